@@ -1,0 +1,79 @@
+"""One exception tree for newsprism. Messages say what went wrong and what to do next.
+
+    NewsprismError
+    ├── InputError            one input file cannot be read (the batch goes on)
+    │   ├── MissingInputError     the path does not exist
+    │   ├── BinaryInputError      the bytes are not text
+    │   ├── EmptyInputError       nothing to read
+    │   ├── TooLargeInputError    over the size cap (settings: max_input_mb)
+    │   └── FormatInputError      malformed JSON / HTML without text / bad fields
+    ├── ModelMissingError     a pinned model package is not installed
+    ├── StoreError            the SQLite store cannot be opened or written
+    ├── NotFoundError         an id asked for is not in the store
+    └── SettingsError         a settings file or value is invalid
+"""
+
+from __future__ import annotations
+
+
+class NewsprismError(Exception):
+    """Base of every error newsprism raises on purpose."""
+
+    hint: str = ""
+
+    def __init__(self, message: str, hint: str = "") -> None:
+        super().__init__(message)
+        if hint:
+            self.hint = hint
+
+    def line(self) -> str:
+        """The one-line form shown to users."""
+        text = str(self)
+        return f"{text} ({self.hint})" if self.hint else text
+
+
+class InputError(NewsprismError):
+    """One input cannot be read; it is rejected and the batch goes on."""
+
+    def __init__(self, path: str, message: str, hint: str = "") -> None:
+        super().__init__(message, hint)
+        self.path = path
+
+    def line(self) -> str:
+        return f"{self.path}: {super().line()}"
+
+
+class MissingInputError(InputError):
+    hint = "check the path"
+
+
+class BinaryInputError(InputError):
+    hint = "give text, HTML or JSON Lines files"
+
+
+class EmptyInputError(InputError):
+    hint = "remove the file or give it content"
+
+
+class TooLargeInputError(InputError):
+    hint = "raise max_input_mb in the settings if this file is really one article"
+
+
+class FormatInputError(InputError):
+    hint = "see README: input formats"
+
+
+class ModelMissingError(NewsprismError):
+    """A pinned model package is not installed."""
+
+
+class StoreError(NewsprismError):
+    """The SQLite store cannot be opened or written."""
+
+
+class NotFoundError(NewsprismError):
+    """An id asked for is not in the store."""
+
+
+class SettingsError(NewsprismError):
+    """A settings file or value is invalid."""

