@@ -140,13 +140,12 @@ def _search(args: argparse.Namespace, settings: Settings) -> int:
 @command("export")
 def _export(args: argparse.Namespace, settings: Settings) -> int:
     with Store(args.db) as store:
-        out = sys.stdout if args.output == "-" else open(args.output, "w", encoding="utf-8")
-        try:
-            for art in store.articles():
-                out.write(json.dumps(article_json(art), ensure_ascii=False) + "\n")
-        finally:
-            if out is not sys.stdout:
-                out.close()
+        lines = (json.dumps(article_json(art), ensure_ascii=False) + "\n" for art in store.articles())
+        if args.output == "-":
+            sys.stdout.writelines(lines)
+        else:
+            with open(args.output, "w", encoding="utf-8") as out:
+                out.writelines(lines)
     return 0
 
 
