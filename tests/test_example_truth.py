@@ -1,6 +1,6 @@
 """The bundled example story and its truth file agree with each other.
 
-Every "exact substring" in examples/harbour-fire/truth.json must occur in the named file, so the
+Every "exact substring" in examples/harbour-fire.truth.json must occur in the named file, so the
 benchmarks that score newsprism against this truth never chase text that is not there.
 """
 
@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 STORY = Path(__file__).resolve().parent.parent / "examples" / "harbour-fire"
-TRUTH = json.loads((STORY / "truth.json").read_text(encoding="utf-8"))
+TRUTH = json.loads((STORY.parent / "harbour-fire.truth.json").read_text(encoding="utf-8"))
 
 STATUSES = {"consensus", "single-source", "disputed"}
 CLASSES = {
