@@ -37,6 +37,7 @@ class Verdicts:
     author: str | None = None
     published: str | None = None
     url: str | None = None
+    outlet: str | None = None
     credits: list[str] = field(default_factory=list)
 
 
@@ -100,22 +101,46 @@ def _mark_title(lines: list[Line], v: Verdicts, known_title: str | None) -> int:
         index = next((i for i, ln in enumerate(lines[:8]) if _norm(ln.text) == key), -1)
         v.title = known_title
     else:
-        for i, line in enumerate(lines[:8]):
-            n = len(line.words)
-            if v.reasons[i] is None and 4 <= n <= 30 and not line.text.endswith("."):
-                index, v.title = i, P.MD_HEADING.sub("", line.text)
-                break
+        index = _title_index(lines, v)
+        if index >= 0:
+            v.title = P.MD_HEADING.sub("", lines[index].text)
     if index >= 0:
         v.reasons[index] = "title"
         for j in range(index):
-            if v.reasons[j] is None and len(lines[j].words) <= 8:
+            if v.reasons[j] is None and (len(lines[j].words) <= 8 or P.SITE_LINE.match(lines[j].text)):
                 v.reasons[j] = "slogan or site name"
+                v.outlet = v.outlet or site_name(lines[j].text)
     if v.title:
         key = _norm(v.title)
         for j, line in enumerate(lines):
             if j != index and v.reasons[j] is None and _norm(line.text) == key:
                 v.reasons[j] = "duplicated title"
     return index
+
+
+def _title_index(lines: list[Line], v: Verdicts) -> int:
+    """A line the header repeats is the title (sites print it twice); else the first title-like line."""
+    head = [(i, _norm(ln.text)) for i, ln in enumerate(lines[:10]) if v.reasons[i] is None]
+    keys = [k for _, k in head]
+    for i, key in head:
+        if keys.count(key) > 1 and len(key.split()) >= 3:
+            return i
+    for i, line in enumerate(lines[:8]):
+        n = len(line.words)
+        if (
+            v.reasons[i] is None
+            and 4 <= n <= 30
+            and not line.text.endswith(".")
+            and not P.SITE_LINE.match(line.text)
+        ):
+            return i
+    return -1
+
+
+def site_name(text: str) -> str | None:
+    """The outlet named by a masthead line ("The Carrowmere Courier — ...", "VBS English | News")."""
+    m = P.SITE_LINE.match(text) or P.SITE_NAME.match(text)
+    return m.group("name").strip() if m else None
 
 
 def _mark_header(lines: list[Line], v: Verdicts, title_index: int) -> int:

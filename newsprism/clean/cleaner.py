@@ -51,6 +51,9 @@ def _read_metadata(lines: list[Line], v: Verdicts) -> None:
             v.url = url.strip("<>") or None
             if not v.url and i + 1 < len(lines) and (nxt := P.BARE_URL.match(lines[i + 1].text)):
                 v.url = nxt.group("url")
+        elif reason == "copyright notice" and not v.outlet and (m := P.COPYRIGHT_HOLDER.search(text)):
+            name = m.group("name").strip()
+            v.outlet = None if name.lower() in {"all", "the"} else name
         elif reason == "credit line":
             v.credits.extend(c for c in _credit_names(text) if c not in v.credits)
         elif reason == "byline" and not v.author and (m := P.BYLINE.match(text)):
@@ -142,7 +145,7 @@ def clean_document(doc: Document, cfg: CleanSettings | None = None) -> Article:
         offsets=offsets,  # type: ignore[arg-type]
         format=doc.format,
         title=doc.title or v.title,
-        outlet=doc.outlet or outlet_from_url(url),
+        outlet=doc.outlet or v.outlet or outlet_from_url(url),
         author=doc.author or v.author,
         published=published,
         published_source=source,

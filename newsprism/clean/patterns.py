@@ -36,7 +36,7 @@ READ_MORE = re.compile(
 )
 RELATED = re.compile(r"^related(?:\s+(?:article|story|stories|coverage|content|link))?\s*:", _I)
 SHARE = re.compile(
-    r"^(?:social navigation|share(?: this)?(?: article| story| on \w+)?|tweet|email|print|copy link|"
+    r"^(?:social navigation|listen to this (?:article|story)|play audio|share(?: this)?(?: article| story| on \w+)?|tweet|email|print|copy link|"
     r"follow us(?: on \w+)?|subscribe(?: now| to our newsletter)?|sign up\b.*newsletter.*|"
     r"advertisement|story continues below(?: advertisement)?|skip to (?:main )?content|"
     r"(?:facebook|twitter|whatsapp|linkedin|telegram|reddit)(?:\s*[|•,/]\s*\w+)*)\.?:?$",
@@ -81,4 +81,12 @@ BIO_VERB = re.compile(
 TERMINAL = re.compile(r"[.!?…:;\"”’)\]]$")
 NAME_LINE = re.compile(
     r"^(?:[A-Z][a-z'’.-]+|[A-Z]\.)(?:\s(?:[A-Z][a-z'’.-]+|[A-Z]\.|van|de|von|der|al)){1,3}$"
+)
+# A masthead: an outlet name, then a separator and a slogan ("VBS English | News from ...").
+SITE_LINE = re.compile(r"^(?P<name>(?:The\s)?[A-Z][\w'.&-]*(?:\s[A-Z][\w'.&-]*){0,4})\s+[—|–]\s+\S.{0,80}$")
+# A bare outlet name: two to five capitalised words and nothing else ("Tidewater Herald").
+SITE_NAME = re.compile(r"^(?P<name>(?:The\s)?[A-Z][\w'.&-]*(?:\s[A-Z][\w'.&-]*){1,4})$")
+COPYRIGHT_HOLDER = re.compile(
+    r"(?:copyright|©)\s*(?:\d{4}\s*)?(?P<name>(?:The\s)?[A-Z][\w'.&-]*(?:\s[A-Z][\w'.&-]*){0,4})",
+    re.IGNORECASE,
 )
