@@ -87,6 +87,5 @@ SITE_LINE = re.compile(r"^(?P<name>(?:The\s)?[A-Z][\w'.&-]*(?:\s[A-Z][\w'.&-]*){
 # A bare outlet name: two to five capitalised words and nothing else ("Tidewater Herald").
 SITE_NAME = re.compile(r"^(?P<name>(?:The\s)?[A-Z][\w'.&-]*(?:\s[A-Z][\w'.&-]*){1,4})$")
 COPYRIGHT_HOLDER = re.compile(
-    r"(?:copyright|©)\s*(?:\d{4}\s*)?(?P<name>(?:The\s)?[A-Z][\w'.&-]*(?:\s[A-Z][\w'.&-]*){0,4})",
-    re.IGNORECASE,
+    r"(?:(?i:copyright)|©)\s*(?:\d{4}\s*)?(?P<name>(?:The\s)?[A-Z][\w'&-]*(?:\s[A-Z][\w'&-]*){0,4})"
 )
