@@ -112,16 +112,20 @@ def barhom(data: Path, docs) -> list[str] | None:
 
 
 def calibrate(data: Path, entities: str) -> None:
+    """The grid the defaults in StorySettings were chosen from (train topics only)."""
     docs = load_docs(data, TRAIN)
     gold = [g for _, _, g in docs]
     feats = extract_features(to_articles(docs), entities)
     print(f"train topics 1-35: {len(docs)} docs, {len(set(gold))} sub-topics")
-    for ew in (1.0, 1.5, 2.0, 3.0):
-        for th in (0.16, 0.18, 0.20, 0.22, 0.24, 0.26, 0.28, 0.30, 0.32, 0.35):
-            s = dataclasses.replace(StorySettings(), join_threshold=th, entity_weight=ew)
-            r = scores(gold, ours(feats, docs, s))
-            print(f"  entity_weight={ew} threshold={th:.2f}  " + _fmt(r))
-    for th in (0.6, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95):
+    for th in (0.18, 0.20, 0.22, 0.24, 0.26, 0.28):
+        for split in (0.40, 0.45, 0.50, 0.55):
+            for merge in (0.50, 0.60):
+                s = dataclasses.replace(
+                    StorySettings(), join_threshold=th, split_threshold=split, merge_threshold=merge
+                )
+                r = scores(gold, ours(feats, docs, s))
+                print(f"  join={th:.2f} split={split:.2f} merge={merge:.2f}  " + _fmt(r))
+    for th in (0.6, 0.7, 0.75, 0.8, 0.85, 0.9):
         print(f"  tfidf-average-link distance={th:.2f}  " + _fmt(scores(gold, tfidf_average_link(docs, th))))
 
 
@@ -140,8 +144,10 @@ def evaluate(data: Path, entities: str, tfidf_threshold: float) -> None:
         mid = time.perf_counter()
         pred = ours(feats, docs, settings)
         end = time.perf_counter()
-        print(f"  newsprism ({entities} entities)   {_fmt(scores(gold, pred))}"
-              f"  [features {mid - start:.2f}s, clustering {end - mid:.3f}s]")
+        print(
+            f"  newsprism ({entities} entities)   {_fmt(scores(gold, pred))}"
+            f"  [features {mid - start:.2f}s, clustering {end - mid:.3f}s]"
+        )
         b = barhom(data, docs)
         if b is not None:
             print(f"  Barhom et al. 2019 (published) {_fmt(scores(gold, b))}")

@@ -83,13 +83,26 @@ def parse_published(value: str | None) -> date | None:
         return None
 
 
-def fast_features(article: Article) -> ArticleFeatures:
-    """Features from regular expressions and capitalisation alone (no model)."""
+def fast_features(article: Article, lead_sentences: int = 0, lead_boost: int = 1) -> ArticleFeatures:
+    """Features from regular expressions and capitalisation alone (no model).
+
+    The title and the first ``lead_sentences`` sentences count ``lead_boost`` times:
+    the lead says which event this is, the body often recalls earlier ones.
+    """
     counts: Counter[str] = Counter()
     body_words = _add_words(counts, article.text)
     _add_words(counts, article.title or "")
     for token in fast_entities(article.text, body_words):
         counts["e:" + token] += 1
+    if lead_boost > 1 and lead_sentences > 0:
+        head = _SENTENCE_END.split(article.text.strip(), maxsplit=lead_sentences)[:lead_sentences]
+        lead = "\n".join([article.title or "", *head])
+        extra: Counter[str] = Counter()
+        _add_words(extra, lead)
+        for token in fast_entities(lead, body_words):
+            extra["e:" + token] += 1
+        for key, value in extra.items():
+            counts[key] += value * (lead_boost - 1)
     return _features(article, counts)
 
 

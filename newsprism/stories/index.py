@@ -44,14 +44,17 @@ def story_id_for(founding_article_id: str) -> str:
     return content_id("story", founding_article_id, prefix="st-")
 
 
-def extract_features(articles: Sequence[Article], entities: str = "fast") -> list[ArticleFeatures]:
+def extract_features(
+    articles: Sequence[Article], entities: str = "fast", settings: StorySettings | None = None
+) -> list[ArticleFeatures]:
     """Features of each article; ``entities`` is "fast" (no model) or "spacy" (NER)."""
+    s = settings or StorySettings()
     if entities == "spacy":
         from newsprism.nlp import parse
 
         docs = parse([a.text for a in articles], disable=NER_ONLY)
         return [spacy_features(a, d) for a, d in zip(articles, docs, strict=True)]
-    return [fast_features(a) for a in articles]
+    return [fast_features(a, s.lead_sentences, s.lead_boost) for a in articles]
 
 
 class StoryIndex:
@@ -74,7 +77,7 @@ class StoryIndex:
 
     def add(self, articles: Sequence[Article]) -> list[Assignment]:
         """Assign each article not seen before; return the new assignments in order."""
-        return self.add_features(extract_features(articles, self.settings.entities))
+        return self.add_features(extract_features(articles, self.settings.entities, self.settings))
 
     def add_features(self, features: Sequence[ArticleFeatures]) -> list[Assignment]:
         fresh: dict[str, ArticleFeatures] = {}
