@@ -135,10 +135,12 @@ def run_one(n: int, data: Path, batch: int) -> dict:
     feats = extract_features(arts, "fast")
     t2 = time.perf_counter()
     rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    cpu = time.process_time()
     index = StoryIndex()
     for start in range(0, len(feats), batch):
         index.add_features(feats[start : start + batch])
     t3 = time.perf_counter()
+    cpu = time.process_time() - cpu
     rss_after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     pred = [index.story_of(a.id) for a in arts]
     return {
@@ -146,7 +148,9 @@ def run_one(n: int, data: Path, batch: int) -> dict:
         "generate_s": round(t1 - t0, 2),
         "features_s": round(t2 - t1, 2),
         "cluster_s": round(t3 - t2, 2),
+        "cluster_cpu_s": round(cpu, 2),
         "cluster_articles_per_s": round(n / (t3 - t2)),
+        "cluster_articles_per_cpu_s": round(n / cpu),
         "features_articles_per_s": round(n / (t2 - t1)),
         "peak_rss_mb": round(rss_after / 1024),
         "rss_growth_in_clustering_mb": round((rss_after - rss_before) / 1024),

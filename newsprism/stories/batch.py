@@ -139,9 +139,7 @@ class Batch:
         self.opened += 1
         self.drafts[key] = StoryProfile(key, item.feat.title)
         self.members[key] = set()
-        self.local.add(
-            key, dict.fromkeys(list(top_terms(item.vector, self.index.settings.block_keys)) + item.lookup)
-        )
+        self.local.add(key, dict.fromkeys(list(item.vector)[: self.index.settings.block_keys] + item.lookup))
         return key
 
     def _join(self, i: int, key: str, score: float) -> None:
@@ -170,7 +168,8 @@ class Batch:
     def _merge_target(self, key: str, threshold: float, max_gap: int) -> str | None:
         draft = self.drafts[key]
         probe = Item(self.items[min(self.members[key])].feat, {}, [])
-        probe.lookup = block_keys(draft.centroid, self.index.df.df, self.index.settings.block_keys)
+        heaviest = top_terms(draft.centroid, 4 * self.index.settings.block_keys)
+        probe.lookup = block_keys(heaviest, self.index.df.df, self.index.settings.block_keys)
         best, best_key = threshold, None
         for other in self._candidates(probe):
             if other.id == key or not _older(other.id, key):

@@ -17,10 +17,14 @@ __all__ = ["Blocker", "block_keys"]
 
 
 def block_keys(vector: Mapping[str, float], df: Mapping[str, int], n: int) -> list[str]:
-    """The ``n`` heaviest features that some other article also has (df >= 2)."""
-    shared = [(w, k) for k, w in vector.items() if df.get(k, 0) >= 2]
-    shared.sort(key=lambda wk: (-wk[0], wk[1]))
-    return [k for _, k in shared[:n]]
+    """The first ``n`` features of ``vector`` (heaviest first) that another article also has."""
+    keys: list[str] = []
+    for key in vector:
+        if df.get(key, 0) >= 2:
+            keys.append(key)
+            if len(keys) == n:
+                break
+    return keys
 
 
 @dataclass

@@ -37,7 +37,7 @@ class Assignment:
     article_id: str
     story_id: str
     opened: bool  # True when this article founded the story
-    score: float  # cosine with the story profile it joined (0 when it opened one)
+    score: float  # cosine with its story profile when last placed (0: nothing was close)
 
 
 def story_id_for(founding_article_id: str) -> str:
@@ -112,7 +112,7 @@ class StoryIndex:
             story = self.profiles[final[item.story]]
             story.note(item.feat.article_id, item.feat.outlet, item.feat.published)
             self.assigned[item.feat.article_id] = story.id
-            own = list(top_terms(item.vector, s.block_keys))
+            own = list(item.vector)[: s.block_keys]
             self.blocker.add(story.id, dict.fromkeys(own + item.lookup))
             opened = item.story.startswith("~") and story.article_ids[0] == item.feat.article_id
             out.append(Assignment(item.feat.article_id, story.id, opened, item.score))
