@@ -117,9 +117,9 @@ def calibrate(data: Path, entities: str) -> None:
     gold = [g for _, _, g in docs]
     feats = extract_features(to_articles(docs), entities)
     print(f"train topics 1-35: {len(docs)} docs, {len(set(gold))} sub-topics")
-    for th in (0.18, 0.20, 0.22, 0.24, 0.26, 0.28):
-        for split in (0.40, 0.45, 0.50, 0.55):
-            for merge in (0.50, 0.60):
+    for th in (0.18, 0.20, 0.22, 0.24, 0.26):
+        for split in (0.45, 0.50, 0.55, 0.60, 0.65):
+            for merge in (0.50, 0.70):
                 s = dataclasses.replace(
                     StorySettings(), join_threshold=th, split_threshold=split, merge_threshold=merge
                 )

@@ -20,6 +20,7 @@ their earliest member, which is what makes ids a function of content.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -28,7 +29,7 @@ from newsprism.stories.decide import StoryProfile, choose, similarity, time_comp
 from newsprism.stories.features import ArticleFeatures
 from newsprism.stories.vector import cosine, top_terms, weigh
 
-__all__ = ["Batch", "Item"]
+__all__ = ["Batch", "Item", "separation"]
 
 
 @dataclass
@@ -70,11 +71,11 @@ class Batch:
         members = sorted(self.members[key])
         if depth <= 0 or len(members) < 4:
             return
-        left, right = _bisect([self.items[i].vector for i in members])
+        vectors = [self.items[i].vector for i in members]
+        left, right = _bisect(vectors)
         if min(len(left), len(right)) < 2:
             return
-        halves = [_profile([self.items[members[j]].vector for j in side]) for side in (left, right)]
-        if similarity(*halves) >= self.index.settings.split_threshold:
+        if separation(vectors, left, right) >= self.index.settings.split_threshold:
             return
         moving = right if 0 in left else left
         new_key = self._open(self.items[members[moving[0]]])
@@ -218,3 +219,23 @@ def _bisect(vectors: Sequence[dict[str, float]], rounds: int = 6) -> tuple[list[
         a, b = _profile([vectors[j] for j in left]), _profile([vectors[j] for j in right])
     right = [j for j in range(len(vectors)) if j not in set(left)]
     return left, right
+
+
+def separation(vectors: Sequence[dict[str, float]], left: list[int], right: list[int]) -> float:
+    """How alike the two halves are, relative to how alike each half is inside.
+
+    Mean cosine of each member with the other half's profile, over the mean cosine
+    of each member with its own half without itself (leave-one-out). Near 1 when
+    the halves are two samples of one event; small for two events of one kind.
+    Unlike the raw profile cosine, it does not fall for small, noisy halves.
+    """
+    halves = [_profile([vectors[j] for j in side]) for side in (left, right)]
+    across = within = 0.0
+    for own, other, side in ((halves[0], halves[1], left), (halves[1], halves[0], right)):
+        square = own.norm * own.norm
+        for j in side:
+            dot = sum(v * own.centroid.get(k, 0.0) for k, v in vectors[j].items())
+            rest = math.sqrt(max(square - 2 * dot + 1.0, 1e-12))  # |own - v| for a unit v
+            within += (dot - 1.0) / rest
+            across += cosine(vectors[j], other.centroid, other.norm)
+    return across / within if within > 0 else 0.0
