@@ -12,7 +12,9 @@ ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "harbour-fire"
 
 
-def make_article(text: str, outlet: str | None = None, published: str | None = None, path: str = "") -> Article:
+def make_article(
+    text: str, outlet: str | None = None, published: str | None = None, path: str = ""
+) -> Article:
     """An already-clean article whose raw text is its text (identity offset map)."""
     paragraphs, pos = [], 0
     for block in text.split("\n\n"):

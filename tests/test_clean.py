@@ -69,9 +69,14 @@ def test_each_junk_line_goes_with_its_reason():
     assert reasons["Coastline Press contributed to this report."] == "credit line"
     assert reasons["Mira Tallis"] == "byline"
     assert reasons["© 2025 Farrowby Tribune. All rights reserved."] == "copyright notice"
-    assert reasons["This is a developing story. Please check back here for updates."] == "developing-story notice"
+    assert (
+        reasons["This is a developing story. Please check back here for updates."]
+        == "developing-story notice"
+    )
     assert reasons["Related article: [Farrowby council meets on bridge](#)"] == "related-article link"
-    caption = "A crane lifts a beam off the Farrowby bridge deck on Monday. Photo: Ode Lark / Farrowby Tribune"
+    caption = (
+        "A crane lifts a beam off the Farrowby bridge deck on Monday. Photo: Ode Lark / Farrowby Tribune"
+    )
     assert reasons[caption].startswith("photo caption")
     assert any(r.reason == "author bio" for r in _clean().removed)
 

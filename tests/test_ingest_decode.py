@@ -38,7 +38,10 @@ def test_mojibake_is_repaired():
 
 
 def test_clean_text_is_not_touched_by_repair():
-    assert repair_mojibake("Ã is a letter in Portuguese names like João") == "Ã is a letter in Portuguese names like João"
+    assert (
+        repair_mojibake("Ã is a letter in Portuguese names like João")
+        == "Ã is a letter in Portuguese names like João"
+    )
 
 
 def test_binary_and_empty_are_refused():

@@ -44,12 +44,22 @@ def test_size_cap_refuses_big_files(tmp_path):
 def test_json_lines_read_each_line_and_report_bad_lines(tmp_path):
     path = tmp_path / "feed.jsonl"
     rows = [
-        {"title": "One", "text": "First body.", "outlet": "Daily One", "published": "2024-03-13T10:00:00+01:00"},
+        {
+            "title": "One",
+            "text": "First body.",
+            "outlet": "Daily One",
+            "published": "2024-03-13T10:00:00+01:00",
+        },
         {"title": "Two", "body": "Second body.", "source": "Two Times", "author": ["A. Writer", "B. Writer"]},
     ]
-    path.write_text(json.dumps(rows[0]) + "\n{not json\n" + json.dumps(rows[1]) + "\n" + json.dumps({"title": "x"}) + "\n")
+    path.write_text(
+        json.dumps(rows[0]) + "\n{not json\n" + json.dumps(rows[1]) + "\n" + json.dumps({"title": "x"}) + "\n"
+    )
     docs, errors = _split(list(read_documents([str(path)])))
-    assert [(d.title, d.outlet, d.path.rsplit("#", 1)[1]) for d in docs] == [("One", "Daily One", "1"), ("Two", "Two Times", "3")]
+    assert [(d.title, d.outlet, d.path.rsplit("#", 1)[1]) for d in docs] == [
+        ("One", "Daily One", "1"),
+        ("Two", "Two Times", "3"),
+    ]
     assert docs[0].published == "2024-03-13" and docs[0].published_source == "json-field"
     assert docs[1].author == "A. Writer, B. Writer"
     assert [type(e) for e in errors] == [FormatInputError, FormatInputError]
