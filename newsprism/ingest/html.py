@@ -169,9 +169,14 @@ def _published(tree: lxml.html.HtmlElement, url: str | None) -> tuple[str | None
     """(ISO date, source): the page's own metadata via htmldate, else a date in the URL."""
     import htmldate
 
+    # A copy without the page's own URL: htmldate would read a date out of the
+    # canonical link and we want to tell metadata dates from URL dates. No url
+    # argument either, so nothing can be fetched.
+    tree = copy.deepcopy(tree)
+    for el in tree.xpath(".//link[@rel='canonical'] | .//meta[@property='og:url']"):
+        el.getparent().remove(el)
     try:
-        # A copy: htmldate prunes the tree it reads. No url: it must not go looking.
-        found = htmldate.find_date(copy.deepcopy(tree), extensive_search=False, original_date=True)
+        found = htmldate.find_date(tree, extensive_search=False, original_date=True)
     except (ValueError, TypeError) as exc:  # htmldate gives up on odd markup
         logger.debug("htmldate failed: %s", exc)
         found = None
