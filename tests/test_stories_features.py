@@ -1,6 +1,5 @@
-from stories_fixtures import TURKEY_A, article
-
 from newsprism.stories.features import fast_entities, fast_features, parse_published, stem
+from tests.stories_fixtures import TURKEY_A, article
 
 
 def test_stem_meets_inflections():

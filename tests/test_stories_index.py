@@ -1,9 +1,8 @@
 import json
 
-from stories_fixtures import FIRE_A, TAIWAN_A, TAIWAN_B, TURKEY_A, TURKEY_B, TURKEY_C, article
-
 from newsprism.settings import StorySettings
 from newsprism.stories import StoryIndex, cluster, story_id_for
+from tests.stories_fixtures import FIRE_A, TAIWAN_A, TAIWAN_B, TURKEY_A, TURKEY_B, TURKEY_C, article
 
 
 def _groups(stories):

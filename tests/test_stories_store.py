@@ -1,12 +1,12 @@
 import json
 
 import pytest
-from stories_fixtures import FIRE_A, TAIWAN_A, TAIWAN_B, TURKEY_A, TURKEY_B, TURKEY_C, article
 
 from newsprism.cli import main
 from newsprism.errors import NotFoundError
 from newsprism.store import Store
 from newsprism.stories.persist import assign_stories, load_index, stored_stories, story_articles
+from tests.stories_fixtures import FIRE_A, TAIWAN_A, TAIWAN_B, TURKEY_A, TURKEY_B, TURKEY_C, article
 
 
 def _store(arts):
