@@ -90,8 +90,9 @@ class Batch:
     def _candidates(self, item: Item) -> list[StoryProfile]:
         s = self.index.settings
         found: list[StoryProfile] = []
+        profiles, drafts = self.index.profiles, self.drafts
         for story_id in self.index.blocker.candidates(item.lookup, s.max_candidates):
-            found.append(self._working(story_id))
+            found.append(drafts.get(story_id) or profiles[story_id])  # read-only until joined
         for key in self.local.candidates(item.lookup, s.max_candidates):
             if self.members.get(key):
                 found.append(self.drafts[key])
@@ -119,21 +120,25 @@ class Batch:
         self._join(i, key, choice.score)
 
     def _replace(self, i: int) -> bool:
-        """Take item ``i`` out and place it again; True when it moved."""
+        """Place item ``i`` again against the updated profiles; True when it moved."""
         item = self.items[i]
         before = item.story
+        s = self.index.settings
+        candidates = self._candidates(item)
+        if not any(c.id == before for c in candidates):
+            candidates.append(self.drafts[before])
+        choice = choose(
+            item.vector, item.feat.published, candidates, s.join_threshold, s.max_gap_days, own=before
+        )
+        alone = len(self.members[before]) == 1
+        if choice.story_id == before or (choice.story_id is None and alone):
+            item.score = choice.score
+            return False
         self.drafts[before].release(item.vector)
         self.members[before].discard(i)
-        s = self.index.settings
-        choice = choose(
-            item.vector, item.feat.published, self._candidates(item), s.join_threshold, s.max_gap_days
-        )
-        if choice.story_id is None:
-            key = before if not self.members[before] and before.startswith("~") else self._open(item)
-        else:
-            key = choice.story_id
+        key = choice.story_id if choice.story_id is not None else self._open(item)
         self._join(i, key, choice.score)
-        return key != before
+        return True
 
     def _open(self, item: Item) -> str:
         key = f"~{self.opened}"
@@ -145,7 +150,7 @@ class Batch:
 
     def _join(self, i: int, key: str, score: float) -> None:
         item = self.items[i]
-        draft = self.drafts[key]
+        draft = self._working(key)
         draft.absorb(item.vector)
         draft.widen(item.feat.published)
         self.members[key].add(i)

@@ -10,6 +10,8 @@ an article is compared only with the stories its own salient features name.
 
 from __future__ import annotations
 
+import heapq
+from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
@@ -45,15 +47,13 @@ class Blocker:
                 del posting[next(iter(posting))]
 
     def candidates(self, keys: Iterable[str], limit: int) -> list[str]:
-        """Stories sharing the most keys, at most ``limit``; ties go to the most recent."""
-        hits: dict[str, int] = {}
-        order: dict[str, int] = {}
+        """Stories sharing the most keys, at most ``limit``; ties go to the first seen
+        (most recent first within each key's posting), so the result is deterministic."""
+        hits: Counter[str] = Counter()
         for key in keys:
             posting = self.postings.get(key)
-            if not posting:
-                continue
-            for rank, story_id in enumerate(reversed(posting)):
-                hits[story_id] = hits.get(story_id, 0) + 1
-                order[story_id] = min(order.get(story_id, rank), rank)
-        ranked = sorted(hits, key=lambda s: (-hits[s], order[s], s))
-        return ranked[:limit]
+            if posting:
+                hits.update(reversed(posting))
+        if len(hits) <= limit:
+            return sorted(hits, key=hits.__getitem__, reverse=True)
+        return heapq.nlargest(limit, hits, key=hits.__getitem__)

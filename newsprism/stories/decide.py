@@ -96,19 +96,33 @@ def choose(
     candidates: Sequence[StoryProfile],
     threshold: float,
     max_gap_days: int,
+    own: str | None = None,
 ) -> Choice:
-    """The most similar compatible candidate at or above ``threshold``, else a new story."""
+    """The most similar compatible candidate at or above ``threshold``, else a new story.
+
+    ``own`` names the story the (unit) vector is already in: it is scored without
+    the vector itself (leave-one-out), so re-placing an article needs no update.
+    """
     best_id: str | None = None
     best = 0.0
     for story in candidates:
         if not time_compatible(published, story, max_gap_days):
             continue
-        score = cosine(vector, story.centroid, story.norm)
+        if story.id == own:
+            score = _leave_one_out(vector, story)
+        else:
+            score = cosine(vector, story.centroid, story.norm)
         if score > best or (score == best and best_id is not None and story.id < best_id):
             best_id, best = story.id, score
     if best_id is None or best < threshold:
         return Choice(None, best)
     return Choice(best_id, best)
+
+
+def _leave_one_out(vector: Mapping[str, float], story: StoryProfile) -> float:
+    dot = cosine(vector, story.centroid, 1.0)
+    rest = story.norm * story.norm - 2.0 * dot + 1.0  # |centroid - vector|^2 for a unit vector
+    return (dot - 1.0) / math.sqrt(rest) if rest > 1e-9 else 0.0
 
 
 def similarity(a: StoryProfile, b: StoryProfile) -> float:
