@@ -41,7 +41,7 @@ _ANYWHERE_JUNK = re.compile(
     r"share (it|this) with|follow (him|her|them|us|me) on|on (twitter|facebook|instagram) (at )?@|"
     r"@\w+ on twitter|click here to (subscribe|sign|get the|download the)|\bsubscription\b|"
     r"subscribe (to|for)|"
-    r"get the .{1,40} app|is out now|learn more\.?$|may get a share of the sale)",
+    r"get the .{1,40} app|is out now|learn more\.?$|may get a share of the sale|if you enjoyed this)",
     re.IGNORECASE,
 )
 _CREDIT = re.compile(
@@ -57,14 +57,16 @@ _CONTACT = re.compile(
     r"^\W*(write to|reach|contact|email|e-mail|follow|have a tip)\b.{0,80}(@|\bat\b|https?://)",
     re.IGNORECASE,
 )
-# A line that is only dates, times and their words ("Updated 1:23 p.m. Nov. 19, 2019").
-_DATE_WORDS = re.compile(
-    r"^(\d+|[ap]m|[ap]|m|gmt|utc|[a-z]st|[a-z]dt|t\d+|jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|"
-    r"january|february|march|april|june|july|august|september|october|november|december|"
-    r"mon|tue|tues|wed|thu|thurs|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
-    r"updated|published|posted|at|on|by|am|pm|et|pt)$",
-    re.IGNORECASE,
-)
+# A dateline stamp: a clock time plus a year or numeric date, few other words
+# ("sexta-feira, 22 de outubro de 2010 às 20:13", "5:45 AM PST 11/19/2019"), or
+# "Updated ..."/"Published ..." with a number. A bare "10 p.m." (a timeline entry
+# in a live story) has no year and stays.
+_CLOCK = re.compile(r"\b\d{1,2}:\d{2}\b|\b\d{1,2}\s?[ap]\.?m\b", re.IGNORECASE)
+_YEAR = re.compile(r"\b(19|20)\d{2}\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b")
+_STAMP_LEAD = re.compile(r"^\W*(updated|published|posted|last updated|publicado|aktualisiert)\b.*\d", re.I)
+_READING_TIME = re.compile(r"\b(\d+\s*min(ute)?s?\s+read|reading time|tempo de leitura|lesezeit)\b", re.I)
+_DATELINE_MAX = 80
+
 # "[VIDEO]", "[INSIGHT]": teaser links with a shouted tag.
 _TEASER_TAG = re.compile(r"\w+\W+\w+\W+\w+.*\[[A-Z ]{3,}\]\W*$")
 
@@ -73,9 +75,13 @@ def words(text: str) -> list[str]:
     return [w.lower() for w in _WORD.findall(text)]
 
 
-def _only_dates(text: str) -> bool:
-    toks = _WORD.findall(text)
-    return bool(toks) and any(t.isdigit() for t in toks) and all(_DATE_WORDS.match(t) for t in toks)
+def _date_stamp(text: str) -> bool:
+    if len(text) > _DATELINE_MAX:
+        return False
+    if _STAMP_LEAD.match(text) or _READING_TIME.search(text):
+        return True
+    alpha = [w for w in _WORD.findall(text) if not w.isdigit()]
+    return bool(_CLOCK.search(text) and _YEAR.search(text)) and len(alpha) <= 8
 
 
 def _contact_only(text: str) -> bool:
@@ -102,4 +108,6 @@ def junk_reason(text: str, max_chars: int = 200) -> str | None:
         return "teaser link"
     if _contact_only(text):
         return "contact line"
+    if _date_stamp(text):
+        return "date line"
     return None
