@@ -214,3 +214,38 @@ def test_junk_lines_are_named(line: str, reason: str) -> None:
 )
 def test_prose_lines_are_kept(line: str) -> None:
     assert junk_reason(line) is None
+
+
+def test_every_extracted_line_is_either_kept_or_removed_with_a_reason() -> None:
+    ex = extract(page())
+    kept = ex.text.split("\n\n")
+    assert all(reason for _, reason in ex.removed)
+    assert not set(kept) & {text for text, _ in ex.removed}
+    assert len(kept) + len(ex.removed) >= len(PARAS) + 3  # headline, read more, newsletter, credit
+
+
+def test_densest_container_is_the_fallback_when_trafilatura_finds_nothing(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import newsprism.ingest.html_text as html_text
+
+    monkeypatch.setattr(html_text, "_trafilatura_blocks", lambda tree, precise: [])
+    html = (
+        "<html><body><div class='menu'><p><a href='/a'>Home</a></p><p><a href='/b'>World news</a></p></div>"
+        "<script>document.write('SCRIPTMARKER')</script>"
+        "<div class='story'>" + "".join(f"<p>{p}</p>" for p in PARAS) + "</div>"
+        "<div class='footer'><p>About us</p></div></body></html>"
+    )
+    assert extract_text(html).split("\n\n") == PARAS
+
+
+def test_precision_fragment_falls_back_to_the_default_reading(monkeypatch: pytest.MonkeyPatch) -> None:
+    import newsprism.ingest.html_text as html_text
+    from newsprism.ingest.html_text import Block
+
+    def fake(tree: object, precise: bool) -> list[Block]:
+        chosen = PARAS[:1] if precise else PARAS
+        return [Block("p", text, 0, i) for i, text in enumerate(chosen)]
+
+    monkeypatch.setattr(html_text, "_trafilatura_blocks", fake)
+    assert extract_text(page()).split("\n\n") == PARAS

@@ -196,9 +196,12 @@ def extract_blocks(tree: lxml.html.HtmlElement) -> list[Block]:
     # Precision mode drops more boilerplate, but on some layouts it keeps only a
     # fragment of the article: then the default mode's reading wins.
     blocks = _trafilatura_blocks(pruned, precise=True)
-    default = _trafilatura_blocks(pruned, precise=False)
-    if _size(blocks) < PRECISE_MIN_SHARE * _size(default):
-        blocks = default
+    # Default-mode text is part of the page text, so when precision mode already
+    # holds that share of the whole page the check cannot fail: skip the second pass.
+    if _size(blocks) < PRECISE_MIN_SHARE * len(_norm(pruned.text_content())):
+        default = _trafilatura_blocks(pruned, precise=False)
+        if _size(blocks) < PRECISE_MIN_SHARE * _size(default):
+            blocks = default
     if blocks:
         blocks = _with_link_chars(pruned, _add_sibling_paragraphs(pruned, blocks))
     else:
