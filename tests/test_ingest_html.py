@@ -249,3 +249,17 @@ def test_precision_fragment_falls_back_to_the_default_reading(monkeypatch: pytes
 
     monkeypatch.setattr(html_text, "_trafilatura_blocks", fake)
     assert extract_text(page()).split("\n\n") == PARAS
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        "<p>" + PARAS[0] + "</p>",
+        "".join(f"<p>{p}</p>" for p in PARAS),
+        '<?xml version="1.0" encoding="utf-8"?><html><body><article>'
+        + "".join(f"<p>{p}</p>" for p in PARAS)
+        + "</article></body></html>",
+    ],
+)
+def test_fragments_and_xml_declarations_are_read(html: str) -> None:
+    assert read_html("frag.html", html).raw.split("\n\n")[0] == PARAS[0]

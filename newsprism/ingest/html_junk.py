@@ -68,7 +68,28 @@ _READING_TIME = re.compile(r"\b(\d+\s*min(ute)?s?\s+read|reading time|tempo de l
 _DATELINE_MAX = 80
 
 # "[VIDEO]", "[INSIGHT]": teaser links with a shouted tag.
-_TEASER_TAG = re.compile(r"\w+\W+\w+\W+\w+.*\[[A-Z ]{3,}\]\W*$")
+_TEASER_TAG = re.compile(r"\[[A-Z ]{3,}\]\W*$")
+# Cheap substring checks before the slow unanchored patterns (lines are many).
+_ANYWHERE_CUES = (
+    "newsletter",
+    "inbox",
+    "rights reserved",
+    "copyright",
+    "©",
+    "share",
+    "follow",
+    "twitter",
+    "facebook",
+    "instagram",
+    "click here",
+    "subscri",
+    "sign up",
+    " app",
+    "out now",
+    "learn more",
+    "enjoyed",
+)
+_CREDIT_CUES = ("report", "edit", "writing", "compiled", "contribut")
 
 
 def words(text: str) -> list[str]:
@@ -96,15 +117,16 @@ def junk_reason(text: str, max_chars: int = 200) -> str | None:
     """Why a line is not article text, or None when it is (or may be) text."""
     if len(text) > max_chars:
         return None
-    if _CREDIT.search(text):
+    low = text.lower()
+    if any(c in low for c in _CREDIT_CUES) and _CREDIT.search(text):
         return CREDIT_REASON
     if _WHOLE_JUNK.match(text):
         return "page furniture"
     if _LEAD_JUNK.match(text):
         return "call to action or navigation"
-    if _ANYWHERE_JUNK.search(text):
+    if any(c in low for c in _ANYWHERE_CUES) and _ANYWHERE_JUNK.search(text):
         return "promotion, sharing or copyright"
-    if _TEASER_TAG.search(text):
+    if _TEASER_TAG.search(text) and len(_WORD.findall(text)) > 3:
         return "teaser link"
     if _contact_only(text):
         return "contact line"

@@ -243,8 +243,8 @@ def _add_sibling_paragraphs(tree: lxml.html.HtmlElement, blocks: list[Block]) ->
     last = -1.0
     for b in blocks:
         i = index.get(b.text)
-        if i is not None:
-            parent = paras[i][0].getparent()
+        parent = paras[i][0].getparent() if i is not None else None
+        if i is not None and parent is not None:
             kept_parents.add(parent)
             weight[_signature(parent)] = weight.get(_signature(parent), 0) + len(b.text)
             last = float(i)
@@ -260,7 +260,13 @@ def _add_sibling_paragraphs(tree: lxml.html.HtmlElement, blocks: list[Block]) ->
     extra: list[tuple[float, Block]] = []
     for i, (p, text) in enumerate(paras):
         parent = p.getparent()
-        if parent in kept_parents or _signature(parent) != sig or text in seen or len(text) < 25:
+        if (
+            parent is None
+            or parent in kept_parents
+            or _signature(parent) != sig
+            or text in seen
+            or len(text) < 25
+        ):
             continue
         if _link_chars(p) > 0.5 * len(text):
             continue
