@@ -263,3 +263,9 @@ def test_precision_fragment_falls_back_to_the_default_reading(monkeypatch: pytes
 )
 def test_fragments_and_xml_declarations_are_read(html: str) -> None:
     assert read_html("frag.html", html).raw.split("\n\n")[0] == PARAS[0]
+
+
+def test_text_nested_deeper_than_libxml2s_default_limit_is_read() -> None:
+    depth = 600  # unclosed <div>s; libxml2 drops content below 256 levels by default
+    html = "<html><body>" + "<div>" * depth + "".join(f"<p>{p}</p>" for p in PARAS) + "</body></html>"
+    assert read_html("deep.html", html).raw.split("\n\n") == PARAS

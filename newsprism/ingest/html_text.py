@@ -19,6 +19,7 @@ import copy
 import logging
 import re
 from dataclasses import dataclass
+from typing import Any
 
 import lxml.html
 from lxml import etree
@@ -91,7 +92,10 @@ def parse_html(html: str) -> lxml.html.HtmlElement | None:
     if not html.strip():
         return None
     try:
-        tree = lxml.html.fromstring(html)
+        # huge_tree: without it libxml2 silently drops everything nested deeper
+        # than 256 elements, which pages with unclosed <div>s or <font>s reach.
+        # One parser per call: lxml parsers must not be shared between threads.
+        tree = lxml.html.fromstring(html, parser=lxml.html.HTMLParser(huge_tree=True))
     except (etree.ParserError, ValueError):
         return None
     etree.strip_elements(tree, etree.Comment, etree.ProcessingInstruction, with_tail=False)
@@ -172,8 +176,19 @@ def _blocks_from_body(body: etree._Element) -> list[Block]:
 def _trafilatura_blocks(tree: lxml.html.HtmlElement, precise: bool) -> list[Block]:
     import trafilatura
 
-    doc = trafilatura.bare_extraction(
-        copy.deepcopy(tree),
+    try:
+        doc = _bare_extraction(trafilatura, copy.deepcopy(tree), precise)
+    except RecursionError:  # pathological nesting; the fallbacks take over
+        logger.debug("trafilatura gave up on a deeply nested page")
+        return []
+    if doc is None or getattr(doc, "body", None) is None:
+        return []
+    return _blocks_from_body(doc.body)
+
+
+def _bare_extraction(trafilatura: Any, tree: lxml.html.HtmlElement, precise: bool) -> Any:
+    return trafilatura.bare_extraction(
+        tree,
         include_comments=False,
         include_links=False,
         include_tables=True,
@@ -181,9 +196,6 @@ def _trafilatura_blocks(tree: lxml.html.HtmlElement, precise: bool) -> list[Bloc
         favor_precision=precise,
         with_metadata=False,
     )
-    if doc is None or getattr(doc, "body", None) is None:
-        return []
-    return _blocks_from_body(doc.body)
 
 
 def _size(blocks: list[Block]) -> int:
