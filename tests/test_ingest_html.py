@@ -269,3 +269,18 @@ def test_text_nested_deeper_than_libxml2s_default_limit_is_read() -> None:
     depth = 600  # unclosed <div>s; libxml2 drops content below 256 levels by default
     html = "<html><body>" + "<div>" * depth + "".join(f"<p>{p}</p>" for p in PARAS) + "</body></html>"
     assert read_html("deep.html", html).raw.split("\n\n") == PARAS
+
+
+def test_several_json_ld_authors_are_joined_and_relative_canonical_urls_skipped() -> None:
+    html = page().replace(
+        '"author": {"@type": "Person", "name": "Tomas Reyne"}',
+        '"author": [{"@type": "Person", "name": "Tomas Reyne"}, {"@type": "Person", "name": "Mara Olsen"}]',
+    )
+    html = html.replace(
+        '<link rel="canonical" href="https://gazette.example/news/crane-collapse">',
+        '<link rel="canonical" href="/news/crane-collapse">'
+        '<meta property="og:url" content="https://gazette.example/news/crane-collapse">',
+    )
+    doc = read_html("crane.html", html)
+    assert doc.author == "Tomas Reyne; Mara Olsen"
+    assert doc.url == "https://gazette.example/news/crane-collapse"

@@ -156,16 +156,22 @@ def _json_ld(tree: lxml.html.HtmlElement) -> list[dict[str, Any]]:
     return found
 
 
+def _ld_name(value: Any) -> str | None:
+    if isinstance(value, dict):
+        value = value.get("name")
+    if isinstance(value, str) and value.strip():
+        return " ".join(value.split())
+    return None
+
+
 def _ld_value(objs: list[dict[str, Any]], key: str) -> str | None:
-    """A string field of the first JSON-LD object that has it (names of nested objects too)."""
+    """A string field of the first JSON-LD object that has it; several names joined by "; "."""
     for obj in objs:
         value = obj.get(key)
-        if isinstance(value, list) and value:
-            value = value[0]
-        if isinstance(value, dict):
-            value = value.get("name")
-        if isinstance(value, str) and value.strip():
-            return " ".join(value.split())
+        items = value if isinstance(value, list) else [value]
+        names = list(dict.fromkeys(n for n in map(_ld_name, items) if n))
+        if names:
+            return "; ".join(names)
     return None
 
 
@@ -213,7 +219,7 @@ def _own_metadata(tree: lxml.html.HtmlElement) -> dict[str, str | None]:
         "title": _meta(tree, "og:title", "twitter:title") or _ld_value(ld, "headline"),
         "outlet": _not_url(_meta(tree, "og:site_name", "application-name") or _ld_value(ld, "publisher")),
         "author": _not_url(_ld_value(ld, "author") or _meta(tree, "author", "article:author", "byl")),
-        "url": canonical or _meta(tree, "og:url"),
+        "url": next((u for u in (canonical, _meta(tree, "og:url")) if u and re.match(r"https?://", u)), None),
     }
 
 
@@ -233,6 +239,8 @@ def _metadata(tree: lxml.html.HtmlElement) -> dict[str, str | None]:
             {"title": md.title, "outlet": md.sitename, "author": md.author, "url": md.url} if md else {}
         )
         meta = {k: v or fallback.get(k) for k, v in meta.items()}
+        if meta["url"] and not re.match(r"https?://", meta["url"]):
+            meta["url"] = None  # a relative URL names no page on its own
     published, source = _published(tree, meta["url"])
     return {**meta, "published": published, "published_source": source}
 
