@@ -25,7 +25,8 @@ Value = tuple[str, str, str | None]  # (type, value, mod)
 
 _FUTURE = re.compile(
     r"\b(?:will|won['’]t|wo\s+n't|'ll|shall|would|(?:is|are|was|were)\s+(?:due|expected|scheduled|set|"
-    r"slated|going|planning|poised|likely)\s+to|plans?\s+to|intends?\s+to|(?:is|are)\s+to|upcoming)\b",
+    r"slated|going|planning|poised|likely)\s+to|plans?\s+to|planned\s+to|planning\s+to|intends?\s+to|"
+    r"(?:is|are)\s+to|upcoming|expected|scheduled|could|might|as\s+(?:soon|early)\s+as)\b",
     re.IGNORECASE,
 )
 _FUTURE_AFTER = re.compile(
@@ -171,7 +172,7 @@ def _full_date(m: Mention, ctx: Context) -> Value | None:
 
 def _year_by_tense(ref: dt.date, month: int, day: int, tense: str) -> dt.date:
     """A month and day without a year: the publication year, moved by the tense."""
-    date = dt.date(ref.year, month, day)
+    date = dt.date(ref.year, month, day) if tense else cal.closest_year(ref, month, day)
     if tense == "future" and (ref - date).days > 14:
         return dt.date(ref.year + 1, month, day)
     if tense == "past" and (date - ref).days > 14:
@@ -196,6 +197,8 @@ def _month(m: Mention, ctx: Context) -> Value | None:
         year += 1
     elif tense == "past" and month > ref.month:
         year -= 1
+    elif not tense:
+        year = cal.closest_year(ref, month, 15).year
     return "DATE", f"{year}-{month:02d}", mod
 
 

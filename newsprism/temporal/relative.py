@@ -76,10 +76,15 @@ def _overnight(m: Mention, ctx: Context) -> Value | None:
 def _thanksgiving(m: Mention, ctx: Context) -> Value | None:
     if ctx.reference is None:
         return "DATE", "XXXX-11", None
-    year = ctx.reference.year
-    first = dt.date(year, 11, 1)
-    day = first + dt.timedelta(days=(3 - first.weekday()) % 7 + 21)
+    day = _thanksgiving_of(ctx.reference.year)
+    if day > ctx.reference and not ctx.future(m):
+        day = _thanksgiving_of(ctx.reference.year - 1)
     return "DATE", day.isoformat(), None
+
+
+def _thanksgiving_of(year: int) -> dt.date:
+    first = dt.date(year, 11, 1)
+    return first + dt.timedelta(days=(3 - first.weekday()) % 7 + 21)
 
 
 def _rel_unit(m: Mention, ctx: Context) -> Value | None:
@@ -101,6 +106,9 @@ def _ago(m: Mention, ctx: Context) -> Value | None:
         return "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", None
     if unit in {"hour", "minute", "second"}:
         return "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", None
+    if unit == "year" and n == 1 and sign < 0 and ctx.last_quarter and ctx.last_quarter[:4].isdigit():
+        # Earnings reports: "a year ago" is the same quarter of the previous year.
+        return "DATE", f"{int(ctx.last_quarter[:4]) - 1}{ctx.last_quarter[4:]}", None
     base = ctx.last_day if low(m, "dir") in {"before that", "after that"} and ctx.last_day else ctx.reference
     day = cal.shift(base, unit, sign * int(n))
     return "DATE", cal.format_unit(day, "day" if unit == "night" else unit), mod_of(m.part("mod"))
