@@ -105,7 +105,9 @@ def evaluate(docs: list[tuple[str, str, dt.date | None, list[Gold]]], show_error
 
 
 def _errors(name: str, ref: dt.date | None, gold: list[Gold], system: list[Gold], pairs: list) -> list[str]:
-    lines = [f"VALUE {name} {ref} {g[2]!r} gold={g[4]} sys={s[4]} ({s[2]!r})" for g, s in pairs if g[4] != s[4]]
+    lines = [
+        f"VALUE {name} {ref} {g[2]!r} gold={g[4]} sys={s[4]} ({s[2]!r})" for g, s in pairs if g[4] != s[4]
+    ]
     matched_g = {id(g) for g, _ in pairs}
     matched_s = {(s[0], s[1]) for _, s in pairs}
     lines += [f"MISS {name} {g[2]!r} {g[3]} {g[4]}" for g in gold if id(g) not in matched_g]

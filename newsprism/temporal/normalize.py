@@ -270,4 +270,3 @@ ABSOLUTE: dict[str, Callable[[Mention, Context], Value | None]] = {
     "century": _century,
     "season": _season,
 }
-

@@ -21,9 +21,7 @@ DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 YEAR = r"(?:1[6-9]\d\d|20\d\d)"
 _NUM_WORD = lx.alternation(lx.NUMBERS)
 _TENS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[-\s](?:one|two|three|four|five|six|seven|eight|nine)"
-NUM = (
-    r"(?:\d+(?:[.,]\d+)?(?:\s+1/2)?|" + _TENS + "|" + _NUM_WORD + r")(?:\s+and\s+a\s+half)?"
-)
+NUM = r"(?:\d+(?:[.,]\d+)?(?:\s+1/2)?|" + _TENS + "|" + _NUM_WORD + r")(?:\s+and\s+a\s+half)?"
 VAGUE = lx.alternation(lx.VAGUE_QUANTITIES)
 UNIT = r"(?:second|minute|hour|day|night|week|fortnight|month|quarter|year|decade|centur(?:y|ie))"
 PART = lx.alternation(k for k in lx.DAY_PARTS if " " not in k and "-" not in k)
