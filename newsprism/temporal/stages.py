@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 
 from newsprism.model import Article, Rejection, Span, Timex
-from newsprism.pipeline import Analysis
 from newsprism.settings import Settings
 from newsprism.temporal.published import published_date, resolve_published
 from newsprism.temporal.timeline import Candidate, build_timeline, candidates, sentences
 from newsprism.temporal.timexes import tag_text
+
+if TYPE_CHECKING:  # pipeline imports this module to register the stages
+    from newsprism.pipeline import Analysis
 
 __all__ = ["published_stage", "timeline_stage"]
 

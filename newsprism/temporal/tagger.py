@@ -83,9 +83,7 @@ def _plausible(mention: Mention, text: str) -> bool:
         return not re.search(r"[\d$£€]\s*$", before)
     if mention.rule in {"duration", "ago"} and re.match(r"\s*(?:%|percent)", after):
         return False
-    if mention.rule == "duration" and re.search(r"[$£€]\s*$", before):
-        return False
-    return True
+    return not (mention.rule == "duration" and re.search(r"[$£€]\s*$", before))
 
 
 def _plausible_year(mention: Mention, before: str, after: str) -> bool:

@@ -37,7 +37,7 @@ _STOP = frozenset(
     through under until very were what when where which while with would will your yours told
     according monday tuesday wednesday thursday friday saturday sunday morning night evening
     afternoon today yesterday tomorrow week month year january february march april june july
-    august september october november december""".split()
+    august september october november december""".split()  # noqa: SIM905
 )
 
 
