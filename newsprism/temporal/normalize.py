@@ -26,7 +26,8 @@ Value = tuple[str, str, str | None]  # (type, value, mod)
 _FUTURE = re.compile(
     r"\b(?:will|won['’]t|wo\s+n't|'ll|shall|would|(?:is|are|was|were)\s+(?:due|expected|scheduled|set|"
     r"slated|going|planning|poised|likely)\s+to|plans?\s+to|planned\s+to|planning\s+to|intends?\s+to|"
-    r"(?:is|are)\s+to|upcoming|expected|scheduled|could|might|as\s+(?:soon|early)\s+as)\b",
+    r"(?:is|are)\s+to|upcoming|expected|scheduled|could|might|as\s+(?:soon|early)\s+as|"
+    r"(?:is|are)\s+(?:set|due)\s+(?:for|on))\b",
     re.IGNORECASE,
 )
 _FUTURE_AFTER = re.compile(
