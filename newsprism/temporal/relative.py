@@ -70,7 +70,9 @@ def _overnight(m: Mention, ctx: Context) -> Value | None:
     if m.part("part"):
         value = day_value(ctx.anchor() or ctx.reference, m.part("part"))
         return value[0], value[1], mod_of(m.part("pre"))
-    return "TIME", f"{(ctx.reference - dt.timedelta(days=1)).isoformat()}TNI", None
+    # "overnight": the night leading into the day the text is about.
+    anchor = ctx.anchor() or ctx.reference
+    return "TIME", f"{(anchor - dt.timedelta(days=1)).isoformat()}TNI", None
 
 
 def _thanksgiving(m: Mention, ctx: Context) -> Value | None:
