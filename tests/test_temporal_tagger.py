@@ -45,7 +45,7 @@ def values(text: str, ref: dt.date | None = THU) -> dict[str, str]:
         ("He said it yesterday.", "yesterday", "2023-05-03"),
         ("A sixth man died on the day before.", "the day before", "2023-05-03"),
         ("It happened in March.", "March", "2023-03"),
-        ("the 1990s", "the 1990s", "199X"),
+        ("the 1990s", "the 1990s", "199"),
     ],
 )
 def test_values_against_a_thursday(text: str, expression: str, value: str) -> None:

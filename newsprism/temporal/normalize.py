@@ -174,9 +174,9 @@ def _full_date(m: Mention, ctx: Context) -> Value | None:
 def _year_by_tense(ref: dt.date, month: int, day: int, tense: str) -> dt.date:
     """A month and day without a year: the publication year, moved by the tense."""
     date = dt.date(ref.year, month, day) if tense else cal.closest_year(ref, month, day)
-    if tense == "future" and (ref - date).days > 14:
+    if tense == "future" and (ref - date).days > 60:
         return dt.date(ref.year + 1, month, day)
-    if tense == "past" and (date - ref).days > 14:
+    if tense == "past" and (date - ref).days > 60:
         return dt.date(ref.year - 1, month, day)
     return date
 
@@ -194,9 +194,9 @@ def _month(m: Mention, ctx: Context) -> Value | None:
         return "DATE", f"XXXX-{month:02d}", mod
     year = ref.year
     tense = ctx.tense(m)
-    if tense == "future" and month < ref.month:
+    if tense == "future" and month < ref.month - 1:
         year += 1
-    elif tense == "past" and month > ref.month:
+    elif tense == "past" and month > ref.month + 1:
         year -= 1
     elif not tense:
         year = cal.closest_year(ref, month, 15).year
@@ -228,8 +228,8 @@ def _decade(m: Mention, ctx: Context) -> Value | None:
         digits = f"{century}{text[1]}"
         if ctx.reference and int(digits) * 10 > ctx.reference.year:
             digits = f"{century - 1}{text[1]}"
-        return "DATE", digits + "X", mod_of(m.part("pre"))
-    return "DATE", text[:3] + "X", mod_of(m.part("pre"))
+        return "DATE", digits, mod_of(m.part("pre"))
+    return "DATE", text[:3], mod_of(m.part("pre"))
 
 
 def _century(m: Mention, ctx: Context) -> Value | None:

@@ -162,9 +162,10 @@ def _quarter_ana(m: Mention, ctx: Context) -> Value | None:
     rel, unit = low(m, "rel"), low(m, "unit")
     if unit == "period" and rel not in {"year-earlier", "year-ago", "latest"}:
         return None
-    value = ctx.last_quarter
+    value = None if rel in {"current", "latest"} else ctx.last_quarter
     if value is None and ctx.reference is not None:
-        value = cal.format_unit(cal.shift(ctx.reference, "quarter", -1), "quarter")
+        step = 0 if rel == "current" else -1  # "the latest quarter": the last one reported
+        value = cal.format_unit(cal.shift(ctx.reference, "quarter", step), "quarter")
     if value is None:
         return "DATE", "XXXX-QX", None
     if rel in {"year-earlier", "year-ago"}:

@@ -64,7 +64,7 @@ _RULE_PATTERNS: list[tuple[str, str]] = [
     ("rel_day", r"(?P<word>today|tonight|yesterday|tomorrow|the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow)(?:\s+(?P<part>" + PART + "))?"),
     ("this_part", r"(?:(?P<pre>earlier|later)\s+)?(?P<rel>this|last|early\s+this|late\s+last)\s+(?P<part>morning|afternoon|evening|night)"),
     ("ref", lx.alternation(lx.REF_WORDS)),
-    ("ref_span", r"(?:in\s+)?(?:the\s+)?(?P<rel>recent|coming|past)\s+(?:days|weeks|months|years)"),
+    ("ref_span", r"(?:the\s+)?(?P<rel>recent|coming|past)\s+(?:days|weeks|months|years)"),
     ("weekend", r"the\s+weekend"),
     ("year_ana", r"(?P<what>year[-\s]end|the\s+end\s+of\s+the\s+year|the\s+(?:full|fiscal|current|current\s+fiscal|latest\s+fiscal)?\s*year)"),
     ("overnight", r"(?P<pre>mid|late|early)[\s-]+(?P<part>morning|afternoon|evening)|overnight"),
