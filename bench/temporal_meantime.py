@@ -82,7 +82,9 @@ def main() -> None:
         docs.append((path.stem[:40], text, ref, gold))
     counts = evaluate(docs, args.errors)
     report(f"MEANTIME English ({len(docs)} docs)", counts)
-    print("  (no published TIMEX3 figure for HeidelTime on MEANTIME; TempEval-3 anchor in temporal_tempeval.py)")
+    print(
+        "  (no published TIMEX3 figure for HeidelTime on MEANTIME; TempEval-3 anchor in temporal_tempeval.py)"
+    )
 
 
 if __name__ == "__main__":

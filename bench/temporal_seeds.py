@@ -44,7 +44,9 @@ def main() -> None:
     analysis = timeline_stage(published_stage(Analysis(articles=tuple(batch.articles)), settings), settings)
     seconds = time.perf_counter() - t0
     for art in analysis.articles:
-        print(f"{Path(art.path).name}: published {art.published} ({art.published_source}, {art.published_confidence})")
+        print(
+            f"{Path(art.path).name}: published {art.published} ({art.published_source}, {art.published_confidence})"
+        )
     print()
     for e in analysis.timeline:
         flag = f"  CONFLICT {e.conflict}" if e.conflict else ""
@@ -54,10 +56,14 @@ def main() -> None:
     for name, pattern, versions in EXPECTED:
         hits = [e for e in analysis.timeline if re.search(pattern, e.text)]
         good = [e for e in hits if (e.date, e.time) in versions]
-        wrong = [e for e in hits if (e.date, e.time) not in versions and name.startswith(("Security", "Victory"))]
+        wrong = [
+            e for e in hits if (e.date, e.time) not in versions and name.startswith(("Security", "Victory"))
+        ]
         right += bool(good)
         status = "RIGHT" if good and not wrong else "WRONG" if wrong else "MISSED"
-        print(f"{status:6} {name}: {len(good)} entries, {sum(len(e.article_ids) for e in good)} article mentions")
+        print(
+            f"{status:6} {name}: {len(good)} entries, {sum(len(e.article_ids) for e in good)} article mentions"
+        )
     print(f"{right}/{len(EXPECTED)} expected dates resolved right")
     n = len(analysis.articles)
     print(f"published + timeline stages: {1000 * seconds / n:.1f} ms/article ({n} articles, 1 process)")
