@@ -15,6 +15,7 @@ __all__ = [
 ]
 
 SEASON_ORDER = ("WI", "SP", "SU", "FA")
+CLOCK_SLACK = dt.timedelta(minutes=15)
 _PART_HOURS = {"MO": (5, 12), "MI": (11, 14), "AF": (12, 18), "EV": (17, 22), "NI": (18, 30), "DT": (6, 18)}
 
 
@@ -113,8 +114,9 @@ def value_interval(value: str) -> tuple[dt.datetime, dt.datetime] | None:
         return start, dt.datetime(y + int(m["m"]) // 12, int(m["m"]) % 12 + 1, 1)
     day = dt.datetime(y, int(m["m"]), int(m["d"]))
     if m["hh"]:
-        start = day.replace(hour=int(m["hh"]), minute=int(m["mm"]))
-        return start, start + dt.timedelta(hours=1)
+        # A clock time stands for a quarter of an hour either side: outlets round.
+        moment = day + dt.timedelta(hours=int(m["hh"]), minutes=int(m["mm"]))
+        return moment - CLOCK_SLACK, moment + CLOCK_SLACK
     if m["part"]:
         lo, hi = _PART_HOURS[m["part"]]
         return day + dt.timedelta(hours=lo), day + dt.timedelta(hours=hi)

@@ -70,9 +70,8 @@ def _overnight(m: Mention, ctx: Context) -> Value | None:
     if m.part("part"):
         value = day_value(ctx.anchor() or ctx.reference, m.part("part"))
         return value[0], value[1], mod_of(m.part("pre"))
-    # "overnight": the night leading into the day the text is about.
-    anchor = ctx.anchor() or ctx.reference
-    return "TIME", f"{(anchor - dt.timedelta(days=1)).isoformat()}TNI", None
+    # "overnight" in a news report: the night before publication.
+    return "TIME", f"{(ctx.reference - dt.timedelta(days=1)).isoformat()}TNI", None
 
 
 def _thanksgiving(m: Mention, ctx: Context) -> Value | None:
@@ -203,7 +202,8 @@ def _time(m: Mention, ctx: Context) -> Value | None:
 
 def _time_word(m: Mention, ctx: Context) -> Value | None:
     word = low(m, "word")
-    clock = {"noon": "T12:00", "midday": "T12:00", "midnight": "T00:00", "dawn": "TMO", "dusk": "TEV"}
+    # Midnight closes the day it is anchored to ("shortly before midnight" on Tuesday).
+    clock = {"noon": "T12:00", "midday": "T12:00", "midnight": "T24:00", "dawn": "TMO", "dusk": "TEV"}
     return "TIME", clock[word], mod_of(m.part("mod"))
 
 

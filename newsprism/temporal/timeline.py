@@ -52,6 +52,9 @@ class Candidate:
     day: str
     time: str | None
     words: frozenset[str]
+    # Every dated value in the unit: a sentence with "at 7am" and "before 4 a.m."
+    # can agree with another outlet's "4 a.m." through either.
+    values: tuple[str, ...] = ()
 
 
 @dataclass
@@ -101,11 +104,9 @@ def candidates(article: Article, units: list[Span], timexes: list[Timex]) -> lis
         assert m is not None
         time = m.group(2)
         text = article.text[unit.start : unit.end]
-        out.append(
-            Candidate(
-                article.id, unit, text, anchor, m.group(1), _PARTS.get(time or "", time), content_words(text)
-            )
-        )
+        part = _PARTS.get(time or "", time)
+        values = tuple(t.value for t in inside)
+        out.append(Candidate(article.id, unit, text, anchor, m.group(1), part, content_words(text), values))
     return out
 
 
@@ -128,11 +129,15 @@ def similarity(a: frozenset[str], b: frozenset[str]) -> float:
 
 
 def compatible(a: Candidate, b: Candidate) -> bool:
-    """Whether the two dates can describe the same moment (overlapping stretches)."""
-    ia, ib = cal.value_interval(a.timex.value), cal.value_interval(b.timex.value)
-    if ia is None or ib is None:
-        return a.day == b.day
-    return ia[0] < ib[1] and ib[0] < ia[1]
+    """Whether some date of ``a`` and some date of ``b`` can be the same moment."""
+    return any(_overlap(x, y) for x in a.values or (a.timex.value,) for y in b.values or (b.timex.value,))
+
+
+def _overlap(x: str, y: str) -> bool:
+    ix, iy = cal.value_interval(x), cal.value_interval(y)
+    if ix is None or iy is None:
+        return x[:10] == y[:10]
+    return ix[0] < iy[1] and iy[0] < ix[1]
 
 
 def build_timeline(

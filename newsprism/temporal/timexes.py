@@ -18,6 +18,7 @@ _TABLE: dict[str, Callable[[Mention, Context], Value | None]] = {**ABSOLUTE, **R
 _DAY = re.compile(r"^\d{4}-\d\d-\d\d$")
 _DAY_PREFIX = re.compile(r"^(\d{4}-\d\d-\d\d|XXXX-WXX-\d|XXXX-XX-XX)")
 _JOIN = re.compile(r"^\s*,?\s*$")  # "9 a.m. Tuesday", "4 a.m. EDT Thursday"
+_SENTENCE_BREAK = re.compile(r"[.!?][\"”’)]?\s+[A-Z“\"]|\n")
 _LINK = re.compile(r"^\s*,?\s*(?:on|at|of|in\s+the\s+(?:early\s+)?hours\s+of)\s*$", re.IGNORECASE)
 
 
@@ -68,12 +69,21 @@ def _is_day(tx: Timex) -> bool:
 
 
 def _day_for(tx: Timex, nxt: Timex | None, gap: str, before: list[Timex], reference: dt.date | None) -> str:
-    if nxt and _is_day(nxt) and _LINK.match(gap):
+    """The day a clock time falls on: a day next to it, else in its sentence, else the last one."""
+    if nxt and _is_day(nxt) and (_LINK.match(gap) or not _SENTENCE_BREAK.search(gap)):
         return nxt.value
     for prev in reversed(before):
         if _is_day(prev) or prev.value[:10].count("-") == 2 and prev.value[:4].isdigit():
-            return prev.value[:10]
+            return _after_night(prev.value, tx.value)
     return reference.isoformat() if reference else "XXXX-XX-XX"
+
+
+def _after_night(prev: str, time: str) -> str:
+    """A morning hour told after "the night of D" falls on the day after D."""
+    day = prev[:10]
+    if prev.endswith("TNI") and re.match(r"T(0\d|1[01]):", time) and day[:4].isdigit():
+        return (dt.date.fromisoformat(day) + dt.timedelta(days=1)).isoformat()
+    return day
 
 
 def _merge(time: Timex, day: Timex, text: str) -> Timex:
