@@ -18,6 +18,10 @@ _TABLE: dict[str, Callable[[Mention, Context], Value | None]] = {**ABSOLUTE, **R
 _DAY = re.compile(r"^\d{4}-\d\d-\d\d$")
 _DAY_PREFIX = re.compile(r"^(\d{4}-\d\d-\d\d|XXXX-WXX-\d|XXXX-XX-XX)")
 _JOIN = re.compile(r"^\s*,?\s*$")  # "9 a.m. Tuesday", "4 a.m. EDT Thursday"
+# A day named this close after a clock time, in the same sentence, is its day
+# ("four in the morning," the chief told reporters on Wednesday); further away it
+# is more often another event of the sentence.
+_NEAR_CHARS = 80
 _SENTENCE_BREAK = re.compile(r"[.!?][\"”’)]?\s+[A-Z“\"]|\n")
 _LINK = re.compile(r"^\s*,?\s*(?:on|at|of|in\s+the\s+(?:early\s+)?hours\s+of)\s*$", re.IGNORECASE)
 
@@ -70,7 +74,8 @@ def _is_day(tx: Timex) -> bool:
 
 def _day_for(tx: Timex, nxt: Timex | None, gap: str, before: list[Timex], reference: dt.date | None) -> str:
     """The day a clock time falls on: a day next to it, else in its sentence, else the last one."""
-    if nxt and _is_day(nxt) and (_LINK.match(gap) or not _SENTENCE_BREAK.search(gap)):
+    near = len(gap) <= _NEAR_CHARS and not _SENTENCE_BREAK.search(gap)
+    if nxt and _is_day(nxt) and (_LINK.match(gap) or near):
         return nxt.value
     for prev in reversed(before):
         if _is_day(prev) or prev.value[:10].count("-") == 2 and prev.value[:4].isdigit():
