@@ -38,6 +38,8 @@ def values(text: str, ref: dt.date | None = THU) -> dict[str, str]:
         ("Published on May 5, 2023 by the agency.", "May 5, 2023", "2023-05-05"),
         ("Sales rose in the third quarter.", "the third quarter", "2022-Q3"),
         ("He spent two days there.", "two days", "P2D"),
+        ("It took almost a hundred years.", "almost a hundred years", "P100Y"),
+        ("It took twenty-five years.", "twenty-five years", "P25Y"),
         ("A meeting is held every day.", "every day", "P1D"),
         ("a statement of 4 May 2023", "4 May 2023", "2023-05-04"),
         ("The plant was closed a year ago.", "a year ago", "2022"),

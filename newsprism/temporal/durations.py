@@ -29,6 +29,8 @@ def number_of(text: str) -> float | None:
     text = re.sub(r"\s*(?:and a half|1/2)$", "", text).replace(",", "")
     if re.fullmatch(r"\d+(?:\.\d+)?", text):
         return float(text) + half
+    if text in lx.NUMBERS:
+        return float(lx.NUMBERS[text]) + half
     if "-" in text or " " in text:
         tens, _, ones = text.replace("-", " ").partition(" ")
         if tens in lx.NUMBERS and ones in lx.NUMBERS:
