@@ -94,3 +94,17 @@ def test_mod_of_approximate_and_bounded() -> None:
 def test_clock_time_joined_to_its_day() -> None:
     (timex,) = tag_text("The vote is set for 9 a.m. Tuesday.", dt.date(2000, 4, 3))
     assert (timex.text, timex.type, timex.value) == ("9 a.m. Tuesday", "TIME", "2000-04-04T09:00")
+
+
+def test_before_and_after_midnight_fall_on_either_side() -> None:
+    wed = dt.date(2024, 3, 13)
+    before = {t.text: (t.value, t.mod) for t in tag_text("It broke out shortly before midnight on Tuesday.", wed)}
+    after = {t.text: (t.value, t.mod) for t in tag_text("It broke out shortly after midnight on Wednesday.", wed)}
+    assert before["midnight"] == ("2024-03-12T24:00", "BEFORE")
+    assert after["midnight"] == ("2024-03-13T00:00", "AFTER")
+
+
+def test_small_hours_after_a_night_are_the_next_day() -> None:
+    text = "Fire swept the port in the night between Tuesday and Wednesday. It was contained at 4 a.m."
+    found = {t.text: t.value for t in tag_text(text, dt.date(2024, 3, 13))}
+    assert found["4 a.m."] == "2024-03-13T04:00"

@@ -98,8 +98,12 @@ _VALUE = re.compile(
 )
 
 
-def value_interval(value: str) -> tuple[dt.datetime, dt.datetime] | None:
-    """The stretch of time a TIMEX3 date/time value covers, or ``None`` if vague."""
+def value_interval(value: str, mod: str | None = None) -> tuple[dt.datetime, dt.datetime] | None:
+    """The stretch of time a TIMEX3 date/time value covers, or ``None`` if vague.
+
+    A clock time covers a quarter of an hour either side (outlets round), the hour
+    before it with ``mod="BEFORE"`` ("shortly before 4 a.m."), the hour after with AFTER.
+    """
     m = _VALUE.match(value)
     if not m:
         return None
@@ -114,8 +118,11 @@ def value_interval(value: str) -> tuple[dt.datetime, dt.datetime] | None:
         return start, dt.datetime(y + int(m["m"]) // 12, int(m["m"]) % 12 + 1, 1)
     day = dt.datetime(y, int(m["m"]), int(m["d"]))
     if m["hh"]:
-        # A clock time stands for a quarter of an hour either side: outlets round.
         moment = day + dt.timedelta(hours=int(m["hh"]), minutes=int(m["mm"]))
+        if mod == "BEFORE":
+            return moment - dt.timedelta(hours=1), moment
+        if mod == "AFTER":
+            return moment, moment + dt.timedelta(hours=1)
         return moment - CLOCK_SLACK, moment + CLOCK_SLACK
     if m["part"]:
         lo, hi = _PART_HOURS[m["part"]]

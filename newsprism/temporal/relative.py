@@ -197,14 +197,28 @@ def _time(m: Mention, ctx: Context) -> Value | None:
     hour, minute = _clock(hour, minute, m.part("ampm") or "")
     if hour > 23:
         return None
-    return "TIME", f"T{hour:02d}:{minute:02d}", mod_of(m.part("mod"))
+    return "TIME", f"T{hour:02d}:{minute:02d}", _clock_mod(m, ctx)
+
+
+_BEFORE_AFTER = re.compile(r"\b(before|after|by|until)\s+$", re.IGNORECASE)
+
+
+def _clock_mod(m: Mention, ctx: Context) -> str | None:
+    """APPROX from "around"; BEFORE / AFTER from the word just outside the span."""
+    found = _BEFORE_AFTER.search(ctx.text[max(0, m.start - 12) : m.start])
+    if found:
+        return "AFTER" if found.group(1).lower() == "after" else "BEFORE"
+    return mod_of(m.part("mod"))
 
 
 def _time_word(m: Mention, ctx: Context) -> Value | None:
-    word = low(m, "word")
-    # Midnight closes the day it is anchored to ("shortly before midnight" on Tuesday).
+    word, mod = low(m, "word"), _clock_mod(m, ctx)
+    # Midnight closes the day it is anchored to ("before midnight" on Tuesday), except
+    # "after midnight on Wednesday", the first minutes of that day.
     clock = {"noon": "T12:00", "midday": "T12:00", "midnight": "T24:00", "dawn": "TMO", "dusk": "TEV"}
-    return "TIME", clock[word], mod_of(m.part("mod"))
+    if word == "midnight" and mod == "AFTER":
+        return "TIME", "T00:00", mod
+    return "TIME", clock[word], mod
 
 
 def _time_oclock(m: Mention, ctx: Context) -> Value | None:
@@ -213,7 +227,7 @@ def _time_oclock(m: Mention, ctx: Context) -> Value | None:
         return None
     part = low(m, "part")
     hour = int(n) + (12 if part in {"afternoon", "evening"} and n < 12 else 0)
-    return "TIME", f"T{hour:02d}:00", mod_of(m.part("mod"))
+    return "TIME", f"T{hour:02d}:00", _clock_mod(m, ctx)
 
 
 def _holiday(m: Mention, ctx: Context) -> Value | None:

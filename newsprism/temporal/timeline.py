@@ -54,7 +54,7 @@ class Candidate:
     words: frozenset[str]
     # Every dated value in the unit: a sentence with "at 7am" and "before 4 a.m."
     # can agree with another outlet's "4 a.m." through either.
-    values: tuple[str, ...] = ()
+    values: tuple[tuple[str, str | None], ...] = ()  # (value, mod)
 
 
 @dataclass
@@ -105,7 +105,7 @@ def candidates(article: Article, units: list[Span], timexes: list[Timex]) -> lis
         time = m.group(2)
         text = article.text[unit.start : unit.end]
         part = _PARTS.get(time or "", time)
-        values = tuple(t.value for t in inside)
+        values = tuple((t.value, t.mod) for t in inside)
         out.append(Candidate(article.id, unit, text, anchor, m.group(1), part, content_words(text), values))
     return out
 
@@ -130,13 +130,15 @@ def similarity(a: frozenset[str], b: frozenset[str]) -> float:
 
 def compatible(a: Candidate, b: Candidate) -> bool:
     """Whether some date of ``a`` and some date of ``b`` can be the same moment."""
-    return any(_overlap(x, y) for x in a.values or (a.timex.value,) for y in b.values or (b.timex.value,))
+    own = ((a.timex.value, a.timex.mod),)
+    other = ((b.timex.value, b.timex.mod),)
+    return any(_overlap(x, y) for x in a.values or own for y in b.values or other)
 
 
-def _overlap(x: str, y: str) -> bool:
-    ix, iy = cal.value_interval(x), cal.value_interval(y)
+def _overlap(x: tuple[str, str | None], y: tuple[str, str | None]) -> bool:
+    ix, iy = cal.value_interval(*x), cal.value_interval(*y)
     if ix is None or iy is None:
-        return x[:10] == y[:10]
+        return x[0][:10] == y[0][:10]
     return ix[0] < iy[1] and iy[0] < ix[1]
 
 
