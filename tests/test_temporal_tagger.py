@@ -98,8 +98,12 @@ def test_clock_time_joined_to_its_day() -> None:
 
 def test_before_and_after_midnight_fall_on_either_side() -> None:
     wed = dt.date(2024, 3, 13)
-    before = {t.text: (t.value, t.mod) for t in tag_text("It broke out shortly before midnight on Tuesday.", wed)}
-    after = {t.text: (t.value, t.mod) for t in tag_text("It broke out shortly after midnight on Wednesday.", wed)}
+    before = {
+        t.text: (t.value, t.mod) for t in tag_text("It broke out shortly before midnight on Tuesday.", wed)
+    }
+    after = {
+        t.text: (t.value, t.mod) for t in tag_text("It broke out shortly after midnight on Wednesday.", wed)
+    }
     assert before["midnight"] == ("2024-03-12T24:00", "BEFORE")
     assert after["midnight"] == ("2024-03-13T00:00", "AFTER")
 
