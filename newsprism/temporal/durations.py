@@ -107,6 +107,8 @@ def _set(m: Mention, ctx: Context) -> Value | None:
     every = 2 if low(m, "other") == "other" else 1
     if unit in lx.WEEKDAYS:
         return "SET", f"XXXX-WXX-{lx.WEEKDAYS[unit] + 1}", None
+    if unit in lx.MONTHS:
+        return "SET", f"XXXX-{lx.MONTHS[unit]:02d}", None
     value = duration_value(float(every), unit)
     return ("SET", value, None) if value else None
 

@@ -26,15 +26,19 @@ Value = tuple[str, str, str | None]  # (type, value, mod)
 _FUTURE = re.compile(
     r"\b(?:will|won['’]t|wo\s+n't|'ll|shall|would|(?:is|are|was|were)\s+(?:due|expected|scheduled|set|"
     r"slated|going|planning|poised|likely)\s+to|plans?\s+to|planned\s+to|planning\s+to|intends?\s+to|"
-    r"(?:is|are)\s+to|upcoming|expected|scheduled|could|might|as\s+(?:soon|early)\s+as|"
+    r"(?:is|are)\s+to|upcoming|expected|scheduled|as\s+(?:soon|early)\s+as|"
     r"(?:is|are)\s+(?:set|due)\s+(?:for|on))\b",
     re.IGNORECASE,
 )
 _FUTURE_AFTER = re.compile(
     r"^[\s,]*(?:\w+\s+){0,4}?(?:will|'ll|(?:is|are)\s+(?:due|expected|scheduled|set)\s+to)\b", re.IGNORECASE
 )
-_PAST = re.compile(r"\b(?:was|were|had|did|said|ago|last)\b|\b\w{3,}ed\b", re.IGNORECASE)
-_CLAUSE_END = re.compile(r"[,;:–—()]")
+# "-ed" words are past verbs unless a determiner makes them adjectives ("the reduced dividend").
+_PAST = re.compile(
+    r"\b(?:was|were|had|did|said|ago|last)\b|(?<!\bthe\s)(?<!\ba\s)(?<!\ban\s)(?<!\bits\s)\b\w{3,}ed\b",
+    re.IGNORECASE,
+)
+_CLAUSE_END = re.compile(r"[,;:–—]")
 _SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z\"“])|\n")
 _MODS = {
     "less than": "LESS_THAN", "fewer than": "LESS_THAN", "under": "LESS_THAN",
@@ -54,6 +58,7 @@ class Context:
     reference: dt.date | None
     last_day: dt.date | None = None
     last_quarter: str | None = None
+    last_point: dt.date | None = None  # last date of any granularity (month, year...)
 
     def anchor(self) -> dt.date | None:
         return self.last_day or self.reference
@@ -68,9 +73,14 @@ class Context:
             return "future"
         if (possessive or len(before) < 12) and _FUTURE_AFTER.match(after):
             return "future"
-        if _PAST.search(before) or _PAST.search(after[:40]):
+        if _PAST.search(self._sentence_before(mention.start)) or _PAST.search(after[:40]):
             return "past"
         return ""
+
+    def _sentence_before(self, start: int) -> str:
+        before = self.text[max(0, start - 120) : start]
+        cuts = list(_SENTENCE_END.finditer(before))
+        return before[cuts[-1].end() :] if cuts else before
 
     def future(self, mention: Mention) -> bool:
         return self.tense(mention) == "future"

@@ -118,6 +118,35 @@ def _ago(m: Mention, ctx: Context) -> Value | None:
 _ANAPHOR_STEP = {"the next": 1, "the following": 1, "the previous": -1, "later that": 0, "earlier that": 0}
 
 
+def _year_words(m: Mention, ctx: Context) -> Value | None:
+    words = low(m, "words").replace("hundred ", "")
+    if words.startswith("two thousand"):
+        rest = words.removeprefix("two thousand").removeprefix(" and ").strip()
+        return "DATE", str(2000 + int(number_of(rest) or 0)), None
+    century, _, rest = words.partition(" ")
+    high, low_part = number_of(century), number_of(rest)
+    if high is None or low_part is None:
+        return None
+    return "DATE", str(int(high) * 100 + int(low_part)), None
+
+
+_DECADES = {
+    "twenties": 2,
+    "thirties": 3,
+    "forties": 4,
+    "fifties": 5,
+    "sixties": 6,
+    "seventies": 7,
+    "eighties": 8,
+    "nineties": 9,
+}
+
+
+def _decade_words(m: Mention, ctx: Context) -> Value | None:
+    century = 19 if ctx.reference is None or ctx.reference.year < 2030 else 20
+    return "DATE", f"{century}{_DECADES[low(m, 'words')]}", None
+
+
 def _anaphor(m: Mention, ctx: Context) -> Value | None:
     rel, unit = low(m, "rel"), low(m, "unit")
     if rel.startswith("the day before") or rel.startswith("the night before"):
@@ -128,7 +157,7 @@ def _anaphor(m: Mention, ctx: Context) -> Value | None:
         step = _ANAPHOR_STEP.get(rel, 0)
     if not unit:
         return None
-    anchor = ctx.anchor()
+    anchor = ctx.last_point if unit in {"month", "year"} and ctx.last_point else ctx.anchor()
     if anchor is None:
         return "DATE", "XXXX-XX-XX", None
     if unit in {"morning", "afternoon", "evening", "night"}:
@@ -141,9 +170,13 @@ _ORD = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3
 
 
 def _quarter(m: Mention, ctx: Context) -> Value | None:
-    n, unit, rel = _ORD[low(m, "ord")], low(m, "unit"), low(m, "rel")
+    unit, rel = low(m, "unit"), low(m, "rel")
     letter = "Q" if unit == "quarter" else "H"
-    year = int(m.part("year")) if m.part("year") else None
+    n = _ORD.get(low(m, "ord"), 4 if letter == "Q" else 2)  # "the last half": H2
+    given = m.part("year") or m.part("year2")
+    year = int(given) if given else None
+    if year is None and rel.startswith("next year") and ctx.reference is not None:
+        year = ctx.reference.year + 1
     if year is None and ctx.reference is not None:
         year = ctx.reference.year
         current = (ctx.reference.month - 1) // (3 if letter == "Q" else 6) + 1
@@ -255,6 +288,8 @@ RELATIVE: dict[str, Callable[[Mention, Context], Value | None]] = {
     "ago": _ago,
     "ago_a": _ago,
     "anaphor": _anaphor,
+    "year_words": _year_words,
+    "decade_words": _decade_words,
     "quarter": _quarter,
     "quarter_ana": _quarter_ana,
     "year_ago_adj": _year_ago_adj,

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from newsprism.temporal import lexicon as lx
 
-_MONTH_FULL = lx.alternation([m for m in lx.MONTHS if len(m) > 3], case_sensitive=True)
+_MONTH_FULL = lx.alternation(lx.MONTH_NAMES, case_sensitive=True)
 MONTH = r"(?:" + lx.alternation(lx.MONTHS, case_sensitive=True) + r"\.?)"
 WEEKDAY = lx.alternation([w for w in lx.WEEKDAYS if w.endswith("day")], case_sensitive=True)
 _WEEKDAY_ABBR = r"(?:" + lx.alternation(lx.WEEKDAYS, case_sensitive=True) + r"\.?)"
@@ -57,7 +57,7 @@ _RULE_PATTERNS: list[tuple[str, str]] = [
     ("decade", r"(?:the\s+)?(?:(?P<pre>early|late|mid)[\s-]*)?(?P<decade>(?:1[6-9]|20)\d0s|['’]\d0s)"),
     ("century", r"(?:the\s+)?(?P<ord>\d{1,2})(?:st|nd|rd|th)\s+century"),
     ("season", r"(?:(?P<rel>" + REL + r"|early|late)\s+)?(?P<season>" + SEASON + r")(?:\s+of)?(?:\s+(?P<year>" + YEAR + "))?"),
-    ("quarter", r"(?:the\s+)?(?:(?P<rel>latest|last|current|fiscal|year-earlier|year-ago|same|previous|this\s+year['’]s|next)\s+)?(?:fiscal\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?P<unit>quarter|half)(?:\s+of\s+(?:fiscal\s+)?(?P<year>" + YEAR + "))?"),
+    ("quarter", r"(?:the\s+)?(?:(?P<rel>latest|last|current|fiscal|year-earlier|year-ago|same|previous|this\s+year['’]s|next\s+year['’]s|next)\s+)?(?:(?P<year2>" + YEAR + r")\s+)?(?:fiscal\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|last|latter)[\s-]+(?P<unit>quarter|half)(?:\s+of\s+(?:fiscal\s+)?(?P<year>" + YEAR + "))?"),
     ("quarter_ana", r"the\s+(?:(?P<rel>latest|current|year-earlier|year-ago|same|previous|fiscal)\s+)?(?P<unit>quarter|period)"),
     ("year_ago_adj", r"(?:the\s+)?(?P<rel>year-earlier|year-ago)"),
     ("year", r"(?:(?P<pre>early|late|mid|fiscal|the\s+end\s+of|the\s+beginning\s+of|the\s+year|post|pre)[\s-]+)?(?P<year>" + YEAR + r")(?!-\d|\s*%)"),
@@ -83,7 +83,9 @@ _RULE_PATTERNS: list[tuple[str, str]] = [
     ("duration_long", r"(?P<unit>day|week|month|year|decade|hour|centur(?:y|ie))s?-long"),
     ("duration_bare", r"(?P<pre>for|over|in|within)\s+(?P<core>(?P<unit>years|months|weeks|days|decades|hours|minutes|centuries))"),
     ("duration_the", r"the\s+(?:past|last)\s+(?P<unit>week|month|year|decade|century|hour|fortnight)"),
-    ("set", r"(?P<every>every|each)\s+(?:(?P<other>other|single)\s+)?(?P<unit>" + UNIT + r"|" + WEEKDAY + ")"),
+    ("set", r"(?P<every>every|each)\s+(?:(?P<other>other|single)\s+)?(?P<unit>" + UNIT + r"|" + WEEKDAY + "|" + _MONTH_FULL + ")"),
+    ("year_words", r"(?:the\s+year\s+)?(?P<words>(?:nineteen|twenty)\s+(?:hundred\s+)?(?:" + _TENS + r"|(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety))|two\s+thousand(?:\s+and\s+(?:one|two|three|four|five|six|seven|eight|nine))?)"),
+    ("decade_words", r"the\s+(?P<words>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)"),
     ("set_word", lx.alternation(lx.SET_WORDS)),
     ("thanksgiving", r"(?-i:Thanksgiving)(?:\s+(?-i:Day))?"),
     ("holiday", lx.alternation(lx.HOLIDAYS) + r"(?:\s+(?P<year>" + YEAR + "))?"),

@@ -16,11 +16,10 @@ __all__ = ["Mention", "find_mentions"]
 # Words after which a bare four-digit number is a year ("in 1990", "since 2014").
 _YEAR_BEFORE = re.compile(
     r"(?:\b(?:in|since|of|by|until|till|before|after|from|to|during|through|between|and|or|"
-    r"early|late|mid|fiscal|year|circa|around|for|than|the|this|that|'s)|[(,])\s*$",
+    r"early|late|mid|fiscal|year|circa|around|for|than|the|this|that|'s|a|an|its|his|her|their|our)|[(,])\s*$",
     re.IGNORECASE,
 )
 _YEAR_AFTER = re.compile(r"^(?:\s*[,.;:)!?'’]|\s*$|\s+(?:and|or|to|was|were|is|will|when|through)\b)")
-_NAME_BEFORE = re.compile(r"(?-i:[A-Z][a-z]+)\s+$")
 _PREP_BEFORE = re.compile(
     r"\b(?:in|since|of|by|until|till|before|after|from|to|during|through|between|and|or|"
     r"last|next|this|early|late|mid|end|until|that|each|every)\s+$",
@@ -99,6 +98,6 @@ def _plausible_month(mention: Mention, before: str) -> bool:
     if mention.part("pre"):
         return True
     month = (mention.part("month") or "").lower()
-    if month in _MONTH_LOOKALIKES and _NAME_BEFORE.search(before):
-        return False
-    return bool(_PREP_BEFORE.search(before)) or month not in _MONTH_LOOKALIKES
+    if _PREP_BEFORE.search(before):
+        return True
+    return month not in _MONTH_LOOKALIKES

@@ -16,6 +16,7 @@ __all__ = ["tag_text"]
 
 _TABLE: dict[str, Callable[[Mention, Context], Value | None]] = {**ABSOLUTE, **RELATIVE, **DURATIONS}
 _DAY = re.compile(r"^\d{4}-\d\d-\d\d$")
+_POINT = re.compile(r"^(\d{4})(?:-(\d\d))?(?:-\d\d)?$")
 _DAY_PREFIX = re.compile(r"^(\d{4}-\d\d-\d\d|XXXX-WXX-\d|XXXX-XX-XX)")
 _JOIN = re.compile(r"^\s*,?\s*$")  # "9 a.m. Tuesday", "4 a.m. EDT Thursday"
 # A day named this close after a clock time, in the same sentence, is its day
@@ -41,6 +42,8 @@ def tag_text(text: str, reference: dt.date | None = None, article_id: str = "") 
         typ, val, mod = value
         if _DAY_PREFIX.match(val) and val[:4].isdigit():
             ctx.last_day = dt.date.fromisoformat(val[:10])
+        if typ == "DATE" and (point := _POINT.match(val)):
+            ctx.last_point = dt.date(int(point[1]), int(point[2] or 1), 1)
         span = Span(mention.start, mention.end)
         timexes.append(Timex(span, text[span.start : span.end], typ, val, article_id, mod))
     return tuple(_anchor_times(timexes, text, reference))
