@@ -26,7 +26,7 @@ Value = tuple[str, str, str | None]  # (type, value, mod)
 _FUTURE = re.compile(
     r"\b(?:will|won['’]t|wo\s+n't|'ll|shall|would|(?:is|are|was|were)\s+(?:due|expected|scheduled|set|"
     r"slated|going|planning|poised|likely)\s+to|plans?\s+to|planned\s+to|planning\s+to|intends?\s+to|"
-    r"(?:is|are)\s+to|upcoming|expected|scheduled|as\s+(?:soon|early)\s+as|"
+    r"(?:is|are)\s+to|upcoming|(?<!-)expected|scheduled|as\s+(?:soon|early)\s+as|"
     r"(?:is|are)\s+(?:set|due)\s+(?:for|on))\b",
     re.IGNORECASE,
 )
@@ -39,7 +39,7 @@ _PAST = re.compile(
     re.IGNORECASE,
 )
 _CLAUSE_END = re.compile(r"[,;:–—]")
-_SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z\"“])|\n")
+_SENTENCE_END = re.compile(r"(?<![ap]\.m)(?<!\b[A-Z])[.!?]\s+(?=[A-Z\"“])|\n")
 _MODS = {
     "less than": "LESS_THAN", "fewer than": "LESS_THAN", "under": "LESS_THAN",
     "more than": "MORE_THAN", "over": "MORE_THAN", "at least": "EQUAL_OR_MORE",
