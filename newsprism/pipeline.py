@@ -29,6 +29,7 @@ from newsprism.model import (
     Timex,
 )
 from newsprism.settings import Settings
+from newsprism.temporal.stages import published_stage, timeline_stage
 
 log = logging.getLogger(__name__)
 
@@ -70,7 +71,10 @@ class Analysis:
 Stage = Callable[[Analysis, Settings], Analysis]
 
 # (name, function) in run order. Reading and cleaning happen before (see analyze.py).
-STAGES: list[tuple[str, Stage]] = []
+STAGES: list[tuple[str, Stage]] = [
+    ("published", published_stage),
+    ("timeline", timeline_stage),
+]
 
 
 def run_stages(

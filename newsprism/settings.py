@@ -62,7 +62,15 @@ class QuoteSettings:
 
 @dataclass(frozen=True)
 class TimelineSettings:
-    pass
+    # Two dated sentences from different outlets are one event when this share of the
+    # shorter one's content words (6-letter stems, fuzzy-matched) is in the other and
+    # their dates overlap. 0.5 merges the seeds' "Peskov ... on Thursday" accusations
+    # across outlets while keeping Wednesday's attack and Thursday's accusation apart.
+    merge_similarity: float = 0.5
+    # Sentences this alike whose dates cannot both be true are the same event told with
+    # different dates: flagged as a conflict. Stricter than merging, because a false
+    # conflict misleads a reader more than a missed merge.
+    conflict_similarity: float = 0.75
 
 
 @dataclass(frozen=True)

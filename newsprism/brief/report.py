@@ -11,6 +11,7 @@ from collections.abc import Callable
 from typing import Any
 
 from newsprism import __version__
+from newsprism.brief.timeline import timeline_section
 from newsprism.model import Article
 from newsprism.pipeline import Analysis
 
@@ -55,7 +56,7 @@ def _articles(analysis: Analysis) -> dict[str, Any]:
     }
 
 
-SECTIONS: list[Section] = [_articles]
+SECTIONS: list[Section] = [_articles, timeline_section]
 
 
 def build_report(analysis: Analysis) -> dict[str, Any]:
