@@ -1,0 +1,186 @@
+"""Speaker attribution: a numbered cascade; the step that decides is stored in ``Quote.method``.
+
+1. ``syntactic-subject``  a speech verb in the quote's own sentence, outside the
+                          marks, whose subject (or inverted ``said X``) is the speaker;
+                          ``according-to`` for ``According to X``;
+2. ``adjacent-tag``       a short speaker tag in the next sentence (``He said.``)
+                          or a lead-in ending in a colon in the previous one;
+3. ``continuation``       a direct quote with no tag of its own continues the
+                          speaker of the previous direct quote in the same paragraph
+                          or the one before it (one paragraph run);
+4. ``pronoun`` / ``nominal``  a speaker written as he/she/they or as a definite role
+                          ("the spokesman", "the ministry") is resolved to the latest
+                          compatible person or organisation named before it, outside
+                          any quote (a person only mentioned inside a quote never speaks);
+5. ``unknown``            nothing above decided: the speaker stays unknown.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from newsprism.model import Span
+from newsprism.quotes.cues import ANONYMOUS_NOUNS, ORG_NOUNS
+from newsprism.quotes.found import Found
+from newsprism.quotes.syntax import cue_verbs, inside, subject_of, token_span, tokens_between
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+__all__ = ["attribute_direct", "continue_speakers", "resolve_references"]
+
+PERSON_PRONOUNS = frozenset(["he", "she", "him", "her", "i", "we"])
+GROUP_PRONOUNS = frozenset(["they", "it"])
+PERSON_ENTS = ("PERSON",)
+GROUP_ENTS = ("ORG", "GPE", "NORP")
+
+
+def _region_after(doc: Doc, quote: Span, marks: list[Span]) -> list[Token]:
+    nxt = min((m.start for m in marks if m.start >= quote.end), default=len(doc.text))
+    after = [t for t in tokens_between(doc, quote.end, nxt) if not t.is_space]
+    words = [t for t in after if not t.is_punct]
+    if not words or "\n" in doc.text[quote.end : words[0].idx]:
+        return []
+    sent_end = words[0].sent.end_char
+    return [t for t in after if t.idx < sent_end]
+
+
+def _region_before(doc: Doc, quote: Span, marks: list[Span]) -> list[Token]:
+    prev = max((m.end for m in marks if m.end <= quote.start), default=0)
+    first = doc.char_span(quote.start, quote.end, alignment_mode="expand")
+    if first is None or len(first) == 0:
+        return []
+    sent_start = first[0].sent.start_char
+    return tokens_between(doc, max(prev, sent_start), quote.start)
+
+
+def _according(tokens: list[Token]) -> tuple[Token, Token] | None:
+    for tok in tokens:
+        if tok.lower_ == "according":
+            for to in tok.children:
+                for obj in to.children:
+                    if obj.dep_ == "pobj":
+                        return tok, obj
+    return None
+
+
+def _decide(found: Found, cue: Token, marks: list[Span], method: str) -> bool:
+    speaker = subject_of(cue, marks)
+    if speaker is None:
+        return False
+    found.cue, found.cue_span, found.speaker, found.method = cue, token_span([cue]), speaker, method
+    return True
+
+
+def _step_same_sentence(doc: Doc, found: Found, marks: list[Span]) -> bool:
+    after = _region_after(doc, found.span, marks)
+    before = _region_before(doc, found.span, marks)
+    cues = cue_verbs(after)[:1] + cue_verbs(before)[::-1][:1]
+    if any(_decide(found, cue, marks, "syntactic-subject") for cue in cues):
+        return True
+    hit = _according(after) or _according(before)
+    if hit is not None:
+        found.cue, found.cue_span, found.speaker, found.method = (
+            hit[0],
+            token_span([hit[0]]),
+            hit[1],
+            "according-to",
+        )
+        return True
+    return False
+
+
+def _step_adjacent(doc: Doc, found: Found, marks: list[Span]) -> bool:
+    toks = doc.char_span(found.span.start, found.span.end, alignment_mode="expand")
+    if toks is None or len(toks) == 0:
+        return False
+    first, last = toks[0].sent, toks[-1].sent
+    if last.end < len(doc):
+        nxt = doc[last.end].sent
+        if len(nxt) <= 12 and not any(inside(t, marks) for t in nxt):
+            if any(_decide(found, cue, marks, "adjacent-tag") for cue in cue_verbs(nxt)[:1]):
+                return True
+    if first.start > 0:
+        prev = doc[first.start - 1].sent
+        if prev.text.rstrip().endswith(":"):
+            outside = [t for t in prev if not inside(t, marks)]
+            return any(_decide(found, cue, marks, "adjacent-tag") for cue in cue_verbs(outside)[-1:])
+    return False
+
+
+def attribute_direct(doc: Doc, found: Found, marks: list[Span]) -> None:
+    """Steps 1 and 2 for one direct quote or fragment (in place)."""
+    if found.speaker is not None:
+        return
+    if found.cue is not None and _decide(found, found.cue, marks, "syntactic-subject"):
+        return
+    if not _step_same_sentence(doc, found, marks):
+        _step_adjacent(doc, found, marks)
+
+
+def continue_speakers(quotes: list[Found]) -> None:
+    """Step 3: untagged direct quotes take the speaker of the previous one in the run."""
+    prev: Found | None = None
+    for q in quotes:
+        if q.kind != "direct":
+            continue
+        if (
+            q.speaker is None
+            and prev is not None
+            and prev.speaker is not None
+            and q.paragraph - prev.paragraph <= 1
+        ):
+            q.speaker, q.cue, q.cue_span = prev.speaker, prev.cue, prev.cue_span
+            q.referent, q.inherited, q.method = prev.referent, prev, "continuation"
+        prev = q
+
+
+def _antecedents(doc: Doc, before: int, marks: list[Span], labels: tuple[str, ...]) -> list[Token]:
+    """Root tokens of entities with ``labels`` that end before ``before``, latest first, outside quotes."""
+    heads = [e.root for e in doc.ents if e.label_ in labels and e.end_char <= before]
+    return [h for h in reversed(heads) if not inside(h, marks)]
+
+
+def _nominal_noun(tok: Token) -> str | None:
+    """The role noun of a definite description speaker (``the spokesman``), else None."""
+    if tok.pos_ != "NOUN" or tok.ent_type_ or any(c.pos_ == "PROPN" or c.ent_type_ for c in tok.lefts):
+        return None
+    dets = [c.lower_ for c in tok.children if c.dep_ in ("det", "poss")]
+    if "the" in dets or "its" in dets or "his" in dets or "her" in dets:
+        return tok.lemma_.lower()
+    return None
+
+
+def _resolve_one(doc: Doc, q: Found, marks: list[Span], window: int, speakers: list[Token]) -> None:
+    tok = q.speaker
+    assert tok is not None
+    word = tok.lower_
+    pos = min(tok.idx, q.span.start)
+    if word in PERSON_PRONOUNS | GROUP_PRONOUNS:
+        labels = PERSON_ENTS if word in PERSON_PRONOUNS else GROUP_ENTS
+        cands = [s for s in reversed(speakers) if s.ent_type_ in labels and s.idx < pos]
+        cands += _antecedents(doc, pos, marks, labels)
+        cands = [c for c in cands if pos - c.idx <= window]
+        if cands:
+            q.referent, q.method = cands[0], f"{q.method}+pronoun"
+        return
+    noun = _nominal_noun(tok)
+    if noun is None or noun in ANONYMOUS_NOUNS - {"spokesman", "spokeswoman", "spokesperson"}:
+        return
+    labels = GROUP_ENTS if noun in ORG_NOUNS else PERSON_ENTS
+    cands = [c for c in _antecedents(doc, pos, marks, labels) if pos - c.idx <= window]
+    match = [c for c in cands if noun in {t.lemma_.lower() for t in c.sent if t.i < c.i and c.i - t.i <= 4}]
+    pick = (match or cands)[:1]
+    if pick:
+        q.referent, q.method = pick[0], f"{q.method}+nominal"
+
+
+def resolve_references(doc: Doc, quotes: list[Found], marks: list[Span], window: int) -> None:
+    """Step 4: pronoun and role-noun speakers point at an earlier named one (in place)."""
+    speakers: list[Token] = []
+    for q in sorted(quotes, key=lambda f: f.span.start):
+        if q.speaker is not None and q.referent is None and q.inherited is None:
+            _resolve_one(doc, q, marks, window, speakers)
+        named = q.referent if q.referent is not None else q.speaker
+        if named is not None and named.ent_type_:
+            speakers.append(named)

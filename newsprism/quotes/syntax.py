@@ -1,0 +1,86 @@
+"""Small questions asked of a spaCy parse: cue verbs, their subjects, token spans."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from newsprism.model import Span
+from newsprism.quotes.cues import SPEECH_VERBS, THINK_VERBS
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+__all__ = [
+    "cue_verbs",
+    "inside",
+    "subject_of",
+    "token_span",
+    "tokens_between",
+]
+
+SUBJECT_DEPS = ("nsubj", "nsubjpass")
+# Dependencies through which a verb inherits its subject from its head:
+# "denied the claims, calling them ..." (advcl), "said and added" (conj).
+INHERIT_DEPS = ("conj", "xcomp", "advcl", "pcomp")
+
+
+def token_span(tokens: Iterable[Token]) -> Span:
+    toks = list(tokens)
+    return Span(toks[0].idx, toks[-1].idx + len(toks[-1].text))
+
+
+def inside(token: Token, spans: Iterable[Span]) -> bool:
+    return any(s.start <= token.idx < s.end for s in spans)
+
+
+def tokens_between(doc: Doc, start: int, end: int) -> list[Token]:
+    """Tokens whose first character lies in ``[start, end)``."""
+    return [t for t in doc if start <= t.idx < end]
+
+
+def is_cue(token: Token, think: bool = False) -> bool:
+    lemma = token.lemma_.lower()
+    if token.pos_ not in ("VERB",) or lemma not in SPEECH_VERBS:
+        return False
+    return think or lemma not in THINK_VERBS
+
+
+def cue_verbs(tokens: Iterable[Token], think: bool = False) -> list[Token]:
+    return [t for t in tokens if is_cue(t, think)]
+
+
+def _direct_subject(verb: Token, avoid: list[Span]) -> Token | None:
+    for child in verb.children:
+        if child.dep_ in SUBJECT_DEPS and not inside(child, avoid):
+            return child
+    for child in verb.children:  # passive: "was told by X"
+        if child.dep_ == "agent":
+            for grand in child.children:
+                if grand.dep_ == "pobj":
+                    return grand
+    return None
+
+
+def _inverted_subject(verb: Token, avoid: list[Span]) -> Token | None:
+    """``"…," said Kremlin spokesman Dmitry Peskov``: the parser may not call it nsubj."""
+    if verb.lemma_.lower() not in ("say", "add", "write", "tell", "ask", "explain", "note"):
+        return None
+    for child in verb.rights:
+        if child.dep_ in ("dobj", "attr", "npadvmod", "appos", "oprd") and child.pos_ in ("PROPN", "NOUN"):
+            if not inside(child, avoid) and child.i - verb.i <= 6:
+                return child
+    return None
+
+
+def subject_of(verb: Token, avoid: list[Span]) -> Token | None:
+    """The speaker head of a cue verb: its subject, inherited up a short chain, else inverted."""
+    node = verb
+    for _ in range(3):
+        found = _direct_subject(node, avoid)
+        if found is not None:
+            return found
+        if node.dep_ not in INHERIT_DEPS or node.head is node:
+            break
+        node = node.head
+    return _inverted_subject(verb, avoid)
