@@ -130,7 +130,7 @@ def continue_speakers(quotes: list[Found]) -> None:
             and prev.speaker is not None
             and q.paragraph - prev.paragraph <= 1
         ):
-            q.speaker, q.cue, q.cue_span = prev.speaker, prev.cue, prev.cue_span
+            q.speaker = prev.speaker
             q.referent, q.inherited, q.method = prev.referent, prev, "continuation"
         prev = q
 
