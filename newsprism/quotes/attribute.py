@@ -151,36 +151,74 @@ def _nominal_noun(tok: Token) -> str | None:
     return None
 
 
-def _resolve_one(doc: Doc, q: Found, marks: list[Span], window: int, speakers: list[Token]) -> None:
+def _gender_of(tok: Token, genders: dict[str, str]) -> str | None:
+    """``m``/``f`` from an honorific right before the name, or an earlier resolved pronoun."""
+    if tok.ent_type_ != "PERSON":
+        return None
+    start = tok.doc[tok.i].ent_iob_ and next(e for e in tok.doc.ents if e.start <= tok.i < e.end).start
+    before = tok.doc[start - 1].lower_.rstrip(".") if start > 0 else ""
+    if before == "mr":
+        return "m"
+    if before in ("ms", "mrs", "miss"):
+        return "f"
+    return genders.get(tok.text.lower())
+
+
+def _salient(tok: Token, speaker_idx: set[int]) -> bool:
+    return tok.i in speaker_idx or tok.dep_ in ("nsubj", "nsubjpass") or tok.head.dep_ in ("nsubj", "nsubjpass")
+
+
+def _pronoun_referent(q: Found, cands: list[Token], speaker_idx: set[int], genders: dict[str, str]) -> Token | None:
+    word = q.speaker.lower_ if q.speaker is not None else ""
+    want = {"he": "m", "him": "m", "she": "f", "her": "f"}.get(word)
+    if want:
+        cands = [c for c in cands if _gender_of(c, genders) in (None, want)]
+    for c in cands:
+        if _salient(c, speaker_idx):
+            return c
+    return cands[0] if cands else None
+
+
+def _nominal_referent(doc: Doc, noun: str, cands: list[Token]) -> Token | None:
+    """Only a candidate introduced with the same role noun (``spokesman Dmitry Peskov``)."""
+    for c in cands:
+        near = {t.lemma_.lower() for t in c.sent if t.i < c.i and c.i - t.i <= 4}
+        near |= {t.lemma_.lower() for t in c.children if t.dep_ == "appos" for t in t.subtree}
+        if noun in near:
+            return c
+    return None
+
+
+def _resolve_one(doc: Doc, q: Found, marks: list[Span], window: int, state: dict) -> None:
     tok = q.speaker
     assert tok is not None
     word = tok.lower_
     pos = min(tok.idx, q.span.start)
     if word in PERSON_PRONOUNS | GROUP_PRONOUNS:
         labels = PERSON_ENTS if word in PERSON_PRONOUNS else GROUP_ENTS
-        cands = [s for s in reversed(speakers) if s.ent_type_ in labels and s.idx < pos]
-        cands += _antecedents(doc, pos, marks, labels)
-        cands = [c for c in cands if pos - c.idx <= window]
-        if cands:
-            q.referent, q.method = cands[0], f"{q.method}+pronoun"
+        cands = [c for c in _antecedents(doc, pos, marks, labels) if pos - c.idx <= window]
+        ref = _pronoun_referent(q, cands, state["speakers"], state["genders"])
+        if ref is not None:
+            q.referent, q.method = ref, f"{q.method}+pronoun"
+            if word in ("he", "she"):
+                state["genders"][ref.text.lower()] = "m" if word == "he" else "f"
         return
     noun = _nominal_noun(tok)
     if noun is None or noun in ANONYMOUS_NOUNS - {"spokesman", "spokeswoman", "spokesperson"}:
         return
-    labels = GROUP_ENTS if noun in ORG_NOUNS else PERSON_ENTS
+    labels = ("ORG",) if noun in ORG_NOUNS else PERSON_ENTS
     cands = [c for c in _antecedents(doc, pos, marks, labels) if pos - c.idx <= window]
-    match = [c for c in cands if noun in {t.lemma_.lower() for t in c.sent if t.i < c.i and c.i - t.i <= 4}]
-    pick = (match or cands)[:1]
-    if pick:
-        q.referent, q.method = pick[0], f"{q.method}+nominal"
+    ref = _nominal_referent(doc, noun, cands)
+    if ref is not None:
+        q.referent, q.method = ref, f"{q.method}+nominal"
 
 
 def resolve_references(doc: Doc, quotes: list[Found], marks: list[Span], window: int) -> None:
     """Step 4: pronoun and role-noun speakers point at an earlier named one (in place)."""
-    speakers: list[Token] = []
+    state: dict = {"speakers": set(), "genders": {}}
     for q in sorted(quotes, key=lambda f: f.span.start):
         if q.speaker is not None and q.referent is None and q.inherited is None:
-            _resolve_one(doc, q, marks, window, speakers)
+            _resolve_one(doc, q, marks, window, state)
         named = q.referent if q.referent is not None else q.speaker
         if named is not None and named.ent_type_:
-            speakers.append(named)
+            state["speakers"].add(named.i)

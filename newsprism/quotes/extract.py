@@ -57,8 +57,8 @@ def find_quotes(text: str, doc: Doc, paragraphs: tuple[Span, ...], settings: Quo
     found = _dedupe(found)
     for f in found:
         f.paragraph = _paragraph_index(paras, f.span.start)
-    continue_speakers(found)
     resolve_references(doc, found, mark_spans, settings.pronoun_window)
+    continue_speakers(found)
     return found
 
 

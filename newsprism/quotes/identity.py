@@ -55,10 +55,15 @@ def surname_key(name: str) -> str:
     return words[-1] if words else ""
 
 
+def _keep(tok: Token) -> bool:
+    """Inside a name, hyphens, dots and ampersands belong (Merriam-Webster, al-Shabaab)."""
+    return not tok.is_space and (not tok.is_punct or tok.text in "-–/.&")
+
+
 def mention_tokens(head: Token) -> list[Token]:
     """The speaker phrase around ``head``: its left modifiers, the head, flat names to the right."""
     left = [t for t in head.lefts if t.dep_ in LEFT_DEPS or t.ent_iob_ == "I"]
-    toks = [t for lt in left for t in lt.subtree if not t.is_punct] + [head]
+    toks = [t for lt in left for t in lt.subtree if _keep(t)] + [head]
     for child in head.rights:
         if child.dep_ in ("flat", "compound") or (
             child.ent_iob_ == "I" and child.ent_type_ == head.ent_type_
@@ -73,12 +78,19 @@ def mention_tokens(head: Token) -> list[Token]:
     toks = sorted({t.i: t for t in toks}.values(), key=lambda t: t.i)
     while toks and toks[-1].is_punct:
         toks.pop()
+    while toks and toks[0].is_punct:
+        toks.pop(0)
     return toks
 
 
 def join(tokens: list[Token]) -> str:
-    """Tokens as they read in the text (original spacing), trimmed."""
-    return "".join(t.text_with_ws for t in tokens).strip(" ,\n")
+    """Tokens as they read in the text (original spacing, line breaks as spaces), trimmed."""
+    out = []
+    for k, t in enumerate(tokens):
+        out.append(t.text)
+        if t.whitespace_ or (k + 1 < len(tokens) and tokens[k + 1].i != t.i + 1):
+            out.append(" ")
+    return "".join(out).strip(" ,")
 
 
 def _entity(tokens: list[Token], labels: tuple[str, ...]) -> list[Token]:
