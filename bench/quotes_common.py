@@ -24,3 +24,15 @@ def scoring_quotes(quotes: tuple[Quote, ...]) -> list[Quote]:
     """Quotes as one-per-attribution gold sets count them: fragments inside another quote drop."""
     outer = [q.span for q in quotes if q.kind != "fragment"]
     return [q for q in quotes if not (q.kind == "fragment" and any(o.contains(q.span) for o in outer))]
+
+
+MARKS = "\"“”‘’«»„'"
+
+
+def with_marks(text: str, start: int, end: int) -> tuple[int, int]:
+    """Widen a direct quote's span over its quote marks (gold sets that include the marks)."""
+    if start > 0 and text[start - 1] in MARKS:
+        start -= 1
+    if end < len(text) and text[end] in MARKS:
+        end += 1
+    return start, end

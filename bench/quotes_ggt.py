@@ -23,7 +23,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from quotes_common import article_from_text, data_arg, scoring_quotes  # noqa: E402
+from quotes_common import article_from_text, data_arg, scoring_quotes, with_marks  # noqa: E402
 
 from newsprism.nlp import load_spacy  # noqa: E402
 from newsprism.quotes.extract import extract_quotes  # noqa: E402
@@ -44,7 +44,9 @@ def _locate(text: str, needle: str, hint: int) -> tuple[int, int] | None:
     needle = needle.strip()
     if not needle:
         return None
-    pattern = (r"\b" if needle[0].isalnum() else "") + re.escape(needle) + (r"\b" if needle[-1].isalnum() else "")
+    pattern = (
+        (r"\b" if needle[0].isalnum() else "") + re.escape(needle) + (r"\b" if needle[-1].isalnum() else "")
+    )
     hits = [m.start() for m in re.finditer(pattern, text)]
     if not hits:
         return None
@@ -64,7 +66,9 @@ def _same_person(gold: str, ours: str | None) -> bool:
     return bool(a) and (a == b or a.endswith(" " + b) or b.endswith(" " + a) or a in b or b in a)
 
 
-def score(golds: list[dict], preds: list[dict], threshold: float, show: str = "", raw: str = "") -> dict[str, int]:
+def score(
+    golds: list[dict], preds: list[dict], threshold: float, show: str = "", raw: str = ""
+) -> dict[str, int]:
     remaining = list(preds)
     out = {"tp": 0, "fn": 0, "speaker": 0, "verb": 0, "canonical": 0}
     for g in golds:
@@ -83,12 +87,16 @@ def score(golds: list[dict], preds: list[dict], threshold: float, show: str = ""
         verb_ok = (g["verb"] or "").lower().strip() == (best["verb"] or "").lower().strip()
         out["verb"] += verb_ok
         if show == "verb" and not verb_ok:
-            print(f"VERB gold={g['verb']!r} ours={best['verb']!r} {best['method']} | {raw[g['span'][0]:g['span'][1]][:70]!r}")
+            print(
+                f"VERB gold={g['verb']!r} ours={best['verb']!r} {best['method']} | {raw[g['span'][0] : g['span'][1]][:70]!r}"
+            )
         if show == "speaker" and not out_speaker_ok(g, best):
-            gs = raw[gsp[0]:gsp[1]] if gsp else None
-            ours = raw[sp[0]:sp[1]] if sp else None
-            print(f"SPK gold={gs!r}/{g['reference']!r} ours={ours!r}/{best['canonical']!r} {best['method']}"
-                  f" | {raw[g['span'][0]:g['span'][1]][:60]!r}")
+            gs = raw[gsp[0] : gsp[1]] if gsp else None
+            ours = raw[sp[0] : sp[1]] if sp else None
+            print(
+                f"SPK gold={gs!r}/{g['reference']!r} ours={ours!r}/{best['canonical']!r} {best['method']}"
+                f" | {raw[g['span'][0] : g['span'][1]][:60]!r}"
+            )
         same = _same_person(g["reference"], best["canonical"])
         out["canonical"] += same
         if show == "canonical" and not same:
@@ -115,13 +123,17 @@ def gold_quotes(item: dict, raw: str) -> list[dict]:
     return golds
 
 
-def predicted(quotes) -> list[dict]:
+def predicted(quotes, raw: str) -> list[dict]:
+    """Our quotes in GGT's convention: direct quotes and fragments with their marks."""
     out = []
     for q in scoring_quotes(quotes):
         s = q.speaker
+        span = (
+            (q.span.start, q.span.end) if q.kind == "indirect" else with_marks(raw, q.span.start, q.span.end)
+        )
         out.append(
             {
-                "span": (q.span.start, q.span.end),
+                "span": span,
                 "speaker_span": (s.span.start, s.span.end) if s and s.span else None,
                 "verb": q.cue,
                 "canonical": s.canonical if s else None,
@@ -148,7 +160,7 @@ def main() -> None:
     for item, raw, doc in zip(items, raws, docs, strict=True):
         golds = gold_quotes(item, raw)
         n_gold += len(golds)
-        preds = predicted(extract_quotes(article_from_text(raw), doc))
+        preds = predicted(extract_quotes(article_from_text(raw), doc), raw)
         for th in totals:
             show = args.show if th == 0.3 else ""
             for k, v in score(golds, preds, th, show, raw).items():

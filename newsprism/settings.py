@@ -65,6 +65,10 @@ class QuoteSettings:
     # How far back (characters) a pronoun or a role noun may find its antecedent:
     # about three news paragraphs.
     pronoun_window: int = 1200
+    # rapidfuzz ratio (0-100) over folded full names above which two spellings are one
+    # person across articles ("Mykhailo Podolyak" / "Mykhailo Podoliak" score 94; distinct
+    # people sharing a surname and first initial in the seeds and GGT score under 85).
+    name_similarity: float = 92.0
 
 
 @dataclass(frozen=True)

@@ -20,6 +20,8 @@ log = logging.getLogger(__name__)
 __all__ = [
     "MemoryParseCache",
     "ParseCache",
+    "default_cache",
+    "set_default_cache",
     "doc_from_bytes",
     "doc_to_bytes",
     "model_key",
@@ -49,6 +51,21 @@ class MemoryParseCache:
 
     def __len__(self) -> int:
         return len(self._data)
+
+
+_DEFAULT: list[ParseCache] = [MemoryParseCache()]
+
+
+def default_cache() -> ParseCache:
+    """The process-wide cache used when a stage is given none (the CLI sets the store's)."""
+    return _DEFAULT[0]
+
+
+def set_default_cache(cache: ParseCache) -> ParseCache:
+    """Make ``cache`` the process-wide parse cache; returns the previous one."""
+    previous = _DEFAULT[0]
+    _DEFAULT[0] = cache
+    return previous
 
 
 def model_key(nlp: Language) -> str:

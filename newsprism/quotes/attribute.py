@@ -165,10 +165,14 @@ def _gender_of(tok: Token, genders: dict[str, str]) -> str | None:
 
 
 def _salient(tok: Token, speaker_idx: set[int]) -> bool:
-    return tok.i in speaker_idx or tok.dep_ in ("nsubj", "nsubjpass") or tok.head.dep_ in ("nsubj", "nsubjpass")
+    return (
+        tok.i in speaker_idx or tok.dep_ in ("nsubj", "nsubjpass") or tok.head.dep_ in ("nsubj", "nsubjpass")
+    )
 
 
-def _pronoun_referent(q: Found, cands: list[Token], speaker_idx: set[int], genders: dict[str, str]) -> Token | None:
+def _pronoun_referent(
+    q: Found, cands: list[Token], speaker_idx: set[int], genders: dict[str, str]
+) -> Token | None:
     word = q.speaker.lower_ if q.speaker is not None else ""
     want = {"he": "m", "him": "m", "she": "f", "her": "f"}.get(word)
     if want:

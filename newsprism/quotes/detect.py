@@ -98,13 +98,23 @@ def classify_marked(
         return None
     kind = shape(text, mark, long_words)
     if kind == "direct":
-        return Found("direct", mark.span)
+        return Found("direct", inner_span(text, mark))
     if kind == "none" or is_title(text, mark):
         return None
     cue = _sentence_cue(doc, mark, marks)
     if cue is None:
         return None
-    return Found("fragment", mark.span, cue=cue, cue_span=token_span([cue]))
+    return Found("fragment", inner_span(text, mark), cue=cue, cue_span=token_span([cue]))
+
+
+def inner_span(text: str, mark: MarkedSpan) -> Span:
+    """The words between the marks, without surrounding white space."""
+    start, end = mark.inner.start, mark.inner.end
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return Span(start, end)
 
 
 def _content_span(clause: Token, verb: Token) -> Span | None:

@@ -86,6 +86,7 @@ def mention_tokens(head: Token) -> list[Token]:
 def join(tokens: list[Token]) -> str:
     """Tokens as they read in the text (original spacing, line breaks as spaces), trimmed."""
     out = []
+    tokens = [t for t in tokens if not t.is_space]
     for k, t in enumerate(tokens):
         out.append(t.text)
         if t.whitespace_ or (k + 1 < len(tokens) and tokens[k + 1].i != t.i + 1):
@@ -150,7 +151,7 @@ def _anonymous(head: Token, toks: list[Token]) -> Speaker | None:
     """Unnamed sources: ``a senior official``, ``three US officials``, ``hardliners``."""
     if head.pos_ != "NOUN" or head.ent_type_ == "PERSON":
         return None
-    det = {t.lower_ for t in toks if t.dep_ in ("det", "nummod") or t.like_num}
+    det = {t.lower_ for t in toks if t.dep_ in ("det", "nummod", "poss") or t.like_num}
     plural = head.tag_ == "NNS"
     indefinite = bool(det & INDEFINITE) or (plural and not det & DEFINITE)
     if indefinite or (not det and head.lemma_.lower() in ANONYMOUS_NOUNS):

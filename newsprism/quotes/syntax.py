@@ -73,11 +73,19 @@ def _inverted_subject(verb: Token, avoid: list[Span]) -> Token | None:
     return None
 
 
+RELATIVE = frozenset(["who", "which", "that", "whom"])
+
+
 def subject_of(verb: Token, avoid: list[Span]) -> Token | None:
-    """The speaker head of a cue verb: its subject, inherited up a short chain, else inverted."""
+    """The speaker head of a cue verb: its subject, inherited up a short chain, else inverted.
+
+    A relative pronoun subject (``Peskov, who said …``) stands for the noun it modifies.
+    """
     node = verb
     for _ in range(3):
         found = _direct_subject(node, avoid)
+        if found is not None and found.lower_ in RELATIVE and node.dep_ == "relcl":
+            return node.head
         if found is not None:
             return found
         if node.dep_ not in INHERIT_DEPS or node.head is node:
