@@ -97,9 +97,9 @@ def _step_adjacent(doc: Doc, found: Found, marks: list[Span]) -> bool:
     first, last = toks[0].sent, toks[-1].sent
     if last.end < len(doc):
         nxt = doc[last.end].sent
-        if len(nxt) <= 12 and not any(inside(t, marks) for t in nxt):
-            if any(_decide(found, cue, marks, "adjacent-tag") for cue in cue_verbs(nxt)[:1]):
-                return True
+        short = len(nxt) <= 12 and not any(inside(t, marks) for t in nxt)
+        if short and any(_decide(found, cue, marks, "adjacent-tag") for cue in cue_verbs(nxt)[:1]):
+            return True
     if first.start > 0:
         prev = doc[first.start - 1].sent
         if prev.text.rstrip().endswith(":"):

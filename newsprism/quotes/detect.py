@@ -55,7 +55,7 @@ def is_heading(text: str, mark: MarkedSpan, para: Span, max_words: int) -> bool:
 def is_title(text: str, mark: MarkedSpan) -> bool:
     """Capitalised words without end punctuation, or after a word like ``titled``."""
     before = text[max(0, mark.span.start - 25) : mark.span.start].split()
-    if before and before[-1].lower().strip(",") in TITLE_CUES:
+    if before and (before[-1].lower().strip(",") in TITLE_CUES or before[-1].lower() == "so-called"):
         return True
     inner = text[mark.inner.start : mark.inner.end].strip()
     words = [w for w in _words(inner) if len(w) > 3]

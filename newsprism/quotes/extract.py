@@ -50,7 +50,8 @@ def find_quotes(text: str, doc: Doc, paragraphs: tuple[Span, ...], settings: Quo
         f = classify_marked(doc, m, para, mark_spans, settings.long_quote_words, settings.heading_words)
         if f is not None:
             attribute_direct(doc, f, mark_spans)
-            found.append(f)
+            if f.kind == "direct" or f.speaker is not None:  # a fragment nobody said is a scare quote
+                found.append(f)
     direct = [f.span for f in found if f.kind == "direct"]
     found += find_indirect(doc, mark_spans, direct, settings.think_verbs, settings.direct_share)
     found += find_according(doc, mark_spans, direct)

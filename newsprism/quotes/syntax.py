@@ -67,9 +67,12 @@ def _inverted_subject(verb: Token, avoid: list[Span]) -> Token | None:
     if verb.lemma_.lower() not in ("say", "add", "write", "tell", "ask", "explain", "note"):
         return None
     for child in verb.rights:
-        if child.dep_ in ("dobj", "attr", "npadvmod", "appos", "oprd") and child.pos_ in ("PROPN", "NOUN"):
-            if not inside(child, avoid) and child.i - verb.i <= 6:
-                return child
+        nominal = child.dep_ in ("dobj", "attr", "npadvmod", "appos", "oprd") and child.pos_ in (
+            "PROPN",
+            "NOUN",
+        )
+        if nominal and not inside(child, avoid) and child.i - verb.i <= 6:
+            return child
     return None
 
 
