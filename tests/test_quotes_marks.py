@@ -29,11 +29,16 @@ def test_single_marks_inside_double_quotes_are_not_top_level():
     assert len(spans) == 1 and spans[0].double
 
 
-def test_quote_continued_across_paragraphs_is_one_span():
-    text = "“First paragraph goes on.\n\n“Second paragraph ends,” he said."
-    (m,) = find_marked_spans(text)
-    assert m.paragraphs == 2 and m.closed
-    assert text[m.span.start : m.span.end] == "“First paragraph goes on.\n\n“Second paragraph ends,”"
+def test_quote_continued_across_paragraphs_is_one_run_of_segments():
+    text = "“First paragraph goes on.\n\n“Second one too.\n\n“Third ends,” he said. “Other.”"
+    first, second, third, other = find_marked_spans(text)
+    assert [text[m.inner.start : m.inner.end] for m in (first, second, third)] == [
+        "First paragraph goes on.",
+        "Second one too.",
+        "Third ends,",
+    ]
+    assert not first.closed and not second.closed and third.closed
+    assert first.run == second.run == third.run == 0 and other.run is None
 
 
 def test_unclosed_quote_without_continuation_ends_at_paragraph_end():

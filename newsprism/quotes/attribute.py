@@ -118,8 +118,26 @@ def attribute_direct(doc: Doc, found: Found, marks: list[Span]) -> None:
         _step_adjacent(doc, found, marks)
 
 
+def _inherit(q: Found, source: Found) -> None:
+    q.speaker, q.referent, q.inherited, q.method = source.speaker, source.referent, source, "continuation"
+
+
+def _share_runs(quotes: list[Found]) -> None:
+    """Segments of one quote continued over paragraphs share the speaker of the tagged one."""
+    runs: dict[int, list[Found]] = {}
+    for q in quotes:
+        if q.run is not None:
+            runs.setdefault(q.run, []).append(q)
+    for segments in runs.values():
+        source = next((q for q in segments if q.speaker is not None), None)
+        for q in segments:
+            if source is not None and q.speaker is None:
+                _inherit(q, source)
+
+
 def continue_speakers(quotes: list[Found]) -> None:
     """Step 3: untagged direct quotes take the speaker of the previous one in the run."""
+    _share_runs(quotes)
     prev: Found | None = None
     for q in quotes:
         if q.kind != "direct":
@@ -130,8 +148,7 @@ def continue_speakers(quotes: list[Found]) -> None:
             and prev.speaker is not None
             and q.paragraph - prev.paragraph <= 1
         ):
-            q.speaker = prev.speaker
-            q.referent, q.inherited, q.method = prev.referent, prev, "continuation"
+            _inherit(q, prev)
         prev = q
 
 

@@ -49,6 +49,7 @@ def find_quotes(text: str, doc: Doc, paragraphs: tuple[Span, ...], settings: Quo
         para = paras[_paragraph_index(paras, m.span.start)] if paras else Span(0, len(text))
         f = classify_marked(doc, m, para, mark_spans, settings.long_quote_words, settings.heading_words)
         if f is not None:
+            f.run = m.run
             attribute_direct(doc, f, mark_spans)
             if f.kind == "direct" or f.speaker is not None:  # a fragment nobody said is a scare quote
                 found.append(f)

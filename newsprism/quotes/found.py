@@ -29,5 +29,6 @@ class Found:
     speaker: Token | None = None  # head token of the speaker mention
     method: str = "unknown"
     paragraph: int = 0
+    run: int | None = None  # shared by the paragraph segments of one continued quote
     inherited: Found | None = None  # the earlier quote whose speaker this one continues
     referent: Token | None = None  # what a pronoun or nominal speaker ("he", "the minister") points to

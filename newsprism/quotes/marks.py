@@ -5,7 +5,8 @@ testable. Marks are matched by *role* (opening / closing) decided from the mark
 itself and its neighbours, so mixed or mismatched marks still pair up:
 ``"The United States has nothing to do with it,”`` opens with a straight mark
 and closes with a curly one. A paragraph that ends inside a quote and is followed
-by a paragraph opening with a mark is one quote continued across paragraphs.
+by a paragraph opening with a mark is one quote continued across paragraphs: each
+paragraph gives one segment, and the segments share a ``run``.
 """
 
 from __future__ import annotations
@@ -36,7 +37,7 @@ class MarkedSpan:
     inner: Span
     double: bool
     closed: bool = True
-    paragraphs: int = 1
+    run: int | None = None  # same value on the paragraph segments of one continued quote
 
 
 def paragraph_spans(text: str, paragraphs: tuple[Span, ...] = ()) -> list[Span]:
@@ -111,35 +112,33 @@ def _starts_with_open(text: str, para: Span) -> bool:
 
 
 def _double_spans(text: str, paras: list[Span]) -> list[MarkedSpan]:
+    """Closed pairs per paragraph; a quote left open runs to its paragraph's end.
+
+    When the next paragraph opens with a mark, the open quote is continued there: both
+    segments carry the same ``run`` (the offset where the quote first opened).
+    """
     spans: list[MarkedSpan] = []
-    carry: int | None = None  # where a quote continued from earlier paragraphs opened
-    carried = 1
+    run: int | None = None  # run of the quote continued from the previous paragraph
     for k, para in enumerate(paras):
         pairs, left_open = _pairs_in_paragraph(text, para, True)
-        if carry is not None:
-            if pairs and pairs[0][0] == para.start:
-                first = pairs.pop(0)
-                spans.append(_marked(carry, first[1], True, True, carried + 1))
-            elif left_open == para.start:
-                left_open = carry
-            carry = None if left_open != carry else carry
-        spans.extend(_marked(a, b, True, True, 1) for a, b in pairs)
+        for a, b in pairs:
+            spans.append(_marked(a, b, True, True, run if a == para.start else None))
+        if run is not None and (not pairs or pairs[0][0] != para.start) and left_open != para.start:
+            run = None
         if left_open is None:
-            carry, carried = None, 1
+            run = None
             continue
         nxt = paras[k + 1] if k + 1 < len(paras) else None
-        if nxt is not None and _starts_with_open(text, nxt):
-            carried = carried + 1 if carry == left_open else 1
-            carry = left_open
-        else:
-            spans.append(_marked(left_open, para.end - 1, True, False, carried))
-            carry, carried = None, 1
+        continued = nxt is not None and _starts_with_open(text, nxt)
+        this_run = run if (run is not None and left_open == para.start) else left_open
+        spans.append(_marked(left_open, para.end - 1, True, False, this_run if continued else run))
+        run = this_run if continued else None
     return spans
 
 
-def _marked(open_at: int, close_at: int, double: bool, closed: bool, paragraphs: int) -> MarkedSpan:
+def _marked(open_at: int, close_at: int, double: bool, closed: bool, run: int | None = None) -> MarkedSpan:
     inner_end = close_at if closed else close_at + 1
-    return MarkedSpan(Span(open_at, close_at + 1), Span(open_at + 1, inner_end), double, closed, paragraphs)
+    return MarkedSpan(Span(open_at, close_at + 1), Span(open_at + 1, inner_end), double, closed, run)
 
 
 def find_marked_spans(text: str, paragraphs: tuple[Span, ...] = ()) -> list[MarkedSpan]:
@@ -154,7 +153,7 @@ def find_marked_spans(text: str, paragraphs: tuple[Span, ...] = ()) -> list[Mark
     for para in paras:
         pairs, _ = _pairs_in_paragraph(text, para, False)
         for a, b in pairs:
-            cand = _marked(a, b, False, True, 1)
+            cand = _marked(a, b, False, True)
             if not any(d.span.overlaps(cand.span) for d in doubles) and len(cand.inner) > 1:
                 singles.append(cand)
     return sorted(doubles + singles, key=lambda m: m.span.start)

@@ -125,3 +125,15 @@ def _speaker_row(key: str, name: str, quotes: list[Quote]) -> dict[str, Any]:
         "article_ids": sorted({q.article_id for q in quotes}),
         "quote_ids": [q.id for q in sorted(quotes, key=lambda q: (q.article_id, q.span.start))],
     }
+
+
+def find_speaker(speakers: Iterable[dict[str, Any]], name: str) -> list[dict[str, Any]]:
+    """Speaker rows that ``name`` designates: same folded name, an alias, or the surname."""
+    want = fold(name)
+    out = []
+    for row in speakers:
+        names = [row["canonical"], *row["aliases"]]
+        folded = {fold(n) for n in names}
+        if want in folded or (len(want.split()) == 1 and want in {surname_key(n) for n in names}):
+            out.append(row)
+    return out

@@ -15,7 +15,7 @@ from newsprism.settings import Settings
 
 log = logging.getLogger(__name__)
 
-__all__ = ["quotes_for_articles", "quotes_stage"]
+__all__ = ["analyze_quotes", "quotes_for_articles", "quotes_stage"]
 
 
 def quotes_for_articles(
@@ -51,3 +51,13 @@ def quotes_stage(analysis: Analysis, settings: Settings) -> Analysis:
     return analysis.replace(
         quotes=merged, speakers=speakers, rejections=analysis.rejections + tuple(rejections)
     )
+
+
+def analyze_quotes(
+    articles: Sequence[Article], settings: Settings | None = None, cache: ParseCache | None = None
+) -> Analysis:
+    """Only the quotes stage over ``articles`` (what ``newsprism quotes`` runs)."""
+    settings = settings or Settings()
+    quotes, rejections = quotes_for_articles(articles, settings, cache)
+    merged, speakers = merge_speakers(quotes, settings.quotes.name_similarity)
+    return Analysis(articles=tuple(articles), quotes=merged, speakers=speakers, rejections=tuple(rejections))
