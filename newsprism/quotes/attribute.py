@@ -205,6 +205,7 @@ def _nominal_referent(doc: Doc, noun: str, cands: list[Token]) -> Token | None:
     for c in cands:
         near = {t.lemma_.lower() for t in c.sent if t.i < c.i and c.i - t.i <= 4}
         near |= {t.lemma_.lower() for t in c.children if t.dep_ == "appos" for t in t.subtree}
+        near |= {t.lower_ for t in c.doc[c.left_edge.i : c.i + 1]}  # "St Brigid's Hospital"
         if noun in near:
             return c
     return None

@@ -40,7 +40,9 @@ PARSER_EXTENSIONS.append(_add_parser)
 
 def _line(q: dict[str, Any], label: str) -> str:
     s = q["speaker"]
-    who = "?" if s is None else s["canonical"] + (f" (as “{s['name']}”)" if s["name"] != s["canonical"] else "")
+    who = (
+        "?" if s is None else s["canonical"] + (f" (as “{s['name']}”)" if s["name"] != s["canonical"] else "")
+    )
     text = " ".join(q["text"].split())
     return f"  [{label[:18]}] {q['kind']:8} {who}: “{text}”  ({q['method']})"
 
@@ -60,7 +62,9 @@ def _quotes(args: argparse.Namespace, settings: Settings) -> int:
     if args.speaker:
         rows = find_speaker(report["speakers"], args.speaker)
         if not rows:
-            raise NotFoundError(f"no speaker named {args.speaker!r}", "run without --speaker to list speakers")
+            raise NotFoundError(
+                f"no speaker named {args.speaker!r}", "run without --speaker to list speakers"
+            )
         keep = {i for r in rows for i in r["quote_ids"]}
         report = dict(report, speakers=rows, quotes=[q for q in report["quotes"] if q["id"] in keep])
     _warn_rejections(batch_rejections + list(analysis.rejections))

@@ -94,6 +94,9 @@ def describe_name(name: str) -> str:
 
 
 def _canonical(s: Speaker, by_surname: dict[str, str]) -> Speaker:
+    one_word = len(fold(s.canonical).split()) == 1
+    if s.kind == "organisation" and one_word and surname_key(s.canonical) in by_surname:
+        s = dataclasses.replace(s, kind="person")  # the tagger called a surname an organisation
     if s.kind != "person":
         return s
     base = describe_name(s.canonical)

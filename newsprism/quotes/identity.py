@@ -57,7 +57,7 @@ def surname_key(name: str) -> str:
 
 def _keep(tok: Token) -> bool:
     """Inside a name, hyphens, dots and ampersands belong (Merriam-Webster, al-Shabaab)."""
-    return not tok.is_space and (not tok.is_punct or tok.text in "-–/.&")
+    return not tok.is_space and (not tok.is_punct or tok.text in "-–/.&'’")
 
 
 def mention_tokens(head: Token) -> list[Token]:
@@ -105,8 +105,9 @@ def _clean_name(tokens: list[Token]) -> str:
 
 
 def _appos_role(head: Token) -> str | None:
+    """``John Kirby, the spokesman,`` → the spokesman (an age like ``, 71,`` is no role)."""
     for child in head.rights:
-        if child.dep_ == "appos":
+        if child.dep_ == "appos" and not child.like_num:
             return join(list(child.subtree)) or None
     return None
 
@@ -139,7 +140,10 @@ def _organisation(head: Token, toks: list[Token]) -> Speaker | None:
     }
     if not (org_head or named) or (head.pos_ == "NOUN" and not named and not _has_proper(toks)):
         return None
-    name = join([t for t in toks if t.dep_ != "det" and t.tag_ != "POS"])
+    words = [t for t in toks if t.dep_ != "det"]
+    if words and words[-1].tag_ == "POS":
+        words.pop()  # "the ministry's" → "ministry"
+    name = join(words)
     return Speaker(name=name, canonical=name, kind="organisation", span=token_span(toks))
 
 
@@ -169,4 +173,6 @@ def describe(head: Token) -> Speaker:
             return found
     text = join(toks)
     kind = "pronoun" if head.lower_ in PRONOUNS else "nominal"
+    if kind == "nominal" and head.lemma_.lower() in ORG_NOUNS:
+        kind = "organisation"  # "the council", "the hospital": an unnamed but definite body
     return Speaker(name=text, canonical=text, kind=kind, span=token_span(toks))

@@ -20,7 +20,7 @@ from typing import Any
 from rapidfuzz import fuzz
 
 from newsprism.model import Quote, content_id
-from newsprism.quotes.identity import fold, surname_key
+from newsprism.quotes.identity import PRONOUNS, fold, surname_key
 
 __all__ = ["merge_speakers", "speaker_key"]
 
@@ -120,7 +120,7 @@ def _speaker_row(key: str, name: str, quotes: list[Quote]) -> dict[str, Any]:
         "canonical": name,
         "kind": "person" if kinds["person"] else kinds.most_common(1)[0][0],
         "anonymous": any(s.anonymous for s in speakers),
-        "aliases": sorted({s.name for s in speakers if s.kind != "pronoun" and s.name != name}),
+        "aliases": sorted({s.name for s in speakers if fold(s.name) not in PRONOUNS and s.name != name}),
         "roles": sorted({s.role for s in speakers if s.role}),
         "article_ids": sorted({q.article_id for q in quotes}),
         "quote_ids": [q.id for q in sorted(quotes, key=lambda q: (q.article_id, q.span.start))],
