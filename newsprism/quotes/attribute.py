@@ -22,7 +22,17 @@ from typing import TYPE_CHECKING
 from newsprism.model import Span
 from newsprism.quotes.cues import ANONYMOUS_NOUNS, ORG_NOUNS
 from newsprism.quotes.found import Found
-from newsprism.quotes.syntax import cue_verbs, inside, subject_of, token_span, tokens_between
+from newsprism.quotes.syntax import (
+    cue_verbs,
+    entities,
+    expand,
+    inside,
+    sentence,
+    subject_of,
+    text_of,
+    token_span,
+    tokens_between,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -36,21 +46,21 @@ GROUP_ENTS = ("ORG", "GPE", "NORP")
 
 
 def _region_after(doc: Doc, quote: Span, marks: list[Span]) -> list[Token]:
-    nxt = min((m.start for m in marks if m.start >= quote.end), default=len(doc.text))
+    nxt = min((m.start for m in marks if m.start >= quote.end), default=len(text_of(doc)))
     after = [t for t in tokens_between(doc, quote.end, nxt) if not t.is_space]
     words = [t for t in after if not t.is_punct]
-    if not words or "\n" in doc.text[quote.end : words[0].idx]:
+    if not words or "\n" in text_of(doc)[quote.end : words[0].idx]:
         return []
-    sent_end = words[0].sent.end_char
+    sent_end = sentence(words[0]).end_char
     return [t for t in after if t.idx < sent_end]
 
 
 def _region_before(doc: Doc, quote: Span, marks: list[Span]) -> list[Token]:
     prev = max((m.end for m in marks if m.end <= quote.start), default=0)
-    first = doc.char_span(quote.start, quote.end, alignment_mode="expand")
+    first = expand(doc, quote)
     if first is None or len(first) == 0:
         return []
-    sent_start = first[0].sent.start_char
+    sent_start = sentence(first[0]).start_char
     return tokens_between(doc, max(prev, sent_start), quote.start)
 
 
@@ -91,17 +101,17 @@ def _step_same_sentence(doc: Doc, found: Found, marks: list[Span]) -> bool:
 
 
 def _step_adjacent(doc: Doc, found: Found, marks: list[Span]) -> bool:
-    toks = doc.char_span(found.span.start, found.span.end, alignment_mode="expand")
+    toks = expand(doc, found.span)
     if toks is None or len(toks) == 0:
         return False
-    first, last = toks[0].sent, toks[-1].sent
+    first, last = sentence(toks[0]), sentence(toks[-1])
     if last.end < len(doc):
-        nxt = doc[last.end].sent
+        nxt = sentence(doc[last.end])
         short = len(nxt) <= 12 and not any(inside(t, marks) for t in nxt)
         if short and any(_decide(found, cue, marks, "adjacent-tag") for cue in cue_verbs(nxt)[:1]):
             return True
     if first.start > 0:
-        prev = doc[first.start - 1].sent
+        prev = sentence(doc[first.start - 1])
         if prev.text.rstrip().endswith(":"):
             outside = [t for t in prev if not inside(t, marks)]
             return any(_decide(found, cue, marks, "adjacent-tag") for cue in cue_verbs(outside)[-1:])
@@ -154,7 +164,7 @@ def continue_speakers(quotes: list[Found]) -> None:
 
 def _antecedents(doc: Doc, before: int, marks: list[Span], labels: tuple[str, ...]) -> list[Token]:
     """Root tokens of entities with ``labels`` that end before ``before``, latest first, outside quotes."""
-    heads = [e.root for e in doc.ents if e.label_ in labels and e.end_char <= before]
+    heads = [e.root for e in entities(doc) if e.label_ in labels and e.end_char <= before]
     return [h for h in reversed(heads) if not inside(h, marks)]
 
 
@@ -172,7 +182,7 @@ def _gender_of(tok: Token, genders: dict[str, str]) -> str | None:
     """``m``/``f`` from an honorific right before the name, or an earlier resolved pronoun."""
     if tok.ent_type_ != "PERSON":
         return None
-    start = tok.doc[tok.i].ent_iob_ and next(e for e in tok.doc.ents if e.start <= tok.i < e.end).start
+    start = next((e.start for e in entities(tok.doc) if e.start <= tok.i < e.end), tok.i)
     before = tok.doc[start - 1].lower_.rstrip(".") if start > 0 else ""
     if before == "mr":
         return "m"
@@ -203,7 +213,7 @@ def _pronoun_referent(
 def _nominal_referent(doc: Doc, noun: str, cands: list[Token]) -> Token | None:
     """Only a candidate introduced with the same role noun (``spokesman Dmitry Peskov``)."""
     for c in cands:
-        near = {t.lemma_.lower() for t in c.sent if t.i < c.i and c.i - t.i <= 4}
+        near = {t.lemma_.lower() for t in sentence(c) if t.i < c.i and c.i - t.i <= 4}
         near |= {t.lemma_.lower() for t in c.children if t.dep_ == "appos" for t in t.subtree}
         near |= {t.lower_ for t in c.doc[c.left_edge.i : c.i + 1]}  # "St Brigid's Hospital"
         if noun in near:

@@ -20,7 +20,17 @@ from newsprism.model import Span
 from newsprism.quotes.cues import TITLE_CUES
 from newsprism.quotes.found import Found
 from newsprism.quotes.marks import MarkedSpan
-from newsprism.quotes.syntax import cue_verbs, inside, is_cue, subject_of, token_span, tokens_between
+from newsprism.quotes.syntax import (
+    cue_verbs,
+    expand,
+    inside,
+    is_cue,
+    sentence,
+    subject_of,
+    text_of,
+    token_span,
+    tokens_between,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -81,10 +91,10 @@ def shape(text: str, mark: MarkedSpan, long_words: int) -> str:
 
 def _sentence_cue(doc: Doc, mark: MarkedSpan, marks: list[Span]) -> Token | None:
     """A speech verb in the sentence holding the marked text, outside every quote."""
-    tok = doc.char_span(mark.span.start, mark.span.end, alignment_mode="expand")
+    tok = expand(doc, mark.span)
     if tok is None or len(tok) == 0:
         return None
-    sent: SpacySpan = tok[0].sent
+    sent: SpacySpan = sentence(tok[0])
     cues = [t for t in cue_verbs(sent) if not inside(t, marks)]
     return cues[-1] if cues else None
 
@@ -93,7 +103,7 @@ def classify_marked(
     doc: Doc, mark: MarkedSpan, para: Span, marks: list[Span], long_words: int, heading_words: int
 ) -> Found | None:
     """A direct quote, a fragment, or None for headings, titles and scare quotes."""
-    text = doc.text
+    text = text_of(doc)
     if is_heading(text, mark, para, heading_words):
         return None
     kind = shape(text, mark, long_words)
@@ -168,7 +178,7 @@ def find_according(doc: Doc, marks: list[Span], direct: list[Span]) -> list[Foun
         if source is None:
             continue
         phrase = {t.i for t in tok.subtree}
-        rest = [t for t in tok.sent if t.i not in phrase and not t.is_space]
+        rest = [t for t in sentence(tok) if t.i not in phrase and not t.is_space]
         while rest and rest[0].is_punct:
             rest.pop(0)
         while rest and rest[-1].is_punct:

@@ -12,7 +12,7 @@ from newsprism.quotes.detect import classify_marked, find_according, find_indire
 from newsprism.quotes.found import Found
 from newsprism.quotes.identity import describe, fold, surname_key
 from newsprism.quotes.marks import find_marked_spans, paragraph_spans
-from newsprism.quotes.syntax import inside
+from newsprism.quotes.syntax import entities, inside
 from newsprism.settings import QuoteSettings
 
 if TYPE_CHECKING:
@@ -78,7 +78,7 @@ def _speaker(f: Found) -> Speaker | None:
 def _article_canonical(speakers: list[Speaker], doc: Doc, marks: list[Span]) -> dict[str, str]:
     """Surname → the full name it stands for in this article (persons named outside quotes)."""
     full: dict[str, set[str]] = {}
-    names = [e.text for e in doc.ents if e.label_ == "PERSON" and not inside(e.root, marks)]
+    names = [e.text for e in entities(doc) if e.label_ == "PERSON" and not inside(e.root, marks)]
     names += [s.name for s in speakers if s.kind == "person"]
     for name in names:
         clean = describe_name(name)

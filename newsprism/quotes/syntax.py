@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
@@ -10,6 +11,7 @@ from newsprism.quotes.cues import SPEECH_VERBS, THINK_VERBS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
+    from spacy.tokens import Span as SpacySpan
 
 __all__ = [
     "cue_verbs",
@@ -34,9 +36,28 @@ def inside(token: Token, spans: Iterable[Span]) -> bool:
     return any(s.start <= token.idx < s.end for s in spans)
 
 
+def _starts(doc: Doc) -> list[int]:
+    """Token start offsets, computed once per doc (kept in ``user_data``, never serialised)."""
+    starts = doc.user_data.get("newsprism_starts")
+    if starts is None:
+        starts = [t.idx for t in doc]
+        doc.user_data["newsprism_starts"] = starts
+    return starts
+
+
 def tokens_between(doc: Doc, start: int, end: int) -> list[Token]:
     """Tokens whose first character lies in ``[start, end)``."""
-    return [t for t in doc if start <= t.idx < end]
+    starts = _starts(doc)
+    return list(doc[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)])
+
+
+def entities(doc: Doc) -> list:
+    """``doc.ents`` built once per doc (spaCy rebuilds the tuple on every access)."""
+    ents = doc.user_data.get("newsprism_ents")
+    if ents is None:
+        ents = list(doc.ents)
+        doc.user_data["newsprism_ents"] = ents
+    return ents
 
 
 def is_cue(token: Token, think: bool = False) -> bool:
@@ -95,3 +116,33 @@ def subject_of(verb: Token, avoid: list[Span]) -> Token | None:
             break
         node = node.head
     return _inverted_subject(verb, avoid)
+
+
+def sentence(tok: Token) -> SpacySpan:
+    """``tok.sent`` without spaCy's whole-document scan on every call."""
+    doc = tok.doc
+    sents = doc.user_data.get("newsprism_sents")
+    if sents is None:
+        sents = list(doc.sents)
+        doc.user_data["newsprism_sents"] = sents
+        doc.user_data["newsprism_sent_starts"] = [s.start for s in sents]
+    starts = doc.user_data["newsprism_sent_starts"]
+    return sents[bisect.bisect_right(starts, tok.i) - 1]
+
+
+def expand(doc: Doc, span: Span) -> list[Token]:
+    """The tokens overlapping a character span (like ``char_span(..., "expand")``)."""
+    starts = _starts(doc)
+    first = max(0, bisect.bisect_right(starts, span.start) - 1)
+    if first < len(doc) and doc[first].idx + len(doc[first].text) <= span.start:
+        first += 1
+    return list(doc[first : bisect.bisect_left(starts, span.end)])
+
+
+def text_of(doc: Doc) -> str:
+    """``doc.text`` once per doc (spaCy joins every token's text on each access)."""
+    text = doc.user_data.get("newsprism_text")
+    if text is None:
+        text = doc.text
+        doc.user_data["newsprism_text"] = text
+    return text
