@@ -31,6 +31,7 @@ from quotes_common import article_from_text, data_arg, scoring_quotes  # noqa: E
 
 from newsprism.nlp import load_spacy  # noqa: E402
 from newsprism.quotes.extract import extract_quotes  # noqa: E402
+from newsprism.settings import QuoteSettings  # noqa: E402
 
 TRIM = " \t\n.,;:!?\"“”‘’'«»—–-()"
 MARKS = "\"“”‘’'«»"
@@ -72,18 +73,28 @@ def read_gold(ann: Path, text: str) -> list[dict]:
     return gold
 
 
-def ours(text: str, doc) -> list[dict]:
-    out = []
-    for q in scoring_quotes(extract_quotes(article_from_text(text), doc)):
+def ours(text: str, doc, think: bool = False) -> list[dict]:
+    """Our quotes as attributions: the halves of a quote broken by its tag share one cue,
+    so they are one attribution with a discontinuous content (PolNeAR's convention)."""
+    settings = QuoteSettings(think_verbs=think)
+    out: list[dict] = []
+    by_cue: dict[tuple[int, int], dict] = {}
+    for q in scoring_quotes(extract_quotes(article_from_text(text), doc, settings)):
         s = q.speaker
-        out.append(
-            {
-                "content": [q.span.start, q.span.end],
-                "source": [s.span.start, s.span.end] if s and s.span else None,
-                "cue": [q.cue_span.start, q.cue_span.end] if q.cue_span else None,
-                "direct": q.kind == "direct",
-            }
-        )
+        cue = (q.cue_span.start, q.cue_span.end) if q.cue_span else None
+        if q.kind == "direct" and cue in by_cue and by_cue[cue]["direct"]:
+            item = by_cue[cue]
+            item["content"] = [min(item["content"][0], q.span.start), max(item["content"][1], q.span.end)]
+            continue
+        item = {
+            "content": [q.span.start, q.span.end],
+            "source": [s.span.start, s.span.end] if s and s.span else None,
+            "cue": list(cue) if cue else None,
+            "direct": q.kind == "direct",
+        }
+        out.append(item)
+        if cue:
+            by_cue.setdefault(cue, item)
     return out
 
 
@@ -152,6 +163,7 @@ def report(name: str, tallies: dict[str, dict]) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     data_arg(parser)
+    parser.add_argument("--think", action="store_true", help="count belief verbs as cues (PolNeAR does)")
     parser.add_argument("--peer-python", default="/work/venvs/quotes/bin/python", help="python with textacy")
     args = parser.parse_args()
     root = args.data / "polnear" / "dev"
@@ -165,7 +177,7 @@ def main() -> None:
     nlp = load_spacy()
     t0 = time.perf_counter()
     docs = list(nlp.pipe(texts, batch_size=16))
-    preds = [ours(t, d) for t, d in zip(texts, docs, strict=True)]
+    preds = [ours(t, d, args.think) for t, d in zip(texts, docs, strict=True)]
     our_seconds = time.perf_counter() - t0
     try:
         peer, peer_seconds = run_peer(args.peer_python, paths)
