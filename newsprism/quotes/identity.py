@@ -171,6 +171,11 @@ def describe(head: Token) -> Speaker:
         found = make(head, toks)
         if found is not None:
             return found
+    misread = head.pos_ == "ADV" and head.shape_.startswith("Xx") and not head.is_stop  # "Reilly/ADV told"
+    if (head.pos_ == "PROPN" or misread) and head.lemma_.lower() not in ORG_NOUNS:
+        names = [t for t in toks if t.pos_ == "PROPN" or t is head]  # a name the tagger did not label
+        return Speaker(name=_clean_name(names), canonical=_clean_name(names), role=_role_words(toks, names),
+                       kind="person", span=token_span(toks))  # fmt: skip
     text = join(toks)
     kind = "pronoun" if head.lower_ in PRONOUNS else "nominal"
     if kind == "nominal" and head.lemma_.lower() in ORG_NOUNS:

@@ -85,7 +85,14 @@ def _direct_subject(verb: Token, avoid: list[Span]) -> Token | None:
 
 def _inverted_subject(verb: Token, avoid: list[Span]) -> Token | None:
     """``"…," said Kremlin spokesman Dmitry Peskov``: the parser may not call it nsubj."""
-    if verb.lemma_.lower() not in ("say", "add", "write", "tell", "ask", "explain", "note"):
+    if verb.lemma_.lower() not in (
+        "say",
+        "add",
+        "write",
+        "ask",
+        "explain",
+        "note",
+    ):  # not tell: its object listens
         return None
     for child in verb.rights:
         nominal = child.dep_ in ("dobj", "attr", "npadvmod", "appos", "oprd") and child.pos_ in (
@@ -115,7 +122,21 @@ def subject_of(verb: Token, avoid: list[Span]) -> Token | None:
         if node.dep_ not in INHERIT_DEPS or node.head is node:
             break
         node = node.head
-    return _inverted_subject(verb, avoid)
+    return _inverted_subject(verb, avoid) or _mistagged_subject(verb, avoid)
+
+
+def _mistagged_subject(verb: Token, avoid: list[Span]) -> Token | None:
+    """A capitalised word right before the verb that the tagger misread (``Reilly/ADV told``)."""
+    for child in verb.lefts:
+        name_like = child.shape_.startswith("Xx") and not child.is_stop and child.pos_ in ("ADV", "PROPN")
+        if (
+            name_like
+            and child.i == verb.i - 1
+            and child.dep_ in ("advmod", "npadvmod")
+            and not inside(child, avoid)
+        ):
+            return child
+    return None
 
 
 def sentence(tok: Token) -> SpacySpan:
