@@ -49,8 +49,12 @@ def _region_after(doc: Doc, quote: Span, marks: list[Span]) -> list[Token]:
     nxt = min((m.start for m in marks if m.start >= quote.end), default=len(text_of(doc)))
     after = [t for t in tokens_between(doc, quote.end, nxt) if not t.is_space]
     words = [t for t in after if not t.is_punct]
-    if not words or "\n" in text_of(doc)[quote.end : words[0].idx]:
+    text = text_of(doc)
+    if not words or "\n" in text[quote.end : words[0].idx]:
         return []
+    closed = text[quote.start : quote.end].rstrip("”’\"'» ")[-1:] in ".?!"
+    if closed and sentence(words[0]).start == words[0].i:
+        return []  # a finished sentence; what follows is the next sentence, not this quote's tag
     sent_end = sentence(words[0]).end_char
     return [t for t in after if t.idx < sent_end]
 
