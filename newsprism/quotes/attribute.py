@@ -150,14 +150,16 @@ def _share_runs(quotes: list[Found]) -> None:
 
 
 def continue_speakers(quotes: list[Found]) -> None:
-    """Step 3: untagged direct quotes take the speaker of the previous one in the run."""
+    """Step 3: an untagged direct quote takes the speaker of the quote (direct or reported)
+    just before it, in its paragraph or the one before."""
     _share_runs(quotes)
     prev: Found | None = None
     for q in quotes:
-        if q.kind != "direct":
+        if q.kind == "fragment":
             continue
         if (
-            q.speaker is None
+            q.kind == "direct"
+            and q.speaker is None
             and prev is not None
             and prev.speaker is not None
             and q.paragraph - prev.paragraph <= 1
