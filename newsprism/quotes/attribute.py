@@ -186,7 +186,7 @@ def _nominal_noun(tok: Token) -> str | None:
 
 def _gender_of(tok: Token, genders: dict[str, str]) -> str | None:
     """``m``/``f`` from an honorific right before the name, or an earlier resolved pronoun."""
-    if tok.ent_type_ != "PERSON":
+    if tok.ent_type_ not in ("PERSON", ""):
         return None
     start = next((e.start for e in entities(tok.doc) if e.start <= tok.i < e.end), tok.i)
     before = tok.doc[start - 1].lower_.rstrip(".") if start > 0 else ""
@@ -194,7 +194,30 @@ def _gender_of(tok: Token, genders: dict[str, str]) -> str | None:
         return "m"
     if before in ("ms", "mrs", "miss"):
         return "f"
-    return genders.get(tok.text.lower())
+    return genders.get(tok.lower_)
+
+
+MALE = frozenset(["he", "him", "his", "himself"])
+FEMALE = frozenset(["she", "her", "hers", "herself"])
+
+
+def infer_genders(doc: Doc, marks: list[Span]) -> dict[str, str]:
+    """Surname → ``m``/``f`` from the pronouns that follow a person's mention, outside quotes,
+    up to the end of the next sentence or the next person named (whichever comes first)."""
+    votes: dict[str, list[int]] = {}
+    persons = [e for e in entities(doc) if e.label_ == "PERSON" and not inside(e.root, marks)]
+    for k, ent in enumerate(persons):
+        stop = sentence(ent.root).end
+        if stop < len(doc):
+            stop = sentence(doc[stop]).end
+        if k + 1 < len(persons):
+            stop = min(stop, persons[k + 1].start)
+        tally = votes.setdefault(ent[-1].lower_, [0, 0])
+        for tok in doc[ent.end : stop]:
+            if not inside(tok, marks):
+                tally[0] += tok.lower_ in MALE
+                tally[1] += tok.lower_ in FEMALE
+    return {name: "m" if m > f else "f" for name, (m, f) in votes.items() if m != f}
 
 
 def _salient(tok: Token, speaker_idx: set[int]) -> bool:
@@ -234,12 +257,17 @@ def _resolve_one(doc: Doc, q: Found, marks: list[Span], window: int, state: dict
     pos = min(tok.idx, q.span.start)
     if word in PERSON_PRONOUNS | GROUP_PRONOUNS:
         labels = PERSON_ENTS if word in PERSON_PRONOUNS else GROUP_ENTS
-        cands = [c for c in _antecedents(doc, pos, marks, labels) if pos - c.idx <= window]
+        cands = _antecedents(doc, pos, marks, labels)
+        if labels == PERSON_ENTS:  # earlier speakers the tagger did not label still count
+            seen = {c.i for c in cands}
+            cands += [t for t in state["named"] if t.i not in seen and t.idx < pos and t.pos_ == "PROPN"]
+            cands.sort(key=lambda t: -t.i)
+        cands = [c for c in cands if pos - c.idx <= window]
         ref = _pronoun_referent(q, cands, state["speakers"], state["genders"])
         if ref is not None:
             q.referent, q.method = ref, f"{q.method}+pronoun"
             if word in ("he", "she"):
-                state["genders"][ref.text.lower()] = "m" if word == "he" else "f"
+                state["genders"].setdefault(ref.lower_, "m" if word == "he" else "f")
         return
     noun = _nominal_noun(tok)
     if noun is None or noun in ANONYMOUS_NOUNS - {"spokesman", "spokeswoman", "spokesperson"}:
@@ -253,10 +281,11 @@ def _resolve_one(doc: Doc, q: Found, marks: list[Span], window: int, state: dict
 
 def resolve_references(doc: Doc, quotes: list[Found], marks: list[Span], window: int) -> None:
     """Step 4: pronoun and role-noun speakers point at an earlier named one (in place)."""
-    state: dict = {"speakers": set(), "genders": {}}
+    state: dict = {"speakers": set(), "named": [], "genders": infer_genders(doc, marks)}
     for q in sorted(quotes, key=lambda f: f.span.start):
         if q.speaker is not None and q.referent is None and q.inherited is None:
             _resolve_one(doc, q, marks, window, state)
         named = q.referent if q.referent is not None else q.speaker
-        if named is not None and named.ent_type_:
+        if named is not None and (named.ent_type_ or named.pos_ == "PROPN"):
             state["speakers"].add(named.i)
+            state["named"].append(named)
