@@ -30,6 +30,13 @@ class IngestSettings:
     max_input_mb: float = 20.0
     # Share of control / NUL bytes in the first 8 KiB above which a file is binary.
     binary_ratio: float = 0.05
+    # Articles per store transaction: one commit costs about as much as cleaning one article, so
+    # grouping 50 cuts store time ~10x on the 10k throughput bench; a kill loses at most one group.
+    commit_every: int = 50
+    # Processes that read and clean (0: one per core, at most 4). A pool is only started for
+    # batches of at least parallel_min files: below that its start-up costs more than it saves.
+    workers: int = 0
+    parallel_min: int = 64
 
 
 @dataclass(frozen=True)

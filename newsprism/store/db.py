@@ -77,25 +77,38 @@ class Store:
 
     def add_article(self, art: Article, run_id: int | None = None) -> bool:
         """Store ``art`` with its removals in one transaction; False when it was already there."""
-        if self.has_article(art.id):
-            return False
+        return self.add_articles([art], run_id) == 1
+
+    def add_articles(self, articles: list[Article], run_id: int | None = None) -> int:
+        """Store new articles with their removals in one transaction; returns how many were new.
+
+        Either all of them are written or none: a failure (or a kill) never leaves half an article.
+        """
+        added = 0
         with self.transaction():
-            self.conn.execute(
-                "INSERT INTO articles(id, path, format, title, outlet, author, published, published_source,"
-                " published_confidence, url, credits_json, raw, text, offsets_json, paragraphs_json, run_id,"
-                " ingested_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                (
-                    art.id, art.path, art.format, art.title, art.outlet, art.author, art.published,
-                    art.published_source, art.published_confidence, art.url, json.dumps(list(art.credits)),
-                    art.raw, art.text, json.dumps(art.offsets.runs),
-                    json.dumps([[p.start, p.end] for p in art.paragraphs]), run_id, _now(),
-                ),
-            )  # fmt: skip
-            self.conn.executemany(
-                "INSERT INTO removals(article_id, seq, reason, text, raw_start, raw_end) VALUES (?,?,?,?,?,?)",
-                [(art.id, i, r.reason, r.text, r.raw_start, r.raw_end) for i, r in enumerate(art.removed)],
-            )
-        return True
+            for art in articles:
+                if self.has_article(art.id):
+                    continue
+                self._insert(art, run_id)
+                added += 1
+        return added
+
+    def _insert(self, art: Article, run_id: int | None) -> None:
+        self.conn.execute(
+            "INSERT INTO articles(id, path, format, title, outlet, author, published, published_source,"
+            " published_confidence, url, credits_json, raw, text, offsets_json, paragraphs_json, run_id,"
+            " ingested_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            (
+                art.id, art.path, art.format, art.title, art.outlet, art.author, art.published,
+                art.published_source, art.published_confidence, art.url, json.dumps(list(art.credits)),
+                art.raw, art.text, json.dumps(art.offsets.runs),
+                json.dumps([[p.start, p.end] for p in art.paragraphs]), run_id, _now(),
+            ),
+        )  # fmt: skip
+        self.conn.executemany(
+            "INSERT INTO removals(article_id, seq, reason, text, raw_start, raw_end) VALUES (?,?,?,?,?,?)",
+            [(art.id, i, r.reason, r.text, r.raw_start, r.raw_end) for i, r in enumerate(art.removed)],
+        )
 
     def transaction(self) -> _Transaction:
         return _Transaction(self.conn)
