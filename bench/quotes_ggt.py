@@ -79,6 +79,8 @@ def score(
                 best, best_score = p, s
         if best is None:
             out["fn"] += 1
+            if show == "fn":
+                print(f"FN {raw[g['span'][0] : g['span'][1]][:150]!r}")
             continue
         remaining.remove(best)
         out["tp"] += 1
@@ -102,6 +104,9 @@ def score(
         if show == "canonical" and not same:
             print(f"CAN gold={g['reference']!r} ours={best['canonical']!r} {best['method']}")
     out["fp"] = len(remaining)
+    if show == "fp":
+        for p in remaining:
+            print(f"FP {p['kind']} {p['method']} {raw[p['span'][0] : p['span'][1]][:150]!r}")
     return out
 
 
@@ -123,10 +128,13 @@ def gold_quotes(item: dict, raw: str) -> list[dict]:
     return golds
 
 
-def predicted(quotes, raw: str) -> list[dict]:
-    """Our quotes in GGT's convention: direct quotes and fragments with their marks."""
+def predicted(quotes, raw: str, fragments: bool) -> list[dict]:
+    """Our quotes in GGT's convention: direct quotes with their marks. GGT has no fragment
+    kind: fragments inside another quote never count; standalone ones only with --fragments."""
     out = []
     for q in scoring_quotes(quotes):
+        if q.kind == "fragment" and not fragments:
+            continue
         s = q.speaker
         span = (
             (q.span.start, q.span.end) if q.kind == "indirect" else with_marks(raw, q.span.start, q.span.end)
@@ -139,6 +147,7 @@ def predicted(quotes, raw: str) -> list[dict]:
                 "canonical": s.canonical if s else None,
                 "floating": q.method.startswith("continuation"),
                 "method": q.method,
+                "kind": q.kind,
             }
         )
     return out
@@ -147,6 +156,7 @@ def predicted(quotes, raw: str) -> list[dict]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     data_arg(parser)
+    parser.add_argument("--fragments", action="store_true", help="score standalone fragments as quotes")
     parser.add_argument("--show", choices=["", "verb", "speaker", "canonical", "fp", "fn"], default="")
     args = parser.parse_args()
     root = args.data / "ggt_quotes_dev"
@@ -160,7 +170,7 @@ def main() -> None:
     for item, raw, doc in zip(items, raws, docs, strict=True):
         golds = gold_quotes(item, raw)
         n_gold += len(golds)
-        preds = predicted(extract_quotes(article_from_text(raw), doc), raw)
+        preds = predicted(extract_quotes(article_from_text(raw), doc), raw, args.fragments)
         for th in totals:
             show = args.show if th == 0.3 else ""
             for k, v in score(golds, preds, th, show, raw).items():

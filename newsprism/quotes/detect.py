@@ -145,6 +145,17 @@ def _mostly_inside(span: Span, quotes: list[Span], share: float) -> bool:
     return covered >= share * len(span)
 
 
+QUESTION_WORDS = frozenset(["whether", "if", "why", "how", "what", "when", "where", "who", "which"])
+
+
+def _headline(text: str, pos: int) -> bool:
+    """A short line without end punctuation (a headline or a caption), not running prose."""
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    line = text[start : end if end >= 0 else len(text)].rstrip()
+    return len(line) < 200 and line[-1:] not in ".?!\"”’'…:"
+
+
 def find_indirect(
     doc: Doc, marks: list[Span], direct: list[Span], think: bool, direct_share: float
 ) -> list[Found]:
@@ -157,8 +168,14 @@ def find_indirect(
             if clause.dep_ != "ccomp":
                 continue
             span = _content_span(clause, verb)
-            if span is None or _mostly_inside(span, direct, direct_share):
+            if (
+                span is None
+                or _mostly_inside(span, direct, direct_share)
+                or _headline(text_of(doc), verb.idx)
+            ):
                 continue
+            if text_of(doc)[span.start : span.end].split(" ", 1)[0].lower() in QUESTION_WORDS:
+                continue  # an indirect question reports no claim
             speaker = subject_of(verb, [span, *marks])
             if speaker is None or speaker.lower_ in ("it", "there"):
                 continue
