@@ -271,5 +271,8 @@ def main(argv: list[str] | None = None) -> int:
         return 0
 
 
+# Subcommands that live beside their library code register themselves on import.
+import newsprism.quotes.command  # noqa: E402, F401
+
 if __name__ == "__main__":
     sys.exit(main())

@@ -93,3 +93,13 @@ def run_stages(
         analysis = analysis.replace(timings=timings)
         log.debug("stage %s took %.2fs", name, timings[name])
     return analysis
+
+
+def _register_stages() -> None:
+    """Stage modules import :class:`Analysis` from here, so they are registered last."""
+    from newsprism.quotes.stage import quotes_stage
+
+    STAGES.append(("quotes", quotes_stage))
+
+
+_register_stages()

