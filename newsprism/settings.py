@@ -65,7 +65,42 @@ class StorySettings:
 
 @dataclass(frozen=True)
 class CompareSettings:
-    pass
+    # Statements shorter than this many words are headings, bylines or captions.
+    min_statement_words: int = 5
+    # Alignment (MiniLM int8 cosine). Calibrated on the five seed articles and the
+    # bundled example: pairs at >= 0.78 were the same fact told in other words in every
+    # case we read; between 0.60 and 0.78 about half were the same fact, so there a pair
+    # must also share key terms (names, numbers, dates) to count.
+    align_strong: float = 0.78
+    align_weak: float = 0.60
+    # Share of key terms (Jaccard) two weak pairs need; two names in common is typical.
+    align_terms: float = 0.25
+    # Two clusters merge only if their mean cross similarity stays this high (stops chains).
+    align_mean: float = 0.55
+    # Contradiction candidates: pairs this similar that disagree on negation or numbers.
+    # Below 0.70 the seeds gave pairs about different events (Wednesday vs Thursday).
+    contradiction_sim: float = 0.70
+    # Provenance: a shared passage is a pair of outlet-voice sentences at least this long
+    # (characters) and this close (rapidfuzz ratio, 0-100); light edits in the seeds'
+    # wire copies stayed above 88, independent re-tellings of one fact below 75.
+    passage_min_chars: int = 60
+    passage_ratio: float = 88.0
+    # Word 5-gram containment (outside quotes) over which two articles share text.
+    shingle_containment: float = 0.20
+    # Ledger: independent origins needed for consensus.
+    consensus_min_origins: int = 2
+    # Omission: a group is expected in an article when this share of the others carry it.
+    omission_share: float = 0.5
+    # Quote variants: same quote when content-word overlap (Dice) reaches this,
+    # or when the embeddings are this close; both calibrated on the seeds' Peskov quote.
+    quote_overlap: float = 0.45
+    quote_sim: float = 0.72
+    # A swapped word is a meaning change when its MiniLM similarity to the word it
+    # replaced is below this ("attack"/"criticize" 0.43, "attacks"/"actions" 0.56).
+    word_swap_sim: float = 0.50
+    # Summary: at most this many sentences, none closer than this to one already chosen.
+    summary_sentences: int = 8
+    summary_redundancy: float = 0.72
 
 
 @dataclass(frozen=True)

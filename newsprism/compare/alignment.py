@@ -1,0 +1,90 @@
+"""Alignment: group statements that say the same thing in different articles.
+
+Embeddings find candidates; agreement on key terms (names, numbers, dates) and on
+polarity decides. MiniLM puts "ruled out" and "not ruled out" at cosine ~0.86, so two
+statements that differ in negation or in their numbers never share a group: such
+pairs are returned as *conflicts* for the contradiction finder instead.
+
+Grouping is greedy average-link over the accepted pairs, most similar first, with
+at most one statement per article in a group (an article says a thing once; this
+also stops chains from gluing a whole story into one group).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from newsprism.compare.text import key_terms, numbers
+from newsprism.model import Statement
+from newsprism.settings import CompareSettings
+
+__all__ = ["Alignment", "align_statements"]
+
+
+@dataclass(frozen=True)
+class Alignment:
+    """Groups of statement indices, and the similar-but-conflicting pairs."""
+
+    groups: tuple[tuple[int, ...], ...]
+    conflicts: tuple[tuple[int, int, float], ...]
+    sims: np.ndarray
+
+
+def align_statements(
+    statements: Sequence[Statement], vectors: np.ndarray, settings: CompareSettings
+) -> Alignment:
+    sims = vectors @ vectors.T if len(statements) else np.zeros((0, 0), dtype=np.float32)
+    terms = [key_terms(s.text) for s in statements]
+    nums = [numbers(s.text) for s in statements]
+    pairs, conflicts = [], []
+    low = min(settings.align_weak, settings.contradiction_sim)
+    for i, j in zip(*np.nonzero(np.triu(sims >= low, k=1)), strict=True):
+        a, b = statements[i], statements[j]
+        if a.article_id == b.article_id:
+            continue
+        sim = float(sims[i, j])
+        if _conflict(a, b, nums[i], nums[j]):
+            if sim >= settings.contradiction_sim:
+                conflicts.append((int(i), int(j), sim))
+        elif sim >= settings.align_strong or (
+            sim >= settings.align_weak and _jaccard(terms[i], terms[j]) >= settings.align_terms
+        ):
+            pairs.append((sim, int(i), int(j)))
+    groups = _cluster(statements, sims, pairs, settings.align_mean)
+    return Alignment(groups=groups, conflicts=tuple(sorted(conflicts)), sims=sims)
+
+
+def _conflict(a: Statement, b: Statement, nums_a: set[str], nums_b: set[str]) -> bool:
+    if a.polarity != b.polarity:
+        return True
+    return bool(nums_a and nums_b and not nums_a & nums_b)
+
+
+def _jaccard(a: set[str], b: set[str]) -> float:
+    if not a or not b:
+        return 0.0
+    return len(a & b) / len(a | b)
+
+
+def _cluster(
+    statements: Sequence[Statement], sims: np.ndarray, pairs: list[tuple[float, int, int]], mean_min: float
+) -> tuple[tuple[int, ...], ...]:
+    cluster_of = list(range(len(statements)))
+    members: dict[int, list[int]] = {i: [i] for i in range(len(statements))}
+    for _, i, j in sorted(pairs, key=lambda p: (-p[0], p[1], p[2])):
+        ci, cj = cluster_of[i], cluster_of[j]
+        if ci == cj:
+            continue
+        left, right = members[ci], members[cj]
+        if {statements[k].article_id for k in left} & {statements[k].article_id for k in right}:
+            continue
+        if float(sims[np.ix_(left, right)].mean()) < mean_min:
+            continue
+        members[ci] = left + right
+        for k in right:
+            cluster_of[k] = ci
+        del members[cj]
+    return tuple(sorted(tuple(sorted(m)) for m in members.values()))

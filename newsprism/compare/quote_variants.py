@@ -1,0 +1,216 @@
+"""Quote variants: the same quote as each outlet printed it, diffed word by word and classified.
+
+Grouping: direct quotes from different articles join when their speakers match
+(surname, spelling folded) and their content overlaps (content-word overlap, or
+embedding similarity for translations), or when the words are near-identical even
+though the speakers differ (then the odd speaker out is *misattributed*).
+
+Each version is compared with the group's reference version (the one that contains
+most of the others, earliest article on a tie) and classified:
+
+  verbatim       the same words (the reference itself, or an exact copy)
+  spelling       same words after folding case, punctuation, spelling, transliteration
+  trimmed        a contiguous part of the reference; ``extended``: contains it
+  altered        a meaning change: negation flipped, a number changed, or a content word
+                 swapped for one of another meaning while the rest is word for word
+  translation    same meaning, other wording (embeddings close)
+  paraphrase     overlapping content, meaning drifting (embeddings not close)
+  misattributed  same words given to another speaker
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections import Counter
+from collections.abc import Sequence
+
+import numpy as np
+
+from newsprism.compare.text import content_words, negations, normalize_words, numbers, stem, words
+from newsprism.model import Quote, QuoteGroup, content_id
+from newsprism.nlp.embed import Embedder
+from newsprism.settings import CompareSettings
+
+__all__ = ["ALTERATIONS", "classify", "group_quotes", "word_diff"]
+
+ALTERATIONS = frozenset({"altered", "misattributed"})
+
+
+def _surname(quote: Quote) -> str | None:
+    if quote.speaker is None or quote.speaker.anonymous:
+        return None
+    name = normalize_words(quote.speaker.canonical or quote.speaker.name)
+    return name[-1] if name else None
+
+
+def _overlap(a: set[str], b: set[str]) -> float:
+    if len(a) < 2 or len(b) < 2:
+        return 1.0 if a and a == b else 0.0
+    return len(a & b) / min(len(a), len(b))
+
+
+def group_quotes(
+    quotes: Sequence[Quote], embedder: Embedder, settings: CompareSettings, order: dict[str, int]
+) -> list[QuoteGroup]:
+    """Cross-article groups of one quote, each with its classified variants."""
+    items = [q for q in quotes if q.kind == "direct" and len(words(q.text)) >= 3]
+    if not items:
+        return []
+    vecs = embedder.embed([q.text for q in items])
+    stems = [{stem(w) for w in content_words(q.text)} for q in items]
+    sims = vecs @ vecs.T
+    pairs = []
+    for i in range(len(items)):
+        for j in range(i + 1, len(items)):
+            score = _pair_score(items[i], items[j], stems[i], stems[j], float(sims[i, j]), settings)
+            if score is not None:
+                pairs.append((score, i, j))
+    groups = _cluster(items, pairs)
+    out = []
+    for members in groups:
+        if len({items[k].article_id for k in members}) < 2:
+            continue
+        out.append(_build_group([items[k] for k in members], sims[np.ix_(members, members)], embedder,
+                                settings, order))
+    return sorted(out, key=lambda g: (-len(g.quote_ids), g.id))
+
+
+def _pair_score(a: Quote, b: Quote, sa: set[str], sb: set[str], sim: float, s: CompareSettings) -> float | None:
+    if a.article_id == b.article_id:
+        return None
+    overlap = _overlap(sa, sb)
+    na, nb = _surname(a), _surname(b)
+    same_speaker = na is not None and na == nb
+    if same_speaker and (overlap >= s.quote_overlap or sim >= s.quote_sim):
+        return max(overlap, sim)
+    if overlap >= 0.8 and sim >= s.quote_sim:  # the same words, whoever they are given to
+        return max(overlap, sim)
+    return None
+
+
+def _cluster(items: Sequence[Quote], pairs: list[tuple[float, int, int]]) -> list[list[int]]:
+    cluster = list(range(len(items)))
+    members = {i: [i] for i in range(len(items))}
+    for _, i, j in sorted(pairs, key=lambda p: (-p[0], p[1], p[2])):
+        ci, cj = cluster[i], cluster[j]
+        if ci == cj:
+            continue
+        if {items[k].article_id for k in members[ci]} & {items[k].article_id for k in members[cj]}:
+            continue
+        members[ci] += members.pop(cj)
+        for k in members[ci]:
+            cluster[k] = ci
+    return sorted(sorted(m) for m in members.values())
+
+
+def _build_group(
+    group: list[Quote], sims: np.ndarray, embedder: Embedder, s: CompareSettings, order: dict[str, int]
+) -> QuoteGroup:
+    speakers = Counter(_surname(q) for q in group if _surname(q))
+    main = speakers.most_common(1)[0][0] if speakers else None
+    display = next((q.speaker.canonical for q in group if q.speaker and _surname(q) == main), None)
+    ref = _reference(group, order)
+    variants = []
+    for k, quote in enumerate(group):
+        others = [q for q in group if q is not quote]
+        sim = float(sims[k, group.index(ref)])
+        label = classify(quote, ref, others, sim, embedder, s, main)
+        variants.append({"quote_id": quote.id, "article_id": quote.article_id, "classification": label,
+                         "flagged": label in ALTERATIONS, "diff": word_diff(ref.text, quote.text)})
+    variants.sort(key=lambda v: (order.get(v["article_id"], 0), v["quote_id"]))
+    ids = tuple(v["quote_id"] for v in variants)
+    return QuoteGroup(id=content_id(*sorted(ids), prefix="qg_"), speaker=display, quote_ids=ids,
+                      variants=tuple(variants))
+
+
+def _reference(group: list[Quote], order: dict[str, int]) -> Quote:
+    """The version that contains most of the others' words (the fullest), earliest on a tie."""
+    toks = [set(normalize_words(q.text)) for q in group]
+
+    def covered(k: int) -> float:
+        return sum(len(toks[k] & t) / max(1, len(t)) for t in toks)
+
+    best = min(range(len(group)), key=lambda k: (-round(covered(k), 3), order.get(group[k].article_id, 0),
+                                                  group[k].id))
+    return group[best]
+
+
+def classify(
+    quote: Quote, ref: Quote, others: Sequence[Quote], sim: float, embedder: Embedder,
+    s: CompareSettings, main_speaker: str | None = None,
+) -> str:
+    """One version's class against the reference version (see the module docstring)."""
+    who = _surname(quote)
+    if main_speaker and who and who != main_speaker:
+        return "misattributed"
+    if quote is ref or quote.text.strip(" ,.;:") == ref.text.strip(" ,.;:"):
+        return "verbatim"
+    a, b = normalize_words(quote.text), normalize_words(ref.text)
+    if a == b:
+        return "spelling"
+    if _contiguous(a, b):
+        return "trimmed"
+    if _contiguous(b, a):
+        return "extended"
+    if _meaning_changed(a, b, others, embedder, s):
+        return "altered"
+    return "translation" if sim >= s.quote_sim else "paraphrase"
+
+
+def _contiguous(small: list[str], big: list[str]) -> bool:
+    n = len(small)
+    return 0 < n < len(big) and any(big[i : i + n] == small for i in range(len(big) - n + 1))
+
+
+def _meaning_changed(a: list[str], b: list[str], others: Sequence[Quote], embedder: Embedder,
+                     s: CompareSettings) -> bool:
+    matcher = difflib.SequenceMatcher(a=b, b=a, autojunk=False)
+    blocks = [m for m in matcher.get_matching_blocks() if m.size]
+    if not blocks:
+        return False
+    region = b[blocks[0].a : blocks[-1].a + blocks[-1].size]
+    if (negations(" ".join(a)) > 0) != (negations(" ".join(region)) > 0):
+        return True
+    na, nb = numbers(" ".join(a)), numbers(" ".join(region))
+    if na and nb and na != nb:
+        return True
+    return _word_swapped(a, b, matcher, others, embedder, s)
+
+
+def _word_swapped(a: list[str], b: list[str], matcher: difflib.SequenceMatcher, others: Sequence[Quote],
+                  embedder: Embedder, s: CompareSettings) -> bool:
+    """A content word replaced by one no other version uses, the rest word for word."""
+    ca, cb = set(content_words(" ".join(a))), set(content_words(" ".join(b)))
+    if not ca or not cb or 2 * len(ca & cb) / (len(ca) + len(cb)) < 0.6:
+        return False
+    elsewhere = Counter(stem(w) for q in others for w in set(content_words(q.text)))
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag != "replace" or i2 - i1 > 2 or j2 - j1 > 2:
+            continue
+        old = [w for w in b[i1:i2] if w in cb]
+        new = [w for w in a[j1:j2] if w in ca]
+        if len(old) != 1 or len(new) != 1 or stem(old[0]) == stem(new[0]):
+            continue
+        if elsewhere[stem(new[0])] > 0 and len(others) > 1:
+            continue  # another outlet has the same word: a translation choice, not an alteration
+        vec = embedder.embed([old[0], new[0]])
+        if float(vec[0] @ vec[1]) < s.word_swap_sim:
+            return True
+    return False
+
+
+def word_diff(reference: str, version: str) -> list[list[str]]:
+    """Word-level diff from the reference to a version: ``[op, text]`` with op equal/delete/insert."""
+    ra, va = reference.split(), version.split()
+    key = [w.strip(".,;:!?\"“”‘’'").lower() for w in ra]
+    kev = [w.strip(".,;:!?\"“”‘’'").lower() for w in va]
+    out: list[list[str]] = []
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(a=key, b=kev, autojunk=False).get_opcodes():
+        if tag == "equal":
+            out.append(["equal", " ".join(va[j1:j2])])
+            continue
+        if i2 > i1:
+            out.append(["delete", " ".join(ra[i1:i2])])
+        if j2 > j1:
+            out.append(["insert", " ".join(va[j1:j2])])
+    return out
