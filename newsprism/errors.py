@@ -1,16 +1,16 @@
 """One exception tree for newsprism. Messages say what went wrong and what to do next.
 
-    NewsprismError
-    ├── InputError            one input file cannot be read (the batch goes on)
-    │   ├── MissingInputError     the path does not exist
-    │   ├── BinaryInputError      the bytes are not text
-    │   ├── EmptyInputError       nothing to read
-    │   ├── TooLargeInputError    over the size cap (settings: max_input_mb)
-    │   └── FormatInputError      malformed JSON / HTML without text / bad fields
-    ├── ModelMissingError     a pinned model package is not installed
-    ├── StoreError            the SQLite store cannot be opened or written
-    ├── NotFoundError         an id asked for is not in the store
-    └── SettingsError         a settings file or value is invalid
+NewsprismError
+├── InputError            one input file cannot be read (the batch goes on)
+│   ├── MissingInputError     the path does not exist
+│   ├── BinaryInputError      the bytes are not text
+│   ├── EmptyInputError       nothing to read
+│   ├── TooLargeInputError    over the size cap (settings: max_input_mb)
+│   └── FormatInputError      malformed JSON / HTML without text / bad fields
+├── ModelMissingError     a pinned model package is not installed
+├── StoreError            the SQLite store cannot be opened or written
+├── NotFoundError         an id asked for is not in the store
+└── SettingsError         a settings file or value is invalid
 """
 
 from __future__ import annotations

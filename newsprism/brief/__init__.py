@@ -1,0 +1,1 @@
+"""Assembles the brief from compared data (pure functions)."""

@@ -1,0 +1,67 @@
+"""The report: one JSON-ready dict built from an :class:`Analysis`.
+
+Its shape is published as a JSON Schema in ``docs/brief.schema.json``; every renderer
+(terminal, Markdown, HTML) reads this dict, never the Analysis, so all outputs agree.
+Later stages add a section by appending a function to :data:`SECTIONS`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from newsprism import __version__
+from newsprism.model import Article
+from newsprism.pipeline import Analysis
+
+__all__ = ["SCHEMA_VERSION", "SECTIONS", "article_json", "build_report"]
+
+SCHEMA_VERSION = "newsprism.brief/1"
+
+Section = Callable[[Analysis], dict[str, Any]]
+
+
+def article_json(art: Article) -> dict[str, Any]:
+    """One article as the report shows it."""
+    return {
+        "id": art.id,
+        "path": art.path,
+        "format": art.format,
+        "title": art.title,
+        "outlet": art.outlet,
+        "label": art.label,
+        "author": art.author,
+        "published": art.published,
+        "published_source": art.published_source,
+        "published_confidence": art.published_confidence,
+        "url": art.url,
+        "credits": list(art.credits),
+        "text": art.text,
+        "paragraphs": [[p.start, p.end] for p in art.paragraphs],
+        "removed": [
+            {"text": r.text, "reason": r.reason, "raw_start": r.raw_start, "raw_end": r.raw_end}
+            for r in art.removed
+        ],
+    }
+
+
+def _articles(analysis: Analysis) -> dict[str, Any]:
+    return {
+        "articles": [article_json(a) for a in analysis.articles],
+        "rejections": [
+            {"path": r.path, "stage": r.stage, "reason": r.reason, "hint": r.hint}
+            for r in analysis.rejections
+        ],
+    }
+
+
+SECTIONS: list[Section] = [_articles]
+
+
+def build_report(analysis: Analysis) -> dict[str, Any]:
+    """The whole report for ``analysis``."""
+    report: dict[str, Any] = {"schema": SCHEMA_VERSION, "generator": f"newsprism {__version__}"}
+    for section in SECTIONS:
+        report.update(section(analysis))
+    report["timings"] = {k: round(v, 3) for k, v in sorted(analysis.timings.items())}
+    return report

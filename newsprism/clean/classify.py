@@ -1,0 +1,193 @@
+"""Decide, line by line, what is article body and what is junk or metadata.
+
+The cascade, in order (the first that fires gives the line's reason):
+
+1. context-free line rules (:func:`line_reason`): share widgets, "READ MORE", related
+   links, copyright, "developing story", credit lines, date lines, URL lines, bylines,
+   photo captions and credits, image file names, separators;
+2. name + bio pairs: a bare name line followed by a paragraph that starts with that name
+   ("Joanna Swanson" / "Joanna Swanson is Europe correspondent ...") is byline + author bio;
+3. the title: the first remaining line of 4–30 words without a final full stop; short lines
+   before it are slogans or site names, and later copies of it are duplicated titles;
+4. header zone (between the title and the first prose paragraph): lines repeated in the body
+   (teasers), bare names (bylines), short fragments;
+5. body zone: short lines without sentence punctuation are subheadings or section labels.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from newsprism.clean import patterns as P
+from newsprism.clean.lines import Line
+from newsprism.settings import CleanSettings
+
+__all__ = ["Verdicts", "classify_lines", "line_reason"]
+
+_SAY = re.compile(r"\b(?:said|says|told|added|stated|wrote|declared|announced|asked)\b", re.IGNORECASE)
+
+
+@dataclass
+class Verdicts:
+    """Per line: ``None`` for body, else the removal reason; plus what metadata was read."""
+
+    reasons: list[str | None]
+    title: str | None = None
+    author: str | None = None
+    published: str | None = None
+    url: str | None = None
+    outlet: str | None = None
+    credits: list[str] = field(default_factory=list)
+
+
+def line_reason(text: str, max_chars: int = 160) -> str | None:
+    """The junk kind of one line judged alone, or None when it may be body."""
+    short = len(text) <= max_chars
+    checks: list[tuple[bool, str]] = [
+        (short and bool(P.SHARE.match(text)), "share or navigation widget"),
+        (short and bool(P.RELATED.match(text)), "related-article link"),
+        (short and bool(P.READ_MORE.match(text)), "read-more link"),
+        (short and bool(P.COPYRIGHT.search(text)), "copyright notice"),
+        (bool(P.DEVELOPING.match(text)), "developing-story notice"),
+        (short and bool(P.CREDIT_LINE.match(text)), "credit line"),
+        (short and bool(P.DATE_LINE.match(text)), "date line"),
+        (short and bool(P.URL_LABEL.match(text) or P.BARE_URL.match(text)), "URL line"),
+        (short and bool(P.BYLINE.match(text)) and len(text.split()) <= 10, "byline"),
+        (bool(P.CAPTION_START.match(text)), "photo caption"),
+        (bool(P.CAPTION_CREDIT.search(text)) and not text.endswith(("”", '"')), "photo caption with credit"),
+        (bool(P.IMAGE_SLUG.match(text)), "image file name"),
+        (bool(P.SEPARATOR.match(text)), "separator"),
+    ]
+    for fired, reason in checks:
+        if fired:
+            return reason
+    return None
+
+
+def _is_prose(text: str) -> bool:
+    words = len(text.split())
+    return (words >= 12 or len(text) >= 80) and bool(P.TERMINAL.search(text.rstrip("*_ ")))
+
+
+def _is_bio(text: str, name: str, max_chars: int) -> bool:
+    first = name.split()[0]
+    head = text[: len(name) + 1]
+    return (
+        len(text) <= max_chars
+        and (head.startswith(name) or text.startswith(first + " "))
+        and bool(P.BIO_VERB.search(text[: len(name) + 40]))
+    )
+
+
+def _mark_bios(lines: list[Line], v: Verdicts, cfg: CleanSettings) -> None:
+    for i, line in enumerate(lines[:-1]):
+        if v.reasons[i] or not P.NAME_LINE.match(line.text):
+            continue
+        if _is_bio(lines[i + 1].text, line.text, cfg.bio_max_chars):
+            v.reasons[i], v.reasons[i + 1] = "byline", "author bio"
+            v.author = v.author or line.text
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"\W+", " ", text).strip().casefold()
+
+
+def _mark_title(lines: list[Line], v: Verdicts, known_title: str | None) -> int:
+    """Mark the title and what stands before it; returns the title's index or -1."""
+    index = -1
+    if known_title:
+        key = _norm(known_title)
+        index = next((i for i, ln in enumerate(lines[:8]) if _norm(ln.text) == key), -1)
+        v.title = known_title
+    else:
+        index = _title_index(lines, v)
+        if index >= 0:
+            v.title = P.MD_HEADING.sub("", lines[index].text)
+    if index >= 0:
+        v.reasons[index] = "title"
+        for j in range(index):
+            if v.reasons[j] is None and (len(lines[j].words) <= 8 or P.SITE_LINE.match(lines[j].text)):
+                v.reasons[j] = "slogan or site name"
+                v.outlet = v.outlet or site_name(lines[j].text)
+    if v.title:
+        key = _norm(v.title)
+        for j, line in enumerate(lines):
+            if j != index and v.reasons[j] is None and _norm(line.text) == key:
+                v.reasons[j] = "duplicated title"
+    return index
+
+
+def _title_index(lines: list[Line], v: Verdicts) -> int:
+    """A line the header repeats is the title (sites print it twice); else the first title-like line."""
+    head = [(i, _norm(ln.text)) for i, ln in enumerate(lines[:10]) if v.reasons[i] is None]
+    keys = [k for _, k in head]
+    for i, key in head:
+        if keys.count(key) > 1 and len(key.split()) >= 3:
+            return i
+    for i, line in enumerate(lines[:8]):
+        n = len(line.words)
+        if (
+            v.reasons[i] is None
+            and 4 <= n <= 30
+            and not line.text.endswith(".")
+            and not P.SITE_LINE.match(line.text)
+        ):
+            return i
+    return -1
+
+
+def site_name(text: str) -> str | None:
+    """The outlet named by a masthead line ("The Carrowmere Courier — ...", "VBS English | News")."""
+    m = P.SITE_LINE.match(text) or P.SITE_NAME.match(text)
+    return m.group("name").strip() if m else None
+
+
+def _mark_header(lines: list[Line], v: Verdicts, title_index: int) -> int:
+    """Judge the lines between the title and the first prose line; returns that line's index."""
+    body = next(
+        (i for i in range(title_index + 1, len(lines)) if v.reasons[i] is None and _is_prose(lines[i].text)),
+        len(lines),
+    )
+    later = " ".join(_norm(ln.text) for ln in lines[body:])
+    for i in range(title_index + 1, body):
+        text = lines[i].text
+        if v.reasons[i] is not None:
+            continue
+        if len(_norm(text)) > 20 and _norm(text) in later:
+            v.reasons[i] = "duplicated lead (teaser)"
+        elif P.NAME_LINE.match(text):
+            v.reasons[i], v.author = "byline", v.author or text
+        elif len(lines[i].words) <= 8 and i < title_index + 3 and title_index >= 0:
+            v.reasons[i] = "header fragment"
+    return body
+
+
+def _mark_body(lines: list[Line], v: Verdicts, body: int) -> None:
+    last = max((i for i, r in enumerate(v.reasons) if r is None and _is_prose(lines[i].text)), default=-1)
+    for i in range(body, len(lines)):
+        text = lines[i].text
+        if v.reasons[i] is not None or _is_prose(text):
+            continue
+        words = len(lines[i].words)
+        if text.endswith(":") and words <= 3 and not _SAY.search(text):
+            v.reasons[i] = "section label"
+        elif words <= 10 and not re.search(r"[.!?,;]$", text.rstrip("’'\"”")) and not _ends_open(lines, i):
+            v.reasons[i] = "subheading"
+        elif i > last and P.NAME_LINE.match(text):
+            v.reasons[i], v.author = "byline", v.author or text
+
+
+def _ends_open(lines: list[Line], i: int) -> bool:
+    # A short line that continues on the next line (a paragraph broken mid-sentence).
+    return i + 1 < len(lines) and lines[i + 1].text[:1].islower()
+
+
+def classify_lines(lines: list[Line], cfg: CleanSettings, known_title: str | None = None) -> Verdicts:
+    """Run the cascade over ``lines``."""
+    v = Verdicts([line_reason(ln.text, cfg.junk_max_chars) for ln in lines])
+    _mark_bios(lines, v, cfg)
+    title_index = _mark_title(lines, v, known_title)
+    body = _mark_header(lines, v, title_index)
+    _mark_body(lines, v, body)
+    return v

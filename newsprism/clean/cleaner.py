@@ -1,0 +1,156 @@
+"""Turn a :class:`Document` into a cleaned :class:`Article` with an audit trail.
+
+Whole junk lines are dropped by the cascade in :mod:`newsprism.clean.classify`; inside the
+lines that stay, markdown syntax, stray dateline prefixes and accidental repeats are cut.
+Every cut is a :class:`Removal` with its reason and raw offsets; metadata read from removed
+lines (title, author, date, URL, credits) goes on the article instead of being lost.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlparse
+
+from newsprism.clean import patterns as P
+from newsprism.clean.builder import TextBuilder
+from newsprism.clean.classify import Verdicts, classify_lines
+from newsprism.clean.dates import date_from_url, parse_date
+from newsprism.clean.lines import Line, split_lines
+from newsprism.model import Article, Document, Removal, Span, content_id
+from newsprism.settings import CleanSettings
+
+__all__ = ["clean_document", "outlet_from_url"]
+
+Cut = tuple[int, int, str]  # raw start, raw end, reason
+
+
+def outlet_from_url(url: str | None) -> str | None:
+    """``https://www.themoscowtimes.com/...`` → ``themoscowtimes.com``."""
+    if not url:
+        return None
+    host = urlparse(url).hostname or ""
+    return host.removeprefix("www.") or None
+
+
+def _credit_names(text: str) -> list[str]:
+    m = P.CREDIT_LINE.match(text)
+    if not m:
+        return []
+    names = next((m.group(g) for g in ("who1", "who2", "who3", "who4", "who5") if m.group(g)), None)
+    return [n.strip() for n in re.split(r"\s*(?:,|;| and )\s*", names or "") if n.strip()]
+
+
+def _read_metadata(lines: list[Line], v: Verdicts) -> None:
+    for i, line in enumerate(lines):
+        reason, text = v.reasons[i], line.text
+        if reason == "date line" and not v.published:
+            v.published = parse_date(text)
+        elif reason == "URL line" and not v.url:
+            m = P.URL_LABEL.match(text) or P.BARE_URL.match(text)
+            url = (m.group("url") or "") if m else ""
+            v.url = url.strip("<>") or None
+            if not v.url and i + 1 < len(lines) and (nxt := P.BARE_URL.match(lines[i + 1].text)):
+                v.url = nxt.group("url")
+        elif reason == "copyright notice" and not v.outlet and (m := P.COPYRIGHT_HOLDER.search(text)):
+            name = m.group("name").strip()
+            v.outlet = None if name.lower() in {"all", "the"} else name
+        elif reason == "credit line":
+            v.credits.extend(c for c in _credit_names(text) if c not in v.credits)
+        elif reason == "byline" and not v.author and (m := P.BYLINE.match(text)):
+            v.author = m.group("name").strip()
+
+
+def _inline_cuts(line: Line, first_body: bool) -> list[Cut]:
+    """Pieces to cut inside a kept line: markdown syntax, dateline remnants, repeats."""
+    cuts: list[Cut] = []
+    base, text = line.start, line.text
+    if first_body and (m := P.DATELINE_PREFIX.match(text)):
+        cuts.append((base, base + m.end(), "dateline"))
+    if m := P.MD_HEADING.match(text):
+        cuts.append((base, base + m.end(), "markdown syntax"))
+    for m in P.MD_LINK.finditer(text):
+        cuts.append((base + m.start(), base + m.start("text"), "markdown link syntax"))
+        cuts.append((base + m.end("text"), base + m.end(), "markdown link syntax"))
+    for m in P.MD_BOLD.finditer(text):
+        cuts.append((base + m.start(), base + m.start() + 2, "markdown emphasis"))
+        cuts.append((base + m.end() - 2, base + m.end(), "markdown emphasis"))
+    for m in P.REPEAT.finditer(text):
+        cuts.append((base + m.start("dup"), base + m.end("dup"), "accidental repeat"))
+    return sorted(cuts)
+
+
+def _joins(prev: Line, line: Line) -> bool:
+    """Whether ``line`` continues the paragraph of ``prev`` (broken mid-sentence)."""
+    if P.TERMINAL.search(prev.text.rstrip("*_ ")):
+        return False
+    return not line.blank_before or line.text[:1].islower()
+
+
+def _agency_credit(text: str) -> str | None:
+    m = P.DATELINE_PREFIX.match(text)
+    return m.group("agency") if m and m.group("agency") else None
+
+
+def _build(raw: str, lines: list[Line], v: Verdicts) -> tuple[str, object, list[Removal], list[Span]]:
+    builder, removed, paragraphs = TextBuilder(raw), [], []
+    para_start, prev = 0, None
+    for i, line in enumerate(lines):
+        if v.reasons[i] is not None:
+            removed.append(Removal(line.text, v.reasons[i], line.start, line.end))
+            continue
+        if prev is not None and _joins(prev, line):
+            builder.add_sep(" ")
+            removed.append(
+                Removal(raw[prev.end : line.start], "line break inside a paragraph", prev.end, line.start)
+            )
+        elif prev is not None:
+            paragraphs.append(Span(para_start, builder.length))
+            builder.add_sep("\n\n")
+            para_start = builder.length
+        pos = line.start
+        for start, end, reason in _inline_cuts(line, prev is None):
+            if start < pos:
+                continue
+            builder.add_raw(pos, start)
+            removed.append(Removal(raw[start:end], reason, start, end))
+            pos = end
+            if reason == "dateline" and (agency := _agency_credit(line.text)):
+                v.credits.append(agency)
+        builder.add_raw(pos, line.end)
+        prev = line
+    text, offsets = builder.build()
+    if prev is not None:
+        paragraphs.append(Span(para_start, len(text)))
+    return text, offsets, removed, paragraphs
+
+
+def clean_document(doc: Document, cfg: CleanSettings | None = None) -> Article:
+    """Clean one document; raises nothing for odd text (an empty result is the caller's call)."""
+    cfg = cfg or CleanSettings()
+    lines = split_lines(doc.raw)
+    v = classify_lines(lines, cfg, known_title=doc.title)
+    _read_metadata(lines, v)
+    text, offsets, removed, paragraphs = _build(doc.raw, lines, v)
+    url = doc.url or v.url
+    published, source = doc.published, doc.published_source
+    if not published and v.published:
+        published, source = v.published, "text-date-line"
+    if not published and url and (from_url := date_from_url(url)):
+        published, source = from_url, "url"
+    return Article(
+        id=content_id(doc.html or doc.raw, prefix="a"),
+        path=doc.path,
+        raw=doc.raw,
+        text=text,
+        offsets=offsets,  # type: ignore[arg-type]
+        format=doc.format,
+        title=doc.title or v.title,
+        outlet=doc.outlet or v.outlet or outlet_from_url(url),
+        author=doc.author or v.author,
+        published=published,
+        published_source=source,
+        url=url,
+        credits=tuple(dict.fromkeys([*doc.extra.get("credits", ()), *v.credits])),
+        removed=tuple(removed),
+        paragraphs=tuple(paragraphs),
+    )

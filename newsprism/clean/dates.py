@@ -1,0 +1,59 @@
+"""Parse the absolute dates found in article metadata lines ("Published: May 5, 2023")."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+__all__ = ["parse_date", "date_from_url"]
+
+_MONTHS = {
+    name: i
+    for i, names in enumerate(
+        [
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ],
+        start=1,
+    )
+    for name in names
+}
+_MDY = re.compile(r"([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})")
+_DMY = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]{3,9})\.?,?\s+(\d{4})")
+_ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+_URL = re.compile(r"/(20\d{2}|19\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:/|-|$)")
+
+
+def _make(year: int, month: int, day: int) -> str | None:
+    try:
+        return date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def parse_date(text: str) -> str | None:
+    """The first absolute calendar date in ``text`` as ISO ``YYYY-MM-DD``, else None."""
+    if m := _ISO.search(text):
+        return _make(int(m[1]), int(m[2]), int(m[3]))
+    if (m := _MDY.search(text)) and m[1].lower() in _MONTHS:
+        return _make(int(m[3]), _MONTHS[m[1].lower()], int(m[2]))
+    if (m := _DMY.search(text)) and m[2].lower() in _MONTHS:
+        return _make(int(m[3]), _MONTHS[m[2].lower()], int(m[1]))
+    return None
+
+
+def date_from_url(url: str) -> str | None:
+    """A ``/2023/05/04/`` style date in a URL path."""
+    if m := _URL.search(url):
+        return _make(int(m[1]), int(m[2]), int(m[3]))
+    return None

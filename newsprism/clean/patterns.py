@@ -1,0 +1,91 @@
+"""Regular expressions that recognise junk lines and metadata lines in article text.
+
+Each pattern names one kind of junk; the cleaner records that kind as the removal reason.
+They were written against the junk found in the five seed articles and the bundled
+example, and kept general (no outlet names) so that they carry to other outlets.
+"""
+
+from __future__ import annotations
+
+import re
+
+_I = re.IGNORECASE
+MONTHS = (
+    "January|February|March|April|May|June|July|August|September|October|November|December|"
+    "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
+)
+# "May 5, 2023", "5 May 2023", "2023-05-05", "May 04, 2023 10:15 GMT"
+DATE = (
+    rf"(?:(?:{MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
+    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{MONTHS})\.?,?\s+\d{{4}}"
+    r"|\d{4}-\d{2}-\d{2})"
+)
+TIME = r"(?:,?\s*(?:at\s+)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,4}|UTC[+-]?\d*)?)?"
+DATE_LINE = re.compile(
+    rf"^(?:(?P<label>published|posted|updated|last updated|first published|date)\s*(?:on)?:?\s*)?"
+    rf"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?(?P<date>{DATE}){TIME}\.?$",
+    _I,
+)
+BYLINE = re.compile(r"^(?:by|words by|written by)\s+(?P<name>[^,|•]{3,80}?)(?:\s*[,|•].*)?$", _I)
+URL_LABEL = re.compile(r"^(?:original url|source url|source|url|link)\s*:\s*(?P<url><?https?://\S+?>?)?$", _I)
+BARE_URL = re.compile(r"^<?(?P<url>https?://[^\s>]+)>?$")
+READ_MORE = re.compile(
+    r"^(?:read more|read also|also read|see also|more on this|recommended|watch|listen|"
+    r"related|more from|most read|trending|top stories)\b[^.!?]{0,120}$",
+    _I,
+)
+RELATED = re.compile(r"^related(?:\s+(?:article|story|stories|coverage|content|link))?\s*:", _I)
+SHARE = re.compile(
+    r"^(?:social navigation|listen to this (?:article|story)|play audio|share(?: this)?(?: article| story| on \w+)?|tweet|email|print|copy link|"
+    r"follow us(?: on \w+)?|subscribe(?: now| to our newsletter)?|sign up\b.*newsletter.*|"
+    r"advertisement|story continues below(?: advertisement)?|skip to (?:main )?content|"
+    r"(?:facebook|twitter|whatsapp|linkedin|telegram|reddit)(?:\s*[|•,/]\s*\w+)*)\.?:?$",
+    _I,
+)
+COPYRIGHT = re.compile(r"^(?:copyright\b|©|\(c\)\s*\d{4})|all rights reserved", _I)
+DEVELOPING = re.compile(
+    r"^(?:this is a (?:developing|breaking) (?:news )?story|this story (?:is developing|will be updated|"
+    r"has been updated)|(?:please )?check back(?: here)? (?:later |soon )?for (?:more )?updates)",
+    _I,
+)
+CREDIT_LINE = re.compile(
+    r"^\(?(?:(?P<who1>[A-Z][\w.&' -]{1,60}?)\s+contributed(?:\s+to\s+(?:this|the)\s+(?:report|story|article))?"
+    r"(?:\s+reporting)?(?:\s+(?:from|in)\s+[\w ,]+)?"
+    r"|additional reporting by\s+(?P<who2>.+?)|reporting by\s+(?P<who3>.+?)|"
+    r"(?:writing|editing|compiled|translated) by\s+(?P<who4>.+?)|with (?P<who5>AFP|AP|Reuters|dpa))"
+    r"\.?\)?$"
+)
+CAPTION_START = re.compile(r"^(?:file photo|photo|image|pictured|picture|above|top|caption)\s*[:|-]", _I)
+# A credit at the end of a caption: "Name/Agency", "via Reuters", "**Name / TASS**", "(Image: ...)".
+CAPTION_CREDIT = re.compile(
+    r"(?:\*\*[^*]{2,80}\*\*|\((?:image|photo|photograph|credit|picture)s?:[^)]{2,120}\)"
+    r"|\bvia (?:Reuters|AP|AFP|Getty Images|EPA|TASS|Sputnik)"
+    r"|\b[A-Z][\w.'-]+(?:\s[A-Z][\w.'-]+)*\s?/\s?(?:[A-Z][\w.'-]+\s?)+(?:via \w+)?"
+    r"|(?:Getty Images|AP Photo|AFP|Reuters|Shutterstock|EPA-EFE)(?:/[\w. ]+)?)\.?\s*$"
+)
+IMAGE_SLUG = re.compile(r"^[a-z0-9]+(?:[-_][a-z0-9]+){4,}(?:\.(?:jpe?g|png|webp|gif))?$")
+SEPARATOR = re.compile(r"^[\W_]{1,20}$")
+# "MOSCOW (Reuters) - ", and the "( – " left when a site strips the agency name.
+DATELINE_PREFIX = re.compile(
+    r"^(?:(?:(?P<place>[A-Z][A-Z .,'-]{2,40})\s*)?\((?P<agency>[A-Za-z][\w .&-]{0,30})?\)\s*[-–—]+\s*"
+    r"|\(\s*[-–—]+\s*)"
+)
+MD_LINK = re.compile(r"\[(?P<text>[^\]\n]{1,200})\]\((?P<url>[^)\s]{0,300})\)")
+MD_BOLD = re.compile(r"\*\*(?P<text>[^*\n]{1,200})\*\*")
+MD_HEADING = re.compile(r"^#{1,6}\s+")
+# "denied. denied." — a word or phrase with its punctuation, repeated at once.
+REPEAT = re.compile(r"\b(?P<phrase>\w+(?:\s+\w+){0,3}[.!?])(?P<dup>\s+(?P=phrase))")
+BIO_VERB = re.compile(
+    r"\b(?:is|was|resides|lives|writes|covers|has|joined|reports|works|served)\b",
+)
+TERMINAL = re.compile(r"[.!?…:;\"”’)\]]$")
+NAME_LINE = re.compile(
+    r"^(?:[A-Z][a-z'’.-]+|[A-Z]\.)(?:\s(?:[A-Z][a-z'’.-]+|[A-Z]\.|van|de|von|der|al)){1,3}$"
+)
+# A masthead: an outlet name, then a separator and a slogan ("VBS English | News from ...").
+SITE_LINE = re.compile(r"^(?P<name>(?:The\s)?[A-Z][\w'.&-]*(?:\s[A-Z][\w'.&-]*){0,4})\s+[—|–]\s+\S.{0,80}$")
+# A bare outlet name: two to five capitalised words and nothing else ("Tidewater Herald").
+SITE_NAME = re.compile(r"^(?P<name>(?:The\s)?[A-Z][\w'.&-]*(?:\s[A-Z][\w'.&-]*){1,4})$")
+COPYRIGHT_HOLDER = re.compile(
+    r"(?:(?i:copyright)|©)\s*(?:\d{4}\s*)?(?P<name>(?:The\s)?[A-Z][\w'&-]*(?:\s[A-Z][\w'&-]*){0,4})"
+)

@@ -1,0 +1,243 @@
+"""The ``newsprism`` command: parse flags, call one library function, print.
+
+Errors are one line on stderr and a non-zero exit (``--traceback`` shows the stack):
+exit 0 when everything was read, 1 when some inputs failed, 2 when the run itself failed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from newsprism import __version__
+from newsprism.analyze import analyze_articles, ingest
+from newsprism.brief.report import article_json, build_report
+from newsprism.errors import NewsprismError
+from newsprism.progress import progress_bar
+from newsprism.render import render_html, render_markdown, render_terminal
+from newsprism.settings import Settings, load_settings
+from newsprism.store import Store
+
+__all__ = ["main"]
+
+Handler = Callable[[argparse.Namespace, Settings], int]
+COMMANDS: dict[str, Handler] = {}
+
+
+def command(name: str) -> Callable[[Handler], Handler]:
+    def register(fn: Handler) -> Handler:
+        COMMANDS[name] = fn
+        return fn
+
+    return register
+
+
+def _warn_rejections(rejections: list[Any]) -> None:
+    for rej in rejections:
+        print(f"newsprism: {rej.line()}", file=sys.stderr)
+
+
+def _write(path: str, text: str) -> None:
+    if path == "-":
+        sys.stdout.write(text)
+    else:
+        Path(path).write_text(text, encoding="utf-8")
+
+
+def _dump(data: Any) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+@command("analyze")
+def _analyze(args: argparse.Namespace, settings: Settings) -> int:
+    store = Store(args.db) if args.db else Store(":memory:")
+    with store, progress_bar("reading", args.quiet) as tick:
+        batch = ingest(store, args.paths, settings, tick)
+        analysis = analyze_articles(batch.articles, settings, batch.rejections)
+    report = build_report(analysis)
+    _warn_rejections(batch.rejections)
+    for flag, render in (("json", _dump), ("md", render_markdown), ("html", render_html)):
+        if getattr(args, flag):
+            _write(getattr(args, flag), render(report))
+    if "-" not in (args.json, args.md, args.html):
+        sys.stdout.write(render_terminal(report))
+    if not batch.articles:
+        print("newsprism: no article could be read", file=sys.stderr)
+        return 2 if not batch.rejections else 1
+    return 1 if batch.rejections else 0
+
+
+@command("ingest")
+def _ingest(args: argparse.Namespace, settings: Settings) -> int:
+    with Store(args.db) as store, progress_bar("ingesting", args.quiet) as tick:
+        batch = ingest(store, args.paths, settings, tick)
+        total = store.count()
+    _warn_rejections(batch.rejections)
+    result = {
+        "read": len(batch.articles),
+        "added": batch.added,
+        "rejected": len(batch.rejections),
+        "total": total,
+    }
+    if args.json:
+        sys.stdout.write(_dump(result))
+    else:
+        print(
+            f"read {result['read']}, added {result['added']}, rejected {result['rejected']}; {total} in {args.db}"
+        )
+    return 1 if batch.rejections else 0
+
+
+@command("articles")
+def _articles(args: argparse.Namespace, settings: Settings) -> int:
+    with Store(args.db) as store:
+        rows = [
+            {k: a.__dict__[k] for k in ("id", "published", "outlet", "title", "path")}
+            for a in store.articles()
+        ]
+    if args.json:
+        sys.stdout.write(_dump(rows))
+        return 0
+    for r in rows:
+        print(
+            f"{r['id']}  {r['published'] or '----------'}  {(r['outlet'] or '-')[:22]:22}  {r['title'] or r['path']}"
+        )
+    return 0
+
+
+@command("show")
+def _show(args: argparse.Namespace, settings: Settings) -> int:
+    with Store(args.db) as store:
+        data = article_json(store.article(args.article_id))
+    if args.json:
+        sys.stdout.write(_dump(data))
+        return 0
+    print(render_terminal({"articles": [data], "rejections": []}).rstrip())
+    print()
+    print(data["text"])
+    return 0
+
+
+@command("search")
+def _search(args: argparse.Namespace, settings: Settings) -> int:
+    with Store(args.db) as store:
+        hits = store.search(args.query, args.limit)
+    if args.json:
+        sys.stdout.write(_dump(hits))
+        return 0
+    for h in hits:
+        print(f"{h['id']}  {(h['outlet'] or '-')[:22]:22}  {h['title']}\n    {h['snippet']}")
+    if not hits:
+        print("no matches", file=sys.stderr)
+    return 0
+
+
+@command("export")
+def _export(args: argparse.Namespace, settings: Settings) -> int:
+    with Store(args.db) as store:
+        lines = (json.dumps(article_json(art), ensure_ascii=False) + "\n" for art in store.articles())
+        if args.output == "-":
+            sys.stdout.writelines(lines)
+        else:
+            with open(args.output, "w", encoding="utf-8") as out:
+                out.writelines(lines)
+    return 0
+
+
+@command("config")
+def _config(args: argparse.Namespace, settings: Settings) -> int:
+    data = settings.to_dict()
+    if args.json:
+        sys.stdout.write(_dump(data))
+        return 0
+    for section, values in data.items():
+        print(f"[{section}]")
+        for key, value in values.items():
+            print(f"{key} = {json.dumps(value)}")
+        print()
+    return 0
+
+
+def _parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("-q", "--quiet", action="store_true", help="no progress bars")
+    common.add_argument("--traceback", action="store_true", help="show the stack on errors")
+    common.add_argument("--config", help="settings file (TOML); default ./newsprism.toml if present")
+    common.add_argument(
+        "--set", action="append", default=[], metavar="SECTION.FIELD=VALUE", help="override a setting"
+    )
+    common.add_argument("-v", "--verbose", action="store_true", help="log what each stage does")
+    p = argparse.ArgumentParser(prog="newsprism", description="Read one news story through many outlets.")
+    p.add_argument("--version", action="version", version=f"newsprism {__version__}")
+    sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    a = sub.add_parser("analyze", parents=[common], help="read, clean, store and print the brief of PATHS")
+    a.add_argument("paths", nargs="*", metavar="PATHS", help="files, directories, globs or - for stdin")
+    a.add_argument("--db", help="SQLite file to store into (default: in memory)")
+    a.add_argument("--json", metavar="FILE", help="write the report JSON (- for stdout)")
+    a.add_argument("--md", metavar="FILE", help="write the brief as Markdown (- for stdout)")
+    a.add_argument("--html", metavar="FILE", help="write the brief as a self-contained HTML page")
+
+    i = sub.add_parser("ingest", parents=[common], help="read, clean and store PATHS into DB")
+    i.add_argument("db")
+    i.add_argument("paths", nargs="+", metavar="PATHS")
+    i.add_argument("--json", action="store_true", help="print counts as JSON")
+
+    for name, helptext in (("articles", "list stored articles"), ("config", "print the settings in force")):
+        s = sub.add_parser(name, parents=[common], help=helptext)
+        if name == "articles":
+            s.add_argument("db")
+        s.add_argument("--json", action="store_true")
+
+    s = sub.add_parser("show", parents=[common], help="one stored article with what cleaning removed")
+    s.add_argument("db")
+    s.add_argument("article_id")
+    s.add_argument("--json", action="store_true")
+
+    s = sub.add_parser("search", parents=[common], help="full-text search over stored articles")
+    s.add_argument("db")
+    s.add_argument("query")
+    s.add_argument("--limit", type=int, default=20)
+    s.add_argument("--json", action="store_true")
+
+    s = sub.add_parser("export", parents=[common], help="write stored articles as JSON Lines")
+    s.add_argument("db")
+    s.add_argument("--format", choices=["jsonl"], default="jsonl")
+    s.add_argument("-o", "--output", default="-", help="file to write (default stdout)")
+    for extend in PARSER_EXTENSIONS:
+        extend(sub, common)
+    return p
+
+
+# Later issues add subcommands here: fn(subparsers, common_parent) registering a parser,
+# with the handler registered through @command.
+PARSER_EXTENSIONS: list[Callable[[Any, argparse.ArgumentParser], None]] = []
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    logging.basicConfig(
+        level=logging.INFO if args.verbose else logging.WARNING, format="newsprism: %(message)s"
+    )
+    try:
+        settings = load_settings(args.config, args.set)
+        return COMMANDS[args.command](args, settings)
+    except NewsprismError as exc:
+        if args.traceback:
+            raise
+        print(f"newsprism: error: {exc.line()}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("newsprism: interrupted; the store keeps every article written so far", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

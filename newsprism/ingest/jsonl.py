@@ -1,0 +1,115 @@
+"""JSON and JSON Lines articles.
+
+Each object is one article. Fields (the first present wins):
+``text`` | ``body`` | ``content`` (plain text) or ``html``; ``title``; ``url`` | ``link``;
+``published`` | ``date`` | ``published_at`` | ``datePublished``; ``outlet`` | ``source`` | ``site``;
+``author`` | ``byline``; ``credits`` (list of strings). A ``.json`` file may hold one object
+or a list; a ``.jsonl`` file holds one object per line. Each article is named ``FILE#N``
+(N the 1-based line or list position).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from typing import Any
+
+from newsprism.clean.dates import parse_date
+from newsprism.errors import FormatInputError, InputError
+from newsprism.model import Document
+
+__all__ = ["read_json"]
+
+_FIELDS = {
+    "text": ("text", "body", "content", "article"),
+    "html": ("html", "raw_html"),
+    "title": ("title", "headline"),
+    "url": ("url", "link", "canonical_url"),
+    "published": ("published", "date", "published_at", "datePublished", "pub_date"),
+    "outlet": ("outlet", "source", "site", "publisher", "site_name"),
+    "author": ("author", "byline", "authors"),
+}
+
+
+def _field(obj: dict[str, Any], name: str) -> str | None:
+    for key in _FIELDS[name]:
+        value = obj.get(key)
+        if isinstance(value, list):
+            value = ", ".join(str(v) for v in value if v)
+        if isinstance(value, dict):
+            value = value.get("name")
+        if value not in (None, ""):
+            return str(value)
+    return None
+
+
+def _to_document(name: str, obj: Any) -> Document:
+    if not isinstance(obj, dict):
+        raise FormatInputError(name, "a JSON article must be an object with a text or html field")
+    text, html = _field(obj, "text"), _field(obj, "html")
+    meta = {k: _field(obj, k) for k in ("title", "url", "outlet", "author")}
+    published = _field(obj, "published")
+    iso = parse_date(published) if published else None
+    credits = (
+        tuple(str(c) for c in obj.get("credits", []) if c) if isinstance(obj.get("credits"), list) else ()
+    )
+    if html and not text:
+        from newsprism.ingest.html import read_html
+
+        doc = read_html(name, html)
+        return Document(
+            path=name,
+            raw=doc.raw,
+            format="json",
+            title=meta["title"] or doc.title,
+            outlet=meta["outlet"] or doc.outlet,
+            author=meta["author"] or doc.author,
+            published=iso or doc.published,
+            published_source="json-field" if iso else doc.published_source,
+            url=meta["url"] or doc.url,
+            html=html,
+            extra={"credits": credits},
+        )
+    if not text or not text.strip():
+        raise FormatInputError(name, "the JSON article has no text, body, content or html field")
+    return Document(
+        path=name,
+        raw=text.replace("\r\n", "\n"),
+        format="json",
+        published=iso,
+        published_source="json-field" if iso else None,
+        extra={"credits": credits},
+        **meta,
+    )
+
+
+def read_json(path: str, text: str) -> Iterator[Document | InputError]:
+    """Documents from a JSON or JSON Lines file; a bad line is an error, the rest go on."""
+    stripped = text.lstrip()
+    if stripped.startswith("[") or (stripped.startswith("{") and not path.endswith((".jsonl", ".ndjson"))):
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError:
+            data = None  # perhaps JSON Lines after all
+        if data is not None:
+            items = data if isinstance(data, list) else [data]
+            for i, obj in enumerate(items, 1):
+                yield _safe(f"{path}#{i}", obj)
+            return
+    for lineno, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        name = f"{path}#{lineno}"
+        try:
+            obj = json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield FormatInputError(name, f"line is not valid JSON ({exc.msg})", "fix or remove that line")
+            continue
+        yield _safe(name, obj)
+
+
+def _safe(name: str, obj: Any) -> Document | InputError:
+    try:
+        return _to_document(name, obj)
+    except InputError as exc:
+        return exc

@@ -1,0 +1,7 @@
+"""Renderers: the report dict as terminal text, Markdown, JSON and self-contained HTML."""
+
+from newsprism.render.html import render_html
+from newsprism.render.markdown import render_markdown
+from newsprism.render.terminal import render_terminal
+
+__all__ = ["render_html", "render_markdown", "render_terminal"]

@@ -1,0 +1,63 @@
+"""The report as Markdown. Later issues append a section function to :data:`MD_SECTIONS`."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+__all__ = ["MD_SECTIONS", "md_escape", "render_markdown"]
+
+Report = dict[str, Any]
+
+
+def md_escape(text: str) -> str:
+    """Neutralise Markdown and HTML syntax in article text."""
+    out = text.replace("\\", "\\\\")
+    for ch in "`*_[]<>|#":
+        out = out.replace(ch, "\\" + ch)
+    return out
+
+
+def _articles(report: Report) -> str:
+    lines = ["## Articles", ""]
+    for art in report["articles"]:
+        lines.append(f"### {md_escape(art['title'] or art['label'])}")
+        meta = [
+            ("Outlet", art["outlet"]),
+            ("Author", art["author"]),
+            ("Published", art["published"]),
+            ("URL", art["url"]),
+            ("Credits", ", ".join(art["credits"]) or None),
+            ("File", art["path"]),
+            ("Id", art["id"]),
+        ]
+        lines += [f"- **{k}:** {md_escape(str(v))}" for k, v in meta if v]
+        if art["removed"]:
+            lines.append(f"- **Removed by cleaning ({len(art['removed'])}):**")
+            lines += [f"  - *{r['reason']}*: {md_escape(_short(r['text']))}" for r in art["removed"]]
+        lines.append("")
+    return "\n".join(lines)
+
+
+def _rejections(report: Report) -> str:
+    if not report["rejections"]:
+        return ""
+    lines = ["## Inputs that could not be read", ""]
+    lines += [f"- `{r['path']}` ({r['stage']}): {md_escape(r['reason'])}" for r in report["rejections"]]
+    return "\n".join(lines) + "\n"
+
+
+def _short(text: str, limit: int = 100) -> str:
+    text = " ".join(text.split()) or repr(text)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+MD_SECTIONS: list[Callable[[Report], str]] = [_articles, _rejections]
+
+
+def render_markdown(report: Report) -> str:
+    """The whole report as Markdown."""
+    n = len(report["articles"])
+    parts = [f"# newsprism brief — {n} article{'s' if n != 1 else ''}", ""]
+    parts += [s for s in (section(report) for section in MD_SECTIONS) if s]
+    return "\n".join(parts).rstrip() + "\n"

@@ -1,0 +1,55 @@
+"""The report as plain terminal text. Later issues append to :data:`TERM_SECTIONS`."""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Callable
+from typing import Any
+
+__all__ = ["TERM_SECTIONS", "render_terminal", "rule"]
+
+Report = dict[str, Any]
+
+
+def rule(title: str) -> str:
+    """A section heading line."""
+    return f"\n== {title} " + "=" * max(3, 72 - len(title))
+
+
+def _articles(report: Report) -> str:
+    lines = [rule(f"Articles ({len(report['articles'])})")]
+    for art in report["articles"]:
+        lines.append(f"\n[{art['id'][:10]}] {art['title'] or '(no title)'}")
+        meta = " | ".join(
+            f"{k}: {v}"
+            for k, v in (
+                ("outlet", art["outlet"]),
+                ("author", art["author"]),
+                ("published", art["published"]),
+                ("credits", ", ".join(art["credits"]) or None),
+            )
+            if v
+        )
+        lines.append(f"  {meta or 'no metadata found'}")
+        lines.append(f"  file: {art['path']}")
+        for r in art["removed"]:
+            text = " ".join(r["text"].split()) or repr(r["text"])
+            lines.append("  " + textwrap.shorten(f"- removed ({r['reason']}): {text}", 108, placeholder="…"))
+    return "\n".join(lines)
+
+
+def _rejections(report: Report) -> str:
+    if not report["rejections"]:
+        return ""
+    lines = [rule(f"Not read ({len(report['rejections'])})")]
+    lines += [f"  {r['path']}: {r['reason']}" for r in report["rejections"]]
+    return "\n".join(lines)
+
+
+TERM_SECTIONS: list[Callable[[Report], str]] = [_articles, _rejections]
+
+
+def render_terminal(report: Report) -> str:
+    """The report as text for a terminal."""
+    parts = [s for s in (section(report) for section in TERM_SECTIONS) if s]
+    return "\n".join(parts).lstrip("\n") + "\n"

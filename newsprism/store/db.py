@@ -1,0 +1,182 @@
+"""The SQLite store: one object with verbs over a plain SQLite file (WAL mode).
+
+Tables are documented in docs/store.md and schema.sql. Each article is written in one
+transaction with its removals, so a failed or killed ingest never leaves half an article;
+ids are content hashes, so ingesting the same files again changes nothing.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from newsprism import __version__
+from newsprism.errors import NotFoundError, StoreError
+from newsprism.model import Article, OffsetMap, Rejection, Removal, Span
+from newsprism.store.migrate import migrate
+
+__all__ = ["Store"]
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+class Store:
+    """A newsprism database. ``Store(":memory:")`` for a throw-away one."""
+
+    def __init__(self, path: str | Path = ":memory:") -> None:
+        self.path = str(path)
+        try:
+            self.conn = sqlite3.connect(self.path, isolation_level=None, timeout=30)
+            self.conn.row_factory = sqlite3.Row
+            if self.path != ":memory:":
+                self.conn.execute("PRAGMA journal_mode=WAL")
+            self.conn.execute("PRAGMA foreign_keys=ON")
+            self.conn.execute("PRAGMA synchronous=NORMAL")
+            self.version = migrate(self.conn)
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(
+                f"{self.path}: cannot open as a newsprism database ({exc})", "give a new file name"
+            ) from None
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # runs -------------------------------------------------------------------------
+    def begin_run(self, command: str, settings: dict[str, Any], inputs: list[str]) -> int:
+        cur = self.conn.execute(
+            "INSERT INTO runs(command, started_at, version, settings_json, inputs_json) VALUES (?,?,?,?,?)",
+            (command, _now(), __version__, json.dumps(settings, sort_keys=True), json.dumps(inputs)),
+        )
+        return int(cur.lastrowid or 0)
+
+    def end_run(self, run_id: int, n_articles: int, n_rejections: int) -> None:
+        status = "ok" if not n_rejections else ("partial" if n_articles else "failed")
+        self.conn.execute(
+            "UPDATE runs SET finished_at=?, status=?, n_articles=?, n_rejections=? WHERE id=?",
+            (_now(), status, n_articles, n_rejections, run_id),
+        )
+
+    def runs(self) -> list[dict[str, Any]]:
+        return [dict(r) for r in self.conn.execute("SELECT * FROM runs ORDER BY id")]
+
+    # articles ---------------------------------------------------------------------
+    def has_article(self, article_id: str) -> bool:
+        return self.conn.execute("SELECT 1 FROM articles WHERE id=?", (article_id,)).fetchone() is not None
+
+    def add_article(self, art: Article, run_id: int | None = None) -> bool:
+        """Store ``art`` with its removals in one transaction; False when it was already there."""
+        if self.has_article(art.id):
+            return False
+        with self.transaction():
+            self.conn.execute(
+                "INSERT INTO articles(id, path, format, title, outlet, author, published, published_source,"
+                " published_confidence, url, credits_json, raw, text, offsets_json, paragraphs_json, run_id,"
+                " ingested_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                (
+                    art.id, art.path, art.format, art.title, art.outlet, art.author, art.published,
+                    art.published_source, art.published_confidence, art.url, json.dumps(list(art.credits)),
+                    art.raw, art.text, json.dumps(art.offsets.runs),
+                    json.dumps([[p.start, p.end] for p in art.paragraphs]), run_id, _now(),
+                ),
+            )  # fmt: skip
+            self.conn.executemany(
+                "INSERT INTO removals(article_id, seq, reason, text, raw_start, raw_end) VALUES (?,?,?,?,?,?)",
+                [(art.id, i, r.reason, r.text, r.raw_start, r.raw_end) for i, r in enumerate(art.removed)],
+            )
+        return True
+
+    def transaction(self) -> _Transaction:
+        return _Transaction(self.conn)
+
+    def article(self, article_id: str) -> Article:
+        """One article by id (a unique prefix of at least 6 characters is enough)."""
+        rows = self.conn.execute(
+            "SELECT * FROM articles WHERE id = ? OR (length(?) >= 6 AND id LIKE ? || '%') LIMIT 2",
+            (article_id, article_id, article_id),
+        ).fetchall()
+        if len(rows) != 1:
+            what = "no article" if not rows else "more than one article"
+            raise NotFoundError(f"{what} with id {article_id!r}", "run `newsprism articles DB` to list ids")
+        return self._to_article(rows[0])
+
+    def articles(self, ids: list[str] | None = None) -> Iterator[Article]:
+        """All articles in publication order (or those with ``ids``, in that order)."""
+        if ids is not None:
+            for article_id in ids:
+                yield self.article(article_id)
+            return
+        for row in self.conn.execute(
+            "SELECT * FROM articles ORDER BY published IS NULL, published, path, id"
+        ):
+            yield self._to_article(row)
+
+    def count(self, table: str = "articles") -> int:
+        if table not in {"articles", "removals", "rejections", "runs"}:
+            raise ValueError(table)
+        return int(self.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
+
+    def _to_article(self, row: sqlite3.Row) -> Article:
+        removed = tuple(
+            Removal(r["text"], r["reason"], r["raw_start"], r["raw_end"])
+            for r in self.conn.execute("SELECT * FROM removals WHERE article_id=? ORDER BY seq", (row["id"],))
+        )
+        return Article(
+            id=row["id"], path=row["path"], raw=row["raw"], text=row["text"],
+            offsets=OffsetMap(tuple(tuple(r) for r in json.loads(row["offsets_json"]))),
+            format=row["format"], title=row["title"], outlet=row["outlet"], author=row["author"],
+            published=row["published"], published_source=row["published_source"],
+            published_confidence=row["published_confidence"], url=row["url"],
+            credits=tuple(json.loads(row["credits_json"])), removed=removed,
+            paragraphs=tuple(Span(a, b) for a, b in json.loads(row["paragraphs_json"])),
+        )  # fmt: skip
+
+    # rejections and search --------------------------------------------------------
+    def add_rejection(self, rej: Rejection, run_id: int | None = None) -> None:
+        self.conn.execute(
+            "INSERT INTO rejections(run_id, path, stage, reason, hint, at) VALUES (?,?,?,?,?,?)",
+            (run_id, rej.path, rej.stage, rej.reason, rej.hint, _now()),
+        )
+
+    def rejections(self) -> list[Rejection]:
+        rows = self.conn.execute("SELECT * FROM rejections ORDER BY id")
+        return [Rejection(r["path"], r["stage"], r["reason"], r["hint"]) for r in rows]
+
+    def search(self, query: str, limit: int = 20) -> list[dict[str, Any]]:
+        """Full-text search (FTS5 syntax; a plain phrase is quoted for you when it is not valid)."""
+        sql = (
+            "SELECT a.id, a.title, a.outlet, a.published, snippet(articles_fts, 1, '[', ']', '…', 12) AS snippet"
+            " FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid"
+            " WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?"
+        )
+        try:
+            rows = self.conn.execute(sql, (query, limit)).fetchall()
+        except sqlite3.OperationalError:
+            quoted = '"' + query.replace('"', '""') + '"'
+            rows = self.conn.execute(sql, (quoted, limit)).fetchall()
+        return [dict(r) for r in rows]
+
+
+class _Transaction:
+    """BEGIN IMMEDIATE … COMMIT, rolled back on any exception."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+
+    def __enter__(self) -> sqlite3.Connection:
+        self.conn.execute("BEGIN IMMEDIATE")
+        return self.conn
+
+    def __exit__(self, exc_type: object, *rest: object) -> None:
+        self.conn.execute("ROLLBACK" if exc_type else "COMMIT")

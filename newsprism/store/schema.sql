@@ -1,0 +1,73 @@
+-- newsprism SQLite schema. Sections are numbered migrations, applied in order to a
+-- database whose PRAGMA user_version is lower than the section number. Never edit a
+-- released section: add a new one below.
+
+-- migration 1: articles, removals, runs, rejections, full-text search
+CREATE TABLE runs (
+    id            INTEGER PRIMARY KEY,
+    command       TEXT NOT NULL,            -- e.g. "ingest", "analyze"
+    started_at    TEXT NOT NULL,            -- ISO 8601 UTC
+    finished_at   TEXT,                     -- NULL while running or when interrupted
+    status        TEXT NOT NULL DEFAULT 'running',  -- running, ok, partial, failed
+    version       TEXT NOT NULL,            -- newsprism version
+    settings_json TEXT NOT NULL,            -- the merged settings in force
+    inputs_json   TEXT NOT NULL DEFAULT '[]',
+    n_articles    INTEGER NOT NULL DEFAULT 0,
+    n_rejections  INTEGER NOT NULL DEFAULT 0
+);
+
+CREATE TABLE articles (
+    id                   TEXT PRIMARY KEY,  -- content hash of the raw input
+    path                 TEXT NOT NULL,     -- where it was first read from
+    format               TEXT NOT NULL,     -- text, html, json
+    title                TEXT,
+    outlet               TEXT,
+    author               TEXT,
+    published            TEXT,              -- ISO date or datetime
+    published_source     TEXT,              -- html-meta, json-field, text-date-line, url, inferred...
+    published_confidence REAL,
+    url                  TEXT,
+    credits_json         TEXT NOT NULL DEFAULT '[]',
+    raw                  TEXT NOT NULL,     -- the text the cleaner read (for HTML: extracted text)
+    text                 TEXT NOT NULL,     -- cleaned text; all spans point into it
+    offsets_json         TEXT NOT NULL,     -- [[clean_start, raw_start, length], ...]
+    paragraphs_json      TEXT NOT NULL,     -- [[start, end], ...] into text
+    run_id               INTEGER REFERENCES runs(id),
+    ingested_at          TEXT NOT NULL
+);
+CREATE INDEX articles_published ON articles(published);
+CREATE INDEX articles_outlet ON articles(outlet);
+
+CREATE TABLE removals (
+    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    seq        INTEGER NOT NULL,
+    reason     TEXT NOT NULL,
+    text       TEXT NOT NULL,
+    raw_start  INTEGER NOT NULL,
+    raw_end    INTEGER NOT NULL,
+    PRIMARY KEY (article_id, seq)
+);
+
+CREATE TABLE rejections (
+    id      INTEGER PRIMARY KEY,
+    run_id  INTEGER REFERENCES runs(id),
+    path    TEXT NOT NULL,
+    stage   TEXT NOT NULL,                  -- read, clean, quotes, ...
+    reason  TEXT NOT NULL,
+    hint    TEXT NOT NULL DEFAULT '',
+    at      TEXT NOT NULL
+);
+
+CREATE VIRTUAL TABLE articles_fts USING fts5(
+    title, text, content='articles', content_rowid='rowid', tokenize='unicode61 remove_diacritics 2'
+);
+CREATE TRIGGER articles_ai AFTER INSERT ON articles BEGIN
+    INSERT INTO articles_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
+END;
+CREATE TRIGGER articles_ad AFTER DELETE ON articles BEGIN
+    INSERT INTO articles_fts(articles_fts, rowid, title, text) VALUES ('delete', old.rowid, old.title, old.text);
+END;
+CREATE TRIGGER articles_au AFTER UPDATE ON articles BEGIN
+    INSERT INTO articles_fts(articles_fts, rowid, title, text) VALUES ('delete', old.rowid, old.title, old.text);
+    INSERT INTO articles_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
+END;

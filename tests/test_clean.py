@@ -1,0 +1,134 @@
+from newsprism.clean import clean_document
+from newsprism.clean.classify import line_reason
+from newsprism.model import Document
+
+RAW = """Truth, Honesty, Tides.
+
+Bridge closure strands commuters in Farrowby
+
+Bridge closure strands commuters in Farrowby
+Published: June 3, 2025
+By Mira Tallis
+
+A crane lifts a beam off the Farrowby bridge deck on Monday. Photo: Ode Lark / Farrowby Tribune
+
+FARROWBY (Coastline Press) - The Farrowby bridge will stay closed for at least ten days, the county engineer [said](#) on Tuesday, after inspectors found cracks in two support beams.
+
+Commuters were told to use the ferry, which the county said would run every twenty minutes until the bridge reopens, a plan residents have firmly rejected. rejected.
+
+"We cannot take chances with a structure that carries
+
+nine thousand cars a day," engineer Pell Odari said.
+
+READ MORE:
+
+Repairs and costs
+
+The county has set aside two million euros for the work.
+
+Related article: [Farrowby council meets on bridge](#)
+
+Coastline Press contributed to this report.
+
+This is a developing story. Please check back here for updates.
+
+Mira Tallis
+
+Mira Tallis is the Tribune's transport reporter and has covered the county since 2019.
+
+© 2025 Farrowby Tribune. All rights reserved.
+
+Original url:
+
+<https://farrowby-tribune.example/2025/06/03/bridge-closure>
+"""
+
+
+def _clean(raw=RAW, **kw):
+    return clean_document(Document(path="t.txt", raw=raw, format="text", **kw))
+
+
+def test_metadata_is_read_from_the_lines_removed():
+    art = _clean()
+    assert art.title == "Bridge closure strands commuters in Farrowby"
+    assert art.author == "Mira Tallis"
+    assert art.published == "2025-06-03" and art.published_source == "text-date-line"
+    assert art.url == "https://farrowby-tribune.example/2025/06/03/bridge-closure"
+    assert art.outlet == "Farrowby Tribune"
+    assert set(art.credits) == {"Coastline Press"}
+
+
+def test_each_junk_line_goes_with_its_reason():
+    reasons = {r.text: r.reason for r in _clean().removed}
+    assert reasons["Truth, Honesty, Tides."] == "slogan or site name"
+    assert reasons["Bridge closure strands commuters in Farrowby"] in {"title", "duplicated title"}
+    assert reasons["Published: June 3, 2025"] == "date line"
+    assert reasons["By Mira Tallis"] == "byline"
+    assert reasons["READ MORE:"] == "read-more link"
+    assert reasons["Repairs and costs"] == "subheading"
+    assert reasons["Coastline Press contributed to this report."] == "credit line"
+    assert reasons["Mira Tallis"] == "byline"
+    assert reasons["© 2025 Farrowby Tribune. All rights reserved."] == "copyright notice"
+    assert (
+        reasons["This is a developing story. Please check back here for updates."]
+        == "developing-story notice"
+    )
+    assert reasons["Related article: [Farrowby council meets on bridge](#)"] == "related-article link"
+    caption = (
+        "A crane lifts a beam off the Farrowby bridge deck on Monday. Photo: Ode Lark / Farrowby Tribune"
+    )
+    assert reasons[caption].startswith("photo caption")
+    assert any(r.reason == "author bio" for r in _clean().removed)
+
+
+def test_body_survives_with_inline_repairs():
+    text = _clean().text
+    paragraphs = text.split("\n\n")
+    assert paragraphs[0].startswith("The Farrowby bridge will stay closed")  # dateline cut
+    assert "the county engineer said on Tuesday" in paragraphs[0]  # markdown link syntax cut
+    assert paragraphs[1].endswith("firmly rejected.")  # repeat collapsed
+    assert '"We cannot take chances with a structure that carries nine thousand cars a day," engineer' in text
+    assert paragraphs[-1] == "The county has set aside two million euros for the work."
+    assert len(paragraphs) == 4
+    for junk in ("READ MORE", "contributed", "developing story", "©", "Original url", "Photo:"):
+        assert junk not in text
+
+
+def test_every_cleaned_character_maps_back_to_the_raw_input():
+    art = _clean()
+    for i, ch in enumerate(art.text):
+        raw_ch = art.raw[art.offsets.to_raw(i)]
+        if ch.strip():
+            assert raw_ch == ch, (i, ch, raw_ch)
+    quote = art.text.index("nine thousand")
+    start, end = art.offsets.span_to_raw(quote, quote + len("nine thousand cars"))
+    assert art.raw[start:end] == "nine thousand cars"
+
+
+def test_every_removal_points_at_its_raw_text():
+    art = _clean()
+    for r in art.removed:
+        assert art.raw[r.raw_start : r.raw_end] == r.text
+
+
+def test_paragraph_spans_cover_the_paragraphs():
+    art = _clean()
+    assert [art.text[p.start : p.end] for p in art.paragraphs] == art.text.split("\n\n")
+
+
+def test_known_metadata_wins_and_typographic_quotes_are_folded():
+    art = _clean("Headline of the piece here\n\nHe said „yes‟ to the plan\u00a0today.\n", title="Given title")
+    assert art.title == "Given title"
+    assert "“yes“" in art.text and "\u00a0" not in art.text
+
+
+def test_prose_is_never_a_junk_line():
+    prose = "Russia has said it reserves the right to retaliate, and officials said more drones were found."
+    assert line_reason(prose) is None
+    assert line_reason("Share this article") == "share or navigation widget"
+    assert line_reason("still-image-taken-from-video-shows-a-flying-object") == "image file name"
+
+
+def test_ids_come_from_content():
+    assert _clean().id == _clean().id
+    assert _clean().id != _clean(RAW + "\nOne more line of body text that is long enough to count.").id
