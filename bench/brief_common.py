@@ -18,19 +18,11 @@ def plain_article(path: str, text: str, outlet: str | None = None, title: str | 
 
 
 def read_articles(paths: list[Path]) -> tuple[Article, ...]:
-    """Read and clean files with the project's reader when it exists, else as plain text."""
-    try:
-        from newsprism.analyze import read_and_clean  # type: ignore[attr-defined]
-    except ImportError:
-        read_and_clean = None
-    if read_and_clean is not None:
-        return tuple(read_and_clean([str(p) for p in paths]))
-    out = []
-    for p in paths:
-        text = p.read_text(encoding="utf-8")
-        lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
-        out.append(plain_article(str(p), "\n\n".join(lines), title=lines[0] if lines else None))
-    return tuple(out)
+    """Read and clean files with the project's own reader and cleaner."""
+    from newsprism.analyze import load_articles
+
+    batch = load_articles([str(p) for p in paths])
+    return tuple(batch.articles)
 
 
 def run_brief(articles: tuple[Article, ...], settings: Settings | None = None) -> Analysis:

@@ -14,10 +14,11 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from newsprism.clean import clean_document
+from newsprism.compare.stage import brief_stage, compare_stage
 from newsprism.errors import InputError
 from newsprism.ingest import read_documents
 from newsprism.model import Article, Rejection
-from newsprism.pipeline import Analysis, run_stages
+from newsprism.pipeline import STAGES, Analysis, run_stages
 from newsprism.settings import Settings
 from newsprism.store import Store
 
@@ -26,6 +27,9 @@ log = logging.getLogger(__name__)
 __all__ = ["Batch", "analyze_articles", "ingest", "load_articles"]
 
 Progress = Callable[[str], None]
+
+# The brief's stages run last: they read the quotes and timeline the earlier stages fill.
+STAGES.extend([("compare", compare_stage), ("brief", brief_stage)])
 
 
 @dataclass

@@ -65,6 +65,10 @@ class StorySettings:
 
 @dataclass(frozen=True)
 class CompareSettings:
+    # Sentence embeddings: "minilm" (MiniLM int8; a clear error when not installed),
+    # "lexical" (hashed words, no model) or "auto" (MiniLM when installed, else lexical
+    # with a warning). The thresholds below were calibrated with MiniLM.
+    embedder: str = "auto"
     # Statements shorter than this many words are headings, bylines or captions.
     min_statement_words: int = 5
     # Alignment (MiniLM int8 cosine). Calibrated on the five seed articles and the

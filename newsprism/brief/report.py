@@ -11,6 +11,7 @@ from collections.abc import Callable
 from typing import Any
 
 from newsprism import __version__
+from newsprism.brief.sections import brief_sections
 from newsprism.model import Article
 from newsprism.pipeline import Analysis
 
@@ -56,6 +57,8 @@ def _articles(analysis: Analysis) -> dict[str, Any]:
 
 
 SECTIONS: list[Section] = [_articles]
+
+SECTIONS.append(brief_sections)
 
 
 def build_report(analysis: Analysis) -> dict[str, Any]:

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from newsprism.compare.text import key_terms, numbers
+from newsprism.compare.text import key_terms, quantities
 from newsprism.model import Statement
 from newsprism.settings import CompareSettings
 
@@ -38,7 +38,7 @@ def align_statements(
 ) -> Alignment:
     sims = vectors @ vectors.T if len(statements) else np.zeros((0, 0), dtype=np.float32)
     terms = [key_terms(s.text) for s in statements]
-    nums = [numbers(s.text) for s in statements]
+    nums = [quantities(s.text) for s in statements]
     pairs, conflicts = [], []
     low = min(settings.align_weak, settings.contradiction_sim)
     for i, j in zip(*np.nonzero(np.triu(sims >= low, k=1)), strict=True):
@@ -57,10 +57,11 @@ def align_statements(
     return Alignment(groups=groups, conflicts=tuple(sorted(conflicts)), sims=sims)
 
 
-def _conflict(a: Statement, b: Statement, nums_a: set[str], nums_b: set[str]) -> bool:
+def _conflict(a: Statement, b: Statement, nums_a: dict[str, set[str]], nums_b: dict[str, set[str]]) -> bool:
+    """Opposite polarity, or different counts of the same thing ("12 people" / "21 people")."""
     if a.polarity != b.polarity:
         return True
-    return bool(nums_a and nums_b and not nums_a & nums_b)
+    return any(not nums_a[unit] & nums_b[unit] for unit in nums_a.keys() & nums_b.keys())
 
 
 def _jaccard(a: set[str], b: set[str]) -> float:

@@ -11,7 +11,7 @@ import re
 from collections.abc import Sequence
 
 from newsprism.compare.alignment import Alignment
-from newsprism.compare.text import content_words, date_terms, negations, numbers
+from newsprism.compare.text import content_words, date_terms, negations, quantities
 from newsprism.model import Contradiction, Statement, content_id
 
 __all__ = ["find_contradictions"]
@@ -31,9 +31,10 @@ def _kind(a: Statement, b: Statement, conflict: bool) -> tuple[str, str] | None:
     """Numbers and negation on the pairs alignment refused; dates and places on aligned pairs
     (only statements already judged to tell one fact can disagree on its date or place)."""
     if conflict:
-        na, nb = numbers(_undated(a.text)), numbers(_undated(b.text))
-        if na and nb and not na & nb:
-            return "number", f"{', '.join(sorted(na))} vs {', '.join(sorted(nb))}"
+        qa, qb = quantities(_undated(a.text)), quantities(_undated(b.text))
+        for unit in sorted(qa.keys() & qb.keys()):
+            if not qa[unit] & qb[unit]:
+                return "number", f"{unit}: {', '.join(sorted(qa[unit]))} vs {', '.join(sorted(qb[unit]))}"
         if (negations(a.text) > 0) != (negations(b.text) > 0) and _overlap(a.text, b.text) >= 0.6:
             return "negation", "one outlet negates what the other asserts"
         return None

@@ -52,6 +52,8 @@ _ASSERT = re.compile(
     r"involvement|ordered|determined in)\b",
     re.IGNORECASE,
 )
+_PASSIVE = re.compile(r"(?:was|were|is|are) behind|responsible|made|involvement|ordered|carrying|determined",
+                      re.IGNORECASE)
 _FIRST_PERSON = re.compile(r"\b(we|our|us)\b", re.IGNORECASE)
 
 
@@ -92,7 +94,9 @@ def _actor(statement: Statement, quote: Quote | None) -> tuple[str | None, str |
                 return quote.speaker.canonical or quote.speaker.name, next(iter(parties))
     outside = re.sub(r"[“\"][^”\"]*[”\"]", " ", statement.text)
     cue = _CUE.search(outside)
-    head = outside[: cue.start()] if cue else ""
+    # "X was behind / responsible for": the words before the cue name the accused, not the actor.
+    passive = cue is not None and _PASSIVE.match(cue.group())
+    head = outside[: cue.start()] if cue and not passive else ""
     parties = parties_in(head[-90:])
     if len(parties) == 1:
         party = next(iter(parties))

@@ -114,7 +114,8 @@ def _reuse_edge(a: Article, b: Article, va: list[str], vb: list[str], s: Compare
     passages = shared_passages(va, vb, s.passage_ratio)
     ga, gb = _shingles(va), _shingles(vb)
     containment = len(ga & gb) / max(1, min(len(ga), len(gb)))
-    if not passages and containment < s.shingle_containment:
+    # One shared sentence can be two outlets paraphrasing one press release; two or more is copy.
+    if len(passages) < 2 and containment < s.shingle_containment:
         return None
     later, earlier = _order(a, b)
     if passages:
@@ -140,12 +141,34 @@ def provenance_edges(articles: Sequence[Article], settings: CompareSettings) -> 
             edge = _reuse_edge(a, b, voices[a.id], voices[b.id], settings)
             if edge is not None:
                 edges.append(edge)
+    credits = {a.id: find_credits(a) for a in articles}
     for article in articles:
-        for agency, line in find_credits(article):
+        for agency, line in credits[article.id]:
             edges.append(ProvenanceEdge(article.id, agency, "credits", line))
         for outlet, sentence in find_citations(article):
             edges.append(ProvenanceEdge(article.id, outlet, "cites", sentence))
-    return sorted(edges, key=lambda e: (e.kind, e.source, e.target))
+    edges.extend(_agency_reuse(articles, edges, credits))
+    return sorted(set(edges), key=lambda e: (e.kind, e.source, e.target, e.evidence))
+
+
+def _agency_reuse(
+    articles: Sequence[Article], edges: list[ProvenanceEdge], credits: dict[str, list[tuple[str, str]]]
+) -> list[ProvenanceEdge]:
+    """Articles sharing text with one that credits an agency all reuse that agency's copy."""
+    origin = origins(articles, edges)
+    members: dict[str, list[str]] = {}
+    for article_id, root in origin.items():
+        members.setdefault(root, []).append(article_id)
+    out = []
+    for group in members.values():
+        if len(group) < 2:
+            continue
+        for creditor in sorted(group):
+            for agency, _ in credits.get(creditor, []):
+                for article_id in sorted(group):
+                    how = "credits it" if article_id == creditor else f"shares text with {creditor}, which credits it"
+                    out.append(ProvenanceEdge(article_id, agency, "reuses", f"{agency} copy: {how}"))
+    return out
 
 
 def origins(articles: Sequence[Article], edges: Sequence[ProvenanceEdge]) -> dict[str, str]:

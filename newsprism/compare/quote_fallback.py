@@ -15,13 +15,17 @@ from newsprism.model import Article, Quote, Span, Speaker, content_id
 
 __all__ = ["fallback_quotes"]
 
-_MARKS = re.compile(r"“([^”]{3,}?)(?:”|(?=\n))|\"([^\"\n]{3,}?)\"|«([^»]{3,}?)»")
+# Curly and straight marks mix in copy-edited text ("...,” said X): either opens, either closes.
+_MARKS = re.compile(r"[“\"]([^“”\"\n]{3,}?)(?:[”\"]|(?=\n))|«([^»]{3,}?)»")
 _CUE = re.compile(
-    r"\b(said|says|told|added|stated|claimed|asserted|insisted|warned|wrote|according to)\b", re.IGNORECASE
+    r"\b(said|says|saying|told|added|stated|claimed|asserted|insisted|warned|wrote|according to)\b",
+    re.IGNORECASE,
 )
 _NAME = re.compile(r"(?:[A-Z][\w’'-]+\s+){0,3}[A-Z][\w’'-]+")
 _NOT_NAMES = {"Thursday", "Wednesday", "Tuesday", "Monday", "Friday", "Saturday", "Sunday", "On", "In",
               "The", "He", "She", "They", "We", "But", "And", "According"}
+_ORGS = {"Service", "Council", "Ministry", "Authority", "Union", "Department", "Agency", "Office", "Press",
+         "News", "Company", "Police", "Army", "Forces", "Committee", "Commission", "Court"}
 _TITLES = {"President", "Prime", "Minister", "Secretary", "Spokesman", "Spokesperson", "Chief", "Officer",
            "Mr", "Mrs", "Ms", "Dr", "Senator", "General", "State", "Foreign", "Defense", "U.S.", "Kremlin",
            "White", "House", "Fire", "Harbour", "Master", "Ukrainian", "Russian", "Ukraine’s", "Russia’s"}
@@ -39,7 +43,7 @@ def _article_quotes(article: Article) -> list[Quote]:
     sentences = split_sentences(text)
     quotes, last, known = [], None, {}
     for m in _MARKS.finditer(text):
-        group = next(i for i in (1, 2, 3) if m.group(i) is not None)
+        group = 1 if m.group(1) is not None else 2
         start, end = m.start(group), m.end(group)
         body = text[start:end].strip()
         context = _context(text, sentences, m.start(), m.end())
@@ -48,12 +52,22 @@ def _article_quotes(article: Article) -> list[Quote]:
             name = _full_name(name, known)
             last = name
         elif re.search(r"\b(he|she)\s+(said|added|told|stated)\b|\b(said|added)\s+(he|she)\b", context, re.I):
-            name = last
+            name = last or _previous_speaker(text, sentences, m.start())
         kind = "direct" if len(words(body)) >= 4 else "fragment"
         speaker = Speaker(name=name, canonical=name) if name else None
         quotes.append(Quote(id=content_id(article.id, str(start), body, prefix="q_"), article_id=article.id,
                             text=body, span=Span(start, end), kind=kind, speaker=speaker, method="fallback"))
     return quotes
+
+
+def _previous_speaker(text: str, sentences: list[tuple[int, int]], pos: int) -> str | None:
+    """For "he said" before any named quote: the name before a cue in the previous sentence."""
+    before = [(s, e) for s, e in sentences if e <= pos]
+    if not before:
+        return None
+    names = [_clean(m.group()) for m in _CAPS.finditer(text[before[-1][0] : before[-1][1]])]
+    people = [n for n in names if n and " " in n]
+    return people[0] if people else None
 
 
 def _context(text: str, sentences: list[tuple[int, int]], start: int, end: int) -> str:
@@ -65,9 +79,8 @@ def _context(text: str, sentences: list[tuple[int, int]], start: int, end: int) 
     return text[lo:start] + " … " + text[end:hi]
 
 
-_AFTER = re.compile(r"\s*(?:(?!on\b|in\b|to\b|at\b|that\b|during\b)[a-z-]+\s+){0,4}((?:[A-Z][\w’'.-]+\s+){0,3}"
-                    r"[A-Z][\w’'-]+)")
 _BEFORE = re.compile(r"((?:[A-Z][\w’'.-]+\s+){0,3}[A-Z][\w’'-]+)\s*,?\s*(?:has\s+|had\s+)?$")
+_CAPS = re.compile(r"(?:[A-Z][\w’'.-]+\s+){0,3}[A-Z][\w’'-]+")
 
 
 def _speaker_name(context: str) -> str | None:
@@ -78,12 +91,20 @@ def _speaker_name(context: str) -> str | None:
     before, after = context[: cue.start()], context[cue.end() :]
     if re.search(r"\b(he|she|they)\s*$", before, re.IGNORECASE):
         return None
-    for pattern, chunk in ((_BEFORE, before[-80:]), (_AFTER, after[:80])):
-        m = pattern.search(chunk) if pattern is _BEFORE else pattern.match(chunk)
-        name = _clean(m.group(1)) if m else None
-        if name:
-            return name
-    return None
+    m = _BEFORE.search(before[-80:])
+    name = _clean(m.group(1)) if m else None
+    if name and name.split()[-1] not in _ORGS:
+        return name
+    people = [n for n in (_clean(x.group()) for x in _CAPS.finditer(before[-90:])) if n and " " in n]
+    people = [n for n in people if n.split()[-1] not in _ORGS]
+    if people:
+        return people[-1]
+    if name:
+        return name
+    # After the cue, up to the first preposition or punctuation: "said Kremlin spokesman Dmitry Peskov".
+    head = re.split(r"[,.;:…]|\s(?:on|in|at|to|during|that|after|before|from)\s", after, maxsplit=1)[0]
+    names = [n for n in (_clean(x.group()) for x in _CAPS.finditer(head)) if n]
+    return names[-1] if names else None
 
 
 def _clean(name: str) -> str | None:

@@ -114,9 +114,10 @@ def _build_group(
     for k, quote in enumerate(group):
         others = [q for q in group if q is not quote]
         sim = float(sims[k, group.index(ref)])
-        label = classify(quote, ref, others, sim, embedder, s, main)
+        label, notes = classify(quote, ref, others, sim, embedder, s, main)
         variants.append({"quote_id": quote.id, "article_id": quote.article_id, "classification": label,
-                         "flagged": label in ALTERATIONS, "diff": word_diff(ref.text, quote.text)})
+                         "flagged": label in ALTERATIONS or bool(notes), "notes": notes,
+                         "reference": quote is ref, "diff": word_diff(ref.text, quote.text)})
     variants.sort(key=lambda v: (order.get(v["article_id"], 0), v["quote_id"]))
     ids = tuple(v["quote_id"] for v in variants)
     return QuoteGroup(id=content_id(*sorted(ids), prefix="qg_"), speaker=display, quote_ids=ids,
@@ -138,23 +139,29 @@ def _reference(group: list[Quote], order: dict[str, int]) -> Quote:
 def classify(
     quote: Quote, ref: Quote, others: Sequence[Quote], sim: float, embedder: Embedder,
     s: CompareSettings, main_speaker: str | None = None,
-) -> str:
-    """One version's class against the reference version (see the module docstring)."""
+) -> tuple[str, list[str]]:
+    """One version's class against the reference version, and notes on what changed."""
+    a, b = normalize_words(quote.text), normalize_words(ref.text)
+    change = None if quote is ref or _contiguous(a, b) or _contiguous(b, a) else _meaning_change(
+        a, b, others, embedder, s)
+    notes = [change] if change else []
     who = _surname(quote)
     if main_speaker and who and who != main_speaker:
-        return "misattributed"
+        speaker = quote.speaker.canonical if quote.speaker else who
+        return "misattributed", [f"given to {speaker}", *notes]
     if quote is ref or quote.text.strip(" ,.;:") == ref.text.strip(" ,.;:"):
-        return "verbatim"
-    a, b = normalize_words(quote.text), normalize_words(ref.text)
+        return "verbatim", notes
     if a == b:
-        return "spelling"
+        return "spelling", notes
     if _contiguous(a, b):
-        return "trimmed"
+        return "trimmed", notes
     if _contiguous(b, a):
-        return "extended"
-    if _meaning_changed(a, b, others, embedder, s):
-        return "altered"
-    return "translation" if sim >= s.quote_sim else "paraphrase"
+        return "extended", notes
+    if change:
+        return "altered", notes
+    stems_a, stems_b = {stem(w) for w in content_words(quote.text)}, {stem(w) for w in content_words(ref.text)}
+    same = sim >= s.quote_sim or _overlap(stems_a, stems_b) >= 0.6
+    return ("translation" if same else "paraphrase"), notes
 
 
 def _contiguous(small: list[str], big: list[str]) -> bool:
@@ -162,41 +169,42 @@ def _contiguous(small: list[str], big: list[str]) -> bool:
     return 0 < n < len(big) and any(big[i : i + n] == small for i in range(len(big) - n + 1))
 
 
-def _meaning_changed(a: list[str], b: list[str], others: Sequence[Quote], embedder: Embedder,
-                     s: CompareSettings) -> bool:
+def _meaning_change(a: list[str], b: list[str], others: Sequence[Quote], embedder: Embedder,
+                    s: CompareSettings) -> str | None:
+    """What changes the meaning between version ``a`` and reference ``b``, if anything."""
     matcher = difflib.SequenceMatcher(a=b, b=a, autojunk=False)
     blocks = [m for m in matcher.get_matching_blocks() if m.size]
     if not blocks:
-        return False
+        return None
     region = b[blocks[0].a : blocks[-1].a + blocks[-1].size]
     if (negations(" ".join(a)) > 0) != (negations(" ".join(region)) > 0):
-        return True
+        return "negation flipped"
     na, nb = numbers(" ".join(a)), numbers(" ".join(region))
     if na and nb and na != nb:
-        return True
-    return _word_swapped(a, b, matcher, others, embedder, s)
+        return f"number changed: {', '.join(sorted(nb))} -> {', '.join(sorted(na))}"
+    return _word_swapped(a, region, others, embedder, s)
 
 
-def _word_swapped(a: list[str], b: list[str], matcher: difflib.SequenceMatcher, others: Sequence[Quote],
-                  embedder: Embedder, s: CompareSettings) -> bool:
-    """A content word replaced by one no other version uses, the rest word for word."""
-    ca, cb = set(content_words(" ".join(a))), set(content_words(" ".join(b)))
-    if not ca or not cb or 2 * len(ca & cb) / (len(ca) + len(cb)) < 0.6:
-        return False
+def _word_swapped(a: list[str], region: list[str], others: Sequence[Quote], embedder: Embedder,
+                  s: CompareSettings) -> str | None:
+    """A content word replaced by one no other version uses, the rest (nearly) word for word."""
+    ca = {stem(w): w for w in content_words(" ".join(a))}
+    cb = {stem(w): w for w in content_words(" ".join(region))}
+    if not ca or not cb or 2 * len(ca.keys() & cb.keys()) / (len(ca) + len(cb)) < 0.6:
+        return None
+    new, old = sorted(ca.keys() - cb.keys()), sorted(cb.keys() - ca.keys())
+    if not new or not old or len(new) > 2:
+        return None
     elsewhere = Counter(stem(w) for q in others for w in set(content_words(q.text)))
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        if tag != "replace" or i2 - i1 > 2 or j2 - j1 > 2:
-            continue
-        old = [w for w in b[i1:i2] if w in cb]
-        new = [w for w in a[j1:j2] if w in ca]
-        if len(old) != 1 or len(new) != 1 or stem(old[0]) == stem(new[0]):
-            continue
-        if elsewhere[stem(new[0])] > 0 and len(others) > 1:
+    for n in new:
+        if elsewhere[n] > 0 and len(others) > 1:
             continue  # another outlet has the same word: a translation choice, not an alteration
-        vec = embedder.embed([old[0], new[0]])
-        if float(vec[0] @ vec[1]) < s.word_swap_sim:
-            return True
-    return False
+        vecs = embedder.embed([ca[n]] + [cb[o] for o in old])
+        sims = vecs[1:] @ vecs[0]
+        k = int(np.argmax(sims))
+        if float(sims[k]) < s.word_swap_sim:
+            return f"word swapped: {cb[old[k]]} -> {ca[n]}"
+    return None
 
 
 def word_diff(reference: str, version: str) -> list[list[str]]:

@@ -26,7 +26,7 @@ from newsprism.compare.quote_fallback import fallback_quotes
 from newsprism.compare.quote_variants import group_quotes
 from newsprism.compare.statements import build_statements
 from newsprism.model import Article, Statement
-from newsprism.nlp.embed import Embedder, load_embedder
+from newsprism.nlp.embed import Embedder, get_embedder
 from newsprism.pipeline import Analysis
 from newsprism.settings import Settings
 
@@ -44,8 +44,8 @@ def set_embedder(embedder: Embedder | None) -> None:
         _EMBEDDER.append(embedder)
 
 
-def _embedder() -> Embedder:
-    return _EMBEDDER[0] if _EMBEDDER else load_embedder()
+def _embedder(settings: Settings) -> Embedder:
+    return _EMBEDDER[0] if _EMBEDDER else get_embedder(settings.compare.embedder)
 
 
 def _order(articles: Sequence[Article]) -> dict[str, int]:
@@ -62,14 +62,15 @@ def compare_stage(analysis: Analysis, settings: Settings) -> Analysis:
         return analysis
     quotes = analysis.quotes or tuple(fallback_quotes(articles))
     statements = build_statements(articles, quotes, s.min_statement_words)
-    embedder = _embedder()
+    embedder = _embedder(settings)
     vectors = embedder.embed([st.text for st in statements])
     alignment = align_statements(statements, vectors, s)
     edges = provenance_edges(articles, s)
     contradictions = find_contradictions(statements, alignment)
     disputes = find_disputes(statements, {q.id: q for q in quotes})
-    disputed = {c.a["statement_id"] for c in contradictions} | {c.b["statement_id"] for c in contradictions}
-    disputed |= {e["statement_id"] for d in disputes for e in (*d.asserts, *d.denies)}
+    # Disputed means actors on both sides; outlets disagreeing on a detail is a contradiction,
+    # shown on its own, and does not unsettle a fact most origins agree on.
+    disputed = {e["statement_id"] for d in disputes for e in (*d.asserts, *d.denies)}
     ledger = build_ledger(statements, alignment.groups, alignment.sims, origins(articles, edges), disputed, s)
     ids = [a.id for a in articles]
     return analysis.replace(
@@ -91,7 +92,7 @@ def brief_stage(analysis: Analysis, settings: Settings) -> Analysis:
     if not analysis.ledger:
         return analysis
     statements: Sequence[Statement] = analysis.statements
-    vecs = _embedder().embed([st.text for st in statements])
+    vecs = _embedder(settings).embed([st.text for st in statements])
     vectors = {st.id: np.asarray(v) for st, v in zip(statements, vecs, strict=True)}
     summary = summarize(analysis.ledger, statements, analysis.articles, vectors,
                         settings.compare.summary_sentences, settings.compare.summary_redundancy)

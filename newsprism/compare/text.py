@@ -19,6 +19,7 @@ __all__ = [
     "negations",
     "normalize_words",
     "numbers",
+    "quantities",
     "quote_regions",
     "split_sentences",
     "stem",
@@ -49,14 +50,18 @@ ATTRIBUTION_VERBS = {
 _NEGATION = re.compile(
     r"\b(not|no|never|nothing|none|neither|nor|without|cannot)\b|n[’']t\b", re.IGNORECASE
 )
-_WORD_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-                 "eight": 8, "nine": 9, "ten": 10, "dozen": 12, "hundred": 100}
+_UNITS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+          "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen")
+_TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+_WORD_NUMBERS = {w: i + 1 for i, w in enumerate(_UNITS)} | {w: 20 + 10 * i for i, w in enumerate(_TENS)}
+_WORD_NUMBERS |= {"dozen": 12, "hundred": 100}
+_WORD_NUMBER = r"(?:" + "|".join(_TENS) + r")(?:-(?:" + "|".join(_UNITS[:9]) + r"))?|" + "|".join(
+    sorted(_WORD_NUMBERS, key=len, reverse=True))
 _NUMBER = re.compile(
-    r"(\$?\d[\d,]*(?:\.\d+)?)\s*(million|billion|thousand|%|percent)?|\b("
-    + "|".join(_WORD_NUMBERS)
-    + r")\b",
+    r"(\$?\d[\d,]*(?:\.\d+)?)\s*(million|billion|thousand|%|percent)?|\b(" + _WORD_NUMBER + r")\b",
     re.IGNORECASE,
 )
+_QUANTITY = re.compile("(?:" + _NUMBER.pattern + r")\s+([a-z]+)", re.IGNORECASE)
 _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
            "october", "november", "december")
 _DAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -136,7 +141,7 @@ def numbers(text: str) -> set[str]:
     found = set()
     for m in _NUMBER.finditer(text):
         if m.group(3):
-            found.add(str(_WORD_NUMBERS[m.group(3).lower()]))
+            found.add(str(_word_number(m.group(3))))
             continue
         raw = m.group(1).lstrip("$").replace(",", "")
         try:
@@ -144,8 +149,24 @@ def numbers(text: str) -> set[str]:
         except ValueError:
             continue
         scale = {"million": 1e6, "billion": 1e9, "thousand": 1e3}.get((m.group(2) or "").lower(), 1)
-        found.add(f"{value * scale:g}")
+        found.add(format(value * scale, ".15g"))
     return found
+
+
+def _word_number(word: str) -> int:
+    tens, _, unit = word.lower().partition("-")
+    return _WORD_NUMBERS[tens] + (_WORD_NUMBERS[unit] if unit else 0)
+
+
+def quantities(text: str) -> dict[str, set[str]]:
+    """Counted things: {"people": {"12"}} from "12 people" or "twelve injured people"."""
+    out: dict[str, set[str]] = {}
+    for m in _QUANTITY.finditer(text):
+        value = numbers(m.group(0).rsplit(None, 1)[0])
+        noun = stem(m.group(4))
+        if value and noun not in STOPWORDS and noun not in {"a.m", "p.m", "am", "pm"}:
+            out.setdefault(noun, set()).update(value)
+    return out
 
 
 def date_terms(text: str) -> set[str]:

