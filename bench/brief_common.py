@@ -10,11 +10,20 @@ from newsprism.pipeline import Analysis, run_stages
 from newsprism.settings import Settings
 
 
-def plain_article(path: str, text: str, outlet: str | None = None, title: str | None = None,
-                  published: str | None = None) -> Article:
+def plain_article(
+    path: str, text: str, outlet: str | None = None, title: str | None = None, published: str | None = None
+) -> Article:
     """An Article from already clean text (bench inputs that need no cleaning)."""
-    return Article(id=content_id(text, prefix="a_"), path=path, raw=text, text=text, offsets=OffsetMap(),
-                   outlet=outlet, title=title, published=published)
+    return Article(
+        id=content_id(text, prefix="a_"),
+        path=path,
+        raw=text,
+        text=text,
+        offsets=OffsetMap(),
+        outlet=outlet,
+        title=title,
+        published=published,
+    )
 
 
 def read_articles(paths: list[Path]) -> tuple[Article, ...]:
@@ -30,8 +39,9 @@ def run_brief(articles: tuple[Article, ...], settings: Settings | None = None) -
 
     settings = settings or Settings()
     t0 = time.perf_counter()
-    analysis = run_stages(Analysis(articles=articles), settings,
-                          [("compare", compare_stage), ("brief", brief_stage)])
+    analysis = run_stages(
+        Analysis(articles=articles), settings, [("compare", compare_stage), ("brief", brief_stage)]
+    )
     timings = dict(analysis.timings)
     timings["total"] = time.perf_counter() - t0
     return analysis.replace(timings=timings)

@@ -91,6 +91,9 @@ class CompareSettings:
     passage_ratio: float = 88.0
     # Word 5-gram containment (outside quotes) over which two articles share text.
     shingle_containment: float = 0.20
+    # Topic disputes: an allegation and a denial this close (MiniLM) are about one claim;
+    # in the example story the sprinkler allegation and its denials sit at 0.55-0.75.
+    dispute_sim: float = 0.5
     # Ledger: independent origins needed for consensus.
     consensus_min_origins: int = 2
     # Omission: a group is expected in an article when this share of the others carry it.

@@ -17,9 +17,17 @@ __all__ = ["brief_sections"]
 
 def _statements(analysis: Analysis) -> list[dict[str, Any]]:
     return [
-        {"id": s.id, "article_id": s.article_id, "text": s.text, "start": s.span.start, "end": s.span.end,
-         "quote_id": s.quote_id, "attributed_to": s.attributed_to, "hedges": list(s.hedges),
-         "polarity": s.polarity}
+        {
+            "id": s.id,
+            "article_id": s.article_id,
+            "text": s.text,
+            "start": s.span.start,
+            "end": s.span.end,
+            "quote_id": s.quote_id,
+            "attributed_to": s.attributed_to,
+            "hedges": list(s.hedges),
+            "polarity": s.polarity,
+        }
         for s in analysis.statements
     ]
 
@@ -27,9 +35,15 @@ def _statements(analysis: Analysis) -> list[dict[str, Any]]:
 def _ledger(analysis: Analysis) -> list[dict[str, Any]]:
     labels = {a.id: a.label for a in analysis.articles}
     return [
-        {"id": g.id, "text": g.text, "status": g.status, "article_ids": list(g.article_ids),
-         "outlets": [labels.get(a, a) for a in g.article_ids], "statement_ids": list(g.statement_ids),
-         "independent_support": g.independent_support}
+        {
+            "id": g.id,
+            "text": g.text,
+            "status": g.status,
+            "article_ids": list(g.article_ids),
+            "outlets": [labels.get(a, a) for a in g.article_ids],
+            "statement_ids": list(g.statement_ids),
+            "independent_support": g.independent_support,
+        }
         for g in analysis.ledger
     ]
 
@@ -41,17 +55,33 @@ def _quote_groups(analysis: Analysis) -> list[dict[str, Any]]:
         variants = []
         for v in group.variants:
             q = quotes.get(v["quote_id"])
-            span = {"text": q.text, "start": q.span.start, "end": q.span.end,
-                    "speaker_as_written": q.speaker.name if q and q.speaker else None} if q else {}
+            span = (
+                {
+                    "text": q.text,
+                    "start": q.span.start,
+                    "end": q.span.end,
+                    "speaker_as_written": q.speaker.name if q and q.speaker else None,
+                }
+                if q
+                else {}
+            )
             variants.append({**v, **span})
-        out.append({"id": group.id, "speaker": group.speaker, "quote_ids": list(group.quote_ids),
-                    "variants": variants})
+        out.append(
+            {
+                "id": group.id,
+                "speaker": group.speaker,
+                "quote_ids": list(group.quote_ids),
+                "variants": variants,
+            }
+        )
     return out
 
 
 def _provenance(analysis: Analysis) -> dict[str, Any]:
-    edges = [{"from": e.source, "to": e.target, "kind": e.kind, "evidence": e.evidence}
-             for e in analysis.provenance]
+    edges = [
+        {"from": e.source, "to": e.target, "kind": e.kind, "evidence": e.evidence}
+        for e in analysis.provenance
+    ]
     origin = origins(analysis.articles, analysis.provenance)
     return {"edges": edges, "origins": dict(sorted(origin.items()))}
 
@@ -62,10 +92,13 @@ def brief_sections(analysis: Analysis) -> dict[str, Any]:
         "statements": _statements(analysis),
         "ledger": _ledger(analysis),
         "quote_groups": _quote_groups(analysis),
-        "disputes": [{"id": d.id, "claim": d.claim, "asserts": list(d.asserts), "denies": list(d.denies)}
-                     for d in analysis.disputes],
-        "contradictions": [{"id": c.id, "kind": c.kind, "note": c.note, "a": c.a, "b": c.b}
-                           for c in analysis.contradictions],
+        "disputes": [
+            {"id": d.id, "claim": d.claim, "asserts": list(d.asserts), "denies": list(d.denies)}
+            for d in analysis.disputes
+        ],
+        "contradictions": [
+            {"id": c.id, "kind": c.kind, "note": c.note, "a": c.a, "b": c.b} for c in analysis.contradictions
+        ],
         "unique": {k: list(v) for k, v in sorted(analysis.unique.items())},
         "omissions": {k: list(v) for k, v in sorted(analysis.omissions.items())},
         "framing": list(analysis.framing),

@@ -24,12 +24,19 @@ def _position(st: Statement, articles: Mapping[str, Article]) -> float:
     return st.span.start / max(1, len(art.text)) if art else 1.0
 
 
-def _pick_statement(group: LedgerGroup, by_id: Mapping[str, Statement], articles: Mapping[str, Article]) -> Statement:
+def _pick_statement(
+    group: LedgerGroup, by_id: Mapping[str, Statement], articles: Mapping[str, Article]
+) -> Statement:
     items = [by_id[s] for s in group.statement_ids if s in by_id]
     return min(
         items,
-        key=lambda st: (st.quote_id is not None or st.attributed_to is not None, bool(st.hedges),
-                        abs(len(words(st.text)) - 25) // 10, _position(st, articles), st.id),
+        key=lambda st: (
+            st.quote_id is not None or st.attributed_to is not None,
+            bool(st.hedges),
+            abs(len(words(st.text)) - 25) // 10,
+            _position(st, articles),
+            st.id,
+        ),
     )
 
 
@@ -46,8 +53,13 @@ def summarize(
     arts = {a.id: a for a in articles}
     ranked = sorted(
         ledger,
-        key=lambda g: (g.status == "single-source", -g.independent_support, -len(g.article_ids),
-                       min(_position(by_id[s], arts) for s in g.statement_ids if s in by_id), g.id),
+        key=lambda g: (
+            g.status == "single-source",
+            -g.independent_support,
+            -len(g.article_ids),
+            min(_position(by_id[s], arts) for s in g.statement_ids if s in by_id),
+            g.id,
+        ),
     )
     chosen: list[tuple[LedgerGroup, Statement]] = []
     for group in ranked:
@@ -60,23 +72,33 @@ def summarize(
     return [_sentence(g, st, by_id, arts) for g, st in chosen]
 
 
-def _redundant(st: Statement, chosen: Sequence[Statement], vectors: Mapping[str, np.ndarray], limit: float) -> bool:
+def _redundant(
+    st: Statement, chosen: Sequence[Statement], vectors: Mapping[str, np.ndarray], limit: float
+) -> bool:
     v = vectors.get(st.id)
     if v is None:
         return any(c.text == st.text for c in chosen)
     return any(float(v @ vectors[c.id]) > limit for c in chosen if c.id in vectors)
 
 
-def _sentence(group: LedgerGroup, st: Statement, by_id: Mapping[str, Statement],
-              arts: Mapping[str, Article]) -> dict:
+def _sentence(
+    group: LedgerGroup, st: Statement, by_id: Mapping[str, Statement], arts: Mapping[str, Article]
+) -> dict:
     cites = []
     for sid in group.statement_ids:
         other = by_id.get(sid)
         if other is None:
             continue
         art = arts.get(other.article_id)
-        cites.append({"article_id": other.article_id, "outlet": art.label if art else other.article_id,
-                      "statement_id": sid, "start": other.span.start, "end": other.span.end})
+        cites.append(
+            {
+                "article_id": other.article_id,
+                "outlet": art.label if art else other.article_id,
+                "statement_id": sid,
+                "start": other.span.start,
+                "end": other.span.end,
+            }
+        )
     cites.sort(key=lambda c: (c["outlet"], c["article_id"]))
     return {
         "text": st.text,

@@ -23,8 +23,13 @@ _WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
 
 
 def _side(st: Statement) -> dict:
-    return {"statement_id": st.id, "article_id": st.article_id, "text": st.text,
-            "start": st.span.start, "end": st.span.end}
+    return {
+        "statement_id": st.id,
+        "article_id": st.article_id,
+        "text": st.text,
+        "start": st.span.start,
+        "end": st.span.end,
+    }
 
 
 def _kind(a: Statement, b: Statement, conflict: bool) -> tuple[str, str] | None:
@@ -48,8 +53,12 @@ def _kind(a: Statement, b: Statement, conflict: bool) -> tuple[str, str] | None:
 
 
 def _places(text: str) -> set[str]:
-    return {m.group(1).strip().lower() for m in _PLACE.finditer(text) if m.group(1).strip().lower()
-            not in _WEEKDAYS and not m.group(1).strip().lower().startswith(("may", "june"))}
+    return {
+        m.group(1).strip().lower()
+        for m in _PLACE.finditer(text)
+        if m.group(1).strip().lower() not in _WEEKDAYS
+        and not m.group(1).strip().lower().startswith(("may", "june"))
+    }
 
 
 def _undated(text: str) -> str:

@@ -19,6 +19,8 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 
+import numpy as np
+
 from newsprism.model import Dispute, Quote, Statement, content_id
 
 __all__ = ["PARTIES", "find_disputes", "parties_in", "stance"]
@@ -26,12 +28,41 @@ __all__ = ["PARTIES", "find_disputes", "parties_in", "stance"]
 # Party -> words that stand for it (lower case). Kept small and generic: countries,
 # capitals, demonyms and the best-known institutions.
 PARTIES: dict[str, tuple[str, ...]] = {
-    "United States": ("united states", "u.s.", "us", "washington", "american", "white house",
-                      "pentagon", "kirby", "blinken", "biden", "state department"),
-    "Russia": ("russia", "russian", "moscow", "kremlin", "peskov", "putin", "medvedev", "lavrov",
-               "zakharova"),
-    "Ukraine": ("ukraine", "ukrainian", "kyiv", "kiev", "zelensky", "zelenskiy", "zelenskyy",
-                "podolyak", "kuleba"),
+    "United States": (
+        "united states",
+        "u.s.",
+        "us",
+        "washington",
+        "american",
+        "white house",
+        "pentagon",
+        "kirby",
+        "blinken",
+        "biden",
+        "state department",
+    ),
+    "Russia": (
+        "russia",
+        "russian",
+        "moscow",
+        "kremlin",
+        "peskov",
+        "putin",
+        "medvedev",
+        "lavrov",
+        "zakharova",
+    ),
+    "Ukraine": (
+        "ukraine",
+        "ukrainian",
+        "kyiv",
+        "kiev",
+        "zelensky",
+        "zelenskiy",
+        "zelenskyy",
+        "podolyak",
+        "kuleba",
+    ),
     "China": ("china", "chinese", "beijing"),
     "United Kingdom": ("britain", "british", "london", "downing street"),
     "European Union": ("european union", "brussels", "eu"),
@@ -43,17 +74,18 @@ _DENY = re.compile(
     r"\b(den(?:y|ied|ies|ial)|reject(?:ed|s)?|refut(?:e|ed|es)|dismiss(?:ed|es)?|derided|"
     r"nothing to do with|no role|not involved|no prior knowledge|ludicrous|absurd|ridiculous|"
     r"lying|false flag|baseless|unfounded|fabricat\w+|we don[’']t attack|we do not attack|"
-    r"not attacking|had nothing|has nothing)\b",
+    r"not attacking|had nothing|has nothing|categorically false|untrue|not true)\b",
     re.IGNORECASE,
 )
 _ASSERT = re.compile(
     r"\b(accus(?:e|ed|es|ation)|blam(?:e|ed|es|ing)|charged|(?:was|were|is|are) behind|"
     r"orchestrat\w+|responsible for|made (?:not in \w+, but )?in \w+|carrying out|"
-    r"involvement|ordered|determined in)\b",
+    r"involvement|ordered|determined in|alleg(?:e|ed|es|ation|ations)|warned)\b",
     re.IGNORECASE,
 )
-_PASSIVE = re.compile(r"(?:was|were|is|are) behind|responsible|made|involvement|ordered|carrying|determined",
-                      re.IGNORECASE)
+_PASSIVE = re.compile(
+    r"(?:was|were|is|are) behind|responsible|made|involvement|ordered|carrying|determined", re.IGNORECASE
+)
 _FIRST_PERSON = re.compile(r"\b(we|our|us)\b", re.IGNORECASE)
 
 
@@ -122,15 +154,35 @@ def _strip_attribution(text: str) -> str:
     return re.sub(r"(?:said|says|told|added)\s+[^.,;]*$", "", text)
 
 
-def find_disputes(statements: Sequence[Statement], quotes: Mapping[str, Quote]) -> list[Dispute]:
-    sides: dict[str, dict[str, list[dict]]] = {}
-    for st in statements:
+def find_disputes(
+    statements: Sequence[Statement],
+    quotes: Mapping[str, Quote],
+    vectors: np.ndarray | None = None,
+    min_sim: float = 0.5,
+) -> list[Dispute]:
+    """Party disputes (who accuses which country or institution), then topic disputes
+    (an allegation and a denial about the same thing, actors named as written)."""
+    party_stances, topic_stances = [], []
+    for k, st in enumerate(statements):
         kind = stance(st.text)
         if kind is None:
             continue
         name, party = _actor(st, quotes.get(st.quote_id or ""))
-        if party is None:
-            continue
+        if party is not None:
+            party_stances.append((st, kind, name, party))
+        else:
+            actor = name or _head_name(st.text)
+            if actor:
+                topic_stances.append((k, st, kind, actor))
+    disputes = _party_disputes(party_stances)
+    if vectors is not None:
+        disputes += _topic_disputes(statements, topic_stances, vectors, min_sim)
+    return disputes
+
+
+def _party_disputes(stances: list[tuple[Statement, str, str | None, str]]) -> list[Dispute]:
+    sides: dict[str, dict[str, list[dict]]] = {}
+    for st, kind, name, party in stances:
         for accused in _accused(st, kind, party):
             entry = _evidence(st, name or party, party)
             sides.setdefault(accused, {"assert": [], "deny": []})[kind].append(entry)
@@ -152,6 +204,112 @@ def find_disputes(statements: Sequence[Statement], quotes: Mapping[str, Quote]) 
                 )
             )
     return disputes
+
+
+_NOT_ACTORS = {
+    "on",
+    "in",
+    "the",
+    "but",
+    "its",
+    "a",
+    "asked",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "several",
+    "it",
+    "however",
+    "january",
+    "february",
+    "march",
+    "april",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "after",
+    "before",
+    "when",
+    "while",
+    "he",
+    "she",
+    "they",
+    "we",
+}
+# A denial that points back at a claim just made ("rejected the allegation").
+_ANAPHORIC = re.compile(
+    r"\b(?:the|these|this|those|such|that)\s+(?:allegations?|claims?|accusations?|charges?|reports?)\b"
+    r"|\bdenied (?:it|this|that)\b",
+    re.IGNORECASE,
+)
+_HEAD_NAME = re.compile(r"((?:[A-Z][\w’'&.-]+\s+){0,4}[A-Z][\w’'&.-]+)")
+
+
+def _head_name(text: str) -> str | None:
+    """The last capitalised name before the stance cue ("the Harbour Workers' Union alleged")."""
+    cue = _CUE.search(text)
+    if cue is None:
+        return None
+    names = [m.group(1) for m in _HEAD_NAME.finditer(text[: cue.start()])]
+    names = [" ".join(w for w in n.split() if w.lower() not in _NOT_ACTORS) for n in names]
+    names = [n for n in names if n]
+    return names[-1] if names else None
+
+
+def _topic_disputes(
+    statements: Sequence[Statement],
+    stances: list[tuple[int, Statement, str, str]],
+    vectors: np.ndarray,
+    min_sim: float,
+) -> list[Dispute]:
+    """Allegation/denial pairs about one thing (embeddings), by different actors, joined into claims."""
+    asserts = [x for x in stances if x[2] == "assert"]
+    denies = [x for x in stances if x[2] == "deny"]
+    parent = {x[0]: x[0] for x in stances}
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            i = parent[i]
+        return i
+
+    for kd, sd, _, actor_d in denies:
+        earlier = [x for x in asserts if x[1].article_id == sd.article_id and x[1].span.end <= sd.span.start]
+        if _ANAPHORIC.search(sd.text) and earlier and earlier[-1][3].lower() != actor_d.lower():
+            parent[find(kd)] = find(earlier[-1][0])
+        for ka, _, _, actor_a in asserts:
+            if actor_a.lower() != actor_d.lower() and float(vectors[ka] @ vectors[kd]) >= min_sim:
+                parent[find(kd)] = find(ka)
+    groups: dict[int, list[tuple[int, Statement, str, str]]] = {}
+    for x in stances:
+        groups.setdefault(find(x[0]), []).append(x)
+    out = []
+    for members in groups.values():
+        pro = [_evidence(st, actor, actor) for _, st, kind, actor in members if kind == "assert"]
+        con = [_evidence(st, actor, actor) for _, st, kind, actor in members if kind == "deny"]
+        if pro and con:
+            ids = sorted(e["statement_id"] for e in pro + con)
+            out.append(
+                Dispute(
+                    id=content_id(*ids, prefix="d_"),
+                    claim=pro[0]["text"],
+                    asserts=tuple(pro),
+                    denies=tuple(con),
+                )
+            )
+    return sorted(out, key=lambda d: d.id)
 
 
 def _evidence(st: Statement, actor: str, party: str) -> dict:

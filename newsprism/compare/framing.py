@@ -18,11 +18,42 @@ from newsprism.model import Article, LedgerGroup, Statement
 __all__ = ["LOADED_TERMS", "article_framing", "build_framing", "headline_framing"]
 
 # Evaluative words that frame rather than report; only counted outside quote marks.
-LOADED_TERMS = ("terrorist", "terrorism", "regime", "puppet", "aggression", "aggressor", "brutal", "heroic",
-                "massacre", "atrocity", "atrocities", "slammed", "blasted", "lashed out", "so-called",
-                "propaganda", "thugs", "extremist", "radical", "invasion", "special military operation",
-                "provocation", "false flag", "orchestrated", "tinderbox", "reckless", "catastrophic",
-                "shocking", "outrageous", "ludicrous", "absurd", "ridiculous", "lying", "monstrous")
+LOADED_TERMS = (
+    "terrorist",
+    "terrorism",
+    "regime",
+    "puppet",
+    "aggression",
+    "aggressor",
+    "brutal",
+    "heroic",
+    "massacre",
+    "atrocity",
+    "atrocities",
+    "slammed",
+    "blasted",
+    "lashed out",
+    "so-called",
+    "propaganda",
+    "thugs",
+    "extremist",
+    "radical",
+    "invasion",
+    "special military operation",
+    "provocation",
+    "false flag",
+    "orchestrated",
+    "tinderbox",
+    "reckless",
+    "catastrophic",
+    "shocking",
+    "outrageous",
+    "ludicrous",
+    "absurd",
+    "ridiculous",
+    "lying",
+    "monstrous",
+)
 _VERB = re.compile(r"\b(" + "|".join(ATTRIBUTION_VERBS) + r")\b", re.IGNORECASE)
 
 
@@ -44,8 +75,9 @@ def headline_framing(title: str | None) -> dict:
         return {"text": None, "asserts": None, "hedges": [], "verbs": []}
     hedges = list(hedges_in(title))
     verbs = sorted({m.group(1).lower() for m in _VERB.finditer(title)})
-    verbs += [v for v in ("accuses", "blames", "claims", "says", "denies") if re.search(rf"\b{v}\b", title,
-                                                                                          re.I)]
+    verbs += [
+        v for v in ("accuses", "blames", "claims", "says", "denies") if re.search(rf"\b{v}\b", title, re.I)
+    ]
     return {"text": title, "asserts": not hedges and not verbs, "hedges": hedges, "verbs": sorted(set(verbs))}
 
 
@@ -62,9 +94,15 @@ def article_framing(article: Article, statements: Sequence[Statement], ledger: S
             if sid in mine:
                 st = mine[sid]
                 said = _outside_quotes(st.text)
-                claims.append({"group_id": group.id, "statement_id": sid, "hedges": list(hedges_in(said)),
-                               "verbs": sorted({m.group(1).lower() for m in _VERB.finditer(said)}),
-                               "attributed_to": st.attributed_to})
+                claims.append(
+                    {
+                        "group_id": group.id,
+                        "statement_id": sid,
+                        "hedges": list(hedges_in(said)),
+                        "verbs": sorted({m.group(1).lower() for m in _VERB.finditer(said)}),
+                        "attributed_to": st.attributed_to,
+                    }
+                )
     return {
         "article_id": article.id,
         "outlet": article.label,

@@ -86,9 +86,7 @@ def omissions(
     out: dict[str, tuple[str, ...]] = {}
     need = max(2, math.ceil(share * (len(article_ids) - 1)))
     for article_id in sorted(article_ids):
-        missing = [
-            g.id for g in ledger if article_id not in g.article_ids and len(g.article_ids) >= need
-        ]
+        missing = [g.id for g in ledger if article_id not in g.article_ids and len(g.article_ids) >= need]
         if missing:
             out[article_id] = tuple(missing)
     return out

@@ -44,9 +44,16 @@ _CITE = re.compile(
     rf"|\b({_OUTLETS}) (?:reported|said|quoted|cited)\b|\baccording to ({_OUTLETS})\b"
     rf"|\bin an interview with ({_OUTLETS})\b"
 )
-_CANONICAL = {"agence france-presse": "AFP", "associated press": "AP", "ria novosti": "RIA",
-              "nbc": "NBC News", "cbs": "CBS News", "new york times": "The New York Times",
-              "washington post": "The Washington Post", "dpa": "DPA"}
+_CANONICAL = {
+    "agence france-presse": "AFP",
+    "associated press": "AP",
+    "ria novosti": "RIA",
+    "nbc": "NBC News",
+    "cbs": "CBS News",
+    "new york times": "The New York Times",
+    "washington post": "The Washington Post",
+    "dpa": "DPA",
+}
 
 
 def _outlet_name(raw: str) -> str:
@@ -110,7 +117,9 @@ def shared_passages(a: Sequence[str], b: Sequence[str], ratio: float) -> list[tu
     return out
 
 
-def _reuse_edge(a: Article, b: Article, va: list[str], vb: list[str], s: CompareSettings) -> ProvenanceEdge | None:
+def _reuse_edge(
+    a: Article, b: Article, va: list[str], vb: list[str], s: CompareSettings
+) -> ProvenanceEdge | None:
     passages = shared_passages(va, vb, s.passage_ratio)
     ga, gb = _shingles(va), _shingles(vb)
     containment = len(ga & gb) / max(1, min(len(ga), len(gb)))
@@ -166,7 +175,11 @@ def _agency_reuse(
         for creditor in sorted(group):
             for agency, _ in credits.get(creditor, []):
                 for article_id in sorted(group):
-                    how = "credits it" if article_id == creditor else f"shares text with {creditor}, which credits it"
+                    how = (
+                        "credits it"
+                        if article_id == creditor
+                        else f"shares text with {creditor}, which credits it"
+                    )
                     out.append(ProvenanceEdge(article_id, agency, "reuses", f"{agency} copy: {how}"))
     return out
 

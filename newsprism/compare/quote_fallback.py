@@ -22,13 +22,74 @@ _CUE = re.compile(
     re.IGNORECASE,
 )
 _NAME = re.compile(r"(?:[A-Z][\w’'-]+\s+){0,3}[A-Z][\w’'-]+")
-_NOT_NAMES = {"Thursday", "Wednesday", "Tuesday", "Monday", "Friday", "Saturday", "Sunday", "On", "In",
-              "The", "He", "She", "They", "We", "But", "And", "According"}
-_ORGS = {"Service", "Council", "Ministry", "Authority", "Union", "Department", "Agency", "Office", "Press",
-         "News", "Company", "Police", "Army", "Forces", "Committee", "Commission", "Court"}
-_TITLES = {"President", "Prime", "Minister", "Secretary", "Spokesman", "Spokesperson", "Chief", "Officer",
-           "Mr", "Mrs", "Ms", "Dr", "Senator", "General", "State", "Foreign", "Defense", "U.S.", "Kremlin",
-           "White", "House", "Fire", "Harbour", "Master", "Ukrainian", "Russian", "Ukraine’s", "Russia’s"}
+_NOT_NAMES = {
+    "Thursday",
+    "Wednesday",
+    "Tuesday",
+    "Monday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "On",
+    "In",
+    "The",
+    "He",
+    "She",
+    "They",
+    "We",
+    "But",
+    "And",
+    "According",
+}
+_ORGS = {
+    "Service",
+    "Council",
+    "Ministry",
+    "Authority",
+    "Union",
+    "Department",
+    "Agency",
+    "Office",
+    "Press",
+    "News",
+    "Company",
+    "Police",
+    "Army",
+    "Forces",
+    "Committee",
+    "Commission",
+    "Court",
+}
+_TITLES = {
+    "President",
+    "Prime",
+    "Minister",
+    "Secretary",
+    "Spokesman",
+    "Spokesperson",
+    "Chief",
+    "Officer",
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Dr",
+    "Senator",
+    "General",
+    "State",
+    "Foreign",
+    "Defense",
+    "U.S.",
+    "Kremlin",
+    "White",
+    "House",
+    "Fire",
+    "Harbour",
+    "Master",
+    "Ukrainian",
+    "Russian",
+    "Ukraine’s",
+    "Russia’s",
+}
 
 
 def fallback_quotes(articles: Sequence[Article]) -> list[Quote]:
@@ -55,8 +116,17 @@ def _article_quotes(article: Article) -> list[Quote]:
             name = last or _previous_speaker(text, sentences, m.start())
         kind = "direct" if len(words(body)) >= 4 else "fragment"
         speaker = Speaker(name=name, canonical=name) if name else None
-        quotes.append(Quote(id=content_id(article.id, str(start), body, prefix="q_"), article_id=article.id,
-                            text=body, span=Span(start, end), kind=kind, speaker=speaker, method="fallback"))
+        quotes.append(
+            Quote(
+                id=content_id(article.id, str(start), body, prefix="q_"),
+                article_id=article.id,
+                text=body,
+                span=Span(start, end),
+                kind=kind,
+                speaker=speaker,
+                method="fallback",
+            )
+        )
     return quotes
 
 

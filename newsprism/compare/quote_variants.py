@@ -70,12 +70,17 @@ def group_quotes(
     for members in groups:
         if len({items[k].article_id for k in members}) < 2:
             continue
-        out.append(_build_group([items[k] for k in members], sims[np.ix_(members, members)], embedder,
-                                settings, order))
+        out.append(
+            _build_group(
+                [items[k] for k in members], sims[np.ix_(members, members)], embedder, settings, order
+            )
+        )
     return sorted(out, key=lambda g: (-len(g.quote_ids), g.id))
 
 
-def _pair_score(a: Quote, b: Quote, sa: set[str], sb: set[str], sim: float, s: CompareSettings) -> float | None:
+def _pair_score(
+    a: Quote, b: Quote, sa: set[str], sb: set[str], sim: float, s: CompareSettings
+) -> float | None:
     if a.article_id == b.article_id:
         return None
     overlap = _overlap(sa, sb)
@@ -115,13 +120,22 @@ def _build_group(
         others = [q for q in group if q is not quote]
         sim = float(sims[k, group.index(ref)])
         label, notes = classify(quote, ref, others, sim, embedder, s, main)
-        variants.append({"quote_id": quote.id, "article_id": quote.article_id, "classification": label,
-                         "flagged": label in ALTERATIONS or bool(notes), "notes": notes,
-                         "reference": quote is ref, "diff": word_diff(ref.text, quote.text)})
+        variants.append(
+            {
+                "quote_id": quote.id,
+                "article_id": quote.article_id,
+                "classification": label,
+                "flagged": label in ALTERATIONS or bool(notes),
+                "notes": notes,
+                "reference": quote is ref,
+                "diff": word_diff(ref.text, quote.text),
+            }
+        )
     variants.sort(key=lambda v: (order.get(v["article_id"], 0), v["quote_id"]))
     ids = tuple(v["quote_id"] for v in variants)
-    return QuoteGroup(id=content_id(*sorted(ids), prefix="qg_"), speaker=display, quote_ids=ids,
-                      variants=tuple(variants))
+    return QuoteGroup(
+        id=content_id(*sorted(ids), prefix="qg_"), speaker=display, quote_ids=ids, variants=tuple(variants)
+    )
 
 
 def _reference(group: list[Quote], order: dict[str, int]) -> Quote:
@@ -131,19 +145,29 @@ def _reference(group: list[Quote], order: dict[str, int]) -> Quote:
     def covered(k: int) -> float:
         return sum(len(toks[k] & t) / max(1, len(t)) for t in toks)
 
-    best = min(range(len(group)), key=lambda k: (-round(covered(k), 3), order.get(group[k].article_id, 0),
-                                                  group[k].id))
+    best = min(
+        range(len(group)),
+        key=lambda k: (-round(covered(k), 3), order.get(group[k].article_id, 0), group[k].id),
+    )
     return group[best]
 
 
 def classify(
-    quote: Quote, ref: Quote, others: Sequence[Quote], sim: float, embedder: Embedder,
-    s: CompareSettings, main_speaker: str | None = None,
+    quote: Quote,
+    ref: Quote,
+    others: Sequence[Quote],
+    sim: float,
+    embedder: Embedder,
+    s: CompareSettings,
+    main_speaker: str | None = None,
 ) -> tuple[str, list[str]]:
     """One version's class against the reference version, and notes on what changed."""
     a, b = normalize_words(quote.text), normalize_words(ref.text)
-    change = None if quote is ref or _contiguous(a, b) or _contiguous(b, a) else _meaning_change(
-        a, b, others, embedder, s)
+    change = (
+        None
+        if quote is ref or _contiguous(a, b) or _contiguous(b, a)
+        else _meaning_change(a, b, others, embedder, s)
+    )
     notes = [change] if change else []
     who = _surname(quote)
     if main_speaker and who and who != main_speaker:
@@ -159,7 +183,10 @@ def classify(
         return "extended", notes
     if change:
         return "altered", notes
-    stems_a, stems_b = {stem(w) for w in content_words(quote.text)}, {stem(w) for w in content_words(ref.text)}
+    stems_a, stems_b = (
+        {stem(w) for w in content_words(quote.text)},
+        {stem(w) for w in content_words(ref.text)},
+    )
     same = sim >= s.quote_sim or _overlap(stems_a, stems_b) >= 0.6
     return ("translation" if same else "paraphrase"), notes
 
@@ -169,8 +196,9 @@ def _contiguous(small: list[str], big: list[str]) -> bool:
     return 0 < n < len(big) and any(big[i : i + n] == small for i in range(len(big) - n + 1))
 
 
-def _meaning_change(a: list[str], b: list[str], others: Sequence[Quote], embedder: Embedder,
-                    s: CompareSettings) -> str | None:
+def _meaning_change(
+    a: list[str], b: list[str], others: Sequence[Quote], embedder: Embedder, s: CompareSettings
+) -> str | None:
     """What changes the meaning between version ``a`` and reference ``b``, if anything."""
     matcher = difflib.SequenceMatcher(a=b, b=a, autojunk=False)
     blocks = [m for m in matcher.get_matching_blocks() if m.size]
@@ -185,8 +213,9 @@ def _meaning_change(a: list[str], b: list[str], others: Sequence[Quote], embedde
     return _word_swapped(a, region, others, embedder, s)
 
 
-def _word_swapped(a: list[str], region: list[str], others: Sequence[Quote], embedder: Embedder,
-                  s: CompareSettings) -> str | None:
+def _word_swapped(
+    a: list[str], region: list[str], others: Sequence[Quote], embedder: Embedder, s: CompareSettings
+) -> str | None:
     """A content word replaced by one no other version uses, the rest (nearly) word for word."""
     ca = {stem(w): w for w in content_words(" ".join(a))}
     cb = {stem(w): w for w in content_words(" ".join(region))}

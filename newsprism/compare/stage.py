@@ -67,7 +67,7 @@ def compare_stage(analysis: Analysis, settings: Settings) -> Analysis:
     alignment = align_statements(statements, vectors, s)
     edges = provenance_edges(articles, s)
     contradictions = find_contradictions(statements, alignment)
-    disputes = find_disputes(statements, {q.id: q for q in quotes})
+    disputes = find_disputes(statements, {q.id: q for q in quotes}, vectors, s.dispute_sim)
     # Disputed means actors on both sides; outlets disagreeing on a detail is a contradiction,
     # shown on its own, and does not unsettle a fact most origins agree on.
     disputed = {e["statement_id"] for d in disputes for e in (*d.asserts, *d.denies)}
@@ -94,6 +94,12 @@ def brief_stage(analysis: Analysis, settings: Settings) -> Analysis:
     statements: Sequence[Statement] = analysis.statements
     vecs = _embedder(settings).embed([st.text for st in statements])
     vectors = {st.id: np.asarray(v) for st, v in zip(statements, vecs, strict=True)}
-    summary = summarize(analysis.ledger, statements, analysis.articles, vectors,
-                        settings.compare.summary_sentences, settings.compare.summary_redundancy)
+    summary = summarize(
+        analysis.ledger,
+        statements,
+        analysis.articles,
+        vectors,
+        settings.compare.summary_sentences,
+        settings.compare.summary_redundancy,
+    )
     return analysis.replace(summary=tuple(summary))

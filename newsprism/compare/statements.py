@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from newsprism.model import Article, Quote, Span, Statement, content_id
 from newsprism.compare.text import hedges_in, negations, split_sentences, words
+from newsprism.model import Article, Quote, Span, Statement, content_id
 
 __all__ = ["article_statements", "build_statements"]
 
@@ -29,9 +29,32 @@ _SUBJECT_AFTER = re.compile(rf"\b(?:{_REPORTING})\s+((?:[A-Z][\w’'.-]+\s+){{0,
 _ACCORDING = re.compile(r"[Aa]ccording to\s+((?:the\s+)?(?:[A-Z][\w’'.-]+\s*){1,4})")
 _CREDIT_LINE = re.compile(r"[\w .,&'-]+ contributed( reporting| to this report)?\.?|reporting by .*")
 _NOT_PROSE = re.compile(r"https?://|\bvia reuters\)|^copyright\b|\(image:|^original url")
-_NOT_NAMES = {"on", "in", "but", "and", "the", "monday", "tuesday", "wednesday", "thursday", "friday",
-              "saturday", "sunday", "cnn", "msnbc", "nbc", "news", "reuters", "afp", "obviously", "however",
-              "also", "may", "of", "course"}
+_NOT_NAMES = {
+    "on",
+    "in",
+    "but",
+    "and",
+    "the",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "cnn",
+    "msnbc",
+    "nbc",
+    "news",
+    "reuters",
+    "afp",
+    "obviously",
+    "however",
+    "also",
+    "may",
+    "of",
+    "course",
+}
 _PRONOUNS = {"he", "she", "they", "it", "we", "i"}
 
 
@@ -80,7 +103,10 @@ def _clauses(text: str) -> list[tuple[int, int]]:
         cut = start
         for m in re.finditer(r";\s+", text[start:end]):
             pos = start + m.start()
-            if text.count("“", start, pos) == text.count("”", start, pos) and text.count('"', start, pos) % 2 == 0:
+            if (
+                text.count("“", start, pos) == text.count("”", start, pos)
+                and text.count('"', start, pos) % 2 == 0
+            ):
                 spans.append((cut, pos))
                 cut = start + m.end()
         spans.append((cut, end))

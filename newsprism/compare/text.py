@@ -26,54 +26,170 @@ __all__ = [
     "words",
 ]
 
-_ABBREV = {"u.s", "u.k", "u.n", "mr", "mrs", "ms", "dr", "st", "gen", "col", "sen", "rep", "gov", "jan",
-           "feb", "aug", "sept", "oct", "nov", "dec", "d.c", "inc", "corp", "no", "vs", "lt", "sgt", "prof"}
+_ABBREV = {
+    "u.s",
+    "u.k",
+    "u.n",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "st",
+    "gen",
+    "col",
+    "sen",
+    "rep",
+    "gov",
+    "jan",
+    "feb",
+    "aug",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "d.c",
+    "inc",
+    "corp",
+    "no",
+    "vs",
+    "lt",
+    "sgt",
+    "prof",
+}
 _BOUNDARY = re.compile(r"[.!?]+[\"”’']*(?=\s+[\"“‘'(\[]*[A-Z0-9])|\n+")
 _WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’.-]*[A-Za-z0-9]|[A-Za-z0-9]")
 
 # Reporting hedges: words that mark a claim as not established by the outlet itself.
-HEDGES = ("alleged", "allegedly", "apparent", "apparently", "claimed", "purported", "purportedly",
-          "reportedly", "unverified", "unconfirmed", "supposed", "supposedly", "so-called", "possibly",
-          "may have", "might have", "appeared to", "seemed to", "without citing evidence",
-          "without evidence", "did not offer proof", "could not validate", "according to")
+HEDGES = (
+    "alleged",
+    "allegedly",
+    "apparent",
+    "apparently",
+    "claimed",
+    "purported",
+    "purportedly",
+    "reportedly",
+    "unverified",
+    "unconfirmed",
+    "supposed",
+    "supposedly",
+    "so-called",
+    "possibly",
+    "may have",
+    "might have",
+    "appeared to",
+    "seemed to",
+    "without citing evidence",
+    "without evidence",
+    "did not offer proof",
+    "could not validate",
+    "according to",
+)
 # Attribution verbs, by what they imply about the speaker (said is neutral).
 ATTRIBUTION_VERBS = {
-    "said": "neutral", "says": "neutral", "told": "neutral", "added": "neutral", "stated": "neutral",
-    "according": "neutral", "reported": "neutral", "announced": "neutral", "noted": "neutral",
-    "claimed": "doubt", "claims": "doubt", "alleged": "doubt", "insisted": "doubt", "asserted": "doubt",
-    "admitted": "concession", "conceded": "concession", "acknowledged": "concession",
-    "denied": "denial", "denies": "denial", "rejected": "denial", "refuted": "denial",
-    "dismissed": "denial", "derided": "denial", "denounced": "denial",
-    "accused": "accusation", "blamed": "accusation", "charged": "accusation",
-    "warned": "emphasis", "vowed": "emphasis", "threatened": "emphasis", "slammed": "emphasis",
+    "said": "neutral",
+    "says": "neutral",
+    "told": "neutral",
+    "added": "neutral",
+    "stated": "neutral",
+    "according": "neutral",
+    "reported": "neutral",
+    "announced": "neutral",
+    "noted": "neutral",
+    "claimed": "doubt",
+    "claims": "doubt",
+    "alleged": "doubt",
+    "insisted": "doubt",
+    "asserted": "doubt",
+    "admitted": "concession",
+    "conceded": "concession",
+    "acknowledged": "concession",
+    "denied": "denial",
+    "denies": "denial",
+    "rejected": "denial",
+    "refuted": "denial",
+    "dismissed": "denial",
+    "derided": "denial",
+    "denounced": "denial",
+    "accused": "accusation",
+    "blamed": "accusation",
+    "charged": "accusation",
+    "warned": "emphasis",
+    "vowed": "emphasis",
+    "threatened": "emphasis",
+    "slammed": "emphasis",
 }
-_NEGATION = re.compile(
-    r"\b(not|no|never|nothing|none|neither|nor|without|cannot)\b|n[’']t\b", re.IGNORECASE
+_NEGATION = re.compile(r"\b(not|no|never|nothing|none|neither|nor|without|cannot)\b|n[’']t\b", re.IGNORECASE)
+_UNITS = (
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
 )
-_UNITS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
-          "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen")
 _TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
 _WORD_NUMBERS = {w: i + 1 for i, w in enumerate(_UNITS)} | {w: 20 + 10 * i for i, w in enumerate(_TENS)}
 _WORD_NUMBERS |= {"dozen": 12, "hundred": 100}
-_WORD_NUMBER = r"(?:" + "|".join(_TENS) + r")(?:-(?:" + "|".join(_UNITS[:9]) + r"))?|" + "|".join(
-    sorted(_WORD_NUMBERS, key=len, reverse=True))
+_WORD_NUMBER = (
+    r"(?:"
+    + "|".join(_TENS)
+    + r")(?:-(?:"
+    + "|".join(_UNITS[:9])
+    + r"))?|"
+    + "|".join(sorted(_WORD_NUMBERS, key=len, reverse=True))
+)
 _NUMBER = re.compile(
     r"(\$?\d[\d,]*(?:\.\d+)?)\s*(million|billion|thousand|%|percent)?|\b(" + _WORD_NUMBER + r")\b",
     re.IGNORECASE,
 )
 _QUANTITY = re.compile("(?:" + _NUMBER.pattern + r")\s+([a-z]+)", re.IGNORECASE)
-_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
-           "october", "november", "december")
+_MONTHS = (
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+)
 _DAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-STOPWORDS = frozenset(
+_STOP_TEXT = (
     "a an the and or but of to in on at for by with from as is are was were be been being it its this "
     "that these those he she they we you i his her their our your my me him them us who whom which "
     "what when where how why there here than then so such also has have had do does did will would "
-    "can could should may might must shall into over under about after before while not no if".split()
+    "can could should may might must shall into over under about after before while not no if"
 )
+STOPWORDS = frozenset(_STOP_TEXT.split())
 # Spelling and transliteration variants folded to one form (applies to words, lower case).
-_SPELLINGS = {"kiev": "kyiv", "zelenskiy": "zelensky", "zelenskyy": "zelensky", "u.s": "us",
-              "u.s.": "us", "america": "us", "united": "united", "criticise": "criticize"}
+_SPELLINGS = {
+    "kiev": "kyiv",
+    "zelenskiy": "zelensky",
+    "zelenskyy": "zelensky",
+    "u.s": "us",
+    "u.s.": "us",
+    "america": "us",
+    "united": "united",
+    "criticise": "criticize",
+}
 _QUOTE_PAIRS = (("“", "”"), ('"', '"'), ("«", "»"), ("‘", "’"))
 
 
