@@ -10,6 +10,11 @@ from newsprism.pipeline import Analysis, run_stages
 from newsprism.settings import Settings
 
 
+def default_data() -> Path:
+    """``../shared/eval`` relative to the repository root (the layout the benches expect)."""
+    return Path(__file__).resolve().parent.parent.parent / "shared" / "eval"
+
+
 def plain_article(
     path: str, text: str, outlet: str | None = None, title: str | None = None, published: str | None = None
 ) -> Article:

@@ -24,14 +24,20 @@ def test_parties_from_names_capitals_and_people():
 def test_party_dispute_lists_who_asserts_and_who_denies():
     sts = [
         _st(0, "a", "Russia blamed the United States for the drone attack."),
+        _st(3, "c", "Russia accused Washington of ordering the strike."),
         _st(1, "b", "The United States has nothing to do with it, said John Kirby.", who="John Kirby"),
         _st(2, "c", "The weather in Moscow was mild."),
     ]
     disputes = find_disputes(sts, {})
     us = [d for d in disputes if d.claim.startswith("United States")]
     assert len(us) == 1
-    assert [e["party"] for e in us[0].asserts] == ["Russia"]
+    assert [e["party"] for e in us[0].asserts] == ["Russia", "Russia"]
     assert [(e["actor"], e["statement_id"]) for e in us[0].denies] == [("John Kirby", "s1")]
+
+
+def test_a_single_remark_is_not_a_dispute():
+    sts = [_st(0, "a", "Russia blamed the United States."), _st(1, "b", "The United States denied it.")]
+    assert find_disputes(sts, {}) == []
 
 
 def test_topic_dispute_links_a_denial_back_to_the_allegation():

@@ -145,9 +145,9 @@ def _accused(statement: Statement, kind: str, party: str) -> set[str]:
     named = parties_in(_strip_attribution(statement.text))
     if kind == "assert":
         return named - {party}
-    if _FIRST_PERSON.search(statement.text) or not named:
-        named = named | {party}
-    return named
+    # A denial speaks for the denier's own side ("the US had no role", "we don't attack");
+    # other parties it names are the accusers it answers, not what it denies.
+    return {party}
 
 
 def _strip_attribution(text: str) -> str:
@@ -193,7 +193,8 @@ def _party_disputes(stances: list[tuple[Statement, str, str | None, str]]) -> li
         # A side that accuses does not also deny (its "deny" cue dismisses the denials).
         accusers = {e["party"] for e in asserts}
         denies = [e for e in denies if e["party"] == accused or e["party"] not in accusers]
-        if asserts and denies:
+        # One assertion is a remark; a claim in dispute is made at least twice (or by two outlets).
+        if len({e["statement_id"] for e in asserts}) >= 2 and denies:
             claim = f"{accused} was involved (asserted by {', '.join(sorted(accusers))})"
             disputes.append(
                 Dispute(

@@ -64,10 +64,13 @@ def _outlet_name(raw: str) -> str:
 def find_credits(article: Article) -> list[tuple[str, str]]:
     """(agency, evidence line) from the cleaner's credits and credit lines in the text."""
     found: dict[str, str] = {}
-    for line in (*article.credits, *article.text.splitlines()):
+    lines = [r.text for r in article.removed if "credit" in r.reason] + article.text.splitlines()
+    for line in lines:
         for m in _CREDIT.finditer(line):
             agency = _outlet_name(m.group(1) or m.group(2))
             found.setdefault(agency, line.strip())
+    for name in article.credits:  # the cleaner's reading of the credit line
+        found.setdefault(_outlet_name(name), next((x for x in lines if name in x), f"credited: {name}"))
     return sorted(found.items())
 
 

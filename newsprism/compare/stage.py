@@ -68,9 +68,10 @@ def compare_stage(analysis: Analysis, settings: Settings) -> Analysis:
     edges = provenance_edges(articles, s)
     contradictions = find_contradictions(statements, alignment)
     disputes = find_disputes(statements, {q.id: q for q in quotes}, vectors, s.dispute_sim)
-    # Disputed means actors on both sides; outlets disagreeing on a detail is a contradiction,
-    # shown on its own, and does not unsettle a fact most origins agree on.
-    disputed = {e["statement_id"] for d in disputes for e in (*d.asserts, *d.denies)}
+    # A group is disputed when it carries a claim someone denies (the denial itself is an
+    # established fact). Outlets disagreeing on a detail is a contradiction, shown on its own,
+    # and does not unsettle a fact most origins agree on.
+    disputed = {e["statement_id"] for d in disputes for e in d.asserts}
     ledger = build_ledger(statements, alignment.groups, alignment.sims, origins(articles, edges), disputed, s)
     ids = [a.id for a in articles]
     return analysis.replace(
