@@ -103,9 +103,7 @@ def main() -> int:
     analysis = run_brief(articles)
     report = build_report(analysis)
     labels = {a["id"]: a["label"] for a in report["articles"]}
-    print(
-        f"{len(articles)} articles, {len(report['statements'])} statements, {len(report['quotes'] if 'quotes' in report else analysis.quotes)} quotes"
-    )
+    print(f"{len(articles)} articles, {len(report['statements'])} statements, {len(analysis.quotes)} quotes")
     print("timings (s):", {k: round(v, 2) for k, v in analysis.timings.items()})
     results = [
         peskov_quote(report, labels),
