@@ -10,7 +10,7 @@ The CLI calls these and only prints; scripts call them directly::
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from newsprism.clean import clean_document
@@ -24,7 +24,7 @@ from newsprism.store import Store
 
 log = logging.getLogger(__name__)
 
-__all__ = ["Batch", "analyze_articles", "ingest", "load_articles"]
+__all__ = ["Batch", "analyze_articles", "ingest", "iter_articles", "load_articles"]
 
 Progress = Callable[[str], None]
 
@@ -45,46 +45,66 @@ def _rejection(exc: InputError, stage: str = "read") -> Rejection:
     return Rejection(exc.path, stage, str(exc), exc.hint)
 
 
+def iter_articles(
+    paths: list[str], settings: Settings | None = None, progress: Progress | None = None
+) -> Iterator[Article | Rejection]:
+    """Read and clean inputs one at a time (memory stays flat); bad inputs come as rejections."""
+    settings = settings or Settings()
+    for item in read_documents(paths, settings.ingest.max_input_mb, settings.ingest.binary_ratio):
+        if isinstance(item, InputError):
+            yield _rejection(item)
+        else:
+            article = clean_document(item, settings.clean)
+            if article.text.strip():
+                yield article
+            else:
+                yield Rejection(
+                    item.path, "clean", "no article text left after cleaning", "check it is an article"
+                )
+        if progress:
+            progress(getattr(item, "path", ""))
+
+
 def load_articles(
     paths: list[str], settings: Settings | None = None, progress: Progress | None = None
 ) -> Batch:
-    """Read and clean every input; bad inputs become rejections, duplicates are dropped."""
-    settings = settings or Settings()
+    """Read and clean every input into memory; duplicates (same content) are dropped."""
     batch, seen = Batch(), set()
-    for item in read_documents(paths, settings.ingest.max_input_mb, settings.ingest.binary_ratio):
-        if isinstance(item, InputError):
-            batch.rejections.append(_rejection(item))
-        else:
-            article = clean_document(item, settings.clean)
-            if not article.text.strip():
-                batch.rejections.append(
-                    Rejection(
-                        item.path,
-                        "clean",
-                        "no article text left after cleaning",
-                        "check the input is an article",
-                    )
-                )
-            elif article.id not in seen:
-                seen.add(article.id)
-                batch.articles.append(article)
-        if progress:
-            progress(getattr(item, "path", ""))
+    for item in iter_articles(paths, settings, progress):
+        if isinstance(item, Rejection):
+            batch.rejections.append(item)
+        elif item.id not in seen:
+            seen.add(item.id)
+            batch.articles.append(item)
     return batch
 
 
 def ingest(
-    store: Store, paths: list[str], settings: Settings | None = None, progress: Progress | None = None
+    store: Store,
+    paths: list[str],
+    settings: Settings | None = None,
+    progress: Progress | None = None,
+    keep: bool = True,
 ) -> Batch:
-    """Read, clean and store ``paths`` inside one recorded run; re-ingesting changes nothing."""
+    """Read, clean and store ``paths`` inside one recorded run; re-ingesting changes nothing.
+
+    Each article is committed as soon as it is cleaned, so a killed run keeps what it stored.
+    With ``keep=False`` the returned batch holds no articles (for corpora that do not fit in memory).
+    """
     settings = settings or Settings()
     run_id = store.begin_run("ingest", settings.to_dict(), paths)
-    batch = load_articles(paths, settings, progress)
-    for article in batch.articles:
-        batch.added += store.add_article(article, run_id)
-    for rejection in batch.rejections:
-        store.add_rejection(rejection, run_id)
-    store.end_run(run_id, len(batch.articles), len(batch.rejections))
+    batch, n_read, seen = Batch(), 0, set()
+    for item in iter_articles(paths, settings, progress):
+        if isinstance(item, Rejection):
+            batch.rejections.append(item)
+            store.add_rejection(item, run_id)
+            continue
+        n_read += 1
+        batch.added += store.add_article(item, run_id)
+        if keep and item.id not in seen:
+            seen.add(item.id)
+            batch.articles.append(item)
+    store.end_run(run_id, n_read, len(batch.rejections))
     return batch
 
 
