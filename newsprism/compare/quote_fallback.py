@@ -149,37 +149,47 @@ def _context(text: str, sentences: list[tuple[int, int]], start: int, end: int) 
     return text[lo:start] + " … " + text[end:hi]
 
 
-_BEFORE = re.compile(r"((?:[A-Z][\w’'.-]+\s+){0,3}[A-Z][\w’'-]+)\s*,?\s*(?:has\s+|had\s+)?$")
-_CAPS = re.compile(r"(?:[A-Z][\w’'.-]+\s+){0,3}[A-Z][\w’'-]+")
+_CAPS = re.compile(r"(?:[A-Z][\w’'.-]+\s+){0,5}[A-Z][\w’'-]+")
 
 
 def _speaker_name(context: str) -> str | None:
-    """The name right after the cue ("said Kremlin spokesman Dmitry Peskov") or right before it."""
-    cue = _CUE.search(context)
-    if cue is None:
+    """The speaker named by the cue nearest the quote: right after it ("…,” said X", "…,” X
+    said") or before it ("X told reporters: “…”"). ``None`` for a pronoun or no cue."""
+    mark = context.find(" … ")
+    before, after = (context[:mark], context[mark + 3 :]) if mark >= 0 else ("", context)
+    cue = _CUE.search(after[:60])
+    if cue is not None:
+        if re.search(r"\b(he|she|they)\s*$", after[: cue.start()], re.IGNORECASE):
+            return None
+        return _name_before(after[: cue.start()]) or _name_after(after[cue.end() :])
+    cues = list(_CUE.finditer(before))
+    if not cues:
         return None
-    before, after = context[: cue.start()], context[cue.end() :]
-    if re.search(r"\b(he|she|they)\s*$", before, re.IGNORECASE):
+    cue = cues[-1]
+    if re.search(r"\b(he|she|they)\s*$", before[: cue.start()], re.IGNORECASE):
         return None
-    m = _BEFORE.search(before[-80:])
-    name = _clean(m.group(1)) if m else None
-    if name and name.split()[-1] not in _ORGS:
-        return name
-    people = [n for n in (_clean(x.group()) for x in _CAPS.finditer(before[-90:])) if n and " " in n]
-    people = [n for n in people if n.split()[-1] not in _ORGS]
-    if people:
-        return people[-1]
-    if name:
-        return name
-    # After the cue, up to the first preposition or punctuation: "said Kremlin spokesman Dmitry Peskov".
-    head = re.split(r"[,.;:…]|\s(?:on|in|at|to|during|that|after|before|from)\s", after, maxsplit=1)[0]
-    names = [n for n in (_clean(x.group()) for x in _CAPS.finditer(head)) if n]
+    return _name_before(before[: cue.start()]) or _name_after(before[cue.end() :])
+
+
+def _name_before(text: str) -> str | None:
+    """The last person-like name in the words before a cue (organisations only as a last resort)."""
+    names = [n for n in (_clean(m.group()) for m in _CAPS.finditer(text[-100:])) if n]
+    people = [n for n in names if " " in n and n.split()[-1] not in _ORGS]
+    return people[-1] if people else (names[-1] if names else None)
+
+
+def _name_after(text: str) -> str | None:
+    """The name after a cue, up to the first preposition or punctuation ("said Kremlin spokesman Dmitry Peskov")."""
+    head = re.split(r"[,.;:…]|\s(?:on|in|at|to|during|that|after|before|from)\s", text, maxsplit=1)[0]
+    names = [n for n in (_clean(m.group()) for m in _CAPS.finditer(head)) if n]
     return names[-1] if names else None
 
 
 def _clean(name: str) -> str | None:
     parts = [p for p in name.replace("’s", "").split() if p not in _NOT_NAMES]
     while len(parts) > 1 and parts[0] in _TITLES:
+        parts = parts[1:]
+    while parts and parts[0].endswith(("’s", "'s")):
         parts = parts[1:]
     return " ".join(parts) if parts and parts[-1] not in _TITLES else None
 

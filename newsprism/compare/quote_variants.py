@@ -65,17 +65,33 @@ def group_quotes(
             score = _pair_score(items[i], items[j], stems[i], stems[j], float(sims[i, j]), settings)
             if score is not None:
                 pairs.append((score, i, j))
-    groups = _cluster(items, pairs)
+    fragments = [q for q in quotes if q not in items and len(words(q.text)) >= 2]
     out = []
-    for members in groups:
-        if len({items[k].article_id for k in members}) < 2:
+    for members in _cluster(items, pairs):
+        group = _with_fragments([items[k] for k in members], fragments)
+        if len({q.article_id for q in group}) < 2:
             continue
-        out.append(
-            _build_group(
-                [items[k] for k in members], sims[np.ix_(members, members)], embedder, settings, order
-            )
-        )
+        vecs = embedder.embed([q.text for q in group])
+        out.append(_build_group(group, vecs @ vecs.T, embedder, settings, order))
     return sorted(out, key=lambda g: (-len(g.quote_ids), g.id))
+
+
+def _with_fragments(group: list[Quote], fragments: Sequence[Quote]) -> list[Quote]:
+    """Add short quoted fragments ("a tinderbox") that are a contiguous part of a version,
+    from articles the group does not cover yet, when their speaker does not contradict."""
+    speakers = {_surname(q) for q in group} - {None}
+    seen = {q.article_id for q in group}
+    full = [normalize_words(q.text) for q in group]
+    out = list(group)
+    for frag in fragments:
+        toks = normalize_words(frag.text)
+        who = _surname(frag)
+        if frag.article_id in seen or (who is not None and who not in speakers):
+            continue
+        if any(_contiguous(toks, f) for f in full):
+            out.append(frag)
+            seen.add(frag.article_id)
+    return out
 
 
 def _pair_score(
