@@ -11,6 +11,7 @@ The embedder is a module-level seam: :func:`set_embedder` plugs in another model
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Sequence
 
 import numpy as np
@@ -53,38 +54,60 @@ def _order(articles: Sequence[Article]) -> dict[str, int]:
     return {a.id: i for i, a in enumerate(ranked)}
 
 
+class _Clock:
+    """Seconds per step, reported as ``compare.<step>`` timings."""
+
+    def __init__(self) -> None:
+        self.laps: dict[str, float] = {}
+        self._t = time.perf_counter()
+
+    def lap(self, name: str) -> None:
+        now = time.perf_counter()
+        self.laps[f"compare.{name}"] = now - self._t
+        self._t = now
+
+
 def compare_stage(analysis: Analysis, settings: Settings) -> Analysis:
     """Fill statements, ledger, quote groups, disputes, contradictions, unique,
     omissions, framing and provenance."""
-    s = settings.compare
-    articles = analysis.articles
+    s, articles, clock = settings.compare, analysis.articles, _Clock()
     if not articles:
         return analysis
     quotes = analysis.quotes or tuple(fallback_quotes(articles))
     statements = build_statements(articles, quotes, s.min_statement_words)
+    clock.lap("statements")
     embedder = _embedder(settings)
+    clock.lap("model_load")
     vectors = embedder.embed([st.text for st in statements])
+    clock.lap("embed")
     alignment = align_statements(statements, vectors, s)
+    clock.lap("align")
     edges = provenance_edges(articles, s)
+    clock.lap("provenance")
     contradictions = find_contradictions(statements, alignment)
     disputes = find_disputes(statements, {q.id: q for q in quotes}, vectors, s.dispute_sim)
+    clock.lap("disputes")
     # A group is disputed when it carries a claim someone denies (the denial itself is an
     # established fact). Outlets disagreeing on a detail is a contradiction, shown on its own,
     # and does not unsettle a fact most origins agree on.
     disputed = {e["statement_id"] for d in disputes for e in d.asserts}
     ledger = build_ledger(statements, alignment.groups, alignment.sims, origins(articles, edges), disputed, s)
-    ids = [a.id for a in articles]
+    quote_groups = group_quotes(quotes, embedder, s, _order(articles))
+    clock.lap("ledger_quotes")
+    framing = build_framing(articles, statements, ledger)
+    clock.lap("framing")
     return analysis.replace(
         quotes=tuple(quotes),
         statements=tuple(statements),
         ledger=tuple(ledger),
-        quote_groups=tuple(group_quotes(quotes, embedder, s, _order(articles))),
+        quote_groups=tuple(quote_groups),
         disputes=tuple(disputes),
         contradictions=tuple(contradictions),
         unique=unique_content(ledger),
-        omissions=omissions(ledger, ids, s.omission_share),
-        framing=tuple(build_framing(articles, statements, ledger)),
+        omissions=omissions(ledger, [a.id for a in articles], s.omission_share),
+        framing=tuple(framing),
         provenance=tuple(edges),
+        timings={**analysis.timings, **clock.laps},
     )
 
 
