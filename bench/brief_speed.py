@@ -51,14 +51,18 @@ def main() -> int:
     docs = ecb_docs(args.data, args.articles * args.docs_per_article)
     texts = [ecb_text(d) for d in docs]
     k = args.docs_per_article
-    articles = tuple(plain_article(f"ecb-{i}.txt", "\n\n".join(texts[i * k : (i + 1) * k]), outlet=f"outlet-{i}")
-                     for i in range(len(texts) // k))
+    articles = tuple(
+        plain_article(f"ecb-{i}.txt", "\n\n".join(texts[i * k : (i + 1) * k]), outlet=f"outlet-{i}")
+        for i in range(len(texts) // k)
+    )
     t0 = time.perf_counter()
     analysis = run_brief(articles)
     total = time.perf_counter() - t0
     words = sum(len(a.text.split()) for a in articles)
-    print(f"{len(articles)} articles, {words} words, {len(analysis.statements)} statements, "
-          f"{len(analysis.quotes)} quotes, {len(analysis.ledger)} ledger groups")
+    print(
+        f"{len(articles)} articles, {words} words, {len(analysis.statements)} statements, "
+        f"{len(analysis.quotes)} quotes, {len(analysis.ledger)} ledger groups"
+    )
     for name, secs in sorted(analysis.timings.items()):
         print(f"  {name:24s} {secs:7.2f} s")
     print(f"total (model load included) {total:.2f} s")
