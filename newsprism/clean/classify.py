@@ -160,6 +160,8 @@ def _mark_header(lines: list[Line], v: Verdicts, title_index: int) -> int:
             v.reasons[i], v.author = "byline", v.author or text
         elif len(lines[i].words) <= 8 and i < title_index + 3 and title_index >= 0:
             v.reasons[i] = "header fragment"
+        elif len(lines[i].words) <= 6 and not re.search(r"[.!?]$", text):
+            v.reasons[i] = "kicker or section label"
     return body
 
 

@@ -1,0 +1,298 @@
+"""Main text of an HTML page as a list of blocks (paragraphs, headings, list items).
+
+A cascade, each step explained where it runs:
+
+1. trafilatura (offline, on a copy of the parsed tree) finds the article body; we
+   prune caption, share, newsletter and related-article elements before it looks.
+2. Recall repair: some sites split one article over several sibling containers of
+   the same kind (an ad between them); trafilatura keeps only the first, so we add
+   the paragraphs of the other containers that share its tag and class.
+3. Fallback: when trafilatura finds nothing, the densest container of ``<p>``
+   elements (most text, few links) gives the body.
+
+Line-level junk removal happens afterwards, in :mod:`newsprism.ingest.html_junk`.
+"""
+
+from __future__ import annotations
+
+import copy
+import logging
+import re
+from dataclasses import dataclass
+
+import lxml.html
+from lxml import etree
+
+logger = logging.getLogger(__name__)
+
+__all__ = ["Block", "extract_blocks", "parse_html"]
+
+# Elements whose content is never article text: code, embedded frames and
+# widgets, form controls. Removed before anything reads the tree. (Not <form>:
+# ASP.NET pages wrap the whole page, article included, in one.)
+_NEVER_TEXT = (
+    "script",
+    "style",
+    "noscript",
+    "iframe",
+    "frame",
+    "frameset",
+    "object",
+    "embed",
+    "svg",
+    "canvas",
+    "template",
+    "button",
+    "select",
+    "textarea",
+    "input",
+)
+
+# Page parts that look like prose to trafilatura but are not the article: photo
+# captions and credits, share bars, newsletter prompts, related-article boxes.
+# Class/id tokens are matched as whole words of the attribute so that e.g.
+# "shared-content" does not match "share".
+_PRUNE_TOKENS = (
+    "caption",
+    "figcaption",
+    "credit",
+    "share",
+    "sharing",
+    "social",
+    "newsletter",
+    "related",
+    "recommended",
+    "promo",
+    "subscribe",
+    "signup",
+    "sign-up",
+    "byline",
+    "author-bio",
+    "tags",
+    "breadcrumb",
+    "advert",
+    "ad-container",
+    "outbrain",
+    "taboola",
+    "read-more",
+    "readmore",
+    "most-read",
+    "popular",
+    "comments",
+)
+
+_BLOCK_TAGS = {"p", "head", "item", "row", "code", "quote"}
+_WS = re.compile(r"\s+")
+
+
+@dataclass(frozen=True)
+class Block:
+    """One paragraph-like unit of extracted text."""
+
+    kind: str  # p, head, item, row, code, quote
+    text: str
+    link_chars: int = 0  # characters inside links
+    position: int = 0  # order in the source document, for merging
+
+    @property
+    def link_ratio(self) -> float:
+        return self.link_chars / max(1, len(self.text))
+
+
+def parse_html(html: str) -> lxml.html.HtmlElement | None:
+    """Parse once, drop comments and processing instructions; None when unparsable."""
+    html = re.sub(r"^\s*<\?xml[^>]*>", "", html)
+    if not html.strip():
+        return None
+    try:
+        tree = lxml.html.fromstring(html)
+    except (etree.ParserError, ValueError):
+        return None
+    etree.strip_elements(tree, etree.Comment, etree.ProcessingInstruction, with_tail=False)
+    return tree
+
+
+def _class_words(el: etree._Element) -> set[str]:
+    attr = f"{el.get('class') or ''} {el.get('id') or ''}".lower()
+    return set(re.split(r"[\s_]+", attr)) - {""}
+
+
+def _prunable(el: etree._Element) -> bool:
+    if el.tag in ("figcaption", "aside", "nav", "footer"):
+        return True
+    words = _class_words(el)
+    if not words:
+        return False
+    return any(tok in words for tok in _PRUNE_TOKENS)
+
+
+def _prune(tree: lxml.html.HtmlElement) -> lxml.html.HtmlElement:
+    """A copy of the tree without never-text elements and junk boxes."""
+    tree = copy.deepcopy(tree)
+    etree.strip_elements(tree, *_NEVER_TEXT, with_tail=False)
+    body = tree.find("body")
+    root = body if body is not None else tree
+    # A box holding most of the page's text is the article itself, whatever its
+    # class says (some sites tag the article wrapper "social" or "share").
+    limit = 0.4 * len(root.text_content())
+    doomed = [el for el in root.iter() if isinstance(el.tag, str) and el is not root and _prunable(el)]
+    for el in doomed:
+        if el.getparent() is None or el.tag in ("html", "body", "article", "main"):
+            continue
+        if len(el.text_content()) < limit:
+            el.drop_tree()
+    return tree
+
+
+def _norm(text: str) -> str:
+    return _WS.sub(" ", text).strip()
+
+
+def _text_with_breaks(el: etree._Element, sep: str = "") -> str:
+    """Text of ``el`` with ``<lb/>`` as a newline and ``sep`` between child cells."""
+    parts: list[str] = [el.text or ""]
+    for child in el:
+        if child.tag == "lb":
+            parts.append("\n")
+        else:
+            parts.append(_text_with_breaks(child) + sep)
+        parts.append(child.tail or "")
+    return "".join(parts)
+
+
+def _blocks_from_body(body: etree._Element) -> list[Block]:
+    """Flatten trafilatura's XML body into blocks, in order; a line break starts a block."""
+    out: list[Block] = []
+
+    def emit(kind: str, text: str) -> None:
+        for line in text.split("\n"):
+            line = _norm(line)
+            if line:
+                out.append(Block(kind, line, 0, len(out)))
+
+    def walk(el: etree._Element) -> None:
+        for child in el:
+            tag = child.tag if isinstance(child.tag, str) else ""
+            has_blocks = any(d.tag in _BLOCK_TAGS for d in child.iterdescendants())
+            if tag in _BLOCK_TAGS and not (tag == "quote" and has_blocks):
+                emit(tag, _text_with_breaks(child, " | " if tag == "row" else ""))
+            elif tag not in ("graphic", "lb"):
+                emit("p", child.text or "")
+                walk(child)
+            emit("p", child.tail or "")
+
+    emit("p", body.text or "")
+    walk(body)
+    return out
+
+
+def _trafilatura_blocks(tree: lxml.html.HtmlElement) -> list[Block]:
+    import trafilatura
+
+    doc = trafilatura.bare_extraction(
+        tree,
+        include_comments=False,
+        include_links=False,
+        include_tables=True,
+        include_images=False,
+        favor_precision=True,
+        with_metadata=False,
+    )
+    if doc is None or getattr(doc, "body", None) is None:
+        return []
+    return _blocks_from_body(doc.body)
+
+
+def extract_blocks(tree: lxml.html.HtmlElement) -> list[Block]:
+    """The article's blocks, in reading order; empty when the page has no article text."""
+    pruned = _prune(tree)
+    blocks = _trafilatura_blocks(copy.deepcopy(pruned))
+    if blocks:
+        blocks = _add_sibling_paragraphs(pruned, blocks)
+    else:
+        blocks = _densest_container(pruned) or _baseline(pruned)
+        logger.debug("trafilatura found no body; fallback gave %d blocks", len(blocks))
+    return blocks
+
+
+def _baseline(tree: lxml.html.HtmlElement) -> list[Block]:
+    """Last resort: trafilatura's baseline (article/paragraph text, else the body's text)."""
+    import trafilatura
+
+    _, text, _ = trafilatura.baseline(copy.deepcopy(tree))
+    lines = (_norm(line) for line in text.splitlines())
+    return [Block("p", line, 0, i) for i, line in enumerate(line for line in lines if line)]
+
+
+def _signature(el: etree._Element) -> tuple[str, str]:
+    return (str(el.tag), _norm(el.get("class") or ""))
+
+
+def _paragraphs(tree: lxml.html.HtmlElement) -> list[tuple[etree._Element, str]]:
+    return [(p, _norm(p.text_content())) for p in tree.iter("p")]
+
+
+def _link_chars(el: etree._Element) -> int:
+    return sum(len(_norm(a.text_content())) for a in el.iter("a"))
+
+
+def _add_sibling_paragraphs(tree: lxml.html.HtmlElement, blocks: list[Block]) -> list[Block]:
+    """Add paragraphs from sibling containers of the one trafilatura kept (see step 2)."""
+    paras = _paragraphs(tree)
+    index: dict[str, int] = {}
+    for i, (_, text) in enumerate(paras):
+        index.setdefault(text, i)
+    weight: dict[tuple[str, str], int] = {}
+    kept_parents: set[etree._Element] = set()
+    keys: list[float] = []
+    last = -1.0
+    for b in blocks:
+        i = index.get(b.text)
+        if i is not None:
+            parent = paras[i][0].getparent()
+            kept_parents.add(parent)
+            weight[_signature(parent)] = weight.get(_signature(parent), 0) + len(b.text)
+            last = float(i)
+        # Unmatched blocks (headings, lists) stay right after the previous match.
+        last += 1e-6
+        keys.append(last)
+    if not weight:
+        return blocks
+    sig, mass = max(weight.items(), key=lambda kv: (kv[1], kv[0]))
+    if mass < 0.5 * sum(len(b.text) for b in blocks) or not sig[1]:
+        return blocks
+    seen = {b.text for b in blocks}
+    extra: list[tuple[float, Block]] = []
+    for i, (p, text) in enumerate(paras):
+        parent = p.getparent()
+        if parent in kept_parents or _signature(parent) != sig or text in seen or len(text) < 25:
+            continue
+        if _link_chars(p) > 0.5 * len(text):
+            continue
+        extra.append((float(i), Block("p", text, _link_chars(p))))
+    if not extra:
+        return blocks
+    merged = sorted([*zip(keys, blocks, strict=True), *extra], key=lambda kb: kb[0])
+    return [Block(b.kind, b.text, b.link_chars, n) for n, (_, b) in enumerate(merged)]
+
+
+def _densest_container(tree: lxml.html.HtmlElement) -> list[Block]:
+    """Readability-like fallback: the parent with the most low-link paragraph text."""
+    mass: dict[etree._Element, int] = {}
+    for p, text in _paragraphs(tree):
+        parent = p.getparent()
+        if parent is not None and _link_chars(p) < 0.5 * max(1, len(text)):
+            mass[parent] = mass.get(parent, 0) + len(text)
+    if not mass:
+        return []
+    best = max(mass, key=lambda el: mass[el])
+    if mass[best] < 80:
+        return []
+    out: list[Block] = []
+    for el in best:
+        if el.tag in ("p", "h2", "h3", "h4", "li", "blockquote", "ul", "ol"):
+            text = _norm(el.text_content())
+            if text:
+                kind = "head" if el.tag.startswith("h") else "p"
+                out.append(Block(kind, text, _link_chars(el), len(out)))
+    return out

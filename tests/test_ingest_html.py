@@ -1,0 +1,216 @@
+"""HTML reader: body text, metadata, junk removal, fallbacks, offline behaviour."""
+
+from __future__ import annotations
+
+import socket
+
+import pytest
+
+from newsprism.errors import FormatInputError
+from newsprism.ingest.html import extract, extract_text, read_html
+from newsprism.ingest.html_junk import CREDIT_REASON, junk_reason
+
+PARAS = [
+    "The harbour authority of Port Alder closed two of its four berths on Tuesday after a crane "
+    "collapsed onto the quay during the night shift, the authority said in a statement.",
+    "No one was hurt in the collapse, according to the statement, but about forty dock workers were "
+    "sent home while engineers inspected the remaining cranes along the eastern pier.",
+    "“We will not reopen those berths until every crane has been checked,” harbour master Ilse "
+    "Brandvold told reporters at the gate, adding that inspections could take a week.",
+    "Shipping companies with vessels due this week have been asked to divert to the northern "
+    "terminal, where capacity is limited and delays of up to two days are expected.",
+]
+
+PAGE = """<!DOCTYPE html>
+<html><head>
+<title>Crane collapse shuts berths at Port Alder | The Alder Gazette</title>
+<meta property="og:title" content="Crane collapse shuts berths at Port Alder">
+<meta property="og:site_name" content="The Alder Gazette">
+<meta property="og:description" content="Two berths are closed after a crane fell onto the quay.">
+<link rel="canonical" href="https://gazette.example/news/crane-collapse">
+<script type="application/ld+json">
+{"@context": "https://schema.org", "@type": "NewsArticle",
+ "headline": "Crane collapse shuts berths at Port Alder",
+ "datePublished": "2024-05-14T08:30:00+00:00",
+ "author": {"@type": "Person", "name": "Tomas Reyne"},
+ "publisher": {"@type": "Organization", "name": "The Alder Gazette"}}
+</script>
+<script>var SCRIPTMARKER = "tracking pixel loaded"; document.write("SCRIPTMARKER");</script>
+<style>.STYLEMARKER { color: red; }</style>
+</head><body>
+<nav><ul><li><a href="/">Home</a></li><li><a href="/news">News</a></li><li><a href="/sport">Sport</a></li></ul></nav>
+<article>
+<h1>Crane collapse shuts berths at Port Alder</h1>
+<div class="byline">By <a href="/tomas">Tomas Reyne</a>, Transport correspondent</div>
+<div class="share-bar"><a href="#">Share on Facebook</a> <a href="#">Tweet</a> <a href="#">Email</a></div>
+<figure><img src="crane.jpg"><figcaption>CAPTIONMARKER The fallen crane on the quay. Photo: A. Lund</figcaption></figure>
+<div class="article-body">
+<p>PARA0</p>
+<p>PARA1</p>
+<iframe src="https://video.example/embed/1">IFRAMEMARKER video</iframe>
+<p>Read more: Port Alder dock strike called off after pay deal</p>
+<p>PARA2</p>
+<p>PARA3</p>
+<p>Sign up for our morning newsletter to get the day's top stories in your inbox.</p>
+<p>(Reporting by Tomas Reyne; Editing by Mara Olsen)</p>
+</div>
+<aside class="related"><h2>Related</h2><ul>
+<li><a href="/a">Ferry fares rise again</a></li><li><a href="/b">New terminal opens</a></li></ul></aside>
+</article>
+<footer><p>© 2024 Alder Gazette Media. All rights reserved.</p></footer>
+</body></html>
+"""
+
+
+def page(body_paras: list[str] | None = None) -> str:
+    html = PAGE
+    for i, text in enumerate(body_paras or PARAS):
+        html = html.replace(f"PARA{i}", text)
+    return html
+
+
+def test_reads_body_paragraphs_in_order_separated_by_blank_lines() -> None:
+    doc = read_html("crane.html", page())
+    assert doc.format == "html"
+    assert doc.raw.split("\n\n") == PARAS
+    assert doc.html == page()
+
+
+def test_metadata_from_og_and_json_ld() -> None:
+    doc = read_html("crane.html", page())
+    assert doc.title == "Crane collapse shuts berths at Port Alder"
+    assert doc.outlet == "The Alder Gazette"
+    assert doc.author == "Tomas Reyne"
+    assert doc.url == "https://gazette.example/news/crane-collapse"
+    assert doc.published == "2024-05-14"
+    assert doc.published_source == "html-meta"
+
+
+@pytest.mark.parametrize(
+    "marker", ["SCRIPTMARKER", "tracking pixel", "STYLEMARKER", "IFRAMEMARKER", "CAPTIONMARKER"]
+)
+def test_scripts_styles_iframes_and_captions_never_reach_the_text(marker: str) -> None:
+    assert marker not in read_html("crane.html", page()).raw
+
+
+@pytest.mark.parametrize(
+    "junk",
+    [
+        "Read more",
+        "newsletter",
+        "Share on Facebook",
+        "Tweet",
+        "Home",
+        "Ferry fares",
+        "All rights reserved",
+        "By Tomas",
+    ],
+)
+def test_page_furniture_is_not_in_the_text(junk: str) -> None:
+    assert junk not in read_html("crane.html", page()).raw
+
+
+def test_removed_lines_keep_their_reason_and_credits_become_metadata() -> None:
+    doc = read_html("crane.html", page())
+    reasons = {item["text"]: item["reason"] for item in doc.extra["removed"]}
+    assert reasons["(Reporting by Tomas Reyne; Editing by Mara Olsen)"] == CREDIT_REASON
+    assert any(text.startswith("Read more:") for text in reasons)
+    assert doc.extra["credits"] == ["(Reporting by Tomas Reyne; Editing by Mara Olsen)"]
+
+
+def test_date_from_url_when_the_page_has_none() -> None:
+    html = (
+        "<html><head><title>Quay reopens</title>"
+        '<link rel="canonical" href="https://gazette.example/2023/06/02/quay-reopens"></head>'
+        "<body><article>" + "".join(f"<p>{p}</p>" for p in PARAS) + "</article></body></html>"
+    )
+    doc = read_html("q.html", html)
+    assert (doc.published, doc.published_source) == ("2023-06-02", "url")
+
+
+def test_no_date_at_all_gives_none() -> None:
+    html = "<html><body><article>" + "".join(f"<p>{p}</p>" for p in PARAS) + "</article></body></html>"
+    doc = read_html("q.html", html)
+    assert doc.published is None and doc.published_source is None
+
+
+def test_article_split_over_sibling_containers_is_read_whole() -> None:
+    first = "".join(f"<p>{p}</p>" for p in PARAS[:2])
+    second = "".join(f"<p>{p}</p>" for p in PARAS[2:])
+    html = (
+        "<html><body><main>"
+        f'<div class="story-body">{first}</div>'
+        '<div class="ad-slot"><p>Advertisement</p></div>'
+        f'<div class="story-body">{second}</div>'
+        "</main></body></html>"
+    )
+    assert extract_text(html).split("\n\n") == PARAS
+
+
+def test_headline_repeated_at_the_top_of_the_body_is_removed() -> None:
+    ex = extract(page())
+    assert not ex.text.startswith("Crane collapse")
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        "",
+        "   ",
+        "<html><head><script>var a = 'only code here';</script></head><body></body></html>",
+        "<html><body><iframe src='https://x.example'></iframe><nav><a href='/'>Home</a></nav></body></html>",
+    ],
+)
+def test_pages_without_article_text_raise_a_format_error(html: str) -> None:
+    with pytest.raises(FormatInputError) as info:
+        read_html("empty.html", html)
+    assert info.value.line().startswith("empty.html: no article text found in the HTML")
+
+
+def test_script_only_page_extracts_nothing() -> None:
+    assert extract_text("<html><body><script>alert('SCRIPTMARKER')</script></body></html>") == ""
+
+
+def test_never_touches_the_network(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("network access attempted")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    monkeypatch.setattr(socket, "getaddrinfo", refuse)
+    doc = read_html("crane.html", page())
+    assert doc.raw.startswith(PARAS[0])
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("Read more: Alibaba poised to launch record-breaking listing", "call to action or navigation"),
+        ("RELATED: The 15 weirdest galaxies in our universe", "call to action or navigation"),
+        ("Subscribe to the Morning Review newsletter", "promotion, sharing or copyright"),
+        ("Get the latest updates right in your inbox.", "promotion, sharing or copyright"),
+        ("12 comments", "page furniture"),
+        ("Copyright 2019 Dow Jones & Company, Inc. All Rights Reserved", "promotion, sharing or copyright"),
+        ("Keith Bradsher contributed reporting from Hong Kong.", CREDIT_REASON),
+        ("Write to Al Root at allen.root@dowjones.com", "contact line"),
+        ("Plane passengers quarantined after plague outbreak [NEWS]", "teaser link"),
+    ],
+)
+def test_junk_lines_are_named(line: str, reason: str) -> None:
+    assert junk_reason(line) == reason
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Hong Kong's exchange operates a system where heavy oversubscription can give small investors a greater share.",
+        "WHAT YOU NEED TO MAKE JAM",
+        "The company said it would share more details next week.",
+        "Related companies in the sector also fell sharply on Monday, analysts said.",
+        "He said the photo was taken in March.",
+        "10 p.m.",
+        "x" * 300,
+    ],
+)
+def test_prose_lines_are_kept(line: str) -> None:
+    assert junk_reason(line) is None
