@@ -17,11 +17,16 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from newsprism.compare.text import key_terms, quantities
+from newsprism.compare.text import content_words, key_terms, quantities
 from newsprism.model import Statement
 from newsprism.settings import CompareSettings
 
 __all__ = ["Alignment", "align_statements"]
+
+# Content-word Jaccard above which two statements of opposite polarity say the same thing
+# negated ("no risk" / "some risk", "ruled out" / "not ruled out" are all above 0.7; a
+# sentence that only adds a negated clause of its own stays below 0.5 in the example story).
+NEGATION_SAME_WORDS = 0.6
 
 
 @dataclass(frozen=True)
@@ -39,6 +44,7 @@ def align_statements(
     sims = vectors @ vectors.T if len(statements) else np.zeros((0, 0), dtype=np.float32)
     terms = [key_terms(s.text) for s in statements]
     nums = [quantities(s.text) for s in statements]
+    words_ = [set(content_words(s.text)) for s in statements]
     pairs, conflicts = [], []
     low = min(settings.align_weak, settings.contradiction_sim)
     for i, j in zip(*np.nonzero(np.triu(sims >= low, k=1)), strict=True):
@@ -46,22 +52,31 @@ def align_statements(
         if a.article_id == b.article_id:
             continue
         sim = float(sims[i, j])
-        if _conflict(a, b, nums[i], nums[j]):
-            if sim >= settings.contradiction_sim:
-                conflicts.append((int(i), int(j), sim))
+        if _conflict(a, b, nums[i], nums[j], _jaccard(words_[i], words_[j])):
+            conflicts.append((int(i), int(j), sim))
         elif sim >= settings.align_strong or (
-            sim >= settings.align_weak and _jaccard(terms[i], terms[j]) >= settings.align_terms
+            sim >= settings.align_weak and _shares_terms(terms[i], terms[j], settings.align_terms)
         ):
             pairs.append((sim, int(i), int(j)))
-    groups = _cluster(statements, sims, pairs, settings.align_mean)
-    return Alignment(groups=groups, conflicts=tuple(sorted(conflicts)), sims=sims)
+    blocked = {(i, j) for i, j, _ in conflicts}
+    groups = _cluster(statements, sims, pairs, settings.align_mean, blocked)
+    strong = tuple(sorted(c for c in conflicts if c[2] >= settings.contradiction_sim))
+    return Alignment(groups=groups, conflicts=strong, sims=sims)
 
 
-def _conflict(a: Statement, b: Statement, nums_a: dict[str, set[str]], nums_b: dict[str, set[str]]) -> bool:
-    """Opposite polarity, or different counts of the same thing ("12 people" / "21 people")."""
-    if a.polarity != b.polarity:
+def _conflict(
+    a: Statement, b: Statement, nums_a: dict[str, set[str]], nums_b: dict[str, set[str]], same_words: float
+) -> bool:
+    """Opposite polarity in nearly the same words, or different counts of one thing ("12 people" /
+    "21 people"). Polarity alone is not enough: one sentence may add a negated clause of its own."""
+    if a.polarity != b.polarity and same_words >= NEGATION_SAME_WORDS:
         return True
     return any(not nums_a[unit] & nums_b[unit] for unit in nums_a.keys() & nums_b.keys())
+
+
+def _shares_terms(a: set[str], b: set[str], min_jaccard: float) -> bool:
+    """Two names/numbers in common, or a large enough share of them."""
+    return len(a & b) >= 2 or _jaccard(a, b) >= min_jaccard
 
 
 def _jaccard(a: set[str], b: set[str]) -> float:
@@ -71,7 +86,11 @@ def _jaccard(a: set[str], b: set[str]) -> float:
 
 
 def _cluster(
-    statements: Sequence[Statement], sims: np.ndarray, pairs: list[tuple[float, int, int]], mean_min: float
+    statements: Sequence[Statement],
+    sims: np.ndarray,
+    pairs: list[tuple[float, int, int]],
+    mean_min: float,
+    blocked: set[tuple[int, int]],
 ) -> tuple[tuple[int, ...], ...]:
     cluster_of = list(range(len(statements)))
     members: dict[int, list[int]] = {i: [i] for i in range(len(statements))}
@@ -83,6 +102,8 @@ def _cluster(
         if {statements[k].article_id for k in left} & {statements[k].article_id for k in right}:
             continue
         if float(sims[np.ix_(left, right)].mean()) < mean_min:
+            continue
+        if any((min(x, y), max(x, y)) in blocked for x in left for y in right):
             continue
         members[ci] = left + right
         for k in right:
