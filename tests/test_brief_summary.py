@@ -47,3 +47,10 @@ def test_summary_respects_its_length_and_skips_redundant_sentences():
     assert len(summarize(LEDGER, STS, [A, B], VECS, max_sentences=1)) == 1
     twin = [LEDGER[0], LedgerGroup("g3", STS[1].text, "consensus", ("s2",), (B.id,), 2)]
     assert [s["group_id"] for s in summarize(twin, STS, [A, B], VECS)] == ["g1"]
+
+
+def test_an_altered_quote_is_not_the_words_the_summary_uses():
+    altered = STS[0].__class__(**{**STS[0].__dict__, "quote_id": "q-bad"})
+    sts = [altered, STS[1], STS[2]]
+    summary = summarize(LEDGER, sts, [A, B], VECS, avoid_quotes={"q-bad"})
+    assert summary[0]["statement_id"] == "s2"

@@ -25,12 +25,13 @@ def _position(st: Statement, articles: Mapping[str, Article]) -> float:
 
 
 def _pick_statement(
-    group: LedgerGroup, by_id: Mapping[str, Statement], articles: Mapping[str, Article]
+    group: LedgerGroup, by_id: Mapping[str, Statement], articles: Mapping[str, Article], avoid: set[str]
 ) -> Statement:
     items = [by_id[s] for s in group.statement_ids if s in by_id]
     return min(
         items,
         key=lambda st: (
+            st.quote_id in avoid,
             st.quote_id is not None or st.attributed_to is not None,
             bool(st.hedges),
             abs(len(words(st.text)) - 25) // 10,
@@ -68,8 +69,10 @@ def summarize(
     vectors: Mapping[str, np.ndarray],
     max_sentences: int = 8,
     redundancy: float = 0.72,
+    avoid_quotes: set[str] | None = None,
 ) -> list[dict]:
-    """Up to ``max_sentences`` summary sentences with their citations."""
+    """Up to ``max_sentences`` summary sentences with their citations; a group is told in
+    words other than an altered or misattributed quote (``avoid_quotes``) when it can be."""
     by_id = {s.id: s for s in statements}
     arts = {a.id: a for a in articles}
     center = np.mean(list(vectors.values()), axis=0) if vectors else None
@@ -87,7 +90,7 @@ def summarize(
     for group in ranked:
         if len(chosen) >= max_sentences:
             break
-        st = _pick_statement(group, by_id, arts)
+        st = _pick_statement(group, by_id, arts, avoid_quotes or set())
         if len(words(st.text)) < 6 or _redundant(st, [c for _, c in chosen], vectors, redundancy):
             continue
         chosen.append((group, st))

@@ -5,7 +5,7 @@ Status of a group:
                  that one actor asserts and another denies;
   consensus      at least ``consensus_min_origins`` independent origins carry it;
   single-source  one origin only (one outlet, or several copies of one wire story).
-Per article: ``unique`` lists the groups only it carries; ``omissions`` the groups
+Per article: ``unique`` lists the groups only its origin carries; ``omissions`` the groups
 that most other articles carry and it leaves out.
 """
 
@@ -71,11 +71,13 @@ def _representative(items: list[Statement], members: list[int], sims: np.ndarray
 
 
 def unique_content(ledger: Sequence[LedgerGroup]) -> dict[str, tuple[str, ...]]:
-    """Article id -> ids of the groups that only this article carries."""
+    """Article id -> ids of the groups only this article's origin carries (an article and
+    the copies of the same wire text share what they alone report)."""
     out: dict[str, list[str]] = {}
     for group in ledger:
-        if len(group.article_ids) == 1:
-            out.setdefault(group.article_ids[0], []).append(group.id)
+        if group.independent_support == 1:
+            for article_id in group.article_ids:
+                out.setdefault(article_id, []).append(group.id)
     return {k: tuple(v) for k, v in sorted(out.items())}
 
 

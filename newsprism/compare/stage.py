@@ -125,5 +125,6 @@ def brief_stage(analysis: Analysis, settings: Settings) -> Analysis:
         vectors,
         settings.compare.summary_sentences,
         settings.compare.summary_redundancy,
+        {v["quote_id"] for g in analysis.quote_groups for v in g.variants if v.get("flagged")},
     )
     return analysis.replace(summary=tuple(summary))

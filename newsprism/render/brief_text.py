@@ -63,7 +63,7 @@ def _disputes(report: Report, esc: Callable[[str], str]) -> list[str]:
     labels = _labels(report)
     lines = []
     for d in report.get("disputes", []):
-        lines.append(f"- **{esc(d['claim'])}**")
+        lines.append(f"- CLAIM: {esc(d['claim'])}")
         lines += [f"  - asserts: {_side(e, labels, esc)}" for e in d["asserts"][:6]]
         lines += [f"  - denies: {_side(e, labels, esc)}" for e in d["denies"][:6]]
     for c in report.get("contradictions", []):
@@ -164,7 +164,7 @@ def term_brief(report: Report) -> str:
         return ""
     out = []
     for title, part in PARTS:
-        lines = part(report, str)
+        lines = [line.replace("**", "") for line in part(report, str)]  # no Markdown emphasis on a terminal
         if lines:
             out += [rule(title), *lines]
     return "\n".join(out)
