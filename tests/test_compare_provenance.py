@@ -12,11 +12,11 @@ WIRE = (
 def test_credit_lines_and_in_text_citations_are_read():
     art = make_article(
         "Peskov spoke, the RIA news agency said.\n\nThree officials told NBC News it was false.\n\n"
-        "Reuters contributed to this report.",
+        "The Interfax news agency reported the same.\n\nReuters contributed to this report.",
         outlet="Epoch",
     )
     assert [a for a, _ in find_credits(art)] == ["Reuters"]
-    assert [o for o, _ in find_citations(art)] == ["NBC News", "RIA"]
+    assert [o for o, _ in find_citations(art)] == ["Interfax", "NBC News", "RIA"]
 
 
 def test_lightly_edited_copies_reuse_and_count_as_one_origin():

@@ -40,7 +40,7 @@ _CREDIT = re.compile(
 )
 _CITE = re.compile(
     rf"\btold (?:the )?({_OUTLETS})\b|\bspeaking to ({_OUTLETS})\b|\bsaid on ({_OUTLETS})\b"
-    rf"|\bthe ({_OUTLETS}|[A-Z][\w-]+) news agency (?:said|reported|quoted)\b"
+    rf"|\b[Tt]he ({_OUTLETS}|[A-Z][\w-]+) news agency (?:said|reported|quoted)\b"
     rf"|\b({_OUTLETS}) (?:reported|said|quoted|cited)\b|\baccording to ({_OUTLETS})\b"
     rf"|\bin an interview with ({_OUTLETS})\b"
 )

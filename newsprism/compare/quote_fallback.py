@@ -186,10 +186,11 @@ def _name_after(text: str) -> str | None:
 
 
 def _clean(name: str) -> str | None:
-    parts = [p for p in name.replace("’s", "").split() if p not in _NOT_NAMES]
-    while len(parts) > 1 and parts[0] in _TITLES:
+    parts = name.split()
+    while parts and parts[0].endswith(("’s", "'s")):  # "Ukraine’s President Zelenskiy"
         parts = parts[1:]
-    while parts and parts[0].endswith(("’s", "'s")):
+    parts = [p for p in parts if p not in _NOT_NAMES]
+    while len(parts) > 1 and parts[0] in _TITLES:
         parts = parts[1:]
     return " ".join(parts) if parts and parts[-1] not in _TITLES else None
 
