@@ -270,15 +270,13 @@ def _head_name(text: str) -> str | None:
     return names[-1] if names else None
 
 
-def _topic_disputes(
-    statements: Sequence[Statement],
-    stances: list[tuple[int, Statement, str, str]],
-    vectors: np.ndarray,
-    min_sim: float,
-) -> list[Dispute]:
-    """Allegation/denial pairs about one thing (embeddings), by different actors, joined into claims."""
+Stance = tuple[int, Statement, str, str]  # (statement index, statement, assert|deny, actor)
+
+
+def _link_stances(stances: list[Stance], vectors: np.ndarray, min_sim: float) -> dict[int, list[Stance]]:
+    """Join each denial to the allegations it answers: the one just before it when it points
+    back ("rejected the allegation"), and any allegation close in meaning by another actor."""
     asserts = [x for x in stances if x[2] == "assert"]
-    denies = [x for x in stances if x[2] == "deny"]
     parent = {x[0]: x[0] for x in stances}
 
     def find(i: int) -> int:
@@ -286,30 +284,35 @@ def _topic_disputes(
             i = parent[i]
         return i
 
-    for kd, sd, _, actor_d in denies:
+    for kd, sd, kind, actor_d in stances:
+        if kind != "deny":
+            continue
         earlier = [x for x in asserts if x[1].article_id == sd.article_id and x[1].span.end <= sd.span.start]
         if _ANAPHORIC.search(sd.text) and earlier and earlier[-1][3].lower() != actor_d.lower():
             parent[find(kd)] = find(earlier[-1][0])
         for ka, _, _, actor_a in asserts:
             if actor_a.lower() != actor_d.lower() and float(vectors[ka] @ vectors[kd]) >= min_sim:
                 parent[find(kd)] = find(ka)
-    groups: dict[int, list[tuple[int, Statement, str, str]]] = {}
+    groups: dict[int, list[Stance]] = {}
     for x in stances:
         groups.setdefault(find(x[0]), []).append(x)
+    return groups
+
+
+def _topic_disputes(
+    statements: Sequence[Statement], stances: list[Stance], vectors: np.ndarray, min_sim: float
+) -> list[Dispute]:
+    """Allegation/denial pairs about one thing, by different actors, joined into claims."""
     out = []
-    for members in groups.values():
+    for members in _link_stances(stances, vectors, min_sim).values():
         pro = [_evidence(st, actor, actor) for _, st, kind, actor in members if kind == "assert"]
         con = [_evidence(st, actor, actor) for _, st, kind, actor in members if kind == "deny"]
         if pro and con:
             ids = sorted(e["statement_id"] for e in pro + con)
-            out.append(
-                Dispute(
-                    id=content_id(*ids, prefix="d_"),
-                    claim=pro[0]["text"],
-                    asserts=tuple(pro),
-                    denies=tuple(con),
-                )
+            dispute = Dispute(
+                id=content_id(*ids, prefix="d_"), claim=pro[0]["text"], asserts=tuple(pro), denies=tuple(con)
             )
+            out.append(dispute)
     return sorted(out, key=lambda d: d.id)
 
 

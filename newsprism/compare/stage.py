@@ -59,12 +59,12 @@ class _Clock:
 
     def __init__(self) -> None:
         self.laps: dict[str, float] = {}
-        self._t = time.perf_counter()
+        self.last = time.perf_counter()
 
     def lap(self, name: str) -> None:
         now = time.perf_counter()
-        self.laps[f"compare.{name}"] = now - self._t
-        self._t = now
+        self.laps[f"compare.{name}"] = now - self.last
+        self.last = now
 
 
 def compare_stage(analysis: Analysis, settings: Settings) -> Analysis:
@@ -87,15 +87,13 @@ def compare_stage(analysis: Analysis, settings: Settings) -> Analysis:
     contradictions = find_contradictions(statements, alignment)
     disputes = find_disputes(statements, {q.id: q for q in quotes}, vectors, s.dispute_sim)
     clock.lap("disputes")
-    # A group is disputed when it carries a claim someone denies (the denial itself is an
-    # established fact). Outlets disagreeing on a detail is a contradiction, shown on its own,
-    # and does not unsettle a fact most origins agree on.
+    # Disputed: the group carries a claim someone denies (the denial itself is a fact). Outlets
+    # disagreeing on a detail is a contradiction, shown apart; it does not unsettle the fact.
     disputed = {e["statement_id"] for d in disputes for e in d.asserts}
     ledger = build_ledger(statements, alignment.groups, alignment.sims, origins(articles, edges), disputed, s)
     quote_groups = group_quotes(quotes, embedder, s, _order(articles))
     clock.lap("ledger_quotes")
     framing = build_framing(articles, statements, ledger)
-    clock.lap("framing")
     return analysis.replace(
         quotes=tuple(quotes),
         statements=tuple(statements),
@@ -107,7 +105,7 @@ def compare_stage(analysis: Analysis, settings: Settings) -> Analysis:
         omissions=omissions(ledger, [a.id for a in articles], s.omission_share),
         framing=tuple(framing),
         provenance=tuple(edges),
-        timings={**analysis.timings, **clock.laps},
+        timings={**analysis.timings, **clock.laps, "compare.framing": time.perf_counter() - clock.last},
     )
 
 
