@@ -181,12 +181,15 @@ def _mark_body(lines: list[Line], v: Verdicts, body: int) -> None:
         if v.reasons[i] is not None or _is_prose(text):
             continue
         words = len(lines[i].words)
-        if text.endswith(":") and words <= 3 and not _SAY.search(text):
-            v.headings.add(i)
-        elif (
-            words <= 10
-            and not re.search(r"[.!?,;。！？]$", text.rstrip("’'\"”"))
-            and not _ends_open(lines, i)
+        if (
+            text.endswith(":")
+            and words <= 3
+            and not _SAY.search(text)
+            or (
+                words <= 10
+                and not re.search(r"[.!?,;。！？]$", text.rstrip("’'\"”"))
+                and not _ends_open(lines, i)
+            )
         ):
             v.headings.add(i)
         elif i > last and P.NAME_LINE.match(text):
