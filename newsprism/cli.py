@@ -7,6 +7,7 @@ exit 0 when everything was read, 1 when some inputs failed, 2 when the run itsel
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import logging
 import sys
@@ -17,7 +18,7 @@ from typing import Any
 from newsprism import __version__
 from newsprism.analyze import Batch, analyze_articles, ingest, load_articles
 from newsprism.brief.report import article_json, build_report
-from newsprism.errors import NewsprismError
+from newsprism.errors import NewsprismError, SettingsError
 from newsprism.progress import progress_bar
 from newsprism.render import render_html, render_markdown, render_terminal
 from newsprism.settings import Settings, load_settings
@@ -221,9 +222,40 @@ def _parser() -> argparse.ArgumentParser:
     return p
 
 
+@command("dates")
+def _dates(args: argparse.Namespace, settings: Settings) -> int:
+    from newsprism.analyze import load_articles
+    from newsprism.temporal.listing import list_dates
+
+    try:
+        published = dt.date.fromisoformat(args.published) if args.published else None
+    except ValueError:
+        raise SettingsError(f"--published {args.published!r} is not a date", "use YYYY-MM-DD") from None
+    batch = load_articles(args.paths, settings)
+    listing = list_dates(batch.articles, published)
+    _warn_rejections(batch.rejections)
+    if args.json:
+        sys.stdout.write(_dump(listing))
+    else:
+        for item in listing:
+            print(f"{item['path']}  (reference {item['reference'] or 'unknown'}, {item['published_source']})")
+            for t in item["timexes"]:
+                print(
+                    f"  {t['start']:>6}-{t['end']:<6} {t['type']:8} {t['value']:22} {' '.join(t['text'].split())}"
+                )
+    return 1 if batch.rejections else 0
+
+
+def _dates_parser(sub: Any, common: argparse.ArgumentParser) -> None:
+    d = sub.add_parser("dates", parents=[common], help="list the temporal expressions of PATHS with values")
+    d.add_argument("paths", nargs="+", metavar="PATHS")
+    d.add_argument("--published", metavar="YYYY-MM-DD", help="reference date for every input")
+    d.add_argument("--json", action="store_true", help="print JSON")
+
+
 # Later issues add subcommands here: fn(subparsers, common_parent) registering a parser,
 # with the handler registered through @command.
-PARSER_EXTENSIONS: list[Callable[[Any, argparse.ArgumentParser], None]] = []
+PARSER_EXTENSIONS: list[Callable[[Any, argparse.ArgumentParser], None]] = [_dates_parser]
 
 
 # stories (issue 6) -------------------------------------------------------------------
@@ -313,6 +345,9 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:
         return 0
 
+
+# Subcommands that live beside their library code register themselves on import.
+import newsprism.quotes.command  # noqa: E402, F401
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -30,6 +30,13 @@ class IngestSettings:
     max_input_mb: float = 20.0
     # Share of control / NUL bytes in the first 8 KiB above which a file is binary.
     binary_ratio: float = 0.05
+    # Articles per store transaction: one commit costs about as much as cleaning one article, so
+    # grouping 50 cuts store time ~10x on the 10k throughput bench; a kill loses at most one group.
+    commit_every: int = 50
+    # Processes that read and clean (0: one per core, at most 4). A pool is only started for
+    # batches of at least parallel_min files: below that its start-up costs more than it saves.
+    workers: int = 0
+    parallel_min: int = 64
 
 
 @dataclass(frozen=True)
@@ -50,12 +57,38 @@ class NlpSettings:
 
 @dataclass(frozen=True)
 class QuoteSettings:
-    pass
+    # Quoted text this long is a direct quote even when it neither starts nor ends a
+    # clause; shorter embedded stretches are fragments ("calling them “ludicrous”").
+    # 8 words: on the GGT dev set embedded partial quotes are almost all under 8 words.
+    long_quote_words: int = 8
+    # A paragraph that is only a quoted phrase of at most this many words and no end
+    # punctuation is a heading (‘A ludicrous claim’ in the seeds), not a quote.
+    heading_words: int = 8
+    # Count belief verbs (think, believe, fear...) as indirect speech. PolNeAR counts
+    # them, GGT and most readers do not; off by default.
+    think_verbs: bool = False
+    # An indirect clause covered this much by direct quotes is that direct quote.
+    direct_share: float = 0.5
+    # How far back (characters) a pronoun or a role noun may find its antecedent:
+    # about three news paragraphs.
+    pronoun_window: int = 1200
+    # rapidfuzz ratio (0-100) over folded full names above which two spellings are one
+    # person across articles ("Mykhailo Podolyak" / "Mykhailo Podoliak" score 94; distinct
+    # people sharing a surname and first initial in the seeds and GGT score under 85).
+    name_similarity: float = 92.0
 
 
 @dataclass(frozen=True)
 class TimelineSettings:
-    pass
+    # Two dated sentences from different outlets are one event when this share of the
+    # shorter one's content words (6-letter stems, fuzzy-matched) is in the other and
+    # their dates overlap. 0.5 merges the seeds' "Peskov ... on Thursday" accusations
+    # across outlets while keeping Wednesday's attack and Thursday's accusation apart.
+    merge_similarity: float = 0.5
+    # Sentences this alike whose dates cannot both be true are the same event told with
+    # different dates: flagged as a conflict. Stricter than merging, because a false
+    # conflict misleads a reader more than a missed merge.
+    conflict_similarity: float = 0.75
 
 
 @dataclass(frozen=True)
@@ -110,7 +143,59 @@ class StorySettings:
 
 @dataclass(frozen=True)
 class CompareSettings:
-    pass
+    # Sentence embeddings: "minilm" (MiniLM int8; a clear error when not installed),
+    # "lexical" (hashed words, no model) or "auto" (MiniLM when installed, else lexical
+    # with a warning). The thresholds below were calibrated with MiniLM.
+    embedder: str = "auto"
+    # Statements shorter than this many words are headings, bylines or captions.
+    min_statement_words: int = 5
+    # Alignment (MiniLM int8 cosine). Calibrated by reading 8 random cross-article pairs per
+    # band from the seeds + the example story: >= 0.78, 8/8 told the same fact; 0.70-0.78,
+    # 4/8; 0.60-0.70, 3/8. So at >= 0.78 similarity decides alone, and between 0.60 and 0.78
+    # a pair must also share key terms (names, numbers, dates).
+    align_strong: float = 0.78
+    align_weak: float = 0.60
+    # Share of key terms (Jaccard) two weak pairs need; two names in common is typical.
+    align_terms: float = 0.25
+    # Two clusters merge only if their mean cross similarity stays this high (stops chains).
+    align_mean: float = 0.55
+    # Contradiction candidates: pairs this similar that disagree on negation or numbers.
+    # In the calibration sample above, fewer than half the pairs below 0.70 told one fact,
+    # so a disagreement there is more often two facts than a contradiction.
+    contradiction_sim: float = 0.70
+    # Provenance: a shared passage is a pair of outlet-voice sentences at least this long
+    # (characters) and this close (rapidfuzz ratio, 0-100). In the example story the two
+    # copies of one wire share sentences at 100; independent outlets' closest pair reaches
+    # 89 (Northshore/Tidewater, one sentence), others 54-75. Hence 88, and two passages
+    # (see provenance.py) before an article counts as reusing another.
+    passage_min_chars: int = 60
+    passage_ratio: float = 88.0
+    # Word 5-gram containment (outside quotes) over which two articles share text.
+    shingle_containment: float = 0.20
+    # Topic disputes: an allegation and a denial this close (MiniLM) are about one claim.
+    # Short denials are far from what they deny (0.12-0.34 for the sprinkler allegation and
+    # "Brannock denied the claim" in the example story): those link by pointing back ("the
+    # allegation", "these claims"); this threshold only joins restatements of the claim.
+    dispute_sim: float = 0.5
+    # Ledger: independent origins needed for consensus.
+    consensus_min_origins: int = 2
+    # Omission: a group is expected in an article when this share of the others carry it.
+    omission_share: float = 0.5
+    # Quote variants: same quote when content-word overlap (|A&B| / smaller set) reaches this,
+    # or the embeddings are this close, for one speaker. The five seed versions of Peskov's
+    # "decided in Washington" quote score 0.73-0.96 pairwise, so they join; his other quote
+    # ("it isn't even Kyiv that determines the targets") scores up to 0.76 against them and is
+    # kept apart only by the one-version-per-article rule of the grouping.
+    quote_overlap: float = 0.45
+    quote_sim: float = 0.72
+    # A swapped word is a meaning change when its MiniLM similarity to the word it replaced
+    # is below this (measured: attack/criticize 0.31, attacks/actions 0.45, claims/
+    # accusations 0.62, contained/controlled 0.33). Word similarity alone is noisy, so it is
+    # only asked when no other outlet uses the new word and the rest is word for word.
+    word_swap_sim: float = 0.50
+    # Summary: at most this many sentences, none closer than this to one already chosen.
+    summary_sentences: int = 8
+    summary_redundancy: float = 0.72
 
 
 @dataclass(frozen=True)

@@ -11,12 +11,16 @@ The cascade, in order (the first that fires gives the line's reason):
    before it are slogans or site names, and later copies of it are duplicated titles;
 4. header zone (between the title and the first prose paragraph): lines repeated in the body
    (teasers), bare names (bylines), short fragments;
-5. body zone: short lines without sentence punctuation are subheadings or section labels.
+5. body zone: short lines without sentence punctuation are subheadings or section labels;
+   they stay in the text (they are the outlet's words, and part of the body for a reader) but
+   are marked, so that later stages do not take them for statements or quotes.
 """
 
 from __future__ import annotations
 
+import functools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from newsprism.clean import patterns as P
@@ -39,28 +43,32 @@ class Verdicts:
     url: str | None = None
     outlet: str | None = None
     credits: list[str] = field(default_factory=list)
+    headings: set[int] = field(default_factory=set)  # kept lines that are subheadings or labels
+
+
+# (only for short lines?, test, reason) in cascade order; evaluated lazily, first hit wins.
+_LINE_RULES: tuple[tuple[bool, Callable[[str], object], str], ...] = (
+    (True, P.SHARE.match, "share or navigation widget"),
+    (True, P.RELATED.match, "related-article link"),
+    (True, P.READ_MORE.match, "read-more link"),
+    (True, P.COPYRIGHT.search, "copyright notice"),
+    (False, P.DEVELOPING.match, "developing-story notice"),
+    (True, P.CREDIT_LINE.match, "credit line"),
+    (True, P.DATE_LINE.match, "date line"),
+    (True, lambda t: P.URL_LABEL.match(t) or P.BARE_URL.match(t), "URL line"),
+    (True, lambda t: len(t.split()) <= 10 and P.BYLINE.match(t), "byline"),
+    (False, P.CAPTION_START.match, "photo caption"),
+    (False, lambda t: not t.endswith(("”", '"')) and P.CAPTION_CREDIT.search(t), "photo caption with credit"),
+    (False, P.IMAGE_SLUG.match, "image file name"),
+    (False, P.SEPARATOR.match, "separator"),
+)
 
 
 def line_reason(text: str, max_chars: int = 160) -> str | None:
     """The junk kind of one line judged alone, or None when it may be body."""
     short = len(text) <= max_chars
-    checks: list[tuple[bool, str]] = [
-        (short and bool(P.SHARE.match(text)), "share or navigation widget"),
-        (short and bool(P.RELATED.match(text)), "related-article link"),
-        (short and bool(P.READ_MORE.match(text)), "read-more link"),
-        (short and bool(P.COPYRIGHT.search(text)), "copyright notice"),
-        (bool(P.DEVELOPING.match(text)), "developing-story notice"),
-        (short and bool(P.CREDIT_LINE.match(text)), "credit line"),
-        (short and bool(P.DATE_LINE.match(text)), "date line"),
-        (short and bool(P.URL_LABEL.match(text) or P.BARE_URL.match(text)), "URL line"),
-        (short and bool(P.BYLINE.match(text)) and len(text.split()) <= 10, "byline"),
-        (bool(P.CAPTION_START.match(text)), "photo caption"),
-        (bool(P.CAPTION_CREDIT.search(text)) and not text.endswith(("”", '"')), "photo caption with credit"),
-        (bool(P.IMAGE_SLUG.match(text)), "image file name"),
-        (bool(P.SEPARATOR.match(text)), "separator"),
-    ]
-    for fired, reason in checks:
-        if fired:
+    for needs_short, test, reason in _LINE_RULES:
+        if (short or not needs_short) and test(text):
             return reason
     return None
 
@@ -89,6 +97,7 @@ def _mark_bios(lines: list[Line], v: Verdicts, cfg: CleanSettings) -> None:
             v.author = v.author or line.text
 
 
+@functools.lru_cache(maxsize=8192)
 def _norm(text: str) -> str:
     return re.sub(r"\W+", " ", text).strip().casefold()
 
@@ -160,7 +169,7 @@ def _mark_header(lines: list[Line], v: Verdicts, title_index: int) -> int:
             v.reasons[i], v.author = "byline", v.author or text
         elif len(lines[i].words) <= 8 and i < title_index + 3 and title_index >= 0:
             v.reasons[i] = "header fragment"
-        elif len(lines[i].words) <= 6 and not re.search(r"[.!?]$", text):
+        elif len(lines[i].words) <= 6 and len(text) <= 60 and not re.search(r"[.!?。！？]$", text):
             v.reasons[i] = "kicker or section label"
     return body
 
@@ -172,10 +181,17 @@ def _mark_body(lines: list[Line], v: Verdicts, body: int) -> None:
         if v.reasons[i] is not None or _is_prose(text):
             continue
         words = len(lines[i].words)
-        if text.endswith(":") and words <= 3 and not _SAY.search(text):
-            v.reasons[i] = "section label"
-        elif words <= 10 and not re.search(r"[.!?,;]$", text.rstrip("’'\"”")) and not _ends_open(lines, i):
-            v.reasons[i] = "subheading"
+        if (
+            text.endswith(":")
+            and words <= 3
+            and not _SAY.search(text)
+            or (
+                words <= 10
+                and not re.search(r"[.!?,;。！？]$", text.rstrip("’'\"”"))
+                and not _ends_open(lines, i)
+            )
+        ):
+            v.headings.add(i)
         elif i > last and P.NAME_LINE.match(text):
             v.reasons[i], v.author = "byline", v.author or text
 

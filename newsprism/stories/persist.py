@@ -1,4 +1,4 @@
-"""Keep a :class:`StoryIndex` in the SQLite store between runs (tables: migration 2).
+"""Keep a :class:`StoryIndex` in the SQLite store between runs (tables: migration 3).
 
 ``assign_stories`` is what ``newsprism ingest`` calls: load the index, add the
 articles not yet in a story, write back what changed, in one transaction.
