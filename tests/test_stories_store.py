@@ -92,3 +92,23 @@ def test_cli_analyze_story_from_the_store(tmp_path, capsys):
     assert main(["analyze", "-q", "--db", db, "--story", taiwan["id"], "--json", "-"]) == 0
     report = json.loads(capsys.readouterr().out)
     assert sorted(a["id"] for a in report["articles"]) == sorted(taiwan["article_ids"])
+
+
+def test_store_after_two_batches_holds_the_same_state_as_memory():
+    from newsprism.stories import StoryIndex
+
+    batch1 = [article(TURKEY_A, "2023-02-06"), article(TAIWAN_A, "2024-04-03")]
+    batch2 = [article(TURKEY_B, "2023-02-07"), article(FIRE_A), article(TAIWAN_B, "2024-04-03")]
+    store = _store(batch1 + batch2)
+    assign_stories(store, batch1)
+    assign_stories(store, batch2)
+    memory = StoryIndex()
+    memory.add(batch1)
+    memory.add(batch2)
+    stored, expected = load_index(store).to_state(), memory.to_state()
+    assert stored["df"] == expected["df"] and stored["n_docs"] == expected["n_docs"]
+    assert stored["postings"] == expected["postings"]
+    by_id = {s["id"]: s for s in stored["stories"]}
+    for story in expected["stories"]:
+        assert by_id[story["id"]]["article_ids"] == story["article_ids"]
+        assert by_id[story["id"]]["centroid"] == pytest.approx(story["centroid"])

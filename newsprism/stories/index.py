@@ -71,6 +71,9 @@ class StoryIndex:
         self.blocker = Blocker(self.settings.max_postings)
         self.profiles: dict[str, StoryProfile] = {}
         self.assigned: dict[str, str] = {}
+        # What the last batch changed, so the store writes only that.
+        self.changed_features: set[str] = set()
+        self.changed_postings: set[str] = set()
 
     def __len__(self) -> int:
         return len(self.profiles)
@@ -85,8 +88,11 @@ class StoryIndex:
             if feat.article_id not in self.assigned:
                 fresh.setdefault(feat.article_id, feat)
         ordered = sorted(fresh.values(), key=_arrival_key)
+        self.changed_features = set()
+        self.changed_postings = set()
         for feat in ordered:
             self.df.update(feat.counts)
+            self.changed_features.update(feat.counts)
         batch = Batch(self, local=Blocker(self.settings.max_postings))
         batch.run(ordered)
         return self._commit(batch)
@@ -113,7 +119,9 @@ class StoryIndex:
             story.note(item.feat.article_id, item.feat.outlet, item.feat.published)
             self.assigned[item.feat.article_id] = story.id
             own = list(item.vector)[: s.block_keys]
-            self.blocker.add(story.id, dict.fromkeys(own + item.lookup))
+            keys = dict.fromkeys(own + item.lookup)
+            self.blocker.add(story.id, keys)
+            self.changed_postings.update(keys)
             opened = item.story.startswith("~") and story.article_ids[0] == item.feat.article_id
             out.append(Assignment(item.feat.article_id, story.id, opened, item.score))
         return out

@@ -95,12 +95,17 @@ def _save(store: Store, index: StoryIndex, assignments: list[Assignment], run_id
             for a in assignments
         ],
     )
-    conn.execute("DELETE FROM story_df")
-    conn.executemany("INSERT INTO story_df(feature, df) VALUES (?,?)", sorted(index.df.df.items()))
-    conn.execute("DELETE FROM story_postings")
+    df = index.df.df
+    conn.executemany(
+        "INSERT OR REPLACE INTO story_df(feature, df) VALUES (?,?)",
+        [(f, df[f]) for f in sorted(index.changed_features)],
+    )
+    changed = sorted(index.changed_postings)
+    conn.executemany("DELETE FROM story_postings WHERE feature=?", [(f,) for f in changed])
+    postings = index.blocker.postings
     conn.executemany(
         "INSERT INTO story_postings(feature, story_id, rank) VALUES (?,?,?)",
-        [(f, s, r) for f, posting in index.blocker.postings.items() for r, s in enumerate(posting)],
+        [(f, s, r) for f in changed for r, s in enumerate(postings.get(f, ()))],
     )
     meta = {"n_docs": str(index.df.n_docs), "state_version": str(STATE_VERSION)}
     conn.executemany("INSERT OR REPLACE INTO story_meta(key, value) VALUES (?,?)", sorted(meta.items()))
