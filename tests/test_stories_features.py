@@ -37,3 +37,12 @@ def test_parse_published_takes_the_date_part():
     assert parse_published("2024-04-03T08:00:00+08:00").isoformat() == "2024-04-03"
     assert parse_published("April 3") is None
     assert parse_published(None) is None
+
+
+def test_spacy_entities_path_finds_names_places_and_numbers():
+    from newsprism.stories import extract_features
+
+    (feats,) = extract_features([article(TURKEY_A, "2023-02-06")], "spacy")
+    assert {"e:gaziantep", "e:erdogan", "e:syria"} <= set(feats.counts)
+    assert "n:7.8" in feats.counts
+    assert "w:earthquake" in feats.counts

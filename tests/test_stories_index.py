@@ -96,3 +96,12 @@ def test_profiles_and_postings_stay_bounded():
 def test_clustering_is_deterministic_whatever_the_input_order():
     arts = [article(t) for t in (TURKEY_A, TAIWAN_A, TURKEY_B, FIRE_A, TAIWAN_B, TURKEY_C)]
     assert [s.article_ids for s in cluster(arts)] == [s.article_ids for s in cluster(arts[::-1])]
+
+
+def test_unknown_entity_reader_is_a_settings_error():
+    import pytest
+
+    from newsprism.errors import SettingsError
+
+    with pytest.raises(SettingsError):
+        cluster([article(TURKEY_A)], StorySettings(entities="bert"))

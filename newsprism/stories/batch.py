@@ -23,11 +23,15 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from newsprism.stories.blocking import Blocker, block_keys
 from newsprism.stories.decide import StoryProfile, choose, similarity, time_compatible
 from newsprism.stories.features import ArticleFeatures
 from newsprism.stories.vector import cosine, top_terms, weigh
+
+if TYPE_CHECKING:
+    from newsprism.stories.index import StoryIndex
 
 __all__ = ["Batch", "Item", "separation"]
 
@@ -45,7 +49,7 @@ class Item:
 class Batch:
     """Working state of one batch; ``index`` is the :class:`StoryIndex` it commits into."""
 
-    index: object
+    index: StoryIndex
     items: list[Item] = field(default_factory=list)
     drafts: dict[str, StoryProfile] = field(default_factory=dict)
     members: dict[str, set[int]] = field(default_factory=dict)

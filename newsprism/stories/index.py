@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from newsprism.errors import SettingsError
 from newsprism.model import Article, Story, content_id
 from newsprism.settings import StorySettings
 from newsprism.stories.batch import Batch
@@ -49,6 +50,8 @@ def extract_features(
 ) -> list[ArticleFeatures]:
     """Features of each article; ``entities`` is "fast" (no model) or "spacy" (NER)."""
     s = settings or StorySettings()
+    if entities not in ("fast", "spacy"):
+        raise SettingsError(f"stories.entities: {entities!r} is not 'fast' or 'spacy'")
     if entities == "spacy":
         from newsprism.nlp import parse
 
