@@ -24,7 +24,12 @@ from newsprism.render import render_html, render_markdown, render_terminal
 from newsprism.settings import Settings, load_settings
 from newsprism.store import Store
 from newsprism.stories import cluster
-from newsprism.stories.persist import assign_stories, stored_stories, story_articles
+from newsprism.stories.persist import (
+    assign_stories,
+    stored_stories,
+    story_articles,
+    unassigned_articles,
+)
 
 __all__ = ["main"]
 
@@ -79,7 +84,7 @@ def _analyze(args: argparse.Namespace, settings: Settings) -> int:
 def _ingest(args: argparse.Namespace, settings: Settings) -> int:
     with Store(args.db) as store, progress_bar("ingesting", args.quiet) as tick:
         batch = ingest(store, args.paths, settings, tick)
-        assignments = assign_stories(store, batch.articles, settings.stories)
+        assignments = assign_stories(store, unassigned_articles(store), settings.stories)
         total = store.count()
     _warn_rejections(batch.rejections)
     result = {

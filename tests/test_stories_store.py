@@ -112,3 +112,15 @@ def test_store_after_two_batches_holds_the_same_state_as_memory():
     for story in expected["stories"]:
         assert by_id[story["id"]]["article_ids"] == story["article_ids"]
         assert by_id[story["id"]]["centroid"] == pytest.approx(story["centroid"])
+
+
+def test_articles_stored_before_any_story_are_picked_up():
+    from newsprism.stories.persist import unassigned_articles
+
+    arts = [article(TURKEY_A, "2023-02-06"), article(TURKEY_B, "2023-02-06"), article(FIRE_A)]
+    store = _store(arts)
+    assign_stories(store, arts[:1])
+    assert sorted(a.id for a in unassigned_articles(store)) == sorted(a.id for a in arts[1:])
+    assign_stories(store, unassigned_articles(store))
+    assert unassigned_articles(store) == []
+    assert sorted(len(s.article_ids) for s in stored_stories(store)) == [1, 2]

@@ -17,7 +17,7 @@ from newsprism.settings import StorySettings
 from newsprism.store import Store
 from newsprism.stories.index import STATE_VERSION, Assignment, StoryIndex
 
-__all__ = ["assign_stories", "load_index", "story_articles", "stored_stories"]
+__all__ = ["assign_stories", "load_index", "story_articles", "stored_stories", "unassigned_articles"]
 
 
 def load_index(store: Store, settings: StorySettings | None = None) -> StoryIndex:
@@ -109,6 +109,15 @@ def _save(store: Store, index: StoryIndex, assignments: list[Assignment], run_id
     )
     meta = {"n_docs": str(index.df.n_docs), "state_version": str(STATE_VERSION)}
     conn.executemany("INSERT OR REPLACE INTO story_meta(key, value) VALUES (?,?)", sorted(meta.items()))
+
+
+def unassigned_articles(store: Store) -> list[Article]:
+    """Stored articles in no story yet: the last batch, and any stored before stories existed."""
+    rows = store.conn.execute(
+        "SELECT a.id FROM articles a LEFT JOIN story_members m ON m.article_id = a.id"
+        " WHERE m.article_id IS NULL ORDER BY a.published IS NULL, a.published, a.id"
+    )
+    return list(store.articles([r[0] for r in rows]))
 
 
 def stored_stories(store: Store) -> list[Story]:
