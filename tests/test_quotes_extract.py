@@ -86,3 +86,14 @@ def test_person_only_named_inside_a_quote_never_speaks(nlp):
 def test_untagged_quote_without_previous_speaker_stays_unknown(nlp):
     (q,) = _quotes(nlp, "Smoke rose over the quay.\n\n“It was like a furnace in there.”")
     assert q.speaker is None and q.method == "unknown"
+
+
+def test_colon_label_attributes_the_paragraph(nlp):
+    text = (
+        "Dmitry Peskov spoke to reporters in Moscow.\n\n"
+        "Peskov: “We know who did this and we know why they did it.”\n\n"
+        "CURRENCIES: The dollar rose to 108 yen from 107 yen late on Tuesday."
+    )
+    (q,) = _quotes(nlp, text)
+    assert q.method == "colon" and q.speaker.canonical == "Dmitry Peskov"
+    assert q.text == "We know who did this and we know why they did it."

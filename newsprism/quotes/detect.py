@@ -22,6 +22,7 @@ from newsprism.quotes.found import Found
 from newsprism.quotes.marks import MarkedSpan
 from newsprism.quotes.syntax import (
     cue_verbs,
+    entities,
     expand,
     inside,
     is_cue,
@@ -207,6 +208,41 @@ def find_according(doc: Doc, marks: list[Span], direct: list[Span]) -> list[Foun
             continue
         cue_toks = [tok, to]
         found.append(Found("indirect", span, tok, token_span(cue_toks), source, "according-to"))
+    return found
+
+
+def _colon_speaker(doc: Doc, para: Span, colon: int) -> list[Token] | None:
+    """The label before a paragraph's colon when it names someone: a PERSON/ORG entity
+    or an all-capitals transcript label (``WALLACE:``), at most four words."""
+    toks = [t for t in tokens_between(doc, para.start, colon) if not t.is_space]
+    if not toks or len(toks) > 4 or not toks[0].text[:1].isupper():
+        return None
+    named = all(t.ent_type_ in ("PERSON", "ORG") for t in toks if t.text[:1].isupper())
+    people = {t.lower_ for e in entities(doc) if e.label_ == "PERSON" for t in e}
+    # capitals only when the word is a person's name elsewhere: not "CURRENCIES:" or "WATCH:"
+    shouting = all(t.text.isupper() and t.lower_ in people for t in toks if t.is_alpha)
+    return toks if named or shouting else None
+
+
+def find_colon(doc: Doc, paras: list[Span]) -> list[Found]:
+    """``Peskov: “…”`` or a transcript ``PENCE: Well, look…``: the speaker labels the paragraph."""
+    text = text_of(doc)
+    found: list[Found] = []
+    for para in paras:
+        colon = text.find(":", para.start, min(para.end, para.start + 60))
+        if colon < 0 or colon + 2 >= para.end:
+            continue
+        label = _colon_speaker(doc, para, colon)
+        start = colon + 1
+        while start < para.end and text[start] in ' \t“"‘«':
+            start += 1
+        end = para.end
+        while end > start and text[end - 1] in ' \t”"’»':
+            end -= 1
+        if label is None or len(text[start:end].split()) < 3:
+            continue
+        head = max(label, key=lambda t: (t.ent_type_ != "", t.i))
+        found.append(Found("direct", Span(start, end), None, Span(colon, colon + 1), head, "colon"))
     return found
 
 

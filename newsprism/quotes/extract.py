@@ -8,9 +8,9 @@ from typing import TYPE_CHECKING
 
 from newsprism.model import Article, Quote, Span, Speaker, content_id
 from newsprism.quotes.attribute import attribute_direct, continue_speakers, resolve_references
-from newsprism.quotes.detect import classify_marked, find_according, find_indirect
+from newsprism.quotes.detect import classify_marked, find_according, find_colon, find_indirect
 from newsprism.quotes.found import Found
-from newsprism.quotes.identity import describe, fold, surname_key
+from newsprism.quotes.identity import describe, fold, join, surname_key, widen_name
 from newsprism.quotes.marks import find_marked_spans, paragraph_spans
 from newsprism.quotes.syntax import entities, inside
 from newsprism.settings import QuoteSettings
@@ -23,6 +23,18 @@ __all__ = ["extract_quotes", "find_quotes"]
 
 def _paragraph_index(paras: list[Span], pos: int) -> int:
     return max(0, bisect.bisect_right([p.start for p in paras], pos) - 1)
+
+
+def _with_colon(found: list[Found], colon: list[Found]) -> list[Found]:
+    """A colon label speaks the paragraph: it gives a speaker to the quote there, or is one."""
+    for c in colon:
+        inner = [f for f in found if c.span.overlaps(f.span)]
+        for f in inner:
+            if f.kind == "direct" and f.speaker is None:
+                f.speaker, f.cue_span, f.method = c.speaker, c.cue_span, "colon"
+        if not inner:
+            found.append(c)
+    return found
 
 
 def _dedupe(found: list[Found]) -> list[Found]:
@@ -56,6 +68,7 @@ def find_quotes(text: str, doc: Doc, paragraphs: tuple[Span, ...], settings: Quo
     direct = [f.span for f in found if f.kind == "direct"]
     found += find_indirect(doc, mark_spans, direct, settings.think_verbs, settings.direct_share)
     found += find_according(doc, mark_spans, direct)
+    found = _with_colon(found, find_colon(doc, paras))
     found = _dedupe(found)
     for f in found:
         f.paragraph = _paragraph_index(paras, f.span.start)
@@ -78,7 +91,8 @@ def _speaker(f: Found) -> Speaker | None:
 def _article_canonical(speakers: list[Speaker], doc: Doc, marks: list[Span]) -> dict[str, str]:
     """Surname → the full name it stands for in this article (persons named outside quotes)."""
     full: dict[str, set[str]] = {}
-    names = [e.text for e in entities(doc) if e.label_ == "PERSON" and not inside(e.root, marks)]
+    ents = [e for e in entities(doc) if e.label_ == "PERSON" and not inside(e.root, marks)]
+    names = [join(widen_name(list(e))) for e in ents]
     names += [s.name for s in speakers if s.kind == "person"]
     for name in names:
         clean = describe_name(name)

@@ -118,8 +118,83 @@ def _role_words(tokens: list[Token], name_tokens: list[Token]) -> str | None:
     return join(words) or None
 
 
+# Capitalised titles the tagger calls proper nouns; they start a role, never a name.
+ROLE_WORDS = frozenset(
+    [
+        "president",
+        "minister",
+        "mayor",
+        "premier",
+        "chief",
+        "senator",
+        "governor",
+        "secretary",
+        "spokesman",
+        "spokeswoman",
+        "director",
+        "ceo",
+        "chairman",
+        "chair",
+        "coach",
+        "prime",
+        "general",
+        "judge",
+        "officer",
+        "organizer",
+        "organiser",
+        "councillor",
+        "councilor",
+        "commissioner",
+        "ambassador",
+        "sen",
+        "rep",
+        "gov",
+        "gen",
+        "lt",
+        "col",
+        "capt",
+        "sgt",
+        "dr",
+        "prof",
+        "mr",
+        "mrs",
+        "ms",
+        "rev",
+        "pope",
+        "king",
+        "queen",
+        "prince",
+        "princess",
+        "leader",
+        "deputy",
+        "head",
+        "sheriff",
+        "superintendent",
+        "constable",
+        "inspector",
+        "detective",
+    ]
+)
+
+
+def widen_name(tokens: list[Token]) -> list[Token]:
+    """A PERSON entity plus untagged proper nouns right before it (``Dmitry`` + ``Peskov``)."""
+    if not tokens:
+        return tokens
+    doc, first = tokens[0].doc, tokens[0].i
+    while first > 0 and doc[first - 1].pos_ == "PROPN" and not doc[first - 1].ent_type_:
+        if "\n" in doc[first - 1].text_with_ws or doc[first - 1].lower_.rstrip(".") in ROLE_WORDS:
+            break
+        first -= 1
+    out = [*doc[first : tokens[0].i], *tokens]
+    while len(out) > 1 and out[0].lower_.rstrip(".") in ROLE_WORDS:
+        out.pop(0)  # "Justice Dunphy", "Organizer Dwayne Croteau": the title is a role
+    return out
+
+
 def _person(head: Token, toks: list[Token]) -> Speaker | None:
-    names = _entity(toks, ("PERSON",))
+    names = widen_name(_entity(toks, ("PERSON",)))
+    names = [t for t in names if t.i >= toks[0].i]
     if not names or head.ent_type_ not in ("PERSON", "") or (head.pos_ == "NOUN" and not head.ent_type_):
         return None
     name = _clean_name(names)
