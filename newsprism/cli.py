@@ -18,6 +18,7 @@ from newsprism import __version__
 from newsprism.analyze import analyze_articles, ingest
 from newsprism.brief.report import article_json, build_report
 from newsprism.errors import NewsprismError
+from newsprism.nlp import use_parse_cache
 from newsprism.progress import progress_bar
 from newsprism.render import render_html, render_markdown, render_terminal
 from newsprism.settings import Settings, load_settings
@@ -56,7 +57,7 @@ def _dump(data: Any) -> str:
 @command("analyze")
 def _analyze(args: argparse.Namespace, settings: Settings) -> int:
     store = Store(args.db) if args.db else Store(":memory:")
-    with store, progress_bar("reading", args.quiet) as tick:
+    with store, use_parse_cache(store), progress_bar("reading", args.quiet) as tick:
         batch = ingest(store, args.paths, settings, tick)
         analysis = analyze_articles(batch.articles, settings, batch.rejections)
     report = build_report(analysis)

@@ -7,8 +7,9 @@ SQLite store implements the same two methods over its ``parses`` table.
 
 from __future__ import annotations
 
+import contextlib
 import logging
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
@@ -22,6 +23,7 @@ __all__ = [
     "ParseCache",
     "default_cache",
     "set_default_cache",
+    "use_parse_cache",
     "doc_from_bytes",
     "doc_to_bytes",
     "model_key",
@@ -66,6 +68,16 @@ def set_default_cache(cache: ParseCache) -> ParseCache:
     previous = _DEFAULT[0]
     _DEFAULT[0] = cache
     return previous
+
+
+@contextlib.contextmanager
+def use_parse_cache(cache: ParseCache) -> Iterator[ParseCache]:
+    """Within the block, stages that parse read and fill ``cache`` (e.g. the open Store)."""
+    previous = set_default_cache(cache)
+    try:
+        yield cache
+    finally:
+        set_default_cache(previous)
 
 
 def model_key(nlp: Language) -> str:
