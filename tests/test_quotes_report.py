@@ -8,10 +8,11 @@ import pytest
 from newsprism.brief.report import build_report
 from newsprism.cli import main
 from newsprism.nlp import MemoryParseCache, doc_from_bytes, doc_to_bytes, load_spacy, model_key, parse_cached
-from newsprism.pipeline import STAGES, Analysis
+from newsprism.pipeline import Analysis
 from newsprism.quotes.stage import quotes_stage
 from newsprism.render import render_html, render_markdown, render_terminal
 from newsprism.settings import Settings
+from newsprism.stages import STAGES
 from newsprism.store import Store
 from tests.conftest import ROOT, make_article
 

@@ -11,6 +11,8 @@ from collections.abc import Callable
 from typing import Any
 
 from newsprism import __version__
+from newsprism.brief.sections import brief_sections
+from newsprism.brief.timeline import timeline_section
 from newsprism.model import Article
 from newsprism.pipeline import Analysis
 
@@ -55,7 +57,7 @@ def _articles(analysis: Analysis) -> dict[str, Any]:
     }
 
 
-SECTIONS: list[Section] = [_articles]
+SECTIONS: list[Section] = [_articles, timeline_section]
 
 
 def _quotes(analysis: Analysis) -> dict[str, Any]:
@@ -65,6 +67,8 @@ def _quotes(analysis: Analysis) -> dict[str, Any]:
 
 
 SECTIONS.append(_quotes)
+
+SECTIONS.append(brief_sections)
 
 
 def build_report(analysis: Analysis) -> dict[str, Any]:

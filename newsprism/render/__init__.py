@@ -1,5 +1,6 @@
 """Renderers: the report dict as terminal text, Markdown, JSON and self-contained HTML."""
 
+from newsprism.render import brief_html, brief_text  # noqa: F401  (register the brief's sections)
 from newsprism.render import quotes as _quotes
 from newsprism.render.html import HTML_SECTIONS, render_html
 from newsprism.render.markdown import MD_SECTIONS, render_markdown
