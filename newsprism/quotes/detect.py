@@ -149,6 +149,12 @@ def _mostly_inside(span: Span, quotes: list[Span], share: float) -> bool:
 QUESTION_WORDS = frozenset(["whether", "if", "why", "how", "what", "when", "where", "who", "which"])
 
 
+def _question(text: str, span: Span) -> bool:
+    """``asked whether …``, ``did not say why …`` (but ``said that if …`` is a claim)."""
+    first = text[span.start : span.end].split(" ", 1)[0].lower()
+    return first in QUESTION_WORDS and not text[: span.start].rstrip().lower().endswith("that")
+
+
 def _headline(text: str, pos: int) -> bool:
     """A short line without end punctuation (a headline or a caption), not running prose."""
     start = text.rfind("\n", 0, pos) + 1
@@ -175,7 +181,7 @@ def find_indirect(
                 or _headline(text_of(doc), verb.idx)
             ):
                 continue
-            if text_of(doc)[span.start : span.end].split(" ", 1)[0].lower() in QUESTION_WORDS:
+            if _question(text_of(doc), span):
                 continue  # an indirect question reports no claim
             speaker = subject_of(verb, [span, *marks])
             if speaker is None or speaker.lower_ in ("it", "there"):

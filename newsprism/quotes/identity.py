@@ -215,7 +215,9 @@ def _organisation(head: Token, toks: list[Token]) -> Speaker | None:
     }
     if not (org_head or named) or (head.pos_ == "NOUN" and not named and not _has_proper(toks)):
         return None
-    words = [t for t in toks if t.dep_ != "det"]
+    words = list(toks)
+    while words and words[0].dep_ == "det":
+        words.pop(0)  # "The office of the Russian president" keeps its inner "the"
     if words and words[-1].tag_ == "POS":
         words.pop()  # "the ministry's" → "ministry"
     name = join(words)
