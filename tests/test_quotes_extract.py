@@ -97,3 +97,8 @@ def test_colon_label_attributes_the_paragraph(nlp):
     (q,) = _quotes(nlp, text)
     assert q.method == "colon" and q.speaker.canonical == "Dmitry Peskov"
     assert q.text == "We know who did this and we know why they did it."
+
+
+def test_dash_attribution_after_a_quote(nlp):
+    (q,) = _quotes(nlp, "“We will rebuild the quay before the summer season.” — Maren Holloway, fire chief")
+    assert q.method == "dash" and q.speaker.canonical == "Maren Holloway"

@@ -53,7 +53,8 @@ def _region_after(doc: Doc, quote: Span, marks: list[Span]) -> list[Token]:
     if not words or "\n" in text[quote.end : words[0].idx]:
         return []
     closed = text[quote.start : quote.end].rstrip("”’\"'» ")[-1:] in ".?!"
-    if closed and sentence(words[0]).start == words[0].i:
+    dashed = _dash_name(after) is not None
+    if closed and not dashed and sentence(words[0]).start == words[0].i:
         return []  # a finished sentence; what follows is the next sentence, not this quote's tag
     sent_end = sentence(words[0]).end_char
     return [t for t in after if t.idx < sent_end]
@@ -86,11 +87,29 @@ def _decide(found: Found, cue: Token, marks: list[Span], method: str) -> bool:
     return True
 
 
+DASHES = frozenset(["—", "–", "--", "-"])
+
+
+def _dash_name(tokens: list[Token]) -> Token | None:
+    """``“…” — Maria Lopez, nurse``: a name right after a dash that follows the quote."""
+    words = [t for t in tokens if not t.is_space and t.text not in "”’\"'»"]
+    if len(words) < 2 or words[0].text not in DASHES:
+        return None
+    name = [t for t in words[1:4] if t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG")]
+    if not name or name[0].i != words[1].i:
+        return None
+    return max(name, key=lambda t: (t.ent_type_ == "PERSON", t.i))
+
+
 def _step_same_sentence(doc: Doc, found: Found, marks: list[Span]) -> bool:
     after = _region_after(doc, found.span, marks)
     before = _region_before(doc, found.span, marks)
     cues = cue_verbs(after)[:1] + cue_verbs(before)[::-1][:1]
     if any(_decide(found, cue, marks, "syntactic-subject") for cue in cues):
+        return True
+    dash = _dash_name(after)
+    if dash is not None:
+        found.cue_span, found.speaker, found.method = token_span(after[:1]), dash, "dash"
         return True
     hit = _according(after) or _according(before)
     if hit is not None:
