@@ -102,3 +102,9 @@ def test_colon_label_attributes_the_paragraph(nlp):
 def test_dash_attribution_after_a_quote(nlp):
     (q,) = _quotes(nlp, "“We will rebuild the quay before the summer season.” — Maren Holloway, fire chief")
     assert q.method == "dash" and q.speaker.canonical == "Maren Holloway"
+
+
+def test_role_before_a_name_is_a_role_whatever_the_tagger_says(nlp):
+    text = "Brannock Logistics denied the claim. “These claims are false,” chief executive Corin Ashdale said."
+    (q,) = _quotes(nlp, text)
+    assert (q.speaker.name, q.speaker.role, q.speaker.kind) == ("Corin Ashdale", "chief executive", "person")

@@ -241,10 +241,28 @@ def _anonymous(head: Token, toks: list[Token]) -> Speaker | None:
     return None
 
 
+def _role_led(head: Token, toks: list[Token]) -> Speaker | None:
+    """``chief executive Corin Ashdale`` tagged ORG: a role word before a name makes a person."""
+    if head.pos_ != "PROPN" or head.ent_type_ == "PERSON":
+        return None
+    names = [t for t in toks if t.pos_ == "PROPN" and t.i > toks[0].i]
+    roles = [
+        t
+        for t in toks
+        if t.i < (names[0].i if names else head.i) and t.lower_ in ROLE_WORDS | ANONYMOUS_NOUNS
+    ]
+    if not names or not roles or names[0].i < roles[-1].i:
+        return None
+    name = _clean_name([t for t in toks if t.i >= names[0].i])
+    return Speaker(
+        name=name, canonical=name, role=_role_words(toks, names), kind="person", span=token_span(toks)
+    )
+
+
 def describe(head: Token) -> Speaker:
     """A :class:`Speaker` for the mention headed by ``head``, before any cross-mention merging."""
     toks = mention_tokens(head)
-    for make in (_person, _organisation, _anonymous):
+    for make in (_person, _role_led, _organisation, _anonymous):
         found = make(head, toks)
         if found is not None:
             return found
