@@ -105,6 +105,37 @@ def test_dash_attribution_after_a_quote(nlp):
 
 
 def test_role_before_a_name_is_a_role_whatever_the_tagger_says(nlp):
-    text = "Brannock Logistics denied the claim. “These claims are false,” chief executive Corin Ashdale said."
+    text = (
+        "Brannock Logistics denied the claim. “These claims are false,” chief executive Corin Ashdale said."
+    )
     (q,) = _quotes(nlp, text)
     assert (q.speaker.name, q.speaker.role, q.speaker.kind) == ("Corin Ashdale", "chief executive", "person")
+
+
+def test_odd_inputs_never_crash_and_spans_stay_valid(nlp):
+    import random
+
+    rng = random.Random(7)
+    pieces = [
+        '"',
+        "“",
+        "”",
+        "‘",
+        "’",
+        "'",
+        "«",
+        "»",
+        " said ",
+        "He",
+        "Peskov",
+        ".",
+        ",",
+        "\n\n",
+        " — ",
+        ":",
+        "x",
+    ]
+    texts = ["", '"', "“”", "\n\n“\n\n”", "said:", "'' '' ''"]
+    texts += ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 60))) for _ in range(40)]
+    for text in texts:
+        _quotes(nlp, text)

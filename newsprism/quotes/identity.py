@@ -76,11 +76,11 @@ def mention_tokens(head: Token) -> list[Token]:
         ):
             toks.extend(child.subtree)
     toks = sorted({t.i: t for t in toks}.values(), key=lambda t: t.i)
-    while toks and toks[-1].is_punct:
+    while toks and toks[-1].is_punct and toks[-1] is not head:
         toks.pop()
-    while toks and toks[0].is_punct:
+    while toks and toks[0].is_punct and toks[0] is not head:
         toks.pop(0)
-    return toks
+    return toks or [head]
 
 
 def join(tokens: list[Token]) -> str:
