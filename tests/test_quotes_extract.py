@@ -139,3 +139,14 @@ def test_odd_inputs_never_crash_and_spans_stay_valid(nlp):
     texts += ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 60))) for _ in range(40)]
     for text in texts:
         _quotes(nlp, text)
+
+
+def test_quotes_inside_marked_headings_are_dropped(nlp):
+    import dataclasses
+
+    from newsprism.model import Span
+
+    text = "Kirby says: “It is a ludicrous claim, and we reject it.”\n\nThe talks went on all day."
+    art = dataclasses.replace(make_article(text), headings=(Span(0, text.index("\n")),))
+    assert extract_quotes(art, nlp(text)) == ()
+    assert len(extract_quotes(make_article(text), nlp(text))) == 1

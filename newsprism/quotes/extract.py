@@ -123,6 +123,7 @@ def extract_quotes(article: Article, doc: Doc, settings: QuoteSettings | None = 
     """The quotes of ``article``, given its parse ``doc`` (of ``article.text``)."""
     settings = settings or QuoteSettings()
     found = find_quotes(article.text, doc, article.paragraphs, settings)
+    found = [f for f in found if not article.in_heading(f.span.start, f.span.end)]  # headings never speak
     speakers = [_speaker(f) for f in found]
     marks = [m.span for m in find_marked_spans(article.text, article.paragraphs)]
     by_surname = _article_canonical([s for s in speakers if s is not None], doc, marks)
