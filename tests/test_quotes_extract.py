@@ -150,3 +150,9 @@ def test_quotes_inside_marked_headings_are_dropped(nlp):
     art = dataclasses.replace(make_article(text), headings=(Span(0, text.index("\n")),))
     assert extract_quotes(art, nlp(text)) == ()
     assert len(extract_quotes(make_article(text), nlp(text))) == 1
+
+
+def test_name_in_apposition_is_the_speaker(nlp):
+    text = "Its chief executive, Corin Ashdale, said the claims were false and the system had been inspected."
+    (q,) = _quotes(nlp, text)
+    assert q.speaker.canonical == "Corin Ashdale" and q.speaker.role == "chief executive"

@@ -10,6 +10,7 @@ full name that ends in it.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import unicodedata
 from typing import TYPE_CHECKING
@@ -123,6 +124,7 @@ ROLE_WORDS = frozenset(
     [
         "president",
         "minister",
+        "executive",
         "mayor",
         "premier",
         "chief",
@@ -259,9 +261,30 @@ def _role_led(head: Token, toks: list[Token]) -> Speaker | None:
     )
 
 
+def _appositive_name(head: Token, toks: list[Token]) -> Speaker | None:
+    """``Its chief executive, Corin Ashdale, said``: the name in apposition is the speaker."""
+    if head.pos_ != "NOUN":
+        return None
+    for child in head.rights:
+        if child.dep_ == "appos" and (child.ent_type_ == "PERSON" or child.pos_ == "PROPN"):
+            found = _person(child, mention_tokens(child)) or _role_led(child, mention_tokens(child))
+            if found is None and head.lemma_.lower() in ROLE_WORDS | ANONYMOUS_NOUNS:
+                name = _clean_name([t for t in mention_tokens(child) if t.pos_ == "PROPN"])
+                found = (
+                    Speaker(name=name, canonical=name, kind="person") if name else None
+                )  # a role names a person
+            if found is not None:
+                role = join([t for t in toks if t.dep_ != "det" and t.tag_ != "PRP$"])
+                return dataclasses.replace(found, role=role or found.role, span=token_span(toks))
+    return None
+
+
 def describe(head: Token) -> Speaker:
     """A :class:`Speaker` for the mention headed by ``head``, before any cross-mention merging."""
     toks = mention_tokens(head)
+    appositive = _appositive_name(head, toks)
+    if appositive is not None:
+        return appositive
     for make in (_person, _role_led, _organisation, _anonymous):
         found = make(head, toks)
         if found is not None:
