@@ -125,6 +125,7 @@ ROLE_WORDS = frozenset(
         "president",
         "minister",
         "executive",
+        "justice",
         "mayor",
         "premier",
         "chief",
