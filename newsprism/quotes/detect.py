@@ -250,7 +250,3 @@ def find_colon(doc: Doc, paras: list[Span]) -> list[Found]:
         head = max(label, key=lambda t: (t.ent_type_ != "", t.i))
         found.append(Found("direct", Span(start, end), None, Span(colon, colon + 1), head, "colon"))
     return found
-
-
-def tokens_of(doc: Doc, span: Span) -> list[Token]:
-    return tokens_between(doc, span.start, span.end)

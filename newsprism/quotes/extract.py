@@ -95,7 +95,7 @@ def _article_canonical(speakers: list[Speaker], doc: Doc, marks: list[Span]) -> 
     names = [join(widen_name(list(e))) for e in ents]
     names += [s.name for s in speakers if s.kind == "person"]
     for name in names:
-        clean = describe_name(name)
+        clean = _without_possessive(name)
         if len(fold(clean).split()) >= 2:
             full.setdefault(surname_key(clean), set()).add(clean)
     return {
@@ -103,7 +103,7 @@ def _article_canonical(speakers: list[Speaker], doc: Doc, marks: list[Span]) -> 
     }
 
 
-def describe_name(name: str) -> str:
+def _without_possessive(name: str) -> str:
     return name.replace("’s", "").replace("'s", "").strip()
 
 
@@ -113,7 +113,7 @@ def _canonical(s: Speaker, by_surname: dict[str, str]) -> Speaker:
         s = dataclasses.replace(s, kind="person")  # the tagger called a surname an organisation
     if s.kind != "person":
         return s
-    base = describe_name(s.canonical)
+    base = _without_possessive(s.canonical)
     if len(fold(base).split()) == 1 and surname_key(base) in by_surname:
         base = by_surname[surname_key(base)]
     return dataclasses.replace(s, canonical=base)
