@@ -156,3 +156,14 @@ def test_name_in_apposition_is_the_speaker(nlp):
     text = "Its chief executive, Corin Ashdale, said the claims were false and the system had been inspected."
     (q,) = _quotes(nlp, text)
     assert q.speaker.canonical == "Corin Ashdale" and q.speaker.role == "chief executive"
+
+
+def test_the_official_is_the_unnamed_official_introduced_before(nlp):
+    text = (
+        "A senior official said the talks in Geneva had failed on Monday.\n\n"
+        "The official added that a new round of talks was planned for next month."
+    )
+    first, second = _quotes(nlp, text)
+    assert first.speaker.anonymous and second.speaker.anonymous
+    assert first.speaker.canonical == second.speaker.canonical == "A senior official"
+    assert second.speaker.name == "The official" and second.method.endswith("+nominal")

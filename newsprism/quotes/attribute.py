@@ -269,6 +269,11 @@ def _nominal_referent(doc: Doc, noun: str, cands: list[Token]) -> Token | None:
     return None
 
 
+def _indefinite(tok: Token) -> bool:
+    """``a senior official``, ``two officials``: a source introduced without a name."""
+    return any(c.lower_ in ("a", "an", "one", "another") or c.like_num for c in tok.lefts)
+
+
 def _resolve_one(doc: Doc, q: Found, marks: list[Span], window: int, state: dict) -> None:
     tok = q.speaker
     assert tok is not None
@@ -289,7 +294,13 @@ def _resolve_one(doc: Doc, q: Found, marks: list[Span], window: int, state: dict
                 state["genders"].setdefault(ref.lower_, "m" if word == "he" else "f")
         return
     noun = _nominal_noun(tok)
-    if noun is None or noun in ANONYMOUS_NOUNS - {"spokesman", "spokeswoman", "spokesperson"}:
+    if noun is None:
+        return
+    earlier = [t for t in reversed(state["unnamed"]) if t.lemma_.lower() == noun and pos - t.idx <= window]
+    if earlier:  # "a senior official said … the official added": the same unnamed source
+        q.referent, q.method = earlier[0], f"{q.method}+nominal"
+        return
+    if noun in ANONYMOUS_NOUNS - {"spokesman", "spokeswoman", "spokesperson"}:
         return
     labels = ("ORG",) if noun in ORG_NOUNS else PERSON_ENTS
     cands = [c for c in _antecedents(doc, pos, marks, labels) if pos - c.idx <= window]
@@ -300,11 +311,13 @@ def _resolve_one(doc: Doc, q: Found, marks: list[Span], window: int, state: dict
 
 def resolve_references(doc: Doc, quotes: list[Found], marks: list[Span], window: int) -> None:
     """Step 4: pronoun and role-noun speakers point at an earlier named one (in place)."""
-    state: dict = {"speakers": set(), "named": [], "genders": infer_genders(doc, marks)}
+    state: dict = {"speakers": set(), "named": [], "unnamed": [], "genders": infer_genders(doc, marks)}
     for q in sorted(quotes, key=lambda f: f.span.start):
         if q.speaker is not None and q.referent is None and q.inherited is None:
             _resolve_one(doc, q, marks, window, state)
         named = q.referent if q.referent is not None else q.speaker
+        if named is not None and named.pos_ == "NOUN" and not named.ent_type_ and _indefinite(named):
+            state["unnamed"].append(named)
         if named is not None and (named.ent_type_ or named.pos_ == "PROPN"):
             state["speakers"].add(named.i)
             state["named"].append(named)
