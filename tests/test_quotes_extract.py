@@ -167,3 +167,12 @@ def test_the_official_is_the_unnamed_official_introduced_before(nlp):
     assert first.speaker.anonymous and second.speaker.anonymous
     assert first.speaker.canonical == second.speaker.canonical == "A senior official"
     assert second.speaker.name == "The official" and second.method.endswith("+nominal")
+
+
+def test_pronoun_never_resolves_to_someone_named_inside_reported_speech(nlp):
+    text = (
+        "Dmitry Peskov said Vladimir Putin was working in his office as usual on Thursday.\n\n"
+        "“Of course, everything will be strengthened,” he said."
+    )
+    reported, direct = _quotes(nlp, text)
+    assert reported.kind == "indirect" and direct.speaker.canonical == "Dmitry Peskov"

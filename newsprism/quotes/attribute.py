@@ -312,9 +312,10 @@ def _resolve_one(doc: Doc, q: Found, marks: list[Span], window: int, state: dict
 def resolve_references(doc: Doc, quotes: list[Found], marks: list[Span], window: int) -> None:
     """Step 4: pronoun and role-noun speakers point at an earlier named one (in place)."""
     state: dict = {"speakers": set(), "named": [], "unnamed": [], "genders": infer_genders(doc, marks)}
+    said = marks + [f.span for f in quotes]  # people named only inside what was said never speak
     for q in sorted(quotes, key=lambda f: f.span.start):
         if q.speaker is not None and q.referent is None and q.inherited is None:
-            _resolve_one(doc, q, marks, window, state)
+            _resolve_one(doc, q, said, window, state)
         named = q.referent if q.referent is not None else q.speaker
         if named is not None and named.pos_ == "NOUN" and not named.ent_type_ and _indefinite(named):
             state["unnamed"].append(named)
