@@ -57,7 +57,25 @@ class NlpSettings:
 
 @dataclass(frozen=True)
 class QuoteSettings:
-    pass
+    # Quoted text this long is a direct quote even when it neither starts nor ends a
+    # clause; shorter embedded stretches are fragments ("calling them “ludicrous”").
+    # 8 words: on the GGT dev set embedded partial quotes are almost all under 8 words.
+    long_quote_words: int = 8
+    # A paragraph that is only a quoted phrase of at most this many words and no end
+    # punctuation is a heading (‘A ludicrous claim’ in the seeds), not a quote.
+    heading_words: int = 8
+    # Count belief verbs (think, believe, fear...) as indirect speech. PolNeAR counts
+    # them, GGT and most readers do not; off by default.
+    think_verbs: bool = False
+    # An indirect clause covered this much by direct quotes is that direct quote.
+    direct_share: float = 0.5
+    # How far back (characters) a pronoun or a role noun may find its antecedent:
+    # about three news paragraphs.
+    pronoun_window: int = 1200
+    # rapidfuzz ratio (0-100) over folded full names above which two spellings are one
+    # person across articles ("Mykhailo Podolyak" / "Mykhailo Podoliak" score 94; distinct
+    # people sharing a surname and first initial in the seeds and GGT score under 85).
+    name_similarity: float = 92.0
 
 
 @dataclass(frozen=True)
@@ -75,12 +93,108 @@ class TimelineSettings:
 
 @dataclass(frozen=True)
 class StorySettings:
-    pass
+    # Everything below was calibrated on ECB+ train topics 1-35 (772 docs, 66
+    # sub-topics) with bench/stories_ecbplus.py --calibrate and checked once on test.
+    # Cosine between an article and a story profile at or above which the article
+    # joins the story (train ARI plateau 0.20-0.24).
+    join_threshold: float = 0.20
+    # Within a batch: re-assignment passes after the first (k-means style; only the
+    # batch's own articles move): a second pass changed train ARI by < 0.005.
+    refine_passes: int = 1
+    # A story opened in the batch is bisected (2-means) when its halves are less
+    # alike across than inside (batch.separation) than this ratio, up to split_depth
+    # levels. On train, bisected sibling events (two events of one kind) score
+    # 0.02-0.89 (26 of 33 under 0.6) and bisected single events 0.36-0.98 (6 of 56
+    # under 0.6); 0.55 and 0.65 both score lower.
+    split_threshold: float = 0.60
+    split_depth: int = 3
+    # A draft story folds into an older story whose profile is at least this similar
+    # (0.5-0.8 are within 0.003 ARI on train).
+    merge_threshold: float = 0.50
+    # Entity tokens count double: names, places and organisations tell two events of
+    # one kind apart (train: 2.0 beats 1.0 and 3.0). Years count triple: a year in the
+    # text is the best clue to which of two similar events is meant (+0.01 ARI on train).
+    entity_weight: float = 2.0
+    number_weight: float = 1.0
+    year_weight: float = 3.0
+    # The title and the first 5 sentences count 3 times: the lead says which event it
+    # is; the body often recalls earlier ones (+0.015 ARI on train; fast entities only).
+    lead_sentences: int = 5
+    lead_boost: int = 3
+    # Heaviest features kept per article vector and per story profile: bounds memory
+    # and scoring cost (150 / 250 scored no better on train).
+    vector_terms: int = 80
+    centroid_terms: int = 120
+    # Blocking: an article looks up stories under its 12 heaviest shared features,
+    # each posting list keeps its 200 most recent stories, and at most 40 candidates
+    # are scored. Raising them buys recall on huge days at linear cost.
+    block_keys: int = 12
+    max_postings: int = 200
+    max_candidates: int = 40
+    # A developing story rarely goes quiet for more than a week and a half; an article
+    # dated further outside a story's date span opens a new story (two earthquakes
+    # a year apart stay apart even when their words agree).
+    max_gap_days: int = 10
+    # Entities: "fast" (capitalised phrases, no model) or "spacy" (NER; far slower,
+    # and no better on ECB+ train).
+    entities: str = "fast"
 
 
 @dataclass(frozen=True)
 class CompareSettings:
-    pass
+    # Sentence embeddings: "minilm" (MiniLM int8; a clear error when not installed),
+    # "lexical" (hashed words, no model) or "auto" (MiniLM when installed, else lexical
+    # with a warning). The thresholds below were calibrated with MiniLM.
+    embedder: str = "auto"
+    # Statements shorter than this many words are headings, bylines or captions.
+    min_statement_words: int = 5
+    # Alignment (MiniLM int8 cosine). Calibrated by reading 8 random cross-article pairs per
+    # band from the seeds + the example story: >= 0.78, 8/8 told the same fact; 0.70-0.78,
+    # 4/8; 0.60-0.70, 3/8. So at >= 0.78 similarity decides alone, and between 0.60 and 0.78
+    # a pair must also share key terms (names, numbers, dates).
+    align_strong: float = 0.78
+    align_weak: float = 0.60
+    # Share of key terms (Jaccard) two weak pairs need; two names in common is typical.
+    align_terms: float = 0.25
+    # Two clusters merge only if their mean cross similarity stays this high (stops chains).
+    align_mean: float = 0.55
+    # Contradiction candidates: pairs this similar that disagree on negation or numbers.
+    # In the calibration sample above, fewer than half the pairs below 0.70 told one fact,
+    # so a disagreement there is more often two facts than a contradiction.
+    contradiction_sim: float = 0.70
+    # Provenance: a shared passage is a pair of outlet-voice sentences at least this long
+    # (characters) and this close (rapidfuzz ratio, 0-100). In the example story the two
+    # copies of one wire share sentences at 100; independent outlets' closest pair reaches
+    # 89 (Northshore/Tidewater, one sentence), others 54-75. Hence 88, and two passages
+    # (see provenance.py) before an article counts as reusing another.
+    passage_min_chars: int = 60
+    passage_ratio: float = 88.0
+    # Word 5-gram containment (outside quotes) over which two articles share text.
+    shingle_containment: float = 0.20
+    # Topic disputes: an allegation and a denial this close (MiniLM) are about one claim.
+    # Short denials are far from what they deny (0.12-0.34 for the sprinkler allegation and
+    # "Brannock denied the claim" in the example story): those link by pointing back ("the
+    # allegation", "these claims"); this threshold only joins restatements of the claim.
+    dispute_sim: float = 0.5
+    # Ledger: independent origins needed for consensus.
+    consensus_min_origins: int = 2
+    # Omission: a group is expected in an article when this share of the others carry it.
+    omission_share: float = 0.5
+    # Quote variants: same quote when content-word overlap (|A&B| / smaller set) reaches this,
+    # or the embeddings are this close, for one speaker. The five seed versions of Peskov's
+    # "decided in Washington" quote score 0.73-0.96 pairwise, so they join; his other quote
+    # ("it isn't even Kyiv that determines the targets") scores up to 0.76 against them and is
+    # kept apart only by the one-version-per-article rule of the grouping.
+    quote_overlap: float = 0.45
+    quote_sim: float = 0.72
+    # A swapped word is a meaning change when its MiniLM similarity to the word it replaced
+    # is below this (measured: attack/criticize 0.31, attacks/actions 0.45, claims/
+    # accusations 0.62, contained/controlled 0.33). Word similarity alone is noisy, so it is
+    # only asked when no other outlet uses the new word and the rest is word for word.
+    word_swap_sim: float = 0.50
+    # Summary: at most this many sentences, none closer than this to one already chosen.
+    summary_sentences: int = 8
+    summary_redundancy: float = 0.72
 
 
 @dataclass(frozen=True)

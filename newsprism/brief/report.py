@@ -11,6 +11,7 @@ from collections.abc import Callable
 from typing import Any
 
 from newsprism import __version__
+from newsprism.brief.sections import brief_sections
 from newsprism.brief.timeline import timeline_section
 from newsprism.model import Article
 from newsprism.pipeline import Analysis
@@ -57,6 +58,17 @@ def _articles(analysis: Analysis) -> dict[str, Any]:
 
 
 SECTIONS: list[Section] = [_articles, timeline_section]
+
+
+def _quotes(analysis: Analysis) -> dict[str, Any]:
+    from newsprism.quotes.report import quotes_section
+
+    return quotes_section(analysis)
+
+
+SECTIONS.append(_quotes)
+
+SECTIONS.append(brief_sections)
 
 
 def build_report(analysis: Analysis) -> dict[str, Any]:

@@ -143,6 +143,15 @@ def _build(raw: str, lines: list[Line], v: Verdicts) -> tuple[str, object, list[
     return text, offsets, removed, paragraphs
 
 
+def _extracted_removals(doc: Document) -> list[Removal]:
+    """Lines an HTML reader dropped before cleaning: not in ``raw``, so they carry no raw span."""
+    return [
+        Removal(item["text"], f"{item['reason']} (in the HTML)", 0, 0)
+        for item in doc.extra.get("removed", ())
+        if isinstance(item, dict) and item.get("text")
+    ]
+
+
 def clean_document(doc: Document, cfg: CleanSettings | None = None) -> Article:
     """Clean one document; raises nothing for odd text (an empty result is the caller's call)."""
     cfg = cfg or CleanSettings()
@@ -170,6 +179,6 @@ def clean_document(doc: Document, cfg: CleanSettings | None = None) -> Article:
         published_source=source,
         url=url,
         credits=tuple(dict.fromkeys([*doc.extra.get("credits", ()), *v.credits])),
-        removed=tuple(removed),
+        removed=tuple(_extracted_removals(doc)) + tuple(removed),
         paragraphs=tuple(paragraphs),
     )

@@ -136,7 +136,7 @@ class Store:
             yield self._to_article(row)
 
     def count(self, table: str = "articles") -> int:
-        if table not in {"articles", "removals", "rejections", "runs"}:
+        if table not in {"articles", "removals", "rejections", "runs", "parses"}:
             raise ValueError(table)
         return int(self.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
 
@@ -154,6 +154,21 @@ class Store:
             credits=tuple(json.loads(row["credits_json"])), removed=removed,
             paragraphs=tuple(Span(a, b) for a, b in json.loads(row["paragraphs_json"])),
         )  # fmt: skip
+
+    # parses (a ParseCache: see newsprism.nlp.cache) ------------------------------------
+    def get_parse(self, article_id: str, model: str) -> bytes | None:
+        row = self.conn.execute(
+            "SELECT doc FROM parses WHERE article_id=? AND model=?", (article_id, model)
+        ).fetchone()
+        return bytes(row[0]) if row else None
+
+    def put_parse(self, article_id: str, model: str, data: bytes) -> None:
+        """Keep a parse of a stored article (parses of articles not in the store are not kept)."""
+        if self.has_article(article_id):
+            self.conn.execute(
+                "INSERT OR REPLACE INTO parses(article_id, model, doc, created_at) VALUES (?,?,?,?)",
+                (article_id, model, data, _now()),
+            )
 
     # rejections and search --------------------------------------------------------
     def add_rejection(self, rej: Rejection, run_id: int | None = None) -> None:

@@ -1,0 +1,73 @@
+"""Speed of the compare and brief stages on a 50-article story, model load included.
+
+    PYTHONPATH=. python bench/brief_speed.py --data /work/shared/eval [--docs-per-article 1]
+
+Articles are real news documents from ECB+ (topics in order, 50 documents; with
+``--docs-per-article 3`` every article joins three documents, to reach the length of a
+full news article). Run in a fresh process so the embedding model load is counted.
+Prints seconds per step (``compare.*``) and in total.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+import time
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from brief_common import default_data, plain_article, run_brief  # noqa: E402
+
+
+def ecb_text(path: Path) -> str:
+    """Document text from ECB+ tokens: sentences on their own lines, spaces fixed around punctuation."""
+    sentences: dict[str, list[str]] = {}
+    for tok in ET.parse(path).getroot().iter("token"):
+        sentences.setdefault(tok.get("sentence", "0"), []).append(tok.text or "")
+    lines = []
+    for key in sorted(sentences, key=int):
+        line = " ".join(sentences[key])
+        line = re.sub(r" ([.,;:!?%)'])", r"\1", line).replace("( ", "(").replace(" n't", "n't")
+        lines.append(line)
+    return "\n\n".join(lines)
+
+
+def ecb_docs(data: Path, n: int) -> list[Path]:
+    root = data / "ecbplus" / "ECB+"
+    topics = sorted((p for p in root.iterdir() if p.is_dir() and p.name.isdigit()), key=lambda p: int(p.name))
+    docs = [doc for topic in topics for doc in sorted(topic.glob("*.xml"))]
+    return docs[:n]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=default_data())
+    parser.add_argument("--articles", type=int, default=50)
+    parser.add_argument("--docs-per-article", type=int, default=1)
+    args = parser.parse_args()
+    docs = ecb_docs(args.data, args.articles * args.docs_per_article)
+    texts = [ecb_text(d) for d in docs]
+    k = args.docs_per_article
+    articles = tuple(
+        plain_article(f"ecb-{i}.txt", "\n\n".join(texts[i * k : (i + 1) * k]), outlet=f"outlet-{i}")
+        for i in range(len(texts) // k)
+    )
+    t0 = time.perf_counter()
+    analysis = run_brief(articles)
+    total = time.perf_counter() - t0
+    words = sum(len(a.text.split()) for a in articles)
+    print(
+        f"{len(articles)} articles, {words} words, {len(analysis.statements)} statements, "
+        f"{len(analysis.quotes)} quotes, {len(analysis.ledger)} ledger groups"
+    )
+    for name, secs in sorted(analysis.timings.items()):
+        print(f"  {name:24s} {secs:7.2f} s")
+    print(f"total (model load included) {total:.2f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,107 @@
+"""The brief's report sections: statements, ledger, quote variants, disputes, contradictions,
+unique content and omissions, framing, provenance and the summary (schema in docs/brief.schema.json).
+
+Every object that points at text carries ``article_id``, ``start`` and ``end``, so the
+HTML report can link it to the marked span in the article view.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from newsprism.compare.provenance import origins
+from newsprism.pipeline import Analysis
+
+__all__ = ["brief_sections"]
+
+
+def _statements(analysis: Analysis) -> list[dict[str, Any]]:
+    return [
+        {
+            "id": s.id,
+            "article_id": s.article_id,
+            "text": s.text,
+            "start": s.span.start,
+            "end": s.span.end,
+            "quote_id": s.quote_id,
+            "attributed_to": s.attributed_to,
+            "hedges": list(s.hedges),
+            "polarity": s.polarity,
+        }
+        for s in analysis.statements
+    ]
+
+
+def _ledger(analysis: Analysis) -> list[dict[str, Any]]:
+    labels = {a.id: a.label for a in analysis.articles}
+    return [
+        {
+            "id": g.id,
+            "text": g.text,
+            "status": g.status,
+            "article_ids": list(g.article_ids),
+            "outlets": [labels.get(a, a) for a in g.article_ids],
+            "statement_ids": list(g.statement_ids),
+            "independent_support": g.independent_support,
+        }
+        for g in analysis.ledger
+    ]
+
+
+def _quote_groups(analysis: Analysis) -> list[dict[str, Any]]:
+    quotes = {q.id: q for q in analysis.quotes}
+    out = []
+    for group in analysis.quote_groups:
+        variants = []
+        for v in group.variants:
+            q = quotes.get(v["quote_id"])
+            span = (
+                {
+                    "text": q.text,
+                    "start": q.span.start,
+                    "end": q.span.end,
+                    "speaker_as_written": q.speaker.name if q and q.speaker else None,
+                }
+                if q
+                else {}
+            )
+            variants.append({**v, **span})
+        out.append(
+            {
+                "id": group.id,
+                "speaker": group.speaker,
+                "quote_ids": list(group.quote_ids),
+                "variants": variants,
+            }
+        )
+    return out
+
+
+def _provenance(analysis: Analysis) -> dict[str, Any]:
+    edges = [
+        {"from": e.source, "to": e.target, "kind": e.kind, "evidence": e.evidence}
+        for e in analysis.provenance
+    ]
+    origin = origins(analysis.articles, analysis.provenance)
+    return {"edges": edges, "origins": dict(sorted(origin.items()))}
+
+
+def brief_sections(analysis: Analysis) -> dict[str, Any]:
+    """The sections the compare and brief stages fill (empty when they did not run)."""
+    return {
+        "statements": _statements(analysis),
+        "ledger": _ledger(analysis),
+        "quote_groups": _quote_groups(analysis),
+        "disputes": [
+            {"id": d.id, "claim": d.claim, "asserts": list(d.asserts), "denies": list(d.denies)}
+            for d in analysis.disputes
+        ],
+        "contradictions": [
+            {"id": c.id, "kind": c.kind, "note": c.note, "a": c.a, "b": c.b} for c in analysis.contradictions
+        ],
+        "unique": {k: list(v) for k, v in sorted(analysis.unique.items())},
+        "omissions": {k: list(v) for k, v in sorted(analysis.omissions.items())},
+        "framing": list(analysis.framing),
+        "provenance": _provenance(analysis),
+        "summary": list(analysis.summary),
+    }

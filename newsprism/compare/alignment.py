@@ -1,0 +1,112 @@
+"""Alignment: group statements that say the same thing in different articles.
+
+Embeddings find candidates; agreement on key terms (names, numbers, dates) and on
+polarity decides. MiniLM puts "ruled out" and "not ruled out" at cosine ~0.86, so two
+statements that differ in negation or in their numbers never share a group: such
+pairs are returned as *conflicts* for the contradiction finder instead.
+
+Grouping is greedy average-link over the accepted pairs, most similar first, with
+at most one statement per article in a group (an article says a thing once; this
+also stops chains from gluing a whole story into one group).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from newsprism.compare.text import content_words, key_terms, quantities
+from newsprism.model import Statement
+from newsprism.settings import CompareSettings
+
+__all__ = ["Alignment", "align_statements"]
+
+# Content-word Jaccard above which two statements of opposite polarity say the same thing
+# negated ("no risk" / "some risk", "ruled out" / "not ruled out" are all above 0.7; a
+# sentence that only adds a negated clause of its own stays below 0.5 in the example story).
+NEGATION_SAME_WORDS = 0.6
+
+
+@dataclass(frozen=True)
+class Alignment:
+    """Groups of statement indices, and the similar-but-conflicting pairs."""
+
+    groups: tuple[tuple[int, ...], ...]
+    conflicts: tuple[tuple[int, int, float], ...]
+    sims: np.ndarray
+
+
+def align_statements(
+    statements: Sequence[Statement], vectors: np.ndarray, settings: CompareSettings
+) -> Alignment:
+    sims = vectors @ vectors.T if len(statements) else np.zeros((0, 0), dtype=np.float32)
+    terms = [key_terms(s.text) for s in statements]
+    nums = [quantities(s.text) for s in statements]
+    words_ = [set(content_words(s.text)) for s in statements]
+    pairs, conflicts = [], []
+    low = min(settings.align_weak, settings.contradiction_sim)
+    for i, j in zip(*np.nonzero(np.triu(sims >= low, k=1)), strict=True):
+        a, b = statements[i], statements[j]
+        if a.article_id == b.article_id:
+            continue
+        sim = float(sims[i, j])
+        if _conflict(a, b, nums[i], nums[j], _jaccard(words_[i], words_[j])):
+            conflicts.append((int(i), int(j), sim))
+        elif sim >= settings.align_strong or (
+            sim >= settings.align_weak and _shares_terms(terms[i], terms[j], settings.align_terms)
+        ):
+            pairs.append((sim, int(i), int(j)))
+    blocked = {(i, j) for i, j, _ in conflicts}
+    groups = _cluster(statements, sims, pairs, settings.align_mean, blocked)
+    strong = tuple(sorted(c for c in conflicts if c[2] >= settings.contradiction_sim))
+    return Alignment(groups=groups, conflicts=strong, sims=sims)
+
+
+def _conflict(
+    a: Statement, b: Statement, nums_a: dict[str, set[str]], nums_b: dict[str, set[str]], same_words: float
+) -> bool:
+    """Opposite polarity in nearly the same words, or different counts of one thing ("12 people" /
+    "21 people"). Polarity alone is not enough: one sentence may add a negated clause of its own."""
+    if a.polarity != b.polarity and same_words >= NEGATION_SAME_WORDS:
+        return True
+    return any(not nums_a[unit] & nums_b[unit] for unit in nums_a.keys() & nums_b.keys())
+
+
+def _shares_terms(a: set[str], b: set[str], min_jaccard: float) -> bool:
+    """Two names/numbers in common, or a large enough share of them."""
+    return len(a & b) >= 2 or _jaccard(a, b) >= min_jaccard
+
+
+def _jaccard(a: set[str], b: set[str]) -> float:
+    if not a or not b:
+        return 0.0
+    return len(a & b) / len(a | b)
+
+
+def _cluster(
+    statements: Sequence[Statement],
+    sims: np.ndarray,
+    pairs: list[tuple[float, int, int]],
+    mean_min: float,
+    blocked: set[tuple[int, int]],
+) -> tuple[tuple[int, ...], ...]:
+    cluster_of = list(range(len(statements)))
+    members: dict[int, list[int]] = {i: [i] for i in range(len(statements))}
+    for _, i, j in sorted(pairs, key=lambda p: (-p[0], p[1], p[2])):
+        ci, cj = cluster_of[i], cluster_of[j]
+        if ci == cj:
+            continue
+        left, right = members[ci], members[cj]
+        if {statements[k].article_id for k in left} & {statements[k].article_id for k in right}:
+            continue
+        if float(sims[np.ix_(left, right)].mean()) < mean_min:
+            continue
+        if any((min(x, y), max(x, y)) in blocked for x in left for y in right):
+            continue
+        members[ci] = left + right
+        for k in right:
+            cluster_of[k] = ci
+        del members[cj]
+    return tuple(sorted(tuple(sorted(m)) for m in members.values()))

@@ -1,0 +1,91 @@
+"""Contradictions: two outlets telling the same fact differently (numbers, dates, places, negation).
+
+Candidates are the pairs alignment refused to group because they conflict (see
+:mod:`newsprism.compare.alignment`) plus aligned pairs, which are checked for dates and
+places. Each contradiction carries both statements with their spans.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from newsprism.compare.alignment import Alignment
+from newsprism.compare.text import content_words, date_terms, negations, quantities
+from newsprism.model import Contradiction, Statement, content_id
+
+__all__ = ["find_contradictions"]
+
+_PLACE = re.compile(r"\b(?:in|at|near|outside)\s+(?:the\s+)?((?:[A-Z][\w-]+\s?){1,3})")
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_MONTHS = tuple(m + r"\w*" for m in _MONTHS)
+_WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+
+
+def _side(st: Statement) -> dict:
+    return {
+        "statement_id": st.id,
+        "article_id": st.article_id,
+        "text": st.text,
+        "start": st.span.start,
+        "end": st.span.end,
+    }
+
+
+def _kind(a: Statement, b: Statement, conflict: bool) -> tuple[str, str] | None:
+    """Numbers and negation on the pairs alignment refused; dates and places on aligned pairs
+    (only statements already judged to tell one fact can disagree on its date or place)."""
+    if conflict:
+        qa, qb = quantities(_undated(a.text)), quantities(_undated(b.text))
+        for unit in sorted(qa.keys() & qb.keys()):
+            if not qa[unit] & qb[unit]:
+                return "number", f"{unit}: {', '.join(sorted(qa[unit]))} vs {', '.join(sorted(qb[unit]))}"
+        if (negations(a.text) > 0) != (negations(b.text) > 0) and _overlap(a.text, b.text) >= 0.6:
+            return "negation", "one outlet negates what the other asserts"
+        return None
+    da, db = date_terms(a.text) & _WEEKDAYS, date_terms(b.text) & _WEEKDAYS
+    if da and db and not da & db:
+        return "date", f"{', '.join(sorted(da))} vs {', '.join(sorted(db))}"
+    pa, pb = _places(a.text), _places(b.text)
+    if pa and pb and not pa & pb:
+        return "place", f"{', '.join(sorted(pa))} vs {', '.join(sorted(pb))}"
+    return None
+
+
+def _places(text: str) -> set[str]:
+    return {
+        m.group(1).strip().lower()
+        for m in _PLACE.finditer(text)
+        if m.group(1).strip().lower() not in _WEEKDAYS
+        and not m.group(1).strip().lower().startswith(("may", "june"))
+    }
+
+
+def _undated(text: str) -> str:
+    """Text without dates and clock times, whose digits are not counts."""
+    text = re.sub(r"\b(?:" + "|".join(_MONTHS) + r")\.?\s+\d{1,2}(?:,\s*\d{4})?", " ", text, flags=re.I)
+    text = re.sub(r"\b\d{1,2}(?:[:.]\d{2})?\s*(?:a\.?m\.?|p\.?m\.?|pm|am)\b", " ", text, flags=re.I)
+    return re.sub(r"\b(?:19|20)\d{2}\b", " ", text)
+
+
+def _overlap(a: str, b: str) -> float:
+    wa, wb = set(content_words(a)), set(content_words(b))
+    return len(wa & wb) / max(1, min(len(wa), len(wb)))
+
+
+def find_contradictions(statements: Sequence[Statement], alignment: Alignment) -> list[Contradiction]:
+    pairs = [(i, j, True) for i, j, _ in alignment.conflicts]
+    for group in alignment.groups:
+        pairs.extend((i, j, False) for k, i in enumerate(group) for j in group[k + 1 :])
+    out: dict[str, Contradiction] = {}
+    for i, j, conflict in pairs:
+        a, b = sorted((statements[i], statements[j]), key=lambda s: (s.article_id, s.span.start))
+        if a.quote_id and b.quote_id:
+            continue  # two speakers' words: a dispute, or a quote variant, not an outlet contradiction
+        found = _kind(a, b, conflict)
+        if found is None:
+            continue
+        kind, note = found
+        cid = content_id(a.id, b.id, kind, prefix="c_")
+        out[cid] = Contradiction(id=cid, kind=kind, a=_side(a), b=_side(b), note=note)
+    return [out[k] for k in sorted(out)]

@@ -1,0 +1,329 @@
+"""Disputes: claims that one actor asserts and another denies, with both sides' words.
+
+1. Stance of a statement, from cue words outside and inside quotes: *deny*
+   (denied, rejected, "nothing to do with", "no role", ludicrous, lying...) or
+   *assert* (accused, blamed, "was behind", orchestrated, "made in Washington"...).
+2. Actor: who takes the stance (the statement's speaker, else the subject of the cue),
+   mapped to a party (country or institution) through a small gazetteer of countries,
+   capitals and their institutions and demonyms, so that "Peskov (Kremlin spokesman)",
+   "Moscow" and "Russia" stand on one side.
+3. Accused party: the parties the statement is about. An assertion accuses the parties
+   it names other than the actor's own; a denial is about the parties it names, and
+   about the actor's own party when it speaks in the first person ("we don't attack").
+A dispute is one accused party with at least one assertion by another party and one
+denial.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+
+import numpy as np
+
+from newsprism.model import Dispute, Quote, Statement, content_id
+
+__all__ = ["PARTIES", "find_disputes", "parties_in", "stance"]
+
+# Party -> words that stand for it (lower case). Kept small and generic: countries,
+# capitals, demonyms and the best-known institutions.
+PARTIES: dict[str, tuple[str, ...]] = {
+    "United States": (
+        "united states",
+        "u.s.",
+        "us",
+        "washington",
+        "american",
+        "white house",
+        "pentagon",
+        "kirby",
+        "blinken",
+        "biden",
+        "state department",
+    ),
+    "Russia": (
+        "russia",
+        "russian",
+        "moscow",
+        "kremlin",
+        "peskov",
+        "putin",
+        "medvedev",
+        "lavrov",
+        "zakharova",
+    ),
+    "Ukraine": (
+        "ukraine",
+        "ukrainian",
+        "kyiv",
+        "kiev",
+        "zelensky",
+        "zelenskiy",
+        "zelenskyy",
+        "podolyak",
+        "kuleba",
+    ),
+    "China": ("china", "chinese", "beijing"),
+    "United Kingdom": ("britain", "british", "london", "downing street"),
+    "European Union": ("european union", "brussels", "eu"),
+    "NATO": ("nato",),
+    "Israel": ("israel", "israeli"),
+    "Iran": ("iran", "iranian", "tehran"),
+}
+_DENY = re.compile(
+    r"\b(den(?:y|ied|ies|ial)|reject(?:ed|s)?|refut(?:e|ed|es)|dismiss(?:ed|es)?|derided|"
+    r"nothing to do with|no role|not involved|no prior knowledge|ludicrous|absurd|ridiculous|"
+    r"lying|false flag|baseless|unfounded|fabricat\w+|we don[’']t attack|we do not attack|"
+    r"not attacking|had nothing|has nothing|categorically false|untrue|not true)\b",
+    re.IGNORECASE,
+)
+_ASSERT = re.compile(
+    r"\b(accus(?:e|ed|es|ation)|blam(?:e|ed|es|ing)|charged|(?:was|were|is|are) behind|"
+    r"orchestrat\w+|responsible for|made (?:not in \w+, but )?in \w+|carrying out|"
+    r"involvement|ordered|determined in|alleg(?:e|ed|es|ation|ations)|warned)\b",
+    re.IGNORECASE,
+)
+_PASSIVE = re.compile(
+    r"(?:was|were|is|are) behind|responsible|made|involvement|ordered|carrying|determined", re.IGNORECASE
+)
+_FIRST_PERSON = re.compile(r"\b(we|our|us)\b", re.IGNORECASE)
+
+
+def parties_in(text: str) -> set[str]:
+    low = " " + re.sub(r"[^\w.\s]", " ", text.lower()) + " "
+    found = set()
+    for party, names in PARTIES.items():
+        for name in names:
+            if name == "us":
+                if re.search(r"\bUS\b|\bU\.S\.", text):
+                    found.add(party)
+            elif re.search(rf"(?<![\w]){re.escape(name)}(?![\w])", low):
+                found.add(party)
+    return found
+
+
+def stance(text: str) -> str | None:
+    """``deny``, ``assert`` or ``None``; a denial cue wins (a denial often names the charge)."""
+    if _DENY.search(text):
+        return "deny"
+    if _ASSERT.search(text):
+        return "assert"
+    return None
+
+
+_CUE = re.compile(
+    "|".join((_DENY.pattern, _ASSERT.pattern, r"\b(said|says|told|claimed|stated|made the accusation)\b")),
+    re.IGNORECASE,
+)
+
+
+def _actor(statement: Statement, quote: Quote | None) -> tuple[str | None, str | None]:
+    """(actor as written, party): the quote's speaker, else whoever stands before the cue."""
+    if quote is not None and quote.speaker is not None:
+        for text in (quote.speaker.canonical, quote.speaker.name, quote.speaker.role):
+            parties = parties_in(text or "")
+            if len(parties) == 1:
+                return quote.speaker.canonical or quote.speaker.name, next(iter(parties))
+    outside = re.sub(r"[“\"][^”\"]*[”\"]", " ", statement.text)
+    cue = _CUE.search(outside)
+    # "X was behind / responsible for": the words before the cue name the accused, not the actor.
+    passive = cue is not None and _PASSIVE.match(cue.group())
+    head = outside[: cue.start()] if cue and not passive else ""
+    parties = parties_in(head[-90:])
+    if len(parties) == 1:
+        party = next(iter(parties))
+        name = statement.attributed_to
+        return (name if name and parties_in(name) == parties else party), party
+    name = statement.attributed_to
+    parties = parties_in(name or "")
+    if len(parties) == 1:
+        return name, next(iter(parties))
+    return name, None
+
+
+def _accused(statement: Statement, kind: str, party: str) -> set[str]:
+    named = parties_in(_strip_attribution(statement.text))
+    if kind == "assert":
+        return named - {party}
+    # A denial speaks for the denier's own side ("the US had no role", "we don't attack");
+    # other parties it names are the accusers it answers, not what it denies.
+    return {party}
+
+
+def _strip_attribution(text: str) -> str:
+    return re.sub(r"(?:said|says|told|added)\s+[^.,;]*$", "", text)
+
+
+def find_disputes(
+    statements: Sequence[Statement],
+    quotes: Mapping[str, Quote],
+    vectors: np.ndarray | None = None,
+    min_sim: float = 0.5,
+) -> list[Dispute]:
+    """Party disputes (who accuses which country or institution), then topic disputes
+    (an allegation and a denial about the same thing, actors named as written)."""
+    party_stances, topic_stances = [], []
+    for k, st in enumerate(statements):
+        kind = stance(st.text)
+        if kind is None:
+            continue
+        name, party = _actor(st, quotes.get(st.quote_id or ""))
+        if party is not None:
+            party_stances.append((st, kind, name, party))
+        else:
+            actor = name or _head_name(st.text)
+            if actor:
+                topic_stances.append((k, st, kind, actor))
+    disputes = _party_disputes(party_stances)
+    if vectors is not None:
+        disputes += _topic_disputes(statements, topic_stances, vectors, min_sim)
+    return disputes
+
+
+def _party_disputes(stances: list[tuple[Statement, str, str | None, str]]) -> list[Dispute]:
+    sides: dict[str, dict[str, list[dict]]] = {}
+    for st, kind, name, party in stances:
+        for accused in _accused(st, kind, party):
+            entry = _evidence(st, name or party, party)
+            sides.setdefault(accused, {"assert": [], "deny": []})[kind].append(entry)
+    disputes = []
+    for accused, both in sorted(sides.items()):
+        asserts = [e for e in both["assert"] if e["party"] != accused]
+        denies = both["deny"]
+        # A side that accuses does not also deny (its "deny" cue dismisses the denials).
+        accusers = {e["party"] for e in asserts}
+        denies = [e for e in denies if e["party"] == accused or e["party"] not in accusers]
+        # One assertion is a remark; a claim in dispute is made at least twice (or by two outlets).
+        if len({e["statement_id"] for e in asserts}) >= 2 and denies:
+            claim = f"{accused} was involved (asserted by {', '.join(sorted(accusers))})"
+            disputes.append(
+                Dispute(
+                    id=content_id(accused, *sorted(e["statement_id"] for e in asserts + denies), prefix="d_"),
+                    claim=claim,
+                    asserts=tuple(asserts),
+                    denies=tuple(denies),
+                )
+            )
+    return disputes
+
+
+_NOT_ACTORS = {
+    "on",
+    "in",
+    "the",
+    "but",
+    "its",
+    "a",
+    "asked",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "several",
+    "it",
+    "however",
+    "january",
+    "february",
+    "march",
+    "april",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "after",
+    "before",
+    "when",
+    "while",
+    "he",
+    "she",
+    "they",
+    "we",
+}
+# A denial that points back at a claim just made ("rejected the allegation").
+_ANAPHORIC = re.compile(
+    r"\b(?:the|these|this|those|such|that)\s+(?:allegations?|claims?|accusations?|charges?|reports?)\b"
+    r"|\bdenied (?:it|this|that)\b",
+    re.IGNORECASE,
+)
+_HEAD_NAME = re.compile(r"((?:[A-Z][\w’'&.-]+\s+){0,4}[A-Z][\w’'&.-]+)")
+
+
+def _head_name(text: str) -> str | None:
+    """The last capitalised name before the stance cue ("the Harbour Workers' Union alleged")."""
+    cue = _CUE.search(text)
+    if cue is None:
+        return None
+    names = [m.group(1) for m in _HEAD_NAME.finditer(text[: cue.start()])]
+    names = [" ".join(w for w in n.split() if w.lower() not in _NOT_ACTORS) for n in names]
+    names = [n for n in names if n]
+    return names[-1] if names else None
+
+
+Stance = tuple[int, Statement, str, str]  # (statement index, statement, assert|deny, actor)
+
+
+def _link_stances(stances: list[Stance], vectors: np.ndarray, min_sim: float) -> dict[int, list[Stance]]:
+    """Join each denial to the allegations it answers: the one just before it when it points
+    back ("rejected the allegation"), and any allegation close in meaning by another actor."""
+    asserts = [x for x in stances if x[2] == "assert"]
+    parent = {x[0]: x[0] for x in stances}
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            i = parent[i]
+        return i
+
+    for kd, sd, kind, actor_d in stances:
+        if kind != "deny":
+            continue
+        earlier = [x for x in asserts if x[1].article_id == sd.article_id and x[1].span.end <= sd.span.start]
+        if _ANAPHORIC.search(sd.text) and earlier and earlier[-1][3].lower() != actor_d.lower():
+            parent[find(kd)] = find(earlier[-1][0])
+        for ka, _, _, actor_a in asserts:
+            if actor_a.lower() != actor_d.lower() and float(vectors[ka] @ vectors[kd]) >= min_sim:
+                parent[find(kd)] = find(ka)
+    groups: dict[int, list[Stance]] = {}
+    for x in stances:
+        groups.setdefault(find(x[0]), []).append(x)
+    return groups
+
+
+def _topic_disputes(
+    statements: Sequence[Statement], stances: list[Stance], vectors: np.ndarray, min_sim: float
+) -> list[Dispute]:
+    """Allegation/denial pairs about one thing, by different actors, joined into claims."""
+    out = []
+    for members in _link_stances(stances, vectors, min_sim).values():
+        pro = [_evidence(st, actor, actor) for _, st, kind, actor in members if kind == "assert"]
+        con = [_evidence(st, actor, actor) for _, st, kind, actor in members if kind == "deny"]
+        if pro and con:
+            ids = sorted(e["statement_id"] for e in pro + con)
+            dispute = Dispute(
+                id=content_id(*ids, prefix="d_"), claim=pro[0]["text"], asserts=tuple(pro), denies=tuple(con)
+            )
+            out.append(dispute)
+    return sorted(out, key=lambda d: d.id)
+
+
+def _evidence(st: Statement, actor: str, party: str) -> dict:
+    return {
+        "actor": actor,
+        "party": party,
+        "article_id": st.article_id,
+        "statement_id": st.id,
+        "quote_id": st.quote_id,
+        "text": st.text,
+        "start": st.span.start,
+        "end": st.span.end,
+    }

@@ -1,0 +1,124 @@
+"""Framing: how each outlet hedges, attributes and words the story, claim by claim.
+
+Per article: its headline (does it state the claim as fact, or hedge/attribute it?),
+the hedges and the attribution verbs in its own voice, loaded terms outside quotes
+(words a neutral report avoids unless quoting), and for each shared claim (a ledger
+group with two or more articles) the hedges and verb this article used for it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+
+from newsprism.compare.text import ATTRIBUTION_VERBS, hedges_in, quote_regions
+from newsprism.model import Article, LedgerGroup, Statement
+
+__all__ = ["LOADED_TERMS", "article_framing", "build_framing", "headline_framing"]
+
+# Evaluative words that frame rather than report; only counted outside quote marks.
+LOADED_TERMS = (
+    "terrorist",
+    "terrorism",
+    "regime",
+    "puppet",
+    "aggression",
+    "aggressor",
+    "brutal",
+    "heroic",
+    "massacre",
+    "atrocity",
+    "atrocities",
+    "slammed",
+    "blasted",
+    "lashed out",
+    "so-called",
+    "propaganda",
+    "thugs",
+    "extremist",
+    "radical",
+    "invasion",
+    "special military operation",
+    "provocation",
+    "false flag",
+    "orchestrated",
+    "tinderbox",
+    "reckless",
+    "catastrophic",
+    "shocking",
+    "outrageous",
+    "ludicrous",
+    "absurd",
+    "ridiculous",
+    "lying",
+    "monstrous",
+)
+_VERB = re.compile(r"\b(" + "|".join(ATTRIBUTION_VERBS) + r")\b", re.IGNORECASE)
+
+
+def _outside_quotes(text: str) -> str:
+    for start, end in quote_regions(text):
+        text = text[:start] + " " * (end - start) + text[end:]
+    return text
+
+
+def _terms(text: str) -> dict[str, int]:
+    low = text.lower()
+    counts = {t: len(re.findall(rf"\b{re.escape(t)}\b", low)) for t in LOADED_TERMS}
+    return {t: n for t, n in sorted(counts.items()) if n}
+
+
+def headline_framing(title: str | None) -> dict:
+    """Does the headline assert (no hedge, no attribution verb) or report a claim?"""
+    if not title:
+        return {"text": None, "asserts": None, "hedges": [], "verbs": []}
+    hedges = list(hedges_in(title))
+    verbs = sorted({m.group(1).lower() for m in _VERB.finditer(title)})
+    verbs += [
+        v for v in ("accuses", "blames", "claims", "says", "denies") if re.search(rf"\b{v}\b", title, re.I)
+    ]
+    return {"text": title, "asserts": not hedges and not verbs, "hedges": hedges, "verbs": sorted(set(verbs))}
+
+
+def article_framing(article: Article, statements: Sequence[Statement], ledger: Sequence[LedgerGroup]) -> dict:
+    voice = _outside_quotes(article.text)
+    verbs = Counter(m.group(1).lower() for m in _VERB.finditer(voice))
+    hedges = Counter(h for st in statements for h in hedges_in(_outside_quotes(st.text)))
+    claims = []
+    mine = {st.id: st for st in statements}
+    for group in ledger:
+        if len(group.article_ids) < 2 or article.id not in group.article_ids:
+            continue
+        for sid in group.statement_ids:
+            if sid in mine:
+                st = mine[sid]
+                said = _outside_quotes(st.text)
+                claims.append(
+                    {
+                        "group_id": group.id,
+                        "statement_id": sid,
+                        "hedges": list(hedges_in(said)),
+                        "verbs": sorted({m.group(1).lower() for m in _VERB.finditer(said)}),
+                        "attributed_to": st.attributed_to,
+                    }
+                )
+    return {
+        "article_id": article.id,
+        "outlet": article.label,
+        "headline": headline_framing(article.title),
+        "hedges": dict(sorted(hedges.items())),
+        "attribution_verbs": dict(sorted(verbs.items())),
+        "verb_tone": dict(sorted(Counter(ATTRIBUTION_VERBS[v] for v in verbs.elements()).items())),
+        "loaded_terms": _terms(voice),
+        "claims": claims,
+    }
+
+
+def build_framing(
+    articles: Sequence[Article], statements: Sequence[Statement], ledger: Sequence[LedgerGroup]
+) -> list[dict]:
+    by_article: dict[str, list[Statement]] = {}
+    for st in statements:
+        by_article.setdefault(st.article_id, []).append(st)
+    return [article_framing(a, by_article.get(a.id, []), ledger) for a in articles]

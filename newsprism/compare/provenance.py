@@ -1,0 +1,204 @@
+"""Provenance: who reuses whose text, who credits and who cites whom; independent origins.
+
+Three kinds of edge, each with its evidence (the words that show it):
+
+- ``reuses``: article A shares outlet-voice passages with article B. Quoted words are
+  left out first: two outlets quoting the same spokesman are not copying each other.
+  Evidence is a shared sentence pair (rapidfuzz ratio, robust to light edits) or,
+  failing that, word 5-gram containment. The later article points to the earlier one.
+- ``credits``: a credit line ("Reuters contributed to this report", "AFP contributed
+  reporting", the cleaner's ``Article.credits``) -> the agency.
+- ``cites``: in-text sourcing ("told NBC News", "said on CNN", "the RIA news agency
+  said", "Reuters reported", "according to Reuters") -> the outlet named.
+
+Articles joined by ``reuses`` edges form one origin: copies of one wire story count once.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from rapidfuzz import fuzz
+
+from newsprism.compare.text import normalize_words, quote_regions, split_sentences
+from newsprism.model import Article, ProvenanceEdge
+from newsprism.settings import CompareSettings
+
+__all__ = ["find_credits", "find_citations", "origins", "provenance_edges", "shared_passages"]
+
+_OUTLETS = (
+    "Reuters|AFP|Agence France-Presse|AP|Associated Press|TASS|RIA Novosti|RIA|Interfax|Xinhua|"
+    "NBC News|NBC|CNN|MSNBC|CBS News|CBS|ABC News|Fox News|BBC|Bloomberg|Al Jazeera|The Guardian|"
+    "The New York Times|New York Times|The Washington Post|Washington Post|Politico|Axios|Ukrinform|"
+    "Ukrainska Pravda|Kyiv Independent|Meduza|Kommersant|Izvestia|Sky News|Deutsche Welle|DPA|"
+    "Anadolu|Yonhap|Kyodo|dpa|EFE|ANSA|PTI"
+)
+_CREDIT = re.compile(
+    rf"\b({_OUTLETS}|[A-Z][\w.&-]+(?: [A-Z][\w.&-]+){{0,3}}) contributed(?: reporting| to this report)\b"
+    rf"|(?:[Aa]dditional reporting|Reporting) by ({_OUTLETS})\b"
+)
+_CITE = re.compile(
+    rf"\btold (?:the )?({_OUTLETS})\b|\bspeaking to ({_OUTLETS})\b|\bsaid on ({_OUTLETS})\b"
+    rf"|\b[Tt]he ({_OUTLETS}|[A-Z][\w-]+) news agency (?:said|reported|quoted)\b"
+    rf"|\b({_OUTLETS}) (?:reported|said|quoted|cited)\b|\baccording to ({_OUTLETS})\b"
+    rf"|\bin an interview with ({_OUTLETS})\b"
+)
+_CANONICAL = {
+    "agence france-presse": "AFP",
+    "associated press": "AP",
+    "ria novosti": "RIA",
+    "nbc": "NBC News",
+    "cbs": "CBS News",
+    "new york times": "The New York Times",
+    "washington post": "The Washington Post",
+    "dpa": "DPA",
+}
+
+
+def _outlet_name(raw: str) -> str:
+    name = raw.strip()
+    return _CANONICAL.get(name.lower(), name if not name.islower() else name.upper())
+
+
+def find_credits(article: Article) -> list[tuple[str, str]]:
+    """(agency, evidence line) from the cleaner's credits and credit lines in the text."""
+    found: dict[str, str] = {}
+    lines = [r.text for r in article.removed if "credit" in r.reason] + article.text.splitlines()
+    for line in lines:
+        for m in _CREDIT.finditer(line):
+            agency = _outlet_name(m.group(1) or m.group(2))
+            found.setdefault(agency, line.strip())
+    for name in article.credits:  # the cleaner's reading of the credit line
+        found.setdefault(_outlet_name(name), next((x for x in lines if name in x), f"credited: {name}"))
+    return sorted(found.items())
+
+
+def find_citations(article: Article) -> list[tuple[str, str]]:
+    """(outlet, sentence) for each outlet the article names as a source of information."""
+    found: dict[str, str] = {}
+    for start, end in split_sentences(article.text):
+        sentence = article.text[start:end]
+        for m in _CITE.finditer(sentence):
+            raw = next(g for g in m.groups() if g)
+            found.setdefault(_outlet_name(raw), sentence)
+    own = (article.outlet or "").lower()
+    return sorted((k, v) for k, v in found.items() if k.lower() != own)
+
+
+def _voice_sentences(article: Article, min_chars: int) -> list[str]:
+    """Outlet-voice sentences: quoted words blanked out, short leftovers dropped."""
+    text = article.text
+    for start, end in quote_regions(text):
+        text = text[:start] + " " * (end - start) + text[end:]
+    out = []
+    for start, end in split_sentences(text):
+        sentence = " ".join(text[start:end].split())
+        if len(sentence) >= min_chars:
+            out.append(sentence)
+    return out
+
+
+def _shingles(sentences: Sequence[str], n: int = 5) -> set[tuple[str, ...]]:
+    grams = set()
+    for sentence in sentences:
+        toks = normalize_words(sentence)
+        grams.update(tuple(toks[i : i + n]) for i in range(len(toks) - n + 1))
+    return grams
+
+
+def shared_passages(a: Sequence[str], b: Sequence[str], ratio: float) -> list[tuple[str, str, float]]:
+    """Sentence pairs close enough to be one passage lightly edited."""
+    out = []
+    for x in a:
+        for y in b:
+            if abs(len(x) - len(y)) > 0.4 * max(len(x), len(y)):
+                continue
+            score = fuzz.ratio(x.lower(), y.lower())
+            if score >= ratio:
+                out.append((x, y, score))
+    return out
+
+
+def _reuse_edge(
+    a: Article, b: Article, va: list[str], vb: list[str], s: CompareSettings
+) -> ProvenanceEdge | None:
+    passages = shared_passages(va, vb, s.passage_ratio)
+    ga, gb = _shingles(va), _shingles(vb)
+    containment = len(ga & gb) / max(1, min(len(ga), len(gb)))
+    # One shared sentence can be two outlets paraphrasing one press release; two or more is copy.
+    if len(passages) < 2 and containment < s.shingle_containment:
+        return None
+    later, earlier = _order(a, b)
+    if passages:
+        x, y, score = max(passages, key=lambda p: p[2])
+        evidence = f"{len(passages)} shared passage(s), e.g. “{x}” ~ “{y}” (ratio {score:.0f})"
+    else:
+        evidence = f"{containment:.0%} of word 5-grams shared outside quotes"
+    return ProvenanceEdge(source=later.id, target=earlier.id, kind="reuses", evidence=evidence)
+
+
+def _order(a: Article, b: Article) -> tuple[Article, Article]:
+    """(later, earlier) by publication date; unknown or equal dates fall back to the id."""
+    if a.published and b.published and a.published != b.published:
+        return (a, b) if a.published > b.published else (b, a)
+    return (a, b) if a.id > b.id else (b, a)
+
+
+def provenance_edges(articles: Sequence[Article], settings: CompareSettings) -> list[ProvenanceEdge]:
+    edges: list[ProvenanceEdge] = []
+    voices = {a.id: _voice_sentences(a, settings.passage_min_chars) for a in articles}
+    for i, a in enumerate(articles):
+        for b in articles[i + 1 :]:
+            edge = _reuse_edge(a, b, voices[a.id], voices[b.id], settings)
+            if edge is not None:
+                edges.append(edge)
+    credits = {a.id: find_credits(a) for a in articles}
+    for article in articles:
+        for agency, line in credits[article.id]:
+            edges.append(ProvenanceEdge(article.id, agency, "credits", line))
+        for outlet, sentence in find_citations(article):
+            edges.append(ProvenanceEdge(article.id, outlet, "cites", sentence))
+    edges.extend(_agency_reuse(articles, edges, credits))
+    return sorted(set(edges), key=lambda e: (e.kind, e.source, e.target, e.evidence))
+
+
+def _agency_reuse(
+    articles: Sequence[Article], edges: list[ProvenanceEdge], credits: dict[str, list[tuple[str, str]]]
+) -> list[ProvenanceEdge]:
+    """Articles sharing text with one that credits an agency all reuse that agency's copy."""
+    origin = origins(articles, edges)
+    members: dict[str, list[str]] = {}
+    for article_id, root in origin.items():
+        members.setdefault(root, []).append(article_id)
+    out = []
+    for group in members.values():
+        if len(group) < 2:
+            continue
+        for creditor in sorted(group):
+            for agency, _ in credits.get(creditor, []):
+                for article_id in sorted(group):
+                    how = (
+                        "credits it"
+                        if article_id == creditor
+                        else f"shares text with {creditor}, which credits it"
+                    )
+                    out.append(ProvenanceEdge(article_id, agency, "reuses", f"{agency} copy: {how}"))
+    return out
+
+
+def origins(articles: Sequence[Article], edges: Sequence[ProvenanceEdge]) -> dict[str, str]:
+    """Article id -> origin id (the smallest article id among those joined by reuse)."""
+    parent = {a.id: a.id for a in articles}
+
+    def find(x: str) -> str:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for edge in edges:
+        if edge.kind == "reuses" and edge.source in parent and edge.target in parent:
+            ra, rb = find(edge.source), find(edge.target)
+            parent[max(ra, rb)] = min(ra, rb)
+    return {a.id: find(a.id) for a in articles}

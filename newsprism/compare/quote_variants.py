@@ -1,0 +1,269 @@
+"""Quote variants: the same quote as each outlet printed it, diffed word by word and classified.
+
+Grouping: direct quotes from different articles join when their speakers match
+(surname, spelling folded) and their content overlaps (content-word overlap, or
+embedding similarity for translations), or when the words are near-identical even
+though the speakers differ (then the odd speaker out is *misattributed*).
+
+Each version is compared with the group's reference version (the one that contains
+most of the others, earliest article on a tie) and classified:
+
+  verbatim       the same words (the reference itself, or an exact copy)
+  spelling       same words after folding case, punctuation, spelling, transliteration
+  trimmed        a contiguous part of the reference; ``extended``: contains it
+  altered        a meaning change: negation flipped, a number changed, or a content word
+                 swapped for one of another meaning while the rest is word for word
+  translation    same meaning, other wording (embeddings close)
+  paraphrase     overlapping content, meaning drifting (embeddings not close)
+  misattributed  same words given to another speaker
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections import Counter
+from collections.abc import Sequence
+
+import numpy as np
+
+from newsprism.compare.text import content_words, negations, normalize_words, numbers, stem, words
+from newsprism.model import Quote, QuoteGroup, content_id
+from newsprism.nlp.embed import Embedder
+from newsprism.settings import CompareSettings
+
+__all__ = ["ALTERATIONS", "classify", "group_quotes", "word_diff"]
+
+ALTERATIONS = frozenset({"altered", "misattributed"})
+
+
+def _surname(quote: Quote) -> str | None:
+    if quote.speaker is None or quote.speaker.anonymous:
+        return None
+    name = normalize_words(quote.speaker.canonical or quote.speaker.name)
+    return name[-1] if name else None
+
+
+def _overlap(a: set[str], b: set[str]) -> float:
+    if len(a) < 2 or len(b) < 2:
+        return 1.0 if a and a == b else 0.0
+    return len(a & b) / min(len(a), len(b))
+
+
+def group_quotes(
+    quotes: Sequence[Quote], embedder: Embedder, settings: CompareSettings, order: dict[str, int]
+) -> list[QuoteGroup]:
+    """Cross-article groups of one quote, each with its classified variants."""
+    items = [q for q in quotes if q.kind == "direct" and len(words(q.text)) >= 3]
+    if not items:
+        return []
+    vecs = embedder.embed([q.text for q in items])
+    stems = [{stem(w) for w in content_words(q.text)} for q in items]
+    sims = vecs @ vecs.T
+    pairs = []
+    for i in range(len(items)):
+        for j in range(i + 1, len(items)):
+            score = _pair_score(items[i], items[j], stems[i], stems[j], float(sims[i, j]), settings)
+            if score is not None:
+                pairs.append((score, i, j))
+    fragments = [q for q in quotes if q not in items and len(words(q.text)) >= 2]
+    out = []
+    for members in _cluster(items, pairs):
+        group = _with_fragments([items[k] for k in members], fragments)
+        if len({q.article_id for q in group}) < 2:
+            continue
+        vecs = embedder.embed([q.text for q in group])
+        out.append(_build_group(group, vecs @ vecs.T, embedder, settings, order))
+    return sorted(out, key=lambda g: (-len(g.quote_ids), g.id))
+
+
+def _with_fragments(group: list[Quote], fragments: Sequence[Quote]) -> list[Quote]:
+    """Add short quoted fragments ("a tinderbox") that are a contiguous part of a version,
+    from articles the group does not cover yet, when their speaker does not contradict."""
+    speakers = {_surname(q) for q in group} - {None}
+    seen = {q.article_id for q in group}
+    full = [normalize_words(q.text) for q in group]
+    out = list(group)
+    for frag in fragments:
+        toks = normalize_words(frag.text)
+        who = _surname(frag)
+        if frag.article_id in seen or (who is not None and who not in speakers):
+            continue
+        if any(_contiguous(toks, f) for f in full):
+            out.append(frag)
+            seen.add(frag.article_id)
+    return out
+
+
+def _pair_score(
+    a: Quote, b: Quote, sa: set[str], sb: set[str], sim: float, s: CompareSettings
+) -> float | None:
+    if a.article_id == b.article_id:
+        return None
+    overlap = _overlap(sa, sb)
+    na, nb = _surname(a), _surname(b)
+    same_speaker = na is not None and na == nb
+    if same_speaker and (overlap >= s.quote_overlap or sim >= s.quote_sim):
+        return max(overlap, sim)
+    if overlap >= 0.8 and sim >= s.quote_sim:  # the same words, whoever they are given to
+        return max(overlap, sim)
+    return None
+
+
+def _cluster(items: Sequence[Quote], pairs: list[tuple[float, int, int]]) -> list[list[int]]:
+    cluster = list(range(len(items)))
+    members = {i: [i] for i in range(len(items))}
+    for _, i, j in sorted(pairs, key=lambda p: (-p[0], p[1], p[2])):
+        ci, cj = cluster[i], cluster[j]
+        if ci == cj:
+            continue
+        if {items[k].article_id for k in members[ci]} & {items[k].article_id for k in members[cj]}:
+            continue
+        members[ci] += members.pop(cj)
+        for k in members[ci]:
+            cluster[k] = ci
+    return sorted(sorted(m) for m in members.values())
+
+
+def _build_group(
+    group: list[Quote], sims: np.ndarray, embedder: Embedder, s: CompareSettings, order: dict[str, int]
+) -> QuoteGroup:
+    speakers = Counter(_surname(q) for q in group if _surname(q))
+    main = speakers.most_common(1)[0][0] if speakers else None
+    display = next((q.speaker.canonical for q in group if q.speaker and _surname(q) == main), None)
+    ref = _reference(group, order)
+    variants = []
+    for k, quote in enumerate(group):
+        others = [q for q in group if q is not quote]
+        sim = float(sims[k, group.index(ref)])
+        label, notes = classify(quote, ref, others, sim, embedder, s, main)
+        variants.append(
+            {
+                "quote_id": quote.id,
+                "article_id": quote.article_id,
+                "classification": label,
+                "flagged": label in ALTERATIONS or bool(notes),
+                "notes": notes,
+                "reference": quote is ref,
+                "diff": word_diff(ref.text, quote.text),
+            }
+        )
+    variants.sort(key=lambda v: (order.get(v["article_id"], 0), v["quote_id"]))
+    ids = tuple(v["quote_id"] for v in variants)
+    return QuoteGroup(
+        id=content_id(*sorted(ids), prefix="qg_"), speaker=display, quote_ids=ids, variants=tuple(variants)
+    )
+
+
+def _reference(group: list[Quote], order: dict[str, int]) -> Quote:
+    """The version that contains most of the others' words (the fullest), earliest on a tie."""
+    toks = [set(normalize_words(q.text)) for q in group]
+
+    def covered(k: int) -> float:
+        return sum(len(toks[k] & t) / max(1, len(t)) for t in toks)
+
+    best = min(
+        range(len(group)),
+        key=lambda k: (-round(covered(k), 3), order.get(group[k].article_id, 0), group[k].id),
+    )
+    return group[best]
+
+
+def classify(
+    quote: Quote,
+    ref: Quote,
+    others: Sequence[Quote],
+    sim: float,
+    embedder: Embedder,
+    s: CompareSettings,
+    main_speaker: str | None = None,
+) -> tuple[str, list[str]]:
+    """One version's class against the reference version, and notes on what changed."""
+    a, b = normalize_words(quote.text), normalize_words(ref.text)
+    change = (
+        None
+        if quote is ref or _contiguous(a, b) or _contiguous(b, a)
+        else _meaning_change(a, b, others, embedder, s)
+    )
+    notes = [change] if change else []
+    who = _surname(quote)
+    if main_speaker and who and who != main_speaker:
+        speaker = quote.speaker.canonical if quote.speaker else who
+        return "misattributed", [f"given to {speaker}", *notes]
+    if quote is ref or quote.text.strip(" ,.;:") == ref.text.strip(" ,.;:"):
+        return "verbatim", notes
+    if a == b:
+        return "spelling", notes
+    if _contiguous(a, b):
+        return "trimmed", notes
+    if _contiguous(b, a):
+        return "extended", notes
+    if change:
+        return "altered", notes
+    stems_a, stems_b = (
+        {stem(w) for w in content_words(quote.text)},
+        {stem(w) for w in content_words(ref.text)},
+    )
+    same = sim >= s.quote_sim or _overlap(stems_a, stems_b) >= 0.6
+    return ("translation" if same else "paraphrase"), notes
+
+
+def _contiguous(small: list[str], big: list[str]) -> bool:
+    n = len(small)
+    return 0 < n < len(big) and any(big[i : i + n] == small for i in range(len(big) - n + 1))
+
+
+def _meaning_change(
+    a: list[str], b: list[str], others: Sequence[Quote], embedder: Embedder, s: CompareSettings
+) -> str | None:
+    """What changes the meaning between version ``a`` and reference ``b``, if anything."""
+    matcher = difflib.SequenceMatcher(a=b, b=a, autojunk=False)
+    blocks = [m for m in matcher.get_matching_blocks() if m.size]
+    if not blocks:
+        return None
+    region = b[blocks[0].a : blocks[-1].a + blocks[-1].size]
+    if (negations(" ".join(a)) > 0) != (negations(" ".join(region)) > 0):
+        return "negation flipped"
+    na, nb = numbers(" ".join(a)), numbers(" ".join(region))
+    if na and nb and na != nb:
+        return f"number changed: {', '.join(sorted(nb))} -> {', '.join(sorted(na))}"
+    return _word_swapped(a, region, others, embedder, s)
+
+
+def _word_swapped(
+    a: list[str], region: list[str], others: Sequence[Quote], embedder: Embedder, s: CompareSettings
+) -> str | None:
+    """A content word replaced by one no other version uses, the rest (nearly) word for word."""
+    ca = {stem(w): w for w in content_words(" ".join(a))}
+    cb = {stem(w): w for w in content_words(" ".join(region))}
+    if not ca or not cb or 2 * len(ca.keys() & cb.keys()) / (len(ca) + len(cb)) < 0.6:
+        return None
+    new, old = sorted(ca.keys() - cb.keys()), sorted(cb.keys() - ca.keys())
+    if not new or not old or len(new) > 2:
+        return None
+    elsewhere = Counter(stem(w) for q in others for w in set(content_words(q.text)))
+    for n in new:
+        if elsewhere[n] > 0 and len(others) > 1:
+            continue  # another outlet has the same word: a translation choice, not an alteration
+        vecs = embedder.embed([ca[n]] + [cb[o] for o in old])
+        sims = vecs[1:] @ vecs[0]
+        k = int(np.argmax(sims))
+        if float(sims[k]) < s.word_swap_sim:
+            return f"word swapped: {cb[old[k]]} -> {ca[n]}"
+    return None
+
+
+def word_diff(reference: str, version: str) -> list[list[str]]:
+    """Word-level diff from the reference to a version: ``[op, text]`` with op equal/delete/insert."""
+    ra, va = reference.split(), version.split()
+    key = [w.strip(".,;:!?\"“”‘’'").lower() for w in ra]
+    kev = [w.strip(".,;:!?\"“”‘’'").lower() for w in va]
+    out: list[list[str]] = []
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(a=key, b=kev, autojunk=False).get_opcodes():
+        if tag == "equal":
+            out.append(["equal", " ".join(va[j1:j2])])
+            continue
+        if i2 > i1:
+            out.append(["delete", " ".join(ra[i1:i2])])
+        if j2 > j1:
+            out.append(["insert", " ".join(va[j1:j2])])
+    return out

@@ -1,0 +1,128 @@
+"""The ``compare`` and ``brief`` pipeline stages.
+
+compare: statements -> embeddings -> alignment -> provenance -> contradictions ->
+         disputes -> ledger -> unique/omissions -> quote variants -> framing
+brief:   the extractive summary from the ledger.
+
+The embedder is a module-level seam: :func:`set_embedder` plugs in another model
+(tests use a tiny deterministic one; a user with a GPU can use a stronger one).
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Sequence
+
+import numpy as np
+
+from newsprism.brief.summary import summarize
+from newsprism.compare.alignment import align_statements
+from newsprism.compare.contradictions import find_contradictions
+from newsprism.compare.disputes import find_disputes
+from newsprism.compare.framing import build_framing
+from newsprism.compare.ledger import build_ledger, omissions, unique_content
+from newsprism.compare.provenance import origins, provenance_edges
+from newsprism.compare.quote_fallback import fallback_quotes
+from newsprism.compare.quote_variants import group_quotes
+from newsprism.compare.statements import build_statements
+from newsprism.model import Article, Statement
+from newsprism.nlp.embed import Embedder, get_embedder
+from newsprism.pipeline import Analysis
+from newsprism.settings import Settings
+
+log = logging.getLogger(__name__)
+
+__all__ = ["brief_stage", "compare_stage", "set_embedder"]
+
+_EMBEDDER: list[Embedder] = []
+
+
+def set_embedder(embedder: Embedder | None) -> None:
+    """Use ``embedder`` for every later run (``None``: back to the default MiniLM)."""
+    _EMBEDDER.clear()
+    if embedder is not None:
+        _EMBEDDER.append(embedder)
+
+
+def _embedder(settings: Settings) -> Embedder:
+    return _EMBEDDER[0] if _EMBEDDER else get_embedder(settings.compare.embedder)
+
+
+def _order(articles: Sequence[Article]) -> dict[str, int]:
+    ranked = sorted(articles, key=lambda a: (a.published or "9999", a.id))
+    return {a.id: i for i, a in enumerate(ranked)}
+
+
+class _Clock:
+    """Seconds per step, reported as ``compare.<step>`` timings."""
+
+    def __init__(self) -> None:
+        self.laps: dict[str, float] = {}
+        self.last = time.perf_counter()
+
+    def lap(self, name: str) -> None:
+        now = time.perf_counter()
+        self.laps[f"compare.{name}"] = now - self.last
+        self.last = now
+
+
+def compare_stage(analysis: Analysis, settings: Settings) -> Analysis:
+    """Fill statements, ledger, quote groups, disputes, contradictions, unique,
+    omissions, framing and provenance."""
+    s, articles, clock = settings.compare, analysis.articles, _Clock()
+    if not articles:
+        return analysis
+    quotes = analysis.quotes or tuple(fallback_quotes(articles))
+    statements = build_statements(articles, quotes, s.min_statement_words)
+    clock.lap("statements")
+    embedder = _embedder(settings)
+    clock.lap("model_load")
+    vectors = embedder.embed([st.text for st in statements])
+    clock.lap("embed")
+    alignment = align_statements(statements, vectors, s)
+    clock.lap("align")
+    edges = provenance_edges(articles, s)
+    clock.lap("provenance")
+    contradictions = find_contradictions(statements, alignment)
+    disputes = find_disputes(statements, {q.id: q for q in quotes}, vectors, s.dispute_sim)
+    clock.lap("disputes")
+    # Disputed: the group carries a claim someone denies (the denial itself is a fact). Outlets
+    # disagreeing on a detail is a contradiction, shown apart; it does not unsettle the fact.
+    disputed = {e["statement_id"] for d in disputes for e in d.asserts}
+    ledger = build_ledger(statements, alignment.groups, alignment.sims, origins(articles, edges), disputed, s)
+    quote_groups = group_quotes(quotes, embedder, s, _order(articles))
+    clock.lap("ledger_quotes")
+    framing = build_framing(articles, statements, ledger)
+    return analysis.replace(
+        quotes=tuple(quotes),
+        statements=tuple(statements),
+        ledger=tuple(ledger),
+        quote_groups=tuple(quote_groups),
+        disputes=tuple(disputes),
+        contradictions=tuple(contradictions),
+        unique=unique_content(ledger),
+        omissions=omissions(ledger, [a.id for a in articles], s.omission_share),
+        framing=tuple(framing),
+        provenance=tuple(edges),
+        timings={**analysis.timings, **clock.laps, "compare.framing": time.perf_counter() - clock.last},
+    )
+
+
+def brief_stage(analysis: Analysis, settings: Settings) -> Analysis:
+    """Fill the summary (needs the compare stage)."""
+    if not analysis.ledger:
+        return analysis
+    statements: Sequence[Statement] = analysis.statements
+    vecs = _embedder(settings).embed([st.text for st in statements])
+    vectors = {st.id: np.asarray(v) for st, v in zip(statements, vecs, strict=True)}
+    summary = summarize(
+        analysis.ledger,
+        statements,
+        analysis.articles,
+        vectors,
+        settings.compare.summary_sentences,
+        settings.compare.summary_redundancy,
+        {v["quote_id"] for g in analysis.quote_groups for v in g.variants if v.get("flagged")},
+    )
+    return analysis.replace(summary=tuple(summary))

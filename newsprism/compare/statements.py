@@ -1,0 +1,156 @@
+"""Statements: the atomic, checkable sentences of an article, with their spans.
+
+A statement is a sentence (or a clause split at ``;``) of the cleaned text that is
+long enough to assert something. It is linked to the :class:`Quote` it overlaps
+(when the quote stage ran), records who it is attributed to (the quote's speaker,
+else the subject of a reporting verb, else ``None`` for the outlet's own voice),
+its hedges and its polarity.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from newsprism.compare.text import hedges_in, negations, split_sentences, words
+from newsprism.model import Article, Quote, Span, Statement, content_id
+
+__all__ = ["article_statements", "build_statements"]
+
+_REPORTING = (
+    r"said|says|told|added|stated|claimed|claims|denied|denies|insisted|warned|asserted|"
+    r"admitted|accused|blamed|rejected|dismissed|derided|argued|noted|announced|vowed|reported"
+)
+# "X said" / "said X" / "according to X": X is a run of capitalised words (with a title before).
+_SUBJECT_BEFORE = re.compile(
+    rf"((?:[A-Z][\w’'.-]+\s+){{0,4}}[A-Z][\w’'.-]+)\s*,?\s+(?:has\s+|had\s+)?(?:{_REPORTING})\b"
+)
+_SUBJECT_AFTER = re.compile(rf"\b(?:{_REPORTING})\s+((?:[A-Z][\w’'.-]+\s+){{0,4}}[A-Z][\w’'.-]+)")
+_ACCORDING = re.compile(r"[Aa]ccording to\s+((?:the\s+)?(?:[A-Z][\w’'.-]+\s*){1,4})")
+_CREDIT_LINE = re.compile(r"[\w .,&'-]+ contributed( reporting| to this report)?\.?|reporting by .*")
+_NOT_PROSE = re.compile(r"https?://|\bvia reuters\)|^copyright\b|\(image:|^original url")
+_NOT_NAMES = {
+    "on",
+    "in",
+    "but",
+    "and",
+    "the",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "cnn",
+    "msnbc",
+    "nbc",
+    "news",
+    "reuters",
+    "afp",
+    "obviously",
+    "however",
+    "also",
+    "may",
+    "of",
+    "course",
+}
+_PRONOUNS = {"he", "she", "they", "it", "we", "i"}
+
+
+def build_statements(
+    articles: Sequence[Article], quotes: Sequence[Quote], min_words: int = 5
+) -> list[Statement]:
+    """Statements of every article, in article then text order."""
+    by_article: dict[str, list[Quote]] = {}
+    for quote in quotes:
+        by_article.setdefault(quote.article_id, []).append(quote)
+    out: list[Statement] = []
+    for article in articles:
+        out.extend(article_statements(article, by_article.get(article.id, []), min_words))
+    return out
+
+
+def article_statements(article: Article, quotes: Sequence[Quote], min_words: int = 5) -> list[Statement]:
+    out = []
+    last_speaker: str | None = None
+    for start, end in _clauses(article.text):
+        text = article.text[start:end]
+        if not _is_statement(text, min_words):
+            continue
+        quote = _overlapping_quote(quotes, Span(start, end))
+        speaker = _speaker_of(quote, text, last_speaker)
+        last_speaker = speaker if speaker else None
+        out.append(
+            Statement(
+                id=content_id(article.id, str(start), str(end), text, prefix="st_"),
+                article_id=article.id,
+                text=text,
+                span=Span(start, end),
+                quote_id=quote.id if quote else None,
+                attributed_to=speaker,
+                hedges=hedges_in(text),
+                polarity="negative" if negations(text) else "positive",
+            )
+        )
+    return out
+
+
+def _clauses(text: str) -> list[tuple[int, int]]:
+    """Sentence spans, split again at semicolons outside quotes (two claims in one sentence)."""
+    spans = []
+    for start, end in split_sentences(text):
+        cut = start
+        for m in re.finditer(r";\s+", text[start:end]):
+            pos = start + m.start()
+            if (
+                text.count("“", start, pos) == text.count("”", start, pos)
+                and text.count('"', start, pos) % 2 == 0
+            ):
+                spans.append((cut, pos))
+                cut = start + m.end()
+        spans.append((cut, end))
+    return spans
+
+
+def _is_statement(text: str, min_words: int) -> bool:
+    n = len(words(text))
+    if n < min_words - 1:
+        return False
+    if n < min_words and not text.rstrip("”\"’' ").endswith((".", "!", "?")):
+        return False
+    # Credit lines, captions, urls and copyright notes assert nothing about the story.
+    low = text.lower()
+    return not (_CREDIT_LINE.fullmatch(low) or _NOT_PROSE.search(low))
+
+
+def _clean_name(raw: str) -> str | None:
+    """Drop leading words that are not names (sentence openers, days, outlets)."""
+    parts = [p for p in raw.strip().split() if p.lower().rstrip(",") not in _NOT_NAMES]
+    return " ".join(parts) if parts else None
+
+
+def _overlapping_quote(quotes: Sequence[Quote], span: Span) -> Quote | None:
+    best, best_len = None, 0
+    for quote in quotes:
+        if quote.kind == "fragment" or not quote.span.overlaps(span):
+            continue
+        shared = min(quote.span.end, span.end) - max(quote.span.start, span.start)
+        if shared > best_len:
+            best, best_len = quote, shared
+    return best
+
+
+def _speaker_of(quote: Quote | None, text: str, last_speaker: str | None) -> str | None:
+    if quote is not None and quote.speaker is not None:
+        return quote.speaker.canonical or quote.speaker.name
+    outside = re.sub(r"[“\"][^”\"]*[”\"]", " ", text)
+    for pattern in (_ACCORDING, _SUBJECT_BEFORE, _SUBJECT_AFTER):
+        for m in pattern.finditer(outside):
+            name = _clean_name(m.group(1))
+            if name:
+                return last_speaker if name.lower() in _PRONOUNS else name
+    low = outside.lower()
+    if re.search(rf"\b(he|she|they)\s+(?:{_REPORTING})\b", low):
+        return last_speaker
+    return None

@@ -1,0 +1,326 @@
+"""Small text tools shared by the compare modules: sentences, words, numbers, cues.
+
+Rule-based and model-free on purpose: they run on every sentence of every article,
+and their decisions must be explainable in one line of a brief.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+__all__ = [
+    "ATTRIBUTION_VERBS",
+    "HEDGES",
+    "content_words",
+    "date_terms",
+    "hedges_in",
+    "key_terms",
+    "negations",
+    "normalize_words",
+    "numbers",
+    "quantities",
+    "quote_regions",
+    "split_sentences",
+    "stem",
+    "words",
+]
+
+_ABBREV = {
+    "u.s",
+    "u.k",
+    "u.n",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "st",
+    "gen",
+    "col",
+    "sen",
+    "rep",
+    "gov",
+    "jan",
+    "feb",
+    "aug",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "d.c",
+    "inc",
+    "corp",
+    "no",
+    "vs",
+    "lt",
+    "sgt",
+    "prof",
+}
+_BOUNDARY = re.compile(r"[.!?]+[\"”’']*(?=\s+[\"“‘'(\[]*[A-Z0-9])|\n+")
+_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’.-]*[A-Za-z0-9]|[A-Za-z0-9]")
+
+# Reporting hedges: words that mark a claim as not established by the outlet itself.
+HEDGES = (
+    "alleged",
+    "allegedly",
+    "apparent",
+    "apparently",
+    "claimed",
+    "purported",
+    "purportedly",
+    "reportedly",
+    "unverified",
+    "unconfirmed",
+    "supposed",
+    "supposedly",
+    "so-called",
+    "possibly",
+    "may have",
+    "might have",
+    "appeared to",
+    "seemed to",
+    "without citing evidence",
+    "without evidence",
+    "did not offer proof",
+    "could not validate",
+    "according to",
+)
+# Attribution verbs, by what they imply about the speaker (said is neutral).
+ATTRIBUTION_VERBS = {
+    "said": "neutral",
+    "says": "neutral",
+    "told": "neutral",
+    "added": "neutral",
+    "stated": "neutral",
+    "according": "neutral",
+    "reported": "neutral",
+    "announced": "neutral",
+    "noted": "neutral",
+    "claimed": "doubt",
+    "claims": "doubt",
+    "alleged": "doubt",
+    "insisted": "doubt",
+    "asserted": "doubt",
+    "admitted": "concession",
+    "conceded": "concession",
+    "acknowledged": "concession",
+    "denied": "denial",
+    "denies": "denial",
+    "rejected": "denial",
+    "refuted": "denial",
+    "dismissed": "denial",
+    "derided": "denial",
+    "denounced": "denial",
+    "accused": "accusation",
+    "blamed": "accusation",
+    "charged": "accusation",
+    "warned": "emphasis",
+    "vowed": "emphasis",
+    "threatened": "emphasis",
+    "slammed": "emphasis",
+}
+_NEGATION = re.compile(r"\b(not|no|never|nothing|none|neither|nor|without|cannot)\b|n[’']t\b", re.IGNORECASE)
+_UNITS = (
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+)
+_TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+_WORD_NUMBERS = {w: i + 1 for i, w in enumerate(_UNITS)} | {w: 20 + 10 * i for i, w in enumerate(_TENS)}
+_WORD_NUMBERS |= {"dozen": 12, "hundred": 100}
+_WORD_NUMBER = (
+    r"(?:"
+    + "|".join(_TENS)
+    + r")(?:-(?:"
+    + "|".join(_UNITS[:9])
+    + r"))?|"
+    + "|".join(sorted(_WORD_NUMBERS, key=len, reverse=True))
+)
+_NUMBER = re.compile(
+    r"(\$?\d[\d,]*(?:\.\d+)?)\s*(million|billion|thousand|%|percent)?|\b(" + _WORD_NUMBER + r")\b",
+    re.IGNORECASE,
+)
+_QUANTITY = re.compile("(?:" + _NUMBER.pattern + r")\s+([a-z]+)", re.IGNORECASE)
+_MONTHS = (
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+)
+_DAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_STOP_TEXT = (
+    "a an the and or but of to in on at for by with from as is are was were be been being it its this "
+    "that these those he she they we you i his her their our your my me him them us who whom which "
+    "what when where how why there here than then so such also has have had do does did will would "
+    "can could should may might must shall into over under about after before while not no if"
+)
+STOPWORDS = frozenset(_STOP_TEXT.split())
+# Spelling and transliteration variants folded to one form (applies to words, lower case).
+_SPELLINGS = {
+    "kiev": "kyiv",
+    "zelenskiy": "zelensky",
+    "zelenskyy": "zelensky",
+    "u.s": "us",
+    "u.s.": "us",
+    "america": "us",
+    "united": "united",
+    "criticise": "criticize",
+}
+_QUOTE_PAIRS = (("“", "”"), ('"', '"'), ("«", "»"), ("‘", "’"))
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans ``[start, end)``: ends at . ! ? (+ closing quote) before a capital, or a newline."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for match in _BOUNDARY.finditer(text):
+        end = match.end() if match.group().strip() else match.start()
+        if match.group().startswith(".") and _is_abbreviation(text, match.start()):
+            continue
+        _add_span(text, start, end, spans)
+        start = match.end()
+    _add_span(text, start, len(text), spans)
+    return spans
+
+
+def _is_abbreviation(text: str, dot: int) -> bool:
+    head = text[max(0, dot - 6) : dot].lower()
+    word = re.split(r"[\s(\"“]", head)[-1]
+    return word in _ABBREV or (len(word) == 1 and word.isalpha())
+
+
+def _add_span(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        spans.append((start, end))
+
+
+def words(text: str) -> list[str]:
+    return _WORD.findall(text)
+
+
+def normalize_words(text: str) -> list[str]:
+    """Lower-cased words with spelling/transliteration variants folded."""
+    out = []
+    for w in words(text.replace("’", "'")):
+        low = w.lower().rstrip(".")
+        out.append(_SPELLINGS.get(low, low))
+    return out
+
+
+def stem(word: str) -> str:
+    """A crude suffix stripper: enough to match attack/attacks/attacking/attacked."""
+    w = word.lower()
+    for suffix in ("ing", "ed", "es", "s"):
+        if len(w) > len(suffix) + 3 and w.endswith(suffix):
+            return w[: -len(suffix)]
+    return w
+
+
+def content_words(text: str) -> list[str]:
+    return [w for w in normalize_words(text) if w not in STOPWORDS and "'" not in w]
+
+
+def negations(text: str) -> int:
+    return len(_NEGATION.findall(text))
+
+
+def numbers(text: str) -> set[str]:
+    """Numbers as normalised strings ("2.6 billion" -> "2600000000")."""
+    found = set()
+    for m in _NUMBER.finditer(text):
+        if m.group(3):
+            found.add(str(_word_number(m.group(3))))
+            continue
+        raw = m.group(1).lstrip("$").replace(",", "")
+        try:
+            value = float(raw)
+        except ValueError:
+            continue
+        scale = {"million": 1e6, "billion": 1e9, "thousand": 1e3}.get((m.group(2) or "").lower(), 1)
+        found.add(format(value * scale, ".15g"))
+    return found
+
+
+def _word_number(word: str) -> int:
+    tens, _, unit = word.lower().partition("-")
+    return _WORD_NUMBERS[tens] + (_WORD_NUMBERS[unit] if unit else 0)
+
+
+def quantities(text: str) -> dict[str, set[str]]:
+    """Counted things: {"people": {"12"}} from "12 people" or "twelve injured people"."""
+    out: dict[str, set[str]] = {}
+    for m in _QUANTITY.finditer(text):
+        value = numbers(m.group(0).rsplit(None, 1)[0])
+        noun = stem(m.group(4))
+        if value and noun not in STOPWORDS and noun not in {"a.m", "p.m", "am", "pm"}:
+            out.setdefault(noun, set()).update(value)
+    return out
+
+
+def date_terms(text: str) -> set[str]:
+    low = text.lower()
+    return {d for d in _DAYS + _MONTHS if re.search(rf"\b{d}\b", low)}
+
+
+def key_terms(text: str) -> set[str]:
+    """Names (capitalised words not starting the sentence), numbers and dates."""
+    toks = words(text)
+    names = {
+        _SPELLINGS.get(t.lower().rstrip("."), t.lower().rstrip("."))
+        for i, t in enumerate(toks)
+        if i > 0 and t[0].isupper() and t.lower() not in STOPWORDS
+    }
+    return names | numbers(text) | date_terms(text)
+
+
+def hedges_in(text: str, lexicon: Iterable[str] = HEDGES) -> tuple[str, ...]:
+    low = text.lower()
+    return tuple(h for h in lexicon if re.search(rf"\b{re.escape(h)}\b", low))
+
+
+def quote_regions(text: str) -> list[tuple[int, int]]:
+    """Spans inside quote marks (straight or curly), used to tell outlet voice from quoted words."""
+    regions = []
+    for opener, closer in _QUOTE_PAIRS:
+        pos = 0
+        while True:
+            start = text.find(opener, pos)
+            if start < 0:
+                break
+            end = text.find(closer, start + 1)
+            if end < 0:
+                break
+            if opener == "‘" and end - start < 3:
+                pos = end + 1
+                continue
+            regions.append((start, end + 1))
+            pos = end + 1
+    return sorted(regions)

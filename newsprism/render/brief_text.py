@@ -1,0 +1,174 @@
+"""The brief's sections as Markdown and as terminal text (summary, ledger, disputes,
+contradictions, quote variants, unique/omissions, framing, provenance).
+
+Both read only the report dict. Article words in Markdown go through :func:`md_escape`.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Callable
+from typing import Any
+
+from newsprism.render.markdown import MD_SECTIONS, md_escape
+from newsprism.render.terminal import TERM_SECTIONS, rule
+
+__all__ = ["diff_text", "md_brief", "term_brief"]
+
+Report = dict[str, Any]
+LEDGER_ROWS = 25
+
+
+def _labels(report: Report) -> dict[str, str]:
+    return {a["id"]: a["label"] for a in report.get("articles", [])}
+
+
+def diff_text(diff: list[list[str]]) -> str:
+    """A word diff as text: [-removed-] {+added+}."""
+    marks = {"equal": "{}", "delete": "[-{}-]", "insert": "{{+{}+}}"}
+    return " ".join(marks[op].format(words) for op, words in diff)
+
+
+def _summary(report: Report, esc: Callable[[str], str]) -> list[str]:
+    labels = _labels(report)
+    lines = []
+    for k, s in enumerate(report.get("summary", []), 1):
+        outlets = ", ".join(sorted({labels.get(c["article_id"], c["outlet"]) for c in s["cites"]}))
+        mark = " (single source)" if s.get("marked") else ""
+        lines.append(f"{k}. {esc(s['text'])} [{esc(outlets)}; {s['independent_support']} independent]{mark}")
+    return lines
+
+
+def _ledger(report: Report, esc: Callable[[str], str]) -> list[str]:
+    shared = [g for g in report.get("ledger", []) if len(g["article_ids"]) > 1]
+    lines = [
+        f"- **{g['status']}** ({g['independent_support']} independent; {esc(', '.join(g['outlets']))}): "
+        f"{esc(g['text'])}"
+        for g in shared[:LEDGER_ROWS]
+    ]
+    counts: dict[str, int] = {}
+    for g in report.get("ledger", []):
+        counts[g["status"]] = counts.get(g["status"], 0) + 1
+    lines.append("- groups by status: " + ", ".join(f"{k} {v}" for k, v in sorted(counts.items())))
+    return lines
+
+
+def _side(entry: dict, labels: dict[str, str], esc: Callable[[str], str]) -> str:
+    return (
+        f"{esc(entry['actor'])} ({esc(labels.get(entry['article_id'], '?'))}): “{esc(_short(entry['text']))}”"
+    )
+
+
+def _disputes(report: Report, esc: Callable[[str], str]) -> list[str]:
+    labels = _labels(report)
+    lines = []
+    for d in report.get("disputes", []):
+        lines.append(f"- CLAIM: {esc(d['claim'])}")
+        lines += [f"  - asserts: {_side(e, labels, esc)}" for e in d["asserts"][:6]]
+        lines += [f"  - denies: {_side(e, labels, esc)}" for e in d["denies"][:6]]
+    for c in report.get("contradictions", []):
+        a, b = c["a"], c["b"]
+        lines.append(
+            f"- contradiction ({c['kind']}: {esc(c['note'])}): {esc(labels.get(a['article_id'], '?'))} "
+            f"“{esc(_short(a['text']))}” vs {esc(labels.get(b['article_id'], '?'))} “{esc(_short(b['text']))}”"
+        )
+    return lines
+
+
+def _quotes(report: Report, esc: Callable[[str], str]) -> list[str]:
+    labels = _labels(report)
+    lines = []
+    for group in report.get("quote_groups", []):
+        lines.append(
+            f"- **{esc(group['speaker'] or 'unknown speaker')}** ({len(group['variants'])} versions)"
+        )
+        for v in group["variants"]:
+            flag = "ALTERED " if v.get("flagged") else ""
+            notes = f" ({esc('; '.join(v.get('notes', [])))})" if v.get("notes") else ""
+            body = esc(v.get("text", "")) if v.get("reference") else esc(diff_text(v["diff"]))
+            lines.append(
+                f"  - {flag}{v['classification']}{notes} — {esc(labels.get(v['article_id'], '?'))}: {body}"
+            )
+    return lines
+
+
+def _outlets(report: Report, esc: Callable[[str], str]) -> list[str]:
+    labels = _labels(report)
+    texts = {g["id"]: g["text"] for g in report.get("ledger", [])}
+    lines = []
+    for article_id, label in labels.items():
+        only = report.get("unique", {}).get(article_id, [])
+        missing = report.get("omissions", {}).get(article_id, [])
+        lines.append(
+            f"- **{esc(label)}**: {len(only)} facts only here, leaves out {len(missing)} that most others carry"
+        )
+        lines += [f"  - only here: {esc(_short(texts[g]))}" for g in only[:3] if g in texts]
+        lines += [f"  - leaves out: {esc(_short(texts[g]))}" for g in missing[:3] if g in texts]
+    return lines
+
+
+def _framing(report: Report, esc: Callable[[str], str]) -> list[str]:
+    lines = [
+        "| outlet | headline states as fact | hedges | attribution verbs | loaded terms (own voice) |",
+        "|---|---|---|---|---|",
+    ]
+    for f in report.get("framing", []):
+        asserts = {True: "yes", False: "no", None: "—"}[f["headline"]["asserts"]]
+        cells = [_counts(f["hedges"]), _counts(f["attribution_verbs"]), _counts(f["loaded_terms"])]
+        lines.append(f"| {esc(f['outlet'])} | {asserts} | " + " | ".join(esc(c) for c in cells) + " |")
+    return lines
+
+
+def _provenance(report: Report, esc: Callable[[str], str]) -> list[str]:
+    labels = _labels(report)
+    edges = report.get("provenance", {}).get("edges", [])
+    return [
+        f"- {esc(labels.get(e['from'], e['from']))} —{e['kind']}→ {esc(labels.get(e['to'], e['to']))}: "
+        f"{esc(_short(e['evidence']))}"
+        for e in edges
+    ]
+
+
+def _counts(counts: dict[str, int]) -> str:
+    return ", ".join(f"{k} {v}" if v > 1 else k for k, v in counts.items()) or "—"
+
+
+def _short(text: str, limit: int = 140) -> str:
+    return textwrap.shorten(" ".join(text.split()), limit, placeholder="…")
+
+
+PARTS = (
+    ("Summary", _summary),
+    ("What the outlets agree on", _ledger),
+    ("Disputes and contradictions", _disputes),
+    ("Quotes across outlets", _quotes),
+    ("Only here / left out", _outlets),
+    ("Framing", _framing),
+    ("Provenance", _provenance),
+)
+
+
+def md_brief(report: Report) -> str:
+    if "ledger" not in report:
+        return ""
+    out = []
+    for title, part in PARTS:
+        lines = part(report, md_escape)
+        if lines:
+            out += [f"## {title}", "", *lines, ""]
+    return "\n".join(out)
+
+
+def term_brief(report: Report) -> str:
+    if "ledger" not in report:
+        return ""
+    out = []
+    for title, part in PARTS:
+        lines = [line.replace("**", "") for line in part(report, str)]  # no Markdown emphasis on a terminal
+        if lines:
+            out += [rule(title), *lines]
+    return "\n".join(out)
+
+
+MD_SECTIONS.insert(0, md_brief)
+TERM_SECTIONS.insert(0, term_brief)

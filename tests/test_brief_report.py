@@ -1,0 +1,76 @@
+import json
+
+import jsonschema
+import pytest
+
+from newsprism.brief.report import build_report
+from newsprism.compare.stage import brief_stage, compare_stage, set_embedder
+from newsprism.nlp.embed import LexicalEmbedder
+from newsprism.pipeline import Analysis, run_stages
+from newsprism.render import render_html, render_markdown, render_terminal
+from newsprism.settings import Settings
+from tests.conftest import ROOT, make_article
+
+SCHEMA = json.loads((ROOT / "docs" / "brief.schema.json").read_text())
+ONE = (
+    "Russia blamed the United States for the drone attack on the Kremlin on Thursday.\n\n"
+    "“The United States has nothing to do with it,” said John Kirby.\n\n"
+    "Twelve people were injured, officials said.\n\nA tag <script>alert(1)</script> in the text.\n\n"
+    "Reuters contributed to this report."
+)
+TWO = (
+    "On Thursday Russia blamed the United States for the drone attack on the Kremlin.\n\n"
+    "“The United States had nothing to do with it,” John Kirby said.\n\n"
+    "Twenty-one people were injured, officials said.\n\nAFP contributed reporting."
+)
+
+
+@pytest.fixture
+def analysis():
+    set_embedder(LexicalEmbedder())
+    yield run_stages(
+        Analysis(articles=(make_article(ONE, "One"), make_article(TWO, "Two"))),
+        Settings(),
+        [("compare", compare_stage), ("brief", brief_stage)],
+    )
+    set_embedder(None)
+
+
+def test_report_sections_follow_the_schema(analysis):
+    report = build_report(analysis)
+    jsonschema.validate(report, SCHEMA)
+    assert {
+        "statements",
+        "ledger",
+        "quote_groups",
+        "disputes",
+        "contradictions",
+        "unique",
+        "omissions",
+        "framing",
+        "provenance",
+        "summary",
+    } <= report.keys()
+    credits = {(e["to"], e["kind"]) for e in report["provenance"]["edges"]}
+    assert {("Reuters", "credits"), ("AFP", "credits")} <= credits
+    assert any(c["kind"] == "number" for c in report["contradictions"])
+    assert report["summary"] and all(s["cites"] for s in report["summary"])
+
+
+def test_every_span_in_the_report_points_at_its_text(analysis):
+    report = build_report(analysis)
+    texts = {a["id"]: a["text"] for a in report["articles"]}
+    for st in report["statements"]:
+        assert texts[st["article_id"]][st["start"] : st["end"]] == st["text"]
+    for group in report["quote_groups"]:
+        for v in group["variants"]:
+            assert texts[v["article_id"]][v["start"] : v["end"]] == v["text"]
+
+
+def test_renderers_show_the_brief_and_escape_article_text(analysis):
+    report = build_report(analysis)
+    html = render_html(report)
+    assert "<script>alert(1)</script>" not in html
+    assert "Summary" in html and "Coverage" in html
+    assert "Summary" in render_markdown(report)
+    assert "Summary" in render_terminal(report)

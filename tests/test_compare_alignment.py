@@ -1,0 +1,58 @@
+import numpy as np
+
+from newsprism.compare.alignment import align_statements
+from newsprism.model import Span, Statement
+from newsprism.settings import CompareSettings
+
+
+def _st(i, article, text, polarity="positive"):
+    return Statement(id=f"s{i}", article_id=article, text=text, span=Span(0, len(text)), polarity=polarity)
+
+
+def _pair(sim):
+    return np.stack([np.array([1, 0], np.float32), np.array([sim, np.sqrt(1 - sim * sim)], np.float32)])
+
+
+def test_similar_statements_from_two_articles_form_one_group():
+    sts = [
+        _st(0, "a", "Twelve people were injured in Carrowmere."),
+        _st(1, "b", "Twelve people were hurt in Carrowmere."),
+    ]
+    result = align_statements(sts, _pair(0.9), CompareSettings())
+    assert (0, 1) in result.groups
+
+
+def test_negation_keeps_statements_apart_and_reports_a_conflict():
+    sts = [
+        _st(0, "a", "The strike was ruled out by Kyiv."),
+        _st(1, "b", "The strike was not ruled out by Kyiv.", polarity="negative"),
+    ]
+    vecs = np.stack([np.array([1, 0], np.float32), np.array([0.86, np.sqrt(1 - 0.86**2)], np.float32)])
+    result = align_statements(sts, vecs, CompareSettings())
+    assert (0, 1) not in result.groups
+    assert [(i, j) for i, j, _ in result.conflicts] == [(0, 1)]
+
+
+def test_different_counts_of_the_same_thing_conflict():
+    sts = [_st(0, "a", "Twelve people were injured."), _st(1, "b", "Twenty-one people were injured.")]
+    vecs = np.stack([np.array([1, 0], np.float32), np.array([0.95, np.sqrt(1 - 0.95**2)], np.float32)])
+    result = align_statements(sts, vecs, CompareSettings())
+    assert (0, 1) not in result.groups and result.conflicts
+
+
+def test_weak_pairs_need_shared_names():
+    named = [
+        _st(0, "a", "Peskov met Kirby in Geneva on Monday."),
+        _st(1, "b", "On Monday Peskov and Kirby met in Geneva."),
+    ]
+    plain = [_st(0, "a", "a meeting took place somewhere."), _st(1, "b", "talks were held at some point.")]
+    assert (0, 1) in align_statements(named, _pair(0.65), CompareSettings()).groups
+    assert (0, 1) not in align_statements(plain, _pair(0.65), CompareSettings()).groups
+
+
+def test_a_group_holds_one_statement_per_article():
+    sts = [_st(0, "a", "Kirby spoke."), _st(1, "b", "Kirby spoke."), _st(2, "b", "Kirby spoke.")]
+    vecs = np.stack([np.array([1, 0], np.float32)] * 3)
+    result = align_statements(sts, vecs, CompareSettings())
+    for group in result.groups:
+        assert len({sts[k].article_id for k in group}) == len(group)

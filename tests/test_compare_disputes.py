@@ -1,0 +1,51 @@
+import numpy as np
+
+from newsprism.compare.disputes import find_disputes, parties_in, stance
+from newsprism.model import Span, Statement
+
+
+def _st(i, article, text, who=None):
+    return Statement(
+        id=f"s{i}", article_id=article, text=text, span=Span(200 * i, 200 * i + len(text)), attributed_to=who
+    )
+
+
+def test_stance_cues():
+    assert stance("Russia blamed the United States for the attack.") == "assert"
+    assert stance("The US denied these claims.") == "deny"
+    assert stance("The weather was fine.") is None
+
+
+def test_parties_from_names_capitals_and_people():
+    assert parties_in("Kremlin spokesman Dmitry Peskov") == {"Russia"}
+    assert parties_in("decisions are made not in Kyiv, but in Washington") == {"Ukraine", "United States"}
+
+
+def test_party_dispute_lists_who_asserts_and_who_denies():
+    sts = [
+        _st(0, "a", "Russia blamed the United States for the drone attack."),
+        _st(3, "c", "Russia accused Washington of ordering the strike."),
+        _st(1, "b", "The United States has nothing to do with it, said John Kirby.", who="John Kirby"),
+        _st(2, "c", "The weather in Moscow was mild."),
+    ]
+    disputes = find_disputes(sts, {})
+    us = [d for d in disputes if d.claim.startswith("United States")]
+    assert len(us) == 1
+    assert [e["party"] for e in us[0].asserts] == ["Russia", "Russia"]
+    assert [(e["actor"], e["statement_id"]) for e in us[0].denies] == [("John Kirby", "s1")]
+
+
+def test_a_single_remark_is_not_a_dispute():
+    sts = [_st(0, "a", "Russia blamed the United States."), _st(1, "b", "The United States denied it.")]
+    assert find_disputes(sts, {}) == []
+
+
+def test_topic_dispute_links_a_denial_back_to_the_allegation():
+    sts = [
+        _st(0, "a", "The Harbour Workers' Union alleged that the sprinklers had been switched off."),
+        _st(1, "a", "Brannock Logistics rejected the allegation."),
+    ]
+    vectors = np.eye(2, dtype=np.float32)  # dissimilar: only the anaphora links them
+    [dispute] = find_disputes(sts, {}, vectors, 0.5)
+    assert [e["actor"] for e in dispute.asserts] == ["Harbour Workers' Union"]
+    assert [e["actor"] for e in dispute.denies] == ["Brannock Logistics"]

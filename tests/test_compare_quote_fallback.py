@@ -1,0 +1,28 @@
+from newsprism.compare.quote_fallback import fallback_quotes
+from tests.conftest import make_article
+
+
+def _speakers(text):
+    return [
+        (q.text, q.speaker.name if q.speaker else None, q.kind) for q in fallback_quotes([make_article(text)])
+    ]
+
+
+def test_speaker_after_the_quote_with_a_title_before_the_name():
+    got = _speakers('"Decisions are made in Washington," said Kremlin spokesman Dmitry Peskov on Thursday.')
+    assert got == [("Decisions are made in Washington,", "Dmitry Peskov", "direct")]
+
+
+def test_speaker_before_a_colon_quote_and_pronoun_continuation():
+    text = (
+        "Chief Fire Officer Maren Holloway of the Carrowmere Fire Service told a briefing: “The fire was "
+        "contained before dawn.”\n\n“We were lucky with the wind,” she said."
+    )
+    assert [s for _, s, _ in _speakers(text)] == ["Maren Holloway", "Maren Holloway"]
+
+
+def test_short_quotes_are_fragments_and_spans_point_at_the_words():
+    art = make_article("Kirby called the claims “ludicrous” on Thursday.")
+    [quote] = fallback_quotes([art])
+    assert quote.kind == "fragment"
+    assert art.text[quote.span.start : quote.span.end] == "ludicrous"

@@ -1,0 +1,61 @@
+from newsprism.compare.quote_variants import group_quotes, word_diff
+from newsprism.settings import CompareSettings
+from tests.brief_helpers import TableEmbedder, quote_in
+from tests.conftest import make_article
+
+FULL = "The fire was contained shortly before four in the morning, and there is no risk to residents."
+
+
+def _group(versions, embedder=None):
+    quotes = []
+    for k, (text, speaker) in enumerate(versions):
+        art = make_article(f"Intro {k}.\n\n“{text}” someone said.", outlet=f"O{k}")
+        quotes.append(quote_in(art, text, speaker))
+    order = {q.article_id: k for k, q in enumerate(quotes)}
+    groups = group_quotes(quotes, embedder or TableEmbedder(), CompareSettings(), order)
+    return quotes, groups
+
+
+def _classes(quotes, groups):
+    [group] = groups
+    by_id = {v["quote_id"]: v for v in group.variants}
+    return [by_id[q.id]["classification"] if q.id in by_id else None for q in quotes]
+
+
+def test_trimmed_altered_spelling_and_misattributed_versions():
+    quotes, groups = _group(
+        [
+            (FULL, "Maren Holloway"),
+            ("The fire was contained shortly before four in the morning,", "Maren Holloway"),
+            (FULL.replace("no risk", "some risk"), "Maren Holloway"),
+            (FULL.replace("morning,", "morning"), "M. Holloway"),
+            (FULL, "Tomas Reilly"),
+        ]
+    )
+    assert _classes(quotes, groups) == ["verbatim", "trimmed", "altered", "spelling", "misattributed"]
+    flagged = {v["classification"]: v["flagged"] for v in groups[0].variants}
+    assert flagged["altered"] and flagged["misattributed"] and not flagged["trimmed"]
+
+
+def test_a_swapped_verb_is_an_alteration_a_shared_rewording_is_not():
+    ref = "We don't attack Putin or Moscow; we fight on our territory."
+    versions = [
+        (ref, "Zelensky"),
+        ("We don't criticize Moscow or Putin. On our territory, we fight.", "Zelenskiy"),
+        ("We are not attacking Putin or Moscow, we fight on our territory.", "Zelenskyy"),
+    ]
+    embedder = TableEmbedder(pinned={"criticize": 0.2}, anchor="attack")
+    quotes, groups = _group(versions, embedder)
+    classes = _classes(quotes, groups)
+    assert classes[0] == "verbatim" and classes[1] == "altered" and classes[2] != "altered"
+    notes = next(v["notes"] for v in groups[0].variants if v["quote_id"] == quotes[1].id)
+    assert notes == ["word swapped: attack -> criticize"]
+
+
+def test_word_diff_marks_deleted_and_inserted_words():
+    assert word_diff("there is no risk", "there is some risk") == [
+        ["equal", "there is"],
+        ["delete", "no"],
+        ["insert", "some"],
+        ["equal", "risk"],
+    ]

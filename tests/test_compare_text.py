@@ -1,0 +1,50 @@
+from newsprism.compare.text import (
+    hedges_in,
+    negations,
+    numbers,
+    quantities,
+    quote_regions,
+    split_sentences,
+)
+
+
+def _sentences(text):
+    return [text[s:e] for s, e in split_sentences(text)]
+
+
+def test_sentences_end_at_stops_and_newlines_but_not_abbreviations():
+    text = "The U.S. denied it. Mr. Kirby spoke on Thursday!\nA new line starts here"
+    assert _sentences(text) == [
+        "The U.S. denied it.",
+        "Mr. Kirby spoke on Thursday!",
+        "A new line starts here",
+    ]
+
+
+def test_sentence_keeps_its_closing_quote():
+    text = "“We fight on our territory.” He said it twice."
+    assert _sentences(text) == ["“We fight on our territory.”", "He said it twice."]
+
+
+def test_numbers_normalise_words_scales_and_compounds():
+    assert numbers("twenty-one people and $2.6 billion") == {"21", "2600000000"}
+    assert numbers("no digits here") == set()
+
+
+def test_quantities_tie_counts_to_the_counted_thing():
+    assert quantities("Twenty-one people were hurt, among them three firefighters") == {
+        "people": {"21"},
+        "firefighter": {"3"},
+    }
+
+
+def test_negation_and_hedges():
+    assert negations("It was not ruled out") == 1
+    assert negations("It was ruled out") == 0
+    assert negations("We don’t attack") == 1
+    assert hedges_in("the alleged attack, reportedly at night") == ("alleged", "reportedly")
+
+
+def test_quote_regions_cover_curly_and_straight_quotes():
+    text = 'He said “no” and "yes".'
+    assert [text[s:e] for s, e in quote_regions(text)] == ["“no”", '"yes"']
