@@ -15,7 +15,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from newsprism.model import Article, Span, TimelineEntry, Timex
 from newsprism.settings import TimelineSettings
@@ -127,7 +127,10 @@ def similarity(a: frozenset[str], b: frozenset[str]) -> float:
     if not a or not b:
         return 0.0
     small, large = (a, b) if len(a) <= len(b) else (b, a)
-    hits = sum(1 for w in small if w in large or any(fuzz.ratio(w, x) >= 80 for x in large))
+    pool = list(large)
+    hits = sum(
+        1 for w in small if w in large or process.extractOne(w, pool, scorer=fuzz.ratio, score_cutoff=80)
+    )
     return hits / len(small) if hits >= 2 else 0.0
 
 
