@@ -23,7 +23,7 @@ from newsprism.temporal import calendar as cal
 
 __all__ = ["Candidate", "build_timeline", "candidates", "sentences"]
 
-_DAY = re.compile(r"^(\d{4}-\d\d-\d\d)(?:T(\d\d:\d\d|MO|MI|AF|EV|NI|DT))?$")
+_DAY = re.compile(r"^(\d{4}-\d\d-\d\d)(?:T(\d\d:\d\d)Z?|T(MO|MI|AF|EV|NI|DT))?$")
 _PARTS = {"MO": "morning", "MI": "midday", "AF": "afternoon", "EV": "evening", "NI": "night", "DT": "daytime"}
 _SENT_END = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9])")
 _ABBREV = re.compile(
@@ -105,7 +105,7 @@ def candidates(article: Article, units: list[Span], timexes: list[Timex]) -> lis
         anchor = _anchor(inside)
         m = _DAY.match(anchor.value)
         assert m is not None
-        time = m.group(2)
+        time = m.group(2) or m.group(3)
         text = article.text[unit.start : unit.end]
         part = _PARTS.get(time or "", time)
         values = tuple((t.value, t.mod) for t in inside)
