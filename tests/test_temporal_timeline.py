@@ -179,3 +179,12 @@ def test_embeddings_merge_paraphrases_without_shared_words() -> None:
     with_vectors = [dataclasses.replace(c, vector=same) for c in cands]
     (entry,) = build_timeline(with_vectors, {}, settings.timeline)
     assert set(entry.article_ids) == {"a", "b"}
+
+
+def test_sentences_no_statement_covers_still_count() -> None:
+    text = "Peskov spoke on Thursday. The council will meet on Friday to discuss a response."
+    a = article(text, "a", "2023-05-04", "A")
+    start = text.index("The council")
+    st = Statement("s1", "a", text[start:], Span(start, len(text)))
+    dates = [e.date for e in run(a, statements=(st,)).timeline]
+    assert dates == ["2023-05-04", "2023-05-05"]

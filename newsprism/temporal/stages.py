@@ -55,6 +55,11 @@ def _embedded(cands: list[Candidate], settings: Settings) -> list[Candidate]:
 
 
 def _units(analysis: Analysis, article: Article) -> list[Span]:
-    """Statements of the article when a stage made them, else its sentences."""
+    """The article's statements when a stage made them, plus the sentences no statement
+    covers (headings and short lines the statement stage skips); else its sentences."""
     own = [s.span for s in analysis.statements if s.article_id == article.id]
-    return sorted(own, key=lambda s: s.start) if own else sentences(article.text, article.paragraphs)
+    sents = sentences(article.text, article.paragraphs)
+    if not own:
+        return sents
+    rest = [x for x in sents if not any(x.overlaps(o) for o in own)]
+    return sorted(own + rest, key=lambda s: (s.start, s.end))
