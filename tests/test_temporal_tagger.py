@@ -23,6 +23,7 @@ def values(text: str, ref: dt.date | None = THU) -> dict[str, str]:
         ("Russia claimed on Thursday that the US was behind it.", "Thursday", "2023-05-04"),
         ("The council is due to meet on Friday.", "Friday", "2023-05-05"),
         ("The council will meet on Monday.", "Monday", "2023-05-08"),
+        ("Two ships that were due on Saturday wait at anchor.", "Saturday", "2023-05-06"),
         ("The council met on Monday.", "Monday", "2023-05-01"),
         (
             "drones struck in the night between Tuesday and Wednesday.",
