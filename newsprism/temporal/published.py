@@ -7,7 +7,8 @@ A cascade, strongest first:
 2. a date in a photo caption the cleaner removed (a photo is taken on or before the
    day it is published, so the latest caption date is a weak lower bound);
 3. an estimate from the other articles of the story (``inferred``): their median date,
-   moved no earlier than the latest weekday this article names in the past tense.
+   moved no earlier than the latest weekday or date this article names in the past
+   tense.
 
 Never the file's modification time nor the time of reading.
 """
