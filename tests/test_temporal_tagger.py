@@ -120,3 +120,10 @@ def test_small_hours_after_a_night_are_the_next_day() -> None:
 def test_a_second_consecutive_day_is_not_a_duration() -> None:
     assert "a second" not in values("Markets fell for a second consecutive day.")
     assert values("It lasted a second.")["a second"] == "PT1S"
+
+
+def test_public_api() -> None:
+    import newsprism.temporal as temporal
+
+    assert sorted(temporal.__all__) == ["list_dates", "resolve_published", "tag_text"]
+    assert all(callable(getattr(temporal, name)) for name in temporal.__all__)
