@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import os
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, Protocol
 
@@ -97,6 +98,11 @@ def doc_from_bytes(nlp: Language, data: bytes) -> Doc:
     return Doc(nlp.vocab).from_bytes(data)
 
 
+def auto_processes(n_texts: int) -> int:
+    """Worker processes for ``nlp.pipe``: a second process costs ~1 s to start, so only large batches."""
+    return min(os.cpu_count() or 1, 4) if n_texts >= 40 else 1
+
+
 def parse_cached(
     nlp: Language,
     items: Sequence[tuple[str, str]],
@@ -122,6 +128,7 @@ def parse_cached(
             todo.append(i)
     log.debug("parse cache: %d hits, %d to parse", len(items) - len(todo), len(todo))
     texts = [items[i][1] for i in todo]
+    n_process = n_process or auto_processes(len(texts))
     for i, doc in zip(todo, nlp.pipe(texts, batch_size=batch_size, n_process=n_process), strict=True):
         docs[i] = doc
         if cache is not None:
