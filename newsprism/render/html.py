@@ -58,18 +58,51 @@ def _cited_spans(node: Any) -> Iterator[tuple[str, int, int]]:
             yield from _cited_spans(item)
 
 
-def _marked_text(text: str, spans: list[tuple[int, int]], article_id: str) -> str:
-    """Article text with non-overlapping cited spans wrapped in anchored <mark>s."""
-    out, pos = [], 0
+def _choose_marks(
+    spans: list[tuple[int, int]], length: int
+) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """Non-overlapping spans to highlight, and the rest (which get a bare anchor at their start)."""
+    marks, anchors, pos = [], [], 0
     for start, end in sorted(set(spans)):
-        if start < pos or end > len(text) or end <= start:
+        if end > length or end <= start:
             continue
-        out.append(esc(text[pos:start]))
-        out.append(f'<mark id="{span_id(article_id, start, end)}">{esc(text[start:end])}</mark>')
-        pos = end
-    out.append(esc(text[pos:]))
-    html = "".join(out)
-    return "".join(f"<p>{p}</p>" for p in html.split("\n\n"))
+        (marks if start >= pos else anchors).append((start, end))
+        if start >= pos:
+            pos = end
+    return marks, anchors
+
+
+def _marked_text(text: str, spans: list[tuple[int, int]], article_id: str) -> str:
+    """Article text, paragraph by paragraph, with every cited span reachable by its anchor.
+
+    Spans that overlap an earlier one cannot be a second <mark>; they get an empty anchor at
+    their start, so every link in the report lands somewhere. Marks that cross a paragraph
+    break are cut at it (the anchor stays on the first piece) to keep the HTML well formed.
+    """
+    marks, anchors = _choose_marks(spans, len(text))
+    out, para_start = [], 0
+    for para_end in [*(i for i in range(len(text)) if text.startswith("\n\n", i)), len(text)]:
+        if para_end < para_start:
+            continue
+        events: list[tuple[int, int, str]] = []
+        for start, end in marks:
+            lo, hi = max(start, para_start), min(end, para_end)
+            if lo < hi:
+                anchor = f' id="{span_id(article_id, start, end)}"' if start >= para_start else ""
+                events += [(lo, 1, f"<mark{anchor}>"), (hi, 0, "</mark>")]
+        events += [
+            (start, 2, f'<span id="{span_id(article_id, start, end)}"></span>')
+            for start, end in anchors
+            if para_start <= start < para_end
+        ]
+        pos, html = para_start, []
+        for at, _order, tag in sorted(events):
+            html += [esc(text[pos:at]), tag]
+            pos = at
+        html.append(esc(text[pos:para_end]))
+        out.append(f"<p>{''.join(html)}</p>")
+        para_start = para_end + 2
+    return "".join(out)
 
 
 def _articles(report: Report) -> str:
