@@ -111,6 +111,20 @@ def evaluate(truth: dict[str, str], pred: dict[str, str], n_boot: int = 1000) ->
     }
 
 
+def paired_difference(truth: dict[str, str], a: dict[str, str], b: dict[str, str], n_boot: int = 1000) -> str:
+    """F1(a) - F1(b) with a paired bootstrap: mean ± std and the share of resamples where a wins."""
+    keys = sorted(truth)
+    ca = [page_counts(truth[k], a.get(k) or "") for k in keys]
+    cb = [page_counts(truth[k], b.get(k) or "") for k in keys]
+    rng = random.Random(1)
+    diffs = []
+    for _ in range(n_boot):
+        idx = [rng.randrange(len(keys)) for _ in keys]
+        diffs.append(summary([ca[i] for i in idx])[0] - summary([cb[i] for i in idx])[0])
+    wins = sum(d > 0 for d in diffs) / len(diffs)
+    return f"{statistics.mean(diffs):+.3f} ± {statistics.stdev(diffs):.3f} (ours ahead in {wins:.1%} of resamples)"
+
+
 def load_pages(data: Path) -> dict[str, str]:
     pages = {}
     for path in sorted((data / "html").glob("*.html.gz")):
@@ -139,6 +153,14 @@ def _trafilatura(**options: object) -> Callable[[str], str | None]:
     return lambda html: trafilatura.extract(html, include_comments=False, **options)
 
 
+def _blocks_only(html: str) -> str:
+    """Our cascade (pruning, mode choice, sibling recall) without the line rules."""
+    from newsprism.ingest.html_text import extract_blocks, parse_html
+
+    tree = parse_html(html)
+    return "\n\n".join(b.text for b in extract_blocks(tree)) if tree is not None else ""
+
+
 def _row(name: str, m: dict[str, float], secs: float | None = None) -> str:
     speed = f"  {secs:6.1f} s" if secs is not None else ""
     return (
@@ -154,7 +176,11 @@ def resolve(data: Path) -> Path:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "eval")
-    parser.add_argument("--ablation", action="store_true", help="also run trafilatura favor_precision")
+    parser.add_argument(
+        "--ablation",
+        action="store_true",
+        help="also run trafilatura favor_precision and our cascade without line rules",
+    )
     parser.add_argument("--dump", type=Path, help="write our outputs (benchmark JSON format) here")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.ERROR)
@@ -177,9 +203,12 @@ def main(argv: list[str] | None = None) -> int:
 
     traf, secs = run(pages, _trafilatura())
     print(_row(f"trafilatura {trafilatura.__version__} (live, default)", evaluate(truth, traf), secs))
+    print(f"{'ours - trafilatura, paired bootstrap':<34} F1 {paired_difference(truth, ours, traf)}")
     if args.ablation:
         prec, secs = run(pages, _trafilatura(favor_precision=True))
         print(_row("trafilatura (live, favor_precision)", evaluate(truth, prec), secs))
+        blocks, secs = run(pages, _blocks_only)
+        print(_row("newsprism without line junk rules", evaluate(truth, blocks), secs))
     print("stored outputs (benchmark repository, for reference):")
     for name in PEERS:
         path = data / "output" / f"{name}.json"

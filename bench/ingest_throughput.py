@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import resource
 import shutil
 import sys
@@ -73,12 +74,17 @@ def main() -> None:
             batch = ingest(store, [str(corpus)])
             stored = store.count()
         elapsed = time.perf_counter() - t0
-        peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        me, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpu = me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime
+        peak_mb = max(me.ru_maxrss, kids.ru_maxrss) / 1024
         print(
             f"articles written: {n}; read+cleaned: {len(batch.articles)}; stored: {stored}; rejected: {len(batch.rejections)}"
         )
         print(f"wall time: {elapsed:.1f} s; throughput: {len(batch.articles) / elapsed:.0f} articles/s")
-        print(f"peak RSS: {peak_mb:.0f} MB")
+        print(
+            f"CPU time (all processes): {cpu:.1f} s = {len(batch.articles) / cpu:.0f} articles per CPU-second"
+        )
+        print(f"peak RSS (largest process): {peak_mb:.0f} MB; load average now {os.getloadavg()[0]:.1f}")
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 

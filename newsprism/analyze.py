@@ -9,16 +9,19 @@ The CLI calls these and only prints; scripts call them directly::
 
 from __future__ import annotations
 
+import itertools
 import logging
+import multiprocessing
+import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from newsprism.clean import clean_document
-from newsprism.compare.stage import brief_stage, compare_stage
 from newsprism.errors import InputError
-from newsprism.ingest import read_documents
+from newsprism.ingest import read_source
+from newsprism.ingest.files import Source, iter_sources
 from newsprism.model import Article, Rejection
-from newsprism.pipeline import STAGES, Analysis, run_stages
+from newsprism.pipeline import Analysis, run_stages
 from newsprism.settings import Settings
 from newsprism.store import Store
 
@@ -27,9 +30,6 @@ log = logging.getLogger(__name__)
 __all__ = ["Batch", "analyze_articles", "ingest", "iter_articles", "load_articles"]
 
 Progress = Callable[[str], None]
-
-# The brief's stages run last: they read the quotes and timeline the earlier stages fill.
-STAGES.extend([("compare", compare_stage), ("brief", brief_stage)])
 
 
 @dataclass
@@ -45,24 +45,49 @@ def _rejection(exc: InputError, stage: str = "read") -> Rejection:
     return Rejection(exc.path, stage, str(exc), exc.hint)
 
 
+def _clean_source(job: tuple[Source | InputError, Settings]) -> list[Article | Rejection]:
+    """Read and clean one source (a worker's unit of work; JSON Lines files hold several)."""
+    item, settings = job
+    if isinstance(item, InputError):
+        return [_rejection(item)]
+    out: list[Article | Rejection] = []
+    for doc in read_source(item, settings.ingest.binary_ratio):
+        if isinstance(doc, InputError):
+            out.append(_rejection(doc))
+            continue
+        article = clean_document(doc, settings.clean)
+        if article.text.strip():
+            out.append(article)
+        else:
+            out.append(
+                Rejection(doc.path, "clean", "no article text left after cleaning", "check it is an article")
+            )
+    return out
+
+
+def _results(
+    sources: Iterator[Source | InputError], settings: Settings
+) -> Iterator[list[Article | Rejection]]:
+    """Cleaned results in input order; a process pool does the work when the batch is large."""
+    workers = settings.ingest.workers or min(os.cpu_count() or 1, 4)
+    head = list(itertools.islice(sources, settings.ingest.parallel_min))
+    jobs = ((item, settings) for item in itertools.chain(head, sources))
+    if workers < 2 or len(head) < settings.ingest.parallel_min:
+        yield from map(_clean_source, jobs)
+        return
+    with multiprocessing.get_context("fork").Pool(workers) as pool:
+        yield from pool.imap(_clean_source, jobs, chunksize=8)
+
+
 def iter_articles(
     paths: list[str], settings: Settings | None = None, progress: Progress | None = None
 ) -> Iterator[Article | Rejection]:
-    """Read and clean inputs one at a time (memory stays flat); bad inputs come as rejections."""
+    """Read and clean inputs in order (memory stays flat); bad inputs come as rejections."""
     settings = settings or Settings()
-    for item in read_documents(paths, settings.ingest.max_input_mb, settings.ingest.binary_ratio):
-        if isinstance(item, InputError):
-            yield _rejection(item)
-        else:
-            article = clean_document(item, settings.clean)
-            if article.text.strip():
-                yield article
-            else:
-                yield Rejection(
-                    item.path, "clean", "no article text left after cleaning", "check it is an article"
-                )
+    for results in _results(iter_sources(paths, settings.ingest.max_input_mb), settings):
+        yield from results
         if progress:
-            progress(getattr(item, "path", ""))
+            progress("")
 
 
 def load_articles(
@@ -88,22 +113,27 @@ def ingest(
 ) -> Batch:
     """Read, clean and store ``paths`` inside one recorded run; re-ingesting changes nothing.
 
-    Each article is committed as soon as it is cleaned, so a killed run keeps what it stored.
+    Articles are committed in small groups (settings: ingest.commit_every), each group one
+    transaction, so a killed run keeps every group it finished and never half an article.
     With ``keep=False`` the returned batch holds no articles (for corpora that do not fit in memory).
     """
     settings = settings or Settings()
     run_id = store.begin_run("ingest", settings.to_dict(), paths)
-    batch, n_read, seen = Batch(), 0, set()
+    batch, n_read, seen, pending = Batch(), 0, set(), []
     for item in iter_articles(paths, settings, progress):
         if isinstance(item, Rejection):
             batch.rejections.append(item)
             store.add_rejection(item, run_id)
             continue
         n_read += 1
-        batch.added += store.add_article(item, run_id)
+        pending.append(item)
+        if len(pending) >= settings.ingest.commit_every:
+            batch.added += store.add_articles(pending, run_id)
+            pending = []
         if keep and item.id not in seen:
             seen.add(item.id)
             batch.articles.append(item)
+    batch.added += store.add_articles(pending, run_id)
     store.end_run(run_id, n_read, len(batch.rejections))
     return batch
 

@@ -7,6 +7,7 @@ exit 0 when everything was read, 1 when some inputs failed, 2 when the run itsel
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import logging
 import sys
@@ -15,13 +16,15 @@ from pathlib import Path
 from typing import Any
 
 from newsprism import __version__
-from newsprism.analyze import analyze_articles, ingest
+from newsprism.analyze import Batch, analyze_articles, ingest, load_articles
 from newsprism.brief.report import article_json, build_report
-from newsprism.errors import NewsprismError
+from newsprism.errors import NewsprismError, SettingsError
 from newsprism.progress import progress_bar
 from newsprism.render import render_html, render_markdown, render_terminal
 from newsprism.settings import Settings, load_settings
 from newsprism.store import Store
+from newsprism.stories import cluster
+from newsprism.stories.persist import assign_stories, stored_stories, story_articles
 
 __all__ = ["main"]
 
@@ -57,7 +60,7 @@ def _dump(data: Any) -> str:
 def _analyze(args: argparse.Namespace, settings: Settings) -> int:
     store = Store(args.db) if args.db else Store(":memory:")
     with store, progress_bar("reading", args.quiet) as tick:
-        batch = ingest(store, args.paths, settings, tick)
+        batch = _story_batch(store, args) if args.story else ingest(store, args.paths, settings, tick)
         analysis = analyze_articles(batch.articles, settings, batch.rejections)
     report = build_report(analysis)
     _warn_rejections(batch.rejections)
@@ -76,6 +79,7 @@ def _analyze(args: argparse.Namespace, settings: Settings) -> int:
 def _ingest(args: argparse.Namespace, settings: Settings) -> int:
     with Store(args.db) as store, progress_bar("ingesting", args.quiet) as tick:
         batch = ingest(store, args.paths, settings, tick)
+        assignments = assign_stories(store, batch.articles, settings.stories)
         total = store.count()
     _warn_rejections(batch.rejections)
     result = {
@@ -83,6 +87,8 @@ def _ingest(args: argparse.Namespace, settings: Settings) -> int:
         "added": batch.added,
         "rejected": len(batch.rejections),
         "total": total,
+        "stories_opened": sum(a.opened for a in assignments),
+        "stories_joined": sum(not a.opened for a in assignments),
     }
     if args.json:
         sys.stdout.write(_dump(result))
@@ -90,6 +96,7 @@ def _ingest(args: argparse.Namespace, settings: Settings) -> int:
         print(
             f"read {result['read']}, added {result['added']}, rejected {result['rejected']}; {total} in {args.db}"
         )
+        print(f"stories: {result['stories_opened']} opened, {result['stories_joined']} joined existing ones")
     return 1 if batch.rejections else 0
 
 
@@ -182,6 +189,7 @@ def _parser() -> argparse.ArgumentParser:
     a.add_argument("--json", metavar="FILE", help="write the report JSON (- for stdout)")
     a.add_argument("--md", metavar="FILE", help="write the brief as Markdown (- for stdout)")
     a.add_argument("--html", metavar="FILE", help="write the brief as a self-contained HTML page")
+    a.add_argument("--story", metavar="ID", help="analyze a stored story of --db instead of PATHS")
 
     i = sub.add_parser("ingest", parents=[common], help="read, clean and store PATHS into DB")
     i.add_argument("db")
@@ -214,9 +222,108 @@ def _parser() -> argparse.ArgumentParser:
     return p
 
 
+@command("dates")
+def _dates(args: argparse.Namespace, settings: Settings) -> int:
+    from newsprism.analyze import load_articles
+    from newsprism.temporal.listing import list_dates
+
+    try:
+        published = dt.date.fromisoformat(args.published) if args.published else None
+    except ValueError:
+        raise SettingsError(f"--published {args.published!r} is not a date", "use YYYY-MM-DD") from None
+    batch = load_articles(args.paths, settings)
+    listing = list_dates(batch.articles, published)
+    _warn_rejections(batch.rejections)
+    if args.json:
+        sys.stdout.write(_dump(listing))
+    else:
+        for item in listing:
+            print(f"{item['path']}  (reference {item['reference'] or 'unknown'}, {item['published_source']})")
+            for t in item["timexes"]:
+                print(
+                    f"  {t['start']:>6}-{t['end']:<6} {t['type']:8} {t['value']:22} {' '.join(t['text'].split())}"
+                )
+    return 1 if batch.rejections else 0
+
+
+def _dates_parser(sub: Any, common: argparse.ArgumentParser) -> None:
+    d = sub.add_parser("dates", parents=[common], help="list the temporal expressions of PATHS with values")
+    d.add_argument("paths", nargs="+", metavar="PATHS")
+    d.add_argument("--published", metavar="YYYY-MM-DD", help="reference date for every input")
+    d.add_argument("--json", action="store_true", help="print JSON")
+
+
 # Later issues add subcommands here: fn(subparsers, common_parent) registering a parser,
 # with the handler registered through @command.
-PARSER_EXTENSIONS: list[Callable[[Any, argparse.ArgumentParser], None]] = []
+PARSER_EXTENSIONS: list[Callable[[Any, argparse.ArgumentParser], None]] = [_dates_parser]
+
+
+# stories (issue 6) -------------------------------------------------------------------
+def _story_batch(store: Store, args: argparse.Namespace) -> Batch:
+    if not args.db:
+        raise NewsprismError("--story needs --db", "give the database the story was ingested into")
+    return Batch(articles=story_articles(store, args.story))
+
+
+def _story_json(story: Any, paths: dict[str, str] | None = None) -> dict[str, Any]:
+    data = {
+        "id": story.id,
+        "title": story.title,
+        "size": len(story.article_ids),
+        "outlets": list(story.outlets),
+        "first_published": story.first_published,
+        "last_published": story.last_published,
+        "article_ids": list(story.article_ids),
+    }
+    if paths is not None:
+        data["paths"] = [paths[a] for a in story.article_ids]
+    return data
+
+
+@command("stories")
+def _stories(args: argparse.Namespace, settings: Settings) -> int:
+    with Store(args.db) as store:
+        rows = [_story_json(s) for s in stored_stories(store)]
+    if args.json:
+        sys.stdout.write(_dump(rows))
+        return 0
+    for r in rows:
+        span = f"{r['first_published'] or '----------'} .. {r['last_published'] or '----------'}"
+        outlets = ", ".join(r["outlets"])[:40] or "-"
+        print(f"{r['id']}  {r['size']:4d}  {span}  {r['title'][:70]}  [{outlets}]")
+    return 0
+
+
+@command("cluster")
+def _cluster(args: argparse.Namespace, settings: Settings) -> int:
+    with progress_bar("reading", args.quiet) as tick:
+        batch = load_articles(args.paths, settings, tick)
+    _warn_rejections(batch.rejections)
+    paths = {a.id: a.path for a in batch.articles}
+    rows = [_story_json(s, paths) for s in cluster(batch.articles, settings.stories)]
+    if args.json:
+        sys.stdout.write(_dump([r["paths"] for r in rows]))
+    else:
+        for r in rows:
+            print(f"{r['id']}  {r['size']} article(s)  {r['title'][:70]}")
+            for path in r["paths"]:
+                print(f"    {path}")
+    if not batch.articles:
+        print("newsprism: no article could be read", file=sys.stderr)
+        return 2 if not batch.rejections else 1
+    return 1 if batch.rejections else 0
+
+
+def _story_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
+    s = sub.add_parser("stories", parents=[common], help="list the stories stored in DB")
+    s.add_argument("db")
+    s.add_argument("--json", action="store_true")
+    c = sub.add_parser("cluster", parents=[common], help="group PATHS into stories (no database)")
+    c.add_argument("paths", nargs="+", metavar="PATHS")
+    c.add_argument("--json", action="store_true", help="print a JSON list of stories, each a list of paths")
+
+
+PARSER_EXTENSIONS.append(_story_parsers)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -238,6 +345,9 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:
         return 0
 
+
+# Subcommands that live beside their library code register themselves on import.
+import newsprism.quotes.command  # noqa: E402, F401
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -269,6 +269,7 @@ class Timex:
     type: str  # DATE, TIME, DURATION, SET
     value: str
     article_id: str = ""
+    mod: str | None = None  # TIMEX3 mod: APPROX, LESS_THAN, MORE_THAN, START, END...
 
 
 @dataclass(frozen=True)

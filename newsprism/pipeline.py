@@ -4,7 +4,7 @@
 
 Each stage is a function ``(Analysis, Settings) -> Analysis`` that does no I/O.
 A stage that fails on one article records a :class:`Rejection` for it and goes on.
-Later issues append their stage to :data:`STAGES`.
+The run order is declared in :mod:`newsprism.stages`.
 """
 
 from __future__ import annotations
@@ -32,7 +32,7 @@ from newsprism.settings import Settings
 
 log = logging.getLogger(__name__)
 
-__all__ = ["Analysis", "STAGES", "Stage", "run_stages"]
+__all__ = ["Analysis", "Stage", "run_stages"]
 
 
 @dataclass(frozen=True)
@@ -69,19 +69,18 @@ class Analysis:
 
 Stage = Callable[[Analysis, Settings], Analysis]
 
-# (name, function) in run order. Reading and cleaning happen before (see analyze.py).
-STAGES: list[tuple[str, Stage]] = []
-
 
 def run_stages(
     analysis: Analysis,
     settings: Settings,
     stages: Iterable[tuple[str, Stage]] | None = None,
 ) -> Analysis:
-    """Run ``stages`` (default :data:`STAGES`) in order, timing each."""
+    """Run ``stages`` (default: :data:`newsprism.stages.STAGES`) in order, timing each."""
     import time
 
-    for name, stage in STAGES if stages is None else stages:
+    if stages is None:
+        from newsprism.stages import STAGES as stages
+    for name, stage in stages:
         t0 = time.perf_counter()
         analysis = stage(analysis, settings)
         timings = dict(analysis.timings)

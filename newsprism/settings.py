@@ -30,6 +30,13 @@ class IngestSettings:
     max_input_mb: float = 20.0
     # Share of control / NUL bytes in the first 8 KiB above which a file is binary.
     binary_ratio: float = 0.05
+    # Articles per store transaction: one commit costs about as much as cleaning one article, so
+    # grouping 50 cuts store time ~10x on the 10k throughput bench; a kill loses at most one group.
+    commit_every: int = 50
+    # Processes that read and clean (0: one per core, at most 4). A pool is only started for
+    # batches of at least parallel_min files: below that its start-up costs more than it saves.
+    workers: int = 0
+    parallel_min: int = 64
 
 
 @dataclass(frozen=True)
@@ -50,17 +57,87 @@ class NlpSettings:
 
 @dataclass(frozen=True)
 class QuoteSettings:
-    pass
+    # Quoted text this long is a direct quote even when it neither starts nor ends a
+    # clause; shorter embedded stretches are fragments ("calling them “ludicrous”").
+    # 8 words: on the GGT dev set embedded partial quotes are almost all under 8 words.
+    long_quote_words: int = 8
+    # A paragraph that is only a quoted phrase of at most this many words and no end
+    # punctuation is a heading (‘A ludicrous claim’ in the seeds), not a quote.
+    heading_words: int = 8
+    # Count belief verbs (think, believe, fear...) as indirect speech. PolNeAR counts
+    # them, GGT and most readers do not; off by default.
+    think_verbs: bool = False
+    # An indirect clause covered this much by direct quotes is that direct quote.
+    direct_share: float = 0.5
+    # How far back (characters) a pronoun or a role noun may find its antecedent:
+    # about three news paragraphs.
+    pronoun_window: int = 1200
+    # rapidfuzz ratio (0-100) over folded full names above which two spellings are one
+    # person across articles ("Mykhailo Podolyak" / "Mykhailo Podoliak" score 94; distinct
+    # people sharing a surname and first initial in the seeds and GGT score under 85).
+    name_similarity: float = 92.0
 
 
 @dataclass(frozen=True)
 class TimelineSettings:
-    pass
+    # Two dated sentences from different outlets are one event when this share of the
+    # shorter one's content words (6-letter stems, fuzzy-matched) is in the other and
+    # their dates overlap. 0.5 merges the seeds' "Peskov ... on Thursday" accusations
+    # across outlets while keeping Wednesday's attack and Thursday's accusation apart.
+    merge_similarity: float = 0.5
+    # Sentences this alike whose dates cannot both be true are the same event told with
+    # different dates: flagged as a conflict. Stricter than merging, because a false
+    # conflict misleads a reader more than a missed merge.
+    conflict_similarity: float = 0.75
 
 
 @dataclass(frozen=True)
 class StorySettings:
-    pass
+    # Everything below was calibrated on ECB+ train topics 1-35 (772 docs, 66
+    # sub-topics) with bench/stories_ecbplus.py --calibrate and checked once on test.
+    # Cosine between an article and a story profile at or above which the article
+    # joins the story (train ARI plateau 0.20-0.24).
+    join_threshold: float = 0.20
+    # Within a batch: re-assignment passes after the first (k-means style; only the
+    # batch's own articles move): a second pass changed train ARI by < 0.005.
+    refine_passes: int = 1
+    # A story opened in the batch is bisected (2-means) when its halves are less
+    # alike across than inside (batch.separation) than this ratio, up to split_depth
+    # levels. On train, bisected sibling events (two events of one kind) score
+    # 0.02-0.89 (26 of 33 under 0.6) and bisected single events 0.36-0.98 (6 of 56
+    # under 0.6); 0.55 and 0.65 both score lower.
+    split_threshold: float = 0.60
+    split_depth: int = 3
+    # A draft story folds into an older story whose profile is at least this similar
+    # (0.5-0.8 are within 0.003 ARI on train).
+    merge_threshold: float = 0.50
+    # Entity tokens count double: names, places and organisations tell two events of
+    # one kind apart (train: 2.0 beats 1.0 and 3.0). Years count triple: a year in the
+    # text is the best clue to which of two similar events is meant (+0.01 ARI on train).
+    entity_weight: float = 2.0
+    number_weight: float = 1.0
+    year_weight: float = 3.0
+    # The title and the first 5 sentences count 3 times: the lead says which event it
+    # is; the body often recalls earlier ones (+0.015 ARI on train; fast entities only).
+    lead_sentences: int = 5
+    lead_boost: int = 3
+    # Heaviest features kept per article vector and per story profile: bounds memory
+    # and scoring cost (150 / 250 scored no better on train).
+    vector_terms: int = 80
+    centroid_terms: int = 120
+    # Blocking: an article looks up stories under its 12 heaviest shared features,
+    # each posting list keeps its 200 most recent stories, and at most 40 candidates
+    # are scored. Raising them buys recall on huge days at linear cost.
+    block_keys: int = 12
+    max_postings: int = 200
+    max_candidates: int = 40
+    # A developing story rarely goes quiet for more than a week and a half; an article
+    # dated further outside a story's date span opens a new story (two earthquakes
+    # a year apart stay apart even when their words agree).
+    max_gap_days: int = 10
+    # Entities: "fast" (capitalised phrases, no model) or "spacy" (NER; far slower,
+    # and no better on ECB+ train).
+    entities: str = "fast"
 
 
 @dataclass(frozen=True)

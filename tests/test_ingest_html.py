@@ -214,3 +214,73 @@ def test_junk_lines_are_named(line: str, reason: str) -> None:
 )
 def test_prose_lines_are_kept(line: str) -> None:
     assert junk_reason(line) is None
+
+
+def test_every_extracted_line_is_either_kept_or_removed_with_a_reason() -> None:
+    ex = extract(page())
+    kept = ex.text.split("\n\n")
+    assert all(reason for _, reason in ex.removed)
+    assert not set(kept) & {text for text, _ in ex.removed}
+    assert len(kept) + len(ex.removed) >= len(PARAS) + 3  # headline, read more, newsletter, credit
+
+
+def test_densest_container_is_the_fallback_when_trafilatura_finds_nothing(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import newsprism.ingest.html_text as html_text
+
+    monkeypatch.setattr(html_text, "_trafilatura_blocks", lambda tree, precise: [])
+    html = (
+        "<html><body><div class='menu'><p><a href='/a'>Home</a></p><p><a href='/b'>World news</a></p></div>"
+        "<script>document.write('SCRIPTMARKER')</script>"
+        "<div class='story'>" + "".join(f"<p>{p}</p>" for p in PARAS) + "</div>"
+        "<div class='footer'><p>About us</p></div></body></html>"
+    )
+    assert extract_text(html).split("\n\n") == PARAS
+
+
+def test_precision_fragment_falls_back_to_the_default_reading(monkeypatch: pytest.MonkeyPatch) -> None:
+    import newsprism.ingest.html_text as html_text
+    from newsprism.ingest.html_text import Block
+
+    def fake(tree: object, precise: bool) -> list[Block]:
+        chosen = PARAS[:1] if precise else PARAS
+        return [Block("p", text, 0, i) for i, text in enumerate(chosen)]
+
+    monkeypatch.setattr(html_text, "_trafilatura_blocks", fake)
+    assert extract_text(page()).split("\n\n") == PARAS
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        "<p>" + PARAS[0] + "</p>",
+        "".join(f"<p>{p}</p>" for p in PARAS),
+        '<?xml version="1.0" encoding="utf-8"?><html><body><article>'
+        + "".join(f"<p>{p}</p>" for p in PARAS)
+        + "</article></body></html>",
+    ],
+)
+def test_fragments_and_xml_declarations_are_read(html: str) -> None:
+    assert read_html("frag.html", html).raw.split("\n\n")[0] == PARAS[0]
+
+
+def test_text_nested_deeper_than_libxml2s_default_limit_is_read() -> None:
+    depth = 600  # unclosed <div>s; libxml2 drops content below 256 levels by default
+    html = "<html><body>" + "<div>" * depth + "".join(f"<p>{p}</p>" for p in PARAS) + "</body></html>"
+    assert read_html("deep.html", html).raw.split("\n\n") == PARAS
+
+
+def test_several_json_ld_authors_are_joined_and_relative_canonical_urls_skipped() -> None:
+    html = page().replace(
+        '"author": {"@type": "Person", "name": "Tomas Reyne"}',
+        '"author": [{"@type": "Person", "name": "Tomas Reyne"}, {"@type": "Person", "name": "Mara Olsen"}]',
+    )
+    html = html.replace(
+        '<link rel="canonical" href="https://gazette.example/news/crane-collapse">',
+        '<link rel="canonical" href="/news/crane-collapse">'
+        '<meta property="og:url" content="https://gazette.example/news/crane-collapse">',
+    )
+    doc = read_html("crane.html", html)
+    assert doc.author == "Tomas Reyne; Mara Olsen"
+    assert doc.url == "https://gazette.example/news/crane-collapse"

@@ -12,6 +12,7 @@ from typing import Any
 
 from newsprism import __version__
 from newsprism.brief.sections import brief_sections
+from newsprism.brief.timeline import timeline_section
 from newsprism.model import Article
 from newsprism.pipeline import Analysis
 
@@ -56,7 +57,16 @@ def _articles(analysis: Analysis) -> dict[str, Any]:
     }
 
 
-SECTIONS: list[Section] = [_articles]
+SECTIONS: list[Section] = [_articles, timeline_section]
+
+
+def _quotes(analysis: Analysis) -> dict[str, Any]:
+    from newsprism.quotes.report import quotes_section
+
+    return quotes_section(analysis)
+
+
+SECTIONS.append(_quotes)
 
 SECTIONS.append(brief_sections)
 

@@ -23,9 +23,17 @@ _FOLD = str.maketrans(
         "\u202f": " ",
         "\u200b": " ",
         "\t": " ",
+        "\n": " ",
+        "\r": " ",
+        "\f": " ",
+        "\v": " ",
     }
 )
-_SPACE = re.compile(r"[ \t\u00a0\u2007\u202f\u200b\r\n\f\v]+")
+# Runs of two or more white-space characters; a single one is folded to a space one for one.
+_SPACE = re.compile(r"[ \t\u00a0\u2007\u202f\u200b\r\n\f\v]{2,}")
+
+
+_SPACE_CHARS = " \t\u00a0\u2007\u202f\u200b\r\n\f\v"
 
 
 def fold_char(text: str) -> str:
@@ -57,6 +65,8 @@ class TextBuilder:
             if self._length and not self.ends_with_space():
                 self._add_run(match.start(), match.start() + 1, replace=" ")
             pos = match.end()
+        if pos < end and self.raw[pos] in _SPACE_CHARS and self.ends_with_space():
+            pos += 1  # a single space right after a separator
         self._add_run(pos, end)
 
     def add_sep(self, sep: str) -> None:

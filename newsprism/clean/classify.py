@@ -16,7 +16,9 @@ The cascade, in order (the first that fires gives the line's reason):
 
 from __future__ import annotations
 
+import functools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from newsprism.clean import patterns as P
@@ -41,26 +43,29 @@ class Verdicts:
     credits: list[str] = field(default_factory=list)
 
 
+# (only for short lines?, test, reason) in cascade order; evaluated lazily, first hit wins.
+_LINE_RULES: tuple[tuple[bool, Callable[[str], object], str], ...] = (
+    (True, P.SHARE.match, "share or navigation widget"),
+    (True, P.RELATED.match, "related-article link"),
+    (True, P.READ_MORE.match, "read-more link"),
+    (True, P.COPYRIGHT.search, "copyright notice"),
+    (False, P.DEVELOPING.match, "developing-story notice"),
+    (True, P.CREDIT_LINE.match, "credit line"),
+    (True, P.DATE_LINE.match, "date line"),
+    (True, lambda t: P.URL_LABEL.match(t) or P.BARE_URL.match(t), "URL line"),
+    (True, lambda t: len(t.split()) <= 10 and P.BYLINE.match(t), "byline"),
+    (False, P.CAPTION_START.match, "photo caption"),
+    (False, lambda t: not t.endswith(("”", '"')) and P.CAPTION_CREDIT.search(t), "photo caption with credit"),
+    (False, P.IMAGE_SLUG.match, "image file name"),
+    (False, P.SEPARATOR.match, "separator"),
+)
+
+
 def line_reason(text: str, max_chars: int = 160) -> str | None:
     """The junk kind of one line judged alone, or None when it may be body."""
     short = len(text) <= max_chars
-    checks: list[tuple[bool, str]] = [
-        (short and bool(P.SHARE.match(text)), "share or navigation widget"),
-        (short and bool(P.RELATED.match(text)), "related-article link"),
-        (short and bool(P.READ_MORE.match(text)), "read-more link"),
-        (short and bool(P.COPYRIGHT.search(text)), "copyright notice"),
-        (bool(P.DEVELOPING.match(text)), "developing-story notice"),
-        (short and bool(P.CREDIT_LINE.match(text)), "credit line"),
-        (short and bool(P.DATE_LINE.match(text)), "date line"),
-        (short and bool(P.URL_LABEL.match(text) or P.BARE_URL.match(text)), "URL line"),
-        (short and bool(P.BYLINE.match(text)) and len(text.split()) <= 10, "byline"),
-        (bool(P.CAPTION_START.match(text)), "photo caption"),
-        (bool(P.CAPTION_CREDIT.search(text)) and not text.endswith(("”", '"')), "photo caption with credit"),
-        (bool(P.IMAGE_SLUG.match(text)), "image file name"),
-        (bool(P.SEPARATOR.match(text)), "separator"),
-    ]
-    for fired, reason in checks:
-        if fired:
+    for needs_short, test, reason in _LINE_RULES:
+        if (short or not needs_short) and test(text):
             return reason
     return None
 
@@ -89,6 +94,7 @@ def _mark_bios(lines: list[Line], v: Verdicts, cfg: CleanSettings) -> None:
             v.author = v.author or line.text
 
 
+@functools.lru_cache(maxsize=8192)
 def _norm(text: str) -> str:
     return re.sub(r"\W+", " ", text).strip().casefold()
 

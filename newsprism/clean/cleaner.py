@@ -74,9 +74,28 @@ def _inline_cuts(line: Line, first_body: bool) -> list[Cut]:
     for m in P.MD_BOLD.finditer(text):
         cuts.append((base + m.start(), base + m.start() + 2, "markdown emphasis"))
         cuts.append((base + m.end() - 2, base + m.end(), "markdown emphasis"))
-    for m in P.REPEAT.finditer(text):
-        cuts.append((base + m.start("dup"), base + m.end("dup"), "accidental repeat"))
+    for start, end in _repeats(text):
+        cuts.append((base + start, base + end, "accidental repeat"))
     return sorted(cuts)
+
+
+_SENTENCE_END = re.compile(r"[.!?](?=\s+\w)")
+
+
+def _repeats(text: str) -> list[tuple[int, int]]:
+    """Spans of phrases of one to four words with their full stop, repeated at once ("denied. denied.")."""
+    found = []
+    for m in _SENTENCE_END.finditer(text):
+        words = text[: m.end()].split()[-4:]
+        rest = text[m.end() :]
+        gap = len(rest) - len(rest.lstrip())
+        for k in range(1, len(words) + 1):
+            phrase = " ".join(words[-k:])
+            after = rest[gap : gap + len(phrase) + 1]
+            if after.startswith(phrase) and (len(after) == len(phrase) or not after[-1].isalnum()):
+                found.append((m.end(), m.end() + gap + len(phrase)))
+                break
+    return found
 
 
 def _joins(prev: Line, line: Line) -> bool:

@@ -73,8 +73,6 @@ DATELINE_PREFIX = re.compile(
 MD_LINK = re.compile(r"\[(?P<text>[^\]\n]{1,200})\]\((?P<url>[^)\s]{0,300})\)")
 MD_BOLD = re.compile(r"\*\*(?P<text>[^*\n]{1,200})\*\*")
 MD_HEADING = re.compile(r"^#{1,6}\s+")
-# "denied. denied." — a word or phrase with its punctuation, repeated at once.
-REPEAT = re.compile(r"\b(?P<phrase>\w+(?:\s+\w+){0,3}[.!?])(?P<dup>\s+(?P=phrase))")
 BIO_VERB = re.compile(
     r"\b(?:is|was|resides|lives|writes|covers|has|joined|reports|works|served)\b",
 )

@@ -21,14 +21,15 @@ _MOJIBAKE = re.compile(
     "[\u00c2\u00c3\u00e2][\u0080-\u00bf\u2018-\u203a\u0152-\u0192\u02c6-\u02dc\u20ac\u2122]"
 )
 # Control bytes that never occur in text (tab, newline, carriage return and form feed do).
-_CONTROL = set(range(0, 9)) | {11} | set(range(14, 32)) | {127}
+_CONTROL = bytes([*range(0, 9), 11, *range(14, 32), 127])
+_NOT_CONTROL = bytes(b for b in range(256) if b not in _CONTROL)
 
 
 def _looks_binary(data: bytes, ratio: float) -> bool:
     head = data[:8192]
     if b"\x00" in head:
         return True
-    bad = sum(1 for b in head if b in _CONTROL)
+    bad = len(head.translate(None, _NOT_CONTROL))
     return bad > ratio * max(len(head), 1)
 
 

@@ -41,7 +41,7 @@ _ANYWHERE_JUNK = re.compile(
     r"share (it|this) with|follow (him|her|them|us|me) on|on (twitter|facebook|instagram) (at )?@|"
     r"@\w+ on twitter|click here to (subscribe|sign|get the|download the)|\bsubscription\b|"
     r"subscribe (to|for)|"
-    r"get the .{1,40} app|is out now|learn more\.?$|may get a share of the sale)",
+    r"get the .{1,40} app|is out now|learn more\.?$|may get a share of the sale|if you enjoyed this)",
     re.IGNORECASE,
 )
 _CREDIT = re.compile(
@@ -57,25 +57,52 @@ _CONTACT = re.compile(
     r"^\W*(write to|reach|contact|email|e-mail|follow|have a tip)\b.{0,80}(@|\bat\b|https?://)",
     re.IGNORECASE,
 )
-# A line that is only dates, times and their words ("Updated 1:23 p.m. Nov. 19, 2019").
-_DATE_WORDS = re.compile(
-    r"^(\d+|[ap]m|[ap]|m|gmt|utc|[a-z]st|[a-z]dt|t\d+|jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|"
-    r"january|february|march|april|june|july|august|september|october|november|december|"
-    r"mon|tue|tues|wed|thu|thurs|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
-    r"updated|published|posted|at|on|by|am|pm|et|pt)$",
-    re.IGNORECASE,
-)
+# A dateline stamp: a clock time plus a year or numeric date, few other words
+# ("sexta-feira, 22 de outubro de 2010 às 20:13", "5:45 AM PST 11/19/2019"), or
+# "Updated ..."/"Published ..." with a number. A bare "10 p.m." (a timeline entry
+# in a live story) has no year and stays.
+_CLOCK = re.compile(r"\b\d{1,2}:\d{2}\b|\b\d{1,2}\s?[ap]\.?m\b", re.IGNORECASE)
+_YEAR = re.compile(r"\b(19|20)\d{2}\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b")
+_STAMP_LEAD = re.compile(r"^\W*(updated|published|posted|last updated|publicado|aktualisiert)\b.*\d", re.I)
+_READING_TIME = re.compile(r"\b(\d+\s*min(ute)?s?\s+read|reading time|tempo de leitura|lesezeit)\b", re.I)
+_DATELINE_MAX = 80
+
 # "[VIDEO]", "[INSIGHT]": teaser links with a shouted tag.
-_TEASER_TAG = re.compile(r"\w+\W+\w+\W+\w+.*\[[A-Z ]{3,}\]\W*$")
+_TEASER_TAG = re.compile(r"\[[A-Z ]{3,}\]\W*$")
+# Cheap substring checks before the slow unanchored patterns (lines are many).
+_ANYWHERE_CUES = (
+    "newsletter",
+    "inbox",
+    "rights reserved",
+    "copyright",
+    "©",
+    "share",
+    "follow",
+    "twitter",
+    "facebook",
+    "instagram",
+    "click here",
+    "subscri",
+    "sign up",
+    " app",
+    "out now",
+    "learn more",
+    "enjoyed",
+)
+_CREDIT_CUES = ("report", "edit", "writing", "compiled", "contribut")
 
 
 def words(text: str) -> list[str]:
     return [w.lower() for w in _WORD.findall(text)]
 
 
-def _only_dates(text: str) -> bool:
-    toks = _WORD.findall(text)
-    return bool(toks) and any(t.isdigit() for t in toks) and all(_DATE_WORDS.match(t) for t in toks)
+def _date_stamp(text: str) -> bool:
+    if len(text) > _DATELINE_MAX:
+        return False
+    if _STAMP_LEAD.match(text) or _READING_TIME.search(text):
+        return True
+    alpha = [w for w in _WORD.findall(text) if not w.isdigit()]
+    return bool(_CLOCK.search(text) and _YEAR.search(text)) and len(alpha) <= 8
 
 
 def _contact_only(text: str) -> bool:
@@ -90,16 +117,19 @@ def junk_reason(text: str, max_chars: int = 200) -> str | None:
     """Why a line is not article text, or None when it is (or may be) text."""
     if len(text) > max_chars:
         return None
-    if _CREDIT.search(text):
+    low = text.lower()
+    if any(c in low for c in _CREDIT_CUES) and _CREDIT.search(text):
         return CREDIT_REASON
     if _WHOLE_JUNK.match(text):
         return "page furniture"
     if _LEAD_JUNK.match(text):
         return "call to action or navigation"
-    if _ANYWHERE_JUNK.search(text):
+    if any(c in low for c in _ANYWHERE_CUES) and _ANYWHERE_JUNK.search(text):
         return "promotion, sharing or copyright"
-    if _TEASER_TAG.search(text):
+    if _TEASER_TAG.search(text) and len(_WORD.findall(text)) > 3:
         return "teaser link"
     if _contact_only(text):
         return "contact line"
+    if _date_stamp(text):
+        return "date line"
     return None

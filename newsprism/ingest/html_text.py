@@ -19,6 +19,7 @@ import copy
 import logging
 import re
 from dataclasses import dataclass
+from typing import Any
 
 import lxml.html
 from lxml import etree
@@ -50,37 +51,23 @@ _NEVER_TEXT = (
 
 # Page parts that look like prose to trafilatura but are not the article: photo
 # captions and credits, share bars, newsletter prompts, related-article boxes.
-# Class/id tokens are matched as whole words of the attribute so that e.g.
-# "shared-content" does not match "share".
-_PRUNE_TOKENS = (
-    "caption",
-    "figcaption",
-    "credit",
-    "share",
-    "sharing",
-    "social",
-    "newsletter",
-    "related",
-    "recommended",
-    "promo",
-    "subscribe",
-    "signup",
-    "sign-up",
-    "byline",
-    "author-bio",
-    "tags",
-    "breadcrumb",
-    "advert",
-    "ad-container",
-    "outbrain",
-    "taboola",
-    "read-more",
-    "readmore",
-    "most-read",
-    "popular",
-    "comments",
-)
+# Class/id values are split into words on spaces, "-" and "_" and matched whole,
+# so "promo-item-title" matches "promo" but "shared" does not match "share".
+_PRUNE_WORDS = frozenset(
+    (
+        "caption", "figcaption", "credit", "credits", "share", "sharing", "social", "newsletter",
+        "related", "recommended", "promo", "subscribe", "signup", "byline", "tags", "breadcrumb",
+        "breadcrumbs", "advert", "advertisement", "outbrain", "taboola", "popular", "comments",
+    )
+)  # fmt: skip
+# Compounds of common words, matched as substrings of the class/id value.
+# Not "read-more": sites wrap the rest of a truncated article in such a box.
+_PRUNE_COMPOUNDS = ("most-read", "author-bio", "sign-up", "ad-container", "more-stories")
 
+# Only short lines are checked for links (related-article titles are short).
+_LINK_TEXT_MAX = 200
+# Precision-mode text shorter than this share of default-mode text is a fragment.
+PRECISE_MIN_SHARE = 0.5
 _BLOCK_TAGS = {"p", "head", "item", "row", "code", "quote"}
 _WS = re.compile(r"\s+")
 
@@ -105,25 +92,25 @@ def parse_html(html: str) -> lxml.html.HtmlElement | None:
     if not html.strip():
         return None
     try:
-        tree = lxml.html.fromstring(html)
+        # huge_tree: without it libxml2 silently drops everything nested deeper
+        # than 256 elements, which pages with unclosed <div>s or <font>s reach.
+        # One parser per call: lxml parsers must not be shared between threads.
+        tree = lxml.html.fromstring(html, parser=lxml.html.HTMLParser(huge_tree=True))
     except (etree.ParserError, ValueError):
         return None
     etree.strip_elements(tree, etree.Comment, etree.ProcessingInstruction, with_tail=False)
     return tree
 
 
-def _class_words(el: etree._Element) -> set[str]:
-    attr = f"{el.get('class') or ''} {el.get('id') or ''}".lower()
-    return set(re.split(r"[\s_]+", attr)) - {""}
-
-
 def _prunable(el: etree._Element) -> bool:
     if el.tag in ("figcaption", "aside", "nav", "footer"):
         return True
-    words = _class_words(el)
-    if not words:
+    attr = f"{el.get('class') or ''} {el.get('id') or ''}".lower()
+    if not attr.strip():
         return False
-    return any(tok in words for tok in _PRUNE_TOKENS)
+    if not _PRUNE_WORDS.isdisjoint(re.split(r"[\s_-]+", attr)):
+        return True
+    return any(c in attr for c in _PRUNE_COMPOUNDS)
 
 
 def _prune(tree: lxml.html.HtmlElement) -> lxml.html.HtmlElement:
@@ -186,29 +173,49 @@ def _blocks_from_body(body: etree._Element) -> list[Block]:
     return out
 
 
-def _trafilatura_blocks(tree: lxml.html.HtmlElement) -> list[Block]:
+def _trafilatura_blocks(tree: lxml.html.HtmlElement, precise: bool) -> list[Block]:
     import trafilatura
 
-    doc = trafilatura.bare_extraction(
-        tree,
-        include_comments=False,
-        include_links=False,
-        include_tables=True,
-        include_images=False,
-        favor_precision=True,
-        with_metadata=False,
-    )
+    try:
+        doc = _bare_extraction(trafilatura, copy.deepcopy(tree), precise)
+    except RecursionError:  # pathological nesting; the fallbacks take over
+        logger.debug("trafilatura gave up on a deeply nested page")
+        return []
     if doc is None or getattr(doc, "body", None) is None:
         return []
     return _blocks_from_body(doc.body)
 
 
+def _bare_extraction(trafilatura: Any, tree: lxml.html.HtmlElement, precise: bool) -> Any:
+    return trafilatura.bare_extraction(
+        tree,
+        include_comments=False,
+        include_links=False,
+        include_tables=True,
+        include_images=False,
+        favor_precision=precise,
+        with_metadata=False,
+    )
+
+
+def _size(blocks: list[Block]) -> int:
+    return sum(len(b.text) for b in blocks)
+
+
 def extract_blocks(tree: lxml.html.HtmlElement) -> list[Block]:
     """The article's blocks, in reading order; empty when the page has no article text."""
     pruned = _prune(tree)
-    blocks = _trafilatura_blocks(copy.deepcopy(pruned))
+    # Precision mode drops more boilerplate, but on some layouts it keeps only a
+    # fragment of the article: then the default mode's reading wins.
+    blocks = _trafilatura_blocks(pruned, precise=True)
+    # Default-mode text is part of the page text, so when precision mode already
+    # holds that share of the whole page the check cannot fail: skip the second pass.
+    if _size(blocks) < PRECISE_MIN_SHARE * len(_norm(pruned.text_content())):
+        default = _trafilatura_blocks(pruned, precise=False)
+        if _size(blocks) < PRECISE_MIN_SHARE * _size(default):
+            blocks = default
     if blocks:
-        blocks = _add_sibling_paragraphs(pruned, blocks)
+        blocks = _with_link_chars(pruned, _add_sibling_paragraphs(pruned, blocks))
     else:
         blocks = _densest_container(pruned) or _baseline(pruned)
         logger.debug("trafilatura found no body; fallback gave %d blocks", len(blocks))
@@ -248,8 +255,8 @@ def _add_sibling_paragraphs(tree: lxml.html.HtmlElement, blocks: list[Block]) ->
     last = -1.0
     for b in blocks:
         i = index.get(b.text)
-        if i is not None:
-            parent = paras[i][0].getparent()
+        parent = paras[i][0].getparent() if i is not None else None
+        if i is not None and parent is not None:
             kept_parents.add(parent)
             weight[_signature(parent)] = weight.get(_signature(parent), 0) + len(b.text)
             last = float(i)
@@ -265,7 +272,13 @@ def _add_sibling_paragraphs(tree: lxml.html.HtmlElement, blocks: list[Block]) ->
     extra: list[tuple[float, Block]] = []
     for i, (p, text) in enumerate(paras):
         parent = p.getparent()
-        if parent in kept_parents or _signature(parent) != sig or text in seen or len(text) < 25:
+        if (
+            parent is None
+            or parent in kept_parents
+            or _signature(parent) != sig
+            or text in seen
+            or len(text) < 25
+        ):
             continue
         if _link_chars(p) > 0.5 * len(text):
             continue
@@ -274,6 +287,21 @@ def _add_sibling_paragraphs(tree: lxml.html.HtmlElement, blocks: list[Block]) ->
         return blocks
     merged = sorted([*zip(keys, blocks, strict=True), *extra], key=lambda kb: kb[0])
     return [Block(b.kind, b.text, b.link_chars, n) for n, (_, b) in enumerate(merged)]
+
+
+def _with_link_chars(tree: lxml.html.HtmlElement, blocks: list[Block]) -> list[Block]:
+    """Blocks with ``link_chars`` read from the source element of the same text.
+
+    trafilatura's text loses links (asking it to keep them changes what it keeps),
+    so the share of a line that was link text comes from the page itself.
+    """
+    wanted = {b.text for b in blocks if len(b.text) <= _LINK_TEXT_MAX}
+    found: dict[str, int] = {}
+    for el in tree.iter("p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "dt", "dd", "td", "div", "span", "a"):
+        text = _norm(el.text_content())
+        if text in wanted and text not in found:
+            found[text] = len(text) if el.tag == "a" else _link_chars(el)
+    return [Block(b.kind, b.text, found.get(b.text, b.link_chars), b.position) for b in blocks]
 
 
 def _densest_container(tree: lxml.html.HtmlElement) -> list[Block]:

@@ -105,7 +105,27 @@ def _rejections(report: Report) -> str:
     return f"<h2>Inputs that could not be read</h2><table><tr><th>file</th><th>stage</th><th>reason</th></tr>{rows}</table>"
 
 
-HTML_SECTIONS: list[Callable[[Report], str]] = [_rejections]
+def _timeline(report: Report) -> str:
+    entries = report.get("timeline") or []
+    if not entries:
+        return ""
+    labels = {a["id"]: a["label"] for a in report["articles"]}
+    rows = []
+    for e in entries:
+        links = ", ".join(
+            span_link(s["article_id"], s["start"], s["end"], labels.get(s["article_id"], s["article_id"]))
+            for s in e["spans"]
+        )
+        conflict = f'<div class="flag">{esc(e["conflict"])}</div>' if e["conflict"] else ""
+        rows.append(
+            f"<tr><td>{esc(e['date'])}</td><td>{esc(e['time'] or '')}</td>"
+            f"<td>{esc(e['text'])}{conflict}</td><td>{links}</td></tr>"
+        )
+    head = "<tr><th>Date</th><th>Time</th><th>Event</th><th>Reported by</th></tr>"
+    return f"<h2>Timeline</h2>\n<table>{head}{''.join(rows)}</table>"
+
+
+HTML_SECTIONS: list[Callable[[Report], str]] = [_timeline, _rejections]
 # The article view always comes last, after every section that links into it.
 TAIL_SECTIONS: list[Callable[[Report], str]] = [_articles]
 

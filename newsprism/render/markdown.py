@@ -52,7 +52,22 @@ def _short(text: str, limit: int = 100) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-MD_SECTIONS: list[Callable[[Report], str]] = [_articles, _rejections]
+def _timeline(report: Report) -> str:
+    entries = report.get("timeline") or []
+    if not entries:
+        return ""
+    labels = {a["id"]: a["label"] for a in report["articles"]}
+    lines = ["## Timeline", ""]
+    for e in entries:
+        when = e["date"] + (f" {e['time']}" if e["time"] else "")
+        who = ", ".join(md_escape(labels.get(a, a)) for a in e["article_ids"])
+        lines.append(f"- **{when}** — {md_escape(_short(e['text'], 240))} ({who})")
+        if e["conflict"]:
+            lines.append(f"  - ⚠ {md_escape(e['conflict'])}")
+    return "\n".join(lines) + "\n"
+
+
+MD_SECTIONS: list[Callable[[Report], str]] = [_timeline, _articles, _rejections]
 
 
 def render_markdown(report: Report) -> str:

@@ -46,7 +46,23 @@ def _rejections(report: Report) -> str:
     return "\n".join(lines)
 
 
-TERM_SECTIONS: list[Callable[[Report], str]] = [_articles, _rejections]
+def _timeline(report: Report) -> str:
+    entries = report.get("timeline") or []
+    if not entries:
+        return ""
+    labels = {a["id"]: a["label"] for a in report["articles"]}
+    lines = [rule(f"Timeline ({len(entries)})")]
+    for e in entries:
+        when = f"{e['date']} {e['time'] or '':9}"
+        who = ", ".join(labels.get(a, a) for a in e["article_ids"])
+        text = textwrap.shorten(" ".join(e["text"].split()), 80, placeholder="…")
+        lines.append(f"  {when} {text} [{who}]")
+        if e["conflict"]:
+            lines.append("    " + textwrap.shorten(f"! {e['conflict']}", 104, placeholder="…"))
+    return "\n".join(lines)
+
+
+TERM_SECTIONS: list[Callable[[Report], str]] = [_timeline, _articles, _rejections]
 
 
 def render_terminal(report: Report) -> str:

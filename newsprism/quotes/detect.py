@@ -1,0 +1,214 @@
+"""Quote detection: direct quotes and fragments from quote marks, indirect speech from the parse.
+
+Direct quote or fragment (rules, in order, on each marked stretch):
+  1. a paragraph that is only a short quoted phrase without end punctuation is a
+     heading (``‘A ludicrous claim’``): not a quote;
+  2. text that starts a clause (paragraph start, after ``: , . ? !`` or a dash) and
+     ends one (punctuation inside the marks, or a sentence end right after) is a
+     direct quote, as is any quoted stretch of ``long_quote_words`` or more;
+  3. otherwise it is a fragment when a speech cue governs its sentence
+     (``calling them “ludicrous”``) and a scare quote or a title when none does.
+Indirect speech: a speech verb with a clausal complement (``X said (that) …``,
+``X denied that …``, ``X told reporters that …``) or ``According to X, …``.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from newsprism.model import Span
+from newsprism.quotes.cues import TITLE_CUES
+from newsprism.quotes.found import Found
+from newsprism.quotes.marks import MarkedSpan
+from newsprism.quotes.syntax import (
+    cue_verbs,
+    expand,
+    inside,
+    is_cue,
+    sentence,
+    subject_of,
+    text_of,
+    token_span,
+    tokens_between,
+)
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+    from spacy.tokens import Span as SpacySpan
+
+__all__ = ["classify_marked", "find_according", "find_indirect"]
+
+CLAUSE_BEFORE = ":,.?!—–-(;"
+CLAUSE_END = ".,!?;:…—–-"
+
+
+def _prev_char(text: str, pos: int) -> str:
+    while pos > 0 and text[pos - 1] in " \t":
+        pos -= 1
+    return text[pos - 1] if pos > 0 else "\n"
+
+
+def _next_char(text: str, pos: int) -> str:
+    return text[pos] if pos < len(text) else "\n"
+
+
+def _words(text: str) -> list[str]:
+    return [w for w in text.split() if any(c.isalnum() for c in w)]
+
+
+def is_heading(text: str, mark: MarkedSpan, para: Span, max_words: int) -> bool:
+    alone = text[para.start : para.end].strip() == text[mark.span.start : mark.span.end].strip()
+    inner = text[mark.inner.start : mark.inner.end].rstrip()
+    return alone and len(_words(inner)) <= max_words and inner[-1:] not in ".!?"
+
+
+def is_title(text: str, mark: MarkedSpan) -> bool:
+    """Capitalised words without end punctuation, or after a word like ``titled``."""
+    before = text[max(0, mark.span.start - 25) : mark.span.start].split()
+    if before and (before[-1].lower().strip(",") in TITLE_CUES or before[-1].lower() == "so-called"):
+        return True
+    inner = text[mark.inner.start : mark.inner.end].strip()
+    words = [w for w in _words(inner) if len(w) > 3]
+    capital = sum(1 for w in words if w[0].isupper())
+    return bool(words) and capital == len(words) and len(words) >= 2 and inner[-1:] not in CLAUSE_END
+
+
+def shape(text: str, mark: MarkedSpan, long_words: int) -> str:
+    """``direct`` when the marked text reads as a whole utterance, else ``partial``."""
+    inner = text[mark.inner.start : mark.inner.end].strip()
+    n = len(_words(inner))
+    if n == 0:
+        return "none"
+    starts = _prev_char(text, mark.span.start) in CLAUSE_BEFORE + "\n"
+    after = _next_char(text, mark.span.end)
+    ends = inner[-1:] in CLAUSE_END or after in ".!?\n" or not mark.closed
+    if n >= 2 and starts and ends:
+        return "direct"
+    if n >= long_words:
+        return "direct"
+    return "partial"
+
+
+def _sentence_cue(doc: Doc, mark: MarkedSpan, marks: list[Span]) -> Token | None:
+    """A speech verb in the sentence holding the marked text, outside every quote."""
+    tok = expand(doc, mark.span)
+    if tok is None or len(tok) == 0:
+        return None
+    sent: SpacySpan = sentence(tok[0])
+    cues = [t for t in cue_verbs(sent) if not inside(t, marks)]
+    return cues[-1] if cues else None
+
+
+def classify_marked(
+    doc: Doc, mark: MarkedSpan, para: Span, marks: list[Span], long_words: int, heading_words: int
+) -> Found | None:
+    """A direct quote, a fragment, or None for headings, titles and scare quotes."""
+    text = text_of(doc)
+    if is_heading(text, mark, para, heading_words):
+        return None
+    kind = shape(text, mark, long_words)
+    if kind == "direct":
+        return Found("direct", inner_span(text, mark))
+    if kind == "none" or is_title(text, mark):
+        return None
+    cue = _sentence_cue(doc, mark, marks)
+    if cue is None:
+        return None
+    return Found("fragment", inner_span(text, mark), cue=cue, cue_span=token_span([cue]))
+
+
+def inner_span(text: str, mark: MarkedSpan) -> Span:
+    """The words between the marks, without surrounding white space."""
+    start, end = mark.inner.start, mark.inner.end
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return Span(start, end)
+
+
+def _content_span(clause: Token, verb: Token) -> Span | None:
+    toks = [t for t in clause.subtree if t.i != verb.i]
+    if toks and toks[0].lower_ == "that" and toks[0].dep_ == "mark":
+        toks.pop(0)
+    while toks and (toks[-1].is_punct or toks[-1].is_space or toks[-1].dep_ == "cc"):
+        toks.pop()
+    while toks and (toks[0].is_punct or toks[0].is_space):
+        toks.pop(0)
+    if len(toks) < 3:
+        return None
+    return token_span(toks)
+
+
+def _mostly_inside(span: Span, quotes: list[Span], share: float) -> bool:
+    covered = sum(max(0, min(span.end, q.end) - max(span.start, q.start)) for q in quotes)
+    return covered >= share * len(span)
+
+
+QUESTION_WORDS = frozenset(["whether", "if", "why", "how", "what", "when", "where", "who", "which"])
+
+
+def _headline(text: str, pos: int) -> bool:
+    """A short line without end punctuation (a headline or a caption), not running prose."""
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    line = text[start : end if end >= 0 else len(text)].rstrip()
+    return len(line) < 200 and line[-1:] not in ".?!\"”’'…:"
+
+
+def find_indirect(
+    doc: Doc, marks: list[Span], direct: list[Span], think: bool, direct_share: float
+) -> list[Found]:
+    """``X said (that) …``: a speech verb outside quotes with a clausal complement."""
+    found: list[Found] = []
+    for verb in doc:
+        if not is_cue(verb, think) or inside(verb, marks):
+            continue
+        for clause in verb.children:
+            if clause.dep_ != "ccomp":
+                continue
+            span = _content_span(clause, verb)
+            if (
+                span is None
+                or _mostly_inside(span, direct, direct_share)
+                or _headline(text_of(doc), verb.idx)
+            ):
+                continue
+            if text_of(doc)[span.start : span.end].split(" ", 1)[0].lower() in QUESTION_WORDS:
+                continue  # an indirect question reports no claim
+            speaker = subject_of(verb, [span, *marks])
+            if speaker is None or speaker.lower_ in ("it", "there"):
+                continue
+            found.append(Found("indirect", span, verb, token_span([verb]), speaker, "syntactic-subject"))
+            break
+    return found
+
+
+def find_according(doc: Doc, marks: list[Span], direct: list[Span]) -> list[Found]:
+    """``According to X, …``: the rest of the sentence, given to X."""
+    found: list[Found] = []
+    for tok in doc:
+        if tok.lower_ != "according" or inside(tok, marks):
+            continue
+        to = next((c for c in tok.children if c.lower_ == "to"), None)
+        source = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+        if source is None:
+            continue
+        phrase = {t.i for t in tok.subtree}
+        rest = [t for t in sentence(tok) if t.i not in phrase and not t.is_space]
+        while rest and rest[0].is_punct:
+            rest.pop(0)
+        while rest and rest[-1].is_punct:
+            rest.pop()
+        if len(rest) < 3:
+            continue
+        span = token_span(rest)
+        if any(d.overlaps(span) for d in direct):
+            continue
+        cue_toks = [tok, to]
+        found.append(Found("indirect", span, tok, token_span(cue_toks), source, "according-to"))
+    return found
+
+
+def tokens_of(doc: Doc, span: Span) -> list[Token]:
+    return tokens_between(doc, span.start, span.end)

@@ -1,0 +1,132 @@
+"""One article in, its quotes out: detection, the attribution cascade, speaker identity."""
+
+from __future__ import annotations
+
+import bisect
+import dataclasses
+from typing import TYPE_CHECKING
+
+from newsprism.model import Article, Quote, Span, Speaker, content_id
+from newsprism.quotes.attribute import attribute_direct, continue_speakers, resolve_references
+from newsprism.quotes.detect import classify_marked, find_according, find_indirect
+from newsprism.quotes.found import Found
+from newsprism.quotes.identity import describe, fold, surname_key
+from newsprism.quotes.marks import find_marked_spans, paragraph_spans
+from newsprism.quotes.syntax import entities, inside
+from newsprism.settings import QuoteSettings
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+__all__ = ["extract_quotes", "find_quotes"]
+
+
+def _paragraph_index(paras: list[Span], pos: int) -> int:
+    return max(0, bisect.bisect_right([p.start for p in paras], pos) - 1)
+
+
+def _dedupe(found: list[Found]) -> list[Found]:
+    """One quote per content span; an indirect quote inside a direct one is dropped."""
+    out: dict[tuple[int, int], Found] = {}
+    direct = [f.span for f in found if f.kind == "direct"]
+    indirect = [f.span for f in found if f.kind == "indirect"]
+    for f in found:
+        if f.kind == "indirect" and any(d.contains(f.span) for d in direct):
+            continue
+        if f.kind == "indirect" and f.cue_span and any(i.contains(f.cue_span) for i in indirect):
+            continue  # nested attribution: the outer one is the quote
+        out.setdefault((f.span.start, f.span.end), f)
+    return sorted(out.values(), key=lambda f: (f.span.start, f.span.end))
+
+
+def find_quotes(text: str, doc: Doc, paragraphs: tuple[Span, ...], settings: QuoteSettings) -> list[Found]:
+    """Detect and attribute every quote of one parsed text (the cascade's working records)."""
+    paras = paragraph_spans(text, paragraphs)
+    marks = find_marked_spans(text, paragraphs)
+    mark_spans = [m.span for m in marks]
+    found: list[Found] = []
+    for m in marks:
+        para = paras[_paragraph_index(paras, m.span.start)] if paras else Span(0, len(text))
+        f = classify_marked(doc, m, para, mark_spans, settings.long_quote_words, settings.heading_words)
+        if f is not None:
+            f.run = m.run
+            attribute_direct(doc, f, mark_spans)
+            if f.kind == "direct" or f.speaker is not None:  # a fragment nobody said is a scare quote
+                found.append(f)
+    direct = [f.span for f in found if f.kind == "direct"]
+    found += find_indirect(doc, mark_spans, direct, settings.think_verbs, settings.direct_share)
+    found += find_according(doc, mark_spans, direct)
+    found = _dedupe(found)
+    for f in found:
+        f.paragraph = _paragraph_index(paras, f.span.start)
+    resolve_references(doc, found, mark_spans, settings.pronoun_window)
+    continue_speakers(found)
+    return found
+
+
+def _speaker(f: Found) -> Speaker | None:
+    if f.speaker is None:
+        return None
+    written = describe(f.speaker)
+    if f.referent is None:
+        return written
+    ref = describe(f.referent)
+    role = ref.role if ref.role else (written.name if written.kind == "nominal" else None)
+    return dataclasses.replace(ref, name=written.name, role=role, span=written.span)
+
+
+def _article_canonical(speakers: list[Speaker], doc: Doc, marks: list[Span]) -> dict[str, str]:
+    """Surname → the full name it stands for in this article (persons named outside quotes)."""
+    full: dict[str, set[str]] = {}
+    names = [e.text for e in entities(doc) if e.label_ == "PERSON" and not inside(e.root, marks)]
+    names += [s.name for s in speakers if s.kind == "person"]
+    for name in names:
+        clean = describe_name(name)
+        if len(fold(clean).split()) >= 2:
+            full.setdefault(surname_key(clean), set()).add(clean)
+    return {
+        k: sorted(v, key=lambda n: (-len(n), n))[0] for k, v in full.items() if len({fold(n) for n in v}) == 1
+    }
+
+
+def describe_name(name: str) -> str:
+    return name.replace("’s", "").replace("'s", "").strip()
+
+
+def _canonical(s: Speaker, by_surname: dict[str, str]) -> Speaker:
+    one_word = len(fold(s.canonical).split()) == 1
+    if s.kind == "organisation" and one_word and surname_key(s.canonical) in by_surname:
+        s = dataclasses.replace(s, kind="person")  # the tagger called a surname an organisation
+    if s.kind != "person":
+        return s
+    base = describe_name(s.canonical)
+    if len(fold(base).split()) == 1 and surname_key(base) in by_surname:
+        base = by_surname[surname_key(base)]
+    return dataclasses.replace(s, canonical=base)
+
+
+def extract_quotes(article: Article, doc: Doc, settings: QuoteSettings | None = None) -> tuple[Quote, ...]:
+    """The quotes of ``article``, given its parse ``doc`` (of ``article.text``)."""
+    settings = settings or QuoteSettings()
+    found = find_quotes(article.text, doc, article.paragraphs, settings)
+    speakers = [_speaker(f) for f in found]
+    marks = [m.span for m in find_marked_spans(article.text, article.paragraphs)]
+    by_surname = _article_canonical([s for s in speakers if s is not None], doc, marks)
+    quotes = []
+    for f, s in zip(found, speakers, strict=True):
+        text = article.text[f.span.start : f.span.end]
+        qid = content_id(article.id, str(f.span.start), str(f.span.end), f.kind, prefix="q_")
+        quotes.append(
+            Quote(
+                id=qid,
+                article_id=article.id,
+                text=text,
+                span=f.span,
+                kind=f.kind,
+                cue=f.cue.text if f.cue is not None else None,
+                cue_span=f.cue_span,
+                speaker=_canonical(s, by_surname) if s is not None else None,
+                method=f.method,
+            )
+        )
+    return tuple(quotes)

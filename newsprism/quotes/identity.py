@@ -1,0 +1,183 @@
+"""Who a speaker is: name, role, kind, and one canonical name per person across articles.
+
+A mention like ``Kremlin spokesman Dmitry Peskov`` becomes name ``Dmitry Peskov`` and
+role ``Kremlin spokesman``; ``three US officials`` is anonymous with that description;
+``the Foreign Ministry`` is an organisation. Names are compared by :func:`fold`, which
+removes accents, case and the usual transliteration variants (Zelensky / Zelenskiy /
+Zelenskyy, Kiev / Kyiv), so that variants merge; a surname alone merges with the one
+full name that ends in it.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import TYPE_CHECKING
+
+from newsprism.model import Speaker
+from newsprism.quotes.cues import ANONYMOUS_NOUNS, ORG_NOUNS
+from newsprism.quotes.syntax import token_span
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+__all__ = ["describe", "fold", "mention_tokens", "surname_key"]
+
+HONORIFICS = frozenset(
+    ["mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr.", "prof", "prof.", "sir", "dame"]
+)
+LEFT_DEPS = frozenset(["compound", "amod", "det", "poss", "nummod", "nmod", "flat", "quantmod", "case"])
+PRONOUNS = frozenset(["he", "she", "they", "it", "i", "we", "you", "him", "her", "them"])
+DEFINITE = frozenset(["the", "this", "that", "these", "those", "his", "her", "its", "their", "our", "my"])
+INDEFINITE = frozenset(
+    ["a", "an", "one", "two", "three", "four", "five", "six", "several", "some", "many", "other", "another"]
+)
+# Word-final spellings that transliterate the same Cyrillic ending (-ий / -ый).
+_ENDINGS = re.compile(r"(iy|yy|ii|yi|ij|y)\b")
+_TRANSLIT = (("kiev", "kyiv"), ("kyyiv", "kyiv"), ("kharkov", "kharkiv"), ("odessa", "odesa"))
+
+
+def fold(name: str) -> str:
+    """A comparison key for a name: no accents, lower case, one transliteration."""
+    text = unicodedata.normalize("NFKD", name)
+    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
+    text = re.sub(r"[’'`]s\b", "", text)
+    text = re.sub(r"[^a-z0-9 ]+", " ", text)
+    for old, new in _TRANSLIT:
+        text = re.sub(rf"\b{old}\b", new, text)
+    text = _ENDINGS.sub("y", text)
+    words = [w for w in text.split() if w not in HONORIFICS]
+    return " ".join(words)
+
+
+def surname_key(name: str) -> str:
+    words = fold(name).split()
+    return words[-1] if words else ""
+
+
+def _keep(tok: Token) -> bool:
+    """Inside a name, hyphens, dots and ampersands belong (Merriam-Webster, al-Shabaab)."""
+    return not tok.is_space and (not tok.is_punct or tok.text in "-–/.&'’")
+
+
+def mention_tokens(head: Token) -> list[Token]:
+    """The speaker phrase around ``head``: its left modifiers, the head, flat names to the right."""
+    left = [t for t in head.lefts if t.dep_ in LEFT_DEPS or t.ent_iob_ == "I"]
+    toks = [t for lt in left for t in lt.subtree if _keep(t)] + [head]
+    for child in head.rights:
+        if child.dep_ in ("flat", "compound") or (
+            child.ent_iob_ == "I" and child.ent_type_ == head.ent_type_
+        ):
+            toks.append(child)
+        elif (
+            child.dep_ == "prep"
+            and head.pos_ == "NOUN"
+            and child.lower_ in ("for", "of", "with", "at", "in", "from")
+        ):
+            toks.extend(child.subtree)
+    toks = sorted({t.i: t for t in toks}.values(), key=lambda t: t.i)
+    while toks and toks[-1].is_punct:
+        toks.pop()
+    while toks and toks[0].is_punct:
+        toks.pop(0)
+    return toks
+
+
+def join(tokens: list[Token]) -> str:
+    """Tokens as they read in the text (original spacing, line breaks as spaces), trimmed."""
+    out = []
+    tokens = [t for t in tokens if not t.is_space]
+    for k, t in enumerate(tokens):
+        out.append(t.text)
+        if t.whitespace_ or (k + 1 < len(tokens) and tokens[k + 1].i != t.i + 1):
+            out.append(" ")
+    return "".join(out).strip(" ,")
+
+
+def _entity(tokens: list[Token], labels: tuple[str, ...]) -> list[Token]:
+    return [t for t in tokens if t.ent_type_ in labels]
+
+
+def _clean_name(tokens: list[Token]) -> str:
+    return join(
+        [t for t in tokens if t.lower_ not in HONORIFICS and t.tag_ != "POS" and t.lower_ not in ("'s", "’s")]
+    )
+
+
+def _appos_role(head: Token) -> str | None:
+    """``John Kirby, the spokesman,`` → the spokesman (an age like ``, 71,`` is no role)."""
+    for child in head.rights:
+        if child.dep_ == "appos" and not child.like_num:
+            return join(list(child.subtree)) or None
+    return None
+
+
+def _role_words(tokens: list[Token], name_tokens: list[Token]) -> str | None:
+    names = {t.i for t in name_tokens}
+    words = [t for t in tokens if t.i not in names and t.dep_ != "det" and t.lower_ not in HONORIFICS]
+    return join(words) or None
+
+
+def _person(head: Token, toks: list[Token]) -> Speaker | None:
+    names = _entity(toks, ("PERSON",))
+    if not names or head.ent_type_ not in ("PERSON", "") or (head.pos_ == "NOUN" and not head.ent_type_):
+        return None
+    name = _clean_name(names)
+    role = _role_words(toks, names) or _appos_role(head)
+    return Speaker(name=name, canonical=name, role=role, kind="person", span=token_span(toks))
+
+
+def _organisation(head: Token, toks: list[Token]) -> Speaker | None:
+    """``the Kremlin``, ``the Foreign Ministry``, ``The RIA news agency``."""
+    org_head = head.ent_type_ in ("ORG", "GPE", "NORP") or (
+        head.pos_ in ("PROPN", "NOUN") and head.lemma_.lower() in ORG_NOUNS
+    )
+    named = any(t.ent_type_ in ("ORG", "GPE", "NORP") for t in toks) and head.lemma_.lower() in ORG_NOUNS | {
+        "agency",
+        "newspaper",
+        "outlet",
+        "group",
+    }
+    if not (org_head or named) or (head.pos_ == "NOUN" and not named and not _has_proper(toks)):
+        return None
+    words = [t for t in toks if t.dep_ != "det"]
+    if words and words[-1].tag_ == "POS":
+        words.pop()  # "the ministry's" → "ministry"
+    name = join(words)
+    return Speaker(name=name, canonical=name, kind="organisation", span=token_span(toks))
+
+
+def _has_proper(toks: list[Token]) -> bool:
+    return any(t.pos_ == "PROPN" for t in toks)
+
+
+def _anonymous(head: Token, toks: list[Token]) -> Speaker | None:
+    """Unnamed sources: ``a senior official``, ``three US officials``, ``hardliners``."""
+    if head.pos_ != "NOUN" or head.ent_type_ == "PERSON":
+        return None
+    det = {t.lower_ for t in toks if t.dep_ in ("det", "nummod", "poss") or t.like_num}
+    plural = head.tag_ == "NNS"
+    indefinite = bool(det & INDEFINITE) or (plural and not det & DEFINITE)
+    if indefinite or (not det and head.lemma_.lower() in ANONYMOUS_NOUNS):
+        text = join(toks)
+        return Speaker(name=text, canonical=text, kind="anonymous", anonymous=True, span=token_span(toks))
+    return None
+
+
+def describe(head: Token) -> Speaker:
+    """A :class:`Speaker` for the mention headed by ``head``, before any cross-mention merging."""
+    toks = mention_tokens(head)
+    for make in (_person, _organisation, _anonymous):
+        found = make(head, toks)
+        if found is not None:
+            return found
+    misread = head.pos_ == "ADV" and head.shape_.startswith("Xx") and not head.is_stop  # "Reilly/ADV told"
+    if (head.pos_ == "PROPN" or misread) and head.lemma_.lower() not in ORG_NOUNS:
+        names = [t for t in toks if t.pos_ == "PROPN" or t is head]  # a name the tagger did not label
+        return Speaker(name=_clean_name(names), canonical=_clean_name(names), role=_role_words(toks, names),
+                       kind="person", span=token_span(toks))  # fmt: skip
+    text = join(toks)
+    kind = "pronoun" if head.lower_ in PRONOUNS else "nominal"
+    if kind == "nominal" and head.lemma_.lower() in ORG_NOUNS:
+        kind = "organisation"  # "the council", "the hospital": an unnamed but definite body
+    return Speaker(name=text, canonical=text, kind=kind, span=token_span(toks))

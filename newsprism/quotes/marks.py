@@ -1,0 +1,159 @@
+"""Find text between quote marks, in every mark style, with character offsets.
+
+Works on plain text and paragraph spans only (no parse), so it is cheap and fully
+testable. Marks are matched by *role* (opening / closing) decided from the mark
+itself and its neighbours, so mixed or mismatched marks still pair up:
+``"The United States has nothing to do with it,”`` opens with a straight mark
+and closes with a curly one. A paragraph that ends inside a quote and is followed
+by a paragraph opening with a mark is one quote continued across paragraphs: each
+paragraph gives one segment, and the segments share a ``run``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from newsprism.model import Span
+
+__all__ = ["MarkedSpan", "find_marked_spans", "paragraph_spans"]
+
+DOUBLE_OPEN = "“„«‟"
+DOUBLE_CLOSE = "”»"
+SINGLE_OPEN = "‘‹‚"
+SINGLE_CLOSE = "’›"
+STRAIGHT_DOUBLE = '"'
+STRAIGHT_SINGLE = "'"
+# Characters after which a mark may open a quote (besides start of text / whitespace).
+OPENERS_BEFORE = "([{—–-/:"
+# Characters after a closing mark that keep it a close (besides end / whitespace).
+CLOSERS_AFTER = ".,;:!?)]}—–-…’'\"”»"
+
+
+@dataclass(frozen=True)
+class MarkedSpan:
+    """A stretch of text in quote marks; ``span`` includes the marks themselves."""
+
+    span: Span
+    inner: Span
+    double: bool
+    closed: bool = True
+    run: int | None = None  # same value on the paragraph segments of one continued quote
+
+
+def paragraph_spans(text: str, paragraphs: tuple[Span, ...] = ()) -> list[Span]:
+    """The given paragraph spans, else spans of non-blank lines."""
+    if paragraphs:
+        return sorted(paragraphs, key=lambda s: s.start)
+    spans, pos = [], 0
+    for line in text.split("\n"):
+        stripped = line.strip()
+        if stripped:
+            start = pos + line.index(stripped[0])
+            spans.append(Span(start, start + len(stripped)))
+        pos += len(line) + 1
+    return spans
+
+
+def _role(text: str, i: int, double: bool) -> str:
+    """``open``, ``close``, ``both`` or ``none`` for the mark at ``text[i]``."""
+    ch = text[i]
+    prev = text[i - 1] if i > 0 else " "
+    nxt = text[i + 1] if i + 1 < len(text) else " "
+    can_open = (prev.isspace() or prev in OPENERS_BEFORE or (double and not prev.isalnum())) and not (
+        nxt.isspace()
+    )
+    can_close = not prev.isspace() and (
+        nxt.isspace() or nxt in CLOSERS_AFTER or (double and not nxt.isalnum())
+    )
+    if ch in DOUBLE_OPEN + SINGLE_OPEN:
+        return "open" if can_open or not can_close else "close"
+    if ch in DOUBLE_CLOSE + SINGLE_CLOSE:
+        if not double and prev.isalnum() and nxt.isalnum():
+            return "none"  # an apostrophe: don’t, Russia’s
+        return "close" if can_close or not can_open else "open"
+    if can_open and can_close:
+        return "both"
+    return "open" if can_open else "close" if can_close else "none"
+
+
+def _marks(text: str, para: Span, double: bool) -> list[tuple[int, str]]:
+    chars = (
+        DOUBLE_OPEN + DOUBLE_CLOSE + STRAIGHT_DOUBLE
+        if double
+        else SINGLE_OPEN + SINGLE_CLOSE + STRAIGHT_SINGLE
+    )
+    out = []
+    for i in range(para.start, para.end):
+        if text[i] in chars:
+            role = _role(text, i, double)
+            if role != "none":
+                out.append((i, role))
+    return out
+
+
+def _pairs_in_paragraph(text: str, para: Span, double: bool) -> tuple[list[tuple[int, int]], int | None]:
+    """Closed ``(open, close)`` index pairs, and the index of a quote left open at the end."""
+    pairs: list[tuple[int, int]] = []
+    open_at: int | None = None
+    for i, role in _marks(text, para, double):
+        if open_at is None:
+            if role in ("open", "both"):
+                open_at = i
+        elif role in ("close", "both"):
+            pairs.append((open_at, i))
+            open_at = None
+        elif role == "open":
+            open_at = i  # the previous mark never closed: restart here
+    return pairs, open_at
+
+
+def _starts_with_open(text: str, para: Span) -> bool:
+    return para.end > para.start and text[para.start] in DOUBLE_OPEN + STRAIGHT_DOUBLE
+
+
+def _double_spans(text: str, paras: list[Span]) -> list[MarkedSpan]:
+    """Closed pairs per paragraph; a quote left open runs to its paragraph's end.
+
+    When the next paragraph opens with a mark, the open quote is continued there: both
+    segments carry the same ``run`` (the offset where the quote first opened).
+    """
+    spans: list[MarkedSpan] = []
+    run: int | None = None  # run of the quote continued from the previous paragraph
+    for k, para in enumerate(paras):
+        pairs, left_open = _pairs_in_paragraph(text, para, True)
+        for a, b in pairs:
+            spans.append(_marked(a, b, True, True, run if a == para.start else None))
+        if run is not None and (not pairs or pairs[0][0] != para.start) and left_open != para.start:
+            run = None
+        if left_open is None:
+            run = None
+            continue
+        nxt = paras[k + 1] if k + 1 < len(paras) else None
+        continued = nxt is not None and _starts_with_open(text, nxt)
+        this_run = run if (run is not None and left_open == para.start) else left_open
+        spans.append(_marked(left_open, para.end - 1, True, False, this_run if continued else run))
+        run = this_run if continued else None
+    return spans
+
+
+def _marked(open_at: int, close_at: int, double: bool, closed: bool, run: int | None = None) -> MarkedSpan:
+    inner_end = close_at if closed else close_at + 1
+    return MarkedSpan(Span(open_at, close_at + 1), Span(open_at + 1, inner_end), double, closed, run)
+
+
+def find_marked_spans(text: str, paragraphs: tuple[Span, ...] = ()) -> list[MarkedSpan]:
+    """Every top-level quoted stretch of ``text``, in order.
+
+    Double marks first; single marks count only outside double-quoted text (inside,
+    they are quotes within a quote) and only within one paragraph.
+    """
+    paras = paragraph_spans(text, paragraphs)
+    doubles = _double_spans(text, paras)
+    singles = []
+    for para in paras:
+        pairs, _ = _pairs_in_paragraph(text, para, False)
+        for a, b in pairs:
+            cand = _marked(a, b, False, True)
+            if not any(d.span.overlaps(cand.span) for d in doubles) and len(cand.inner) > 1:
+                singles.append(cand)
+    return sorted(doubles + singles, key=lambda m: m.span.start)

@@ -1,0 +1,139 @@
+"""Speaker identity across articles: one canonical speaker per person or organisation.
+
+Merging rules, in order (names compared by :func:`identity.fold`):
+  1. persons and organisations with the same folded name are one speaker
+     (Zelensky / Zelenskiy / Zelenskyy; "the Kremlin" / "Kremlin");
+  2. a one-word person name (a surname) joins the only full name ending in it;
+  3. full names whose folded forms are near-identical (``name_similarity``) join;
+  4. anonymous sources and unresolved pronouns never merge across articles:
+     "a senior official" in two outlets need not be the same person.
+The displayed canonical name is the most frequent full form, then the longest.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from typing import Any
+
+from rapidfuzz import fuzz
+
+from newsprism.model import Quote, content_id
+from newsprism.quotes.identity import PRONOUNS, fold, surname_key
+
+__all__ = ["merge_speakers", "speaker_key"]
+
+# Country and body names that outlets write in several ways.
+ORG_ALIASES = {
+    "us": "united states",
+    "u s": "united states",
+    "usa": "united states",
+    "the united states": "united states",
+    "washington": "united states",
+    "uk": "united kingdom",
+    "britain": "united kingdom",
+    "the kremlin": "kremlin",
+    "moscow": "russia",
+}
+
+
+def speaker_key(quote: Quote) -> str | None:
+    """The first grouping key of a quote's speaker (before surname and fuzzy merging)."""
+    s = quote.speaker
+    if s is None:
+        return None
+    if s.anonymous or s.kind in ("pronoun", "nominal"):
+        return f"local:{quote.article_id}:{fold(s.canonical)}"
+    key = fold(s.canonical)
+    if s.kind == "organisation":
+        key = ORG_ALIASES.get(key, ORG_ALIASES.get(key.removeprefix("the "), key.removeprefix("the ")))
+        return f"org:{key}"
+    return f"person:{key}"
+
+
+def _surname_merges(keys: Iterable[str]) -> dict[str, str]:
+    persons = [k for k in keys if k.startswith("person:")]
+    full: dict[str, set[str]] = defaultdict(set)
+    for k in persons:
+        if len(k.split()) >= 2:
+            full[surname_key(k)].add(k)
+    out = {}
+    for k in persons:
+        if len(k.split()) == 1 and len(full.get(surname_key(k), ())) == 1:
+            out[k] = next(iter(full[surname_key(k)]))
+    return out
+
+
+def _fuzzy_merges(keys: list[str], threshold: float) -> dict[str, str]:
+    """Near-identical full person names map to the earliest (sorted) one."""
+    persons = sorted(k for k in keys if k.startswith("person:") and len(k.split()) >= 2)
+    out: dict[str, str] = {}
+    for i, a in enumerate(persons):
+        if a in out:
+            continue
+        for b in persons[i + 1 :]:
+            if b not in out and a.split()[0][7:8] == b.split()[0][7:8] and fuzz.ratio(a, b) >= threshold:
+                out[b] = a
+    return out
+
+
+def _display(names: list[str]) -> str:
+    counts = Counter(names)
+    return sorted(counts, key=lambda n: (-(len(n.split()) > 1), -counts[n], -len(n), n))[0]
+
+
+def merge_speakers(
+    quotes: Iterable[Quote], name_similarity: float = 92.0
+) -> tuple[tuple[Quote, ...], tuple[dict[str, Any], ...]]:
+    """Quotes with story-wide canonical speaker names, and the table of speakers."""
+    quotes = list(quotes)
+    keys = {q.id: speaker_key(q) for q in quotes}
+    distinct = sorted({k for k in keys.values() if k})
+    remap = _surname_merges(distinct)
+    remap.update(_fuzzy_merges([remap.get(k, k) for k in distinct], name_similarity))
+
+    def final(k: str) -> str:
+        while k in remap and remap[k] != k:
+            k = remap[k]
+        return k
+
+    groups: dict[str, list[Quote]] = defaultdict(list)
+    for q in quotes:
+        if keys[q.id]:
+            groups[final(keys[q.id])].append(q)
+    names = {k: _display([q.speaker.canonical for q in qs if q.speaker]) for k, qs in groups.items()}
+    out = []
+    for q in quotes:
+        k = keys[q.id]
+        if k and q.speaker is not None:
+            q = dataclasses.replace(q, speaker=dataclasses.replace(q.speaker, canonical=names[final(k)]))
+        out.append(q)
+    return tuple(out), tuple(_speaker_row(k, names[k], qs) for k, qs in sorted(groups.items()))
+
+
+def _speaker_row(key: str, name: str, quotes: list[Quote]) -> dict[str, Any]:
+    speakers = [q.speaker for q in quotes if q.speaker is not None]
+    kinds = Counter(s.kind for s in speakers)
+    return {
+        "id": content_id(key, prefix="sp_"),
+        "canonical": name,
+        "kind": "person" if kinds["person"] else kinds.most_common(1)[0][0],
+        "anonymous": any(s.anonymous for s in speakers),
+        "aliases": sorted({s.name for s in speakers if fold(s.name) not in PRONOUNS and s.name != name}),
+        "roles": sorted({s.role for s in speakers if s.role}),
+        "article_ids": sorted({q.article_id for q in quotes}),
+        "quote_ids": [q.id for q in sorted(quotes, key=lambda q: (q.article_id, q.span.start))],
+    }
+
+
+def find_speaker(speakers: Iterable[dict[str, Any]], name: str) -> list[dict[str, Any]]:
+    """Speaker rows that ``name`` designates: same folded name, an alias, or the surname."""
+    want = fold(name)
+    out = []
+    for row in speakers:
+        names = [row["canonical"], *row["aliases"]]
+        folded = {fold(n) for n in names}
+        if want in folded or (len(want.split()) == 1 and want in {surname_key(n) for n in names}):
+            out.append(row)
+    return out

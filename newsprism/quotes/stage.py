@@ -1,0 +1,63 @@
+"""The ``quotes`` pipeline stage: parse every article once, extract, merge speakers."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+
+from newsprism.model import Article, Quote, Rejection
+from newsprism.nlp import ParseCache, load_spacy, parse_cached
+from newsprism.nlp.cache import default_cache
+from newsprism.pipeline import Analysis
+from newsprism.quotes.extract import extract_quotes
+from newsprism.quotes.speakers import merge_speakers
+from newsprism.settings import Settings
+
+log = logging.getLogger(__name__)
+
+__all__ = ["analyze_quotes", "quotes_for_articles", "quotes_stage"]
+
+
+def quotes_for_articles(
+    articles: Sequence[Article], settings: Settings, cache: ParseCache | None = None
+) -> tuple[list[Quote], list[Rejection]]:
+    """Quotes of every article (not yet merged across articles), and per-article failures."""
+    nlp = load_spacy()
+    items = [(a.id, a.text) for a in articles]
+    docs = parse_cached(
+        nlp,
+        items,
+        cache if cache is not None else default_cache(),
+        batch_size=settings.nlp.batch_size,
+        n_process=settings.nlp.n_process,
+    )
+    quotes: list[Quote] = []
+    rejections: list[Rejection] = []
+    for article, doc in zip(articles, docs, strict=True):
+        try:
+            quotes.extend(extract_quotes(article, doc, settings.quotes))
+        except (ValueError, IndexError, KeyError, AttributeError) as exc:  # one bad article, not the run
+            log.warning("quotes failed on %s: %s", article.path, exc)
+            rejections.append(Rejection(article.path, "quotes", f"quote extraction failed ({exc})"))
+    return quotes, rejections
+
+
+def quotes_stage(analysis: Analysis, settings: Settings) -> Analysis:
+    """Fill ``Analysis.quotes`` and ``Analysis.speakers``."""
+    if not analysis.articles:
+        return analysis
+    quotes, rejections = quotes_for_articles(analysis.articles, settings)
+    merged, speakers = merge_speakers(quotes, settings.quotes.name_similarity)
+    return analysis.replace(
+        quotes=merged, speakers=speakers, rejections=analysis.rejections + tuple(rejections)
+    )
+
+
+def analyze_quotes(
+    articles: Sequence[Article], settings: Settings | None = None, cache: ParseCache | None = None
+) -> Analysis:
+    """Only the quotes stage over ``articles`` (what ``newsprism quotes`` runs)."""
+    settings = settings or Settings()
+    quotes, rejections = quotes_for_articles(articles, settings, cache)
+    merged, speakers = merge_speakers(quotes, settings.quotes.name_similarity)
+    return Analysis(articles=tuple(articles), quotes=merged, speakers=speakers, rejections=tuple(rejections))

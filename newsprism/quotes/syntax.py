@@ -1,0 +1,169 @@
+"""Small questions asked of a spaCy parse: cue verbs, their subjects, token spans."""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from newsprism.model import Span
+from newsprism.quotes.cues import SPEECH_VERBS, THINK_VERBS
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+    from spacy.tokens import Span as SpacySpan
+
+__all__ = [
+    "cue_verbs",
+    "inside",
+    "subject_of",
+    "token_span",
+    "tokens_between",
+]
+
+SUBJECT_DEPS = ("nsubj", "nsubjpass")
+# Dependencies through which a verb inherits its subject from its head:
+# "denied the claims, calling them ..." (advcl), "said and added" (conj).
+INHERIT_DEPS = ("conj", "xcomp", "advcl", "pcomp")
+
+
+def token_span(tokens: Iterable[Token]) -> Span:
+    toks = list(tokens)
+    return Span(toks[0].idx, toks[-1].idx + len(toks[-1].text))
+
+
+def inside(token: Token, spans: Iterable[Span]) -> bool:
+    return any(s.start <= token.idx < s.end for s in spans)
+
+
+def _starts(doc: Doc) -> list[int]:
+    """Token start offsets, computed once per doc (kept in ``user_data``, never serialised)."""
+    starts = doc.user_data.get("newsprism_starts")
+    if starts is None:
+        starts = [t.idx for t in doc]
+        doc.user_data["newsprism_starts"] = starts
+    return starts
+
+
+def tokens_between(doc: Doc, start: int, end: int) -> list[Token]:
+    """Tokens whose first character lies in ``[start, end)``."""
+    starts = _starts(doc)
+    return list(doc[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)])
+
+
+def entities(doc: Doc) -> list:
+    """``doc.ents`` built once per doc (spaCy rebuilds the tuple on every access)."""
+    ents = doc.user_data.get("newsprism_ents")
+    if ents is None:
+        ents = list(doc.ents)
+        doc.user_data["newsprism_ents"] = ents
+    return ents
+
+
+def is_cue(token: Token, think: bool = False) -> bool:
+    lemma = token.lemma_.lower()
+    if token.pos_ not in ("VERB",) or lemma not in SPEECH_VERBS:
+        return False
+    return think or lemma not in THINK_VERBS
+
+
+def cue_verbs(tokens: Iterable[Token], think: bool = False) -> list[Token]:
+    return [t for t in tokens if is_cue(t, think)]
+
+
+def _direct_subject(verb: Token, avoid: list[Span]) -> Token | None:
+    for child in verb.children:
+        if child.dep_ in SUBJECT_DEPS and not inside(child, avoid):
+            return child
+    for child in verb.children:  # passive: "was told by X"
+        if child.dep_ == "agent":
+            for grand in child.children:
+                if grand.dep_ == "pobj":
+                    return grand
+    return None
+
+
+def _inverted_subject(verb: Token, avoid: list[Span]) -> Token | None:
+    """``"…," said Kremlin spokesman Dmitry Peskov``: the parser may not call it nsubj."""
+    if verb.lemma_.lower() not in (
+        "say",
+        "add",
+        "write",
+        "ask",
+        "explain",
+        "note",
+    ):  # not tell: its object listens
+        return None
+    for child in verb.rights:
+        nominal = child.dep_ in ("dobj", "attr", "npadvmod", "appos", "oprd") and child.pos_ in (
+            "PROPN",
+            "NOUN",
+        )
+        if nominal and not inside(child, avoid) and child.i - verb.i <= 6:
+            return child
+    return None
+
+
+RELATIVE = frozenset(["who", "which", "that", "whom"])
+
+
+def subject_of(verb: Token, avoid: list[Span]) -> Token | None:
+    """The speaker head of a cue verb: its subject, inherited up a short chain, else inverted.
+
+    A relative pronoun subject (``Peskov, who said …``) stands for the noun it modifies.
+    """
+    node = verb
+    for _ in range(3):
+        found = _direct_subject(node, avoid)
+        if found is not None and found.lower_ in RELATIVE and node.dep_ == "relcl":
+            return node.head
+        if found is not None:
+            return found
+        if node.dep_ not in INHERIT_DEPS or node.head is node:
+            break
+        node = node.head
+    return _inverted_subject(verb, avoid) or _mistagged_subject(verb, avoid)
+
+
+def _mistagged_subject(verb: Token, avoid: list[Span]) -> Token | None:
+    """A capitalised word right before the verb that the tagger misread (``Reilly/ADV told``)."""
+    for child in verb.lefts:
+        name_like = child.shape_.startswith("Xx") and not child.is_stop and child.pos_ in ("ADV", "PROPN")
+        if (
+            name_like
+            and child.i == verb.i - 1
+            and child.dep_ in ("advmod", "npadvmod")
+            and not inside(child, avoid)
+        ):
+            return child
+    return None
+
+
+def sentence(tok: Token) -> SpacySpan:
+    """``tok.sent`` without spaCy's whole-document scan on every call."""
+    doc = tok.doc
+    sents = doc.user_data.get("newsprism_sents")
+    if sents is None:
+        sents = list(doc.sents)
+        doc.user_data["newsprism_sents"] = sents
+        doc.user_data["newsprism_sent_starts"] = [s.start for s in sents]
+    starts = doc.user_data["newsprism_sent_starts"]
+    return sents[bisect.bisect_right(starts, tok.i) - 1]
+
+
+def expand(doc: Doc, span: Span) -> list[Token]:
+    """The tokens overlapping a character span (like ``char_span(..., "expand")``)."""
+    starts = _starts(doc)
+    first = max(0, bisect.bisect_right(starts, span.start) - 1)
+    if first < len(doc) and doc[first].idx + len(doc[first].text) <= span.start:
+        first += 1
+    return list(doc[first : bisect.bisect_left(starts, span.end)])
+
+
+def text_of(doc: Doc) -> str:
+    """``doc.text`` once per doc (spaCy joins every token's text on each access)."""
+    text = doc.user_data.get("newsprism_text")
+    if text is None:
+        text = doc.text
+        doc.user_data["newsprism_text"] = text
+    return text

@@ -1,0 +1,122 @@
+"""The decision: does an article join one of its candidate stories, or open a new one?
+
+A story is summarised by a bounded profile: the sum of its members' unit vectors
+(only the ``centroid_terms`` heaviest features kept), and the span of its
+publication dates. An article joins the candidate whose profile it is most
+similar to (cosine), when that similarity clears the threshold and the dates are
+compatible. Entities, numbers and years are features with their own weights in
+the vectors, so two earthquakes in different places, with different magnitudes
+and tolls, share the words of the event kind but not the rest; when publication
+dates are known, a gap of more than ``max_gap_days`` outside a story's date span
+keeps them apart even when the words agree.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+from newsprism.stories.vector import cosine, top_terms
+
+__all__ = ["Choice", "StoryProfile", "choose", "similarity", "time_compatible"]
+
+
+@dataclass
+class StoryProfile:
+    """Everything the decision and the listing need about one story (mutable, internal)."""
+
+    id: str
+    title: str
+    centroid: dict[str, float] = field(default_factory=dict)
+    norm: float = 0.0
+    article_ids: list[str] = field(default_factory=list)
+    outlets: dict[str, None] = field(default_factory=dict)
+    first: date | None = None
+    last: date | None = None
+
+    def absorb(self, vector: Mapping[str, float], keep: int | None = None) -> None:
+        """Add a member's vector; with ``keep``, only the heaviest ``keep`` features stay."""
+        centroid = self.centroid
+        square = self.norm * self.norm
+        for key, value in vector.items():
+            before = centroid.get(key, 0.0)
+            centroid[key] = before + value
+            square += (before + value) ** 2 - before * before
+        if keep is not None and len(centroid) > keep:
+            self.centroid = top_terms(centroid, keep)
+            square = sum(v * v for v in self.centroid.values())
+        self.norm = math.sqrt(max(square, 0.0))
+
+    def release(self, vector: Mapping[str, float]) -> None:
+        """Take a member's vector back out (exact while the profile is untruncated)."""
+        centroid = self.centroid
+        square = self.norm * self.norm
+        for key, value in vector.items():
+            before = centroid.get(key, 0.0)
+            left = before - value
+            square += (left * left if left > 1e-9 else 0.0) - before * before
+            if left > 1e-9:
+                centroid[key] = left
+            else:
+                centroid.pop(key, None)
+        self.norm = math.sqrt(max(square, 0.0))
+
+    def widen(self, published: date | None) -> None:
+        if published is not None:
+            self.first = published if self.first is None else min(self.first, published)
+            self.last = published if self.last is None else max(self.last, published)
+
+    def note(self, article_id: str, outlet: str | None, published: date | None) -> None:
+        self.article_ids.append(article_id)
+        if outlet:
+            self.outlets.setdefault(outlet, None)
+        self.widen(published)
+
+
+@dataclass(frozen=True)
+class Choice:
+    story_id: str | None  # None: open a new story
+    score: float
+
+
+def time_compatible(published: date | None, story: StoryProfile, max_gap_days: int) -> bool:
+    """False only when both dates are known and the article falls well outside the story's span."""
+    if published is None or story.first is None or story.last is None:
+        return True
+    if published < story.first:
+        return (story.first - published).days <= max_gap_days
+    return (published - story.last).days <= max_gap_days
+
+
+def choose(
+    vector: Mapping[str, float],
+    published: date | None,
+    candidates: Sequence[StoryProfile],
+    threshold: float,
+    max_gap_days: int,
+) -> Choice:
+    """The most similar compatible candidate at or above ``threshold``, else a new story."""
+    best_id: str | None = None
+    best = 0.0
+    for story in candidates:
+        if not time_compatible(published, story, max_gap_days):
+            continue
+        score = cosine(vector, story.centroid, story.norm)
+        if score > best or (score == best and best_id is not None and story.id < best_id):
+            best_id, best = story.id, score
+    if best_id is None or best < threshold:
+        return Choice(None, best)
+    return Choice(best_id, best)
+
+
+def similarity(a: StoryProfile, b: StoryProfile) -> float:
+    """Cosine of two story profiles."""
+    if a.norm <= 0.0 or b.norm <= 0.0:
+        return 0.0
+    small, large = (
+        (a.centroid, b.centroid) if len(a.centroid) <= len(b.centroid) else (b.centroid, a.centroid)
+    )
+    dot = sum(v * large[k] for k, v in small.items() if k in large)
+    return dot / (a.norm * b.norm)

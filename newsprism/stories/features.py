@@ -1,0 +1,203 @@
+"""What an article contributes to story clustering: weighted-able feature counts.
+
+Feature keys carry a kind prefix so one sparse vector holds them all:
+
+    w:<stem>    content word (lower-cased, stop words out, crude suffix stripping)
+    e:<token>   token of a named entity (person, organisation, place, event)
+    n:<number>  a number written with digits (not a year)
+    y:<year>    a year mentioned in the text (1900-2099)
+
+Two extractors fill the ``e:`` kind: :func:`fast_entities`, a capitalised-phrase
+reader that needs no model (the default at corpus scale), and spaCy NER through
+:func:`spacy_features` when the caller can afford the parse.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING
+
+from newsprism.model import Article
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+__all__ = ["ArticleFeatures", "fast_features", "parse_published", "spacy_features", "stem"]
+
+_WORD = re.compile(r"[^\W\d_][\w'’\-]*|\d+(?:[.,]\d+)*", re.UNICODE)
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
+_YEAR = re.compile(r"^(19|20)\d\d$")
+
+# Small, fixed list: the clustering weights words by inverse document frequency,
+# so this only has to drop the function words that would dominate short texts.
+_STOP_TEXT = """a about above after again against all also am an and any are as at be because been before
+    being below between both but by can could did do does doing down during each few for from
+    further had has have having he her here hers herself him himself his how i if in into is it its
+    itself just me more most my myself no nor not now of off on once only or other our ours out over
+    own said same say says she should so some such than that the their theirs them themselves then
+    there these they this those through to too under until up very was we were what when where which
+    while who whom why will with would you your yours yourself mr mrs ms dr st according told
+    news reported report reports one two three four five six seven eight nine ten new also could
+    last first year years time week day today yesterday tomorrow"""
+STOP_WORDS = frozenset(_STOP_TEXT.split())
+_CALENDAR_TEXT = """monday tuesday wednesday thursday friday saturday sunday january february march april may
+    june july august september october november december jan feb mar apr jun jul aug sep sept oct
+    nov dec"""
+CALENDAR_WORDS = frozenset(_CALENDAR_TEXT.split())
+# spaCy labels whose tokens count as entity features; dates and numbers go elsewhere.
+ENTITY_LABELS = frozenset(
+    {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"}
+)
+
+
+@dataclass(frozen=True)
+class ArticleFeatures:
+    """Feature counts of one article, plus what the decision needs besides text."""
+
+    article_id: str
+    counts: dict[str, int]
+    published: date | None = None
+    outlet: str | None = None
+    title: str = ""
+
+
+def stem(word: str) -> str:
+    """A crude English suffix strip so 'arrested', 'arrests' and 'arrest' meet."""
+    for suffix, keep in (("ies", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", "")):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)] + keep
+    return word
+
+
+def parse_published(value: str | None) -> date | None:
+    """The calendar date of an ISO date or datetime string, else None."""
+    if not value or len(value) < 10:
+        return None
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+def fast_features(article: Article, lead_sentences: int = 0, lead_boost: int = 1) -> ArticleFeatures:
+    """Features from regular expressions and capitalisation alone (no model).
+
+    The title and the first ``lead_sentences`` sentences count ``lead_boost`` times:
+    the lead says which event this is, the body often recalls earlier ones.
+    """
+    counts: Counter[str] = Counter()
+    body_words = _add_words(counts, article.text)
+    _add_words(counts, article.title or "")
+    for token in fast_entities(article.text, body_words):
+        counts["e:" + token] += 1
+    if lead_boost > 1 and lead_sentences > 0:
+        head = _SENTENCE_END.split(article.text.strip(), maxsplit=lead_sentences)[:lead_sentences]
+        lead = "\n".join([article.title or "", *head])
+        extra: Counter[str] = Counter()
+        _add_words(extra, lead)
+        for token in fast_entities(lead, body_words):
+            extra["e:" + token] += 1
+        for key, value in extra.items():
+            counts[key] += value * (lead_boost - 1)
+    return _features(article, counts)
+
+
+def spacy_features(article: Article, doc: Doc) -> ArticleFeatures:
+    """Features where entities, numbers and years come from a spaCy parse of the text."""
+    counts: Counter[str] = Counter()
+    _add_words(counts, article.text, numbers=False)
+    _add_words(counts, article.title or "", numbers=False)
+    for ent in doc.ents:
+        if ent.label_ in ENTITY_LABELS:
+            for token in _WORD.findall(ent.text.lower()):
+                if token not in STOP_WORDS:
+                    counts["e:" + token] += 1
+        elif ent.label_ in {"CARDINAL", "QUANTITY", "MONEY", "PERCENT", "DATE"}:
+            for token in _WORD.findall(ent.text):
+                _add_number(counts, token)
+    return _features(article, counts)
+
+
+def _features(article: Article, counts: Counter[str]) -> ArticleFeatures:
+    title = article.title or _first_line(article.text)
+    return ArticleFeatures(
+        article_id=article.id,
+        counts=dict(counts),
+        published=parse_published(article.published),
+        outlet=article.outlet,
+        title=title,
+    )
+
+
+def _first_line(text: str) -> str:
+    head = _SENTENCE_END.split(text.strip(), maxsplit=1)[0] if text.strip() else ""
+    return head[:120]
+
+
+def _add_words(counts: Counter[str], text: str, numbers: bool = True) -> set[str]:
+    """Count content words (and digit numbers); return the words written in lower case."""
+    seen: set[str] = set()
+    for token in _WORD.findall(text):
+        if token[0].isdigit():
+            if numbers:
+                _add_number(counts, token)
+            continue
+        low = token.lower().replace("’", "'")
+        if token.islower():
+            seen.add(low)
+        if low.endswith("'s"):
+            low = low[:-2]
+        if len(low) < 3 or low in STOP_WORDS or low in CALENDAR_WORDS:
+            continue
+        counts["w:" + stem(low)] += 1
+    return seen
+
+
+def _add_number(counts: Counter[str], token: str) -> None:
+    value = token.replace(",", "")
+    if not value[:1].isdigit():
+        return
+    if _YEAR.match(value):
+        counts["y:" + value] += 1
+    elif len(value) >= 2:  # single digits are everywhere and tell stories apart poorly
+        counts["n:" + value] += 1
+
+
+def fast_entities(text: str, lower_words: set[str] | None = None) -> list[str]:
+    """Lower-cased tokens of capitalised phrases, the cheap stand-in for NER.
+
+    A capitalised word at the start of a sentence is kept only when it is part of a
+    longer phrase or never appears in lower case in the same text ('Police said'
+    is not a name when the text also says 'police').
+    """
+    if lower_words is None:
+        lower_words = {t.lower() for t in _WORD.findall(text) if t.islower()}
+    found: list[str] = []
+    for sentence in _SENTENCE_END.split(text):
+        tokens = _WORD.findall(sentence)
+        for start, run in _capitalised_runs(tokens):
+            if start == 0 and len(run) == 1 and run[0].lower() in lower_words:
+                continue
+            found.extend(t.lower() for t in run)
+    return found
+
+
+def _capitalised_runs(tokens: Sequence[str]) -> Iterable[tuple[int, list[str]]]:
+    run: list[str] = []
+    start = 0
+    for i, token in enumerate(tokens):
+        low = token.lower()
+        if token[0].isupper() and low not in STOP_WORDS and low not in CALENDAR_WORDS:
+            if not run:
+                start = i
+            run.append(token)
+            continue
+        if run:
+            yield start, run
+            run = []
+    if run:
+        yield start, run

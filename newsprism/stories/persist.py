@@ -1,0 +1,141 @@
+"""Keep a :class:`StoryIndex` in the SQLite store between runs (tables: migration 3).
+
+``assign_stories`` is what ``newsprism ingest`` calls: load the index, add the
+articles not yet in a story, write back what changed, in one transaction.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from typing import Any
+
+from newsprism.errors import NotFoundError
+from newsprism.model import Article, Story
+from newsprism.settings import StorySettings
+from newsprism.store import Store
+from newsprism.stories.index import STATE_VERSION, Assignment, StoryIndex
+
+__all__ = ["assign_stories", "load_index", "story_articles", "stored_stories"]
+
+
+def load_index(store: Store, settings: StorySettings | None = None) -> StoryIndex:
+    """The index as the store last saved it (empty for a new store)."""
+    conn = store.conn
+    meta = dict(conn.execute("SELECT key, value FROM story_meta").fetchall())
+    if not meta:
+        return StoryIndex(settings)
+    members: dict[str, list[str]] = {}
+    for row in conn.execute("SELECT story_id, article_id FROM story_members ORDER BY story_id, seq"):
+        members.setdefault(row[0], []).append(row[1])
+    postings: dict[str, list[str]] = {}
+    for row in conn.execute("SELECT feature, story_id FROM story_postings ORDER BY feature, rank"):
+        postings.setdefault(row[0], []).append(row[1])
+    state = {
+        "version": int(meta.get("state_version", 0)),
+        "n_docs": int(meta["n_docs"]),
+        "df": dict(conn.execute("SELECT feature, df FROM story_df").fetchall()),
+        "stories": [_story_state(row, members) for row in conn.execute("SELECT * FROM stories")],
+        "postings": postings,
+    }
+    return StoryIndex.from_state(state, settings)
+
+
+def _story_state(row: Any, members: dict[str, list[str]]) -> dict[str, Any]:
+    return {
+        "id": row["id"],
+        "title": row["title"],
+        "centroid": json.loads(row["centroid_json"]),
+        "article_ids": members.get(row["id"], []),
+        "outlets": json.loads(row["outlets_json"]),
+        "first": row["first_published"],
+        "last": row["last_published"],
+    }
+
+
+def assign_stories(
+    store: Store,
+    articles: Sequence[Article],
+    settings: StorySettings | None = None,
+    run_id: int | None = None,
+) -> list[Assignment]:
+    """Put each article not yet in a story into one (existing or new); persist the index."""
+    index = load_index(store, settings)
+    assignments = index.add(articles)
+    if assignments:
+        with store.transaction():
+            _save(store, index, assignments, run_id)
+    return assignments
+
+
+def _save(store: Store, index: StoryIndex, assignments: list[Assignment], run_id: int | None) -> None:
+    conn = store.conn
+    now = datetime.now(UTC).isoformat(timespec="seconds")
+    touched = sorted({a.story_id for a in assignments})
+    for story_id in touched:
+        p = index.profiles[story_id]
+        conn.execute(
+            "INSERT OR REPLACE INTO stories(id, title, founded_by, size, outlets_json, first_published,"
+            " last_published, centroid_json, updated_at) VALUES (?,?,?,?,?,?,?,?,?)",
+            (p.id, p.title, p.article_ids[0], len(p.article_ids), json.dumps(list(p.outlets)),
+             p.first.isoformat() if p.first else None, p.last.isoformat() if p.last else None,
+             json.dumps(p.centroid, sort_keys=True), now),
+        )  # fmt: skip
+    conn.executemany(
+        "INSERT INTO story_members(article_id, story_id, seq, score, run_id) VALUES (?,?,?,?,?)",
+        [
+            (
+                a.article_id,
+                a.story_id,
+                index.profiles[a.story_id].article_ids.index(a.article_id),
+                a.score,
+                run_id,
+            )
+            for a in assignments
+        ],
+    )
+    conn.execute("DELETE FROM story_df")
+    conn.executemany("INSERT INTO story_df(feature, df) VALUES (?,?)", sorted(index.df.df.items()))
+    conn.execute("DELETE FROM story_postings")
+    conn.executemany(
+        "INSERT INTO story_postings(feature, story_id, rank) VALUES (?,?,?)",
+        [(f, s, r) for f, posting in index.blocker.postings.items() for r, s in enumerate(posting)],
+    )
+    meta = {"n_docs": str(index.df.n_docs), "state_version": str(STATE_VERSION)}
+    conn.executemany("INSERT OR REPLACE INTO story_meta(key, value) VALUES (?,?)", sorted(meta.items()))
+
+
+def stored_stories(store: Store) -> list[Story]:
+    """Every stored story, most recently published first (undated last), then largest."""
+    members: dict[str, list[str]] = {}
+    for row in store.conn.execute("SELECT story_id, article_id FROM story_members ORDER BY story_id, seq"):
+        members.setdefault(row[0], []).append(row[1])
+    rows = store.conn.execute(
+        "SELECT * FROM stories ORDER BY last_published IS NULL, last_published DESC, size DESC, id"
+    )
+    return [
+        Story(
+            id=r["id"],
+            title=r["title"],
+            article_ids=tuple(members.get(r["id"], ())),
+            outlets=tuple(json.loads(r["outlets_json"])),
+            first_published=r["first_published"],
+            last_published=r["last_published"],
+        )
+        for r in rows
+    ]
+
+
+def story_articles(store: Store, story_id: str) -> list[Article]:
+    """The articles of one stored story (a unique id prefix of 6+ characters is enough)."""
+    rows = store.conn.execute(
+        "SELECT id FROM stories WHERE id = ? OR (length(?) >= 6 AND id LIKE ? || '%') LIMIT 2",
+        (story_id, story_id, story_id),
+    ).fetchall()
+    if len(rows) != 1:
+        what = "no story" if not rows else "more than one story"
+        raise NotFoundError(f"{what} with id {story_id!r}", "run `newsprism stories DB` to list ids")
+    ids = [r[0] for r in store.conn.execute(
+        "SELECT article_id FROM story_members WHERE story_id=? ORDER BY seq", (rows[0][0],))]  # fmt: skip
+    return list(store.articles(ids))

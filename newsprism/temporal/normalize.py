@@ -1,0 +1,283 @@
+"""Give each found expression a TIMEX3 type and value, against a reference date.
+
+The reference is the article's publication date. News conventions: a weekday
+named in an article published that weekday is that day; a bare weekday otherwise
+is the most recent one before publication, unless the sentence points forward
+("will meet on Friday", "is due to meet on Friday"). Anaphoric expressions ("the
+day before", "that day") count from the last full date mentioned, else from the
+reference. Without a reference, values keep their unknown parts as ``X``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from newsprism.temporal import calendar as cal
+from newsprism.temporal import lexicon as lx
+from newsprism.temporal.tagger import Mention
+
+__all__ = ["ABSOLUTE", "Context", "Value", "day_value", "low", "mod_of"]
+
+Value = tuple[str, str, str | None]  # (type, value, mod)
+
+_FUTURE = re.compile(
+    r"\b(?:will|won['’]t|wo\s+n't|'ll|shall|would|(?:is|are|was|were)\s+(?:due|expected|scheduled|set|"
+    r"slated|going|planning|poised|likely)\s+to|plans?\s+to|planned\s+to|planning\s+to|intends?\s+to|"
+    r"(?:is|are)\s+to|upcoming|(?<!-)expected|scheduled|as\s+(?:soon|early)\s+as|"
+    r"(?:is|are)\s+(?:set|due)\s+(?:for|on))\b",
+    re.IGNORECASE,
+)
+_FUTURE_AFTER = re.compile(
+    r"^[\s,]*(?:\w+\s+){0,4}?(?:will|'ll|(?:is|are)\s+(?:due|expected|scheduled|set)\s+to)\b", re.IGNORECASE
+)
+# "-ed" words are past verbs unless a determiner makes them adjectives ("the reduced dividend").
+_PAST = re.compile(
+    r"\b(?:was|were|had|did|said|ago|last)\b|(?<!\bthe\s)(?<!\ba\s)(?<!\ban\s)(?<!\bits\s)\b\w{3,}ed\b",
+    re.IGNORECASE,
+)
+_CLAUSE_END = re.compile(r"[,;:–—]")
+_SENTENCE_END = re.compile(r"(?<![ap]\.m)(?<!\b[A-Z])[.!?]\s+(?=[A-Z\"“])|\n")
+_MODS = {
+    "less than": "LESS_THAN", "fewer than": "LESS_THAN", "under": "LESS_THAN",
+    "more than": "MORE_THAN", "over": "MORE_THAN", "at least": "EQUAL_OR_MORE",
+    "at most": "EQUAL_OR_LESS", "up to": "EQUAL_OR_LESS", "nearly": "APPROX",
+    "almost": "APPROX", "about": "APPROX", "around": "APPROX", "roughly": "APPROX",
+    "approximately": "APPROX", "some": "APPROX", "early": "START", "late": "END",
+    "mid": "MID", "earlier": "START", "later": "END",
+}  # fmt: skip
+
+
+@dataclass
+class Context:
+    """What the normaliser knows while walking one text from left to right."""
+
+    text: str
+    reference: dt.date | None
+    last_day: dt.date | None = None
+    last_quarter: str | None = None
+    last_point: dt.date | None = None  # last date of any granularity (month, year...)
+
+    def anchor(self) -> dt.date | None:
+        return self.last_day or self.reference
+
+    def tense(self, mention: Mention) -> str:
+        """``future``, ``past`` or ``""``: where the clause around ``mention`` points."""
+        before = self._clause_before(mention.start)
+        after = self.text[mention.end : mention.end + 60]
+        after = _SENTENCE_END.split(after, maxsplit=1)[0]
+        possessive = after[:2] in {"'s", "’s"}
+        if not possessive and _FUTURE.search(before):
+            return "future"
+        if (possessive or len(before) < 12) and _FUTURE_AFTER.match(after):
+            return "future"
+        if _PAST.search(self._sentence_before(mention.start)) or _PAST.search(after[:40]):
+            return "past"
+        return ""
+
+    def _sentence_before(self, start: int) -> str:
+        before = self.text[max(0, start - 120) : start]
+        cuts = list(_SENTENCE_END.finditer(before))
+        return before[cuts[-1].end() :] if cuts else before
+
+    def future(self, mention: Mention) -> bool:
+        return self.tense(mention) == "future"
+
+    def _clause_before(self, start: int) -> str:
+        before = self.text[max(0, start - 90) : start]
+        cuts = list(_SENTENCE_END.finditer(before))
+        if cuts:
+            before = before[cuts[-1].end() :]
+        clause = _CLAUSE_END.split(before)
+        return clause[-1] if len(clause[-1].strip()) > 3 or len(clause) == 1 else clause[-2] + clause[-1]
+
+
+def mod_of(word: str | None) -> str | None:
+    if not word:
+        return None
+    return _MODS.get(re.sub(r"[\s-]+", " ", word.lower()).strip())
+
+
+def low(m: Mention, name: str) -> str:
+    return re.sub(r"\s+", " ", (m.part(name) or "").lower().rstrip("."))
+
+
+def day_value(day: dt.date, part: str | None, typ: str = "DATE") -> Value:
+    code = lx.DAY_PARTS.get(re.sub(r"[\s-]+", " ", part.lower())) if part else None
+    if code is None and part and "-" in part:
+        code = lx.DAY_PARTS.get(part.lower())
+    if code:
+        return "TIME", f"{day.isoformat()}T{code}", None
+    return typ, day.isoformat(), None
+
+
+def _weekday(m: Mention, ctx: Context) -> Value | None:
+    wd = lx.WEEKDAYS[low(m, "wd")]
+    part = m.part("part") or _part_from_pre(m.part("pre"))
+    if ctx.reference is None:
+        return "DATE", f"XXXX-WXX-{wd + 1}", None
+    direction = "same-or-future" if ctx.future(m) else "same-or-past"
+    return day_value(cal.weekday_near(ctx.reference, wd, direction), part)
+
+
+def _part_from_pre(pre: str | None) -> str | None:
+    if not pre:
+        return None
+    low = re.sub(r"[\s-]+", " ", pre.lower())
+    return {"early morning": "morning", "late night": "night"}.get(low)
+
+
+def _rel_weekday(m: Mention, ctx: Context) -> Value | None:
+    wd = lx.WEEKDAYS[low(m, "wd")]
+    rel = low(m, "rel")
+    if ctx.reference is None:
+        return "DATE", f"XXXX-WXX-{wd + 1}", None
+    if rel in {"last", "past", "the previous"}:
+        day = cal.weekday_near(ctx.reference, wd, "past")
+    elif rel in {"next", "coming", "the following"}:
+        day = cal.weekday_near(ctx.reference, wd, "future")
+    else:  # this Friday: the one of this week
+        day = ctx.reference + dt.timedelta(days=wd - ctx.reference.weekday())
+    return day_value(day, m.part("part"))
+
+
+def _night_between(m: Mention, ctx: Context) -> Value | None:
+    first = lx.WEEKDAYS[low(m, "wd1")]
+    second = lx.WEEKDAYS[low(m, "wd2")]
+    if ctx.reference is None:
+        return "TIME", f"XXXX-WXX-{first + 1}TNI", None
+    direction = "same-or-future" if ctx.future(m) else "same-or-past"
+    day = cal.weekday_near(ctx.reference, second, direction) - dt.timedelta(days=1)
+    if day.weekday() != first:
+        day = cal.weekday_near(ctx.reference, first, direction)
+    return "TIME", f"{day.isoformat()}TNI", None
+
+
+def _year_of(m: Mention) -> int | None:
+    year = m.part("year")
+    if not year:
+        return None
+    y = int(year)
+    return y if len(year) == 4 else (1900 + y if y > 50 else 2000 + y)
+
+
+def _full_date(m: Mention, ctx: Context) -> Value | None:
+    month = int(m.part("month") or 0) if m.rule in {"date_iso", "date_num"} else lx.MONTHS[low(m, "month")]
+    day = int(re.sub(r"\D", "", m.part("day") or ""))
+    year = _year_of(m)
+    try:
+        if year is not None:
+            date = dt.date(year, month, day)
+        elif ctx.reference is not None:
+            date = _year_by_tense(ctx.reference, month, day, ctx.tense(m))
+        else:
+            return "DATE", f"XXXX-{month:02d}-{day:02d}", None
+    except ValueError:
+        return None
+    if m.part("hour"):
+        return "TIME", f"{date.isoformat()}T{m.part('hour')}:{m.part('minute')}", None
+    return "DATE", date.isoformat(), None
+
+
+def _year_by_tense(ref: dt.date, month: int, day: int, tense: str) -> dt.date:
+    """A month and day without a year: the publication year, moved by the tense."""
+    date = dt.date(ref.year, month, day) if tense else cal.closest_year(ref, month, day)
+    if tense == "future" and (ref - date).days > 60:
+        return dt.date(ref.year + 1, month, day)
+    if tense == "past" and (date - ref).days > 60:
+        return dt.date(ref.year - 1, month, day)
+    return date
+
+
+def _month_year(m: Mention, ctx: Context) -> Value | None:
+    month = lx.MONTHS[low(m, "month")]
+    return "DATE", f"{_year_of(m)}-{month:02d}", mod_of(low(m, "pre").split(" ")[-1] or None)
+
+
+def _month(m: Mention, ctx: Context) -> Value | None:
+    month = lx.MONTHS[low(m, "month")]
+    mod = mod_of(low(m, "pre") or None)
+    ref = ctx.reference
+    if ref is None:
+        return "DATE", f"XXXX-{month:02d}", mod
+    year = ref.year
+    tense = ctx.tense(m)
+    if tense == "future" and month < ref.month - 1:
+        year += 1
+    elif tense == "past" and month > ref.month + 1:
+        year -= 1
+    elif not tense:
+        year = cal.closest_year(ref, month, 15).year
+    return "DATE", f"{year}-{month:02d}", mod
+
+
+def _month_rel(m: Mention, ctx: Context) -> Value | None:
+    month = lx.MONTHS[low(m, "month")]
+    rel, ref = low(m, "rel"), ctx.reference
+    if ref is None:
+        return "DATE", f"XXXX-{month:02d}", None
+    year = ref.year
+    if rel in {"last", "past", "previous", "the previous"} and month >= ref.month:
+        year -= 1
+    elif rel in {"next", "coming", "following", "the following"} and month <= ref.month:
+        year += 1
+    return "DATE", f"{year}-{month:02d}", None
+
+
+def _year(m: Mention, ctx: Context) -> Value | None:
+    pre = low(m, "pre")
+    return "DATE", str(_year_of(m)), mod_of(pre.split(" ")[-1] if pre else None)
+
+
+def _decade(m: Mention, ctx: Context) -> Value | None:
+    text = low(m, "decade")
+    if text[0] in "'’":
+        century = (ctx.reference.year // 100) if ctx.reference else 19
+        digits = f"{century}{text[1]}"
+        if ctx.reference and int(digits) * 10 > ctx.reference.year:
+            digits = f"{century - 1}{text[1]}"
+        return "DATE", digits, mod_of(m.part("pre"))
+    return "DATE", text[:3], mod_of(m.part("pre"))
+
+
+def _century(m: Mention, ctx: Context) -> Value | None:
+    return "DATE", f"{int(m.part('ord') or 1) - 1:02d}", None
+
+
+def _season(m: Mention, ctx: Context) -> Value | None:
+    code = lx.SEASONS[low(m, "season")]
+    rel, year = low(m, "rel"), _year_of(m)
+    if year is not None:
+        return "DATE", f"{year}-{code}", mod_of(rel or None)
+    if not rel and low(m, "season") == "fall":
+        return None  # the verb
+    if ctx.reference is None:
+        return "DATE", f"XXXX-{code}", None
+    ref_year, ref_code = cal.season_of(ctx.reference)
+    order = cal.SEASON_ORDER
+    year = ref_year
+    if rel in {"last", "past", "previous", "the previous"} and order.index(code) >= order.index(ref_code):
+        year -= 1
+    elif rel in {"next", "coming", "following"} and order.index(code) <= order.index(ref_code):
+        year += 1
+    return "DATE", f"{year}-{code}", mod_of(rel or None)
+
+
+ABSOLUTE: dict[str, Callable[[Mention, Context], Value | None]] = {
+    "weekday": _weekday,
+    "rel_weekday": _rel_weekday,
+    "night_between": _night_between,
+    "date_iso": _full_date,
+    "date_num": _full_date,
+    "date_mdy": _full_date,
+    "date_dmy": _full_date,
+    "month_year": _month_year,
+    "month": _month,
+    "month_rel": _month_rel,
+    "year": _year,
+    "decade": _decade,
+    "century": _century,
+    "season": _season,
+}

@@ -1,0 +1,49 @@
+"""The pipeline stages of this package: publication dates, then timexes and timeline."""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING
+
+from newsprism.model import Article, Rejection, Span, Timex
+from newsprism.settings import Settings
+from newsprism.temporal.published import published_date, resolve_published
+from newsprism.temporal.timeline import Candidate, build_timeline, candidates, sentences
+from newsprism.temporal.timexes import tag_text
+
+if TYPE_CHECKING:  # pipeline imports this module to register the stages
+    from newsprism.pipeline import Analysis
+
+__all__ = ["published_stage", "timeline_stage"]
+
+log = logging.getLogger(__name__)
+
+
+def published_stage(analysis: Analysis, settings: Settings) -> Analysis:
+    """Resolve each article's publication date (metadata, captions, the story)."""
+    return analysis.replace(articles=resolve_published(analysis.articles))
+
+
+def timeline_stage(analysis: Analysis, settings: Settings) -> Analysis:
+    """Tag every article's temporal expressions and build the story's timeline."""
+    timexes: list[Timex] = []
+    cands: list[Candidate] = []
+    rejections = list(analysis.rejections)
+    for article in analysis.articles:
+        try:
+            found = list(tag_text(article.text, published_date(article), article.id))
+            cands.extend(candidates(article, _units(analysis, article), found))
+        except Exception as exc:  # one odd article must not stop the run
+            log.exception("timeline failed on %s", article.path)
+            rejections.append(Rejection(article.path, "timeline", f"temporal tagging failed: {exc}"))
+            continue
+        timexes.extend(found)
+    labels = {a.id: a.label for a in analysis.articles}
+    timeline = build_timeline(cands, labels, settings.timeline)
+    return analysis.replace(timexes=tuple(timexes), timeline=tuple(timeline), rejections=tuple(rejections))
+
+
+def _units(analysis: Analysis, article: Article) -> list[Span]:
+    """Statements of the article when a stage made them, else its sentences."""
+    own = [s.span for s in analysis.statements if s.article_id == article.id]
+    return sorted(own, key=lambda s: s.start) if own else sentences(article.text, article.paragraphs)

@@ -1,0 +1,103 @@
+"""Find temporal expressions in text: every rule's matches, filtered, longest first.
+
+The tagger only finds spans and remembers which rule matched with which parts;
+:mod:`newsprism.temporal.normalize` gives them values.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from newsprism.temporal.rules import PRIORITY, RULES
+
+__all__ = ["Mention", "find_mentions"]
+
+# Words after which a bare four-digit number is a year ("in 1990", "since 2014").
+_YEAR_BEFORE = re.compile(
+    r"(?:\b(?:in|since|of|by|until|till|before|after|from|to|during|through|between|and|or|"
+    r"early|late|mid|fiscal|year|circa|around|for|than|the|this|that|'s|a|an|its|his|her|their|our)|[(,])\s*$",
+    re.IGNORECASE,
+)
+_YEAR_AFTER = re.compile(r"^(?:\s*[,.;:)!?'’]|\s*$|\s+(?:and|or|to|was|were|is|will|when|through)\b)")
+_PREP_BEFORE = re.compile(
+    r"\b(?:in|since|of|by|until|till|before|after|from|to|during|through|between|and|or|"
+    r"last|next|this|early|late|mid|end|until|that|each|every)\s+$",
+    re.IGNORECASE,
+)
+_MONTH_LOOKALIKES = frozenset({"may", "march", "june", "august"})
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A matched expression before normalisation: span, rule and the rule's parts."""
+
+    start: int
+    end: int
+    rule: str
+    parts: tuple[tuple[str, str], ...]
+
+    def part(self, name: str) -> str | None:
+        for key, value in self.parts:
+            if key == name:
+                return value
+        return None
+
+
+def find_mentions(text: str) -> list[Mention]:
+    """All temporal expressions in ``text``, non-overlapping, in text order."""
+    candidates = [m for m in _all_matches(text) if _plausible(m, text)]
+    candidates.sort(key=lambda m: (-(m.end - m.start), PRIORITY[m.rule], m.start))
+    taken: list[Mention] = []
+    for cand in candidates:
+        if all(cand.end <= t.start or cand.start >= t.end for t in taken):
+            taken.append(cand)
+    return sorted(taken, key=lambda m: m.start)
+
+
+def _all_matches(text: str) -> list[Mention]:
+    found = []
+    for rule in RULES:
+        for match in rule.regex.finditer(text):
+            if match.end() == match.start():
+                continue
+            parts = tuple(sorted((k, v) for k, v in match.groupdict().items() if v is not None))
+            start, end = match.span("core") if "core" in rule.regex.groupindex else match.span()
+            # "May 4." at the end of a sentence: the period is not part of the date.
+            if text[end - 1 : end] == "." and rule.name in {"date_mdy", "date_dmy", "month"}:
+                end -= 1
+            found.append(Mention(start, end, rule.name, parts))
+    return found
+
+
+def _plausible(mention: Mention, text: str) -> bool:
+    before = text[max(0, mention.start - 40) : mention.start]
+    after = text[mention.end : mention.end + 20]
+    if mention.rule == "year":
+        return _plausible_year(mention, before, after)
+    if mention.rule == "month":
+        return _plausible_month(mention, before)
+    if mention.rule == "date_dmy" and mention.part("year") is None:
+        # "3 May" is rarer in news than "May 3"; "the 3 May" or "33 May" are noise.
+        return not re.search(r"[\d$£€]\s*$", before)
+    if mention.rule in {"duration", "ago"} and re.match(r"\s*(?:%|percent)", after):
+        return False
+    return not (mention.rule == "duration" and re.search(r"[$£€]\s*$", before))
+
+
+def _plausible_year(mention: Mention, before: str, after: str) -> bool:
+    if mention.part("pre"):
+        return True
+    if re.search(r"[\d$£€.,:/#]\s*$", before) or re.match(r"\s*(?:%|percent|[-/]\d)", after):
+        return False
+    return bool(_YEAR_BEFORE.search(before) or _YEAR_AFTER.match(after))
+
+
+def _plausible_month(mention: Mention, before: str) -> bool:
+    """A month name alone: only after a preposition or a modifier, not after a name."""
+    if mention.part("pre"):
+        return True
+    month = (mention.part("month") or "").lower()
+    if _PREP_BEFORE.search(before):
+        return True
+    return month not in _MONTH_LOOKALIKES

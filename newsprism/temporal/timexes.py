@@ -1,0 +1,104 @@
+"""Tag a text: find expressions, give them values, and tie clock times to their day."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+
+from newsprism.model import Span, Timex
+from newsprism.temporal.durations import DURATIONS
+from newsprism.temporal.normalize import ABSOLUTE, Context, Value
+from newsprism.temporal.relative import RELATIVE
+from newsprism.temporal.tagger import Mention, find_mentions
+
+__all__ = ["tag_text"]
+
+_TABLE: dict[str, Callable[[Mention, Context], Value | None]] = {**ABSOLUTE, **RELATIVE, **DURATIONS}
+_DAY = re.compile(r"^\d{4}-\d\d-\d\d$")
+_POINT = re.compile(r"^(\d{4})(?:-(\d\d))?(?:-\d\d)?$")
+_DAY_PREFIX = re.compile(r"^(\d{4}-\d\d-\d\d|XXXX-WXX-\d|XXXX-XX-XX)")
+_JOIN = re.compile(r"^\s*,?\s*$")  # "9 a.m. Tuesday", "4 a.m. EDT Thursday"
+# A day named this close after a clock time, in the same sentence, is its day
+# ("four in the morning," the chief told reporters on Wednesday); further away it
+# is more often another event of the sentence.
+_NEAR_CHARS = 80
+_SENTENCE_BREAK = re.compile(r"[.!?][\"”’)]?\s+[A-Z“\"]|\n")
+_LINK = re.compile(r"^\s*,?\s*(?:on|at|of|in\s+the\s+(?:early\s+)?hours\s+of)\s*$", re.IGNORECASE)
+
+
+def tag_text(text: str, reference: dt.date | None = None, article_id: str = "") -> tuple[Timex, ...]:
+    """Every temporal expression in ``text`` with its TIMEX3 type and value.
+
+    ``reference`` is the date relative expressions count from (the publication date).
+    """
+    ctx = Context(text, reference)
+    timexes: list[Timex] = []
+    for mention in find_mentions(text):
+        fn = _TABLE.get(mention.rule)
+        value = fn(mention, ctx) if fn else None
+        if value is None:
+            continue
+        typ, val, mod = value
+        if _DAY_PREFIX.match(val) and val[:4].isdigit():
+            ctx.last_day = dt.date.fromisoformat(val[:10])
+        if typ == "DATE" and (point := _POINT.match(val)):
+            ctx.last_point = dt.date(int(point[1]), int(point[2] or 1), 1)
+        span = Span(mention.start, mention.end)
+        timexes.append(Timex(span, text[span.start : span.end], typ, val, article_id, mod))
+    return tuple(_anchor_times(timexes, text, reference))
+
+
+def _anchor_times(timexes: list[Timex], text: str, reference: dt.date | None) -> list[Timex]:
+    """Give clock times ("T03:00") their day: the date next to them, else the last one."""
+    out: list[Timex] = []
+    i = 0
+    while i < len(timexes):
+        tx = timexes[i]
+        if not tx.value.startswith("T"):
+            out.append(tx)
+            i += 1
+            continue
+        nxt = timexes[i + 1] if i + 1 < len(timexes) else None
+        gap = text[tx.span.end : nxt.span.start] if nxt else ""
+        if nxt and _is_day(nxt) and _JOIN.match(gap):
+            out.append(_merge(tx, nxt, text))
+            i += 2
+            continue
+        day = _day_for(tx, nxt, gap, out, reference)
+        out.append(_with_value(tx, f"{day}{tx.value}"))
+        i += 1
+    return out
+
+
+def _is_day(tx: Timex) -> bool:
+    return tx.type == "DATE" and bool(_DAY.match(tx.value) or tx.value.startswith("XXXX-WXX-"))
+
+
+def _day_for(tx: Timex, nxt: Timex | None, gap: str, before: list[Timex], reference: dt.date | None) -> str:
+    """The day a clock time falls on: a day next to it, else in its sentence, else the last one."""
+    near = len(gap) <= _NEAR_CHARS and not _SENTENCE_BREAK.search(gap)
+    if nxt and _is_day(nxt) and (_LINK.match(gap) or near):
+        return nxt.value
+    for prev in reversed(before):
+        if _is_day(prev) or prev.value[:10].count("-") == 2 and prev.value[:4].isdigit():
+            return _after_night(prev.value, tx.value)
+    return reference.isoformat() if reference else "XXXX-XX-XX"
+
+
+def _after_night(prev: str, time: str) -> str:
+    """A morning hour told after "the night of D" falls on the day after D."""
+    day = prev[:10]
+    if prev.endswith("TNI") and re.match(r"T(0\d|1[01]):", time) and day[:4].isdigit():
+        return (dt.date.fromisoformat(day) + dt.timedelta(days=1)).isoformat()
+    return day
+
+
+def _merge(time: Timex, day: Timex, text: str) -> Timex:
+    span = Span(time.span.start, day.span.end)
+    value = f"{day.value}{time.value}"
+    return Timex(span, text[span.start : span.end], "TIME", value, time.article_id, time.mod)
+
+
+def _with_value(tx: Timex, value: str) -> Timex:
+    return Timex(tx.span, tx.text, tx.type, value, tx.article_id, tx.mod)

@@ -1,0 +1,88 @@
+"""Detection and the attribution cascade on hand-written news text (loads spaCy once)."""
+
+import pytest
+
+from newsprism.nlp import load_spacy
+from newsprism.quotes import extract_quotes
+from tests.conftest import make_article
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_spacy()
+
+
+def _quotes(nlp, text):
+    art = make_article(text)
+    quotes = extract_quotes(art, nlp(art.text))
+    for q in quotes:  # every quote points at its own words
+        assert art.text[q.span.start : q.span.end] == q.text
+    return quotes
+
+
+def test_inverted_tag_strips_role_from_name(nlp):
+    (q,) = _quotes(nlp, '"Decisions are made in Washington, not here," said Kremlin spokesman Dmitry Peskov.')
+    assert q.kind == "direct" and q.cue == "said" and q.method == "syntactic-subject"
+    assert q.text == "Decisions are made in Washington, not here,"
+    assert (q.speaker.name, q.speaker.role, q.speaker.kind) == (
+        "Dmitry Peskov",
+        "Kremlin spokesman",
+        "person",
+    )
+
+
+def test_quote_broken_by_speaker_tag_gives_both_halves_to_the_speaker(nlp):
+    text = "“We were lucky,” fire chief Maren Holloway said, “that the wind turned west before midnight.”"
+    quotes = _quotes(nlp, text)
+    assert [q.kind for q in quotes] == ["direct", "direct"]
+    assert {q.speaker.canonical for q in quotes} == {"Maren Holloway"}
+
+
+def test_continuation_pronoun_and_surname(nlp):
+    text = (
+        "Union organiser Declan Ferris spoke outside the gates on Tuesday.\n\n"
+        "“We told them in writing that the building was a tinderbox,” Ferris said.\n\n"
+        "“Nobody answered that letter. Nobody came down to look.”\n\n"
+        "“They knew,” he said."
+    )
+    quotes = _quotes(nlp, text)
+    assert [q.method for q in quotes] == ["syntactic-subject", "continuation", "syntactic-subject+pronoun"]
+    assert {q.speaker.canonical for q in quotes} == {"Declan Ferris"}
+    assert quotes[1].cue is None and quotes[2].speaker.name == "he"
+
+
+def test_fragment_kept_scare_quote_and_title_dropped(nlp):
+    text = (
+        "The US denied the claims, with spokesman John Kirby calling them “ludicrous”.\n\n"
+        "The so-called “special operation” went on. Critics reviewed the film “Top Gun Maverick” on Sunday."
+    )
+    (q,) = _quotes(nlp, text)
+    assert (q.kind, q.text, q.cue, q.speaker.name) == ("fragment", "ludicrous", "calling", "John Kirby")
+
+
+def test_heading_in_quote_marks_is_not_a_quote(nlp):
+    assert _quotes(nlp, "‘A ludicrous claim’\n\nThe dispute went on for days.") == ()
+
+
+def test_indirect_speech_told_according_and_anonymous(nlp):
+    text = (
+        "Peskov told reporters that Washington was behind the attack on the building.\n\n"
+        "According to the Kremlin, two drones were downed over the city overnight.\n\n"
+        "Three US officials said the United States had no prior knowledge of an attack."
+    )
+    quotes = _quotes(nlp, text)
+    assert [q.kind for q in quotes] == ["indirect"] * 3
+    told, according, officials = quotes
+    assert told.text == "Washington was behind the attack on the building" and told.cue == "told"
+    assert according.method == "according-to" and according.speaker.kind == "organisation"
+    assert officials.speaker.anonymous and officials.speaker.name == "Three US officials"
+
+
+def test_person_only_named_inside_a_quote_never_speaks(nlp):
+    (q,) = _quotes(nlp, "“I spoke to Joe Biden about it yesterday,” he said.")
+    assert q.speaker.name == "he" and q.speaker.canonical == "he" and "pronoun" not in q.method
+
+
+def test_untagged_quote_without_previous_speaker_stays_unknown(nlp):
+    (q,) = _quotes(nlp, "Smoke rose over the quay.\n\n“It was like a furnace in there.”")
+    assert q.speaker is None and q.method == "unknown"

@@ -1,0 +1,39 @@
+from newsprism.stories.features import fast_entities, fast_features, parse_published, stem
+from tests.stories_fixtures import TURKEY_A, article
+
+
+def test_stem_meets_inflections():
+    assert stem("arrested") == stem("arrests") == "arrest"
+    assert stem("bus") == "bus"  # too short to strip
+
+
+def test_sentence_initial_word_is_a_name_only_when_never_lower_case():
+    text = "Police said the fire spread. The police chief, Anna Berg, spoke in Oslo."
+    found = fast_entities(text)
+    assert "police" not in found
+    assert {"anna", "berg", "oslo"} <= set(found)
+
+
+def test_features_carry_words_entities_numbers_and_years():
+    feats = fast_features(article(TURKEY_A + " It was the worst quake since 1939.", "2023-02-06"))
+    keys = feats.counts
+    assert keys["e:gaziantep"] >= 1
+    assert "n:7.8" in keys and "n:1500" in keys
+    assert "y:1939" in keys
+    assert "w:earthquake" in keys
+    assert not any(k in keys for k in ("w:the", "w:monday", "e:monday"))
+    assert feats.published.isoformat() == "2023-02-06"
+
+
+def test_lead_counts_more_than_the_body():
+    art = article("Gaziantep was hit.\n" + "Filler sentence here. " * 8 + "Hatay too.")
+    plain = fast_features(art, 0, 1).counts
+    boosted = fast_features(art, 1, 3).counts
+    assert boosted["e:gaziantep"] == 3 * plain["e:gaziantep"]
+    assert boosted["e:hatay"] == plain["e:hatay"]
+
+
+def test_parse_published_takes_the_date_part():
+    assert parse_published("2024-04-03T08:00:00+08:00").isoformat() == "2024-04-03"
+    assert parse_published("April 3") is None
+    assert parse_published(None) is None

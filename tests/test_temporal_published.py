@@ -1,0 +1,68 @@
+"""The publication-date cascade on hand-built articles."""
+
+from __future__ import annotations
+
+from newsprism.model import Article, OffsetMap, Removal
+from newsprism.temporal.published import SOURCE_CONFIDENCE, resolve_published
+
+
+def article(text: str, aid: str, **kw: object) -> Article:
+    return Article(id=aid, path=f"{aid}.txt", raw=text, text=text, offsets=OffsetMap(), **kw)  # type: ignore[arg-type]
+
+
+def test_reader_date_kept_with_confidence_by_source() -> None:
+    (a,) = resolve_published((article("x", "a", published="2023-05-04", published_source="json-field"),))
+    assert (a.published, a.published_source, a.published_confidence) == ("2023-05-04", "json-field", 0.95)
+
+
+def test_labelled_date_line_is_trusted_more_than_a_bare_one() -> None:
+    labelled = Removal("Published: May 5, 2023", "date line", 0, 22)
+    bare = Removal("May 04, 2023", "date line", 0, 12)
+    a, b = resolve_published(
+        (
+            article("x", "a", published="2023-05-05", published_source="text-date-line", removed=(labelled,)),
+            article("y", "b", published="2023-05-04", published_source="text-date-line", removed=(bare,)),
+        )
+    )
+    assert a.published_source == "text-published-line"
+    assert b.published_source == "text-date-line"
+    assert a.published_confidence > b.published_confidence
+
+
+def test_caption_date_is_a_weak_fallback() -> None:
+    caption = Removal(
+        "Putin at the Kremlin in Moscow, Russia May 4, 2023. Reuters", "photo caption with credit", 0, 60
+    )
+    (a,) = resolve_published((article("On Thursday he spoke.", "a", removed=(caption,)),))
+    assert (a.published, a.published_source) == ("2023-05-04", "photo-caption")
+    assert a.published_confidence == SOURCE_CONFIDENCE["photo-caption"]
+
+
+def test_dates_in_other_removed_lines_are_not_captions() -> None:
+    junk = Removal("Copyright May 4, 2023", "copyright notice", 0, 21)
+    (a,) = resolve_published((article("text", "a", removed=(junk,)),))
+    assert a.published is None
+
+
+def test_inferred_from_the_story_no_earlier_than_a_named_weekday() -> None:
+    known = (
+        article("x", "a", published="2023-05-03", published_source="url"),
+        article("y", "b", published="2023-05-03", published_source="url"),
+        article("z", "c", published="2023-05-05", published_source="url"),
+    )
+    undated = article("On Thursday, Russia blamed the US. The attack was on Wednesday.", "d")
+    *_, d = resolve_published((*known, undated))
+    assert (d.published, d.published_source) == ("2023-05-04", "inferred")
+    assert d.published_confidence < SOURCE_CONFIDENCE["photo-caption"]
+
+
+def test_future_weekday_does_not_push_the_inferred_date() -> None:
+    known = (article("x", "a", published="2023-05-04", published_source="url"),)
+    undated = article("The council will meet on Saturday.", "d")
+    _, d = resolve_published((*known, undated))
+    assert d.published == "2023-05-04"
+
+
+def test_nothing_known_leaves_it_empty() -> None:
+    (a,) = resolve_published((article("No dates here.", "a"),))
+    assert a.published is None and a.published_source is None

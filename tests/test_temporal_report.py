@@ -1,0 +1,64 @@
+"""The timeline in the report, its schema, the renderers and the ``dates`` command."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import jsonschema
+
+from newsprism.analyze import analyze_articles
+from newsprism.brief.report import build_report
+from newsprism.cli import main
+from newsprism.model import Article, OffsetMap
+from newsprism.render import render_html, render_markdown, render_terminal
+
+SCHEMA = json.loads((Path(__file__).resolve().parents[1] / "docs" / "brief.schema.json").read_text())
+
+
+def _articles() -> list[Article]:
+    a = "Kremlin spokesman Dmitry Peskov accused <Washington> on Thursday."
+    b = "On Thursday, Kremlin spokesman Peskov accused <Washington> of the attack."
+    return [
+        Article(id="a", path="a.txt", raw=a, text=a, offsets=OffsetMap(), published="2023-05-04",
+                published_source="url", outlet="Alpha"),
+        Article(id="b", path="b.txt", raw=b, text=b, offsets=OffsetMap(), outlet="Beta"),
+    ]  # fmt: skip
+
+
+def test_report_has_timeline_and_published_fields() -> None:
+    report = build_report(analyze_articles(_articles()))
+    jsonschema.validate(report, SCHEMA)
+    (entry,) = report["timeline"]
+    assert entry["date"] == "2023-05-04" and entry["conflict"] is None
+    assert sorted(entry["article_ids"]) == ["a", "b"]
+    beta = next(a for a in report["articles"] if a["id"] == "b")
+    assert beta["published_source"] == "inferred" and beta["published_confidence"] < 0.5
+
+
+def test_renderers_show_the_timeline_escaped() -> None:
+    report = build_report(analyze_articles(_articles()))
+    assert "## Timeline" in render_markdown(report)
+    assert "\\<Washington\\>" in render_markdown(report)
+    assert "Timeline (1)" in render_terminal(report)
+    html = render_html(report)
+    assert "<h2>Timeline</h2>" in html and "&lt;Washington&gt;" in html and "<Washington>" not in html
+
+
+def test_dates_command_gives_raw_offsets(tmp_path: Path, capsys) -> None:
+    path = tmp_path / "story.txt"
+    raw = "Kremlin fire\n\nThe fire broke out around 3 a.m. on Wednesday, officials said.\n"
+    path.write_text(raw, encoding="utf-8")
+    assert main(["dates", str(path), "--published", "2023-05-04", "--json", "-q"]) == 0
+    (item,) = json.loads(capsys.readouterr().out)
+    got = {(t["text"], t["value"]) for t in item["timexes"]}
+    assert ("around 3 a.m.", "2023-05-03T03:00") in got and ("Wednesday", "2023-05-03") in got
+    for t in item["timexes"]:
+        assert raw[t["start"] : t["end"]] == t["text"]
+
+
+def test_dates_command_rejects_a_bad_date(tmp_path: Path, capsys) -> None:
+    path = tmp_path / "story.txt"
+    path.write_text("On Friday.\n", encoding="utf-8")
+    assert main(["dates", str(path), "--published", "2023-13-01"]) == 2
+    assert "YYYY-MM-DD" in capsys.readouterr().err

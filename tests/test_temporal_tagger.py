@@ -1,0 +1,114 @@
+"""The temporal tagger and normaliser on hand-written news sentences."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from newsprism.temporal import tag_text
+
+THU = dt.date(2023, 5, 4)  # a Thursday
+
+
+def values(text: str, ref: dt.date | None = THU) -> dict[str, str]:
+    return {t.text: t.value for t in tag_text(text, ref)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "value"),
+    [
+        ("Around 3 a.m. on Wednesday, two drones hit.", "Around 3 a.m.", "2023-05-03T03:00"),
+        ("Around 3 a.m. on Wednesday, two drones hit.", "Wednesday", "2023-05-03"),
+        ("Russia claimed on Thursday that the US was behind it.", "Thursday", "2023-05-04"),
+        ("The council is due to meet on Friday.", "Friday", "2023-05-05"),
+        ("The council will meet on Monday.", "Monday", "2023-05-08"),
+        ("The council met on Monday.", "Monday", "2023-05-01"),
+        (
+            "drones struck in the night between Tuesday and Wednesday.",
+            "the night between Tuesday and Wednesday",
+            "2023-05-02TNI",
+        ),
+        ("The early-morning Wednesday incident was filmed.", "early-morning Wednesday", "2023-05-03TMO"),
+        ("It came less than 24 hours after the strike.", "less than 24 hours", "PT24H"),
+        ("Officials met last week.", "last week", "2023-W17"),
+        ("The parade is on May 9.", "May 9", "2023-05-09"),
+        ("Talks will resume in the coming days.", "in the coming days", "FUTURE_REF"),
+        ("It was built in 2019.", "2019", "2019"),
+        ("Published on May 5, 2023 by the agency.", "May 5, 2023", "2023-05-05"),
+        ("Sales rose in the third quarter.", "the third quarter", "2022-Q3"),
+        ("He spent two days there.", "two days", "P2D"),
+        ("It took almost a hundred years.", "almost a hundred years", "P100Y"),
+        ("It took twenty-five years.", "twenty-five years", "P25Y"),
+        ("A meeting is held every day.", "every day", "P1D"),
+        ("a statement of 4 May 2023", "4 May 2023", "2023-05-04"),
+        ("The plant was closed a year ago.", "a year ago", "2022"),
+        ("Prices are rising now.", "now", "PRESENT_REF"),
+        ("He said it yesterday.", "yesterday", "2023-05-03"),
+        ("A sixth man died on the day before.", "the day before", "2023-05-03"),
+        ("It happened in March.", "March", "2023-03"),
+        ("the 1990s", "the 1990s", "199"),
+    ],
+)
+def test_values_against_a_thursday(text: str, expression: str, value: str) -> None:
+    assert values(text).get(expression) == value
+
+
+def test_same_weekday_as_publication_is_that_day() -> None:
+    assert values("The minister resigned on Thursday.")["Thursday"] == "2023-05-04"
+
+
+def test_possessive_weekday_keeps_the_day() -> None:
+    found = values("Friday's meeting was cancelled.", dt.date(2023, 5, 8))
+    assert found["Friday"] == "2023-05-05"
+
+
+def test_spans_point_into_the_text() -> None:
+    text = "Peskov spoke on Thursday, a day after the attack."
+    for t in tag_text(text, THU, "a1"):
+        assert text[t.span.start : t.span.end] == t.text
+        assert t.article_id == "a1"
+
+
+def test_may_the_verb_and_the_name_are_not_months() -> None:
+    assert values("Officials may resign. Theresa May spoke.") == {}
+
+
+def test_ages_and_money_are_not_durations() -> None:
+    assert values("A 6-year-old boy paid $5 for 3 days of rent.") == {"3 days": "P3D"}
+
+
+def test_without_reference_unknown_parts_stay_x() -> None:
+    found = values("They met on Friday, May 9.", None)
+    assert found == {"Friday, May 9": "XXXX-05-09"}
+    assert values("They met on Friday.", None)["Friday"] == "XXXX-WXX-5"
+
+
+def test_mod_of_approximate_and_bounded() -> None:
+    timex = {t.text: t for t in tag_text("around 3 a.m. and more than two weeks", THU)}
+    assert timex["around 3 a.m."].mod == "APPROX"
+    assert timex["more than two weeks"].mod == "MORE_THAN"
+    assert timex["more than two weeks"].type == "DURATION"
+
+
+def test_clock_time_joined_to_its_day() -> None:
+    (timex,) = tag_text("The vote is set for 9 a.m. Tuesday.", dt.date(2000, 4, 3))
+    assert (timex.text, timex.type, timex.value) == ("9 a.m. Tuesday", "TIME", "2000-04-04T09:00")
+
+
+def test_before_and_after_midnight_fall_on_either_side() -> None:
+    wed = dt.date(2024, 3, 13)
+    before = {
+        t.text: (t.value, t.mod) for t in tag_text("It broke out shortly before midnight on Tuesday.", wed)
+    }
+    after = {
+        t.text: (t.value, t.mod) for t in tag_text("It broke out shortly after midnight on Wednesday.", wed)
+    }
+    assert before["midnight"] == ("2024-03-12T24:00", "BEFORE")
+    assert after["midnight"] == ("2024-03-13T00:00", "AFTER")
+
+
+def test_small_hours_after_a_night_are_the_next_day() -> None:
+    text = "Fire swept the port in the night between Tuesday and Wednesday. It was contained at 4 a.m."
+    found = {t.text: t.value for t in tag_text(text, dt.date(2024, 3, 13))}
+    assert found["4 a.m."] == "2024-03-13T04:00"

@@ -1,0 +1,114 @@
+"""Timeline entries: dated sentences, merged across outlets, conflicts flagged."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from newsprism.model import Article, OffsetMap, Span, Statement
+from newsprism.pipeline import Analysis
+from newsprism.settings import Settings
+from newsprism.temporal.stages import published_stage, timeline_stage
+from newsprism.temporal.timeline import sentences
+
+
+def article(text: str, aid: str, published: str | None, outlet: str) -> Article:
+    return Article(
+        id=aid, path=f"{aid}.txt", raw=text, text=text, offsets=OffsetMap(),
+        published=published, published_source="url" if published else None, outlet=outlet,
+    )  # fmt: skip
+
+
+def run(*articles: Article, statements: tuple[Statement, ...] = ()) -> Analysis:
+    analysis = Analysis(articles=articles, statements=statements)
+    settings = Settings()
+    return timeline_stage(published_stage(analysis, settings), settings)
+
+
+def test_sentences_respect_abbreviations() -> None:
+    text = "The U.S. denied it at 3 a.m. on Monday. Mr. Peskov spoke. Then he left."
+    got = [text[s.start : s.end] for s in sentences(text)]
+    assert got == ["The U.S. denied it at 3 a.m. on Monday.", "Mr. Peskov spoke.", "Then he left."]
+
+
+def test_same_event_from_two_outlets_merges() -> None:
+    a = article("Kremlin spokesman Dmitry Peskov accused Washington on Thursday.", "a", "2023-05-04", "A")
+    b = article(
+        "On Thursday, Kremlin spokesman Peskov accused Washington of the attack.", "b", "2023-05-05", "B"
+    )
+    result = run(a, b)
+    assert len(result.timeline) == 1
+    entry = result.timeline[0]
+    assert (entry.date, entry.time, entry.conflict) == ("2023-05-04", None, None)
+    assert set(entry.article_ids) == {"a", "b"}
+    assert {s[0] for s in entry.spans} == {"a", "b"}
+    assert len(result.timexes) == 2
+
+
+def test_different_dates_for_the_same_event_are_a_conflict() -> None:
+    a = article(
+        "The warehouse fire broke out at 11:40 p.m. on Tuesday near Kestrel Quay.", "a", "2024-03-13", "A"
+    )
+    b = article(
+        "The warehouse fire broke out shortly after 2 a.m. on Wednesday near Kestrel Quay.",
+        "b",
+        "2024-03-13",
+        "B",
+    )
+    (entry,) = run(a, b).timeline
+    assert entry.conflict is not None
+    assert "2024-03-12" in entry.conflict and "2024-03-13" in entry.conflict
+    assert "A" in entry.conflict and "B" in entry.conflict
+
+
+def test_night_and_small_hours_are_compatible() -> None:
+    a = article(
+        "Two drones attacked the Kremlin in the night between Tuesday and Wednesday.", "a", "2023-05-04", "A"
+    )
+    b = article("Around 3 a.m. on Wednesday, two drones attacked the Kremlin.", "b", "2023-05-04", "B")
+    (entry,) = run(a, b).timeline
+    assert entry.conflict is None
+    assert set(entry.article_ids) == {"a", "b"}
+
+
+def test_unrelated_events_stay_apart_and_sorted() -> None:
+    a = article(
+        "The Security Council is due to meet on Friday. Victory Day parades are held on May 9.",
+        "a",
+        "2023-05-04",
+        "A",
+    )
+    result = run(a)
+    assert [(e.date, e.text[:8]) for e in result.timeline] == [
+        ("2023-05-05", "The Secu"),
+        ("2023-05-09", "Victory "),
+    ]
+
+
+def test_statements_are_used_when_present() -> None:
+    text = "Peskov spoke on Thursday and the council will meet on Friday."
+    a = article(text, "a", "2023-05-04", "A")
+    start = text.index("the council")
+    st = Statement("s1", "a", text[start:-1], Span(start, len(text) - 1))
+    (entry,) = run(a, statements=(st,)).timeline
+    assert entry.date == "2023-05-05"
+    assert entry.spans == (("a", start, len(text) - 1),)
+
+
+def test_undated_article_gets_inferred_date_and_no_reference_guess() -> None:
+    a = article("Peskov spoke on Thursday.", "a", None, "A")
+    result = run(a)
+    assert result.articles[0].published is None
+    assert result.timeline == ()
+    assert result.timexes[0].value == "XXXX-WXX-4"
+
+
+def test_bad_article_is_a_rejection_not_a_crash(monkeypatch) -> None:
+    import newsprism.temporal.stages as stages
+
+    def boom(*args: object, **kw: object) -> tuple:
+        raise ValueError("broken")
+
+    monkeypatch.setattr(stages, "tag_text", boom)
+    result = run(article("On Friday.", "a", "2023-05-04", "A"))
+    assert result.rejections and result.rejections[0].stage == "timeline"
+    assert dt.date.fromisoformat("2023-05-04")
