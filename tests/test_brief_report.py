@@ -74,3 +74,12 @@ def test_renderers_show_the_brief_and_escape_article_text(analysis):
     assert "Summary" in html and "Coverage" in html
     assert "Summary" in render_markdown(report)
     assert "Summary" in render_terminal(report)
+
+
+def test_every_citation_link_in_the_html_has_a_target(analysis):
+    import re
+
+    html = render_html(build_report(analysis))
+    targets = set(re.findall(r'id="(s-[^"]+)"', html))
+    links = set(re.findall(r'href="#(s-[^"]+)"', html))
+    assert links and links <= targets

@@ -59,17 +59,29 @@ def _cited_spans(node: Any) -> Iterator[tuple[str, int, int]]:
 
 
 def _marked_text(text: str, spans: list[tuple[int, int]], article_id: str) -> str:
-    """Article text with non-overlapping cited spans wrapped in anchored <mark>s."""
-    out, pos = [], 0
-    for start, end in sorted(set(spans)):
-        if start < pos or end > len(text) or end <= start:
-            continue
-        out.append(esc(text[pos:start]))
-        out.append(f'<mark id="{span_id(article_id, start, end)}">{esc(text[start:end])}</mark>')
-        pos = end
-    out.append(esc(text[pos:]))
-    html = "".join(out)
-    return "".join(f"<p>{p}</p>" for p in html.split("\n\n"))
+    """Article text with cited spans wrapped in anchored <mark>s; a span that overlaps one
+    already marked gets an empty anchor at its start, so every citation has a target."""
+    valid = sorted({(a, b) for a, b in spans if 0 <= a < b <= len(text)})
+    marked, pos = {}, 0
+    for start, end in valid:
+        if start >= pos:
+            marked[start], pos = end, end
+    extra: dict[int, list[str]] = {}
+    for start, end in valid:
+        if marked.get(start) != end:
+            extra.setdefault(start, []).append(span_id(article_id, start, end))
+    cuts = sorted({0, len(text), *marked, *marked.values(), *extra})
+    out, open_end = [], None
+    for a, b in zip(cuts, cuts[1:], strict=False):
+        if a in marked:
+            out.append(f'<mark id="{span_id(article_id, a, marked[a])}">')
+            open_end = marked[a]
+        out += [f'<span id="{i}"></span>' for i in extra.get(a, [])]
+        out.append(esc(text[a:b]))
+        if b == open_end:
+            out.append("</mark>")
+            open_end = None
+    return "".join(f"<p>{p}</p>" for p in "".join(out).split("\n\n"))
 
 
 def _articles(report: Report) -> str:
