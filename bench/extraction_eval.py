@@ -161,6 +161,18 @@ def _blocks_only(html: str) -> str:
     return "\n\n".join(b.text for b in extract_blocks(tree)) if tree is not None else ""
 
 
+def _read_and_clean(html: str) -> str:
+    """What newsprism keeps of a page end to end: the HTML reader, then the text cleaner."""
+    from newsprism.clean import clean_document
+    from newsprism.errors import InputError
+    from newsprism.ingest.html import read_html
+
+    try:
+        return clean_document(read_html("page.html", html)).text
+    except InputError:
+        return ""
+
+
 def _row(name: str, m: dict[str, float], secs: float | None = None) -> str:
     speed = f"  {secs:6.1f} s" if secs is not None else ""
     return (
@@ -198,12 +210,15 @@ def main(argv: list[str] | None = None) -> int:
         f"{len(pages)} pages, {len(truth)} gold bodies; metric: 4-gram shingle F1 as the benchmark defines it"
     )
     ours, secs = run(pages, extract_text)
-    print(_row("newsprism (ours)", evaluate(truth, ours), secs))
+    print(_row("newsprism reader (ours)", evaluate(truth, ours), secs))
+    full, secs = run(pages, _read_and_clean)
+    print(_row("newsprism reader + cleaner (ours)", evaluate(truth, full), secs))
     import trafilatura
 
     traf, secs = run(pages, _trafilatura())
     print(_row(f"trafilatura {trafilatura.__version__} (live, default)", evaluate(truth, traf), secs))
     print(f"{'ours - trafilatura, paired bootstrap':<34} F1 {paired_difference(truth, ours, traf)}")
+    print(f"{'ours+cleaner - trafilatura':<34} F1 {paired_difference(truth, full, traf)}")
     if args.ablation:
         prec, secs = run(pages, _trafilatura(favor_precision=True))
         print(_row("trafilatura (live, favor_precision)", evaluate(truth, prec), secs))

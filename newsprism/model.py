@@ -145,6 +145,12 @@ class Article:
     credits: tuple[str, ...] = ()
     removed: tuple[Removal, ...] = ()
     paragraphs: tuple[Span, ...] = ()
+    # Subheadings and section labels kept in the text: not statements, not quotes.
+    headings: tuple[Span, ...] = ()
+
+    def in_heading(self, start: int, end: int) -> bool:
+        """Whether ``[start, end)`` lies inside a subheading."""
+        return any(h.start <= start and end <= h.end for h in self.headings)
 
     def span_text(self, span: Span) -> str:
         return self.text[span.start : span.end]

@@ -65,7 +65,6 @@ def test_each_junk_line_goes_with_its_reason():
     assert reasons["Published: June 3, 2025"] == "date line"
     assert reasons["By Mira Tallis"] == "byline"
     assert reasons["READ MORE:"] == "read-more link"
-    assert reasons["Repairs and costs"] == "subheading"
     assert reasons["Coastline Press contributed to this report."] == "credit line"
     assert reasons["Mira Tallis"] == "byline"
     assert reasons["© 2025 Farrowby Tribune. All rights reserved."] == "copyright notice"
@@ -89,7 +88,7 @@ def test_body_survives_with_inline_repairs():
     assert paragraphs[1].endswith("firmly rejected.")  # repeat collapsed
     assert '"We cannot take chances with a structure that carries nine thousand cars a day," engineer' in text
     assert paragraphs[-1] == "The county has set aside two million euros for the work."
-    assert len(paragraphs) == 4
+    assert len(paragraphs) == 5
     for junk in ("READ MORE", "contributed", "developing story", "©", "Original url", "Photo:"):
         assert junk not in text
 
@@ -132,3 +131,12 @@ def test_prose_is_never_a_junk_line():
 def test_ids_come_from_content():
     assert _clean().id == _clean().id
     assert _clean().id != _clean(RAW + "\nOne more line of body text that is long enough to count.").id
+
+
+def test_subheadings_stay_as_marked_paragraphs():
+    art = _clean()
+    start = art.text.index("Repairs and costs")
+    assert art.text[start - 2 : start] == "\n\n"  # its own paragraph, not joined to the quote
+    assert art.in_heading(start, start + len("Repairs and costs"))
+    assert [art.text[h.start : h.end] for h in art.headings] == ["Repairs and costs"]
+    assert not art.in_heading(0, 10)

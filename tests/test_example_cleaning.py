@@ -53,3 +53,16 @@ def test_repairs(name):
     for repair in TRUTH[name]["repairs"]:
         assert repair["clean"] in art.text
         assert repair["raw"] not in art.text
+
+
+def test_lines_dropped_inside_html_are_in_the_audit_trail():
+    from newsprism.clean import clean_document
+    from newsprism.ingest import read_documents
+
+    docs = [d for d in read_documents([str(EXAMPLE / "05-feed.jsonl")]) if d.extra.get("removed")]
+    assert docs, "the example's HTML record has a READ MORE line the reader drops"
+    for doc in docs:
+        art = clean_document(doc)
+        from_html = [r for r in art.removed if r.reason.endswith("(in the HTML)")]
+        assert [r.text for r in from_html] == [item["text"] for item in doc.extra["removed"]]
+        assert all(r.raw_start == r.raw_end == 0 for r in from_html)

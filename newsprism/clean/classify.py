@@ -11,7 +11,9 @@ The cascade, in order (the first that fires gives the line's reason):
    before it are slogans or site names, and later copies of it are duplicated titles;
 4. header zone (between the title and the first prose paragraph): lines repeated in the body
    (teasers), bare names (bylines), short fragments;
-5. body zone: short lines without sentence punctuation are subheadings or section labels.
+5. body zone: short lines without sentence punctuation are subheadings or section labels;
+   they stay in the text (they are the outlet's words, and part of the body for a reader) but
+   are marked, so that later stages do not take them for statements or quotes.
 """
 
 from __future__ import annotations
@@ -41,6 +43,7 @@ class Verdicts:
     url: str | None = None
     outlet: str | None = None
     credits: list[str] = field(default_factory=list)
+    headings: set[int] = field(default_factory=set)  # kept lines that are subheadings or labels
 
 
 # (only for short lines?, test, reason) in cascade order; evaluated lazily, first hit wins.
@@ -166,7 +169,7 @@ def _mark_header(lines: list[Line], v: Verdicts, title_index: int) -> int:
             v.reasons[i], v.author = "byline", v.author or text
         elif len(lines[i].words) <= 8 and i < title_index + 3 and title_index >= 0:
             v.reasons[i] = "header fragment"
-        elif len(lines[i].words) <= 6 and not re.search(r"[.!?]$", text):
+        elif len(lines[i].words) <= 6 and len(text) <= 60 and not re.search(r"[.!?。！？]$", text):
             v.reasons[i] = "kicker or section label"
     return body
 
@@ -178,10 +181,17 @@ def _mark_body(lines: list[Line], v: Verdicts, body: int) -> None:
         if v.reasons[i] is not None or _is_prose(text):
             continue
         words = len(lines[i].words)
-        if text.endswith(":") and words <= 3 and not _SAY.search(text):
-            v.reasons[i] = "section label"
-        elif words <= 10 and not re.search(r"[.!?,;]$", text.rstrip("’'\"”")) and not _ends_open(lines, i):
-            v.reasons[i] = "subheading"
+        if (
+            text.endswith(":")
+            and words <= 3
+            and not _SAY.search(text)
+            or (
+                words <= 10
+                and not re.search(r"[.!?,;。！？]$", text.rstrip("’'\"”"))
+                and not _ends_open(lines, i)
+            )
+        ):
+            v.headings.add(i)
         elif i > last and P.NAME_LINE.match(text):
             v.reasons[i], v.author = "byline", v.author or text
 

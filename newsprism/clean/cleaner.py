@@ -110,14 +110,17 @@ def _agency_credit(text: str) -> str | None:
     return m.group("agency") if m and m.group("agency") else None
 
 
-def _build(raw: str, lines: list[Line], v: Verdicts) -> tuple[str, object, list[Removal], list[Span]]:
+def _build(
+    raw: str, lines: list[Line], v: Verdicts
+) -> tuple[str, object, list[Removal], list[Span], list[Span]]:
     builder, removed, paragraphs = TextBuilder(raw), [], []
-    para_start, prev = 0, None
+    para_start, prev, prev_heading, headings = 0, None, False, []
     for i, line in enumerate(lines):
         if v.reasons[i] is not None:
             removed.append(Removal(line.text, v.reasons[i], line.start, line.end))
             continue
-        if prev is not None and _joins(prev, line):
+        heading = i in v.headings
+        if prev is not None and not heading and not prev_heading and _joins(prev, line):
             builder.add_sep(" ")
             removed.append(
                 Removal(raw[prev.end : line.start], "line break inside a paragraph", prev.end, line.start)
@@ -136,11 +139,22 @@ def _build(raw: str, lines: list[Line], v: Verdicts) -> tuple[str, object, list[
             if reason == "dateline" and (agency := _agency_credit(line.text)):
                 v.credits.append(agency)
         builder.add_raw(pos, line.end)
-        prev = line
+        if heading:
+            headings.append(Span(para_start, builder.length))
+        prev, prev_heading = line, heading
     text, offsets = builder.build()
     if prev is not None:
         paragraphs.append(Span(para_start, len(text)))
-    return text, offsets, removed, paragraphs
+    return text, offsets, removed, paragraphs, headings
+
+
+def _extracted_removals(doc: Document) -> list[Removal]:
+    """Lines an HTML reader dropped before cleaning: not in ``raw``, so they carry no raw span."""
+    return [
+        Removal(item["text"], f"{item['reason']} (in the HTML)", 0, 0)
+        for item in doc.extra.get("removed", ())
+        if isinstance(item, dict) and item.get("text")
+    ]
 
 
 def clean_document(doc: Document, cfg: CleanSettings | None = None) -> Article:
@@ -149,7 +163,7 @@ def clean_document(doc: Document, cfg: CleanSettings | None = None) -> Article:
     lines = split_lines(doc.raw)
     v = classify_lines(lines, cfg, known_title=doc.title)
     _read_metadata(lines, v)
-    text, offsets, removed, paragraphs = _build(doc.raw, lines, v)
+    text, offsets, removed, paragraphs, headings = _build(doc.raw, lines, v)
     url = doc.url or v.url
     published, source = doc.published, doc.published_source
     if not published and v.published:
@@ -170,6 +184,7 @@ def clean_document(doc: Document, cfg: CleanSettings | None = None) -> Article:
         published_source=source,
         url=url,
         credits=tuple(dict.fromkeys([*doc.extra.get("credits", ()), *v.credits])),
-        removed=tuple(removed),
+        removed=tuple(_extracted_removals(doc)) + tuple(removed),
         paragraphs=tuple(paragraphs),
+        headings=tuple(headings),
     )

@@ -57,11 +57,13 @@ CREDIT_LINE = re.compile(
 )
 CAPTION_START = re.compile(r"^(?:file photo|photo|image|pictured|picture|above|top|caption)\s*[:|-]", _I)
 # A credit at the end of a caption: "Name/Agency", "via Reuters", "**Name / TASS**", "(Image: ...)".
+# Credits end captions without a full stop ("... Sputnik/Name/Kremlin via Reuters"); a sentence
+# that merely ends "... told Reuters." is prose, so bare agency names need a slash or "via".
 CAPTION_CREDIT = re.compile(
-    r"(?:\*\*[^*]{2,80}\*\*|\((?:image|photo|photograph|credit|picture)s?:[^)]{2,120}\)"
+    r"(?:(?:\*\*[^*]{2,80}\*\*|\((?:image|photo|photograph|credit|picture)s?:[^)]{2,120}\))\.?"
     r"|\bvia (?:Reuters|AP|AFP|Getty Images|EPA|TASS|Sputnik)"
     r"|\b[A-Z][\w.'-]+(?:\s[A-Z][\w.'-]+)*\s?/\s?(?:[A-Z][\w.'-]+\s?)+(?:via \w+)?"
-    r"|(?:Getty Images|AP Photo|AFP|Reuters|Shutterstock|EPA-EFE)(?:/[\w. ]+)?)\.?\s*$"
+    r"|(?:Getty Images|AP Photo|AFP|REUTERS|Reuters|EPA-EFE)/[\w. ]+|Getty Images|Shutterstock)\s*$"
 )
 IMAGE_SLUG = re.compile(r"^[a-z0-9]+(?:[-_][a-z0-9]+){4,}(?:\.(?:jpe?g|png|webp|gif))?$")
 SEPARATOR = re.compile(r"^[\W_]{1,20}$")
@@ -76,7 +78,7 @@ MD_HEADING = re.compile(r"^#{1,6}\s+")
 BIO_VERB = re.compile(
     r"\b(?:is|was|resides|lives|writes|covers|has|joined|reports|works|served)\b",
 )
-TERMINAL = re.compile(r"[.!?…:;\"”’)\]]$")
+TERMINAL = re.compile(r"[.!?…:;\"”’)\]。！？」』]$")
 NAME_LINE = re.compile(
     r"^(?:[A-Z][a-z'’.-]+|[A-Z]\.)(?:\s(?:[A-Z][a-z'’.-]+|[A-Z]\.|van|de|von|der|al)){1,3}$"
 )

@@ -68,7 +68,7 @@ def _to_document(name: str, obj: Any) -> Document:
             published_source="json-field" if iso else doc.published_source,
             url=meta["url"] or doc.url,
             html=html,
-            extra={"credits": credits},
+            extra={**doc.extra, "credits": tuple(dict.fromkeys([*credits, *doc.extra.get("credits", ())]))},
         )
     if not text or not text.strip():
         raise FormatInputError(name, "the JSON article has no text, body, content or html field")
