@@ -145,7 +145,7 @@ def _order(a: Article, b: Article) -> tuple[Article, Article]:
 def provenance_edges(articles: Sequence[Article], settings: CompareSettings) -> list[ProvenanceEdge]:
     edges: list[ProvenanceEdge] = []
     voices = {a.id: _voice_sentences(a, settings.passage_min_chars) for a in articles}
-    grams = {a.id: _shingles(v) for a, v in zip(articles, voices.values(), strict=True)}
+    grams = {article_id: _shingles(v) for article_id, v in voices.items()}
     for i, a in enumerate(articles):
         for b in articles[i + 1 :]:
             edge = _reuse_edge(a, b, voices, grams, settings)
