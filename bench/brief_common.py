@@ -7,7 +7,7 @@ from pathlib import Path
 
 from newsprism.model import Article, OffsetMap, content_id
 from newsprism.pipeline import Analysis
-from newsprism.settings import Settings
+from newsprism.settings import Settings, load_settings
 
 
 def default_data() -> Path:
@@ -45,7 +45,7 @@ def run_brief(articles: tuple[Article, ...], settings: Settings | None = None, f
     from newsprism.analyze import analyze_articles
     from newsprism.compare.stage import brief_stage, compare_stage
 
-    settings = settings or Settings()
+    settings = settings or load_settings()  # defaults + NEWSPRISM_* environment
     t0 = time.perf_counter()
     stages = None if full else [("compare", compare_stage), ("brief", brief_stage)]
     analysis = analyze_articles(articles, settings, stages=stages)
