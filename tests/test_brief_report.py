@@ -83,3 +83,25 @@ def test_every_citation_link_in_the_html_has_a_target(analysis):
     targets = set(re.findall(r'id="(s-[^"]+)"', html))
     links = set(re.findall(r'href="#(s-[^"]+)"', html))
     assert links and links <= targets
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        ["Only one outlet reported that the bridge reopened on Monday after repairs."],
+        ["Short.", "Tiny text."],
+    ],
+)
+def test_one_article_or_no_statements_still_gives_a_valid_report(texts):
+    set_embedder(LexicalEmbedder())
+    try:
+        arts = tuple(make_article(t, f"Outlet {k}") for k, t in enumerate(texts))
+        analysis = run_stages(
+            Analysis(articles=arts), Settings(), [("compare", compare_stage), ("brief", brief_stage)]
+        )
+    finally:
+        set_embedder(None)
+    report = build_report(analysis)
+    jsonschema.validate(report, SCHEMA)
+    assert all(g["status"] == "single-source" for g in report["ledger"])
+    assert render_html(report) and render_terminal(report)
