@@ -75,8 +75,9 @@ def _disputes(report: Report) -> str:
                 for e in entries
             )
 
+        about = f"<span class=meta>about {esc(d['subject'])}:</span> " if d.get("subject") else ""
         parts.append(
-            f"<h3>{esc(d['claim'])}</h3><table><tr><th>asserts</th><th>denies</th></tr>"
+            f"<h3>Disputed: {about}“{esc(d['claim'])}”</h3><table><tr><th>asserts</th><th>denies</th></tr>"
             f"<tr><td><ul>{side(d['asserts'])}</ul></td><td><ul>{side(d['denies'])}</ul></td></tr></table>"
         )
     rows = "".join(
