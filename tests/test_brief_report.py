@@ -105,3 +105,19 @@ def test_one_article_or_no_statements_still_gives_a_valid_report(texts):
     jsonschema.validate(report, SCHEMA)
     assert all(g["status"] == "single-source" for g in report["ledger"])
     assert render_html(report) and render_terminal(report)
+
+
+def test_brief_command_prints_the_brief_and_json(tmp_path, capsys):
+    from newsprism.cli import main
+
+    (tmp_path / "one.txt").write_text(ONE)
+    (tmp_path / "two.txt").write_text(TWO)
+    set_embedder(LexicalEmbedder())
+    try:
+        assert main(["brief", str(tmp_path), "--quiet"]) == 0
+        assert "Summary" in capsys.readouterr().out
+        assert main(["brief", str(tmp_path), "--json", "--quiet"]) == 0
+    finally:
+        set_embedder(None)
+    data = json.loads(capsys.readouterr().out)
+    assert data["summary"] and data["ledger"] and len(data["articles"]) == 2
