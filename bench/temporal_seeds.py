@@ -19,9 +19,12 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from newsprism.analyze import load_articles  # noqa: E402
+from newsprism.nlp.embed import get_embedder  # noqa: E402
 from newsprism.pipeline import Analysis  # noqa: E402
 from newsprism.settings import Settings  # noqa: E402
+from newsprism.temporal.published import published_date  # noqa: E402
 from newsprism.temporal.stages import published_stage, timeline_stage  # noqa: E402
+from newsprism.temporal.timexes import tag_text  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 # (event, pattern the entry's text must match, acceptable (date, time) versions)
@@ -40,6 +43,9 @@ def main() -> None:
     args = parser.parse_args()
     batch = load_articles([str(args.data.parent / "seeds")])
     settings = Settings()
+    t0 = time.perf_counter()
+    get_embedder(settings.compare.embedder).embed(["warm up"])  # model load, once per process
+    print(f"embedder load: {time.perf_counter() - t0:.2f}s")
     t0 = time.perf_counter()
     analysis = timeline_stage(published_stage(Analysis(articles=tuple(batch.articles)), settings), settings)
     seconds = time.perf_counter() - t0
@@ -67,6 +73,13 @@ def main() -> None:
     print(f"{right}/{len(EXPECTED)} expected dates resolved right")
     n = len(analysis.articles)
     print(f"published + timeline stages: {1000 * seconds / n:.1f} ms/article ({n} articles, 1 process)")
+    chars = sum(len(a.text) for a in analysis.articles)
+    t0 = time.perf_counter()
+    for _ in range(20):
+        for art in analysis.articles:
+            tag_text(art.text, published_date(art), art.id)
+    per = (time.perf_counter() - t0) / (20 * n)
+    print(f"tagging alone: {1000 * per:.1f} ms/article, {chars / n / per / 1000:.0f}k chars/s")
 
 
 if __name__ == "__main__":

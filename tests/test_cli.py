@@ -98,3 +98,15 @@ def test_store_commands(tmp_path, capsys):
 def test_config_prints_the_merged_settings(capsys):
     assert main(["config", "--json", "--set", "ingest.max_input_mb=3"]) == 0
     assert json.loads(capsys.readouterr().out)["ingest"]["max_input_mb"] == 3.0
+
+
+def test_overlapping_and_cross_paragraph_spans_all_get_anchors():
+    from newsprism.render.html import _marked_text, span_id
+
+    text = "First <b>para</b> here.\n\nSecond para."
+    html = _marked_text(text, [(0, 5), (0, 12), (6, 30), (30, 50)], "a1")
+    for start, end in [(0, 5), (0, 12), (6, 30)]:
+        assert f'id="{span_id("a1", start, end)}"' in html
+    assert html.count("<p>") == 2 and html.count("<mark") == html.count("</mark>")
+    assert "&lt;b&gt;para&lt;/b&gt;" in html
+    assert span_id("a1", 30, 50) not in html  # past the end of the text: dropped

@@ -66,3 +66,13 @@ def test_future_weekday_does_not_push_the_inferred_date() -> None:
 def test_nothing_known_leaves_it_empty() -> None:
     (a,) = resolve_published((article("No dates here.", "a"),))
     assert a.published is None and a.published_source is None
+
+
+def test_calendar_date_in_the_text_bounds_the_inferred_date() -> None:
+    known = (
+        article("x", "a", published="2023-05-03", published_source="url"),
+        article("y", "b", published="2023-05-05", published_source="url"),
+    )
+    undated = article("On May 4, Russia charged the U.S. The parade on May 9 goes ahead.", "d")
+    *_, d = resolve_published((*known, undated))
+    assert (d.published, d.published_source) == ("2023-05-04", "inferred")

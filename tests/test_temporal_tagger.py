@@ -23,6 +23,7 @@ def values(text: str, ref: dt.date | None = THU) -> dict[str, str]:
         ("Russia claimed on Thursday that the US was behind it.", "Thursday", "2023-05-04"),
         ("The council is due to meet on Friday.", "Friday", "2023-05-05"),
         ("The council will meet on Monday.", "Monday", "2023-05-08"),
+        ("Two ships that were due on Saturday wait at anchor.", "Saturday", "2023-05-06"),
         ("The council met on Monday.", "Monday", "2023-05-01"),
         (
             "drones struck in the night between Tuesday and Wednesday.",
@@ -40,6 +41,8 @@ def values(text: str, ref: dt.date | None = THU) -> dict[str, str]:
         ("He spent two days there.", "two days", "P2D"),
         ("It took almost a hundred years.", "almost a hundred years", "P100Y"),
         ("It took twenty-five years.", "twenty-five years", "P25Y"),
+        ("The launch is at 18:00 UTC today.", "18:00 UTC today", "2023-05-04T18:00Z"),
+        ("Sales fell in the first quarter of last year.", "the first quarter of last year", "2022-Q1"),
         ("A meeting is held every day.", "every day", "P1D"),
         ("a statement of 4 May 2023", "4 May 2023", "2023-05-04"),
         ("The plant was closed a year ago.", "a year ago", "2022"),
@@ -112,3 +115,15 @@ def test_small_hours_after_a_night_are_the_next_day() -> None:
     text = "Fire swept the port in the night between Tuesday and Wednesday. It was contained at 4 a.m."
     found = {t.text: t.value for t in tag_text(text, dt.date(2024, 3, 13))}
     assert found["4 a.m."] == "2024-03-13T04:00"
+
+
+def test_a_second_consecutive_day_is_not_a_duration() -> None:
+    assert "a second" not in values("Markets fell for a second consecutive day.")
+    assert values("It lasted a second.")["a second"] == "PT1S"
+
+
+def test_public_api() -> None:
+    import newsprism.temporal as temporal
+
+    assert sorted(temporal.__all__) == ["list_dates", "resolve_published", "tag_text"]
+    assert all(callable(getattr(temporal, name)) for name in temporal.__all__)

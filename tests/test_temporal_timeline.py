@@ -18,9 +18,12 @@ def article(text: str, aid: str, published: str | None, outlet: str) -> Article:
     )  # fmt: skip
 
 
-def run(*articles: Article, statements: tuple[Statement, ...] = ()) -> Analysis:
+# Hashed words, no model: the logic is tested without MiniLM, fast and deterministic.
+LEXICAL = Settings().with_values({"compare": {"embedder": "lexical"}}, "test")
+
+
+def run(*articles: Article, statements: tuple[Statement, ...] = (), settings: Settings = LEXICAL) -> Analysis:
     analysis = Analysis(articles=articles, statements=statements)
-    settings = Settings()
     return timeline_stage(published_stage(analysis, settings), settings)
 
 
@@ -112,3 +115,76 @@ def test_bad_article_is_a_rejection_not_a_crash(monkeypatch) -> None:
     result = run(article("On Friday.", "a", "2023-05-04", "A"))
     assert result.rejections and result.rejections[0].stage == "timeline"
     assert dt.date.fromisoformat("2023-05-04")
+
+
+def test_conflict_lists_only_versions_that_clash() -> None:
+    a = article(
+        "The warehouse fire broke out late on Tuesday near Kestrel Quay, injuring twelve.",
+        "a",
+        "2024-03-13",
+        "A",
+    )
+    b = article(
+        "The warehouse fire broke out shortly after midnight on Wednesday near Kestrel Quay, injuring twelve.",
+        "b",
+        "2024-03-13",
+        "B",
+    )
+    c = article(
+        "The warehouse fire broke out in the night between Tuesday and Wednesday near Kestrel Quay, injuring twelve.",
+        "c",
+        "2024-03-13",
+        "C",
+    )
+    (entry,) = run(a, b, c).timeline
+    assert entry.conflict is not None and "A" in entry.conflict and "B" in entry.conflict
+    assert "C:" not in entry.conflict
+    assert set(entry.article_ids) == {"a", "b", "c"}
+
+
+def test_groups_left_apart_by_order_are_joined() -> None:
+    a = article("Peskov accused Washington of the Kremlin attack on Thursday.", "a", "2023-05-04", "A")
+    b = article(
+        "On Thursday Peskov accused Washington of ordering the Kremlin attack.", "b", "2023-05-04", "B"
+    )
+    c = article(
+        "Peskov on Thursday accused Washington over the Kremlin attack, and the Kremlin attack was discussed.",
+        "c",
+        "2023-05-04",
+        "C",
+    )
+    (entry,) = run(a, b, c).timeline
+    assert set(entry.article_ids) == {"a", "b", "c"}
+
+
+def test_embeddings_merge_paraphrases_without_shared_words() -> None:
+    import dataclasses
+
+    import numpy as np
+
+    from newsprism.temporal.timeline import build_timeline, candidates
+    from newsprism.temporal.timexes import tag_text
+
+    ref = dt.date(2023, 5, 4)
+    a = article("Moscow blamed Washington on Thursday.", "a", "2023-05-04", "A")
+    b = article("Russia accused the Americans on Thursday.", "b", "2023-05-04", "B")
+    cands = [
+        c
+        for art in (a, b)
+        for c in candidates(art, sentences(art.text), list(tag_text(art.text, ref, art.id)))
+    ]
+    same = np.array([1.0, 0.0], dtype=np.float32)
+    settings = Settings()
+    assert len(build_timeline(cands, {}, settings.timeline)) == 2
+    with_vectors = [dataclasses.replace(c, vector=same) for c in cands]
+    (entry,) = build_timeline(with_vectors, {}, settings.timeline)
+    assert set(entry.article_ids) == {"a", "b"}
+
+
+def test_sentences_no_statement_covers_still_count() -> None:
+    text = "Peskov spoke on Thursday. The council will meet on Friday to discuss a response."
+    a = article(text, "a", "2023-05-04", "A")
+    start = text.index("The council")
+    st = Statement("s1", "a", text[start:], Span(start, len(text)))
+    dates = [e.date for e in run(a, statements=(st,)).timeline]
+    assert dates == ["2023-05-04", "2023-05-05"]

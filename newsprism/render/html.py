@@ -58,30 +58,51 @@ def _cited_spans(node: Any) -> Iterator[tuple[str, int, int]]:
             yield from _cited_spans(item)
 
 
-def _marked_text(text: str, spans: list[tuple[int, int]], article_id: str) -> str:
-    """Article text with cited spans wrapped in anchored <mark>s; a span that overlaps one
-    already marked gets an empty anchor at its start, so every citation has a target."""
-    valid = sorted({(a, b) for a, b in spans if 0 <= a < b <= len(text)})
-    marked, pos = {}, 0
-    for start, end in valid:
+def _choose_marks(
+    spans: list[tuple[int, int]], length: int
+) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """Non-overlapping spans to highlight, and the rest (which get a bare anchor at their start)."""
+    marks, anchors, pos = [], [], 0
+    for start, end in sorted(set(spans)):
+        if end > length or end <= start:
+            continue
+        (marks if start >= pos else anchors).append((start, end))
         if start >= pos:
-            marked[start], pos = end, end
-    extra: dict[int, list[str]] = {}
-    for start, end in valid:
-        if marked.get(start) != end:
-            extra.setdefault(start, []).append(span_id(article_id, start, end))
-    cuts = sorted({0, len(text), *marked, *marked.values(), *extra})
-    out, open_end = [], None
-    for a, b in zip(cuts, cuts[1:], strict=False):
-        if a in marked:
-            out.append(f'<mark id="{span_id(article_id, a, marked[a])}">')
-            open_end = marked[a]
-        out += [f'<span id="{i}"></span>' for i in extra.get(a, [])]
-        out.append(esc(text[a:b]))
-        if b == open_end:
-            out.append("</mark>")
-            open_end = None
-    return "".join(f"<p>{p}</p>" for p in "".join(out).split("\n\n"))
+            pos = end
+    return marks, anchors
+
+
+def _marked_text(text: str, spans: list[tuple[int, int]], article_id: str) -> str:
+    """Article text, paragraph by paragraph, with every cited span reachable by its anchor.
+
+    Spans that overlap an earlier one cannot be a second <mark>; they get an empty anchor at
+    their start, so every link in the report lands somewhere. Marks that cross a paragraph
+    break are cut at it (the anchor stays on the first piece) to keep the HTML well formed.
+    """
+    marks, anchors = _choose_marks(spans, len(text))
+    out, para_start = [], 0
+    for para_end in [*(i for i in range(len(text)) if text.startswith("\n\n", i)), len(text)]:
+        if para_end < para_start:
+            continue
+        events: list[tuple[int, int, str]] = []
+        for start, end in marks:
+            lo, hi = max(start, para_start), min(end, para_end)
+            if lo < hi:
+                anchor = f' id="{span_id(article_id, start, end)}"' if start >= para_start else ""
+                events += [(lo, 1, f"<mark{anchor}>"), (hi, 0, "</mark>")]
+        events += [
+            (start, 2, f'<span id="{span_id(article_id, start, end)}"></span>')
+            for start, end in anchors
+            if para_start <= start < para_end
+        ]
+        pos, html = para_start, []
+        for at, _order, tag in sorted(events):
+            html += [esc(text[pos:at]), tag]
+            pos = at
+        html.append(esc(text[pos:para_end]))
+        out.append(f"<p>{''.join(html)}</p>")
+        para_start = para_end + 2
+    return "".join(out)
 
 
 def _articles(report: Report) -> str:

@@ -94,7 +94,7 @@ def season_of(day: dt.date) -> tuple[int, str]:
 
 _VALUE = re.compile(
     r"^(?P<y>\d{4})(?:-(?:(?P<m>\d\d)(?:-(?P<d>\d\d))?|W(?P<w>\d\d)(?P<we>-WE)?))?"
-    r"(?:T(?:(?P<hh>\d\d):(?P<mm>\d\d)|(?P<part>MO|MI|AF|EV|NI|DT)))?$"
+    r"(?:T(?:(?P<hh>\d\d):(?P<mm>\d\d)Z?|(?P<part>MO|MI|AF|EV|NI|DT)))?$"
 )
 
 

@@ -27,7 +27,7 @@ _FUTURE = re.compile(
     r"\b(?:will|won['’]t|wo\s+n't|'ll|shall|would|(?:is|are|was|were)\s+(?:due|expected|scheduled|set|"
     r"slated|going|planning|poised|likely)\s+to|plans?\s+to|planned\s+to|planning\s+to|intends?\s+to|"
     r"(?:is|are)\s+to|upcoming|(?<!-)expected|scheduled|as\s+(?:soon|early)\s+as|"
-    r"(?:is|are)\s+(?:set|due)\s+(?:for|on))\b",
+    r"(?:is|are)\s+set\s+(?:for|on)|due\s+(?:on|to|for|by|in|at))\b",
     re.IGNORECASE,
 )
 _FUTURE_AFTER = re.compile(
@@ -95,16 +95,19 @@ class Context:
 
 
 def mod_of(word: str | None) -> str | None:
+    """The TIMEX3 mod a modifier word stands for ("about" APPROX, "early" START...)."""
     if not word:
         return None
     return _MODS.get(re.sub(r"[\s-]+", " ", word.lower()).strip())
 
 
 def low(m: Mention, name: str) -> str:
+    """A part of the match, lower-cased, spaces folded, trailing period dropped."""
     return re.sub(r"\s+", " ", (m.part(name) or "").lower().rstrip("."))
 
 
 def day_value(day: dt.date, part: str | None, typ: str = "DATE") -> Value:
+    """A day, or a TIME for a part of it ("morning" gives ``…TMO``)."""
     code = lx.DAY_PARTS.get(re.sub(r"[\s-]+", " ", part.lower())) if part else None
     if code is None and part and "-" in part:
         code = lx.DAY_PARTS.get(part.lower())
@@ -119,7 +122,8 @@ def _weekday(m: Mention, ctx: Context) -> Value | None:
     if ctx.reference is None:
         return "DATE", f"XXXX-WXX-{wd + 1}", None
     direction = "same-or-future" if ctx.future(m) else "same-or-past"
-    return day_value(cal.weekday_near(ctx.reference, wd, direction), part)
+    typ, value, _ = day_value(cal.weekday_near(ctx.reference, wd, direction), part)
+    return typ, value, None if part else mod_of(m.part("pre"))
 
 
 def _part_from_pre(pre: str | None) -> str | None:

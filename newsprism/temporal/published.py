@@ -7,7 +7,8 @@ A cascade, strongest first:
 2. a date in a photo caption the cleaner removed (a photo is taken on or before the
    day it is published, so the latest caption date is a weak lower bound);
 3. an estimate from the other articles of the story (``inferred``): their median date,
-   moved no earlier than the latest weekday this article names in the past tense.
+   moved no earlier than the latest weekday or date this article names in the past
+   tense.
 
 Never the file's modification time nor the time of reading.
 """
@@ -23,7 +24,7 @@ from newsprism.model import Article
 from newsprism.temporal import calendar as cal
 from newsprism.temporal import lexicon as lx
 from newsprism.temporal.normalize import Context
-from newsprism.temporal.tagger import find_mentions
+from newsprism.temporal.tagger import Mention, find_mentions
 from newsprism.temporal.timexes import tag_text
 
 __all__ = ["SOURCE_CONFIDENCE", "published_date", "resolve_published"]
@@ -111,15 +112,31 @@ def _inferred(article: Article, known: list[dt.date]) -> Article:
 
 
 def _latest_past_weekday(text: str, latest: dt.date) -> dt.date | None:
-    """The latest day a past-tense weekday in ``text`` can mean, read from ``latest``.
+    """The latest day a past-tense weekday or calendar date in ``text`` can mean.
 
-    A report of what happened "on Thursday" is published on that Thursday or after.
+    A report of what happened "on Thursday" or "on May 4" is published on that day or
+    after. Read from ``latest`` (the story's latest known date); calendar dates after
+    it are plans or anniversaries ("the parade on May 9"), not a bound.
     """
     ctx = Context(text, latest)
     days = []
     for mention in find_mentions(text):
-        if mention.rule != "weekday" or ctx.future(mention):
+        if mention.rule not in {"weekday", "date_mdy", "date_dmy"} or ctx.future(mention):
             continue
-        weekday = lx.WEEKDAYS[(mention.part("wd") or "").lower()]
-        days.append(cal.weekday_near(latest, weekday, "same-or-past"))
+        day = _day_of(mention, latest)
+        if day is not None and day <= latest:
+            days.append(day)
     return max(days) if days else None
+
+
+def _day_of(mention: Mention, latest: dt.date) -> dt.date | None:
+    if mention.rule == "weekday":
+        weekday = lx.WEEKDAYS[(mention.part("wd") or "").lower()]
+        return cal.weekday_near(latest, weekday, "same-or-past")
+    try:
+        month = lx.MONTHS[(mention.part("month") or "").lower().rstrip(".")]
+        day = int(re.sub(r"\D", "", mention.part("day") or ""))
+        year = int(mention.part("year") or latest.year)
+        return dt.date(year, month, day)
+    except (KeyError, ValueError):
+        return None

@@ -167,6 +167,7 @@ def _anaphor(m: Mention, ctx: Context) -> Value | None:
 
 
 _ORD = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
+# "last", "latter", "final" quarter or half: the last one of the year (missing from _ORD).
 
 
 def _quarter(m: Mention, ctx: Context) -> Value | None:
@@ -175,8 +176,9 @@ def _quarter(m: Mention, ctx: Context) -> Value | None:
     n = _ORD.get(low(m, "ord"), 4 if letter == "Q" else 2)  # "the last half": H2
     given = m.part("year") or m.part("year2")
     year = int(given) if given else None
-    if year is None and rel.startswith("next year") and ctx.reference is not None:
-        year = ctx.reference.year + 1
+    yrel = low(m, "yrel")
+    if year is None and ctx.reference is not None and (rel.startswith("next year") or yrel):
+        year = ctx.reference.year + {"last": -1, "this": 0}.get(yrel, 1)
     if year is None and ctx.reference is not None:
         year = ctx.reference.year
         current = (ctx.reference.month - 1) // (3 if letter == "Q" else 6) + 1
@@ -230,7 +232,9 @@ def _time(m: Mention, ctx: Context) -> Value | None:
     hour, minute = _clock(hour, minute, m.part("ampm") or "")
     if hour > 23:
         return None
-    return "TIME", f"T{hour:02d}:{minute:02d}", _clock_mod(m, ctx)
+    # A clock time given in UTC/GMT is exact: ISO 8601 writes it with "Z".
+    zone = "Z" if re.search(r"GMT|UTC", m.part("tz") or "") else ""
+    return "TIME", f"T{hour:02d}:{minute:02d}{zone}", _clock_mod(m, ctx)
 
 
 _BEFORE_AFTER = re.compile(r"\b(before|after|by|until)\s+$", re.IGNORECASE)

@@ -57,7 +57,7 @@ _RULE_PATTERNS: list[tuple[str, str]] = [
     ("decade", r"(?:the\s+)?(?:(?P<pre>early|late|mid)[\s-]*)?(?P<decade>(?:1[6-9]|20)\d0s|['’]\d0s)"),
     ("century", r"(?:the\s+)?(?P<ord>\d{1,2})(?:st|nd|rd|th)\s+century"),
     ("season", r"(?:(?P<rel>" + REL + r"|early|late)\s+)?(?P<season>" + SEASON + r")(?:\s+of)?(?:\s+(?P<year>" + YEAR + "))?"),
-    ("quarter", r"(?:the\s+)?(?:(?P<rel>latest|last|current|fiscal|year-earlier|year-ago|same|previous|this\s+year['’]s|next\s+year['’]s|next)\s+)?(?:(?P<year2>" + YEAR + r")\s+)?(?:fiscal\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|last|latter)[\s-]+(?P<unit>quarter|half)(?:\s+of\s+(?:fiscal\s+)?(?P<year>" + YEAR + "))?"),
+    ("quarter", r"(?:the\s+)?(?:(?P<rel>latest|last|current|fiscal|year-earlier|year-ago|same|previous|this\s+year['’]s|next\s+year['’]s|next)\s+)?(?:(?P<year2>" + YEAR + r")\s+)?(?:fiscal\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|last|latter|final)[\s-]+(?P<unit>quarter|half)(?:\s+of\s+(?:(?:fiscal\s+)?(?P<year>" + YEAR + r")|(?P<yrel>last|next|this)\s+year))?"),
     ("quarter_ana", r"the\s+(?:(?P<rel>latest|current|year-earlier|year-ago|same|previous|fiscal)\s+)?(?P<unit>quarter|period)"),
     ("year_ago_adj", r"(?:the\s+)?(?P<rel>year-earlier|year-ago)"),
     ("year", r"(?:(?P<pre>early|late|mid|fiscal|the\s+end\s+of|the\s+beginning\s+of|the\s+year|post|pre)[\s-]+)?(?P<year>" + YEAR + r")(?!-\d|\s*%)"),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from typing import TYPE_CHECKING
 
@@ -39,11 +40,26 @@ def timeline_stage(analysis: Analysis, settings: Settings) -> Analysis:
             continue
         timexes.extend(found)
     labels = {a.id: a.label for a in analysis.articles}
-    timeline = build_timeline(cands, labels, settings.timeline)
+    timeline = build_timeline(_embedded(cands, settings), labels, settings.timeline)
     return analysis.replace(timexes=tuple(timexes), timeline=tuple(timeline), rejections=tuple(rejections))
 
 
+def _embedded(cands: list[Candidate], settings: Settings) -> list[Candidate]:
+    """Candidates with sentence vectors, when there is more than one article to compare."""
+    if len({c.article_id for c in cands}) < 2:
+        return cands
+    from newsprism.nlp.embed import get_embedder
+
+    vectors = get_embedder(settings.compare.embedder).embed([c.text for c in cands])
+    return [dataclasses.replace(c, vector=v) for c, v in zip(cands, vectors, strict=True)]
+
+
 def _units(analysis: Analysis, article: Article) -> list[Span]:
-    """Statements of the article when a stage made them, else its sentences."""
+    """The article's statements when a stage made them, plus the sentences no statement
+    covers (headings and short lines the statement stage skips); else its sentences."""
     own = [s.span for s in analysis.statements if s.article_id == article.id]
-    return sorted(own, key=lambda s: s.start) if own else sentences(article.text, article.paragraphs)
+    sents = sentences(article.text, article.paragraphs)
+    if not own:
+        return sents
+    rest = [x for x in sents if not any(x.overlaps(o) for o in own)]
+    return sorted(own + rest, key=lambda s: (s.start, s.end))

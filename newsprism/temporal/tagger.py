@@ -25,6 +25,10 @@ _PREP_BEFORE = re.compile(
     r"last|next|this|early|late|mid|end|until|that|each|every)\s+$",
     re.IGNORECASE,
 )
+_ORDINAL_SECOND = re.compile(
+    r"\s+(?:consecutive|straight|successive|time|round|day|week|month|year|quarter|half|term|attempt|wave)\b",
+    re.IGNORECASE,
+)
 _MONTH_LOOKALIKES = frozenset({"may", "march", "june", "august"})
 
 
@@ -37,11 +41,11 @@ class Mention:
     rule: str
     parts: tuple[tuple[str, str], ...]
 
-    def part(self, name: str) -> str | None:
+    def part(self, name: str, default: str | None = None) -> str | None:
         for key, value in self.parts:
             if key == name:
                 return value
-        return None
+        return default
 
 
 def find_mentions(text: str) -> list[Mention]:
@@ -82,6 +86,12 @@ def _plausible(mention: Mention, text: str) -> bool:
         return not re.search(r"[\d$£€]\s*$", before)
     if mention.rule in {"duration", "ago"} and re.match(r"\s*(?:%|percent)", after):
         return False
+    if (
+        mention.rule == "duration"
+        and mention.part("unit", "").lower() == "second"
+        and _ORDINAL_SECOND.match(after)
+    ):
+        return False  # "a second consecutive day", "a second time": an ordinal
     return not (mention.rule == "duration" and re.search(r"[$£€]\s*$", before))
 
 

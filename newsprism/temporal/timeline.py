@@ -13,8 +13,9 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import Any
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from newsprism.model import Article, Span, TimelineEntry, Timex
 from newsprism.settings import TimelineSettings
@@ -22,7 +23,7 @@ from newsprism.temporal import calendar as cal
 
 __all__ = ["Candidate", "build_timeline", "candidates", "sentences"]
 
-_DAY = re.compile(r"^(\d{4}-\d\d-\d\d)(?:T(\d\d:\d\d|MO|MI|AF|EV|NI|DT))?$")
+_DAY = re.compile(r"^(\d{4}-\d\d-\d\d)(?:T(\d\d:\d\d)Z?|T(MO|MI|AF|EV|NI|DT))?$")
 _PARTS = {"MO": "morning", "MI": "midday", "AF": "afternoon", "EV": "evening", "NI": "night", "DT": "daytime"}
 _SENT_END = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9])")
 _ABBREV = re.compile(
@@ -55,6 +56,8 @@ class Candidate:
     # Every dated value in the unit: a sentence with "at 7am" and "before 4 a.m."
     # can agree with another outlet's "4 a.m." through either.
     values: tuple[tuple[str, str | None], ...] = ()  # (value, mod)
+    # Sentence embedding (L2-normalised), when an embedder ran; None means words only.
+    vector: Any = field(default=None, compare=False, repr=False)
 
 
 @dataclass
@@ -102,7 +105,7 @@ def candidates(article: Article, units: list[Span], timexes: list[Timex]) -> lis
         anchor = _anchor(inside)
         m = _DAY.match(anchor.value)
         assert m is not None
-        time = m.group(2)
+        time = m.group(2) or m.group(3)
         text = article.text[unit.start : unit.end]
         part = _PARTS.get(time or "", time)
         values = tuple((t.value, t.mod) for t in inside)
@@ -124,7 +127,10 @@ def similarity(a: frozenset[str], b: frozenset[str]) -> float:
     if not a or not b:
         return 0.0
     small, large = (a, b) if len(a) <= len(b) else (b, a)
-    hits = sum(1 for w in small if w in large or any(fuzz.ratio(w, x) >= 80 for x in large))
+    pool = list(large)
+    hits = sum(
+        1 for w in small if w in large or process.extractOne(w, pool, scorer=fuzz.ratio, score_cutoff=80)
+    )
     return hits / len(small) if hits >= 2 else 0.0
 
 
@@ -153,21 +159,62 @@ def build_timeline(
             groups.append(_Group([cand]))
         else:
             target.members.append(cand)
-    entries = [_entry(g, labels) for g in groups]
+    entries = [_entry(g, labels) for g in _merge_groups(groups, cfg)]
     return sorted(entries, key=lambda e: (e.date, e.time or "", e.text))
 
 
 def _best_group(groups: list[_Group], cand: Candidate, cfg: TimelineSettings) -> _Group | None:
+    """The group ``cand`` belongs to: alike enough in words or meaning, dates or not."""
     best, best_score = None, 0.0
     for group in groups:
         if cand.article_id in group.articles():
             continue
-        score = max(similarity(cand.words, m.words) for m in group.members)
-        fits = all(compatible(cand, m) for m in group.members)
-        needed = cfg.merge_similarity if fits else cfg.conflict_similarity
-        if score >= needed and score > best_score:
+        words = max(similarity(cand.words, m.words) for m in group.members)
+        meaning = max(semantic(cand, m) for m in group.members)
+        if all(compatible(cand, m) for m in group.members):
+            score = max(words / cfg.merge_similarity, meaning / cfg.merge_cosine)
+        else:
+            score = max(words / cfg.conflict_similarity, meaning / cfg.conflict_cosine)
+        if score >= 1.0 and score > best_score:
             best, best_score = group, score
     return best
+
+
+def _merge_groups(groups: list[_Group], cfg: TimelineSettings) -> list[_Group]:
+    """Join groups the one-pass assignment left apart (order effects): no article in
+    both, dates compatible, and some pair of members alike enough to merge."""
+    merged = True
+    while merged:
+        merged = False
+        for i, a in enumerate(groups):
+            for b in groups[i + 1 :]:
+                if _joinable(a, b, cfg):
+                    a.members.extend(b.members)
+                    groups.remove(b)
+                    merged = True
+                    break
+            if merged:
+                break
+    return groups
+
+
+def _joinable(a: _Group, b: _Group, cfg: TimelineSettings) -> bool:
+    if set(a.articles()) & set(b.articles()):
+        return False
+    pairs = [(x, y) for x in a.members for y in b.members]
+    if not all(compatible(x, y) for x, y in pairs):
+        return False
+    return any(
+        similarity(x.words, y.words) >= cfg.merge_similarity or semantic(x, y) >= cfg.merge_cosine
+        for x, y in pairs
+    )
+
+
+def semantic(a: Candidate, b: Candidate) -> float:
+    """Cosine of the two sentence embeddings, 0 when either has none."""
+    if a.vector is None or b.vector is None:
+        return 0.0
+    return float(a.vector @ b.vector)
 
 
 def _entry(group: _Group, labels: dict[str, str]) -> TimelineEntry:
@@ -180,12 +227,13 @@ def _entry(group: _Group, labels: dict[str, str]) -> TimelineEntry:
 
 
 def _conflict(group: _Group, labels: dict[str, str]) -> str | None:
+    """Each version in a clash: the dates of members some other member cannot agree with."""
     members = group.members
-    clash = any(not compatible(a, b) for i, a in enumerate(members) for b in members[i + 1 :])
-    if not clash:
+    clashing = [m for m in members if any(not compatible(m, other) for other in members)]
+    if not clashing:
         return None
     by_version: dict[str, list[str]] = {}
-    for m in members:
+    for m in clashing:
         key = m.day + (f" {m.time}" if m.time else "")
         by_version.setdefault(key, []).append(f"{labels.get(m.article_id, m.article_id)}: “{m.timex.text}”")
     parts = [f"{key} ({'; '.join(dict.fromkeys(who))})" for key, who in sorted(by_version.items())]
