@@ -74,14 +74,20 @@ def read_gold(ann: Path, text: str) -> list[dict]:
 
 
 def ours(text: str, doc, think: bool = False) -> list[dict]:
-    """Our quotes as attributions: the halves of a quote broken by its tag share one cue,
-    so they are one attribution with a discontinuous content (PolNeAR's convention)."""
+    """Our quotes as attributions: the halves of a quote broken by its tag share one cue, and
+    an untagged continuation belongs to the quote before it, so each is one attribution with
+    a discontinuous content (PolNeAR's convention)."""
     settings = QuoteSettings(think_verbs=think)
     out: list[dict] = []
     by_cue: dict[tuple[int, int], dict] = {}
     for q in scoring_quotes(extract_quotes(article_from_text(text), doc, settings)):
         s = q.speaker
         cue = (q.cue_span.start, q.cue_span.end) if q.cue_span else None
+        source = [s.span.start, s.span.end] if s and s.span else None
+        prev = out[-1] if out else None
+        if q.method == "continuation" and prev and prev["direct"] and prev["source"] == source:
+            prev["content"] = [min(prev["content"][0], q.span.start), max(prev["content"][1], q.span.end)]
+            continue
         if q.kind == "direct" and cue in by_cue and by_cue[cue]["direct"]:
             item = by_cue[cue]
             item["content"] = [min(item["content"][0], q.span.start), max(item["content"][1], q.span.end)]

@@ -76,6 +76,12 @@ def main() -> None:
         print(
             f"newsprism n_process={n_process}: {len(articles) / seconds:.1f} articles/s ({n_quotes} quotes)"
         )
+    cache = MemoryParseCache()
+    quotes_for_articles(articles, Settings(), cache)
+    t0 = time.perf_counter()
+    quotes_for_articles(articles, Settings(), cache)
+    cached = time.perf_counter() - t0
+    print(f"newsprism re-analysis from cached parses: {len(articles) / cached:.1f} articles/s")
     peer = textacy(args.peer_python, articles)
     if peer:
         print(f"textacy direct_quotations (1 process): {len(articles) / peer:.1f} articles/s")

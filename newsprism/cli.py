@@ -19,6 +19,7 @@ from newsprism import __version__
 from newsprism.analyze import Batch, analyze_articles, ingest, load_articles
 from newsprism.brief.report import article_json, build_report
 from newsprism.errors import NewsprismError, SettingsError
+from newsprism.nlp import use_parse_cache
 from newsprism.progress import progress_bar
 from newsprism.render import render_html, render_markdown, render_terminal
 from newsprism.settings import Settings, load_settings
@@ -59,7 +60,7 @@ def _dump(data: Any) -> str:
 @command("analyze")
 def _analyze(args: argparse.Namespace, settings: Settings) -> int:
     store = Store(args.db) if args.db else Store(":memory:")
-    with store, progress_bar("reading", args.quiet) as tick:
+    with store, use_parse_cache(store), progress_bar("reading", args.quiet) as tick:
         batch = _story_batch(store, args) if args.story else ingest(store, args.paths, settings, tick)
         analysis = analyze_articles(batch.articles, settings, batch.rejections)
     report = build_report(analysis)

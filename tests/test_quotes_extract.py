@@ -86,3 +86,93 @@ def test_person_only_named_inside_a_quote_never_speaks(nlp):
 def test_untagged_quote_without_previous_speaker_stays_unknown(nlp):
     (q,) = _quotes(nlp, "Smoke rose over the quay.\n\n“It was like a furnace in there.”")
     assert q.speaker is None and q.method == "unknown"
+
+
+def test_colon_label_attributes_the_paragraph(nlp):
+    text = (
+        "Dmitry Peskov spoke to reporters in Moscow.\n\n"
+        "Peskov: “We know who did this and we know why they did it.”\n\n"
+        "CURRENCIES: The dollar rose to 108 yen from 107 yen late on Tuesday."
+    )
+    (q,) = _quotes(nlp, text)
+    assert q.method == "colon" and q.speaker.canonical == "Dmitry Peskov"
+    assert q.text == "We know who did this and we know why they did it."
+
+
+def test_dash_attribution_after_a_quote(nlp):
+    (q,) = _quotes(nlp, "“We will rebuild the quay before the summer season.” — Maren Holloway, fire chief")
+    assert q.method == "dash" and q.speaker.canonical == "Maren Holloway"
+
+
+def test_role_before_a_name_is_a_role_whatever_the_tagger_says(nlp):
+    text = (
+        "Brannock Logistics denied the claim. “These claims are false,” chief executive Corin Ashdale said."
+    )
+    (q,) = _quotes(nlp, text)
+    assert (q.speaker.name, q.speaker.role, q.speaker.kind) == ("Corin Ashdale", "chief executive", "person")
+
+
+def test_odd_inputs_never_crash_and_spans_stay_valid(nlp):
+    import random
+
+    rng = random.Random(7)
+    pieces = [
+        '"',
+        "“",
+        "”",
+        "‘",
+        "’",
+        "'",
+        "«",
+        "»",
+        " said ",
+        "He",
+        "Peskov",
+        ".",
+        ",",
+        "\n\n",
+        " — ",
+        ":",
+        "x",
+    ]
+    texts = ["", '"', "“”", "\n\n“\n\n”", "said:", "'' '' ''"]
+    texts += ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 60))) for _ in range(40)]
+    for text in texts:
+        _quotes(nlp, text)
+
+
+def test_quotes_inside_marked_headings_are_dropped(nlp):
+    import dataclasses
+
+    from newsprism.model import Span
+
+    text = "Kirby says: “It is a ludicrous claim, and we reject it.”\n\nThe talks went on all day."
+    art = dataclasses.replace(make_article(text), headings=(Span(0, text.index("\n")),))
+    assert extract_quotes(art, nlp(text)) == ()
+    assert len(extract_quotes(make_article(text), nlp(text))) == 1
+
+
+def test_name_in_apposition_is_the_speaker(nlp):
+    text = "Its chief executive, Corin Ashdale, said the claims were false and the system had been inspected."
+    (q,) = _quotes(nlp, text)
+    assert q.speaker.canonical == "Corin Ashdale" and q.speaker.role == "chief executive"
+
+
+def test_the_official_is_the_unnamed_official_introduced_before(nlp):
+    text = (
+        "A senior official said the talks in Geneva had failed on Monday.\n\n"
+        "The official added that a new round of talks was planned for next month."
+    )
+    first, second = _quotes(nlp, text)
+    assert first.speaker.anonymous and second.speaker.anonymous
+    assert first.speaker.canonical == second.speaker.canonical == "A senior official"
+    assert second.speaker.name == "The official" and second.method.endswith("+nominal")
+
+
+def test_pronoun_never_resolves_to_someone_named_inside_reported_speech(nlp):
+    text = (
+        "Dmitry Peskov said Vladimir Putin was working in his office as usual on Thursday.\n\n"
+        "“Of course, everything will be strengthened,” he said."
+    )
+    reported, direct = _quotes(nlp, text)
+    assert reported.kind == "indirect" and direct.speaker.canonical == "Dmitry Peskov"

@@ -12,6 +12,7 @@ from newsprism.nlp.cache import (
     doc_to_bytes,
     model_key,
     parse_cached,
+    use_parse_cache,
 )
 from newsprism.nlp.spacy_model import load_spacy, parse
 
@@ -24,4 +25,5 @@ __all__ = [
     "model_key",
     "parse",
     "parse_cached",
+    "use_parse_cache",
 ]

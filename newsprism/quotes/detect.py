@@ -22,6 +22,7 @@ from newsprism.quotes.found import Found
 from newsprism.quotes.marks import MarkedSpan
 from newsprism.quotes.syntax import (
     cue_verbs,
+    entities,
     expand,
     inside,
     is_cue,
@@ -148,6 +149,12 @@ def _mostly_inside(span: Span, quotes: list[Span], share: float) -> bool:
 QUESTION_WORDS = frozenset(["whether", "if", "why", "how", "what", "when", "where", "who", "which"])
 
 
+def _question(text: str, span: Span) -> bool:
+    """``asked whether …``, ``did not say why …`` (but ``said that if …`` is a claim)."""
+    first = text[span.start : span.end].split(" ", 1)[0].lower()
+    return first in QUESTION_WORDS and not text[: span.start].rstrip().lower().endswith("that")
+
+
 def _headline(text: str, pos: int) -> bool:
     """A short line without end punctuation (a headline or a caption), not running prose."""
     start = text.rfind("\n", 0, pos) + 1
@@ -174,7 +181,7 @@ def find_indirect(
                 or _headline(text_of(doc), verb.idx)
             ):
                 continue
-            if text_of(doc)[span.start : span.end].split(" ", 1)[0].lower() in QUESTION_WORDS:
+            if _question(text_of(doc), span):
                 continue  # an indirect question reports no claim
             speaker = subject_of(verb, [span, *marks])
             if speaker is None or speaker.lower_ in ("it", "there"):
@@ -210,5 +217,36 @@ def find_according(doc: Doc, marks: list[Span], direct: list[Span]) -> list[Foun
     return found
 
 
-def tokens_of(doc: Doc, span: Span) -> list[Token]:
-    return tokens_between(doc, span.start, span.end)
+def _colon_speaker(doc: Doc, para: Span, colon: int) -> list[Token] | None:
+    """The label before a paragraph's colon when it names someone: a PERSON/ORG entity
+    or an all-capitals transcript label (``WALLACE:``), at most four words."""
+    toks = [t for t in tokens_between(doc, para.start, colon) if not t.is_space]
+    if not toks or len(toks) > 4 or not toks[0].text[:1].isupper():
+        return None
+    named = all(t.ent_type_ in ("PERSON", "ORG") for t in toks if t.text[:1].isupper())
+    people = {t.lower_ for e in entities(doc) if e.label_ == "PERSON" for t in e}
+    # capitals only when the word is a person's name elsewhere: not "CURRENCIES:" or "WATCH:"
+    shouting = all(t.text.isupper() and t.lower_ in people for t in toks if t.is_alpha)
+    return toks if named or shouting else None
+
+
+def find_colon(doc: Doc, paras: list[Span]) -> list[Found]:
+    """``Peskov: “…”`` or a transcript ``PENCE: Well, look…``: the speaker labels the paragraph."""
+    text = text_of(doc)
+    found: list[Found] = []
+    for para in paras:
+        colon = text.find(":", para.start, min(para.end, para.start + 60))
+        if colon < 0 or colon + 2 >= para.end:
+            continue
+        label = _colon_speaker(doc, para, colon)
+        start = colon + 1
+        while start < para.end and text[start] in ' \t“"‘«':
+            start += 1
+        end = para.end
+        while end > start and text[end - 1] in ' \t”"’»':
+            end -= 1
+        if label is None or len(text[start:end].split()) < 3:
+            continue
+        head = max(label, key=lambda t: (t.ent_type_ != "", t.i))
+        found.append(Found("direct", Span(start, end), None, Span(colon, colon + 1), head, "colon"))
+    return found

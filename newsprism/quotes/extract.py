@@ -8,9 +8,9 @@ from typing import TYPE_CHECKING
 
 from newsprism.model import Article, Quote, Span, Speaker, content_id
 from newsprism.quotes.attribute import attribute_direct, continue_speakers, resolve_references
-from newsprism.quotes.detect import classify_marked, find_according, find_indirect
+from newsprism.quotes.detect import classify_marked, find_according, find_colon, find_indirect
 from newsprism.quotes.found import Found
-from newsprism.quotes.identity import describe, fold, surname_key
+from newsprism.quotes.identity import describe, fold, join, surname_key, widen_name
 from newsprism.quotes.marks import find_marked_spans, paragraph_spans
 from newsprism.quotes.syntax import entities, inside
 from newsprism.settings import QuoteSettings
@@ -23,6 +23,18 @@ __all__ = ["extract_quotes", "find_quotes"]
 
 def _paragraph_index(paras: list[Span], pos: int) -> int:
     return max(0, bisect.bisect_right([p.start for p in paras], pos) - 1)
+
+
+def _with_colon(found: list[Found], colon: list[Found]) -> list[Found]:
+    """A colon label speaks the paragraph: it gives a speaker to the quote there, or is one."""
+    for c in colon:
+        inner = [f for f in found if c.span.overlaps(f.span)]
+        for f in inner:
+            if f.kind == "direct" and f.speaker is None:
+                f.speaker, f.cue_span, f.method = c.speaker, c.cue_span, "colon"
+        if not inner:
+            found.append(c)
+    return found
 
 
 def _dedupe(found: list[Found]) -> list[Found]:
@@ -56,6 +68,7 @@ def find_quotes(text: str, doc: Doc, paragraphs: tuple[Span, ...], settings: Quo
     direct = [f.span for f in found if f.kind == "direct"]
     found += find_indirect(doc, mark_spans, direct, settings.think_verbs, settings.direct_share)
     found += find_according(doc, mark_spans, direct)
+    found = _with_colon(found, find_colon(doc, paras))
     found = _dedupe(found)
     for f in found:
         f.paragraph = _paragraph_index(paras, f.span.start)
@@ -78,10 +91,11 @@ def _speaker(f: Found) -> Speaker | None:
 def _article_canonical(speakers: list[Speaker], doc: Doc, marks: list[Span]) -> dict[str, str]:
     """Surname → the full name it stands for in this article (persons named outside quotes)."""
     full: dict[str, set[str]] = {}
-    names = [e.text for e in entities(doc) if e.label_ == "PERSON" and not inside(e.root, marks)]
+    ents = [e for e in entities(doc) if e.label_ == "PERSON" and not inside(e.root, marks)]
+    names = [join(widen_name(list(e))) for e in ents]
     names += [s.name for s in speakers if s.kind == "person"]
     for name in names:
-        clean = describe_name(name)
+        clean = _without_possessive(name)
         if len(fold(clean).split()) >= 2:
             full.setdefault(surname_key(clean), set()).add(clean)
     return {
@@ -89,7 +103,7 @@ def _article_canonical(speakers: list[Speaker], doc: Doc, marks: list[Span]) -> 
     }
 
 
-def describe_name(name: str) -> str:
+def _without_possessive(name: str) -> str:
     return name.replace("’s", "").replace("'s", "").strip()
 
 
@@ -99,7 +113,7 @@ def _canonical(s: Speaker, by_surname: dict[str, str]) -> Speaker:
         s = dataclasses.replace(s, kind="person")  # the tagger called a surname an organisation
     if s.kind != "person":
         return s
-    base = describe_name(s.canonical)
+    base = _without_possessive(s.canonical)
     if len(fold(base).split()) == 1 and surname_key(base) in by_surname:
         base = by_surname[surname_key(base)]
     return dataclasses.replace(s, canonical=base)
@@ -109,6 +123,7 @@ def extract_quotes(article: Article, doc: Doc, settings: QuoteSettings | None = 
     """The quotes of ``article``, given its parse ``doc`` (of ``article.text``)."""
     settings = settings or QuoteSettings()
     found = find_quotes(article.text, doc, article.paragraphs, settings)
+    found = [f for f in found if not article.in_heading(f.span.start, f.span.end)]  # headings never speak
     speakers = [_speaker(f) for f in found]
     marks = [m.span for m in find_marked_spans(article.text, article.paragraphs)]
     by_surname = _article_canonical([s for s in speakers if s is not None], doc, marks)

@@ -10,6 +10,7 @@ full name that ends in it.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import unicodedata
 from typing import TYPE_CHECKING
@@ -76,11 +77,11 @@ def mention_tokens(head: Token) -> list[Token]:
         ):
             toks.extend(child.subtree)
     toks = sorted({t.i: t for t in toks}.values(), key=lambda t: t.i)
-    while toks and toks[-1].is_punct:
+    while toks and toks[-1].is_punct and toks[-1] is not head:
         toks.pop()
-    while toks and toks[0].is_punct:
+    while toks and toks[0].is_punct and toks[0] is not head:
         toks.pop(0)
-    return toks
+    return toks or [head]
 
 
 def join(tokens: list[Token]) -> str:
@@ -118,8 +119,85 @@ def _role_words(tokens: list[Token], name_tokens: list[Token]) -> str | None:
     return join(words) or None
 
 
+# Capitalised titles the tagger calls proper nouns; they start a role, never a name.
+ROLE_WORDS = frozenset(
+    [
+        "president",
+        "minister",
+        "executive",
+        "justice",
+        "mayor",
+        "premier",
+        "chief",
+        "senator",
+        "governor",
+        "secretary",
+        "spokesman",
+        "spokeswoman",
+        "director",
+        "ceo",
+        "chairman",
+        "chair",
+        "coach",
+        "prime",
+        "general",
+        "judge",
+        "officer",
+        "organizer",
+        "organiser",
+        "councillor",
+        "councilor",
+        "commissioner",
+        "ambassador",
+        "sen",
+        "rep",
+        "gov",
+        "gen",
+        "lt",
+        "col",
+        "capt",
+        "sgt",
+        "dr",
+        "prof",
+        "mr",
+        "mrs",
+        "ms",
+        "rev",
+        "pope",
+        "king",
+        "queen",
+        "prince",
+        "princess",
+        "leader",
+        "deputy",
+        "head",
+        "sheriff",
+        "superintendent",
+        "constable",
+        "inspector",
+        "detective",
+    ]
+)
+
+
+def widen_name(tokens: list[Token]) -> list[Token]:
+    """A PERSON entity plus untagged proper nouns right before it (``Dmitry`` + ``Peskov``)."""
+    if not tokens:
+        return tokens
+    doc, first = tokens[0].doc, tokens[0].i
+    while first > 0 and doc[first - 1].pos_ == "PROPN" and not doc[first - 1].ent_type_:
+        if "\n" in doc[first - 1].text_with_ws or doc[first - 1].lower_.rstrip(".") in ROLE_WORDS:
+            break
+        first -= 1
+    out = [*doc[first : tokens[0].i], *tokens]
+    while len(out) > 1 and out[0].lower_.rstrip(".") in ROLE_WORDS:
+        out.pop(0)  # "Justice Dunphy", "Organizer Dwayne Croteau": the title is a role
+    return out
+
+
 def _person(head: Token, toks: list[Token]) -> Speaker | None:
-    names = _entity(toks, ("PERSON",))
+    names = widen_name(_entity(toks, ("PERSON",)))
+    names = [t for t in names if t.i >= toks[0].i]
     if not names or head.ent_type_ not in ("PERSON", "") or (head.pos_ == "NOUN" and not head.ent_type_):
         return None
     name = _clean_name(names)
@@ -140,7 +218,9 @@ def _organisation(head: Token, toks: list[Token]) -> Speaker | None:
     }
     if not (org_head or named) or (head.pos_ == "NOUN" and not named and not _has_proper(toks)):
         return None
-    words = [t for t in toks if t.dep_ != "det"]
+    words = list(toks)
+    while words and words[0].dep_ == "det":
+        words.pop(0)  # "The office of the Russian president" keeps its inner "the"
     if words and words[-1].tag_ == "POS":
         words.pop()  # "the ministry's" → "ministry"
     name = join(words)
@@ -164,10 +244,49 @@ def _anonymous(head: Token, toks: list[Token]) -> Speaker | None:
     return None
 
 
+def _role_led(head: Token, toks: list[Token]) -> Speaker | None:
+    """``chief executive Corin Ashdale`` tagged ORG: a role word before a name makes a person."""
+    if head.pos_ != "PROPN" or head.ent_type_ == "PERSON":
+        return None
+    names = [t for t in toks if t.pos_ == "PROPN" and t.i > toks[0].i]
+    roles = [
+        t
+        for t in toks
+        if t.i < (names[0].i if names else head.i) and t.lower_ in ROLE_WORDS | ANONYMOUS_NOUNS
+    ]
+    if not names or not roles or names[0].i < roles[-1].i:
+        return None
+    name = _clean_name([t for t in toks if t.i >= names[0].i])
+    return Speaker(
+        name=name, canonical=name, role=_role_words(toks, names), kind="person", span=token_span(toks)
+    )
+
+
+def _appositive_name(head: Token, toks: list[Token]) -> Speaker | None:
+    """``Its chief executive, Corin Ashdale, said``: the name in apposition is the speaker."""
+    if head.pos_ != "NOUN":
+        return None
+    for child in head.rights:
+        if child.dep_ == "appos" and (child.ent_type_ == "PERSON" or child.pos_ == "PROPN"):
+            found = _person(child, mention_tokens(child)) or _role_led(child, mention_tokens(child))
+            if found is None and head.lemma_.lower() in ROLE_WORDS | ANONYMOUS_NOUNS:
+                name = _clean_name([t for t in mention_tokens(child) if t.pos_ == "PROPN"])
+                found = (
+                    Speaker(name=name, canonical=name, kind="person") if name else None
+                )  # a role names a person
+            if found is not None:
+                role = join([t for t in toks if t.dep_ != "det" and t.tag_ != "PRP$"])
+                return dataclasses.replace(found, role=role or found.role, span=token_span(toks))
+    return None
+
+
 def describe(head: Token) -> Speaker:
     """A :class:`Speaker` for the mention headed by ``head``, before any cross-mention merging."""
     toks = mention_tokens(head)
-    for make in (_person, _organisation, _anonymous):
+    appositive = _appositive_name(head, toks)
+    if appositive is not None:
+        return appositive
+    for make in (_person, _role_led, _organisation, _anonymous):
         found = make(head, toks)
         if found is not None:
             return found
