@@ -6,8 +6,8 @@ import time
 from pathlib import Path
 
 from newsprism.model import Article, OffsetMap, content_id
-from newsprism.pipeline import Analysis, run_stages
-from newsprism.settings import Settings
+from newsprism.pipeline import Analysis
+from newsprism.settings import Settings, load_settings
 
 
 def default_data() -> Path:
@@ -39,14 +39,16 @@ def read_articles(paths: list[Path]) -> tuple[Article, ...]:
     return tuple(batch.articles)
 
 
-def run_brief(articles: tuple[Article, ...], settings: Settings | None = None) -> Analysis:
+def run_brief(articles: tuple[Article, ...], settings: Settings | None = None, full: bool = True) -> Analysis:
+    """Run every registered stage (quotes, timeline... then compare and brief) or, with
+    ``full=False``, only compare and brief (quotes then come from the brief's fallback finder)."""
+    from newsprism.analyze import analyze_articles
     from newsprism.compare.stage import brief_stage, compare_stage
 
-    settings = settings or Settings()
+    settings = settings or load_settings()  # defaults + NEWSPRISM_* environment
     t0 = time.perf_counter()
-    analysis = run_stages(
-        Analysis(articles=articles), settings, [("compare", compare_stage), ("brief", brief_stage)]
-    )
+    stages = None if full else [("compare", compare_stage), ("brief", brief_stage)]
+    analysis = analyze_articles(articles, settings, stages=stages)
     timings = dict(analysis.timings)
     timings["total"] = time.perf_counter() - t0
     return analysis.replace(timings=timings)

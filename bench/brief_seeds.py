@@ -69,7 +69,7 @@ def unique_facts(report: dict, labels: dict[str, str]) -> bool:
 
 
 def us_dispute(report: dict) -> bool:
-    disputes = [d for d in report["disputes"] if d["claim"].startswith("United States")]
+    disputes = [d for d in report["disputes"] if d.get("subject") == "United States"]
     if not disputes:
         return _check(
             "who asserts and who denies US involvement", False, "no dispute about the United States"

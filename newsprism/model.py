@@ -244,9 +244,10 @@ class QuoteGroup:
 @dataclass(frozen=True)
 class Dispute:
     id: str
-    claim: str
+    claim: str  # an outlet's own words stating the claim
     asserts: tuple[dict[str, Any], ...]
     denies: tuple[dict[str, Any], ...]
+    subject: str = ""  # who or what the claim is about ("United States"), when known
 
 
 @dataclass(frozen=True)

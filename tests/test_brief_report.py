@@ -74,3 +74,50 @@ def test_renderers_show_the_brief_and_escape_article_text(analysis):
     assert "Summary" in html and "Coverage" in html
     assert "Summary" in render_markdown(report)
     assert "Summary" in render_terminal(report)
+
+
+def test_every_citation_link_in_the_html_has_a_target(analysis):
+    import re
+
+    html = render_html(build_report(analysis))
+    targets = set(re.findall(r'id="(s-[^"]+)"', html))
+    links = set(re.findall(r'href="#(s-[^"]+)"', html))
+    assert links and links <= targets
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        ["Only one outlet reported that the bridge reopened on Monday after repairs."],
+        ["Short.", "Tiny text."],
+    ],
+)
+def test_one_article_or_no_statements_still_gives_a_valid_report(texts):
+    set_embedder(LexicalEmbedder())
+    try:
+        arts = tuple(make_article(t, f"Outlet {k}") for k, t in enumerate(texts))
+        analysis = run_stages(
+            Analysis(articles=arts), Settings(), [("compare", compare_stage), ("brief", brief_stage)]
+        )
+    finally:
+        set_embedder(None)
+    report = build_report(analysis)
+    jsonschema.validate(report, SCHEMA)
+    assert all(g["status"] == "single-source" for g in report["ledger"])
+    assert render_html(report) and render_terminal(report)
+
+
+def test_brief_command_prints_the_brief_and_json(tmp_path, capsys):
+    from newsprism.cli import main
+
+    (tmp_path / "one.txt").write_text(ONE)
+    (tmp_path / "two.txt").write_text(TWO)
+    set_embedder(LexicalEmbedder())
+    try:
+        assert main(["brief", str(tmp_path), "--quiet"]) == 0
+        assert "Summary" in capsys.readouterr().out
+        assert main(["brief", str(tmp_path), "--json", "--quiet"]) == 0
+    finally:
+        set_embedder(None)
+    data = json.loads(capsys.readouterr().out)
+    assert data["summary"] and data["ledger"] and len(data["articles"]) == 2

@@ -46,8 +46,8 @@ def test_weak_pairs_need_shared_names():
         _st(1, "b", "On Monday Peskov and Kirby met in Geneva."),
     ]
     plain = [_st(0, "a", "a meeting took place somewhere."), _st(1, "b", "talks were held at some point.")]
-    assert (0, 1) in align_statements(named, _pair(0.65), CompareSettings()).groups
-    assert (0, 1) not in align_statements(plain, _pair(0.65), CompareSettings()).groups
+    assert (0, 1) in align_statements(named, _pair(0.7), CompareSettings()).groups
+    assert (0, 1) not in align_statements(plain, _pair(0.7), CompareSettings()).groups
 
 
 def test_a_group_holds_one_statement_per_article():

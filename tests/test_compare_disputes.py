@@ -29,7 +29,7 @@ def test_party_dispute_lists_who_asserts_and_who_denies():
         _st(2, "c", "The weather in Moscow was mild."),
     ]
     disputes = find_disputes(sts, {})
-    us = [d for d in disputes if d.claim.startswith("United States")]
+    us = [d for d in disputes if d.subject == "United States"]
     assert len(us) == 1
     assert [e["party"] for e in us[0].asserts] == ["Russia", "Russia"]
     assert [(e["actor"], e["statement_id"]) for e in us[0].denies] == [("John Kirby", "s1")]
@@ -49,3 +49,13 @@ def test_topic_dispute_links_a_denial_back_to_the_allegation():
     [dispute] = find_disputes(sts, {}, vectors, 0.5)
     assert [e["actor"] for e in dispute.asserts] == ["Harbour Workers' Union"]
     assert [e["actor"] for e in dispute.denies] == ["Brannock Logistics"]
+
+
+def test_the_claim_is_an_outlets_own_words():
+    sts = [
+        _st(0, "a", "Russia blamed the United States for the drone attack on the Kremlin."),
+        _st(3, "c", "Russia accused Washington of ordering the strike."),
+        _st(1, "b", "The United States has nothing to do with it, said John Kirby.", who="John Kirby"),
+    ]
+    [dispute] = [d for d in find_disputes(sts, {}) if d.subject == "United States"]
+    assert dispute.claim in {s.text for s in sts}

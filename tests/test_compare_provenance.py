@@ -47,3 +47,8 @@ def test_two_outlets_quoting_the_same_words_do_not_reuse_each_other():
     a = make_article(f"{quote} Peskov said on Thursday.\n\n{quote}", outlet="A")
     b = make_article(f"{quote} said the Kremlin spokesman.\n\n{quote}", outlet="B")
     assert not [e for e in provenance_edges([a, b], CompareSettings()) if e.kind == "reuses"]
+
+
+def test_the_same_article_given_twice_does_not_break_provenance():
+    a = make_article(WIRE, outlet="Northshore")
+    assert provenance_edges([a, a], CompareSettings()) is not None

@@ -59,3 +59,16 @@ def test_word_diff_marks_deleted_and_inserted_words():
         ["insert", "some"],
         ["equal", "risk"],
     ]
+
+
+def test_an_unnamed_speaker_matches_a_named_one_and_is_not_a_misattribution():
+    quotes, groups = _group(
+        [
+            (FULL, "Maren Holloway"),
+            (
+                "The fire was contained shortly before four in the morning,",
+                "the commander of the fire brigade",
+            ),
+        ]
+    )
+    assert _classes(quotes, groups) == ["verbatim", "trimmed"]

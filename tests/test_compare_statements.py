@@ -37,3 +37,20 @@ def test_statement_is_linked_to_the_quote_it_contains():
 def test_ids_are_stable_across_runs():
     art = make_article(TEXT, outlet="Daily")
     assert [s.id for s in article_statements(art, [])] == [s.id for s in article_statements(art, [])]
+
+
+def test_an_article_that_fails_is_a_rejection_not_a_crash(monkeypatch):
+    from newsprism.compare import statements as mod
+
+    good, bad = make_article(TEXT, outlet="Good"), make_article("Broken text here, five words.", outlet="Bad")
+
+    def fake(article, quotes, min_words=5):
+        if article.outlet == "Bad":
+            raise IndexError("boom")
+        return article_statements(article, quotes, min_words)
+
+    monkeypatch.setattr(mod, "article_statements", fake)
+    rejections = []
+    out = mod.build_statements([good, bad], [], 5, rejections)
+    assert out and all(s.article_id == good.id for s in out)
+    assert [r.stage for r in rejections] == ["compare"]

@@ -93,7 +93,13 @@ def brief_sections(analysis: Analysis) -> dict[str, Any]:
         "ledger": _ledger(analysis),
         "quote_groups": _quote_groups(analysis),
         "disputes": [
-            {"id": d.id, "claim": d.claim, "asserts": list(d.asserts), "denies": list(d.denies)}
+            {
+                "id": d.id,
+                "claim": d.claim,
+                "subject": d.subject,
+                "asserts": list(d.asserts),
+                "denies": list(d.denies),
+            }
             for d in analysis.disputes
         ],
         "contradictions": [

@@ -54,9 +54,7 @@ def align_statements(
         sim = float(sims[i, j])
         if _conflict(a, b, nums[i], nums[j], _jaccard(words_[i], words_[j])):
             conflicts.append((int(i), int(j), sim))
-        elif sim >= settings.align_strong or (
-            sim >= settings.align_weak and _shares_terms(terms[i], terms[j], settings.align_terms)
-        ):
+        elif _same_fact(sim, a.polarity == b.polarity, terms[i], terms[j], settings):
             pairs.append((sim, int(i), int(j)))
     blocked = {(i, j) for i, j, _ in conflicts}
     groups = _cluster(statements, sims, pairs, settings.align_mean, blocked)
@@ -74,9 +72,17 @@ def _conflict(
     return any(not nums_a[unit] & nums_b[unit] for unit in nums_a.keys() & nums_b.keys())
 
 
-def _shares_terms(a: set[str], b: set[str], min_jaccard: float) -> bool:
-    """Two names/numbers in common, or a large enough share of them."""
-    return len(a & b) >= 2 or _jaccard(a, b) >= min_jaccard
+def _same_fact(sim: float, same_polarity: bool, ta: set[str], tb: set[str], s: CompareSettings) -> bool:
+    """Strong similarity decides alone; in the weak band the polarity must agree and the key
+    terms must overlap (a large share of them, or two in common when similarity is in the
+    upper half of the band: in a story where every sentence names the Kremlin and Putin,
+    two shared names alone say little)."""
+    if sim >= s.align_strong:
+        return True
+    if sim < s.align_weak or not same_polarity:
+        return False
+    upper = sim >= (s.align_weak + s.align_strong) / 2
+    return _jaccard(ta, tb) >= s.align_terms or (upper and len(ta & tb) >= 2)
 
 
 def _jaccard(a: set[str], b: set[str]) -> float:

@@ -195,11 +195,12 @@ def _party_disputes(stances: list[tuple[Statement, str, str | None, str]]) -> li
         denies = [e for e in denies if e["party"] == accused or e["party"] not in accusers]
         # One assertion is a remark; a claim in dispute is made at least twice (or by two outlets).
         if len({e["statement_id"] for e in asserts}) >= 2 and denies:
-            claim = f"{accused} was involved (asserted by {', '.join(sorted(accusers))})"
+            claim = _claim_words(asserts)
             disputes.append(
                 Dispute(
                     id=content_id(accused, *sorted(e["statement_id"] for e in asserts + denies), prefix="d_"),
                     claim=claim,
+                    subject=accused,
                     asserts=tuple(asserts),
                     denies=tuple(denies),
                 )
@@ -314,6 +315,13 @@ def _topic_disputes(
             )
             out.append(dispute)
     return sorted(out, key=lambda d: d.id)
+
+
+def _claim_words(asserts: list[dict]) -> str:
+    """The claim in an outlet's own words: the shortest assertion in the outlet's voice
+    (no quote), else the shortest assertion; never a sentence we wrote."""
+    own = [e for e in asserts if not e.get("quote_id") and '"' not in e["text"] and "“" not in e["text"]]
+    return min(own or asserts, key=lambda e: (len(e["text"]), e["statement_id"]))["text"]
 
 
 def _evidence(st: Statement, actor: str, party: str) -> dict:

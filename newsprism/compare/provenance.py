@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from newsprism.compare.text import normalize_words, quote_regions, split_sentences
 from newsprism.model import Article, ProvenanceEdge
@@ -108,23 +108,20 @@ def _shingles(sentences: Sequence[str], n: int = 5) -> set[tuple[str, ...]]:
 
 
 def shared_passages(a: Sequence[str], b: Sequence[str], ratio: float) -> list[tuple[str, str, float]]:
-    """Sentence pairs close enough to be one passage lightly edited."""
-    out = []
-    for x in a:
-        for y in b:
-            if abs(len(x) - len(y)) > 0.4 * max(len(x), len(y)):
-                continue
-            score = fuzz.ratio(x.lower(), y.lower())
-            if score >= ratio:
-                out.append((x, y, score))
-    return out
+    """Sentence pairs close enough to be one passage lightly edited (all pairs scored in C)."""
+    if not a or not b:
+        return []
+    scores = process.cdist(
+        [x.lower() for x in a], [y.lower() for y in b], scorer=fuzz.ratio, score_cutoff=ratio
+    )
+    return [(a[i], b[j], float(scores[i, j])) for i, j in zip(*scores.nonzero(), strict=True)]
 
 
 def _reuse_edge(
-    a: Article, b: Article, va: list[str], vb: list[str], s: CompareSettings
+    a: Article, b: Article, voices: dict[str, list[str]], grams: dict[str, set], s: CompareSettings
 ) -> ProvenanceEdge | None:
-    passages = shared_passages(va, vb, s.passage_ratio)
-    ga, gb = _shingles(va), _shingles(vb)
+    passages = shared_passages(voices[a.id], voices[b.id], s.passage_ratio)
+    ga, gb = grams[a.id], grams[b.id]
     containment = len(ga & gb) / max(1, min(len(ga), len(gb)))
     # One shared sentence can be two outlets paraphrasing one press release; two or more is copy.
     if len(passages) < 2 and containment < s.shingle_containment:
@@ -148,9 +145,10 @@ def _order(a: Article, b: Article) -> tuple[Article, Article]:
 def provenance_edges(articles: Sequence[Article], settings: CompareSettings) -> list[ProvenanceEdge]:
     edges: list[ProvenanceEdge] = []
     voices = {a.id: _voice_sentences(a, settings.passage_min_chars) for a in articles}
+    grams = {article_id: _shingles(v) for article_id, v in voices.items()}
     for i, a in enumerate(articles):
         for b in articles[i + 1 :]:
-            edge = _reuse_edge(a, b, voices[a.id], voices[b.id], settings)
+            edge = _reuse_edge(a, b, voices, grams, settings)
             if edge is not None:
                 edges.append(edge)
     credits = {a.id: find_credits(a) for a in articles}

@@ -36,10 +36,18 @@ __all__ = ["ALTERATIONS", "classify", "group_quotes", "word_diff"]
 ALTERATIONS = frozenset({"altered", "misattributed"})
 
 
+_UNNAMED = ("the ", "a ", "an ", "its ", "his ", "her ", "their ", "our ", "one ")
+
+
 def _surname(quote: Quote) -> str | None:
+    """The speaker's last name, or ``None`` for an unknown, anonymous or unnamed speaker
+    ("the commander of the fire brigade", "Its chief executive"): those match anyone."""
     if quote.speaker is None or quote.speaker.anonymous:
         return None
-    name = normalize_words(quote.speaker.canonical or quote.speaker.name)
+    full = (quote.speaker.canonical or quote.speaker.name or "").strip()
+    if not full or not full[0].isupper() or full.lower().startswith(_UNNAMED):
+        return None
+    name = normalize_words(full)
     return name[-1] if name else None
 
 
@@ -83,7 +91,7 @@ def _with_fragments(group: list[Quote], fragments: Sequence[Quote]) -> list[Quot
     seen = {q.article_id for q in group}
     full = [normalize_words(q.text) for q in group]
     out = list(group)
-    for frag in fragments:
+    for frag in sorted(fragments, key=lambda q: (-len(q.text), q.id)):  # the longest part of each article
         toks = normalize_words(frag.text)
         who = _surname(frag)
         if frag.article_id in seen or (who is not None and who not in speakers):
@@ -101,7 +109,7 @@ def _pair_score(
         return None
     overlap = _overlap(sa, sb)
     na, nb = _surname(a), _surname(b)
-    same_speaker = na is not None and na == nb
+    same_speaker = na is None or nb is None or na == nb
     if same_speaker and (overlap >= s.quote_overlap or sim >= s.quote_sim):
         return max(overlap, sim)
     if overlap >= 0.8 and sim >= s.quote_sim:  # the same words, whoever they are given to

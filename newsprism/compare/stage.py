@@ -13,6 +13,7 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Sequence
+from typing import TypeVar
 
 import numpy as np
 
@@ -26,7 +27,7 @@ from newsprism.compare.provenance import origins, provenance_edges
 from newsprism.compare.quote_fallback import fallback_quotes
 from newsprism.compare.quote_variants import group_quotes
 from newsprism.compare.statements import build_statements
-from newsprism.model import Article, Statement
+from newsprism.model import Article, Rejection, Statement
 from newsprism.nlp.embed import Embedder, get_embedder
 from newsprism.pipeline import Analysis
 from newsprism.settings import Settings
@@ -36,6 +37,7 @@ log = logging.getLogger(__name__)
 __all__ = ["brief_stage", "compare_stage", "set_embedder"]
 
 _EMBEDDER: list[Embedder] = []
+T = TypeVar("T")
 
 
 def set_embedder(embedder: Embedder | None) -> None:
@@ -61,10 +63,12 @@ class _Clock:
         self.laps: dict[str, float] = {}
         self.last = time.perf_counter()
 
-    def lap(self, name: str) -> None:
+    def lap(self, name: str, value: T) -> T:
+        """Record the time since the last lap under ``name``; pass ``value`` through."""
         now = time.perf_counter()
         self.laps[f"compare.{name}"] = now - self.last
         self.last = now
+        return value
 
 
 def compare_stage(analysis: Analysis, settings: Settings) -> Analysis:
@@ -74,25 +78,23 @@ def compare_stage(analysis: Analysis, settings: Settings) -> Analysis:
     if not articles:
         return analysis
     quotes = analysis.quotes or tuple(fallback_quotes(articles))
-    statements = build_statements(articles, quotes, s.min_statement_words)
-    clock.lap("statements")
-    embedder = _embedder(settings)
-    clock.lap("model_load")
-    vectors = embedder.embed([st.text for st in statements])
-    clock.lap("embed")
-    alignment = align_statements(statements, vectors, s)
-    clock.lap("align")
-    edges = provenance_edges(articles, s)
-    clock.lap("provenance")
+    rejections: list[Rejection] = []
+    statements = clock.lap(
+        "statements", build_statements(articles, quotes, s.min_statement_words, rejections)
+    )
+    embedder = clock.lap("model_load", _embedder(settings))
+    vectors = clock.lap("embed", embedder.embed([st.text for st in statements]))
+    alignment = clock.lap("align", align_statements(statements, vectors, s))
+    edges = clock.lap("provenance", provenance_edges(articles, s))
     contradictions = find_contradictions(statements, alignment)
-    disputes = find_disputes(statements, {q.id: q for q in quotes}, vectors, s.dispute_sim)
-    clock.lap("disputes")
+    disputes = clock.lap(
+        "disputes", find_disputes(statements, {q.id: q for q in quotes}, vectors, s.dispute_sim)
+    )
     # Disputed: the group carries a claim someone denies (the denial itself is a fact). Outlets
     # disagreeing on a detail is a contradiction, shown apart; it does not unsettle the fact.
     disputed = {e["statement_id"] for d in disputes for e in d.asserts}
     ledger = build_ledger(statements, alignment.groups, alignment.sims, origins(articles, edges), disputed, s)
-    quote_groups = group_quotes(quotes, embedder, s, _order(articles))
-    clock.lap("ledger_quotes")
+    quote_groups = clock.lap("ledger_quotes", group_quotes(quotes, embedder, s, _order(articles)))
     framing = build_framing(articles, statements, ledger)
     return analysis.replace(
         quotes=tuple(quotes),
@@ -105,6 +107,7 @@ def compare_stage(analysis: Analysis, settings: Settings) -> Analysis:
         omissions=omissions(ledger, [a.id for a in articles], s.omission_share),
         framing=tuple(framing),
         provenance=tuple(edges),
+        rejections=analysis.rejections + tuple(rejections),
         timings={**analysis.timings, **clock.laps, "compare.framing": time.perf_counter() - clock.last},
     )
 

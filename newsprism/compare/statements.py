@@ -9,13 +9,16 @@ its hedges and its polarity.
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Sequence
 
 from newsprism.compare.text import hedges_in, negations, split_sentences, words
-from newsprism.model import Article, Quote, Span, Statement, content_id
+from newsprism.model import Article, Quote, Rejection, Span, Statement, content_id
 
 __all__ = ["article_statements", "build_statements"]
+
+log = logging.getLogger(__name__)
 
 _REPORTING = (
     r"said|says|told|added|stated|claimed|claims|denied|denies|insisted|warned|asserted|"
@@ -59,15 +62,25 @@ _PRONOUNS = {"he", "she", "they", "it", "we", "i"}
 
 
 def build_statements(
-    articles: Sequence[Article], quotes: Sequence[Quote], min_words: int = 5
+    articles: Sequence[Article],
+    quotes: Sequence[Quote],
+    min_words: int = 5,
+    rejections: list[Rejection] | None = None,
 ) -> list[Statement]:
-    """Statements of every article, in article then text order."""
+    """Statements of every article, in article then text order. An article that fails is
+    recorded in ``rejections`` (when given) and left out; the others go on."""
     by_article: dict[str, list[Quote]] = {}
     for quote in quotes:
         by_article.setdefault(quote.article_id, []).append(quote)
     out: list[Statement] = []
     for article in articles:
-        out.extend(article_statements(article, by_article.get(article.id, []), min_words))
+        try:
+            out.extend(article_statements(article, by_article.get(article.id, []), min_words))
+        except (ValueError, IndexError, KeyError, AttributeError) as exc:
+            if rejections is None:
+                raise
+            log.warning("statements failed on %s: %s", article.path, exc)
+            rejections.append(Rejection(article.path, "compare", f"statement splitting failed ({exc})"))
     return out
 
 

@@ -165,8 +165,13 @@ def get_embedder(name: str = "auto") -> Embedder:
     try:
         return load_embedder()
     except ModelMissingError as exc:
-        log.warning("%s; comparing with word overlap instead", exc.line())
+        if not _WARNED:
+            log.warning("%s; comparing with word overlap instead", exc.line())
+            _WARNED.append(True)
         return LexicalEmbedder()
+
+
+_WARNED: list[bool] = []  # the fallback warning is given once per process
 
 
 def cosine_matrix(a: np.ndarray, b: np.ndarray) -> np.ndarray:

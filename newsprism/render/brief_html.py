@@ -75,8 +75,9 @@ def _disputes(report: Report) -> str:
                 for e in entries
             )
 
+        about = f"<span class=meta>about {esc(d['subject'])}:</span> " if d.get("subject") else ""
         parts.append(
-            f"<h3>{esc(d['claim'])}</h3><table><tr><th>asserts</th><th>denies</th></tr>"
+            f"<h3>Disputed: {about}“{esc(d['claim'])}”</h3><table><tr><th>asserts</th><th>denies</th></tr>"
             f"<tr><td><ul>{side(d['asserts'])}</ul></td><td><ul>{side(d['denies'])}</ul></td></tr></table>"
         )
     rows = "".join(
@@ -171,6 +172,41 @@ def _framing(report: Report) -> str:
     )
 
 
+CLAIM_ROWS = 15
+
+
+def _claim_framing(report: Report) -> str:
+    """The same claim as each outlet words it: hedges and attribution verbs, linked to the words."""
+    labels = _labels(report)
+    statements = {s["id"]: s for s in report.get("statements", [])}
+    texts = {g["id"]: g["text"] for g in report.get("ledger", [])}
+    cells: dict[str, dict[str, dict]] = {}
+    for frame in report.get("framing", []):
+        for claim in frame["claims"]:
+            cells.setdefault(claim["group_id"], {})[frame["article_id"]] = claim
+    marked = [
+        g for g, row in cells.items() if len(row) > 1 and any(c["hedges"] or c["verbs"] for c in row.values())
+    ]
+    rows = []
+    for group_id in marked[:CLAIM_ROWS]:
+        tds = []
+        for article_id in labels:
+            claim = cells[group_id].get(article_id)
+            if claim is None or claim["statement_id"] not in statements:
+                tds.append("<td class=muted>·</td>")
+                continue
+            words = ", ".join(dict.fromkeys(claim["hedges"] + claim["verbs"])) or "states it"
+            tds.append(f"<td>{_cite(statements[claim['statement_id']], words)}</td>")
+        rows.append(f"<tr><td>{esc(texts.get(group_id, ''))}</td>{''.join(tds)}</tr>")
+    if not rows:
+        return ""
+    head = "".join(f"<th>{esc(label)}</th>" for label in labels.values())
+    return (
+        f"<h3>The same claim, outlet by outlet</h3><table><tr><th>claim</th>{head}</tr>"
+        f"{''.join(rows)}</table>"
+    )
+
+
 def _provenance(report: Report) -> str:
     labels = _labels(report)
     edges = report.get("provenance", {}).get("edges", [])
@@ -190,7 +226,7 @@ def _provenance(report: Report) -> str:
 def html_brief(report: Report) -> str:
     if "ledger" not in report:
         return ""
-    parts = (_summary, _matrix, _disputes, _quotes, _outlets, _framing, _provenance)
+    parts = (_summary, _matrix, _disputes, _quotes, _outlets, _framing, _claim_framing, _provenance)
     return "\n".join(p for p in (part(report) for part in parts) if p)
 
 

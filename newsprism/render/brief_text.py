@@ -63,7 +63,8 @@ def _disputes(report: Report, esc: Callable[[str], str]) -> list[str]:
     labels = _labels(report)
     lines = []
     for d in report.get("disputes", []):
-        lines.append(f"- CLAIM: {esc(d['claim'])}")
+        about = f" about {esc(d['subject'])}" if d.get("subject") else ""
+        lines.append(f"- DISPUTED{about}: “{esc(d['claim'])}”")
         lines += [f"  - asserts: {_side(e, labels, esc)}" for e in d["asserts"][:6]]
         lines += [f"  - denies: {_side(e, labels, esc)}" for e in d["denies"][:6]]
     for c in report.get("contradictions", []):
