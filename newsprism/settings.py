@@ -155,7 +155,8 @@ class CompareSettings:
     # Sentence embeddings: "minilm" (MiniLM int8; a clear error when not installed),
     # "lexical" (hashed words, no model) or "auto" (MiniLM when installed, else lexical
     # with a warning). The thresholds below were calibrated with MiniLM.
-    embedder: str = "auto"
+    # Default "minilm": the design wants a missing model to be an error, not a quieter brief.
+    embedder: str = "minilm"
     # Statements shorter than this many words are headings, bylines or captions.
     min_statement_words: int = 5
     # Alignment (MiniLM int8 cosine). Calibrated by reading 8 random cross-article pairs per

@@ -54,3 +54,19 @@ def test_an_article_that_fails_is_a_rejection_not_a_crash(monkeypatch):
     out = mod.build_statements([good, bad], [], 5, rejections)
     assert out and all(s.article_id == good.id for s in out)
     assert [r.stage for r in rejections] == ["compare"]
+
+
+def test_subheadings_are_not_statements():
+    import dataclasses
+
+    from newsprism.model import Span
+
+    text = (
+        "Volkswagen concept car shown in Geneva today\n\nThe company said the car would go on sale next year."
+    )
+    art = make_article(text, outlet="Daily")
+    assert len(article_statements(art, [])) == 2
+    marked = dataclasses.replace(art, headings=(Span(0, text.index("\n\n")),))
+    assert [s.text for s in article_statements(marked, [])] == [
+        "The company said the car would go on sale next year."
+    ]

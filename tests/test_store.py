@@ -7,7 +7,10 @@ from newsprism.errors import NotFoundError, StoreError
 from newsprism.store import Store
 from newsprism.store.migrate import migrations
 
-BODY = "Headline about the harbour fire\n\nThe fire started late on Tuesday, the brigade said in a statement on Wednesday.\n"
+BODY = (
+    "Headline about the harbour fire\n\nThe fire started late on Tuesday, the brigade said in a statement on Wednesday."
+    "\n\nWhat comes next\n\nThe inquiry opens next week.\n"
+)
 
 
 def _corpus(tmp_path):
@@ -37,6 +40,7 @@ def test_articles_round_trip(tmp_path):
         batch = ingest(store, [str(tmp_path / "a.txt")])
         original = batch.articles[0]
         loaded = store.article(original.id[:8])
+        assert original.headings  # "What comes next" is a kept subheading
         assert loaded == original
 
 

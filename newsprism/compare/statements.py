@@ -89,7 +89,7 @@ def article_statements(article: Article, quotes: Sequence[Quote], min_words: int
     last_speaker: str | None = None
     for start, end in _clauses(article.text):
         text = article.text[start:end]
-        if not _is_statement(text, min_words):
+        if article.in_heading(start, end) or not _is_statement(text, min_words):
             continue
         quote = _overlapping_quote(quotes, Span(start, end))
         speaker = _speaker_of(quote, text, last_speaker)

@@ -96,13 +96,14 @@ class Store:
     def _insert(self, art: Article, run_id: int | None) -> None:
         self.conn.execute(
             "INSERT INTO articles(id, path, format, title, outlet, author, published, published_source,"
-            " published_confidence, url, credits_json, raw, text, offsets_json, paragraphs_json, run_id,"
-            " ingested_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            " published_confidence, url, credits_json, raw, text, offsets_json, paragraphs_json, headings_json,"
+            " run_id, ingested_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (
                 art.id, art.path, art.format, art.title, art.outlet, art.author, art.published,
                 art.published_source, art.published_confidence, art.url, json.dumps(list(art.credits)),
                 art.raw, art.text, json.dumps(art.offsets.runs),
-                json.dumps([[p.start, p.end] for p in art.paragraphs]), run_id, _now(),
+                json.dumps([[p.start, p.end] for p in art.paragraphs]),
+                json.dumps([[h.start, h.end] for h in art.headings]), run_id, _now(),
             ),
         )  # fmt: skip
         self.conn.executemany(
@@ -153,6 +154,7 @@ class Store:
             published_confidence=row["published_confidence"], url=row["url"],
             credits=tuple(json.loads(row["credits_json"])), removed=removed,
             paragraphs=tuple(Span(a, b) for a, b in json.loads(row["paragraphs_json"])),
+            headings=tuple(Span(a, b) for a, b in json.loads(row["headings_json"])),
         )  # fmt: skip
 
     # parses (a ParseCache: see newsprism.nlp.cache) ------------------------------------

@@ -115,3 +115,6 @@ CREATE TABLE story_meta (
     key   TEXT PRIMARY KEY,                 -- n_docs, state_version
     value TEXT NOT NULL
 );
+
+-- migration 4: subheadings kept in the cleaned text
+ALTER TABLE articles ADD COLUMN headings_json TEXT NOT NULL DEFAULT '[]';  -- [[start, end], ...] into text
