@@ -54,8 +54,10 @@ def extract_features(
         raise SettingsError(f"stories.entities: {entities!r} is not 'fast' or 'spacy'")
     if entities == "spacy":
         from newsprism.nlp import parse
+        from newsprism.nlp.cache import auto_processes
 
-        docs = parse([a.text for a in articles], disable=NER_ONLY)
+        texts = [a.text for a in articles]
+        docs = parse(texts, disable=NER_ONLY, n_process=auto_processes(len(texts)))
         return [spacy_features(a, d) for a, d in zip(articles, docs, strict=True)]
     return [fast_features(a, s.lead_sentences, s.lead_boost) for a in articles]
 
