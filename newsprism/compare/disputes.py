@@ -21,6 +21,7 @@ from collections.abc import Mapping, Sequence
 
 import numpy as np
 
+from newsprism.compare.text import DAYS, MONTHS
 from newsprism.model import Dispute, Quote, Statement, content_id
 
 __all__ = ["PARTIES", "find_disputes", "parties_in", "stance"]
@@ -208,49 +209,35 @@ def _party_disputes(stances: list[tuple[Statement, str, str | None, str]]) -> li
     return disputes
 
 
-_NOT_ACTORS = {
-    "on",
-    "in",
-    "the",
-    "but",
-    "its",
-    "a",
-    "asked",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "several",
-    "it",
-    "however",
-    "january",
-    "february",
-    "march",
-    "april",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "after",
-    "before",
-    "when",
-    "while",
-    "he",
-    "she",
-    "they",
-    "we",
-}
+_NOT_ACTORS = (
+    {
+        "on",
+        "in",
+        "the",
+        "but",
+        "its",
+        "a",
+        "asked",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "several",
+        "it",
+        "however",
+        "after",
+        "before",
+        "when",
+        "while",
+        "he",
+        "she",
+        "they",
+        "we",
+    }
+    | set(DAYS)
+    | (set(MONTHS) - {"may"})
+)
 # A denial that points back at a claim just made ("rejected the allegation").
 _ANAPHORIC = re.compile(
     r"\b(?:the|these|this|those|such|that)\s+(?:allegations?|claims?|accusations?|charges?|reports?)\b"

@@ -13,7 +13,7 @@ import logging
 import re
 from collections.abc import Sequence
 
-from newsprism.compare.text import hedges_in, negations, split_sentences, words
+from newsprism.compare.text import DAYS, hedges_in, negations, split_sentences, words
 from newsprism.model import Article, Quote, Rejection, Span, Statement, content_id
 
 __all__ = ["article_statements", "build_statements"]
@@ -38,13 +38,6 @@ _NOT_NAMES = {
     "but",
     "and",
     "the",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
     "cnn",
     "msnbc",
     "nbc",
@@ -57,7 +50,7 @@ _NOT_NAMES = {
     "may",
     "of",
     "course",
-}
+} | set(DAYS)
 _PRONOUNS = {"he", "she", "they", "it", "we", "i"}
 
 

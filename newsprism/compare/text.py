@@ -157,7 +157,7 @@ _NUMBER = re.compile(
     re.IGNORECASE,
 )
 _QUANTITY = re.compile("(?:" + _NUMBER.pattern + r")\s+([a-z]+)", re.IGNORECASE)
-_MONTHS = (
+MONTHS = (
     "january",
     "february",
     "march",
@@ -171,7 +171,7 @@ _MONTHS = (
     "november",
     "december",
 )
-_DAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+DAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _STOP_TEXT = (
     "a an the and or but of to in on at for by with from as is are was were be been being it its this "
     "that these those he she they we you i his her their our your my me him them us who whom which "
@@ -287,7 +287,7 @@ def quantities(text: str) -> dict[str, set[str]]:
 
 def date_terms(text: str) -> set[str]:
     low = text.lower()
-    return {d for d in _DAYS + _MONTHS if re.search(rf"\b{d}\b", low)}
+    return {d for d in DAYS + MONTHS if re.search(rf"\b{d}\b", low)}
 
 
 def key_terms(text: str) -> set[str]:
