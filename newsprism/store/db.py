@@ -114,16 +114,24 @@ class Store:
     def transaction(self) -> _Transaction:
         return _Transaction(self.conn)
 
-    def article(self, article_id: str) -> Article:
-        """One article by id (a unique prefix of at least 6 characters is enough)."""
+    def resolve_id(self, table: str, given: str) -> str:
+        """The full id in ``table`` (articles, stories) matching ``given`` or a unique 6+ character prefix."""
+        if table not in {"articles", "stories"}:
+            raise ValueError(table)
         rows = self.conn.execute(
-            "SELECT * FROM articles WHERE id = ? OR (length(?) >= 6 AND id LIKE ? || '%') LIMIT 2",
-            (article_id, article_id, article_id),
+            f"SELECT id FROM {table} WHERE id = ? OR (length(?) >= 6 AND id LIKE ? || '%') LIMIT 2",
+            (given, given, given),
         ).fetchall()
         if len(rows) != 1:
-            what = "no article" if not rows else "more than one article"
-            raise NotFoundError(f"{what} with id {article_id!r}", "run `newsprism articles DB` to list ids")
-        return self._to_article(rows[0])
+            noun = table[:-3] + "y" if table == "stories" else table[:-1]
+            what = f"no {noun}" if not rows else f"more than one {noun}"
+            raise NotFoundError(f"{what} with id {given!r}", f"run `newsprism {table} DB` to list ids")
+        return rows[0][0]
+
+    def article(self, article_id: str) -> Article:
+        """One article by id (a unique prefix of at least 6 characters is enough)."""
+        full = self.resolve_id("articles", article_id)
+        return self._to_article(self.conn.execute("SELECT * FROM articles WHERE id = ?", (full,)).fetchone())
 
     def articles(self, ids: list[str] | None = None) -> Iterator[Article]:
         """All articles in publication order (or those with ``ids``, in that order)."""

@@ -11,7 +11,6 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import Any
 
-from newsprism.errors import NotFoundError
 from newsprism.model import Article, Story
 from newsprism.settings import StorySettings
 from newsprism.store import Store
@@ -143,13 +142,7 @@ def stored_stories(store: Store) -> list[Story]:
 
 def story_articles(store: Store, story_id: str) -> list[Article]:
     """The articles of one stored story (a unique id prefix of 6+ characters is enough)."""
-    rows = store.conn.execute(
-        "SELECT id FROM stories WHERE id = ? OR (length(?) >= 6 AND id LIKE ? || '%') LIMIT 2",
-        (story_id, story_id, story_id),
-    ).fetchall()
-    if len(rows) != 1:
-        what = "no story" if not rows else "more than one story"
-        raise NotFoundError(f"{what} with id {story_id!r}", "run `newsprism stories DB` to list ids")
+    full = store.resolve_id("stories", story_id)
     ids = [r[0] for r in store.conn.execute(
-        "SELECT article_id FROM story_members WHERE story_id=? ORDER BY seq", (rows[0][0],))]  # fmt: skip
+        "SELECT article_id FROM story_members WHERE story_id=? ORDER BY seq", (full,))]  # fmt: skip
     return list(store.articles(ids))
