@@ -113,7 +113,7 @@ class StorySettings:
     join_threshold: float = 0.11
     # Within a batch: re-assignment passes after the first (k-means style; only the
     # batch's own articles move): a second pass changed nothing on train.
-    refine_passes: int = 1
+    refine_passes: int = 0
     # A story opened in the batch is cut in two when the graph linking each member to
     # its split_neighbours most similar members has a normalised cut below
     # split_threshold (stories.partition), recursively up to split_depth levels.
@@ -129,8 +129,11 @@ class StorySettings:
     # and must be at least stay_threshold alike to its story without itself, else it
     # stands alone: the loose join must not keep one-article stories inside others
     # (synthetic stream ARI 0.918 without it, 0.988 at 0.15-0.2).
-    settle_passes: int = 2
+    settle_passes: int = 1
     stay_threshold: float = 0.15
+    # Joining a story from an earlier batch takes more: its members are no longer at
+    # hand to be cut apart, so a loose join there would be final.
+    extend_threshold: float = 0.2
     # A draft story folds into an older story whose profile is at least this similar
     # (0.5-0.8 are within 0.003 ARI on train).
     merge_threshold: float = 0.50

@@ -4,7 +4,7 @@ import numpy as np
 
 from newsprism.clean.dates import all_dates
 from newsprism.settings import StorySettings
-from newsprism.stories import cluster
+from newsprism.stories import StoryIndex, cluster
 from newsprism.stories.partition import best_cut, neighbour_graph, normalised_cut
 from tests.stories_fixtures import TAIWAN_A, TAIWAN_B, TURKEY_A, TURKEY_B, TURKEY_C, article
 
@@ -103,3 +103,27 @@ def test_siblings_in_one_batch_become_two_stories_after_the_cut():
 def test_all_dates_reads_every_written_date_in_order():
     text = "Posted March 14, 2013. The quake (2013-03-13) followed one on 2 February 2012; see Feb. 30, 2013."
     assert all_dates(text) == ["2013-03-14", "2013-03-13", "2012-02-02"]
+
+
+_KIND = (
+    "Heavy storm flooding hit the coast, flood water rose, residents evacuated, storm damage "
+    "to roads and power lines, emergency crews worked overnight."
+)
+_OLD = [
+    f"{_KIND} In Avonmouth, mayor Elsie Carrow said {n} homes flooded near the Severn quay."
+    for n in (120, 125, 130)
+]
+_NEW = f"{_KIND} In Tromsdal, governor Piet Halvorsen said 40 cabins flooded along the Lyngen fjord."
+
+
+def test_joining_a_story_from_an_earlier_batch_takes_the_stricter_extend_threshold():
+    loose = StorySettings(join_threshold=0.0, stay_threshold=0.0, extend_threshold=0.0)
+    strict = StorySettings(join_threshold=0.0, stay_threshold=0.0, extend_threshold=0.95)
+    # In one batch the loose join applies (the cut could still separate them later) ...
+    assert len(cluster([article(t) for t in [*_OLD, _NEW]], strict)) == 1
+    # ... but a story from an earlier batch can no longer be cut, so it takes more to join.
+    for settings, expected in ((loose, 1), (strict, 2)):
+        index = StoryIndex(settings)
+        index.add([article(t) for t in _OLD])
+        index.add([article(_NEW)])
+        assert len(index) == expected

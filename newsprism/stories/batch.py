@@ -48,6 +48,9 @@ class Item:
     lookup: list[str]
     story: str = ""
     score: float = 0.0
+    # Stories of earlier batches worth scoring: fixed for the whole batch (the global
+    # blocker changes only at commit), so looked up once.
+    older: list[str] | None = None
 
 
 @dataclass
@@ -91,21 +94,26 @@ class Batch:
         if cut is None or cut.value >= s.split_threshold:
             return
         side = set(cut.side)
-        moving = [j for j in range(len(members)) if (j in side) != (0 in side)]
-        new_key = self._open(self.items[members[moving[0]]])
-        for j in moving:
-            i = members[j]
+        new_key = self._move_out(key, [i for j, i in enumerate(members) if (j in side) != (0 in side)])
+        self._split(key, depth - 1)
+        self._split(new_key, depth - 1)
+
+    def _move_out(self, key: str, leaving: list[int]) -> str:
+        """Move items ``leaving`` from story ``key`` into a new draft story; its key."""
+        new_key = self._open(self.items[leaving[0]])
+        for i in leaving:
             self.drafts[key].release(self.items[i].vector)
             self.members[key].discard(i)
             self._join(i, new_key, self.items[i].score)
-        self._split(key, depth - 1)
-        self._split(new_key, depth - 1)
+        return new_key
 
     def _candidates(self, item: Item) -> list[StoryProfile]:
         s = self.index.settings
         found: list[StoryProfile] = []
         profiles, drafts = self.index.profiles, self.drafts
-        for story_id in self.index.blocker.candidates(item.lookup, s.max_candidates):
+        if item.older is None:
+            item.older = self.index.blocker.candidates(item.lookup, s.max_candidates)
+        for story_id in item.older:
             found.append(drafts.get(story_id) or profiles[story_id])  # read-only until joined
         for key in self.local.candidates(item.lookup, s.max_candidates):
             if self.members.get(key):
@@ -127,8 +135,9 @@ class Batch:
     def _place(self, i: int) -> None:
         item = self.items[i]
         s = self.index.settings
+        candidates = self._candidates(item)
         choice = choose(
-            item.vector, item.feat.published, self._candidates(item), s.join_threshold, s.max_gap_days
+            item.vector, item.feat.published, candidates, s.join_threshold, s.max_gap_days, None, s.extend_threshold
         )
         key = choice.story_id if choice.story_id is not None else self._open(item)
         self._join(i, key, choice.score)
@@ -141,7 +150,9 @@ class Batch:
         candidates = self._candidates(item)
         if not any(c.id == before for c in candidates):
             candidates.append(self.drafts[before])
-        choice = choose(item.vector, item.feat.published, candidates, threshold, s.max_gap_days, own=before)
+        choice = choose(
+            item.vector, item.feat.published, candidates, threshold, s.max_gap_days, before, s.extend_threshold
+        )
         alone = len(self.members[before]) == 1
         if choice.story_id == before or (choice.story_id is None and alone):
             item.score = choice.score
