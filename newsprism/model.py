@@ -221,6 +221,9 @@ class Statement:
     attributed_to: str | None = None
     hedges: tuple[str, ...] = ()
     polarity: str = "positive"  # positive, negative
+    # The sentence the statement was cut from (display context; equal to ``span`` when the
+    # statement is the whole sentence). None on statements built without it.
+    sentence: Span | None = None
 
 
 @dataclass(frozen=True)

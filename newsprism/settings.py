@@ -182,6 +182,15 @@ class CompareSettings:
     embedder: str = "minilm"
     # Statements shorter than this many words are headings, bylines or captions.
     min_statement_words: int = 5
+    # Cut sentences into clause-sized claims with the spaCy parse (compare/clauses.py), so an
+    # outlet counts for every fact of a sentence. Off: one statement per sentence (or ``;``
+    # clause), the behaviour before clauses.
+    clause_statements: bool = True
+    # A clause shorter than this many words goes back to its neighbour. 3 keeps ", injuring
+    # 12 people" (a fact four outlets report in that form in the example story) and folds
+    # trailing frames like "the council said." back. Calibrated on the example story and
+    # the seeds (bench/brief_example.py, bench/brief_seeds.py).
+    min_clause_words: int = 3
     # Alignment (MiniLM int8 cosine). Calibrated by reading 8 random cross-article pairs per
     # band from the seeds + the example story: >= 0.78, 8/8 told the same fact; 0.70-0.78,
     # 4/8; 0.60-0.70, 3/8. So at >= 0.78 similarity decides alone, and between 0.65 and 0.78
@@ -192,6 +201,13 @@ class CompareSettings:
     align_weak: float = 0.65
     # Share of key terms (Jaccard) two weak pairs need; two names in common is typical.
     align_terms: float = 0.25
+    # Two clauses that give the same count of the same thing ("about 200 residents") join
+    # from this similarity up. Clause-sized statements word one fact very differently
+    # ("forcing the evacuation of about 200 residents" / "About 200 residents ... were moved
+    # out of their homes": 0.39-0.40); set on the example story and the seeds
+    # (bench/brief_example.py, bench/brief_seeds.py), where pairs sharing a count below
+    # 0.35 were different facts.
+    align_count: float = 0.35
     # Two clusters merge only if their mean cross similarity stays this high (stops chains).
     align_mean: float = 0.55
     # Contradiction candidates: pairs this similar that disagree on negation or numbers.

@@ -46,7 +46,8 @@ def align_statements(
     nums = [quantities(s.text) for s in statements]
     words_ = [set(content_words(s.text)) for s in statements]
     pairs, conflicts = [], []
-    low = min(settings.align_weak, settings.contradiction_sim)
+    affinity = sims.copy()
+    low = min(settings.align_weak, settings.contradiction_sim, settings.align_count)
     for i, j in zip(*np.nonzero(np.triu(sims >= low, k=1)), strict=True):
         a, b = statements[i], statements[j]
         if a.article_id == b.article_id:
@@ -54,10 +55,14 @@ def align_statements(
         sim = float(sims[i, j])
         if _conflict(a, b, nums[i], nums[j], _jaccard(words_[i], words_[j])):
             conflicts.append((int(i), int(j), sim))
+        elif _same_count(sim, a.polarity == b.polarity, nums[i], nums[j], settings):
+            # As good as a strong pair, also for the average link of the clusters they join.
+            affinity[i, j] = affinity[j, i] = max(sim, settings.align_strong)
+            pairs.append((float(affinity[i, j]), int(i), int(j)))
         elif _same_fact(sim, a.polarity == b.polarity, terms[i], terms[j], settings):
             pairs.append((sim, int(i), int(j)))
     blocked = {(i, j) for i, j, _ in conflicts}
-    groups = _cluster(statements, sims, pairs, settings.align_mean, blocked)
+    groups = _cluster(statements, affinity, pairs, settings.align_mean, blocked)
     strong = tuple(sorted(c for c in conflicts if c[2] >= settings.contradiction_sim))
     return Alignment(groups=groups, conflicts=strong, sims=sims)
 
@@ -83,6 +88,21 @@ def _same_fact(sim: float, same_polarity: bool, ta: set[str], tb: set[str], s: C
         return False
     upper = sim >= (s.align_weak + s.align_strong) / 2
     return _jaccard(ta, tb) >= s.align_terms or (upper and len(ta & tb) >= 2)
+
+
+def _same_count(
+    sim: float,
+    same_polarity: bool,
+    nums_a: dict[str, set[str]],
+    nums_b: dict[str, set[str]],
+    s: CompareSettings,
+) -> bool:
+    """The same count of the same thing ("about 200 residents") in two clauses tells one fact
+    in other words ("forcing the evacuation of" / "were moved out of their homes"), which
+    MiniLM scores far apart; a looser similarity floor then suffices."""
+    if sim < s.align_count or not same_polarity:
+        return False
+    return any(nums_a[unit] & nums_b[unit] for unit in nums_a.keys() & nums_b.keys())
 
 
 def _jaccard(a: set[str], b: set[str]) -> float:

@@ -75,7 +75,8 @@ _DENY = re.compile(
     r"\b(den(?:y|ied|ies|ial)|reject(?:ed|s)?|refut(?:e|ed|es)|dismiss(?:ed|es)?|derided|"
     r"nothing to do with|no role|not involved|no prior knowledge|ludicrous|absurd|ridiculous|"
     r"lying|false flag|baseless|unfounded|fabricat\w+|we don[’']t attack|we do not attack|"
-    r"not attacking|had nothing|has nothing|categorically false|untrue|not true)\b",
+    r"not attacking|had nothing|has nothing|categorically false|untrue|not true|"
+    r"disput(?:es|ed) (?:th(?:is|at|e|ese|ose)|its|their|his|her))\b",
     re.IGNORECASE,
 )
 _ASSERT = re.compile(
@@ -175,6 +176,7 @@ def find_disputes(
             actor = name or _head_name(st.text)
             if actor:
                 topic_stances.append((k, st, kind, actor))
+    topic_stances = sorted(topic_stances + _implied_claims(statements, topic_stances), key=lambda x: x[0])
     disputes = _party_disputes(party_stances)
     if vectors is not None:
         disputes += _topic_disputes(statements, topic_stances, vectors, min_sim)
@@ -240,8 +242,8 @@ _NOT_ACTORS = (
 )
 # A denial that points back at a claim just made ("rejected the allegation").
 _ANAPHORIC = re.compile(
-    r"\b(?:the|these|this|those|such|that)\s+(?:allegations?|claims?|accusations?|charges?|reports?)\b"
-    r"|\bdenied (?:it|this|that)\b",
+    r"\b(?:the|these|this|those|such|that)\s+(?:allegations?|claims?|accusations?|charges?|reports?|accounts?)\b"
+    r"|\b(?:denied|rejected|dismissed|disputed) (?:it|this|that)\b",
     re.IGNORECASE,
 )
 _HEAD_NAME = re.compile(r"((?:[A-Z][\w’'&.-]+\s+){0,4}[A-Z][\w’'&.-]+)")
@@ -261,6 +263,59 @@ def _head_name(text: str) -> str | None:
 Stance = tuple[int, Statement, str, str]  # (statement index, statement, assert|deny, actor)
 
 
+_ACCORDING_TO = re.compile(r"\baccording to ((?:the )?[\w’' -]+?)(?=,| who | that |\.|$)", re.IGNORECASE)
+
+
+def _implied_claims(statements: Sequence[Statement], stances: list[Stance]) -> list[Stance]:
+    """A denial that points back ("disputes that account") with no claim before it in its
+    article makes the sentence just before it a claim (its first clause), asserted by its
+    source ("according to two officials"), even without an assertion cue."""
+    out: list[Stance] = []
+    for kd, sd, kind, actor_d in stances:
+        if kind != "deny" or not _ANAPHORIC.search(sd.text) or kd == 0:
+            continue
+        if any(x[2] == "assert" and x[1].article_id == sd.article_id and x[0] < kd for x in stances + out):
+            continue
+        k = _sentence_start(statements, kd - 1)
+        prior = statements[k]
+        if any(x[0] == k for x in stances):
+            continue
+        m = _ACCORDING_TO.search(prior.text)
+        actor = prior.attributed_to or (m.group(1).strip() if m else None)
+        if prior.article_id == sd.article_id and actor and actor.lower() != actor_d.lower():
+            out.append((k, prior, "assert", actor))
+    return out
+
+
+def _sentence_start(statements: Sequence[Statement], k: int) -> int:
+    """Index of the first statement of the sentence statement ``k`` belongs to."""
+    sentence = statements[k].sentence
+    while k > 0 and sentence is not None and statements[k - 1].sentence == sentence:
+        k -= 1
+    return k
+
+
+# Cue stems of an allegation proper, preferred over "warned" or "ordered" as what a denial answers.
+_ALLEGING = {"alleg", "accus", "claim", "blame", "charg"}
+
+
+def _cue_stem(text: str) -> str:
+    cue = _ASSERT.search(text)
+    return cue.group().lower()[:5] if cue else ""
+
+
+def _answered(earlier: list[Stance], anaphor: str) -> Stance:
+    """The claim a pointing-back denial answers: the latest earlier assertion whose cue has the
+    anaphor's stem ("the allegation" answers "alleged", not a later "warned"), else the latest."""
+    stem = anaphor.lower().split()[-1][:5]
+    cues = [(x, _cue_stem(x[1].text)) for x in reversed(earlier)]
+    for wanted in ({stem}, _ALLEGING):
+        for x, cue in cues:
+            if cue in wanted:
+                return x
+    return earlier[-1]
+
+
 def _link_stances(stances: list[Stance], vectors: np.ndarray, min_sim: float) -> dict[int, list[Stance]]:
     """Join each denial to the allegations it answers: the one just before it when it points
     back ("rejected the allegation"), and any allegation close in meaning by another actor."""
@@ -276,8 +331,11 @@ def _link_stances(stances: list[Stance], vectors: np.ndarray, min_sim: float) ->
         if kind != "deny":
             continue
         earlier = [x for x in asserts if x[1].article_id == sd.article_id and x[1].span.end <= sd.span.start]
-        if _ANAPHORIC.search(sd.text) and earlier and earlier[-1][3].lower() != actor_d.lower():
-            parent[find(kd)] = find(earlier[-1][0])
+        anaphor = _ANAPHORIC.search(sd.text)
+        if anaphor and earlier:
+            answered = _answered(earlier, anaphor.group())
+            if answered[3].lower() != actor_d.lower():
+                parent[find(kd)] = find(answered[0])
         for ka, _, _, actor_a in asserts:
             if actor_a.lower() != actor_d.lower() and float(vectors[ka] @ vectors[kd]) >= min_sim:
                 parent[find(kd)] = find(ka)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Sequence
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 import numpy as np
 
@@ -28,9 +28,14 @@ from newsprism.compare.quote_fallback import fallback_quotes
 from newsprism.compare.quote_variants import group_quotes
 from newsprism.compare.statements import build_statements
 from newsprism.model import Article, Rejection, Statement
+from newsprism.nlp import load_spacy, parse_cached
+from newsprism.nlp.cache import default_cache
 from newsprism.nlp.embed import Embedder, get_embedder
 from newsprism.pipeline import Analysis
 from newsprism.settings import Settings
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 log = logging.getLogger(__name__)
 
@@ -49,6 +54,16 @@ def set_embedder(embedder: Embedder | None) -> None:
 
 def _embedder(settings: Settings) -> Embedder:
     return _EMBEDDER[0] if _EMBEDDER else get_embedder(settings.compare.embedder)
+
+
+def _parses(articles: Sequence[Article], settings: Settings) -> list[Doc]:
+    """The spaCy parses of ``articles``: from the parse cache the quotes stage filled, else
+    parsed now (and cached)."""
+    items = [(a.id, a.text) for a in articles]
+    nlp = load_spacy()
+    return parse_cached(
+        nlp, items, default_cache(), batch_size=settings.nlp.batch_size, n_process=settings.nlp.n_process
+    )
 
 
 def _order(articles: Sequence[Article]) -> dict[str, int]:
@@ -79,8 +94,10 @@ def compare_stage(analysis: Analysis, settings: Settings) -> Analysis:
         return analysis
     quotes = analysis.quotes or tuple(fallback_quotes(articles))
     rejections: list[Rejection] = []
+    docs = clock.lap("parse", _parses(articles, settings) if s.clause_statements else None)
     statements = clock.lap(
-        "statements", build_statements(articles, quotes, s.min_statement_words, rejections)
+        "statements",
+        build_statements(articles, quotes, s.min_statement_words, rejections, docs, s.min_clause_words),
     )
     embedder = clock.lap("model_load", _embedder(settings))
     vectors = clock.lap("embed", embedder.embed([st.text for st in statements]))

@@ -1,10 +1,12 @@
-"""Statements: the atomic, checkable sentences of an article, with their spans.
+"""Statements: the atomic, checkable claims of an article, with their spans.
 
-A statement is a sentence (or a clause split at ``;``) of the cleaned text that is
-long enough to assert something. It is linked to the :class:`Quote` it overlaps
-(when the quote stage ran), records who it is attributed to (the quote's speaker,
-else the subject of a reporting verb, else ``None`` for the outlet's own voice),
-its hedges and its polarity.
+A statement is one claim of a sentence of the cleaned text (sentences are split at ``;``
+outside quotes, then, when the spaCy parse is given, into clauses by
+:mod:`newsprism.compare.clauses`). It is linked to the :class:`Quote` it overlaps (when
+the quote stage ran), records who it is attributed to (the quote's speaker, else the
+subject of a reporting verb, else ``None`` for the outlet's own voice), its hedges and its
+polarity. Speaker and hedges are read on the whole sentence, so that "the union alleged
+that A, and that B" gives both claims to the union, hedged "alleged".
 """
 
 from __future__ import annotations
@@ -12,9 +14,14 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from newsprism.compare.text import DAYS, hedges_in, negations, split_sentences, words
+from newsprism.compare.clauses import clause_spans
+from newsprism.compare.text import DAYS, HEDGES, hedges_in, negations, quote_regions, split_sentences, words
 from newsprism.model import Article, Quote, Rejection, Span, Statement, content_id
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 __all__ = ["article_statements", "build_statements"]
 
@@ -59,16 +66,23 @@ def build_statements(
     quotes: Sequence[Quote],
     min_words: int = 5,
     rejections: list[Rejection] | None = None,
+    docs: Sequence[Doc] | None = None,
+    min_clause_words: int = 3,
 ) -> list[Statement]:
-    """Statements of every article, in article then text order. An article that fails is
-    recorded in ``rejections`` (when given) and left out; the others go on."""
+    """Statements of every article, in article then text order. With ``docs`` (the spaCy
+    parses of ``articles``, in order) sentences are cut into clauses of at least
+    ``min_clause_words`` words. An article that fails is recorded in ``rejections`` (when
+    given) and left out; the others go on."""
     by_article: dict[str, list[Quote]] = {}
     for quote in quotes:
         by_article.setdefault(quote.article_id, []).append(quote)
     out: list[Statement] = []
-    for article in articles:
+    for k, article in enumerate(articles):
+        doc = docs[k] if docs is not None else None
         try:
-            out.extend(article_statements(article, by_article.get(article.id, []), min_words))
+            out.extend(
+                article_statements(article, by_article.get(article.id, []), min_words, doc, min_clause_words)
+            )
         except (ValueError, IndexError, KeyError, AttributeError) as exc:
             if rejections is None:
                 raise
@@ -77,29 +91,58 @@ def build_statements(
     return out
 
 
-def article_statements(article: Article, quotes: Sequence[Quote], min_words: int = 5) -> list[Statement]:
+def article_statements(
+    article: Article,
+    quotes: Sequence[Quote],
+    min_words: int = 5,
+    doc: Doc | None = None,
+    min_clause_words: int = 3,
+) -> list[Statement]:
+    """The statements of one article; clause-sized when its parse ``doc`` is given."""
+    if doc is not None and doc.text != article.text:
+        raise ValueError("the parse does not belong to this article's text")
+    quoted = _quoted(article, quotes) if doc is not None else []
     out = []
     last_speaker: str | None = None
     for start, end in _clauses(article.text):
-        text = article.text[start:end]
-        if article.in_heading(start, end) or not _is_statement(text, min_words):
+        sentence = article.text[start:end]
+        if article.in_heading(start, end) or not _is_statement(sentence, min_words):
             continue
-        quote = _overlapping_quote(quotes, Span(start, end))
-        speaker = _speaker_of(quote, text, last_speaker)
+        speaker = _speaker_of(_overlapping_quote(quotes, Span(start, end)), sentence, last_speaker)
         last_speaker = speaker if speaker else None
-        out.append(
-            Statement(
-                id=content_id(article.id, str(start), str(end), text, prefix="st_"),
-                article_id=article.id,
-                text=text,
-                span=Span(start, end),
-                quote_id=quote.id if quote else None,
-                attributed_to=speaker,
-                hedges=hedges_in(text),
-                polarity="negative" if negations(text) else "positive",
-            )
+        frame_hedges = hedges_in(_outside_quotes(sentence))
+        pieces = (
+            clause_spans(doc, start, end, quoted, min_clause_words) if doc is not None else [(start, end)]
         )
+        for a, b in pieces:
+            text = article.text[a:b]
+            quote = _overlapping_quote(quotes, Span(a, b))
+            out.append(
+                Statement(
+                    id=content_id(article.id, str(a), str(b), text, prefix="st_"),
+                    article_id=article.id,
+                    text=text,
+                    span=Span(a, b),
+                    quote_id=quote.id if quote else None,
+                    attributed_to=_quote_speaker(quote) or speaker,
+                    hedges=tuple(h for h in HEDGES if h in frame_hedges or h in hedges_in(text)),
+                    polarity="negative" if negations(text) else "positive",
+                    sentence=Span(start, end),
+                )
+            )
     return out
+
+
+def _quoted(article: Article, quotes: Sequence[Quote]) -> list[tuple[int, int]]:
+    """Character spans inside quote marks (from the text, and the quotes stage's direct quotes;
+    an indirect quote is reported speech, whose clauses may be cut)."""
+    spans = quote_regions(article.text)
+    spans += [(q.span.start, q.span.end) for q in quotes if q.kind == "direct"]
+    return sorted(set(spans))
+
+
+def _outside_quotes(text: str) -> str:
+    return re.sub(r"[“\"][^”\"]*[”\"]", " ", text)
 
 
 def _clauses(text: str) -> list[tuple[int, int]]:
@@ -147,9 +190,15 @@ def _overlapping_quote(quotes: Sequence[Quote], span: Span) -> Quote | None:
     return best
 
 
+def _quote_speaker(quote: Quote | None) -> str | None:
+    if quote is None or quote.speaker is None:
+        return None
+    return quote.speaker.canonical or quote.speaker.name
+
+
 def _speaker_of(quote: Quote | None, text: str, last_speaker: str | None) -> str | None:
     if quote is not None and quote.speaker is not None:
-        return quote.speaker.canonical or quote.speaker.name
+        return _quote_speaker(quote)
     outside = re.sub(r"[“\"][^”\"]*[”\"]", " ", text)
     for pattern in (_ACCORDING, _SUBJECT_BEFORE, _SUBJECT_AFTER):
         for m in pattern.finditer(outside):

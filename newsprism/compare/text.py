@@ -248,8 +248,17 @@ def content_words(text: str) -> list[str]:
     return [w for w in normalize_words(text) if w not in STOPWORDS and "'" not in w]
 
 
+# Negations that belong to how a source is described, not to the claim ("two officials who
+# asked not to be named"): they must not flip the polarity of what the source says.
+_SOURCE_FORMULA = re.compile(
+    r"\b(?:asked|requested|declined|wished|agreed)\s+not\s+to\s+be\s+(?:named|identified|quoted)\b"
+    r"|\bnot\s+authori[sz]ed\s+to\s+(?:speak|talk|comment)\b",
+    re.IGNORECASE,
+)
+
+
 def negations(text: str) -> int:
-    return len(_NEGATION.findall(text))
+    return len(_NEGATION.findall(_SOURCE_FORMULA.sub(" ", text)))
 
 
 def numbers(text: str) -> set[str]:

@@ -1,0 +1,168 @@
+"""Clauses: cut a sentence into the fact-sized claims it carries, with the spaCy parse.
+
+A news sentence often packs two or three facts ("The blaze started in Warehouse 7 and
+spread to two sheds before crews brought it under control"). Each becomes its own
+statement, so that every outlet is counted for every fact it reports. A claim is a run of
+consecutive tokens of the sentence (its span is the outlet's exact words); the cuts come
+from the dependency parse:
+
+1. coordinated clauses and verb phrases (``conj`` of a verb): "... and spread to two sheds";
+2. adverbial clauses opened by a subordinator (as, while, after, before, when...) that carry
+   their own subject: "... before crews brought it under control";
+3. participle clauses after a comma: ", injuring 12 people";
+4. non-restrictive relative clauses (", which broke out late on Tuesday") and appositives
+   that carry a verb (", a storage building operated by Brannock Logistics,").
+
+Never cut: an attribution frame from its content (``ccomp``, ``parataxis``: "X said that
+..." stays whole; the speaker is kept for every claim of the sentence), a restrictive
+relative clause ("a fire that broke out ..."), or anywhere inside quote marks. A piece
+shorter than ``min_words`` words goes back to its neighbour.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from newsprism.compare.text import words
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+__all__ = ["REPORTING_LEMMAS", "SUBORDINATORS", "clause_spans"]
+
+# Subordinators that open a clause telling its own fact (time, cause, contrast); "if",
+# "whether", "that" open conditions or reported content, which are not facts on their own.
+SUBORDINATORS = frozenset(
+    {"as", "while", "after", "before", "when", "because", "since", "although", "though", "whereas", "until"}
+)
+_WH = frozenset({"which", "who", "whom", "whose"})
+_VERBS = frozenset({"VERB", "AUX"})
+_SUBJECTS = frozenset({"nsubj", "nsubjpass", "expl", "csubj"})
+_EDGE_PUNCT = frozenset({",", ";", ":", "—", "–", "-", "--"})
+_OPEN_POS = frozenset({"ADP", "DET", "AUX", "PART", "SCONJ"})
+# Verbs of an attribution frame: a piece whose only verbs are these ("emergency services
+# said.", "their agent told VBS.") is the frame of the claim before it, not a claim.
+REPORTING_LEMMAS = frozenset(
+    {
+        "say",
+        "tell",
+        "add",
+        "confirm",
+        "report",
+        "announce",
+        "state",
+        "claim",
+        "insist",
+        "write",
+        "note",
+        "learn",
+    }
+)
+
+
+def clause_spans(
+    doc: Doc, start: int, end: int, quoted: Sequence[tuple[int, int]] = (), min_words: int = 3
+) -> list[tuple[int, int]]:
+    """Character spans of the claims in ``doc.text[start:end]`` (one sentence), in order.
+
+    ``quoted`` are character spans inside quote marks, where no cut is made. Returns
+    ``[(start, end)]`` when the sentence holds one claim.
+    """
+    starts = [t.idx for t in doc]
+    first, last = bisect_left(starts, start), bisect_left(starts, end)
+    if last - first < 2 * min_words:
+        return [(start, end)]
+    cuts: set[int] = set()
+    for tok in doc[first:last]:
+        if _opens_clause(tok, first, last):
+            left, right = _clause_bounds(tok)
+            cuts.update(k for k in (left, min(right, last)) if first < k < last)
+    # No cut inside quote marks, nor after a word that needs what follows ("burned for | more").
+    cuts = {k for k in cuts if not _inside(doc[k].idx, quoted) and doc[k - 1].pos_ not in _OPEN_POS}
+    if not cuts:
+        return [(start, end)]
+    bounds = [first, *sorted(cuts), last]
+    pieces = [_trim(doc, bounds[i], bounds[i + 1]) for i in range(len(bounds) - 1)]
+    merged = _merge_short(doc, pieces, min_words)
+    return [_char_span(doc, a, b, start, end) for a, b in merged]
+
+
+def _opens_clause(tok: Token, first: int, last: int) -> bool:
+    """Does ``tok`` head a clause that tells a fact of its own (see the module docstring)?"""
+    head = tok.head
+    # (A subtree may run past the sentence into the whitespace after it; its start may not.)
+    if head.i == tok.i or not first <= head.i < last or not first <= tok.left_edge.i:
+        return False
+    dep = tok.dep_
+    if dep == "conj":
+        return tok.pos_ in _VERBS and head.pos_ in _VERBS
+    before = tok.doc[tok.left_edge.i - 1].text if tok.left_edge.i > first else ""
+    if dep == "advcl":
+        # The subordinator is a ``mark``, or an ``advmod`` for when/while/as; it opens the clause.
+        opener = tok.left_edge
+        if opener.dep_ in ("mark", "advmod") and opener.head.i == tok.i and opener.i < tok.i:
+            return opener.lower_ in SUBORDINATORS and any(c.dep_ in _SUBJECTS for c in tok.children)
+        marks = [c for c in tok.children if c.dep_ == "mark"]
+        return not marks and tok.tag_ == "VBG" and before == "," and tok.i > head.i
+    if dep == "relcl":
+        return before == "," and tok.left_edge.lower_ in _WH
+    if dep == "appos":
+        return before == "," and any(t.pos_ == "VERB" for t in tok.subtree)
+    return False
+
+
+def _clause_bounds(tok: Token) -> tuple[int, int]:
+    """Token range ``[left, right)`` of the clause ``tok`` heads; a ``conj`` starts at its
+    conjunction ("and spread ..."), which its head owns in spaCy's trees."""
+    left = tok.left_edge.i
+    doc = tok.doc
+    if tok.dep_ == "conj" and left > 0 and doc[left - 1].dep_ == "cc":
+        left -= 1
+    return left, tok.right_edge.i + 1
+
+
+def _inside(pos: int, quoted: Sequence[tuple[int, int]]) -> bool:
+    return any(a < pos < b for a, b in quoted)
+
+
+def _trim(doc: Doc, a: int, b: int) -> tuple[int, int]:
+    """Tokens ``[a, b)`` without the joints at either edge (a leading "and", commas, dashes)."""
+    while a < b - 1 and (doc[a].dep_ == "cc" or doc[a].text in _EDGE_PUNCT or doc[a].is_space):
+        a += 1
+    while b - 1 > a and (doc[b - 1].text in _EDGE_PUNCT or doc[b - 1].dep_ == "cc" or doc[b - 1].is_space):
+        b -= 1
+    return a, b
+
+
+def _weak(doc: Doc, a: int, b: int, min_words: int) -> bool:
+    """Too short to be a claim, or only an attribution frame."""
+    if len(words(doc[a:b].text)) < min_words:
+        return True
+    verbs = [t for t in doc[a:b] if t.pos_ == "VERB"]
+    return all(t.lemma_ in REPORTING_LEMMAS for t in verbs)
+
+
+def _merge_short(doc: Doc, pieces: list[tuple[int, int]], min_words: int) -> list[tuple[int, int]]:
+    """Join a weak piece (see :func:`_weak`) to the piece before it (the first piece to the
+    one after): "emergency services said." is a frame, not a claim."""
+    out: list[tuple[int, int]] = []
+    for a, b in pieces:
+        if out and _weak(doc, a, b, min_words):
+            out[-1] = (out[-1][0], b)
+        else:
+            out.append((a, b))
+    if len(out) > 1 and _weak(doc, *out[0], min_words):
+        out[:2] = [(out[0][0], out[1][1])]
+    return out
+
+
+def _char_span(doc: Doc, a: int, b: int, start: int, end: int) -> tuple[int, int]:
+    """Characters of tokens ``[a, b)``, within the sentence; a piece that ends the sentence
+    keeps the sentence's last characters (closing quote marks)."""
+    left = max(start, doc[a].idx)
+    right = min(end, doc[b - 1].idx + len(doc[b - 1].text))
+    if b == len(doc) or doc[b].idx >= end:
+        right = end
+    return left, right
