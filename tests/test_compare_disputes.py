@@ -59,3 +59,29 @@ def test_the_claim_is_an_outlets_own_words():
     ]
     [dispute] = [d for d in find_disputes(sts, {}) if d.subject == "United States"]
     assert dispute.claim in {s.text for s in sts}
+
+
+def test_a_denial_pointing_back_makes_the_sentence_before_it_a_claim():
+    sts = [
+        _st(
+            0,
+            "a",
+            "Investigators examined a consignment of batteries that, according to two officials, was stored there.",
+        ),
+        _st(1, "a", "Kestrel Freight disputes that account."),
+        _st(2, "a", "The weather was mild."),
+    ]
+    disputes = find_disputes(sts, {}, np.eye(3, dtype=np.float32))
+    assert len(disputes) == 1
+    assert [(e["actor"], e["statement_id"]) for e in disputes[0].asserts] == [("two officials", "s0")]
+    assert [e["statement_id"] for e in disputes[0].denies] == ["s1"]
+
+
+def test_a_pointing_back_denial_answers_the_allegation_not_a_later_warning():
+    sts = [
+        _st(0, "a", "The union alleged that the sprinklers were off.", who="The union"),
+        _st(1, "a", "It had warned the managers in a letter.", who="The union"),
+        _st(2, "a", "Kestrel Freight rejected the allegation."),
+    ]
+    disputes = find_disputes(sts, {}, np.eye(3, dtype=np.float32))
+    assert [e["statement_id"] for d in disputes for e in d.asserts] == ["s0"]

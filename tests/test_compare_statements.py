@@ -44,10 +44,10 @@ def test_an_article_that_fails_is_a_rejection_not_a_crash(monkeypatch):
 
     good, bad = make_article(TEXT, outlet="Good"), make_article("Broken text here, five words.", outlet="Bad")
 
-    def fake(article, quotes, min_words=5):
+    def fake(article, quotes, min_words=5, *parse_args):
         if article.outlet == "Bad":
             raise IndexError("boom")
-        return article_statements(article, quotes, min_words)
+        return article_statements(article, quotes, min_words, *parse_args)
 
     monkeypatch.setattr(mod, "article_statements", fake)
     rejections = []

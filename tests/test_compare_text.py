@@ -48,3 +48,10 @@ def test_negation_and_hedges():
 def test_quote_regions_cover_curly_and_straight_quotes():
     text = 'He said “no” and "yes".'
     assert [text[s:e] for s, e in quote_regions(text)] == ["“no”", '"yes"']
+
+
+def test_an_anonymity_formula_is_not_a_negation():
+    from newsprism.compare.text import negations
+
+    assert negations("according to two officials who asked not to be named, it was stored there") == 0
+    assert negations("the officials did not confirm it") == 1

@@ -27,6 +27,8 @@ def _statements(analysis: Analysis) -> list[dict[str, Any]]:
             "attributed_to": s.attributed_to,
             "hedges": list(s.hedges),
             "polarity": s.polarity,
+            "sentence_start": (s.sentence or s.span).start,
+            "sentence_end": (s.sentence or s.span).end,
         }
         for s in analysis.statements
     ]

@@ -4,7 +4,8 @@ Sentences are picked from ledger groups, best independent support first (then mo
 articles, then earlier in their articles: news puts the main facts first), skipping
 any too close to one already picked. Within a group the outlet's own voice is
 preferred over quotes, and a shorter sentence over a longer one. A group that only
-one origin carries is used only when nothing better is left, and is marked.
+one origin carries is used only when nothing better is left, and is marked. Statements
+are clause-sized; the summary shows the picked claim's whole sentence, once.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from collections.abc import Mapping, Sequence
 import numpy as np
 
 from newsprism.compare.text import words
-from newsprism.model import Article, LedgerGroup, Statement
+from newsprism.model import Article, LedgerGroup, Span, Statement
 
 __all__ = ["summarize"]
 
@@ -93,8 +94,14 @@ def summarize(
         st = _pick_statement(group, by_id, arts, avoid_quotes or set())
         if len(words(st.text)) < 6 or _redundant(st, [c for _, c in chosen], vectors, redundancy):
             continue
+        if any(_sentence_of(st) == _sentence_of(c) and st.article_id == c.article_id for _, c in chosen):
+            continue  # another claim of a sentence already shown
         chosen.append((group, st))
     return [_sentence(g, st, by_id, arts) for g, st in chosen]
+
+
+def _sentence_of(st: Statement) -> Span:
+    return st.sentence or st.span
 
 
 def _redundant(
@@ -125,13 +132,16 @@ def _sentence(
             }
         )
     cites.sort(key=lambda c: (c["outlet"], c["article_id"]))
+    # A summary is read as sentences: the picked claim is shown in its whole sentence.
+    span = _sentence_of(st)
+    art = arts.get(st.article_id)
     return {
-        "text": st.text,
+        "text": art.text[span.start : span.end] if art else st.text,
         "group_id": group.id,
         "statement_id": st.id,
         "article_id": st.article_id,
-        "start": st.span.start,
-        "end": st.span.end,
+        "start": span.start if art else st.span.start,
+        "end": span.end if art else st.span.end,
         "status": group.status,
         "independent_support": group.independent_support,
         "marked": "single-source" if group.independent_support < 2 else None,

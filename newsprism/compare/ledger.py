@@ -65,7 +65,12 @@ def _representative(items: list[Statement], members: list[int], sims: np.ndarray
     scores = block.sum(axis=1) - 1.0
     ranked = sorted(
         range(len(items)),
-        key=lambda k: (-round(float(scores[k]), 1), items[k].attributed_to is not None, items[k].id),
+        key=lambda k: (
+            -round(float(scores[k]), 1),
+            items[k].attributed_to is not None,
+            not items[k].text[:1].isupper(),  # a whole clause ("Twelve people were injured") over a fragment
+            items[k].id,
+        ),
     )
     return items[ranked[0]]
 

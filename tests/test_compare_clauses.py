@@ -1,0 +1,128 @@
+"""Fact-sized statements: sentences cut into clause claims with the spaCy parse.
+
+These tests load the spaCy model (once, for the module); the sentences are our own.
+"""
+
+import numpy as np
+import pytest
+
+from newsprism.compare.alignment import align_statements
+from newsprism.compare.stage import compare_stage, set_embedder
+from newsprism.compare.statements import article_statements
+from newsprism.model import Span, Statement
+from newsprism.nlp import load_spacy
+from newsprism.nlp.embed import LexicalEmbedder
+from newsprism.pipeline import Analysis
+from newsprism.settings import CompareSettings, Settings
+from tests.conftest import make_article
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_spacy()
+
+
+def _statements(nlp, text, quotes=()):
+    article = make_article(text, outlet="Test Gazette")
+    return article, article_statements(article, quotes, doc=nlp(article.text))
+
+
+def test_coordinated_clauses_become_two_statements_with_exact_spans(nlp):
+    text = "The storm flooded the harbour district overnight and the mayor closed every school on Monday."
+    article, sts = _statements(nlp, text)
+    assert [s.text for s in sts] == [
+        "The storm flooded the harbour district overnight",
+        "the mayor closed every school on Monday.",
+    ]
+    for st in sts:
+        assert article.text[st.span.start : st.span.end] == st.text
+        assert st.sentence == Span(0, len(text))
+
+
+def test_participle_and_subordinate_clauses_are_cut(nlp):
+    text = (
+        "A fire swept through the old mill late on Friday, injuring nine workers, "
+        "before crews from two towns brought it under control."
+    )
+    _, sts = _statements(nlp, text)
+    assert [s.text for s in sts] == [
+        "A fire swept through the old mill late on Friday",
+        "injuring nine workers",
+        "before crews from two towns brought it under control.",
+    ]
+
+
+def test_attribution_frame_stays_with_its_clause(nlp):
+    text = (
+        "Officials said the bridge would close on Monday, and that traffic would be diverted through Elmford."
+    )
+    _, sts = _statements(nlp, text)
+    assert [s.text for s in sts] == [
+        "Officials said the bridge would close on Monday",
+        "that traffic would be diverted through Elmford.",
+    ]
+    assert [s.attributed_to for s in sts] == ["Officials", "Officials"]
+    # A trailing frame is not a claim of its own: it stays with the clause it closes.
+    text = "The ferry was cancelled, and the port stayed closed until noon, the harbour master said."
+    _, sts = _statements(nlp, text)
+    assert [s.text for s in sts] == [
+        "The ferry was cancelled",
+        "the port stayed closed until noon, the harbour master said.",
+    ]
+
+
+def test_a_restrictive_relative_clause_is_not_cut(nlp):
+    text = "The warehouse that burned down on Tuesday had been empty for a month."
+    _, sts = _statements(nlp, text)
+    assert [s.text for s in sts] == [text]
+
+
+def test_nothing_inside_quote_marks_is_cut(nlp):
+    text = "“The fire was contained before dawn, and the roads are open again,” the chief officer told reporters."
+    _, sts = _statements(nlp, text)
+    assert [s.text for s in sts] == [text]
+
+
+def test_without_a_parse_statements_are_sentences(nlp):
+    text = "The storm flooded the harbour district overnight and the mayor closed every school on Monday."
+    article = make_article(text)
+    assert [s.text for s in article_statements(article, [])] == [text]
+
+
+def test_the_ledger_counts_an_outlet_for_both_facts_of_one_sentence():
+    both = make_article(
+        "The storm flooded the harbour district overnight, and the mayor closed every school on Monday.",
+        outlet="Both Post",
+    )
+    flood = make_article("The storm flooded the harbour district overnight.", outlet="Flood Times")
+    schools = make_article("The mayor closed every school on Monday.", outlet="School News")
+    set_embedder(LexicalEmbedder())
+    try:
+        analysis = compare_stage(Analysis(articles=(both, flood, schools)), Settings())
+    finally:
+        set_embedder(None)
+    by_id = {s.id: s for s in analysis.statements}
+    assert len([s for s in analysis.statements if s.article_id == both.id]) == 2
+    for other in (flood, schools):
+        group = next(g for g in analysis.ledger if other.id in g.article_ids)
+        assert both.id in group.article_ids and group.independent_support == 2
+        assert {by_id[s].article_id for s in group.statement_ids} == {both.id, other.id}
+
+
+def _st(i, article, text):
+    return Statement(id=f"s{i}", article_id=article, text=text, span=Span(0, len(text)))
+
+
+def _vectors(sim):
+    return np.stack([np.array([1, 0], np.float32), np.array([sim, np.sqrt(1 - sim * sim)], np.float32)])
+
+
+def test_the_same_count_of_the_same_thing_aligns_different_wordings():
+    sts = [
+        _st(0, "a", "forcing the evacuation of about 200 residents"),
+        _st(1, "b", "About 200 residents of Quayside Terrace were moved out of their homes overnight."),
+    ]
+    assert (0, 1) in align_statements(sts, _vectors(0.40), CompareSettings()).groups
+    assert (0, 1) not in align_statements(sts, _vectors(0.30), CompareSettings()).groups
+    sts[1] = _st(1, "b", "About 300 residents of Quayside Terrace were moved out of their homes overnight.")
+    assert (0, 1) not in align_statements(sts, _vectors(0.40), CompareSettings()).groups
