@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from newsprism.compare.text import content_words, key_terms, quantities
+from newsprism.compare.text import content_words, key_terms, quantities, stem
 from newsprism.model import Statement
 from newsprism.settings import CompareSettings
 
@@ -46,8 +46,14 @@ def align_statements(
     nums = [quantities(s.text) for s in statements]
     words_ = [set(content_words(s.text)) for s in statements]
     pairs, conflicts = [], []
+    clashes: set[tuple[int, int]] = set()
     affinity = sims.copy()
-    low = min(settings.align_weak, settings.contradiction_sim, settings.align_count)
+    low = min(
+        settings.align_weak,
+        settings.contradiction_sim,
+        settings.align_count,
+        settings.contradiction_count_sim,
+    )
     for i, j in zip(*np.nonzero(np.triu(sims >= low, k=1)), strict=True):
         a, b = statements[i], statements[j]
         if a.article_id == b.article_id:
@@ -55,15 +61,21 @@ def align_statements(
         sim = float(sims[i, j])
         if _conflict(a, b, nums[i], nums[j], _jaccard(words_[i], words_[j])):
             conflicts.append((int(i), int(j), sim))
+            if sim >= settings.contradiction_count_sim and _count_clash(
+                nums[i], nums[j], words_[i], words_[j]
+            ):
+                clashes.add((int(i), int(j)))
         elif _same_count(sim, a.polarity == b.polarity, nums[i], nums[j], settings):
             # As good as a strong pair, also for the average link of the clusters they join.
             affinity[i, j] = affinity[j, i] = max(sim, settings.align_strong)
             pairs.append((float(affinity[i, j]), int(i), int(j)))
-        elif _same_fact(sim, a.polarity == b.polarity, terms[i], terms[j], settings):
+        elif _same_fact(
+            sim, a.polarity == b.polarity, *_counted_alike(terms[i], terms[j], nums[i], nums[j]), settings
+        ):
             pairs.append((sim, int(i), int(j)))
     blocked = {(i, j) for i, j, _ in conflicts}
     groups = _cluster(statements, affinity, pairs, settings.align_mean, blocked)
-    strong = tuple(sorted(c for c in conflicts if c[2] >= settings.contradiction_sim))
+    strong = tuple(sorted(c for c in conflicts if c[2] >= settings.contradiction_sim or c[:2] in clashes))
     return Alignment(groups=groups, conflicts=strong, sims=sims)
 
 
@@ -103,6 +115,33 @@ def _same_count(
     if sim < s.align_count or not same_polarity:
         return False
     return any(nums_a[unit] & nums_b[unit] for unit in nums_a.keys() & nums_b.keys())
+
+
+def _count_clash(
+    nums_a: dict[str, set[str]], nums_b: dict[str, set[str]], words_a: set[str], words_b: set[str]
+) -> bool:
+    """Different counts of one thing for one event: "injuring 12 people" / "Twenty-one people
+    were injured" (the unit and a word of the event in common), not "200 people were evacuated"."""
+    units = {u for u in nums_a.keys() & nums_b.keys() if not nums_a[u] & nums_b[u]}
+    if not units:
+        return False
+    counted = units | {n for ns in (*nums_a.values(), *nums_b.values()) for n in ns}
+    shared = {stem(w) for w in words_a} & {stem(w) for w in words_b}
+    return bool(shared - counted - {stem(w) for w in counted})
+
+
+def _counted_alike(
+    ta: set[str], tb: set[str], nums_a: dict[str, set[str]], nums_b: dict[str, set[str]]
+) -> tuple[set[str], set[str]]:
+    """Key terms without the numbers that count different things: "three fire stations" and
+    "three firefighters" share the number, not a fact."""
+    shared = nums_a.keys() & nums_b.keys()
+    only_a = {n for unit, ns in nums_a.items() if unit not in shared for n in ns}
+    only_b = {n for unit, ns in nums_b.items() if unit not in shared for n in ns}
+    if not (only_a or only_b):
+        return ta, tb
+    drop = {n for n in only_a | only_b if n in ta and n in tb}
+    return ta - drop, tb - drop
 
 
 def _jaccard(a: set[str], b: set[str]) -> float:

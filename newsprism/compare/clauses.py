@@ -11,7 +11,8 @@ from the dependency parse:
    their own subject: "... before crews brought it under control";
 3. participle clauses after a comma: ", injuring 12 people";
 4. non-restrictive relative clauses (", which broke out late on Tuesday") and appositives
-   that carry a verb (", a storage building operated by Brannock Logistics,").
+   that carry a verb or a count (", a storage building operated by Brannock Logistics,",
+   ", three of them firefighters,").
 
 Never cut: an attribution frame from its content (``ccomp``, ``parataxis``: "X said that
 ..." stays whole; the speaker is kept for every claim of the sentence), a restrictive
@@ -85,7 +86,7 @@ def clause_spans(
         return [(start, end)]
     bounds = [first, *sorted(cuts), last]
     pieces = [_trim(doc, bounds[i], bounds[i + 1]) for i in range(len(bounds) - 1)]
-    merged = _merge_short(doc, pieces, min_words)
+    merged = [_trim(doc, a, b) for a, b in _merge_short(doc, pieces, min_words)]
     return [_char_span(doc, a, b, start, end) for a, b in merged]
 
 
@@ -109,7 +110,9 @@ def _opens_clause(tok: Token, first: int, last: int) -> bool:
     if dep == "relcl":
         return before == "," and tok.left_edge.lower_ in _WH
     if dep == "appos":
-        return before == "," and any(t.pos_ == "VERB" for t in tok.subtree)
+        # ", a storage building operated by X," or ", three of them firefighters,": a verb or
+        # a count makes the appositive a fact of its own; a bare title (", its insurer,") does not.
+        return before == "," and any(t.pos_ == "VERB" or t.like_num for t in tok.subtree)
     return False
 
 
@@ -141,12 +144,14 @@ def _weak(doc: Doc, a: int, b: int, min_words: int) -> bool:
     if len(words(doc[a:b].text)) < min_words:
         return True
     verbs = [t for t in doc[a:b] if t.pos_ == "VERB"]
+    if not verbs:  # a count (", three of them firefighters") is a claim; a bare noun phrase is not
+        return not any(t.like_num for t in doc[a:b])
     return all(t.lemma_ in REPORTING_LEMMAS for t in verbs)
 
 
 def _merge_short(doc: Doc, pieces: list[tuple[int, int]], min_words: int) -> list[tuple[int, int]]:
     """Join a weak piece (see :func:`_weak`) to the piece before it (the first piece to the
-    one after): "emergency services said." is a frame, not a claim."""
+    one after): "emergency services said." is a frame, not a claim; a lone "." ends a clause."""
     out: list[tuple[int, int]] = []
     for a, b in pieces:
         if out and _weak(doc, a, b, min_words):

@@ -8,7 +8,7 @@ places. Each contradiction carries both statements with their spans.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from newsprism.compare.alignment import Alignment
 from newsprism.compare.text import content_words, date_terms, negations, quantities
@@ -32,7 +32,35 @@ def _side(st: Statement) -> dict:
     }
 
 
-def _kind(a: Statement, b: Statement, conflict: bool) -> tuple[str, str] | None:
+_SAYING = r"said|says|told|added|stated|claimed|alleged|announced|confirmed|reported|denied"
+_DAY = "|".join(sorted(_WEEKDAYS))
+# The day something was said is not the day of the event it tells ("On Wednesday afternoon
+# the union alleged that ...", "the fire service said on Thursday").
+_FRAME_DAY = re.compile(
+    rf"\b(?:{_SAYING})\b[^.,;]{{0,40}}?\bon\s+(?:{_DAY})\b"
+    rf"|^\W*on\s+(?:{_DAY})(?:\s+\w+)?,?\s+[^,.;]{{0,60}}?\b(?:{_SAYING})\b",
+    re.IGNORECASE,
+)
+
+
+def _event_days(text: str) -> set[str]:
+    return date_terms(_FRAME_DAY.sub(" ", text)) & _WEEKDAYS
+
+
+def _days(st: Statement, texts: Mapping[str, str]) -> set[str]:
+    """Weekdays of the event a statement tells; a clause that names none is dated by its
+    sentence ("Twelve people were injured" in "... when a fire destroyed a warehouse ... on
+    Wednesday")."""
+    days = _event_days(st.text)
+    text = texts.get(st.article_id)
+    if days or st.sentence is None or text is None:
+        return days
+    return _event_days(text[st.sentence.start : st.sentence.end])
+
+
+def _kind(
+    a: Statement, b: Statement, conflict: bool, texts: Mapping[str, str] | None = None
+) -> tuple[str, str] | None:
     """Numbers and negation on the pairs alignment refused; dates and places on aligned pairs
     (only statements already judged to tell one fact can disagree on its date or place)."""
     if conflict:
@@ -43,7 +71,7 @@ def _kind(a: Statement, b: Statement, conflict: bool) -> tuple[str, str] | None:
         if (negations(a.text) > 0) != (negations(b.text) > 0) and _overlap(a.text, b.text) >= 0.6:
             return "negation", "one outlet negates what the other asserts"
         return None
-    da, db = date_terms(a.text) & _WEEKDAYS, date_terms(b.text) & _WEEKDAYS
+    da, db = _days(a, texts or {}), _days(b, texts or {})
     if da and db and not da & db:
         return "date", f"{', '.join(sorted(da))} vs {', '.join(sorted(db))}"
     pa, pb = _places(a.text), _places(b.text)
@@ -73,7 +101,11 @@ def _overlap(a: str, b: str) -> float:
     return len(wa & wb) / max(1, min(len(wa), len(wb)))
 
 
-def find_contradictions(statements: Sequence[Statement], alignment: Alignment) -> list[Contradiction]:
+def find_contradictions(
+    statements: Sequence[Statement], alignment: Alignment, texts: Mapping[str, str] | None = None
+) -> list[Contradiction]:
+    """Contradictions between aligned or conflicting statements; ``texts`` (article id ->
+    cleaned text) lets a clause without a date be dated by its sentence."""
     pairs = [(i, j, True) for i, j, _ in alignment.conflicts]
     for group in alignment.groups:
         pairs.extend((i, j, False) for k, i in enumerate(group) for j in group[k + 1 :])
@@ -82,7 +114,7 @@ def find_contradictions(statements: Sequence[Statement], alignment: Alignment) -
         a, b = sorted((statements[i], statements[j]), key=lambda s: (s.article_id, s.span.start))
         if a.quote_id and b.quote_id:
             continue  # two speakers' words: a dispute, or a quote variant, not an outlet contradiction
-        found = _kind(a, b, conflict)
+        found = _kind(a, b, conflict, texts)
         if found is None:
             continue
         kind, note = found
