@@ -56,3 +56,22 @@ def test_a_group_holds_one_statement_per_article():
     result = align_statements(sts, vecs, CompareSettings())
     for group in result.groups:
         assert len({sts[k].article_id for k in group}) == len(group)
+
+
+def test_a_count_clash_between_a_clause_and_a_sentence_is_a_contradiction_candidate():
+    sts = [
+        _st(0, "a", "injuring 12 people"),
+        _st(1, "b", "Twenty-one people were injured in the fire at the quay."),
+    ]
+    assert [(i, j) for i, j, _ in align_statements(sts, _pair(0.50), CompareSettings()).conflicts] == [(0, 1)]
+    # The same unit without a word of the same event is two facts, not a clash.
+    sts[1] = _st(1, "b", "About 200 people were evacuated from the terrace.")
+    assert not align_statements(sts, _pair(0.50), CompareSettings()).conflicts
+
+
+def test_numbers_counting_different_things_are_not_shared_key_terms():
+    sts = [
+        _st(0, "a", "Crews from three fire stations fought the flames."),
+        _st(1, "b", "Three firefighters were among the injured."),
+    ]
+    assert (0, 1) not in align_statements(sts, _pair(0.70), CompareSettings()).groups

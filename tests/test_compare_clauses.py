@@ -126,3 +126,41 @@ def test_the_same_count_of_the_same_thing_aligns_different_wordings():
     assert (0, 1) not in align_statements(sts, _vectors(0.30), CompareSettings()).groups
     sts[1] = _st(1, "b", "About 300 residents of Quayside Terrace were moved out of their homes overnight.")
     assert (0, 1) not in align_statements(sts, _vectors(0.40), CompareSettings()).groups
+
+
+def test_a_count_appositive_is_a_claim_and_a_title_is_not(nlp):
+    text = "The blaze injured 12 people, three of them firefighters, and destroyed two sheds."
+    _, sts = _statements(nlp, text)
+    assert "three of them firefighters" in [s.text for s in sts]
+    text = "Sandpiper Mutual, the insurer of the warehouse, put the damage at 18 million euros."
+    _, sts = _statements(nlp, text)
+    assert [s.text for s in sts] == [text]
+
+
+def test_a_clause_without_a_day_is_dated_by_its_sentence_not_by_when_it_was_said():
+    from newsprism.compare.alignment import Alignment
+    from newsprism.compare.contradictions import find_contradictions
+
+    a = make_article("Twelve people were injured when a fire destroyed a warehouse on Wednesday.", outlet="A")
+    b = make_article("A fire broke out late on Tuesday, injuring 12 people.", outlet="B")
+    c = make_article("On Wednesday the union alleged that 12 people were injured.", outlet="C")
+
+    def clause(article, words, i):
+        start = article.text.index(words)
+        return Statement(
+            id=f"s{i}",
+            article_id=article.id,
+            text=words,
+            span=Span(start, start + len(words)),
+            sentence=Span(0, len(article.text)),
+        )
+
+    sts = [clause(a, "Twelve people were injured", 0), clause(b, "injuring 12 people", 1)]
+    sts.append(clause(c, "that 12 people were injured.", 2))
+    texts = {x.id: x.text for x in (a, b, c)}
+    alignment = Alignment(groups=((0, 1, 2),), conflicts=(), sims=np.eye(3))
+    found = {
+        (x.a["statement_id"], x.b["statement_id"], x.kind) for x in find_contradictions(sts, alignment, texts)
+    }
+    assert ("s0", "s1", "date") in found or ("s1", "s0", "date") in found
+    assert not any("s2" in pair[:2] for pair in found)
