@@ -77,6 +77,14 @@ class QuoteSettings:
     # person across articles ("Mykhailo Podolyak" / "Mykhailo Podoliak" score 94; distinct
     # people sharing a surname and first initial in the seeds and GGT score under 85).
     name_similarity: float = 92.0
+    # Cross-outlet check of weak speakers (quotes/corroborate.py): a direct quote given by
+    # a pronoun or a continuation takes the speaker another outlet names for the same
+    # words when they share at least this many content-word stems and this share of the
+    # shorter version's. 3 and 0.6: the seeds' Zelensky quote reworded by one outlet
+    # ("criticize" for "attack", order changed) shares 4 of 5; quotes of different
+    # speakers in the seeds share at most 2 ("Washington", "Kyiv").
+    corroborate_shared: int = 3
+    corroborate_overlap: float = 0.6
 
 
 @dataclass(frozen=True)

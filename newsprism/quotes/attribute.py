@@ -305,8 +305,43 @@ def _resolve_one(doc: Doc, q: Found, marks: list[Span], window: int, state: dict
     labels = ("ORG",) if noun in ORG_NOUNS else PERSON_ENTS
     cands = [c for c in _antecedents(doc, pos, marks, labels) if pos - c.idx <= window]
     ref = _nominal_referent(doc, noun, cands)
+    if labels == PERSON_ENTS:
+        q.owner = owner_of(tok, state["genders"])
+        ref = ref or _named_anywhere(doc, noun, marks, q.owner)
     if ref is not None:
         q.referent, q.method = ref, f"{q.method}+nominal"
+
+
+def owner_of(tok: Token, genders: dict[str, str]) -> Token | None:
+    """Whose role a possessive description names: ``his spokesman`` → the latest person
+    before "his" (named inside reported speech too: the owner is talked about, not speaking),
+    of the pronoun's gender when it is known."""
+    poss = next((c for c in tok.children if c.dep_ == "poss" and c.lower_ in ("his", "her")), None)
+    if poss is None:
+        return None
+    want = "m" if poss.lower_ == "his" else "f"
+    heads = [e.root for e in entities(tok.doc) if e.label_ == "PERSON" and e.end <= poss.i]
+    heads = [h for h in heads if sentence(h).start >= sentence(poss).start - 40]
+    return next((h for h in reversed(heads) if _gender_of(h, genders) in (None, want)), None)
+
+
+def _named_anywhere(doc: Doc, noun: str, marks: list[Span], owner: Token | None) -> Token | None:
+    """The one person the article names with ``noun`` ("Kremlin spokesman Dmitry Peskov"),
+    before or after the description; nobody when two different people carry the role or
+    the role belongs to someone else than the ``owner`` ("Zelensky's spokesman")."""
+    heads = [e.root for e in entities(doc) if e.label_ == "PERSON" and not inside(e.root, marks)]
+    found = [h for h in heads if _nominal_referent(doc, noun, [h]) is not None]
+    found = [h for h in found if owner is None or _owned_by(h, owner)]
+    if len({h.lower_ for h in found}) != 1:
+        return None
+    return found[0]
+
+
+def _owned_by(named: Token, owner: Token) -> bool:
+    """False when the role is written as another person's (``Zelensky's spokesman X``)."""
+    left = named.doc[max(0, named.left_edge.i - 4) : named.i]
+    other = [t for t in left if t.pos_ == "PROPN" and any(c.tag_ == "POS" for c in t.children)]
+    return all(t.lower_ == owner.lower_ for t in other)
 
 
 def resolve_references(doc: Doc, quotes: list[Found], marks: list[Span], window: int) -> None:

@@ -17,7 +17,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from newsprism.model import Span
-from newsprism.quotes.cues import TITLE_CUES
+from newsprism.quotes.cues import CLAIM_NOUNS, TITLE_CUES
 from newsprism.quotes.found import Found
 from newsprism.quotes.marks import MarkedSpan
 from newsprism.quotes.syntax import (
@@ -128,8 +128,15 @@ def inner_span(text: str, mark: MarkedSpan) -> Span:
     return Span(start, end)
 
 
+def _broken_relative(tok: Token) -> bool:
+    """``…, which Russia claims was …`` parsed as a relative clause with two subjects whose
+    own complement hangs elsewhere: not part of the reported content."""
+    return tok.dep_ == "relcl" and sum(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children) >= 2
+
+
 def _content_span(clause: Token, verb: Token) -> Span | None:
-    toks = [t for t in clause.subtree if t.i != verb.i]
+    cut = {t.i for r in clause.subtree if _broken_relative(r) for t in r.subtree}
+    toks = [t for t in clause.subtree if t.i != verb.i and t.i not in cut]
     if toks and toks[0].lower_ == "that" and toks[0].dep_ == "mark":
         toks.pop(0)
     while toks and (toks[-1].is_punct or toks[-1].is_space or toks[-1].dep_ == "cc"):
@@ -163,6 +170,26 @@ def _headline(text: str, pos: int) -> bool:
     return len(line) < 200 and line[-1:] not in ".?!\"”’'…:"
 
 
+def _claim_clause(verb: Token) -> Token | None:
+    """``denied reports that …``: the "that" clause of a claim noun the verb governs."""
+    for obj in verb.children:
+        if obj.dep_ != "dobj" or obj.lemma_.lower() not in CLAIM_NOUNS:
+            continue
+        for clause in obj.children:
+            if clause.dep_ in ("acl", "ccomp") and any(c.lower_ == "that" for c in clause.children):
+                return clause
+    return None
+
+
+def _complements(verb: Token) -> list[Token]:
+    """The clause a cue verb reports: a claim noun's clause first (the parser may also hang
+    a later relative clause's verb on the cue as ccomp), else its clausal complements."""
+    claim = _claim_clause(verb)
+    if claim is not None:
+        return [claim]
+    return [c for c in verb.children if c.dep_ == "ccomp"]
+
+
 def find_indirect(
     doc: Doc, marks: list[Span], direct: list[Span], think: bool, direct_share: float
 ) -> list[Found]:
@@ -171,9 +198,7 @@ def find_indirect(
     for verb in doc:
         if not is_cue(verb, think) or inside(verb, marks):
             continue
-        for clause in verb.children:
-            if clause.dep_ != "ccomp":
-                continue
+        for clause in _complements(verb):
             span = _content_span(clause, verb)
             if (
                 span is None

@@ -81,6 +81,10 @@ def _speaker(f: Found) -> Speaker | None:
     if f.speaker is None:
         return None
     written = describe(f.speaker)
+    if f.referent is None and f.owner is not None and written.kind == "nominal":
+        role = f.speaker.text.lower()  # "his spokesman", unnamed: described by whose role it is
+        owner = describe(f.owner).canonical
+        return dataclasses.replace(written, canonical=f"{role} of {owner}", role=role)
     if f.referent is None:
         return written
     ref = describe(f.referent)

@@ -32,3 +32,4 @@ class Found:
     run: int | None = None  # shared by the paragraph segments of one continued quote
     inherited: Found | None = None  # the earlier quote whose speaker this one continues
     referent: Token | None = None  # what a pronoun or nominal speaker ("he", "the minister") points to
+    owner: Token | None = None  # whose role a possessive description names ("his spokesman")
