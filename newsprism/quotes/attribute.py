@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 from newsprism.model import Span
 from newsprism.quotes.cues import ANONYMOUS_NOUNS, ORG_NOUNS
 from newsprism.quotes.found import Found
+from newsprism.quotes.salience import best_referent
 from newsprism.quotes.syntax import (
     cue_verbs,
     entities,
@@ -239,23 +240,29 @@ def infer_genders(doc: Doc, marks: list[Span]) -> dict[str, str]:
     return {name: "m" if m > f else "f" for name, (m, f) in votes.items() if m != f}
 
 
-def _salient(tok: Token, speaker_idx: set[int]) -> bool:
-    return (
-        tok.i in speaker_idx or tok.dep_ in ("nsubj", "nsubjpass") or tok.head.dep_ in ("nsubj", "nsubjpass")
-    )
+PRONOUN_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
 
 
 def _pronoun_referent(
-    q: Found, cands: list[Token], speaker_idx: set[int], genders: dict[str, str]
+    q: Found, cands: list[Token], pronouns: list[Token], speaker_idx: set[int], genders: dict[str, str]
 ) -> Token | None:
-    word = q.speaker.lower_ if q.speaker is not None else ""
-    want = {"he": "m", "him": "m", "she": "f", "her": "f"}.get(word)
-    if want:
-        cands = [c for c in cands if _gender_of(c, genders) in (None, want)]
-    for c in cands:
-        if _salient(c, speaker_idx):
-            return c
-    return cands[0] if cands else None
+    assert q.speaker is not None
+
+    def agrees(cand: Token, pron: Token) -> bool:
+        return _gender_of(cand, genders) in (None, PRONOUN_GENDER.get(pron.lower_))
+
+    cands = [c for c in cands if agrees(c, q.speaker)]
+    return best_referent(cands, q.speaker, speaker_idx, pronouns, agrees)
+
+
+def _subject_pronouns(doc: Doc, start: int, end: int, marks: list[Span]) -> list[Token]:
+    """``he``/``she`` subjects outside quotes between two offsets (earlier mentions of someone)."""
+    toks = tokens_between(doc, start, end)
+    return [
+        t
+        for t in toks
+        if t.lower_ in ("he", "she") and t.dep_ in ("nsubj", "nsubjpass") and not inside(t, marks)
+    ]
 
 
 def _nominal_referent(doc: Doc, noun: str, cands: list[Token]) -> Token | None:
@@ -287,7 +294,8 @@ def _resolve_one(doc: Doc, q: Found, marks: list[Span], window: int, state: dict
             cands += [t for t in state["named"] if t.i not in seen and t.idx < pos and t.pos_ == "PROPN"]
             cands.sort(key=lambda t: -t.i)
         cands = [c for c in cands if pos - c.idx <= window]
-        ref = _pronoun_referent(q, cands, state["speakers"], state["genders"])
+        pronouns = _subject_pronouns(doc, pos - window, pos, marks) if labels == PERSON_ENTS else []
+        ref = _pronoun_referent(q, cands, pronouns, state["speakers"], state["genders"])
         if ref is not None:
             q.referent, q.method = ref, f"{q.method}+pronoun"
             if word in ("he", "she"):

@@ -31,7 +31,9 @@ NAMED_KINDS = frozenset(["person", "organisation"])
 
 
 def _weak(q: Quote) -> bool:
-    return q.kind == "direct" and q.speaker is not None and ("pronoun" in q.method or q.method == "continuation")
+    return (
+        q.kind == "direct" and q.speaker is not None and ("pronoun" in q.method or q.method == "continuation")
+    )
 
 
 def _strong(q: Quote) -> bool:
