@@ -33,6 +33,7 @@ from newsprism.quotes.syntax import (
     text_of,
     token_span,
     tokens_between,
+    via_relative,
 )
 
 if TYPE_CHECKING:
@@ -84,6 +85,7 @@ def _decide(found: Found, cue: Token, marks: list[Span], method: str) -> bool:
     speaker = subject_of(cue, marks)
     if speaker is None:
         return False
+    method += "+relative" if via_relative(cue) else ""
     found.cue, found.cue_span, found.speaker, found.method = cue, token_span([cue]), speaker, method
     return True
 

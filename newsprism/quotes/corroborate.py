@@ -5,7 +5,8 @@ to someone the article names; when the writer dropped the name, that is the wron
 person. A reader who has the other outlets checks the words against them. So, story
 wide, after per-article attribution:
 
-  1. a *weak* direct quote (speaker from a pronoun or a continuation) whose content
+  1. a *weak* direct quote (speaker from a pronoun, a relative pronoun whose antecedent
+     the parser chose, or a continuation) whose content
      words match direct quotes of other articles with a *strong* speaker (named in the
      quote's own tag) takes that speaker, when those quotes all name the same speaker
      and it is not the one this article gave; its method gains ``+outlets``;
@@ -32,7 +33,9 @@ NAMED_KINDS = frozenset(["person", "organisation"])
 
 def _weak(q: Quote) -> bool:
     return (
-        q.kind == "direct" and q.speaker is not None and ("pronoun" in q.method or q.method == "continuation")
+        q.kind == "direct"
+        and q.speaker is not None
+        and ("pronoun" in q.method or "relative" in q.method or q.method == "continuation")
     )
 
 

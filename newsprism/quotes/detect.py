@@ -31,6 +31,7 @@ from newsprism.quotes.syntax import (
     text_of,
     token_span,
     tokens_between,
+    via_relative,
 )
 
 if TYPE_CHECKING:
@@ -211,7 +212,8 @@ def find_indirect(
             speaker = subject_of(verb, [span, *marks])
             if speaker is None or speaker.lower_ in ("it", "there"):
                 continue
-            found.append(Found("indirect", span, verb, token_span([verb]), speaker, "syntactic-subject"))
+            method = "syntactic-subject+relative" if via_relative(verb) else "syntactic-subject"
+            found.append(Found("indirect", span, verb, token_span([verb]), speaker, method))
             break
     return found
 

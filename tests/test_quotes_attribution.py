@@ -1,0 +1,76 @@
+"""Speaker choices a careful reader would make: salience, possessive roles, claim clauses."""
+
+import pytest
+
+from newsprism.nlp import load_spacy
+from newsprism.quotes import extract_quotes
+from tests.conftest import make_article
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_spacy()
+
+
+def _quotes(nlp, text):
+    art = make_article(text)
+    return extract_quotes(art, nlp(art.text))
+
+
+def test_pronoun_follows_the_person_the_last_sentences_are_about(nlp):
+    text = (
+        "“The rules are clear,” Inspector Karen Doyle said. Hundreds of residents attended the meeting, "
+        "among them the farmer Paul Grant. He has lived in the valley for forty years. "
+        "“Nobody listened to us,” he said."
+    )
+    last = _quotes(nlp, text)[-1]
+    assert last.speaker.name == "he" and last.speaker.canonical == "Paul Grant"
+    assert last.method == "syntactic-subject+pronoun"
+
+
+def test_pronoun_prefers_the_main_subject_to_a_name_in_a_phrase(nlp):
+    text = (
+        "“We will appeal,” lawyer Mark Stone said. The hearing lasted three hours. "
+        "The judge, Henry Vale, later ruled against the landlord of Tom Reyes. “The law is plain,” he wrote."
+    )
+    assert _quotes(nlp, text)[-1].speaker.canonical == "Henry Vale"
+
+
+def test_possessive_role_is_the_one_person_named_with_that_role(nlp):
+    text = (
+        "Mayor Lia Park left for Brussels on Monday. The budget is final, her spokesman said.\n\n"
+        "Later, spokesman Carl Dunne said that nothing would change."
+    )
+    first = _quotes(nlp, text)[0]
+    assert first.speaker.name == "her spokesman" and first.speaker.canonical == "Carl Dunne"
+    assert first.method.endswith("+nominal")
+
+
+def test_unnamed_possessive_role_is_described_by_its_owner(nlp):
+    text = "Governor Tom Reyes announced cuts on Friday. The plant will close in June, his spokesman said."
+    (q,) = _quotes(nlp, text)
+    assert q.speaker.canonical == "spokesman of Tom Reyes" and q.speaker.kind == "nominal"
+
+
+def test_role_written_as_someone_elses_is_not_taken(nlp):
+    text = (
+        "Governor Tom Reyes announced cuts. The plant will close in June, his spokesman said on Monday. "
+        "Later, Mayor Lia Park and her aide spoke, and Park's spokesman Carl Dunne said the plan was unfair."
+    )
+    first = _quotes(nlp, text)[0]
+    assert first.speaker.canonical == "spokesman of Tom Reyes"
+
+
+def test_denied_claims_that_reports_the_claim_not_a_later_clause(nlp):
+    text = "The minister has rejected claims that his party funded the protest, which Beijing claims was an effort to topple the government."
+    (q,) = _quotes(nlp, text)
+    assert q.cue == "rejected" and q.text == "his party funded the protest"
+    (q,) = _quotes(nlp, "Mayor Lia Park has dismissed reports that the council would raise taxes.")
+    assert q.text == "the council would raise taxes" and q.speaker.canonical == "Lia Park"
+
+
+def test_speaker_reached_through_a_relative_pronoun_is_marked(nlp):
+    text = "The depot was closed by the regulator, which called it “a danger to every worker on the site.”"
+    (q,) = _quotes(nlp, text)
+    assert q.speaker.canonical == "regulator" or q.speaker.name.endswith("regulator")
+    assert q.method.endswith("+relative")
