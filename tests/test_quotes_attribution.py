@@ -74,3 +74,19 @@ def test_speaker_reached_through_a_relative_pronoun_is_marked(nlp):
     (q,) = _quotes(nlp, text)
     assert q.speaker.canonical == "regulator" or q.speaker.name.endswith("regulator")
     assert q.method.endswith("+relative")
+
+
+def test_tag_set_inside_the_reported_sentence(nlp):
+    (q,) = _quotes(nlp, "The ferry service, the harbour master said, will resume on Friday.")
+    assert q.kind == "indirect" and q.cue == "said" and q.speaker.name == "the harbour master"
+    assert q.text == "The ferry service, the harbour master said, will resume on Friday"
+
+
+def test_according_to_in_mid_sentence_is_kept(nlp):
+    (q,) = _quotes(nlp, "The old bridge, according to the county engineer, must close for two years.")
+    assert q.method == "according-to" and q.speaker.name.endswith("county engineer")
+
+
+def test_said_that_with_a_fronted_condition_is_a_claim_not_a_question(nlp):
+    (q,) = _quotes(nlp, "Ms. Vance said that, if elected, she would close the landfill.")
+    assert q.text == "if elected, she would close the landfill" and q.cue == "said"

@@ -160,7 +160,7 @@ QUESTION_WORDS = frozenset(["whether", "if", "why", "how", "what", "when", "wher
 def _question(text: str, span: Span) -> bool:
     """``asked whether …``, ``did not say why …`` (but ``said that if …`` is a claim)."""
     first = text[span.start : span.end].split(" ", 1)[0].lower()
-    return first in QUESTION_WORDS and not text[: span.start].rstrip().lower().endswith("that")
+    return first in QUESTION_WORDS and not text[: span.start].rstrip(" ,").lower().endswith("that")
 
 
 def _headline(text: str, pos: int) -> bool:
@@ -188,7 +188,25 @@ def _complements(verb: Token) -> list[Token]:
     claim = _claim_clause(verb)
     if claim is not None:
         return [claim]
-    return [c for c in verb.children if c.dep_ == "ccomp"]
+    clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+    # a "that" clause first: the parser also hangs clauses of a fronted phrase on the verb
+    return sorted(clauses, key=lambda c: (not any(m.lower_ == "that" for m in c.children), c.i < verb.i))
+
+
+def _medial_content(verb: Token) -> Span | None:
+    """``The museum, the mayor said, will open in June``: a tag set into (or after) the
+    sentence it reports hangs on it as parataxis; the content is that sentence."""
+    if verb.dep_ != "parataxis" or any(c.dep_ == "ccomp" for c in verb.children):
+        return None
+    tag = {t.i for t in verb.subtree}
+    toks = [t for t in verb.head.subtree if t.i not in tag or t.i > min(tag)]
+    toks = [t for t in toks if t.i < max(tag) or t.i not in tag]
+    while toks and (toks[-1].is_punct or toks[-1].is_space or toks[-1].i in tag):
+        toks.pop()
+    while toks and (toks[0].is_punct or toks[0].is_space or toks[0].dep_ == "cc"):
+        toks.pop(0)
+    outside = [t for t in toks if t.i not in tag]
+    return token_span(toks) if len(outside) >= 3 else None
 
 
 def find_indirect(
@@ -215,7 +233,19 @@ def find_indirect(
             method = "syntactic-subject+relative" if via_relative(verb) else "syntactic-subject"
             found.append(Found("indirect", span, verb, token_span([verb]), speaker, method))
             break
+        else:
+            found += _medial(doc, verb, marks, direct, direct_share)
     return found
+
+
+def _medial(doc: Doc, verb: Token, marks: list[Span], direct: list[Span], share: float) -> list[Found]:
+    span = _medial_content(verb)
+    if span is None or _mostly_inside(span, direct, share) or _headline(text_of(doc), verb.idx):
+        return []
+    speaker = subject_of(verb, marks)
+    if speaker is None or speaker.lower_ in ("it", "there") or not span.start <= speaker.idx < span.end:
+        return []
+    return [Found("indirect", span, verb, token_span([verb]), speaker, "syntactic-subject")]
 
 
 def find_according(doc: Doc, marks: list[Span], direct: list[Span]) -> list[Found]:

@@ -45,7 +45,11 @@ def _dedupe(found: list[Found]) -> list[Found]:
     for f in found:
         if f.kind == "indirect" and any(d.contains(f.span) for d in direct):
             continue
-        if f.kind == "indirect" and f.cue_span and any(i.contains(f.cue_span) for i in indirect):
+        if (
+            f.kind == "indirect"
+            and f.cue_span
+            and any(i.contains(f.cue_span) and i != f.span for i in indirect)
+        ):
             continue  # nested attribution: the outer one is the quote
         out.setdefault((f.span.start, f.span.end), f)
     return sorted(out.values(), key=lambda f: (f.span.start, f.span.end))
