@@ -90,3 +90,22 @@ def test_according_to_in_mid_sentence_is_kept(nlp):
 def test_said_that_with_a_fronted_condition_is_a_claim_not_a_question(nlp):
     (q,) = _quotes(nlp, "Ms. Vance said that, if elected, she would close the landfill.")
     assert q.text == "if elected, she would close the landfill" and q.cue == "said"
+
+
+def test_long_quote_inside_a_reported_clause_is_part_of_it(nlp):
+    text = (
+        "Ms. Ruiz said the plan was “a betrayal of every family that voted for this council in good faith.”"
+    )
+    kinds = {q.kind: q for q in _quotes(nlp, text)}
+    assert set(kinds) == {"indirect", "fragment"}
+    assert (
+        kinds["indirect"].text
+        == "the plan was “a betrayal of every family that voted for this council in good faith.”"
+    )
+    assert kinds["fragment"].speaker.canonical == "Ruiz"
+
+
+def test_quoted_whole_clause_after_a_verb_stays_a_direct_quote(nlp):
+    text = "Ms. Ruiz told reporters that the council believes “the budget cuts will be reversed before the end of the year.”"
+    (q,) = _quotes(nlp, text)
+    assert q.kind == "direct" and q.text.startswith("the budget cuts")

@@ -110,13 +110,29 @@ def classify_marked(
         return None
     kind = shape(text, mark, long_words)
     if kind == "direct":
-        return Found("direct", inner_span(text, mark))
+        found = Found("direct", inner_span(text, mark))
+        starts = _prev_char(text, mark.span.start) in CLAUSE_BEFORE + "\n"
+        found.embedded = not starts and not _whole_clause(doc, found.span)
+        return found
     if kind == "none" or is_title(text, mark):
         return None
     cue = _sentence_cue(doc, mark, marks)
     if cue is None:
         return None
     return Found("fragment", inner_span(text, mark), cue=cue, cue_span=token_span([cue]))
+
+
+def _whole_clause(doc: Doc, span: Span) -> bool:
+    """The quoted words hold a clause with its own subject (``believes "decisions … are
+    made in Washington."``), not a phrase cut out of the writer's clause."""
+    toks = expand(doc, span)
+    inside_ids = {t.i for t in toks}
+    roots = [t for t in toks if t.head.i not in inside_ids or t.head is t]
+    return any(
+        r.pos_ in ("VERB", "AUX")
+        and any(c.dep_ in ("nsubj", "nsubjpass") and c.i in inside_ids for c in r.children)
+        for r in roots
+    )
 
 
 def inner_span(text: str, mark: MarkedSpan) -> Span:

@@ -37,6 +37,24 @@ def _with_colon(found: list[Found], colon: list[Found]) -> list[Found]:
     return found
 
 
+def _mixed(text: str, found: list[Found]) -> list[Found]:
+    """``She said Trump represents the “same rigged system he claims …”``: a long quote that
+    starts inside a reported clause is part of that indirect quote, a fragment of it."""
+    clauses = [f for f in found if f.kind == "indirect"]
+    for f in found:
+        if f.kind != "direct" or not f.embedded:
+            continue
+        outer = next((c for c in clauses if c.span.start < f.span.start < c.span.end), None)
+        if outer is None:
+            continue
+        f.kind = "fragment"
+        end = f.span.end + (text[f.span.end : f.span.end + 1] in "”’\"'»")
+        outer.span = Span(outer.span.start, max(outer.span.end, end))  # through the closing mark
+        if f.speaker is None:
+            f.speaker, f.cue, f.cue_span, f.method = outer.speaker, outer.cue, outer.cue_span, outer.method
+    return found
+
+
 def _dedupe(found: list[Found]) -> list[Found]:
     """One quote per content span; an indirect quote inside a direct one is dropped."""
     out: dict[tuple[int, int], Found] = {}
@@ -69,8 +87,10 @@ def find_quotes(text: str, doc: Doc, paragraphs: tuple[Span, ...], settings: Quo
             attribute_direct(doc, f, mark_spans)
             if f.kind == "direct" or f.speaker is not None:  # a fragment nobody said is a scare quote
                 found.append(f)
+    whole = [f.span for f in found if f.kind == "direct" and not f.embedded]
+    found += find_indirect(doc, mark_spans, whole, settings.think_verbs, settings.direct_share)
+    found = _mixed(text, found)
     direct = [f.span for f in found if f.kind == "direct"]
-    found += find_indirect(doc, mark_spans, direct, settings.think_verbs, settings.direct_share)
     found += find_according(doc, mark_spans, direct)
     found = _with_colon(found, find_colon(doc, paras))
     found = _dedupe(found)
