@@ -90,7 +90,7 @@ def score(
         verb_ok = (g["verb"] or "").lower().strip() == (best["verb"] or "").lower().strip()
         out["verb"] += verb_ok
         # GGT gives "According to X, …" quotes no verb; our cue there is "according"
-        out["verb_no_according"] += verb_ok or (not g["verb"] and best["method"] == "according-to")
+        out["verb_no_according"] += verb_ok or (not g["verb"] and best["method"].startswith("according-to"))
         if show == "verb" and not verb_ok:
             print(
                 f"VERB gold={g['verb']!r} ours={best['verb']!r} {best['method']} | {raw[g['span'][0] : g['span'][1]][:70]!r}"

@@ -109,3 +109,14 @@ def test_quoted_whole_clause_after_a_verb_stays_a_direct_quote(nlp):
     text = "Ms. Ruiz told reporters that the council believes “the budget cuts will be reversed before the end of the year.”"
     (q,) = _quotes(nlp, text)
     assert q.kind == "direct" and q.text.startswith("the budget cuts")
+
+
+def test_a_document_speaks_for_whoever_issued_it(nlp):
+    text = "The dockworkers' union issued a statement on Friday. The strike will go on until wages rise, the statement said."
+    (q,) = _quotes(nlp, text)
+    assert q.speaker.name == "the statement" and q.speaker.canonical == "The dockworkers' union"
+    assert q.method.endswith("+document")
+    (q,) = _quotes(nlp, "A statement e-mailed to reporters by Ana Ruiz said the council would appeal.")
+    assert q.speaker.canonical == "Ana Ruiz"
+    (q,) = _quotes(nlp, "The memo said staff would be moved. Nobody knows who wrote it.")
+    assert q.speaker.canonical == "The memo"  # no author in the text: the document stays

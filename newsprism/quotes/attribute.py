@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 
 from newsprism.model import Span
 from newsprism.quotes.cues import ANONYMOUS_NOUNS, ORG_NOUNS
+from newsprism.quotes.documents import author_of
 from newsprism.quotes.found import Found
 from newsprism.quotes.salience import best_referent
 from newsprism.quotes.syntax import (
@@ -302,6 +303,10 @@ def _resolve_one(doc: Doc, q: Found, marks: list[Span], window: int, state: dict
             q.referent, q.method = ref, f"{q.method}+pronoun"
             if word in ("he", "she"):
                 state["genders"].setdefault(ref.lower_, "m" if word == "he" else "f")
+        return
+    author = author_of(doc, tok, marks, window)
+    if author is not None:  # "the statement said": whoever issued it
+        q.referent, q.method = author, f"{q.method}+document"
         return
     noun = _nominal_noun(tok)
     if noun is None:
