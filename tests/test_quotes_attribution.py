@@ -120,3 +120,10 @@ def test_a_document_speaks_for_whoever_issued_it(nlp):
     assert q.speaker.canonical == "Ana Ruiz"
     (q,) = _quotes(nlp, "The memo said staff would be moved. Nobody knows who wrote it.")
     assert q.speaker.canonical == "The memo"  # no author in the text: the document stays
+
+
+def test_it_said_after_an_organisation_is_that_organisation(nlp):
+    (q,) = _quotes(nlp, "Ryanair reported a loss on Monday. It said fuel costs had “doubled in a year.”")[:1]
+    assert q.kind == "indirect" and q.speaker.canonical == "Ryanair"
+    assert q.text == "fuel costs had “doubled in a year.”"  # through the closing mark
+    assert _quotes(nlp, "It is said that the castle is haunted.") == ()

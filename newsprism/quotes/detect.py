@@ -165,6 +165,19 @@ def _content_span(clause: Token, verb: Token) -> Span | None:
     return token_span(toks)
 
 
+QUOTE_MARKS = '"“”«»'
+
+
+def _balanced(text: str, span: Span) -> Span:
+    """Through the mark that closes a quote opened inside the content (``Oslo "reserves …."``)."""
+    if sum(text.count(m, span.start, span.end) for m in QUOTE_MARKS) % 2 == 0:
+        return span
+    for end in range(span.end, min(len(text), span.end + 2)):
+        if text[end] in QUOTE_MARKS:
+            return Span(span.start, end + 1)
+    return span
+
+
 def _mostly_inside(span: Span, quotes: list[Span], share: float) -> bool:
     covered = sum(max(0, min(span.end, q.end) - max(span.start, q.start)) for q in quotes)
     return covered >= share * len(span)
@@ -225,6 +238,17 @@ def _medial_content(verb: Token) -> Span | None:
     return token_span(toks) if len(outside) >= 3 else None
 
 
+def _dummy(speaker: Token) -> bool:
+    """``there``, and an ``it`` that names no earlier organisation (``it is said``, ``it
+    says a lot``); ``It said`` after a company or a ministry is that body speaking."""
+    if speaker.lower_ == "there":
+        return True
+    if speaker.lower_ != "it":
+        return False
+    before = [e for e in entities(speaker.doc) if e.label_ in ("ORG", "GPE", "NORP") and e.end <= speaker.i]
+    return speaker.dep_ != "nsubj" or not before or speaker.i - before[-1].end > 60
+
+
 def find_indirect(
     doc: Doc, marks: list[Span], direct: list[Span], think: bool, direct_share: float
 ) -> list[Found]:
@@ -235,6 +259,7 @@ def find_indirect(
             continue
         for clause in _complements(verb):
             span = _content_span(clause, verb)
+            span = _balanced(text_of(doc), span) if span is not None else None
             if (
                 span is None
                 or _mostly_inside(span, direct, direct_share)
@@ -244,7 +269,7 @@ def find_indirect(
             if _question(text_of(doc), span):
                 continue  # an indirect question reports no claim
             speaker = subject_of(verb, [span, *marks])
-            if speaker is None or speaker.lower_ in ("it", "there"):
+            if speaker is None or _dummy(speaker):
                 continue
             method = "syntactic-subject+relative" if via_relative(verb) else "syntactic-subject"
             found.append(Found("indirect", span, verb, token_span([verb]), speaker, method))
@@ -259,7 +284,7 @@ def _medial(doc: Doc, verb: Token, marks: list[Span], direct: list[Span], share:
     if span is None or _mostly_inside(span, direct, share) or _headline(text_of(doc), verb.idx):
         return []
     speaker = subject_of(verb, marks)
-    if speaker is None or speaker.lower_ in ("it", "there") or not span.start <= speaker.idx < span.end:
+    if speaker is None or _dummy(speaker) or not span.start <= speaker.idx < span.end:
         return []
     return [Found("indirect", span, verb, token_span([verb]), speaker, "syntactic-subject")]
 

@@ -137,7 +137,13 @@ class Batch:
         s = self.index.settings
         candidates = self._candidates(item)
         choice = choose(
-            item.vector, item.feat.published, candidates, s.join_threshold, s.max_gap_days, None, s.extend_threshold
+            item.vector,
+            item.feat.published,
+            candidates,
+            s.join_threshold,
+            s.max_gap_days,
+            None,
+            s.extend_threshold,
         )
         key = choice.story_id if choice.story_id is not None else self._open(item)
         self._join(i, key, choice.score)
@@ -151,7 +157,13 @@ class Batch:
         if not any(c.id == before for c in candidates):
             candidates.append(self.drafts[before])
         choice = choose(
-            item.vector, item.feat.published, candidates, threshold, s.max_gap_days, before, s.extend_threshold
+            item.vector,
+            item.feat.published,
+            candidates,
+            threshold,
+            s.max_gap_days,
+            before,
+            s.extend_threshold,
         )
         alone = len(self.members[before]) == 1
         if choice.story_id == before or (choice.story_id is None and alone):
