@@ -56,19 +56,25 @@ def _stems(text: str) -> set[str]:
     return {stem(w) for w in content_words(text)}
 
 
-def same_words(a: str, b: str, min_shared: int, min_overlap: float) -> bool:
-    """Two versions of one quote: enough shared content words, most of the shorter one's."""
-    sa, sb = _stems(a), _stems(b)
+def _similar(sa: set[str], sb: set[str], min_shared: int, min_overlap: float) -> bool:
     shared = len(sa & sb)
     return shared >= min_shared and shared >= min_overlap * min(len(sa), len(sb))
 
 
-def _named_elsewhere(q: Quote, strong: Sequence[Quote], min_shared: int, min_overlap: float) -> Quote | None:
+def same_words(a: str, b: str, min_shared: int, min_overlap: float) -> bool:
+    """Two versions of one quote: enough shared content words, most of the shorter one's."""
+    return _similar(_stems(a), _stems(b), min_shared, min_overlap)
+
+
+def _named_elsewhere(
+    q: Quote, strong: Sequence[tuple[Quote, set[str]]], min_shared: int, min_overlap: float
+) -> Quote | None:
     """The strong quote of another article that names this quote's other speaker, if one speaker."""
+    mine = _stems(q.text)
     hits = [
         s
-        for s in strong
-        if s.article_id != q.article_id and same_words(q.text, s.text, min_shared, min_overlap)
+        for s, stems in strong
+        if s.article_id != q.article_id and _similar(mine, stems, min_shared, min_overlap)
     ]
     keys = {_key(s) for s in hits}
     if len(keys) != 1 or _key(q) in keys:
@@ -101,7 +107,7 @@ def corroborate_speakers(
 ) -> list[Quote]:
     """``quotes`` (of several articles, each in text order) with weak speakers checked against
     the other articles; ``texts`` maps article id to cleaned text."""
-    strong = [q for q in quotes if _strong(q)]
+    strong = [(q, _stems(q.text)) for q in quotes if _strong(q)]
     out = list(quotes)
     k = 0
     while k < len(out):
