@@ -8,10 +8,13 @@
 3. ``continuation``       a direct quote with no tag of its own continues the
                           speaker of the previous direct quote in the same paragraph
                           or the one before it (one paragraph run);
-4. ``pronoun`` / ``nominal``  a speaker written as he/she/they or as a definite role
-                          ("the spokesman", "the ministry") is resolved to the latest
-                          compatible person or organisation named before it, outside
-                          any quote (a person only mentioned inside a quote never speaks);
+4. ``pronoun`` / ``nominal`` / ``document``  a speaker written as he/she/they is
+                          resolved to the most salient compatible person or organisation
+                          named before it (``salience.py``), outside any quote (a person
+                          only mentioned inside a quote never speaks); a definite role
+                          ("the spokesman", "his spokesman", "the ministry") to the one
+                          named with that role (else "spokesman of <owner>"); a document
+                          ("the statement said") to the author the text names;
 5. ``unknown``            nothing above decided: the speaker stays unknown.
 """
 
@@ -321,13 +324,13 @@ def _resolve_one(doc: Doc, q: Found, marks: list[Span], window: int, state: dict
     cands = [c for c in _antecedents(doc, pos, marks, labels) if pos - c.idx <= window]
     ref = _nominal_referent(doc, noun, cands)
     if labels == PERSON_ENTS:
-        q.owner = owner_of(tok, state["genders"])
+        q.owner = _owner_of(tok, state["genders"])
         ref = ref or _named_anywhere(doc, noun, marks, q.owner)
     if ref is not None:
         q.referent, q.method = ref, f"{q.method}+nominal"
 
 
-def owner_of(tok: Token, genders: dict[str, str]) -> Token | None:
+def _owner_of(tok: Token, genders: dict[str, str]) -> Token | None:
     """Whose role a possessive description names: ``his spokesman`` → the latest person
     before "his" (named inside reported speech too: the owner is talked about, not speaking),
     of the pronoun's gender when it is known."""

@@ -9,7 +9,10 @@ Direct quote or fragment (rules, in order, on each marked stretch):
   3. otherwise it is a fragment when a speech cue governs its sentence
      (``calling them “ludicrous”``) and a scare quote or a title when none does.
 Indirect speech: a speech verb with a clausal complement (``X said (that) …``,
-``X denied that …``, ``X told reporters that …``) or ``According to X, …``.
+``X denied that …``, ``X told reporters that …``), the "that" clause of a claim noun it
+governs (``X denied reports that …``), a tag set into the sentence it reports
+(``The museum, X said, will open``) or ``According to X, …``. A long quote that starts
+inside such a clause (``X said the plan was “a betrayal of …”``) is a fragment of it.
 """
 
 from __future__ import annotations
