@@ -37,8 +37,23 @@ def load_index(store: Store, settings: StorySettings | None = None) -> StoryInde
         "df": dict(conn.execute("SELECT feature, df FROM story_df").fetchall()),
         "stories": [_story_state(row, members) for row in conn.execute("SELECT * FROM stories")],
         "postings": postings,
+        "recent": _recent_vectors(store, (settings or StorySettings()).recent_members),
     }
     return StoryIndex.from_state(state, settings)
+
+
+def _recent_vectors(store: Store, keep: int) -> dict[str, list[dict[str, float]]]:
+    """The trimmed vectors of each story's latest ``keep`` members, oldest first."""
+    rows = store.conn.execute(
+        "SELECT story_id, vector_json FROM (SELECT story_id, seq, vector_json, ROW_NUMBER() OVER"
+        " (PARTITION BY story_id ORDER BY seq DESC) AS back FROM story_members"
+        " WHERE vector_json IS NOT NULL) WHERE back <= ? ORDER BY story_id, seq",
+        (keep,),
+    )
+    recent: dict[str, list[dict[str, float]]] = {}
+    for story_id, vector_json in rows:
+        recent.setdefault(story_id, []).append(json.loads(vector_json))
+    return recent
 
 
 def _story_state(row: Any, members: dict[str, list[str]]) -> dict[str, Any]:
@@ -82,7 +97,8 @@ def _save(store: Store, index: StoryIndex, assignments: list[Assignment], run_id
              json.dumps(p.centroid, sort_keys=True), now),
         )  # fmt: skip
     conn.executemany(
-        "INSERT INTO story_members(article_id, story_id, seq, score, run_id) VALUES (?,?,?,?,?)",
+        "INSERT INTO story_members(article_id, story_id, seq, score, run_id, vector_json)"
+        " VALUES (?,?,?,?,?,?)",
         [
             (
                 a.article_id,
@@ -90,6 +106,7 @@ def _save(store: Store, index: StoryIndex, assignments: list[Assignment], run_id
                 index.profiles[a.story_id].article_ids.index(a.article_id),
                 a.score,
                 run_id,
+                json.dumps(index.changed_vectors[a.article_id], sort_keys=True),
             )
             for a in assignments
         ],
