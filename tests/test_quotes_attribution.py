@@ -127,3 +127,11 @@ def test_it_said_after_an_organisation_is_that_organisation(nlp):
     assert q.kind == "indirect" and q.speaker.canonical == "Ryanair"
     assert q.text == "fuel costs had “doubled in a year.”"  # through the closing mark
     assert _quotes(nlp, "It is said that the castle is haunted.") == ()
+
+
+def test_a_name_the_tagger_missed_but_the_text_describes_is_a_candidate(nlp):
+    text = (
+        "President Omar Bello visited the coast on Monday. Yuni, a resident of the town, "
+        "was at home when she heard the water coming. “It dragged me out,” she said."
+    )
+    assert _quotes(nlp, text)[-1].speaker.canonical == "Yuni"

@@ -26,6 +26,7 @@ from newsprism.model import Span
 from newsprism.quotes.cues import ANONYMOUS_NOUNS, ORG_NOUNS
 from newsprism.quotes.documents import author_of
 from newsprism.quotes.found import Found
+from newsprism.quotes.identity import ROLE_WORDS
 from newsprism.quotes.salience import best_referent
 from newsprism.quotes.syntax import (
     cue_verbs,
@@ -194,9 +195,34 @@ def continue_speakers(quotes: list[Found]) -> None:
         prev = q
 
 
+def _described_names(doc: Doc) -> list:
+    """``Yuni, a resident of Lampung, …``: an untagged proper-noun subject with a common-noun
+    apposition is a person the tagger missed (as a one-token span, like an entity)."""
+    return [
+        doc[t.i : t.i + 1]
+        for t in doc
+        if t.pos_ == "PROPN"
+        and not t.ent_type_
+        and t.lower_ not in ROLE_WORDS
+        and t.dep_ in ("nsubj", "nsubjpass")
+        and any(c.dep_ == "appos" and c.pos_ == "NOUN" and not c.ent_type_ for c in t.children)
+    ]
+
+
+def _persons(doc: Doc) -> list:
+    """PERSON entities and described names, in text order (computed once per doc)."""
+    found = doc.user_data.get("newsprism_persons")
+    if found is None:
+        found = [e for e in entities(doc) if e.label_ == "PERSON"] + _described_names(doc)
+        found.sort(key=lambda e: e.start)
+        doc.user_data["newsprism_persons"] = found
+    return found
+
+
 def _antecedents(doc: Doc, before: int, marks: list[Span], labels: tuple[str, ...]) -> list[Token]:
     """Root tokens of entities with ``labels`` that end before ``before``, latest first, outside quotes."""
-    heads = [e.root for e in entities(doc) if e.label_ in labels and e.end_char <= before]
+    ents = _persons(doc) if labels == PERSON_ENTS else [e for e in entities(doc) if e.label_ in labels]
+    heads = [e.root for e in ents if e.end_char <= before]
     return [h for h in reversed(heads) if not inside(h, marks)]
 
 
@@ -231,7 +257,7 @@ def infer_genders(doc: Doc, marks: list[Span]) -> dict[str, str]:
     """Surname → ``m``/``f`` from the pronouns that follow a person's mention, outside quotes,
     up to the end of the next sentence or the next person named (whichever comes first)."""
     votes: dict[str, list[int]] = {}
-    persons = [e for e in entities(doc) if e.label_ == "PERSON" and not inside(e.root, marks)]
+    persons = [e for e in _persons(doc) if not inside(e.root, marks)]
     for k, ent in enumerate(persons):
         stop = sentence(ent.root).end
         if stop < len(doc):
