@@ -135,3 +135,10 @@ def test_a_name_the_tagger_missed_but_the_text_describes_is_a_candidate(nlp):
         "was at home when she heard the water coming. “It dragged me out,” she said."
     )
     assert _quotes(nlp, text)[-1].speaker.canonical == "Yuni"
+
+
+def test_untagged_quote_takes_the_tag_that_follows_it_in_its_paragraph(nlp):
+    text = "“The budget is final,” Mayor Lia Park said.\n\n“We will not go back.” Councillor Tom Baird said later, “The vote was fair.”"
+    quotes = _quotes(nlp, text)
+    assert [q.speaker.canonical for q in quotes] == ["Lia Park", "Tom Baird", "Tom Baird"]
+    assert quotes[1].method == "continuation"

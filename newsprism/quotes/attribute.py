@@ -180,6 +180,7 @@ def continue_speakers(quotes: list[Found]) -> None:
     """Step 3: an untagged direct quote takes the speaker of the quote (direct or reported)
     just before it, in its paragraph or the one before."""
     _share_runs(quotes)
+    _tagged_next(quotes)
     prev: Found | None = None
     for q in quotes:
         if q.kind == "fragment":
@@ -193,6 +194,17 @@ def continue_speakers(quotes: list[Found]) -> None:
         ):
             _inherit(q, prev)
         prev = q
+
+
+def _tagged_next(quotes: list[Found]) -> None:
+    """``“…” He said on a visit, “…”``: an untagged quote that the next direct quote of its
+    paragraph follows, tagged between the two, has that quote's speaker."""
+    spoken = [q for q in quotes if q.kind != "fragment"]
+    for q, nxt in zip(spoken, spoken[1:], strict=False):
+        between = nxt.cue_span is not None and q.span.end <= nxt.cue_span.start < nxt.span.start
+        untagged = q.kind == nxt.kind == "direct" and q.speaker is None and nxt.speaker is not None
+        if untagged and between and nxt.paragraph == q.paragraph and nxt.inherited is None:
+            _inherit(q, nxt)
 
 
 def _described_names(doc: Doc) -> list:
