@@ -142,3 +142,11 @@ def test_untagged_quote_takes_the_tag_that_follows_it_in_its_paragraph(nlp):
     quotes = _quotes(nlp, text)
     assert [q.speaker.canonical for q in quotes] == ["Lia Park", "Tom Baird", "Tom Baird"]
     assert quotes[1].method == "continuation"
+
+
+def test_a_claim_noun_with_its_author_is_indirect_speech(nlp):
+    text = "Ms. Lia Park spoke on Monday. She offered no proof for her claim that the council had lied."
+    (q,) = _quotes(nlp, text)
+    assert (q.kind, q.cue, q.text) == ("indirect", "claim", "the council had lied")
+    assert q.speaker.name == "her" and q.speaker.canonical == "Lia Park"
+    assert _quotes(nlp, "There were claims that the council had lied.") == ()  # nobody's claim

@@ -46,8 +46,8 @@ if TYPE_CHECKING:
 
 __all__ = ["attribute_direct", "continue_speakers", "resolve_references"]
 
-PERSON_PRONOUNS = frozenset(["he", "she", "him", "her", "i", "we"])
-GROUP_PRONOUNS = frozenset(["they", "it"])
+PERSON_PRONOUNS = frozenset(["he", "she", "him", "her", "his", "i", "we"])
+GROUP_PRONOUNS = frozenset(["they", "it", "its"])
 PERSON_ENTS = ("PERSON",)
 GROUP_ENTS = ("ORG", "GPE", "NORP")
 
@@ -284,7 +284,7 @@ def infer_genders(doc: Doc, marks: list[Span]) -> dict[str, str]:
     return {name: "m" if m > f else "f" for name, (m, f) in votes.items() if m != f}
 
 
-PRONOUN_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
+PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
 
 
 def _pronoun_referent(

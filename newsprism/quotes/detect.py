@@ -41,7 +41,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
     from spacy.tokens import Span as SpacySpan
 
-__all__ = ["classify_marked", "find_according", "find_indirect"]
+__all__ = ["classify_marked", "find_according", "find_claims", "find_indirect"]
 
 CLAUSE_BEFORE = ":,.?!—–-(;"
 CLAUSE_END = ".,!?;:…—–-"
@@ -290,6 +290,32 @@ def _medial(doc: Doc, verb: Token, marks: list[Span], direct: list[Span], share:
     if speaker is None or _dummy(speaker) or not span.start <= speaker.idx < span.end:
         return []
     return [Found("indirect", span, verb, token_span([verb]), speaker, "syntactic-subject")]
+
+
+def find_claims(doc: Doc, marks: list[Span], direct: list[Span], direct_share: float) -> list[Found]:
+    """``Russia's claim that …``, ``the accusation by X that …``: a claim noun with its
+    author (a possessor or a ``by`` phrase) and a "that" clause, outside quotes."""
+    found: list[Found] = []
+    for noun in doc:
+        if noun.pos_ != "NOUN" or noun.lemma_.lower() not in CLAIM_NOUNS or inside(noun, marks):
+            continue
+        author = next((c for c in noun.children if c.dep_ == "poss"), None)
+        if author is None:
+            by = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"), None)
+            author = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+        clause = next(
+            (
+                c
+                for c in noun.children
+                if c.dep_ in ("acl", "ccomp") and any(m.lower_ == "that" for m in c.children)
+            ),
+            None,
+        )
+        span = _content_span(clause, noun) if clause is not None and author is not None else None
+        if span is None or _mostly_inside(span, direct, direct_share) or inside(author, [span]):
+            continue
+        found.append(Found("indirect", span, noun, token_span([noun]), author, "syntactic-subject"))
+    return found
 
 
 def find_according(doc: Doc, marks: list[Span], direct: list[Span]) -> list[Found]:

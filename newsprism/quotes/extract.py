@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from newsprism.model import Article, Quote, Span, Speaker, content_id
 from newsprism.quotes.attribute import attribute_direct, continue_speakers, resolve_references
-from newsprism.quotes.detect import classify_marked, find_according, find_colon, find_indirect
+from newsprism.quotes.detect import classify_marked, find_according, find_claims, find_colon, find_indirect
 from newsprism.quotes.found import Found
 from newsprism.quotes.identity import describe, fold, join, surname_key, widen_name
 from newsprism.quotes.marks import find_marked_spans, paragraph_spans
@@ -92,6 +92,7 @@ def find_quotes(text: str, doc: Doc, paragraphs: tuple[Span, ...], settings: Quo
     found = _mixed(text, found)
     direct = [f.span for f in found if f.kind == "direct"]
     found += find_according(doc, mark_spans, direct)
+    found += find_claims(doc, mark_spans, direct, settings.direct_share)
     found = _with_colon(found, find_colon(doc, paras))
     found = _dedupe(found)
     for f in found:
