@@ -20,3 +20,25 @@ def test_loaded_terms_count_only_in_the_outlets_own_voice():
     assert frame["loaded_terms"] == {"provocation": 1, "regime": 1}
     assert frame["attribution_verbs"] == {"admitted": 1, "claimed": 1, "said": 1}
     assert frame["verb_tone"] == {"concession": 1, "doubt": 1, "neutral": 1}
+
+
+def test_a_clause_is_hedged_by_its_sentences_frame():
+    from newsprism.compare.framing import article_framing
+    from newsprism.model import LedgerGroup, Span, Statement
+
+    text = "The union alleged that the pumps were off, and that the managers ignored a letter."
+    art = make_article(text, outlet="A")
+    start = text.index("that the managers")
+    clause = Statement(
+        id="s1",
+        article_id=art.id,
+        text=text[start:],
+        span=Span(start, len(text)),
+        sentence=Span(0, len(text)),
+    )
+    group = LedgerGroup(
+        id="g1", text=clause.text, status="consensus", statement_ids=("s1", "s2"),
+        article_ids=(art.id, "other"), independent_support=2,
+    )  # fmt: skip
+    claims = article_framing(art, [clause], [group])["claims"]
+    assert claims[0]["verbs"] == ["alleged"]

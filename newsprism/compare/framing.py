@@ -93,7 +93,10 @@ def article_framing(article: Article, statements: Sequence[Statement], ledger: S
         for sid in group.statement_ids:
             if sid in mine:
                 st = mine[sid]
-                said = _outside_quotes(st.text)
+                # A clause is hedged and attributed by its sentence's frame ("the union alleged
+                # that A, and that B": B is alleged too), so read the whole sentence.
+                sentence = st.sentence or st.span
+                said = _outside_quotes(article.text[sentence.start : sentence.end])
                 claims.append(
                     {
                         "group_id": group.id,
