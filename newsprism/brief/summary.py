@@ -22,7 +22,8 @@ __all__ = ["summarize"]
 
 def _position(st: Statement, articles: Mapping[str, Article]) -> float:
     art = articles.get(st.article_id)
-    return st.span.start / max(1, len(art.text)) if art else 1.0
+    # A clause is as early as its sentence: the summary shows (and news ranks) sentences.
+    return (st.sentence or st.span).start / max(1, len(art.text)) if art else 1.0
 
 
 def _pick_statement(
@@ -76,7 +77,8 @@ def summarize(
     words other than an altered or misattributed quote (``avoid_quotes``) when it can be."""
     by_id = {s.id: s for s in statements}
     arts = {a.id: a for a in articles}
-    center = np.mean(list(vectors.values()), axis=0) if vectors else None
+    vectors, sentence_means = _sentence_vectors(statements, vectors)
+    center = np.mean(sentence_means, axis=0) if sentence_means else None
     ranked = sorted(
         ledger,
         key=lambda g: (
@@ -102,6 +104,26 @@ def summarize(
 
 def _sentence_of(st: Statement) -> Span:
     return st.sentence or st.span
+
+
+def _sentence_vectors(
+    statements: Sequence[Statement], vectors: Mapping[str, np.ndarray]
+) -> tuple[dict[str, np.ndarray], list[np.ndarray]]:
+    """Each statement's vector replaced by its sentence's (the normalised mean of the
+    sentence's clause vectors), and the sentence vectors: the summary picks, shows and
+    compares whole sentences, and the story's centre weighs each sentence once."""
+    by_sentence: dict[tuple[str, int], list[str]] = {}
+    for st in statements:
+        if st.id in vectors:
+            by_sentence.setdefault((st.article_id, (st.sentence or st.span).start), []).append(st.id)
+    out: dict[str, np.ndarray] = {}
+    means = []
+    for ids in by_sentence.values():
+        mean = np.mean([vectors[i] for i in ids], axis=0)
+        mean = mean / max(float(np.linalg.norm(mean)), 1e-9)
+        out.update((i, mean) for i in ids)
+        means.append(mean)
+    return out, means
 
 
 def _redundant(

@@ -102,6 +102,7 @@ def article_statements(
     if doc is not None and doc.text != article.text:
         raise ValueError("the parse does not belong to this article's text")
     quoted = _quoted(article, quotes) if doc is not None else []
+    starts = [t.idx for t in doc] if doc is not None else []
     out = []
     last_speaker: str | None = None
     for start, end in _clauses(article.text):
@@ -112,11 +113,14 @@ def article_statements(
         last_speaker = speaker if speaker else None
         frame_hedges = hedges_in(_outside_quotes(sentence))
         pieces = (
-            clause_spans(doc, start, end, quoted, min_clause_words) if doc is not None else [(start, end)]
+            clause_spans(doc, start, end, quoted, min_clause_words, starts)
+            if doc is not None
+            else [(start, end)]
         )
         for a, b in pieces:
             text = article.text[a:b]
             quote = _overlapping_quote(quotes, Span(a, b))
+            hedges = set(hedges_in(text)) | set(frame_hedges)
             out.append(
                 Statement(
                     id=content_id(article.id, str(a), str(b), text, prefix="st_"),
@@ -125,7 +129,7 @@ def article_statements(
                     span=Span(a, b),
                     quote_id=quote.id if quote else None,
                     attributed_to=_quote_speaker(quote) or speaker,
-                    hedges=tuple(h for h in HEDGES if h in frame_hedges or h in hedges_in(text)),
+                    hedges=tuple(h for h in HEDGES if h in hedges),
                     polarity="negative" if negations(text) else "positive",
                     sentence=Span(start, end),
                 )
