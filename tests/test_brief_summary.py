@@ -54,3 +54,31 @@ def test_an_altered_quote_is_not_the_words_the_summary_uses():
     sts = [altered, STS[1], STS[2]]
     summary = summarize(LEDGER, sts, [A, B], VECS, avoid_quotes={"q-bad"})
     assert summary[0]["statement_id"] == "s2"
+
+
+def test_a_clause_is_shown_in_its_whole_sentence_once():
+    text = "The storm flooded the harbour district overnight, and the mayor closed every school on Monday."
+    art = make_article(text, outlet="C")
+    other = make_article("The storm flooded the harbour district. The mayor closed every school.", outlet="D")
+    cut = text.index("the mayor")
+    whole = Span(0, len(text))
+    sts = [
+        Statement("c1", art.id, text[: cut - 6], Span(0, cut - 6), sentence=whole),
+        Statement("c2", art.id, text[cut:], Span(cut, len(text)), sentence=whole),
+        _st("d1", other, "The storm flooded the harbour district."),
+        _st("d2", other, "The mayor closed every school."),
+    ]
+    ledger = [
+        LedgerGroup("g1", sts[0].text, "consensus", ("c1", "d1"), (art.id, other.id), 2),
+        LedgerGroup("g2", sts[1].text, "consensus", ("c2", "d2"), (art.id, other.id), 2),
+    ]
+    vecs = {
+        k: np.array(v, np.float32)
+        for k, v in {"c1": [1, 0], "c2": [0, 1], "d1": [1, 0], "d2": [0, 1]}.items()
+    }
+    summary = summarize(ledger, sts, [art, other], vecs)
+    shown = [s["text"] for s in summary]
+    assert shown.count(text) <= 1 and all(
+        art.text[s["start"] : s["end"]] == s["text"] for s in summary if s["article_id"] == art.id
+    )
+    assert any(s["text"] == text for s in summary)
