@@ -1,7 +1,10 @@
 """Keep a :class:`StoryIndex` in the SQLite store between runs (tables: migration 3).
 
-``assign_stories`` is what ``newsprism ingest`` calls: load the index, add the
-articles not yet in a story, write back what changed, in one transaction.
+``assign_stories`` is what ``newsprism ingest`` calls: add the articles not yet in
+a story and write back what changed, in one transaction. It reads only what the
+batch needs (see :mod:`newsprism.stories.lazy`), so a call costs in proportion to
+the batch, not to the store; :func:`load_index` still reads everything, for
+listings and for a caller that keeps the whole index in memory.
 """
 
 from __future__ import annotations
@@ -9,18 +12,19 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from datetime import UTC, datetime
-from typing import Any
 
 from newsprism.model import Article, Story
 from newsprism.settings import StorySettings
 from newsprism.store import Store
-from newsprism.stories.index import STATE_VERSION, Assignment, StoryIndex
+from newsprism.stories.features import ArticleFeatures
+from newsprism.stories.index import STATE_VERSION, Assignment, StoryIndex, extract_features
+from newsprism.stories.lazy import StoredDict, open_index, story_state
 
 __all__ = ["assign_stories", "load_index", "story_articles", "stored_stories", "unassigned_articles"]
 
 
 def load_index(store: Store, settings: StorySettings | None = None) -> StoryIndex:
-    """The index as the store last saved it (empty for a new store)."""
+    """The whole index as the store last saved it, in memory (empty for a new store)."""
     conn = store.conn
     meta = dict(conn.execute("SELECT key, value FROM story_meta").fetchall())
     if not meta:
@@ -35,22 +39,10 @@ def load_index(store: Store, settings: StorySettings | None = None) -> StoryInde
         "version": int(meta.get("state_version", 0)),
         "n_docs": int(meta["n_docs"]),
         "df": dict(conn.execute("SELECT feature, df FROM story_df").fetchall()),
-        "stories": [_story_state(row, members) for row in conn.execute("SELECT * FROM stories")],
+        "stories": [story_state(row, members) for row in conn.execute("SELECT * FROM stories")],
         "postings": postings,
     }
     return StoryIndex.from_state(state, settings)
-
-
-def _story_state(row: Any, members: dict[str, list[str]]) -> dict[str, Any]:
-    return {
-        "id": row["id"],
-        "title": row["title"],
-        "centroid": json.loads(row["centroid_json"]),
-        "article_ids": members.get(row["id"], []),
-        "outlets": json.loads(row["outlets_json"]),
-        "first": row["first_published"],
-        "last": row["last_published"],
-    }
 
 
 def assign_stories(
@@ -58,14 +50,34 @@ def assign_stories(
     articles: Sequence[Article],
     settings: StorySettings | None = None,
     run_id: int | None = None,
+    index: StoryIndex | None = None,
 ) -> list[Assignment]:
-    """Put each article not yet in a story into one (existing or new); persist the index."""
-    index = load_index(store, settings)
-    assignments = index.add(articles)
-    if assignments:
-        with store.transaction():
+    """Put each article not yet in a story into one (existing or new); persist the index.
+
+    By default the stored index is read lazily, only where this batch looks. ``index``
+    may instead be one that holds exactly the stored state (from :func:`load_index`,
+    kept up to date by earlier calls); it is updated in place.
+    """
+    s = index.settings if index is not None else settings or StorySettings()
+    features = extract_features(articles, s.entities, s)
+    # One transaction for reading and writing: a concurrent ingest cannot interleave,
+    # and a failure or a kill leaves the store as it was before the batch.
+    with store.transaction():
+        if index is None:
+            index = open_index(store.conn, s)
+        _prefetch(index, features)
+        assignments = index.add_features(features)
+        if assignments:
             _save(store, index, assignments, run_id)
     return assignments
+
+
+def _prefetch(index: StoryIndex, features: Sequence[ArticleFeatures]) -> None:
+    """Read the batch's memberships and document frequencies in a few queries, not one per key."""
+    if isinstance(index.assigned, StoredDict):
+        index.assigned.prefetch(f.article_id for f in features)
+    if isinstance(index.df.df, StoredDict):
+        index.df.df.prefetch({key for f in features for key in f.counts})
 
 
 def _save(store: Store, index: StoryIndex, assignments: list[Assignment], run_id: int | None) -> None:
