@@ -1,0 +1,148 @@
+"""Cost of one `newsprism ingest` batch against a store that already holds many articles.
+
+For each store size, a store is built under /tmp (never in the repo) the way
+`newsprism ingest` builds it: the generated corpus of bench/stories_scale.py,
+shuffled with a fixed seed (so a new batch joins old stories as well as opening new
+ones), stored and assigned 1,000 articles at a time. Then 1,000 more articles are
+stored, unassigned, and one batch is timed on a fresh copy of the file, in its own
+process (clean peak RSS), two ways:
+
+- full: load the whole index from SQLite (what `ingest` did before: ``load_index``),
+- lazy: read only what the batch needs (``assign_stories`` now).
+
+Both must give the same assignments (their digests are printed and compared).
+
+    PYTHONPATH=. python bench/stories_ingest.py --data /work/shared/eval --sizes 10000 100000
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import random
+import resource
+import shutil
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from stories_ecbplus import DEFAULT_DATA  # noqa: E402
+from stories_scale import generate  # noqa: E402
+
+from newsprism.store import Store  # noqa: E402
+from newsprism.stories import lazy, persist  # noqa: E402
+from newsprism.stories.persist import assign_stories, load_index, unassigned_articles  # noqa: E402
+
+WORK = Path("/tmp/newsprism-bench")
+
+
+def build(n: int, batch: int, data: Path, path: Path) -> dict[str, Any]:
+    """A store with ``n`` assigned articles and ``batch`` more stored but not yet assigned."""
+    arts, _ = generate(n + batch, data)
+    random.Random(11).shuffle(arts)
+    path.unlink(missing_ok=True)
+    last: dict[str, Any] = {}
+    start = time.perf_counter()
+    with Store(path) as store:
+        for lo in range(0, n, batch):
+            chunk = arts[lo : min(lo + batch, n)]
+            store.add_articles(chunk)
+            t = time.perf_counter()
+            got = assign_stories(store, chunk)
+            last = {"stored_before": lo, "assign_s": round(time.perf_counter() - t, 2), "assigned": len(got)}
+        store.add_articles(arts[n : n + batch])
+    return {"built_s": round(time.perf_counter() - start, 1), "last_build_batch": last}
+
+
+def _timed(fn: Callable[..., Any], spent: list[float]) -> Callable[..., Any]:
+    def wrapper(*args: Any) -> Any:
+        t = time.perf_counter()
+        try:
+            return fn(*args)
+        finally:
+            spent[0] += time.perf_counter() - t
+
+    return wrapper
+
+
+def run_one(mode: str, path: Path) -> dict[str, Any]:
+    """Time one ingest batch (as `newsprism ingest` runs it, after the files are stored)."""
+    t0, c0 = time.perf_counter(), time.process_time()
+    feat, load = [0.0], [0.0]
+    persist.extract_features = _timed(persist.extract_features, feat)
+    with Store(path) as store:
+        arts = unassigned_articles(store)
+        t1 = time.perf_counter()
+        if mode == "full":
+            index = _timed(load_index, load)(store)
+            got = assign_stories(store, arts, index=index)
+        else:
+            for name in ("_df", "_postings", "_profiles", "_assigned"):
+                setattr(lazy, name, _timed(getattr(lazy, name), load))
+            got = assign_stories(store, arts)
+        t2, c2 = time.perf_counter(), time.process_time()
+        stored = store.conn.execute("SELECT count(*) FROM story_members").fetchone()[0] - len(got)
+    digest = hashlib.sha256(json.dumps([list(map(str, vars(a).values())) for a in got]).encode()).hexdigest()
+    return {
+        "mode": mode,
+        "stored_articles": stored,
+        "batch": len(arts),
+        "unassigned_query_s": round(t1 - t0, 2),  # open the store, read the batch's articles
+        "features_s": round(feat[0], 2),
+        "load_s": round(load[0], 2),  # full: load_index; lazy: every read from the story tables
+        "cluster_write_s": round(t2 - t1 - feat[0] - load[0], 2),
+        "total_s": round(t2 - t0, 2),  # the whole call after the files are stored
+        "total_cpu_s": round(c2 - c0, 2),
+        "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
+        "opened": sum(a.opened for a in got),
+        "joined": sum(not a.opened for a in got),
+        "digest": digest[:16],
+    }
+
+
+def measure(mode: str, db: Path) -> dict[str, Any]:
+    copy = db.with_name(f"{db.stem}-{mode}.db")
+    shutil.copyfile(db, copy)
+    cmd = [sys.executable, __file__, "--one", mode, str(copy)]
+    out = subprocess.run(cmd, check=True, capture_output=True, text=True).stdout
+    copy.unlink()
+    return json.loads(out.strip().splitlines()[-1])
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    ap.add_argument("--sizes", type=int, nargs="+", default=[10000, 100000])
+    ap.add_argument("--batch", type=int, default=1000)
+    ap.add_argument("--rebuild", action="store_true", help="build the stores again even when cached")
+    ap.add_argument("--one", nargs=2, help=argparse.SUPPRESS)
+    args = ap.parse_args()
+    if args.one:
+        print(json.dumps(run_one(args.one[0], Path(args.one[1]))))
+        return 0
+    WORK.mkdir(exist_ok=True)
+    for n in args.sizes:
+        db = WORK / f"ingest-{n}-{args.batch}.db"
+        if args.rebuild or not db.exists():
+            print(json.dumps({"store": n, **build(n, args.batch, args.data, db)}), flush=True)
+        rows = [measure(mode, db) for mode in ("full", "lazy")]
+        for row in rows:
+            print(json.dumps({"db_mb": round(db.stat().st_size / 2**20), **row}), flush=True)
+        same = rows[0]["digest"] == rows[1]["digest"]
+        print(
+            f"{n} stored: full {rows[0]['total_s']} s (load {rows[0]['load_s']} s, {rows[0]['peak_rss_mb']} MB),"
+            f" lazy {rows[1]['total_s']} s (reads {rows[1]['load_s']} s, {rows[1]['peak_rss_mb']} MB);"
+            f" same assignments: {same}",
+            flush=True,
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
