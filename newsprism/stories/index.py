@@ -156,7 +156,7 @@ class StoryIndex:
         index = cls(settings)
         index.df = DocFrequency(int(state["n_docs"]), dict(state["df"]))
         for data in state["stories"]:
-            profile = profile_from_state(data)
+            profile = _profile_from_state(data)
             index.profiles[profile.id] = profile
             for article_id in profile.article_ids:
                 index.assigned[article_id] = profile.id
@@ -198,7 +198,7 @@ def _profile_state(p: StoryProfile) -> dict[str, Any]:
     }
 
 
-def profile_from_state(data: dict[str, Any]) -> StoryProfile:
+def _profile_from_state(data: dict[str, Any]) -> StoryProfile:
     centroid = {str(k): float(v) for k, v in data["centroid"].items()}
     return StoryProfile(
         id=data["id"],

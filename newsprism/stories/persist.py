@@ -56,7 +56,8 @@ def assign_stories(
 
     By default the stored index is read lazily, only where this batch looks. ``index``
     may instead be one that holds exactly the stored state (from :func:`load_index`,
-    kept up to date by earlier calls); it is updated in place.
+    kept up to date by earlier calls); it is updated in place, so after a failed call it
+    is ahead of the store and must be loaded again.
     """
     s = index.settings if index is not None else settings or StorySettings()
     features = extract_features(articles, s.entities, s)
