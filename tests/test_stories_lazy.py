@@ -67,8 +67,10 @@ def _store(batches, path=":memory:"):
     return store
 
 
-def _dump(store):
+def _dump(store, ranks=True):
+    """The story tables (``ranks=False``: each posting list as its order only)."""
     q = store.conn.execute
+    postings = "SELECT feature, story_id, rank" if ranks else "SELECT feature, story_id"
     return {
         "stories": [
             tuple(r)
@@ -81,7 +83,7 @@ def _dump(store):
             tuple(r) for r in q("SELECT article_id, story_id, seq, score FROM story_members ORDER BY 1")
         ],
         "df": [tuple(r) for r in q("SELECT feature, df FROM story_df ORDER BY feature")],
-        "postings": [tuple(r) for r in q("SELECT feature, story_id, rank FROM story_postings ORDER BY 1, 3")],
+        "postings": [tuple(r) for r in q(postings + " FROM story_postings ORDER BY feature, rank")],
         "meta": [tuple(r) for r in q("SELECT key, value FROM story_meta ORDER BY key")],
     }
 
@@ -113,20 +115,42 @@ def test_lazy_ingest_equals_full_load_and_memory(settings):
 
 
 def test_store_written_before_the_lazy_index_is_read_the_same(tmp_path):
-    """A store whose first batches were written by the full-load path (the code before the
-    lazy index; same schema) goes on with the lazy path exactly as an all-full store does."""
+    """A store written by the code before the lazy index (same schema; posting ranks
+    0..n-1 per feature, rewritten whole) goes on exactly as a store written by this code."""
     batches = _batches()
     old = str(tmp_path / "old.db")
+    reference = _store(batches)
     with _store(batches, old) as store:
         for batch in batches[:2]:
-            _full(store, batch, None)
-    reference = _store(batches)
-    for batch in batches[:2]:
-        _full(reference, batch, None)
+            _full(store, batch, SMALL)
+            _full(reference, batch, SMALL)
+        store.conn.execute(
+            "UPDATE story_postings SET rank = (SELECT count(*) FROM story_postings p"
+            " WHERE p.feature = story_postings.feature AND p.rank < story_postings.rank)"
+        )
+        assert store.conn.execute("SELECT max(rank) FROM story_postings").fetchone()[0] == 1
     with Store(old) as store:
         for batch in batches[2:]:
-            assert assign_stories(store, batch) == _full(reference, batch, None)
-        assert _dump(store) == _dump(reference)
+            assert assign_stories(store, batch, SMALL) == _full(reference, batch, SMALL)
+            assert _dump(store, ranks=False) == _dump(reference, ranks=False)
+
+
+def test_a_batch_rewrites_only_the_postings_that_moved():
+    batches = _batches()
+    store = _store(batches)
+    for batch in batches[:3]:
+        assign_stories(store, batch, SMALL)
+    (n_before,) = store.conn.execute(
+        "SELECT CAST(value AS INT) FROM story_meta WHERE key='n_docs'"
+    ).fetchone()
+    before = set(_dump(store)["postings"])
+    assign_stories(store, batches[3], SMALL)
+    after = set(_dump(store)["postings"])
+    assert after - before and all(rank > n_before for _, _, rank in after - before)
+    kept = {(f, s) for f, s, _ in after}
+    # Rows that left were dropped off a full list or re-ranked; untouched rows keep their rank.
+    assert all((f, s) not in kept or (f, s, r) not in after for f, s, r in before - after)
+    assert len(after - before) <= len(batches[3]) * (SMALL.block_keys * 2)
 
 
 def test_a_batch_reads_only_its_own_features_postings_and_candidates():

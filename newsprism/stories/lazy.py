@@ -130,14 +130,14 @@ def _df(conn: sqlite3.Connection, keys: Sequence[str]) -> dict[str, int]:
     return dict(conn.execute(sql, keys).fetchall())
 
 
-def _postings(conn: sqlite3.Connection, keys: Sequence[str]) -> dict[str, dict[str, None]]:
+def _postings(conn: sqlite3.Connection, keys: Sequence[str]) -> dict[str, dict[str, int | None]]:
     sql = (
-        "SELECT feature, story_id FROM story_postings"
+        "SELECT feature, story_id, rank FROM story_postings"
         f" WHERE feature IN ({_marks(len(keys))}) ORDER BY feature, rank"
     )
-    out: dict[str, dict[str, None]] = {}
-    for feature, story_id in conn.execute(sql, keys):
-        out.setdefault(feature, {})[story_id] = None
+    out: dict[str, dict[str, int | None]] = {}
+    for feature, story_id, rank in conn.execute(sql, keys):
+        out.setdefault(feature, {})[story_id] = rank
     return out
 
 

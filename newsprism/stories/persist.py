@@ -10,6 +10,7 @@ listings and for a caller that keeps the whole index in memory.
 from __future__ import annotations
 
 import json
+import sqlite3
 from collections.abc import Sequence
 from datetime import UTC, datetime
 
@@ -32,17 +33,19 @@ def load_index(store: Store, settings: StorySettings | None = None) -> StoryInde
     members: dict[str, list[str]] = {}
     for row in conn.execute("SELECT story_id, article_id FROM story_members ORDER BY story_id, seq"):
         members.setdefault(row[0], []).append(row[1])
-    postings: dict[str, list[str]] = {}
-    for row in conn.execute("SELECT feature, story_id FROM story_postings ORDER BY feature, rank"):
-        postings.setdefault(row[0], []).append(row[1])
+    postings: dict[str, dict[str, int | None]] = {}
+    for row in conn.execute("SELECT feature, story_id, rank FROM story_postings ORDER BY feature, rank"):
+        postings.setdefault(row[0], {})[row[1]] = row[2]
     state = {
         "version": int(meta.get("state_version", 0)),
         "n_docs": int(meta["n_docs"]),
         "df": dict(conn.execute("SELECT feature, df FROM story_df").fetchall()),
         "stories": [story_state(row, members) for row in conn.execute("SELECT * FROM stories")],
-        "postings": postings,
+        "postings": {},
     }
-    return StoryIndex.from_state(state, settings)
+    index = StoryIndex.from_state(state, settings)
+    index.blocker.postings = postings  # with their stored ranks: _save writes only what moves
+    return index
 
 
 def assign_stories(
@@ -112,15 +115,33 @@ def _save(store: Store, index: StoryIndex, assignments: list[Assignment], run_id
         "INSERT OR REPLACE INTO story_df(feature, df) VALUES (?,?)",
         [(f, df[f]) for f in sorted(index.changed_features)],
     )
-    changed = sorted(index.changed_postings)
-    conn.executemany("DELETE FROM story_postings WHERE feature=?", [(f,) for f in changed])
-    postings = index.blocker.postings
-    conn.executemany(
-        "INSERT INTO story_postings(feature, story_id, rank) VALUES (?,?,?)",
-        [(f, s, r) for f in changed for r, s in enumerate(postings.get(f, ()))],
-    )
+    _save_postings(conn, index, index.df.n_docs - len(assignments))
     meta = {"n_docs": str(index.df.n_docs), "state_version": str(STATE_VERSION)}
     conn.executemany("INSERT OR REPLACE INTO story_meta(key, value) VALUES (?,?)", sorted(meta.items()))
+
+
+def _save_postings(conn: sqlite3.Connection, index: StoryIndex, n_before: int) -> None:
+    """Write the posting lists the batch changed, touching only the rows that moved.
+
+    A posting maps a story to its stored rank, or to None when this batch (re)added
+    it; those come last (an add moves a story to the recent end). They get ranks
+    above every stored one (``n_before`` + 1, 2, ...: at most one per article of
+    the batch, so the next batch starts above them), and the rows ranked below the
+    oldest story still listed are the ones that fell off the capped list.
+    """
+    drop: list[tuple[str, int]] = []
+    put: list[tuple[str, str, int]] = []
+    for feature in sorted(index.changed_postings):
+        posting = index.blocker.postings[feature]
+        rank = n_before
+        for story_id, stored in posting.items():
+            if stored is None:
+                rank += 1
+                put.append((feature, story_id, rank))
+                posting[story_id] = rank  # an index kept in memory stays in step with the store
+        drop.append((feature, next(iter(posting.values()))))
+    conn.executemany("DELETE FROM story_postings WHERE feature=? AND rank<?", drop)
+    conn.executemany("INSERT OR REPLACE INTO story_postings(feature, story_id, rank) VALUES (?,?,?)", put)
 
 
 def unassigned_articles(store: Store) -> list[Article]:
