@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-__all__ = ["parse_date", "date_from_url"]
+__all__ = ["all_dates", "date_from_url", "parse_date"]
 
 _MONTHS = {
     name: i
@@ -50,6 +50,22 @@ def parse_date(text: str) -> str | None:
     if (m := _DMY.search(text)) and m[2].lower() in _MONTHS:
         return _make(int(m[3]), _MONTHS[m[2].lower()], int(m[1]))
     return None
+
+
+def all_dates(text: str) -> list[str]:
+    """Every absolute calendar date written out in ``text`` ("March 14, 2013", "14 March 2013",
+    "2013-03-14"), as ISO strings in order of appearance."""
+    found: list[tuple[int, str]] = []
+    for m in _ISO.finditer(text):
+        if iso := _make(int(m[1]), int(m[2]), int(m[3])):
+            found.append((m.start(), iso))
+    for m in _MDY.finditer(text):
+        if m[1].lower() in _MONTHS and (iso := _make(int(m[3]), _MONTHS[m[1].lower()], int(m[2]))):
+            found.append((m.start(), iso))
+    for m in _DMY.finditer(text):
+        if m[2].lower() in _MONTHS and (iso := _make(int(m[3]), _MONTHS[m[2].lower()], int(m[1]))):
+            found.append((m.start(), iso))
+    return [iso for _, iso in sorted(found)]
 
 
 def date_from_url(url: str) -> str | None:

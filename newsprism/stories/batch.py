@@ -6,21 +6,25 @@ too late. Within a batch nothing is settled yet, so the batch is refined before
 it is committed:
 
 1. one pass: each article joins its best candidate story (old or opened in this
-   batch) at or above ``join_threshold``, else opens a draft story;
+   batch) at or above a loose ``join_threshold``, else opens a draft story;
 2. ``refine_passes`` re-assignment passes: each article leaves its story and
    chooses again against the updated profiles (k-means style, only this batch's
    articles move, so stories from earlier batches keep every member they had);
 3. merge: a draft story whose profile is close (``merge_threshold``) to an older
-   story, or an earlier draft, is folded into it.
+   story, or an earlier draft, is folded into it;
+4. cut: a draft story whose neighbour graph falls into two weakly linked halves
+   (two events of one kind) is cut in two, recursively (:mod:`.partition`);
+5. settle: every article is placed once more and must be ``stay_threshold``
+   alike to its story, so the loose join leaves no stray behind.
 
-Every step looks only at blocked candidates, so a batch costs
-O(articles x candidates x passes). Draft stories get their id at commit time from
-their earliest member, which is what makes ids a function of content.
+Every step looks only at blocked candidates or at one draft story's members, so
+a batch costs O(articles x candidates x passes) plus the cuts, quadratic in the
+size of each draft only. Draft stories get their id at commit time from their
+earliest member, which is what makes ids a function of content.
 """
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -28,12 +32,13 @@ from typing import TYPE_CHECKING
 from newsprism.stories.blocking import Blocker, block_keys
 from newsprism.stories.decide import StoryProfile, choose, similarity, time_compatible
 from newsprism.stories.features import ArticleFeatures
-from newsprism.stories.vector import cosine, top_terms, weigh
+from newsprism.stories.partition import best_cut
+from newsprism.stories.vector import top_terms, weigh
 
 if TYPE_CHECKING:
     from newsprism.stories.index import StoryIndex
 
-__all__ = ["Batch", "Item", "separation"]
+__all__ = ["Batch", "Item"]
 
 
 @dataclass
@@ -43,6 +48,9 @@ class Item:
     lookup: list[str]
     story: str = ""
     score: float = 0.0
+    # Stories of earlier batches worth scoring: fixed for the whole batch (the global
+    # blocker changes only at commit), so looked up once.
+    older: list[str] | None = None
 
 
 @dataclass
@@ -63,39 +71,49 @@ class Batch:
             self.items.append(Item(feat, vector, block_keys(vector, self.index.df.df, s.block_keys)))
         for i in range(len(self.items)):
             self._place(i)
-        for _ in range(s.refine_passes):
-            if not any(self._replace(i) for i in range(len(self.items))):
-                break
-        for key in [k for k in self.drafts if k.startswith("~")]:
-            self._split(key, depth=s.split_depth)
+        self._settle(s.refine_passes, s.join_threshold)
         self._merge_drafts()
+        for key in [k for k in self.drafts if k.startswith("~") and self.members[k]]:
+            self._split(key, depth=s.split_depth)
+        self._settle(s.settle_passes, s.stay_threshold)
+
+    def _settle(self, passes: int, threshold: float) -> None:
+        """Re-place every article ``passes`` times at most, stopping early once none moves."""
+        for _ in range(passes):
+            moved = [self._replace(i, threshold) for i in range(len(self.items))]
+            if not any(moved):
+                break
 
     def _split(self, key: str, depth: int) -> None:
-        """Bisect a draft story when its two halves are far apart (two events of one kind)."""
+        """Cut a draft story in two when its neighbour graph says two events (see partition)."""
+        s = self.index.settings
         members = sorted(self.members[key])
-        if depth <= 0 or len(members) < 4:
+        if depth <= 0 or len(members) > s.split_max_size:
             return
-        vectors = [self.items[i].vector for i in members]
-        left, right = _bisect(vectors)
-        if min(len(left), len(right)) < 2:
+        cut = best_cut([self.items[i].vector for i in members], s.split_neighbours)
+        if cut is None or cut.value >= s.split_threshold:
             return
-        if separation(vectors, left, right) >= self.index.settings.split_threshold:
-            return
-        moving = right if 0 in left else left
-        new_key = self._open(self.items[members[moving[0]]])
-        for j in moving:
-            i = members[j]
+        side = set(cut.side)
+        new_key = self._move_out(key, [i for j, i in enumerate(members) if (j in side) != (0 in side)])
+        self._split(key, depth - 1)
+        self._split(new_key, depth - 1)
+
+    def _move_out(self, key: str, leaving: list[int]) -> str:
+        """Move items ``leaving`` from story ``key`` into a new draft story; its key."""
+        new_key = self._open(self.items[leaving[0]])
+        for i in leaving:
             self.drafts[key].release(self.items[i].vector)
             self.members[key].discard(i)
             self._join(i, new_key, self.items[i].score)
-        self._split(key, depth - 1)
-        self._split(new_key, depth - 1)
+        return new_key
 
     def _candidates(self, item: Item) -> list[StoryProfile]:
         s = self.index.settings
         found: list[StoryProfile] = []
         profiles, drafts = self.index.profiles, self.drafts
-        for story_id in self.index.blocker.candidates(item.lookup, s.max_candidates):
+        if item.older is None:
+            item.older = self.index.blocker.candidates(item.lookup, s.max_candidates)
+        for story_id in item.older:
             found.append(drafts.get(story_id) or profiles[story_id])  # read-only until joined
         for key in self.local.candidates(item.lookup, s.max_candidates):
             if self.members.get(key):
@@ -117,13 +135,14 @@ class Batch:
     def _place(self, i: int) -> None:
         item = self.items[i]
         s = self.index.settings
+        candidates = self._candidates(item)
         choice = choose(
-            item.vector, item.feat.published, self._candidates(item), s.join_threshold, s.max_gap_days
+            item.vector, item.feat.published, candidates, s.join_threshold, s.max_gap_days, None, s.extend_threshold
         )
         key = choice.story_id if choice.story_id is not None else self._open(item)
         self._join(i, key, choice.score)
 
-    def _replace(self, i: int) -> bool:
+    def _replace(self, i: int, threshold: float) -> bool:
         """Place item ``i`` again against the updated profiles; True when it moved."""
         item = self.items[i]
         before = item.story
@@ -132,7 +151,7 @@ class Batch:
         if not any(c.id == before for c in candidates):
             candidates.append(self.drafts[before])
         choice = choose(
-            item.vector, item.feat.published, candidates, s.join_threshold, s.max_gap_days, own=before
+            item.vector, item.feat.published, candidates, threshold, s.max_gap_days, before, s.extend_threshold
         )
         alone = len(self.members[before]) == 1
         if choice.story_id == before or (choice.story_id is None and alone):
@@ -199,52 +218,3 @@ def _older(a: str, b: str) -> bool:
     if not a.startswith("~"):
         return True
     return b.startswith("~") and int(a[1:]) < int(b[1:])
-
-
-def _profile(vectors: Sequence[dict[str, float]]) -> StoryProfile:
-    profile = StoryProfile("", "")
-    for vector in vectors:
-        profile.absorb(vector)
-    return profile
-
-
-def _bisect(vectors: Sequence[dict[str, float]], rounds: int = 6) -> tuple[list[int], list[int]]:
-    """2-means over unit vectors, seeded by the most atypical member and the one farthest from it."""
-    whole = _profile(vectors)
-    seed_a = min(range(len(vectors)), key=lambda j: (cosine(vectors[j], whole.centroid, whole.norm), j))
-    seed_b = min(range(len(vectors)), key=lambda j: (cosine(vectors[j], vectors[seed_a], 1.0), j))
-    a, b = _profile([vectors[seed_a]]), _profile([vectors[seed_b]])
-    left: list[int] = []
-    for _ in range(rounds):
-        new_left = [
-            j for j, v in enumerate(vectors) if cosine(v, a.centroid, a.norm) >= cosine(v, b.centroid, b.norm)
-        ]
-        if new_left == left:
-            break
-        left = new_left
-        right = [j for j in range(len(vectors)) if j not in set(left)]
-        if not left or not right:
-            break
-        a, b = _profile([vectors[j] for j in left]), _profile([vectors[j] for j in right])
-    right = [j for j in range(len(vectors)) if j not in set(left)]
-    return left, right
-
-
-def separation(vectors: Sequence[dict[str, float]], left: list[int], right: list[int]) -> float:
-    """How alike the two halves are, relative to how alike each half is inside.
-
-    Mean cosine of each member with the other half's profile, over the mean cosine
-    of each member with its own half without itself (leave-one-out). Near 1 when
-    the halves are two samples of one event; small for two events of one kind.
-    Unlike the raw profile cosine, it does not fall for small, noisy halves.
-    """
-    halves = [_profile([vectors[j] for j in side]) for side in (left, right)]
-    across = within = 0.0
-    for own, other, side in ((halves[0], halves[1], left), (halves[1], halves[0], right)):
-        square = own.norm * own.norm
-        for j in side:
-            dot = sum(v * own.centroid.get(k, 0.0) for k, v in vectors[j].items())
-            rest = math.sqrt(max(square - 2 * dot + 1.0, 1e-12))  # |own - v| for a unit v
-            within += (dot - 1.0) / rest
-            across += cosine(vectors[j], other.centroid, other.norm)
-    return across / within if within > 0 else 0.0

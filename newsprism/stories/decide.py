@@ -97,14 +97,19 @@ def choose(
     threshold: float,
     max_gap_days: int,
     own: str | None = None,
+    settled: float | None = None,
 ) -> Choice:
-    """The most similar compatible candidate at or above ``threshold``, else a new story.
+    """The most similar compatible candidate that clears its threshold, else a new story.
 
-    ``own`` names the story the (unit) vector is already in: it is scored without
-    the vector itself (leave-one-out), so re-placing an article needs no update.
+    ``threshold`` applies to stories opened in this batch (ids starting with "~");
+    ``settled`` (when given) to stories from earlier batches, which can no longer be
+    cut apart and so deserve a stricter test. ``own`` names the story the (unit)
+    vector is already in: it is scored without the vector itself (leave-one-out),
+    so re-placing an article needs no update. The score returned is the best seen,
+    eligible or not (it tells how close the nearest story was).
     """
     best_id: str | None = None
-    best = 0.0
+    best = top = 0.0
     for story in candidates:
         if not time_compatible(published, story, max_gap_days):
             continue
@@ -112,11 +117,13 @@ def choose(
             score = _leave_one_out(vector, story)
         else:
             score = cosine(vector, story.centroid, story.norm)
-        if score > best or (score == best and best_id is not None and story.id < best_id):
+        top = max(top, score)
+        bar = threshold if settled is None or story.id.startswith("~") else max(threshold, settled)
+        if score < bar:
+            continue
+        if best_id is None or score > best or (score == best and story.id < best_id):
             best_id, best = story.id, score
-    if best_id is None or best < threshold:
-        return Choice(None, best)
-    return Choice(best_id, best)
+    return Choice(best_id, best if best_id is not None else top)
 
 
 def _leave_one_out(vector: Mapping[str, float], story: StoryProfile) -> float:

@@ -6,6 +6,7 @@ Feature keys carry a kind prefix so one sparse vector holds them all:
     e:<token>   token of a named entity (person, organisation, place, event)
     n:<number>  a number written with digits (not a year)
     y:<year>    a year mentioned in the text (1900-2099)
+    d:<date>    a calendar date written out in full ("March 14, 2013" -> d:2013-03-14)
 
 Two extractors fill the ``e:`` kind: :func:`fast_entities`, a capitalised-phrase
 reader that needs no model (the default at corpus scale), and spaCy NER through
@@ -21,6 +22,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
+from newsprism.clean.dates import all_dates
 from newsprism.model import Article
 
 if TYPE_CHECKING:
@@ -123,6 +125,8 @@ def spacy_features(article: Article, doc: Doc) -> ArticleFeatures:
 
 
 def _features(article: Article, counts: Counter[str]) -> ArticleFeatures:
+    for iso in all_dates(article.text):
+        counts["d:" + iso] += 1
     title = article.title or _first_line(article.text)
     return ArticleFeatures(
         article_id=article.id,

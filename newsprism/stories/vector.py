@@ -25,7 +25,7 @@ class KindWeights:
             return self.entity
         if kind == "n":
             return self.number
-        if kind == "y":
+        if kind in "yd":
             return self.year
         return self.word
 
@@ -50,7 +50,7 @@ class DocFrequency:
 def weigh(counts: Mapping[str, int], df: DocFrequency, kinds: KindWeights, keep: int) -> dict[str, float]:
     """Sub-linear TF x IDF x kind weight: the ``keep`` heaviest terms, heaviest first, L2-normalised."""
     log_n = math.log(df.n_docs + 1) + 1.0  # idf = log((N+1)/(df+1)) + 1, inlined: hot path
-    by_kind = {"e": kinds.entity, "n": kinds.number, "y": kinds.year, "w": kinds.word}
+    by_kind = {"e": kinds.entity, "n": kinds.number, "y": kinds.year, "d": kinds.year, "w": kinds.word}
     frequencies, log = df.df, math.log
     raw = {
         key: (1.0 + log(tf)) * (log_n - log(frequencies.get(key, 0) + 1)) * by_kind.get(key[0], kinds.word)
