@@ -5,10 +5,11 @@ For each store size, a store is built under /tmp (never in the repo) the way
 shuffled with a fixed seed (so a new batch joins old stories as well as opening new
 ones), stored and assigned 1,000 articles at a time. Then 1,000 more articles are
 stored, unassigned, and one batch is timed on a fresh copy of the file, in its own
-process (clean peak RSS), two ways:
+process (clean peak RSS), with two versions of the code:
 
-- full: load the whole index from SQLite (what `ingest` did before: ``load_index``),
-- lazy: read only what the batch needs (``assign_stories`` now).
+- before: the package at ``--before`` (default ``main``, exported from git under
+  /tmp), which loads the whole index from SQLite (``load_index``);
+- after: this checkout, which reads only what the batch needs.
 
 Both must give the same assignments (their digests are printed and compared).
 
@@ -20,6 +21,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import os
 import random
 import resource
 import shutil
@@ -36,10 +38,10 @@ from stories_ecbplus import DEFAULT_DATA  # noqa: E402
 from stories_scale import generate  # noqa: E402
 
 from newsprism.store import Store  # noqa: E402
-from newsprism.stories import lazy, persist  # noqa: E402
-from newsprism.stories.persist import assign_stories, load_index, unassigned_articles  # noqa: E402
+from newsprism.stories.persist import assign_stories  # noqa: E402
 
 WORK = Path("/tmp/newsprism-bench")
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def build(n: int, batch: int, data: Path, path: Path) -> dict[str, Any]:
@@ -75,20 +77,26 @@ def _timed(fn: Callable[..., Any], spent: list[float]) -> Callable[..., Any]:
 
 
 def run_one(mode: str, path: Path) -> dict[str, Any]:
-    """Time one ingest batch (as `newsprism ingest` runs it, after the files are stored)."""
+    """Time one `newsprism ingest` batch (after its files are stored) with the code on PYTHONPATH."""
+    from newsprism.stories import index as index_module
+    from newsprism.stories import persist
+
     t0, c0 = time.perf_counter(), time.process_time()
     feat, load = [0.0, 0.0], [0.0, 0.0]
-    persist.extract_features = _timed(persist.extract_features, feat)
+    for module in (persist, index_module):  # wherever this version calls it from
+        if hasattr(module, "extract_features"):
+            module.extract_features = _timed(module.extract_features, feat)  # type: ignore[attr-defined]
+    if mode == "before":
+        persist.load_index = _timed(persist.load_index, load)  # type: ignore[assignment]
+    else:
+        from newsprism.stories import lazy
+
+        for name in ("_df", "_postings", "_profiles", "_assigned"):
+            setattr(lazy, name, _timed(getattr(lazy, name), load))
     with Store(path) as store:
-        arts = unassigned_articles(store)
+        arts = persist.unassigned_articles(store)
         c1 = time.process_time()
-        if mode == "full":
-            index = _timed(load_index, load)(store)
-            got = assign_stories(store, arts, index=index)
-        else:
-            for name in ("_df", "_postings", "_profiles", "_assigned"):
-                setattr(lazy, name, _timed(getattr(lazy, name), load))
-            got = assign_stories(store, arts)
+        got = persist.assign_stories(store, arts)
         t2, c2 = time.perf_counter(), time.process_time()
         stored = store.conn.execute("SELECT count(*) FROM story_members").fetchone()[0] - len(got)
     digest = hashlib.sha256(json.dumps([list(map(str, vars(a).values())) for a in got]).encode()).hexdigest()
@@ -100,7 +108,7 @@ def run_one(mode: str, path: Path) -> dict[str, Any]:
         "cpu": {
             "read_batch": round(c1 - c0, 2),  # open the store, find and read the unassigned articles
             "features": round(feat[1], 2),
-            "load": round(load[1], 2),  # full: load_index; lazy: every read from the story tables
+            "load": round(load[1], 2),  # before: load_index; after: every read from the story tables
             "cluster_write": round(c2 - c1 - feat[1] - load[1], 2),
             "total": round(c2 - c0, 2),  # the whole call after the files are stored
         },
@@ -112,11 +120,27 @@ def run_one(mode: str, path: Path) -> dict[str, Any]:
     }
 
 
-def measure(mode: str, db: Path) -> dict[str, Any]:
+def checkout(ref: str) -> Path:
+    """The package as it is at git ``ref`` (exported under /tmp), to run the 'before' side."""
+    sha = subprocess.run(
+        ["git", "-C", str(ROOT), "rev-parse", ref], check=True, capture_output=True, text=True
+    )
+    out = WORK / f"code-{sha.stdout.strip()[:12]}"
+    if not out.exists():
+        out.mkdir(parents=True)
+        tar = subprocess.run(
+            ["git", "-C", str(ROOT), "archive", ref, "newsprism"], check=True, capture_output=True
+        )
+        subprocess.run(["tar", "-x", "-C", str(out)], input=tar.stdout, check=True)
+    return out
+
+
+def measure(mode: str, db: Path, code: Path) -> dict[str, Any]:
     copy = db.with_name(f"{db.stem}-{mode}.db")
     shutil.copyfile(db, copy)
     cmd = [sys.executable, __file__, "--one", mode, str(copy)]
-    out = subprocess.run(cmd, check=True, capture_output=True, text=True).stdout
+    env = {**os.environ, "PYTHONPATH": str(code)}
+    out = subprocess.run(cmd, check=True, capture_output=True, text=True, env=env).stdout
     copy.unlink()
     return json.loads(out.strip().splitlines()[-1])
 
@@ -127,6 +151,7 @@ def main() -> int:
     ap.add_argument("--sizes", type=int, nargs="+", default=[10000, 100000])
     ap.add_argument("--batch", type=int, default=1000)
     ap.add_argument("--rebuild", action="store_true", help="build the stores again even when cached")
+    ap.add_argument("--before", default="main", help="git ref of the code to compare with (default: main)")
     ap.add_argument("--one", nargs=2, help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.one:
@@ -137,14 +162,14 @@ def main() -> int:
         db = WORK / f"ingest-{n}-{args.batch}.db"
         if args.rebuild or not db.exists():
             print(json.dumps({"store": n, **build(n, args.batch, args.data, db)}), flush=True)
-        rows = [measure(mode, db) for mode in ("full", "lazy")]
+        rows = [measure("before", db, checkout(args.before)), measure("after", db, ROOT)]
         for row in rows:
             print(json.dumps({"db_mb": round(db.stat().st_size / 2**20), **row}), flush=True)
         same = rows[0]["digest"] == rows[1]["digest"]
         print(
-            f"{n} stored, CPU s: full {rows[0]['cpu']['total']} (load {rows[0]['cpu']['load']}),"
-            f" lazy {rows[1]['cpu']['total']} (reads {rows[1]['cpu']['load']}); peak RSS MB:"
-            f" full {rows[0]['peak_rss_mb']}, lazy {rows[1]['peak_rss_mb']};"
+            f"{n} stored, CPU s: before {rows[0]['cpu']['total']} (load {rows[0]['cpu']['load']}),"
+            f" after {rows[1]['cpu']['total']} (reads {rows[1]['cpu']['load']}); peak RSS MB:"
+            f" before {rows[0]['peak_rss_mb']}, after {rows[1]['peak_rss_mb']};"
             f" same assignments: {same}",
             flush=True,
         )
