@@ -6,7 +6,7 @@ import pytest
 
 from newsprism.settings import StorySettings
 from newsprism.store import Store
-from newsprism.stories import StoryIndex, extract_features
+from newsprism.stories import StoryIndex, extract_features, story_id_for
 from newsprism.stories.lazy import StoredDict, open_index
 from newsprism.stories.persist import assign_stories, load_index
 from tests.stories_fixtures import FIRE_A, TAIWAN_A, TAIWAN_B, TURKEY_A, TURKEY_B, TURKEY_C, article
@@ -80,7 +80,8 @@ def _dump(store, ranks=True):
             )
         ],
         "members": [
-            tuple(r) for r in q("SELECT article_id, story_id, seq, score FROM story_members ORDER BY 1")
+            tuple(r)
+            for r in q("SELECT article_id, story_id, seq, score, vector_json FROM story_members ORDER BY 1")
         ],
         "df": [tuple(r) for r in q("SELECT feature, df FROM story_df ORDER BY feature")],
         "postings": [tuple(r) for r in q(postings + " FROM story_postings ORDER BY feature, rank")],
@@ -225,3 +226,23 @@ def test_lazy_index_refuses_to_list_stories_but_load_index_can():
     with pytest.raises(TypeError, match="load_index"):
         open_index(store.conn).stories()
     assert len(load_index(store).stories()) == len(_dump(store)["stories"])
+
+
+def test_newcomers_are_cut_off_an_earlier_story_with_its_member_vectors_read_lazily():
+    """The cut needs the latest members' vectors of a story from an earlier batch: the lazy
+    index reads them for that story only, and cuts exactly as the full-load path does."""
+    from tests.test_stories_partition import _KIND, _OLD
+
+    loose = StorySettings(join_threshold=0.0, extend_threshold=0.0, stay_threshold=0.0, split_neighbours=2)
+    old = [article(t, path=f"old{i}.txt") for i, t in enumerate(_OLD)]
+    flood = f"{_KIND} In Tromsdal, governor Piet Halvorsen said {{}} cabins flooded."
+    new = [article(flood.format(n), path=f"new{n}.txt") for n in (40, 45, 50)]
+    lazy, full = _store([old, new]), _store([old, new])
+    assign_stories(lazy, old, loose)
+    _full(full, old, loose)
+    index = open_index(lazy.conn, loose)
+    got = assign_stories(lazy, new, loose, index=index)
+    assert got == _full(full, new, loose) and _dump(lazy) == _dump(full)
+    story = story_id_for(old[0].id)
+    assert all(a.story_id != story for a in got)  # cut off: without the vectors they would join
+    assert len(index.recent.cached()[story]) == len(old)

@@ -127,3 +127,32 @@ def test_joining_a_story_from_an_earlier_batch_takes_the_stricter_extend_thresho
         index.add([article(t) for t in _OLD])
         index.add([article(_NEW)])
         assert len(index) == expected
+
+
+def _storm_index(split_threshold: float) -> tuple[StoryIndex, list]:
+    settings = StorySettings(
+        join_threshold=0.0,
+        extend_threshold=0.0,
+        stay_threshold=0.0,
+        split_neighbours=2,
+        split_threshold=split_threshold,
+    )
+    index = StoryIndex(settings)
+    index.add([article(t) for t in _OLD])
+    other = [
+        article(_KIND + f" In Tromsdal, governor Piet Halvorsen said {n} cabins flooded.")
+        for n in (40, 45, 50)
+    ]
+    return index, index.add(other)
+
+
+def test_newcomers_of_another_event_are_cut_off_a_story_from_an_earlier_batch():
+    index, newcomers = _storm_index(StorySettings().split_threshold)
+    assert len(index) == 2
+    first = index.story_of(article(_OLD[0]).id)
+    assert all(a.story_id != first for a in newcomers)
+    # Earlier members never move.
+    assert all(index.story_of(article(t).id) == first for t in _OLD)
+    # Without the cut, the loose settings would have let them all into the old story.
+    index, newcomers = _storm_index(0.0)
+    assert len(index) == 1

@@ -112,6 +112,12 @@ def test_store_after_two_batches_holds_the_same_state_as_memory():
     for story in expected["stories"]:
         assert by_id[story["id"]]["article_ids"] == story["article_ids"]
         assert by_id[story["id"]]["centroid"] == pytest.approx(story["centroid"])
+    # The members' trimmed vectors come back too, in joining order.
+    assert stored["recent"].keys() == expected["recent"].keys()
+    for story_id, vectors in expected["recent"].items():
+        assert len(stored["recent"][story_id]) == len(vectors)
+        for got, want in zip(stored["recent"][story_id], vectors, strict=True):
+            assert got == pytest.approx(want)
 
 
 def test_articles_stored_before_any_story_are_picked_up():
@@ -124,3 +130,19 @@ def test_articles_stored_before_any_story_are_picked_up():
     assign_stories(store, unassigned_articles(store))
     assert unassigned_articles(store) == []
     assert sorted(len(s.article_ids) for s in stored_stories(store)) == [1, 2]
+
+
+def test_members_stored_before_vectors_were_kept_load_without_them():
+    arts = [article(TURKEY_A, "2023-02-06"), article(TURKEY_B, "2023-02-07")]
+    store = _store(arts)
+    assign_stories(store, arts)
+    with store.transaction():
+        store.conn.execute("UPDATE story_members SET vector_json = NULL")  # as migration 5 leaves old rows
+    index = load_index(store)
+    assert index.recent == {}
+    assert index.story_of(arts[0].id) == index.story_of(arts[1].id)
+    later = article(TURKEY_C, "2023-02-08")
+    store.add_article(later)
+    (joined,) = assign_stories(store, [later])
+    assert joined.story_id == index.story_of(arts[0].id)
+    assert len(load_index(store).recent[joined.story_id]) == 1

@@ -118,3 +118,6 @@ CREATE TABLE story_meta (
 
 -- migration 4: subheadings kept in the cleaned text
 ALTER TABLE articles ADD COLUMN headings_json TEXT NOT NULL DEFAULT '[]';  -- [[start, end], ...] into text
+
+-- migration 5: each story member's trimmed clustering vector (for cutting newcomers off)
+ALTER TABLE story_members ADD COLUMN vector_json TEXT;  -- {feature: weight}; NULL before migration 5

@@ -51,6 +51,8 @@ class Item:
     # Stories of earlier batches worth scoring: fixed for the whole batch (the global
     # blocker changes only at commit), so looked up once.
     older: list[str] | None = None
+    # Stories a cut took this article out of: settling must not put it back.
+    barred: tuple[str, ...] = ()
 
 
 @dataclass
@@ -73,8 +75,11 @@ class Batch:
             self._place(i)
         self._settle(s.refine_passes, s.join_threshold)
         self._merge_drafts()
-        for key in [k for k in self.drafts if k.startswith("~") and self.members[k]]:
-            self._split(key, depth=s.split_depth)
+        for key in [k for k in self.drafts if self.members[k]]:
+            if key.startswith("~"):
+                self._split(key, depth=s.split_depth)
+            else:
+                self._split_newcomers(key)
         self._settle(s.settle_passes, s.stay_threshold)
 
     def _settle(self, passes: int, threshold: float) -> None:
@@ -97,6 +102,30 @@ class Batch:
         new_key = self._move_out(key, [i for j, i in enumerate(members) if (j in side) != (0 in side)])
         self._split(key, depth - 1)
         self._split(new_key, depth - 1)
+
+    def _split_newcomers(self, key: str) -> None:
+        """Cut this batch's newcomers off a story from an earlier batch when they are another event.
+
+        The cut runs over the story's recent members (kept by the index) and the
+        newcomers; newcomers on the side where the earlier members are the minority
+        leave. Earlier members never move: their assignment is final.
+        """
+        s = self.index.settings
+        earlier = self.index.recent.get(key, [])
+        newcomers = sorted(self.members[key])
+        if not earlier or len(earlier) + len(newcomers) > s.split_max_size:
+            return
+        cut = best_cut(earlier + [self.items[i].vector for i in newcomers], s.split_neighbours)
+        if cut is None or cut.value >= s.split_threshold:
+            return
+        side = set(cut.side)
+        old_in_side = sum(1 for j in range(len(earlier)) if j in side)
+        leaving_side = old_in_side * 2 < len(earlier)  # True: the cut's side is the minority side
+        leaving = [i for j, i in enumerate(newcomers, start=len(earlier)) if (j in side) == leaving_side]
+        if leaving:
+            for i in leaving:
+                self.items[i].barred += (key,)
+            self._split(self._move_out(key, leaving), depth=s.split_depth - 1)
 
     def _move_out(self, key: str, leaving: list[int]) -> str:
         """Move items ``leaving`` from story ``key`` into a new draft story; its key."""
@@ -137,7 +166,13 @@ class Batch:
         s = self.index.settings
         candidates = self._candidates(item)
         choice = choose(
-            item.vector, item.feat.published, candidates, s.join_threshold, s.max_gap_days, None, s.extend_threshold
+            item.vector,
+            item.feat.published,
+            candidates,
+            s.join_threshold,
+            s.max_gap_days,
+            None,
+            s.extend_threshold,
         )
         key = choice.story_id if choice.story_id is not None else self._open(item)
         self._join(i, key, choice.score)
@@ -147,11 +182,17 @@ class Batch:
         item = self.items[i]
         before = item.story
         s = self.index.settings
-        candidates = self._candidates(item)
+        candidates = [c for c in self._candidates(item) if c.id not in item.barred]
         if not any(c.id == before for c in candidates):
             candidates.append(self.drafts[before])
         choice = choose(
-            item.vector, item.feat.published, candidates, threshold, s.max_gap_days, before, s.extend_threshold
+            item.vector,
+            item.feat.published,
+            candidates,
+            threshold,
+            s.max_gap_days,
+            before,
+            s.extend_threshold,
         )
         alone = len(self.members[before]) == 1
         if choice.story_id == before or (choice.story_id is None and alone):

@@ -76,9 +76,13 @@ class StoryIndex:
         self.blocker = Blocker(self.settings.max_postings)
         self.profiles: dict[str, StoryProfile] = {}
         self.assigned: dict[str, str] = {}
+        # The latest members' vectors (trimmed) per story, so a later batch can still
+        # tell whether its newcomers to the story are another event (Batch cut).
+        self.recent: dict[str, list[dict[str, float]]] = {}
         # What the last batch changed, so the store writes only that.
         self.changed_features: set[str] = set()
         self.changed_postings: set[str] = set()
+        self.changed_vectors: dict[str, dict[str, float]] = {}
 
     def __len__(self) -> int:
         return len(self.profiles)
@@ -95,6 +99,7 @@ class StoryIndex:
         ordered = sorted(fresh.values(), key=_arrival_key)
         self.changed_features = set()
         self.changed_postings = set()
+        self.changed_vectors = {}
         for feat in ordered:
             self.df.update(feat.counts)
             self.changed_features.update(feat.counts)
@@ -123,6 +128,12 @@ class StoryIndex:
             story = self.profiles[final[item.story]]
             story.note(item.feat.article_id, item.feat.outlet, item.feat.published)
             self.assigned[item.feat.article_id] = story.id
+            trimmed = top_terms(item.vector, s.recent_terms)
+            self.changed_vectors[item.feat.article_id] = trimmed
+            kept = self.recent.setdefault(story.id, [])
+            kept.append(trimmed)
+            if len(kept) > s.recent_members:
+                del kept[0]
             own = list(item.vector)[: s.block_keys]
             keys = dict.fromkeys(own + item.lookup)
             self.blocker.add(story.id, keys)
@@ -147,6 +158,7 @@ class StoryIndex:
             "df": dict(self.df.df),
             "stories": [_profile_state(p) for p in self.profiles.values()],
             "postings": {k: list(v) for k, v in self.blocker.postings.items()},
+            "recent": {k: list(v) for k, v in self.recent.items()},
         }
 
     @classmethod
@@ -161,6 +173,10 @@ class StoryIndex:
             for article_id in profile.article_ids:
                 index.assigned[article_id] = profile.id
         index.blocker.postings = {k: dict.fromkeys(v) for k, v in state["postings"].items()}
+        # Absent in states saved before member vectors were kept: such stories just
+        # cannot have newcomers cut off them until new members arrive.
+        keep = index.settings.recent_members
+        index.recent = {k: [dict(v) for v in vs[-keep:]] for k, vs in state.get("recent", {}).items()}
         return index
 
 

@@ -4,7 +4,7 @@
 for that costs time and memory in proportion to the store (every feature, posting
 and story); a batch only reads the document frequencies of its own features, the
 postings of its lookup keys and the profiles of the stories those postings name.
-:func:`open_index` returns an index whose four tables are :class:`StoredDict` views:
+:func:`open_index` returns an index whose five tables are :class:`StoredDict` views:
 a key is fetched from SQLite the first time it is read, then kept, so the batch
 code runs unchanged and sees exactly what a fully loaded index would hold. What a
 batch changes lives in the views until ``persist`` writes it back.
@@ -24,7 +24,7 @@ from newsprism.stories.decide import StoryProfile
 from newsprism.stories.index import STATE_VERSION, StoryIndex
 from newsprism.stories.vector import DocFrequency
 
-__all__ = ["StoredBlocker", "StoredDict", "open_index", "story_state"]
+__all__ = ["StoredBlocker", "StoredDict", "open_index", "recent_vectors", "story_state"]
 
 # Keys per IN (...) query: far below SQLite's variable limit, large enough to amortise a query.
 CHUNK = 500
@@ -35,7 +35,7 @@ Fetch = Callable[[Sequence[str]], dict[str, Any]]
 class StoredDict(dict[str, Any]):
     """A dict that fetches a missing key from the store on first read (misses are remembered).
 
-    ``[key]``, ``get``, ``in``, assignment and ``del`` behave as on a fully loaded
+    ``[key]``, ``get``, ``in``, ``setdefault``, assignment and ``del`` behave as on a fully loaded
     dict. Listing (iteration, ``len``, ``items``...) is refused: the view holds only
     what was asked for, and a partial listing would be silently wrong.
     """
@@ -76,6 +76,12 @@ class StoredDict(dict[str, Any]):
         except KeyError:
             return default
 
+    def setdefault(self, key: str, default: Any = None) -> Any:
+        if key in self:
+            return self[key]
+        self[key] = default
+        return default
+
     def __delitem__(self, key: str) -> None:
         super().__delitem__(key)
         self._absent.add(key)  # deleted here: the stored row is stale until written back
@@ -87,7 +93,7 @@ class StoredDict(dict[str, Any]):
     def _refuse(self, *args: object) -> NoReturn:
         raise TypeError(f"the stored {self.what} cannot be listed from a lazy index; use load_index")
 
-    __iter__ = __len__ = keys = values = items = setdefault = pop = popitem = update = _refuse  # type: ignore[assignment]
+    __iter__ = __len__ = keys = values = items = pop = popitem = update = _refuse  # type: ignore[assignment]
 
 
 class StoredBlocker(Blocker):
@@ -118,6 +124,8 @@ def open_index(conn: sqlite3.Connection, settings: StorySettings | None = None) 
     index.blocker = StoredBlocker(index.settings.max_postings, postings, profiles)
     index.profiles = profiles
     index.assigned = StoredDict(lambda ids: _assigned(conn, ids), "memberships")
+    keep = index.settings.recent_members
+    index.recent = StoredDict(lambda ids: recent_vectors(conn, keep, ids), "member vectors")
     return index
 
 
@@ -172,6 +180,26 @@ def _profile(row: sqlite3.Row, members: list[str]) -> StoryProfile:
         first=date.fromisoformat(row["first_published"]) if row["first_published"] else None,
         last=date.fromisoformat(row["last_published"]) if row["last_published"] else None,
     )
+
+
+def recent_vectors(
+    conn: sqlite3.Connection, keep: int, story_ids: Sequence[str] | None = None
+) -> dict[str, list[dict[str, float]]]:
+    """The trimmed vectors of each story's latest ``keep`` members, oldest first (all
+    stories, or those in ``story_ids``); stories with none stored are left out."""
+    where, args = "", [keep]
+    if story_ids is not None:
+        where, args = f" AND story_id IN ({_marks(len(story_ids))})", [*story_ids, keep]
+    rows = conn.execute(
+        "SELECT story_id, vector_json FROM (SELECT story_id, seq, vector_json, ROW_NUMBER() OVER"
+        " (PARTITION BY story_id ORDER BY seq DESC) AS back FROM story_members"
+        f" WHERE vector_json IS NOT NULL{where}) WHERE back <= ? ORDER BY story_id, seq",
+        args,
+    )
+    recent: dict[str, list[dict[str, float]]] = {}
+    for story_id, vector_json in rows:
+        recent.setdefault(story_id, []).append(json.loads(vector_json))
+    return recent
 
 
 def story_state(row: Any, members: dict[str, list[str]]) -> dict[str, Any]:

@@ -19,7 +19,7 @@ from newsprism.settings import StorySettings
 from newsprism.store import Store
 from newsprism.stories.features import ArticleFeatures
 from newsprism.stories.index import STATE_VERSION, Assignment, StoryIndex, extract_features
-from newsprism.stories.lazy import StoredDict, open_index, story_state
+from newsprism.stories.lazy import StoredDict, open_index, recent_vectors, story_state
 
 __all__ = ["assign_stories", "load_index", "story_articles", "stored_stories", "unassigned_articles"]
 
@@ -42,6 +42,7 @@ def load_index(store: Store, settings: StorySettings | None = None) -> StoryInde
         "df": dict(conn.execute("SELECT feature, df FROM story_df").fetchall()),
         "stories": [story_state(row, members) for row in conn.execute("SELECT * FROM stories")],
         "postings": {},
+        "recent": recent_vectors(conn, (settings or StorySettings()).recent_members),
     }
     index = StoryIndex.from_state(state, settings)
     index.blocker.postings = postings  # with their stored ranks: _save writes only what moves
@@ -98,7 +99,8 @@ def _save(store: Store, index: StoryIndex, assignments: list[Assignment], run_id
              json.dumps(p.centroid, sort_keys=True), now),
         )  # fmt: skip
     conn.executemany(
-        "INSERT INTO story_members(article_id, story_id, seq, score, run_id) VALUES (?,?,?,?,?)",
+        "INSERT INTO story_members(article_id, story_id, seq, score, run_id, vector_json)"
+        " VALUES (?,?,?,?,?,?)",
         [
             (
                 a.article_id,
@@ -106,6 +108,7 @@ def _save(store: Store, index: StoryIndex, assignments: list[Assignment], run_id
                 index.profiles[a.story_id].article_ids.index(a.article_id),
                 a.score,
                 run_id,
+                json.dumps(index.changed_vectors[a.article_id], sort_keys=True),
             )
             for a in assignments
         ],
