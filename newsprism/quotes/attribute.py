@@ -8,10 +8,13 @@
 3. ``continuation``       a direct quote with no tag of its own continues the
                           speaker of the previous direct quote in the same paragraph
                           or the one before it (one paragraph run);
-4. ``pronoun`` / ``nominal``  a speaker written as he/she/they or as a definite role
-                          ("the spokesman", "the ministry") is resolved to the latest
-                          compatible person or organisation named before it, outside
-                          any quote (a person only mentioned inside a quote never speaks);
+4. ``pronoun`` / ``nominal`` / ``document``  a speaker written as he/she/they is
+                          resolved to the most salient compatible person or organisation
+                          named before it (``salience.py``), outside any quote (a person
+                          only mentioned inside a quote never speaks); a definite role
+                          ("the spokesman", "his spokesman", "the ministry") to the one
+                          named with that role (else "spokesman of <owner>"); a document
+                          ("the statement said") to the author the text names;
 5. ``unknown``            nothing above decided: the speaker stays unknown.
 """
 
@@ -21,7 +24,10 @@ from typing import TYPE_CHECKING
 
 from newsprism.model import Span
 from newsprism.quotes.cues import ANONYMOUS_NOUNS, ORG_NOUNS
+from newsprism.quotes.documents import author_of
 from newsprism.quotes.found import Found
+from newsprism.quotes.identity import ROLE_WORDS
+from newsprism.quotes.salience import best_referent
 from newsprism.quotes.syntax import (
     cue_verbs,
     entities,
@@ -32,6 +38,7 @@ from newsprism.quotes.syntax import (
     text_of,
     token_span,
     tokens_between,
+    via_relative,
 )
 
 if TYPE_CHECKING:
@@ -39,8 +46,8 @@ if TYPE_CHECKING:
 
 __all__ = ["attribute_direct", "continue_speakers", "resolve_references"]
 
-PERSON_PRONOUNS = frozenset(["he", "she", "him", "her", "i", "we"])
-GROUP_PRONOUNS = frozenset(["they", "it"])
+PERSON_PRONOUNS = frozenset(["he", "she", "him", "her", "his", "i", "we"])
+GROUP_PRONOUNS = frozenset(["they", "it", "its"])
 PERSON_ENTS = ("PERSON",)
 GROUP_ENTS = ("ORG", "GPE", "NORP")
 
@@ -83,6 +90,7 @@ def _decide(found: Found, cue: Token, marks: list[Span], method: str) -> bool:
     speaker = subject_of(cue, marks)
     if speaker is None:
         return False
+    method += "+relative" if via_relative(cue) else ""
     found.cue, found.cue_span, found.speaker, found.method = cue, token_span([cue]), speaker, method
     return True
 
@@ -172,6 +180,7 @@ def continue_speakers(quotes: list[Found]) -> None:
     """Step 3: an untagged direct quote takes the speaker of the quote (direct or reported)
     just before it, in its paragraph or the one before."""
     _share_runs(quotes)
+    _tagged_next(quotes)
     prev: Found | None = None
     for q in quotes:
         if q.kind == "fragment":
@@ -187,9 +196,45 @@ def continue_speakers(quotes: list[Found]) -> None:
         prev = q
 
 
+def _tagged_next(quotes: list[Found]) -> None:
+    """``“…” He said on a visit, “…”``: an untagged quote that the next direct quote of its
+    paragraph follows, tagged between the two, has that quote's speaker."""
+    spoken = [q for q in quotes if q.kind != "fragment"]
+    for q, nxt in zip(spoken, spoken[1:], strict=False):
+        between = nxt.cue_span is not None and q.span.end <= nxt.cue_span.start < nxt.span.start
+        untagged = q.kind == nxt.kind == "direct" and q.speaker is None and nxt.speaker is not None
+        if untagged and between and nxt.paragraph == q.paragraph and nxt.inherited is None:
+            _inherit(q, nxt)
+
+
+def _described_names(doc: Doc) -> list:
+    """``Yuni, a resident of Lampung, …``: an untagged proper-noun subject with a common-noun
+    apposition is a person the tagger missed (as a one-token span, like an entity)."""
+    return [
+        doc[t.i : t.i + 1]
+        for t in doc
+        if t.pos_ == "PROPN"
+        and not t.ent_type_
+        and t.lower_ not in ROLE_WORDS
+        and t.dep_ in ("nsubj", "nsubjpass")
+        and any(c.dep_ == "appos" and c.pos_ == "NOUN" and not c.ent_type_ for c in t.children)
+    ]
+
+
+def _persons(doc: Doc) -> list:
+    """PERSON entities and described names, in text order (computed once per doc)."""
+    found = doc.user_data.get("newsprism_persons")
+    if found is None:
+        found = [e for e in entities(doc) if e.label_ == "PERSON"] + _described_names(doc)
+        found.sort(key=lambda e: e.start)
+        doc.user_data["newsprism_persons"] = found
+    return found
+
+
 def _antecedents(doc: Doc, before: int, marks: list[Span], labels: tuple[str, ...]) -> list[Token]:
     """Root tokens of entities with ``labels`` that end before ``before``, latest first, outside quotes."""
-    heads = [e.root for e in entities(doc) if e.label_ in labels and e.end_char <= before]
+    ents = _persons(doc) if labels == PERSON_ENTS else [e for e in entities(doc) if e.label_ in labels]
+    heads = [e.root for e in ents if e.end_char <= before]
     return [h for h in reversed(heads) if not inside(h, marks)]
 
 
@@ -224,7 +269,7 @@ def infer_genders(doc: Doc, marks: list[Span]) -> dict[str, str]:
     """Surname → ``m``/``f`` from the pronouns that follow a person's mention, outside quotes,
     up to the end of the next sentence or the next person named (whichever comes first)."""
     votes: dict[str, list[int]] = {}
-    persons = [e for e in entities(doc) if e.label_ == "PERSON" and not inside(e.root, marks)]
+    persons = [e for e in _persons(doc) if not inside(e.root, marks)]
     for k, ent in enumerate(persons):
         stop = sentence(ent.root).end
         if stop < len(doc):
@@ -239,23 +284,29 @@ def infer_genders(doc: Doc, marks: list[Span]) -> dict[str, str]:
     return {name: "m" if m > f else "f" for name, (m, f) in votes.items() if m != f}
 
 
-def _salient(tok: Token, speaker_idx: set[int]) -> bool:
-    return (
-        tok.i in speaker_idx or tok.dep_ in ("nsubj", "nsubjpass") or tok.head.dep_ in ("nsubj", "nsubjpass")
-    )
+PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
 
 
 def _pronoun_referent(
-    q: Found, cands: list[Token], speaker_idx: set[int], genders: dict[str, str]
+    q: Found, cands: list[Token], pronouns: list[Token], speaker_idx: set[int], genders: dict[str, str]
 ) -> Token | None:
-    word = q.speaker.lower_ if q.speaker is not None else ""
-    want = {"he": "m", "him": "m", "she": "f", "her": "f"}.get(word)
-    if want:
-        cands = [c for c in cands if _gender_of(c, genders) in (None, want)]
-    for c in cands:
-        if _salient(c, speaker_idx):
-            return c
-    return cands[0] if cands else None
+    assert q.speaker is not None
+
+    def agrees(cand: Token, pron: Token) -> bool:
+        return _gender_of(cand, genders) in (None, PRONOUN_GENDER.get(pron.lower_))
+
+    cands = [c for c in cands if agrees(c, q.speaker)]
+    return best_referent(cands, q.speaker, speaker_idx, pronouns, agrees)
+
+
+def _subject_pronouns(doc: Doc, start: int, end: int, marks: list[Span]) -> list[Token]:
+    """``he``/``she`` subjects outside quotes between two offsets (earlier mentions of someone)."""
+    toks = tokens_between(doc, start, end)
+    return [
+        t
+        for t in toks
+        if t.lower_ in ("he", "she") and t.dep_ in ("nsubj", "nsubjpass") and not inside(t, marks)
+    ]
 
 
 def _nominal_referent(doc: Doc, noun: str, cands: list[Token]) -> Token | None:
@@ -287,11 +338,16 @@ def _resolve_one(doc: Doc, q: Found, marks: list[Span], window: int, state: dict
             cands += [t for t in state["named"] if t.i not in seen and t.idx < pos and t.pos_ == "PROPN"]
             cands.sort(key=lambda t: -t.i)
         cands = [c for c in cands if pos - c.idx <= window]
-        ref = _pronoun_referent(q, cands, state["speakers"], state["genders"])
+        pronouns = _subject_pronouns(doc, pos - window, pos, marks) if labels == PERSON_ENTS else []
+        ref = _pronoun_referent(q, cands, pronouns, state["speakers"], state["genders"])
         if ref is not None:
             q.referent, q.method = ref, f"{q.method}+pronoun"
             if word in ("he", "she"):
                 state["genders"].setdefault(ref.lower_, "m" if word == "he" else "f")
+        return
+    author = author_of(doc, tok, marks, window)
+    if author is not None:  # "the statement said": whoever issued it
+        q.referent, q.method = author, f"{q.method}+document"
         return
     noun = _nominal_noun(tok)
     if noun is None:
@@ -305,8 +361,43 @@ def _resolve_one(doc: Doc, q: Found, marks: list[Span], window: int, state: dict
     labels = ("ORG",) if noun in ORG_NOUNS else PERSON_ENTS
     cands = [c for c in _antecedents(doc, pos, marks, labels) if pos - c.idx <= window]
     ref = _nominal_referent(doc, noun, cands)
+    if labels == PERSON_ENTS:
+        q.owner = _owner_of(tok, state["genders"])
+        ref = ref or _named_anywhere(doc, noun, marks, q.owner)
     if ref is not None:
         q.referent, q.method = ref, f"{q.method}+nominal"
+
+
+def _owner_of(tok: Token, genders: dict[str, str]) -> Token | None:
+    """Whose role a possessive description names: ``his spokesman`` → the latest person
+    before "his" (named inside reported speech too: the owner is talked about, not speaking),
+    of the pronoun's gender when it is known."""
+    poss = next((c for c in tok.children if c.dep_ == "poss" and c.lower_ in ("his", "her")), None)
+    if poss is None:
+        return None
+    want = "m" if poss.lower_ == "his" else "f"
+    heads = [e.root for e in entities(tok.doc) if e.label_ == "PERSON" and e.end <= poss.i]
+    heads = [h for h in heads if sentence(h).start >= sentence(poss).start - 40]
+    return next((h for h in reversed(heads) if _gender_of(h, genders) in (None, want)), None)
+
+
+def _named_anywhere(doc: Doc, noun: str, marks: list[Span], owner: Token | None) -> Token | None:
+    """The one person the article names with ``noun`` ("Kremlin spokesman Dmitry Peskov"),
+    before or after the description; nobody when two different people carry the role or
+    the role belongs to someone else than the ``owner`` ("Zelensky's spokesman")."""
+    heads = [e.root for e in entities(doc) if e.label_ == "PERSON" and not inside(e.root, marks)]
+    found = [h for h in heads if _nominal_referent(doc, noun, [h]) is not None]
+    found = [h for h in found if owner is None or _owned_by(h, owner)]
+    if len({h.lower_ for h in found}) != 1:
+        return None
+    return found[0]
+
+
+def _owned_by(named: Token, owner: Token) -> bool:
+    """False when the role is written as another person's (``Zelensky's spokesman X``)."""
+    left = named.doc[max(0, named.left_edge.i - 4) : named.i]
+    other = [t for t in left if t.pos_ == "PROPN" and any(c.tag_ == "POS" for c in t.children)]
+    return all(t.lower_ == owner.lower_ for t in other)
 
 
 def resolve_references(doc: Doc, quotes: list[Found], marks: list[Span], window: int) -> None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 __all__ = [
     "ANONYMOUS_NOUNS",
+    "CLAIM_NOUNS",
     "ORG_NOUNS",
     "SPEECH_VERBS",
     "TITLE_CUES",
@@ -148,6 +149,24 @@ SPEECH_VERBS = frozenset(
 )
 
 THINK_VERBS = frozenset(["believe", "think", "feel", "fear", "hope", "expect", "know", "understand"])
+
+# Nouns that carry a claim in a "that" clause: "denied reports that …", "refuted claims
+# that …". After a speech verb, the clause is what was denied or confirmed.
+CLAIM_NOUNS = frozenset(
+    [
+        "accusation",
+        "allegation",
+        "assertion",
+        "charge",
+        "claim",
+        "contention",
+        "report",
+        "rumor",
+        "rumour",
+        "speculation",
+        "suggestion",
+    ]
+)
 
 # Head nouns of unnamed sources: "a senior official", "three US officials".
 ANONYMOUS_NOUNS = frozenset(

@@ -9,7 +9,10 @@ Direct quote or fragment (rules, in order, on each marked stretch):
   3. otherwise it is a fragment when a speech cue governs its sentence
      (``calling them “ludicrous”``) and a scare quote or a title when none does.
 Indirect speech: a speech verb with a clausal complement (``X said (that) …``,
-``X denied that …``, ``X told reporters that …``) or ``According to X, …``.
+``X denied that …``, ``X told reporters that …``), the "that" clause of a claim noun it
+governs (``X denied reports that …``), a tag set into the sentence it reports
+(``The museum, X said, will open``) or ``According to X, …``. A long quote that starts
+inside such a clause (``X said the plan was “a betrayal of …”``) is a fragment of it.
 """
 
 from __future__ import annotations
@@ -17,7 +20,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from newsprism.model import Span
-from newsprism.quotes.cues import TITLE_CUES
+from newsprism.quotes.cues import CLAIM_NOUNS, TITLE_CUES
 from newsprism.quotes.found import Found
 from newsprism.quotes.marks import MarkedSpan
 from newsprism.quotes.syntax import (
@@ -31,13 +34,14 @@ from newsprism.quotes.syntax import (
     text_of,
     token_span,
     tokens_between,
+    via_relative,
 )
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
     from spacy.tokens import Span as SpacySpan
 
-__all__ = ["classify_marked", "find_according", "find_indirect"]
+__all__ = ["classify_marked", "find_according", "find_claims", "find_indirect"]
 
 CLAUSE_BEFORE = ":,.?!—–-(;"
 CLAUSE_END = ".,!?;:…—–-"
@@ -109,13 +113,29 @@ def classify_marked(
         return None
     kind = shape(text, mark, long_words)
     if kind == "direct":
-        return Found("direct", inner_span(text, mark))
+        found = Found("direct", inner_span(text, mark))
+        starts = _prev_char(text, mark.span.start) in CLAUSE_BEFORE + "\n"
+        found.embedded = not starts and not _whole_clause(doc, found.span)
+        return found
     if kind == "none" or is_title(text, mark):
         return None
     cue = _sentence_cue(doc, mark, marks)
     if cue is None:
         return None
     return Found("fragment", inner_span(text, mark), cue=cue, cue_span=token_span([cue]))
+
+
+def _whole_clause(doc: Doc, span: Span) -> bool:
+    """The quoted words hold a clause with its own subject (``believes "decisions … are
+    made in Washington."``), not a phrase cut out of the writer's clause."""
+    toks = expand(doc, span)
+    inside_ids = {t.i for t in toks}
+    roots = [t for t in toks if t.head.i not in inside_ids or t.head is t]
+    return any(
+        r.pos_ in ("VERB", "AUX")
+        and any(c.dep_ in ("nsubj", "nsubjpass") and c.i in inside_ids for c in r.children)
+        for r in roots
+    )
 
 
 def inner_span(text: str, mark: MarkedSpan) -> Span:
@@ -128,8 +148,15 @@ def inner_span(text: str, mark: MarkedSpan) -> Span:
     return Span(start, end)
 
 
+def _broken_relative(tok: Token) -> bool:
+    """``…, which Russia claims was …`` parsed as a relative clause with two subjects whose
+    own complement hangs elsewhere: not part of the reported content."""
+    return tok.dep_ == "relcl" and sum(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children) >= 2
+
+
 def _content_span(clause: Token, verb: Token) -> Span | None:
-    toks = [t for t in clause.subtree if t.i != verb.i]
+    cut = {t.i for r in clause.subtree if _broken_relative(r) for t in r.subtree}
+    toks = [t for t in clause.subtree if t.i != verb.i and t.i not in cut]
     if toks and toks[0].lower_ == "that" and toks[0].dep_ == "mark":
         toks.pop(0)
     while toks and (toks[-1].is_punct or toks[-1].is_space or toks[-1].dep_ == "cc"):
@@ -139,6 +166,19 @@ def _content_span(clause: Token, verb: Token) -> Span | None:
     if len(toks) < 3:
         return None
     return token_span(toks)
+
+
+QUOTE_MARKS = '"“”«»'
+
+
+def _balanced(text: str, span: Span) -> Span:
+    """Through the mark that closes a quote opened inside the content (``Oslo "reserves …."``)."""
+    if sum(text.count(m, span.start, span.end) for m in QUOTE_MARKS) % 2 == 0:
+        return span
+    for end in range(span.end, min(len(text), span.end + 2)):
+        if text[end] in QUOTE_MARKS:
+            return Span(span.start, end + 1)
+    return span
 
 
 def _mostly_inside(span: Span, quotes: list[Span], share: float) -> bool:
@@ -152,7 +192,7 @@ QUESTION_WORDS = frozenset(["whether", "if", "why", "how", "what", "when", "wher
 def _question(text: str, span: Span) -> bool:
     """``asked whether …``, ``did not say why …`` (but ``said that if …`` is a claim)."""
     first = text[span.start : span.end].split(" ", 1)[0].lower()
-    return first in QUESTION_WORDS and not text[: span.start].rstrip().lower().endswith("that")
+    return first in QUESTION_WORDS and not text[: span.start].rstrip(" ,").lower().endswith("that")
 
 
 def _headline(text: str, pos: int) -> bool:
@@ -163,6 +203,55 @@ def _headline(text: str, pos: int) -> bool:
     return len(line) < 200 and line[-1:] not in ".?!\"”’'…:"
 
 
+def _claim_clause(verb: Token) -> Token | None:
+    """``denied reports that …``: the "that" clause of a claim noun the verb governs."""
+    for obj in verb.children:
+        if obj.dep_ != "dobj" or obj.lemma_.lower() not in CLAIM_NOUNS:
+            continue
+        for clause in obj.children:
+            if clause.dep_ in ("acl", "ccomp") and any(c.lower_ == "that" for c in clause.children):
+                return clause
+    return None
+
+
+def _complements(verb: Token) -> list[Token]:
+    """The clause a cue verb reports: a claim noun's clause first (the parser may also hang
+    a later relative clause's verb on the cue as ccomp), else its clausal complements."""
+    claim = _claim_clause(verb)
+    if claim is not None:
+        return [claim]
+    clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+    # a "that" clause first: the parser also hangs clauses of a fronted phrase on the verb
+    return sorted(clauses, key=lambda c: (not any(m.lower_ == "that" for m in c.children), c.i < verb.i))
+
+
+def _medial_content(verb: Token) -> Span | None:
+    """``The museum, the mayor said, will open in June``: a tag set into (or after) the
+    sentence it reports hangs on it as parataxis; the content is that sentence."""
+    if verb.dep_ != "parataxis" or any(c.dep_ == "ccomp" for c in verb.children):
+        return None
+    tag = {t.i for t in verb.subtree}
+    toks = [t for t in verb.head.subtree if t.i not in tag or t.i > min(tag)]
+    toks = [t for t in toks if t.i < max(tag) or t.i not in tag]
+    while toks and (toks[-1].is_punct or toks[-1].is_space or toks[-1].i in tag):
+        toks.pop()
+    while toks and (toks[0].is_punct or toks[0].is_space or toks[0].dep_ == "cc"):
+        toks.pop(0)
+    outside = [t for t in toks if t.i not in tag]
+    return token_span(toks) if len(outside) >= 3 else None
+
+
+def _dummy(speaker: Token) -> bool:
+    """``there``, and an ``it`` that names no earlier organisation (``it is said``, ``it
+    says a lot``); ``It said`` after a company or a ministry is that body speaking."""
+    if speaker.lower_ == "there":
+        return True
+    if speaker.lower_ != "it":
+        return False
+    before = [e for e in entities(speaker.doc) if e.label_ in ("ORG", "GPE", "NORP") and e.end <= speaker.i]
+    return speaker.dep_ != "nsubj" or not before or speaker.i - before[-1].end > 60
+
+
 def find_indirect(
     doc: Doc, marks: list[Span], direct: list[Span], think: bool, direct_share: float
 ) -> list[Found]:
@@ -171,10 +260,9 @@ def find_indirect(
     for verb in doc:
         if not is_cue(verb, think) or inside(verb, marks):
             continue
-        for clause in verb.children:
-            if clause.dep_ != "ccomp":
-                continue
+        for clause in _complements(verb):
             span = _content_span(clause, verb)
+            span = _balanced(text_of(doc), span) if span is not None else None
             if (
                 span is None
                 or _mostly_inside(span, direct, direct_share)
@@ -184,10 +272,49 @@ def find_indirect(
             if _question(text_of(doc), span):
                 continue  # an indirect question reports no claim
             speaker = subject_of(verb, [span, *marks])
-            if speaker is None or speaker.lower_ in ("it", "there"):
+            if speaker is None or _dummy(speaker):
                 continue
-            found.append(Found("indirect", span, verb, token_span([verb]), speaker, "syntactic-subject"))
+            method = "syntactic-subject+relative" if via_relative(verb) else "syntactic-subject"
+            found.append(Found("indirect", span, verb, token_span([verb]), speaker, method))
             break
+        else:
+            found += _medial(doc, verb, marks, direct, direct_share)
+    return found
+
+
+def _medial(doc: Doc, verb: Token, marks: list[Span], direct: list[Span], share: float) -> list[Found]:
+    span = _medial_content(verb)
+    if span is None or _mostly_inside(span, direct, share) or _headline(text_of(doc), verb.idx):
+        return []
+    speaker = subject_of(verb, marks)
+    if speaker is None or _dummy(speaker) or not span.start <= speaker.idx < span.end:
+        return []
+    return [Found("indirect", span, verb, token_span([verb]), speaker, "syntactic-subject")]
+
+
+def find_claims(doc: Doc, marks: list[Span], direct: list[Span], direct_share: float) -> list[Found]:
+    """``Russia's claim that …``, ``the accusation by X that …``: a claim noun with its
+    author (a possessor or a ``by`` phrase) and a "that" clause, outside quotes."""
+    found: list[Found] = []
+    for noun in doc:
+        if noun.pos_ != "NOUN" or noun.lemma_.lower() not in CLAIM_NOUNS or inside(noun, marks):
+            continue
+        author = next((c for c in noun.children if c.dep_ == "poss"), None)
+        if author is None:
+            by = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"), None)
+            author = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+        clause = next(
+            (
+                c
+                for c in noun.children
+                if c.dep_ in ("acl", "ccomp") and any(m.lower_ == "that" for m in c.children)
+            ),
+            None,
+        )
+        span = _content_span(clause, noun) if clause is not None and author is not None else None
+        if span is None or _mostly_inside(span, direct, direct_share) or inside(author, [span]):
+            continue
+        found.append(Found("indirect", span, noun, token_span([noun]), author, "syntactic-subject"))
     return found
 
 

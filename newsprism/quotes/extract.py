@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from newsprism.model import Article, Quote, Span, Speaker, content_id
 from newsprism.quotes.attribute import attribute_direct, continue_speakers, resolve_references
-from newsprism.quotes.detect import classify_marked, find_according, find_colon, find_indirect
+from newsprism.quotes.detect import classify_marked, find_according, find_claims, find_colon, find_indirect
 from newsprism.quotes.found import Found
 from newsprism.quotes.identity import describe, fold, join, surname_key, widen_name
 from newsprism.quotes.marks import find_marked_spans, paragraph_spans
@@ -37,6 +37,24 @@ def _with_colon(found: list[Found], colon: list[Found]) -> list[Found]:
     return found
 
 
+def _mixed(text: str, found: list[Found]) -> list[Found]:
+    """``She said Trump represents the “same rigged system he claims …”``: a long quote that
+    starts inside a reported clause is part of that indirect quote, a fragment of it."""
+    clauses = [f for f in found if f.kind == "indirect"]
+    for f in found:
+        if f.kind != "direct" or not f.embedded:
+            continue
+        outer = next((c for c in clauses if c.span.start < f.span.start < c.span.end), None)
+        if outer is None:
+            continue
+        f.kind = "fragment"
+        end = f.span.end + (text[f.span.end : f.span.end + 1] in "”’\"'»")
+        outer.span = Span(outer.span.start, max(outer.span.end, end))  # through the closing mark
+        if f.speaker is None:
+            f.speaker, f.cue, f.cue_span, f.method = outer.speaker, outer.cue, outer.cue_span, outer.method
+    return found
+
+
 def _dedupe(found: list[Found]) -> list[Found]:
     """One quote per content span; an indirect quote inside a direct one is dropped."""
     out: dict[tuple[int, int], Found] = {}
@@ -45,7 +63,11 @@ def _dedupe(found: list[Found]) -> list[Found]:
     for f in found:
         if f.kind == "indirect" and any(d.contains(f.span) for d in direct):
             continue
-        if f.kind == "indirect" and f.cue_span and any(i.contains(f.cue_span) for i in indirect):
+        if (
+            f.kind == "indirect"
+            and f.cue_span
+            and any(i.contains(f.cue_span) and i != f.span for i in indirect)
+        ):
             continue  # nested attribution: the outer one is the quote
         out.setdefault((f.span.start, f.span.end), f)
     return sorted(out.values(), key=lambda f: (f.span.start, f.span.end))
@@ -65,9 +87,12 @@ def find_quotes(text: str, doc: Doc, paragraphs: tuple[Span, ...], settings: Quo
             attribute_direct(doc, f, mark_spans)
             if f.kind == "direct" or f.speaker is not None:  # a fragment nobody said is a scare quote
                 found.append(f)
+    whole = [f.span for f in found if f.kind == "direct" and not f.embedded]
+    found += find_indirect(doc, mark_spans, whole, settings.think_verbs, settings.direct_share)
+    found = _mixed(text, found)
     direct = [f.span for f in found if f.kind == "direct"]
-    found += find_indirect(doc, mark_spans, direct, settings.think_verbs, settings.direct_share)
     found += find_according(doc, mark_spans, direct)
+    found += find_claims(doc, mark_spans, direct, settings.direct_share)
     found = _with_colon(found, find_colon(doc, paras))
     found = _dedupe(found)
     for f in found:
@@ -81,6 +106,10 @@ def _speaker(f: Found) -> Speaker | None:
     if f.speaker is None:
         return None
     written = describe(f.speaker)
+    if f.referent is None and f.owner is not None and written.kind == "nominal":
+        role = f.speaker.text.lower()  # "his spokesman", unnamed: described by whose role it is
+        owner = describe(f.owner).canonical
+        return dataclasses.replace(written, canonical=f"{role} of {owner}", role=role)
     if f.referent is None:
         return written
     ref = describe(f.referent)

@@ -32,3 +32,5 @@ class Found:
     run: int | None = None  # shared by the paragraph segments of one continued quote
     inherited: Found | None = None  # the earlier quote whose speaker this one continues
     referent: Token | None = None  # what a pronoun or nominal speaker ("he", "the minister") points to
+    owner: Token | None = None  # whose role a possessive description names ("his spokesman")
+    embedded: bool = False  # a long quote that starts inside a clause ("Trump represents the “…”")

@@ -28,7 +28,9 @@ HONORIFICS = frozenset(
     ["mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr.", "prof", "prof.", "sir", "dame"]
 )
 LEFT_DEPS = frozenset(["compound", "amod", "det", "poss", "nummod", "nmod", "flat", "quantmod", "case"])
-PRONOUNS = frozenset(["he", "she", "they", "it", "i", "we", "you", "him", "her", "them"])
+PRONOUNS = frozenset(
+    ["he", "she", "they", "it", "i", "we", "you", "him", "her", "them", "his", "its", "their"]
+)
 DEFINITE = frozenset(["the", "this", "that", "these", "those", "his", "her", "its", "their", "our", "my"])
 INDEFINITE = frozenset(
     ["a", "an", "one", "two", "three", "four", "five", "six", "several", "some", "many", "other", "another"]

@@ -9,6 +9,7 @@ from newsprism.model import Article, Quote, Rejection
 from newsprism.nlp import ParseCache, load_spacy, parse_cached
 from newsprism.nlp.cache import default_cache
 from newsprism.pipeline import Analysis
+from newsprism.quotes.corroborate import corroborate_speakers
 from newsprism.quotes.extract import extract_quotes
 from newsprism.quotes.speakers import merge_speakers
 from newsprism.settings import Settings
@@ -21,7 +22,8 @@ __all__ = ["analyze_quotes", "quotes_for_articles", "quotes_stage"]
 def quotes_for_articles(
     articles: Sequence[Article], settings: Settings, cache: ParseCache | None = None
 ) -> tuple[list[Quote], list[Rejection]]:
-    """Quotes of every article (not yet merged across articles), and per-article failures."""
+    """Quotes of every article, weak speakers checked across articles (names not yet merged),
+    and per-article failures."""
     nlp = load_spacy()
     items = [(a.id, a.text) for a in articles]
     docs = parse_cached(
@@ -39,7 +41,9 @@ def quotes_for_articles(
         except (ValueError, IndexError, KeyError, AttributeError) as exc:  # one bad article, not the run
             log.warning("quotes failed on %s: %s", article.path, exc)
             rejections.append(Rejection(article.path, "quotes", f"quote extraction failed ({exc})"))
-    return quotes, rejections
+    texts = {a.id: a.text for a in articles}
+    q = settings.quotes
+    return corroborate_speakers(quotes, texts, q.corroborate_shared, q.corroborate_overlap), rejections
 
 
 def quotes_stage(analysis: Analysis, settings: Settings) -> Analysis:

@@ -19,6 +19,7 @@ __all__ = [
     "subject_of",
     "token_span",
     "tokens_between",
+    "via_relative",
 ]
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
@@ -123,6 +124,20 @@ def subject_of(verb: Token, avoid: list[Span]) -> Token | None:
             break
         node = node.head
     return _inverted_subject(verb, avoid) or _mistagged_subject(verb, avoid)
+
+
+def via_relative(verb: Token) -> bool:
+    """True when :func:`subject_of` reaches the speaker through a relative pronoun
+    (``Ukraine, which called it …``): the parser chose what "which" stands for."""
+    node = verb
+    for _ in range(3):
+        found = _direct_subject(node, [])
+        if found is not None:
+            return found.lower_ in RELATIVE and node.dep_ == "relcl"
+        if node.dep_ not in INHERIT_DEPS or node.head is node:
+            return False
+        node = node.head
+    return False
 
 
 def _mistagged_subject(verb: Token, avoid: list[Span]) -> Token | None:
