@@ -91,8 +91,9 @@ def run_one(mode: str, path: Path) -> dict[str, Any]:
     else:
         from newsprism.stories import lazy
 
-        for name in ("_df", "_postings", "_profiles", "_assigned"):
-            setattr(lazy, name, _timed(getattr(lazy, name), load))
+        for name in ("_df", "_postings", "_profiles", "_assigned", "recent_vectors"):
+            if hasattr(lazy, name):
+                setattr(lazy, name, _timed(getattr(lazy, name), load))
     with Store(path) as store:
         arts = persist.unassigned_articles(store)
         c1 = time.process_time()
