@@ -98,3 +98,20 @@ def test_plain_sqlite_can_read_the_file(tmp_path):
         ingest(store, [str(_corpus(tmp_path))])
     conn = sqlite3.connect(db)
     assert conn.execute("SELECT count(*) FROM articles").fetchone()[0] == 2
+
+
+def test_a_full_id_wins_over_longer_ids_it_prefixes():
+    from dataclasses import replace
+
+    from tests.stories_fixtures import FIRE_A, TAIWAN_A, article
+
+    with Store() as store:
+        store.add_articles(
+            [replace(article(FIRE_A), id="abcdef12"), replace(article(TAIWAN_A), id="abcdef1234")]
+        )
+        assert store.resolve_id("articles", "abcdef12") == "abcdef12"  # exact, found by primary key
+        assert store.resolve_id("articles", "abcdef123") == "abcdef1234"  # a unique prefix
+        with pytest.raises(NotFoundError, match="more than one"):
+            store.resolve_id("articles", "abcdef")
+        with pytest.raises(NotFoundError, match="no article"):
+            store.resolve_id("articles", "abc")  # too short to be a prefix

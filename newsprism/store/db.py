@@ -118,9 +118,11 @@ class Store:
         """The full id in ``table`` (articles, stories) matching ``given`` or a unique 6+ character prefix."""
         if table not in {"articles", "stories"}:
             raise ValueError(table)
+        exact = self.conn.execute(f"SELECT id FROM {table} WHERE id = ?", (given,)).fetchone()
+        if exact is not None:  # the primary key: a full id never scans the table
+            return str(exact[0])
         rows = self.conn.execute(
-            f"SELECT id FROM {table} WHERE id = ? OR (length(?) >= 6 AND id LIKE ? || '%') LIMIT 2",
-            (given, given, given),
+            f"SELECT id FROM {table} WHERE length(?) >= 6 AND id LIKE ? || '%' LIMIT 2", (given, given)
         ).fetchall()
         if len(rows) != 1:
             noun = table[:-3] + "y" if table == "stories" else table[:-1]

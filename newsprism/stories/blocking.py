@@ -32,7 +32,9 @@ def block_keys(vector: Mapping[str, float], df: Mapping[str, int], n: int) -> li
 @dataclass
 class Blocker:
     max_postings: int = 1000
-    postings: dict[str, dict[str, None]] = field(default_factory=dict)
+    # feature -> {story id: None}, oldest first. A store-backed index puts each story's
+    # stored rank in the value; an add sets None, so the store rewrites only what moved.
+    postings: dict[str, dict[str, int | None]] = field(default_factory=dict)
 
     def add(self, story_id: str, keys: Iterable[str]) -> None:
         """Index ``story_id`` under ``keys`` (most recent last; the oldest drop off)."""

@@ -27,6 +27,8 @@ from scipy.sparse.csgraph import connected_components
 
 __all__ = ["Cut", "best_cut", "neighbour_graph", "normalised_cut"]
 
+_DENSE_CELLS = 200_000
+
 
 @dataclass(frozen=True)
 class Cut:
@@ -45,8 +47,13 @@ def neighbour_graph(vectors: Sequence[Mapping[str, float]], neighbours: int) -> 
             rows.append(row)
             cols.append(keys.setdefault(key, len(keys)))
             values.append(value)
-    matrix = csr_matrix((values, (rows, cols)), shape=(len(vectors), len(keys)))
-    sims = (matrix @ matrix.T).toarray()
+    if len(vectors) * len(keys) <= _DENSE_CELLS:  # small stories: dense is faster than CSR set-up
+        matrix = np.zeros((len(vectors), len(keys)))
+        matrix[rows, cols] = values
+        sims = matrix @ matrix.T
+    else:
+        sparse = csr_matrix((values, (rows, cols)), shape=(len(vectors), len(keys)))
+        sims = (sparse @ sparse.T).toarray()
     np.fill_diagonal(sims, -np.inf)
     n = len(vectors)
     k = min(neighbours, n - 1)

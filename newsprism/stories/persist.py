@@ -1,26 +1,31 @@
 """Keep a :class:`StoryIndex` in the SQLite store between runs (tables: migration 3).
 
-``assign_stories`` is what ``newsprism ingest`` calls: load the index, add the
-articles not yet in a story, write back what changed, in one transaction.
+``assign_stories`` is what ``newsprism ingest`` calls: add the articles not yet in
+a story and write back what changed, in one transaction. It reads only what the
+batch needs (see :mod:`newsprism.stories.lazy`), so a call costs in proportion to
+the batch, not to the store; :func:`load_index` still reads everything, for
+listings and for a caller that keeps the whole index in memory.
 """
 
 from __future__ import annotations
 
 import json
+import sqlite3
 from collections.abc import Sequence
 from datetime import UTC, datetime
-from typing import Any
 
 from newsprism.model import Article, Story
 from newsprism.settings import StorySettings
 from newsprism.store import Store
-from newsprism.stories.index import STATE_VERSION, Assignment, StoryIndex
+from newsprism.stories.features import ArticleFeatures
+from newsprism.stories.index import STATE_VERSION, Assignment, StoryIndex, extract_features
+from newsprism.stories.lazy import StoredDict, open_index, recent_vectors, story_state
 
 __all__ = ["assign_stories", "load_index", "story_articles", "stored_stories", "unassigned_articles"]
 
 
 def load_index(store: Store, settings: StorySettings | None = None) -> StoryIndex:
-    """The index as the store last saved it (empty for a new store)."""
+    """The whole index as the store last saved it, in memory (empty for a new store)."""
     conn = store.conn
     meta = dict(conn.execute("SELECT key, value FROM story_meta").fetchall())
     if not meta:
@@ -28,44 +33,20 @@ def load_index(store: Store, settings: StorySettings | None = None) -> StoryInde
     members: dict[str, list[str]] = {}
     for row in conn.execute("SELECT story_id, article_id FROM story_members ORDER BY story_id, seq"):
         members.setdefault(row[0], []).append(row[1])
-    postings: dict[str, list[str]] = {}
-    for row in conn.execute("SELECT feature, story_id FROM story_postings ORDER BY feature, rank"):
-        postings.setdefault(row[0], []).append(row[1])
+    postings: dict[str, dict[str, int | None]] = {}
+    for row in conn.execute("SELECT feature, story_id, rank FROM story_postings ORDER BY feature, rank"):
+        postings.setdefault(row[0], {})[row[1]] = row[2]
     state = {
         "version": int(meta.get("state_version", 0)),
         "n_docs": int(meta["n_docs"]),
         "df": dict(conn.execute("SELECT feature, df FROM story_df").fetchall()),
-        "stories": [_story_state(row, members) for row in conn.execute("SELECT * FROM stories")],
-        "postings": postings,
-        "recent": _recent_vectors(store, (settings or StorySettings()).recent_members),
+        "stories": [story_state(row, members) for row in conn.execute("SELECT * FROM stories")],
+        "postings": {},
+        "recent": recent_vectors(conn, (settings or StorySettings()).recent_members),
     }
-    return StoryIndex.from_state(state, settings)
-
-
-def _recent_vectors(store: Store, keep: int) -> dict[str, list[dict[str, float]]]:
-    """The trimmed vectors of each story's latest ``keep`` members, oldest first."""
-    rows = store.conn.execute(
-        "SELECT story_id, vector_json FROM (SELECT story_id, seq, vector_json, ROW_NUMBER() OVER"
-        " (PARTITION BY story_id ORDER BY seq DESC) AS back FROM story_members"
-        " WHERE vector_json IS NOT NULL) WHERE back <= ? ORDER BY story_id, seq",
-        (keep,),
-    )
-    recent: dict[str, list[dict[str, float]]] = {}
-    for story_id, vector_json in rows:
-        recent.setdefault(story_id, []).append(json.loads(vector_json))
-    return recent
-
-
-def _story_state(row: Any, members: dict[str, list[str]]) -> dict[str, Any]:
-    return {
-        "id": row["id"],
-        "title": row["title"],
-        "centroid": json.loads(row["centroid_json"]),
-        "article_ids": members.get(row["id"], []),
-        "outlets": json.loads(row["outlets_json"]),
-        "first": row["first_published"],
-        "last": row["last_published"],
-    }
+    index = StoryIndex.from_state(state, settings)
+    index.blocker.postings = postings  # with their stored ranks: _save writes only what moves
+    return index
 
 
 def assign_stories(
@@ -73,14 +54,35 @@ def assign_stories(
     articles: Sequence[Article],
     settings: StorySettings | None = None,
     run_id: int | None = None,
+    index: StoryIndex | None = None,
 ) -> list[Assignment]:
-    """Put each article not yet in a story into one (existing or new); persist the index."""
-    index = load_index(store, settings)
-    assignments = index.add(articles)
-    if assignments:
-        with store.transaction():
+    """Put each article not yet in a story into one (existing or new); persist the index.
+
+    By default the stored index is read lazily, only where this batch looks. ``index``
+    may instead be one that holds exactly the stored state (from :func:`load_index`,
+    kept up to date by earlier calls); it is updated in place, so after a failed call it
+    is ahead of the store and must be loaded again.
+    """
+    s = index.settings if index is not None else settings or StorySettings()
+    features = extract_features(articles, s.entities, s)
+    # One transaction for reading and writing: a concurrent ingest cannot interleave,
+    # and a failure or a kill leaves the store as it was before the batch.
+    with store.transaction():
+        if index is None:
+            index = open_index(store.conn, s)
+        _prefetch(index, features)
+        assignments = index.add_features(features)
+        if assignments:
             _save(store, index, assignments, run_id)
     return assignments
+
+
+def _prefetch(index: StoryIndex, features: Sequence[ArticleFeatures]) -> None:
+    """Read the batch's memberships and document frequencies in a few queries, not one per key."""
+    if isinstance(index.assigned, StoredDict):
+        index.assigned.prefetch(f.article_id for f in features)
+    if isinstance(index.df.df, StoredDict):
+        index.df.df.prefetch({key for f in features for key in f.counts})
 
 
 def _save(store: Store, index: StoryIndex, assignments: list[Assignment], run_id: int | None) -> None:
@@ -116,15 +118,33 @@ def _save(store: Store, index: StoryIndex, assignments: list[Assignment], run_id
         "INSERT OR REPLACE INTO story_df(feature, df) VALUES (?,?)",
         [(f, df[f]) for f in sorted(index.changed_features)],
     )
-    changed = sorted(index.changed_postings)
-    conn.executemany("DELETE FROM story_postings WHERE feature=?", [(f,) for f in changed])
-    postings = index.blocker.postings
-    conn.executemany(
-        "INSERT INTO story_postings(feature, story_id, rank) VALUES (?,?,?)",
-        [(f, s, r) for f in changed for r, s in enumerate(postings.get(f, ()))],
-    )
+    _save_postings(conn, index, index.df.n_docs - len(assignments))
     meta = {"n_docs": str(index.df.n_docs), "state_version": str(STATE_VERSION)}
     conn.executemany("INSERT OR REPLACE INTO story_meta(key, value) VALUES (?,?)", sorted(meta.items()))
+
+
+def _save_postings(conn: sqlite3.Connection, index: StoryIndex, n_before: int) -> None:
+    """Write the posting lists the batch changed, touching only the rows that moved.
+
+    A posting maps a story to its stored rank, or to None when this batch (re)added
+    it; those come last (an add moves a story to the recent end). They get ranks
+    above every stored one (``n_before`` + 1, 2, ...: at most one per article of
+    the batch, so the next batch starts above them), and the rows ranked below the
+    oldest story still listed are the ones that fell off the capped list.
+    """
+    drop: list[tuple[str, int]] = []
+    put: list[tuple[str, str, int]] = []
+    for feature in sorted(index.changed_postings):
+        posting = index.blocker.postings[feature]
+        rank = n_before
+        for story_id, stored in posting.items():
+            if stored is None:
+                rank += 1
+                put.append((feature, story_id, rank))
+                posting[story_id] = rank  # an index kept in memory stays in step with the store
+        drop.append((feature, next(iter(posting.values()))))
+    conn.executemany("DELETE FROM story_postings WHERE feature=? AND rank<?", drop)
+    conn.executemany("INSERT OR REPLACE INTO story_postings(feature, story_id, rank) VALUES (?,?,?)", put)
 
 
 def unassigned_articles(store: Store) -> list[Article]:
