@@ -164,3 +164,10 @@ def test_a_clause_without_a_day_is_dated_by_its_sentence_not_by_when_it_was_said
     }
     assert ("s0", "s1", "date") in found or ("s1", "s0", "date") in found
     assert not any("s2" in pair[:2] for pair in found)
+
+
+def test_a_count_after_among_or_including_is_a_claim(nlp):
+    text = "Twenty people were injured in the crash on the bypass, including four children, the police said."
+    _, sts = _statements(nlp, text)
+    assert any(s.text.startswith("including four children") for s in sts)
+    assert sts[0].text == "Twenty people were injured in the crash on the bypass"

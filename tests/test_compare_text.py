@@ -55,3 +55,11 @@ def test_an_anonymity_formula_is_not_a_negation():
 
     assert negations("according to two officials who asked not to be named, it was stored there") == 0
     assert negations("the officials did not confirm it") == 1
+
+
+def test_spelled_out_hundreds_and_persons_under_other_names_are_one_count():
+    from newsprism.compare.text import numbers, quantities
+
+    assert numbers("Around two hundred people") == {"200"}
+    assert numbers("twenty-one") == {"21"}
+    assert quantities("About 200 residents of the terrace") == quantities("two hundred people nearby")

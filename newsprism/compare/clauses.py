@@ -12,7 +12,8 @@ from the dependency parse:
 3. participle clauses after a comma: ", injuring 12 people";
 4. non-restrictive relative clauses (", which broke out late on Tuesday") and appositives
    that carry a verb or a count (", a storage building operated by Brannock Logistics,",
-   ", three of them firefighters,").
+   ", three of them firefighters,"), and counts set off by "among"/"including"
+   (", among them three firefighters,").
 
 Never cut: an attribution frame from its content (``ccomp``, ``parataxis``: "X said that
 ..." stays whole; the speaker is kept for every claim of the sentence), a restrictive
@@ -115,6 +116,9 @@ def _opens_clause(tok: Token, first: int, last: int) -> bool:
         return not marks and tok.tag_ == "VBG" and before == "," and tok.i > head.i
     if dep == "relcl":
         return before == "," and tok.left_edge.lower_ in _WH
+    if dep == "prep":
+        # ", among them three firefighters," / ", including two children,": a count of its own.
+        return before == "," and tok.lower_ in ("among", "including") and any(t.like_num for t in tok.subtree)
     if dep == "appos":
         # ", a storage building operated by X," or ", three of them firefighters,": a verb or
         # a count makes the appositive a fact of its own; a bare title (", its insurer,") does not.

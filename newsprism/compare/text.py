@@ -153,7 +153,9 @@ _WORD_NUMBER = (
     + "|".join(sorted(_WORD_NUMBERS, key=len, reverse=True))
 )
 _NUMBER = re.compile(
-    r"(\$?\d[\d,]*(?:\.\d+)?)\s*(million|billion|thousand|%|percent)?|\b(" + _WORD_NUMBER + r")\b",
+    r"(\$?\d[\d,]*(?:\.\d+)?)\s*(million|billion|thousand|%|percent)?|\b((?:"
+    + _WORD_NUMBER
+    + r")(?:\s+(?:hundred|thousand))?)\b",
     re.IGNORECASE,
 )
 _QUANTITY = re.compile("(?:" + _NUMBER.pattern + r")\s+([a-z]+)", re.IGNORECASE)
@@ -279,8 +281,15 @@ def numbers(text: str) -> set[str]:
 
 
 def _word_number(word: str) -> int:
-    tens, _, unit = word.lower().partition("-")
-    return _WORD_NUMBERS[tens] + (_WORD_NUMBERS[unit] if unit else 0)
+    """ "twenty-one" -> 21, "two hundred" -> 200."""
+    first, _, scale = word.lower().partition(" ")
+    tens, _, unit = first.partition("-")
+    value = _WORD_NUMBERS[tens] + (_WORD_NUMBERS[unit] if unit else 0)
+    return value * {"hundred": 100, "thousand": 1000}.get(scale.strip(), 1)
+
+
+# Counts of persons under another name are one unit ("about 200 residents" / "two hundred people").
+_PERSONS = {"people", "person", "resident", "inhabitant", "civilian"}
 
 
 def quantities(text: str) -> dict[str, set[str]]:
@@ -289,6 +298,7 @@ def quantities(text: str) -> dict[str, set[str]]:
     for m in _QUANTITY.finditer(text):
         value = numbers(m.group(0).rsplit(None, 1)[0])
         noun = stem(m.group(4))
+        noun = "people" if noun in _PERSONS else noun
         if value and noun not in STOPWORDS and noun not in {"a.m", "p.m", "am", "pm"}:
             out.setdefault(noun, set()).update(value)
     return out
