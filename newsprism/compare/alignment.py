@@ -48,13 +48,13 @@ def align_statements(
     pairs, conflicts = [], []
     clashes: set[tuple[int, int]] = set()
     affinity = sims.copy()
-    low = min(
-        settings.align_weak,
-        settings.contradiction_sim,
-        settings.align_count,
-        settings.contradiction_count_sim,
+    # Below the embedding bands only pairs that both count something can align or clash.
+    counted = np.array([bool(n) for n in nums], dtype=bool)
+    low = min(settings.align_count, settings.contradiction_count_sim)
+    candidates = (sims >= min(settings.align_weak, settings.contradiction_sim)) | (
+        (sims >= low) & counted[:, None] & counted[None, :]
     )
-    for i, j in zip(*np.nonzero(np.triu(sims >= low, k=1)), strict=True):
+    for i, j in zip(*np.nonzero(np.triu(candidates, k=1)), strict=True):
         a, b = statements[i], statements[j]
         if a.article_id == b.article_id:
             continue
