@@ -156,3 +156,9 @@ def test_newcomers_of_another_event_are_cut_off_a_story_from_an_earlier_batch():
     # Without the cut, the loose settings would have let them all into the old story.
     index, newcomers = _storm_index(0.0)
     assert len(index) == 1
+
+
+def test_degenerate_groups_do_not_break_the_cut():
+    assert best_cut([{}] * 6, neighbours=4) is None  # no features at all: nothing to link
+    same = best_cut([{"w:a": 1.0}] * 6, neighbours=4)  # identical reports: one event
+    assert same is not None and same.value >= StorySettings().split_threshold
