@@ -27,7 +27,10 @@ def _position(st: Statement, articles: Mapping[str, Article]) -> float:
 
 
 def _pick_statement(
-    group: LedgerGroup, by_id: Mapping[str, Statement], articles: Mapping[str, Article], avoid: set[str]
+    group: LedgerGroup,
+    by_id: Mapping[str, Statement],
+    articles: Mapping[str, Article],
+    avoid: set[str],
 ) -> Statement:
     items = [by_id[s] for s in group.statement_ids if s in by_id]
     return min(
@@ -72,12 +75,15 @@ def summarize(
     max_sentences: int = 8,
     redundancy: float = 0.72,
     avoid_quotes: set[str] | None = None,
+    origin_of: Mapping[str, str] | None = None,
 ) -> list[dict]:
     """Up to ``max_sentences`` summary sentences with their citations; a group is told in
-    words other than an altered or misattributed quote (``avoid_quotes``) when it can be."""
+    words other than an altered or misattributed quote (``avoid_quotes``) when it can be.
+    ``origin_of`` (article id -> origin) counts the support of a shown sentence."""
     by_id = {s.id: s for s in statements}
     arts = {a.id: a for a in articles}
     vectors, sentence_means = _sentence_vectors(statements, vectors)
+    sentence_groups = _sentence_groups(statements, ledger)
     center = np.mean(sentence_means, axis=0) if sentence_means else None
     ranked = sorted(
         ledger,
@@ -99,11 +105,27 @@ def summarize(
         if any(_sentence_of(st) == _sentence_of(c) and st.article_id == c.article_id for _, c in chosen):
             continue  # another claim of a sentence already shown
         chosen.append((group, st))
-    return [_sentence(g, st, by_id, arts) for g, st in chosen]
+    return [_sentence(g, st, by_id, arts, sentence_groups, origin_of or {}) for g, st in chosen]
 
 
 def _sentence_of(st: Statement) -> Span:
     return st.sentence or st.span
+
+
+def _key(st: Statement) -> tuple[str, int]:
+    return st.article_id, _sentence_of(st).start
+
+
+def _sentence_groups(
+    statements: Sequence[Statement], ledger: Sequence[LedgerGroup]
+) -> dict[tuple[str, int], list[LedgerGroup]]:
+    """The ledger groups of every claim of each sentence."""
+    group_of = {sid: g for g in ledger for sid in g.statement_ids}
+    out: dict[tuple[str, int], list[LedgerGroup]] = {}
+    for st in statements:
+        if st.id in group_of:
+            out.setdefault(_key(st), []).append(group_of[st.id])
+    return out
 
 
 def _sentence_vectors(
@@ -136,12 +158,21 @@ def _redundant(
 
 
 def _sentence(
-    group: LedgerGroup, st: Statement, by_id: Mapping[str, Statement], arts: Mapping[str, Article]
+    group: LedgerGroup,
+    st: Statement,
+    by_id: Mapping[str, Statement],
+    arts: Mapping[str, Article],
+    sentence_groups: Mapping[tuple[str, int], list[LedgerGroup]],
+    origin_of: Mapping[str, str],
 ) -> dict:
+    # The whole sentence is shown, so it cites only the outlets that carry each of its claims.
+    groups = sentence_groups.get(_key(st), [group])
+    carried = set.intersection(*(set(g.article_ids) for g in groups)) | {st.article_id}
+    support = min(group.independent_support, len({origin_of.get(a, a) for a in carried}))
     cites = []
     for sid in group.statement_ids:
         other = by_id.get(sid)
-        if other is None:
+        if other is None or other.article_id not in carried:
             continue
         art = arts.get(other.article_id)
         cites.append(
@@ -164,8 +195,8 @@ def _sentence(
         "article_id": st.article_id,
         "start": span.start if art else st.span.start,
         "end": span.end if art else st.span.end,
-        "status": group.status,
-        "independent_support": group.independent_support,
-        "marked": "single-source" if group.independent_support < 2 else None,
+        "status": group.status if support >= 2 else "single-source",
+        "independent_support": support,
+        "marked": "single-source" if support < 2 else None,
         "cites": cites,
     }

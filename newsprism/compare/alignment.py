@@ -71,7 +71,10 @@ def align_statements(
             pairs.append((float(affinity[i, j]), int(i), int(j)))
         elif _same_fact(
             sim, a.polarity == b.polarity, *_counted_alike(terms[i], terms[j], nums[i], nums[j]), settings
-        ):
+        ) and (sim >= settings.align_strong or bool(nums[i]) == bool(nums[j])):
+            # In the weak band a count that only one side gives is a fact the other does not
+            # state ("Twenty-one people were injured in the fire at Warehouse 7" / "The fire
+            # broke out ... on Kestrel Quay").
             pairs.append((sim, int(i), int(j)))
     blocked = {(i, j) for i, j, _ in conflicts}
     groups = _cluster(statements, affinity, pairs, settings.align_mean, blocked)

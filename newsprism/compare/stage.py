@@ -144,5 +144,6 @@ def brief_stage(analysis: Analysis, settings: Settings) -> Analysis:
         settings.compare.summary_sentences,
         settings.compare.summary_redundancy,
         {v["quote_id"] for g in analysis.quote_groups for v in g.variants if v.get("flagged")},
+        origins(analysis.articles, analysis.provenance),
     )
     return analysis.replace(summary=tuple(summary))
