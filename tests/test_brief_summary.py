@@ -82,3 +82,27 @@ def test_a_clause_is_shown_in_its_whole_sentence_once():
         art.text[s["start"] : s["end"]] == s["text"] for s in summary if s["article_id"] == art.id
     )
     assert any(s["text"] == text for s in summary)
+
+
+def test_a_shown_sentence_cites_only_outlets_that_carry_each_of_its_claims():
+    text = "The storm flooded the harbour district overnight, and the mayor closed every school on Monday."
+    art = make_article(text, outlet="C")
+    other = make_article("The storm flooded the harbour district overnight.", outlet="D")
+    cut = text.index("the mayor")
+    whole = Span(0, len(text))
+    sts = [
+        Statement("c1", art.id, text[: cut - 6], Span(0, cut - 6), sentence=whole),
+        Statement("c2", art.id, text[cut:], Span(cut, len(text)), sentence=whole),
+        _st("d1", other, "The storm flooded the harbour district overnight."),
+    ]
+    ledger = [
+        LedgerGroup("g1", sts[0].text, "consensus", ("c1", "d1"), (art.id, other.id), 2),
+        LedgerGroup("g2", sts[1].text, "single-source", ("c2",), (art.id,), 1),
+    ]
+    vecs = {"c1": np.array([1, 0], np.float32), "c2": np.array([0, 1], np.float32)}
+    vecs["d1"] = np.array([1, 0], np.float32)
+    first = summarize(ledger, sts, [art, other], vecs)[0]
+    # C's clause is picked for g1 and shown in its whole sentence; D does not report the schools.
+    assert first["statement_id"] == "c1" and first["text"] == text
+    assert {c["outlet"] for c in first["cites"]} == {"C"}
+    assert first["independent_support"] == 1 and first["marked"] == "single-source"

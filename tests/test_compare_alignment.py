@@ -75,3 +75,12 @@ def test_numbers_counting_different_things_are_not_shared_key_terms():
         _st(1, "b", "Three firefighters were among the injured."),
     ]
     assert (0, 1) not in align_statements(sts, _pair(0.70), CompareSettings()).groups
+
+
+def test_a_count_on_one_side_only_keeps_a_weak_pair_apart():
+    sts = [
+        _st(0, "a", "Twenty-one people were injured in the fire at Warehouse 7 on Kestrel Quay."),
+        _st(1, "b", "The fire broke out shortly before midnight at Warehouse 7 on Kestrel Quay."),
+    ]
+    assert (0, 1) not in align_statements(sts, _pair(0.70), CompareSettings()).groups
+    assert (0, 1) in align_statements(sts, _pair(0.80), CompareSettings()).groups
