@@ -157,18 +157,9 @@ def _redundant(
     return any(float(v @ vectors[c.id]) > limit for c in chosen if c.id in vectors)
 
 
-def _sentence(
-    group: LedgerGroup,
-    st: Statement,
-    by_id: Mapping[str, Statement],
-    arts: Mapping[str, Article],
-    sentence_groups: Mapping[tuple[str, int], list[LedgerGroup]],
-    origin_of: Mapping[str, str],
-) -> dict:
-    # The whole sentence is shown, so it cites only the outlets that carry each of its claims.
-    groups = sentence_groups.get(_key(st), [group])
-    carried = set.intersection(*(set(g.article_ids) for g in groups)) | {st.article_id}
-    support = min(group.independent_support, len({origin_of.get(a, a) for a in carried}))
+def _cites(
+    group: LedgerGroup, by_id: Mapping[str, Statement], arts: Mapping[str, Article], carried: set[str]
+) -> list[dict]:
     cites = []
     for sid in group.statement_ids:
         other = by_id.get(sid)
@@ -184,7 +175,22 @@ def _sentence(
                 "end": other.span.end,
             }
         )
-    cites.sort(key=lambda c: (c["outlet"], c["article_id"]))
+    return sorted(cites, key=lambda c: (c["outlet"], c["article_id"]))
+
+
+def _sentence(
+    group: LedgerGroup,
+    st: Statement,
+    by_id: Mapping[str, Statement],
+    arts: Mapping[str, Article],
+    sentence_groups: Mapping[tuple[str, int], list[LedgerGroup]],
+    origin_of: Mapping[str, str],
+) -> dict:
+    # The whole sentence is shown, so it cites only the outlets that carry each of its claims.
+    groups = sentence_groups.get(_key(st), [group])
+    carried = set.intersection(*(set(g.article_ids) for g in groups)) | {st.article_id}
+    support = min(group.independent_support, len({origin_of.get(a, a) for a in carried}))
+    cites = _cites(group, by_id, arts, carried)
     # A summary is read as sentences: the picked claim is shown in its whole sentence.
     span = _sentence_of(st)
     art = arts.get(st.article_id)

@@ -48,13 +48,7 @@ def align_statements(
     pairs, conflicts = [], []
     clashes: set[tuple[int, int]] = set()
     affinity = sims.copy()
-    # Below the embedding bands only pairs that both count something can align or clash.
-    counted = np.array([bool(n) for n in nums], dtype=bool)
-    low = min(settings.align_count, settings.contradiction_count_sim)
-    candidates = (sims >= min(settings.align_weak, settings.contradiction_sim)) | (
-        (sims >= low) & counted[:, None] & counted[None, :]
-    )
-    for i, j in zip(*np.nonzero(np.triu(candidates, k=1)), strict=True):
+    for i, j in zip(*np.nonzero(np.triu(_candidates(sims, nums, settings), k=1)), strict=True):
         a, b = statements[i], statements[j]
         if a.article_id == b.article_id:
             continue
@@ -80,6 +74,18 @@ def align_statements(
     groups = _cluster(statements, affinity, pairs, settings.align_mean, blocked)
     strong = tuple(sorted(c for c in conflicts if c[2] >= settings.contradiction_sim or c[:2] in clashes))
     return Alignment(groups=groups, conflicts=strong, sims=sims)
+
+
+def _candidates(
+    sims: np.ndarray, nums: Sequence[dict[str, set[str]]], settings: CompareSettings
+) -> np.ndarray:
+    """Pairs worth a look: in the embedding bands, or below them when both count something
+    (only counts can align or clash there)."""
+    counted = np.array([bool(n) for n in nums], dtype=bool)
+    low = min(settings.align_count, settings.contradiction_count_sim)
+    return (sims >= min(settings.align_weak, settings.contradiction_sim)) | (
+        (sims >= low) & counted[:, None] & counted[None, :]
+    )
 
 
 def _conflict(

@@ -27,12 +27,12 @@ from newsprism.compare.provenance import origins, provenance_edges
 from newsprism.compare.quote_fallback import fallback_quotes
 from newsprism.compare.quote_variants import group_quotes
 from newsprism.compare.statements import build_statements
-from newsprism.model import Article, Rejection, Statement
+from newsprism.model import Article, Quote, Rejection, Statement
 from newsprism.nlp import load_spacy, parse_cached
 from newsprism.nlp.cache import default_cache
 from newsprism.nlp.embed import Embedder, get_embedder
 from newsprism.pipeline import Analysis
-from newsprism.settings import Settings
+from newsprism.settings import CompareSettings, Settings
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -54,6 +54,16 @@ def set_embedder(embedder: Embedder | None) -> None:
 
 def _embedder(settings: Settings) -> Embedder:
     return _EMBEDDER[0] if _EMBEDDER else get_embedder(settings.compare.embedder)
+
+
+def _statements(
+    articles: Sequence[Article],
+    quotes: Sequence[Quote],
+    s: CompareSettings,
+    rejections: list[Rejection],
+    docs: Sequence[Doc] | None,
+) -> list[Statement]:
+    return build_statements(articles, quotes, s.min_statement_words, rejections, docs, s.min_clause_words)
 
 
 def _parses(articles: Sequence[Article], settings: Settings) -> list[Doc]:
@@ -95,10 +105,7 @@ def compare_stage(analysis: Analysis, settings: Settings) -> Analysis:
     quotes = analysis.quotes or tuple(fallback_quotes(articles))
     rejections: list[Rejection] = []
     docs = clock.lap("parse", _parses(articles, settings) if s.clause_statements else None)
-    statements = clock.lap(
-        "statements",
-        build_statements(articles, quotes, s.min_statement_words, rejections, docs, s.min_clause_words),
-    )
+    statements = clock.lap("statements", _statements(articles, quotes, s, rejections, docs))
     embedder = clock.lap("model_load", _embedder(settings))
     vectors = clock.lap("embed", embedder.embed([st.text for st in statements]))
     alignment = clock.lap("align", align_statements(statements, vectors, s))

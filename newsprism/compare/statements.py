@@ -117,24 +117,34 @@ def article_statements(
             if doc is not None
             else [(start, end)]
         )
-        for a, b in pieces:
-            text = article.text[a:b]
-            quote = _overlapping_quote(quotes, Span(a, b))
-            hedges = set(hedges_in(text)) | set(frame_hedges)
-            out.append(
-                Statement(
-                    id=content_id(article.id, str(a), str(b), text, prefix="st_"),
-                    article_id=article.id,
-                    text=text,
-                    span=Span(a, b),
-                    quote_id=quote.id if quote else None,
-                    attributed_to=_quote_speaker(quote) or speaker,
-                    hedges=tuple(h for h in HEDGES if h in hedges),
-                    polarity="negative" if negations(text) else "positive",
-                    sentence=Span(start, end),
-                )
-            )
+        out.extend(_clause(article, quotes, a, b, speaker, frame_hedges, Span(start, end)) for a, b in pieces)
     return out
+
+
+def _clause(
+    article: Article,
+    quotes: Sequence[Quote],
+    a: int,
+    b: int,
+    speaker: str | None,
+    frame_hedges: Sequence[str],
+    sentence: Span,
+) -> Statement:
+    """The statement for ``article.text[a:b]``, one claim of ``sentence``."""
+    text = article.text[a:b]
+    quote = _overlapping_quote(quotes, Span(a, b))
+    hedges = set(hedges_in(text)) | set(frame_hedges)
+    return Statement(
+        id=content_id(article.id, str(a), str(b), text, prefix="st_"),
+        article_id=article.id,
+        text=text,
+        span=Span(a, b),
+        quote_id=quote.id if quote else None,
+        attributed_to=_quote_speaker(quote) or speaker,
+        hedges=tuple(h for h in HEDGES if h in hedges),
+        polarity="negative" if negations(text) else "positive",
+        sentence=sentence,
+    )
 
 
 def _quoted(article: Article, quotes: Sequence[Quote]) -> list[tuple[int, int]]:
