@@ -121,3 +121,31 @@ def test_brief_command_prints_the_brief_and_json(tmp_path, capsys):
         set_embedder(None)
     data = json.loads(capsys.readouterr().out)
     assert data["summary"] and data["ledger"] and len(data["articles"]) == 2
+
+
+def test_ledger_context_is_the_rest_of_the_representative_sentence():
+    both = make_article(
+        "The storm flooded the harbour district overnight, and the mayor closed every school on Monday.",
+        outlet="Both Post",
+    )
+    schools = make_article("The mayor closed every school on Monday.", outlet="School News")
+    set_embedder(LexicalEmbedder())
+    try:
+        analysis = run_stages(
+            Analysis(articles=(both, schools)),
+            Settings(),
+            [("compare", compare_stage), ("brief", brief_stage)],
+        )
+    finally:
+        set_embedder(None)
+    report = build_report(analysis)
+    texts = {a.id: a.text for a in analysis.articles}
+    statements = {s["id"]: s for s in report["statements"]}
+    for group in report["ledger"]:
+        rep = next(statements[i] for i in group["statement_ids"] if statements[i]["text"] == group["text"])
+        sentence = texts[rep["article_id"]][rep["sentence_start"] : rep["sentence_end"]]
+        assert (
+            group["before"] + texts[rep["article_id"]][rep["start"] : rep["end"]] + group["after"] == sentence
+        )
+    flood = next(g for g in report["ledger"] if g["text"].startswith("The storm flooded"))
+    assert flood["before"] == "" and flood["after"].startswith(", and the mayor closed")

@@ -45,9 +45,25 @@ def _ledger(analysis: Analysis) -> list[dict[str, Any]]:
             "outlets": [labels.get(a, a) for a in g.article_ids],
             "statement_ids": list(g.statement_ids),
             "independent_support": g.independent_support,
+            **_context(analysis, g.statement_ids, g.text),
         }
         for g in analysis.ledger
     ]
+
+
+def _context(analysis: Analysis, statement_ids: tuple[str, ...], text: str) -> dict[str, str]:
+    """The rest of the sentence around the group's clause ("before", "after"): a clause such as
+    "while the site was made safe" reads only inside its sentence."""
+    wanted = set(statement_ids)
+    texts = {a.id: a.text for a in analysis.articles}
+    for s in analysis.statements:
+        if s.id in wanted and s.text == text and s.sentence is not None and s.article_id in texts:
+            body = texts[s.article_id]
+            return {
+                "before": body[s.sentence.start : s.span.start],
+                "after": body[s.span.end : s.sentence.end],
+            }
+    return {"before": "", "after": ""}
 
 
 def _quote_groups(analysis: Analysis) -> list[dict[str, Any]]:

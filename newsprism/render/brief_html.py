@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from newsprism.render.brief_text import sentence_parts
 from newsprism.render.html import HTML_SECTIONS, esc, span_link
 
 __all__ = ["html_brief"]
@@ -53,7 +54,7 @@ def _matrix(report: Report) -> str:
             f"<td>{_cite(cells[a], '✓')}</td>" if a in cells else "<td class=muted>·</td>" for a in ids
         )
         rows.append(
-            f"<tr><td>{esc(g['text'])}</td><td>{esc(g['status'])}</td>"
+            f"<tr><td>{_in_sentence(g)}</td><td>{esc(g['status'])}</td>"
             f"<td>{g['independent_support']}</td>{tds}</tr>"
         )
     if not rows:
@@ -62,6 +63,13 @@ def _matrix(report: Report) -> str:
         "<h2>Coverage: facts × outlets</h2><table><tr><th>statement group</th><th>status</th>"
         f"<th>independent</th>{head}</tr>{''.join(rows)}</table>"
     )
+
+
+def _in_sentence(group: dict) -> str:
+    before, after = sentence_parts(group)
+    if not before.strip() and not after.strip():
+        return esc(group["text"])
+    return f"<span class=muted>{esc(before)}</span>{esc(group['text'])}<span class=muted>{esc(after)}</span>"
 
 
 def _disputes(report: Report) -> str:

@@ -13,7 +13,7 @@ from typing import Any
 from newsprism.render.markdown import MD_SECTIONS, md_escape
 from newsprism.render.terminal import TERM_SECTIONS, rule
 
-__all__ = ["diff_text", "md_brief", "term_brief"]
+__all__ = ["diff_text", "in_sentence", "md_brief", "sentence_parts", "term_brief"]
 
 Report = dict[str, Any]
 LEDGER_ROWS = 25
@@ -43,7 +43,7 @@ def _ledger(report: Report, esc: Callable[[str], str]) -> list[str]:
     shared = [g for g in report.get("ledger", []) if len(g["article_ids"]) > 1]
     lines = [
         f"- **{g['status']}** ({g['independent_support']} independent; {esc(', '.join(g['outlets']))}): "
-        f"{esc(g['text'])}"
+        + in_sentence(g, esc)
         for g in shared[:LEDGER_ROWS]
     ]
     counts: dict[str, int] = {}
@@ -51,6 +51,24 @@ def _ledger(report: Report, esc: Callable[[str], str]) -> list[str]:
         counts[g["status"]] = counts.get(g["status"], 0) + 1
     lines.append("- groups by status: " + ", ".join(f"{k} {v}" for k, v in sorted(counts.items())))
     return lines
+
+
+def sentence_parts(group: dict, context: int = 60) -> tuple[str, str]:
+    """Up to ``context`` characters of the sentence before and after a group's clause."""
+    before, after = group.get("before", "").lstrip(), group.get("after", "").rstrip()
+    if len(before) > context:
+        before = "…" + before[-context:].split(" ", 1)[-1]
+    if len(after) > context:
+        after = after[:context].rsplit(" ", 1)[0] + "…"
+    return before, after
+
+
+def in_sentence(group: dict, esc: Callable[[str], str]) -> str:
+    """The group's clause in bold inside its sentence (just the clause when it is the sentence)."""
+    before, after = sentence_parts(group)
+    if not before.strip() and not after.strip():
+        return esc(group["text"])
+    return f"{esc(before)}**{esc(group['text'])}**{esc(after)}"
 
 
 def _side(entry: dict, labels: dict[str, str], esc: Callable[[str], str]) -> str:

@@ -1,0 +1,36 @@
+from newsprism.render.brief_html import _in_sentence
+from newsprism.render.brief_text import in_sentence, sentence_parts
+from newsprism.render.markdown import md_escape
+
+
+def _group(text, before="", after=""):
+    return {"text": text, "before": before, "after": after}
+
+
+def test_a_clause_is_shown_in_bold_inside_its_sentence():
+    group = _group("while the site was made safe.", "The port said five berths would remain closed ")
+    assert (
+        in_sentence(group, str)
+        == "The port said five berths would remain closed **while the site was made safe.**"
+    )
+
+
+def test_a_whole_sentence_is_shown_as_it_is():
+    assert in_sentence(_group("Three firefighters were hurt."), str) == "Three firefighters were hurt."
+
+
+def test_long_context_is_cut_at_a_word_with_an_ellipsis():
+    before = "word " * 40
+    after = " and then " + "more " * 40
+    shown_before, shown_after = sentence_parts(_group("the clause", before, after), context=30)
+    assert shown_before.startswith("…") and len(shown_before) <= 31
+    assert shown_after.endswith("…") and len(shown_after) <= 31
+    assert not shown_before[1:].startswith(" ") and "wor " not in shown_before
+
+
+def test_context_is_escaped_in_markdown_and_html():
+    group = _group("the *claim*", "<b>Officials</b> said ", " [link](x)")
+    md = in_sentence(group, md_escape)
+    assert "<b>" not in md and "\\*claim\\*" in md
+    html = _in_sentence(group)
+    assert "<b>" not in html and "&lt;b&gt;" in html
