@@ -6,6 +6,7 @@ import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from operator import itemgetter
+from sys import intern
 
 __all__ = ["DocFrequency", "KindWeights", "cosine", "top_terms", "weigh"]
 
@@ -58,7 +59,9 @@ def weigh(counts: Mapping[str, int], df: DocFrequency, kinds: KindWeights, keep:
     }
     kept = top_terms(raw, keep)
     norm = math.sqrt(sum(v * v for v in kept.values())) or 1.0
-    return {key: v / norm for key, v in kept.items()}
+    # Interned keys: the vectors, profiles and kept member vectors of 100k articles then
+    # share one copy of each feature string instead of one per article.
+    return {intern(key): v / norm for key, v in kept.items()}
 
 
 def top_terms(vector: Mapping[str, float], keep: int) -> dict[str, float]:
