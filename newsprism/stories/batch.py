@@ -5,17 +5,21 @@ may be atypical, and a later article that would bridge two half-stories arrives
 too late. Within a batch nothing is settled yet, so the batch is refined before
 it is committed:
 
-1. one pass: each article joins its best candidate story (old or opened in this
-   batch) at or above a loose ``join_threshold``, else opens a draft story;
+1. one pass: each article joins its best candidate story opened in this batch at
+   or above a loose ``join_threshold`` (a story from an earlier batch takes
+   ``extend_threshold``), else opens a draft story;
 2. ``refine_passes`` re-assignment passes: each article leaves its story and
    chooses again against the updated profiles (k-means style, only this batch's
    articles move, so stories from earlier batches keep every member they had);
 3. merge: a draft story whose profile is close (``merge_threshold``) to an older
    story, or an earlier draft, is folded into it;
 4. cut: a draft story whose neighbour graph falls into two weakly linked halves
-   (two events of one kind) is cut in two, recursively (:mod:`.partition`);
+   (two events of one kind) is cut in two, recursively (:mod:`.partition`); a
+   story from an earlier batch is cut over its kept member vectors plus this
+   batch's newcomers, and only newcomers can leave;
 5. settle: every article is placed once more and must be ``stay_threshold``
-   alike to its story, so the loose join leaves no stray behind.
+   alike to its story, so the loose join leaves no stray behind (an article cut
+   off a story is not put back into it).
 
 Every step looks only at blocked candidates or at one draft story's members, so
 a batch costs O(articles x candidates x passes) plus the cuts, quadratic in the
