@@ -56,15 +56,22 @@ def test_an_altered_quote_is_not_the_words_the_summary_uses():
     assert summary[0]["statement_id"] == "s2"
 
 
+def _two_clauses(art, text):
+    """The storm sentence cut as the clause splitter cuts it: before ", and" and from "the mayor"."""
+    cut = text.index("the mayor")
+    whole = Span(0, len(text))
+    return [
+        Statement("c1", art.id, text[: cut - 6], Span(0, cut - 6), sentence=whole),
+        Statement("c2", art.id, text[cut:], Span(cut, len(text)), sentence=whole),
+    ]
+
+
 def test_a_clause_is_shown_in_its_whole_sentence_once():
     text = "The storm flooded the harbour district overnight, and the mayor closed every school on Monday."
     art = make_article(text, outlet="C")
     other = make_article("The storm flooded the harbour district. The mayor closed every school.", outlet="D")
-    cut = text.index("the mayor")
-    whole = Span(0, len(text))
     sts = [
-        Statement("c1", art.id, text[: cut - 6], Span(0, cut - 6), sentence=whole),
-        Statement("c2", art.id, text[cut:], Span(cut, len(text)), sentence=whole),
+        *_two_clauses(art, text),
         _st("d1", other, "The storm flooded the harbour district."),
         _st("d2", other, "The mayor closed every school."),
     ]
@@ -88,11 +95,8 @@ def test_a_shown_sentence_cites_only_outlets_that_carry_each_of_its_claims():
     text = "The storm flooded the harbour district overnight, and the mayor closed every school on Monday."
     art = make_article(text, outlet="C")
     other = make_article("The storm flooded the harbour district overnight.", outlet="D")
-    cut = text.index("the mayor")
-    whole = Span(0, len(text))
     sts = [
-        Statement("c1", art.id, text[: cut - 6], Span(0, cut - 6), sentence=whole),
-        Statement("c2", art.id, text[cut:], Span(cut, len(text)), sentence=whole),
+        *_two_clauses(art, text),
         _st("d1", other, "The storm flooded the harbour district overnight."),
     ]
     ledger = [

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from newsprism.compare.provenance import origins
+from newsprism.model import Statement
 from newsprism.pipeline import Analysis
 
 __all__ = ["brief_sections"]
@@ -36,6 +37,8 @@ def _statements(analysis: Analysis) -> list[dict[str, Any]]:
 
 def _ledger(analysis: Analysis) -> list[dict[str, Any]]:
     labels = {a.id: a.label for a in analysis.articles}
+    texts = {a.id: a.text for a in analysis.articles}
+    statements = {s.id: s for s in analysis.statements}
     return [
         {
             "id": g.id,
@@ -45,19 +48,17 @@ def _ledger(analysis: Analysis) -> list[dict[str, Any]]:
             "outlets": [labels.get(a, a) for a in g.article_ids],
             "statement_ids": list(g.statement_ids),
             "independent_support": g.independent_support,
-            **_context(analysis, g.statement_ids, g.text),
+            **_context(g.text, [statements[i] for i in g.statement_ids if i in statements], texts),
         }
         for g in analysis.ledger
     ]
 
 
-def _context(analysis: Analysis, statement_ids: tuple[str, ...], text: str) -> dict[str, str]:
+def _context(text: str, members: list[Statement], texts: dict[str, str]) -> dict[str, str]:
     """The rest of the sentence around the group's clause ("before", "after"): a clause such as
     "while the site was made safe" reads only inside its sentence."""
-    wanted = set(statement_ids)
-    texts = {a.id: a.text for a in analysis.articles}
-    for s in analysis.statements:
-        if s.id in wanted and s.text == text and s.sentence is not None and s.article_id in texts:
+    for s in members:
+        if s.text == text and s.sentence is not None and s.article_id in texts:
             body = texts[s.article_id]
             return {
                 "before": body[s.sentence.start : s.span.start],
