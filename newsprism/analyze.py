@@ -13,14 +13,18 @@ import itertools
 import logging
 import multiprocessing
 import os
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 
 from newsprism.clean import clean_document
-from newsprism.errors import InputError
+from newsprism.errors import InputError, TooLargeInputError, UnexpectedInputError
 from newsprism.ingest import read_source
 from newsprism.ingest.files import Source, iter_sources
-from newsprism.model import Article, Rejection
+from newsprism.ingest.limits import BudgetExpired, time_budget
+from newsprism.model import Article, Document, Rejection
 from newsprism.pipeline import Analysis, run_stages
 from newsprism.settings import Settings
 from newsprism.store import Store
@@ -45,24 +49,116 @@ def _rejection(exc: InputError, stage: str = "read") -> Rejection:
     return Rejection(exc.path, stage, str(exc), exc.hint)
 
 
+def _unexpected(path: str, stage: str, exc: BaseException) -> Rejection:
+    """A failure no reader anticipated: recorded with its kind, so one file never ends the batch."""
+    detail = " ".join(str(exc).split())[:160]
+    what = "reading" if stage == "read" else "cleaning"
+    err = UnexpectedInputError(path, f"{what} failed ({type(exc).__name__}: {detail})")
+    return _rejection(err, stage)
+
+
+def _clean_one(doc: Document, settings: Settings) -> Article | Rejection:
+    limit = settings.ingest.max_article_chars
+    if len(doc.raw) > 4 * limit:  # refused before cleaning: it could not get under the cap
+        return _too_long(doc.path, len(doc.raw), limit)
+    try:
+        with time_budget(settings.ingest.max_seconds, doc.path, "cleaning"):
+            article = clean_document(doc, settings.clean)
+    except InputError as exc:
+        return _rejection(exc, "clean")
+    except (Exception, BudgetExpired) as exc:
+        return _unexpected(doc.path, "clean", exc)
+    if not article.text.strip():
+        return Rejection(doc.path, "clean", "no article text left after cleaning", "check it is an article")
+    if len(article.text) > limit:
+        return _too_long(doc.path, len(article.text), limit)
+    return article
+
+
+def _too_long(path: str, n: int, limit: int) -> Rejection:
+    err = TooLargeInputError(
+        path,
+        f"the article is {n:,} characters, over the {limit:,} cap",
+        "raise ingest.max_article_chars if this is really one article",
+    )
+    return _rejection(err, "clean")
+
+
 def _clean_source(job: tuple[Source | InputError, Settings]) -> list[Article | Rejection]:
-    """Read and clean one source (a worker's unit of work; JSON Lines files hold several)."""
+    """Read and clean one source (a worker's unit of work; JSON Lines files hold several).
+
+    Never raises: whatever goes wrong with this input becomes a rejection naming it.
+    """
     item, settings = job
     if isinstance(item, InputError):
         return [_rejection(item)]
     out: list[Article | Rejection] = []
-    for doc in read_source(item, settings.ingest.binary_ratio):
-        if isinstance(doc, InputError):
-            out.append(_rejection(doc))
-            continue
-        article = clean_document(doc, settings.clean)
-        if article.text.strip():
-            out.append(article)
-        else:
-            out.append(
-                Rejection(doc.path, "clean", "no article text left after cleaning", "check it is an article")
-            )
+    docs = read_source(item, settings.ingest.binary_ratio)
+    while True:
+        try:
+            with time_budget(settings.ingest.max_seconds, item.path, "reading"):
+                doc = next(docs, None)
+        except InputError as exc:
+            out.append(_rejection(exc))
+            break
+        except (Exception, BudgetExpired) as exc:  # the reader is finished after raising
+            out.append(_unexpected(item.path, "read", exc))
+            break
+        if doc is None:
+            break
+        out.append(_rejection(doc) if isinstance(doc, InputError) else _clean_one(doc, settings))
     return out
+
+
+def _died(job: tuple[Source | InputError, Settings]) -> list[Article | Rejection]:
+    item = job[0]
+    path = item.path if isinstance(item, Source | InputError) else "?"
+    return [
+        Rejection(
+            path,
+            "read",
+            "the reading process died while this input was in progress (out of memory?)",
+            "read this file alone to see whether it is the cause",
+        )
+    ]
+
+
+def _pooled(
+    jobs: Iterator[tuple[Source | InputError, Settings]], workers: int
+) -> Iterator[list[Article | Rejection]]:
+    """Results in input order from a process pool, at most a small window of inputs in flight.
+
+    A worker that dies (killed, out of memory) breaks only the inputs then in flight: they are
+    rejected and a fresh pool takes the rest, so the run can neither hang nor stop.
+    """
+    window = workers * 8
+    context = multiprocessing.get_context("fork")
+    pool = ProcessPoolExecutor(workers, mp_context=context)
+    pending: deque[tuple[tuple[Source | InputError, Settings], Future]] = deque()
+    try:
+        for job in itertools.chain(jobs, [None]):
+            if job is not None:
+                pending.append((job, _submit(pool, job)))
+            while pending and (job is None or len(pending) >= window):
+                done, future = pending.popleft()
+                try:
+                    yield future.result()
+                except BrokenProcessPool:
+                    yield _died(done)
+                    pool.shutdown(wait=False, cancel_futures=True)
+                    pool = ProcessPoolExecutor(workers, mp_context=context)
+                    pending = deque((j, _submit(pool, j)) for j, _ in pending)
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _submit(pool: ProcessPoolExecutor, job: tuple[Source | InputError, Settings]) -> Future:
+    try:
+        return pool.submit(_clean_source, job)
+    except BrokenProcessPool as exc:  # broken before we saw it: fail like the jobs in flight
+        future: Future = Future()
+        future.set_exception(exc)
+        return future
 
 
 def _results(
@@ -75,8 +171,7 @@ def _results(
     if workers < 2 or len(head) < settings.ingest.parallel_min:
         yield from map(_clean_source, jobs)
         return
-    with multiprocessing.get_context("fork").Pool(workers) as pool:
-        yield from pool.imap(_clean_source, jobs, chunksize=8)
+    yield from _pooled(jobs, workers)
 
 
 def iter_articles(
@@ -84,7 +179,8 @@ def iter_articles(
 ) -> Iterator[Article | Rejection]:
     """Read and clean inputs in order (memory stays flat); bad inputs come as rejections."""
     settings = settings or Settings()
-    for results in _results(iter_sources(paths, settings.ingest.max_input_mb), settings):
+    sources = iter_sources(paths, settings.ingest.max_input_mb, settings.ingest.max_gzip_ratio)
+    for results in _results(sources, settings):
         yield from results
         if progress:
             progress("")
@@ -119,6 +215,17 @@ def ingest(
     """
     settings = settings or Settings()
     run_id = store.begin_run("ingest", settings.to_dict(), paths)
+    try:
+        return _ingest_run(store, run_id, paths, settings, progress, keep)
+    except BaseException as exc:
+        # The run record says how it ended; every group committed before stays stored.
+        store.abort_run(run_id, "interrupted" if isinstance(exc, KeyboardInterrupt) else "failed")
+        raise
+
+
+def _ingest_run(
+    store: Store, run_id: int, paths: list[str], settings: Settings, progress: Progress | None, keep: bool
+) -> Batch:
     batch, n_read, seen, pending = Batch(), 0, set(), []
     for item in iter_articles(paths, settings, progress):
         if isinstance(item, Rejection):
