@@ -86,9 +86,14 @@ class Block:
         return self.link_chars / max(1, len(self.text))
 
 
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
 def parse_html(html: str) -> lxml.html.HtmlElement | None:
     """Parse once, drop comments and processing instructions; None when unparsable."""
     html = re.sub(r"^\s*<\?xml[^>]*>", "", html)
+    # Characters XML cannot hold make lxml refuse every later string operation on the tree.
+    html = _NOT_XML.sub("", html)
     if not html.strip():
         return None
     try:
@@ -178,8 +183,8 @@ def _trafilatura_blocks(tree: lxml.html.HtmlElement, precise: bool) -> list[Bloc
 
     try:
         doc = _bare_extraction(trafilatura, copy.deepcopy(tree), precise)
-    except RecursionError:  # pathological nesting; the fallbacks take over
-        logger.debug("trafilatura gave up on a deeply nested page")
+    except Exception as exc:  # noqa: BLE001 - pathological nesting, odd markup: the fallbacks take over
+        logger.debug("trafilatura failed on the page (%s: %s)", type(exc).__name__, exc)
         return []
     if doc is None or getattr(doc, "body", None) is None:
         return []
@@ -226,7 +231,11 @@ def _baseline(tree: lxml.html.HtmlElement) -> list[Block]:
     """Last resort: trafilatura's baseline (article/paragraph text, else the body's text)."""
     import trafilatura
 
-    _, text, _ = trafilatura.baseline(copy.deepcopy(tree))
+    try:
+        _, text, _ = trafilatura.baseline(copy.deepcopy(tree))
+    except Exception as exc:  # noqa: BLE001 - nothing left to fall back on: no text
+        logger.debug("trafilatura baseline failed (%s: %s)", type(exc).__name__, exc)
+        return []
     lines = (_norm(line) for line in text.splitlines())
     return [Block("p", line, 0, i) for i, line in enumerate(line for line in lines if line)]
 
