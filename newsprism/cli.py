@@ -31,6 +31,7 @@ from newsprism.stories.persist import (
     story_articles,
     unassigned_articles,
 )
+from newsprism.termsafe import SafeStream, escape_controls, one_line
 
 __all__ = ["main"]
 
@@ -48,7 +49,7 @@ def command(name: str) -> Callable[[Handler], Handler]:
 
 def _warn_rejections(rejections: list[Any]) -> None:
     for rej in rejections:
-        print(f"newsprism: {rej.line()}", file=sys.stderr)
+        print(f"newsprism: {one_line(rej.line())}", file=sys.stderr)
 
 
 def _write(path: str, text: str) -> None:
@@ -59,7 +60,8 @@ def _write(path: str, text: str) -> None:
 
 
 def _dump(data: Any) -> str:
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    # C1 controls and bidi marks pass json.dumps raw: written as \\u escapes they are inert.
+    return escape_controls(json.dumps(data, ensure_ascii=False, indent=2), keep="\n") + "\n"
 
 
 @command("analyze")
@@ -333,6 +335,16 @@ PARSER_EXTENSIONS.append(_story_parsers)
 
 
 def main(argv: list[str] | None = None) -> int:
+    # Article text, metadata and file names reach these streams: no control sequence passes.
+    streams = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = SafeStream(sys.stdout), SafeStream(sys.stderr, keep="\n\t\r")
+    try:
+        return _main(argv)
+    finally:
+        sys.stdout, sys.stderr = streams
+
+
+def _main(argv: list[str] | None) -> int:
     args = _parser().parse_args(argv)
     logging.basicConfig(
         level=logging.INFO if args.verbose else logging.WARNING, format="newsprism: %(message)s"
@@ -343,7 +355,7 @@ def main(argv: list[str] | None = None) -> int:
     except NewsprismError as exc:
         if args.traceback:
             raise
-        print(f"newsprism: error: {exc.line()}", file=sys.stderr)
+        print(f"newsprism: error: {one_line(exc.line())}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("newsprism: interrupted; the store keeps every article written so far", file=sys.stderr)

@@ -3,8 +3,9 @@
 Article text, metadata and file names can carry escape sequences (clear the screen, write
 the clipboard with OSC 52, rewrite a line with a carriage return) and bidi overrides that
 reorder what a reader sees. :func:`escape_controls` turns each of them into a visible
-``\\xNN`` / ``\\uNNNN``; :class:`SafeStream` applies it to everything written to stdout or
-stderr, so no print in the CLI can forget it.
+``\\uNNNN``, which is also a valid escape inside a JSON string, so JSON written through it
+stays valid; :class:`SafeStream` applies it to everything written to stdout or stderr, so
+no print in the CLI can forget it.
 """
 
 from __future__ import annotations
@@ -27,8 +28,7 @@ def _pattern(keep: str) -> re.Pattern[str]:
 
 
 def _visible(match: re.Match[str]) -> str:
-    code = ord(match.group(0))
-    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+    return f"\\u{ord(match.group(0)):04x}"
 
 
 def escape_controls(text: str, keep: str = "\n\t") -> str:

@@ -5,15 +5,17 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from newsprism.termsafe import escape_controls
+
 __all__ = ["MD_SECTIONS", "md_escape", "render_markdown"]
 
 Report = dict[str, Any]
 
 
 def md_escape(text: str) -> str:
-    """Neutralise Markdown and HTML syntax in article text."""
-    out = text.replace("\\", "\\\\")
-    for ch in "`*_[]<>|#":
+    """Neutralise Markdown and HTML syntax (and terminal control characters) in article text."""
+    out = escape_controls(text).replace("\\", "\\\\")
+    for ch in "`*_[]<>|#!&~":
         out = out.replace(ch, "\\" + ch)
     return out
 
@@ -43,7 +45,12 @@ def _rejections(report: Report) -> str:
     if not report["rejections"]:
         return ""
     lines = ["## Inputs that could not be read", ""]
-    lines += [f"- `{r['path']}` ({r['stage']}): {md_escape(r['reason'])}" for r in report["rejections"]]
+    # No code span for the path: backslash escapes do not work inside one, so a backtick in a
+    # file name would close it and let the rest through as live Markdown or HTML.
+    lines += [
+        f"- {md_escape(r['path'])} ({md_escape(r['stage'])}): {md_escape(r['reason'])}"
+        for r in report["rejections"]
+    ]
     return "\n".join(lines) + "\n"
 
 

@@ -6,6 +6,8 @@ import textwrap
 from collections.abc import Callable
 from typing import Any
 
+from newsprism.termsafe import escape_controls
+
 __all__ = ["TERM_SECTIONS", "render_terminal", "rule"]
 
 Report = dict[str, Any]
@@ -66,6 +68,6 @@ TERM_SECTIONS: list[Callable[[Report], str]] = [_timeline, _articles, _rejection
 
 
 def render_terminal(report: Report) -> str:
-    """The report as text for a terminal."""
+    """The report as text for a terminal (control characters of article text shown escaped)."""
     parts = [s for s in (section(report) for section in TERM_SECTIONS) if s]
-    return "\n".join(parts).lstrip("\n") + "\n"
+    return escape_controls("\n".join(parts).lstrip("\n")) + "\n"
