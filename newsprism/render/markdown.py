@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from newsprism.termsafe import escape_controls
+from newsprism.termsafe import escape_controls, one_line
 
 __all__ = ["MD_SECTIONS", "md_escape", "render_markdown"]
 
@@ -33,7 +33,7 @@ def _articles(report: Report) -> str:
             ("File", art["path"]),
             ("Id", art["id"]),
         ]
-        lines += [f"- **{k}:** {md_escape(str(v))}" for k, v in meta if v]
+        lines += [f"- **{k}:** {md_escape(one_line(str(v)))}" for k, v in meta if v]
         if art["removed"]:
             lines.append(f"- **Removed by cleaning ({len(art['removed'])}):**")
             lines += [f"  - *{r['reason']}*: {md_escape(_short(r['text']))}" for r in art["removed"]]
@@ -48,7 +48,7 @@ def _rejections(report: Report) -> str:
     # No code span for the path: backslash escapes do not work inside one, so a backtick in a
     # file name would close it and let the rest through as live Markdown or HTML.
     lines += [
-        f"- {md_escape(r['path'])} ({md_escape(r['stage'])}): {md_escape(r['reason'])}"
+        f"- {md_escape(one_line(r['path']))} ({md_escape(r['stage'])}): {md_escape(one_line(r['reason']))}"
         for r in report["rejections"]
     ]
     return "\n".join(lines) + "\n"
