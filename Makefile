@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 EXAMPLE ?= examples/harbour-fire
 
-.PHONY: demo test install install-test lint bench lock clean
+.PHONY: demo test fuzz install install-test lint bench lock clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -31,6 +31,11 @@ demo: install
 test: install-test
 	$(BIN)/python -m pytest
 	$(BIN)/ruff check newsprism tests bench
+
+# Long property-based fuzzing of readers, cleaner and renderers (issue 15): ~2,000 examples a property.
+fuzz: install-test
+	HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest tests/test_fuzz.py -p no:cacheprovider \
+		-W ignore::hypothesis.errors.HypothesisWarning --hypothesis-show-statistics
 
 lint: install-test
 	$(BIN)/ruff check newsprism tests bench
