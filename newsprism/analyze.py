@@ -25,6 +25,7 @@ from newsprism.ingest import read_source
 from newsprism.ingest.files import Source, iter_sources
 from newsprism.ingest.limits import BudgetExpired, time_budget
 from newsprism.model import Article, Document, Rejection
+from newsprism.nlp.language import language_problem
 from newsprism.pipeline import Analysis, run_stages
 from newsprism.settings import Settings
 from newsprism.store import Store
@@ -251,6 +252,14 @@ def analyze_articles(
     rejections: Iterable[Rejection] = (),
     stages: list | None = None,
 ) -> Analysis:
-    """Run the analysis stages (quotes, timeline, comparison, brief) over one story's articles."""
+    """Run the analysis stages (quotes, timeline, comparison, brief) over one story's articles.
+
+    An article the English models cannot read is still analysed, with a warning saying so:
+    its quotes, statements and summary sentences will be few or none.
+    """
     analysis = Analysis(articles=tuple(articles), rejections=tuple(rejections))
+    for art in analysis.articles:
+        problem = language_problem(art.text)
+        if problem:
+            log.warning("%s: %s; the models read English only, so its brief will be thin or empty", art.path, problem)
     return run_stages(analysis, settings or Settings(), stages)

@@ -20,3 +20,15 @@ def test_a_text_over_the_piece_size_parses_into_one_doc_with_the_same_text(monke
     docs = list(pipe_bounded(load_spacy(), texts))
     assert [d.text for d in docs] == texts
     assert len(list(docs[1].sents)) >= 40  # every piece was parsed
+
+
+def test_a_story_the_models_cannot_read_is_named_in_a_warning():
+    from newsprism.nlp.language import language_problem
+
+    english = "The harbour fire burned for hours on Monday, and the port said that it was out by noon. " * 3
+    russian = "Пожар в порту уничтожил склад, сообщили в понедельник официальные лица города. " * 3
+    french = "Un incendie dans le port a détruit un entrepôt lundi, ont indiqué les autorités de la ville. " * 3
+    assert language_problem(english) is None
+    assert language_problem(russian) == "the text is not in the Latin script"
+    assert language_problem(french) == "the text does not look like English"
+    assert language_problem("Пожар.") is None  # too short to say
