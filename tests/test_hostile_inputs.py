@@ -231,3 +231,16 @@ def test_a_control_character_in_html_is_dropped_and_the_page_read(tmp_path):
     (tmp_path / "a.html").write_text(HTML.format(body="The harbour \x01fire burned for hours, the port said."))
     (art,) = load_articles([str(tmp_path)]).articles
     assert "The harbour fire burned" in art.text
+
+
+def test_html_nested_deeper_than_libxml2_keeps_is_still_read(tmp_path):
+    import time
+
+    body = "The harbour fire burned for hours and the crews fought it all night, the port said."
+    (tmp_path / "deep.html").write_text("<div>" * 10_000 + f"<p>{body}</p>" + "</div>" * 10_000)
+    (tmp_path / "tables.html").write_text("<table><tr><td>" * 3_000 + body + "</td></tr></table>" * 3_000)
+    start = time.monotonic()
+    batch = load_articles([str(tmp_path)])
+    assert time.monotonic() - start < 20  # the nested tables alone took over 30 s
+    assert not batch.rejections
+    assert all(body in a.text for a in batch.articles) and len(batch.articles) == 2

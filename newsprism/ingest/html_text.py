@@ -86,6 +86,12 @@ class Block:
         return self.link_chars / max(1, len(self.text))
 
 
+# libxml2 keeps at most ~2,048 levels even with huge_tree; a page that deep is broken or hostile.
+_MAX_DEPTH = 2000
+# Layout wrappers whose removal keeps every word and paragraph of a pathologically deep page.
+_WRAPPER_TAG = re.compile(
+    r"</?(?:div|span|font|section|center|table|tbody|thead|tr|td|th|b|i|u|em|strong|small|big)\b[^>]*>", re.I
+)
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
@@ -96,15 +102,33 @@ def parse_html(html: str) -> lxml.html.HtmlElement | None:
     html = _NOT_XML.sub("", html)
     if not html.strip():
         return None
+    tree = _parse(html)
+    if tree is not None and _depth(tree) >= _MAX_DEPTH:
+        # libxml2 drops what lies deeper even with huge_tree: flatten the wrappers and read again.
+        tree = _parse(_WRAPPER_TAG.sub(" ", html))
+    if tree is None:
+        return None
+    etree.strip_elements(tree, etree.Comment, etree.ProcessingInstruction, with_tail=False)
+    return tree
+
+
+def _parse(html: str) -> lxml.html.HtmlElement | None:
     try:
         # huge_tree: without it libxml2 silently drops everything nested deeper
         # than 256 elements, which pages with unclosed <div>s or <font>s reach.
         # One parser per call: lxml parsers must not be shared between threads.
-        tree = lxml.html.fromstring(html, parser=lxml.html.HTMLParser(huge_tree=True))
+        return lxml.html.fromstring(html, parser=lxml.html.HTMLParser(huge_tree=True))
     except (etree.ParserError, ValueError):
         return None
-    etree.strip_elements(tree, etree.Comment, etree.ProcessingInstruction, with_tail=False)
-    return tree
+
+
+def _depth(tree: lxml.html.HtmlElement) -> int:
+    deepest, stack = 0, [(tree, 1)]
+    while stack:
+        el, depth = stack.pop()
+        deepest = max(deepest, depth)
+        stack.extend((child, depth + 1) for child in el)
+    return deepest
 
 
 def _prunable(el: etree._Element) -> bool:
