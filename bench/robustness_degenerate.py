@@ -46,10 +46,11 @@ def _near_copies(folder: Path, n: int) -> None:
 
 
 def _one_fact_five_values(folder: Path, n: int) -> None:
-    for i in range(n):
+    outlets = ["Courier", "Herald", "Post", "Daily", "Times", "Gazette"]
+    for i in range(n):  # one fact, five values, 60 outlets (each article made unique by its outlet)
         (folder / f"short{i:03d}.txt").write_text(
-            f"Warehouse fire report {i}\n\nThe warehouse fire at Kestrel Quay injured {[4, 7, 9, 12, 15][i % 5]}"
-            f" workers on Tuesday, outlet {i} reported.\n"
+            f"Kestrel Quay warehouse fire\n\nThe warehouse fire at Kestrel Quay injured {[4, 7, 9, 12, 15][i % 5]}"
+            f" workers on Tuesday, the fire service said.\n\n(c) {outlets[i % 6]} {i}\n"
         )
 
 
