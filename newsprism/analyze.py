@@ -13,6 +13,7 @@ import itertools
 import logging
 import multiprocessing
 import os
+import signal
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -133,8 +134,7 @@ def _pooled(
     rejected and a fresh pool takes the rest, so the run can neither hang nor stop.
     """
     window = workers * 8
-    context = multiprocessing.get_context("fork")
-    pool = ProcessPoolExecutor(workers, mp_context=context)
+    pool = _new_pool(workers)
     pending: deque[tuple[tuple[Source | InputError, Settings], Future]] = deque()
     try:
         for job in itertools.chain(jobs, [None]):
@@ -147,10 +147,20 @@ def _pooled(
                 except BrokenProcessPool:
                     yield _died(done)
                     pool.shutdown(wait=False, cancel_futures=True)
-                    pool = ProcessPoolExecutor(workers, mp_context=context)
+                    pool = _new_pool(workers)
                     pending = deque((j, _submit(pool, j)) for j, _ in pending)
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _worker_start() -> None:
+    # Ctrl-C reaches the whole process group: the parent stops the run, workers stay quiet.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _new_pool(workers: int) -> ProcessPoolExecutor:
+    context = multiprocessing.get_context("fork")
+    return ProcessPoolExecutor(workers, mp_context=context, initializer=_worker_start)
 
 
 def _submit(pool: ProcessPoolExecutor, job: tuple[Source | InputError, Settings]) -> Future:
