@@ -36,7 +36,7 @@ READ_MORE = re.compile(
 )
 RELATED = re.compile(r"^related(?:\s+(?:article|story|stories|coverage|content|link))?\s*:", _I)
 SHARE = re.compile(
-    r"^(?:social navigation|listen to this (?:article|story)|play audio|share(?: this)?(?: article| story| on \w+)?|tweet|email|print|copy link|"
+    r"^(?:(?:main|site|social|primary|secondary|footer|top) (?:navigation|menu)|listen to this (?:article|story)|play audio|share(?: this)?(?: article| story| on \w+)?|tweet|email|print|copy link|"
     r"follow us(?: on \w+)?|subscribe(?: now| to our newsletter)?|sign up\b.*newsletter.*|"
     r"advertisement|story continues below(?: advertisement)?|skip to (?:main )?content|"
     r"(?:facebook|twitter|whatsapp|linkedin|telegram|reddit)(?:\s*[|•,/]\s*\w+)*)\.?:?$",
@@ -76,7 +76,7 @@ MD_LINK = re.compile(r"\[(?P<text>[^\]\n]{1,200})\]\((?P<url>[^)\s]{0,300})\)")
 MD_BOLD = re.compile(r"\*\*(?P<text>[^*\n]{1,200})\*\*")
 MD_HEADING = re.compile(r"^#{1,6}\s+")
 BIO_VERB = re.compile(
-    r"\b(?:is|was|resides|lives|writes|covers|has|joined|reports|works|served)\b",
+    r"\b(?:is|was|lives|writes|covers|has|joined|reports|works|served)\b",
 )
 TERMINAL = re.compile(r"[.!?…:;\"”’)\]。！？」』]$")
 NAME_LINE = re.compile(

@@ -79,16 +79,9 @@ _TITLES = {
     "Foreign",
     "Defense",
     "U.S.",
-    "Kremlin",
     "White",
     "House",
     "Fire",
-    "Harbour",
-    "Master",
-    "Ukrainian",
-    "Russian",
-    "Ukraine’s",
-    "Russia’s",
 }
 
 
@@ -190,6 +183,9 @@ def _clean(name: str) -> str | None:
     while parts and parts[0].endswith(("’s", "'s")):  # "Ukraine’s President Zelenskiy"
         parts = parts[1:]
     parts = [p for p in parts if p not in _NOT_NAMES]
+    # A word before a title qualifies the title ("Ukrainian President X", "Fire Chief X").
+    while len(parts) > 2 and parts[0] not in _TITLES and parts[1] in _TITLES:
+        parts = parts[1:]
     while len(parts) > 1 and parts[0] in _TITLES:
         parts = parts[1:]
     return " ".join(parts) if parts and parts[-1] not in _TITLES else None

@@ -3,8 +3,8 @@
 A mention like ``Kremlin spokesman Dmitry Peskov`` becomes name ``Dmitry Peskov`` and
 role ``Kremlin spokesman``; ``three US officials`` is anonymous with that description;
 ``the Foreign Ministry`` is an organisation. Names are compared by :func:`fold`, which
-removes accents, case and the usual transliteration variants (Zelensky / Zelenskiy /
-Zelenskyy, Kiev / Kyiv), so that variants merge; a surname alone merges with the one
+removes accents, case and word-final transliterations of one Cyrillic ending
+(-iy / -yy / -y), so that variants merge; a surname alone merges with the one
 full name that ends in it.
 """
 
@@ -37,7 +37,6 @@ INDEFINITE = frozenset(
 )
 # Word-final spellings that transliterate the same Cyrillic ending (-ий / -ый).
 _ENDINGS = re.compile(r"(iy|yy|ii|yi|ij|y)\b")
-_TRANSLIT = (("kiev", "kyiv"), ("kyyiv", "kyiv"), ("kharkov", "kharkiv"), ("odessa", "odesa"))
 
 
 def fold(name: str) -> str:
@@ -46,8 +45,6 @@ def fold(name: str) -> str:
     text = "".join(c for c in text if not unicodedata.combining(c)).lower()
     text = re.sub(r"[’'`]s\b", "", text)
     text = re.sub(r"[^a-z0-9 ]+", " ", text)
-    for old, new in _TRANSLIT:
-        text = re.sub(rf"\b{old}\b", new, text)
     text = _ENDINGS.sub("y", text)
     words = [w for w in text.split() if w not in HONORIFICS]
     return " ".join(words)

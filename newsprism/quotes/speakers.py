@@ -2,7 +2,7 @@
 
 Merging rules, in order (names compared by :func:`identity.fold`):
   1. persons and organisations with the same folded name are one speaker
-     (Zelensky / Zelenskiy / Zelenskyy; "the Kremlin" / "Kremlin");
+     (accents, case and a leading "the" aside);
   2. a one-word person name (a surname) joins the only full name ending in it;
   3. full names whose folded forms are near-identical (``name_similarity``) join;
   4. anonymous sources and unresolved pronouns never merge across articles:
@@ -30,11 +30,8 @@ ORG_ALIASES = {
     "u s": "united states",
     "usa": "united states",
     "the united states": "united states",
-    "washington": "united states",
     "uk": "united kingdom",
     "britain": "united kingdom",
-    "the kremlin": "kremlin",
-    "moscow": "russia",
 }
 
 
