@@ -14,13 +14,14 @@ from __future__ import annotations
 
 import dataclasses
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from rapidfuzz import fuzz
 
 from newsprism.model import Quote, content_id
 from newsprism.quotes.identity import PRONOUNS, fold, surname_key
+from newsprism.quotes.names import compatible, full_names, most_complete, name_words, strip_titles
 
 __all__ = ["merge_speakers", "speaker_key"]
 
@@ -75,16 +76,94 @@ def _fuzzy_merges(keys: list[str], threshold: float) -> dict[str, str]:
     return out
 
 
-def _display(names: list[str]) -> str:
+def _display(key: str, names: list[str]) -> str:
+    if key.startswith("person:"):
+        return most_complete(names)
     counts = Counter(names)
     return sorted(counts, key=lambda n: (-(len(n.split()) > 1), -counts[n], -len(n), n))[0]
 
 
+def _dateline(quote: Quote, texts: Mapping[str, str]) -> bool:
+    """A speaker that is the article's dateline ("AMHERST") is a place, not a person."""
+    s = quote.speaker
+    if s is None or s.kind != "person" or not s.name.isupper() or len(s.name) < 3:
+        return False
+    return texts.get(quote.article_id, "").lstrip()[:200].find(s.name) >= 0
+
+
+def _untitled(quote: Quote, texts: Mapping[str, str]) -> Quote:
+    """Titles off person names; a dateline taken for a speaker removed."""
+    s = quote.speaker
+    if s is None:
+        return quote
+    if _dateline(quote, texts):
+        return dataclasses.replace(quote, speaker=None)
+    if s.kind != "person":
+        return quote
+    name = strip_titles(s.canonical)
+    if name == s.canonical:
+        return quote
+    role = s.role or s.canonical[: len(s.canonical) - len(name)].strip(" ,") or None
+    return dataclasses.replace(quote, speaker=dataclasses.replace(s, canonical=name, role=role))
+
+
+def _resolve_short(quotes: list[Quote], texts: Mapping[str, str]) -> list[Quote]:
+    """A one-word person name takes the full name the story writes for it: the article's own
+    most frequent full form ("Coleman" -> "Elijah Coleman"), else the story's only one."""
+    story: dict[str, Counter] = defaultdict(Counter)
+    for q in quotes:
+        s = q.speaker
+        if s is not None and s.kind == "person" and len(s.canonical.split()) >= 2:
+            story[name_words(s.canonical)[-1]][s.canonical] += 1
+    out = []
+    for q in quotes:
+        s = q.speaker
+        if s is None or s.kind != "person" or len(s.canonical.split()) != 1:
+            out.append(q)
+            continue
+        word = s.canonical.strip(" ,.")
+        local = Counter(full_names(texts.get(q.article_id, ""), word))
+        pool = (
+            local
+            or story.get(word.lower())
+            or Counter(n for text in texts.values() for n in full_names(text, word))
+        )
+        if pool and (local or len(pool) == 1 or pool.most_common(2)[0][1] > pool.most_common(2)[1][1]):
+            full = pool.most_common(1)[0][0]
+            q = dataclasses.replace(q, speaker=dataclasses.replace(s, canonical=full))
+        out.append(q)
+    return out
+
+
+def _person_variants(quotes: list[Quote]) -> dict[str, str]:
+    """Full person names that are one person (initials, nicknames, middle names) -> the fullest."""
+    names = sorted({q.speaker.canonical for q in quotes if q.speaker and q.speaker.kind == "person"})
+    full = [n for n in names if len(n.split()) >= 2]
+    out: dict[str, str] = {}
+    for n in full:
+        peers = [m for m in full if compatible(n, m)]
+        out[n] = most_complete(sorted(peers, key=lambda m: (-len(m.split()), m)))
+    return out
+
+
 def merge_speakers(
-    quotes: Iterable[Quote], name_similarity: float = 92.0
+    quotes: Iterable[Quote], name_similarity: float = 92.0, texts: Mapping[str, str] | None = None
 ) -> tuple[tuple[Quote, ...], tuple[dict[str, Any], ...]]:
-    """Quotes with story-wide canonical speaker names, and the table of speakers."""
-    quotes = list(quotes)
+    """Quotes with story-wide canonical speaker names, and the table of speakers.
+
+    ``texts`` (article id -> cleaned text) lets short names resolve to the full names the
+    articles write, and datelines be told from speakers."""
+    texts = texts or {}
+    quotes = _resolve_short([_untitled(q, texts) for q in quotes], texts)
+    variants = _person_variants(quotes)
+    quotes = [
+        dataclasses.replace(
+            q, speaker=dataclasses.replace(q.speaker, canonical=variants[q.speaker.canonical])
+        )
+        if q.speaker is not None and q.speaker.canonical in variants
+        else q
+        for q in quotes
+    ]
     keys = {q.id: speaker_key(q) for q in quotes}
     distinct = sorted({k for k in keys.values() if k})
     remap = _surname_merges(distinct)
@@ -99,7 +178,7 @@ def merge_speakers(
     for q in quotes:
         if keys[q.id]:
             groups[final(keys[q.id])].append(q)
-    names = {k: _display([q.speaker.canonical for q in qs if q.speaker]) for k, qs in groups.items()}
+    names = {k: _display(k, [q.speaker.canonical for q in qs if q.speaker]) for k, qs in groups.items()}
     out = []
     for q in quotes:
         k = keys[q.id]
