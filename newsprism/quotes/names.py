@@ -16,7 +16,15 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-__all__ = ["TITLE_WORDS", "compatible", "full_names", "name_words", "strip_titles"]
+__all__ = [
+    "TITLE_WORDS",
+    "compatible",
+    "full_names",
+    "most_complete",
+    "name_words",
+    "strip_titles",
+    "surname",
+]
 
 # Titles, ranks, offices and job words written before a name ("Analyst Rob Enderle").
 TITLE_WORDS = frozenset(
@@ -74,30 +82,75 @@ def _given(word: str) -> str:
     return _NICKNAMES.get(word, word)
 
 
+_SUFFIXES = frozenset(["jr", "sr", "ii", "iii", "iv"])
+# Capitalised sentence starters that are not part of a name ("But McDermott said").
+_LEADERS = frozenset(
+    """but and the a an when while if as so then after before since because though although yet
+    or nor for with without at in on by from to of said says told asked according also even
+    however meanwhile now still this that these those his her their its our my your""".split()  # noqa: SIM905
+)
+
+
+def _parts(name: str) -> tuple[list[str], str]:
+    """(given names, surname) of a person name, suffixes such as "Jr." or "II" set aside."""
+    words = [w for w in name_words(name) if w not in _SUFFIXES]
+    return (words[:-1], words[-1]) if words else ([], "")
+
+
+def surname(name: str) -> str:
+    """The family name as written in ``name`` ("Nick J. Rahall II" -> "Rahall")."""
+    words = [w for w in name.split() if w.lower().rstrip(".,") not in _SUFFIXES]
+    return words[-1].strip(",.") if words else ""
+
+
+def _same_given(a: str, b: str) -> bool:
+    if len(a) == 1 or len(b) == 1:
+        return a[0] == b[0]
+    return _given(a) == _given(b)
+
+
 def compatible(a: str, b: str) -> bool:
-    """Two person names that can be one person: same surname and compatible given names."""
-    wa, wb = name_words(a), name_words(b)
-    if not wa or not wb or wa[-1] != wb[-1]:
+    """Two person names that can be one person: same surname and a given name in common
+    (equal, an initial of the other, or a common nickname pair)."""
+    ga, sa = _parts(a)
+    gb, sb = _parts(b)
+    if not sa or sa != sb:
         return False
-    if len(wa) == 1 or len(wb) == 1:
+    if not ga or not gb:
         return True
-    fa, fb = wa[0], wb[0]
-    if len(fa) == 1 or len(fb) == 1:
-        return fa[0] == fb[0]
-    return _given(fa) == _given(fb)
+    full_a = [g for g in ga if len(g) > 1] or ga
+    full_b = [g for g in gb if len(g) > 1] or gb
+    return _same_given(full_a[0], full_b[0])
 
 
 def full_names(text: str, word: str) -> list[str]:
     """Full names in ``text`` (2-4 capitalised words) that end or begin with ``word``."""
     w = re.escape(word)
     part = r"[A-Z][\w’'-]+|[A-Z]\."
-    found = re.findall(rf"\b((?:{part})(?:\s+(?:{part})){{0,2}}\s+{w})\b(?![\w’'-])", text)
-    found += re.findall(rf"\b({w}(?:\s+[A-Z]\.)?(?:\s+[A-Z][\w’'-]+){{1,2}})\b", text)
-    return [strip_titles(f) for f in found if len(strip_titles(f).split()) >= 2]
+    patterns = (
+        rf"\b((?:{part})(?:\s+(?:{part})){{0,2}}\s+{w}(?:,? (?:Jr|Sr|II|III|IV)\b\.?)?)(?=[’']s\b|(?![\w’'-]))",
+        rf"\b({w}(?:\s+[A-Z]\.)?(?:\s+[A-Z][\w’'-]+){{1,2}})\b",
+    )
+    hits = sorted((m.start(), m.group(1)) for p in patterns for m in re.finditer(p, text))
+    found = [name for _, name in hits]  # reading order: the person introduced first comes first
+    out = []
+    for name in found:
+        words = name.split()
+        while words and words[0].lower() in _LEADERS:
+            words = words[1:]
+        name = strip_titles(" ".join(words))
+        if len([w for w in name.split() if w.lower().rstrip(".,") not in _SUFFIXES]) >= 2:
+            out.append(name)
+    return out
 
 
 def most_complete(names: Iterable[str]) -> str:
-    """The fullest form (most words), then the most frequent, then the first in order."""
+    """The fullest form (most words), a formal given name over a nickname, then the most
+    frequent, then the first in order."""
     names = list(names)
     counts = {n: names.count(n) for n in names}
-    return sorted(counts, key=lambda n: (-len(n.split()), -counts[n], names.index(n)))[0]
+
+    def nickname(n: str) -> bool:
+        return bool(name_words(n)) and name_words(n)[0] in _NICKNAMES
+
+    return sorted(counts, key=lambda n: (-len(n.split()), nickname(n), -counts[n], names.index(n)))[0]

@@ -21,7 +21,7 @@ from rapidfuzz import fuzz
 
 from newsprism.model import Quote, content_id
 from newsprism.quotes.identity import PRONOUNS, fold, surname_key
-from newsprism.quotes.names import compatible, full_names, most_complete, name_words, strip_titles
+from newsprism.quotes.names import compatible, full_names, most_complete, name_words, strip_titles, surname
 
 __all__ = ["merge_speakers", "speaker_key"]
 
@@ -128,20 +128,29 @@ def _resolve_short(quotes: list[Quote], texts: Mapping[str, str]) -> list[Quote]
             or story.get(word.lower())
             or Counter(n for text in texts.values() for n in full_names(text, word))
         )
-        if pool and (local or len(pool) == 1 or pool.most_common(2)[0][1] > pool.most_common(2)[1][1]):
+        if local:
+            # A surname alone refers back to the person the article introduced first with it;
+            # another person of that surname keeps being written in full.
+            full = next(iter(local))
+        elif pool and (len(pool) == 1 or pool.most_common(2)[0][1] > pool.most_common(2)[1][1]):
             full = pool.most_common(1)[0][0]
+        else:
+            full = None
+        if full:
             q = dataclasses.replace(q, speaker=dataclasses.replace(s, canonical=full))
         out.append(q)
     return out
 
 
-def _person_variants(quotes: list[Quote]) -> dict[str, str]:
-    """Full person names that are one person (initials, nicknames, middle names) -> the fullest."""
+def _person_variants(quotes: list[Quote], texts: Mapping[str, str]) -> dict[str, str]:
+    """Person names that are one person (initials, nicknames, middle names) -> the fullest
+    form the story writes ("Dale Hall" -> "H. Dale Hall", "Dave Rossi" -> "David Rossi")."""
     names = sorted({q.speaker.canonical for q in quotes if q.speaker and q.speaker.kind == "person"})
     full = [n for n in names if len(n.split()) >= 2]
+    written = {n: full_names(" \n ".join(texts.values()), surname(n)) for n in full}
     out: dict[str, str] = {}
     for n in full:
-        peers = [m for m in full if compatible(n, m)]
+        peers = [m for m in full + written[n] if compatible(n, m)]
         out[n] = most_complete(sorted(peers, key=lambda m: (-len(m.split()), m)))
     return out
 
@@ -155,7 +164,7 @@ def merge_speakers(
     articles write, and datelines be told from speakers."""
     texts = texts or {}
     quotes = _resolve_short([_untitled(q, texts) for q in quotes], texts)
-    variants = _person_variants(quotes)
+    variants = _person_variants(quotes, texts)
     quotes = [
         dataclasses.replace(
             q, speaker=dataclasses.replace(q.speaker, canonical=variants[q.speaker.canonical])
