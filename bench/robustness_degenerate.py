@@ -40,9 +40,9 @@ RUSSIAN = (
 
 
 def _near_copies(folder: Path, n: int) -> None:
-    for i in range(n):  # the same article with one word and one number changed
+    for i in range(n):  # the same article, one word and one number changed, each under its own outlet
         text = BASE.format(n=12, m=5 + i % 3).replace("tore through", ["tore through", "swept", "gutted"][i % 3])
-        (folder / f"copy{i:04d}.txt").write_text(text)
+        (folder / f"copy{i:04d}.txt").write_text(f"{text}\n(c) Outlet {i} News\n")
 
 
 def _one_fact_five_values(folder: Path, n: int) -> None:
