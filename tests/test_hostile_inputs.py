@@ -244,3 +244,16 @@ def test_html_nested_deeper_than_libxml2_keeps_is_still_read(tmp_path):
     assert time.monotonic() - start < 20  # the nested tables alone took over 30 s
     assert not batch.rejections
     assert all(body in a.text for a in batch.articles) and len(batch.articles) == 2
+
+
+def test_the_time_budget_gives_back_a_callers_timer():
+    import signal
+
+    signal.setitimer(signal.ITIMER_REAL, 50.0)
+    try:
+        with time_budget(5, "x.txt"):
+            pass
+        remaining, _ = signal.getitimer(signal.ITIMER_REAL)
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+    assert 45 < remaining <= 50

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import signal
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from types import FrameType
@@ -42,7 +43,8 @@ def time_budget(seconds: float, path: str, what: str = "reading") -> Iterator[No
             raise BudgetExpired
 
     previous = signal.signal(signal.SIGALRM, expire)
-    signal.setitimer(signal.ITIMER_REAL, seconds, _REPEAT_SECONDS)
+    start = time.monotonic()
+    outer = signal.setitimer(signal.ITIMER_REAL, seconds, _REPEAT_SECONDS)
     try:
         yield
     except BudgetExpired:
@@ -51,3 +53,5 @@ def time_budget(seconds: float, path: str, what: str = "reading") -> Iterator[No
         armed[0] = False
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
+        if outer[0] > 0:  # a timer of the caller's was running: give it back, less the time spent
+            signal.setitimer(signal.ITIMER_REAL, max(outer[0] - (time.monotonic() - start), 0.001), outer[1])
