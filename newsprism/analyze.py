@@ -55,6 +55,7 @@ def _unexpected(path: str, stage: str, exc: BaseException) -> Rejection:
     """A failure no reader anticipated: recorded with its kind, so one file never ends the batch."""
     detail = " ".join(str(exc).split())[:160]
     what = "reading" if stage == "read" else "cleaning"
+    log.debug("%s failed on %s", what, path, exc_info=exc)  # the stack, for a bug report
     err = UnexpectedInputError(path, f"{what} failed ({type(exc).__name__}: {detail})")
     return _rejection(err, stage)
 
