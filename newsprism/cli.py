@@ -31,7 +31,7 @@ from newsprism.stories.persist import (
     story_articles,
     unassigned_articles,
 )
-from newsprism.termsafe import SafeStream, escape_controls, one_line
+from newsprism.termsafe import escape_controls, one_line, safe_streams
 
 __all__ = ["main"]
 
@@ -335,13 +335,8 @@ PARSER_EXTENSIONS.append(_story_parsers)
 
 
 def main(argv: list[str] | None = None) -> int:
-    # Article text, metadata and file names reach these streams: no control sequence passes.
-    streams = sys.stdout, sys.stderr
-    sys.stdout, sys.stderr = SafeStream(sys.stdout), SafeStream(sys.stderr, keep="\n\t\r")
-    try:
+    with safe_streams():  # article text and file names reach stdout/stderr: no control sequence passes
         return _main(argv)
-    finally:
-        sys.stdout, sys.stderr = streams
 
 
 def _main(argv: list[str] | None) -> int:

@@ -11,9 +11,12 @@ no print in the CLI can forget it.
 from __future__ import annotations
 
 import re
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any, TextIO
 
-__all__ = ["SafeStream", "escape_controls", "one_line"]
+__all__ = ["SafeStream", "escape_controls", "one_line", "safe_streams"]
 
 # C0 and C1 controls, DEL, bidi embeddings/overrides/isolates, line/paragraph separators.
 _CONTROLS = "\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2028\u2029\u2066-\u2069"
@@ -62,3 +65,14 @@ class SafeStream:
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self.raw, name)
+
+
+@contextmanager
+def safe_streams() -> Iterator[None]:
+    """``sys.stdout`` and ``sys.stderr`` wrapped in :class:`SafeStream` for the block (stderr keeps ``\\r``)."""
+    streams = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = SafeStream(sys.stdout), SafeStream(sys.stderr, keep="\n\t\r")
+    try:
+        yield
+    finally:
+        sys.stdout, sys.stderr = streams
