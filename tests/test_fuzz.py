@@ -10,6 +10,7 @@ thousands (HYPOTHESIS_PROFILE=fuzz).
 from __future__ import annotations
 
 import copy
+import io
 import json
 import os
 from html.parser import HTMLParser
@@ -27,6 +28,7 @@ from newsprism.ingest.files import Source
 from newsprism.model import Article, Document, Rejection
 from newsprism.render import render_html, render_markdown, render_terminal
 from newsprism.settings import CleanSettings, Settings
+from newsprism.termsafe import SafeStream
 from tests.conftest import EXAMPLE
 
 settings.register_profile("default", max_examples=25, deadline=None, suppress_health_check=list(HealthCheck))
@@ -160,9 +162,10 @@ def _tags(html: str) -> _Tags:
 @given(payload=hostile_text.filter(lambda t: t.strip()))
 def test_hostile_report_text_renders_inert_everywhere(base_report, payload):
     report = _poison(copy.deepcopy(base_report), payload)
-    from newsprism.cli import _dump
-
-    assert json.loads(_dump(report)) == json.loads(json.dumps(report))
+    out = io.StringIO()  # what `--json -` prints: JSON through the CLI's escaping stream
+    SafeStream(out).write(json.dumps(report, ensure_ascii=False, indent=2))
+    assert json.loads(out.getvalue()) == json.loads(json.dumps(report))
+    assert not any(ch in out.getvalue() for ch in FORBIDDEN)
     assert not any(ch in render_terminal(report) for ch in FORBIDDEN)
     md = render_markdown(report)
     assert not any(ch in md for ch in FORBIDDEN)
