@@ -59,6 +59,9 @@ def test_several_processes_creating_one_new_store_all_succeed(tmp_path):
         assert store.count() == 4
         assert store.version == migrations()[-1][0]
         assert [r["status"] for r in store.runs()] == ["ok"] * 4
+        members = store.conn.execute("SELECT article_id FROM story_members").fetchall()
+        assert sorted(m[0] for m in members) == sorted(a.id for a in store.articles())  # each in one story
+        assert store.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
 
 
 def test_a_run_that_fails_midway_is_marked_failed_and_keeps_its_groups(tmp_path, monkeypatch):
