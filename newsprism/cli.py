@@ -357,6 +357,13 @@ def _main(argv: list[str] | None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    except Exception as exc:  # a bug: still one line, the stack only on request
+        if args.traceback:
+            raise
+        detail = one_line(" ".join(str(exc).split())[:200])
+        print(f"newsprism: error: internal error ({type(exc).__name__}: {detail}); rerun with --traceback"
+              " and report it", file=sys.stderr)  # fmt: skip
+        return 2
 
 
 # Subcommands that live beside their library code register themselves on import.

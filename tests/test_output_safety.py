@@ -105,3 +105,17 @@ def test_the_brief_on_a_terminal_and_in_markdown_carries_no_live_sequences(hosti
     assert _clean(md)
     mdit = pytest.importorskip("markdown_it")
     assert "<img" not in mdit.MarkdownIt("commonmark", {"html": True}).render(md)
+
+
+def test_an_unexpected_error_is_one_line_and_the_stack_only_with_traceback(monkeypatch, capsys, tmp_path):
+    from newsprism import cli
+
+    def broken(args, settings):
+        raise KeyError("boom\x1b[2J")
+
+    monkeypatch.setitem(cli.COMMANDS, "config", broken)
+    assert main(["config"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "internal error (KeyError" in err and _clean(err)
+    with pytest.raises(KeyError):
+        main(["config", "--traceback"])
