@@ -54,8 +54,12 @@ def test_ingest_listing_show_and_search_print_no_control_sequences(hostile_dir, 
     assert _clean(out.out) and _clean(out.err)
     (error,) = [ln for ln in out.err.splitlines() if "bad" in ln]
     assert "\\u000aname" in error and "the file is empty" in error  # one line, newline shown
-    for argv in (["articles", db], ["search", db, "harbour"], ["export", db]):
+    for argv in (["articles", db], ["search", db, "harbour"], ["export", db], ["stories", db]):
         assert main(argv) == 0
+        out = capsys.readouterr()
+        assert _clean(out.out) and _clean(out.err), argv
+    for argv in (["cluster", str(hostile_dir)], ["dates", str(hostile_dir)], ["quotes", str(hostile_dir)]):
+        assert main([*argv, "-q"]) == 1  # the empty file is rejected
         out = capsys.readouterr()
         assert _clean(out.out) and _clean(out.err), argv
     ids = [a["id"] for a in json.loads(_run(capsys, ["articles", db, "--json"]))]
