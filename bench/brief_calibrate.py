@@ -28,9 +28,10 @@ from brief_gold import (
 from newsprism.analyze import analyze_articles
 from newsprism.compare.alignment import align_statements
 from newsprism.compare.contradictions import find_contradictions
+from newsprism.compare.facts import fact_groups
 from newsprism.compare.ledger import build_ledger, unique_content
 from newsprism.compare.provenance import origins
-from newsprism.compare.stage import _embedder
+from newsprism.compare.stage import _embedder, _parses
 from newsprism.settings import Settings
 
 GRID = {
@@ -57,9 +58,13 @@ def evaluate(prepared, compare) -> dict:
     for gold, docs, analysis, vectors in prepared:
         statements = analysis.statements
         alignment = align_statements(statements, vectors, compare)
+        docs_ = _parses(analysis.articles, Settings())
+        groups = list(alignment.groups)
+        if compare.fact_keys:
+            groups += fact_groups(statements, analysis.articles, docs_, alignment.groups)
         ledger = build_ledger(
             statements,
-            alignment.groups,
+            groups,
             alignment.sims,
             origins(analysis.articles, analysis.provenance),
             set(),

@@ -262,6 +262,9 @@ class CompareSettings:
     dispute_sim: float = 0.5
     # Ledger: independent origins needed for consensus.
     consensus_min_origins: int = 2
+    # Fact keys (compare/facts.py): a verb with two of its arguments, or an age, shared by
+    # statements of different articles makes a fact group beside the alignment groups.
+    fact_keys: bool = True
     # "Only here" is a claim of absence, so it needs confidence: a one-origin group with a
     # statement of another origin at least this close (MiniLM) is "possibly shared" instead,
     # and an article with a statement this close to a group is not said to leave it out.
