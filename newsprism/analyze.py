@@ -120,8 +120,8 @@ def _died(job: tuple[Source | InputError, Settings]) -> list[Article | Rejection
         Rejection(
             path,
             "read",
-            "the reading process died while this input was in progress (out of memory?)",
-            "read this file alone to see whether it is the cause",
+            "the process reading it died (out of memory?)",
+            "it was read again alone and its process died again; check its size and content",
         )
     ]
 
@@ -131,8 +131,9 @@ def _pooled(
 ) -> Iterator[list[Article | Rejection]]:
     """Results in input order from a process pool, at most a small window of inputs in flight.
 
-    A worker that dies (killed, out of memory) breaks only the inputs then in flight: they are
-    rejected and a fresh pool takes the rest, so the run can neither hang nor stop.
+    A worker that dies (killed, out of memory) breaks the pool: each input then in flight runs
+    again in a process of its own, so only the one that kills its process is rejected, and a
+    fresh pool takes the rest. The run can neither hang nor stop.
     """
     window = workers * 8
     pool = _new_pool(workers)
@@ -146,12 +147,22 @@ def _pooled(
                 try:
                     yield future.result()
                 except BrokenProcessPool:
-                    yield _died(done)
+                    # Which input killed it is unknown: each one in flight runs again alone.
                     pool.shutdown(wait=False, cancel_futures=True)
+                    for job_in_flight in [done, *(j for j, _ in pending)]:
+                        yield _alone(job_in_flight)
+                    pending.clear()
                     pool = _new_pool(workers)
-                    pending = deque((j, _submit(pool, j)) for j, _ in pending)
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _alone(job: tuple[Source | InputError, Settings]) -> list[Article | Rejection]:
+    with _new_pool(1) as pool:
+        try:
+            return pool.submit(_clean_source, job).result()
+        except BrokenProcessPool:
+            return _died(job)
 
 
 def _worker_start() -> None:
