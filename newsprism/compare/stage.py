@@ -111,7 +111,13 @@ def compare_stage(analysis: Analysis, settings: Settings) -> Analysis:
     vectors = clock.lap("embed", embedder.embed([st.text for st in statements]))
     alignment = clock.lap("align", align_statements(statements, vectors, s))
     edges = clock.lap("provenance", provenance_edges(articles, s))
-    contradictions = find_contradictions(statements, alignment, {a.id: a.text for a in articles})
+    contradictions = find_contradictions(
+        statements,
+        alignment,
+        {a.id: a.text for a in articles},
+        s.contradiction_min_sim,
+        s.contradiction_shared,
+    )
     disputes = clock.lap(
         "disputes", find_disputes(statements, {q.id: q for q in quotes}, vectors, s.dispute_sim)
     )
