@@ -241,8 +241,8 @@ class CompareSettings:
     # statements at least this alike, naming a common person, body or place, and sharing
     # this many content words besides what differs. Calibrated on the calibrate half of
     # bench/brief_gold for precision first (bench/brief_calibrate.py --contradictions).
-    contradiction_min_sim: float = 0.6
-    contradiction_shared: int = 2
+    contradiction_min_sim: float = 0.5
+    contradiction_shared: int = 3
     # Provenance: a shared passage is a pair of outlet-voice sentences at least this long
     # (characters) and this close (rapidfuzz ratio, 0-100). In the example story the two
     # copies of one wire share sentences at 100; independent outlets' closest pair reaches

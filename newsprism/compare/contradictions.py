@@ -146,8 +146,8 @@ def find_contradictions(
         if a.quote_id or b.quote_id:
             continue  # a speaker's words: a dispute or a quote variant, not the outlets disagreeing
         sim = float(alignment.sims[i, j]) if len(alignment.sims) else 1.0
-        # Alignment already judged a grouped pair one fact; a refused pair must prove it.
-        if conflict and not _same_thing(a, b, sim, min_sim, min_shared):
+        # Alignment already judged a grouped pair alike; a refused pair must also be close.
+        if not _same_thing(a, b, sim if conflict else 1.0, min_sim, min_shared):
             continue
         found = _kind(a, b, conflict, texts)
         if found is None:
