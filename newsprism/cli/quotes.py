@@ -9,14 +9,14 @@ from typing import Any
 
 from newsprism.analyze import load_articles
 from newsprism.brief.report import build_report
-from newsprism.cli import PARSER_EXTENSIONS, _dump, _warn_rejections, command
+from newsprism.cli.common import dump, warn_rejections
 from newsprism.errors import NotFoundError
 from newsprism.quotes.speakers import find_speaker
 from newsprism.quotes.stage import analyze_quotes
 from newsprism.settings import Settings
 from newsprism.store import Store
 
-__all__ = ["is_store"]
+__all__ = ["add_quotes", "is_store", "run_quotes"]
 
 
 def is_store(path: str) -> bool:
@@ -28,14 +28,10 @@ def is_store(path: str) -> bool:
         return fh.read(16) == b"SQLite format 3\x00"
 
 
-def _add_parser(sub: Any, common: argparse.ArgumentParser) -> None:
-    q = sub.add_parser("quotes", parents=[common], help="who said what: the quotes of PATHS or of a store DB")
+def add_quotes(q: argparse.ArgumentParser) -> None:
     q.add_argument("paths", nargs="+", metavar="PATHS", help="input files/directories, or one store DB")
     q.add_argument("--speaker", metavar="NAME", help="only what NAME said (name, alias or surname)")
     q.add_argument("--json", action="store_true", help="print the report's articles, quotes and speakers")
-
-
-PARSER_EXTENSIONS.append(_add_parser)
 
 
 def _line(q: dict[str, Any]) -> str:
@@ -47,8 +43,7 @@ def _line(q: dict[str, Any]) -> str:
     return f"  {q['start']:>6}  {q['kind']:8} {who}: “{text}”  ({q['method']})"
 
 
-@command("quotes")
-def _quotes(args: argparse.Namespace, settings: Settings) -> int:
+def run_quotes(args: argparse.Namespace, settings: Settings) -> int:
     batch_rejections: list[Any] = []
     if len(args.paths) == 1 and is_store(args.paths[0]):
         with Store(args.paths[0]) as store:
@@ -67,9 +62,9 @@ def _quotes(args: argparse.Namespace, settings: Settings) -> int:
             )
         keep = {i for r in rows for i in r["quote_ids"]}
         report = dict(report, speakers=rows, quotes=[q for q in report["quotes"] if q["id"] in keep])
-    _warn_rejections(batch_rejections + list(analysis.rejections))
+    warn_rejections(batch_rejections + list(analysis.rejections))
     if args.json:
-        sys.stdout.write(_dump({k: report[k] for k in ("articles", "quotes", "speakers")}))
+        sys.stdout.write(dump({k: report[k] for k in ("articles", "quotes", "speakers")}))
         return 1 if batch_rejections else 0
     by_article: dict[str, list[dict[str, Any]]] = {}
     for q in report["quotes"]:
