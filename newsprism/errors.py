@@ -9,6 +9,7 @@ NewsprismError
 │   └── FormatInputError      malformed JSON / HTML without text / bad fields
 ├── ModelMissingError     a pinned model package is not installed
 ├── StoreError            the SQLite store cannot be opened or written
+│   └── StoryStateError       the store's story index was written by another version
 ├── NotFoundError         an id asked for is not in the store
 └── SettingsError         a settings file or value is invalid
 """
@@ -69,6 +70,12 @@ class ModelMissingError(NewsprismError):
 
 class StoreError(NewsprismError):
     """The SQLite store cannot be opened or written."""
+
+
+class StoryStateError(StoreError):
+    """The story index kept in a store (or a saved state) has a version this code cannot read."""
+
+    hint = "ingest into a new database, or use the newsprism version that wrote this one"
 
 
 class NotFoundError(NewsprismError):

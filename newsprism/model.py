@@ -24,7 +24,6 @@ __all__ = [
     "QuoteGroup",
     "Rejection",
     "Removal",
-    "Sentence",
     "Span",
     "Speaker",
     "Statement",
@@ -152,9 +151,6 @@ class Article:
         """Whether ``[start, end)`` lies inside a subheading."""
         return any(h.start <= start and end <= h.end for h in self.headings)
 
-    def span_text(self, span: Span) -> str:
-        return self.text[span.start : span.end]
-
     @property
     def label(self) -> str:
         """How the article is named to a reader: its outlet, else its file."""
@@ -175,13 +171,6 @@ class Rejection:
     def line(self) -> str:
         tail = f" ({self.hint})" if self.hint else ""
         return f"{self.path}: {self.reason}{tail}"
-
-
-@dataclass(frozen=True)
-class Sentence:
-    article_id: str
-    span: Span
-    text: str
 
 
 @dataclass(frozen=True)

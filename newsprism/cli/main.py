@@ -10,11 +10,11 @@ import argparse
 import logging
 import sys
 
-from newsprism import __version__
 from newsprism.cli import analyze, articles, brief, config, dates, ingest, quotes, stories
 from newsprism.cli.common import Command, common_parser
 from newsprism.errors import NewsprismError
 from newsprism.settings import load_settings
+from newsprism.version import __version__
 
 __all__ = ["COMMANDS", "main"]
 

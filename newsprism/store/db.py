@@ -14,10 +14,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from newsprism import __version__
 from newsprism.errors import NotFoundError, StoreError
 from newsprism.model import Article, OffsetMap, Rejection, Removal, Span
 from newsprism.store.migrate import migrate
+from newsprism.version import __version__
 
 __all__ = ["Store"]
 
