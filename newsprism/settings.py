@@ -46,6 +46,14 @@ class CleanSettings:
     junk_max_chars: int = 160
     # Author bios: a short paragraph that names the byline author in its first words.
     bio_max_chars: int = 420
+    # Pre-tokenised input (punctuation set off by spaces: "said .", "is n't", ``PTB quotes''):
+    # detokenised before cleaning when at least this many spaced marks are found and they make
+    # at least this share of the sentence punctuation. Measured (bench/cleaning_rules.py data):
+    # the seeds and the example have none; the 181 extraction pages at most 0.46 (a French page:
+    # French sets a space before "!", "?", ":" and ";"); ECB+ token text 0.75 or more in 961 of
+    # 964 documents with 2+ marks. 2 marks: a one-sentence token line ("X said , Y .") counts.
+    pretokenised_min: int = 2
+    pretokenised_share: float = 0.75
 
 
 @dataclass(frozen=True)
