@@ -11,6 +11,7 @@ NewsprismError
 ├── StoreError            the SQLite store cannot be opened or written
 │   └── StoryStateError       the store's story index was written by another version
 ├── NotFoundError         an id asked for is not in the store
+├── OutputError           an output file would overwrite an input or an existing file
 └── SettingsError         a settings file or value is invalid
 """
 
@@ -80,6 +81,10 @@ class StoryStateError(StoreError):
 
 class NotFoundError(NewsprismError):
     """An id asked for is not in the store."""
+
+
+class OutputError(NewsprismError):
+    """An output path is one of the inputs, or exists and ``--force`` was not given."""
 
 
 class SettingsError(NewsprismError):

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import argparse
-import sys
 
 from newsprism.analyze import Batch, analyze_articles, ingest
 from newsprism.brief.report import build_report
-from newsprism.cli.common import dump, exit_code, warn_rejections, write
+from newsprism.cli.common import add_inputs, dump, given_from_args, no_input, warn_rejections
+from newsprism.cli.output import add_output, emit
 from newsprism.errors import NewsprismError
 from newsprism.nlp import use_parse_cache
 from newsprism.progress import progress_bar
@@ -16,16 +16,18 @@ from newsprism.settings import Settings
 from newsprism.store import Store
 from newsprism.stories.persist import story_articles
 
-__all__ = ["add_analyze", "run_analyze"]
+__all__ = ["REPORT_FORMATS", "add_analyze", "run_analyze"]
+
+REPORT_FORMATS = {"json": dump, "md": render_markdown, "html": render_html, "text": render_terminal}
 
 
 def add_analyze(a: argparse.ArgumentParser) -> None:
-    a.add_argument("paths", nargs="*", metavar="PATHS", help="files, directories, globs or - for stdin")
+    add_inputs(a, nargs="*")
     a.add_argument("--db", help="SQLite file to store into (default: in memory)")
-    a.add_argument("--json", metavar="FILE", help="write the report JSON (- for stdout)")
-    a.add_argument("--md", metavar="FILE", help="write the brief as Markdown (- for stdout)")
-    a.add_argument("--html", metavar="FILE", help="write the brief as a self-contained HTML page")
-    a.add_argument("--story", metavar="ID", help="analyze a stored story of --db instead of PATHS")
+    a.add_argument(
+        "--story", metavar="ID", help="analyze a stored story of --db (a unique id prefix is enough)"
+    )
+    add_output(a, REPORT_FORMATS)
 
 
 def _story_batch(store: Store, args: argparse.Namespace) -> Batch:
@@ -35,15 +37,16 @@ def _story_batch(store: Store, args: argparse.Namespace) -> Batch:
 
 
 def run_analyze(args: argparse.Namespace, settings: Settings) -> int:
+    given = given_from_args(args)
     store = Store(args.db) if args.db else Store(":memory:")
     with store, use_parse_cache(store), progress_bar("reading", args.quiet) as tick:
-        batch = _story_batch(store, args) if args.story else ingest(store, args.paths, settings, tick)
+        if args.story:
+            batch = _story_batch(store, args)
+        else:
+            batch = ingest(store, args.paths, settings, tick, given=given)
+        if not batch.articles:
+            return no_input(batch.rejections)
         analysis = analyze_articles(batch.articles, settings, batch.rejections)
-    report = build_report(analysis)
     warn_rejections(batch.rejections)
-    for flag, render in (("json", dump), ("md", render_markdown), ("html", render_html)):
-        if getattr(args, flag):
-            write(getattr(args, flag), render(report))
-    if "-" not in (args.json, args.md, args.html):
-        sys.stdout.write(render_terminal(report))
-    return exit_code(len(batch.articles), len(batch.rejections))
+    emit(args, build_report(analysis), REPORT_FORMATS)
+    return 1 if batch.rejections else 0

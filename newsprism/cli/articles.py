@@ -1,65 +1,64 @@
-"""Stored articles: ``articles`` (list), ``show`` (one), ``search`` (full text), ``export``."""
+"""Stored articles: ``articles`` (list), ``show`` (one), ``search`` (full text)."""
 
 from __future__ import annotations
 
 import argparse
-import json
-import sys
+from typing import Any
 
 from newsprism.brief.report import article_json
 from newsprism.cli.common import dump
+from newsprism.cli.output import add_output, emit
 from newsprism.render import render_terminal
+from newsprism.render.dates import date_text
 from newsprism.settings import Settings
 from newsprism.store import Store
 
-__all__ = [
-    "add_articles",
-    "add_export",
-    "add_search",
-    "add_show",
-    "run_articles",
-    "run_export",
-    "run_search",
-    "run_show",
-]
+__all__ = ["add_articles", "add_search", "add_show", "run_articles", "run_search", "run_show"]
+
+ROW_FIELDS = (
+    "id",
+    "published",
+    "published_source",
+    "published_confidence",
+    "outlet",
+    "label",
+    "title",
+    "path",
+)
 
 
 def add_articles(s: argparse.ArgumentParser) -> None:
     s.add_argument("db")
-    s.add_argument("--json", action="store_true")
+    add_output(s, ("json", "text"))
+
+
+def _article_lines(rows: list[dict[str, Any]]) -> str:
+    return "".join(
+        f"{r['id']}  {date_text(r):<10}  {r['label'][:22]:22}  {r['title'] or r['path']}\n" for r in rows
+    )
 
 
 def run_articles(args: argparse.Namespace, settings: Settings) -> int:
     with Store(args.db) as store:
-        rows = [
-            {k: a.__dict__[k] for k in ("id", "published", "outlet", "title", "path")}
-            for a in store.articles()
-        ]
-    if args.json:
-        sys.stdout.write(dump(rows))
-        return 0
-    for r in rows:
-        print(
-            f"{r['id']}  {r['published'] or '----------'}  {(r['outlet'] or '-')[:22]:22}  {r['title'] or r['path']}"
-        )
+        rows = [{k: article_json(a)[k] for k in ROW_FIELDS} for a in store.articles()]
+    emit(args, rows, {"json": dump, "text": _article_lines})
     return 0
 
 
 def add_show(s: argparse.ArgumentParser) -> None:
     s.add_argument("db")
-    s.add_argument("article_id")
-    s.add_argument("--json", action="store_true")
+    s.add_argument("article_id", help="an article id (a unique prefix of 6+ characters is enough)")
+    add_output(s, ("json", "text"))
+
+
+def _show_text(data: dict[str, Any]) -> str:
+    return render_terminal({"articles": [data], "rejections": []}).rstrip() + "\n\n" + data["text"] + "\n"
 
 
 def run_show(args: argparse.Namespace, settings: Settings) -> int:
     with Store(args.db) as store:
         data = article_json(store.article(args.article_id))
-    if args.json:
-        sys.stdout.write(dump(data))
-        return 0
-    print(render_terminal({"articles": [data], "rejections": []}).rstrip())
-    print()
-    print(data["text"])
+    emit(args, data, {"json": dump, "text": _show_text})
     return 0
 
 
@@ -67,34 +66,20 @@ def add_search(s: argparse.ArgumentParser) -> None:
     s.add_argument("db")
     s.add_argument("query")
     s.add_argument("--limit", type=int, default=20)
-    s.add_argument("--json", action="store_true")
+    add_output(s, ("json", "text"))
+
+
+def _hits_text(hits: list[dict[str, Any]]) -> str:
+    return (
+        "".join(
+            f"{h['id']}  {(h['outlet'] or '-')[:22]:22}  {h['title']}\n    {h['snippet']}\n" for h in hits
+        )
+        or "no matches\n"
+    )
 
 
 def run_search(args: argparse.Namespace, settings: Settings) -> int:
     with Store(args.db) as store:
         hits = store.search(args.query, args.limit)
-    if args.json:
-        sys.stdout.write(dump(hits))
-        return 0
-    for h in hits:
-        print(f"{h['id']}  {(h['outlet'] or '-')[:22]:22}  {h['title']}\n    {h['snippet']}")
-    if not hits:
-        print("no matches", file=sys.stderr)
-    return 0
-
-
-def add_export(s: argparse.ArgumentParser) -> None:
-    s.add_argument("db")
-    s.add_argument("--format", choices=["jsonl"], default="jsonl")
-    s.add_argument("-o", "--output", default="-", help="file to write (default stdout)")
-
-
-def run_export(args: argparse.Namespace, settings: Settings) -> int:
-    with Store(args.db) as store:
-        lines = (json.dumps(article_json(art), ensure_ascii=False) + "\n" for art in store.articles())
-        if args.output == "-":
-            sys.stdout.writelines(lines)
-        else:
-            with open(args.output, "w", encoding="utf-8") as out:
-                out.writelines(lines)
+    emit(args, hits, {"json": dump, "text": _hits_text})
     return 0

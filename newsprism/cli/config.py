@@ -4,26 +4,28 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
+from typing import Any
 
 from newsprism.cli.common import dump
+from newsprism.cli.output import add_output, emit
 from newsprism.settings import Settings
 
 __all__ = ["add_config", "run_config"]
 
 
 def add_config(s: argparse.ArgumentParser) -> None:
-    s.add_argument("--json", action="store_true")
+    add_output(s, ("json", "text"))
+
+
+def _text(data: dict[str, dict[str, Any]]) -> str:
+    out = []
+    for section, values in data.items():
+        out.append(f"[{section}]")
+        out.extend(f"{key} = {json.dumps(value)}" for key, value in values.items())
+        out.append("")
+    return "\n".join(out) + "\n"
 
 
 def run_config(args: argparse.Namespace, settings: Settings) -> int:
-    data = settings.to_dict()
-    if args.json:
-        sys.stdout.write(dump(data))
-        return 0
-    for section, values in data.items():
-        print(f"[{section}]")
-        for key, value in values.items():
-            print(f"{key} = {json.dumps(value)}")
-        print()
+    emit(args, settings.to_dict(), {"json": dump, "text": _text})
     return 0

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import argparse
-import sys
+from typing import Any
 
 from newsprism.analyze import ingest
-from newsprism.cli.common import dump, warn_rejections
+from newsprism.cli.common import add_inputs, dump, given_from_args, no_input, warn_rejections
+from newsprism.cli.output import add_output, emit
 from newsprism.progress import progress_bar
 from newsprism.settings import Settings
 from newsprism.store import Store
@@ -17,17 +18,28 @@ __all__ = ["add_ingest", "run_ingest"]
 
 def add_ingest(i: argparse.ArgumentParser) -> None:
     i.add_argument("db")
-    i.add_argument("paths", nargs="+", metavar="PATHS")
-    i.add_argument("--json", action="store_true", help="print counts as JSON")
+    add_inputs(i)
+    add_output(i, ("json", "text"))
+
+
+def _text(r: dict[str, Any]) -> str:
+    return (
+        f"read {r['read']}, added {r['added']}, rejected {r['rejected']}; {r['total']} in {r['db']}\n"
+        f"stories: {r['stories_opened']} opened, {r['stories_joined']} joined existing ones\n"
+    )
 
 
 def run_ingest(args: argparse.Namespace, settings: Settings) -> int:
+    given = given_from_args(args)
     with Store(args.db) as store, progress_bar("ingesting", args.quiet) as tick:
-        batch = ingest(store, args.paths, settings, tick)
+        batch = ingest(store, args.paths, settings, tick, given=given)
         assignments = assign_stories(store, unassigned_articles(store), settings.stories)
         total = store.count()
+    if not batch.articles and batch.rejections:
+        return no_input(batch.rejections)
     warn_rejections(batch.rejections)
     result = {
+        "db": args.db,
         "read": len(batch.articles),
         "added": batch.added,
         "rejected": len(batch.rejections),
@@ -35,11 +47,5 @@ def run_ingest(args: argparse.Namespace, settings: Settings) -> int:
         "stories_opened": sum(a.opened for a in assignments),
         "stories_joined": sum(not a.opened for a in assignments),
     }
-    if args.json:
-        sys.stdout.write(dump(result))
-    else:
-        print(
-            f"read {result['read']}, added {result['added']}, rejected {result['rejected']}; {total} in {args.db}"
-        )
-        print(f"stories: {result['stories_opened']} opened, {result['stories_joined']} joined existing ones")
+    emit(args, result, {"json": dump, "text": _text})
     return 1 if batch.rejections else 0

@@ -10,8 +10,9 @@ import argparse
 import logging
 import sys
 
-from newsprism.cli import analyze, articles, brief, config, dates, ingest, quotes, stories
-from newsprism.cli.common import Command, common_parser
+from newsprism.cli import analyze, articles, brief, config, dates, export, ingest, quotes, stories
+from newsprism.cli.common import Command, common_parser, input_paths
+from newsprism.cli.output import check_outputs
 from newsprism.errors import NewsprismError
 from newsprism.settings import load_settings
 from newsprism.version import __version__
@@ -26,7 +27,7 @@ COMMANDS: tuple[Command, ...] = (
     Command("articles", "list stored articles", articles.add_articles, articles.run_articles),
     Command("show", "one stored article with what cleaning removed", articles.add_show, articles.run_show),
     Command("search", "full-text search over stored articles", articles.add_search, articles.run_search),
-    Command("export", "write stored articles as JSON Lines", articles.add_export, articles.run_export),
+    Command("export", "stored articles, briefs or quotes as JSON Lines, CSV or Parquet", export.add_export, export.run_export),
     Command("stories", "list the stories stored in DB", stories.add_stories, stories.run_stories),
     Command("cluster", "group PATHS into stories (no database)", stories.add_cluster, stories.run_cluster),
     Command("quotes", "who said what: the quotes of PATHS or of a store DB", quotes.add_quotes, quotes.run_quotes),
@@ -53,6 +54,7 @@ def main(argv: list[str] | None = None) -> int:
     handlers = {cmd.name: cmd.run for cmd in COMMANDS}
     try:
         settings = load_settings(args.config, args.set)
+        check_outputs(args.output, input_paths(args), args.force)
         return handlers[args.command](args, settings)
     except NewsprismError as exc:
         if args.traceback:

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from typing import Any
 
 from newsprism.analyze import load_articles
-from newsprism.cli.common import dump, exit_code, warn_rejections
+from newsprism.cli.common import add_inputs, dump, given_from_args, no_input, warn_rejections
+from newsprism.cli.output import add_output, emit
 from newsprism.progress import progress_bar
 from newsprism.settings import Settings
 from newsprism.store import Store
@@ -34,38 +34,45 @@ def _story_json(story: Any, paths: dict[str, str] | None = None) -> dict[str, An
 
 def add_stories(s: argparse.ArgumentParser) -> None:
     s.add_argument("db")
-    s.add_argument("--json", action="store_true")
+    add_output(s, ("json", "text"))
+
+
+def _stories_text(rows: list[dict[str, Any]]) -> str:
+    out = []
+    for r in rows:
+        span = f"{r['first_published'] or '----------'} .. {r['last_published'] or '----------'}"
+        outlets = ", ".join(r["outlets"])[:40] or "-"
+        out.append(f"{r['id']}  {r['size']:4d}  {span}  {r['title'][:70]}  [{outlets}]\n")
+    return "".join(out)
 
 
 def run_stories(args: argparse.Namespace, settings: Settings) -> int:
     with Store(args.db) as store:
         rows = [_story_json(s) for s in stored_stories(store)]
-    if args.json:
-        sys.stdout.write(dump(rows))
-        return 0
-    for r in rows:
-        span = f"{r['first_published'] or '----------'} .. {r['last_published'] or '----------'}"
-        outlets = ", ".join(r["outlets"])[:40] or "-"
-        print(f"{r['id']}  {r['size']:4d}  {span}  {r['title'][:70]}  [{outlets}]")
+    emit(args, rows, {"json": dump, "text": _stories_text})
     return 0
 
 
 def add_cluster(c: argparse.ArgumentParser) -> None:
-    c.add_argument("paths", nargs="+", metavar="PATHS")
-    c.add_argument("--json", action="store_true", help="print a JSON list of stories, each a list of paths")
+    add_inputs(c)
+    add_output(c, ("json", "text"))
+
+
+def _cluster_text(rows: list[dict[str, Any]]) -> str:
+    out = []
+    for r in rows:
+        out.append(f"{r['id']}  {r['size']} article(s)  {r['title'][:70]}\n")
+        out.extend(f"    {path}\n" for path in r["paths"])
+    return "".join(out)
 
 
 def run_cluster(args: argparse.Namespace, settings: Settings) -> int:
     with progress_bar("reading", args.quiet) as tick:
-        batch = load_articles(args.paths, settings, tick)
+        batch = load_articles(args.paths, settings, tick, given=given_from_args(args))
+    if not batch.articles:
+        return no_input(batch.rejections)
     warn_rejections(batch.rejections)
     paths = {a.id: a.path for a in batch.articles}
     rows = [_story_json(s, paths) for s in cluster(batch.articles, settings.stories)]
-    if args.json:
-        sys.stdout.write(dump([r["paths"] for r in rows]))
-    else:
-        for r in rows:
-            print(f"{r['id']}  {r['size']} article(s)  {r['title'][:70]}")
-            for path in r["paths"]:
-                print(f"    {path}")
-    return exit_code(len(batch.articles), len(batch.rejections))
+    emit(args, rows, {"json": lambda rs: dump([r["paths"] for r in rs]), "text": _cluster_text})
+    return 1 if batch.rejections else 0
