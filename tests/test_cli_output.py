@@ -176,3 +176,10 @@ def test_export_quotes_and_briefs(two, tmp_path, capsys):
     assert main(["export", db, "--what", "briefs", "-q"]) == 0
     briefs = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     assert len(briefs) == 1 and briefs[0]["articles"] == 2 and "ledger" in briefs[0]["report"]
+
+
+def test_reported_speech_is_not_shown_as_the_speakers_words():
+    from newsprism.cli.quotes import quote_line
+
+    q = {"start": 0, "kind": "indirect", "speaker": None, "cue": "denied", "text": "it was so", "method": "m"}
+    assert "“" not in quote_line(q) and "[denied]" in quote_line(q)

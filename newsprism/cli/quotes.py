@@ -37,14 +37,16 @@ def add_quotes(q: argparse.ArgumentParser) -> None:
 
 
 def quote_line(q: dict[str, Any]) -> str:
-    """``start  kind  Speaker verb: “words”  (method)``: the verb says how the words were given."""
+    """``start  kind  Speaker [verb]: “words”  (method)``: the verb says how the words were given;
+    reported (indirect) speech carries no quote marks."""
     s = q["speaker"]
     who = (
         "?" if s is None else s["canonical"] + (f" (as “{s['name']}”)" if s["name"] != s["canonical"] else "")
     )
     cue = " ".join((q.get("cue") or "").split()) or "—"
     text = " ".join(q["text"].split())
-    return f"  {q['start']:>6}  {q['kind']:8} {who} [{cue}]: “{text}”  ({q['method']})"
+    words = text if q["kind"] == "indirect" else f"“{text}”"  # reported speech is not their words
+    return f"  {q['start']:>6}  {q['kind']:8} {who} [{cue}]: {words}  ({q['method']})"
 
 
 def _text(report: dict[str, Any]) -> str:
