@@ -25,6 +25,8 @@ import csv
 import gzip
 import json
 import logging
+import random
+import statistics
 import sys
 from collections import Counter
 from collections.abc import Iterator
@@ -35,7 +37,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
 from ecbplus_text import sentences  # noqa: E402
-from extraction_eval import evaluate, shingles  # noqa: E402
+from extraction_eval import _recall, evaluate, page_counts, shingles  # noqa: E402
 
 from newsprism.clean import clean_document  # noqa: E402
 from newsprism.model import Article, Document  # noqa: E402
@@ -94,7 +96,7 @@ def run_ecb(data: Path, form: str, show: str | None) -> None:
     gold = annotated(data)
     rules: Counter[str] = Counter()
     lost: Counter[str] = Counter()
-    rejected, moved_title, n_docs, n_gold = [], 0, 0, 0
+    rejected, moved_title, n_docs, n_gold, lines_lost, docs_losing = [], 0, 0, 0, 0, 0
     for name, lines in ecb_documents(data, form):
         n_docs += 1
         raw, spans = _line_spans(lines)
@@ -105,6 +107,18 @@ def run_ecb(data: Path, form: str, show: str | None) -> None:
         first = _letters(lines[0][1]) if lines else ""
         if art.title and _letters(art.title) != first:
             moved_title += 1
+        lost_here = [
+            k for k, (_, start, end) in enumerate(spans)
+            if (reason := _whole_line_removed(art, start, end))
+            and reason != "date line" and not (reason == "title" and _headline(lines, k))
+        ]  # fmt: skip
+        lines_lost += len(lost_here)
+        docs_losing += bool(lost_here)
+        for k in lost_here:
+            if show == "lines":
+                print(
+                    f"  [{_whole_line_removed(art, *spans[k][1:])}] {name}#{spans[k][0]}: {lines[k][1][:150]}"
+                )
         for k, (number, start, end) in enumerate(spans):
             if (name, number) not in gold:
                 continue
@@ -118,6 +132,9 @@ def run_ecb(data: Path, form: str, show: str | None) -> None:
     print(f"  rejected (no text left): {len(rejected)} {rejected[:5]}")
     print(f"  annotated sentences removed: {sum(lost.values())} {dict(lost)}")
     print(f"  documents whose title is not their first line: {moved_title}")
+    print(
+        f"  documents losing a line besides their headline and date lines: {docs_losing} ({lines_lost} lines)"
+    )
     print("  lines removed per rule:")
     for reason, n in rules.most_common():
         print(f"    {n:6d}  {reason}")
@@ -172,9 +189,28 @@ def run_pages(data: Path, show: str | None) -> None:
         print(
             f"  {label:<22} R {m['recall']:.4f} ± {m['recall_std']:.4f}  P {m['precision']:.4f}  F1 {m['f1']:.4f}"
         )
+    print(f"  recall, reader + cleaner - trafilatura, paired bootstrap: {_paired_recall(truth, full, traf)}")
+    print(
+        f"  recall, reader + cleaner - reader (body text the cleaner removes): {_paired_recall(truth, full, reader)}"
+    )
     print("  lines removed per rule (of which in the gold body):")
     for reason, n in rules.most_common():
         print(f"    {n:6d}  ({body_lines[reason]:4d} body)  {reason}")
+
+
+def _paired_recall(truth: dict[str, str], a: dict[str, str], b: dict[str, str], n_boot: int = 1000) -> str:
+    """Mean recall of ``a`` minus that of ``b`` over resampled pages (same pages for both)."""
+    keys = [k for k in sorted(truth) if truth[k]]
+    ra = [_recall(*page_counts(truth[k], a.get(k) or "")) for k in keys]
+    rb = [_recall(*page_counts(truth[k], b.get(k) or "")) for k in keys]
+    rng = random.Random(2)
+    diffs = []
+    for _ in range(n_boot):
+        idx = [rng.randrange(len(keys)) for _ in keys]
+        diffs.append(statistics.mean(ra[i] - rb[i] for i in idx))
+    ahead = sum(d >= 0 for d in diffs) / len(diffs)
+    mean = statistics.mean(ra) - statistics.mean(rb)
+    return f"{mean:+.4f} ± {statistics.stdev(diffs):.4f} (not behind in {ahead:.1%} of resamples)"
 
 
 def main(argv: list[str] | None = None) -> int:
