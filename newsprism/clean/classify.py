@@ -161,8 +161,11 @@ def _is_slogan(line: Line) -> bool:
 
 
 def _title_like(line: Line) -> bool:
-    """3-30 words that do not end as a sentence ending in a full stop (quotes and brackets aside)."""
-    return 3 <= len(line.words) <= 30 and not _bare(line.text).endswith(".")
+    """3-30 words (2+ with letters: "04 / 04 / 2012" is a date) that do not end with a full stop
+    (a sentence) or a colon (a label), closing quotes and brackets aside."""
+    lettered = sum(1 for w in line.words if any(c.isalpha() for c in w))
+    bare = _bare(line.text)
+    return 3 <= len(line.words) <= 30 and lettered >= 2 and not bare.endswith((".", ":"))
 
 
 def _title_index(lines: list[Line], v: Verdicts) -> int:
