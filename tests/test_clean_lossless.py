@@ -57,7 +57,7 @@ def test_a_body_sentence_is_never_the_title():
 
 
 def test_a_quoted_sentence_or_a_repeated_one_is_not_the_title():
-    quoted = "In a statement, it was confirmed, “The singer has checked into a clinic.”\nShe is well.\n"
+    quoted = "In a statement, the club confirmed, “The captain has left the team for good.”\nShe is well.\n"
     assert _clean(quoted).title is None
     twice = (
         "Short headline over the story\nThe mayor resigned today.\nThe mayor resigned today.\nMore later.\n"
@@ -69,39 +69,39 @@ def test_a_quoted_sentence_or_a_repeated_one_is_not_the_title():
 
 def test_prose_that_starts_like_a_caption_or_a_byline_stays():
     raw = (
-        "Champions win again at home\n\n"
-        "Top-ranked North Carolina waited for its star to make history, then cruised to victory.\n\n"
-        "By noon, their own allies in the state house had buckled.\n\n"
+        "Farrowby rowing club wins again at home\n\n"
+        "Top-seeded Farrowby waited for its captain to set a record, then rowed to an easy win.\n\n"
+        "By nightfall, the crews on the quay had gone home for the day.\n\n"
         "By Ana de Vries\n"
     )
     art = _clean(raw)
-    assert "Top-ranked North Carolina" in art.text and "By noon, their own allies" in art.text
+    assert "Top-seeded Farrowby" in art.text and "By nightfall, the crews" in art.text
     assert _removed(art)["By Ana de Vries"] == "byline"
 
 
 def test_agency_datelines_become_credits():
     for raw in (
-        "Kremlin blames Washington for drones\n\nMOSCOW, May 4 (Reuters) - The Kremlin said on Thursday it was sure.\n",
-        "Kremlin blames Washington for drones\n\nMOSCOW ( Reuters ) - The Kremlin said , on Thursday , it was sure .\n",
-        "Kremlin blames Washington for drones\n\n(Reuters) -\nThe Kremlin said on Thursday that it was sure of it.\n",
+        "Harbour board blames contractor for flood\n\nFARROWBY, June 4 (Coastline Press) - The board said on Thursday it was sure.\n",
+        "Harbour board blames contractor for flood\n\nFARROWBY ( Coastline Press ) - The board said , on Thursday , it was sure .\n",
+        "Harbour board blames contractor for flood\n\n(Coastline Press) -\nThe board said on Thursday that it was sure of it.\n",
     ):
         art = _clean(raw)
-        assert art.credits == ("Reuters",)
-        assert art.text.startswith("The Kremlin said")
+        assert art.credits == ("Coastline Press",)
+        assert art.text.startswith("The board said")
         assert "dateline" in _removed(art).values()
 
 
 def test_a_lone_headline_like_sentence_is_the_article():
-    art = _clean("Robbers in drag steal jewels from a Paris store in the biggest heist of the year\n")
-    assert art.text.startswith("Robbers in drag")
+    art = _clean("Thieves empty the Farrowby museum's coin room in the county's biggest theft this year\n")
+    assert art.text.startswith("Thieves empty")
 
 
 def test_decks_below_the_title_stay_as_headings():
-    raw = "Quake kills ten in the south\nTen dead in southern quake\nRescuers searched the rubble through the night for survivors.\n"
+    raw = "Storm cuts power to the county\nThousands without light overnight\nCrews worked through the night to restore the lines to every village.\n"
     art = _clean(raw)
-    assert art.title == "Quake kills ten in the south"
-    assert art.text.startswith("Ten dead in southern quake")
-    assert [art.text[h.start : h.end] for h in art.headings] == ["Ten dead in southern quake"]
+    assert art.title == "Storm cuts power to the county"
+    assert art.text.startswith("Thousands without light overnight")
+    assert [art.text[h.start : h.end] for h in art.headings] == ["Thousands without light overnight"]
 
 
 def test_links_listed_in_the_body_stay_and_trailing_ones_go():

@@ -158,7 +158,7 @@ def test_quote_lines_show_the_kind_and_the_reporting_verb():
         "kind": "indirect",
         "speaker": {"canonical": "Ana Vries", "name": "Vries"},
         "cue": "denied",
-        "text": "Kyiv had attempted the attack",
+        "text": "the council had approved the plan",
         "method": "syntax",
     }
     line = quote_line(q)

@@ -74,7 +74,7 @@ _LINE_RULES: tuple[tuple[bool, Callable[[str], object], str], ...] = (
 
 
 def _is_byline(text: str) -> bool:
-    """ "By" + a name ("By Mira Tallis, Reuters"); "By noon, the allies had buckled." is prose."""
+    """ "By" + a name ("By Mira Tallis, Reuters"); "By nightfall, the crews had left." is prose."""
     m = P.BYLINE.match(text)
     return bool(m) and bool(P.BYLINE_NAME.match(m.group("name").strip()))
 
@@ -161,7 +161,7 @@ def _is_slogan(line: Line) -> bool:
 
 
 def _title_like(line: Line) -> bool:
-    """3-30 words (2+ with letters: "04 / 04 / 2012" is a date) that do not end with a full stop
+    """3-30 words (2+ with letters: "06 / 03 / 2025" is a date) that do not end with a full stop
     (a sentence) or a colon (a label), closing quotes and brackets aside."""
     lettered = sum(1 for w in line.words if any(c.isalpha() for c in w))
     bare = _bare(line.text)

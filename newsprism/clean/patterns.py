@@ -36,7 +36,7 @@ READ_MORE = re.compile(
 )
 RELATED = re.compile(r"^related(?:\s+(?:article|story|stories|coverage|content|link))?\s*:", _I)
 SHARE = re.compile(
-    r"^(?:social navigation|listen to this (?:article|story)|play audio|share(?: this)?(?: article| story| on \w+)?|tweet|email|print|copy link|"
+    r"^(?:(?:main|site|social|primary|secondary|footer|top) (?:navigation|menu)|listen to this (?:article|story)|play audio|share(?: this)?(?: article| story| on \w+)?|tweet|email|print|copy link|"
     r"follow us(?: on \w+)?|subscribe(?: now| to our newsletter)?|sign up\b.*newsletter.*|"
     r"advertisement|story continues below(?: advertisement)?|skip to (?:main )?content|"
     r"(?:facebook|twitter|whatsapp|linkedin|telegram|reddit)(?:\s*[|•,/]\s*\w+)*)\.?:?$",
@@ -56,12 +56,12 @@ CREDIT_LINE = re.compile(
     r"\.?\)?$"
 )
 # The label is followed by ":" or "|", or by a dash set off by spaces ("Photo - ..."): a word
-# that merely begins with one ("Top-ranked North Carolina ...") is prose.
+# that merely begins with one ("Top-seeded Farrowby won again ...") is prose.
 CAPTION_START = re.compile(
     r"^(?:file photo|photo|image|pictured|picture|above|top|caption)\s*(?:[:|]|[-–—](?=\s))", _I
 )
 # A credit at the end of a caption: "Name/Agency", "via Reuters", "**Name / TASS**", "(Image: ...)".
-# Credits end captions without a full stop ("... Sputnik/Name/Kremlin via Reuters"); a sentence
+# Credits end captions without a full stop ("... Agency/Name/Studio via Reuters"); a sentence
 # that merely ends "... told Reuters." is prose, so bare agency names need a slash or "via".
 CAPTION_CREDIT = re.compile(
     r"(?:(?:\*\*[^*]{2,80}\*\*|\((?:image|photo|photograph|credit|picture)s?:[^)]{2,120}\))\.?"
@@ -71,8 +71,8 @@ CAPTION_CREDIT = re.compile(
 )
 IMAGE_SLUG = re.compile(r"^[a-z0-9]+(?:[-_][a-z0-9]+){4,}(?:\.(?:jpe?g|png|webp|gif))?$")
 SEPARATOR = re.compile(r"^[\W_]{1,20}$")
-# "MOSCOW (Reuters) - ", and the "( – " left when a site strips the agency name.
-# The place may carry a date ("MOSCOW, May 4 (Reuters) -"); the agency is recorded as a credit.
+# "OSLO (Reuters) - ", and the "( – " left when a site strips the agency name.
+# The place may carry a date ("OSLO, May 4 (Reuters) -"); the agency is recorded as a credit.
 DATELINE_PREFIX = re.compile(
     rf"^(?:(?:(?P<place>[A-Z][A-Z .,'-]{{2,40}}?(?:,?\s*(?:{MONTHS})\.?\s+\d{{1,2}})?)\s*)?"
     r"\(\s*(?P<agency>[A-Za-z][\w.&-]*(?:\s[\w.&-]+){0,3}?)?\s*\)\s*[-–—]+\s*"
@@ -82,7 +82,7 @@ MD_LINK = re.compile(r"\[(?P<text>[^\]\n]{1,200})\]\((?P<url>[^)\s]{0,300})\)")
 MD_BOLD = re.compile(r"\*\*(?P<text>[^*\n]{1,200})\*\*")
 MD_HEADING = re.compile(r"^#{1,6}\s+")
 BIO_VERB = re.compile(
-    r"\b(?:is|was|resides|lives|writes|covers|has|joined|reports|works|served)\b",
+    r"\b(?:is|was|lives|writes|covers|has|joined|reports|works|served)\b",
 )
 # A line that ends one of these ends a sentence (PTB-style text closes quotes with '').
 TERMINAL = re.compile(r"[.!?…:;\"”’')\]。！？」』]$")
