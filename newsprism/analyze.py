@@ -17,13 +17,14 @@ import os
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 
+from newsprism.analysis import Analysis
 from newsprism.clean import clean_document
 from newsprism.errors import InputError
 from newsprism.ingest import read_source
 from newsprism.ingest.files import Source, iter_sources
 from newsprism.ingest.manifest import Given, apply_given
 from newsprism.model import Article, Document, Rejection
-from newsprism.pipeline import Analysis, run_stages
+from newsprism.pipeline import run_stages
 from newsprism.settings import Settings
 from newsprism.store import Store
 from newsprism.temporal.published import resolve_published
