@@ -183,3 +183,16 @@ def test_reported_speech_is_not_shown_as_the_speakers_words():
 
     q = {"start": 0, "kind": "indirect", "speaker": None, "cue": "denied", "text": "it was so", "method": "m"}
     assert "“" not in quote_line(q) and "[denied]" in quote_line(q)
+
+
+def test_a_story_index_of_another_version_is_one_line_not_a_traceback(two, tmp_path, capsys):
+    import sqlite3
+
+    a, b = two
+    db = str(tmp_path / "n.db")
+    assert main(["ingest", "-q", db, str(a)]) == 0
+    with sqlite3.connect(db) as conn:
+        conn.execute("UPDATE story_meta SET value='99' WHERE key='state_version'")
+    assert main(["ingest", "-q", db, str(b)]) == 2
+    err = capsys.readouterr().err
+    assert "state version" in err and "Traceback" not in err and len(err.strip().splitlines()) == 1
