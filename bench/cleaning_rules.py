@@ -89,7 +89,7 @@ def _letters(text: str) -> str:
 
 def _headline(lines: list[tuple[int, str]], k: int) -> bool:
     """A line taken as the title is the headline when no body sentence (12+ words) stands above it."""
-    return all(len(text.split()) < 12 for _, text in lines[:k])
+    return all(sum(any(c.isalnum() for c in w) for w in text.split()) < 12 for _, text in lines[:k])
 
 
 def run_ecb(data: Path, form: str, show: str | None) -> None:

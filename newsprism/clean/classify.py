@@ -53,6 +53,7 @@ class Verdicts:
     outlet: str | None = None
     credits: list[str] = field(default_factory=list)
     headings: set[int] = field(default_factory=set)  # kept lines that are subheadings or labels
+    wrapped: bool = True  # lines are hard-wrapped: an unfinished line may go on in the next
 
 
 # (only for short lines?, test, reason) in cascade order; evaluated lazily, first hit wins.
@@ -256,9 +257,18 @@ def _keep_body_urls(lines: list[Line], v: Verdicts, body: int) -> None:
             v.reasons[i] = None
 
 
+def _wrapped(lines: list[Line], cfg: CleanSettings) -> bool:
+    """Whether the text is hard-wrapped: many of its line breaks inside a block come mid-sentence."""
+    breaks = [prev for prev, ln in zip(lines, lines[1:], strict=False) if not ln.blank_before]
+    if not breaks:
+        return True
+    open_ends = sum(1 for ln in breaks if not P.TERMINAL.search(ln.text.rstrip("*_ ")))
+    return open_ends >= cfg.wrapped_share * len(breaks)
+
+
 def classify_lines(lines: list[Line], cfg: CleanSettings, known_title: str | None = None) -> Verdicts:
     """Run the cascade over ``lines``."""
-    v = Verdicts([line_reason(ln.text, cfg.junk_max_chars) for ln in lines])
+    v = Verdicts([line_reason(ln.text, cfg.junk_max_chars) for ln in lines], wrapped=_wrapped(lines, cfg))
     _mark_bios(lines, v, cfg)
     title_index = _mark_title(lines, v, known_title)
     body = _mark_header(lines, v, title_index)

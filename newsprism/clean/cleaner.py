@@ -99,11 +99,15 @@ def _repeats(text: str) -> list[tuple[int, int]]:
     return found
 
 
-def _joins(prev: Line, line: Line) -> bool:
-    """Whether ``line`` continues the paragraph of ``prev`` (broken mid-sentence)."""
+def _joins(prev: Line, line: Line, wrapped: bool) -> bool:
+    """Whether ``line`` continues the paragraph of ``prev`` (broken mid-sentence). In text
+    laid out a line per sentence or paragraph (not hard-wrapped), an unfinished line followed by
+    a capital is a headline or a deck, not half a sentence."""
     if P.TERMINAL.search(prev.text.rstrip("*_ ")):
         return False
-    return not line.blank_before or line.text[:1].islower()
+    if line.text[:1].islower():
+        return True
+    return wrapped and not line.blank_before
 
 
 def _agency_credit(text: str) -> str | None:
@@ -145,7 +149,7 @@ def _build(
         if _cut_whole(raw, line, cuts, v, removed):
             continue
         heading = i in v.headings
-        if prev is not None and not heading and not prev_heading and _joins(prev, line):
+        if prev is not None and not heading and not prev_heading and _joins(prev, line, v.wrapped):
             builder.add_sep(" ")
             removed.append(
                 Removal(raw[prev.end : line.start], "line break inside a paragraph", prev.end, line.start)

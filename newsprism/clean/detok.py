@@ -100,6 +100,14 @@ def _unescaped(piece: str, start: int) -> list[tuple[int, str, str]]:
     return out
 
 
+def _in_number(pieces: list[tuple[int, str, str]], k: int) -> bool:
+    """The space at ``k`` splits a time or a decimal ("09 : 30", "4 . 6") after the mark."""
+    if k < 3 or k + 1 >= len(pieces):
+        return False
+    before, mark, nxt = pieces[k - 3][1], pieces[k - 1][1], pieces[k + 1][1]
+    return mark in (":", ".") and before[-1:].isdigit() and nxt[:1].isdigit() and pieces[k - 2][2] == "space"
+
+
 def _glue(prev: str, nxt: str, straight_open: bool) -> bool:
     """Whether the space between tokens ``prev`` and ``nxt`` is a tokeniser's, not the writer's."""
     if _OPENING.match(prev) or prev in _OPEN_QUOTES or (prev == '"' and straight_open):
@@ -108,7 +116,9 @@ def _glue(prev: str, nxt: str, straight_open: bool) -> bool:
         return True
     if prev in ("'", "’") and _CLITIC.match(nxt):
         return True
-    return bool(_CLOSING.match(nxt)) and nxt not in ("'", "’") or nxt in ("'", "’") and prev[-1:].isalnum()
+    if nxt in ("'", "’"):  # a closing single quote, or the mark of a split clitic ("teen ’ s")
+        return prev[-1:].isalnum()
+    return bool(_CLOSING.match(nxt))
 
 
 def detokenise(raw: str, tokens: bool = True, literal_breaks: bool = False) -> tuple[str, OffsetMap]:
@@ -131,7 +141,7 @@ def detokenise(raw: str, tokens: bool = True, literal_breaks: bool = False) -> t
                 and prev
                 and nxt
                 and prev[2] == nxt[2] == "token"
-                and _glue(prev[1], nxt[1], straight_open)
+                and (_glue(prev[1], nxt[1], straight_open) or _in_number(pieces, k))
             ):
                 continue
             out.add(start, piece, contiguous=True)
