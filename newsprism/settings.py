@@ -54,11 +54,12 @@ class CleanSettings:
     # 964 documents with 2+ marks. 2 marks: a one-sentence token line ("X said , Y .") counts.
     pretokenised_min: int = 2
     pretokenised_share: float = 0.75
-    # Hard-wrapped text: at least this share of the line breaks inside blocks come after a line
-    # that does not end a sentence; there an unfinished line followed by a capital goes on in the
-    # next line ("... said the county / Engineer ..."). Below it (a sentence or paragraph per line,
-    # as in ECB+ or exports without blank lines) such a line is a headline or a deck of its own.
-    # 0.5: wrapped prose breaks mid-sentence far more often than at a full stop.
+    # Hard-wrapped text: more than this share of the line breaks inside blocks (between kept
+    # lines) come after a line that does not end a sentence; there an unfinished line followed
+    # by a capital goes on in the next line ("... said the county / Engineer ..."). Otherwise (a
+    # sentence or paragraph per line, as in ECB+ or exports without blank lines) such a line is a
+    # headline or a deck of its own. 0.5: wrapped prose breaks mid-sentence far more often than
+    # at a full stop.
     wrapped_share: float = 0.5
 
 

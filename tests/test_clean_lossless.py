@@ -124,3 +124,29 @@ def test_offset_maps_compose():
     raw = "a , b ( c )"
     both = compose(outer, inner)
     assert [raw[both.to_raw(i)] for i in range(5) if "b (c)"[i] != " "] == ["b", "(", "c", ")"]
+
+
+def test_a_line_per_sentence_keeps_an_unfinished_deck_apart_and_wrapped_text_joins():
+    per_line = (
+        "Storm cuts power to the county\n"
+        "Crews worked through the night on the lines of every village in the valley\n"
+        "The county said power would be back by Friday.\n"
+        "Schools stay closed until then.\n"
+    )
+    art = _clean(per_line)
+    assert (
+        art.text.split("\n\n")[0]
+        == "Crews worked through the night on the lines of every village in the valley"
+    )
+    wrapped = (
+        "Storm cuts power to the county\n\n"
+        "Crews worked through the night on the lines of every village, the\n"
+        "county said, and power would be back by Friday for\n"
+        "Farrowby and the villages around it.\n"
+    )
+    assert "the county said, and power would be back by Friday for Farrowby" in _clean(wrapped).text
+
+
+def test_times_and_decimals_split_by_a_tokeniser_are_closed_up():
+    text, _ = detokenise("It struck at 09 : 30 and measured 4 . 6 , the agency said .")
+    assert text == "It struck at 09:30 and measured 4.6, the agency said."

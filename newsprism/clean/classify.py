@@ -258,17 +258,17 @@ def _keep_body_urls(lines: list[Line], v: Verdicts, body: int) -> None:
 
 
 def _wrapped(lines: list[Line], cfg: CleanSettings) -> bool:
-    """Whether the text is hard-wrapped: many of its line breaks inside a block come mid-sentence."""
+    """Whether the kept lines are hard-wrapped: most line breaks inside a block come mid-sentence."""
     breaks = [prev for prev, ln in zip(lines, lines[1:], strict=False) if not ln.blank_before]
     if not breaks:
         return True
     open_ends = sum(1 for ln in breaks if not P.TERMINAL.search(ln.text.rstrip("*_ ")))
-    return open_ends >= cfg.wrapped_share * len(breaks)
+    return open_ends > cfg.wrapped_share * len(breaks)
 
 
 def classify_lines(lines: list[Line], cfg: CleanSettings, known_title: str | None = None) -> Verdicts:
     """Run the cascade over ``lines``."""
-    v = Verdicts([line_reason(ln.text, cfg.junk_max_chars) for ln in lines], wrapped=_wrapped(lines, cfg))
+    v = Verdicts([line_reason(ln.text, cfg.junk_max_chars) for ln in lines])
     _mark_bios(lines, v, cfg)
     title_index = _mark_title(lines, v, known_title)
     body = _mark_header(lines, v, title_index)
@@ -276,4 +276,5 @@ def classify_lines(lines: list[Line], cfg: CleanSettings, known_title: str | Non
     _mark_body(lines, v, body)
     if title_index >= 0 and all(r is not None for r in v.reasons):
         v.reasons[title_index] = None  # a lone headline-like sentence is the article itself
+    v.wrapped = _wrapped([ln for ln, r in zip(lines, v.reasons, strict=True) if r is None], cfg)
     return v
