@@ -25,7 +25,7 @@ install: $(VENV)/.installed
 install-test: $(VENV)/.installed-test
 
 demo: install
-	$(BIN)/newsprism analyze $(EXAMPLE) --html brief.html --md brief.md --json brief.json --quiet
+	$(BIN)/newsprism analyze $(EXAMPLE) -o brief.html -o brief.md -o brief.json --force --quiet
 	@echo "wrote brief.html, brief.md and brief.json"
 
 test: install-test
