@@ -137,7 +137,7 @@ def fact_groups(
     groups: Sequence[Sequence[int]],
 ) -> list[tuple[int, ...]]:
     """Statement-index groups of facts shared by two or more articles that no alignment group
-    already holds whole."""
+    already holds whole, each widened by its members' alignment mates."""
     doc_of = dict(zip((a.id for a in articles), docs or (), strict=False))
     by_key: dict[str, dict[str, int]] = defaultdict(dict)
     for k, st in enumerate(statements):
@@ -150,8 +150,26 @@ def fact_groups(
             continue
         members = tuple(sorted(per_article.values()))
         if len({group_of.get(i) for i in members}) > 1:
-            found.add(members)
+            found.add(_with_mates(members, groups, group_of, statements))
     return _maximal(found)
+
+
+def _with_mates(
+    members: tuple[int, ...],
+    groups: Sequence[Sequence[int]],
+    group_of: dict[int, int],
+    statements: Sequence[Statement],
+) -> tuple[int, ...]:
+    """The fact group widened by the alignment mates of its members (one per new article):
+    what alignment judged the same statement tells the same fact."""
+    seen = {statements[i].article_id for i in members}
+    out = list(members)
+    for i in members:
+        for j in groups[group_of[i]] if i in group_of else ():
+            if statements[j].article_id not in seen:
+                seen.add(statements[j].article_id)
+                out.append(j)
+    return tuple(sorted(out))
 
 
 def _maximal(found: set[tuple[int, ...]]) -> list[tuple[int, ...]]:
