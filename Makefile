@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 EXAMPLE ?= examples/harbour-fire
 
-.PHONY: demo test fuzz install install-test lint bench lock clean
+.PHONY: demo test fuzz install install-test lint bench eval lock clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -25,7 +25,7 @@ install: $(VENV)/.installed
 install-test: $(VENV)/.installed-test
 
 demo: install
-	$(BIN)/newsprism analyze $(EXAMPLE) --html brief.html --md brief.md --json brief.json --quiet
+	$(BIN)/newsprism analyze $(EXAMPLE) -o brief.html -o brief.md -o brief.json --force --quiet
 	@echo "wrote brief.html, brief.md and brief.json"
 
 test: install-test
@@ -36,6 +36,12 @@ test: install-test
 fuzz: install-test
 	HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest tests/test_fuzz.py -p no:cacheprovider \
 		-W ignore::hypothesis.errors.HypothesisWarning --hypothesis-show-statistics
+
+# The evaluation gate: the brief against our hand-written gold on the ECB+ stories never used
+# for tuning (bench/brief_gold/), failing when a measure falls below its pinned floor
+# (bench/brief_gold/floors.json). Needs ../shared/eval; without it, says so and passes.
+eval: install-test
+	PYTHONPATH=$(CURDIR) $(BIN)/python bench/brief_gold.py --split report --check
 
 lint: install-test
 	$(BIN)/ruff check newsprism tests bench

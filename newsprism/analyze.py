@@ -9,27 +9,31 @@ The CLI calls these and only prints; scripts call them directly::
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import logging
 import multiprocessing
 import os
 import signal
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 
+from newsprism.analysis import Analysis
 from newsprism.clean import clean_document
 from newsprism.errors import InputError, TooLargeInputError, UnexpectedInputError
 from newsprism.ingest import read_source
 from newsprism.ingest.files import Source, iter_sources
 from newsprism.ingest.limits import BudgetExpired, time_budget
+from newsprism.ingest.manifest import Given, apply_given
 from newsprism.model import Article, Document, Rejection
 from newsprism.nlp.language import language_problem
-from newsprism.pipeline import Analysis, run_stages
+from newsprism.pipeline import run_stages
 from newsprism.settings import Settings
 from newsprism.store import Store
+from newsprism.temporal.published import resolve_published
 
 log = logging.getLogger(__name__)
 
@@ -51,6 +55,19 @@ def _rejection(exc: InputError, stage: str = "read") -> Rejection:
     return Rejection(exc.path, stage, str(exc), exc.hint)
 
 
+Job = tuple[Source | InputError, Settings, Mapping[str, Given]]
+
+
+def _cleaned(doc: Document, settings: Settings, given: Mapping[str, Given]) -> Article:
+    """One document cleaned, with the metadata given for it and its own publication date
+    (metadata, else a photo caption), so that every command shows the same date."""
+    doc, meta = apply_given(doc, given)
+    article = clean_document(doc, settings.clean)
+    if meta is not None and meta.published:
+        article = dataclasses.replace(article, published_confidence=1.0)
+    return resolve_published((article,))[0]
+
+
 def _unexpected(path: str, stage: str, exc: BaseException) -> Rejection:
     """A failure no reader anticipated: recorded with its kind, so one file never ends the batch."""
     detail = " ".join(str(exc).split())[:160]
@@ -60,13 +77,13 @@ def _unexpected(path: str, stage: str, exc: BaseException) -> Rejection:
     return _rejection(err, stage)
 
 
-def _clean_one(doc: Document, settings: Settings) -> Article | Rejection:
+def _clean_one(doc: Document, settings: Settings, given: Mapping[str, Given]) -> Article | Rejection:
     limit = settings.ingest.max_article_chars
     if len(doc.raw) > 4 * limit:  # refused before cleaning: it could not get under the cap
         return _too_long(doc.path, len(doc.raw), limit)
     try:
         with time_budget(settings.ingest.max_seconds, doc.path, "cleaning"):
-            article = clean_document(doc, settings.clean)
+            article = _cleaned(doc, settings, given)
     except InputError as exc:
         return _rejection(exc, "clean")
     except (Exception, BudgetExpired) as exc:
@@ -87,12 +104,12 @@ def _too_long(path: str, n: int, limit: int) -> Rejection:
     return _rejection(err, "clean")
 
 
-def _clean_source(job: tuple[Source | InputError, Settings]) -> list[Article | Rejection]:
+def _clean_source(job: Job) -> list[Article | Rejection]:
     """Read and clean one source (a worker's unit of work; JSON Lines files hold several).
 
     Never raises: whatever goes wrong with this input becomes a rejection naming it.
     """
-    item, settings = job
+    item, settings, given = job
     if isinstance(item, InputError):
         return [_rejection(item)]
     out: list[Article | Rejection] = []
@@ -109,11 +126,11 @@ def _clean_source(job: tuple[Source | InputError, Settings]) -> list[Article | R
             break
         if doc is None:
             break
-        out.append(_rejection(doc) if isinstance(doc, InputError) else _clean_one(doc, settings))
+        out.append(_rejection(doc) if isinstance(doc, InputError) else _clean_one(doc, settings, given))
     return out
 
 
-def _died(job: tuple[Source | InputError, Settings]) -> list[Article | Rejection]:
+def _died(job: Job) -> list[Article | Rejection]:
     item = job[0]
     path = item.path if isinstance(item, Source | InputError) else "?"
     return [
@@ -127,7 +144,7 @@ def _died(job: tuple[Source | InputError, Settings]) -> list[Article | Rejection
 
 
 def _pooled(
-    jobs: Iterator[tuple[Source | InputError, Settings]], workers: int
+    jobs: Iterator[Job], workers: int
 ) -> Iterator[list[Article | Rejection]]:
     """Results in input order from a process pool, at most a small window of inputs in flight.
 
@@ -137,7 +154,7 @@ def _pooled(
     """
     window = workers * 8
     pool = _new_pool(workers)
-    pending: deque[tuple[tuple[Source | InputError, Settings], Future]] = deque()
+    pending: deque[tuple[Job, Future]] = deque()
     try:
         for job in itertools.chain(jobs, [None]):
             if job is not None:
@@ -157,7 +174,7 @@ def _pooled(
         pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _alone(job: tuple[Source | InputError, Settings]) -> list[Article | Rejection]:
+def _alone(job: Job) -> list[Article | Rejection]:
     with _new_pool(1) as pool:
         try:
             return pool.submit(_clean_source, job).result()
@@ -175,7 +192,7 @@ def _new_pool(workers: int) -> ProcessPoolExecutor:
     return ProcessPoolExecutor(workers, mp_context=context, initializer=_worker_start)
 
 
-def _submit(pool: ProcessPoolExecutor, job: tuple[Source | InputError, Settings]) -> Future:
+def _submit(pool: ProcessPoolExecutor, job: Job) -> Future:
     try:
         return pool.submit(_clean_source, job)
     except BrokenProcessPool as exc:  # broken before we saw it: fail like the jobs in flight
@@ -185,12 +202,12 @@ def _submit(pool: ProcessPoolExecutor, job: tuple[Source | InputError, Settings]
 
 
 def _results(
-    sources: Iterator[Source | InputError], settings: Settings
+    sources: Iterator[Source | InputError], settings: Settings, given: Mapping[str, Given]
 ) -> Iterator[list[Article | Rejection]]:
     """Cleaned results in input order; a process pool does the work when the batch is large."""
     workers = settings.ingest.workers or min(os.cpu_count() or 1, 4)
     head = list(itertools.islice(sources, settings.ingest.parallel_min))
-    jobs = ((item, settings) for item in itertools.chain(head, sources))
+    jobs = ((item, settings, given) for item in itertools.chain(head, sources))
     if workers < 2 or len(head) < settings.ingest.parallel_min:
         yield from map(_clean_source, jobs)
         return
@@ -198,23 +215,32 @@ def _results(
 
 
 def iter_articles(
-    paths: list[str], settings: Settings | None = None, progress: Progress | None = None
+    paths: list[str],
+    settings: Settings | None = None,
+    progress: Progress | None = None,
+    given: Mapping[str, Given] | None = None,
 ) -> Iterator[Article | Rejection]:
-    """Read and clean inputs in order (memory stays flat); bad inputs come as rejections."""
+    """Read and clean inputs in order (memory stays flat); bad inputs come as rejections.
+
+    ``given`` maps input files to metadata that wins over what is found in them
+    (see :func:`newsprism.ingest.manifest.read_manifest`)."""
     settings = settings or Settings()
     sources = iter_sources(paths, settings.ingest.max_input_mb, settings.ingest.max_gzip_ratio)
-    for results in _results(sources, settings):
+    for results in _results(sources, settings, given or {}):
         yield from results
         if progress:
             progress("")
 
 
 def load_articles(
-    paths: list[str], settings: Settings | None = None, progress: Progress | None = None
+    paths: list[str],
+    settings: Settings | None = None,
+    progress: Progress | None = None,
+    given: Mapping[str, Given] | None = None,
 ) -> Batch:
     """Read and clean every input into memory; duplicates (same content) are dropped."""
     batch, seen = Batch(), set()
-    for item in iter_articles(paths, settings, progress):
+    for item in iter_articles(paths, settings, progress, given):
         if isinstance(item, Rejection):
             batch.rejections.append(item)
         elif item.id not in seen:
@@ -229,6 +255,7 @@ def ingest(
     settings: Settings | None = None,
     progress: Progress | None = None,
     keep: bool = True,
+    given: Mapping[str, Given] | None = None,
 ) -> Batch:
     """Read, clean and store ``paths`` inside one recorded run; re-ingesting changes nothing.
 
@@ -239,7 +266,7 @@ def ingest(
     settings = settings or Settings()
     run_id = store.begin_run("ingest", settings.to_dict(), paths)
     try:
-        return _ingest_run(store, run_id, paths, settings, progress, keep)
+        return _ingest_run(store, run_id, paths, settings, progress, keep, given)
     except BaseException as exc:
         # The run record says how it ended; every group committed before stays stored.
         store.abort_run(run_id, "interrupted" if isinstance(exc, KeyboardInterrupt) else "failed")
@@ -247,10 +274,16 @@ def ingest(
 
 
 def _ingest_run(
-    store: Store, run_id: int, paths: list[str], settings: Settings, progress: Progress | None, keep: bool
+    store: Store,
+    run_id: int,
+    paths: list[str],
+    settings: Settings,
+    progress: Progress | None,
+    keep: bool,
+    given: Mapping[str, Given] | None,
 ) -> Batch:
     batch, n_read, seen, pending = Batch(), 0, set(), []
-    for item in iter_articles(paths, settings, progress):
+    for item in iter_articles(paths, settings, progress, given):
         if isinstance(item, Rejection):
             batch.rejections.append(item)
             store.add_rejection(item, run_id)

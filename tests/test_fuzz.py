@@ -101,7 +101,7 @@ def test_json_of_any_shape_is_read_or_rejected(values, as_lines):
 
 @given(st.binary(max_size=2000), st.sampled_from(["a.txt", "a.html", "a.json", "a.txt.gz"]))
 def test_a_worker_turns_any_bytes_into_articles_or_rejections(data, name):
-    out = _clean_source((Source(name, data, "html" if name.endswith("html") else "text"), Settings()))
+    out = _clean_source((Source(name, data, "html" if name.endswith("html") else "text"), Settings(), {}))
     assert all(isinstance(x, Article | Rejection) for x in out)
     assert not any("failed (" in x.reason for x in out if isinstance(x, Rejection))  # no unexpected error
 

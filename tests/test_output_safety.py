@@ -101,7 +101,7 @@ def test_terminal_rendering_escapes_article_text():
 
 def test_the_brief_on_a_terminal_and_in_markdown_carries_no_live_sequences(hostile_dir, tmp_path, capsys):
     md_path = tmp_path / "b.md"
-    assert main(["analyze", str(hostile_dir), "--md", str(md_path), "-q"]) == 1
+    assert main(["analyze", str(hostile_dir), "-o", str(md_path), "-o", "-", "-q"]) == 1
     out = capsys.readouterr()
     assert _clean(out.out) and _clean(out.err)
     assert "harbour fire" in out.out and "\\u001b[2J" in out.out
@@ -112,12 +112,14 @@ def test_the_brief_on_a_terminal_and_in_markdown_carries_no_live_sequences(hosti
 
 
 def test_an_unexpected_error_is_one_line_and_the_stack_only_with_traceback(monkeypatch, capsys, tmp_path):
-    from newsprism import cli
+    import importlib
 
-    def broken(args, settings):
+    cli_main = importlib.import_module("newsprism.cli.main")  # the module (the package exports the function)
+
+    def broken(*args):
         raise KeyError("boom\x1b[2J")
 
-    monkeypatch.setitem(cli.COMMANDS, "config", broken)
+    monkeypatch.setattr(cli_main, "load_settings", broken)
     assert main(["config"]) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "internal error (KeyError" in err and _clean(err)

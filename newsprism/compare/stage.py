@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 import numpy as np
 
+from newsprism.analysis import Analysis
 from newsprism.brief.summary import summarize
 from newsprism.compare.alignment import align_statements
 from newsprism.compare.contradictions import find_contradictions
@@ -32,7 +33,6 @@ from newsprism.model import Article, Quote, Rejection, Statement
 from newsprism.nlp import load_spacy, parse_cached
 from newsprism.nlp.cache import default_cache
 from newsprism.nlp.embed import Embedder, get_embedder
-from newsprism.pipeline import Analysis
 from newsprism.settings import CompareSettings, Settings
 
 if TYPE_CHECKING:
@@ -111,7 +111,13 @@ def compare_stage(analysis: Analysis, settings: Settings) -> Analysis:
     vectors = clock.lap("embed", embedder.embed([st.text for st in statements]))
     alignment = clock.lap("align", align_statements(statements, vectors, s))
     edges = clock.lap("provenance", provenance_edges(articles, s))
-    contradictions = find_contradictions(statements, alignment, {a.id: a.text for a in articles})
+    contradictions = find_contradictions(
+        statements,
+        alignment,
+        {a.id: a.text for a in articles},
+        s.contradiction_min_sim,
+        s.contradiction_shared,
+    )
     disputes = clock.lap(
         "disputes", find_disputes(statements, {q.id: q for q in quotes}, vectors, s.dispute_sim)
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from newsprism.render.dates import date_text
 from newsprism.termsafe import escape_controls, one_line
 
 __all__ = ["MD_SECTIONS", "md_escape", "render_markdown"]
@@ -27,7 +28,7 @@ def _articles(report: Report) -> str:
         meta = [
             ("Outlet", art["outlet"]),
             ("Author", art["author"]),
-            ("Published", art["published"]),
+            ("Published", date_text(art)),
             ("URL", art["url"]),
             ("Credits", ", ".join(art["credits"]) or None),
             ("File", art["path"]),

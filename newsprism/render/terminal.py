@@ -6,6 +6,7 @@ import textwrap
 from collections.abc import Callable
 from typing import Any
 
+from newsprism.render.dates import date_text
 from newsprism.termsafe import escape_controls
 
 __all__ = ["TERM_SECTIONS", "render_terminal", "rule"]
@@ -27,7 +28,7 @@ def _articles(report: Report) -> str:
             for k, v in (
                 ("outlet", art["outlet"]),
                 ("author", art["author"]),
-                ("published", art["published"]),
+                ("published", date_text(art)),
                 ("credits", ", ".join(art["credits"]) or None),
             )
             if v
