@@ -38,6 +38,8 @@ class Source:
     data: bytes
     format: str
 
+
+# Inflated output below this size is not checked against the ratio cap.
 _RATIO_FLOOR = 1_000_000
 
 
