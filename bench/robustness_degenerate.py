@@ -29,8 +29,8 @@ sys.path.insert(0, str(ROOT))
 BASE = (
     "Fire at Kestrel Quay warehouse injures {n} workers\n\n"
     "A fire tore through a warehouse at Kestrel Quay on Tuesday night, injuring {n} workers, the fire"
-    " service said. Chief fire officer Dana Holt said crews arrived within {m} minutes. \"We got everyone"
-    " out,\" Holt said. The port authority said the cause was not yet known and that an inquiry would open"
+    ' service said. Chief fire officer Dana Holt said crews arrived within {m} minutes. "We got everyone'
+    ' out," Holt said. The port authority said the cause was not yet known and that an inquiry would open'
     " on Friday. Union leader Sam Reyes denied that safety checks had been skipped.\n"
 )
 RUSSIAN = (
@@ -41,7 +41,9 @@ RUSSIAN = (
 
 def _near_copies(folder: Path, n: int) -> None:
     for i in range(n):  # the same article, one word and one number changed, each under its own outlet
-        text = BASE.format(n=12, m=5 + i % 3).replace("tore through", ["tore through", "swept", "gutted"][i % 3])
+        text = BASE.format(n=12, m=5 + i % 3).replace(
+            "tore through", ["tore through", "swept", "gutted"][i % 3]
+        )
         (folder / f"copy{i:04d}.txt").write_text(f"{text}\n(c) Outlet {i} News\n")
 
 
@@ -61,7 +63,9 @@ def _russian(folder: Path, n: int) -> None:
 
 def _long_article(folder: Path, n: int) -> None:
     words = BASE.format(n=12, m=5).split("\n\n")[1].split()
-    paragraphs = [" ".join(words[j % len(words)] for j in range(i, i + 100)) + f" ({i})." for i in range(n // 100)]
+    paragraphs = [
+        " ".join(words[j % len(words)] for j in range(i, i + 100)) + f" ({i})." for i in range(n // 100)
+    ]
     (folder / "long.txt").write_text("Long report\n\n" + "\n\n".join(paragraphs) + "\n")
     (folder / "short.txt").write_text(BASE.format(n=12, m=5))
 
@@ -160,7 +164,9 @@ def main() -> None:
     for name in CASES:  # each in a fresh process: its own peak memory and model loads
         cmd = [sys.executable, __file__, "--case", name]
         proc = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT)
-        print(proc.stdout.strip() or json.dumps({"case": name, "error": proc.stderr.strip()[-300:]}), flush=True)
+        print(
+            proc.stdout.strip() or json.dumps({"case": name, "error": proc.stderr.strip()[-300:]}), flush=True
+        )
 
 
 if __name__ == "__main__":

@@ -143,9 +143,7 @@ def _died(job: Job) -> list[Article | Rejection]:
     ]
 
 
-def _pooled(
-    jobs: Iterator[Job], workers: int
-) -> Iterator[list[Article | Rejection]]:
+def _pooled(jobs: Iterator[Job], workers: int) -> Iterator[list[Article | Rejection]]:
     """Results in input order from a process pool, at most a small window of inputs in flight.
 
     A worker that dies (killed, out of memory) breaks the pool: each input then in flight runs
@@ -316,5 +314,7 @@ def analyze_articles(
     for art in analysis.articles:
         problem = language_problem(art.text)
         if problem:
-            log.warning("%s: %s; the models read English only, so its brief will be thin or empty", art.path, problem)
+            log.warning(
+                "%s: %s; the models read English only, so its brief will be thin or empty", art.path, problem
+            )
     return run_stages(analysis, settings or Settings(), stages)

@@ -53,8 +53,12 @@ def _state(db):
     with sqlite3.connect(db) as conn:
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
-        articles = conn.execute("SELECT id, path, title, text, offsets_json FROM articles ORDER BY id").fetchall()
-        removals = conn.execute("SELECT article_id, seq, reason, raw_start FROM removals ORDER BY 1, 2").fetchall()
+        articles = conn.execute(
+            "SELECT id, path, title, text, offsets_json FROM articles ORDER BY id"
+        ).fetchall()
+        removals = conn.execute(
+            "SELECT article_id, seq, reason, raw_start FROM removals ORDER BY 1, 2"
+        ).fetchall()
         members = conn.execute("SELECT story_id, article_id FROM story_members").fetchall()
     stories: dict[str, set[str]] = {}
     for story, article in members:

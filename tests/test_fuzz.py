@@ -53,7 +53,9 @@ JSON_KEYS = ["text", "body", "html", "title", "url", "date", "published", "outle
              "credits", "name", "x"]  # fmt: skip
 json_values = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats(allow_nan=True) | hostile_text,
-    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.sampled_from(JSON_KEYS), inner, max_size=5),
+    lambda inner: (
+        st.lists(inner, max_size=4) | st.dictionaries(st.sampled_from(JSON_KEYS), inner, max_size=5)
+    ),
     max_leaves=20,
 )
 

@@ -85,7 +85,9 @@ def _bad_inputs(folder):
         json.dumps({"text": GOOD.format(i="j")}) + "\n" + "[" * 100_000 + "]" * 100_000 + "\n"
     )
     (folder / "bigint.json").write_text('{"text": "Words about the fire.", "n": ' + "9" * 5000 + "}")
-    (folder / "control.html").write_text(HTML.format(body="The harbour fire \x01 burned \x0b for hours, the port said."))
+    (folder / "control.html").write_text(
+        HTML.format(body="The harbour fire \x01 burned \x0b for hours, the port said.")
+    )
     (folder / "svg.html").write_text("<svg><p>" + "words about the fire in the harbour " * 20 + "</p>")
     (folder / "ok.txt").write_text(GOOD.format(i=1))
 
@@ -124,7 +126,10 @@ def test_an_unexpected_failure_is_a_rejection_naming_the_file(tmp_path, monkeypa
 
 
 def test_an_article_over_the_length_cap_is_refused_with_the_setting_to_raise(tmp_path):
-    paragraphs = (f"Crews fought fire number {i} on quay {i * 7} for {i % 9 + 2} hours, the port said." for i in range(400))
+    paragraphs = (
+        f"Crews fought fire number {i} on quay {i * 7} for {i % 9 + 2} hours, the port said."
+        for i in range(400)
+    )
     (tmp_path / "long.txt").write_text("\n\n".join(paragraphs))
     (tmp_path / "ok.txt").write_text(GOOD.format(i=1))
     batch = load_articles([str(tmp_path)], _settings("ingest.max_article_chars=20000"))
@@ -169,7 +174,9 @@ def test_one_long_line_cleans_in_linear_time(tmp_path):
     (tmp_path / "line.txt").write_text("".join(f"Crew {i} worked. " for i in range(100_000)))
     (tmp_path / "caption.txt").write_text("Aa " * 40_000 + "Name/Reuters")
     start = time.monotonic()
-    batch = load_articles([str(tmp_path)], _settings("ingest.max_seconds=60", "ingest.max_article_chars=3000000"))
+    batch = load_articles(
+        [str(tmp_path)], _settings("ingest.max_seconds=60", "ingest.max_article_chars=3000000")
+    )
     assert time.monotonic() - start < 20
     assert [os.path.basename(a.path) for a in batch.articles] == ["line.txt"]
     assert [r.reason for r in batch.rejections] == ["no article text left after cleaning"]  # all caption
@@ -227,7 +234,9 @@ def test_utf16_without_a_bom_is_text_not_binary():
 
 
 def test_a_control_character_in_html_is_dropped_and_the_page_read(tmp_path):
-    (tmp_path / "a.html").write_text(HTML.format(body="The harbour \x01fire burned for hours, the port said."))
+    (tmp_path / "a.html").write_text(
+        HTML.format(body="The harbour \x01fire burned for hours, the port said.")
+    )
     (art,) = load_articles([str(tmp_path)]).articles
     assert "The harbour fire burned" in art.text
 

@@ -27,7 +27,9 @@ def test_a_story_the_models_cannot_read_is_named_in_a_warning():
 
     english = "The harbour fire burned for hours on Monday, and the port said that it was out by noon. " * 3
     russian = "Пожар в порту уничтожил склад, сообщили в понедельник официальные лица города. " * 3
-    french = "Un incendie dans le port a détruit un entrepôt lundi, ont indiqué les autorités de la ville. " * 3
+    french = (
+        "Un incendie dans le port a détruit un entrepôt lundi, ont indiqué les autorités de la ville. " * 3
+    )
     assert language_problem(english) is None
     assert language_problem(russian) == "the text is not in the Latin script"
     assert language_problem(french) == "the text does not look like English"

@@ -41,7 +41,8 @@ def hostile_dir(tmp_path):
     folder.mkdir()
     (folder / "a.txt").write_text(ARTICLE.format(h=HOSTILE))
     (folder / "b.jsonl").write_text(
-        json.dumps({"text": ARTICLE.format(h=""), "author": f"Ann{HOSTILE}", "outlet": f"Out{HOSTILE}"}) + "\n"
+        json.dumps({"text": ARTICLE.format(h=""), "author": f"Ann{HOSTILE}", "outlet": f"Out{HOSTILE}"})
+        + "\n"
     )
     (folder / "bad\x1b[2J\nname `<img src=x onerror=alert(1)>`.txt").write_text("")
     return folder

@@ -142,7 +142,9 @@ def _loads(name: str, text: str) -> Any:
     except RecursionError:
         raise FormatInputError(name, "the JSON is nested too deeply to read", "flatten it") from None
     except ValueError:  # an integer of thousands of digits (int_max_str_digits)
-        raise FormatInputError(name, "the JSON holds a number too long to read", "shorten or quote it") from None
+        raise FormatInputError(
+            name, "the JSON holds a number too long to read", "shorten or quote it"
+        ) from None
 
 
 def _safe(name: str, obj: Any) -> Document | InputError:

@@ -37,7 +37,9 @@ def _articles(report: Report) -> str:
         lines += [f"- **{k}:** {md_escape(one_line(str(v)))}" for k, v in meta if v]
         if art["removed"]:
             lines.append(f"- **Removed by cleaning ({len(art['removed'])}):**")
-            lines += [f"  - *{md_escape(r['reason'])}*: {md_escape(_short(r['text']))}" for r in art["removed"]]
+            lines += [
+                f"  - *{md_escape(r['reason'])}*: {md_escape(_short(r['text']))}" for r in art["removed"]
+            ]
         lines.append("")
     return "\n".join(lines)
 

@@ -46,7 +46,9 @@ def _store_error(path: str, exc: sqlite3.Error) -> StoreError:
     if "readonly" in text or "read-only" in text:
         return StoreError(f"{path}: the database cannot be written ({text})", "check the file's permissions")
     if isinstance(exc, sqlite3.OperationalError):
-        return StoreError(f"{path}: the database cannot be written ({text})", "check the disk space and permissions")
+        return StoreError(
+            f"{path}: the database cannot be written ({text})", "check the disk space and permissions"
+        )
     return StoreError(f"{path}: cannot open as a newsprism database ({text})", "give a new file name")
 
 
