@@ -126,3 +126,15 @@ def test_an_unexpected_error_is_one_line_and_the_stack_only_with_traceback(monke
     assert err.count("\n") == 1 and "internal error (KeyError" in err and _clean(err)
     with pytest.raises(KeyError):
         main(["config", "--traceback"])
+
+
+def test_csv_cells_never_start_a_spreadsheet_formula():
+    import csv
+    import io
+
+    from newsprism.cli.export import rows_csv
+
+    rows = [{"title": '=HYPERLINK("http://x.example","click")', "author": "@SUM(A1)", "n": 3, "text": "fine"}]
+    (row,) = csv.DictReader(io.StringIO(rows_csv(rows)))
+    assert row["title"] == "'=HYPERLINK(\"http://x.example\",\"click\")" and row["author"] == "'@SUM(A1)"
+    assert row["n"] == "3" and row["text"] == "fine"
