@@ -355,6 +355,7 @@ def main(argv: list[str] | None = None) -> int:
 # Subcommands that live beside their library code register themselves on import.
 import newsprism.brief.command  # noqa: E402, F401
 import newsprism.quotes.command  # noqa: E402, F401
+import newsprism.web.command  # noqa: E402, F401  (serve)
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -1,0 +1,183 @@
+"""Every page of the web app as a JSON-ready dict: the HTML routes render these with a
+template, the ``/api/...`` routes return them as they are.
+
+Functions take a read-only :class:`~newsprism.store.Store` and the report cache; they call
+the same library functions as the CLI (``stored story`` queries, ``build_report``,
+``find_speaker``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from newsprism.brief.report import article_json
+from newsprism.errors import NotFoundError
+from newsprism.quotes.speakers import find_speaker
+from newsprism.store import Store
+from newsprism.store import read as q
+from newsprism.web.charts import sparkline
+from newsprism.web.labels import how_found, method_words
+from newsprism.web.links import article_href, outlet_href, person_href, safe_external, story_href
+from newsprism.web.reports import ReportCache
+from newsprism.web.story import story_view
+from newsprism.web.text import cited_spans, segments
+
+__all__ = ["Site", "article_page", "search_page", "stories_page", "story_page"]
+
+PER_PAGE = 25
+MAX_PAGE = 10_000
+
+
+@dataclass
+class Site:
+    """What every page needs: the store of this thread and the shared report cache."""
+
+    store: Store
+    reports: ReportCache
+    analyse_max: int = 20  # person and outlet pages analyse at most this many stories
+
+
+def _snippet(text: str | None) -> list[dict[str, Any]]:
+    """FTS snippet text (matches between U+0002 and U+0003) as segments to highlight."""
+    out, hit = [], False
+    for part in (text or "").replace("\x03", "\x02").split("\x02"):
+        if part:
+            out.append({"text": part, "hit": hit})
+        hit = not hit
+    return out
+
+
+def stories_page(site: Site, flt: q.StoryFilter, page: int = 1) -> dict[str, Any]:
+    page = min(max(1, page), MAX_PAGE)
+    rows, total = q.story_page(site.store, flt, PER_PAGE, (page - 1) * PER_PAGE)
+    counts = q.daily_counts(site.store, [r["id"] for r in rows])
+    for r in rows:
+        r["href"] = story_href(r["id"])
+        r["per_day"] = counts[r["id"]]
+        r["sparkline"] = sparkline(counts[r["id"]])
+    pages = max(1, -(-total // PER_PAGE))
+    return {
+        "filter": {"q": flt.text, "outlet": flt.outlet, "since": flt.since, "until": flt.until},
+        "stories": rows,
+        "total": total,
+        "page": page,
+        "pages": pages,
+        "outlets": q.outlet_names(site.store)[:200],
+    }
+
+
+def _report(site: Site, story_id: str) -> tuple[dict[str, Any], dict[str, Any]]:
+    row = q.story_row(site.store, story_id)
+    return row, site.reports.get(site.store, row["id"], row["size"])
+
+
+def story_page(site: Site, story_id: str) -> dict[str, Any]:
+    row, report = _report(site, story_id)
+    return {"story": row, **story_view(report)}
+
+
+def story_report(site: Site, story_id: str) -> dict[str, Any]:
+    """The full report of a story, as ``newsprism analyze --db DB --story ID --json`` writes it."""
+    return _report(site, story_id)[1]
+
+
+def _parse_span(span: str | None) -> tuple[int, int] | None:
+    try:
+        start, end = (int(x) for x in (span or "").split("-", 1))
+    except ValueError:
+        return None
+    return (start, end) if 0 <= start < end else None
+
+
+def article_page(site: Site, article_id: str, span: str | None = None) -> dict[str, Any]:
+    art = article_json(site.store.article(article_id))
+    story_id = q.article_story(site.store, art["id"])
+    report = None
+    if story_id is not None:
+        report = _report(site, story_id)[1]
+    quotes = [x for x in (report or {}).get("quotes", []) if x["article_id"] == art["id"]]
+    cited = cited_spans(report, art["id"]) if report else []
+    target = _parse_span(span)
+    layers = {"quote": [(x["start"], x["end"]) for x in quotes], "cited": cited}
+    return {
+        "article": {k: v for k, v in art.items() if k != "text"},
+        "text": art["text"],
+        "external_url": safe_external(art["url"]),
+        "outlet_href": outlet_href(art["outlet"]) if art["outlet"] else None,
+        "published_how": how_found(art["published_source"]),
+        "story_id": story_id,
+        "story_href": story_href(story_id) if story_id else None,
+        "paragraphs": segments(art["text"], art["paragraphs"], layers, target),
+        "target": list(target) if target else None,
+        "quotes": [
+            {"text": x["text"], "speaker": (x["speaker"] or {}).get("canonical"), "how": method_words(x["method"]),
+             "href": article_href(art["id"], x["start"], x["end"]),
+             "person_href": person_href(x["speaker"]["canonical"]) if x["speaker"] else None}
+            for x in quotes
+        ],  # fmt: skip
+    }
+
+
+def search_page(site: Site, query: str) -> dict[str, Any]:
+    """Articles (FTS5 over the store) and quotes (of the briefs computed so far) matching ``query``."""
+    hits = q.search_articles(site.store, query)
+    for h in hits:
+        h["href"] = article_href(h["id"])
+        h["segments"] = _snippet(h.pop("snippet"))
+    words = [w.strip('"*').casefold() for w in query.split() if w.upper() not in {"AND", "OR", "NOT", "NEAR"}]
+    words = [w for w in words if w]
+    quotes = []
+    for _sid, report in site.reports.reports():
+        for x in report.get("quotes", []):
+            if words and all(w in x["text"].casefold() for w in words):
+                quotes.append({"text": x["text"], "speaker": (x["speaker"] or {}).get("canonical"),
+                               "href": article_href(x["article_id"], x["start"], x["end"])})  # fmt: skip
+    return {"query": query, "articles": hits, "quotes": quotes[:50]}
+
+
+def analysed_reports(site: Site) -> tuple[list[tuple[dict[str, Any], dict[str, Any]]], int]:
+    """The newest stories' reports (at most ``analyse_max``) and how many stories there are."""
+    rows, total = q.story_page(site.store, q.StoryFilter(), site.analyse_max, 0)
+    return [(r, site.reports.get(site.store, r["id"], r["size"])) for r in rows], total
+
+
+def person_page(site: Site, name: str) -> dict[str, Any]:
+    """What one speaker said across the analysed stories, each outlet's version with its diff."""
+    analysed, total = analysed_reports(site)
+    stories = []
+    for row, report in analysed:
+        found = find_speaker(report.get("speakers", []), name)
+        if not found:
+            continue
+        labels = {a["id"]: a["label"] for a in report["articles"]}
+        keep = {i for s in found for i in s["quote_ids"]}
+        names = sorted({n for s in found for n in [s["canonical"], *s["aliases"]]})
+        groups = [g for g in story_view(report)["quote_groups"] if g["speaker"].casefold() in {n.casefold() for n in names}]
+        quotes = [
+            {"text": x["text"], "outlet": labels.get(x["article_id"], "?"),
+             "href": article_href(x["article_id"], x["start"], x["end"]), "how": method_words(x["method"])}
+            for x in report.get("quotes", []) if x["id"] in keep
+        ]  # fmt: skip
+        stories.append({"story": row, "href": story_href(row["id"]), "names": names, "groups": groups, "quotes": quotes})
+    if not stories:
+        raise NotFoundError(f"no speaker named {name!r} in the {len(analysed)} newest stories", "check the spelling")
+    aliases = sorted({n for s in stories for n in s["names"]})
+    return {"name": name, "aliases": aliases, "stories": stories, "analysed": len(analysed), "total": total}
+
+
+def people_page(site: Site) -> dict[str, Any]:
+    """Every named speaker of the analysed stories, most quoted first."""
+    analysed, total = analysed_reports(site)
+    counts: dict[str, dict[str, Any]] = {}
+    for _row, report in analysed:
+        for s in report.get("speakers", []):
+            if s.get("anonymous") or s.get("kind") == "anonymous":
+                continue
+            entry = counts.setdefault(s["canonical"].casefold(), {"name": s["canonical"], "quotes": 0, "stories": 0})
+            entry["quotes"] += len(s["quote_ids"])
+            entry["stories"] += 1
+    people = sorted(counts.values(), key=lambda p: (-p["quotes"], p["name"]))
+    for p in people:
+        p["href"] = person_href(p["name"])
+    return {"people": people, "analysed": len(analysed), "total": total}

@@ -1,0 +1,30 @@
+// newsprism: small progressive enhancements; every page works without this file.
+"use strict";
+document.addEventListener("DOMContentLoaded", function () {
+  // A story page: one button opens or closes every section.
+  var sections = document.querySelectorAll("details.section");
+  var toc = document.querySelector("nav.toc");
+  if (toc && sections.length) {
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "toggle-all";
+    button.textContent = "collapse all";
+    button.addEventListener("click", function () {
+      var open = button.textContent === "expand all";
+      sections.forEach(function (d) { d.open = open; });
+      button.textContent = open ? "collapse all" : "expand all";
+    });
+    toc.appendChild(button);
+  }
+  // A link into a closed section (or a table of contents entry) opens it first.
+  function openTarget() {
+    if (!location.hash) return;
+    var el = document.getElementById(decodeURIComponent(location.hash.slice(1)));
+    for (var p = el; p; p = p.parentElement) {
+      if (p.tagName === "DETAILS") p.open = true;
+    }
+    if (el) el.scrollIntoView({ block: "center" });
+  }
+  window.addEventListener("hashchange", openTarget);
+  openTarget();
+});
