@@ -53,15 +53,21 @@ class Store:
 
     def _open_read_only(self) -> None:
         if not Path(self.path).is_file():
-            raise StoreError(f"{self.path}: no such database", "run `newsprism ingest DB PATHS` to create one")
+            raise StoreError(
+                f"{self.path}: no such database", "run `newsprism ingest DB PATHS` to create one"
+            )
         uri = Path(self.path).resolve().as_uri() + "?mode=ro"
         try:
-            self.conn = sqlite3.connect(uri, uri=True, isolation_level=None, timeout=30, check_same_thread=False)
+            self.conn = sqlite3.connect(
+                uri, uri=True, isolation_level=None, timeout=30, check_same_thread=False
+            )
             self.conn.row_factory = sqlite3.Row
             self.conn.execute("PRAGMA query_only=ON")
             self.version = int(self.conn.execute("PRAGMA user_version").fetchone()[0])
         except sqlite3.DatabaseError as exc:
-            raise StoreError(f"{self.path}: cannot open as a newsprism database ({exc})", "check the file") from None
+            raise StoreError(
+                f"{self.path}: cannot open as a newsprism database ({exc})", "check the file"
+            ) from None
         if self.version < max(n for n, _, _ in migrations()):
             self.conn.close()
             raise StoreError(

@@ -134,7 +134,9 @@ def daily_counts(store: Store, story_ids: list[str]) -> dict[str, dict[str, int]
 
 def article_story(store: Store, article_id: str) -> str | None:
     """The id of the story an article belongs to, if it was grouped yet."""
-    row = store.conn.execute("SELECT story_id FROM story_members WHERE article_id = ?", (article_id,)).fetchone()
+    row = store.conn.execute(
+        "SELECT story_id FROM story_members WHERE article_id = ?", (article_id,)
+    ).fetchone()
     return None if row is None else str(row[0])
 
 

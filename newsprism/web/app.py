@@ -10,6 +10,7 @@ queries; errors are one sentence, never a traceback.
 from __future__ import annotations
 
 import logging
+import re
 import threading
 from collections.abc import Callable
 from importlib import resources
@@ -17,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
+from markupsafe import Markup
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
 from starlette.middleware import Middleware
@@ -43,8 +45,22 @@ LOOPBACK_HOSTS = ["127.0.0.1", "localhost", "[::1]", "::1", "testserver"]
 PageFn = Callable[[pages.Site, Request], dict[str, Any]]
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def _no_controls(value: Any) -> Any:
+    """Every value a template prints loses its control characters (terminal escapes and the like).
+
+    Markup (a macro's output) was built from values that already passed through here.
+    """
+    if isinstance(value, str) and not isinstance(value, Markup):
+        return _CONTROL.sub("", value)
+    return value
+
+
 def _env() -> Environment:
     env = Environment(
+        finalize=_no_controls,
         loader=PackageLoader("newsprism.web", "templates"),
         autoescape=True,  # every template, whatever its name
         undefined=StrictUndefined,
@@ -69,20 +85,33 @@ def _int(value: str | None, default: int = 1) -> int:
 
 def _date(value: str | None) -> str:
     value = (value or "").strip()
-    return value if len(value) == 10 and value[4] == "-" and value[7] == "-" and value.replace("-", "").isdigit() else ""
+    return (
+        value
+        if len(value) == 10 and value[4] == "-" and value[7] == "-" and value.replace("-", "").isdigit()
+        else ""
+    )
 
 
 # Page functions: (site, request) -> data. Path parameters are strings matched by Starlette.
 def _stories(site: pages.Site, r: Request) -> dict[str, Any]:
     p = r.query_params
-    flt = StoryFilter(text=p.get("q", ""), outlet=p.get("outlet", ""), since=_date(p.get("since")), until=_date(p.get("until")))
+    flt = StoryFilter(
+        text=p.get("q", ""),
+        outlet=p.get("outlet", ""),
+        since=_date(p.get("since")),
+        until=_date(p.get("until")),
+    )
     return pages.stories_page(site, flt, _int(p.get("page")))
 
 
 PAGES: dict[str, tuple[str, PageFn, str]] = {
     # name: (path, page function, template)
     "stories": ("/stories", _stories, "stories.html"),
-    "story": ("/stories/{story_id}", lambda s, r: pages.story_page(s, r.path_params["story_id"]), "story.html"),
+    "story": (
+        "/stories/{story_id}",
+        lambda s, r: pages.story_page(s, r.path_params["story_id"]),
+        "story.html",
+    ),
     "article": (
         "/articles/{article_id}",
         lambda s, r: pages.article_page(s, r.path_params["article_id"], r.query_params.get("span")),
@@ -139,12 +168,18 @@ class _App:
         name = request.path_params["name"]
         if name not in self.static:  # a lookup in a dict: the URL never names a file
             return self.error(request, HTTPException(404))
-        return Response(self.static[name], media_type=STATIC_TYPES[name], headers={"Cache-Control": "max-age=3600"})
+        return Response(
+            self.static[name], media_type=STATIC_TYPES[name], headers={"Cache-Control": "max-age=3600"}
+        )
 
     def error(self, request: Request, exc: Exception) -> Response:
         if isinstance(exc, HTTPException):
-            status, message = exc.status_code, {404: "no such page", 405: "only GET is served"}.get(
-                exc.status_code, "the request was refused")
+            status, message = (
+                exc.status_code,
+                {404: "no such page", 405: "only GET is served"}.get(
+                    exc.status_code, "the request was refused"
+                ),
+            )
         elif isinstance(exc, NotFoundError):
             status, message = 404, exc.line()
         elif isinstance(exc, NewsprismError):

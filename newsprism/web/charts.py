@@ -57,7 +57,12 @@ def timeline_axis(entries: list[dict[str, Any]], width: int = 900) -> dict[str, 
         marks.append({"x": round(x, 1), "y": 40 + 14 * min(level, 12), "date": e["date"], "entry": e})
     ticks = sorted({(round(m["x"], 1), m["date"][:10]) for m in marks})
     height = 60 + 14 * min(max(stack.values()), 13)
-    return {"width": width, "height": height, "marks": marks, "ticks": [{"x": x, "label": t} for x, t in ticks]}
+    return {
+        "width": width,
+        "height": height,
+        "marks": marks,
+        "ticks": [{"x": x, "label": t} for x, t in ticks],
+    }
 
 
 def provenance_graph(

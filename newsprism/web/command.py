@@ -26,7 +26,9 @@ def is_loopback(host: str) -> bool:
 def _add_parser(sub: Any, common: argparse.ArgumentParser) -> None:
     s = sub.add_parser("serve", parents=[common], help="browse a store in a web browser (read-only)")
     s.add_argument("db")
-    s.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1: this machine only)")
+    s.add_argument(
+        "--host", default="127.0.0.1", help="address to bind (default 127.0.0.1: this machine only)"
+    )
     s.add_argument("--port", type=int, default=8000)
 
 
@@ -46,7 +48,10 @@ def _serve(args: argparse.Namespace, settings: Settings) -> int:
         )
     reports = ReportCache(lambda store, story_id: compute_report(store, story_id, settings))
     app = create_app(args.db, reports, allowed_hosts=[] if is_loopback(args.host) else ["*"])
-    print(f"newsprism: serving {args.db} read-only at http://{args.host}:{args.port}/ (Ctrl-C stops)", file=sys.stderr)
+    print(
+        f"newsprism: serving {args.db} read-only at http://{args.host}:{args.port}/ (Ctrl-C stops)",
+        file=sys.stderr,
+    )
     uvicorn.run(
         app, host=args.host, port=args.port, log_level="warning" if args.quiet else "info",
         limit_concurrency=64, h11_max_incomplete_event_size=16 * 1024, server_header=False,

@@ -47,8 +47,15 @@ def _profile(name: str, analysed: list[tuple[dict[str, Any], dict[str, Any]]]) -
             if e["from"] in mine:
                 target = labels.get(e["to"], e["to"])
                 (credits if e["kind"] == "credits" else copies)[target] += 1
-        n_wire += sum(1 for a in mine if origins.get(a, a) == a and any(
-            e["from"] == a and e["kind"] == "reuses" and e["to"] not in labels for e in prov.get("edges", [])))
+        n_wire += sum(
+            1
+            for a in mine
+            if origins.get(a, a) == a
+            and any(
+                e["from"] == a and e["kind"] == "reuses" and e["to"] not in labels
+                for e in prov.get("edges", [])
+            )
+        )
     return {
         "stories": n_stories, "articles": n_articles, "only_here": n_only, "left_out": n_left_out,
         "wire_share": round(n_wire / n_articles, 2) if n_articles else None,

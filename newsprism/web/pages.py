@@ -48,6 +48,12 @@ def _snippet(text: str | None) -> list[dict[str, Any]]:
     return out
 
 
+def _person(speaker: dict[str, Any] | None) -> str | None:
+    if not speaker or speaker.get("anonymous") or speaker.get("kind") == "anonymous":
+        return None
+    return person_href(speaker["canonical"])
+
+
 def stories_page(site: Site, flt: q.StoryFilter, page: int = 1) -> dict[str, Any]:
     page = min(max(1, page), MAX_PAGE)
     rows, total = q.story_page(site.store, flt, PER_PAGE, (page - 1) * PER_PAGE)
@@ -111,9 +117,13 @@ def article_page(site: Site, article_id: str, span: str | None = None) -> dict[s
         "paragraphs": segments(art["text"], art["paragraphs"], layers, target),
         "target": list(target) if target else None,
         "quotes": [
-            {"text": x["text"], "speaker": (x["speaker"] or {}).get("canonical"), "how": method_words(x["method"]),
-             "href": article_href(art["id"], x["start"], x["end"]),
-             "person_href": person_href(x["speaker"]["canonical"]) if x["speaker"] else None}
+            {
+                "text": x["text"],
+                "speaker": (x["speaker"] or {}).get("canonical"),
+                "how": method_words(x["method"]),
+                "href": article_href(art["id"], x["start"], x["end"]),
+                "person_href": _person(x["speaker"]),
+            }
             for x in quotes
         ],  # fmt: skip
     }
@@ -153,15 +163,23 @@ def person_page(site: Site, name: str) -> dict[str, Any]:
         labels = {a["id"]: a["label"] for a in report["articles"]}
         keep = {i for s in found for i in s["quote_ids"]}
         names = sorted({n for s in found for n in [s["canonical"], *s["aliases"]]})
-        groups = [g for g in story_view(report)["quote_groups"] if g["speaker"].casefold() in {n.casefold() for n in names}]
+        groups = [
+            g
+            for g in story_view(report)["quote_groups"]
+            if g["speaker"].casefold() in {n.casefold() for n in names}
+        ]
         quotes = [
             {"text": x["text"], "outlet": labels.get(x["article_id"], "?"),
              "href": article_href(x["article_id"], x["start"], x["end"]), "how": method_words(x["method"])}
             for x in report.get("quotes", []) if x["id"] in keep
         ]  # fmt: skip
-        stories.append({"story": row, "href": story_href(row["id"]), "names": names, "groups": groups, "quotes": quotes})
+        stories.append(
+            {"story": row, "href": story_href(row["id"]), "names": names, "groups": groups, "quotes": quotes}
+        )
     if not stories:
-        raise NotFoundError(f"no speaker named {name!r} in the {len(analysed)} newest stories", "check the spelling")
+        raise NotFoundError(
+            f"no speaker named {name!r} in the {len(analysed)} newest stories", "check the spelling"
+        )
     aliases = sorted({n for s in stories for n in s["names"]})
     return {"name": name, "aliases": aliases, "stories": stories, "analysed": len(analysed), "total": total}
 
@@ -174,7 +192,9 @@ def people_page(site: Site) -> dict[str, Any]:
         for s in report.get("speakers", []):
             if s.get("anonymous") or s.get("kind") == "anonymous":
                 continue
-            entry = counts.setdefault(s["canonical"].casefold(), {"name": s["canonical"], "quotes": 0, "stories": 0})
+            entry = counts.setdefault(
+                s["canonical"].casefold(), {"name": s["canonical"], "quotes": 0, "stories": 0}
+            )
             entry["quotes"] += len(s["quote_ids"])
             entry["stories"] += 1
     people = sorted(counts.values(), key=lambda p: (-p["quotes"], p["name"]))

@@ -46,9 +46,9 @@ def key_findings(report: Report) -> list[dict[str, Any]]:
     single-source claims that lead coverage. Each finding cites its spans."""
     labels = {a["id"]: a["label"] for a in report.get("articles", [])}
     out: list[dict[str, Any]] = []
-    altered = [
-        (g, v) for g in report.get("quote_groups", []) for v in g["variants"] if v.get("flagged")
-    ][:FINDINGS_PER_KIND]
+    altered = [(g, v) for g in report.get("quote_groups", []) for v in g["variants"] if v.get("flagged")][
+        :FINDINGS_PER_KIND
+    ]
     for g, v in altered:
         why = "; ".join(v.get("notes", [])) or v["classification"]
         out.append({"kind": "altered quote", "text": f"{labels.get(v['article_id'], '?')} changes a quote of "
@@ -57,10 +57,15 @@ def key_findings(report: Report) -> list[dict[str, Any]]:
         deniers = ", ".join(dict.fromkeys(e["actor"] for e in d["denies"])) or "someone"
         cites = [_cite(e, labels) for e in (d["asserts"][:1] + d["denies"][:1])]
         out.append({"kind": "dispute", "text": f"{d['claim']} — denied by {deniers}", "cites": cites})
-    for c in report.get("contradictions", [])[:FINDINGS_PER_KIND]:
-        out.append(
-            {"kind": f"contradiction ({c['kind']})", "text": c["note"], "cites": [_cite(c["a"], labels), _cite(c["b"], labels)]}
-        )  # fmt: skip
+    merged: dict[tuple[str, str], dict[str, Any]] = {}
+    for c in report.get("contradictions", []):  # one finding per disagreement, every outlet cited
+        f = merged.setdefault(
+            (c["kind"], c["note"]), {"kind": f"contradiction ({c['kind']})", "text": c["note"], "cites": []}
+        )
+        for side in (c["a"], c["b"]):
+            if all(x["href"] != _cite(side, labels)["href"] for x in f["cites"]):
+                f["cites"].append(_cite(side, labels))
+    out += list(merged.values())[:FINDINGS_PER_KIND]
     lead = []
     for s in report.get("summary", []):
         if s.get("marked") == "single-source":
@@ -153,15 +158,22 @@ def story_view(report: Report) -> dict[str, Any]:
         "outlets": outlets,
         "findings": key_findings(report),
         "summary": [
-            {"text": s["text"], "marked": s.get("marked"), "independent": s["independent_support"],
-             "cites": [_cite({**c, "text": s["text"]}, labels) for c in s["cites"]]}
+            {
+                "text": s["text"],
+                "marked": s.get("marked"),
+                "independent": s["independent_support"],
+                "cites": [_cite({**c, "text": s["text"]}, labels) for c in s["cites"]],
+            }
             for s in report.get("summary", [])
         ],  # fmt: skip
         "matrix": _matrix(report, outlets),
         "disputes": [
-            {"claim": d["claim"], "subject": d.get("subject", ""),
-             "asserts": [{**_cite(e, labels), "actor": e["actor"]} for e in d["asserts"]],
-             "denies": [{**_cite(e, labels), "actor": e["actor"]} for e in d["denies"]]}
+            {
+                "claim": d["claim"],
+                "subject": d.get("subject", ""),
+                "asserts": [{**_cite(e, labels), "actor": e["actor"]} for e in d["asserts"]],
+                "denies": [{**_cite(e, labels), "actor": e["actor"]} for e in d["denies"]],
+            }
             for d in report.get("disputes", [])
         ],  # fmt: skip
         "contradictions": [

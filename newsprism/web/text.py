@@ -24,9 +24,10 @@ def span_anchor(start: int, end: int) -> str:
 
 def _walk(node: Any) -> Iterator[tuple[str, int, int]]:
     if isinstance(node, dict):
-        if isinstance(node.get("article_id"), str) and isinstance(node.get("start"), int):
-            if isinstance(node.get("end"), int):
-                yield node["article_id"], node["start"], node["end"]
+        if isinstance(node.get("article_id"), str) and all(
+            isinstance(node.get(k), int) for k in ("start", "end")
+        ):
+            yield node["article_id"], node["start"], node["end"]
         for value in node.values():
             yield from _walk(value)
     elif isinstance(node, list):
