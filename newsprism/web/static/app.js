@@ -19,12 +19,16 @@ document.addEventListener("DOMContentLoaded", function () {
   // A link into a closed section (or a table of contents entry) opens it first.
   function openTarget() {
     if (!location.hash) return;
-    var el = document.getElementById(decodeURIComponent(location.hash.slice(1)));
+    // The article view marks the passage a citation points at: show the marked words themselves.
+    var el = document.querySelector("mark.target") ||
+      document.getElementById(decodeURIComponent(location.hash.slice(1)));
     for (var p = el; p; p = p.parentElement) {
       if (p.tagName === "DETAILS") p.open = true;
     }
     if (el) el.scrollIntoView({ block: "center" });
   }
   window.addEventListener("hashchange", openTarget);
-  openTarget();
+  // After the browser's own jump to the fragment, which lands on the anchor, not the words.
+  if (document.readyState === "complete") openTarget();
+  else window.addEventListener("load", function () { setTimeout(openTarget, 0); });
 });
