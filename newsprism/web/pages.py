@@ -80,7 +80,7 @@ def _report(site: Site, story_id: str) -> tuple[dict[str, Any], dict[str, Any]]:
 
 def story_page(site: Site, story_id: str) -> dict[str, Any]:
     row, report = _report(site, story_id)
-    return {"story": row, **story_view(report)}
+    return {"story": row, **site.reports.view(row["id"], row["size"], "story", report, story_view)}
 
 
 def story_report(site: Site, story_id: str) -> dict[str, Any]:

@@ -39,6 +39,7 @@ class ReportCache:
         self._compute = compute or (lambda store, sid: compute_report(store, sid))
         self._size = size
         self._items: OrderedDict[tuple[str, int], Report] = OrderedDict()
+        self._views: dict[tuple[str, int, str], Any] = {}
         self._lock = threading.Lock()  # guards _items
         self._work = threading.Lock()  # one brief computed at a time (the models are not free)
 
@@ -47,7 +48,9 @@ class ReportCache:
             self._items[(story_id, size)] = report
             self._items.move_to_end((story_id, size))
             while len(self._items) > self._size:
-                self._items.popitem(last=False)
+                (old_id, old_size), _ = self._items.popitem(last=False)
+                for name in [k for k in self._views if k[:2] == (old_id, old_size)]:
+                    del self._views[name]
 
     def peek(self, story_id: str, size: int) -> Report | None:
         with self._lock:
@@ -67,6 +70,20 @@ class ReportCache:
                 report = self._compute(store, story_id)
                 self.put(story_id, size, report)
         return report
+
+    def view(
+        self, story_id: str, size: int, name: str, report: Report, build: Callable[[Report], Any]
+    ) -> Any:
+        """``build(report)``, kept beside the cached report (what a page derives from a brief)."""
+        key = (story_id, size, name)
+        with self._lock:
+            if key in self._views:
+                return self._views[key]
+        value = build(report)
+        with self._lock:
+            if (story_id, size) in self._items:  # not dropped meanwhile
+                self._views[key] = value
+        return value
 
     def reports(self) -> list[tuple[str, Report]]:
         """Every cached report with its story id, most recently used last."""
