@@ -17,7 +17,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment, PackageLoader, StrictUndefined
+from jinja2 import ChoiceLoader, Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
@@ -61,7 +61,12 @@ def _no_controls(value: Any) -> Any:
 def _env() -> Environment:
     env = Environment(
         finalize=_no_controls,
-        loader=PackageLoader("newsprism.web", "templates"),
+        loader=ChoiceLoader(
+            [
+                PackageLoader("newsprism.web", "templates"),
+                PackageLoader("newsprism.render.story", "templates"),
+            ]
+        ),
         autoescape=True,  # every template, whatever its name
         undefined=StrictUndefined,
         trim_blocks=True,
@@ -72,8 +77,11 @@ def _env() -> Environment:
 
 
 def _static() -> dict[str, bytes]:
-    folder = resources.files("newsprism.web").joinpath("static")
-    return {name: folder.joinpath(name).read_bytes() for name in STATIC_TYPES}
+    shared = resources.files("newsprism.render.story").joinpath("templates")  # one stylesheet for both
+    return {
+        "app.css": shared.joinpath("newsprism.css").read_bytes(),
+        "app.js": resources.files("newsprism.web").joinpath("static", "app.js").read_bytes(),
+    }
 
 
 def _int(value: str | None, default: int = 1) -> int:

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from urllib.parse import quote, urlencode
 
-__all__ = ["article_href", "outlet_href", "person_href", "safe_external", "story_href"]
+from newsprism.render.story.view import Links
+
+__all__ = ["WEB_LINKS", "article_href", "outlet_href", "person_href", "safe_external", "story_href"]
 
 
 def story_href(story_id: str) -> str:
@@ -34,3 +36,6 @@ def safe_external(url: str | None) -> str | None:
     if not lowered.startswith(("http://", "https://")) or any(c in url for c in "\"'<> \t\r\n\\"):
         return None
     return url.strip()
+
+
+WEB_LINKS = Links(article=article_href, person=person_href)

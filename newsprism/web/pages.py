@@ -14,14 +14,14 @@ from typing import Any
 from newsprism.brief.report import article_json
 from newsprism.errors import NotFoundError
 from newsprism.quotes.speakers import find_speaker
+from newsprism.render.story.charts import sparkline
+from newsprism.render.story.labels import how_found, method_words
+from newsprism.render.story.text import cited_spans, segments
+from newsprism.render.story.view import story_view
 from newsprism.store import Store
 from newsprism.store import read as q
-from newsprism.web.charts import sparkline
-from newsprism.web.labels import how_found, method_words
-from newsprism.web.links import article_href, outlet_href, person_href, safe_external, story_href
+from newsprism.web.links import WEB_LINKS, article_href, outlet_href, person_href, safe_external, story_href
 from newsprism.web.reports import ReportCache
-from newsprism.web.story import story_view
-from newsprism.web.text import cited_spans, segments
 
 __all__ = ["Site", "article_page", "search_page", "stories_page", "story_page"]
 
@@ -80,7 +80,10 @@ def _report(site: Site, story_id: str) -> tuple[dict[str, Any], dict[str, Any]]:
 
 def story_page(site: Site, story_id: str) -> dict[str, Any]:
     row, report = _report(site, story_id)
-    return {"story": row, **site.reports.view(row["id"], row["size"], "story", report, story_view)}
+    return {
+        "story": row,
+        **site.reports.view(row["id"], row["size"], "story", report, lambda r: story_view(r, WEB_LINKS)),
+    }
 
 
 def story_report(site: Site, story_id: str) -> dict[str, Any]:
@@ -165,7 +168,7 @@ def person_page(site: Site, name: str) -> dict[str, Any]:
         names = sorted({n for s in found for n in [s["canonical"], *s["aliases"]]})
         groups = [
             g
-            for g in story_view(report)["quote_groups"]
+            for g in story_view(report, WEB_LINKS)["quote_groups"]
             if g["speaker"].casefold() in {n.casefold() for n in names}
         ]
         quotes = [

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import pytest
 
+from newsprism.render.story.charts import provenance_graph, sparkline, timeline_axis
+from newsprism.render.story.labels import how_found, method_words, short_labels
+from newsprism.render.story.text import cited_spans, segments
 from newsprism.store import Store
 from newsprism.store.read import QueryError, StoryFilter, search_articles, story_page
-from newsprism.web.charts import provenance_graph, sparkline, timeline_axis
 from newsprism.web.command import is_loopback
-from newsprism.web.labels import how_found, method_words, short_labels
 from newsprism.web.links import article_href, safe_external
 from newsprism.web.reports import ReportCache
-from newsprism.web.text import cited_spans, segments
 
 
 def test_short_labels_are_short_and_unique():
