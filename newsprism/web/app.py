@@ -10,15 +10,13 @@ queries; errors are one sentence, never a traceback.
 from __future__ import annotations
 
 import logging
-import re
 import threading
 from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from jinja2 import ChoiceLoader, Environment, PackageLoader, StrictUndefined
-from markupsafe import Markup
+from jinja2 import Environment, PackageLoader
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
 from starlette.middleware import Middleware
@@ -27,8 +25,8 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from starlette.routing import Route
 
-from newsprism import __version__
 from newsprism.errors import NewsprismError, NotFoundError
+from newsprism.render.story.jinja import story_env, stylesheet
 from newsprism.store import Store
 from newsprism.store.read import QueryError, StoryFilter
 from newsprism.web import outlets, pages
@@ -45,41 +43,13 @@ LOOPBACK_HOSTS = ["127.0.0.1", "localhost", "[::1]", "::1", "testserver"]
 PageFn = Callable[[pages.Site, Request], dict[str, Any]]
 
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
-
-
-def _no_controls(value: Any) -> Any:
-    """Every value a template prints loses its control characters (terminal escapes and the like).
-
-    Markup (a macro's output) was built from values that already passed through here.
-    """
-    if isinstance(value, str) and not isinstance(value, Markup):
-        return _CONTROL.sub("", value)
-    return value
-
-
 def _env() -> Environment:
-    env = Environment(
-        finalize=_no_controls,
-        loader=ChoiceLoader(
-            [
-                PackageLoader("newsprism.web", "templates"),
-                PackageLoader("newsprism.render.story", "templates"),
-            ]
-        ),
-        autoescape=True,  # every template, whatever its name
-        undefined=StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
-    env.globals["version"] = __version__
-    return env
+    return story_env(PackageLoader("newsprism.web", "templates"))
 
 
 def _static() -> dict[str, bytes]:
-    shared = resources.files("newsprism.render.story").joinpath("templates")  # one stylesheet for both
     return {
-        "app.css": shared.joinpath("newsprism.css").read_bytes(),
+        "app.css": stylesheet().encode(),
         "app.js": resources.files("newsprism.web").joinpath("static", "app.js").read_bytes(),
     }
 

@@ -64,12 +64,15 @@ def segments(
     paragraphs: list[list[int]],
     layers: dict[str, list[tuple[int, int]]],
     target: tuple[int, int] | None = None,
+    anchor_prefix: str = "s-",
+    anchor_only: list[tuple[int, int]] | None = None,
 ) -> list[list[dict[str, Any]]]:
     """Paragraphs of ``{"text", "classes", "anchors"}`` segments.
 
     ``layers`` maps a class name (``quote``, ``cited``) to its spans; ``target`` is the span
     a citation link points at (class ``target``, and the anchor the link's fragment names).
-    Every cited span's start carries its anchor, so each link of the brief lands somewhere.
+    Every cited span's start carries its anchor (``anchor_prefix`` + ``START-END``), so each
+    link of the brief lands somewhere; ``anchor_only`` spans get an anchor and no highlight.
     """
     if target is not None:
         layers = {**layers, "target": [target]}
@@ -81,7 +84,11 @@ def segments(
             if s < e:
                 cuts.update((s, e))
                 if name in ("cited", "target"):
-                    starts.setdefault(s, []).append(span_anchor(s, e))
+                    starts.setdefault(s, []).append(anchor_prefix + span_anchor(s, e)[2:])
+    for s, e in anchor_only or ():
+        if 0 <= s < e <= len(text):
+            cuts.add(s)
+            starts.setdefault(s, []).append(anchor_prefix + span_anchor(s, e)[2:])
     out = []
     for p_start, p_end in _paragraph_spans(text, paragraphs):
         bounds = sorted({p_start, p_end, *(c for c in cuts if p_start < c < p_end)})

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from newsprism.render.brief_text import sentence_parts
 from newsprism.render.story.charts import provenance_graph, timeline_axis
 from newsprism.render.story.labels import short_labels
 
@@ -96,6 +97,7 @@ def _matrix(report: Report, outlets: list[dict[str, Any]], links: Links) -> dict
         rows.append(
             {
                 "text": g["text"],
+                "sentence": "".join(sentence_parts(g)[:1]) + g["text"] + "".join(sentence_parts(g)[1:]),
                 "status": g["status"],
                 "independent": g["independent_support"],
                 "cells": [
