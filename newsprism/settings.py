@@ -253,6 +253,11 @@ class CompareSettings:
     dispute_sim: float = 0.5
     # Ledger: independent origins needed for consensus.
     consensus_min_origins: int = 2
+    # "Only here" is a claim of absence, so it needs confidence: a one-origin group with a
+    # statement of another origin at least this close (MiniLM) is "possibly shared" instead,
+    # and an article with a statement this close to a group is not said to leave it out.
+    # Calibrated on the calibrate half of bench/brief_gold (bench/brief_calibrate.py).
+    only_here_sim: float = 0.5
     # Omission: a group is expected in an article when this share of the others carry it.
     omission_share: float = 0.5
     # Quote variants: same quote when content-word overlap (|A&B| / smaller set) reaches this,

@@ -22,7 +22,7 @@ from newsprism.compare.alignment import align_statements
 from newsprism.compare.contradictions import find_contradictions
 from newsprism.compare.disputes import find_disputes
 from newsprism.compare.framing import build_framing
-from newsprism.compare.ledger import build_ledger, omissions, unique_content
+from newsprism.compare.ledger import build_ledger, near_articles, omissions, unique_content
 from newsprism.compare.provenance import origins, provenance_edges
 from newsprism.compare.quote_fallback import fallback_quotes
 from newsprism.compare.quote_variants import group_quotes
@@ -128,7 +128,12 @@ def compare_stage(analysis: Analysis, settings: Settings) -> Analysis:
         disputes=tuple(disputes),
         contradictions=tuple(contradictions),
         unique=unique_content(ledger),
-        omissions=omissions(ledger, [a.id for a in articles], s.omission_share),
+        omissions=omissions(
+            ledger,
+            [a.id for a in articles],
+            s.omission_share,
+            near_articles(ledger, statements, alignment.sims, s.only_here_sim),
+        ),
         framing=tuple(framing),
         provenance=tuple(edges),
         rejections=analysis.rejections + tuple(rejections),
