@@ -124,6 +124,9 @@ class _App:
     def html(self, template: str, code: int, context: dict[str, Any]) -> HTMLResponse:
         return HTMLResponse(self.env.get_template(template).render(**context), status_code=code)
 
+    def story_html(self, data: dict[str, Any]) -> str:
+        return self.env.get_template("story.html").render(**data, nav="story")
+
     def page(self, name: str, api: bool) -> Callable[[Request], Response]:
         _path, fn, template = PAGES[name]
 
@@ -138,6 +141,10 @@ class _App:
                 return self.html("search.html", 400, context)
             if api:
                 return JSONResponse(data)
+            if name == "story":  # a brief's page depends on the brief only: drawn once, kept beside it
+                story = data["story"]
+                body = self.reports.view(story["id"], story["size"], "story.html", data, self.story_html)
+                return HTMLResponse(body)
             return self.html(template, 200, {**data, "nav": name})
 
         return endpoint
