@@ -27,6 +27,7 @@ __all__ = [
     "story_row",
 ]
 
+_COLUMNS = "s.id, s.title, s.size, s.outlets_json, s.first_published, s.last_published"  # not the profile
 # FTS5 queries longer than this are refused: a query is typed by a person, not a document.
 MAX_QUERY_CHARS = 500
 
@@ -95,7 +96,7 @@ def story_page(store: Store, flt: StoryFilter, limit: int, offset: int) -> tuple
     total = _fts(store, f"SELECT count(*) FROM stories s{clause}", tuple(params))[0][0]
     rows = _fts(
         store,
-        f"SELECT * FROM stories s{clause} ORDER BY s.last_published IS NULL, s.last_published DESC,"
+        f"SELECT {_COLUMNS} FROM stories s{clause} ORDER BY s.last_published IS NULL, s.last_published DESC,"
         " s.size DESC, s.id LIMIT ? OFFSET ?",
         (*params, limit, offset),
     )
@@ -105,7 +106,7 @@ def story_page(store: Store, flt: StoryFilter, limit: int, offset: int) -> tuple
 def story_row(store: Store, story_id: str) -> dict[str, Any]:
     """One story's listing row with its member article ids (a 6+ character prefix is enough)."""
     full = store.resolve_id("stories", story_id)
-    row = store.conn.execute("SELECT * FROM stories WHERE id = ?", (full,)).fetchone()
+    row = store.conn.execute(f"SELECT {_COLUMNS} FROM stories s WHERE s.id = ?", (full,)).fetchone()
     data = _story_json(row)
     data["article_ids"] = [
         r[0]
