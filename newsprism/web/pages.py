@@ -15,7 +15,7 @@ from newsprism.brief.report import article_json
 from newsprism.errors import NotFoundError
 from newsprism.quotes.speakers import find_speaker
 from newsprism.render.story.charts import sparkline
-from newsprism.render.story.labels import how_found, method_words
+from newsprism.render.story.labels import field_sources, how_found, method_words
 from newsprism.render.story.text import cited_spans, segments
 from newsprism.render.story.view import story_view
 from newsprism.store import Store
@@ -115,6 +115,7 @@ def article_page(site: Site, article_id: str, span: str | None = None) -> dict[s
         "external_url": safe_external(art["url"]),
         "outlet_href": outlet_href(art["outlet"]) if art["outlet"] else None,
         "published_how": how_found(art["published_source"]),
+        "fields": field_sources(art),
         "story_id": story_id,
         "story_href": story_href(story_id) if story_id else None,
         "paragraphs": segments(art["text"], art["paragraphs"], layers, target),

@@ -69,3 +69,43 @@ def short_labels(names: list[str]) -> dict[str, str]:
         used[label] = used.get(label, 0) + 1
         out[name] = label if used[label] == 1 else f"{label}{used[label]}"
     return out
+
+
+# For a text file: which removed line shows where a metadata field came from.
+_EVIDENCE = {
+    "title": ("title",),
+    "author": ("byline",),
+    "outlet": ("slogan or site name", "copyright notice"),
+    "url": ("URL line",),
+    "published": ("date line",),
+    "credits": ("credit line",),
+}
+_BY_FORMAT = {
+    "json": "a field of the JSON record (or, when it had none, the text)",
+    "html": "the page's metadata (title and meta tags; the site name for the outlet)",
+}
+
+
+def field_sources(article: dict) -> list[dict[str, str]]:
+    """Each metadata field of an article (``article_json``) with where it was found, in words."""
+    out = []
+    for field, reasons in _EVIDENCE.items():
+        value = article.get(field)
+        if field == "credits":
+            value = ", ".join(value or [])
+        if not value:
+            out.append({"field": field, "value": "", "how": "not found"})
+            continue
+        lines = [r["text"].strip() for r in article.get("removed", []) if r["reason"] in reasons]
+        if field == "published" and article.get("published_source"):
+            how = how_found(article["published_source"])
+        elif article.get("format") in _BY_FORMAT:
+            how = _BY_FORMAT[article["format"]]
+        elif field == "outlet" and not lines and article.get("url"):
+            how = "the host of the article's URL"
+        else:
+            how = "the text" if not lines else "a line of the text"
+        if lines:
+            how += f": “{' '.join(lines[0].split())[:120]}”"
+        out.append({"field": field, "value": str(value), "how": how})
+    return out
