@@ -111,3 +111,16 @@ def test_strict_search_refuses_bad_syntax_with_a_hint(tmp_path):
             search_articles(store, "x" * 501)
         assert search_articles(store, "  ") == []
         assert story_page(store, StoryFilter(outlet="Nobody"), 10, 0) == ([], 0)
+
+
+def test_each_metadata_field_says_where_it_came_from():
+    from newsprism.render.story.labels import field_sources
+
+    art = {"format": "text", "title": "Fire", "author": "Hal", "outlet": "Herald", "url": None,
+           "published": "2024-03-14", "published_source": "text-date-line", "credits": [],
+           "removed": [{"reason": "byline", "text": "By Hal"}, {"reason": "date line", "text": "Published: March 14"}]}  # fmt: skip
+    how = {f["field"]: f["how"] for f in field_sources(art)}
+    assert how["author"] == "a line of the text: “By Hal”"
+    assert how["published"] == "a date line in the text: “Published: March 14”"
+    assert how["url"] == "not found" and how["title"] == "the text"
+    assert field_sources({**art, "format": "json"})[1]["how"].startswith("a field of the JSON record")
