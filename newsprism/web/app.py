@@ -38,7 +38,7 @@ __all__ = ["create_app"]
 log = logging.getLogger(__name__)
 
 STATIC_TYPES = {"app.css": "text/css; charset=utf-8", "app.js": "text/javascript; charset=utf-8"}
-LOOPBACK_HOSTS = ["127.0.0.1", "localhost", "[::1]", "::1", "testserver"]
+LOOPBACK_HOSTS = ["127.0.0.1", "localhost", "[::1]", "::1"]
 
 PageFn = Callable[[pages.Site, Request], dict[str, Any]]
 

@@ -17,7 +17,9 @@ from tests.web.conftest import HOSTILE
 
 @pytest.fixture(scope="module")
 def client(site):
-    return TestClient(create_app(site.db, site.reports), raise_server_exceptions=False)
+    return TestClient(
+        create_app(site.db, site.reports, allowed_hosts=["testserver"]), raise_server_exceptions=False
+    )
 
 
 def _ok(client, url: str) -> str:
@@ -142,7 +144,8 @@ def test_limits_methods_and_hosts(client):
     assert client.request("GET", "/stories", content=b"x" * 10).status_code == 413
     assert client.get("/stories?q=" + "a" * 3000).status_code == 414
     assert client.get("/stories?" + "&".join(f"a{i}=1" for i in range(30))).status_code == 400
-    assert client.get("/stories", headers={"host": "evil.example"}).status_code == 400
+    assert client.get("/stories", headers={"host": "evil.example"}).status_code == 400  # DNS rebinding
+    assert client.get("/stories", headers={"host": "127.0.0.1:8000"}).status_code == 200
     assert client.get("/", follow_redirects=False).headers["location"] == "/stories"
 
 
@@ -152,7 +155,9 @@ def test_server_errors_have_no_traceback(site):
 
     from newsprism.web import ReportCache
 
-    client = TestClient(create_app(site.db, ReportCache(boom)), raise_server_exceptions=False)
+    client = TestClient(
+        create_app(site.db, ReportCache(boom), allowed_hosts=["testserver"]), raise_server_exceptions=False
+    )
     for url in (f"/stories/{site.example_story}", f"/api/stories/{site.example_story}"):
         r = client.get(url)
         assert r.status_code == 500
