@@ -28,7 +28,7 @@ from starlette.routing import Route
 from newsprism.errors import NewsprismError, NotFoundError
 from newsprism.render.story.jinja import story_env, stylesheet
 from newsprism.store import Store
-from newsprism.store.read import QueryError, StoryFilter
+from newsprism.store.read import QueryError, StoryFilter, story_page
 from newsprism.web import outlets, pages
 from newsprism.web.guard import LimitsMiddleware, SecurityHeadersMiddleware
 from newsprism.web.reports import ReportCache
@@ -121,6 +121,16 @@ class _App:
             store = self.local.store = Store(self.db, read_only=True)
         return pages.Site(store, self.reports, self.analyse_max)
 
+    def warm(self) -> None:
+        """Compute the newest stories' briefs one by one (a failure is logged, not fatal)."""
+        with Store(self.db, read_only=True) as store:
+            rows, _ = story_page(store, StoryFilter(), self.analyse_max, 0)
+            for row in rows:
+                try:
+                    self.reports.get(store, row["id"], row["size"])
+                except Exception as exc:  # one bad story must not stop the others
+                    log.error("could not analyse story %s: %r", row["id"], exc)
+
     def html(self, template: str, code: int, context: dict[str, Any]) -> HTMLResponse:
         return HTMLResponse(self.env.get_template(template).render(**context), status_code=code)
 
@@ -182,9 +192,14 @@ def create_app(
     reports: ReportCache | None = None,
     allowed_hosts: list[str] | None = None,
     analyse_max: int = 20,
+    warm: bool = False,
 ) -> Starlette:
-    """The web app over the store ``db`` (opened read-only). ``reports`` may be pre-filled."""
+    """The web app over the store ``db`` (opened read-only). ``reports`` may be pre-filled;
+    ``warm`` computes the briefs of the ``analyse_max`` newest stories in a background thread
+    (what the people and outlet pages draw on)."""
     app = _App(db, reports, analyse_max)
+    if warm:
+        threading.Thread(target=app.warm, name="newsprism-briefs", daemon=True).start()
     routes = [Route("/", lambda r: RedirectResponse("/stories", 303)),
               Route("/static/{name}", app.asset)]  # fmt: skip
     for name, (path, _fn, _t) in PAGES.items():

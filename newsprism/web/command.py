@@ -47,7 +47,7 @@ def _serve(args: argparse.Namespace, settings: Settings) -> int:
             file=sys.stderr,
         )
     reports = ReportCache(lambda store, story_id: compute_report(store, story_id, settings))
-    app = create_app(args.db, reports, allowed_hosts=[] if is_loopback(args.host) else ["*"])
+    app = create_app(args.db, reports, allowed_hosts=[] if is_loopback(args.host) else ["*"], warm=True)
     print(
         f"newsprism: serving {args.db} read-only at http://{args.host}:{args.port}/ (Ctrl-C stops)",
         file=sys.stderr,

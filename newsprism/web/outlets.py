@@ -72,6 +72,6 @@ def outlet_page(site: Site, name: str) -> dict[str, Any]:
     for a in articles:
         a["href"] = article_href(a["id"])
         a["story_href"] = story_href(a["story_id"]) if a["story_id"] else None
-    analysed, total = analysed_reports(site)
+    analysed, coverage = analysed_reports(site)
     return {"outlet": name, "articles": articles, "profile": _profile(name, analysed),
-            "analysed": len(analysed), "total": total}  # fmt: skip
+            "coverage": coverage}  # fmt: skip

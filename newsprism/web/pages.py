@@ -150,15 +150,19 @@ def search_page(site: Site, query: str) -> dict[str, Any]:
     return {"query": query, "articles": hits, "quotes": quotes[:50]}
 
 
-def analysed_reports(site: Site) -> tuple[list[tuple[dict[str, Any], dict[str, Any]]], int]:
-    """The newest stories' reports (at most ``analyse_max``) and how many stories there are."""
+def analysed_reports(site: Site) -> tuple[list[tuple[dict[str, Any], dict[str, Any]]], dict[str, int]]:
+    """The briefs already computed among the ``analyse_max`` newest stories, and the counts
+    (analysed, newest, pending, total) a page states. Never computes one: a request must not wait
+    for twenty analyses; ``create_app(warm=True)`` computes them in the background."""
     rows, total = q.story_page(site.store, q.StoryFilter(), site.analyse_max, 0)
-    return [(r, site.reports.get(site.store, r["id"], r["size"])) for r in rows], total
+    found = [(r, rep) for r in rows if (rep := site.reports.peek(r["id"], r["size"])) is not None]
+    counts = {"analysed": len(found), "newest": len(rows), "pending": len(rows) - len(found), "total": total}
+    return found, counts
 
 
 def person_page(site: Site, name: str) -> dict[str, Any]:
     """What one speaker said across the analysed stories, each outlet's version with its diff."""
-    analysed, total = analysed_reports(site)
+    analysed, counts = analysed_reports(site)
     stories = []
     for row, report in analysed:
         found = find_speaker(report.get("speakers", []), name)
@@ -182,15 +186,16 @@ def person_page(site: Site, name: str) -> dict[str, Any]:
         )
     if not stories:
         raise NotFoundError(
-            f"no speaker named {name!r} in the {len(analysed)} newest stories", "check the spelling"
+            f"no speaker named {name!r} in the {counts['analysed']} stories analysed so far",
+            "check the spelling, or come back when the newest stories are analysed",
         )
     aliases = sorted({n for s in stories for n in s["names"]})
-    return {"name": name, "aliases": aliases, "stories": stories, "analysed": len(analysed), "total": total}
+    return {"name": name, "aliases": aliases, "stories": stories, "coverage": counts}
 
 
 def people_page(site: Site) -> dict[str, Any]:
     """Every named speaker of the analysed stories, most quoted first."""
-    analysed, total = analysed_reports(site)
+    analysed, coverage = analysed_reports(site)
     counts: dict[str, dict[str, Any]] = {}
     for _row, report in analysed:
         for s in report.get("speakers", []):
@@ -204,4 +209,4 @@ def people_page(site: Site) -> dict[str, Any]:
     people = sorted(counts.values(), key=lambda p: (-p["quotes"], p["name"]))
     for p in people:
         p["href"] = person_href(p["name"])
-    return {"people": people, "analysed": len(analysed), "total": total}
+    return {"people": people, "coverage": coverage}

@@ -169,3 +169,27 @@ def test_the_server_opens_the_store_read_only(site, tmp_path):
         store.conn.execute("DELETE FROM articles")
     with pytest.raises(StoreError):
         create_app(tmp_path / "missing.db")
+
+
+def test_people_pages_use_briefs_computed_in_the_background(site):
+    import time
+
+    from newsprism.web import ReportCache
+
+    def compute(store, story_id):
+        speaker = {"canonical": "Ada Quillfeather", "aliases": [], "quote_ids": [], "kind": "person"}
+        return {"speakers": [speaker], "articles": [], "quotes": []}
+
+    cold = TestClient(create_app(site.db, ReportCache(compute), allowed_hosts=["testserver"]))
+    assert cold.get("/api/people").json()["coverage"] == {
+        "analysed": 0,
+        "newest": 2,
+        "pending": 2,
+        "total": 2,
+    }
+    warm = TestClient(create_app(site.db, ReportCache(compute), allowed_hosts=["testserver"], warm=True))
+    deadline = time.monotonic() + 10
+    while warm.get("/api/people").json()["coverage"]["pending"] and time.monotonic() < deadline:
+        time.sleep(0.05)
+    data = warm.get("/api/people").json()
+    assert data["coverage"]["analysed"] == 2 and data["people"][0]["name"] == "Ada Quillfeather"
