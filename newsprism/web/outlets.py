@@ -46,7 +46,7 @@ def _profile(name: str, analysed: list[tuple[dict[str, Any], dict[str, Any]]]) -
         for e in prov.get("edges", []):
             if e["from"] in mine:
                 target = labels.get(e["to"], e["to"])
-                (credits if e["kind"] == "credits" else copies)[target] += 1
+                (copies if e["kind"] == "reuses" else credits)[target] += 1
         n_wire += sum(
             1
             for a in mine
