@@ -19,6 +19,7 @@ __all__ = [
     "QueryError",
     "StoryFilter",
     "article_story",
+    "check_query",
     "daily_counts",
     "outlet_articles",
     "outlet_names",
@@ -46,7 +47,7 @@ class StoryFilter:
     until: str = ""  # ISO date: stories whose span starts on or before it
 
 
-def _check_query(query: str) -> str:
+def check_query(query: str) -> str:
     query = query.strip()
     if len(query) > MAX_QUERY_CHARS:
         raise QueryError(f"the query is longer than {MAX_QUERY_CHARS} characters", "shorten it")
@@ -82,7 +83,7 @@ def story_page(store: Store, flt: StoryFilter, limit: int, offset: int) -> tuple
             "s.id IN (SELECT m.story_id FROM articles_fts f JOIN articles a ON a.rowid = f.rowid"
             " JOIN story_members m ON m.article_id = a.id WHERE articles_fts MATCH ?)"
         )
-        params.append(_check_query(flt.text))
+        params.append(check_query(flt.text))
     if flt.outlet:
         where.append("EXISTS (SELECT 1 FROM json_each(s.outlets_json) WHERE value = ?)")
         params.append(flt.outlet)
@@ -170,7 +171,7 @@ def search_articles(store: Store, query: str, limit: int = 50) -> list[dict[str,
     The snippet marks matches with U+0002/U+0003, which the caller turns into highlights
     after escaping (no markup ever comes from the text).
     """
-    query = _check_query(query)
+    query = check_query(query)
     if not query:
         return []
     rows = _fts(

@@ -21,6 +21,7 @@ from newsprism.render.story.view import story_view
 from newsprism.store import Store
 from newsprism.store import read as q
 from newsprism.web.links import WEB_LINKS, article_href, outlet_href, person_href, safe_external, story_href
+from newsprism.web.quote_search import search_quotes
 from newsprism.web.reports import ReportCache
 
 __all__ = ["Site", "article_page", "search_page", "stories_page", "story_page"]
@@ -134,20 +135,29 @@ def article_page(site: Site, article_id: str, span: str | None = None) -> dict[s
 
 
 def search_page(site: Site, query: str) -> dict[str, Any]:
-    """Articles (FTS5 over the store) and quotes (of the briefs computed so far) matching ``query``."""
-    hits = q.search_articles(site.store, query)
+    """Articles (FTS5 over the store) and quotes (FTS5 over the briefs computed so far) matching
+    ``query``. A query only one of them can run (``speaker:`` is a quote column) gives the other
+    a message; a query neither can run is a :class:`~newsprism.store.read.QueryError`."""
+    hits: list[dict[str, Any]] = []
+    quotes: list[dict[str, Any]] = []
+    errors: dict[str, str] = {}
+    try:
+        hits = q.search_articles(site.store, query)
+    except q.QueryError as exc:
+        errors["articles"] = exc.line()
+    try:
+        quotes = [
+            {"text": x["text"], "speaker": x["speaker"], "href": article_href(x["article_id"], x["start"], x["end"])}
+            for x in search_quotes(site.reports, query)
+        ]  # fmt: skip
+    except q.QueryError as exc:
+        if "articles" in errors:
+            raise
+        errors["quotes"] = exc.line()
     for h in hits:
         h["href"] = article_href(h["id"])
         h["segments"] = _snippet(h.pop("snippet"))
-    words = [w.strip('"*').casefold() for w in query.split() if w.upper() not in {"AND", "OR", "NOT", "NEAR"}]
-    words = [w for w in words if w]
-    quotes = []
-    for _sid, report in site.reports.reports():
-        for x in report.get("quotes", []):
-            if words and all(w in x["text"].casefold() for w in words):
-                quotes.append({"text": x["text"], "speaker": (x["speaker"] or {}).get("canonical"),
-                               "href": article_href(x["article_id"], x["start"], x["end"])})  # fmt: skip
-    return {"query": query, "articles": hits, "quotes": quotes[:50]}
+    return {"query": query, "articles": hits, "quotes": quotes, "errors": errors}
 
 
 def analysed_reports(site: Site) -> tuple[list[tuple[dict[str, Any], dict[str, Any]]], dict[str, int]]:

@@ -40,6 +40,7 @@ class ReportCache:
         self._size = size
         self._items: OrderedDict[tuple[str, int], Report] = OrderedDict()
         self._views: dict[tuple[str, int, str], Any] = {}
+        self.quote_index: Any = None  # newsprism.web.quote_search keeps its index here
         self._lock = threading.Lock()  # guards _items
         self._work = threading.Lock()  # one brief computed at a time (the models are not free)
 
@@ -84,6 +85,11 @@ class ReportCache:
             if (story_id, size) in self._items:  # not dropped meanwhile
                 self._views[key] = value
         return value
+
+    def keys(self) -> list[tuple[str, int]]:
+        """``(story_id, size)`` of every cached report."""
+        with self._lock:
+            return list(self._items)
 
     def reports(self) -> list[tuple[str, Report]]:
         """Every cached report with its story id, most recently used last."""

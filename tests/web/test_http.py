@@ -93,6 +93,8 @@ def test_search_pages_and_a_malformed_query(client):
     assert "<mark>" in html and "sprinkler" in html.lower()
     data = client.get("/api/search?q=sprinkler%20AND%20union").json()
     assert data["articles"] and all(h["href"].startswith("/articles/") for h in data["articles"])
+    quotes = client.get("/api/search?q=speaker%3AHolloway%20AND%20fire").json()["quotes"]  # FTS5 over quotes
+    assert quotes and all(x["speaker"] == "Maren Holloway" for x in quotes)
     r = client.get("/search?q=%22unclosed%20AND")
     assert r.status_code == 400
     assert "could not be run" in r.text and "FTS5 syntax" in r.text and "Traceback" not in r.text
