@@ -28,11 +28,16 @@ from brief_gold import (
 from newsprism.analyze import analyze_articles
 from newsprism.compare.alignment import align_statements
 from newsprism.compare.contradictions import find_contradictions
+from newsprism.compare.facts import fact_groups
 from newsprism.compare.ledger import build_ledger, unique_content
 from newsprism.compare.provenance import origins
-from newsprism.compare.stage import _embedder
+from newsprism.compare.stage import _embedder, _parses
 from newsprism.settings import Settings
 
+CONTRADICTION_GRID = {
+    "contradiction_min_sim": [0.4, 0.5, 0.6, 0.7, 0.8],
+    "contradiction_shared": [1, 2, 3],
+}
 GRID = {
     "align_strong": [0.66, 0.70, 0.74],
     "align_weak": [0.50, 0.55, 0.60, 0.65],
@@ -57,9 +62,13 @@ def evaluate(prepared, compare) -> dict:
     for gold, docs, analysis, vectors in prepared:
         statements = analysis.statements
         alignment = align_statements(statements, vectors, compare)
+        docs_ = _parses(analysis.articles, Settings())
+        groups = list(alignment.groups)
+        if compare.fact_keys:
+            groups += fact_groups(statements, analysis.articles, docs_, alignment.groups)
         ledger = build_ledger(
             statements,
-            alignment.groups,
+            groups,
             alignment.sims,
             origins(analysis.articles, analysis.provenance),
             set(),
@@ -69,7 +78,11 @@ def evaluate(prepared, compare) -> dict:
         redone = analysis.replace(
             ledger=tuple(ledger),
             unique=unique_content(ledger),
-            contradictions=tuple(find_contradictions(statements, alignment, texts)),
+            contradictions=tuple(
+                find_contradictions(
+                    statements, alignment, texts, compare.contradiction_min_sim, compare.contradiction_shared
+                )
+            ),
         )
         score_facts(gold, docs, redone, total)
         score_ledger_pairs(gold, docs, redone, total)
@@ -80,20 +93,22 @@ def evaluate(prepared, compare) -> dict:
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data", default=DEFAULT_DATA)
+    ap.add_argument("--contradictions", action="store_true", help="the contradiction gate's grid")
     args = ap.parse_args()
     prepared = prepare(args.data, load_split("calibrate"))
     base = Settings().compare
-    keys = list(GRID)
-    print("  ".join(keys), "| facts facts2+ pairP onlyhere contraP")
-    for values in itertools.product(*GRID.values()):
-        if values[1] > values[0]:
+    grid = CONTRADICTION_GRID if args.contradictions else GRID
+    keys = list(grid)
+    print("  ".join(keys), "| facts facts2+ pairP onlyhere contraP contraR")
+    for values in itertools.product(*grid.values()):
+        if not args.contradictions and values[1] > values[0]:
             continue
         compare = dataclasses.replace(base, **dict(zip(keys, values, strict=True)))
         m = evaluate(prepared, compare)
         print(
             "  ".join(f"{v:.2f}" for v in values),
             f"| {m['facts_found']:.2f} {m['facts_found_2plus']:.2f} {m['ledger_pair_precision']:.2f}"
-            f" {m['only_here_wrong']:.2f} {m['contradiction_precision'] or 0:.2f}",
+            f" {m['only_here_wrong']:.2f} {m['contradiction_precision'] or 0:.2f} {m['contradiction_recall'] or 0:.2f}",
             flush=True,
         )
     return 0

@@ -212,10 +212,10 @@ class CompareSettings:
     # one thing, so its similarity is less diluted than a sentence's); the two misses were
     # at 0.72. Hence 0.74 (was 0.78 for whole sentences). The example story scored the same
     # at 0.72 and 0.74 (independent support within one of the truth on 14/16 facts, 12/16 at 0.78).
-    align_strong: float = 0.74
-    align_weak: float = 0.65
+    align_strong: float = 0.66
+    align_weak: float = 0.55
     # Share of key terms (Jaccard) two weak pairs need; two names in common is typical.
-    align_terms: float = 0.25
+    align_terms: float = 0.15
     # Two clauses that give the same count of the same thing ("about 200 residents") join
     # from this similarity up. Clause-sized statements word one fact very differently
     # ("forcing the evacuation of about 200 residents" / "About 200 residents ... were moved
@@ -237,6 +237,12 @@ class CompareSettings:
     # one: the event word, not the similarity, keeps such pairs out. Set on the example story
     # (bench/brief_example.py), where 0.40 keeps every 12-vs-21 pair.
     contradiction_count_sim: float = 0.40
+    # Every contradiction must also be about one thing (compare/contradictions.py): the two
+    # statements at least this alike, naming a common person, body or place, and sharing
+    # this many content words besides what differs. Calibrated on the calibrate half of
+    # bench/brief_gold for precision first (bench/brief_calibrate.py --contradictions).
+    contradiction_min_sim: float = 0.5
+    contradiction_shared: int = 3
     # Provenance: a shared passage is a pair of outlet-voice sentences at least this long
     # (characters) and this close (rapidfuzz ratio, 0-100). In the example story the two
     # copies of one wire share sentences at 100; independent outlets' closest pair reaches
@@ -253,6 +259,9 @@ class CompareSettings:
     dispute_sim: float = 0.5
     # Ledger: independent origins needed for consensus.
     consensus_min_origins: int = 2
+    # Fact keys (compare/facts.py): a verb with two of its arguments, or an age, shared by
+    # statements of different articles makes a fact group beside the alignment groups.
+    fact_keys: bool = True
     # "Only here" is a claim of absence, so it needs confidence: a one-origin group with a
     # statement of another origin at least this close (MiniLM) is "possibly shared" instead,
     # and an article with a statement this close to a group is not said to leave it out.
