@@ -6,6 +6,7 @@ import re
 from urllib.parse import quote
 
 import pytest
+from markupsafe import escape
 from starlette.testclient import TestClient
 
 from newsprism.errors import StoreError
@@ -57,7 +58,11 @@ def test_story_page_has_findings_first_and_every_section(client, site):
     for anchor in ("summary", "coverage", "disputes", "quotes", "only", "framing", "timeline", "provenance"):
         assert f'id="{anchor}"' in html
     assert 'class="matrix"' in html and 'class="timeline"' in html and 'class="graph"' in html
-    assert "people: 21 vs 12" in html  # the example's contradiction
+    report = client.get(f"/api/stories/{site.example_story}/report").json()
+    for c in report["contradictions"]:
+        assert escape(c["note"]) in html
+    for d in report["disputes"]:
+        assert escape(d["claim"]) in html
     links = re.findall(r'href="/articles/([^"?]+)\?span=(\d+)-(\d+)#s-\2-\3"', html)
     assert len(links) > 20
     data = client.get(f"/api/stories/{site.example_story}").json()
@@ -76,7 +81,11 @@ def test_a_story_id_prefix_works_and_a_wrong_one_is_a_404(client, site):
 
 def test_article_page_marks_the_cited_span(client, site):
     story = client.get(f"/api/stories/{site.example_story}").json()
-    cite = story["summary"][0]["cites"][0]
+    formats = {
+        a["id"]: a["format"]
+        for a in client.get(f"/api/stories/{site.example_story}/report").json()["articles"]
+    }
+    cite = next(c for s in story["summary"] for c in s["cites"] if formats[c["article_id"]] == "text")
     html = _ok(client, cite["href"].split("#")[0])
     start, end = re.search(r"span=(\d+)-(\d+)", cite["href"]).groups()
     assert f'id="s-{start}-{end}"' in html
