@@ -20,8 +20,10 @@ document.addEventListener("DOMContentLoaded", function () {
   function openTarget() {
     if (!location.hash) return;
     // The article view marks the passage a citation points at: show the marked words themselves.
-    var el = document.querySelector("mark.target") ||
-      document.getElementById(decodeURIComponent(location.hash.slice(1)));
+    var el = document.querySelector("mark.target");
+    if (!el) {
+      try { el = document.getElementById(decodeURIComponent(location.hash.slice(1))); } catch (e) { return; }
+    }
     for (var p = el; p; p = p.parentElement) {
       if (p.tagName === "DETAILS") p.open = true;
     }
