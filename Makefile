@@ -25,7 +25,7 @@ install: $(VENV)/.installed
 install-test: $(VENV)/.installed-test
 
 demo: install
-	$(BIN)/newsprism analyze $(EXAMPLE) --html brief.html --md brief.md --json brief.json --quiet
+	$(BIN)/newsprism analyze $(EXAMPLE) -o brief.html -o brief.md -o brief.json --force --quiet
 	$(BIN)/newsprism ingest demo.db $(EXAMPLE) --quiet
 	@echo "wrote brief.html, brief.md and brief.json"
 	@echo "to browse the example in a web browser: $(BIN)/newsprism serve demo.db   then open http://127.0.0.1:8000/"

@@ -46,6 +46,21 @@ class CleanSettings:
     junk_max_chars: int = 160
     # Author bios: a short paragraph that names the byline author in its first words.
     bio_max_chars: int = 420
+    # Pre-tokenised input (punctuation set off by spaces: "said .", "is n't", ``PTB quotes''):
+    # detokenised before cleaning when at least this many spaced marks are found and they make
+    # at least this share of the sentence punctuation. Measured (bench/cleaning_rules.py data):
+    # the seeds and the example have none; the 181 extraction pages at most 0.46 (a French page:
+    # French sets a space before "!", "?", ":" and ";"); ECB+ token text 0.75 or more in 961 of
+    # 964 documents with 2+ marks. 2 marks: a one-sentence token line ("X said , Y .") counts.
+    pretokenised_min: int = 2
+    pretokenised_share: float = 0.75
+    # Hard-wrapped text: more than this share of the line breaks inside blocks (between kept
+    # lines) come after a line that does not end a sentence; there an unfinished line followed
+    # by a capital goes on in the next line ("... said the county / Engineer ..."). Otherwise (a
+    # sentence or paragraph per line, as in ECB+ or exports without blank lines) such a line is a
+    # headline or a deck of its own. 0.5: wrapped prose breaks mid-sentence far more often than
+    # at a full stop.
+    wrapped_share: float = 0.5
 
 
 @dataclass(frozen=True)

@@ -75,7 +75,7 @@ def _kind(
     if conflict:
         qa, qb = quantities(_undated(a.text)), quantities(_undated(b.text))
         for unit in sorted(qa.keys() & qb.keys()):
-            if not qa[unit] & qb[unit]:
+            if not qa[unit] & qb[unit] and not _approximate(a.text, b.text, unit):
                 return "number", f"{unit}: {', '.join(sorted(qa[unit]))} vs {', '.join(sorted(qb[unit]))}"
         if (negations(a.text) > 0) != (negations(b.text) > 0) and _overlap(a.text, b.text) >= 0.6:
             return "negation", "one outlet negates what the other asserts"
@@ -87,6 +87,23 @@ def _kind(
     if pa and pb and not pa & pb:
         return "place", f"{', '.join(sorted(pa))} vs {', '.join(sorted(pb))}"
     return None
+
+
+_APPROX = re.compile(
+    r"\b(?:about|around|nearly|almost|roughly|some|over|more than|fewer than|less than|at least|"
+    r"up to|as many as|dozens of|hundreds of|thousands of|approximately|an estimated)\s+(?:\S+\s+){0,2}?$",
+    re.IGNORECASE,
+)
+
+
+def _approximate(a: str, b: str, unit: str) -> bool:
+    """Either count is an estimate ("nearly 100", "more than 200"): estimates of a crowd, or of
+    different moments, differ without contradicting each other."""
+    for text in (a, b):
+        for m in re.finditer(rf"\b{re.escape(unit[:4])}", text, re.IGNORECASE):
+            if _APPROX.search(text[max(0, m.start() - 40) : m.start()]):
+                return True
+    return False
 
 
 def _places(text: str) -> set[str]:

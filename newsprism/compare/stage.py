@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 import numpy as np
 
+from newsprism.analysis import Analysis
 from newsprism.brief.summary import summarize
 from newsprism.compare.alignment import align_statements
 from newsprism.compare.contradictions import find_contradictions
@@ -32,7 +33,6 @@ from newsprism.model import Article, Quote, Rejection, Statement
 from newsprism.nlp import load_spacy, parse_cached
 from newsprism.nlp.cache import default_cache
 from newsprism.nlp.embed import Embedder, get_embedder
-from newsprism.pipeline import Analysis
 from newsprism.settings import CompareSettings, Settings
 
 if TYPE_CHECKING:

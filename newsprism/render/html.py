@@ -13,6 +13,7 @@ from typing import Any
 
 from markupsafe import Markup
 
+from newsprism.render.dates import date_text
 from newsprism.render.story.jinja import story_env, stylesheet
 from newsprism.render.story.text import cited_spans, segments
 from newsprism.render.story.view import Links, story_view
@@ -101,7 +102,8 @@ FILE_LINKS = _file_links()
 def _article_view(art: dict[str, Any], report: Report) -> dict[str, Any]:
     """One article with the brief's cited spans marked and an anchor for every span anything links to."""
     linked = sorted({(s, e) for aid, s, e in _cited_spans(report) if aid == art["id"]})
-    view = {k: art.get(k) for k in ("id", "title", "label", "outlet", "author", "published", "path")}
+    view = {k: art.get(k) for k in ("id", "title", "label", "outlet", "author", "path")}
+    view["published"] = date_text(art)
     view["credits"] = art.get("credits", [])
     view["removed"] = [dict(r, text=" ".join(r["text"].split())) for r in art.get("removed", [])]
     view["paragraphs"] = segments(

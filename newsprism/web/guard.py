@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import ipaddress
 from typing import Any
 
-__all__ = ["CSP", "LimitsMiddleware", "SecurityHeadersMiddleware"]
+__all__ = ["CSP", "LimitsMiddleware", "SecurityHeadersMiddleware", "is_loopback"]
 
 # Only this app's own script, style and images; no inline code, no plugins, no framing.
 CSP = (
@@ -71,3 +72,13 @@ class LimitsMiddleware:
             await _refuse(send, 400, "too many query parameters\n")
         else:
             await self.app(scope, receive, send)
+
+
+def is_loopback(host: str) -> bool:
+    """Whether ``host`` names this machine only (127.0.0.0/8, ::1, localhost)."""
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False

@@ -9,7 +9,7 @@ from newsprism.render.story.labels import how_found, method_words, short_labels
 from newsprism.render.story.text import cited_spans, segments
 from newsprism.store import Store
 from newsprism.store.read import QueryError, StoryFilter, search_articles, story_page
-from newsprism.web.command import is_loopback
+from newsprism.web.guard import is_loopback
 from newsprism.web.links import article_href, safe_external
 from newsprism.web.reports import ReportCache
 

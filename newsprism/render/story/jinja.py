@@ -13,7 +13,7 @@ from typing import Any
 from jinja2 import BaseLoader, ChoiceLoader, Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
-from newsprism import __version__
+from newsprism.version import __version__
 
 __all__ = ["stylesheet", "story_env"]
 

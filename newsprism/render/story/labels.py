@@ -24,8 +24,10 @@ _FIELD_SOURCES = {
     "html-meta": "the page's meta tags",
     "json-field": "a field of the JSON record",
     "text-date-line": "a date line in the text",
+    "text-published-line": "a “Published:” line in the text",
+    "photo-caption": "the date in a photo caption",
     "url": "the date in the URL",
-    "inferred": "inferred from the text",
+    "inferred": "inferred from the dates of the other articles read with it",
     "htmldate": "the page's markup (htmldate)",
 }
 
