@@ -27,9 +27,7 @@ def _mixed(tmp_path):
 
 def test_bad_files_get_one_line_each_and_the_rest_goes_on(tmp_path, capsys):
     folder = _mixed(tmp_path)
-    code = main(
-        ["analyze", str(folder), "--set", "ingest.max_input_mb=1", "-o", str(tmp_path / "r.json")]
-    )
+    code = main(["analyze", str(folder), "--set", "ingest.max_input_mb=1", "-o", str(tmp_path / "r.json")])
     err = capsys.readouterr().err
     assert code == 1
     assert "Traceback" not in err
