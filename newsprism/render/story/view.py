@@ -156,6 +156,22 @@ def _provenance(report: Report, outlets: list[dict[str, Any]]) -> dict[str, Any]
             "origins": len(set(origins.values())), "articles": len(origins)}  # fmt: skip
 
 
+def _disputes(report: Report, labels: dict[str, str], links: Links) -> dict[str, list[dict[str, Any]]]:
+    def side(entries: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        return [{**_cite(e, labels, links), "actor": e["actor"]} for e in entries]
+
+    return {
+        "disputes": [
+            {"claim": d["claim"], "subject": d.get("subject", ""), "asserts": side(d["asserts"]), "denies": side(d["denies"])}
+            for d in report.get("disputes", [])
+        ],
+        "contradictions": [
+            {"kind": c["kind"], "note": c["note"], "a": _cite(c["a"], labels, links), "b": _cite(c["b"], labels, links)}
+            for c in report.get("contradictions", [])
+        ],
+    }  # fmt: skip
+
+
 def story_view(report: Report, links: Links) -> dict[str, Any]:
     """Everything the story page shows, JSON-ready."""
     outlets = _outlets(report, links)
@@ -165,37 +181,17 @@ def story_view(report: Report, links: Links) -> dict[str, Any]:
          "cites": [_cite({**s, "text": e["text"]}, labels, links) for s in e["spans"]]}
         for e in report.get("timeline", [])
     ]  # fmt: skip
+    summary = [
+        {"text": s["text"], "marked": s.get("marked"), "independent": s["independent_support"],
+         "cites": [_cite({**c, "text": s["text"]}, labels, links) for c in s["cites"]]}
+        for s in report.get("summary", [])
+    ]  # fmt: skip
     return {
         "outlets": outlets,
         "findings": key_findings(report, links),
-        "summary": [
-            {
-                "text": s["text"],
-                "marked": s.get("marked"),
-                "independent": s["independent_support"],
-                "cites": [_cite({**c, "text": s["text"]}, labels, links) for c in s["cites"]],
-            }
-            for s in report.get("summary", [])
-        ],  # fmt: skip
+        "summary": summary,
         "matrix": _matrix(report, outlets, links),
-        "disputes": [
-            {
-                "claim": d["claim"],
-                "subject": d.get("subject", ""),
-                "asserts": [{**_cite(e, labels, links), "actor": e["actor"]} for e in d["asserts"]],
-                "denies": [{**_cite(e, labels, links), "actor": e["actor"]} for e in d["denies"]],
-            }
-            for d in report.get("disputes", [])
-        ],  # fmt: skip
-        "contradictions": [
-            {
-                "kind": c["kind"],
-                "note": c["note"],
-                "a": _cite(c["a"], labels, links),
-                "b": _cite(c["b"], labels, links),
-            }
-            for c in report.get("contradictions", [])
-        ],
+        **_disputes(report, labels, links),
         "quote_groups": _quote_groups(report, labels, links),
         "outlet_rows": _outlet_rows(report, labels, links),
         "framing": report.get("framing", []),
