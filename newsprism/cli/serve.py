@@ -16,6 +16,10 @@ def add_serve(s: argparse.ArgumentParser) -> None:
         "--host", default="127.0.0.1", help="address to bind (default 127.0.0.1: this machine only)"
     )
     s.add_argument("--port", type=int, default=8000)
+    s.add_argument(
+        "--briefs", type=int, default=20, metavar="N",
+        help="compute the briefs of the N newest stories in the background (people and outlet pages use them)",
+    )  # fmt: skip
     s.set_defaults(output=[], force=False)  # serve writes no file
 
 
@@ -32,7 +36,9 @@ def run_serve(args: argparse.Namespace, settings: Settings) -> int:
             file=sys.stderr,
         )
     reports = ReportCache(lambda store, story_id: compute_report(store, story_id, settings))
-    app = create_app(args.db, reports, allowed_hosts=[] if local else ["*"], warm=True)
+    app = create_app(
+        args.db, reports, allowed_hosts=[] if local else ["*"], analyse_max=max(0, args.briefs), warm=True
+    )
     print(
         f"newsprism: serving {args.db} read-only at http://{args.host}:{args.port}/ (Ctrl-C stops)",
         file=sys.stderr,
