@@ -23,6 +23,7 @@ __all__ = [
     "daily_counts",
     "outlet_articles",
     "outlet_names",
+    "outlet_story_counts",
     "search_articles",
     "story_page",
     "story_row",
@@ -163,6 +164,16 @@ def outlet_articles(store: Store, outlet: str, limit: int = 200) -> list[dict[st
             (outlet, limit),
         )
     ]
+
+
+def outlet_story_counts(store: Store, outlet: str) -> dict[str, int]:
+    """In how many stories an outlet appears, and in how many it is the only outlet."""
+    row = store.conn.execute(
+        "SELECT count(*), sum(json_array_length(s.outlets_json) = 1) FROM stories s"
+        " WHERE EXISTS (SELECT 1 FROM json_each(s.outlets_json) WHERE value = ?)",
+        (outlet,),
+    ).fetchone()
+    return {"stories": int(row[0] or 0), "alone": int(row[1] or 0)}
 
 
 def search_articles(store: Store, query: str, limit: int = 50) -> list[dict[str, Any]]:

@@ -74,4 +74,5 @@ def outlet_page(site: Site, name: str) -> dict[str, Any]:
         a["story_href"] = story_href(a["story_id"]) if a["story_id"] else None
     analysed, coverage = analysed_reports(site)
     return {"outlet": name, "articles": articles, "profile": _profile(name, analysed),
+            "in_stories": q.outlet_story_counts(site.store, name),
             "coverage": coverage}  # fmt: skip

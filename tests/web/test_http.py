@@ -119,6 +119,9 @@ def test_people_person_outlets_outlet(client, site):
     assert "Meridian Post" in _ok(client, "/outlets")
     data = client.get("/api/outlets/" + quote("Meridian Post")).json()
     assert data["profile"]["articles"] == 1 and data["articles"]
+    assert data["in_stories"] == {"stories": 1, "alone": 0}
+    hostile = client.get("/api/outlets/" + quote(HOSTILE["outlet"], safe="")).json()
+    assert hostile["in_stories"] == {"stories": 1, "alone": 1}
     assert client.get("/api/outlets/Nowhere").status_code == 404
 
 
