@@ -202,7 +202,8 @@ def main() -> None:
     story = max(stories[:50], key=lambda s: len(s.article_ids))
     port = _free_port()
     proc = subprocess.Popen(
-        [sys.executable, "-m", "newsprism", "serve", str(db), "--port", str(port), "--quiet"],
+        # --briefs 0: no background analyses competing with the requests being measured.
+        [sys.executable, "-m", "newsprism", "serve", str(db), "--port", str(port), "--quiet", "--briefs", "0"],
         env={**os.environ, "PYTHONPATH": os.environ.get("PYTHONPATH", ".")},
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )  # fmt: skip
