@@ -7,7 +7,8 @@ Here each statement is read for compact keys from its parse:
 - an event key: a content verb's lemma with two of its arguments (names, nouns, numbers,
   weekdays, months), e.g. ``kill|police|saturday``; reporting verbs ("say", "tell") are not
   events of the story;
-- an age key: ``age|gray|16`` from "16-year-old Kimani Gray" or "Gray, 16,".
+- a count key: ``46|arrest`` from "46 were arrested" or "there were 46 arrests";
+- an age key: ``age|16`` from "16-year-old Kimani Gray" or "Gray, 16,".
 
 Statements of different articles that share a key tell one fact. Each key shared by two or
 more articles gives a fact group (at most one statement per article, the first), kept when it
@@ -96,6 +97,23 @@ def _event_keys(span: Span) -> set[str]:
     return keys
 
 
+def _count_keys(span: Span) -> set[str]:
+    """``46|arrest`` from "46 were arrested", "there were 46 arrests" and "46 demonstrators
+    were arrested": a count with the noun it counts and the event that noun takes part in."""
+    keys = set()
+    for tok in span:
+        if not tok.like_num or tok.ent_type_ in ("DATE", "TIME") or tok.dep_ == "compound":
+            continue
+        value = tok.text.lower().replace(",", "")
+        head = tok.head
+        for target in (head, head.head if head.pos_ == "NOUN" else None):
+            if target is not None and target is not tok and target.pos_ in ("NOUN", "VERB"):
+                lemma = target.lemma_.lower()
+                if lemma not in _FRAME_VERBS and lemma not in _WEAK_ARGS:
+                    keys.add(f"{value}|{lemma}")
+    return keys
+
+
 def _age_keys(text: str) -> set[str]:
     # One story rarely has two people of one age, and outlets name them differently
     # ("Kimani Gray", "Kiki", "the teen"): the age alone is the key.
@@ -108,7 +126,7 @@ def fact_keys(statement: Statement, doc: Doc | None) -> set[str]:
     if doc is not None:
         span = doc.char_span(statement.span.start, statement.span.end, alignment_mode="expand")
         if span is not None:
-            keys |= _event_keys(span)
+            keys |= _event_keys(span) | _count_keys(span)
     return keys
 
 
@@ -119,12 +137,10 @@ def fact_groups(
     groups: Sequence[Sequence[int]],
 ) -> list[tuple[int, ...]]:
     """Statement-index groups of facts shared by two or more articles that no alignment group
-    already holds whole."""
+    already holds whole, each widened by its members' alignment mates."""
     doc_of = dict(zip((a.id for a in articles), docs or (), strict=False))
     by_key: dict[str, dict[str, int]] = defaultdict(dict)
     for k, st in enumerate(statements):
-        if st.quote_id is not None:
-            continue  # a speaker's words are compared as quotes, not as the outlet's facts
         for key in fact_keys(st, doc_of.get(st.article_id)):
             by_key[key].setdefault(st.article_id, k)
     group_of = {i: g for g, members in enumerate(groups) for i in members}
@@ -134,8 +150,26 @@ def fact_groups(
             continue
         members = tuple(sorted(per_article.values()))
         if len({group_of.get(i) for i in members}) > 1:
-            found.add(members)
+            found.add(_with_mates(members, groups, group_of, statements))
     return _maximal(found)
+
+
+def _with_mates(
+    members: tuple[int, ...],
+    groups: Sequence[Sequence[int]],
+    group_of: dict[int, int],
+    statements: Sequence[Statement],
+) -> tuple[int, ...]:
+    """The fact group widened by the alignment mates of its members (one per new article):
+    what alignment judged the same statement tells the same fact."""
+    seen = {statements[i].article_id for i in members}
+    out = list(members)
+    for i in members:
+        for j in groups[group_of[i]] if i in group_of else ():
+            if statements[j].article_id not in seen:
+                seen.add(statements[j].article_id)
+                out.append(j)
+    return tuple(sorted(out))
 
 
 def _maximal(found: set[tuple[int, ...]]) -> list[tuple[int, ...]]:
