@@ -71,7 +71,15 @@ def name_words(name: str) -> list[str]:
 def strip_titles(name: str) -> str:
     """``Assistant District Attorney David Rossi`` -> ``David Rossi`` (two words stay at least)."""
     words = name.split()
-    while len(words) > 2 and words[0].lower().rstrip(".,") in TITLE_WORDS:
+
+    def title(word: str) -> bool:
+        return word.lower().rstrip(".,") in TITLE_WORDS
+
+    while len(words) > 2 and (
+        title(words[0])
+        or re.search(r"[’']s$", words[0])  # "Norway’s Prime Minister Lund"
+        or title(words[1])  # a word qualifying the title: "Norwegian Prime Minister Lund"
+    ):
         words = words[1:]
     if len(words) == 2 and words[0].lower().rstrip(".,") in TITLE_WORDS and words[1][:1].isupper():
         words = words[1:]  # "Senator Smith": a surname after a title
