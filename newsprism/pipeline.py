@@ -28,6 +28,9 @@ def run_stages(
     stages: Iterable[tuple[str, Stage]] | None = None,
 ) -> Analysis:
     """Run ``stages`` (default: :data:`newsprism.stages.STAGES`) in order, timing each."""
+    from newsprism.nlp.embed import configure_embedder
+
+    configure_embedder(settings.nlp.embed_threads, settings.nlp.embed_spin_wait)
     for name, stage in STAGES if stages is None else stages:
         t0 = time.perf_counter()
         analysis = stage(analysis, settings)

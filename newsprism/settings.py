@@ -78,6 +78,12 @@ class NlpSettings:
     # Worker processes for nlp.pipe. 0 = automatic: one per core (at most 4) for batches of 40+
     # articles, else 1; a second process doubled quote throughput on 110 docs on 2 idle cores.
     n_process: int = 0
+    # Sentence-embedding session (onnxruntime). 1 thread, no spin-waiting: on the shared 2-core
+    # machine the default (2 threads, spinning) embedded 500 ECB+ sentences 1.7-1.8x slower;
+    # 1 thread matched 2 non-spinning threads within noise (bench/embed_session.py,
+    # docs/results/speed.md) while leaving the other core to spaCy workers and other processes.
+    embed_threads: int = 1
+    embed_spin_wait: bool = False
 
 
 @dataclass(frozen=True)

