@@ -3,22 +3,39 @@
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
-from newsprism.analyze import Batch, analyze_articles, ingest
-from newsprism.brief.report import build_report
 from newsprism.cli.common import add_inputs, dump, given_from_args, no_input, warn_rejections
 from newsprism.cli.output import add_output, emit
 from newsprism.errors import NewsprismError
-from newsprism.nlp import use_parse_cache
 from newsprism.progress import progress_bar
-from newsprism.render import render_html, render_markdown, render_terminal
 from newsprism.settings import Settings
-from newsprism.store import Store
-from newsprism.stories.persist import story_articles
+
+if TYPE_CHECKING:
+    from newsprism.analyze import Batch
+    from newsprism.store import Store
 
 __all__ = ["REPORT_FORMATS", "add_analyze", "run_analyze"]
 
-REPORT_FORMATS = {"json": dump, "md": render_markdown, "html": render_html, "text": render_terminal}
+
+def _render(name: str) -> Callable[[dict[str, Any]], str]:
+    """A renderer of newsprism.render, imported when a report is written (not for --help)."""
+
+    def render(report: dict[str, Any]) -> str:
+        import newsprism.render
+
+        return getattr(newsprism.render, name)(report)
+
+    return render
+
+
+REPORT_FORMATS = {
+    "json": dump,
+    "md": _render("render_markdown"),
+    "html": _render("render_html"),
+    "text": _render("render_terminal"),
+}
 
 
 def add_analyze(a: argparse.ArgumentParser) -> None:
@@ -31,12 +48,20 @@ def add_analyze(a: argparse.ArgumentParser) -> None:
 
 
 def _story_batch(store: Store, args: argparse.Namespace) -> Batch:
+    from newsprism.analyze import Batch
+    from newsprism.stories.persist import story_articles
+
     if not args.db:
         raise NewsprismError("--story needs --db", "give the database the story was ingested into")
     return Batch(articles=story_articles(store, args.story))
 
 
 def run_analyze(args: argparse.Namespace, settings: Settings) -> int:
+    from newsprism.analyze import analyze_articles, ingest
+    from newsprism.brief.report import build_report
+    from newsprism.nlp import use_parse_cache
+    from newsprism.store import Store
+
     given = given_from_args(args)
     store = Store(args.db) if args.db else Store(":memory:")
     with store, use_parse_cache(store), progress_bar("reading", args.quiet) as tick:

@@ -5,13 +5,9 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from newsprism.brief.report import article_json
 from newsprism.cli.common import dump
 from newsprism.cli.output import add_output, emit
-from newsprism.render import render_terminal
-from newsprism.render.dates import date_text
 from newsprism.settings import Settings
-from newsprism.store import Store
 
 __all__ = ["add_articles", "add_search", "add_show", "run_articles", "run_search", "run_show"]
 
@@ -33,12 +29,17 @@ def add_articles(s: argparse.ArgumentParser) -> None:
 
 
 def _article_lines(rows: list[dict[str, Any]]) -> str:
+    from newsprism.render.dates import date_text
+
     return "".join(
         f"{r['id']}  {date_text(r):<10}  {r['label'][:22]:22}  {r['title'] or r['path']}\n" for r in rows
     )
 
 
 def run_articles(args: argparse.Namespace, settings: Settings) -> int:
+    from newsprism.brief.report import article_json
+    from newsprism.store import Store
+
     with Store(args.db) as store:
         rows = [{k: article_json(a)[k] for k in ROW_FIELDS} for a in store.articles()]
     emit(args, rows, {"json": dump, "text": _article_lines})
@@ -52,10 +53,15 @@ def add_show(s: argparse.ArgumentParser) -> None:
 
 
 def _show_text(data: dict[str, Any]) -> str:
+    from newsprism.render import render_terminal
+
     return render_terminal({"articles": [data], "rejections": []}).rstrip() + "\n\n" + data["text"] + "\n"
 
 
 def run_show(args: argparse.Namespace, settings: Settings) -> int:
+    from newsprism.brief.report import article_json
+    from newsprism.store import Store
+
     with Store(args.db) as store:
         data = article_json(store.article(args.article_id))
     emit(args, data, {"json": dump, "text": _show_text})
@@ -79,6 +85,8 @@ def _hits_text(hits: list[dict[str, Any]]) -> str:
 
 
 def run_search(args: argparse.Namespace, settings: Settings) -> int:
+    from newsprism.store import Store
+
     with Store(args.db) as store:
         hits = store.search(args.query, args.limit)
     emit(args, hits, {"json": dump, "text": _hits_text})

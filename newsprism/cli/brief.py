@@ -6,11 +6,8 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from newsprism.analyze import analyze_articles, load_articles
-from newsprism.brief.report import build_report
 from newsprism.cli.common import add_inputs, dump, given_from_args, no_input, warn_rejections
 from newsprism.cli.output import add_output, emit
-from newsprism.render.brief_text import term_brief
 from newsprism.settings import Settings
 
 __all__ = ["BRIEF_KEYS", "add_brief", "run_brief"]
@@ -35,6 +32,10 @@ def add_brief(b: argparse.ArgumentParser) -> None:
 
 
 def run_brief(args: argparse.Namespace, settings: Settings) -> int:
+    from newsprism.analyze import analyze_articles, load_articles
+    from newsprism.brief.report import build_report
+    from newsprism.render.brief_text import term_brief
+
     batch = load_articles(args.paths, settings, given=given_from_args(args))
     if not batch.articles:
         return no_input(batch.rejections)

@@ -8,12 +8,14 @@ import sys
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from newsprism.errors import SettingsError
-from newsprism.ingest.manifest import Given, given_key, read_manifest
 from newsprism.settings import Settings
 from newsprism.termsafe import escape_controls, one_line
+
+if TYPE_CHECKING:
+    from newsprism.ingest.manifest import Given
 
 __all__ = [
     "Command",
@@ -78,6 +80,9 @@ def add_inputs(p: argparse.ArgumentParser, nargs: str = "+") -> None:
 
 def given_from_args(args: argparse.Namespace) -> dict[str, Given]:
     """The metadata given on the command line: the manifest's rows, then the one-file flags."""
+    # Imported here: the readers (and the cleaner behind them) are not needed for --help.
+    from newsprism.ingest.manifest import Given, given_key, read_manifest
+
     given = read_manifest(args.manifest) if getattr(args, "manifest", None) else {}
     flags = {f: getattr(args, f, None) for f in ("outlet", "published", "url", "author")}
     if any(flags.values()):

@@ -8,11 +8,9 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from newsprism.analyze import load_articles
 from newsprism.cli.common import add_inputs, dump, given_from_args, no_input, warn_rejections
 from newsprism.cli.output import add_output, emit
 from newsprism.settings import Settings
-from newsprism.temporal.listing import list_dates
 
 __all__ = ["add_dates", "run_dates"]
 
@@ -35,6 +33,9 @@ def _text(listing: list[dict[str, Any]]) -> str:
 
 
 def run_dates(args: argparse.Namespace, settings: Settings) -> int:
+    from newsprism.analyze import load_articles
+    from newsprism.temporal.listing import list_dates
+
     batch = load_articles(args.paths, settings, given=given_from_args(args))
     if not batch.articles:
         return no_input(batch.rejections)

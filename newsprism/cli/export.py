@@ -7,19 +7,16 @@ import csv
 import io
 import json
 from collections.abc import Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from newsprism.analyze import analyze_articles
-from newsprism.brief.report import article_json, build_report
 from newsprism.cli.common import dump
 from newsprism.cli.output import add_output, emit
 from newsprism.errors import ModelMissingError
-from newsprism.nlp import use_parse_cache
 from newsprism.progress import progress_bar
-from newsprism.quotes.stage import analyze_quotes
 from newsprism.settings import Settings
-from newsprism.store import Store
-from newsprism.stories.persist import stored_stories, story_articles
+
+if TYPE_CHECKING:
+    from newsprism.store import Store
 
 __all__ = ["add_export", "rows_csv", "rows_jsonl", "rows_parquet", "run_export"]
 
@@ -74,6 +71,11 @@ def rows_parquet(rows: list[dict[str, Any]]) -> bytes:
 
 
 def _brief_rows(store: Store, settings: Settings, quiet: bool) -> Iterator[dict[str, Any]]:
+    from newsprism.analyze import analyze_articles
+    from newsprism.brief.report import build_report
+    from newsprism.nlp import use_parse_cache
+    from newsprism.stories.persist import stored_stories, story_articles
+
     stories = stored_stories(store)
     with use_parse_cache(store), progress_bar("briefs", quiet) as tick:
         for story in stories:
@@ -91,6 +93,9 @@ def _brief_rows(store: Store, settings: Settings, quiet: bool) -> Iterator[dict[
 
 
 def _quote_rows(store: Store, settings: Settings) -> list[dict[str, Any]]:
+    from newsprism.brief.report import build_report
+    from newsprism.quotes.stage import analyze_quotes
+
     articles = list(store.articles())
     labels = {a.id: a.label for a in articles}
     report = build_report(analyze_quotes(articles, settings, cache=store))
@@ -112,6 +117,9 @@ def _quote_rows(store: Store, settings: Settings) -> list[dict[str, Any]]:
 
 
 def run_export(args: argparse.Namespace, settings: Settings) -> int:
+    from newsprism.brief.report import article_json
+    from newsprism.store import Store
+
     with Store(args.db) as store:
         if args.what == "articles":
             rows = [article_json(a) for a in store.articles()]

@@ -5,13 +5,10 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from newsprism.analyze import ingest
 from newsprism.cli.common import add_inputs, dump, given_from_args, no_input, warn_rejections
 from newsprism.cli.output import add_output, emit
 from newsprism.progress import progress_bar
 from newsprism.settings import Settings
-from newsprism.store import Store
-from newsprism.stories.persist import assign_stories, unassigned_articles
 
 __all__ = ["add_ingest", "run_ingest"]
 
@@ -30,6 +27,10 @@ def _text(r: dict[str, Any]) -> str:
 
 
 def run_ingest(args: argparse.Namespace, settings: Settings) -> int:
+    from newsprism.analyze import ingest
+    from newsprism.store import Store
+    from newsprism.stories.persist import assign_stories, unassigned_articles
+
     given = given_from_args(args)
     with Store(args.db) as store, progress_bar("ingesting", args.quiet) as tick:
         batch = ingest(store, args.paths, settings, tick, given=given)

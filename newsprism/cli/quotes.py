@@ -8,15 +8,10 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from newsprism.analyze import load_articles
-from newsprism.brief.report import build_report
 from newsprism.cli.common import add_inputs, dump, given_from_args, warn_rejections
 from newsprism.cli.output import add_output, emit
 from newsprism.errors import NotFoundError
-from newsprism.quotes.speakers import find_speaker
-from newsprism.quotes.stage import analyze_quotes
 from newsprism.settings import Settings
-from newsprism.store import Store
 
 __all__ = ["add_quotes", "is_store", "quote_line", "run_quotes"]
 
@@ -62,6 +57,12 @@ def _text(report: dict[str, Any]) -> str:
 
 
 def run_quotes(args: argparse.Namespace, settings: Settings) -> int:
+    from newsprism.analyze import load_articles
+    from newsprism.brief.report import build_report
+    from newsprism.quotes.speakers import find_speaker
+    from newsprism.quotes.stage import analyze_quotes
+    from newsprism.store import Store
+
     batch_rejections: list[Any] = []
     if len(args.paths) == 1 and is_store(args.paths[0]):
         with Store(args.paths[0]) as store:

@@ -5,14 +5,10 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from newsprism.analyze import load_articles
 from newsprism.cli.common import add_inputs, dump, given_from_args, no_input, warn_rejections
 from newsprism.cli.output import add_output, emit
 from newsprism.progress import progress_bar
 from newsprism.settings import Settings
-from newsprism.store import Store
-from newsprism.stories import cluster
-from newsprism.stories.persist import stored_stories
 
 __all__ = ["add_cluster", "add_stories", "run_cluster", "run_stories"]
 
@@ -47,6 +43,9 @@ def _stories_text(rows: list[dict[str, Any]]) -> str:
 
 
 def run_stories(args: argparse.Namespace, settings: Settings) -> int:
+    from newsprism.store import Store
+    from newsprism.stories.persist import stored_stories
+
     with Store(args.db) as store:
         rows = [_story_json(s) for s in stored_stories(store)]
     emit(args, rows, {"json": dump, "text": _stories_text})
@@ -67,6 +66,9 @@ def _cluster_text(rows: list[dict[str, Any]]) -> str:
 
 
 def run_cluster(args: argparse.Namespace, settings: Settings) -> int:
+    from newsprism.analyze import load_articles
+    from newsprism.stories import cluster
+
     with progress_bar("reading", args.quiet) as tick:
         batch = load_articles(args.paths, settings, tick, given=given_from_args(args))
     if not batch.articles:
