@@ -284,3 +284,23 @@ def test_several_json_ld_authors_are_joined_and_relative_canonical_urls_skipped(
     doc = read_html("crane.html", html)
     assert doc.author == "Tomas Reyne; Mara Olsen"
     assert doc.url == "https://gazette.example/news/crane-collapse"
+
+
+def _walk_depth(el) -> int:
+    return 1 + max((_walk_depth(c) for c in el), default=0)
+
+
+def test_too_deep_agrees_with_walking_the_tree() -> None:
+    from newsprism.ingest.html_text import _parse, _too_deep
+
+    for n in (0, 5, 40):
+        for html in (f"<html><body>{'<div>' * n}<p>x</p></body></html>", f"{'<div>' * n}<p>x</p>"):
+            tree = _parse(html)
+            depth = _walk_depth(tree)
+            assert [_too_deep(tree, k) for k in (depth - 1, depth, depth + 1)] == [True, True, False]
+
+
+def test_a_page_deeper_than_libxml2_keeps_is_flattened_and_read() -> None:
+    paras = ["First paragraph of the very deep page, with enough words.", "Second one, also long enough."]
+    html = "<html><body>" + "<div>" * 2100 + "".join(f"<p>{p}</p>" for p in paras) + "</body></html>"
+    assert read_html("deeper.html", html).raw.split("\n\n") == paras
