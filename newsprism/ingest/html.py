@@ -188,13 +188,15 @@ def _url_date(url: str | None) -> str | None:
 
 
 def _published(tree: lxml.html.HtmlElement, url: str | None) -> tuple[str | None, str | None]:
-    """(ISO date, source): the page's own metadata via htmldate, else a date in the URL."""
+    """(ISO date, source): the page's own metadata via htmldate, else a date in the URL.
+
+    Consumes ``tree`` (it is the last reader of the page; a copy cost a tree copy per page).
+    """
     import htmldate
 
-    # A copy without the page's own URL: htmldate would read a date out of the
-    # canonical link and we want to tell metadata dates from URL dates. No url
-    # argument either, so nothing can be fetched.
-    tree = copy.deepcopy(tree)
+    # Without the page's own URL: htmldate would read a date out of the canonical link
+    # and we want to tell metadata dates from URL dates. No url argument either, so
+    # nothing can be fetched.
     for el in tree.xpath(".//link[@rel='canonical'] | .//meta[@property='og:url']"):
         el.getparent().remove(el)
     try:
@@ -245,7 +247,7 @@ def _metadata(tree: lxml.html.HtmlElement) -> dict[str, str | None]:
         meta = {k: v or fallback.get(k) for k, v in meta.items()}
         if meta["url"] and not re.match(r"https?://", meta["url"]):
             meta["url"] = None  # a relative URL names no page on its own
-    published, source = _published(tree, meta["url"])
+    published, source = _published(tree, meta["url"])  # last reader: it consumes the tree
     return {**meta, "published": published, "published_source": source}
 
 
