@@ -15,6 +15,7 @@ reader that needs no model (the default at corpus scale), and spaCy NER through
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -150,15 +151,28 @@ def _add_words(counts: Counter[str], text: str, numbers: bool = True) -> set[str
             if numbers:
                 _add_number(counts, token)
             continue
-        low = token.lower().replace("’", "'")
-        if token.islower():
-            seen.add(low)
-        if low.endswith("'s"):
-            low = low[:-2]
-        if len(low) < 3 or low in STOP_WORDS or low in CALENDAR_WORDS:
-            continue
-        counts["w:" + stem(low)] += 1
+        lower, key = _word_key(token)
+        if lower is not None:
+            seen.add(lower)
+        if key is not None:
+            counts[key] += 1
     return seen
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _word_key(token: str) -> tuple[str | None, str | None]:
+    """(the word if written in lower case, its ``w:`` feature or None) for one word token.
+
+    Cached: a corpus repeats a few thousand words, and lower-casing, the stop-word checks
+    and the suffix strip per occurrence cost more than the clustering itself.
+    """
+    low = token.lower().replace("’", "'")
+    lower = low if token.islower() else None
+    if low.endswith("'s"):
+        low = low[:-2]
+    if len(low) < 3 or low in STOP_WORDS or low in CALENDAR_WORDS:
+        return lower, None
+    return lower, "w:" + stem(low)
 
 
 def _add_number(counts: Counter[str], token: str) -> None:
