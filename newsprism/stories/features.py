@@ -146,16 +146,18 @@ def _first_line(text: str) -> str:
 def _add_words(counts: Counter[str], text: str, numbers: bool = True) -> set[str]:
     """Count content words (and digit numbers); return the words written in lower case."""
     seen: set[str] = set()
-    for token in _WORD.findall(text):
+    # Each distinct token once, with its count: Counter keeps first-occurrence order, so the
+    # feature keys are inserted in the same order as token by token.
+    for token, n in Counter(_WORD.findall(text)).items():
         if token[0].isdigit():
             if numbers:
-                _add_number(counts, token)
+                _add_number(counts, token, n)
             continue
         lower, key = _word_key(token)
         if lower is not None:
             seen.add(lower)
         if key is not None:
-            counts[key] += 1
+            counts[key] += n
     return seen
 
 
@@ -175,14 +177,14 @@ def _word_key(token: str) -> tuple[str | None, str | None]:
     return lower, "w:" + stem(low)
 
 
-def _add_number(counts: Counter[str], token: str) -> None:
+def _add_number(counts: Counter[str], token: str, n: int = 1) -> None:
     value = token.replace(",", "")
     if not value[:1].isdigit():
         return
     if _YEAR.match(value):
-        counts["y:" + value] += 1
+        counts["y:" + value] += n
     elif len(value) >= 2:  # single digits are everywhere and tell stories apart poorly
-        counts["n:" + value] += 1
+        counts["n:" + value] += n
 
 
 def fast_entities(text: str, lower_words: set[str] | None = None) -> list[str]:
