@@ -36,7 +36,9 @@ def test_two_counts_of_one_unit_must_count_the_same_thing():
     from newsprism.compare.contradictions import _same_count
 
     assert _same_count("the school record of 2,106 points", "broke the record of 2,116 points", "points")
-    assert not _same_count("cut the lead to 3 points midway", "got 14 points from the backup center", "points")
+    assert not _same_count(
+        "cut the lead to 3 points midway", "got 14 points from the backup center", "points"
+    )
 
 
 def test_a_date_still_to_come_never_contradicts_a_past_one():
