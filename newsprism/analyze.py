@@ -13,13 +13,15 @@ import itertools
 import logging
 import multiprocessing
 import os
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from newsprism.clean import clean_document
 from newsprism.errors import InputError
 from newsprism.ingest import read_source
-from newsprism.ingest.files import Source, iter_sources
+from newsprism.ingest.files import Source
+from newsprism.ingest.inputs import iter_inputs
 from newsprism.model import Article, Rejection
 from newsprism.pipeline import Analysis, run_stages
 from newsprism.settings import Settings
@@ -39,6 +41,8 @@ class Batch:
     articles: list[Article] = field(default_factory=list)
     rejections: list[Rejection] = field(default_factory=list)
     added: int = 0  # articles new to the store (ingest only)
+    # Archive records and web entries passed over, by reason ("not HTML", "revisit", "duplicate"...).
+    skipped: Counter[str] = field(default_factory=Counter)
 
 
 def _rejection(exc: InputError, stage: str = "read") -> Rejection:
@@ -80,11 +84,18 @@ def _results(
 
 
 def iter_articles(
-    paths: list[str], settings: Settings | None = None, progress: Progress | None = None
+    paths: list[str],
+    settings: Settings | None = None,
+    progress: Progress | None = None,
+    skipped: Counter[str] | None = None,
 ) -> Iterator[Article | Rejection]:
-    """Read and clean inputs in order (memory stays flat); bad inputs come as rejections."""
+    """Read and clean inputs in order (memory stays flat); bad inputs come as rejections.
+
+    WARC/ARC files are read record by record; records that are not articles are counted in ``skipped``.
+    """
     settings = settings or Settings()
-    for results in _results(iter_sources(paths, settings.ingest.max_input_mb), settings):
+    sources = iter_inputs(paths, settings.ingest.max_input_mb, skipped, settings.ingest.warc_reader)
+    for results in _results(sources, settings):
         yield from results
         if progress:
             progress("")
@@ -95,7 +106,7 @@ def load_articles(
 ) -> Batch:
     """Read and clean every input into memory; duplicates (same content) are dropped."""
     batch, seen = Batch(), set()
-    for item in iter_articles(paths, settings, progress):
+    for item in iter_articles(paths, settings, progress, batch.skipped):
         if isinstance(item, Rejection):
             batch.rejections.append(item)
         elif item.id not in seen:
@@ -120,7 +131,7 @@ def ingest(
     settings = settings or Settings()
     run_id = store.begin_run("ingest", settings.to_dict(), paths)
     batch, n_read, seen, pending = Batch(), 0, set(), []
-    for item in iter_articles(paths, settings, progress):
+    for item in iter_articles(paths, settings, progress, batch.skipped):
         if isinstance(item, Rejection):
             batch.rejections.append(item)
             store.add_rejection(item, run_id)

@@ -37,6 +37,9 @@ class IngestSettings:
     # batches of at least parallel_min files: below that its start-up costs more than it saves.
     workers: int = 0
     parallel_min: int = 64
+    # WARC reader: "fastwarc" reads records several times faster than "warcio" (bench/warc_intake.py,
+    # docs/results/intake.md); ARC files always go through warcio, which alone reads them.
+    warc_reader: str = "fastwarc"
 
 
 @dataclass(frozen=True)
