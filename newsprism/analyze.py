@@ -22,6 +22,7 @@ from newsprism.errors import InputError
 from newsprism.ingest import read_source
 from newsprism.ingest.files import Source
 from newsprism.ingest.inputs import iter_inputs
+from newsprism.intake import ingest_web, split_inputs
 from newsprism.model import Article, Rejection
 from newsprism.pipeline import Analysis, run_stages
 from newsprism.settings import Settings
@@ -43,6 +44,8 @@ class Batch:
     added: int = 0  # articles new to the store (ingest only)
     # Archive records and web entries passed over, by reason ("not HTML", "revisit", "duplicate"...).
     skipped: Counter[str] = field(default_factory=Counter)
+    # Web intake outcomes: added, revised, duplicate (same article, another URL), unchanged (304)...
+    fetched: Counter[str] = field(default_factory=Counter)
 
 
 def _rejection(exc: InputError, stage: str = "read") -> Rejection:
@@ -130,7 +133,10 @@ def ingest(
     """
     settings = settings or Settings()
     run_id = store.begin_run("ingest", settings.to_dict(), paths)
+    web, paths = split_inputs(paths)
     batch, n_read, seen, pending = Batch(), 0, set(), []
+    if web:
+        n_read += _ingest_web(store, web, settings, run_id, progress, batch, keep)
     for item in iter_articles(paths, settings, progress, batch.skipped):
         if isinstance(item, Rejection):
             batch.rejections.append(item)
@@ -147,6 +153,21 @@ def ingest(
     batch.added += store.add_articles(pending, run_id)
     store.end_run(run_id, n_read, len(batch.rejections))
     return batch
+
+
+def _ingest_web(
+    store: Store, web: list[str], settings: Settings, run_id: int, progress: Progress | None, batch: Batch, keep: bool
+) -> int:
+    """URLs, URL lists and OPML files (newsprism.intake); returns how many articles were read."""
+    result = ingest_web(store, web, settings, run_id, progress)
+    for rej in result.rejections:
+        batch.rejections.append(rej)
+        store.add_rejection(rej, run_id)
+    batch.fetched.update(result.counts)
+    batch.added += result.counts["added"] + result.counts["revised"]
+    if keep:
+        batch.articles.extend(result.articles)
+    return len(result.articles)
 
 
 def analyze_articles(

@@ -6,7 +6,8 @@ NewsprismError
 │   ├── BinaryInputError      the bytes are not text
 │   ├── EmptyInputError       nothing to read
 │   ├── TooLargeInputError    over the size cap (settings: max_input_mb)
-│   └── FormatInputError      malformed JSON / HTML without text / bad fields
+│   ├── FormatInputError      malformed JSON / HTML without text / bad fields
+│   └── FetchError            a URL cannot be fetched (robots.txt, HTTP status, timeout, size cap)
 ├── ModelMissingError     a pinned model package is not installed
 ├── StoreError            the SQLite store cannot be opened or written
 ├── NotFoundError         an id asked for is not in the store
@@ -61,6 +62,12 @@ class TooLargeInputError(InputError):
 
 class FormatInputError(InputError):
     hint = "see README: input formats"
+
+
+class FetchError(InputError):
+    """A URL cannot be fetched; ``path`` is the URL. Raised by :mod:`newsprism.fetch` only."""
+
+    hint = "check the URL"
 
 
 class ModelMissingError(NewsprismError):
