@@ -95,6 +95,8 @@ def _ingest(args: argparse.Namespace, settings: Settings) -> int:
         "total": total,
         "stories_opened": sum(a.opened for a in assignments),
         "stories_joined": sum(not a.opened for a in assignments),
+        "skipped": dict(batch.skipped),
+        "fetched": dict(batch.fetched),
     }
     if args.json:
         sys.stdout.write(_dump(result))
@@ -103,6 +105,9 @@ def _ingest(args: argparse.Namespace, settings: Settings) -> int:
             f"read {result['read']}, added {result['added']}, rejected {result['rejected']}; {total} in {args.db}"
         )
         print(f"stories: {result['stories_opened']} opened, {result['stories_joined']} joined existing ones")
+        for name in ("skipped", "fetched"):  # archive records passed over; web intake outcomes
+            if result[name]:
+                print(f"{name}: " + ", ".join(f"{v} {k}" for k, v in sorted(result[name].items())))
     return 1 if batch.rejections else 0
 
 
@@ -354,6 +359,7 @@ def main(argv: list[str] | None = None) -> int:
 
 # Subcommands that live beside their library code register themselves on import.
 import newsprism.brief.command  # noqa: E402, F401
+import newsprism.intake_command  # noqa: E402, F401
 import newsprism.quotes.command  # noqa: E402, F401
 
 if __name__ == "__main__":
