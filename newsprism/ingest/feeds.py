@@ -72,11 +72,13 @@ def parse_feed(data: bytes, url: str) -> Feed:
         link = e.get("link") or ""
         if not link.startswith(("http://", "https://")):
             continue
+        # dict.get: feedparser's own get() maps a missing "updated" to "published" with a warning
+        field = dict(e).get
         entries.append(
             FeedEntry(
                 url=link, title=_plain(e.get("title")),
-                published=_iso(e.get("published_parsed") or e.get("updated_parsed")), outlet=outlet,
-                summary=_plain(e.get("summary")), stamp=e.get("updated") or e.get("published"),
+                published=_iso(field("published_parsed") or field("updated_parsed")), outlet=outlet,
+                summary=_plain(e.get("summary")), stamp=field("updated") or field("published"),
             )  # fmt: skip
         )
     return Feed(url, outlet, tuple(entries))

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import gzip
 import zlib
+from urllib.parse import urljoin
 from dataclasses import dataclass, field
 
 import lxml.etree
@@ -87,8 +88,30 @@ def kind_of(content_type: str | None, data: bytes) -> str:
     return "other"
 
 
+_FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/rdf+xml", "application/feed+json")
+
+
+def _announced(html: str, url: str) -> list[str]:
+    """``<link rel="alternate" type="application/rss+xml" href=…>`` of a page, made absolute."""
+    import lxml.html
+
+    try:
+        tree = lxml.html.fromstring(html)
+    except (lxml.etree.ParserError, ValueError):
+        return []
+    found = []
+    for link in tree.iterfind(".//link"):
+        rel = (link.get("rel") or "").lower().split()
+        if "alternate" in rel and (link.get("type") or "").lower() in _FEED_TYPES and link.get("href"):
+            found.append(urljoin(url, link.get("href").strip()))
+    return [u for u in dict.fromkeys(found) if is_url(u)]
+
+
 def discover_feeds(html: str, url: str) -> list[str]:
-    """Feed links that a home page announces (``<link rel=alternate>`` and feed-like anchors)."""
+    """Feeds a home page announces in its head, else feed-like links trafilatura finds in it."""
+    announced = _announced(html, url)
+    if announced:
+        return announced
     from courlan import get_hostinfo
     from trafilatura.feeds import FeedParameters, determine_feed
 

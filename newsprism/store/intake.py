@@ -98,7 +98,7 @@ def record_page(
                 "INSERT OR IGNORE INTO article_urls(url, article_id, page_key, first_seen) VALUES (?,?,?,?)",
                 (url, target, page.page_key, now),
             )
-        outcome = "added" if new else ("same" if previous == target else "duplicate")
+        outcome = "added" if new else ("same" if previous == target or not settled else "duplicate")
         if previous is not None and previous != target:
             old, current = store.article(previous), store.article(target)
             conn.execute(
