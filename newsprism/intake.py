@@ -23,7 +23,7 @@ import os
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -115,7 +115,7 @@ class _Expander:
         self.seen.add(url)
         state = db.page_state(self.store, url)
         if state and state["kind"] == "page":  # a known page: the due check decides
-            self._add_target(Target(url))
+            self.add_target(Target(url))
             return
         req = Request(url, *(state["etag"], state["last_modified"]) if state else (None, None))
         try:
@@ -140,7 +140,7 @@ class _Expander:
         elif kind == "html" and urlsplit(url).path in ("", "/"):
             self._home(url, resp, depth, watched)
         elif kind == "html":
-            self._add_target(Target(url, response=resp))
+            self.add_target(Target(url, response=resp))
         else:
             what = resp.content_type or "unknown content"
             self.reject(url, FetchError(url, f"{what} is not a page, feed or sitemap", "give a page, feed or sitemap URL"))
@@ -153,7 +153,7 @@ class _Expander:
             return
         db.note_state(self.store, _fetch_of(resp, url), "feed", watched or None)
         for entry in feed.entries:
-            self._add_target(Target(clean_url(entry.url), "feed", url, entry))
+            self.add_target(Target(clean_url(entry.url), "feed", url, entry))
 
     def _sitemap(self, url: str, resp: Response, depth: int) -> None:
         try:
@@ -167,7 +167,7 @@ class _Expander:
                 self.result.counts["over fetch.max_sitemap_urls"] += 1
                 continue
             self.sitemap_pages += 1
-            self._add_target(Target(clean_url(loc), "sitemap", url))
+            self.add_target(Target(clean_url(loc), "sitemap", url))
         for child in sitemap.children:
             self.add_url(clean_url(child), depth + 1)
 
@@ -180,7 +180,7 @@ class _Expander:
         for link in found:
             self.add_url(clean_url(link), depth + 1, watched)
 
-    def _add_target(self, target: Target) -> None:
+    def add_target(self, target: Target) -> None:
         self.targets.setdefault(target.url, target)
 
 
@@ -319,6 +319,9 @@ def ingest_web(
         expander = _Expander(fetcher, store, settings, result)
         for arg in inputs:
             expander.add_arg(arg, watched)
+        if watched:  # pages still young enough to be corrected, whatever their feed says now
+            for url in _young_pages(store, settings):
+                expander.add_target(Target(url))
         reader = _Reader(store, settings, result, run_id)
         for target in expander.targets.values():
             if target.response is not None:
@@ -333,6 +336,13 @@ def ingest_web(
         if own:
             fetcher.close()
     return result
+
+
+def _young_pages(store: Store, settings: Settings) -> list[str]:
+    now = datetime.now(UTC)
+    young = now - timedelta(days=settings.fetch.recheck_days)
+    stale = now - timedelta(minutes=settings.fetch.recheck_minutes)
+    return db.recheck_pages(store, young.isoformat(timespec="seconds"), stale.isoformat(timespec="seconds"))
 
 
 def _tick(progress: Callable[[str], None] | None) -> None:

@@ -21,7 +21,7 @@ from newsprism.store.db import Store
 
 __all__ = [
     "PageFetch", "article_urls", "feed_state", "note_failure", "note_state", "page_state",
-    "record_page", "revisions", "text_hash", "watched_feeds",
+    "recheck_pages", "record_page", "revisions", "text_hash", "watched_feeds",
 ]  # fmt: skip
 
 Diff = Callable[[Article, Article], dict[str, Any]]
@@ -141,6 +141,16 @@ def note_failure(store: Store, url: str, kind: str, line: str) -> None:
         " ON CONFLICT(url) DO UPDATE SET checked_at=excluded.checked_at, error=excluded.error",
         (url, kind, now, now, line),
     )
+
+
+def recheck_pages(store: Store, first_seen_after: str, checked_before: str) -> list[str]:
+    """Pages first seen after a time and last checked before another: young pages due a recheck."""
+    rows = store.conn.execute(
+        "SELECT url FROM fetch_state WHERE kind = 'page' AND first_seen > ? AND (checked_at IS NULL OR checked_at <= ?)"
+        " ORDER BY first_seen, rowid",
+        (first_seen_after, checked_before),
+    )
+    return [r[0] for r in rows]
 
 
 def watched_feeds(store: Store) -> list[str]:
