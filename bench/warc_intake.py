@@ -66,7 +66,9 @@ def build_warc(path: Path, n: int, which: str) -> dict[str, int]:
 
         def response(uri: str, body: bytes, status: str, ctype: str) -> None:
             http = StatusAndHeaders(status, [("Content-Type", ctype)], protocol="HTTP/1.1")
-            writer.write_record(writer.create_warc_record(uri, "response", payload=BytesIO(body), http_headers=http))
+            writer.write_record(
+                writer.create_warc_record(uri, "response", payload=BytesIO(body), http_headers=http)
+            )
 
         for i in range(n):
             uri = f"https://news.example/{i % 97}/story-{i}.html"
@@ -76,7 +78,9 @@ def build_warc(path: Path, n: int, which: str) -> dict[str, int]:
                 response(uri + "?missing", b"<html>gone</html>", "404 Not Found", "text/html")
                 response(f"https://news.example/s{i}.css", b"body{}", "200 OK", "text/css")
                 writer.write_record(
-                    writer.create_revisit_record(uri, digest="sha1:AAAA", refers_to_uri=uri, refers_to_date="2024-05-01T00:00:00Z")
+                    writer.create_revisit_record(
+                        uri, digest="sha1:AAAA", refers_to_uri=uri, refers_to_date="2024-05-01T00:00:00Z"
+                    )
                 )
                 counts["skip"] += 3
     return counts
@@ -133,12 +137,19 @@ def part_trafilatura(warc: str, workers: int) -> dict[str, float]:
     with multiprocessing.get_context("fork").Pool(workers) as pool:
         lengths = list(pool.imap(_trafilatura_one, _payloads(warc), chunksize=8))
     elapsed = time.perf_counter() - t0
-    return {"pages": len(lengths), "extracted": sum(1 for n in lengths if n), "seconds": elapsed, "per_s": len(lengths) / elapsed}
+    return {
+        "pages": len(lengths),
+        "extracted": sum(1 for n in lengths if n),
+        "seconds": elapsed,
+        "per_s": len(lengths) / elapsed,
+    }
 
 
 def _run_part(name: str, warc: str, workers: int) -> dict[str, float]:
     cmd = [sys.executable, __file__, "--part", name, "--warc", warc, "--workers", str(workers)]
-    out = subprocess.run(cmd, check=True, capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    out = subprocess.run(
+        cmd, check=True, capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(ROOT)}
+    )
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 

@@ -156,7 +156,13 @@ def ingest(
 
 
 def _ingest_web(
-    store: Store, web: list[str], settings: Settings, run_id: int, progress: Progress | None, batch: Batch, keep: bool
+    store: Store,
+    web: list[str],
+    settings: Settings,
+    run_id: int,
+    progress: Progress | None,
+    batch: Batch,
+    keep: bool,
 ) -> int:
     """URLs, URL lists and OPML files (newsprism.intake); returns how many articles were read."""
     result = ingest_web(store, web, settings, run_id, progress)

@@ -143,7 +143,10 @@ class _Expander:
             self.add_target(Target(url, response=resp))
         else:
             what = resp.content_type or "unknown content"
-            self.reject(url, FetchError(url, f"{what} is not a page, feed or sitemap", "give a page, feed or sitemap URL"))
+            self.reject(
+                url,
+                FetchError(url, f"{what} is not a page, feed or sitemap", "give a page, feed or sitemap URL"),
+            )
 
     def _feed(self, url: str, resp: Response, watched: bool) -> None:
         try:
@@ -176,7 +179,12 @@ class _Expander:
         html = resp.content.decode(resp.charset or "utf-8", "replace")
         found = discover_feeds(html, resp.final_url) or self.fetcher.robots.rules(_origin(url)).sitemaps
         if not found:
-            self.reject(url, FetchError(url, "a home page with no feed or sitemap found", "give a feed, sitemap or article URL"))
+            self.reject(
+                url,
+                FetchError(
+                    url, "a home page with no feed or sitemap found", "give a feed, sitemap or article URL"
+                ),
+            )
         for link in found:
             self.add_url(clean_url(link), depth + 1, watched)
 
@@ -213,7 +221,9 @@ def _age_minutes(stamp: str | None, now: datetime) -> float:
     return (now - datetime.fromisoformat(stamp)).total_seconds() / 60
 
 
-def due_request(state: dict | None, target: Target, settings: Settings, now: datetime | None = None) -> Request | None:
+def due_request(
+    state: dict | None, target: Target, settings: Settings, now: datetime | None = None
+) -> Request | None:
     """The request to make for a page, or None when the stored copy is fresh enough."""
     if state is None or state["article_id"] is None:
         return Request(target.url)
@@ -284,13 +294,17 @@ class _Reader:
         if outcome.format == "feed-summary":
             self.result.counts["feed summary used"] += 1
         page = fetch or db.PageFetch(target.url, page_key(target.url))
-        kind = db.record_page(self.store, outcome, page, diff_articles, self.run_id, settled=fetch is not None)
+        kind = db.record_page(
+            self.store, outcome, page, diff_articles, self.run_id, settled=fetch is not None
+        )
         self.result.counts[kind] += 1
         if kind in ("added", "revised"):
             self.result.articles.append(outcome)
 
 
-def _plan(targets: dict[str, Target], store: Store, settings: Settings, result: IntakeResult) -> Iterator[tuple[Target, Request]]:
+def _plan(
+    targets: dict[str, Target], store: Store, settings: Settings, result: IntakeResult
+) -> Iterator[tuple[Target, Request]]:
     for target in targets.values():
         if target.response is not None:
             continue
@@ -348,4 +362,3 @@ def _young_pages(store: Store, settings: Settings) -> list[str]:
 def _tick(progress: Callable[[str], None] | None) -> None:
     if progress:
         progress("")
-

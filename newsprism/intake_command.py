@@ -29,7 +29,11 @@ def _watch(args: argparse.Namespace, settings: Settings) -> int:
     def report(r: PollResult) -> None:
         for rej in r.rejections:
             print(f"newsprism: {rej.line()}", file=sys.stderr)
-        out = json.dumps({**r.__dict__, "rejections": [rej.line() for rej in r.rejections]}) if args.json else _poll_line(r)
+        out = (
+            json.dumps({**r.__dict__, "rejections": [rej.line() for rej in r.rejections]})
+            if args.json
+            else _poll_line(r)
+        )
         print(out, flush=True)
 
     with Store(args.db) as store:
@@ -47,7 +51,12 @@ def _revisions(args: argparse.Namespace, settings: Settings) -> int:
         for r in rows:
             r["urls"] = article_urls(store, r["article_id"])
     if args.json:
-        sys.stdout.write(json.dumps([{k: v for k, v in r.items() if k != "diff_json"} for r in rows], ensure_ascii=False, indent=2) + "\n")
+        sys.stdout.write(
+            json.dumps(
+                [{k: v for k, v in r.items() if k != "diff_json"} for r in rows], ensure_ascii=False, indent=2
+            )
+            + "\n"
+        )
         return 0
     for r in rows:
         print(f"{r['seen_at']}  {r['url']}  {r['previous_id']} -> {r['article_id']}")
@@ -59,13 +68,22 @@ def _revisions(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _parsers(sub: Any, common: argparse.ArgumentParser) -> None:
-    w = sub.add_parser("watch", parents=[common], help="poll feeds into DB: new and changed articles, stories")
+    w = sub.add_parser(
+        "watch", parents=[common], help="poll feeds into DB: new and changed articles, stories"
+    )
     w.add_argument("db")
-    w.add_argument("feeds", nargs="*", metavar="FEEDS", help="feed URLs, URL lists or OPML files (default: those watched before)")
+    w.add_argument(
+        "feeds",
+        nargs="*",
+        metavar="FEEDS",
+        help="feed URLs, URL lists or OPML files (default: those watched before)",
+    )
     w.add_argument("--every", default="15m", help="time between polls: 30s, 15m, 1h (default 15m)")
     w.add_argument("--polls", type=int, help="stop after this many polls (default: run until Ctrl-C)")
     w.add_argument("--json", action="store_true", help="one JSON line per poll")
-    r = sub.add_parser("revisions", parents=[common], help="what outlets changed in articles after publishing")
+    r = sub.add_parser(
+        "revisions", parents=[common], help="what outlets changed in articles after publishing"
+    )
     r.add_argument("db")
     r.add_argument("url", nargs="?", help="one page's URL (default: every revision)")
     r.add_argument("--json", action="store_true")

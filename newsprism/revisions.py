@@ -46,7 +46,9 @@ def _facts(before: str, after: str) -> dict[str, list[str]]:
 def diff_articles(old: Article, new: Article) -> dict[str, Any]:
     """Sentences removed, added and changed between two versions, with the facts that moved."""
     a, b = _sentences(old), _sentences(new)
-    matcher = difflib.SequenceMatcher(a=[_key(s["text"]) for s in a], b=[_key(s["text"]) for s in b], autojunk=False)
+    matcher = difflib.SequenceMatcher(
+        a=[_key(s["text"]) for s in a], b=[_key(s["text"]) for s in b], autojunk=False
+    )
     out: dict[str, Any] = {"removed": [], "added": [], "changed": []}
     for op, i1, i2, j1, j2 in matcher.get_opcodes():
         if op == "equal":
@@ -54,7 +56,9 @@ def diff_articles(old: Article, new: Article) -> dict[str, Any]:
         gone, came = a[i1:i2], b[j1:j2]
         if op == "replace":
             for before, after in zip(gone, came, strict=False):
-                out["changed"].append({"before": before, "after": after, **_facts(before["text"], after["text"])})
+                out["changed"].append(
+                    {"before": before, "after": after, **_facts(before["text"], after["text"])}
+                )
             gone, came = gone[len(came) :], came[len(gone) :]
         out["removed"].extend({**s, **_facts(s["text"], "")} for s in gone)
         out["added"].extend({**s, **_facts("", s["text"])} for s in came)
@@ -83,7 +87,9 @@ def revision_lines(diff: dict[str, Any]) -> list[str]:
         lines.append(f"headline: {diff['title']['before']!r} -> {diff['title']['after']!r}")
     for c in diff["changed"]:
         facts = ", ".join(f"{k.replace('_', ' ')} {v}" for k, v in c.items() if k not in ("before", "after"))
-        lines.append(f"changed{' (' + facts + ')' if facts else ''}: {c['before']['text']!r} -> {c['after']['text']!r}")
+        lines.append(
+            f"changed{' (' + facts + ')' if facts else ''}: {c['before']['text']!r} -> {c['after']['text']!r}"
+        )
     lines += [f"removed: {s['text']!r}" for s in diff["removed"]]
     lines += [f"added: {s['text']!r}" for s in diff["added"]]
     return lines

@@ -46,7 +46,9 @@ class _Handler(BaseHTTPRequestHandler):
         body = body.encode("utf-8") if isinstance(body, str) else body
         self._send(route.get("status", 200), body, route.get("type", "text/html; charset=utf-8"), headers)
 
-    def _send(self, status: int, body: bytes, ctype: str | None, headers: dict[str, str] | None = None) -> None:
+    def _send(
+        self, status: int, body: bytes, ctype: str | None, headers: dict[str, str] | None = None
+    ) -> None:
         self.send_response(status)
         if ctype:
             self.send_header("Content-Type", ctype)

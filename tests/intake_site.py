@@ -32,7 +32,7 @@ def page(title: str, paras: tuple[str, ...], extra: str = "", amp: bool = False)
     assets = '<img src="/img/photo.jpg" alt="crews"><script src="/js/app.js"></script><link rel="stylesheet" href="/css/site.css">'
     layout = "amp-layout" if amp else "site-layout"
     return (
-        f'<!doctype html><html><head><title>{title} | Harbour Times</title>'
+        f"<!doctype html><html><head><title>{title} | Harbour Times</title>"
         f'<meta property="og:title" content="{title}"><meta property="og:site_name" content="Harbour Times">'
         f'<meta property="article:published_time" content="2024-05-06T09:00:00Z">{assets}</head>'
         f'<body class="{layout}"><nav><a href="/">Home</a> <a href="/news">News</a></nav>'
@@ -68,7 +68,9 @@ def sitemap_index(base: str, children: list[str]) -> str:
 
 def urlset(base: str, paths: list[str]) -> str:
     items = "".join(f"<url><loc>{base}{p}</loc><lastmod>2024-05-06</lastmod></url>" for p in paths)
-    return f'<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{items}</urlset>'
+    return (
+        f'<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{items}</urlset>'
+    )
 
 
 def serve_site(srv: FixtureServer) -> None:

@@ -12,7 +12,9 @@ from newsprism.fetch import Fetcher, Request, clean_url, page_key
 from newsprism.settings import FetchSettings
 from tests.http_fixture import FixtureServer
 
-FAST = FetchSettings(host_interval_s=0.0, backoff_s=0.01, read_timeout_s=0.5, connect_timeout_s=0.5, max_mb=5.0)
+FAST = FetchSettings(
+    host_interval_s=0.0, backoff_s=0.01, read_timeout_s=0.5, connect_timeout_s=0.5, max_mb=5.0
+)
 PAGE = "<html><body><article><p>The ferry union said crossings would stop.</p></article></body></html>"
 
 
@@ -115,7 +117,11 @@ def test_a_50_mb_body_is_cut_at_the_cap(server):
 
 
 def test_conditional_get_gives_not_modified(server):
-    server.routes["/etag"] = {"body": PAGE, "etag": '"v1"', "headers": {"Last-Modified": "Mon, 06 May 2024 10:00:00 GMT"}}
+    server.routes["/etag"] = {
+        "body": PAGE,
+        "etag": '"v1"',
+        "headers": {"Last-Modified": "Mon, 06 May 2024 10:00:00 GMT"},
+    }
     with _fetcher() as f:
         first = f.get(server.url("/etag"))
         again = f.get(Request(server.url("/etag"), first.etag, first.last_modified))

@@ -29,13 +29,21 @@ ATOM = b"""<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/
 def test_rss_091_gives_entries_with_plain_summaries():
     feed = parse_feed(RSS091, "https://post.example/rss")
     (e,) = feed.entries
-    assert (e.url, e.title, e.outlet) == ("https://post.example/wall", "Harbour wall repaired", "Farrowby Post")
+    assert (e.url, e.title, e.outlet) == (
+        "https://post.example/wall",
+        "Harbour wall repaired",
+        "Farrowby Post",
+    )
     assert e.summary == "The harbour wall was repaired after the storm, the council said."
 
 
 def test_rss_10_rdf_and_atom():
     (rdf,) = parse_feed(RDF, "https://rdf.example/rss").entries
-    assert rdf.url == "https://rdf.example/ferry" and rdf.published == "2024-05-08" and rdf.outlet == "Holm Weekly"
+    assert (
+        rdf.url == "https://rdf.example/ferry"
+        and rdf.published == "2024-05-08"
+        and rdf.outlet == "Holm Weekly"
+    )
     atom = parse_feed(ATOM, "https://gazette.example/atom")
     (surge,) = atom.entries  # the entry without a link is left out
     assert surge.published == "2024-05-06" and surge.stamp == "2024-05-07T08:00:00Z"
@@ -80,7 +88,10 @@ def test_sitemaps_plain_gzipped_and_index():
 def test_kinds_url_lists_and_discovery():
     assert kind_of("application/xml", RSS091) == "feed" and kind_of(None, ATOM) == "feed"
     assert kind_of("text/xml", b"<?xml version='1.0'?><urlset>") == "sitemap"
-    assert kind_of("text/html", b"<!doctype html><html>") == "html" and kind_of("image/png", b"\x89PNG") == "other"
+    assert (
+        kind_of("text/html", b"<!doctype html><html>") == "html"
+        and kind_of("image/png", b"\x89PNG") == "other"
+    )
     text = "# my list\nhttps://a.example/1\n\nhttps://a.example/2\nhttps://a.example/1\n"
     assert is_url_list(text) and parse_url_list(text) == ["https://a.example/1", "https://a.example/2"]
     assert not is_url_list("Ferry strike\n\nThe union said...")

@@ -40,7 +40,11 @@ def test_a_feed_gives_its_pages_with_feed_metadata_and_polite_failures(site):
     assert set(arts) == {"news/strike", "news/bridge", "news/gone"}
     strike = arts["news/strike"]
     assert strike.url == site.url("/news/strike")  # tracking parameter dropped
-    assert (strike.outlet, strike.title, strike.published) == ("Harbour Times", "Ferry crews strike", "2024-05-06")
+    assert (strike.outlet, strike.title, strike.published) == (
+        "Harbour Times",
+        "Ferry crews strike",
+        "2024-05-06",
+    )
     assert "240 members" in strike.text
     # the 503 was retried; the 404 page fell back on the feed's summary, marked so
     assert site.paths().count("/news/bridge") == 2
@@ -49,7 +53,9 @@ def test_a_feed_gives_its_pages_with_feed_metadata_and_polite_failures(site):
     assert batch.fetched["feed summary used"] == 1
     # robots.txt: one line naming the URL and what to do
     (rej,) = batch.rejections
-    assert rej.path == site.url("/private/memo") and "robots.txt" in rej.line() and "leave it out" in rej.line()
+    assert (
+        rej.path == site.url("/private/memo") and "robots.txt" in rej.line() and "leave it out" in rej.line()
+    )
     # nothing a page names is fetched
     assert not [p for p in site.paths() if p.startswith(("/img", "/js", "/css"))]
     assert "/private/memo" not in site.paths()
@@ -79,7 +85,9 @@ def test_sitemap_index_url_list_redirect_and_amp_copy_stored_once(site, tmp_path
         urls_kept = article_urls(store, strike.id)
         total = store.count()
     assert len(first.articles) == 1 and first.fetched["added"] == 1
-    assert {"/sitemap_index.xml", "/sitemap-news.xml", "/news/market", "/news/strike/amp"} <= set(site.paths())
+    assert {"/sitemap_index.xml", "/sitemap-news.xml", "/news/market", "/news/strike/amp"} <= set(
+        site.paths()
+    )
     assert [a.title for a in second.articles] == ["Market footfall doubles"]
     assert total == 2  # the AMP copy is the strike article, stored once
     assert set(urls_kept) >= {site.url("/old/strike"), site.url("/news/strike"), site.url("/news/strike/amp")}
@@ -106,13 +114,27 @@ def test_cli_ingest_of_bad_urls_gives_one_line_each(site, tmp_path, capsys):
     site.routes["/loop2"] = {"status": 302, "headers": {"Location": "/loop1"}}
     site.routes["/image.png"] = {"body": b"\x89PNG\r\n", "type": "image/png"}
     urls = tmp_path / "bad.urls"
-    urls.write_text("\n".join(site.url(p) for p in ("/huge", "/slow", "/loop1", "/missing", "/image.png", "/news/market")))
-    sets = ["fetch.host_interval_s=0", "fetch.backoff_s=0.01", "fetch.read_timeout_s=0.3", "fetch.retries=1", "fetch.max_mb=2"]
+    urls.write_text(
+        "\n".join(site.url(p) for p in ("/huge", "/slow", "/loop1", "/missing", "/image.png", "/news/market"))
+    )
+    sets = [
+        "fetch.host_interval_s=0",
+        "fetch.backoff_s=0.01",
+        "fetch.read_timeout_s=0.3",
+        "fetch.retries=1",
+        "fetch.max_mb=2",
+    ]
     code = main(["ingest", str(tmp_path / "n.db"), str(urls), "-q", *[x for s in sets for x in ("--set", s)]])
     out, err = capsys.readouterr()
     lines = [ln for ln in err.splitlines() if ln]
     assert code == 1 and "Traceback" not in err and len(lines) == 5
-    expect = {"/huge": "cap", "/slow": "timed out", "/loop1": "redirect loop", "/missing": "HTTP 404", "/image.png": "not a page"}
+    expect = {
+        "/huge": "cap",
+        "/slow": "timed out",
+        "/loop1": "redirect loop",
+        "/missing": "HTTP 404",
+        "/image.png": "not a page",
+    }
     for path, what in expect.items():
         assert any(site.url(path) in ln and what in ln for ln in lines), (path, lines)
     assert "added 1" in out and "fetched: 1 added" in out

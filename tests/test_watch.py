@@ -81,7 +81,9 @@ def test_the_loop_survives_network_and_store_errors(site, tmp_path, monkeypatch)
 
     monkeypatch.setattr(watch_mod, "poll", flaky)
     with Store(tmp_path / "n.db") as store:
-        results = watch(store, [site.url("/feed.xml"), "http://127.0.0.1:9/feed"], fast_settings(), 0.01, max_polls=2)
+        results = watch(
+            store, [site.url("/feed.xml"), "http://127.0.0.1:9/feed"], fast_settings(), 0.01, max_polls=2
+        )
     assert results[0].error and "network is unreachable" in results[0].error
     assert results[1].error is None and results[1].counts["added"] == 3
     assert any("127.0.0.1:9/feed" in r.line() for r in results[1].rejections)
@@ -100,7 +102,17 @@ def test_ctrl_c_stops_cleanly_and_keeps_what_was_stored(site, tmp_path, monkeypa
     monkeypatch.setattr(watch_mod, "poll", then_interrupt)
     db = tmp_path / "n.db"
     sets = ["fetch.host_interval_s=0", "fetch.backoff_s=0.01"]
-    code = main(["watch", str(db), site.url("/feed.xml"), "--every", "1s", "--json", *[x for s in sets for x in ("--set", s)]])
+    code = main(
+        [
+            "watch",
+            str(db),
+            site.url("/feed.xml"),
+            "--every",
+            "1s",
+            "--json",
+            *[x for s in sets for x in ("--set", s)],
+        ]
+    )
     out, err = capsys.readouterr()
     assert code == 0 and "watch stopped" in err and "Traceback" not in err
     first = json.loads(out.splitlines()[0])

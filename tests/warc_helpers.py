@@ -28,7 +28,10 @@ def write_warc(path: Path, records: list[dict], gz: bool = True) -> Path:
             headers = {"WARC-Date": r.get("date", "2024-05-04T10:00:00Z")}
             if kind == "revisit":
                 rec = writer.create_revisit_record(
-                    r["uri"], digest="sha1:AAAA", refers_to_uri=r["uri"], refers_to_date="2024-05-01T00:00:00Z"
+                    r["uri"],
+                    digest="sha1:AAAA",
+                    refers_to_uri=r["uri"],
+                    refers_to_date="2024-05-01T00:00:00Z",
                 )
             elif kind == "request":
                 rec = writer.create_warc_record(
@@ -36,7 +39,8 @@ def write_warc(path: Path, records: list[dict], gz: bool = True) -> Path:
                 )
             else:
                 http = StatusAndHeaders(
-                    f"{r.get('status', 200)} OK", [("Content-Type", r.get("ctype", "text/html; charset=utf-8"))],
+                    f"{r.get('status', 200)} OK",
+                    [("Content-Type", r.get("ctype", "text/html; charset=utf-8"))],
                     protocol="HTTP/1.1",
                 )
                 rec = writer.create_warc_record(

@@ -81,7 +81,9 @@ def _status_hint(status: int) -> str:
 class Fetcher:
     """Polite GETs (settings: the ``fetch`` section). Use as a context manager, or call close()."""
 
-    def __init__(self, settings: FetchSettings | None = None, transport: httpx.BaseTransport | None = None) -> None:
+    def __init__(
+        self, settings: FetchSettings | None = None, transport: httpx.BaseTransport | None = None
+    ) -> None:
         self.s = settings or FetchSettings()
         timeout = httpx.Timeout(self.s.read_timeout_s, connect=self.s.connect_timeout_s)
         self.client = httpx.Client(
@@ -112,7 +114,9 @@ class Fetcher:
                 return dataclasses.replace(resp, url=req.url, final_url=url)
             target = urljoin(url, resp.content.decode("latin-1"))
             if target in seen:
-                raise FetchError(req.url, f"redirect loop at {target}", "the site is misconfigured; leave it out")
+                raise FetchError(
+                    req.url, f"redirect loop at {target}", "the site is misconfigured; leave it out"
+                )
             seen.append(target)
             url = target
         raise FetchError(req.url, f"more than {self.s.max_redirects} redirects", "give the final address")
@@ -121,7 +125,11 @@ class Fetcher:
         if urlsplit(url).scheme not in ("http", "https"):
             raise FetchError(asked, f"{url} is not an http(s) address", "give http:// or https:// URLs")
         if not self.robots.allows(_origin(url), url):
-            raise FetchError(asked, f"robots.txt of {_origin(url)} disallows {url}", "the site asks crawlers not to fetch it; leave it out")
+            raise FetchError(
+                asked,
+                f"robots.txt of {_origin(url)} disallows {url}",
+                "the site asks crawlers not to fetch it; leave it out",
+            )
 
     def _send(self, req: Request, url: str) -> Response:
         """One request with retries on 5xx and timeouts, paced per host."""
@@ -138,14 +146,22 @@ class Fetcher:
                     resp = self._once(req.url, url, headers)
             except httpx.TimeoutException:
                 if last:
-                    raise FetchError(req.url, f"timed out {attempt + 1} time(s)", "the site is slow or down; try again later") from None
+                    raise FetchError(
+                        req.url,
+                        f"timed out {attempt + 1} time(s)",
+                        "the site is slow or down; try again later",
+                    ) from None
             except httpx.TransportError as exc:
-                raise FetchError(req.url, f"cannot connect ({exc or type(exc).__name__})", "check the URL and the network") from None
+                raise FetchError(
+                    req.url, f"cannot connect ({exc or type(exc).__name__})", "check the URL and the network"
+                ) from None
             else:
                 if resp.status < 500:
                     return resp
                 if last:
-                    raise FetchError(req.url, f"HTTP {resp.status} after {attempt + 1} tries", _status_hint(resp.status))
+                    raise FetchError(
+                        req.url, f"HTTP {resp.status} after {attempt + 1} tries", _status_hint(resp.status)
+                    )
             time.sleep(self.s.backoff_s * 2**attempt)
         raise AssertionError("unreachable")
 
@@ -165,12 +181,20 @@ class Fetcher:
         cap = int(self.s.max_mb * 1_000_000)
         declared = r.headers.get("content-length", "")
         if declared.isdigit() and int(declared) > cap:
-            raise FetchError(asked, f"the body is {int(declared) / 1e6:.0f} MB, over the {self.s.max_mb:g} MB cap", "raise fetch.max_mb if it is really one article")
+            raise FetchError(
+                asked,
+                f"the body is {int(declared) / 1e6:.0f} MB, over the {self.s.max_mb:g} MB cap",
+                "raise fetch.max_mb if it is really one article",
+            )
         chunks, size = [], 0
         for chunk in r.iter_bytes():
             size += len(chunk)
             if size > cap:
-                raise FetchError(asked, f"the body is over the {self.s.max_mb:g} MB cap", "raise fetch.max_mb if it is really one article")
+                raise FetchError(
+                    asked,
+                    f"the body is over the {self.s.max_mb:g} MB cap",
+                    "raise fetch.max_mb if it is really one article",
+                )
             chunks.append(chunk)
         return b"".join(chunks)
 

@@ -33,7 +33,9 @@ def clean_url(url: str) -> str:
     """The address to fetch: lower-case scheme and host, no fragment, no tracking parameters."""
     parts = urlsplit(url.strip())
     host = (parts.hostname or "").lower()
-    if parts.port and not (parts.scheme == "http" and parts.port == 80 or parts.scheme == "https" and parts.port == 443):
+    if parts.port and not (
+        parts.scheme == "http" and parts.port == 80 or parts.scheme == "https" and parts.port == 443
+    ):
         host = f"{host}:{parts.port}"
     query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not _TRACKING.match(k)]
     return urlunsplit((parts.scheme.lower(), host, parts.path or "/", urlencode(query), ""))
@@ -45,5 +47,9 @@ def page_key(url: str) -> str:
     host = parts.netloc.removeprefix("www.").removeprefix("amp.")
     path = re.sub(r"(/amp)+/?$|\.amp(?=\.html?$|$)", "", parts.path).rstrip("/") or "/"
     path = re.sub(r"/amp/", "/", path)
-    query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if (k.lower(), v.lower()) not in _AMP_PARAMS]
+    query = [
+        (k, v)
+        for k, v in parse_qsl(parts.query, keep_blank_values=True)
+        if (k.lower(), v.lower()) not in _AMP_PARAMS
+    ]
     return urlunsplit(("https", host, path, urlencode(sorted(query)), ""))

@@ -65,7 +65,9 @@ def parse_feed(data: bytes, url: str) -> Feed:
 
     parsed = feedparser.parse(io.BytesIO(data), response_headers={"content-location": url})
     if not parsed.entries and (parsed.bozo or not parsed.version):
-        raise FormatInputError(url, "not an RSS or Atom feed", "give the feed's own address (often /feed or /rss)")
+        raise FormatInputError(
+            url, "not an RSS or Atom feed", "give the feed's own address (often /feed or /rss)"
+        )
     outlet = _plain(parsed.feed.get("title"))
     entries = []
     for e in parsed.entries:
@@ -76,9 +78,12 @@ def parse_feed(data: bytes, url: str) -> Feed:
         field = dict(e).get
         entries.append(
             FeedEntry(
-                url=link, title=_plain(e.get("title")),
-                published=_iso(field("published_parsed") or field("updated_parsed")), outlet=outlet,
-                summary=_plain(e.get("summary")), stamp=field("updated") or field("published"),
+                url=link,
+                title=_plain(e.get("title")),
+                published=_iso(field("published_parsed") or field("updated_parsed")),
+                outlet=outlet,
+                summary=_plain(e.get("summary")),
+                stamp=field("updated") or field("published"),
             )  # fmt: skip
         )
     return Feed(url, outlet, tuple(entries))

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import gzip
 import zlib
-from urllib.parse import urljoin
 from dataclasses import dataclass, field
+from urllib.parse import urljoin
 
 import lxml.etree
 
@@ -62,7 +62,9 @@ def parse_sitemap(data: bytes, url: str, cap: int = 50_000_000) -> Sitemap:
     except (lxml.etree.XMLSyntaxError, OSError, zlib.error, EOFError):
         root = None
     if root is None or _local(root.tag) not in ("urlset", "sitemapindex"):
-        raise FormatInputError(url, "not a sitemap (no <urlset> or <sitemapindex>)", "give the sitemap's address")
+        raise FormatInputError(
+            url, "not a sitemap (no <urlset> or <sitemapindex>)", "give the sitemap's address"
+        )
     found = Sitemap()
     for item in root:
         fields = {_local(child.tag): (child.text or "").strip() for child in item}
@@ -77,7 +79,7 @@ def parse_sitemap(data: bytes, url: str, cap: int = 50_000_000) -> Sitemap:
 
 
 def kind_of(content_type: str | None, data: bytes) -> str:
-    """"feed", "sitemap", "html" or "other", from the content type and the first bytes."""
+    """ "feed", "sitemap", "html" or "other", from the content type and the first bytes."""
     head = data[:1024].lstrip().lower()
     if data.startswith(b"\x1f\x8b") or b"<urlset" in head or b"<sitemapindex" in head:
         return "sitemap"

@@ -64,7 +64,11 @@ def _split_type(header: str | None) -> tuple[str | None, str | None]:
         return None, None
     kind, *params = header.split(";")
     charset = next(
-        (p.split("=", 1)[1].strip().strip("\"'").lower() for p in params if p.strip().lower().startswith("charset=")),
+        (
+            p.split("=", 1)[1].strip().strip("\"'").lower()
+            for p in params
+            if p.strip().lower().startswith("charset=")
+        ),
         None,
     )
     return kind.strip().lower() or None, charset or None
@@ -115,7 +119,9 @@ def iter_records(fh: IO[bytes], reader: str = "fastwarc") -> Iterator[Record]:
 
 def _looks_html(payload: bytes) -> bool:
     head = payload[:512].lstrip().lower()
-    return head.startswith((b"<!doctype html", b"<html", b"<head", b"<body", b"<?xml")) and b"<rss" not in head
+    return (
+        head.startswith((b"<!doctype html", b"<html", b"<head", b"<body", b"<?xml")) and b"<rss" not in head
+    )
 
 
 def _skip_reason(rec: Record, seen: set[str]) -> str | None:
@@ -184,10 +190,18 @@ def iter_warc(
                     skipped[reason] += 1
                     continue
                 yield WebSource(
-                    f"{path}#{n}", payload, "html", url=rec.uri, captured=rec.date, charset=rec.charset, via="warc"
+                    f"{path}#{n}",
+                    payload,
+                    "html",
+                    url=rec.uri,
+                    captured=rec.date,
+                    charset=rec.charset,
+                    via="warc",
                 )
     except (OSError, ValueError, EOFError, _load_failed()) as exc:
         yield InputError(
-            path, f"damaged or not a WARC/ARC file after {n + 1} record(s) ({exc})", "check or re-download the file"
+            path,
+            f"damaged or not a WARC/ARC file after {n + 1} record(s) ({exc})",
+            "check or re-download the file",
         )
     log.info("%s: skipped %s", path, dict(skipped))

@@ -103,7 +103,14 @@ def record_page(
             old, current = store.article(previous), store.article(target)
             conn.execute(
                 "INSERT INTO revisions(page_key, url, article_id, previous_id, seen_at, diff_json) VALUES (?,?,?,?,?,?)",
-                (page.page_key, page.url, target, previous, now, json.dumps(diff(old, current), ensure_ascii=False)),
+                (
+                    page.page_key,
+                    page.url,
+                    target,
+                    previous,
+                    now,
+                    json.dumps(diff(old, current), ensure_ascii=False),
+                ),
             )
             outcome = "revised"
         changed = now if outcome in ("added", "revised") or previous is None else None
@@ -112,7 +119,9 @@ def record_page(
     return outcome
 
 
-def _upsert_state(conn: Any, page: PageFetch, kind: str, article_id: str | None, now: str, changed: str | None) -> None:
+def _upsert_state(
+    conn: Any, page: PageFetch, kind: str, article_id: str | None, now: str, changed: str | None
+) -> None:
     conn.execute(
         "INSERT INTO fetch_state(url, kind, page_key, article_id, etag, last_modified, entry_stamp, first_seen,"
         " checked_at, changed_at, error) VALUES (?,?,?,?,?,?,?,?,?,?,NULL)"
@@ -120,7 +129,18 @@ def _upsert_state(conn: Any, page: PageFetch, kind: str, article_id: str | None,
         " article_id=coalesce(excluded.article_id, article_id), etag=excluded.etag,"
         " last_modified=excluded.last_modified, entry_stamp=coalesce(excluded.entry_stamp, entry_stamp),"
         " checked_at=excluded.checked_at, changed_at=coalesce(excluded.changed_at, changed_at), error=NULL",
-        (page.url, kind, page.page_key, article_id, page.etag, page.last_modified, page.entry_stamp, now, now, changed),
+        (
+            page.url,
+            kind,
+            page.page_key,
+            article_id,
+            page.etag,
+            page.last_modified,
+            page.entry_stamp,
+            now,
+            now,
+            changed,
+        ),
     )
 
 
