@@ -153,6 +153,12 @@ def _run_part(name: str, warc: str, workers: int) -> dict[str, float]:
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
+def _cpu_s() -> tuple[float, float]:
+    """CPU seconds of this process and of its (finished) children."""
+    me, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return me.ru_utime + me.ru_stime, kids.ru_utime + kids.ru_stime
+
+
 def _one_part(args: argparse.Namespace) -> None:
     name = args.part
     if name.startswith("reader-"):
@@ -161,7 +167,14 @@ def _one_part(args: argparse.Namespace) -> None:
         result = part_ingest(args.warc)
     else:
         result = part_trafilatura(args.warc, args.workers)
-    print(json.dumps({**result, "peak_mb": _peak_mb()}))
+    main_cpu, kids_cpu = _cpu_s()
+    done = (
+        result.get("stored", result.get("pages", 0))
+        if name != "reader-fastwarc" and name != "reader-warcio"
+        else result["records"]
+    )
+    cpu = {"cpu_s": main_cpu + kids_cpu, "main_cpu_s": main_cpu, "per_cpu_s": done / (main_cpu + kids_cpu)}
+    print(json.dumps({**result, **cpu, "peak_mb": _peak_mb()}))
 
 
 def main() -> None:
@@ -192,6 +205,9 @@ def main() -> None:
         print(f"read+extract+clean+store: {results['ingest']['per_s']:.0f} articles/s "
               f"(peak {results['ingest']['peak_mb']:.0f} MB); trafilatura.extract alone: "
               f"{results['trafilatura']['per_s']:.0f} pages/s (peak {results['trafilatura']['peak_mb']:.0f} MB); ratio {ratio:.2f}")  # fmt: skip
+        per_cpu = results["ingest"]["per_cpu_s"] / results["trafilatura"]["per_cpu_s"]
+        print(f"per CPU-second: ingest {results['ingest']['per_cpu_s']:.1f} articles, trafilatura "
+              f"{results['trafilatura']['per_cpu_s']:.1f} pages; ratio {per_cpu:.2f}")  # fmt: skip
         print(f"workers {args.workers}; load average now {os.getloadavg()[0]:.1f}")
 
 
