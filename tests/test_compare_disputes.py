@@ -1,6 +1,6 @@
 import numpy as np
 
-from newsprism.compare.disputes import find_disputes, parties_in, stance
+from newsprism.compare.disputes import find_disputes, parties_in, party_key, stance
 from newsprism.model import Span, Statement
 
 
@@ -16,15 +16,19 @@ def test_stance_cues():
     assert stance("The weather was fine.") is None
 
 
-def test_parties_from_names_capitals_and_people():
-    assert parties_in("Kremlin spokesman Dmitry Peskov") == {"Russia"}
-    assert parties_in("decisions are made not in Kyiv, but in Washington") == {"Ukraine", "United States"}
+def test_parties_are_the_names_written_with_a_country_and_its_people_as_one():
+    assert parties_in("Ukrainian officials said Ukraine was ready") == {party_key("Ukraine")}
+    assert party_key("Iranian") == party_key("Iran") != party_key("Iraq")
+    assert party_key("U.S.") == party_key("the United States") == party_key("US")
+    # No capital stands for a government: that would need a gazetteer of the world.
+    assert party_key("Paris") != party_key("France")
+    assert parties_in("a statement from press secretary Lena Brandt on Monday") == {"lena brandt"}
 
 
 def test_party_dispute_lists_who_asserts_and_who_denies():
     sts = [
         _st(0, "a", "Russia blamed the United States for the drone attack."),
-        _st(3, "c", "Russia accused Washington of ordering the strike."),
+        _st(3, "c", "Russian officials accused the US of ordering the strike."),
         _st(1, "b", "The United States has nothing to do with it, said John Kirby.", who="John Kirby"),
         _st(2, "c", "The weather in Moscow was mild."),
     ]
@@ -54,7 +58,7 @@ def test_topic_dispute_links_a_denial_back_to_the_allegation():
 def test_the_claim_is_an_outlets_own_words():
     sts = [
         _st(0, "a", "Russia blamed the United States for the drone attack on the Kremlin."),
-        _st(3, "c", "Russia accused Washington of ordering the strike."),
+        _st(3, "c", "Russian officials accused the U.S. of ordering the strike."),
         _st(1, "b", "The United States has nothing to do with it, said John Kirby.", who="John Kirby"),
     ]
     [dispute] = [d for d in find_disputes(sts, {}) if d.subject == "United States"]

@@ -25,7 +25,7 @@ Cut = tuple[int, int, str]  # raw start, raw end, reason
 
 
 def outlet_from_url(url: str | None) -> str | None:
-    """``https://www.themoscowtimes.com/...`` → ``themoscowtimes.com``."""
+    """``https://www.thecitytimes.com/...`` → ``thecitytimes.com``."""
     if not url:
         return None
     host = urlparse(url).hostname or ""

@@ -36,7 +36,7 @@ READ_MORE = re.compile(
 )
 RELATED = re.compile(r"^related(?:\s+(?:article|story|stories|coverage|content|link))?\s*:", _I)
 SHARE = re.compile(
-    r"^(?:social navigation|listen to this (?:article|story)|play audio|share(?: this)?(?: article| story| on \w+)?|tweet|email|print|copy link|"
+    r"^(?:(?:main|site|social|primary|secondary|footer|top) (?:navigation|menu)|listen to this (?:article|story)|play audio|share(?: this)?(?: article| story| on \w+)?|tweet|email|print|copy link|"
     r"follow us(?: on \w+)?|subscribe(?: now| to our newsletter)?|sign up\b.*newsletter.*|"
     r"advertisement|story continues below(?: advertisement)?|skip to (?:main )?content|"
     r"(?:facebook|twitter|whatsapp|linkedin|telegram|reddit)(?:\s*[|•,/]\s*\w+)*)\.?:?$",
@@ -57,7 +57,7 @@ CREDIT_LINE = re.compile(
 )
 CAPTION_START = re.compile(r"^(?:file photo|photo|image|pictured|picture|above|top|caption)\s*[:|-]", _I)
 # A credit at the end of a caption: "Name/Agency", "via Reuters", "**Name / TASS**", "(Image: ...)".
-# Credits end captions without a full stop ("... Sputnik/Name/Kremlin via Reuters"); a sentence
+# Credits end captions without a full stop ("... Agency/Name/Studio via Reuters"); a sentence
 # that merely ends "... told Reuters." is prose, so bare agency names need a slash or "via".
 CAPTION_CREDIT = re.compile(
     r"(?:(?:\*\*[^*]{2,80}\*\*|\((?:image|photo|photograph|credit|picture)s?:[^)]{2,120}\))\.?"
@@ -67,7 +67,7 @@ CAPTION_CREDIT = re.compile(
 )
 IMAGE_SLUG = re.compile(r"^[a-z0-9]+(?:[-_][a-z0-9]+){4,}(?:\.(?:jpe?g|png|webp|gif))?$")
 SEPARATOR = re.compile(r"^[\W_]{1,20}$")
-# "MOSCOW (Reuters) - ", and the "( – " left when a site strips the agency name.
+# "OSLO (Reuters) - ", and the "( – " left when a site strips the agency name.
 DATELINE_PREFIX = re.compile(
     r"^(?:(?:(?P<place>[A-Z][A-Z .,'-]{2,40})\s*)?\((?P<agency>[A-Za-z][\w .&-]{0,30})?\)\s*[-–—]+\s*"
     r"|\(\s*[-–—]+\s*)"
@@ -76,7 +76,7 @@ MD_LINK = re.compile(r"\[(?P<text>[^\]\n]{1,200})\]\((?P<url>[^)\s]{0,300})\)")
 MD_BOLD = re.compile(r"\*\*(?P<text>[^*\n]{1,200})\*\*")
 MD_HEADING = re.compile(r"^#{1,6}\s+")
 BIO_VERB = re.compile(
-    r"\b(?:is|was|resides|lives|writes|covers|has|joined|reports|works|served)\b",
+    r"\b(?:is|was|lives|writes|covers|has|joined|reports|works|served)\b",
 )
 TERMINAL = re.compile(r"[.!?…:;\"”’)\]。！？」』]$")
 NAME_LINE = re.compile(

@@ -101,7 +101,7 @@ def _conflict(
 def _same_fact(sim: float, same_polarity: bool, ta: set[str], tb: set[str], s: CompareSettings) -> bool:
     """Strong similarity decides alone; in the weak band the polarity must agree and the key
     terms must overlap (a large share of them, or two in common when similarity is in the
-    upper half of the band: in a story where every sentence names the Kremlin and Putin,
+    upper half of the band: in a story where every sentence names the same two actors,
     two shared names alone say little)."""
     if sim >= s.align_strong:
         return True

@@ -1,107 +1,116 @@
 """Disputes: claims that one actor asserts and another denies, with both sides' words.
 
-1. Stance of a statement, from cue words outside and inside quotes: *deny*
-   (denied, rejected, "nothing to do with", "no role", ludicrous, lying...) or
-   *assert* (accused, blamed, "was behind", orchestrated, "made in Washington"...).
-2. Actor: who takes the stance (the statement's speaker, else the subject of the cue),
-   mapped to a party (country or institution) through a small gazetteer of countries,
-   capitals and their institutions and demonyms, so that "Peskov (Kremlin spokesman)",
-   "Moscow" and "Russia" stand on one side.
+1. Stance of a statement, from reporting and denial verbs with negation: *deny*
+   (denied, rejected, "nothing to do with", "not involved", a pronoun subject with a
+   negated auxiliary: "we did not ...") or *assert* (accused, blamed, "was behind",
+   "responsible for", alleged...).
+2. Actor: who takes the stance (the statement's speaker, else the name before the cue),
+   and its party: a named country, people, body or person. Names are found in the text
+   (capitalised words), and a country and its demonym fold to one party by their shared
+   stem ("Ukraine" / "Ukrainian", "Iran" / "Iranian"); no gazetteer of particular
+   people, capitals or institutions is used, so a capital never stands for a government.
 3. Accused party: the parties the statement is about. An assertion accuses the parties
-   it names other than the actor's own; a denial is about the parties it names, and
-   about the actor's own party when it speaks in the first person ("we don't attack").
-A dispute is one accused party with at least one assertion by another party and one
+   it names other than the actor's own; a denial is about the actor's own party.
+A dispute is one accused party with at least two assertions by other parties and one
 denial.
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Mapping, Sequence
 
 import numpy as np
 
-from newsprism.compare.text import DAYS, MONTHS
+from newsprism.compare.text import DAYS, MONTHS, STOPWORDS
 from newsprism.model import Dispute, Quote, Statement, content_id
 
-__all__ = ["PARTIES", "find_disputes", "parties_in", "stance"]
+__all__ = ["find_disputes", "parties_in", "party_key", "stance"]
 
-# Party -> words that stand for it (lower case). Kept small and generic: countries,
-# capitals, demonyms and the best-known institutions.
-PARTIES: dict[str, tuple[str, ...]] = {
-    "United States": (
-        "united states",
-        "u.s.",
-        "us",
-        "washington",
-        "american",
-        "white house",
-        "pentagon",
-        "kirby",
-        "blinken",
-        "biden",
-        "state department",
-    ),
-    "Russia": (
-        "russia",
-        "russian",
-        "moscow",
-        "kremlin",
-        "peskov",
-        "putin",
-        "medvedev",
-        "lavrov",
-        "zakharova",
-    ),
-    "Ukraine": (
-        "ukraine",
-        "ukrainian",
-        "kyiv",
-        "kiev",
-        "zelensky",
-        "zelenskiy",
-        "zelenskyy",
-        "podolyak",
-        "kuleba",
-    ),
-    "China": ("china", "chinese", "beijing"),
-    "United Kingdom": ("britain", "british", "london", "downing street"),
-    "European Union": ("european union", "brussels", "eu"),
-    "NATO": ("nato",),
-    "Israel": ("israel", "israeli"),
-    "Iran": ("iran", "iranian", "tehran"),
+# Country names written several ways: one key each (abbreviations, not metonymy).
+_ALIASES = {
+    "us": "united states",
+    "u s": "united states",
+    "usa": "united states",
+    "the united states": "united states",
+    "uk": "united kingdom",
+    "britain": "united kingdom",
+    "great britain": "united kingdom",
+    "eu": "european union",
 }
+# Endings that turn a country's name into its people's ("Ukrain-ian", "Chin-ese", "Israel-i").
+_DEMONYM = re.compile(r"(?:ians|ian|ans|an|ese|ish|is|i|y|e|a)$")
+_NAME = re.compile(r"\b(?:U\.S\.|U\.K\.|[A-Z][\w’'&-]*)(?:\s+(?:of\s+(?:the\s+)?)?(?:[A-Z][\w’'&-]*))*")
+_TITLES = frozenset(
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "president",
+        "minister",
+        "secretary",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "senator",
+        "governor",
+        "mayor",
+        "chief",
+        "general",
+        "prime",
+        "foreign",
+        "defense",
+        "defence",
+        "state",
+    ]
+)
 _DENY = re.compile(
-    r"\b(den(?:y|ied|ies|ial)|reject(?:ed|s)?|refut(?:e|ed|es)|dismiss(?:ed|es)?|derided|"
-    r"nothing to do with|no role|not involved|no prior knowledge|ludicrous|absurd|ridiculous|"
-    r"lying|false flag|baseless|unfounded|fabricat\w+|we don[’']t attack|we do not attack|"
-    r"not attacking|had nothing|has nothing|categorically false|untrue|not true|"
+    r"\b(den(?:y|ied|ies|ial)|reject(?:ed|s)?|refut(?:e|ed|es)|dismiss(?:ed|es)?|"
+    r"nothing to do with|no role|not involved|baseless|unfounded|fabricat\w+|"
+    r"had nothing|has nothing|have nothing|categorically false|untrue|not true|"
+    r"(?:we|i|they)\s+(?:do|did|does|have|had|are|were|would|will)(?:\s+not|n[’']t)|"
     r"disput(?:es|ed) (?:th(?:is|at|e|ese|ose)|its|their|his|her))\b",
     re.IGNORECASE,
 )
 _ASSERT = re.compile(
     r"\b(accus(?:e|ed|es|ation)|blam(?:e|ed|es|ing)|charged|(?:was|were|is|are) behind|"
-    r"orchestrat\w+|responsible for|made (?:not in \w+, but )?in \w+|carrying out|"
-    r"involvement|ordered|determined in|alleg(?:e|ed|es|ation|ations)|warned)\b",
+    r"responsible for|carrying out|involvement|ordered|alleg(?:e|ed|es|ation|ations)|warned)\b",
     re.IGNORECASE,
 )
-_PASSIVE = re.compile(
-    r"(?:was|were|is|are) behind|responsible|made|involvement|ordered|carrying|determined", re.IGNORECASE
-)
-_FIRST_PERSON = re.compile(r"\b(we|our|us)\b", re.IGNORECASE)
+_PASSIVE = re.compile(r"(?:was|were|is|are) behind|responsible|involvement|ordered|carrying", re.IGNORECASE)
+
+
+def party_key(name: str) -> str:
+    """One key per party: case, a leading "the", possessives and demonym endings folded."""
+    low = re.sub(r"[’']s$", "", name.strip().lower()).replace(".", "").strip()
+    low = _ALIASES.get(low, low).removeprefix("the ")
+    low = _ALIASES.get(low, low)
+    if " " in low:
+        return low
+    while (stem := _DEMONYM.sub("", low)) != low and len(stem) >= 3:
+        low = stem
+    return low
+
+
+def _names(text: str) -> list[str]:
+    """Capitalised names in ``text``, without titles, weekdays, months and function words."""
+    out = []
+    for m in _NAME.finditer(text):
+        words = [w for w in m.group().split() if w.isupper() or w.lower().strip("’'") not in _SKIP]
+        while words and words[0].lower() in _TITLES | {"of", "the"}:
+            words = words[1:]
+        while words and words[-1].lower() in _TITLES | {"of", "the"}:
+            words = words[:-1]
+        if words:
+            out.append(" ".join(words))
+    return out
 
 
 def parties_in(text: str) -> set[str]:
-    low = " " + re.sub(r"[^\w.\s]", " ", text.lower()) + " "
-    found = set()
-    for party, names in PARTIES.items():
-        for name in names:
-            if name == "us":
-                if re.search(r"\bUS\b|\bU\.S\.", text):
-                    found.add(party)
-            elif re.search(rf"(?<![\w]){re.escape(name)}(?![\w])", low):
-                found.add(party)
-    return found
+    """Party keys of the names ``text`` mentions."""
+    return {party_key(n) for n in _names(text)}
 
 
 def stance(text: str) -> str | None:
@@ -114,7 +123,7 @@ def stance(text: str) -> str | None:
 
 
 _CUE = re.compile(
-    "|".join((_DENY.pattern, _ASSERT.pattern, r"\b(said|says|told|claimed|stated|made the accusation)\b")),
+    "|".join((_DENY.pattern, _ASSERT.pattern, r"\b(said|says|told|claimed|stated)\b")),
     re.IGNORECASE,
 )
 
@@ -122,7 +131,11 @@ _CUE = re.compile(
 def _actor(statement: Statement, quote: Quote | None) -> tuple[str | None, str | None]:
     """(actor as written, party): the quote's speaker, else whoever stands before the cue."""
     if quote is not None and quote.speaker is not None:
-        for text in (quote.speaker.canonical, quote.speaker.name, quote.speaker.role):
+        # A role that names one country or body ("Ukrainian President") gives the side.
+        role = parties_in(quote.speaker.role or "")
+        if len(role) == 1 and " " not in next(iter(role)):
+            return quote.speaker.canonical or quote.speaker.name, next(iter(role))
+        for text in (quote.speaker.canonical, quote.speaker.name):
             parties = parties_in(text or "")
             if len(parties) == 1:
                 return quote.speaker.canonical or quote.speaker.name, next(iter(parties))
@@ -134,8 +147,8 @@ def _actor(statement: Statement, quote: Quote | None) -> tuple[str | None, str |
     parties = parties_in(head[-90:])
     if len(parties) == 1:
         party = next(iter(parties))
-        name = statement.attributed_to
-        return (name if name and parties_in(name) == parties else party), party
+        # The speaker the statement is attributed to speaks for the side named before the cue.
+        return (statement.attributed_to or party), party
     name = statement.attributed_to
     parties = parties_in(name or "")
     if len(parties) == 1:
@@ -143,8 +156,17 @@ def _actor(statement: Statement, quote: Quote | None) -> tuple[str | None, str |
     return name, None
 
 
-def _accused(statement: Statement, kind: str, party: str) -> set[str]:
-    named = parties_in(_strip_attribution(statement.text))
+def _display_names(statements: Sequence[Statement]) -> dict[str, str]:
+    """Party key -> how the story names it most often (a country over its demonym on a tie)."""
+    forms: dict[str, Counter] = {}
+    for st in statements:
+        for name in _names(st.text):
+            forms.setdefault(party_key(name), Counter())[re.sub(r"[’']s$", "", name)] += 1
+    return {k: min(c, key=lambda f: (-c[f], len(f), f)) for k, c in forms.items()}
+
+
+def _accused(statement: Statement, kind: str, party: str, display: Mapping[str, str]) -> set[str]:
+    named = {display.get(k, k) for k in parties_in(_strip_attribution(statement.text))}
     if kind == "assert":
         return named - {party}
     # A denial speaks for the denier's own side ("the US had no role", "we don't attack");
@@ -165,28 +187,37 @@ def find_disputes(
     """Party disputes (who accuses which country or institution), then topic disputes
     (an allegation and a denial about the same thing, actors named as written)."""
     party_stances, topic_stances = [], []
+    display = _display_names(statements)
     for k, st in enumerate(statements):
         kind = stance(st.text)
         if kind is None:
             continue
         name, party = _actor(st, quotes.get(st.quote_id or ""))
-        if party is not None:
-            party_stances.append((st, kind, name, party))
-        else:
-            actor = name or _head_name(st.text)
-            if actor:
-                topic_stances.append((k, st, kind, actor))
+        shown = display.get(party, party) if party is not None else None
+        actor = shown if name in (None, party) else name
+        if shown is not None:
+            party_stances.append((st, kind, actor, shown))
+        actor = actor or _head_name(st.text)
+        if actor:
+            topic_stances.append((k, st, kind, actor))
     topic_stances = sorted(topic_stances + _implied_claims(statements, topic_stances), key=lambda x: x[0])
-    disputes = _party_disputes(party_stances)
+    disputes = _party_disputes(party_stances, display)
     if vectors is not None:
-        disputes += _topic_disputes(statements, topic_stances, vectors, min_sim)
+        # A topic dispute whose statements a party dispute already shows adds nothing.
+        covered = [{e["statement_id"] for e in d.asserts + d.denies} for d in disputes]
+        for d in _topic_disputes(statements, topic_stances, vectors, min_sim):
+            ids = {e["statement_id"] for e in d.asserts + d.denies}
+            if not any(ids <= c for c in covered):
+                disputes.append(d)
     return disputes
 
 
-def _party_disputes(stances: list[tuple[Statement, str, str | None, str]]) -> list[Dispute]:
+def _party_disputes(
+    stances: list[tuple[Statement, str, str | None, str]], display: Mapping[str, str]
+) -> list[Dispute]:
     sides: dict[str, dict[str, list[dict]]] = {}
     for st, kind, name, party in stances:
-        for accused in _accused(st, kind, party):
+        for accused in _accused(st, kind, party, display):
             entry = _evidence(st, name or party, party)
             sides.setdefault(accused, {"assert": [], "deny": []})[kind].append(entry)
     disputes = []
@@ -246,6 +277,7 @@ _ANAPHORIC = re.compile(
     r"|\b(?:denied|rejected|dismissed|disputed) (?:it|this|that)\b",
     re.IGNORECASE,
 )
+_SKIP = _NOT_ACTORS | STOPWORDS
 _HEAD_NAME = re.compile(r"((?:[A-Z][\w’'&.-]+\s+){0,4}[A-Z][\w’'&.-]+)")
 
 

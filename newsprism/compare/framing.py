@@ -43,8 +43,6 @@ LOADED_TERMS = (
     "provocation",
     "false flag",
     "orchestrated",
-    "tinderbox",
-    "reckless",
     "catastrophic",
     "shocking",
     "outrageous",

@@ -27,12 +27,14 @@ from newsprism.settings import CompareSettings
 
 __all__ = ["find_credits", "find_citations", "origins", "provenance_edges", "shared_passages"]
 
+# The world's wire agencies and broadcasters by name, then any capitalised name that ends in a
+# word only a news outlet's name ends in ("the Daily News", "the Tribune", "Channel 4 News").
 _OUTLETS = (
-    "Reuters|AFP|Agence France-Presse|AP|Associated Press|TASS|RIA Novosti|RIA|Interfax|Xinhua|"
-    "NBC News|NBC|CNN|MSNBC|CBS News|CBS|ABC News|Fox News|BBC|Bloomberg|Al Jazeera|The Guardian|"
-    "The New York Times|New York Times|The Washington Post|Washington Post|Politico|Axios|Ukrinform|"
-    "Ukrainska Pravda|Kyiv Independent|Meduza|Kommersant|Izvestia|Sky News|Deutsche Welle|DPA|"
-    "Anadolu|Yonhap|Kyodo|dpa|EFE|ANSA|PTI"
+    "Reuters|AFP|Agence France-Presse|AP|Associated Press|UPI|TASS|RIA Novosti|RIA|Interfax|Xinhua|"
+    "NBC|CNN|MSNBC|CBS|ABC|BBC|Bloomberg|Al Jazeera|The Guardian|Politico|Axios|DPA|"
+    "Anadolu|Yonhap|Kyodo|dpa|EFE|ANSA|PTI|"
+    r"(?:[Tt]he )?(?:[A-Z][\w.&'-]+ ){0,3}(?:News|Times|Post|Journal|Herald|Tribune|Telegraph|Gazette|"
+    r"Chronicle|Daily|Magazine|Radio|Television|TV|Network|Press|Agency|Wire|Observer|Independent)"
 )
 _CREDIT = re.compile(
     rf"\b({_OUTLETS}|[A-Z][\w.&-]+(?: [A-Z][\w.&-]+){{0,3}}) contributed(?: reporting| to this report)\b"

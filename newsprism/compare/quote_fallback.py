@@ -79,16 +79,9 @@ _TITLES = {
     "Foreign",
     "Defense",
     "U.S.",
-    "Kremlin",
     "White",
     "House",
     "Fire",
-    "Harbour",
-    "Master",
-    "Ukrainian",
-    "Russian",
-    "Ukraine’s",
-    "Russia’s",
 }
 
 
@@ -179,7 +172,7 @@ def _name_before(text: str) -> str | None:
 
 
 def _name_after(text: str) -> str | None:
-    """The name after a cue, up to the first preposition or punctuation ("said Kremlin spokesman Dmitry Peskov")."""
+    """The name after a cue, up to the first preposition or punctuation ("said ministry spokesman Anna Berg")."""
     head = re.split(r"[,.;:…]|\s(?:on|in|at|to|during|that|after|before|from)\s", text, maxsplit=1)[0]
     names = [n for n in (_clean(m.group()) for m in _CAPS.finditer(head)) if n]
     return names[-1] if names else None
@@ -187,9 +180,12 @@ def _name_after(text: str) -> str | None:
 
 def _clean(name: str) -> str | None:
     parts = name.split()
-    while parts and parts[0].endswith(("’s", "'s")):  # "Ukraine’s President Zelenskiy"
+    while parts and parts[0].endswith(("’s", "'s")):  # "Norway’s Prime Minister Lund"
         parts = parts[1:]
     parts = [p for p in parts if p not in _NOT_NAMES]
+    # A word before a title qualifies the title ("Norwegian Prime Minister X", "Fire Chief X").
+    while len(parts) > 2 and parts[0] not in _TITLES and parts[1] in _TITLES:
+        parts = parts[1:]
     while len(parts) > 1 and parts[0] in _TITLES:
         parts = parts[1:]
     return " ".join(parts) if parts and parts[-1] not in _TITLES else None

@@ -183,15 +183,11 @@ _STOP_TEXT = (
 STOPWORDS = frozenset(_STOP_TEXT.split())
 # Spelling and transliteration variants folded to one form (applies to words, lower case).
 _SPELLINGS = {
-    "kiev": "kyiv",
-    "zelenskiy": "zelensky",
-    "zelenskyy": "zelensky",
     "u.s": "us",
     "u.s.": "us",
-    "america": "us",
-    "united": "united",
-    "criticise": "criticize",
 }
+# Word-final "-iy"/"-yy" transliterate one Cyrillic ending that others write "-y".
+_TRANSLIT_END = re.compile(r"(?<=\w\w\w)(?:iy|yy)$")
 _QUOTE_PAIRS = (("“", "”"), ('"', '"'), ("«", "»"), ("‘", "’"))
 
 
@@ -233,7 +229,7 @@ def normalize_words(text: str) -> list[str]:
     out = []
     for w in words(text.replace("’", "'")):
         low = w.lower().rstrip(".")
-        out.append(_SPELLINGS.get(low, low))
+        out.append(_SPELLINGS.get(low, _TRANSLIT_END.sub("y", low)))
     return out
 
 

@@ -310,7 +310,7 @@ def _subject_pronouns(doc: Doc, start: int, end: int, marks: list[Span]) -> list
 
 
 def _nominal_referent(doc: Doc, noun: str, cands: list[Token]) -> Token | None:
-    """Only a candidate introduced with the same role noun (``spokesman Dmitry Peskov``)."""
+    """Only a candidate introduced with the same role noun (``spokesman Anna Berg``)."""
     for c in cands:
         near = {t.lemma_.lower() for t in sentence(c) if t.i < c.i and c.i - t.i <= 4}
         near |= {t.lemma_.lower() for t in c.children if t.dep_ == "appos" for t in t.subtree}
@@ -382,9 +382,9 @@ def _owner_of(tok: Token, genders: dict[str, str]) -> Token | None:
 
 
 def _named_anywhere(doc: Doc, noun: str, marks: list[Span], owner: Token | None) -> Token | None:
-    """The one person the article names with ``noun`` ("Kremlin spokesman Dmitry Peskov"),
+    """The one person the article names with ``noun`` ("ministry spokesman Anna Berg"),
     before or after the description; nobody when two different people carry the role or
-    the role belongs to someone else than the ``owner`` ("Zelensky's spokesman")."""
+    the role belongs to someone else than the ``owner`` ("the mayor's spokesman")."""
     heads = [e.root for e in entities(doc) if e.label_ == "PERSON" and not inside(e.root, marks)]
     found = [h for h in heads if _nominal_referent(doc, noun, [h]) is not None]
     found = [h for h in found if owner is None or _owned_by(h, owner)]
@@ -394,7 +394,7 @@ def _named_anywhere(doc: Doc, noun: str, marks: list[Span], owner: Token | None)
 
 
 def _owned_by(named: Token, owner: Token) -> bool:
-    """False when the role is written as another person's (``Zelensky's spokesman X``)."""
+    """False when the role is written as another person's (``the mayor's spokesman X``)."""
     left = named.doc[max(0, named.left_edge.i - 4) : named.i]
     other = [t for t in left if t.pos_ == "PROPN" and any(c.tag_ == "POS" for c in t.children)]
     return all(t.lower_ == owner.lower_ for t in other)

@@ -241,7 +241,6 @@ ORG_NOUNS = frozenset(
         "government",
         "group",
         "hospital",
-        "kremlin",
         "military",
         "ministry",
         "office",

@@ -149,7 +149,7 @@ def inner_span(text: str, mark: MarkedSpan) -> Span:
 
 
 def _broken_relative(tok: Token) -> bool:
-    """``…, which Russia claims was …`` parsed as a relative clause with two subjects whose
+    """``…, which Norway claims was …`` parsed as a relative clause with two subjects whose
     own complement hangs elsewhere: not part of the reported content."""
     return tok.dep_ == "relcl" and sum(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children) >= 2
 
@@ -293,7 +293,7 @@ def _medial(doc: Doc, verb: Token, marks: list[Span], direct: list[Span], share:
 
 
 def find_claims(doc: Doc, marks: list[Span], direct: list[Span], direct_share: float) -> list[Found]:
-    """``Russia's claim that …``, ``the accusation by X that …``: a claim noun with its
+    """``Norway's claim that …``, ``the accusation by X that …``: a claim noun with its
     author (a possessor or a ``by`` phrase) and a "that" clause, outside quotes."""
     found: list[Found] = []
     for noun in doc:
@@ -358,7 +358,7 @@ def _colon_speaker(doc: Doc, para: Span, colon: int) -> list[Token] | None:
 
 
 def find_colon(doc: Doc, paras: list[Span]) -> list[Found]:
-    """``Peskov: “…”`` or a transcript ``PENCE: Well, look…``: the speaker labels the paragraph."""
+    """``Berg: “…”`` or a transcript ``PENCE: Well, look…``: the speaker labels the paragraph."""
     text = text_of(doc)
     found: list[Found] = []
     for para in paras:

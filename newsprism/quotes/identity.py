@@ -1,10 +1,10 @@
 """Who a speaker is: name, role, kind, and one canonical name per person across articles.
 
-A mention like ``Kremlin spokesman Dmitry Peskov`` becomes name ``Dmitry Peskov`` and
-role ``Kremlin spokesman``; ``three US officials`` is anonymous with that description;
+A mention like ``ministry spokesman Anna Berg`` becomes name ``Anna Berg`` and
+role ``ministry spokesman``; ``three US officials`` is anonymous with that description;
 ``the Foreign Ministry`` is an organisation. Names are compared by :func:`fold`, which
-removes accents, case and the usual transliteration variants (Zelensky / Zelenskiy /
-Zelenskyy, Kiev / Kyiv), so that variants merge; a surname alone merges with the one
+removes accents, case and word-final transliterations of one Cyrillic ending
+(-iy / -yy / -y), so that variants merge; a surname alone merges with the one
 full name that ends in it.
 """
 
@@ -37,7 +37,6 @@ INDEFINITE = frozenset(
 )
 # Word-final spellings that transliterate the same Cyrillic ending (-ий / -ый).
 _ENDINGS = re.compile(r"(iy|yy|ii|yi|ij|y)\b")
-_TRANSLIT = (("kiev", "kyiv"), ("kyyiv", "kyiv"), ("kharkov", "kharkiv"), ("odessa", "odesa"))
 
 
 def fold(name: str) -> str:
@@ -46,8 +45,6 @@ def fold(name: str) -> str:
     text = "".join(c for c in text if not unicodedata.combining(c)).lower()
     text = re.sub(r"[’'`]s\b", "", text)
     text = re.sub(r"[^a-z0-9 ]+", " ", text)
-    for old, new in _TRANSLIT:
-        text = re.sub(rf"\b{old}\b", new, text)
     text = _ENDINGS.sub("y", text)
     words = [w for w in text.split() if w not in HONORIFICS]
     return " ".join(words)
@@ -108,7 +105,7 @@ def _clean_name(tokens: list[Token]) -> str:
 
 
 def _appos_role(head: Token) -> str | None:
-    """``John Kirby, the spokesman,`` → the spokesman (an age like ``, 71,`` is no role)."""
+    """``Paul Amsel, the spokesman,`` → the spokesman (an age like ``, 71,`` is no role)."""
     for child in head.rights:
         if child.dep_ == "appos" and not child.like_num:
             return join(list(child.subtree)) or None
@@ -183,7 +180,7 @@ ROLE_WORDS = frozenset(
 
 
 def widen_name(tokens: list[Token]) -> list[Token]:
-    """A PERSON entity plus untagged proper nouns right before it (``Dmitry`` + ``Peskov``)."""
+    """A PERSON entity plus untagged proper nouns right before it (``Anna`` + ``Berg``)."""
     if not tokens:
         return tokens
     doc, first = tokens[0].doc, tokens[0].i
@@ -208,7 +205,7 @@ def _person(head: Token, toks: list[Token]) -> Speaker | None:
 
 
 def _organisation(head: Token, toks: list[Token]) -> Speaker | None:
-    """``the Kremlin``, ``the Foreign Ministry``, ``The RIA news agency``."""
+    """``the ministry``, ``the Foreign Ministry``, ``The RIA news agency``."""
     org_head = head.ent_type_ in ("ORG", "GPE", "NORP") or (
         head.pos_ in ("PROPN", "NOUN") and head.lemma_.lower() in ORG_NOUNS
     )
@@ -222,7 +219,7 @@ def _organisation(head: Token, toks: list[Token]) -> Speaker | None:
         return None
     words = list(toks)
     while words and words[0].dep_ == "det":
-        words.pop(0)  # "The office of the Russian president" keeps its inner "the"
+        words.pop(0)  # "The office of the Norwegian prime minister" keeps its inner "the"
     if words and words[-1].tag_ == "POS":
         words.pop()  # "the ministry's" → "ministry"
     name = join(words)

@@ -69,7 +69,7 @@ def _role(text: str, i: int, double: bool) -> str:
         return "open" if can_open or not can_close else "close"
     if ch in DOUBLE_CLOSE + SINGLE_CLOSE:
         if not double and prev.isalnum() and nxt.isalnum():
-            return "none"  # an apostrophe: don’t, Russia’s
+            return "none"  # an apostrophe: don’t, Norway’s
         return "close" if can_close or not can_open else "open"
     if can_open and can_close:
         return "both"

@@ -2,7 +2,7 @@
 
 Merging rules, in order (names compared by :func:`identity.fold`):
   1. persons and organisations with the same folded name are one speaker
-     (Zelensky / Zelenskiy / Zelenskyy; "the Kremlin" / "Kremlin");
+     (accents, case and a leading "the" aside);
   2. a one-word person name (a surname) joins the only full name ending in it;
   3. full names whose folded forms are near-identical (``name_similarity``) join;
   4. anonymous sources and unresolved pronouns never merge across articles:
@@ -14,13 +14,14 @@ from __future__ import annotations
 
 import dataclasses
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from rapidfuzz import fuzz
 
 from newsprism.model import Quote, content_id
 from newsprism.quotes.identity import PRONOUNS, fold, surname_key
+from newsprism.quotes.names import compatible, full_names, most_complete, name_words, strip_titles, surname
 
 __all__ = ["merge_speakers", "speaker_key"]
 
@@ -30,11 +31,8 @@ ORG_ALIASES = {
     "u s": "united states",
     "usa": "united states",
     "the united states": "united states",
-    "washington": "united states",
     "uk": "united kingdom",
     "britain": "united kingdom",
-    "the kremlin": "kremlin",
-    "moscow": "russia",
 }
 
 
@@ -78,16 +76,103 @@ def _fuzzy_merges(keys: list[str], threshold: float) -> dict[str, str]:
     return out
 
 
-def _display(names: list[str]) -> str:
+def _display(key: str, names: list[str]) -> str:
+    if key.startswith("person:"):
+        return most_complete(names)
     counts = Counter(names)
     return sorted(counts, key=lambda n: (-(len(n.split()) > 1), -counts[n], -len(n), n))[0]
 
 
+def _dateline(quote: Quote, texts: Mapping[str, str]) -> bool:
+    """A speaker that is the article's dateline ("AMHERST") is a place, not a person."""
+    s = quote.speaker
+    if s is None or s.kind != "person" or not s.name.isupper() or len(s.name) < 3:
+        return False
+    return texts.get(quote.article_id, "").lstrip()[:200].find(s.name) >= 0
+
+
+def _untitled(quote: Quote, texts: Mapping[str, str]) -> Quote:
+    """Titles off person names; a dateline taken for a speaker removed."""
+    s = quote.speaker
+    if s is None:
+        return quote
+    if _dateline(quote, texts):
+        return dataclasses.replace(quote, speaker=None)
+    if s.kind != "person":
+        return quote
+    name = strip_titles(s.canonical)
+    if name == s.canonical:
+        return quote
+    role = s.role or s.canonical[: len(s.canonical) - len(name)].strip(" ,") or None
+    return dataclasses.replace(quote, speaker=dataclasses.replace(s, canonical=name, role=role))
+
+
+def _resolve_short(quotes: list[Quote], texts: Mapping[str, str]) -> list[Quote]:
+    """A one-word person name takes the full name the story writes for it: the article's own
+    most frequent full form ("Coleman" -> "Elijah Coleman"), else the story's only one."""
+    story: dict[str, Counter] = defaultdict(Counter)
+    for q in quotes:
+        s = q.speaker
+        if s is not None and s.kind == "person" and len(s.canonical.split()) >= 2:
+            story[name_words(s.canonical)[-1]][s.canonical] += 1
+    out = []
+    for q in quotes:
+        s = q.speaker
+        if s is None or s.kind != "person" or len(s.canonical.split()) != 1:
+            out.append(q)
+            continue
+        word = s.canonical.strip(" ,.")
+        local = Counter(full_names(texts.get(q.article_id, ""), word))
+        pool = (
+            local
+            or story.get(word.lower())
+            or Counter(n for text in texts.values() for n in full_names(text, word))
+        )
+        if local:
+            # A surname alone refers back to the person the article introduced first with it;
+            # another person of that surname keeps being written in full.
+            full = next(iter(local))
+        elif pool and (len(pool) == 1 or pool.most_common(2)[0][1] > pool.most_common(2)[1][1]):
+            full = pool.most_common(1)[0][0]
+        else:
+            full = None
+        if full:
+            q = dataclasses.replace(q, speaker=dataclasses.replace(s, canonical=full))
+        out.append(q)
+    return out
+
+
+def _person_variants(quotes: list[Quote], texts: Mapping[str, str]) -> dict[str, str]:
+    """Person names that are one person (initials, nicknames, middle names) -> the fullest
+    form the story writes ("Dale Hall" -> "H. Dale Hall", "Dave Rossi" -> "David Rossi")."""
+    names = sorted({q.speaker.canonical for q in quotes if q.speaker and q.speaker.kind == "person"})
+    full = [n for n in names if len(n.split()) >= 2]
+    written = {n: full_names(" \n ".join(texts.values()), surname(n)) for n in full}
+    out: dict[str, str] = {}
+    for n in full:
+        peers = [m for m in full + written[n] if compatible(n, m)]
+        out[n] = most_complete(sorted(peers, key=lambda m: (-len(m.split()), m)))
+    return out
+
+
 def merge_speakers(
-    quotes: Iterable[Quote], name_similarity: float = 92.0
+    quotes: Iterable[Quote], name_similarity: float = 92.0, texts: Mapping[str, str] | None = None
 ) -> tuple[tuple[Quote, ...], tuple[dict[str, Any], ...]]:
-    """Quotes with story-wide canonical speaker names, and the table of speakers."""
-    quotes = list(quotes)
+    """Quotes with story-wide canonical speaker names, and the table of speakers.
+
+    ``texts`` (article id -> cleaned text) lets short names resolve to the full names the
+    articles write, and datelines be told from speakers."""
+    texts = texts or {}
+    quotes = _resolve_short([_untitled(q, texts) for q in quotes], texts)
+    variants = _person_variants(quotes, texts)
+    quotes = [
+        dataclasses.replace(
+            q, speaker=dataclasses.replace(q.speaker, canonical=variants[q.speaker.canonical])
+        )
+        if q.speaker is not None and q.speaker.canonical in variants
+        else q
+        for q in quotes
+    ]
     keys = {q.id: speaker_key(q) for q in quotes}
     distinct = sorted({k for k in keys.values() if k})
     remap = _surname_merges(distinct)
@@ -102,7 +187,7 @@ def merge_speakers(
     for q in quotes:
         if keys[q.id]:
             groups[final(keys[q.id])].append(q)
-    names = {k: _display([q.speaker.canonical for q in qs if q.speaker]) for k, qs in groups.items()}
+    names = {k: _display(k, [q.speaker.canonical for q in qs if q.speaker]) for k, qs in groups.items()}
     out = []
     for q in quotes:
         k = keys[q.id]

@@ -51,7 +51,8 @@ def quotes_stage(analysis: Analysis, settings: Settings) -> Analysis:
     if not analysis.articles:
         return analysis
     quotes, rejections = quotes_for_articles(analysis.articles, settings)
-    merged, speakers = merge_speakers(quotes, settings.quotes.name_similarity)
+    texts = {a.id: a.text for a in analysis.articles}
+    merged, speakers = merge_speakers(quotes, settings.quotes.name_similarity, texts)
     return analysis.replace(
         quotes=merged, speakers=speakers, rejections=analysis.rejections + tuple(rejections)
     )
@@ -63,5 +64,7 @@ def analyze_quotes(
     """Only the quotes stage over ``articles`` (what ``newsprism quotes`` runs)."""
     settings = settings or Settings()
     quotes, rejections = quotes_for_articles(articles, settings, cache)
-    merged, speakers = merge_speakers(quotes, settings.quotes.name_similarity)
+    merged, speakers = merge_speakers(
+        quotes, settings.quotes.name_similarity, {a.id: a.text for a in articles}
+    )
     return Analysis(articles=tuple(articles), quotes=merged, speakers=speakers, rejections=tuple(rejections))

@@ -85,7 +85,7 @@ def _direct_subject(verb: Token, avoid: list[Span]) -> Token | None:
 
 
 def _inverted_subject(verb: Token, avoid: list[Span]) -> Token | None:
-    """``"…," said Kremlin spokesman Dmitry Peskov``: the parser may not call it nsubj."""
+    """``"…," said ministry spokesman Anna Berg``: the parser may not call it nsubj."""
     if verb.lemma_.lower() not in (
         "say",
         "add",
@@ -111,7 +111,7 @@ RELATIVE = frozenset(["who", "which", "that", "whom"])
 def subject_of(verb: Token, avoid: list[Span]) -> Token | None:
     """The speaker head of a cue verb: its subject, inherited up a short chain, else inverted.
 
-    A relative pronoun subject (``Peskov, who said …``) stands for the noun it modifies.
+    A relative pronoun subject (``Berg, who said …``) stands for the noun it modifies.
     """
     node = verb
     for _ in range(3):
@@ -128,7 +128,7 @@ def subject_of(verb: Token, avoid: list[Span]) -> Token | None:
 
 def via_relative(verb: Token) -> bool:
     """True when :func:`subject_of` reaches the speaker through a relative pronoun
-    (``Ukraine, which called it …``): the parser chose what "which" stands for."""
+    (``Norway, which called it …``): the parser chose what "which" stands for."""
     node = verb
     for _ in range(3):
         found = _direct_subject(node, [])

@@ -1,0 +1,447 @@
+"""The brief against hand-written gold on real multi-outlet stories (ECB+ train topics).
+
+Gold: ``bench/brief_gold/<story>.json`` (format and rules in ``bench/brief_gold/README.md``),
+written without seeing newsprism's output. ``stories.json`` fixes which stories calibrate and
+which report; thresholds are tuned on ``calibrate`` only.
+
+    PYTHONPATH=. python bench/brief_gold.py --split report           # the figures we report
+    PYTHONPATH=. python bench/brief_gold.py --split calibrate -v     # tuning, with every miss
+    PYTHONPATH=. python bench/brief_gold.py --split report --check   # the eval gate (make eval)
+
+Measures (pooled over the split's articles):
+  quote R / P          a gold quote is found when a system quote overlaps its locator
+  speaker acc          found quotes whose speaker's canonical name equals the gold name
+  same name            pairs of found quotes of one gold speaker given the same name
+  quote groups P/R/F1  pairs of found quotes in different articles, grouped vs gold groups
+  facts found          shared gold facts (2+ articles) with one ledger group spanning all
+                       their articles (``facts 2+`` : a group spanning at least two)
+  ledger pair P        statement pairs from different articles grouped by the ledger whose
+                       sentences both support one gold fact, over grouped pairs whose
+                       sentences both support some gold fact
+  only-here wrong      (shared fact, article) pairs where the article's statement is listed
+                       as only here and grouped with no other article of the fact
+  contradictions P/R   flagged pairs whose passages are a gold real contradiction
+  timeline R           gold dates found at their precision, cited at a gold sentence
+  loaded R / P         own-voice loaded terms per article
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import json
+import re
+import sys
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ecbplus_text import DEFAULT_DATA, sentences, url, xml_path
+
+from newsprism.analyze import analyze_articles
+from newsprism.clean import clean_document
+from newsprism.model import Article, Document
+from newsprism.pipeline import Analysis
+
+GOLD = Path(__file__).resolve().parent / "brief_gold"
+FLOORS = GOLD / "floors.json"
+_ARTICLES = re.compile(r"^(?:the|a|an)\s+")
+
+
+@dataclass
+class Doc:
+    """One gold document: its article, and the raw span of every ECB+ sentence."""
+
+    name: str
+    article: Article
+    spans: dict[int, tuple[int, int]]
+
+    def sentences_of(self, start: int, end: int) -> set[int]:
+        """ECB+ sentence numbers a cleaned-text span ``[start, end)`` overlaps."""
+        rs, re_ = self.article.offsets.span_to_raw(start, end)
+        return {n for n, (a, b) in self.spans.items() if a < re_ and rs < b}
+
+    def raw_span(self, start: int, end: int) -> tuple[int, int]:
+        return self.article.offsets.span_to_raw(start, end)
+
+
+@dataclass
+class Tally:
+    """Numerators and denominators pooled over stories."""
+
+    n: dict[str, float] = field(default_factory=lambda: defaultdict(float))
+    misses: list[str] = field(default_factory=list)
+
+    def add(self, key: str, value: float = 1.0) -> None:
+        self.n[key] += value
+
+    def ratio(self, num: str, den: str) -> float | None:
+        return self.n[num] / self.n[den] if self.n[den] else None
+
+
+def build_doc(data: Path, name: str) -> Doc:
+    """The ECB+ document as a text article, cleaned the way ``analyze`` cleans a file."""
+    xml = xml_path(data, name)
+    lines, spans, pos = [], {}, 0
+    for number, line in sentences(xml):
+        spans[number] = (pos, pos + len(line))
+        lines.append(line)
+        pos += len(line) + 1
+    raw = "\n".join(lines) + "\n"
+    document = Document(path=f"{name}.txt", raw=raw, format="text", url=url(xml))
+    return Doc(name, clean_document(document), spans)
+
+
+def norm_name(name: str | None) -> str:
+    if not name:
+        return ""
+    folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+    folded = re.sub(r"[^a-z0-9 ]+", " ", folded)
+    return _ARTICLES.sub("", re.sub(r"\s+", " ", folded).strip())
+
+
+def speaker_ok(system: str | None, gold: str) -> bool:
+    """Equal canonical names; an unnamed source (all lower case in gold) needs a shared word."""
+    a, b = norm_name(system), norm_name(gold)
+    if not a:
+        return False
+    if a == b:
+        return True
+    if gold == gold.lower():
+        return bool(set(a.split()) & set(b.split()) - {"of", "a", "the", "an", "to"})
+    return False
+
+
+def locate(doc: Doc, sentence: int, locator: str) -> tuple[int, int] | None:
+    """Raw span of ``locator`` inside ECB+ sentence ``sentence``."""
+    if sentence not in doc.spans:
+        return None
+    a, b = doc.spans[sentence]
+    text = doc.article.raw[a:b]
+    i = text.find(locator)
+    if i < 0:
+        i = text.lower().find(locator.lower())
+    if i < 0:
+        return (a, b)
+    return (a + i, a + i + len(locator))
+
+
+def match_quotes(gold: dict, docs: dict[str, Doc], analysis: Analysis, tally: Tally) -> dict[int, str]:
+    """Gold quote index -> system quote id (one to one, greatest overlap first)."""
+    by_doc: dict[str, list] = defaultdict(list)
+    name_of = {d.article.id: d.name for d in docs.values()}
+    for q in analysis.quotes:
+        by_doc[name_of.get(q.article_id, "")].append(q)
+    used: set[str] = set()
+    found: dict[int, str] = {}
+    for i, gq in enumerate(gold.get("quotes", [])):
+        doc = docs[gq["doc"]]
+        loc = locate(doc, gq["sentence"], gq["locator"])
+        best, best_overlap = None, 0
+        for q in by_doc[gq["doc"]]:
+            if q.id in used:
+                continue
+            rs, re_ = doc.raw_span(q.span.start, q.span.end)
+            overlap = min(re_, loc[1]) - max(rs, loc[0]) if loc else 0
+            if overlap > best_overlap:
+                best, best_overlap = q, overlap
+        if best is not None:
+            used.add(best.id)
+            found[i] = best.id
+        else:
+            tally.misses.append(f"quote missed: {gq['doc']}[{gq['sentence']}] {gq['locator']!r}")
+    tally.add("quotes_gold", len(gold.get("quotes", [])))
+    tally.add("quotes_found", len(found))
+    tally.add("quotes_sys", len(analysis.quotes))
+    tally.add("quotes_sys_ok", len(used))
+    for q in analysis.quotes:
+        if q.id not in used:
+            tally.misses.append(f"quote extra: {name_of.get(q.article_id)} {q.text[:60]!r}")
+    return found
+
+
+def score_speakers(gold: dict, found: dict[int, str], analysis: Analysis, tally: Tally) -> None:
+    people = {p["id"]: p for p in gold.get("speakers", [])}
+    quotes = {q.id: q for q in analysis.quotes}
+    names: dict[str, list[str]] = defaultdict(list)
+    for i, qid in found.items():
+        gq = gold["quotes"][i]
+        person = people.get(gq.get("speaker"))
+        if person is None:
+            continue
+        sp = quotes[qid].speaker
+        system = sp.canonical if sp else None
+        tally.add("speaker_n")
+        if speaker_ok(system, person["name"]):
+            tally.add("speaker_ok")
+        else:
+            tally.misses.append(f"speaker: {gq['doc']}[{gq['sentence']}] {system!r} != {person['name']!r}")
+        names[person["id"]].append(norm_name(system) or f"?{qid}")
+    for values in names.values():
+        for a, b in itertools.combinations(values, 2):
+            tally.add("samename_n")
+            tally.add("samename_ok", a == b)
+
+
+def score_quote_groups(gold: dict, found: dict[int, str], analysis: Analysis, tally: Tally) -> None:
+    group_of = {qid: g.id for g in analysis.quote_groups for qid in g.quote_ids}
+    items = [(gold["quotes"][i], qid) for i, qid in found.items()]
+    for (ga, qa), (gb, qb) in itertools.combinations(items, 2):
+        if ga["doc"] == gb["doc"]:
+            continue
+        same_gold = ga.get("group") is not None and ga.get("group") == gb.get("group")
+        same_sys = qa in group_of and group_of.get(qa) == group_of.get(qb)
+        tally.add("qg_gold", same_gold)
+        tally.add("qg_sys", same_sys)
+        tally.add("qg_both", same_gold and same_sys)
+        if same_gold and not same_sys:
+            tally.misses.append(f"quote group split: {ga['locator']!r} / {gb['locator']!r}")
+        if same_sys and not same_gold:
+            tally.misses.append(f"quote group wrong: {ga['locator']!r} / {gb['locator']!r}")
+
+
+def _support_statements(fact: dict, docs: dict[str, Doc], by_doc: dict[str, list]) -> dict[str, list]:
+    """Per supporting doc, the system statements that overlap its supporting sentences."""
+    out = {}
+    for name, numbers in fact["support"].items():
+        doc = docs[name]
+        wanted = set(numbers)
+        out[name] = [st for st in by_doc[name] if doc.sentences_of(st.span.start, st.span.end) & wanted]
+    return out
+
+
+def score_facts(gold: dict, docs: dict[str, Doc], analysis: Analysis, tally: Tally) -> None:
+    name_of = {d.article.id: d.name for d in docs.values()}
+    by_doc: dict[str, list] = defaultdict(list)
+    for st in analysis.statements:
+        by_doc[name_of.get(st.article_id, "")].append(st)
+    group_of = {sid: g for g in analysis.ledger for sid in g.statement_ids}
+    unique = {gid for ids in analysis.unique.values() for gid in ids}
+    for fact in gold.get("facts", []):
+        if len(fact["support"]) < 2:
+            continue
+        support = _support_statements(fact, docs, by_doc)
+        groups = defaultdict(set)
+        for name, sts in support.items():
+            for st in sts:
+                if st.id in group_of:
+                    groups[group_of[st.id].id].add(name)
+        widest = max((len(v) for v in groups.values()), default=0)
+        tally.add("facts_shared")
+        tally.add("facts_found", widest == len(fact["support"]))
+        tally.add("facts_found2", widest >= 2)
+        if widest < len(fact["support"]):
+            tally.misses.append(f"fact {fact['id']} ({widest}/{len(fact['support'])}): {fact['text']}")
+        for sts in support.values():
+            tally.add("onlyhere_n")
+            listed = any(group_of[st.id].id in unique for st in sts if st.id in group_of)
+            shared = any(len(groups[group_of[st.id].id]) >= 2 for st in sts if st.id in group_of)
+            if listed and not shared:
+                tally.add("onlyhere_wrong")
+
+
+def score_ledger_pairs(gold: dict, docs: dict[str, Doc], analysis: Analysis, tally: Tally) -> None:
+    """Precision of cross-article grouping, judged only where gold facts cover both sentences."""
+    facts_at: dict[tuple[str, int], set[str]] = defaultdict(set)
+    for fact in gold.get("facts", []):
+        for name, numbers in fact["support"].items():
+            for n in numbers:
+                facts_at[(name, n)].add(fact["id"])
+    doc_of = {d.article.id: d for d in docs.values()}
+    statements = {st.id: st for st in analysis.statements}
+
+    def facts(sid: str) -> set[str]:
+        st = statements[sid]
+        doc = doc_of[st.article_id]
+        return set().union(
+            *(facts_at.get((doc.name, n), set()) for n in doc.sentences_of(st.span.start, st.span.end))
+        )
+
+    for group in analysis.ledger:
+        for a, b in itertools.combinations(group.statement_ids, 2):
+            if statements[a].article_id == statements[b].article_id:
+                continue
+            fa, fb = facts(a), facts(b)
+            if not fa or not fb:
+                continue
+            tally.add("pair_n")
+            if fa & fb:
+                tally.add("pair_ok")
+            else:
+                tally.misses.append(
+                    f"ledger pair wrong: {statements[a].text[:70]!r} ~ {statements[b].text[:70]!r}"
+                )
+
+
+def score_contradictions(gold: dict, docs: dict[str, Doc], analysis: Analysis, tally: Tally) -> None:
+    doc_of = {d.article.id: d for d in docs.values()}
+    real = [c for c in gold.get("contradictions", []) if c.get("real")]
+    hit: set[int] = set()
+    for c in analysis.contradictions:
+        sides = []
+        for side in (c.a, c.b):
+            doc = doc_of.get(side["article_id"])
+            sides.append((doc.name, doc.sentences_of(side["start"], side["end"])) if doc else ("", set()))
+        tally.add("contra_sys")
+        ok = False
+        for i, g in enumerate(real):
+            ga, gb = (g["a"]["doc"], g["a"]["sentence"]), (g["b"]["doc"], g["b"]["sentence"])
+            for (da, sa), (db, sb) in (sides, sides[::-1]):
+                if da == ga[0] and ga[1] in sa and db == gb[0] and gb[1] in sb:
+                    ok = True
+                    hit.add(i)
+        tally.add("contra_ok", ok)
+        if not ok:
+            tally.misses.append(f"contradiction invented: {c.a['text'][:60]!r} vs {c.b['text'][:60]!r}")
+    tally.add("contra_gold", len(real))
+    tally.add("contra_found", len(hit))
+
+
+def score_timeline(gold: dict, docs: dict[str, Doc], analysis: Analysis, tally: Tally) -> None:
+    doc_of = {d.article.id: d for d in docs.values()}
+    for entry in gold.get("timeline", []):
+        tally.add("time_gold")
+        ok = False
+        for te in analysis.timeline:
+            if te.date != entry["date"]:
+                continue
+            cited = [(doc_of[a].name, doc_of[a].sentences_of(s, e)) for a, s, e in te.spans if a in doc_of]
+            if any(n in entry["support"] and set(entry["support"][n]) & ss for n, ss in cited):
+                ok = True
+                break
+        tally.add("time_ok", ok)
+        if not ok:
+            tally.misses.append(f"date missed: {entry['date']} {entry['event']}")
+
+
+def _term(t: str) -> str:
+    return re.sub(r"\s+", " ", t.lower().strip(" .,;:!?\"'“”‘’"))
+
+
+def score_loaded(gold: dict, docs: dict[str, Doc], analysis: Analysis, tally: Tally) -> None:
+    name_of = {d.article.id: d.name for d in docs.values()}
+    gold_terms: dict[str, set[str]] = defaultdict(set)
+    for item in gold.get("loaded", []):
+        gold_terms[item["doc"]].add(_term(item["term"]))
+    sys_terms: dict[str, set[str]] = defaultdict(set)
+    for f in analysis.framing:
+        sys_terms[name_of.get(f["article_id"], "")].update(_term(t) for t in f.get("loaded_terms", {}))
+
+    def same(a: str, b: str) -> bool:
+        return a == b or f" {a} " in f" {b} " or f" {b} " in f" {a} "
+
+    for name in docs:
+        g, s = gold_terms[name], sys_terms[name]
+        tally.add("loaded_gold", len(g))
+        tally.add("loaded_found", sum(any(same(t, u) for u in s) for t in g))
+        tally.add("loaded_sys", len(s))
+        tally.add("loaded_ok", sum(any(same(t, u) for u in g) for t in s))
+
+
+def score_story(data: Path, gold: dict, tally: Tally) -> None:
+    docs = {name: build_doc(data, name) for name in gold["articles"]}
+    analysis = analyze_articles([d.article for d in docs.values()])
+    found = match_quotes(gold, docs, analysis, tally)
+    score_speakers(gold, found, analysis, tally)
+    score_quote_groups(gold, found, analysis, tally)
+    score_facts(gold, docs, analysis, tally)
+    score_ledger_pairs(gold, docs, analysis, tally)
+    score_contradictions(gold, docs, analysis, tally)
+    score_timeline(gold, docs, analysis, tally)
+    score_loaded(gold, docs, analysis, tally)
+    tally.add("articles", len(docs))
+
+
+def measures(t: Tally) -> dict[str, float | None]:
+    p, r = t.ratio("qg_both", "qg_sys"), t.ratio("qg_both", "qg_gold")
+    f1 = 2 * p * r / (p + r) if p is not None and r is not None and p + r else None
+    return {
+        "quote_recall": t.ratio("quotes_found", "quotes_gold"),
+        "quote_precision": t.ratio("quotes_sys_ok", "quotes_sys"),
+        "speaker_accuracy": t.ratio("speaker_ok", "speaker_n"),
+        "same_name": t.ratio("samename_ok", "samename_n"),
+        "quote_group_precision": p,
+        "quote_group_recall": r,
+        "quote_group_f1": f1,
+        "facts_found": t.ratio("facts_found", "facts_shared"),
+        "facts_found_2plus": t.ratio("facts_found2", "facts_shared"),
+        "ledger_pair_precision": t.ratio("pair_ok", "pair_n"),
+        "only_here_wrong": t.ratio("onlyhere_wrong", "onlyhere_n"),
+        "contradiction_precision": t.ratio("contra_ok", "contra_sys"),
+        "contradiction_recall": t.ratio("contra_found", "contra_gold"),
+        "timeline_recall": t.ratio("time_ok", "time_gold"),
+        "loaded_recall": t.ratio("loaded_found", "loaded_gold"),
+        "loaded_precision": t.ratio("loaded_ok", "loaded_sys"),
+    }
+
+
+def load_split(split: str) -> list[dict]:
+    index = json.loads((GOLD / "stories.json").read_text(encoding="utf-8"))["stories"]
+    out = []
+    for entry in index:
+        path = GOLD / f"{entry['story']}.json"
+        if (split == "all" or entry["split"] == split) and path.is_file():
+            out.append(json.loads(path.read_text(encoding="utf-8")))
+    return out
+
+
+def check(result: dict[str, float | None]) -> list[str]:
+    """Measures below their pinned floor (or above their ceiling)."""
+    floors = json.loads(FLOORS.read_text(encoding="utf-8"))
+    failed = []
+    for key, bound in floors.get("min", {}).items():
+        if result.get(key) is None or result[key] < bound:
+            failed.append(f"{key} {result.get(key)} < floor {bound}")
+    for key, bound in floors.get("max", {}).items():
+        if result.get(key) is None or result[key] > bound:
+            failed.append(f"{key} {result.get(key)} > ceiling {bound}")
+    return failed
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    ap.add_argument("--split", choices=["calibrate", "report", "all"], default="report")
+    ap.add_argument("--story", help="only this story")
+    ap.add_argument("--check", action="store_true", help="fail when a measure is below its floor")
+    ap.add_argument("--json", action="store_true")
+    ap.add_argument("-v", "--verbose", action="store_true", help="print every miss")
+    args = ap.parse_args()
+    if not (args.data / "ecbplus").is_dir():
+        print(f"skipped: no ECB+ data under {args.data}", file=sys.stderr)
+        return 0
+    stories = [g for g in load_split(args.split) if not args.story or g["story"] == args.story]
+    total = Tally()
+    per_story = {}
+    for gold in stories:
+        tally = Tally()
+        score_story(args.data, gold, tally)
+        per_story[gold["story"]] = measures(tally)
+        for k, v in tally.n.items():
+            total.add(k, v)
+        if args.verbose:
+            print(f"--- {gold['story']}")
+            for line in tally.misses:
+                print("   ", line)
+    result = measures(total)
+    if args.json:
+        print(
+            json.dumps(
+                {"split": args.split, "pooled": result, "stories": per_story, "counts": total.n}, indent=1
+            )
+        )
+    else:
+        print(f"split {args.split}: {len(stories)} stories, {int(total.n['articles'])} articles")
+        for key, value in result.items():
+            print(f"  {key:26s} {'-' if value is None else f'{value:.2f}'}")
+    if args.check:
+        failed = check(result)
+        for line in failed:
+            print(f"below floor: {line}", file=sys.stderr)
+        return 1 if failed else 0
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

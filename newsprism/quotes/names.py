@@ -1,0 +1,156 @@
+"""Person names: titles stripped, nicknames and initials matched, short mentions resolved.
+
+One person is written many ways across a story: "Representative Anthony D. Weiner",
+"Congressman Anthony Weiner", "Weiner", "Jim Mattis" / "James Mattis". These helpers
+are model-free string logic over names and the story's own text:
+
+- :func:`strip_titles` drops titles and roles before a name (a general English list);
+- :func:`compatible` says whether two full names can be one person (same surname, first
+  names equal, an initial of each other, or a common nickname pair);
+- :func:`full_names` finds the full forms an article writes for a surname or first name,
+  so that "Coleman" resolves to "Elijah Coleman" even when only the surname is quoted.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+__all__ = [
+    "TITLE_WORDS",
+    "compatible",
+    "full_names",
+    "most_complete",
+    "name_words",
+    "strip_titles",
+    "surname",
+]
+
+# Titles, ranks, offices and job words written before a name ("Analyst Rob Enderle").
+TITLE_WORDS = frozenset(
+    """mr mrs ms miss mx dr prof sir dame lord lady rev reverend fr father sister brother rabbi imam
+    pastor bishop cardinal pope king queen prince princess duke duchess emir sheikh sultan
+    president vice prime minister secretary general chancellor premier governor mayor senator sen
+    representative rep congressman congresswoman congressmember assemblyman assemblywoman
+    councilman councilwoman councillor councilor alderman speaker leader deputy chief executive
+    director chairman chairwoman chair chairperson ceo cfo coo cto founder president-elect
+    spokesman spokeswoman spokesperson press attorney district assistant associate public defender
+    prosecutor solicitor barrister counsel lawyer judge justice magistrate sheriff officer detective
+    inspector constable superintendent commissioner trooper police sgt sergeant lt lieutenant capt
+    captain col colonel maj major gen admiral commander cmdr corporal cpl pvt private marshal
+    ambassador envoy consul diplomat analyst economist researcher professor scientist expert
+    historian author writer editor reporter correspondent columnist anchor host producer actor
+    actress singer rapper star model designer artist player coach manager owner striker pitcher
+    quarterback guard forward defender goalkeeper midfielder captain veteran former acting interim
+    senior junior state federal national us u.s. democratic republican gop labour tory
+    """.split()  # noqa: SIM905
+)
+# Common English nicknames and the given names they stand for.
+_NICKNAMES = {
+    "jim": "james", "jimmy": "james", "bill": "william", "billy": "william", "will": "william",
+    "bob": "robert", "bobby": "robert", "rob": "robert", "mike": "michael", "tom": "thomas",
+    "tommy": "thomas", "joe": "joseph", "dick": "richard", "rick": "richard", "ted": "edward",
+    "ed": "edward", "chuck": "charles", "charlie": "charles", "dave": "david", "dan": "daniel",
+    "danny": "daniel", "steve": "steven", "chris": "christopher", "matt": "matthew", "nick": "nicholas",
+    "tony": "anthony", "andy": "andrew", "greg": "gregory", "jeff": "jeffrey", "ben": "benjamin",
+    "sam": "samuel", "alex": "alexander", "pat": "patrick", "ken": "kenneth", "larry": "lawrence",
+    "jerry": "gerald", "ron": "ronald", "don": "donald", "doug": "douglas", "fred": "frederick",
+    "hank": "henry", "harry": "henry", "jack": "john", "johnny": "john", "kate": "katherine",
+    "kathy": "katherine", "liz": "elizabeth", "beth": "elizabeth", "sue": "susan", "jenny": "jennifer",
+    "jen": "jennifer", "peggy": "margaret", "meg": "margaret", "maggie": "margaret", "becky": "rebecca",
+    "abby": "abigail", "vicky": "victoria", "debbie": "deborah", "cathy": "catherine",
+}  # fmt: skip
+_WORD = re.compile(r"[A-Za-zÀ-ÿ][\w’'.-]*")
+
+
+def name_words(name: str) -> list[str]:
+    """Lower-case words of a name, possessives and trailing dots dropped."""
+    return [re.sub(r"[’']s$", "", w).rstrip(".").lower() for w in _WORD.findall(name)]
+
+
+def strip_titles(name: str) -> str:
+    """``Assistant District Attorney David Rossi`` -> ``David Rossi`` (two words stay at least)."""
+    words = name.split()
+    while len(words) > 2 and words[0].lower().rstrip(".,") in TITLE_WORDS:
+        words = words[1:]
+    if len(words) == 2 and words[0].lower().rstrip(".,") in TITLE_WORDS and words[1][:1].isupper():
+        words = words[1:]  # "Senator Smith": a surname after a title
+    return " ".join(words).strip(" ,")
+
+
+def _given(word: str) -> str:
+    return _NICKNAMES.get(word, word)
+
+
+_SUFFIXES = frozenset(["jr", "sr", "ii", "iii", "iv"])
+# Capitalised sentence starters that are not part of a name ("But McDermott said").
+_LEADERS = frozenset(
+    """but and the a an when while if as so then after before since because though although yet
+    or nor for with without at in on by from to of said says told asked according also even
+    however meanwhile now still this that these those his her their its our my your""".split()  # noqa: SIM905
+)
+
+
+def _parts(name: str) -> tuple[list[str], str]:
+    """(given names, surname) of a person name, suffixes such as "Jr." or "II" set aside."""
+    words = [w for w in name_words(name) if w not in _SUFFIXES]
+    return (words[:-1], words[-1]) if words else ([], "")
+
+
+def surname(name: str) -> str:
+    """The family name as written in ``name`` ("Nick J. Rahall II" -> "Rahall")."""
+    words = [w for w in name.split() if w.lower().rstrip(".,") not in _SUFFIXES]
+    return words[-1].strip(",.") if words else ""
+
+
+def _same_given(a: str, b: str) -> bool:
+    if len(a) == 1 or len(b) == 1:
+        return a[0] == b[0]
+    return _given(a) == _given(b)
+
+
+def compatible(a: str, b: str) -> bool:
+    """Two person names that can be one person: same surname and a given name in common
+    (equal, an initial of the other, or a common nickname pair)."""
+    ga, sa = _parts(a)
+    gb, sb = _parts(b)
+    if not sa or sa != sb:
+        return False
+    if not ga or not gb:
+        return True
+    full_a = [g for g in ga if len(g) > 1] or ga
+    full_b = [g for g in gb if len(g) > 1] or gb
+    return _same_given(full_a[0], full_b[0])
+
+
+def full_names(text: str, word: str) -> list[str]:
+    """Full names in ``text`` (2-4 capitalised words) that end or begin with ``word``."""
+    w = re.escape(word)
+    part = r"[A-Z][\w’'-]+|[A-Z]\."
+    patterns = (
+        rf"\b((?:{part})(?:\s+(?:{part})){{0,2}}\s+{w}(?:,? (?:Jr|Sr|II|III|IV)\b\.?)?)(?=[’']s\b|(?![\w’'-]))",
+        rf"\b({w}(?:\s+[A-Z]\.)?(?:\s+[A-Z][\w’'-]+){{1,2}})\b",
+    )
+    hits = sorted((m.start(), m.group(1)) for p in patterns for m in re.finditer(p, text))
+    found = [name for _, name in hits]  # reading order: the person introduced first comes first
+    out = []
+    for name in found:
+        words = name.split()
+        while words and words[0].lower() in _LEADERS:
+            words = words[1:]
+        name = strip_titles(" ".join(words))
+        if len([w for w in name.split() if w.lower().rstrip(".,") not in _SUFFIXES]) >= 2:
+            out.append(name)
+    return out
+
+
+def most_complete(names: Iterable[str]) -> str:
+    """The fullest form (most words), a formal given name over a nickname, then the most
+    frequent, then the first in order."""
+    names = list(names)
+    counts = {n: names.count(n) for n in names}
+
+    def nickname(n: str) -> bool:
+        return bool(name_words(n)) and name_words(n)[0] in _NICKNAMES
+
+    return sorted(counts, key=lambda n: (-len(n.split()), nickname(n), -counts[n], names.index(n)))[0]
