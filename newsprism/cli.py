@@ -359,8 +359,20 @@ def main(argv: list[str] | None = None) -> int:
 
 # Subcommands that live beside their library code register themselves on import.
 import newsprism.brief.command  # noqa: E402, F401
-import newsprism.intake_command  # noqa: E402, F401
 import newsprism.quotes.command  # noqa: E402, F401
+
+# web intake (issue 12): watch and revisions, handlers in newsprism.intake_command
+from newsprism import intake_command  # noqa: E402
+
+
+def _intake_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
+    """watch and revisions (issue 12); their handlers and arguments live in newsprism.intake_command."""
+    for name, helptext, add, run in intake_command.COMMANDS:
+        add(sub.add_parser(name, parents=[common], help=helptext))
+        COMMANDS[name] = run
+
+
+PARSER_EXTENSIONS.append(_intake_parsers)
 
 if __name__ == "__main__":
     sys.exit(main())

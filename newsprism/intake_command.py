@@ -1,4 +1,8 @@
-"""CLI of web intake: ``newsprism watch`` and ``newsprism revisions`` (registered on import by cli)."""
+"""CLI of web intake: ``newsprism watch`` and ``newsprism revisions``.
+
+Shaped like one module of a ``cli/`` package: ``add_*`` fill a subparser, ``run_*`` handle the
+parsed arguments; :data:`COMMANDS` lists (name, help, add, run) for the command table.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +11,6 @@ import json
 import sys
 from typing import Any
 
-from newsprism.cli import PARSER_EXTENSIONS, command
 from newsprism.revisions import revision_lines
 from newsprism.settings import Settings
 from newsprism.store import Store
@@ -22,8 +25,7 @@ def _poll_line(r: PollResult) -> str:
     return f"{r.at}  {counts}; stories: {r.stories_opened} opened, {r.stories_joined} joined"
 
 
-@command("watch")
-def _watch(args: argparse.Namespace, settings: Settings) -> int:
+def run_watch(args: argparse.Namespace, settings: Settings) -> int:
     every = parse_every(args.every)
 
     def report(r: PollResult) -> None:
@@ -44,8 +46,7 @@ def _watch(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
-@command("revisions")
-def _revisions(args: argparse.Namespace, settings: Settings) -> int:
+def run_revisions(args: argparse.Namespace, settings: Settings) -> int:
     with Store(args.db) as store:
         rows = revisions(store, args.url)
         for r in rows:
@@ -67,10 +68,7 @@ def _revisions(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
-def _parsers(sub: Any, common: argparse.ArgumentParser) -> None:
-    w = sub.add_parser(
-        "watch", parents=[common], help="poll feeds into DB: new and changed articles, stories"
-    )
+def add_watch(w: argparse.ArgumentParser) -> None:
     w.add_argument("db")
     w.add_argument(
         "feeds",
@@ -81,12 +79,15 @@ def _parsers(sub: Any, common: argparse.ArgumentParser) -> None:
     w.add_argument("--every", default="15m", help="time between polls: 30s, 15m, 1h (default 15m)")
     w.add_argument("--polls", type=int, help="stop after this many polls (default: run until Ctrl-C)")
     w.add_argument("--json", action="store_true", help="one JSON line per poll")
-    r = sub.add_parser(
-        "revisions", parents=[common], help="what outlets changed in articles after publishing"
-    )
+
+
+def add_revisions(r: argparse.ArgumentParser) -> None:
     r.add_argument("db")
     r.add_argument("url", nargs="?", help="one page's URL (default: every revision)")
     r.add_argument("--json", action="store_true")
 
 
-PARSER_EXTENSIONS.append(_parsers)
+COMMANDS: tuple[tuple[str, str, Any, Any], ...] = (
+    ("watch", "poll feeds into DB: new and changed articles, stories", add_watch, run_watch),
+    ("revisions", "what outlets changed in articles after publishing", add_revisions, run_revisions),
+)
