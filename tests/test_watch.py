@@ -11,7 +11,8 @@ from newsprism.cli import main
 from newsprism.errors import SettingsError
 from newsprism.revisions import diff_articles, revision_lines
 from newsprism.store import Store
-from newsprism.store.intake import revisions, watched_feeds
+from newsprism.store.intake import revisions, revisions_of, watched_feeds
+from newsprism.stories.persist import story_articles
 from newsprism.watch import parse_every, watch
 from tests.conftest import make_article
 from tests.http_fixture import FixtureServer
@@ -44,6 +45,11 @@ def test_a_page_changed_between_polls_becomes_a_revision(site, tmp_path):
         revs = revisions(store, site.url("/news/strike"))
         stories = store.conn.execute("SELECT count(*) FROM story_members").fetchone()[0]
         runs = [r["command"] for r in store.runs()]
+        story = store.conn.execute(
+            "SELECT story_id FROM story_members WHERE article_id = ?", (revs[0]["article_id"],)
+        ).fetchone()[0]
+        in_story = [a.id for a in story_articles(store, story)]
+        for_brief = revisions_of(store, in_story)
     assert polls[0].counts["added"] == 3 and polls[0].stories_opened >= 1
     assert polls[1].counts["revised"] == 1 and polls[1].error is None
     assert runs == ["watch", "watch"] and stories == 4
@@ -55,6 +61,9 @@ def test_a_page_changed_between_polls_becomes_a_revision(site, tmp_path):
     removed_quotes = [q for item in diff["removed"] + diff["changed"] for q in item.get("quotes_removed", [])]
     assert any("run out of patience" in q for q in removed_quotes)
     assert [s["text"] for s in diff["added"]] == ["Ferries to Holm will run a reduced timetable."]
+    # the story speaks with the latest version only; the brief can list what changed, by outlet
+    assert rev["article_id"] in in_story and rev["previous_id"] not in in_story
+    assert [(r["outlet"], r["previous_id"]) for r in for_brief] == [("Harbour Times", rev["previous_id"])]
 
 
 def test_a_restart_resumes_without_refetching(site, tmp_path):

@@ -21,7 +21,7 @@ from newsprism.store.db import Store
 
 __all__ = [
     "PageFetch", "article_urls", "feed_state", "note_failure", "note_state", "page_state",
-    "recheck_pages", "record_page", "revisions", "text_hash", "watched_feeds",
+    "recheck_pages", "record_page", "revisions_of", "superseded", "revisions", "text_hash", "watched_feeds",
 ]  # fmt: skip
 
 Diff = Callable[[Article, Article], dict[str, Any]]
@@ -185,6 +185,39 @@ def article_urls(store: Store, article_id: str) -> list[str]:
         "SELECT url FROM article_urls WHERE article_id = ? ORDER BY first_seen, rowid", (article_id,)
     )
     return [r[0] for r in rows]
+
+
+def superseded(store: Store, ids: list[str]) -> set[str]:
+    """Those of ``ids`` that are an earlier version of a page whose text has changed since."""
+    if not ids:
+        return set()
+    marks = ",".join("?" * len(ids))
+    rows = store.conn.execute(
+        f"SELECT DISTINCT page_key, previous_id FROM revisions WHERE previous_id IN ({marks})", ids
+    ).fetchall()
+    return {old for key, old in rows if _current(store, key) != old}
+
+
+def revisions_of(store: Store, ids: list[str]) -> list[dict[str, Any]]:
+    """Every revision that led to one of ``ids`` (the versions a story uses), oldest first, with its
+    outlet and title: for a brief's "changed after publication" part."""
+    if not ids:
+        return []
+    marks = ",".join("?" * len(ids))
+    keys = [
+        r[0]
+        for r in store.conn.execute(
+            f"SELECT DISTINCT page_key FROM revisions WHERE article_id IN ({marks})", ids
+        )
+    ]
+    out = []
+    for key in keys:
+        for rev in revisions(store, key):
+            row = store.conn.execute(
+                "SELECT outlet, title FROM articles WHERE id = ?", (rev["article_id"],)
+            ).fetchone()
+            out.append({**rev, "outlet": row["outlet"], "title": row["title"]})
+    return out
 
 
 def revisions(store: Store, url_or_key: str | None = None) -> list[dict[str, Any]]:

@@ -17,6 +17,7 @@ from datetime import UTC, datetime
 from newsprism.model import Article, Story
 from newsprism.settings import StorySettings
 from newsprism.store import Store
+from newsprism.store.intake import superseded
 from newsprism.stories.features import ArticleFeatures
 from newsprism.stories.index import STATE_VERSION, Assignment, StoryIndex, extract_features
 from newsprism.stories.lazy import StoredDict, open_index, recent_vectors, story_state
@@ -182,4 +183,5 @@ def story_articles(store: Store, story_id: str) -> list[Article]:
     full = store.resolve_id("stories", story_id)
     ids = [r[0] for r in store.conn.execute(
         "SELECT article_id FROM story_members WHERE story_id=? ORDER BY seq", (full,))]  # fmt: skip
-    return list(store.articles(ids))
+    gone = superseded(store, ids)  # a page revised since: only its latest version speaks for the outlet
+    return list(store.articles([i for i in ids if i not in gone]))
