@@ -169,3 +169,10 @@ def test_urls_lose_tracking_parameters_and_amp_variants_share_a_key():
         )
     }
     assert keys == {"https://news.example/2024/a-story"}
+
+
+def test_robots_txt_behind_a_redirect_is_followed(server):
+    server.routes["/robots.txt"] = {"status": 301, "headers": {"Location": "/real-robots.txt"}}
+    server.routes["/real-robots.txt"] = {"body": "User-agent: *\nDisallow: /page\n", "type": "text/plain"}
+    with _fetcher() as f, pytest.raises(FetchError, match="disallows"):
+        f.get(server.url("/page"))

@@ -211,12 +211,24 @@ class Fetcher:
         """(status, text) of a robots.txt; redirects followed (up to 5, as RFC 9309 asks)."""
         try:
             with self.gates.slot(urlsplit(robots_url).netloc):
-                r = self.client.get(robots_url, follow_redirects=True)
+                return self._robots_text(robots_url)
         except httpx.HTTPError as exc:
             log.info("%s: cannot be read (%s); nothing on that host is fetched for now", robots_url, exc)
             return None, ""
-        text = r.content[: 500 * 1024].decode("utf-8", "replace")  # RFC 9309: at least 500 KiB parsed
-        return r.status_code, text
+
+    def _robots_text(self, url: str) -> tuple[int, str]:
+        for _ in range(5):
+            with self.client.stream("GET", url) as r:
+                if r.status_code in _REDIRECTS and "location" in r.headers:
+                    url = urljoin(url, r.headers["location"])
+                    continue
+                data = b""
+                for chunk in r.iter_bytes():  # RFC 9309: at least 500 KiB parsed; the rest is left
+                    data += chunk
+                    if len(data) >= 500 * 1024:
+                        break
+                return r.status_code, data[: 500 * 1024].decode("utf-8", "replace")
+        return 404, ""  # a redirect chain past five hops: treated as no robots.txt (RFC 9309)
 
     # many URLs -----------------------------------------------------------------------
     def get_many(self, requests: Iterable[Request | str]) -> Iterator[tuple[Request, Response | FetchError]]:
