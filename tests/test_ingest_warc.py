@@ -85,3 +85,21 @@ def test_a_damaged_or_missing_archive_is_one_line(tmp_path):
     assert "junk.warc" in err.line() and "not a WARC/ARC" in err.line()
     (missing,) = list(iter_warc(str(tmp_path / "none.warc.gz")))
     assert "no such file" in missing.line()
+
+
+def test_an_unknown_reader_is_a_settings_error(tmp_path, capsys):
+    path = write_warc(tmp_path / "t.warc.gz", _records())
+    code = main(["ingest", str(tmp_path / "n.db"), str(path), "-q", "--set", "ingest.warc_reader=fast"])
+    assert code == 2 and "use fastwarc or warcio" in capsys.readouterr().err
+
+
+def test_archives_inside_a_directory_are_read_with_its_other_files(tmp_path):
+    folder = tmp_path / "crawl"
+    (folder / "sub").mkdir(parents=True)
+    write_warc(folder / "sub" / "a.warc.gz", _records())
+    (folder / "note.txt").write_text(
+        "Ferry talks resume\n\nThe union and the operator will meet on Thursday, the county said.\n"
+    )
+    batch = load_articles([str(folder)])
+    assert len(batch.articles) == 3 and not batch.rejections
+    assert {"Café fermé", "Ferry strike"} <= {a.title for a in batch.articles}

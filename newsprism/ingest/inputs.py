@@ -6,6 +6,7 @@ Web inputs (URLs, URL lists, OPML) are not read here: :mod:`newsprism.intake` fe
 from __future__ import annotations
 
 import glob
+import os
 from collections import Counter
 from collections.abc import Iterator
 
@@ -17,9 +18,15 @@ __all__ = ["iter_inputs"]
 
 
 def _archives(arg: str) -> list[str]:
-    """The archives an argument names (a glob may name several), else none."""
+    """The archives an argument names (a glob or a directory may name several), else none."""
     if any(ch in arg for ch in "*?["):
         return sorted(p for p in glob.glob(arg, recursive=True) if is_archive(p))
+    if os.path.isdir(arg):
+        found = []
+        for root, dirs, files in os.walk(arg):
+            dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+            found += [os.path.join(root, f) for f in sorted(files) if is_archive(f)]
+        return found
     return [arg] if is_archive(arg) else []
 
 
@@ -33,8 +40,9 @@ def iter_inputs(
     plain: list[str] = []
     for arg in args:
         archives = _archives(arg)
-        if not archives:
+        if not archives or os.path.isdir(arg):  # a directory's other files are read as usual
             plain.append(arg)
+        if not archives:
             continue
         if plain:
             yield from iter_sources(plain, max_mb)

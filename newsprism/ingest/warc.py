@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import IO
 
-from newsprism.errors import InputError, MissingInputError
+from newsprism.errors import InputError, MissingInputError, SettingsError
 from newsprism.ingest.web import WebSource
 
 log = logging.getLogger(__name__)
@@ -114,6 +114,8 @@ READERS: dict[str, Callable[[IO[bytes]], Iterator[Record]]] = {
 
 def iter_records(fh: IO[bytes], reader: str = "fastwarc") -> Iterator[Record]:
     """Every record of an open archive, read by ``reader`` ("fastwarc" or "warcio")."""
+    if reader not in READERS:
+        raise SettingsError(f"ingest.warc_reader {reader!r} is not a WARC reader", "use fastwarc or warcio")
     return READERS[reader](fh)
 
 
