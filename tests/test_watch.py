@@ -151,3 +151,63 @@ def test_diff_articles_reports_numbers_quotes_and_headline():
     # spans point into each version's own text
     span = diff["added"][0]
     assert new.text[span["start"] : span["end"]] == span["text"]
+
+
+@pytest.mark.parametrize("slow", ["feed", "page"])
+def test_ctrl_c_during_a_slow_fetch_stops_at_once(site, tmp_path, capsys, slow):
+    import signal
+    import threading
+    import time
+
+    from tests.intake_site import rss
+
+    site.routes["/slow-feed"] = {"delay": 5.0, "body": "<rss></rss>"}
+    site.routes["/slow-page"] = {"delay": 5.0, "body": "<p>late</p>"}
+    site.routes["/feed-of-slow"] = {"body": rss(site.base, [("/slow-page", "Late", "Late page.")])}
+    feed = site.url("/slow-feed" if slow == "feed" else "/feed-of-slow")
+    # a real SIGINT to the main thread, as a terminal's Ctrl-C gives (it interrupts a blocking read)
+    timer = threading.Timer(0.7, signal.pthread_kill, (threading.main_thread().ident, signal.SIGINT))
+    timer.start()
+    t0 = time.perf_counter()
+    code = main(
+        [
+            "watch",
+            str(tmp_path / "n.db"),
+            feed,
+            "--set",
+            "fetch.read_timeout_s=30",
+            "--set",
+            "fetch.host_interval_s=0",
+        ]
+    )
+    elapsed = time.perf_counter() - t0
+    assert code == 0 and "watch stopped" in capsys.readouterr().err
+    assert elapsed < 3
+
+
+def test_ctrl_c_ends_the_process_at_once_though_a_request_is_in_flight(site, tmp_path):
+    """A real process and a real SIGINT: in-flight fetch threads must not hold the exit."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    from tests.conftest import ROOT
+    from tests.intake_site import rss
+
+    site.routes["/slow-page"] = {"delay": 30.0, "body": "<p>late</p>"}
+    site.routes["/feed-of-slow"] = {"body": rss(site.base, [("/slow-page", "Late", "Late page.")])}
+    cmd = [sys.executable, "-m", "newsprism", "watch", str(tmp_path / "n.db"), site.url("/feed-of-slow")]
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    proc = subprocess.Popen(
+        [*cmd, "--set", "fetch.host_interval_s=0"], env=env, stderr=subprocess.PIPE, text=True
+    )
+    deadline = time.monotonic() + 60
+    while "/slow-page" not in site.paths() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    t0 = time.monotonic()
+    proc.send_signal(signal.SIGINT)
+    err = proc.communicate(timeout=20)[1]
+    assert proc.returncode == 0 and "watch stopped" in err
+    assert time.monotonic() - t0 < 5

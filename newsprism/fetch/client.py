@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+import threading
 import time
-from collections.abc import Iterable, Iterator
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import TypeVar
 from urllib.parse import urljoin, urlsplit
 
 import httpx
@@ -30,6 +31,8 @@ log = logging.getLogger(__name__)
 __all__ = ["Fetcher", "Request", "Response"]
 
 _REDIRECTS = {301, 302, 303, 307, 308}
+T = TypeVar("T")
+R = TypeVar("R")
 
 
 @dataclass(frozen=True)
@@ -241,8 +244,33 @@ class Fetcher:
             except FetchError as exc:
                 return exc
 
-        pool = ThreadPoolExecutor(max_workers=max(self.s.concurrency, 1), thread_name_prefix="fetch")
-        try:
-            yield from zip(reqs, pool.map(one, reqs), strict=True)
-        finally:
-            pool.shutdown(wait=True, cancel_futures=True)
+        yield from zip(reqs, _ordered_map(one, reqs, self.s.concurrency), strict=True)
+
+
+def _ordered_map(fn: Callable[[T], R], items: list[T], workers: int) -> Iterator[R]:
+    """``map(fn, items)`` on daemon threads, in order. A consumer that stops (Ctrl-C) leaves the
+    threads to finish their request alone: none is started after, and none holds the process open."""
+    results: dict[int, R] = {}
+    todo = iter(enumerate(items))
+    cond, stop = threading.Condition(), threading.Event()
+
+    def work() -> None:
+        while not stop.is_set():
+            with cond:
+                nxt = next(todo, None)
+            if nxt is None:
+                return
+            value = fn(nxt[1])
+            with cond:
+                results[nxt[0]] = value
+                cond.notify_all()
+
+    for _ in range(min(max(workers, 1), len(items))):
+        threading.Thread(target=work, name="fetch", daemon=True).start()
+    try:
+        for i in range(len(items)):
+            with cond:
+                cond.wait_for(lambda i=i: i in results)
+                yield results.pop(i)
+    finally:
+        stop.set()
