@@ -120,8 +120,8 @@ class _Expander:
         req = Request(url, *(state["etag"], state["last_modified"]) if state else (None, None))
         try:
             resp = self.fetcher.get(req)
-        except FetchError as exc:
-            db.note_failure(self.store, url, state["kind"] if state else "page", exc.line())
+        except FetchError as exc:  # kept as "input" until it answers and says what it is
+            db.note_failure(self.store, url, state["kind"] if state else "input", exc.line(), watched or None)
             self.reject(url, exc)
             return
         self._dispatch(url, resp, depth, watched, state)

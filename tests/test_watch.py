@@ -211,3 +211,15 @@ def test_ctrl_c_ends_the_process_at_once_though_a_request_is_in_flight(site, tmp
     err = proc.communicate(timeout=20)[1]
     assert proc.returncode == 0 and "watch stopped" in err
     assert time.monotonic() - t0 < 5
+
+
+def test_a_feed_down_at_the_first_poll_is_watched_and_read_when_it_is_back(site, tmp_path):
+    site.routes["/late-feed.xml"] = {"statuses": [500, 500, 500], "body": site.routes["/feed.xml"]["body"]}
+    site.routes["/late-feed.xml"]["type"] = "application/rss+xml"
+    db = tmp_path / "n.db"
+    with Store(db) as store:
+        (first,) = watch(store, [site.url("/late-feed.xml")], fast_settings(retries=2), 0.01, max_polls=1)
+        assert watched_feeds(store) == [site.url("/late-feed.xml")]
+        (second,) = watch(store, [], fast_settings(), 0.01, max_polls=1)
+    assert "HTTP 500 after 3 tries" in first.rejections[0].line()
+    assert second.counts["added"] == 3

@@ -153,13 +153,14 @@ def note_state(store: Store, page: PageFetch, kind: str, watched: bool | None = 
             conn.execute("UPDATE fetch_state SET watched = ? WHERE url = ?", (int(watched), page.url))
 
 
-def note_failure(store: Store, url: str, kind: str, line: str) -> None:
+def note_failure(store: Store, url: str, kind: str, line: str, watched: bool | None = None) -> None:
     """Keep the last failure of a URL (its one line); the next poll tries it again."""
     now = _now()
     store.conn.execute(
-        "INSERT INTO fetch_state(url, kind, first_seen, checked_at, error) VALUES (?,?,?,?,?)"
-        " ON CONFLICT(url) DO UPDATE SET checked_at=excluded.checked_at, error=excluded.error",
-        (url, kind, now, now, line),
+        "INSERT INTO fetch_state(url, kind, first_seen, checked_at, error, watched) VALUES (?,?,?,?,?,?)"
+        " ON CONFLICT(url) DO UPDATE SET checked_at=excluded.checked_at, error=excluded.error,"
+        " watched=max(watched, excluded.watched)",
+        (url, kind, now, now, line, int(bool(watched))),
     )
 
 

@@ -138,7 +138,7 @@ CREATE TABLE text_hashes (                  -- one cleaned text, one stored arti
 );
 CREATE TABLE fetch_state (                  -- what watch and ingest know of each feed and page
     url           TEXT PRIMARY KEY,
-    kind          TEXT NOT NULL,            -- feed, sitemap, page
+    kind          TEXT NOT NULL,            -- feed, sitemap, page; input: a given URL that has not answered yet
     page_key      TEXT,                     -- pages: the key of article_urls
     article_id    TEXT,                     -- pages: the latest version read
     etag          TEXT,
