@@ -165,12 +165,13 @@ class _Expander:
             self.reject(url, exc, "read")
             return
         db.note_state(self.store, _fetch_of(resp, url), "sitemap")
-        for loc, _lastmod in sitemap.pages:
+        for loc, lastmod in sitemap.pages:
             if self.sitemap_pages >= self.s.fetch.max_sitemap_urls:
                 self.result.counts["over fetch.max_sitemap_urls"] += 1
                 continue
             self.sitemap_pages += 1
-            self.add_target(Target(clean_url(loc), "sitemap", url))
+            # a changed <lastmod> makes a stored page due, as an updated feed entry does
+            self.add_target(Target(clean_url(loc), "sitemap", url, FeedEntry(loc, stamp=lastmod)))
         for child in sitemap.children:
             self.add_url(clean_url(child), depth + 1)
 
