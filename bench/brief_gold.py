@@ -216,7 +216,10 @@ def score_facts(gold: dict, docs: dict[str, Doc], analysis: Analysis, tally: Tal
     by_doc: dict[str, list] = defaultdict(list)
     for st in analysis.statements:
         by_doc[name_of.get(st.article_id, "")].append(st)
-    group_of = {sid: g for g in analysis.ledger for sid in g.statement_ids}
+    groups_of: dict[str, list] = defaultdict(list)
+    for g in analysis.ledger:
+        for sid in g.statement_ids:
+            groups_of[sid].append(g)
     unique = {gid for ids in analysis.unique.values() for gid in ids}
     for fact in gold.get("facts", []):
         if len(fact["support"]) < 2:
@@ -225,8 +228,8 @@ def score_facts(gold: dict, docs: dict[str, Doc], analysis: Analysis, tally: Tal
         groups = defaultdict(set)
         for name, sts in support.items():
             for st in sts:
-                if st.id in group_of:
-                    groups[group_of[st.id].id].add(name)
+                for g in groups_of[st.id]:
+                    groups[g.id].add(name)
         widest = max((len(v) for v in groups.values()), default=0)
         tally.add("facts_shared")
         tally.add("facts_found", widest == len(fact["support"]))
@@ -235,8 +238,8 @@ def score_facts(gold: dict, docs: dict[str, Doc], analysis: Analysis, tally: Tal
             tally.misses.append(f"fact {fact['id']} ({widest}/{len(fact['support'])}): {fact['text']}")
         for sts in support.values():
             tally.add("onlyhere_n")
-            listed = any(group_of[st.id].id in unique for st in sts if st.id in group_of)
-            shared = any(len(groups[group_of[st.id].id]) >= 2 for st in sts if st.id in group_of)
+            listed = any(g.id in unique for st in sts for g in groups_of[st.id])
+            shared = any(len(groups[g.id]) >= 2 for st in sts for g in groups_of[st.id])
             if listed and not shared:
                 tally.add("onlyhere_wrong")
 

@@ -9,24 +9,28 @@ The CLI calls these and only prints; scripts call them directly::
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import logging
 import multiprocessing
 import os
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 
+from newsprism.analysis import Analysis
 from newsprism.clean import clean_document
 from newsprism.errors import InputError
 from newsprism.ingest import read_source
 from newsprism.ingest.files import Source
 from newsprism.ingest.inputs import iter_inputs
+from newsprism.ingest.manifest import Given, apply_given
 from newsprism.intake import ingest_web, split_inputs
-from newsprism.model import Article, Rejection
-from newsprism.pipeline import Analysis, run_stages
+from newsprism.model import Article, Document, Rejection
+from newsprism.pipeline import run_stages
 from newsprism.settings import Settings
 from newsprism.store import Store
+from newsprism.temporal.published import resolve_published
 
 log = logging.getLogger(__name__)
 
@@ -52,9 +56,22 @@ def _rejection(exc: InputError, stage: str = "read") -> Rejection:
     return Rejection(exc.path, stage, str(exc), exc.hint)
 
 
-def _clean_source(job: tuple[Source | InputError, Settings]) -> list[Article | Rejection]:
+Job = tuple[Source | InputError, Settings, Mapping[str, Given]]
+
+
+def _cleaned(doc: Document, settings: Settings, given: Mapping[str, Given]) -> Article:
+    """One document cleaned, with the metadata given for it and its own publication date
+    (metadata, else a photo caption), so that every command shows the same date."""
+    doc, meta = apply_given(doc, given)
+    article = clean_document(doc, settings.clean)
+    if meta is not None and meta.published:
+        article = dataclasses.replace(article, published_confidence=1.0)
+    return resolve_published((article,))[0]
+
+
+def _clean_source(job: Job) -> list[Article | Rejection]:
     """Read and clean one source (a worker's unit of work; JSON Lines files hold several)."""
-    item, settings = job
+    item, settings, given = job
     if isinstance(item, InputError):
         return [_rejection(item)]
     out: list[Article | Rejection] = []
@@ -62,7 +79,7 @@ def _clean_source(job: tuple[Source | InputError, Settings]) -> list[Article | R
         if isinstance(doc, InputError):
             out.append(_rejection(doc))
             continue
-        article = clean_document(doc, settings.clean)
+        article = _cleaned(doc, settings, given)
         if article.text.strip():
             out.append(article)
         else:
@@ -73,12 +90,12 @@ def _clean_source(job: tuple[Source | InputError, Settings]) -> list[Article | R
 
 
 def _results(
-    sources: Iterator[Source | InputError], settings: Settings
+    sources: Iterator[Source | InputError], settings: Settings, given: Mapping[str, Given]
 ) -> Iterator[list[Article | Rejection]]:
     """Cleaned results in input order; a process pool does the work when the batch is large."""
     workers = settings.ingest.workers or min(os.cpu_count() or 1, 4)
     head = list(itertools.islice(sources, settings.ingest.parallel_min))
-    jobs = ((item, settings) for item in itertools.chain(head, sources))
+    jobs = ((item, settings, given) for item in itertools.chain(head, sources))
     if workers < 2 or len(head) < settings.ingest.parallel_min:
         yield from map(_clean_source, jobs)
         return
@@ -90,26 +107,31 @@ def iter_articles(
     paths: list[str],
     settings: Settings | None = None,
     progress: Progress | None = None,
+    given: Mapping[str, Given] | None = None,
     skipped: Counter[str] | None = None,
 ) -> Iterator[Article | Rejection]:
     """Read and clean inputs in order (memory stays flat); bad inputs come as rejections.
 
-    WARC/ARC files are read record by record; records that are not articles are counted in ``skipped``.
-    """
+    ``given`` maps input files to metadata that wins over what is found in them
+    (see :func:`newsprism.ingest.manifest.read_manifest`). WARC/ARC files are read record by
+    record; records that are not articles are counted in ``skipped``."""
     settings = settings or Settings()
     sources = iter_inputs(paths, settings.ingest.max_input_mb, skipped, settings.ingest.warc_reader)
-    for results in _results(sources, settings):
+    for results in _results(sources, settings, given or {}):
         yield from results
         if progress:
             progress("")
 
 
 def load_articles(
-    paths: list[str], settings: Settings | None = None, progress: Progress | None = None
+    paths: list[str],
+    settings: Settings | None = None,
+    progress: Progress | None = None,
+    given: Mapping[str, Given] | None = None,
 ) -> Batch:
     """Read and clean every input into memory; duplicates (same content) are dropped."""
     batch, seen = Batch(), set()
-    for item in iter_articles(paths, settings, progress, batch.skipped):
+    for item in iter_articles(paths, settings, progress, given, batch.skipped):
         if isinstance(item, Rejection):
             batch.rejections.append(item)
         elif item.id not in seen:
@@ -124,6 +146,7 @@ def ingest(
     settings: Settings | None = None,
     progress: Progress | None = None,
     keep: bool = True,
+    given: Mapping[str, Given] | None = None,
 ) -> Batch:
     """Read, clean and store ``paths`` inside one recorded run; re-ingesting changes nothing.
 
@@ -137,7 +160,7 @@ def ingest(
     batch, n_read, seen, pending = Batch(), 0, set(), []
     if web:
         n_read += _ingest_web(store, web, settings, run_id, progress, batch, keep)
-    for item in iter_articles(paths, settings, progress, batch.skipped):
+    for item in iter_articles(paths, settings, progress, given, batch.skipped):
         if isinstance(item, Rejection):
             batch.rejections.append(item)
             store.add_rejection(item, run_id)

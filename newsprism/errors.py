@@ -10,7 +10,9 @@ NewsprismError
 │   └── FetchError            a URL cannot be fetched (robots.txt, HTTP status, timeout, size cap)
 ├── ModelMissingError     a pinned model package is not installed
 ├── StoreError            the SQLite store cannot be opened or written
+│   └── StoryStateError       the store's story index was written by another version
 ├── NotFoundError         an id asked for is not in the store
+├── OutputError           an output file would overwrite an input or an existing file
 └── SettingsError         a settings file or value is invalid
 """
 
@@ -78,8 +80,18 @@ class StoreError(NewsprismError):
     """The SQLite store cannot be opened or written."""
 
 
+class StoryStateError(StoreError):
+    """The story index kept in a store (or a saved state) has a version this code cannot read."""
+
+    hint = "ingest into a new database, or use the newsprism version that wrote this one"
+
+
 class NotFoundError(NewsprismError):
     """An id asked for is not in the store."""
+
+
+class OutputError(NewsprismError):
+    """An output path is one of the inputs, or exists and ``--force`` was not given."""
 
 
 class SettingsError(NewsprismError):

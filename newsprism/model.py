@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import bisect
 import hashlib
+import re
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import urlsplit
 
 __all__ = [
     "Article",
@@ -24,7 +26,6 @@ __all__ = [
     "QuoteGroup",
     "Rejection",
     "Removal",
-    "Sentence",
     "Span",
     "Speaker",
     "Statement",
@@ -125,6 +126,13 @@ class Document:
     extra: dict[str, Any] = field(default_factory=dict)
 
 
+# A file-name part that is an id, not a word: 8+ hex characters with a digit ("548a66990e9d9a05").
+_HASHLIKE = re.compile(r"^(?=.*\d)[0-9a-f]{8,}$", re.IGNORECASE)
+# Title words that name an article with no outlet, URL or readable file name (after the file's
+# number, when it has one): short enough for a column of labels.
+_LABEL_WORDS = 4
+
+
 @dataclass(frozen=True)
 class Article:
     """One cleaned article. ``id`` is a hash of the raw input text."""
@@ -152,15 +160,26 @@ class Article:
         """Whether ``[start, end)`` lies inside a subheading."""
         return any(h.start <= start and end <= h.end for h in self.headings)
 
-    def span_text(self, span: Span) -> str:
-        return self.text[span.start : span.end]
-
     @property
     def label(self) -> str:
-        """How the article is named to a reader: its outlet, else its file."""
+        """How the article is named to a reader: its outlet, else its URL's host, else its
+        file name without hash-like parts ("2024-fire-report"), else the title's first words;
+        never a bare hash."""
         if self.outlet:
             return self.outlet
-        return self.path.rsplit("/", 1)[-1]
+        if self.url and (host := urlsplit(self.url).hostname):
+            return host.removeprefix("www.")
+        name = self.path.rsplit("/", 1)[-1]
+        stem, _, tail = name.partition("#")
+        parts = [p for p in re.split(r"[_\-. ]+", stem.rsplit(".", 1)[0]) if p and not _HASHLIKE.match(p)]
+        readable = "-".join(parts)
+        if sum(c.isalpha() for c in readable) >= 3:
+            return readable + (f"#{tail}" if tail else "")
+        if self.title:
+            words = self.title.split()
+            short = " ".join(words[:_LABEL_WORDS]) + ("…" if len(words) > _LABEL_WORDS else "")
+            return f"{readable}: {short}" if readable else short  # "000: Russia accuses the US…"
+        return name
 
 
 @dataclass(frozen=True)
@@ -175,13 +194,6 @@ class Rejection:
     def line(self) -> str:
         tail = f" ({self.hint})" if self.hint else ""
         return f"{self.path}: {self.reason}{tail}"
-
-
-@dataclass(frozen=True)
-class Sentence:
-    article_id: str
-    span: Span
-    text: str
 
 
 @dataclass(frozen=True)

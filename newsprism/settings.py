@@ -79,6 +79,21 @@ class CleanSettings:
     junk_max_chars: int = 160
     # Author bios: a short paragraph that names the byline author in its first words.
     bio_max_chars: int = 420
+    # Pre-tokenised input (punctuation set off by spaces: "said .", "is n't", ``PTB quotes''):
+    # detokenised before cleaning when at least this many spaced marks are found and they make
+    # at least this share of the sentence punctuation. Measured (bench/cleaning_rules.py data):
+    # the seeds and the example have none; the 181 extraction pages at most 0.46 (a French page:
+    # French sets a space before "!", "?", ":" and ";"); ECB+ token text 0.75 or more in 961 of
+    # 964 documents with 2+ marks. 2 marks: a one-sentence token line ("X said , Y .") counts.
+    pretokenised_min: int = 2
+    pretokenised_share: float = 0.75
+    # Hard-wrapped text: more than this share of the line breaks inside blocks (between kept
+    # lines) come after a line that does not end a sentence; there an unfinished line followed
+    # by a capital goes on in the next line ("... said the county / Engineer ..."). Otherwise (a
+    # sentence or paragraph per line, as in ECB+ or exports without blank lines) such a line is a
+    # headline or a deck of its own. 0.5: wrapped prose breaks mid-sentence far more often than
+    # at a full stop.
+    wrapped_share: float = 0.5
 
 
 @dataclass(frozen=True)
@@ -245,10 +260,10 @@ class CompareSettings:
     # one thing, so its similarity is less diluted than a sentence's); the two misses were
     # at 0.72. Hence 0.74 (was 0.78 for whole sentences). The example story scored the same
     # at 0.72 and 0.74 (independent support within one of the truth on 14/16 facts, 12/16 at 0.78).
-    align_strong: float = 0.74
-    align_weak: float = 0.65
+    align_strong: float = 0.66
+    align_weak: float = 0.55
     # Share of key terms (Jaccard) two weak pairs need; two names in common is typical.
-    align_terms: float = 0.25
+    align_terms: float = 0.15
     # Two clauses that give the same count of the same thing ("about 200 residents") join
     # from this similarity up. Clause-sized statements word one fact very differently
     # ("forcing the evacuation of about 200 residents" / "About 200 residents ... were moved
@@ -270,6 +285,12 @@ class CompareSettings:
     # one: the event word, not the similarity, keeps such pairs out. Set on the example story
     # (bench/brief_example.py), where 0.40 keeps every 12-vs-21 pair.
     contradiction_count_sim: float = 0.40
+    # Every contradiction must also be about one thing (compare/contradictions.py): the two
+    # statements at least this alike, naming a common person, body or place, and sharing
+    # this many content words besides what differs. Calibrated on the calibrate half of
+    # bench/brief_gold for precision first (bench/brief_calibrate.py --contradictions).
+    contradiction_min_sim: float = 0.5
+    contradiction_shared: int = 3
     # Provenance: a shared passage is a pair of outlet-voice sentences at least this long
     # (characters) and this close (rapidfuzz ratio, 0-100). In the example story the two
     # copies of one wire share sentences at 100; independent outlets' closest pair reaches
@@ -286,6 +307,14 @@ class CompareSettings:
     dispute_sim: float = 0.5
     # Ledger: independent origins needed for consensus.
     consensus_min_origins: int = 2
+    # Fact keys (compare/facts.py): a verb with two of its arguments, or an age, shared by
+    # statements of different articles makes a fact group beside the alignment groups.
+    fact_keys: bool = True
+    # "Only here" is a claim of absence, so it needs confidence: a one-origin group with a
+    # statement of another origin at least this close (MiniLM) is "possibly shared" instead,
+    # and an article with a statement this close to a group is not said to leave it out.
+    # Calibrated on the calibrate half of bench/brief_gold (bench/brief_calibrate.py).
+    only_here_sim: float = 0.5
     # Omission: a group is expected in an article when this share of the others carry it.
     omission_share: float = 0.5
     # Quote variants: same quote when content-word overlap (|A&B| / smaller set) reaches this,

@@ -5,13 +5,13 @@
 Publication dates come first (everything dated needs them); quotes before the comparison
 (statements link to quotes, variants compare them); the timeline after the comparison so that
 it dates statements rather than bare sentences; the brief last (it reads all the rest).
-Stage modules import :class:`~newsprism.pipeline.Analysis`, so this list lives apart from it.
+Stage modules import :class:`~newsprism.analysis.Analysis`, never the runner.
 """
 
 from __future__ import annotations
 
+from newsprism.analysis import Stage
 from newsprism.compare.stage import brief_stage, compare_stage
-from newsprism.pipeline import Stage
 from newsprism.quotes.stage import quotes_stage
 from newsprism.temporal.stages import published_stage, timeline_stage
 

@@ -27,9 +27,7 @@ def _mixed(tmp_path):
 
 def test_bad_files_get_one_line_each_and_the_rest_goes_on(tmp_path, capsys):
     folder = _mixed(tmp_path)
-    code = main(
-        ["analyze", str(folder), "--set", "ingest.max_input_mb=1", "--json", str(tmp_path / "r.json")]
-    )
+    code = main(["analyze", str(folder), "--set", "ingest.max_input_mb=1", "-o", str(tmp_path / "r.json")])
     err = capsys.readouterr().err
     assert code == 1
     assert "Traceback" not in err
@@ -44,7 +42,7 @@ def test_bad_files_get_one_line_each_and_the_rest_goes_on(tmp_path, capsys):
 
 def test_report_json_follows_the_published_schema(tmp_path, capsys):
     (tmp_path / "good.txt").write_text(BODY)
-    assert main(["analyze", str(tmp_path / "good.txt"), "--json", "-", "-q"]) == 0
+    assert main(["analyze", str(tmp_path / "good.txt"), "--json", "-q"]) == 0
     report = json.loads(capsys.readouterr().out)
     jsonschema.validate(report, SCHEMA)
     assert report["articles"][0]["title"] == "Ferry strike halts crossings in Farrowby"
@@ -59,9 +57,9 @@ def test_html_report_escapes_article_text(tmp_path, capsys):
         [
             "analyze",
             str(folder / "evil.txt"),
-            "--html",
+            "-o",
             str(tmp_path / "b.html"),
-            "--md",
+            "-o",
             str(tmp_path / "b.md"),
         ]
     )
@@ -73,9 +71,10 @@ def test_html_report_escapes_article_text(tmp_path, capsys):
 
 
 def test_missing_input_only_is_a_failed_run(tmp_path, capsys):
-    assert main(["analyze", str(tmp_path / "nothing-here")]) == 1
-    err = capsys.readouterr().err
-    assert "no such file" in err and "Traceback" not in err
+    assert main(["analyze", str(tmp_path / "nothing-here")]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""  # nothing but the errors
+    assert "no such file" in captured.err and "Traceback" not in captured.err
 
 
 def test_store_commands(tmp_path, capsys):

@@ -12,12 +12,13 @@ def test_headline_that_states_a_claim_as_fact_vs_one_that_attributes_it():
 
 def test_loaded_terms_count_only_in_the_outlets_own_voice():
     art = make_article(
-        "The regime claimed the attack was a provocation.\n\n"
-        "“This was a terrorist act,” Peskov said, and Kirby admitted nothing.",
+        "The council claimed the absurd plan was a disgusting stunt.\n\n"
+        "“This was a horrible act,” Berg said, and Amsel admitted nothing; the plan was killed.",
         outlet="Daily",
     )
     frame = article_framing(art, article_statements(art, []), [])
-    assert frame["loaded_terms"] == {"provocation": 1, "regime": 1}
+    # Quoted judgement ("horrible") is the speaker's; an event word ("killed") is no judgement.
+    assert frame["loaded_terms"] == {"absurd": 1, "disgusting": 1}
     assert frame["attribution_verbs"] == {"admitted": 1, "claimed": 1, "said": 1}
     assert frame["verb_tone"] == {"concession": 1, "doubt": 1, "neutral": 1}
 

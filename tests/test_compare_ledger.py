@@ -1,6 +1,6 @@
 import numpy as np
 
-from newsprism.compare.ledger import build_ledger, omissions, unique_content
+from newsprism.compare.ledger import build_ledger, near_articles, omissions, unique_content
 from newsprism.model import Span, Statement
 from newsprism.settings import CompareSettings
 
@@ -11,7 +11,7 @@ def _st(i, article):
 
 STS = [_st(0, "a"), _st(1, "b"), _st(2, "c"), _st(3, "a"), _st(4, "b"), _st(5, "c")]
 GROUPS = [(0, 1, 2), (3, 4), (5,)]
-SIMS = np.ones((6, 6), dtype=np.float32)
+SIMS = np.eye(6, dtype=np.float32)  # nothing close outside its own group
 
 
 def test_status_counts_independent_origins_not_articles():
@@ -37,3 +37,21 @@ def test_unique_and_omissions_per_article():
     pair = next(g.id for g in ledger if g.statement_ids == ("s3", "s4"))
     assert unique_content(ledger) == {"c": (only_c,)}
     assert omissions(ledger, ["a", "b", "c"], 0.5) == {"c": (pair,)}
+
+
+def test_a_one_origin_group_close_to_another_origin_is_not_claimed_unique():
+    sims = np.eye(6, dtype=np.float32)
+    sims[5, 0] = sims[0, 5] = 0.9  # c's statement reads like a's, yet alignment kept them apart
+    ledger = build_ledger(STS, GROUPS, sims, {}, set(), CompareSettings())
+    only_c = next(g for g in ledger if g.statement_ids == ("s5",))
+    assert only_c.status == "possibly-shared"
+    assert unique_content(ledger) == {}
+
+
+def test_an_article_with_something_close_does_not_leave_the_group_out():
+    sims = np.eye(6, dtype=np.float32)
+    sims[5, 3] = sims[3, 5] = 0.9  # c may tell the a/b fact in other words
+    ledger = build_ledger(STS, GROUPS, sims, {}, set(), CompareSettings())
+    near = near_articles(ledger, STS, sims, CompareSettings().only_here_sim)
+    assert omissions(ledger, ["a", "b", "c"], 0.5, near) == {}
+    assert omissions(ledger, ["a", "b", "c"], 0.5) != {}

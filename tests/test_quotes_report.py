@@ -95,9 +95,9 @@ def test_cli_quotes_paths_and_store_speaker(tmp_path, capsys):
 def test_analyze_with_db_keeps_parses_for_the_next_run(tmp_path, capsys):
     (tmp_path / "one.txt").write_text("Harbour news\n\n" + ONE + "\n")
     db = str(tmp_path / "n.db")
-    assert main(["analyze", str(tmp_path / "one.txt"), "--db", db, "--json", "-", "-q"]) == 0
+    assert main(["analyze", str(tmp_path / "one.txt"), "--db", db, "--json", "-q"]) == 0
     first = json.loads(capsys.readouterr().out)
     with Store(db) as store:
         assert store.count("parses") == 1
-    assert main(["analyze", str(tmp_path / "one.txt"), "--db", db, "--json", "-", "-q"]) == 0
+    assert main(["analyze", str(tmp_path / "one.txt"), "--db", db, "--json", "-q"]) == 0
     assert json.loads(capsys.readouterr().out)["quotes"] == first["quotes"]

@@ -89,7 +89,7 @@ def test_cli_analyze_story_from_the_store(tmp_path, capsys):
     capsys.readouterr()
     assert main(["stories", db, "--json"]) == 0
     taiwan = next(s for s in json.loads(capsys.readouterr().out) if s["size"] == 2)
-    assert main(["analyze", "-q", "--db", db, "--story", taiwan["id"], "--json", "-"]) == 0
+    assert main(["analyze", "-q", "--db", db, "--story", taiwan["id"], "--json"]) == 0
     report = json.loads(capsys.readouterr().out)
     assert sorted(a["id"] for a in report["articles"]) == sorted(taiwan["article_ids"])
 

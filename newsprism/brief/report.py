@@ -10,11 +10,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from newsprism import __version__
+from newsprism.analysis import Analysis
 from newsprism.brief.sections import brief_sections
 from newsprism.brief.timeline import timeline_section
 from newsprism.model import Article
-from newsprism.pipeline import Analysis
+from newsprism.version import __version__
 
 __all__ = ["SCHEMA_VERSION", "SECTIONS", "article_json", "build_report"]
 

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from newsprism.analysis import Analysis
 from newsprism.compare.provenance import origins
 from newsprism.model import Statement
-from newsprism.pipeline import Analysis
 
 __all__ = ["brief_sections"]
 

@@ -201,8 +201,13 @@ def _sentence(
         "article_id": st.article_id,
         "start": span.start if art else st.span.start,
         "end": span.end if art else st.span.end,
-        "status": group.status if support >= 2 else "single-source",
+        "status": group.status if support >= 2 else _one_origin(group),
         "independent_support": support,
-        "marked": "single-source" if support < 2 else None,
+        "marked": _one_origin(group) if support < 2 else None,
         "cites": cites,
     }
+
+
+def _one_origin(group: LedgerGroup) -> str:
+    """How a sentence one origin carries is marked: unique, or close to another's words."""
+    return "possibly-shared" if group.status == "possibly-shared" else "single-source"

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from newsprism.analysis import Analysis
 from newsprism.model import TimelineEntry
-from newsprism.pipeline import Analysis
 
 __all__ = ["entry_json", "timeline_section"]
 

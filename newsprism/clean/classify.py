@@ -7,13 +7,22 @@ The cascade, in order (the first that fires gives the line's reason):
    photo captions and credits, image file names, separators;
 2. name + bio pairs: a bare name line followed by a paragraph that starts with that name
    ("Joanna Swanson" / "Joanna Swanson is Europe correspondent ...") is byline + author bio;
-3. the title: the first remaining line of 4–30 words without a final full stop; short lines
-   before it are slogans or site names, and later copies of it are duplicated titles;
-4. header zone (between the title and the first prose paragraph): lines repeated in the body
-   (teasers), bare names (bylines), short fragments;
+3. the title: before the first prose line (or that line itself), a line the header repeats,
+   else the first line of 3–30 words that does not end as a sentence with a full stop
+   (closing quotes and brackets aside); short lines above it that do not read as sentences
+   are slogans or site names, and later copies of it are duplicated titles. A document whose
+   only line is headline-like keeps it as its text;
+4. header zone (between the title and the first prose line): bare names are bylines; a lone
+   short line there when the reader took the headline out (HTML) is a kicker; other short
+   lines and decks the body repeats stay in the text, marked as headings (they are the
+   outlet's words: a subheadline, a deck, a list);
 5. body zone: short lines without sentence punctuation are subheadings or section labels;
    they stay in the text (they are the outlet's words, and part of the body for a reader) but
-   are marked, so that later stages do not take them for statements or quotes.
+   are marked, so that later stages do not take them for statements or quotes. A bare URL
+   line between kept body lines is body (a list of links); only outside the body is it junk.
+
+Pre-tokenised input and written-out line breaks are turned into printed text first
+(:mod:`newsprism.clean.detok`); the raw text keeps what came in.
 """
 
 from __future__ import annotations
@@ -44,6 +53,7 @@ class Verdicts:
     outlet: str | None = None
     credits: list[str] = field(default_factory=list)
     headings: set[int] = field(default_factory=set)  # kept lines that are subheadings or labels
+    wrapped: bool = True  # lines are hard-wrapped: an unfinished line may go on in the next
 
 
 # (only for short lines?, test, reason) in cascade order; evaluated lazily, first hit wins.
@@ -56,12 +66,29 @@ _LINE_RULES: tuple[tuple[bool, Callable[[str], object], str], ...] = (
     (True, P.CREDIT_LINE.match, "credit line"),
     (True, P.DATE_LINE.match, "date line"),
     (True, lambda t: P.URL_LABEL.match(t) or P.BARE_URL.match(t), "URL line"),
-    (True, lambda t: len(t.split()) <= 10 and P.BYLINE.match(t), "byline"),
+    (True, lambda t: len(t.split()) <= 10 and _is_byline(t), "byline"),
     (False, P.CAPTION_START.match, "photo caption"),
     (False, lambda t: not t.endswith(("”", '"')) and P.CAPTION_CREDIT.search(t), "photo caption with credit"),
     (False, P.IMAGE_SLUG.match, "image file name"),
     (False, P.SEPARATOR.match, "separator"),
 )
+
+
+def _is_byline(text: str) -> bool:
+    """ "By" + a name ("By Mira Tallis, Reuters"); "By nightfall, the crews had left." is prose."""
+    m = P.BYLINE.match(text)
+    return bool(m) and bool(P.BYLINE_NAME.match(m.group("name").strip()))
+
+
+def _bare(text: str) -> str:
+    """``text`` without the closing quotes and brackets after its last word or stop."""
+    return re.sub(r"(?:\s*(?:''|[\"”’')\]*_]))+$", "", text)
+
+
+def _is_sentence(text: str) -> bool:
+    """Ends as a sentence does and reads as one (two or more lower-case words)."""
+    lower = sum(1 for w in text.split() if w[:1].islower())
+    return bool(P.SENTENCE_END.search(text)) and lower >= 2
 
 
 def line_reason(text: str, max_chars: int = 160) -> str | None:
@@ -116,7 +143,7 @@ def _mark_title(lines: list[Line], v: Verdicts, known_title: str | None) -> int:
     if index >= 0:
         v.reasons[index] = "title"
         for j in range(index):
-            if v.reasons[j] is None and (len(lines[j].words) <= 8 or P.SITE_LINE.match(lines[j].text)):
+            if v.reasons[j] is None and _is_slogan(lines[j]):
                 v.reasons[j] = "slogan or site name"
                 v.outlet = v.outlet or site_name(lines[j].text)
     if v.title:
@@ -127,21 +154,34 @@ def _mark_title(lines: list[Line], v: Verdicts, known_title: str | None) -> int:
     return index
 
 
+def _is_slogan(line: Line) -> bool:
+    """A short line above the title (masthead, slogan), unless it reads as a sentence."""
+    if P.SITE_LINE.match(line.text):
+        return True
+    return len(line.words) <= 8 and not _is_sentence(line.text)
+
+
+def _title_like(line: Line) -> bool:
+    """3-30 words (2+ with letters: "06 / 03 / 2025" is a date) that do not end with a full stop
+    (a sentence) or a colon (a label), closing quotes and brackets aside."""
+    lettered = sum(1 for w in line.words if any(c.isalpha() for c in w))
+    bare = _bare(line.text)
+    return 3 <= len(line.words) <= 30 and lettered >= 2 and not bare.endswith((".", ":"))
+
+
 def _title_index(lines: list[Line], v: Verdicts) -> int:
-    """A line the header repeats is the title (sites print it twice); else the first title-like line."""
-    head = [(i, _norm(ln.text)) for i, ln in enumerate(lines[:10]) if v.reasons[i] is None]
+    """The title stands before the first prose line (or is it): a line the header repeats
+    (sites print it twice), else the first title-like line. Body sentences come after."""
+    first_prose = next(
+        (i for i, ln in enumerate(lines[:8]) if v.reasons[i] is None and _is_prose(ln.text)), 7
+    )
+    head = [(i, _norm(ln.text)) for i, ln in enumerate(lines[: first_prose + 1]) if v.reasons[i] is None]
     keys = [k for _, k in head]
     for i, key in head:
-        if keys.count(key) > 1 and len(key.split()) >= 3:
+        if keys.count(key) > 1 and len(key.split()) >= 3 and _title_like(lines[i]):
             return i
-    for i, line in enumerate(lines[:8]):
-        n = len(line.words)
-        if (
-            v.reasons[i] is None
-            and 4 <= n <= 30
-            and not line.text.endswith(".")
-            and not P.SITE_LINE.match(line.text)
-        ):
+    for i, _ in head:
+        if _title_like(lines[i]) and not P.SITE_LINE.match(lines[i].text):
             return i
     return -1
 
@@ -159,18 +199,25 @@ def _mark_header(lines: list[Line], v: Verdicts, title_index: int) -> int:
         len(lines),
     )
     later = " ".join(_norm(ln.text) for ln in lines[body:])
+    # The reader took the headline out of the text (HTML) and one short line alone stands before
+    # the first prose line: it stood above the headline, where pages put a kicker or section
+    # label. Several short lines there are the body's own (a list, a table, subheads).
+    kept = [i for i in range(title_index + 1, body) if v.reasons[i] is None]
+    above_title = title_index < 0 and v.title is not None and len(kept) == 1
     for i in range(title_index + 1, body):
         text = lines[i].text
         if v.reasons[i] is not None:
             continue
         if len(_norm(text)) > 20 and _norm(text) in later:
-            v.reasons[i] = "duplicated lead (teaser)"
+            v.headings.add(i)  # a deck the body repeats: kept and marked, so never counted twice
         elif P.NAME_LINE.match(text):
             v.reasons[i], v.author = "byline", v.author or text
-        elif len(lines[i].words) <= 8 and i < title_index + 3 and title_index >= 0:
-            v.reasons[i] = "header fragment"
-        elif len(lines[i].words) <= 6 and len(text) <= 60 and not re.search(r"[.!?。！？]$", text):
+        elif len(lines[i].words) <= 6 and len(text) <= 60 and above_title and not _is_sentence(text):
             v.reasons[i] = "kicker or section label"
+        elif len(lines[i].words) <= 8 and not _is_sentence(text):
+            # A deck or a label below the title: the outlet's words, kept and marked (a pattern
+            # this loose also matches subheadlines and short lead sentences).
+            v.headings.add(i)
     return body
 
 
@@ -201,11 +248,33 @@ def _ends_open(lines: list[Line], i: int) -> bool:
     return i + 1 < len(lines) and lines[i + 1].text[:1].islower()
 
 
+def _keep_body_urls(lines: list[Line], v: Verdicts, body: int) -> None:
+    """A bare URL between kept lines of the body is part of it (a list of links the article
+    gives); only in the header or after the last kept line is it page furniture."""
+    last = max((i for i, r in enumerate(v.reasons) if r is None), default=-1)
+    for i in range(body + 1, last):
+        if v.reasons[i] == "URL line" and P.BARE_URL.match(lines[i].text):
+            v.reasons[i] = None
+
+
+def _wrapped(lines: list[Line], cfg: CleanSettings) -> bool:
+    """Whether the kept lines are hard-wrapped: most line breaks inside a block come mid-sentence."""
+    breaks = [prev for prev, ln in zip(lines, lines[1:], strict=False) if not ln.blank_before]
+    if not breaks:
+        return True
+    open_ends = sum(1 for ln in breaks if not P.TERMINAL.search(ln.text.rstrip("*_ ")))
+    return open_ends > cfg.wrapped_share * len(breaks)
+
+
 def classify_lines(lines: list[Line], cfg: CleanSettings, known_title: str | None = None) -> Verdicts:
     """Run the cascade over ``lines``."""
     v = Verdicts([line_reason(ln.text, cfg.junk_max_chars) for ln in lines])
     _mark_bios(lines, v, cfg)
     title_index = _mark_title(lines, v, known_title)
     body = _mark_header(lines, v, title_index)
+    _keep_body_urls(lines, v, body)
     _mark_body(lines, v, body)
+    if title_index >= 0 and all(r is not None for r in v.reasons):
+        v.reasons[title_index] = None  # a lone headline-like sentence is the article itself
+    v.wrapped = _wrapped([ln for ln, r in zip(lines, v.reasons, strict=True) if r is None], cfg)
     return v

@@ -15,8 +15,9 @@ from newsprism.clean import patterns as P
 from newsprism.clean.builder import TextBuilder
 from newsprism.clean.classify import Verdicts, classify_lines
 from newsprism.clean.dates import date_from_url, parse_date
+from newsprism.clean.detok import compose, detokenise, has_literal_breaks, is_pretokenised
 from newsprism.clean.lines import Line, split_lines
-from newsprism.model import Article, Document, Removal, Span, content_id
+from newsprism.model import Article, Document, OffsetMap, Removal, Span, content_id
 from newsprism.settings import CleanSettings
 
 __all__ = ["clean_document", "outlet_from_url"]
@@ -98,16 +99,41 @@ def _repeats(text: str) -> list[tuple[int, int]]:
     return found
 
 
-def _joins(prev: Line, line: Line) -> bool:
-    """Whether ``line`` continues the paragraph of ``prev`` (broken mid-sentence)."""
+def _joins(prev: Line, line: Line, wrapped: bool) -> bool:
+    """Whether ``line`` continues the paragraph of ``prev`` (broken mid-sentence). In text
+    laid out a line per sentence or paragraph (not hard-wrapped), an unfinished line followed by
+    a capital is a headline or a deck, not half a sentence."""
     if P.TERMINAL.search(prev.text.rstrip("*_ ")):
         return False
-    return not line.blank_before or line.text[:1].islower()
+    if line.text[:1].islower():
+        return True
+    return wrapped and not line.blank_before
 
 
 def _agency_credit(text: str) -> str | None:
     m = P.DATELINE_PREFIX.match(text)
     return m.group("agency") if m and m.group("agency") else None
+
+
+def _credit_dateline(line: Line, reason: str, v: Verdicts) -> None:
+    if reason == "dateline" and (agency := _agency_credit(line.text)) and agency not in v.credits:
+        v.credits.append(agency)
+
+
+def _cut_whole(raw: str, line: Line, cuts: list[Cut], v: Verdicts, removed: list[Removal]) -> bool:
+    """A line that inline cuts take whole ("(Reuters) -" on a line of its own) is left out like a
+    junk line, so that it opens no empty paragraph."""
+    pos = line.start
+    for start, end, _ in cuts:
+        if start > pos:
+            return False
+        pos = max(pos, end)
+    if pos < line.end:
+        return False
+    for start, end, reason in cuts:
+        removed.append(Removal(raw[start:end], reason, start, end))
+        _credit_dateline(line, reason, v)
+    return True
 
 
 def _build(
@@ -119,8 +145,11 @@ def _build(
         if v.reasons[i] is not None:
             removed.append(Removal(line.text, v.reasons[i], line.start, line.end))
             continue
+        cuts = _inline_cuts(line, prev is None)
+        if _cut_whole(raw, line, cuts, v, removed):
+            continue
         heading = i in v.headings
-        if prev is not None and not heading and not prev_heading and _joins(prev, line):
+        if prev is not None and not heading and not prev_heading and _joins(prev, line, v.wrapped):
             builder.add_sep(" ")
             removed.append(
                 Removal(raw[prev.end : line.start], "line break inside a paragraph", prev.end, line.start)
@@ -130,14 +159,13 @@ def _build(
             builder.add_sep("\n\n")
             para_start = builder.length
         pos = line.start
-        for start, end, reason in _inline_cuts(line, prev is None):
+        for start, end, reason in cuts:
             if start < pos:
                 continue
             builder.add_raw(pos, start)
             removed.append(Removal(raw[start:end], reason, start, end))
             pos = end
-            if reason == "dateline" and (agency := _agency_credit(line.text)):
-                v.credits.append(agency)
+            _credit_dateline(line, reason, v)
         builder.add_raw(pos, line.end)
         if heading:
             headings.append(Span(para_start, builder.length))
@@ -157,13 +185,33 @@ def _extracted_removals(doc: Document) -> list[Removal]:
     ]
 
 
+def _printed(raw: str, cfg: CleanSettings) -> tuple[str, OffsetMap | None]:
+    """``raw`` as printed text: detokenised and with written-out line breaks when it needs it;
+    the map back to ``raw`` (None when ``raw`` is already printed text)."""
+    tokens, breaks = is_pretokenised(raw, cfg), has_literal_breaks(raw)
+    if not (tokens or breaks):
+        return raw, None
+    return detokenise(raw, tokens=tokens, literal_breaks=breaks)
+
+
+def _to_raw(raw: str, removed: list[Removal], inner: OffsetMap) -> list[Removal]:
+    out = []
+    for r in removed:
+        start, end = inner.span_to_raw(r.raw_start, r.raw_end)
+        out.append(Removal(raw[start:end], r.reason, start, end))
+    return out
+
+
 def clean_document(doc: Document, cfg: CleanSettings | None = None) -> Article:
     """Clean one document; raises nothing for odd text (an empty result is the caller's call)."""
     cfg = cfg or CleanSettings()
-    lines = split_lines(doc.raw)
+    printed, inner = _printed(doc.raw, cfg)
+    lines = split_lines(printed)
     v = classify_lines(lines, cfg, known_title=doc.title)
     _read_metadata(lines, v)
-    text, offsets, removed, paragraphs, headings = _build(doc.raw, lines, v)
+    text, offsets, removed, paragraphs, headings = _build(printed, lines, v)
+    if inner is not None:
+        offsets, removed = compose(offsets, inner), _to_raw(doc.raw, removed, inner)  # type: ignore[arg-type]
     url = doc.url or v.url
     published, source = doc.published, doc.published_source
     if not published and v.published:

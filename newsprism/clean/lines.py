@@ -20,7 +20,8 @@ class Line:
 
     @property
     def words(self) -> list[str]:
-        return self.text.split()
+        """Words (tokens with a letter or digit): punctuation set off by spaces does not count."""
+        return [w for w in self.text.split() if any(c.isalnum() for c in w)]
 
 
 _LINE = re.compile(r"[^\n]*(?:\n|$)")

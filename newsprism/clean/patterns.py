@@ -55,7 +55,11 @@ CREDIT_LINE = re.compile(
     r"(?:writing|editing|compiled|translated) by\s+(?P<who4>.+?)|with (?P<who5>AFP|AP|Reuters|dpa))"
     r"\.?\)?$"
 )
-CAPTION_START = re.compile(r"^(?:file photo|photo|image|pictured|picture|above|top|caption)\s*[:|-]", _I)
+# The label is followed by ":" or "|", or by a dash set off by spaces ("Photo - ..."): a word
+# that merely begins with one ("Top-seeded Farrowby won again ...") is prose.
+CAPTION_START = re.compile(
+    r"^(?:file photo|photo|image|pictured|picture|above|top|caption)\s*(?:[:|]|[-–—](?=\s))", _I
+)
 # A credit at the end of a caption: "Name/Agency", "via Reuters", "**Name / TASS**", "(Image: ...)".
 # Credits end captions without a full stop ("... Agency/Name/Studio via Reuters"); a sentence
 # that merely ends "... told Reuters." is prose, so bare agency names need a slash or "via".
@@ -68,8 +72,10 @@ CAPTION_CREDIT = re.compile(
 IMAGE_SLUG = re.compile(r"^[a-z0-9]+(?:[-_][a-z0-9]+){4,}(?:\.(?:jpe?g|png|webp|gif))?$")
 SEPARATOR = re.compile(r"^[\W_]{1,20}$")
 # "OSLO (Reuters) - ", and the "( – " left when a site strips the agency name.
+# The place may carry a date ("OSLO, May 4 (Reuters) -"); the agency is recorded as a credit.
 DATELINE_PREFIX = re.compile(
-    r"^(?:(?:(?P<place>[A-Z][A-Z .,'-]{2,40})\s*)?\((?P<agency>[A-Za-z][\w .&-]{0,30})?\)\s*[-–—]+\s*"
+    rf"^(?:(?:(?P<place>[A-Z][A-Z .,'-]{{2,40}}?(?:,?\s*(?:{MONTHS})\.?\s+\d{{1,2}})?)\s*)?"
+    r"\(\s*(?P<agency>[A-Za-z][\w.&-]*(?:\s[\w.&-]+){0,3}?)?\s*\)\s*[-–—]+\s*"
     r"|\(\s*[-–—]+\s*)"
 )
 MD_LINK = re.compile(r"\[(?P<text>[^\]\n]{1,200})\]\((?P<url>[^)\s]{0,300})\)")
@@ -78,7 +84,14 @@ MD_HEADING = re.compile(r"^#{1,6}\s+")
 BIO_VERB = re.compile(
     r"\b(?:is|was|lives|writes|covers|has|joined|reports|works|served)\b",
 )
-TERMINAL = re.compile(r"[.!?…:;\"”’)\]。！？」』]$")
+# A line that ends one of these ends a sentence (PTB-style text closes quotes with '').
+TERMINAL = re.compile(r"[.!?…:;\"”’')\]。！？」』]$")
+# A sentence's own end: a full stop, question or exclamation mark, before closing quotes or brackets.
+SENTENCE_END = re.compile(r"[.!?…](?:\s*(?:''|[\"”’')\]]))*$")
+# A name as a byline gives it: capitalised words, initials and lower-case particles ("By Anna de Vries").
+BYLINE_NAME = re.compile(
+    r"^(?:[A-Z][\w'’.-]*|[A-Z]\.)(?:\s+(?:[A-Z][\w'’.-]*|[A-Z]\.|van|de|von|der|da|al|bin|and|&))*$"
+)
 NAME_LINE = re.compile(
     r"^(?:[A-Z][a-z'’.-]+|[A-Z]\.)(?:\s(?:[A-Z][a-z'’.-]+|[A-Z]\.|van|de|von|der|al)){1,3}$"
 )

@@ -11,7 +11,16 @@ import re
 from collections.abc import Mapping, Sequence
 
 from newsprism.compare.alignment import Alignment
-from newsprism.compare.text import content_words, date_terms, negations, quantities
+from newsprism.compare.text import (
+    DAYS,
+    MONTHS,
+    content_words,
+    date_terms,
+    key_terms,
+    negations,
+    quantities,
+    stem,
+)
 from newsprism.model import Contradiction, Statement, content_id
 
 __all__ = ["find_contradictions"]
@@ -66,7 +75,7 @@ def _kind(
     if conflict:
         qa, qb = quantities(_undated(a.text)), quantities(_undated(b.text))
         for unit in sorted(qa.keys() & qb.keys()):
-            if not qa[unit] & qb[unit]:
+            if not qa[unit] & qb[unit] and not _approximate(a.text, b.text, unit):
                 return "number", f"{unit}: {', '.join(sorted(qa[unit]))} vs {', '.join(sorted(qb[unit]))}"
         if (negations(a.text) > 0) != (negations(b.text) > 0) and _overlap(a.text, b.text) >= 0.6:
             return "negation", "one outlet negates what the other asserts"
@@ -78,6 +87,23 @@ def _kind(
     if pa and pb and not pa & pb:
         return "place", f"{', '.join(sorted(pa))} vs {', '.join(sorted(pb))}"
     return None
+
+
+_APPROX = re.compile(
+    r"\b(?:about|around|nearly|almost|roughly|some|over|more than|fewer than|less than|at least|"
+    r"up to|as many as|dozens of|hundreds of|thousands of|approximately|an estimated)\s+(?:\S+\s+){0,2}?$",
+    re.IGNORECASE,
+)
+
+
+def _approximate(a: str, b: str, unit: str) -> bool:
+    """Either count is an estimate ("nearly 100", "more than 200"): estimates of a crowd, or of
+    different moments, differ without contradicting each other."""
+    for text in (a, b):
+        for m in re.finditer(rf"\b{re.escape(unit[:4])}", text, re.IGNORECASE):
+            if _APPROX.search(text[max(0, m.start() - 40) : m.start()]):
+                return True
+    return False
 
 
 def _places(text: str) -> set[str]:
@@ -101,19 +127,45 @@ def _overlap(a: str, b: str) -> float:
     return len(wa & wb) / max(1, min(len(wa), len(wb)))
 
 
+def _same_thing(a: Statement, b: Statement, sim: float, min_sim: float, min_shared: int) -> bool:
+    """Precision first: the two statements must be about one thing, not merely alike. They
+    name the same person, body or place (when they name any), share ``min_shared`` content words besides the
+    numbers and units that differ, and are at least ``min_sim`` alike."""
+    if sim < min_sim:
+        return False
+    names_a = {t for t in key_terms(a.text) if t.isalpha()}
+    names_b = {t for t in key_terms(b.text) if t.isalpha()}
+    if (names_a or names_b) and not names_a & names_b - set(DAYS) - set(MONTHS):
+        return False
+    counted = set(quantities(a.text)) | set(quantities(b.text))
+    wa = {stem(w) for w in content_words(a.text) if not w[:1].isdigit()} - counted
+    wb = {stem(w) for w in content_words(b.text) if not w[:1].isdigit()} - counted
+    return len(wa & wb) >= min_shared
+
+
 def find_contradictions(
-    statements: Sequence[Statement], alignment: Alignment, texts: Mapping[str, str] | None = None
+    statements: Sequence[Statement],
+    alignment: Alignment,
+    texts: Mapping[str, str] | None = None,
+    min_sim: float = 0.6,
+    min_shared: int = 2,
 ) -> list[Contradiction]:
     """Contradictions between aligned or conflicting statements; ``texts`` (article id ->
-    cleaned text) lets a clause without a date be dated by its sentence."""
+    cleaned text) lets a clause without a date be dated by its sentence. A missed
+    contradiction costs a reader less than an invented one, so each pair must pass
+    :func:`_same_thing` (``min_sim``, ``min_shared``)."""
     pairs = [(i, j, True) for i, j, _ in alignment.conflicts]
     for group in alignment.groups:
         pairs.extend((i, j, False) for k, i in enumerate(group) for j in group[k + 1 :])
     out: dict[str, Contradiction] = {}
     for i, j, conflict in pairs:
         a, b = sorted((statements[i], statements[j]), key=lambda s: (s.article_id, s.span.start))
-        if a.quote_id and b.quote_id:
-            continue  # two speakers' words: a dispute, or a quote variant, not an outlet contradiction
+        if a.quote_id or b.quote_id:
+            continue  # a speaker's words: a dispute or a quote variant, not the outlets disagreeing
+        sim = float(alignment.sims[i, j]) if len(alignment.sims) else 1.0
+        # Alignment already judged a grouped pair alike; a refused pair must also be close.
+        if not _same_thing(a, b, sim if conflict else 1.0, min_sim, min_shared):
+            continue
         found = _kind(a, b, conflict, texts)
         if found is None:
             continue

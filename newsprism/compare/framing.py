@@ -12,46 +12,12 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
+from newsprism.compare.lexicon import is_loaded
 from newsprism.compare.text import ATTRIBUTION_VERBS, hedges_in, quote_regions
 from newsprism.model import Article, LedgerGroup, Statement
 
-__all__ = ["LOADED_TERMS", "article_framing", "build_framing", "headline_framing"]
+__all__ = ["article_framing", "build_framing", "headline_framing"]
 
-# Evaluative words that frame rather than report; only counted outside quote marks.
-LOADED_TERMS = (
-    "terrorist",
-    "terrorism",
-    "regime",
-    "puppet",
-    "aggression",
-    "aggressor",
-    "brutal",
-    "heroic",
-    "massacre",
-    "atrocity",
-    "atrocities",
-    "slammed",
-    "blasted",
-    "lashed out",
-    "so-called",
-    "propaganda",
-    "thugs",
-    "extremist",
-    "radical",
-    "invasion",
-    "special military operation",
-    "provocation",
-    "false flag",
-    "orchestrated",
-    "catastrophic",
-    "shocking",
-    "outrageous",
-    "ludicrous",
-    "absurd",
-    "ridiculous",
-    "lying",
-    "monstrous",
-)
 _VERB = re.compile(r"\b(" + "|".join(ATTRIBUTION_VERBS) + r")\b", re.IGNORECASE)
 
 
@@ -62,9 +28,17 @@ def _outside_quotes(text: str) -> str:
 
 
 def _terms(text: str) -> dict[str, int]:
-    low = text.lower()
-    counts = {t: len(re.findall(rf"\b{re.escape(t)}\b", low)) for t in LOADED_TERMS}
-    return {t: n for t, n in sorted(counts.items()) if n}
+    """Loaded words (a general evaluative lexicon, see compare/lexicon.py) and their counts."""
+    counts = Counter(w for w in re.findall(r"[a-z][a-z'-]+", text.lower()) if is_loaded(w))
+    return dict(sorted(counts.items()))
+
+
+def _own_voice(text: str, statements: Sequence[Statement]) -> str:
+    """The outlet's own words: quotes and statements attributed to a speaker blanked out."""
+    for st in statements:
+        if st.quote_id or st.attributed_to:
+            text = text[: st.span.start] + " " * (st.span.end - st.span.start) + text[st.span.end :]
+    return _outside_quotes(text)
 
 
 def headline_framing(title: str | None) -> dict:
@@ -80,8 +54,8 @@ def headline_framing(title: str | None) -> dict:
 
 
 def article_framing(article: Article, statements: Sequence[Statement], ledger: Sequence[LedgerGroup]) -> dict:
-    voice = _outside_quotes(article.text)
-    verbs = Counter(m.group(1).lower() for m in _VERB.finditer(voice))
+    voice = _own_voice(article.text, statements)
+    verbs = Counter(m.group(1).lower() for m in _VERB.finditer(_outside_quotes(article.text)))
     hedges = Counter(h for st in statements for h in hedges_in(_outside_quotes(st.text)))
     claims = []
     mine = {st.id: st for st in statements}

@@ -4,7 +4,10 @@ Status of a group:
   disputed       a statement in it is contradicted by another outlet, or is a claim
                  that one actor asserts and another denies;
   consensus      at least ``consensus_min_origins`` independent origins carry it;
-  single-source  one origin only (one outlet, or several copies of one wire story).
+  single-source  one origin only (one outlet, or several copies of one wire story), and
+                 nothing close to it in another origin;
+  possibly-shared one origin in the group, but another origin has a statement close to it
+                 (``only_here_sim``): not confirmed as the same fact, not claimed unique either.
 Per article: ``unique`` lists the groups only its origin carries; ``omissions`` the groups
 that most other articles carry and it leaves out.
 """
@@ -19,7 +22,7 @@ import numpy as np
 from newsprism.model import LedgerGroup, Statement, content_id
 from newsprism.settings import CompareSettings
 
-__all__ = ["build_ledger", "omissions", "unique_content"]
+__all__ = ["build_ledger", "near_articles", "omissions", "unique_content"]
 
 
 def build_ledger(
@@ -40,6 +43,8 @@ def build_ledger(
             status = "disputed"
         elif support >= settings.consensus_min_origins:
             status = "consensus"
+        elif _near_elsewhere(list(members), statements, sims, origin_of, settings.only_here_sim):
+            status = "possibly-shared"
         else:
             status = "single-source"
         ids = tuple(s.id for s in items)
@@ -55,6 +60,21 @@ def build_ledger(
         )
     ledger.sort(key=lambda g: (-g.independent_support, -len(g.article_ids), g.id))
     return ledger
+
+
+def _near_elsewhere(
+    members: list[int],
+    statements: Sequence[Statement],
+    sims: np.ndarray,
+    origin_of: Mapping[str, str],
+    threshold: float,
+) -> bool:
+    """Whether another origin has a statement at least ``threshold`` close to a member."""
+    if not len(sims):
+        return False
+    mine = {origin_of.get(statements[i].article_id, statements[i].article_id) for i in members}
+    other = [k for k, st in enumerate(statements) if origin_of.get(st.article_id, st.article_id) not in mine]
+    return bool(other) and float(sims[np.ix_(members, other)].max()) >= threshold
 
 
 def _representative(items: list[Statement], members: list[int], sims: np.ndarray) -> Statement:
@@ -80,20 +100,47 @@ def unique_content(ledger: Sequence[LedgerGroup]) -> dict[str, tuple[str, ...]]:
     the copies of the same wire text share what they alone report)."""
     out: dict[str, list[str]] = {}
     for group in ledger:
-        if group.independent_support == 1:
+        if group.status == "single-source":
             for article_id in group.article_ids:
                 out.setdefault(article_id, []).append(group.id)
     return {k: tuple(v) for k, v in sorted(out.items())}
 
 
 def omissions(
-    ledger: Sequence[LedgerGroup], article_ids: Sequence[str], share: float
+    ledger: Sequence[LedgerGroup],
+    article_ids: Sequence[str],
+    share: float,
+    near: Mapping[str, set[str]] | None = None,
 ) -> dict[str, tuple[str, ...]]:
-    """Article id -> ids of groups most other articles carry and this one does not."""
+    """Article id -> ids of groups most other articles carry and this one does not.
+    ``near`` (group id -> articles with a statement close to the group, see
+    :func:`near_articles`) keeps an article that may tell it in other words off the list."""
     out: dict[str, tuple[str, ...]] = {}
     need = max(2, math.ceil(share * (len(article_ids) - 1)))
+    near = near or {}
     for article_id in sorted(article_ids):
-        missing = [g.id for g in ledger if article_id not in g.article_ids and len(g.article_ids) >= need]
+        missing = [
+            g.id
+            for g in ledger
+            if article_id not in g.article_ids
+            and len(g.article_ids) >= need
+            and article_id not in near.get(g.id, ())
+        ]
         if missing:
             out[article_id] = tuple(missing)
+    return out
+
+
+def near_articles(
+    ledger: Sequence[LedgerGroup], statements: Sequence[Statement], sims: np.ndarray, threshold: float
+) -> dict[str, set[str]]:
+    """Group id -> articles outside it with a statement at least ``threshold`` close to a member."""
+    index = {st.id: k for k, st in enumerate(statements)}
+    out: dict[str, set[str]] = {}
+    if not len(sims):
+        return out
+    for group in ledger:
+        members = [index[s] for s in group.statement_ids if s in index]
+        close = np.nonzero(sims[members].max(axis=0) >= threshold)[0]
+        out[group.id] = {statements[k].article_id for k in close} - set(group.article_ids)
     return out

@@ -61,7 +61,8 @@ def group_quotes(
     quotes: Sequence[Quote], embedder: Embedder, settings: CompareSettings, order: dict[str, int]
 ) -> list[QuoteGroup]:
     """Cross-article groups of one quote, each with its classified variants."""
-    items = [q for q in quotes if q.kind == "direct" and len(words(q.text)) >= 3]
+    # Reported speech groups too: outlets often paraphrase what another prints in quotes.
+    items = [q for q in quotes if q.kind in ("direct", "indirect") and len(words(q.text)) >= 3]
     if not items:
         return []
     vecs = embedder.embed([q.text for q in items])
@@ -109,8 +110,15 @@ def _pair_score(
         return None
     overlap = _overlap(sa, sb)
     na, nb = _surname(a), _surname(b)
-    same_speaker = na is None or nb is None or na == nb
-    if same_speaker and (overlap >= s.quote_overlap or sim >= s.quote_sim):
+    if "indirect" in (a.kind, b.kind):
+        # Reported speech is the outlet's wording: only the same named speaker saying the
+        # same thing, with the same polarity, makes it one utterance.
+        same = na is not None and na == nb and (negations(a.text) > 0) == (negations(b.text) > 0)
+        return max(overlap, sim) if same and (overlap >= s.quote_overlap or sim >= s.quote_sim) else None
+    if na is not None and na == nb and (overlap >= s.quote_overlap or sim >= s.quote_sim):
+        return max(overlap, sim)
+    # An unknown speaker matches anyone, so the words themselves must agree on both counts.
+    if (na is None or nb is None) and overlap >= s.quote_overlap and sim >= s.quote_sim:
         return max(overlap, sim)
     if overlap >= 0.8 and sim >= s.quote_sim:  # the same words, whoever they are given to
         return max(overlap, sim)

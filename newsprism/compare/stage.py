@@ -17,12 +17,14 @@ from typing import TYPE_CHECKING, TypeVar
 
 import numpy as np
 
+from newsprism.analysis import Analysis
 from newsprism.brief.summary import summarize
 from newsprism.compare.alignment import align_statements
 from newsprism.compare.contradictions import find_contradictions
 from newsprism.compare.disputes import find_disputes
+from newsprism.compare.facts import fact_groups
 from newsprism.compare.framing import build_framing
-from newsprism.compare.ledger import build_ledger, omissions, unique_content
+from newsprism.compare.ledger import build_ledger, near_articles, omissions, unique_content
 from newsprism.compare.provenance import origins, provenance_edges
 from newsprism.compare.quote_fallback import fallback_quotes
 from newsprism.compare.quote_variants import group_quotes
@@ -31,7 +33,6 @@ from newsprism.model import Article, Quote, Rejection, Statement
 from newsprism.nlp import load_spacy, parse_cached
 from newsprism.nlp.cache import default_cache
 from newsprism.nlp.embed import Embedder, get_embedder
-from newsprism.pipeline import Analysis
 from newsprism.settings import CompareSettings, Settings
 
 if TYPE_CHECKING:
@@ -110,14 +111,23 @@ def compare_stage(analysis: Analysis, settings: Settings) -> Analysis:
     vectors = clock.lap("embed", embedder.embed([st.text for st in statements]))
     alignment = clock.lap("align", align_statements(statements, vectors, s))
     edges = clock.lap("provenance", provenance_edges(articles, s))
-    contradictions = find_contradictions(statements, alignment, {a.id: a.text for a in articles})
+    contradictions = find_contradictions(
+        statements,
+        alignment,
+        {a.id: a.text for a in articles},
+        s.contradiction_min_sim,
+        s.contradiction_shared,
+    )
     disputes = clock.lap(
         "disputes", find_disputes(statements, {q.id: q for q in quotes}, vectors, s.dispute_sim)
     )
     # Disputed: the group carries a claim someone denies (the denial itself is a fact). Outlets
     # disagreeing on a detail is a contradiction, shown apart; it does not unsettle the fact.
     disputed = {e["statement_id"] for d in disputes for e in d.asserts}
-    ledger = build_ledger(statements, alignment.groups, alignment.sims, origins(articles, edges), disputed, s)
+    groups = list(alignment.groups) + (
+        fact_groups(statements, articles, docs, alignment.groups) if s.fact_keys else []
+    )
+    ledger = build_ledger(statements, groups, alignment.sims, origins(articles, edges), disputed, s)
     quote_groups = clock.lap("ledger_quotes", group_quotes(quotes, embedder, s, _order(articles)))
     framing = build_framing(articles, statements, ledger)
     return analysis.replace(
@@ -128,7 +138,12 @@ def compare_stage(analysis: Analysis, settings: Settings) -> Analysis:
         disputes=tuple(disputes),
         contradictions=tuple(contradictions),
         unique=unique_content(ledger),
-        omissions=omissions(ledger, [a.id for a in articles], s.omission_share),
+        omissions=omissions(
+            ledger,
+            [a.id for a in articles],
+            s.omission_share,
+            near_articles(ledger, statements, alignment.sims, s.only_here_sim),
+        ),
         framing=tuple(framing),
         provenance=tuple(edges),
         rejections=analysis.rejections + tuple(rejections),

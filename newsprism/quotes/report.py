@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from newsprism.analysis import Analysis
 from newsprism.model import Quote
-from newsprism.pipeline import Analysis
 
 __all__ = ["quote_json", "quotes_section", "speaker_ledger"]
 

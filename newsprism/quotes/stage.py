@@ -5,10 +5,10 @@ from __future__ import annotations
 import logging
 from collections.abc import Sequence
 
+from newsprism.analysis import Analysis
 from newsprism.model import Article, Quote, Rejection
 from newsprism.nlp import ParseCache, load_spacy, parse_cached
 from newsprism.nlp.cache import default_cache
-from newsprism.pipeline import Analysis
 from newsprism.quotes.corroborate import corroborate_speakers
 from newsprism.quotes.extract import extract_quotes
 from newsprism.quotes.speakers import merge_speakers

@@ -11,6 +11,8 @@ from collections.abc import Callable, Iterator
 from html import escape
 from typing import Any
 
+from newsprism.render.dates import date_text
+
 __all__ = ["HTML_SECTIONS", "esc", "render_html", "span_id", "span_link"]
 
 Report = dict[str, Any]
@@ -112,7 +114,7 @@ def _articles(report: Report) -> str:
     parts = ["<h2>Articles</h2>"]
     for art in report["articles"]:
         meta = " · ".join(
-            esc(v) for v in (art["outlet"], art["author"], art["published"], ", ".join(art["credits"])) if v
+            esc(v) for v in (art["outlet"], art["author"], date_text(art), ", ".join(art["credits"])) if v
         )
         removed = "".join(
             f"<li><span class=reason>{esc(r['reason'])}</span>: {esc(' '.join(r['text'].split()))}</li>"

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from newsprism.render.dates import date_text
+
 __all__ = ["MD_SECTIONS", "md_escape", "render_markdown"]
 
 Report = dict[str, Any]
@@ -25,7 +27,7 @@ def _articles(report: Report) -> str:
         meta = [
             ("Outlet", art["outlet"]),
             ("Author", art["author"]),
-            ("Published", art["published"]),
+            ("Published", date_text(art)),
             ("URL", art["url"]),
             ("Credits", ", ".join(art["credits"]) or None),
             ("File", art["path"]),

@@ -6,6 +6,8 @@ import textwrap
 from collections.abc import Callable
 from typing import Any
 
+from newsprism.render.dates import date_text
+
 __all__ = ["TERM_SECTIONS", "render_terminal", "rule"]
 
 Report = dict[str, Any]
@@ -25,7 +27,7 @@ def _articles(report: Report) -> str:
             for k, v in (
                 ("outlet", art["outlet"]),
                 ("author", art["author"]),
-                ("published", art["published"]),
+                ("published", date_text(art)),
                 ("credits", ", ".join(art["credits"]) or None),
             )
             if v

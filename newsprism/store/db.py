@@ -14,10 +14,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from newsprism import __version__
 from newsprism.errors import NotFoundError, StoreError
 from newsprism.model import Article, OffsetMap, Rejection, Removal, Span
 from newsprism.store.migrate import migrate
+from newsprism.version import __version__
 
 __all__ = ["Store"]
 
@@ -121,8 +121,12 @@ class Store:
         exact = self.conn.execute(f"SELECT id FROM {table} WHERE id = ?", (given,)).fetchone()
         if exact is not None:  # the primary key: a full id never scans the table
             return str(exact[0])
+        # Story ids read "st-<hash>"; a prefix of the hash alone is enough too.
+        bare = given.removeprefix("st-") if table == "stories" else given
         rows = self.conn.execute(
-            f"SELECT id FROM {table} WHERE length(?) >= 6 AND id LIKE ? || '%' LIMIT 2", (given, given)
+            f"SELECT id FROM {table} WHERE length(?) >= 6 AND (id LIKE ? || '%' OR id LIKE 'st-' || ? || '%')"
+            " LIMIT 2",
+            (bare, given, bare if table == "stories" else given),
         ).fetchall()
         if len(rows) != 1:
             noun = table[:-3] + "y" if table == "stories" else table[:-1]

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from newsprism.errors import SettingsError
+from newsprism.errors import SettingsError, StoryStateError
 from newsprism.model import Article, Story, content_id
 from newsprism.settings import StorySettings
 from newsprism.stories.batch import Batch
@@ -164,7 +164,9 @@ class StoryIndex:
     @classmethod
     def from_state(cls, state: dict[str, Any], settings: StorySettings | None = None) -> StoryIndex:
         if state.get("version") != STATE_VERSION:
-            raise ValueError(f"story index state version {state.get('version')!r} is not {STATE_VERSION}")
+            raise StoryStateError(
+                f"story index state version {state.get('version')!r} is not {STATE_VERSION}"
+            )
         index = cls(settings)
         index.df = DocFrequency(int(state["n_docs"]), dict(state["df"]))
         for data in state["stories"]:

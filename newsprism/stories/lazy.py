@@ -18,7 +18,9 @@ from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from typing import Any, NoReturn
 
+from newsprism.errors import StoryStateError
 from newsprism.settings import StorySettings
+from newsprism.store.stories import StoryTables
 from newsprism.stories.blocking import Blocker
 from newsprism.stories.decide import StoryProfile
 from newsprism.stories.index import STATE_VERSION, StoryIndex
@@ -114,56 +116,41 @@ class StoredBlocker(Blocker):
 
 def open_index(conn: sqlite3.Connection, settings: StorySettings | None = None) -> StoryIndex:
     """The stored index as lazy views over ``conn`` (an empty index for a new store)."""
+    tables = StoryTables(conn)
     index = StoryIndex(settings)
-    meta = dict(conn.execute("SELECT key, value FROM story_meta").fetchall())
+    meta = tables.meta()
     if meta and int(meta.get("state_version", 0)) != STATE_VERSION:
-        raise ValueError(f"story index state version {meta.get('state_version')!r} is not {STATE_VERSION}")
-    profiles = StoredDict(lambda ids: _profiles(conn, ids), "stories")
-    postings = StoredDict(lambda keys: _postings(conn, keys), "postings")
-    index.df = DocFrequency(int(meta.get("n_docs", 0)), StoredDict(lambda keys: _df(conn, keys), "features"))
+        raise StoryStateError(
+            f"story index state version {meta.get('state_version')!r} is not {STATE_VERSION}"
+        )
+    profiles = StoredDict(lambda ids: _profiles(tables, ids), "stories")
+    postings = StoredDict(lambda keys: _postings(tables, keys), "postings")
+    index.df = DocFrequency(
+        int(meta.get("n_docs", 0)), StoredDict(lambda keys: _df(tables, keys), "features")
+    )
     index.blocker = StoredBlocker(index.settings.max_postings, postings, profiles)
     index.profiles = profiles
-    index.assigned = StoredDict(lambda ids: _assigned(conn, ids), "memberships")
+    index.assigned = StoredDict(lambda ids: _assigned(tables, ids), "memberships")
     keep = index.settings.recent_members
-    index.recent = StoredDict(lambda ids: recent_vectors(conn, keep, ids), "member vectors")
+    index.recent = StoredDict(lambda ids: recent_vectors(tables, keep, ids), "member vectors")
     return index
 
 
-def _marks(n: int) -> str:
-    return ",".join("?" * n)
+def _df(tables: StoryTables, keys: Sequence[str]) -> dict[str, int]:
+    return tables.df(keys)
 
 
-def _df(conn: sqlite3.Connection, keys: Sequence[str]) -> dict[str, int]:
-    sql = f"SELECT feature, df FROM story_df WHERE feature IN ({_marks(len(keys))})"
-    return dict(conn.execute(sql, keys).fetchall())
+def _postings(tables: StoryTables, keys: Sequence[str]) -> dict[str, dict[str, int | None]]:
+    return tables.postings(keys)
 
 
-def _postings(conn: sqlite3.Connection, keys: Sequence[str]) -> dict[str, dict[str, int | None]]:
-    sql = (
-        "SELECT feature, story_id, rank FROM story_postings"
-        f" WHERE feature IN ({_marks(len(keys))}) ORDER BY feature, rank"
-    )
-    out: dict[str, dict[str, int | None]] = {}
-    for feature, story_id, rank in conn.execute(sql, keys):
-        out.setdefault(feature, {})[story_id] = rank
-    return out
+def _assigned(tables: StoryTables, ids: Sequence[str]) -> dict[str, str]:
+    return tables.assigned(ids)
 
 
-def _assigned(conn: sqlite3.Connection, ids: Sequence[str]) -> dict[str, str]:
-    sql = f"SELECT article_id, story_id FROM story_members WHERE article_id IN ({_marks(len(ids))})"
-    return dict(conn.execute(sql, ids).fetchall())
-
-
-def _profiles(conn: sqlite3.Connection, ids: Sequence[str]) -> dict[str, StoryProfile]:
-    members: dict[str, list[str]] = {}
-    sql = (
-        "SELECT story_id, article_id FROM story_members"
-        f" WHERE story_id IN ({_marks(len(ids))}) ORDER BY story_id, seq"
-    )
-    for story_id, article_id in conn.execute(sql, ids):
-        members.setdefault(story_id, []).append(article_id)
-    rows = conn.execute(f"SELECT * FROM stories WHERE id IN ({_marks(len(ids))})", ids)
-    return {row["id"]: _profile(row, members.get(row["id"], [])) for row in rows}
+def _profiles(tables: StoryTables, ids: Sequence[str]) -> dict[str, StoryProfile]:
+    members = tables.members(ids)
+    return {row["id"]: _profile(row, members.get(row["id"], [])) for row in tables.rows(ids)}
 
 
 def _profile(row: sqlite3.Row, members: list[str]) -> StoryProfile:
@@ -183,23 +170,10 @@ def _profile(row: sqlite3.Row, members: list[str]) -> StoryProfile:
 
 
 def recent_vectors(
-    conn: sqlite3.Connection, keep: int, story_ids: Sequence[str] | None = None
+    tables: StoryTables, keep: int, story_ids: Sequence[str] | None = None
 ) -> dict[str, list[dict[str, float]]]:
-    """The trimmed vectors of each story's latest ``keep`` members, oldest first (all
-    stories, or those in ``story_ids``); stories with none stored are left out."""
-    where, args = "", [keep]
-    if story_ids is not None:
-        where, args = f" AND story_id IN ({_marks(len(story_ids))})", [*story_ids, keep]
-    rows = conn.execute(
-        "SELECT story_id, vector_json FROM (SELECT story_id, seq, vector_json, ROW_NUMBER() OVER"
-        " (PARTITION BY story_id ORDER BY seq DESC) AS back FROM story_members"
-        f" WHERE vector_json IS NOT NULL{where}) WHERE back <= ? ORDER BY story_id, seq",
-        args,
-    )
-    recent: dict[str, list[dict[str, float]]] = {}
-    for story_id, vector_json in rows:
-        recent.setdefault(story_id, []).append(json.loads(vector_json))
-    return recent
+    """The trimmed vectors of each story's latest ``keep`` members, oldest first."""
+    return tables.recent_vectors(keep, story_ids)
 
 
 def story_state(row: Any, members: dict[str, list[str]]) -> dict[str, Any]:

@@ -10,7 +10,6 @@ listings and for a caller that keeps the whole index in memory.
 from __future__ import annotations
 
 import json
-import sqlite3
 from collections.abc import Sequence
 from datetime import UTC, datetime
 
@@ -18,6 +17,7 @@ from newsprism.model import Article, Story
 from newsprism.settings import StorySettings
 from newsprism.store import Store
 from newsprism.store.intake import superseded
+from newsprism.store.stories import StoryTables
 from newsprism.stories.features import ArticleFeatures
 from newsprism.stories.index import STATE_VERSION, Assignment, StoryIndex, extract_features
 from newsprism.stories.lazy import StoredDict, open_index, recent_vectors, story_state
@@ -27,26 +27,21 @@ __all__ = ["assign_stories", "load_index", "story_articles", "stored_stories", "
 
 def load_index(store: Store, settings: StorySettings | None = None) -> StoryIndex:
     """The whole index as the store last saved it, in memory (empty for a new store)."""
-    conn = store.conn
-    meta = dict(conn.execute("SELECT key, value FROM story_meta").fetchall())
+    tables = StoryTables(store.conn)
+    meta = tables.meta()
     if not meta:
         return StoryIndex(settings)
-    members: dict[str, list[str]] = {}
-    for row in conn.execute("SELECT story_id, article_id FROM story_members ORDER BY story_id, seq"):
-        members.setdefault(row[0], []).append(row[1])
-    postings: dict[str, dict[str, int | None]] = {}
-    for row in conn.execute("SELECT feature, story_id, rank FROM story_postings ORDER BY feature, rank"):
-        postings.setdefault(row[0], {})[row[1]] = row[2]
+    members = tables.members()
     state = {
         "version": int(meta.get("state_version", 0)),
         "n_docs": int(meta["n_docs"]),
-        "df": dict(conn.execute("SELECT feature, df FROM story_df").fetchall()),
-        "stories": [story_state(row, members) for row in conn.execute("SELECT * FROM stories")],
+        "df": tables.df(),
+        "stories": [story_state(row, members) for row in tables.all_rows()],
         "postings": {},
-        "recent": recent_vectors(conn, (settings or StorySettings()).recent_members),
+        "recent": recent_vectors(tables, (settings or StorySettings()).recent_members),
     }
     index = StoryIndex.from_state(state, settings)
-    index.blocker.postings = postings  # with their stored ranks: _save writes only what moves
+    index.blocker.postings = tables.postings()  # with their stored ranks: _save writes only what moves
     return index
 
 
@@ -87,44 +82,35 @@ def _prefetch(index: StoryIndex, features: Sequence[ArticleFeatures]) -> None:
 
 
 def _save(store: Store, index: StoryIndex, assignments: list[Assignment], run_id: int | None) -> None:
-    conn = store.conn
+    tables = StoryTables(store.conn)
     now = datetime.now(UTC).isoformat(timespec="seconds")
-    touched = sorted({a.story_id for a in assignments})
-    for story_id in touched:
+    for story_id in sorted({a.story_id for a in assignments}):
         p = index.profiles[story_id]
-        conn.execute(
-            "INSERT OR REPLACE INTO stories(id, title, founded_by, size, outlets_json, first_published,"
-            " last_published, centroid_json, updated_at) VALUES (?,?,?,?,?,?,?,?,?)",
-            (p.id, p.title, p.article_ids[0], len(p.article_ids), json.dumps(list(p.outlets)),
-             p.first.isoformat() if p.first else None, p.last.isoformat() if p.last else None,
-             json.dumps(p.centroid, sort_keys=True), now),
-        )  # fmt: skip
-    conn.executemany(
-        "INSERT INTO story_members(article_id, story_id, seq, score, run_id, vector_json)"
-        " VALUES (?,?,?,?,?,?)",
-        [
-            (
-                a.article_id,
-                a.story_id,
-                index.profiles[a.story_id].article_ids.index(a.article_id),
-                a.score,
-                run_id,
-                json.dumps(index.changed_vectors[a.article_id], sort_keys=True),
-            )
-            for a in assignments
-        ],
+        tables.put_story({
+            "id": p.id, "title": p.title, "founded_by": p.article_ids[0], "size": len(p.article_ids),
+            "outlets_json": json.dumps(list(p.outlets)),
+            "first_published": p.first.isoformat() if p.first else None,
+            "last_published": p.last.isoformat() if p.last else None,
+            "centroid_json": json.dumps(p.centroid, sort_keys=True), "updated_at": now,
+        })  # fmt: skip
+    tables.add_members(
+        (
+            a.article_id,
+            a.story_id,
+            index.profiles[a.story_id].article_ids.index(a.article_id),
+            a.score,
+            run_id,
+            json.dumps(index.changed_vectors[a.article_id], sort_keys=True),
+        )
+        for a in assignments
     )
     df = index.df.df
-    conn.executemany(
-        "INSERT OR REPLACE INTO story_df(feature, df) VALUES (?,?)",
-        [(f, df[f]) for f in sorted(index.changed_features)],
-    )
-    _save_postings(conn, index, index.df.n_docs - len(assignments))
-    meta = {"n_docs": str(index.df.n_docs), "state_version": str(STATE_VERSION)}
-    conn.executemany("INSERT OR REPLACE INTO story_meta(key, value) VALUES (?,?)", sorted(meta.items()))
+    tables.put_df([(f, df[f]) for f in sorted(index.changed_features)])
+    _save_postings(tables, index, index.df.n_docs - len(assignments))
+    tables.put_meta({"n_docs": str(index.df.n_docs), "state_version": str(STATE_VERSION)})
 
 
-def _save_postings(conn: sqlite3.Connection, index: StoryIndex, n_before: int) -> None:
+def _save_postings(tables: StoryTables, index: StoryIndex, n_before: int) -> None:
     """Write the posting lists the batch changed, touching only the rows that moved.
 
     A posting maps a story to its stored rank, or to None when this batch (re)added
@@ -144,27 +130,18 @@ def _save_postings(conn: sqlite3.Connection, index: StoryIndex, n_before: int) -
                 put.append((feature, story_id, rank))
                 posting[story_id] = rank  # an index kept in memory stays in step with the store
         drop.append((feature, next(iter(posting.values()))))
-    conn.executemany("DELETE FROM story_postings WHERE feature=? AND rank<?", drop)
-    conn.executemany("INSERT OR REPLACE INTO story_postings(feature, story_id, rank) VALUES (?,?,?)", put)
+    tables.move_postings(drop, put)
 
 
 def unassigned_articles(store: Store) -> list[Article]:
     """Stored articles in no story yet: the last batch, and any stored before stories existed."""
-    rows = store.conn.execute(
-        "SELECT a.id FROM articles a LEFT JOIN story_members m ON m.article_id = a.id"
-        " WHERE m.article_id IS NULL ORDER BY a.published IS NULL, a.published, a.id"
-    )
-    return list(store.articles([r[0] for r in rows]))
+    return list(store.articles(StoryTables(store.conn).unassigned_ids()))
 
 
 def stored_stories(store: Store) -> list[Story]:
     """Every stored story, most recently published first (undated last), then largest."""
-    members: dict[str, list[str]] = {}
-    for row in store.conn.execute("SELECT story_id, article_id FROM story_members ORDER BY story_id, seq"):
-        members.setdefault(row[0], []).append(row[1])
-    rows = store.conn.execute(
-        "SELECT * FROM stories ORDER BY last_published IS NULL, last_published DESC, size DESC, id"
-    )
+    tables = StoryTables(store.conn)
+    members = tables.members()
     return [
         Story(
             id=r["id"],
@@ -174,14 +151,13 @@ def stored_stories(store: Store) -> list[Story]:
             first_published=r["first_published"],
             last_published=r["last_published"],
         )
-        for r in rows
+        for r in tables.rows()
     ]
 
 
 def story_articles(store: Store, story_id: str) -> list[Article]:
     """The articles of one stored story (a unique id prefix of 6+ characters is enough)."""
     full = store.resolve_id("stories", story_id)
-    ids = [r[0] for r in store.conn.execute(
-        "SELECT article_id FROM story_members WHERE story_id=? ORDER BY seq", (full,))]  # fmt: skip
+    ids = StoryTables(store.conn).member_ids(full)
     gone = superseded(store, ids)  # a page revised since: only its latest version speaks for the outlet
     return list(store.articles([i for i in ids if i not in gone]))

@@ -121,7 +121,11 @@ def _weekday(m: Mention, ctx: Context) -> Value | None:
     part = m.part("part") or _part_from_pre(m.part("pre"))
     if ctx.reference is None:
         return "DATE", f"XXXX-WXX-{wd + 1}", None
-    direction = "same-or-future" if ctx.future(m) else "same-or-past"
+    tense = ctx.tense(m)
+    # A bare weekday is the most recent one (news tells what happened), except the day after
+    # publication, which a clause in no past tense means ("Friday" in a Thursday article).
+    tomorrow = (wd - ctx.reference.weekday()) % 7 == 1
+    direction = "same-or-future" if tense == "future" or (tense == "" and tomorrow) else "same-or-past"
     typ, value, _ = day_value(cal.weekday_near(ctx.reference, wd, direction), part)
     return typ, value, None if part else mod_of(m.part("pre"))
 

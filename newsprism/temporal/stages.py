@@ -12,8 +12,8 @@ from newsprism.temporal.published import published_date, resolve_published
 from newsprism.temporal.timeline import Candidate, build_timeline, candidates, sentences
 from newsprism.temporal.timexes import tag_text
 
-if TYPE_CHECKING:  # pipeline imports this module to register the stages
-    from newsprism.pipeline import Analysis
+if TYPE_CHECKING:
+    from newsprism.analysis import Analysis
 
 __all__ = ["published_stage", "timeline_stage"]
 

@@ -23,7 +23,8 @@ from newsprism.temporal import calendar as cal
 
 __all__ = ["Candidate", "build_timeline", "candidates", "sentences"]
 
-_DAY = re.compile(r"^(\d{4}-\d\d-\d\d)(?:T(\d\d:\d\d)Z?|T(MO|MI|AF|EV|NI|DT))?$")
+# A day (with a clock time or part of day), or a month or year kept at its own precision.
+_DAY = re.compile(r"^(\d{4}(?:-\d\d(?:-\d\d)?)?)(?:T(\d\d:\d\d)Z?|T(MO|MI|AF|EV|NI|DT))?$")
 _PARTS = {"MO": "morning", "MI": "midday", "AF": "afternoon", "EV": "evening", "NI": "night", "DT": "daytime"}
 _SENT_END = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9])")
 _ABBREV = re.compile(
@@ -96,7 +97,7 @@ def content_words(text: str) -> frozenset[str]:
 
 
 def candidates(article: Article, units: list[Span], timexes: list[Timex]) -> list[Candidate]:
-    """A candidate event for each unit holding a timex resolved to a day."""
+    """A candidate event for each unit holding a timex resolved to a day, month or year."""
     out = []
     for unit in units:
         inside = [t for t in timexes if unit.contains(t.span) and _DAY.match(t.value)]
@@ -107,6 +108,8 @@ def candidates(article: Article, units: list[Span], timexes: list[Timex]) -> lis
         assert m is not None
         time = m.group(2) or m.group(3)
         text = article.text[unit.start : unit.end]
+        if not content_words(text):
+            continue  # a date line or a bare date tells when the article was written, not an event
         part = _PARTS.get(time or "", time)
         values = tuple((t.value, t.mod) for t in inside)
         out.append(Candidate(article.id, unit, text, anchor, m.group(1), part, content_words(text), values))
@@ -114,10 +117,11 @@ def candidates(article: Article, units: list[Span], timexes: list[Timex]) -> lis
 
 
 def _anchor(inside: list[Timex]) -> Timex:
-    """The first dated expression, or a clock time on the same day if one follows."""
+    """The first dated expression, or a more precise one inside it that follows (a clock
+    time on the same day, the day of the same month)."""
     first = inside[0]
     for t in inside[1:]:
-        if t.value[:10] == first.value[:10] and len(t.value) > len(first.value):
+        if t.value.startswith(first.value[:10]) and len(t.value) > len(first.value):
             return t
     return first
 

@@ -1,0 +1,118 @@
+"""Calibrate the alignment thresholds on the *calibrate* half of the brief gold only.
+
+Runs the analysis once per story, then re-runs alignment, ledger and contradictions for
+each point of a threshold grid and prints facts found, ledger pair precision, "only here"
+errors and contradiction precision, so the chosen point and its neighbours can be read.
+
+    PYTHONPATH=. python bench/brief_calibrate.py            # the grid
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import itertools
+import sys
+
+from brief_gold import (
+    DEFAULT_DATA,
+    Tally,
+    build_doc,
+    load_split,
+    measures,
+    score_contradictions,
+    score_facts,
+    score_ledger_pairs,
+)
+
+from newsprism.analyze import analyze_articles
+from newsprism.compare.alignment import align_statements
+from newsprism.compare.contradictions import find_contradictions
+from newsprism.compare.facts import fact_groups
+from newsprism.compare.ledger import build_ledger, unique_content
+from newsprism.compare.provenance import origins
+from newsprism.compare.stage import _embedder, _parses
+from newsprism.settings import Settings
+
+CONTRADICTION_GRID = {
+    "contradiction_min_sim": [0.4, 0.5, 0.6, 0.7, 0.8],
+    "contradiction_shared": [1, 2, 3],
+}
+GRID = {
+    "align_strong": [0.66, 0.70, 0.74],
+    "align_weak": [0.50, 0.55, 0.60, 0.65],
+    "align_terms": [0.15, 0.25],
+    "align_mean": [0.45, 0.50, 0.55],
+}
+
+
+def prepare(data, stories):
+    settings = Settings()
+    out = []
+    for gold in stories:
+        docs = {name: build_doc(data, name) for name in gold["articles"]}
+        analysis = analyze_articles([d.article for d in docs.values()], settings)
+        vectors = _embedder(settings).embed([st.text for st in analysis.statements])
+        out.append((gold, docs, analysis, vectors))
+    return out
+
+
+def evaluate(prepared, compare) -> dict:
+    total = Tally()
+    for gold, docs, analysis, vectors in prepared:
+        statements = analysis.statements
+        alignment = align_statements(statements, vectors, compare)
+        docs_ = _parses(analysis.articles, Settings())
+        groups = list(alignment.groups)
+        if compare.fact_keys:
+            groups += fact_groups(statements, analysis.articles, docs_, alignment.groups)
+        ledger = build_ledger(
+            statements,
+            groups,
+            alignment.sims,
+            origins(analysis.articles, analysis.provenance),
+            set(),
+            compare,
+        )
+        texts = {a.id: a.text for a in analysis.articles}
+        redone = analysis.replace(
+            ledger=tuple(ledger),
+            unique=unique_content(ledger),
+            contradictions=tuple(
+                find_contradictions(
+                    statements, alignment, texts, compare.contradiction_min_sim, compare.contradiction_shared
+                )
+            ),
+        )
+        score_facts(gold, docs, redone, total)
+        score_ledger_pairs(gold, docs, redone, total)
+        score_contradictions(gold, docs, redone, total)
+    return measures(total)
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--data", default=DEFAULT_DATA)
+    ap.add_argument("--contradictions", action="store_true", help="the contradiction gate's grid")
+    args = ap.parse_args()
+    prepared = prepare(args.data, load_split("calibrate"))
+    base = Settings().compare
+    grid = CONTRADICTION_GRID if args.contradictions else GRID
+    keys = list(grid)
+    print("  ".join(keys), "| facts facts2+ pairP onlyhere contraP contraR")
+    for values in itertools.product(*grid.values()):
+        if not args.contradictions and values[1] > values[0]:
+            continue
+        compare = dataclasses.replace(base, **dict(zip(keys, values, strict=True)))
+        m = evaluate(prepared, compare)
+        print(
+            "  ".join(f"{v:.2f}" for v in values),
+            f"| {m['facts_found']:.2f} {m['facts_found_2plus']:.2f} {m['ledger_pair_precision']:.2f}"
+            f" {m['only_here_wrong']:.2f} {m['contradiction_precision'] or 0:.2f} {m['contradiction_recall'] or 0:.2f}",
+            flush=True,
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

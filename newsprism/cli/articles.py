@@ -1,0 +1,85 @@
+"""Stored articles: ``articles`` (list), ``show`` (one), ``search`` (full text)."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from newsprism.brief.report import article_json
+from newsprism.cli.common import dump
+from newsprism.cli.output import add_output, emit
+from newsprism.render import render_terminal
+from newsprism.render.dates import date_text
+from newsprism.settings import Settings
+from newsprism.store import Store
+
+__all__ = ["add_articles", "add_search", "add_show", "run_articles", "run_search", "run_show"]
+
+ROW_FIELDS = (
+    "id",
+    "published",
+    "published_source",
+    "published_confidence",
+    "outlet",
+    "label",
+    "title",
+    "path",
+)
+
+
+def add_articles(s: argparse.ArgumentParser) -> None:
+    s.add_argument("db")
+    add_output(s, ("json", "text"))
+
+
+def _article_lines(rows: list[dict[str, Any]]) -> str:
+    return "".join(
+        f"{r['id']}  {date_text(r):<10}  {r['label'][:22]:22}  {r['title'] or r['path']}\n" for r in rows
+    )
+
+
+def run_articles(args: argparse.Namespace, settings: Settings) -> int:
+    with Store(args.db) as store:
+        rows = [{k: article_json(a)[k] for k in ROW_FIELDS} for a in store.articles()]
+    emit(args, rows, {"json": dump, "text": _article_lines})
+    return 0
+
+
+def add_show(s: argparse.ArgumentParser) -> None:
+    s.add_argument("db")
+    s.add_argument("article_id", help="an article id (a unique prefix of 6+ characters is enough)")
+    add_output(s, ("json", "text"))
+
+
+def _show_text(data: dict[str, Any]) -> str:
+    return render_terminal({"articles": [data], "rejections": []}).rstrip() + "\n\n" + data["text"] + "\n"
+
+
+def run_show(args: argparse.Namespace, settings: Settings) -> int:
+    with Store(args.db) as store:
+        data = article_json(store.article(args.article_id))
+    emit(args, data, {"json": dump, "text": _show_text})
+    return 0
+
+
+def add_search(s: argparse.ArgumentParser) -> None:
+    s.add_argument("db")
+    s.add_argument("query")
+    s.add_argument("--limit", type=int, default=20)
+    add_output(s, ("json", "text"))
+
+
+def _hits_text(hits: list[dict[str, Any]]) -> str:
+    return (
+        "".join(
+            f"{h['id']}  {(h['outlet'] or '-')[:22]:22}  {h['title']}\n    {h['snippet']}\n" for h in hits
+        )
+        or "no matches\n"
+    )
+
+
+def run_search(args: argparse.Namespace, settings: Settings) -> int:
+    with Store(args.db) as store:
+        hits = store.search(args.query, args.limit)
+    emit(args, hits, {"json": dump, "text": _hits_text})
+    return 0

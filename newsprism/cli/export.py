@@ -1,0 +1,120 @@
+"""``newsprism export DB``: stored articles, story briefs or quotes as JSON Lines, CSV or Parquet."""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import json
+from collections.abc import Iterator
+from typing import Any
+
+from newsprism.analyze import analyze_articles
+from newsprism.brief.report import article_json, build_report
+from newsprism.cli.common import dump
+from newsprism.cli.output import add_output, emit
+from newsprism.errors import ModelMissingError
+from newsprism.nlp import use_parse_cache
+from newsprism.progress import progress_bar
+from newsprism.quotes.stage import analyze_quotes
+from newsprism.settings import Settings
+from newsprism.store import Store
+from newsprism.stories.persist import stored_stories, story_articles
+
+__all__ = ["add_export", "rows_csv", "rows_jsonl", "rows_parquet", "run_export"]
+
+WHAT = ("articles", "briefs", "quotes")
+
+
+def add_export(s: argparse.ArgumentParser) -> None:
+    s.add_argument("db")
+    s.add_argument("--what", choices=WHAT, default="articles", help="what to export (default: articles)")
+    add_output(s, ("jsonl", "csv", "parquet", "json"))
+
+
+def _cell(value: Any) -> Any:
+    """A value for a flat table: lists and objects as JSON text."""
+    return json.dumps(value, ensure_ascii=False) if isinstance(value, list | dict) else value
+
+
+def rows_jsonl(rows: list[dict[str, Any]]) -> str:
+    return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows)
+
+
+def rows_csv(rows: list[dict[str, Any]]) -> str:
+    out = io.StringIO()
+    if rows:
+        writer = csv.DictWriter(out, fieldnames=list(rows[0]), lineterminator="\n")
+        writer.writeheader()
+        writer.writerows({k: _cell(v) for k, v in r.items()} for r in rows)
+    return out.getvalue()
+
+
+def rows_parquet(rows: list[dict[str, Any]]) -> bytes:
+    try:
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+    except ImportError:  # pragma: no cover - pyarrow is a dependency
+        raise ModelMissingError("Parquet export needs pyarrow", "run `make install`") from None
+    columns = list(rows[0]) if rows else []
+    table = pa.table({c: [_cell(r.get(c)) for r in rows] for c in columns})
+    sink = pa.BufferOutputStream()
+    pq.write_table(table, sink)
+    return bytes(sink.getvalue().to_pybytes())
+
+
+def _brief_rows(store: Store, settings: Settings, quiet: bool) -> Iterator[dict[str, Any]]:
+    stories = stored_stories(store)
+    with use_parse_cache(store), progress_bar("briefs", quiet) as tick:
+        for story in stories:
+            report = build_report(analyze_articles(story_articles(store, story.id), settings))
+            tick("")
+            yield {
+                "story_id": story.id,
+                "title": story.title,
+                "articles": len(story.article_ids),
+                "first_published": story.first_published,
+                "last_published": story.last_published,
+                "summary": " ".join(s.get("text", "") for s in report["summary"]),
+                "report": report,
+            }
+
+
+def _quote_rows(store: Store, settings: Settings) -> list[dict[str, Any]]:
+    articles = list(store.articles())
+    labels = {a.id: a.label for a in articles}
+    report = build_report(analyze_quotes(articles, settings, cache=store))
+    return [
+        {
+            "id": q["id"],
+            "article_id": q["article_id"],
+            "label": labels.get(q["article_id"]),
+            "kind": q["kind"],
+            "speaker": (q["speaker"] or {}).get("canonical"),
+            "cue": q["cue"],
+            "text": q["text"],
+            "start": q["start"],
+            "end": q["end"],
+            "method": q["method"],
+        }
+        for q in report["quotes"]
+    ]
+
+
+def run_export(args: argparse.Namespace, settings: Settings) -> int:
+    with Store(args.db) as store:
+        if args.what == "articles":
+            rows = [article_json(a) for a in store.articles()]
+        elif args.what == "quotes":
+            rows = _quote_rows(store, settings)
+        else:
+            rows = list(_brief_rows(store, settings, args.quiet))
+    formats = {
+        "jsonl": rows_jsonl,
+        "csv": rows_csv,
+        "parquet": rows_parquet,
+        "json": dump,
+        "text": rows_jsonl,
+    }
+    emit(args, rows, formats)
+    return 0

@@ -1,0 +1,57 @@
+"""``newsprism ingest DB PATHS``: read, clean and store inputs, and group them into stories."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from newsprism.analyze import ingest
+from newsprism.cli.common import add_inputs, dump, given_from_args, no_input, warn_rejections
+from newsprism.cli.output import add_output, emit
+from newsprism.progress import progress_bar
+from newsprism.settings import Settings
+from newsprism.store import Store
+from newsprism.stories.persist import assign_stories, unassigned_articles
+
+__all__ = ["add_ingest", "run_ingest"]
+
+
+def add_ingest(i: argparse.ArgumentParser) -> None:
+    i.add_argument("db")
+    add_inputs(i)
+    add_output(i, ("json", "text"))
+
+
+def _text(r: dict[str, Any]) -> str:
+    return (
+        f"read {r['read']}, added {r['added']}, rejected {r['rejected']}; {r['total']} in {r['db']}\n"
+        f"stories: {r['stories_opened']} opened, {r['stories_joined']} joined existing ones\n"
+    ) + "".join(  # archive records passed over; web intake outcomes
+        f"{name}: " + ", ".join(f"{v} {k}" for k, v in sorted(r[name].items())) + "\n"
+        for name in ("skipped", "fetched")
+        if r[name]
+    )
+
+
+def run_ingest(args: argparse.Namespace, settings: Settings) -> int:
+    given = given_from_args(args)
+    with Store(args.db) as store, progress_bar("ingesting", args.quiet) as tick:
+        batch = ingest(store, args.paths, settings, tick, given=given)
+        assignments = assign_stories(store, unassigned_articles(store), settings.stories)
+        total = store.count()
+    if not batch.articles and batch.rejections:
+        return no_input(batch.rejections)
+    warn_rejections(batch.rejections)
+    result = {
+        "db": args.db,
+        "read": len(batch.articles),
+        "added": batch.added,
+        "rejected": len(batch.rejections),
+        "total": total,
+        "stories_opened": sum(a.opened for a in assignments),
+        "stories_joined": sum(not a.opened for a in assignments),
+        "skipped": dict(batch.skipped),
+        "fetched": dict(batch.fetched),
+    }
+    emit(args, result, {"json": dump, "text": _text})
+    return 1 if batch.rejections else 0

@@ -1,0 +1,182 @@
+"""Fact keys: the same small fact found inside differently worded statements.
+
+Sentence embeddings compare whole statements, so a fact told in passing ("the 16-year-old",
+"killed by police on Saturday night") is lost when the rest of the two sentences differ.
+Here each statement is read for compact keys from its parse:
+
+- an event key: a content verb's lemma with two of its arguments (names, nouns, numbers,
+  weekdays, months), e.g. ``kill|police|saturday``; reporting verbs ("say", "tell") are not
+  events of the story;
+- a count key: ``46|arrest`` from "46 were arrested" or "there were 46 arrests";
+- an age key: ``age|16`` from "16-year-old Kimani Gray" or "Gray, 16,".
+
+Statements of different articles that share a key tell one fact. Each key shared by two or
+more articles gives a fact group (at most one statement per article, the first), kept when it
+is not already inside one alignment group. A statement can so support several facts, as a
+sentence of news often does.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from newsprism.compare.text import DAYS, MONTHS
+from newsprism.model import Article, Statement
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+__all__ = ["fact_groups", "fact_keys"]
+
+_ARG_DEPS = frozenset(
+    ["nsubj", "nsubjpass", "dobj", "obj", "attr", "agent", "pobj", "npadvmod", "dative", "oprd"]
+)
+# Verbs that frame a statement rather than tell an event of the story.
+_FRAME_VERBS = frozenset(
+    """say tell add report state claim note explain accord ask write announce describe call believe
+    think know see appear seem continue begin start include make take give get go come be have do
+    become remain want need try use""".split()  # noqa: SIM905
+)
+_WEAK_ARGS = frozenset(
+    """he she it they we i you him her them us me who which that this what thing way time people one
+    year day week month some all part""".split()  # noqa: SIM905
+)
+_AGE_BEFORE = re.compile(r"\b(\d{1,3})-year-old\b")
+_AGE_AFTER = re.compile(r"\b[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3},\s+(\d{1,3}),")
+_DATES = frozenset(DAYS) | frozenset(MONTHS)
+
+
+def _arg_key(tok: Token) -> str | None:
+    """A comparable form of an argument: a name's last word, a number, a weekday, a noun lemma."""
+    if tok.like_num:
+        return tok.text.lower().replace(",", "")
+    if tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP", "FAC", "LOC", "EVENT", "WORK_OF_ART"):
+        ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+        words = [t.lower_ for t in ent if t.is_alpha] if ent is not None else [tok.lower_]
+        return words[-1] if words else None
+    low = tok.lemma_.lower()
+    if low in _DATES:
+        return low
+    if tok.pos_ in ("NOUN", "PROPN") and low not in _WEAK_ARGS and len(low) > 2:
+        return low
+    return None
+
+
+def _arguments(verb: Token) -> set[str]:
+    """Argument keys of ``verb``: its subject, objects, and the objects of its prepositions."""
+    out: set[str] = set()
+    for child in verb.children:
+        targets = [child]
+        if child.dep_ in ("prep", "agent"):
+            targets = [g for g in child.children if g.dep_ == "pobj"]
+        for t in targets:
+            if t.dep_ in _ARG_DEPS or child.dep_ in ("prep", "agent"):
+                key = _arg_key(t)
+                if key:
+                    out.add(key)
+                out.update(
+                    k for c in t.children if c.dep_ in ("compound", "nummod") for k in [_arg_key(c)] if k
+                )
+    return out
+
+
+def _event_keys(span: Span) -> set[str]:
+    keys = set()
+    for tok in span:
+        if tok.pos_ != "VERB" or tok.lemma_.lower() in _FRAME_VERBS:
+            continue
+        args = sorted(_arguments(tok))
+        lemma = tok.lemma_.lower()
+        keys.update(f"{lemma}|{a}|{b}" for a, b in itertools.combinations(args, 2))
+        # A verb with one specific value (a number, a weekday or month) is a fact alone.
+        keys.update(f"{lemma}|{a}" for a in args if a in _DATES or a[:1].isdigit())
+    return keys
+
+
+def _count_keys(span: Span) -> set[str]:
+    """``46|arrest`` from "46 were arrested", "there were 46 arrests" and "46 demonstrators
+    were arrested": a count with the noun it counts and the event that noun takes part in."""
+    keys = set()
+    for tok in span:
+        if not tok.like_num or tok.ent_type_ in ("DATE", "TIME") or tok.dep_ == "compound":
+            continue
+        value = tok.text.lower().replace(",", "")
+        head = tok.head
+        for target in (head, head.head if head.pos_ == "NOUN" else None):
+            if target is not None and target is not tok and target.pos_ in ("NOUN", "VERB"):
+                lemma = target.lemma_.lower()
+                if lemma not in _FRAME_VERBS and lemma not in _WEAK_ARGS:
+                    keys.add(f"{value}|{lemma}")
+    return keys
+
+
+def _age_keys(text: str) -> set[str]:
+    # One story rarely has two people of one age, and outlets name them differently
+    # ("Kimani Gray", "Kiki", "the teen"): the age alone is the key.
+    return {f"age|{m.group(1)}" for p in (_AGE_BEFORE, _AGE_AFTER) for m in p.finditer(text)}
+
+
+def fact_keys(statement: Statement, doc: Doc | None) -> set[str]:
+    """The fact keys of one statement (age keys need no parse; event keys need ``doc``)."""
+    keys = _age_keys(statement.text)
+    if doc is not None:
+        span = doc.char_span(statement.span.start, statement.span.end, alignment_mode="expand")
+        if span is not None:
+            keys |= _event_keys(span) | _count_keys(span)
+    return keys
+
+
+def fact_groups(
+    statements: Sequence[Statement],
+    articles: Sequence[Article],
+    docs: Sequence[Doc] | None,
+    groups: Sequence[Sequence[int]],
+) -> list[tuple[int, ...]]:
+    """Statement-index groups of facts shared by two or more articles that no alignment group
+    already holds whole, each widened by its members' alignment mates."""
+    doc_of = dict(zip((a.id for a in articles), docs or (), strict=False))
+    by_key: dict[str, dict[str, int]] = defaultdict(dict)
+    for k, st in enumerate(statements):
+        for key in fact_keys(st, doc_of.get(st.article_id)):
+            by_key[key].setdefault(st.article_id, k)
+    group_of = {i: g for g, members in enumerate(groups) for i in members}
+    found: set[tuple[int, ...]] = set()
+    for per_article in by_key.values():
+        if len(per_article) < 2:
+            continue
+        members = tuple(sorted(per_article.values()))
+        if len({group_of.get(i) for i in members}) > 1:
+            found.add(_with_mates(members, groups, group_of, statements))
+    return _maximal(found)
+
+
+def _with_mates(
+    members: tuple[int, ...],
+    groups: Sequence[Sequence[int]],
+    group_of: dict[int, int],
+    statements: Sequence[Statement],
+) -> tuple[int, ...]:
+    """The fact group widened by the alignment mates of its members (one per new article):
+    what alignment judged the same statement tells the same fact."""
+    seen = {statements[i].article_id for i in members}
+    out = list(members)
+    for i in members:
+        for j in groups[group_of[i]] if i in group_of else ():
+            if statements[j].article_id not in seen:
+                seen.add(statements[j].article_id)
+                out.append(j)
+    return tuple(sorted(out))
+
+
+def _maximal(found: set[tuple[int, ...]]) -> list[tuple[int, ...]]:
+    """Drop groups contained in a larger one (two keys of one fact give nested groups)."""
+    ordered = sorted(found, key=lambda g: (-len(g), g))
+    kept: list[tuple[int, ...]] = []
+    for g in ordered:
+        if not any(set(g) <= set(k) for k in kept):
+            kept.append(g)
+    return sorted(kept)

@@ -1,0 +1,31 @@
+from newsprism.compare.contradictions import _approximate
+from newsprism.compare.facts import fact_groups, fact_keys
+from newsprism.compare.lexicon import is_loaded
+from newsprism.model import Span, Statement
+
+
+def _st(i, article, text):
+    return Statement(id=f"s{i}", article_id=article, text=text, span=Span(0, len(text)))
+
+
+def test_an_age_is_a_fact_key_whoever_the_outlet_names():
+    assert "age|16" in fact_keys(_st(0, "a", "the fatal shooting of 16-year-old Kimani Gray"), None)
+    assert "age|16" in fact_keys(_st(1, "b", "Police said Kiki Gray, 16, had a gun."), None)
+    assert not fact_keys(_st(2, "c", "The game ended 16-12."), None)
+
+
+def test_a_shared_key_groups_statements_that_alignment_kept_apart():
+    sts = [_st(0, "a", "a vigil for the 16-year-old turned violent"), _st(1, "b", "Gray, 16, was shot")]
+    assert fact_groups(sts, [], None, [(0,), (1,)]) == [(0, 1)]
+    # Already one alignment group: nothing new.
+    assert fact_groups(sts, [], None, [(0, 1)]) == []
+
+
+def test_estimates_do_not_contradict():
+    assert _approximate("nearly 100 people set off", "more than 200 people attended", "people")
+    assert not _approximate("12 people were hurt", "21 people were hurt", "people")
+
+
+def test_loaded_words_judge_they_do_not_report():
+    assert is_loaded("disgusting") and is_loaded("absurd")
+    assert not is_loaded("killed") and not is_loaded("said") and not is_loaded("police")

@@ -1,0 +1,54 @@
+import dataclasses
+
+from newsprism.model import Quote, Span, Speaker
+from newsprism.quotes.names import compatible, full_names, most_complete, strip_titles
+from newsprism.quotes.speakers import merge_speakers
+
+
+def test_titles_and_roles_come_off_a_name_but_a_name_stays():
+    assert strip_titles("Assistant District Attorney David Rossi") == "David Rossi"
+    assert strip_titles("Analyst Rob Enderle") == "Rob Enderle"
+    assert strip_titles("Senator Smith") == "Smith"
+    assert strip_titles("Will Smith") == "Will Smith"
+
+
+def test_one_person_written_with_nicknames_initials_and_suffixes():
+    assert compatible("Jim Mattis", "James Mattis")
+    assert compatible("Dale Hall", "H. Dale Hall")
+    assert compatible("Nick Rahall", "Nick J. Rahall II")
+    assert not compatible("Doug McDermott", "Greg McDermott")
+    assert most_complete(["Dave Rossi", "David Rossi", "Dave Rossi"]) == "David Rossi"
+
+
+def test_full_names_in_reading_order_without_sentence_starters():
+    text = "But McDermott said. Doug McDermott’s teammates knew; coach Greg McDermott did not."
+    assert full_names(text, "McDermott") == ["Doug McDermott", "Greg McDermott"]
+
+
+def _quote(i, article, name, kind="person"):
+    speaker = Speaker(name=name, canonical=name, kind=kind)
+    return Quote(
+        id=f"q{i}", article_id=article, text="words", span=Span(0, 5), kind="direct", speaker=speaker
+    )
+
+
+def test_a_surname_takes_the_full_name_its_article_introduced_first():
+    texts = {
+        "a": "Doug McDermott broke the record. His father, coach Greg McDermott, watched. McDermott said more.",
+        "b": "Representative Anna K. Lind spoke.",
+    }
+    quotes = [
+        _quote(0, "a", "McDermott"),
+        _quote(1, "b", "Representative Anna K. Lind"),
+        _quote(2, "b", "Lind"),
+    ]
+    merged, _ = merge_speakers(quotes, texts=texts)
+    assert [q.speaker.canonical for q in merged] == ["Doug McDermott", "Anna K. Lind", "Anna K. Lind"]
+
+
+def test_a_dateline_is_never_a_speaker():
+    texts = {"a": "AMHERST — The college said on Monday that it would close."}
+    merged, _ = merge_speakers([_quote(0, "a", "AMHERST")], texts=texts)
+    assert merged[0].speaker is None
+    kept, _ = merge_speakers([dataclasses.replace(_quote(0, "a", "Amherst"))], texts=texts)
+    assert kept[0].speaker is not None
