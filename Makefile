@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 EXAMPLE ?= examples/harbour-fire
 
-.PHONY: demo test install install-test lint bench eval lock clean
+.PHONY: demo test install install-test browser lint bench eval lock clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -26,9 +26,22 @@ install-test: $(VENV)/.installed-test
 
 demo: install
 	$(BIN)/newsprism analyze $(EXAMPLE) -o brief.html -o brief.md -o brief.json --force --quiet
+	$(BIN)/newsprism ingest demo.db $(EXAMPLE) --quiet
 	@echo "wrote brief.html, brief.md and brief.json"
+	@echo "to browse the example in a web browser: $(BIN)/newsprism serve demo.db   then open http://127.0.0.1:8000/"
 
-test: install-test
+# The browser tests (tests/web) drive Debian's chromium through Debian's chromedriver; as root
+# this installs both with apt-get. No browser is ever downloaded from anywhere else.
+browser:
+	@if [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ]; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+		echo "installing Debian's chromium and chromium-driver for the browser tests"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null; \
+	else \
+		echo "make test: chromium and chromium-driver are missing: run 'sudo apt-get install chromium chromium-driver'"; \
+	fi
+
+test: install-test browser
 	$(BIN)/python -m pytest
 	$(BIN)/ruff check newsprism tests bench
 
@@ -44,8 +57,8 @@ lint: install-test
 
 # Regenerate both lock files after changing dependencies in pyproject.toml (needs uv).
 lock:
-	uv pip compile pyproject.toml --generate-hashes --python-version 3.11 -o requirements.lock
-	uv pip compile pyproject.toml --extra test --generate-hashes --python-version 3.11 -o requirements-test.lock
+	uv pip compile pyproject.toml --generate-hashes --python-version 3.11 --python-platform x86_64-manylinux_2_28 -o requirements.lock
+	uv pip compile pyproject.toml --extra test --generate-hashes --python-version 3.11 --python-platform x86_64-manylinux_2_28 -o requirements-test.lock
 
 clean:
-	rm -rf $(VENV) brief.html brief.md brief.json .pytest_cache
+	rm -rf $(VENV) brief.html brief.md brief.json demo.db demo.db-wal demo.db-shm .pytest_cache

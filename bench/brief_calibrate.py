@@ -34,6 +34,7 @@ from newsprism.compare.provenance import origins
 from newsprism.compare.stage import _embedder, _parses
 from newsprism.settings import Settings
 
+ONLY_HERE_GRID = {"only_here_sim": [0.4, 0.45, 0.5, 0.55, 0.6, 0.7, 1.01]}
 CONTRADICTION_GRID = {
     "contradiction_min_sim": [0.4, 0.5, 0.6, 0.7, 0.8],
     "contradiction_shared": [1, 2, 3],
@@ -94,21 +95,22 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data", default=DEFAULT_DATA)
     ap.add_argument("--contradictions", action="store_true", help="the contradiction gate's grid")
+    ap.add_argument("--only-here", action="store_true", help="the only-here confidence grid")
     args = ap.parse_args()
     prepared = prepare(args.data, load_split("calibrate"))
     base = Settings().compare
-    grid = CONTRADICTION_GRID if args.contradictions else GRID
+    grid = CONTRADICTION_GRID if args.contradictions else ONLY_HERE_GRID if args.only_here else GRID
     keys = list(grid)
-    print("  ".join(keys), "| facts facts2+ pairP onlyhere contraP contraR")
+    print("  ".join(keys), "| facts facts2+ pairP onlyhere onlyhereR contraP contraR")
     for values in itertools.product(*grid.values()):
-        if not args.contradictions and values[1] > values[0]:
+        if grid is GRID and values[1] > values[0]:
             continue
         compare = dataclasses.replace(base, **dict(zip(keys, values, strict=True)))
         m = evaluate(prepared, compare)
         print(
             "  ".join(f"{v:.2f}" for v in values),
             f"| {m['facts_found']:.2f} {m['facts_found_2plus']:.2f} {m['ledger_pair_precision']:.2f}"
-            f" {m['only_here_wrong']:.2f} {m['contradiction_precision'] or 0:.2f} {m['contradiction_recall'] or 0:.2f}",
+            f" {m['only_here_wrong']:.2f} {m['only_here_recall']:.2f} {m['contradiction_precision'] or 0:.2f} {m['contradiction_recall'] or 0:.2f}",
             flush=True,
         )
     return 0

@@ -20,6 +20,7 @@ Measures (pooled over the split's articles):
                        sentences both support some gold fact
   only-here wrong      (shared fact, article) pairs where the article's statement is listed
                        as only here and grouped with no other article of the fact
+  only-here recall     facts one article alone states that are listed as only here
   contradictions P/R   flagged pairs whose passages are a gold real contradiction
   timeline R           gold dates found at their precision, cited at a gold sentence
   loaded R / P         own-voice loaded terms per article
@@ -222,9 +223,13 @@ def score_facts(gold: dict, docs: dict[str, Doc], analysis: Analysis, tally: Tal
             groups_of[sid].append(g)
     unique = {gid for ids in analysis.unique.values() for gid in ids}
     for fact in gold.get("facts", []):
-        if len(fact["support"]) < 2:
-            continue
         support = _support_statements(fact, docs, by_doc)
+        if len(fact["support"]) < 2:
+            # A fact one article alone states should be listed as only here.
+            sts = next(iter(support.values()))
+            tally.add("single_n")
+            tally.add("single_listed", any(g.id in unique for st in sts for g in groups_of[st.id]))
+            continue
         groups = defaultdict(set)
         for name, sts in support.items():
             for st in sts:
@@ -371,6 +376,7 @@ def measures(t: Tally) -> dict[str, float | None]:
         "facts_found_2plus": t.ratio("facts_found2", "facts_shared"),
         "ledger_pair_precision": t.ratio("pair_ok", "pair_n"),
         "only_here_wrong": t.ratio("onlyhere_wrong", "onlyhere_n"),
+        "only_here_recall": t.ratio("single_listed", "single_n"),
         "contradiction_precision": t.ratio("contra_ok", "contra_sys"),
         "contradiction_recall": t.ratio("contra_found", "contra_gold"),
         "timeline_recall": t.ratio("time_ok", "time_gold"),

@@ -122,15 +122,15 @@ class QuoteSettings:
     # about three news paragraphs.
     pronoun_window: int = 1200
     # rapidfuzz ratio (0-100) over folded full names above which two spellings are one
-    # person across articles ("Mykhailo Podolyak" / "Mykhailo Podoliak" score 94; distinct
-    # people sharing a surname and first initial in the seeds and GGT score under 85).
+    # person across articles (one transliterated name spelt two ways scores 94 in the seeds;
+    # distinct people sharing a surname and first initial in the seeds and GGT score under 85).
     name_similarity: float = 92.0
     # Cross-outlet check of weak speakers (quotes/corroborate.py): a direct quote given by
     # a pronoun or a continuation takes the speaker another outlet names for the same
     # words when they share at least this many content-word stems and this share of the
-    # shorter version's. 3 and 0.6: the seeds' Zelensky quote reworded by one outlet
-    # ("criticize" for "attack", order changed) shares 4 of 5; quotes of different
-    # speakers in the seeds share at most 2 ("Washington", "Kyiv").
+    # shorter version's. 3 and 0.6: a seed quote reworded by one outlet (one verb swapped,
+    # order changed) shares 4 of 5; quotes of different speakers in the seeds share at most
+    # 2 (two place names).
     corroborate_shared: int = 3
     corroborate_overlap: float = 0.6
 
@@ -139,8 +139,8 @@ class QuoteSettings:
 class TimelineSettings:
     # Two dated sentences from different outlets are one event when this share of the
     # shorter one's content words (6-letter stems, fuzzy-matched) is in the other and
-    # their dates overlap. 0.5 merges the seeds' "Peskov ... on Thursday" accusations
-    # across outlets while keeping Wednesday's attack and Thursday's accusation apart.
+    # their dates overlap. 0.5 merges the seeds' Thursday accusations across outlets while
+    # keeping Wednesday's attack and Thursday's accusation apart.
     merge_similarity: float = 0.5
     # Sentences this alike whose dates cannot both be true are the same event told with
     # different dates: flagged as a conflict. Stricter than merging, because a false
@@ -249,17 +249,14 @@ class CompareSettings:
     # trailing frames like "the council said." back. Calibrated on the example story and
     # the seeds (bench/brief_example.py, bench/brief_seeds.py).
     min_clause_words: int = 3
-    # Alignment (MiniLM int8 cosine). Calibrated by reading 8 random cross-article pairs per
-    # band from the seeds + the example story: >= 0.78, 8/8 told the same fact; 0.70-0.78,
-    # 4/8; 0.60-0.70, 3/8. So at >= 0.78 similarity decides alone, and between 0.65 and 0.78
-    # a pair must also share key terms (names, numbers, dates). With 0.60 the seeds grew
-    # groups held together only by the names every sentence carries (Kremlin, Putin); 0.65
-    # and 0.70 scored the same on the example story's truth (bench/brief_example.py).
-    # Re-read for clause-sized statements (compare/clauses.py): of 12 random cross-article
-    # pairs between 0.72 and 0.78 from the same two stories, 10 told one fact (a clause says
-    # one thing, so its similarity is less diluted than a sentence's); the two misses were
-    # at 0.72. Hence 0.74 (was 0.78 for whole sentences). The example story scored the same
-    # at 0.72 and 0.74 (independent support within one of the truth on 14/16 facts, 12/16 at 0.78).
+    # Alignment (MiniLM int8 cosine). At >= align_strong similarity decides alone; in the weak
+    # band [align_weak, align_strong) a pair must also share key terms (names, numbers,
+    # dates: Jaccard >= align_terms, or two in the upper half of the band); clusters merge
+    # only while their mean cross similarity stays >= align_mean. All four were chosen on
+    # the *calibrate* half of bench/brief_gold (bench/brief_calibrate.py, the full grid in
+    # docs/results/brief.md): 0.66 / 0.55 / 0.15 / 0.55 found 0.36 of the shared facts as one
+    # group at ledger pair precision 0.76; the looser 0.66 / 0.50 / 0.15 / 0.50 found 0.38 at
+    # 0.72, and the earlier 0.74 / 0.65 / 0.25 / 0.55 (read off the seeds) 0.20 at 0.80.
     align_strong: float = 0.66
     align_weak: float = 0.55
     # Share of key terms (Jaccard) two weak pairs need; two names in common is typical.
@@ -313,15 +310,18 @@ class CompareSettings:
     # "Only here" is a claim of absence, so it needs confidence: a one-origin group with a
     # statement of another origin at least this close (MiniLM) is "possibly shared" instead,
     # and an article with a statement this close to a group is not said to leave it out.
-    # Calibrated on the calibrate half of bench/brief_gold (bench/brief_calibrate.py).
-    only_here_sim: float = 0.5
+    # Calibrated on the calibrate half of bench/brief_gold (bench/brief_calibrate.py
+    # --only-here): shared facts wrongly listed as only here / single-article facts listed
+    # were 0.07/0.25 at 0.40, 0.10/0.38 at 0.45, 0.19/0.50 at 0.50, 0.35/0.94 with no check.
+    only_here_sim: float = 0.45
     # Omission: a group is expected in an article when this share of the others carry it.
     omission_share: float = 0.5
     # Quote variants: same quote when content-word overlap (|A&B| / smaller set) reaches this,
-    # or the embeddings are this close, for one speaker. The five seed versions of Peskov's
-    # "decided in Washington" quote score 0.73-0.96 pairwise, so they join; his other quote
-    # ("it isn't even Kyiv that determines the targets") scores up to 0.76 against them and is
-    # kept apart only by the one-version-per-article rule of the grouping.
+    # or the embeddings are this close, for one named speaker (an unknown speaker needs both).
+    # The five seed versions of one spokesman's quote score 0.73-0.96 pairwise, so they join;
+    # his other quote scores up to 0.76 against them and is kept apart only by the
+    # one-version-per-article rule. On the calibrate half of bench/brief_gold, 0.35 / 0.62
+    # gave the same pairwise F1 (0.54) at lower precision (0.85 vs 0.96), so these stay.
     quote_overlap: float = 0.45
     quote_sim: float = 0.72
     # A swapped word is a meaning change when its MiniLM similarity to the word it replaced

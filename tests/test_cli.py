@@ -100,12 +100,16 @@ def test_config_prints_the_merged_settings(capsys):
 
 
 def test_overlapping_and_cross_paragraph_spans_all_get_anchors():
-    from newsprism.render.html import _marked_text, span_id
+    from newsprism.render.html import render_html, span_id
 
     text = "First <b>para</b> here.\n\nSecond para."
-    html = _marked_text(text, [(0, 5), (0, 12), (6, 30), (30, 50)], "a1")
+    article = {"id": "a1", "text": text, "paragraphs": [[0, 23], [25, 37]], "title": "T", "label": "T",
+               "path": "t.txt", "outlet": None, "author": None, "published": None, "credits": [], "removed": []}  # fmt: skip
+    spans = [{"article_id": "a1", "start": s, "end": e} for s, e in [(0, 5), (0, 12), (6, 30), (30, 50)]]
+    html = render_html({"articles": [article], "rejections": [], "cites": spans})
     for start, end in [(0, 5), (0, 12), (6, 30)]:
         assert f'id="{span_id("a1", start, end)}"' in html
-    assert html.count("<p>") == 2 and html.count("<mark") == html.count("</mark>")
-    assert "&lt;b&gt;para&lt;/b&gt;" in html
+    body = html.split('class="text">', 1)[1].split("</div>", 1)[0]
+    assert body.count("<p>") == 2 and body.count("<mark") == body.count("</mark>")
+    assert "&lt;b&gt;" in body and "<b>" not in body  # cut at span edges, escaped piece by piece
     assert span_id("a1", 30, 50) not in html  # past the end of the text: dropped

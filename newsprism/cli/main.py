@@ -10,7 +10,19 @@ import argparse
 import logging
 import sys
 
-from newsprism.cli import analyze, articles, brief, config, dates, export, ingest, quotes, stories, watch
+from newsprism.cli import (
+    analyze,
+    articles,
+    brief,
+    config,
+    dates,
+    export,
+    ingest,
+    quotes,
+    serve,
+    stories,
+    watch,
+)
 from newsprism.cli.common import Command, common_parser, input_paths
 from newsprism.cli.output import check_outputs
 from newsprism.errors import NewsprismError
@@ -35,6 +47,7 @@ COMMANDS: tuple[Command, ...] = (
     Command("quotes", "who said what: the quotes of PATHS or of a store DB", quotes.add_quotes, quotes.run_quotes),
     Command("dates", "list the temporal expressions of PATHS with values", dates.add_dates, dates.run_dates),
     Command("config", "print the settings in force", config.add_config, config.run_config),
+    Command("serve", "browse a store in a web browser (read-only)", serve.add_serve, serve.run_serve),
 )  # fmt: skip
 
 

@@ -84,8 +84,15 @@ def find_citations(article: Article) -> list[tuple[str, str]]:
         for m in _CITE.finditer(sentence):
             raw = next(g for g in m.groups() if g)
             found.setdefault(_outlet_name(raw), sentence)
-    own = (article.outlet or "").lower()
-    return sorted((k, v) for k, v in found.items() if k.lower() != own)
+    return sorted((k, v) for k, v in found.items() if not _same_outlet(k, article.outlet))
+
+
+def _same_outlet(name: str, own: str | None) -> bool:
+    """An outlet naming itself ("the Herald" in the Tidewater Herald, "Fox News" in a Fox
+    article) is no citation: one name holds the other once "the" is dropped."""
+    a = name.lower().removeprefix("the ").strip()
+    b = (own or "").lower().removeprefix("the ").strip()
+    return bool(a and b) and (a in b or b in a)
 
 
 def _voice_sentences(article: Article, min_chars: int) -> list[str]:

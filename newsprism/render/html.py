@@ -11,22 +11,16 @@ from collections.abc import Callable, Iterator
 from html import escape
 from typing import Any
 
-from newsprism.render.dates import date_text
+from markupsafe import Markup
 
-__all__ = ["HTML_SECTIONS", "esc", "render_html", "span_id", "span_link"]
+from newsprism.render.dates import date_text
+from newsprism.render.story.jinja import story_env, stylesheet
+from newsprism.render.story.text import cited_spans, segments
+from newsprism.render.story.view import Links, story_view
+
+__all__ = ["FILE_LINKS", "HTML_SECTIONS", "esc", "render_html", "span_id", "span_link"]
 
 Report = dict[str, Any]
-
-CSS = """
-body{font:15px/1.5 system-ui,sans-serif;margin:0 auto;max-width:70rem;padding:1rem 2rem;color:#1d1d1f}
-h1{font-size:1.6rem}h2{border-bottom:2px solid #ddd;margin-top:2.2rem}h3{margin-bottom:.2rem}
-table{border-collapse:collapse;margin:.5rem 0}td,th{border:1px solid #ccc;padding:.25rem .5rem;vertical-align:top}
-th{background:#f3f3f3;text-align:left}.meta{color:#555;font-size:.9rem}.reason{color:#8a4b00;font-style:italic}
-mark{background:#fff1a8}mark:target{background:#ffb347;outline:2px solid #d9822b}.removed{color:#777;font-size:.85rem}
-.article p{margin:.4rem 0}.flag{color:#b00020;font-weight:bold}.ok{color:#1b7f3b}.muted{color:#777}
-del{background:#ffd6d6}ins{background:#d4f7d4;text-decoration:none}.pill{border-radius:.6rem;padding:0 .4rem;
-background:#eee;font-size:.8rem}details{margin:.3rem 0}
-"""
 
 
 def esc(value: Any) -> str:
@@ -60,76 +54,6 @@ def _cited_spans(node: Any) -> Iterator[tuple[str, int, int]]:
             yield from _cited_spans(item)
 
 
-def _choose_marks(
-    spans: list[tuple[int, int]], length: int
-) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
-    """Non-overlapping spans to highlight, and the rest (which get a bare anchor at their start)."""
-    marks, anchors, pos = [], [], 0
-    for start, end in sorted(set(spans)):
-        if end > length or end <= start:
-            continue
-        (marks if start >= pos else anchors).append((start, end))
-        if start >= pos:
-            pos = end
-    return marks, anchors
-
-
-def _marked_text(text: str, spans: list[tuple[int, int]], article_id: str) -> str:
-    """Article text, paragraph by paragraph, with every cited span reachable by its anchor.
-
-    Spans that overlap an earlier one cannot be a second <mark>; they get an empty anchor at
-    their start, so every link in the report lands somewhere. Marks that cross a paragraph
-    break are cut at it (the anchor stays on the first piece) to keep the HTML well formed.
-    """
-    marks, anchors = _choose_marks(spans, len(text))
-    out, para_start = [], 0
-    for para_end in [*(i for i in range(len(text)) if text.startswith("\n\n", i)), len(text)]:
-        if para_end < para_start:
-            continue
-        events: list[tuple[int, int, str]] = []
-        for start, end in marks:
-            lo, hi = max(start, para_start), min(end, para_end)
-            if lo < hi:
-                anchor = f' id="{span_id(article_id, start, end)}"' if start >= para_start else ""
-                events += [(lo, 1, f"<mark{anchor}>"), (hi, 0, "</mark>")]
-        events += [
-            (start, 2, f'<span id="{span_id(article_id, start, end)}"></span>')
-            for start, end in anchors
-            if para_start <= start < para_end
-        ]
-        pos, html = para_start, []
-        for at, _order, tag in sorted(events):
-            html += [esc(text[pos:at]), tag]
-            pos = at
-        html.append(esc(text[pos:para_end]))
-        out.append(f"<p>{''.join(html)}</p>")
-        para_start = para_end + 2
-    return "".join(out)
-
-
-def _articles(report: Report) -> str:
-    spans: dict[str, list[tuple[int, int]]] = {}
-    for article_id, start, end in _cited_spans(report):
-        spans.setdefault(article_id, []).append((start, end))
-    parts = ["<h2>Articles</h2>"]
-    for art in report["articles"]:
-        meta = " · ".join(
-            esc(v) for v in (art["outlet"], art["author"], date_text(art), ", ".join(art["credits"])) if v
-        )
-        removed = "".join(
-            f"<li><span class=reason>{esc(r['reason'])}</span>: {esc(' '.join(r['text'].split()))}</li>"
-            for r in art["removed"]
-        )
-        parts.append(
-            f'<section class=article id="a-{esc(art["id"])}"><h3>{esc(art["title"] or art["label"])}</h3>'
-            f"<div class=meta>{meta} · <code>{esc(art['path'])}</code></div>"
-            f"{_marked_text(art['text'], spans.get(art['id'], []), art['id'])}"
-            f"<details class=removed><summary>Removed by cleaning ({len(art['removed'])})</summary>"
-            f"<ul>{removed}</ul></details></section>"
-        )
-    return "\n".join(parts)
-
-
 def _rejections(report: Report) -> str:
     if not report["rejections"]:
         return ""
@@ -142,7 +66,7 @@ def _rejections(report: Report) -> str:
 
 def _timeline(report: Report) -> str:
     entries = report.get("timeline") or []
-    if not entries:
+    if not entries or "ledger" in report:  # the brief (html_brief) draws the timeline itself
         return ""
     labels = {a["id"]: a["label"] for a in report["articles"]}
     rows = []
@@ -161,17 +85,42 @@ def _timeline(report: Report) -> str:
 
 
 HTML_SECTIONS: list[Callable[[Report], str]] = [_timeline, _rejections]
-# The article view always comes last, after every section that links into it.
-TAIL_SECTIONS: list[Callable[[Report], str]] = [_articles]
+
+
+def _file_links() -> Links:
+    """Links inside the one HTML file: to an article's section or to a span's anchor."""
+
+    def article(article_id: str, start: int | None = None, end: int | None = None) -> str:
+        return f"#a-{article_id}" if start is None or end is None else f"#{span_id(article_id, start, end)}"
+
+    return Links(article=article, person=lambda name: None)
+
+
+FILE_LINKS = _file_links()
+
+
+def _article_view(art: dict[str, Any], report: Report) -> dict[str, Any]:
+    """One article with the brief's cited spans marked and an anchor for every span anything links to."""
+    linked = sorted({(s, e) for aid, s, e in _cited_spans(report) if aid == art["id"]})
+    view = {k: art.get(k) for k in ("id", "title", "label", "outlet", "author", "path")}
+    view["published"] = date_text(art)
+    view["credits"] = art.get("credits", [])
+    view["removed"] = [dict(r, text=" ".join(r["text"].split())) for r in art.get("removed", [])]
+    view["paragraphs"] = segments(
+        art["text"], art.get("paragraphs", []), {"cited": cited_spans(report, art["id"])},
+        anchor_prefix=f"s-{art['id']}-", anchor_only=linked,
+    )  # fmt: skip
+    return view
 
 
 def render_html(report: Report) -> str:
-    """The whole report as one HTML page with no external resources."""
-    n = len(report["articles"])
-    body = "\n".join(s for s in (f(report) for f in [*HTML_SECTIONS, *TAIL_SECTIONS]) if s)
-    return (
-        "<!doctype html>\n<html lang=en><head><meta charset=utf-8>"
-        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">"
-        f"<title>newsprism brief</title><style>{CSS}</style></head><body>"
-        f"<h1>newsprism brief — {n} article{'s' if n != 1 else ''}</h1>\n{body}\n</body></html>\n"
-    )
+    """The whole report as one HTML page with no external resources and no script."""
+    arts = report["articles"]
+    sections = "\n".join(s for s in (f(report) for f in HTML_SECTIONS) if s)
+    title = next((a["title"] for a in arts if a.get("title")), None) or "newsprism brief"
+    outlets = story_view(report, FILE_LINKS)["outlets"] if arts else []
+    return story_env().get_template("report.html").render(
+        title=title, n_articles=len(arts), generator=report.get("generator", ""), css=stylesheet(),
+        outlets=outlets, sections=Markup(sections),  # built by the section functions, every value escaped
+        articles=[_article_view(a, report) for a in arts],
+    ) + "\n"  # fmt: skip

@@ -8,6 +8,7 @@ from typing import Any
 from newsprism.quotes.report import speaker_ledger
 from newsprism.render.html import esc, span_link
 from newsprism.render.markdown import md_escape
+from newsprism.render.story.labels import method_words
 from newsprism.render.terminal import rule
 
 __all__ = ["html_quotes", "md_quotes", "term_quotes"]
@@ -32,13 +33,14 @@ def _heading(row: dict[str, Any] | None, quotes: list[dict[str, Any]]) -> str:
     return f"{row['canonical']}{tail} ({len(quotes)} quote{'s' * (len(quotes) != 1)}, {n_art} article{'s' * (n_art != 1)})"
 
 
-def _how(q: dict[str, Any]) -> str:
-    bits = [q["kind"]]
+def _how(q: dict[str, Any], plain: bool = False) -> str:
+    """How a quote was found; ``plain`` words the speaker method for readers (the HTML report)."""
+    bits = [f"{q['kind']} quote" if plain else q["kind"]]
     if q["cue"]:
-        bits.append(q["cue"])
+        bits.append(f"verb “{q['cue']}”" if plain else q["cue"])
     if q["speaker"] and q["speaker"]["name"] != q["speaker"]["canonical"]:
         bits.append(f"as “{q['speaker']['name']}”")
-    bits.append(q["method"])
+    bits.append(f"speaker: {method_words(q['method'])}" if plain else q["method"])
     return ", ".join(bits)
 
 
@@ -81,7 +83,7 @@ def html_quotes(report: Report) -> str:
     for row, quotes in speaker_ledger(report):
         rows = "".join(
             f"<tr><td>{span_link(q['article_id'], q['start'], q['end'], labels.get(q['article_id'], q['article_id']))}"
-            f"</td><td>“{esc(q['text'])}”</td><td class=meta>{esc(_how(q))}</td></tr>"
+            f"</td><td>“{esc(q['text'])}”</td><td class=meta>{esc(_how(q, plain=True))}</td></tr>"
             for q in quotes
         )
         parts.append(

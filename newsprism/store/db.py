@@ -16,7 +16,7 @@ from typing import Any
 
 from newsprism.errors import NotFoundError, StoreError
 from newsprism.model import Article, OffsetMap, Rejection, Removal, Span
-from newsprism.store.migrate import migrate
+from newsprism.store.migrate import migrate, migrations
 from newsprism.version import __version__
 
 __all__ = ["Store"]
@@ -27,10 +27,17 @@ def _now() -> str:
 
 
 class Store:
-    """A newsprism database. ``Store(":memory:")`` for a throw-away one."""
+    """A newsprism database. ``Store(":memory:")`` for a throw-away one.
 
-    def __init__(self, path: str | Path = ":memory:") -> None:
+    ``read_only=True`` opens an existing file that nothing through this object can change
+    (SQLite ``mode=ro``; no migration runs): what ``newsprism serve`` uses.
+    """
+
+    def __init__(self, path: str | Path = ":memory:", read_only: bool = False) -> None:
         self.path = str(path)
+        if read_only:
+            self._open_read_only()
+            return
         try:
             self.conn = sqlite3.connect(self.path, isolation_level=None, timeout=30)
             self.conn.row_factory = sqlite3.Row
@@ -43,6 +50,30 @@ class Store:
             raise StoreError(
                 f"{self.path}: cannot open as a newsprism database ({exc})", "give a new file name"
             ) from None
+
+    def _open_read_only(self) -> None:
+        if not Path(self.path).is_file():
+            raise StoreError(
+                f"{self.path}: no such database", "run `newsprism ingest DB PATHS` to create one"
+            )
+        uri = Path(self.path).resolve().as_uri() + "?mode=ro"
+        try:
+            self.conn = sqlite3.connect(
+                uri, uri=True, isolation_level=None, timeout=30, check_same_thread=False
+            )
+            self.conn.row_factory = sqlite3.Row
+            self.conn.execute("PRAGMA query_only=ON")
+            self.version = int(self.conn.execute("PRAGMA user_version").fetchone()[0])
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(
+                f"{self.path}: cannot open as a newsprism database ({exc})", "check the file"
+            ) from None
+        if self.version < max(n for n, _, _ in migrations()):
+            self.conn.close()
+            raise StoreError(
+                f"{self.path}: written by an older newsprism (schema {self.version})",
+                "run `newsprism ingest` on it once to upgrade it",
+            )
 
     def close(self) -> None:
         self.conn.close()
