@@ -240,6 +240,9 @@ def due_request(
 
 # reading and storing pages -----------------------------------------------------------------------
 def _article(target: Target, resp: Response, settings: Settings) -> Article | InputError:
+    if kind_of(resp.content_type, resp.content) == "other":  # a PDF, an image: not read as a page
+        what = resp.content_type or "not HTML"
+        return FetchError(target.url, f"{what} is not an HTML page", "give the article's web page")
     hints = {}
     if target.entry:
         e = target.entry

@@ -13,7 +13,7 @@ from newsprism.settings import Settings
 from newsprism.store import Store
 from newsprism.store.intake import article_urls, page_state
 from tests.http_fixture import FixtureServer
-from tests.intake_site import serve_site
+from tests.intake_site import rss, serve_site
 
 
 def fast_settings(**fetch) -> Settings:
@@ -113,9 +113,22 @@ def test_cli_ingest_of_bad_urls_gives_one_line_each(site, tmp_path, capsys):
     site.routes["/loop1"] = {"status": 302, "headers": {"Location": "/loop2"}}
     site.routes["/loop2"] = {"status": 302, "headers": {"Location": "/loop1"}}
     site.routes["/image.png"] = {"body": b"\x89PNG\r\n", "type": "image/png"}
+    site.routes["/feed-with-pdf.xml"] = {"body": rss(site.base, [("/report.pdf", "Report", "")])}
+    site.routes["/report.pdf"] = {"body": b"%PDF-1.4 report", "type": "application/pdf"}
     urls = tmp_path / "bad.urls"
     urls.write_text(
-        "\n".join(site.url(p) for p in ("/huge", "/slow", "/loop1", "/missing", "/image.png", "/news/market"))
+        "\n".join(
+            site.url(p)
+            for p in (
+                "/huge",
+                "/slow",
+                "/loop1",
+                "/missing",
+                "/image.png",
+                "/news/market",
+                "/feed-with-pdf.xml",
+            )
+        )
     )
     sets = [
         "fetch.host_interval_s=0",
@@ -127,7 +140,7 @@ def test_cli_ingest_of_bad_urls_gives_one_line_each(site, tmp_path, capsys):
     code = main(["ingest", str(tmp_path / "n.db"), str(urls), "-q", *[x for s in sets for x in ("--set", s)]])
     out, err = capsys.readouterr()
     lines = [ln for ln in err.splitlines() if ln]
-    assert code == 1 and "Traceback" not in err and len(lines) == 5
+    assert code == 1 and "Traceback" not in err and len(lines) == 6
     expect = {
         "/huge": "cap",
         "/slow": "timed out",

@@ -31,6 +31,10 @@ log = logging.getLogger(__name__)
 __all__ = ["Fetcher", "Request", "Response"]
 
 _REDIRECTS = {301, 302, 303, 307, 308}
+# Pages, feeds and sitemaps are all newsprism reads; anything else is accepted but refused later.
+_ACCEPT = (
+    "text/html,application/xhtml+xml,application/rss+xml,application/atom+xml,application/xml;q=0.9,*/*;q=0.5"
+)
 T = TypeVar("T")
 R = TypeVar("R")
 
@@ -90,7 +94,7 @@ class Fetcher:
         self.s = settings or FetchSettings()
         timeout = httpx.Timeout(self.s.read_timeout_s, connect=self.s.connect_timeout_s)
         self.client = httpx.Client(
-            headers={"User-Agent": self.s.user_agent}, timeout=timeout, follow_redirects=False,
+            headers={"User-Agent": self.s.user_agent, "Accept": _ACCEPT}, timeout=timeout, follow_redirects=False,
             transport=transport, trust_env=False,
         )  # fmt: skip
         self.gates = HostGates(self.s.host_interval_s, self.s.host_concurrency)

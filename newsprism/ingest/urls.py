@@ -85,7 +85,7 @@ def kind_of(content_type: str | None, data: bytes) -> str:
         return "sitemap"
     if looks_like_feed(data):
         return "feed"
-    if (content_type or "").endswith("html") or head.startswith((b"<!doctype html", b"<html")):
+    if (content_type or "").endswith(("html", "xhtml+xml")) or head.startswith((b"<!doctype html", b"<html")):
         return "html"
     return "other"
 
