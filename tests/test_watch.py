@@ -223,3 +223,19 @@ def test_a_feed_down_at_the_first_poll_is_watched_and_read_when_it_is_back(site,
         (second,) = watch(store, [], fast_settings(), 0.01, max_polls=1)
     assert "HTTP 500 after 3 tries" in first.rejections[0].line()
     assert second.counts["added"] == 3
+
+
+def test_revisions_command_lists_what_changed(site, tmp_path, capsys):
+    db = tmp_path / "news.db"
+    settings = fast_settings(recheck_minutes=0)
+    with Store(db) as store:
+        watch(store, [site.url("/feed.xml")], settings, every_s=0.01, max_polls=1)
+        site.routes["/news/strike"] = {"body": page("Ferry crews strike", CHANGED), "etag": '"s2"'}
+        watch(store, [], settings, every_s=0.01, max_polls=1)
+    capsys.readouterr()
+    assert main(["revisions", str(db)]) == 0
+    text = capsys.readouterr().out
+    assert site.url("/news/strike") in text and "numbers removed ['240']" in text and "removed:" in text
+    assert main(["revisions", str(db), site.url("/news/strike"), "--json"]) == 0
+    (rev,) = json.loads(capsys.readouterr().out)
+    assert rev["diff"]["summary"]["sentences_added"] == 1 and site.url("/news/strike") in rev["urls"]
