@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 EXAMPLE ?= examples/harbour-fire
 
-.PHONY: demo test install install-test browser lint bench eval lock clean
+.PHONY: demo test fuzz install install-test browser lint bench eval lock clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -44,6 +44,11 @@ browser:
 test: install-test browser
 	$(BIN)/python -m pytest
 	$(BIN)/ruff check newsprism tests bench
+
+# Long property-based fuzzing of readers, cleaner and renderers (issue 15): ~2,000 examples a property.
+fuzz: install-test
+	HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest tests/test_fuzz.py -p no:cacheprovider \
+		-W ignore::hypothesis.errors.HypothesisWarning --hypothesis-show-statistics
 
 # The evaluation gate: the brief against our hand-written gold on the ECB+ stories never used
 # for tuning (bench/brief_gold/), failing when a measure falls below its pinned floor

@@ -19,7 +19,17 @@ _NO_SPACE_AFTER = re.compile(r"([(\[{$]) ")
 _SPLIT_DECIMAL = re.compile(r"(?<=\d)([.:]) (?=\d)")
 _SPLIT_INITIALS = re.compile(r"\b([A-Za-z])\. (?=[A-Za-z]\.)")
 _CONTRACTION = re.compile(r"(\w)’ (s|t|m|re|ve|ll|d)\b")
-_HYPHEN = re.compile(r"(?<=\w) - (?=\w)")
+_SPACED_DASH = re.compile(r"(\S+) - (?=(\S+))")
+
+
+def _hyphen(m: re.Match) -> str:
+    """ "16 - year - old", "bird's - eye" were hyphens; "Wright - director of" (a name, then a
+    lower-case word) was a dash."""
+    left, right = m.group(1), m.group(2)
+    dash = left[0].isupper() and left.isalpha() and right[0].islower()
+    if left[-1].isalnum() and right[0].isalnum() and not dash:
+        return left + "-"
+    return m.group(0)
 
 
 def xml_path(data: Path, name: str) -> Path:
@@ -50,7 +60,7 @@ def detokenise(tokens: list[str]) -> str:
     line = "".join(out).strip()
     line = _NO_SPACE_AFTER.sub(r"\1", _NO_SPACE_BEFORE.sub(r"\1", line))
     line = _CONTRACTION.sub(r"\1’\2", line)
-    line = _HYPHEN.sub("-", line)
+    line = _SPACED_DASH.sub(_hyphen, line)
     return _SPLIT_INITIALS.sub(r"\1.", _SPLIT_DECIMAL.sub(r"\1", line))
 
 

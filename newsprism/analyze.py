@@ -10,23 +10,29 @@ The CLI calls these and only prints; scripts call them directly::
 from __future__ import annotations
 
 import dataclasses
+import functools
 import itertools
 import logging
 import multiprocessing
 import os
-from collections import Counter
+import signal
+from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator, Mapping
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 
 from newsprism.analysis import Analysis
 from newsprism.clean import clean_document
-from newsprism.errors import InputError
+from newsprism.errors import InputError, TooLargeInputError, UnexpectedInputError
 from newsprism.ingest import read_source
 from newsprism.ingest.files import Source
 from newsprism.ingest.inputs import iter_inputs
+from newsprism.ingest.limits import BudgetExpired, time_budget
 from newsprism.ingest.manifest import Given, apply_given
 from newsprism.intake import ingest_web, split_inputs
 from newsprism.model import Article, Document, Rejection
+from newsprism.nlp.language import language_problem
 from newsprism.pipeline import run_stages
 from newsprism.settings import Settings
 from newsprism.store import Store
@@ -34,7 +40,7 @@ from newsprism.temporal.published import resolve_published
 
 log = logging.getLogger(__name__)
 
-__all__ = ["Batch", "analyze_articles", "ingest", "iter_articles", "load_articles"]
+__all__ = ["Batch", "analyze_articles", "clean_input", "ingest", "iter_articles", "load_articles"]
 
 Progress = Callable[[str], None]
 
@@ -69,24 +75,135 @@ def _cleaned(doc: Document, settings: Settings, given: Mapping[str, Given]) -> A
     return resolve_published((article,))[0]
 
 
+def _unexpected(path: str, stage: str, exc: BaseException) -> Rejection:
+    """A failure no reader anticipated: recorded with its kind, so one file never ends the batch."""
+    detail = " ".join(str(exc).split())[:160]
+    what = "reading" if stage == "read" else "cleaning"
+    log.debug("%s failed on %s", what, path, exc_info=exc)  # the stack, for a bug report
+    err = UnexpectedInputError(path, f"{what} failed ({type(exc).__name__}: {detail})")
+    return _rejection(err, stage)
+
+
+def _clean_one(doc: Document, settings: Settings, given: Mapping[str, Given]) -> Article | Rejection:
+    limit = settings.ingest.max_article_chars
+    if len(doc.raw) > 4 * limit:  # refused before cleaning: it could not get under the cap
+        return _too_long(doc.path, len(doc.raw), limit)
+    try:
+        with time_budget(settings.ingest.max_seconds, doc.path, "cleaning"):
+            article = _cleaned(doc, settings, given)
+    except InputError as exc:
+        return _rejection(exc, "clean")
+    except (Exception, BudgetExpired) as exc:
+        return _unexpected(doc.path, "clean", exc)
+    if not article.text.strip():
+        return Rejection(doc.path, "clean", "no article text left after cleaning", "check it is an article")
+    if len(article.text) > limit:
+        return _too_long(doc.path, len(article.text), limit)
+    return article
+
+
+def _too_long(path: str, n: int, limit: int) -> Rejection:
+    err = TooLargeInputError(
+        path,
+        f"the article is {n:,} characters, over the {limit:,} cap",
+        "raise ingest.max_article_chars if this is really one article",
+    )
+    return _rejection(err, "clean")
+
+
 def _clean_source(job: Job) -> list[Article | Rejection]:
-    """Read and clean one source (a worker's unit of work; JSON Lines files hold several)."""
+    """Read and clean one source (a worker's unit of work; JSON Lines files hold several).
+
+    Never raises: whatever goes wrong with this input becomes a rejection naming it.
+    """
     item, settings, given = job
     if isinstance(item, InputError):
         return [_rejection(item)]
     out: list[Article | Rejection] = []
-    for doc in read_source(item, settings.ingest.binary_ratio):
-        if isinstance(doc, InputError):
-            out.append(_rejection(doc))
-            continue
-        article = _cleaned(doc, settings, given)
-        if article.text.strip():
-            out.append(article)
-        else:
-            out.append(
-                Rejection(doc.path, "clean", "no article text left after cleaning", "check it is an article")
-            )
+    docs = read_source(item, settings.ingest.binary_ratio)
+    while True:
+        try:
+            with time_budget(settings.ingest.max_seconds, item.path, "reading"):
+                doc = next(docs, None)
+        except InputError as exc:
+            out.append(_rejection(exc))
+            break
+        except (Exception, BudgetExpired) as exc:  # the reader is finished after raising
+            out.append(_unexpected(item.path, "read", exc))
+            break
+        if doc is None:
+            break
+        out.append(_rejection(doc) if isinstance(doc, InputError) else _clean_one(doc, settings, given))
     return out
+
+
+def _died(job: Job) -> list[Article | Rejection]:
+    item = job[0]
+    path = item.path if isinstance(item, Source | InputError) else "?"
+    return [
+        Rejection(
+            path,
+            "read",
+            "the process reading it died (out of memory?)",
+            "it was read again alone and its process died again; check its size and content",
+        )
+    ]
+
+
+def _pooled(jobs: Iterator[Job], workers: int) -> Iterator[list[Article | Rejection]]:
+    """Results in input order from a process pool, at most a small window of inputs in flight.
+
+    A worker that dies (killed, out of memory) breaks the pool: each input then in flight runs
+    again in a process of its own, so only the one that kills its process is rejected, and a
+    fresh pool takes the rest. The run can neither hang nor stop.
+    """
+    window = workers * 8
+    pool = _new_pool(workers)
+    pending: deque[tuple[Job, Future]] = deque()
+    try:
+        for job in itertools.chain(jobs, [None]):
+            if job is not None:
+                pending.append((job, _submit(pool, job)))
+            while pending and (job is None or len(pending) >= window):
+                done, future = pending.popleft()
+                try:
+                    yield future.result()
+                except BrokenProcessPool:
+                    # Which input killed it is unknown: each one in flight runs again alone.
+                    pool.shutdown(wait=False, cancel_futures=True)
+                    for job_in_flight in [done, *(j for j, _ in pending)]:
+                        yield _alone(job_in_flight)
+                    pending.clear()
+                    pool = _new_pool(workers)
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _alone(job: Job) -> list[Article | Rejection]:
+    with _new_pool(1) as pool:
+        try:
+            return pool.submit(_clean_source, job).result()
+        except BrokenProcessPool:
+            return _died(job)
+
+
+def _worker_start() -> None:
+    # Ctrl-C reaches the whole process group: the parent stops the run, workers stay quiet.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _new_pool(workers: int) -> ProcessPoolExecutor:
+    context = multiprocessing.get_context("fork")
+    return ProcessPoolExecutor(workers, mp_context=context, initializer=_worker_start)
+
+
+def _submit(pool: ProcessPoolExecutor, job: Job) -> Future:
+    try:
+        return pool.submit(_clean_source, job)
+    except BrokenProcessPool as exc:  # broken before we saw it: fail like the jobs in flight
+        future: Future = Future()
+        future.set_exception(exc)
+        return future
 
 
 def _results(
@@ -99,8 +216,7 @@ def _results(
     if workers < 2 or len(head) < settings.ingest.parallel_min:
         yield from map(_clean_source, jobs)
         return
-    with multiprocessing.get_context("fork").Pool(workers) as pool:
-        yield from pool.imap(_clean_source, jobs, chunksize=8)
+    yield from _pooled(jobs, workers)
 
 
 def iter_articles(
@@ -116,7 +232,13 @@ def iter_articles(
     (see :func:`newsprism.ingest.manifest.read_manifest`). WARC/ARC files are read record by
     record; records that are not articles are counted in ``skipped``."""
     settings = settings or Settings()
-    sources = iter_inputs(paths, settings.ingest.max_input_mb, skipped, settings.ingest.warc_reader)
+    sources = iter_inputs(
+        paths,
+        settings.ingest.max_input_mb,
+        skipped,
+        settings.ingest.warc_reader,
+        settings.ingest.max_gzip_ratio,
+    )
     for results in _results(sources, settings, given or {}):
         yield from results
         if progress:
@@ -156,6 +278,23 @@ def ingest(
     """
     settings = settings or Settings()
     run_id = store.begin_run("ingest", settings.to_dict(), paths)
+    try:
+        return _ingest_run(store, run_id, paths, settings, progress, keep, given)
+    except BaseException as exc:
+        # The run record says how it ended; every group committed before stays stored.
+        store.abort_run(run_id, "interrupted" if isinstance(exc, KeyboardInterrupt) else "failed")
+        raise
+
+
+def _ingest_run(
+    store: Store,
+    run_id: int,
+    paths: list[str],
+    settings: Settings,
+    progress: Progress | None,
+    keep: bool,
+    given: Mapping[str, Given] | None,
+) -> Batch:
     web, paths = split_inputs(paths)
     batch, n_read, seen, pending = Batch(), 0, set(), []
     if web:
@@ -178,6 +317,15 @@ def ingest(
     return batch
 
 
+def clean_input(item: Source | Document, settings: Settings) -> Article | Rejection:
+    """One source (its first document) or one document, read and cleaned as a batch does it:
+    caps, time budget, and any failure a rejection naming it. Web intake's reader."""
+    if isinstance(item, Document):
+        return _clean_one(item, settings, {})
+    results = _clean_source((item, settings, {}))
+    return results[0] if results else Rejection(item.path, "read", "nothing to read", "check the input")
+
+
 def _ingest_web(
     store: Store,
     web: list[str],
@@ -188,7 +336,9 @@ def _ingest_web(
     keep: bool,
 ) -> int:
     """URLs, URL lists and OPML files (newsprism.intake); returns how many articles were read."""
-    result = ingest_web(store, web, settings, run_id, progress)
+    result = ingest_web(
+        store, web, functools.partial(clean_input, settings=settings), settings, run_id, progress
+    )
     for rej in result.rejections:
         batch.rejections.append(rej)
         store.add_rejection(rej, run_id)
@@ -205,6 +355,16 @@ def analyze_articles(
     rejections: Iterable[Rejection] = (),
     stages: list | None = None,
 ) -> Analysis:
-    """Run the analysis stages (quotes, timeline, comparison, brief) over one story's articles."""
+    """Run the analysis stages (quotes, timeline, comparison, brief) over one story's articles.
+
+    An article the English models cannot read is still analysed, with a warning saying so:
+    its quotes, statements and summary sentences will be few or none.
+    """
     analysis = Analysis(articles=tuple(articles), rejections=tuple(rejections))
+    for art in analysis.articles:
+        problem = language_problem(art.text)
+        if problem:
+            log.warning(
+                "%s: %s; the models read English only, so its brief will be thin or empty", art.path, problem
+            )
     return run_stages(analysis, settings or Settings(), stages)

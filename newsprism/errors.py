@@ -5,8 +5,10 @@ NewsprismError
 │   ├── MissingInputError     the path does not exist
 │   ├── BinaryInputError      the bytes are not text
 │   ├── EmptyInputError       nothing to read
-│   ├── TooLargeInputError    over the size cap (settings: max_input_mb)
+│   ├── TooLargeInputError    over a size cap (settings: max_input_mb, max_article_chars)
+│   ├── TooSlowInputError     over the time budget of one document (settings: max_seconds)
 │   ├── FormatInputError      malformed JSON / HTML without text / bad fields
+│   ├── UnexpectedInputError  a reader or the cleaner failed on it (a bug; the batch goes on)
 │   └── FetchError            a URL cannot be fetched (robots.txt, HTTP status, timeout, size cap)
 ├── ModelMissingError     a pinned model package is not installed
 ├── StoreError            the SQLite store cannot be opened or written
@@ -17,6 +19,8 @@ NewsprismError
 """
 
 from __future__ import annotations
+
+from typing import Any
 
 
 class NewsprismError(Exception):
@@ -34,6 +38,11 @@ class NewsprismError(Exception):
         text = str(self)
         return f"{text} ({self.hint})" if self.hint else text
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Errors cross process boundaries (the reading pool): rebuild them from their fields,
+        # or unpickling calls __init__ with the wrong arguments and kills the worker.
+        return (type(self), (str(self), self.hint))
+
 
 class InputError(NewsprismError):
     """One input cannot be read; it is rejected and the batch goes on."""
@@ -44,6 +53,9 @@ class InputError(NewsprismError):
 
     def line(self) -> str:
         return f"{self.path}: {super().line()}"
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), (self.path, str(self), self.hint))
 
 
 class MissingInputError(InputError):
@@ -62,8 +74,16 @@ class TooLargeInputError(InputError):
     hint = "raise max_input_mb in the settings if this file is really one article"
 
 
+class TooSlowInputError(InputError):
+    hint = "raise ingest.max_seconds if this file is really one article"
+
+
 class FormatInputError(InputError):
     hint = "see README: input formats"
+
+
+class UnexpectedInputError(InputError):
+    hint = "please report it with the file; the rest of the batch was processed"
 
 
 class FetchError(InputError):

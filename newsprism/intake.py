@@ -27,13 +27,13 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from newsprism.clean import clean_document
 from newsprism.errors import FetchError, InputError
 from newsprism.fetch import Fetcher, Request, Response, clean_url, is_url, page_key
 from newsprism.ingest.decode import decode_bytes
 from newsprism.ingest.feeds import FeedEntry, parse_feed, parse_opml, summary_document
+from newsprism.ingest.files import Source
 from newsprism.ingest.urls import discover_feeds, is_url_list, kind_of, parse_sitemap, parse_url_list
-from newsprism.ingest.web import WebSource, read_web_source
+from newsprism.ingest.web import WebSource
 from newsprism.model import Article, Document, Rejection
 from newsprism.revisions import diff_articles
 from newsprism.settings import Settings
@@ -45,6 +45,9 @@ log = logging.getLogger(__name__)
 __all__ = ["IntakeResult", "Target", "ingest_web", "is_web_input", "split_inputs"]
 
 _LIST_SUFFIXES = (".opml", ".urls", ".url", ".lst")
+# Reads and cleans one fetched page (a WebSource) or a feed summary (a Document) into an article
+# or a rejection, with the batch's caps and time budget: newsprism.analyze.clean_input.
+Clean = Callable[[Source | Document], Article | Rejection]
 
 
 @dataclass
@@ -239,10 +242,11 @@ def due_request(
 
 
 # reading and storing pages -----------------------------------------------------------------------
-def _article(target: Target, resp: Response, settings: Settings) -> Article | InputError:
+def _article(target: Target, resp: Response, clean: Clean) -> Article | Rejection:
+    """Read and clean a fetched page as the batch reads a saved one (``clean``: same caps and budget)."""
     if kind_of(resp.content_type, resp.content) == "other":  # a PDF, an image: not read as a page
         what = resp.content_type or "not HTML"
-        return FetchError(target.url, f"{what} is not an HTML page", "give the article's web page")
+        return Rejection(target.url, "fetch", f"{what} is not an HTML page", "give the article's web page")
     hints = {}
     if target.entry:
         e = target.entry
@@ -251,49 +255,46 @@ def _article(target: Target, resp: Response, settings: Settings) -> Article | In
         target.url, resp.content, "html", url=resp.final_url, captured=resp.fetched_at, charset=resp.charset,
         via=target.via, hints=tuple(hints.items()),
     )  # fmt: skip
-    doc = next(read_web_source(source, settings.ingest.binary_ratio))
-    return doc if isinstance(doc, InputError) else _cleaned(doc, settings)
+    return clean(source)
 
 
-def _cleaned(doc: Document, settings: Settings) -> Article | InputError:
-    article = clean_document(doc, settings.clean)
-    if not article.text.strip():
-        return InputError(doc.path, "no article text left after cleaning", "check it is an article")
-    return article
-
-
-def _fallback(target: Target, error: InputError, settings: Settings) -> Article | InputError:
-    """The feed's summary when the page cannot be had (marked via="feed-summary"), else the error."""
+def _fallback(target: Target, problem: Rejection, clean: Clean) -> Article | Rejection:
+    """The feed's summary when the page cannot be had (marked via="feed-summary"), else the problem."""
     doc = summary_document(target.entry, target.feed or "") if target.entry else None
     if doc is None:
-        return error
-    article = _cleaned(doc, settings)
-    return error if isinstance(article, InputError) else article
+        return problem
+    article = clean(doc)
+    return problem if isinstance(article, Rejection) else article
 
 
 class _Reader:
-    def __init__(self, store: Store, settings: Settings, result: IntakeResult, run_id: int | None) -> None:
-        self.store, self.s, self.result, self.run_id = store, settings, result, run_id
+    def __init__(self, store: Store, clean: Clean, result: IntakeResult, run_id: int | None) -> None:
+        self.store, self.clean, self.result, self.run_id = store, clean, result, run_id
 
     def handle(self, target: Target, got: Response | FetchError) -> None:
         if isinstance(got, FetchError):
-            db.note_failure(self.store, target.url, "page", got.line())
-            outcome = _fallback(target, got, self.s)
-            fetch = None  # a feed summary stands in: the page is asked for again next time
+            problem = Rejection(target.url, "fetch", str(got), got.hint)
+            outcome, fetch = (
+                _fallback(target, problem, self.clean),
+                None,
+            )  # a summary stands in: asked again later
         elif got.not_modified:
             self.result.counts["unchanged (304)"] += 1
             db.note_state(self.store, _fetch_of(got, target.url, target.entry), "page")
             return
         else:
-            outcome = _article(target, got, self.s)
+            outcome = _article(target, got, self.clean)
             fetch = _fetch_of(got, target.url, target.entry)
-            if isinstance(outcome, InputError) and target.entry:
-                outcome, fetch = _fallback(target, outcome, self.s), None
+            if isinstance(outcome, Rejection):
+                outcome, fetch = _fallback(target, outcome, self.clean), None
+        if fetch is None:  # the page itself failed: keep its one line, try it at the next poll
+            line = got.line() if isinstance(got, FetchError) else _problem_line(outcome, target)
+            db.note_failure(self.store, target.url, "page", line)
         self._keep(target, outcome, fetch)
 
-    def _keep(self, target: Target, outcome: Article | InputError, fetch: db.PageFetch | None) -> None:
-        if isinstance(outcome, InputError):
-            self.result.rejections.append(Rejection(target.url, "fetch", str(outcome), outcome.hint))
+    def _keep(self, target: Target, outcome: Article | Rejection, fetch: db.PageFetch | None) -> None:
+        if isinstance(outcome, Rejection):
+            self.result.rejections.append(outcome)
             return
         if outcome.format == "feed-summary":
             self.result.counts["feed summary used"] += 1
@@ -304,6 +305,10 @@ class _Reader:
         self.result.counts[kind] += 1
         if kind in ("added", "revised"):
             self.result.articles.append(outcome)
+
+
+def _problem_line(outcome: Article | Rejection, target: Target) -> str:
+    return outcome.line() if isinstance(outcome, Rejection) else f"{target.url}: the page could not be read"
 
 
 def _plan(
@@ -322,13 +327,19 @@ def _plan(
 def ingest_web(
     store: Store,
     inputs: list[str],
+    clean: Clean,
     settings: Settings | None = None,
     run_id: int | None = None,
     progress: Callable[[str], None] | None = None,
     fetcher: Fetcher | None = None,
     watched: bool = False,
 ) -> IntakeResult:
-    """Fetch, read, clean and store what ``inputs`` (URLs, URL lists, OPML files) lead to."""
+    """Fetch, read, clean (with ``clean``) and store what ``inputs`` (URLs, URL lists, OPML) lead to.
+
+    :func:`newsprism.analyze.ingest` and :func:`newsprism.watch.watch` call this with
+    :func:`newsprism.analyze.clean_input`, so a fetched page gets the caps, time budget and
+    failure handling of a saved one.
+    """
     settings = settings or Settings()
     result = IntakeResult()
     own = fetcher is None
@@ -340,7 +351,7 @@ def ingest_web(
         if watched:  # pages still young enough to be corrected, whatever their feed says now
             for url in _young_pages(store, settings):
                 expander.add_target(Target(url))
-        reader = _Reader(store, settings, result, run_id)
+        reader = _Reader(store, clean, result, run_id)
         for target in expander.targets.values():
             if target.response is not None:
                 reader.handle(target, target.response)

@@ -28,6 +28,15 @@ class IngestSettings:
     # One news article is rarely over 1 MB even as HTML; 20 MB leaves room for
     # pages with inline assets while refusing logs and dumps given by mistake.
     max_input_mb: float = 20.0
+    # A .gz file may inflate to at most this many times its size (checked past 1 MB out):
+    # news text and HTML compress 3-15x; a bomb compresses 1000x.
+    max_gzip_ratio: float = 100.0
+    # Cleaned text longer than this is refused: 500k characters is ~80k words, longer than
+    # any news article; parsing costs ~1 GB of memory per 100k characters at once.
+    max_article_chars: int = 500_000
+    # Time budget of reading one document, and of cleaning it (seconds): a typical article
+    # takes under 0.1 s; pathological markup or lines must not stall the whole batch.
+    max_seconds: float = 30.0
     # Share of control / NUL bytes in the first 8 KiB above which a file is binary.
     binary_ratio: float = 0.05
     # Articles per store transaction: one commit costs about as much as cleaning one article, so

@@ -10,6 +10,7 @@ store (``fetch_state``): a restart, with or without the feed list, picks up wher
 
 from __future__ import annotations
 
+import functools
 import logging
 import re
 import sqlite3
@@ -20,6 +21,7 @@ from datetime import UTC, datetime
 
 import httpx
 
+from newsprism.analyze import clean_input
 from newsprism.errors import NewsprismError, SettingsError
 from newsprism.fetch import Fetcher, clean_url
 from newsprism.intake import ingest_web
@@ -61,7 +63,8 @@ def poll(store: Store, feeds: list[str], settings: Settings, fetcher: Fetcher) -
     """Read every feed once; store new and changed articles; put them into stories."""
     at = datetime.now(UTC).isoformat(timespec="seconds")
     run_id = store.begin_run("watch", settings.to_dict(), feeds)
-    result = ingest_web(store, feeds, settings, run_id, fetcher=fetcher, watched=True)
+    clean = functools.partial(clean_input, settings=settings)
+    result = ingest_web(store, feeds, clean, settings, run_id, fetcher=fetcher, watched=True)
     for rej in result.rejections:
         store.add_rejection(rej, run_id)
     assignments = assign_stories(store, unassigned_articles(store), settings.stories, run_id)

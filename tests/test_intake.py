@@ -180,3 +180,22 @@ def test_page_state_keeps_validators(site, tmp_path):
         feed = page_state(store, site.url("/feed.xml"))
     assert state["etag"] == '"s1"' and state["article_id"] and state["error"] is None
     assert feed["kind"] == "feed" and feed["etag"] == '"f1"'
+
+
+def test_a_page_that_breaks_the_reader_is_one_line_and_the_rest_goes_on(site, monkeypatch):
+    import newsprism.ingest.html as html
+
+    real = html.read_html
+
+    def broken(path, text):
+        if path.endswith("/news/bridge"):
+            raise ValueError("lxml had a bad day")
+        return real(path, text)
+
+    monkeypatch.setattr(html, "read_html", broken)
+    with Store(":memory:") as store:
+        batch = ingest(store, [site.url("/feed.xml")], fast_settings())
+    # the bridge page (its feed summary too short to stand in) is one line; nothing stops the run
+    assert {a.path.rsplit("/", 1)[-1] for a in batch.articles} == {"strike", "gone"}
+    (line,) = [r.line() for r in batch.rejections if "bridge" in r.path]
+    assert site.url("/news/bridge") in line and "ValueError: lxml had a bad day" in line

@@ -52,3 +52,13 @@ def test_a_dateline_is_never_a_speaker():
     assert merged[0].speaker is None
     kept, _ = merge_speakers([dataclasses.replace(_quote(0, "a", "Amherst"))], texts=texts)
     assert kept[0].speaker is not None
+
+
+def test_company_names_lose_legal_forms_and_a_possessive_country():
+    from newsprism.quotes.names import strip_company
+
+    assert strip_company("U.K.'s Interoute Plc") == "Interoute"
+    assert strip_company("France Telecom SA") == "France Telecom"
+    assert strip_company("Apple Inc.") == "Apple"
+    assert strip_company("Inc") == "Inc"
+    assert strip_titles("Producers Laurence Mark") == "Laurence Mark"

@@ -186,13 +186,16 @@ def _sentence(
     sentence_groups: Mapping[tuple[str, int], list[LedgerGroup]],
     origin_of: Mapping[str, str],
 ) -> dict:
-    # The whole sentence is shown, so it cites only the outlets that carry each of its claims.
+    # A summary is read as sentences: the claim is shown in its whole sentence when every claim
+    # of that sentence has the group's support; else only the claim itself, so the line says
+    # what the ledger says (the same support, the same status, the same outlets).
     groups = sentence_groups.get(_key(st), [group])
     carried = set.intersection(*(set(g.article_ids) for g in groups)) | {st.article_id}
-    support = min(group.independent_support, len({origin_of.get(a, a) for a in carried}))
+    whole = len({origin_of.get(a, a) for a in carried}) >= group.independent_support
+    carried = carried if whole else set(group.article_ids)
+    support = group.independent_support
     cites = _cites(group, by_id, arts, carried)
-    # A summary is read as sentences: the picked claim is shown in its whole sentence.
-    span = _sentence_of(st)
+    span = _sentence_of(st) if whole else st.span
     art = arts.get(st.article_id)
     return {
         "text": art.text[span.start : span.end] if art else st.text,

@@ -57,6 +57,8 @@ class Verdicts:
 
 
 # (only for short lines?, test, reason) in cascade order; evaluated lazily, first hit wins.
+# CAPTION_CREDIT is anchored at the line end and backtracks quadratically: it sees the last
+# 300 characters only (a credit is far shorter).
 _LINE_RULES: tuple[tuple[bool, Callable[[str], object], str], ...] = (
     (True, P.SHARE.match, "share or navigation widget"),
     (True, P.RELATED.match, "related-article link"),
@@ -68,7 +70,11 @@ _LINE_RULES: tuple[tuple[bool, Callable[[str], object], str], ...] = (
     (True, lambda t: P.URL_LABEL.match(t) or P.BARE_URL.match(t), "URL line"),
     (True, lambda t: len(t.split()) <= 10 and _is_byline(t), "byline"),
     (False, P.CAPTION_START.match, "photo caption"),
-    (False, lambda t: not t.endswith(("”", '"')) and P.CAPTION_CREDIT.search(t), "photo caption with credit"),
+    (
+        False,
+        lambda t: not t.endswith(("”", '"')) and P.CAPTION_CREDIT.search(t[-300:]),
+        "photo caption with credit",
+    ),
     (False, P.IMAGE_SLUG.match, "image file name"),
     (False, P.SEPARATOR.match, "separator"),
 )

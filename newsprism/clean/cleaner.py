@@ -81,14 +81,17 @@ def _inline_cuts(line: Line, first_body: bool) -> list[Cut]:
 
 
 _SENTENCE_END = re.compile(r"[.!?](?=\s+\w)")
+# Characters around a sentence end that can hold a repeated phrase of four words.
+_PHRASE_WINDOW = 400
 
 
 def _repeats(text: str) -> list[tuple[int, int]]:
     """Spans of phrases of one to four words with their full stop, repeated at once ("denied. denied.")."""
     found = []
     for m in _SENTENCE_END.finditer(text):
-        words = text[: m.end()].split()[-4:]
-        rest = text[m.end() :]
+        # Bounded windows: slicing to the ends of the line made one long line quadratic.
+        words = text[max(0, m.end() - _PHRASE_WINDOW) : m.end()].split()[-4:]
+        rest = text[m.end() : m.end() + 2 * _PHRASE_WINDOW]
         gap = len(rest) - len(rest.lstrip())
         for k in range(1, len(words) + 1):
             phrase = " ".join(words[-k:])

@@ -13,6 +13,7 @@ from typing import Any
 from newsprism.errors import SettingsError
 from newsprism.ingest.manifest import Given, given_key, read_manifest
 from newsprism.settings import Settings
+from newsprism.termsafe import escape_controls, one_line
 
 __all__ = [
     "Command",
@@ -54,11 +55,12 @@ def common_parser() -> argparse.ArgumentParser:
 
 def warn_rejections(rejections: Iterable[Any]) -> None:
     for rej in rejections:
-        print(f"newsprism: {rej.line()}", file=sys.stderr)
+        print(f"newsprism: {one_line(rej.line())}", file=sys.stderr)
 
 
 def dump(data: Any) -> str:
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    # C1 controls and bidi marks pass json.dumps raw: written as \\u escapes they are inert.
+    return escape_controls(json.dumps(data, ensure_ascii=False, indent=2), keep="\n") + "\n"
 
 
 def add_inputs(p: argparse.ArgumentParser, nargs: str = "+") -> None:

@@ -37,6 +37,16 @@ def _cell(value: Any) -> Any:
     return json.dumps(value, ensure_ascii=False) if isinstance(value, list | dict) else value
 
 
+# A CSV cell starting with one of these is run as a formula by spreadsheet programs
+# ("=HYPERLINK(...)", "@SUM(...)"): article text is untrusted, so such cells get a leading "'".
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _csv_cell(value: Any) -> Any:
+    value = _cell(value)
+    return "'" + value if isinstance(value, str) and value.startswith(_FORMULA_START) else value
+
+
 def rows_jsonl(rows: list[dict[str, Any]]) -> str:
     return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows)
 
@@ -46,7 +56,7 @@ def rows_csv(rows: list[dict[str, Any]]) -> str:
     if rows:
         writer = csv.DictWriter(out, fieldnames=list(rows[0]), lineterminator="\n")
         writer.writeheader()
-        writer.writerows({k: _cell(v) for k, v in r.items()} for r in rows)
+        writer.writerows({k: _csv_cell(v) for k, v in r.items()} for r in rows)
     return out.getvalue()
 
 

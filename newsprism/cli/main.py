@@ -27,6 +27,7 @@ from newsprism.cli.common import Command, common_parser, input_paths
 from newsprism.cli.output import check_outputs
 from newsprism.errors import NewsprismError
 from newsprism.settings import load_settings
+from newsprism.termsafe import one_line, safe_streams
 from newsprism.version import __version__
 
 __all__ = ["COMMANDS", "main"]
@@ -62,6 +63,11 @@ def build_parser(commands: tuple[Command, ...] = COMMANDS) -> argparse.ArgumentP
 
 
 def main(argv: list[str] | None = None) -> int:
+    with safe_streams():  # article text and file names reach stdout/stderr: no control sequence passes
+        return _main(argv)
+
+
+def _main(argv: list[str] | None) -> int:
     args = build_parser().parse_args(argv)
     logging.basicConfig(
         level=logging.INFO if args.verbose else logging.WARNING, format="newsprism: %(message)s"
@@ -74,13 +80,20 @@ def main(argv: list[str] | None = None) -> int:
     except NewsprismError as exc:
         if args.traceback:
             raise
-        print(f"newsprism: error: {exc.line()}", file=sys.stderr)
+        print(f"newsprism: error: {one_line(exc.line())}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("newsprism: interrupted; the store keeps every article written so far", file=sys.stderr)
         return 130
     except BrokenPipeError:
         return 0
+    except Exception as exc:  # a bug: still one line, the stack only on request
+        if args.traceback:
+            raise
+        detail = one_line(" ".join(str(exc).split())[:200])
+        print(f"newsprism: error: internal error ({type(exc).__name__}: {detail}); rerun with --traceback"
+              " and report it", file=sys.stderr)  # fmt: skip
+        return 2
 
 
 if __name__ == "__main__":

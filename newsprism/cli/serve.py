@@ -46,5 +46,6 @@ def run_serve(args: argparse.Namespace, settings: Settings) -> int:
     uvicorn.run(
         app, host=args.host, port=args.port, log_level="warning" if args.quiet else "info",
         limit_concurrency=64, h11_max_incomplete_event_size=16 * 1024, server_header=False,
+        use_colors=False,  # stderr shows control sequences escaped (termsafe): colour codes would show as text
     )  # fmt: skip
     return 0

@@ -68,7 +68,8 @@ _TITLES = frozenset(
 )
 _DENY = re.compile(
     r"\b(den(?:y|ied|ies|ial)|reject(?:ed|s)?|refut(?:e|ed|es)|dismiss(?:ed|es)?|"
-    r"nothing to do with|no role|not involved|baseless|unfounded|fabricat\w+|"
+    r"nothing to do with|no role|not involved|baseless|unfounded|groundless|fabricat\w+|"
+    r"absurd|ridiculous|ludicrous|nonsense|"
     r"had nothing|has nothing|have nothing|categorically false|untrue|not true|"
     r"(?:we|i|they)\s+(?:do|did|does|have|had|are|were|would|will)(?:\s+not|n[’']t)|"
     r"disput(?:es|ed) (?:th(?:is|at|e|ese|ose)|its|their|his|her))\b",
@@ -203,12 +204,10 @@ def find_disputes(
     topic_stances = sorted(topic_stances + _implied_claims(statements, topic_stances), key=lambda x: x[0])
     disputes = _party_disputes(party_stances, display)
     if vectors is not None:
-        # A topic dispute whose statements a party dispute already shows adds nothing.
-        covered = [{e["statement_id"] for e in d.asserts + d.denies} for d in disputes]
-        for d in _topic_disputes(statements, topic_stances, vectors, min_sim):
-            ids = {e["statement_id"] for e in d.asserts + d.denies}
-            if not any(ids <= c for c in covered):
-                disputes.append(d)
+        # Statements a party dispute already shows are not joined again into topic disputes.
+        used = {e["statement_id"] for d in disputes for e in d.asserts + d.denies}
+        topic_stances = [x for x in topic_stances if x[1].id not in used]
+        disputes += _topic_disputes(statements, topic_stances, vectors, min_sim)
     return disputes
 
 

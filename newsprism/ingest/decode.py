@@ -33,6 +33,21 @@ def _looks_binary(data: bytes, ratio: float) -> bool:
     return bad > ratio * max(len(head), 1)
 
 
+def _utf16_without_bom(data: bytes) -> str | None:
+    """``utf-16-le``/``-be`` when the NUL bytes say so (Latin text: every other byte is NUL)."""
+    head = data[:8192]
+    if len(head) < 16 or len(head) % 2:
+        return None
+    even, odd = head[0::2], head[1::2]
+    for name, zeros, other in (("utf-16-le", odd, even), ("utf-16-be", even, odd)):
+        if zeros.count(0) > 0.6 * len(zeros) and other.count(0) < 0.05 * len(other):
+            text = head.decode(name, errors="replace")
+            printable = sum(ch.isprintable() or ch in "\n\r\t" for ch in text)
+            if printable > 0.95 * len(text):
+                return name
+    return None
+
+
 def repair_mojibake(text: str) -> str:
     """Undo UTF-8 text that was decoded as cp1252, when doing so is clean."""
     if not _MOJIBAKE.search(text):
@@ -70,6 +85,9 @@ def decode_bytes(path: str, data: bytes, binary_ratio: float = 0.05) -> tuple[st
             return _checked(path, text), encoding
     if not data.strip():
         raise EmptyInputError(path, "the file is empty")
+    utf16 = _utf16_without_bom(data)
+    if utf16:
+        return _checked(path, data.decode(utf16, errors="replace")), utf16
     if _looks_binary(data, binary_ratio):
         raise BinaryInputError(path, "the file is binary, not text")
     try:

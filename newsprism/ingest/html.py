@@ -199,7 +199,7 @@ def _published(tree: lxml.html.HtmlElement, url: str | None) -> tuple[str | None
         el.getparent().remove(el)
     try:
         found = htmldate.find_date(tree, extensive_search=False, original_date=True)
-    except (ValueError, TypeError) as exc:  # htmldate gives up on odd markup
+    except Exception as exc:  # noqa: BLE001 - htmldate gives up on odd markup
         logger.debug("htmldate failed: %s", exc)
         found = None
     if found:
@@ -234,7 +234,11 @@ def _metadata(tree: lxml.html.HtmlElement) -> dict[str, str | None]:
         # domain, bylines in the page) fills the gaps; it costs ~20 ms a page.
         import trafilatura
 
-        md = trafilatura.extract_metadata(copy.deepcopy(tree), extensive=False)
+        try:
+            md = trafilatura.extract_metadata(copy.deepcopy(tree), extensive=False)
+        except Exception as exc:  # noqa: BLE001 - odd markup breaks its asserts: keep the page's own
+            logger.debug("trafilatura metadata failed (%s: %s)", type(exc).__name__, exc)
+            md = None
         fallback = (
             {"title": md.title, "outlet": md.sitename, "author": md.author, "url": md.url} if md else {}
         )

@@ -86,20 +86,49 @@ class Block:
         return self.link_chars / max(1, len(self.text))
 
 
+# libxml2 keeps at most ~2,048 levels even with huge_tree; a page that deep is broken or hostile.
+_MAX_DEPTH = 2000
+# Layout wrappers whose removal keeps every word and paragraph of a pathologically deep page.
+_WRAPPER_TAG = re.compile(
+    r"</?(?:div|span|font|section|center|table|tbody|thead|tr|td|th|b|i|u|em|strong|small|big)\b[^>]*>", re.I
+)
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
 def parse_html(html: str) -> lxml.html.HtmlElement | None:
     """Parse once, drop comments and processing instructions; None when unparsable."""
     html = re.sub(r"^\s*<\?xml[^>]*>", "", html)
+    # Characters XML cannot hold make lxml refuse every later string operation on the tree.
+    html = _NOT_XML.sub("", html)
     if not html.strip():
         return None
+    tree = _parse(html)
+    if tree is not None and _depth(tree) >= _MAX_DEPTH:
+        # libxml2 drops what lies deeper even with huge_tree: flatten the wrappers and read again.
+        tree = _parse(_WRAPPER_TAG.sub(" ", html))
+    if tree is None:
+        return None
+    etree.strip_elements(tree, etree.Comment, etree.ProcessingInstruction, with_tail=False)
+    return tree
+
+
+def _parse(html: str) -> lxml.html.HtmlElement | None:
     try:
         # huge_tree: without it libxml2 silently drops everything nested deeper
         # than 256 elements, which pages with unclosed <div>s or <font>s reach.
         # One parser per call: lxml parsers must not be shared between threads.
-        tree = lxml.html.fromstring(html, parser=lxml.html.HTMLParser(huge_tree=True))
+        return lxml.html.fromstring(html, parser=lxml.html.HTMLParser(huge_tree=True))
     except (etree.ParserError, ValueError):
         return None
-    etree.strip_elements(tree, etree.Comment, etree.ProcessingInstruction, with_tail=False)
-    return tree
+
+
+def _depth(tree: lxml.html.HtmlElement) -> int:
+    deepest, stack = 0, [(tree, 1)]
+    while stack:
+        el, depth = stack.pop()
+        deepest = max(deepest, depth)
+        stack.extend((child, depth + 1) for child in el)
+    return deepest
 
 
 def _prunable(el: etree._Element) -> bool:
@@ -178,8 +207,8 @@ def _trafilatura_blocks(tree: lxml.html.HtmlElement, precise: bool) -> list[Bloc
 
     try:
         doc = _bare_extraction(trafilatura, copy.deepcopy(tree), precise)
-    except RecursionError:  # pathological nesting; the fallbacks take over
-        logger.debug("trafilatura gave up on a deeply nested page")
+    except Exception as exc:  # noqa: BLE001 - pathological nesting, odd markup: the fallbacks take over
+        logger.debug("trafilatura failed on the page (%s: %s)", type(exc).__name__, exc)
         return []
     if doc is None or getattr(doc, "body", None) is None:
         return []
@@ -226,7 +255,11 @@ def _baseline(tree: lxml.html.HtmlElement) -> list[Block]:
     """Last resort: trafilatura's baseline (article/paragraph text, else the body's text)."""
     import trafilatura
 
-    _, text, _ = trafilatura.baseline(copy.deepcopy(tree))
+    try:
+        _, text, _ = trafilatura.baseline(copy.deepcopy(tree))
+    except Exception as exc:  # noqa: BLE001 - nothing left to fall back on: no text
+        logger.debug("trafilatura baseline failed (%s: %s)", type(exc).__name__, exc)
+        return []
     lines = (_norm(line) for line in text.splitlines())
     return [Block("p", line, 0, i) for i, line in enumerate(line for line in lines if line)]
 

@@ -31,7 +31,11 @@ def _archives(arg: str) -> list[str]:
 
 
 def iter_inputs(
-    args: list[str], max_mb: float = 20.0, skipped: Counter[str] | None = None, warc_reader: str | None = None
+    args: list[str],
+    max_mb: float = 20.0,
+    skipped: Counter[str] | None = None,
+    warc_reader: str | None = None,
+    max_gzip_ratio: float = 100.0,
 ) -> Iterator[Source | InputError]:
     """Each input in argument order: archive records one by one, other files as :func:`iter_sources` does.
 
@@ -45,9 +49,9 @@ def iter_inputs(
         if not archives:
             continue
         if plain:
-            yield from iter_sources(plain, max_mb)
+            yield from iter_sources(plain, max_mb, max_gzip_ratio)
             plain = []
         for path in archives:
             yield from iter_warc(path, max_mb, skipped, warc_reader)
     if plain:
-        yield from iter_sources(plain, max_mb)
+        yield from iter_sources(plain, max_mb, max_gzip_ratio)

@@ -11,6 +11,7 @@ or a list; a ``.jsonl`` file holds one object per line. Each article is named ``
 from __future__ import annotations
 
 import json
+import logging
 from collections.abc import Iterator
 from typing import Any
 
@@ -19,6 +20,8 @@ from newsprism.errors import FormatInputError, InputError
 from newsprism.model import Document
 
 __all__ = ["read_json"]
+
+log = logging.getLogger(__name__)
 
 _FIELDS = {
     "text": ("text", "body", "content", "article"),
@@ -31,27 +34,46 @@ _FIELDS = {
 }
 
 
-def _field(obj: dict[str, Any], name: str) -> str | None:
+def _as_text(value: Any) -> str | None:
+    """A string field's value; a list of strings joined; an object by its "name"; else None."""
+    if isinstance(value, list):
+        parts = [_as_text(v) for v in value]
+        value = ", ".join(p for p in parts if p) if parts and all(p is not None for p in parts) else None
+    if isinstance(value, dict):
+        value = value.get("name")
+    return value if isinstance(value, str) else None
+
+
+def _field(obj: dict[str, Any], name: str, path: str = "") -> str | None:
+    """The first present field of ``name``'s keys; a value of the wrong type is skipped with a warning.
+
+    ``True``, ``3.5`` or ``42`` as an author, outlet or URL is junk, not metadata: storing its
+    ``str()`` would show "True" as a byline.
+    """
     for key in _FIELDS[name]:
         value = obj.get(key)
-        if isinstance(value, list):
-            value = ", ".join(str(v) for v in value if v)
-        if isinstance(value, dict):
-            value = value.get("name")
-        if value not in (None, ""):
-            return str(value)
+        if value in (None, "", []):
+            continue
+        text = _as_text(value)
+        if text is None:
+            log.warning("%s: field %r is %s, not text; ignored", path, key, type(value).__name__)
+            continue
+        if text:
+            return text
     return None
 
 
 def _to_document(name: str, obj: Any) -> Document:
     if not isinstance(obj, dict):
         raise FormatInputError(name, "a JSON article must be an object with a text or html field")
-    text, html = _field(obj, "text"), _field(obj, "html")
-    meta = {k: _field(obj, k) for k in ("title", "url", "outlet", "author")}
-    published = _field(obj, "published")
+    text, html = _field(obj, "text", name), _field(obj, "html", name)
+    meta = {k: _field(obj, k, name) for k in ("title", "url", "outlet", "author")}
+    published = _field(obj, "published", name)
     iso = parse_date(published) if published else None
     credits = (
-        tuple(str(c) for c in obj.get("credits", []) if c) if isinstance(obj.get("credits"), list) else ()
+        tuple(c for c in obj.get("credits", []) if c and isinstance(c, str))
+        if isinstance(obj.get("credits"), list)
+        else ()
     )
     if html and not text:
         from newsprism.ingest.html import read_html
@@ -88,8 +110,11 @@ def read_json(path: str, text: str) -> Iterator[Document | InputError]:
     stripped = text.lstrip()
     if stripped.startswith("[") or (stripped.startswith("{") and not path.endswith((".jsonl", ".ndjson"))):
         try:
-            data = json.loads(text)
-        except json.JSONDecodeError:
+            data = _loads(path, text)
+        except FormatInputError as exc:
+            if not isinstance(exc.__cause__, json.JSONDecodeError):
+                yield exc
+                return
             data = None  # perhaps JSON Lines after all
         if data is not None:
             items = data if isinstance(data, list) else [data]
@@ -101,11 +126,25 @@ def read_json(path: str, text: str) -> Iterator[Document | InputError]:
             continue
         name = f"{path}#{lineno}"
         try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as exc:
-            yield FormatInputError(name, f"line is not valid JSON ({exc.msg})", "fix or remove that line")
+            obj = _loads(name, line)
+        except FormatInputError as exc:
+            yield exc
             continue
         yield _safe(name, obj)
+
+
+def _loads(name: str, text: str) -> Any:
+    """``json.loads`` whose every failure is a FormatInputError (depth and huge numbers too)."""
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise FormatInputError(name, f"not valid JSON ({exc.msg})", "fix or remove that line") from exc
+    except RecursionError:
+        raise FormatInputError(name, "the JSON is nested too deeply to read", "flatten it") from None
+    except ValueError:  # an integer of thousands of digits (int_max_str_digits)
+        raise FormatInputError(
+            name, "the JSON holds a number too long to read", "shorten or quote it"
+        ) from None
 
 
 def _safe(name: str, obj: Any) -> Document | InputError:

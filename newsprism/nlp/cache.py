@@ -13,6 +13,8 @@ import os
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, Protocol
 
+from newsprism.nlp.spacy_model import pipe_bounded
+
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
@@ -129,7 +131,8 @@ def parse_cached(
     log.debug("parse cache: %d hits, %d to parse", len(items) - len(todo), len(todo))
     texts = [items[i][1] for i in todo]
     n_process = n_process or auto_processes(len(texts))
-    for i, doc in zip(todo, nlp.pipe(texts, batch_size=batch_size, n_process=n_process), strict=True):
+    parsed = pipe_bounded(nlp, texts, batch_size=batch_size, n_process=n_process)
+    for i, doc in zip(todo, parsed, strict=True):
         docs[i] = doc
         if cache is not None:
             cache.put_parse(items[i][0], key, doc_to_bytes(doc))

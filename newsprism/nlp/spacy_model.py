@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import importlib
 import logging
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from newsprism.errors import ModelMissingError
@@ -58,9 +58,58 @@ def load_spacy(disable: tuple[str, ...] = ()) -> Language:
     raise ModelMissingError(f"the spaCy English model is not installed; {INSTALL_HINT}")
 
 
+# spaCy refuses texts over nlp.max_length (1M characters, error E088) and its parser and
+# entity recogniser need about 1 GB per 100k characters parsed at once: longer texts are
+# parsed in pieces cut at line breaks (never inside a paragraph when one is at hand) and
+# the pieces joined back into one Doc with the same text.
+PIECE_CHARS = 100_000
+
+
+def _cut(text: str, start: int, end: int) -> int:
+    """Where to end a piece in ``text[start:end]``: after a blank line, a line break, a space."""
+    floor = start + (end - start) // 2
+    for sep in ("\n\n", "\n", " "):
+        at = text.rfind(sep, floor, end - len(sep) + 1)
+        if at >= 0:
+            return at + len(sep)
+    return end
+
+
+def text_pieces(text: str, size: int = PIECE_CHARS) -> list[str]:
+    """``text`` cut into pieces of at most ``size`` characters that concatenate back to it."""
+    out, start = [], 0
+    while len(text) - start > size:
+        out.append(text[start : _cut(text, start, start + size)])
+        start += len(out[-1])
+    out.append(text[start:])
+    return out
+
+
+def pipe_bounded(nlp: Language, texts: Iterable[str], **pipe_args: int) -> Iterator[Doc]:
+    """``nlp.pipe`` over ``texts`` that never hands spaCy more than :data:`PIECE_CHARS` at once."""
+    from spacy.tokens import Doc as _Doc
+
+    owners: list[int] = []
+
+    def pieces() -> Iterator[str]:
+        for i, text in enumerate(texts):
+            for piece in text_pieces(text, PIECE_CHARS):
+                owners.append(i)
+                yield piece
+
+    parts: list[Doc] = []
+    for n, doc in enumerate(nlp.pipe(pieces(), **pipe_args)):
+        if parts and owners[n] != owners[n - 1]:
+            yield parts[0] if len(parts) == 1 else _Doc.from_docs(parts, ensure_whitespace=False)
+            parts = []
+        parts.append(doc)
+    if parts:
+        yield parts[0] if len(parts) == 1 else _Doc.from_docs(parts, ensure_whitespace=False)
+
+
 def parse(
     texts: Iterable[str], *, batch_size: int = 32, n_process: int = 1, disable: Sequence[str] = ()
 ) -> list[Doc]:
-    """Parse ``texts`` with the shared pipeline, batched with ``nlp.pipe``."""
+    """Parse ``texts`` with the shared pipeline, batched with ``nlp.pipe`` (long texts in pieces)."""
     nlp = load_spacy(tuple(disable))
-    return list(nlp.pipe(texts, batch_size=batch_size, n_process=n_process))
+    return list(pipe_bounded(nlp, texts, batch_size=batch_size, n_process=n_process))

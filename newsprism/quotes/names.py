@@ -42,7 +42,8 @@ TITLE_WORDS = frozenset(
     historian author writer editor reporter correspondent columnist anchor host producer actor
     actress singer rapper star model designer artist player coach manager owner striker pitcher
     quarterback guard forward defender goalkeeper midfielder captain veteran former acting interim
-    senior junior state federal national us u.s. democratic republican gop labour tory
+    senior junior state federal national us u.s. democratic republican gop labour tory advocate
+    undersheriff lawmaker activist campaigner organizer organiser commentator strategist consultant
     """.split()  # noqa: SIM905
 )
 # Common English nicknames and the given names they stand for.
@@ -59,6 +60,9 @@ _NICKNAMES = {
     "kathy": "katherine", "liz": "elizabeth", "beth": "elizabeth", "sue": "susan", "jenny": "jennifer",
     "jen": "jennifer", "peggy": "margaret", "meg": "margaret", "maggie": "margaret", "becky": "rebecca",
     "abby": "abigail", "vicky": "victoria", "debbie": "deborah", "cathy": "catherine",
+    "stan": "stanley", "phil": "phillip", "philip": "phillip", "al": "albert", "walt": "walter",
+    "ray": "raymond", "gene": "eugene", "lou": "louis", "vince": "vincent", "gerry": "gerald",
+    "jon": "jonathan", "nate": "nathan", "zach": "zachary", "tim": "timothy", "pete": "peter",
 }  # fmt: skip
 _WORD = re.compile(r"[A-Za-zÀ-ÿ][\w’'.-]*")
 
@@ -71,7 +75,16 @@ def name_words(name: str) -> list[str]:
 def strip_titles(name: str) -> str:
     """``Assistant District Attorney David Rossi`` -> ``David Rossi`` (two words stay at least)."""
     words = name.split()
-    while len(words) > 2 and words[0].lower().rstrip(".,") in TITLE_WORDS:
+
+    def title(word: str) -> bool:
+        low = word.lower().rstrip(".,")
+        return low in TITLE_WORDS or (low.endswith("s") and low[:-1] in TITLE_WORDS)  # "Producers"
+
+    while len(words) > 2 and (
+        title(words[0])
+        or re.search(r"[’']s$", words[0])  # "Norway’s Prime Minister Lund"
+        or title(words[1])  # a word qualifying the title: "Norwegian Prime Minister Lund"
+    ):
         words = words[1:]
     if len(words) == 2 and words[0].lower().rstrip(".,") in TITLE_WORDS and words[1][:1].isupper():
         words = words[1:]  # "Senator Smith": a surname after a title
@@ -154,3 +167,19 @@ def most_complete(names: Iterable[str]) -> str:
         return bool(name_words(n)) and name_words(n)[0] in _NICKNAMES
 
     return sorted(counts, key=lambda n: (-len(n.split()), nickname(n), -counts[n], names.index(n)))[0]
+
+
+# Legal forms that follow a company's name ("France Telecom SA", "Interoute Plc").
+_LEGAL = re.compile(
+    r"(?:,?\s+(?:Inc|Incorporated|Corp|Corporation|Co|Ltd|Limited|LLC|LLP|Plc|PLC|plc|SA|S\.A|AG|GmbH|NV|N\.V|"
+    r"SpA|S\.p\.A|AB|ASA|Oyj|BV|KK|SE|SGPS|Holdings?)\.?)+$"
+)
+
+
+def strip_company(name: str) -> str:
+    """``U.K.'s Interoute Plc`` -> ``Interoute``: a possessive before and legal forms after."""
+    words = name.split()
+    while len(words) > 1 and re.search(r"[’']s$", words[0]):
+        words = words[1:]
+    bare = _LEGAL.sub("", " ".join(words)).strip(" ,")
+    return bare or name

@@ -21,7 +21,15 @@ from rapidfuzz import fuzz
 
 from newsprism.model import Quote, content_id
 from newsprism.quotes.identity import PRONOUNS, fold, surname_key
-from newsprism.quotes.names import compatible, full_names, most_complete, name_words, strip_titles, surname
+from newsprism.quotes.names import (
+    compatible,
+    full_names,
+    most_complete,
+    name_words,
+    strip_company,
+    strip_titles,
+    surname,
+)
 
 __all__ = ["merge_speakers", "speaker_key"]
 
@@ -92,12 +100,20 @@ def _dateline(quote: Quote, texts: Mapping[str, str]) -> bool:
 
 
 def _untitled(quote: Quote, texts: Mapping[str, str]) -> Quote:
-    """Titles off person names; a dateline taken for a speaker removed."""
+    """Titles off person names, legal forms off company names; a dateline taken for a speaker
+    removed."""
     s = quote.speaker
     if s is None:
         return quote
     if _dateline(quote, texts):
         return dataclasses.replace(quote, speaker=None)
+    if s.kind == "organisation":
+        bare = strip_company(s.canonical)
+        return (
+            quote
+            if bare == s.canonical
+            else dataclasses.replace(quote, speaker=dataclasses.replace(s, canonical=bare))
+        )
     if s.kind != "person":
         return quote
     name = strip_titles(s.canonical)

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from typing import Any
 
 from newsprism.render.dates import date_text
+from newsprism.termsafe import escape_controls, one_line
 
 __all__ = ["MD_SECTIONS", "md_escape", "render_markdown"]
 
@@ -13,9 +14,9 @@ Report = dict[str, Any]
 
 
 def md_escape(text: str) -> str:
-    """Neutralise Markdown and HTML syntax in article text."""
-    out = text.replace("\\", "\\\\")
-    for ch in "`*_[]<>|#":
+    """Neutralise Markdown and HTML syntax (and terminal control characters) in article text."""
+    out = escape_controls(text).replace("\\", "\\\\")
+    for ch in "`*_[]<>|#!&~":
         out = out.replace(ch, "\\" + ch)
     return out
 
@@ -33,10 +34,12 @@ def _articles(report: Report) -> str:
             ("File", art["path"]),
             ("Id", art["id"]),
         ]
-        lines += [f"- **{k}:** {md_escape(str(v))}" for k, v in meta if v]
+        lines += [f"- **{k}:** {md_escape(one_line(str(v)))}" for k, v in meta if v]
         if art["removed"]:
             lines.append(f"- **Removed by cleaning ({len(art['removed'])}):**")
-            lines += [f"  - *{r['reason']}*: {md_escape(_short(r['text']))}" for r in art["removed"]]
+            lines += [
+                f"  - *{md_escape(r['reason'])}*: {md_escape(_short(r['text']))}" for r in art["removed"]
+            ]
         lines.append("")
     return "\n".join(lines)
 
@@ -45,7 +48,12 @@ def _rejections(report: Report) -> str:
     if not report["rejections"]:
         return ""
     lines = ["## Inputs that could not be read", ""]
-    lines += [f"- `{r['path']}` ({r['stage']}): {md_escape(r['reason'])}" for r in report["rejections"]]
+    # No code span for the path: backslash escapes do not work inside one, so a backtick in a
+    # file name would close it and let the rest through as live Markdown or HTML.
+    lines += [
+        f"- {md_escape(one_line(r['path']))} ({md_escape(r['stage'])}): {md_escape(one_line(r['reason']))}"
+        for r in report["rejections"]
+    ]
     return "\n".join(lines) + "\n"
 
 

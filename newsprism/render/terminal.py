@@ -7,6 +7,7 @@ from collections.abc import Callable
 from typing import Any
 
 from newsprism.render.dates import date_text
+from newsprism.termsafe import escape_controls
 
 __all__ = ["TERM_SECTIONS", "render_terminal", "rule"]
 
@@ -68,6 +69,6 @@ TERM_SECTIONS: list[Callable[[Report], str]] = [_timeline, _articles, _rejection
 
 
 def render_terminal(report: Report) -> str:
-    """The report as text for a terminal."""
+    """The report as text for a terminal (control characters of article text shown escaped)."""
     parts = [s for s in (section(report) for section in TERM_SECTIONS) if s]
-    return "\n".join(parts).lstrip("\n") + "\n"
+    return escape_controls("\n".join(parts).lstrip("\n")) + "\n"

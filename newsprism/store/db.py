@@ -7,12 +7,14 @@ ids are content hashes, so ingesting the same files again changes nothing.
 
 from __future__ import annotations
 
+import functools
 import json
+import logging
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from newsprism.errors import NotFoundError, StoreError
 from newsprism.model import Article, OffsetMap, Rejection, Removal, Span
@@ -21,9 +23,46 @@ from newsprism.version import __version__
 
 __all__ = ["Store"]
 
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+
+
+# Seconds a write waits for another process's write lock before giving up.
+LOCK_TIMEOUT = 30.0
+
 
 def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def _store_error(path: str, exc: sqlite3.Error) -> StoreError:
+    """A one-line StoreError whose hint fits what SQLite reported."""
+    text = str(exc)
+    if "locked" in text or "busy" in text:
+        return StoreError(
+            f"{path}: the database stayed locked by another process for {LOCK_TIMEOUT:g} s",
+            "wait for the other newsprism run to finish, or give another database file",
+        )
+    if "readonly" in text or "read-only" in text:
+        return StoreError(f"{path}: the database cannot be written ({text})", "check the file's permissions")
+    if isinstance(exc, sqlite3.OperationalError):
+        return StoreError(
+            f"{path}: the database cannot be written ({text})", "check the disk space and permissions"
+        )
+    return StoreError(f"{path}: cannot open as a newsprism database ({text})", "give a new file name")
+
+
+def _translated(method: Callable[..., T]) -> Callable[..., T]:
+    """Store methods raise StoreError (one clear line), never a bare sqlite3 error."""
+
+    @functools.wraps(method)
+    def wrapper(self: Store, *args: Any, **kwargs: Any) -> T:
+        try:
+            return method(self, *args, **kwargs)
+        except sqlite3.Error as exc:
+            raise _store_error(self.path, exc) from None
+
+    return wrapper
 
 
 class Store:
@@ -39,17 +78,15 @@ class Store:
             self._open_read_only()
             return
         try:
-            self.conn = sqlite3.connect(self.path, isolation_level=None, timeout=30)
+            self.conn = sqlite3.connect(self.path, isolation_level=None, timeout=LOCK_TIMEOUT)
             self.conn.row_factory = sqlite3.Row
             if self.path != ":memory:":
                 self.conn.execute("PRAGMA journal_mode=WAL")
             self.conn.execute("PRAGMA foreign_keys=ON")
             self.conn.execute("PRAGMA synchronous=NORMAL")
             self.version = migrate(self.conn)
-        except sqlite3.DatabaseError as exc:
-            raise StoreError(
-                f"{self.path}: cannot open as a newsprism database ({exc})", "give a new file name"
-            ) from None
+        except sqlite3.Error as exc:
+            raise _store_error(self.path, exc) from None
 
     def _open_read_only(self) -> None:
         if not Path(self.path).is_file():
@@ -85,6 +122,7 @@ class Store:
         self.close()
 
     # runs -------------------------------------------------------------------------
+    @_translated
     def begin_run(self, command: str, settings: dict[str, Any], inputs: list[str]) -> int:
         cur = self.conn.execute(
             "INSERT INTO runs(command, started_at, version, settings_json, inputs_json) VALUES (?,?,?,?,?)",
@@ -92,6 +130,14 @@ class Store:
         )
         return int(cur.lastrowid or 0)
 
+    def abort_run(self, run_id: int, status: str = "failed") -> None:
+        """Mark a run that ended by an error or an interrupt; never raises (it runs while unwinding)."""
+        try:
+            self.conn.execute("UPDATE runs SET finished_at=?, status=? WHERE id=?", (_now(), status, run_id))
+        except sqlite3.Error as exc:
+            log.warning("run %d could not be marked %s (%s)", run_id, status, exc)
+
+    @_translated
     def end_run(self, run_id: int, n_articles: int, n_rejections: int) -> None:
         status = "ok" if not n_rejections else ("partial" if n_articles else "failed")
         self.conn.execute(
@@ -110,6 +156,7 @@ class Store:
         """Store ``art`` with its removals in one transaction; False when it was already there."""
         return self.add_articles([art], run_id) == 1
 
+    @_translated
     def add_articles(self, articles: list[Article], run_id: int | None = None) -> int:
         """Store new articles with their removals in one transaction; returns how many were new.
 
@@ -209,6 +256,7 @@ class Store:
         ).fetchone()
         return bytes(row[0]) if row else None
 
+    @_translated
     def put_parse(self, article_id: str, model: str, data: bytes) -> None:
         """Keep a parse of a stored article (parses of articles not in the store are not kept)."""
         if self.has_article(article_id):
@@ -218,6 +266,7 @@ class Store:
             )
 
     # rejections and search --------------------------------------------------------
+    @_translated
     def add_rejection(self, rej: Rejection, run_id: int | None = None) -> None:
         self.conn.execute(
             "INSERT INTO rejections(run_id, path, stage, reason, hint, at) VALUES (?,?,?,?,?,?)",

@@ -25,13 +25,39 @@ def migrations() -> list[tuple[int, str, str]]:
     return out
 
 
+def _statements(sql: str) -> list[str]:
+    """The statements of one section (trigger bodies with their inner ``;`` kept whole)."""
+    out, current = [], ""
+    for line in sql.splitlines(keepends=True):
+        current += line
+        if sqlite3.complete_statement(current):
+            out.append(current.strip())
+            current = ""
+    if current.strip() and not current.strip().startswith("--"):
+        out.append(current.strip())
+    return out
+
+
 def migrate(conn: sqlite3.Connection) -> int:
-    """Bring ``conn`` up to the newest schema, one transaction per migration; returns the version."""
-    version = conn.execute("PRAGMA user_version").fetchone()[0]
-    for number, _title, sql in migrations():
-        if number <= version:
-            continue
-        # executescript commits first; BEGIN makes the section and the version bump one unit.
-        conn.executescript(f"BEGIN;\n{sql}\nPRAGMA user_version = {number};\nCOMMIT;")
-        version = number
-    return version
+    """Bring ``conn`` up to the newest schema in one locked transaction; returns the version.
+
+    The version is read again under the write lock: several processes creating the same new
+    database at once each wait their turn, and all but the first find nothing left to do.
+    """
+    sections = migrations()
+    if conn.execute("PRAGMA user_version").fetchone()[0] >= sections[-1][0]:
+        return int(sections[-1][0])
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        for number, _title, sql in sections:
+            if number > version:
+                for statement in _statements(sql):
+                    conn.execute(statement)
+                conn.execute(f"PRAGMA user_version = {number}")
+                version = number
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    return int(version)
