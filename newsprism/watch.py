@@ -61,8 +61,18 @@ def parse_every(text: str) -> float:
 
 def poll(store: Store, feeds: list[str], settings: Settings, fetcher: Fetcher) -> PollResult:
     """Read every feed once; store new and changed articles; put them into stories."""
-    at = datetime.now(UTC).isoformat(timespec="seconds")
     run_id = store.begin_run("watch", settings.to_dict(), feeds)
+    try:
+        return _poll_run(store, run_id, feeds, settings, fetcher)
+    except BaseException as exc:  # the run record says how it ended; every page stored stays
+        store.abort_run(run_id, "interrupted" if isinstance(exc, KeyboardInterrupt) else "failed")
+        raise
+
+
+def _poll_run(
+    store: Store, run_id: int, feeds: list[str], settings: Settings, fetcher: Fetcher
+) -> PollResult:
+    at = datetime.now(UTC).isoformat(timespec="seconds")
     clean = functools.partial(clean_input, settings=settings)
     result = ingest_web(store, feeds, clean, settings, run_id, fetcher=fetcher, watched=True)
     for rej in result.rejections:

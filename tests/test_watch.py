@@ -239,3 +239,17 @@ def test_revisions_command_lists_what_changed(site, tmp_path, capsys):
     assert main(["revisions", str(db), site.url("/news/strike"), "--json"]) == 0
     (rev,) = json.loads(capsys.readouterr().out)
     assert rev["diff"]["summary"]["sentences_added"] == 1 and site.url("/news/strike") in rev["urls"]
+
+
+def test_an_interrupted_poll_is_marked_in_its_run(site, tmp_path, monkeypatch):
+    import newsprism.watch as w
+
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(w, "assign_stories", interrupted)
+    with Store(tmp_path / "n.db") as store:
+        with pytest.raises(KeyboardInterrupt):
+            watch(store, [site.url("/feed.xml")], fast_settings(), 0.01, max_polls=1)
+        (run,) = store.runs()
+        assert run["status"] == "interrupted" and store.count() == 3  # the pages stored stay
