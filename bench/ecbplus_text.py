@@ -19,6 +19,8 @@ _NO_SPACE_AFTER = re.compile(r"([(\[{$]) ")
 _SPLIT_DECIMAL = re.compile(r"(?<=\d)([.:]) (?=\d)")
 _SPLIT_INITIALS = re.compile(r"\b([A-Za-z])\. (?=[A-Za-z]\.)")
 _CONTRACTION = re.compile(r"(\w)’ (s|t|m|re|ve|ll|d)\b")
+# "2,116" was split into "2 , 116".
+_SPLIT_THOUSANDS = re.compile(r"\b(\d{1,3}), (\d{3})\b")
 _SPACED_DASH = re.compile(r"(\S+) - (?=(\S+))")
 
 
@@ -61,6 +63,7 @@ def detokenise(tokens: list[str]) -> str:
     line = _NO_SPACE_AFTER.sub(r"\1", _NO_SPACE_BEFORE.sub(r"\1", line))
     line = _CONTRACTION.sub(r"\1’\2", line)
     line = _SPACED_DASH.sub(_hyphen, line)
+    line = _SPLIT_THOUSANDS.sub(r"\1,\2", line)
     return _SPLIT_INITIALS.sub(r"\1.", _SPLIT_DECIMAL.sub(r"\1", line))
 
 

@@ -29,3 +29,17 @@ def test_estimates_do_not_contradict():
 def test_loaded_words_judge_they_do_not_report():
     assert is_loaded("disgusting") and is_loaded("absurd")
     assert not is_loaded("killed") and not is_loaded("said") and not is_loaded("police")
+
+
+def test_two_counts_of_one_unit_must_count_the_same_thing():
+    from newsprism.compare.contradictions import _same_count
+
+    assert _same_count("the school record of 2,106 points", "broke the record of 2,116 points", "points")
+    assert not _same_count("cut the lead to 3 points midway", "got 14 points from the backup center", "points")
+
+
+def test_a_date_still_to_come_never_contradicts_a_past_one():
+    from newsprism.compare.contradictions import _FUTURE
+
+    assert _FUTURE.search("who will meet the winners in the semifinal on Saturday")
+    assert not _FUTURE.search("advanced to the semifinal on Friday")

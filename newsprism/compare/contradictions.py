@@ -14,6 +14,7 @@ from newsprism.compare.alignment import Alignment
 from newsprism.compare.text import (
     DAYS,
     MONTHS,
+    STOPWORDS,
     content_words,
     date_terms,
     key_terms,
@@ -75,13 +76,17 @@ def _kind(
     if conflict:
         qa, qb = quantities(_undated(a.text)), quantities(_undated(b.text))
         for unit in sorted(qa.keys() & qb.keys()):
-            if not qa[unit] & qb[unit] and not _approximate(a.text, b.text, unit):
+            if (
+                not qa[unit] & qb[unit]
+                and not _approximate(a.text, b.text, unit)
+                and _same_count(a.text, b.text, unit)
+            ):
                 return "number", f"{unit}: {', '.join(sorted(qa[unit]))} vs {', '.join(sorted(qb[unit]))}"
         if (negations(a.text) > 0) != (negations(b.text) > 0) and _overlap(a.text, b.text) >= 0.6:
             return "negation", "one outlet negates what the other asserts"
         return None
     da, db = _days(a, texts or {}), _days(b, texts or {})
-    if da and db and not da & db:
+    if da and db and not da & db and not (_FUTURE.search(a.text) or _FUTURE.search(b.text)):
         return "date", f"{', '.join(sorted(da))} vs {', '.join(sorted(db))}"
     pa, pb = _places(a.text), _places(b.text)
     if pa and pb and not pa & pb:
@@ -104,6 +109,35 @@ def _approximate(a: str, b: str, unit: str) -> bool:
             if _APPROX.search(text[max(0, m.start() - 40) : m.start()]):
                 return True
     return False
+
+
+# A date still to come ("will meet ... on Saturday") belongs to another event than a date
+# reported as past, so the two never contradict.
+_FUTURE = re.compile(
+    r"\b(?:will|would|shall|'ll|is to|are to|plans? to|is set to|scheduled|expected to)\b", re.I
+)
+
+
+def _count_context(text: str, unit: str) -> set[str]:
+    """Common-word stems within two words of each count of ``unit`` ("lead to 3 points
+    midway" -> lead, midway): what is being counted, beyond its unit."""
+    out: set[str] = set()
+
+    def common(piece: str) -> list[str]:
+        # Names are left out: the story's people and places stand near every count.
+        return [w for w in re.findall(r"\b[a-z][\w'’-]*", piece) if w not in STOPWORDS]
+
+    for m in re.finditer(rf"\b{re.escape(unit[:4])}\w*", text, re.IGNORECASE):
+        before = common(text[max(0, m.start() - 40) : m.start()])[-2:]
+        after = common(text[m.end() : m.end() + 40])[:2]
+        out |= {stem(w) for w in before + after}
+    return out - {stem(unit)}
+
+
+def _same_count(a: str, b: str, unit: str) -> bool:
+    """Two counts of one unit count the same thing when their nearby words meet ("record of
+    2,106 points" / "record of 2,116 points"), not "lead to 3 points" / "14 points from X"."""
+    return bool(_count_context(a, unit) & _count_context(b, unit))
 
 
 def _places(text: str) -> set[str]:
