@@ -23,6 +23,10 @@ def _text(r: dict[str, Any]) -> str:
     return (
         f"read {r['read']}, added {r['added']}, rejected {r['rejected']}; {r['total']} in {r['db']}\n"
         f"stories: {r['stories_opened']} opened, {r['stories_joined']} joined existing ones\n"
+    ) + "".join(  # archive records passed over; web intake outcomes
+        f"{name}: " + ", ".join(f"{v} {k}" for k, v in sorted(r[name].items())) + "\n"
+        for name in ("skipped", "fetched")
+        if r[name]
     )
 
 
@@ -47,6 +51,8 @@ def run_ingest(args: argparse.Namespace, settings: Settings) -> int:
         "total": total,
         "stories_opened": sum(a.opened for a in assignments),
         "stories_joined": sum(not a.opened for a in assignments),
+        "skipped": dict(batch.skipped),
+        "fetched": dict(batch.fetched),
     }
     emit(args, result, {"json": dump, "text": _text})
     return 1 if batch.rejections else 0
