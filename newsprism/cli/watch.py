@@ -6,15 +6,14 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from newsprism.cli.common import dump
 from newsprism.cli.output import add_output, emit
-from newsprism.revisions import revision_lines
 from newsprism.settings import Settings
-from newsprism.store import Store
-from newsprism.store.intake import article_urls, revisions
-from newsprism.watch import PollResult, parse_every, watch
+
+if TYPE_CHECKING:
+    from newsprism.watch import PollResult
 
 __all__ = ["add_revisions", "add_watch", "run_revisions", "run_watch"]
 
@@ -41,6 +40,9 @@ def _poll_line(r: PollResult) -> str:
 
 
 def run_watch(args: argparse.Namespace, settings: Settings) -> int:
+    from newsprism.store import Store
+    from newsprism.watch import parse_every, watch
+
     every = parse_every(args.every)
 
     def report(r: PollResult) -> None:
@@ -64,6 +66,8 @@ def add_revisions(r: argparse.ArgumentParser) -> None:
 
 
 def _revisions_text(rows: list[dict[str, Any]]) -> str:
+    from newsprism.revisions import revision_lines
+
     out = []
     for r in rows:
         out.append(f"{r['seen_at']}  {r['url']}  {r['previous_id']} -> {r['article_id']}\n")
@@ -72,6 +76,9 @@ def _revisions_text(rows: list[dict[str, Any]]) -> str:
 
 
 def run_revisions(args: argparse.Namespace, settings: Settings) -> int:
+    from newsprism.store import Store
+    from newsprism.store.intake import article_urls, revisions
+
     with Store(args.db) as store:
         rows = [{k: v for k, v in r.items() if k != "diff_json"} for r in revisions(store, args.url)]
         for r in rows:
