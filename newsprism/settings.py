@@ -202,6 +202,12 @@ class StorySettings:
     # dated further outside a story's date span opens a new story (two earthquakes
     # a year apart stay apart even when their words agree).
     max_gap_days: int = 10
+    # An article with no publication date joining a story whose members have dates: the
+    # gap rule cannot apply, so shared topic words alone must not carry it in (issue 11:
+    # an undated explainer joined an indictment story on topic words). It needs the bar of
+    # a settled story, extend_threshold's 0.25 (ECB+ has no dates, so its figures cannot
+    # move; no dated development set was at hand to tune it on).
+    undated_threshold: float = 0.25
     # Entities: "fast" (capitalised phrases, no model) or "spacy" (NER; far slower,
     # and no better on ECB+ train).
     entities: str = "fast"

@@ -177,6 +177,8 @@ class Batch:
             s.max_gap_days,
             None,
             s.extend_threshold,
+            floor=item.feat.floor,
+            undated=s.undated_threshold,
         )
         key = choice.story_id if choice.story_id is not None else self._open(item)
         self._join(i, key, choice.score)
@@ -197,6 +199,8 @@ class Batch:
             s.max_gap_days,
             before,
             s.extend_threshold,
+            floor=item.feat.floor,
+            undated=s.undated_threshold,
         )
         alone = len(self.members[before]) == 1
         if choice.story_id == before or (choice.story_id is None and alone):

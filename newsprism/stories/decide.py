@@ -81,10 +81,18 @@ class Choice:
     score: float
 
 
-def time_compatible(published: date | None, story: StoryProfile, max_gap_days: int) -> bool:
-    """False only when both dates are known and the article falls well outside the story's span."""
-    if published is None or story.first is None or story.last is None:
+def time_compatible(
+    published: date | None, story: StoryProfile, max_gap_days: int, floor: date | None = None
+) -> bool:
+    """False only when both dates are known and the article falls well outside the story's span.
+
+    An undated article with a ``floor`` (it was published on or after that day) is
+    incompatible with a story that ended more than ``max_gap_days`` before it.
+    """
+    if story.first is None or story.last is None:
         return True
+    if published is None:
+        return floor is None or (floor - story.last).days <= max_gap_days
     if published < story.first:
         return (story.first - published).days <= max_gap_days
     return (published - story.last).days <= max_gap_days
@@ -98,6 +106,9 @@ def choose(
     max_gap_days: int,
     own: str | None = None,
     settled: float | None = None,
+    *,
+    floor: date | None = None,
+    undated: float | None = None,
 ) -> Choice:
     """The most similar compatible candidate that clears its threshold, else a new story.
 
@@ -105,13 +116,16 @@ def choose(
     ``settled`` (when given) to stories from earlier batches, which can no longer be
     cut apart and so deserve a stricter test. ``own`` names the story the (unit)
     vector is already in: it is scored without the vector itself (leave-one-out),
-    so re-placing an article needs no update. The score returned is the best seen,
-    eligible or not (it tells how close the nearest story was).
+    so re-placing an article needs no update. ``undated`` (when given) is the bar for
+    an article without a publication date joining a story with dated members: the date
+    check cannot apply, so the words must say more (``floor`` still rules out stories
+    that ended well before the article's latest dated mention). The score returned is
+    the best seen, eligible or not (it tells how close the nearest story was).
     """
     best_id: str | None = None
     best = top = 0.0
     for story in candidates:
-        if not time_compatible(published, story, max_gap_days):
+        if not time_compatible(published, story, max_gap_days, floor):
             continue
         if story.id == own:
             score = _leave_one_out(vector, story)
@@ -119,6 +133,8 @@ def choose(
             score = cosine(vector, story.centroid, story.norm)
         top = max(top, score)
         bar = threshold if settled is None or story.id.startswith("~") else max(threshold, settled)
+        if undated is not None and published is None and story.first is not None:
+            bar = max(bar, undated)
         if score < bar:
             continue
         if best_id is None or score > best or (score == best and story.id < best_id):
