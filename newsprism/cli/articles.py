@@ -29,7 +29,16 @@ ROW_FIELDS = (
 
 def add_articles(s: argparse.ArgumentParser) -> None:
     s.add_argument("db")
+    s.add_argument(
+        "--duplicates",
+        action="store_true",
+        help="list the inputs that were byte-identical to a stored article under another name",
+    )
     add_output(s, ("json", "text"))
+
+
+def _duplicate_lines(rows: list[dict[str, Any]]) -> str:
+    return "".join(f"{r['article_id']}  {r['path']}  = {r['stored_path']}\n" for r in rows) or "no duplicates\n"
 
 
 def _article_lines(rows: list[dict[str, Any]]) -> str:
@@ -39,6 +48,11 @@ def _article_lines(rows: list[dict[str, Any]]) -> str:
 
 
 def run_articles(args: argparse.Namespace, settings: Settings) -> int:
+    if args.duplicates:
+        with Store(args.db) as store:
+            found = store.duplicates()
+        emit(args, found, {"json": dump, "text": _duplicate_lines})
+        return 0
     with Store(args.db) as store:
         rows = [{k: article_json(a)[k] for k in ROW_FIELDS} for a in store.articles()]
     emit(args, rows, {"json": dump, "text": _article_lines})

@@ -12,6 +12,7 @@ from newsprism.progress import progress_bar
 from newsprism.settings import Settings
 from newsprism.store import Store
 from newsprism.stories.persist import assign_stories, unassigned_articles
+from newsprism.termsafe import one_line
 
 __all__ = ["add_ingest", "run_ingest"]
 
@@ -23,10 +24,17 @@ def add_ingest(i: argparse.ArgumentParser) -> None:
 
 
 def _text(r: dict[str, Any]) -> str:
-    return (
-        f"read {r['read']}, added {r['added']}, rejected {r['rejected']}; {r['total']} in {r['db']}\n"
-        f"stories: {r['stories_opened']} opened, {r['stories_joined']} joined existing ones\n"
-    )
+    lines = [
+        f"read {r['read']}, added {r['added']}, rejected {r['rejected']}; {r['total']} in {r['db']}\n",
+        f"stories: {r['stories_opened']} opened, {r['stories_joined']} joined existing ones\n",
+    ]
+    if r["duplicates"]:
+        lines.append(
+            f"duplicates: {len(r['duplicates'])} (same bytes as a stored article; "
+            "`newsprism articles DB --duplicates` lists them)\n"
+        )
+        lines.extend(f"  {one_line(d['path'])} = {one_line(d['stored_path'])}\n" for d in r["duplicates"])
+    return "".join(lines)
 
 
 def run_ingest(args: argparse.Namespace, settings: Settings) -> int:
@@ -46,6 +54,9 @@ def run_ingest(args: argparse.Namespace, settings: Settings) -> int:
         "total": total,
         "stories_opened": sum(a.opened for a in assignments),
         "stories_joined": sum(not a.opened for a in assignments),
+        "duplicates": [
+            {k: d[k] for k in ("path", "article_id", "stored_path")} for d in batch.duplicates
+        ],
     }
     emit(args, result, {"json": dump, "text": _text})
     return 1 if batch.rejections else 0

@@ -121,3 +121,13 @@ ALTER TABLE articles ADD COLUMN headings_json TEXT NOT NULL DEFAULT '[]';  -- [[
 
 -- migration 5: each story member's trimmed clustering vector (for cutting newcomers off)
 ALTER TABLE story_members ADD COLUMN vector_json TEXT;  -- {feature: weight}; NULL before migration 5
+
+-- migration 6: byte-identical inputs read under another name (recorded, never dropped silently)
+CREATE TABLE duplicates (
+    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,  -- the stored article
+    path       TEXT NOT NULL,               -- the other name the same bytes were read under
+    run_id     INTEGER REFERENCES runs(id),
+    at         TEXT NOT NULL,
+    PRIMARY KEY (article_id, path)
+);
+CREATE INDEX duplicates_run ON duplicates(run_id);
