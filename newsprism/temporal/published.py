@@ -45,6 +45,15 @@ SOURCE_CONFIDENCE = {
 _UNKNOWN_SOURCE = 0.7
 _LABELLED = re.compile(r"^\s*(?:published|posted|first published|date)\b", re.IGNORECASE)
 _FULL_DAY = re.compile(r"^\d{4}-\d\d-\d\d")
+# A month name (or its abbreviation) and a year at most a day number apart: where a full
+# date can be. Characters of context kept on each side for the tense of its clause.
+_MONTH_AND_YEAR = re.compile(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+"
+    r"(?:19|20)\d\d\b|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)"
+    r"[a-z]*\.?,?\s+(?:19|20)\d\d\b",
+    re.IGNORECASE,
+)
+_WINDOW = 120
 
 
 def published_date(article: Article) -> dt.date | None:
@@ -100,14 +109,7 @@ def _text_floor(article: Article) -> Article:
     to resolve, which is what is missing. Dates in a clause about the future ("the vote
     on May 9, 2024 will ...") are plans, not a bound. Other articles' dates never count.
     """
-    ctx = Context(article.text, None)
-    days = []
-    for mention in find_mentions(article.text):
-        if mention.rule not in {"date_mdy", "date_dmy"} or not mention.part("year") or ctx.future(mention):
-            continue
-        day = _day_of(mention)
-        if day is not None:
-            days.append(day)
+    days = [day for window in _dated_windows(article.text) if (day := _past_day(window)) is not None]
     if not days:
         return article
     return dataclasses.replace(
@@ -116,6 +118,33 @@ def _text_floor(article: Article) -> Article:
         published_source="text-mention",
         published_confidence=SOURCE_CONFIDENCE["text-mention"],
     )
+
+
+def _dated_windows(text: str) -> list[str]:
+    """The sentence-sized text around each month name followed or preceded by a year.
+
+    A cheap scan first: the full temporal tagger costs milliseconds per article and
+    would run on every undated one; here it runs only on these short windows.
+    """
+    out = []
+    for match in _MONTH_AND_YEAR.finditer(text):
+        start = max(0, match.start() - _WINDOW)
+        cut = text.rfind("\n", start, match.start())
+        out.append(text[cut + 1 if cut >= 0 else start : match.end() + _WINDOW])
+    return out
+
+
+def _past_day(window: str) -> dt.date | None:
+    """The latest full date with a year in ``window`` not told in the future tense."""
+    ctx = Context(window, None)
+    days = []
+    for mention in find_mentions(window):
+        if mention.rule not in {"date_mdy", "date_dmy"} or not mention.part("year") or ctx.future(mention):
+            continue
+        day = _day_of(mention)
+        if day is not None:
+            days.append(day)
+    return max(days) if days else None
 
 
 def _day_of(mention: Mention) -> dt.date | None:
