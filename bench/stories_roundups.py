@@ -115,10 +115,10 @@ def tfidf_given_k(tree: np.ndarray, k: int) -> list[str]:
 
 
 GRID = {
-    "join_threshold": (0.11, 0.14),
-    "stay_threshold": (0.15, 0.2),
-    "entity_weight": (2.0, 3.0),
-    "lead_boost": (3, 1),
+    "join_threshold": (0.11, 0.2, 0.3),
+    "stay_threshold": (0.15, 0.3),
+    "entity_weight": (2.0, 4.0),
+    "merge_threshold": (0.5, 0.7),
 }
 TFIDF_CUTS = (0.6, 0.7, 0.75, 0.8, 0.85, 0.9)
 
@@ -146,9 +146,13 @@ def evaluate(data: Path, tfidf_cut: float) -> None:
         print(f"{label}: {len(docs)} articles, {len(set(gold))} stories")
         start = time.process_time()
         pred = ours(docs, settings)
-        print(f"  newsprism, one batch          {fmt(scores(gold, pred))}  [{time.process_time() - start:.2f} CPU s]")
+        print(
+            f"  newsprism, one batch          {fmt(scores(gold, pred))}  [{time.process_time() - start:.2f} CPU s]"
+        )
         runs = [adjusted_rand(gold, ours(docs, settings, 50, seed)) for seed in range(3)]
-        print(f"  newsprism, batches of 50 (3 random orders)  ARI mean {sum(runs) / 3:.3f}  min {min(runs):.3f}")
+        print(
+            f"  newsprism, batches of 50 (3 random orders)  ARI mean {sum(runs) / 3:.3f}  min {min(runs):.3f}"
+        )
         tree = _tfidf_tree(docs)
         print(f"  TF-IDF + average link @{tfidf_cut}   {fmt(scores(gold, tfidf_at(tree, tfidf_cut)))}")
         k = len(set(gold))

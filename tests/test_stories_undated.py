@@ -49,3 +49,18 @@ def test_a_date_written_in_the_text_is_a_floor_not_a_publication_day() -> None:
     assert feat.published is None and feat.floor == date(2021, 3, 3)
     dated = fast_features(dataclasses.replace(resolved, published="2021-03-04", published_source="url"))
     assert dated.published == date(2021, 3, 4) and dated.floor is None
+
+
+def test_a_loose_story_does_not_draw_in_an_article_on_its_topic_alone() -> None:
+    # Eight members, each a different event sharing only the topic word: the profile's
+    # cosine with a ninth such article grows with the size, the mean similarity does not.
+    story = StoryProfile("st-loose", "t")
+    for n in range(8):
+        story.absorb({"w:senate": 0.3, f"w:event{n}": 0.91**0.5})
+    newcomer = {"w:senate": 0.3, "w:other": 0.91**0.5}  # cosine 0.09 with each member
+    assert choose(newcomer, None, [story], 0.11, 10).story_id == "st-loose"
+    assert choose(newcomer, None, [story], 0.11, 10, mean=0.15).story_id is None
+    tight = StoryProfile("st-tight", "t")
+    for _ in range(8):
+        tight.absorb({"w:senate": 0.5, "w:vote": 0.75**0.5})
+    assert choose({"w:senate": 0.5, "w:vote": 0.75**0.5}, None, [tight], 0.11, 10, mean=0.15).story_id

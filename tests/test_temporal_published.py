@@ -68,5 +68,7 @@ def test_a_dated_mention_in_the_text_is_a_lower_bound() -> None:
 
 
 def test_dates_without_a_year_or_in_the_future_are_no_bound() -> None:
-    (a,) = resolve_published((article("On May 4, Russia charged the U.S. It will vote on June 9, 2031.", "a"),))
+    (a,) = resolve_published(
+        (article("On May 4, Russia charged the U.S. It will vote on June 9, 2031.", "a"),)
+    )
     assert a.published is None

@@ -38,7 +38,9 @@ def add_articles(s: argparse.ArgumentParser) -> None:
 
 
 def _duplicate_lines(rows: list[dict[str, Any]]) -> str:
-    return "".join(f"{r['article_id']}  {r['path']}  = {r['stored_path']}\n" for r in rows) or "no duplicates\n"
+    return (
+        "".join(f"{r['article_id']}  {r['path']}  = {r['stored_path']}\n" for r in rows) or "no duplicates\n"
+    )
 
 
 def _article_lines(rows: list[dict[str, Any]]) -> str:

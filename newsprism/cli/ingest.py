@@ -54,9 +54,7 @@ def run_ingest(args: argparse.Namespace, settings: Settings) -> int:
         "total": total,
         "stories_opened": sum(a.opened for a in assignments),
         "stories_joined": sum(not a.opened for a in assignments),
-        "duplicates": [
-            {k: d[k] for k in ("path", "article_id", "stored_path")} for d in batch.duplicates
-        ],
+        "duplicates": [{k: d[k] for k in ("path", "article_id", "stored_path")} for d in batch.duplicates],
     }
     emit(args, result, {"json": dump, "text": _text})
     return 1 if batch.rejections else 0
