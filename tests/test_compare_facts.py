@@ -12,6 +12,7 @@ def test_an_age_is_a_fact_key_whoever_the_outlet_names():
     assert "age|16" in fact_keys(_st(0, "a", "the fatal shooting of 16-year-old Kimani Gray"), None)
     assert "age|16" in fact_keys(_st(1, "b", "Police said Kiki Gray, 16, had a gun."), None)
     assert not fact_keys(_st(2, "c", "The game ended 16-12."), None)
+    assert fact_keys(_st(3, "d", "Mr. Jackman, 40"), None) == {"age|40"}
 
 
 def test_a_shared_key_groups_statements_that_alignment_kept_apart():
@@ -35,7 +36,9 @@ def test_two_counts_of_one_unit_must_count_the_same_thing():
     from newsprism.compare.contradictions import _same_count
 
     assert _same_count("the school record of 2,106 points", "broke the record of 2,116 points", "points")
-    assert not _same_count("cut the lead to 3 points midway", "got 14 points from the backup center", "points")
+    assert not _same_count(
+        "cut the lead to 3 points midway", "got 14 points from the backup center", "points"
+    )
 
 
 def test_a_date_still_to_come_never_contradicts_a_past_one():

@@ -131,6 +131,12 @@ def test_public_api() -> None:
 
 def test_a_bare_weekday_the_day_after_publication_is_the_next_day_unless_told_as_past():
     # THU is a Thursday: "Friday" with no past tense is tomorrow, the most recent otherwise.
-    assert values("The summit opens on Friday in Oslo.", THU)["Friday"] == (THU + dt.timedelta(days=1)).isoformat()
-    assert values("The summit opened on Friday in Oslo.", THU)["Friday"] == (THU - dt.timedelta(days=6)).isoformat()
+    assert (
+        values("The summit opens on Friday in Oslo.", THU)["Friday"]
+        == (THU + dt.timedelta(days=1)).isoformat()
+    )
+    assert (
+        values("The summit opened on Friday in Oslo.", THU)["Friday"]
+        == (THU - dt.timedelta(days=6)).isoformat()
+    )
     assert values("The fire started on Tuesday.", THU)["Tuesday"] == (THU - dt.timedelta(days=2)).isoformat()

@@ -46,7 +46,7 @@ _WEAK_ARGS = frozenset(
     year day week month some all part""".split()  # noqa: SIM905
 )
 _AGE_BEFORE = re.compile(r"\b(\d{1,3})-year-old\b")
-_AGE_AFTER = re.compile(r"\b[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3},\s+(\d{1,3}),")
+_AGE_AFTER = re.compile(r"\b[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){0,3},\s+(\d{1,3})(?:,|\s*$)")
 _DATES = frozenset(DAYS) | frozenset(MONTHS)
 
 

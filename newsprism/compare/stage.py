@@ -26,13 +26,13 @@ from newsprism.compare.facts import fact_groups
 from newsprism.compare.framing import build_framing
 from newsprism.compare.ledger import build_ledger, near_articles, omissions, unique_content
 from newsprism.compare.provenance import origins, provenance_edges
-from newsprism.compare.quote_fallback import fallback_quotes
 from newsprism.compare.quote_variants import group_quotes
 from newsprism.compare.statements import build_statements
 from newsprism.model import Article, Quote, Rejection, Statement
 from newsprism.nlp import load_spacy, parse_cached
 from newsprism.nlp.cache import default_cache
 from newsprism.nlp.embed import Embedder, get_embedder
+from newsprism.quotes.fallback import fallback_quotes
 from newsprism.settings import CompareSettings, Settings
 
 if TYPE_CHECKING:

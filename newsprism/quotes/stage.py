@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from collections.abc import Sequence
 
 from newsprism.analysis import Analysis
-from newsprism.model import Article, Quote, Rejection
+from newsprism.model import Article, Quote, Rejection, Speaker
 from newsprism.nlp import ParseCache, load_spacy, parse_cached
 from newsprism.nlp.cache import default_cache
 from newsprism.quotes.corroborate import corroborate_speakers
 from newsprism.quotes.extract import extract_quotes
+from newsprism.quotes.fallback import speaker_near
 from newsprism.quotes.speakers import merge_speakers
 from newsprism.settings import Settings
 
@@ -43,7 +45,22 @@ def quotes_for_articles(
             rejections.append(Rejection(article.path, "quotes", f"quote extraction failed ({exc})"))
     texts = {a.id: a.text for a in articles}
     q = settings.quotes
+    quotes = [_cue_nearby(quote, texts) for quote in quotes]
     return corroborate_speakers(quotes, texts, q.corroborate_shared, q.corroborate_overlap), rejections
+
+
+def _cue_nearby(quote: Quote, texts: dict[str, str]) -> Quote:
+    """A direct quote the parse left without a speaker takes the name a reporting verb beside
+    it gives ("…,” said Ron Howard, the director of …" where the long apposition misled the
+    parse)."""
+    if quote.speaker is not None or quote.kind != "direct":
+        return quote
+    name = speaker_near(texts.get(quote.article_id, ""), quote.span.start, quote.span.end)
+    if not name:
+        return quote
+    kind = "person" if name[:1].isupper() else "nominal"
+    speaker = Speaker(name=name, canonical=name, kind=kind)
+    return dataclasses.replace(quote, speaker=speaker, method=f"{quote.method}+cue-nearby")
 
 
 def quotes_stage(analysis: Analysis, settings: Settings) -> Analysis:

@@ -95,7 +95,7 @@ def test_a_reader_goes_from_stories_to_a_cited_span(driver, server, site):
     # The span is scrolled into view.
     from selenium.webdriver.support.ui import WebDriverWait
 
-    WebDriverWait(driver, 5).until(
+    WebDriverWait(driver, 30).until(
         lambda d: d.execute_script(
             "var r = arguments[0].getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight;",
             target,

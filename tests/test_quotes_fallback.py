@@ -1,4 +1,4 @@
-from newsprism.compare.quote_fallback import fallback_quotes
+from newsprism.quotes.fallback import fallback_quotes
 from tests.conftest import make_article
 
 
@@ -26,3 +26,14 @@ def test_short_quotes_are_fragments_and_spans_point_at_the_words():
     [quote] = fallback_quotes([art])
     assert quote.kind == "fragment"
     assert art.text[quote.span.start : quote.span.end] == "ludicrous"
+
+
+def test_a_reporting_verb_beside_a_quote_names_its_speaker():
+    from newsprism.quotes.fallback import speaker_near
+
+    text = "“A strike would be horrible,” said Ron Howard, the director of the film. Others agreed."
+    start, end = 1, text.index("”")
+    assert speaker_near(text, start, end) == "Ron Howard"
+    tweet = "“Stay out of our community,” Williams fumed on Twitter."
+    assert speaker_near(tweet, 1, tweet.index("”")) == "Williams"
+    assert speaker_near("“It was cold.” The wind rose.", 1, 13) is None

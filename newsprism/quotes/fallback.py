@@ -1,8 +1,9 @@
-"""A minimal direct-quote finder, used only when the quote stage has not run.
+"""A minimal direct-quote finder from marks and reporting verbs, without a parse.
 
-The real extraction and attribution cascade lives in the quotes stage; this keeps the
-brief useful without it: text in double quote marks (curly, straight or guillemets),
-the speaker taken from a reporting verb in the same sentence, else the previous quote's.
+Used when the quote stage has not run (:func:`fallback_quotes`: text in double quote marks,
+curly, straight or guillemets, the speaker taken from a reporting verb in the same sentence,
+else the previous quote's), and by the quote stage as the last resort for a quote its parse
+left without a speaker (:func:`speaker_near`).
 """
 
 from __future__ import annotations
@@ -13,12 +14,13 @@ from collections.abc import Sequence
 from newsprism.compare.text import split_sentences, words
 from newsprism.model import Article, Quote, Span, Speaker, content_id
 
-__all__ = ["fallback_quotes"]
+__all__ = ["fallback_quotes", "speaker_near"]
 
 # Curly and straight marks mix in copy-edited text ("...,” said X): either opens, either closes.
 _MARKS = re.compile(r"[“\"]([^“”\"\n]{3,}?)(?:[”\"]|(?=\n))|«([^»]{3,}?)»")
 _CUE = re.compile(
-    r"\b(said|says|saying|told|added|stated|claimed|asserted|insisted|warned|wrote|according to)\b",
+    r"\b(said|says|saying|told|telling|added|stated|claimed|asserted|insisted|warned|wrote|tweeted|"
+    r"fumed|recalled|explained|noted|argued|testified|according to)\b",
     re.IGNORECASE,
 )
 _NAME = re.compile(r"(?:[A-Z][\w’'-]+\s+){0,3}[A-Z][\w’'-]+")
@@ -196,3 +198,9 @@ def _full_name(name: str, known: dict[str, str]) -> str:
     if len(name.split()) > 1:
         known.setdefault(surname, name)
     return known.get(surname, name)
+
+
+def speaker_near(text: str, start: int, end: int) -> str | None:
+    """The speaker a reporting verb next to the quote ``text[start:end]`` names, for a quote the
+    parse-based attribution left without one ("…,” said Ron Howard, the director of …")."""
+    return _speaker_name(_context(text, split_sentences(text), start, end))
