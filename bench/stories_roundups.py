@@ -92,6 +92,19 @@ def ours(docs: list[Doc], settings: StorySettings, batch: int | None = None, see
     return [index.story_of(f.article_id) or "" for f in feats]
 
 
+def sides_together(docs: list[Doc], pred: list[str]) -> str:
+    """Share of stories kept whole, and of each pair of sides (0, 1, 2 in line order) kept together."""
+    by_story: dict[str, dict[str, str]] = {}
+    for doc, label in zip(docs, pred, strict=True):
+        by_story.setdefault(doc.gold, {})[doc.article.path.rsplit("-", 1)[1]] = label
+    whole = sum(len(set(sides.values())) == 1 for sides in by_story.values()) / len(by_story)
+    parts = [f"whole {whole:.2f}"]
+    for a, b in (("0", "1"), ("1", "2"), ("0", "2")):
+        pairs = [sides[a] == sides[b] for sides in by_story.values() if a in sides and b in sides]
+        parts.append(f"sides {a}+{b} {sum(pairs) / len(pairs):.2f}")
+    return ", ".join(parts)
+
+
 def _tfidf_tree(docs: list[Doc]) -> np.ndarray:
     texts = [f"{d.article.title} {d.article.text}" for d in docs]
     tokenised = [re.findall(r"\b\w\w+\b", t.lower()) for t in texts]
@@ -149,12 +162,15 @@ def evaluate(data: Path, tfidf_cut: float) -> None:
         print(
             f"  newsprism, one batch          {fmt(scores(gold, pred))}  [{time.process_time() - start:.2f} CPU s]"
         )
+        print(f"    stories kept together: {sides_together(docs, pred)}")
         runs = [adjusted_rand(gold, ours(docs, settings, 50, seed)) for seed in range(3)]
         print(
             f"  newsprism, batches of 50 (3 random orders)  ARI mean {sum(runs) / 3:.3f}  min {min(runs):.3f}"
         )
         tree = _tfidf_tree(docs)
-        print(f"  TF-IDF + average link @{tfidf_cut}   {fmt(scores(gold, tfidf_at(tree, tfidf_cut)))}")
+        base = tfidf_at(tree, tfidf_cut)
+        print(f"  TF-IDF + average link @{tfidf_cut}   {fmt(scores(gold, base))}")
+        print(f"    stories kept together: {sides_together(docs, base)}")
         k = len(set(gold))
         print(f"  TF-IDF + average link, k={k}  {fmt(scores(gold, tfidf_given_k(tree, k)))}")
 
