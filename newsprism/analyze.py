@@ -10,12 +10,13 @@ The CLI calls these and only prints; scripts call them directly::
 from __future__ import annotations
 
 import dataclasses
+import functools
 import itertools
 import logging
 import multiprocessing
 import os
 import signal
-from collections import deque
+from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -26,9 +27,11 @@ from newsprism.analysis import Analysis
 from newsprism.clean import clean_document
 from newsprism.errors import InputError, TooLargeInputError, UnexpectedInputError
 from newsprism.ingest import read_source
-from newsprism.ingest.files import Source, iter_sources
+from newsprism.ingest.files import Source
+from newsprism.ingest.inputs import iter_inputs
 from newsprism.ingest.limits import BudgetExpired, time_budget
 from newsprism.ingest.manifest import Given, apply_given
+from newsprism.intake import ingest_web, split_inputs
 from newsprism.model import Article, Document, Rejection
 from newsprism.nlp.language import language_problem
 from newsprism.pipeline import run_stages
@@ -38,7 +41,7 @@ from newsprism.temporal.published import resolve_published
 
 log = logging.getLogger(__name__)
 
-__all__ = ["Batch", "analyze_articles", "ingest", "iter_articles", "load_articles"]
+__all__ = ["Batch", "analyze_articles", "clean_input", "ingest", "iter_articles", "load_articles"]
 
 Progress = Callable[[str], None]
 
@@ -50,6 +53,10 @@ class Batch:
     articles: list[Article] = field(default_factory=list)
     rejections: list[Rejection] = field(default_factory=list)
     added: int = 0  # articles new to the store (ingest only)
+    # Archive records and web entries passed over, by reason ("not HTML", "revisit", "duplicate"...).
+    skipped: Counter[str] = field(default_factory=Counter)
+    # Web intake outcomes: added, revised, duplicate (same article, another URL), unchanged (304)...
+    fetched: Counter[str] = field(default_factory=Counter)
     # Inputs byte-identical to a stored article under another name (ingest only): each
     # {"path", "article_id", "stored_path", ...} as Store.duplicates gives it.
     duplicates: list[dict[str, Any]] = field(default_factory=list)
@@ -221,13 +228,21 @@ def iter_articles(
     settings: Settings | None = None,
     progress: Progress | None = None,
     given: Mapping[str, Given] | None = None,
+    skipped: Counter[str] | None = None,
 ) -> Iterator[Article | Rejection]:
     """Read and clean inputs in order (memory stays flat); bad inputs come as rejections.
 
     ``given`` maps input files to metadata that wins over what is found in them
-    (see :func:`newsprism.ingest.manifest.read_manifest`)."""
+    (see :func:`newsprism.ingest.manifest.read_manifest`). WARC/ARC files are read record by
+    record; records that are not articles are counted in ``skipped``."""
     settings = settings or Settings()
-    sources = iter_sources(paths, settings.ingest.max_input_mb, settings.ingest.max_gzip_ratio)
+    sources = iter_inputs(
+        paths,
+        settings.ingest.max_input_mb,
+        skipped,
+        settings.ingest.warc_reader,
+        settings.ingest.max_gzip_ratio,
+    )
     for results in _results(sources, settings, given or {}):
         yield from results
         if progress:
@@ -242,7 +257,7 @@ def load_articles(
 ) -> Batch:
     """Read and clean every input into memory; duplicates (same content) are dropped."""
     batch, seen = Batch(), set()
-    for item in iter_articles(paths, settings, progress, given):
+    for item in iter_articles(paths, settings, progress, given, batch.skipped):
         if isinstance(item, Rejection):
             batch.rejections.append(item)
         elif item.id not in seen:
@@ -284,8 +299,11 @@ def _ingest_run(
     keep: bool,
     given: Mapping[str, Given] | None,
 ) -> Batch:
+    web, paths = split_inputs(paths)
     batch, n_read, seen, pending = Batch(), 0, set(), []
-    for item in iter_articles(paths, settings, progress, given):
+    if web:
+        n_read += _ingest_web(store, web, settings, run_id, progress, batch, keep)
+    for item in iter_articles(paths, settings, progress, given, batch.skipped):
         if isinstance(item, Rejection):
             batch.rejections.append(item)
             store.add_rejection(item, run_id)
@@ -302,6 +320,38 @@ def _ingest_run(
     batch.duplicates = store.duplicates(run_id)
     store.end_run(run_id, n_read, len(batch.rejections))
     return batch
+
+
+def clean_input(item: Source | Document, settings: Settings) -> Article | Rejection:
+    """One source (its first document) or one document, read and cleaned as a batch does it:
+    caps, time budget, and any failure a rejection naming it. Web intake's reader."""
+    if isinstance(item, Document):
+        return _clean_one(item, settings, {})
+    results = _clean_source((item, settings, {}))
+    return results[0] if results else Rejection(item.path, "read", "nothing to read", "check the input")
+
+
+def _ingest_web(
+    store: Store,
+    web: list[str],
+    settings: Settings,
+    run_id: int,
+    progress: Progress | None,
+    batch: Batch,
+    keep: bool,
+) -> int:
+    """URLs, URL lists and OPML files (newsprism.intake); returns how many articles were read."""
+    result = ingest_web(
+        store, web, functools.partial(clean_input, settings=settings), settings, run_id, progress
+    )
+    for rej in result.rejections:
+        batch.rejections.append(rej)
+        store.add_rejection(rej, run_id)
+    batch.fetched.update(result.counts)
+    batch.added += result.counts["added"] + result.counts["revised"]
+    if keep:
+        batch.articles.extend(result.articles)
+    return len(result.articles)
 
 
 def analyze_articles(

@@ -8,7 +8,8 @@ NewsprismError
 │   ├── TooLargeInputError    over a size cap (settings: max_input_mb, max_article_chars)
 │   ├── TooSlowInputError     over the time budget of one document (settings: max_seconds)
 │   ├── FormatInputError      malformed JSON / HTML without text / bad fields
-│   └── UnexpectedInputError  a reader or the cleaner failed on it (a bug; the batch goes on)
+│   ├── UnexpectedInputError  a reader or the cleaner failed on it (a bug; the batch goes on)
+│   └── FetchError            a URL cannot be fetched (robots.txt, HTTP status, timeout, size cap)
 ├── ModelMissingError     a pinned model package is not installed
 ├── StoreError            the SQLite store cannot be opened or written
 │   └── StoryStateError       the store's story index was written by another version
@@ -83,6 +84,12 @@ class FormatInputError(InputError):
 
 class UnexpectedInputError(InputError):
     hint = "please report it with the file; the rest of the batch was processed"
+
+
+class FetchError(InputError):
+    """A URL cannot be fetched; ``path`` is the URL. Raised by :mod:`newsprism.fetch` only."""
+
+    hint = "check the URL"
 
 
 class ModelMissingError(NewsprismError):

@@ -46,6 +46,39 @@ class IngestSettings:
     # batches of at least parallel_min files: below that its start-up costs more than it saves.
     workers: int = 0
     parallel_min: int = 64
+    # WARC reader: "fastwarc" reads records several times faster than "warcio" (bench/warc_intake.py,
+    # docs/results/intake.md); ARC files always go through warcio, which alone reads them.
+    warc_reader: str = "fastwarc"
+
+
+@dataclass(frozen=True)
+class FetchSettings:
+    """Polite fetching (newsprism.fetch): every number here is a courtesy to the sites read."""
+
+    # Says who is fetching; sites can match it in robots.txt ("newsprism").
+    user_agent: str = "newsprism/0.1 (news intake for cross-outlet briefs; honours robots.txt)"
+    # Seconds to wait for a connection and between bytes; a news page that needs more is broken.
+    connect_timeout_s: float = 10.0
+    read_timeout_s: float = 20.0
+    # Largest body read (after decompression): news pages are under 2 MB even with inline assets.
+    max_mb: float = 10.0
+    # Redirects followed before giving up (browsers stop at 20; news sites use 1-3).
+    max_redirects: int = 5
+    # Seconds between two requests to one host (a robots.txt Crawl-delay, when larger, wins),
+    # and requests in flight to one host and in all.
+    host_interval_s: float = 1.0
+    host_concurrency: int = 1
+    concurrency: int = 8
+    # Tries after the first on 5xx answers and timeouts only, waiting backoff_s, 2x, 4x... between.
+    retries: int = 2
+    backoff_s: float = 1.0
+    # Watch mode: a page already stored is asked for again (conditionally) only when its feed
+    # entry changed, or when the last check is older than recheck_minutes and the page was first
+    # seen less than recheck_days ago (news pages are corrected in the first day or two).
+    recheck_minutes: float = 60.0
+    recheck_days: float = 2.0
+    # Pages read from one sitemap (an index's children included): sitemaps can list millions.
+    max_sitemap_urls: int = 5000
 
 
 @dataclass(frozen=True)
@@ -332,6 +365,7 @@ class CompareSettings:
 @dataclass(frozen=True)
 class Settings:
     ingest: IngestSettings = field(default_factory=IngestSettings)
+    fetch: FetchSettings = field(default_factory=FetchSettings)
     clean: CleanSettings = field(default_factory=CleanSettings)
     nlp: NlpSettings = field(default_factory=NlpSettings)
     quotes: QuoteSettings = field(default_factory=QuoteSettings)

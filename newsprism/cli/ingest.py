@@ -28,6 +28,11 @@ def _text(r: dict[str, Any]) -> str:
         f"read {r['read']}, added {r['added']}, rejected {r['rejected']}; {r['total']} in {r['db']}\n",
         f"stories: {r['stories_opened']} opened, {r['stories_joined']} joined existing ones\n",
     ]
+    lines.extend(  # archive records passed over; web intake outcomes
+        f"{name}: " + ", ".join(f"{v} {k}" for k, v in sorted(r[name].items())) + "\n"
+        for name in ("skipped", "fetched")
+        if r[name]
+    )
     if r["duplicates"]:
         lines.append(
             f"duplicates: {len(r['duplicates'])} (same bytes as a stored article; "
@@ -54,6 +59,8 @@ def run_ingest(args: argparse.Namespace, settings: Settings) -> int:
         "total": total,
         "stories_opened": sum(a.opened for a in assignments),
         "stories_joined": sum(not a.opened for a in assignments),
+        "skipped": dict(batch.skipped),
+        "fetched": dict(batch.fetched),
         "duplicates": [{k: d[k] for k in ("path", "article_id", "stored_path")} for d in batch.duplicates],
     }
     emit(args, result, {"json": dump, "text": _text})

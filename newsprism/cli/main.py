@@ -10,7 +10,19 @@ import argparse
 import logging
 import sys
 
-from newsprism.cli import analyze, articles, brief, config, dates, export, ingest, quotes, serve, stories
+from newsprism.cli import (
+    analyze,
+    articles,
+    brief,
+    config,
+    dates,
+    export,
+    ingest,
+    quotes,
+    serve,
+    stories,
+    watch,
+)
 from newsprism.cli.common import Command, common_parser, input_paths
 from newsprism.cli.output import check_outputs
 from newsprism.errors import NewsprismError
@@ -31,6 +43,8 @@ COMMANDS: tuple[Command, ...] = (
     Command("export", "stored articles, briefs or quotes as JSON Lines, CSV or Parquet", export.add_export, export.run_export),
     Command("stories", "list the stories stored in DB", stories.add_stories, stories.run_stories),
     Command("cluster", "group PATHS into stories (no database)", stories.add_cluster, stories.run_cluster),
+    Command("watch", "poll feeds into DB: new and changed articles, stories", watch.add_watch, watch.run_watch),
+    Command("revisions", "what outlets changed in articles after publishing", watch.add_revisions, watch.run_revisions),
     Command("quotes", "who said what: the quotes of PATHS or of a store DB", quotes.add_quotes, quotes.run_quotes),
     Command("dates", "list the temporal expressions of PATHS with values", dates.add_dates, dates.run_dates),
     Command("config", "print the settings in force", config.add_config, config.run_config),

@@ -51,6 +51,17 @@ def _surname(quote: Quote) -> str | None:
     return name[-1] if name else None
 
 
+def _source(quote: Quote) -> str | None:
+    """An unnamed source as the outlets describe it ("researchers at security firm X"), case and
+    a leading article folded; pronouns are no source."""
+    if quote.speaker is None or quote.speaker.kind == "pronoun":
+        return None
+    words = normalize_words(quote.speaker.canonical or "")
+    while words and words[0] in ("the", "a", "an"):
+        words = words[1:]
+    return " ".join(words) if len(words) >= 2 else None
+
+
 def _overlap(a: set[str], b: set[str]) -> float:
     if len(a) < 2 or len(b) < 2:
         return 1.0 if a and a == b else 0.0
@@ -113,7 +124,8 @@ def _pair_score(
     if "indirect" in (a.kind, b.kind):
         # Reported speech is the outlet's wording: only the same named speaker saying the
         # same thing, with the same polarity, makes it one utterance.
-        same = na is not None and na == nb and (negations(a.text) > 0) == (negations(b.text) > 0)
+        who_a, who_b = na or _source(a), nb or _source(b)
+        same = who_a is not None and who_a == who_b and (negations(a.text) > 0) == (negations(b.text) > 0)
         return max(overlap, sim) if same and (overlap >= s.quote_overlap or sim >= s.quote_sim) else None
     if na is not None and na == nb and (overlap >= s.quote_overlap or sim >= s.quote_sim):
         return max(overlap, sim)

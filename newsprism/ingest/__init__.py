@@ -9,6 +9,7 @@ from newsprism.ingest.decode import decode_bytes
 from newsprism.ingest.files import Source, iter_sources
 from newsprism.ingest.jsonl import read_json
 from newsprism.ingest.text import read_text
+from newsprism.ingest.web import WebSource, read_web_source
 from newsprism.model import Document
 
 __all__ = ["read_documents", "read_source"]
@@ -16,6 +17,9 @@ __all__ = ["read_documents", "read_source"]
 
 def read_source(source: Source, binary_ratio: float = 0.05) -> Iterator[Document | InputError]:
     """The documents in one source (JSON Lines files hold several)."""
+    if isinstance(source, WebSource):  # a WARC record or a fetched page: decoded by its charset
+        yield from read_web_source(source, binary_ratio)
+        return
     try:
         text, _encoding = decode_bytes(source.path, source.data, binary_ratio)
     except InputError as exc:

@@ -122,7 +122,47 @@ ALTER TABLE articles ADD COLUMN headings_json TEXT NOT NULL DEFAULT '[]';  -- [[
 -- migration 5: each story member's trimmed clustering vector (for cutting newcomers off)
 ALTER TABLE story_members ADD COLUMN vector_json TEXT;  -- {feature: weight}; NULL before migration 5
 
--- migration 6: byte-identical inputs read under another name (recorded, never dropped silently)
+-- migration 6: web intake: every URL of an article, fetch and watch state, revisions
+CREATE TABLE article_urls (                 -- every address an article was read from
+    url        TEXT NOT NULL,               -- as fetched (tracking parameters dropped)
+    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    page_key   TEXT NOT NULL,               -- the URL with AMP variants, www. and slashes folded
+    first_seen TEXT NOT NULL,
+    PRIMARY KEY (url, article_id)
+);
+CREATE INDEX article_urls_article ON article_urls(article_id);
+CREATE INDEX article_urls_key ON article_urls(page_key);
+CREATE TABLE text_hashes (                  -- one cleaned text, one stored article (dedup across URLs)
+    hash       TEXT PRIMARY KEY,            -- sha1 of the cleaned text's lower-cased words
+    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE
+);
+CREATE TABLE fetch_state (                  -- what watch and ingest know of each feed and page
+    url           TEXT PRIMARY KEY,
+    kind          TEXT NOT NULL,            -- feed, sitemap, page; input: a given URL that has not answered yet
+    page_key      TEXT,                     -- pages: the key of article_urls
+    article_id    TEXT,                     -- pages: the latest version read
+    etag          TEXT,
+    last_modified TEXT,
+    entry_stamp   TEXT,                     -- pages: the feed entry's updated/published stamp
+    watched       INTEGER NOT NULL DEFAULT 0, -- feeds: 1 when `newsprism watch` polls it
+    first_seen    TEXT NOT NULL,
+    checked_at    TEXT,                     -- last request (200 or 304)
+    changed_at    TEXT,                     -- last time the content changed
+    error         TEXT                      -- the last failure's one line, NULL after a success
+);
+CREATE INDEX fetch_state_key ON fetch_state(page_key);
+CREATE TABLE revisions (                    -- a page whose article text changed after it was first read
+    id          INTEGER PRIMARY KEY,
+    page_key    TEXT NOT NULL,
+    url         TEXT NOT NULL,
+    article_id  TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,  -- the new version
+    previous_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,  -- the version it replaces
+    seen_at     TEXT NOT NULL,
+    diff_json   TEXT NOT NULL               -- newsprism.revisions.diff_articles
+);
+CREATE INDEX revisions_key ON revisions(page_key, id);
+
+-- migration 7: byte-identical inputs read under another name (recorded, never dropped silently)
 CREATE TABLE duplicates (
     article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,  -- the stored article
     path       TEXT NOT NULL,               -- the other name the same bytes were read under

@@ -16,6 +16,7 @@ from datetime import UTC, datetime
 from newsprism.model import Article, Story
 from newsprism.settings import StorySettings
 from newsprism.store import Store
+from newsprism.store.intake import superseded
 from newsprism.store.stories import StoryTables
 from newsprism.stories.features import ArticleFeatures
 from newsprism.stories.index import STATE_VERSION, Assignment, StoryIndex, extract_features
@@ -157,4 +158,6 @@ def stored_stories(store: Store) -> list[Story]:
 def story_articles(store: Store, story_id: str) -> list[Article]:
     """The articles of one stored story (a unique id prefix of 6+ characters is enough)."""
     full = store.resolve_id("stories", story_id)
-    return list(store.articles(StoryTables(store.conn).member_ids(full)))
+    ids = StoryTables(store.conn).member_ids(full)
+    gone = superseded(store, ids)  # a page revised since: only its latest version speaks for the outlet
+    return list(store.articles([i for i in ids if i not in gone]))
