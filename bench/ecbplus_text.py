@@ -21,6 +21,8 @@ _SPLIT_INITIALS = re.compile(r"\b([A-Za-z])\. (?=[A-Za-z]\.)")
 _CONTRACTION = re.compile(r"(\w)’ (s|t|m|re|ve|ll|d)\b")
 # "2,116" was split into "2 , 116".
 _SPLIT_THOUSANDS = re.compile(r"\b(\d{1,3}), (\d{3})\b")
+# "04/02/07" was split into "04 / 02 / 07".
+_SPLIT_SLASH = re.compile(r"(?<=\d) / (?=\d)")
 _SPACED_DASH = re.compile(r"(\S+) - (?=(\S+))")
 
 
@@ -64,6 +66,7 @@ def detokenise(tokens: list[str]) -> str:
     line = _CONTRACTION.sub(r"\1’\2", line)
     line = _SPACED_DASH.sub(_hyphen, line)
     line = _SPLIT_THOUSANDS.sub(r"\1,\2", line)
+    line = _SPLIT_SLASH.sub("/", line)
     return _SPLIT_INITIALS.sub(r"\1.", _SPLIT_DECIMAL.sub(r"\1", line))
 
 
