@@ -31,7 +31,7 @@ from newsprism.compare.contradictions import find_contradictions
 from newsprism.compare.facts import fact_groups
 from newsprism.compare.ledger import build_ledger, unique_content
 from newsprism.compare.provenance import origins
-from newsprism.compare.stage import _embedder, _parses
+from newsprism.compare.stage import _parses, embedder_for
 from newsprism.settings import Settings
 
 ONLY_HERE_GRID = {"only_here_sim": [0.4, 0.45, 0.5, 0.55, 0.6, 0.7, 1.01]}
@@ -53,7 +53,7 @@ def prepare(data, stories):
     for gold in stories:
         docs = {name: build_doc(data, name) for name in gold["articles"]}
         analysis = analyze_articles([d.article for d in docs.values()], settings)
-        vectors = _embedder(settings).embed([st.text for st in analysis.statements])
+        vectors = embedder_for(settings).embed([st.text for st in analysis.statements])
         out.append((gold, docs, analysis, vectors))
     return out
 

@@ -43,7 +43,8 @@ def run_brief(articles: tuple[Article, ...], settings: Settings | None = None, f
     """Run every registered stage (quotes, timeline... then compare and brief) or, with
     ``full=False``, only compare and brief (quotes then come from the brief's fallback finder)."""
     from newsprism.analyze import analyze_articles
-    from newsprism.compare.stage import brief_stage, compare_stage
+    from newsprism.brief.stage import brief_stage
+    from newsprism.compare.stage import compare_stage
 
     settings = settings or load_settings()  # defaults + NEWSPRISM_* environment
     t0 = time.perf_counter()

@@ -25,9 +25,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from brief_common import default_data, plain_article, run_brief  # noqa: E402
 
-from newsprism.compare.text import split_sentences  # noqa: E402
 from newsprism.nlp.embed import get_embedder  # noqa: E402
 from newsprism.settings import Settings  # noqa: E402
+from newsprism.text import split_sentences  # noqa: E402
 
 _TOKEN = re.compile(r"[a-z0-9]+")
 

@@ -13,8 +13,8 @@ import difflib
 import re
 from typing import Any
 
-from newsprism.compare.text import numbers, quote_regions, split_sentences
 from newsprism.model import Article
+from newsprism.text import numbers, quote_regions, split_sentences
 
 __all__ = ["diff_articles", "revision_lines"]
 

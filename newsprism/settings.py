@@ -286,6 +286,10 @@ class CompareSettings:
     # group at ledger pair precision 0.76; the looser 0.66 / 0.50 / 0.15 / 0.50 found 0.38 at
     # 0.72, and the earlier 0.74 / 0.65 / 0.25 / 0.55 (read off the seeds) 0.20 at 0.80.
     align_strong: float = 0.66
+    # Content-word Jaccard above which two statements of opposite polarity say the same thing
+    # negated ("no risk" / "some risk", "ruled out" / "not ruled out" are all above 0.7; a
+    # sentence that only adds a negated clause of its own stays below 0.5 in the example).
+    negation_same_words: float = 0.6
     align_weak: float = 0.55
     # Share of key terms (Jaccard) two weak pairs need; two names in common is typical.
     align_terms: float = 0.15
@@ -316,6 +320,9 @@ class CompareSettings:
     # bench/brief_gold for precision first (bench/brief_calibrate.py --contradictions).
     contradiction_min_sim: float = 0.5
     contradiction_shared: int = 3
+    # A negation contradiction needs this share of the shorter statement's content words in
+    # the other ("ruled out" / "not ruled out"), as negation_same_words does for alignment.
+    contradiction_negation_overlap: float = 0.6
     # Provenance: a shared passage is a pair of outlet-voice sentences at least this long
     # (characters) and this close (rapidfuzz ratio, 0-100). In the example story the two
     # copies of one wire share sentences at 100; independent outlets' closest pair reaches
@@ -351,6 +358,12 @@ class CompareSettings:
     # one-version-per-article rule. On the calibrate half of bench/brief_gold, 0.35 / 0.62
     # gave the same pairwise F1 (0.54) at lower precision (0.85 vs 0.96), so these stay.
     quote_overlap: float = 0.45
+    # The same words (this share of content stems) given to two different speakers are one
+    # quote misattributed, not two quotes; 0.8 on the seeds' and example's misattributions.
+    quote_same_words: float = 0.8
+    # A reworded version keeping this share of the reference's content stems (or as close as
+    # quote_sim) is a translation; less is a paraphrase. Set on the seeds' translated quote.
+    translation_overlap: float = 0.6
     quote_sim: float = 0.72
     # A swapped word is a meaning change when its MiniLM similarity to the word it replaced
     # is below this (measured: attack/criticize 0.31, attacks/actions 0.45, claims/

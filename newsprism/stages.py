@@ -11,7 +11,8 @@ Stage modules import :class:`~newsprism.analysis.Analysis`, never the runner.
 from __future__ import annotations
 
 from newsprism.analysis import Stage
-from newsprism.compare.stage import brief_stage, compare_stage
+from newsprism.brief.stage import brief_stage
+from newsprism.compare.stage import compare_stage
 from newsprism.quotes.stage import quotes_stage
 from newsprism.temporal.stages import published_stage, timeline_stage
 

@@ -4,7 +4,8 @@ import jsonschema
 import pytest
 
 from newsprism.brief.report import build_report
-from newsprism.compare.stage import brief_stage, compare_stage, set_embedder
+from newsprism.brief.stage import brief_stage
+from newsprism.compare.stage import compare_stage, set_embedder
 from newsprism.nlp.embed import LexicalEmbedder
 from newsprism.pipeline import Analysis, run_stages
 from newsprism.render import render_html, render_markdown, render_terminal

@@ -14,8 +14,8 @@ from collections.abc import Mapping, Sequence
 
 import numpy as np
 
-from newsprism.compare.text import words
 from newsprism.model import Article, LedgerGroup, Span, Statement
+from newsprism.text import words
 
 __all__ = ["summarize"]
 

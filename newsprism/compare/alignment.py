@@ -17,16 +17,11 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from newsprism.compare.text import content_words, key_terms, quantities, stem
 from newsprism.model import Statement
 from newsprism.settings import CompareSettings
+from newsprism.text import content_words, key_terms, quantities, stem
 
 __all__ = ["Alignment", "align_statements"]
-
-# Content-word Jaccard above which two statements of opposite polarity say the same thing
-# negated ("no risk" / "some risk", "ruled out" / "not ruled out" are all above 0.7; a
-# sentence that only adds a negated clause of its own stays below 0.5 in the example story).
-NEGATION_SAME_WORDS = 0.6
 
 
 @dataclass(frozen=True)
@@ -53,7 +48,7 @@ def align_statements(
         if a.article_id == b.article_id:
             continue
         sim = float(sims[i, j])
-        if _conflict(a, b, nums[i], nums[j], _jaccard(words_[i], words_[j])):
+        if _conflict(a, b, nums[i], nums[j], _jaccard(words_[i], words_[j]), settings.negation_same_words):
             conflicts.append((int(i), int(j), sim))
             if sim >= settings.contradiction_count_sim and _count_clash(
                 nums[i], nums[j], words_[i], words_[j]
@@ -89,11 +84,16 @@ def _candidates(
 
 
 def _conflict(
-    a: Statement, b: Statement, nums_a: dict[str, set[str]], nums_b: dict[str, set[str]], same_words: float
+    a: Statement,
+    b: Statement,
+    nums_a: dict[str, set[str]],
+    nums_b: dict[str, set[str]],
+    same_words: float,
+    negation_same: float,
 ) -> bool:
     """Opposite polarity in nearly the same words, or different counts of one thing ("12 people" /
     "21 people"). Polarity alone is not enough: one sentence may add a negated clause of its own."""
-    if a.polarity != b.polarity and same_words >= NEGATION_SAME_WORDS:
+    if a.polarity != b.polarity and same_words >= negation_same:
         return True
     return any(not nums_a[unit] & nums_b[unit] for unit in nums_a.keys() & nums_b.keys())
 

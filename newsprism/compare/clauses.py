@@ -27,7 +27,7 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from newsprism.compare.text import words
+from newsprism.text import words
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token

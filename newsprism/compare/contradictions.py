@@ -11,7 +11,8 @@ import re
 from collections.abc import Mapping, Sequence
 
 from newsprism.compare.alignment import Alignment
-from newsprism.compare.text import (
+from newsprism.model import Contradiction, Statement, content_id
+from newsprism.text import (
     DAYS,
     MONTHS,
     STOPWORDS,
@@ -22,7 +23,6 @@ from newsprism.compare.text import (
     quantities,
     stem,
 )
-from newsprism.model import Contradiction, Statement, content_id
 
 __all__ = ["find_contradictions"]
 
@@ -69,7 +69,11 @@ def _days(st: Statement, texts: Mapping[str, str]) -> set[str]:
 
 
 def _kind(
-    a: Statement, b: Statement, conflict: bool, texts: Mapping[str, str] | None = None
+    a: Statement,
+    b: Statement,
+    conflict: bool,
+    texts: Mapping[str, str] | None = None,
+    negation_overlap: float = 0.6,
 ) -> tuple[str, str] | None:
     """Numbers and negation on the pairs alignment refused; dates and places on aligned pairs
     (only statements already judged to tell one fact can disagree on its date or place)."""
@@ -82,7 +86,9 @@ def _kind(
                 and _same_count(a.text, b.text, unit)
             ):
                 return "number", f"{unit}: {', '.join(sorted(qa[unit]))} vs {', '.join(sorted(qb[unit]))}"
-        if (negations(a.text) > 0) != (negations(b.text) > 0) and _overlap(a.text, b.text) >= 0.6:
+        if (negations(a.text) > 0) != (negations(b.text) > 0) and _overlap(
+            a.text, b.text
+        ) >= negation_overlap:
             return "negation", "one outlet negates what the other asserts"
         return None
     da, db = _days(a, texts or {}), _days(b, texts or {})
@@ -183,6 +189,7 @@ def find_contradictions(
     texts: Mapping[str, str] | None = None,
     min_sim: float = 0.6,
     min_shared: int = 2,
+    negation_overlap: float = 0.6,
 ) -> list[Contradiction]:
     """Contradictions between aligned or conflicting statements; ``texts`` (article id ->
     cleaned text) lets a clause without a date be dated by its sentence. A missed
@@ -200,7 +207,7 @@ def find_contradictions(
         # Alignment already judged a grouped pair alike; a refused pair must also be close.
         if not _same_thing(a, b, sim if conflict else 1.0, min_sim, min_shared):
             continue
-        found = _kind(a, b, conflict, texts)
+        found = _kind(a, b, conflict, texts, negation_overlap)
         if found is None:
             continue
         kind, note = found

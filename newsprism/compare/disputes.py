@@ -23,8 +23,8 @@ from collections.abc import Mapping, Sequence
 
 import numpy as np
 
-from newsprism.compare.text import DAYS, MONTHS, STOPWORDS
 from newsprism.model import Dispute, Quote, Statement, content_id
+from newsprism.text import DAYS, MONTHS, STOPWORDS
 
 __all__ = ["find_disputes", "parties_in", "party_key", "stance"]
 

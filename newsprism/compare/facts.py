@@ -24,8 +24,8 @@ from collections import defaultdict
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from newsprism.compare.text import DAYS, MONTHS
 from newsprism.model import Article, Statement
+from newsprism.text import DAYS, MONTHS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token

@@ -13,8 +13,8 @@ from collections import Counter
 from collections.abc import Sequence
 
 from newsprism.compare.lexicon import is_loaded
-from newsprism.compare.text import ATTRIBUTION_VERBS, hedges_in, quote_regions
 from newsprism.model import Article, LedgerGroup, Statement
+from newsprism.text import ATTRIBUTION_VERBS, hedges_in, quote_regions
 
 __all__ = ["article_framing", "build_framing", "headline_framing"]
 

@@ -21,9 +21,9 @@ from collections.abc import Sequence
 
 from rapidfuzz import fuzz, process
 
-from newsprism.compare.text import normalize_words, quote_regions, split_sentences
 from newsprism.model import Article, ProvenanceEdge
 from newsprism.settings import CompareSettings
+from newsprism.text import normalize_words, quote_regions, split_sentences
 
 __all__ = ["find_credits", "find_citations", "origins", "provenance_edges", "shared_passages"]
 

@@ -26,10 +26,10 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from newsprism.compare.text import content_words, negations, normalize_words, numbers, stem, words
 from newsprism.model import Quote, QuoteGroup, content_id
 from newsprism.nlp.embed import Embedder
 from newsprism.settings import CompareSettings
+from newsprism.text import content_words, negations, normalize_words, numbers, stem, words
 
 __all__ = ["ALTERATIONS", "classify", "group_quotes", "word_diff"]
 
@@ -132,7 +132,7 @@ def _pair_score(
     # An unknown speaker matches anyone, so the words themselves must agree on both counts.
     if (na is None or nb is None) and overlap >= s.quote_overlap and sim >= s.quote_sim:
         return max(overlap, sim)
-    if overlap >= 0.8 and sim >= s.quote_sim:  # the same words, whoever they are given to
+    if overlap >= s.quote_same_words and sim >= s.quote_sim:  # the same words, whoever they are given to
         return max(overlap, sim)
     return None
 
@@ -231,7 +231,7 @@ def classify(
         {stem(w) for w in content_words(quote.text)},
         {stem(w) for w in content_words(ref.text)},
     )
-    same = sim >= s.quote_sim or _overlap(stems_a, stems_b) >= 0.6
+    same = sim >= s.quote_sim or _overlap(stems_a, stems_b) >= s.translation_overlap
     return ("translation" if same else "paraphrase"), notes
 
 

@@ -1,8 +1,8 @@
-"""The ``compare`` and ``brief`` pipeline stages.
+"""The ``compare`` pipeline stage.
 
 compare: statements -> embeddings -> alignment -> provenance -> contradictions ->
          disputes -> ledger -> unique/omissions -> quote variants -> framing
-brief:   the extractive summary from the ledger.
+(the ``brief`` stage, the extractive summary from the ledger, is in newsprism/brief/stage.py).
 
 The embedder is a module-level seam: :func:`set_embedder` plugs in another model
 (tests use a tiny deterministic one; a user with a GPU can use a stronger one).
@@ -15,10 +15,7 @@ import time
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, TypeVar
 
-import numpy as np
-
 from newsprism.analysis import Analysis
-from newsprism.brief.summary import summarize
 from newsprism.compare.alignment import align_statements
 from newsprism.compare.contradictions import find_contradictions
 from newsprism.compare.disputes import find_disputes
@@ -40,7 +37,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-__all__ = ["brief_stage", "compare_stage", "set_embedder"]
+__all__ = ["compare_stage", "embedder_for", "set_embedder"]
 
 _EMBEDDER: list[Embedder] = []
 T = TypeVar("T")
@@ -53,7 +50,8 @@ def set_embedder(embedder: Embedder | None) -> None:
         _EMBEDDER.append(embedder)
 
 
-def _embedder(settings: Settings) -> Embedder:
+def embedder_for(settings: Settings) -> Embedder:
+    """The sentence embedder in force: the one set with :func:`set_embedder`, else the configured model."""
     return _EMBEDDER[0] if _EMBEDDER else get_embedder(settings.compare.embedder)
 
 
@@ -107,7 +105,7 @@ def compare_stage(analysis: Analysis, settings: Settings) -> Analysis:
     rejections: list[Rejection] = []
     docs = clock.lap("parse", _parses(articles, settings) if s.clause_statements else None)
     statements = clock.lap("statements", _statements(articles, quotes, s, rejections, docs))
-    embedder = clock.lap("model_load", _embedder(settings))
+    embedder = clock.lap("model_load", embedder_for(settings))
     vectors = clock.lap("embed", embedder.embed([st.text for st in statements]))
     alignment = clock.lap("align", align_statements(statements, vectors, s))
     edges = clock.lap("provenance", provenance_edges(articles, s))
@@ -117,6 +115,7 @@ def compare_stage(analysis: Analysis, settings: Settings) -> Analysis:
         {a.id: a.text for a in articles},
         s.contradiction_min_sim,
         s.contradiction_shared,
+        s.contradiction_negation_overlap,
     )
     disputes = clock.lap(
         "disputes", find_disputes(statements, {q.id: q for q in quotes}, vectors, s.dispute_sim)
@@ -149,23 +148,3 @@ def compare_stage(analysis: Analysis, settings: Settings) -> Analysis:
         rejections=analysis.rejections + tuple(rejections),
         timings={**analysis.timings, **clock.laps, "compare.framing": time.perf_counter() - clock.last},
     )
-
-
-def brief_stage(analysis: Analysis, settings: Settings) -> Analysis:
-    """Fill the summary (needs the compare stage)."""
-    if not analysis.ledger:
-        return analysis
-    statements: Sequence[Statement] = analysis.statements
-    vecs = _embedder(settings).embed([st.text for st in statements])
-    vectors = {st.id: np.asarray(v) for st, v in zip(statements, vecs, strict=True)}
-    summary = summarize(
-        analysis.ledger,
-        statements,
-        analysis.articles,
-        vectors,
-        settings.compare.summary_sentences,
-        settings.compare.summary_redundancy,
-        {v["quote_id"] for g in analysis.quote_groups for v in g.variants if v.get("flagged")},
-        origins(analysis.articles, analysis.provenance),
-    )
-    return analysis.replace(summary=tuple(summary))

@@ -17,8 +17,8 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from newsprism.compare.clauses import clause_spans
-from newsprism.compare.text import DAYS, HEDGES, hedges_in, negations, quote_regions, split_sentences, words
 from newsprism.model import Article, Quote, Rejection, Span, Statement, content_id
+from newsprism.text import DAYS, HEDGES, hedges_in, negations, quote_regions, split_sentences, words
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc

@@ -22,9 +22,9 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Sequence
 
-from newsprism.compare.text import content_words, stem
 from newsprism.model import Quote
 from newsprism.quotes.identity import fold, surname_key
+from newsprism.text import content_words, stem
 
 __all__ = ["corroborate_speakers"]
 

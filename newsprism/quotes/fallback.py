@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from newsprism.compare.text import split_sentences, words
 from newsprism.model import Article, Quote, Span, Speaker, content_id
+from newsprism.text import split_sentences, words
 
 __all__ = ["fallback_quotes", "speaker_near"]
 

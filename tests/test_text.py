@@ -1,4 +1,4 @@
-from newsprism.compare.text import (
+from newsprism.text import (
     hedges_in,
     negations,
     numbers,
@@ -51,14 +51,14 @@ def test_quote_regions_cover_curly_and_straight_quotes():
 
 
 def test_an_anonymity_formula_is_not_a_negation():
-    from newsprism.compare.text import negations
+    from newsprism.text import negations
 
     assert negations("according to two officials who asked not to be named, it was stored there") == 0
     assert negations("the officials did not confirm it") == 1
 
 
 def test_spelled_out_hundreds_and_persons_under_other_names_are_one_count():
-    from newsprism.compare.text import numbers, quantities
+    from newsprism.text import numbers, quantities
 
     assert numbers("Around two hundred people") == {"200"}
     assert numbers("twenty-one") == {"21"}

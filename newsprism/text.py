@@ -1,4 +1,4 @@
-"""Small text tools shared by the compare modules: sentences, words, numbers, cues.
+"""The text layer under quotes, compare and the brief: sentences, words, numbers, cues.
 
 Rule-based and model-free on purpose: they run on every sentence of every article,
 and their decisions must be explainable in one line of a brief.
