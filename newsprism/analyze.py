@@ -21,6 +21,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
+from typing import Any
 
 from newsprism.analysis import Analysis
 from newsprism.clean import clean_document
@@ -56,6 +57,9 @@ class Batch:
     skipped: Counter[str] = field(default_factory=Counter)
     # Web intake outcomes: added, revised, duplicate (same article, another URL), unchanged (304)...
     fetched: Counter[str] = field(default_factory=Counter)
+    # Inputs byte-identical to a stored article under another name (ingest only): each
+    # {"path", "article_id", "stored_path", ...} as Store.duplicates gives it.
+    duplicates: list[dict[str, Any]] = field(default_factory=list)
 
 
 def _rejection(exc: InputError, stage: str = "read") -> Rejection:
@@ -313,6 +317,7 @@ def _ingest_run(
             seen.add(item.id)
             batch.articles.append(item)
     batch.added += store.add_articles(pending, run_id)
+    batch.duplicates = store.duplicates(run_id)
     store.end_run(run_id, n_read, len(batch.rejections))
     return batch
 

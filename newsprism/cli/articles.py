@@ -25,7 +25,18 @@ ROW_FIELDS = (
 
 def add_articles(s: argparse.ArgumentParser) -> None:
     s.add_argument("db")
+    s.add_argument(
+        "--duplicates",
+        action="store_true",
+        help="list the inputs that were byte-identical to a stored article under another name",
+    )
     add_output(s, ("json", "text"))
+
+
+def _duplicate_lines(rows: list[dict[str, Any]]) -> str:
+    return (
+        "".join(f"{r['article_id']}  {r['path']}  = {r['stored_path']}\n" for r in rows) or "no duplicates\n"
+    )
 
 
 def _article_lines(rows: list[dict[str, Any]]) -> str:
@@ -40,6 +51,11 @@ def run_articles(args: argparse.Namespace, settings: Settings) -> int:
     from newsprism.brief.report import article_json
     from newsprism.store import Store
 
+    if args.duplicates:
+        with Store(args.db) as store:
+            found = store.duplicates()
+        emit(args, found, {"json": dump, "text": _duplicate_lines})
+        return 0
     with Store(args.db) as store:
         rows = [{k: article_json(a)[k] for k in ROW_FIELDS} for a in store.articles()]
     emit(args, rows, {"json": dump, "text": _article_lines})

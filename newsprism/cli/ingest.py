@@ -9,6 +9,7 @@ from newsprism.cli.common import add_inputs, dump, given_from_args, no_input, wa
 from newsprism.cli.output import add_output, emit
 from newsprism.progress import progress_bar
 from newsprism.settings import Settings
+from newsprism.termsafe import one_line
 
 __all__ = ["add_ingest", "run_ingest"]
 
@@ -20,14 +21,22 @@ def add_ingest(i: argparse.ArgumentParser) -> None:
 
 
 def _text(r: dict[str, Any]) -> str:
-    return (
-        f"read {r['read']}, added {r['added']}, rejected {r['rejected']}; {r['total']} in {r['db']}\n"
-        f"stories: {r['stories_opened']} opened, {r['stories_joined']} joined existing ones\n"
-    ) + "".join(  # archive records passed over; web intake outcomes
+    lines = [
+        f"read {r['read']}, added {r['added']}, rejected {r['rejected']}; {r['total']} in {r['db']}\n",
+        f"stories: {r['stories_opened']} opened, {r['stories_joined']} joined existing ones\n",
+    ]
+    lines.extend(  # archive records passed over; web intake outcomes
         f"{name}: " + ", ".join(f"{v} {k}" for k, v in sorted(r[name].items())) + "\n"
         for name in ("skipped", "fetched")
         if r[name]
     )
+    if r["duplicates"]:
+        lines.append(
+            f"duplicates: {len(r['duplicates'])} (same bytes as a stored article; "
+            "`newsprism articles DB --duplicates` lists them)\n"
+        )
+        lines.extend(f"  {one_line(d['path'])} = {one_line(d['stored_path'])}\n" for d in r["duplicates"])
+    return "".join(lines)
 
 
 def run_ingest(args: argparse.Namespace, settings: Settings) -> int:
@@ -53,6 +62,7 @@ def run_ingest(args: argparse.Namespace, settings: Settings) -> int:
         "stories_joined": sum(not a.opened for a in assignments),
         "skipped": dict(batch.skipped),
         "fetched": dict(batch.fetched),
+        "duplicates": [{k: d[k] for k in ("path", "article_id", "stored_path")} for d in batch.duplicates],
     }
     emit(args, result, {"json": dump, "text": _text})
     return 1 if batch.rejections else 0

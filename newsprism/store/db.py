@@ -165,11 +165,33 @@ class Store:
         added = 0
         with self.transaction():
             for art in articles:
-                if self.has_article(art.id):
-                    continue
-                self._insert(art, run_id)
-                added += 1
+                stored = self.conn.execute("SELECT path FROM articles WHERE id=?", (art.id,)).fetchone()
+                if stored is None:
+                    self._insert(art, run_id)
+                    added += 1
+                elif stored[0] != art.path:
+                    self._note_duplicate(art, run_id)
         return added
+
+    def _note_duplicate(self, art: Article, run_id: int | None) -> None:
+        """The same bytes under another name: kept as a duplicate of the stored article."""
+        self.conn.execute(
+            "INSERT OR IGNORE INTO duplicates(article_id, path, run_id, at) VALUES (?,?,?,?)",
+            (art.id, art.path, run_id, _now()),
+        )
+
+    def duplicates(self, run_id: int | None = None) -> list[dict[str, Any]]:
+        """Inputs that were byte-identical to a stored article, with the stored article's path.
+
+        ``run_id`` keeps those found by one run; oldest first.
+        """
+        sql = (
+            "SELECT d.path, d.article_id, a.path AS stored_path, a.title, d.run_id, d.at"
+            " FROM duplicates d JOIN articles a ON a.id = d.article_id"
+        )
+        where, params = ("", ()) if run_id is None else (" WHERE d.run_id = ?", (run_id,))
+        rows = self.conn.execute(sql + where + " ORDER BY d.rowid", params)
+        return [dict(r) for r in rows]
 
     def _insert(self, art: Article, run_id: int | None) -> None:
         self.conn.execute(

@@ -161,3 +161,13 @@ CREATE TABLE revisions (                    -- a page whose article text changed
     diff_json   TEXT NOT NULL               -- newsprism.revisions.diff_articles
 );
 CREATE INDEX revisions_key ON revisions(page_key, id);
+
+-- migration 7: byte-identical inputs read under another name (recorded, never dropped silently)
+CREATE TABLE duplicates (
+    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,  -- the stored article
+    path       TEXT NOT NULL,               -- the other name the same bytes were read under
+    run_id     INTEGER REFERENCES runs(id),
+    at         TEXT NOT NULL,
+    PRIMARY KEY (article_id, path)
+);
+CREATE INDEX duplicates_run ON duplicates(run_id);

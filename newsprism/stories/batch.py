@@ -159,7 +159,13 @@ class Batch:
         if draft is None:
             old = self.index.profiles[story_id]
             draft = StoryProfile(
-                old.id, old.title, dict(old.centroid), old.norm, first=old.first, last=old.last
+                old.id,
+                old.title,
+                dict(old.centroid),
+                old.norm,
+                first=old.first,
+                last=old.last,
+                added=old.size,
             )
             self.drafts[story_id] = draft
             self.members[story_id] = set()
@@ -177,6 +183,9 @@ class Batch:
             s.max_gap_days,
             None,
             s.extend_threshold,
+            floor=item.feat.floor,
+            undated=s.undated_threshold,
+            mean=s.mean_threshold,
         )
         key = choice.story_id if choice.story_id is not None else self._open(item)
         self._join(i, key, choice.score)
@@ -197,6 +206,9 @@ class Batch:
             s.max_gap_days,
             before,
             s.extend_threshold,
+            floor=item.feat.floor,
+            undated=s.undated_threshold,
+            mean=s.mean_threshold,
         )
         alone = len(self.members[before]) == 1
         if choice.story_id == before or (choice.story_id is None and alone):

@@ -35,11 +35,19 @@ class StoryProfile:
     outlets: dict[str, None] = field(default_factory=dict)
     first: date | None = None
     last: date | None = None
+    # Members added to (minus released from) this working copy since it was made; a copy
+    # of a stored story starts from its member count.
+    added: int = 0
+
+    @property
+    def size(self) -> int:
+        return len(self.article_ids) + self.added
 
     def absorb(self, vector: Mapping[str, float], keep: int | None = None) -> None:
         """Add a member's vector; with ``keep``, only the heaviest ``keep`` features stay."""
         centroid = self.centroid
         square = self.norm * self.norm
+        self.added += 1
         for key, value in vector.items():
             before = centroid.get(key, 0.0)
             centroid[key] = before + value
@@ -53,6 +61,7 @@ class StoryProfile:
         """Take a member's vector back out (exact while the profile is untruncated)."""
         centroid = self.centroid
         square = self.norm * self.norm
+        self.added -= 1
         for key, value in vector.items():
             before = centroid.get(key, 0.0)
             left = before - value
@@ -81,10 +90,18 @@ class Choice:
     score: float
 
 
-def time_compatible(published: date | None, story: StoryProfile, max_gap_days: int) -> bool:
-    """False only when both dates are known and the article falls well outside the story's span."""
-    if published is None or story.first is None or story.last is None:
+def time_compatible(
+    published: date | None, story: StoryProfile, max_gap_days: int, floor: date | None = None
+) -> bool:
+    """False only when both dates are known and the article falls well outside the story's span.
+
+    An undated article with a ``floor`` (it was published on or after that day) is
+    incompatible with a story that ended more than ``max_gap_days`` before it.
+    """
+    if story.first is None or story.last is None:
         return True
+    if published is None:
+        return floor is None or (floor - story.last).days <= max_gap_days
     if published < story.first:
         return (story.first - published).days <= max_gap_days
     return (published - story.last).days <= max_gap_days
@@ -98,6 +115,10 @@ def choose(
     max_gap_days: int,
     own: str | None = None,
     settled: float | None = None,
+    *,
+    floor: date | None = None,
+    undated: float | None = None,
+    mean: float = 0.0,
 ) -> Choice:
     """The most similar compatible candidate that clears its threshold, else a new story.
 
@@ -105,20 +126,33 @@ def choose(
     ``settled`` (when given) to stories from earlier batches, which can no longer be
     cut apart and so deserve a stricter test. ``own`` names the story the (unit)
     vector is already in: it is scored without the vector itself (leave-one-out),
-    so re-placing an article needs no update. The score returned is the best seen,
-    eligible or not (it tells how close the nearest story was).
+    so re-placing an article needs no update. ``undated`` (when given) is the bar for
+    an article without a publication date joining a story with dated members: the date
+    check cannot apply, so the words must say more (``floor`` still rules out stories
+    that ended well before the article's latest dated mention). The score returned is
+    the best seen, eligible or not (it tells how close the nearest story was).
+
+    ``mean`` is the least mean cosine with the story's members (the average-link
+    test): a loose story's profile is long, so its cosine with anything on its topic
+    grows with the square root of its size, while the mean similarity does not.
     """
     best_id: str | None = None
     best = top = 0.0
     for story in candidates:
-        if not time_compatible(published, story, max_gap_days):
+        if not time_compatible(published, story, max_gap_days, floor):
             continue
         if story.id == own:
-            score = _leave_one_out(vector, story)
+            score, average = _leave_one_out(vector, story)
         else:
-            score = cosine(vector, story.centroid, story.norm)
+            dot = cosine(vector, story.centroid, 1.0)
+            score = dot / story.norm if story.norm > 0.0 else 0.0
+            average = dot / max(story.size, 1)
         top = max(top, score)
+        if average < mean:
+            continue
         bar = threshold if settled is None or story.id.startswith("~") else max(threshold, settled)
+        if undated is not None and published is None and story.first is not None:
+            bar = max(bar, undated)
         if score < bar:
             continue
         if best_id is None or score > best or (score == best and story.id < best_id):
@@ -126,10 +160,13 @@ def choose(
     return Choice(best_id, best if best_id is not None else top)
 
 
-def _leave_one_out(vector: Mapping[str, float], story: StoryProfile) -> float:
+def _leave_one_out(vector: Mapping[str, float], story: StoryProfile) -> tuple[float, float]:
+    """Cosine with the story's profile without the vector, and mean cosine with the other members."""
     dot = cosine(vector, story.centroid, 1.0)
     rest = story.norm * story.norm - 2.0 * dot + 1.0  # |centroid - vector|^2 for a unit vector
-    return (dot - 1.0) / math.sqrt(rest) if rest > 1e-9 else 0.0
+    others = story.size - 1
+    average = (dot - 1.0) / others if others > 0 else 0.0
+    return ((dot - 1.0) / math.sqrt(rest) if rest > 1e-9 else 0.0), average
 
 
 def similarity(a: StoryProfile, b: StoryProfile) -> float:

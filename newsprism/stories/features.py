@@ -66,6 +66,8 @@ class ArticleFeatures:
     published: date | None = None
     outlet: str | None = None
     title: str = ""
+    # An undated article's latest past dated mention (published on or after it), if any.
+    floor: date | None = None
 
 
 def stem(word: str) -> str:
@@ -129,12 +131,15 @@ def _features(article: Article, counts: Counter[str]) -> ArticleFeatures:
     for iso in all_dates(article.text):
         counts["d:" + iso] += 1
     title = article.title or _first_line(article.text)
+    day = parse_published(article.published)
+    bound = article.published_source == "text-mention"  # a lower bound, not the day
     return ArticleFeatures(
         article_id=article.id,
         counts=dict(counts),
-        published=parse_published(article.published),
+        published=None if bound else day,
         outlet=article.outlet,
         title=title,
+        floor=day if bound else None,
     )
 
 

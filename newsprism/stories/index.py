@@ -71,6 +71,7 @@ class StoryIndex:
             entity=self.settings.entity_weight,
             number=self.settings.number_weight,
             year=self.settings.year_weight,
+            common_entity_share=self.settings.common_entity_share,
         )
         self.df = DocFrequency()
         self.blocker = Blocker(self.settings.max_postings)

@@ -19,6 +19,9 @@ class KindWeights:
     entity: float = 2.0
     number: float = 1.0
     year: float = 1.0
+    # An entity carried by more than this share of all articles is a topic's standing
+    # actor (a head of state, a legislature), not evidence of one event: it weighs as a word.
+    common_entity_share: float = 1.0
 
     def of(self, key: str) -> float:
         kind = key[0]
@@ -53,10 +56,12 @@ def weigh(counts: Mapping[str, int], df: DocFrequency, kinds: KindWeights, keep:
     log_n = math.log(df.n_docs + 1) + 1.0  # idf = log((N+1)/(df+1)) + 1, inlined: hot path
     by_kind = {"e": kinds.entity, "n": kinds.number, "y": kinds.year, "d": kinds.year, "w": kinds.word}
     frequencies, log = df.df, math.log
-    raw = {
-        key: (1.0 + log(tf)) * (log_n - log(frequencies.get(key, 0) + 1)) * by_kind.get(key[0], kinds.word)
-        for key, tf in counts.items()
-    }
+    common = kinds.common_entity_share * df.n_docs
+    raw = {}
+    for key, tf in counts.items():
+        seen = frequencies.get(key, 0)
+        kind = by_kind.get(key[0], kinds.word) if key[0] != "e" or seen <= common else kinds.word
+        raw[key] = (1.0 + log(tf)) * (log_n - log(seen + 1)) * kind
     kept = top_terms(raw, keep)
     norm = math.sqrt(sum(v * v for v in kept.values())) or 1.0
     # Interned keys: the vectors, profiles and kept member vectors of 100k articles then

@@ -6,11 +6,13 @@ A cascade, strongest first:
    line under the title, a date in the URL), with a confidence by source;
 2. a date in a photo caption the cleaner removed (a photo is taken on or before the
    day it is published, so the latest caption date is a weak lower bound);
-3. an estimate from the other articles of the story (``inferred``): their median date,
-   moved no earlier than the latest weekday or date this article names in the past
-   tense.
+3. the latest past calendar date, year included, that the article writes in its own
+   text (``text-mention``): a lower bound, since a report is published on or after the
+   day it reports (the story clustering reads it as a bound, not as a day).
 
-Never the file's modification time nor the time of reading.
+Else the date stays unknown. Never the file's modification time nor the time of
+reading, and never other articles' dates: an undated article guessed from the story it
+was put in would confirm its own placement, right or wrong.
 """
 
 from __future__ import annotations
@@ -18,10 +20,8 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import re
-import statistics
 
 from newsprism.model import Article
-from newsprism.temporal import calendar as cal
 from newsprism.temporal import lexicon as lx
 from newsprism.temporal.normalize import Context
 from newsprism.temporal.tagger import Mention, find_mentions
@@ -31,7 +31,7 @@ __all__ = ["SOURCE_CONFIDENCE", "published_date", "resolve_published"]
 
 # How much each source is trusted: structured metadata over text lines over URL
 # paths (URLs carry the first-publication date, which updates can move past);
-# captions and the story's other articles only bound the date.
+# captions and dates written in the article's text only bound the date.
 SOURCE_CONFIDENCE = {
     "json-field": 0.95,
     "html-meta": 0.9,
@@ -40,11 +40,20 @@ SOURCE_CONFIDENCE = {
     "text-date-line": 0.8,
     "url": 0.75,
     "photo-caption": 0.4,
-    "inferred": 0.25,
+    "text-mention": 0.3,
 }
 _UNKNOWN_SOURCE = 0.7
 _LABELLED = re.compile(r"^\s*(?:published|posted|first published|date)\b", re.IGNORECASE)
 _FULL_DAY = re.compile(r"^\d{4}-\d\d-\d\d")
+# A month name (or its abbreviation) and a year at most a day number apart: where a full
+# date can be. Characters of context kept on each side for the tense of its clause.
+_MONTH_AND_YEAR = re.compile(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+"
+    r"(?:19|20)\d\d\b|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)"
+    r"[a-z]*\.?,?\s+(?:19|20)\d\d\b",
+    re.IGNORECASE,
+)
+_WINDOW = 120
 
 
 def published_date(article: Article) -> dt.date | None:
@@ -57,10 +66,7 @@ def published_date(article: Article) -> dt.date | None:
 def resolve_published(articles: tuple[Article, ...]) -> tuple[Article, ...]:
     """Each article with ``published``, ``published_source`` and ``published_confidence`` set."""
     own = tuple(_own_or_caption(a) for a in articles)
-    known = [d for a in own if (d := published_date(a)) and a.published_source != "photo-caption"]
-    if not known:
-        known = [d for a in own if (d := published_date(a))]
-    return tuple(a if a.published else _inferred(a, known) for a in own)
+    return tuple(a if a.published else _text_floor(a) for a in own)
 
 
 def _own_or_caption(article: Article) -> Article:
@@ -95,48 +101,56 @@ def _caption_date(article: Article) -> dt.date | None:
     return max(days) if days else None
 
 
-def _inferred(article: Article, known: list[dt.date]) -> Article:
-    if not known:
+def _text_floor(article: Article) -> Article:
+    """The latest past calendar date with a year that the article writes, as a lower bound.
+
+    A report of what happened "on Jan. 25, 2019" is published on that day or after. Only
+    dates that carry their year count: a weekday or "last week" needs a publication date
+    to resolve, which is what is missing. Dates in a clause about the future ("the vote
+    on May 9, 2024 will ...") are plans, not a bound. Other articles' dates never count.
+    """
+    days = [day for window in _dated_windows(article.text) if (day := _past_day(window)) is not None]
+    if not days:
         return article
-    ordered = sorted(known)
-    guess = statistics.median_low(ordered)
-    floor = _latest_past_weekday(article.text, ordered[-1])
-    if floor is not None and ordered[0] - dt.timedelta(days=7) <= floor:
-        guess = max(guess, floor)
     return dataclasses.replace(
         article,
-        published=guess.isoformat(),
-        published_source="inferred",
-        published_confidence=SOURCE_CONFIDENCE["inferred"],
+        published=max(days).isoformat(),
+        published_source="text-mention",
+        published_confidence=SOURCE_CONFIDENCE["text-mention"],
     )
 
 
-def _latest_past_weekday(text: str, latest: dt.date) -> dt.date | None:
-    """The latest day a past-tense weekday or calendar date in ``text`` can mean.
+def _dated_windows(text: str) -> list[str]:
+    """The sentence-sized text around each month name followed or preceded by a year.
 
-    A report of what happened "on Thursday" or "on May 4" is published on that day or
-    after. Read from ``latest`` (the story's latest known date); calendar dates after
-    it are plans or anniversaries ("the parade on May 9"), not a bound.
+    A cheap scan first: the full temporal tagger costs milliseconds per article and
+    would run on every undated one; here it runs only on these short windows.
     """
-    ctx = Context(text, latest)
+    out = []
+    for match in _MONTH_AND_YEAR.finditer(text):
+        start = max(0, match.start() - _WINDOW)
+        cut = text.rfind("\n", start, match.start())
+        out.append(text[cut + 1 if cut >= 0 else start : match.end() + _WINDOW])
+    return out
+
+
+def _past_day(window: str) -> dt.date | None:
+    """The latest full date with a year in ``window`` not told in the future tense."""
+    ctx = Context(window, None)
     days = []
-    for mention in find_mentions(text):
-        if mention.rule not in {"weekday", "date_mdy", "date_dmy"} or ctx.future(mention):
+    for mention in find_mentions(window):
+        if mention.rule not in {"date_mdy", "date_dmy"} or not mention.part("year") or ctx.future(mention):
             continue
-        day = _day_of(mention, latest)
-        if day is not None and day <= latest:
+        day = _day_of(mention)
+        if day is not None:
             days.append(day)
     return max(days) if days else None
 
 
-def _day_of(mention: Mention, latest: dt.date) -> dt.date | None:
-    if mention.rule == "weekday":
-        weekday = lx.WEEKDAYS[(mention.part("wd") or "").lower()]
-        return cal.weekday_near(latest, weekday, "same-or-past")
+def _day_of(mention: Mention) -> dt.date | None:
     try:
         month = lx.MONTHS[(mention.part("month") or "").lower().rstrip(".")]
         day = int(re.sub(r"\D", "", mention.part("day") or ""))
-        year = int(mention.part("year") or latest.year)
-        return dt.date(year, month, day)
+        return dt.date(int(mention.part("year") or ""), month, day)
     except (KeyError, ValueError):
         return None

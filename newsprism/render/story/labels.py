@@ -27,6 +27,8 @@ _FIELD_SOURCES = {
     "text-published-line": "a “Published:” line in the text",
     "photo-caption": "the date in a photo caption",
     "url": "the date in the URL",
+    "text-mention": "the latest date the article itself writes (published on or after it)",
+    # Stores written before text-mention replaced it may still hold this source.
     "inferred": "inferred from the dates of the other articles read with it",
     "htmldate": "the page's markup (htmldate)",
 }

@@ -1,0 +1,196 @@
+"""Story clustering on a held-out multi-story pool: AllSides roundups mixed together.
+
+Each roundup line of ``neus_roundups`` is one story told by three outlets (left,
+centre, right; news and opinion mixed, partisan wording, title + lead only, no
+dates). All articles of many roundups are pooled and clustered; gold = the roundup.
+Many roundups share a topic (one president, one pandemic, one court), so the pool is
+full of same-topic, different-event pairs, and the three sides of one story often
+share few words.
+
+Calibrate on a seeded sample of ``train`` roundups (``--calibrate``); report on
+``val`` (307 roundups, never used to choose anything). TF-IDF + average link runs in
+the same script twice: cut at the distance best on the calibration pool, and given
+the true number of stories (an oracle no real stream has).
+
+    PYTHONPATH=. python bench/stories_roundups.py --data /work/shared/eval
+    PYTHONPATH=. python bench/stories_roundups.py --data /work/shared/eval --calibrate
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import itertools
+import math
+import random
+import re
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+import numpy as np
+from scipy.cluster.hierarchy import fcluster, linkage
+
+from newsprism.model import Article, OffsetMap, content_id
+from newsprism.settings import StorySettings
+from newsprism.stories import StoryIndex, extract_features
+from newsprism.stories.metrics import adjusted_rand, b_cubed, v_measure
+
+DEFAULT_DATA = Path(__file__).resolve().parents[2] / "shared" / "eval"
+_PART = re.compile(r"^\s*TITLE=>\s*(?P<title>.*?)\s*ARTICLE=>\s*(?P<text>.*)$", re.DOTALL)
+CALIBRATION_STORIES = 400  # seeded sample of train roundups (1,200 articles)
+
+
+@dataclasses.dataclass(frozen=True)
+class Doc:
+    article: Article
+    gold: str
+
+
+def load_pool(data: Path, split: str, sample: int | None = None, seed: int = 0) -> list[Doc]:
+    """The articles of the ``split`` roundups (a seeded ``sample`` of them), gold = roundup."""
+    lines = (data / "neus_roundups" / f"{split}.source").read_text(encoding="utf-8").splitlines()
+    chosen = list(range(len(lines)))
+    if sample is not None:
+        chosen = sorted(random.Random(seed).sample(chosen, sample))
+    docs = []
+    for n in chosen:
+        for side, part in enumerate(lines[n].split(" [SEP] ")):
+            match = _PART.match(part)
+            if match is None or not match["text"].strip():
+                continue
+            title, text = match["title"], match["text"]
+            aid = content_id(split, str(n), str(side), text)
+            article = Article(
+                id=aid, path=f"{split}-{n}-{side}", raw=text, text=text, offsets=OffsetMap(), title=title
+            )
+            docs.append(Doc(article, f"{split}-{n}"))
+    return docs
+
+
+def scores(gold: list[str], pred: list[str]) -> dict[str, float]:
+    _, _, v = v_measure(gold, pred)
+    _, _, f1 = b_cubed(gold, pred)
+    return {"ARI": adjusted_rand(gold, pred), "V": v, "B3F1": f1, "clusters": len(set(pred))}
+
+
+def fmt(r: dict[str, float]) -> str:
+    return f"ARI {r['ARI']:.3f}  V {r['V']:.3f}  B3F1 {r['B3F1']:.3f}  clusters {r['clusters']}"
+
+
+def ours(docs: list[Doc], settings: StorySettings, batch: int | None = None, seed: int = 0) -> list[str]:
+    """Our stories: one batch, or random order in batches of ``batch`` (what `ingest` does)."""
+    feats = extract_features([d.article for d in docs], settings.entities, settings)
+    order = list(range(len(docs)))
+    if batch is not None:
+        random.Random(seed).shuffle(order)
+    size = batch or len(docs)
+    index = StoryIndex(settings)
+    for start in range(0, len(order), size):
+        index.add_features([feats[i] for i in order[start : start + size]])
+    return [index.story_of(f.article_id) or "" for f in feats]
+
+
+def sides_together(docs: list[Doc], pred: list[str]) -> str:
+    """Share of stories kept whole, and of each pair of sides (0, 1, 2 in line order) kept together."""
+    by_story: dict[str, dict[str, str]] = {}
+    for doc, label in zip(docs, pred, strict=True):
+        by_story.setdefault(doc.gold, {})[doc.article.path.rsplit("-", 1)[1]] = label
+    whole = sum(len(set(sides.values())) == 1 for sides in by_story.values()) / len(by_story)
+    parts = [f"whole {whole:.2f}"]
+    for a, b in (("0", "1"), ("1", "2"), ("0", "2")):
+        pairs = [sides[a] == sides[b] for sides in by_story.values() if a in sides and b in sides]
+        parts.append(f"sides {a}+{b} {sum(pairs) / len(pairs):.2f}")
+    return ", ".join(parts)
+
+
+def _tfidf_tree(docs: list[Doc]) -> np.ndarray:
+    texts = [f"{d.article.title} {d.article.text}" for d in docs]
+    tokenised = [re.findall(r"\b\w\w+\b", t.lower()) for t in texts]
+    vocab = {w: i for i, w in enumerate(sorted({w for t in tokenised for w in t}))}
+    df = Counter(w for t in tokenised for w in set(t))
+    n = len(docs)
+    matrix = np.zeros((n, len(vocab)))
+    for row, tokens in enumerate(tokenised):
+        for w, c in Counter(tokens).items():
+            matrix[row, vocab[w]] = c * (math.log((1 + n) / (1 + df[w])) + 1)
+    matrix /= np.linalg.norm(matrix, axis=1, keepdims=True) + 1e-12
+    return linkage(matrix, method="average", metric="cosine")
+
+
+def tfidf_at(tree: np.ndarray, threshold: float) -> list[str]:
+    return [str(c) for c in fcluster(tree, t=threshold, criterion="distance")]
+
+
+def tfidf_given_k(tree: np.ndarray, k: int) -> list[str]:
+    return [str(c) for c in fcluster(tree, t=k, criterion="maxclust")]
+
+
+GRID = {
+    "join_threshold": (0.11, 0.2, 0.3),
+    "stay_threshold": (0.15, 0.3),
+    "entity_weight": (2.0, 4.0),
+    "merge_threshold": (0.5, 0.7),
+}
+TFIDF_CUTS = (0.6, 0.7, 0.75, 0.8, 0.85, 0.9)
+
+
+def calibrate(data: Path) -> None:
+    docs = load_pool(data, "train", CALIBRATION_STORIES)
+    gold = [d.gold for d in docs]
+    print(f"calibration pool: {len(docs)} articles of {len(set(gold))} train roundups")
+    for values in itertools.product(*GRID.values()):
+        setting = dict(zip(GRID, values, strict=True))
+        result = scores(gold, ours(docs, dataclasses.replace(StorySettings(), **setting)))
+        print(f"  {setting}  {fmt(result)}")
+    tree = _tfidf_tree(docs)
+    for cut in TFIDF_CUTS:
+        print(f"  TF-IDF + average link @{cut}  {fmt(scores(gold, tfidf_at(tree, cut)))}")
+
+
+def evaluate(data: Path, tfidf_cut: float) -> None:
+    settings = StorySettings()
+    for label, docs in (
+        ("calibration (train sample)", load_pool(data, "train", CALIBRATION_STORIES)),
+        ("held-out (val)", load_pool(data, "val")),
+    ):
+        gold = [d.gold for d in docs]
+        print(f"{label}: {len(docs)} articles, {len(set(gold))} stories")
+        start = time.process_time()
+        pred = ours(docs, settings)
+        print(
+            f"  newsprism, one batch          {fmt(scores(gold, pred))}  [{time.process_time() - start:.2f} CPU s]"
+        )
+        print(f"    stories kept together: {sides_together(docs, pred)}")
+        runs = [adjusted_rand(gold, ours(docs, settings, 50, seed)) for seed in range(3)]
+        print(
+            f"  newsprism, batches of 50 (3 random orders)  ARI mean {sum(runs) / 3:.3f}  min {min(runs):.3f}"
+        )
+        tree = _tfidf_tree(docs)
+        base = tfidf_at(tree, tfidf_cut)
+        print(f"  TF-IDF + average link @{tfidf_cut}   {fmt(scores(gold, base))}")
+        print(f"    stories kept together: {sides_together(docs, base)}")
+        k = len(set(gold))
+        print(f"  TF-IDF + average link, k={k}  {fmt(scores(gold, tfidf_given_k(tree, k)))}")
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    ap.add_argument("--calibrate", action="store_true", help="grid on the train sample")
+    # Best cut of the baseline on the calibration pool (--calibrate).
+    ap.add_argument("--tfidf-threshold", type=float, default=0.8)
+    args = ap.parse_args()
+    if not (args.data / "neus_roundups").is_dir():
+        print(f"no neus_roundups under {args.data}; pass --data /path/to/shared/eval", file=sys.stderr)
+        return 2
+    if args.calibrate:
+        calibrate(args.data)
+    else:
+        evaluate(args.data, args.tfidf_threshold)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
