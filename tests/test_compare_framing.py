@@ -43,3 +43,15 @@ def test_a_clause_is_hedged_by_its_sentences_frame():
     )  # fmt: skip
     claims = article_framing(art, [clause], [group])["claims"]
     assert claims[0]["verbs"] == ["alleged"]
+
+
+def test_a_headline_that_attributes_its_claim_may_still_take_the_event_as_given():
+    from newsprism.compare.framing import presupposed_events
+
+    assert presupposed_events("Council blames port for attempted arson attack on depot") == [
+        "attempted arson attack"
+    ]
+    assert presupposed_events("Council says port behind harbour attack") == ["harbour attack"]
+    assert presupposed_events("Council says alleged attack on depot was staged") == []
+    assert presupposed_events("Council calls it an “attack” on democracy") == []
+    assert headline_framing("Mayor to open the new bridge")["presupposes"] == []

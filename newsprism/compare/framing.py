@@ -14,9 +14,9 @@ from collections.abc import Sequence
 
 from newsprism.compare.lexicon import is_loaded
 from newsprism.model import Article, LedgerGroup, Statement
-from newsprism.text import ATTRIBUTION_VERBS, hedges_in, quote_regions
+from newsprism.text import ATTRIBUTION_VERBS, STOPWORDS, hedges_in, quote_regions
 
-__all__ = ["article_framing", "build_framing", "headline_framing"]
+__all__ = ["article_framing", "build_framing", "headline_framing", "presupposed_events"]
 
 _VERB = re.compile(r"\b(" + "|".join(ATTRIBUTION_VERBS) + r")\b", re.IGNORECASE)
 
@@ -44,13 +44,46 @@ def _own_voice(text: str, statements: Sequence[Statement]) -> str:
 def headline_framing(title: str | None) -> dict:
     """Does the headline assert (no hedge, no attribution verb) or report a claim?"""
     if not title:
-        return {"text": None, "asserts": None, "hedges": [], "verbs": []}
+        return {"text": None, "asserts": None, "hedges": [], "verbs": [], "presupposes": []}
     hedges = list(hedges_in(title))
     verbs = sorted({m.group(1).lower() for m in _VERB.finditer(title)})
     verbs += [
         v for v in ("accuses", "blames", "claims", "says", "denies") if re.search(rf"\b{v}\b", title, re.I)
     ]
-    return {"text": title, "asserts": not hedges and not verbs, "hedges": hedges, "verbs": sorted(set(verbs))}
+    return {
+        "text": title,
+        "asserts": not hedges and not verbs,
+        "hedges": hedges,
+        "verbs": sorted(set(verbs)),
+        "presupposes": presupposed_events(title),
+    }
+
+
+# Nouns that name an event as having happened ("drone strike", "Ukrainian attack").
+_EVENT_NOUNS = (
+    "attack|strike|assault|raid|bombing|shooting|killing|murder|massacre|invasion|coup|plot|"
+    "assassination|hack|breach|fraud|cover-up|crime|incursion|sabotage|ambush|abduction|kidnapping"
+)
+_EVENT_PHRASE = re.compile(rf"\b((?:[\w’'-]+\s+){{0,2}}(?:{_EVENT_NOUNS})s?)\b", re.IGNORECASE)
+_DOUBT = re.compile(
+    r"\b(?:alleged|apparent|purported|claimed|suspected|possible|reported|so-called|supposed)\b", re.I
+)
+
+
+def presupposed_events(title: str) -> list[str]:
+    """Event phrases a headline states as fact even when it attributes its main claim
+    ("Kremlin Blames U.S. for Attempted Drone Strike" takes the strike as given); a phrase
+    with a word of doubt ("alleged attack") or inside quote marks presupposes nothing."""
+    outside = re.sub(r"[“\"‘'][^”\"’']*[”\"’']", " ", title)
+    found = []
+    for m in _EVENT_PHRASE.finditer(outside):
+        if _DOUBT.search(m.group(1)) or _DOUBT.search(outside[max(0, m.start() - 12) : m.start()]):
+            continue
+        words = m.group(1).split()
+        while len(words) > 1 and words[0].lower() in STOPWORDS | {"behind", "against", "over", "amid"}:
+            words = words[1:]
+        found.append(" ".join(words))
+    return found
 
 
 def article_framing(article: Article, statements: Sequence[Statement], ledger: Sequence[LedgerGroup]) -> dict:
