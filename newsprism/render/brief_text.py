@@ -133,6 +133,9 @@ def _framing(report: Report, esc: Callable[[str], str]) -> list[str]:
     ]
     for f in report.get("framing", []):
         asserts = {True: "yes", False: "no", None: "—"}[f["headline"]["asserts"]]
+        given = f["headline"].get("presupposes") or []
+        if given:
+            asserts += " (takes as given: " + ", ".join(given) + ")"
         cells = [_counts(f["hedges"]), _counts(f["attribution_verbs"]), _counts(f["loaded_terms"])]
         lines.append(f"| {esc(f['outlet'])} | {asserts} | " + " | ".join(esc(c) for c in cells) + " |")
     return lines

@@ -106,23 +106,41 @@ def test_a_reader_goes_from_stories_to_a_cited_span(driver, server, site):
     assert driver.find_element(By.CSS_SELECTOR, "details.removed td.reason").is_displayed()
 
 
+def _found(driver, css: str, reload: str | None = None, seconds: float = 60.0) -> list:
+    """Elements matching ``css`` once the page shows them (a loaded machine is slow to submit a
+    form, and person pages fill as the server's background briefs finish: ``reload`` that URL)."""
+    import time
+
+    from selenium.webdriver.common.by import By
+
+    deadline = time.monotonic() + seconds
+    while True:
+        found = driver.find_elements(By.CSS_SELECTOR, css)
+        if found or time.monotonic() > deadline:
+            return found
+        time.sleep(0.5)
+        if reload:
+            driver.get(reload)
+
+
 def test_search_and_a_person(driver, server):
     from selenium.webdriver.common.by import By
 
     driver.get(server + "/stories")
     box = driver.find_element(By.CSS_SELECTOR, "form.search input[name=q]")
     box.send_keys("sprinkler AND union\n")
-    hits = driver.find_elements(By.CSS_SELECTOR, "a.hit")
-    assert hits and driver.find_elements(By.CSS_SELECTOR, ".snippet mark")
+    hits = _found(driver, "a.hit")
+    assert hits and _found(driver, ".snippet mark")
     _shot(driver, "search")
     box = driver.find_element(By.CSS_SELECTOR, "form.filters input[name=q]")
     box.clear()
     box.send_keys('"unclosed\n')
-    assert "FTS5 syntax" in driver.find_element(By.CSS_SELECTOR, ".error-message").text
+    assert "FTS5 syntax" in _found(driver, ".error-message")[0].text
     driver.get(server + "/people")
+    _found(driver, "a.person", reload=server + "/people")
     driver.find_element(By.LINK_TEXT, "Maren Holloway").click()
     assert driver.find_element(By.CSS_SELECTOR, "h1.person-name").text == "Maren Holloway"
-    assert driver.find_elements(By.CSS_SELECTOR, "tr.flagged")  # an altered version of her words
+    assert _found(driver, "tr.flagged", reload=driver.current_url)  # an altered version of her words
     _shot(driver, "person")
     driver.get(server + "/outlets/" + quote("Tidewater Herald"))
     assert "hedges" in driver.find_element(By.CSS_SELECTOR, "table.profile").text
