@@ -112,17 +112,22 @@ def streamed(features, docs, settings: StorySettings, batch: int, orders: int = 
 
 def tfidf_average_link(docs, threshold: float) -> list[str]:
     """The classic baseline: TF-IDF (smoothed idf, l2) and average-link agglomeration."""
-    tokenised = [re.findall(r"\b\w\w+\b", text.lower()) for _, text, _ in docs]
+    tree = tfidf_tree([text for _, text, _ in docs])
+    return [str(c) for c in fcluster(tree, t=threshold, criterion="distance")]
+
+
+def tfidf_tree(texts: list[str]) -> np.ndarray:
+    """The average-link tree over TF-IDF vectors (smoothed idf, l2) of ``texts``."""
+    tokenised = [re.findall(r"\b\w\w+\b", text.lower()) for text in texts]
     vocab = {w: i for i, w in enumerate(sorted({w for t in tokenised for w in t}))}
     df = Counter(w for t in tokenised for w in set(t))
-    n = len(docs)
+    n = len(texts)
     matrix = np.zeros((n, len(vocab)))
     for row, tokens in enumerate(tokenised):
         for w, c in Counter(tokens).items():
             matrix[row, vocab[w]] = c * (math.log((1 + n) / (1 + df[w])) + 1)
     matrix /= np.linalg.norm(matrix, axis=1, keepdims=True) + 1e-12
-    tree = linkage(matrix, method="average", metric="cosine")
-    return [str(c) for c in fcluster(tree, t=threshold, criterion="distance")]
+    return linkage(matrix, method="average", metric="cosine")
 
 
 def barhom(data: Path, docs) -> list[str] | None:

@@ -21,16 +21,15 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import itertools
-import math
 import random
 import re
 import sys
 import time
-from collections import Counter
 from pathlib import Path
 
 import numpy as np
-from scipy.cluster.hierarchy import fcluster, linkage
+from scipy.cluster.hierarchy import fcluster
+from stories_ecbplus import tfidf_tree
 
 from newsprism.model import Article, OffsetMap, content_id
 from newsprism.settings import StorySettings
@@ -106,17 +105,7 @@ def sides_together(docs: list[Doc], pred: list[str]) -> str:
 
 
 def _tfidf_tree(docs: list[Doc]) -> np.ndarray:
-    texts = [f"{d.article.title} {d.article.text}" for d in docs]
-    tokenised = [re.findall(r"\b\w\w+\b", t.lower()) for t in texts]
-    vocab = {w: i for i, w in enumerate(sorted({w for t in tokenised for w in t}))}
-    df = Counter(w for t in tokenised for w in set(t))
-    n = len(docs)
-    matrix = np.zeros((n, len(vocab)))
-    for row, tokens in enumerate(tokenised):
-        for w, c in Counter(tokens).items():
-            matrix[row, vocab[w]] = c * (math.log((1 + n) / (1 + df[w])) + 1)
-    matrix /= np.linalg.norm(matrix, axis=1, keepdims=True) + 1e-12
-    return linkage(matrix, method="average", metric="cosine")
+    return tfidf_tree([f"{d.article.title} {d.article.text}" for d in docs])
 
 
 def tfidf_at(tree: np.ndarray, threshold: float) -> list[str]:
