@@ -27,6 +27,7 @@ install-test: $(VENV)/.installed-test
 demo: install
 	$(BIN)/newsprism analyze $(EXAMPLE) -o brief.html -o brief.md -o brief.json --force --quiet
 	$(BIN)/newsprism ingest demo.db $(EXAMPLE) --quiet
+	$(BIN)/newsprism briefs demo.db --quiet
 	@echo "wrote brief.html, brief.md and brief.json"
 	@echo "to browse the example in a web browser: $(BIN)/newsprism serve demo.db   then open http://127.0.0.1:8000/"
 

@@ -59,6 +59,7 @@ def _story_batch(store: Store, args: argparse.Namespace) -> Batch:
 def run_analyze(args: argparse.Namespace, settings: Settings) -> int:
     from newsprism.analyze import analyze_articles, ingest
     from newsprism.brief.report import build_report
+    from newsprism.cli.briefs import store_brief
     from newsprism.nlp import use_parse_cache
     from newsprism.store import Store
 
@@ -72,6 +73,9 @@ def run_analyze(args: argparse.Namespace, settings: Settings) -> int:
         if not batch.articles:
             return no_input(batch.rejections)
         analysis = analyze_articles(batch.articles, settings, batch.rejections)
+        report = build_report(analysis)
+        if args.story:  # kept, so the web app's people and outlet pages see this story too
+            store_brief(store, store.resolve_id("stories", args.story), report, settings)
     warn_rejections(batch.rejections)
-    emit(args, build_report(analysis), REPORT_FORMATS)
+    emit(args, report, REPORT_FORMATS)
     return 1 if batch.rejections else 0

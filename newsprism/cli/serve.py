@@ -26,7 +26,7 @@ def add_serve(s: argparse.ArgumentParser) -> None:
 def run_serve(args: argparse.Namespace, settings: Settings) -> int:
     import uvicorn
 
-    from newsprism.web import ReportCache, compute_report, create_app
+    from newsprism.web import ReportCache, create_app
     from newsprism.web.guard import is_loopback
 
     local = is_loopback(args.host)
@@ -35,7 +35,7 @@ def run_serve(args: argparse.Namespace, settings: Settings) -> int:
             f"newsprism: warning: serving on {args.host}: anyone who can reach this address can read the store",
             file=sys.stderr,
         )
-    reports = ReportCache(lambda store, story_id: compute_report(store, story_id, settings))
+    reports = ReportCache(settings=settings)
     app = create_app(
         args.db, reports, allowed_hosts=[] if local else ["*"], analyse_max=max(0, args.briefs), warm=True
     )

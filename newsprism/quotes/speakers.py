@@ -31,7 +31,7 @@ from newsprism.quotes.names import (
     surname,
 )
 
-__all__ = ["merge_speakers", "speaker_key"]
+__all__ = ["find_speaker", "merge_speakers", "speaker_index", "speaker_key"]
 
 # Country and body names that outlets write in several ways.
 ORG_ALIASES = {
@@ -238,3 +238,21 @@ def find_speaker(speakers: Iterable[dict[str, Any]], name: str) -> list[dict[str
         if want in folded or (len(want.split()) == 1 and want in {surname_key(n) for n in names}):
             out.append(row)
     return out
+
+
+def speaker_index(speakers: Iterable[dict[str, Any]]) -> list[tuple[str, str, int, bool]]:
+    """``(key, canonical, quotes, is_alias)`` for every name a brief's named speaker goes by — the
+    folded canonical name, aliases and surname — so :func:`find_speaker`'s matches can be looked
+    up in a store without reading every brief."""
+    out: dict[tuple[str, str], tuple[str, str, int, bool]] = {}
+    for row in speakers:
+        if row.get("anonymous") or row.get("kind") == "anonymous" or not row.get("canonical"):
+            continue
+        n = len(row.get("quote_ids", []))
+        names = [row["canonical"], *row.get("aliases", [])]
+        keys = [(fold(row["canonical"]), False)] + [(fold(a), True) for a in names[1:]]
+        keys += [(surname_key(a), True) for a in names]
+        for key, alias in keys:
+            if key and (key, row["canonical"]) not in out:
+                out[(key, row["canonical"])] = (key, row["canonical"], n, alias)
+    return sorted(out.values())

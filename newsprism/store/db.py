@@ -251,7 +251,7 @@ class Store:
             yield self._to_article(row)
 
     def count(self, table: str = "articles") -> int:
-        if table not in {"articles", "removals", "rejections", "runs", "parses"}:
+        if table not in {"articles", "removals", "rejections", "runs", "parses", "stories", "briefs"}:
             raise ValueError(table)
         return int(self.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
 

@@ -171,3 +171,21 @@ CREATE TABLE duplicates (
     PRIMARY KEY (article_id, path)
 );
 CREATE INDEX duplicates_run ON duplicates(run_id);
+
+-- migration 8: stored briefs, so pages across stories (people, outlets) see every analysed story
+CREATE TABLE briefs (
+    story_id  TEXT PRIMARY KEY REFERENCES stories(id),
+    size      INTEGER NOT NULL,             -- the story's size when analysed: a story that grew is re-analysed
+    settings  TEXT NOT NULL,                -- newsprism version + settings the brief was computed with (hash)
+    created   TEXT NOT NULL,
+    report    TEXT NOT NULL                 -- newsprism.brief.report.build_report, as JSON
+);
+CREATE TABLE brief_speakers (               -- every name a brief gives a named speaker: the person index
+    story_id  TEXT NOT NULL REFERENCES briefs(story_id) ON DELETE CASCADE,
+    name_key  TEXT NOT NULL,                -- folded canonical name, alias or surname
+    canonical TEXT NOT NULL,
+    quotes    INTEGER NOT NULL,
+    is_alias  INTEGER NOT NULL,
+    PRIMARY KEY (story_id, name_key, canonical)
+);
+CREATE INDEX brief_speakers_name ON brief_speakers(name_key);

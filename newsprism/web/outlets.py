@@ -72,7 +72,7 @@ def outlet_page(site: Site, name: str) -> dict[str, Any]:
     for a in articles:
         a["href"] = article_href(a["id"])
         a["story_href"] = story_href(a["story_id"]) if a["story_id"] else None
-    analysed, coverage = analysed_reports(site)
+    analysed, coverage = analysed_reports(site, sorted({a["story_id"] for a in articles if a["story_id"]}))
     return {"outlet": name, "articles": articles, "profile": _profile(name, analysed),
             "in_stories": q.outlet_story_counts(site.store, name),
             "coverage": coverage}  # fmt: skip

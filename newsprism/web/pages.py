@@ -13,6 +13,7 @@ from typing import Any
 
 from newsprism.brief.report import article_json
 from newsprism.errors import NotFoundError
+from newsprism.quotes.identity import fold
 from newsprism.quotes.speakers import find_speaker
 from newsprism.render.story.charts import sparkline
 from newsprism.render.story.labels import field_sources, how_found, method_words
@@ -20,6 +21,7 @@ from newsprism.render.story.text import cited_spans, segments
 from newsprism.render.story.view import story_view
 from newsprism.store import Store
 from newsprism.store import read as q
+from newsprism.store.briefs import BriefTables
 from newsprism.web.links import WEB_LINKS, article_href, outlet_href, person_href, safe_external, story_href
 from newsprism.web.quote_search import search_quotes
 from newsprism.web.reports import ReportCache
@@ -28,6 +30,7 @@ __all__ = ["Site", "article_page", "search_page", "stories_page", "story_page"]
 
 PER_PAGE = 25
 MAX_PAGE = 10_000
+CROSS_MAX = 200  # briefs a person or outlet page reads at most (newest first)
 
 
 @dataclass
@@ -160,19 +163,42 @@ def search_page(site: Site, query: str) -> dict[str, Any]:
     return {"query": query, "articles": hits, "quotes": quotes, "errors": errors}
 
 
-def analysed_reports(site: Site) -> tuple[list[tuple[dict[str, Any], dict[str, Any]]], dict[str, int]]:
-    """The briefs already computed among the ``analyse_max`` newest stories, and the counts
-    (analysed, newest, pending, total) a page states. Never computes one: a request must not wait
-    for twenty analyses; ``create_app(warm=True)`` computes them in the background."""
-    rows, total = q.story_page(site.store, q.StoryFilter(), site.analyse_max, 0)
-    found = [(r, rep) for r in rows if (rep := site.reports.peek(r["id"], r["size"])) is not None]
-    counts = {"analysed": len(found), "newest": len(rows), "pending": len(rows) - len(found), "total": total}
-    return found, counts
+def analysed_reports(
+    site: Site, story_ids: list[str] | None = None
+) -> tuple[list[tuple[dict[str, Any], dict[str, Any]]], dict[str, int]]:
+    """The briefs there are without computing one — stored current briefs and those in memory —
+    of ``story_ids`` (every story when None), newest first, at most ``CROSS_MAX``; and the counts
+    a page states (analysed, shown, pending, total). A request never waits for an analysis:
+    ``newsprism briefs DB`` stores every story's brief, ``create_app(warm=True)`` computes the
+    newest ones in the background."""
+    stored = BriefTables(site.store.conn, site.reports.key)
+    current = stored.current_ids()
+    in_memory = {sid for sid, _ in site.reports.cached()}
+    wanted = current + sorted(in_memory - set(current))
+    if story_ids is not None:
+        allowed = set(story_ids)
+        wanted = [sid for sid in wanted if sid in allowed]
+    found = []
+    for sid in wanted:
+        row = q.story_row(site.store, sid)
+        report = site.reports.peek(sid, row["size"]) or stored.get(sid)
+        if report is not None:
+            found.append((row, report))
+    found.sort(key=lambda x: (x[0]["last_published"] or "", x[0]["id"]), reverse=True)  # undated last
+    total = site.store.count("stories")
+    analysed = len(set(current) | in_memory)
+    counts = {"analysed": analysed, "shown": min(len(found), CROSS_MAX), "total": total,
+              "pending": max(0, min(site.analyse_max, total) - analysed)}  # fmt: skip
+    return found[:CROSS_MAX], counts
 
 
 def person_page(site: Site, name: str) -> dict[str, Any]:
     """What one speaker said across the analysed stories, each outlet's version with its diff."""
-    analysed, counts = analysed_reports(site)
+    quoting = BriefTables(site.store.conn, site.reports.key).stories_quoting([fold(name)])
+    in_memory = [
+        sid for sid, report in site.reports.reports() if find_speaker(report.get("speakers", []), name)
+    ]
+    analysed, counts = analysed_reports(site, quoting + in_memory)
     stories = []
     for row, report in analysed:
         found = find_speaker(report.get("speakers", []), name)
@@ -204,19 +230,24 @@ def person_page(site: Site, name: str) -> dict[str, Any]:
 
 
 def people_page(site: Site) -> dict[str, Any]:
-    """Every named speaker of the analysed stories, most quoted first."""
-    analysed, coverage = analysed_reports(site)
-    counts: dict[str, dict[str, Any]] = {}
-    for _row, report in analysed:
+    """Every named speaker of the analysed stories (stored briefs and those in memory), most
+    quoted first."""
+    stored = BriefTables(site.store.conn, site.reports.key)
+    counts = {fold(p["name"]): p for p in stored.people()}
+    current = set(stored.current_ids())
+    for sid, report in site.reports.reports():
+        if sid in current:  # counted from the store already
+            continue
         for s in report.get("speakers", []):
             if s.get("anonymous") or s.get("kind") == "anonymous":
                 continue
             entry = counts.setdefault(
-                s["canonical"].casefold(), {"name": s["canonical"], "quotes": 0, "stories": 0}
+                fold(s["canonical"]), {"name": s["canonical"], "quotes": 0, "stories": 0}
             )
             entry["quotes"] += len(s["quote_ids"])
             entry["stories"] += 1
     people = sorted(counts.values(), key=lambda p: (-p["quotes"], p["name"]))
     for p in people:
         p["href"] = person_href(p["name"])
+    _, coverage = analysed_reports(site, [])
     return {"people": people, "coverage": coverage}

@@ -38,7 +38,7 @@ def search_quotes(cache: ReportCache, query: str, limit: int = 50) -> list[dict[
     if not query:
         return []
     with _lock:
-        keys = tuple(cache.keys())
+        keys = tuple(cache.cached())
         held = cache.quote_index  # (the cache keys it was built from, the index)
         if held is None or held[0] != keys:
             cache.quote_index = held = (keys, _build(cache))

@@ -2,9 +2,11 @@
 
 A story's brief is :func:`newsprism.brief.report.build_report` over
 :func:`newsprism.analyze.analyze_articles` of its articles: the same functions
-``newsprism analyze --db DB --story ID`` calls. Computing one takes seconds (the text
-models), so reports are cached, keyed by story id and member count (a story that grew
-gets a new brief), least recently used dropped first; one is computed at a time.
+``newsprism analyze --db DB --story ID`` calls. A brief stored by ``newsprism briefs DB`` (or
+``analyze --db DB --story ID``) is read from the store when it is current; otherwise it is
+computed, which takes seconds (the text models). Reports are cached in memory, keyed by story id
+and member count (a story that grew gets a new brief), least recently used dropped first; one is
+computed at a time.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from typing import Any
 
 from newsprism.settings import Settings
 from newsprism.store import Store
+from newsprism.store.briefs import BriefTables, settings_key
 
 __all__ = ["ReportCache", "compute_report"]
 
@@ -35,9 +38,13 @@ def compute_report(store: Store, story_id: str, settings: Settings | None = None
 class ReportCache:
     """Reports by story, at most ``size`` of them in memory."""
 
-    def __init__(self, compute: Compute | None = None, size: int = 64) -> None:
-        self._compute = compute or (lambda store, sid: compute_report(store, sid))
+    def __init__(
+        self, compute: Compute | None = None, size: int = 64, settings: Settings | None = None
+    ) -> None:
+        self._compute = compute or (lambda store, sid: compute_report(store, sid, settings))
         self._size = size
+        # stored briefs made with other settings or another version are not this server's briefs
+        self.key = settings_key((settings or Settings()).to_dict())
         self._items: OrderedDict[tuple[str, int], Report] = OrderedDict()
         self._views: dict[tuple[str, int, str], Any] = {}
         self.quote_index: Any = None  # newsprism.web.quote_search keeps its index here
@@ -67,6 +74,8 @@ class ReportCache:
             return report
         with self._work:
             report = self.peek(story_id, size)  # another request may have made it meanwhile
+            if report is None and store is not None:
+                report = BriefTables(store.conn, self.key).get(story_id)
             if report is None:
                 report = self._compute(store, story_id)
                 self.put(story_id, size, report)
@@ -86,7 +95,7 @@ class ReportCache:
                 self._views[key] = value
         return value
 
-    def keys(self) -> list[tuple[str, int]]:
+    def cached(self) -> list[tuple[str, int]]:
         """``(story_id, size)`` of every cached report."""
         with self._lock:
             return list(self._items)
