@@ -56,6 +56,15 @@ class BriefTables:
                 "INSERT OR REPLACE INTO briefs (story_id, size, settings, created, report) VALUES (?, ?, ?, ?, ?)",
                 (story_id, size, self.key, now, json.dumps(report, ensure_ascii=False, sort_keys=True)),
             )
+            self.conn.execute("DELETE FROM brief_quotes WHERE story_id = ?", (story_id,))
+            self.conn.executemany(
+                "INSERT INTO brief_quotes (text, speaker, story_id, article_id, start, end) VALUES (?, ?, ?, ?, ?, ?)",
+                [
+                    (x["text"], (x.get("speaker") or {}).get("canonical") or "", story_id,
+                     x["article_id"], x["start"], x["end"])
+                    for x in report.get("quotes", [])
+                ],
+            )  # fmt: skip
             self.conn.executemany(
                 "INSERT OR IGNORE INTO brief_speakers (story_id, name_key, canonical, quotes, is_alias)"
                 " VALUES (?, ?, ?, ?, ?)",
@@ -99,3 +108,14 @@ class BriefTables:
         rows = self.conn.execute(sql, (self.key,)).fetchall()
         people = [{"name": name, "quotes": quotes, "stories": n} for name, quotes, n in rows]
         return sorted(people, key=lambda p: (-p["quotes"], p["name"]))
+
+    def search_quotes(self, query: str, limit: int) -> list[dict[str, Any]]:
+        """Quotes of the current briefs matching the FTS5 ``query``, best first (may raise
+        :class:`sqlite3.OperationalError` on bad syntax)."""
+        sql = (
+            "SELECT text, speaker, story_id, article_id, start, end FROM brief_quotes WHERE brief_quotes MATCH ?"
+            f" AND story_id IN (SELECT b.story_id {self._CURRENT}) ORDER BY rank LIMIT ?"
+        )
+        rows = self.conn.execute(sql, (query, self.key, limit)).fetchall()
+        keys = ("text", "speaker", "story_id", "article_id", "start", "end")
+        return [dict(zip(keys, r, strict=True)) for r in rows]

@@ -189,3 +189,6 @@ CREATE TABLE brief_speakers (               -- every name a brief gives a named 
     PRIMARY KEY (story_id, name_key, canonical)
 );
 CREATE INDEX brief_speakers_name ON brief_speakers(name_key);
+CREATE VIRTUAL TABLE brief_quotes USING fts5(  -- the quotes of the stored briefs, for full-text search
+    text, speaker, story_id UNINDEXED, article_id UNINDEXED, start UNINDEXED, end UNINDEXED
+);

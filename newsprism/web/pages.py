@@ -151,7 +151,7 @@ def search_page(site: Site, query: str) -> dict[str, Any]:
     try:
         quotes = [
             {"text": x["text"], "speaker": x["speaker"], "href": article_href(x["article_id"], x["start"], x["end"])}
-            for x in search_quotes(site.reports, query)
+            for x in search_quotes(site.store, site.reports, query)
         ]  # fmt: skip
     except q.QueryError as exc:
         if "articles" in errors:

@@ -51,6 +51,8 @@ def test_people_and_outlet_pages_read_stored_briefs_only(briefed):
     assert client.get("/api/people/Holloway").json()["aliases"]  # the surname is indexed too
     outlet = client.get("/api/outlets/" + quote("Meridian Post")).json()
     assert outlet["profile"]["stories"] == 1 and outlet["profile"]["articles"] == 1
+    quotes = client.get("/api/search", params={"q": "speaker:Holloway"}).json()["quotes"]
+    assert quotes and all(x["speaker"] == "Maren Holloway" for x in quotes)  # the stored quote index
     story = client.get("/api/stories").json()["stories"][0]["id"]
     assert client.get(f"/api/stories/{story}/report").json()["speakers"]  # the story page too
 
