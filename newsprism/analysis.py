@@ -50,6 +50,9 @@ class Analysis:
     framing: tuple[dict[str, Any], ...] = ()
     provenance: tuple[ProvenanceEdge, ...] = ()
     summary: tuple[dict[str, Any], ...] = ()
+    # Revisions of the story's pages from the store (newsprism.store.intake.revisions_of): input
+    # for the brief's "changed after publication" part, empty for articles not read from a store.
+    revisions: tuple[dict[str, Any], ...] = ()
     timings: dict[str, float] = field(default_factory=dict)
 
     def article(self, article_id: str) -> Article:

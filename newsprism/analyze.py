@@ -41,7 +41,15 @@ from newsprism.temporal.published import resolve_published
 
 log = logging.getLogger(__name__)
 
-__all__ = ["Batch", "analyze_articles", "clean_input", "ingest", "iter_articles", "load_articles"]
+__all__ = [
+    "Batch",
+    "analyze_articles",
+    "analyze_story",
+    "clean_input",
+    "ingest",
+    "iter_articles",
+    "load_articles",
+]
 
 Progress = Callable[[str], None]
 
@@ -359,13 +367,14 @@ def analyze_articles(
     settings: Settings | None = None,
     rejections: Iterable[Rejection] = (),
     stages: list | None = None,
+    revisions: Iterable[dict[str, Any]] = (),
 ) -> Analysis:
     """Run the analysis stages (quotes, timeline, comparison, brief) over one story's articles.
 
     An article the English models cannot read is still analysed, with a warning saying so:
     its quotes, statements and summary sentences will be few or none.
     """
-    analysis = Analysis(articles=tuple(articles), rejections=tuple(rejections))
+    analysis = Analysis(articles=tuple(articles), rejections=tuple(rejections), revisions=tuple(revisions))
     for art in analysis.articles:
         problem = language_problem(art.text)
         if problem:
@@ -373,3 +382,13 @@ def analyze_articles(
                 "%s: %s; the models read English only, so its brief will be thin or empty", art.path, problem
             )
     return run_stages(analysis, settings or Settings(), stages)
+
+
+def analyze_story(store: Store, story_id: str, settings: Settings | None = None) -> Analysis:
+    """The analysis of one stored story (a unique id prefix is enough): its current articles, and
+    the revisions that led to them for the brief's "changed after publication" part."""
+    from newsprism.store.intake import revisions_of
+    from newsprism.stories.persist import story_articles
+
+    articles = story_articles(store, story_id)
+    return analyze_articles(articles, settings, revisions=revisions_of(store, [a.id for a in articles]))

@@ -43,6 +43,24 @@ def _facts(before: str, after: str) -> dict[str, list[str]]:
     return {k: v for k, v in facts.items() if v}
 
 
+REWORDED = 0.5  # word-sequence similarity above which a new sentence is the old one reworded
+
+
+def _reworded(gone: list[dict[str, Any]], came: list[dict[str, Any]]) -> list[tuple[dict, dict]]:
+    """Old and new sentences of one replaced block that are versions of each other, in order; the
+    rest were removed or added (a dropped sentence is not "changed" into an unrelated new one)."""
+    pairs, start = [], 0
+    for before in gone:
+        words = _key(before["text"]).split()
+        for j in range(start, len(came)):
+            ratio = difflib.SequenceMatcher(a=words, b=_key(came[j]["text"]).split(), autojunk=False).ratio()
+            if ratio >= REWORDED:
+                pairs.append((before, came[j]))
+                start = j + 1
+                break
+    return pairs
+
+
 def diff_articles(old: Article, new: Article) -> dict[str, Any]:
     """Sentences removed, added and changed between two versions, with the facts that moved."""
     a, b = _sentences(old), _sentences(new)
@@ -54,14 +72,12 @@ def diff_articles(old: Article, new: Article) -> dict[str, Any]:
         if op == "equal":
             continue
         gone, came = a[i1:i2], b[j1:j2]
-        if op == "replace":
-            for before, after in zip(gone, came, strict=False):
-                out["changed"].append(
-                    {"before": before, "after": after, **_facts(before["text"], after["text"])}
-                )
-            gone, came = gone[len(came) :], came[len(gone) :]
-        out["removed"].extend({**s, **_facts(s["text"], "")} for s in gone)
-        out["added"].extend({**s, **_facts("", s["text"])} for s in came)
+        pairs = _reworded(gone, came) if op == "replace" else []
+        for before, after in pairs:
+            out["changed"].append({"before": before, "after": after, **_facts(before["text"], after["text"])})
+        paired_a, paired_b = {id(x) for x, _ in pairs}, {id(y) for _, y in pairs}
+        out["removed"].extend({**s, **_facts(s["text"], "")} for s in gone if id(s) not in paired_a)
+        out["added"].extend({**s, **_facts("", s["text"])} for s in came if id(s) not in paired_b)
     if (old.title or "") != (new.title or ""):
         out["title"] = {"before": old.title, "after": new.title}
     out["summary"] = _summary(out)

@@ -7,6 +7,8 @@ import json
 import pytest
 
 from newsprism import watch as watch_mod
+from newsprism.analyze import analyze_story
+from newsprism.brief.report import build_report
 from newsprism.cli import main
 from newsprism.errors import SettingsError
 from newsprism.revisions import diff_articles, revision_lines
@@ -50,6 +52,7 @@ def test_a_page_changed_between_polls_becomes_a_revision(site, tmp_path):
         ).fetchone()[0]
         in_story = [a.id for a in story_articles(store, story)]
         for_brief = revisions_of(store, in_story)
+        brief = build_report(analyze_story(store, story))
     assert polls[0].counts["added"] == 3 and polls[0].stories_opened >= 1
     assert polls[1].counts["revised"] == 1 and polls[1].error is None
     assert runs == ["watch", "watch"] and stories == 4
@@ -64,6 +67,12 @@ def test_a_page_changed_between_polls_becomes_a_revision(site, tmp_path):
     # the story speaks with the latest version only; the brief can list what changed, by outlet
     assert rev["article_id"] in in_story and rev["previous_id"] not in in_story
     assert [(r["outlet"], r["previous_id"]) for r in for_brief] == [("Harbour Times", rev["previous_id"])]
+    # ... and the stored story's brief does: the quote taken out, the count changed
+    (shown,) = brief["revisions"]
+    assert shown["article_id"] == rev["article_id"] and shown["outlet"] == "Harbour Times"
+    taken = [i for i in shown["items"] if i["kind"] == "removed"]
+    assert any("run out of patience" in q for i in taken for q in i.get("quotes_removed", []))
+    assert [i["numbers_added"] for i in shown["items"] if i["kind"] == "changed"] == [["260"]]
 
 
 def test_a_restart_resumes_without_refetching(site, tmp_path):

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from typing import Any
 
 from newsprism.analysis import Analysis
+from newsprism.brief.revisions import revisions_section
 from newsprism.brief.sections import brief_sections
 from newsprism.brief.timeline import timeline_section
 from newsprism.model import Article
@@ -69,6 +70,7 @@ def _quotes(analysis: Analysis) -> dict[str, Any]:
 SECTIONS.append(_quotes)
 
 SECTIONS.append(brief_sections)
+SECTIONS.append(revisions_section)
 
 
 def build_report(analysis: Analysis) -> dict[str, Any]:

@@ -4,17 +4,13 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from newsprism.cli.common import add_inputs, dump, given_from_args, no_input, warn_rejections
 from newsprism.cli.output import add_output, emit
 from newsprism.errors import NewsprismError
 from newsprism.progress import progress_bar
 from newsprism.settings import Settings
-
-if TYPE_CHECKING:
-    from newsprism.analyze import Batch
-    from newsprism.store import Store
 
 __all__ = ["REPORT_FORMATS", "add_analyze", "run_analyze"]
 
@@ -47,35 +43,28 @@ def add_analyze(a: argparse.ArgumentParser) -> None:
     add_output(a, REPORT_FORMATS)
 
 
-def _story_batch(store: Store, args: argparse.Namespace) -> Batch:
-    from newsprism.analyze import Batch
-    from newsprism.stories.persist import story_articles
-
-    if not args.db:
-        raise NewsprismError("--story needs --db", "give the database the story was ingested into")
-    return Batch(articles=story_articles(store, args.story))
-
-
 def run_analyze(args: argparse.Namespace, settings: Settings) -> int:
-    from newsprism.analyze import analyze_articles, ingest
+    from newsprism.analyze import Batch, analyze_articles, analyze_story, ingest
     from newsprism.brief.report import build_report
     from newsprism.cli.briefs import store_brief
     from newsprism.nlp import use_parse_cache
     from newsprism.store import Store
 
     given = given_from_args(args)
+    if args.story and not args.db:
+        raise NewsprismError("--story needs --db", "give the database the story was ingested into")
     store = Store(args.db) if args.db else Store(":memory:")
     with store, use_parse_cache(store), progress_bar("reading", args.quiet) as tick:
-        if args.story:
-            batch = _story_batch(store, args)
+        if args.story:  # a stored story: its revisions are part of its brief, and the brief is kept
+            story_id = store.resolve_id("stories", args.story)
+            batch = Batch()
+            report = build_report(analyze_story(store, story_id, settings))
+            store_brief(store, story_id, report, settings)
         else:
             batch = ingest(store, args.paths, settings, tick, given=given)
-        if not batch.articles:
-            return no_input(batch.rejections)
-        analysis = analyze_articles(batch.articles, settings, batch.rejections)
-        report = build_report(analysis)
-        if args.story:  # kept, so the web app's people and outlet pages see this story too
-            store_brief(store, store.resolve_id("stories", args.story), report, settings)
+            if not batch.articles:
+                return no_input(batch.rejections)
+            report = build_report(analyze_articles(batch.articles, settings, batch.rejections))
     warn_rejections(batch.rejections)
     emit(args, report, REPORT_FORMATS)
     return 1 if batch.rejections else 0

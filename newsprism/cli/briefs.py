@@ -60,12 +60,11 @@ def _text(result: dict[str, Any]) -> str:
 
 
 def run_briefs(args: argparse.Namespace, settings: Settings) -> int:
-    from newsprism.analyze import analyze_articles
+    from newsprism.analyze import analyze_story
     from newsprism.brief.report import build_report
     from newsprism.nlp import use_parse_cache
     from newsprism.store import Store
     from newsprism.store.briefs import BriefTables, settings_key
-    from newsprism.stories.persist import story_articles
 
     done: list[str] = []
     failed: list[dict[str, str]] = []
@@ -75,7 +74,7 @@ def run_briefs(args: argparse.Namespace, settings: Settings) -> int:
         with progress_bar("analysing stories", args.quiet, total=len(todo)) as tick:
             for story_id in todo:
                 try:
-                    report = build_report(analyze_articles(story_articles(store, story_id), settings))
+                    report = build_report(analyze_story(store, story_id, settings))
                     store_brief(store, story_id, report, settings)
                     done.append(story_id)
                 except Exception as exc:  # one story's failure must not stop the others

@@ -71,12 +71,12 @@ def rows_parquet(rows: list[dict[str, Any]]) -> bytes:
 
 
 def _brief_rows(store: Store, settings: Settings, quiet: bool) -> Iterator[dict[str, Any]]:
-    from newsprism.analyze import analyze_articles
+    from newsprism.analyze import analyze_story
     from newsprism.brief.report import build_report
     from newsprism.cli.briefs import store_brief
     from newsprism.nlp import use_parse_cache
     from newsprism.store.briefs import BriefTables, settings_key
-    from newsprism.stories.persist import stored_stories, story_articles
+    from newsprism.stories.persist import stored_stories
 
     stories = stored_stories(store)
     stored = BriefTables(store.conn, settings_key(settings.to_dict()))
@@ -84,7 +84,7 @@ def _brief_rows(store: Store, settings: Settings, quiet: bool) -> Iterator[dict[
         for story in stories:
             report = stored.get(story.id)  # `newsprism briefs` may have computed it already
             if report is None:
-                report = build_report(analyze_articles(story_articles(store, story.id), settings))
+                report = build_report(analyze_story(store, story.id, settings))
                 store_brief(store, story.id, report, settings)
             tick("")
             yield {

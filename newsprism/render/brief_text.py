@@ -151,6 +151,38 @@ def _provenance(report: Report, esc: Callable[[str], str]) -> list[str]:
     ]
 
 
+def _revision_item(item: dict, labels: dict[str, str], esc: Callable[[str], str]) -> str:
+    moved = [
+        f"{k.replace('_', ' ')}: {', '.join(v)}"
+        for k, v in item.items()
+        if k.startswith(("numbers_", "quotes_"))
+    ]
+    line = f"  - {item['kind']}: “{esc(_short(item['text']))}”"
+    if item["kind"] == "changed":
+        line += f" → “{esc(_short(item['after']))}”"
+    if moved:
+        line += f" ({esc('; '.join(moved))})"
+    others = [labels.get(a, a) for a in item.get("still_reported_by", [])]
+    if item["kind"] != "added":
+        line += (
+            f" — still reported by {esc(', '.join(others))}" if others else " — no other outlet reports it"
+        )
+    return line
+
+
+def _revisions(report: Report, esc: Callable[[str], str]) -> list[str]:
+    labels = _labels(report)
+    lines = []
+    for rev in report.get("revisions", []):
+        when = f" (change seen {rev['seen_at'][:16].replace('T', ' ')})" if rev.get("seen_at") else ""
+        lines.append(f"- **{esc(rev['label'])}** changed its article after publishing it{when}")
+        if rev.get("headline"):
+            h = rev["headline"]
+            lines.append(f"  - headline: “{esc(h.get('before') or '')}” → “{esc(h.get('after') or '')}”")
+        lines += [_revision_item(item, labels, esc) for item in rev["items"]]
+    return lines
+
+
 def _counts(counts: dict[str, int]) -> str:
     return ", ".join(f"{k} {v}" if v > 1 else k for k, v in counts.items()) or "—"
 
@@ -167,6 +199,7 @@ PARTS = (
     ("Only here / left out", _outlets),
     ("Framing", _framing),
     ("Provenance", _provenance),
+    ("Changed after publication", _revisions),
 )
 
 

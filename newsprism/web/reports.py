@@ -1,7 +1,7 @@
 """The briefs the web app shows, computed on demand from the read-only store and kept in memory.
 
 A story's brief is :func:`newsprism.brief.report.build_report` over
-:func:`newsprism.analyze.analyze_articles` of its articles: the same functions
+:func:`newsprism.analyze.analyze_story`: the same functions
 ``newsprism analyze --db DB --story ID`` calls. A brief stored by ``newsprism briefs DB`` (or
 ``analyze --db DB --story ID``) is read from the store when it is current; otherwise it is
 computed, which takes seconds (the text models). Reports are cached in memory, keyed by story id
@@ -28,11 +28,10 @@ Compute = Callable[[Store, str], Report]
 
 def compute_report(store: Store, story_id: str, settings: Settings | None = None) -> Report:
     """The brief of one stored story (the library call behind the story page)."""
-    from newsprism.analyze import analyze_articles
+    from newsprism.analyze import analyze_story
     from newsprism.brief.report import build_report
-    from newsprism.stories.persist import story_articles
 
-    return build_report(analyze_articles(story_articles(store, story_id), settings))
+    return build_report(analyze_story(store, story_id, settings))
 
 
 class ReportCache:

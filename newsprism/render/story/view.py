@@ -76,6 +76,17 @@ def key_findings(report: Report, links: Links) -> list[dict[str, Any]]:
             if all(x["href"] != _cite(side, labels, links)["href"] for x in f["cites"]):
                 f["cites"].append(_cite(side, labels, links))
     out += list(merged.values())[:FINDINGS_PER_KIND]
+    for rev in report.get("revisions", [])[:FINDINGS_PER_KIND]:  # facts an outlet took back
+        taken = [
+            i
+            for i in rev["items"]
+            if i["kind"] == "removed" or i.get("numbers_removed") or i.get("quotes_removed")
+        ]
+        if taken:
+            out.append({"kind": "changed after publication",
+                        "text": f"{rev['label']} removed or changed {len(taken)} statement(s) after publishing",
+                        "cites": [{"article_id": rev["article_id"], "label": rev["label"], "text": taken[0]["text"],
+                                   "href": links.article(rev["article_id"])}]})  # fmt: skip
     lead = []
     for s in report.get("summary", []):
         if s.get("marked") == "single-source":
@@ -172,6 +183,24 @@ def _disputes(report: Report, labels: dict[str, str], links: Links) -> dict[str,
     }  # fmt: skip
 
 
+def _revisions(report: Report, labels: dict[str, str], links: Links) -> list[dict[str, Any]]:
+    """Each revision with its items; a changed or added sentence links to its new wording."""
+    out = []
+    for rev in report.get("revisions", []):
+        items = []
+        for item in rev["items"]:
+            span = item.get("after_span")
+            items.append({
+                **item,
+                "href": links.article(rev["article_id"], *span) if span else None,
+                "moved": [f"{k.replace('_', ' ')}: {', '.join(v)}" for k, v in item.items()
+                          if k.startswith(("numbers_", "quotes_"))],
+                "others": [{"label": labels.get(a, a), "href": links.article(a)} for a in item.get("still_reported_by", [])],
+            })  # fmt: skip
+        out.append({**rev, "items": items, "href": links.article(rev["article_id"])})
+    return out
+
+
 def story_view(report: Report, links: Links) -> dict[str, Any]:
     """Everything the story page shows, JSON-ready."""
     outlets = _outlets(report, links)
@@ -198,4 +227,5 @@ def story_view(report: Report, links: Links) -> dict[str, Any]:
         "timeline": timeline,
         "timeline_axis": timeline_axis(timeline),
         "provenance": _provenance(report, outlets),
+        "revisions": _revisions(report, labels, links),
     }
