@@ -1,6 +1,11 @@
 """Speed of the compare and brief stages on a 50-article story, model load included.
 
     PYTHONPATH=. python bench/brief_speed.py --data /work/shared/eval [--docs-per-article 1]
+    PYTHONPATH=. python bench/brief_speed.py --store /tmp/b.db   # run twice: cold, then from the store
+
+With ``--store DB`` the articles are stored in DB and the run reads and fills its parse and
+sentence-vector caches: the first run is cold, a second run (a fresh process) shows the cost
+of a brief whose parses and embeddings are cached (the web app's or ``briefs``' case).
 
 Articles are real news documents from ECB+ (topics in order, 50 documents; with
 ``--docs-per-article 3`` every article joins three documents, to reach the length of a
@@ -11,6 +16,7 @@ Prints seconds per step (``compare.*``) and in total.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import re
 import sys
 import time
@@ -47,6 +53,7 @@ def main() -> int:
     parser.add_argument("--data", type=Path, default=default_data())
     parser.add_argument("--articles", type=int, default=50)
     parser.add_argument("--docs-per-article", type=int, default=1)
+    parser.add_argument("--store", type=Path, help="SQLite store holding the parse and vector caches")
     args = parser.parse_args()
     docs = ecb_docs(args.data, args.articles * args.docs_per_article)
     texts = [ecb_text(d) for d in docs]
@@ -55,9 +62,20 @@ def main() -> int:
         plain_article(f"ecb-{i}.txt", "\n\n".join(texts[i * k : (i + 1) * k]), outlet=f"outlet-{i}")
         for i in range(len(texts) // k)
     )
-    t0 = time.perf_counter()
-    analysis = run_brief(articles)
-    total = time.perf_counter() - t0
+    with contextlib.ExitStack() as stack:
+        if args.store:
+            from newsprism.nlp import use_parse_cache
+            from newsprism.store import Store
+
+            store = stack.enter_context(Store(args.store))
+            store.add_articles(list(articles))
+            print(
+                f"store {args.store}: {store.count('parses')} parses, {store.count('vectors')} vectors cached"
+            )
+            stack.enter_context(use_parse_cache(store))
+        t0 = time.perf_counter()
+        analysis = run_brief(articles)
+        total = time.perf_counter() - t0
     words = sum(len(a.text.split()) for a in articles)
     print(
         f"{len(articles)} articles, {words} words, {len(analysis.statements)} statements, "

@@ -52,3 +52,23 @@ def test_settings_default_to_one_thread_without_spinning():
     from newsprism.settings import Settings
 
     assert (Settings().nlp.embed_threads, Settings().nlp.embed_spin_wait) == (1, False)
+
+
+def test_sentence_vectors_are_kept_in_the_store_and_reused(tmp_path, monkeypatch):
+    from newsprism.nlp import use_parse_cache
+    from newsprism.store import Store
+
+    texts = ["The bridge will close for repairs in June.", "Crews walked out on Monday."]
+    with Store(tmp_path / "news.db") as store, use_parse_cache(store):
+        first = embed.MiniLMEmbedder().embed(texts)
+        assert store.count("vectors") == 2
+        fresh = embed.MiniLMEmbedder()  # a new process would start with an empty memory cache
+
+        def no_model(batch):
+            raise AssertionError(f"encoded {batch} again instead of reading the store")
+
+        monkeypatch.setattr(fresh, "_encode", no_model)
+        again = fresh.embed(list(reversed(texts)))
+    assert np.allclose(again, first[::-1])
+    outside = embed.MiniLMEmbedder()  # no store in force: nothing is read or written
+    assert np.allclose(outside.embed(texts[:1]), first[:1], atol=1e-6)

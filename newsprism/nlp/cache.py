@@ -2,7 +2,9 @@
 
 The key includes the model name and version, so a model upgrade never serves a
 stale parse. :class:`MemoryParseCache` is the in-process implementation; the
-SQLite store implements the same two methods over its ``parses`` table.
+SQLite store implements the same two methods over its ``parses`` table. The store also
+keeps sentence vectors (:class:`VectorCache`); :func:`use_parse_cache` with a store makes
+both caches the run's.
 """
 
 from __future__ import annotations
@@ -24,9 +26,11 @@ log = logging.getLogger(__name__)
 __all__ = [
     "MemoryParseCache",
     "ParseCache",
+    "VectorCache",
     "default_cache",
     "set_default_cache",
     "use_parse_cache",
+    "vector_cache",
     "doc_from_bytes",
     "doc_to_bytes",
     "model_key",
@@ -40,6 +44,14 @@ class ParseCache(Protocol):
     def get_parse(self, article_id: str, model: str) -> bytes | None: ...
 
     def put_parse(self, article_id: str, model: str, data: bytes) -> None: ...
+
+
+class VectorCache(Protocol):
+    """Where sentence vectors live between runs: bytes by (sentence hash, model key)."""
+
+    def get_vectors(self, keys: list[str], model: str) -> dict[str, bytes]: ...
+
+    def put_vectors(self, items: list[tuple[str, bytes]], model: str) -> None: ...
 
 
 class MemoryParseCache:
@@ -59,6 +71,12 @@ class MemoryParseCache:
 
 
 _DEFAULT: list[ParseCache] = [MemoryParseCache()]
+_VECTORS: list[VectorCache | None] = [None]
+
+
+def vector_cache() -> VectorCache | None:
+    """The run's sentence-vector cache (the open store), if any."""
+    return _VECTORS[0]
 
 
 def default_cache() -> ParseCache:
@@ -75,12 +93,17 @@ def set_default_cache(cache: ParseCache) -> ParseCache:
 
 @contextlib.contextmanager
 def use_parse_cache(cache: ParseCache) -> Iterator[ParseCache]:
-    """Within the block, stages that parse read and fill ``cache`` (e.g. the open Store)."""
+    """Within the block, stages that parse read and fill ``cache`` (e.g. the open Store), and the
+    sentence embedder reads and fills its vectors when ``cache`` keeps them."""
     previous = set_default_cache(cache)
+    previous_vectors = _VECTORS[0]
+    if hasattr(cache, "get_vectors"):  # a store keeps sentence vectors too
+        _VECTORS[0] = cache  # type: ignore[assignment]
     try:
         yield cache
     finally:
         set_default_cache(previous)
+        _VECTORS[0] = previous_vectors
 
 
 def model_key(nlp: Language) -> str:

@@ -23,6 +23,7 @@ from typing import Protocol, runtime_checkable
 import numpy as np
 
 from newsprism.errors import ModelMissingError
+from newsprism.nlp.cache import vector_cache
 
 log = logging.getLogger(__name__)
 
@@ -113,21 +114,42 @@ class MiniLMEmbedder:
             str(_model_file()), sess_options=options, providers=["CPUExecutionProvider"]
         )
         self._inputs = {i.name for i in self._session.get_inputs()}
+        model = _model_file()
+        # Stored vectors are reused only for this very model file (name, size) and pooling.
+        self.model_key = f"minilm-int8:{model.name}:{model.stat().st_size}:mean-{MAX_TOKENS}"
         self._cache: dict[str, np.ndarray] = {}
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
         keys = [hashlib.sha1(t.encode("utf-8", "surrogatepass")).hexdigest() for t in texts]
         todo = sorted({k: t for k, t in zip(keys, texts, strict=True) if k not in self._cache}.items())
+        todo = self._from_store(todo)
         # Sorting by length keeps padding (wasted work) small inside each batch.
         todo.sort(key=lambda kv: len(kv[1]))
+        made: list[tuple[str, bytes]] = []
         for i in range(0, len(todo), self.batch_size):
             chunk = todo[i : i + self.batch_size]
             vectors = self._encode([t for _, t in chunk])
             for (key, _), vec in zip(chunk, vectors, strict=True):
                 self._cache[key] = vec
+                made.append((key, vec.tobytes()))
+        store = vector_cache()
+        if store is not None and made:
+            store.put_vectors(made, self.model_key)
         if not keys:
             return np.zeros((0, DIM), dtype=np.float32)
         return np.stack([self._cache[k] for k in keys])
+
+    def _from_store(self, todo: list[tuple[str, str]]) -> list[tuple[str, str]]:
+        """Take the vectors the run's store has; return what is left to encode."""
+        store = vector_cache()
+        if store is None or not todo:
+            return todo
+        found = store.get_vectors([k for k, _ in todo], self.model_key)
+        for key, data in found.items():
+            vec = np.frombuffer(data, dtype=np.float32)
+            if vec.shape == (DIM,):
+                self._cache[key] = vec
+        return [(k, t) for k, t in todo if k not in self._cache]
 
     def _encode(self, texts: list[str]) -> np.ndarray:
         encodings = self._tokenizer.encode_batch(texts)

@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from datetime import UTC, datetime
 from typing import Any
 
+from newsprism.store.db import atomic
 from newsprism.version import __version__
 
 __all__ = ["BriefTables", "settings_key"]
@@ -50,7 +51,7 @@ class BriefTables:
         """Store ``report`` as the brief of ``story_id`` at ``size`` members, replacing any older one;
         ``names`` index its speakers (:func:`newsprism.quotes.speakers.speaker_index`)."""
         now = datetime.now(UTC).isoformat(timespec="seconds")
-        with self.conn:  # one transaction: the brief and its index change together or not at all
+        with atomic(self.conn):  # the brief and its index change together or not at all
             self.conn.execute("DELETE FROM brief_speakers WHERE story_id = ?", (story_id,))
             self.conn.execute(
                 "INSERT OR REPLACE INTO briefs (story_id, size, settings, created, report) VALUES (?, ?, ?, ?, ?)",

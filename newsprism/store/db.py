@@ -21,7 +21,7 @@ from newsprism.model import Article, OffsetMap, Rejection, Removal, Span
 from newsprism.store.migrate import migrate, migrations
 from newsprism.version import __version__
 
-__all__ = ["Store"]
+__all__ = ["Store", "atomic"]
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -251,7 +251,16 @@ class Store:
             yield self._to_article(row)
 
     def count(self, table: str = "articles") -> int:
-        if table not in {"articles", "removals", "rejections", "runs", "parses", "stories", "briefs"}:
+        if table not in {
+            "articles",
+            "removals",
+            "rejections",
+            "runs",
+            "parses",
+            "stories",
+            "briefs",
+            "vectors",
+        }:
             raise ValueError(table)
         return int(self.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
 
@@ -287,6 +296,27 @@ class Store:
                 (article_id, model, data, _now()),
             )
 
+    # sentence vectors (the embedding cache) ------------------------------------------
+    @_translated
+    def get_vectors(self, keys: list[str], model: str) -> dict[str, bytes]:
+        """Stored vectors of the sentence hashes ``keys`` made by ``model``."""
+        out: dict[str, bytes] = {}
+        for i in range(0, len(keys), 500):  # SQLite caps the number of parameters
+            chunk = keys[i : i + 500]
+            marks = ",".join("?" * len(chunk))
+            sql = f"SELECT text_hash, vector FROM vectors WHERE model = ? AND text_hash IN ({marks})"
+            out.update(self.conn.execute(sql, (model, *chunk)).fetchall())
+        return out
+
+    @_translated
+    def put_vectors(self, items: list[tuple[str, bytes]], model: str) -> None:
+        """Keep vectors of sentence hashes (one transaction)."""
+        with atomic(self.conn):
+            self.conn.executemany(
+                "INSERT OR REPLACE INTO vectors(text_hash, model, vector) VALUES (?,?,?)",
+                [(k, model, v) for k, v in items],
+            )
+
     # rejections and search --------------------------------------------------------
     @_translated
     def add_rejection(self, rej: Rejection, run_id: int | None = None) -> None:
@@ -315,14 +345,25 @@ class Store:
 
 
 class _Transaction:
-    """BEGIN IMMEDIATE … COMMIT, rolled back on any exception."""
+    """BEGIN IMMEDIATE … COMMIT, rolled back on any exception; inside an open transaction it joins
+    that one (the outer block commits or rolls back the whole)."""
 
     def __init__(self, conn: sqlite3.Connection) -> None:
         self.conn = conn
+        self.outer = False
 
     def __enter__(self) -> sqlite3.Connection:
-        self.conn.execute("BEGIN IMMEDIATE")
+        self.outer = not self.conn.in_transaction
+        if self.outer:
+            self.conn.execute("BEGIN IMMEDIATE")
         return self.conn
 
     def __exit__(self, exc_type: object, *rest: object) -> None:
-        self.conn.execute("ROLLBACK" if exc_type else "COMMIT")
+        if self.outer:
+            self.conn.execute("ROLLBACK" if exc_type else "COMMIT")
+
+
+def atomic(conn: sqlite3.Connection) -> _Transaction:
+    """A block whose writes land together or not at all (the connections here autocommit, so
+    ``with conn:`` alone would not group them)."""
+    return _Transaction(conn)

@@ -192,3 +192,12 @@ CREATE INDEX brief_speakers_name ON brief_speakers(name_key);
 CREATE VIRTUAL TABLE brief_quotes USING fts5(  -- the quotes of the stored briefs, for full-text search
     text, speaker, story_id UNINDEXED, article_id UNINDEXED, start UNINDEXED, end UNINDEXED
 );
+
+-- migration 9: sentence vectors kept like parses, by text hash and model, so a brief run again
+-- (a story that grew, other settings, the web app) encodes only sentences it has not seen
+CREATE TABLE vectors (
+    text_hash TEXT NOT NULL,                -- sha1 of the sentence text
+    model     TEXT NOT NULL,                -- the embedding model and its file (newsprism.nlp.embed)
+    vector    BLOB NOT NULL,                -- float32, L2-normalised
+    PRIMARY KEY (text_hash, model)
+) WITHOUT ROWID;
