@@ -16,6 +16,7 @@ __all__ = [
     "date_terms",
     "hedges_in",
     "key_terms",
+    "negated_words",
     "negations",
     "normalize_words",
     "numbers",
@@ -257,6 +258,16 @@ _SOURCE_FORMULA = re.compile(
 
 def negations(text: str) -> int:
     return len(_NEGATION.findall(_SOURCE_FORMULA.sub(" ", text)))
+
+
+def negated_words(text: str, window: int = 4) -> set[str]:
+    """Stems of the content words in the ``window`` words after each negation: what is denied."""
+    text = _SOURCE_FORMULA.sub(" ", text)
+    out: set[str] = set()
+    for m in _NEGATION.finditer(text):
+        after = content_words(" ".join(text[m.end() :].split()[:window]))
+        out.update(stem(w) for w in after)
+    return out
 
 
 def numbers(text: str) -> set[str]:

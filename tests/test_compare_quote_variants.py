@@ -72,3 +72,21 @@ def test_an_unnamed_speaker_matches_a_named_one_and_is_not_a_misattribution():
         ]
     )
     assert _classes(quotes, groups) == ["verbatim", "trimmed"]
+
+
+def test_the_same_denial_in_another_order_is_not_a_flipped_negation():
+    ref = (
+        "It goes without saying that any attempts to deny this are absurd. We know that decisions "
+        "about such actions, such attacks, are made in Porto, and not in Lisbon."
+    )
+    versions = [
+        (ref, "Ilse Varga"),
+        ("Decisions on such attacks are not made in Lisbon, but in Porto.", "Ilse Varga"),
+        ("Decisions on such attacks are not made in Lysbon, but in Porto.", "Ilse Varga"),  # another spelling
+        ("Decisions about such actions, such attacks, are made in Lisbon.", "Ilse Varga"),
+    ]
+    quotes, groups = _group(versions)
+    by_id = {v["quote_id"]: v for g in groups for v in g.variants}
+    assert "negation flipped" not in by_id[quotes[1].id].get("notes", [])
+    assert "negation flipped" not in by_id[quotes[2].id].get("notes", [])
+    assert by_id[quotes[3].id]["classification"] == "altered"  # the denial itself is gone

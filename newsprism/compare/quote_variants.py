@@ -21,6 +21,7 @@ most of the others, earliest article on a tie) and classified:
 from __future__ import annotations
 
 import difflib
+import re
 from collections import Counter
 from collections.abc import Sequence
 
@@ -29,7 +30,7 @@ import numpy as np
 from newsprism.model import Quote, QuoteGroup, content_id
 from newsprism.nlp.embed import Embedder
 from newsprism.settings import CompareSettings
-from newsprism.text import content_words, negations, normalize_words, numbers, stem, words
+from newsprism.text import content_words, negated_words, negations, normalize_words, numbers, stem, words
 
 __all__ = ["ALTERATIONS", "classify", "group_quotes", "word_diff"]
 
@@ -249,12 +250,23 @@ def _meaning_change(
     if not blocks:
         return None
     region = b[blocks[0].a : blocks[-1].a + blocks[-1].size]
-    if (negations(" ".join(a)) > 0) != (negations(" ".join(region)) > 0):
+    if (negations(" ".join(a)) > 0) != (negations(" ".join(region)) > 0) and not _same_denial(a, b):
         return "negation flipped"
     na, nb = numbers(" ".join(a)), numbers(" ".join(region))
     if na and nb and na != nb:
         return f"number changed: {', '.join(sorted(nb))} -> {', '.join(sorted(na))}"
     return _word_swapped(a, region, others, embedder, s)
+
+
+def _same_denial(a: list[str], b: list[str]) -> bool:
+    """Both versions deny the same thing, in another order ("made not in X but in Y" against
+    "made in Y and not in X", where the reference's denial falls outside the matched region)."""
+    return bool(_skeletons(negated_words(" ".join(a))) & _skeletons(negated_words(" ".join(b))))
+
+
+def _skeletons(stems: set[str]) -> set[str]:
+    """Words without vowels, so transliterations of one name meet ("Kiev", "Kyiv")."""
+    return {re.sub("[aeiouy]", "", w) or w for w in stems}
 
 
 def _word_swapped(
