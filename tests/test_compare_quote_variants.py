@@ -6,11 +6,11 @@ from tests.conftest import make_article
 FULL = "The fire was contained shortly before four in the morning, and there is no risk to residents."
 
 
-def _group(versions, embedder=None):
+def _group(versions, embedder=None, kind="direct"):
     quotes = []
     for k, (text, speaker) in enumerate(versions):
         art = make_article(f"Intro {k}.\n\n“{text}” someone said.", outlet=f"O{k}")
-        quotes.append(quote_in(art, text, speaker))
+        quotes.append(quote_in(art, text, speaker, kind))
     order = {q.article_id: k for k, q in enumerate(quotes)}
     groups = group_quotes(quotes, embedder or TableEmbedder(), CompareSettings(), order)
     return quotes, groups
@@ -90,3 +90,16 @@ def test_the_same_denial_in_another_order_is_not_a_flipped_negation():
     assert "negation flipped" not in by_id[quotes[1].id].get("notes", [])
     assert "negation flipped" not in by_id[quotes[2].id].get("notes", [])
     assert by_id[quotes[3].id]["classification"] == "altered"  # the denial itself is gone
+
+
+def test_a_replaced_last_word_is_the_swap_and_reported_speech_is_never_word_swapped():
+    versions = [
+        ("the harbour board was only carrying out the minister's orders", "Ilse Varga"),
+        ("the harbour board was only carrying out the minister's plans", "Ilse Varga"),
+    ]
+    embedder = TableEmbedder(pinned={"plans": 0.2}, anchor="orders")
+    quotes, groups = _group(versions, embedder)
+    notes = next(v["notes"] for v in groups[0].variants if v["quote_id"] == quotes[1].id)
+    assert notes == ["word swapped: orders -> plans"]
+    quotes, groups = _group(versions, embedder, kind="indirect")  # "Varga said the board was ..."
+    assert _classes(quotes, groups)[1] != "altered"

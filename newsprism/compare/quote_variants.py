@@ -11,8 +11,9 @@ most of the others, earliest article on a tie) and classified:
   verbatim       the same words (the reference itself, or an exact copy)
   spelling       same words after folding case, punctuation, spelling, transliteration
   trimmed        a contiguous part of the reference; ``extended``: contains it
-  altered        a meaning change: negation flipped, a number changed, or a content word
-                 swapped for one of another meaning while the rest is word for word
+  altered        a meaning change: negation flipped, a number changed, or (between direct
+                 quotes) a content word swapped for one of another meaning while the rest is
+                 word for word
   translation    same meaning, other wording (embeddings close)
   paraphrase     overlapping content, meaning drifting (embeddings not close)
   misattributed  same words given to another speaker
@@ -211,7 +212,7 @@ def classify(
     change = (
         None
         if quote is ref or _contiguous(a, b) or _contiguous(b, a)
-        else _meaning_change(a, b, others, embedder, s)
+        else _meaning_change(a, b, others, embedder, s, direct=quote.kind == ref.kind == "direct")
     )
     notes = [change] if change else []
     who = _surname(quote)
@@ -242,20 +243,26 @@ def _contiguous(small: list[str], big: list[str]) -> bool:
 
 
 def _meaning_change(
-    a: list[str], b: list[str], others: Sequence[Quote], embedder: Embedder, s: CompareSettings
+    a: list[str], b: list[str], others: Sequence[Quote], embedder: Embedder, s: CompareSettings, direct: bool
 ) -> str | None:
-    """What changes the meaning between version ``a`` and reference ``b``, if anything."""
+    """What changes the meaning between version ``a`` and reference ``b``, if anything. A swapped
+    word counts only between direct quotes: reported speech is each outlet's own wording."""
     matcher = difflib.SequenceMatcher(a=b, b=a, autojunk=False)
     blocks = [m for m in matcher.get_matching_blocks() if m.size]
     if not blocks:
         return None
-    region = b[blocks[0].a : blocks[-1].a + blocks[-1].size]
+    first, last = blocks[0], blocks[-1]
+    # The reference's part this version covers: its matched stretch, plus as many words before
+    # and after it as the version itself has there (a replaced first or last word, not a trim).
+    head = min(first.a, first.b)
+    tail = min(len(b) - last.a - last.size, len(a) - last.b - last.size)
+    region = b[first.a - head : last.a + last.size + tail]
     if (negations(" ".join(a)) > 0) != (negations(" ".join(region)) > 0) and not _same_denial(a, b):
         return "negation flipped"
     na, nb = numbers(" ".join(a)), numbers(" ".join(region))
     if na and nb and na != nb:
         return f"number changed: {', '.join(sorted(nb))} -> {', '.join(sorted(na))}"
-    return _word_swapped(a, region, others, embedder, s)
+    return _word_swapped(a, region, others, embedder, s) if direct else None
 
 
 def _same_denial(a: list[str], b: list[str]) -> bool:
@@ -281,15 +288,30 @@ def _word_swapped(
     if not new or not old or len(new) > 2:
         return None
     elsewhere = Counter(stem(w) for q in others for w in set(content_words(q.text)))
+    replaced = _replaced(a, region)
     for n in new:
         if elsewhere[n] > 0 and len(others) > 1:
             continue  # another outlet has the same word: a translation choice, not an alteration
-        vecs = embedder.embed([ca[n]] + [cb[o] for o in old])
+        # the word it replaced: one at the same place in the word diff when there is one
+        candidates = [o for o in old if o in replaced.get(n, set())] or old
+        vecs = embedder.embed([ca[n]] + [cb[o] for o in candidates])
         sims = vecs[1:] @ vecs[0]
         k = int(np.argmax(sims))
         if float(sims[k]) < s.word_swap_sim:
-            return f"word swapped: {cb[old[k]]} -> {ca[n]}"
+            return f"word swapped: {cb[candidates[k]]} -> {ca[n]}"
     return None
+
+
+def _replaced(a: list[str], region: list[str]) -> dict[str, set[str]]:
+    """For each content-word stem of ``a``, the stems of ``region`` its diff hunk replaced."""
+    out: dict[str, set[str]] = {}
+    ka, kb = [w.lower() for w in a], [w.lower() for w in region]
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(a=kb, b=ka, autojunk=False).get_opcodes():
+        if tag == "replace":
+            olds = {stem(w) for w in content_words(" ".join(region[i1:i2]))}
+            for w in content_words(" ".join(a[j1:j2])):
+                out.setdefault(stem(w), set()).update(olds)
+    return out
 
 
 def word_diff(reference: str, version: str) -> list[list[str]]:
