@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 
 __all__ = [
@@ -98,6 +99,7 @@ _VALUE = re.compile(
 )
 
 
+@functools.lru_cache(maxsize=1 << 16)  # pure, and asked for the same few values over and over
 def value_interval(value: str, mod: str | None = None) -> tuple[dt.datetime, dt.datetime] | None:
     """The stretch of time a TIMEX3 date/time value covers, or ``None`` if vague.
 

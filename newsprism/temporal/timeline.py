@@ -15,6 +15,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
+import numpy as np
 from rapidfuzz import fuzz, process
 
 from newsprism.model import Article, Span, TimelineEntry, Timex
@@ -126,16 +127,36 @@ def _anchor(inside: list[Timex]) -> Timex:
     return first
 
 
-def similarity(a: frozenset[str], b: frozenset[str]) -> float:
-    """Share of the smaller sentence's content words found (fuzzily) in the other."""
+FUZZY_WORD = 80  # rapidfuzz ratio at which two spellings are one word
+
+
+def similarity(a: frozenset[str], b: frozenset[str], near: dict[str, frozenset[str]] | None = None) -> float:
+    """Share of the smaller sentence's content words found (fuzzily) in the other. ``near``
+    (:func:`_near_words`) holds each word's fuzzy matches computed once for many pairs."""
     if not a or not b:
         return 0.0
     small, large = (a, b) if len(a) <= len(b) else (b, a)
-    pool = list(large)
-    hits = sum(
-        1 for w in small if w in large or process.extractOne(w, pool, scorer=fuzz.ratio, score_cutoff=80)
-    )
+    if near is not None:
+        hits = sum(1 for w in small if w in large or not near[w].isdisjoint(large))
+    else:
+        pool = list(large)
+        hits = sum(
+            1
+            for w in small
+            if w in large or process.extractOne(w, pool, scorer=fuzz.ratio, score_cutoff=FUZZY_WORD)
+        )
     return hits / len(small) if hits >= 2 else 0.0
+
+
+def _near_words(vocab: list[str], chunk: int = 2000) -> dict[str, frozenset[str]]:
+    """Each word's fuzzy matches (ratio >= FUZZY_WORD) in ``vocab``, all pairs scored in C."""
+    near: dict[str, frozenset[str]] = {}
+    for start in range(0, len(vocab), chunk):
+        rows = vocab[start : start + chunk]
+        scores = process.cdist(rows, vocab, scorer=fuzz.ratio, score_cutoff=FUZZY_WORD, dtype=np.uint8)
+        for word, row in zip(rows, scores, strict=True):
+            near[word] = frozenset(vocab[j] for j in np.flatnonzero(row))
+    return near
 
 
 def compatible(a: Candidate, b: Candidate) -> bool:
@@ -157,25 +178,68 @@ def build_timeline(
 ) -> list[TimelineEntry]:
     """Merge candidates into entries, sorted by date then time."""
     groups: list[_Group] = []
-    for cand in sorted(cands, key=lambda c: (c.day, c.article_id, c.span.start)):
-        target = _best_group(groups, cand, cfg)
+    ordered = sorted(cands, key=lambda c: (c.day, c.article_id, c.span.start))
+    memo = _Memo(ordered)
+    for cand in ordered:
+        target = _best_group(groups, cand, cfg, memo)
         if target is None:
             groups.append(_Group([cand]))
         else:
             target.members.append(cand)
-    entries = [_entry(g, labels) for g in _merge_groups(groups, cfg)]
+    entries = [_entry(g, labels) for g in _merge_groups(groups, cfg, memo)]
     return sorted(entries, key=lambda e: (e.date, e.time or "", e.text))
 
 
-def _best_group(groups: list[_Group], cand: Candidate, cfg: TimelineSettings) -> _Group | None:
+class _Memo:
+    """Pair verdicts of one timeline build, by candidate identity: grouping asks the same pairs
+    again and again (every group re-scanned after each merge), and each answer is costly
+    (fuzzy word matching, date intervals)."""
+
+    def __init__(self, cands: list[Candidate]) -> None:
+        self._pairs: dict[tuple[str, int, int], Any] = {}
+        self._groups: dict[tuple[int, int, int, int], bool] = {}
+        # every cosine at once: one matrix product instead of a dot product per pair
+        self._row = {id(c): i for i, c in enumerate(cands)}
+        dims = {len(c.vector) for c in cands if c.vector is not None}
+        vectors = np.zeros((len(cands), dims.pop() if len(dims) == 1 else 0), dtype=np.float32)
+        if vectors.shape[1]:
+            for i, c in enumerate(cands):
+                if c.vector is not None:
+                    vectors[i] = c.vector
+        self._cosines = vectors @ vectors.T
+        self._near = _near_words(sorted({w for c in cands for w in c.words}))
+
+    def _get(self, kind: str, a: Candidate, b: Candidate, fn: Any) -> Any:
+        key = (kind, id(a), id(b))
+        if key not in self._pairs:
+            self._pairs[key] = fn(a, b)
+        return self._pairs[key]
+
+    def compatible(self, a: Candidate, b: Candidate) -> bool:
+        return bool(self._get("dates", a, b, compatible))
+
+    def similarity(self, a: Candidate, b: Candidate) -> float:
+        return float(self._get("words", a, b, lambda x, y: similarity(x.words, y.words, self._near)))
+
+    def semantic(self, a: Candidate, b: Candidate) -> float:
+        return float(self._cosines[self._row[id(a)], self._row[id(b)]])
+
+    def joinable(self, a: _Group, b: _Group, cfg: TimelineSettings) -> bool:
+        key = (id(a), len(a.members), id(b), len(b.members))  # a group only ever grows
+        if key not in self._groups:
+            self._groups[key] = _joinable(a, b, cfg, self)
+        return self._groups[key]
+
+
+def _best_group(groups: list[_Group], cand: Candidate, cfg: TimelineSettings, memo: _Memo) -> _Group | None:
     """The group ``cand`` belongs to: alike enough in words or meaning, dates or not."""
     best, best_score = None, 0.0
     for group in groups:
         if cand.article_id in group.articles():
             continue
-        words = max(similarity(cand.words, m.words) for m in group.members)
-        meaning = max(semantic(cand, m) for m in group.members)
-        if all(compatible(cand, m) for m in group.members):
+        words = max(memo.similarity(cand, m) for m in group.members)
+        meaning = max(memo.semantic(cand, m) for m in group.members)
+        if all(memo.compatible(cand, m) for m in group.members):
             score = max(words / cfg.merge_similarity, meaning / cfg.merge_cosine)
         else:
             score = max(words / cfg.conflict_similarity, meaning / cfg.conflict_cosine)
@@ -184,7 +248,7 @@ def _best_group(groups: list[_Group], cand: Candidate, cfg: TimelineSettings) ->
     return best
 
 
-def _merge_groups(groups: list[_Group], cfg: TimelineSettings) -> list[_Group]:
+def _merge_groups(groups: list[_Group], cfg: TimelineSettings, memo: _Memo) -> list[_Group]:
     """Join groups the one-pass assignment left apart (order effects): no article in
     both, dates compatible, and some pair of members alike enough to merge."""
     merged = True
@@ -192,7 +256,7 @@ def _merge_groups(groups: list[_Group], cfg: TimelineSettings) -> list[_Group]:
         merged = False
         for i, a in enumerate(groups):
             for b in groups[i + 1 :]:
-                if _joinable(a, b, cfg):
+                if memo.joinable(a, b, cfg):
                     a.members.extend(b.members)
                     groups.remove(b)
                     merged = True
@@ -202,14 +266,14 @@ def _merge_groups(groups: list[_Group], cfg: TimelineSettings) -> list[_Group]:
     return groups
 
 
-def _joinable(a: _Group, b: _Group, cfg: TimelineSettings) -> bool:
+def _joinable(a: _Group, b: _Group, cfg: TimelineSettings, memo: _Memo) -> bool:
     if set(a.articles()) & set(b.articles()):
         return False
     pairs = [(x, y) for x in a.members for y in b.members]
-    if not all(compatible(x, y) for x, y in pairs):
+    if not all(memo.compatible(x, y) for x, y in pairs):
         return False
     return any(
-        similarity(x.words, y.words) >= cfg.merge_similarity or semantic(x, y) >= cfg.merge_cosine
+        memo.similarity(x, y) >= cfg.merge_similarity or memo.semantic(x, y) >= cfg.merge_cosine
         for x, y in pairs
     )
 
