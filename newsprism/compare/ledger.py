@@ -35,6 +35,7 @@ def build_ledger(
 ) -> list[LedgerGroup]:
     """One :class:`LedgerGroup` per alignment group, most supported first."""
     ledger = []
+    origins = _origin_codes(statements, origin_of)
     for members in groups:
         items = [statements[i] for i in members]
         article_ids = tuple(sorted({s.article_id for s in items}))
@@ -43,7 +44,7 @@ def build_ledger(
             status = "disputed"
         elif support >= settings.consensus_min_origins:
             status = "consensus"
-        elif _near_elsewhere(list(members), statements, sims, origin_of, settings.only_here_sim):
+        elif _near_elsewhere(list(members), origins, sims, settings.only_here_sim):
             status = "possibly-shared"
         else:
             status = "single-source"
@@ -62,19 +63,21 @@ def build_ledger(
     return ledger
 
 
-def _near_elsewhere(
-    members: list[int],
-    statements: Sequence[Statement],
-    sims: np.ndarray,
-    origin_of: Mapping[str, str],
-    threshold: float,
-) -> bool:
+def _origin_codes(statements: Sequence[Statement], origin_of: Mapping[str, str]) -> np.ndarray:
+    """Each statement's independent origin as a small integer (for masks over the similarity rows)."""
+    codes: dict[str, int] = {}
+    return np.array(
+        [codes.setdefault(origin_of.get(st.article_id, st.article_id), len(codes)) for st in statements],
+        dtype=np.int64,
+    )
+
+
+def _near_elsewhere(members: list[int], origins: np.ndarray, sims: np.ndarray, threshold: float) -> bool:
     """Whether another origin has a statement at least ``threshold`` close to a member."""
     if not len(sims):
         return False
-    mine = {origin_of.get(statements[i].article_id, statements[i].article_id) for i in members}
-    other = [k for k, st in enumerate(statements) if origin_of.get(st.article_id, st.article_id) not in mine]
-    return bool(other) and float(sims[np.ix_(members, other)].max()) >= threshold
+    other = ~np.isin(origins, origins[members])
+    return bool(other.any()) and float(sims[np.ix_(members, np.flatnonzero(other))].max()) >= threshold
 
 
 def _representative(items: list[Statement], members: list[int], sims: np.ndarray) -> Statement:
