@@ -229,7 +229,7 @@ def test_densest_container_is_the_fallback_when_trafilatura_finds_nothing(
 ) -> None:
     import newsprism.ingest.html_text as html_text
 
-    monkeypatch.setattr(html_text, "_trafilatura_blocks", lambda tree, precise: [])
+    monkeypatch.setattr(html_text, "_trafilatura_blocks", lambda tree, precise, fast=True: [])
     html = (
         "<html><body><div class='menu'><p><a href='/a'>Home</a></p><p><a href='/b'>World news</a></p></div>"
         "<script>document.write('SCRIPTMARKER')</script>"
@@ -243,7 +243,7 @@ def test_precision_fragment_falls_back_to_the_default_reading(monkeypatch: pytes
     import newsprism.ingest.html_text as html_text
     from newsprism.ingest.html_text import Block
 
-    def fake(tree: object, precise: bool) -> list[Block]:
+    def fake(tree: object, precise: bool, fast: bool = True) -> list[Block]:
         chosen = PARAS[:1] if precise else PARAS
         return [Block("p", text, 0, i) for i, text in enumerate(chosen)]
 

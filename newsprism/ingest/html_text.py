@@ -216,11 +216,11 @@ def _blocks_from_body(body: etree._Element) -> list[Block]:
     return out
 
 
-def _trafilatura_blocks(tree: lxml.html.HtmlElement, precise: bool) -> list[Block]:
+def _trafilatura_blocks(tree: lxml.html.HtmlElement, precise: bool, fast: bool = True) -> list[Block]:
     import trafilatura
 
     try:
-        doc = _bare_extraction(trafilatura, copy.deepcopy(tree), precise)
+        doc = _bare_extraction(trafilatura, copy.deepcopy(tree), precise, fast)
     except Exception as exc:  # noqa: BLE001 - pathological nesting, odd markup: the fallbacks take over
         logger.debug("trafilatura failed on the page (%s: %s)", type(exc).__name__, exc)
         return []
@@ -229,7 +229,7 @@ def _trafilatura_blocks(tree: lxml.html.HtmlElement, precise: bool) -> list[Bloc
     return _blocks_from_body(doc.body)
 
 
-def _bare_extraction(trafilatura: Any, tree: lxml.html.HtmlElement, precise: bool) -> Any:
+def _bare_extraction(trafilatura: Any, tree: lxml.html.HtmlElement, precise: bool, fast: bool) -> Any:
     return trafilatura.bare_extraction(
         tree,
         include_comments=False,
@@ -238,6 +238,9 @@ def _bare_extraction(trafilatura: Any, tree: lxml.html.HtmlElement, precise: boo
         include_images=False,
         favor_precision=precise,
         with_metadata=False,
+        # fast: no second opinion from readability/justext (a third of the cost); asked only
+        # when trafilatura's own reading finds nothing
+        fast=fast,
     )
 
 
@@ -250,7 +253,9 @@ def extract_blocks(tree: lxml.html.HtmlElement) -> list[Block]:
     pruned = _prune(tree)
     # Precision mode drops more boilerplate, but on some layouts it keeps only a
     # fragment of the article: then the default mode's reading wins.
-    blocks = _trafilatura_blocks(pruned, precise=True)
+    blocks = _trafilatura_blocks(pruned, precise=True) or _trafilatura_blocks(
+        pruned, precise=True, fast=False
+    )
     # Default-mode text is part of the page text, so when precision mode already
     # holds that share of the whole page the check cannot fail: skip the second pass.
     if _size(blocks) < PRECISE_MIN_SHARE * len(_norm(pruned.text_content())):
