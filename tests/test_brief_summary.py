@@ -112,3 +112,18 @@ def test_a_summary_line_says_what_the_ledger_says_about_its_claim():
     assert {c["outlet"] for c in first["cites"]} == {"C", "D"}
     assert first["independent_support"] == 2 and first["marked"] is None
     assert first["status"] == ledger[0].status
+
+
+def test_a_clause_cut_from_its_sentence_is_never_a_summary_line():
+    art = make_article(
+        "Twelve people were injured on Tuesday, among them three firefighters, the fire service said.",
+        outlet="C",
+    )
+    fragment = _st("f1", art, "among them three firefighters, the fire service said.")
+    group = LedgerGroup("gf", fragment.text, "single-source", ("f1",), (art.id,), 1)
+    assert summarize([group], [fragment], [art], {"f1": np.array([1, 0], np.float32)}) == []
+    whole = _st("w1", art, "Twelve people were injured on Tuesday")
+    both = LedgerGroup("gw", whole.text, "single-source", ("f1", "w1"), (art.id,), 1)
+    vecs = {"f1": np.array([1, 0], np.float32), "w1": np.array([1, 0], np.float32)}
+    (line,) = summarize([both], [fragment, whole], [art], vecs)
+    assert line["statement_id"] == "w1"  # the clause that reads as a sentence is the one shown

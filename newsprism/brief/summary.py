@@ -37,6 +37,7 @@ def _pick_statement(
         items,
         key=lambda st: (
             st.quote_id in avoid,
+            not reads_alone(st.text),
             st.quote_id is not None or st.attributed_to is not None,
             bool(st.hedges),
             abs(len(words(st.text)) - 25) // 10,
@@ -96,6 +97,7 @@ def summarize(
         ),
     )
     chosen: list[tuple[LedgerGroup, Statement]] = []
+    lines: list[dict] = []
     for group in ranked:
         if len(chosen) >= max_sentences:
             break
@@ -104,8 +106,19 @@ def summarize(
             continue
         if any(_sentence_of(st) == _sentence_of(c) and st.article_id == c.article_id for _, c in chosen):
             continue  # another claim of a sentence already shown
+        line = _sentence(group, st, by_id, arts, sentence_groups, origin_of or {})
+        if not reads_alone(line["text"]):
+            continue  # a clause cut out of its sentence ("among them three firefighters, ...")
         chosen.append((group, st))
-    return [_sentence(g, st, by_id, arts, sentence_groups, origin_of or {}) for g, st in chosen]
+        lines.append(line)
+    return lines
+
+
+def reads_alone(text: str) -> bool:
+    """Whether ``text`` starts as a sentence does (a capital, a digit or a quote), so a reader
+    can take it in without the sentence it was cut from."""
+    head = text.lstrip(" \"'“‘(—–-…")
+    return bool(head) and (head[0].isupper() or head[0].isdigit())
 
 
 def _sentence_of(st: Statement) -> Span:

@@ -34,7 +34,9 @@ def _summary(report: Report, esc: Callable[[str], str]) -> list[str]:
     lines = []
     for k, s in enumerate(report.get("summary", []), 1):
         outlets = ", ".join(sorted({labels.get(c["article_id"], c["outlet"]) for c in s["cites"]}))
-        mark = " (single source)" if s.get("marked") else ""
+        mark = (
+            " (single source)" if s.get("marked") else " (disputed)" if s.get("status") == "disputed" else ""
+        )
         lines.append(f"{k}. {esc(s['text'])} [{esc(outlets)}; {s['independent_support']} independent]{mark}")
     return lines
 
