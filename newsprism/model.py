@@ -204,7 +204,7 @@ class Speaker:
     canonical: str
     role: str | None = None
     anonymous: bool = False
-    kind: str = "person"  # person, organisation, anonymous, unknown
+    kind: str = "person"  # person, group (named people speaking together), organisation, anonymous, unknown
     span: Span | None = None
 
 

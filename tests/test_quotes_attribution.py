@@ -150,3 +150,13 @@ def test_a_claim_noun_with_its_author_is_indirect_speech(nlp):
     assert (q.kind, q.cue, q.text) == ("indirect", "claim", "the council had lied")
     assert q.speaker.name == "her" and q.speaker.canonical == "Lia Park"
     assert _quotes(nlp, "There were claims that the council had lied.") == ()  # nobody's claim
+
+
+def test_two_people_speaking_together_are_one_joint_source_not_one_person(nlp):
+    text = (
+        "Producers Lena Marsh and Otto Brandt said the show would open in May.\n\n"
+        "Otto Brandt said later that the cast was complete."
+    )
+    joint, single = _quotes(nlp, text)[:2]
+    assert joint.speaker.canonical == "Lena Marsh and Otto Brandt" and joint.speaker.kind == "group"
+    assert single.speaker.canonical == "Otto Brandt"  # not merged into the joint source by surname

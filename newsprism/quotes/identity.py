@@ -65,9 +65,7 @@ def mention_tokens(head: Token) -> list[Token]:
     left = [t for t in head.lefts if t.dep_ in LEFT_DEPS or t.ent_iob_ == "I"]
     toks = [t for lt in left for t in lt.subtree if _keep(t)] + [head]
     for child in head.rights:
-        if child.dep_ in ("flat", "compound") or (
-            child.ent_iob_ == "I" and child.ent_type_ == head.ent_type_
-        ):
+        if child.dep_ in ("flat", "compound") or _same_entity(head, child):
             toks.append(child)
         elif (
             child.dep_ == "prep"
@@ -81,6 +79,14 @@ def mention_tokens(head: Token) -> list[Token]:
     while toks and toks[0].is_punct and toks[0] is not head:
         toks.pop(0)
     return toks or [head]
+
+
+def _same_entity(head: Token, child: Token) -> bool:
+    """``child`` continues the entity ``head`` is in ("Pelosi" ... "Schumer" are two)."""
+    doc = head.doc
+    return child.ent_type_ == head.ent_type_ != "" and all(
+        doc[i].ent_iob_ == "I" for i in range(head.i + 1, child.i + 1)
+    )
 
 
 def join(tokens: list[Token]) -> str:
@@ -134,6 +140,7 @@ ROLE_WORDS = frozenset(
         "spokesman",
         "spokeswoman",
         "director",
+        "producer",
         "ceo",
         "chairman",
         "chair",
@@ -185,13 +192,19 @@ def widen_name(tokens: list[Token]) -> list[Token]:
         return tokens
     doc, first = tokens[0].doc, tokens[0].i
     while first > 0 and doc[first - 1].pos_ == "PROPN" and not doc[first - 1].ent_type_:
-        if "\n" in doc[first - 1].text_with_ws or doc[first - 1].lower_.rstrip(".") in ROLE_WORDS:
+        if "\n" in doc[first - 1].text_with_ws or _role_word(doc[first - 1].lower_):
             break
         first -= 1
     out = [*doc[first : tokens[0].i], *tokens]
-    while len(out) > 1 and out[0].lower_.rstrip(".") in ROLE_WORDS:
+    while len(out) > 1 and _role_word(out[0].lower_):
         out.pop(0)  # "Justice Dunphy", "Organizer Dwayne Croteau": the title is a role
     return out
+
+
+def _role_word(word: str) -> bool:
+    """A title or role, singular or plural ("Director", "Producers")."""
+    word = word.rstrip(".")
+    return word in ROLE_WORDS or (word.endswith("s") and word[:-1] in ROLE_WORDS)
 
 
 def _person(head: Token, toks: list[Token]) -> Speaker | None:
@@ -279,6 +292,26 @@ def _appositive_name(head: Token, toks: list[Token]) -> Speaker | None:
     return None
 
 
+def _joint(head: Token, first: Speaker) -> Speaker | None:
+    """``Laurence Mark and Bill Condon said``: named people speaking together are one joint
+    source (kind ``group``), never one person with a borrowed surname."""
+    if first.kind != "person":
+        return None
+    parts = [c for c in head.rights if c.dep_ == "conj" and (c.ent_type_ == "PERSON" or c.pos_ == "PROPN")]
+    if not any(_person(c, mention_tokens(c)) for c in parts):
+        return None
+    # each person's name without the role words before it ("Producers Laurence Mark")
+    names = [_clean_name(widen_name(_entity(mention_tokens(c), ("PERSON",)))) for c in (head, *parts)]
+    names = [n for n in names if n]
+    if len(names) < 2:
+        return None
+    name = ", ".join(names[:-1]) + " and " + names[-1]
+    tokens = [t for c in (head, *parts) for t in mention_tokens(c)]
+    return Speaker(
+        name=name, canonical=name, kind="group", span=token_span(sorted(tokens, key=lambda t: t.i))
+    )
+
+
 def describe(head: Token) -> Speaker:
     """A :class:`Speaker` for the mention headed by ``head``, before any cross-mention merging."""
     toks = mention_tokens(head)
@@ -288,7 +321,7 @@ def describe(head: Token) -> Speaker:
     for make in (_person, _role_led, _organisation, _anonymous):
         found = make(head, toks)
         if found is not None:
-            return found
+            return _joint(head, found) or found
     misread = head.pos_ == "ADV" and head.shape_.startswith("Xx") and not head.is_stop  # "Reilly/ADV told"
     if (head.pos_ == "PROPN" or misread) and head.lemma_.lower() not in ORG_NOUNS:
         names = [t for t in toks if t.pos_ == "PROPN" or t is head]  # a name the tagger did not label

@@ -55,6 +55,8 @@ def speaker_key(quote: Quote) -> str | None:
     if s.kind == "organisation":
         key = ORG_ALIASES.get(key, ORG_ALIASES.get(key.removeprefix("the "), key.removeprefix("the ")))
         return f"org:{key}"
+    if s.kind == "group":  # "X and Y": never merged into X or Y by surname
+        return f"group:{key}"
     return f"person:{key}"
 
 
