@@ -46,3 +46,38 @@ def test_a_date_still_to_come_never_contradicts_a_past_one():
 
     assert _FUTURE.search("who will meet the winners in the semifinal on Saturday")
     assert not _FUTURE.search("advanced to the semifinal on Friday")
+
+
+def _pair(a_text, b_text):
+    import numpy as np
+
+    from newsprism.compare.alignment import Alignment
+    from newsprism.compare.contradictions import find_contradictions
+
+    sts = [_st(0, "a", a_text), _st(1, "b", b_text)]
+    aligned = Alignment(groups=((0, 1),), conflicts=(), sims=np.ones((2, 2), dtype=np.float32))
+    return [c.kind for c in find_contradictions(sts, aligned, min_shared=2)]
+
+
+def test_office_years_and_an_event_date_that_disagree_are_contradictions():
+    assert _pair(
+        "Senator Ada Morrow, who served in the Senate from 1967 to 1979, backed the bill",
+        "Former senator Ada Morrow, who served from 1966 to 1978, backed the bill",
+    ) == ["years"]
+    assert _pair("The county primary will be held in mid-May", "The county primary is set for April 30") == [
+        "date"
+    ]
+    assert _pair("The county primary will be held in mid-May", "The county primary is set for May 14") == []
+
+
+def test_a_word_that_only_qualifies_a_noun_is_no_place():
+    assert (
+        _pair(
+            "the Senate passed the aid bill, the first time in Senate history it acted overnight",
+            "the Senate passed the aid bill, the first time in American history it acted overnight",
+        )
+        == []
+    )
+    assert _pair("the Senate passed the aid bill in Albany", "the Senate passed the aid bill in Trenton") == [
+        "place"
+    ]

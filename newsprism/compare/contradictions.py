@@ -91,14 +91,84 @@ def _kind(
         ) >= negation_overlap:
             return "negation", "one outlet negates what the other asserts"
         return None
+    ya, yb = _year_ranges(a.text), _year_ranges(b.text)
+    if len(ya) == 1 and len(yb) == 1 and ya != yb:
+        return "years", f"{_range_text(*next(iter(ya)))} vs {_range_text(*next(iter(yb)))}"
+    one_tense = bool(_FUTURE.search(a.text)) == bool(_FUTURE.search(b.text))
+    ma, mb = _calendar_dates(a.text), _calendar_dates(b.text)
+    if ma and mb and one_tense and not _dates_meet(ma, mb):
+        return (
+            "date",
+            f"{', '.join(sorted(_date_text(d) for d in ma))} vs {', '.join(sorted(_date_text(d) for d in mb))}",
+        )
     da, db = _days(a, texts or {}), _days(b, texts or {})
-    if da and db and not da & db and not (_FUTURE.search(a.text) or _FUTURE.search(b.text)):
+    if da and db and not da & db and one_tense:
         return "date", f"{', '.join(sorted(da))} vs {', '.join(sorted(db))}"
     pa, pb = _places(a.text), _places(b.text)
-    if pa and pb and not pa & pb:
+    if pa and pb and not any(x in y or y in x for x in pa for y in pb):
         return "place", f"{', '.join(sorted(pa))} vs {', '.join(sorted(pb))}"
     return None
 
+
+# "from 1967 to 1979", "1967-79", "1967–1979": the years something lasted (a term in office)
+_YEAR_RANGE = re.compile(r"\b((?:19|20)\d\d)\s*(?:-|–|—|to|until|through)\s*((?:19|20)?\d\d)\b")
+
+
+def _year_ranges(text: str) -> set[tuple[int, int]]:
+    out = set()
+    for m in _YEAR_RANGE.finditer(text):
+        start, end = int(m.group(1)), m.group(2)
+        stop = int(end) if len(end) == 4 else start // 100 * 100 + int(end)
+        if start < stop <= start + 80:
+            out.add((start, stop))
+    return out
+
+
+def _range_text(start: int, stop: int) -> str:
+    return f"{start}–{stop}"
+
+
+_MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
+                "october", "november", "december")  # fmt: skip
+# "April 30", "30 April", "mid-May", "early June", "late March" (a month alone is too vague)
+_CAL_DATE = re.compile(
+    r"\b(?:(?P<part>early|mid|late)[- ](?P<m1>" + "|".join(_MONTH_NAMES) + r")"
+    r"|(?P<m2>" + "|".join(_MONTH_NAMES) + r")\.?\s+(?P<d2>\d{1,2})(?!\d|:)"
+    r"|(?P<d3>\d{1,2})\s+(?P<m3>" + "|".join(_MONTH_NAMES) + r"))\b",
+    re.IGNORECASE,
+)
+_PARTS = {"early": (1, 10), "mid": (11, 20), "late": (21, 31)}
+
+
+def _calendar_dates(text: str) -> set[tuple[int, int, int]]:
+    """(month, first day, last day) of each calendar date the text gives."""
+    out = set()
+    for m in _CAL_DATE.finditer(text):
+        month = (m.group("m1") or m.group("m2") or m.group("m3")).lower()
+        number = _MONTH_NAMES.index(month) + 1
+        if m.group("part"):
+            out.add((number, *_PARTS[m.group("part").lower()]))
+        else:
+            day = int(m.group("d2") or m.group("d3"))
+            if 1 <= day <= 31:
+                out.add((number, day, day))
+    return out
+
+
+def _dates_meet(a: set[tuple[int, int, int]], b: set[tuple[int, int, int]]) -> bool:
+    """Some date of one can be some date of the other (same month, overlapping days)."""
+    return any(ma == mb and sa <= eb and sb <= ea for ma, sa, ea in a for mb, sb, eb in b)
+
+
+def _date_text(d: tuple[int, int, int]) -> str:
+    month, first, last = d
+    name = _MONTH_NAMES[month - 1].capitalize()
+    return f"{name} {first}" if first == last else f"{name} {first}–{last}"
+
+
+# A date or a span of years that two outlets attribute to a source for one event still
+# disagree on the fact ("the primary is set for April 30, officials said" / "in mid-May").
+_FACT_KINDS = frozenset(["years", "date"])
 
 _APPROX = re.compile(
     r"\b(?:about|around|nearly|almost|roughly|some|over|more than|fewer than|less than|at least|"
@@ -120,7 +190,8 @@ def _approximate(a: str, b: str, unit: str) -> bool:
 # A date still to come ("will meet ... on Saturday") belongs to another event than a date
 # reported as past, so the two never contradict.
 _FUTURE = re.compile(
-    r"\b(?:will|would|shall|'ll|is to|are to|plans? to|is set to|scheduled|expected to)\b", re.I
+    r"\b(?:will|would|shall|'ll|is to|are to|plans? to|(?:is|are) set (?:to|for)|scheduled|expected to)\b",
+    re.I,
 )
 
 
@@ -147,12 +218,17 @@ def _same_count(a: str, b: str, unit: str) -> bool:
 
 
 def _places(text: str) -> set[str]:
-    return {
-        m.group(1).strip().lower()
-        for m in _PLACE.finditer(text)
-        if m.group(1).strip().lower() not in _WEEKDAYS
-        and not m.group(1).strip().lower().startswith(("may", "june"))
-    }
+    """Places named after "in", "at", "near", "outside"; not a capitalised word that only
+    qualifies a common noun ("in Senate history", "in American politics": no place)."""
+    out = set()
+    for m in _PLACE.finditer(text):
+        place = m.group(1).strip().lower()
+        follower = re.match(r"\s*([a-z][\w'’-]*)", text[m.end(1) :])
+        if follower and follower.group(1) not in STOPWORDS:
+            continue
+        if place not in _WEEKDAYS and not place.startswith(_MONTH_NAMES):
+            out.add(place)
+    return out
 
 
 def _undated(text: str) -> str:
@@ -173,9 +249,10 @@ def _same_thing(a: Statement, b: Statement, sim: float, min_sim: float, min_shar
     numbers and units that differ, and are at least ``min_sim`` alike."""
     if sim < min_sim:
         return False
-    names_a = {t for t in key_terms(a.text) if t.isalpha()}
-    names_b = {t for t in key_terms(b.text) if t.isalpha()}
-    if (names_a or names_b) and not names_a & names_b - set(DAYS) - set(MONTHS):
+    dates = set(DAYS) | set(MONTHS)
+    names_a = {t for t in key_terms(a.text) if t.isalpha()} - dates
+    names_b = {t for t in key_terms(b.text) if t.isalpha()} - dates
+    if (names_a or names_b) and not names_a & names_b:
         return False
     counted = set(quantities(a.text)) | set(quantities(b.text))
     wa = {stem(w) for w in content_words(a.text) if not w[:1].isdigit()} - counted
@@ -201,8 +278,6 @@ def find_contradictions(
     out: dict[str, Contradiction] = {}
     for i, j, conflict in pairs:
         a, b = sorted((statements[i], statements[j]), key=lambda s: (s.article_id, s.span.start))
-        if a.quote_id or b.quote_id:
-            continue  # a speaker's words: a dispute or a quote variant, not the outlets disagreeing
         sim = float(alignment.sims[i, j]) if len(alignment.sims) else 1.0
         # Alignment already judged a grouped pair alike; a refused pair must also be close.
         if not _same_thing(a, b, sim if conflict else 1.0, min_sim, min_shared):
@@ -210,6 +285,8 @@ def find_contradictions(
         found = _kind(a, b, conflict, texts, negation_overlap)
         if found is None:
             continue
+        if (a.quote_id or b.quote_id) and found[0] not in _FACT_KINDS:
+            continue  # a speaker's words: a dispute or a quote variant, not the outlets disagreeing
         kind, note = found
         cid = content_id(a.id, b.id, kind, prefix="c_")
         out[cid] = Contradiction(id=cid, kind=kind, a=_side(a), b=_side(b), note=note)
