@@ -66,7 +66,7 @@ _LINE_RULES: tuple[tuple[bool, Callable[[str], object], str], ...] = (
     (True, P.COPYRIGHT.search, "copyright notice"),
     (False, P.DEVELOPING.match, "developing-story notice"),
     (True, P.CREDIT_LINE.match, "credit line"),
-    (True, P.DATE_LINE.match, "date line"),
+    (True, lambda t: P.DATE_LINE.match(t) or P.NUMERIC_DATE_LINE.match(t), "date line"),
     (True, lambda t: P.URL_LABEL.match(t) or P.BARE_URL.match(t), "URL line"),
     (True, lambda t: len(t.split()) <= 10 and _is_byline(t), "byline"),
     (False, P.CAPTION_START.match, "photo caption"),

@@ -31,6 +31,7 @@ _MONTHS = {
 _MDY = re.compile(r"([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})")
 _DMY = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]{3,9})\.?,?\s+(\d{4})")
 _ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+_NUMERIC = re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})\b")
 _URL = re.compile(r"/(20\d{2}|19\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:/|-|$)")
 
 
@@ -49,6 +50,11 @@ def parse_date(text: str) -> str | None:
         return _make(int(m[3]), _MONTHS[m[1].lower()], int(m[2]))
     if (m := _DMY.search(text)) and m[2].lower() in _MONTHS:
         return _make(int(m[3]), _MONTHS[m[2].lower()], int(m[1]))
+    if m := _NUMERIC.search(text):
+        first, second, year = int(m[1]), int(m[2]), int(m[3])
+        year += 0 if year >= 100 else 2000 if year < 70 else 1900
+        # month first, as English-language news writes it, unless the first number cannot be a month
+        return _make(year, second, first) if first > 12 else _make(year, first, second)
     return None
 
 

@@ -26,6 +26,13 @@ DATE_LINE = re.compile(
     rf"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?(?P<date>{DATE}){TIME}\.?$",
     _I,
 )
+# "POSTED: 04/02/07, 9:00 PM PDT |": a numeric date is read only after a label (alone, "4/2"
+# could be a score or a fraction)
+NUMERIC_DATE_LINE = re.compile(
+    rf"^(?P<label>published|posted|updated|last updated|first published|date)\s*(?:on)?:?\s*"
+    rf"(?P<date>\d{{1,2}}/\d{{1,2}}/(?:\d{{4}}|\d{{2}})){TIME}\s*[|•]?\s*$",
+    _I,
+)
 BYLINE = re.compile(r"^(?:by|words by|written by)\s+(?P<name>[^,|•]{3,80}?)(?:\s*[,|•].*)?$", _I)
 URL_LABEL = re.compile(r"^(?:original url|source url|source|url|link)\s*:\s*(?P<url><?https?://\S+?>?)?$", _I)
 BARE_URL = re.compile(r"^<?(?P<url>https?://[^\s>]+)>?$")
