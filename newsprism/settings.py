@@ -235,6 +235,12 @@ class StorySettings:
     # test 0.979 / 0.979 / 0.966 / 0.913 and train 0.941 / 0.928 / 0.927 / 0.916. 0.15 is
     # the highest that keeps ECB+ test above Barhom et al. (0.965), a narrow margin.
     mean_threshold: float = 0.15
+    # First grouping of a batch's new articles: average link at this mean cosine (issue
+    # 11; see stories/link.py), in windows of link_window articles. None: the greedy
+    # arrival-order join at join_threshold used before.
+    link_threshold: float | None = None
+    link_window: int = 2000
+    link_word_gate: float = 0.0
     # The title and the first 5 sentences count 3 times: the lead says which event it
     # is; the body often recalls earlier ones (+0.015 ARI on train; fast entities only).
     lead_sentences: int = 5
