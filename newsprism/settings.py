@@ -238,7 +238,7 @@ class StorySettings:
     # First grouping of a batch's new articles: average link at this mean cosine (issue
     # 11; see stories/link.py), in windows of link_window articles. None: the greedy
     # arrival-order join at join_threshold used before.
-    link_threshold: float | None = None
+    link_threshold: float | None = 0.15
     link_window: int = 2000
     link_word_gate: float = 0.0
     # The title and the first 5 sentences count 3 times: the lead says which event it

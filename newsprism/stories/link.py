@@ -33,7 +33,7 @@ def average_link(
 ) -> list[list[int]]:
     """Groups (lists of indices, each sorted, in order of first member) whose average link is >= ``threshold``.
 
-    Two dated articles more than ``max_gap_days`` apart count as unrelated (cosine 0).
+    Two dated articles more than ``max_gap_days`` apart never end in one group.
     """
     groups: list[list[int]] = []
     for start in range(0, len(vectors), window):
@@ -58,8 +58,11 @@ def _link_window(
     if word_gate > 0.0:
         words = similarity_matrix([{k: v for k, v in vec.items() if k[0] == "w"} for vec in vectors])
         sims[words < word_gate] = 0.0
-    _unlink_far_dates(sims, published, max_gap_days)
     distance = 1.0 - np.clip(sims, 0.0, 1.0)
+    # Dated articles too far apart: a distance so large (n^2 > any count of cross pairs)
+    # that no two groups holding such a pair average below the cut; an undated
+    # article cannot bridge them.
+    distance[_far_apart(published, max_gap_days)] = float(n * n)
     condensed = distance[np.triu_indices(n, k=1)]
     labels = fcluster(linkage(condensed, method="average"), t=1.0 - threshold, criterion="distance")
     by_label: dict[int, list[int]] = {}
@@ -68,12 +71,14 @@ def _link_window(
     return sorted(by_label.values(), key=lambda g: g[0])
 
 
-def _unlink_far_dates(sims: np.ndarray, published: Sequence[date | None], max_gap_days: int) -> None:
-    """Zero the similarity of dated pairs further apart than ``max_gap_days`` (in place)."""
+def _far_apart(published: Sequence[date | None], max_gap_days: int) -> np.ndarray:
+    """Mask of the dated pairs further apart than ``max_gap_days``."""
+    n = len(published)
+    far = np.zeros((n, n), dtype=bool)
     dated = [i for i, day in enumerate(published) if day is not None]
     if len(dated) < 2:
-        return
+        return far
     ordinals = np.array([published[i].toordinal() for i in dated])  # type: ignore[union-attr]
-    far = np.abs(ordinals[:, None] - ordinals[None, :]) > max_gap_days
     index = np.array(dated)
-    sims[np.ix_(index, index)] = np.where(far, 0.0, sims[np.ix_(index, index)])
+    far[np.ix_(index, index)] = np.abs(ordinals[:, None] - ordinals[None, :]) > max_gap_days
+    return far
