@@ -35,7 +35,7 @@ from newsprism.stories.features import ArticleFeatures
 from newsprism.stories.metrics import adjusted_rand
 from newsprism.temporal.published import resolve_published
 
-GRID = {"undated_threshold": (0.15, 0.25, 0.35), "link_threshold": (None, 0.15), "max_gap_days": (10, 30)}
+GRID = {"undated_threshold": (0.15, 0.25, 0.35), "link_threshold": (0.0, 0.15), "max_gap_days": (10, 30)}
 
 
 def dated_articles(docs, undated_share: float, seed: int = 0) -> list[Article]:

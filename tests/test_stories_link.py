@@ -3,8 +3,10 @@ from datetime import date
 
 from newsprism.settings import StorySettings
 from newsprism.stories import StoryIndex
+from newsprism.stories.batch import Batch
 from newsprism.stories.features import ArticleFeatures
 from newsprism.stories.link import average_link
+from newsprism.stories.vector import weigh
 
 
 def _unit(weights: dict[str, float]) -> dict[str, float]:
@@ -54,9 +56,28 @@ def test_linked_and_greedy_index_give_stable_ids_across_batches():
     feats = [
         ArticleFeatures(f"a{i}", {"w:fire": 2, "w:harbour": 2, "e:dock": 1, f"w:x{i}": 1}) for i in range(4)
     ]
-    for link in (None, 0.15):
+    for link in (0.0, 0.15):
         index = StoryIndex(replace(StorySettings(), link_threshold=link))
         first = index.add_features(feats[:2])
         second = index.add_features(feats[2:])
         assert {a.story_id for a in first} == {a.story_id for a in second}
         assert index.story_of("a0") == first[0].story_id
+
+
+def test_an_entity_across_many_groups_is_demoted_to_a_word():
+    # One name in four unrelated stories (two reports each): a standing actor.
+    events = [("budget", "vote"), ("stadium", "bond"), ("flood", "levee"), ("strike", "union")]
+    feats = [
+        ArticleFeatures(f"{a}{n}", {"e:mayor": 1, f"w:{a}": 2, f"w:{b}": 2, f"e:{a}x": 1, f"w:n{n}": 1})
+        for a, b in events
+        for n in range(2)
+    ]
+    settings = replace(StorySettings(), hub_groups=3, hub_threshold=0.3)
+    index = StoryIndex(settings)
+    for feat in feats:
+        index.df.update(feat.counts)
+    hubs = Batch(index)._hubs(feats)
+    assert hubs == frozenset({"e:mayor"})
+    plain = weigh(feats[0].counts, index.df, index.kinds, 80)
+    demoted = weigh(feats[0].counts, index.df, replace(index.kinds, demoted=hubs), 80)
+    assert demoted["e:mayor"] < plain["e:mayor"]

@@ -30,7 +30,7 @@ earliest member, which is what makes ids a function of content.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from newsprism.stories.blocking import Blocker, block_keys
@@ -73,10 +73,13 @@ class Batch:
 
     def run(self, features: Sequence[ArticleFeatures]) -> None:
         s = self.index.settings
+        kinds = self.index.kinds
+        if s.link_threshold > 0.0 and s.hub_groups > 0 and len(features) >= s.hub_groups:
+            kinds = replace(kinds, demoted=self._hubs(features))
         for feat in features:
-            vector = weigh(feat.counts, self.index.df, self.index.kinds, s.vector_terms)
+            vector = weigh(feat.counts, self.index.df, kinds, s.vector_terms)
             self.items.append(Item(feat, vector, block_keys(vector, self.index.df.df, s.block_keys)))
-        if s.link_threshold is None:
+        if s.link_threshold <= 0.0:
             for i in range(len(self.items)):
                 self._place(i)
         else:
@@ -89,6 +92,25 @@ class Batch:
             else:
                 self._split_newcomers(key)
         self._settle(s.settle_passes, s.stay_threshold)
+
+    def _hubs(self, features: Sequence[ArticleFeatures]) -> frozenset[str]:
+        """Entities found in at least ``hub_groups`` of the batch's average-link groups.
+
+        A name that turns up across many separate stories (a head of government, a party
+        leader) is a standing actor of a topic, not evidence of one event: left at the
+        entity weight it chains that actor's stories together (issue 11). Found with a
+        first average-link pass over the batch; its groups are thrown away.
+        """
+        s = self.index.settings
+        vectors = [weigh(f.counts, self.index.df, self.index.kinds, s.vector_terms) for f in features]
+        groups = average_link(
+            vectors, [f.published for f in features], s.hub_threshold, s.max_gap_days, s.link_window
+        )
+        spread: dict[str, int] = {}
+        for group in groups:
+            for key in {k for i in group for k in features[i].counts if k[0] == "e"}:
+                spread[key] = spread.get(key, 0) + 1
+        return frozenset(k for k, n in spread.items() if n >= s.hub_groups)
 
     def _settle(self, passes: int, threshold: float) -> None:
         """Re-place every article ``passes`` times at most, stopping early once none moves."""
