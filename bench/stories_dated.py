@@ -26,7 +26,16 @@ import random
 import sys
 from pathlib import Path
 
-from stories_ecbplus import DEFAULT_DATA, TEST, TRAIN, load_docs, scores, tfidf_average_link, to_articles
+from stories_ecbplus import (
+    DEFAULT_DATA,
+    TEST,
+    TRAIN,
+    load_docs,
+    scores,
+    tfidf_average_link,
+    to_articles,
+    with_overrides,
+)
 
 from newsprism.model import Article
 from newsprism.settings import StorySettings
@@ -114,6 +123,7 @@ def main() -> int:
     ap.add_argument("--calibrate", action="store_true", help="grid on train topics 1-35")
     ap.add_argument("--undated", type=float, default=0.3, help="share of text-dated docs left undated")
     ap.add_argument("--tfidf-threshold", type=float, default=0.75)  # best on train (stories_ecbplus)
+    ap.add_argument("--set", action="append", default=[], metavar="NAME=VALUE", help="a StorySettings value")
     args = ap.parse_args()
     if not (args.data / "ecbplus").is_dir():
         print(f"no ECB+ under {args.data}; pass --data /path/to/shared/eval", file=sys.stderr)
@@ -122,7 +132,9 @@ def main() -> int:
         calibrate(args.data, args.undated)
         return 0
     for label, topics in (("test topics 36-45", TEST), ("all 43 topics", range(1, 46))):
-        report(label, load_docs(args.data, topics), args.undated, StorySettings(), args.tfidf_threshold)
+        report(
+            label, load_docs(args.data, topics), args.undated, with_overrides(args.set), args.tfidf_threshold
+        )
     return 0
 
 
