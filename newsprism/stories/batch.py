@@ -30,12 +30,13 @@ earliest member, which is what makes ids a function of content.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from newsprism.stories.blocking import Blocker, block_keys
 from newsprism.stories.decide import StoryProfile, choose, similarity, time_compatible
 from newsprism.stories.features import ArticleFeatures
+from newsprism.stories.link import average_link
 from newsprism.stories.partition import best_cut
 from newsprism.stories.vector import top_terms, weigh
 
@@ -72,11 +73,17 @@ class Batch:
 
     def run(self, features: Sequence[ArticleFeatures]) -> None:
         s = self.index.settings
+        kinds = self.index.kinds
+        if s.link_threshold > 0.0 and s.hub_groups > 0 and len(features) >= s.hub_groups:
+            kinds = replace(kinds, demoted=self._hubs(features))
         for feat in features:
-            vector = weigh(feat.counts, self.index.df, self.index.kinds, s.vector_terms)
+            vector = weigh(feat.counts, self.index.df, kinds, s.vector_terms)
             self.items.append(Item(feat, vector, block_keys(vector, self.index.df.df, s.block_keys)))
-        for i in range(len(self.items)):
-            self._place(i)
+        if s.link_threshold <= 0.0:
+            for i in range(len(self.items)):
+                self._place(i)
+        else:
+            self._place_linked(s.link_threshold)
         self._settle(s.refine_passes, s.join_threshold)
         self._merge_drafts()
         for key in [k for k in self.drafts if self.members[k]]:
@@ -85,6 +92,25 @@ class Batch:
             else:
                 self._split_newcomers(key)
         self._settle(s.settle_passes, s.stay_threshold)
+
+    def _hubs(self, features: Sequence[ArticleFeatures]) -> frozenset[str]:
+        """Entities found in at least ``hub_groups`` of the batch's average-link groups.
+
+        A name that turns up across many separate stories (a head of government, a party
+        leader) is a standing actor of a topic, not evidence of one event: left at the
+        entity weight it chains that actor's stories together (issue 11). Found with a
+        first average-link pass over the batch; its groups are thrown away.
+        """
+        s = self.index.settings
+        vectors = [weigh(f.counts, self.index.df, self.index.kinds, s.vector_terms) for f in features]
+        groups = average_link(
+            vectors, [f.published for f in features], s.hub_threshold, s.max_gap_days, s.link_window
+        )
+        spread: dict[str, int] = {}
+        for group in groups:
+            for key in {k for i in group for k in features[i].counts if k[0] == "e"}:
+                spread[key] = spread.get(key, 0) + 1
+        return frozenset(k for k, n in spread.items() if n >= s.hub_groups)
 
     def _settle(self, passes: int, threshold: float) -> None:
         """Re-place every article ``passes`` times at most, stopping early once none moves."""
@@ -189,6 +215,42 @@ class Batch:
         )
         key = choice.story_id if choice.story_id is not None else self._open(item)
         self._join(i, key, choice.score)
+
+    def _place_linked(self, threshold: float) -> None:
+        """Each article joins a story of an earlier batch when one clears the settled bar; the
+        rest are grouped by average link (:mod:`.link`) into this batch's draft stories."""
+        s = self.index.settings
+        pool = []
+        for i, item in enumerate(self.items):
+            if item.older is None:
+                item.older = self.index.blocker.candidates(item.lookup, s.max_candidates)
+            older = [self.drafts.get(k) or self.index.profiles[k] for k in item.older]
+            choice = choose(
+                item.vector,
+                item.feat.published,
+                older,
+                max(s.join_threshold, s.extend_threshold),
+                s.max_gap_days,
+                floor=item.feat.floor,
+                undated=s.undated_threshold,
+                mean=s.mean_threshold,
+            )
+            if choice.story_id is not None:
+                self._join(i, choice.story_id, choice.score)
+            else:
+                pool.append(i)
+        groups = average_link(
+            [self.items[i].vector for i in pool],
+            [self.items[i].feat.published for i in pool],
+            threshold,
+            s.max_gap_days,
+            s.link_window,
+            s.link_word_gate,
+        )
+        for group in groups:
+            key = self._open(self.items[pool[group[0]]])
+            for j in group:
+                self._join(pool[j], key, 0.0)
 
     def _replace(self, i: int, threshold: float) -> bool:
         """Place item ``i`` again against the updated profiles; True when it moved."""

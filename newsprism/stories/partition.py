@@ -25,7 +25,7 @@ import numpy as np
 from scipy.sparse import csr_matrix
 from scipy.sparse.csgraph import connected_components
 
-__all__ = ["Cut", "best_cut", "neighbour_graph", "normalised_cut"]
+__all__ = ["Cut", "best_cut", "neighbour_graph", "normalised_cut", "similarity_matrix"]
 
 _DENSE_CELLS = 200_000
 
@@ -38,8 +38,8 @@ class Cut:
     value: float
 
 
-def neighbour_graph(vectors: Sequence[Mapping[str, float]], neighbours: int) -> np.ndarray:
-    """Symmetric weighted adjacency: each member linked to its ``neighbours`` most similar (cosine)."""
+def similarity_matrix(vectors: Sequence[Mapping[str, float]]) -> np.ndarray:
+    """Dense matrix of the pairwise cosines of unit sparse vectors."""
     keys: dict[str, int] = {}
     rows, cols, values = [], [], []
     for row, vector in enumerate(vectors):
@@ -50,10 +50,14 @@ def neighbour_graph(vectors: Sequence[Mapping[str, float]], neighbours: int) -> 
     if len(vectors) * len(keys) <= _DENSE_CELLS:  # small stories: dense is faster than CSR set-up
         matrix = np.zeros((len(vectors), len(keys)))
         matrix[rows, cols] = values
-        sims = matrix @ matrix.T
-    else:
-        sparse = csr_matrix((values, (rows, cols)), shape=(len(vectors), len(keys)))
-        sims = (sparse @ sparse.T).toarray()
+        return matrix @ matrix.T
+    sparse = csr_matrix((values, (rows, cols)), shape=(len(vectors), len(keys)))
+    return (sparse @ sparse.T).toarray()
+
+
+def neighbour_graph(vectors: Sequence[Mapping[str, float]], neighbours: int) -> np.ndarray:
+    """Symmetric weighted adjacency: each member linked to its ``neighbours`` most similar (cosine)."""
+    sims = similarity_matrix(vectors)
     np.fill_diagonal(sims, -np.inf)
     n = len(vectors)
     k = min(neighbours, n - 1)

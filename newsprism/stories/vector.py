@@ -22,6 +22,9 @@ class KindWeights:
     # An entity carried by more than this share of all articles is a topic's standing
     # actor (a head of state, a legislature), not evidence of one event: it weighs as a word.
     common_entity_share: float = 1.0
+    # Entity features known to be standing actors (see Batch: found in many groups of one
+    # batch): they weigh as words.
+    demoted: frozenset[str] = frozenset()
 
     def of(self, key: str) -> float:
         kind = key[0]
@@ -57,10 +60,14 @@ def weigh(counts: Mapping[str, int], df: DocFrequency, kinds: KindWeights, keep:
     by_kind = {"e": kinds.entity, "n": kinds.number, "y": kinds.year, "d": kinds.year, "w": kinds.word}
     frequencies, log = df.df, math.log
     common = kinds.common_entity_share * df.n_docs
+    demoted = kinds.demoted
     raw = {}
     for key, tf in counts.items():
         seen = frequencies.get(key, 0)
-        kind = by_kind.get(key[0], kinds.word) if key[0] != "e" or seen <= common else kinds.word
+        if key[0] != "e" or (seen <= common and key not in demoted):
+            kind = by_kind.get(key[0], kinds.word)
+        else:
+            kind = kinds.word
         raw[key] = (1.0 + log(tf)) * (log_n - log(seen + 1)) * kind
     kept = top_terms(raw, keep)
     norm = math.sqrt(sum(v * v for v in kept.values())) or 1.0

@@ -1,0 +1,84 @@
+"""Average-link grouping of a batch's unplaced articles (the first draft of its new stories).
+
+A greedy join in arrival order decides for each article alone, against story
+profiles that are still forming: a loose story's profile grows long along its
+topic, so articles on the topic keep joining it (issue 11: seven abortion stories
+over nine days became one). Average link decides on pairs instead: two groups
+merge only while the mean similarity of all their cross pairs clears the bar, so a
+chain of same-topic, different-event articles never accumulates. Cost is quadratic
+in the group size, so a batch is linked in windows of at most ``window`` articles
+(in arrival order); later steps (merge of drafts, cut, settle) join across windows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from datetime import date
+
+import numpy as np
+from scipy.cluster.hierarchy import fcluster, linkage
+
+from newsprism.stories.partition import similarity_matrix
+
+__all__ = ["average_link"]
+
+
+def average_link(
+    vectors: Sequence[Mapping[str, float]],
+    published: Sequence[date | None],
+    threshold: float,
+    max_gap_days: int,
+    window: int,
+    word_gate: float = 0.0,
+) -> list[list[int]]:
+    """Groups (lists of indices, each sorted, in order of first member) whose average link is >= ``threshold``.
+
+    Two dated articles more than ``max_gap_days`` apart never end in one group.
+    """
+    groups: list[list[int]] = []
+    for start in range(0, len(vectors), window):
+        stop = min(start + window, len(vectors))
+        window_vectors, days = vectors[start:stop], published[start:stop]
+        for group in _link_window(window_vectors, days, threshold, max_gap_days, word_gate):
+            groups.append([start + i for i in group])
+    return groups
+
+
+def _link_window(
+    vectors: Sequence[Mapping[str, float]],
+    published: Sequence[date | None],
+    threshold: float,
+    max_gap_days: int,
+    word_gate: float,
+) -> list[list[int]]:
+    n = len(vectors)
+    if n < 2:
+        return [[0]] if n else []
+    sims = similarity_matrix(vectors)
+    if word_gate > 0.0:
+        words = similarity_matrix([{k: v for k, v in vec.items() if k[0] == "w"} for vec in vectors])
+        sims[words < word_gate] = 0.0
+    distance = 1.0 - np.clip(sims, 0.0, 1.0)
+    # Dated articles too far apart: a distance so large (n^2 > any count of cross pairs)
+    # that no two groups holding such a pair average below the cut; an undated
+    # article cannot bridge them.
+    distance[_far_apart(published, max_gap_days)] = float(n * n)
+    condensed = distance[np.triu_indices(n, k=1)]
+    labels = fcluster(linkage(condensed, method="average"), t=1.0 - threshold, criterion="distance")
+    by_label: dict[int, list[int]] = {}
+    for i, label in enumerate(labels):
+        by_label.setdefault(int(label), []).append(i)
+    return sorted(by_label.values(), key=lambda g: g[0])
+
+
+def _far_apart(published: Sequence[date | None], max_gap_days: int) -> np.ndarray:
+    """Mask of the dated pairs further apart than ``max_gap_days``."""
+    n = len(published)
+    far = np.zeros((n, n), dtype=bool)
+    dated = [i for i, day in enumerate(published) if day is not None]
+    if len(dated) < 2:
+        return far
+    ordinals = np.array([published[i].toordinal() for i in dated])  # type: ignore[union-attr]
+    index = np.array(dated)
+    far[np.ix_(index, index)] = np.abs(ordinals[:, None] - ordinals[None, :]) > max_gap_days
+    return far

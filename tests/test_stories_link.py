@@ -1,0 +1,83 @@
+from dataclasses import replace
+from datetime import date
+
+from newsprism.settings import StorySettings
+from newsprism.stories import StoryIndex
+from newsprism.stories.batch import Batch
+from newsprism.stories.features import ArticleFeatures
+from newsprism.stories.link import average_link
+from newsprism.stories.vector import weigh
+
+
+def _unit(weights: dict[str, float]) -> dict[str, float]:
+    norm = sum(v * v for v in weights.values()) ** 0.5
+    return {k: v / norm for k, v in weights.items()}
+
+
+def test_a_chain_of_one_actor_does_not_link_by_average():
+    # Each article shares the actor with all and one event word with its neighbour only:
+    # single link would chain all five; neighbours are 2/3 alike, others 1/3, so
+    # the average over two pairs of neighbours is 5/12.
+    chain = [_unit({"e:senator": 1.0, f"w:event{i}": 1.0, f"w:event{i + 1}": 1.0}) for i in range(5)]
+    groups = average_link(chain, [None] * 5, threshold=0.55, max_gap_days=10, window=100)
+    assert max(len(g) for g in groups) <= 2
+
+
+def test_reports_of_one_event_link_and_another_event_stays_apart():
+    event = {"w:fire": 1.0, "w:harbour": 1.0, "e:dock": 1.0}
+    other = {"w:vote": 1.0, "w:budget": 1.0, "e:council": 1.0}
+    vectors = [_unit({**event, "w:a": 0.3}), _unit({**other, "w:b": 0.3}), _unit({**event, "w:c": 0.3})]
+    groups = average_link(vectors, [None] * 3, threshold=0.5, max_gap_days=10, window=100)
+    assert groups == [[0, 2], [1]]
+
+
+def test_dated_pairs_far_apart_do_not_link():
+    same = _unit({"w:quake": 1.0, "e:island": 1.0})
+    days = [date(2020, 1, 1), date(2021, 1, 1), None]
+    groups = average_link([same, same, same], days, threshold=0.3, max_gap_days=10, window=100)
+    # The undated article may join either; the two dated ones, a year apart, never share a group.
+    assert not any({0, 1} <= set(g) for g in groups)
+
+
+def test_windows_bound_each_linkage_and_keep_indices_global():
+    same = _unit({"w:quake": 1.0})
+    groups = average_link([same] * 5, [None] * 5, threshold=0.3, max_gap_days=10, window=2)
+    assert groups == [[0, 1], [2, 3], [4]]
+
+
+def test_word_gate_needs_shared_words_not_only_a_shared_name():
+    a = _unit({"e:mayor": 2.0, "w:budget": 1.0})
+    b = _unit({"e:mayor": 2.0, "w:stadium": 1.0})
+    assert len(average_link([a, b], [None, None], 0.3, 10, 100)) == 1
+    assert len(average_link([a, b], [None, None], 0.3, 10, 100, word_gate=0.05)) == 2
+
+
+def test_linked_and_greedy_index_give_stable_ids_across_batches():
+    feats = [
+        ArticleFeatures(f"a{i}", {"w:fire": 2, "w:harbour": 2, "e:dock": 1, f"w:x{i}": 1}) for i in range(4)
+    ]
+    for link in (0.0, 0.15):
+        index = StoryIndex(replace(StorySettings(), link_threshold=link))
+        first = index.add_features(feats[:2])
+        second = index.add_features(feats[2:])
+        assert {a.story_id for a in first} == {a.story_id for a in second}
+        assert index.story_of("a0") == first[0].story_id
+
+
+def test_an_entity_across_many_groups_is_demoted_to_a_word():
+    # One name in four unrelated stories (two reports each): a standing actor.
+    events = [("budget", "vote"), ("stadium", "bond"), ("flood", "levee"), ("strike", "union")]
+    feats = [
+        ArticleFeatures(f"{a}{n}", {"e:mayor": 1, f"w:{a}": 2, f"w:{b}": 2, f"e:{a}x": 1, f"w:n{n}": 1})
+        for a, b in events
+        for n in range(2)
+    ]
+    settings = replace(StorySettings(), hub_groups=3, hub_threshold=0.3)
+    index = StoryIndex(settings)
+    for feat in feats:
+        index.df.update(feat.counts)
+    hubs = Batch(index)._hubs(feats)
+    assert hubs == frozenset({"e:mayor"})
+    plain = weigh(feats[0].counts, index.df, index.kinds, 80)
+    demoted = weigh(feats[0].counts, index.df, replace(index.kinds, demoted=hubs), 80)
+    assert demoted["e:mayor"] < plain["e:mayor"]
