@@ -81,9 +81,3 @@ def test_a_word_that_only_qualifies_a_noun_is_no_place():
     assert _pair("the Senate passed the aid bill in Albany", "the Senate passed the aid bill in Trenton") == [
         "place"
     ]
-
-
-def test_loaded_means_a_negative_judgement_not_praise_or_the_harm_reported():
-    assert is_loaded("ugly") and is_loaded("terrible")
-    assert not is_loaded("successful") and not is_loaded("experienced")
-    assert not is_loaded("deadly") and not is_loaded("fatally")

@@ -5,8 +5,8 @@
 - the Pattern subjectivity lexicon shipped in ``textblob`` (``en-sentiment.xml``): about
   2,900 adjectives with subjectivity (0 to 1) and polarity (-1 to 1).
 
-A word is loaded when Pattern calls it strongly subjective and clearly negative, or VADER
-gives it a strong negative valence and it reads as an adjective or adverb. Neither package is imported: only their data files are read,
+A word is loaded when Pattern calls it strongly subjective and clearly polar, or VADER
+gives it a strong valence and it reads as an adjective or adverb. Neither package is imported: only their data files are read,
 located through the import system, so no model or network is involved. The thresholds
 were chosen on the calibrate half of bench/brief_gold (best F1 of loaded-term recall and
 precision); figures in docs/results/brief.md.
@@ -32,12 +32,6 @@ VADER_VALENCE = 2.5
 # news are plain reporting. Only its words with an adjective or adverb ending judge.
 _JUDGING_ENDINGS = ("ous", "ful", "ive", "ic", "ible", "able", "al", "ish", "less", "ly", "ent", "ant", "ing")
 _WORD = re.compile(r"[a-z][a-z'-]+")
-# Only negative judgements count: the lexicons' positive words ("successful", "experienced",
-# "latest", "kind") describe in news more than they judge, and editors marked almost none of
-# them. Words that report harm ("fatal", "deadly", "killing") are the event, not a view of it.
-# Both choices were made on the calibrate half of bench/brief_gold: precision 0.23 -> 0.53 at
-# recall 0.11 -> 0.09 (docs/results/brief.md).
-_HARM_STEMS = ("fatal", "dead", "death", "kill", "murder", "injur", "wound", "die")
 
 
 def _package_dir(name: str) -> Path | None:
@@ -82,10 +76,10 @@ def loaded_words() -> frozenset[str]:
     pattern = {
         w
         for w, (subj, pol) in _pattern().items()
-        if subj >= PATTERN_SUBJECTIVITY and pol <= -PATTERN_POLARITY
+        if subj >= PATTERN_SUBJECTIVITY and abs(pol) >= PATTERN_POLARITY
     }
-    vader = {w for w, v in _vader().items() if v <= -VADER_VALENCE and w.endswith(_JUDGING_ENDINGS)}
-    return frozenset(w for w in pattern | vader if not w.startswith(_HARM_STEMS))
+    vader = {w for w, v in _vader().items() if abs(v) >= VADER_VALENCE and w.endswith(_JUDGING_ENDINGS)}
+    return frozenset(pattern | vader)
 
 
 def is_loaded(word: str) -> bool:
