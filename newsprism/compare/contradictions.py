@@ -96,7 +96,8 @@ def _kind(
         return "years", f"{_range_text(*next(iter(ya)))} vs {_range_text(*next(iter(yb)))}"
     one_tense = bool(_FUTURE.search(a.text)) == bool(_FUTURE.search(b.text))
     ma, mb = _calendar_dates(a.text), _calendar_dates(b.text)
-    if ma and mb and one_tense and not _dates_meet(ma, mb):
+    # one date each: a sentence with two dates tells two moments, which pairs cannot sort out
+    if len(ma) == 1 and len(mb) == 1 and one_tense and not _dates_meet(ma, mb):
         return (
             "date",
             f"{', '.join(sorted(_date_text(d) for d in ma))} vs {', '.join(sorted(_date_text(d) for d in mb))}",
