@@ -15,9 +15,18 @@ from typing import Any
 from newsprism.analysis import Analysis
 from newsprism.text import content_words
 
-__all__ = ["revisions_section"]
+__all__ = ["moved_facts", "revisions_section"]
 
 SAME_FACT = 0.5  # share of the smaller sentence's content words two versions of a fact share
+
+
+def moved_facts(item: dict[str, Any]) -> list[str]:
+    """The numbers and quotes a revision item took out or put in, as short phrases."""
+    return [
+        f"{k.replace('_', ' ')}: {', '.join(v)}"
+        for k, v in item.items()
+        if k.startswith(("numbers_", "quotes_"))
+    ]
 
 
 def _overlap(a: set[str], b: set[str]) -> float:

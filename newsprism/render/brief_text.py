@@ -10,6 +10,7 @@ import textwrap
 from collections.abc import Callable
 from typing import Any
 
+from newsprism.brief.revisions import moved_facts
 from newsprism.render.markdown import MD_SECTIONS, md_escape
 from newsprism.render.terminal import TERM_SECTIONS, rule
 
@@ -154,11 +155,7 @@ def _provenance(report: Report, esc: Callable[[str], str]) -> list[str]:
 
 
 def _revision_item(item: dict, labels: dict[str, str], esc: Callable[[str], str]) -> str:
-    moved = [
-        f"{k.replace('_', ' ')}: {', '.join(v)}"
-        for k, v in item.items()
-        if k.startswith(("numbers_", "quotes_"))
-    ]
+    moved = moved_facts(item)
     line = f"  - {item['kind']}: “{esc(_short(item['text']))}”"
     if item["kind"] == "changed":
         line += f" → “{esc(_short(item['after']))}”"

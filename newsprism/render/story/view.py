@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from newsprism.brief.revisions import moved_facts
 from newsprism.render.brief_text import sentence_parts
 from newsprism.render.story.charts import provenance_graph, timeline_axis
 from newsprism.render.story.labels import short_labels
@@ -193,8 +194,7 @@ def _revisions(report: Report, labels: dict[str, str], links: Links) -> list[dic
             items.append({
                 **item,
                 "href": links.article(rev["article_id"], *span) if span else None,
-                "moved": [f"{k.replace('_', ' ')}: {', '.join(v)}" for k, v in item.items()
-                          if k.startswith(("numbers_", "quotes_"))],
+                "moved": moved_facts(item),
                 "others": [{"label": labels.get(a, a), "href": links.article(a)} for a in item.get("still_reported_by", [])],
             })  # fmt: skip
         out.append({**rev, "items": items, "href": links.article(rev["article_id"])})
