@@ -103,3 +103,37 @@ def test_a_replaced_last_word_is_the_swap_and_reported_speech_is_never_word_swap
     assert notes == ["word swapped: orders -> plans"]
     quotes, groups = _group(versions, embedder, kind="indirect")  # "Varga said the board was ..."
     assert _classes(quotes, groups)[1] != "altered"
+
+
+def test_blocking_keeps_every_pair_that_scores():
+    from newsprism.compare.quote_variants import _candidates, _Keys, _pair_score
+
+    texts = [
+        FULL,
+        FULL.replace("no risk", "some risk"),
+        "The fire was contained before dawn.",
+        "Residents face no risk, the brigade said.",
+        "We will rebuild the harbour together.",
+        "Crews fought the blaze through the night.",
+        "Nobody was hurt.",
+    ]
+    speakers = ["Maren Holloway", "Tomas Reilly", None, "the harbour master", "Holloway"]
+    quotes = []
+    for k, text in enumerate(texts * 2):
+        art = make_article(f"Intro {k}.\n\n“{text}” someone said.", outlet=f"O{k}")
+        quotes.append(
+            quote_in(art, text, speakers[k % len(speakers)], "indirect" if k % 3 == 0 else "direct")
+        )
+    s = CompareSettings()
+    keys = [_Keys(q) for q in quotes]
+    vecs = TableEmbedder().embed([q.text for q in quotes])
+    sims = vecs @ vecs.T
+    scoring = {
+        (i, j)
+        for i in range(len(quotes))
+        for j in range(i + 1, len(quotes))
+        if _pair_score(quotes[i], quotes[j], keys[i], keys[j], float(sims[i, j]), s) is not None
+    }
+    candidates = set(_candidates(quotes, keys, sims, s))
+    assert scoring and scoring <= candidates
+    assert len(candidates) < len(quotes) * (len(quotes) - 1) // 2

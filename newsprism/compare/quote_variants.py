@@ -79,14 +79,13 @@ def group_quotes(
     if not items:
         return []
     vecs = embedder.embed([q.text for q in items])
-    stems = [{stem(w) for w in content_words(q.text)} for q in items]
+    keys = [_Keys(q) for q in items]
     sims = vecs @ vecs.T
     pairs = []
-    for i in range(len(items)):
-        for j in range(i + 1, len(items)):
-            score = _pair_score(items[i], items[j], stems[i], stems[j], float(sims[i, j]), settings)
-            if score is not None:
-                pairs.append((score, i, j))
+    for i, j in _candidates(items, keys, sims, settings):
+        score = _pair_score(items[i], items[j], keys[i], keys[j], float(sims[i, j]), settings)
+        if score is not None:
+            pairs.append((score, i, j))
     fragments = [q for q in quotes if q not in items and len(words(q.text)) >= 2]
     out = []
     for members in _cluster(items, pairs):
@@ -116,18 +115,53 @@ def _with_fragments(group: list[Quote], fragments: Sequence[Quote]) -> list[Quot
     return out
 
 
-def _pair_score(
-    a: Quote, b: Quote, sa: set[str], sb: set[str], sim: float, s: CompareSettings
-) -> float | None:
+class _Keys:
+    """What pair scoring needs of one quote, computed once: content-word stems, surname,
+    speaker or source (for reported speech), and whether it is negated."""
+
+    __slots__ = ("negated", "stems", "surname", "who")
+
+    def __init__(self, quote: Quote) -> None:
+        self.stems: set[str] = {stem(w) for w in content_words(quote.text)}
+        self.surname: str | None = _surname(quote)
+        self.who: str | None = self.surname or _source(quote)
+        self.negated: bool = negations(quote.text) > 0
+
+
+def _candidates(
+    items: Sequence[Quote], keys: Sequence[_Keys], sims: np.ndarray, s: CompareSettings
+) -> list[tuple[int, int]]:
+    """The pairs ``_pair_score`` can accept, sorted: every accepting branch needs either
+    ``sim >= quote_sim`` or a content-word overlap (so a shared stem) between quotes of one
+    speaker (surname, or for reported speech the speaker or named source)."""
+    n = len(items)
+    if s.quote_overlap <= 0:  # no shared word needed: every pair may score
+        return [(i, j) for i in range(n) for j in range(i + 1, n)]
+    # Compared in float64, as _pair_score does, so no pair at the threshold is lost.
+    close = np.triu(np.asarray(sims, dtype=np.float64) >= s.quote_sim, k=1)
+    out = {(int(i), int(j)) for i, j in zip(*np.nonzero(close), strict=True)}
+    # Inverted index of (speaker, stem) -> quotes: a shared stem within one speaker's quotes.
+    index: dict[tuple[str, str], list[int]] = {}
+    for k, key in enumerate(keys):
+        if key.who is not None:
+            for st in key.stems:
+                index.setdefault((key.who, st), []).append(k)
+    for posting in index.values():
+        for x, i in enumerate(posting):
+            for j in posting[x + 1 :]:
+                out.add((i, j))
+    return sorted(p for p in out if items[p[0]].article_id != items[p[1]].article_id)
+
+
+def _pair_score(a: Quote, b: Quote, ka: _Keys, kb: _Keys, sim: float, s: CompareSettings) -> float | None:
     if a.article_id == b.article_id:
         return None
-    overlap = _overlap(sa, sb)
-    na, nb = _surname(a), _surname(b)
+    overlap = _overlap(ka.stems, kb.stems)
+    na, nb = ka.surname, kb.surname
     if "indirect" in (a.kind, b.kind):
         # Reported speech is the outlet's wording: only the same named speaker saying the
         # same thing, with the same polarity, makes it one utterance.
-        who_a, who_b = na or _source(a), nb or _source(b)
-        same = who_a is not None and who_a == who_b and (negations(a.text) > 0) == (negations(b.text) > 0)
+        same = ka.who is not None and ka.who == kb.who and ka.negated == kb.negated
         return max(overlap, sim) if same and (overlap >= s.quote_overlap or sim >= s.quote_sim) else None
     if na is not None and na == nb and (overlap >= s.quote_overlap or sim >= s.quote_sim):
         return max(overlap, sim)
