@@ -81,3 +81,18 @@ def test_a_word_that_only_qualifies_a_noun_is_no_place():
     assert _pair("the Senate passed the aid bill in Albany", "the Senate passed the aid bill in Trenton") == [
         "place"
     ]
+
+
+def test_kickers_and_spelling_choices_per_outlet():
+    from newsprism.compare.framing import headline_framing, spelling_choices
+    from tests.conftest import make_article
+
+    assert headline_framing("DESPERATION: Mayor begs for help")["kicker"] == "DESPERATION"
+    assert headline_framing("Mayor: we need help")["kicker"] is None
+    a = make_article("Officials in Lviv said the mayor of Odesa met Tomasz Kowalsky on Friday.", "A")
+    b = make_article("Officials in Lvov said the mayor met Tomasz Kowalskiy. Many residents left.", "B")
+    c = make_article("Officials in Lviv said many residents left on Friday.", "C")
+    choices = spelling_choices([a, b, c])
+    assert choices[a.id] == {"Lviv": ["Lvov"], "Kowalsky": ["Kowalskiy"]}
+    assert choices[b.id] == {"Lvov": ["Lviv"], "Kowalskiy": ["Kowalsky"]}
+    assert choices[c.id] == {"Lviv": ["Lvov"]}  # "Many"/"many" is an ordinary word, not a name

@@ -41,17 +41,23 @@ def _own_voice(text: str, statements: Sequence[Statement]) -> str:
     return _outside_quotes(text)
 
 
+# "DESPERATION: ...", "WATCH: ...": an all-capitals label an outlet puts before its headline
+_KICKER = re.compile(r"^\s*([A-Z][A-Z’'&-]+(?: [A-Z][A-Z’'&-]+){0,3})\s*:\s+\S")
+
+
 def headline_framing(title: str | None) -> dict:
     """Does the headline assert (no hedge, no attribution verb) or report a claim?"""
     if not title:
-        return {"text": None, "asserts": None, "hedges": [], "verbs": [], "presupposes": []}
+        return {"text": None, "kicker": None, "asserts": None, "hedges": [], "verbs": [], "presupposes": []}
     hedges = list(hedges_in(title))
     verbs = sorted({m.group(1).lower() for m in _VERB.finditer(title)})
     verbs += [
         v for v in ("accuses", "blames", "claims", "says", "denies") if re.search(rf"\b{v}\b", title, re.I)
     ]
+    kicker = _KICKER.match(title)
     return {
         "text": title,
+        "kicker": kicker.group(1) if kicker else None,
         "asserts": not hedges and not verbs,
         "hedges": hedges,
         "verbs": sorted(set(verbs)),
@@ -129,4 +135,45 @@ def build_framing(
     by_article: dict[str, list[Statement]] = {}
     for st in statements:
         by_article.setdefault(st.article_id, []).append(st)
-    return [article_framing(a, by_article.get(a.id, []), ledger) for a in articles]
+    spellings = spelling_choices(articles)
+    return [
+        {**article_framing(a, by_article.get(a.id, []), ledger), "spellings": spellings.get(a.id, {})}
+        for a in articles
+    ]
+
+
+_NAME_WORD = re.compile(r"\b[A-Z][a-z-]{3,}\b")
+
+
+def _skeleton(word: str) -> str:
+    """First letter, consonants, last letter: what two transliterations of a name share
+    ("Kiev" / "Kyiv", "Zelensky" / "Zelenskiy" / "Zelenskyy")."""
+    low = word.lower()
+    return low[0] + re.sub("[aeiouy-]", "", low[1:-1]) + low[-1]
+
+
+def spelling_choices(articles: Sequence[Article]) -> dict[str, dict[str, list[str]]]:
+    """Per article, each name it spells one way while another outlet of the story spells it
+    another way: ``{article_id: {"Kiev": ["Kyiv"]}}``. Spellings are told apart by string
+    shape only (same first and last letter and consonants), never by a list of names; a
+    capitalised word the texts also use in lower case is an ordinary word, not a name."""
+    lower = Counter(w for a in articles for w in re.findall(r"\b[a-z][a-z-]{3,}\b", a.text))
+    upper = Counter(w for a in articles for w in _NAME_WORD.findall(a.text))
+    used: dict[str, set[str]] = {}  # spelling -> articles
+    for a in articles:
+        for w in set(_NAME_WORD.findall(f"{a.title or ''} {a.text}")):
+            if upper[w] > lower[w.lower()]:  # written capitalised more often than not: a name
+                used.setdefault(w, set()).add(a.id)
+    shapes: dict[str, list[str]] = {}
+    for w in sorted(used):
+        shapes.setdefault(_skeleton(w), []).append(w)
+    out: dict[str, dict[str, list[str]]] = {}
+    for forms in shapes.values():
+        if len(forms) < 2:
+            continue
+        for w in forms:
+            others = sorted(o for o in forms if o != w and used[o] - used[w])
+            for article in used[w]:
+                if others:
+                    out.setdefault(article, {})[w] = others
+    return out

@@ -139,6 +139,12 @@ def _framing(report: Report, esc: Callable[[str], str]) -> list[str]:
         given = f["headline"].get("presupposes") or []
         if given:
             asserts += " (takes as given: " + ", ".join(given) + ")"
+        if f["headline"].get("kicker"):
+            asserts += f" (kicker: {f['headline']['kicker']})"
+        if f.get("spellings"):
+            asserts += (
+                " (spells " + ", ".join(f"{w}, others {'/'.join(o)}" for w, o in f["spellings"].items()) + ")"
+            )
         cells = [_counts(f["hedges"]), _counts(f["attribution_verbs"]), _counts(f["loaded_terms"])]
         lines.append(f"| {esc(f['outlet'])} | {asserts} | " + " | ".join(esc(c) for c in cells) + " |")
     return lines
