@@ -4,7 +4,7 @@ The splitter is our own and deliberately simple, so gold sentence numbers never 
 newsprism: the text is cut into paragraphs at blank lines, and a paragraph into sentences after
 ``.``, ``!`` or ``?`` (plus any closing quote marks or brackets) followed by white space and an
 upper-case letter, a digit or an opening quote — unless the word ending in ``.`` is a known
-abbreviation ("Mr.", "Sen.", "Sept.") or a single letter ("U.S.", "J."). Sentences are numbered
+abbreviation ("Mr.", "Sen.", "Sept."), a single letter ("J.") or dotted initials ("U.S."). Sentences are numbered
 from 0 in document order; sentence 0 is the headline line the PolNeAR texts begin with.
 
     python bench/polnear_text.py nyt_2016-09-27_some-file-stem [more stems]   # "[n] sentence"
@@ -36,7 +36,7 @@ def _is_abbreviation(text: str, end: int) -> bool:
     while start > 0 and (text[start - 1].isalnum() or text[start - 1] == "."):
         start -= 1
     word = text[start:end].lower()
-    return word in ABBREVIATIONS or (len(word.replace(".", "")) <= 1 and word != "")
+    return word in ABBREVIATIONS or "." in word or (len(word) <= 1 and word != "")
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
