@@ -140,7 +140,6 @@ def draft(story: dict) -> tuple[list[dict], list[dict]]:
         sp = next(x for x in speakers if x["id"] == ids[c])
         if n != c and n not in sp["aliases"]:
             sp["aliases"].append(n)
-    groups: list[set[str]] = []
     for i, q in enumerate(quotes):
         q["speaker"] = ids[canon[q["speaker"]]]
         q["group"] = f"g{i + 1}"
