@@ -7,6 +7,11 @@ which report; thresholds are tuned on ``calibrate`` only.
     PYTHONPATH=. python bench/brief_gold.py --split report           # the figures we report
     PYTHONPATH=. python bench/brief_gold.py --split calibrate -v     # tuning, with every miss
     PYTHONPATH=. python bench/brief_gold.py --split report --check   # the eval gate (make eval)
+    PYTHONPATH=. python bench/brief_gold.py --gold bench/brief_gold_polnear --split report
+
+A gold directory whose ``stories.json`` says ``"source": "polnear"`` holds PolNeAR stories:
+its articles are PolNeAR texts numbered by ``bench/polnear_text.py``, given to newsprism with
+their outlet and publication date from PolNeAR's metadata.
 
 Measures (pooled over the split's articles):
   quote R / P          a gold quote is found when a system quote overlaps its locator
@@ -29,6 +34,7 @@ Measures (pooled over the split's articles):
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import itertools
 import json
 import re
@@ -39,6 +45,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ecbplus_text import DEFAULT_DATA, sentences, url, xml_path
+from polnear_text import metadata as polnear_metadata
+from polnear_text import read_text as polnear_read
+from polnear_text import sentence_spans as polnear_spans
 
 from newsprism.analyze import analyze_articles
 from newsprism.clean import clean_document
@@ -46,7 +55,6 @@ from newsprism.model import Article, Document
 from newsprism.pipeline import Analysis
 
 GOLD = Path(__file__).resolve().parent / "brief_gold"
-FLOORS = GOLD / "floors.json"
 _ARTICLES = re.compile(r"^(?:the|a|an)\s+")
 
 
@@ -92,6 +100,22 @@ def build_doc(data: Path, name: str) -> Doc:
     raw = "\n".join(lines) + "\n"
     document = Document(path=f"{name}.txt", raw=raw, format="text", url=url(xml))
     return Doc(name, clean_document(document), spans)
+
+
+def build_polnear_doc(data: Path, name: str, meta: dict[str, str]) -> Doc:
+    """A PolNeAR article as a text file, cleaned as ``analyze`` cleans one, with its outlet,
+    title and date from the metadata (as a crawler would have them)."""
+    raw = polnear_read(data, name)
+    spans = dict(enumerate(polnear_spans(raw)))
+    article = clean_document(Document(path=f"{name}.txt", raw=raw, format="text"))
+    article = dataclasses.replace(
+        article,
+        outlet=meta.get("publisher") or article.outlet,
+        title=meta.get("title") or article.title,
+        published=meta.get("publication_date") or article.published,
+        published_source="metadata" if meta.get("publication_date") else article.published_source,
+    )
+    return Doc(name, article, spans)
 
 
 def norm_name(name: str | None) -> str:
@@ -347,8 +371,12 @@ def score_loaded(gold: dict, docs: dict[str, Doc], analysis: Analysis, tally: Ta
         tally.add("loaded_ok", sum(any(same(t, u) for u in g) for t in s))
 
 
-def score_story(data: Path, gold: dict, tally: Tally) -> None:
-    docs = {name: build_doc(data, name) for name in gold["articles"]}
+def score_story(data: Path, gold: dict, tally: Tally, source: str = "ecbplus") -> None:
+    if source == "polnear":
+        meta = polnear_metadata(data)
+        docs = {name: build_polnear_doc(data, name, meta.get(name, {})) for name in gold["articles"]}
+    else:
+        docs = {name: build_doc(data, name) for name in gold["articles"]}
     analysis = analyze_articles([d.article for d in docs.values()])
     found = match_quotes(gold, docs, analysis, tally)
     score_speakers(gold, found, analysis, tally)
@@ -385,19 +413,24 @@ def measures(t: Tally) -> dict[str, float | None]:
     }
 
 
-def load_split(split: str) -> list[dict]:
-    index = json.loads((GOLD / "stories.json").read_text(encoding="utf-8"))["stories"]
+def gold_source(gold_dir: Path) -> str:
+    """``ecbplus`` or ``polnear``: where a gold directory's articles come from."""
+    return json.loads((gold_dir / "stories.json").read_text(encoding="utf-8")).get("source", "ecbplus")
+
+
+def load_split(split: str, gold_dir: Path = GOLD) -> list[dict]:
+    index = json.loads((gold_dir / "stories.json").read_text(encoding="utf-8"))["stories"]
     out = []
     for entry in index:
-        path = GOLD / f"{entry['story']}.json"
+        path = gold_dir / f"{entry['story']}.json"
         if (split == "all" or entry["split"] == split) and path.is_file():
             out.append(json.loads(path.read_text(encoding="utf-8")))
     return out
 
 
-def check(result: dict[str, float | None]) -> list[str]:
+def check(result: dict[str, float | None], gold_dir: Path = GOLD) -> list[str]:
     """Measures below their pinned floor (or above their ceiling)."""
-    floors = json.loads(FLOORS.read_text(encoding="utf-8"))
+    floors = json.loads((gold_dir / "floors.json").read_text(encoding="utf-8"))
     failed = []
     for key, bound in floors.get("min", {}).items():
         if result.get(key) is None or result[key] < bound:
@@ -411,21 +444,23 @@ def check(result: dict[str, float | None]) -> list[str]:
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    ap.add_argument("--gold", type=Path, default=GOLD, help="gold directory (default bench/brief_gold)")
     ap.add_argument("--split", choices=["calibrate", "report", "all"], default="report")
     ap.add_argument("--story", help="only this story")
     ap.add_argument("--check", action="store_true", help="fail when a measure is below its floor")
     ap.add_argument("--json", action="store_true")
     ap.add_argument("-v", "--verbose", action="store_true", help="print every miss")
     args = ap.parse_args()
-    if not (args.data / "ecbplus").is_dir():
-        print(f"skipped: no ECB+ data under {args.data}", file=sys.stderr)
+    source = gold_source(args.gold)
+    if not (args.data / source).is_dir():
+        print(f"skipped: no {source} data under {args.data}", file=sys.stderr)
         return 0
-    stories = [g for g in load_split(args.split) if not args.story or g["story"] == args.story]
+    stories = [g for g in load_split(args.split, args.gold) if not args.story or g["story"] == args.story]
     total = Tally()
     per_story = {}
     for gold in stories:
         tally = Tally()
-        score_story(args.data, gold, tally)
+        score_story(args.data, gold, tally, source)
         per_story[gold["story"]] = measures(tally)
         for k, v in tally.n.items():
             total.add(k, v)
@@ -445,7 +480,7 @@ def main() -> int:
         for key, value in result.items():
             print(f"  {key:26s} {'-' if value is None else f'{value:.2f}'}")
     if args.check:
-        failed = check(result)
+        failed = check(result, args.gold)
         for line in failed:
             print(f"below floor: {line}", file=sys.stderr)
         return 1 if failed else 0
