@@ -82,11 +82,10 @@ def group_quotes(
     stems = [{stem(w) for w in content_words(q.text)} for q in items]
     sims = vecs @ vecs.T
     pairs = []
-    for i in range(len(items)):
-        for j in range(i + 1, len(items)):
-            score = _pair_score(items[i], items[j], stems[i], stems[j], float(sims[i, j]), settings)
-            if score is not None:
-                pairs.append((score, i, j))
+    for i, j in _candidates(items, stems):
+        score = _pair_score(items[i], items[j], stems[i], stems[j], float(sims[i, j]), settings)
+        if score is not None:
+            pairs.append((score, i, j))
     fragments = [q for q in quotes if q not in items and len(words(q.text)) >= 2]
     out = []
     for members in _cluster(items, pairs):
@@ -96,6 +95,24 @@ def group_quotes(
         vecs = embedder.embed([q.text for q in group])
         out.append(_build_group(group, vecs @ vecs.T, embedder, settings, order))
     return sorted(out, key=lambda g: (-len(g.quote_ids), g.id))
+
+
+def _candidates(items: Sequence[Quote], stems: Sequence[set[str]]) -> list[tuple[int, int]]:
+    """The pairs ``_pair_score`` can accept, without comparing every pair: every rule needs a
+    shared content word (a positive overlap) or one speaker (surname or described source) on
+    both sides, so candidates come from a stem index and speaker buckets."""
+    buckets: dict[str, list[int]] = {}
+    for k, (q, st) in enumerate(zip(items, stems, strict=True)):
+        for w in st:
+            buckets.setdefault("w:" + w, []).append(k)
+        who = _surname(q) or _source(q)
+        if who is not None:
+            buckets.setdefault("s:" + who, []).append(k)
+    found = set()
+    for ks in buckets.values():
+        for x, i in enumerate(ks):
+            found.update((i, j) for j in ks[x + 1 :] if items[i].article_id != items[j].article_id)
+    return sorted(found)
 
 
 def _with_fragments(group: list[Quote], fragments: Sequence[Quote]) -> list[Quote]:
