@@ -103,3 +103,19 @@ def test_a_replaced_last_word_is_the_swap_and_reported_speech_is_never_word_swap
     assert notes == ["word swapped: orders -> plans"]
     quotes, groups = _group(versions, embedder, kind="indirect")  # "Varga said the board was ..."
     assert _classes(quotes, groups)[1] != "altered"
+
+
+def test_candidate_pairs_share_a_content_word_or_a_speaker():
+    from newsprism.compare.quote_variants import _candidates
+
+    quotes, _ = _group(
+        [
+            ("The harbour fire is contained now", "Ann Lee"),
+            ("Rain is expected later this week", "Bo Lee"),
+            ("Budget talks resume on Monday", "Cy Tan"),
+            ("The fire crews worked all night", "Di Ng"),
+        ]
+    )
+    stems = [{w for w in q.text.lower().split() if len(w) > 3} for q in quotes]
+    # 0-1 share a surname, 0-3 the word "fire"; 2 shares nothing with anyone
+    assert _candidates(quotes, stems) == [(0, 1), (0, 3)]

@@ -160,3 +160,10 @@ def test_two_people_speaking_together_are_one_joint_source_not_one_person(nlp):
     joint, single = _quotes(nlp, text)[:2]
     assert joint.speaker.canonical == "Lena Marsh and Otto Brandt" and joint.speaker.kind == "group"
     assert single.speaker.canonical == "Otto Brandt"  # not merged into the joint source by surname
+
+
+def test_a_party_and_state_tag_is_never_an_antecedent():
+    from newsprism.quotes.attribute import PARTY_TAG
+
+    assert all(PARTY_TAG.match(t) for t in ("D-Wash.", "R-Texas", "D-N.Y.", "I-Vt."))
+    assert not any(PARTY_TAG.match(t) for t in ("Dicks", "Washington", "D.C.", "A-Rod Inc"))
