@@ -140,7 +140,9 @@ def _step_adjacent(doc: Doc, found: Found, marks: list[Span]) -> bool:
     if last.end < len(doc):
         nxt = sentence(doc[last.end])
         short = len(nxt) <= 12 and not any(inside(t, marks) for t in nxt)
-        if short and any(_decide(found, cue, marks, "adjacent-tag") for cue in cue_verbs(nxt)[:1]):
+        # "X agreed." after a quote is X agreeing with its speaker, not X's tag
+        cues = [c for c in cue_verbs(nxt)[:1] if c.lemma_.lower() != "agree"]
+        if short and any(_decide(found, cue, marks, "adjacent-tag") for cue in cues):
             return True
     if first.start > 0:
         prev = sentence(doc[first.start - 1])

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from newsprism.model import Span
 
-__all__ = ["MarkedSpan", "find_marked_spans", "paragraph_spans"]
+__all__ = ["MarkedSpan", "find_marked_spans", "join_broken", "paragraph_spans"]
 
 DOUBLE_OPEN = "“„«‟"
 DOUBLE_CLOSE = "”»"
@@ -136,7 +136,7 @@ def _double_spans(text: str, paras: list[Span]) -> list[MarkedSpan]:
     return spans
 
 
-def _join_broken(text: str, paras: list[Span]) -> list[Span]:
+def join_broken(text: str, paras: list[Span]) -> list[Span]:
     """A quote left open whose closing mark comes first in the next paragraph was broken by a
     line break, not continued: join the two paragraphs (a continued quote re-opens instead)."""
     out: list[Span] = []
@@ -161,7 +161,7 @@ def find_marked_spans(text: str, paragraphs: tuple[Span, ...] = ()) -> list[Mark
     Double marks first; single marks count only outside double-quoted text (inside,
     they are quotes within a quote) and only within one paragraph.
     """
-    paras = _join_broken(text, paragraph_spans(text, paragraphs))
+    paras = join_broken(text, paragraph_spans(text, paragraphs))
     doubles = _double_spans(text, paras)
     singles = []
     for para in paras:
