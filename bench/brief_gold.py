@@ -14,7 +14,9 @@ its articles are PolNeAR texts numbered by ``bench/polnear_text.py``, given to n
 their outlet and publication date from PolNeAR's metadata.
 
 Measures (pooled over the split's articles):
-  quote R / P          a gold quote is found when a system quote overlaps its locator
+  quote R / P          a gold quote is found when a system quote overlaps its locator; one
+                       system quote may find several gold entries of one speaker that it
+                       contains whole (the gold splits a multi-sentence quote by sentence)
   speaker acc          found quotes whose speaker's canonical name equals the gold name
   same name            pairs of found quotes of one gold speaker given the same name
   quote groups P/R/F1  pairs of found quotes in different articles, grouped vs gold groups
@@ -152,27 +154,37 @@ def locate(doc: Doc, sentence: int, locator: str) -> tuple[int, int] | None:
     return (a + i, a + i + len(locator))
 
 
+def _inside_same_speaker(
+    gq: dict, first: str | None, loc: tuple[int, int] | None, span: tuple[int, int]
+) -> bool:
+    """An already matched system quote may match this gold quote too when it contains it whole and
+    the gold gives both one speaker: the gold writes one entry per sentence of a quote that
+    runs over several sentences, which a correct extractor returns as one quote."""
+    who = gq.get("speaker")
+    return loc is not None and who is not None and who == first and span[0] <= loc[0] and loc[1] <= span[1]
+
+
 def match_quotes(gold: dict, docs: dict[str, Doc], analysis: Analysis, tally: Tally) -> dict[int, str]:
     """Gold quote index -> system quote id (one to one, greatest overlap first)."""
     by_doc: dict[str, list] = defaultdict(list)
     name_of = {d.article.id: d.name for d in docs.values()}
     for q in analysis.quotes:
         by_doc[name_of.get(q.article_id, "")].append(q)
-    used: set[str] = set()
+    used: dict[str, str | None] = {}  # system quote id -> the gold speaker of its first match
     found: dict[int, str] = {}
     for i, gq in enumerate(gold.get("quotes", [])):
         doc = docs[gq["doc"]]
         loc = locate(doc, gq["sentence"], gq["locator"])
         best, best_overlap = None, 0
         for q in by_doc[gq["doc"]]:
-            if q.id in used:
-                continue
             rs, re_ = doc.raw_span(q.span.start, q.span.end)
             overlap = min(re_, loc[1]) - max(rs, loc[0]) if loc else 0
+            if q.id in used and not _inside_same_speaker(gq, used[q.id], loc, (rs, re_)):
+                continue
             if overlap > best_overlap:
                 best, best_overlap = q, overlap
         if best is not None:
-            used.add(best.id)
+            used.setdefault(best.id, gq.get("speaker"))
             found[i] = best.id
         else:
             tally.misses.append(f"quote missed: {gq['doc']}[{gq['sentence']}] {gq['locator']!r}")
@@ -211,7 +223,12 @@ def score_speakers(gold: dict, found: dict[int, str], analysis: Analysis, tally:
 
 def score_quote_groups(gold: dict, found: dict[int, str], analysis: Analysis, tally: Tally) -> None:
     group_of = {qid: g.id for g in analysis.quote_groups for qid in g.quote_ids}
-    items = [(gold["quotes"][i], qid) for i, qid in found.items()]
+    # one gold entry per system quote (its first): the gold groups a multi-sentence quote's
+    # sentences one by one, so its later sentences would score the same system pair again
+    first: dict[str, int] = {}
+    for i, qid in sorted(found.items()):
+        first.setdefault(qid, i)
+    items = [(gold["quotes"][i], qid) for qid, i in first.items()]
     for (ga, qa), (gb, qb) in itertools.combinations(items, 2):
         if ga["doc"] == gb["doc"]:
             continue

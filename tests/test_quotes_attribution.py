@@ -160,3 +160,26 @@ def test_two_people_speaking_together_are_one_joint_source_not_one_person(nlp):
     joint, single = _quotes(nlp, text)[:2]
     assert joint.speaker.canonical == "Lena Marsh and Otto Brandt" and joint.speaker.kind == "group"
     assert single.speaker.canonical == "Otto Brandt"  # not merged into the joint source by surname
+
+
+def test_a_party_and_state_tag_is_never_an_antecedent():
+    from newsprism.quotes.attribute import PARTY_TAG
+
+    assert all(PARTY_TAG.match(t) for t in ("D-Wash.", "R-Texas", "D-N.Y.", "I-Vt."))
+    assert not any(PARTY_TAG.match(t) for t in ("Dicks", "Washington", "D.C.", "A-Rod Inc"))
+
+
+def test_a_tag_after_a_question_mark_names_the_speaker(nlp):
+    text = "Maria Lopez watched the crowd.\n\n“I said, ‘Oh my god!\nWhat is going on here?’” she asked."
+    [q] = [q for q in _quotes(nlp, text) if q.kind == "direct"]
+    assert "What is going on here" in q.text and q.speaker.canonical == "Maria Lopez"
+
+
+def test_x_agreed_after_a_quote_does_not_speak_it(nlp):
+    text = (
+        "“He played with real energy tonight,” said Tom Reed, who scored ten points.\n\n"
+        "“He really stepped up in the second half.”\n\nCoach Ann Marsh agreed.\n\n"
+        "“Look at his numbers,” Marsh said."
+    )
+    second = [q for q in _quotes(nlp, text) if q.kind == "direct"][1]
+    assert second.speaker.canonical == "Tom Reed"

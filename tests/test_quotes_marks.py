@@ -50,3 +50,8 @@ def test_unclosed_quote_without_continuation_ends_at_paragraph_end():
 def test_paragraph_spans_fall_back_to_lines():
     assert paragraph_spans("a\n\n  b c \n") == [Span(0, 1), Span(5, 8)]
     assert paragraph_spans("xyz", (Span(1, 2),)) == [Span(1, 2)]
+
+
+def test_a_line_break_inside_a_quote_does_not_end_it():
+    text = "He said: “We can ride on the road.\nThey can’t.”\nA “new quote” here."
+    assert _texts(text) == ["We can ride on the road.\nThey can’t.", "new quote"]

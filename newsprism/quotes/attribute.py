@@ -20,6 +20,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from newsprism.model import Span
@@ -139,7 +140,9 @@ def _step_adjacent(doc: Doc, found: Found, marks: list[Span]) -> bool:
     if last.end < len(doc):
         nxt = sentence(doc[last.end])
         short = len(nxt) <= 12 and not any(inside(t, marks) for t in nxt)
-        if short and any(_decide(found, cue, marks, "adjacent-tag") for cue in cue_verbs(nxt)[:1]):
+        # "X agreed." after a quote is X agreeing with its speaker, not X's tag
+        cues = [c for c in cue_verbs(nxt)[:1] if c.lemma_.lower() != "agree"]
+        if short and any(_decide(found, cue, marks, "adjacent-tag") for cue in cues):
             return True
     if first.start > 0:
         prev = sentence(doc[first.start - 1])
@@ -231,10 +234,15 @@ def _persons(doc: Doc) -> list:
     return found
 
 
+# A legislator's party and state ("Rep. Norm Dicks, D-Wash."), which taggers read as an
+# organisation: it qualifies the name before it and never speaks.
+PARTY_TAG = re.compile(r"^[DRI]-[A-Z][A-Za-z. ]*$")
+
+
 def _antecedents(doc: Doc, before: int, marks: list[Span], labels: tuple[str, ...]) -> list[Token]:
     """Root tokens of entities with ``labels`` that end before ``before``, latest first, outside quotes."""
     ents = _persons(doc) if labels == PERSON_ENTS else [e for e in entities(doc) if e.label_ in labels]
-    heads = [e.root for e in ents if e.end_char <= before]
+    heads = [e.root for e in ents if e.end_char <= before and not PARTY_TAG.match(e.text)]
     return [h for h in reversed(heads) if not inside(h, marks)]
 
 

@@ -11,7 +11,7 @@ from newsprism.quotes.attribute import attribute_direct, continue_speakers, reso
 from newsprism.quotes.detect import classify_marked, find_according, find_claims, find_colon, find_indirect
 from newsprism.quotes.found import Found
 from newsprism.quotes.identity import describe, fold, join, surname_key, widen_name
-from newsprism.quotes.marks import find_marked_spans, paragraph_spans
+from newsprism.quotes.marks import find_marked_spans, join_broken, paragraph_spans
 from newsprism.quotes.syntax import entities, inside
 from newsprism.settings import QuoteSettings
 
@@ -75,7 +75,7 @@ def _dedupe(found: list[Found]) -> list[Found]:
 
 def find_quotes(text: str, doc: Doc, paragraphs: tuple[Span, ...], settings: QuoteSettings) -> list[Found]:
     """Detect and attribute every quote of one parsed text (the cascade's working records)."""
-    paras = paragraph_spans(text, paragraphs)
+    paras = join_broken(text, paragraph_spans(text, paragraphs))  # a quote's line break is no paragraph
     marks = find_marked_spans(text, paragraphs)
     mark_spans = [m.span for m in marks]
     found: list[Found] = []

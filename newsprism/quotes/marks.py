@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from newsprism.model import Span
 
-__all__ = ["MarkedSpan", "find_marked_spans", "paragraph_spans"]
+__all__ = ["MarkedSpan", "find_marked_spans", "join_broken", "paragraph_spans"]
 
 DOUBLE_OPEN = "“„«‟"
 DOUBLE_CLOSE = "”»"
@@ -136,6 +136,20 @@ def _double_spans(text: str, paras: list[Span]) -> list[MarkedSpan]:
     return spans
 
 
+def join_broken(text: str, paras: list[Span]) -> list[Span]:
+    """A quote left open whose closing mark comes first in the next paragraph was broken by a
+    line break, not continued: join the two paragraphs (a continued quote re-opens instead)."""
+    out: list[Span] = []
+    for para in paras:
+        if out and _pairs_in_paragraph(text, out[-1], True)[1] is not None:
+            first = next(iter(_marks(text, para, True)), None)
+            if first is not None and first[1] == "close":
+                out[-1] = Span(out[-1].start, para.end)
+                continue
+        out.append(para)
+    return out
+
+
 def _marked(open_at: int, close_at: int, double: bool, closed: bool, run: int | None = None) -> MarkedSpan:
     inner_end = close_at if closed else close_at + 1
     return MarkedSpan(Span(open_at, close_at + 1), Span(open_at + 1, inner_end), double, closed, run)
@@ -147,7 +161,7 @@ def find_marked_spans(text: str, paragraphs: tuple[Span, ...] = ()) -> list[Mark
     Double marks first; single marks count only outside double-quoted text (inside,
     they are quotes within a quote) and only within one paragraph.
     """
-    paras = paragraph_spans(text, paragraphs)
+    paras = join_broken(text, paragraph_spans(text, paragraphs))
     doubles = _double_spans(text, paras)
     singles = []
     for para in paras:
