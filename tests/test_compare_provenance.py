@@ -52,3 +52,27 @@ def test_two_outlets_quoting_the_same_words_do_not_reuse_each_other():
 def test_the_same_article_given_twice_does_not_break_provenance():
     a = make_article(WIRE, outlet="Northshore")
     assert provenance_edges([a, a], CompareSettings()) is not None
+
+
+def test_wire_datelines_and_sign_offs_are_credits():
+    dated = make_article(
+        "MEXICO CITY, Feb. 8 (UPI) — The former leader spoke.\n\nHe said more.", outlet="Daily"
+    )
+    bare = make_article("(AFP) – Activists gathered.", outlet="Daily")
+    signed = make_article("The council voted.\n\n(Reporting by Ann Lee; Editing by Bo Kim.)", outlet="Daily")
+    aside = make_article(
+        "Officials (and the mayor) - all of them - agreed at length on the plan.", outlet="Daily"
+    )
+    assert [a for a, _ in find_credits(dated)] == ["UPI"]
+    assert [a for a, _ in find_credits(bare)] == ["AFP"]
+    assert [a for a, _ in find_credits(signed)] == ["Reuters"]
+    assert find_credits(aside) == []
+
+
+def test_an_outlet_never_credits_or_cites_itself():
+    art = make_article(
+        "WASHINGTON (Fox News) — The senator, citing Fox News, spoke.\n\nShe told Fox News it was true. She told CNN more.",
+        outlet="foxnews.com",
+    )
+    assert find_credits(art) == []
+    assert [o for o, _ in find_citations(art)] == ["CNN"]

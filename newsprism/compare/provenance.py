@@ -44,7 +44,17 @@ _CITE = re.compile(
     rf"\btold (?:the )?({_OUTLETS})\b|\bspeaking to ({_OUTLETS})\b|\bsaid on ({_OUTLETS})\b"
     rf"|\b[Tt]he ({_OUTLETS}|[A-Z][\w-]+) news agency (?:said|reported|quoted)\b"
     rf"|\b({_OUTLETS}) (?:reported|said|quoted|cited)\b|\baccording to ({_OUTLETS})\b"
-    rf"|\bin an interview with ({_OUTLETS})\b"
+    rf"|\bin an interview with ({_OUTLETS})\b|\bciting ({_OUTLETS})\b"
+)
+# A wire dateline opens a paragraph: a short place (and date) line, the agency in brackets,
+# then a dash ("WASHINGTON (Reuters) -", "MEXICO CITY, Feb. 8 (UPI) —", "(AFP) –").
+_DATELINE = re.compile(
+    rf"^(?:[A-Za-z][\w.,' -]{{0,40}}?\s?)?\(({_OUTLETS}|[A-Z][\w.&'-]*(?: [A-Z][\w.&'-]*){{0,3}})\)\s*[—–-]",
+    re.MULTILINE,
+)
+# Reuters signs its copy "(Reporting by ...; Editing by ...)": a house style, read as its credit.
+_SIGN_OFF = re.compile(
+    r"^\((?:Additional )?[Rr]eporting by [^)\n]*; (?:Writing|Editing) by [^)\n]*\)", re.MULTILINE
 )
 _CANONICAL = {
     "agence france-presse": "AFP",
@@ -71,9 +81,13 @@ def find_credits(article: Article) -> list[tuple[str, str]]:
         for m in _CREDIT.finditer(line):
             agency = _outlet_name(m.group(1) or m.group(2))
             found.setdefault(agency, line.strip())
+    for m in _DATELINE.finditer(article.text):
+        found.setdefault(_outlet_name(m.group(1)), m.group(0).strip())
+    for m in _SIGN_OFF.finditer(article.text):
+        found.setdefault("Reuters", m.group(0))
     for name in article.credits:  # the cleaner's reading of the credit line
         found.setdefault(_outlet_name(name), next((x for x in lines if name in x), f"credited: {name}"))
-    return sorted(found.items())
+    return sorted((k, v) for k, v in found.items() if not _same_outlet(k, article.outlet))
 
 
 def find_citations(article: Article) -> list[tuple[str, str]]:
@@ -90,9 +104,15 @@ def find_citations(article: Article) -> list[tuple[str, str]]:
 def _same_outlet(name: str, own: str | None) -> bool:
     """An outlet naming itself ("the Herald" in the Tidewater Herald, "Fox News" in a Fox
     article) is no citation: one name holds the other once "the" is dropped."""
-    a = name.lower().removeprefix("the ").strip()
-    b = (own or "").lower().removeprefix("the ").strip()
+    a, b = _outlet_key(name), _outlet_key(own or "")
     return bool(a and b) and (a in b or b in a)
+
+
+def _outlet_key(name: str) -> str:
+    """ "The Fox News", "foxnews.com", "FOX NEWS" -> "foxnews": letters and digits only."""
+    name = name.lower().removeprefix("the ").removeprefix("www.")
+    name = re.sub(r"\.(?:com|org|net|co\.uk|co|uk|ru|de|fr)$", "", name.strip())
+    return re.sub(r"[^a-z0-9]", "", name)
 
 
 def _voice_sentences(article: Article, min_chars: int) -> list[str]:
