@@ -76,3 +76,61 @@ def test_an_outlet_never_credits_or_cites_itself():
     )
     assert find_credits(art) == []
     assert [o for o, _ in find_citations(art)] == ["CNN"]
+
+
+def test_the_candidate_step_keeps_every_reuse_edge_of_comparing_all_pairs(monkeypatch):
+    from newsprism.compare import provenance
+
+    arts = [
+        make_article(WIRE, outlet="Northshore", published="2024-03-13"),
+        make_article(WIRE.replace("twelve", "12"), outlet="Meridian", published="2024-03-14"),
+        make_article(
+            "Twelve people were hurt when a warehouse burned in Carrowmere, officials said.", outlet="H"
+        ),
+        make_article(
+            "A ferry ran aground off the northern cape after its engines failed in heavy seas.", outlet="K"
+        ),
+    ]
+    fast = provenance_edges(arts, CompareSettings())
+
+    def every_pair(voices, common, shared=3, n=3):
+        ids = sorted(voices)
+        return [(a, b) for i, a in enumerate(ids) for b in ids[i + 1 :]]
+
+    monkeypatch.setattr(provenance, "candidate_pairs", every_pair)
+    assert provenance_edges(arts, CompareSettings()) == fast
+    assert any(e.kind == "reuses" for e in fast)
+
+
+def test_rare_shared_word_grams_make_candidates_and_common_ones_do_not():
+    from newsprism.compare.provenance import candidate_pairs
+
+    voices = {
+        "a": ["the harbour master closed berth nine after the blaze at dawn"],
+        "b": ["officials said the harbour master closed berth nine after the blaze"],
+        "c": ["the harbour master spoke to reporters at noon on the quay"],
+    }
+    assert candidate_pairs(voices, common=50) == [("a", "b")]
+    assert candidate_pairs(voices, common=1) == []
+
+
+LONG_QUOTES = (
+    "“The crew has nothing to do with it,” the minister said. “We do not even know exactly what "
+    "happened at sea, but I can assure you the company had no role in it whatsoever.” "
+    "“We will not rest until every passenger is home with their families,” she added."
+)
+
+
+def test_two_articles_carrying_the_same_quotations_share_a_passage_but_stay_two_origins():
+    a = make_article(f"A ferry ran aground on Monday. {LONG_QUOTES}", outlet="A", published="2024-03-13")
+    b = make_article(f"Rescuers reached the stranded ship. {LONG_QUOTES}", outlet="B", published="2024-03-14")
+    edges = provenance_edges([a, b], CompareSettings())
+    assert [(e.source, e.target, e.kind) for e in edges] == [(b.id, a.id, "shares")]
+    assert origins([a, b], edges) == {a.id: a.id, b.id: b.id}
+
+
+def test_one_shared_quotation_is_not_a_shared_passage():
+    quote = "“We will not rest until every passenger is home with their families,” she added."
+    a = make_article(f"A ferry ran aground on Monday. {quote}", outlet="A")
+    b = make_article(f"Rescuers reached the stranded ship. {quote}", outlet="B")
+    assert provenance_edges([a, b], CompareSettings()) == []
