@@ -1,6 +1,6 @@
 """Provenance speed: the rare-3-gram candidate step against comparing every pair.
 
-    PYTHONPATH=. python bench/provenance_speed.py [--sizes 50 100 200 500 1000] [--all-pairs-max 500]
+    PYTHONPATH=. python bench/provenance_speed.py [--sizes 50 100 200 500 1000] [--all-pairs-max 200]
 
 The corpus is synthetic and deterministic (fixed seed): stories of 3-6 articles, each
 article 25-40 sentences drawn from a Zipf vocabulary around the story's own names; one
@@ -124,7 +124,7 @@ def _timed(articles: list, every_pair: bool) -> tuple[float, set]:
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sizes", type=int, nargs="+", default=[50, 100, 200, 500, 1000])
-    ap.add_argument("--all-pairs-max", type=int, default=500)
+    ap.add_argument("--all-pairs-max", type=int, default=200)
     args = ap.parse_args()
     print("articles  reuse-edges  candidates(s)  all-pairs(s)  same-edges")
     for n in args.sizes:

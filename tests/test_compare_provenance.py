@@ -134,3 +134,34 @@ def test_one_shared_quotation_is_not_a_shared_passage():
     a = make_article(f"A ferry ran aground on Monday. {quote}", outlet="A")
     b = make_article(f"Rescuers reached the stranded ship. {quote}", outlet="B")
     assert provenance_edges([a, b], CompareSettings()) == []
+
+
+# Our own paraphrases of one council story: a reworded copy (word swaps, "5,000" for "five
+# thousand", clause order kept) and an independent report of the same vote in its own words.
+ORIG = (
+    "The city council of Brackenford voted on Tuesday to close two of its four public libraries by the end of the year, citing a budget shortfall.\n\n"
+    "The measure passed by seven votes to four after a debate that lasted more than three hours and drew a crowd of about two hundred residents.\n\n"
+    "Council leader Ilse Margrave said the savings would be spent on road repairs and on keeping the remaining branches open on Sundays.\n\n"
+    "Opponents have collected more than five thousand signatures on a petition asking the council to reconsider before the closures take effect."
+)
+REWRITE = (
+    "Brackenford's city council voted on Tuesday to close two of its four public libraries by the end of the year, blaming a budget shortfall.\n\n"
+    "The measure was passed by seven votes to four after a debate lasting more than three hours that drew a crowd of some two hundred residents.\n\n"
+    "Council leader Ilse Margrave said the money saved would go to road repairs and to keeping the remaining branches open on Sundays.\n\n"
+    "Opponents have gathered more than 5,000 signatures on a petition urging the council to reconsider before the closures take effect."
+)
+OWN = (
+    "Two of Brackenford's four libraries will shut by December after councillors backed the cuts on Tuesday night.\n\n"
+    "About 200 people packed the chamber for the vote, which ended seven to four.\n\n"
+    "Margrave, who leads the council, told the meeting that roads needed the money more.\n\n"
+    "A petition against the closures has passed 5,000 names, its organisers say."
+)
+
+
+def test_a_reworded_copy_reuses_the_original_and_an_own_words_report_does_not():
+    orig = make_article(ORIG, outlet="Wire", published="2024-01-01")
+    copy = make_article(REWRITE, outlet="Copy", published="2024-01-02")
+    own = make_article(OWN, outlet="Own", published="2024-01-02")
+    edges = provenance_edges([orig, copy, own], CompareSettings())
+    assert [(e.source, e.target, e.kind) for e in edges] == [(copy.id, orig.id, "reuses")]
+    assert len(set(origins([orig, copy, own], edges).values())) == 2
