@@ -123,7 +123,10 @@ LONG_QUOTES = (
 
 def test_two_articles_carrying_the_same_quotations_share_a_passage_but_stay_two_origins():
     a = make_article(f"A ferry ran aground on Monday. {LONG_QUOTES}", outlet="A", published="2024-03-13")
-    b = make_article(f"Rescuers reached the stranded ship. {LONG_QUOTES}", outlet="B", published="2024-03-14")
+    told = LONG_QUOTES.replace("the minister said", "said Transport Minister Ada Lunde").replace(
+        "she", "Lunde"
+    )
+    b = make_article(f"Rescuers reached the stranded ship. {told}", outlet="B", published="2024-03-14")
     edges = provenance_edges([a, b], CompareSettings())
     assert [(e.source, e.target, e.kind) for e in edges] == [(b.id, a.id, "shares")]
     assert origins([a, b], edges) == {a.id: a.id, b.id: b.id}
@@ -165,3 +168,13 @@ def test_a_reworded_copy_reuses_the_original_and_an_own_words_report_does_not():
     edges = provenance_edges([orig, copy, own], CompareSettings())
     assert [(e.source, e.target, e.kind) for e in edges] == [(copy.id, orig.id, "reuses")]
     assert len(set(origins([orig, copy, own], edges).values())) == 2
+
+
+def test_one_long_shared_quotation_is_not_a_shared_passage():
+    quote = (
+        "“Thirty years ago, when I was a boy watching the harbour fireworks with my family, I never "
+        "imagined that I would one day have the chance to stand on that pier myself,” he said."
+    )
+    a = make_article(f"The mayor opened the festival. {quote}", outlet="A")
+    b = make_article(f"Crowds gathered at the waterfront. {quote}", outlet="B")
+    assert provenance_edges([a, b], CompareSettings()) == []

@@ -232,10 +232,13 @@ def _shared_quote_runs(
         if frozenset((x, y)) in joined:
             continue
         blocks = _shared_runs(words[x], words[y], s.shared_run_min)
-        if sum(len(b) for b in blocks) >= s.shared_run_words:
+        total = sum(len(b) for b in blocks)
+        # One long quotation of a statement is what every outlet quotes; two runs, or one
+        # twice as long, are a passage taken over.
+        if total >= s.shared_run_words and (len(blocks) >= 2 or total >= 2 * s.shared_run_words):
             later, earlier = _order(by_id[x], by_id[y])
             shown = " … ".join(" ".join(b) for b in blocks)
-            evidence = f"{sum(len(b) for b in blocks)} words in runs of {s.shared_run_min}+: “{shown}”"
+            evidence = f"{total} words in runs of {s.shared_run_min}+: “{shown}”"
             out.append(ProvenanceEdge(later.id, earlier.id, "shares", evidence))
     return out
 
