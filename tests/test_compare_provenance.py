@@ -178,3 +178,8 @@ def test_one_long_shared_quotation_is_not_a_shared_passage():
     a = make_article(f"The mayor opened the festival. {quote}", outlet="A")
     b = make_article(f"Crowds gathered at the waterfront. {quote}", outlet="B")
     assert provenance_edges([a, b], CompareSettings()) == []
+
+
+def test_a_hat_tip_credits_the_outlet_named():
+    art = make_article("The senator repeated the claim on Sunday.\n\n(h/t The Hill.)", outlet="Daily")
+    assert [a for a, _ in find_credits(art)] == ["The Hill"]

@@ -43,6 +43,8 @@ _OUTLETS = (
 _CREDIT = re.compile(
     rf"\b({_OUTLETS}|[A-Z][\w.&-]+(?: [A-Z][\w.&-]+){{0,3}}) contributed(?: reporting| to this report)\b"
     rf"|(?:[Aa]dditional reporting|Reporting) by ({_OUTLETS})\b"
+    # A hat tip names the outlet the story came from: "(h/t The Hill.)", "h/t: Breitbart".
+    r"|\b(?:[Hh]/[Tt]|[Hh]at tip)/?:? (?:to )?((?:[Tt]he )?[A-Z][\w.&-]*(?: [A-Z][\w.&-]*){0,3})"
 )
 _CITE = re.compile(
     rf"\btold (?:the )?({_OUTLETS})\b|\bspeaking to ({_OUTLETS})\b|\bsaid on ({_OUTLETS})\b"
@@ -83,7 +85,7 @@ def find_credits(article: Article) -> list[tuple[str, str]]:
     lines = [r.text for r in article.removed if "credit" in r.reason] + article.text.splitlines()
     for line in lines:
         for m in _CREDIT.finditer(line):
-            agency = _outlet_name(m.group(1) or m.group(2))
+            agency = _outlet_name(next(g for g in m.groups() if g).rstrip("."))
             found.setdefault(agency, line.strip())
     for m in _DATELINE.finditer(article.text):
         found.setdefault(_outlet_name(m.group(1)), m.group(0).strip())
