@@ -278,7 +278,7 @@ class Contradiction:
 class ProvenanceEdge:
     source: str  # article id or outlet/agency name
     target: str
-    kind: str  # reuses, credits, cites
+    kind: str  # reuses, shares, credits, cites
     evidence: str
 
 

@@ -360,6 +360,14 @@ class CompareSettings:
     passage_ratio: float = 88.0
     # Word 5-gram containment (outside quotes) over which two articles share text.
     shingle_containment: float = 0.20
+    # Candidate step before pairwise provenance: a word 3-gram found in more articles than
+    # this is too common to suggest reuse (compare/provenance.py candidate_pairs).
+    provenance_common_gram: int = 50
+    # A ``shares`` edge: two articles carry this many identical words (quotes included) in
+    # runs of shared_run_min words or more, in the same order: more than one shared quotation
+    # of typical length (about 20 words), so two outlets quoting one sentence are not linked.
+    shared_run_min: int = 8
+    shared_run_words: int = 30
     # Topic disputes: an allegation and a denial this close (MiniLM) are about one claim.
     # Short denials are far from what they deny (0.12-0.34 for the sprinkler allegation and
     # "Brannock denied the claim" in the example story): those link by pointing back ("the

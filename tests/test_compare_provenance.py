@@ -52,3 +52,134 @@ def test_two_outlets_quoting_the_same_words_do_not_reuse_each_other():
 def test_the_same_article_given_twice_does_not_break_provenance():
     a = make_article(WIRE, outlet="Northshore")
     assert provenance_edges([a, a], CompareSettings()) is not None
+
+
+def test_wire_datelines_and_sign_offs_are_credits():
+    dated = make_article(
+        "MEXICO CITY, Feb. 8 (UPI) — The former leader spoke.\n\nHe said more.", outlet="Daily"
+    )
+    bare = make_article("(AFP) – Activists gathered.", outlet="Daily")
+    signed = make_article("The council voted.\n\n(Reporting by Ann Lee; Editing by Bo Kim.)", outlet="Daily")
+    aside = make_article(
+        "Officials (and the mayor) - all of them - agreed at length on the plan.", outlet="Daily"
+    )
+    assert [a for a, _ in find_credits(dated)] == ["UPI"]
+    assert [a for a, _ in find_credits(bare)] == ["AFP"]
+    assert [a for a, _ in find_credits(signed)] == ["Reuters"]
+    assert find_credits(aside) == []
+
+
+def test_an_outlet_never_credits_or_cites_itself():
+    art = make_article(
+        "WASHINGTON (Fox News) — The senator, citing Fox News, spoke.\n\nShe told Fox News it was true. She told CNN more.",
+        outlet="foxnews.com",
+    )
+    assert find_credits(art) == []
+    assert [o for o, _ in find_citations(art)] == ["CNN"]
+
+
+def test_the_candidate_step_keeps_every_reuse_edge_of_comparing_all_pairs(monkeypatch):
+    from newsprism.compare import provenance
+
+    arts = [
+        make_article(WIRE, outlet="Northshore", published="2024-03-13"),
+        make_article(WIRE.replace("twelve", "12"), outlet="Meridian", published="2024-03-14"),
+        make_article(
+            "Twelve people were hurt when a warehouse burned in Carrowmere, officials said.", outlet="H"
+        ),
+        make_article(
+            "A ferry ran aground off the northern cape after its engines failed in heavy seas.", outlet="K"
+        ),
+    ]
+    fast = provenance_edges(arts, CompareSettings())
+
+    def every_pair(voices, common, shared=3, n=3):
+        ids = sorted(voices)
+        return [(a, b) for i, a in enumerate(ids) for b in ids[i + 1 :]]
+
+    monkeypatch.setattr(provenance, "candidate_pairs", every_pair)
+    assert provenance_edges(arts, CompareSettings()) == fast
+    assert any(e.kind == "reuses" for e in fast)
+
+
+def test_rare_shared_word_grams_make_candidates_and_common_ones_do_not():
+    from newsprism.compare.provenance import candidate_pairs
+
+    voices = {
+        "a": ["the harbour master closed berth nine after the blaze at dawn"],
+        "b": ["officials said the harbour master closed berth nine after the blaze"],
+        "c": ["the harbour master spoke to reporters at noon on the quay"],
+    }
+    assert candidate_pairs(voices, common=50) == [("a", "b")]
+    assert candidate_pairs(voices, common=1) == []
+
+
+LONG_QUOTES = (
+    "“The crew has nothing to do with it,” the minister said. “We do not even know exactly what "
+    "happened at sea, but I can assure you the company had no role in it whatsoever.” "
+    "“We will not rest until every passenger is home with their families,” she added."
+)
+
+
+def test_two_articles_carrying_the_same_quotations_share_a_passage_but_stay_two_origins():
+    a = make_article(f"A ferry ran aground on Monday. {LONG_QUOTES}", outlet="A", published="2024-03-13")
+    told = LONG_QUOTES.replace("the minister said", "said Transport Minister Ada Lunde").replace(
+        "she", "Lunde"
+    )
+    b = make_article(f"Rescuers reached the stranded ship. {told}", outlet="B", published="2024-03-14")
+    edges = provenance_edges([a, b], CompareSettings())
+    assert [(e.source, e.target, e.kind) for e in edges] == [(b.id, a.id, "shares")]
+    assert origins([a, b], edges) == {a.id: a.id, b.id: b.id}
+
+
+def test_one_shared_quotation_is_not_a_shared_passage():
+    quote = "“We will not rest until every passenger is home with their families,” she added."
+    a = make_article(f"A ferry ran aground on Monday. {quote}", outlet="A")
+    b = make_article(f"Rescuers reached the stranded ship. {quote}", outlet="B")
+    assert provenance_edges([a, b], CompareSettings()) == []
+
+
+# Our own paraphrases of one council story: a reworded copy (word swaps, "5,000" for "five
+# thousand", clause order kept) and an independent report of the same vote in its own words.
+ORIG = (
+    "The city council of Brackenford voted on Tuesday to close two of its four public libraries by the end of the year, citing a budget shortfall.\n\n"
+    "The measure passed by seven votes to four after a debate that lasted more than three hours and drew a crowd of about two hundred residents.\n\n"
+    "Council leader Ilse Margrave said the savings would be spent on road repairs and on keeping the remaining branches open on Sundays.\n\n"
+    "Opponents have collected more than five thousand signatures on a petition asking the council to reconsider before the closures take effect."
+)
+REWRITE = (
+    "Brackenford's city council voted on Tuesday to close two of its four public libraries by the end of the year, blaming a budget shortfall.\n\n"
+    "The measure was passed by seven votes to four after a debate lasting more than three hours that drew a crowd of some two hundred residents.\n\n"
+    "Council leader Ilse Margrave said the money saved would go to road repairs and to keeping the remaining branches open on Sundays.\n\n"
+    "Opponents have gathered more than 5,000 signatures on a petition urging the council to reconsider before the closures take effect."
+)
+OWN = (
+    "Two of Brackenford's four libraries will shut by December after councillors backed the cuts on Tuesday night.\n\n"
+    "About 200 people packed the chamber for the vote, which ended seven to four.\n\n"
+    "Margrave, who leads the council, told the meeting that roads needed the money more.\n\n"
+    "A petition against the closures has passed 5,000 names, its organisers say."
+)
+
+
+def test_a_reworded_copy_reuses_the_original_and_an_own_words_report_does_not():
+    orig = make_article(ORIG, outlet="Wire", published="2024-01-01")
+    copy = make_article(REWRITE, outlet="Copy", published="2024-01-02")
+    own = make_article(OWN, outlet="Own", published="2024-01-02")
+    edges = provenance_edges([orig, copy, own], CompareSettings())
+    assert [(e.source, e.target, e.kind) for e in edges] == [(copy.id, orig.id, "reuses")]
+    assert len(set(origins([orig, copy, own], edges).values())) == 2
+
+
+def test_one_long_shared_quotation_is_not_a_shared_passage():
+    quote = (
+        "“Thirty years ago, when I was a boy watching the harbour fireworks with my family, I never "
+        "imagined that I would one day have the chance to stand on that pier myself,” he said."
+    )
+    a = make_article(f"The mayor opened the festival. {quote}", outlet="A")
+    b = make_article(f"Crowds gathered at the waterfront. {quote}", outlet="B")
+    assert provenance_edges([a, b], CompareSettings()) == []
+
+
+def test_a_hat_tip_credits_the_outlet_named():
+    art = make_article("The senator repeated the claim on Sunday.\n\n(h/t The Hill.)", outlet="Daily")
+    assert [a for a, _ in find_credits(art)] == ["The Hill"]

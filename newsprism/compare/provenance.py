@@ -8,6 +8,8 @@ Three kinds of edge, each with its evidence (the words that show it):
   failing that, word 5-gram containment. The later article points to the earlier one.
 - ``credits``: a credit line ("Reuters contributed to this report", "AFP contributed
   reporting", the cleaner's ``Article.credits``) -> the agency.
+- ``shares``: a long run of identical words, quotes included, between articles not joined by
+  ``reuses`` (the same quotations cut the same way); shown, but no origin merge.
 - ``cites``: in-text sourcing ("told NBC News", "said on CNN", "the RIA news agency
   said", "Reuters reported", "according to Reuters") -> the outlet named.
 
@@ -17,7 +19,9 @@ Articles joined by ``reuses`` edges form one origin: copies of one wire story co
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
+from difflib import SequenceMatcher
 
 from rapidfuzz import fuzz, process
 
@@ -39,12 +43,24 @@ _OUTLETS = (
 _CREDIT = re.compile(
     rf"\b({_OUTLETS}|[A-Z][\w.&-]+(?: [A-Z][\w.&-]+){{0,3}}) contributed(?: reporting| to this report)\b"
     rf"|(?:[Aa]dditional reporting|Reporting) by ({_OUTLETS})\b"
+    # A hat tip names the outlet the story came from: "(h/t The Hill.)", "h/t: Breitbart".
+    r"|\b(?:[Hh]/[Tt]|[Hh]at tip)/?:? (?:to )?((?:[Tt]he )?[A-Z][\w.&-]*(?: [A-Z][\w.&-]*){0,3})"
 )
 _CITE = re.compile(
     rf"\btold (?:the )?({_OUTLETS})\b|\bspeaking to ({_OUTLETS})\b|\bsaid on ({_OUTLETS})\b"
     rf"|\b[Tt]he ({_OUTLETS}|[A-Z][\w-]+) news agency (?:said|reported|quoted)\b"
     rf"|\b({_OUTLETS}) (?:reported|said|quoted|cited)\b|\baccording to ({_OUTLETS})\b"
-    rf"|\bin an interview with ({_OUTLETS})\b"
+    rf"|\bin an interview with ({_OUTLETS})\b|\bciting ({_OUTLETS})\b"
+)
+# A wire dateline opens a paragraph: a short place (and date) line, the agency in brackets,
+# then a dash ("WASHINGTON (Reuters) -", "MEXICO CITY, Feb. 8 (UPI) —", "(AFP) –").
+_DATELINE = re.compile(
+    rf"^(?:[A-Za-z][\w.,' -]{{0,40}}?\s?)?\(({_OUTLETS}|[A-Z][\w.&'-]*(?: [A-Z][\w.&'-]*){{0,3}})\)\s*[—–-]",
+    re.MULTILINE,
+)
+# Reuters signs its copy "(Reporting by ...; Editing by ...)": a house style, read as its credit.
+_SIGN_OFF = re.compile(
+    r"^\((?:Additional )?[Rr]eporting by [^)\n]*; (?:Writing|Editing) by [^)\n]*\)", re.MULTILINE
 )
 _CANONICAL = {
     "agence france-presse": "AFP",
@@ -69,11 +85,15 @@ def find_credits(article: Article) -> list[tuple[str, str]]:
     lines = [r.text for r in article.removed if "credit" in r.reason] + article.text.splitlines()
     for line in lines:
         for m in _CREDIT.finditer(line):
-            agency = _outlet_name(m.group(1) or m.group(2))
+            agency = _outlet_name(next(g for g in m.groups() if g).rstrip("."))
             found.setdefault(agency, line.strip())
+    for m in _DATELINE.finditer(article.text):
+        found.setdefault(_outlet_name(m.group(1)), m.group(0).strip())
+    for m in _SIGN_OFF.finditer(article.text):
+        found.setdefault("Reuters", m.group(0))
     for name in article.credits:  # the cleaner's reading of the credit line
         found.setdefault(_outlet_name(name), next((x for x in lines if name in x), f"credited: {name}"))
-    return sorted(found.items())
+    return sorted((k, v) for k, v in found.items() if not _same_outlet(k, article.outlet))
 
 
 def find_citations(article: Article) -> list[tuple[str, str]]:
@@ -90,9 +110,15 @@ def find_citations(article: Article) -> list[tuple[str, str]]:
 def _same_outlet(name: str, own: str | None) -> bool:
     """An outlet naming itself ("the Herald" in the Tidewater Herald, "Fox News" in a Fox
     article) is no citation: one name holds the other once "the" is dropped."""
-    a = name.lower().removeprefix("the ").strip()
-    b = (own or "").lower().removeprefix("the ").strip()
+    a, b = _outlet_key(name), _outlet_key(own or "")
     return bool(a and b) and (a in b or b in a)
+
+
+def _outlet_key(name: str) -> str:
+    """ "The Fox News", "foxnews.com", "FOX NEWS" -> "foxnews": letters and digits only."""
+    name = name.lower().removeprefix("the ").removeprefix("www.")
+    name = re.sub(r"\.(?:com|org|net|co\.uk|co|uk|ru|de|fr)$", "", name.strip())
+    return re.sub(r"[^a-z0-9]", "", name)
 
 
 def _voice_sentences(article: Article, min_chars: int) -> list[str]:
@@ -144,6 +170,28 @@ def _reuse_edge(
     return ProvenanceEdge(source=later.id, target=earlier.id, kind="reuses", evidence=evidence)
 
 
+def candidate_pairs(
+    voices: dict[str, list[str]], common: int, shared: int = 3, n: int = 3
+) -> list[tuple[str, str]]:
+    """Article pairs sharing ``shared`` or more rare word 3-grams outside quotes (an inverted
+    index of n-grams, as passim builds before aligning).
+
+    Two sentences close enough to be one passage share several word 3-grams, and an edge needs
+    two such passages or a fifth of all 5-grams shared, so comparing only these pairs keeps the
+    edges while most pairs of a large batch are never scored. A 3-gram in more than ``common``
+    articles ("the United States said") is no evidence and is skipped.
+    """
+    index: dict[tuple[str, ...], list[str]] = {}
+    for article_id in sorted(voices):
+        for gram in _shingles(voices[article_id], n):
+            index.setdefault(gram, []).append(article_id)
+    counts: Counter[tuple[str, str]] = Counter()
+    for ids in index.values():
+        if 1 < len(ids) <= common:
+            counts.update((a, b) for i, a in enumerate(ids) for b in ids[i + 1 :] if a != b)
+    return sorted(pair for pair, n in counts.items() if n >= shared)
+
+
 def _order(a: Article, b: Article) -> tuple[Article, Article]:
     """(later, earlier) by publication date; unknown or equal dates fall back to the id."""
     if a.published and b.published and a.published != b.published:
@@ -155,11 +203,12 @@ def provenance_edges(articles: Sequence[Article], settings: CompareSettings) -> 
     edges: list[ProvenanceEdge] = []
     voices = {a.id: _voice_sentences(a, settings.passage_min_chars) for a in articles}
     grams = {article_id: _shingles(v) for article_id, v in voices.items()}
-    for i, a in enumerate(articles):
-        for b in articles[i + 1 :]:
-            edge = _reuse_edge(a, b, voices, grams, settings)
-            if edge is not None:
-                edges.append(edge)
+    by_id = {a.id: a for a in articles}
+    for x, y in candidate_pairs(voices, settings.provenance_common_gram):
+        edge = _reuse_edge(by_id[x], by_id[y], voices, grams, settings)
+        if edge is not None:
+            edges.append(edge)
+    edges.extend(_shared_quote_runs(articles, edges, settings))
     credits = {a.id: find_credits(a) for a in articles}
     for article in articles:
         for agency, line in credits[article.id]:
@@ -168,6 +217,38 @@ def provenance_edges(articles: Sequence[Article], settings: CompareSettings) -> 
             edges.append(ProvenanceEdge(article.id, outlet, "cites", sentence))
     edges.extend(_agency_reuse(articles, edges, credits))
     return sorted(set(edges), key=lambda e: (e.kind, e.source, e.target, e.evidence))
+
+
+def _shared_quote_runs(
+    articles: Sequence[Article], edges: list[ProvenanceEdge], s: CompareSettings
+) -> list[ProvenanceEdge]:
+    """``shares``: two articles not already joined by reuse carry one long run of words,
+    quotes included (the same quotations, cut the same way), in runs of several words. Reported, never an origin
+    merge: two outlets quoting one broadcast verbatim are still independent reporters."""
+    joined = {frozenset((e.source, e.target)) for e in edges if e.kind == "reuses"}
+    words = {a.id: normalize_words(a.text) for a in articles}
+    runs = {a.id: [" ".join(a.text.split())] for a in articles}
+    by_id = {a.id: a for a in articles}
+    out = []
+    for x, y in candidate_pairs(runs, s.provenance_common_gram, shared=1, n=s.shared_run_min):
+        if frozenset((x, y)) in joined:
+            continue
+        blocks = _shared_runs(words[x], words[y], s.shared_run_min)
+        total = sum(len(b) for b in blocks)
+        # One long quotation of a statement is what every outlet quotes; two runs, or one
+        # twice as long, are a passage taken over.
+        if total >= s.shared_run_words and (len(blocks) >= 2 or total >= 2 * s.shared_run_words):
+            later, earlier = _order(by_id[x], by_id[y])
+            shown = " … ".join(" ".join(b) for b in blocks)
+            evidence = f"{total} words in runs of {s.shared_run_min}+: “{shown}”"
+            out.append(ProvenanceEdge(later.id, earlier.id, "shares", evidence))
+    return out
+
+
+def _shared_runs(a: list[str], b: list[str], min_words: int) -> list[list[str]]:
+    """Runs of ``min_words`` or more identical words, in order (difflib's matching blocks)."""
+    blocks = SequenceMatcher(None, a, b, autojunk=False).get_matching_blocks()
+    return [a[m.a : m.a + m.size] for m in blocks if m.size >= min_words]
 
 
 def _agency_reuse(

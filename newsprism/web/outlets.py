@@ -44,7 +44,7 @@ def _profile(name: str, analysed: list[tuple[dict[str, Any], dict[str, Any]]]) -
         origins = prov.get("origins", {})
         n_wire += sum(1 for a in mine if origins.get(a, a) != a)
         for e in prov.get("edges", []):
-            if e["from"] in mine:
+            if e["from"] in mine and e["kind"] != "shares":
                 target = labels.get(e["to"], e["to"])
                 (copies if e["kind"] == "reuses" else credits)[target] += 1
         n_wire += sum(
