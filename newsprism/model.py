@@ -272,6 +272,7 @@ class Contradiction:
     a: dict[str, Any]
     b: dict[str, Any]
     note: str = ""
+    values: tuple[str, str] = ("", "")  # what a and b each say ("12", "21"), for grouping by fact
 
 
 @dataclass(frozen=True)

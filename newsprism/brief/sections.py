@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from newsprism.analysis import Analysis
+from newsprism.compare.contradictions import group_contradictions
 from newsprism.compare.provenance import origins
 from newsprism.model import Statement
 
@@ -124,6 +125,7 @@ def brief_sections(analysis: Analysis) -> dict[str, Any]:
         "contradictions": [
             {"id": c.id, "kind": c.kind, "note": c.note, "a": c.a, "b": c.b} for c in analysis.contradictions
         ],
+        "contradiction_groups": group_contradictions(analysis.contradictions),
         "unique": {k: list(v) for k, v in sorted(analysis.unique.items())},
         "omissions": {k: list(v) for k, v in sorted(analysis.omissions.items())},
         "framing": list(analysis.framing),

@@ -24,7 +24,7 @@ from newsprism.text import (
     stem,
 )
 
-__all__ = ["find_contradictions"]
+__all__ = ["find_contradictions", "group_contradictions"]
 
 _PLACE = re.compile(r"\b(?:in|at|near|outside)\s+(?:the\s+)?((?:[A-Z][\w-]+\s?){1,3})")
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
@@ -85,7 +85,8 @@ def _kind(
                 and not _approximate(a.text, b.text, unit)
                 and _same_count(a.text, b.text, unit)
             ):
-                return "number", f"{unit}: {', '.join(sorted(qa[unit]))} vs {', '.join(sorted(qb[unit]))}"
+                va, vb = ", ".join(sorted(qa[unit])), ", ".join(sorted(qb[unit]))
+                return "number", f"{unit}: {va} vs {vb}"
         if (negations(a.text) > 0) != (negations(b.text) > 0) and _overlap(
             a.text, b.text
         ) >= negation_overlap:
@@ -290,5 +291,56 @@ def find_contradictions(
             continue  # a speaker's words: a dispute or a quote variant, not the outlets disagreeing
         kind, note = found
         cid = content_id(a.id, b.id, kind, prefix="c_")
-        out[cid] = Contradiction(id=cid, kind=kind, a=_side(a), b=_side(b), note=note)
+        values = _values(kind, note, a.text, b.text)
+        out[cid] = Contradiction(id=cid, kind=kind, a=_side(a), b=_side(b), note=note, values=values)
     return [out[k] for k in sorted(out)]
+
+
+def _values(kind: str, note: str, a: str, b: str) -> tuple[str, str]:
+    """What each side says: the two halves of ``note`` ("people: 12 vs 21" -> "12", "21")."""
+    if kind == "negation":
+        return ("denies" if negations(a) else "asserts"), ("denies" if negations(b) else "asserts")
+    what, _, pair = note.rpartition(": ") if kind == "number" else ("", "", note)
+    va, _, vb = pair.partition(" vs ")
+    unit = f" {what}" if what else ""
+    return f"{va}{unit}", f"{vb}{unit}"
+
+
+def _fact_key(c: Contradiction) -> str:
+    """The fact a contradiction is about: its kind and, for counts, what is counted."""
+    return f"{c.kind}:{c.note.rpartition(': ')[0]}" if c.kind == "number" else c.kind
+
+
+def group_contradictions(contradictions: Sequence[Contradiction]) -> list[dict]:
+    """One row per fact: pairwise contradictions of one kind (one counted thing) that share a
+    statement are one fact, listed once with each value and the statements (outlets) carrying
+    it — 60 outlets giving 5 values make one row, not 1,440 pairs."""
+    parent: dict[str, str] = {}
+
+    def find(x: str) -> str:
+        while parent.setdefault(x, x) != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for c in contradictions:
+        key = _fact_key(c)
+        parent[find(f"{key}|{c.a['statement_id']}")] = find(f"{key}|{c.b['statement_id']}")
+    rows: dict[str, dict] = {}
+    for c in contradictions:
+        root = find(f"{_fact_key(c)}|{c.a['statement_id']}")
+        row = rows.setdefault(root, {"kind": c.kind, "values": {}, "pairs": []})
+        row["pairs"].append(c.id)
+        for side, value in zip((c.a, c.b), c.values, strict=True):
+            sides = row["values"].setdefault(value, {})
+            sides.setdefault(side["statement_id"], side)
+    out = []
+    for row in rows.values():
+        values = [
+            {"value": v, "sides": sorted(s.values(), key=lambda e: (e["article_id"], e["start"]))}
+            for v, s in sorted(row["values"].items())
+        ]
+        first = min(row["pairs"])
+        out.append({"id": "cg_" + first.removeprefix("c_"), "kind": row["kind"], "values": values,
+                    "pairs": sorted(row["pairs"])})  # fmt: skip
+    return sorted(out, key=lambda r: r["id"])

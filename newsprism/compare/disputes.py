@@ -24,7 +24,7 @@ from collections.abc import Mapping, Sequence
 import numpy as np
 
 from newsprism.model import Dispute, Quote, Statement, content_id
-from newsprism.text import DAYS, MONTHS, STOPWORDS
+from newsprism.text import DAYS, MONTHS, STOPWORDS, content_words
 
 __all__ = ["find_disputes", "parties_in", "party_key", "stance"]
 
@@ -208,7 +208,47 @@ def find_disputes(
         used = {e["statement_id"] for d in disputes for e in d.asserts + d.denies}
         topic_stances = [x for x in topic_stances if x[1].id not in used]
         disputes += _topic_disputes(statements, topic_stances, vectors, min_sim)
-    return disputes
+    return merge_copies(disputes)
+
+
+# Two claims sharing this share of the shorter one's content words are one claim told by
+# near-copies of an article (one word or one number changed): shown once, with every outlet.
+_SAME_CLAIM = 0.8
+
+
+def _same_claim(a: Dispute, b: Dispute) -> bool:
+    wa, wb = set(content_words(a.claim)), set(content_words(b.claim))
+    return a.subject == b.subject and len(wa & wb) >= _SAME_CLAIM * max(1, min(len(wa), len(wb)))
+
+
+def merge_copies(disputes: Sequence[Dispute]) -> list[Dispute]:
+    """One dispute per claim and parties: disputes whose claims are near-copies, about the
+    same subject, are joined (their assertions and denials listed once each)."""
+    groups: list[list[Dispute]] = []
+    for d in disputes:
+        home = next((g for g in groups if _same_claim(g[0], d)), None)
+        if home is None:
+            groups.append([d])
+        else:
+            home.append(d)
+    out = []
+    for g in groups:
+        if len(g) == 1:
+            out.append(g[0])
+            continue
+        asserts = list({e["statement_id"]: e for d in g for e in d.asserts}.values())
+        denies = list({e["statement_id"]: e for d in g for e in d.denies}.values())
+        ids = sorted(e["statement_id"] for e in asserts + denies)
+        out.append(
+            Dispute(
+                id=content_id(g[0].subject, *ids, prefix="d_"),
+                claim=_claim_words(asserts),
+                subject=g[0].subject,
+                asserts=tuple(asserts),
+                denies=tuple(denies),
+            )
+        )
+    return out
 
 
 def _party_disputes(

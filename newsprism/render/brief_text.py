@@ -88,7 +88,18 @@ def _disputes(report: Report, esc: Callable[[str], str]) -> list[str]:
         lines.append(f"- DISPUTED{about}: “{esc(d['claim'])}”")
         lines += [f"  - asserts: {_side(e, labels, esc)}" for e in d["asserts"][:6]]
         lines += [f"  - denies: {_side(e, labels, esc)}" for e in d["denies"][:6]]
-    for c in report.get("contradictions", []):
+    for g in report.get("contradiction_groups", []):  # one row per fact, each value with its outlets
+        said = "; ".join(
+            f"{esc(v['value'])}: "
+            + ", ".join(esc(labels.get(e["article_id"], "?")) for e in v["sides"][:6])
+            + (f" and {len(v['sides']) - 6} more" if len(v["sides"]) > 6 else "")
+            for v in g["values"]
+        )
+        lines.append(f"- contradiction ({g['kind']}): {said}")
+        for v in g["values"][:6]:  # both passages: the first statement carrying each value
+            e = v["sides"][0]
+            lines.append(f"  - {esc(labels.get(e['article_id'], '?'))}: “{esc(_short(e['text']))}”")
+    for c in [] if "contradiction_groups" in report else report.get("contradictions", []):
         a, b = c["a"], c["b"]
         lines.append(
             f"- contradiction ({c['kind']}: {esc(c['note'])}): {esc(labels.get(a['article_id'], '?'))} "
