@@ -13,13 +13,18 @@ import argparse
 import dataclasses
 import itertools
 import sys
+from pathlib import Path
 
 from brief_gold import (
     DEFAULT_DATA,
+    GOLD,
     Tally,
     build_doc,
+    build_polnear_doc,
+    gold_source,
     load_split,
     measures,
+    polnear_metadata,
     score_contradictions,
     score_facts,
     score_ledger_pairs,
@@ -39,6 +44,9 @@ CONTRADICTION_GRID = {
     "contradiction_min_sim": [0.4, 0.5, 0.6, 0.7, 0.8],
     "contradiction_shared": [1, 2, 3],
 }
+# The pair model (compare/pairs.py): its probability floor and the similarity below which
+# it looks at no pair.
+MODEL_GRID = {"align_model": [1.01, 0.15, 0.2, 0.25, 0.3], "align_model_floor": [0.3, 0.4]}
 GRID = {
     "align_strong": [0.66, 0.70, 0.74],
     "align_weak": [0.50, 0.55, 0.60, 0.65],
@@ -47,11 +55,15 @@ GRID = {
 }
 
 
-def prepare(data, stories):
+def prepare(data, stories, source="ecbplus"):
     settings = Settings()
+    meta = polnear_metadata(data) if source == "polnear" else {}
     out = []
     for gold in stories:
-        docs = {name: build_doc(data, name) for name in gold["articles"]}
+        if source == "polnear":
+            docs = {name: build_polnear_doc(data, name, meta.get(name, {})) for name in gold["articles"]}
+        else:
+            docs = {name: build_doc(data, name) for name in gold["articles"]}
         analysis = analyze_articles([d.article for d in docs.values()], settings)
         vectors = embedder_for(settings).embed([st.text for st in analysis.statements])
         out.append((gold, docs, analysis, vectors))
@@ -96,10 +108,20 @@ def main() -> int:
     ap.add_argument("--data", default=DEFAULT_DATA)
     ap.add_argument("--contradictions", action="store_true", help="the contradiction gate's grid")
     ap.add_argument("--only-here", action="store_true", help="the only-here confidence grid")
+    ap.add_argument("--model", action="store_true", help="the pair model's grid")
+    ap.add_argument("--gold", type=Path, default=GOLD, help="gold directory (default bench/brief_gold)")
     args = ap.parse_args()
-    prepared = prepare(args.data, load_split("calibrate"))
+    prepared = prepare(Path(args.data), load_split("calibrate", args.gold), gold_source(args.gold))
     base = Settings().compare
-    grid = CONTRADICTION_GRID if args.contradictions else ONLY_HERE_GRID if args.only_here else GRID
+    grid = (
+        CONTRADICTION_GRID
+        if args.contradictions
+        else ONLY_HERE_GRID
+        if args.only_here
+        else MODEL_GRID
+        if args.model
+        else GRID
+    )
     keys = list(grid)
     print("  ".join(keys), "| facts facts2+ pairP onlyhere onlyhereR contraP contraR")
     for values in itertools.product(*grid.values()):

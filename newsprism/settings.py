@@ -330,6 +330,16 @@ class CompareSettings:
     align_count: float = 0.35
     # Two clusters merge only if their mean cross similarity stays this high (stops chains).
     align_mean: float = 0.55
+    # The pair model (compare/pairs.py: embedding, rarity-weighted shared words and names,
+    # numbers, dates, polarity, position; fitted by bench/align_pairs.py on the calibrate
+    # halves of both development golds) accepts a pair the rules above miss when its
+    # probability of telling one fact is at least this; pairs below align_model_floor
+    # similarity are not looked at. Chosen on the calibrate halves of both golds
+    # (bench/brief_calibrate.py --model, grid in docs/results/brief.md): 0.20 / 0.30 found
+    # 0.47 (ECB+) and 0.41 (PolNeAR) of the shared facts as one group, from 0.38 and 0.22,
+    # at ledger pair precision 0.70 and 0.57 (from 0.77 and 0.67). Above 1.0 turns it off.
+    align_model: float = 0.2
+    align_model_floor: float = 0.3
     # Contradiction candidates: pairs this similar that disagree on negation or numbers.
     # In the calibration sample above, fewer than half the pairs below 0.70 told one fact,
     # so a disagreement there is more often two facts than a contradiction.

@@ -84,3 +84,37 @@ def test_a_count_on_one_side_only_keeps_a_weak_pair_apart():
     ]
     assert (0, 1) not in align_statements(sts, _pair(0.60), CompareSettings()).groups
     assert (0, 1) in align_statements(sts, _pair(0.80), CompareSettings()).groups
+
+
+def _vectors(*sims_to_first):
+    """Unit vectors whose cosine with the first is each given value (the rest orthogonal-ish)."""
+    out = [np.array([1, 0, 0], np.float32)]
+    for k, sim in enumerate(sims_to_first):
+        rest = np.sqrt(1 - sim * sim)
+        out.append(np.array([sim, rest, 0] if k % 2 == 0 else [sim, 0, rest], np.float32))
+    return np.stack(out)
+
+
+def test_the_pair_model_joins_a_rewording_the_embedding_scores_low():
+    sts = [
+        _st(0, "a", "About 200 residents of Carrowmere were moved out of their homes overnight."),
+        _st(1, "b", "The blaze forced 200 Carrowmere residents to evacuate."),
+    ]
+    vecs = _vectors(0.45)
+    on = align_statements(sts, vecs, CompareSettings())
+    off = align_statements(sts, vecs, CompareSettings(align_model=1.01))
+    assert (0, 1) in on.groups
+    assert (0, 1) not in off.groups
+
+
+def test_the_pair_model_never_joins_without_a_shared_word_or_opposite_polarity():
+    plain = [
+        _st(0, "a", "Officials gathered downtown yesterday."),
+        _st(1, "b", "A meeting took place somewhere."),
+    ]
+    assert (0, 1) not in align_statements(plain, _vectors(0.5), CompareSettings()).groups
+    negated = [
+        _st(0, "a", "Carrowmere residents were evacuated from the quay."),
+        _st(1, "b", "Carrowmere residents were not evacuated from the quay.", polarity="negative"),
+    ]
+    assert (0, 1) not in align_statements(negated, _vectors(0.5), CompareSettings()).groups

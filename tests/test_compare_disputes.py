@@ -89,3 +89,15 @@ def test_a_pointing_back_denial_answers_the_allegation_not_a_later_warning():
     ]
     disputes = find_disputes(sts, {}, np.eye(3, dtype=np.float32))
     assert [e["statement_id"] for d in disputes for e in d.asserts] == ["s0"]
+
+
+def test_nobody_disputes_with_himself():
+    sts = [
+        _st(0, "a", "At the hearing, harbour master Ola Brandt made the accusation against the operator."),
+        _st(1, "b", "Brandt dismissed attempts to deny the accusation against the operator as absurd."),
+    ]
+    vectors = np.ones((2, 2), dtype=np.float32) / np.sqrt(2)  # alike: linked by meaning
+    assert all(
+        {e["actor"].split()[-1] for e in d.asserts}.isdisjoint({e["actor"].split()[-1] for e in d.denies})
+        for d in find_disputes(sts, {}, vectors, 0.5)
+    )

@@ -48,13 +48,15 @@ def test_a_date_still_to_come_never_contradicts_a_past_one():
     assert not _FUTURE.search("advanced to the semifinal on Friday")
 
 
-def _pair(a_text, b_text):
+def _pair(a_text, b_text, b_polarity="positive"):
+    import dataclasses
+
     import numpy as np
 
     from newsprism.compare.alignment import Alignment
     from newsprism.compare.contradictions import find_contradictions
 
-    sts = [_st(0, "a", a_text), _st(1, "b", b_text)]
+    sts = [_st(0, "a", a_text), dataclasses.replace(_st(1, "b", b_text), polarity=b_polarity)]
     aligned = Alignment(groups=((0, 1),), conflicts=(), sims=np.ones((2, 2), dtype=np.float32))
     return [c.kind for c in find_contradictions(sts, aligned, min_shared=2)]
 
@@ -96,3 +98,11 @@ def test_kickers_and_spelling_choices_per_outlet():
     assert choices[a.id] == {"Lviv": ["Lvov"], "Kowalsky": ["Kowalskiy"]}
     assert choices[b.id] == {"Lvov": ["Lviv"], "Kowalskiy": ["Kowalsky"]}
     assert choices[c.id] == {"Lviv": ["Lvov"]}  # "Many"/"many" is an ordinary word, not a name
+
+
+def test_a_negated_statement_never_gives_a_date_or_place_contradiction():
+    working = "The mayor was working in her office at City Hall on Thursday"
+    assert _pair(working, "The mayor was working in her office at City Hall on Wednesday") == ["date"]
+    assert (
+        _pair(working, "The mayor had not been at City Hall and was working on Wednesday", "negative") == []
+    )

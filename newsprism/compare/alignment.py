@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from newsprism.compare.pairs import StoryPairs, pair_model
 from newsprism.model import Statement
 from newsprism.settings import CompareSettings
 from newsprism.text import content_words, key_terms, quantities, stem
@@ -43,11 +44,24 @@ def align_statements(
     pairs, conflicts = [], []
     clashes: set[tuple[int, int]] = set()
     affinity = sims.copy()
-    for i, j in zip(*np.nonzero(np.triu(_candidates(sims, nums, settings), k=1)), strict=True):
+    judge = _PairJudge(statements, vectors, settings)
+    usual = _candidates(sims, nums, settings)
+    candidates = list(zip(*np.nonzero(np.triu(usual | judge.candidates(sims), k=1)), strict=True))
+    judge.prepare(
+        [(int(i), int(j)) for i, j in candidates if statements[i].article_id != statements[j].article_id]
+    )
+    for i, j in candidates:
         a, b = statements[i], statements[j]
         if a.article_id == b.article_id:
             continue
         sim = float(sims[i, j])
+        if not usual[i, j]:
+            # Below the embedding bands only the model can join a pair, never against a veto.
+            vetoed = _conflict(a, b, nums[i], nums[j], _jaccard(words_[i], words_[j]), 0.0)
+            if not vetoed and bool(nums[i]) == bool(nums[j]) and judge.same(int(i), int(j)):
+                affinity[i, j] = affinity[j, i] = max(sim, settings.align_mean)
+                pairs.append((sim, int(i), int(j)))
+            continue
         if _conflict(a, b, nums[i], nums[j], _jaccard(words_[i], words_[j]), settings.negation_same_words):
             conflicts.append((int(i), int(j), sim))
             if sim >= settings.contradiction_count_sim and _count_clash(
@@ -65,6 +79,11 @@ def align_statements(
             # state ("Twenty-one people were injured in the fire at Warehouse 7" / "The fire
             # broke out ... on Kestrel Quay").
             pairs.append((sim, int(i), int(j)))
+        elif bool(nums[i]) == bool(nums[j]) and judge.same(int(i), int(j)):
+            # Reworded: the model's evidence (rare shared words, names, numbers) stands in
+            # for the similarity the embedding does not give, also for the average link.
+            affinity[i, j] = affinity[j, i] = max(sim, settings.align_mean)
+            pairs.append((sim, int(i), int(j)))
     blocked = {(i, j) for i, j, _ in conflicts}
     groups = _cluster(statements, affinity, pairs, settings.align_mean, blocked)
     strong = tuple(sorted(c for c in conflicts if c[2] >= settings.contradiction_sim or c[:2] in clashes))
@@ -81,6 +100,41 @@ def _candidates(
     return (sims >= min(settings.align_weak, settings.contradiction_sim)) | (
         (sims >= low) & counted[:, None] & counted[None, :]
     )
+
+
+# Below this rarity-weighted word overlap (and with no shared name or number) the model may
+# not join a pair: its position and similarity terms alone would join any two leads.
+_MODEL_MIN_WORDS = 0.1
+
+
+class _PairJudge:
+    """The pair model's verdict (compare/pairs.py), or always no when it is off or absent."""
+
+    def __init__(self, statements: Sequence[Statement], vectors: np.ndarray, s: CompareSettings) -> None:
+        self.model = pair_model() if s.align_model < 1.0 else None
+        self.min = s.align_model
+        self.evidence = StoryPairs(statements, vectors) if self.model and len(statements) else None
+        self.floor = s.align_model_floor
+        self.accepted: set[tuple[int, int]] = set()
+
+    def candidates(self, sims: np.ndarray) -> np.ndarray:
+        """Pairs the model looks at beyond the usual candidates."""
+        if self.evidence is None:
+            return np.zeros(sims.shape, dtype=bool)
+        return sims >= self.floor
+
+    def prepare(self, pairs: list[tuple[int, int]]) -> None:
+        """Judge ``pairs`` at once (features are computed in bulk)."""
+        if self.model is None or self.evidence is None or not pairs:
+            return
+        x = self.evidence.matrix(pairs)
+        # A rewording still shares a name, a number or some rare words.
+        evidence = (x[:, 1] >= _MODEL_MIN_WORDS) | (x[:, 2] > 0) | (x[:, 3] > 0)
+        yes = evidence & (self.model.probability(x) >= self.min)
+        self.accepted = {p for p, ok in zip(pairs, yes, strict=True) if ok}
+
+    def same(self, i: int, j: int) -> bool:
+        return (i, j) in self.accepted
 
 
 def _conflict(

@@ -92,6 +92,10 @@ def _kind(
         ) >= negation_overlap:
             return "negation", "one outlet negates what the other asserts"
         return None
+    if a.polarity != b.polarity:
+        # "Putin was in his office on Thursday" / "Putin had not been there ... on Wednesday":
+        # one side says what did not happen, so their dates and places tell two things.
+        return None
     ya, yb = _year_ranges(a.text), _year_ranges(b.text)
     if len(ya) == 1 and len(yb) == 1 and ya != yb:
         return "years", f"{_range_text(*next(iter(ya)))} vs {_range_text(*next(iter(yb)))}"
@@ -281,8 +285,9 @@ def find_contradictions(
     for i, j, conflict in pairs:
         a, b = sorted((statements[i], statements[j]), key=lambda s: (s.article_id, s.span.start))
         sim = float(alignment.sims[i, j]) if len(alignment.sims) else 1.0
-        # Alignment already judged a grouped pair alike; a refused pair must also be close.
-        if not _same_thing(a, b, sim if conflict else 1.0, min_sim, min_shared):
+        # Grouped or refused, the pair must be close in meaning: a group can hold a reworded
+        # pair the embedding scores low, whose differences are more often two facts.
+        if not _same_thing(a, b, sim, min_sim, min_shared):
             continue
         found = _kind(a, b, conflict, texts, negation_overlap)
         if found is None:

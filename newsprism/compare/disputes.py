@@ -424,6 +424,10 @@ def _topic_disputes(
     for members in _link_stances(stances, vectors, min_sim).values():
         pro = [_evidence(st, actor, actor) for _, st, kind, actor in members if kind == "assert"]
         con = [_evidence(st, actor, actor) for _, st, kind, actor in members if kind == "deny"]
+        # Someone who both alleges and denies ("Peskov made the accusation" / "Peskov dismissed
+        # attempts to deny it") is one side, not a dispute with himself.
+        asserting = {_actor_key(e["actor"]) for e in pro}
+        con = [e for e in con if _actor_key(e["actor"]) not in asserting]
         if pro and con:
             ids = sorted(e["statement_id"] for e in pro + con)
             dispute = Dispute(
@@ -431,6 +435,12 @@ def _topic_disputes(
             )
             out.append(dispute)
     return sorted(out, key=lambda d: d.id)
+
+
+def _actor_key(actor: str) -> str:
+    """One key per actor however titled: the last word of the name, lower case."""
+    words = actor.split()
+    return words[-1].lower().strip(".,’'s") if words else ""
 
 
 def _claim_words(asserts: list[dict]) -> str:

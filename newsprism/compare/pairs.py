@@ -1,0 +1,189 @@
+"""Pair evidence: how likely two statements of different articles tell the same fact.
+
+Sentence embeddings alone miss rewordings ("forcing the evacuation of" / "were moved out
+of their homes") and group look-alikes that differ in what matters. A pair is described by
+a few features that a reader would weigh, and a logistic model turns them into a
+probability. The model's weights are fitted by ``bench/align_pairs.py`` on the calibration
+half of the development gold (pairs of sentences that support one gold fact against pairs
+that support different facts) and stored in ``pair_model.json``; nothing here knows a story.
+
+Features (per pair):
+
+- ``cosine``: sentence-embedding similarity;
+- ``words``: overlap of content-word stems, each weighted by its rarity among the story's
+  statements (the story's main actor, named everywhere, says little; a rare shared word
+  says much);
+- ``names``: the same, on capitalised names only;
+- ``numbers``: a number both give (not as counts of different things); ``clash``: the same counted thing with different
+  values;
+- ``dates``: a weekday or month both name;
+- ``polarity``: one negated, the other not;
+- ``lead``: how early the later of the two sits in its article (facts outlets share are
+  told early).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+import numpy as np
+from scipy.sparse import csr_matrix
+
+from newsprism.model import Statement
+from newsprism.text import content_words, date_terms, numbers, quantities, stem, words
+
+__all__ = ["FEATURES", "PairModel", "StoryPairs", "pair_model"]
+
+FEATURES = ("cosine", "words", "names", "numbers", "clash", "dates", "polarity", "lead")
+
+
+@dataclass(frozen=True)
+class PairModel:
+    """Logistic weights over :data:`FEATURES` (plus an intercept)."""
+
+    weights: tuple[float, ...]
+    intercept: float
+
+    def probability(self, x: np.ndarray) -> np.ndarray:
+        """P(same fact) for feature rows ``x`` (pairs x features)."""
+        z = x @ np.asarray(self.weights, dtype=np.float64) + self.intercept
+        return 1.0 / (1.0 + np.exp(-z))
+
+
+@cache
+def pair_model() -> PairModel | None:
+    """The fitted model shipped with newsprism, or None before one is fitted."""
+    try:
+        raw = resources.files("newsprism.compare").joinpath("pair_model.json").read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return None
+    data = json.loads(raw)
+    if tuple(data["features"]) != FEATURES:
+        return None
+    return PairModel(tuple(float(w) for w in data["weights"]), float(data["intercept"]))
+
+
+def _names(text: str) -> set[str]:
+    """Capitalised words not starting the text, lower-cased."""
+    toks = words(text)
+    return {t.lower().rstrip(".") for i, t in enumerate(toks) if i > 0 and t[:1].isupper() and len(t) > 1}
+
+
+class StoryPairs:
+    """Per-statement evidence of one story, and features of any of its pairs."""
+
+    def __init__(self, statements: Sequence[Statement], vectors: np.ndarray) -> None:
+        self.vectors = vectors
+        self.articles = [st.article_id for st in statements]
+        # Number words are left to the number features ("three fire stations" / "three firefighters").
+        self.stems = [{stem(w) for w in content_words(st.text) if not numbers(w)} for st in statements]
+        self.names = [_names(st.text) for st in statements]
+        self.numbers = [numbers(st.text) for st in statements]
+        self.counts = [quantities(st.text) for st in statements]
+        self.dates = [date_terms(st.text) for st in statements]
+        self.negative = [st.polarity == "negative" for st in statements]
+        self.rank = _ranks(statements)
+        self.idf = _idf(self.stems)
+        self.name_idf = _idf(self.names)
+
+    def features(self, i: int, j: int) -> list[float]:
+        """The :data:`FEATURES` of statements ``i`` and ``j``."""
+        shared_counts = self.counts[i].keys() & self.counts[j].keys()
+        return [
+            float(self.vectors[i] @ self.vectors[j]),
+            _weighted_overlap(self.stems[i], self.stems[j], self.idf),
+            _weighted_overlap(self.names[i], self.names[j], self.name_idf),
+            float(bool(self._shared_numbers(i, j))),
+            float(any(not self.counts[i][u] & self.counts[j][u] for u in shared_counts)),
+            float(bool(self.dates[i] & self.dates[j])),
+            float(self.negative[i] != self.negative[j]),
+            1.0 / (1.0 + max(self.rank[i], self.rank[j])),
+        ]
+
+    def _shared_numbers(self, i: int, j: int) -> set[str]:
+        """Numbers both give, less those that count different things ("three fire stations" /
+        "three firefighters")."""
+        shared = self.numbers[i] & self.numbers[j]
+        if not shared:
+            return shared
+        ca, cb = self.counts[i], self.counts[j]
+        apart = {n for u, ns in ca.items() if u not in cb for n in ns}
+        apart |= {n for u, ns in cb.items() if u not in ca for n in ns}
+        return shared - apart
+
+    def matrix(self, pairs: Sequence[tuple[int, int]]) -> np.ndarray:
+        """Feature rows for ``pairs``, computed for all pairs at once (sparse products for the
+        word and name overlaps; set operations only where both statements hold numbers or dates)."""
+        if not len(pairs):
+            return np.zeros((0, len(FEATURES)))
+        rows = np.asarray([p[0] for p in pairs])
+        cols = np.asarray([p[1] for p in pairs])
+        out = np.zeros((len(pairs), len(FEATURES)))
+        out[:, 0] = np.einsum("ij,ij->i", self.vectors[rows], self.vectors[cols])
+        out[:, 1] = _row_cosines(self._weighted(self.stems, self.idf), rows, cols)
+        out[:, 2] = _row_cosines(self._weighted(self.names, self.name_idf), rows, cols)
+        counted = np.array([bool(n) or bool(d) for n, d in zip(self.numbers, self.dates, strict=True)])
+        for k in np.nonzero(counted[rows] & counted[cols])[0]:
+            i, j = int(rows[k]), int(cols[k])
+            out[k, 3:6] = self.features(i, j)[3:6]
+        out[:, 6] = np.asarray(self.negative)[rows] != np.asarray(self.negative)[cols]
+        rank = np.asarray(self.rank)
+        out[:, 7] = 1.0 / (1.0 + np.maximum(rank[rows], rank[cols]))
+        return out
+
+    def _weighted(self, bags: Sequence[set[str]], idf: dict[str, float]) -> csr_matrix:
+        """Rows of rarity weights, each scaled to unit length."""
+        vocab = {t: k for k, t in enumerate(sorted(idf))}
+        data, indices, indptr = [], [], [0]
+        for bag in bags:
+            weights = [(vocab[t], idf[t]) for t in sorted(bag)]
+            norm = math.sqrt(sum(w * w for _, w in weights)) or 1.0
+            indices.extend(k for k, _ in weights)
+            data.extend(w / norm for _, w in weights)
+            indptr.append(len(indices))
+        return csr_matrix((data, indices, indptr), shape=(len(bags), max(1, len(vocab))))
+
+
+def _row_cosines(m: csr_matrix, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
+    """Dot products of unit rows ``rows[k]`` and ``cols[k]`` of ``m``."""
+    return np.asarray(m[rows].multiply(m[cols]).sum(axis=1)).ravel()
+
+
+def _ranks(statements: Sequence[Statement]) -> list[int]:
+    """Each statement's sentence order within its article (clauses of one sentence share it)."""
+    seen: dict[str, list[int]] = {}
+    out = []
+    for st in statements:
+        starts = seen.setdefault(st.article_id, [])
+        start = (st.sentence or st.span).start
+        if not starts or starts[-1] != start:
+            starts.append(start)
+        out.append(len(starts) - 1)
+    return out
+
+
+def _idf(bags: Sequence[set[str]]) -> dict[str, float]:
+    """Rarity of each term over the story's statements: log((n + 1) / df)."""
+    df: dict[str, int] = {}
+    for bag in bags:
+        for t in bag:
+            df[t] = df.get(t, 0) + 1
+    n = len(bags)
+    return {t: math.log((n + 1) / d) for t, d in df.items()}
+
+
+def _weighted_overlap(a: set[str], b: set[str], idf: dict[str, float]) -> float:
+    """Cosine of the two term sets with rarity weights."""
+    shared = a & b
+    if not shared:
+        return 0.0
+    wa = sum(idf.get(t, 0.0) ** 2 for t in a)
+    wb = sum(idf.get(t, 0.0) ** 2 for t in b)
+    if wa <= 0 or wb <= 0:
+        return 0.0
+    return sum(idf.get(t, 0.0) ** 2 for t in shared) / math.sqrt(wa * wb)

@@ -1,0 +1,59 @@
+import numpy as np
+
+from newsprism.compare.pairs import FEATURES, StoryPairs, pair_model
+from newsprism.model import Span, Statement
+
+
+def _st(i, article, text):
+    return Statement(id=f"s{i}", article_id=article, text=text, span=Span(0, len(text)))
+
+
+def test_a_rare_shared_word_weighs_more_than_one_every_statement_uses():
+    sts = [
+        _st(0, "a", "The ferry operator confirmed the sailing schedule."),
+        _st(1, "b", "The ferry operator cancelled the sailing."),
+        _st(2, "c", "The ferry operator praised the crew."),
+        _st(3, "d", "The ferry operator thanked the harbourmaster."),
+    ]
+    ev = StoryPairs(sts, np.eye(4, dtype=np.float32))
+    words = FEATURES.index("words")
+    # 0-1 share the rare "sailing" besides "ferry operator"; 2-3 share only "ferry operator"
+    assert ev.features(0, 1)[words] > ev.features(2, 3)[words]
+
+
+def test_numbers_agreeing_and_clashing_are_told_apart():
+    sts = [
+        _st(0, "a", "Twelve people were injured in the fire."),
+        _st(1, "b", "12 people were hurt."),
+        _st(2, "c", "21 people were injured."),
+    ]
+    ev = StoryPairs(sts, np.eye(3, dtype=np.float32))
+    same, clash = FEATURES.index("numbers"), FEATURES.index("clash")
+    assert ev.features(0, 1)[same] == 1.0 and ev.features(0, 1)[clash] == 0.0
+    assert ev.features(0, 2)[clash] == 1.0
+
+
+def test_the_shipped_model_prefers_shared_evidence():
+    model = pair_model()
+    assert model is not None
+    base = np.zeros(len(FEATURES))
+    base[FEATURES.index("cosine")] = 0.5
+    richer = base.copy()
+    richer[FEATURES.index("words")] = 0.5
+    assert model.probability(np.array([richer]))[0] > model.probability(np.array([base]))[0]
+
+
+def test_bulk_features_equal_pair_by_pair():
+    sts = [
+        _st(0, "a", "Twelve people were injured in the fire at the quay on Tuesday."),
+        _st(1, "b", "The Tuesday fire at the quay injured 12 people, officials said."),
+        _st(2, "c", "Firefighters from Carrowmere did not reach the quay until midnight."),
+        _st(3, "c", "21 people were injured."),
+    ]
+    rng = np.random.default_rng(0)
+    vecs = rng.normal(size=(4, 8)).astype(np.float32)
+    vecs /= np.linalg.norm(vecs, axis=1, keepdims=True)
+    ev = StoryPairs(sts, vecs)
+    pairs = [(0, 1), (0, 2), (0, 3), (1, 2), (1, 3)]
+    expected = np.array([ev.features(i, j) for i, j in pairs])
+    assert np.allclose(ev.matrix(pairs), expected, atol=1e-5)
