@@ -44,9 +44,13 @@ CONTRADICTION_GRID = {
     "contradiction_min_sim": [0.4, 0.5, 0.6, 0.7, 0.8],
     "contradiction_shared": [1, 2, 3],
 }
-# The pair model (compare/pairs.py): its probability floor and the similarity below which
-# it looks at no pair.
-MODEL_GRID = {"align_model": [1.01, 0.15, 0.2, 0.25, 0.3], "align_model_floor": [0.3, 0.4]}
+# The pair model (compare/pairs.py): its probability floor, the similarity below which it
+# looks at no pair, and the shared rare words it needs when no name or number is shared.
+MODEL_GRID = {
+    "align_model": [1.01, 0.2, 0.25, 0.3],
+    "align_model_floor": [0.3],
+    "align_model_words": [0.1, 0.2, 0.3],
+}
 GRID = {
     "align_strong": [0.66, 0.70, 0.74],
     "align_weak": [0.50, 0.55, 0.60, 0.65],

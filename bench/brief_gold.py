@@ -342,7 +342,9 @@ def score_contradictions(gold: dict, docs: dict[str, Doc], analysis: Analysis, t
                     hit.add(i)
         tally.add("contra_ok", ok)
         if not ok:
-            tally.misses.append(f"contradiction invented: {c.a['text'][:60]!r} vs {c.b['text'][:60]!r}")
+            tally.misses.append(
+                f"contradiction invented ({c.kind}: {c.note}): {c.a['text'][:60]!r} vs {c.b['text'][:60]!r}"
+            )
     tally.add("contra_gold", len(real))
     tally.add("contra_found", len(hit))
 

@@ -340,6 +340,10 @@ class CompareSettings:
     # at ledger pair precision 0.70 and 0.57 (from 0.77 and 0.67). Above 1.0 turns it off.
     align_model: float = 0.2
     align_model_floor: float = 0.3
+    # ... and it never joins a pair whose rarity-weighted shared words stay below this and
+    # that shares no name or number: its position and similarity terms alone would join any
+    # two leads.
+    align_model_words: float = 0.1
     # Contradiction candidates: pairs this similar that disagree on negation or numbers.
     # In the calibration sample above, fewer than half the pairs below 0.70 told one fact,
     # so a disagreement there is more often two facts than a contradiction.

@@ -123,7 +123,10 @@ def test_the_same_count_of_the_same_thing_aligns_different_wordings():
         _st(1, "b", "About 200 residents of Quayside Terrace were moved out of their homes overnight."),
     ]
     assert (0, 1) in align_statements(sts, _vectors(0.40), CompareSettings()).groups
-    assert (0, 1) not in align_statements(sts, _vectors(0.30), CompareSettings()).groups
+    # The count rule alone stops at align_count; the pair model, which also weighs the rare
+    # words and the count both share, still joins this rewording.
+    assert (0, 1) not in align_statements(sts, _vectors(0.30), CompareSettings(align_model=1.01)).groups
+    assert (0, 1) in align_statements(sts, _vectors(0.30), CompareSettings()).groups
     sts[1] = _st(1, "b", "About 300 residents of Quayside Terrace were moved out of their homes overnight.")
     assert (0, 1) not in align_statements(sts, _vectors(0.40), CompareSettings()).groups
 
@@ -158,7 +161,7 @@ def test_a_clause_without_a_day_is_dated_by_its_sentence_not_by_when_it_was_said
     sts = [clause(a, "Twelve people were injured", 0), clause(b, "injuring 12 people", 1)]
     sts.append(clause(c, "that 12 people were injured.", 2))
     texts = {x.id: x.text for x in (a, b, c)}
-    alignment = Alignment(groups=((0, 1, 2),), conflicts=(), sims=np.eye(3))
+    alignment = Alignment(groups=((0, 1, 2),), conflicts=(), sims=np.full((3, 3), 0.8))
     found = {
         (x.a["statement_id"], x.b["statement_id"], x.kind)
         for x in find_contradictions(sts, alignment, texts, min_shared=1)

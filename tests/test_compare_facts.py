@@ -106,3 +106,32 @@ def test_a_negated_statement_never_gives_a_date_or_place_contradiction():
     assert (
         _pair(working, "The mayor had not been at City Hall and was working on Wednesday", "negative") == []
     )
+
+
+def test_a_place_the_other_side_also_names_is_no_disagreement():
+    assert (
+        _pair("Ada Morrow was born in Tennessee in 1923", "Ada Morrow was born in Nashville, Tennessee") == []
+    )
+    assert (
+        _pair(
+            "Morrow won the primaries in Delaware on Tuesday",
+            "Morrow won the primaries in Pennsylvania, Maryland and Delaware",
+        )
+        == []
+    )
+
+
+def test_weekdays_of_loosely_alike_statements_are_two_events():
+    import numpy as np
+
+    from newsprism.compare.alignment import Alignment
+    from newsprism.compare.contradictions import find_contradictions
+
+    sts = [
+        _st(0, "a", "The harbour master was charged with negligence on Friday"),
+        _st(1, "b", "The harbour master appeared in court on negligence charges on Monday"),
+    ]
+    loose = Alignment(groups=((0, 1),), conflicts=(), sims=np.array([[1, 0.55], [0.55, 1]], np.float32))
+    close = Alignment(groups=((0, 1),), conflicts=(), sims=np.array([[1, 0.9], [0.9, 1]], np.float32))
+    assert find_contradictions(sts, loose, min_shared=2) == []
+    assert [c.kind for c in find_contradictions(sts, close, min_shared=2)] == ["date"]

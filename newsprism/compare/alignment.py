@@ -102,11 +102,6 @@ def _candidates(
     )
 
 
-# Below this rarity-weighted word overlap (and with no shared name or number) the model may
-# not join a pair: its position and similarity terms alone would join any two leads.
-_MODEL_MIN_WORDS = 0.1
-
-
 class _PairJudge:
     """The pair model's verdict (compare/pairs.py), or always no when it is off or absent."""
 
@@ -115,6 +110,7 @@ class _PairJudge:
         self.min = s.align_model
         self.evidence = StoryPairs(statements, vectors) if self.model and len(statements) else None
         self.floor = s.align_model_floor
+        self.min_words = s.align_model_words
         self.accepted: set[tuple[int, int]] = set()
 
     def candidates(self, sims: np.ndarray) -> np.ndarray:
@@ -129,7 +125,7 @@ class _PairJudge:
             return
         x = self.evidence.matrix(pairs)
         # A rewording still shares a name, a number or some rare words.
-        evidence = (x[:, 1] >= _MODEL_MIN_WORDS) | (x[:, 2] > 0) | (x[:, 3] > 0)
+        evidence = (x[:, 1] >= self.min_words) | (x[:, 2] > 0) | (x[:, 3] > 0)
         yes = evidence & (self.model.probability(x) >= self.min)
         self.accepted = {p for p, ok in zip(pairs, yes, strict=True) if ok}
 

@@ -74,6 +74,7 @@ def _kind(
     conflict: bool,
     texts: Mapping[str, str] | None = None,
     negation_overlap: float = 0.6,
+    close: bool = True,
 ) -> tuple[str, str] | None:
     """Numbers and negation on the pairs alignment refused; dates and places on aligned pairs
     (only statements already judged to tell one fact can disagree on its date or place)."""
@@ -107,13 +108,26 @@ def _kind(
             "date",
             f"{', '.join(sorted(_date_text(d) for d in ma))} vs {', '.join(sorted(_date_text(d) for d in mb))}",
         )
+    if not close:
+        # A weekday or a place differs between loosely alike statements mostly because they
+        # tell two events of the story ("charged on Friday" / "appeared in court on Monday").
+        return None
     da, db = _days(a, texts or {}), _days(b, texts or {})
     if da and db and not da & db and one_tense:
         return "date", f"{', '.join(sorted(da))} vs {', '.join(sorted(db))}"
     pa, pb = _places(a.text), _places(b.text)
-    if pa and pb and not any(x in y or y in x for x in pa for y in pb):
+    if pa and pb and not any(x in y or y in x for x in pa for y in pb) and not _names_other(a, b, pa, pb):
         return "place", f"{', '.join(sorted(pa))} vs {', '.join(sorted(pb))}"
     return None
+
+
+def _names_other(a: Statement, b: Statement, pa: set[str], pb: set[str]) -> bool:
+    """Either statement names the other's place anywhere ("in Tennessee" / "in Nashville,
+    Tennessee"; "in Delaware" / "in Pennsylvania, Maryland and Delaware"): no disagreement."""
+    low_a, low_b = a.text.lower(), b.text.lower()
+    return any(re.search(rf"\b{re.escape(p)}\b", low_b) for p in pa) or any(
+        re.search(rf"\b{re.escape(p)}\b", low_a) for p in pb
+    )
 
 
 # "from 1967 to 1979", "1967-79", "1967–1979": the years something lasted (a term in office)
@@ -273,11 +287,14 @@ def find_contradictions(
     min_sim: float = 0.6,
     min_shared: int = 2,
     negation_overlap: float = 0.6,
+    close_sim: float = 0.7,
 ) -> list[Contradiction]:
     """Contradictions between aligned or conflicting statements; ``texts`` (article id ->
     cleaned text) lets a clause without a date be dated by its sentence. A missed
     contradiction costs a reader less than an invented one, so each pair must pass
-    :func:`_same_thing` (``min_sim``, ``min_shared``)."""
+    :func:`_same_thing` (``min_sim``, ``min_shared``); a weekday or place differing needs the
+    pair at least ``close_sim`` alike (counts, negation, office years and calendar dates are
+    specific enough below it)."""
     pairs = [(i, j, True) for i, j, _ in alignment.conflicts]
     for group in alignment.groups:
         pairs.extend((i, j, False) for k, i in enumerate(group) for j in group[k + 1 :])
@@ -289,7 +306,7 @@ def find_contradictions(
         # pair the embedding scores low, whose differences are more often two facts.
         if not _same_thing(a, b, sim, min_sim, min_shared):
             continue
-        found = _kind(a, b, conflict, texts, negation_overlap)
+        found = _kind(a, b, conflict, texts, negation_overlap, sim >= close_sim)
         if found is None:
             continue
         if (a.quote_id or b.quote_id) and found[0] not in _FACT_KINDS:

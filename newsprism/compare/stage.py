@@ -116,6 +116,7 @@ def compare_stage(analysis: Analysis, settings: Settings) -> Analysis:
         s.contradiction_min_sim,
         s.contradiction_shared,
         s.contradiction_negation_overlap,
+        s.contradiction_sim,
     )
     disputes = clock.lap(
         "disputes", find_disputes(statements, {q.id: q for q in quotes}, vectors, s.dispute_sim)
