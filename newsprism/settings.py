@@ -334,16 +334,16 @@ class CompareSettings:
     # numbers, dates, polarity, position; fitted by bench/align_pairs.py on the calibrate
     # halves of both development golds) accepts a pair the rules above miss when its
     # probability of telling one fact is at least this; pairs below align_model_floor
-    # similarity are not looked at. Chosen on the calibrate halves of both golds
-    # (bench/brief_calibrate.py --model, grid in docs/results/brief.md): 0.20 / 0.30 found
-    # 0.47 (ECB+) and 0.41 (PolNeAR) of the shared facts as one group, from 0.38 and 0.22,
-    # at ledger pair precision 0.70 and 0.57 (from 0.77 and 0.67). Above 1.0 turns it off.
+    # similarity are not looked at; and it never joins a pair whose rarity-weighted shared
+    # words stay below align_model_words when no name or number is shared (its position and
+    # similarity terms alone would join any two leads). Chosen on the calibrate halves of
+    # both golds (bench/brief_calibrate.py --model, grid in docs/results/brief.md):
+    # 0.20 / 0.30 / 0.30 found 0.43 (ECB+) and 0.41 (PolNeAR) of the shared facts as one
+    # group, from 0.38 and 0.22, at ledger pair precision 0.71 and 0.65 (from 0.77 and
+    # 0.67). Above 1.0 turns the model off.
     align_model: float = 0.2
     align_model_floor: float = 0.3
-    # ... and it never joins a pair whose rarity-weighted shared words stay below this and
-    # that shares no name or number: its position and similarity terms alone would join any
-    # two leads.
-    align_model_words: float = 0.1
+    align_model_words: float = 0.3
     # Contradiction candidates: pairs this similar that disagree on negation or numbers.
     # In the calibration sample above, fewer than half the pairs below 0.70 told one fact,
     # so a disagreement there is more often two facts than a contradiction.
