@@ -62,3 +62,24 @@ def test_company_names_lose_legal_forms_and_a_possessive_country():
     assert strip_company("Apple Inc.") == "Apple"
     assert strip_company("Inc") == "Inc"
     assert strip_titles("Producers Laurence Mark") == "Laurence Mark"
+
+
+def test_father_and_son_are_two_people_but_a_numeral_may_be_dropped():
+    assert not compatible("Donald Trump Jr.", "Donald J. Trump")
+    assert not compatible("Cal Ripken Sr.", "Cal Ripken Jr.")
+    assert compatible("Nick Rahall", "Nick J. Rahall II")
+
+
+def test_the_name_most_outlets_write_is_the_canonical_one():
+    texts = {
+        "a": "Senator Ada B. Quist spoke. Ms. Quist left.",
+        "b": "Ada Quist arrived. Later Ada Quist left.",
+        "c": "Ada Quist said so.",
+    }
+    quotes = [_quote(0, "a", "Ada B. Quist"), _quote(1, "b", "Ada Quist"), _quote(2, "c", "Quist")]
+    merged, rows = merge_speakers(quotes, texts=texts)
+    assert {q.speaker.canonical for q in merged} == {"Ada Quist"}
+    assert len([r for r in rows if r["kind"] == "person"]) == 1
+    # written once each: the fuller form wins the tie
+    merged, _ = merge_speakers(quotes[:2], texts={"a": texts["a"], "b": "Ada Quist arrived."})
+    assert {q.speaker.canonical for q in merged} == {"Ada B. Quist"}

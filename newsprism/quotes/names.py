@@ -14,13 +14,14 @@ are model-free string logic over names and the story's own text:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 __all__ = [
     "TITLE_WORDS",
     "compatible",
     "full_names",
     "most_complete",
+    "most_written",
     "name_words",
     "strip_titles",
     "surname",
@@ -110,6 +111,11 @@ def _parts(name: str) -> tuple[list[str], str]:
     return (words[:-1], words[-1]) if words else ([], "")
 
 
+def _generation(name: str) -> str:
+    """"jr" or "sr" when the name carries one: father and son share every other word."""
+    return next((w for w in name_words(name) if w in ("jr", "sr")), "")
+
+
 def surname(name: str) -> str:
     """The family name as written in ``name`` ("Nick J. Rahall II" -> "Rahall")."""
     words = [w for w in name.split() if w.lower().rstrip(".,") not in _SUFFIXES]
@@ -127,7 +133,7 @@ def compatible(a: str, b: str) -> bool:
     (equal, an initial of the other, or a common nickname pair)."""
     ga, sa = _parts(a)
     gb, sb = _parts(b)
-    if not sa or sa != sb:
+    if not sa or sa != sb or _generation(a) != _generation(b):
         return False
     if not ga or not gb:
         return True
@@ -160,13 +166,26 @@ def full_names(text: str, word: str) -> list[str]:
 def most_complete(names: Iterable[str]) -> str:
     """The fullest form (most words), a formal given name over a nickname, then the most
     frequent, then the first in order."""
-    names = list(names)
+    return most_complete_order(list(names))[0]
+
+
+def most_complete_order(names: list[str]) -> list[str]:
+    """Distinct ``names``, fullest first (see :func:`most_complete`)."""
     counts = {n: names.count(n) for n in names}
 
     def nickname(n: str) -> bool:
         return bool(name_words(n)) and name_words(n)[0] in _NICKNAMES
 
-    return sorted(counts, key=lambda n: (-len(n.split()), nickname(n), -counts[n], names.index(n)))[0]
+    return sorted(counts, key=lambda n: (-len(n.split()), nickname(n), -counts[n], names.index(n)))
+
+
+def most_written(names: Iterable[str], counts: Mapping[str, int]) -> str:
+    """The form the story writes most often (``counts``: occurrences in its texts), then
+    :func:`most_complete`'s order: readers know a person by the name most outlets use, and a
+    middle initial one outlet's style adds is no better name."""
+    names = list(names)
+    order = most_complete_order(names)
+    return max(names, key=lambda n: (counts.get(n, 0), -order.index(n)))
 
 
 # Legal forms that follow a company's name ("France Telecom SA", "Interoute Plc").

@@ -25,6 +25,7 @@ from newsprism.quotes.names import (
     compatible,
     full_names,
     most_complete,
+    most_written,
     name_words,
     strip_company,
     strip_titles,
@@ -86,9 +87,9 @@ def _fuzzy_merges(keys: list[str], threshold: float) -> dict[str, str]:
     return out
 
 
-def _display(key: str, names: list[str]) -> str:
+def _display(key: str, names: list[str], written: Mapping[str, int]) -> str:
     if key.startswith("person:"):
-        return most_complete(names)
+        return most_written(names, written) if written else most_complete(names)
     counts = Counter(names)
     return sorted(counts, key=lambda n: (-(len(n.split()) > 1), -counts[n], -len(n), n))[0]
 
@@ -160,16 +161,30 @@ def _resolve_short(quotes: list[Quote], texts: Mapping[str, str]) -> list[Quote]
     return out
 
 
-def _person_variants(quotes: list[Quote], texts: Mapping[str, str]) -> dict[str, str]:
-    """Person names that are one person (initials, nicknames, middle names) -> the fullest
-    form the story writes ("Dale Hall" -> "H. Dale Hall", "Dave Rossi" -> "David Rossi")."""
+def _written_forms(quotes: list[Quote], texts: Mapping[str, str]) -> dict[str, list[str]]:
+    """Every full person name of the quotes -> the full forms the story writes for its surname,
+    one entry per occurrence."""
     names = sorted({q.speaker.canonical for q in quotes if q.speaker and q.speaker.kind == "person"})
-    full = [n for n in names if len(n.split()) >= 2]
-    written = {n: full_names(" \n ".join(texts.values()), surname(n)) for n in full}
+    text = " \n ".join(texts.values())
+    by_surname: dict[str, list[str]] = {}
+    out = {}
+    for n in names:
+        if len(n.split()) >= 2:
+            key = surname(n)
+            if key not in by_surname:
+                by_surname[key] = full_names(text, key)
+            out[n] = by_surname[key]
+    return out
+
+
+def _person_variants(written: Mapping[str, list[str]], counts: Mapping[str, int]) -> dict[str, str]:
+    """Person names that are one person (initials, nicknames, middle names) -> the form the
+    story writes most ("Donald J. Trump" -> "Donald Trump" when most outlets write that)."""
+    full = sorted(written)
     out: dict[str, str] = {}
     for n in full:
-        peers = [m for m in full + written[n] if compatible(n, m)]
-        out[n] = most_complete(sorted(peers, key=lambda m: (-len(m.split()), m)))
+        peers = sorted({m for m in full + written[n] if compatible(n, m)})
+        out[n] = most_written(peers, counts)
     return out
 
 
@@ -182,7 +197,9 @@ def merge_speakers(
     articles write, and datelines be told from speakers."""
     texts = texts or {}
     quotes = _resolve_short([_untitled(q, texts) for q in quotes], texts)
-    variants = _person_variants(quotes, texts)
+    written = _written_forms(quotes, texts)
+    counts = Counter(m for forms in {id(v): v for v in written.values()}.values() for m in forms)
+    variants = _person_variants(written, counts)
     quotes = [
         dataclasses.replace(
             q, speaker=dataclasses.replace(q.speaker, canonical=variants[q.speaker.canonical])
@@ -205,7 +222,9 @@ def merge_speakers(
     for q in quotes:
         if keys[q.id]:
             groups[final(keys[q.id])].append(q)
-    names = {k: _display(k, [q.speaker.canonical for q in qs if q.speaker]) for k, qs in groups.items()}
+    names = {
+        k: _display(k, [q.speaker.canonical for q in qs if q.speaker], counts) for k, qs in groups.items()
+    }
     out = []
     for q in quotes:
         k = keys[q.id]
