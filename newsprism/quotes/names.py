@@ -112,7 +112,7 @@ def _parts(name: str) -> tuple[list[str], str]:
 
 
 def _generation(name: str) -> str:
-    """"jr" or "sr" when the name carries one: father and son share every other word."""
+    """ "jr" or "sr" when the name carries one: father and son share every other word."""
     return next((w for w in name_words(name) if w in ("jr", "sr")), "")
 
 
