@@ -7,11 +7,14 @@ def _group(text, before="", after=""):
     return {"text": text, "before": before, "after": after}
 
 
-def test_a_clause_is_shown_in_bold_inside_its_sentence():
+def test_a_clause_is_shown_in_bold_inside_its_sentence_and_marked_on_a_terminal():
     group = _group("while the site was made safe.", "The port said five berths would remain closed ")
     assert (
-        in_sentence(group, str)
+        in_sentence(group, md_escape)
         == "The port said five berths would remain closed **while the site was made safe.**"
+    )
+    assert (
+        in_sentence(group, str) == "The port said five berths would remain closed ⟨while the site was made safe.⟩"
     )
 
 

@@ -145,6 +145,20 @@ SPEECH_VERBS = frozenset(
         "expect",
         "know",
         "understand",
+        # verbs that frame a direct quote in narration ("…,” she continued.)
+        "continue",
+        "exclaim",
+        "plead",
+        "beg",
+        "murmur",
+        "snap",
+        "gush",
+        "interject",
+        "elaborate",
+        "clarify",
+        "marvel",
+        "chuckle",
+        "sob",
     ]
 )
 

@@ -71,7 +71,9 @@ def in_sentence(group: dict, esc: Callable[[str], str]) -> str:
     before, after = sentence_parts(group)
     if not before.strip() and not after.strip():
         return esc(group["text"])
-    return f"{esc(before)}**{esc(group['text'])}**{esc(after)}"
+    # On a terminal bold is lost, and two clauses of one sentence would read as one line twice.
+    left, right = ("**", "**") if esc is md_escape else ("⟨", "⟩")
+    return f"{esc(before)}{left}{esc(group['text'])}{right}{esc(after)}"
 
 
 def _side(entry: dict, labels: dict[str, str], esc: Callable[[str], str]) -> str:
