@@ -175,3 +175,15 @@ def test_a_count_after_among_or_including_is_a_claim(nlp):
     _, sts = _statements(nlp, text)
     assert any(s.text.startswith("including four children") for s in sts)
     assert sts[0].text == "Twenty people were injured in the crash on the bypass"
+
+
+def test_a_clause_without_a_noun_name_or_number_stays_with_its_sentence(nlp):
+    text = "The council said the depot will reopen in March, although it has not said how."
+    _, sts = _statements(nlp, text)
+    assert [s.text for s in sts] == [text]
+    text = "Crews fought the blaze for six hours before firefighters brought it under control."
+    _, sts = _statements(nlp, text)
+    assert [s.text for s in sts] == [
+        "Crews fought the blaze for six hours",
+        "before firefighters brought it under control.",
+    ]

@@ -16,6 +16,12 @@ def test_stance_cues():
     assert stance("The weather was fine.") is None
 
 
+def test_naming_someone_elses_charge_is_no_assertion():
+    text = "The suggestion that the union was behind the strike may be a sign of panic, Lind said."
+    assert stance(text) is None
+    assert stance("The union was behind the strike, the claim went.") == "assert"
+
+
 def test_parties_are_the_names_written_with_a_country_and_its_people_as_one():
     assert parties_in("Ukrainian officials said Ukraine was ready") == {party_key("Ukraine")}
     assert party_key("Iranian") == party_key("Iran") != party_key("Iraq")

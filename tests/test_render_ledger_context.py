@@ -14,7 +14,8 @@ def test_a_clause_is_shown_in_bold_inside_its_sentence_and_marked_on_a_terminal(
         == "The port said five berths would remain closed **while the site was made safe.**"
     )
     assert (
-        in_sentence(group, str) == "The port said five berths would remain closed ⟨while the site was made safe.⟩"
+        in_sentence(group, str)
+        == "The port said five berths would remain closed ⟨while the site was made safe.⟩"
     )
 
 

@@ -44,6 +44,7 @@ _VERBS = frozenset({"VERB", "AUX"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "expl", "csubj"})
 _EDGE_PUNCT = frozenset({",", ";", ":", "—", "–", "-", "--"})
 _OPEN_POS = frozenset({"ADP", "DET", "AUX", "PART", "SCONJ"})
+_CONTENT_POS = frozenset({"NOUN", "PROPN", "NUM"})
 # Verbs of an attribution frame: a piece whose only verbs are these ("emergency services
 # said.", "their agent told VBS.") is the frame of the claim before it, not a claim.
 REPORTING_LEMMAS = frozenset(
@@ -150,9 +151,12 @@ def _trim(doc: Doc, a: int, b: int) -> tuple[int, int]:
 
 
 def _weak(doc: Doc, a: int, b: int, min_words: int) -> bool:
-    """Too short to be a claim, or only an attribution frame."""
+    """Too short to be a claim, without a noun, name or number of its own, or only an
+    attribution frame."""
     if len(words(doc[a:b].text)) < min_words:
         return True
+    if not any(t.pos_ in _CONTENT_POS for t in doc[a:b]):
+        return True  # "as it sees fit", "although it has not said how": nothing to compare alone
     verbs = [t for t in doc[a:b] if t.pos_ == "VERB"]
     if not verbs:  # a count (", three of them firefighters") is a claim; a bare noun phrase is not
         return not any(t.like_num for t in doc[a:b])

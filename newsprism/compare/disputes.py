@@ -114,12 +114,22 @@ def parties_in(text: str) -> set[str]:
     return {party_key(n) for n in _names(text)}
 
 
+# "the claim that X was behind it": the charge is someone else's, named, not made.
+_REPORTED_CHARGE = re.compile(
+    r"\b(?:claims?|allegations?|accusations?|assertions?|suggestions?|notion|idea|theory|rumou?rs?)"
+    r"\s+that\b",
+    re.IGNORECASE,
+)
+
+
 def stance(text: str) -> str | None:
     """``deny``, ``assert`` or ``None``; a denial cue wins (a denial often names the charge)."""
     if _DENY.search(text):
         return "deny"
-    if _ASSERT.search(text):
-        return "assert"
+    found = _ASSERT.search(text)
+    if found:
+        reported = _REPORTED_CHARGE.search(text)
+        return None if reported and reported.start() < found.start() else "assert"
     return None
 
 
