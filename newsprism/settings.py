@@ -411,6 +411,10 @@ class CompareSettings:
     # The same words (this share of content stems) given to two different speakers are one
     # quote misattributed, not two quotes; 0.8 on the seeds' and example's misattributions.
     quote_same_words: float = 0.8
+    # ...but only when the quote is long enough to be one text (this many content stems in
+    # common): two lawmakers saying "I don't like that language" said two things; the
+    # example's misattributed quote shares 5 (6 cut it off).
+    quote_same_min_shared: int = 4
     # A reworded version keeping this share of the reference's content stems (or as close as
     # quote_sim) is a translation; less is a paraphrase. Set on the seeds' translated quote.
     translation_overlap: float = 0.6

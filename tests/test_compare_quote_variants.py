@@ -137,3 +137,21 @@ def test_blocking_keeps_every_pair_that_scores():
     candidates = set(_candidates(quotes, keys, sims, s))
     assert scoring and scoring <= candidates
     assert len(candidates) < len(quotes) * (len(quotes) - 1) // 2
+
+
+def test_two_speakers_saying_a_short_phrase_alike_are_two_quotes():
+    _, groups = _group(
+        [("I don't like that language.", "Ada Quist"), ("I don't like that language.", "Bo Lind")]
+    )
+    assert groups == []
+
+
+def test_reported_speech_copied_word_for_word_groups_whoever_it_is_given_to():
+    text = "the patch consists of more than 300 distinct updates for half of the supported systems"
+    quotes, groups = _group([(text, "Mike Adler"), (text, "the company's response team")], kind="indirect")
+    assert len(groups) == 1 and set(groups[0].quote_ids) == {q.id for q in quotes}
+    # a short phrase given to two named people stays apart
+    _, groups = _group(
+        [("the youth had no gun", "Ada Quist"), ("the youth had no gun", "Bo Lind")], kind="indirect"
+    )
+    assert groups == []

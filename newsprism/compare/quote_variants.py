@@ -158,17 +158,23 @@ def _pair_score(a: Quote, b: Quote, ka: _Keys, kb: _Keys, sim: float, s: Compare
         return None
     overlap = _overlap(ka.stems, kb.stems)
     na, nb = ka.surname, kb.surname
+    copied = overlap >= s.quote_same_words and sim >= s.quote_sim
+    long_enough = len(ka.stems & kb.stems) >= s.quote_same_min_shared
     if "indirect" in (a.kind, b.kind):
         # Reported speech is the outlet's wording: only the same named speaker saying the
-        # same thing, with the same polarity, makes it one utterance.
+        # same thing, with the same polarity, makes it one utterance — or the same words
+        # word for word, given to an unnamed source on one side or long enough to be a copy.
         same = ka.who is not None and ka.who == kb.who and ka.negated == kb.negated
-        return max(overlap, sim) if same and (overlap >= s.quote_overlap or sim >= s.quote_sim) else None
+        if same and (overlap >= s.quote_overlap or sim >= s.quote_sim):
+            return max(overlap, sim)
+        copy = copied and ka.negated == kb.negated and (None in (ka.who, kb.who) or long_enough)
+        return max(overlap, sim) if copy else None
     if na is not None and na == nb and (overlap >= s.quote_overlap or sim >= s.quote_sim):
         return max(overlap, sim)
     # An unknown speaker matches anyone, so the words themselves must agree on both counts.
     if (na is None or nb is None) and overlap >= s.quote_overlap and sim >= s.quote_sim:
         return max(overlap, sim)
-    if overlap >= s.quote_same_words and sim >= s.quote_sim:  # the same words, whoever they are given to
+    if copied and long_enough:  # the same long text, whoever it is given to (misattributed)
         return max(overlap, sim)
     return None
 
