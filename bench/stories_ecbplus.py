@@ -83,7 +83,8 @@ def with_overrides(pairs: list[str]) -> StorySettings:
     changes = {}
     for pair in pairs:
         name, _, value = pair.partition("=")
-        changes[name] = type(getattr(base, name))(value)
+        kind = type(getattr(base, name))
+        changes[name] = value.lower() in ("1", "true", "yes") if kind is bool else kind(value)
     return dataclasses.replace(base, **changes)
 
 

@@ -35,6 +35,7 @@ from newsprism.model import Article, OffsetMap, content_id
 from newsprism.settings import StorySettings
 from newsprism.stories import StoryIndex, extract_features
 from newsprism.stories.metrics import adjusted_rand, b_cubed, v_measure
+from newsprism.stories.opinion import is_opinion
 
 DEFAULT_DATA = Path(__file__).resolve().parents[2] / "shared" / "eval"
 _PART = re.compile(r"^\s*TITLE=>\s*(?P<title>.*?)\s*ARTICLE=>\s*(?P<text>.*)$", re.DOTALL)
@@ -104,6 +105,30 @@ def sides_together(docs: list[Doc], pred: list[str]) -> str:
     return ", ".join(parts)
 
 
+def by_genre(docs: list[Doc], pred: list[str]) -> str:
+    """For opinion pieces (stories.opinion) and the rest: share of each article's story-mates
+    in its cluster (kept with its story) and share of its cluster-mates from other stories."""
+    mates: dict[str, list[int]] = {}
+    for i, doc in enumerate(docs):
+        mates.setdefault(doc.gold, []).append(i)
+    clusters: dict[str, list[int]] = {}
+    for i, label in enumerate(pred):
+        clusters.setdefault(label, []).append(i)
+    parts = []
+    for name, flag in (("opinion", True), ("news", False)):
+        kept, wrong, n = 0.0, 0.0, 0
+        for i, doc in enumerate(docs):
+            if is_opinion(doc.article.title or "", doc.article.text) != flag:
+                continue
+            own = [j for j in mates[doc.gold] if j != i]
+            together = [j for j in clusters[pred[i]] if j != i]
+            kept += sum(pred[j] == pred[i] for j in own) / len(own) if own else 1.0
+            wrong += sum(docs[j].gold != doc.gold for j in together) / len(together) if together else 0.0
+            n += 1
+        parts.append(f"{name} ({n}): kept {kept / max(n, 1):.2f}, strangers {wrong / max(n, 1):.2f}")
+    return "; ".join(parts)
+
+
 def _tfidf_tree(docs: list[Doc]) -> np.ndarray:
     return tfidf_tree([f"{d.article.title} {d.article.text}" for d in docs])
 
@@ -151,6 +176,7 @@ def evaluate(data: Path, tfidf_cut: float, settings: StorySettings) -> None:
             f"  newsprism, one batch          {fmt(scores(gold, pred))}  [{time.process_time() - start:.2f} CPU s]"
         )
         print(f"    stories kept together: {sides_together(docs, pred)}")
+        print(f"    by genre: {by_genre(docs, pred)}")
         runs = [adjusted_rand(gold, ours(docs, settings, 50, seed)) for seed in range(3)]
         print(
             f"  newsprism, batches of 50 (3 random orders)  ARI mean {sum(runs) / 3:.3f}  min {min(runs):.3f}"
@@ -159,6 +185,7 @@ def evaluate(data: Path, tfidf_cut: float, settings: StorySettings) -> None:
         base = tfidf_at(tree, tfidf_cut)
         print(f"  TF-IDF + average link @{tfidf_cut}   {fmt(scores(gold, base))}")
         print(f"    stories kept together: {sides_together(docs, base)}")
+        print(f"    by genre: {by_genre(docs, base)}")
         k = len(set(gold))
         print(f"  TF-IDF + average link, k={k}  {fmt(scores(gold, tfidf_given_k(tree, k)))}")
 

@@ -3,7 +3,7 @@ from datetime import date
 
 from newsprism.settings import StorySettings
 from newsprism.stories import StoryIndex
-from newsprism.stories.batch import Batch
+from newsprism.stories.batch import Batch, Item
 from newsprism.stories.features import ArticleFeatures
 from newsprism.stories.link import average_link
 from newsprism.stories.vector import weigh
@@ -81,3 +81,28 @@ def test_an_entity_across_many_groups_is_demoted_to_a_word():
     plain = weigh(feats[0].counts, index.df, index.kinds, 80)
     demoted = weigh(feats[0].counts, index.df, replace(index.kinds, demoted=hubs), 80)
     assert demoted["e:mayor"] < plain["e:mayor"]
+
+
+def _actor_pair_batch(link_entity_weight: float) -> Batch:
+    # Two stories of one actor: the name is shared, each story's words are not.
+    feats = [
+        ArticleFeatures("a", {"e:mayor": 3, "w:budget": 1, "w:vote": 1}),
+        ArticleFeatures("b", {"e:mayor": 3, "w:stadium": 1, "w:bond": 1}),
+        ArticleFeatures("c", {"w:other": 1}),
+    ]
+    settings = replace(StorySettings(), link_entity_weight=link_entity_weight, entity_weight=2.0)
+    index = StoryIndex(settings)
+    for feat in feats:
+        index.df.update(feat.counts)
+    batch = Batch(index)
+    for feat in feats:
+        batch.items.append(Item(feat, weigh(feat.counts, index.df, index.kinds, 80), []))
+    return batch
+
+
+def test_link_vectors_weigh_names_at_the_link_entity_weight():
+    same = _actor_pair_batch(2.0)._link_vectors([0, 1])
+    low = _actor_pair_batch(0.5)._link_vectors([0, 1])
+    assert same[0] == _actor_pair_batch(2.0).items[0].vector  # no second weighing when equal
+    shared = sum(v * low[1].get(k, 0.0) for k, v in low[0].items())
+    assert shared < sum(v * same[1].get(k, 0.0) for k, v in same[0].items())

@@ -234,13 +234,14 @@ class Batch:
                 floor=item.feat.floor,
                 undated=s.undated_threshold,
                 mean=s.mean_threshold,
+                words=s.event_word_floor,
             )
             if choice.story_id is not None:
                 self._join(i, choice.story_id, choice.score)
             else:
                 pool.append(i)
         groups = average_link(
-            [self.items[i].vector for i in pool],
+            self._link_vectors(pool),
             [self.items[i].feat.published for i in pool],
             threshold,
             s.max_gap_days,
@@ -252,6 +253,18 @@ class Batch:
             for j in group:
                 self._join(pool[j], key, 0.0)
 
+    def _link_vectors(self, pool: list[int]) -> list[dict[str, float]]:
+        """The vectors the average link compares: entities at ``link_entity_weight``.
+
+        Pairs of short articles on one topic share its standing actors more often than
+        its event: weighing names as words here keeps one actor's stories apart.
+        """
+        s = self.index.settings
+        if s.link_entity_weight == s.entity_weight:
+            return [self.items[i].vector for i in pool]
+        kinds = replace(self.index.kinds, entity=s.link_entity_weight)
+        return [weigh(self.items[i].feat.counts, self.index.df, kinds, s.vector_terms) for i in pool]
+
     def _replace(self, i: int, threshold: float) -> bool:
         """Place item ``i`` again against the updated profiles; True when it moved."""
         item = self.items[i]
@@ -260,6 +273,8 @@ class Batch:
         candidates = [c for c in self._candidates(item) if c.id not in item.barred]
         if not any(c.id == before for c in candidates):
             candidates.append(self.drafts[before])
+        if s.settle_keeps and len(self.members[before]) > 1 and self._holds(item, before, threshold):
+            return False
         choice = choose(
             item.vector,
             item.feat.published,
@@ -271,6 +286,7 @@ class Batch:
             floor=item.feat.floor,
             undated=s.undated_threshold,
             mean=s.mean_threshold,
+            words=s.event_word_floor,
         )
         alone = len(self.members[before]) == 1
         if choice.story_id == before or (choice.story_id is None and alone):
@@ -281,6 +297,31 @@ class Batch:
         key = choice.story_id if choice.story_id is not None else self._open(item)
         self._join(i, key, choice.score)
         return True
+
+    def _holds(self, item: Item, key: str, threshold: float) -> bool:
+        """Does story ``key`` (the item's own) still clear the bar for it? Then it stays.
+
+        Settling moves an article only when its story no longer holds it: a story's
+        profile grows with its size, so "best story" would pull articles out of a
+        small story of their own into a bigger one on the same topic (issue 11).
+        """
+        s = self.index.settings
+        stay = choose(
+            item.vector,
+            item.feat.published,
+            [self.drafts[key]],
+            threshold,
+            s.max_gap_days,
+            key,
+            s.extend_threshold,
+            floor=item.feat.floor,
+            undated=s.undated_threshold,
+            mean=s.mean_threshold,
+        )
+        if stay.story_id == key:
+            item.score = stay.score
+            return True
+        return False
 
     def _open(self, item: Item) -> str:
         key = f"~{self.opened}"

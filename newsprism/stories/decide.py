@@ -119,6 +119,7 @@ def choose(
     floor: date | None = None,
     undated: float | None = None,
     mean: float = 0.0,
+    words: float = 0.0,
 ) -> Choice:
     """The most similar compatible candidate that clears its threshold, else a new story.
 
@@ -155,9 +156,26 @@ def choose(
             bar = max(bar, undated)
         if score < bar:
             continue
+        if words > 0.0 and story.id != own and word_cosine(vector, story.centroid) < words:
+            continue
         if best_id is None or score > best or (score == best and story.id < best_id):
             best_id, best = story.id, score
     return Choice(best_id, best if best_id is not None else top)
+
+
+def word_cosine(vector: Mapping[str, float], centroid: Mapping[str, float]) -> float:
+    """Cosine of the content-word parts alone (no names, numbers, dates) of two vectors."""
+    dot = own = other = 0.0
+    for key, value in vector.items():
+        if key[0] == "w":
+            own += value * value
+            dot += value * centroid.get(key, 0.0)
+    if dot <= 0.0:
+        return 0.0
+    for key, value in centroid.items():
+        if key[0] == "w":
+            other += value * value
+    return dot / math.sqrt(own * other)
 
 
 def _leave_one_out(vector: Mapping[str, float], story: StoryProfile) -> tuple[float, float]:
