@@ -28,8 +28,10 @@ def test_estimates_do_not_contradict():
 
 
 def test_loaded_words_judge_they_do_not_report():
-    assert is_loaded("disgusting") and is_loaded("absurd")
-    assert not is_loaded("killed") and not is_loaded("said") and not is_loaded("police")
+    assert is_loaded("disgusting") and is_loaded("absurd", "absurd", "ADJ")
+    assert is_loaded("rampaged", "rampage", "VERB")  # in no sentiment lexicon, but rare and vivid
+    assert not is_loaded("killed", "kill", "VERB") and not is_loaded("said", "say", "VERB")
+    assert not is_loaded("police", "police", "NOUN")
 
 
 def test_two_counts_of_one_unit_must_count_the_same_thing():

@@ -11,16 +11,19 @@ def test_headline_that_states_a_claim_as_fact_vs_one_that_attributes_it():
 
 
 def test_loaded_terms_count_only_in_the_outlets_own_voice():
-    art = make_article(
-        "The council claimed the absurd plan was a disgusting stunt.\n\n"
-        "“This was a horrible act,” Berg said, and Amsel admitted nothing; the plan was killed.",
-        outlet="Daily",
+    from newsprism.nlp import load_spacy
+
+    text = (
+        "The council claimed the plan was a stunt, and the furious mayor left.\n\n"
+        "“This was a disgusting act,” Berg said; the plan was killed."
     )
-    frame = article_framing(art, article_statements(art, []), [])
-    # Quoted judgement ("horrible") is the speaker's; an event word ("killed") is no judgement.
-    assert frame["loaded_terms"] == {"absurd": 1, "disgusting": 1}
-    assert frame["attribution_verbs"] == {"admitted": 1, "claimed": 1, "said": 1}
-    assert frame["verb_tone"] == {"concession": 1, "doubt": 1, "neutral": 1}
+    art = make_article(text, outlet="Daily")
+    doc = load_spacy()(text)
+    frame = article_framing(art, article_statements(art, []), [], doc)
+    # Quoted judgement ("disgusting") is the speaker's; an event word ("killed") is no judgement.
+    assert frame["loaded_terms"] == {"furious": 1}
+    assert frame["attribution_verbs"] == {"claimed": 1, "said": 1}
+    assert frame["verb_tone"] == {"doubt": 1, "neutral": 1}
 
 
 def test_a_clause_is_hedged_by_its_sentences_frame():

@@ -10,14 +10,17 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
-from newsprism.compare.lexicon import is_loaded
+from spacy.tokens import Doc
+
+from newsprism.compare.voice import loaded_terms, own_voice
 from newsprism.model import Article, LedgerGroup, Statement
 from newsprism.text import ATTRIBUTION_VERBS, STOPWORDS, hedges_in, quote_regions
 
 __all__ = ["article_framing", "build_framing", "headline_framing", "presupposed_events"]
 
+_WORDS = re.compile(r"[a-z][a-z'-]+")
 _VERB = re.compile(r"\b(" + "|".join(ATTRIBUTION_VERBS) + r")\b", re.IGNORECASE)
 
 
@@ -25,20 +28,6 @@ def _outside_quotes(text: str) -> str:
     for start, end in quote_regions(text):
         text = text[:start] + " " * (end - start) + text[end:]
     return text
-
-
-def _terms(text: str) -> dict[str, int]:
-    """Loaded words (a general evaluative lexicon, see compare/lexicon.py) and their counts."""
-    counts = Counter(w for w in re.findall(r"[a-z][a-z'-]+", text.lower()) if is_loaded(w))
-    return dict(sorted(counts.items()))
-
-
-def _own_voice(text: str, statements: Sequence[Statement]) -> str:
-    """The outlet's own words: quotes and statements attributed to a speaker blanked out."""
-    for st in statements:
-        if st.quote_id or st.attributed_to:
-            text = text[: st.span.start] + " " * (st.span.end - st.span.start) + text[st.span.end :]
-    return _outside_quotes(text)
 
 
 # "DESPERATION: ...", "WATCH: ...": an all-capitals label an outlet puts before its headline
@@ -92,8 +81,16 @@ def presupposed_events(title: str) -> list[str]:
     return found
 
 
-def article_framing(article: Article, statements: Sequence[Statement], ledger: Sequence[LedgerGroup]) -> dict:
-    voice = _own_voice(article.text, statements)
+def article_framing(
+    article: Article,
+    statements: Sequence[Statement],
+    ledger: Sequence[LedgerGroup],
+    doc: Doc | None = None,
+    shared: Callable[[str], float] | None = None,
+) -> dict:
+    """One article's framing. ``doc`` is its parse (own voice and parts of speech are read
+    from it when given); ``shared`` the share of the story's other articles using a word."""
+    voice = own_voice(article.text, statements, doc)
     verbs = Counter(m.group(1).lower() for m in _VERB.finditer(_outside_quotes(article.text)))
     hedges = Counter(h for st in statements for h in hedges_in(_outside_quotes(st.text)))
     claims = []
@@ -124,21 +121,41 @@ def article_framing(article: Article, statements: Sequence[Statement], ledger: S
         "hedges": dict(sorted(hedges.items())),
         "attribution_verbs": dict(sorted(verbs.items())),
         "verb_tone": dict(sorted(Counter(ATTRIBUTION_VERBS[v] for v in verbs.elements()).items())),
-        "loaded_terms": _terms(voice),
+        "loaded_terms": loaded_terms(voice, doc, shared),
         "claims": claims,
     }
 
 
+def _sharing(articles: Sequence[Article]) -> dict[str, Callable[[str], float]]:
+    """Per article: the share of the story's other articles that use a word."""
+    vocab = {a.id: set(_WORDS.findall(a.text.lower())) for a in articles}
+    others = max(1, len(articles) - 1)
+
+    def share_for(aid: str) -> Callable[[str], float]:
+        return lambda w: sum(w in v for o, v in vocab.items() if o != aid) / others
+
+    return {a.id: share_for(a.id) for a in articles}
+
+
 def build_framing(
-    articles: Sequence[Article], statements: Sequence[Statement], ledger: Sequence[LedgerGroup]
+    articles: Sequence[Article],
+    statements: Sequence[Statement],
+    ledger: Sequence[LedgerGroup],
+    docs: Sequence[Doc] | None = None,
 ) -> list[dict]:
+    """Framing of every article; ``docs`` are the articles' parses, in the same order."""
     by_article: dict[str, list[Statement]] = {}
     for st in statements:
         by_article.setdefault(st.article_id, []).append(st)
     spellings = spelling_choices(articles)
+    sharing = _sharing(articles)
+    parses = list(docs) if docs is not None and len(docs) == len(articles) else [None] * len(articles)
     return [
-        {**article_framing(a, by_article.get(a.id, []), ledger), "spellings": spellings.get(a.id, {})}
-        for a in articles
+        {
+            **article_framing(a, by_article.get(a.id, []), ledger, doc, sharing[a.id]),
+            "spellings": spellings.get(a.id, {}),
+        }
+        for a, doc in zip(articles, parses, strict=True)
     ]
 
 

@@ -129,7 +129,7 @@ def compare_stage(analysis: Analysis, settings: Settings) -> Analysis:
     )
     ledger = build_ledger(statements, groups, alignment.sims, origins(articles, edges), disputed, s)
     quote_groups = clock.lap("ledger_quotes", group_quotes(quotes, embedder, s, _order(articles)))
-    framing = build_framing(articles, statements, ledger)
+    framing = build_framing(articles, statements, ledger, docs)
     return analysis.replace(
         quotes=tuple(quotes),
         statements=tuple(statements),
