@@ -1,3 +1,5 @@
+import dataclasses
+
 from newsprism.compare.framing import article_framing, headline_framing
 from newsprism.compare.statements import article_statements
 from tests.conftest import make_article
@@ -58,3 +60,27 @@ def test_a_headline_that_attributes_its_claim_may_still_take_the_event_as_given(
     assert presupposed_events("Council says alleged attack on depot was staged") == []
     assert presupposed_events("Council calls it an “attack” on democracy") == []
     assert headline_framing("Mayor to open the new bridge")["presupposes"] == []
+
+
+def test_a_headline_that_takes_an_event_as_given_is_compared_with_how_the_body_hedges_it():
+    from newsprism.compare.framing import body_hedges
+    from newsprism.compare.voice import own_voice
+
+    body = "Officials said the depot burned overnight. Police called it an alleged arson attack on the port."
+    found = body_hedges(["arson attack"], body, own_voice(body, []))
+    assert [(h["phrase"], h["how"]) for h in found] == [("arson attack", "doubt")]
+    assert body[found[0]["start"] : found[0]["end"]].startswith("Police called it")
+    # Named only inside quote marks: the outlet never says it in its own voice.
+    quoted = "The depot burned. “It was an arson attack,” the mayor said."
+    assert [h["how"] for h in body_hedges(["arson attack"], quoted, own_voice(quoted, []))] == ["attributed"]
+    # The body states it too: nothing to compare.
+    plain = "The arson attack destroyed the depot."
+    assert body_hedges(["arson attack"], plain, own_voice(plain, [])) == []
+
+
+def test_article_framing_carries_the_body_hedges_of_its_headline():
+    art = make_article("Investigators said the fire was an alleged arson attack.", outlet="Daily")
+    art = dataclasses.replace(art, title="Arson attack on depot")
+    frame = article_framing(art, article_statements(art, []), [])
+    assert frame["headline"]["presupposes"] == ["Arson attack"]
+    assert frame["headline"]["body_hedges"][0]["how"] == "doubt"

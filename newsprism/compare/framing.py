@@ -16,7 +16,7 @@ from spacy.tokens import Doc
 
 from newsprism.compare.voice import loaded_terms, own_voice
 from newsprism.model import Article, LedgerGroup, Statement
-from newsprism.text import ATTRIBUTION_VERBS, STOPWORDS, hedges_in, quote_regions
+from newsprism.text import ATTRIBUTION_VERBS, STOPWORDS, hedges_in, quote_regions, split_sentences
 
 __all__ = ["article_framing", "build_framing", "headline_framing", "presupposed_events"]
 
@@ -61,7 +61,7 @@ _EVENT_NOUNS = (
 )
 _EVENT_PHRASE = re.compile(rf"\b((?:[\w’'-]+\s+){{0,2}}(?:{_EVENT_NOUNS})s?)\b", re.IGNORECASE)
 _DOUBT = re.compile(
-    r"\b(?:alleged|apparent|purported|claimed|suspected|possible|reported|so-called|supposed)\b", re.I
+    r"\b(?:alleged|apparent|purported|claimed|suspected|possible|reported|so-called|supposed|called)\b", re.I
 )
 
 
@@ -81,6 +81,40 @@ def presupposed_events(title: str) -> list[str]:
     return found
 
 
+_EVENT_WORD = re.compile(rf"\b(?:{_EVENT_NOUNS})s?\b", re.IGNORECASE)
+# A hedge this close before an event noun ("an alleged drone attack", "what it called an attack").
+_BEFORE = 40
+
+
+def body_hedges(phrases: Sequence[str], text: str, voice: str) -> list[dict]:
+    """For each event phrase a headline takes as given, how the article's body hedges the
+    same event, if it does: a word of doubt before the event noun ("alleged attack",
+    ``how="doubt"``), or the event named only in reported speech or quotes, never in the
+    outlet's own voice (``how="attributed"``). Each entry carries the body passage and its
+    span, so the reader can compare the headline with the body."""
+    out = []
+    sentences = split_sentences(text) if phrases else []
+    for phrase in phrases:
+        noun = _EVENT_WORD.search(phrase)
+        if noun is None:
+            continue
+        stem = noun.group(0).lower().rstrip("s")
+        hits = [m for m in re.finditer(rf"\b{re.escape(stem)}s?\b", text, re.IGNORECASE)]
+        doubted = [m for m in hits if _DOUBT.search(text[max(0, m.start() - _BEFORE) : m.start()])]
+        own = [m for m in hits if voice[m.start() : m.end()] == m.group(0)]
+        chosen, how = (
+            (doubted[0], "doubt") if doubted else (hits[0], "attributed") if hits and not own else (None, "")
+        )
+        if chosen is not None:
+            start, end = next(
+                ((a, b) for a, b in sentences if a <= chosen.start() < b), (chosen.start(), chosen.end())
+            )
+            out.append(
+                {"phrase": phrase, "how": how, "text": text[start:end].strip(), "start": start, "end": end}
+            )
+    return out
+
+
 def article_framing(
     article: Article,
     statements: Sequence[Statement],
@@ -91,6 +125,8 @@ def article_framing(
     """One article's framing. ``doc`` is its parse (own voice and parts of speech are read
     from it when given); ``shared`` the share of the story's other articles using a word."""
     voice = own_voice(article.text, statements, doc)
+    headline = headline_framing(article.title)
+    headline["body_hedges"] = body_hedges(headline["presupposes"], article.text, voice)
     verbs = Counter(m.group(1).lower() for m in _VERB.finditer(_outside_quotes(article.text)))
     hedges = Counter(h for st in statements for h in hedges_in(_outside_quotes(st.text)))
     claims = []
@@ -117,7 +153,7 @@ def article_framing(
     return {
         "article_id": article.id,
         "outlet": article.label,
-        "headline": headline_framing(article.title),
+        "headline": headline,
         "hedges": dict(sorted(hedges.items())),
         "attribution_verbs": dict(sorted(verbs.items())),
         "verb_tone": dict(sorted(Counter(ATTRIBUTION_VERBS[v] for v in verbs.elements()).items())),
