@@ -84,3 +84,19 @@ def test_article_framing_carries_the_body_hedges_of_its_headline():
     frame = article_framing(art, article_statements(art, []), [])
     assert frame["headline"]["presupposes"] == ["Arson attack"]
     assert frame["headline"]["body_hedges"][0]["how"] == "doubt"
+
+
+def test_the_headline_repeated_atop_the_body_is_not_the_body_and_a_hedge_phrase_doubts():
+    from newsprism.compare.framing import body_hedges
+    from newsprism.compare.voice import own_voice
+
+    title = "Mayor blames port for arson attack"
+    body = f"{title}\n\nThe minister said she could not validate the arson attack."
+    found = body_hedges(["arson attack"], body, own_voice(body, []), title)
+    assert [(h["how"], h["start"] > len(title)) for h in found] == [("doubt", True)]
+    # Named only in a quote below the repeated headline: the body never says it itself.
+    quoted = f"{title}\n\n“It was an arson attack,” the mayor said."
+    assert [h["how"] for h in body_hedges(["arson attack"], quoted, own_voice(quoted, []), title)] == [
+        "attributed"
+    ]
+    assert body_hedges(["arson attack"], quoted, own_voice(quoted, [])) == []  # the headline line says it

@@ -68,3 +68,12 @@ def test_the_shipped_model_matches_the_features():
     data = json.loads(resources.files("newsprism.compare").joinpath("loaded_model.json").read_text())
     assert tuple(data["features"]) == FEATURES and len(data["weights"]) == len(FEATURES)
     assert 0 < data["threshold"] < 1
+
+
+def test_a_part_of_a_hyphenated_word_and_a_hedge_are_not_loaded_words(nlp):
+    from newsprism.compare.voice import own_words
+
+    text = "The counter-offensive began after an unconfirmed report."
+    words = [w for w, _, _ in own_words(own_voice(text, [], nlp(text)), nlp(text))]
+    assert "offensive" not in words and "counter" not in words
+    assert "unconfirmed" not in words  # a hedge, counted among the hedges

@@ -86,21 +86,31 @@ _EVENT_WORD = re.compile(rf"\b(?:{_EVENT_NOUNS})s?\b", re.IGNORECASE)
 _BEFORE = 40
 
 
-def body_hedges(phrases: Sequence[str], text: str, voice: str) -> list[dict]:
+def _doubted(before: str) -> bool:
+    return bool(_DOUBT.search(before) or hedges_in(before))
+
+
+def body_hedges(phrases: Sequence[str], text: str, voice: str, title: str | None = None) -> list[dict]:
     """For each event phrase a headline takes as given, how the article's body hedges the
-    same event, if it does: a word of doubt before the event noun ("alleged attack",
-    ``how="doubt"``), or the event named only in reported speech or quotes, never in the
+    same event, if it does: a word of doubt or a hedge just before the event noun ("alleged
+    attack", "could not validate the strike": ``how="doubt"``), or the event named only in reported speech or quotes, never in the
     outlet's own voice (``how="attributed"``). Each entry carries the body passage and its
     span, so the reader can compare the headline with the body."""
     out = []
     sentences = split_sentences(text) if phrases else []
+    # The headline repeated at the top of the body is not the body.
+    titles = [(m.start(), m.end()) for m in re.finditer(re.escape(title), text)] if title else []
     for phrase in phrases:
         noun = _EVENT_WORD.search(phrase)
         if noun is None:
             continue
         stem = noun.group(0).lower().rstrip("s")
-        hits = [m for m in re.finditer(rf"\b{re.escape(stem)}s?\b", text, re.IGNORECASE)]
-        doubted = [m for m in hits if _DOUBT.search(text[max(0, m.start() - _BEFORE) : m.start()])]
+        hits = [
+            m
+            for m in re.finditer(rf"\b{re.escape(stem)}s?\b", text, re.IGNORECASE)
+            if not any(a <= m.start() < b for a, b in titles)
+        ]
+        doubted = [m for m in hits if _doubted(text[max(0, m.start() - _BEFORE) : m.start()])]
         own = [m for m in hits if voice[m.start() : m.end()] == m.group(0)]
         chosen, how = (
             (doubted[0], "doubt") if doubted else (hits[0], "attributed") if hits and not own else (None, "")
@@ -126,7 +136,7 @@ def article_framing(
     from it when given); ``shared`` the share of the story's other articles using a word."""
     voice = own_voice(article.text, statements, doc)
     headline = headline_framing(article.title)
-    headline["body_hedges"] = body_hedges(headline["presupposes"], article.text, voice)
+    headline["body_hedges"] = body_hedges(headline["presupposes"], article.text, voice, article.title)
     verbs = Counter(m.group(1).lower() for m in _VERB.finditer(_outside_quotes(article.text)))
     hedges = Counter(h for st in statements for h in hedges_in(_outside_quotes(st.text)))
     claims = []

@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Token
 from newsprism.compare.lexicon import is_loaded
 from newsprism.model import Statement
 from newsprism.quotes.cues import SPEECH_VERBS
-from newsprism.text import quote_regions
+from newsprism.text import HEDGES, quote_regions
 
 __all__ = ["blank", "loaded_terms", "own_voice", "own_words", "reported_spans"]
 
@@ -31,6 +31,8 @@ _CONTENT_PREPS = {"of", "about", "for", "as"}
 # Complement relations of a reporting verb that hold what was said.
 _CONTENT_DEPS = {"ccomp", "xcomp", "oprd", "parataxis"}
 _WORD = re.compile(r"[a-z][a-z'-]+")
+# Hedges ("unconfirmed", "alleged") are counted as hedges, not as loaded words.
+_HEDGE_WORDS = frozenset(h for h in HEDGES if " " not in h)
 
 
 def blank(text: str, spans: Sequence[tuple[int, int]]) -> str:
@@ -87,6 +89,14 @@ def own_voice(text: str, statements: Sequence[Statement], doc: Doc | None = None
     return blank(text, spans)
 
 
+def _in_compound(tok: Token) -> bool:
+    """Part of a hyphenated word ("counter-offensive"): the word is the whole compound."""
+    doc = tok.doc
+    before = tok.i > 0 and doc[tok.i - 1].text == "-" and not doc[tok.i - 1].whitespace_
+    after = tok.i + 1 < len(doc) and doc[tok.i + 1].text == "-" and not tok.whitespace_
+    return before or after
+
+
 def own_words(voice: str, doc: Doc | None = None) -> list[tuple[str, str, str]]:
     """Each own-voice word that could be loaded, as (lower case, lemma, part of speech): no
     stop words, names or numbers. Without a parse, lemma and part of speech are empty."""
@@ -96,6 +106,8 @@ def own_words(voice: str, doc: Doc | None = None) -> list[tuple[str, str, str]]:
     for tok in doc:
         low = tok.lower_
         if tok.is_stop or tok.pos_ in ("PROPN", "NUM", "PUNCT") or not _WORD.fullmatch(low):
+            continue
+        if _in_compound(tok) or low in _HEDGE_WORDS:
             continue
         if voice[tok.idx : tok.idx + len(tok)] == tok.text:  # not blanked: the outlet's words
             out.append((low, tok.lemma_.lower(), tok.pos_))
