@@ -100,6 +100,10 @@ def test_kickers_and_spelling_choices_per_outlet():
     assert choices[a.id] == {"Lviv": ["Lvov"], "Kowalsky": ["Kowalskiy"]}
     assert choices[b.id] == {"Lvov": ["Lviv"], "Kowalskiy": ["Kowalsky"]}
     assert choices[c.id] == {"Lviv": ["Lvov"]}  # "Many"/"many" is an ordinary word, not a name
+    # Two names of one shape in one article are two names, not two spellings of one.
+    d = make_article("Officials in Paris met Shimon Peres.", "D")
+    e = make_article("Officials in Paris met the press.", "E")
+    assert spelling_choices([d, e]) == {}
 
 
 def test_a_negated_statement_never_gives_a_date_or_place_contradiction():

@@ -218,7 +218,8 @@ def _skeleton(word: str) -> str:
 def spelling_choices(articles: Sequence[Article]) -> dict[str, dict[str, list[str]]]:
     """Per article, each name it spells one way while another outlet of the story spells it
     another way: ``{article_id: {"Kiev": ["Kyiv"]}}``. Spellings are told apart by string
-    shape only (same first and last letter and consonants), never by a list of names; a
+    shape only (same first and last letter and consonants), never by a list of names, and
+    confirmed across outlets: each form is used by some article that never uses the other. A
     capitalised word the texts also use in lower case is an ordinary word, not a name."""
     lower = Counter(w for a in articles for w in re.findall(r"\b[a-z][a-z-]{3,}\b", a.text))
     upper = Counter(w for a in articles for w in _NAME_WORD.findall(a.text))
@@ -235,7 +236,8 @@ def spelling_choices(articles: Sequence[Article]) -> dict[str, dict[str, list[st
         if len(forms) < 2:
             continue
         for w in forms:
-            others = sorted(o for o in forms if o != w and used[o] - used[w])
+            # Two forms in one article are two names ("Paris" and "Peres"), not two spellings.
+            others = sorted(o for o in forms if o != w and used[o] - used[w] and not used[o] & used[w])
             for article in used[w]:
                 if others:
                     out.setdefault(article, {})[w] = others
