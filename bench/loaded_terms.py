@@ -2,7 +2,8 @@
 
 Every own-voice word of every calibrate article (``newsprism.compare.voice.own_words``) is a
 row of general features (``newsprism.compare.lexicon.FEATURES``: valence, subjectivity,
-rarity in general English, part of speech, use by the story's other outlets); it is positive
+rarity in general English, part of speech, role in the sentence, use by the story's other
+outlets); it is positive
 when the gold lists it in a loaded term of that article. A logistic model is fitted on these
 rows; then for a grid of thresholds the loaded terms are scored the way bench/brief_gold.py
 scores them (recall and precision of terms per article) and the threshold with the best F1,
@@ -62,7 +63,7 @@ def analyses(gold_dir: Path, data: Path, cache: Path | None) -> list[tuple[dict,
 
 
 def rows(prepared: list[tuple[dict, dict, object]]) -> list[dict]:
-    """One row per (article, own-voice word, lemma, part of speech)."""
+    """One row per (article, own-voice word, lemma, part of speech, roles)."""
     out = []
     for gold, docs, analysis in prepared:
         terms: dict[str, set[str]] = defaultdict(set)
@@ -79,10 +80,10 @@ def rows(prepared: list[tuple[dict, dict, object]]) -> list[dict]:
             name = name_of[article.id]
             gold_words = {w for t in terms[name] for w in t.split()}
             voice = own_voice(article.text, statements[article.id], doc)
-            for key in set(own_words(voice, doc)):
-                x = word_features(*key, sharing[article.id](key[0]))
+            for word, lemma, pos, roles in set(own_words(voice, doc)):
+                x = word_features(word, lemma, pos, sharing[article.id](word), roles)
                 if x is not None:
-                    out.append({"doc": name, "word": key[0], "x": x, "y": key[0] in gold_words})
+                    out.append({"doc": name, "word": word, "x": x, "y": word in gold_words})
         for name in docs:
             out.append({"doc": name, "gold": sorted(terms[name])})
     return out

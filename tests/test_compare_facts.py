@@ -28,9 +28,12 @@ def test_estimates_do_not_contradict():
 
 
 def test_loaded_words_judge_they_do_not_report():
-    assert is_loaded("disgusting") and is_loaded("absurd", "absurd", "ADJ")
-    assert is_loaded("rampaged", "rampage", "VERB")  # in no sentiment lexicon, but rare and vivid
-    assert not is_loaded("killed", "kill", "VERB") and not is_loaded("said", "say", "VERB")
+    describing = ("attributive",)
+    assert is_loaded("disgusting", "disgusting", "ADJ", 0.0, describing)
+    assert is_loaded("absurd", "absurd", "ADJ", 0.0, describing)
+    assert is_loaded("rampaged", "rampage", "VERB", 0.0, ("main_verb",))  # in no sentiment lexicon
+    assert not is_loaded("killed", "kill", "VERB", 0.0, ("main_verb",))
+    assert not is_loaded("said", "say", "VERB", 0.0, ("reporting", "main_verb"))
     assert not is_loaded("police", "police", "NOUN")
 
 

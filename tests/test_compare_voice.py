@@ -45,18 +45,18 @@ def test_what_a_speaker_is_accused_of_or_called_is_reported(nlp):
 
 
 def test_without_a_parse_an_attributed_statement_is_blanked_whole():
+    # The safe side: without the parse nothing tells the reporting verb from what was reported.
     text = "The disgusting crowd smashed windows, police said. The disgusting mayor left."
     end = text.index(".") + 1
     first = Statement(id="s1", article_id="a", text=text[:end], span=Span(0, end), attributed_to="police")
-    assert loaded_terms(own_voice(text, [first])) == {"disgusting": 1}
+    voice = own_voice(text, [first])
+    assert voice[:end].strip() == "" and voice[end:] == text[end:]
 
 
 def test_a_word_every_other_outlet_uses_is_the_storys_vocabulary_not_a_choice():
-    alone = word_features("furious", "furious", "ADJ", shared=0.0)
-    everywhere = word_features("furious", "furious", "ADJ", shared=1.0)
-    assert alone is not None and everywhere is not None
-    assert is_loaded("furious", "furious", "ADJ", 0.0)
-    assert not is_loaded("furious", "furious", "ADJ", 1.0)
+    assert word_features("furious", "furious", "ADJ", 1.0) is not None
+    assert is_loaded("furious", "furious", "ADJ", 0.0, ("attributive",))
+    assert not is_loaded("furious", "furious", "ADJ", 1.0, ("attributive",))
 
 
 def test_broken_tokens_and_unknown_strings_are_not_judged():
@@ -74,6 +74,7 @@ def test_a_part_of_a_hyphenated_word_and_a_hedge_are_not_loaded_words(nlp):
     from newsprism.compare.voice import own_words
 
     text = "The counter-offensive began after an unconfirmed report."
-    words = [w for w, _, _ in own_words(own_voice(text, [], nlp(text)), nlp(text))]
+    doc = nlp(text)
+    words = [w for w, *_ in own_words(own_voice(text, [], doc), doc)]
     assert "offensive" not in words and "counter" not in words
     assert "unconfirmed" not in words  # a hedge, counted among the hedges

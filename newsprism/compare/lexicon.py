@@ -11,8 +11,8 @@ Sentiment alone is not loadedness: "killed", "won" and "support" are rated stron
 plain reporting, while "melee", "rampaged" and "desultory" are in no sentiment lexicon yet a
 neutral report avoids them. What marks a loaded word is a colourful, uncommon choice where a
 plainer word was at hand; so rarity in general English weighs most, then valence, then part of
-speech (judging adjectives and adverbs), and a word the other outlets of the story use too is
-the story's vocabulary, not one outlet's choice. A logistic model over these few general
+speech and role in the sentence (an adjective describing a noun, a manner adverb), and a word
+the other outlets of the story use too is the story's vocabulary, not one outlet's choice. A logistic model over these few general
 features (:data:`FEATURES`) gives the probability; its weights and threshold were fitted on
 the calibrate halves of bench/brief_gold and bench/brief_gold_polnear by
 ``bench/loaded_terms.py`` and stored in ``loaded_model.json``. No word list is fitted.
@@ -34,7 +34,7 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
-__all__ = ["FEATURES", "LoadedModel", "is_loaded", "loaded_model", "word_features", "zipf"]
+__all__ = ["FEATURES", "ROLES", "LoadedModel", "is_loaded", "loaded_model", "word_features", "zipf"]
 
 log = logging.getLogger(__name__)
 
@@ -50,8 +50,16 @@ FEATURES = (
     "noun",
     "shared",  # share of the story's other articles that use the word too
     "in_lexicon",  # VADER or Pattern knows the word
+    # Its role in the sentence (from the parse): "the *furious* crowd", "he *grimly* said",
+    # "Williams *fumed*" (a verb that reports speech), "the plan was *absurd*", the main verb.
+    "attributive",
+    "manner",
+    "reporting",
+    "predicative",
+    "main_verb",
 )
 _POS = ("ADJ", "ADV", "VERB", "NOUN")
+ROLES = ("attributive", "manner", "reporting", "predicative", "main_verb")
 _WORD = re.compile(r"[a-z][a-z'-]+")
 
 
@@ -113,9 +121,12 @@ def _look(table: dict, forms: tuple[str, ...]):
     return next((table[f] for f in forms if f in table), None)
 
 
-def word_features(word: str, lemma: str = "", pos: str = "", shared: float = 0.0) -> tuple[float, ...] | None:
-    """The :data:`FEATURES` of one word, or None for a word that cannot be judged: a broken
-    token ("low-") or one neither general English nor a lexicon knows (a typo, a handle)."""
+def word_features(
+    word: str, lemma: str = "", pos: str = "", shared: float = 0.0, roles: tuple[str, ...] = ()
+) -> tuple[float, ...] | None:
+    """The :data:`FEATURES` of one word (``roles`` among :data:`ROLES`), or None for a word
+    that cannot be judged: a broken token ("low-") or one neither general English nor a
+    lexicon knows (a typo, a handle)."""
     low = word.lower()
     forms = (low, lemma.lower()) if lemma else (low,)
     valence, pattern, z = _look(_vader(), forms), _look(_pattern(), forms), zipf(low)
@@ -132,6 +143,7 @@ def word_features(word: str, lemma: str = "", pos: str = "", shared: float = 0.0
         *(float(pos == p) for p in _POS),
         shared,
         float(known),
+        *(float(r in roles) for r in ROLES),
     )
 
 
@@ -159,8 +171,10 @@ def loaded_model() -> LoadedModel:
     return LoadedModel(tuple(data["weights"]), data["intercept"], data["threshold"])
 
 
-def is_loaded(word: str, lemma: str = "", pos: str = "", shared: float = 0.0) -> bool:
+def is_loaded(
+    word: str, lemma: str = "", pos: str = "", shared: float = 0.0, roles: tuple[str, ...] = ()
+) -> bool:
     """Would newsprism count ``word`` as loaded in an outlet's own voice?"""
-    features = word_features(word, lemma, pos, shared)
+    features = word_features(word, lemma, pos, shared, roles)
     model = loaded_model()
     return features is not None and model.probability(features) >= model.threshold

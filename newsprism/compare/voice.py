@@ -18,7 +18,7 @@ from collections.abc import Callable, Sequence
 
 from spacy.tokens import Doc, Token
 
-from newsprism.compare.lexicon import is_loaded
+from newsprism.compare.lexicon import ROLES, is_loaded
 from newsprism.model import Statement
 from newsprism.quotes.cues import SPEECH_VERBS
 from newsprism.text import HEDGES, quote_regions
@@ -97,11 +97,27 @@ def _in_compound(tok: Token) -> bool:
     return before or after
 
 
-def own_words(voice: str, doc: Doc | None = None) -> list[tuple[str, str, str]]:
-    """Each own-voice word that could be loaded, as (lower case, lemma, part of speech): no
-    stop words, names or numbers. Without a parse, lemma and part of speech are empty."""
+def roles(tok: Token) -> tuple[str, ...]:
+    """The token's roles among :data:`newsprism.compare.lexicon.ROLES`."""
+    kids = {c.dep_ for c in tok.children}
+    found = {
+        "attributive": tok.dep_ == "amod",
+        "manner": tok.dep_ == "advmod" and tok.head.pos_ == "VERB",
+        "reporting": tok.pos_ == "VERB" and ("ccomp" in kids or tok.lemma_.lower() in SPEECH_VERBS),
+        "predicative": tok.dep_ in ("acomp", "attr"),
+        "main_verb": tok.dep_ == "ROOT",
+    }
+    return tuple(r for r in ROLES if found[r])
+
+
+Word = tuple[str, str, str, tuple[str, ...]]
+
+
+def own_words(voice: str, doc: Doc | None = None) -> list[Word]:
+    """Each own-voice word that could be loaded, as (lower case, lemma, part of speech,
+    roles): no stop words, names or numbers. Without a parse, only the word is known."""
     if doc is None:
-        return [(w, "", "") for w in _WORD.findall(voice.lower())]
+        return [(w, "", "", ()) for w in _WORD.findall(voice.lower())]
     out = []
     for tok in doc:
         low = tok.lower_
@@ -110,7 +126,7 @@ def own_words(voice: str, doc: Doc | None = None) -> list[tuple[str, str, str]]:
         if _in_compound(tok) or low in _HEDGE_WORDS:
             continue
         if voice[tok.idx : tok.idx + len(tok)] == tok.text:  # not blanked: the outlet's words
-            out.append((low, tok.lemma_.lower(), tok.pos_))
+            out.append((low, tok.lemma_.lower(), tok.pos_, roles(tok)))
     return out
 
 
@@ -120,10 +136,11 @@ def loaded_terms(
     """Loaded words of the own-voice text ``voice`` and how often each occurs. ``shared``
     gives the share of the story's other articles that use a word (the story's vocabulary)."""
     share = shared or (lambda _w: 0.0)
-    verdicts: dict[tuple[str, str, str], bool] = {}
+    verdicts: dict[Word, bool] = {}
     counts: Counter[str] = Counter()
     for key in own_words(voice, doc):
         if key not in verdicts:
-            verdicts[key] = is_loaded(*key, share(key[0]))
+            word, lemma, pos, role = key
+            verdicts[key] = is_loaded(word, lemma, pos, share(word), role)
         counts[key[0]] += verdicts[key]
     return dict(sorted((w, n) for w, n in counts.items() if n))
