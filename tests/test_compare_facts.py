@@ -28,8 +28,13 @@ def test_estimates_do_not_contradict():
 
 
 def test_loaded_words_judge_they_do_not_report():
-    assert is_loaded("disgusting") and is_loaded("absurd")
-    assert not is_loaded("killed") and not is_loaded("said") and not is_loaded("police")
+    describing = ("attributive",)
+    assert is_loaded("disgusting", "disgusting", "ADJ", 0.0, describing)
+    assert is_loaded("absurd", "absurd", "ADJ", 0.0, describing)
+    assert is_loaded("rampaged", "rampage", "VERB", 0.0, ("main_verb",))  # in no sentiment lexicon
+    assert not is_loaded("killed", "kill", "VERB", 0.0, ("main_verb",))
+    assert not is_loaded("said", "say", "VERB", 0.0, ("reporting", "main_verb"))
+    assert not is_loaded("police", "police", "NOUN")
 
 
 def test_two_counts_of_one_unit_must_count_the_same_thing():
@@ -98,6 +103,10 @@ def test_kickers_and_spelling_choices_per_outlet():
     assert choices[a.id] == {"Lviv": ["Lvov"], "Kowalsky": ["Kowalskiy"]}
     assert choices[b.id] == {"Lvov": ["Lviv"], "Kowalskiy": ["Kowalsky"]}
     assert choices[c.id] == {"Lviv": ["Lvov"]}  # "Many"/"many" is an ordinary word, not a name
+    # Two names of one shape in one article are two names, not two spellings of one.
+    d = make_article("Officials in Paris met Shimon Peres.", "D")
+    e = make_article("Officials in Paris met the press.", "E")
+    assert spelling_choices([d, e]) == {}
 
 
 def test_a_negated_statement_never_gives_a_date_or_place_contradiction():

@@ -1,3 +1,5 @@
+import dataclasses
+
 from newsprism.compare.framing import article_framing, headline_framing
 from newsprism.compare.statements import article_statements
 from tests.conftest import make_article
@@ -11,16 +13,19 @@ def test_headline_that_states_a_claim_as_fact_vs_one_that_attributes_it():
 
 
 def test_loaded_terms_count_only_in_the_outlets_own_voice():
-    art = make_article(
-        "The council claimed the absurd plan was a disgusting stunt.\n\n"
-        "“This was a horrible act,” Berg said, and Amsel admitted nothing; the plan was killed.",
-        outlet="Daily",
+    from newsprism.nlp import load_spacy
+
+    text = (
+        "The council claimed the plan was a stunt, and the furious mayor left.\n\n"
+        "“This was a disgusting act,” Berg said; the plan was killed."
     )
-    frame = article_framing(art, article_statements(art, []), [])
-    # Quoted judgement ("horrible") is the speaker's; an event word ("killed") is no judgement.
-    assert frame["loaded_terms"] == {"absurd": 1, "disgusting": 1}
-    assert frame["attribution_verbs"] == {"admitted": 1, "claimed": 1, "said": 1}
-    assert frame["verb_tone"] == {"concession": 1, "doubt": 1, "neutral": 1}
+    art = make_article(text, outlet="Daily")
+    doc = load_spacy()(text)
+    frame = article_framing(art, article_statements(art, []), [], doc)
+    # Quoted judgement ("disgusting") is the speaker's; an event word ("killed") is no judgement.
+    assert frame["loaded_terms"] == {"furious": 1}
+    assert frame["attribution_verbs"] == {"claimed": 1, "said": 1}
+    assert frame["verb_tone"] == {"doubt": 1, "neutral": 1}
 
 
 def test_a_clause_is_hedged_by_its_sentences_frame():
@@ -55,3 +60,43 @@ def test_a_headline_that_attributes_its_claim_may_still_take_the_event_as_given(
     assert presupposed_events("Council says alleged attack on depot was staged") == []
     assert presupposed_events("Council calls it an “attack” on democracy") == []
     assert headline_framing("Mayor to open the new bridge")["presupposes"] == []
+
+
+def test_a_headline_that_takes_an_event_as_given_is_compared_with_how_the_body_hedges_it():
+    from newsprism.compare.framing import body_hedges
+    from newsprism.compare.voice import own_voice
+
+    body = "Officials said the depot burned overnight. Police called it an alleged arson attack on the port."
+    found = body_hedges(["arson attack"], body, own_voice(body, []))
+    assert [(h["phrase"], h["how"]) for h in found] == [("arson attack", "doubt")]
+    assert body[found[0]["start"] : found[0]["end"]].startswith("Police called it")
+    # Named only inside quote marks: the outlet never says it in its own voice.
+    quoted = "The depot burned. “It was an arson attack,” the mayor said."
+    assert [h["how"] for h in body_hedges(["arson attack"], quoted, own_voice(quoted, []))] == ["attributed"]
+    # The body states it too: nothing to compare.
+    plain = "The arson attack destroyed the depot."
+    assert body_hedges(["arson attack"], plain, own_voice(plain, [])) == []
+
+
+def test_article_framing_carries_the_body_hedges_of_its_headline():
+    art = make_article("Investigators said the fire was an alleged arson attack.", outlet="Daily")
+    art = dataclasses.replace(art, title="Arson attack on depot")
+    frame = article_framing(art, article_statements(art, []), [])
+    assert frame["headline"]["presupposes"] == ["Arson attack"]
+    assert frame["headline"]["body_hedges"][0]["how"] == "doubt"
+
+
+def test_the_headline_repeated_atop_the_body_is_not_the_body_and_a_hedge_phrase_doubts():
+    from newsprism.compare.framing import body_hedges
+    from newsprism.compare.voice import own_voice
+
+    title = "Mayor blames port for arson attack"
+    body = f"{title}\n\nThe minister said she could not validate the arson attack."
+    found = body_hedges(["arson attack"], body, own_voice(body, []), title)
+    assert [(h["how"], h["start"] > len(title)) for h in found] == [("doubt", True)]
+    # Named only in a quote below the repeated headline: the body never says it itself.
+    quoted = f"{title}\n\n“It was an arson attack,” the mayor said."
+    assert [h["how"] for h in body_hedges(["arson attack"], quoted, own_voice(quoted, []), title)] == [
+        "attributed"
+    ]
+    assert body_hedges(["arson attack"], quoted, own_voice(quoted, [])) == []  # the headline line says it

@@ -10,14 +10,17 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
-from newsprism.compare.lexicon import is_loaded
+from spacy.tokens import Doc
+
+from newsprism.compare.voice import loaded_terms, own_voice
 from newsprism.model import Article, LedgerGroup, Statement
-from newsprism.text import ATTRIBUTION_VERBS, STOPWORDS, hedges_in, quote_regions
+from newsprism.text import ATTRIBUTION_VERBS, STOPWORDS, hedges_in, quote_regions, split_sentences
 
 __all__ = ["article_framing", "build_framing", "headline_framing", "presupposed_events"]
 
+_WORDS = re.compile(r"[a-z][a-z'-]+")
 _VERB = re.compile(r"\b(" + "|".join(ATTRIBUTION_VERBS) + r")\b", re.IGNORECASE)
 
 
@@ -25,20 +28,6 @@ def _outside_quotes(text: str) -> str:
     for start, end in quote_regions(text):
         text = text[:start] + " " * (end - start) + text[end:]
     return text
-
-
-def _terms(text: str) -> dict[str, int]:
-    """Loaded words (a general evaluative lexicon, see compare/lexicon.py) and their counts."""
-    counts = Counter(w for w in re.findall(r"[a-z][a-z'-]+", text.lower()) if is_loaded(w))
-    return dict(sorted(counts.items()))
-
-
-def _own_voice(text: str, statements: Sequence[Statement]) -> str:
-    """The outlet's own words: quotes and statements attributed to a speaker blanked out."""
-    for st in statements:
-        if st.quote_id or st.attributed_to:
-            text = text[: st.span.start] + " " * (st.span.end - st.span.start) + text[st.span.end :]
-    return _outside_quotes(text)
 
 
 # "DESPERATION: ...", "WATCH: ...": an all-capitals label an outlet puts before its headline
@@ -72,7 +61,7 @@ _EVENT_NOUNS = (
 )
 _EVENT_PHRASE = re.compile(rf"\b((?:[\w’'-]+\s+){{0,2}}(?:{_EVENT_NOUNS})s?)\b", re.IGNORECASE)
 _DOUBT = re.compile(
-    r"\b(?:alleged|apparent|purported|claimed|suspected|possible|reported|so-called|supposed)\b", re.I
+    r"\b(?:alleged|apparent|purported|claimed|suspected|possible|reported|so-called|supposed|called)\b", re.I
 )
 
 
@@ -92,8 +81,62 @@ def presupposed_events(title: str) -> list[str]:
     return found
 
 
-def article_framing(article: Article, statements: Sequence[Statement], ledger: Sequence[LedgerGroup]) -> dict:
-    voice = _own_voice(article.text, statements)
+_EVENT_WORD = re.compile(rf"\b(?:{_EVENT_NOUNS})s?\b", re.IGNORECASE)
+# A hedge this close before an event noun ("an alleged drone attack", "what it called an attack").
+_BEFORE = 40
+
+
+def _doubted(before: str) -> bool:
+    return bool(_DOUBT.search(before) or hedges_in(before))
+
+
+def body_hedges(phrases: Sequence[str], text: str, voice: str, title: str | None = None) -> list[dict]:
+    """For each event phrase a headline takes as given, how the article's body hedges the
+    same event, if it does: a word of doubt or a hedge just before the event noun ("alleged
+    attack", "could not validate the strike": ``how="doubt"``), or the event named only in reported speech or quotes, never in the
+    outlet's own voice (``how="attributed"``). Each entry carries the body passage and its
+    span, so the reader can compare the headline with the body."""
+    out = []
+    sentences = split_sentences(text) if phrases else []
+    # The headline repeated at the top of the body is not the body.
+    titles = [(m.start(), m.end()) for m in re.finditer(re.escape(title), text)] if title else []
+    for phrase in phrases:
+        noun = _EVENT_WORD.search(phrase)
+        if noun is None:
+            continue
+        stem = noun.group(0).lower().rstrip("s")
+        hits = [
+            m
+            for m in re.finditer(rf"\b{re.escape(stem)}s?\b", text, re.IGNORECASE)
+            if not any(a <= m.start() < b for a, b in titles)
+        ]
+        doubted = [m for m in hits if _doubted(text[max(0, m.start() - _BEFORE) : m.start()])]
+        own = [m for m in hits if voice[m.start() : m.end()] == m.group(0)]
+        chosen, how = (
+            (doubted[0], "doubt") if doubted else (hits[0], "attributed") if hits and not own else (None, "")
+        )
+        if chosen is not None:
+            start, end = next(
+                ((a, b) for a, b in sentences if a <= chosen.start() < b), (chosen.start(), chosen.end())
+            )
+            out.append(
+                {"phrase": phrase, "how": how, "text": text[start:end].strip(), "start": start, "end": end}
+            )
+    return out
+
+
+def article_framing(
+    article: Article,
+    statements: Sequence[Statement],
+    ledger: Sequence[LedgerGroup],
+    doc: Doc | None = None,
+    shared: Callable[[str], float] | None = None,
+) -> dict:
+    """One article's framing. ``doc`` is its parse (own voice and parts of speech are read
+    from it when given); ``shared`` the share of the story's other articles using a word."""
+    voice = own_voice(article.text, statements, doc)
+    headline = headline_framing(article.title)
+    headline["body_hedges"] = body_hedges(headline["presupposes"], article.text, voice, article.title)
     verbs = Counter(m.group(1).lower() for m in _VERB.finditer(_outside_quotes(article.text)))
     hedges = Counter(h for st in statements for h in hedges_in(_outside_quotes(st.text)))
     claims = []
@@ -120,25 +163,45 @@ def article_framing(article: Article, statements: Sequence[Statement], ledger: S
     return {
         "article_id": article.id,
         "outlet": article.label,
-        "headline": headline_framing(article.title),
+        "headline": headline,
         "hedges": dict(sorted(hedges.items())),
         "attribution_verbs": dict(sorted(verbs.items())),
         "verb_tone": dict(sorted(Counter(ATTRIBUTION_VERBS[v] for v in verbs.elements()).items())),
-        "loaded_terms": _terms(voice),
+        "loaded_terms": loaded_terms(voice, doc, shared),
         "claims": claims,
     }
 
 
+def _sharing(articles: Sequence[Article]) -> dict[str, Callable[[str], float]]:
+    """Per article: the share of the story's other articles that use a word."""
+    vocab = {a.id: set(_WORDS.findall(a.text.lower())) for a in articles}
+    others = max(1, len(articles) - 1)
+
+    def share_for(aid: str) -> Callable[[str], float]:
+        return lambda w: sum(w in v for o, v in vocab.items() if o != aid) / others
+
+    return {a.id: share_for(a.id) for a in articles}
+
+
 def build_framing(
-    articles: Sequence[Article], statements: Sequence[Statement], ledger: Sequence[LedgerGroup]
+    articles: Sequence[Article],
+    statements: Sequence[Statement],
+    ledger: Sequence[LedgerGroup],
+    docs: Sequence[Doc] | None = None,
 ) -> list[dict]:
+    """Framing of every article; ``docs`` are the articles' parses, in the same order."""
     by_article: dict[str, list[Statement]] = {}
     for st in statements:
         by_article.setdefault(st.article_id, []).append(st)
     spellings = spelling_choices(articles)
+    sharing = _sharing(articles)
+    parses = list(docs) if docs is not None and len(docs) == len(articles) else [None] * len(articles)
     return [
-        {**article_framing(a, by_article.get(a.id, []), ledger), "spellings": spellings.get(a.id, {})}
-        for a in articles
+        {
+            **article_framing(a, by_article.get(a.id, []), ledger, doc, sharing[a.id]),
+            "spellings": spellings.get(a.id, {}),
+        }
+        for a, doc in zip(articles, parses, strict=True)
     ]
 
 
@@ -155,7 +218,8 @@ def _skeleton(word: str) -> str:
 def spelling_choices(articles: Sequence[Article]) -> dict[str, dict[str, list[str]]]:
     """Per article, each name it spells one way while another outlet of the story spells it
     another way: ``{article_id: {"Kiev": ["Kyiv"]}}``. Spellings are told apart by string
-    shape only (same first and last letter and consonants), never by a list of names; a
+    shape only (same first and last letter and consonants), never by a list of names, and
+    confirmed across outlets: each form is used by some article that never uses the other. A
     capitalised word the texts also use in lower case is an ordinary word, not a name."""
     lower = Counter(w for a in articles for w in re.findall(r"\b[a-z][a-z-]{3,}\b", a.text))
     upper = Counter(w for a in articles for w in _NAME_WORD.findall(a.text))
@@ -172,7 +236,8 @@ def spelling_choices(articles: Sequence[Article]) -> dict[str, dict[str, list[st
         if len(forms) < 2:
             continue
         for w in forms:
-            others = sorted(o for o in forms if o != w and used[o] - used[w])
+            # Two forms in one article are two names ("Paris" and "Peres"), not two spellings.
+            others = sorted(o for o in forms if o != w and used[o] - used[w] and not used[o] & used[w])
             for article in used[w]:
                 if others:
                     out.setdefault(article, {})[w] = others

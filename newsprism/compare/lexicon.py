@@ -1,36 +1,65 @@
-"""Evaluative-word lexicon for loaded terms, from two public lexicons on the registry.
+"""Loaded words: how likely a word in an outlet's own voice carries judgement or emotion.
 
-- VADER (``vaderSentiment``): about 7,500 English words rated for valence (-4 to 4) by
-  several raters each;
+Three public resources from the registry, none built from our inputs:
+
+- VADER (``vaderSentiment``): about 7,500 English words rated for valence (-4 to 4);
 - the Pattern subjectivity lexicon shipped in ``textblob`` (``en-sentiment.xml``): about
-  2,900 adjectives with subjectivity (0 to 1) and polarity (-1 to 1).
+  2,900 adjectives with subjectivity (0 to 1) and polarity (-1 to 1);
+- ``wordfreq``: how often a word occurs in general English (zipf scale, 0 to 8).
 
-A word is loaded when Pattern calls it strongly subjective and clearly polar, or VADER
-gives it a strong valence and it reads as an adjective or adverb. Neither package is imported: only their data files are read,
-located through the import system, so no model or network is involved. The thresholds
-were chosen on the calibrate half of bench/brief_gold (best F1 of loaded-term recall and
-precision); figures in docs/results/brief.md.
+Sentiment alone is not loadedness: "killed", "won" and "support" are rated strongly but are
+plain reporting, while "melee", "rampaged" and "desultory" are in no sentiment lexicon yet a
+neutral report avoids them. What marks a loaded word is a colourful, uncommon choice where a
+plainer word was at hand; so rarity in general English weighs most, then valence, then part of
+speech and role in the sentence (an adjective describing a noun, a manner adverb), and a word
+the other outlets of the story use too is the story's vocabulary, not one outlet's choice. A logistic model over these few general
+features (:data:`FEATURES`) gives the probability; its weights and threshold were fitted on
+the calibrate halves of bench/brief_gold and bench/brief_gold_polnear by
+``bench/loaded_terms.py`` and stored in ``loaded_model.json``. No word list is fitted.
+
+The data files are read, not the packages' analysers; a missing package is one warning and
+the model runs on the features left.
 """
 
 from __future__ import annotations
 
 import functools
 import importlib.util
+import json
 import logging
+import math
 import re
 import xml.etree.ElementTree as ET
+from dataclasses import dataclass
+from importlib import resources
 from pathlib import Path
 
-__all__ = ["is_loaded", "loaded_words"]
+__all__ = ["FEATURES", "ROLES", "LoadedModel", "is_loaded", "loaded_model", "word_features", "zipf"]
 
 log = logging.getLogger(__name__)
 
-PATTERN_SUBJECTIVITY = 0.9
-PATTERN_POLARITY = 0.5
-VADER_VALENCE = 2.5
-# VADER rates event words as strongly as judgements ("killed" -3.5, "dead" -3.3), which in
-# news are plain reporting. Only its words with an adjective or adverb ending judge.
-_JUDGING_ENDINGS = ("ous", "ful", "ive", "ic", "ible", "able", "al", "ish", "less", "ly", "ent", "ant", "ing")
+FEATURES = (
+    "valence",  # |VADER valence| / 4
+    "subjectivity",  # Pattern subjectivity
+    "polarity",  # |Pattern polarity|
+    "rare",  # (7 - zipf) / 7: 0 for "the", 1 for a word general English never uses
+    "very_rare",  # zipf under 2.5: "kerfuffle", "savaging"
+    "adj",
+    "adv",
+    "verb",
+    "noun",
+    "shared",  # share of the story's other articles that use the word too
+    "in_lexicon",  # VADER or Pattern knows the word
+    # Its role in the sentence (from the parse): "the *furious* crowd", "he *grimly* said",
+    # "Williams *fumed*" (a verb that reports speech), "the plan was *absurd*", the main verb.
+    "attributive",
+    "manner",
+    "reporting",
+    "predicative",
+    "main_verb",
+)
+_POS = ("ADJ", "ADV", "VERB", "NOUN")
+ROLES = ("attributive", "manner", "reporting", "predicative", "main_verb")
 _WORD = re.compile(r"[a-z][a-z'-]+")
 
 
@@ -41,11 +70,12 @@ def _package_dir(name: str) -> Path | None:
     return Path(next(iter(spec.submodule_search_locations)))
 
 
+@functools.cache
 def _vader() -> dict[str, float]:
     base = _package_dir("vaderSentiment")
     path = base / "vader_lexicon.txt" if base else None
     if path is None or not path.is_file():
-        log.warning("vaderSentiment is not installed: loaded terms use the Pattern lexicon only")
+        log.warning("vaderSentiment is not installed: loaded terms go without VADER valence")
         return {}
     out = {}
     for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
@@ -55,11 +85,12 @@ def _vader() -> dict[str, float]:
     return out
 
 
+@functools.cache
 def _pattern() -> dict[str, tuple[float, float]]:
     base = _package_dir("textblob")
     path = base / "en" / "en-sentiment.xml" if base else None
     if path is None or not path.is_file():
-        log.warning("textblob is not installed: loaded terms use the VADER lexicon only")
+        log.warning("textblob is not installed: loaded terms go without Pattern subjectivity")
         return {}
     scores: dict[str, list[tuple[float, float]]] = {}
     for word in ET.parse(path).getroot().iter("word"):
@@ -70,17 +101,80 @@ def _pattern() -> dict[str, tuple[float, float]]:
     return {w: (sum(s for s, _ in v) / len(v), sum(p for _, p in v) / len(v)) for w, v in scores.items()}
 
 
-@functools.lru_cache(maxsize=1)
-def loaded_words() -> frozenset[str]:
-    """Every word the two lexicons mark as loaded (lower case)."""
-    pattern = {
-        w
-        for w, (subj, pol) in _pattern().items()
-        if subj >= PATTERN_SUBJECTIVITY and abs(pol) >= PATTERN_POLARITY
-    }
-    vader = {w for w, v in _vader().items() if abs(v) >= VADER_VALENCE and w.endswith(_JUDGING_ENDINGS)}
-    return frozenset(pattern | vader)
+@functools.cache
+def _frequencies() -> dict[str, float]:
+    try:
+        from wordfreq import get_frequency_dict
+    except ImportError:
+        log.warning("wordfreq is not installed: loaded terms go without word rarity (pip install wordfreq)")
+        return {}
+    return get_frequency_dict("en", wordlist="best")
 
 
-def is_loaded(word: str) -> bool:
-    return word.lower() in loaded_words()
+def zipf(word: str) -> float:
+    """Zipf frequency of ``word`` in general English (log10 per billion words; 0 when unseen)."""
+    freq = _frequencies().get(word.lower(), 0.0)
+    return math.log10(freq) + 9 if freq > 0 else 0.0
+
+
+def _look(table: dict, forms: tuple[str, ...]):
+    return next((table[f] for f in forms if f in table), None)
+
+
+def word_features(
+    word: str, lemma: str = "", pos: str = "", shared: float = 0.0, roles: tuple[str, ...] = ()
+) -> tuple[float, ...] | None:
+    """The :data:`FEATURES` of one word (``roles`` among :data:`ROLES`), or None for a word
+    that cannot be judged: a broken token ("low-") or one neither general English nor a
+    lexicon knows (a typo, a handle)."""
+    low = word.lower()
+    forms = (low, lemma.lower()) if lemma else (low,)
+    valence, pattern, z = _look(_vader(), forms), _look(_pattern(), forms), zipf(low)
+    known = valence is not None or pattern is not None
+    if low.endswith("-") or (z == 0 and not known):
+        return None
+    subj, pol = pattern or (0.0, 0.0)
+    return (
+        abs(valence or 0.0) / 4,
+        subj,
+        abs(pol),
+        max(0.0, 7 - z) / 7 if z else 1.0,
+        float(z < 2.5),
+        *(float(pos == p) for p in _POS),
+        shared,
+        float(known),
+        *(float(r in roles) for r in ROLES),
+    )
+
+
+@dataclass(frozen=True)
+class LoadedModel:
+    """Logistic weights over :data:`FEATURES` and the probability from which a word is loaded."""
+
+    weights: tuple[float, ...]
+    intercept: float
+    threshold: float
+
+    def probability(self, features: tuple[float, ...]) -> float:
+        z = sum(w * x for w, x in zip(self.weights, features, strict=True)) + self.intercept
+        return 1.0 / (1.0 + math.exp(-z))
+
+
+@functools.cache
+def loaded_model() -> LoadedModel:
+    """The model shipped with newsprism (``compare/loaded_model.json``)."""
+    data = json.loads(resources.files("newsprism.compare").joinpath("loaded_model.json").read_text())
+    if tuple(data["features"]) != FEATURES:
+        raise ValueError(
+            "loaded_model.json was fitted on other features: rerun bench/loaded_terms.py --write"
+        )
+    return LoadedModel(tuple(data["weights"]), data["intercept"], data["threshold"])
+
+
+def is_loaded(
+    word: str, lemma: str = "", pos: str = "", shared: float = 0.0, roles: tuple[str, ...] = ()
+) -> bool:
+    """Would newsprism count ``word`` as loaded in an outlet's own voice?"""
+    features = word_features(word, lemma, pos, shared, roles)
+    model = loaded_model()
+    return features is not None and model.probability(features) >= model.threshold

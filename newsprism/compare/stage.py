@@ -129,7 +129,10 @@ def compare_stage(analysis: Analysis, settings: Settings) -> Analysis:
     )
     ledger = build_ledger(statements, groups, alignment.sims, origins(articles, edges), disputed, s)
     quote_groups = clock.lap("ledger_quotes", group_quotes(quotes, embedder, s, _order(articles)))
-    framing = build_framing(articles, statements, ledger)
+    # Own voice and loaded words read the parse, parsed now when statements did without it.
+    framing = build_framing(
+        articles, statements, ledger, docs if docs is not None else _parses(articles, settings)
+    )
     return analysis.replace(
         quotes=tuple(quotes),
         statements=tuple(statements),

@@ -152,6 +152,9 @@ def _framing(report: Report, esc: Callable[[str], str]) -> list[str]:
         given = f["headline"].get("presupposes") or []
         if given:
             asserts += " (takes as given: " + ", ".join(given) + ")"
+        for h in f["headline"].get("body_hedges") or []:
+            how = "hedges" if h["how"] == "doubt" else "only reports others naming"
+            asserts += f" (the body {how} {h['phrase']}: “{_short(h['text'])}”)"
         if f["headline"].get("kicker"):
             asserts += f" (kicker: {f['headline']['kicker']})"
         if f.get("spellings"):
@@ -159,7 +162,7 @@ def _framing(report: Report, esc: Callable[[str], str]) -> list[str]:
                 " (spells " + ", ".join(f"{w}, others {'/'.join(o)}" for w, o in f["spellings"].items()) + ")"
             )
         cells = [_counts(f["hedges"]), _counts(f["attribution_verbs"]), _counts(f["loaded_terms"])]
-        lines.append(f"| {esc(f['outlet'])} | {asserts} | " + " | ".join(esc(c) for c in cells) + " |")
+        lines.append(f"| {esc(f['outlet'])} | {esc(asserts)} | " + " | ".join(esc(c) for c in cells) + " |")
     return lines
 
 

@@ -1,0 +1,150 @@
+"""Fit the loaded-term model on the *calibrate* halves of both brief golds, and choose its threshold.
+
+Every own-voice word of every calibrate article (``newsprism.compare.voice.own_words``) is a
+row of general features (``newsprism.compare.lexicon.FEATURES``: valence, subjectivity,
+rarity in general English, part of speech, role in the sentence, use by the story's other
+outlets); it is positive
+when the gold lists it in a loaded term of that article. A logistic model is fitted on these
+rows; then for a grid of thresholds the loaded terms are scored the way bench/brief_gold.py
+scores them (recall and precision of terms per article) and the threshold with the best F1,
+pooled over both golds, is chosen. No word is learnt: only the weights of the features.
+
+    PYTHONPATH=. python bench/loaded_terms.py                      # fit and print the grid
+    PYTHONPATH=. python bench/loaded_terms.py --write              # also store compare/loaded_model.json
+    PYTHONPATH=. python bench/loaded_terms.py --cache /tmp/lt      # keep the analyses between runs
+
+The report halves are never read here; report figures come from bench/brief_gold.py.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import pickle
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+import numpy as np
+from align_pairs import fit
+from brief_gold import DEFAULT_DATA, GOLD, _term, build_doc, build_polnear_doc, gold_source, load_split
+from polnear_text import metadata as polnear_metadata
+
+from newsprism.analyze import analyze_articles
+from newsprism.compare.framing import _sharing
+from newsprism.compare.lexicon import FEATURES, LoadedModel, word_features
+from newsprism.compare.stage import _parses
+from newsprism.compare.voice import own_voice, own_words
+from newsprism.settings import Settings
+
+POLNEAR = Path(__file__).parent / "brief_gold_polnear"
+MODEL = Path(__file__).parent.parent / "newsprism" / "compare" / "loaded_model.json"
+THRESHOLDS = [round(0.06 + 0.01 * i, 2) for i in range(20)]
+
+
+def analyses(gold_dir: Path, data: Path, cache: Path | None) -> list[tuple[dict, dict, object]]:
+    """(gold, docs, analysis) of each calibrate story of ``gold_dir``."""
+    stored = cache / f"loaded_{gold_dir.name}.pkl" if cache else None
+    if stored and stored.is_file():
+        return pickle.loads(stored.read_bytes())
+    source = gold_source(gold_dir)
+    meta = polnear_metadata(data) if source == "polnear" else {}
+    out = []
+    for gold in load_split("calibrate", gold_dir):
+        if source == "polnear":
+            docs = {n: build_polnear_doc(data, n, meta.get(n, {})) for n in gold["articles"]}
+        else:
+            docs = {n: build_doc(data, n) for n in gold["articles"]}
+        out.append((gold, docs, analyze_articles([d.article for d in docs.values()])))
+    if stored:
+        stored.parent.mkdir(parents=True, exist_ok=True)
+        stored.write_bytes(pickle.dumps(out))
+    return out
+
+
+def rows(prepared: list[tuple[dict, dict, object]]) -> list[dict]:
+    """One row per (article, own-voice word, lemma, part of speech, roles)."""
+    out = []
+    for gold, docs, analysis in prepared:
+        terms: dict[str, set[str]] = defaultdict(set)
+        for item in gold.get("loaded", []):
+            terms[item["doc"]].add(_term(item["term"]))
+        statements = defaultdict(list)
+        for st in analysis.statements:
+            statements[st.article_id].append(st)
+        articles = list(analysis.articles)
+        sharing = _sharing(articles)
+        parses = _parses(articles, Settings())
+        name_of = {d.article.id: n for n, d in docs.items()}
+        for article, doc in zip(articles, parses, strict=True):
+            name = name_of[article.id]
+            gold_words = {w for t in terms[name] for w in t.split()}
+            voice = own_voice(article.text, statements[article.id], doc)
+            for word, lemma, pos, roles in set(own_words(voice, doc)):
+                x = word_features(word, lemma, pos, sharing[article.id](word), roles)
+                if x is not None:
+                    out.append({"doc": name, "word": word, "x": x, "y": word in gold_words})
+        for name in docs:
+            out.append({"doc": name, "gold": sorted(terms[name])})
+    return out
+
+
+def _same(a: str, b: str) -> bool:
+    return a == b or f" {a} " in f" {b} " or f" {b} " in f" {a} "
+
+
+def score(table: list[dict], prob: np.ndarray, t: float) -> tuple[int, int, int, int]:
+    """Gold terms found, gold terms, system terms right, system terms (brief_gold.py's way)."""
+    gold = {r["doc"]: r["gold"] for r in table if "gold" in r}
+    words = [r for r in table if "x" in r]
+    system: dict[str, set[str]] = defaultdict(set)
+    for r, p in zip(words, prob, strict=True):
+        if p >= t:
+            system[r["doc"]].add(r["word"])
+    found = sum(any(_same(g, s) for s in system[d]) for d in gold for g in gold[d])
+    right = sum(any(_same(s, g) for g in gold[d]) for d in gold for s in system[d])
+    return found, sum(map(len, gold.values())), right, sum(map(len, system.values()))
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    ap.add_argument("--cache", type=Path, help="keep the calibrate analyses here between runs")
+    ap.add_argument("--write", action="store_true", help="store the fitted model in the package")
+    args = ap.parse_args()
+    tables = {g.name: rows(analyses(g, args.data, args.cache)) for g in (GOLD, POLNEAR)}
+    words = [r for t in tables.values() for r in t if "x" in r]
+    x = np.array([r["x"] for r in words], dtype=np.float64)
+    y = np.array([r["y"] for r in words], dtype=np.float64)
+    weights, intercept = fit(x, y)
+    print("weights", dict(zip(FEATURES, np.round(weights, 3).tolist(), strict=True)), round(intercept, 3))
+    print("threshold | " + " | ".join(f"{n}: R P n" for n in tables) + " | pooled R P F1")
+    best = (0.0, 0.0)
+    for t in THRESHOLDS:
+        model = LoadedModel(tuple(weights), intercept, t)
+        cells, total = [], np.zeros(4)
+        for table in tables.values():
+            prob = np.array([model.probability(r["x"]) for r in table if "x" in r])
+            s = np.array(score(table, prob, t), dtype=np.float64)
+            total += s
+            cells.append(f"{s[0] / s[1]:.2f} {s[2] / max(1, s[3]):.2f} {int(s[3])}")
+        r, p = total[0] / total[1], total[2] / max(1, total[3])
+        f1 = 2 * p * r / (p + r) if p + r else 0.0
+        best = max(best, (f1, t))
+        print(f"{t:.2f}      | " + " | ".join(cells) + f" | {r:.2f} {p:.2f} {f1:.3f}", flush=True)
+    print(f"chosen threshold {best[1]:.2f} (best pooled F1 {best[0]:.3f} on calibrate)")
+    if args.write:
+        stored = {
+            "features": list(FEATURES),
+            "weights": [round(float(w), 4) for w in weights],
+            "intercept": round(intercept, 4),
+            "threshold": best[1],
+            "fitted_on": "bench/brief_gold + bench/brief_gold_polnear calibrate halves (bench/loaded_terms.py)",
+        }
+        MODEL.write_text(json.dumps(stored, indent=1) + "\n", encoding="utf-8")
+        print(f"wrote {MODEL}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

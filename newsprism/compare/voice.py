@@ -1,0 +1,146 @@
+"""An outlet's own voice, and the loaded words it uses there.
+
+Own voice is the article's text less what it reports others saying: words inside quote marks,
+the content of reported speech ("police said *the crowd was hostile*", "accused him *of
+lying*"), every clause of a sentence that cites its source ("according to X, ..."), and
+statements whose words come from a quote. The reporting verb and its manner stay: "Williams
+*blasted* outsiders" and "she *emphatically* told" are the outlet's choice of words.
+
+Loaded words are scored by :mod:`newsprism.compare.lexicon` on each own-voice word, with its
+lemma and part of speech from the parse when there is one.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable, Sequence
+
+from spacy.tokens import Doc, Token
+
+from newsprism.compare.lexicon import ROLES, is_loaded
+from newsprism.model import Statement
+from newsprism.quotes.cues import SPEECH_VERBS
+from newsprism.text import HEDGES, quote_regions
+
+__all__ = ["blank", "loaded_terms", "own_voice", "own_words", "reported_spans"]
+
+# A reporting verb's phrase that holds what was said ("accused X of lying", "called it a stunt"
+# is an oprd, "described it as reckless").
+_CONTENT_PREPS = {"of", "about", "for", "as"}
+# Complement relations of a reporting verb that hold what was said.
+_CONTENT_DEPS = {"ccomp", "xcomp", "oprd", "parataxis"}
+_WORD = re.compile(r"[a-z][a-z'-]+")
+# Hedges ("unconfirmed", "alleged") are counted as hedges, not as loaded words.
+_HEDGE_WORDS = frozenset(h for h in HEDGES if " " not in h)
+
+
+def blank(text: str, spans: Sequence[tuple[int, int]]) -> str:
+    """``text`` with every span replaced by spaces (offsets kept)."""
+    chars = list(text)
+    for start, end in spans:
+        chars[start:end] = " " * (end - start)
+    return "".join(chars)
+
+
+def _reports(tok: Token) -> bool:
+    return tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in SPEECH_VERBS
+
+
+def _content(verb: Token) -> list[tuple[int, int]]:
+    """Spans of what ``verb`` reports: its clausal complement, and for verbs other than "say"
+    its "of"/"about"/"for"/"as" phrase, also when it hangs on the object ("accused the mayor
+    of lying", "described the plan as reckless")."""
+    heads = [verb] + [c for c in verb.children if c.dep_ == "dobj"]
+    spans = []
+    for head in heads:
+        for child in head.children:
+            content = (head is verb and child.dep_ in _CONTENT_DEPS) or (
+                child.dep_ == "prep" and child.lower_ in _CONTENT_PREPS and verb.lemma_.lower() != "say"
+            )
+            if content:
+                sub = list(child.subtree)
+                spans.append((sub[0].idx, sub[-1].idx + len(sub[-1])))
+    return spans
+
+
+def reported_spans(doc: Doc) -> list[tuple[int, int]]:
+    """Character spans of reported content in a parsed article: reporting verbs' complements,
+    and whole sentences that cite a source ("according to")."""
+    spans = []
+    for tok in doc:
+        if _reports(tok):
+            spans.extend(_content(tok))
+        elif tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
+            sent = tok.sent
+            spans.append((sent.start_char, sent.end_char))
+    return spans
+
+
+def own_voice(text: str, statements: Sequence[Statement], doc: Doc | None = None) -> str:
+    """The outlet's own words: quotes and reported speech blanked, offsets kept. Without a
+    parse, every statement attributed to a speaker is blanked whole (the safe side)."""
+    spans = list(quote_regions(text))
+    for st in statements:
+        if st.quote_id or (doc is None and st.attributed_to):
+            spans.append((st.span.start, st.span.end))
+    if doc is not None:
+        spans.extend(reported_spans(doc))
+    return blank(text, spans)
+
+
+def _in_compound(tok: Token) -> bool:
+    """Part of a hyphenated word ("counter-offensive"): the word is the whole compound."""
+    doc = tok.doc
+    before = tok.i > 0 and doc[tok.i - 1].text == "-" and not doc[tok.i - 1].whitespace_
+    after = tok.i + 1 < len(doc) and doc[tok.i + 1].text == "-" and not tok.whitespace_
+    return before or after
+
+
+def roles(tok: Token) -> tuple[str, ...]:
+    """The token's roles among :data:`newsprism.compare.lexicon.ROLES`."""
+    kids = {c.dep_ for c in tok.children}
+    found = {
+        "attributive": tok.dep_ == "amod",
+        "manner": tok.dep_ == "advmod" and tok.head.pos_ == "VERB",
+        "reporting": tok.pos_ == "VERB" and ("ccomp" in kids or tok.lemma_.lower() in SPEECH_VERBS),
+        "predicative": tok.dep_ in ("acomp", "attr"),
+        "main_verb": tok.dep_ == "ROOT",
+    }
+    return tuple(r for r in ROLES if found[r])
+
+
+Word = tuple[str, str, str, tuple[str, ...]]
+
+
+def own_words(voice: str, doc: Doc | None = None) -> list[Word]:
+    """Each own-voice word that could be loaded, as (lower case, lemma, part of speech,
+    roles): no stop words, names or numbers. Without a parse, only the word is known."""
+    if doc is None:
+        return [(w, "", "", ()) for w in _WORD.findall(voice.lower())]
+    out = []
+    for tok in doc:
+        low = tok.lower_
+        if tok.is_stop or tok.pos_ in ("PROPN", "NUM", "PUNCT") or not _WORD.fullmatch(low):
+            continue
+        if _in_compound(tok) or low in _HEDGE_WORDS:
+            continue
+        if voice[tok.idx : tok.idx + len(tok)] == tok.text:  # not blanked: the outlet's words
+            out.append((low, tok.lemma_.lower(), tok.pos_, roles(tok)))
+    return out
+
+
+def loaded_terms(
+    voice: str, doc: Doc | None = None, shared: Callable[[str], float] | None = None
+) -> dict[str, int]:
+    """Loaded words of the own-voice text ``voice`` and how often each occurs. ``shared``
+    gives the share of the story's other articles that use a word (the story's vocabulary)."""
+    share = shared or (lambda _w: 0.0)
+    verdicts: dict[Word, bool] = {}
+    counts: Counter[str] = Counter()
+    for key in own_words(voice, doc):
+        if key not in verdicts:
+            word, lemma, pos, role = key
+            verdicts[key] = is_loaded(word, lemma, pos, share(word), role)
+        counts[key[0]] += verdicts[key]
+    return dict(sorted((w, n) for w, n in counts.items() if n))

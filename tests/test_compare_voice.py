@@ -1,0 +1,80 @@
+"""Own voice (what an outlet says in its own words) and the loaded words in it."""
+
+import json
+from importlib import resources
+
+import pytest
+
+from newsprism.compare.lexicon import FEATURES, is_loaded, word_features
+from newsprism.compare.voice import loaded_terms, own_voice
+from newsprism.model import Span, Statement
+from newsprism.nlp import load_spacy
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_spacy()
+
+
+def _loaded(nlp, text, statements=()):
+    doc = nlp(text)
+    return loaded_terms(own_voice(text, list(statements), doc), doc)
+
+
+def test_words_inside_quote_marks_are_the_speakers(nlp):
+    assert _loaded(nlp, "“It was a furious, reckless mob,” the mayor said.") == {}
+    assert _loaded(nlp, "The furious mayor spoke.") == {"furious": 1}
+
+
+def test_reported_speech_is_the_speakers_but_the_reporting_verb_is_the_outlets(nlp):
+    assert _loaded(nlp, "Police said that the furious crowd smashed windows.") == {}
+    assert _loaded(nlp, "The furious crowd smashed windows, police said.") == {}
+    # "rampaged" is the outlet's verb; what the police said after it is theirs.
+    assert _loaded(nlp, "Protesters rampaged, police saying the reckless crowd was armed.") == {"rampaged": 1}
+
+
+def test_according_to_puts_the_whole_sentence_in_the_sources_mouth(nlp):
+    assert _loaded(nlp, "According to the council, the furious crowd smashed windows.") == {}
+    assert _loaded(nlp, "According to the council, it rained. The furious crowd left.") == {"furious": 1}
+
+
+def test_what_a_speaker_is_accused_of_or_called_is_reported(nlp):
+    assert _loaded(nlp, "The council accused the mayor of reckless spending.") == {}
+    assert _loaded(nlp, "The council described the plan as reckless.") == {}
+    assert _loaded(nlp, "The mayor's reckless spending grew.") == {"reckless": 1}
+
+
+def test_without_a_parse_an_attributed_statement_is_blanked_whole():
+    # The safe side: without the parse nothing tells the reporting verb from what was reported.
+    text = "The disgusting crowd smashed windows, police said. The disgusting mayor left."
+    end = text.index(".") + 1
+    first = Statement(id="s1", article_id="a", text=text[:end], span=Span(0, end), attributed_to="police")
+    voice = own_voice(text, [first])
+    assert voice[:end].strip() == "" and voice[end:] == text[end:]
+
+
+def test_a_word_every_other_outlet_uses_is_the_storys_vocabulary_not_a_choice():
+    assert word_features("furious", "furious", "ADJ", 1.0) is not None
+    assert is_loaded("furious", "furious", "ADJ", 0.0, ("attributive",))
+    assert not is_loaded("furious", "furious", "ADJ", 1.0, ("attributive",))
+
+
+def test_broken_tokens_and_unknown_strings_are_not_judged():
+    assert word_features("low-") is None
+    assert word_features("xqzvtr") is None  # neither English nor a lexicon word: a typo or a handle
+
+
+def test_the_shipped_model_matches_the_features():
+    data = json.loads(resources.files("newsprism.compare").joinpath("loaded_model.json").read_text())
+    assert tuple(data["features"]) == FEATURES and len(data["weights"]) == len(FEATURES)
+    assert 0 < data["threshold"] < 1
+
+
+def test_a_part_of_a_hyphenated_word_and_a_hedge_are_not_loaded_words(nlp):
+    from newsprism.compare.voice import own_words
+
+    text = "The counter-offensive began after an unconfirmed report."
+    doc = nlp(text)
+    words = [w for w, *_ in own_words(own_voice(text, [], doc), doc)]
+    assert "offensive" not in words and "counter" not in words
+    assert "unconfirmed" not in words  # a hedge, counted among the hedges
