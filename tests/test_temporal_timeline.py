@@ -188,3 +188,33 @@ def test_sentences_no_statement_covers_still_count() -> None:
     st = Statement("s1", "a", text[start:], Span(start, len(text)))
     dates = [e.date for e in run(a, statements=(st,)).timeline]
     assert dates == ["2023-05-04", "2023-05-05"]
+
+
+def test_coordinated_dates_are_each_an_event() -> None:
+    text = "He hosted the awards in 2004 and 2005. She moved there in January 2007 and to a new street in September of that year."
+    entries = run(article(text, "a", "2013-03-13", "A")).timeline
+    assert sorted(e.date for e in entries) == ["2004", "2005", "2007-01", "2007-09"]
+
+
+def test_dates_in_one_clause_are_one_event() -> None:
+    text = "Peskov said on Thursday that the drones struck on Wednesday."
+    (entry,) = run(article(text, "a", "2023-05-04", "A")).timeline
+    assert entry.date == "2023-05-04"
+
+
+def test_a_week_is_placed_in_its_month_when_it_lies_in_one() -> None:
+    a = article("The deputy was married two weeks ago to his second wife.", "a", "2005-06-25", "A")
+    (entry,) = run(a).timeline
+    assert entry.date == "2005-06"
+    # the week of 29 May - 4 June straddles two months: no honest month, no entry
+    b = article("The deputy was married last week to his second wife.", "b", "2005-06-08", "B")
+    assert run(b).timeline == ()
+
+
+def test_a_timex_cut_by_the_unit_boundary_still_dates_the_unit() -> None:
+    text = "The commissioner visited the precinct about 12:30 a.m. Tuesday, aides said."
+    a = article(text, "a", "2013-03-12", "A")
+    cut = text.index("Tuesday")
+    st = Statement("s1", "a", text[:cut].strip(), Span(0, cut - 1))
+    (entry,) = run(a, statements=(st,)).timeline
+    assert (entry.date, entry.time) == ("2013-03-12", "00:30")

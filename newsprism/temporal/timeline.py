@@ -10,6 +10,8 @@ both be true, the entry keeps each version and says so in ``conflict``.
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -98,23 +100,66 @@ def content_words(text: str) -> frozenset[str]:
 
 
 def candidates(article: Article, units: list[Span], timexes: list[Timex]) -> list[Candidate]:
-    """A candidate event for each unit holding a timex resolved to a day, month or year."""
+    """A candidate event for each unit holding a timex resolved to a day, month or year (one
+    for each of coordinated dates: "in 2004 and 2005" is two dated events)."""
     out = []
+    dated = [_as_month(t) for t in timexes]
     for unit in units:
-        inside = [t for t in timexes if unit.contains(t.span) and _DAY.match(t.value)]
+        # a timex that starts in the unit belongs to it even when the unit was cut inside it
+        # ("about 12:30 a.m. | Tuesday" split at the abbreviation's period)
+        inside = [t for t in dated if unit.start <= t.span.start < unit.end and _DAY.match(t.value)]
         if not inside:
             continue
-        anchor = _anchor(inside)
-        m = _DAY.match(anchor.value)
-        assert m is not None
-        time = m.group(2) or m.group(3)
         text = article.text[unit.start : unit.end]
         if not content_words(text):
             continue  # a date line or a bare date tells when the article was written, not an event
-        part = _PARTS.get(time or "", time)
         values = tuple((t.value, t.mod) for t in inside)
-        out.append(Candidate(article.id, unit, text, anchor, m.group(1), part, content_words(text), values))
+        for anchor in _coordinated(_anchor(inside), inside, article.text):
+            m = _DAY.match(anchor.value)
+            assert m is not None
+            time = m.group(2) or m.group(3)
+            part = _PARTS.get(time or "", time)
+            out.append(
+                Candidate(article.id, unit, text, anchor, m.group(1), part, content_words(text), values)
+            )
     return out
+
+
+_WEEK = re.compile(r"^(\d{4})-W(\d\d)(-WE)?$")
+
+
+def _as_month(t: Timex) -> Timex:
+    """A week ("two weeks ago", "last weekend") on the timeline at the precision a reader can
+    use, its month, when the whole week lies in one month; else unchanged (and left out)."""
+    m = _WEEK.match(t.value)
+    if not m:
+        return t
+    first = dt.date.fromisocalendar(int(m[1]), int(m[2]), 6 if m[3] else 1)
+    last = first + dt.timedelta(days=1 if m[3] else 6)
+    if (first.year, first.month) != (last.year, last.month):
+        return t
+    return dataclasses.replace(t, value=f"{first.year}-{first.month:02d}")
+
+
+# Between two coordinated dates: "2004 and 2005", "June 20, June 24", "from 1967 to 1979"; or
+# between two coordinated phrases, each with its date: "moved there in January 2007 and to
+# First Street in September", "arrested on Monday and charged on Tuesday".
+_COORD = re.compile(r"^\s*,?\s*(?:and|or|&|to|through|until|-|–|—)?\s*(?:(?:in|on)\s+)?$", re.IGNORECASE)
+_AND = re.compile(r"\b(?:and|or|but|then)\b", re.IGNORECASE)
+_PHRASE_CHARS = 60
+
+
+def _coordinated(anchor: Timex, inside: list[Timex], text: str) -> list[Timex]:
+    """The anchor and the dates coordinated with it, in order, each value once."""
+    chain = [anchor]
+    for t in inside[inside.index(anchor) + 1 :]:
+        gap = text[chain[-1].span.end : t.span.start]
+        tight = len(t.value) == len(chain[-1].value) and _COORD.match(gap)
+        if not tight and not (len(gap) <= _PHRASE_CHARS and _AND.search(gap)):
+            break
+        chain.append(t)
+    seen: set[str] = set()
+    return [t for t in chain if not (t.value in seen or seen.add(t.value))]
 
 
 def _anchor(inside: list[Timex]) -> Timex:
