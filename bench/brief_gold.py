@@ -30,6 +30,11 @@ Measures (pooled over the split's articles):
   only-here recall     facts one article alone states that are listed as only here
   contradictions P/R   flagged pairs whose passages are a gold real contradiction
   timeline R           gold dates found at their precision, cited at a gold sentence
+  timeline one row     gold events that 2+ articles date and the timeline cites in 2+ articles,
+                       with one row citing all of those articles (one event, one date)
+  rows per event       timeline rows citing a gold event's sentences, per gold event cited at all
+  timeline pair P      passages of different articles in one row, both supporting gold events,
+                       that support the same one
   loaded R / P         own-voice loaded terms per article
 """
 
@@ -349,21 +354,58 @@ def score_contradictions(gold: dict, docs: dict[str, Doc], analysis: Analysis, t
     tally.add("contra_found", len(hit))
 
 
+def _entry_sentences(te, doc_of: dict[str, Doc]) -> list[tuple[str, set[int]]]:
+    """(document name, ECB+ sentence numbers) of each passage a timeline entry cites."""
+    return [(doc_of[a].name, doc_of[a].sentences_of(s, e)) for a, s, e in te.spans if a in doc_of]
+
+
 def score_timeline(gold: dict, docs: dict[str, Doc], analysis: Analysis, tally: Tally) -> None:
     doc_of = {d.article.id: d for d in docs.values()}
+    cited = [_entry_sentences(te, doc_of) for te in analysis.timeline]
     for entry in gold.get("timeline", []):
         tally.add("time_gold")
-        ok = False
-        for te in analysis.timeline:
-            if te.date != entry["date"]:
-                continue
-            cited = [(doc_of[a].name, doc_of[a].sentences_of(s, e)) for a, s, e in te.spans if a in doc_of]
-            if any(n in entry["support"] and set(entry["support"][n]) & ss for n, ss in cited):
-                ok = True
-                break
+        support = {n: set(v) for n, v in entry["support"].items()}
+        hits = [i for i, c in enumerate(cited) if any(n in support and support[n] & ss for n, ss in c)]
+        ok = any(analysis.timeline[i].date == entry["date"] for i in hits)
         tally.add("time_ok", ok)
         if not ok:
             tally.misses.append(f"date missed: {entry['date']} {entry['event']}")
+        _score_event_rows(entry, support, [cited[i] for i in hits], tally)
+    _score_row_pairs(gold, cited, tally)
+
+
+def _score_event_rows(entry: dict, support: dict[str, set[int]], rows: list, tally: Tally) -> None:
+    """One event, one row: a gold event that 2+ articles date, and the system cites in 2+
+    articles, counts as merged when one row cites every one of those articles."""
+    tally.add("time_rows", len(rows))
+    tally.add("time_events_found", bool(rows))
+    articles = {n for c in rows for n, ss in c if n in support and support[n] & ss}
+    if len(articles) < 2:
+        return
+    tally.add("time_multi")
+    merged = any({n for n, ss in c if n in support and support[n] & ss} == articles for c in rows)
+    tally.add("time_merged", merged)
+    if not merged:
+        tally.misses.append(f"event split over rows: {entry['date']} {entry['event']} ({sorted(articles)})")
+
+
+def _score_row_pairs(gold: dict, cited: list, tally: Tally) -> None:
+    """Pairs of passages from different articles in one row, both supporting some gold event:
+    right when they support the same one."""
+    events_at: dict[tuple[str, int], set[int]] = defaultdict(set)
+    for k, entry in enumerate(gold.get("timeline", [])):
+        for name, numbers in entry["support"].items():
+            for n in numbers:
+                events_at[(name, n)].add(k)
+    for row in cited:
+        for (na, sa), (nb, sb) in itertools.combinations(row, 2):
+            if na == nb:
+                continue
+            ea = set().union(*(events_at.get((na, n), set()) for n in sa))
+            eb = set().union(*(events_at.get((nb, n), set()) for n in sb))
+            if ea and eb:
+                tally.add("time_pair_n")
+                tally.add("time_pair_ok", bool(ea & eb))
 
 
 def _term(t: str) -> str:
@@ -427,6 +469,9 @@ def measures(t: Tally) -> dict[str, float | None]:
         "contradiction_precision": t.ratio("contra_ok", "contra_sys"),
         "contradiction_recall": t.ratio("contra_found", "contra_gold"),
         "timeline_recall": t.ratio("time_ok", "time_gold"),
+        "timeline_events_one_row": t.ratio("time_merged", "time_multi"),
+        "timeline_rows_per_event": t.ratio("time_rows", "time_events_found"),
+        "timeline_pair_precision": t.ratio("time_pair_ok", "time_pair_n"),
         "loaded_recall": t.ratio("loaded_found", "loaded_gold"),
         "loaded_precision": t.ratio("loaded_ok", "loaded_sys"),
     }

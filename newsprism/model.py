@@ -303,6 +303,9 @@ class TimelineEntry:
     article_ids: tuple[str, ...]
     conflict: str | None = None
     spans: tuple[tuple[str, int, int], ...] = ()
+    # When outlets' dates clash: each clashing passage as (date and time, article id, start,
+    # end, sentence), so a reader sees both sides in their own words.
+    versions: tuple[tuple[str, str, int, int, str], ...] = ()
 
 
 @dataclass(frozen=True)

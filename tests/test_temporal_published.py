@@ -72,3 +72,23 @@ def test_dates_without_a_year_or_in_the_future_are_no_bound() -> None:
         (article("On May 4, Russia charged the U.S. It will vote on June 9, 2031.", "a"),)
     )
     assert a.published is None
+
+
+def test_written_until_is_an_update_or_print_date_a_day_or_two_later() -> None:
+    from newsprism.temporal.published import written_until
+
+    lines = (
+        Removal("PUBLISHED: MONDAY, MARCH 11, 2013, 10:34 PM", "date line", 0, 10),
+        Removal("UPDATED: TUESDAY, MARCH 12, 2013, 9:36 AM", "date line", 0, 10),
+    )
+    updated = article("x", "a", published="2013-03-11", removed=lines)
+    assert str(written_until(updated)) == "2013-03-12"
+    printed = article("x", "b", published="2007-04-02", url="http://example.org/news/20070403/verdict")
+    assert str(written_until(printed)) == "2007-04-03"
+    slashes = article("x", "c", published="2013-03-13", url="http://example.org/2013/03/14/x.html")
+    assert str(written_until(slashes)) == "2013-03-14"
+    # an old URL date, a date before publication, or no publication date: nothing later is known
+    old = article("x", "d", published="2013-03-13", url="http://example.org/2013/03/01/x.html")
+    far = article("x", "e", published="2013-03-13", url="http://example.org/2013/03/20/x.html")
+    undated = article("x", "f", url="http://example.org/2013/03/14/x.html")
+    assert written_until(old) is None and written_until(far) is None and written_until(undated) is None

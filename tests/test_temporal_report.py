@@ -39,9 +39,10 @@ def test_report_has_timeline_and_published_fields() -> None:
 
 def test_renderers_show_the_timeline_escaped() -> None:
     report = build_report(analyze_articles(_articles()))
-    assert "## Timeline" in render_markdown(report)
+    assert render_markdown(report).count("## Timeline") == 1
     assert "\\<Washington\\>" in render_markdown(report)
-    assert "Timeline (1)" in render_terminal(report)
+    terminal = render_terminal(report)
+    assert terminal.count("== Timeline ") == 1 and "2023-05-04" in terminal
     html = render_html(report)
     assert "<h2>Timeline</h2>" in html and "&lt;Washington&gt;" in html and "<Washington>" not in html
 
@@ -63,3 +64,24 @@ def test_dates_command_rejects_a_bad_date(tmp_path: Path, capsys) -> None:
     path.write_text("On Friday.\n", encoding="utf-8")
     assert main(["dates", str(path), "--published", "2023-13-01"]) == 2
     assert "YYYY-MM-DD" in capsys.readouterr().err
+
+
+def test_brief_command_shows_the_timeline(tmp_path: Path, capsys) -> None:
+    from newsprism.compare.stage import set_embedder
+    from newsprism.nlp.embed import LexicalEmbedder
+
+    (tmp_path / "a.txt").write_text(
+        "Harbour fire\n\nPublished: March 14, 2024\n\nThe warehouse fire broke out on Tuesday night, "
+        "officials said. The port was built in 1998 and rebuilt in 2005.\n",
+        encoding="utf-8",
+    )
+    set_embedder(LexicalEmbedder())
+    try:
+        assert main(["brief", str(tmp_path), "--quiet"]) == 0
+        text = capsys.readouterr().out
+        assert main(["brief", str(tmp_path), "--json", "--quiet"]) == 0
+    finally:
+        set_embedder(None)
+    assert "== Timeline " in text and "2024-03-12 night" in text
+    dates = {(e["date"], e["precision"]) for e in json.loads(capsys.readouterr().out)["timeline"]}
+    assert dates == {("2024-03-12", "day"), ("1998", "year"), ("2005", "year")}

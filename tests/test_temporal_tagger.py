@@ -140,3 +140,102 @@ def test_a_bare_weekday_the_day_after_publication_is_the_next_day_unless_told_as
         == (THU - dt.timedelta(days=6)).isoformat()
     )
     assert values("The fire started on Tuesday.", THU)["Tuesday"] == (THU - dt.timedelta(days=2)).isoformat()
+
+
+JAN30 = dt.date(2013, 1, 30)
+
+
+def test_a_month_day_told_in_the_past_is_not_moved_more_than_half_a_year_back() -> None:
+    # June 25 of the previous year is seven months back: a writer would have given its year.
+    assert values("The court said it would rule on June 25.", JAN30)["June 25"] == "2013-06-25"
+    assert values("Officials said the vote was set for June 25.", JAN30)["June 25"] == "2013-06-25"
+    # A recent past date is moved back: "December 14" told in the past in January.
+    assert values("The shooting happened on December 14.", JAN30)["December 14"] == "2012-12-14"
+
+
+def test_a_month_day_after_publication_told_in_the_past_is_last_year_when_recent() -> None:
+    mar2 = dt.date(2016, 3, 2)
+    assert values("He was arrested on December 1.", mar2)["December 1"] == "2015-12-01"
+    # the day after publication is still this year (time zones, overnight editions)
+    assert values("He was arrested on March 3.", mar2)["March 3"] == "2016-03-03"
+
+
+def test_a_month_day_told_in_the_future_before_publication_is_next_year_when_near() -> None:
+    dec20 = dt.date(2016, 12, 20)
+    assert values("The council will vote on January 5.", dec20)["January 5"] == "2017-01-05"
+    assert values("The council will vote on December 22.", dec20)["December 22"] == "2016-12-22"
+
+
+def test_a_month_day_takes_the_year_the_text_gave_its_month() -> None:
+    text = "The deputy was killed in June 2005. He was killed on June 24 outside a house."
+    assert values(text, dt.date(2007, 5, 2))["June 24"] == "2005-06-24"
+    # ... unless the date is about the days of publication
+    text = "A first raid came in March 2012. Police raided the house again on March 9."
+    assert values(text, dt.date(2013, 3, 13))["March 9"] == "2013-03-09"
+
+
+def test_a_date_right_after_a_reporting_verb_is_when_it_was_said() -> None:
+    thu = dt.date(2016, 4, 28)
+    text = "An adviser said Monday that the senator will arrive with enough delegates."
+    assert values(text, thu)["Monday"] == "2016-04-25"
+
+
+def test_a_present_tense_clause_is_not_read_in_the_past_tense_of_the_sentence() -> None:
+    text = "Sanders said the nomination would be decided at the convention, which opens July 25."
+    assert values(text, dt.date(2016, 6, 8))["July 25"] == "2016-07-25"
+
+
+def test_month_of_that_year_takes_the_year_last_given() -> None:
+    text = "They moved to the city in January 2007 and to First Street in September of that year."
+    assert values(text, None)["September of that year"] == "2007-09"
+    assert (
+        values("It opened in 1998 and closed in March the following year.", None)["March the following year"]
+        == "1999-03"
+    )
+
+
+def test_without_publication_date_a_bare_month_follows_the_last_year_named() -> None:
+    assert values("The plant opened in 1998. It closed in March.", None)["March"] == "1998-03"
+    assert values("It closed in March.", None)["March"] == "XXXX-03"
+
+
+def test_the_day_before_a_date_counts_from_that_date() -> None:
+    text = "Ortiz was assigned to the case the day before his June 24, 2005 murder."
+    assert values(text, dt.date(2007, 4, 2))["the day before"] == "2005-06-23"
+    assert values("A sixth man died on the day before.", THU)["the day before"] == "2023-05-03"
+
+
+def test_a_past_weekday_between_publication_and_an_update_is_that_day() -> None:
+    mon, tue = dt.date(2013, 3, 11), dt.date(2013, 3, 12)
+    text = "The commissioner visited the precinct about 12:30 a.m. Tuesday."
+    (timex,) = tag_text(text, mon, "", tue)
+    assert timex.value == "2013-03-12T00:30"
+    # without an update the past-tense Tuesday is the previous one
+    (timex,) = tag_text(text, mon)
+    assert timex.value == "2013-03-05T00:30"
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "value"),
+    [
+        # THU is a Thursday: the night before publication
+        ("Two drones were shot down overnight.", "overnight", "2023-05-03TNI"),
+        ("Drones struck at 3 a.m. Wednesday.", "3 a.m. Wednesday", "2023-05-03T03:00"),
+        ("Drones struck around 3 a.m. on Wednesday.", "around 3 a.m.", "2023-05-03T03:00"),
+        (
+            "It happened in the night of Tuesday to Wednesday.",
+            "the night of Tuesday to Wednesday",
+            "2023-05-02TNI",
+        ),
+        (
+            "It happened in the night from Tuesday into Wednesday.",
+            "the night from Tuesday into Wednesday",
+            "2023-05-02TNI",
+        ),
+        ("Leaders will meet Friday.", "Friday", "2023-05-05"),
+        ("Leaders met Friday.", "Friday", "2023-04-28"),
+        ("Leaders meet Friday in Oslo.", "Friday", "2023-05-05"),
+    ],
+)
+def test_nights_small_hours_and_weekdays_around_publication(text: str, expression: str, value: str) -> None:
+    assert values(text).get(expression) == value

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
+from newsprism.brief.timeline import entry_json
 from newsprism.model import Article, OffsetMap, Span, Statement
 from newsprism.pipeline import Analysis
 from newsprism.settings import Settings
@@ -61,6 +63,12 @@ def test_different_dates_for_the_same_event_are_a_conflict() -> None:
     assert entry.conflict is not None
     assert "2024-03-12" in entry.conflict and "2024-03-13" in entry.conflict
     assert "A" in entry.conflict and "B" in entry.conflict
+    # both passages, each with its own date, for the reader to weigh
+    sides = {(when, aid, text) for when, aid, _, _, text in entry.versions}
+    assert sides == {("2024-03-12 23:40", "a", a.text), ("2024-03-13 02:00", "b", b.text)}
+    json_entry = entry_json(entry)
+    assert {v["article_id"] for v in json_entry["versions"]} == {"a", "b"}
+    assert json_entry["precision"] == "day"
 
 
 def test_night_and_small_hours_are_compatible() -> None:
@@ -188,3 +196,63 @@ def test_sentences_no_statement_covers_still_count() -> None:
     st = Statement("s1", "a", text[start:], Span(start, len(text)))
     dates = [e.date for e in run(a, statements=(st,)).timeline]
     assert dates == ["2023-05-04", "2023-05-05"]
+
+
+def test_coordinated_dates_are_each_an_event() -> None:
+    text = "He hosted the awards in 2004 and 2005. She moved there in January 2007 and to a new street in September of that year."
+    entries = run(article(text, "a", "2013-03-13", "A")).timeline
+    assert sorted(e.date for e in entries) == ["2004", "2005", "2007-01", "2007-09"]
+
+
+def test_dates_in_one_clause_are_one_event() -> None:
+    text = "Peskov said on Thursday that the drones struck on Wednesday."
+    (entry,) = run(article(text, "a", "2023-05-04", "A")).timeline
+    assert entry.date == "2023-05-04"
+
+
+def test_a_week_is_placed_in_its_month_when_it_lies_in_one() -> None:
+    a = article("The deputy was married two weeks ago to his second wife.", "a", "2005-06-25", "A")
+    (entry,) = run(a).timeline
+    assert entry.date == "2005-06"
+    # the week of 29 May - 4 June straddles two months: no honest month, no entry
+    b = article("The deputy was married last week to his second wife.", "b", "2005-06-08", "B")
+    assert run(b).timeline == ()
+
+
+def test_a_timex_cut_by_the_unit_boundary_still_dates_the_unit() -> None:
+    text = "The commissioner visited the precinct about 12:30 a.m. Tuesday, aides said."
+    a = article(text, "a", "2013-03-12", "A")
+    cut = text.index("Tuesday")
+    st = Statement("s1", "a", text[:cut].strip(), Span(0, cut - 1))
+    (entry,) = run(a, statements=(st,)).timeline
+    assert (entry.date, entry.time) == ("2013-03-12", "00:30")
+
+
+def test_same_day_sentences_need_less_likeness_to_be_one_event() -> None:
+    # cosine of the two (hand-set vectors) is 0.5: below the general bar, above the same-day one
+    import numpy as np
+
+    from newsprism.temporal.timeline import build_timeline, candidates
+    from newsprism.temporal.timexes import tag_text
+
+    a = article("Police shot a teenager on Saturday in a Brooklyn street.", "a", "2013-03-13", "A")
+    b = article("Officers opened fire on Saturday, killing the 16-year-old.", "b", "2013-03-13", "B")
+    c = article("A council hearing on the budget was held in March.", "c", "2013-03-13", "C")
+    cands = []
+    for art, vec in ((a, [1.0, 0.0]), (b, [0.5, 0.866]), (c, [0.5, -0.866])):
+        found = list(tag_text(art.text, dt.date(2013, 3, 13), art.id))
+        cands += [
+            dataclasses.replace(x, vector=np.array(vec, dtype=np.float32))
+            for x in candidates(art, sentences(art.text), found)
+        ]
+    entries = build_timeline(cands, {}, Settings().timeline)
+    by_date = {e.date: set(e.article_ids) for e in entries}
+    assert by_date["2013-03-09"] == {"a", "b"}
+    assert by_date["2013-03"] == {"c"}  # a month holds many days: no lower bar
+
+
+def test_the_date_most_outlets_agree_with_is_the_entry_date() -> None:
+    a = article("Police shot a teenager in March in Brooklyn, officials said.", "a", "2013-03-20", "A")
+    b = article("Police shot a teenager on March 9 in Brooklyn, officials said.", "b", "2013-03-20", "B")
+    (entry,) = run(a, b).timeline
+    assert entry.date == "2013-03-09" and entry.conflict is None

@@ -1,5 +1,5 @@
-"""``newsprism brief PATHS...``: only the brief (summary, ledger, disputes, quote variants,
-unique/omissions, framing, provenance), without the article listing."""
+"""``newsprism brief PATHS...``: only the brief (summary, ledger, disputes, timeline, quote
+variants, unique/omissions, framing, provenance), without the article listing."""
 
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ BRIEF_KEYS = (
     "ledger",
     "disputes",
     "contradictions",
+    "timeline",
     "quote_groups",
     "unique",
     "omissions",

@@ -1,5 +1,5 @@
 """The brief's sections as Markdown and as terminal text (summary, ledger, disputes,
-contradictions, quote variants, unique/omissions, framing, provenance).
+contradictions, timeline, quote variants, unique/omissions, framing, provenance).
 
 Both read only the report dict. Article words in Markdown go through :func:`md_escape`.
 """
@@ -176,6 +176,23 @@ def _provenance(report: Report, esc: Callable[[str], str]) -> list[str]:
     ]
 
 
+def _timeline(report: Report, esc: Callable[[str], str]) -> list[str]:
+    """Each dated event once, with its outlets; a date conflict with every side's passage."""
+    labels = _labels(report)
+    lines = []
+    for e in report.get("timeline", []):
+        when = e["date"] + (f" {e['time']}" if e.get("time") else "")
+        who = ", ".join(labels.get(a, a) for a in e["article_ids"])
+        lines.append(f"- **{when}** {esc(_short(e['text']))} [{esc(who)}]")
+        if e.get("conflict"):
+            lines.append("  - dates differ:")
+            lines += [
+                f"    - {v['when']} — {esc(labels.get(v['article_id'], v['article_id']))}: “{esc(_short(v['text']))}”"
+                for v in e.get("versions", [])
+            ]
+    return lines
+
+
 def _revision_item(item: dict, labels: dict[str, str], esc: Callable[[str], str]) -> str:
     moved = moved_facts(item)
     line = f"  - {item['kind']}: “{esc(_short(item['text']))}”"
@@ -216,6 +233,7 @@ PARTS = (
     ("Summary", _summary),
     ("What the outlets agree on", _ledger),
     ("Disputes and contradictions", _disputes),
+    ("Timeline", _timeline),
     ("Quotes across outlets", _quotes),
     ("Only here / left out", _outlets),
     ("Framing", _framing),

@@ -64,7 +64,7 @@ def _short(text: str, limit: int = 100) -> str:
 
 def _timeline(report: Report) -> str:
     entries = report.get("timeline") or []
-    if not entries:
+    if not entries or "ledger" in report:  # the brief draws the timeline itself
         return ""
     labels = {a["id"]: a["label"] for a in report["articles"]}
     lines = ["## Timeline", ""]

@@ -51,7 +51,7 @@ def _rejections(report: Report) -> str:
 
 def _timeline(report: Report) -> str:
     entries = report.get("timeline") or []
-    if not entries:
+    if not entries or "ledger" in report:  # the brief draws the timeline itself
         return ""
     labels = {a["id"]: a["label"] for a in report["articles"]}
     lines = [rule(f"Timeline ({len(entries)})")]

@@ -7,6 +7,7 @@ import functools
 import re
 
 __all__ = [
+    "clamped",
     "closest_year",
     "format_unit",
     "season_of",
@@ -49,10 +50,11 @@ def shift(day: dt.date, unit: str, n: int) -> dt.date:
         return day
     total = day.year * 12 + day.month - 1 + n * months
     year, month = divmod(total, 12)
-    return _clamped(year, month + 1, day.day)
+    return clamped(year, month + 1, day.day)
 
 
-def _clamped(year: int, month: int, day: int) -> dt.date:
+def clamped(year: int, month: int, day: int) -> dt.date:
+    """The date, or the month's last day when ``day`` is past it (29 February)."""
     year = min(max(year, 1), 9999)
     for d in (day, 30, 29, 28):
         try:
@@ -82,7 +84,7 @@ def weekday_near(ref: dt.date, weekday: int, direction: str) -> dt.date:
 
 def closest_year(ref: dt.date, month: int, day: int) -> dt.date:
     """Month and day without a year: the occurrence nearest to ``ref``."""
-    options = [_clamped(ref.year + k, month, day) for k in (0, -1, 1)]
+    options = [clamped(ref.year + k, month, day) for k in (0, -1, 1)]
     return min(options, key=lambda d: abs((d - ref).days))
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from newsprism.temporal import calendar as cal
 from newsprism.temporal import lexicon as lx
@@ -34,8 +34,30 @@ _FUTURE_AFTER = re.compile(
     r"^[\s,]*(?:\w+\s+){0,4}?(?:will|'ll|(?:is|are)\s+(?:due|expected|scheduled|set)\s+to)\b", re.IGNORECASE
 )
 # "-ed" words are past verbs unless a determiner makes them adjectives ("the reduced dividend").
+# Irregular past forms that are not also present forms or common nouns ("hit", "set", "read").
+_IRREGULAR_PAST = (
+    "met|began|took|went|came|made|gave|held|found|won|lost|ran|fell|shot|struck|told|spoke|wrote|"
+    "broke|drove|flew|fought|led|rose|sent|sold|stood|thought|threw|became|brought|bought|caught|"
+    "chose|drew|got|grew|heard|kept|knew|paid|sat|sought|stole|swore|taught|tore|withdrew|fled|"
+    "slew|sank|swam|sang|forgot|forgave|froze|hung|meant|overtook|undertook"
+)
 _PAST = re.compile(
-    r"\b(?:was|were|had|did|said|ago|last)\b|(?<!\bthe\s)(?<!\ba\s)(?<!\ban\s)(?<!\bits\s)\b\w{3,}ed\b",
+    r"\b(?:was|were|had|did|said|ago|last|" + _IRREGULAR_PAST + r")\b"
+    r"|(?<!\bthe\s)(?<!\ba\s)(?<!\ban\s)(?<!\bits\s)\b\w{3,}ed\b",
+    re.IGNORECASE,
+)
+# A reporting verb right before the date: the date is when it was said, in its tense, whatever
+# the reported clause after it says ("said Monday that he will ...").
+_SAID_BEFORE = re.compile(
+    r"\b(?:said|told(?:\s+\w+){0,2}|announced|reported|wrote|added|confirmed|declared|testified|tweeted|"
+    r"disclosed|revealed|acknowledged)\s+(?:on\s+|late\s+|early\s+)?$",
+    re.IGNORECASE,
+)
+# A present-tense verb in the date's own clause: the clause is not told in the past, whatever
+# the sentence said before it ("Sanders said the convention, which opens July 25, ...").
+_PRESENT = re.compile(
+    r"\b(?:is|are|has|have|begins?|opens?|starts?|ends?|closes?|expires?|resumes?|convenes?|"
+    r"takes\s+effect|runs?\s+(?:through|until|to))\b",
     re.IGNORECASE,
 )
 _CLAUSE_END = re.compile(r"[,;:–—]")
@@ -59,6 +81,12 @@ class Context:
     last_day: dt.date | None = None
     last_quarter: str | None = None
     last_point: dt.date | None = None  # last date of any granularity (month, year...)
+    # The latest day the text may have been written: an "Updated" line or the URL's date a day
+    # or two after publication. A weekday told in the past can fall between the two.
+    latest: dt.date | None = None
+    # month -> the year the text last wrote with it ("in June 2005"): a later "June 24" told
+    # away from the publication date belongs to that year.
+    month_years: dict[int, int] = field(default_factory=dict)
 
     def anchor(self) -> dt.date | None:
         return self.last_day or self.reference
@@ -69,11 +97,17 @@ class Context:
         after = self.text[mention.end : mention.end + 60]
         after = _SENTENCE_END.split(after, maxsplit=1)[0]
         possessive = after[:2] in {"'s", "’s"}
+        if _SAID_BEFORE.search(before):
+            return "past"
         if not possessive and _FUTURE.search(before):
             return "future"
         if (possessive or len(before) < 12) and _FUTURE_AFTER.match(after):
             return "future"
-        if _PAST.search(self._sentence_before(mention.start)) or _PAST.search(after[:40]):
+        if _PAST.search(before) or _PAST.search(after[:40]):
+            return "past"
+        if _PRESENT.search(before):
+            return ""
+        if _PAST.search(self._sentence_before(mention.start)):
             return "past"
         return ""
 
@@ -126,7 +160,13 @@ def _weekday(m: Mention, ctx: Context) -> Value | None:
     # publication, which a clause in no past tense means ("Friday" in a Thursday article).
     tomorrow = (wd - ctx.reference.weekday()) % 7 == 1
     direction = "same-or-future" if tense == "future" or (tense == "" and tomorrow) else "same-or-past"
-    typ, value, _ = day_value(cal.weekday_near(ctx.reference, wd, direction), part)
+    day = cal.weekday_near(ctx.reference, wd, direction)
+    if direction == "same-or-past" and ctx.latest is not None and ctx.latest > ctx.reference:
+        # told in the past, but the text was still written after publication (an update, the
+        # print edition's date): a day up to then is the one meant
+        later = cal.weekday_near(ctx.latest, wd, "same-or-past")
+        day = later if later > ctx.reference else day
+    typ, value, _ = day_value(day, part)
     return typ, value, None if part else mod_of(m.part("pre"))
 
 
@@ -178,8 +218,10 @@ def _full_date(m: Mention, ctx: Context) -> Value | None:
     try:
         if year is not None:
             date = dt.date(year, month, day)
+            ctx.month_years[month] = year
         elif ctx.reference is not None:
             date = _year_by_tense(ctx.reference, month, day, ctx.tense(m))
+            date = _year_from_text(date, ctx)
         else:
             return "DATE", f"XXXX-{month:02d}-{day:02d}", None
     except ValueError:
@@ -189,18 +231,43 @@ def _full_date(m: Mention, ctx: Context) -> Value | None:
     return "DATE", date.isoformat(), None
 
 
+# How far from publication a month and day without a year may be moved to another year because
+# of the tense: half a year. A writer omits the year of a date in the current year, or of a
+# recent one; "June 25" told in the past in January is more likely a slip of tense than a date
+# seven months back, which a writer would give with its year.
+_YEAR_SHIFT_DAYS = 183
+# A date this close to publication is about the current story, whatever year the text named.
+_CURRENT_DAYS = 30
+
+
 def _year_by_tense(ref: dt.date, month: int, day: int, tense: str) -> dt.date:
-    """A month and day without a year: the publication year, moved by the tense."""
-    date = dt.date(ref.year, month, day) if tense else cal.closest_year(ref, month, day)
-    if tense == "future" and (ref - date).days > 60:
-        return dt.date(ref.year + 1, month, day)
-    if tense == "past" and (date - ref).days > 60:
-        return dt.date(ref.year - 1, month, day)
+    """A month and day without a year: the publication year, moved by the tense only to a
+    date within half a year of publication, else the occurrence nearest to publication."""
+    if not tense:
+        return cal.closest_year(ref, month, day)
+    date = cal.clamped(ref.year, month, day)
+    if tense == "past" and (date - ref).days > 1:
+        earlier = cal.clamped(ref.year - 1, month, day)
+        return earlier if (ref - earlier).days <= _YEAR_SHIFT_DAYS else date
+    if tense == "future" and (ref - date).days > 1:
+        later = cal.clamped(ref.year + 1, month, day)
+        return later if (later - ref).days <= _YEAR_SHIFT_DAYS else date
     return date
+
+
+def _year_from_text(date: dt.date, ctx: Context) -> dt.date:
+    """The year the text last wrote with this month, unless the date is about now."""
+    known = ctx.month_years.get(date.month)
+    ref = ctx.reference
+    if known is None or known == date.year or ref is None or abs((date - ref).days) <= _CURRENT_DAYS:
+        return date
+    return cal.clamped(known, date.month, date.day)
 
 
 def _month_year(m: Mention, ctx: Context) -> Value | None:
     month = lx.MONTHS[low(m, "month")]
+    if (year := _year_of(m)) is not None:
+        ctx.month_years[month] = year
     return "DATE", f"{_year_of(m)}-{month:02d}", mod_of(low(m, "pre").split(" ")[-1] or None)
 
 
@@ -209,7 +276,9 @@ def _month(m: Mention, ctx: Context) -> Value | None:
     mod = mod_of(low(m, "pre") or None)
     ref = ctx.reference
     if ref is None:
-        return "DATE", f"XXXX-{month:02d}", mod
+        # No publication date: a narrative's months follow the last year it named.
+        year_of = ctx.last_point.year if ctx.last_point else "XXXX"
+        return "DATE", f"{year_of}-{month:02d}", mod
     year = ref.year
     tense = ctx.tense(m)
     if tense == "future" and month < ref.month - 1:
@@ -219,6 +288,19 @@ def _month(m: Mention, ctx: Context) -> Value | None:
     elif not tense:
         year = cal.closest_year(ref, month, 15).year
     return "DATE", f"{year}-{month:02d}", mod
+
+
+_YEAR_STEP = {"that": 0, "the same": 0, "the following": 1, "the next": 1, "the previous": -1}
+
+
+def _month_that_year(m: Mention, ctx: Context) -> Value | None:
+    """ "September of that year": the year of the last date the text gave."""
+    month = lx.MONTHS[low(m, "month")]
+    mod = mod_of(low(m, "pre").split(" ")[-1] or None)
+    base = ctx.last_point or ctx.reference
+    if base is None:
+        return "DATE", f"XXXX-{month:02d}", mod
+    return "DATE", f"{base.year + _YEAR_STEP.get(low(m, 'yrel'), 0)}-{month:02d}", mod
 
 
 def _month_rel(m: Mention, ctx: Context) -> Value | None:
@@ -283,6 +365,7 @@ ABSOLUTE: dict[str, Callable[[Mention, Context], Value | None]] = {
     "date_dmy": _full_date,
     "month_year": _month_year,
     "month": _month,
+    "month_that_year": _month_that_year,
     "month_rel": _month_rel,
     "year": _year,
     "decade": _decade,

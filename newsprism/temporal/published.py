@@ -27,7 +27,7 @@ from newsprism.temporal.normalize import Context
 from newsprism.temporal.tagger import Mention, find_mentions
 from newsprism.temporal.timexes import tag_text
 
-__all__ = ["SOURCE_CONFIDENCE", "published_date", "resolve_published"]
+__all__ = ["SOURCE_CONFIDENCE", "published_date", "resolve_published", "written_until"]
 
 # How much each source is trusted: structured metadata over text lines over URL
 # paths (URLs carry the first-publication date, which updates can move past);
@@ -61,6 +61,46 @@ def published_date(article: Article) -> dt.date | None:
     if article.published and _FULL_DAY.match(article.published):
         return dt.date.fromisoformat(article.published[:10])
     return None
+
+
+# A date in the URL path: /2013/03/14/ or /20070403/.
+_URL_DAY = re.compile(r"/((?:19|20)\d\d)(?:/(\d\d)/(\d\d)|(\d\d)(\d\d))(?=/|$)")
+# How long after publication an update or the print edition's date still counts as when the
+# text was written: the next day's paper, an update the morning after.
+_LATEST_DAYS = 2
+
+
+def written_until(article: Article) -> dt.date | None:
+    """The latest day the text may have been written, when later than its publication: an
+    "Updated" date line, or a URL dated a day or two after (the print edition). ``None``
+    when nothing says so."""
+    published = published_date(article)
+    if published is None:
+        return None
+    days = [d for d in (*_date_line_days(article), _url_day(article.url)) if d is not None]
+    later = [d for d in days if 0 < (d - published).days <= _LATEST_DAYS]
+    return max(later) if later else None
+
+
+def _date_line_days(article: Article) -> list[dt.date]:
+    out = []
+    for removal in article.removed:
+        if "date" not in removal.reason:
+            continue
+        for timex in tag_text(removal.text, None):
+            if _FULL_DAY.match(timex.value) and timex.value[:4].isdigit():
+                out.append(dt.date.fromisoformat(timex.value[:10]))
+    return out
+
+
+def _url_day(url: str | None) -> dt.date | None:
+    m = _URL_DAY.search(url or "")
+    if not m:
+        return None
+    try:
+        return dt.date(int(m[1]), int(m[2] or m[4]), int(m[3] or m[5]))
+    except ValueError:
+        return None
 
 
 def resolve_published(articles: tuple[Article, ...]) -> tuple[Article, ...]:

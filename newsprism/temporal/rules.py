@@ -52,6 +52,7 @@ _RULE_PATTERNS: list[tuple[str, str]] = [
     ("date_mdy", r"(?:(?P<wd>" + _WEEKDAY_ABBR + r"),?\s+)?(?P<month>" + MONTH + r")\s+(?P<day>" + DAY + r")(?!\d)(?:(?:,\s*|\s+)(?P<year>" + YEAR + "))?"),
     ("date_dmy", r"(?:(?P<wd>" + _WEEKDAY_ABBR + r"),?\s+)?(?:the\s+)?(?P<day>" + DAY + r")(?:\s+of)?\s+(?P<month>" + MONTH + r")(?:,?\s+(?P<year>" + YEAR + "))?"),
     ("month_year", r"(?:(?P<pre>early|late|mid|the\s+end\s+of|the\s+beginning\s+of)[\s-]+)?(?P<month>" + _MONTH_FULL + r")(?:,?\s+(?:of\s+)?)(?P<year>" + YEAR + ")"),
+    ("month_that_year", r"(?:(?P<pre>early|late|mid|the\s+end\s+of|the\s+beginning\s+of)[\s-]+)?(?P<month>" + _MONTH_FULL + r")(?:\s+of)?\s+(?P<yrel>that|the\s+same|the\s+following|the\s+next|the\s+previous)\s+year"),
     ("month_rel", r"(?P<rel>" + REL + r")\s+(?P<month>" + _MONTH_FULL + ")"),
     ("month", r"(?:(?P<pre>early|late|mid|the\s+end\s+of|the\s+beginning\s+of|the\s+middle\s+of)[\s-]+)?(?P<month>" + _MONTH_FULL + ")"),
     ("decade", r"(?:the\s+)?(?:(?P<pre>early|late|mid)[\s-]*)?(?P<decade>(?:1[6-9]|20)\d0s|['’]\d0s)"),

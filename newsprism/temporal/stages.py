@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from newsprism.model import Article, Rejection, Span, Timex
 from newsprism.settings import Settings
-from newsprism.temporal.published import published_date, resolve_published
+from newsprism.temporal.published import published_date, resolve_published, written_until
 from newsprism.temporal.timeline import Candidate, build_timeline, candidates, sentences
 from newsprism.temporal.timexes import tag_text
 
@@ -32,7 +32,7 @@ def timeline_stage(analysis: Analysis, settings: Settings) -> Analysis:
     rejections = list(analysis.rejections)
     for article in analysis.articles:
         try:
-            found = list(tag_text(article.text, published_date(article), article.id))
+            found = list(tag_text(article.text, published_date(article), article.id, written_until(article)))
             cands.extend(candidates(article, _units(analysis, article), found))
         except Exception as exc:  # one odd article must not stop the run
             log.exception("timeline failed on %s", article.path)

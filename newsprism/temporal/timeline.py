@@ -10,6 +10,8 @@ both be true, the entry keeps each version and says so in ``conflict``.
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -98,23 +100,69 @@ def content_words(text: str) -> frozenset[str]:
 
 
 def candidates(article: Article, units: list[Span], timexes: list[Timex]) -> list[Candidate]:
-    """A candidate event for each unit holding a timex resolved to a day, month or year."""
+    """A candidate event for each unit holding a timex resolved to a day, month or year (one
+    for each of coordinated dates: "in 2004 and 2005" is two dated events)."""
     out = []
+    dated = [_as_month(t) for t in timexes]
     for unit in units:
-        inside = [t for t in timexes if unit.contains(t.span) and _DAY.match(t.value)]
+        # a timex that starts in the unit belongs to it even when the unit was cut inside it
+        # ("about 12:30 a.m. | Tuesday" split at the abbreviation's period)
+        inside = [t for t in dated if unit.start <= t.span.start < unit.end and _DAY.match(t.value)]
         if not inside:
             continue
-        anchor = _anchor(inside)
-        m = _DAY.match(anchor.value)
-        assert m is not None
-        time = m.group(2) or m.group(3)
         text = article.text[unit.start : unit.end]
         if not content_words(text):
             continue  # a date line or a bare date tells when the article was written, not an event
-        part = _PARTS.get(time or "", time)
         values = tuple((t.value, t.mod) for t in inside)
-        out.append(Candidate(article.id, unit, text, anchor, m.group(1), part, content_words(text), values))
+        chain = _coordinated(_anchor(inside), inside, article.text)
+        for anchor in chain:
+            if len(chain) > 1:  # each of coordinated dates is its own event, with its date only
+                values = ((anchor.value, anchor.mod),)
+            m = _DAY.match(anchor.value)
+            assert m is not None
+            time = m.group(2) or m.group(3)
+            part = _PARTS.get(time or "", time)
+            out.append(
+                Candidate(article.id, unit, text, anchor, m.group(1), part, content_words(text), values)
+            )
     return out
+
+
+_WEEK = re.compile(r"^(\d{4})-W(\d\d)(-WE)?$")
+
+
+def _as_month(t: Timex) -> Timex:
+    """A week ("two weeks ago", "last weekend") on the timeline at the precision a reader can
+    use, its month, when the whole week lies in one month; else unchanged (and left out)."""
+    m = _WEEK.match(t.value)
+    if not m:
+        return t
+    first = dt.date.fromisocalendar(int(m[1]), int(m[2]), 6 if m[3] else 1)
+    last = first + dt.timedelta(days=1 if m[3] else 6)
+    if (first.year, first.month) != (last.year, last.month):
+        return t
+    return dataclasses.replace(t, value=f"{first.year}-{first.month:02d}")
+
+
+# Between two coordinated dates: "2004 and 2005", "June 20, June 24", "from 1967 to 1979"; or
+# between two coordinated phrases, each with its date: "moved there in January 2007 and to
+# First Street in September", "arrested on Monday and charged on Tuesday".
+_COORD = re.compile(r"^\s*,?\s*(?:and|or|&|to|through|until|-|–|—)?\s*(?:(?:in|on)\s+)?$", re.IGNORECASE)
+_AND = re.compile(r"\b(?:and|or|but|then)\b", re.IGNORECASE)
+_PHRASE_CHARS = 60
+
+
+def _coordinated(anchor: Timex, inside: list[Timex], text: str) -> list[Timex]:
+    """The anchor and the dates coordinated with it, in order, each value once."""
+    chain = [anchor]
+    for t in inside[inside.index(anchor) + 1 :]:
+        gap = text[chain[-1].span.end : t.span.start]
+        tight = len(t.value) == len(chain[-1].value) and _COORD.match(gap)
+        if not tight and not (len(gap) <= _PHRASE_CHARS and _AND.search(gap)):
+            break
+        chain.append(t)
+    seen: set[str] = set()
+    return [t for t in chain if not (t.value in seen or seen.add(t.value))]
 
 
 def _anchor(inside: list[Timex]) -> Timex:
@@ -240,7 +288,10 @@ def _best_group(groups: list[_Group], cand: Candidate, cfg: TimelineSettings, me
         words = max(memo.similarity(cand, m) for m in group.members)
         meaning = max(memo.semantic(cand, m) for m in group.members)
         if all(memo.compatible(cand, m) for m in group.members):
-            score = max(words / cfg.merge_similarity, meaning / cfg.merge_cosine)
+            same_day = max((memo.semantic(cand, m) for m in group.members if _same_day(cand, m)), default=0.0)
+            score = max(
+                words / cfg.merge_similarity, meaning / cfg.merge_cosine, same_day / cfg.same_day_cosine
+            )
         else:
             score = max(words / cfg.conflict_similarity, meaning / cfg.conflict_cosine)
         if score >= 1.0 and score > best_score:
@@ -273,9 +324,15 @@ def _joinable(a: _Group, b: _Group, cfg: TimelineSettings, memo: _Memo) -> bool:
     if not all(memo.compatible(x, y) for x, y in pairs):
         return False
     return any(
-        memo.similarity(x, y) >= cfg.merge_similarity or memo.semantic(x, y) >= cfg.merge_cosine
+        memo.similarity(x, y) >= cfg.merge_similarity
+        or memo.semantic(x, y) >= (cfg.same_day_cosine if _same_day(x, y) else cfg.merge_cosine)
         for x, y in pairs
     )
+
+
+def _same_day(a: Candidate, b: Candidate) -> bool:
+    """Both dated to one calendar day (not a month or a year, which hold many events)."""
+    return len(a.day) == 10 and a.day == b.day
 
 
 def semantic(a: Candidate, b: Candidate) -> float:
@@ -286,23 +343,45 @@ def semantic(a: Candidate, b: Candidate) -> float:
 
 
 def _entry(group: _Group, labels: dict[str, str]) -> TimelineEntry:
-    versions = Counter((m.day, m.time) for m in group.members)
-    (day, time), _ = min(versions.items(), key=lambda kv: (-kv[1], kv[0][0], kv[0][1] or ""))
+    day, time = _date_of(group.members)
     lead = next(m for m in group.members if (m.day, m.time) == (day, time))
-    conflict = _conflict(group, labels)
+    clashing = _clashing(group.members)
     spans = tuple((m.article_id, m.span.start, m.span.end) for m in group.members)
-    return TimelineEntry(day, time, lead.text, group.articles(), conflict, spans)
+    versions = tuple((_when(m), m.article_id, m.span.start, m.span.end, m.text) for m in clashing)
+    return TimelineEntry(day, time, lead.text, group.articles(), _conflict(clashing, labels), spans, versions)
 
 
-def _conflict(group: _Group, labels: dict[str, str]) -> str | None:
-    """Each version in a clash: the dates of members some other member cannot agree with."""
-    members = group.members
-    clashing = [m for m in members if any(not compatible(m, other) for other in members)]
+def _date_of(members: list[Candidate]) -> tuple[str, str | None]:
+    """The date most members agree with (a month agrees with each of its days), the most
+    precise of equals, then the earliest."""
+
+    def support(m: Candidate) -> int:
+        return sum(1 for o in members if m.day.startswith(o.day))
+
+    best = max(members, key=lambda m: (support(m), len(m.day), m.time is not None))
+    same = [m for m in members if m.day == best.day]
+    times = Counter(m.time for m in same if m.time)
+    time = min(times.items(), key=lambda kv: (-kv[1], kv[0]))[0] if times else None
+    return best.day, time
+
+
+def _when(m: Candidate) -> str:
+    return m.day + (f" {m.time}" if m.time else "")
+
+
+def _clashing(members: list[Candidate]) -> list[Candidate]:
+    """The members some other member's date cannot agree with."""
+    return [m for m in members if any(not compatible(m, other) for other in members)]
+
+
+def _conflict(clashing: list[Candidate], labels: dict[str, str]) -> str | None:
+    """Each version in a clash, with the words each outlet dates it by."""
     if not clashing:
         return None
     by_version: dict[str, list[str]] = {}
     for m in clashing:
-        key = m.day + (f" {m.time}" if m.time else "")
-        by_version.setdefault(key, []).append(f"{labels.get(m.article_id, m.article_id)}: “{m.timex.text}”")
+        by_version.setdefault(_when(m), []).append(
+            f"{labels.get(m.article_id, m.article_id)}: “{m.timex.text}”"
+        )
     parts = [f"{key} ({'; '.join(dict.fromkeys(who))})" for key, who in sorted(by_version.items())]
     return "outlets give different dates: " + " vs ".join(parts)

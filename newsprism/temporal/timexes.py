@@ -27,12 +27,16 @@ _SENTENCE_BREAK = re.compile(r"[.!?][\"”’)]?\s+[A-Z“\"]|\n")
 _LINK = re.compile(r"^\s*,?\s*(?:on|at|of|in\s+the\s+(?:early\s+)?hours\s+of)\s*$", re.IGNORECASE)
 
 
-def tag_text(text: str, reference: dt.date | None = None, article_id: str = "") -> tuple[Timex, ...]:
+def tag_text(
+    text: str, reference: dt.date | None = None, article_id: str = "", latest: dt.date | None = None
+) -> tuple[Timex, ...]:
     """Every temporal expression in ``text`` with its TIMEX3 type and value.
 
-    ``reference`` is the date relative expressions count from (the publication date).
+    ``reference`` is the date relative expressions count from (the publication date);
+    ``latest``, when later, the last day the text may have been written (an update): a
+    weekday told in the past may fall between the two.
     """
-    ctx = Context(text, reference)
+    ctx = Context(text, reference, latest=latest)
     timexes: list[Timex] = []
     for mention in find_mentions(text):
         fn = _TABLE.get(mention.rule)
@@ -46,7 +50,28 @@ def tag_text(text: str, reference: dt.date | None = None, article_id: str = "") 
             ctx.last_point = dt.date(int(point[1]), int(point[2] or 1), 1)
         span = Span(mention.start, mention.end)
         timexes.append(Timex(span, text[span.start : span.end], typ, val, article_id, mod))
-    return tuple(_anchor_times(timexes, text, reference))
+    return tuple(_anchor_times(_before_a_date(timexes, text), text, reference))
+
+
+_BEFORE_AFTER = re.compile(r"^the\s+(day|night)\s+(before|after)$", re.IGNORECASE)
+_OWNER = re.compile(r"^\s+(?:(?:his|her|their|its|the|a|an)\s+)?$", re.IGNORECASE)
+
+
+def _before_a_date(timexes: list[Timex], text: str) -> list[Timex]:
+    """ "the day before his June 24, 2005 murder": counted from the date that follows, not
+    from the last one told (which is what "the day before" alone means)."""
+    out = list(timexes)
+    for i, tx in enumerate(out[:-1]):
+        m = _BEFORE_AFTER.match(tx.text)
+        nxt = out[i + 1]
+        if not m or not _DAY.match(nxt.value) or not _OWNER.match(text[tx.span.end : nxt.span.start]):
+            continue
+        day = dt.date.fromisoformat(nxt.value) + dt.timedelta(
+            days=-1 if m.group(2).lower() == "before" else 1
+        )
+        value = f"{day.isoformat()}TNI" if m.group(1).lower() == "night" else day.isoformat()
+        out[i] = _with_value(tx, value)
+    return out
 
 
 def _anchor_times(timexes: list[Timex], text: str, reference: dt.date | None) -> list[Timex]:
