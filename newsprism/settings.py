@@ -368,6 +368,15 @@ class CompareSettings:
     align_model: float = 0.2
     align_model_floor: float = 0.3
     align_model_words: float = 0.3
+    # Blocking (compare/blocking.py): alignment judges only each statement's align_neighbours
+    # most similar statements of other articles, and pairs sharing a word stem, name or
+    # number that at most align_rare statements use (a rewording keeps a rare term where the
+    # embedding scores it low). 0 neighbours: every pair above the floors (quadratic). The
+    # seeds, the example and both golds' stories (3-6 articles) give the same alignment with
+    # 10 neighbours as with every pair; 50 leaves room for stories of many outlets
+    # (docs/results/speed.md, session 7, has what the cap changes on 200-982 ECB+ articles).
+    align_neighbours: int = 50
+    align_rare: int = 50
     # Contradiction candidates: pairs this similar that disagree on negation or numbers.
     # In the calibration sample above, fewer than half the pairs below 0.70 told one fact,
     # so a disagreement there is more often two facts than a contradiction.

@@ -311,9 +311,12 @@ def quantities(text: str) -> dict[str, set[str]]:
     return out
 
 
+_DATE_TERM = re.compile(r"\b(?:" + "|".join(DAYS + MONTHS) + r")\b")
+
+
 def date_terms(text: str) -> set[str]:
-    low = text.lower()
-    return {d for d in DAYS + MONTHS if re.search(rf"\b{d}\b", low)}
+    """Weekday and month names the text uses, lower-cased (one pass over the text)."""
+    return set(_DATE_TERM.findall(text.lower()))
 
 
 def key_terms(text: str) -> set[str]:

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from newsprism.compare.blocking import candidate_pairs
 from newsprism.compare.pairs import StoryPairs, pair_model
 from newsprism.model import Statement
 from newsprism.settings import CompareSettings
@@ -41,65 +42,110 @@ def align_statements(
     terms = [key_terms(s.text) for s in statements]
     nums = [quantities(s.text) for s in statements]
     words_ = [set(content_words(s.text)) for s in statements]
-    pairs, conflicts = [], []
-    clashes: set[tuple[int, int]] = set()
-    affinity = sims.copy()
     judge = _PairJudge(statements, vectors, settings)
-    usual = _candidates(sims, nums, settings)
-    candidates = list(zip(*np.nonzero(np.triu(usual | judge.candidates(sims), k=1)), strict=True))
+    candidates, usual = _candidates(statements, vectors, sims, terms, nums, words_, judge, settings)
+    # The model's verdict is asked only where it can decide: both or neither count something,
+    # and below the bands one polarity (an opposite polarity is a veto there).
     judge.prepare(
-        [(int(i), int(j)) for i, j in candidates if statements[i].article_id != statements[j].article_id]
+        [
+            (i, j)
+            for (i, j), in_band in zip(candidates, usual, strict=True)
+            if bool(nums[i]) == bool(nums[j])
+            and (in_band or statements[i].polarity == statements[j].polarity)
+        ]
     )
-    for i, j in candidates:
-        a, b = statements[i], statements[j]
-        if a.article_id == b.article_id:
-            continue
-        sim = float(sims[i, j])
-        if not usual[i, j]:
+    pairs: list[tuple[float, int, int]] = []
+    conflicts: list[tuple[int, int, float]] = []
+    clashes: set[tuple[int, int]] = set()
+    affinity: dict[tuple[int, int], float] = {}
+    for (i, j), in_band in zip(candidates, usual, strict=True):
+        a, b, sim = statements[i], statements[j], float(sims[i, j])
+        if not in_band:
             # Below the embedding bands only the model can join a pair, never against a veto.
-            vetoed = _conflict(a, b, nums[i], nums[j], _jaccard(words_[i], words_[j]), 0.0)
-            if not vetoed and bool(nums[i]) == bool(nums[j]) and judge.same(int(i), int(j)):
-                affinity[i, j] = affinity[j, i] = max(sim, settings.align_mean)
-                pairs.append((sim, int(i), int(j)))
+            if judge.same(i, j) and not _conflict(a, b, nums[i], nums[j], words_[i], words_[j], 0.0):
+                affinity[i, j] = max(sim, settings.align_mean)
+                pairs.append((sim, i, j))
             continue
-        if _conflict(a, b, nums[i], nums[j], _jaccard(words_[i], words_[j]), settings.negation_same_words):
-            conflicts.append((int(i), int(j), sim))
+        if _conflict(a, b, nums[i], nums[j], words_[i], words_[j], settings.negation_same_words):
+            conflicts.append((i, j, sim))
             if sim >= settings.contradiction_count_sim and _count_clash(
                 nums[i], nums[j], words_[i], words_[j]
             ):
-                clashes.add((int(i), int(j)))
+                clashes.add((i, j))
         elif _same_count(sim, a.polarity == b.polarity, nums[i], nums[j], settings):
             # As good as a strong pair, also for the average link of the clusters they join.
-            affinity[i, j] = affinity[j, i] = max(sim, settings.align_strong)
-            pairs.append((float(affinity[i, j]), int(i), int(j)))
+            affinity[i, j] = max(sim, float(np.float32(settings.align_strong)))
+            pairs.append((affinity[i, j], i, j))
         elif _same_fact(
             sim, a.polarity == b.polarity, *_counted_alike(terms[i], terms[j], nums[i], nums[j]), settings
         ) and (sim >= settings.align_strong or bool(nums[i]) == bool(nums[j])):
             # In the weak band a count that only one side gives is a fact the other does not
             # state ("Twenty-one people were injured in the fire at Warehouse 7" / "The fire
             # broke out ... on Kestrel Quay").
-            pairs.append((sim, int(i), int(j)))
-        elif bool(nums[i]) == bool(nums[j]) and judge.same(int(i), int(j)):
+            pairs.append((sim, i, j))
+        elif judge.same(i, j):
             # Reworded: the model's evidence (rare shared words, names, numbers) stands in
             # for the similarity the embedding does not give, also for the average link.
-            affinity[i, j] = affinity[j, i] = max(sim, settings.align_mean)
-            pairs.append((sim, int(i), int(j)))
+            affinity[i, j] = max(sim, settings.align_mean)
+            pairs.append((sim, i, j))
     blocked = {(i, j) for i, j, _ in conflicts}
-    groups = _cluster(statements, affinity, pairs, settings.align_mean, blocked)
+    groups = _cluster(statements, _Affinity(sims, affinity), pairs, settings.align_mean, blocked)
     strong = tuple(sorted(c for c in conflicts if c[2] >= settings.contradiction_sim or c[:2] in clashes))
     return Alignment(groups=groups, conflicts=strong, sims=sims)
 
 
 def _candidates(
-    sims: np.ndarray, nums: Sequence[dict[str, set[str]]], settings: CompareSettings
-) -> np.ndarray:
-    """Pairs worth a look: in the embedding bands, or below them when both count something
-    (only counts can align or clash there)."""
+    statements: Sequence[Statement],
+    vectors: np.ndarray,
+    sims: np.ndarray,
+    terms: Sequence[set[str]],
+    nums: Sequence[dict[str, set[str]]],
+    words_: Sequence[set[str]],
+    judge: _PairJudge,
+    s: CompareSettings,
+) -> tuple[list[tuple[int, int]], list[bool]]:
+    """Pairs of different articles worth a look, and whether each is in the embedding bands
+    (else only the pair model may join it). In the bands: similarity over the weak floor, or
+    over the count floor when both count something (only counts can align or clash there).
+    Pairs come from blocking (compare/blocking.py): embedding neighbours and rare shared terms."""
+    if not len(statements):
+        return [], []
     counted = np.array([bool(n) for n in nums], dtype=bool)
-    low = min(settings.align_count, settings.contradiction_count_sim)
-    return (sims >= min(settings.align_weak, settings.contradiction_sim)) | (
-        (sims >= low) & counted[:, None] & counted[None, :]
+    high = min(s.align_weak, s.contradiction_sim)
+    low = min(s.align_count, s.contradiction_count_sim)
+    floor = min(high, low, judge.floor if judge.on else high)
+    bags = [
+        {"w:" + stem(w) for w in ws} | {"k:" + t for t in ts} for ws, ts in zip(words_, terms, strict=True)
+    ]
+    found = candidate_pairs(
+        vectors, [st.article_id for st in statements], floor, s.align_neighbours, bags, s.align_rare, sims
     )
+    i, j = found[:, 0], found[:, 1]
+    close = sims[i, j]
+    in_band = (close >= high) | ((close >= low) & counted[i] & counted[j])
+    keep = in_band | ((close >= judge.floor) if judge.on else False)
+    return [(a, b) for a, b in found[keep].tolist()], in_band[keep].tolist()
+
+
+class _Affinity:
+    """The similarity matrix with the pairs alignment vouches for raised (a reworded pair counts
+    as close for the average link of the clusters it joins), without copying the matrix."""
+
+    def __init__(self, sims: np.ndarray, raised: dict[tuple[int, int], float]) -> None:
+        self.sims = sims
+        self.raised: dict[int, dict[int, float]] = {}
+        for (i, j), value in raised.items():
+            self.raised.setdefault(i, {})[j] = value
+            self.raised.setdefault(j, {})[i] = value
+
+    def block_mean(self, left: list[int], right: list[int]) -> float:
+        block = self.sims[np.ix_(left, right)]
+        column = {y: c for c, y in enumerate(right)}
+        for r, x in enumerate(left):
+            for y, value in self.raised.get(x, {}).items():
+                if y in column:
+                    block[r, column[y]] = value
+        return float(block.mean())
 
 
 class _PairJudge:
@@ -113,11 +159,10 @@ class _PairJudge:
         self.min_words = s.align_model_words
         self.accepted: set[tuple[int, int]] = set()
 
-    def candidates(self, sims: np.ndarray) -> np.ndarray:
-        """Pairs the model looks at beyond the usual candidates."""
-        if self.evidence is None:
-            return np.zeros(sims.shape, dtype=bool)
-        return sims >= self.floor
+    @property
+    def on(self) -> bool:
+        """Whether the model looks at pairs beyond the usual candidates (from ``floor`` up)."""
+        return self.evidence is not None
 
     def prepare(self, pairs: list[tuple[int, int]]) -> None:
         """Judge ``pairs`` at once (features are computed in bulk)."""
@@ -138,12 +183,13 @@ def _conflict(
     b: Statement,
     nums_a: dict[str, set[str]],
     nums_b: dict[str, set[str]],
-    same_words: float,
+    words_a: set[str],
+    words_b: set[str],
     negation_same: float,
 ) -> bool:
     """Opposite polarity in nearly the same words, or different counts of one thing ("12 people" /
     "21 people"). Polarity alone is not enough: one sentence may add a negated clause of its own."""
-    if a.polarity != b.polarity and same_words >= negation_same:
+    if a.polarity != b.polarity and _jaccard(words_a, words_b) >= negation_same:
         return True
     return any(not nums_a[unit] & nums_b[unit] for unit in nums_a.keys() & nums_b.keys())
 
@@ -211,25 +257,29 @@ def _jaccard(a: set[str], b: set[str]) -> float:
 
 def _cluster(
     statements: Sequence[Statement],
-    sims: np.ndarray,
+    affinity: _Affinity,
     pairs: list[tuple[float, int, int]],
     mean_min: float,
     blocked: set[tuple[int, int]],
 ) -> tuple[tuple[int, ...], ...]:
     cluster_of = list(range(len(statements)))
     members: dict[int, list[int]] = {i: [i] for i in range(len(statements))}
+    articles: dict[int, set[str]] = {i: {st.article_id} for i, st in enumerate(statements)}
+    against: dict[int, set[int]] = {}
+    for x, y in blocked:
+        against.setdefault(x, set()).add(y)
+        against.setdefault(y, set()).add(x)
     for _, i, j in sorted(pairs, key=lambda p: (-p[0], p[1], p[2])):
         ci, cj = cluster_of[i], cluster_of[j]
-        if ci == cj:
+        if ci == cj or articles[ci] & articles[cj]:
             continue
         left, right = members[ci], members[cj]
-        if {statements[k].article_id for k in left} & {statements[k].article_id for k in right}:
+        if affinity.block_mean(left, right) < mean_min:
             continue
-        if float(sims[np.ix_(left, right)].mean()) < mean_min:
-            continue
-        if any((min(x, y), max(x, y)) in blocked for x in left for y in right):
+        if any(cluster_of[y] == cj for x in left for y in against.get(x, ())):
             continue
         members[ci] = left + right
+        articles[ci] |= articles.pop(cj)
         for k in right:
             cluster_of[k] = ci
         del members[cj]

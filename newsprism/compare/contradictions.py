@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
+from functools import lru_cache
 
 from newsprism.compare.alignment import Alignment
 from newsprism.model import Contradiction, Statement, content_id
@@ -25,6 +26,10 @@ from newsprism.text import (
 )
 
 __all__ = ["find_contradictions", "group_contradictions"]
+
+# A story's pairs share statements: each statement's terms are read once, not once per pair
+# (the cached readers return frozen values, or values their callers only read).
+_CACHE = 1 << 16
 
 _PLACE = re.compile(r"\b(?:in|at|near|outside)\s+(?:the\s+)?((?:[A-Z][\w-]+\s?){1,3})")
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
@@ -53,11 +58,12 @@ _FRAME_DAY = re.compile(
 )
 
 
-def _event_days(text: str) -> set[str]:
-    return date_terms(_FRAME_DAY.sub(" ", text)) & _WEEKDAYS
+@lru_cache(maxsize=_CACHE)
+def _event_days(text: str) -> frozenset[str]:
+    return frozenset(date_terms(_FRAME_DAY.sub(" ", text)) & _WEEKDAYS)
 
 
-def _days(st: Statement, texts: Mapping[str, str]) -> set[str]:
+def _days(st: Statement, texts: Mapping[str, str]) -> frozenset[str]:
     """Weekdays of the event a statement tells; a clause that names none is dated by its
     sentence ("Twelve people were injured" in "... when a fire destroyed a warehouse ... on
     Wednesday")."""
@@ -79,7 +85,7 @@ def _kind(
     """Numbers and negation on the pairs alignment refused; dates and places on aligned pairs
     (only statements already judged to tell one fact can disagree on its date or place)."""
     if conflict:
-        qa, qb = quantities(_undated(a.text)), quantities(_undated(b.text))
+        qa, qb = _quantities_undated(a.text), _quantities_undated(b.text)
         for unit in sorted(qa.keys() & qb.keys()):
             if (
                 not qa[unit] & qb[unit]
@@ -88,9 +94,7 @@ def _kind(
             ):
                 va, vb = ", ".join(sorted(qa[unit])), ", ".join(sorted(qb[unit]))
                 return "number", f"{unit}: {va} vs {vb}"
-        if (negations(a.text) > 0) != (negations(b.text) > 0) and _overlap(
-            a.text, b.text
-        ) >= negation_overlap:
+        if _negated(a.text) != _negated(b.text) and _overlap(a.text, b.text) >= negation_overlap:
             return "negation", "one outlet negates what the other asserts"
         return None
     if a.polarity != b.polarity:
@@ -100,7 +104,7 @@ def _kind(
     ya, yb = _year_ranges(a.text), _year_ranges(b.text)
     if len(ya) == 1 and len(yb) == 1 and ya != yb:
         return "years", f"{_range_text(*next(iter(ya)))} vs {_range_text(*next(iter(yb)))}"
-    one_tense = bool(_FUTURE.search(a.text)) == bool(_FUTURE.search(b.text))
+    one_tense = _future(a.text) == _future(b.text)
     ma, mb = _calendar_dates(a.text), _calendar_dates(b.text)
     # one date each: a sentence with two dates tells two moments, which pairs cannot sort out
     if len(ma) == 1 and len(mb) == 1 and one_tense and not _dates_meet(ma, mb):
@@ -121,7 +125,7 @@ def _kind(
     return None
 
 
-def _names_other(a: Statement, b: Statement, pa: set[str], pb: set[str]) -> bool:
+def _names_other(a: Statement, b: Statement, pa: frozenset[str], pb: frozenset[str]) -> bool:
     """Either statement names the other's place anywhere ("in Tennessee" / "in Nashville,
     Tennessee"; "in Delaware" / "in Pennsylvania, Maryland and Delaware"): no disagreement."""
     low_a, low_b = a.text.lower(), b.text.lower()
@@ -134,14 +138,15 @@ def _names_other(a: Statement, b: Statement, pa: set[str], pb: set[str]) -> bool
 _YEAR_RANGE = re.compile(r"\b((?:19|20)\d\d)\s*(?:-|–|—|to|until|through)\s*((?:19|20)?\d\d)\b")
 
 
-def _year_ranges(text: str) -> set[tuple[int, int]]:
+@lru_cache(maxsize=_CACHE)
+def _year_ranges(text: str) -> frozenset[tuple[int, int]]:
     out = set()
     for m in _YEAR_RANGE.finditer(text):
         start, end = int(m.group(1)), m.group(2)
         stop = int(end) if len(end) == 4 else start // 100 * 100 + int(end)
         if start < stop <= start + 80:
             out.add((start, stop))
-    return out
+    return frozenset(out)
 
 
 def _range_text(start: int, stop: int) -> str:
@@ -160,7 +165,8 @@ _CAL_DATE = re.compile(
 _PARTS = {"early": (1, 10), "mid": (11, 20), "late": (21, 31)}
 
 
-def _calendar_dates(text: str) -> set[tuple[int, int, int]]:
+@lru_cache(maxsize=_CACHE)
+def _calendar_dates(text: str) -> frozenset[tuple[int, int, int]]:
     """(month, first day, last day) of each calendar date the text gives."""
     out = set()
     for m in _CAL_DATE.finditer(text):
@@ -172,10 +178,10 @@ def _calendar_dates(text: str) -> set[tuple[int, int, int]]:
             day = int(m.group("d2") or m.group("d3"))
             if 1 <= day <= 31:
                 out.add((number, day, day))
-    return out
+    return frozenset(out)
 
 
-def _dates_meet(a: set[tuple[int, int, int]], b: set[tuple[int, int, int]]) -> bool:
+def _dates_meet(a: frozenset[tuple[int, int, int]], b: frozenset[tuple[int, int, int]]) -> bool:
     """Some date of one can be some date of the other (same month, overlapping days)."""
     return any(ma == mb and sa <= eb and sb <= ea for ma, sa, ea in a for mb, sb, eb in b)
 
@@ -237,7 +243,8 @@ def _same_count(a: str, b: str, unit: str) -> bool:
     return bool(_count_context(a, unit) & _count_context(b, unit))
 
 
-def _places(text: str) -> set[str]:
+@lru_cache(maxsize=_CACHE)
+def _places(text: str) -> frozenset[str]:
     """Places named after "in", "at", "near", "outside"; not a capitalised word that only
     qualifies a common noun ("in Senate history", "in American politics": no place)."""
     out = set()
@@ -248,7 +255,7 @@ def _places(text: str) -> set[str]:
             continue
         if place not in _WEEKDAYS and not place.startswith(_MONTH_NAMES):
             out.add(place)
-    return out
+    return frozenset(out)
 
 
 def _undated(text: str) -> str:
@@ -269,15 +276,57 @@ def _same_thing(a: Statement, b: Statement, sim: float, min_sim: float, min_shar
     numbers and units that differ, and are at least ``min_sim`` alike."""
     if sim < min_sim:
         return False
-    dates = set(DAYS) | set(MONTHS)
-    names_a = {t for t in key_terms(a.text) if t.isalpha()} - dates
-    names_b = {t for t in key_terms(b.text) if t.isalpha()} - dates
+    names_a, names_b = _names(a.text), _names(b.text)
     if (names_a or names_b) and not names_a & names_b:
         return False
-    counted = set(quantities(a.text)) | set(quantities(b.text))
-    wa = {stem(w) for w in content_words(a.text) if not w[:1].isdigit()} - counted
-    wb = {stem(w) for w in content_words(b.text) if not w[:1].isdigit()} - counted
-    return len(wa & wb) >= min_shared
+    counted = _counted(a.text) | _counted(b.text)
+    return len((_stems(a.text) - counted) & (_stems(b.text) - counted)) >= min_shared
+
+
+_DATE_WORDS = frozenset(DAYS) | frozenset(MONTHS)
+
+
+@lru_cache(maxsize=_CACHE)
+def _names(text: str) -> frozenset[str]:
+    """Names the statement gives (key terms that are words, not dates)."""
+    return frozenset(t for t in key_terms(text) if t.isalpha()) - _DATE_WORDS
+
+
+@lru_cache(maxsize=_CACHE)
+def _counted(text: str) -> frozenset[str]:
+    return frozenset(quantities(text))
+
+
+@lru_cache(maxsize=_CACHE)
+def _stems(text: str) -> frozenset[str]:
+    """Stems of the content words that are not numbers."""
+    return frozenset(stem(w) for w in content_words(text) if not w[:1].isdigit())
+
+
+@lru_cache(maxsize=_CACHE)
+def _quantities_undated(text: str) -> dict[str, set[str]]:
+    return quantities(_undated(text))
+
+
+@lru_cache(maxsize=_CACHE)
+def _negated(text: str) -> bool:
+    return negations(text) > 0
+
+
+@lru_cache(maxsize=_CACHE)
+def _future(text: str) -> bool:
+    return bool(_FUTURE.search(text))
+
+
+def _marks(a: Statement, texts: Mapping[str, str]) -> int:
+    """Which kinds of date or place disagreement the statement could take part in (bits: one
+    span of years, one calendar date, a weekday, a place); an aligned pair can disagree only
+    on a kind both have (see :func:`_kind`)."""
+    bits = len(_year_ranges(a.text)) == 1
+    bits |= (len(_calendar_dates(a.text)) == 1) << 1
+    bits |= bool(_days(a, texts)) << 2
+    bits |= bool(_places(a.text)) << 3
+    return bits
 
 
 def find_contradictions(
@@ -296,8 +345,17 @@ def find_contradictions(
     pair at least ``close_sim`` alike (counts, negation, office years and calendar dates are
     specific enough below it)."""
     pairs = [(i, j, True) for i, j, _ in alignment.conflicts]
+    marks: dict[int, int] = {}
     for group in alignment.groups:
-        pairs.extend((i, j, False) for k, i in enumerate(group) for j in group[k + 1 :])
+        # Only members that give a date or a place can disagree with another on one: a group of
+        # a hundred outlets is not a hundred squared pairs to read.
+        dated = [i for i in group if marks.setdefault(i, _marks(statements[i], texts or {}))]
+        pairs.extend(
+            (i, j, False)
+            for k, i in enumerate(dated)
+            for j in dated[k + 1 :]
+            if marks[i] & marks[j] and statements[i].polarity == statements[j].polarity
+        )
     out: dict[str, Contradiction] = {}
     for i, j, conflict in pairs:
         a, b = sorted((statements[i], statements[j]), key=lambda s: (s.article_id, s.span.start))

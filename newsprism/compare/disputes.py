@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
+from functools import lru_cache
 
 import numpy as np
 
@@ -226,8 +227,13 @@ def find_disputes(
 _SAME_CLAIM = 0.8
 
 
+@lru_cache(maxsize=1 << 12)
+def _claim_terms(claim: str) -> frozenset[str]:
+    return frozenset(content_words(claim))
+
+
 def _same_claim(a: Dispute, b: Dispute) -> bool:
-    wa, wb = set(content_words(a.claim)), set(content_words(b.claim))
+    wa, wb = _claim_terms(a.claim), _claim_terms(b.claim)
     return a.subject == b.subject and len(wa & wb) >= _SAME_CLAIM * max(1, min(len(wa), len(wb)))
 
 
@@ -352,19 +358,26 @@ def _implied_claims(statements: Sequence[Statement], stances: list[Stance]) -> l
     article makes the sentence just before it a claim (its first clause), asserted by its
     source ("according to two officials"), even without an assertion cue."""
     out: list[Stance] = []
+    # The first assertion of each article (implied claims added as found), and every stance.
+    first: dict[str, int] = {}
+    for k, st, kind, _ in stances:
+        if kind == "assert":
+            first[st.article_id] = min(k, first.get(st.article_id, k))
+    taken = {x[0] for x in stances}
     for kd, sd, kind, actor_d in stances:
         if kind != "deny" or not _ANAPHORIC.search(sd.text) or kd == 0:
             continue
-        if any(x[2] == "assert" and x[1].article_id == sd.article_id and x[0] < kd for x in stances + out):
+        if first.get(sd.article_id, kd) < kd:
             continue
         k = _sentence_start(statements, kd - 1)
         prior = statements[k]
-        if any(x[0] == k for x in stances):
+        if k in taken:
             continue
         m = _ACCORDING_TO.search(prior.text)
         actor = prior.attributed_to or (m.group(1).strip() if m else None)
         if prior.article_id == sd.article_id and actor and actor.lower() != actor_d.lower():
             out.append((k, prior, "assert", actor))
+            first[prior.article_id] = min(k, first.get(prior.article_id, k))
     return out
 
 
@@ -401,6 +414,10 @@ def _link_stances(stances: list[Stance], vectors: np.ndarray, min_sim: float) ->
     """Join each denial to the allegations it answers: the one just before it when it points
     back ("rejected the allegation"), and any allegation close in meaning by another actor."""
     asserts = [x for x in stances if x[2] == "assert"]
+    assert_vectors = vectors[[x[0] for x in asserts]] if asserts else vectors[:0]
+    by_article: dict[str, list[Stance]] = {}
+    for x in asserts:
+        by_article.setdefault(x[1].article_id, []).append(x)
     parent = {x[0]: x[0] for x in stances}
 
     def find(i: int) -> int:
@@ -411,19 +428,37 @@ def _link_stances(stances: list[Stance], vectors: np.ndarray, min_sim: float) ->
     for kd, sd, kind, actor_d in stances:
         if kind != "deny":
             continue
-        earlier = [x for x in asserts if x[1].article_id == sd.article_id and x[1].span.end <= sd.span.start]
+        mine = by_article.get(sd.article_id, [])
+        earlier = [x for x in mine if x[1].span.end <= sd.span.start]
         anaphor = _ANAPHORIC.search(sd.text)
         if anaphor and earlier:
             answered = _answered(earlier, anaphor.group())
             if answered[3].lower() != actor_d.lower():
                 parent[find(kd)] = find(answered[0])
-        for ka, _, _, actor_a in asserts:
-            if actor_a.lower() != actor_d.lower() and float(vectors[ka] @ vectors[kd]) >= min_sim:
+        for ka, _, _, actor_a in _close_asserts(asserts, assert_vectors, vectors, kd, min_sim):
+            if actor_a.lower() != actor_d.lower():
                 parent[find(kd)] = find(ka)
     groups: dict[int, list[Stance]] = {}
     for x in stances:
         groups.setdefault(find(x[0]), []).append(x)
     return groups
+
+
+# Blocking margin: one matrix product finds the allegations near a denial, and each is then
+# scored as before (a product of two rows), so a sum taken in another order cannot move a pair
+# across ``min_sim``.
+_MARGIN = 1e-4
+
+
+def _close_asserts(
+    asserts: list[Stance], assert_vectors: np.ndarray, vectors: np.ndarray, kd: int, min_sim: float
+) -> list[Stance]:
+    """The allegations (rows ``assert_vectors``) at least ``min_sim`` alike to statement ``kd``,
+    in their order."""
+    if not asserts:
+        return []
+    near = np.flatnonzero(assert_vectors @ vectors[kd] >= min_sim - _MARGIN)
+    return [asserts[k] for k in near if float(vectors[asserts[k][0]] @ vectors[kd]) >= min_sim]
 
 
 def _topic_disputes(

@@ -1,0 +1,104 @@
+import dataclasses
+
+import numpy as np
+
+from newsprism.compare.alignment import align_statements
+from newsprism.compare.blocking import article_codes, candidate_pairs, neighbour_pairs, rare_term_pairs
+from newsprism.model import Span, Statement
+from newsprism.settings import CompareSettings
+
+
+def _unit(rng, n, dim=8):
+    v = rng.normal(size=(n, dim)).astype(np.float32)
+    return v / np.linalg.norm(v, axis=1, keepdims=True)
+
+
+def _all_pairs(vectors, articles, floor):
+    sims = vectors @ vectors.T
+    return {
+        (i, j)
+        for i in range(len(vectors))
+        for j in range(i + 1, len(vectors))
+        if articles[i] != articles[j] and sims[i, j] >= floor
+    }
+
+
+def test_without_a_cap_every_pair_of_different_articles_above_the_floor_is_a_candidate():
+    rng = np.random.default_rng(1)
+    vectors = _unit(rng, 60)
+    articles = np.arange(60) % 7
+    found = {tuple(p) for p in neighbour_pairs(vectors, articles, 0.1, 0).tolist()}
+    assert found == _all_pairs(vectors, articles, 0.1)
+
+
+def test_a_cap_keeps_each_statements_nearest_neighbours_of_other_articles():
+    rng = np.random.default_rng(2)
+    vectors = _unit(rng, 40)
+    articles = np.arange(40) % 5
+    found = {tuple(p) for p in neighbour_pairs(vectors, articles, -1.0, 3).tolist()}
+    sims = vectors @ vectors.T
+    for i in range(40):
+        others = [j for j in np.argsort(-sims[i]) if articles[j] != articles[i]][:3]
+        assert all((min(i, j), max(i, j)) in found for j in others)
+    # At most 3 per statement, each counted from both ends.
+    assert len(found) <= 40 * 3
+    assert all(articles[i] != articles[j] for i, j in found)
+
+
+def test_rare_shared_terms_make_pairs_and_common_ones_do_not():
+    bags = [{"ferry", "kestrel"}, {"ferry", "kestrel"}, {"ferry"}, {"ferry"}, {"kestrel"}]
+    articles = article_codes(["a", "b", "c", "d", "a"])
+    found = {tuple(p) for p in rare_term_pairs(bags, articles, max_df=3).tolist()}
+    # "ferry" is in 4 bags (too common); "kestrel" in 3: pairs across articles only.
+    assert found == {(0, 1), (1, 4)}
+
+
+def test_a_rewording_far_down_the_neighbour_list_is_found_by_its_rare_term():
+    rng = np.random.default_rng(3)
+    vectors = _unit(rng, 30)
+    sims = vectors @ vectors.T
+    ids = [f"a{k % 6}" for k in range(30)]
+    i = 0
+    far = [j for j in np.argsort(-sims[i]) if ids[j] != ids[i]][-1]
+    bags = [{f"w{k}"} for k in range(30)]
+    bags[far] = {"w0"}
+    blocked = {tuple(p) for p in candidate_pairs(vectors, ids, -1.0, 2, bags, 5).tolist()}
+    assert (min(i, far), max(i, far)) in blocked
+    assert (min(i, far), max(i, far)) not in {
+        tuple(p) for p in candidate_pairs(vectors, ids, -1.0, 2).tolist()
+    }
+
+
+def _story(rng, n_articles=8, facts=12):
+    """Articles that each tell most of a few facts in slightly different words and vectors."""
+    base = _unit(rng, facts, dim=16)
+    words = ["harbour", "warehouse", "council", "ferry", "quay", "union", "crew", "mayor", "inspector"]
+    statements, vectors = [], []
+    for a in range(n_articles):
+        for f in range(facts):
+            if rng.random() < 0.2:
+                continue
+            text = f"The {words[f % len(words)]} said {f + 3} people left the {words[(f + a) % len(words)]}."
+            k = len(statements)
+            statements.append(Statement(id=f"s{k}", article_id=f"a{a}", text=text, span=Span(0, len(text))))
+            v = base[f] + rng.normal(scale=0.35, size=16)
+            vectors.append(v / np.linalg.norm(v))
+    return statements, np.asarray(vectors, dtype=np.float32)
+
+
+def test_blocked_alignment_equals_the_exhaustive_one_when_the_cap_exceeds_the_crowd():
+    statements, vectors = _story(np.random.default_rng(4))
+    exhaustive = align_statements(statements, vectors, CompareSettings(align_neighbours=0))
+    blocked = align_statements(statements, vectors, CompareSettings(align_neighbours=len(statements)))
+    assert blocked.groups == exhaustive.groups and blocked.conflicts == exhaustive.conflicts
+    assert any(len(g) > 2 for g in exhaustive.groups)
+
+
+def test_a_small_cap_still_aligns_the_same_facts_across_articles():
+    statements, vectors = _story(np.random.default_rng(5))
+    s = CompareSettings()
+    exhaustive = align_statements(statements, vectors, dataclasses.replace(s, align_neighbours=0))
+    blocked = align_statements(statements, vectors, dataclasses.replace(s, align_neighbours=5))
+    grouped = {p for g in exhaustive.groups for p in zip(g, g[1:], strict=False)}
+    kept = {p for g in blocked.groups for p in zip(g, g[1:], strict=False)}
+    assert grouped and len(kept & grouped) >= 0.8 * len(grouped)
