@@ -39,7 +39,7 @@ from newsprism.compare.provenance import origins
 from newsprism.compare.stage import _parses, embedder_for
 from newsprism.settings import Settings
 
-ONLY_HERE_GRID = {"only_here_sim": [0.4, 0.45, 0.5, 0.55, 0.6, 0.7, 1.01]}
+ONLY_HERE_GRID = {"only_here_sim": [0.4, 0.45, 0.5], "only_here_model": [1.0, 0.3, 0.2, 0.15, 0.1, 0.05]}
 CONTRADICTION_GRID = {
     "contradiction_min_sim": [0.4, 0.5, 0.6, 0.7, 0.8],
     "contradiction_shared": [1, 2, 3],
@@ -90,6 +90,7 @@ def evaluate(prepared, compare) -> dict:
             origins(analysis.articles, analysis.provenance),
             set(),
             compare,
+            alignment.related,
         )
         texts = {a.id: a.text for a in analysis.articles}
         redone = analysis.replace(

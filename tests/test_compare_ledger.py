@@ -55,3 +55,18 @@ def test_an_article_with_something_close_does_not_leave_the_group_out():
     near = near_articles(ledger, STS, sims, CompareSettings().only_here_sim)
     assert omissions(ledger, ["a", "b", "c"], 0.5, near) == {}
     assert omissions(ledger, ["a", "b", "c"], 0.5) != {}
+
+
+def test_a_statement_the_pair_model_relates_elsewhere_is_neither_unique_nor_left_out():
+    s = CompareSettings()
+    related = [(5, 3)]  # c's lone statement likely tells a's fact in other words
+    ledger = build_ledger(STS, GROUPS, SIMS, {}, set(), s, related)
+    assert unique_content(ledger) == {}
+    assert next(g.status for g in ledger if g.statement_ids == ("s5",)) == "possibly-shared"
+    pair = next(g.id for g in ledger if g.statement_ids == ("s3", "s4"))
+    near = near_articles(ledger, STS, SIMS, s.only_here_sim, related)
+    assert near[pair] == {"c"}
+    assert omissions(ledger, ["a", "b", "c"], 0.5, near) == {}
+    # a partner in the same origin is no evidence
+    ledger = build_ledger(STS, GROUPS, SIMS, {"a": "a", "b": "b", "c": "a"}, set(), s, [(5, 0)])
+    assert next(g.status for g in ledger if g.statement_ids == ("s5",)) != "possibly-shared"

@@ -33,6 +33,9 @@ class Alignment:
     groups: tuple[tuple[int, ...], ...]
     conflicts: tuple[tuple[int, int, float], ...]
     sims: np.ndarray
+    # Pairs of different articles the pair model finds likely enough to be one fact
+    # (``only_here_model``), joined or not: evidence against "only here" and "leaves out".
+    related: tuple[tuple[int, int], ...] = ()
 
 
 def align_statements(
@@ -47,12 +50,11 @@ def align_statements(
     # The model's verdict is asked only where it can decide: both or neither count something,
     # and below the bands one polarity (an opposite polarity is a veto there).
     judge.prepare(
+        candidates,
         [
-            (i, j)
+            bool(nums[i]) == bool(nums[j]) and (in_band or statements[i].polarity == statements[j].polarity)
             for (i, j), in_band in zip(candidates, usual, strict=True)
-            if bool(nums[i]) == bool(nums[j])
-            and (in_band or statements[i].polarity == statements[j].polarity)
-        ]
+        ],
     )
     pairs: list[tuple[float, int, int]] = []
     conflicts: list[tuple[int, int, float]] = []
@@ -91,7 +93,9 @@ def align_statements(
     blocked = {(i, j) for i, j, _ in conflicts}
     groups = _cluster(statements, _Affinity(sims, affinity), pairs, settings.align_mean, blocked)
     strong = tuple(sorted(c for c in conflicts if c[2] >= settings.contradiction_sim or c[:2] in clashes))
-    return Alignment(groups=groups, conflicts=strong, sims=sims)
+    return Alignment(
+        groups=groups, conflicts=strong, sims=sims, related=judge.related(settings.only_here_model)
+    )
 
 
 def _candidates(
@@ -158,21 +162,29 @@ class _PairJudge:
         self.floor = s.align_model_floor
         self.min_words = s.align_model_words
         self.accepted: set[tuple[int, int]] = set()
+        self.pairs: list[tuple[int, int]] = []
+        self.probability = np.zeros(0)
 
     @property
     def on(self) -> bool:
         """Whether the model looks at pairs beyond the usual candidates (from ``floor`` up)."""
         return self.evidence is not None
 
-    def prepare(self, pairs: list[tuple[int, int]]) -> None:
-        """Judge ``pairs`` at once (features are computed in bulk)."""
+    def prepare(self, pairs: list[tuple[int, int]], eligible: list[bool]) -> None:
+        """Score ``pairs`` at once (features are computed in bulk); only ``eligible`` ones can
+        be accepted as one fact."""
         if self.model is None or self.evidence is None or not pairs:
             return
         x = self.evidence.matrix(pairs)
+        self.pairs, self.probability = pairs, self.model.probability(x)
         # A rewording still shares a name, a number or some rare words.
         evidence = (x[:, 1] >= self.min_words) | (x[:, 2] > 0) | (x[:, 3] > 0)
-        yes = evidence & (self.model.probability(x) >= self.min)
+        yes = evidence & (self.probability >= self.min) & np.asarray(eligible, dtype=bool)
         self.accepted = {p for p, ok in zip(pairs, yes, strict=True) if ok}
+
+    def related(self, floor: float) -> tuple[tuple[int, int], ...]:
+        """Scored pairs at least ``floor`` likely to be one fact."""
+        return tuple(p for p, prob in zip(self.pairs, self.probability, strict=True) if prob >= floor)
 
     def same(self, i: int, j: int) -> bool:
         return (i, j) in self.accepted

@@ -32,10 +32,13 @@ def build_ledger(
     origin_of: Mapping[str, str],
     disputed: set[str],
     settings: CompareSettings,
+    related: Sequence[tuple[int, int]] = (),
 ) -> list[LedgerGroup]:
-    """One :class:`LedgerGroup` per alignment group, most supported first."""
+    """One :class:`LedgerGroup` per alignment group, most supported first. ``related`` pairs
+    (statement indices) are further evidence that a one-origin group is told elsewhere."""
     ledger = []
     origins = _origin_codes(statements, origin_of)
+    partners = _partners(related)
     for members in groups:
         items = [statements[i] for i in members]
         article_ids = tuple(sorted({s.article_id for s in items}))
@@ -44,7 +47,7 @@ def build_ledger(
             status = "disputed"
         elif support >= settings.consensus_min_origins:
             status = "consensus"
-        elif _near_elsewhere(list(members), origins, sims, settings.only_here_sim):
+        elif _near_elsewhere(list(members), origins, sims, settings.only_here_sim, partners):
             status = "possibly-shared"
         else:
             status = "single-source"
@@ -72,10 +75,28 @@ def _origin_codes(statements: Sequence[Statement], origin_of: Mapping[str, str])
     )
 
 
-def _near_elsewhere(members: list[int], origins: np.ndarray, sims: np.ndarray, threshold: float) -> bool:
-    """Whether another origin has a statement at least ``threshold`` close to a member."""
+def _partners(related: Sequence[tuple[int, int]]) -> dict[int, set[int]]:
+    out: dict[int, set[int]] = {}
+    for i, j in related:
+        out.setdefault(i, set()).add(j)
+        out.setdefault(j, set()).add(i)
+    return out
+
+
+def _near_elsewhere(
+    members: list[int],
+    origins: np.ndarray,
+    sims: np.ndarray,
+    threshold: float,
+    partners: Mapping[int, set[int]] | None = None,
+) -> bool:
+    """Whether another origin has a statement at least ``threshold`` close to a member, or
+    one of the member's ``partners``."""
     if not len(sims):
         return False
+    own = set(origins[members].tolist())
+    if any(origins[k] not in own for m in members for k in (partners or {}).get(m, ())):
+        return True
     other = ~np.isin(origins, origins[members])
     return bool(other.any()) and float(sims[np.ix_(members, np.flatnonzero(other))].max()) >= threshold
 
@@ -135,15 +156,22 @@ def omissions(
 
 
 def near_articles(
-    ledger: Sequence[LedgerGroup], statements: Sequence[Statement], sims: np.ndarray, threshold: float
+    ledger: Sequence[LedgerGroup],
+    statements: Sequence[Statement],
+    sims: np.ndarray,
+    threshold: float,
+    related: Sequence[tuple[int, int]] = (),
 ) -> dict[str, set[str]]:
-    """Group id -> articles outside it with a statement at least ``threshold`` close to a member."""
+    """Group id -> articles outside it with a statement at least ``threshold`` close to a
+    member, or ``related`` to one."""
     index = {st.id: k for k, st in enumerate(statements)}
+    partners = _partners(related)
     out: dict[str, set[str]] = {}
     if not len(sims):
         return out
     for group in ledger:
         members = [index[s] for s in group.statement_ids if s in index]
-        close = np.nonzero(sims[members].max(axis=0) >= threshold)[0]
+        close = set(np.nonzero(sims[members].max(axis=0) >= threshold)[0].tolist())
+        close |= {k for m in members for k in partners.get(m, ())}
         out[group.id] = {statements[k].article_id for k in close} - set(group.article_ids)
     return out

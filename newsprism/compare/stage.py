@@ -127,7 +127,9 @@ def compare_stage(analysis: Analysis, settings: Settings) -> Analysis:
     groups = list(alignment.groups) + (
         fact_groups(statements, articles, docs, alignment.groups) if s.fact_keys else []
     )
-    ledger = build_ledger(statements, groups, alignment.sims, origins(articles, edges), disputed, s)
+    ledger = build_ledger(
+        statements, groups, alignment.sims, origins(articles, edges), disputed, s, alignment.related
+    )
     quote_groups = clock.lap("ledger_quotes", group_quotes(quotes, embedder, s, _order(articles)))
     # Own voice and loaded words read the parse, parsed now when statements did without it.
     framing = build_framing(
@@ -145,7 +147,7 @@ def compare_stage(analysis: Analysis, settings: Settings) -> Analysis:
             ledger,
             [a.id for a in articles],
             s.omission_share,
-            near_articles(ledger, statements, alignment.sims, s.only_here_sim),
+            near_articles(ledger, statements, alignment.sims, s.only_here_sim, alignment.related),
         ),
         framing=tuple(framing),
         provenance=tuple(edges),
