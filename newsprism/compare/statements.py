@@ -18,7 +18,16 @@ from typing import TYPE_CHECKING
 
 from newsprism.compare.clauses import clause_spans
 from newsprism.model import Article, Quote, Rejection, Span, Statement, content_id
-from newsprism.text import DAYS, HEDGES, hedges_in, negations, quote_regions, split_sentences, words
+from newsprism.text import (
+    DAYS,
+    HEDGES,
+    hedges_in,
+    negations,
+    quote_regions,
+    split_sentences,
+    without_quoted,
+    words,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -156,7 +165,7 @@ def _quoted(article: Article, quotes: Sequence[Quote]) -> list[tuple[int, int]]:
 
 
 def _outside_quotes(text: str) -> str:
-    return re.sub(r"[“\"][^”\"]*[”\"]", " ", text)
+    return without_quoted(text)
 
 
 def _clauses(text: str) -> list[tuple[int, int]]:
@@ -213,7 +222,7 @@ def _quote_speaker(quote: Quote | None) -> str | None:
 def _speaker_of(quote: Quote | None, text: str, last_speaker: str | None) -> str | None:
     if quote is not None and quote.speaker is not None:
         return _quote_speaker(quote)
-    outside = re.sub(r"[“\"][^”\"]*[”\"]", " ", text)
+    outside = without_quoted(text)
     for pattern in (_ACCORDING, _SUBJECT_BEFORE, _SUBJECT_AFTER):
         for m in pattern.finditer(outside):
             name = _clean_name(m.group(1))
