@@ -331,9 +331,14 @@ def key_terms(text: str) -> set[str]:
     return names | numbers(text) | date_terms(text)
 
 
+@functools.lru_cache(maxsize=32)
+def _word_patterns(lexicon: tuple[str, ...]) -> tuple[tuple[str, re.Pattern], ...]:
+    return tuple((h, re.compile(rf"\b{re.escape(h)}\b")) for h in lexicon)
+
+
 def hedges_in(text: str, lexicon: Iterable[str] = HEDGES) -> tuple[str, ...]:
-    low = text.lower()
-    return tuple(h for h in lexicon if re.search(rf"\b{re.escape(h)}\b", low))
+    low = text.lower()  # patterns compiled once per lexicon: this runs on every clause
+    return tuple(h for h, pattern in _word_patterns(tuple(lexicon)) if pattern.search(low))
 
 
 @functools.lru_cache(maxsize=16)

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from newsprism.compare.clauses import clause_spans
 from newsprism.model import Article, Quote, Rejection, Span, Statement, content_id
+from newsprism.spans import SpanIndex
 from newsprism.text import (
     DAYS,
     HEDGES,
@@ -112,6 +113,7 @@ def article_statements(
         raise ValueError("the parse does not belong to this article's text")
     quoted = _quoted(article, quotes) if doc is not None else []
     starts = [t.idx for t in doc] if doc is not None else []
+    quotes = SpanIndex([q for q in quotes if q.kind != "fragment"], lambda q: q.span)
     out = []
     last_speaker: str | None = None
     for start, end in _clauses(article.text):
@@ -132,7 +134,7 @@ def article_statements(
 
 def _clause(
     article: Article,
-    quotes: Sequence[Quote],
+    quotes: SpanIndex[Quote],
     a: int,
     b: int,
     speaker: str | None,
@@ -202,11 +204,10 @@ def _clean_name(raw: str) -> str | None:
     return " ".join(parts) if parts else None
 
 
-def _overlapping_quote(quotes: Sequence[Quote], span: Span) -> Quote | None:
+def _overlapping_quote(quotes: SpanIndex[Quote], span: Span) -> Quote | None:
+    """The non-fragment quote sharing most characters with ``span`` (the first on a tie)."""
     best, best_len = None, 0
-    for quote in quotes:
-        if quote.kind == "fragment" or not quote.span.overlaps(span):
-            continue
+    for quote in quotes.overlapping(span.start, span.end):
         shared = min(quote.span.end, span.end) - max(quote.span.start, span.start)
         if shared > best_len:
             best, best_len = quote, shared

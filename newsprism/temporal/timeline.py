@@ -20,6 +20,7 @@ from rapidfuzz import fuzz, process
 
 from newsprism.model import Article, Span, TimelineEntry, Timex
 from newsprism.settings import TimelineSettings
+from newsprism.spans import SpanIndex
 from newsprism.temporal import calendar as cal
 
 __all__ = ["Candidate", "build_timeline", "candidates", "sentences"]
@@ -100,8 +101,10 @@ def content_words(text: str) -> frozenset[str]:
 def candidates(article: Article, units: list[Span], timexes: list[Timex]) -> list[Candidate]:
     """A candidate event for each unit holding a timex resolved to a day, month or year."""
     out = []
+    index = SpanIndex(timexes, lambda t: t.span)  # every unit against every timex was quadratic
     for unit in units:
-        inside = [t for t in timexes if unit.contains(t.span) and _DAY.match(t.value)]
+        near = index.overlapping(unit.start - 1, unit.end + 1)  # widened: holds empty spans too
+        inside = [t for t in near if unit.contains(t.span) and _DAY.match(t.value)]
         if not inside:
             continue
         anchor = _anchor(inside)
