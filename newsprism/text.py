@@ -6,6 +6,7 @@ and their decisions must be explainable in one line of a brief.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 
@@ -24,6 +25,7 @@ __all__ = [
     "quote_regions",
     "split_sentences",
     "stem",
+    "without_quoted",
     "words",
 ]
 
@@ -57,7 +59,9 @@ _ABBREV = {
     "sgt",
     "prof",
 }
-_BOUNDARY = re.compile(r"[.!?]+[\"”’']*(?=\s+[\"“‘'(\[]*[A-Z0-9])|\n+")
+# The look-behind starts a match only at the first mark of a run: a run that fails from its
+# first mark fails from every later one, and retrying each made a long run of dots quadratic.
+_BOUNDARY = re.compile(r"(?<![.!?])[.!?]+[\"”’']*(?=\s+[\"“‘'(\[]*[A-Z0-9])|\n+")
 _WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’.-]*[A-Za-z0-9]|[A-Za-z0-9]")
 
 # Reporting hedges: words that mark a claim as not established by the outlet itself.
@@ -330,9 +334,31 @@ def key_terms(text: str) -> set[str]:
     return names | numbers(text) | date_terms(text)
 
 
+@functools.lru_cache(maxsize=32)
+def _word_patterns(lexicon: tuple[str, ...]) -> tuple[tuple[str, re.Pattern], ...]:
+    return tuple((h, re.compile(rf"\b{re.escape(h)}\b")) for h in lexicon)
+
+
 def hedges_in(text: str, lexicon: Iterable[str] = HEDGES) -> tuple[str, ...]:
-    low = text.lower()
-    return tuple(h for h in lexicon if re.search(rf"\b{re.escape(h)}\b", low))
+    low = text.lower()  # patterns compiled once per lexicon: this runs on every clause
+    return tuple(h for h, pattern in _word_patterns(tuple(lexicon)) if pattern.search(low))
+
+
+@functools.lru_cache(maxsize=16)
+def _mark_class(marks: str) -> re.Pattern:
+    return re.compile("[" + re.escape(marks) + "]")
+
+
+def without_quoted(text: str, opens: str = '“"', closes: str = '”"', fill: str = " ") -> str:
+    """``text`` with each quoted stretch, from an opening mark to the next closing mark, replaced
+    by ``fill``: what ``re.sub(f"[{opens}][^{closes}]*[{closes}]", fill, text)`` gives, in linear
+    time (that pattern rescans the rest of the text from every unclosed opening mark)."""
+    opener, closer = _mark_class(opens), _mark_class(closes)
+    out, pos = [], 0
+    while (start := opener.search(text, pos)) and (end := closer.search(text, start.end())):
+        out += [text[pos : start.start()], fill]
+        pos = end.end()
+    return "".join(out) + text[pos:]
 
 
 def quote_regions(text: str) -> list[tuple[int, int]]:

@@ -86,9 +86,21 @@ def _is_byline(text: str) -> bool:
     return bool(m) and bool(P.BYLINE_NAME.match(m.group("name").strip()))
 
 
+_CLOSERS = frozenset("\"”’')]*_")
+
+
 def _bare(text: str) -> str:
-    """``text`` without the closing quotes and brackets after its last word or stop."""
-    return re.sub(r"(?:\s*(?:''|[\"”’')\]*_]))+$", "", text)
+    """``text`` without the closing quotes and brackets after its last word or stop.
+
+    What ``re.sub(r"(?:\\s*(?:''|[\"”’')\\]*_]))+$", "", text)`` gives, read backwards from the
+    end: that pattern retried every position of a long run of spaces or brackets (quadratic)."""
+    end = len(text) - 1 if text.endswith("\n") else len(text)  # "$" also matches before a last newline
+    if end == 0 or text[end - 1] not in _CLOSERS:
+        return text
+    start = end
+    while start > 0 and (text[start - 1] in _CLOSERS or text[start - 1].isspace()):
+        start -= 1
+    return text[:start] + text[end:]
 
 
 def _is_sentence(text: str) -> bool:

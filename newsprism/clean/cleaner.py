@@ -38,7 +38,7 @@ def _credit_names(text: str) -> list[str]:
     if not m:
         return []
     names = next((m.group(g) for g in ("who1", "who2", "who3", "who4", "who5") if m.group(g)), None)
-    return [n.strip() for n in re.split(r"\s*(?:,|;| and )\s*", names or "") if n.strip()]
+    return [n.strip() for n in re.split(r",|;| and ", names or "") if n.strip()]
 
 
 def _read_metadata(lines: list[Line], v: Verdicts) -> None:

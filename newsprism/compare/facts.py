@@ -50,12 +50,25 @@ _AGE_AFTER = re.compile(r"\b[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){0,3},\s+(\d{
 _DATES = frozenset(DAYS) | frozenset(MONTHS)
 
 
+def _entity_tokens(tok: Token) -> list[Token] | None:
+    """The entity ``tok`` is in, read from the IOB tags as ``doc.ents`` builds it (B starts one,
+    I goes on): ``doc.ents`` is rebuilt over the whole document on every access."""
+    if tok.ent_iob_ not in ("B", "I"):
+        return None
+    doc, start, end = tok.doc, tok.i, tok.i + 1
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return list(doc[start:end])
+
+
 def _arg_key(tok: Token) -> str | None:
     """A comparable form of an argument: a name's last word, a number, a weekday, a noun lemma."""
     if tok.like_num:
         return tok.text.lower().replace(",", "")
     if tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP", "FAC", "LOC", "EVENT", "WORK_OF_ART"):
-        ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+        ent = _entity_tokens(tok)
         words = [t.lower_ for t in ent if t.is_alpha] if ent is not None else [tok.lower_]
         return words[-1] if words else None
     low = tok.lemma_.lower()

@@ -86,7 +86,8 @@ def group_quotes(
         score = _pair_score(items[i], items[j], keys[i], keys[j], float(sims[i, j]), settings)
         if score is not None:
             pairs.append((score, i, j))
-    fragments = [q for q in quotes if q not in items and len(words(q.text)) >= 2]
+    taken = set(items)  # a set: membership in the list compared every pair of quotes
+    fragments = [q for q in quotes if q not in taken and len(words(q.text)) >= 2]
     out = []
     for members in _cluster(items, pairs):
         group = _with_fragments([items[k] for k in members], fragments)
@@ -147,10 +148,24 @@ def _candidates(
             for st in key.stems:
                 index.setdefault((key.who, st), []).append(k)
     for posting in index.values():
-        for x, i in enumerate(posting):
-            for j in posting[x + 1 :]:
-                out.add((i, j))
+        out.update(_cross_article_pairs(posting, items))
     return sorted(p for p in out if items[p[0]].article_id != items[p[1]].article_id)
+
+
+def _cross_article_pairs(posting: list[int], items: Sequence[Quote]) -> list[tuple[int, int]]:
+    """Pairs of a posting from different articles: one long article repeats a speaker and a
+    word hundreds of times, and pairing all of those first was quadratic for nothing."""
+    by_article: dict[str, list[int]] = {}
+    for k in posting:
+        by_article.setdefault(items[k].article_id, []).append(k)
+    groups = list(by_article.values())
+    return [
+        (min(i, j), max(i, j))
+        for g, first in enumerate(groups)
+        for second in groups[g + 1 :]
+        for i in first
+        for j in second
+    ]
 
 
 def _pair_score(a: Quote, b: Quote, ka: _Keys, kb: _Keys, sim: float, s: CompareSettings) -> float | None:

@@ -18,7 +18,17 @@ from typing import TYPE_CHECKING
 
 from newsprism.compare.clauses import clause_spans
 from newsprism.model import Article, Quote, Rejection, Span, Statement, content_id
-from newsprism.text import DAYS, HEDGES, hedges_in, negations, quote_regions, split_sentences, words
+from newsprism.spans import SpanIndex
+from newsprism.text import (
+    DAYS,
+    HEDGES,
+    hedges_in,
+    negations,
+    quote_regions,
+    split_sentences,
+    without_quoted,
+    words,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -103,6 +113,7 @@ def article_statements(
         raise ValueError("the parse does not belong to this article's text")
     quoted = _quoted(article, quotes) if doc is not None else []
     starts = [t.idx for t in doc] if doc is not None else []
+    quotes = SpanIndex([q for q in quotes if q.kind != "fragment"], lambda q: q.span)
     out = []
     last_speaker: str | None = None
     for start, end in _clauses(article.text):
@@ -123,7 +134,7 @@ def article_statements(
 
 def _clause(
     article: Article,
-    quotes: Sequence[Quote],
+    quotes: SpanIndex[Quote],
     a: int,
     b: int,
     speaker: str | None,
@@ -156,7 +167,7 @@ def _quoted(article: Article, quotes: Sequence[Quote]) -> list[tuple[int, int]]:
 
 
 def _outside_quotes(text: str) -> str:
-    return re.sub(r"[“\"][^”\"]*[”\"]", " ", text)
+    return without_quoted(text)
 
 
 def _clauses(text: str) -> list[tuple[int, int]]:
@@ -193,11 +204,10 @@ def _clean_name(raw: str) -> str | None:
     return " ".join(parts) if parts else None
 
 
-def _overlapping_quote(quotes: Sequence[Quote], span: Span) -> Quote | None:
+def _overlapping_quote(quotes: SpanIndex[Quote], span: Span) -> Quote | None:
+    """The non-fragment quote sharing most characters with ``span`` (the first on a tie)."""
     best, best_len = None, 0
-    for quote in quotes:
-        if quote.kind == "fragment" or not quote.span.overlaps(span):
-            continue
+    for quote in quotes.overlapping(span.start, span.end):
         shared = min(quote.span.end, span.end) - max(quote.span.start, span.start)
         if shared > best_len:
             best, best_len = quote, shared
@@ -213,7 +223,7 @@ def _quote_speaker(quote: Quote | None) -> str | None:
 def _speaker_of(quote: Quote | None, text: str, last_speaker: str | None) -> str | None:
     if quote is not None and quote.speaker is not None:
         return _quote_speaker(quote)
-    outside = re.sub(r"[“\"][^”\"]*[”\"]", " ", text)
+    outside = without_quoted(text)
     for pattern in (_ACCORDING, _SUBJECT_BEFORE, _SUBJECT_AFTER):
         for m in pattern.finditer(outside):
             name = _clean_name(m.group(1))

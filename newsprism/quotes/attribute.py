@@ -41,6 +41,7 @@ from newsprism.quotes.syntax import (
     tokens_between,
     via_relative,
 )
+from newsprism.spans import SpanSet
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -54,7 +55,12 @@ GROUP_ENTS = ("ORG", "GPE", "NORP")
 
 
 def _region_after(doc: Doc, quote: Span, marks: list[Span]) -> list[Token]:
-    nxt = min((m.start for m in marks if m.start >= quote.end), default=len(text_of(doc)))
+    end = len(text_of(doc))
+    nxt = (
+        marks.first_start_from(quote.end, end)
+        if isinstance(marks, SpanSet)
+        else min((m.start for m in marks if m.start >= quote.end), default=end)
+    )
     after = [t for t in tokens_between(doc, quote.end, nxt) if not t.is_space]
     words = [t for t in after if not t.is_punct]
     text = text_of(doc)
@@ -69,7 +75,11 @@ def _region_after(doc: Doc, quote: Span, marks: list[Span]) -> list[Token]:
 
 
 def _region_before(doc: Doc, quote: Span, marks: list[Span]) -> list[Token]:
-    prev = max((m.end for m in marks if m.end <= quote.start), default=0)
+    prev = (
+        marks.last_end_upto(quote.start, 0)
+        if isinstance(marks, SpanSet)
+        else max((m.end for m in marks if m.end <= quote.start), default=0)
+    )
     first = expand(doc, quote)
     if first is None or len(first) == 0:
         return []
@@ -411,7 +421,7 @@ def _owned_by(named: Token, owner: Token) -> bool:
 def resolve_references(doc: Doc, quotes: list[Found], marks: list[Span], window: int) -> None:
     """Step 4: pronoun and role-noun speakers point at an earlier named one (in place)."""
     state: dict = {"speakers": set(), "named": [], "unnamed": [], "genders": infer_genders(doc, marks)}
-    said = marks + [f.span for f in quotes]  # people named only inside what was said never speak
+    said = SpanSet((*marks, *(f.span for f in quotes)))  # people named only inside what was said never speak
     for q in sorted(quotes, key=lambda f: f.span.start):
         if q.speaker is not None and q.referent is None and q.inherited is None:
             _resolve_one(doc, q, said, window, state)

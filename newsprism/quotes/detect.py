@@ -36,6 +36,7 @@ from newsprism.quotes.syntax import (
     tokens_between,
     via_relative,
 )
+from newsprism.spans import SpanSet
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -182,6 +183,8 @@ def _balanced(text: str, span: Span) -> Span:
 
 
 def _mostly_inside(span: Span, quotes: list[Span], share: float) -> bool:
+    if isinstance(quotes, SpanSet):  # asked for every candidate of an article: indexed
+        quotes = quotes.overlapping(span.start, span.end)
     covered = sum(max(0, min(span.end, q.end) - max(span.start, q.start)) for q in quotes)
     return covered >= share * len(span)
 
@@ -271,7 +274,7 @@ def find_indirect(
                 continue
             if _question(text_of(doc), span):
                 continue  # an indirect question reports no claim
-            speaker = subject_of(verb, [span, *marks])
+            speaker = subject_of(verb, marks.plus(span) if isinstance(marks, SpanSet) else [span, *marks])
             if speaker is None or _dummy(speaker):
                 continue
             method = "syntactic-subject+relative" if via_relative(verb) else "syntactic-subject"

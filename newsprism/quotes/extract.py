@@ -14,6 +14,7 @@ from newsprism.quotes.identity import describe, fold, join, surname_key, widen_n
 from newsprism.quotes.marks import find_marked_spans, join_broken, paragraph_spans
 from newsprism.quotes.syntax import entities, inside
 from newsprism.settings import QuoteSettings
+from newsprism.spans import SpanSet
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -55,19 +56,20 @@ def _mixed(text: str, found: list[Found]) -> list[Found]:
     return found
 
 
+def _holding(spans: SpanSet, span: Span) -> list[Span]:
+    """The spans that contain ``span`` (an empty one too: the window is widened by one)."""
+    return [s for s in spans.overlapping(span.start - 1, span.end + 1) if s.contains(span)]
+
+
 def _dedupe(found: list[Found]) -> list[Found]:
     """One quote per content span; an indirect quote inside a direct one is dropped."""
     out: dict[tuple[int, int], Found] = {}
-    direct = [f.span for f in found if f.kind == "direct"]
-    indirect = [f.span for f in found if f.kind == "indirect"]
+    direct = SpanSet(f.span for f in found if f.kind == "direct")
+    indirect = SpanSet(f.span for f in found if f.kind == "indirect")
     for f in found:
-        if f.kind == "indirect" and any(d.contains(f.span) for d in direct):
+        if f.kind == "indirect" and direct.holds(f.span):
             continue
-        if (
-            f.kind == "indirect"
-            and f.cue_span
-            and any(i.contains(f.cue_span) and i != f.span for i in indirect)
-        ):
+        if f.kind == "indirect" and f.cue_span and any(i != f.span for i in _holding(indirect, f.cue_span)):
             continue  # nested attribution: the outer one is the quote
         out.setdefault((f.span.start, f.span.end), f)
     return sorted(out.values(), key=lambda f: (f.span.start, f.span.end))
@@ -77,7 +79,7 @@ def find_quotes(text: str, doc: Doc, paragraphs: tuple[Span, ...], settings: Quo
     """Detect and attribute every quote of one parsed text (the cascade's working records)."""
     paras = join_broken(text, paragraph_spans(text, paragraphs))  # a quote's line break is no paragraph
     marks = find_marked_spans(text, paragraphs)
-    mark_spans = [m.span for m in marks]
+    mark_spans = SpanSet(m.span for m in marks)
     found: list[Found] = []
     for m in marks:
         para = paras[_paragraph_index(paras, m.span.start)] if paras else Span(0, len(text))
@@ -87,10 +89,10 @@ def find_quotes(text: str, doc: Doc, paragraphs: tuple[Span, ...], settings: Quo
             attribute_direct(doc, f, mark_spans)
             if f.kind == "direct" or f.speaker is not None:  # a fragment nobody said is a scare quote
                 found.append(f)
-    whole = [f.span for f in found if f.kind == "direct" and not f.embedded]
+    whole = SpanSet(f.span for f in found if f.kind == "direct" and not f.embedded)
     found += find_indirect(doc, mark_spans, whole, settings.think_verbs, settings.direct_share)
     found = _mixed(text, found)
-    direct = [f.span for f in found if f.kind == "direct"]
+    direct = SpanSet(f.span for f in found if f.kind == "direct")
     found += find_according(doc, mark_spans, direct)
     found += find_claims(doc, mark_spans, direct, settings.direct_share)
     found = _with_colon(found, find_colon(doc, paras))
@@ -154,7 +156,7 @@ def extract_quotes(article: Article, doc: Doc, settings: QuoteSettings | None = 
     found = find_quotes(article.text, doc, article.paragraphs, settings)
     found = [f for f in found if not article.in_heading(f.span.start, f.span.end)]  # headings never speak
     speakers = [_speaker(f) for f in found]
-    marks = [m.span for m in find_marked_spans(article.text, article.paragraphs)]
+    marks = SpanSet(m.span for m in find_marked_spans(article.text, article.paragraphs))
     by_surname = _article_canonical([s for s in speakers if s is not None], doc, marks)
     quotes = []
     for f, s in zip(found, speakers, strict=True):

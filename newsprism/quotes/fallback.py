@@ -94,11 +94,18 @@ def fallback_quotes(articles: Sequence[Article]) -> list[Quote]:
     return out
 
 
+def _unclosed_guillemets_hidden(text: str) -> str:
+    """``text`` with each « after the last » blanked (same length): none of them can open a
+    quote, and the lazy «…» pattern rescanned the rest of the text from every one of them."""
+    cut = text.rfind("»") + 1
+    return text[:cut] + text[cut:].replace("«", "\x00")
+
+
 def _article_quotes(article: Article) -> list[Quote]:
     text = article.text
     sentences = split_sentences(text)
     quotes, last, known = [], None, {}
-    for m in _MARKS.finditer(text):
+    for m in _MARKS.finditer(_unclosed_guillemets_hidden(text)):
         group = 1 if m.group(1) is not None else 2
         start, end = m.start(group), m.end(group)
         body = text[start:end].strip()

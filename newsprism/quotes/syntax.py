@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from newsprism.model import Span
 from newsprism.quotes.cues import SPEECH_VERBS, THINK_VERBS
+from newsprism.spans import SpanSet
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -34,6 +35,8 @@ def token_span(tokens: Iterable[Token]) -> Span:
 
 
 def inside(token: Token, spans: Iterable[Span]) -> bool:
+    if isinstance(spans, SpanSet):  # an article's marks: asked for every token, so indexed
+        return spans.covers(token.idx)
     return any(s.start <= token.idx < s.end for s in spans)
 
 

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from newsprism.model import Article, Rejection, Span, Timex
 from newsprism.settings import Settings
+from newsprism.spans import SpanSet
 from newsprism.temporal.published import published_date, resolve_published, written_until
 from newsprism.temporal.timeline import Candidate, build_timeline, candidates, sentences
 from newsprism.temporal.timexes import tag_text
@@ -61,5 +62,6 @@ def _units(analysis: Analysis, article: Article) -> list[Span]:
     sents = sentences(article.text, article.paragraphs)
     if not own:
         return sents
-    rest = [x for x in sents if not any(x.overlaps(o) for o in own)]
+    covered = SpanSet(own)  # indexed: every sentence against every statement was quadratic
+    rest = [x for x in sents if not covered.overlapping(x.start, x.end)]
     return sorted(own + rest, key=lambda s: (s.start, s.end))

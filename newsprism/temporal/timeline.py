@@ -22,6 +22,7 @@ from rapidfuzz import fuzz, process
 
 from newsprism.model import Article, Span, TimelineEntry, Timex
 from newsprism.settings import TimelineSettings
+from newsprism.spans import SpanIndex
 from newsprism.temporal import calendar as cal
 
 __all__ = ["Candidate", "build_timeline", "candidates", "sentences"]
@@ -104,10 +105,12 @@ def candidates(article: Article, units: list[Span], timexes: list[Timex]) -> lis
     for each of coordinated dates: "in 2004 and 2005" is two dated events)."""
     out = []
     dated = [_as_month(t) for t in timexes]
+    index = SpanIndex(dated, lambda t: t.span)  # every unit against every timex was quadratic
     for unit in units:
+        near = index.overlapping(unit.start - 1, unit.end + 1)  # widened: holds empty spans too
         # a timex that starts in the unit belongs to it even when the unit was cut inside it
         # ("about 12:30 a.m. | Tuesday" split at the abbreviation's period)
-        inside = [t for t in dated if unit.start <= t.span.start < unit.end and _DAY.match(t.value)]
+        inside = [t for t in near if unit.start <= t.span.start < unit.end and _DAY.match(t.value)]
         if not inside:
             continue
         text = article.text[unit.start : unit.end]

@@ -18,13 +18,14 @@ _TABLE: dict[str, Callable[[Mention, Context], Value | None]] = {**ABSOLUTE, **R
 _DAY = re.compile(r"^\d{4}-\d\d-\d\d$")
 _POINT = re.compile(r"^(\d{4})(?:-(\d\d))?(?:-\d\d)?$")
 _DAY_PREFIX = re.compile(r"^(\d{4}-\d\d-\d\d|XXXX-WXX-\d|XXXX-XX-XX)")
-_JOIN = re.compile(r"^\s*,?\s*$")  # "9 a.m. Tuesday", "4 a.m. EDT Thursday"
+# Possessive: the gap may be long, and backtracking \s* against \s* was quadratic in it.
+_JOIN = re.compile(r"^\s*+,?\s*+$")  # "9 a.m. Tuesday", "4 a.m. EDT Thursday"
 # A day named this close after a clock time, in the same sentence, is its day
 # ("four in the morning," the chief told reporters on Wednesday); further away it
 # is more often another event of the sentence.
 _NEAR_CHARS = 80
 _SENTENCE_BREAK = re.compile(r"[.!?][\"”’)]?\s+[A-Z“\"]|\n")
-_LINK = re.compile(r"^\s*,?\s*(?:on|at|of|in\s+the\s+(?:early\s+)?hours\s+of)\s*$", re.IGNORECASE)
+_LINK = re.compile(r"^\s*+,?\s*+(?:on|at|of|in\s+the\s+(?:early\s+)?hours\s+of)\s*+$", re.IGNORECASE)
 
 
 def tag_text(
