@@ -144,3 +144,27 @@ def test_weekdays_of_loosely_alike_statements_are_two_events():
     close = Alignment(groups=((0, 1),), conflicts=(), sims=np.array([[1, 0.9], [0.9, 1]], np.float32))
     assert find_contradictions(sts, loose, min_shared=2) == []
     assert [c.kind for c in find_contradictions(sts, close, min_shared=2)] == ["date"]
+
+
+def test_a_place_disagreement_is_found_in_a_group_of_many_undated_members():
+    import numpy as np
+
+    from newsprism.compare.alignment import Alignment
+    from newsprism.compare.contradictions import _marks, find_contradictions
+
+    sts = [
+        _st(k, f"x{k}", "The harbour master Ada Morrow was charged with negligence by the council")
+        for k in range(30)
+    ]
+    sts += [
+        _st(
+            30, "a", "The harbour master Ada Morrow was charged with negligence by the council in Carrowmere"
+        ),
+        _st(
+            31, "b", "The harbour master Ada Morrow was charged with negligence by the council in Northshore"
+        ),
+    ]
+    assert _marks(sts[0], {}) == 0 and _marks(sts[30], {}) != 0
+    group = Alignment(groups=(tuple(range(32)),), conflicts=(), sims=np.ones((32, 32), np.float32))
+    found = find_contradictions(sts, group, min_shared=2)
+    assert [(c.kind, c.a["statement_id"], c.b["statement_id"]) for c in found] == [("place", "s30", "s31")]
