@@ -79,7 +79,8 @@ def rows(prepared: list[tuple[dict, dict, object]]) -> list[dict]:
         for article, doc in zip(articles, parses, strict=True):
             name = name_of[article.id]
             gold_words = {w for t in terms[name] for w in t.split()}
-            voice = own_voice(article.text, statements[article.id], doc)
+            quotes = [q for q in analysis.quotes if q.article_id == article.id]
+            voice = own_voice(article.text, statements[article.id], doc, quotes)
             for word, lemma, pos, roles in set(own_words(voice, doc)):
                 x = word_features(word, lemma, pos, sharing[article.id](word), roles)
                 if x is not None:

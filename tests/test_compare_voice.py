@@ -78,3 +78,16 @@ def test_a_part_of_a_hyphenated_word_and_a_hedge_are_not_loaded_words(nlp):
     words = [w for w, *_ in own_words(own_voice(text, [], doc), doc)]
     assert "offensive" not in words and "counter" not in words
     assert "unconfirmed" not in words  # a hedge, counted among the hedges
+
+
+def test_a_quote_the_quotes_stage_found_is_blanked_but_not_the_sentence_around_it(nlp):
+    from newsprism.model import Quote
+
+    text = "The furious councillor wrote in a letter that the reckless plan would fail."
+    start = text.index("the reckless")
+    quote = Quote(
+        id="q1", article_id="a", text=text[start:-1], span=Span(start, len(text) - 1), kind="indirect"
+    )
+    statement = Statement(id="s1", article_id="a", text=text, span=Span(0, len(text)), quote_id="q1")
+    doc = nlp(text)
+    assert loaded_terms(own_voice(text, [statement], doc, [quote]), doc) == {"furious": 1}

@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from spacy.tokens import Doc
 
 from newsprism.compare.voice import loaded_terms, own_voice
-from newsprism.model import Article, LedgerGroup, Statement
+from newsprism.model import Article, LedgerGroup, Quote, Statement
 from newsprism.text import (
     ATTRIBUTION_VERBS,
     STOPWORDS,
@@ -140,10 +140,12 @@ def article_framing(
     ledger: Sequence[LedgerGroup],
     doc: Doc | None = None,
     shared: Callable[[str], float] | None = None,
+    quotes: Sequence[Quote] = (),
 ) -> dict:
     """One article's framing. ``doc`` is its parse (own voice and parts of speech are read
-    from it when given); ``shared`` the share of the story's other articles using a word."""
-    voice = own_voice(article.text, statements, doc)
+    from it when given); ``shared`` the share of the story's other articles using a word;
+    ``quotes`` the article's quotes (their words are not the outlet's)."""
+    voice = own_voice(article.text, statements, doc, quotes)
     headline = headline_framing(article.title)
     headline["body_hedges"] = body_hedges(headline["presupposes"], article.text, voice, article.title)
     verbs = Counter(m.group(1).lower() for m in _VERB.finditer(_outside_quotes(article.text)))
@@ -197,17 +199,23 @@ def build_framing(
     statements: Sequence[Statement],
     ledger: Sequence[LedgerGroup],
     docs: Sequence[Doc] | None = None,
+    quotes: Sequence[Quote] = (),
 ) -> list[dict]:
     """Framing of every article; ``docs`` are the articles' parses, in the same order."""
     by_article: dict[str, list[Statement]] = {}
     for st in statements:
         by_article.setdefault(st.article_id, []).append(st)
+    quotes_of: dict[str, list[Quote]] = {}
+    for q in quotes:
+        quotes_of.setdefault(q.article_id, []).append(q)
     spellings = spelling_choices(articles)
     sharing = _sharing(articles)
     parses = list(docs) if docs is not None and len(docs) == len(articles) else [None] * len(articles)
     return [
         {
-            **article_framing(a, by_article.get(a.id, []), ledger, doc, sharing[a.id]),
+            **article_framing(
+                a, by_article.get(a.id, []), ledger, doc, sharing[a.id], quotes_of.get(a.id, [])
+            ),
             "spellings": spellings.get(a.id, {}),
         }
         for a, doc in zip(articles, parses, strict=True)

@@ -19,7 +19,7 @@ from collections.abc import Callable, Sequence
 from spacy.tokens import Doc, Token
 
 from newsprism.compare.lexicon import ROLES, is_loaded
-from newsprism.model import Statement
+from newsprism.model import Quote, Statement
 from newsprism.quotes.cues import SPEECH_VERBS
 from newsprism.text import HEDGES, quote_regions
 
@@ -77,15 +77,17 @@ def reported_spans(doc: Doc) -> list[tuple[int, int]]:
     return spans
 
 
-def own_voice(text: str, statements: Sequence[Statement], doc: Doc | None = None) -> str:
-    """The outlet's own words: quotes and reported speech blanked, offsets kept. Without a
-    parse, every statement attributed to a speaker is blanked whole (the safe side)."""
-    spans = list(quote_regions(text))
-    for st in statements:
-        if st.quote_id or (doc is None and st.attributed_to):
-            spans.append((st.span.start, st.span.end))
-    if doc is not None:
-        spans.extend(reported_spans(doc))
+def own_voice(
+    text: str, statements: Sequence[Statement], doc: Doc | None = None, quotes: Sequence[Quote] = ()
+) -> str:
+    """The outlet's own words: quote marks' contents, the quotes stage's quotes (``quotes``, of
+    this article) and reported speech blanked, offsets kept. Without a parse, every statement
+    taken from a quote or attributed to a speaker is blanked whole (the safe side)."""
+    spans = list(quote_regions(text)) + [(q.span.start, q.span.end) for q in quotes]
+    if doc is None:
+        spans += [(st.span.start, st.span.end) for st in statements if st.quote_id or st.attributed_to]
+    else:
+        spans += reported_spans(doc)
     return blank(text, spans)
 
 
