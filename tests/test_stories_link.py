@@ -6,7 +6,7 @@ from newsprism.stories import StoryIndex
 from newsprism.stories.batch import Batch, Item
 from newsprism.stories.features import ArticleFeatures
 from newsprism.stories.link import average_link
-from newsprism.stories.vector import weigh
+from newsprism.stories.vector import raw_weights, weigh
 
 
 def _unit(weights: dict[str, float]) -> dict[str, float]:
@@ -106,3 +106,15 @@ def test_link_vectors_weigh_names_at_the_link_entity_weight():
     assert same[0] == _actor_pair_batch(2.0).items[0].vector  # no second weighing when equal
     shared = sum(v * low[1].get(k, 0.0) for k, v in low[0].items())
     assert shared < sum(v * same[1].get(k, 0.0) for k, v in same[0].items())
+
+
+def test_link_vectors_from_kept_raw_weights_equal_weighing_again():
+    batch = _actor_pair_batch(1.0)
+    again = batch._link_vectors([0, 1])
+    assert batch._rescalable(batch.index.kinds)
+    for item in batch.items:
+        item.raw = raw_weights(item.feat.counts, batch.index.df, batch.index.kinds)
+    rescaled = batch._link_vectors([0, 1])
+    for one, other in zip(again, rescaled, strict=True):
+        assert one.keys() == other.keys()
+        assert all(abs(one[k] - other[k]) < 1e-12 for k in one)

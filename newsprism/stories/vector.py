@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from operator import itemgetter
 from sys import intern
 
-__all__ = ["DocFrequency", "KindWeights", "cosine", "top_terms", "weigh"]
+__all__ = ["DocFrequency", "KindWeights", "cosine", "raw_weights", "top_terms", "unit_top", "weigh"]
 
 
 @dataclass(frozen=True)
@@ -56,6 +56,11 @@ class DocFrequency:
 
 def weigh(counts: Mapping[str, int], df: DocFrequency, kinds: KindWeights, keep: int) -> dict[str, float]:
     """Sub-linear TF x IDF x kind weight: the ``keep`` heaviest terms, heaviest first, L2-normalised."""
+    return unit_top(raw_weights(counts, df, kinds), keep)
+
+
+def raw_weights(counts: Mapping[str, int], df: DocFrequency, kinds: KindWeights) -> dict[str, float]:
+    """Sub-linear TF x IDF x kind weight of every feature (before trimming and normalising)."""
     log_n = math.log(df.n_docs + 1) + 1.0  # idf = log((N+1)/(df+1)) + 1, inlined: hot path
     by_kind = {"e": kinds.entity, "n": kinds.number, "y": kinds.year, "d": kinds.year, "w": kinds.word}
     frequencies, log = df.df, math.log
@@ -69,6 +74,11 @@ def weigh(counts: Mapping[str, int], df: DocFrequency, kinds: KindWeights, keep:
         else:
             kind = kinds.word
         raw[key] = (1.0 + log(tf)) * (log_n - log(seen + 1)) * kind
+    return raw
+
+
+def unit_top(raw: Mapping[str, float], keep: int) -> dict[str, float]:
+    """The ``keep`` heaviest terms of ``raw``, heaviest first, L2-normalised."""
     kept = top_terms(raw, keep)
     norm = math.sqrt(sum(v * v for v in kept.values())) or 1.0
     # Interned keys: the vectors, profiles and kept member vectors of 100k articles then
