@@ -16,7 +16,28 @@ from pathlib import Path
 
 __all__ = ["Event", "events", "write_corpus"]
 
-_SYLLABLES = "ka lo mer vin dal tor sen bri qua fen hol ost rud gar nel pim zor wex lun tab".split()
+_SYLLABLES = [
+    "ka",
+    "lo",
+    "mer",
+    "vin",
+    "dal",
+    "tor",
+    "sen",
+    "bri",
+    "qua",
+    "fen",
+    "hol",
+    "ost",
+    "rud",
+    "gar",
+    "nel",
+    "pim",
+    "zor",
+    "wex",
+    "lun",
+    "tab",
+]
 _INCIDENTS = [
     ("fire", "destroyed", "warehouse", "firefighters"),
     ("flood", "swamped", "school", "rescuers"),
@@ -25,7 +46,14 @@ _INCIDENTS = [
     ("derailment", "blocked", "station", "railway crews"),
     ("landslide", "buried", "road", "soldiers"),
 ]
-_OUTLETS = ["The Daily Ledger", "Morning Courier", "Harbor Times", "Valley Post", "Wire Service", "City Herald"]
+_OUTLETS = [
+    "The Daily Ledger",
+    "Morning Courier",
+    "Harbor Times",
+    "Valley Post",
+    "Wire Service",
+    "City Herald",
+]
 
 
 def _name(rng: random.Random, parts: int = 2) -> str:
@@ -84,7 +112,8 @@ def _article(ev: Event, k: int, rng: random.Random) -> dict[str, str]:
         body.append(f"Some reports put the number of injured at {ev.hurt + 7}.")
     rng.shuffle(body[2:])
     return {
-        "title": f"{kind.capitalize()} at {ev.town} {site}: {ev.hurt} hurt" + ("" if k % 2 else f" ({outlet})"),
+        "title": f"{kind.capitalize()} at {ev.town} {site}: {ev.hurt} hurt"
+        + ("" if k % 2 else f" ({outlet})"),
         "outlet": outlet,
         "published": (ev.day + timedelta(days=k % 2)).isoformat(),
         "url": f"https://{outlet.lower().replace(' ', '-')}.example/{ev.town.lower()}-{kind}-{k}",

@@ -51,7 +51,9 @@ def _conf(pairs: list[str]) -> dict[str, str]:
 
 def _text(result: dict[str, Any]) -> str:
     counts = ", ".join(f"{n} {table}" for table, n in result["tables"].items())
-    return f"{result['output']}: {counts}" + (f" in {result['seconds']} s" if "seconds" in result else "") + "\n"
+    return (
+        f"{result['output']}: {counts}" + (f" in {result['seconds']} s" if "seconds" in result else "") + "\n"
+    )
 
 
 def _run(args: argparse.Namespace, settings: Settings) -> int:

@@ -31,7 +31,9 @@ def read_rows(output: str, table: str, columns: list[str] | None = None) -> Iter
 
     path = Path(output) / table
     if not (path / "_SUCCESS").exists():
-        raise InputError(str(path), "not a finished table of a Spark run", "run `newsprism spark run` to the end")
+        raise InputError(
+            str(path), "not a finished table of a Spark run", "run `newsprism spark run` to the end"
+        )
     for batch in ds.dataset(str(path), format="parquet").to_batches(columns=columns, batch_size=_BATCH):
         yield from batch.to_pylist()
 
