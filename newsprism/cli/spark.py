@@ -68,7 +68,7 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
     spark = spark_session(args.master, conf=_conf(args.conf))
     try:
         run = SparkRun(spark, args.run_dir, settings, args.partitions or None)
-        tables = run.run(args.inputs, until=args.until)
+        tables = run.counts(run.run(args.inputs, until=args.until))
     finally:
         if ours:
             spark.stop()

@@ -53,7 +53,12 @@ MEMBER_COLUMNS = {
     "article_id": "string", "story_id": "string", "seq": "long", "score": "double", "opened": "boolean",
     "vector_json": "string",
 }  # fmt: skip
-BRIEF_COLUMNS = {"story_id": "string", "size": "long", "report": "string", "error": "string"}
+# Each story's quotes and provenance edges travel with its brief as JSON, so the quotes and
+# provenance tables are read off the briefs table and a resumed run never analyses a story twice.
+BRIEF_COLUMNS = {
+    "story_id": "string", "size": "long", "report": "string", "error": "string", "quotes_json": "string",
+    "edges_json": "string",
+}  # fmt: skip
 
 
 def spark_session(
@@ -128,16 +133,25 @@ class SparkRun:
     def table(self, name: str) -> DataFrame:
         return self.spark.read.parquet(f"{self.output}/{name}")
 
-    def run(self, inputs: list[str], until: str = "briefs") -> dict[str, int]:
-        """Compute every table up to stage ``until``; returns the row count of each table."""
+    def run(self, inputs: list[str], until: str = "briefs") -> list[str]:
+        """Compute every table up to stage ``until`` that is not written yet; returns the tables."""
         if until not in STAGES:
             raise ValueError(f"until: {until!r} is not one of {', '.join(STAGES)}")
         self.files.delete(f"{self.output}/_tmp")  # what a killed run left half written
         self.inputs = inputs
         names = [t for stage in list(STAGES)[: list(STAGES).index(until) + 1] for t in STAGES[stage]]
-        for name in names:
-            self._write(name, getattr(self, f"_make_{name}"))
-        self._cache.clear()
+        try:
+            for name in names:
+                self._write(name, getattr(self, f"_make_{name}"))
+        finally:
+            for cached in self._cache.values():
+                if hasattr(cached, "unpersist"):
+                    cached.unpersist()
+            self._cache.clear()
+        return names
+
+    def counts(self, names: list[str]) -> dict[str, int]:
+        """Rows of each table (from the Parquet footers)."""
         return {name: self.table(name).count() for name in names}
 
     def _write(self, name: str, make: Callable[[], DataFrame]) -> None:
@@ -234,29 +248,31 @@ class SparkRun:
         return self._rows(rows, {"key": "string", "value": "string"})
 
     # one brief per story ----------------------------------------------------------------------
-    def _briefs(self) -> Any:
-        if "briefs" not in self._cache:
-            members = self.table("members").rdd.map(lambda m: (m["article_id"], (m["story_id"], m["seq"])))
-            articles = self.table("articles").rdd.map(lambda r: (r["id"], r))
-            by_story = articles.join(members, self.partitions).map(
-                lambda kv: (kv[1][1][0], (kv[1][1][1], kv[1][0]))
-            )
-            brief = functools.partial(_brief, settings=self.settings)
-            self._cache["briefs"] = by_story.groupByKey(self.partitions).map(brief).cache()
-        return self._cache["briefs"]
-
     def _make_briefs(self) -> DataFrame:
-        return self._frame(self._briefs(), BRIEF_COLUMNS)
+        members = self.table("members").rdd.map(lambda m: (m["article_id"], (m["story_id"], m["seq"])))
+        articles = self.table("articles").rdd.map(lambda r: (r["id"], r))
+        joined = articles.join(members, self.partitions)
+        by_story = joined.map(lambda kv: (kv[1][1][0], (kv[1][1][1], kv[1][0])))
+        brief = functools.partial(_brief, settings=self.settings)
+        return self._frame(by_story.groupByKey(self.partitions).map(brief), BRIEF_COLUMNS)
 
     def _make_quotes(self) -> DataFrame:
-        return self._frame(self._briefs().flatMap(lambda b: b["quotes"]), R.QUOTE_COLUMNS)
+        rows = self.table("briefs").select("quotes_json").rdd.flatMap(lambda b: json.loads(b[0]))
+        return self._frame(rows, R.QUOTE_COLUMNS)
 
     def _make_provenance(self) -> DataFrame:
-        return self._frame(self._briefs().flatMap(lambda b: b["edges"]), R.EDGE_COLUMNS)
+        rows = self.table("briefs").select("edges_json").rdd.flatMap(lambda b: json.loads(b[0]))
+        return self._frame(rows, R.EDGE_COLUMNS)
 
 
 def _brief(item: tuple[str, Any], settings: Settings) -> dict[str, Any]:
-    return tasks.brief_of_story(item[0], list(item[1]), settings)
+    row = tasks.brief_of_story(item[0], list(item[1]), settings)
+    quotes, edges = row.pop("quotes"), row.pop("edges")
+    return {
+        **row,
+        "quotes_json": json.dumps(quotes, ensure_ascii=False),
+        "edges_json": json.dumps(edges, ensure_ascii=False),
+    }
 
 
 def _is_uri(arg: str) -> bool:
