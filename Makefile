@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 EXAMPLE ?= examples/harbour-fire
 
-.PHONY: demo test fuzz install install-test browser lint bench eval lock clean
+.PHONY: demo test fuzz install install-test browser java lint bench eval lock clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -42,7 +42,18 @@ browser:
 		echo "make test: chromium and chromium-driver are missing: run 'sudo apt-get install chromium chromium-driver'"; \
 	fi
 
-test: install-test browser
+# The Spark tests (tests/test_spark.py) run pyspark, which needs a Java runtime (17 for Spark 3.5);
+# as root this installs Debian's openjdk-17-jre-headless with apt-get, like the browser above.
+java:
+	@if command -v java >/dev/null; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+		echo "installing Debian's openjdk-17-jre-headless for the Spark tests"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq openjdk-17-jre-headless >/dev/null; \
+	else \
+		echo "make test: java is missing (the Spark tests skip): run 'sudo apt-get install openjdk-17-jre-headless'"; \
+	fi
+
+test: install-test browser java
 	$(BIN)/python -m pytest
 	$(BIN)/ruff check newsprism tests bench
 

@@ -46,6 +46,7 @@ __all__ = [
     "analyze_articles",
     "analyze_story",
     "clean_input",
+    "clean_source",
     "ingest",
     "iter_articles",
     "load_articles",
@@ -147,6 +148,14 @@ def _clean_source(job: Job) -> list[Article | Rejection]:
             break
         out.append(_rejection(doc) if isinstance(doc, InputError) else _clean_one(doc, settings, given))
     return out
+
+
+def clean_source(
+    item: Source | InputError, settings: Settings, given: Mapping[str, Given] | None = None
+) -> list[Article | Rejection]:
+    """One input unit (a file, or an archive record) read and cleaned as a batch does it, with the
+    caps and time budget: a JSON Lines file gives several. Never raises (newsprism.spark's reader)."""
+    return _clean_source((item, settings, given or {}))
 
 
 def _died(job: Job) -> list[Article | Rejection]:

@@ -21,6 +21,7 @@ from newsprism.cli import (
     ingest,
     quotes,
     serve,
+    spark,
     stories,
     watch,
 )
@@ -51,6 +52,7 @@ COMMANDS: tuple[Command, ...] = (
     Command("dates", "list the temporal expressions of PATHS with values", dates.add_dates, dates.run_dates),
     Command("config", "print the settings in force", config.add_config, config.run_config),
     Command("serve", "browse a store in a web browser (read-only)", serve.add_serve, serve.run_serve),
+    Command("spark", "run the corpus stages on Spark (run), load the result into a store (export)", spark.add_spark, spark.run_spark),
 )  # fmt: skip
 
 

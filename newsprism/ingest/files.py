@@ -15,7 +15,7 @@ from pathlib import Path
 
 from newsprism.errors import InputError, MissingInputError, TooLargeInputError
 
-__all__ = ["Source", "SUFFIXES", "iter_sources", "format_of"]
+__all__ = ["Source", "SUFFIXES", "expand", "format_of", "iter_sources", "not_regular"]
 
 SUFFIXES = {
     ".txt": "text",
@@ -76,7 +76,7 @@ def _unlisted(exc: OSError, path: Path) -> InputError:
     return InputError(name, f"directory cannot be listed ({exc.strerror})", "check its permissions")
 
 
-def _expand(arg: str) -> list[str | InputError] | None:
+def expand(arg: str) -> list[str | InputError] | None:
     """Files named by one argument (or errors met while listing them); None when nothing matches."""
     if arg != "-" and any(ch in arg for ch in "*?["):
         matches = sorted(p for p in glob.glob(arg, recursive=True) if os.path.isfile(p))
@@ -87,7 +87,7 @@ def _expand(arg: str) -> list[str | InputError] | None:
     return [arg] if arg == "-" or path.exists() else None
 
 
-def _not_regular(path: str) -> InputError | None:
+def not_regular(path: str) -> InputError | None:
     """A FIFO, socket or device found in a directory would block or never end: refuse it."""
     try:
         mode = os.stat(path).st_mode
@@ -145,7 +145,7 @@ def iter_sources(
     max_bytes = int(max_mb * 1_000_000)
     seen: set[str] = set()
     for arg in args:
-        paths = _expand(arg)
+        paths = expand(arg)
         if paths is None:
             yield MissingInputError(arg, "no such file or directory")
             continue
@@ -156,7 +156,7 @@ def iter_sources(
             if path in seen:
                 continue
             seen.add(path)
-            refused = _not_regular(path) if path != arg else None
+            refused = not_regular(path) if path != arg else None
             if refused:
                 yield refused
                 continue

@@ -10,11 +10,11 @@ import os
 from collections import Counter
 from collections.abc import Iterator
 
-from newsprism.errors import InputError
-from newsprism.ingest.files import Source, iter_sources
+from newsprism.errors import InputError, MissingInputError
+from newsprism.ingest.files import Source, expand, iter_sources, not_regular
 from newsprism.ingest.warc import is_archive, iter_warc
 
-__all__ = ["iter_inputs"]
+__all__ = ["input_units", "iter_inputs"]
 
 
 def _archives(arg: str) -> list[str]:
@@ -55,3 +55,23 @@ def iter_inputs(
             yield from iter_warc(path, max_mb, skipped, warc_reader)
     if plain:
         yield from iter_sources(plain, max_mb, max_gzip_ratio)
+
+
+def input_units(args: list[str]) -> list[tuple[str, str] | InputError]:
+    """The units :func:`iter_inputs` reads, in its order, without reading them: ``("file", path)``,
+    ``("archive", path)``, or the error met while listing. A distributed run (newsprism.spark)
+    hands each unit to a task, which reads it with ``iter_inputs([path])``."""
+    units: list[tuple[str, str] | InputError] = []
+    seen: set[str] = set()
+    for arg in args:
+        archives = _archives(arg)
+        if not archives or os.path.isdir(arg):
+            for path in expand(arg) or [MissingInputError(arg, "no such file or directory")]:
+                if isinstance(path, InputError):
+                    units.append(path)
+                elif path not in seen:
+                    seen.add(path)
+                    refused = not_regular(path) if path != arg else None
+                    units.append(refused or ("file", path))
+        units.extend(("archive", path) for path in archives)
+    return units

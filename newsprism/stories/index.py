@@ -93,17 +93,34 @@ class StoryIndex:
         return self.add_features(extract_features(articles, self.settings.entities, self.settings))
 
     def add_features(self, features: Sequence[ArticleFeatures]) -> list[Assignment]:
+        ordered = self._fresh(features)
+        for feat in ordered:
+            self.df.update(feat.counts)
+        return self._assign(ordered)
+
+    def add_counted(self, features: Sequence[ArticleFeatures], df: DocFrequency) -> list[Assignment]:
+        """Like :meth:`add_features` for a first batch whose document frequencies were counted
+        elsewhere (a Spark ``reduceByKey``): ``df`` must count exactly ``features``."""
+        if self.df.n_docs or self.profiles:
+            raise StoryStateError("add_counted starts an empty index; use add_features to go on")
+        ordered = self._fresh(features)
+        if df.n_docs != len(ordered):
+            raise StoryStateError(f"document frequencies count {df.n_docs} articles, not {len(ordered)}")
+        self.df = df
+        return self._assign(ordered)
+
+    def _fresh(self, features: Sequence[ArticleFeatures]) -> list[ArticleFeatures]:
+        """The features of articles not assigned yet, once each, in arrival order."""
         fresh: dict[str, ArticleFeatures] = {}
         for feat in features:
             if feat.article_id not in self.assigned:
                 fresh.setdefault(feat.article_id, feat)
-        ordered = sorted(fresh.values(), key=_arrival_key)
-        self.changed_features = set()
+        return sorted(fresh.values(), key=_arrival_key)
+
+    def _assign(self, ordered: list[ArticleFeatures]) -> list[Assignment]:
+        self.changed_features = {key for feat in ordered for key in feat.counts}
         self.changed_postings = set()
         self.changed_vectors = {}
-        for feat in ordered:
-            self.df.update(feat.counts)
-            self.changed_features.update(feat.counts)
         batch = Batch(self, local=Blocker(self.settings.max_postings))
         batch.run(ordered)
         return self._commit(batch)

@@ -22,7 +22,14 @@ from newsprism.stories.features import ArticleFeatures
 from newsprism.stories.index import STATE_VERSION, Assignment, StoryIndex, extract_features
 from newsprism.stories.lazy import StoredDict, open_index, recent_vectors, story_state
 
-__all__ = ["assign_stories", "load_index", "story_articles", "stored_stories", "unassigned_articles"]
+__all__ = [
+    "assign_stories",
+    "load_index",
+    "save_index",
+    "story_articles",
+    "stored_stories",
+    "unassigned_articles",
+]
 
 
 def load_index(store: Store, settings: StorySettings | None = None) -> StoryIndex:
@@ -79,6 +86,12 @@ def _prefetch(index: StoryIndex, features: Sequence[ArticleFeatures]) -> None:
         index.assigned.prefetch(f.article_id for f in features)
     if isinstance(index.df.df, StoredDict):
         index.df.df.prefetch({key for f in features for key in f.counts})
+
+
+def save_index(store: Store, index: StoryIndex, assignments: list[Assignment], run_id: int | None) -> None:
+    """Write what the index's last batch changed (its ``assignments``); call inside a transaction.
+    newsprism.spark.export writes a Spark run's stories through here, as ``ingest`` does its own."""
+    _save(store, index, assignments, run_id)
 
 
 def _save(store: Store, index: StoryIndex, assignments: list[Assignment], run_id: int | None) -> None:

@@ -1,0 +1,280 @@
+"""The Spark job: the corpus stages as transformations, each table written atomically.
+
+    units ─► read+clean (mapPartitions) ─► articles, rejections
+    articles ─► features (mapPartitions) ─► document frequencies (reduceByKey)
+    features + df ─► story assignment (driver, compact features only) ─► stories, members, postings
+    articles ⋈ members ─► groupBy(story) ─► one brief per story ─► briefs, quotes, provenance
+
+Each table is written to ``OUTPUT/_tmp/`` and renamed into place when complete, and a table
+already in place is read back instead of computed: a job killed at any point and run again
+gives the same output, and only redoes the tables it had not finished. Every stage is a
+function of its input rows only (never of partition order), so any partitioning gives the
+same tables. No article text reaches the driver: it lists the inputs (paths), and collects
+the features and document frequencies for the assignment (see :mod:`newsprism.spark.assign`).
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import logging
+import os
+import sys
+import uuid
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from newsprism.errors import InputError
+from newsprism.settings import Settings
+from newsprism.spark import rows as R
+from newsprism.spark import tasks
+from newsprism.spark.assign import assign_counted, member_rows, posting_rows, story_rows
+from newsprism.version import __version__
+
+if TYPE_CHECKING:
+    from pyspark.sql import DataFrame, SparkSession
+
+__all__ = ["STAGES", "SparkRun", "spark_session"]
+
+log = logging.getLogger(__name__)
+
+# The stages a run can stop after (``until``), in order, and the tables each one writes.
+STAGES = {
+    "read": ("articles", "rejections"),
+    "stories": ("features", "df", "stories", "members", "postings", "meta"),
+    "briefs": ("briefs", "quotes", "provenance"),
+}
+STORY_COLUMNS = {
+    "id": "string", "title": "string", "founded_by": "string", "size": "long", "outlets_json": "string",
+    "first_published": "string", "last_published": "string", "centroid_json": "string",
+    "article_ids": "array<string>",
+}  # fmt: skip
+MEMBER_COLUMNS = {
+    "article_id": "string", "story_id": "string", "seq": "long", "score": "double", "opened": "boolean",
+    "vector_json": "string",
+}  # fmt: skip
+# Each story's quotes and provenance edges travel with its brief as JSON, so the quotes and
+# provenance tables are read off the briefs table and a resumed run never analyses a story twice.
+BRIEF_COLUMNS = {
+    "story_id": "string", "size": "long", "report": "string", "error": "string", "quotes_json": "string",
+    "edges_json": "string",
+}  # fmt: skip
+
+
+def spark_session(
+    master: str | None = None, app: str = "newsprism", conf: dict[str, str] | None = None
+) -> SparkSession:
+    """A session for ``master`` (None: what spark-submit gave). In local mode the executors run
+    this interpreter, so they see the same installed models as the driver."""
+    from pyspark.sql import SparkSession
+
+    builder = SparkSession.builder.appName(app).config("spark.ui.showConsoleProgress", "false")
+    if master:
+        builder = builder.master(master)
+    if master and master.startswith("local"):
+        # pyspark starts its workers with $PYSPARK_PYTHON (default: python3 on the PATH, which
+        # may be another environment, without the models)
+        os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
+        builder = builder.config("spark.ui.enabled", "false")
+    for key, value in (conf or {}).items():
+        builder = builder.config(key, value)
+    return builder.getOrCreate()
+
+
+def _schema(columns: dict[str, str]) -> str:
+    return ", ".join(f"`{name}` {kind}" for name, kind in columns.items())
+
+
+def _tuples(columns: dict[str, str]) -> Callable[[dict[str, Any]], tuple]:
+    names = list(columns)
+    return lambda row: tuple(row.get(n) for n in names)
+
+
+def _earliest(a: dict[str, Any], b: dict[str, Any]) -> dict[str, Any]:
+    """Of two copies of one article, the one read first (as the local path keeps it)."""
+    return min(a, b, key=lambda r: (r["unit"], r["path"], r["record"]))
+
+
+def _keys(row: Any) -> list[str]:
+    return list(json.loads(row["counts_json"]))
+
+
+class _Files:
+    """Exists / delete / rename through Hadoop's FileSystem: local paths, hdfs://, s3a://..."""
+
+    def __init__(self, spark: SparkSession, root: str) -> None:
+        sc = spark.sparkContext
+        self._path = sc._jvm.org.apache.hadoop.fs.Path
+        self.fs = self._path(root).getFileSystem(sc._jsc.hadoopConfiguration())
+
+    def exists(self, path: str) -> bool:
+        return bool(self.fs.exists(self._path(path)))
+
+    def delete(self, path: str) -> None:
+        self.fs.delete(self._path(path), True)
+
+    def rename(self, source: str, target: str) -> None:
+        self.fs.mkdirs(self._path(target).getParent())
+        if not self.fs.rename(self._path(source), self._path(target)):
+            raise OSError(f"could not move {source} to {target}")
+
+
+class SparkRun:
+    """One run's output directory: ``run`` computes the tables not there yet, in stage order."""
+
+    def __init__(self, spark: SparkSession, output: str, settings: Settings | None = None,
+                 partitions: int | None = None) -> None:  # fmt: skip
+        self.spark, self.output = spark, output.rstrip("/")
+        self.settings = settings or Settings()
+        self.partitions = partitions or spark.sparkContext.defaultParallelism * 2
+        self.files = _Files(spark, self.output)
+        self._cache: dict[str, Any] = {}
+
+    def table(self, name: str) -> DataFrame:
+        return self.spark.read.parquet(f"{self.output}/{name}")
+
+    def run(self, inputs: list[str], until: str = "briefs") -> list[str]:
+        """Compute every table up to stage ``until`` that is not written yet; returns the tables."""
+        if until not in STAGES:
+            raise ValueError(f"until: {until!r} is not one of {', '.join(STAGES)}")
+        self.files.delete(f"{self.output}/_tmp")  # what a killed run left half written
+        self.inputs = inputs
+        names = [t for stage in list(STAGES)[: list(STAGES).index(until) + 1] for t in STAGES[stage]]
+        try:
+            for name in names:
+                self._write(name, getattr(self, f"_make_{name}"))
+        finally:
+            for cached in self._cache.values():
+                if hasattr(cached, "unpersist"):
+                    cached.unpersist()
+            self._cache.clear()
+        return names
+
+    def counts(self, names: list[str]) -> dict[str, int]:
+        """Rows of each table (from the Parquet footers)."""
+        return {name: self.table(name).count() for name in names}
+
+    def _write(self, name: str, make: Callable[[], DataFrame]) -> None:
+        final = f"{self.output}/{name}"
+        if self.files.exists(f"{final}/_SUCCESS"):
+            log.info("%s: already written, kept", name)
+            return
+        tmp = f"{self.output}/_tmp/{name}-{uuid.uuid4().hex}"
+        make().write.parquet(tmp)
+        if self.files.exists(final):
+            self.files.delete(final)
+        self.files.rename(tmp, final)
+        log.info("%s: written", name)
+
+    def _frame(self, rdd: Any, columns: dict[str, str]) -> DataFrame:
+        return self.spark.createDataFrame(rdd.map(_tuples(columns)), _schema(columns))
+
+    def _rows(self, rows: list[dict[str, Any]], columns: dict[str, str]) -> DataFrame:
+        return self.spark.createDataFrame([_tuples(columns)(r) for r in rows], _schema(columns))
+
+    # read + clean -----------------------------------------------------------------------
+    def _read(self) -> Any:
+        if "read" not in self._cache:
+            self._cache["read"] = self._read_rdd().cache()
+        return self._cache["read"]
+
+    def _read_rdd(self) -> Any:
+        from newsprism.ingest.inputs import input_units
+
+        sc = self.spark.sparkContext
+        local = [a.removeprefix("file://") for a in self.inputs if not _is_uri(a)]
+        units, listed = [], []
+        for number, unit in enumerate(input_units(local)):
+            if isinstance(unit, InputError):
+                rej = {"kind": "rejection", **R.rejection_row(tasks._rejection(unit), number)}
+                listed.append(rej)
+            else:
+                units.append((number, *unit))
+        read = functools.partial(tasks.read_units, settings=self.settings)
+        rdd = sc.parallelize(units, max(1, min(self.partitions, len(units)))).mapPartitions(read)
+        for offset, uri in enumerate(a for a in self.inputs if _is_uri(a)):
+            blobs = functools.partial(
+                tasks.read_blobs, unit=len(units) + len(listed) + offset, settings=self.settings
+            )
+            rdd = rdd.union(sc.binaryFiles(uri, self.partitions).mapPartitions(blobs))
+        return rdd.union(sc.parallelize(listed, 1)) if listed else rdd
+
+    def _make_articles(self) -> DataFrame:
+        articles = self._read().filter(lambda r: r["kind"] == "article")
+        first = articles.map(lambda r: (r["id"], r)).reduceByKey(_earliest, self.partitions).values()
+        return self._frame(first, R.ARTICLE_COLUMNS)
+
+    def _make_rejections(self) -> DataFrame:
+        rejected = self._read().filter(lambda r: r["kind"] == "rejection")
+        return self._frame(rejected, R.REJECTION_COLUMNS)
+
+    # features, document frequencies, stories ---------------------------------------------
+    def _make_features(self) -> DataFrame:
+        extract = functools.partial(tasks.feature_rows, settings=self.settings)
+        return self._frame(self.table("articles").rdd.mapPartitions(extract), R.FEATURE_COLUMNS)
+
+    def _make_df(self) -> DataFrame:
+        pairs = self.table("features").rdd.flatMap(_keys).map(lambda k: (k, 1))
+        counted = pairs.reduceByKey(lambda a, b: a + b, self.partitions)
+        return self._frame(
+            counted.map(lambda kv: {"feature": kv[0], "df": kv[1]}), {"feature": "string", "df": "long"}
+        )
+
+    def _assigned(self) -> tuple[Any, Any]:
+        if "assigned" not in self._cache:
+            df = {r["feature"]: r["df"] for r in self.table("df").toLocalIterator()}
+            features = self.table("features").select(*R.FEATURE_COLUMNS)  # compact columns, no text
+            feats = [R.row_features(r) for r in features.toLocalIterator()]
+            self._cache["assigned"] = assign_counted(feats, df, len(feats), self.settings.stories)
+        return self._cache["assigned"]
+
+    def _make_stories(self) -> DataFrame:
+        return self._rows(story_rows(self._assigned()[0]), STORY_COLUMNS)
+
+    def _make_members(self) -> DataFrame:
+        return self._rows(member_rows(*self._assigned()), MEMBER_COLUMNS)
+
+    def _make_postings(self) -> DataFrame:
+        columns = {"feature": "string", "story_id": "string", "rank": "long"}
+        return self._rows(posting_rows(self._assigned()[0]), columns)
+
+    def _make_meta(self) -> DataFrame:
+        n_docs = self.table("features").count()
+        values = {
+            "version": __version__, "n_docs": str(n_docs), "inputs": json.dumps(self.inputs),
+            "settings": json.dumps(self.settings.to_dict(), sort_keys=True, default=str),
+        }  # fmt: skip
+        rows = [{"key": k, "value": v} for k, v in values.items()]
+        return self._rows(rows, {"key": "string", "value": "string"})
+
+    # one brief per story ----------------------------------------------------------------------
+    def _make_briefs(self) -> DataFrame:
+        members = self.table("members").rdd.map(lambda m: (m["article_id"], (m["story_id"], m["seq"])))
+        articles = self.table("articles").rdd.map(lambda r: (r["id"], r))
+        joined = articles.join(members, self.partitions)
+        by_story = joined.map(lambda kv: (kv[1][1][0], (kv[1][1][1], kv[1][0])))
+        brief = functools.partial(_brief, settings=self.settings)
+        return self._frame(by_story.groupByKey(self.partitions).map(brief), BRIEF_COLUMNS)
+
+    def _make_quotes(self) -> DataFrame:
+        rows = self.table("briefs").select("quotes_json").rdd.flatMap(lambda b: json.loads(b[0]))
+        return self._frame(rows, R.QUOTE_COLUMNS)
+
+    def _make_provenance(self) -> DataFrame:
+        rows = self.table("briefs").select("edges_json").rdd.flatMap(lambda b: json.loads(b[0]))
+        return self._frame(rows, R.EDGE_COLUMNS)
+
+
+def _brief(item: tuple[str, Any], settings: Settings) -> dict[str, Any]:
+    row = tasks.brief_of_story(item[0], list(item[1]), settings)
+    quotes, edges = row.pop("quotes"), row.pop("edges")
+    return {
+        **row,
+        "quotes_json": json.dumps(quotes, ensure_ascii=False),
+        "edges_json": json.dumps(edges, ensure_ascii=False),
+    }
+
+
+def _is_uri(arg: str) -> bool:
+    """An input Hadoop reads (hdfs://, s3a://, ...), not a local path (file:// is read as one)."""
+    return "://" in arg and not arg.startswith("file://")

@@ -1,0 +1,201 @@
+"""The Spark job against the local path (issue 13): Spark in local[2] mode, one session per module.
+
+Equal results: the same article ids, stories (members in order) and briefs (quote groups,
+ledger, everything but timings) as load_articles + cluster + analyze_articles, with two
+partitionings; bad input is a rejection row; a run interrupted between stages resumes to the
+same tables; the export loads into a store that ``stories`` and ``show`` read.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+pytest.importorskip("pyspark", reason="pyspark is not installed (make install-test)")
+if shutil.which("java") is None:
+    pytest.skip("Spark needs java (make java)", allow_module_level=True)
+
+from newsprism.analyze import analyze_articles, load_articles  # noqa: E402
+from newsprism.brief.report import build_report  # noqa: E402
+from newsprism.cli import main  # noqa: E402
+from newsprism.settings import Settings  # noqa: E402
+from newsprism.spark.export import read_rows  # noqa: E402
+from newsprism.spark.job import SparkRun, spark_session  # noqa: E402
+from newsprism.spark.tasks import report_json  # noqa: E402
+from newsprism.stories import cluster  # noqa: E402
+from tests.spark_corpus import write_corpus  # noqa: E402
+
+EXAMPLE = str(Path(__file__).resolve().parent.parent / "examples" / "harbour-fire")
+
+
+@pytest.fixture(scope="module")
+def spark() -> Any:
+    conf = {
+        "spark.sql.shuffle.partitions": "4",
+        "spark.default.parallelism": "4",
+        "spark.driver.memory": "1g",
+    }
+    session = spark_session("local[2]", "newsprism-tests", conf)
+    session.sparkContext.setLogLevel("ERROR")
+    yield session
+    session.stop()
+
+
+@pytest.fixture(scope="module")
+def small(tmp_path_factory: pytest.TempPathFactory) -> list[str]:
+    """The example and a small generated corpus: every stage, briefs included, stays quick."""
+    root = tmp_path_factory.mktemp("small")
+    write_corpus(root, 3, 4, seed=11)
+    return [EXAMPLE, str(root)]
+
+
+@pytest.fixture(scope="module")
+def small_runs(spark: Any, small: list[str], tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
+    """The small inputs run to the briefs with one and with five partitions."""
+    outs = []
+    for n in (1, 5):
+        out = tmp_path_factory.mktemp("run") / f"p{n}"
+        SparkRun(spark, str(out), Settings(), partitions=n).run(small)
+        outs.append(out)
+    return outs
+
+
+def _tables(out: Path, names: tuple[str, ...]) -> dict[str, list[Any]]:
+    return {n: sorted(json.dumps(r, sort_keys=True) for r in read_rows(str(out), n)) for n in names}
+
+
+def _local(inputs: list[str], briefs: bool) -> dict[str, Any]:
+    """The one-machine path: read and clean, cluster, one brief per story in joining order."""
+    batch = load_articles(inputs)
+    by_id = {a.id: a for a in batch.articles}
+    stories = cluster(batch.articles)
+    out: dict[str, Any] = {
+        "articles": {a.id: a.path for a in batch.articles},
+        "stories": {s.id: list(s.article_ids) for s in stories},
+    }
+    if briefs:
+        out["briefs"] = {
+            s.id: report_json(build_report(analyze_articles([by_id[i] for i in s.article_ids])))
+            for s in stories
+        }
+    return out
+
+
+def _spark(out: Path) -> dict[str, Any]:
+    got = {
+        "articles": {r["id"]: r["path"] for r in read_rows(str(out), "articles", ["id", "path"])},
+        "stories": {
+            r["id"]: list(r["article_ids"]) for r in read_rows(str(out), "stories", ["id", "article_ids"])
+        },
+    }
+    if (out / "briefs").exists():
+        got["briefs"] = {r["story_id"]: r["report"] for r in read_rows(str(out), "briefs")}
+    return got
+
+
+def test_briefs_equal_the_local_path_with_any_partitioning(small: list[str], small_runs: list[Path]) -> None:
+    expected = _local(small, briefs=True)
+    assert len(expected["stories"]) == 4  # the example's story and three generated ones
+    for out in small_runs:
+        got = _spark(out)
+        assert got["articles"] == expected["articles"]
+        assert got["stories"] == expected["stories"]
+        assert got["briefs"].keys() == expected["briefs"].keys()
+        for story_id, report in expected["briefs"].items():
+            want, have = json.loads(report), json.loads(got["briefs"][story_id])
+            assert have["quote_groups"] == want["quote_groups"]
+            assert have["ledger"] == want["ledger"]
+            assert have == want
+    assert any(json.loads(r)["quote_groups"] for r in expected["briefs"].values())
+    assert all(json.loads(r)["ledger"] for r in expected["briefs"].values())
+    one, five = small_runs
+    names = ("quotes", "provenance", "members", "df", "postings", "rejections")
+    assert _tables(one, names) == _tables(five, names)
+    assert next(read_rows(str(one), "quotes"))["story_id"] in expected["stories"]
+
+
+def test_stories_of_a_few_hundred_articles_equal_the_local_path(spark: Any, tmp_path: Path) -> None:
+    write_corpus(tmp_path / "corpus", 40, 5, seed=5)
+    inputs = [str(tmp_path / "corpus"), EXAMPLE]
+    expected = _local(inputs, briefs=False)
+    assert len(expected["articles"]) == 206 and len(expected["stories"]) == 41
+    for n in (2, 7):
+        out = tmp_path / f"p{n}"
+        run = SparkRun(spark, str(out), Settings(), partitions=n)
+        counts = run.counts(run.run(inputs, until="stories"))
+        assert counts["articles"] == 206 and counts["rejections"] == 0
+        assert _spark(out) == expected
+
+
+def test_bad_input_in_a_partition_is_a_rejection_row(spark: Any, tmp_path: Path) -> None:
+    src = tmp_path / "in"
+    write_corpus(src, 2, 3, seed=3)
+    (src / "binary.txt").write_bytes(b"\x00\xff\x00" * 400)
+    (src / "broken.jsonl").write_text('{"title": "x", "text": "The port reopened on Monday."}\n{"text": \n')
+    (src / "empty.html").write_text("<html><body></body></html>")
+    out = tmp_path / "out"
+    run = SparkRun(spark, str(out), Settings(), partitions=1)
+    counts = run.counts(run.run([str(src), str(tmp_path / "nope")], "read"))
+    rejected = {r["path"]: r for r in read_rows(str(out), "rejections")}
+    assert str(src / "binary.txt") in rejected
+    assert str(src / "empty.html") in rejected
+    assert str(tmp_path / "nope") in rejected
+    assert any(p.startswith(str(src / "broken.jsonl")) for p in rejected)
+    assert all(r["reason"] for r in rejected.values())
+    assert counts["articles"] == 6 + 1  # every good article, the broken file's good line too
+
+
+def test_a_run_interrupted_between_stages_resumes_to_the_same_tables(
+    spark: Any, small: list[str], small_runs: list[Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "out"
+    real = SparkRun._write
+
+    def dies_before_members(self: SparkRun, name: str, make: Any) -> None:
+        if name == "members":
+            make().write.parquet(f"{self.output}/_tmp/members-half")  # written, never moved into place
+            raise KeyboardInterrupt("killed")
+        real(self, name, make)
+
+    monkeypatch.setattr(SparkRun, "_write", dies_before_members)
+    with pytest.raises(KeyboardInterrupt):
+        SparkRun(spark, str(out), Settings(), partitions=3).run(small, until="stories")
+    assert (out / "stories").exists() and not (out / "members").exists()
+    (out / "stories" / "_SUCCESS").unlink()  # and a table killed while being moved: written again
+    monkeypatch.setattr(SparkRun, "_write", real)
+    SparkRun(spark, str(out), Settings(), partitions=2).run(small, until="stories")
+    assert not any((out / "_tmp").iterdir())
+    names = ("articles", "rejections", "features", "df", "stories", "members", "postings")
+    assert _tables(out, names) == _tables(small_runs[0], names)
+
+
+def test_export_then_stories_and_show_read_the_store(
+    small_runs: list[Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = tmp_path / "news.db"
+    assert main(["spark", "export", str(small_runs[1]), str(db), "--json"]) == 0
+    exported = json.loads(capsys.readouterr().out)["tables"]
+    assert exported["stories"] == 4 and exported["briefs"] == 4
+    assert main(["stories", str(db), "--json"]) == 0
+    listed = json.loads(capsys.readouterr().out)
+    stories = {r["id"]: r["article_ids"] for r in read_rows(str(small_runs[1]), "stories")}
+    assert {r["id"]: r["article_ids"] for r in listed} == stories
+    article = next(iter(stories.values()))[0]
+    assert main(["show", str(db), article, "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["id"] == article
+    assert main(["briefs", str(db), "--json", "--quiet"]) == 0  # every brief is current: none to compute
+    assert json.loads(capsys.readouterr().out)["analysed"] == []
+    assert main(["spark", "export", str(small_runs[1]), str(db), "--json"]) == 0  # again: nothing added
+    assert json.loads(capsys.readouterr().out)["tables"]["articles"] == 0
+
+
+def test_the_command_line_runs_a_job(spark: Any, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "out"
+    code = main(["spark", "run", EXAMPLE, str(out), "--until", "read", "--partitions", "2", "--json"])
+    assert code == 0
+    assert json.loads(capsys.readouterr().out)["tables"]["articles"] == 6
+    assert spark.sparkContext._jsc is not None  # the caller's session is left running

@@ -1,0 +1,92 @@
+"""What the Spark tasks run, without Spark: rows round-trip, units, rejections, counted assignment."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from newsprism.analyze import load_articles
+from newsprism.ingest.inputs import input_units, iter_inputs
+from newsprism.settings import Settings
+from newsprism.spark.assign import assign_counted, index_from_rows, member_rows, posting_rows, story_rows
+from newsprism.spark.rows import article_row, features_row, row_article, row_features
+from newsprism.spark.tasks import read_units
+from newsprism.stories import StoryIndex, extract_features
+from newsprism.stories.vector import DocFrequency
+from tests.spark_corpus import write_corpus
+
+EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "harbour-fire"
+
+
+def test_article_and_feature_rows_round_trip() -> None:
+    batch = load_articles([str(EXAMPLE)])
+    for art in batch.articles:
+        row = json.loads(json.dumps(article_row(art, 3, 1)))  # what Parquet keeps: plain values
+        assert row_article(row) == art
+    for feat in extract_features(batch.articles):
+        back = row_features(json.loads(json.dumps(features_row(feat))))
+        assert back == feat
+        assert list(back.counts) == list(feat.counts)  # order breaks weight ties: kept
+
+
+def test_units_follow_the_local_reading_order(tmp_path: Path) -> None:
+    write_corpus(tmp_path / "c", 2, 4)
+    (tmp_path / "c" / "sub").mkdir()
+    (tmp_path / "c" / "sub" / "late.txt").write_text("A late note about the harbour.\n")
+    args = [str(tmp_path / "c"), str(EXAMPLE / "01-carrowmere-courier.txt"), str(tmp_path / "missing")]
+    units = input_units(args)
+    files = [u[1] for u in units if isinstance(u, tuple)]
+    read = [s.path for s in iter_inputs(args) if not hasattr(s, "hint")]
+    assert files == read
+    assert any(getattr(u, "path", "") == args[2] for u in units)  # the missing input is listed as an error
+
+
+def test_a_unit_that_fails_is_a_rejection_and_the_rest_go_on(tmp_path: Path) -> None:
+    good = tmp_path / "good.txt"
+    good.write_text("Harbour reopens\n\nThe harbour reopened on Monday after the storm, the port said.\n")
+    binary = tmp_path / "bad.txt"
+    binary.write_bytes(b"\x00\x01\x02" * 500)
+    broken = tmp_path / "broken.jsonl"
+    broken.write_text('{"title": "ok", "text": "The port said ships may enter again."}\n{"title": \n')
+    units = [(0, "file", str(binary)), (1, "file", str(tmp_path / "gone.txt")), (2, "file", str(good)),
+             (3, "file", str(broken))]  # fmt: skip
+    rows = list(read_units(units, Settings()))
+    kinds = {(r["kind"], r["path"]) for r in rows}
+    assert ("article", str(good)) in kinds
+    assert ("rejection", str(binary)) in kinds
+    assert ("rejection", str(tmp_path / "gone.txt")) in kinds  # vanished after listing
+    assert any(r["kind"] == "article" and r["path"].startswith(str(broken)) for r in rows)  # its good line
+    assert any(r["kind"] == "rejection" and r["path"].startswith(str(broken)) for r in rows)
+
+
+def test_counted_assignment_equals_the_local_index(tmp_path: Path) -> None:
+    write_corpus(tmp_path, 6, 4)
+    feats = extract_features(load_articles([str(tmp_path)]).articles)
+    local = StoryIndex()
+    expected = local.add_features(feats)
+    df: dict[str, int] = {}
+    for f in reversed(feats):  # counted in another order, as partitions would
+        for k in f.counts:
+            df[k] = df.get(k, 0) + 1
+    index, got = assign_counted(list(reversed(feats)), df, len(feats), local.settings)
+    assert [(a.article_id, a.story_id, a.opened) for a in got] == [
+        (a.article_id, a.story_id, a.opened) for a in expected
+    ]
+    assert [s.article_ids for s in index.stories()] == [s.article_ids for s in local.stories()]
+    # what the run writes rebuilds the same index (for the store)
+    again, assignments = index_from_rows(
+        story_rows(index), member_rows(index, got), posting_rows(index), df, len(feats), local.settings
+    )
+    assert again.to_state()["stories"] == sorted(index.to_state()["stories"], key=lambda s: s["id"])
+    assert {a.article_id for a in assignments} == {a.article_id for a in got}
+
+
+def test_counted_assignment_refuses_a_wrong_count(tmp_path: Path) -> None:
+    write_corpus(tmp_path, 1, 3)
+    feats = extract_features(load_articles([str(tmp_path)]).articles)
+    try:
+        StoryIndex().add_counted(feats, DocFrequency(len(feats) + 1, {}))
+    except Exception as exc:
+        assert "count" in str(exc)
+    else:
+        raise AssertionError("a df over other articles must be refused")
