@@ -70,3 +70,13 @@ def test_a_statement_the_pair_model_relates_elsewhere_is_neither_unique_nor_left
     # a partner in the same origin is no evidence
     ledger = build_ledger(STS, GROUPS, SIMS, {"a": "a", "b": "b", "c": "a"}, set(), s, [(5, 0)])
     assert next(g.status for g in ledger if g.statement_ids == ("s5",)) != "possibly-shared"
+
+
+def test_groups_a_reader_cannot_tell_apart_become_one():
+    sts = [_st(0, "a"), _st(1, "b"), _st(2, "b")]
+    sts[2] = Statement(id="s2", article_id="b", text="statement 2", span=Span(0, 5))
+    sims = np.array([[1, 0.9, 0.2], [0.9, 1, 0.2], [0.2, 0.2, 1]], dtype=np.float32)
+    # an alignment group and a fact group over the same two articles with one representative
+    ledger = build_ledger(sts, [(0, 1), (0, 2)], sims, {}, set(), CompareSettings())
+    assert len(ledger) == 1
+    assert set(ledger[0].statement_ids) == {"s0", "s1", "s2"}

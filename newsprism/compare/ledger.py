@@ -14,6 +14,8 @@ that most other articles carry and it leaves out.
 
 from __future__ import annotations
 
+import dataclasses
+
 import math
 from collections.abc import Mapping, Sequence
 
@@ -63,7 +65,25 @@ def build_ledger(
             )
         )
     ledger.sort(key=lambda g: (-g.independent_support, -len(g.article_ids), g.id))
-    return ledger
+    return _fold_twins(ledger)
+
+
+def _fold_twins(ledger: list[LedgerGroup]) -> list[LedgerGroup]:
+    """Groups a reader cannot tell apart (same articles, same representative sentence: a fact
+    group beside the alignment group it overlaps) become one, with both groups' statements."""
+    out: list[LedgerGroup] = []
+    seen: dict[tuple[str, tuple[str, ...]], int] = {}
+    for group in ledger:
+        key = (group.text, group.article_ids)
+        if key not in seen:
+            seen[key] = len(out)
+            out.append(group)
+            continue
+        kept = out[seen[key]]
+        ids = kept.statement_ids + tuple(i for i in group.statement_ids if i not in kept.statement_ids)
+        status = "disputed" if "disputed" in (kept.status, group.status) else kept.status
+        out[seen[key]] = dataclasses.replace(kept, statement_ids=ids, status=status)
+    return out
 
 
 def _origin_codes(statements: Sequence[Statement], origin_of: Mapping[str, str]) -> np.ndarray:
