@@ -15,7 +15,6 @@ that most other articles carry and it leaves out.
 from __future__ import annotations
 
 import dataclasses
-
 import math
 from collections.abc import Mapping, Sequence
 
