@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import signal
 from pathlib import Path
 from typing import Any
 
@@ -39,10 +40,14 @@ def spark() -> Any:
         "spark.default.parallelism": "4",
         "spark.driver.memory": "1g",
     }
+    # pyspark puts its own Ctrl-C handler in place and leaves it after stop(); later tests of
+    # Ctrl-C (tests/test_watch.py) need Python's.
+    handler = signal.getsignal(signal.SIGINT)
     session = spark_session("local[2]", "newsprism-tests", conf)
     session.sparkContext.setLogLevel("ERROR")
     yield session
     session.stop()
+    signal.signal(signal.SIGINT, handler)
 
 
 @pytest.fixture(scope="module")
