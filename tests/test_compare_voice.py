@@ -91,3 +91,19 @@ def test_a_quote_the_quotes_stage_found_is_blanked_but_not_the_sentence_around_i
     statement = Statement(id="s1", article_id="a", text=text, span=Span(0, len(text)), quote_id="q1")
     doc = nlp(text)
     assert loaded_terms(own_voice(text, [statement], doc, [quote]), doc) == {"furious": 1}
+
+
+def test_the_loaded_threshold_is_a_setting(nlp):
+    from newsprism.settings import Settings
+
+    text = "The furious mayor spoke."
+    doc = nlp(text)
+    voice = own_voice(text, [], doc)
+    assert (
+        Settings().compare.loaded_threshold
+        == json.loads(resources.files("newsprism.compare").joinpath("loaded_model.json").read_text())[
+            "threshold"
+        ]
+    )
+    assert loaded_terms(voice, doc, threshold=0.99) == {}
+    assert loaded_terms(voice, doc, threshold=0.01)["furious"] == 1

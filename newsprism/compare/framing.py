@@ -141,6 +141,7 @@ def article_framing(
     doc: Doc | None = None,
     shared: Callable[[str], float] | None = None,
     quotes: Sequence[Quote] = (),
+    loaded_threshold: float | None = None,
 ) -> dict:
     """One article's framing. ``doc`` is its parse (own voice and parts of speech are read
     from it when given); ``shared`` the share of the story's other articles using a word;
@@ -178,7 +179,7 @@ def article_framing(
         "hedges": dict(sorted(hedges.items())),
         "attribution_verbs": dict(sorted(verbs.items())),
         "verb_tone": dict(sorted(Counter(ATTRIBUTION_VERBS[v] for v in verbs.elements()).items())),
-        "loaded_terms": loaded_terms(voice, doc, shared),
+        "loaded_terms": loaded_terms(voice, doc, shared, loaded_threshold),
         "claims": claims,
     }
 
@@ -200,6 +201,7 @@ def build_framing(
     ledger: Sequence[LedgerGroup],
     docs: Sequence[Doc] | None = None,
     quotes: Sequence[Quote] = (),
+    loaded_threshold: float | None = None,
 ) -> list[dict]:
     """Framing of every article; ``docs`` are the articles' parses, in the same order."""
     by_article: dict[str, list[Statement]] = {}
@@ -214,7 +216,13 @@ def build_framing(
     return [
         {
             **article_framing(
-                a, by_article.get(a.id, []), ledger, doc, sharing[a.id], quotes_of.get(a.id, [])
+                a,
+                by_article.get(a.id, []),
+                ledger,
+                doc,
+                sharing[a.id],
+                quotes_of.get(a.id, []),
+                loaded_threshold,
             ),
             "spellings": spellings.get(a.id, {}),
         }

@@ -172,9 +172,16 @@ def loaded_model() -> LoadedModel:
 
 
 def is_loaded(
-    word: str, lemma: str = "", pos: str = "", shared: float = 0.0, roles: tuple[str, ...] = ()
+    word: str,
+    lemma: str = "",
+    pos: str = "",
+    shared: float = 0.0,
+    roles: tuple[str, ...] = (),
+    threshold: float | None = None,
 ) -> bool:
-    """Would newsprism count ``word`` as loaded in an outlet's own voice?"""
+    """Would newsprism count ``word`` as loaded in an outlet's own voice? ``threshold``
+    (``compare.loaded_threshold``) defaults to the one the model was fitted with."""
     features = word_features(word, lemma, pos, shared, roles)
     model = loaded_model()
-    return features is not None and model.probability(features) >= model.threshold
+    floor = model.threshold if threshold is None else threshold
+    return features is not None and model.probability(features) >= floor

@@ -133,7 +133,12 @@ def compare_stage(analysis: Analysis, settings: Settings) -> Analysis:
     quote_groups = clock.lap("ledger_quotes", group_quotes(quotes, embedder, s, _order(articles)))
     # Own voice and loaded words read the parse, parsed now when statements did without it.
     framing = build_framing(
-        articles, statements, ledger, docs if docs is not None else _parses(articles, settings), quotes
+        articles,
+        statements,
+        ledger,
+        docs if docs is not None else _parses(articles, settings),
+        quotes,
+        s.loaded_threshold,
     )
     return analysis.replace(
         quotes=tuple(quotes),

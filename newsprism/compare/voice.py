@@ -133,16 +133,20 @@ def own_words(voice: str, doc: Doc | None = None) -> list[Word]:
 
 
 def loaded_terms(
-    voice: str, doc: Doc | None = None, shared: Callable[[str], float] | None = None
+    voice: str,
+    doc: Doc | None = None,
+    shared: Callable[[str], float] | None = None,
+    threshold: float | None = None,
 ) -> dict[str, int]:
     """Loaded words of the own-voice text ``voice`` and how often each occurs. ``shared``
-    gives the share of the story's other articles that use a word (the story's vocabulary)."""
+    gives the share of the story's other articles that use a word (the story's vocabulary);
+    ``threshold`` the probability from which a word is loaded (default: the model's)."""
     share = shared or (lambda _w: 0.0)
     verdicts: dict[Word, bool] = {}
     counts: Counter[str] = Counter()
     for key in own_words(voice, doc):
         if key not in verdicts:
             word, lemma, pos, role = key
-            verdicts[key] = is_loaded(word, lemma, pos, share(word), role)
+            verdicts[key] = is_loaded(word, lemma, pos, share(word), role, threshold)
         counts[key[0]] += verdicts[key]
     return dict(sorted((w, n) for w, n in counts.items() if n))
