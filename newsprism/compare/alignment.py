@@ -46,14 +46,15 @@ def align_statements(
     affinity = sims.copy()
     judge = _PairJudge(statements, vectors, settings)
     usual = _candidates(sims, nums, settings)
-    candidates = list(zip(*np.nonzero(np.triu(usual | judge.candidates(sims), k=1)), strict=True))
-    judge.prepare(
-        [(int(i), int(j)) for i, j in candidates if statements[i].article_id != statements[j].article_id]
-    )
+    # Pairs within one article are never aligned: masked before listing (a long article
+    # otherwise lists millions of its own pairs only to skip them one by one).
+    ids = {a: k for k, a in enumerate(dict.fromkeys(s.article_id for s in statements))}
+    article = np.array([ids[s.article_id] for s in statements], dtype=np.int64)
+    apart = article[:, None] != article[None, :]
+    candidates = list(zip(*np.nonzero(np.triu((usual | judge.candidates(sims)) & apart, k=1)), strict=True))
+    judge.prepare([(int(i), int(j)) for i, j in candidates])
     for i, j in candidates:
         a, b = statements[i], statements[j]
-        if a.article_id == b.article_id:
-            continue
         sim = float(sims[i, j])
         if not usual[i, j]:
             # Below the embedding bands only the model can join a pair, never against a veto.
