@@ -50,9 +50,12 @@ def _near_copies(folder: Path, n: int) -> None:
 def _one_fact_five_values(folder: Path, n: int) -> None:
     outlets = ["Courier", "Herald", "Post", "Daily", "Times", "Gazette"]
     for i in range(n):  # one fact, five values, 60 outlets (each article made unique by its outlet)
+        # The outlets state the count themselves: attributed ("the fire service said") it is a
+        # speaker's words, which the contradiction finder leaves to disputes and quote variants.
         (folder / f"short{i:03d}.txt").write_text(
-            f"Kestrel Quay warehouse fire\n\nThe warehouse fire at Kestrel Quay injured {[4, 7, 9, 12, 15][i % 5]}"
-            f" workers on Tuesday, the fire service said.\n\n(c) {outlets[i % 6]} {i}\n"
+            f"Kestrel Quay warehouse fire\n\nA fire destroyed a warehouse at Kestrel Quay on Tuesday night."
+            f" The warehouse fire at Kestrel Quay injured {[4, 7, 9, 12, 15][i % 5]} workers on Tuesday night."
+            f"\n\n(c) {outlets[i % 6]} {i}\n"
         )
 
 
@@ -118,7 +121,8 @@ def _story(folder: Path) -> dict:
         "articles": len(batch.articles),
         "rejected": len(batch.rejections),
         "disputes": len(report.get("disputes", [])),
-        "contradiction_rows": len(report.get("contradictions", [])),
+        "contradiction_pairs": len(report.get("contradictions", [])),
+        "contradiction_rows": len(report.get("contradiction_groups", [])),  # one per fact
         "ledger_groups": len(report.get("ledger", [])),
         "summary_sentences": len(report.get("summary", [])),
         "json_mb": round(len(json.dumps(report)) / 1e6, 2),

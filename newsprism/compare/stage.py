@@ -61,8 +61,11 @@ def _statements(
     s: CompareSettings,
     rejections: list[Rejection],
     docs: Sequence[Doc] | None,
+    max_seconds: float = 0.0,
 ) -> list[Statement]:
-    return build_statements(articles, quotes, s.min_statement_words, rejections, docs, s.min_clause_words)
+    return build_statements(
+        articles, quotes, s.min_statement_words, rejections, docs, s.min_clause_words, max_seconds
+    )
 
 
 def _parses(articles: Sequence[Article], settings: Settings) -> list[Doc]:
@@ -104,7 +107,9 @@ def compare_stage(analysis: Analysis, settings: Settings) -> Analysis:
     quotes = analysis.quotes or tuple(fallback_quotes(articles))
     rejections: list[Rejection] = []
     docs = clock.lap("parse", _parses(articles, settings) if s.clause_statements else None)
-    statements = clock.lap("statements", _statements(articles, quotes, s, rejections, docs))
+    statements = clock.lap(
+        "statements", _statements(articles, quotes, s, rejections, docs, settings.nlp.max_seconds)
+    )
     embedder = clock.lap("model_load", embedder_for(settings))
     vectors = clock.lap("embed", embedder.embed([st.text for st in statements]))
     alignment = clock.lap("align", align_statements(statements, vectors, s))

@@ -17,6 +17,8 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from newsprism.compare.clauses import clause_spans
+from newsprism.errors import TooSlowInputError
+from newsprism.ingest.limits import BUDGET_HINT, time_budget
 from newsprism.model import Article, Quote, Rejection, Span, Statement, content_id
 from newsprism.spans import SpanIndex
 from newsprism.text import (
@@ -78,11 +80,12 @@ def build_statements(
     rejections: list[Rejection] | None = None,
     docs: Sequence[Doc] | None = None,
     min_clause_words: int = 3,
+    max_seconds: float = 0.0,
 ) -> list[Statement]:
     """Statements of every article, in article then text order. With ``docs`` (the spaCy
     parses of ``articles``, in order) sentences are cut into clauses of at least
-    ``min_clause_words`` words. An article that fails is recorded in ``rejections`` (when
-    given) and left out; the others go on."""
+    ``min_clause_words`` words. An article that fails, or takes over ``max_seconds`` (when
+    positive), is recorded in ``rejections`` (when given) and left out; the others go on."""
     by_article: dict[str, list[Quote]] = {}
     for quote in quotes:
         by_article.setdefault(quote.article_id, []).append(quote)
@@ -90,9 +93,16 @@ def build_statements(
     for k, article in enumerate(articles):
         doc = docs[k] if docs is not None else None
         try:
-            out.extend(
-                article_statements(article, by_article.get(article.id, []), min_words, doc, min_clause_words)
-            )
+            with time_budget(max_seconds, article.path, "statement splitting"):
+                found = article_statements(
+                    article, by_article.get(article.id, []), min_words, doc, min_clause_words
+                )
+            out.extend(found)
+        except TooSlowInputError as exc:
+            if rejections is None:
+                raise
+            log.warning("statements skipped on %s: %s", article.path, exc)
+            rejections.append(Rejection(article.path, "compare", str(exc), BUDGET_HINT))
         except (ValueError, IndexError, KeyError, AttributeError) as exc:
             if rejections is None:
                 raise

@@ -11,7 +11,10 @@ from types import FrameType
 
 from newsprism.errors import TooSlowInputError
 
-__all__ = ["BudgetExpired", "time_budget"]
+__all__ = ["BUDGET_HINT", "BudgetExpired", "time_budget"]
+
+# What to do about an article an analysis stage gave up on (settings.nlp.max_seconds).
+BUDGET_HINT = "raise nlp.max_seconds if this is really one article"
 
 # After the budget, the alarm repeats at this interval: a library that catches every
 # exception (some HTML code paths do) swallows one alarm, not all of them.

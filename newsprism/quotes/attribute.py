@@ -41,7 +41,7 @@ from newsprism.quotes.syntax import (
     tokens_between,
     via_relative,
 )
-from newsprism.spans import SpanSet
+from newsprism.spans import SpanIndex, SpanSet
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -249,11 +249,28 @@ def _persons(doc: Doc) -> list:
 PARTY_TAG = re.compile(r"^[DRI]-[A-Z][A-Za-z. ]*$")
 
 
-def _antecedents(doc: Doc, before: int, marks: list[Span], labels: tuple[str, ...]) -> list[Token]:
-    """Root tokens of entities with ``labels`` that end before ``before``, latest first, outside quotes."""
-    ents = _persons(doc) if labels == PERSON_ENTS else [e for e in entities(doc) if e.label_ in labels]
-    heads = [e.root for e in ents if e.end_char <= before and not PARTY_TAG.match(e.text)]
+def _antecedents(
+    doc: Doc, before: int, marks: list[Span], labels: tuple[str, ...], since: int = 0
+) -> list[Token]:
+    """Root tokens of entities with ``labels`` that end before ``before``, latest first, outside
+    quotes; with ``since``, only roots from that offset on (looked up, not scanned: this runs
+    for every pronoun of an article)."""
+    ents = _labelled(doc, labels).overlapping(since, before)
+    heads = [
+        e.root for e in ents if e.end_char <= before and e.root.idx >= since and not PARTY_TAG.match(e.text)
+    ]
     return [h for h in reversed(heads) if not inside(h, marks)]
+
+
+def _labelled(doc: Doc, labels: tuple[str, ...]) -> SpanIndex:
+    """The entities with ``labels`` (persons with described names), indexed once per doc."""
+    key = ("newsprism_labelled", labels)
+    found = doc.user_data.get(key)
+    if found is None:
+        ents = _persons(doc) if labels == PERSON_ENTS else [e for e in entities(doc) if e.label_ in labels]
+        found = SpanIndex(ents, lambda e: Span(e.start_char, e.end_char))
+        doc.user_data[key] = found
+    return found
 
 
 def _nominal_noun(tok: Token) -> str | None:
@@ -350,7 +367,7 @@ def _resolve_one(doc: Doc, q: Found, marks: list[Span], window: int, state: dict
     pos = min(tok.idx, q.span.start)
     if word in PERSON_PRONOUNS | GROUP_PRONOUNS:
         labels = PERSON_ENTS if word in PERSON_PRONOUNS else GROUP_ENTS
-        cands = _antecedents(doc, pos, marks, labels)
+        cands = _antecedents(doc, pos, marks, labels, since=pos - window)
         if labels == PERSON_ENTS:  # earlier speakers the tagger did not label still count
             seen = {c.i for c in cands}
             cands += [t for t in state["named"] if t.i not in seen and t.idx < pos and t.pos_ == "PROPN"]
@@ -377,7 +394,7 @@ def _resolve_one(doc: Doc, q: Found, marks: list[Span], window: int, state: dict
     if noun in ANONYMOUS_NOUNS - {"spokesman", "spokeswoman", "spokesperson"}:
         return
     labels = ("ORG",) if noun in ORG_NOUNS else PERSON_ENTS
-    cands = [c for c in _antecedents(doc, pos, marks, labels) if pos - c.idx <= window]
+    cands = _antecedents(doc, pos, marks, labels, since=pos - window)
     ref = _nominal_referent(doc, noun, cands)
     if labels == PERSON_ENTS:
         q.owner = _owner_of(tok, state["genders"])

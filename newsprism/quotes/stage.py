@@ -7,6 +7,8 @@ import logging
 from collections.abc import Sequence
 
 from newsprism.analysis import Analysis
+from newsprism.errors import TooSlowInputError
+from newsprism.ingest.limits import BUDGET_HINT, time_budget
 from newsprism.model import Article, Quote, Rejection, Speaker
 from newsprism.nlp import ParseCache, load_spacy, parse_cached
 from newsprism.nlp.cache import default_cache
@@ -39,7 +41,11 @@ def quotes_for_articles(
     rejections: list[Rejection] = []
     for article, doc in zip(articles, docs, strict=True):
         try:
-            quotes.extend(extract_quotes(article, doc, settings.quotes))
+            with time_budget(settings.nlp.max_seconds, article.path, "quote extraction"):
+                quotes.extend(extract_quotes(article, doc, settings.quotes))
+        except TooSlowInputError as exc:  # one article too long or too odd, not the run
+            log.warning("quotes skipped on %s: %s", article.path, exc)
+            rejections.append(Rejection(article.path, "quotes", str(exc), BUDGET_HINT))
         except (ValueError, IndexError, KeyError, AttributeError) as exc:  # one bad article, not the run
             log.warning("quotes failed on %s: %s", article.path, exc)
             rejections.append(Rejection(article.path, "quotes", f"quote extraction failed ({exc})"))

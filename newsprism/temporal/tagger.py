@@ -6,6 +6,7 @@ The tagger only finds spans and remembers which rule matched with which parts;
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -53,9 +54,14 @@ def find_mentions(text: str) -> list[Mention]:
     candidates = [m for m in _all_matches(text) if _plausible(m, text)]
     candidates.sort(key=lambda m: (-(m.end - m.start), PRIORITY[m.rule], m.start))
     taken: list[Mention] = []
+    starts: list[int] = []  # of taken, sorted; taken never overlap, so their ends sort alike
+    ends: list[int] = []
     for cand in candidates:
-        if all(cand.end <= t.start or cand.start >= t.end for t in taken):
+        k = bisect.bisect_left(starts, cand.end)  # the taken that start before cand ends
+        if k == 0 or ends[k - 1] <= cand.start:  # and the last of them ends before it starts
             taken.append(cand)
+            starts.insert(k, cand.start)
+            ends.insert(k, cand.end)
     return sorted(taken, key=lambda m: m.start)
 
 
