@@ -341,8 +341,11 @@ def _joinable(a: _Group, b: _Group, cfg: TimelineSettings, memo: _Memo) -> bool:
 
 
 def _same_day(a: Candidate, b: Candidate) -> bool:
-    """Both dated to one calendar day (not a month or a year, which hold many events)."""
-    return len(a.day) == 10 and a.day == b.day
+    """Both dated to one calendar day (not a month or a year, which hold many events), at
+    times that can be the same ("after midnight" and "before 4 a.m." are two moments)."""
+    if len(a.day) != 10 or a.day != b.day:
+        return False
+    return _overlap((a.timex.value, a.timex.mod), (b.timex.value, b.timex.mod))
 
 
 def semantic(a: Candidate, b: Candidate) -> float:
