@@ -406,6 +406,8 @@ def _score_row_pairs(gold: dict, cited: list, tally: Tally) -> None:
             if ea and eb:
                 tally.add("time_pair_n")
                 tally.add("time_pair_ok", bool(ea & eb))
+                if not ea & eb:
+                    tally.misses.append(f"row joins two events: {na}{sorted(sa)} ~ {nb}{sorted(sb)}")
 
 
 def _term(t: str) -> str:

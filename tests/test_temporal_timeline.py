@@ -256,3 +256,30 @@ def test_the_date_most_outlets_agree_with_is_the_entry_date() -> None:
     b = article("Police shot a teenager on March 9 in Brooklyn, officials said.", "b", "2013-03-20", "B")
     (entry,) = run(a, b).timeline
     assert entry.date == "2013-03-09" and entry.conflict is None
+
+
+def test_an_article_telling_an_event_again_the_same_day_joins_its_row() -> None:
+    import numpy as np
+
+    from newsprism.temporal.timeline import build_timeline, candidates
+    from newsprism.temporal.timexes import tag_text
+
+    a = article(
+        "Police shot a teenager on Saturday in Brooklyn. The boy was hit seven times on Saturday, "
+        "the autopsy found. A vigil was held on Monday.",
+        "a",
+        "2013-03-13",
+        "A",
+    )
+    b = article("Officers opened fire on Saturday, killing the 16-year-old.", "b", "2013-03-13", "B")
+    vectors = {"Police": [1.0, 0.0, 0.0], "The boy": [0.6, 0.8, 0.0], "A vigil": [0.6, 0.8, 0.0]}
+    cands = []
+    for art in (a, b):
+        found = list(tag_text(art.text, dt.date(2013, 3, 13), art.id))
+        for c in candidates(art, sentences(art.text), found):
+            vec = next((v for k, v in vectors.items() if c.text.startswith(k)), [0.5, 0.0, 0.866])
+            cands.append(dataclasses.replace(c, vector=np.array(vec, dtype=np.float32)))
+    entries = build_timeline(cands, {}, Settings().timeline)
+    saturday = next(e for e in entries if e.date == "2013-03-09")
+    assert set(saturday.article_ids) == {"a", "b"} and len(saturday.spans) == 3
+    assert [e.date for e in entries] == ["2013-03-09", "2013-03-11"]  # Monday stays its own event
