@@ -40,25 +40,34 @@ def neighbour_pairs(
 ) -> np.ndarray:
     """Pairs ``(i, j)``, ``i < j``, of different articles with similarity >= ``floor`` where
     ``j`` is among the ``k`` most similar statements of ``i`` or the reverse (``k`` <= 0:
-    every such pair). ``sims``, when the caller has the whole similarity matrix, is read
-    instead of recomputing its rows (the same values to the last bit). Returns an ``(m, 2)``
-    array, sorted."""
+    every such pair; a tie goes to the earlier statement). ``sims``, when the caller has the
+    whole similarity matrix, is read instead of recomputing its rows (the same values to the
+    last bit). Returns an ``(m, 2)`` array, sorted."""
     n = len(vectors)
     found: list[np.ndarray] = []
     for start in range(0, n, _BLOCK):
-        rows = np.arange(start, min(n, start + _BLOCK))
-        sims_ = np.array(sims[rows]) if sims is not None else vectors[rows] @ vectors.T
-        sims_[articles[rows][:, None] == articles[None, :]] = -np.inf
-        keep = sims_ >= floor
-        if k > 0:
-            crowded = np.flatnonzero(keep.sum(axis=1) > k)
-            if len(crowded):
-                top = np.argpartition(-sims_[crowded], k - 1, axis=1)[:, :k]
-                keep[crowded] = False
-                keep[crowded[:, None], top] = True
-        r, c = np.nonzero(keep)
-        found.append(np.stack([rows[r], c], axis=1))
+        stop = min(n, start + _BLOCK)
+        block = sims[start:stop] if sims is not None else vectors[start:stop] @ vectors.T
+        r, c = np.nonzero(block >= floor)
+        other = articles[r + start] != articles[c]
+        r, c = r[other], c[other]
+        if k > 0 and len(r):
+            r, c = _top(r, c, block[r, c], k, stop - start)
+        found.append(np.stack([r + start, c], axis=1))
     return _unique_pairs(found, n)
+
+
+def _top(
+    r: np.ndarray, c: np.ndarray, values: np.ndarray, k: int, rows: int
+) -> tuple[np.ndarray, np.ndarray]:
+    """The ``k`` entries of highest value in each row (``r`` ascending, as ``np.nonzero`` gives)."""
+    counts = np.bincount(r, minlength=rows)
+    if counts.max() <= k:
+        return r, c
+    order = np.lexsort((c, -values, r))
+    r, c = r[order], c[order]
+    rank = np.arange(len(r)) - np.repeat(np.cumsum(counts) - counts, counts)
+    return r[rank < k], c[rank < k]
 
 
 def rare_term_pairs(bags: Sequence[Iterable[str]], articles: np.ndarray, max_df: int) -> np.ndarray:

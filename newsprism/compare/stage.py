@@ -114,14 +114,17 @@ def compare_stage(analysis: Analysis, settings: Settings) -> Analysis:
     vectors = clock.lap("embed", embedder.embed([st.text for st in statements]))
     alignment = clock.lap("align", align_statements(statements, vectors, s))
     edges = clock.lap("provenance", provenance_edges(articles, s))
-    contradictions = find_contradictions(
-        statements,
-        alignment,
-        {a.id: a.text for a in articles},
-        s.contradiction_min_sim,
-        s.contradiction_shared,
-        s.contradiction_negation_overlap,
-        s.contradiction_sim,
+    contradictions = clock.lap(
+        "contradictions",
+        find_contradictions(
+            statements,
+            alignment,
+            {a.id: a.text for a in articles},
+            s.contradiction_min_sim,
+            s.contradiction_shared,
+            s.contradiction_negation_overlap,
+            s.contradiction_sim,
+        ),
     )
     disputes = clock.lap(
         "disputes", find_disputes(statements, {q.id: q for q in quotes}, vectors, s.dispute_sim)
@@ -132,8 +135,11 @@ def compare_stage(analysis: Analysis, settings: Settings) -> Analysis:
     groups = list(alignment.groups) + (
         fact_groups(statements, articles, docs, alignment.groups) if s.fact_keys else []
     )
-    ledger = build_ledger(
-        statements, groups, alignment.sims, origins(articles, edges), disputed, s, alignment.related
+    ledger = clock.lap(
+        "ledger",
+        build_ledger(
+            statements, groups, alignment.sims, origins(articles, edges), disputed, s, alignment.related
+        ),
     )
     quote_groups = clock.lap("ledger_quotes", group_quotes(quotes, embedder, s, _order(articles)))
     # Own voice and loaded words read the parse, parsed now when statements did without it.
