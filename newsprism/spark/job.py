@@ -55,6 +55,7 @@ MEMBER_COLUMNS = {
 }  # fmt: skip
 # Each story's quotes and provenance edges travel with its brief as JSON, so the quotes and
 # provenance tables are read off the briefs table and a resumed run never analyses a story twice.
+READ_COLUMNS = {"kind": "string", **R.ARTICLE_COLUMNS, **R.REJECTION_COLUMNS}
 BRIEF_COLUMNS = {
     "story_id": "string", "size": "long", "report": "string", "error": "string", "quotes_json": "string",
     "edges_json": "string",
@@ -90,9 +91,28 @@ def _tuples(columns: dict[str, str]) -> Callable[[dict[str, Any]], tuple]:
     return lambda row: tuple(row.get(n) for n in names)
 
 
-def _earliest(a: dict[str, Any], b: dict[str, Any]) -> dict[str, Any]:
-    """Of two copies of one article, the one read first (as the local path keeps it)."""
-    return min(a, b, key=lambda r: (r["unit"], r["path"], r["record"]))
+def _balanced(units: list[tuple[int, str, str]], n: int) -> list[list[tuple[int, str, str]]]:
+    """``units`` in at most ``n`` bins of about equal bytes (largest first into the lightest bin):
+    a JSON Lines file can hold thousands of articles, a text file one. Only sizes are read."""
+    bins: list[list[tuple[int, str, str]]] = [[] for _ in range(max(1, min(n, len(units))))]
+    load = [0] * len(bins)
+    for unit in sorted(units, key=lambda u: (-_size(u[2]), u[0])):
+        lightest = load.index(min(load))
+        bins[lightest].append(unit)
+        load[lightest] += _size(unit[2])
+    return [b for b in bins if b]
+
+
+def _size(path: str) -> int:
+    try:
+        return os.path.getsize(path)
+    except OSError:
+        return 0  # read (and rejected) by its task
+
+
+def _read_bins(bins: Any, settings: Settings) -> Any:
+    for units in bins:
+        yield from tasks.read_units(units, settings)
 
 
 def _keys(row: Any) -> list[str]:
@@ -173,9 +193,11 @@ class SparkRun:
         return self.spark.createDataFrame([_tuples(columns)(r) for r in rows], _schema(columns))
 
     # read + clean -----------------------------------------------------------------------
-    def _read(self) -> Any:
+    def _read(self) -> DataFrame:
+        """Every article and rejection row of the inputs, tagged by ``kind``; Python reads each
+        unit once (the frame is cached), deduplication and splitting run in the JVM."""
         if "read" not in self._cache:
-            self._cache["read"] = self._read_rdd().cache()
+            self._cache["read"] = self._frame(self._read_rdd(), READ_COLUMNS).cache()
         return self._cache["read"]
 
     def _read_rdd(self) -> Any:
@@ -186,12 +208,12 @@ class SparkRun:
         units, listed = [], []
         for number, unit in enumerate(input_units(local)):
             if isinstance(unit, InputError):
-                rej = {"kind": "rejection", **R.rejection_row(tasks._rejection(unit), number)}
-                listed.append(rej)
+                listed.append({"kind": "rejection", **R.rejection_row(tasks._rejection(unit), number)})
             else:
                 units.append((number, *unit))
-        read = functools.partial(tasks.read_units, settings=self.settings)
-        rdd = sc.parallelize(units, max(1, min(self.partitions, len(units)))).mapPartitions(read)
+        bins = _balanced(units, self.partitions)
+        read = functools.partial(_read_bins, settings=self.settings)
+        rdd = sc.parallelize(bins, max(1, len(bins))).mapPartitions(read)
         for offset, uri in enumerate(a for a in self.inputs if _is_uri(a)):
             blobs = functools.partial(
                 tasks.read_blobs, unit=len(units) + len(listed) + offset, settings=self.settings
@@ -200,13 +222,17 @@ class SparkRun:
         return rdd.union(sc.parallelize(listed, 1)) if listed else rdd
 
     def _make_articles(self) -> DataFrame:
-        articles = self._read().filter(lambda r: r["kind"] == "article")
-        first = articles.map(lambda r: (r["id"], r)).reduceByKey(_earliest, self.partitions).values()
-        return self._frame(first, R.ARTICLE_COLUMNS)
+        from pyspark.sql import Window
+        from pyspark.sql import functions as F
+
+        first = Window.partitionBy("id").orderBy("unit", "path", "record")  # the copy read first wins
+        articles = (
+            self._read().filter(F.col("kind") == "article").withColumn("_n", F.row_number().over(first))
+        )
+        return articles.filter(F.col("_n") == 1).select(*R.ARTICLE_COLUMNS).repartition(self.partitions, "id")
 
     def _make_rejections(self) -> DataFrame:
-        rejected = self._read().filter(lambda r: r["kind"] == "rejection")
-        return self._frame(rejected, R.REJECTION_COLUMNS)
+        return self._read().filter("kind = 'rejection'").select(*R.REJECTION_COLUMNS).coalesce(1)
 
     # features, document frequencies, stories ---------------------------------------------
     def _make_features(self) -> DataFrame:
