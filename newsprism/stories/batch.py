@@ -247,8 +247,11 @@ class Batch:
                 self._join(i, choice.story_id, choice.score)
             else:
                 pool.append(i)
+        link_vectors = self._link_vectors(pool)
+        for item in self.items:
+            item.raw = None  # needed no longer: free it before the quadratic step
         groups = average_link(
-            self._link_vectors(pool),
+            link_vectors,
             [self.items[i].feat.published for i in pool],
             threshold,
             s.max_gap_days,
