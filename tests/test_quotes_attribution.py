@@ -183,3 +183,17 @@ def test_x_agreed_after_a_quote_does_not_speak_it(nlp):
     )
     second = [q for q in _quotes(nlp, text) if q.kind == "direct"][1]
     assert second.speaker.canonical == "Tom Reed"
+
+
+def test_a_narration_verb_frames_a_quote_but_continues_to_does_not(nlp):
+    text = (
+        "“There is more that unites us,” Paul Grant said to a crowd in Leeds. "
+        "Grant could have most of the votes he needs after Tuesday. "
+        "Tom Reed himself acknowledged in a forum Monday night “it will be very hard for us to win” "
+        "if he continues to lose ground in the count."
+    )
+    [direct] = [q for q in _quotes(nlp, text) if q.text == "it will be very hard for us to win"]
+    assert direct.speaker.name == "Tom Reed"  # not "he" of "he continues"
+    text = "The crowd waited. “I said, stop! Please!” she exclaimed. Nobody moved."
+    [quote] = _quotes(nlp, text)
+    assert quote.speaker is not None and quote.speaker.name == "she"

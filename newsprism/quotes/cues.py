@@ -145,8 +145,8 @@ SPEECH_VERBS = frozenset(
         "expect",
         "know",
         "understand",
-        # verbs that frame a direct quote in narration ("…,” she continued.)
-        "continue",
+        # verbs that frame a direct quote in narration ("…,” she exclaimed.); not "continue",
+        # which far more often continues something else ("if he continues to lose ground")
         "exclaim",
         "plead",
         "beg",
