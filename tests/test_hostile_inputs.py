@@ -177,7 +177,9 @@ def test_one_long_line_cleans_in_linear_time(tmp_path):
     batch = load_articles(
         [str(tmp_path)], _settings("ingest.max_seconds=60", "ingest.max_article_chars=3000000")
     )
-    assert time.monotonic() - start < 20
+    # A quadratic cleaner would overrun the 60 s budget and lose line.txt: the article list
+    # is the check; the clock only guards against a hang (a loaded machine takes ~30 s).
+    assert time.monotonic() - start < 180
     assert [os.path.basename(a.path) for a in batch.articles] == ["line.txt"]
     assert [r.reason for r in batch.rejections] == ["no article text left after cleaning"]  # all caption
 
