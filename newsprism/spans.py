@@ -11,12 +11,12 @@ from __future__ import annotations
 import bisect
 import functools
 import itertools
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Generic, TypeVar
 
 from newsprism.model import Span
 
-__all__ = ["SpanIndex", "SpanSet"]
+__all__ = ["PlusOne", "SpanIndex", "SpanSet"]
 
 T = TypeVar("T")
 
@@ -67,19 +67,25 @@ class SpanSet(tuple):
         """The spans overlapping ``[start, end)``, in this set's order."""
         return self._overlaps.overlapping(start, end)
 
-    def plus(self, span: Span) -> SpanSet:
-        """This set and one more span, without rebuilding the index."""
-        return _PlusOne(self, span)
+    def plus(self, span: Span) -> PlusOne:
+        """This set and one more span, without copying or rebuilding anything."""
+        return PlusOne(self, span)
 
 
-class _PlusOne(SpanSet):
-    def __new__(cls, base: SpanSet, extra: Span) -> _PlusOne:
-        new = super().__new__(cls, (extra, *base))
-        new._base, new._extra = base, extra
-        return new
+class PlusOne:
+    """A :class:`SpanSet` and one more span, asked :meth:`covers` (iterates the span first)."""
+
+    __slots__ = ("base", "extra")
+
+    def __init__(self, base: SpanSet, extra: Span) -> None:
+        self.base, self.extra = base, extra
+
+    def __iter__(self) -> Iterator[Span]:
+        yield self.extra
+        yield from self.base
 
     def covers(self, pos: int) -> bool:
-        return self._extra.start <= pos < self._extra.end or self._base.covers(pos)
+        return self.extra.start <= pos < self.extra.end or self.base.covers(pos)
 
 
 class SpanIndex(Generic[T]):

@@ -23,6 +23,7 @@ from newsprism.compare.disputes import _strip_attribution
 from newsprism.compare.framing import presupposed_events
 from newsprism.ingest.html import _TITLE_SEPARATOR, _page_titles
 from newsprism.quotes.fallback import fallback_quotes
+from newsprism.quotes.names import strip_company
 from newsprism.temporal.timexes import _JOIN, _LINK
 from newsprism.text import split_sentences, without_quoted
 from tests.conftest import make_article
@@ -115,6 +116,13 @@ def test_fallback_quotes_after_unclosed_guillemets():
     text = "«a " * (N // 3) + '\n\n"The fire is out at last," Dana Holt said.'
     (quote,) = _guarded(fallback_quotes, [make_article(text)])
     assert quote.text == "The fire is out at last," and quote.speaker.name == "Dana Holt"
+
+
+def test_legal_forms_after_a_long_run_of_them():
+    name = "Acme" + " Co" * (N // 3)
+    bare = _guarded(strip_company, name)
+    assert bare.startswith("Acme Co") and bare.endswith("Co") and len(bare) < len(name)  # only the tail read
+    assert strip_company("U.K.'s Interoute Plc") == "Interoute"
 
 
 # Each rewrite against the pattern it replaced, on short random strings.

@@ -36,6 +36,7 @@ def test_one_more_span_is_held_without_rebuilding():
     more = base.plus(Span(10, 12))
     assert [more.covers(p) for p in (4, 5, 10, 11, 12, 25)] == [True, False, True, True, False, True]
     assert list(more) == [Span(10, 12), Span(0, 5), Span(20, 30)]
+    assert list(base) == [Span(0, 5), Span(20, 30)]
 
 
 def test_span_index_keeps_the_items_order():

@@ -195,10 +195,17 @@ _LEGAL = re.compile(
 )
 
 
+_LEGAL_TAIL = 200
+
+
 def strip_company(name: str) -> str:
     """``U.K.'s Interoute Plc`` -> ``Interoute``: a possessive before and legal forms after."""
     words = name.split()
     while len(words) > 1 and re.search(r"[’']s$", words[0]):
         words = words[1:]
-    bare = _LEGAL.sub("", " ".join(words)).strip(" ,")
+    joined = " ".join(words)
+    # Legal forms end the name: the pattern sees its last characters only, since it retries a
+    # run of them from each word (quadratic in a long run; any real run is far shorter).
+    head, tail = joined[:-_LEGAL_TAIL], joined[-_LEGAL_TAIL:]
+    bare = (head + _LEGAL.sub("", tail)).strip(" ,")
     return bare or name

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from newsprism.model import Span
 from newsprism.quotes.cues import SPEECH_VERBS, THINK_VERBS
-from newsprism.spans import SpanSet
+from newsprism.spans import PlusOne, SpanSet
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -35,7 +35,7 @@ def token_span(tokens: Iterable[Token]) -> Span:
 
 
 def inside(token: Token, spans: Iterable[Span]) -> bool:
-    if isinstance(spans, SpanSet):  # an article's marks: asked for every token, so indexed
+    if isinstance(spans, SpanSet | PlusOne):  # an article's marks: asked for every token, so indexed
         return spans.covers(token.idx)
     return any(s.start <= token.idx < s.end for s in spans)
 
