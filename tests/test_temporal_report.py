@@ -85,3 +85,25 @@ def test_brief_command_shows_the_timeline(tmp_path: Path, capsys) -> None:
     assert "== Timeline " in text and "2024-03-12 night" in text
     dates = {(e["date"], e["precision"]) for e in json.loads(capsys.readouterr().out)["timeline"]}
     assert dates == {("2024-03-12", "day"), ("1998", "year"), ("2005", "year")}
+
+
+def test_a_date_conflict_shows_both_passages_escaped_in_every_renderer() -> None:
+    a = "The <b>warehouse</b> fire broke out at 11:40 p.m. on Tuesday near Kestrel Quay."
+    b = "The <b>warehouse</b> fire broke out shortly after 2 a.m. on Wednesday near Kestrel Quay."
+    articles = [
+        Article(id=k, path=f"{k}.txt", raw=t, text=t, offsets=OffsetMap(), published="2024-03-13",
+                published_source="url", outlet=k.upper())
+        for k, t in (("a", a), ("b", b))
+    ]  # fmt: skip
+    report = build_report(analyze_articles(articles))
+    jsonschema.validate(report, SCHEMA)
+    (entry,) = [e for e in report["timeline"] if e["conflict"]]
+    assert {(v["when"], v["text"]) for v in entry["versions"]} == {
+        ("2024-03-12 23:40", a),
+        ("2024-03-13 02:00", b),
+    }
+    html = render_html(report)
+    assert "2024-03-12 23:40 — " in html and "&lt;b&gt;warehouse" in html and "<b>warehouse" not in html
+    markdown = render_markdown(report)
+    assert "2024-03-13 02:00 — B" in markdown and "\\<b\\>" in markdown
+    assert "2024-03-12 23:40 — A" in render_terminal(report)

@@ -239,3 +239,20 @@ def test_a_past_weekday_between_publication_and_an_update_is_that_day() -> None:
 )
 def test_nights_small_hours_and_weekdays_around_publication(text: str, expression: str, value: str) -> None:
     assert values(text).get(expression) == value
+
+
+def test_a_midnight_dated_only_by_publication_and_told_in_the_past_ended_the_day_before() -> None:
+    wed = dt.date(2024, 3, 13)
+    (past,) = tag_text("Many were woken by bangs shortly before midnight.", wed)
+    assert past.value == "2024-03-12T24:00"
+    (future,) = tag_text("The curfew will start at midnight.", wed)
+    assert future.value == "2024-03-13T24:00"
+    # a day told next to it decides
+    found = {t.text: t.value for t in tag_text("It broke out shortly before midnight on Wednesday.", wed)}
+    assert found["midnight"] == "2024-03-13T24:00"
+
+
+def test_morning_and_noon_told_after_a_midnight_are_the_next_day() -> None:
+    text = "The fire broke out on Tuesday. The wind turned before midnight. Residents were allowed home by midday."
+    found = {t.text: t.value for t in tag_text(text, dt.date(2024, 3, 14))}
+    assert found["midday"] == "2024-03-13T12:00"

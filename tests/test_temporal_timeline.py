@@ -283,3 +283,11 @@ def test_an_article_telling_an_event_again_the_same_day_joins_its_row() -> None:
     saturday = next(e for e in entries if e.date == "2013-03-09")
     assert set(saturday.article_ids) == {"a", "b"} and len(saturday.spans) == 3
     assert [e.date for e in entries] == ["2013-03-09", "2013-03-11"]  # Monday stays its own event
+
+
+def test_a_week_that_does_not_exist_is_left_out() -> None:
+    from newsprism.model import Timex
+    from newsprism.temporal.timeline import _as_month
+
+    odd = Timex(Span(0, 4), "week", "DATE", "2021-W60")
+    assert _as_month(odd) is odd

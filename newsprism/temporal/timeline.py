@@ -140,7 +140,10 @@ def _as_month(t: Timex) -> Timex:
     m = _WEEK.match(t.value)
     if not m:
         return t
-    first = dt.date.fromisocalendar(int(m[1]), int(m[2]), 6 if m[3] else 1)
+    try:
+        first = dt.date.fromisocalendar(int(m[1]), int(m[2]), 6 if m[3] else 1)
+    except ValueError:  # no such week
+        return t
     last = first + dt.timedelta(days=1 if m[3] else 6)
     if (first.year, first.month) != (last.year, last.month):
         return t

@@ -92,9 +92,20 @@ def _anchor_times(timexes: list[Timex], text: str, reference: dt.date | None) ->
             i += 2
             continue
         day = _day_for(tx, nxt, gap, out, reference)
+        told = nxt is not None and day == nxt.value  # a day named with it decides
+        if tx.value == "T24:00" and reference is not None and day == reference.isoformat() and not told:
+            day = _midnight_told_past(tx, text, reference)
         out.append(_with_value(tx, f"{day}{tx.value}"))
         i += 1
     return out
+
+
+def _midnight_told_past(tx: Timex, text: str, reference: dt.date) -> str:
+    """A midnight that only the publication day dates, told in the past ("were woken shortly
+    before midnight"): the end of the publication day is not past when the article appears,
+    so it is the midnight that ended the day before."""
+    tense = Context(text, reference).tense(Mention(tx.span.start, tx.span.end, "time_word", ()))
+    return (reference - dt.timedelta(days=1) if tense == "past" else reference).isoformat()
 
 
 def _is_day(tx: Timex) -> bool:
@@ -113,9 +124,11 @@ def _day_for(tx: Timex, nxt: Timex | None, gap: str, before: list[Timex], refere
 
 
 def _after_night(prev: str, time: str) -> str:
-    """A morning hour told after "the night of D" falls on the day after D."""
+    """A morning hour told after "the night of D" falls on the day after D, and so does one up
+    to noon told after the midnight that ended D ("before midnight ... by midday")."""
     day = prev[:10]
-    if prev.endswith("TNI") and re.match(r"T(0\d|1[01]):", time) and day[:4].isdigit():
+    morning = re.match(r"T(0\d|1[01]):", time) or (prev.endswith("T24:00") and time.startswith("T12:"))
+    if (prev.endswith("TNI") or prev.endswith("T24:00")) and morning and day[:4].isdigit():
         return (dt.date.fromisoformat(day) + dt.timedelta(days=1)).isoformat()
     return day
 

@@ -207,6 +207,7 @@ def story_view(report: Report, links: Links) -> dict[str, Any]:
     labels = {o["id"]: o["label"] for o in outlets}
     timeline = [
         {"date": e["date"], "time": e["time"], "text": e["text"], "conflict": e["conflict"],
+         "versions": [{"when": v["when"], **_cite(v, labels, links)} for v in e.get("versions", [])],
          "cites": [_cite({**s, "text": e["text"]}, labels, links) for s in e["spans"]]}
         for e in report.get("timeline", [])
     ]  # fmt: skip
