@@ -18,6 +18,7 @@ import argparse
 import hashlib
 import json
 import pickle
+import resource
 import sys
 import time
 from pathlib import Path
@@ -120,6 +121,7 @@ def load(path: Path, out: Path | None, first: int = 0) -> None:
         print(f"  {name:16s} {wall:7.2f} / {cpu:7.2f} s")
     for key, value in result.items():
         print(f"  {key:16s} {len(value):6d}  {_digest(value)}")
+    print(f"  peak memory {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1e6:.1f} GB")
     if out:
         out.write_text(json.dumps(result, sort_keys=True, default=str, indent=0))
 

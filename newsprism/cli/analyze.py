@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from newsprism.cli.common import add_inputs, dump, given_from_args, no_input, warn_rejections
 from newsprism.cli.output import add_output, emit
 from newsprism.errors import NewsprismError
 from newsprism.progress import progress_bar
-from newsprism.settings import Settings
+
+if TYPE_CHECKING:
+    from newsprism.settings import Settings
 
 __all__ = ["REPORT_FORMATS", "add_analyze", "run_analyze"]
 

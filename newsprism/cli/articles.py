@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import argparse
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from newsprism.cli.common import dump
 from newsprism.cli.output import add_output, emit
-from newsprism.settings import Settings
+
+if TYPE_CHECKING:
+    from newsprism.settings import Settings
 
 __all__ = ["add_articles", "add_search", "add_show", "run_articles", "run_search", "run_show"]
 

@@ -4,11 +4,13 @@ variants, unique/omissions, framing, provenance), without the article listing.""
 from __future__ import annotations
 
 import argparse
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from newsprism.cli.common import add_inputs, dump, given_from_args, no_input, warn_rejections
 from newsprism.cli.output import add_output, emit
-from newsprism.settings import Settings
+
+if TYPE_CHECKING:
+    from newsprism.settings import Settings
 
 __all__ = ["BRIEF_KEYS", "add_brief", "run_brief"]
 

@@ -9,13 +9,15 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from newsprism.cli.common import dump
 from newsprism.cli.output import add_output, emit
 from newsprism.progress import progress_bar
-from newsprism.settings import Settings
 from newsprism.termsafe import one_line
+
+if TYPE_CHECKING:
+    from newsprism.settings import Settings
 
 __all__ = ["add_briefs", "run_briefs", "store_brief"]
 

@@ -11,11 +11,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from newsprism.errors import SettingsError
-from newsprism.settings import Settings
 from newsprism.termsafe import escape_controls, one_line
 
 if TYPE_CHECKING:
     from newsprism.ingest.manifest import Given
+    from newsprism.settings import Settings
 
 __all__ = [
     "Command",
@@ -29,7 +29,7 @@ __all__ = [
     "warn_rejections",
 ]
 
-Handler = Callable[[argparse.Namespace, Settings], int]
+Handler = Callable[[argparse.Namespace, "Settings"], int]
 
 
 @dataclass(frozen=True)

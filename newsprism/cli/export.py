@@ -13,9 +13,9 @@ from newsprism.cli.common import dump
 from newsprism.cli.output import add_output, emit
 from newsprism.errors import ModelMissingError
 from newsprism.progress import progress_bar
-from newsprism.settings import Settings
 
 if TYPE_CHECKING:
+    from newsprism.settings import Settings
     from newsprism.store import Store
 
 __all__ = ["add_export", "rows_csv", "rows_jsonl", "rows_parquet", "run_export"]

@@ -28,7 +28,6 @@ from newsprism.cli import (
 from newsprism.cli.common import Command, common_parser, input_paths
 from newsprism.cli.output import check_outputs
 from newsprism.errors import NewsprismError
-from newsprism.settings import load_settings
 from newsprism.termsafe import one_line, safe_streams
 from newsprism.version import __version__
 
@@ -78,6 +77,8 @@ def _main(argv: list[str] | None) -> int:
     )
     handlers = {cmd.name: cmd.run for cmd in COMMANDS}
     try:
+        from newsprism.settings import load_settings  # after parsing: --help never builds the settings
+
         settings = load_settings(args.config, args.set)
         check_outputs(args.output, input_paths(args), args.force)
         return handlers[args.command](args, settings)

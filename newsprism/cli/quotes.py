@@ -6,12 +6,14 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from newsprism.cli.common import add_inputs, dump, given_from_args, warn_rejections
 from newsprism.cli.output import add_output, emit
 from newsprism.errors import NotFoundError
-from newsprism.settings import Settings
+
+if TYPE_CHECKING:
+    from newsprism.settings import Settings
 
 __all__ = ["add_quotes", "is_store", "quote_line", "run_quotes"]
 

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import argparse
 import sys
+from typing import TYPE_CHECKING
 
-from newsprism.settings import Settings
+if TYPE_CHECKING:
+    from newsprism.settings import Settings
+
 
 __all__ = ["add_serve", "run_serve"]
 

@@ -10,9 +10,9 @@ from typing import TYPE_CHECKING, Any
 
 from newsprism.cli.common import dump
 from newsprism.cli.output import add_output, emit
-from newsprism.settings import Settings
 
 if TYPE_CHECKING:
+    from newsprism.settings import Settings
     from newsprism.watch import PollResult
 
 __all__ = ["add_revisions", "add_watch", "run_revisions", "run_watch"]
