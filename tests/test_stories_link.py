@@ -6,7 +6,7 @@ from newsprism.stories import StoryIndex
 from newsprism.stories.batch import Batch, Item
 from newsprism.stories.features import ArticleFeatures
 from newsprism.stories.link import average_link
-from newsprism.stories.vector import raw_weights, weigh
+from newsprism.stories.vector import ranked, raw_weights, weigh
 
 
 def _unit(weights: dict[str, float]) -> dict[str, float]:
@@ -113,8 +113,25 @@ def test_link_vectors_from_kept_raw_weights_equal_weighing_again():
     again = batch._link_vectors([0, 1])
     assert batch._rescalable(batch.index.kinds)
     for item in batch.items:
-        item.raw = raw_weights(item.feat.counts, batch.index.df, batch.index.kinds)
+        item.raw = ranked(raw_weights(item.feat.counts, batch.index.df, batch.index.kinds))
     rescaled = batch._link_vectors([0, 1])
     for one, other in zip(again, rescaled, strict=True):
         assert one.keys() == other.keys()
         assert all(abs(one[k] - other[k]) < 1e-12 for k in one)
+
+
+def test_link_vectors_weigh_again_when_the_kept_terms_may_miss_one():
+    settings = replace(StorySettings(), vector_terms=2)
+    index = StoryIndex(settings)
+    feat = ArticleFeatures("a", {"w:budget": 3, "e:mayor": 1, "e:city": 1, "w:vote": 2})
+    index.df.update(feat.counts)
+    batch = Batch(index)
+    item = Item(feat, {}, [])
+    # Kept: budget and mayor; halved, mayor falls below the first term left out (city), so
+    # the kept terms cannot tell the top two (budget, vote): the vector is weighed again.
+    terms = ranked(raw_weights(feat.counts, index.df, index.kinds))
+    item.raw, item.raw_floor = terms[:2], terms[2][1]
+    batch.items.append(item)
+    expected = weigh(feat.counts, index.df, replace(index.kinds, entity=settings.link_entity_weight), 2)
+    assert list(expected) == ["w:budget", "w:vote"]
+    assert batch._link_vectors([0])[0] == expected

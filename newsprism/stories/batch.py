@@ -31,6 +31,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from operator import itemgetter
 from typing import TYPE_CHECKING
 
 from newsprism.stories.blocking import Blocker, block_keys
@@ -38,7 +39,7 @@ from newsprism.stories.decide import StoryProfile, choose, similarity, time_comp
 from newsprism.stories.features import ArticleFeatures
 from newsprism.stories.link import average_link
 from newsprism.stories.partition import best_cut
-from newsprism.stories.vector import KindWeights, raw_weights, top_terms, unit_top, weigh
+from newsprism.stories.vector import KindWeights, ranked, raw_weights, top_terms, unit_of, weigh
 
 if TYPE_CHECKING:
     from newsprism.stories.index import StoryIndex
@@ -58,8 +59,10 @@ class Item:
     older: list[str] | None = None
     # Stories a cut took this article out of: settling must not put it back.
     barred: tuple[str, ...] = ()
-    # Its features' raw weights (batch.run), kept only when the link vectors rescale them.
-    raw: dict[str, float] | None = None
+    # Its heaviest raw feature weights (batch.run), kept only when the link vectors rescale
+    # them, and the weight of the first term left out.
+    raw: list[tuple[str, float]] | None = None
+    raw_floor: float = 0.0
 
 
 @dataclass
@@ -81,10 +84,13 @@ class Batch:
         # Raw weights are kept for the link vectors when those can be had by rescaling them.
         keep_raw = self._rescalable(kinds)
         for feat in features:
-            raw = raw_weights(feat.counts, self.index.df, kinds)
-            vector = unit_top(raw, s.vector_terms)
+            terms = ranked(raw_weights(feat.counts, self.index.df, kinds))
+            vector = unit_of(terms[: s.vector_terms])
             item = Item(feat, vector, block_keys(vector, self.index.df.df, s.block_keys))
-            item.raw = raw if keep_raw else None
+            if keep_raw:
+                # Twice the kept terms: enough for the rescaled top terms (checked in _link_vectors).
+                item.raw = terms[: 2 * s.vector_terms]
+                item.raw_floor = terms[2 * s.vector_terms][1] if len(terms) > 2 * s.vector_terms else 0.0
             self.items.append(item)
         if s.link_threshold <= 0.0:
             for i in range(len(self.items)):
@@ -287,14 +293,20 @@ class Batch:
             return [self.items[i].vector for i in pool]
         factor = s.link_entity_weight / s.entity_weight if s.entity_weight > 0.0 else 0.0
         kinds = replace(self.index.kinds, entity=s.link_entity_weight)
+        keep = s.vector_terms
         vectors = []
         for i in pool:
             item = self.items[i]
+            top: list[tuple[str, float]] = []
             if item.raw is not None:
-                raw = {k: v * factor if k[0] == "e" else v for k, v in item.raw.items()}
-            else:
-                raw = raw_weights(item.feat.counts, self.index.df, kinds)
-            vectors.append(unit_top(raw, s.vector_terms))
+                scaled = [(k, v * factor) if k[0] == "e" else (k, v) for k, v in item.raw]
+                top = sorted(scaled, key=itemgetter(1), reverse=True)[:keep]
+                # Exact only if no term left out of item.raw could rank among the kept ones.
+                if len(top) == keep and top[-1][1] < item.raw_floor * max(factor, 1.0):
+                    top = []
+            if not top:
+                top = ranked(raw_weights(item.feat.counts, self.index.df, kinds))[:keep]
+            vectors.append(unit_of(top))
         return vectors
 
     def _replace(self, i: int, threshold: float) -> bool:

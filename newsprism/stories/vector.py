@@ -8,7 +8,17 @@ from dataclasses import dataclass, field
 from operator import itemgetter
 from sys import intern
 
-__all__ = ["DocFrequency", "KindWeights", "cosine", "raw_weights", "top_terms", "unit_top", "weigh"]
+__all__ = [
+    "DocFrequency",
+    "KindWeights",
+    "cosine",
+    "ranked",
+    "raw_weights",
+    "top_terms",
+    "unit_of",
+    "unit_top",
+    "weigh",
+]
 
 
 @dataclass(frozen=True)
@@ -79,11 +89,20 @@ def raw_weights(counts: Mapping[str, int], df: DocFrequency, kinds: KindWeights)
 
 def unit_top(raw: Mapping[str, float], keep: int) -> dict[str, float]:
     """The ``keep`` heaviest terms of ``raw``, heaviest first, L2-normalised."""
-    kept = top_terms(raw, keep)
-    norm = math.sqrt(sum(v * v for v in kept.values())) or 1.0
+    return unit_of(ranked(raw)[:keep])
+
+
+def ranked(raw: Mapping[str, float]) -> list[tuple[str, float]]:
+    """All terms, heaviest first; ties keep insertion order (deterministic)."""
+    return sorted(raw.items(), key=itemgetter(1), reverse=True)
+
+
+def unit_of(pairs: list[tuple[str, float]]) -> dict[str, float]:
+    """The (term, weight) pairs as an L2-normalised vector, in their order."""
+    norm = math.sqrt(sum(v * v for _, v in pairs)) or 1.0
     # Interned keys: the vectors, profiles and kept member vectors of 100k articles then
     # share one copy of each feature string instead of one per article.
-    return {intern(key): v / norm for key, v in kept.items()}
+    return {intern(key): v / norm for key, v in pairs}
 
 
 def top_terms(vector: Mapping[str, float], keep: int) -> dict[str, float]:
