@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
+from typing import TYPE_CHECKING
 
 from newsprism.cli import (
     analyze,
@@ -30,6 +31,9 @@ from newsprism.cli.output import check_outputs
 from newsprism.errors import NewsprismError
 from newsprism.termsafe import one_line, safe_streams
 from newsprism.version import __version__
+
+if TYPE_CHECKING:
+    from newsprism.settings import Settings
 
 __all__ = ["COMMANDS", "main"]
 
@@ -70,6 +74,13 @@ def main(argv: list[str] | None = None) -> int:
         return _main(argv)
 
 
+def load_settings(config: str | None, overrides: list[str] | None) -> Settings:
+    """The settings in force, imported when a command runs (``--help`` never builds them)."""
+    from newsprism.settings import load_settings as load
+
+    return load(config, overrides)
+
+
 def _main(argv: list[str] | None) -> int:
     args = build_parser().parse_args(argv)
     logging.basicConfig(
@@ -77,8 +88,6 @@ def _main(argv: list[str] | None) -> int:
     )
     handlers = {cmd.name: cmd.run for cmd in COMMANDS}
     try:
-        from newsprism.settings import load_settings  # after parsing: --help never builds the settings
-
         settings = load_settings(args.config, args.set)
         check_outputs(args.output, input_paths(args), args.force)
         return handlers[args.command](args, settings)
