@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import signal
 from pathlib import Path
 from typing import Any
 
@@ -39,10 +40,12 @@ def spark() -> Any:
         "spark.default.parallelism": "4",
         "spark.driver.memory": "1g",
     }
+    sigint = signal.getsignal(signal.SIGINT)  # pyspark installs its own; later tests need Python's
     session = spark_session("local[2]", "newsprism-tests", conf)
     session.sparkContext.setLogLevel("ERROR")
     yield session
     session.stop()
+    signal.signal(signal.SIGINT, sigint)
 
 
 @pytest.fixture(scope="module")
