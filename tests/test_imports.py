@@ -88,7 +88,7 @@ def test_the_cli_is_on_top_nothing_imports_it():
         for m, deps in graph.items()
         if not m.startswith("newsprism.cli")
         and any(d.startswith("newsprism.cli") for d in deps)
-        and not m.endswith(".__main__")  # entry points (python -m, spark-submit) start the CLI
+        and not m.endswith(".__main__")  # entry points: python -m newsprism, spark-submit's file
     )
     assert users == []
 

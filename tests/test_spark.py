@@ -40,14 +40,12 @@ def spark() -> Any:
         "spark.default.parallelism": "4",
         "spark.driver.memory": "1g",
     }
-    # pyspark puts its own Ctrl-C handler in place and leaves it after stop(); later tests of
-    # Ctrl-C (tests/test_watch.py) need Python's.
-    handler = signal.getsignal(signal.SIGINT)
+    sigint = signal.getsignal(signal.SIGINT)  # pyspark installs its own; later tests need Python's
     session = spark_session("local[2]", "newsprism-tests", conf)
     session.sparkContext.setLogLevel("ERROR")
     yield session
     session.stop()
-    signal.signal(signal.SIGINT, handler)
+    signal.signal(signal.SIGINT, sigint)
 
 
 @pytest.fixture(scope="module")

@@ -8,6 +8,7 @@ packaged entry point); otherwise ``--master`` says where to run, ``local[*]`` by
 from __future__ import annotations
 
 import argparse
+import signal
 import time
 from typing import Any
 
@@ -65,6 +66,7 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
 
     start = time.perf_counter()
     ours = SparkSession.getActiveSession() is None  # a caller's session (a notebook, a test) stays up
+    sigint = signal.getsignal(signal.SIGINT)  # pyspark puts in a handler that fails once it stopped
     spark = spark_session(args.master, conf=_conf(args.conf))
     try:
         run = SparkRun(spark, args.run_dir, settings, args.partitions or None)
@@ -72,6 +74,7 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
     finally:
         if ours:
             spark.stop()
+            signal.signal(signal.SIGINT, sigint)
     result = {"output": args.run_dir, "tables": tables, "seconds": round(time.perf_counter() - start, 1)}
     emit(args, result, {"json": dump, "text": _text})
     return 1 if tables.get("rejections") else 0

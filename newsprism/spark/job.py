@@ -53,9 +53,10 @@ MEMBER_COLUMNS = {
     "article_id": "string", "story_id": "string", "seq": "long", "score": "double", "opened": "boolean",
     "vector_json": "string",
 }  # fmt: skip
+# What the read stage gives: article and rejection rows in one frame, told apart by ``kind``.
+READ_COLUMNS = {"kind": "string", **R.ARTICLE_COLUMNS, **R.REJECTION_COLUMNS}
 # Each story's quotes and provenance edges travel with its brief as JSON, so the quotes and
 # provenance tables are read off the briefs table and a resumed run never analyses a story twice.
-READ_COLUMNS = {"kind": "string", **R.ARTICLE_COLUMNS, **R.REJECTION_COLUMNS}
 BRIEF_COLUMNS = {
     "story_id": "string", "size": "long", "report": "string", "error": "string", "quotes_json": "string",
     "edges_json": "string",
@@ -275,10 +276,9 @@ class SparkRun:
 
     # one brief per story ----------------------------------------------------------------------
     def _make_briefs(self) -> DataFrame:
-        members = self.table("members").rdd.map(lambda m: (m["article_id"], (m["story_id"], m["seq"])))
-        articles = self.table("articles").rdd.map(lambda r: (r["id"], r))
-        joined = articles.join(members, self.partitions)
-        by_story = joined.map(lambda kv: (kv[1][1][0], (kv[1][1][1], kv[1][0])))
+        members = self.table("members").selectExpr("article_id AS id", "story_id", "seq")
+        joined = self.table("articles").join(members, "id")  # in the JVM: rows reach Python once
+        by_story = joined.rdd.map(lambda r: (r["story_id"], (r["seq"], r)))
         brief = functools.partial(_brief, settings=self.settings)
         return self._frame(by_story.groupByKey(self.partitions).map(brief), BRIEF_COLUMNS)
 
