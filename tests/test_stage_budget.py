@@ -53,3 +53,22 @@ def test_quote_extraction_over_its_budget_skips_only_that_article(monkeypatch):
     assert quotes == [] and extracted == [fine.id]
     assert [(r.path, r.stage) for r in rejections] == [(slow.path, "quotes")]
     assert "quote extraction took over 0.3 s; skipped" in rejections[0].reason
+
+
+def test_temporal_tagging_over_its_budget_skips_only_that_article(monkeypatch):
+    from newsprism.analysis import Analysis
+    from newsprism.temporal import stages as temporal_stages
+
+    slow, fine = make_article(TEXT, "Courier"), make_article(TEXT + " It reopened in May 2024.", "Herald")
+    real = temporal_stages.tag_text
+
+    def tag(text, published, article_id):
+        stall = _stalls_on(slow.id, lambda article: real(text, published, article_id))
+        return stall(slow if article_id == slow.id else fine)
+
+    monkeypatch.setattr(temporal_stages, "tag_text", tag)
+    settings = load_settings(None, ["nlp.max_seconds=0.3"])
+    out = temporal_stages.timeline_stage(Analysis(articles=(slow, fine)), settings)
+    assert [(r.path, r.stage) for r in out.rejections] == [(slow.path, "timeline")]
+    assert "temporal tagging took over 0.3 s; skipped" in out.rejections[0].reason
+    assert {t.article_id for t in out.timexes} == {fine.id}

@@ -6,6 +6,8 @@ import dataclasses
 import logging
 from typing import TYPE_CHECKING
 
+from newsprism.errors import TooSlowInputError
+from newsprism.ingest.limits import BUDGET_HINT, time_budget
 from newsprism.model import Article, Rejection, Span, Timex
 from newsprism.settings import Settings
 from newsprism.spans import SpanSet
@@ -33,12 +35,20 @@ def timeline_stage(analysis: Analysis, settings: Settings) -> Analysis:
     rejections = list(analysis.rejections)
     for article in analysis.articles:
         try:
-            found = list(tag_text(article.text, published_date(article), article.id, written_until(article)))
-            cands.extend(candidates(article, _units(analysis, article), found))
+            with time_budget(settings.nlp.max_seconds, article.path, "temporal tagging"):
+                found = list(
+                    tag_text(article.text, published_date(article), article.id, written_until(article))
+                )
+                found_cands = candidates(article, _units(analysis, article), found)
+        except TooSlowInputError as exc:  # some date patterns still backtrack on hostile runs
+            log.warning("timeline skipped on %s: %s", article.path, exc)
+            rejections.append(Rejection(article.path, "timeline", str(exc), BUDGET_HINT))
+            continue
         except Exception as exc:  # one odd article must not stop the run
             log.exception("timeline failed on %s", article.path)
             rejections.append(Rejection(article.path, "timeline", f"temporal tagging failed: {exc}"))
             continue
+        cands.extend(found_cands)
         timexes.extend(found)
     labels = {a.id: a.label for a in analysis.articles}
     timeline = build_timeline(_embedded(cands, settings), labels, settings.timeline)
