@@ -62,8 +62,8 @@ def test_temporal_tagging_over_its_budget_skips_only_that_article(monkeypatch):
     slow, fine = make_article(TEXT, "Courier"), make_article(TEXT + " It reopened in May 2024.", "Herald")
     real = temporal_stages.tag_text
 
-    def tag(text, published, article_id):
-        stall = _stalls_on(slow.id, lambda article: real(text, published, article_id))
+    def tag(text, published, article_id, *rest):
+        stall = _stalls_on(slow.id, lambda article: real(text, published, article_id, *rest))
         return stall(slow if article_id == slow.id else fine)
 
     monkeypatch.setattr(temporal_stages, "tag_text", tag)
