@@ -157,8 +157,11 @@ _WORD_NUMBER = (
     + r"))?|"
     + "|".join(sorted(_WORD_NUMBERS, key=len, reverse=True))
 )
+# A number starts at the head of its digits (a start inside them finds nothing the head does
+# not) and runs over at most 60 more digits and commas: a quantity's search retried every digit
+# of a long run, each time to the end of it (25,000 digits took minutes).
 _NUMBER = re.compile(
-    r"(\$?\d[\d,]*(?:\.\d+)?)\s*(million|billion|thousand|%|percent)?|\b((?:"
+    r"(\$?(?<!\d)\d[\d,]{0,60}(?:\.\d+)?)\s*(million|billion|thousand|%|percent)?|\b((?:"
     + _WORD_NUMBER
     + r")(?:\s+(?:hundred|thousand))?)\b",
     re.IGNORECASE,

@@ -25,7 +25,7 @@ from newsprism.ingest.html import _TITLE_SEPARATOR, _page_titles
 from newsprism.quotes.fallback import fallback_quotes
 from newsprism.quotes.names import strip_company
 from newsprism.temporal.timexes import _JOIN, _LINK
-from newsprism.text import split_sentences, without_quoted
+from newsprism.text import _NUMBER, _QUANTITY, _WORD_NUMBER, quantities, split_sentences, without_quoted
 from tests.conftest import make_article
 
 N = 100_000
@@ -125,6 +125,12 @@ def test_legal_forms_after_a_long_run_of_them():
     assert strip_company("U.K.'s Interoute Plc") == "Interoute"
 
 
+def test_quantities_in_long_runs_of_digits_and_commas():
+    assert _guarded(quantities, "1" * N + " people") == {}  # over 60 digits: no count read
+    assert _guarded(quantities, "1," * (N // 2) + "5 people")
+    assert quantities("12,000 people and 3.5 million homes") == {"people": {"12000"}, "home": {"3500000"}}
+
+
 # Each rewrite against the pattern it replaced, on short random strings.
 def _strings(alphabet: str, n: int = 3000, seed: int = 15) -> list[str]:
     rng = random.Random(seed)
@@ -150,6 +156,18 @@ def test_rewrites_give_what_the_old_patterns_gave():
         assert bool(_JOIN.match(s)) == bool(re.match(r"^\s*,?\s*$", s)), repr(s)
         t = s.replace("o", "on").replace("x", "at")
         assert bool(_LINK.match(t)) == bool(re.match(r"^\s*,?\s*(?:on|at)\s*$", t)), repr(t)
+    old_number = re.compile(
+        r"(\$?\d[\d,]*(?:\.\d+)?)\s*(million|billion|thousand|%|percent)?|\b((?:"
+        + _WORD_NUMBER
+        + r")(?:\s+(?:hundred|thousand))?)\b",
+        re.IGNORECASE,
+    )
+    old_quantity = re.compile("(?:" + old_number.pattern + r")\s+([a-z]+)", re.IGNORECASE)
+    for s in [w.replace("a", "people ").replace("b", "million") for w in _strings("12,. $ab", 6000)]:
+        for old, new in ((old_number, _NUMBER), (old_quantity, _QUANTITY)):
+            assert [m.groups() + m.span() for m in new.finditer(s)] == [
+                m.groups() + m.span() for m in old.finditer(s)
+            ], repr(s)
     for s in _strings(" -|a\t"):
         old = re.split(r"\s+[|\u2013\u2014:-]\s+", s)
         assert _TITLE_SEPARATOR.split(s) == old, repr(s)
