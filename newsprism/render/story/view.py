@@ -179,7 +179,17 @@ def _disputes(report: Report, labels: dict[str, str], links: Links) -> dict[str,
         ],
         "contradictions": [
             {"kind": c["kind"], "note": c["note"], "a": _cite(c["a"], labels, links), "b": _cite(c["b"], labels, links)}
-            for c in report.get("contradictions", [])
+            for c in ([] if "contradiction_groups" in report else report.get("contradictions", []))
+        ],
+        # one row per fact, each value with the passages carrying it (60 outlets giving five
+        # values of one count are one row, not 1,440 pairs)
+        "contradiction_groups": [
+            {"kind": g["kind"], "values": [
+                {"value": v["value"], "cites": [_cite(e, labels, links) for e in v["sides"][:6]],
+                 "more": max(0, len(v["sides"]) - 6)}
+                for v in g["values"]
+            ]}
+            for g in report.get("contradiction_groups", [])
         ],
     }  # fmt: skip
 
