@@ -118,7 +118,7 @@ class NlpSettings:
     embed_threads: int = 1
     embed_spin_wait: bool = False
     # Time budget (seconds) of one stage's work on one article once it is parsed (quote
-    # extraction, statement splitting); past it the article is left out of that stage with a
+    # extraction, statement splitting, temporal tagging); past it the article is left out of that stage with a
     # reason and the rest go on. A 50,000-word article needs under a minute of it on the shared
     # 2-core machine (bench/robustness_degenerate.py --case long_article); 0 turns it off.
     max_seconds: float = 300.0
