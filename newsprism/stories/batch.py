@@ -35,7 +35,7 @@ from operator import itemgetter
 from typing import TYPE_CHECKING
 
 from newsprism.stories.blocking import Blocker, block_keys
-from newsprism.stories.decide import StoryProfile, choose, similarity, time_compatible
+from newsprism.stories.decide import Choice, StoryProfile, choose, similarity, time_compatible
 from newsprism.stories.features import ArticleFeatures
 from newsprism.stories.link import average_link
 from newsprism.stories.partition import best_cut
@@ -319,19 +319,7 @@ class Batch:
             candidates.append(self.drafts[before])
         if s.settle_keeps and len(self.members[before]) > 1 and self._holds(item, before, threshold):
             return False
-        choice = choose(
-            item.vector,
-            item.feat.published,
-            candidates,
-            threshold,
-            s.max_gap_days,
-            before,
-            s.extend_threshold,
-            floor=item.feat.floor,
-            undated=s.undated_threshold,
-            mean=s.mean_threshold,
-            words=s.event_word_floor,
-        )
+        choice = self._choose(item, candidates, threshold, before, words=s.event_word_floor)
         alone = len(self.members[before]) == 1
         if choice.story_id == before or (choice.story_id is None and alone):
             item.score = choice.score
@@ -349,23 +337,30 @@ class Batch:
         profile grows with its size, so "best story" would pull articles out of a
         small story of their own into a bigger one on the same topic (issue 11).
         """
-        s = self.index.settings
-        stay = choose(
-            item.vector,
-            item.feat.published,
-            [self.drafts[key]],
-            threshold,
-            s.max_gap_days,
-            key,
-            s.extend_threshold,
-            floor=item.feat.floor,
-            undated=s.undated_threshold,
-            mean=s.mean_threshold,
-        )
+        stay = self._choose(item, [self.drafts[key]], threshold, key)
         if stay.story_id == key:
             item.score = stay.score
             return True
         return False
+
+    def _choose(
+        self, item: Item, candidates: list[StoryProfile], threshold: float, own: str, words: float = 0.0
+    ) -> Choice:
+        """:func:`choose` for ``item`` with the index's settings (``own``: its story now)."""
+        s = self.index.settings
+        return choose(
+            item.vector,
+            item.feat.published,
+            candidates,
+            threshold,
+            s.max_gap_days,
+            own,
+            s.extend_threshold,
+            floor=item.feat.floor,
+            undated=s.undated_threshold,
+            mean=s.mean_threshold,
+            words=words,
+        )
 
     def _open(self, item: Item) -> str:
         key = f"~{self.opened}"
