@@ -13,7 +13,8 @@ from datetime import date
 from typing import Any
 
 from newsprism.analysis import Analysis
-from newsprism.model import Article, OffsetMap, Rejection, Removal, Span
+from newsprism.model import Article, Rejection, Removal, Span
+from newsprism.store.db import article_from_row
 from newsprism.stories.features import ArticleFeatures
 
 __all__ = [
@@ -83,17 +84,8 @@ def article_row(art: Article, unit: int, record: int) -> Row:
 def row_article(row: Any) -> Article:
     """The :class:`Article` of a row (a dict or a Spark Row)."""
     r = row.asDict() if hasattr(row, "asDict") else row
-    return Article(
-        id=r["id"], path=r["path"], raw=r["raw"], text=r["text"],
-        offsets=OffsetMap(tuple(tuple(run) for run in json.loads(r["offsets_json"]))),
-        format=r["format"], title=r["title"], outlet=r["outlet"], author=r["author"],
-        published=r["published"], published_source=r["published_source"],
-        published_confidence=r["published_confidence"], url=r["url"],
-        credits=tuple(json.loads(r["credits_json"])),
-        removed=tuple(Removal(t, why, a, b) for t, why, a, b in json.loads(r["removed_json"])),
-        paragraphs=tuple(Span(a, b) for a, b in json.loads(r["paragraphs_json"])),
-        headings=tuple(Span(a, b) for a, b in json.loads(r["headings_json"])),
-    )  # fmt: skip
+    removed = tuple(Removal(t, why, a, b) for t, why, a, b in json.loads(r["removed_json"]))
+    return article_from_row(r, removed)
 
 
 def rejection_row(rej: Rejection, unit: int) -> Row:

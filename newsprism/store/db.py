@@ -65,6 +65,21 @@ def _translated(method: Callable[..., T]) -> Callable[..., T]:
     return wrapper
 
 
+def article_from_row(row: Any, removed: tuple[Removal, ...]) -> Article:
+    """The :class:`Article` of an ``articles`` row (SQLite, or a Parquet row with the same
+    columns), with its ``removed`` lines read by the caller."""
+    return Article(
+        id=row["id"], path=row["path"], raw=row["raw"], text=row["text"],
+        offsets=OffsetMap(tuple(tuple(r) for r in json.loads(row["offsets_json"]))),
+        format=row["format"], title=row["title"], outlet=row["outlet"], author=row["author"],
+        published=row["published"], published_source=row["published_source"],
+        published_confidence=row["published_confidence"], url=row["url"],
+        credits=tuple(json.loads(row["credits_json"])), removed=removed,
+        paragraphs=tuple(Span(a, b) for a, b in json.loads(row["paragraphs_json"])),
+        headings=tuple(Span(a, b) for a, b in json.loads(row["headings_json"])),
+    )  # fmt: skip
+
+
 class Store:
     """A newsprism database. ``Store(":memory:")`` for a throw-away one.
 
@@ -269,16 +284,7 @@ class Store:
             Removal(r["text"], r["reason"], r["raw_start"], r["raw_end"])
             for r in self.conn.execute("SELECT * FROM removals WHERE article_id=? ORDER BY seq", (row["id"],))
         )
-        return Article(
-            id=row["id"], path=row["path"], raw=row["raw"], text=row["text"],
-            offsets=OffsetMap(tuple(tuple(r) for r in json.loads(row["offsets_json"]))),
-            format=row["format"], title=row["title"], outlet=row["outlet"], author=row["author"],
-            published=row["published"], published_source=row["published_source"],
-            published_confidence=row["published_confidence"], url=row["url"],
-            credits=tuple(json.loads(row["credits_json"])), removed=removed,
-            paragraphs=tuple(Span(a, b) for a, b in json.loads(row["paragraphs_json"])),
-            headings=tuple(Span(a, b) for a, b in json.loads(row["headings_json"])),
-        )  # fmt: skip
+        return article_from_row(row, removed)
 
     # parses (a ParseCache: see newsprism.nlp.cache) ------------------------------------
     def get_parse(self, article_id: str, model: str) -> bytes | None:
