@@ -2,7 +2,9 @@
 
     units ─► read+clean (mapPartitions) ─► articles, rejections
     articles ─► features (mapPartitions) ─► document frequencies (reduceByKey)
-    features + df ─► story assignment (driver, compact features only) ─► stories, members, postings
+    features in arrival order ─► windows (groupByKey) ─► standing actors (reduceByKey) ─► hubs
+    windows + hubs ─► average-link groups, one task per window ─► groups
+    features + df + groups ─► merge, cut, settle (driver, compact features only) ─► stories, members, postings
     articles ⋈ members ─► groupBy(story) ─► one brief per story ─► briefs, quotes, provenance
 
 Each table is written to ``OUTPUT/_tmp/`` and renamed into place when complete, and a table
@@ -10,7 +12,8 @@ already in place is read back instead of computed: a job killed at any point and
 gives the same output, and only redoes the tables it had not finished. Every stage is a
 function of its input rows only (never of partition order), so any partitioning gives the
 same tables. No article text reaches the driver: it lists the inputs (paths), and collects
-the features and document frequencies for the assignment (see :mod:`newsprism.spark.assign`).
+the features, document frequencies and groups (ids) for the rest of the assignment (see
+:mod:`newsprism.spark.assign`).
 """
 
 from __future__ import annotations
@@ -26,8 +29,8 @@ from typing import TYPE_CHECKING, Any
 
 from newsprism.errors import InputError
 from newsprism.settings import Settings
+from newsprism.spark import assign, tasks
 from newsprism.spark import rows as R
-from newsprism.spark import tasks
 from newsprism.spark.assign import assign_counted, member_rows, posting_rows, story_rows
 from newsprism.version import __version__
 
@@ -41,7 +44,7 @@ log = logging.getLogger(__name__)
 # The stages a run can stop after (``until``), in order, and the tables each one writes.
 STAGES = {
     "read": ("articles", "rejections"),
-    "stories": ("features", "df", "stories", "members", "postings", "meta"),
+    "stories": ("features", "df", "hubs", "groups", "stories", "members", "postings", "meta"),
     "briefs": ("briefs", "quotes", "provenance"),
 }
 STORY_COLUMNS = {
@@ -53,6 +56,7 @@ MEMBER_COLUMNS = {
     "article_id": "string", "story_id": "string", "seq": "long", "score": "double", "opened": "boolean",
     "vector_json": "string",
 }  # fmt: skip
+GROUP_COLUMNS = {"window": "long", "article_ids": "array<string>"}
 # What the read stage gives: article and rejection rows in one frame, told apart by ``kind``.
 READ_COLUMNS = {"kind": "string", **R.ARTICLE_COLUMNS, **R.REJECTION_COLUMNS}
 # Each story's quotes and provenance edges travel with its brief as JSON, so the quotes and
@@ -247,12 +251,60 @@ class SparkRun:
             counted.map(lambda kv: {"feature": kv[0], "df": kv[1]}), {"feature": "string", "df": "long"}
         )
 
+    def _df(self) -> dict[str, int]:
+        """The document frequencies on the driver (features and counts, no text)."""
+        if "df" not in self._cache:
+            self._cache["df"] = {r["feature"]: r["df"] for r in self.table("df").toLocalIterator()}
+            self._cache["n_docs"] = self.table("features").count()
+        return self._cache["df"]
+
+    def _windows(self) -> Any:
+        """(window, [(position, features row)]): the features in arrival order, cut into the
+        batch's link windows, and the document frequencies broadcast to the tasks."""
+        if "windows" not in self._cache:
+            df = self.spark.sparkContext.broadcast(self._df())
+            self._cache["broadcast"] = df
+            by_window = functools.partial(_by_window, size=self.settings.stories.link_window)
+            ordered = (
+                self.table("features").rdd.keyBy(assign.arrival_row_key).sortByKey(True, self.partitions)
+            )
+            windows = ordered.values().zipWithIndex().map(by_window).groupByKey(self.partitions)
+            self._cache["windows"] = (windows, df)
+        return self._cache["windows"]
+
+    def _make_hubs(self) -> DataFrame:
+        s = self.settings.stories
+        self._df()
+        if not assign.finds_hubs(s, self._cache["n_docs"]):
+            return self._rows([], {"feature": "string"})
+        windows, df = self._windows()
+        spread = functools.partial(_spread, df=df, n_docs=self._cache["n_docs"], settings=s)
+        counted = windows.flatMap(spread).reduceByKey(lambda a, b: a + b, self.partitions)
+        hubs = counted.filter(functools.partial(_is_hub, least=s.hub_groups)).map(
+            lambda kv: {"feature": kv[0]}
+        )
+        return self._frame(hubs, {"feature": "string"})
+
+    def _make_groups(self) -> DataFrame:
+        s = self.settings.stories
+        if s.link_threshold <= 0.0:
+            return self._rows([], GROUP_COLUMNS)  # the greedy join: nothing is linked by windows
+        windows, df = self._windows()
+        hubs = frozenset(r["feature"] for r in self.table("hubs").collect())
+        link = functools.partial(_groups, df=df, n_docs=self._cache["n_docs"], settings=s, hubs=hubs)
+        return self._frame(windows.flatMap(link), GROUP_COLUMNS)
+
     def _assigned(self) -> tuple[Any, Any]:
         if "assigned" not in self._cache:
-            df = {r["feature"]: r["df"] for r in self.table("df").toLocalIterator()}
+            s = self.settings.stories
+            df = self._df()
             features = self.table("features").select(*R.FEATURE_COLUMNS)  # compact columns, no text
             feats = [R.row_features(r) for r in features.toLocalIterator()]
-            self._cache["assigned"] = assign_counted(feats, df, len(feats), self.settings.stories)
+            hubs = frozenset(r["feature"] for r in self.table("hubs").collect())
+            groups = None
+            if s.link_threshold > 0.0:
+                groups = [list(r["article_ids"]) for r in self.table("groups").toLocalIterator()]
+            self._cache["assigned"] = assign_counted(feats, df, len(feats), s, hubs, groups)
         return self._cache["assigned"]
 
     def _make_stories(self) -> DataFrame:
@@ -289,6 +341,25 @@ class SparkRun:
     def _make_provenance(self) -> DataFrame:
         rows = self.table("briefs").select("edges_json").rdd.flatMap(lambda b: json.loads(b[0]))
         return self._frame(rows, R.EDGE_COLUMNS)
+
+
+def _by_window(row_position: tuple[Any, int], size: int) -> tuple[int, tuple[int, dict[str, Any]]]:
+    row, position = row_position
+    return position // size, (position, row.asDict())
+
+
+def _spread(item: tuple[int, Any], df: Any, n_docs: int, settings: Any) -> list[tuple[str, int]]:
+    return assign.window_spread(item[1], df.value, n_docs, settings)
+
+
+def _is_hub(kv: tuple[str, int], least: int) -> bool:
+    return kv[1] >= least
+
+
+def _groups(
+    item: tuple[int, Any], df: Any, n_docs: int, settings: Any, hubs: frozenset[str]
+) -> list[dict[str, Any]]:
+    return assign.window_groups(item[0], item[1], df.value, n_docs, settings, hubs)
 
 
 def _brief(item: tuple[str, Any], settings: Settings) -> dict[str, Any]:
