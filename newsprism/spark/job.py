@@ -262,15 +262,14 @@ class SparkRun:
         """(window, [(position, features row)]): the features in arrival order, cut into the
         batch's link windows, and the document frequencies broadcast to the tasks."""
         if "windows" not in self._cache:
-            df = self.spark.sparkContext.broadcast(self._df())
-            self._cache["broadcast"] = df
+            self._cache["broadcast"] = self.spark.sparkContext.broadcast(self._df())
             by_window = functools.partial(_by_window, size=self.settings.stories.link_window)
             ordered = (
                 self.table("features").rdd.keyBy(assign.arrival_row_key).sortByKey(True, self.partitions)
             )
             windows = ordered.values().zipWithIndex().map(by_window).groupByKey(self.partitions)
-            self._cache["windows"] = (windows, df)
-        return self._cache["windows"]
+            self._cache["windows"] = windows.cache()  # the hubs and the groups both go over it
+        return self._cache["windows"], self._cache["broadcast"]
 
     def _make_hubs(self) -> DataFrame:
         s = self.settings.stories
