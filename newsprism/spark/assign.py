@@ -15,7 +15,7 @@ title; no text) and the groups the executors found (article ids). The result goe
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from typing import Any
 
 from newsprism.errors import StoryStateError
@@ -53,10 +53,11 @@ def finds_hubs(settings: StorySettings, n_docs: int) -> bool:
     return _batch({}, 0, settings).finds_hubs(n_docs)
 
 
-def _batch(df: Mapping[str, int], n_docs: int, settings: StorySettings) -> Batch:
-    """An empty first batch over the run's document frequencies."""
+def _batch(df: dict[str, int], n_docs: int, settings: StorySettings) -> Batch:
+    """An empty first batch over the run's document frequencies (read only: a task shares the
+    worker's broadcast copy, never its own)."""
     index = StoryIndex(settings)
-    index.df = DocFrequency(n_docs, dict(df))
+    index.df = DocFrequency(n_docs, df)
     return Batch(index, local=Blocker(settings.max_postings))
 
 
@@ -65,7 +66,7 @@ def _window(rows: Iterable[tuple[int, Any]]) -> list[ArticleFeatures]:
 
 
 def window_spread(
-    rows: Iterable[tuple[int, Any]], df: Mapping[str, int], n_docs: int, settings: StorySettings
+    rows: Iterable[tuple[int, Any]], df: dict[str, int], n_docs: int, settings: StorySettings
 ) -> list[tuple[str, int]]:
     """(entity, groups) of one window's ``(position, features row)``: summed over the windows,
     the batch's standing actors (:meth:`Batch.hub_spread`)."""
@@ -73,7 +74,7 @@ def window_spread(
 
 
 def window_groups(
-    window: int, rows: Iterable[tuple[int, Any]], df: Mapping[str, int], n_docs: int,
+    window: int, rows: Iterable[tuple[int, Any]], df: dict[str, int], n_docs: int,
     settings: StorySettings, hubs: frozenset[str],
 ) -> list[Row]:  # fmt: skip
     """The average-link groups of one window (article ids in arrival order), given the hubs."""

@@ -255,8 +255,12 @@ class SparkRun:
         """The document frequencies on the driver (features and counts, no text)."""
         if "df" not in self._cache:
             self._cache["df"] = {r["feature"]: r["df"] for r in self.table("df").toLocalIterator()}
-            self._cache["n_docs"] = self.table("features").count()
         return self._cache["df"]
+
+    def _n_docs(self) -> int:
+        if "n_docs" not in self._cache:
+            self._cache["n_docs"] = self.table("features").count()
+        return self._cache["n_docs"]
 
     def _windows(self) -> Any:
         """(window, [(position, features row)]): the features in arrival order, cut into the
@@ -273,11 +277,10 @@ class SparkRun:
 
     def _make_hubs(self) -> DataFrame:
         s = self.settings.stories
-        self._df()
-        if not assign.finds_hubs(s, self._cache["n_docs"]):
+        if not assign.finds_hubs(s, self._n_docs()):
             return self._rows([], {"feature": "string"})
         windows, df = self._windows()
-        spread = functools.partial(_spread, df=df, n_docs=self._cache["n_docs"], settings=s)
+        spread = functools.partial(_spread, df=df, n_docs=self._n_docs(), settings=s)
         counted = windows.flatMap(spread).reduceByKey(lambda a, b: a + b, self.partitions)
         hubs = counted.filter(functools.partial(_is_hub, least=s.hub_groups)).map(
             lambda kv: {"feature": kv[0]}
@@ -290,7 +293,7 @@ class SparkRun:
             return self._rows([], GROUP_COLUMNS)  # the greedy join: nothing is linked by windows
         windows, df = self._windows()
         hubs = frozenset(r["feature"] for r in self.table("hubs").collect())
-        link = functools.partial(_groups, df=df, n_docs=self._cache["n_docs"], settings=s, hubs=hubs)
+        link = functools.partial(_groups, df=df, n_docs=self._n_docs(), settings=s, hubs=hubs)
         return self._frame(windows.flatMap(link), GROUP_COLUMNS)
 
     def _assigned(self) -> tuple[Any, Any]:
