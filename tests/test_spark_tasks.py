@@ -108,12 +108,12 @@ def test_counted_assignment_refuses_a_wrong_count(tmp_path: Path) -> None:
         raise AssertionError("a df over other articles must be refused")
 
 
-def _windows(feats: list, size: int) -> dict[int, list[tuple[int, dict]]]:
-    """Features rows by link window, as the Spark job cuts them (positions in arrival order)."""
+def _windows(feats: list, size: int) -> dict[int, list[tuple[tuple[str, str], dict]]]:
+    """(arrival key, features row) by link window, as the Spark job cuts them."""
     ordered = sorted((features_row(f) for f in feats), key=arrival_row_key)
-    windows: dict[int, list[tuple[int, dict]]] = {}
+    windows: dict[int, list[tuple[tuple[str, str], dict]]] = {}
     for position, row in enumerate(ordered):
-        windows.setdefault(position // size, []).append((position, row))
+        windows.setdefault(position // size, []).append((arrival_row_key(row), row))
     return windows
 
 

@@ -61,20 +61,21 @@ def _batch(df: dict[str, int], n_docs: int, settings: StorySettings) -> Batch:
     return Batch(index, local=Blocker(settings.max_postings))
 
 
-def _window(rows: Iterable[tuple[int, Any]]) -> list[ArticleFeatures]:
-    return [row_features(r) for _, r in sorted(rows, key=lambda pr: pr[0])]
+def _window(rows: Iterable[tuple[Any, Any]]) -> list[ArticleFeatures]:
+    """The features of one window's ``(arrival key, features row)``, in arrival order."""
+    return [row_features(r) for _, r in sorted(rows, key=lambda kr: kr[0])]
 
 
 def window_spread(
-    rows: Iterable[tuple[int, Any]], df: dict[str, int], n_docs: int, settings: StorySettings
+    rows: Iterable[tuple[Any, Any]], df: dict[str, int], n_docs: int, settings: StorySettings
 ) -> list[tuple[str, int]]:
-    """(entity, groups) of one window's ``(position, features row)``: summed over the windows,
+    """(entity, groups) of one window's ``(arrival key, features row)``: summed over the windows,
     the batch's standing actors (:meth:`Batch.hub_spread`)."""
     return sorted(_batch(df, n_docs, settings).hub_spread(_window(rows)).items())
 
 
 def window_groups(
-    window: int, rows: Iterable[tuple[int, Any]], df: dict[str, int], n_docs: int,
+    window: int, rows: Iterable[tuple[Any, Any]], df: dict[str, int], n_docs: int,
     settings: StorySettings, hubs: frozenset[str],
 ) -> list[Row]:  # fmt: skip
     """The average-link groups of one window (article ids in arrival order), given the hubs."""

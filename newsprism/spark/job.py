@@ -2,7 +2,7 @@
 
     units ─► read+clean (mapPartitions) ─► articles, rejections
     articles ─► features (mapPartitions) ─► document frequencies (reduceByKey)
-    features in arrival order ─► windows (groupByKey) ─► standing actors (reduceByKey) ─► hubs
+    features by link window (groupByKey) ─► standing actors (reduceByKey) ─► hubs
     windows + hubs ─► average-link groups, one task per window ─► groups
     features + df + groups ─► merge, cut, settle (driver, compact features only) ─► stories, members, postings
     articles ⋈ members ─► groupBy(story) ─► one brief per story ─► briefs, quotes, provenance
@@ -18,6 +18,7 @@ the features, document frequencies and groups (ids) for the rest of the assignme
 
 from __future__ import annotations
 
+import bisect
 import functools
 import json
 import logging
@@ -263,15 +264,16 @@ class SparkRun:
         return self._cache["n_docs"]
 
     def _windows(self) -> Any:
-        """(window, [(position, features row)]): the features in arrival order, cut into the
-        batch's link windows, and the document frequencies broadcast to the tasks."""
+        """(window, [(arrival key, features row)]): the features cut into the batch's link
+        windows, and the document frequencies broadcast to the tasks. The driver sorts the
+        arrival keys (dates and ids, no text) and sends out the first key of each window; each
+        row finds its window from them, so one shuffle groups the windows."""
         if "windows" not in self._cache:
             self._cache["broadcast"] = self.spark.sparkContext.broadcast(self._df())
-            by_window = functools.partial(_by_window, size=self.settings.stories.link_window)
-            ordered = (
-                self.table("features").rdd.keyBy(assign.arrival_row_key).sortByKey(True, self.partitions)
-            )
-            windows = ordered.values().zipWithIndex().map(by_window).groupByKey(self.partitions)
+            keyed = self.table("features").select("published", "article_id").toLocalIterator()
+            starts = sorted(assign.arrival_row_key(r) for r in keyed)[:: self.settings.stories.link_window]
+            by_window = functools.partial(_by_window, starts=starts)
+            windows = self.table("features").rdd.map(by_window).groupByKey(self.partitions)
             self._cache["windows"] = windows.cache()  # the hubs and the groups both go over it
         return self._cache["windows"], self._cache["broadcast"]
 
@@ -345,9 +347,9 @@ class SparkRun:
         return self._frame(rows, R.EDGE_COLUMNS)
 
 
-def _by_window(row_position: tuple[Any, int], size: int) -> tuple[int, tuple[int, dict[str, Any]]]:
-    row, position = row_position
-    return position // size, (position, row.asDict())
+def _by_window(row: Any, starts: list[tuple[str, str]]) -> tuple[int, tuple[tuple[str, str], dict[str, Any]]]:
+    key = assign.arrival_row_key(row)
+    return bisect.bisect_right(starts, key) - 1, (key, row.asDict())
 
 
 def _spread(item: tuple[int, Any], df: Any, n_docs: int, settings: Any) -> list[tuple[str, int]]:
