@@ -120,6 +120,7 @@ def choose(
     undated: float | None = None,
     mean: float = 0.0,
     words: float = 0.0,
+    margin: float = 1.0,
 ) -> Choice:
     """The most similar compatible candidate that clears its threshold, else a new story.
 
@@ -139,6 +140,8 @@ def choose(
     """
     best_id: str | None = None
     best = top = 0.0
+    scored: list[tuple[str, float]] = []
+    own_ok = False
     for story in candidates:
         if not time_compatible(published, story, max_gap_days, floor):
             continue
@@ -149,6 +152,7 @@ def choose(
             score = dot / story.norm if story.norm > 0.0 else 0.0
             average = dot / max(story.size, 1)
         top = max(top, score)
+        scored.append((story.id, score))
         if average < mean:
             continue
         bar = threshold if settled is None or story.id.startswith("~") else max(threshold, settled)
@@ -158,8 +162,14 @@ def choose(
             continue
         if words > 0.0 and story.id != own and word_cosine(vector, story.centroid) < words:
             continue
+        own_ok = own_ok or story.id == own
         if best_id is None or score > best or (score == best and story.id < best_id):
             best_id, best = story.id, score
+    if margin > 1.0 and best_id is not None and best_id != own:
+        runner_up = max((v for k, v in scored if k not in (best_id, own)), default=0.0)
+        if best < margin * runner_up:
+            # Several stories fit about equally: the shared evidence is the topic, not the event.
+            return Choice(own if own_ok else None, best)
     return Choice(best_id, best if best_id is not None else top)
 
 
