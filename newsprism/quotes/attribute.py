@@ -24,7 +24,7 @@ import re
 from typing import TYPE_CHECKING
 
 from newsprism.model import Span
-from newsprism.quotes.cues import ANONYMOUS_NOUNS, ORG_NOUNS
+from newsprism.quotes.cues import ANONYMOUS_NOUNS, ORG_DESCRIPTORS, ORG_NOUNS
 from newsprism.quotes.documents import author_of
 from newsprism.quotes.found import Found
 from newsprism.quotes.identity import ROLE_WORDS
@@ -355,6 +355,24 @@ def _nominal_referent(doc: Doc, noun: str, cands: list[Token]) -> Token | None:
     return None
 
 
+def _org_description(tok: Token) -> str | None:
+    """The descriptor noun of a definite description of an organisation: ``the US software
+    giant``, ``French firm``, ``the company's security response team`` (its owner), else None."""
+    if tok.pos_ != "NOUN" or tok.ent_type_ or any(t.ent_type_ == "PERSON" for t in tok.subtree):
+        return None  # "the company's researcher Paul Ferguson" is named
+    for noun in (tok, *(c for c in tok.children if c.dep_ == "poss")):
+        if noun.pos_ != "NOUN" or noun.ent_type_ or noun.tag_ not in ("NN", "NNP"):
+            continue
+        if noun.lemma_.lower() not in ORG_DESCRIPTORS or _indefinite(noun):
+            continue
+        dets = {c.lower_ for c in noun.children if c.dep_ in ("det", "poss")}
+        if dets & {"the", "its", "this"} or (
+            not dets and any(c.dep_ in ("amod", "compound") for c in noun.lefts)
+        ):
+            return noun.lemma_.lower()
+    return None
+
+
 def _indefinite(tok: Token) -> bool:
     """``a senior official``, ``two officials``: a source introduced without a name."""
     return any(c.lower_ in ("a", "an", "one", "another") or c.like_num for c in tok.lefts)
@@ -384,6 +402,13 @@ def _resolve_one(doc: Doc, q: Found, marks: list[Span], window: int, state: dict
     if author is not None:  # "the statement said": whoever issued it
         q.referent, q.method = author, f"{q.method}+document"
         return
+    org = _org_description(tok)
+    if org is not None:  # "the software giant", "the company's security team": a named company
+        cands = _antecedents(doc, pos, marks, ("ORG",), since=pos - window)
+        ref = _nominal_referent(doc, org, cands) or best_referent(cands, tok, state["speakers"])
+        if ref is not None:
+            q.referent, q.method = ref, f"{q.method}+nominal"
+            return
     noun = _nominal_noun(tok)
     if noun is None:
         return
