@@ -45,6 +45,7 @@ TITLE_WORDS = frozenset(
     quarterback guard forward defender goalkeeper midfielder captain veteran former acting interim
     senior junior state federal national us u.s. democratic republican gop labour tory advocate
     undersheriff lawmaker activist campaigner organizer organiser commentator strategist consultant
+    nominee candidate challenger incumbent frontrunner front-runner
     """.split()  # noqa: SIM905
 )
 # Common English nicknames and the given names they stand for.
