@@ -208,13 +208,25 @@ def _role_word(word: str) -> bool:
 
 
 def _person(head: Token, toks: list[Token]) -> Speaker | None:
-    names = widen_name(_entity(toks, ("PERSON",)))
+    names = _head_run(widen_name(_entity(toks, ("PERSON",))), head)
     names = [t for t in names if t.i >= toks[0].i]
     if not names or head.ent_type_ not in ("PERSON", "") or (head.pos_ == "NOUN" and not head.ent_type_):
         return None
     name = _clean_name(names)
     role = _role_words(toks, names) or _appos_role(head)
     return Speaker(name=name, canonical=name, role=role, kind="person", span=token_span(toks))
+
+
+def _head_run(tokens: list[Token], head: Token) -> list[Token]:
+    """The contiguous run of name tokens that holds the head (else the last run): in "Oscar
+    producer Laurence Mark" the tagger's "Oscar" is no part of the name."""
+    runs: list[list[Token]] = []
+    for t in tokens:
+        if runs and t.i == runs[-1][-1].i + 1:
+            runs[-1].append(t)
+        else:
+            runs.append([t])
+    return next((r for r in runs if any(t.i == head.i for t in r)), runs[-1] if runs else [])
 
 
 def _organisation(head: Token, toks: list[Token]) -> Speaker | None:

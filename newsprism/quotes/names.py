@@ -20,6 +20,7 @@ __all__ = [
     "TITLE_WORDS",
     "compatible",
     "full_names",
+    "generation",
     "most_complete",
     "most_written",
     "name_words",
@@ -112,7 +113,7 @@ def _parts(name: str) -> tuple[list[str], str]:
     return (words[:-1], words[-1]) if words else ([], "")
 
 
-def _generation(name: str) -> str:
+def generation(name: str) -> str:
     """ "jr" or "sr" when the name carries one: father and son share every other word."""
     return next((w for w in name_words(name) if w in ("jr", "sr")), "")
 
@@ -134,7 +135,7 @@ def compatible(a: str, b: str) -> bool:
     (equal, an initial of the other, or a common nickname pair)."""
     ga, sa = _parts(a)
     gb, sb = _parts(b)
-    if not sa or sa != sb or _generation(a) != _generation(b):
+    if not sa or sa != sb or generation(a) != generation(b):
         return False
     if not ga or not gb:
         return True
