@@ -131,6 +131,11 @@ def _persons_body(name: str) -> str | None:
     return f"{m.group(1)} {m.group(2).lower()}"
 
 
+def _before_dash(name: str) -> str:
+    """``Jonathan Wright - director of wholesale products``: a spaced dash ends the name."""
+    return re.split(r"\s[-–—]+\s?", name)[0]
+
+
 def _untitled(quote: Quote, texts: Mapping[str, str]) -> Quote:
     """Titles off person names, legal forms off company names; a dateline taken for a speaker
     removed."""
@@ -143,7 +148,7 @@ def _untitled(quote: Quote, texts: Mapping[str, str]) -> Quote:
     if body is not None:  # "Mr. Sanders's campaign", "the Sanders campaign": one body, story wide
         return dataclasses.replace(quote, speaker=dataclasses.replace(s, canonical=body, kind="organisation"))
     if s.kind == "organisation":
-        bare = strip_company(s.canonical)
+        bare = strip_company(_before_dash(s.canonical))
         return (
             quote
             if bare == s.canonical
@@ -151,7 +156,7 @@ def _untitled(quote: Quote, texts: Mapping[str, str]) -> Quote:
         )
     if s.kind != "person":
         return quote
-    name = strip_titles(re.split(r"\s[-–—]+\s?", s.canonical)[0])  # "Jonathan Wright - director of …"
+    name = strip_titles(_before_dash(s.canonical))
     if name == s.canonical:
         return quote
     role = s.role or s.canonical[: len(s.canonical) - len(name)].strip(" ,") or None
