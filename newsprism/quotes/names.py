@@ -183,11 +183,16 @@ def most_complete_order(names: list[str]) -> list[str]:
 
 def most_written(names: Iterable[str], counts: Mapping[str, int]) -> str:
     """The form the story writes most often (``counts``: occurrences in its texts), then
-    :func:`most_complete`'s order: readers know a person by the name most outlets use, and a
-    middle initial one outlet's style adds is no better name."""
+    the form without a middle initial, then :func:`most_complete`'s order: readers know a person
+    by the name most outlets use, and a middle initial one outlet's style adds is no better
+    name."""
     names = list(names)
     order = most_complete_order(names)
-    return max(names, key=lambda n: (counts.get(n, 0), -order.index(n)))
+
+    def initial(n: str) -> bool:  # "Donald J. Trump": one outlet's house style, not the name
+        return any(len(w) == 1 for w in name_words(n)[1:-1])
+
+    return max(names, key=lambda n: (counts.get(n, 0), not initial(n), -order.index(n)))
 
 
 # Legal forms that follow a company's name ("France Telecom SA", "Interoute Plc").
