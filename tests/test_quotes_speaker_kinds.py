@@ -88,3 +88,23 @@ def test_a_role_after_a_dash_is_no_part_of_the_name(nlp):
     )
     merged, _ = merge_speakers(_quotes(nlp, text), texts={})
     assert merged[0].speaker.canonical == "Jonas Whitaker"
+
+
+def test_a_quote_paragraph_after_a_paragraph_about_a_named_person_is_theirs(nlp):
+    text = (
+        "Crowds gathered on Elm Street after dark.\n\n"
+        "As the crowd grew, councilman Tobias Renner joined the protesters and tried to calm them.\n\n"
+        "“The mayor should be down here. Right now!”"
+    )
+    quote = _quotes(nlp, text)[-1]
+    assert quote.speaker is not None and quote.speaker.canonical == "Tobias Renner"
+    assert quote.method == "lead-in"
+
+
+def test_no_lead_in_after_a_paragraph_that_quotes_someone(nlp):
+    text = (
+        "Tobias Renner said the crowd was “angry but peaceful” on Monday.\n\n"
+        "“The mayor should be down here. Right now!”"
+    )
+    quote = _quotes(nlp, text)[-1]
+    assert quote.method != "lead-in"

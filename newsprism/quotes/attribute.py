@@ -46,8 +46,9 @@ from newsprism.spans import SpanIndex, SpanSet
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
+    from spacy.tokens import Span as SpacySpan
 
-__all__ = ["attribute_direct", "continue_speakers", "resolve_references"]
+__all__ = ["attribute_direct", "continue_speakers", "lead_in_speakers", "resolve_references"]
 
 PERSON_PRONOUNS = frozenset(["he", "she", "him", "her", "his", "i", "we"])
 GROUP_PRONOUNS = frozenset(["they", "it", "its"])
@@ -242,6 +243,31 @@ def continue_speakers(quotes: list[Found]) -> None:
         ):
             _inherit(q, prev)
         prev = q
+
+
+def lead_in_speakers(doc: Doc, quotes: list[Found], paras: list[Span], marks: SpanSet) -> None:
+    """``Williams joined the crowd and tried to calm it.`` then a paragraph that is only a quote:
+    an untagged direct quote opening its paragraph, right after a paragraph without quotes whose
+    last sentence has a named person as main subject, is that person's (method ``lead-in``, a
+    weak attribution the cross-outlet check may correct)."""
+    text = text_of(doc)
+    for q in quotes:
+        if q.kind != "direct" or q.speaker is not None or not 0 < q.paragraph < len(paras):
+            continue
+        para, prev = paras[q.paragraph], paras[q.paragraph - 1]
+        if text[para.start : q.span.start].strip(' “"«') or marks.overlapping(prev.start, prev.end):
+            continue
+        last = [t for t in tokens_between(doc, prev.start, prev.end) if not t.is_space]
+        if not last:
+            continue
+        subject = _main_subject(sentence(last[-1]))
+        if subject is not None and subject.ent_type_ == "PERSON":
+            q.speaker, q.method = subject, "lead-in"
+
+
+def _main_subject(sent: SpacySpan) -> Token | None:
+    root = sent.root
+    return next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
 
 
 def _tagged_next(quotes: list[Found]) -> None:
