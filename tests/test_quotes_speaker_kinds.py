@@ -108,3 +108,21 @@ def test_no_lead_in_after_a_paragraph_that_quotes_someone(nlp):
     )
     quote = _quotes(nlp, text)[-1]
     assert quote.method != "lead-in"
+
+
+def test_an_age_description_is_the_person_named_before(nlp):
+    text = (
+        "Nora Castell took the stage on Tuesday night to loud applause.\n\n"
+        "“He has always been a fighter,” said the 52-year-old."
+    )
+    speaker = _quotes(nlp, text)[-1].speaker
+    assert speaker is not None and speaker.canonical == "Nora Castell"
+
+
+def test_his_companys_data_speak_for_the_company(nlp):
+    text = (
+        "Craig Labovitz, chief scientist at Lattice Networks, said the damage was wide. "
+        "His company's sensors said that between 3,000 and 5,000 routes were off-line."
+    )
+    speaker = _quotes(nlp, text)[-1].speaker
+    assert speaker is not None and speaker.canonical == "Lattice Networks"

@@ -456,8 +456,11 @@ def _org_description(tok: Token) -> str | None:
         if noun.lemma_.lower() not in ORG_DESCRIPTORS or _indefinite(noun):
             continue
         dets = {c.lower_ for c in noun.children if c.dep_ in ("det", "poss")}
-        if dets & {"the", "its", "this"} or (
-            not dets and any(c.dep_ in ("amod", "compound") for c in noun.lefts)
+        owned = noun is not tok and dets & {"his", "her", "their"}  # "his company's sensors"
+        if (
+            owned
+            or dets & {"the", "its", "this"}
+            or (not dets and any(c.dep_ in ("amod", "compound") for c in noun.lefts))
         ):
             return noun.lemma_.lower()
     return None
@@ -537,6 +540,12 @@ def _resolve_one(doc: Doc, q: Found, marks: list[Span], window: int, state: dict
         if ref is not None:
             q.referent, q.method = ref, f"{q.method}+nominal"
             return
+    if _age_description(tok):  # "said the 46-year-old": the person the last sentences are about
+        cands = _antecedents(doc, pos, marks, PERSON_ENTS, since=pos - window)
+        ref = best_referent(cands, tok, state["speakers"], _subject_pronouns(doc, pos - window, pos, marks))
+        if ref is not None:
+            q.referent, q.method = ref, f"{q.method}+nominal"
+        return
     noun = _nominal_noun(tok)
     if noun is None:
         return
@@ -561,6 +570,12 @@ def _resolve_one(doc: Doc, q: Found, marks: list[Span], window: int, state: dict
             )
     if ref is not None:
         q.referent, q.method = ref, f"{q.method}+nominal"
+
+
+def _age_description(tok: Token) -> bool:
+    """``the 46-year-old``: a person described by age alone, after the article named them."""
+    words = [t.lower_ for t in tok.subtree]
+    return len(words) <= 6 and words[0] == "the" and bool(re.fullmatch(r"the\d+-?year-?old", "".join(words)))
 
 
 def _anaphoric_title(tok: Token, noun: str) -> bool:
