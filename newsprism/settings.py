@@ -457,6 +457,11 @@ class CompareSettings:
     # one-version-per-article rule. On the calibrate half of bench/brief_gold, 0.35 / 0.62
     # gave the same pairwise F1 (0.54) at lower precision (0.85 vs 0.96), so these stay.
     quote_overlap: float = 0.45
+    # ...with at least this many content stems in common ("That really stuck with me" shares
+    # one word with a different quote of the same speaker). Session 8, calibrate halves: a
+    # similarity of 0.60 instead of quote_sim for one speaker's quotes gained no pair (the
+    # one-version-per-article rule caps recall) and added a wrong one.
+    quote_min_shared: int = 2
     # The same words (this share of content stems) given to two different speakers are one
     # quote misattributed, not two quotes; 0.8 on the seeds' and example's misattributions.
     quote_same_words: float = 0.8
