@@ -373,6 +373,7 @@ class CompareSettings:
     align_model: float = 0.2
     align_model_floor: float = 0.3
     align_model_words: float = 0.3
+    align_link: float = 1.01
     # Blocking (compare/blocking.py): alignment judges only each statement's align_neighbours
     # most similar statements of other articles, and pairs sharing a word stem, name or
     # number that at most align_rare statements use (a rewording keeps a rare term where the
