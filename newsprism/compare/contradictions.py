@@ -18,6 +18,7 @@ from newsprism.text import (
     MONTHS,
     STOPWORDS,
     content_words,
+    counted_things,
     date_terms,
     key_terms,
     negations,
@@ -68,11 +69,26 @@ def _days(st: Statement, texts: Mapping[str, str]) -> frozenset[str]:
     """Weekdays of the event a statement tells; a clause that names none is dated by its
     sentence ("Twelve people were injured" in "... when a fire destroyed a warehouse ... on
     Wednesday")."""
-    days = _event_days(st.text)
+    return _event_days(_dated_text(st, texts))
+
+
+def _dated_text(st: Statement, texts: Mapping[str, str]) -> str:
+    """The text whose weekdays date the statement: its own, else its sentence's."""
     text = texts.get(st.article_id)
-    if days or st.sentence is None or text is None:
-        return days
-    return _event_days(text[st.sentence.start : st.sentence.end])
+    if _event_days(st.text) or st.sentence is None or text is None:
+        return st.text
+    return text[st.sentence.start : st.sentence.end]
+
+
+_WEEKDAY_WORD = re.compile(r"\b(?:" + "|".join(sorted(_WEEKDAYS)) + r")\b", re.IGNORECASE)
+
+
+def _same_event(a: str, b: str, pattern: re.Pattern[str]) -> bool:
+    """Two dates date one event when the words next to them meet ("the primary is set for
+    April 30" / "the primary will be held in mid-May"), not "shot on Saturday" / "a vigil on
+    Monday": a story's events each have their date, and two dates of two events are no
+    contradiction."""
+    return bool(_near_common(a, pattern) & _near_common(b, pattern))
 
 
 def _kind(
@@ -108,7 +124,13 @@ def _kind(
     one_tense = _future(a.text) == _future(b.text)
     ma, mb = _calendar_dates(a.text), _calendar_dates(b.text)
     # one date each: a sentence with two dates tells two moments, which pairs cannot sort out
-    if len(ma) == 1 and len(mb) == 1 and one_tense and not _dates_meet(ma, mb):
+    if (
+        len(ma) == 1
+        and len(mb) == 1
+        and one_tense
+        and not _dates_meet(ma, mb)
+        and _same_event(a.text, b.text, _CAL_DATE)
+    ):
         return (
             "date",
             f"{', '.join(sorted(_date_text(d) for d in ma))} vs {', '.join(sorted(_date_text(d) for d in mb))}",
@@ -118,7 +140,13 @@ def _kind(
         # tell two events of the story ("charged on Friday" / "appeared in court on Monday").
         return None
     da, db = _days(a, texts or {}), _days(b, texts or {})
-    if da and db and not da & db and one_tense:
+    if (
+        da
+        and db
+        and not da & db
+        and one_tense
+        and _same_event(_dated_text(a, texts or {}), _dated_text(b, texts or {}), _WEEKDAY_WORD)
+    ):
         return "date", f"{', '.join(sorted(da))} vs {', '.join(sorted(db))}"
     pa, pb = _places(a.text), _places(b.text)
     if pa and pb and not any(x in y or y in x for x in pa for y in pb) and not _names_other(a, b, pa, pb):
@@ -223,19 +251,39 @@ _FUTURE = re.compile(
 
 
 def _count_context(text: str, unit: str) -> set[str]:
-    """Common-word stems within two words of each count of ``unit`` ("lead to 3 points
-    midway" -> lead, midway): what is being counted, beyond its unit."""
-    out: set[str] = set()
+    """Common-word stems next to each count of ``unit`` ("lead to 3 points midway" -> lead,
+    midway): what is being counted, beyond its unit. One word each side, in the count's own
+    clause: "killed 2,400 soldiers" and "still has 25,000 soldiers in the region" share the
+    region two words off, not what happened to the soldiers."""
+    counted = re.compile(rf"\b{re.escape(unit[:4])}\w*", re.IGNORECASE)
+    return _near_common(text, counted, width=1) - {stem(unit)}
+
+
+_COMMON = re.compile(r"(?<![\w'’-])[a-z][\w'’-]*")
+_NOT_EVENT = frozenset(_SAYING.split("|")) | {"last", "next", "early", "late", "mid", "week"}
+
+
+_CLAUSE_END = re.compile(r"[,;:.!?](?=\s|$)|[()—–]")  # not the comma of "2,400" or the dot of "3.5"
+
+
+def _near_common(text: str, pattern: re.Pattern[str], width: int = 2) -> set[str]:
+    """Stems of the common words within ``width`` words of each match of ``pattern`` in its
+    clause, dates and saying verbs left out. Names are left out too: the story's people and
+    places stand near every count and every date."""
 
     def common(piece: str) -> list[str]:
-        # Names are left out: the story's people and places stand near every count.
-        return [w for w in re.findall(r"\b[a-z][\w'’-]*", piece) if w not in STOPWORDS]
+        return [
+            w
+            for w in _COMMON.findall(piece)
+            if w not in STOPWORDS and w not in _NOT_EVENT and w not in _DATE_WORDS
+        ]
 
-    for m in re.finditer(rf"\b{re.escape(unit[:4])}\w*", text, re.IGNORECASE):
-        before = common(text[max(0, m.start() - 40) : m.start()])[-2:]
-        after = common(text[m.end() : m.end() + 40])[:2]
-        out |= {stem(w) for w in before + after}
-    return out - {stem(unit)}
+    out: set[str] = set()
+    for m in pattern.finditer(text):
+        before = _CLAUSE_END.split(text[max(0, m.start() - 40) : m.start()])[-1]
+        after = _CLAUSE_END.split(text[m.end() : m.end() + 40])[0]
+        out |= {stem(w) for w in common(before)[-width:] + common(after)[:width]}
+    return out
 
 
 def _same_count(a: str, b: str, unit: str) -> bool:
@@ -306,7 +354,9 @@ def _stems(text: str) -> frozenset[str]:
 
 @lru_cache(maxsize=_CACHE)
 def _quantities_undated(text: str) -> dict[str, set[str]]:
-    return quantities(_undated(text))
+    """Counts by what they count ("2,400 American soldiers" and "25,000 American troops" are
+    two things, not two counts of Americans)."""
+    return counted_things(_undated(text))
 
 
 @lru_cache(maxsize=_CACHE)
@@ -358,6 +408,13 @@ def find_contradictions(
             if marks[i] & marks[j] and statements[i].polarity == statements[j].polarity
         )
     out: dict[str, Contradiction] = {}
+    for i, j in _term_pairs(statements, {(i, j) for i, j, _ in pairs}):
+        a, b = sorted((statements[i], statements[j]), key=lambda s: (s.article_id, s.span.start))
+        (ra,), (rb,) = _year_ranges(a.text), _year_ranges(b.text)
+        note = f"{_range_text(*ra)} vs {_range_text(*rb)}"
+        cid = content_id(a.id, b.id, "years", prefix="c_")
+        out[cid] = Contradiction(id=cid, kind="years", a=_side(a), b=_side(b), note=note, values=(
+            _range_text(*ra), _range_text(*rb)))  # fmt: skip
     for i, j, conflict in pairs:
         a, b = sorted((statements[i], statements[j]), key=lambda s: (s.article_id, s.span.start))
         sim = float(alignment.sims[i, j]) if len(alignment.sims) else 1.0
@@ -375,6 +432,37 @@ def find_contradictions(
         values = _values(kind, note, a.text, b.text)
         out[cid] = Contradiction(id=cid, kind=kind, a=_side(a), b=_side(b), note=note, values=values)
     return [out[k] for k in sorted(out)]
+
+
+# Role words are no one's name: two statements naming "the Senate" are not about one person.
+_ROLES = frozenset(
+    """senator senate sen rep representative congressman congresswoman congress house governor gov
+    president vice mayor judge justice secretary minister chancellor former state chairman chair
+    leader speaker member deputy""".split()  # noqa: SIM905
+)
+
+
+def _term_pairs(statements: Sequence[Statement], seen: set[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Statements of different articles that give one person's years in office differently,
+    whether or not alignment paired them (the rest of two such sentences often differ): each
+    gives one span of years, next to the same word ("served"), the two spans overlap by half
+    the shorter at least (two terms of one person, or two people, seldom do) and differ, and
+    the two share a name that is no role word."""
+    spans = [(i, next(iter(r))) for i, st in enumerate(statements) if len(r := _year_ranges(st.text)) == 1]
+    out = []
+    for k, (i, ra) in enumerate(spans):
+        for j, rb in spans[k + 1 :]:
+            a, b = statements[i], statements[j]
+            if a.article_id == b.article_id or ra == rb or (i, j) in seen or (j, i) in seen:
+                continue
+            shared = min(ra[1], rb[1]) - max(ra[0], rb[0])
+            if shared * 2 < min(ra[1] - ra[0], rb[1] - rb[0]) or a.polarity != b.polarity:
+                continue
+            if not (_names(a.text) & _names(b.text)) - _ROLES:
+                continue
+            if _same_event(a.text, b.text, _YEAR_RANGE):
+                out.append((i, j))
+    return out
 
 
 def _values(kind: str, note: str, a: str, b: str) -> tuple[str, str]:
