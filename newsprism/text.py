@@ -324,8 +324,8 @@ def quantities(text: str) -> dict[str, set[str]]:
 _NEXT_WORD = re.compile(r"[ \t]+([A-Za-z][\w'’-]*)")
 _HEAD_WORDS = 3
 _NOT_HEAD = frozenset(
-    "since until across despite per amid among after before during including near over under ago "
-    "against toward towards within without via than".split()
+    """since until across despite per amid among after before during including near over under ago
+    against toward towards within without via than""".split()  # noqa: SIM905
 )
 
 
@@ -341,7 +341,13 @@ def counted_things(text: str) -> dict[str, set[str]]:
         for _ in range(_HEAD_WORDS - 1):
             nxt = _NEXT_WORD.match(text, end)
             word = nxt.group(1).lower() if nxt else ""
-            if not word or word in STOPWORDS or word in _NOT_HEAD or word.endswith(("ed", "ing")) or word in _WORD_NUMBERS:
+            if (
+                not word
+                or word in STOPWORDS
+                or word in _NOT_HEAD
+                or word.endswith(("ed", "ing"))
+                or word in _WORD_NUMBERS
+            ):
                 break
             head, end = nxt.group(1), nxt.end()
         noun = stem(head)

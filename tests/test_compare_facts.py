@@ -234,7 +234,10 @@ def test_two_sums_of_money_for_different_things_never_contradict():
 
 def test_two_dates_contradict_only_as_dates_of_one_event():
     # Look-alike: the shooting on Saturday, the vigil on Monday.
-    assert _pair("Ada Morrow was shot by police on Saturday", "A vigil for Ada Morrow turned violent on Monday") == []
+    assert (
+        _pair("Ada Morrow was shot by police on Saturday", "A vigil for Ada Morrow turned violent on Monday")
+        == []
+    )
     # A fire that broke out on Tuesday night can have destroyed the depot on Wednesday.
     assert (
         _pair(
@@ -245,7 +248,8 @@ def test_two_dates_contradict_only_as_dates_of_one_event():
     )
     # The same event on two days is one.
     assert _pair(
-        "The fire destroyed the Carrowmere depot on Tuesday", "The fire destroyed the Carrowmere depot on Wednesday"
+        "The fire destroyed the Carrowmere depot on Tuesday",
+        "The fire destroyed the Carrowmere depot on Wednesday",
     ) == ["date"]
     # Calendar dates: the primary in mid-May vs on April 30 (a real one, as above), not the
     # primary in mid-May vs the filing deadline on April 30.
@@ -284,8 +288,16 @@ def test_one_persons_years_in_office_are_compared_even_when_alignment_kept_them_
         == []
     )
     assert (
-        _unaligned("Ada Morrow served in the House from 1955 to 1966", "Ada Morrow served in the Senate from 1967 to 1979")
+        _unaligned(
+            "Ada Morrow served in the House from 1955 to 1966",
+            "Ada Morrow served in the Senate from 1967 to 1979",
+        )
         == []
     )
     # Years of something else next to the same name: a school, not a term.
-    assert _unaligned("Ada Morrow studied at Carrow College from 1950 to 1954", "Ada Morrow served from 1951 to 1955") == []
+    assert (
+        _unaligned(
+            "Ada Morrow studied at Carrow College from 1950 to 1954", "Ada Morrow served from 1951 to 1955"
+        )
+        == []
+    )
