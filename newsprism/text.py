@@ -320,8 +320,11 @@ def quantities(text: str) -> dict[str, set[str]]:
 
 
 # The words after a count, up to the head noun of what is counted: "2,400 American soldiers"
-# counts soldiers, not Americans; a participle ("people injured") or a function word ends it.
+# counts soldiers, not Americans. Only a modifier leads on (a capitalised word: "American",
+# "Democratic"; an adjective ending: "military", "additional"), so "100 people set off" counts
+# people; a participle ("people injured") or a function word ends it.
 _NEXT_WORD = re.compile(r"[ \t]+([A-Za-z][\w'’-]*)")
+_MODIFIER = re.compile(r"^(?:[A-Z]\w*|\w+(?:al|ary|ive|ous|ful|ic|ian|ese|ish))$")
 _HEAD_WORDS = 3
 _NOT_HEAD = frozenset(
     """since until across despite per amid among after before during including near over under ago
@@ -339,7 +342,7 @@ def counted_things(text: str) -> dict[str, set[str]]:
         if head.lower() in STOPWORDS:
             continue  # "$8 billion in aid": what follows is not what is counted
         for _ in range(_HEAD_WORDS - 1):
-            nxt = _NEXT_WORD.match(text, end)
+            nxt = _NEXT_WORD.match(text, end) if _MODIFIER.match(head) else None
             word = nxt.group(1).lower() if nxt else ""
             if (
                 not word

@@ -88,7 +88,7 @@ def _same_event(a: str, b: str, pattern: re.Pattern[str]) -> bool:
     April 30" / "the primary will be held in mid-May"), not "shot on Saturday" / "a vigil on
     Monday": a story's events each have their date, and two dates of two events are no
     contradiction."""
-    return bool(_near_common(a, pattern) & _near_common(b, pattern))
+    return _sides_meet(_near_common(a, pattern), _near_common(b, pattern))
 
 
 def _kind(
@@ -250,46 +250,56 @@ _FUTURE = re.compile(
 )
 
 
-def _count_context(text: str, unit: str) -> set[str]:
+def _count_context(text: str, unit: str) -> _Sides:
     """Common-word stems next to each count of ``unit`` ("lead to 3 points midway" -> lead,
-    midway): what is being counted, beyond its unit. One word each side, in the count's own
-    clause: "killed 2,400 soldiers" and "still has 25,000 soldiers in the region" share the
-    region two words off, not what happened to the soldiers."""
+    midway): what is being counted, beyond its unit."""
     counted = re.compile(rf"\b{re.escape(unit[:4])}\w*", re.IGNORECASE)
-    return _near_common(text, counted, width=1) - {stem(unit)}
+    unit_stem = {stem(unit)}
+    before, after, next_before, next_after = _near_common(text, counted)
+    return before - unit_stem, after - unit_stem, next_before - unit_stem, next_after - unit_stem
 
 
 _COMMON = re.compile(r"(?<![\w'’-])[a-z][\w'’-]*")
 _NOT_EVENT = frozenset(_SAYING.split("|")) | {"last", "next", "early", "late", "mid", "week"}
-
-
 _CLAUSE_END = re.compile(r"[,;:.!?](?=\s|$)|[()—–]")  # not the comma of "2,400" or the dot of "3.5"
+# Stems before and after a value, two words each side, then the one word next to it each side.
+_Sides = tuple[set[str], set[str], set[str], set[str]]
 
 
-def _near_common(text: str, pattern: re.Pattern[str], width: int = 2) -> set[str]:
-    """Stems of the common words within ``width`` words of each match of ``pattern`` in its
-    clause, dates and saying verbs left out. Names are left out too: the story's people and
-    places stand near every count and every date."""
+def _near_common(text: str, pattern: re.Pattern[str]) -> _Sides:
+    """Stems of the common words next to each match of ``pattern`` in its clause, dates and
+    saying verbs left out. Names are left out too: the story's people and places stand near
+    every count and every date."""
 
     def common(piece: str) -> list[str]:
         return [
-            w
+            stem(w)
             for w in _COMMON.findall(piece)
             if w not in STOPWORDS and w not in _NOT_EVENT and w not in _DATE_WORDS
         ]
 
-    out: set[str] = set()
+    out: _Sides = (set(), set(), set(), set())
     for m in pattern.finditer(text):
-        before = _CLAUSE_END.split(text[max(0, m.start() - 40) : m.start()])[-1]
-        after = _CLAUSE_END.split(text[m.end() : m.end() + 40])[0]
-        out |= {stem(w) for w in common(before)[-width:] + common(after)[:width]}
+        before = common(_CLAUSE_END.split(text[max(0, m.start() - 40) : m.start()])[-1])
+        after = common(_CLAUSE_END.split(text[m.end() : m.end() + 40])[0])
+        for side, words in zip(out, (before[-2:], after[:2], before[-1:], after[:1]), strict=True):
+            side.update(words)
     return out
+
+
+def _sides_meet(a: _Sides, b: _Sides) -> bool:
+    """The words next to two values meet on the same side ("apartment complex in the 12500
+    block" / "outside an apartment in the 12000 block"), or right next to them across sides
+    ("injuring 12 people" / "21 people were injured"); "killed 2,400 soldiers" and "still has
+    25,000 soldiers in the region" share the region on opposite sides, two words off, not
+    what happened to the soldiers."""
+    return bool(a[0] & b[0] or a[1] & b[1] or a[2] & b[3] or a[3] & b[2])
 
 
 def _same_count(a: str, b: str, unit: str) -> bool:
     """Two counts of one unit count the same thing when their nearby words meet ("record of
     2,106 points" / "record of 2,116 points"), not "lead to 3 points" / "14 points from X"."""
-    return bool(_count_context(a, unit) & _count_context(b, unit))
+    return _sides_meet(_count_context(a, unit), _count_context(b, unit))
 
 
 @lru_cache(maxsize=_CACHE)
