@@ -278,3 +278,16 @@ def test_holidays_on_a_weekday_of_their_month_fall_on_that_years_day() -> None:
     assert values("A parade on the Fourth of July.", spring) == {"Fourth of July": "2032-07-04"}
     # only the capitalised name: any country has an election day
     assert values("it was election day in the village", spring) == {}
+
+
+def test_a_year_opening_the_sentence_is_the_year_of_its_months_and_days() -> None:
+    ref = dt.date(2031, 4, 2)
+    assert values("In 2027, Morrow lost in June and conceded on July 2.", ref) == {
+        "2027": "2027",
+        "June": "2027-06",
+        "July 2": "2027-07-02",
+    }
+    # the next sentence is back to the publication year
+    assert values("In 2027, Morrow lost. She won in June.", ref)["June"] != "2027-06"
+    # nor is the year of a clause inside the sentence
+    assert values("Morrow, who lost in 2027, won the nomination in March.", ref)["March"] == "2031-03"
