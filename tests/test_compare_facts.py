@@ -301,3 +301,26 @@ def test_one_persons_years_in_office_are_compared_even_when_alignment_kept_them_
         )
         == []
     )
+
+
+def test_two_point_estimates_far_apart_contradict_bounds_and_rounding_do_not():
+    assert _refused(
+        "The Vessian ministry received nearly 235,000 comments on the plan",
+        "The Vessian ministry has received nearly 300,000 comments on the plan",
+    ) == ["comment: 235000 vs 300000"]
+    # rounding
+    assert (
+        _refused(
+            "The Vessian ministry received nearly 235,000 comments on the plan",
+            "The Vessian ministry received about 240,000 comments on the plan",
+        )
+        == []
+    )
+    # a bound and an estimate (two marches, two nights): no contradiction
+    assert (
+        _refused(
+            "Nearly 100 people marched from the Vessian vigil on Monday night",
+            "More than 200 people marched from the Vessian vigil on Wednesday night",
+        )
+        == []
+    )

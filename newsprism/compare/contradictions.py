@@ -106,7 +106,10 @@ def _kind(
         for unit in sorted(qa.keys() & qb.keys()):
             if (
                 not qa[unit] & qb[unit]
-                and not _approximate(a.text, b.text, unit)
+                and (
+                    not _approximate(a.text, b.text, unit)
+                    or _estimates_apart(a.text, b.text, unit, qa[unit], qb[unit])
+                )
                 and _same_count(a.text, b.text, unit)
             ):
                 va, vb = ", ".join(sorted(qa[unit])), ", ".join(sorted(qb[unit]))
@@ -240,6 +243,29 @@ def _approximate(a: str, b: str, unit: str) -> bool:
             if _APPROX.search(text[max(0, m.start() - 40) : m.start()]):
                 return True
     return False
+
+
+_POINT_ESTIMATE = re.compile(
+    r"\b(?:about|around|nearly|almost|roughly|approximately|an estimated)\s+(?:\S+\s+){0,2}?$", re.IGNORECASE
+)
+# Two estimates of one count this far apart cannot both be near it (235,000 / 300,000: 1.28);
+# rounding stays well below (8.7 / 9 acres: 1.03).
+_ESTIMATE_RATIO = 1.25
+
+
+def _estimates_apart(a: str, b: str, unit: str, va: set[str], vb: set[str]) -> bool:
+    """Both counts are point estimates ("nearly 235,000 comments" / "nearly 300,000 comments"),
+    not bounds ("more than 200"), each side one, and too far apart to be one number rounded."""
+    if len(va) != 1 or len(vb) != 1:
+        return False
+    for text in (a, b):
+        counts = list(re.finditer(rf"\b{re.escape(unit[:4])}", text, re.IGNORECASE))
+        if not counts or not all(
+            _POINT_ESTIMATE.search(text[max(0, m.start() - 40) : m.start()]) for m in counts
+        ):
+            return False
+    x, y = float(next(iter(va))), float(next(iter(vb)))
+    return min(x, y) > 0 and max(x, y) / min(x, y) >= _ESTIMATE_RATIO
 
 
 # A date still to come ("will meet ... on Saturday") belongs to another event than a date
