@@ -163,7 +163,7 @@ def day_value(day: dt.date, part: str | None, typ: str = "DATE") -> Value:
 def _weekday(m: Mention, ctx: Context) -> Value | None:
     wd = lx.WEEKDAYS[low(m, "wd")]
     part = m.part("part") or _part_from_pre(m.part("pre"))
-    if ctx.reference is None:
+    if ctx.reference is None or _named_day(ctx.text, m):
         return "DATE", f"XXXX-WXX-{wd + 1}", None
     tense = ctx.tense(m)
     # A bare weekday is the most recent one (news tells what happened), except the day after
@@ -178,6 +178,19 @@ def _weekday(m: Mention, ctx: Context) -> Value | None:
         day = later if later > ctx.reference else day
     typ, value, _ = day_value(day, part)
     return typ, value, None if part else mod_of(m.part("pre"))
+
+
+_WORD_BEFORE = re.compile(r"([A-Z][a-z]+)[\s-]+$")
+
+
+def _named_day(text: str, m: Mention) -> bool:
+    """A day named by the capitalised word before its weekday ("Super Tuesday", "Black
+    Monday"): of a week the text does not give, so a weekday of no known week (off the
+    timeline)."""
+    if m.part("pre"):
+        return False
+    word = _WORD_BEFORE.search(text[max(0, m.start - 20) : m.start])
+    return bool(word) and word.group(1).lower() in lx.NAMED_DAY_WORDS
 
 
 def _part_from_pre(pre: str | None) -> str | None:

@@ -10,7 +10,6 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from newsprism.temporal import lexicon as lx
 from newsprism.temporal.rules import PRIORITY, RULES
 
 __all__ = ["Mention", "find_mentions"]
@@ -91,8 +90,6 @@ def _plausible(mention: Mention, text: str) -> bool:
     if mention.rule == "date_dmy" and mention.part("year") is None:
         # "3 May" is rarer in news than "May 3"; "the 3 May" or "33 May" are noise.
         return not re.search(r"[\d$£€]\s*$", before)
-    if mention.rule == "weekday" and _named_day(text, mention):
-        return False
     if mention.rule in {"duration", "ago"} and re.match(r"\s*(?:%|percent)", after):
         return False
     if (
@@ -102,17 +99,6 @@ def _plausible(mention: Mention, text: str) -> bool:
     ):
         return False  # "a second consecutive day", "a second time": an ordinal
     return not (mention.rule == "duration" and re.search(r"[$£€]\s*$", before))
-
-
-_WORD_BEFORE = re.compile(r"([A-Z][a-z]+)[\s-]+$")
-
-
-def _named_day(text: str, mention: Mention) -> bool:
-    """ "Super Tuesday", "Black Friday": a weekday named by the capitalised word before it."""
-    if mention.part("pre"):
-        return False
-    word = _WORD_BEFORE.search(text[max(0, mention.start - 20) : mention.start])
-    return bool(word) and word.group(1).lower() in lx.NAMED_DAY_WORDS
 
 
 def _plausible_year(mention: Mention, before: str, after: str) -> bool:
