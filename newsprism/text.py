@@ -319,10 +319,10 @@ def quantities(text: str) -> dict[str, set[str]]:
     return out
 
 
-# The words after a count, up to the head noun of what is counted: "2,400 American soldiers"
-# counts soldiers, not Americans. Only a modifier leads on (a capitalised word: "American",
-# "Democratic"; an adjective ending: "military", "additional"), so "100 people set off" counts
-# people; a participle ("people injured") or a function word ends it.
+# The words after a count, up to the head noun of what is counted: "300 Welsh sheep" counts
+# sheep, not Welsh. Only a modifier leads on (a capitalised word: "Welsh",
+# "Northern"; an adjective ending: "additional", "local"), so "90 people set off" counts
+# people; a participle ("people hurt", "sheep sold") or a function word ends it.
 _NEXT_WORD = re.compile(r"[ \t]+([A-Za-z][\w'’-]*)")
 _MODIFIER = re.compile(r"^(?:[A-Z]\w*|\w+(?:al|ary|ive|ous|ful|ic|ian|ese|ish))$")
 _HEAD_WORDS = 3
@@ -333,14 +333,14 @@ _NOT_HEAD = frozenset(
 
 
 def counted_things(text: str) -> dict[str, set[str]]:
-    """Counts by the head noun of what they count: {"soldier": {"2400"}} from "2,400 American
-    soldiers", where :func:`quantities` keys on the first word after the number ("american")."""
+    """Counts by the head noun of what they count: {"sheep": {"300"}} from "300 Welsh sheep",
+    where :func:`quantities` keys on the first word after the number ("welsh")."""
     out: dict[str, set[str]] = {}
     for m in _QUANTITY.finditer(text):
         value = numbers(m.group(0).rsplit(None, 1)[0])
         head, end = m.group(4), m.end()
         if head.lower() in STOPWORDS:
-            continue  # "$8 billion in aid": what follows is not what is counted
+            continue  # "$5 million in grants": what follows is not what is counted
         for _ in range(_HEAD_WORDS - 1):
             nxt = _NEXT_WORD.match(text, end) if _MODIFIER.match(head) else None
             word = nxt.group(1).lower() if nxt else ""

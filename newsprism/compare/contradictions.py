@@ -84,9 +84,9 @@ _WEEKDAY_WORD = re.compile(r"\b(?:" + "|".join(sorted(_WEEKDAYS)) + r")\b", re.I
 
 
 def _same_event(a: str, b: str, pattern: re.Pattern[str]) -> bool:
-    """Two dates date one event when the words next to them meet ("the primary is set for
-    April 30" / "the primary will be held in mid-May"), not "shot on Saturday" / "a vigil on
-    Monday": a story's events each have their date, and two dates of two events are no
+    """Two dates date one event when the words next to them meet ("the hearing is set for
+    June 3" / "the hearing will be held in mid-June"), not "the crash on Saturday" / "the
+    funeral on Monday": a story's events each have their date, and two dates of two events are no
     contradiction."""
     return _sides_meet(_near_common(a, pattern), _near_common(b, pattern))
 
@@ -248,13 +248,13 @@ def _approximate(a: str, b: str, unit: str) -> bool:
 _POINT_ESTIMATE = re.compile(
     r"\b(?:about|around|nearly|almost|roughly|approximately|an estimated)\s+(?:\S+\s+){0,2}?$", re.IGNORECASE
 )
-# Two estimates of one count this far apart cannot both be near it (235,000 / 300,000: 1.28);
-# rounding stays well below (8.7 / 9 acres: 1.03).
+# Two estimates of one count this far apart cannot both be near it (40,000 / 52,000: 1.3);
+# rounding stays well below (4.8 / 5 tonnes: 1.04).
 _ESTIMATE_RATIO = 1.25
 
 
 def _estimates_apart(a: str, b: str, unit: str, va: set[str], vb: set[str]) -> bool:
-    """Both counts are point estimates ("nearly 235,000 comments" / "nearly 300,000 comments"),
+    """Both counts are point estimates ("nearly 40,000 letters" / "nearly 52,000 letters"),
     not bounds ("more than 200"), each side one, and too far apart to be one number rounded."""
     if len(va) != 1 or len(vb) != 1:
         return False
@@ -287,7 +287,7 @@ def _count_context(text: str, unit: str) -> _Sides:
 
 _COMMON = re.compile(r"(?<![\w'’-])[a-z][\w'’-]*")
 _NOT_EVENT = frozenset(_SAYING.split("|")) | {"last", "next", "early", "late", "mid", "week"}
-_CLAUSE_END = re.compile(r"[,;:.!?](?=\s|$)|[()—–]")  # not the comma of "2,400" or the dot of "3.5"
+_CLAUSE_END = re.compile(r"[,;:.!?](?=\s|$)|[()—–]")  # not the comma of "1,200" or the dot of "2.5"
 # Stems before and after a value, two words each side, then the one word next to it each side.
 _Sides = tuple[set[str], set[str], set[str], set[str]]
 
@@ -314,11 +314,10 @@ def _near_common(text: str, pattern: re.Pattern[str]) -> _Sides:
 
 
 def _sides_meet(a: _Sides, b: _Sides) -> bool:
-    """The words next to two values meet on the same side ("apartment complex in the 12500
-    block" / "outside an apartment in the 12000 block"), or right next to them across sides
-    ("injuring 12 people" / "21 people were injured"); "killed 2,400 soldiers" and "still has
-    25,000 soldiers in the region" share the region on opposite sides, two words off, not
-    what happened to the soldiers."""
+    """The words next to two values meet on the same side ("a depot yard in the 400 block" /
+    "outside a depot in the 700 block"), or right next to them across sides ("wounding 7
+    passengers" / "9 passengers were wounded"); "lost 300 sheep" and "still has 4,000 sheep on
+    the hills" share nothing next to the count, whatever else the two sentences share."""
     return bool(a[0] & b[0] or a[1] & b[1] or a[2] & b[3] or a[3] & b[2])
 
 
@@ -390,8 +389,8 @@ def _stems(text: str) -> frozenset[str]:
 
 @lru_cache(maxsize=_CACHE)
 def _quantities_undated(text: str) -> dict[str, set[str]]:
-    """Counts by what they count ("2,400 American soldiers" and "25,000 American troops" are
-    two things, not two counts of Americans)."""
+    """Counts by what they count ("300 Welsh sheep" and "4,000 Welsh cattle" are two things,
+    not two counts of Welsh)."""
     return counted_things(_undated(text))
 
 
@@ -470,7 +469,7 @@ def find_contradictions(
     return [out[k] for k in sorted(out)]
 
 
-# Role words are no one's name: two statements naming "the Senate" are not about one person.
+# Role words are no one's name: two statements naming "the Council" are not about one person.
 _ROLES = frozenset(
     """senator senate sen rep representative congressman congresswoman congress house governor gov
     president vice mayor judge justice secretary minister chancellor former state chairman chair

@@ -87,7 +87,7 @@ class Context:
     # month -> the year the text last wrote with it ("in June 2005"): a later "June 24" told
     # away from the publication date belongs to that year.
     month_years: dict[int, int] = field(default_factory=dict)
-    # A year that opens its sentence ("In 2008, ... lost in June"): (year, where it ends); the
+    # A year that opens its sentence ("In 1998, ... sold in June"): (year, where it ends); the
     # months and days without a year later in that sentence are of that year.
     frame_year: tuple[int, int] | None = None
 
@@ -184,7 +184,7 @@ _WORD_BEFORE = re.compile(r"([A-Z][a-z]+)[\s-]+$")
 
 
 def _named_day(text: str, m: Mention) -> bool:
-    """A day named by the capitalised word before its weekday ("Super Tuesday", "Black
+    """A day named by the capitalised word before its weekday ("Good Friday", "Cyber
     Monday"): of a week the text does not give, so a weekday of no known week (off the
     timeline)."""
     if m.part("pre"):

@@ -138,14 +138,14 @@ def candidates(article: Article, units: list[Span], timexes: list[Timex]) -> lis
 
 
 # A dateline: a place in capitals (and an agency) before the date, a dash after it
-# ("WASHINGTON, April 27 (Reuters) -", "BERLIN (AP) — April 27, 2016 —").
+# ("LIMA, May 3 (Wire) -", "QUITO (Wire) — May 3, 2029 —").
 _DATELINE_BEFORE = re.compile(r"^[A-Z][A-Z .,'’-]*(?:\([^)]{1,40}\))?[\s,—–-]*$")
 _DATELINE_AFTER = re.compile(r"^\s*(?:\([^)]{1,40}\)\s*)?[—–-]")
 
 
 def _dateline(text: str, unit: Span, t: Timex) -> bool:
     """The date of a dateline tells when the article was filed, not when its lead's event
-    happened ("WASHINGTON, April 27 (Reuters) - Clinton won five states on Tuesday")."""
+    happened ("LIMA, May 3 (Wire) - The mayor won the vote on Tuesday")."""
     before = text[unit.start : t.span.start]
     return bool(_DATELINE_BEFORE.match(before)) and bool(
         _DATELINE_AFTER.match(text[t.span.end : t.span.end + 50])

@@ -56,7 +56,7 @@ def tag_text(
     return tuple(_anchor_times(_before_a_date(timexes, text), text, reference))
 
 
-# A year that opens its sentence: "In 2008, ...", "Back in 1995 ..." (not "who lost in 2008").
+# A year that opens its sentence: "In 1998, ...", "Back in 1995 ..." (not "who sold it in 1998").
 _FRAME = re.compile(r"(?:^|[.!?][\"”’)]?\s+|\n)(?:Back\s+)?(?:In|During|By)\s+$")
 
 
