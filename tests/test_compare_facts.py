@@ -324,3 +324,10 @@ def test_two_point_estimates_far_apart_contradict_bounds_and_rounding_do_not():
         )
         == []
     )
+
+
+def test_two_places_contradict_only_as_places_of_one_event():
+    assert _pair("Ada Morrow was born in Trenwick on Monday", "Ada Morrow was born in Albany on Monday") == [
+        "place"
+    ]
+    assert _pair("Ada Morrow was born in Trenwick", "Ada Morrow was buried in Albany") == []

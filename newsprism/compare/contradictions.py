@@ -152,7 +152,13 @@ def _kind(
     ):
         return "date", f"{', '.join(sorted(da))} vs {', '.join(sorted(db))}"
     pa, pb = _places(a.text), _places(b.text)
-    if pa and pb and not any(x in y or y in x for x in pa for y in pb) and not _names_other(a, b, pa, pb):
+    if (
+        pa
+        and pb
+        and not any(x in y or y in x for x in pa for y in pb)
+        and not _names_other(a, b, pa, pb)
+        and _same_event(a.text, b.text, _PLACE)  # "born in X" / "died in Y": two events
+    ):
         return "place", f"{', '.join(sorted(pa))} vs {', '.join(sorted(pb))}"
     return None
 

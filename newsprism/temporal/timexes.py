@@ -57,7 +57,7 @@ def tag_text(
 
 
 # A year that opens its sentence: "In 1998, ...", "Back in 1995 ..." (not "who sold it in 1998").
-_FRAME = re.compile(r"(?:^|[.!?][\"”’)]?\s+|\n)(?:Back\s+)?(?:In|During|By)\s+$")
+_FRAME = re.compile(r"(?:^|[.!?][\"”’)]?\s+|\n)(?:Back\s+)?(?:In|During)\s+$")
 
 
 _BEFORE_AFTER = re.compile(r"^the\s+(day|night)\s+(before|after)$", re.IGNORECASE)
