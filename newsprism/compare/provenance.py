@@ -4,8 +4,11 @@ Three kinds of edge, each with its evidence (the words that show it):
 
 - ``reuses``: article A shares outlet-voice passages with article B. Quoted words are
   left out first: two outlets quoting the same spokesman are not copying each other.
-  Evidence is a shared sentence pair (rapidfuzz ratio, robust to light edits) or,
-  failing that, word 5-gram containment. The later article points to the earlier one.
+  Evidence is a shared sentence pair (rapidfuzz ratio, robust to light edits), word 5-gram
+  containment, or a rewrite: a run of sentences aligned in the same order in both articles,
+  each pair sharing half its words in order, as a reworded copy keeps the order of the
+  passage it rewrites (passim's aligned passages, at sentence level). The later article
+  points to the earlier one.
 - ``credits``: a credit line ("Reuters contributed to this report", "AFP contributed
   reporting", the cleaner's ``Article.credits``) -> the agency.
 - ``shares``: a long run of identical words, quotes included, between articles not joined by
@@ -24,6 +27,7 @@ from collections.abc import Sequence
 from difflib import SequenceMatcher
 
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import LCSseq
 
 from newsprism.model import Article, ProvenanceEdge
 from newsprism.settings import CompareSettings
@@ -152,6 +156,55 @@ def shared_passages(a: Sequence[str], b: Sequence[str], ratio: float) -> list[tu
     return [(a[i], b[j], float(scores[i, j])) for i, j in zip(*scores.nonzero(), strict=True)]
 
 
+# A sentence pair of a rewrite shares this many words in order, and this share of the shorter.
+_ALIGNED_WORDS = 10
+_ALIGNED_SHARE = 0.5
+# Consecutive pairs of a run skip at most this many sentences in either article.
+_RUN_GAP = 1
+
+
+def aligned_sentences(a: Sequence[str], b: Sequence[str]) -> list[tuple[int, int, int, int]]:
+    """(i, j, shared, shorter) for each sentence pair of ``a`` and ``b`` sharing
+    ``_ALIGNED_WORDS`` words in order (word LCS) and half the shorter sentence's words."""
+    wa, wb = [normalize_words(x) for x in a], [normalize_words(y) for y in b]
+    out = []
+    for i, x in enumerate(wa):
+        for j, y in enumerate(wb):
+            shorter = min(len(x), len(y))
+            if shorter < _ALIGNED_WORDS:
+                continue
+            shared = int(LCSseq.similarity(x, y))
+            if shared >= _ALIGNED_WORDS and shared >= _ALIGNED_SHARE * shorter:
+                out.append((i, j, shared, shorter))
+    return out
+
+
+def rewrite_run(pairs: Sequence[tuple[int, int, int, int]]) -> list[tuple[int, int, int, int]]:
+    """The longest run of aligned pairs in the same order in both articles, each next pair
+    at most ``_RUN_GAP`` sentences on in each (most shared words first among equals)."""
+    ordered = sorted(pairs)
+    best: list[list[tuple[int, int, int, int]]] = []
+    for k, (i, j, shared, shorter) in enumerate(ordered):
+        run = [(i, j, shared, shorter)]
+        for prev in range(k):
+            pi, pj = ordered[prev][:2]
+            if 0 < i - pi <= 1 + _RUN_GAP and 0 < j - pj <= 1 + _RUN_GAP:
+                longer = best[prev] + [(i, j, shared, shorter)]
+                if (len(longer), sum(p[2] for p in longer)) > (len(run), sum(p[2] for p in run)):
+                    run = longer
+        best.append(run)
+    return max(best, key=lambda r: (len(r), sum(p[2] for p in r)), default=[])
+
+
+def _rewritten(a: Sequence[str], b: Sequence[str], s: CompareSettings) -> list[tuple[int, int, int, int]]:
+    """A run of two or more sentences ``b`` rewrites from ``a`` (or the reverse), else []."""
+    run = rewrite_run(aligned_sentences(a, b))
+    shared, shorter = sum(p[2] for p in run), sum(p[3] for p in run)
+    if len(run) >= 2 and shared >= s.rewrite_run_words and shared >= s.rewrite_coverage * shorter:
+        return run
+    return []
+
+
 def _reuse_edge(
     a: Article, b: Article, voices: dict[str, list[str]], grams: dict[str, set], s: CompareSettings
 ) -> ProvenanceEdge | None:
@@ -159,10 +212,22 @@ def _reuse_edge(
     ga, gb = grams[a.id], grams[b.id]
     containment = len(ga & gb) / max(1, min(len(ga), len(gb)))
     # One shared sentence can be two outlets paraphrasing one press release; two or more is copy.
-    if len(passages) < 2 and containment < s.shingle_containment:
+    run = (
+        []
+        if len(passages) >= 2 or containment >= s.shingle_containment
+        else _rewritten(voices[a.id], voices[b.id], s)
+    )
+    if len(passages) < 2 and containment < s.shingle_containment and not run:
         return None
     later, earlier = _order(a, b)
-    if passages:
+    if run:
+        i, j = run[0][:2]
+        words = sum(p[2] for p in run)
+        evidence = (
+            f"rewritten passage: {len(run)} sentences in the same order, {words} words shared in order, "
+            f"e.g. “{voices[a.id][i]}” ~ “{voices[b.id][j]}”"
+        )
+    elif passages:
         x, y, score = max(passages, key=lambda p: p[2])
         evidence = f"{len(passages)} shared passage(s), e.g. “{x}” ~ “{y}” (ratio {score:.0f})"
     else:
