@@ -227,3 +227,13 @@ def test_aligned_sentences_out_of_order_make_no_run():
     pairs = [(0, 5, 12, 20), (6, 1, 15, 20)]  # aligned, but the second comes earlier in b
     assert len(rewrite_run(pairs)) == 1
     assert [p[:2] for p in rewrite_run([(0, 0, 12, 20), (2, 1, 12, 20), (9, 9, 30, 30)])] == [(0, 0), (2, 1)]
+
+
+def test_without_dates_the_copy_that_credits_the_agency_is_the_source_of_a_rewrite():
+    wire = make_article(_STORY + "\n\nCoastline Press Agency contributed to this report.", outlet="Zeta")
+    rewrite = make_article(_REWRITE, outlet="Alpha")
+    for pair in ([wire, rewrite], [rewrite, wire]):
+        edges = [
+            e for e in provenance_edges(pair, CompareSettings()) if e.kind == "reuses" and e.target == wire.id
+        ]
+        assert [e.source for e in edges] == [rewrite.id]

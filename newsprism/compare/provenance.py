@@ -206,7 +206,12 @@ def _rewritten(a: Sequence[str], b: Sequence[str], s: CompareSettings) -> list[t
 
 
 def _reuse_edge(
-    a: Article, b: Article, voices: dict[str, list[str]], grams: dict[str, set], s: CompareSettings
+    a: Article,
+    b: Article,
+    voices: dict[str, list[str]],
+    grams: dict[str, set],
+    s: CompareSettings,
+    credited: frozenset[str] = frozenset(),
 ) -> ProvenanceEdge | None:
     passages = shared_passages(voices[a.id], voices[b.id], s.passage_ratio)
     ga, gb = grams[a.id], grams[b.id]
@@ -219,13 +224,16 @@ def _reuse_edge(
     )
     if len(passages) < 2 and containment < s.shingle_containment and not run:
         return None
-    later, earlier = _order(a, b)
+    later, earlier = _order(a, b, credited)
     if run:
         i, j = run[0][:2]
+        mine, theirs = (
+            (voices[a.id][i], voices[b.id][j]) if later is a else (voices[b.id][j], voices[a.id][i])
+        )
         words = sum(p[2] for p in run)
         evidence = (
             f"rewritten passage: {len(run)} sentences in the same order, {words} words shared in order, "
-            f"e.g. “{voices[a.id][i]}” ~ “{voices[b.id][j]}”"
+            f"e.g. “{mine}” ~ “{theirs}”"
         )
     elif passages:
         x, y, score = max(passages, key=lambda p: p[2])
@@ -257,10 +265,14 @@ def candidate_pairs(
     return sorted(pair for pair, n in counts.items() if n >= shared)
 
 
-def _order(a: Article, b: Article) -> tuple[Article, Article]:
-    """(later, earlier) by publication date; unknown or equal dates fall back to the id."""
+def _order(a: Article, b: Article, credited: frozenset[str] = frozenset()) -> tuple[Article, Article]:
+    """(later, earlier) by publication date; when the dates do not tell, the article that
+    credits a wire agency is the one nearer the source (the other rewrote its copy), and
+    failing that the id decides."""
     if a.published and b.published and a.published != b.published:
         return (a, b) if a.published > b.published else (b, a)
+    if (a.id in credited) != (b.id in credited):
+        return (b, a) if a.id in credited else (a, b)
     return (a, b) if a.id > b.id else (b, a)
 
 
@@ -269,12 +281,13 @@ def provenance_edges(articles: Sequence[Article], settings: CompareSettings) -> 
     voices = {a.id: _voice_sentences(a, settings.passage_min_chars) for a in articles}
     grams = {article_id: _shingles(v) for article_id, v in voices.items()}
     by_id = {a.id: a for a in articles}
+    credits = {a.id: find_credits(a) for a in articles}
+    credited = frozenset(article_id for article_id, found in credits.items() if found)
     for x, y in candidate_pairs(voices, settings.provenance_common_gram):
-        edge = _reuse_edge(by_id[x], by_id[y], voices, grams, settings)
+        edge = _reuse_edge(by_id[x], by_id[y], voices, grams, settings, credited)
         if edge is not None:
             edges.append(edge)
     edges.extend(_shared_quote_runs(articles, edges, settings))
-    credits = {a.id: find_credits(a) for a in articles}
     for article in articles:
         for agency, line in credits[article.id]:
             edges.append(ProvenanceEdge(article.id, agency, "credits", line))
