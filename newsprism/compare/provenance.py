@@ -337,6 +337,7 @@ def _agency_reuse(
     members: dict[str, list[str]] = {}
     for article_id, root in origin.items():
         members.setdefault(root, []).append(article_id)
+    label = {a.id: a.label or a.id for a in articles}
     out = []
     for group in members.values():
         if len(group) < 2:
@@ -347,7 +348,7 @@ def _agency_reuse(
                     how = (
                         "credits it"
                         if article_id == creditor
-                        else f"shares text with {creditor}, which credits it"
+                        else f"shares text with {label[creditor]}, which credits it"
                     )
                     out.append(ProvenanceEdge(article_id, agency, "reuses", f"{agency} copy: {how}"))
     return out
