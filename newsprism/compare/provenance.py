@@ -163,19 +163,18 @@ _ALIGNED_SHARE = 0.5
 _RUN_GAP = 1
 
 
-def aligned_sentences(a: Sequence[str], b: Sequence[str]) -> list[tuple[int, int, int, int]]:
-    """(i, j, shared, shorter) for each sentence pair of ``a`` and ``b`` sharing
-    ``_ALIGNED_WORDS`` words in order (word LCS) and half the shorter sentence's words."""
-    wa, wb = [normalize_words(x) for x in a], [normalize_words(y) for y in b]
+def aligned_sentences(wa: Sequence[list[str]], wb: Sequence[list[str]]) -> list[tuple[int, int, int, int]]:
+    """(i, j, shared, shorter) for each pair of sentences (as normalised words) of two articles
+    sharing ``_ALIGNED_WORDS`` words in order (word LCS) and half the shorter sentence's words.
+    Every pair is scored in C (rapidfuzz compares lists of words as it compares strings)."""
+    if not wa or not wb:
+        return []
+    shared = process.cdist(wa, wb, scorer=LCSseq.similarity, score_cutoff=_ALIGNED_WORDS)
     out = []
-    for i, x in enumerate(wa):
-        for j, y in enumerate(wb):
-            shorter = min(len(x), len(y))
-            if shorter < _ALIGNED_WORDS:
-                continue
-            shared = int(LCSseq.similarity(x, y))
-            if shared >= _ALIGNED_WORDS and shared >= _ALIGNED_SHARE * shorter:
-                out.append((i, j, shared, shorter))
+    for i, j in zip(*shared.nonzero(), strict=True):
+        n, shorter = int(shared[i, j]), min(len(wa[i]), len(wb[j]))
+        if n >= _ALIGNED_SHARE * shorter:
+            out.append((int(i), int(j), n, shorter))
     return out
 
 
@@ -196,7 +195,17 @@ def rewrite_run(pairs: Sequence[tuple[int, int, int, int]]) -> list[tuple[int, i
     return max(best, key=lambda r: (len(r), sum(p[2] for p in r)), default=[])
 
 
-def _rewritten(a: Sequence[str], b: Sequence[str], s: CompareSettings) -> list[tuple[int, int, int, int]]:
+def _sentence_words(
+    words: dict[str, list[list[str]]] | None, voices: dict[str, list[str]], *ids: str
+) -> list[list[list[str]]]:
+    if words is None:
+        return [[normalize_words(x) for x in voices[i]] for i in ids]
+    return [words[i] for i in ids]
+
+
+def _rewritten(
+    a: Sequence[list[str]], b: Sequence[list[str]], s: CompareSettings
+) -> list[tuple[int, int, int, int]]:
     """A run of two or more sentences ``b`` rewrites from ``a`` (or the reverse), else []."""
     run = rewrite_run(aligned_sentences(a, b))
     shared, shorter = sum(p[2] for p in run), sum(p[3] for p in run)
@@ -212,7 +221,10 @@ def _reuse_edge(
     grams: dict[str, set],
     s: CompareSettings,
     credited: frozenset[str] = frozenset(),
+    words: dict[str, list[list[str]]] | None = None,
 ) -> ProvenanceEdge | None:
+    """A ``reuses`` edge from the later of ``a`` and ``b`` to the earlier, or None. ``words``:
+    each article's voice sentences as normalised words (computed here when not given)."""
     passages = shared_passages(voices[a.id], voices[b.id], s.passage_ratio)
     ga, gb = grams[a.id], grams[b.id]
     containment = len(ga & gb) / max(1, min(len(ga), len(gb)))
@@ -220,7 +232,7 @@ def _reuse_edge(
     run = (
         []
         if len(passages) >= 2 or containment >= s.shingle_containment
-        else _rewritten(voices[a.id], voices[b.id], s)
+        else _rewritten(*_sentence_words(words, voices, a.id, b.id), s)
     )
     if len(passages) < 2 and containment < s.shingle_containment and not run:
         return None
@@ -283,8 +295,9 @@ def provenance_edges(articles: Sequence[Article], settings: CompareSettings) -> 
     by_id = {a.id: a for a in articles}
     credits = {a.id: find_credits(a) for a in articles}
     credited = frozenset(article_id for article_id, found in credits.items() if found)
+    words = {article_id: [normalize_words(x) for x in v] for article_id, v in voices.items()}
     for x, y in candidate_pairs(voices, settings.provenance_common_gram):
-        edge = _reuse_edge(by_id[x], by_id[y], voices, grams, settings, credited)
+        edge = _reuse_edge(by_id[x], by_id[y], voices, grams, settings, credited, words)
         if edge is not None:
             edges.append(edge)
     edges.extend(_shared_quote_runs(articles, edges, settings))
