@@ -78,6 +78,19 @@ def test_an_outlet_never_credits_or_cites_itself():
     assert [o for o, _ in find_citations(art)] == ["CNN"]
 
 
+def test_an_article_known_only_by_its_url_does_not_cite_itself_and_short_names_are_not_chance():
+    import dataclasses
+
+    text = (
+        "The senator told Fox News it was true.\n\nThe AP reported the vote. AP contributed to this report."
+    )
+    art = dataclasses.replace(make_article(text), url="https://www.foxnews.com/politics/vote")
+    assert [o for o, _ in find_citations(art)] == ["AP"]
+    # "ap" inside "capitalgazette" is chance: the AP credit stays.
+    gazette = make_article(text, outlet="Capital Gazette")
+    assert [a for a, _ in find_credits(gazette)] == ["AP"]
+
+
 def test_the_candidate_step_keeps_every_reuse_edge_of_comparing_all_pairs(monkeypatch):
     from newsprism.compare import provenance
 

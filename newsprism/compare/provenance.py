@@ -25,6 +25,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from difflib import SequenceMatcher
+from urllib.parse import urlsplit
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import LCSseq
@@ -97,7 +98,7 @@ def find_credits(article: Article) -> list[tuple[str, str]]:
         found.setdefault("Reuters", m.group(0))
     for name in article.credits:  # the cleaner's reading of the credit line
         found.setdefault(_outlet_name(name), next((x for x in lines if name in x), f"credited: {name}"))
-    return sorted((k, v) for k, v in found.items() if not _same_outlet(k, article.outlet))
+    return sorted((k, v) for k, v in found.items() if not _names_itself(k, article))
 
 
 def find_citations(article: Article) -> list[tuple[str, str]]:
@@ -108,14 +109,30 @@ def find_citations(article: Article) -> list[tuple[str, str]]:
         for m in _CITE.finditer(sentence):
             raw = next(g for g in m.groups() if g)
             found.setdefault(_outlet_name(raw), sentence)
-    return sorted((k, v) for k, v in found.items() if not _same_outlet(k, article.outlet))
+    return sorted((k, v) for k, v in found.items() if not _names_itself(k, article))
+
+
+_SHORT_NAME = 4  # letters: the two- and three-letter agencies and networks (AP, AFP, CNN)
+
+
+def _names_itself(name: str, article: Article) -> bool:
+    """``name`` is the article's own outlet: its outlet name, or for an article without one its
+    URL's host (a foxnews.com page with no outlet field "citing Fox News"). The host is not
+    asked when the outlet is known: a text file's URL can be one its body mentions."""
+    if article.outlet:
+        return _same_outlet(name, article.outlet)
+    return bool(article.url) and _same_outlet(name, urlsplit(article.url).hostname)
 
 
 def _same_outlet(name: str, own: str | None) -> bool:
     """An outlet naming itself ("the Herald" in the Tidewater Herald, "Fox News" in a Fox
     article) is no citation: one name holds the other once "the" is dropped."""
-    a, b = _outlet_key(name), _outlet_key(own or "")
-    return bool(a and b) and (a in b or b in a)
+    a, b = sorted((_outlet_key(name), _outlet_key(own or "")), key=len)
+    if not a:
+        return False
+    # A short name ("AP", "CNN") must open the other ("apnews", "cnninternational"): inside
+    # it, two letters are chance ("ap" in "capitalgazette").
+    return b.startswith(a) if len(a) < _SHORT_NAME else a in b
 
 
 def _outlet_key(name: str) -> str:
