@@ -250,3 +250,18 @@ def test_without_dates_the_copy_that_credits_the_agency_is_the_source_of_a_rewri
             e for e in provenance_edges(pair, CompareSettings()) if e.kind == "reuses" and e.target == wire.id
         ]
         assert [e.source for e in edges] == [rewrite.id]
+
+
+def test_a_sentence_that_was_mostly_quotation_is_not_prose_to_align():
+    from newsprism.compare.provenance import _voice_sentences
+
+    tail = "said harbour master Ann Reilly, who has run the port authority in Carrowmere for a decade."
+    art = make_article(
+        f"“We will rebuild the pier before the summer season, and every berth will reopen by June,” {tail}\n\n"
+        "The harbour board met on Tuesday and agreed to pay for the repairs out of its reserves.\n\n"
+        "“Nobody was hurt.” And the insurers, who were called on Monday, have promised to pay the rest of the bill.",
+        outlet="A",
+    )
+    prose = _voice_sentences(art, 60, prose_only=True)
+    assert [p[:20] for p in prose] == ["The harbour board me", "And the insurers, wh"]
+    assert len(_voice_sentences(art, 60)) == 3  # the passage test still sees the attribution

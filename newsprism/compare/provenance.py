@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import dataclass
 from difflib import SequenceMatcher
 from urllib.parse import urlsplit
 
@@ -142,16 +143,25 @@ def _outlet_key(name: str) -> str:
     return re.sub(r"[^a-z0-9]", "", name)
 
 
-def _voice_sentences(article: Article, min_chars: int) -> list[str]:
-    """Outlet-voice sentences: quoted words blanked out, short leftovers dropped."""
+def _voice_sentences(article: Article, min_chars: int, prose_only: bool = False) -> list[str]:
+    """Outlet-voice sentences: quoted words blanked out, short leftovers dropped. With
+    ``prose_only``, a sentence that was mostly quotation is dropped too: what is left of it
+    ("…,” said Lisa Su, senior vice president of the firm") is the attribution every outlet
+    writes around the same quote, not prose one outlet took from another; so is a piece the
+    sentence splitter cut off after a quote."""
     text = article.text
     for start, end in quote_regions(text):
         text = text[:start] + " " * (end - start) + text[end:]
     out = []
     for start, end in split_sentences(text):
         sentence = " ".join(text[start:end].split())
-        if len(sentence) >= min_chars:
-            out.append(sentence)
+        if len(sentence) < min_chars:
+            continue
+        quoted = len(sentence.replace(" ", "")) * 2 < len("".join(article.text[start:end].split()))
+        # A piece opening in lower case follows a quote the splitter cut off ("said Lisa Su, …").
+        if prose_only and (quoted or sentence[0].islower()):
+            continue
+        out.append(sentence)
     return out
 
 
@@ -212,19 +222,25 @@ def rewrite_run(pairs: Sequence[tuple[int, int, int, int]]) -> list[tuple[int, i
     return max(best, key=lambda r: (len(r), sum(p[2] for p in r)), default=[])
 
 
-def _sentence_words(
-    words: dict[str, list[list[str]]] | None, voices: dict[str, list[str]], *ids: str
-) -> list[list[list[str]]]:
-    if words is None:
-        return [[normalize_words(x) for x in voices[i]] for i in ids]
-    return [words[i] for i in ids]
+@dataclass(frozen=True)
+class _Voice:
+    """One article's outlet-voice text as provenance compares it."""
+
+    sentences: list[str]  # quotes blanked, short leftovers dropped
+    grams: set[tuple[str, ...]]  # word 5-grams of those sentences
+    prose: list[str]  # the sentences that were not mostly quotation
+    prose_words: list[list[str]]  # the same, as normalised words
+
+    @classmethod
+    def of(cls, article: Article, min_chars: int) -> _Voice:
+        sentences = _voice_sentences(article, min_chars)
+        prose = _voice_sentences(article, min_chars, prose_only=True)
+        return cls(sentences, _shingles(sentences), prose, [normalize_words(x) for x in prose])
 
 
-def _rewritten(
-    a: Sequence[list[str]], b: Sequence[list[str]], s: CompareSettings
-) -> list[tuple[int, int, int, int]]:
-    """A run of two or more sentences ``b`` rewrites from ``a`` (or the reverse), else []."""
-    run = rewrite_run(aligned_sentences(a, b))
+def _rewritten(a: _Voice, b: _Voice, s: CompareSettings) -> list[tuple[int, int, int, int]]:
+    """A run of two or more prose sentences one article rewrites from the other, else []."""
+    run = rewrite_run(aligned_sentences(a.prose_words, b.prose_words))
     shared, shorter = sum(p[2] for p in run), sum(p[3] for p in run)
     if len(run) >= 2 and shared >= s.rewrite_run_words and shared >= s.rewrite_coverage * shorter:
         return run
@@ -234,31 +250,23 @@ def _rewritten(
 def _reuse_edge(
     a: Article,
     b: Article,
-    voices: dict[str, list[str]],
-    grams: dict[str, set],
+    voices: dict[str, _Voice],
     s: CompareSettings,
     credited: frozenset[str] = frozenset(),
-    words: dict[str, list[list[str]]] | None = None,
 ) -> ProvenanceEdge | None:
-    """A ``reuses`` edge from the later of ``a`` and ``b`` to the earlier, or None. ``words``:
-    each article's voice sentences as normalised words (computed here when not given)."""
-    passages = shared_passages(voices[a.id], voices[b.id], s.passage_ratio)
-    ga, gb = grams[a.id], grams[b.id]
-    containment = len(ga & gb) / max(1, min(len(ga), len(gb)))
+    """A ``reuses`` edge from the later of ``a`` and ``b`` to the earlier, or None."""
+    va, vb = voices[a.id], voices[b.id]
+    passages = shared_passages(va.sentences, vb.sentences, s.passage_ratio)
+    containment = len(va.grams & vb.grams) / max(1, min(len(va.grams), len(vb.grams)))
     # One shared sentence can be two outlets paraphrasing one press release; two or more is copy.
-    run = (
-        []
-        if len(passages) >= 2 or containment >= s.shingle_containment
-        else _rewritten(*_sentence_words(words, voices, a.id, b.id), s)
-    )
-    if len(passages) < 2 and containment < s.shingle_containment and not run:
+    copied = len(passages) >= 2 or containment >= s.shingle_containment
+    run = [] if copied else _rewritten(va, vb, s)
+    if not copied and not run:
         return None
     later, earlier = _order(a, b, credited)
     if run:
         i, j = run[0][:2]
-        mine, theirs = (
-            (voices[a.id][i], voices[b.id][j]) if later is a else (voices[b.id][j], voices[a.id][i])
-        )
+        mine, theirs = (va.prose[i], vb.prose[j]) if later is a else (vb.prose[j], va.prose[i])
         words = sum(p[2] for p in run)
         evidence = (
             f"rewritten passage: {len(run)} sentences in the same order, {words} words shared in order, "
@@ -307,14 +315,13 @@ def _order(a: Article, b: Article, credited: frozenset[str] = frozenset()) -> tu
 
 def provenance_edges(articles: Sequence[Article], settings: CompareSettings) -> list[ProvenanceEdge]:
     edges: list[ProvenanceEdge] = []
-    voices = {a.id: _voice_sentences(a, settings.passage_min_chars) for a in articles}
-    grams = {article_id: _shingles(v) for article_id, v in voices.items()}
+    voices = {a.id: _Voice.of(a, settings.passage_min_chars) for a in articles}
     by_id = {a.id: a for a in articles}
     credits = {a.id: find_credits(a) for a in articles}
     credited = frozenset(article_id for article_id, found in credits.items() if found)
-    words = {article_id: [normalize_words(x) for x in v] for article_id, v in voices.items()}
-    for x, y in candidate_pairs(voices, settings.provenance_common_gram):
-        edge = _reuse_edge(by_id[x], by_id[y], voices, grams, settings, credited, words)
+    sentences = {article_id: v.sentences for article_id, v in voices.items()}
+    for x, y in candidate_pairs(sentences, settings.provenance_common_gram):
+        edge = _reuse_edge(by_id[x], by_id[y], voices, settings, credited)
         if edge is not None:
             edges.append(edge)
     edges.extend(_shared_quote_runs(articles, edges, settings))
