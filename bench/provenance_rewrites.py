@@ -108,7 +108,7 @@ def main() -> int:
                     if args.verbose:
                         print(f"  {batch}: {name[e.source]} -> {name[e.target]}: {e.evidence[:220]}")
         print(
-            f"{corpus}: {articles} articles, {len(seen)} reuse edges ({rewrites} rewrites), {roots} origins"
+            f"{corpus}: {articles} articles over its batches, {len(seen)} reuse edges ({rewrites} rewrites), {roots} origins"
         )
     return 0
 
