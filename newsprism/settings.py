@@ -415,6 +415,14 @@ class CompareSettings:
     passage_ratio: float = 88.0
     # Word 5-gram containment (outside quotes) over which two articles share text.
     shingle_containment: float = 0.20
+    # A rewrite (issue 16 part 6): a run of two or more outlet-voice sentences aligned in the
+    # same order in both articles, each pair sharing half the shorter sentence's words in order
+    # (word LCS), the run together at least rewrite_run_words shared words covering
+    # rewrite_coverage of the shorter side. The seeds' rewrite of wire copy (003 of 001): two
+    # sentences, 31 words, 0.70; independent outlets of the golds and the example at most one
+    # aligned sentence in a row, or runs under 0.62 (docs/results/brief.md section 6).
+    rewrite_run_words: int = 24
+    rewrite_coverage: float = 0.65
     # Candidate step before pairwise provenance: a word 3-gram found in more articles than
     # this is too common to suggest reuse (compare/provenance.py candidate_pairs).
     provenance_common_gram: int = 50
