@@ -10,7 +10,7 @@ in ``Document.extra["removed"]``; reporting credits in ``Document.extra["credits
 
 from __future__ import annotations
 
-import copy
+import contextlib
 import json
 import logging
 import re
@@ -234,21 +234,45 @@ def _not_url(value: str | None) -> str | None:
     return None if value is None or re.match(r"(https?://|www\.)", value) else value
 
 
+def _trafilatura_metadata(tree: lxml.html.HtmlElement) -> dict[str, str | None]:
+    """Title, site name, author and URL as ``trafilatura.extract_metadata`` reads them.
+
+    Its readers of these four fields in its order, without the parts whose results we
+    would drop: its publication date (a second htmldate run), categories, tags and licence
+    were 60 % of its cost. None of its readers change the tree, so it needs no copy.
+    """
+    from trafilatura import metadata as tm
+
+    md = tm.examine_meta(tree)
+    if md.author and " " not in md.author:  # a one-word author from <meta> is a handle
+        md.author = None
+    with contextlib.suppress(Exception):  # its JSON-LD reader has bugs; it shrugs them off too
+        md = tm.extract_meta_json(tree, md)
+    md.title = md.title or tm.extract_title(tree)
+    md.author = md.author or tm.extract_author(tree)
+    md.url = md.url or tm.extract_url(tree)
+    if not md.sitename:
+        md.sitename = tm.extract_sitename(tree)
+    if md.sitename:
+        md.sitename = md.sitename.lstrip("@")
+        if "." not in md.sitename and not md.sitename[:1].isupper():
+            md.sitename = md.sitename.title()
+    elif md.url and (domain := tm.META_URL.match(md.url)):
+        md.sitename = domain[1]
+    md.clean_and_trim()
+    return {"title": md.title, "outlet": md.sitename, "author": md.author, "url": md.url}
+
+
 def _metadata(tree: lxml.html.HtmlElement) -> dict[str, str | None]:
     meta = _own_metadata(tree)
     if not all(meta.values()):
-        # trafilatura's metadata pass (title from <title>/<h1>, site name from the
-        # domain, bylines in the page) fills the gaps; it costs ~20 ms a page.
-        import trafilatura
-
+        # trafilatura's metadata readers (title from <title>/<h1>, site name from the
+        # domain, bylines in the page) fill the gaps.
         try:
-            md = trafilatura.extract_metadata(copy.deepcopy(tree), extensive=False)
+            fallback = _trafilatura_metadata(tree)
         except Exception as exc:  # noqa: BLE001 - odd markup breaks its asserts: keep the page's own
             logger.debug("trafilatura metadata failed (%s: %s)", type(exc).__name__, exc)
-            md = None
-        fallback = (
-            {"title": md.title, "outlet": md.sitename, "author": md.author, "url": md.url} if md else {}
-        )
+            fallback = {}
         meta = {k: v or fallback.get(k) for k, v in meta.items()}
         if meta["url"] and not re.match(r"https?://", meta["url"]):
             meta["url"] = None  # a relative URL names no page on its own

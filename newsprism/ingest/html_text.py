@@ -162,12 +162,13 @@ _PRUNE_CANDIDATES = etree.XPath(".//*[@class or @id] | " + " | ".join(f".//{t}" 
 def _prunable(el: etree._Element) -> bool:
     if el.tag in _PRUNE_TAGS:
         return True
-    return _junk_attr(f"{el.get('class') or ''} {el.get('id') or ''}".lower())
+    return _junk_attr(el.get("class"), el.get("id"))
 
 
-@functools.lru_cache(maxsize=4096)
-def _junk_attr(attr: str) -> bool:
-    """Whether a class/id value names a junk box (cached: pages repeat a few values)."""
+@functools.lru_cache(maxsize=8192)
+def _junk_attr(class_: str | None, id_: str | None) -> bool:
+    """Whether a class/id pair names a junk box (cached as given: pages repeat a few values)."""
+    attr = f"{class_ or ''} {id_ or ''}".lower()
     if not attr.strip():
         return False
     if not _PRUNE_WORDS.isdisjoint(re.split(r"[\s_-]+", attr)):
