@@ -304,3 +304,35 @@ def test_a_page_deeper_than_libxml2_keeps_is_flattened_and_read() -> None:
     paras = ["First paragraph of the very deep page, with enough words.", "Second one, also long enough."]
     html = "<html><body>" + "<div>" * 2100 + "".join(f"<p>{p}</p>" for p in paras) + "</body></html>"
     assert read_html("deeper.html", html).raw.split("\n\n") == paras
+
+
+def test_fields_the_page_does_not_tag_come_from_its_title_byline_and_address() -> None:
+    body = "".join(f"<p>{p}</p>" for p in PARAS[:2])
+    html = (
+        "<html><head><title>Crane collapse shuts berths</title>"
+        '<link rel="canonical" href="https://www.gazette.example/news/crane"></head><body><article>'
+        '<h1>Crane collapse shuts berths</h1><p class="author">By <a rel="author" href="/t">Tomas Reyne</a></p>'
+        f"{body}</article></body></html>"
+    )
+    doc = read_html("crane.html", html)
+    assert (doc.title, doc.outlet, doc.author) == (
+        "Crane collapse shuts berths",
+        "gazette.example",
+        "Tomas Reyne",
+    )
+    assert doc.url == "https://www.gazette.example/news/crane"
+
+
+def test_trafilatura_passes_leave_the_tree_they_read_unchanged() -> None:
+    """The reader hands its pruned tree to trafilatura without a copy of its own and reads it again."""
+    from lxml import etree
+
+    from newsprism.ingest.html_text import _baseline, _parse, _trafilatura_blocks
+
+    tree = _parse(page())
+    before = etree.tostring(tree)
+    for precise, fast in ((True, True), (False, True), (True, False)):
+        assert _trafilatura_blocks(tree, precise, fast)
+        assert etree.tostring(tree) == before
+    assert _baseline(tree)
+    assert etree.tostring(tree) == before

@@ -242,7 +242,8 @@ def _trafilatura_blocks(tree: lxml.html.HtmlElement, precise: bool, fast: bool =
     import trafilatura
 
     try:
-        doc = _bare_extraction(trafilatura, copy.deepcopy(tree), precise, fast)
+        # No copy of our own: bare_extraction copies a tree it is given before changing it.
+        doc = _bare_extraction(trafilatura, tree, precise, fast)
     except Exception as exc:  # noqa: BLE001 - pathological nesting, odd markup: the fallbacks take over
         logger.debug("trafilatura failed on the page (%s: %s)", type(exc).__name__, exc)
         return []
@@ -297,7 +298,7 @@ def _baseline(tree: lxml.html.HtmlElement) -> list[Block]:
     import trafilatura
 
     try:
-        _, text, _ = trafilatura.baseline(copy.deepcopy(tree))
+        _, text, _ = trafilatura.baseline(tree)  # it copies a tree it is given
     except Exception as exc:  # noqa: BLE001 - nothing left to fall back on: no text
         logger.debug("trafilatura baseline failed (%s: %s)", type(exc).__name__, exc)
         return []
