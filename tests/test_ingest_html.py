@@ -291,11 +291,11 @@ def _walk_depth(el) -> int:
 
 
 def test_too_deep_agrees_with_walking_the_tree() -> None:
-    from newsprism.ingest.html_text import _parse, _too_deep
+    from newsprism.ingest.html_text import _too_deep, parse_html
 
     for n in (0, 5, 40):
         for html in (f"<html><body>{'<div>' * n}<p>x</p></body></html>", f"{'<div>' * n}<p>x</p>"):
-            tree = _parse(html)
+            tree = parse_html(html)
             depth = _walk_depth(tree)
             assert [_too_deep(tree, k) for k in (depth - 1, depth, depth + 1)] == [True, True, False]
 
@@ -327,12 +327,18 @@ def test_trafilatura_passes_leave_the_tree_they_read_unchanged() -> None:
     """The reader hands its pruned tree to trafilatura without a copy of its own and reads it again."""
     from lxml import etree
 
-    from newsprism.ingest.html_text import _baseline, _parse, _trafilatura_blocks
+    from newsprism.ingest.html_text import _baseline, _trafilatura_blocks, parse_html
 
-    tree = _parse(page())
+    tree = parse_html(page())
     before = etree.tostring(tree)
     for precise, fast in ((True, True), (False, True), (True, False)):
         assert _trafilatura_blocks(tree, precise, fast)
         assert etree.tostring(tree) == before
     assert _baseline(tree)
     assert etree.tostring(tree) == before
+
+
+@pytest.mark.parametrize("bad", ["\x00", "\x0b", "\x1f", "\ufffe", "\uffff", "\ud800"])
+def test_characters_xml_cannot_hold_are_dropped_before_parsing(bad: str) -> None:
+    html = page([PARAS[0].replace("crane collapsed", f"crane{bad} collapsed"), *PARAS[1:]])
+    assert read_html("odd.html", html).raw.split("\n\n") == PARAS

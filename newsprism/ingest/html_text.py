@@ -98,21 +98,37 @@ _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 def parse_html(html: str) -> lxml.html.HtmlElement | None:
     """Parse once, drop comments and processing instructions; None when unparsable."""
     html = re.sub(r"^\s*<\?xml[^>]*>", "", html)
-    # Characters XML cannot hold make lxml refuse every later string operation on the tree.
-    html = _NOT_XML.sub("", html)
     if not html.strip():
         return None
-    tree = _parse(html)
+    tree = _parse(_xml_bytes(html))
     if tree is not None and _too_deep(tree, _MAX_DEPTH):
         # libxml2 drops what lies deeper even with huge_tree: flatten the wrappers and read again.
-        tree = _parse(_WRAPPER_TAG.sub(" ", html))
+        tree = _parse(_xml_bytes(_WRAPPER_TAG.sub(" ", html)))
     if tree is None:
         return None
     etree.strip_elements(tree, etree.Comment, etree.ProcessingInstruction, with_tail=False)
     return tree
 
 
-def _parse(html: str) -> lxml.html.HtmlElement | None:
+# What _NOT_XML finds, in UTF-8: control bytes (never part of a longer sequence), U+FFFE, U+FFFF.
+_CONTROL_BYTES = bytes(range(0x09)) + b"\x0b\x0c" + bytes(range(0x0E, 0x20))
+_NOT_XML_UTF8 = (b"\xef\xbf\xbe", b"\xef\xbf\xbf")
+
+
+def _xml_bytes(html: str) -> bytes:
+    """``html`` in UTF-8 without the characters XML cannot hold (with one, lxml refuses every
+    later string operation on the tree). Looking for them in the bytes costs less than the
+    regular expression over the text, which runs only when there is one."""
+    try:
+        data = html.encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate
+        return _NOT_XML.sub("", html).encode("utf-8")
+    if len(data.translate(None, _CONTROL_BYTES)) < len(data) or any(c in data for c in _NOT_XML_UTF8):
+        return _NOT_XML.sub("", html).encode("utf-8")
+    return data
+
+
+def _parse(html: bytes) -> lxml.html.HtmlElement | None:
     try:
         # huge_tree: without it libxml2 silently drops everything nested deeper
         # than 256 elements, which pages with unclosed <div>s or <font>s reach.
@@ -130,7 +146,7 @@ def _parser() -> lxml.html.HTMLParser:
     Every element here is a plain ``HtmlElement``: the form-control classes only add form
     helpers, which neither we nor trafilatura nor htmldate use.
     """
-    parser = lxml.html.HTMLParser(huge_tree=True)
+    parser = lxml.html.HTMLParser(huge_tree=True, encoding="utf-8")  # never the page's own claim
     parser.set_element_class_lookup(_LOOKUP)
     return parser
 
