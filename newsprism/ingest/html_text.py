@@ -181,13 +181,16 @@ def _prunable(el: etree._Element) -> bool:
     return _junk_attr(el.get("class"), el.get("id"))
 
 
+_ATTR_SEPARATOR = re.compile(r"[\s_-]+")
+
+
 @functools.lru_cache(maxsize=8192)
 def _junk_attr(class_: str | None, id_: str | None) -> bool:
     """Whether a class/id pair names a junk box (cached as given: pages repeat a few values)."""
     attr = f"{class_ or ''} {id_ or ''}".lower()
     if not attr.strip():
         return False
-    if not _PRUNE_WORDS.isdisjoint(re.split(r"[\s_-]+", attr)):
+    if not _PRUNE_WORDS.isdisjoint(_ATTR_SEPARATOR.split(attr)):
         return True
     return any(c in attr for c in _PRUNE_COMPOUNDS)
 
