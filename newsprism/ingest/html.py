@@ -111,8 +111,7 @@ def _link_reason(block: Block) -> str | None:
     return "link to another page"
 
 
-def _clean(blocks: list[Block], tree: lxml.html.HtmlElement) -> Extraction:
-    titles, decks = _page_titles(tree), _standfirsts(tree)
+def _clean(blocks: list[Block], titles: list[list[str]], decks: list[list[str]]) -> Extraction:
     kept: list[str] = []
     removed: list[tuple[str, str]] = []
     credits: list[str] = []
@@ -134,7 +133,8 @@ def extract(html: str) -> Extraction:
     tree = parse_html(html)
     if tree is None:
         return Extraction("")
-    return _clean(extract_blocks(tree), tree)
+    titles, decks = _page_titles(tree), _standfirsts(tree)  # before extraction prunes the tree
+    return _clean(extract_blocks(tree), titles, decks)
 
 
 def extract_text(html: str) -> str:
@@ -195,7 +195,8 @@ def _url_date(url: str | None) -> str | None:
 def _published(tree: lxml.html.HtmlElement, url: str | None) -> tuple[str | None, str | None]:
     """(ISO date, source): the page's own metadata via htmldate, else a date in the URL.
 
-    Consumes ``tree`` (it is the last reader of the page; a copy cost a tree copy per page).
+    Takes the canonical link and og:url out of ``tree`` (no copy: the body's reading after it
+    has no use for them, and they hold no text).
     """
     import htmldate
 
@@ -276,7 +277,7 @@ def _metadata(tree: lxml.html.HtmlElement) -> dict[str, str | None]:
         meta = {k: v or fallback.get(k) for k, v in meta.items()}
         if meta["url"] and not re.match(r"https?://", meta["url"]):
             meta["url"] = None  # a relative URL names no page on its own
-    published, source = _published(tree, meta["url"])  # last reader: it consumes the tree
+    published, source = _published(tree, meta["url"])  # takes the page's own URL tags out
     return {**meta, "published": published, "published_source": source}
 
 
@@ -288,10 +289,13 @@ def read_html(path: str, html: str) -> Document:
     tree = parse_html(html)
     if tree is None:
         raise FormatInputError(path, "no article text found in the HTML", _HINT)
-    ex = _clean(extract_blocks(tree), tree)
+    # What the page says about itself is read first: extraction prunes the tree in place (a
+    # copy of every page cost more than reading these for the few pages then refused).
+    titles, decks = _page_titles(tree), _standfirsts(tree)
+    meta = _metadata(tree)
+    ex = _clean(extract_blocks(tree), titles, decks)
     if len(words(ex.text)) < _MIN_WORDS:
         raise FormatInputError(path, "no article text found in the HTML", _HINT)
-    meta = _metadata(tree)
     extra: dict[str, Any] = {"removed": [{"text": t, "reason": r} for t, r in ex.removed]}
     if ex.credits:
         extra["credits"] = list(ex.credits)

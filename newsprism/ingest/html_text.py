@@ -15,7 +15,6 @@ Line-level junk removal happens afterwards, in :mod:`newsprism.ingest.html_junk`
 
 from __future__ import annotations
 
-import copy
 import functools
 import logging
 import re
@@ -196,8 +195,7 @@ def _junk_attr(class_: str | None, id_: str | None) -> bool:
 
 
 def _prune(tree: lxml.html.HtmlElement) -> lxml.html.HtmlElement:
-    """A copy of the tree without never-text elements and junk boxes."""
-    tree = copy.deepcopy(tree)
+    """The tree, changed in place, without never-text elements and junk boxes."""
     etree.strip_elements(tree, *_NEVER_TEXT, with_tail=False)
     body = tree.find("body")
     root = body if body is not None else tree
@@ -291,7 +289,10 @@ def _size(blocks: list[Block]) -> int:
 
 
 def extract_blocks(tree: lxml.html.HtmlElement) -> list[Block]:
-    """The article's blocks, in reading order; empty when the page has no article text."""
+    """The article's blocks, in reading order; empty when the page has no article text.
+
+    Prunes ``tree`` in place: read what else the page says (metadata, headlines) first.
+    """
     pruned = _prune(tree)
     # Precision mode drops more boilerplate, but on some layouts it keeps only a
     # fragment of the article: then the default mode's reading wins.
