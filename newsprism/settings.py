@@ -387,6 +387,7 @@ class CompareSettings:
     align_model: float = 0.2
     align_model_floor: float = 0.3
     align_model_words: float = 0.3
+    align_link: float = 1.01
     # Blocking (compare/blocking.py): alignment judges only each statement's align_neighbours
     # most similar statements of other articles, and pairs sharing a word stem, name or
     # number that at most align_rare statements use (a rewording keeps a rare term where the
@@ -428,6 +429,14 @@ class CompareSettings:
     passage_ratio: float = 88.0
     # Word 5-gram containment (outside quotes) over which two articles share text.
     shingle_containment: float = 0.20
+    # A rewrite (issue 16 part 6): a run of two or more outlet-voice sentences aligned in the
+    # same order in both articles, each pair sharing half the shorter sentence's words in order
+    # (word LCS), the run together at least rewrite_run_words shared words covering
+    # rewrite_coverage of the shorter side. The seeds' rewrite of wire copy (003 of 001): two
+    # sentences, 31 words, 0.70; independent outlets of the golds and the example at most one
+    # aligned sentence in a row, or runs under 0.62 (docs/results/brief.md section 6).
+    rewrite_run_words: int = 24
+    rewrite_coverage: float = 0.65
     # Candidate step before pairwise provenance: a word 3-gram found in more articles than
     # this is too common to suggest reuse (compare/provenance.py candidate_pairs).
     provenance_common_gram: int = 50
@@ -471,6 +480,11 @@ class CompareSettings:
     # one-version-per-article rule. On the calibrate half of bench/brief_gold, 0.35 / 0.62
     # gave the same pairwise F1 (0.54) at lower precision (0.85 vs 0.96), so these stay.
     quote_overlap: float = 0.45
+    # ...with at least this many content stems in common ("That really stuck with me" shares
+    # one word with a different quote of the same speaker). Session 8, calibrate halves: a
+    # similarity of 0.60 instead of quote_sim for one speaker's quotes gained no pair (the
+    # one-version-per-article rule caps recall) and added a wrong one.
+    quote_min_shared: int = 2
     # The same words (this share of content stems) given to two different speakers are one
     # quote misattributed, not two quotes; 0.8 on the seeds' and example's misattributions.
     quote_same_words: float = 0.8
