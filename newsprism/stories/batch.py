@@ -410,6 +410,7 @@ class Batch:
             undated=s.undated_threshold,
             mean=s.mean_threshold,
             words=words,
+            margin=s.join_margin,
         )
 
     def _open(self, item: Item) -> str:
