@@ -214,7 +214,9 @@ class _PairJudge:
             self.known = dict(zip(self.pairs, self.probability.tolist(), strict=True))
         new = [p for p in pairs if p not in self.known]
         if new and self.model is not None and self.evidence is not None:
-            self.known.update(zip(new, self.model.probability(self.evidence.matrix(new)).tolist(), strict=True))
+            self.known.update(
+                zip(new, self.model.probability(self.evidence.matrix(new)).tolist(), strict=True)
+            )
         return [self.known.get(p, 0.0) for p in pairs]
 
     def related(self, floor: float) -> tuple[tuple[int, int], ...]:
