@@ -67,8 +67,19 @@ def test_sentence_vectors_are_kept_in_the_store_and_reused(tmp_path, monkeypatch
         def no_model(batch):
             raise AssertionError(f"encoded {batch} again instead of reading the store")
 
-        monkeypatch.setattr(fresh, "_encode", no_model)
+        monkeypatch.setattr(fresh, "_encode_ids", no_model)
         again = fresh.embed(list(reversed(texts)))
     assert np.allclose(again, first[::-1])
     outside = embed.MiniLMEmbedder()  # no store in force: nothing is read or written
     assert np.allclose(outside.embed(texts[:1]), first[:1], atol=1e-6)
+
+
+def test_a_vector_does_not_depend_on_the_texts_batched_with_it():
+    texts = [
+        "Rain.",
+        "The council voted to close the old bridge for repairs next June, the mayor said.",
+        "Crews walked out on Monday over pay.",
+    ]
+    together = embed.MiniLMEmbedder().embed(texts)  # one batch, padded to the longest text
+    alone = np.stack([embed.MiniLMEmbedder().embed([t])[0] for t in texts])
+    assert np.allclose(together, alone, atol=1e-6)

@@ -100,7 +100,7 @@ class MiniLMEmbedder:
         self.batch_size = batch_size
         self._tokenizer = Tokenizer.from_file(str(_tokenizer_file()))
         self._tokenizer.enable_truncation(max_length=MAX_TOKENS)
-        self._tokenizer.enable_padding(pad_id=0, pad_token="[PAD]")
+        self._tokenizer.no_padding()  # rows are padded per batch in _encode_ids
         options = ort.SessionOptions()
         options.intra_op_num_threads = threads
         options.inter_op_num_threads = 1
@@ -123,15 +123,17 @@ class MiniLMEmbedder:
         keys = [hashlib.sha1(t.encode("utf-8", "surrogatepass")).hexdigest() for t in texts]
         todo = sorted({k: t for k, t in zip(keys, texts, strict=True) if k not in self._cache}.items())
         todo = self._from_store(todo)
-        # Sorting by length keeps padding (wasted work) small inside each batch.
-        todo.sort(key=lambda kv: len(kv[1]))
         made: list[tuple[str, bytes]] = []
-        for i in range(0, len(todo), self.batch_size):
-            chunk = todo[i : i + self.batch_size]
-            vectors = self._encode([t for _, t in chunk])
-            for (key, _), vec in zip(chunk, vectors, strict=True):
-                self._cache[key] = vec
-                made.append((key, vec.tobytes()))
+        if todo:
+            # Each text is tokenised once; batches are cut from the texts sorted by word-piece
+            # count, so padding (wasted work) stays small. A vector does not depend on its batch.
+            ids = [e.ids for e in self._tokenizer.encode_batch([t for _, t in todo])]
+            order = sorted(range(len(todo)), key=lambda i: (len(ids[i]), i))
+            for start in range(0, len(order), self.batch_size):
+                chunk = order[start : start + self.batch_size]
+                for i, vec in zip(chunk, self._encode_ids([ids[i] for i in chunk]), strict=True):
+                    self._cache[todo[i][0]] = vec
+                    made.append((todo[i][0], vec.tobytes()))
         store = vector_cache()
         if store is not None and made:
             store.put_vectors(made, self.model_key)
@@ -151,10 +153,14 @@ class MiniLMEmbedder:
                 self._cache[key] = vec
         return [(k, t) for k, t in todo if k not in self._cache]
 
-    def _encode(self, texts: list[str]) -> np.ndarray:
-        encodings = self._tokenizer.encode_batch(texts)
-        ids = np.array([e.ids for e in encodings], dtype=np.int64)
-        mask = np.array([e.attention_mask for e in encodings], dtype=np.int64)
+    def _encode_ids(self, rows: list[list[int]]) -> np.ndarray:
+        """Vectors of word-piece id rows (already truncated), padded to the longest as one batch."""
+        width = max(len(r) for r in rows)
+        ids = np.zeros((len(rows), width), dtype=np.int64)  # 0 is [PAD]
+        mask = np.zeros((len(rows), width), dtype=np.int64)
+        for row, piece_ids in enumerate(rows):
+            ids[row, : len(piece_ids)] = piece_ids
+            mask[row, : len(piece_ids)] = 1
         feeds = {"input_ids": ids, "attention_mask": mask}
         if "token_type_ids" in self._inputs:
             feeds["token_type_ids"] = np.zeros_like(ids)
