@@ -1,6 +1,7 @@
 """The parse cache keeps this process's Docs live, so later stages do not rebuild them."""
 
 from newsprism.nlp import MemoryParseCache, cache, load_spacy, model_key, parse_cached
+from newsprism.nlp.cache import balanced_batch
 
 
 def test_a_later_stage_gets_the_same_doc_without_rebuilding_it(monkeypatch):
@@ -37,3 +38,11 @@ def test_live_docs_are_bounded_by_text_length(monkeypatch):
     parse_cached(nlp, [("live-4", "A first short sentence here."), ("live-5", "A second short one.")], None)
     assert ("live-4", model_key(nlp)) not in cache._LIVE
     assert ("live-5", model_key(nlp)) in cache._LIVE
+
+
+def test_pipe_batches_give_every_worker_a_share():
+    assert balanced_batch(30, 2, 32) == 4  # one batch of 32 would go to one worker
+    assert balanced_batch(100, 2, 32) == 13
+    assert balanced_batch(5000, 2, 32) == 32  # large runs keep the configured size
+    assert balanced_batch(100, 1, 32) == 32  # one process: nothing to balance
+    assert balanced_batch(1, 4, 32) == 1

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import math
 import os
 from collections import OrderedDict
 from collections.abc import Iterator, Sequence
@@ -138,6 +139,15 @@ def auto_processes(n_texts: int) -> int:
     return min(os.cpu_count() or 1, 4) if n_texts >= 40 else 1
 
 
+def balanced_batch(n_texts: int, n_process: int, batch_size: int) -> int:
+    """``nlp.pipe`` batch size that keeps every worker busy: spaCy deals whole batches to its
+    workers in turn, so 100 texts in batches of 32 give one worker 64 and 30 give it all.
+    At least four batches per worker, never more than ``batch_size`` texts in one."""
+    if n_process <= 1:
+        return batch_size
+    return max(1, min(batch_size, math.ceil(n_texts / (n_process * 4))))
+
+
 def parse_cached(
     nlp: Language,
     items: Sequence[tuple[str, str]],
@@ -170,6 +180,7 @@ def parse_cached(
     log.debug("parse cache: %d hits, %d to parse", len(items) - len(todo), len(todo))
     texts = [items[i][1] for i in todo]
     n_process = n_process or auto_processes(len(texts))
+    batch_size = balanced_batch(len(texts), n_process, batch_size)
     parsed = pipe_bounded(nlp, texts, batch_size=batch_size, n_process=n_process)
     for i, doc in zip(todo, parsed, strict=True):
         docs[i] = doc
