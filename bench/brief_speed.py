@@ -10,7 +10,8 @@ of a brief whose parses and embeddings are cached (the web app's or ``briefs``' 
 Articles are real news documents from ECB+ (topics in order, 50 documents; with
 ``--docs-per-article 3`` every article joins three documents, to reach the length of a
 full news article). Run in a fresh process so the embedding model load is counted.
-Prints seconds per step (``compare.*``) and in total.
+Prints seconds per step (``compare.*``), in total, and the CPU seconds of the run (on a shared
+machine the wall times move with the load; compare CPU seconds).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import re
+import resource
 import sys
 import time
 import xml.etree.ElementTree as ET
@@ -46,6 +48,12 @@ def ecb_docs(data: Path, n: int) -> list[Path]:
     topics = sorted((p for p in root.iterdir() if p.is_dir() and p.name.isdigit()), key=lambda p: int(p.name))
     docs = [doc for topic in topics for doc in sorted(topic.glob("*.xml"))]
     return docs[:n]
+
+
+def cpu_seconds() -> float:
+    """User + system CPU seconds of this process and its finished children (the spaCy workers)."""
+    own, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime
 
 
 def main() -> int:
@@ -84,6 +92,7 @@ def main() -> int:
     for name, secs in sorted(analysis.timings.items()):
         print(f"  {name:24s} {secs:7.2f} s")
     print(f"total (model load included) {total:.2f} s")
+    print(f"CPU s (this process and its spaCy workers, loading included) {cpu_seconds():.2f}")
     return 0
 
 
