@@ -242,7 +242,7 @@ def _organisation(head: Token, toks: list[Token]) -> Speaker | None:
     }
     if not (org_head or named) or (head.pos_ == "NOUN" and not named and not _has_proper(toks)):
         return None
-    words = list(toks)
+    words = _whole_entity(head, list(toks))
     while words and words[0].dep_ == "det":
         words.pop(0)  # "The office of the Norwegian prime minister" keeps its inner "the"
     if words and words[-1].tag_ == "POS":
@@ -251,6 +251,15 @@ def _organisation(head: Token, toks: list[Token]) -> Speaker | None:
         words.pop(0)  # "nonpartisan Congressional Budget Office", "security firm Trend Micro"
     name = join(words)
     return Speaker(name=name, canonical=name, kind="organisation", span=token_span(toks))
+
+
+def _whole_entity(head: Token, toks: list[Token]) -> list[Token]:
+    """The mention widened to the whole organisation entity its head is in: the parse may cut
+    "Academy of Motion Picture Arts and Sciences" after "of"."""
+    ent = next((e for e in head.doc.ents if e.start <= head.i < e.end and e.label_ == "ORG"), None)
+    if ent is None or not toks or (ent.start >= toks[0].i and ent.end <= toks[-1].i + 1):
+        return toks
+    return list(head.doc[min(ent.start, toks[0].i) : max(ent.end, toks[-1].i + 1)])
 
 
 def _describes(tok: Token) -> bool:
