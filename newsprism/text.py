@@ -14,6 +14,7 @@ __all__ = [
     "ATTRIBUTION_VERBS",
     "HEDGES",
     "content_words",
+    "counted_things",
     "date_terms",
     "hedges_in",
     "key_terms",
@@ -312,6 +313,47 @@ def quantities(text: str) -> dict[str, set[str]]:
     for m in _QUANTITY.finditer(text):
         value = numbers(m.group(0).rsplit(None, 1)[0])
         noun = stem(m.group(4))
+        noun = "people" if noun in _PERSONS else noun
+        if value and noun not in STOPWORDS and noun not in {"a.m", "p.m", "am", "pm"}:
+            out.setdefault(noun, set()).update(value)
+    return out
+
+
+# The words after a count, up to the head noun of what is counted: "300 Welsh sheep" counts
+# sheep, not Welsh. Only a modifier leads on (a capitalised word: "Welsh",
+# "Northern"; an adjective ending: "additional", "local"), so "90 people set off" counts
+# people; a participle ("people hurt", "sheep sold") or a function word ends it.
+_NEXT_WORD = re.compile(r"[ \t]+([A-Za-z][\w'’-]*)")
+_MODIFIER = re.compile(r"^(?:[A-Z]\w*|\w+(?:al|ary|ive|ous|ful|ic|ian|ese|ish))$")
+_HEAD_WORDS = 3
+_NOT_HEAD = frozenset(
+    """since until across despite per amid among after before during including near over under ago
+    against toward towards within without via than""".split()  # noqa: SIM905
+)
+
+
+def counted_things(text: str) -> dict[str, set[str]]:
+    """Counts by the head noun of what they count: {"sheep": {"300"}} from "300 Welsh sheep",
+    where :func:`quantities` keys on the first word after the number ("welsh")."""
+    out: dict[str, set[str]] = {}
+    for m in _QUANTITY.finditer(text):
+        value = numbers(m.group(0).rsplit(None, 1)[0])
+        head, end = m.group(4), m.end()
+        if head.lower() in STOPWORDS:
+            continue  # "$5 million in grants": what follows is not what is counted
+        for _ in range(_HEAD_WORDS - 1):
+            nxt = _NEXT_WORD.match(text, end) if _MODIFIER.match(head) else None
+            word = nxt.group(1).lower() if nxt else ""
+            if (
+                not word
+                or word in STOPWORDS
+                or word in _NOT_HEAD
+                or word.endswith(("ed", "ing"))
+                or word in _WORD_NUMBERS
+            ):
+                break
+            head, end = nxt.group(1), nxt.end()
+        noun = stem(head)
         noun = "people" if noun in _PERSONS else noun
         if value and noun not in STOPWORDS and noun not in {"a.m", "p.m", "am", "pm"}:
             out.setdefault(noun, set()).update(value)

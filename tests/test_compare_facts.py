@@ -168,3 +168,166 @@ def test_a_place_disagreement_is_found_in_a_group_of_many_undated_members():
     group = Alignment(groups=(tuple(range(32)),), conflicts=(), sims=np.ones((32, 32), np.float32))
     found = find_contradictions(sts, group, min_shared=2)
     assert [(c.kind, c.a["statement_id"], c.b["statement_id"]) for c in found] == [("place", "s30", "s31")]
+
+
+def _refused(a_text, b_text):
+    """Kinds flagged for a pair alignment refused to group (the number and negation path)."""
+    import numpy as np
+
+    from newsprism.compare.alignment import Alignment
+    from newsprism.compare.contradictions import find_contradictions
+
+    sts = [_st(0, "a", a_text), _st(1, "b", b_text)]
+    refused = Alignment(groups=(), conflicts=((0, 1, "numbers"),), sims=np.ones((2, 2), dtype=np.float32))
+    return [c.note for c in find_contradictions(sts, refused, min_shared=2)]
+
+
+def test_a_count_is_keyed_by_the_head_noun_of_what_it_counts():
+    from newsprism.text import counted_things
+
+    assert counted_things("the war has killed 2,400 Carrowish soldiers since 2001") == {"soldier": {"2400"}}
+    assert counted_things("Carrowmere keeps 25,000 Carrowish troops there") == {"troop": {"25000"}}
+    assert counted_things("$8 billion in aid") == {}  # "in" is no counted thing
+
+
+def test_counts_of_two_things_sharing_an_adjective_never_contradict():
+    # Look-alike: 2,400 killed vs 25,000 troops (both "Carrowish ...").
+    assert (
+        _refused(
+            "The war in Vessia has killed 2,400 Carrowish soldiers since 2001, Lord Ames said",
+            "Carrowmere still has 25,000 Carrowish troops in Vessia, Lord Ames said",
+        )
+        == []
+    )
+    # One thing counted, what happened to it differs: killed vs stationed.
+    assert (
+        _refused(
+            "The war in Vessia has killed 2,400 Carrowish soldiers since 2001, Lord Ames said",
+            "Carrowmere still has 25,000 Carrowish soldiers in Vessia, Lord Ames said",
+        )
+        == []
+    )
+    # The same count of the same thing, told differently, is one.
+    assert _refused(
+        "The war in Vessia has killed 2,400 Carrowish soldiers, Lord Ames said",
+        "The war in Vessia has killed 2,900 Carrowish soldiers, Lord Ames said",
+    ) == ["soldier: 2400 vs 2900"]
+
+
+def test_two_sums_of_money_for_different_things_never_contradict():
+    # Look-alike: $8bn vs $3.5bn, different amounts for different deals.
+    assert (
+        _refused(
+            "The Vessian parliament approved an $8bn arms sale to Carrowmere, Lord Ames said",
+            "The Vessian parliament approved $3.5bn in aid to Carrowmere, Lord Ames said",
+        )
+        == []
+    )
+    assert (
+        _refused(
+            "The Vessian parliament approved $8 billion in arms sales to Carrowmere",
+            "The Vessian parliament approved $3.5 billion in aid to Carrowmere",
+        )
+        == []
+    )
+
+
+def test_two_dates_contradict_only_as_dates_of_one_event():
+    # Look-alike: the shooting on Saturday, the vigil on Monday.
+    assert (
+        _pair("Ada Morrow was shot by police on Saturday", "A vigil for Ada Morrow turned violent on Monday")
+        == []
+    )
+    # A fire that broke out on Tuesday night can have destroyed the depot on Wednesday.
+    assert (
+        _pair(
+            "The fire at the Carrowmere depot broke out late on Tuesday",
+            "The fire destroyed the Carrowmere depot on Wednesday",
+        )
+        == []
+    )
+    # The same event on two days is one.
+    assert _pair(
+        "The fire destroyed the Carrowmere depot on Tuesday",
+        "The fire destroyed the Carrowmere depot on Wednesday",
+    ) == ["date"]
+    # Calendar dates: the primary in mid-May vs on April 30 (a real one, as above), not the
+    # primary in mid-May vs the filing deadline on April 30.
+    assert (
+        _pair(
+            "The county primary will be held in mid-May, Ada Morrow said",
+            "Ada Morrow said the filing deadline is set for April 30",
+        )
+        == []
+    )
+
+
+def _unaligned(a_text, b_text):
+    """Kinds flagged for a pair alignment neither grouped nor refused."""
+    import numpy as np
+
+    from newsprism.compare.alignment import Alignment
+    from newsprism.compare.contradictions import find_contradictions
+
+    sts = [_st(0, "a", a_text), _st(1, "b", b_text)]
+    apart = Alignment(groups=((0,), (1,)), conflicts=(), sims=np.eye(2, dtype=np.float32))
+    return [(c.kind, c.note) for c in find_contradictions(sts, apart, min_shared=2)]
+
+
+def test_one_persons_years_in_office_are_compared_even_when_alignment_kept_them_apart():
+    assert _unaligned(
+        "Ada Morrow, a Vessian Democrat who served in the Senate from 1967 to 1979, died on Sunday",
+        "The bill was named for Ada Morrow, who served 1966-78 and wrote the first draft",
+    ) == [("years", "1967–1979 vs 1966–1978")]
+    # Two people's terms, or one person's two terms, are no contradiction.
+    assert (
+        _unaligned(
+            "Ada Morrow served in the Senate from 1967 to 1979",
+            "Bo Lind served in the Senate from 1966 to 1978",
+        )
+        == []
+    )
+    assert (
+        _unaligned(
+            "Ada Morrow served in the House from 1955 to 1966",
+            "Ada Morrow served in the Senate from 1967 to 1979",
+        )
+        == []
+    )
+    # Years of something else next to the same name: a school, not a term.
+    assert (
+        _unaligned(
+            "Ada Morrow studied at Carrow College from 1950 to 1954", "Ada Morrow served from 1951 to 1955"
+        )
+        == []
+    )
+
+
+def test_two_point_estimates_far_apart_contradict_bounds_and_rounding_do_not():
+    assert _refused(
+        "The Vessian ministry received nearly 235,000 comments on the plan",
+        "The Vessian ministry has received nearly 300,000 comments on the plan",
+    ) == ["comment: 235000 vs 300000"]
+    # rounding
+    assert (
+        _refused(
+            "The Vessian ministry received nearly 235,000 comments on the plan",
+            "The Vessian ministry received about 240,000 comments on the plan",
+        )
+        == []
+    )
+    # a bound and an estimate (two marches, two nights): no contradiction
+    assert (
+        _refused(
+            "Nearly 100 people marched from the Vessian vigil on Monday night",
+            "More than 200 people marched from the Vessian vigil on Wednesday night",
+        )
+        == []
+    )
+
+
+def test_two_places_contradict_only_as_places_of_one_event():
+    assert _pair("Ada Morrow was born in Trenwick on Monday", "Ada Morrow was born in Albany on Monday") == [
+        "place"
+    ]
+    assert _pair("Ada Morrow was born in Trenwick", "Ada Morrow was buried in Albany") == []

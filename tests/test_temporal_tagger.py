@@ -256,3 +256,38 @@ def test_morning_and_noon_told_after_a_midnight_are_the_next_day() -> None:
     text = "The fire broke out on Tuesday. The wind turned before midnight. Residents were allowed home by midday."
     found = {t.text: t.value for t in tag_text(text, dt.date(2024, 3, 14))}
     assert found["midday"] == "2024-03-13T12:00"
+
+
+def test_a_weekday_named_by_the_word_before_it_is_no_date() -> None:
+    wed = dt.date(2031, 3, 5)
+    assert values("The Super Tuesday results were mixed.", wed) == {"Tuesday": "XXXX-WXX-2"}
+    assert values("Shops were full on Black Friday.", wed) == {"Friday": "XXXX-WXX-5"}
+    # A name before a weekday (news style "Ada Morrow Tuesday signed") leaves it a date.
+    assert values("Governor Ada Morrow Tuesday signed the bill.", wed) == {"Tuesday": "2031-03-04"}
+
+
+def test_holidays_on_a_weekday_of_their_month_fall_on_that_years_day() -> None:
+    spring = dt.date(2032, 4, 27)
+    assert values("Morrow hopes to win on Election Day.", spring) == {"Election Day": "2032-11-02"}
+    assert values("The parade was held on Memorial Day.", dt.date(2032, 6, 3)) == {
+        "Memorial Day": "2032-05-31"
+    }
+    # told in the past before this year's: last year's
+    assert values("The strike began on Labor Day.", spring) == {"Labor Day": "2031-09-01"}
+    assert values("Rallies on Labor Day 2030 drew crowds.", spring) == {"Labor Day 2030": "2030-09-02"}
+    assert values("A parade on the Fourth of July.", spring) == {"Fourth of July": "2032-07-04"}
+    # only the capitalised name: any country has an election day
+    assert values("it was election day in the village", spring) == {}
+
+
+def test_a_year_opening_the_sentence_is_the_year_of_its_months_and_days() -> None:
+    ref = dt.date(2031, 4, 2)
+    assert values("In 2027, Morrow lost in June and conceded on July 2.", ref) == {
+        "2027": "2027",
+        "June": "2027-06",
+        "July 2": "2027-07-02",
+    }
+    # the next sentence is back to the publication year
+    assert values("In 2027, Morrow lost. She won in June.", ref)["June"] != "2027-06"
+    # nor is the year of a clause inside the sentence
+    assert values("Morrow, who lost in 2027, won the nomination in March.", ref)["March"] == "2031-03"

@@ -291,3 +291,32 @@ def test_a_week_that_does_not_exist_is_left_out() -> None:
 
     odd = Timex(Span(0, 4), "week", "DATE", "2021-W60")
     assert _as_month(odd) is odd
+
+
+def test_a_dateline_date_is_when_the_article_was_filed_not_the_leads_event() -> None:
+    a = article(
+        "CARROWMERE, May 14 (Vessia Wire) - Ada Morrow won the county primary on Tuesday.",
+        "a1",
+        "2031-05-14",
+        "A",
+    )
+    b = article(
+        "CARROWMERE (VW) — May 14, 2031 — Ada Morrow won the county primary on Tuesday.",
+        "b1",
+        "2031-05-14",
+        "B",
+    )
+    days = {(e.date, e.article_ids) for e in run(a, b).timeline}
+    assert days == {("2031-05-13", ("a1", "b1"))}
+
+
+def test_months_and_years_keep_their_precision_and_a_sentence_year_holds_for_its_months() -> None:
+    a = article(
+        "In 2027, Ada Morrow lost the nomination in June after a long fight. "
+        "Morrow served as mayor from 2019 to 2023. The primary is set for mid-May.",
+        "a1",
+        "2031-04-02",
+        "A",
+    )
+    got = {e.date for e in run(a).timeline}
+    assert {"2027-06", "2019", "2023", "2031-05"} <= got

@@ -18,6 +18,7 @@ from newsprism.text import (
     MONTHS,
     STOPWORDS,
     content_words,
+    counted_things,
     date_terms,
     key_terms,
     negations,
@@ -68,11 +69,26 @@ def _days(st: Statement, texts: Mapping[str, str]) -> frozenset[str]:
     """Weekdays of the event a statement tells; a clause that names none is dated by its
     sentence ("Twelve people were injured" in "... when a fire destroyed a warehouse ... on
     Wednesday")."""
-    days = _event_days(st.text)
+    return _event_days(_dated_text(st, texts))
+
+
+def _dated_text(st: Statement, texts: Mapping[str, str]) -> str:
+    """The text whose weekdays date the statement: its own, else its sentence's."""
     text = texts.get(st.article_id)
-    if days or st.sentence is None or text is None:
-        return days
-    return _event_days(text[st.sentence.start : st.sentence.end])
+    if _event_days(st.text) or st.sentence is None or text is None:
+        return st.text
+    return text[st.sentence.start : st.sentence.end]
+
+
+_WEEKDAY_WORD = re.compile(r"\b(?:" + "|".join(sorted(_WEEKDAYS)) + r")\b", re.IGNORECASE)
+
+
+def _same_event(a: str, b: str, pattern: re.Pattern[str]) -> bool:
+    """Two dates date one event when the words next to them meet ("the hearing is set for
+    June 3" / "the hearing will be held in mid-June"), not "the crash on Saturday" / "the
+    funeral on Monday": a story's events each have their date, and two dates of two events are no
+    contradiction."""
+    return _sides_meet(_near_common(a, pattern), _near_common(b, pattern))
 
 
 def _kind(
@@ -90,7 +106,10 @@ def _kind(
         for unit in sorted(qa.keys() & qb.keys()):
             if (
                 not qa[unit] & qb[unit]
-                and not _approximate(a.text, b.text, unit)
+                and (
+                    not _approximate(a.text, b.text, unit)
+                    or _estimates_apart(a.text, b.text, unit, qa[unit], qb[unit])
+                )
                 and _same_count(a.text, b.text, unit)
             ):
                 va, vb = ", ".join(sorted(qa[unit])), ", ".join(sorted(qb[unit]))
@@ -108,7 +127,13 @@ def _kind(
     one_tense = _future(a.text) == _future(b.text)
     ma, mb = _calendar_dates(a.text), _calendar_dates(b.text)
     # one date each: a sentence with two dates tells two moments, which pairs cannot sort out
-    if len(ma) == 1 and len(mb) == 1 and one_tense and not _dates_meet(ma, mb):
+    if (
+        len(ma) == 1
+        and len(mb) == 1
+        and one_tense
+        and not _dates_meet(ma, mb)
+        and _same_event(a.text, b.text, _CAL_DATE)
+    ):
         return (
             "date",
             f"{', '.join(sorted(_date_text(d) for d in ma))} vs {', '.join(sorted(_date_text(d) for d in mb))}",
@@ -118,10 +143,22 @@ def _kind(
         # tell two events of the story ("charged on Friday" / "appeared in court on Monday").
         return None
     da, db = _days(a, texts or {}), _days(b, texts or {})
-    if da and db and not da & db and one_tense:
+    if (
+        da
+        and db
+        and not da & db
+        and one_tense
+        and _same_event(_dated_text(a, texts or {}), _dated_text(b, texts or {}), _WEEKDAY_WORD)
+    ):
         return "date", f"{', '.join(sorted(da))} vs {', '.join(sorted(db))}"
     pa, pb = _places(a.text), _places(b.text)
-    if pa and pb and not any(x in y or y in x for x in pa for y in pb) and not _names_other(a, b, pa, pb):
+    if (
+        pa
+        and pb
+        and not any(x in y or y in x for x in pa for y in pb)
+        and not _names_other(a, b, pa, pb)
+        and _same_event(a.text, b.text, _PLACE)  # "born in X" / "died in Y": two events
+    ):
         return "place", f"{', '.join(sorted(pa))} vs {', '.join(sorted(pb))}"
     return None
 
@@ -214,6 +251,29 @@ def _approximate(a: str, b: str, unit: str) -> bool:
     return False
 
 
+_POINT_ESTIMATE = re.compile(
+    r"\b(?:about|around|nearly|almost|roughly|approximately|an estimated)\s+(?:\S+\s+){0,2}?$", re.IGNORECASE
+)
+# Two estimates of one count this far apart cannot both be near it (40,000 / 52,000: 1.3);
+# rounding stays well below (4.8 / 5 tonnes: 1.04).
+_ESTIMATE_RATIO = 1.25
+
+
+def _estimates_apart(a: str, b: str, unit: str, va: set[str], vb: set[str]) -> bool:
+    """Both counts are point estimates ("nearly 40,000 letters" / "nearly 52,000 letters"),
+    not bounds ("more than 200"), each side one, and too far apart to be one number rounded."""
+    if len(va) != 1 or len(vb) != 1:
+        return False
+    for text in (a, b):
+        counts = list(re.finditer(rf"\b{re.escape(unit[:4])}", text, re.IGNORECASE))
+        if not counts or not all(
+            _POINT_ESTIMATE.search(text[max(0, m.start() - 40) : m.start()]) for m in counts
+        ):
+            return False
+    x, y = float(next(iter(va))), float(next(iter(vb)))
+    return min(x, y) > 0 and max(x, y) / min(x, y) >= _ESTIMATE_RATIO
+
+
 # A date still to come ("will meet ... on Saturday") belongs to another event than a date
 # reported as past, so the two never contradict.
 _FUTURE = re.compile(
@@ -222,26 +282,55 @@ _FUTURE = re.compile(
 )
 
 
-def _count_context(text: str, unit: str) -> set[str]:
-    """Common-word stems within two words of each count of ``unit`` ("lead to 3 points
-    midway" -> lead, midway): what is being counted, beyond its unit."""
-    out: set[str] = set()
+def _count_context(text: str, unit: str) -> _Sides:
+    """Common-word stems next to each count of ``unit`` ("lead to 3 points midway" -> lead,
+    midway): what is being counted, beyond its unit."""
+    counted = re.compile(rf"\b{re.escape(unit[:4])}\w*", re.IGNORECASE)
+    unit_stem = {stem(unit)}
+    before, after, next_before, next_after = _near_common(text, counted)
+    return before - unit_stem, after - unit_stem, next_before - unit_stem, next_after - unit_stem
+
+
+_COMMON = re.compile(r"(?<![\w'’-])[a-z][\w'’-]*")
+_NOT_EVENT = frozenset(_SAYING.split("|")) | {"last", "next", "early", "late", "mid", "week"}
+_CLAUSE_END = re.compile(r"[,;:.!?](?=\s|$)|[()—–]")  # not the comma of "1,200" or the dot of "2.5"
+# Stems before and after a value, two words each side, then the one word next to it each side.
+_Sides = tuple[set[str], set[str], set[str], set[str]]
+
+
+def _near_common(text: str, pattern: re.Pattern[str]) -> _Sides:
+    """Stems of the common words next to each match of ``pattern`` in its clause, dates and
+    saying verbs left out. Names are left out too: the story's people and places stand near
+    every count and every date."""
 
     def common(piece: str) -> list[str]:
-        # Names are left out: the story's people and places stand near every count.
-        return [w for w in re.findall(r"\b[a-z][\w'’-]*", piece) if w not in STOPWORDS]
+        return [
+            stem(w)
+            for w in _COMMON.findall(piece)
+            if w not in STOPWORDS and w not in _NOT_EVENT and w not in _DATE_WORDS
+        ]
 
-    for m in re.finditer(rf"\b{re.escape(unit[:4])}\w*", text, re.IGNORECASE):
-        before = common(text[max(0, m.start() - 40) : m.start()])[-2:]
-        after = common(text[m.end() : m.end() + 40])[:2]
-        out |= {stem(w) for w in before + after}
-    return out - {stem(unit)}
+    out: _Sides = (set(), set(), set(), set())
+    for m in pattern.finditer(text):
+        before = common(_CLAUSE_END.split(text[max(0, m.start() - 40) : m.start()])[-1])
+        after = common(_CLAUSE_END.split(text[m.end() : m.end() + 40])[0])
+        for side, words in zip(out, (before[-2:], after[:2], before[-1:], after[:1]), strict=True):
+            side.update(words)
+    return out
+
+
+def _sides_meet(a: _Sides, b: _Sides) -> bool:
+    """The words next to two values meet on the same side ("a depot yard in the 400 block" /
+    "outside a depot in the 700 block"), or right next to them across sides ("wounding 7
+    passengers" / "9 passengers were wounded"); "lost 300 sheep" and "still has 4,000 sheep on
+    the hills" share nothing next to the count, whatever else the two sentences share."""
+    return bool(a[0] & b[0] or a[1] & b[1] or a[2] & b[3] or a[3] & b[2])
 
 
 def _same_count(a: str, b: str, unit: str) -> bool:
     """Two counts of one unit count the same thing when their nearby words meet ("record of
     2,106 points" / "record of 2,116 points"), not "lead to 3 points" / "14 points from X"."""
-    return bool(_count_context(a, unit) & _count_context(b, unit))
+    return _sides_meet(_count_context(a, unit), _count_context(b, unit))
 
 
 @lru_cache(maxsize=_CACHE)
@@ -306,7 +395,9 @@ def _stems(text: str) -> frozenset[str]:
 
 @lru_cache(maxsize=_CACHE)
 def _quantities_undated(text: str) -> dict[str, set[str]]:
-    return quantities(_undated(text))
+    """Counts by what they count ("300 Welsh sheep" and "4,000 Welsh cattle" are two things,
+    not two counts of Welsh)."""
+    return counted_things(_undated(text))
 
 
 @lru_cache(maxsize=_CACHE)
@@ -358,6 +449,13 @@ def find_contradictions(
             if marks[i] & marks[j] and statements[i].polarity == statements[j].polarity
         )
     out: dict[str, Contradiction] = {}
+    for i, j in _term_pairs(statements, {(i, j) for i, j, _ in pairs}):
+        a, b = sorted((statements[i], statements[j]), key=lambda s: (s.article_id, s.span.start))
+        (ra,), (rb,) = _year_ranges(a.text), _year_ranges(b.text)
+        note = f"{_range_text(*ra)} vs {_range_text(*rb)}"
+        cid = content_id(a.id, b.id, "years", prefix="c_")
+        out[cid] = Contradiction(id=cid, kind="years", a=_side(a), b=_side(b), note=note, values=(
+            _range_text(*ra), _range_text(*rb)))  # fmt: skip
     for i, j, conflict in pairs:
         a, b = sorted((statements[i], statements[j]), key=lambda s: (s.article_id, s.span.start))
         sim = float(alignment.sims[i, j]) if len(alignment.sims) else 1.0
@@ -375,6 +473,37 @@ def find_contradictions(
         values = _values(kind, note, a.text, b.text)
         out[cid] = Contradiction(id=cid, kind=kind, a=_side(a), b=_side(b), note=note, values=values)
     return [out[k] for k in sorted(out)]
+
+
+# Role words are no one's name: two statements naming "the Council" are not about one person.
+_ROLES = frozenset(
+    """senator senate sen rep representative congressman congresswoman congress house governor gov
+    president vice mayor judge justice secretary minister chancellor former state chairman chair
+    leader speaker member deputy""".split()  # noqa: SIM905
+)
+
+
+def _term_pairs(statements: Sequence[Statement], seen: set[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Statements of different articles that give one person's years in office differently,
+    whether or not alignment paired them (the rest of two such sentences often differ): each
+    gives one span of years, next to the same word ("served"), the two spans overlap by half
+    the shorter at least (two terms of one person, or two people, seldom do) and differ, and
+    the two share a name that is no role word."""
+    spans = [(i, next(iter(r))) for i, st in enumerate(statements) if len(r := _year_ranges(st.text)) == 1]
+    out = []
+    for k, (i, ra) in enumerate(spans):
+        for j, rb in spans[k + 1 :]:
+            a, b = statements[i], statements[j]
+            if a.article_id == b.article_id or ra == rb or (i, j) in seen or (j, i) in seen:
+                continue
+            shared = min(ra[1], rb[1]) - max(ra[0], rb[0])
+            if shared * 2 < min(ra[1] - ra[0], rb[1] - rb[0]) or a.polarity != b.polarity:
+                continue
+            if not (_names(a.text) & _names(b.text)) - _ROLES:
+                continue
+            if _same_event(a.text, b.text, _YEAR_RANGE):
+                out.append((i, j))
+    return out
 
 
 def _values(kind: str, note: str, a: str, b: str) -> tuple[str, str]:

@@ -82,6 +82,17 @@ def weekday_near(ref: dt.date, weekday: int, direction: str) -> dt.date:
     return ref + dt.timedelta(days=ahead)
 
 
+def nth_weekday(year: int, month: int, weekday: int, nth: int, offset: int = 0) -> dt.date:
+    """The ``nth`` ``weekday`` (0 Monday) of a month, -1 the last, ``offset`` days later."""
+    if nth > 0:
+        first = dt.date(year, month, 1)
+        day = first + dt.timedelta(days=(weekday - first.weekday()) % 7 + 7 * (nth - 1))
+    else:
+        last = dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
+        day = last - dt.timedelta(days=(last.weekday() - weekday) % 7)
+    return day + dt.timedelta(days=offset)
+
+
 def closest_year(ref: dt.date, month: int, day: int) -> dt.date:
     """Month and day without a year: the occurrence nearest to ``ref``."""
     options = [clamped(ref.year + k, month, day) for k in (0, -1, 1)]

@@ -81,7 +81,25 @@ HOLIDAYS = {
     "new year's day": (1, 1), "christmas": (12, 25), "christmas day": (12, 25),
     "christmas eve": (12, 24), "new year's eve": (12, 31), "victory day": (5, 9),
     "independence day": (7, 4), "valentine's day": (2, 14), "halloween": (10, 31),
+    "fourth of july": (7, 4), "veterans day": (11, 11), "veterans' day": (11, 11),
+    "inauguration day": (1, 20),
 }  # fmt: skip
+
+# Holidays on the nth weekday of a month (-1: the last), plus days after it: (month, weekday,
+# nth, offset). US federal holidays, and the US Election Day: the Tuesday after the first
+# Monday of November. Capitalised names only ("election day" may be any country's).
+FLOATING_HOLIDAYS = {
+    "Memorial Day": (5, 0, -1, 0), "Labor Day": (9, 0, 1, 0), "Election Day": (11, 0, 1, 1),
+    "Martin Luther King Day": (1, 0, 3, 0), "Martin Luther King Jr. Day": (1, 0, 3, 0),
+    "Presidents Day": (2, 0, 3, 0), "Presidents' Day": (2, 0, 3, 0), "Columbus Day": (10, 0, 2, 0),
+    "Mother's Day": (5, 6, 2, 0), "Father's Day": (6, 6, 3, 0),
+}  # fmt: skip
+
+# A capitalised word before a weekday that makes it the name of a day, not a date ("Super
+# Tuesday", "Black Friday", "Good Friday"): named days of any year, left out.
+NAMED_DAY_WORDS = frozenset(
+    """super black good cyber ash bloody easter palm holy maundy mini giving shrove whit fat""".split()  # noqa: SIM905
+)
 
 
 def alternation(words: object, *, case_sensitive: bool = False) -> str:

@@ -87,6 +87,16 @@ class Context:
     # month -> the year the text last wrote with it ("in June 2005"): a later "June 24" told
     # away from the publication date belongs to that year.
     month_years: dict[int, int] = field(default_factory=dict)
+    # A year that opens its sentence ("In 1998, ... sold in June"): (year, where it ends); the
+    # months and days without a year later in that sentence are of that year.
+    frame_year: tuple[int, int] | None = None
+
+    def framed_year(self, mention: Mention) -> int | None:
+        """The year a sentence opened with, when ``mention`` is in that sentence."""
+        if self.frame_year is None:
+            return None
+        year, end = self.frame_year
+        return None if _SENTENCE_END.search(self.text, end, mention.start) else year
 
     def anchor(self) -> dt.date | None:
         return self.last_day or self.reference
@@ -153,7 +163,7 @@ def day_value(day: dt.date, part: str | None, typ: str = "DATE") -> Value:
 def _weekday(m: Mention, ctx: Context) -> Value | None:
     wd = lx.WEEKDAYS[low(m, "wd")]
     part = m.part("part") or _part_from_pre(m.part("pre"))
-    if ctx.reference is None:
+    if ctx.reference is None or _named_day(ctx.text, m):
         return "DATE", f"XXXX-WXX-{wd + 1}", None
     tense = ctx.tense(m)
     # A bare weekday is the most recent one (news tells what happened), except the day after
@@ -168,6 +178,19 @@ def _weekday(m: Mention, ctx: Context) -> Value | None:
         day = later if later > ctx.reference else day
     typ, value, _ = day_value(day, part)
     return typ, value, None if part else mod_of(m.part("pre"))
+
+
+_WORD_BEFORE = re.compile(r"([A-Z][a-z]+)[\s-]+$")
+
+
+def _named_day(text: str, m: Mention) -> bool:
+    """A day named by the capitalised word before its weekday ("Good Friday", "Cyber
+    Monday"): of a week the text does not give, so a weekday of no known week (off the
+    timeline)."""
+    if m.part("pre"):
+        return False
+    word = _WORD_BEFORE.search(text[max(0, m.start - 20) : m.start])
+    return bool(word) and word.group(1).lower() in lx.NAMED_DAY_WORDS
 
 
 def _part_from_pre(pre: str | None) -> str | None:
@@ -219,6 +242,8 @@ def _full_date(m: Mention, ctx: Context) -> Value | None:
         if year is not None:
             date = dt.date(year, month, day)
             ctx.month_years[month] = year
+        elif (framed := ctx.framed_year(m)) is not None:
+            date = dt.date(framed, month, day)
         elif ctx.reference is not None:
             date = _year_by_tense(ctx.reference, month, day, ctx.tense(m))
             date = _year_from_text(date, ctx)
@@ -275,6 +300,8 @@ def _month(m: Mention, ctx: Context) -> Value | None:
     month = lx.MONTHS[low(m, "month")]
     mod = mod_of(low(m, "pre") or None)
     ref = ctx.reference
+    if (framed := ctx.framed_year(m)) is not None:
+        return "DATE", f"{framed}-{month:02d}", mod
     if ref is None:
         # No publication date: a narrative's months follow the last year it named.
         year_of = ctx.last_point.year if ctx.last_point else "XXXX"

@@ -88,6 +88,24 @@ def _thanksgiving_of(year: int) -> dt.date:
     return first + dt.timedelta(days=(3 - first.weekday()) % 7 + 21)
 
 
+def _floating_holiday(m: Mention, ctx: Context) -> Value | None:
+    """Memorial Day, Election Day...: this year's unless the tense points to another (as a
+    month without a year), or the year written after it."""
+    name = re.sub(r"\s+", " ", re.sub(r"\s+\d{4}$", "", ctx.text[m.start : m.end]))
+    rule = lx.FLOATING_HOLIDAYS[name]
+    if m.part("year"):
+        return "DATE", cal.nth_weekday(int(m.part("year")), *rule).isoformat(), None
+    if ctx.reference is None:
+        return "DATE", f"XXXX-{rule[0]:02d}", None
+    day = cal.nth_weekday(ctx.reference.year, *rule)
+    tense = ctx.tense(m)
+    if tense == "past" and day > ctx.reference:
+        day = cal.nth_weekday(ctx.reference.year - 1, *rule)
+    elif tense == "future" and day < ctx.reference:
+        day = cal.nth_weekday(ctx.reference.year + 1, *rule)
+    return "DATE", day.isoformat(), None
+
+
 def _rel_unit(m: Mention, ctx: Context) -> Value | None:
     rel, unit = low(m, "rel"), low(m, "unit")
     if rel == "same":
@@ -302,4 +320,5 @@ RELATIVE: dict[str, Callable[[Mention, Context], Value | None]] = {
     "time_word": _time_word,
     "time_oclock": _time_oclock,
     "holiday": _holiday,
+    "floating_holiday": _floating_holiday,
 }

@@ -90,6 +90,7 @@ _RULE_PATTERNS: list[tuple[str, str]] = [
     ("set_word", lx.alternation(lx.SET_WORDS)),
     ("thanksgiving", r"(?-i:Thanksgiving)(?:\s+(?-i:Day))?"),
     ("holiday", lx.alternation(lx.HOLIDAYS) + r"(?:\s+(?P<year>" + YEAR + "))?"),
+    ("floating_holiday", r"(?-i:" + "|".join(re.escape(h).replace(r"\ ", r"\s+") for h in sorted(lx.FLOATING_HOLIDAYS, key=len, reverse=True)) + r")(?:\s+(?P<year>" + YEAR + "))?"),
 ]  # fmt: skip
 
 RULES: tuple[Rule, ...] = tuple(_rule(name, pattern) for name, pattern in _RULE_PATTERNS)

@@ -110,7 +110,13 @@ def candidates(article: Article, units: list[Span], timexes: list[Timex]) -> lis
         near = index.overlapping(unit.start - 1, unit.end + 1)  # widened: holds empty spans too
         # a timex that starts in the unit belongs to it even when the unit was cut inside it
         # ("about 12:30 a.m. | Tuesday" split at the abbreviation's period)
-        inside = [t for t in near if unit.start <= t.span.start < unit.end and _DAY.match(t.value)]
+        inside = [
+            t
+            for t in near
+            if unit.start <= t.span.start < unit.end
+            and _DAY.match(t.value)
+            and not _dateline(article.text, unit, t)
+        ]
         if not inside:
             continue
         text = article.text[unit.start : unit.end]
@@ -129,6 +135,21 @@ def candidates(article: Article, units: list[Span], timexes: list[Timex]) -> lis
                 Candidate(article.id, unit, text, anchor, m.group(1), part, content_words(text), values)
             )
     return out
+
+
+# A dateline: a place in capitals (and an agency) before the date, a dash after it
+# ("LIMA, May 3 (Wire) -", "QUITO (Wire) — May 3, 2029 —").
+_DATELINE_BEFORE = re.compile(r"^[A-Z][A-Z .,'’-]*(?:\([^)]{1,40}\))?[\s,—–-]*$")
+_DATELINE_AFTER = re.compile(r"^\s*(?:\([^)]{1,40}\)\s*)?[—–-]")
+
+
+def _dateline(text: str, unit: Span, t: Timex) -> bool:
+    """The date of a dateline tells when the article was filed, not when its lead's event
+    happened ("LIMA, May 3 (Wire) - The mayor won the vote on Tuesday")."""
+    before = text[unit.start : t.span.start]
+    return bool(_DATELINE_BEFORE.match(before)) and bool(
+        _DATELINE_AFTER.match(text[t.span.end : t.span.end + 50])
+    )
 
 
 _WEEK = re.compile(r"^(\d{4})-W(\d\d)(-WE)?$")

@@ -49,9 +49,15 @@ def tag_text(
             ctx.last_day = dt.date.fromisoformat(val[:10])
         if typ == "DATE" and (point := _POINT.match(val)):
             ctx.last_point = dt.date(int(point[1]), int(point[2] or 1), 1)
+            if point[2] is None and _FRAME.search(text, max(0, mention.start - 12), mention.start):
+                ctx.frame_year = (int(point[1]), mention.end)
         span = Span(mention.start, mention.end)
         timexes.append(Timex(span, text[span.start : span.end], typ, val, article_id, mod))
     return tuple(_anchor_times(_before_a_date(timexes, text), text, reference))
+
+
+# A year that opens its sentence: "In 1998, ...", "Back in 1995 ..." (not "who sold it in 1998").
+_FRAME = re.compile(r"(?:^|[.!?][\"”’)]?\s+|\n)(?:Back\s+)?(?:In|During)\s+$")
 
 
 _BEFORE_AFTER = re.compile(r"^the\s+(day|night)\s+(before|after)$", re.IGNORECASE)
