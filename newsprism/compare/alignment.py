@@ -39,13 +39,18 @@ class Alignment:
 
 
 def align_statements(
-    statements: Sequence[Statement], vectors: np.ndarray, settings: CompareSettings
+    statements: Sequence[Statement],
+    vectors: np.ndarray,
+    settings: CompareSettings,
+    sentences: np.ndarray | None = None,
 ) -> Alignment:
+    """Group ``statements`` that tell one fact; ``sentences`` (the vector of each statement's
+    sentence, :func:`newsprism.compare.pairs.sentence_vectors`) informs the pair model."""
     sims = vectors @ vectors.T if len(statements) else np.zeros((0, 0), dtype=np.float32)
     terms = [key_terms(s.text) for s in statements]
     nums = [quantities(s.text) for s in statements]
     words_ = [set(content_words(s.text)) for s in statements]
-    judge = _PairJudge(statements, vectors, settings)
+    judge = _PairJudge(statements, vectors, settings, sentences)
     candidates, usual = _candidates(statements, vectors, sims, terms, nums, words_, judge, settings)
     # The model's verdict is asked only where it can decide: both or neither count something,
     # and below the bands one polarity (an opposite polarity is a veto there).
@@ -177,10 +182,16 @@ class _ModelAffinity:
 class _PairJudge:
     """The pair model's verdict (compare/pairs.py), or always no when it is off or absent."""
 
-    def __init__(self, statements: Sequence[Statement], vectors: np.ndarray, s: CompareSettings) -> None:
+    def __init__(
+        self,
+        statements: Sequence[Statement],
+        vectors: np.ndarray,
+        s: CompareSettings,
+        sentences: np.ndarray | None = None,
+    ) -> None:
         self.model = pair_model() if s.align_model < 1.0 else None
         self.min = s.align_model
-        self.evidence = StoryPairs(statements, vectors) if self.model and len(statements) else None
+        self.evidence = StoryPairs(statements, vectors, sentences) if self.model and len(statements) else None
         self.floor = s.align_model_floor
         self.min_words = s.align_model_words
         self.accepted: set[tuple[int, int]] = set()
@@ -214,7 +225,9 @@ class _PairJudge:
             self.known = dict(zip(self.pairs, self.probability.tolist(), strict=True))
         new = [p for p in pairs if p not in self.known]
         if new and self.model is not None and self.evidence is not None:
-            self.known.update(zip(new, self.model.probability(self.evidence.matrix(new)).tolist(), strict=True))
+            self.known.update(
+                zip(new, self.model.probability(self.evidence.matrix(new)).tolist(), strict=True)
+            )
         return [self.known.get(p, 0.0) for p in pairs]
 
     def related(self, floor: float) -> tuple[tuple[int, int], ...]:
