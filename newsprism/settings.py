@@ -367,13 +367,14 @@ class CompareSettings:
     # rarity-weighted shared words must reach align_model_words (0.001: some shared word; the
     # 0.3 of session 6 cost more shared facts than it saved wrong pairs once the model read
     # the sentence, session 8).
-    # Groups then merge most probable pair first, and two groups merge only while the mean
-    # probability over their cross pairs stays at least align_link (a pair alignment vouches
-    # for counts as align_link); above 1.0 the older cosine average link (align_mean) is used.
+    # Groups then merge by average link over the model's probability, the closest two groups
+    # first, while their mean cross-pair probability stays at least align_link (a pair
+    # alignment vouches for counts as align_link); above 1.0, or with the model off, the
+    # older greedy cosine average link (align_mean) is used.
     # Chosen on the calibrate halves of both golds (bench/brief_calibrate.py --model, grid in
-    # docs/results/brief.md section 0f): 0.15 / 0.3 / 0.001 / 0.3 found 0.55 (ECB+) and
-    # 0.59 (PolNeAR) of the shared facts as one group, from 0.43 and 0.41, at ledger pair
-    # precision 0.75 and 0.75 (from 0.73 and 0.65). align_model above 1.0 turns the model off.
+    # docs/results/brief.md section 0f): 0.15 / 0.3 / 0.001 / 0.3 found 0.56 (ECB+) and
+    # 0.66 (PolNeAR) of the shared facts as one group, from 0.43 and 0.41, at ledger pair
+    # precision 0.73 and 0.78 (from 0.73 and 0.65). align_model above 1.0 turns the model off.
     align_model: float = 0.15
     align_model_floor: float = 0.3
     align_model_words: float = 0.001
