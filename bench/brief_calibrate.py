@@ -46,11 +46,13 @@ CONTRADICTION_GRID = {
     "contradiction_shared": [1, 2, 3],
 }
 # The pair model (compare/pairs.py): its probability floor, the similarity below which it
-# looks at no pair, and the shared rare words it needs when no name or number is shared.
+# looks at no pair, the shared rare words it needs when no name or number is shared, and the
+# mean probability two groups need to merge (average link).
 MODEL_GRID = {
-    "align_model": [1.01, 0.2, 0.25, 0.3],
+    "align_model": [1.01, 0.1, 0.15, 0.2, 0.3],
     "align_model_floor": [0.3],
-    "align_model_words": [0.1, 0.2, 0.3],
+    "align_model_words": [0.001, 0.3],
+    "align_link": [0.25, 0.3, 0.35, 0.45],
 }
 GRID = {
     "align_strong": [0.66, 0.70, 0.74],
