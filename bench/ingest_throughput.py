@@ -10,8 +10,9 @@ timed through `newsprism.analyze.ingest` into a fresh SQLite file:
 pages of the article-extraction benchmark (HTML), the bundled example, and ECB+ documents as
 text (one sentence a line), cycled with a numbered line added to repeats so that each file is a
 new article. Each round runs this checkout and, with ``--before DIR``, another checkout, one
-after the other in fresh processes; CPU seconds are those of the process and its workers (the
-main process's share of ingest, which reads files and writes the store, given apart):
+after the other in fresh processes; CPU seconds are those of the process and its workers, with
+the workers', the main process's share of ingest (reads files, writes the store) and the main
+process in all (ingest's share plus story assignment: what no worker overlaps) given apart:
 
     PYTHONPATH=. python bench/ingest_throughput.py --mixed --n 2000 --rounds 3 --before ../main
 """
