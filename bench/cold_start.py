@@ -1,17 +1,19 @@
-"""Cold start: wall time of `newsprism --help` (and other light commands) against bare Python.
+"""Cold start: wall and CPU time of `newsprism --help` (and other light commands) against bare Python.
 
     python bench/cold_start.py [--rounds 10] [--python .venv/bin/python] [--before ../main]
 
 Each round runs, one after the other, bare ``python -c pass`` and every command below in a
 fresh process (with ``--before DIR``, also each command from that other checkout, e.g. the
 code before a change), so that the machine's load hits them alike; prints the median and
-the spread per command, the load average, and which heavy libraries each command imported.
+the spread per command, the median CPU seconds of the process (user + system: what a loaded
+machine moves least), the load average, and which heavy libraries each command imported.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -35,10 +37,15 @@ _PROBE = (
 )
 
 
-def wall(python: str, args: list[str], root: Path) -> float:
+def wall(python: str, args: list[str], root: Path) -> tuple[float, float]:
+    """(wall seconds, CPU seconds) of one run in a fresh process."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     t0 = time.perf_counter()
     subprocess.run([python, *args], cwd=root, env=_env(root), stdout=subprocess.DEVNULL, check=False)
-    return time.perf_counter() - t0
+    elapsed = time.perf_counter() - t0
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
+    return elapsed, cpu
 
 
 def _env(root: Path) -> dict[str, str]:
@@ -69,15 +76,18 @@ def main() -> int:
             (f"{name} (before)", argv, args.before) for name, argv in COMMANDS.items() if argv[0] == "-m"
         ]
     times: dict[str, list[float]] = {name: [] for name, _, _ in runs}
+    cpus: dict[str, list[float]] = {name: [] for name, _, _ in runs}
     for _ in range(args.rounds):
         for name, argv, root in runs:
-            times[name].append(wall(args.python, argv, root.resolve()))
+            elapsed, cpu = wall(args.python, argv, root.resolve())
+            times[name].append(elapsed)
+            cpus[name].append(cpu)
     for name, argv, root in runs:
         t = sorted(times[name])
         heavy = heavy_imported(args.python, argv, root.resolve()) or "none"
         print(
             f"  {name:35s} median {statistics.median(t):.3f} s  (min {t[0]:.3f}, max {t[-1]:.3f})"
-            f"  heavy imports: {heavy}"
+            f"  CPU {statistics.median(cpus[name]):.3f} s  heavy imports: {heavy}"
         )
     print(f"load average after: {os.getloadavg()}")
     return 0

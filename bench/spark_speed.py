@@ -1,16 +1,18 @@
 """Articles/s of the local path and of the Spark job in local[2] on the same generated corpus.
 
     python bench/spark_speed.py --articles 10000                 # read + clean, local vs Spark
+    python bench/spark_speed.py --articles 10000 --stories       # + fast features and the stories
     python bench/spark_speed.py --articles 1000 --nlp            # + spaCy NER features and stories
     python bench/spark_speed.py --articles 100000 --spark-only   # growth of the Spark read + clean
 
 The corpus is tests/spark_corpus.py's (made-up events told by six outlets, JSON Lines files of 25
 articles and some text files). The local path is ``load_articles`` (its process pool, 2 workers
-on this machine), then with ``--nlp`` ``cluster`` with ``stories.entities = "spacy"``. The Spark
-path is ``SparkRun.run(until="read")`` (``"stories"`` with ``--nlp``) in a local[2] session; the
-session's start is timed apart. Peak memory: the Python driver (ru_maxrss), the JVM (driver and
-executors share it in local mode) and the Python workers (VmHWM of each, largest and sum),
-sampled from /proc while the job runs.
+on this machine), then with ``--stories`` ``cluster`` (``--nlp``: with ``stories.entities =
+"spacy"``). The Spark path is ``SparkRun.run(until="read")`` (``"stories"`` with ``--stories`` or
+``--nlp``) in a local[2] session; the session's start is timed apart. Peak memory: the Python
+driver (ru_maxrss), the JVM (driver and executors share it in local mode) and the Python workers
+(VmHWM of each, largest and sum), sampled from /proc while the job runs. ``driver_cpu_s``: the
+Python driver's own CPU (with ``--stories``, the share of the story assignment left on it).
 """
 
 from __future__ import annotations
@@ -109,7 +111,7 @@ class Peaks:
         self.workers = max(self.workers, sum(_status(p, "VmRSS") for p in workers))
 
 
-def _local(inputs: list[str], nlp: bool) -> dict[str, float]:
+def _local(inputs: list[str], nlp: bool, stories: bool) -> dict[str, float]:
     settings = Settings().with_values({"stories": {"entities": "spacy"}}, "bench") if nlp else Settings()
     start, cpu = time.perf_counter(), tree_cpu(os.getpid())
     batch = load_articles(inputs, settings)
@@ -118,7 +120,7 @@ def _local(inputs: list[str], nlp: bool) -> dict[str, float]:
         "articles": len(batch.articles), "read_s": round(read, 1), "read_per_s": round(len(batch.articles) / read, 1),
         "read_cpu_s": round(tree_cpu(os.getpid()) - cpu, 1),
     }  # fmt: skip
-    if nlp:
+    if nlp or stories:
         from newsprism.stories import cluster
 
         stories = cluster(batch.articles, settings.stories)
@@ -130,7 +132,7 @@ def _local(inputs: list[str], nlp: bool) -> dict[str, float]:
     return out
 
 
-def _spark(inputs: list[str], nlp: bool, partitions: int, scratch: Path) -> dict[str, float]:
+def _spark(inputs: list[str], nlp: bool, stories: bool, partitions: int, scratch: Path) -> dict[str, float]:
     from newsprism.spark.job import SparkRun, spark_session
 
     settings = Settings().with_values({"stories": {"entities": "spacy"}}, "bench") if nlp else Settings()
@@ -143,15 +145,18 @@ def _spark(inputs: list[str], nlp: bool, partitions: int, scratch: Path) -> dict
     shutil.rmtree(out_dir, ignore_errors=True)
     run = SparkRun(spark, str(out_dir), settings, partitions)
     with Peaks() as peaks:
-        start, cpu = time.perf_counter(), tree_cpu(os.getpid())
-        run.run(inputs, until="stories" if nlp else "read")
+        start, cpu, own = time.perf_counter(), tree_cpu(os.getpid()), time.process_time()
+        run.run(inputs, until="stories" if nlp or stories else "read")
         took, cpu = time.perf_counter() - start, tree_cpu(os.getpid()) - cpu
-    counts = run.counts(["articles"] + (["stories"] if nlp else []))
+        own = time.process_time() - own
+    stories = nlp or stories
+    counts = run.counts(["articles"] + (["stories"] if stories else []))
     spark.stop()
     n = counts["articles"]
     return {
-        "articles": n, **({"stories": counts["stories"]} if nlp else {}), "session_s": round(session, 1),
+        "articles": n, **({"stories": counts["stories"]} if stories else {}), "session_s": round(session, 1),
         "job_s": round(took, 1), "per_s": round(n / took, 1), "job_cpu_s": round(cpu, 1),
+        "driver_cpu_s": round(own, 1),
         "driver_peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024,
         "jvm_peak_mb": peaks.jvm, "worker_peak_mb": peaks.worker, "workers_peak_sum_mb": peaks.workers,
     }  # fmt: skip
@@ -160,6 +165,7 @@ def _spark(inputs: list[str], nlp: bool, partitions: int, scratch: Path) -> dict
 def main() -> None:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--articles", type=int, default=10_000)
+    p.add_argument("--stories", action="store_true", help="also the (fast) features and the stories")
     p.add_argument("--nlp", action="store_true", help="also spaCy NER features and the stories")
     p.add_argument("--spark-only", action="store_true")
     p.add_argument("--local-only", action="store_true")
@@ -170,11 +176,13 @@ def main() -> None:
     corpus = scratch / f"corpus-{args.articles}"
     if not corpus.exists():
         write_corpus(corpus, args.articles // 5, 5, seed=13)
-    result: dict[str, object] = {"articles": args.articles, "nlp": args.nlp, "cpus": os.cpu_count()}
+    result: dict[str, object] = {
+        "articles": args.articles, "stories": args.stories, "nlp": args.nlp, "cpus": os.cpu_count()
+    }  # fmt: skip
     if not args.spark_only:
-        result["local"] = _local([str(corpus)], args.nlp)
+        result["local"] = _local([str(corpus)], args.nlp, args.stories)
     if not args.local_only:
-        result["spark_local2"] = _spark([str(corpus)], args.nlp, args.partitions, scratch)
+        result["spark_local2"] = _spark([str(corpus)], args.nlp, args.stories, args.partitions, scratch)
     print(json.dumps(result, indent=2))
 
 

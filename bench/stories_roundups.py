@@ -21,6 +21,7 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import itertools
+import json
 import random
 import re
 import sys
@@ -40,6 +41,7 @@ from newsprism.stories.opinion import is_opinion
 DEFAULT_DATA = Path(__file__).resolve().parents[2] / "shared" / "eval"
 _PART = re.compile(r"^\s*TITLE=>\s*(?P<title>.*?)\s*ARTICLE=>\s*(?P<text>.*)$", re.DOTALL)
 CALIBRATION_STORIES = 400  # seeded sample of train roundups (1,200 articles)
+LABELS = Path(__file__).with_name("stories_opinion_labels.json")
 
 
 @dataclasses.dataclass(frozen=True)
@@ -105,9 +107,13 @@ def sides_together(docs: list[Doc], pred: list[str]) -> str:
     return ", ".join(parts)
 
 
-def by_genre(docs: list[Doc], pred: list[str]) -> str:
-    """For opinion pieces (stories.opinion) and the rest: share of each article's story-mates
-    in its cluster (kept with its story) and share of its cluster-mates from other stories."""
+def by_genre(docs: list[Doc], pred: list[str], labels: dict[str, str] | None = None) -> str:
+    """For opinion pieces and the rest: share of each article's story-mates in its cluster
+    (kept with its story) and share of its cluster-mates from other stories (strangers).
+
+    Opinion is what the cues of stories.opinion say, or with ``labels`` (path -> "opinion" /
+    "news", bench/stories_opinion_labels.json) the hand label, for the labelled articles only.
+    """
     mates: dict[str, list[int]] = {}
     for i, doc in enumerate(docs):
         mates.setdefault(doc.gold, []).append(i)
@@ -118,7 +124,10 @@ def by_genre(docs: list[Doc], pred: list[str]) -> str:
     for name, flag in (("opinion", True), ("news", False)):
         kept, wrong, n = 0.0, 0.0, 0
         for i, doc in enumerate(docs):
-            if is_opinion(doc.article.title or "", doc.article.text) != flag:
+            if labels is not None:
+                if doc.article.path not in labels or (labels[doc.article.path] == "opinion") != flag:
+                    continue
+            elif is_opinion(doc.article.title or "", doc.article.text) != flag:
                 continue
             own = [j for j in mates[doc.gold] if j != i]
             together = [j for j in clusters[pred[i]] if j != i]
@@ -127,6 +136,24 @@ def by_genre(docs: list[Doc], pred: list[str]) -> str:
             n += 1
         parts.append(f"{name} ({n}): kept {kept / max(n, 1):.2f}, strangers {wrong / max(n, 1):.2f}")
     return "; ".join(parts)
+
+
+def opinion_labels() -> dict[str, str]:
+    """Hand labels of a sample of calibration articles (see the file's "about")."""
+    return json.loads(LABELS.read_text(encoding="utf-8"))["labels"] if LABELS.is_file() else {}
+
+
+def cue_agreement(docs: list[Doc], labels: dict[str, str]) -> str:
+    """How the opinion cues agree with the hand labels (flagged / not flagged x label)."""
+    table = {(f, lab): 0 for f in (True, False) for lab in ("opinion", "news")}
+    for doc in docs:
+        if doc.article.path in labels:
+            flag = is_opinion(doc.article.title or "", doc.article.text)
+            table[(flag, labels[doc.article.path])] += 1
+    return (
+        f"flagged: {table[(True, 'opinion')]} opinion, {table[(True, 'news')]} news; "
+        f"not flagged: {table[(False, 'opinion')]} opinion, {table[(False, 'news')]} news"
+    )
 
 
 def _tfidf_tree(docs: list[Doc]) -> np.ndarray:
@@ -177,6 +204,10 @@ def evaluate(data: Path, tfidf_cut: float, settings: StorySettings) -> None:
         )
         print(f"    stories kept together: {sides_together(docs, pred)}")
         print(f"    by genre: {by_genre(docs, pred)}")
+        labels = opinion_labels()
+        if any(d.article.path in labels for d in docs):
+            print(f"    hand-labelled sample: {by_genre(docs, pred, labels)}")
+            print(f"    opinion cues vs hand labels: {cue_agreement(docs, labels)}")
         runs = [adjusted_rand(gold, ours(docs, settings, 50, seed)) for seed in range(3)]
         print(
             f"  newsprism, batches of 50 (3 random orders)  ARI mean {sum(runs) / 3:.3f}  min {min(runs):.3f}"
@@ -186,6 +217,8 @@ def evaluate(data: Path, tfidf_cut: float, settings: StorySettings) -> None:
         print(f"  TF-IDF + average link @{tfidf_cut}   {fmt(scores(gold, base))}")
         print(f"    stories kept together: {sides_together(docs, base)}")
         print(f"    by genre: {by_genre(docs, base)}")
+        if any(d.article.path in labels for d in docs):
+            print(f"    hand-labelled sample: {by_genre(docs, base, labels)}")
         k = len(set(gold))
         print(f"  TF-IDF + average link, k={k}  {fmt(scores(gold, tfidf_given_k(tree, k)))}")
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-HEAVY = ("scipy", "spacy", "onnxruntime", "trafilatura", "numpy")
+HEAVY = ("scipy", "spacy", "onnxruntime", "trafilatura", "numpy", "newsprism.settings")
 PROBE = (
     "import runpy, sys\n"
     "sys.argv = ['newsprism', *sys.argv[1:], '--help']\n"
@@ -19,7 +19,7 @@ PROBE = (
 
 # Each command parses its flags before it imports what it works with.
 COMMANDS = ["analyze", "brief", "ingest", "articles", "stories", "briefs", "cluster", "watch", "quotes",
-            "dates", "export", "serve"]  # fmt: skip
+            "dates", "export", "serve", "spark"]  # fmt: skip
 
 
 @pytest.mark.parametrize("command", [[], *([c] for c in COMMANDS)])

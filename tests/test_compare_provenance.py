@@ -1,4 +1,4 @@
-from newsprism.compare.provenance import find_citations, find_credits, origins, provenance_edges
+from newsprism.compare.provenance import find_citations, find_credits, origins, provenance_edges, rewrite_run
 from newsprism.settings import CompareSettings
 from tests.conftest import make_article
 
@@ -76,6 +76,19 @@ def test_an_outlet_never_credits_or_cites_itself():
     )
     assert find_credits(art) == []
     assert [o for o, _ in find_citations(art)] == ["CNN"]
+
+
+def test_an_article_known_only_by_its_url_does_not_cite_itself_and_short_names_are_not_chance():
+    import dataclasses
+
+    text = (
+        "The senator told Fox News it was true.\n\nThe AP reported the vote. AP contributed to this report."
+    )
+    art = dataclasses.replace(make_article(text), url="https://www.foxnews.com/politics/vote")
+    assert [o for o, _ in find_citations(art)] == ["AP"]
+    # "ap" inside "capitalgazette" is chance: the AP credit stays.
+    gazette = make_article(text, outlet="Capital Gazette")
+    assert [a for a, _ in find_credits(gazette)] == ["AP"]
 
 
 def test_the_candidate_step_keeps_every_reuse_edge_of_comparing_all_pairs(monkeypatch):
@@ -183,3 +196,72 @@ def test_one_long_shared_quotation_is_not_a_shared_passage():
 def test_a_hat_tip_credits_the_outlet_named():
     art = make_article("The senator repeated the claim on Sunday.\n\n(h/t The Hill.)", outlet="Daily")
     assert [a for a, _ in find_credits(art)] == ["The Hill"]
+
+
+# A wire story and a rewrite of it: synonyms swapped, words added, the order of the passage kept.
+_STORY = (
+    "On Tuesday the harbour board accused the shipping firm of ignoring three fire inspections at the "
+    "Carrowmere warehouse before the blaze.\n\n"
+    "Inspectors said the firm should have known the batteries stored on the upper floor were a hazard "
+    "and that the sprinklers had been switched off.\n\n"
+    "The mayor visited the site in the afternoon and met the families of the injured workers."
+)
+_REWRITE = (
+    "Tuesday saw the harbour board charge the shipping company with ignoring three fire inspections at "
+    "the Carrowmere warehouse prior to the blaze.\n\n"
+    "According to inspectors, the company should have been aware the batteries kept on the upper floor "
+    "were a danger and that the sprinklers had been turned off.\n\n"
+    "Dockworkers gathered at the gates on Wednesday to demand answers about their pay."
+)
+_OWN_WORDS = (
+    "The warehouse fire in Carrowmere has put the shipping firm under pressure: the harbour board says "
+    "three fire inspections at the site were ignored.\n\n"
+    "Batteries on the upper floor may have caught fire, and the sprinklers were off, inspectors said.\n\n"
+    "The mayor visited the site in the afternoon."
+)
+
+
+def test_a_reworded_passage_in_the_same_order_is_a_rewrite_and_one_origin():
+    a = make_article(_STORY, outlet="Wire", published="2024-03-13")
+    b = make_article(_REWRITE, outlet="Rewriter", published="2024-03-14")
+    edges = [e for e in provenance_edges([a, b], CompareSettings()) if e.kind == "reuses"]
+    assert [(e.source, e.target) for e in edges] == [(b.id, a.id)]
+    assert "rewritten passage: 2 sentences in the same order" in edges[0].evidence
+    assert len(set(origins([a, b], edges).values())) == 1
+
+
+def test_the_same_facts_in_own_words_are_no_rewrite():
+    a = make_article(_STORY, outlet="Wire", published="2024-03-13")
+    c = make_article(_OWN_WORDS, outlet="Herald", published="2024-03-14")
+    assert not [e for e in provenance_edges([a, c], CompareSettings()) if e.kind == "reuses"]
+
+
+def test_aligned_sentences_out_of_order_make_no_run():
+    pairs = [(0, 5, 12, 20), (6, 1, 15, 20)]  # aligned, but the second comes earlier in b
+    assert len(rewrite_run(pairs)) == 1
+    assert [p[:2] for p in rewrite_run([(0, 0, 12, 20), (2, 1, 12, 20), (9, 9, 30, 30)])] == [(0, 0), (2, 1)]
+
+
+def test_without_dates_the_copy_that_credits_the_agency_is_the_source_of_a_rewrite():
+    wire = make_article(_STORY + "\n\nCoastline Press Agency contributed to this report.", outlet="Zeta")
+    rewrite = make_article(_REWRITE, outlet="Alpha")
+    for pair in ([wire, rewrite], [rewrite, wire]):
+        edges = [
+            e for e in provenance_edges(pair, CompareSettings()) if e.kind == "reuses" and e.target == wire.id
+        ]
+        assert [e.source for e in edges] == [rewrite.id]
+
+
+def test_a_sentence_that_was_mostly_quotation_is_not_prose_to_align():
+    from newsprism.compare.provenance import _voice_sentences
+
+    tail = "said harbour master Ann Reilly, who has run the port authority in Carrowmere for a decade."
+    art = make_article(
+        f"“We will rebuild the pier before the summer season, and every berth will reopen by June,” {tail}\n\n"
+        "The harbour board met on Tuesday and agreed to pay for the repairs out of its reserves.\n\n"
+        "“Nobody was hurt.” And the insurers, who were called on Monday, have promised to pay the rest of the bill.",
+        outlet="A",
+    )
+    prose = _voice_sentences(art, 60, prose_only=True)
+    assert [p[:20] for p in prose] == ["The harbour board me", "And the insurers, wh"]
+    assert len(_voice_sentences(art, 60)) == 3  # the passage test still sees the attribution

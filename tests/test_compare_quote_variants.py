@@ -155,3 +155,23 @@ def test_reported_speech_copied_word_for_word_groups_whoever_it_is_given_to():
         [("the youth had no gun", "Ada Quist"), ("the youth had no gun", "Bo Lind")], kind="indirect"
     )
     assert groups == []
+
+
+def test_two_people_of_one_family_never_group():
+    quotes, groups = _group(
+        [
+            ("We played hard all night and I am proud of the team.", "Doran Vell"),
+            ("Our defence played hard and I am proud of them.", "Rudy Vell"),
+        ]
+    )
+    assert groups == []
+
+
+def test_one_shared_word_is_no_same_quote():
+    quotes, groups = _group(
+        [
+            ("That really stuck with me.", "Doran Vell"),
+            ("Nothing stuck with the defence tonight, frankly.", "Doran Vell"),
+        ]
+    )
+    assert groups == []

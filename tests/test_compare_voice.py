@@ -33,6 +33,11 @@ def test_reported_speech_is_the_speakers_but_the_reporting_verb_is_the_outlets(n
     assert _loaded(nlp, "Protesters rampaged, police saying the reckless crowd was armed.") == {"rampaged": 1}
 
 
+def test_a_parenthetical_police_said_puts_its_clause_in_their_mouth(nlp):
+    assert _loaded(nlp, "The crowd, police said, was furious and hostile.") == {}
+    assert _loaded(nlp, "The crowd, police said, was hostile. The furious mayor left.") == {"furious": 1}
+
+
 def test_according_to_puts_the_whole_sentence_in_the_sources_mouth(nlp):
     assert _loaded(nlp, "According to the council, the furious crowd smashed windows.") == {}
     assert _loaded(nlp, "According to the council, it rained. The furious crowd left.") == {"furious": 1}

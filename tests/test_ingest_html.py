@@ -291,11 +291,11 @@ def _walk_depth(el) -> int:
 
 
 def test_too_deep_agrees_with_walking_the_tree() -> None:
-    from newsprism.ingest.html_text import _parse, _too_deep
+    from newsprism.ingest.html_text import _too_deep, parse_html
 
     for n in (0, 5, 40):
         for html in (f"<html><body>{'<div>' * n}<p>x</p></body></html>", f"{'<div>' * n}<p>x</p>"):
-            tree = _parse(html)
+            tree = parse_html(html)
             depth = _walk_depth(tree)
             assert [_too_deep(tree, k) for k in (depth - 1, depth, depth + 1)] == [True, True, False]
 
@@ -304,3 +304,41 @@ def test_a_page_deeper_than_libxml2_keeps_is_flattened_and_read() -> None:
     paras = ["First paragraph of the very deep page, with enough words.", "Second one, also long enough."]
     html = "<html><body>" + "<div>" * 2100 + "".join(f"<p>{p}</p>" for p in paras) + "</body></html>"
     assert read_html("deeper.html", html).raw.split("\n\n") == paras
+
+
+def test_fields_the_page_does_not_tag_come_from_its_title_byline_and_address() -> None:
+    body = "".join(f"<p>{p}</p>" for p in PARAS[:2])
+    html = (
+        "<html><head><title>Crane collapse shuts berths</title>"
+        '<link rel="canonical" href="https://www.gazette.example/news/crane"></head><body><article>'
+        '<h1>Crane collapse shuts berths</h1><p class="author">By <a rel="author" href="/t">Tomas Reyne</a></p>'
+        f"{body}</article></body></html>"
+    )
+    doc = read_html("crane.html", html)
+    assert (doc.title, doc.outlet, doc.author) == (
+        "Crane collapse shuts berths",
+        "gazette.example",
+        "Tomas Reyne",
+    )
+    assert doc.url == "https://www.gazette.example/news/crane"
+
+
+def test_trafilatura_passes_leave_the_tree_they_read_unchanged() -> None:
+    """The reader hands its pruned tree to trafilatura without a copy of its own and reads it again."""
+    from lxml import etree
+
+    from newsprism.ingest.html_text import _baseline, _trafilatura_blocks, parse_html
+
+    tree = parse_html(page())
+    before = etree.tostring(tree)
+    for precise, fast in ((True, True), (False, True), (True, False)):
+        assert _trafilatura_blocks(tree, precise, fast)
+        assert etree.tostring(tree) == before
+    assert _baseline(tree)
+    assert etree.tostring(tree) == before
+
+
+@pytest.mark.parametrize("bad", ["\x00", "\x0b", "\x1f", "\ufffe", "\uffff", "\ud800"])
+def test_characters_xml_cannot_hold_are_dropped_before_parsing(bad: str) -> None:
+    html = page([PARAS[0].replace("crane collapsed", f"crane{bad} collapsed"), *PARAS[1:]])
+    assert read_html("odd.html", html).raw.split("\n\n") == PARAS

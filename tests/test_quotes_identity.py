@@ -56,3 +56,27 @@ def test_organisation_spellings_merge():
     quotes = [_q("1", "a", "The Kremlin", kind="organisation"), _q("2", "b", "Kremlin", kind="organisation")]
     _, speakers = merge_speakers(quotes)
     assert len(speakers) == 1 and speakers[0]["kind"] == "organisation"
+
+
+def test_a_son_of_the_same_name_stays_apart_and_first_name_with_jr_finds_him():
+    quotes = [
+        _q("1", "a", "Arlo Penn"),
+        _q("2", "b", "Arlo Penn Jr."),
+        _q("3", "b", "Arlo Jr."),
+    ]
+    texts = {"a": "Arlo Penn spoke.", "b": "Arlo Penn Jr. spoke. Later Arlo Jr. spoke again."}
+    merged, _ = merge_speakers(quotes, texts=texts)
+    names = {q.id: q.speaker.canonical for q in merged}
+    assert names["1"] == "Arlo Penn" and names["2"] == names["3"] == "Arlo Penn Jr."
+
+
+def test_a_persons_campaign_is_one_body_however_written():
+    quotes = [
+        _q("1", "a", "Mr. Quint's campaign", kind="nominal"),
+        _q("2", "b", "The Quint campaign", kind="organisation"),
+        _q("3", "c", "the campaign", kind="nominal"),
+    ]
+    merged, speakers = merge_speakers(quotes)
+    names = {q.id: q.speaker.canonical for q in merged}
+    assert names["1"] == names["2"] == "Quint campaign" and names["3"] != "Quint campaign"
+    assert [s for s in speakers if s["canonical"] == "Quint campaign"][0]["article_ids"] == ["a", "b"]

@@ -55,3 +55,13 @@ def test_paragraph_spans_fall_back_to_lines():
 def test_a_line_break_inside_a_quote_does_not_end_it():
     text = "He said: “We can ride on the road.\nThey can’t.”\nA “new quote” here."
     assert _texts(text) == ["We can ride on the road.\nThey can’t.", "new quote"]
+
+
+def test_an_opening_mark_typed_for_the_closing_one_closes_the_quote():
+    # the writer typed “ (or a space before ") where the quote ends; nothing later closes it
+    curly = "“The dam will hold for now, “Ines Marlow, the engineer, said on Monday."
+    straight = '"We are glad it is over, "said Teo Brandt.'
+    assert _texts(curly) == ["The dam will hold for now, "]
+    assert _texts(straight) == ["We are glad it is over, "]
+    # a real second quote after an unclosed one still opens (a closing mark follows it)
+    assert _texts("“It was late, he said, “and nobody came.”") == ["and nobody came."]

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import shutil
 import signal
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +24,7 @@ if shutil.which("java") is None:
 from newsprism.analyze import analyze_articles, load_articles  # noqa: E402
 from newsprism.brief.report import build_report  # noqa: E402
 from newsprism.cli import main  # noqa: E402
-from newsprism.settings import Settings  # noqa: E402
+from newsprism.settings import Settings, StorySettings  # noqa: E402
 from newsprism.spark.export import read_rows  # noqa: E402
 from newsprism.spark.job import SparkRun, spark_session  # noqa: E402
 from newsprism.spark.tasks import report_json  # noqa: E402
@@ -71,11 +72,11 @@ def _tables(out: Path, names: tuple[str, ...]) -> dict[str, list[Any]]:
     return {n: sorted(json.dumps(r, sort_keys=True) for r in read_rows(str(out), n)) for n in names}
 
 
-def _local(inputs: list[str], briefs: bool) -> dict[str, Any]:
+def _local(inputs: list[str], briefs: bool, settings: Settings | None = None) -> dict[str, Any]:
     """The one-machine path: read and clean, cluster, one brief per story in joining order."""
     batch = load_articles(inputs)
     by_id = {a.id: a for a in batch.articles}
-    stories = cluster(batch.articles)
+    stories = cluster(batch.articles, (settings or Settings()).stories)
     out: dict[str, Any] = {
         "articles": {a.id: a.path for a in batch.articles},
         "stories": {s.id: list(s.article_ids) for s in stories},
@@ -116,22 +117,26 @@ def test_briefs_equal_the_local_path_with_any_partitioning(small: list[str], sma
     assert any(json.loads(r)["quote_groups"] for r in expected["briefs"].values())
     assert all(json.loads(r)["ledger"] for r in expected["briefs"].values())
     one, five = small_runs
-    names = ("quotes", "provenance", "members", "df", "postings", "rejections")
+    names = ("quotes", "provenance", "members", "df", "groups", "postings", "rejections")
     assert _tables(one, names) == _tables(five, names)
     assert next(read_rows(str(one), "quotes"))["story_id"] in expected["stories"]
 
 
 def test_stories_of_a_few_hundred_articles_equal_the_local_path(spark: Any, tmp_path: Path) -> None:
+    """Linked in five windows, one task each, with the standing-actor pass on: the same stories
+    (the small runs check 1 and 5 partitions; test_spark_tasks any order of windows and rows)."""
     write_corpus(tmp_path / "corpus", 40, 5, seed=5)
     inputs = [str(tmp_path / "corpus"), EXAMPLE]
-    expected = _local(inputs, briefs=False)
+    settings = replace(Settings(), stories=replace(StorySettings(), link_window=45, hub_groups=3))
+    expected = _local(inputs, briefs=False, settings=settings)
     assert len(expected["articles"]) == 206 and len(expected["stories"]) == 41
-    for n in (2, 7):
-        out = tmp_path / f"p{n}"
-        run = SparkRun(spark, str(out), Settings(), partitions=n)
-        counts = run.counts(run.run(inputs, until="stories"))
-        assert counts["articles"] == 206 and counts["rejections"] == 0
-        assert _spark(out) == expected
+    out = tmp_path / "out"
+    run = SparkRun(spark, str(out), settings, partitions=7)
+    counts = run.counts(run.run(inputs, until="stories"))
+    assert counts["articles"] == 206 and counts["rejections"] == 0
+    assert counts["hubs"] > 0 and counts["groups"] >= len(expected["stories"])
+    assert {r["window"] for r in read_rows(str(out), "groups")} == set(range(5))
+    assert _spark(out) == expected
 
 
 def test_bad_input_in_a_partition_is_a_rejection_row(spark: Any, tmp_path: Path) -> None:
@@ -172,7 +177,7 @@ def test_a_run_interrupted_between_stages_resumes_to_the_same_tables(
     monkeypatch.setattr(SparkRun, "_write", real)
     SparkRun(spark, str(out), Settings(), partitions=2).run(small, until="stories")
     assert not any((out / "_tmp").iterdir())
-    names = ("articles", "rejections", "features", "df", "stories", "members", "postings")
+    names = ("articles", "rejections", "features", "df", "hubs", "groups", "stories", "members", "postings")
     assert _tables(out, names) == _tables(small_runs[0], names)
 
 

@@ -3,15 +3,31 @@
 from __future__ import annotations
 
 import json
+import random
+from collections import Counter
+from dataclasses import replace
 from pathlib import Path
 
+import pytest
+
 from newsprism.analyze import load_articles
+from newsprism.errors import StoryStateError
 from newsprism.ingest.inputs import input_units, iter_inputs
-from newsprism.settings import Settings
-from newsprism.spark.assign import assign_counted, index_from_rows, member_rows, posting_rows, story_rows
+from newsprism.settings import Settings, StorySettings
+from newsprism.spark.assign import (
+    arrival_row_key,
+    assign_counted,
+    index_from_rows,
+    member_rows,
+    posting_rows,
+    story_rows,
+    window_groups,
+    window_spread,
+)
 from newsprism.spark.rows import article_row, features_row, row_article, row_features
 from newsprism.spark.tasks import read_units
 from newsprism.stories import StoryIndex, extract_features
+from newsprism.stories.index import arrival_key
 from newsprism.stories.vector import DocFrequency
 from tests.spark_corpus import write_corpus
 
@@ -90,3 +106,63 @@ def test_counted_assignment_refuses_a_wrong_count(tmp_path: Path) -> None:
         assert "count" in str(exc)
     else:
         raise AssertionError("a df over other articles must be refused")
+
+
+def _windows(feats: list, size: int) -> dict[int, list[tuple[tuple[str, str], dict]]]:
+    """(arrival key, features row) by link window, as the Spark job cuts them."""
+    ordered = sorted((features_row(f) for f in feats), key=arrival_row_key)
+    windows: dict[int, list[tuple[tuple[str, str], dict]]] = {}
+    for position, row in enumerate(ordered):
+        windows.setdefault(position // size, []).append((arrival_row_key(row), row))
+    return windows
+
+
+def test_windows_linked_apart_give_the_local_stories(tmp_path: Path) -> None:
+    write_corpus(tmp_path, 30, 5, seed=5)
+    feats = extract_features(load_articles([str(tmp_path)]).articles)
+    # small windows and the standing-actor pass on: several windows, hubs found in them
+    settings = replace(StorySettings(), link_window=40, hub_groups=3)
+    local = StoryIndex(settings)
+    expected = local.add_features(feats)
+    df = DocFrequency()
+    for f in feats:
+        df.update(f.counts)
+    windows = _windows(feats, settings.link_window)
+    assert len(windows) == 4
+    spread: Counter[str] = Counter()
+    for rows in windows.values():  # each task gets its rows in any order
+        spread.update(dict(window_spread(list(reversed(rows)), df.df, df.n_docs, settings)))
+    hubs = frozenset(k for k, n in spread.items() if n >= settings.hub_groups)
+    assert hubs and hubs < set(df.df)
+    groups = [
+        g["article_ids"]
+        for w, rows in windows.items()
+        for g in window_groups(w, rows, df.df, df.n_docs, settings, hubs)
+    ]
+    random.Random(3).shuffle(groups)  # collected in any order
+    index, got = assign_counted(list(reversed(feats)), dict(df.df), df.n_docs, settings, hubs, groups)
+    assert got == expected
+    assert [s.article_ids for s in index.stories()] == [s.article_ids for s in local.stories()]
+    # the hubs reached the batch: without them its vectors (and so the stored index) differ
+    plain = [
+        g["article_ids"]
+        for w, rows in windows.items()
+        for g in window_groups(w, rows, df.df, df.n_docs, settings, frozenset())
+    ]
+    unhubbed, _ = assign_counted(feats, dict(df.df), df.n_docs, settings, frozenset(), plain)
+    assert unhubbed.changed_vectors != index.changed_vectors
+    assert index.changed_vectors == local.changed_vectors
+
+
+def test_groups_that_do_not_tile_the_windows_are_refused(tmp_path: Path) -> None:
+    write_corpus(tmp_path, 4, 5, seed=2)
+    feats = extract_features(load_articles([str(tmp_path)]).articles)
+    settings = replace(StorySettings(), link_window=8)
+    df = DocFrequency()
+    for f in feats:
+        df.update(f.counts)
+    ids = [f.article_id for f in sorted(feats, key=arrival_key)]
+    with pytest.raises(StoryStateError, match="windows"):  # a group across two windows
+        assign_counted(feats, dict(df.df), df.n_docs, settings, groups=[ids[:9], *[[i] for i in ids[9:]]])
+    with pytest.raises(StoryStateError, match="windows"):  # an article left out
+        assign_counted(feats, dict(df.df), df.n_docs, settings, groups=[[i] for i in ids[1:]])

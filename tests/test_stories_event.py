@@ -83,3 +83,25 @@ def test_linked_batches_with_event_rules_keep_ids_stable():
     second = index.add_features(feats[2:])
     assert {a.story_id for a in first} == {a.story_id for a in second}
     assert index.story_of("a0") == first[0].story_id
+
+
+def test_a_join_needs_its_story_to_stand_out_among_the_candidates():
+    article = _unit({"e:senator": 1.0, "w:budget": 1.0, "w:vote": 1.0})
+    close = _story("~0", _unit({"e:senator": 1.0, "w:budget": 1.0, "w:vote": 0.8}))
+    rival = _story("~1", _unit({"e:senator": 1.0, "w:budget": 1.0, "w:vote": 0.7, "w:tax": 0.3}))
+    far = _story("~2", _unit({"e:senator": 1.0, "w:harbour": 1.0, "w:tax": 1.0}))
+    # Two stories fit about equally: with a margin the article stays where it is.
+    assert choose(article, None, [close, rival], 0.1, 10).story_id == "~0"
+    assert choose(article, None, [close, rival], 0.1, 10, margin=1.2).story_id is None
+    # One story stands out: the margin lets it join.
+    assert choose(article, None, [close, far], 0.1, 10, margin=1.2).story_id == "~0"
+
+
+def test_an_ambiguous_better_story_does_not_take_an_article_from_its_own():
+    # The article (first member of ~0) is scored against its own story without itself.
+    own = _story("~0", _unit({"w:budget": 1.0, "w:vote": 1.0}), _unit({"w:budget": 1.0, "w:hall": 1.0}))
+    article = _unit({"w:budget": 1.0, "w:vote": 1.0})
+    best = _story("~1", _unit({"w:budget": 1.0, "w:vote": 1.0, "w:tax": 0.2}))
+    rival = _story("~2", _unit({"w:budget": 1.0, "w:vote": 0.9, "w:tax": 0.3}))
+    assert choose(article, None, [own, best, rival], 0.1, 10, own="~0").story_id == "~1"
+    assert choose(article, None, [own, best, rival], 0.1, 10, own="~0", margin=1.2).story_id == "~0"

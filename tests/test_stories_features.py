@@ -46,3 +46,26 @@ def test_spacy_entities_path_finds_names_places_and_numbers():
     assert {"e:gaziantep", "e:erdogan", "e:syria"} <= set(feats.counts)
     assert "n:7.8" in feats.counts
     assert "w:earthquake" in feats.counts
+
+
+def test_lead_actions_pair_each_name_with_the_word_after_it():
+    from newsprism.stories.features import lead_actions
+
+    found = lead_actions("Harbourton council approves the ferry budget", {"council", "approves", "ferry"})
+    assert found == ["a:harbourton>council"]
+    found = lead_actions("Mayor Olsen resigns after the ferry vote", {"resigns", "ferry", "vote"})
+    assert found == ["a:olsen>resign"]
+    # Title case: a capitalised word the text writes in lower case is a word, not a name.
+    assert lead_actions("Mayor Olsen Resigns", {"resigns"}) == ["a:olsen>resign"]
+    # Weekdays and function words are not actors; nothing follows the last name.
+    assert lead_actions("On Monday the fleet sailed to Tarnby", {"fleet", "sailed"}) == []
+
+
+def test_fast_features_count_the_lead_actions_only_when_asked():
+    from newsprism.model import Article, OffsetMap
+
+    text = "Mayor Olsen resigns after the ferry vote. The council meets again in May."
+    article = Article(id="x", path="x", raw=text, text=text, offsets=OffsetMap(), title="Olsen resigns")
+    assert not any(k.startswith("a:") for k in fast_features(article).counts)
+    counts = fast_features(article, actions=2).counts
+    assert counts["a:olsen>resign"] == 4  # title and first sentence, twice each

@@ -118,6 +118,7 @@ def line_reason(text: str, max_chars: int = 160) -> str | None:
     return None
 
 
+@functools.lru_cache(maxsize=4096)  # the cascade asks it of one line up to four times
 def _is_prose(text: str) -> bool:
     words = len(text.split())
     return (words >= 12 or len(text) >= 80) and bool(P.TERMINAL.search(text.rstrip("*_ ")))
@@ -142,9 +143,12 @@ def _mark_bios(lines: list[Line], v: Verdicts, cfg: CleanSettings) -> None:
             v.author = v.author or line.text
 
 
+_NON_WORD = re.compile(r"\W+")
+
+
 @functools.lru_cache(maxsize=8192)
 def _norm(text: str) -> str:
-    return re.sub(r"\W+", " ", text).strip().casefold()
+    return _NON_WORD.sub(" ", text).strip().casefold()
 
 
 def _mark_title(lines: list[Line], v: Verdicts, known_title: str | None) -> int:
@@ -239,6 +243,9 @@ def _mark_header(lines: list[Line], v: Verdicts, title_index: int) -> int:
     return body
 
 
+_STOP_AT_END = re.compile(r"[.!?,;。！？]$")
+
+
 def _mark_body(lines: list[Line], v: Verdicts, body: int) -> None:
     last = max((i for i, r in enumerate(v.reasons) if r is None and _is_prose(lines[i].text)), default=-1)
     for i in range(body, len(lines)):
@@ -250,11 +257,7 @@ def _mark_body(lines: list[Line], v: Verdicts, body: int) -> None:
             text.endswith(":")
             and words <= 3
             and not _SAY.search(text)
-            or (
-                words <= 10
-                and not re.search(r"[.!?,;。！？]$", text.rstrip("’'\"”"))
-                and not _ends_open(lines, i)
-            )
+            or (words <= 10 and not _STOP_AT_END.search(text.rstrip("’'\"”")) and not _ends_open(lines, i))
         ):
             v.headings.add(i)
         elif i > last and P.NAME_LINE.match(text):

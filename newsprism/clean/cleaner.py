@@ -67,12 +67,13 @@ def _inline_cuts(line: Line, first_body: bool) -> list[Cut]:
     base, text = line.start, line.text
     if first_body and (m := P.DATELINE_PREFIX.match(text)):
         cuts.append((base, base + m.end(), "dateline"))
-    if m := P.MD_HEADING.match(text):
+    # Each markdown pattern needs its marks ("#", "](", "**"): most lines have none.
+    if text.startswith("#") and (m := P.MD_HEADING.match(text)):
         cuts.append((base, base + m.end(), "markdown syntax"))
-    for m in P.MD_LINK.finditer(text):
+    for m in P.MD_LINK.finditer(text) if "](" in text else ():
         cuts.append((base + m.start(), base + m.start("text"), "markdown link syntax"))
         cuts.append((base + m.end("text"), base + m.end(), "markdown link syntax"))
-    for m in P.MD_BOLD.finditer(text):
+    for m in P.MD_BOLD.finditer(text) if "**" in text else ():
         cuts.append((base + m.start(), base + m.start() + 2, "markdown emphasis"))
         cuts.append((base + m.end() - 2, base + m.end(), "markdown emphasis"))
     for start, end in _repeats(text):

@@ -10,12 +10,14 @@ from __future__ import annotations
 import argparse
 import signal
 import time
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from newsprism.cli.common import common_parser, dump
 from newsprism.cli.output import add_output, emit
 from newsprism.errors import NewsprismError, SettingsError
-from newsprism.settings import Settings
+
+if TYPE_CHECKING:  # a type only: `newsprism --help` does not load the settings module
+    from newsprism.settings import Settings
 
 __all__ = ["add_spark", "run_spark"]
 

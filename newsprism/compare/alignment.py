@@ -91,7 +91,15 @@ def align_statements(
             affinity[i, j] = max(sim, settings.align_mean)
             pairs.append((sim, i, j))
     blocked = {(i, j) for i, j, _ in conflicts}
-    groups = _cluster(statements, _Affinity(sims, affinity), pairs, settings.align_mean, blocked)
+    if judge.on and settings.align_link <= 1.0:
+        # Merge in the order of the model's confidence, and link clusters by their mean
+        # probability of telling one fact: a look-alike at high cosine no longer takes the
+        # place of the reworded statement that tells the same fact.
+        link: _Affinity | _ModelAffinity = _ModelAffinity(judge, {p: settings.align_link for p in affinity})
+        pairs = [(judge.probability_of(i, j), i, j) for _, i, j in pairs]
+        groups = _cluster(statements, link, pairs, settings.align_link, blocked)
+    else:
+        groups = _cluster(statements, _Affinity(sims, affinity), pairs, settings.align_mean, blocked)
     strong = tuple(sorted(c for c in conflicts if c[2] >= settings.contradiction_sim or c[:2] in clashes))
     return Alignment(
         groups=groups, conflicts=strong, sims=sims, related=judge.related(settings.only_here_model)
@@ -152,6 +160,20 @@ class _Affinity:
         return float(block.mean())
 
 
+class _ModelAffinity:
+    """The pair model's probability of one fact, for any pair (scored on first use), with the
+    pairs alignment vouches for raised to at least the linking floor."""
+
+    def __init__(self, judge: _PairJudge, raised: dict[tuple[int, int], float]) -> None:
+        self.judge = judge
+        self.raised = raised
+
+    def block_mean(self, left: list[int], right: list[int]) -> float:
+        pairs = [(min(x, y), max(x, y)) for x in left for y in right]
+        probs = self.judge.probabilities(pairs)
+        return float(np.mean([max(p, self.raised.get(q, 0.0)) for q, p in zip(pairs, probs, strict=True)]))
+
+
 class _PairJudge:
     """The pair model's verdict (compare/pairs.py), or always no when it is off or absent."""
 
@@ -164,6 +186,7 @@ class _PairJudge:
         self.accepted: set[tuple[int, int]] = set()
         self.pairs: list[tuple[int, int]] = []
         self.probability = np.zeros(0)
+        self.known: dict[tuple[int, int], float] = {}
 
     @property
     def on(self) -> bool:
@@ -181,6 +204,20 @@ class _PairJudge:
         evidence = (x[:, 1] >= self.min_words) | (x[:, 2] > 0) | (x[:, 3] > 0)
         yes = evidence & (self.probability >= self.min) & np.asarray(eligible, dtype=bool)
         self.accepted = {p for p, ok in zip(pairs, yes, strict=True) if ok}
+
+    def probability_of(self, i: int, j: int) -> float:
+        return float(self.probabilities([(i, j)])[0])
+
+    def probabilities(self, pairs: list[tuple[int, int]]) -> list[float]:
+        """The model's probability for ``pairs`` (``i < j``), scoring those not yet scored."""
+        if not self.known and len(self.pairs):
+            self.known = dict(zip(self.pairs, self.probability.tolist(), strict=True))
+        new = [p for p in pairs if p not in self.known]
+        if new and self.model is not None and self.evidence is not None:
+            self.known.update(
+                zip(new, self.model.probability(self.evidence.matrix(new)).tolist(), strict=True)
+            )
+        return [self.known.get(p, 0.0) for p in pairs]
 
     def related(self, floor: float) -> tuple[tuple[int, int], ...]:
         """Scored pairs at least ``floor`` likely to be one fact."""

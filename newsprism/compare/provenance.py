@@ -4,8 +4,11 @@ Three kinds of edge, each with its evidence (the words that show it):
 
 - ``reuses``: article A shares outlet-voice passages with article B. Quoted words are
   left out first: two outlets quoting the same spokesman are not copying each other.
-  Evidence is a shared sentence pair (rapidfuzz ratio, robust to light edits) or,
-  failing that, word 5-gram containment. The later article points to the earlier one.
+  Evidence is a shared sentence pair (rapidfuzz ratio, robust to light edits), word 5-gram
+  containment, or a rewrite: a run of sentences aligned in the same order in both articles,
+  each pair sharing half its words in order, as a reworded copy keeps the order of the
+  passage it rewrites (passim's aligned passages, at sentence level). The later article
+  points to the earlier one.
 - ``credits``: a credit line ("Reuters contributed to this report", "AFP contributed
   reporting", the cleaner's ``Article.credits``) -> the agency.
 - ``shares``: a long run of identical words, quotes included, between articles not joined by
@@ -21,9 +24,12 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import dataclass
 from difflib import SequenceMatcher
+from urllib.parse import urlsplit
 
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import LCSseq
 
 from newsprism.model import Article, ProvenanceEdge
 from newsprism.settings import CompareSettings
@@ -93,7 +99,7 @@ def find_credits(article: Article) -> list[tuple[str, str]]:
         found.setdefault("Reuters", m.group(0))
     for name in article.credits:  # the cleaner's reading of the credit line
         found.setdefault(_outlet_name(name), next((x for x in lines if name in x), f"credited: {name}"))
-    return sorted((k, v) for k, v in found.items() if not _same_outlet(k, article.outlet))
+    return sorted((k, v) for k, v in found.items() if not _names_itself(k, article))
 
 
 def find_citations(article: Article) -> list[tuple[str, str]]:
@@ -104,14 +110,30 @@ def find_citations(article: Article) -> list[tuple[str, str]]:
         for m in _CITE.finditer(sentence):
             raw = next(g for g in m.groups() if g)
             found.setdefault(_outlet_name(raw), sentence)
-    return sorted((k, v) for k, v in found.items() if not _same_outlet(k, article.outlet))
+    return sorted((k, v) for k, v in found.items() if not _names_itself(k, article))
+
+
+_SHORT_NAME = 4  # letters: the two- and three-letter agencies and networks (AP, AFP, CNN)
+
+
+def _names_itself(name: str, article: Article) -> bool:
+    """``name`` is the article's own outlet: its outlet name, or for an article without one its
+    URL's host (a foxnews.com page with no outlet field "citing Fox News"). The host is not
+    asked when the outlet is known: a text file's URL can be one its body mentions."""
+    if article.outlet:
+        return _same_outlet(name, article.outlet)
+    return bool(article.url) and _same_outlet(name, urlsplit(article.url).hostname)
 
 
 def _same_outlet(name: str, own: str | None) -> bool:
     """An outlet naming itself ("the Herald" in the Tidewater Herald, "Fox News" in a Fox
     article) is no citation: one name holds the other once "the" is dropped."""
-    a, b = _outlet_key(name), _outlet_key(own or "")
-    return bool(a and b) and (a in b or b in a)
+    a, b = sorted((_outlet_key(name), _outlet_key(own or "")), key=len)
+    if not a:
+        return False
+    # A short name ("AP", "CNN") must open the other ("apnews", "cnninternational"): inside
+    # it, two letters are chance ("ap" in "capitalgazette").
+    return b.startswith(a) if len(a) < _SHORT_NAME else a in b
 
 
 def _outlet_key(name: str) -> str:
@@ -121,16 +143,25 @@ def _outlet_key(name: str) -> str:
     return re.sub(r"[^a-z0-9]", "", name)
 
 
-def _voice_sentences(article: Article, min_chars: int) -> list[str]:
-    """Outlet-voice sentences: quoted words blanked out, short leftovers dropped."""
+def _voice_sentences(article: Article, min_chars: int, prose_only: bool = False) -> list[str]:
+    """Outlet-voice sentences: quoted words blanked out, short leftovers dropped. With
+    ``prose_only``, a sentence that was mostly quotation is dropped too: what is left of it
+    ("…,” said Lisa Su, senior vice president of the firm") is the attribution every outlet
+    writes around the same quote, not prose one outlet took from another; so is a piece the
+    sentence splitter cut off after a quote."""
     text = article.text
     for start, end in quote_regions(text):
         text = text[:start] + " " * (end - start) + text[end:]
     out = []
     for start, end in split_sentences(text):
         sentence = " ".join(text[start:end].split())
-        if len(sentence) >= min_chars:
-            out.append(sentence)
+        if len(sentence) < min_chars:
+            continue
+        quoted = len(sentence.replace(" ", "")) * 2 < len("".join(article.text[start:end].split()))
+        # A piece opening in lower case follows a quote the splitter cut off ("said Lisa Su, …").
+        if prose_only and (quoted or sentence[0].islower()):
+            continue
+        out.append(sentence)
     return out
 
 
@@ -152,17 +183,96 @@ def shared_passages(a: Sequence[str], b: Sequence[str], ratio: float) -> list[tu
     return [(a[i], b[j], float(scores[i, j])) for i, j in zip(*scores.nonzero(), strict=True)]
 
 
+# A sentence pair of a rewrite shares this many words in order, and this share of the shorter.
+_ALIGNED_WORDS = 10
+_ALIGNED_SHARE = 0.5
+# Consecutive pairs of a run skip at most this many sentences in either article.
+_RUN_GAP = 1
+
+
+def aligned_sentences(wa: Sequence[list[str]], wb: Sequence[list[str]]) -> list[tuple[int, int, int, int]]:
+    """(i, j, shared, shorter) for each pair of sentences (as normalised words) of two articles
+    sharing ``_ALIGNED_WORDS`` words in order (word LCS) and half the shorter sentence's words.
+    Every pair is scored in C (rapidfuzz compares lists of words as it compares strings)."""
+    if not wa or not wb:
+        return []
+    shared = process.cdist(wa, wb, scorer=LCSseq.similarity, score_cutoff=_ALIGNED_WORDS)
+    out = []
+    for i, j in zip(*shared.nonzero(), strict=True):
+        n, shorter = int(shared[i, j]), min(len(wa[i]), len(wb[j]))
+        if n >= _ALIGNED_SHARE * shorter:
+            out.append((int(i), int(j), n, shorter))
+    return out
+
+
+def rewrite_run(pairs: Sequence[tuple[int, int, int, int]]) -> list[tuple[int, int, int, int]]:
+    """The longest run of aligned pairs in the same order in both articles, each next pair
+    at most ``_RUN_GAP`` sentences on in each (most shared words first among equals)."""
+    ordered = sorted(pairs)
+    best: list[list[tuple[int, int, int, int]]] = []
+    for k, (i, j, shared, shorter) in enumerate(ordered):
+        run = [(i, j, shared, shorter)]
+        for prev in range(k):
+            pi, pj = ordered[prev][:2]
+            if 0 < i - pi <= 1 + _RUN_GAP and 0 < j - pj <= 1 + _RUN_GAP:
+                longer = best[prev] + [(i, j, shared, shorter)]
+                if (len(longer), sum(p[2] for p in longer)) > (len(run), sum(p[2] for p in run)):
+                    run = longer
+        best.append(run)
+    return max(best, key=lambda r: (len(r), sum(p[2] for p in r)), default=[])
+
+
+@dataclass(frozen=True)
+class _Voice:
+    """One article's outlet-voice text as provenance compares it."""
+
+    sentences: list[str]  # quotes blanked, short leftovers dropped
+    grams: set[tuple[str, ...]]  # word 5-grams of those sentences
+    prose: list[str]  # the sentences that were not mostly quotation
+    prose_words: list[list[str]]  # the same, as normalised words
+
+    @classmethod
+    def of(cls, article: Article, min_chars: int) -> _Voice:
+        sentences = _voice_sentences(article, min_chars)
+        prose = _voice_sentences(article, min_chars, prose_only=True)
+        return cls(sentences, _shingles(sentences), prose, [normalize_words(x) for x in prose])
+
+
+def _rewritten(a: _Voice, b: _Voice, s: CompareSettings) -> list[tuple[int, int, int, int]]:
+    """A run of two or more prose sentences one article rewrites from the other, else []."""
+    run = rewrite_run(aligned_sentences(a.prose_words, b.prose_words))
+    shared, shorter = sum(p[2] for p in run), sum(p[3] for p in run)
+    if len(run) >= 2 and shared >= s.rewrite_run_words and shared >= s.rewrite_coverage * shorter:
+        return run
+    return []
+
+
 def _reuse_edge(
-    a: Article, b: Article, voices: dict[str, list[str]], grams: dict[str, set], s: CompareSettings
+    a: Article,
+    b: Article,
+    voices: dict[str, _Voice],
+    s: CompareSettings,
+    credited: frozenset[str] = frozenset(),
 ) -> ProvenanceEdge | None:
-    passages = shared_passages(voices[a.id], voices[b.id], s.passage_ratio)
-    ga, gb = grams[a.id], grams[b.id]
-    containment = len(ga & gb) / max(1, min(len(ga), len(gb)))
+    """A ``reuses`` edge from the later of ``a`` and ``b`` to the earlier, or None."""
+    va, vb = voices[a.id], voices[b.id]
+    passages = shared_passages(va.sentences, vb.sentences, s.passage_ratio)
+    containment = len(va.grams & vb.grams) / max(1, min(len(va.grams), len(vb.grams)))
     # One shared sentence can be two outlets paraphrasing one press release; two or more is copy.
-    if len(passages) < 2 and containment < s.shingle_containment:
+    copied = len(passages) >= 2 or containment >= s.shingle_containment
+    run = [] if copied else _rewritten(va, vb, s)
+    if not copied and not run:
         return None
-    later, earlier = _order(a, b)
-    if passages:
+    later, earlier = _order(a, b, credited)
+    if run:
+        i, j = run[0][:2]
+        mine, theirs = (va.prose[i], vb.prose[j]) if later is a else (vb.prose[j], va.prose[i])
+        words = sum(p[2] for p in run)
+        evidence = (
+            f"rewritten passage: {len(run)} sentences in the same order, {words} words shared in order, "
+            f"e.g. “{mine}” ~ “{theirs}”"
+        )
+    elif passages:
         x, y, score = max(passages, key=lambda p: p[2])
         evidence = f"{len(passages)} shared passage(s), e.g. “{x}” ~ “{y}” (ratio {score:.0f})"
     else:
@@ -192,24 +302,29 @@ def candidate_pairs(
     return sorted(pair for pair, n in counts.items() if n >= shared)
 
 
-def _order(a: Article, b: Article) -> tuple[Article, Article]:
-    """(later, earlier) by publication date; unknown or equal dates fall back to the id."""
+def _order(a: Article, b: Article, credited: frozenset[str] = frozenset()) -> tuple[Article, Article]:
+    """(later, earlier) by publication date; when the dates do not tell, the article that
+    credits a wire agency is the one nearer the source (the other rewrote its copy), and
+    failing that the id decides."""
     if a.published and b.published and a.published != b.published:
         return (a, b) if a.published > b.published else (b, a)
+    if (a.id in credited) != (b.id in credited):
+        return (b, a) if a.id in credited else (a, b)
     return (a, b) if a.id > b.id else (b, a)
 
 
 def provenance_edges(articles: Sequence[Article], settings: CompareSettings) -> list[ProvenanceEdge]:
     edges: list[ProvenanceEdge] = []
-    voices = {a.id: _voice_sentences(a, settings.passage_min_chars) for a in articles}
-    grams = {article_id: _shingles(v) for article_id, v in voices.items()}
+    voices = {a.id: _Voice.of(a, settings.passage_min_chars) for a in articles}
     by_id = {a.id: a for a in articles}
-    for x, y in candidate_pairs(voices, settings.provenance_common_gram):
-        edge = _reuse_edge(by_id[x], by_id[y], voices, grams, settings)
+    credits = {a.id: find_credits(a) for a in articles}
+    credited = frozenset(article_id for article_id, found in credits.items() if found)
+    sentences = {article_id: v.sentences for article_id, v in voices.items()}
+    for x, y in candidate_pairs(sentences, settings.provenance_common_gram):
+        edge = _reuse_edge(by_id[x], by_id[y], voices, settings, credited)
         if edge is not None:
             edges.append(edge)
     edges.extend(_shared_quote_runs(articles, edges, settings))
-    credits = {a.id: find_credits(a) for a in articles}
     for article in articles:
         for agency, line in credits[article.id]:
             edges.append(ProvenanceEdge(article.id, agency, "credits", line))
@@ -259,6 +374,7 @@ def _agency_reuse(
     members: dict[str, list[str]] = {}
     for article_id, root in origin.items():
         members.setdefault(root, []).append(article_id)
+    label = {a.id: a.label or a.id for a in articles}
     out = []
     for group in members.values():
         if len(group) < 2:
@@ -269,7 +385,7 @@ def _agency_reuse(
                     how = (
                         "credits it"
                         if article_id == creditor
-                        else f"shares text with {creditor}, which credits it"
+                        else f"shares text with {label[creditor]}, which credits it"
                     )
                     out.append(ProvenanceEdge(article_id, agency, "reuses", f"{agency} copy: {how}"))
     return out

@@ -30,6 +30,8 @@ import numpy as np
 
 from newsprism.model import Quote, QuoteGroup, content_id
 from newsprism.nlp.embed import Embedder
+from newsprism.quotes.identity import fold
+from newsprism.quotes.names import compatible
 from newsprism.settings import CompareSettings
 from newsprism.text import content_words, negated_words, negations, normalize_words, numbers, stem, words
 
@@ -120,13 +122,29 @@ class _Keys:
     """What pair scoring needs of one quote, computed once: content-word stems, surname,
     speaker or source (for reported speech), and whether it is negated."""
 
-    __slots__ = ("negated", "stems", "surname", "who")
+    __slots__ = ("kind", "name", "negated", "stems", "surname", "who")
 
     def __init__(self, quote: Quote) -> None:
         self.stems: set[str] = {stem(w) for w in content_words(quote.text)}
         self.surname: str | None = _surname(quote)
         self.who: str | None = self.surname or _source(quote)
+        self.name: str | None = quote.speaker.canonical if self.surname and quote.speaker else None
+        self.kind: str | None = quote.speaker.kind if quote.speaker else None
         self.negated: bool = negations(quote.text) > 0
+
+
+def _same_speaker(a: _Keys, b: _Keys) -> bool:
+    """Quotes of one speaker: the surname is only the blocking key, so two people of one family
+    ("Doug McDermott", "Greg McDermott") or two bodies ending in one word ("France Telecom",
+    "Portugal Telecom") stay apart; a surname alone is compatible with the full name."""
+    if a.who is None or a.who != b.who:
+        return False
+    if a.name is None or b.name is None:
+        return True
+    if "person" in (a.kind, b.kind):
+        return compatible(a.name, b.name)
+    fa, fb = fold(a.name), fold(b.name)
+    return fa == fb or f" {fa}" in f" {fb}" or f" {fb}" in f" {fa}"
 
 
 def _candidates(
@@ -179,12 +197,18 @@ def _pair_score(a: Quote, b: Quote, ka: _Keys, kb: _Keys, sim: float, s: Compare
         # Reported speech is the outlet's wording: only the same named speaker saying the
         # same thing, with the same polarity, makes it one utterance — or the same words
         # word for word, given to an unnamed source on one side or long enough to be a copy.
-        same = ka.who is not None and ka.who == kb.who and ka.negated == kb.negated
+        same = _same_speaker(ka, kb) and ka.negated == kb.negated
         if same and (overlap >= s.quote_overlap or sim >= s.quote_sim):
             return max(overlap, sim)
         copy = copied and ka.negated == kb.negated and (None in (ka.who, kb.who) or long_enough)
         return max(overlap, sim) if copy else None
-    if na is not None and na == nb and (overlap >= s.quote_overlap or sim >= s.quote_sim):
+    shared = len(ka.stems & kb.stems) >= s.quote_min_shared
+    if (
+        na is not None
+        and na == nb
+        and _same_speaker(ka, kb)
+        and ((overlap >= s.quote_overlap and shared) or sim >= s.quote_sim)
+    ):
         return max(overlap, sim)
     # An unknown speaker matches anyone, so the words themselves must agree on both counts.
     if (na is None or nb is None) and overlap >= s.quote_overlap and sim >= s.quote_sim:

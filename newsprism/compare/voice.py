@@ -47,6 +47,15 @@ def _reports(tok: Token) -> bool:
     return tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in SPEECH_VERBS
 
 
+def _parenthetical(verb: Token) -> list[tuple[int, int]]:
+    """A reporting verb set into the clause it reports ("the crowd, police said, was hostile"):
+    the rest of that sentence is what was said."""
+    if verb.dep_ != "parataxis" or any(c.dep_ in _CONTENT_DEPS for c in verb.children):
+        return []
+    sent, sub = verb.sent, list(verb.subtree)
+    return [(sent.start_char, sub[0].idx), (sub[-1].idx + len(sub[-1]), sent.end_char)]
+
+
 def _content(verb: Token) -> list[tuple[int, int]]:
     """Spans of what ``verb`` reports: its clausal complement, and for verbs other than "say"
     its "of"/"about"/"for"/"as" phrase, also when it hangs on the object ("accused the mayor
@@ -66,11 +75,12 @@ def _content(verb: Token) -> list[tuple[int, int]]:
 
 def reported_spans(doc: Doc) -> list[tuple[int, int]]:
     """Character spans of reported content in a parsed article: reporting verbs' complements,
-    and whole sentences that cite a source ("according to")."""
+    the clause around a parenthetical "police said", and whole sentences that cite a source
+    ("according to")."""
     spans = []
     for tok in doc:
         if _reports(tok):
-            spans.extend(_content(tok))
+            spans.extend(_content(tok) + _parenthetical(tok))
         elif tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
             sent = tok.sent
             spans.append((sent.start_char, sent.end_char))

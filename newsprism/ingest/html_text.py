@@ -15,7 +15,6 @@ Line-level junk removal happens afterwards, in :mod:`newsprism.ingest.html_junk`
 
 from __future__ import annotations
 
-import copy
 import functools
 import logging
 import re
@@ -98,28 +97,65 @@ _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 def parse_html(html: str) -> lxml.html.HtmlElement | None:
     """Parse once, drop comments and processing instructions; None when unparsable."""
     html = re.sub(r"^\s*<\?xml[^>]*>", "", html)
-    # Characters XML cannot hold make lxml refuse every later string operation on the tree.
-    html = _NOT_XML.sub("", html)
     if not html.strip():
         return None
-    tree = _parse(html)
+    tree = _parse(_xml_bytes(html))
     if tree is not None and _too_deep(tree, _MAX_DEPTH):
         # libxml2 drops what lies deeper even with huge_tree: flatten the wrappers and read again.
-        tree = _parse(_WRAPPER_TAG.sub(" ", html))
+        tree = _parse(_xml_bytes(_WRAPPER_TAG.sub(" ", html)))
     if tree is None:
         return None
     etree.strip_elements(tree, etree.Comment, etree.ProcessingInstruction, with_tail=False)
     return tree
 
 
-def _parse(html: str) -> lxml.html.HtmlElement | None:
+# What _NOT_XML finds, in UTF-8: control bytes (never part of a longer sequence), U+FFFE, U+FFFF.
+_CONTROL_BYTES = bytes(range(0x09)) + b"\x0b\x0c" + bytes(range(0x0E, 0x20))
+_NOT_XML_UTF8 = (b"\xef\xbf\xbe", b"\xef\xbf\xbf")
+
+
+def _xml_bytes(html: str) -> bytes:
+    """``html`` in UTF-8 without the characters XML cannot hold (with one, lxml refuses every
+    later string operation on the tree). Looking for them in the bytes costs less than the
+    regular expression over the text, which runs only when there is one."""
+    try:
+        data = html.encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate
+        return _NOT_XML.sub("", html).encode("utf-8")
+    if len(data.translate(None, _CONTROL_BYTES)) < len(data) or any(c in data for c in _NOT_XML_UTF8):
+        return _NOT_XML.sub("", html).encode("utf-8")
+    return data
+
+
+def _parse(html: bytes) -> lxml.html.HtmlElement | None:
     try:
         # huge_tree: without it libxml2 silently drops everything nested deeper
         # than 256 elements, which pages with unclosed <div>s or <font>s reach.
         # One parser per call: lxml parsers must not be shared between threads.
-        return lxml.html.fromstring(html, parser=lxml.html.HTMLParser(huge_tree=True))
+        return lxml.html.fromstring(html, parser=_parser())
     except (etree.ParserError, ValueError):
         return None
+
+
+def _parser() -> lxml.html.HTMLParser:
+    """lxml.html's parser with its element classes chosen in C.
+
+    lxml.html picks each element's class in a Python method (a form, an input...), called
+    for every element object made while the tree is read: over a tenth of a page's reading.
+    Every element here is a plain ``HtmlElement``: the form-control classes only add form
+    helpers, which neither we nor trafilatura nor htmldate use.
+    """
+    parser = lxml.html.HTMLParser(huge_tree=True, encoding="utf-8")  # never the page's own claim
+    parser.set_element_class_lookup(_LOOKUP)
+    return parser
+
+
+_LOOKUP = etree.ElementDefaultClassLookup(
+    element=lxml.html.HtmlElement,
+    comment=lxml.html.HtmlComment,
+    pi=lxml.html.HtmlProcessingInstruction,
+    entity=lxml.html.HtmlEntity,
+)
 
 
 def _too_deep(tree: lxml.html.HtmlElement, limit: int) -> bool:
@@ -141,22 +177,25 @@ _PRUNE_CANDIDATES = etree.XPath(".//*[@class or @id] | " + " | ".join(f".//{t}" 
 def _prunable(el: etree._Element) -> bool:
     if el.tag in _PRUNE_TAGS:
         return True
-    return _junk_attr(f"{el.get('class') or ''} {el.get('id') or ''}".lower())
+    return _junk_attr(el.get("class"), el.get("id"))
 
 
-@functools.lru_cache(maxsize=4096)
-def _junk_attr(attr: str) -> bool:
-    """Whether a class/id value names a junk box (cached: pages repeat a few values)."""
+_ATTR_SEPARATOR = re.compile(r"[\s_-]+")
+
+
+@functools.lru_cache(maxsize=8192)
+def _junk_attr(class_: str | None, id_: str | None) -> bool:
+    """Whether a class/id pair names a junk box (cached as given: pages repeat a few values)."""
+    attr = f"{class_ or ''} {id_ or ''}".lower()
     if not attr.strip():
         return False
-    if not _PRUNE_WORDS.isdisjoint(re.split(r"[\s_-]+", attr)):
+    if not _PRUNE_WORDS.isdisjoint(_ATTR_SEPARATOR.split(attr)):
         return True
     return any(c in attr for c in _PRUNE_COMPOUNDS)
 
 
 def _prune(tree: lxml.html.HtmlElement) -> lxml.html.HtmlElement:
-    """A copy of the tree without never-text elements and junk boxes."""
-    tree = copy.deepcopy(tree)
+    """The tree, changed in place, without never-text elements and junk boxes."""
     etree.strip_elements(tree, *_NEVER_TEXT, with_tail=False)
     body = tree.find("body")
     root = body if body is not None else tree
@@ -220,7 +259,8 @@ def _trafilatura_blocks(tree: lxml.html.HtmlElement, precise: bool, fast: bool =
     import trafilatura
 
     try:
-        doc = _bare_extraction(trafilatura, copy.deepcopy(tree), precise, fast)
+        # No copy of our own: bare_extraction copies a tree it is given before changing it.
+        doc = _bare_extraction(trafilatura, tree, precise, fast)
     except Exception as exc:  # noqa: BLE001 - pathological nesting, odd markup: the fallbacks take over
         logger.debug("trafilatura failed on the page (%s: %s)", type(exc).__name__, exc)
         return []
@@ -249,7 +289,10 @@ def _size(blocks: list[Block]) -> int:
 
 
 def extract_blocks(tree: lxml.html.HtmlElement) -> list[Block]:
-    """The article's blocks, in reading order; empty when the page has no article text."""
+    """The article's blocks, in reading order; empty when the page has no article text.
+
+    Prunes ``tree`` in place: read what else the page says (metadata, headlines) first.
+    """
     pruned = _prune(tree)
     # Precision mode drops more boilerplate, but on some layouts it keeps only a
     # fragment of the article: then the default mode's reading wins.
@@ -275,7 +318,7 @@ def _baseline(tree: lxml.html.HtmlElement) -> list[Block]:
     import trafilatura
 
     try:
-        _, text, _ = trafilatura.baseline(copy.deepcopy(tree))
+        _, text, _ = trafilatura.baseline(tree)  # it copies a tree it is given
     except Exception as exc:  # noqa: BLE001 - nothing left to fall back on: no text
         logger.debug("trafilatura baseline failed (%s: %s)", type(exc).__name__, exc)
         return []

@@ -84,6 +84,8 @@ def read_manifest(path: str) -> dict[str, Given]:
 
 def apply_given(doc: Document, given: Mapping[str, Given]) -> tuple[Document, Given | None]:
     """``doc`` with the metadata given for its file (and that metadata), else ``doc`` as it was."""
+    if not given:  # no manifest: resolving the path (a system call a folder level) would find nothing
+        return doc, None
     meta = given.get(given_key(doc.path))
     if meta is None:
         return doc, None

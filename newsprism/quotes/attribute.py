@@ -24,10 +24,11 @@ import re
 from typing import TYPE_CHECKING
 
 from newsprism.model import Span
-from newsprism.quotes.cues import ANONYMOUS_NOUNS, ORG_NOUNS
+from newsprism.quotes.cues import ANONYMOUS_NOUNS, ORG_DESCRIPTORS, ORG_NOUNS
 from newsprism.quotes.documents import author_of
 from newsprism.quotes.found import Found
 from newsprism.quotes.identity import ROLE_WORDS
+from newsprism.quotes.names import TITLE_WORDS
 from newsprism.quotes.salience import best_referent
 from newsprism.quotes.syntax import (
     cue_verbs,
@@ -45,8 +46,9 @@ from newsprism.spans import SpanIndex, SpanSet
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
+    from spacy.tokens import Span as SpacySpan
 
-__all__ = ["attribute_direct", "continue_speakers", "resolve_references"]
+__all__ = ["attribute_direct", "continue_speakers", "lead_in_speakers", "resolve_references"]
 
 PERSON_PRONOUNS = frozenset(["he", "she", "him", "her", "his", "i", "we"])
 GROUP_PRONOUNS = frozenset(["they", "it", "its"])
@@ -68,7 +70,8 @@ def _region_after(doc: Doc, quote: Span, marks: list[Span]) -> list[Token]:
         return []
     closed = text[quote.start : quote.end].rstrip("”’\"'» ")[-1:] in ".?!"
     dashed = _dash_name(after) is not None
-    if closed and not dashed and sentence(words[0]).start == words[0].i:
+    # a lower-case word after it is its tag all the same ("…?” she continued.)
+    if closed and not dashed and sentence(words[0]).start == words[0].i and not words[0].is_lower:
         return []  # a finished sentence; what follows is the next sentence, not this quote's tag
     sent_end = sentence(words[0]).end_char
     return [t for t in after if t.idx < sent_end]
@@ -124,6 +127,7 @@ def _step_same_sentence(doc: Doc, found: Found, marks: list[Span]) -> bool:
     after = _region_after(doc, found.span, marks)
     before = _region_before(doc, found.span, marks)
     cues = cue_verbs(after)[:1] + cue_verbs(before)[::-1][:1]
+    cues = cues or _went_on(after)
     if any(_decide(found, cue, marks, "syntactic-subject") for cue in cues):
         return True
     dash = _dash_name(after)
@@ -139,6 +143,35 @@ def _step_same_sentence(doc: Doc, found: Found, marks: list[Span]) -> bool:
             "according-to",
         )
         return True
+    return False
+
+
+def _went_on(after: list[Token]) -> list[Token]:
+    """``“…,” she continued.``: a tag whose verb says the speaker went on (no speech verb, no
+    complement of its own, so "he continued to work" is no tag)."""
+    words = [t for t in after if not t.is_punct and not t.is_space]
+    if len(words) > 6:
+        return []
+    return [
+        t
+        for t in words[:3]
+        if t.pos_ == "VERB"
+        and t.lemma_.lower() == "continue"
+        and not any(c.dep_ in ("xcomp", "dobj") for c in t.children)
+    ]
+
+
+def _lead_in_subject(doc: Doc, found: Found, sent: list[Token], marks: list[Span]) -> bool:
+    """``X sent out the following message on Twitter:`` then the quote: a lead-in with no speech
+    verb still names who wrote or said what follows (its main subject, a name or a pronoun)."""
+    for verb in reversed([t for t in sent if t.pos_ == "VERB"]):  # the clause nearest the colon
+        subject = subject_of(verb, marks)
+        named = subject is not None and (subject.ent_type_ in ("PERSON", "ORG") or subject.pos_ == "PROPN")
+        personal = subject is not None and verb.dep_ == "ROOT" and subject.lower_ in ("he", "she", "they")
+        if named or personal:
+            found.cue, found.cue_span, found.speaker = verb, token_span([verb]), subject
+            found.method = "adjacent-tag"
+            return True
     return False
 
 
@@ -158,7 +191,10 @@ def _step_adjacent(doc: Doc, found: Found, marks: list[Span]) -> bool:
         prev = sentence(doc[first.start - 1])
         if prev.text.rstrip().endswith(":"):
             outside = [t for t in prev if not inside(t, marks)]
-            return any(_decide(found, cue, marks, "adjacent-tag") for cue in cue_verbs(outside)[-1:])
+            cues = cue_verbs(outside)[-1:]
+            if not cues:
+                return _lead_in_subject(doc, found, outside, marks)
+            return any(_decide(found, cue, marks, "adjacent-tag") for cue in cues)
     return False
 
 
@@ -207,6 +243,31 @@ def continue_speakers(quotes: list[Found]) -> None:
         ):
             _inherit(q, prev)
         prev = q
+
+
+def lead_in_speakers(doc: Doc, quotes: list[Found], paras: list[Span], marks: SpanSet) -> None:
+    """``Williams joined the crowd and tried to calm it.`` then a paragraph that is only a quote:
+    an untagged direct quote opening its paragraph, right after a paragraph without quotes whose
+    last sentence has a named person as main subject, is that person's (method ``lead-in``, a
+    weak attribution the cross-outlet check may correct)."""
+    text = text_of(doc)
+    for q in quotes:
+        if q.kind != "direct" or q.speaker is not None or not 0 < q.paragraph < len(paras):
+            continue
+        para, prev = paras[q.paragraph], paras[q.paragraph - 1]
+        if text[para.start : q.span.start].strip(' “"«') or marks.overlapping(prev.start, prev.end):
+            continue
+        last = [t for t in tokens_between(doc, prev.start, prev.end) if not t.is_space]
+        if not last:
+            continue
+        subject = _main_subject(sentence(last[-1]))
+        if subject is not None and subject.ent_type_ == "PERSON":
+            q.speaker, q.method = subject, "lead-in"
+
+
+def _main_subject(sent: SpacySpan) -> Token | None:
+    root = sent.root
+    return next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
 
 
 def _tagged_next(quotes: list[Found]) -> None:
@@ -275,12 +336,22 @@ def _labelled(doc: Doc, labels: tuple[str, ...]) -> SpanIndex:
 
 def _nominal_noun(tok: Token) -> str | None:
     """The role noun of a definite description speaker (``the spokesman``), else None."""
-    if tok.pos_ != "NOUN" or tok.ent_type_ or any(c.pos_ == "PROPN" or c.ent_type_ for c in tok.lefts):
+    if tok.pos_ != "NOUN" or tok.ent_type_ or any(_names_someone(c) for c in tok.lefts):
         return None
     dets = [c.lower_ for c in tok.children if c.dep_ in ("det", "poss")]
-    if "the" in dets or "its" in dets or "his" in dets or "her" in dets:
+    # "the Democratic presidential nominee", "Connecticut's tax commissioner": a place or a
+    # group qualifies the role, nobody is named
+    place = any(c.dep_ == "poss" and c.ent_type_ in ("GPE", "NORP") for c in tok.children)
+    if place or "the" in dets or "its" in dets or "his" in dets or "her" in dets:
         return tok.lemma_.lower()
     return None
+
+
+def _names_someone(tok: Token) -> bool:
+    """A modifier that names a person or body ("Trump's", "Pentagon"), not a place or group."""
+    if tok.ent_type_:
+        return tok.ent_type_ not in ("GPE", "NORP", "DATE", "ORDINAL", "CARDINAL")
+    return tok.pos_ == "PROPN"
 
 
 def _gender_of(tok: Token, genders: dict[str, str]) -> str | None:
@@ -344,15 +415,82 @@ def _subject_pronouns(doc: Doc, start: int, end: int, marks: list[Span]) -> list
     ]
 
 
-def _nominal_referent(doc: Doc, noun: str, cands: list[Token]) -> Token | None:
-    """Only a candidate introduced with the same role noun (``spokesman Anna Berg``)."""
+# Words that make another role of the same noun: the vice presidential nominee is not the
+# presidential nominee.
+OTHER_ROLE = frozenset(["vice", "deputy", "assistant", "associate", "former", "acting", "ex", "co", "under"])
+
+
+def _nominal_referent(
+    doc: Doc, noun: str, cands: list[Token], mods: frozenset[str] = frozenset()
+) -> Token | None:
+    """Only a candidate introduced with the same role noun (``spokesman Anna Berg``), and with
+    the description's qualifiers (``the Republican nominee``: "Republican presidential nominee
+    X", never "Democratic vice presidential nominee Y")."""
     for c in cands:
-        near = {t.lemma_.lower() for t in sentence(c) if t.i < c.i and c.i - t.i <= 4}
+        near = {t.lemma_.lower() for t in sentence(c) if t.i < c.i and c.i - t.i <= 4 and t.tag_ != "NNS"}
         near |= {t.lemma_.lower() for t in c.children if t.dep_ == "appos" for t in t.subtree}
         near |= {t.lower_ for t in c.doc[c.left_edge.i : c.i + 1]}  # "St Brigid's Hospital"
-        if noun in near:
+        if noun in near and mods <= near and (near & OTHER_ROLE) <= mods:
             return c
     return None
+
+
+def _modifiers(tok: Token) -> frozenset[str]:
+    """The qualifiers of a description (``the Democratic presidential nominee``: democratic,
+    presidential), articles and possessive pronouns aside."""
+    return frozenset(
+        c.lemma_.lower()
+        for c in tok.lefts
+        if c.dep_ in ("amod", "compound", "nmod", "poss") and c.pos_ != "PRON"
+    )
+
+
+def _org_description(tok: Token) -> str | None:
+    """The descriptor noun of a definite description of an organisation: ``the US software
+    giant``, ``French firm``, ``the company's security response team`` (its owner), else None."""
+    if tok.pos_ != "NOUN" or tok.ent_type_ or any(t.ent_type_ == "PERSON" for t in tok.subtree):
+        return None  # "the company's researcher Paul Ferguson" is named
+    for noun in (tok, *(c for c in tok.children if c.dep_ == "poss")):
+        if noun.pos_ != "NOUN" or noun.ent_type_ or noun.tag_ not in ("NN", "NNP"):
+            continue
+        if noun.lemma_.lower() not in ORG_DESCRIPTORS or _indefinite(noun):
+            continue
+        dets = {c.lower_ for c in noun.children if c.dep_ in ("det", "poss")}
+        owned = noun is not tok and dets & {"his", "her", "their"}  # "his company's sensors"
+        if (
+            owned
+            or dets & {"the", "its", "this"}
+            or (not dets and any(c.dep_ in ("amod", "compound") for c in noun.lefts))
+        ):
+            return noun.lemma_.lower()
+    return None
+
+
+def _latest_agent(cands: list[Token], at: Token, speakers: set[int], sentences: int = 3) -> Token | None:
+    """The latest candidate (``cands`` latest first) that spoke or was a subject in the last few
+    sentences: "according to the Budget Office, … The agency said" is the Budget Office, however
+    often another body was named before."""
+    first = sentence(at).start
+    for c in cands:
+        if first - sentence(c).start > 0 and _sentences_between(c, at) > sentences:
+            return None
+        head = c
+        while head.dep_ in ("compound", "flat") and head.head is not head:
+            head = head.head
+        if c.i in speakers or head.dep_ in ("nsubj", "nsubjpass"):
+            return c
+    return None
+
+
+def _sentences_between(a: Token, b: Token) -> int:
+    n, tok = 0, b
+    while tok.i > a.i and n <= 10:
+        start = sentence(tok).start
+        if start <= a.i:
+            break
+        n += 1
+        tok = tok.doc[start - 1]
+    return n
 
 
 def _indefinite(tok: Token) -> bool:
@@ -384,6 +522,30 @@ def _resolve_one(doc: Doc, q: Found, marks: list[Span], window: int, state: dict
     if author is not None:  # "the statement said": whoever issued it
         q.referent, q.method = author, f"{q.method}+document"
         return
+    org = _org_description(tok)
+    if org is not None:  # "the software giant", "the company's security team": a named company
+        cands = _antecedents(doc, pos, marks, ("ORG",), since=pos - window)
+        seen = {c.i for c in cands}  # earlier speakers ("according to X, …") count too
+        cands += [
+            t
+            for t in state["named"]
+            if t.ent_type_ == "ORG" and t.i not in seen and pos - window < t.idx < pos
+        ]
+        cands.sort(key=lambda t: -t.i)
+        ref = (
+            _nominal_referent(doc, org, cands)
+            or _latest_agent(cands, tok, state["speakers"])
+            or best_referent(cands, tok, state["speakers"])
+        )
+        if ref is not None:
+            q.referent, q.method = ref, f"{q.method}+nominal"
+            return
+    if _age_description(tok):  # "said the 46-year-old": the person the last sentences are about
+        cands = _antecedents(doc, pos, marks, PERSON_ENTS, since=pos - window)
+        ref = best_referent(cands, tok, state["speakers"], _subject_pronouns(doc, pos - window, pos, marks))
+        if ref is not None:
+            q.referent, q.method = ref, f"{q.method}+nominal"
+        return
     noun = _nominal_noun(tok)
     if noun is None:
         return
@@ -395,12 +557,32 @@ def _resolve_one(doc: Doc, q: Found, marks: list[Span], window: int, state: dict
         return
     labels = ("ORG",) if noun in ORG_NOUNS else PERSON_ENTS
     cands = _antecedents(doc, pos, marks, labels, since=pos - window)
-    ref = _nominal_referent(doc, noun, cands)
+    mods = _modifiers(tok)
+    ref = _nominal_referent(doc, noun, cands, mods)
     if labels == PERSON_ENTS:
         q.owner = _owner_of(tok, state["genders"])
-        ref = ref or _named_anywhere(doc, noun, marks, q.owner)
+        ref = ref or _named_anywhere(doc, noun, marks, q.owner, mods)
+        if ref is None and _anaphoric_title(tok, noun):
+            # "The Democratic presidential nominee says": a title, not a role to find a name
+            # for, stands for whom the last sentences are about
+            ref = best_referent(
+                cands, tok, state["speakers"], _subject_pronouns(doc, pos - window, pos, marks)
+            )
     if ref is not None:
         q.referent, q.method = ref, f"{q.method}+nominal"
+
+
+def _age_description(tok: Token) -> bool:
+    """``the 46-year-old``: a person described by age alone, after the article named them."""
+    words = [t.lower_ for t in tok.subtree]
+    return len(words) <= 6 and words[0] == "the" and bool(re.fullmatch(r"the\d+-?year-?old", "".join(words)))
+
+
+def _anaphoric_title(tok: Token, noun: str) -> bool:
+    """``the senator``, ``the Republican nominee``: one person's title after the article named
+    them (a possessive, "Connecticut's tax commissioner", introduces someone new)."""
+    dets = {c.lower_ for c in tok.children if c.dep_ in ("det", "poss")}
+    return tok.tag_ == "NN" and dets == {"the"} and noun in TITLE_WORDS and noun not in ANONYMOUS_NOUNS
 
 
 def _owner_of(tok: Token, genders: dict[str, str]) -> Token | None:
@@ -416,12 +598,14 @@ def _owner_of(tok: Token, genders: dict[str, str]) -> Token | None:
     return next((h for h in reversed(heads) if _gender_of(h, genders) in (None, want)), None)
 
 
-def _named_anywhere(doc: Doc, noun: str, marks: list[Span], owner: Token | None) -> Token | None:
+def _named_anywhere(
+    doc: Doc, noun: str, marks: list[Span], owner: Token | None, mods: frozenset[str] = frozenset()
+) -> Token | None:
     """The one person the article names with ``noun`` ("ministry spokesman Anna Berg"),
     before or after the description; nobody when two different people carry the role or
     the role belongs to someone else than the ``owner`` ("the mayor's spokesman")."""
     heads = [e.root for e in entities(doc) if e.label_ == "PERSON" and not inside(e.root, marks)]
-    found = [h for h in heads if _nominal_referent(doc, noun, [h]) is not None]
+    found = [h for h in heads if _nominal_referent(doc, noun, [h], mods) is not None]
     found = [h for h in found if owner is None or _owned_by(h, owner)]
     if len({h.lower_ for h in found}) != 1:
         return None

@@ -35,7 +35,7 @@ def _weak(q: Quote) -> bool:
     return (
         q.kind == "direct"
         and q.speaker is not None
-        and ("pronoun" in q.method or "relative" in q.method or q.method == "continuation")
+        and ("pronoun" in q.method or "relative" in q.method or q.method in ("continuation", "lead-in"))
     )
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 __all__ = [
     "ANONYMOUS_NOUNS",
     "CLAIM_NOUNS",
+    "ORG_DESCRIPTORS",
     "ORG_NOUNS",
     "SPEECH_VERBS",
     "TITLE_CUES",
@@ -268,6 +269,17 @@ ORG_NOUNS = frozenset(
         "union",
         "university",
     ]
+)
+
+# Nouns a story uses, after naming an organisation, to refer back to it ("the software giant",
+# "the French firm", "the union"); bodies that are rarely named first (police, court,
+# government) are left out, so "the police said" stays the police.
+ORG_DESCRIPTORS = frozenset(
+    """company firm giant corporation conglomerate maker manufacturer automaker carmaker carrier
+    operator provider retailer chain business startup insurer lender bank airline broadcaster
+    network publisher developer supplier distributor union guild association organisation
+    organization agency group charity foundation institute federation league committee
+    commission studio bureau""".split()  # noqa: SIM905
 )
 
 # Words before quoted text that mark a title or a name, not speech.

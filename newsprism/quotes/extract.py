@@ -7,7 +7,12 @@ import dataclasses
 from typing import TYPE_CHECKING
 
 from newsprism.model import Article, Quote, Span, Speaker, content_id
-from newsprism.quotes.attribute import attribute_direct, continue_speakers, resolve_references
+from newsprism.quotes.attribute import (
+    attribute_direct,
+    continue_speakers,
+    lead_in_speakers,
+    resolve_references,
+)
 from newsprism.quotes.detect import classify_marked, find_according, find_claims, find_colon, find_indirect
 from newsprism.quotes.found import Found
 from newsprism.quotes.identity import describe, fold, join, surname_key, widen_name
@@ -101,6 +106,8 @@ def find_quotes(text: str, doc: Doc, paragraphs: tuple[Span, ...], settings: Quo
         f.paragraph = _paragraph_index(paras, f.span.start)
     resolve_references(doc, found, mark_spans, settings.pronoun_window)
     continue_speakers(found)
+    lead_in_speakers(doc, found, paras, mark_spans)
+    continue_speakers(found)  # the quotes after a lead-in one continue it
     return found
 
 

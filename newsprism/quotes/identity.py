@@ -208,13 +208,25 @@ def _role_word(word: str) -> bool:
 
 
 def _person(head: Token, toks: list[Token]) -> Speaker | None:
-    names = widen_name(_entity(toks, ("PERSON",)))
+    names = _head_run(widen_name(_entity(toks, ("PERSON",))), head)
     names = [t for t in names if t.i >= toks[0].i]
     if not names or head.ent_type_ not in ("PERSON", "") or (head.pos_ == "NOUN" and not head.ent_type_):
         return None
     name = _clean_name(names)
     role = _role_words(toks, names) or _appos_role(head)
     return Speaker(name=name, canonical=name, role=role, kind="person", span=token_span(toks))
+
+
+def _head_run(tokens: list[Token], head: Token) -> list[Token]:
+    """The contiguous run of name tokens that holds the head (else the last run): in "Oscar
+    producer Laurence Mark" the tagger's "Oscar" is no part of the name."""
+    runs: list[list[Token]] = []
+    for t in tokens:
+        if runs and t.i == runs[-1][-1].i + 1:
+            runs[-1].append(t)
+        else:
+            runs.append([t])
+    return next((r for r in runs if any(t.i == head.i for t in r)), runs[-1] if runs else [])
 
 
 def _organisation(head: Token, toks: list[Token]) -> Speaker | None:
@@ -235,8 +247,15 @@ def _organisation(head: Token, toks: list[Token]) -> Speaker | None:
         words.pop(0)  # "The office of the Norwegian prime minister" keeps its inner "the"
     if words and words[-1].tag_ == "POS":
         words.pop()  # "the ministry's" → "ministry"
+    while len(words) > 1 and _describes(words[0]) and any(t.pos_ == "PROPN" for t in words[1:]):
+        words.pop(0)  # "nonpartisan Congressional Budget Office", "security firm Trend Micro"
     name = join(words)
     return Speaker(name=name, canonical=name, kind="organisation", span=token_span(toks))
+
+
+def _describes(tok: Token) -> bool:
+    """A lower-case word describing a name that follows it (not part of the name)."""
+    return tok.pos_ != "PROPN" and not tok.ent_type_ and not any(c.isupper() for c in tok.text)
 
 
 def _has_proper(toks: list[Token]) -> bool:
@@ -254,6 +273,29 @@ def _anonymous(head: Token, toks: list[Token]) -> Speaker | None:
         text = join(toks)
         return Speaker(name=text, canonical=text, kind="anonymous", anonymous=True, span=token_span(toks))
     return None
+
+
+# Plural members and outputs of an organisation that speak for it as a body: "researchers at
+# security firm X", "figures from X", "X leaders" are X (one named person would be a person).
+MEMBER_NOUNS = frozenset(
+    "researcher leader figure data statistic scientist expert analyst economist".split()  # noqa: SIM905
+)
+
+
+def _members(head: Token, toks: list[Token]) -> Speaker | None:
+    """``Researchers at software security firm Trend Micro`` -> the organisation Trend Micro."""
+    lemma = head.lemma_.lower()
+    if head.pos_ != "NOUN" or lemma not in MEMBER_NOUNS or (head.tag_ != "NNS" and lemma != "data"):
+        return None
+    org = next((t for t in toks if t.ent_type_ == "ORG" and t.i != head.i), None)
+    if org is None:
+        return None
+    ent = next((e for e in org.doc.ents if e.start <= org.i < e.end), None)
+    words = [t for t in (ent or [org]) if t.dep_ != "det" and t.tag_ != "POS" and t.lower_ != "the"]
+    name = join(words)
+    return (
+        Speaker(name=join(toks), canonical=name, kind="organisation", span=token_span(toks)) if name else None
+    )
 
 
 def _role_led(head: Token, toks: list[Token]) -> Speaker | None:
@@ -318,7 +360,7 @@ def describe(head: Token) -> Speaker:
     appositive = _appositive_name(head, toks)
     if appositive is not None:
         return appositive
-    for make in (_person, _role_led, _organisation, _anonymous):
+    for make in (_person, _role_led, _members, _organisation, _anonymous):
         found = make(head, toks)
         if found is not None:
             return _joint(head, found) or found

@@ -95,16 +95,25 @@ def _pairs_in_paragraph(text: str, para: Span, double: bool) -> tuple[list[tuple
     """Closed ``(open, close)`` index pairs, and the index of a quote left open at the end."""
     pairs: list[tuple[int, int]] = []
     open_at: int | None = None
-    for i, role in _marks(text, para, double):
+    marks = _marks(text, para, double)
+    for k, (i, role) in enumerate(marks):
         if open_at is None:
             if role in ("open", "both"):
                 open_at = i
-        elif role in ("close", "both"):
+        elif role in ("close", "both") or _mistyped_close(text, i, marks[k + 1 :]):
             pairs.append((open_at, i))
             open_at = None
         elif role == "open":
             open_at = i  # the previous mark never closed: restart here
     return pairs, open_at
+
+
+def _mistyped_close(text: str, i: int, later: list[tuple[int, str]]) -> bool:
+    """An opening mark right after the end of a clause (``again, “Jonathan Wright said``,
+    ``over, "said Ann``), while a quote is open and nothing later in the paragraph closes it:
+    the writer typed the wrong mark, or a space, before the closing one."""
+    before = text[max(0, i - 2) : i].rstrip(" ")
+    return before[-1:] in (",", ".", "?", "!") and not any(r in ("close", "both") for _, r in later)
 
 
 def _starts_with_open(text: str, para: Span) -> bool:

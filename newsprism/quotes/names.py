@@ -20,6 +20,7 @@ __all__ = [
     "TITLE_WORDS",
     "compatible",
     "full_names",
+    "generation",
     "most_complete",
     "most_written",
     "name_words",
@@ -45,6 +46,7 @@ TITLE_WORDS = frozenset(
     quarterback guard forward defender goalkeeper midfielder captain veteran former acting interim
     senior junior state federal national us u.s. democratic republican gop labour tory advocate
     undersheriff lawmaker activist campaigner organizer organiser commentator strategist consultant
+    nominee candidate challenger incumbent frontrunner front-runner
     """.split()  # noqa: SIM905
 )
 # Common English nicknames and the given names they stand for.
@@ -111,7 +113,7 @@ def _parts(name: str) -> tuple[list[str], str]:
     return (words[:-1], words[-1]) if words else ([], "")
 
 
-def _generation(name: str) -> str:
+def generation(name: str) -> str:
     """ "jr" or "sr" when the name carries one: father and son share every other word."""
     return next((w for w in name_words(name) if w in ("jr", "sr")), "")
 
@@ -133,7 +135,7 @@ def compatible(a: str, b: str) -> bool:
     (equal, an initial of the other, or a common nickname pair)."""
     ga, sa = _parts(a)
     gb, sb = _parts(b)
-    if not sa or sa != sb or _generation(a) != _generation(b):
+    if not sa or sa != sb or generation(a) != generation(b):
         return False
     if not ga or not gb:
         return True
@@ -181,11 +183,16 @@ def most_complete_order(names: list[str]) -> list[str]:
 
 def most_written(names: Iterable[str], counts: Mapping[str, int]) -> str:
     """The form the story writes most often (``counts``: occurrences in its texts), then
-    :func:`most_complete`'s order: readers know a person by the name most outlets use, and a
-    middle initial one outlet's style adds is no better name."""
+    the form without a middle initial, then :func:`most_complete`'s order: readers know a person
+    by the name most outlets use, and a middle initial one outlet's style adds is no better
+    name."""
     names = list(names)
     order = most_complete_order(names)
-    return max(names, key=lambda n: (counts.get(n, 0), -order.index(n)))
+
+    def initial(n: str) -> bool:  # "Donald J. Trump": one outlet's house style, not the name
+        return any(len(w) == 1 for w in name_words(n)[1:-1])
+
+    return max(names, key=lambda n: (counts.get(n, 0), not initial(n), -order.index(n)))
 
 
 # Legal forms that follow a company's name ("France Telecom SA", "Interoute Plc").

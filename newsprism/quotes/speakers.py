@@ -13,6 +13,7 @@ The displayed canonical name is the most frequent full form, then the longest.
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from typing import Any
@@ -24,6 +25,7 @@ from newsprism.quotes.identity import PRONOUNS, fold, surname_key
 from newsprism.quotes.names import (
     compatible,
     full_names,
+    generation,
     most_complete,
     most_written,
     name_words,
@@ -82,9 +84,19 @@ def _fuzzy_merges(keys: list[str], threshold: float) -> dict[str, str]:
         if a in out:
             continue
         for b in persons[i + 1 :]:
-            if b not in out and a.split()[0][7:8] == b.split()[0][7:8] and fuzz.ratio(a, b) >= threshold:
+            if b not in out and _spelling_variants(a, b) and fuzz.ratio(a, b) >= threshold:
                 out[b] = a
     return out
+
+
+def _spelling_variants(a: str, b: str) -> bool:
+    """Two person keys that may be one name spelt two ways: same initial, as many words, and
+    no generation apart ("Donald Trump Jr." is not "Donald Trump")."""
+    return (
+        a.split()[0][7:8] == b.split()[0][7:8]
+        and len(a.split()) == len(b.split())
+        and generation(a) == generation(b)
+    )
 
 
 def _display(key: str, names: list[str], written: Mapping[str, int]) -> str:
@@ -102,6 +114,28 @@ def _dateline(quote: Quote, texts: Mapping[str, str]) -> bool:
     return texts.get(quote.article_id, "").lstrip()[:200].find(s.name) >= 0
 
 
+# What a person runs or leads, written "X's campaign" or "the X campaign".
+_BODIES = "campaign|administration|camp|transition team"
+_PERSONS_BODY = re.compile(
+    rf"^(?:the\s+)?(?:(?:mr|mrs|ms|dr)\.?\s+)?((?:[A-Z][\w.-]*\s+)*[A-Z][\w.-]*?)(?:[’']s?)?\s+({_BODIES})$",
+    re.IGNORECASE,
+)
+
+
+def _persons_body(name: str) -> str | None:
+    """``Mr. Sanders's campaign`` -> ``Sanders campaign`` (honorific, article and possessive
+    off), so every outlet's way of writing it is one speaker; None for other names."""
+    m = _PERSONS_BODY.match(name.strip())
+    if m is None or not m.group(1)[:1].isupper():
+        return None
+    return f"{m.group(1)} {m.group(2).lower()}"
+
+
+def _before_dash(name: str) -> str:
+    """``Jonathan Wright - director of wholesale products``: a spaced dash ends the name."""
+    return re.split(r"\s[-–—]+\s?", name)[0]
+
+
 def _untitled(quote: Quote, texts: Mapping[str, str]) -> Quote:
     """Titles off person names, legal forms off company names; a dateline taken for a speaker
     removed."""
@@ -110,8 +144,11 @@ def _untitled(quote: Quote, texts: Mapping[str, str]) -> Quote:
         return quote
     if _dateline(quote, texts):
         return dataclasses.replace(quote, speaker=None)
+    body = _persons_body(s.canonical) if s.kind in ("organisation", "nominal") else None
+    if body is not None:  # "Mr. Sanders's campaign", "the Sanders campaign": one body, story wide
+        return dataclasses.replace(quote, speaker=dataclasses.replace(s, canonical=body, kind="organisation"))
     if s.kind == "organisation":
-        bare = strip_company(s.canonical)
+        bare = strip_company(_before_dash(s.canonical))
         return (
             quote
             if bare == s.canonical
@@ -119,7 +156,7 @@ def _untitled(quote: Quote, texts: Mapping[str, str]) -> Quote:
         )
     if s.kind != "person":
         return quote
-    name = strip_titles(s.canonical)
+    name = strip_titles(_before_dash(s.canonical))
     if name == s.canonical:
         return quote
     role = s.role or s.canonical[: len(s.canonical) - len(name)].strip(" ,") or None
@@ -137,15 +174,20 @@ def _resolve_short(quotes: list[Quote], texts: Mapping[str, str]) -> list[Quote]
     out = []
     for q in quotes:
         s = q.speaker
-        if s is None or s.kind != "person" or len(s.canonical.split()) != 1:
+        core = [w for w in s.canonical.split() if not generation(w)] if s is not None else []
+        if s is None or s.kind != "person" or len(core) != 1:
             out.append(q)
             continue
-        word = s.canonical.strip(" ,.")
-        local = Counter(full_names(texts.get(q.article_id, ""), word))
+        word, gen = core[0].strip(" ,."), generation(s.canonical)  # "Donald Jr." is a Trump Jr.
+
+        def same_generation(names: Iterable[str], gen: str = gen) -> Counter:
+            return Counter(n for n in names if generation(n) == gen)
+
+        local = same_generation(full_names(texts.get(q.article_id, ""), word))
         pool = (
             local
-            or story.get(word.lower())
-            or Counter(n for text in texts.values() for n in full_names(text, word))
+            or same_generation(story.get(word.lower(), Counter()).elements())
+            or same_generation(n for text in texts.values() for n in full_names(text, word))
         )
         if local:
             # A surname alone refers back to the person the article introduced first with it;

@@ -1,11 +1,15 @@
-"""Story assignment of a Spark run, on the driver, over compact features only.
+"""Story assignment of a Spark run: the windowed steps on executors, the rest on the driver.
 
-The batch logic (:class:`newsprism.stories.batch.Batch`) looks at the whole batch at once:
-standing actors are found from average-link groups over every article, drafts merge across
-blocks, and posting lists are capped in arrival order. Split by block it would give other
-stories than the local path, so the driver runs it as is, on what it needs and nothing more:
-per article its id, feature counts, dates, outlet and title (about 2 KB; no text), with the
-document frequencies counted on the executors. The result goes back out as rows.
+The batch logic (:class:`newsprism.stories.batch.Batch`) has two kinds of steps. The first
+grouping of a batch (average link, and the first pass that finds standing actors) runs over
+windows of ``link_window`` articles in arrival order, and windows never look at each other:
+those run on executors, one task per window (:func:`window_spread`, :func:`window_groups`),
+with the document frequencies broadcast. The later steps (merge of drafts, cuts, settling)
+look across the whole batch through its blocking index, in arrival order, and posting lists
+are capped in that order: split by connected blocks they would give other stories (on every
+corpus tried, the blocking graph is one component anyway: docs/spark.md), so the driver runs
+them as is, over compact features only (per article its id, feature counts, dates, outlet and
+title; no text) and the groups the executors found (article ids). The result goes back out as rows.
 """
 
 from __future__ import annotations
@@ -14,23 +18,99 @@ import json
 from collections.abc import Iterable
 from typing import Any
 
+from newsprism.errors import StoryStateError
 from newsprism.settings import StorySettings
+from newsprism.spark.rows import row_features
+from newsprism.stories.batch import Batch, Links
+from newsprism.stories.blocking import Blocker
 from newsprism.stories.features import ArticleFeatures
-from newsprism.stories.index import Assignment, StoryIndex
+from newsprism.stories.index import Assignment, StoryIndex, arrival_key
 from newsprism.stories.vector import DocFrequency
 
-__all__ = ["assign_counted", "index_from_rows", "member_rows", "posting_rows", "story_rows"]
+__all__ = [
+    "assign_counted",
+    "finds_hubs",
+    "index_from_rows",
+    "member_rows",
+    "posting_rows",
+    "story_rows",
+    "window_groups",
+    "window_spread",
+]
 
 Row = dict[str, Any]
+# The arrival key of an undated article (date.max), as features rows write dates.
+UNDATED = "9999-12-31"
+
+
+def arrival_row_key(row: Any) -> tuple[str, str]:
+    """:func:`arrival_key` of a features row: ISO dates sort as dates."""
+    return (row["published"] or UNDATED, row["article_id"])
+
+
+def finds_hubs(settings: StorySettings, n_docs: int) -> bool:
+    """Does a first batch of ``n_docs`` articles look for standing actors?"""
+    return _batch({}, 0, settings).finds_hubs(n_docs)
+
+
+def _batch(df: dict[str, int], n_docs: int, settings: StorySettings) -> Batch:
+    """An empty first batch over the run's document frequencies (read only: a task shares the
+    worker's broadcast copy, never its own)."""
+    index = StoryIndex(settings)
+    index.df = DocFrequency(n_docs, df)
+    return Batch(index, local=Blocker(settings.max_postings))
+
+
+def _window(rows: Iterable[tuple[Any, Any]]) -> list[ArticleFeatures]:
+    """The features of one window's ``(arrival key, features row)``, in arrival order."""
+    return [row_features(r) for _, r in sorted(rows, key=lambda kr: kr[0])]
+
+
+def window_spread(
+    rows: Iterable[tuple[Any, Any]], df: dict[str, int], n_docs: int, settings: StorySettings
+) -> list[tuple[str, int]]:
+    """(entity, groups) of one window's ``(arrival key, features row)``: summed over the windows,
+    the batch's standing actors (:meth:`Batch.hub_spread`)."""
+    return sorted(_batch(df, n_docs, settings).hub_spread(_window(rows)).items())
+
+
+def window_groups(
+    window: int, rows: Iterable[tuple[Any, Any]], df: dict[str, int], n_docs: int,
+    settings: StorySettings, hubs: frozenset[str],
+) -> list[Row]:  # fmt: skip
+    """The average-link groups of one window (article ids in arrival order), given the hubs."""
+    feats = _window(rows)
+    groups = _batch(df, n_docs, settings).link_groups(feats, hubs or None)
+    return [{"window": window, "article_ids": [feats[i].article_id for i in g]} for g in groups]
+
+
+def _links(
+    ordered: list[ArticleFeatures], hubs: frozenset[str], groups: Iterable[list[str]], settings: StorySettings
+) -> Links:
+    """The executors' groups as the batch's indices, checked against the driver's own order."""
+    position = {f.article_id: i for i, f in enumerate(ordered)}
+    try:
+        found = sorted(sorted(position[a] for a in g) for g in groups)
+    except KeyError as exc:
+        raise StoryStateError(f"a linked group names an article without features: {exc}") from None
+    window = settings.link_window
+    covered = sum(len(g) for g in found)
+    if covered != len(ordered) or any(g[0] // window != g[-1] // window for g in found):
+        raise StoryStateError("the linked groups do not tile the batch's windows: the arrival orders differ")
+    return Links(hubs or None, found)
 
 
 def assign_counted(
-    features: Iterable[ArticleFeatures], df: dict[str, int], n_docs: int, settings: StorySettings
-) -> tuple[StoryIndex, list[Assignment]]:
-    """The index after one batch of ``features`` whose document frequencies are ``df``."""
+    features: Iterable[ArticleFeatures], df: dict[str, int], n_docs: int, settings: StorySettings,
+    hubs: frozenset[str] = frozenset(), groups: Iterable[list[str]] | None = None,
+) -> tuple[StoryIndex, list[Assignment]]:  # fmt: skip
+    """The index after one batch of ``features`` whose document frequencies are ``df``;
+    ``groups``: its average-link groups (article ids), linked window by window elsewhere."""
     index = StoryIndex(settings)
     counted = DocFrequency(n_docs, {k: df[k] for k in sorted(df)})  # a fixed order, whatever the partitions
-    return index, index.add_counted(list(features), counted)
+    ordered = sorted(features, key=arrival_key)
+    links = None if groups is None else _links(ordered, hubs, groups, settings)
+    return index, index.add_counted(ordered, counted, links)
 
 
 def story_rows(index: StoryIndex) -> list[Row]:

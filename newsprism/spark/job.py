@@ -2,7 +2,9 @@
 
     units ─► read+clean (mapPartitions) ─► articles, rejections
     articles ─► features (mapPartitions) ─► document frequencies (reduceByKey)
-    features + df ─► story assignment (driver, compact features only) ─► stories, members, postings
+    features by link window (groupByKey) ─► standing actors (reduceByKey) ─► hubs
+    windows + hubs ─► average-link groups, one task per window ─► groups
+    features + df + groups ─► merge, cut, settle (driver, compact features only) ─► stories, members, postings
     articles ⋈ members ─► groupBy(story) ─► one brief per story ─► briefs, quotes, provenance
 
 Each table is written to ``OUTPUT/_tmp/`` and renamed into place when complete, and a table
@@ -10,11 +12,13 @@ already in place is read back instead of computed: a job killed at any point and
 gives the same output, and only redoes the tables it had not finished. Every stage is a
 function of its input rows only (never of partition order), so any partitioning gives the
 same tables. No article text reaches the driver: it lists the inputs (paths), and collects
-the features and document frequencies for the assignment (see :mod:`newsprism.spark.assign`).
+the features, document frequencies and groups (ids) for the rest of the assignment (see
+:mod:`newsprism.spark.assign`).
 """
 
 from __future__ import annotations
 
+import bisect
 import functools
 import json
 import logging
@@ -26,8 +30,8 @@ from typing import TYPE_CHECKING, Any
 
 from newsprism.errors import InputError
 from newsprism.settings import Settings
+from newsprism.spark import assign, tasks
 from newsprism.spark import rows as R
-from newsprism.spark import tasks
 from newsprism.spark.assign import assign_counted, member_rows, posting_rows, story_rows
 from newsprism.version import __version__
 
@@ -41,7 +45,7 @@ log = logging.getLogger(__name__)
 # The stages a run can stop after (``until``), in order, and the tables each one writes.
 STAGES = {
     "read": ("articles", "rejections"),
-    "stories": ("features", "df", "stories", "members", "postings", "meta"),
+    "stories": ("features", "df", "hubs", "groups", "stories", "members", "postings", "meta"),
     "briefs": ("briefs", "quotes", "provenance"),
 }
 STORY_COLUMNS = {
@@ -53,6 +57,7 @@ MEMBER_COLUMNS = {
     "article_id": "string", "story_id": "string", "seq": "long", "score": "double", "opened": "boolean",
     "vector_json": "string",
 }  # fmt: skip
+GROUP_COLUMNS = {"window": "long", "article_ids": "array<string>"}
 # What the read stage gives: article and rejection rows in one frame, told apart by ``kind``.
 READ_COLUMNS = {"kind": "string", **R.ARTICLE_COLUMNS, **R.REJECTION_COLUMNS}
 # Each story's quotes and provenance edges travel with its brief as JSON, so the quotes and
@@ -247,12 +252,63 @@ class SparkRun:
             counted.map(lambda kv: {"feature": kv[0], "df": kv[1]}), {"feature": "string", "df": "long"}
         )
 
+    def _df(self) -> dict[str, int]:
+        """The document frequencies on the driver (features and counts, no text)."""
+        if "df" not in self._cache:
+            self._cache["df"] = {r["feature"]: r["df"] for r in self.table("df").toLocalIterator()}
+        return self._cache["df"]
+
+    def _n_docs(self) -> int:
+        if "n_docs" not in self._cache:
+            self._cache["n_docs"] = self.table("features").count()
+        return self._cache["n_docs"]
+
+    def _windows(self) -> Any:
+        """(window, [(arrival key, features row)]): the features cut into the batch's link
+        windows, and the document frequencies broadcast to the tasks. The driver sorts the
+        arrival keys (dates and ids, no text) and sends out the first key of each window; each
+        row finds its window from them, so one shuffle groups the windows."""
+        if "windows" not in self._cache:
+            self._cache["broadcast"] = self.spark.sparkContext.broadcast(self._df())
+            keyed = self.table("features").select("published", "article_id").toLocalIterator()
+            starts = sorted(assign.arrival_row_key(r) for r in keyed)[:: self.settings.stories.link_window]
+            by_window = functools.partial(_by_window, starts=starts)
+            windows = self.table("features").rdd.map(by_window).groupByKey(self.partitions)
+            self._cache["windows"] = windows.cache()  # the hubs and the groups both go over it
+        return self._cache["windows"], self._cache["broadcast"]
+
+    def _make_hubs(self) -> DataFrame:
+        s = self.settings.stories
+        if not assign.finds_hubs(s, self._n_docs()):
+            return self._rows([], {"feature": "string"})
+        windows, df = self._windows()
+        spread = functools.partial(_spread, df=df, n_docs=self._n_docs(), settings=s)
+        counted = windows.flatMap(spread).reduceByKey(lambda a, b: a + b, self.partitions)
+        hubs = counted.filter(functools.partial(_is_hub, least=s.hub_groups)).map(
+            lambda kv: {"feature": kv[0]}
+        )
+        return self._frame(hubs, {"feature": "string"})
+
+    def _make_groups(self) -> DataFrame:
+        s = self.settings.stories
+        if s.link_threshold <= 0.0:
+            return self._rows([], GROUP_COLUMNS)  # the greedy join: nothing is linked by windows
+        windows, df = self._windows()
+        hubs = frozenset(r["feature"] for r in self.table("hubs").collect())
+        link = functools.partial(_groups, df=df, n_docs=self._n_docs(), settings=s, hubs=hubs)
+        return self._frame(windows.flatMap(link), GROUP_COLUMNS)
+
     def _assigned(self) -> tuple[Any, Any]:
         if "assigned" not in self._cache:
-            df = {r["feature"]: r["df"] for r in self.table("df").toLocalIterator()}
+            s = self.settings.stories
+            df = self._df()
             features = self.table("features").select(*R.FEATURE_COLUMNS)  # compact columns, no text
             feats = [R.row_features(r) for r in features.toLocalIterator()]
-            self._cache["assigned"] = assign_counted(feats, df, len(feats), self.settings.stories)
+            hubs = frozenset(r["feature"] for r in self.table("hubs").collect())
+            groups = None
+            if s.link_threshold > 0.0:
+                groups = [list(r["article_ids"]) for r in self.table("groups").toLocalIterator()]
+            self._cache["assigned"] = assign_counted(feats, df, len(feats), s, hubs, groups)
         return self._cache["assigned"]
 
     def _make_stories(self) -> DataFrame:
@@ -289,6 +345,25 @@ class SparkRun:
     def _make_provenance(self) -> DataFrame:
         rows = self.table("briefs").select("edges_json").rdd.flatMap(lambda b: json.loads(b[0]))
         return self._frame(rows, R.EDGE_COLUMNS)
+
+
+def _by_window(row: Any, starts: list[tuple[str, str]]) -> tuple[int, tuple[tuple[str, str], dict[str, Any]]]:
+    key = assign.arrival_row_key(row)
+    return bisect.bisect_right(starts, key) - 1, (key, row.asDict())
+
+
+def _spread(item: tuple[int, Any], df: Any, n_docs: int, settings: Any) -> list[tuple[str, int]]:
+    return assign.window_spread(item[1], df.value, n_docs, settings)
+
+
+def _is_hub(kv: tuple[str, int], least: int) -> bool:
+    return kv[1] >= least
+
+
+def _groups(
+    item: tuple[int, Any], df: Any, n_docs: int, settings: Any, hubs: frozenset[str]
+) -> list[dict[str, Any]]:
+    return assign.window_groups(item[0], item[1], df.value, n_docs, settings, hubs)
 
 
 def _brief(item: tuple[str, Any], settings: Settings) -> dict[str, Any]:

@@ -44,7 +44,7 @@ from newsprism.stories.vector import KindWeights, ranked, raw_weights, top_terms
 if TYPE_CHECKING:
     from newsprism.stories.index import StoryIndex
 
-__all__ = ["Batch", "Item"]
+__all__ = ["Batch", "Item", "Links"]
 
 
 @dataclass
@@ -65,6 +65,16 @@ class Item:
     raw_floor: float = 0.0
 
 
+@dataclass(frozen=True)
+class Links:
+    """The windowed steps of a first batch when they ran apart, window by window (a Spark stage):
+    the standing actors found (:meth:`Batch.hub_spread`, summed) and the average-link groups
+    (:meth:`Batch.link_groups` of each window, as indices into the batch, in window order)."""
+
+    hubs: frozenset[str] | None
+    groups: list[list[int]]
+
+
 @dataclass
 class Batch:
     """Working state of one batch; ``index`` is the :class:`StoryIndex` it commits into."""
@@ -76,27 +86,18 @@ class Batch:
     local: Blocker = field(default_factory=Blocker)
     opened: int = 0
 
-    def run(self, features: Sequence[ArticleFeatures]) -> None:
+    def run(self, features: Sequence[ArticleFeatures], links: Links | None = None) -> None:
+        """Assign ``features`` (in arrival order); ``links``: the windowed steps, run elsewhere."""
         s = self.index.settings
-        kinds = self.index.kinds
-        if s.link_threshold > 0.0 and s.hub_groups > 0 and len(features) >= s.hub_groups:
-            kinds = replace(kinds, demoted=self._hubs(features))
-        # Raw weights are kept for the link vectors when those can be had by rescaling them.
-        keep_raw = self._rescalable(kinds)
-        for feat in features:
-            terms = ranked(raw_weights(feat.counts, self.index.df, kinds))
-            vector = unit_of(terms[: s.vector_terms])
-            item = Item(feat, vector, block_keys(vector, self.index.df.df, s.block_keys))
-            if keep_raw:
-                # Twice the kept terms: enough for the rescaled top terms (checked in _link_vectors).
-                item.raw = terms[: 2 * s.vector_terms]
-                item.raw_floor = terms[2 * s.vector_terms][1] if len(terms) > 2 * s.vector_terms else 0.0
-            self.items.append(item)
+        if links is not None:
+            self._add_items(features, links.hubs, link=False)
+        else:
+            self._add_items(features, self._hubs(features) if self.finds_hubs(len(features)) else None)
         if s.link_threshold <= 0.0:
             for i in range(len(self.items)):
                 self._place(i)
         else:
-            self._place_linked(s.link_threshold)
+            self._place_linked(s.link_threshold, None if links is None else links.groups)
         self._settle(s.refine_passes, s.join_threshold)
         self._merge_drafts()
         for key in [k for k in self.drafts if self.members[k]]:
@@ -106,6 +107,39 @@ class Batch:
                 self._split_newcomers(key)
         self._settle(s.settle_passes, s.stay_threshold)
 
+    def finds_hubs(self, n_features: int) -> bool:
+        """Does a batch of ``n_features`` look for standing actors (:meth:`_hubs`)?"""
+        s = self.index.settings
+        return s.link_threshold > 0.0 and s.hub_groups > 0 and n_features >= s.hub_groups
+
+    def link_groups(
+        self, features: Sequence[ArticleFeatures], hubs: frozenset[str] | None
+    ) -> list[list[int]]:
+        """The average-link groups of ``features``, at most one window of a first batch (the
+        index holds no story yet, so every article is linked): what :meth:`run` groups them
+        into, given the batch's standing actors ``hubs``. Windows are independent, so they
+        can be linked apart (a Spark task per window) and handed to :meth:`run` as ``links``."""
+        self._add_items(features, hubs)
+        return self._link_groups(list(range(len(self.items))), self.index.settings.link_threshold)
+
+    def _add_items(
+        self, features: Sequence[ArticleFeatures], hubs: frozenset[str] | None, link: bool = True
+    ) -> None:
+        """Weigh ``features`` into items (``hubs`` weigh as words); ``link``: this batch links them."""
+        s = self.index.settings
+        kinds = self.index.kinds if hubs is None else replace(self.index.kinds, demoted=hubs)
+        # Raw weights are kept for the link vectors when those can be had by rescaling them.
+        keep_raw = link and self._rescalable(kinds)
+        for feat in features:
+            terms = ranked(raw_weights(feat.counts, self.index.df, kinds))
+            vector = unit_of(terms[: s.vector_terms])
+            item = Item(feat, vector, block_keys(vector, self.index.df.df, s.block_keys))
+            if keep_raw:
+                # Twice the kept terms: enough for the rescaled top terms (checked in _link_vectors).
+                item.raw = terms[: 2 * s.vector_terms]
+                item.raw_floor = terms[2 * s.vector_terms][1] if len(terms) > 2 * s.vector_terms else 0.0
+            self.items.append(item)
+
     def _hubs(self, features: Sequence[ArticleFeatures]) -> frozenset[str]:
         """Entities found in at least ``hub_groups`` of the batch's average-link groups.
 
@@ -114,6 +148,13 @@ class Batch:
         entity weight it chains that actor's stories together (issue 11). Found with a
         first average-link pass over the batch; its groups are thrown away.
         """
+        return frozenset(
+            k for k, n in self.hub_spread(features).items() if n >= self.index.settings.hub_groups
+        )
+
+    def hub_spread(self, features: Sequence[ArticleFeatures]) -> dict[str, int]:
+        """In how many of the first pass's groups each entity is found. Windows are linked
+        apart, so the spreads of a batch's windows, summed, are the batch's."""
         s = self.index.settings
         vectors = [weigh(f.counts, self.index.df, self.index.kinds, s.vector_terms) for f in features]
         groups = average_link(
@@ -123,7 +164,7 @@ class Batch:
         for group in groups:
             for key in {k for i in group for k in features[i].counts if k[0] == "e"}:
                 spread[key] = spread.get(key, 0) + 1
-        return frozenset(k for k, n in spread.items() if n >= s.hub_groups)
+        return spread
 
     def _settle(self, passes: int, threshold: float) -> None:
         """Re-place every article ``passes`` times at most, stopping early once none moves."""
@@ -229,9 +270,10 @@ class Batch:
         key = choice.story_id if choice.story_id is not None else self._open(item)
         self._join(i, key, choice.score)
 
-    def _place_linked(self, threshold: float) -> None:
+    def _place_linked(self, threshold: float, groups: list[list[int]] | None = None) -> None:
         """Each article joins a story of an earlier batch when one clears the settled bar; the
-        rest are grouped by average link (:mod:`.link`) into this batch's draft stories."""
+        rest are grouped by average link (:mod:`.link`) into this batch's draft stories
+        (``groups``: those linked elsewhere, see :meth:`link_groups`)."""
         s = self.index.settings
         pool = []
         for i, item in enumerate(self.items):
@@ -253,10 +295,22 @@ class Batch:
                 self._join(i, choice.story_id, choice.score)
             else:
                 pool.append(i)
+        if groups is None:
+            groups = self._link_groups(pool, threshold)
+        elif len(pool) != len(self.items):
+            raise ValueError("groups linked elsewhere hold for a first batch only (no story joined)")
+        for group in groups:
+            key = self._open(self.items[pool[group[0]]])
+            for j in group:
+                self._join(pool[j], key, 0.0)
+
+    def _link_groups(self, pool: list[int], threshold: float) -> list[list[int]]:
+        """Average-link groups of the items ``pool`` (indices into the pool)."""
+        s = self.index.settings
         link_vectors = self._link_vectors(pool)
         for item in self.items:
             item.raw = None  # needed no longer: free it before the quadratic step
-        groups = average_link(
+        return average_link(
             link_vectors,
             [self.items[i].feat.published for i in pool],
             threshold,
@@ -264,10 +318,6 @@ class Batch:
             s.link_window,
             s.link_word_gate,
         )
-        for group in groups:
-            key = self._open(self.items[pool[group[0]]])
-            for j in group:
-                self._join(pool[j], key, 0.0)
 
     def _rescalable(self, kinds: KindWeights) -> bool:
         """Can link vectors come from an item's raw weights, with names rescaled? (no demotion)"""
@@ -360,6 +410,7 @@ class Batch:
             undated=s.undated_threshold,
             mean=s.mean_threshold,
             words=words,
+            margin=s.join_margin,
         )
 
     def _open(self, item: Item) -> str:

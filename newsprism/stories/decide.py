@@ -120,6 +120,7 @@ def choose(
     undated: float | None = None,
     mean: float = 0.0,
     words: float = 0.0,
+    margin: float = 1.0,
 ) -> Choice:
     """The most similar compatible candidate that clears its threshold, else a new story.
 
@@ -136,9 +137,16 @@ def choose(
     ``mean`` is the least mean cosine with the story's members (the average-link
     test): a loose story's profile is long, so its cosine with anything on its topic
     grows with the square root of its size, while the mean similarity does not.
+
+    ``margin`` (> 1: on) asks the best story other than ``own`` to score at least
+    ``margin`` times the next candidate (``own`` aside); otherwise the article stays in
+    ``own`` when ``own`` clears its bar, else opens a new story. Several stories of one
+    topic fitting about equally is topic evidence, not event evidence.
     """
     best_id: str | None = None
     best = top = 0.0
+    scored: list[tuple[str, float]] = []
+    own_score: float | None = None  # set when ``own`` clears its bar
     for story in candidates:
         if not time_compatible(published, story, max_gap_days, floor):
             continue
@@ -149,6 +157,7 @@ def choose(
             score = dot / story.norm if story.norm > 0.0 else 0.0
             average = dot / max(story.size, 1)
         top = max(top, score)
+        scored.append((story.id, score))
         if average < mean:
             continue
         bar = threshold if settled is None or story.id.startswith("~") else max(threshold, settled)
@@ -158,8 +167,15 @@ def choose(
             continue
         if words > 0.0 and story.id != own and word_cosine(vector, story.centroid) < words:
             continue
+        if story.id == own:
+            own_score = score
         if best_id is None or score > best or (score == best and story.id < best_id):
             best_id, best = story.id, score
+    if margin > 1.0 and best_id is not None and best_id != own:
+        runner_up = max((v for k, v in scored if k not in (best_id, own)), default=0.0)
+        if best < margin * runner_up:
+            # Several stories fit about equally: the shared evidence is the topic, not the event.
+            return Choice(own, own_score) if own_score is not None else Choice(None, best)
     return Choice(best_id, best if best_id is not None else top)
 
 

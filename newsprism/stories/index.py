@@ -19,13 +19,13 @@ from typing import Any
 from newsprism.errors import SettingsError, StoryStateError
 from newsprism.model import Article, Story, content_id
 from newsprism.settings import StorySettings
-from newsprism.stories.batch import Batch
+from newsprism.stories.batch import Batch, Links
 from newsprism.stories.blocking import Blocker
 from newsprism.stories.decide import StoryProfile
 from newsprism.stories.features import ArticleFeatures, fast_features, spacy_features
 from newsprism.stories.vector import DocFrequency, KindWeights, top_terms
 
-__all__ = ["Assignment", "StoryIndex", "cluster", "extract_features", "story_id_for"]
+__all__ = ["Assignment", "StoryIndex", "arrival_key", "cluster", "extract_features", "story_id_for"]
 
 log = logging.getLogger(__name__)
 STATE_VERSION = 1
@@ -59,7 +59,7 @@ def extract_features(
         texts = [a.text for a in articles]
         docs = parse(texts, disable=NER_ONLY, n_process=auto_processes(len(texts)))
         return [spacy_features(a, d) for a, d in zip(articles, docs, strict=True)]
-    return [fast_features(a, s.lead_sentences, s.lead_boost) for a in articles]
+    return [fast_features(a, s.lead_sentences, s.lead_boost, s.lead_actions) for a in articles]
 
 
 class StoryIndex:
@@ -98,16 +98,19 @@ class StoryIndex:
             self.df.update(feat.counts)
         return self._assign(ordered)
 
-    def add_counted(self, features: Sequence[ArticleFeatures], df: DocFrequency) -> list[Assignment]:
+    def add_counted(
+        self, features: Sequence[ArticleFeatures], df: DocFrequency, links: Links | None = None
+    ) -> list[Assignment]:
         """Like :meth:`add_features` for a first batch whose document frequencies were counted
-        elsewhere (a Spark ``reduceByKey``): ``df`` must count exactly ``features``."""
+        elsewhere (a Spark ``reduceByKey``): ``df`` must count exactly ``features``. ``links``:
+        the batch's windowed steps, run elsewhere too (see :meth:`Batch.link_groups`)."""
         if self.df.n_docs or self.profiles:
             raise StoryStateError("add_counted starts an empty index; use add_features to go on")
         ordered = self._fresh(features)
         if df.n_docs != len(ordered):
             raise StoryStateError(f"document frequencies count {df.n_docs} articles, not {len(ordered)}")
         self.df = df
-        return self._assign(ordered)
+        return self._assign(ordered, links)
 
     def _fresh(self, features: Sequence[ArticleFeatures]) -> list[ArticleFeatures]:
         """The features of articles not assigned yet, once each, in arrival order."""
@@ -115,14 +118,14 @@ class StoryIndex:
         for feat in features:
             if feat.article_id not in self.assigned:
                 fresh.setdefault(feat.article_id, feat)
-        return sorted(fresh.values(), key=_arrival_key)
+        return sorted(fresh.values(), key=arrival_key)
 
-    def _assign(self, ordered: list[ArticleFeatures]) -> list[Assignment]:
+    def _assign(self, ordered: list[ArticleFeatures], links: Links | None = None) -> list[Assignment]:
         self.changed_features = {key for feat in ordered for key in feat.counts}
         self.changed_postings = set()
         self.changed_vectors = {}
         batch = Batch(self, local=Blocker(self.settings.max_postings))
-        batch.run(ordered)
+        batch.run(ordered, links)
         return self._commit(batch)
 
     def _commit(self, batch: Batch) -> list[Assignment]:
@@ -207,7 +210,8 @@ def cluster(articles: Sequence[Article], settings: StorySettings | None = None) 
     return index.stories()
 
 
-def _arrival_key(feat: ArticleFeatures) -> tuple[date, str]:
+def arrival_key(feat: ArticleFeatures) -> tuple[date, str]:
+    """The order a batch assigns its articles in: publication date (undated last), then id."""
     return (feat.published or date.max, feat.article_id)
 
 
