@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from newsprism.model import Speaker
 from newsprism.quotes.cues import ANONYMOUS_NOUNS, ORG_NOUNS
-from newsprism.quotes.syntax import token_span
+from newsprism.quotes.syntax import entities, token_span
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -242,7 +242,7 @@ def _organisation(head: Token, toks: list[Token]) -> Speaker | None:
     }
     if not (org_head or named) or (head.pos_ == "NOUN" and not named and not _has_proper(toks)):
         return None
-    words = list(toks)
+    words = _whole_entity(head, list(toks))
     while words and words[0].dep_ == "det":
         words.pop(0)  # "The office of the Norwegian prime minister" keeps its inner "the"
     if words and words[-1].tag_ == "POS":
@@ -251,6 +251,15 @@ def _organisation(head: Token, toks: list[Token]) -> Speaker | None:
         words.pop(0)  # "nonpartisan Congressional Budget Office", "security firm Trend Micro"
     name = join(words)
     return Speaker(name=name, canonical=name, kind="organisation", span=token_span(toks))
+
+
+def _whole_entity(head: Token, toks: list[Token]) -> list[Token]:
+    """The mention widened to the whole organisation entity its head is in: the parse may cut
+    "Academy of Motion Picture Arts and Sciences" after "of"."""
+    ent = next((e for e in entities(head.doc) if e.start <= head.i < e.end and e.label_ == "ORG"), None)
+    if ent is None or not toks or (ent.start >= toks[0].i and ent.end <= toks[-1].i + 1):
+        return toks
+    return list(head.doc[min(ent.start, toks[0].i) : max(ent.end, toks[-1].i + 1)])
 
 
 def _describes(tok: Token) -> bool:
@@ -290,7 +299,7 @@ def _members(head: Token, toks: list[Token]) -> Speaker | None:
     org = next((t for t in toks if t.ent_type_ == "ORG" and t.i != head.i), None)
     if org is None:
         return None
-    ent = next((e for e in org.doc.ents if e.start <= org.i < e.end), None)
+    ent = next((e for e in entities(org.doc) if e.start <= org.i < e.end), None)
     words = [t for t in (ent or [org]) if t.dep_ != "det" and t.tag_ != "POS" and t.lower_ != "the"]
     name = join(words)
     return (

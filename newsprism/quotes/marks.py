@@ -66,6 +66,8 @@ def _role(text: str, i: int, double: bool) -> str:
         nxt.isspace() or nxt in CLOSERS_AFTER or (double and not nxt.isalnum())
     )
     if ch in DOUBLE_OPEN + SINGLE_OPEN:
+        if nxt in ",.;" and i > 0:
+            return "close"  # “ typed for ” before the clause goes on: `orchestra “, the host said`
         return "open" if can_open or not can_close else "close"
     if ch in DOUBLE_CLOSE + SINGLE_CLOSE:
         if not double and prev.isalnum() and nxt.isalnum():
