@@ -28,6 +28,7 @@ from newsprism.quotes.cues import ANONYMOUS_NOUNS, ORG_DESCRIPTORS, ORG_NOUNS
 from newsprism.quotes.documents import author_of
 from newsprism.quotes.found import Found
 from newsprism.quotes.identity import ROLE_WORDS
+from newsprism.quotes.marks import is_dash
 from newsprism.quotes.names import TITLE_WORDS
 from newsprism.quotes.salience import best_referent
 from newsprism.quotes.syntax import (
@@ -109,13 +110,10 @@ def _decide(found: Found, cue: Token, marks: list[Span], method: str) -> bool:
     return True
 
 
-DASHES = frozenset(["—", "–", "--", "-"])
-
-
 def _dash_name(tokens: list[Token]) -> Token | None:
     """``“…” — Maria Lopez, nurse``: a name right after a dash that follows the quote."""
     words = [t for t in tokens if not t.is_space and t.text not in "”’\"'»"]
-    if len(words) < 2 or words[0].text not in DASHES:
+    if len(words) < 2 or not is_dash(words[0].text):
         return None
     name = [t for t in words[1:4] if t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG")]
     if not name or name[0].i != words[1].i:

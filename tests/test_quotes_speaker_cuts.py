@@ -1,0 +1,89 @@
+"""Where a speaker's name and clause are cut (session 8, issue 16): every dash like an em dash,
+participles and relative clauses given to the right noun phrase, and nouns that are not
+speakers (a thing someone said, a poll share, an employer taken for a role).
+Fictional texts, parsed with the bundled model."""
+
+import pytest
+
+from newsprism.nlp import load_spacy
+from newsprism.quotes import extract_quotes
+from newsprism.quotes.marks import DASH_CHARS, is_dash
+from tests.conftest import make_article
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_spacy()
+
+
+def _quotes(nlp, text):
+    art = make_article(text)
+    return extract_quotes(art, nlp(art.text))
+
+
+def _speaker_of(quotes, words):
+    return next(q.speaker for q in quotes if words in q.text)
+
+
+@pytest.mark.parametrize("dash", list(DASH_CHARS))
+def test_every_dash_ends_the_clause_before_a_speaker(nlp, dash):
+    text = (
+        f"Senator Dale Morrow's tax returns from 1995 were made public {dash} Morrow boasted, "
+        "“That makes me smart.”"
+    )
+    speaker = _speaker_of(_quotes(nlp, text), "makes me smart")
+    assert dash not in speaker.canonical and "public" not in speaker.canonical
+    assert speaker.canonical == "Dale Morrow"
+
+
+def test_is_dash_knows_dashes_from_hyphenated_words():
+    assert is_dash("\u2015") and is_dash("--") and is_dash("\u2e3a")
+    assert not is_dash("Merriam-Webster") and not is_dash("")
+
+
+def test_a_participle_after_a_relative_clause_tells_of_the_main_subject(nlp):
+    text = (
+        "Senator Dale Brickman spoke in Reno on Friday. Brickman was similarly defensive when forced to "
+        "defend not paying a plumber who said he was stiffed on a contract, saying, "
+        "“Maybe he didn't do a good job.”"
+    )
+    quotes = _quotes(nlp, text)
+    assert _speaker_of(quotes, "good job").canonical == "Dale Brickman"
+    assert _speaker_of(quotes, "stiffed").canonical == "a plumber"  # the relative clause's own
+
+
+def test_a_relative_clause_speaker_is_its_noun_phrase_not_a_place_inside(nlp):
+    text = "The remark alarmed donors in Ohio, who said they would stop giving money to the party."
+    speaker = _speaker_of(_quotes(nlp, text), "stop giving money")
+    assert speaker.canonical == "donors in Ohio" and speaker.kind != "organisation"
+
+
+def test_a_possessed_thing_is_no_speaker_its_owner_is(nlp):
+    text = (
+        "Senator Dale Morrow spoke in Reno on Friday. His promises said that taxes would fall for "
+        "every family."
+    )
+    assert _speaker_of(_quotes(nlp, text), "taxes would fall").canonical == "Dale Morrow"
+
+
+def test_a_possessed_person_still_speaks(nlp):
+    text = "Senator Dale Morrow spoke in Reno on Friday. His father said the senator had always worked hard."
+    speaker = _speaker_of(_quotes(nlp, text), "always worked hard")
+    assert speaker.canonical != "Dale Morrow"
+
+
+def test_a_poll_share_is_no_speaker(nlp):
+    text = "The poll was taken last week. Another 19 percent said they were undecided about the race."
+    assert not any("percent" in (q.speaker.canonical if q.speaker else "") for q in _quotes(nlp, text))
+
+
+def test_a_share_of_named_people_still_speaks(nlp):
+    text = "About 40 percent of voters said the economy was the top issue."
+    assert _speaker_of(_quotes(nlp, text), "top issue").canonical == "About 40 percent of voters"
+
+
+def test_an_employer_in_the_possessive_is_no_role(nlp):
+    text = "Velton News's Ana Velez said the network would air the debate again."
+    speaker = _quotes(nlp, text)[0].speaker
+    assert speaker.canonical == "Ana Velez"
+    assert speaker.role is None or "Velton" not in speaker.role
