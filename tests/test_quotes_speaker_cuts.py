@@ -87,3 +87,13 @@ def test_an_employer_in_the_possessive_is_no_role(nlp):
     speaker = _quotes(nlp, text)[0].speaker
     assert speaker.canonical == "Ana Velez"
     assert speaker.role is None or "Velton" not in speaker.role
+
+
+def test_a_description_without_a_title_word_is_the_person_named_before(nlp):
+    text = "Rory Vance hosted the show on Monday. The comedian said the jokes were written by his staff."
+    assert _speaker_of(_quotes(nlp, text), "jokes were written").canonical == "Rory Vance"
+
+
+def test_a_company_description_is_not_taken_for_a_person(nlp):
+    text = "Rory Vance hosted the show on Monday. The carrier said the flights would resume on Friday."
+    assert _speaker_of(_quotes(nlp, text), "flights would resume").canonical != "Rory Vance"

@@ -32,6 +32,7 @@ from newsprism.quotes.marks import is_dash
 from newsprism.quotes.names import TITLE_WORDS
 from newsprism.quotes.salience import best_referent
 from newsprism.quotes.syntax import (
+    agent_noun,
     cue_verbs,
     entities,
     expand,
@@ -580,7 +581,8 @@ def _anaphoric_title(tok: Token, noun: str) -> bool:
     """``the senator``, ``the Republican nominee``: one person's title after the article named
     them (a possessive, "Connecticut's tax commissioner", introduces someone new)."""
     dets = {c.lower_ for c in tok.children if c.dep_ in ("det", "poss")}
-    return tok.tag_ == "NN" and dets == {"the"} and noun in TITLE_WORDS and noun not in ANONYMOUS_NOUNS
+    person = noun in TITLE_WORDS or (agent_noun(tok) and noun not in ORG_NOUNS | ORG_DESCRIPTORS)
+    return tok.tag_ == "NN" and dets == {"the"} and person and noun not in ANONYMOUS_NOUNS
 
 
 def _owner_of(tok: Token, genders: dict[str, str]) -> Token | None:

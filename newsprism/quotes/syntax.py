@@ -19,6 +19,7 @@ if TYPE_CHECKING:
 __all__ = [
     "cue_verbs",
     "inside",
+    "agent_noun",
     "subject_of",
     "token_span",
     "tokens_between",
@@ -137,10 +138,16 @@ _AGENT_ENDINGS = ("er", "ers", "or", "ors", "ist", "ists", "ian", "ians", "ee", 
 _OWNERS = frozenset(["his", "her", "their", "its"])
 
 
-def _person_noun(tok: Token) -> bool:
+def agent_noun(tok: Token) -> bool:
+    """A noun for someone who does something, by its ending (comedian, supporter, resident)."""
     lemma = tok.lemma_.lower()
-    agent = tok.lower_.endswith(_AGENT_ENDINGS) or (lemma.endswith("ent") and not lemma.endswith("ment"))
-    return agent or bool({lemma, tok.lower_} & (TITLE_WORDS | ANONYMOUS_NOUNS | ORG_NOUNS | PEOPLE_NOUNS))
+    return tok.lower_.endswith(_AGENT_ENDINGS) or (lemma.endswith("ent") and not lemma.endswith("ment"))
+
+
+def _person_noun(tok: Token) -> bool:
+    return agent_noun(tok) or bool(
+        {tok.lemma_.lower(), tok.lower_} & (TITLE_WORDS | ANONYMOUS_NOUNS | ORG_NOUNS | PEOPLE_NOUNS)
+    )
 
 
 def _speaking_owner(tok: Token) -> Token | None:
