@@ -97,3 +97,23 @@ def test_a_description_without_a_title_word_is_the_person_named_before(nlp):
 def test_a_company_description_is_not_taken_for_a_person(nlp):
     text = "Rory Vance hosted the show on Monday. The carrier said the flights would resume on Friday."
     assert _speaker_of(_quotes(nlp, text), "flights would resume").canonical != "Rory Vance"
+
+
+def test_they_never_stands_for_a_nationality_word(nlp):
+    text = "A man was shot in Hawaiian Gardens. They said the gang was to blame."
+    assert _speaker_of(_quotes(nlp, text), "gang was to blame").canonical != "Hawaiian"
+
+
+def test_a_title_word_is_no_part_of_the_name(nlp):
+    text = "Outside court, Defense Attorney Tom Brask said the trial was unfair."
+    speaker = _speaker_of(_quotes(nlp, text), "trial was unfair")
+    assert speaker.canonical == "Tom Brask" and speaker.role == "Defense Attorney"
+
+
+def test_a_surname_read_as_a_plural_noun_is_a_name(nlp):
+    text = (
+        "Neither lawyer, Robin Yanes or Tom Brask, claimed innocence.\n\n"
+        "“It's a tragic situation with nothing but a sad ending. What else could it be?” Yanes said."
+    )
+    speaker = _speaker_of(_quotes(nlp, text), "tragic situation")
+    assert speaker.canonical == "Robin Yanes" and not speaker.anonymous

@@ -317,9 +317,19 @@ def _antecedents(
     for every pronoun of an article)."""
     ents = _labelled(doc, labels).overlapping(since, before)
     heads = [
-        e.root for e in ents if e.end_char <= before and e.root.idx >= since and not PARTY_TAG.match(e.text)
+        e.root
+        for e in ents
+        if e.end_char <= before and e.root.idx >= since and not PARTY_TAG.match(e.text) and not _modifier(e)
     ]
     return [h for h in reversed(heads) if not inside(h, marks)]
+
+
+def _modifier(ent) -> bool:
+    """A nationality or group word that modifies a noun ("American officials", a place name the
+    tagger split, "Hawaiian Gardens"): the noun is what a pronoun can stand for, not it.
+    (Dropping an organisation inside a title, "Defense Attorney X", was tried: on calibrate,
+    "they" then reached an older wrong entity more often than it was right.)"""
+    return ent.label_ == "NORP" and ent.root.dep_ in ("amod", "compound")
 
 
 def _labelled(doc: Doc, labels: tuple[str, ...]) -> SpanIndex:

@@ -205,6 +205,16 @@ ROLE_WORDS = frozenset(
         "constable",
         "inspector",
         "detective",
+        "attorney",
+        "lawyer",
+        "counsel",
+        "prosecutor",
+        "solicitor",
+        "sergeant",
+        "lieutenant",
+        "captain",
+        "colonel",
+        "commander",
     ]
 )
 
@@ -296,7 +306,7 @@ def _has_proper(toks: list[Token]) -> bool:
 
 def _anonymous(head: Token, toks: list[Token]) -> Speaker | None:
     """Unnamed sources: ``a senior official``, ``three US officials``, ``hardliners``."""
-    if head.pos_ != "NOUN" or head.ent_type_ == "PERSON":
+    if head.pos_ != "NOUN" or head.ent_type_ == "PERSON" or _misread_name(head):
         return None
     det = {t.lower_ for t in toks if t.dep_ in ("det", "nummod", "poss") or t.like_num}
     plural = head.tag_ == "NNS"
@@ -391,8 +401,11 @@ def _misread_name(head: Token) -> bool:
     ("Reilly/ADV told", "― Morrow/NOUN boasted"): a name it did not know."""
     if not head.shape_.startswith("Xx") or head.is_stop:
         return False
-    bare = head.pos_ == "NOUN" and not any(c.dep_ == "det" for c in head.children) and not head.is_sent_start
-    return head.pos_ == "ADV" or (bare and head.ent_type_ in ("", "DATE") and head.tag_ == "NN")
+    bare = head.pos_ == "NOUN" and not any(c.dep_ == "det" for c in head.children)
+    # "Yanes/NNS/ORG said": a surname ending in -s read as a plural common noun
+    plural_name = head.tag_ == "NNS" and head.ent_type_ == "ORG" and head.lemma_.lower() not in ORG_NOUNS
+    single = head.tag_ == "NN" and head.ent_type_ in ("", "DATE") and not head.is_sent_start
+    return head.pos_ == "ADV" or (bare and (single or plural_name))
 
 
 def describe(head: Token) -> Speaker:

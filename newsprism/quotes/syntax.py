@@ -179,7 +179,7 @@ def _participial(verb: Token) -> Token | None:
     if verb.tag_ != "VBG" or verb.dep_ != "advcl" or not comma or head.dep_ not in ("relcl", "acl"):
         return None
     owner = head.head.head  # relative clause -> its noun -> the verb or preposition holding it
-    while owner.pos_ == "ADP" and owner.head is not owner:
+    while owner.pos_ == "ADP" and owner.head.i != owner.i:
         owner = owner.head
     return owner if owner.pos_ in ("VERB", "AUX") else None
 
