@@ -117,3 +117,17 @@ def test_a_surname_read_as_a_plural_noun_is_a_name(nlp):
     )
     speaker = _speaker_of(_quotes(nlp, text), "tragic situation")
     assert speaker.canonical == "Robin Yanes" and not speaker.anonymous
+
+
+def test_a_description_introduced_as_someone_new_stays_unnamed(nlp):
+    text = (
+        "Rory Vance hosted the show on Monday. Two guests were late, their agent told reporters. "
+        "The agent said the traffic was to blame."
+    )
+    assert _speaker_of(_quotes(nlp, text), "traffic was to blame").canonical != "Rory Vance"
+
+
+def test_a_country_in_the_possessive_stays_in_the_role(nlp):
+    text = "Canada's Prime Minister Ana Velez said the border would stay open."
+    speaker = _quotes(nlp, text)[0].speaker
+    assert speaker.canonical == "Ana Velez" and "Canada" in (speaker.role or "")

@@ -591,8 +591,21 @@ def _anaphoric_title(tok: Token, noun: str) -> bool:
     """``the senator``, ``the Republican nominee``: one person's title after the article named
     them (a possessive, "Connecticut's tax commissioner", introduces someone new)."""
     dets = {c.lower_ for c in tok.children if c.dep_ in ("det", "poss")}
-    person = noun in TITLE_WORDS or (agent_noun(tok) and noun not in ORG_NOUNS | ORG_DESCRIPTORS)
+    person = noun in TITLE_WORDS or (
+        agent_noun(tok) and noun not in ORG_NOUNS | ORG_DESCRIPTORS and not _introduced_unnamed(tok, noun)
+    )
     return tok.tag_ == "NN" and dets == {"the"} and person and noun not in ANONYMOUS_NOUNS
+
+
+def _introduced_unnamed(tok: Token, noun: str) -> bool:
+    """``their agent told VBS … the agent said``: the noun came first as someone new and
+    unnamed (any determiner but "the"), so "the agent" is that one, not a named person."""
+    for t in tok.doc[: tok.i]:
+        if t.lemma_.lower() == noun and t.pos_ == "NOUN":
+            dets = {c.lower_ for c in t.children if c.dep_ in ("det", "poss")}
+            if dets and dets != {"the"}:
+                return True
+    return False
 
 
 def _owner_of(tok: Token, genders: dict[str, str]) -> Token | None:

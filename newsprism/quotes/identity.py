@@ -142,7 +142,7 @@ def _affiliation(tokens: list[Token]) -> set[int]:
     role; its tokens (with the "'s") are left out of the role."""
     out: set[int] = set()
     for t in tokens:
-        if t.dep_ == "poss" and t.ent_type_ in ("ORG", "GPE", "NORP"):
+        if t.dep_ == "poss" and t.ent_type_ == "ORG":  # "Ukraine's President": the office's country
             out |= {s.i for s in t.subtree}
     return out
 
