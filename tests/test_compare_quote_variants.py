@@ -175,28 +175,3 @@ def test_one_shared_word_is_no_same_quote():
         ]
     )
     assert groups == []
-
-
-def _two_part_story(second_speaker):
-    """Outlet A prints the words and also reports them; outlet B prints them once."""
-    direct = "The harbour wall will be rebuilt before the winter storms arrive."
-    reported = "the harbour wall would be rebuilt before the winter storms arrive"
-    art_a = make_article(f"Intro.\n\n“{direct}” she said.\n\nLater she said {reported}.", outlet="OA")
-    art_b = make_article(f"Intro.\n\n“{direct}” she said.", outlet="OB")
-    quotes = [
-        quote_in(art_a, direct, "Maren Holloway"),
-        quote_in(art_a, reported, second_speaker, "indirect"),
-        quote_in(art_b, direct, "Maren Holloway"),
-    ]
-    order = {art_a.id: 0, art_b.id: 1}
-    return quotes, group_quotes(quotes, TableEmbedder(), CompareSettings(), order)
-
-
-def test_one_article_may_give_two_parts_of_one_utterance():
-    quotes, groups = _two_part_story("Maren Holloway")
-    assert len(groups) == 1 and set(groups[0].quote_ids) == {q.id for q in quotes}
-
-
-def test_a_second_part_by_another_speaker_stays_out():
-    quotes, groups = _two_part_story("Tomas Reilly")
-    assert len(groups) == 1 and quotes[1].id not in groups[0].quote_ids

@@ -91,7 +91,7 @@ def group_quotes(
     taken = set(items)  # a set: membership in the list compared every pair of quotes
     fragments = [q for q in quotes if q not in taken and len(words(q.text)) >= 2]
     out = []
-    for members in _second_parts(items, keys, pairs, _cluster(items, pairs)):
+    for members in _cluster(items, pairs):
         group = _with_fragments([items[k] for k in members], fragments)
         if len({q.article_id for q in group}) < 2:
             continue
@@ -231,34 +231,6 @@ def _cluster(items: Sequence[Quote], pairs: list[tuple[float, int, int]]) -> lis
         for k in members[ci]:
             cluster[k] = ci
     return sorted(sorted(m) for m in members.values())
-
-
-def _second_parts(
-    items: Sequence[Quote],
-    keys: Sequence[_Keys],
-    pairs: list[tuple[float, int, int]],
-    clusters: list[list[int]],
-) -> list[list[int]]:
-    """One article may carry two parts of one utterance (a direct quote and its paraphrase, or
-    two sentences apart): a quote left alone because its article is already in a group joins
-    that group when it pairs with another outlet's version and one speaker says both."""
-    where = {k: n for n, members in enumerate(clusters) for k in members}
-    alone = {members[0] for members in clusters if len(members) == 1}
-    out = [list(m) for m in clusters]
-    for _, i, j in sorted(pairs, key=lambda p: (-p[0], p[1], p[2])):
-        for x, y in ((i, j), (j, i)):
-            target = out[where[y]]
-            if x not in alone or len(target) < 2:
-                continue
-            same_article = [k for k in target if items[k].article_id == items[x].article_id]
-            if same_article and all(
-                _same_speaker(keys[x], keys[k]) and keys[x].negated == keys[k].negated for k in same_article
-            ):
-                alone.discard(x)
-                out[where[x]] = []
-                target.append(x)
-                where[x] = where[y]
-    return sorted(sorted(m) for m in out if m)
 
 
 def _build_group(
