@@ -131,3 +131,11 @@ def test_a_country_in_the_possessive_stays_in_the_role(nlp):
     text = "Canada's Prime Minister Ana Velez said the border would stay open."
     speaker = _quotes(nlp, text)[0].speaker
     assert speaker.canonical == "Ana Velez" and "Canada" in (speaker.role or "")
+
+
+def test_they_stands_for_the_latest_plural_source_that_spoke(nlp):
+    text = (
+        "According to three jurors who spoke outside the courtroom, the decision was a difficult one. "
+        "The evidence was overwhelming, they said."
+    )
+    assert _speaker_of(_quotes(nlp, text), "evidence was overwhelming").canonical == "three jurors"

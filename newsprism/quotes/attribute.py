@@ -522,6 +522,10 @@ def _resolve_one(doc: Doc, q: Found, marks: list[Span], window: int, state: dict
         cands = [c for c in cands if pos - c.idx <= window]
         pronouns = _subject_pronouns(doc, pos - window, pos, marks) if labels == PERSON_ENTS else []
         ref = _pronoun_referent(q, cands, pronouns, state["speakers"], state["genders"])
+        if word == "they":  # "three jurors said … , they said": the latest plural source that spoke
+            plural = [t for t in state["plural"] if t.idx < pos and pos - t.idx <= window]
+            if plural and (ref is None or plural[-1].i > ref.i):
+                ref = plural[-1]
         if ref is not None:
             q.referent, q.method = ref, f"{q.method}+pronoun"
             if word in ("he", "she"):
@@ -644,7 +648,13 @@ def _owned_by(named: Token, owner: Token) -> bool:
 
 def resolve_references(doc: Doc, quotes: list[Found], marks: list[Span], window: int) -> None:
     """Step 4: pronoun and role-noun speakers point at an earlier named one (in place)."""
-    state: dict = {"speakers": set(), "named": [], "unnamed": [], "genders": infer_genders(doc, marks)}
+    state: dict = {
+        "speakers": set(),
+        "named": [],
+        "unnamed": [],
+        "plural": [],
+        "genders": infer_genders(doc, marks),
+    }
     said = SpanSet((*marks, *(f.span for f in quotes)))  # people named only inside what was said never speak
     for q in sorted(quotes, key=lambda f: f.span.start):
         if q.speaker is not None and q.referent is None and q.inherited is None:
@@ -652,6 +662,8 @@ def resolve_references(doc: Doc, quotes: list[Found], marks: list[Span], window:
         named = q.referent if q.referent is not None else q.speaker
         if named is not None and named.pos_ == "NOUN" and not named.ent_type_ and _indefinite(named):
             state["unnamed"].append(named)
+        if named is not None and named.tag_ == "NNS" and not named.ent_type_:
+            state["plural"].append(named)
         if named is not None and (named.ent_type_ or named.pos_ == "PROPN"):
             state["speakers"].add(named.i)
             state["named"].append(named)
