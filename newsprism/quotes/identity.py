@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from newsprism.model import Speaker
 from newsprism.quotes.cues import ANONYMOUS_NOUNS, ORG_NOUNS
+from newsprism.quotes.marks import is_dash
 from newsprism.quotes.syntax import entities, token_span
 
 if TYPE_CHECKING:
@@ -72,13 +73,25 @@ def mention_tokens(head: Token) -> list[Token]:
             and head.pos_ == "NOUN"
             and child.lower_ in ("for", "of", "with", "at", "in", "from")
         ):
-            toks.extend(child.subtree)
-    toks = sorted({t.i: t for t in toks}.values(), key=lambda t: t.i)
+            # "donors in Ohio, who said …": the relative clause is no part of the name
+            cut = {t.i for c in child.subtree if c.dep_ == "relcl" for t in c.subtree}
+            toks.extend(t for t in child.subtree if t.i not in cut)
+    toks = _dash_side(sorted({t.i: t for t in toks}.values(), key=lambda t: t.i), head)
     while toks and toks[-1].is_punct and toks[-1] is not head:
         toks.pop()
     while toks and toks[0].is_punct and toks[0] is not head:
         toks.pop(0)
     return toks or [head]
+
+
+def _dash_side(toks: list[Token], head: Token) -> list[Token]:
+    """Only the tokens on the head's side of a dash: "made public ― Ana Berg" is two phrases
+    (a hyphen between words, "NBC-Wall Street Journal poll", joins them)."""
+    cuts = [t.i for t in toks if is_dash(t.text) and (t.text != "-" or t.whitespace_)]
+    before = [i for i in cuts if i < head.i]
+    after = [i for i in cuts if i > head.i]
+    lo, hi = max(before, default=-1), min(after, default=len(head.doc))
+    return [t for t in toks if lo < t.i < hi]
 
 
 def _same_entity(head: Token, child: Token) -> bool:
@@ -119,9 +132,19 @@ def _appos_role(head: Token) -> str | None:
 
 
 def _role_words(tokens: list[Token], name_tokens: list[Token]) -> str | None:
-    names = {t.i for t in name_tokens}
+    names = {t.i for t in name_tokens} | _affiliation(tokens)
     words = [t for t in tokens if t.i not in names and t.dep_ != "det" and t.lower_ not in HONORIFICS]
     return join(words) or None
+
+
+def _affiliation(tokens: list[Token]) -> set[int]:
+    """``NBC's Ana Velez``: a possessive organisation or place is where someone works, not a
+    role; its tokens (with the "'s") are left out of the role."""
+    out: set[int] = set()
+    for t in tokens:
+        if t.dep_ == "poss" and t.ent_type_ == "ORG":  # "Ukraine's President": the office's country
+            out |= {s.i for s in t.subtree}
+    return out
 
 
 # Capitalised titles the tagger calls proper nouns; they start a role, never a name.
@@ -182,6 +205,16 @@ ROLE_WORDS = frozenset(
         "constable",
         "inspector",
         "detective",
+        "attorney",
+        "lawyer",
+        "counsel",
+        "prosecutor",
+        "solicitor",
+        "sergeant",
+        "lieutenant",
+        "captain",
+        "colonel",
+        "commander",
     ]
 )
 
@@ -273,7 +306,7 @@ def _has_proper(toks: list[Token]) -> bool:
 
 def _anonymous(head: Token, toks: list[Token]) -> Speaker | None:
     """Unnamed sources: ``a senior official``, ``three US officials``, ``hardliners``."""
-    if head.pos_ != "NOUN" or head.ent_type_ == "PERSON":
+    if head.pos_ != "NOUN" or head.ent_type_ == "PERSON" or _misread_name(head):
         return None
     det = {t.lower_ for t in toks if t.dep_ in ("det", "nummod", "poss") or t.like_num}
     plural = head.tag_ == "NNS"
@@ -363,6 +396,18 @@ def _joint(head: Token, first: Speaker) -> Speaker | None:
     )
 
 
+def _misread_name(head: Token) -> bool:
+    """A capitalised word inside a sentence that the tagger called an adverb or a common noun
+    ("Reilly/ADV told", "― Morrow/NOUN boasted"): a name it did not know."""
+    if not head.shape_.startswith("Xx") or head.is_stop:
+        return False
+    bare = head.pos_ == "NOUN" and not any(c.dep_ == "det" for c in head.children)
+    # "Yanes/NNS/ORG said": a surname ending in -s read as a plural common noun
+    plural_name = head.tag_ == "NNS" and head.ent_type_ == "ORG" and head.lemma_.lower() not in ORG_NOUNS
+    single = head.tag_ == "NN" and head.ent_type_ in ("", "DATE") and not head.is_sent_start
+    return head.pos_ == "ADV" or (bare and (single or plural_name))
+
+
 def describe(head: Token) -> Speaker:
     """A :class:`Speaker` for the mention headed by ``head``, before any cross-mention merging."""
     toks = mention_tokens(head)
@@ -373,7 +418,7 @@ def describe(head: Token) -> Speaker:
         found = make(head, toks)
         if found is not None:
             return _joint(head, found) or found
-    misread = head.pos_ == "ADV" and head.shape_.startswith("Xx") and not head.is_stop  # "Reilly/ADV told"
+    misread = _misread_name(head)
     if (head.pos_ == "PROPN" or misread) and head.lemma_.lower() not in ORG_NOUNS:
         names = [t for t in toks if t.pos_ == "PROPN" or t is head]  # a name the tagger did not label
         return Speaker(name=_clean_name(names), canonical=_clean_name(names), role=_role_words(toks, names),

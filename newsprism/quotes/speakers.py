@@ -24,6 +24,7 @@ from rapidfuzz import fuzz
 
 from newsprism.model import Quote, content_id
 from newsprism.quotes.identity import PRONOUNS, fold, surname_key
+from newsprism.quotes.marks import DASH_CHARS
 from newsprism.quotes.names import (
     compatible,
     full_names,
@@ -168,7 +169,7 @@ def _persons_body(name: str) -> str | None:
 
 def _before_dash(name: str) -> str:
     """``Jonathan Wright - director of wholesale products``: a spaced dash ends the name."""
-    return re.split(r"\s[-–—]+\s?", name)[0]
+    return re.split(rf"\s[-{DASH_CHARS}]+\s?", name)[0]
 
 
 def _untitled(quote: Quote, texts: Mapping[str, str]) -> Quote:
