@@ -465,7 +465,7 @@ def _org_description(tok: Token) -> str | None:
         if noun.lemma_.lower() not in ORG_DESCRIPTORS or _indefinite(noun):
             continue
         dets = {c.lower_ for c in noun.children if c.dep_ in ("det", "poss")}
-        owned = noun is not tok and dets & {"his", "her", "their"}  # "his company's sensors"
+        owned = noun.i != tok.i and dets & {"his", "her", "their"}  # "his company's sensors"
         if (
             owned
             or dets & {"the", "its", "this"}
@@ -484,7 +484,7 @@ def _latest_agent(cands: list[Token], at: Token, speakers: set[int], sentences: 
         if first - sentence(c).start > 0 and _sentences_between(c, at) > sentences:
             return None
         head = c
-        while head.dep_ in ("compound", "flat") and head.head is not head:
+        while head.dep_ in ("compound", "flat") and head.head.i != head.i:
             head = head.head
         if c.i in speakers or head.dep_ in ("nsubj", "nsubjpass"):
             return c

@@ -77,9 +77,9 @@ def mention_tokens(head: Token) -> list[Token]:
             cut = {t.i for c in child.subtree if c.dep_ == "relcl" for t in c.subtree}
             toks.extend(t for t in child.subtree if t.i not in cut)
     toks = _dash_side(sorted({t.i: t for t in toks}.values(), key=lambda t: t.i), head)
-    while toks and toks[-1].is_punct and toks[-1] is not head:
+    while toks and toks[-1].is_punct and toks[-1].i != head.i:
         toks.pop()
-    while toks and toks[0].is_punct and toks[0] is not head:
+    while toks and toks[0].is_punct and toks[0].i != head.i:
         toks.pop(0)
     return toks or [head]
 
@@ -420,7 +420,7 @@ def describe(head: Token) -> Speaker:
             return _joint(head, found) or found
     misread = _misread_name(head)
     if (head.pos_ == "PROPN" or misread) and head.lemma_.lower() not in ORG_NOUNS:
-        names = [t for t in toks if t.pos_ == "PROPN" or t is head]  # a name the tagger did not label
+        names = [t for t in toks if t.pos_ == "PROPN" or t.i == head.i]  # a name the tagger did not label
         return Speaker(name=_clean_name(names), canonical=_clean_name(names), role=_role_words(toks, names),
                        kind="person", span=token_span(toks))  # fmt: skip
     text = join(toks)

@@ -37,7 +37,7 @@ MAIN = ("ROOT", "conj")
 
 def _head_of_phrase(tok: Token) -> Token:
     """``Doug`` in ``Doug Purdy`` stands for its phrase head."""
-    while tok.dep_ in ("compound", "flat") and tok.head is not tok:
+    while tok.dep_ in ("compound", "flat") and tok.head.i != tok.i:
         tok = tok.head
     return tok
 
