@@ -40,7 +40,7 @@ _ALIASES = {
     "great britain": "united kingdom",
     "eu": "european union",
 }
-# Endings that turn a country's name into its people's ("Ukrain-ian", "Chin-ese", "Israel-i").
+# Endings that turn a country's name into its people's ("Peru-vian", "Chin-ese", "Israel-i").
 _DEMONYM = re.compile(r"(?:ians|ian|ans|an|ese|ish|is|i|y|e|a)$")
 _NAME = re.compile(r"\b(?:U\.S\.|U\.K\.|[A-Z][\w’'&-]*)(?:\s+(?:of\s+(?:the\s+)?)?(?:[A-Z][\w’'&-]*))*")
 _TITLES = frozenset(

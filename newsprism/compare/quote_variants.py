@@ -351,7 +351,7 @@ def _same_denial(a: list[str], b: list[str]) -> bool:
 
 
 def _skeletons(stems: set[str]) -> set[str]:
-    """Words without vowels, so transliterations of one name meet ("Kiev", "Kyiv")."""
+    """Words without vowels, so transliterations of one name meet ("Tchaikovsky", "Tchaikovskiy")."""
     return {re.sub("[aeiouy]", "", w) or w for w in stems}
 
 

@@ -357,7 +357,7 @@ def _nominal_noun(tok: Token) -> str | None:
 
 
 def _names_someone(tok: Token) -> bool:
-    """A modifier that names a person or body ("Trump's", "Pentagon"), not a place or group."""
+    """A modifier that names a person or body ("Lind's", "Treasury"), not a place or group."""
     if tok.ent_type_:
         return tok.ent_type_ not in ("GPE", "NORP", "DATE", "ORDINAL", "CARDINAL")
     return tok.pos_ == "PROPN"

@@ -128,7 +128,7 @@ def classify_marked(
 
 def _whole_clause(doc: Doc, span: Span) -> bool:
     """The quoted words hold a clause with its own subject (``believes "decisions … are
-    made in Washington."``), not a phrase cut out of the writer's clause."""
+    made in the capital."``), not a phrase cut out of the writer's clause."""
     toks = expand(doc, span)
     inside_ids = {t.i for t in toks}
     roots = [t for t in toks if t.head.i not in inside_ids or t.head is t]

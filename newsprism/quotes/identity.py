@@ -95,7 +95,7 @@ def _dash_side(toks: list[Token], head: Token) -> list[Token]:
 
 
 def _same_entity(head: Token, child: Token) -> bool:
-    """``child`` continues the entity ``head`` is in ("Pelosi" ... "Schumer" are two)."""
+    """``child`` continues the entity ``head`` is in ("Brenner" ... "Okafor" are two)."""
     doc = head.doc
     return child.ent_type_ == head.ent_type_ != "" and all(
         doc[i].ent_iob_ == "I" for i in range(head.i + 1, child.i + 1)
@@ -142,7 +142,7 @@ def _affiliation(tokens: list[Token]) -> set[int]:
     role; its tokens (with the "'s") are left out of the role."""
     out: set[int] = set()
     for t in tokens:
-        if t.dep_ == "poss" and t.ent_type_ == "ORG":  # "Ukraine's President": the office's country
+        if t.dep_ == "poss" and t.ent_type_ == "ORG":  # "Peru's President": the office's country
             out |= {s.i for s in t.subtree}
     return out
 
@@ -402,7 +402,7 @@ def _misread_name(head: Token) -> bool:
     if not head.shape_.startswith("Xx") or head.is_stop:
         return False
     bare = head.pos_ == "NOUN" and not any(c.dep_ == "det" for c in head.children)
-    # "Yanes/NNS/ORG said": a surname ending in -s read as a plural common noun
+    # "Nunes/NNS/ORG said": a surname ending in -s read as a plural common noun
     plural_name = head.tag_ == "NNS" and head.ent_type_ == "ORG" and head.lemma_.lower() not in ORG_NOUNS
     single = head.tag_ == "NN" and head.ent_type_ in ("", "DATE") and not head.is_sent_start
     return head.pos_ == "ADV" or (bare and (single or plural_name))

@@ -126,7 +126,7 @@ def _fuzzy_merges(keys: list[str], threshold: float) -> dict[str, str]:
 
 def _spelling_variants(a: str, b: str) -> bool:
     """Two keys of one kind that may be one name spelt two ways: same initial, as many words,
-    and no generation apart ("Donald Trump Jr." is not "Donald Trump")."""
+    and no generation apart ("Peter Lind Jr." is not "Peter Lind")."""
     return (
         a.split(":")[0] == b.split(":")[0]
         and a.split(":")[1][:1] == b.split(":")[1][:1]
@@ -159,7 +159,7 @@ _PERSONS_BODY = re.compile(
 
 
 def _persons_body(name: str) -> str | None:
-    """``Mr. Sanders's campaign`` -> ``Sanders campaign`` (honorific, article and possessive
+    """``Ms. Brenner's campaign`` -> ``Brenner campaign`` (honorific, article and possessive
     off), so every outlet's way of writing it is one speaker; None for other names."""
     m = _PERSONS_BODY.match(name.strip())
     if m is None or not m.group(1)[:1].isupper():
@@ -181,7 +181,7 @@ def _untitled(quote: Quote, texts: Mapping[str, str]) -> Quote:
     if _dateline(quote, texts):
         return dataclasses.replace(quote, speaker=None)
     body = _persons_body(s.canonical) if s.kind in ("organisation", "nominal") else None
-    if body is not None:  # "Mr. Sanders's campaign", "the Sanders campaign": one body, story wide
+    if body is not None:  # "Ms. Brenner's campaign", "the Brenner campaign": one body, story wide
         return dataclasses.replace(quote, speaker=dataclasses.replace(s, canonical=body, kind="organisation"))
     if s.kind == "organisation":
         bare = strip_company(_before_dash(s.canonical))
@@ -228,7 +228,7 @@ def _full_form(name: str, text: str, story: Mapping[str, Counter], texts: Mappin
     core = [w for w in name.split() if not generation(w)]
     if len(core) != 1:
         return None
-    word, gen = core[0].strip(" ,."), generation(name)  # "Donald Jr." is a Trump Jr.
+    word, gen = core[0].strip(" ,."), generation(name)  # "Peter Jr." is a Lind Jr.
 
     def same_generation(names: Iterable[str]) -> Counter:
         return Counter(n for n in names if generation(n) == gen)
@@ -264,7 +264,7 @@ def _written_forms(quotes: list[Quote], texts: Mapping[str, str]) -> dict[str, l
 
 def _person_variants(written: Mapping[str, list[str]], counts: Mapping[str, int]) -> dict[str, str]:
     """Person names that are one person (initials, nicknames, middle names) -> the form the
-    story writes most ("Donald J. Trump" -> "Donald Trump" when most outlets write that)."""
+    story writes most ("Peter K. Lind" -> "Peter Lind" when most outlets write that)."""
     full = sorted(written)
     out: dict[str, str] = {}
     for n in full:

@@ -163,7 +163,7 @@ def _speaking_owner(tok: Token) -> Token | None:
 
 def _antecedent(noun: Token) -> Token:
     """What a relative "who"/"which" stands for: the parser may hang it on a place inside the
-    noun phrase ("Democrats on Capitol Hill, who argued"); the phrase's head speaks."""
+    noun phrase ("farmers in the valley, who argued"); the phrase's head speaks."""
     prep = noun.head
     if noun.dep_ == "pobj" and noun.ent_type_ in PLACES and prep.head.pos_ in ("NOUN", "PROPN"):
         return prep.head
