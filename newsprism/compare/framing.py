@@ -91,7 +91,7 @@ def presupposed_events(title: str) -> list[str]:
 
 
 _EVENT_WORD = re.compile(rf"\b(?:{_EVENT_NOUNS})s?\b", re.IGNORECASE)
-# A hedge this close before an event noun ("an alleged drone attack", "what it called an attack").
+# A hedge this close before an event noun ("an alleged arson attack", "what it called an attack").
 _BEFORE = 40
 
 

@@ -101,7 +101,7 @@ def group_quotes(
 
 
 def _with_fragments(group: list[Quote], fragments: Sequence[Quote]) -> list[Quote]:
-    """Add short quoted fragments ("a tinderbox") that are a contiguous part of a version,
+    """Add short quoted fragments ("a powder keg") that are a contiguous part of a version,
     from articles the group does not cover yet, when their speaker does not contradict."""
     speakers = {_surname(q) for q in group} - {None}
     seen = {q.article_id for q in group}
