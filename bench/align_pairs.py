@@ -33,7 +33,7 @@ from brief_gold import (
 )
 
 from newsprism.analyze import analyze_articles
-from newsprism.compare.pairs import FEATURES, StoryPairs
+from newsprism.compare.pairs import FEATURES, StoryPairs, sentence_vectors
 from newsprism.compare.stage import embedder_for
 from newsprism.settings import Settings
 
@@ -61,8 +61,10 @@ def story_pairs(data: Path, gold: dict, source: str) -> tuple[np.ndarray, np.nda
         doc = doc_of[st.article_id]
         sentences = doc.sentences_of(st.span.start, st.span.end)
         facts.append(set().union(*(facts_at.get((doc.name, n), set()) for n in sentences)))
-    vectors = embedder_for(Settings()).embed([st.text for st in statements])
-    evidence = StoryPairs(statements, vectors)
+    embedder = embedder_for(Settings())
+    vectors = embedder.embed([st.text for st in statements])
+    texts = {a.id: a.text for a in analysis.articles}
+    evidence = StoryPairs(statements, vectors, sentence_vectors(statements, texts, vectors, embedder.embed))
     pairs, labels = [], []
     for i, j in itertools.combinations(range(len(statements)), 2):
         if statements[i].article_id == statements[j].article_id or not facts[i] or not facts[j]:

@@ -35,6 +35,7 @@ from newsprism.compare.alignment import align_statements
 from newsprism.compare.contradictions import find_contradictions
 from newsprism.compare.facts import fact_groups
 from newsprism.compare.ledger import build_ledger, unique_content
+from newsprism.compare.pairs import sentence_vectors
 from newsprism.compare.provenance import origins
 from newsprism.compare.stage import _parses, embedder_for
 from newsprism.settings import Settings
@@ -45,11 +46,13 @@ CONTRADICTION_GRID = {
     "contradiction_shared": [1, 2, 3],
 }
 # The pair model (compare/pairs.py): its probability floor, the similarity below which it
-# looks at no pair, and the shared rare words it needs when no name or number is shared.
+# looks at no pair, the shared rare words it needs when no name or number is shared, and the
+# mean probability two groups need to merge (average link).
 MODEL_GRID = {
-    "align_model": [1.01, 0.2, 0.25, 0.3],
+    "align_model": [1.01, 0.1, 0.15, 0.2, 0.3],
     "align_model_floor": [0.3],
-    "align_model_words": [0.1, 0.2, 0.3],
+    "align_model_words": [0.001, 0.3],
+    "align_link": [0.25, 0.3, 0.35, 0.45],
 }
 GRID = {
     "align_strong": [0.66, 0.70, 0.74],
@@ -69,16 +72,19 @@ def prepare(data, stories, source="ecbplus"):
         else:
             docs = {name: build_doc(data, name) for name in gold["articles"]}
         analysis = analyze_articles([d.article for d in docs.values()], settings)
-        vectors = embedder_for(settings).embed([st.text for st in analysis.statements])
-        out.append((gold, docs, analysis, vectors))
+        embedder = embedder_for(settings)
+        vectors = embedder.embed([st.text for st in analysis.statements])
+        texts = {a.id: a.text for a in analysis.articles}
+        sentences = sentence_vectors(analysis.statements, texts, vectors, embedder.embed)
+        out.append((gold, docs, analysis, vectors, sentences))
     return out
 
 
 def evaluate(prepared, compare) -> dict:
     total = Tally()
-    for gold, docs, analysis, vectors in prepared:
+    for gold, docs, analysis, vectors, sentences in prepared:
         statements = analysis.statements
-        alignment = align_statements(statements, vectors, compare)
+        alignment = align_statements(statements, vectors, compare, sentences)
         docs_ = _parses(analysis.articles, Settings())
         groups = list(alignment.groups)
         if compare.fact_keys:

@@ -15,6 +15,10 @@ revisits, request records). Then, each part in its own process so that peak memo
 
     PYTHONPATH=$PWD python bench/warc_intake.py --n 5000
     PYTHONPATH=$PWD python bench/warc_intake.py --n 5000 --pages examples   # our pages only
+
+``--rounds N`` runs ingest and trafilatura alternately N times (the median run of each is
+compared: the machine's load moves between runs); ``--before DIR`` adds that checkout's ingest
+to every round.
 """
 
 from __future__ import annotations
@@ -33,7 +37,8 @@ from io import BytesIO
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+if "--part" not in sys.argv:  # a part runs the package its PYTHONPATH names (--before)
+    sys.path.insert(0, str(ROOT))
 
 SHARED = ROOT.parent / "shared" / "eval" / "article_extraction" / "html"
 
@@ -145,10 +150,10 @@ def part_trafilatura(warc: str, workers: int) -> dict[str, float]:
     }
 
 
-def _run_part(name: str, warc: str, workers: int) -> dict[str, float]:
+def _run_part(name: str, warc: str, workers: int, root: Path = ROOT) -> dict[str, float]:
     cmd = [sys.executable, __file__, "--part", name, "--warc", warc, "--workers", str(workers)]
     out = subprocess.run(
-        cmd, check=True, capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(ROOT)}
+        cmd, check=True, capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(root)}
     )
     return json.loads(out.stdout.strip().splitlines()[-1])
 
@@ -177,6 +182,25 @@ def _one_part(args: argparse.Namespace) -> None:
     print(json.dumps({**result, **cpu, "peak_mb": _peak_mb()}))
 
 
+def _alternating(warc: str, args: argparse.Namespace) -> dict[str, dict[str, float]]:
+    """Ingest (and the other checkout's) and trafilatura, A B A B...; the median run of each."""
+    setups = [("ingest", "ingest", ROOT), ("trafilatura", "trafilatura", ROOT)]
+    if args.before:
+        setups.insert(1, ("ingest-before", "ingest", args.before.resolve()))
+    runs: dict[str, list[dict[str, float]]] = {label: [] for label, _, _ in setups}
+    for _ in range(args.rounds):
+        for label, part, root in setups:
+            runs[label].append(r := _run_part(part, warc, args.workers, root))
+            print(f"{label:16} {json.dumps(r)}", flush=True)
+    out = {label: sorted(got, key=lambda r: r["per_cpu_s"])[len(got) // 2] for label, got in runs.items()}
+    if args.before:
+        before = out["ingest-before"]["per_cpu_s"] / out["trafilatura"]["per_cpu_s"]
+        print(
+            f"before: ingest {out['ingest-before']['per_cpu_s']:.1f} articles per CPU-s; ratio {before:.2f}"
+        )
+    return out
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--n", type=int, default=5000, help="HTML response records to write")
@@ -184,6 +208,8 @@ def main() -> None:
     ap.add_argument("--workers", type=int, default=min(os.cpu_count() or 1, 4))
     ap.add_argument("--part", help=argparse.SUPPRESS)
     ap.add_argument("--warc", help="use this WARC instead of writing one")
+    ap.add_argument("--rounds", type=int, default=1, help="ingest and trafilatura, alternating")
+    ap.add_argument("--before", type=Path, help="another checkout whose ingest runs in each round too")
     args = ap.parse_args()
     if args.part:
         _one_part(args)
@@ -196,9 +222,10 @@ def main() -> None:
             print(f"wrote {warc}: {counts['html']} HTML responses + {counts['skip']} records to skip, "
                   f"{os.path.getsize(warc) / 1e6:.0f} MB gzip, in {time.perf_counter() - t0:.0f} s")  # fmt: skip
         results = {}
-        for name in ("reader-fastwarc", "reader-warcio", "ingest", "trafilatura"):
+        for name in ("reader-fastwarc", "reader-warcio"):
             results[name] = r = _run_part(name, warc, args.workers)
             print(f"{name:16} {json.dumps(r)}", flush=True)
+        results.update(_alternating(warc, args))
         ratio = results["ingest"]["per_s"] / results["trafilatura"]["per_s"]
         print(f"records/s: fastwarc {results['reader-fastwarc']['per_s']:.0f}, warcio {results['reader-warcio']['per_s']:.0f} "
               f"({results['reader-fastwarc']['per_s'] / results['reader-warcio']['per_s']:.1f}x)")  # fmt: skip

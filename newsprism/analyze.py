@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from newsprism.analysis import Analysis
 from newsprism.clean import clean_document
@@ -39,12 +39,17 @@ from newsprism.settings import Settings
 from newsprism.store import Store
 from newsprism.temporal.published import resolve_published
 
+if TYPE_CHECKING:
+    from newsprism.stories.features import ArticleFeatures
+    from newsprism.stories.index import Assignment
+
 log = logging.getLogger(__name__)
 
 __all__ = [
     "Batch",
     "analyze_articles",
     "analyze_story",
+    "assign_ingested",
     "clean_input",
     "clean_source",
     "ingest",
@@ -69,6 +74,9 @@ class Batch:
     # Inputs byte-identical to a stored article under another name (ingest only): each
     # {"path", "article_id", "stored_path", ...} as Store.duplicates gives it.
     duplicates: list[dict[str, Any]] = field(default_factory=list)
+    # Story features of the articles this run stored, by id (``ingest(..., stories=True)``):
+    # what :func:`assign_ingested` uses instead of reading them back and featuring them again.
+    features: dict[str, ArticleFeatures] = field(default_factory=dict)
 
 
 def _rejection(exc: InputError, stage: str = "read") -> Rejection:
@@ -76,6 +84,20 @@ def _rejection(exc: InputError, stage: str = "read") -> Rejection:
 
 
 Job = tuple[Source | InputError, Settings, Mapping[str, Given]]
+
+
+@dataclass
+class Read:
+    """What one input gave: articles and rejections in order and, when asked for, each article's
+    story features (computed where it was read, so the main process neither re-reads nor
+    re-features it)."""
+
+    items: list[Article | Rejection]
+    features: list[ArticleFeatures] = field(default_factory=list)  # one per article, in order
+
+
+# A unit of work for the pool: the input, and whether to compute story features next to reading.
+Task = tuple[Job, bool]
 
 
 def _cleaned(doc: Document, settings: Settings, given: Mapping[str, Given]) -> Article:
@@ -158,20 +180,35 @@ def clean_source(
     return _clean_source((item, settings, given or {}))
 
 
-def _died(job: Job) -> list[Article | Rejection]:
-    item = job[0]
+def _read_task(task: Task) -> Read:
+    """A worker's unit: one source read and cleaned and, when asked, its articles' story features."""
+    job, featured = task
+    items = _clean_source(job)
+    if not featured:
+        return Read(items)
+    from newsprism.stories.index import extract_features  # imported before the pool forks
+
+    stories = job[1].stories
+    articles = [a for a in items if isinstance(a, Article)]
+    return Read(items, extract_features(articles, stories.entities, stories))
+
+
+def _died(task: Task) -> Read:
+    item = task[0][0]
     path = item.path if isinstance(item, Source | InputError) else "?"
-    return [
-        Rejection(
-            path,
-            "read",
-            "the process reading it died (out of memory?)",
-            "it was read again alone and its process died again; check its size and content",
-        )
-    ]
+    return Read(
+        [
+            Rejection(
+                path,
+                "read",
+                "the process reading it died (out of memory?)",
+                "it was read again alone and its process died again; check its size and content",
+            )
+        ]
+    )
 
 
-def _pooled(jobs: Iterator[Job], workers: int) -> Iterator[list[Article | Rejection]]:
+def _pooled(jobs: Iterator[Task], workers: int) -> Iterator[Read]:
     """Results in input order from a process pool, at most a small window of inputs in flight.
 
     A worker that dies (killed, out of memory) breaks the pool: each input then in flight runs
@@ -180,7 +217,7 @@ def _pooled(jobs: Iterator[Job], workers: int) -> Iterator[list[Article | Reject
     """
     window = workers * 8
     pool = _new_pool(workers)
-    pending: deque[tuple[Job, Future]] = deque()
+    pending: deque[tuple[Task, Future]] = deque()
     try:
         for job in itertools.chain(jobs, [None]):
             if job is not None:
@@ -200,10 +237,10 @@ def _pooled(jobs: Iterator[Job], workers: int) -> Iterator[list[Article | Reject
         pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _alone(job: Job) -> list[Article | Rejection]:
+def _alone(job: Task) -> Read:
     with _new_pool(1) as pool:
         try:
-            return pool.submit(_clean_source, job).result()
+            return pool.submit(_read_task, job).result()
         except BrokenProcessPool:
             return _died(job)
 
@@ -218,9 +255,9 @@ def _new_pool(workers: int) -> ProcessPoolExecutor:
     return ProcessPoolExecutor(workers, mp_context=context, initializer=_worker_start)
 
 
-def _submit(pool: ProcessPoolExecutor, job: Job) -> Future:
+def _submit(pool: ProcessPoolExecutor, job: Task) -> Future:
     try:
-        return pool.submit(_clean_source, job)
+        return pool.submit(_read_task, job)
     except BrokenProcessPool as exc:  # broken before we saw it: fail like the jobs in flight
         future: Future = Future()
         future.set_exception(exc)
@@ -228,16 +265,37 @@ def _submit(pool: ProcessPoolExecutor, job: Job) -> Future:
 
 
 def _results(
-    sources: Iterator[Source | InputError], settings: Settings, given: Mapping[str, Given]
-) -> Iterator[list[Article | Rejection]]:
+    sources: Iterator[Source | InputError], settings: Settings, given: Mapping[str, Given], featured: bool
+) -> Iterator[Read]:
     """Cleaned results in input order; a process pool does the work when the batch is large."""
     workers = settings.ingest.workers or min(os.cpu_count() or 1, 4)
     head = list(itertools.islice(sources, settings.ingest.parallel_min))
-    jobs = ((item, settings, given) for item in itertools.chain(head, sources))
+    tasks = (((item, settings, given), featured) for item in itertools.chain(head, sources))
     if workers < 2 or len(head) < settings.ingest.parallel_min:
-        yield from map(_clean_source, jobs)
+        yield from map(_read_task, tasks)
         return
-    yield from _pooled(jobs, workers)
+    yield from _pooled(tasks, workers)
+
+
+def _reads(
+    paths: list[str],
+    settings: Settings,
+    progress: Progress | None,
+    given: Mapping[str, Given] | None,
+    skipped: Counter[str] | None,
+    featured: bool = False,
+) -> Iterator[Read]:
+    sources = iter_inputs(
+        paths,
+        settings.ingest.max_input_mb,
+        skipped,
+        settings.ingest.warc_reader,
+        settings.ingest.max_gzip_ratio,
+    )
+    for read in _results(sources, settings, given or {}, featured):
+        yield read
+        if progress:
+            progress("")
 
 
 def iter_articles(
@@ -252,18 +310,8 @@ def iter_articles(
     ``given`` maps input files to metadata that wins over what is found in them
     (see :func:`newsprism.ingest.manifest.read_manifest`). WARC/ARC files are read record by
     record; records that are not articles are counted in ``skipped``."""
-    settings = settings or Settings()
-    sources = iter_inputs(
-        paths,
-        settings.ingest.max_input_mb,
-        skipped,
-        settings.ingest.warc_reader,
-        settings.ingest.max_gzip_ratio,
-    )
-    for results in _results(sources, settings, given or {}):
-        yield from results
-        if progress:
-            progress("")
+    for read in _reads(paths, settings or Settings(), progress, given, skipped):
+        yield from read.items
 
 
 def load_articles(
@@ -290,17 +338,24 @@ def ingest(
     progress: Progress | None = None,
     keep: bool = True,
     given: Mapping[str, Given] | None = None,
+    stories: bool = False,
 ) -> Batch:
     """Read, clean and store ``paths`` inside one recorded run; re-ingesting changes nothing.
 
     Articles are committed in small groups (settings: ingest.commit_every), each group one
     transaction, so a killed run keeps every group it finished and never half an article.
     With ``keep=False`` the returned batch holds no articles (for corpora that do not fit in memory).
+    With ``stories=True`` the readers also compute each stored article's story features
+    (``batch.features``) for :func:`assign_ingested`, in the worker processes next to reading.
     """
     settings = settings or Settings()
     run_id = store.begin_run("ingest", settings.to_dict(), paths)
+    # Features need the fast (model-free) reader to be worth computing per input in the workers.
+    featured = stories and settings.stories.entities == "fast"
+    if featured:
+        import newsprism.stories.index  # noqa: F401  (loaded once here, before the pool forks)
     try:
-        return _ingest_run(store, run_id, paths, settings, progress, keep, given)
+        return _ingest_run(store, run_id, paths, settings, progress, keep, given, featured)
     except BaseException as exc:
         # The run record says how it ended; every group committed before stays stored.
         store.abort_run(run_id, "interrupted" if isinstance(exc, KeyboardInterrupt) else "failed")
@@ -315,28 +370,59 @@ def _ingest_run(
     progress: Progress | None,
     keep: bool,
     given: Mapping[str, Given] | None,
+    featured: bool,
 ) -> Batch:
     web, paths = split_inputs(paths)
-    batch, n_read, seen, pending = Batch(), 0, set(), []
+    batch, n_read, seen = Batch(), 0, set()
+    pending: list[Article] = []
+    made: dict[str, ArticleFeatures] = {}  # features of the pending articles, by id
     if web:
         n_read += _ingest_web(store, web, settings, run_id, progress, batch, keep)
-    for item in iter_articles(paths, settings, progress, given, batch.skipped):
-        if isinstance(item, Rejection):
-            batch.rejections.append(item)
-            store.add_rejection(item, run_id)
-            continue
-        n_read += 1
-        pending.append(item)
-        if len(pending) >= settings.ingest.commit_every:
-            batch.added += store.add_articles(pending, run_id)
-            pending = []
-        if keep and item.id not in seen:
-            seen.add(item.id)
-            batch.articles.append(item)
-    batch.added += store.add_articles(pending, run_id)
+    for read in _reads(paths, settings, progress, given, batch.skipped, featured):
+        for feat in read.features:
+            made.setdefault(feat.article_id, feat)
+        for item in read.items:
+            if isinstance(item, Rejection):
+                batch.rejections.append(item)
+                store.add_rejection(item, run_id)
+                continue
+            n_read += 1
+            pending.append(item)
+            if len(pending) >= settings.ingest.commit_every:
+                _store_pending(store, pending, run_id, batch, made)
+                pending, made = [], {}
+            if keep and item.id not in seen:
+                seen.add(item.id)
+                batch.articles.append(item)
+    _store_pending(store, pending, run_id, batch, made)
     batch.duplicates = store.duplicates(run_id)
     store.end_run(run_id, n_read, len(batch.rejections))
     return batch
+
+
+def _store_pending(
+    store: Store, pending: list[Article], run_id: int, batch: Batch, made: Mapping[str, ArticleFeatures]
+) -> None:
+    """One group of articles stored in one transaction; the features of those it inserted kept
+    (an article already stored may differ in what a manifest gave it, so its features would not do)."""
+    inserted = store.insert_articles(pending, run_id)
+    batch.added += len(inserted)
+    batch.features.update((i, made[i]) for i in inserted if i in made)
+
+
+def assign_ingested(store: Store, batch: Batch, settings: Settings | None = None) -> list[Assignment]:
+    """Assign every stored article in no story yet to one, as ``newsprism ingest`` does after
+    reading: the same as ``assign_stories(store, unassigned_articles(store), ...)``, but the
+    articles ``batch`` stored with features are neither read back nor featured again."""
+    from newsprism.store.stories import StoryTables
+    from newsprism.stories.index import extract_features
+    from newsprism.stories.persist import assign_features
+
+    s = (settings or Settings()).stories
+    ids = StoryTables(store.conn).unassigned_ids()
+    have = [batch.features[i] for i in ids if i in batch.features]
+    rest = list(store.articles([i for i in ids if i not in batch.features]))
+    return assign_features(store, have + extract_features(rest, s.entities, s), s)
 
 
 def clean_input(item: Source | Document, settings: Settings) -> Article | Rejection:

@@ -178,7 +178,7 @@ class Article:
         if self.title:
             words = self.title.split()
             short = " ".join(words[:_LABEL_WORDS]) + ("…" if len(words) > _LABEL_WORDS else "")
-            return f"{readable}: {short}" if readable else short  # "000: Russia accuses the US…"
+            return f"{readable}: {short}" if readable else short  # "000: Council delays the vote…"
         return name
 
 

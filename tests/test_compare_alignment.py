@@ -1,6 +1,8 @@
 import numpy as np
 
+from newsprism.compare import alignment
 from newsprism.compare.alignment import align_statements
+from newsprism.compare.pairs import FEATURES, PairModel
 from newsprism.model import Span, Statement
 from newsprism.settings import CompareSettings
 
@@ -118,3 +120,36 @@ def test_the_pair_model_never_joins_without_a_shared_word_or_opposite_polarity()
         _st(1, "b", "Carrowmere residents were not evacuated from the quay.", polarity="negative"),
     ]
     assert (0, 1) not in align_statements(negated, _vectors(0.5), CompareSettings()).groups
+
+
+def _sentence_model(monkeypatch):
+    """A pair model that reads only the sentence similarity: p = sigmoid(20 s - 10)."""
+    weights = tuple(20.0 if f == "sentence" else 0.0 for f in FEATURES)
+    monkeypatch.setattr(alignment, "pair_model", lambda: PairModel(weights, -10.0))
+
+
+def test_the_pair_model_joins_clauses_whose_sentences_tell_one_fact(monkeypatch):
+    _sentence_model(monkeypatch)
+    sts = [
+        _st(0, "a", "while the Carrowmere ferry resumed its crossings"),
+        _st(1, "b", "Carrowmere crossings are running again."),
+    ]
+    clauses = _vectors(0.35)[:2]
+    same = np.stack([clauses[0], clauses[0]])
+    assert (0, 1) in align_statements(sts, clauses, CompareSettings(), same).groups
+    assert (0, 1) not in align_statements(sts, clauses, CompareSettings()).groups
+
+
+def test_groups_merge_only_while_their_mean_probability_holds(monkeypatch):
+    _sentence_model(monkeypatch)
+    sts = [
+        _st(0, "a", "Carrowmere harbour closed."),
+        _st(1, "b", "Carrowmere harbour shut its gates."),
+        _st(2, "c", "Carrowmere gates stayed shut."),
+    ]
+    half = np.sqrt(0.5)
+    vecs = np.array([[1, 0], [half, half], [0, 1]], dtype=np.float32)
+    # 0-1 and 1-2 are near-certain, 0-2 is not: the mean of the third's pairs with {0, 1} is ~0.5.
+    assert (0, 1, 2) in align_statements(sts, vecs, CompareSettings(align_link=0.3), vecs).groups
+    apart = align_statements(sts, vecs, CompareSettings(align_link=0.6), vecs).groups
+    assert (0, 1, 2) not in apart and len([g for g in apart if len(g) == 2]) == 1

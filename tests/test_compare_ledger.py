@@ -80,3 +80,22 @@ def test_groups_a_reader_cannot_tell_apart_become_one():
     ledger = build_ledger(sts, [(0, 1), (0, 2)], sims, {}, set(), CompareSettings())
     assert len(ledger) == 1
     assert set(ledger[0].statement_ids) == {"s0", "s1", "s2"}
+
+
+def test_groups_through_the_same_statements_of_all_but_one_article_become_one():
+    # one article's sentence cut into two clauses: two alignment groups over the same three
+    # articles that share the other two articles' statements
+    sts = [_st(0, "a"), _st(1, "b"), _st(2, "c"), _st(3, "c")]
+    sims = np.eye(4, dtype=np.float32)
+    sims[3, [0, 1]] = sims[[0, 1], 3] = 0.5  # each group shows its own sentence
+    ledger = build_ledger(sts, [(0, 1, 2), (3, 0, 1)], sims, {}, set(), CompareSettings())
+    assert len(ledger) == 1
+    assert set(ledger[0].statement_ids) == {"s0", "s1", "s2", "s3"}
+
+
+def test_groups_sharing_one_statement_of_three_articles_stay_apart():
+    sts = [_st(0, "a"), _st(1, "b"), _st(2, "c"), _st(3, "b"), _st(4, "c")]
+    sims = np.eye(5, dtype=np.float32)
+    sims[3, [0, 4]] = sims[[0, 4], 3] = 0.5  # the second group's most central sentence is s3
+    ledger = build_ledger(sts, [(0, 1, 2), (3, 0, 4)], sims, {}, set(), CompareSettings())
+    assert len(ledger) == 2

@@ -1,6 +1,6 @@
 import numpy as np
 
-from newsprism.compare.pairs import FEATURES, StoryPairs, pair_model
+from newsprism.compare.pairs import FEATURES, StoryPairs, pair_model, sentence_vectors
 from newsprism.model import Span, Statement
 
 
@@ -57,3 +57,31 @@ def test_bulk_features_equal_pair_by_pair():
     pairs = [(0, 1), (0, 2), (0, 3), (1, 2), (1, 3)]
     expected = np.array([ev.features(i, j) for i, j in pairs])
     assert np.allclose(ev.matrix(pairs), expected, atol=1e-5)
+
+
+def test_a_clause_cut_from_its_sentence_is_compared_by_that_sentence_too():
+    text = "The quay reopened on Friday, and the ferry resumed its crossings."
+    clause = Statement(
+        id="s0",
+        article_id="a",
+        text="the ferry resumed its crossings",
+        span=Span(33, 64),
+        sentence=Span(0, 65),
+    )
+    whole = Statement(
+        id="s1", article_id="b", text="Ferries sail again.", span=Span(0, 19), sentence=Span(0, 19)
+    )
+    asked: list[list[str]] = []
+
+    def embed(texts):
+        asked.append(list(texts))
+        return np.array([[0.0, 1.0]] * len(texts), dtype=np.float32)
+
+    vecs = np.array([[1.0, 0.0], [1.0, 0.0]], dtype=np.float32)
+    got = sentence_vectors([clause, whole], {"a": text, "b": "Ferries sail again."}, vecs, embed)
+    # Only the cut clause's sentence is embedded; a whole-sentence statement keeps its vector.
+    assert asked == [[text]]
+    assert got[0].tolist() == [0.0, 1.0] and got[1].tolist() == [1.0, 0.0]
+    ev = StoryPairs([clause, whole], vecs, got)
+    assert ev.features(0, 1)[FEATURES.index("cosine")] == 1.0
+    assert ev.features(0, 1)[FEATURES.index("sentence")] == 0.0

@@ -342,3 +342,17 @@ def test_trafilatura_passes_leave_the_tree_they_read_unchanged() -> None:
 def test_characters_xml_cannot_hold_are_dropped_before_parsing(bad: str) -> None:
     html = page([PARAS[0].replace("crane collapsed", f"crane{bad} collapsed"), *PARAS[1:]])
     assert read_html("odd.html", html).raw.split("\n\n") == PARAS
+
+
+def test_link_share_comes_from_the_first_element_of_the_page_with_that_text() -> None:
+    from newsprism.ingest.html_text import Block, _with_link_chars, parse_html
+
+    line = "Ferry fares rise again this spring"
+    long_text = " ".join(PARAS)
+    html = (
+        f"<html><body><div class='page'><div class='main'><ul><li><a href='/f'>{line}</a></li></ul>"
+        f"<p>{long_text}</p><p>{line}</p><span>Plain words here</span></div></div></body></html>"
+    )
+    blocks = [Block("p", line, 0, 0), Block("p", "Plain words here", 0, 1), Block("p", long_text, 0, 2)]
+    got = _with_link_chars(parse_html(html), blocks)
+    assert [b.link_chars for b in got] == [len(line), 0, 0]

@@ -80,3 +80,28 @@ def test_a_persons_campaign_is_one_body_however_written():
     names = {q.id: q.speaker.canonical for q in merged}
     assert names["1"] == names["2"] == "Quint campaign" and names["3"] != "Quint campaign"
     assert [s for s in speakers if s["canonical"] == "Quint campaign"][0]["article_ids"] == ["a", "b"]
+
+
+def test_initials_and_spelling_variants_of_an_organisation_merge():
+    quotes = [
+        _q("1", "a", "TVR", kind="organisation"),
+        _q("2", "b", "The Valley Register", kind="organisation"),
+        _q("3", "a", "Guild of Motion Picture Editors", kind="organisation"),
+        _q("4", "c", "Guild of Motion Pictures Editors", kind="organisation"),
+        _q("5", "c", "NPR", kind="organisation"),
+    ]
+    merged, _ = merge_speakers(quotes)
+    names = {q.id: q.speaker.canonical for q in merged}
+    assert names["1"] == names["2"] == "The Valley Register"
+    assert names["3"] == names["4"] and names["5"] == "NPR"
+
+
+def test_members_of_a_joint_source_take_their_full_names():
+    quotes = [
+        _q("1", "a", "Ruhl and Banner", kind="group"),
+        _q("2", "b", "Edda Ruhl and Lars Banner", kind="group"),
+    ]
+    texts = {"a": "Producers Edda Ruhl and Lars Banner spoke. Later Ruhl and Banner said more.", "b": ""}
+    merged, speakers = merge_speakers(quotes, texts=texts)
+    assert {q.speaker.canonical for q in merged} == {"Edda Ruhl and Lars Banner"}
+    assert len(speakers) == 1

@@ -65,3 +65,10 @@ def test_an_opening_mark_typed_for_the_closing_one_closes_the_quote():
     assert _texts(straight) == ["We are glad it is over, "]
     # a real second quote after an unclosed one still opens (a closing mark follows it)
     assert _texts("“It was late, he said, “and nobody came.”") == ["and nobody came."]
+
+
+def test_an_opening_mark_before_a_comma_closes():
+    text = "“It is official: I will host the show.\n\nThere goes the orchestra “, the comedian wrote."
+    assert [t.replace("\n\n", " ") for t in _texts(text)] == [
+        "It is official: I will host the show. There goes the orchestra "
+    ]

@@ -126,3 +126,9 @@ def test_his_companys_data_speak_for_the_company(nlp):
     )
     speaker = _quotes(nlp, text)[-1].speaker
     assert speaker is not None and speaker.canonical == "Lattice Networks"
+
+
+def test_an_organisation_speaker_is_its_whole_name(nlp):
+    text = "The Academy of Motion Picture Arts and Sciences said the ceremony would be held in March."
+    speaker = _quotes(nlp, text)[0].speaker
+    assert speaker.canonical == "Academy of Motion Picture Arts and Sciences"

@@ -69,14 +69,14 @@ def test_a_run_that_fails_midway_is_marked_failed_and_keeps_its_groups(tmp_path,
         (tmp_path / f"{i}.txt").write_text(BODY.format(i=i))
     calls = []
 
-    def add_articles(self, articles, run_id=None):
+    def insert_articles(self, articles, run_id=None):  # what ingest stores each group with
         calls.append(len(articles))
         if len(calls) == 2:
             raise StoreError("disk full", "free some space")
-        return real_add(self, articles, run_id)
+        return real_insert(self, articles, run_id)
 
-    real_add = analyze.Store.add_articles
-    monkeypatch.setattr(analyze.Store, "add_articles", add_articles)
+    real_insert = analyze.Store.insert_articles
+    monkeypatch.setattr(analyze.Store, "insert_articles", insert_articles)
     with Store(tmp_path / "n.db") as store:
         settings = load_settings(None, ["ingest.commit_every=2"])
         with pytest.raises(StoreError):

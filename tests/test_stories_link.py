@@ -135,3 +135,44 @@ def test_link_vectors_weigh_again_when_the_kept_terms_may_miss_one():
     expected = weigh(feat.counts, index.df, replace(index.kinds, entity=settings.link_entity_weight), 2)
     assert list(expected) == ["w:budget", "w:vote"]
     assert batch._link_vectors([0])[0] == expected
+
+
+def test_link_vectors_weigh_years_at_the_link_year_weight():
+    # Two stories of one year: the year is shared, each story's words are not.
+    feats = [
+        ArticleFeatures("a", {"y:2031": 2, "w:budget": 1, "w:vote": 1}),
+        ArticleFeatures("b", {"y:2031": 2, "w:stadium": 1, "w:bond": 1}),
+        ArticleFeatures("c", {"w:other": 1}),
+    ]
+
+    def shared(link_year_weight: float) -> float:
+        settings = replace(StorySettings(), year_weight=3.0, link_year_weight=link_year_weight)
+        index = StoryIndex(settings)
+        for feat in feats:
+            index.df.update(feat.counts)
+        batch = Batch(index)
+        for feat in feats:
+            batch.items.append(Item(feat, weigh(feat.counts, index.df, index.kinds, 80), []))
+        one, other = batch._link_vectors([0, 1])
+        return sum(v * other.get(k, 0.0) for k, v in one.items())
+
+    assert shared(1.0) < shared(3.0)
+
+
+def test_link_vectors_rescale_names_and_years_from_kept_raw_weights():
+    settings = replace(StorySettings(), entity_weight=2.0, link_entity_weight=1.0, year_weight=3.0)
+    settings = replace(settings, link_year_weight=1.5)
+    index = StoryIndex(settings)
+    feat = ArticleFeatures("a", {"w:budget": 2, "e:mayor": 1, "y:2031": 1, "d:2031-05-02": 1})
+    index.df.update(feat.counts)
+    index.df.update({"w:other": 1})
+    batch = Batch(index)
+    item = Item(feat, {}, [])
+    batch.items.append(item)
+    again = batch._link_vectors([0])[0]
+    assert batch._rescalable(index.kinds)
+    item.raw = ranked(raw_weights(feat.counts, index.df, index.kinds))
+    rescaled = batch._link_vectors([0])[0]
+    assert again.keys() == rescaled.keys()
+    assert all(abs(again[k] - rescaled[k]) < 1e-12 for k in again)
+    assert again["y:2031"] < again["w:budget"]  # halved from triple: below the twice-seen word

@@ -42,14 +42,13 @@ def _text(r: dict[str, Any]) -> str:
 
 
 def run_ingest(args: argparse.Namespace, settings: Settings) -> int:
-    from newsprism.analyze import ingest
+    from newsprism.analyze import assign_ingested, ingest
     from newsprism.store import Store
-    from newsprism.stories.persist import assign_stories, unassigned_articles
 
     given = given_from_args(args)
     with Store(args.db) as store, progress_bar("ingesting", args.quiet) as tick:
-        batch = ingest(store, args.paths, settings, tick, given=given)
-        assignments = assign_stories(store, unassigned_articles(store), settings.stories)
+        batch = ingest(store, args.paths, settings, tick, given=given, stories=True)
+        assignments = assign_ingested(store, batch, settings)
         total = store.count()
     if not batch.articles and batch.rejections:
         return no_input(batch.rejections)

@@ -12,7 +12,8 @@ also stops chains from gluing a whole story into one group).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import heapq
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -39,13 +40,18 @@ class Alignment:
 
 
 def align_statements(
-    statements: Sequence[Statement], vectors: np.ndarray, settings: CompareSettings
+    statements: Sequence[Statement],
+    vectors: np.ndarray,
+    settings: CompareSettings,
+    sentences: np.ndarray | None = None,
 ) -> Alignment:
+    """Group ``statements`` that tell one fact; ``sentences`` (the vector of each statement's
+    sentence, :func:`newsprism.compare.pairs.sentence_vectors`) informs the pair model."""
     sims = vectors @ vectors.T if len(statements) else np.zeros((0, 0), dtype=np.float32)
     terms = [key_terms(s.text) for s in statements]
     nums = [quantities(s.text) for s in statements]
     words_ = [set(content_words(s.text)) for s in statements]
-    judge = _PairJudge(statements, vectors, settings)
+    judge = _PairJudge(statements, vectors, settings, sentences)
     candidates, usual = _candidates(statements, vectors, sims, terms, nums, words_, judge, settings)
     # The model's verdict is asked only where it can decide: both or neither count something,
     # and below the bands one polarity (an opposite polarity is a veto there).
@@ -92,12 +98,10 @@ def align_statements(
             pairs.append((sim, i, j))
     blocked = {(i, j) for i, j, _ in conflicts}
     if judge.on and settings.align_link <= 1.0:
-        # Merge in the order of the model's confidence, and link clusters by their mean
-        # probability of telling one fact: a look-alike at high cosine no longer takes the
-        # place of the reworded statement that tells the same fact.
-        link: _Affinity | _ModelAffinity = _ModelAffinity(judge, {p: settings.align_link for p in affinity})
-        pairs = [(judge.probability_of(i, j), i, j) for _, i, j in pairs]
-        groups = _cluster(statements, link, pairs, settings.align_link, blocked)
+        # Average link over the model's probability of telling one fact: a look-alike at high
+        # cosine no longer takes the place of the reworded statement that tells the fact.
+        link = _ModelAffinity(judge, dict.fromkeys(affinity, settings.align_link))
+        groups = _cluster_average(statements, link, pairs, settings.align_link, blocked)
     else:
         groups = _cluster(statements, _Affinity(sims, affinity), pairs, settings.align_mean, blocked)
     strong = tuple(sorted(c for c in conflicts if c[2] >= settings.contradiction_sim or c[:2] in clashes))
@@ -177,10 +181,16 @@ class _ModelAffinity:
 class _PairJudge:
     """The pair model's verdict (compare/pairs.py), or always no when it is off or absent."""
 
-    def __init__(self, statements: Sequence[Statement], vectors: np.ndarray, s: CompareSettings) -> None:
+    def __init__(
+        self,
+        statements: Sequence[Statement],
+        vectors: np.ndarray,
+        s: CompareSettings,
+        sentences: np.ndarray | None = None,
+    ) -> None:
         self.model = pair_model() if s.align_model < 1.0 else None
         self.min = s.align_model
-        self.evidence = StoryPairs(statements, vectors) if self.model and len(statements) else None
+        self.evidence = StoryPairs(statements, vectors, sentences) if self.model and len(statements) else None
         self.floor = s.align_model_floor
         self.min_words = s.align_model_words
         self.accepted: set[tuple[int, int]] = set()
@@ -314,10 +324,7 @@ def _cluster(
     cluster_of = list(range(len(statements)))
     members: dict[int, list[int]] = {i: [i] for i in range(len(statements))}
     articles: dict[int, set[str]] = {i: {st.article_id} for i, st in enumerate(statements)}
-    against: dict[int, set[int]] = {}
-    for x, y in blocked:
-        against.setdefault(x, set()).add(y)
-        against.setdefault(y, set()).add(x)
+    against = _neighbours(blocked)
     for _, i, j in sorted(pairs, key=lambda p: (-p[0], p[1], p[2])):
         ci, cj = cluster_of[i], cluster_of[j]
         if ci == cj or articles[ci] & articles[cj]:
@@ -332,4 +339,62 @@ def _cluster(
         for k in right:
             cluster_of[k] = ci
         del members[cj]
+    return tuple(sorted(tuple(sorted(m)) for m in members.values()))
+
+
+def _neighbours(pairs: Iterable[tuple[int, int]]) -> dict[int, set[int]]:
+    """Each index with the indices it is paired with."""
+    out: dict[int, set[int]] = {}
+    for x, y in pairs:
+        out.setdefault(x, set()).add(y)
+        out.setdefault(y, set()).add(x)
+    return out
+
+
+def _cluster_average(
+    statements: Sequence[Statement],
+    affinity: _ModelAffinity,
+    pairs: list[tuple[float, int, int]],
+    mean_min: float,
+    blocked: set[tuple[int, int]],
+) -> tuple[tuple[int, ...], ...]:
+    """Average-link clustering over the accepted pairs: the two clusters with the highest mean
+    probability merge first (not the clusters of the most probable single pair), while that
+    mean is at least ``mean_min``, one statement per article, and no vetoed pair inside."""
+    cluster_of = list(range(len(statements)))
+    members: dict[int, list[int]] = {i: [i] for i in range(len(statements))}
+    articles: dict[int, set[str]] = {i: {st.article_id} for i, st in enumerate(statements)}
+    links = _neighbours((i, j) for _, i, j in pairs)
+    against = _neighbours(blocked)
+    version = dict.fromkeys(members, 0)
+
+    def score(a: int, b: int) -> float | None:
+        if articles[a] & articles[b]:
+            return None
+        if any(cluster_of[y] == b for x in members[a] for y in against.get(x, ())):
+            return None
+        mean = affinity.block_mean(members[a], members[b])
+        return mean if mean >= mean_min else None
+
+    heap: list[tuple[float, int, int, int, int]] = []
+    for _, i, j in pairs:
+        got = score(i, j)
+        if got is not None:
+            heapq.heappush(heap, (-got, i, j, 0, 0))
+    while heap:
+        _, a, b, va, vb = heapq.heappop(heap)
+        if a not in members or b not in members or version[a] != va or version[b] != vb:
+            continue
+        members[a] += members.pop(b)
+        articles[a] |= articles.pop(b)
+        for k in members[a]:
+            cluster_of[k] = a
+        version[a] += 1
+        del version[b]
+        near = {cluster_of[y] for x in members[a] for y in links.get(x, ())} - {a}
+        for c in near:
+            got = score(a, c)
+            if got is not None:
+                x, y = (a, c) if a < c else (c, a)
+                heapq.heappush(heap, (-got, x, y, version[x], version[y]))
     return tuple(sorted(tuple(sorted(m)) for m in members.values()))

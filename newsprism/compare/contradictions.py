@@ -118,7 +118,7 @@ def _kind(
             return "negation", "one outlet negates what the other asserts"
         return None
     if a.polarity != b.polarity:
-        # "Putin was in his office on Thursday" / "Putin had not been there ... on Wednesday":
+        # "The mayor was in her office on Thursday" / "the mayor had not been there ... on Wednesday":
         # one side says what did not happen, so their dates and places tell two things.
         return None
     ya, yb = _year_ranges(a.text), _year_ranges(b.text)

@@ -7,7 +7,7 @@
 2. Actor: who takes the stance (the statement's speaker, else the name before the cue),
    and its party: a named country, people, body or person. Names are found in the text
    (capitalised words), and a country and its demonym fold to one party by their shared
-   stem ("Ukraine" / "Ukrainian", "Iran" / "Iranian"); no gazetteer of particular
+   stem ("Peru" / "Peruvian", "Iran" / "Iranian"); no gazetteer of particular
    people, capitals or institutions is used, so a capital never stands for a government.
 3. Accused party: the parties the statement is about. An assertion accuses the parties
    it names other than the actor's own; a denial is about the actor's own party.
@@ -40,7 +40,7 @@ _ALIASES = {
     "great britain": "united kingdom",
     "eu": "european union",
 }
-# Endings that turn a country's name into its people's ("Ukrain-ian", "Chin-ese", "Israel-i").
+# Endings that turn a country's name into its people's ("Peru-vian", "Chin-ese", "Israel-i").
 _DEMONYM = re.compile(r"(?:ians|ian|ans|an|ese|ish|is|i|y|e|a)$")
 _NAME = re.compile(r"\b(?:U\.S\.|U\.K\.|[A-Z][\w’'&-]*)(?:\s+(?:of\s+(?:the\s+)?)?(?:[A-Z][\w’'&-]*))*")
 _TITLES = frozenset(
@@ -144,7 +144,7 @@ _CUE = re.compile(
 def _actor(statement: Statement, quote: Quote | None) -> tuple[str | None, str | None]:
     """(actor as written, party): the quote's speaker, else whoever stands before the cue."""
     if quote is not None and quote.speaker is not None:
-        # A role that names one country or body ("Ukrainian President") gives the side.
+        # A role that names one country or body ("Peruvian President") gives the side.
         role = parties_in(quote.speaker.role or "")
         if len(role) == 1 and " " not in next(iter(role)):
             return quote.speaker.canonical or quote.speaker.name, next(iter(role))
@@ -341,7 +341,7 @@ _HEAD_NAME = re.compile(r"((?:[A-Z][\w’'&.-]+\s+){0,4}[A-Z][\w’'&.-]+)")
 
 
 def _head_name(text: str) -> str | None:
-    """The last capitalised name before the stance cue ("the Harbour Workers' Union alleged")."""
+    """The last capitalised name before the stance cue ("the Dockside Workers' Union alleged")."""
     cue = _CUE.search(text)
     if cue is None:
         return None
@@ -473,7 +473,7 @@ def _topic_disputes(
     for members in _link_stances(stances, vectors, min_sim).values():
         pro = [_evidence(st, actor, actor) for _, st, kind, actor in members if kind == "assert"]
         con = [_evidence(st, actor, actor) for _, st, kind, actor in members if kind == "deny"]
-        # Someone who both alleges and denies ("Peskov made the accusation" / "Peskov dismissed
+        # Someone who both alleges and denies ("Varga made the accusation" / "Varga dismissed
         # attempts to deny it") is one side, not a dispute with himself.
         asserting = {_actor_key(e["actor"]) for e in pro}
         con = [e for e in con if _actor_key(e["actor"]) not in asserting]

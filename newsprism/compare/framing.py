@@ -61,7 +61,7 @@ def headline_framing(title: str | None) -> dict:
     }
 
 
-# Nouns that name an event as having happened ("drone strike", "Ukrainian attack").
+# Nouns that name an event as having happened ("bomb attack", "rebel raid").
 _EVENT_NOUNS = (
     "attack|strike|assault|raid|bombing|shooting|killing|murder|massacre|invasion|coup|plot|"
     "assassination|hack|breach|fraud|cover-up|crime|incursion|sabotage|ambush|abduction|kidnapping"
@@ -75,7 +75,7 @@ _DOUBT = re.compile(
 
 def presupposed_events(title: str) -> list[str]:
     """Event phrases a headline states as fact even when it attributes its main claim
-    ("Kremlin Blames U.S. for Attempted Drone Strike" takes the strike as given); a phrase
+    ("Ministry Blames Rivals for Attempted Dam Sabotage" takes the sabotage as given); a phrase
     with a word of doubt ("alleged attack") or inside quote marks presupposes nothing."""
     # A headline is far shorter; the pattern's cost grows with the square of a word's length.
     outside = without_quoted(title[:_HEADLINE_CHARS], "“\"‘'", "”\"’'")
@@ -91,7 +91,7 @@ def presupposed_events(title: str) -> list[str]:
 
 
 _EVENT_WORD = re.compile(rf"\b(?:{_EVENT_NOUNS})s?\b", re.IGNORECASE)
-# A hedge this close before an event noun ("an alleged drone attack", "what it called an attack").
+# A hedge this close before an event noun ("an alleged arson attack", "what it called an attack").
 _BEFORE = 40
 
 
@@ -235,14 +235,14 @@ _NAME_WORD = re.compile(r"\b[A-Z][a-z-]{3,}\b")
 
 def _skeleton(word: str) -> str:
     """First letter, consonants, last letter: what two transliterations of a name share
-    ("Kiev" / "Kyiv", "Zelensky" / "Zelenskiy" / "Zelenskyy")."""
+    ("Tchaikovsky" / "Tchaikovskiy")."""
     low = word.lower()
     return low[0] + re.sub("[aeiouy-]", "", low[1:-1]) + low[-1]
 
 
 def spelling_choices(articles: Sequence[Article]) -> dict[str, dict[str, list[str]]]:
     """Per article, each name it spells one way while another outlet of the story spells it
-    another way: ``{article_id: {"Kiev": ["Kyiv"]}}``. Spellings are told apart by string
+    another way: ``{article_id: {"Tchaikovsky": ["Tchaikovskiy"]}}``. Spellings are told apart by string
     shape only (same first and last letter and consonants), never by a list of names, and
     confirmed across outlets: each form is used by some article that never uses the other. A
     capitalised word the texts also use in lower case is an ordinary word, not a name."""

@@ -68,21 +68,35 @@ def build_ledger(
 
 
 def _fold_twins(ledger: list[LedgerGroup]) -> list[LedgerGroup]:
-    """Groups a reader cannot tell apart (same articles, same representative sentence: a fact
-    group beside the alignment group it overlaps) become one, with both groups' statements."""
+    """Groups a reader cannot tell apart become one, with both groups' statements: the same
+    articles with the same representative sentence (a fact group beside the alignment group it
+    overlaps), or the same three or more articles through the same statements in all but one
+    of them (one outlet's sentence cut into two clauses gave two groups, shown as one fact
+    twice)."""
     out: list[LedgerGroup] = []
     seen: dict[tuple[str, tuple[str, ...]], int] = {}
+    by_articles: dict[tuple[str, ...], list[int]] = {}
     for group in ledger:
         key = (group.text, group.article_ids)
-        if key not in seen:
+        at = seen.get(key)
+        if at is None:
+            at = next((k for k in by_articles.get(group.article_ids, []) if _twins(out[k], group)), None)
+        if at is None:
             seen[key] = len(out)
+            by_articles.setdefault(group.article_ids, []).append(len(out))
             out.append(group)
             continue
-        kept = out[seen[key]]
+        kept = out[at]
         ids = kept.statement_ids + tuple(i for i in group.statement_ids if i not in kept.statement_ids)
         status = "disputed" if "disputed" in (kept.status, group.status) else kept.status
-        out[seen[key]] = dataclasses.replace(kept, statement_ids=ids, status=status)
+        out[at] = dataclasses.replace(kept, statement_ids=ids, status=status)
     return out
+
+
+def _twins(a: LedgerGroup, b: LedgerGroup) -> bool:
+    """Same three or more articles, and the same statements in all of them but one."""
+    n = len(a.article_ids)
+    return n >= 3 and len(set(a.statement_ids) & set(b.statement_ids)) >= n - 1
 
 
 def _origin_codes(statements: Sequence[Statement], origin_of: Mapping[str, str]) -> np.ndarray:

@@ -19,14 +19,18 @@ Features (per pair):
 - ``dates``: a weekday or month both name;
 - ``polarity``: one negated, the other not;
 - ``lead``: how early the later of the two sits in its article (facts outlets share are
-  told early).
+  told early);
+- ``sentence``: embedding similarity of the two sentences the statements sit in. A clause
+  cut from its sentence loses the context that says which event it is about ("while
+  Sanders's streak is halted" / "a solid victory that stopped Bernie Sanders's weeks-long
+  winning streak"); its sentence keeps it.
 """
 
 from __future__ import annotations
 
 import json
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -37,9 +41,9 @@ from scipy.sparse import csr_matrix
 from newsprism.model import Statement
 from newsprism.text import content_words, date_terms, numbers, quantities, stem, words
 
-__all__ = ["FEATURES", "PairModel", "StoryPairs", "pair_model"]
+__all__ = ["FEATURES", "PairModel", "StoryPairs", "pair_model", "sentence_vectors"]
 
-FEATURES = ("cosine", "words", "names", "numbers", "clash", "dates", "polarity", "lead")
+FEATURES = ("cosine", "words", "names", "numbers", "clash", "dates", "polarity", "lead", "sentence")
 
 
 @dataclass(frozen=True)
@@ -68,6 +72,28 @@ def pair_model() -> PairModel | None:
     return PairModel(tuple(float(w) for w in data["weights"]), float(data["intercept"]))
 
 
+def sentence_vectors(
+    statements: Sequence[Statement],
+    texts: Mapping[str, str],
+    vectors: np.ndarray,
+    embed: Callable[[list[str]], np.ndarray],
+) -> np.ndarray:
+    """The embedding of each statement's sentence: the statement's own vector where the
+    statement is its whole sentence, else the sentence's (each distinct sentence embedded once)."""
+    out = np.array(vectors, copy=True)
+    cut: dict[tuple[str, int, int], list[int]] = {}
+    for k, st in enumerate(statements):
+        sentence = st.sentence
+        if sentence is not None and (sentence.start, sentence.end) != (st.span.start, st.span.end):
+            cut.setdefault((st.article_id, sentence.start, sentence.end), []).append(k)
+    keys = [key for key in cut if key[0] in texts]
+    if keys:
+        found = embed([texts[a][start:end] for a, start, end in keys])
+        for key, vector in zip(keys, found, strict=True):
+            out[cut[key]] = vector
+    return out
+
+
 def _names(text: str) -> set[str]:
     """Capitalised words not starting the text, lower-cased."""
     toks = words(text)
@@ -75,10 +101,14 @@ def _names(text: str) -> set[str]:
 
 
 class StoryPairs:
-    """Per-statement evidence of one story, and features of any of its pairs."""
+    """Per-statement evidence of one story, and features of any of its pairs. ``sentences``
+    holds the vector of each statement's sentence (default: the statement's own vector)."""
 
-    def __init__(self, statements: Sequence[Statement], vectors: np.ndarray) -> None:
+    def __init__(
+        self, statements: Sequence[Statement], vectors: np.ndarray, sentences: np.ndarray | None = None
+    ) -> None:
         self.vectors = vectors
+        self.sentences = vectors if sentences is None else sentences
         self.articles = [st.article_id for st in statements]
         # Number words are left to the number features ("three fire stations" / "three firefighters").
         self.stems = [{stem(w) for w in content_words(st.text) if not numbers(w)} for st in statements]
@@ -103,6 +133,7 @@ class StoryPairs:
             float(bool(self.dates[i] & self.dates[j])),
             float(self.negative[i] != self.negative[j]),
             1.0 / (1.0 + max(self.rank[i], self.rank[j])),
+            float(self.sentences[i] @ self.sentences[j]),
         ]
 
     def _shared_numbers(self, i: int, j: int) -> set[str]:
@@ -134,6 +165,7 @@ class StoryPairs:
         out[:, 6] = np.asarray(self.negative)[rows] != np.asarray(self.negative)[cols]
         rank = np.asarray(self.rank)
         out[:, 7] = 1.0 / (1.0 + np.maximum(rank[rows], rank[cols]))
+        out[:, 8] = np.einsum("ij,ij->i", self.sentences[rows], self.sentences[cols])
         return out
 
     def _weighted(self, bags: Sequence[set[str]], idf: dict[str, float]) -> csr_matrix:

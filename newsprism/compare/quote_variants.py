@@ -101,7 +101,7 @@ def group_quotes(
 
 
 def _with_fragments(group: list[Quote], fragments: Sequence[Quote]) -> list[Quote]:
-    """Add short quoted fragments ("a tinderbox") that are a contiguous part of a version,
+    """Add short quoted fragments ("a powder keg") that are a contiguous part of a version,
     from articles the group does not cover yet, when their speaker does not contradict."""
     speakers = {_surname(q) for q in group} - {None}
     seen = {q.article_id for q in group}
@@ -351,7 +351,7 @@ def _same_denial(a: list[str], b: list[str]) -> bool:
 
 
 def _skeletons(stems: set[str]) -> set[str]:
-    """Words without vowels, so transliterations of one name meet ("Kiev", "Kyiv")."""
+    """Words without vowels, so transliterations of one name meet ("Tchaikovsky", "Tchaikovskiy")."""
     return {re.sub("[aeiouy]", "", w) or w for w in stems}
 
 

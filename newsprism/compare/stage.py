@@ -22,6 +22,7 @@ from newsprism.compare.disputes import find_disputes
 from newsprism.compare.facts import fact_groups
 from newsprism.compare.framing import build_framing
 from newsprism.compare.ledger import build_ledger, near_articles, omissions, unique_content
+from newsprism.compare.pairs import sentence_vectors
 from newsprism.compare.provenance import origins, provenance_edges
 from newsprism.compare.quote_variants import group_quotes
 from newsprism.compare.statements import build_statements
@@ -112,7 +113,13 @@ def compare_stage(analysis: Analysis, settings: Settings) -> Analysis:
     )
     embedder = clock.lap("model_load", embedder_for(settings))
     vectors = clock.lap("embed", embedder.embed([st.text for st in statements]))
-    alignment = clock.lap("align", align_statements(statements, vectors, s))
+    sentences = clock.lap(
+        "embed_sentences",
+        sentence_vectors(statements, {a.id: a.text for a in articles}, vectors, embedder.embed)
+        if s.align_model < 1.0
+        else None,
+    )
+    alignment = clock.lap("align", align_statements(statements, vectors, s, sentences))
     edges = clock.lap("provenance", provenance_edges(articles, s))
     contradictions = clock.lap(
         "contradictions",

@@ -384,6 +384,9 @@ def _add_sibling_paragraphs(tree: lxml.html.HtmlElement, blocks: list[Block]) ->
     return [Block(b.kind, b.text, b.link_chars, n) for n, (_, b) in enumerate(merged)]
 
 
+_LINK_SOURCE_TAGS = ("p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "dt", "dd", "td", "div", "span", "a")
+
+
 def _with_link_chars(tree: lxml.html.HtmlElement, blocks: list[Block]) -> list[Block]:
     """Blocks with ``link_chars`` read from the source element of the same text.
 
@@ -391,11 +394,27 @@ def _with_link_chars(tree: lxml.html.HtmlElement, blocks: list[Block]) -> list[B
     so the share of a line that was link text comes from the page itself.
     """
     wanted = {b.text for b in blocks if len(b.text) <= _LINK_TEXT_MAX}
-    found: dict[str, int] = {}
-    for el in tree.iter("p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "dt", "dd", "td", "div", "span", "a"):
+    if not wanted:
+        return blocks
+    most = max(map(len, wanted))
+    # An element's folded text is never shorter than a descendant's (it holds it whole), so
+    # read from the inside out: once a descendant's text is too long for every wanted line, its
+    # ancestors (the page's big containers) are never folded. Read backwards, the element kept
+    # for a text is the first of the page that has it, as in a forward reading.
+    too_long: set[etree._Element] = set()
+    sources: dict[str, etree._Element] = {}
+    for el in reversed(list(tree.iter(*_LINK_SOURCE_TAGS))):
+        if el in too_long:
+            continue
         text = _norm(el.text_content())
-        if text in wanted and text not in found:
-            found[text] = len(text) if el.tag == "a" else _link_chars(el)
+        if len(text) > most:
+            parent = el.getparent()
+            while parent is not None and parent not in too_long:
+                too_long.add(parent)
+                parent = parent.getparent()
+        elif text in wanted:
+            sources[text] = el
+    found = {text: len(text) if el.tag == "a" else _link_chars(el) for text, el in sources.items()}
     return [Block(b.kind, b.text, found.get(b.text, b.link_chars), b.position) for b in blocks]
 
 

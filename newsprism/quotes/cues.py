@@ -308,3 +308,14 @@ TITLE_CUES = frozenset(
         "column",
     ]
 )
+
+# People named by their tie to someone ("his father", "her lawyer", "their allies"): a
+# possessed noun of this kind is a person who speaks, not something the possessor said.
+PEOPLE_NOUNS = frozenset(
+    """father mother son daughter wife husband brother sister parent child children family
+    grandfather grandmother grandson granddaughter uncle aunt nephew niece cousin widow widower
+    fiancee fiance girlfriend boyfriend partner friend colleague boss ally allies attorney
+    counsel doctor physician surrogate successor predecessor rival opponent mate camp campaign
+    staff team aide aides associate assistant deputy agent spouse relative relatives
+    student students""".split()  # noqa: SIM905
+)

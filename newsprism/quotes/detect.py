@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 from newsprism.model import Span
 from newsprism.quotes.cues import CLAIM_NOUNS, TITLE_CUES
 from newsprism.quotes.found import Found
-from newsprism.quotes.marks import MarkedSpan
+from newsprism.quotes.marks import DASH_CHARS, MarkedSpan
 from newsprism.quotes.syntax import (
     cue_verbs,
     entities,
@@ -44,8 +44,8 @@ if TYPE_CHECKING:
 
 __all__ = ["classify_marked", "find_according", "find_claims", "find_indirect"]
 
-CLAUSE_BEFORE = ":,.?!—–-(;"
-CLAUSE_END = ".,!?;:…—–-"
+CLAUSE_BEFORE = ":,.?!-(;" + DASH_CHARS
+CLAUSE_END = ".,!?;:…-" + DASH_CHARS
 
 
 def _prev_char(text: str, pos: int) -> str:
@@ -128,7 +128,7 @@ def classify_marked(
 
 def _whole_clause(doc: Doc, span: Span) -> bool:
     """The quoted words hold a clause with its own subject (``believes "decisions … are
-    made in Washington."``), not a phrase cut out of the writer's clause."""
+    made in the capital."``), not a phrase cut out of the writer's clause."""
     toks = expand(doc, span)
     inside_ids = {t.i for t in toks}
     roots = [t for t in toks if t.head.i not in inside_ids or t.head is t]
@@ -244,10 +244,16 @@ def _medial_content(verb: Token) -> Span | None:
     return token_span(toks) if len(outside) >= 3 else None
 
 
+def _share(speaker: Token) -> bool:
+    """``Another 19 percent said``: a poll share with no "of" phrase naming who is no speaker."""
+    quantity = speaker.lemma_.lower() in ("percent", "%", "per cent") or speaker.ent_type_ == "PERCENT"
+    return quantity and not any(c.dep_ == "prep" and c.lower_ == "of" for c in speaker.children)
+
+
 def _dummy(speaker: Token) -> bool:
     """``there``, and an ``it`` that names no earlier organisation (``it is said``, ``it
     says a lot``); ``It said`` after a company or a ministry is that body speaking."""
-    if speaker.lower_ == "there":
+    if speaker.lower_ == "there" or _share(speaker):
         return True
     if speaker.lower_ != "it":
         return False

@@ -44,7 +44,7 @@ def _with_colon(found: list[Found], colon: list[Found]) -> list[Found]:
 
 
 def _mixed(text: str, found: list[Found]) -> list[Found]:
-    """``She said Trump represents the “same rigged system he claims …”``: a long quote that
+    """``She said Lind represents the “same tired system he claims …”``: a long quote that
     starts inside a reported clause is part of that indirect quote, a fragment of it."""
     clauses = [f for f in found if f.kind == "indirect"]
     for f in found:

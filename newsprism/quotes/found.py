@@ -33,4 +33,4 @@ class Found:
     inherited: Found | None = None  # the earlier quote whose speaker this one continues
     referent: Token | None = None  # what a pronoun or nominal speaker ("he", "the minister") points to
     owner: Token | None = None  # whose role a possessive description names ("his spokesman")
-    embedded: bool = False  # a long quote that starts inside a clause ("Trump represents the “…”")
+    embedded: bool = False  # a long quote that starts inside a clause ("Lind represents the “…”")

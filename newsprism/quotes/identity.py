@@ -17,7 +17,8 @@ from typing import TYPE_CHECKING
 
 from newsprism.model import Speaker
 from newsprism.quotes.cues import ANONYMOUS_NOUNS, ORG_NOUNS
-from newsprism.quotes.syntax import token_span
+from newsprism.quotes.marks import is_dash
+from newsprism.quotes.syntax import entities, token_span
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -72,17 +73,29 @@ def mention_tokens(head: Token) -> list[Token]:
             and head.pos_ == "NOUN"
             and child.lower_ in ("for", "of", "with", "at", "in", "from")
         ):
-            toks.extend(child.subtree)
-    toks = sorted({t.i: t for t in toks}.values(), key=lambda t: t.i)
-    while toks and toks[-1].is_punct and toks[-1] is not head:
+            # "donors in Ohio, who said …": the relative clause is no part of the name
+            cut = {t.i for c in child.subtree if c.dep_ == "relcl" for t in c.subtree}
+            toks.extend(t for t in child.subtree if t.i not in cut)
+    toks = _dash_side(sorted({t.i: t for t in toks}.values(), key=lambda t: t.i), head)
+    while toks and toks[-1].is_punct and toks[-1].i != head.i:
         toks.pop()
-    while toks and toks[0].is_punct and toks[0] is not head:
+    while toks and toks[0].is_punct and toks[0].i != head.i:
         toks.pop(0)
     return toks or [head]
 
 
+def _dash_side(toks: list[Token], head: Token) -> list[Token]:
+    """Only the tokens on the head's side of a dash: "made public ― Ana Berg" is two phrases
+    (a hyphen between words, "NBC-Wall Street Journal poll", joins them)."""
+    cuts = [t.i for t in toks if is_dash(t.text) and (t.text != "-" or t.whitespace_)]
+    before = [i for i in cuts if i < head.i]
+    after = [i for i in cuts if i > head.i]
+    lo, hi = max(before, default=-1), min(after, default=len(head.doc))
+    return [t for t in toks if lo < t.i < hi]
+
+
 def _same_entity(head: Token, child: Token) -> bool:
-    """``child`` continues the entity ``head`` is in ("Pelosi" ... "Schumer" are two)."""
+    """``child`` continues the entity ``head`` is in ("Brenner" ... "Okafor" are two)."""
     doc = head.doc
     return child.ent_type_ == head.ent_type_ != "" and all(
         doc[i].ent_iob_ == "I" for i in range(head.i + 1, child.i + 1)
@@ -119,9 +132,19 @@ def _appos_role(head: Token) -> str | None:
 
 
 def _role_words(tokens: list[Token], name_tokens: list[Token]) -> str | None:
-    names = {t.i for t in name_tokens}
+    names = {t.i for t in name_tokens} | _affiliation(tokens)
     words = [t for t in tokens if t.i not in names and t.dep_ != "det" and t.lower_ not in HONORIFICS]
     return join(words) or None
+
+
+def _affiliation(tokens: list[Token]) -> set[int]:
+    """``NBC's Ana Velez``: a possessive organisation or place is where someone works, not a
+    role; its tokens (with the "'s") are left out of the role."""
+    out: set[int] = set()
+    for t in tokens:
+        if t.dep_ == "poss" and t.ent_type_ == "ORG":  # "Peru's President": the office's country
+            out |= {s.i for s in t.subtree}
+    return out
 
 
 # Capitalised titles the tagger calls proper nouns; they start a role, never a name.
@@ -182,6 +205,16 @@ ROLE_WORDS = frozenset(
         "constable",
         "inspector",
         "detective",
+        "attorney",
+        "lawyer",
+        "counsel",
+        "prosecutor",
+        "solicitor",
+        "sergeant",
+        "lieutenant",
+        "captain",
+        "colonel",
+        "commander",
     ]
 )
 
@@ -242,7 +275,7 @@ def _organisation(head: Token, toks: list[Token]) -> Speaker | None:
     }
     if not (org_head or named) or (head.pos_ == "NOUN" and not named and not _has_proper(toks)):
         return None
-    words = list(toks)
+    words = _whole_entity(head, list(toks))
     while words and words[0].dep_ == "det":
         words.pop(0)  # "The office of the Norwegian prime minister" keeps its inner "the"
     if words and words[-1].tag_ == "POS":
@@ -251,6 +284,15 @@ def _organisation(head: Token, toks: list[Token]) -> Speaker | None:
         words.pop(0)  # "nonpartisan Congressional Budget Office", "security firm Trend Micro"
     name = join(words)
     return Speaker(name=name, canonical=name, kind="organisation", span=token_span(toks))
+
+
+def _whole_entity(head: Token, toks: list[Token]) -> list[Token]:
+    """The mention widened to the whole organisation entity its head is in: the parse may cut
+    "Academy of Motion Picture Arts and Sciences" after "of"."""
+    ent = next((e for e in entities(head.doc) if e.start <= head.i < e.end and e.label_ == "ORG"), None)
+    if ent is None or not toks or (ent.start >= toks[0].i and ent.end <= toks[-1].i + 1):
+        return toks
+    return list(head.doc[min(ent.start, toks[0].i) : max(ent.end, toks[-1].i + 1)])
 
 
 def _describes(tok: Token) -> bool:
@@ -264,7 +306,7 @@ def _has_proper(toks: list[Token]) -> bool:
 
 def _anonymous(head: Token, toks: list[Token]) -> Speaker | None:
     """Unnamed sources: ``a senior official``, ``three US officials``, ``hardliners``."""
-    if head.pos_ != "NOUN" or head.ent_type_ == "PERSON":
+    if head.pos_ != "NOUN" or head.ent_type_ == "PERSON" or _misread_name(head):
         return None
     det = {t.lower_ for t in toks if t.dep_ in ("det", "nummod", "poss") or t.like_num}
     plural = head.tag_ == "NNS"
@@ -290,7 +332,7 @@ def _members(head: Token, toks: list[Token]) -> Speaker | None:
     org = next((t for t in toks if t.ent_type_ == "ORG" and t.i != head.i), None)
     if org is None:
         return None
-    ent = next((e for e in org.doc.ents if e.start <= org.i < e.end), None)
+    ent = next((e for e in entities(org.doc) if e.start <= org.i < e.end), None)
     words = [t for t in (ent or [org]) if t.dep_ != "det" and t.tag_ != "POS" and t.lower_ != "the"]
     name = join(words)
     return (
@@ -354,6 +396,18 @@ def _joint(head: Token, first: Speaker) -> Speaker | None:
     )
 
 
+def _misread_name(head: Token) -> bool:
+    """A capitalised word inside a sentence that the tagger called an adverb or a common noun
+    ("Reilly/ADV told", "― Morrow/NOUN boasted"): a name it did not know."""
+    if not head.shape_.startswith("Xx") or head.is_stop:
+        return False
+    bare = head.pos_ == "NOUN" and not any(c.dep_ == "det" for c in head.children)
+    # "Nunes/NNS/ORG said": a surname ending in -s read as a plural common noun
+    plural_name = head.tag_ == "NNS" and head.ent_type_ == "ORG" and head.lemma_.lower() not in ORG_NOUNS
+    single = head.tag_ == "NN" and head.ent_type_ in ("", "DATE") and not head.is_sent_start
+    return head.pos_ == "ADV" or (bare and (single or plural_name))
+
+
 def describe(head: Token) -> Speaker:
     """A :class:`Speaker` for the mention headed by ``head``, before any cross-mention merging."""
     toks = mention_tokens(head)
@@ -364,9 +418,9 @@ def describe(head: Token) -> Speaker:
         found = make(head, toks)
         if found is not None:
             return _joint(head, found) or found
-    misread = head.pos_ == "ADV" and head.shape_.startswith("Xx") and not head.is_stop  # "Reilly/ADV told"
+    misread = _misread_name(head)
     if (head.pos_ == "PROPN" or misread) and head.lemma_.lower() not in ORG_NOUNS:
-        names = [t for t in toks if t.pos_ == "PROPN" or t is head]  # a name the tagger did not label
+        names = [t for t in toks if t.pos_ == "PROPN" or t.i == head.i]  # a name the tagger did not label
         return Speaker(name=_clean_name(names), canonical=_clean_name(names), role=_role_words(toks, names),
                        kind="person", span=token_span(toks))  # fmt: skip
     text = join(toks)

@@ -23,10 +23,18 @@ SINGLE_OPEN = "‘‹‚"
 SINGLE_CLOSE = "’›"
 STRAIGHT_DOUBLE = '"'
 STRAIGHT_SINGLE = "'"
+# Every dash that sets off a clause or a name like an em dash: figure dash, en dash, em dash,
+# horizontal bar, two- and three-em dashes (typesetters use them interchangeably).
+DASH_CHARS = "\u2012\u2013\u2014\u2015\u2e3a\u2e3b"
 # Characters after which a mark may open a quote (besides start of text / whitespace).
-OPENERS_BEFORE = "([{—–-/:"
+OPENERS_BEFORE = "([{-/:" + DASH_CHARS
 # Characters after a closing mark that keep it a close (besides end / whitespace).
-CLOSERS_AFTER = ".,;:!?)]}—–-…’'\"”»"
+CLOSERS_AFTER = ".,;:!?)]}-…’'\"”»" + DASH_CHARS
+
+
+def is_dash(text: str) -> bool:
+    """A token that is only dashes ("—", "--", "―"): it ends a name and separates clauses."""
+    return bool(text) and all(c == "-" or c in DASH_CHARS for c in text)
 
 
 @dataclass(frozen=True)
@@ -66,6 +74,8 @@ def _role(text: str, i: int, double: bool) -> str:
         nxt.isspace() or nxt in CLOSERS_AFTER or (double and not nxt.isalnum())
     )
     if ch in DOUBLE_OPEN + SINGLE_OPEN:
+        if nxt in ",.;" and i > 0:
+            return "close"  # “ typed for ” before the clause goes on: `orchestra “, the host said`
         return "open" if can_open or not can_close else "close"
     if ch in DOUBLE_CLOSE + SINGLE_CLOSE:
         if not double and prev.isalnum() and nxt.isalnum():

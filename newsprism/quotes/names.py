@@ -1,7 +1,7 @@
 """Person names: titles stripped, nicknames and initials matched, short mentions resolved.
 
-One person is written many ways across a story: "Representative Anthony D. Weiner",
-"Congressman Anthony Weiner", "Weiner", "Jim Mattis" / "James Mattis". These helpers
+One person is written many ways across a story: "Representative Carla J. Brenner",
+"Congresswoman Carla Brenner", "Brenner", "Bill Okafor" / "William Okafor". These helpers
 are model-free string logic over names and the story's own text:
 
 - :func:`strip_titles` drops titles and roles before a name (a general English list);
@@ -189,7 +189,7 @@ def most_written(names: Iterable[str], counts: Mapping[str, int]) -> str:
     names = list(names)
     order = most_complete_order(names)
 
-    def initial(n: str) -> bool:  # "Donald J. Trump": one outlet's house style, not the name
+    def initial(n: str) -> bool:  # "Peter K. Lind": one outlet's house style, not the name
         return any(len(w) == 1 for w in name_words(n)[1:-1])
 
     return max(names, key=lambda n: (counts.get(n, 0), not initial(n), -order.index(n)))

@@ -26,7 +26,7 @@ __all__ = ["salience", "best_referent"]
 RECENCY = 100.0  # every mention, before decay
 MAIN_SUBJECT = 80.0  # subject of the main clause, or a sentence that is only the name's phrase
 SPEAKER = 80.0  # the speaker of a quote (also "…," said X, where X is no parser subject)
-SUBORDINATE_SUBJECT = 40.0  # subject of a subordinate clause ("Although Trump tweeted…")
+SUBORDINATE_SUBJECT = 40.0  # subject of a subordinate clause ("Although Lind tweeted…")
 OBJECT = 50.0  # direct object
 NOT_OBLIQUE = 50.0  # anything but a prepositional object ("…for Mississauga accountant X")
 DECAY = 0.5  # per sentence between the mention and the pronoun
@@ -37,7 +37,7 @@ MAIN = ("ROOT", "conj")
 
 def _head_of_phrase(tok: Token) -> Token:
     """``Doug`` in ``Doug Purdy`` stands for its phrase head."""
-    while tok.dep_ in ("compound", "flat") and tok.head is not tok:
+    while tok.dep_ in ("compound", "flat") and tok.head.i != tok.i:
         tok = tok.head
     return tok
 

@@ -4,7 +4,9 @@ Merging rules, in order (names compared by :func:`identity.fold`):
   1. persons and organisations with the same folded name are one speaker
      (accents, case and a leading "the" aside);
   2. a one-word person name (a surname) joins the only full name ending in it;
-  3. full names whose folded forms are near-identical (``name_similarity``) join;
+  3. full names whose folded forms are near-identical (``name_similarity``) join, and so do
+     organisation names of several words; an organisation written as its initials ("THR")
+     joins the one organisation they abbreviate ("The Hollywood Reporter");
   4. anonymous sources and unresolved pronouns never merge across articles:
      "a senior official" in two outlets need not be the same person.
 The displayed canonical name is the most frequent full form, then the longest.
@@ -22,6 +24,7 @@ from rapidfuzz import fuzz
 
 from newsprism.model import Quote, content_id
 from newsprism.quotes.identity import PRONOUNS, fold, surname_key
+from newsprism.quotes.marks import DASH_CHARS
 from newsprism.quotes.names import (
     compatible,
     full_names,
@@ -76,9 +79,41 @@ def _surname_merges(keys: Iterable[str]) -> dict[str, str]:
     return out
 
 
+_FUNCTION_WORDS = frozenset(["the", "of", "and", "for", "a", "an", "&"])
+
+
+def _initials(name: str) -> set[str]:
+    """Lower-case initials of a name, with and without its function words ("The Hollywood
+    Reporter": thr, hr)."""
+    words = fold(name).split()
+    short = "".join(w[0] for w in words if w not in _FUNCTION_WORDS)
+    # a leading "The" counts though running text drops it ("the Hollywood Reporter": THR)
+    return {"".join(w[0] for w in words), short, "t" + short}
+
+
+def _acronym_merges(written_as: Mapping[str, set[str]]) -> dict[str, str]:
+    """An organisation written as its initials joins the one organisation of the story whose
+    words they abbreviate ("THR" -> "The Hollywood Reporter", "SAG" -> "Screen Actors Guild")."""
+    orgs = [k for k in written_as if k.startswith("org:")]
+    out = {}
+    for k in orgs:
+        short = k[4:]
+        if not 2 <= len(short) <= 6 or " " in short:
+            continue
+        full = [
+            m
+            for m in orgs
+            if m != k and len(m[4:].split()) >= 2 and any(short in _initials(n) for n in written_as[m])
+        ]
+        if len(full) == 1:
+            out[k] = full[0]
+    return out
+
+
 def _fuzzy_merges(keys: list[str], threshold: float) -> dict[str, str]:
-    """Near-identical full person names map to the earliest (sorted) one."""
-    persons = sorted(k for k in keys if k.startswith("person:") and len(k.split()) >= 2)
+    """Near-identical full person names, and organisation names of several words ("Motion
+    Picture" / "Motion Pictures"), map to the earliest (sorted) one."""
+    persons = sorted(k for k in keys if k.startswith(("person:", "org:")) and len(k.split()) >= 2)
     out: dict[str, str] = {}
     for i, a in enumerate(persons):
         if a in out:
@@ -90,10 +125,11 @@ def _fuzzy_merges(keys: list[str], threshold: float) -> dict[str, str]:
 
 
 def _spelling_variants(a: str, b: str) -> bool:
-    """Two person keys that may be one name spelt two ways: same initial, as many words, and
-    no generation apart ("Donald Trump Jr." is not "Donald Trump")."""
+    """Two keys of one kind that may be one name spelt two ways: same initial, as many words,
+    and no generation apart ("Peter Lind Jr." is not "Peter Lind")."""
     return (
-        a.split()[0][7:8] == b.split()[0][7:8]
+        a.split(":")[0] == b.split(":")[0]
+        and a.split(":")[1][:1] == b.split(":")[1][:1]
         and len(a.split()) == len(b.split())
         and generation(a) == generation(b)
     )
@@ -123,7 +159,7 @@ _PERSONS_BODY = re.compile(
 
 
 def _persons_body(name: str) -> str | None:
-    """``Mr. Sanders's campaign`` -> ``Sanders campaign`` (honorific, article and possessive
+    """``Ms. Brenner's campaign`` -> ``Brenner campaign`` (honorific, article and possessive
     off), so every outlet's way of writing it is one speaker; None for other names."""
     m = _PERSONS_BODY.match(name.strip())
     if m is None or not m.group(1)[:1].isupper():
@@ -133,7 +169,7 @@ def _persons_body(name: str) -> str | None:
 
 def _before_dash(name: str) -> str:
     """``Jonathan Wright - director of wholesale products``: a spaced dash ends the name."""
-    return re.split(r"\s[-–—]+\s?", name)[0]
+    return re.split(rf"\s[-{DASH_CHARS}]+\s?", name)[0]
 
 
 def _untitled(quote: Quote, texts: Mapping[str, str]) -> Quote:
@@ -145,7 +181,7 @@ def _untitled(quote: Quote, texts: Mapping[str, str]) -> Quote:
     if _dateline(quote, texts):
         return dataclasses.replace(quote, speaker=None)
     body = _persons_body(s.canonical) if s.kind in ("organisation", "nominal") else None
-    if body is not None:  # "Mr. Sanders's campaign", "the Sanders campaign": one body, story wide
+    if body is not None:  # "Ms. Brenner's campaign", "the Brenner campaign": one body, story wide
         return dataclasses.replace(quote, speaker=dataclasses.replace(s, canonical=body, kind="organisation"))
     if s.kind == "organisation":
         bare = strip_company(_before_dash(s.canonical))
@@ -165,7 +201,8 @@ def _untitled(quote: Quote, texts: Mapping[str, str]) -> Quote:
 
 def _resolve_short(quotes: list[Quote], texts: Mapping[str, str]) -> list[Quote]:
     """A one-word person name takes the full name the story writes for it: the article's own
-    most frequent full form ("Coleman" -> "Elijah Coleman"), else the story's only one."""
+    most frequent full form ("Coleman" -> "Elijah Coleman"), else the story's only one; so do
+    the members of a joint source ("Zadan and Meron")."""
     story: dict[str, Counter] = defaultdict(Counter)
     for q in quotes:
         s = q.speaker
@@ -174,33 +211,39 @@ def _resolve_short(quotes: list[Quote], texts: Mapping[str, str]) -> list[Quote]
     out = []
     for q in quotes:
         s = q.speaker
-        core = [w for w in s.canonical.split() if not generation(w)] if s is not None else []
-        if s is None or s.kind != "person" or len(core) != 1:
-            out.append(q)
-            continue
-        word, gen = core[0].strip(" ,."), generation(s.canonical)  # "Donald Jr." is a Trump Jr.
-
-        def same_generation(names: Iterable[str], gen: str = gen) -> Counter:
-            return Counter(n for n in names if generation(n) == gen)
-
-        local = same_generation(full_names(texts.get(q.article_id, ""), word))
-        pool = (
-            local
-            or same_generation(story.get(word.lower(), Counter()).elements())
-            or same_generation(n for text in texts.values() for n in full_names(text, word))
-        )
-        if local:
-            # A surname alone refers back to the person the article introduced first with it;
-            # another person of that surname keeps being written in full.
-            full = next(iter(local))
-        elif pool and (len(pool) == 1 or pool.most_common(2)[0][1] > pool.most_common(2)[1][1]):
-            full = pool.most_common(1)[0][0]
-        else:
-            full = None
-        if full:
-            q = dataclasses.replace(q, speaker=dataclasses.replace(s, canonical=full))
+        if s is not None and s.kind in ("person", "group"):
+            parts = (
+                re.split(r",\s+(?:and\s+)?|\s+and\s+", s.canonical) if s.kind == "group" else [s.canonical]
+            )
+            full = [_full_form(p, texts.get(q.article_id, ""), story, texts) or p for p in parts]
+            name = full[0] if len(full) == 1 else ", ".join(full[:-1]) + " and " + full[-1]
+            if name != s.canonical:
+                q = dataclasses.replace(q, speaker=dataclasses.replace(s, canonical=name))
         out.append(q)
     return out
+
+
+def _full_form(name: str, text: str, story: Mapping[str, Counter], texts: Mapping[str, str]) -> str | None:
+    """The full name a one-word person name stands for in its article or story, else None."""
+    core = [w for w in name.split() if not generation(w)]
+    if len(core) != 1:
+        return None
+    word, gen = core[0].strip(" ,."), generation(name)  # "Peter Jr." is a Lind Jr.
+
+    def same_generation(names: Iterable[str]) -> Counter:
+        return Counter(n for n in names if generation(n) == gen)
+
+    local = same_generation(full_names(text, word))
+    if local:
+        # A surname alone refers back to the person the article introduced first with it;
+        # another person of that surname keeps being written in full.
+        return next(iter(local))
+    pool = same_generation(story.get(word.lower(), Counter()).elements()) or same_generation(
+        n for t in texts.values() for n in full_names(t, word)
+    )
+    if pool and (len(pool) == 1 or pool.most_common(2)[0][1] > pool.most_common(2)[1][1]):
+        return pool.most_common(1)[0][0]
+    return None
 
 
 def _written_forms(quotes: list[Quote], texts: Mapping[str, str]) -> dict[str, list[str]]:
@@ -221,7 +264,7 @@ def _written_forms(quotes: list[Quote], texts: Mapping[str, str]) -> dict[str, l
 
 def _person_variants(written: Mapping[str, list[str]], counts: Mapping[str, int]) -> dict[str, str]:
     """Person names that are one person (initials, nicknames, middle names) -> the form the
-    story writes most ("Donald J. Trump" -> "Donald Trump" when most outlets write that)."""
+    story writes most ("Peter K. Lind" -> "Peter Lind" when most outlets write that)."""
     full = sorted(written)
     out: dict[str, str] = {}
     for n in full:
@@ -254,6 +297,11 @@ def merge_speakers(
     distinct = sorted({k for k in keys.values() if k})
     remap = _surname_merges(distinct)
     remap.update(_fuzzy_merges([remap.get(k, k) for k in distinct], name_similarity))
+    written_as: dict[str, set[str]] = defaultdict(set)
+    for q in quotes:
+        if keys[q.id] and q.speaker is not None:
+            written_as[keys[q.id]].add(q.speaker.canonical)
+    remap.update(_acronym_merges(written_as))
 
     def final(k: str) -> str:
         while k in remap and remap[k] != k:

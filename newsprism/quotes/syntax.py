@@ -7,7 +7,9 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from newsprism.model import Span
-from newsprism.quotes.cues import SPEECH_VERBS, THINK_VERBS
+from newsprism.quotes.cues import ANONYMOUS_NOUNS, ORG_NOUNS, PEOPLE_NOUNS, SPEECH_VERBS, THINK_VERBS
+from newsprism.quotes.marks import is_dash
+from newsprism.quotes.names import TITLE_WORDS
 from newsprism.spans import PlusOne, SpanSet
 
 if TYPE_CHECKING:
@@ -17,6 +19,7 @@ if TYPE_CHECKING:
 __all__ = [
     "cue_verbs",
     "inside",
+    "agent_noun",
     "subject_of",
     "token_span",
     "tokens_between",
@@ -76,8 +79,8 @@ def cue_verbs(tokens: Iterable[Token], think: bool = False) -> list[Token]:
 
 
 def _direct_subject(verb: Token, avoid: list[Span]) -> Token | None:
-    for child in verb.children:
-        if child.dep_ in SUBJECT_DEPS and not inside(child, avoid):
+    for child in verb.children:  # a dash the tagger took for a noun is no subject
+        if child.dep_ in SUBJECT_DEPS and not inside(child, avoid) and not is_dash(child.text):
             return child
     for child in verb.children:  # passive: "was told by X"
         if child.dep_ == "agent":
@@ -117,22 +120,76 @@ def subject_of(verb: Token, avoid: list[Span]) -> Token | None:
     A relative pronoun subject (``Berg, who said …``) stands for the noun it modifies.
     """
     node = verb
-    for _ in range(3):
+    for _ in range(3 if _participial(verb) is None else 6):
         found = _direct_subject(node, avoid)
         if found is not None and found.lower_ in RELATIVE and node.dep_ == "relcl":
-            return node.head
+            return _antecedent(node.head)
         if found is not None:
-            return found
+            return _speaking_owner(found) or found
         if node.dep_ not in INHERIT_DEPS or node.head is node:
             break
-        node = node.head
+        node = _participial(node) or node.head
     return _inverted_subject(verb, avoid) or _mistagged_subject(verb, avoid)
+
+
+PLACES = ("GPE", "LOC", "FAC")
+# Endings of nouns for people who do something (supporter, investor, economist, resident).
+_AGENT_ENDINGS = ("er", "ers", "or", "ors", "ist", "ists", "ian", "ians", "ee", "ees", "ant", "ants")
+_OWNERS = frozenset(["his", "her", "their", "its"])
+
+
+def agent_noun(tok: Token) -> bool:
+    """A noun for someone who does something, by its ending (comedian, supporter, resident)."""
+    lemma = tok.lemma_.lower()
+    return tok.lower_.endswith(_AGENT_ENDINGS) or (lemma.endswith("ent") and not lemma.endswith("ment"))
+
+
+def _person_noun(tok: Token) -> bool:
+    return agent_noun(tok) or bool(
+        {tok.lemma_.lower(), tok.lower_} & (TITLE_WORDS | ANONYMOUS_NOUNS | ORG_NOUNS | PEOPLE_NOUNS)
+    )
+
+
+def _speaking_owner(tok: Token) -> Token | None:
+    """``his best response was …``, ``Her promises said``, ``the party's complaint argued``:
+    a thing someone said or made is no speaker; its owner is (None for people: "his father")."""
+    if tok.pos_ != "NOUN" or tok.ent_type_ or _person_noun(tok):
+        return None
+    owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+    if owner is None or not (owner.lower_ in _OWNERS or owner.ent_type_ in ("PERSON", "ORG", "NORP")):
+        return None
+    return owner
+
+
+def _antecedent(noun: Token) -> Token:
+    """What a relative "who"/"which" stands for: the parser may hang it on a place inside the
+    noun phrase ("farmers in the valley, who argued"); the phrase's head speaks."""
+    prep = noun.head
+    if noun.dep_ == "pobj" and noun.ent_type_ in PLACES and prep.head.pos_ in ("NOUN", "PROPN"):
+        return prep.head
+    return noun
+
+
+def _participial(verb: Token) -> Token | None:
+    """``X did Y to a man who said Z, saying "…"``: a participle after a comma that the parser
+    hung on a relative clause tells of the main clause's subject; the verb the relative
+    clause's noun belongs to, to climb from (None when the participle is no such case)."""
+    head = verb.head
+    comma = verb.i > 0 and verb.doc[verb.i - 1].text == ","
+    if verb.tag_ != "VBG" or verb.dep_ != "advcl" or not comma or head.dep_ not in ("relcl", "acl"):
+        return None
+    owner = head.head.head  # relative clause -> its noun -> the verb or preposition holding it
+    while owner.pos_ == "ADP" and owner.head.i != owner.i:
+        owner = owner.head
+    return owner if owner.pos_ in ("VERB", "AUX") else None
 
 
 def via_relative(verb: Token) -> bool:
     """True when :func:`subject_of` reaches the speaker through a relative pronoun
     (``Norway, which called it …``): the parser chose what "which" stands for."""
     node = verb
+    if _participial(verb) is not None:
+        return False
     for _ in range(3):
         found = _direct_subject(node, [])
         if found is not None:

@@ -171,19 +171,23 @@ class Store:
         """Store ``art`` with its removals in one transaction; False when it was already there."""
         return self.add_articles([art], run_id) == 1
 
-    @_translated
     def add_articles(self, articles: list[Article], run_id: int | None = None) -> int:
         """Store new articles with their removals in one transaction; returns how many were new.
 
         Either all of them are written or none: a failure (or a kill) never leaves half an article.
         """
-        added = 0
+        return len(self.insert_articles(articles, run_id))
+
+    @_translated
+    def insert_articles(self, articles: list[Article], run_id: int | None = None) -> list[str]:
+        """:meth:`add_articles`, returning the ids of the articles it inserted, in order."""
+        added: list[str] = []
         with self.transaction():
             for art in articles:
                 stored = self.conn.execute("SELECT path FROM articles WHERE id=?", (art.id,)).fetchone()
                 if stored is None:
                     self._insert(art, run_id)
-                    added += 1
+                    added.append(art.id)
                 elif stored[0] != art.path:
                     self._note_duplicate(art, run_id)
         return added

@@ -320,39 +320,48 @@ class Batch:
         )
 
     def _rescalable(self, kinds: KindWeights) -> bool:
-        """Can link vectors come from an item's raw weights, with names rescaled? (no demotion)"""
+        """Can link vectors come from an item's raw weights, with names and years rescaled? (no
+        demotion)"""
         s = self.index.settings
         return (
             s.link_threshold > 0.0
-            and s.link_entity_weight != s.entity_weight
+            and (s.link_entity_weight != s.entity_weight or s.link_year_weight != s.year_weight)
             and s.entity_weight > 0.0
+            and s.year_weight > 0.0
             and kinds.common_entity_share >= 1.0
             and not kinds.demoted
         )
 
     def _link_vectors(self, pool: list[int]) -> list[dict[str, float]]:
-        """The vectors the average link compares: entities at ``link_entity_weight``.
+        """The vectors the average link compares: entities at ``link_entity_weight``, years and
+        dates at ``link_year_weight``.
 
         Pairs of short articles on one topic share its standing actors more often than
-        its event: weighing names as words here keeps one actor's stories apart. Taken
+        its event: weighing names as words here keeps one actor's stories apart; so does
+        a year weighed as a word (the current year is in many leads of one period). Taken
         from the raw weights kept by :meth:`run` (weighing again cost about 9% of the
         clustering time at scale), else weighed again.
         """
         s = self.index.settings
-        if s.link_entity_weight == s.entity_weight:
+        if s.link_entity_weight == s.entity_weight and s.link_year_weight == s.year_weight:
             return [self.items[i].vector for i in pool]
-        factor = s.link_entity_weight / s.entity_weight if s.entity_weight > 0.0 else 0.0
-        kinds = replace(self.index.kinds, entity=s.link_entity_weight)
+        factors = {
+            "e": s.link_entity_weight / s.entity_weight if s.entity_weight > 0.0 else 0.0,
+            "y": s.link_year_weight / s.year_weight if s.year_weight > 0.0 else 0.0,
+        }
+        factors["d"] = factors["y"]
+        widest = max(1.0, *factors.values())
+        kinds = replace(self.index.kinds, entity=s.link_entity_weight, year=s.link_year_weight)
         keep = s.vector_terms
         vectors = []
         for i in pool:
             item = self.items[i]
             top: list[tuple[str, float]] = []
             if item.raw is not None:
-                scaled = [(k, v * factor) if k[0] == "e" else (k, v) for k, v in item.raw]
+                scaled = [(k, v * factors.get(k[0], 1.0)) for k, v in item.raw]
                 top = sorted(scaled, key=itemgetter(1), reverse=True)[:keep]
                 # Exact only if no term left out of item.raw could rank among the kept ones.
-                if len(top) == keep and top[-1][1] < item.raw_floor * max(factor, 1.0):
+                if len(top) == keep and top[-1][1] < item.raw_floor * widest:
                     top = []
             if not top:
                 top = ranked(raw_weights(item.feat.counts, self.index.df, kinds))[:keep]

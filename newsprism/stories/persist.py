@@ -23,6 +23,7 @@ from newsprism.stories.index import STATE_VERSION, Assignment, StoryIndex, extra
 from newsprism.stories.lazy import StoredDict, open_index, recent_vectors, story_state
 
 __all__ = [
+    "assign_features",
     "assign_stories",
     "load_index",
     "save_index",
@@ -67,7 +68,18 @@ def assign_stories(
     is ahead of the store and must be loaded again.
     """
     s = index.settings if index is not None else settings or StorySettings()
-    features = extract_features(articles, s.entities, s)
+    return assign_features(store, extract_features(articles, s.entities, s), s, run_id, index)
+
+
+def assign_features(
+    store: Store,
+    features: Sequence[ArticleFeatures],
+    settings: StorySettings | None = None,
+    run_id: int | None = None,
+    index: StoryIndex | None = None,
+) -> list[Assignment]:
+    """:func:`assign_stories` from the articles' features, computed elsewhere (ingest's workers)."""
+    s = index.settings if index is not None else settings or StorySettings()
     # One transaction for reading and writing: a concurrent ingest cannot interleave,
     # and a failure or a kill leaves the store as it was before the batch.
     with store.transaction():

@@ -79,7 +79,7 @@ REF_WORDS = {
 # Fixed-date holidays, month-day.
 HOLIDAYS = {
     "new year's day": (1, 1), "christmas": (12, 25), "christmas day": (12, 25),
-    "christmas eve": (12, 24), "new year's eve": (12, 31), "victory day": (5, 9),
+    "christmas eve": (12, 24), "new year's eve": (12, 31),
     "independence day": (7, 4), "valentine's day": (2, 14), "halloween": (10, 31),
     "fourth of july": (7, 4), "veterans day": (11, 11), "veterans' day": (11, 11),
     "inauguration day": (1, 20),

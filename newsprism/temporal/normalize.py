@@ -54,7 +54,7 @@ _SAID_BEFORE = re.compile(
     re.IGNORECASE,
 )
 # A present-tense verb in the date's own clause: the clause is not told in the past, whatever
-# the sentence said before it ("Sanders said the convention, which opens July 25, ...").
+# the sentence said before it ("Okafor said the festival, which opens July 25, ...").
 _PRESENT = re.compile(
     r"\b(?:is|are|has|have|begins?|opens?|starts?|ends?|closes?|expires?|resumes?|convenes?|"
     r"takes\s+effect|runs?\s+(?:through|until|to))\b",
