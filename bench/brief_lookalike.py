@@ -45,7 +45,7 @@ def _other_subtopic(data: Path, story: dict) -> list[str]:
     return names[:3]
 
 
-def _ecb_pairs(data: Path, stories: list[dict]) -> list[tuple[list[Article], list[Article]]]:
+def ecb_event_pairs(data: Path, stories: list[dict]) -> list[tuple[list[Article], list[Article]]]:
     out = []
     for story in stories:
         own = [build_doc(data, n).article for n in story["articles"]]
@@ -54,7 +54,7 @@ def _ecb_pairs(data: Path, stories: list[dict]) -> list[tuple[list[Article], lis
     return out
 
 
-def _polnear_pairs(data: Path, stories: list[dict]) -> list[tuple[list[Article], list[Article]]]:
+def polnear_event_pairs(data: Path, stories: list[dict]) -> list[tuple[list[Article], list[Article]]]:
     meta = polnear_metadata(data)
 
     def first_date(story: dict) -> str:
@@ -100,7 +100,11 @@ def main() -> int:
         print(f"skipped: no {source} data under {args.data}", file=sys.stderr)
         return 0
     stories = load_split(args.split, args.gold)
-    pairs = _polnear_pairs(args.data, stories) if source == "polnear" else _ecb_pairs(args.data, stories)
+    pairs = (
+        polnear_event_pairs(args.data, stories)
+        if source == "polnear"
+        else ecb_event_pairs(args.data, stories)
+    )
     tally = dict.fromkeys(
         ("cross_article_pairs", "groups", "mixed_groups", "mixed_consensus", "cross_pairs"), 0
     )

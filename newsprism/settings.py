@@ -400,6 +400,13 @@ class CompareSettings:
     align_model_floor: float = 0.3
     align_model_words: float = 0.001
     align_link: float = 0.3
+    # True: a group holds statements of one polarity only, whatever their similarity. False
+    # (the rule of sessions 5-8): opposite polarity vetoes a pair only in nearly the same words
+    # (negation_same_words), since a statement's polarity also turns on a negated aside of its
+    # own. Measured on the calibrate halves (docs/results/brief.md section 0g): True found
+    # fewer shared facts on PolNeAR (0.67 -> 0.57) at lower pair precision (0.71 -> 0.61)
+    # and did not cut look-alike groups, so it stays off.
+    align_one_polarity: bool = False
     # Blocking (compare/blocking.py): alignment judges only each statement's align_neighbours
     # most similar statements of other articles, and pairs sharing a word stem, name or
     # number that at most align_rare statements use (a rewording keeps a rare term where the

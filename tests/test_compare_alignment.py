@@ -153,3 +153,14 @@ def test_groups_merge_only_while_their_mean_probability_holds(monkeypatch):
     assert (0, 1, 2) in align_statements(sts, vecs, CompareSettings(align_link=0.3), vecs).groups
     apart = align_statements(sts, vecs, CompareSettings(align_link=0.6), vecs).groups
     assert (0, 1, 2) not in apart and len([g for g in apart if len(g) == 2]) == 1
+
+
+def test_one_polarity_keeps_opposite_polarity_apart_even_at_high_similarity():
+    # Different words, so not a negated copy of one sentence (no conflict), yet a strong pair.
+    sts = [
+        _st(0, "a", "The Carrowmere council approved the harbour levy on Monday."),
+        _st(1, "b", "Councillors in Carrowmere did not back any new charge.", polarity="negative"),
+    ]
+    vecs = _pair(0.9)
+    assert (0, 1) not in align_statements(sts, vecs, CompareSettings(align_one_polarity=True)).groups
+    assert (0, 1) in align_statements(sts, vecs, CompareSettings(align_one_polarity=False)).groups

@@ -85,3 +85,30 @@ def test_a_clause_cut_from_its_sentence_is_compared_by_that_sentence_too():
     ev = StoryPairs([clause, whole], vecs, got)
     assert ev.features(0, 1)[FEATURES.index("cosine")] == 1.0
     assert ev.features(0, 1)[FEATURES.index("sentence")] == 0.0
+
+
+def test_two_statements_naming_different_rare_places_are_apart():
+    sts = [
+        _st(0, "a", "A gunman opened fire at a bakery in Velmora on Tuesday."),
+        _st(1, "b", "A gunman opened fire at a bakery in Ostrand on Friday."),
+        _st(2, "c", "The gunman opened fire at the Velmora bakery on Tuesday."),
+        _st(3, "d", "Police said the gunman acted alone."),
+    ]
+    ev = StoryPairs(sts, np.eye(4, dtype=np.float32))
+    apart, dates_apart = FEATURES.index("names_apart"), FEATURES.index("dates_apart")
+    assert ev.features(0, 1)[apart] > 0 and ev.features(0, 1)[dates_apart] == 1.0
+    assert ev.features(0, 2)[apart] == 0.0 and ev.features(0, 2)[dates_apart] == 0.0
+    # No name on one side is no clash: the statement may simply not say where.
+    assert ev.features(0, 3)[apart] == 0.0
+
+
+def test_two_leads_count_as_leads_only_with_shared_words():
+    sts = [
+        _st(0, "a", "The council approved the harbour budget."),
+        _st(1, "b", "Storms closed the mountain pass."),
+        _st(2, "c", "The council approved the harbour budget on Monday."),
+    ]
+    ev = StoryPairs(sts, np.eye(3, dtype=np.float32))
+    lead, lead_words = FEATURES.index("lead"), FEATURES.index("lead_words")
+    assert ev.features(0, 1)[lead] == ev.features(0, 2)[lead] == 1.0
+    assert ev.features(0, 1)[lead_words] == 0.0 < ev.features(0, 2)[lead_words]

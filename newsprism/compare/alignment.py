@@ -101,9 +101,18 @@ def align_statements(
         # Average link over the model's probability of telling one fact: a look-alike at high
         # cosine no longer takes the place of the reworded statement that tells the fact.
         link = _ModelAffinity(judge, dict.fromkeys(affinity, settings.align_link))
-        groups = _cluster_average(statements, link, pairs, settings.align_link, blocked)
+        groups = _cluster_average(
+            statements, link, pairs, settings.align_link, blocked, settings.align_one_polarity
+        )
     else:
-        groups = _cluster(statements, _Affinity(sims, affinity), pairs, settings.align_mean, blocked)
+        groups = _cluster(
+            statements,
+            _Affinity(sims, affinity),
+            pairs,
+            settings.align_mean,
+            blocked,
+            settings.align_one_polarity,
+        )
     strong = tuple(sorted(c for c in conflicts if c[2] >= settings.contradiction_sim or c[:2] in clashes))
     return Alignment(
         groups=groups, conflicts=strong, sims=sims, related=judge.related(settings.only_here_model)
@@ -320,7 +329,10 @@ def _cluster(
     pairs: list[tuple[float, int, int]],
     mean_min: float,
     blocked: set[tuple[int, int]],
+    one_polarity: bool = True,
 ) -> tuple[tuple[int, ...], ...]:
+    if one_polarity:
+        pairs = [p for p in pairs if statements[p[1]].polarity == statements[p[2]].polarity]
     cluster_of = list(range(len(statements)))
     members: dict[int, list[int]] = {i: [i] for i in range(len(statements))}
     articles: dict[int, set[str]] = {i: {st.article_id} for i, st in enumerate(statements)}
@@ -357,10 +369,14 @@ def _cluster_average(
     pairs: list[tuple[float, int, int]],
     mean_min: float,
     blocked: set[tuple[int, int]],
+    one_polarity: bool = True,
 ) -> tuple[tuple[int, ...], ...]:
     """Average-link clustering over the accepted pairs: the two clusters with the highest mean
     probability merge first (not the clusters of the most probable single pair), while that
-    mean is at least ``mean_min``, one statement per article, and no vetoed pair inside."""
+    mean is at least ``mean_min``, one statement per article, and no vetoed pair inside.
+    With ``one_polarity`` only pairs of one polarity link, so every group has one polarity."""
+    if one_polarity:
+        pairs = [p for p in pairs if statements[p[1]].polarity == statements[p[2]].polarity]
     cluster_of = list(range(len(statements)))
     members: dict[int, list[int]] = {i: [i] for i in range(len(statements))}
     articles: dict[int, set[str]] = {i: {st.article_id} for i, st in enumerate(statements)}
