@@ -94,6 +94,7 @@ def main() -> int:
     ap.add_argument("--gold", type=Path, default=GOLD)
     ap.add_argument("--split", choices=["calibrate", "report", "all"], default="report")
     ap.add_argument("--json", action="store_true")
+    ap.add_argument("--check", action="store_true", help="fail above the ceilings in the gold's floors.json")
     args = ap.parse_args()
     source = gold_source(args.gold)
     if not (args.data / source).is_dir():
@@ -122,7 +123,18 @@ def main() -> int:
         print(f"split {args.split}: {len(pairs)} two-event briefs ({source})")
         for key, value in result.items():
             print(f"  {key:30} {value}")
+    if args.check:
+        failed = _over_ceiling(result, args.gold)
+        for line in failed:
+            print(f"LOOK-ALIKES ABOVE CEILING: {line}", file=sys.stderr)
+        return 1 if failed else 0
     return 0
+
+
+def _over_ceiling(result: dict, gold_dir: Path) -> list[str]:
+    """Measures above their pinned ceiling (``lookalike_max`` in the gold's floors.json)."""
+    ceilings = json.loads((gold_dir / "floors.json").read_text(encoding="utf-8")).get("lookalike_max", {})
+    return [f"{k} {result[k]} > ceiling {v}" for k, v in ceilings.items() if result[k] > v]
 
 
 if __name__ == "__main__":
