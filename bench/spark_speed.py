@@ -12,7 +12,9 @@ on this machine), then with ``--stories`` ``cluster`` (``--nlp``: with ``stories
 ``--nlp``) in a local[2] session; the session's start is timed apart. Peak memory: the Python
 driver (ru_maxrss), the JVM (driver and executors share it in local mode) and the Python workers
 (VmHWM of each, largest and sum), sampled from /proc while the job runs. ``driver_cpu_s``: the
-Python driver's own CPU (with ``--stories``, the share of the story assignment left on it).
+Python driver's own CPU (with ``--stories``, the share of the story assignment left on it);
+``cut_step_driver_cpu_s``: the part of it spent sending the drafts out to be cut and reading the
+plans back (the cut step, when the version has it).
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ import tempfile
 import threading
 import time
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -132,6 +135,23 @@ def _local(inputs: list[str], nlp: bool, stories: bool) -> dict[str, float]:
     return out
 
 
+def _timed_step(run: Any, name: str) -> list[float]:
+    """The driver's CPU seconds in each call of ``run.<name>`` (when this version has that step)."""
+    spent: list[float] = []
+    step = getattr(run, name, None)
+    if step is not None:
+
+        def timed(*args: Any, **kwargs: Any) -> Any:
+            start = time.process_time()
+            try:
+                return step(*args, **kwargs)
+            finally:
+                spent.append(time.process_time() - start)
+
+        setattr(run, name, timed)
+    return spent
+
+
 def _spark(inputs: list[str], nlp: bool, stories: bool, partitions: int, scratch: Path) -> dict[str, float]:
     from newsprism.spark.job import SparkRun, spark_session
 
@@ -144,6 +164,7 @@ def _spark(inputs: list[str], nlp: bool, stories: bool, partitions: int, scratch
     out_dir = scratch / "spark-out"
     shutil.rmtree(out_dir, ignore_errors=True)
     run = SparkRun(spark, str(out_dir), settings, partitions)
+    cuts = _timed_step(run, "_cut_drafts")  # the driver's share of the cuts made on executors
     with Peaks() as peaks:
         start, cpu, own = time.perf_counter(), tree_cpu(os.getpid()), time.process_time()
         run.run(inputs, until="stories" if nlp or stories else "read")
@@ -156,7 +177,7 @@ def _spark(inputs: list[str], nlp: bool, stories: bool, partitions: int, scratch
     return {
         "articles": n, **({"stories": counts["stories"]} if stories else {}), "session_s": round(session, 1),
         "job_s": round(took, 1), "per_s": round(n / took, 1), "job_cpu_s": round(cpu, 1),
-        "driver_cpu_s": round(own, 1),
+        "driver_cpu_s": round(own, 1), **({"cut_step_driver_cpu_s": round(sum(cuts), 2)} if cuts else {}),
         "driver_peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024,
         "jvm_peak_mb": peaks.jvm, "worker_peak_mb": peaks.worker, "workers_peak_sum_mb": peaks.workers,
     }  # fmt: skip

@@ -122,9 +122,22 @@ def test_briefs_equal_the_local_path_with_any_partitioning(small: list[str], sma
     assert next(read_rows(str(one), "quotes"))["story_id"] in expected["stories"]
 
 
-def test_stories_of_a_few_hundred_articles_equal_the_local_path(spark: Any, tmp_path: Path) -> None:
-    """Linked in five windows, one task each, with the standing-actor pass on: the same stories
-    (the small runs check 1 and 5 partitions; test_spark_tasks any order of windows and rows)."""
+def test_stories_of_a_few_hundred_articles_equal_the_local_path(
+    spark: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Linked in five windows, one task each, with the standing-actor pass on, drafts cut one
+    task each: the same stories (the small runs check 1 and 5 partitions; test_spark_tasks any
+    order of windows, drafts and rows)."""
+    plans: list[dict[str, Any]] = []
+    asked: list[tuple[list[list[str]], frozenset[str]]] = []
+    cut_drafts = SparkRun._cut_drafts
+
+    def spy(self: SparkRun, drafts: list[list[str]], hubs: frozenset[str]) -> list[dict[str, Any]]:
+        asked.append((drafts, hubs))
+        plans.extend(cut_drafts(self, drafts, hubs))
+        return plans[len(plans) - len(drafts) :]
+
+    monkeypatch.setattr(SparkRun, "_cut_drafts", spy)
     write_corpus(tmp_path / "corpus", 40, 5, seed=5)
     inputs = [str(tmp_path / "corpus"), EXAMPLE]
     settings = replace(Settings(), stories=replace(StorySettings(), link_window=45, hub_groups=3))
@@ -136,7 +149,11 @@ def test_stories_of_a_few_hundred_articles_equal_the_local_path(spark: Any, tmp_
     assert counts["articles"] == 206 and counts["rejections"] == 0
     assert counts["hubs"] > 0 and counts["groups"] >= len(expected["stories"])
     assert {r["window"] for r in read_rows(str(out), "groups")} == set(range(5))
+    assert any(p["cuts"] for p in plans)  # some drafts were cut on the executors
     assert _spark(out) == expected
+    for n in (1, 5):  # the same drafts cut with other partitionings: the same plans
+        again = cut_drafts(SparkRun(spark, str(out), settings, partitions=n), *asked[0])
+        assert sorted(again, key=lambda p: p["draft"]) == sorted(plans, key=lambda p: p["draft"])
 
 
 def test_bad_input_in_a_partition_is_a_rejection_row(spark: Any, tmp_path: Path) -> None:

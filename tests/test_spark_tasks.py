@@ -17,6 +17,7 @@ from newsprism.settings import Settings, StorySettings
 from newsprism.spark.assign import (
     arrival_row_key,
     assign_counted,
+    draft_cuts,
     index_from_rows,
     member_rows,
     posting_rows,
@@ -140,8 +141,17 @@ def test_windows_linked_apart_give_the_local_stories(tmp_path: Path) -> None:
         for g in window_groups(w, rows, df.df, df.n_docs, settings, hubs)
     ]
     random.Random(3).shuffle(groups)  # collected in any order
-    index, got = assign_counted(list(reversed(feats)), dict(df.df), df.n_docs, settings, hubs, groups)
+    rows = {f.article_id: features_row(f) for f in feats}
+    plans: list[dict] = []
+
+    def cut(drafts: list[list[str]]) -> list[dict]:  # each draft a task: rows and answers in any order
+        tasks = [list(enumerate(rows[a] for a in ids))[::-1] for ids in drafts]
+        plans.extend(draft_cuts(n, t, df.df, df.n_docs, settings, hubs) for n, t in enumerate(tasks))
+        return random.Random(4).sample(plans, len(plans))
+
+    index, got = assign_counted(list(reversed(feats)), dict(df.df), df.n_docs, settings, hubs, groups, cut)
     assert got == expected
+    assert any(p["cuts"] for p in plans)  # some draft was cut apart
     assert [s.article_ids for s in index.stories()] == [s.article_ids for s in local.stories()]
     # the hubs reached the batch: without them its vectors (and so the stored index) differ
     plain = [
@@ -166,3 +176,30 @@ def test_groups_that_do_not_tile_the_windows_are_refused(tmp_path: Path) -> None
         assign_counted(feats, dict(df.df), df.n_docs, settings, groups=[ids[:9], *[[i] for i in ids[9:]]])
     with pytest.raises(StoryStateError, match="windows"):  # an article left out
         assign_counted(feats, dict(df.df), df.n_docs, settings, groups=[[i] for i in ids[1:]])
+
+
+def test_cut_plans_that_do_not_match_the_drafts_are_refused(tmp_path: Path) -> None:
+    write_corpus(tmp_path, 6, 5, seed=2)
+    feats = extract_features(load_articles([str(tmp_path)]).articles)
+    settings = replace(StorySettings(), link_window=8)
+    df = DocFrequency()
+    for f in feats:
+        df.update(f.counts)
+    groups = [[f.article_id] for f in feats]  # merged into drafts of several articles
+
+    def answers(change: str) -> object:
+        def cut(drafts: list[list[str]]) -> list[dict]:
+            rows = [{"draft": n, "size": len(d), "cuts": []} for n, d in enumerate(drafts)]
+            if change == "missing":
+                rows.pop()
+            elif change == "size":
+                rows[0]["size"] += 1
+            else:  # a draft losing an article that is not its own
+                rows[0]["cuts"] = [(0, [next(f.article_id for f in feats if f.article_id not in drafts[0])])]
+            return rows
+
+        return cut
+
+    for change, message in [("missing", "drafts asked"), ("size", "drafts asked"), ("stranger", "members")]:
+        with pytest.raises(StoryStateError, match=message):
+            assign_counted(feats, dict(df.df), df.n_docs, settings, groups=groups, cut=answers(change))

@@ -6,7 +6,8 @@
     export_run("out/", "news.db")
 
 :mod:`.tasks` holds what executors run (the local code over rows, no pyspark import),
-:mod:`.assign` the driver's story assignment over compact features, :mod:`.job` the
+:mod:`.assign` the story assignment (window links and draft cuts as tasks, the rest on the
+driver over compact features), :mod:`.job` the
 transformations and the atomic writes, :mod:`.export` the load into the SQLite store.
 pyspark is imported only by :mod:`.job` (``pip install pyspark``; Spark needs Java 17).
 """

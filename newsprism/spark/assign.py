@@ -4,24 +4,27 @@ The batch logic (:class:`newsprism.stories.batch.Batch`) has two kinds of steps.
 grouping of a batch (average link, and the first pass that finds standing actors) runs over
 windows of ``link_window`` articles in arrival order, and windows never look at each other:
 those run on executors, one task per window (:func:`window_spread`, :func:`window_groups`),
-with the document frequencies broadcast. The later steps (merge of drafts, cuts, settling)
-look across the whole batch through its blocking index, in arrival order, and posting lists
-are capped in that order: split by connected blocks they would give other stories (on every
-corpus tried, the blocking graph is one component anyway: docs/spark.md), so the driver runs
-them as is, over compact features only (per article its id, feature counts, dates, outlet and
-title; no text) and the groups the executors found (article ids). The result goes back out as rows.
+with the document frequencies broadcast. So do the cuts: each draft story is cut over its own
+members' vectors only, one task per draft (:func:`draft_cuts`), and the driver applies the
+plans in the local order (the order in which cuts open stories feeds the capped posting lists
+that settling reads). The merge of drafts and settling look across the whole batch through
+its blocking index, in arrival order, and posting lists are capped in that order: split by
+connected blocks they would give other stories (on every corpus tried, the blocking graph is
+one component anyway: docs/spark.md), so the driver runs them as is, over compact features
+only (per article its id, feature counts, dates, outlet and title; no text), the groups and
+the cut plans the executors found (article ids). The result goes back out as rows.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from newsprism.errors import StoryStateError
 from newsprism.settings import StorySettings
 from newsprism.spark.rows import row_features
-from newsprism.stories.batch import Batch, Links
+from newsprism.stories.batch import Batch, CutPlan, Links
 from newsprism.stories.blocking import Blocker
 from newsprism.stories.features import ArticleFeatures
 from newsprism.stories.index import Assignment, StoryIndex, arrival_key
@@ -29,6 +32,7 @@ from newsprism.stories.vector import DocFrequency
 
 __all__ = [
     "assign_counted",
+    "draft_cuts",
     "finds_hubs",
     "index_from_rows",
     "member_rows",
@@ -39,6 +43,9 @@ __all__ = [
 ]
 
 Row = dict[str, Any]
+# Cut drafts elsewhere: given each draft's members (article ids, ascending), a row per draft:
+# its number (place in the list), its size, and its cuts (story cut, article ids leaving).
+DraftCutter = Callable[[list[list[str]]], Iterable[Row]]
 # The arrival key of an undated article (date.max), as features rows write dates.
 UNDATED = "9999-12-31"
 
@@ -84,9 +91,43 @@ def window_groups(
     return [{"window": window, "article_ids": [feats[i].article_id for i in g]} for g in groups]
 
 
+def draft_cuts(
+    draft: int, rows: Iterable[tuple[int, Any]], df: dict[str, int], n_docs: int, settings: StorySettings,
+    hubs: frozenset[str],
+) -> Row:  # fmt: skip
+    """The cuts of one draft story from its members' ``(place, features row)``, given the hubs."""
+    feats = [row_features(r) for _, r in sorted(rows, key=lambda pr: pr[0])]
+    plan = _batch(df, n_docs, settings).draft_cuts(feats, hubs or None)
+    cuts = [(story, [feats[i].article_id for i in leaving]) for story, leaving in plan]
+    return {"draft": draft, "size": len(feats), "cuts": cuts}
+
+
+def _cutter(ordered: list[ArticleFeatures], cut: DraftCutter) -> Callable[[list[list[int]]], list[CutPlan]]:
+    """The batch's cuts made by ``cut`` (on executors), as plans over the batch's indices,
+    checked to answer each draft asked for once, over all of its members."""
+    position = {f.article_id: i for i, f in enumerate(ordered)}
+
+    def cuts(drafts: list[list[int]]) -> list[CutPlan]:
+        answers = {r["draft"]: r for r in cut([[ordered[i].article_id for i in d] for d in drafts])}
+        if sorted(answers) != list(range(len(drafts))) or any(
+            answers[n]["size"] != len(d) for n, d in enumerate(drafts)
+        ):
+            raise StoryStateError("the cut drafts do not match the drafts asked for: the features differ")
+        try:
+            return [
+                [(story, sorted(position[a] for a in ids)) for story, ids in answers[n]["cuts"]]
+                for n in range(len(drafts))
+            ]
+        except KeyError as exc:
+            raise StoryStateError(f"a cut names an article without features: {exc}") from None
+
+    return cuts
+
+
 def _links(
-    ordered: list[ArticleFeatures], hubs: frozenset[str], groups: Iterable[list[str]], settings: StorySettings
-) -> Links:
+    ordered: list[ArticleFeatures], hubs: frozenset[str], groups: Iterable[list[str]], settings: StorySettings,
+    cut: DraftCutter | None = None,
+) -> Links:  # fmt: skip
     """The executors' groups as the batch's indices, checked against the driver's own order."""
     position = {f.article_id: i for i, f in enumerate(ordered)}
     try:
@@ -97,19 +138,21 @@ def _links(
     covered = sum(len(g) for g in found)
     if covered != len(ordered) or any(g[0] // window != g[-1] // window for g in found):
         raise StoryStateError("the linked groups do not tile the batch's windows: the arrival orders differ")
-    return Links(hubs or None, found)
+    return Links(hubs or None, found, None if cut is None else _cutter(ordered, cut))
 
 
 def assign_counted(
     features: Iterable[ArticleFeatures], df: dict[str, int], n_docs: int, settings: StorySettings,
     hubs: frozenset[str] = frozenset(), groups: Iterable[list[str]] | None = None,
+    cut: DraftCutter | None = None,
 ) -> tuple[StoryIndex, list[Assignment]]:  # fmt: skip
     """The index after one batch of ``features`` whose document frequencies are ``df``;
-    ``groups``: its average-link groups (article ids), linked window by window elsewhere."""
+    ``groups``: its average-link groups (article ids), linked window by window elsewhere;
+    ``cut``: cuts the draft stories elsewhere (with ``groups`` only; see :data:`DraftCutter`)."""
     index = StoryIndex(settings)
     counted = DocFrequency(n_docs, {k: df[k] for k in sorted(df)})  # a fixed order, whatever the partitions
     ordered = sorted(features, key=arrival_key)
-    links = None if groups is None else _links(ordered, hubs, groups, settings)
+    links = None if groups is None else _links(ordered, hubs, groups, settings, cut)
     return index, index.add_counted(ordered, counted, links)
 
 

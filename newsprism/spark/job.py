@@ -4,7 +4,8 @@
     articles ─► features (mapPartitions) ─► document frequencies (reduceByKey)
     features by link window (groupByKey) ─► standing actors (reduceByKey) ─► hubs
     windows + hubs ─► average-link groups, one task per window ─► groups
-    features + df + groups ─► merge, cut, settle (driver, compact features only) ─► stories, members, postings
+    features + df + groups ─► merge, settle (driver, compact features only) ─► stories, members, postings
+        └ drafts (ids) ─► one cut task per draft ─► cut plans (ids) ─► applied on the driver
     articles ⋈ members ─► groupBy(story) ─► one brief per story ─► briefs, quotes, provenance
 
 Each table is written to ``OUTPUT/_tmp/`` and renamed into place when complete, and a table
@@ -12,7 +13,7 @@ already in place is read back instead of computed: a job killed at any point and
 gives the same output, and only redoes the tables it had not finished. Every stage is a
 function of its input rows only (never of partition order), so any partitioning gives the
 same tables. No article text reaches the driver: it lists the inputs (paths), and collects
-the features, document frequencies and groups (ids) for the rest of the assignment (see
+the features, document frequencies, groups and cut plans (ids) for the rest of the assignment (see
 :mod:`newsprism.spark.assign`).
 """
 
@@ -308,8 +309,26 @@ class SparkRun:
             groups = None
             if s.link_threshold > 0.0:
                 groups = [list(r["article_ids"]) for r in self.table("groups").toLocalIterator()]
-            self._cache["assigned"] = assign_counted(feats, df, len(feats), s, hubs, groups)
+            cut = functools.partial(self._cut_drafts, hubs=hubs)
+            self._cache["assigned"] = assign_counted(feats, df, len(feats), s, hubs, groups, cut)
         return self._cache["assigned"]
+
+    def _cut_drafts(self, drafts: list[list[str]], hubs: frozenset[str]) -> list[dict[str, Any]]:
+        """Each draft story cut by one task: the driver broadcasts the drafts' members (ids),
+        each features row finds its draft, one shuffle groups them; the plans come back (ids)."""
+        if not drafts:
+            return []
+        sc = self.spark.sparkContext
+        place = sc.broadcast({a: (n, p) for n, ids in enumerate(drafts) for p, a in enumerate(ids)})
+        if "broadcast" not in self._cache:  # a resumed run whose groups were written already
+            self._cache["broadcast"] = sc.broadcast(self._df())
+        df = self._cache["broadcast"]
+        members = self.table("features").rdd.flatMap(functools.partial(_in_draft, place=place))
+        cut = functools.partial(_cut, df=df, n_docs=self._n_docs(), settings=self.settings.stories, hubs=hubs)
+        try:
+            return members.groupByKey(self.partitions).map(cut).collect()
+        finally:
+            place.unpersist()
 
     def _make_stories(self) -> DataFrame:
         return self._rows(story_rows(self._assigned()[0]), STORY_COLUMNS)
@@ -364,6 +383,15 @@ def _groups(
     item: tuple[int, Any], df: Any, n_docs: int, settings: Any, hubs: frozenset[str]
 ) -> list[dict[str, Any]]:
     return assign.window_groups(item[0], item[1], df.value, n_docs, settings, hubs)
+
+
+def _in_draft(row: Any, place: Any) -> list[tuple[int, tuple[int, dict[str, Any]]]]:
+    found = place.value.get(row["article_id"])
+    return [] if found is None else [(found[0], (found[1], row.asDict()))]
+
+
+def _cut(item: tuple[int, Any], df: Any, n_docs: int, settings: Any, hubs: frozenset[str]) -> dict[str, Any]:
+    return assign.draft_cuts(item[0], item[1], df.value, n_docs, settings, hubs)
 
 
 def _brief(item: tuple[str, Any], settings: Settings) -> dict[str, Any]:

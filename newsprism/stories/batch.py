@@ -29,11 +29,12 @@ earliest member, which is what makes ids a function of content.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from operator import itemgetter
 from typing import TYPE_CHECKING
 
+from newsprism.errors import StoryStateError
 from newsprism.stories.blocking import Blocker, block_keys
 from newsprism.stories.decide import Choice, StoryProfile, choose, similarity, time_compatible
 from newsprism.stories.features import ArticleFeatures
@@ -44,7 +45,11 @@ from newsprism.stories.vector import KindWeights, ranked, raw_weights, top_terms
 if TYPE_CHECKING:
     from newsprism.stories.index import StoryIndex
 
-__all__ = ["Batch", "Item", "Links"]
+__all__ = ["Batch", "CutPlan", "Item", "Links"]
+
+# The cuts of one draft story, in the order they are made (:meth:`Batch.cut_plan`): per cut, the
+# story cut (0 the draft, k the story the k-th cut opened) and the items leaving it, ascending.
+CutPlan = list[tuple[int, list[int]]]
 
 
 @dataclass
@@ -69,10 +74,13 @@ class Item:
 class Links:
     """The windowed steps of a first batch when they ran apart, window by window (a Spark stage):
     the standing actors found (:meth:`Batch.hub_spread`, summed) and the average-link groups
-    (:meth:`Batch.link_groups` of each window, as indices into the batch, in window order)."""
+    (:meth:`Batch.link_groups` of each window, as indices into the batch, in window order).
+    ``cuts``, when given, cuts the drafts elsewhere too (one task per draft): given each draft's
+    members (ascending), it returns their :class:`CutPlan` in the same order."""
 
     hubs: frozenset[str] | None
     groups: list[list[int]]
+    cuts: Callable[[list[list[int]]], list[CutPlan]] | None = None
 
 
 @dataclass
@@ -100,12 +108,26 @@ class Batch:
             self._place_linked(s.link_threshold, None if links is None else links.groups)
         self._settle(s.refine_passes, s.join_threshold)
         self._merge_drafts()
-        for key in [k for k in self.drafts if self.members[k]]:
+        self._cut_drafts(None if links is None else links.cuts)
+        self._settle(s.settle_passes, s.stay_threshold)
+
+    def _cut_drafts(self, cuts: Callable[[list[list[int]]], list[CutPlan]] | None) -> None:
+        """Cut each story that holds two events; ``cuts``: the drafts' plans, made elsewhere.
+        A draft's cuts move its members only into stories they open, so no draft's plan
+        depends on another's: they can be made apart, then applied here in the local order."""
+        keys = [k for k in self.drafts if self.members[k]]
+        plans: dict[str, CutPlan] = {}
+        if cuts is not None:
+            asked = [k for k in keys if k.startswith("~") and len(self.members[k]) > 1]
+            answers = cuts([sorted(self.members[k]) for k in asked])
+            if len(answers) != len(asked):
+                raise StoryStateError(f"cut plans for {len(answers)} drafts, not the {len(asked)} asked for")
+            plans = dict(zip(asked, answers, strict=True))
+        for key in keys:
             if key.startswith("~"):
-                self._split(key, depth=s.split_depth)
+                self._split(key, self.index.settings.split_depth, plans.get(key))
             else:
                 self._split_newcomers(key)
-        self._settle(s.settle_passes, s.stay_threshold)
 
     def finds_hubs(self, n_features: int) -> bool:
         """Does a batch of ``n_features`` look for standing actors (:meth:`_hubs`)?"""
@@ -173,19 +195,45 @@ class Batch:
             if not any(moved):
                 break
 
-    def _split(self, key: str, depth: int) -> None:
-        """Cut a draft story in two when its neighbour graph says two events (see partition)."""
+    def _split(self, key: str, depth: int, plan: CutPlan | None = None) -> None:
+        """Cut a draft story in two when its neighbour graph says two events (see partition),
+        and each half again, ``depth`` deep; ``plan``: its :meth:`cut_plan`, made elsewhere."""
+        if plan is None:
+            plan = self.cut_plan(sorted(self.members[key]), depth)
+        keys = [key]
+        for story, leaving in plan:
+            if not 0 <= story < len(keys) or not leaving or not set(leaving) < self.members[keys[story]]:
+                raise StoryStateError(f"a cut plan of draft {key} does not match its members")
+            keys.append(self._move_out(keys[story], leaving))
+
+    def cut_plan(self, members: list[int], depth: int) -> CutPlan:
+        """The cuts of a draft story of items ``members`` (ascending), ``depth`` deep, in the
+        order they are made: a function of the members' vectors only, so a draft can be cut
+        apart (a Spark task, :meth:`draft_cuts`) and the plan applied by :meth:`_split`."""
+        plan: CutPlan = []
+        self._plan_cuts(0, members, depth, plan)
+        return plan
+
+    def _plan_cuts(self, story: int, members: list[int], depth: int, plan: CutPlan) -> None:
         s = self.index.settings
-        members = sorted(self.members[key])
         if depth <= 0 or len(members) > s.split_max_size:
             return
         cut = best_cut([self.items[i].vector for i in members], s.split_neighbours)
         if cut is None or cut.value >= s.split_threshold:
             return
         side = set(cut.side)
-        new_key = self._move_out(key, [i for j, i in enumerate(members) if (j in side) != (0 in side)])
-        self._split(key, depth - 1)
-        self._split(new_key, depth - 1)
+        plan.append((story, [i for j, i in enumerate(members) if (j in side) != (0 in side)]))
+        opened = len(plan)  # the story this cut opens: the rest stay, then each half is cut again
+        self._plan_cuts(
+            story, [i for j, i in enumerate(members) if (j in side) == (0 in side)], depth - 1, plan
+        )
+        self._plan_cuts(opened, plan[opened - 1][1], depth - 1, plan)
+
+    def draft_cuts(self, features: Sequence[ArticleFeatures], hubs: frozenset[str] | None) -> CutPlan:
+        """The :meth:`cut_plan` of one draft story of a first batch whose members are
+        ``features`` (ascending), given the batch's standing actors ``hubs``."""
+        self._add_items(features, hubs, link=False)
+        return self.cut_plan(list(range(len(self.items))), self.index.settings.split_depth)
 
     def _split_newcomers(self, key: str) -> None:
         """Cut this batch's newcomers off a story from an earlier batch when they are another event.
