@@ -1,5 +1,5 @@
 from newsprism.render.brief_html import _in_sentence
-from newsprism.render.brief_text import in_sentence, sentence_parts
+from newsprism.render.brief_text import in_sentence, sentence_parts, term_brief
 from newsprism.render.markdown import md_escape
 
 
@@ -38,3 +38,32 @@ def test_context_is_escaped_in_markdown_and_html():
     assert "<b>" not in md and "\\*claim\\*" in md
     html = _in_sentence(group)
     assert "<b>" not in html and "&lt;b&gt;" in html
+
+
+def test_only_here_shows_a_fragment_inside_its_sentence_and_a_statement_alone():
+    fragment = {
+        **_group("and saving the old mill.", "The council praised the firefighters for holding the line "),
+        "form": "in_sentence",
+    }
+    whole = {**_group("Crews worked overnight."), "form": "alone"}
+    report = {
+        "articles": [{"id": "a", "label": "Gazette"}],
+        "ledger": [
+            {
+                **g,
+                "id": i,
+                "status": "single-source",
+                "article_ids": ["a"],
+                "outlets": ["Gazette"],
+                "independent_support": 1,
+            }
+            for i, g in (("g1", fragment), ("g2", whole))
+        ],
+        "unique": {"a": ["g1", "g2"]},
+    }
+    text = term_brief(report)
+    assert (
+        "only here: The council praised the firefighters for holding the line ⟨and saving the old mill.⟩"
+        in text
+    )
+    assert "only here: Crews worked overnight." in text

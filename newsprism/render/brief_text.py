@@ -18,6 +18,7 @@ __all__ = ["diff_text", "in_sentence", "md_brief", "sentence_parts", "term_brief
 
 Report = dict[str, Any]
 LEDGER_ROWS = 25
+SENTENCE_CONTEXT = 160  # characters of a sentence shown around a clause that does not read alone
 
 
 def _labels(report: Report) -> dict[str, str]:
@@ -66,9 +67,9 @@ def sentence_parts(group: dict, context: int = 60) -> tuple[str, str]:
     return before, after
 
 
-def in_sentence(group: dict, esc: Callable[[str], str]) -> str:
+def in_sentence(group: dict, esc: Callable[[str], str], context: int = 60) -> str:
     """The group's clause in bold inside its sentence (just the clause when it is the sentence)."""
-    before, after = sentence_parts(group)
+    before, after = sentence_parts(group, context)
     if not before.strip() and not after.strip():
         return esc(group["text"])
     # On a terminal bold is lost, and two clauses of one sentence would read as one line twice.
@@ -127,9 +128,17 @@ def _quotes(report: Report, esc: Callable[[str], str]) -> list[str]:
     return lines
 
 
+def _fact_line(group: dict, esc: Callable[[str], str]) -> str:
+    """A fact as a checkable statement: a clause that does not read alone (a fragment, a
+    subordinate clause) is shown marked inside its sentence."""
+    if group.get("form") == "in_sentence":
+        return in_sentence({**group, "text": " ".join(group["text"].split())}, esc, context=SENTENCE_CONTEXT)
+    return esc(_short(group["text"]))
+
+
 def _outlets(report: Report, esc: Callable[[str], str]) -> list[str]:
     labels = _labels(report)
-    texts = {g["id"]: g["text"] for g in report.get("ledger", [])}
+    texts = {g["id"]: g for g in report.get("ledger", [])}
     lines = []
     for article_id, label in labels.items():
         only = report.get("unique", {}).get(article_id, [])
@@ -137,8 +146,8 @@ def _outlets(report: Report, esc: Callable[[str], str]) -> list[str]:
         lines.append(
             f"- **{esc(label)}**: {len(only)} facts only here, leaves out {len(missing)} that most others carry"
         )
-        lines += [f"  - only here: {esc(_short(texts[g]))}" for g in only[:3] if g in texts]
-        lines += [f"  - leaves out: {esc(_short(texts[g]))}" for g in missing[:3] if g in texts]
+        lines += [f"  - only here: {_fact_line(texts[g], esc)}" for g in only[:3] if g in texts]
+        lines += [f"  - leaves out: {_fact_line(texts[g], esc)}" for g in missing[:3] if g in texts]
     return lines
 
 
