@@ -1,6 +1,7 @@
 from newsprism.render.brief_html import _in_sentence
 from newsprism.render.brief_text import in_sentence, sentence_parts, term_brief
 from newsprism.render.markdown import md_escape
+from newsprism.render.story.view import Links, _outlet_rows
 
 
 def _group(text, before="", after=""):
@@ -67,3 +68,24 @@ def test_only_here_shows_a_fragment_inside_its_sentence_and_a_statement_alone():
         in text
     )
     assert "only here: Crews worked overnight." in text
+
+
+def test_the_story_page_shows_a_fragment_inside_its_sentence():
+    group = {
+        **_group("and saving the old mill.", "The council praised the firefighters for holding the line "),
+        "id": "g1",
+        "form": "in_sentence",
+        "statement_ids": ["s1"],
+    }
+    statement = {"id": "s1", "article_id": "a", "text": group["text"], "start": 58, "end": 82}
+    report = {
+        "ledger": [group],
+        "statements": [statement],
+        "unique": {"a": ["g1"]},
+        "omissions": {"b": ["g1"]},
+    }
+    links = Links(article=lambda aid, s=None, e=None: f"#{aid}-{s}-{e}", person=lambda n: None)
+    only, left = _outlet_rows(report, {"a": "Gazette", "b": "Courier"}, links)
+    shown = "The council praised the firefighters for holding the line ⟨and saving the old mill.⟩"
+    assert only["only"][0]["text"] == shown and only["only"][0]["href"] == "#a-58-82"
+    assert left["missing"] == [shown]
