@@ -1,5 +1,5 @@
 from newsprism.render.brief_html import _in_sentence
-from newsprism.render.brief_text import in_sentence, sentence_parts, term_brief
+from newsprism.render.brief_text import in_sentence, quote_piece, sentence_parts, term_brief
 from newsprism.render.markdown import md_escape
 from newsprism.render.story.view import Links, _outlet_rows
 
@@ -89,3 +89,11 @@ def test_the_story_page_shows_a_fragment_inside_its_sentence():
     shown = "The council praised the firefighters for holding the line ⟨and saving the old mill.⟩"
     assert only["only"][0]["text"] == shown and only["only"][0]["href"] == "#a-58-82"
     assert left["missing"] == [shown]
+
+
+def test_a_sentence_of_a_longer_quote_is_shown_as_its_speakers_words():
+    statements = {"s1": {"id": "s1", "text": "The tolls stay,” the mayor said.", "attributed_to": "Ada Vell"}}
+    group = {"text": "The tolls stay,” the mayor said.", "statement_ids": ["s1"], "form": "quote_piece"}
+    assert quote_piece(group, statements) == "Ada Vell, in a longer quote: “…The tolls stay,” the mayor said."
+    inner = {"text": "The bridge will open in May.", "statement_ids": ["s2"]}
+    assert quote_piece(inner, {}) == "unnamed speaker, in a longer quote: “…The bridge will open in May.…”"

@@ -166,7 +166,8 @@ def text_forms(
 ) -> list[LedgerGroup]:
     """Each group with the ``form`` of its text (see :class:`LedgerGroup`): a line of "only
     here" or "leaves out" must be a checkable statement, not a clause cut from its sentence
-    ("continuing to poke at …", "while X received 38 percent") nor a sentence of a longer quote.
+    ("continuing to poke at …", "while X received 38 percent"), and a sentence of a longer quote
+    is shown as its speaker's words.
     Clauses are judged on the parse (``docs`` by article id); without it, whole sentences."""
     by_id = {s.id: s for s in statements}
     regions = {a: quote_regions(t) for a, t in texts.items()}
@@ -195,11 +196,10 @@ def _form(st: Statement, regions: Sequence[tuple[int, int]], docs: Mapping[str, 
 
 def unique_content(ledger: Sequence[LedgerGroup]) -> dict[str, tuple[str, ...]]:
     """Article id -> ids of the groups only this article's origin carries (an article and
-    the copies of the same wire text share what they alone report); a piece of a longer
-    quote is not a fact of its own and is left out."""
+    the copies of the same wire text share what they alone report)."""
     out: dict[str, list[str]] = {}
     for group in ledger:
-        if group.status == "single-source" and group.form != "quote_piece":
+        if group.status == "single-source":
             for article_id in group.article_ids:
                 out.setdefault(article_id, []).append(group.id)
     return {k: tuple(v) for k, v in sorted(out.items())}
@@ -223,7 +223,6 @@ def omissions(
             for g in ledger
             if article_id not in g.article_ids
             and len(g.article_ids) >= need
-            and g.form != "quote_piece"
             and article_id not in near.get(g.id, ())
         ]
         if missing:

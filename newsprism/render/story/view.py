@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from newsprism.brief.revisions import moved_facts
-from newsprism.render.brief_text import SENTENCE_CONTEXT, in_sentence, sentence_parts
+from newsprism.render.brief_text import fact_line, sentence_parts
 from newsprism.render.story.charts import provenance_graph, timeline_axis
 from newsprism.render.story.labels import short_labels
 
@@ -136,13 +136,6 @@ def _quote_groups(report: Report, labels: dict[str, str], links: Links) -> list[
     return out
 
 
-def _fact(group: dict[str, Any]) -> str:
-    """A group's text as a checkable statement: a clause that does not read alone, marked in its sentence."""
-    if group.get("form") == "in_sentence":
-        return in_sentence(group, str, SENTENCE_CONTEXT)
-    return group["text"]
-
-
 def _outlet_rows(report: Report, labels: dict[str, str], links: Links) -> list[dict[str, Any]]:
     groups = {g["id"]: g for g in report.get("ledger", [])}
     statements = {s["id"]: s for s in report.get("statements", [])}
@@ -150,11 +143,19 @@ def _outlet_rows(report: Report, labels: dict[str, str], links: Links) -> list[d
     for aid, label in labels.items():
         only = [
             _cite(statements[groups[g]["statement_ids"][0]], labels, links)
-            | ({"text": _fact(groups[g])} if groups[g].get("form") == "in_sentence" else {})
+            | (
+                {"text": fact_line(groups[g], statements, str)}
+                if groups[g].get("form", "alone") != "alone"
+                else {}
+            )
             for g in report.get("unique", {}).get(aid, [])
             if g in groups and groups[g]["statement_ids"] and groups[g]["statement_ids"][0] in statements
         ]
-        missing = [_fact(groups[g]) for g in report.get("omissions", {}).get(aid, []) if g in groups]
+        missing = [
+            fact_line(groups[g], statements, str, limit=10_000)
+            for g in report.get("omissions", {}).get(aid, [])
+            if g in groups
+        ]
         rows.append({"label": label, "only": only, "missing": missing})
     return rows
 
