@@ -224,6 +224,11 @@ def test_a_coordinated_clause_with_its_own_subject_reads_alone(nlp):
             "The contract went to Brannock Logistics, which lost a similar bid in 2019.",
             "which lost a similar bid in 2019.",
         ),
+        # the second half of a comparison
+        (
+            "The crew slowed down and grew tired the longer the storm went on.",
+            "the storm went on.",
+        ),
         # no verb at all: an appositive
         (
             "The report was written by Ada Vell, a former harbour engineer who runs a consultancy.",

@@ -191,6 +191,7 @@ def _char_span(doc: Doc, a: int, b: int, start: int, end: int) -> tuple[int, int
 _SUBORDINATE_DEPS = frozenset({"advcl", "relcl", "acl", "appos", "ccomp", "xcomp", "csubj", "pcomp", "prep"})
 _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 _RELATIVE_TAGS = frozenset({"WDT", "WP", "WP$"})
+_COMPARATIVE_TAGS = frozenset({"JJR", "RBR"})
 
 
 def stands_alone(doc: Doc, start: int, end: int, sentence: tuple[int, int]) -> bool:
@@ -202,6 +203,11 @@ def stands_alone(doc: Doc, start: int, end: int, sentence: tuple[int, int]) -> b
     if (start, end) == tuple(sentence):
         return True
     tokens = [t for t in doc.char_span(start, end, alignment_mode="expand") or () if not t.is_space]
+    if not tokens:
+        return False
+    first = tokens[0].i
+    if first > 0 and doc[first - 1].tag_ in _COMPARATIVE_TAGS:
+        return False  # "(the longer) the night went on": the second half of a comparison
     inside = {t.i for t in tokens}
     heads = [t for t in tokens if t.head.i not in inside or t.head.i == t.i]
     return any(_main_clause(h, inside) for h in heads)
