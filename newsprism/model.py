@@ -246,6 +246,10 @@ class LedgerGroup:
     statement_ids: tuple[str, ...]
     article_ids: tuple[str, ...]
     independent_support: int
+    # How the text reads out of its article: "alone" (a sentence, or a clause with its own
+    # subject and finite verb), "in_sentence" (a fragment or subordinate clause, shown inside
+    # its sentence), "quote_piece" (a sentence cut out of a longer direct quote).
+    form: str = "alone"
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,7 @@ import numpy as np
 import pytest
 
 from newsprism.compare.alignment import align_statements
+from newsprism.compare.clauses import stands_alone
 from newsprism.compare.stage import compare_stage, set_embedder
 from newsprism.compare.statements import article_statements
 from newsprism.model import Span, Statement
@@ -187,3 +188,53 @@ def test_a_clause_without_a_noun_name_or_number_stays_with_its_sentence(nlp):
         "Crews fought the blaze for six hours",
         "before firefighters brought it under control.",
     ]
+
+
+def _alone(nlp, sentence, clause):
+    doc = nlp(sentence)
+    start = sentence.index(clause)
+    return stands_alone(doc, start, start + len(clause), (0, len(sentence)))
+
+
+def test_a_coordinated_clause_with_its_own_subject_reads_alone(nlp):
+    sentence = "The storm flooded the harbour district overnight and the mayor closed every school on Monday."
+    assert _alone(nlp, sentence, "the mayor closed every school on Monday.")
+    assert _alone(nlp, sentence, sentence)  # the whole sentence always does
+
+
+@pytest.mark.parametrize(
+    ("sentence", "clause"),
+    [
+        # a verb phrase without a subject of its own
+        (
+            "The council praised the firefighters for holding the line and saving the old mill.",
+            "saving the old mill.",
+        ),
+        (
+            "The mayor opened the bridge in March and promised a second one by winter.",
+            "promised a second one by winter.",
+        ),
+        # a subordinate clause, with a subject, still leans on its main clause
+        (
+            "Ferries stayed in port on Friday, while the coast guard searched the bay for the trawler.",
+            "while the coast guard searched the bay for the trawler.",
+        ),
+        # a relative clause: its subject is a relative pronoun
+        (
+            "The contract went to Brannock Logistics, which lost a similar bid in 2019.",
+            "which lost a similar bid in 2019.",
+        ),
+        # the second half of a comparison
+        (
+            "The crew slowed down and grew tired the longer the storm went on.",
+            "the storm went on.",
+        ),
+        # no verb at all: an appositive
+        (
+            "The report was written by Ada Vell, a former harbour engineer who runs a consultancy.",
+            "a former harbour engineer who runs a consultancy.",
+        ),
+    ],
+)
+def test_a_fragment_or_subordinate_clause_does_not_read_alone(nlp, sentence, clause):
+    assert not _alone(nlp, sentence, clause)

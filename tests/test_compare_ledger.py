@@ -1,7 +1,7 @@
 import numpy as np
 
-from newsprism.compare.ledger import build_ledger, near_articles, omissions, unique_content
-from newsprism.model import Span, Statement
+from newsprism.compare.ledger import build_ledger, near_articles, omissions, text_forms, unique_content
+from newsprism.model import LedgerGroup, Span, Statement
 from newsprism.settings import CompareSettings
 
 
@@ -99,3 +99,18 @@ def test_groups_sharing_one_statement_of_three_articles_stay_apart():
     sims[3, [0, 4]] = sims[[0, 4], 3] = 0.5  # the second group's most central sentence is s3
     ledger = build_ledger(sts, [(0, 1, 2), (3, 0, 4)], sims, {}, set(), CompareSettings())
     assert len(ledger) == 2
+
+
+def test_a_sentence_of_a_longer_quote_is_marked_as_a_piece_of_it():
+    text = "“The bridge will open in May. The tolls stay,” the mayor said. Crews worked “all night.”"
+    second = text.index("The tolls")
+    crews = text.index("Crews")
+    piece = Statement("q", "a", text[second : crews - 1], Span(second, crews - 1))
+    plain = Statement("p", "a", text[crews:], Span(crews, len(text)))  # holds its whole quote
+    ledger = [
+        LedgerGroup("gq", piece.text, "single-source", ("q",), ("a",), 1),
+        LedgerGroup("gp", plain.text, "single-source", ("p",), ("a",), 1),
+    ]
+    marked = text_forms(ledger, [piece, plain], {"a": text})
+    assert [g.form for g in marked] == ["quote_piece", "alone"]
+    assert unique_content(marked) == {"a": ("gq", "gp")}  # still listed, shown as the speaker's words

@@ -1,6 +1,7 @@
 from newsprism.render.brief_html import _in_sentence
-from newsprism.render.brief_text import in_sentence, sentence_parts
+from newsprism.render.brief_text import in_sentence, quote_piece, sentence_parts, term_brief
 from newsprism.render.markdown import md_escape
+from newsprism.render.story.view import Links, _outlet_rows
 
 
 def _group(text, before="", after=""):
@@ -38,3 +39,61 @@ def test_context_is_escaped_in_markdown_and_html():
     assert "<b>" not in md and "\\*claim\\*" in md
     html = _in_sentence(group)
     assert "<b>" not in html and "&lt;b&gt;" in html
+
+
+def test_only_here_shows_a_fragment_inside_its_sentence_and_a_statement_alone():
+    fragment = {
+        **_group("and saving the old mill.", "The council praised the firefighters for holding the line "),
+        "form": "in_sentence",
+    }
+    whole = {**_group("Crews worked overnight."), "form": "alone"}
+    report = {
+        "articles": [{"id": "a", "label": "Gazette"}],
+        "ledger": [
+            {
+                **g,
+                "id": i,
+                "status": "single-source",
+                "article_ids": ["a"],
+                "outlets": ["Gazette"],
+                "independent_support": 1,
+            }
+            for i, g in (("g1", fragment), ("g2", whole))
+        ],
+        "unique": {"a": ["g1", "g2"]},
+    }
+    text = term_brief(report)
+    assert (
+        "only here: The council praised the firefighters for holding the line ⟨and saving the old mill.⟩"
+        in text
+    )
+    assert "only here: Crews worked overnight." in text
+
+
+def test_the_story_page_shows_a_fragment_inside_its_sentence():
+    group = {
+        **_group("and saving the old mill.", "The council praised the firefighters for holding the line "),
+        "id": "g1",
+        "form": "in_sentence",
+        "statement_ids": ["s1"],
+    }
+    statement = {"id": "s1", "article_id": "a", "text": group["text"], "start": 58, "end": 82}
+    report = {
+        "ledger": [group],
+        "statements": [statement],
+        "unique": {"a": ["g1"]},
+        "omissions": {"b": ["g1"]},
+    }
+    links = Links(article=lambda aid, s=None, e=None: f"#{aid}-{s}-{e}", person=lambda n: None)
+    only, left = _outlet_rows(report, {"a": "Gazette", "b": "Courier"}, links)
+    shown = "The council praised the firefighters for holding the line ⟨and saving the old mill.⟩"
+    assert only["only"][0]["text"] == shown and only["only"][0]["href"] == "#a-58-82"
+    assert left["missing"] == [shown]
+
+
+def test_a_sentence_of_a_longer_quote_is_shown_as_its_speakers_words():
+    statements = {"s1": {"id": "s1", "text": "The tolls stay,” the mayor said.", "attributed_to": "Ada Vell"}}
+    group = {"text": "The tolls stay,” the mayor said.", "statement_ids": ["s1"], "form": "quote_piece"}
+    assert quote_piece(group, statements) == "Ada Vell, in a longer quote: “…The tolls stay,” the mayor said."
+    inner = {"text": "The bridge will open in May.", "statement_ids": ["s2"]}
+    assert quote_piece(inner, {}) == "unnamed speaker, in a longer quote: “…The bridge will open in May.…”"

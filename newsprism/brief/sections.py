@@ -49,6 +49,7 @@ def _ledger(analysis: Analysis) -> list[dict[str, Any]]:
             "outlets": [labels.get(a, a) for a in g.article_ids],
             "statement_ids": list(g.statement_ids),
             "independent_support": g.independent_support,
+            "form": g.form,
             **_context(g.text, [statements[i] for i in g.statement_ids if i in statements], texts),
         }
         for g in analysis.ledger

@@ -32,7 +32,7 @@ from newsprism.text import words
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-__all__ = ["REPORTING_LEMMAS", "SUBORDINATORS", "clause_spans"]
+__all__ = ["REPORTING_LEMMAS", "SUBORDINATORS", "clause_spans", "stands_alone"]
 
 # Subordinators that open a clause telling its own fact (time, cause, contrast); "if",
 # "whether", "that" open conditions or reported content, which are not facts on their own.
@@ -185,3 +185,50 @@ def _char_span(doc: Doc, a: int, b: int, start: int, end: int) -> tuple[int, int
     if b == len(doc) or doc[b].idx >= end:
         right = end
     return left, right
+
+
+# A clause that depends on another to be read: adverbial, relative, participial, appositive.
+_SUBORDINATE_DEPS = frozenset({"advcl", "relcl", "acl", "appos", "ccomp", "xcomp", "csubj", "pcomp", "prep"})
+_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+_RELATIVE_TAGS = frozenset({"WDT", "WP", "WP$"})
+_COMPARATIVE_TAGS = frozenset({"JJR", "RBR"})
+
+
+def stands_alone(doc: Doc, start: int, end: int, sentence: tuple[int, int]) -> bool:
+    """Whether the claim ``doc.text[start:end]`` reads as a statement without the rest of its
+    ``sentence`` (character span): the whole sentence, or a clause whose head is a finite verb
+    with its own subject that is not a relative pronoun, coordinated with the main clause
+    rather than subordinate to it. "continuing to poke at X", "as a con artist ―", "who needs
+    more votes", "while Y received 38 percent" do not."""
+    if (start, end) == tuple(sentence):
+        return True
+    tokens = [t for t in doc.char_span(start, end, alignment_mode="expand") or () if not t.is_space]
+    if not tokens:
+        return False
+    first = tokens[0].i
+    if first > 0 and doc[first - 1].tag_ in _COMPARATIVE_TAGS:
+        return False  # "(the longer) the night went on": the second half of a comparison
+    inside = {t.i for t in tokens}
+    heads = [t for t in tokens if t.head.i not in inside or t.head.i == t.i]
+    return any(_main_clause(h, inside) for h in heads)
+
+
+def _main_clause(head: Token, inside: set[int]) -> bool:
+    """``head`` is a finite verb with a subject of its own inside the claim, and no clause above
+    it (through coordination) is subordinate."""
+    if head.pos_ not in _VERBS:
+        return False
+    subjects = [c for c in head.children if c.dep_ in _SUBJECTS and c.i in inside]
+    if not subjects or all(s.tag_ in _RELATIVE_TAGS for s in subjects):
+        return False
+    if any(
+        c.dep_ == "mark" or (c.dep_ == "advmod" and c.tag_ == "WRB") for c in head.children if c.i < head.i
+    ):
+        return False  # "as that ground will be…", "when Trump is painted…"
+    finite = head.tag_ in _FINITE_TAGS or any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ in _FINITE_TAGS for c in head.children
+    )
+    node = head
+    while node.dep_ == "conj" and node.head.i != node.i:
+        node = node.head
+    return finite and node.dep_ not in _SUBORDINATE_DEPS

@@ -17,13 +17,19 @@ from __future__ import annotations
 import dataclasses
 import math
 from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING
 
 import numpy as np
 
+from newsprism.compare.clauses import stands_alone
 from newsprism.model import LedgerGroup, Statement, content_id
 from newsprism.settings import CompareSettings
+from newsprism.text import quote_regions
 
-__all__ = ["build_ledger", "near_articles", "omissions", "unique_content"]
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+__all__ = ["build_ledger", "near_articles", "omissions", "text_forms", "unique_content"]
 
 
 def build_ledger(
@@ -150,6 +156,42 @@ def _representative(items: list[Statement], members: list[int], sims: np.ndarray
         ),
     )
     return items[ranked[0]]
+
+
+def text_forms(
+    ledger: Sequence[LedgerGroup],
+    statements: Sequence[Statement],
+    texts: Mapping[str, str],
+    docs: Mapping[str, Doc] | None = None,
+) -> list[LedgerGroup]:
+    """Each group with the ``form`` of its text (see :class:`LedgerGroup`): a line of "only
+    here" or "leaves out" must be a checkable statement, not a clause cut from its sentence
+    ("continuing to poke at …", "while X received 38 percent"), and a sentence of a longer quote
+    is shown as its speaker's words.
+    Clauses are judged on the parse (``docs`` by article id); without it, whole sentences."""
+    by_id = {s.id: s for s in statements}
+    regions = {a: quote_regions(t) for a, t in texts.items()}
+    out = []
+    for group in ledger:
+        shown = next(
+            (by_id[i] for i in group.statement_ids if i in by_id and by_id[i].text == group.text), None
+        )
+        form = "alone" if shown is None else _form(shown, regions.get(shown.article_id, []), (docs or {}))
+        out.append(dataclasses.replace(group, form=form) if form != group.form else group)
+    return out
+
+
+def _form(st: Statement, regions: Sequence[tuple[int, int]], docs: Mapping[str, Doc]) -> str:
+    sentence = st.sentence or st.span
+    # A direct quote running past the sentence: the sentence is a piece of what was said.
+    if any(
+        a < st.span.end and b > st.span.start and (a < sentence.start or b > sentence.end) for a, b in regions
+    ):
+        return "quote_piece"
+    doc = docs.get(st.article_id)
+    if doc is None or stands_alone(doc, st.span.start, st.span.end, (sentence.start, sentence.end)):
+        return "alone"
+    return "in_sentence"
 
 
 def unique_content(ledger: Sequence[LedgerGroup]) -> dict[str, tuple[str, ...]]:

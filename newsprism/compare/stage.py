@@ -21,7 +21,7 @@ from newsprism.compare.contradictions import find_contradictions
 from newsprism.compare.disputes import find_disputes
 from newsprism.compare.facts import fact_groups
 from newsprism.compare.framing import build_framing
-from newsprism.compare.ledger import build_ledger, near_articles, omissions, unique_content
+from newsprism.compare.ledger import build_ledger, near_articles, omissions, text_forms, unique_content
 from newsprism.compare.pairs import sentence_vectors
 from newsprism.compare.provenance import origins, provenance_edges
 from newsprism.compare.quote_variants import group_quotes
@@ -147,6 +147,12 @@ def compare_stage(analysis: Analysis, settings: Settings) -> Analysis:
         build_ledger(
             statements, groups, alignment.sims, origins(articles, edges), disputed, s, alignment.related
         ),
+    )
+    ledger = text_forms(
+        ledger,
+        statements,
+        {a.id: a.text for a in articles},
+        None if docs is None else {a.id: d for a, d in zip(articles, docs, strict=True)},
     )
     quote_groups = clock.lap("ledger_quotes", group_quotes(quotes, embedder, s, _order(articles)))
     # Own voice and loaded words read the parse, parsed now when statements did without it.

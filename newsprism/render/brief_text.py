@@ -14,10 +14,11 @@ from newsprism.brief.revisions import moved_facts
 from newsprism.render.markdown import MD_SECTIONS, md_escape
 from newsprism.render.terminal import TERM_SECTIONS, rule
 
-__all__ = ["diff_text", "in_sentence", "md_brief", "sentence_parts", "term_brief"]
+__all__ = ["diff_text", "fact_line", "in_sentence", "md_brief", "quote_piece", "sentence_parts", "term_brief"]
 
 Report = dict[str, Any]
 LEDGER_ROWS = 25
+SENTENCE_CONTEXT = 160  # characters of a sentence shown around a clause that does not read alone
 
 
 def _labels(report: Report) -> dict[str, str]:
@@ -66,9 +67,9 @@ def sentence_parts(group: dict, context: int = 60) -> tuple[str, str]:
     return before, after
 
 
-def in_sentence(group: dict, esc: Callable[[str], str]) -> str:
+def in_sentence(group: dict, esc: Callable[[str], str], context: int = 60) -> str:
     """The group's clause in bold inside its sentence (just the clause when it is the sentence)."""
-    before, after = sentence_parts(group)
+    before, after = sentence_parts(group, context)
     if not before.strip() and not after.strip():
         return esc(group["text"])
     # On a terminal bold is lost, and two clauses of one sentence would read as one line twice.
@@ -127,9 +128,38 @@ def _quotes(report: Report, esc: Callable[[str], str]) -> list[str]:
     return lines
 
 
+def fact_line(group: dict, statements: dict[str, dict], esc: Callable[[str], str], limit: int = 140) -> str:
+    """A fact as a checkable statement: a clause that does not read alone (a fragment, a
+    subordinate clause) marked inside its sentence; a sentence of a longer quote as its
+    speaker's words ("X, in a longer quote: “…”")."""
+    if group.get("form") == "in_sentence":
+        return in_sentence({**group, "text": " ".join(group["text"].split())}, esc, context=SENTENCE_CONTEXT)
+    if group.get("form") == "quote_piece":
+        return esc(quote_piece(group, statements))
+    return esc(_short(group["text"], limit))
+
+
+def quote_piece(group: dict, statements: dict[str, dict]) -> str:
+    """A sentence cut from a longer direct quote, with the speaker and "…" where the quote goes on."""
+    text = " ".join(group["text"].split())
+    speaker = next(
+        (
+            statements[i].get("attributed_to")
+            for i in group.get("statement_ids", [])
+            if i in statements and statements[i]["text"] == group["text"]
+        ),
+        None,
+    )
+    marks = [c for c in text if c in "“”"]
+    opens = "“…" if not marks or marks[0] == "”" else ""
+    closes = "…”" if not marks or marks[-1] == "“" else ""
+    return f"{speaker or 'unnamed speaker'}, in a longer quote: {opens}{_short(text)}{closes}"
+
+
 def _outlets(report: Report, esc: Callable[[str], str]) -> list[str]:
     labels = _labels(report)
-    texts = {g["id"]: g["text"] for g in report.get("ledger", [])}
+    texts = {g["id"]: g for g in report.get("ledger", [])}
+    statements = {s["id"]: s for s in report.get("statements", [])}
     lines = []
     for article_id, label in labels.items():
         only = report.get("unique", {}).get(article_id, [])
@@ -137,8 +167,10 @@ def _outlets(report: Report, esc: Callable[[str], str]) -> list[str]:
         lines.append(
             f"- **{esc(label)}**: {len(only)} facts only here, leaves out {len(missing)} that most others carry"
         )
-        lines += [f"  - only here: {esc(_short(texts[g]))}" for g in only[:3] if g in texts]
-        lines += [f"  - leaves out: {esc(_short(texts[g]))}" for g in missing[:3] if g in texts]
+        lines += [f"  - only here: {fact_line(texts[g], statements, esc)}" for g in only[:3] if g in texts]
+        lines += [
+            f"  - leaves out: {fact_line(texts[g], statements, esc)}" for g in missing[:3] if g in texts
+        ]
     return lines
 
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from newsprism.brief.revisions import moved_facts
-from newsprism.render.brief_text import sentence_parts
+from newsprism.render.brief_text import fact_line, sentence_parts
 from newsprism.render.story.charts import provenance_graph, timeline_axis
 from newsprism.render.story.labels import short_labels
 
@@ -143,10 +143,19 @@ def _outlet_rows(report: Report, labels: dict[str, str], links: Links) -> list[d
     for aid, label in labels.items():
         only = [
             _cite(statements[groups[g]["statement_ids"][0]], labels, links)
+            | (
+                {"text": fact_line(groups[g], statements, str)}
+                if groups[g].get("form", "alone") != "alone"
+                else {}
+            )
             for g in report.get("unique", {}).get(aid, [])
             if g in groups and groups[g]["statement_ids"] and groups[g]["statement_ids"][0] in statements
         ]
-        missing = [groups[g]["text"] for g in report.get("omissions", {}).get(aid, []) if g in groups]
+        missing = [
+            fact_line(groups[g], statements, str, limit=10_000)
+            for g in report.get("omissions", {}).get(aid, [])
+            if g in groups
+        ]
         rows.append({"label": label, "only": only, "missing": missing})
     return rows
 
