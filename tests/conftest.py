@@ -35,3 +35,11 @@ def make_article(
 @pytest.fixture
 def example_dir() -> Path:
     return EXAMPLE
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    """The bundled spaCy model, loaded once for every test that asks for it."""
+    from newsprism.nlp import load_spacy
+
+    return load_spacy()

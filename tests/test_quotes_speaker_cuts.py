@@ -5,24 +5,8 @@ Fictional texts, parsed with the bundled model."""
 
 import pytest
 
-from newsprism.nlp import load_spacy
-from newsprism.quotes import extract_quotes
 from newsprism.quotes.marks import DASH_CHARS, is_dash
-from tests.conftest import make_article
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_spacy()
-
-
-def _quotes(nlp, text):
-    art = make_article(text)
-    return extract_quotes(art, nlp(art.text))
-
-
-def _speaker_of(quotes, words):
-    return next(q.speaker for q in quotes if words in q.text)
+from tests.quote_helpers import quotes_of, speaker_of
 
 
 @pytest.mark.parametrize("dash", list(DASH_CHARS))
@@ -31,7 +15,7 @@ def test_every_dash_ends_the_clause_before_a_speaker(nlp, dash):
         f"Senator Dale Morrow's tax returns from 1995 were made public {dash} Morrow boasted, "
         "“That makes me smart.”"
     )
-    speaker = _speaker_of(_quotes(nlp, text), "makes me smart")
+    speaker = speaker_of(quotes_of(nlp, text), "makes me smart")
     assert dash not in speaker.canonical and "public" not in speaker.canonical
     assert speaker.canonical == "Dale Morrow"
 
@@ -47,14 +31,14 @@ def test_a_participle_after_a_relative_clause_tells_of_the_main_subject(nlp):
         "defend not paying a plumber who said he was stiffed on a contract, saying, "
         "“Maybe he didn't do a good job.”"
     )
-    quotes = _quotes(nlp, text)
-    assert _speaker_of(quotes, "good job").canonical == "Dale Brickman"
-    assert _speaker_of(quotes, "stiffed").canonical == "a plumber"  # the relative clause's own
+    quotes = quotes_of(nlp, text)
+    assert speaker_of(quotes, "good job").canonical == "Dale Brickman"
+    assert speaker_of(quotes, "stiffed").canonical == "a plumber"  # the relative clause's own
 
 
 def test_a_relative_clause_speaker_is_its_noun_phrase_not_a_place_inside(nlp):
     text = "The remark alarmed donors in Ohio, who said they would stop giving money to the party."
-    speaker = _speaker_of(_quotes(nlp, text), "stop giving money")
+    speaker = speaker_of(quotes_of(nlp, text), "stop giving money")
     assert speaker.canonical == "donors in Ohio" and speaker.kind != "organisation"
 
 
@@ -63,50 +47,50 @@ def test_a_possessed_thing_is_no_speaker_its_owner_is(nlp):
         "Senator Dale Morrow spoke in Reno on Friday. His promises said that taxes would fall for "
         "every family."
     )
-    assert _speaker_of(_quotes(nlp, text), "taxes would fall").canonical == "Dale Morrow"
+    assert speaker_of(quotes_of(nlp, text), "taxes would fall").canonical == "Dale Morrow"
 
 
 def test_a_possessed_person_still_speaks(nlp):
     text = "Senator Dale Morrow spoke in Reno on Friday. His father said the senator had always worked hard."
-    speaker = _speaker_of(_quotes(nlp, text), "always worked hard")
+    speaker = speaker_of(quotes_of(nlp, text), "always worked hard")
     assert speaker.canonical != "Dale Morrow"
 
 
 def test_a_poll_share_is_no_speaker(nlp):
     text = "The poll was taken last week. Another 19 percent said they were undecided about the race."
-    assert not any("percent" in (q.speaker.canonical if q.speaker else "") for q in _quotes(nlp, text))
+    assert not any("percent" in (q.speaker.canonical if q.speaker else "") for q in quotes_of(nlp, text))
 
 
 def test_a_share_of_named_people_still_speaks(nlp):
     text = "About 40 percent of voters said the economy was the top issue."
-    assert _speaker_of(_quotes(nlp, text), "top issue").canonical == "About 40 percent of voters"
+    assert speaker_of(quotes_of(nlp, text), "top issue").canonical == "About 40 percent of voters"
 
 
 def test_an_employer_in_the_possessive_is_no_role(nlp):
     text = "Velton News's Ana Velez said the network would air the debate again."
-    speaker = _quotes(nlp, text)[0].speaker
+    speaker = quotes_of(nlp, text)[0].speaker
     assert speaker.canonical == "Ana Velez"
     assert speaker.role is None or "Velton" not in speaker.role
 
 
 def test_a_description_without_a_title_word_is_the_person_named_before(nlp):
     text = "Rory Vance hosted the show on Monday. The comedian said the jokes were written by his staff."
-    assert _speaker_of(_quotes(nlp, text), "jokes were written").canonical == "Rory Vance"
+    assert speaker_of(quotes_of(nlp, text), "jokes were written").canonical == "Rory Vance"
 
 
 def test_a_company_description_is_not_taken_for_a_person(nlp):
     text = "Rory Vance hosted the show on Monday. The carrier said the flights would resume on Friday."
-    assert _speaker_of(_quotes(nlp, text), "flights would resume").canonical != "Rory Vance"
+    assert speaker_of(quotes_of(nlp, text), "flights would resume").canonical != "Rory Vance"
 
 
 def test_they_never_stands_for_a_nationality_word(nlp):
     text = "A man was shot in Hawaiian Gardens. They said the gang was to blame."
-    assert _speaker_of(_quotes(nlp, text), "gang was to blame").canonical != "Hawaiian"
+    assert speaker_of(quotes_of(nlp, text), "gang was to blame").canonical != "Hawaiian"
 
 
 def test_a_title_word_is_no_part_of_the_name(nlp):
     text = "Outside court, Defense Attorney Tom Brask said the trial was unfair."
-    speaker = _speaker_of(_quotes(nlp, text), "trial was unfair")
+    speaker = speaker_of(quotes_of(nlp, text), "trial was unfair")
     assert speaker.canonical == "Tom Brask" and speaker.role == "Defense Attorney"
 
 
@@ -115,7 +99,7 @@ def test_a_surname_read_as_a_plural_noun_is_a_name(nlp):
         "Neither lawyer, Robin Yanes or Tom Brask, claimed innocence.\n\n"
         "“It's a tragic situation with nothing but a sad ending. What else could it be?” Yanes said."
     )
-    speaker = _speaker_of(_quotes(nlp, text), "tragic situation")
+    speaker = speaker_of(quotes_of(nlp, text), "tragic situation")
     assert speaker.canonical == "Robin Yanes" and not speaker.anonymous
 
 
@@ -124,12 +108,12 @@ def test_a_description_introduced_as_someone_new_stays_unnamed(nlp):
         "Rory Vance hosted the show on Monday. Two guests were late, their agent told reporters. "
         "The agent said the traffic was to blame."
     )
-    assert _speaker_of(_quotes(nlp, text), "traffic was to blame").canonical != "Rory Vance"
+    assert speaker_of(quotes_of(nlp, text), "traffic was to blame").canonical != "Rory Vance"
 
 
 def test_a_country_in_the_possessive_stays_in_the_role(nlp):
     text = "Canada's Prime Minister Ana Velez said the border would stay open."
-    speaker = _quotes(nlp, text)[0].speaker
+    speaker = quotes_of(nlp, text)[0].speaker
     assert speaker.canonical == "Ana Velez" and "Canada" in (speaker.role or "")
 
 
@@ -138,4 +122,4 @@ def test_they_stands_for_the_latest_plural_source_that_spoke(nlp):
         "According to three jurors who spoke outside the courtroom, the decision was a difficult one. "
         "The evidence was overwhelming, they said."
     )
-    assert _speaker_of(_quotes(nlp, text), "evidence was overwhelming").canonical == "three jurors"
+    assert speaker_of(quotes_of(nlp, text), "evidence was overwhelming").canonical == "three jurors"

@@ -2,26 +2,8 @@
 person, members speaking for their body, tags without a speech verb, joint and family names.
 Fictional texts, parsed with the bundled model."""
 
-import pytest
-
-from newsprism.nlp import load_spacy
-from newsprism.quotes import extract_quotes
 from newsprism.quotes.speakers import merge_speakers
-from tests.conftest import make_article
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_spacy()
-
-
-def _quotes(nlp, text):
-    art = make_article(text)
-    return extract_quotes(art, nlp(art.text))
-
-
-def _speaker_of(quotes, words):
-    return next(q.speaker for q in quotes if words in q.text)
+from tests.quote_helpers import quotes_of, speaker_of
 
 
 def test_a_description_of_a_company_is_the_company_named_before(nlp):
@@ -30,9 +12,9 @@ def test_a_description_of_a_company_is_the_company_named_before(nlp):
         "The company said the update was tested on every version. "
         "The US software giant said attacks using the flaw had slowed down."
     )
-    quotes = _quotes(nlp, text)
-    assert _speaker_of(quotes, "attacks using the flaw").canonical == "Corvane Software"
-    assert _speaker_of(quotes, "the update was tested").canonical == "Corvane Software"
+    quotes = quotes_of(nlp, text)
+    assert speaker_of(quotes, "attacks using the flaw").canonical == "Corvane Software"
+    assert speaker_of(quotes, "the update was tested").canonical == "Corvane Software"
 
 
 def test_researchers_at_a_firm_speak_for_the_firm(nlp):
@@ -40,13 +22,13 @@ def test_researchers_at_a_firm_speak_for_the_firm(nlp):
         "Researchers at the security firm Quillon Labs Inc. said on Tuesday that the attacks were "
         "spreading quickly."
     )
-    speaker = _quotes(nlp, text)[0].speaker
+    speaker = quotes_of(nlp, text)[0].speaker
     assert speaker.canonical == "Quillon Labs Inc." and speaker.kind == "organisation"
 
 
 def test_describing_words_are_no_part_of_an_organisation_name(nlp):
     text = "The plan would cost $4 billion, according to the nonpartisan Harbor Budget Office."
-    assert _quotes(nlp, text)[0].speaker.canonical == "Harbor Budget Office"
+    assert quotes_of(nlp, text)[0].speaker.canonical == "Harbor Budget Office"
 
 
 def test_a_title_stands_for_the_person_the_article_is_about(nlp):
@@ -54,7 +36,7 @@ def test_a_title_stands_for_the_person_the_article_is_about(nlp):
         "Senator Mara Quint spoke in Dayton on Monday. Quint says schools need more money. "
         "The Republican nominee says every town should have a library."
     )
-    assert _speaker_of(_quotes(nlp, text), "every town").canonical == "Mara Quint"
+    assert speaker_of(quotes_of(nlp, text), "every town").canonical == "Mara Quint"
 
 
 def test_a_title_needs_the_same_qualifiers(nlp):
@@ -63,12 +45,12 @@ def test_a_title_needs_the_same_qualifiers(nlp):
         "Senator Ada Vance spoke in Toledo. She says schools need more money. "
         "The Democratic presidential nominee says every child deserves a fair chance."
     )
-    assert _speaker_of(_quotes(nlp, text), "every child").canonical != "Hal Brenner"
+    assert speaker_of(quotes_of(nlp, text), "every child").canonical != "Hal Brenner"
 
 
 def test_she_continued_is_a_tag(nlp):
     text = "Lena Ortz watched from her porch.\n\n“I said, ‘Oh no!’\n\nWhat is going on here?” she continued."
-    speaker = _speaker_of(_quotes(nlp, text), "Oh no")
+    speaker = speaker_of(quotes_of(nlp, text), "Oh no")
     assert speaker is not None and speaker.canonical == "Lena Ortz"
 
 
@@ -77,7 +59,7 @@ def test_a_lead_in_with_a_colon_names_the_author_of_a_message(nlp):
         "Shortly before noon, Dario Fenn sent out the following message on Twitter:\n\n"
         "“I will be returning to Kessler College for one more season.”"
     )
-    speaker = _speaker_of(_quotes(nlp, text), "returning")
+    speaker = speaker_of(quotes_of(nlp, text), "returning")
     assert speaker is not None and speaker.canonical == "Dario Fenn"
 
 
@@ -86,7 +68,7 @@ def test_a_role_after_a_dash_is_no_part_of_the_name(nlp):
         "Jonas Whitaker - director of wholesale products at Telvane which runs part of the "
         "network-told the BBC that the effects of the break would be felt for many days."
     )
-    merged, _ = merge_speakers(_quotes(nlp, text), texts={})
+    merged, _ = merge_speakers(quotes_of(nlp, text), texts={})
     assert merged[0].speaker.canonical == "Jonas Whitaker"
 
 
@@ -96,7 +78,7 @@ def test_a_quote_paragraph_after_a_paragraph_about_a_named_person_is_theirs(nlp)
         "As the crowd grew, councilman Tobias Renner joined the protesters and tried to calm them.\n\n"
         "“The mayor should be down here. Right now!”"
     )
-    quote = _quotes(nlp, text)[-1]
+    quote = quotes_of(nlp, text)[-1]
     assert quote.speaker is not None and quote.speaker.canonical == "Tobias Renner"
     assert quote.method == "lead-in"
 
@@ -106,7 +88,7 @@ def test_no_lead_in_after_a_paragraph_that_quotes_someone(nlp):
         "Tobias Renner said the crowd was “angry but peaceful” on Monday.\n\n"
         "“The mayor should be down here. Right now!”"
     )
-    quote = _quotes(nlp, text)[-1]
+    quote = quotes_of(nlp, text)[-1]
     assert quote.method != "lead-in"
 
 
@@ -115,7 +97,7 @@ def test_an_age_description_is_the_person_named_before(nlp):
         "Nora Castell took the stage on Tuesday night to loud applause.\n\n"
         "“He has always been a fighter,” said the 52-year-old."
     )
-    speaker = _quotes(nlp, text)[-1].speaker
+    speaker = quotes_of(nlp, text)[-1].speaker
     assert speaker is not None and speaker.canonical == "Nora Castell"
 
 
@@ -124,11 +106,11 @@ def test_his_companys_data_speak_for_the_company(nlp):
         "Craig Labovitz, chief scientist at Lattice Networks, said the damage was wide. "
         "His company's sensors said that between 3,000 and 5,000 routes were off-line."
     )
-    speaker = _quotes(nlp, text)[-1].speaker
+    speaker = quotes_of(nlp, text)[-1].speaker
     assert speaker is not None and speaker.canonical == "Lattice Networks"
 
 
 def test_an_organisation_speaker_is_its_whole_name(nlp):
     text = "The Academy of Motion Picture Arts and Sciences said the ceremony would be held in March."
-    speaker = _quotes(nlp, text)[0].speaker
+    speaker = quotes_of(nlp, text)[0].speaker
     assert speaker.canonical == "Academy of Motion Picture Arts and Sciences"
