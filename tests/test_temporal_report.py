@@ -107,3 +107,29 @@ def test_a_date_conflict_shows_both_passages_escaped_in_every_renderer() -> None
     markdown = render_markdown(report)
     assert "2024-03-13 02:00 — B" in markdown and "\\<b\\>" in markdown
     assert "2024-03-12 23:40 — A" in render_terminal(report)
+
+
+def test_the_timeline_uses_the_embedder_plugged_in(monkeypatch) -> None:
+    from newsprism.compare.stage import set_embedder
+    from newsprism.nlp import embed
+    from newsprism.nlp.embed import LexicalEmbedder
+
+    def no_default(*_args, **_kwargs):
+        raise AssertionError("the configured model was loaded although an embedder is plugged in")
+
+    monkeypatch.setattr(embed, "get_embedder", no_default)
+    texts = (
+        "The depot fire broke out on Tuesday near Kestrel Quay.",
+        "The depot fire began on Tuesday night.",
+    )
+    articles = [
+        Article(id=k, path=f"{k}.txt", raw=t, text=t, offsets=OffsetMap(), published="2024-03-13",
+                published_source="url", outlet=k.upper())
+        for k, t in zip("ab", texts, strict=True)
+    ]  # fmt: skip
+    set_embedder(LexicalEmbedder())
+    try:
+        timeline = analyze_articles(articles).timeline
+    finally:
+        set_embedder(None)
+    assert any(e.date == "2024-03-12" for e in timeline)

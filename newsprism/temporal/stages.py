@@ -59,9 +59,9 @@ def _embedded(cands: list[Candidate], settings: Settings) -> list[Candidate]:
     """Candidates with sentence vectors, when there is more than one article to compare."""
     if len({c.article_id for c in cands}) < 2:
         return cands
-    from newsprism.nlp.embed import get_embedder
+    from newsprism.compare.stage import embedder_for  # the embedder in force, one plugged in included
 
-    vectors = get_embedder(settings.compare.embedder).embed([c.text for c in cands])
+    vectors = embedder_for(settings).embed([c.text for c in cands])
     return [dataclasses.replace(c, vector=v) for c, v in zip(cands, vectors, strict=True)]
 
 
