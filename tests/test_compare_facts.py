@@ -331,3 +331,111 @@ def test_two_places_contradict_only_as_places_of_one_event():
         "place"
     ]
     assert _pair("Ada Morrow was born in Trenwick", "Ada Morrow was buried in Albany") == []
+
+
+# Attributes compared across articles whatever alignment did (compare/attributes.py): one kind,
+# one key, the words next to the values meet, no name next to one missing from the other.
+
+
+def test_one_street_given_two_blocks_is_a_contradiction():
+    assert _unaligned(
+        "Ada Morrow followed the van to a depot in the 4500 block of North Linden Road",
+        "The raid took place in the 4200 block of Linden Rd. in Carrowmere",
+    ) == [("place", "4500 block vs 4200 block")]
+    # two streets, two blocks: two places
+    assert (
+        _unaligned(
+            "The raid took place in the 4500 block of Linden Road",
+            "A second van was found in the 4200 block of Harbour Street",
+        )
+        == []
+    )
+
+
+def test_a_clock_time_disagrees_only_for_one_moment():
+    # the word next to both times is one: the call came
+    assert _unaligned(
+        "The first call came at 4:40 a.m., a Carrowmere spokesman said",
+        "The first 911 call came at 4:48 a.m. from a neighbour",
+    ) == [("time", "4:40 a.m. vs 4:48 a.m.")]
+    # two moments of the night: the fire started, the roof fell in
+    assert (
+        _unaligned(
+            "The fire at the Carrowmere depot started at 4:40 a.m.",
+            "The roof of the Carrowmere depot fell in at 5:15 a.m.",
+        )
+        == []
+    )
+    # a sentence pair already disagreeing on the place of the scene also compares its times
+    kinds = _unaligned(
+        "Ada Morrow drove to a depot in the 4500 block of Linden Road at about 2:30 p.m.",
+        "The raid took place about 2:10 p.m. in the 4200 block of Linden Road",
+    )
+    assert sorted(kinds) == [("place", "4500 block vs 4200 block"), ("time", "2:30 p.m. vs 2:10 p.m.")]
+
+
+def test_an_interval_before_one_event_told_two_ways():
+    assert _unaligned(
+        "Ada Morrow was married two weeks ago to Bo Lind",
+        "Bo Lind, who married the constable three weeks before she was killed, spoke to the court",
+    ) == [("date", "two weeks ago vs three weeks before")]
+    # a bound is no value; one interval after, one before: two facts
+    assert (
+        _unaligned("Ada Morrow was arrested less than two weeks later", "She was arrested 12 days later")
+        == []
+    )
+    assert (
+        _unaligned(
+            "Ada Morrow was promoted two weeks before the raid",
+            "Ada Morrow was promoted three weeks after the raid",
+        )
+        == []
+    )
+
+
+def test_two_point_estimates_of_one_count_apart_even_when_they_name_different_bodies():
+    # "the agency" / "the Carrowmere Ministry": the one-thing rule of aligned pairs refused this
+    assert _unaligned(
+        "The agency received nearly 41,000 letters on the harbour plan",
+        "The Carrowmere Ministry proposed the plan in May and has since received nearly 60,000 letters",
+    ) == [("number", "41,000 letters vs 60,000 letters")]
+    # an estimate and a bound, or two estimates close together: no disagreement
+    assert (
+        _unaligned(
+            "The agency received nearly 41,000 letters on the plan",
+            "The ministry has received more than 60,000 letters",
+        )
+        == []
+    )
+    assert (
+        _unaligned(
+            "The agency received nearly 41,000 letters on the plan",
+            "The ministry has received about 44,000 letters on the plan",
+        )
+        == []
+    )
+
+
+def test_exact_counts_compare_only_when_one_was_told_wrong():
+    assert _unaligned(
+        "She needed 8 points to break Bo Lind's scoring record of 1,406.",
+        "Ada Morrow broke Bo Lind's career scoring record of 1,416 points on Friday",
+    ) == [("number", "1,406 vs 1,416")]
+    # a player's points and another's: small exact counts of one unit are mostly two things
+    assert (
+        _unaligned(
+            "Ada Morrow scored 11 points in the second half", "Bo Lind scored seven points in the second half"
+        )
+        == []
+    )
+
+
+def test_a_rare_name_spelled_two_ways_next_to_the_same_word():
+    assert _unaligned(
+        "The victim's sister Tavrenah was among those arrested",
+        "Police put the victim's sister Tavrenoh into a patrol car",
+    ) == [("name", "Tavrenah vs Tavrenoh")]
+    # a transliteration ending folded as one spelling, a common name, or a nickname: no contradiction
+    assert _unaligned("the envoy Dmytro Halenskiy said", "the envoy Dmytro Halenskyy said") == []
+    assert _unaligned("Ada's brother Steven said", "Ada's brother Stephen said") == []
+    assert _unaligned("Assistant prosecutor Dave Tarrow said", "Assistant prosecutor David Tarrow said") == []

@@ -12,6 +12,7 @@ from collections.abc import Mapping, Sequence
 from functools import lru_cache
 
 from newsprism.compare.alignment import Alignment
+from newsprism.compare.attributes import Mention, mentions, same_attribute
 from newsprism.model import Contradiction, Statement, content_id
 from newsprism.text import (
     DAYS,
@@ -23,6 +24,7 @@ from newsprism.text import (
     key_terms,
     negations,
     quantities,
+    quote_regions,
     stem,
 )
 
@@ -472,7 +474,96 @@ def find_contradictions(
         cid = content_id(a.id, b.id, kind, prefix="c_")
         values = _values(kind, note, a.text, b.text)
         out[cid] = Contradiction(id=cid, kind=kind, a=_side(a), b=_side(b), note=note, values=values)
+    units = _units(statements, texts or {})
+    unit_of = {statements[i].id: unit for unit, (_, members) in units.items() for i in members}
+    told = {_told(c, unit_of) for c in out.values()}
+    for found in _attribute_contradictions(statements, units):
+        # the paths above may have told this one already ("the 400 block" read as a count)
+        if _told(found, unit_of) not in told and _told(found, unit_of, "number") not in told:
+            out.setdefault(found.id, found)
     return [out[k] for k in sorted(out)]
+
+
+# A sentence of the story: (article id, start, end) -> its text and the statements cut from it.
+_Unit = tuple[str, int, int]
+
+
+def _told(c: Contradiction, unit_of: Mapping[str, _Unit], kind: str = "") -> tuple[frozenset[_Unit], str]:
+    """The two sentences a contradiction cites, and its kind."""
+    return frozenset((unit_of[c.a["statement_id"]], unit_of[c.b["statement_id"]])), kind or c.kind
+
+
+def _units(statements: Sequence[Statement], texts: Mapping[str, str]) -> dict[_Unit, tuple[str, list[int]]]:
+    out: dict[_Unit, tuple[str, list[int]]] = {}
+    for i, st in enumerate(statements):
+        span = st.sentence or st.span
+        text = texts.get(st.article_id)
+        sentence = text[span.start : span.end] if text is not None else st.text
+        start = span.start if text is not None else st.span.start
+        out.setdefault((st.article_id, start, start + len(sentence)), (sentence, []))[1].append(i)
+    return out
+
+
+def _attribute_contradictions(
+    statements: Sequence[Statement], units: Mapping[_Unit, tuple[str, list[int]]]
+) -> list[Contradiction]:
+    """One attribute of one thing (a clock time, a street block, an interval) given two values by
+    two articles, whether or not alignment paired their sentences (see
+    :mod:`newsprism.compare.attributes`). Values inside quote marks are a speaker's, not the
+    outlet's, and are left to disputes."""
+    found: list[tuple[_Unit, Mention, _Unit, Mention]] = []
+    by_key: dict[tuple[str, str], list[tuple[_Unit, Mention]]] = {}
+    for unit, (text, members) in units.items():
+        quoted = quote_regions(text)
+        if all(statements[i].quote_id for i in members):
+            continue
+        for m in mentions(text):
+            if not any(s <= m.start < e for s, e in quoted):
+                by_key.setdefault((m.kind, m.key), []).append((unit, m))
+    tied: set[tuple[_Unit, _Unit]] = set()
+    for clocks in (False, True):
+        for (kind, _), items in sorted(by_key.items()):
+            if (kind == "clock") != clocks:
+                continue
+            for k, (ua, ma) in enumerate(items):
+                for ub, mb in items[k + 1 :]:
+                    if ua[0] == ub[0] or not same_attribute(
+                        units[ua][0], ma, units[ub][0], mb, (ua, ub) in tied or (ub, ua) in tied
+                    ):
+                        continue
+                    found.append((ua, ma, ub, mb))
+                    tied.add((ua, ub))
+    return [_attribute_contradiction(statements, units, *f) for f in found]
+
+
+# What a reader is told disagrees: the time, the date (an interval before an event dates it), the
+# place, the count, or how a name is spelled.
+_KINDS = {"clock": "time", "interval": "date", "block": "place", "count": "number", "name": "name"}
+
+
+def _attribute_contradiction(
+    statements: Sequence[Statement],
+    units: Mapping[_Unit, tuple[str, list[int]]],
+    ua: _Unit,
+    ma: Mention,
+    ub: _Unit,
+    mb: Mention,
+) -> Contradiction:
+    def side(unit: _Unit, m: Mention) -> dict:
+        text, members = units[unit]
+        at = unit[1] + m.start
+        st = next((statements[i] for i in members if statements[i].span.start <= at < statements[i].span.end),
+                  statements[members[0]])  # fmt: skip
+        return {"statement_id": st.id, "article_id": st.article_id, "text": text, "start": unit[1],
+                "end": unit[2]}  # fmt: skip
+
+    (a, va), (b, vb) = sorted(
+        ((side(ua, ma), ma), (side(ub, mb), mb)), key=lambda s: (s[0]["article_id"], s[0]["start"])
+    )
+    kind = _KINDS[va.kind]
+    note = f"{va.shown} vs {vb.shown}"
+    cid = content_id(a["statement_id"], b["statement_id"], f"{va.kind}:{va.key}", prefix="c_")
+    return Contradiction(id=cid, kind=kind, a=a, b=b, note=note, values=(va.shown, vb.shown))
 
 
 # Role words are no one's name: two statements naming "the Council" are not about one person.
