@@ -439,3 +439,33 @@ def test_a_rare_name_spelled_two_ways_next_to_the_same_word():
     assert _unaligned("the envoy Dmytro Halenskiy said", "the envoy Dmytro Halenskyy said") == []
     assert _unaligned("Ada's brother Steven said", "Ada's brother Stephen said") == []
     assert _unaligned("Assistant prosecutor Dave Tarrow said", "Assistant prosecutor David Tarrow said") == []
+
+
+def test_one_remark_dated_to_two_days():
+    assert _unaligned(
+        'Ada Morrow told a Carrowmere radio station on Monday night that winning "will be very hard '
+        'for us in the northern districts"',
+        'On Tuesday, Ada Morrow said that winning "will be very hard for us in the northern districts."',
+    ) == [("date", "said on monday vs on tuesday")]
+    # two remarks, or one remark and another's, on two days: no contradiction
+    assert (
+        _unaligned(
+            'Ada Morrow said on Monday that "the northern districts will be very hard for us"',
+            'Bo Lind said on Tuesday that "the harbour vote is ours and nobody can take it"',
+        )
+        == []
+    )
+
+
+def test_one_events_calendar_date_told_in_two_unaligned_sentences():
+    assert _unaligned(
+        "Ada Morrow, whose primary will be held in mid-May, campaigned in Carrowmere",
+        "Her primary will be held April 30, and Ada Morrow leads the polls",
+    ) == [("date", "mid-May vs April 30")]
+    # two events (the primary, the filing deadline), a plan and a report, or two places' primaries
+    assert _unaligned("The primary is set for April 30", "The filing deadline passed on May 14") == []
+    assert _unaligned("The primary was held on April 30", "The primary will be held on May 14") == []
+    assert (
+        _unaligned("The Carrowmere primary was held on April 30", "The Lindvale primary was held on May 14")
+        == []
+    )

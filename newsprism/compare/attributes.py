@@ -21,9 +21,18 @@ from functools import lru_cache
 from rapidfuzz.distance import Levenshtein
 
 from newsprism.compare.lexicon import zipf
-from newsprism.text import DAYS, MONTHS, STOPWORDS, counts_at, normalize_words, stem
+from newsprism.text import (
+    DAYS,
+    MONTHS,
+    STOPWORDS,
+    content_words,
+    counts_at,
+    normalize_words,
+    quote_regions,
+    stem,
+)
 
-__all__ = ["Mention", "mentions", "near_names", "same_attribute", "sides"]
+__all__ = ["Mention", "mentions", "near_names", "remark_day", "same_attribute", "same_remark", "sides"]
 
 _COMMON = re.compile(r"(?<![\w'’-])[a-z][\w'’-]*")
 _SAYING = r"said|says|told|added|stated|claimed|alleged|announced|confirmed|reported|denied"
@@ -76,14 +85,14 @@ _WORD = re.compile(r"[\w'’.-]+")
 _NAME_WINDOW = 2
 
 
-def near_names(text: str, start: int, end: int) -> frozenset[str]:
-    """Capitalised words among the two words next to a value on each side in its clause,
+def near_names(text: str, start: int, end: int, window: int = _NAME_WINDOW) -> frozenset[str]:
+    """Capitalised words among the ``window`` words next to a value on each side in its clause,
     function words skipped (no sentence opener, no date word): what the value belongs to ("the
     Carrow primary on May 3")."""
     head = _WORD.findall(_CLAUSE_END.split(text[max(0, start - 60) : start])[-1])
     tail = _WORD.findall(_CLAUSE_END.split(text[end : end + 60])[0])
-    kept = [w for w in head if w.lower() not in STOPWORDS][-_NAME_WINDOW:]
-    kept += [w for w in tail if w.lower() not in STOPWORDS][:_NAME_WINDOW]
+    kept = [w for w in head if w.lower() not in STOPWORDS][-window:]
+    kept += [w for w in tail if w.lower() not in STOPWORDS][:window]
     out = set()
     for w in kept:
         word = re.sub(r"['’]s?$", "", w).lower()
@@ -98,7 +107,9 @@ def _names_agree(a_text: str, a: Mention, b_text: str, b: Mention) -> bool:
     them, each is in the other sentence ("the Carrow primary on May 3" / "the Lind primary on May
     10" are two primaries; "Ada Morrow married two weeks ago" / "who married three weeks before"
     may be one wedding)."""
-    na, nb = near_names(a_text, a.start, a.end), near_names(b_text, b.start, b.end)
+    # a date's event is often named further off ("the Carrow primary was held on May 3")
+    window = 2 * _NAME_WINDOW if a.kind == "calendar" else _NAME_WINDOW
+    na, nb = near_names(a_text, a.start, a.end, window), near_names(b_text, b.start, b.end, window)
     low_a, low_b = a_text.lower(), b_text.lower()
     return not (na and nb) or (all(n in low_b for n in na) and all(n in low_a for n in nb))
 
@@ -143,7 +154,7 @@ def _number(word: str) -> int:
 @lru_cache(maxsize=1 << 14)
 def mentions(text: str) -> tuple[Mention, ...]:
     """Clock times, street blocks, intervals, counts and rare names the sentence gives."""
-    out = [*_counts(text), *_rare_names(text)]
+    out = [*_counts(text), *_rare_names(text), *_calendar(text)]
     for m in _CLOCK.finditer(text):
         hour, minute = int(m.group(1)), int(m.group(2) or 0)
         if 1 <= hour <= 12 and minute < 60:
@@ -210,7 +221,7 @@ _RARE_NAME = 3.0
 def _rare_names(text: str) -> list[Mention]:
     """Capitalised words rare in general English, not opening the sentence."""
     return [
-        Mention("name", m.group(0)[0], m.group(0), m.group(0), m.start(), m.end())
+        Mention("name", f"{m.group(0)[0]}{len(m.group(0))}", m.group(0), m.group(0), m.start(), m.end())
         for m in _CAPITALISED.finditer(text)
         if m.start() > 0 and zipf(m.group(0)) < _RARE_NAME
     ]
@@ -244,6 +255,41 @@ def _counts_apart(a: Mention, b: Mention) -> bool:
     return x >= _EXACT_LEAST and (y - x) / y <= _EXACT_CLOSE
 
 
+# "April 30", "30 April", "mid-May", "early June", "late March" (a month alone is too vague)
+_MONTH = "|".join(MONTHS)
+_CAL_DATE = re.compile(
+    rf"\b(?:(?P<part>early|mid|late)[- ](?P<m1>{_MONTH})|(?P<m2>{_MONTH})\.?\s+(?P<d2>\d{{1,2}})(?!\d|:)"
+    rf"|(?P<d3>\d{{1,2}})\s+(?P<m3>{_MONTH}))\b",
+    re.IGNORECASE,
+)
+_PARTS = {"early": (1, 10), "mid": (11, 20), "late": (21, 31)}
+
+
+def _calendar(text: str) -> list[Mention]:
+    """A sentence's calendar date, when it gives exactly one (two dates tell two moments):
+    value "month:first:last"."""
+    found = list(_CAL_DATE.finditer(text))
+    if len(found) != 1:
+        return []
+    m = found[0]
+    month = MONTHS.index((m.group("m1") or m.group("m2") or m.group("m3")).lower()) + 1
+    first, last = (
+        _PARTS[m.group("part").lower()] if m.group("part") else (int(m.group("d2") or m.group("d3")),) * 2
+    )
+    return (
+        [Mention("calendar", "", f"{month}:{first}:{last}", m.group(0), m.start(), m.end())]
+        if last <= 31
+        else []
+    )
+
+
+def _dates_apart(a: str, b: str) -> bool:
+    """Two calendar dates that cannot be one day (another month, or days that do not overlap)."""
+    ma, fa, la = (int(x) for x in a.split(":"))
+    mb, fb, lb = (int(x) for x in b.split(":"))
+    return ma != mb or la < fb or lb < fa
+
+
 # Two clock times further apart than this tell two moments of the story, not one told twice.
 _CLOCK_SPAN = 180
 
@@ -261,6 +307,8 @@ def same_attribute(a_text: str, a: Mention, b_text: str, b: Mention, tied: bool 
             sides(a_text, a.start, a.end), sides(b_text, b.start, b.end)
         )
     if a.kind == "count" and not _counts_apart(a, b):
+        return False
+    if a.kind == "calendar" and not _dates_apart(str(a.value), str(b.value)):
         return False
     if not _names_agree(a_text, a, b_text, b):
         return False
@@ -281,3 +329,33 @@ def same_attribute(a_text: str, a: Mention, b_text: str, b: Mention, tied: bool 
         and bool(names)
         and names == near_names(b_text, b.start, b.end)
     )
+
+
+_WEEKDAY = re.compile(r"\b(" + "|".join(DAYS) + r")\b", re.IGNORECASE)
+_REMARK_WORDS = 4  # fewer quoted words than this match too many remarks ("very hard")
+
+
+def remark_day(text: str) -> tuple[str, frozenset[str]] | None:
+    """The weekday a sentence dates a direct quote by, and the quote's word stems: ("monday",
+    ...) from 'Ada Morrow told the radio on Monday night that "winning will be very hard"'. None
+    unless the sentence quotes enough words and names exactly one weekday outside the quote."""
+    quoted = quote_regions(text)
+    if not quoted:
+        return None
+    inside = " ".join(text[s:e] for s, e in quoted)
+    outside = "".join(
+        text[e0:s1] for (_, e0), (s1, _) in zip([(0, 0), *quoted], [*quoted, (len(text), 0)], strict=True)
+    )
+    days = {d.lower() for d in _WEEKDAY.findall(outside)}
+    words = frozenset(stem(w) for w in content_words(inside))
+    if len(days) != 1 or len(words) < _REMARK_WORDS:
+        return None
+    return next(iter(days)), words
+
+
+# Two quotes sharing this much of the shorter one's words are one remark reported twice.
+_SAME_REMARK = 0.75
+
+
+def same_remark(a: frozenset[str], b: frozenset[str]) -> bool:
+    return len(a & b) >= _SAME_REMARK * min(len(a), len(b))

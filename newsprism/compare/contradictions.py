@@ -12,7 +12,7 @@ from collections.abc import Mapping, Sequence
 from functools import lru_cache
 
 from newsprism.compare.alignment import Alignment
-from newsprism.compare.attributes import Mention, mentions, same_attribute
+from newsprism.compare.attributes import Mention, mentions, remark_day, same_attribute, same_remark
 from newsprism.model import Contradiction, Statement, content_id
 from newsprism.text import (
     DAYS,
@@ -26,6 +26,7 @@ from newsprism.text import (
     quantities,
     quote_regions,
     stem,
+    without_quoted,
 )
 
 __all__ = ["find_contradictions", "group_contradictions"]
@@ -527,18 +528,69 @@ def _attribute_contradictions(
                 continue
             for k, (ua, ma) in enumerate(items):
                 for ub, mb in items[k + 1 :]:
-                    if ua[0] == ub[0] or not same_attribute(
-                        units[ua][0], ma, units[ub][0], mb, (ua, ub) in tied or (ub, ua) in tied
+                    ta, tb = units[ua][0], units[ub][0]
+                    if (
+                        ua[0] == ub[0]
+                        # a plan and a report, or what did not happen and what did: two things
+                        or _future(ta) != _future(tb)
+                        or _negated(without_quoted(ta)) != _negated(without_quoted(tb))
+                        or not same_attribute(ta, ma, tb, mb, (ua, ub) in tied or (ub, ua) in tied)
                     ):
                         continue
                     found.append((ua, ma, ub, mb))
                     tied.add((ua, ub))
-    return [_attribute_contradiction(statements, units, *f) for f in found]
+    out = [_attribute_contradiction(statements, units, *f) for f in found]
+    return out + _remark_days(statements, units)
+
+
+def _remark_days(
+    statements: Sequence[Statement], units: Mapping[_Unit, tuple[str, list[int]]]
+) -> list[Contradiction]:
+    """One remark (the same quoted words) dated by two articles to two weekdays ("told the radio
+    on Monday night" / "said on Tuesday")."""
+    dated = [(unit, found) for unit, (text, _) in units.items() if (found := remark_day(text))]
+    out = []
+    for k, (ua, (da, wa)) in enumerate(dated):
+        for ub, (db, wb) in dated[k + 1 :]:
+            if ua[0] != ub[0] and da != db and same_remark(wa, wb):
+                (a, va), (b, vb) = sorted(((ua, da), (ub, db)))
+                sa, sb = _sentence_side(statements, units, a), _sentence_side(statements, units, b)
+                cid = content_id(sa["statement_id"], sb["statement_id"], "remark", prefix="c_")
+                out.append(
+                    Contradiction(
+                        id=cid, kind="date", a=sa, b=sb, note=f"said on {va} vs on {vb}", values=(va, vb)
+                    )
+                )
+    return out
+
+
+def _sentence_side(
+    statements: Sequence[Statement], units: Mapping[_Unit, tuple[str, list[int]]], unit: _Unit, at: int = -1
+) -> dict:
+    """A sentence as one side of a contradiction, cited by its statement holding offset ``at``
+    (else its first)."""
+    text, members = units[unit]
+    st = next((statements[i] for i in members if statements[i].span.start <= at < statements[i].span.end),
+              statements[members[0]])  # fmt: skip
+    return {
+        "statement_id": st.id,
+        "article_id": st.article_id,
+        "text": text,
+        "start": unit[1],
+        "end": unit[2],
+    }
 
 
 # What a reader is told disagrees: the time, the date (an interval before an event dates it), the
 # place, the count, or how a name is spelled.
-_KINDS = {"clock": "time", "interval": "date", "block": "place", "count": "number", "name": "name"}
+_KINDS = {
+    "calendar": "date",
+    "clock": "time",
+    "interval": "date",
+    "block": "place",
+    "count": "number",
+    "name": "name",
+}
 
 
 def _attribute_contradiction(
@@ -550,12 +602,7 @@ def _attribute_contradiction(
     mb: Mention,
 ) -> Contradiction:
     def side(unit: _Unit, m: Mention) -> dict:
-        text, members = units[unit]
-        at = unit[1] + m.start
-        st = next((statements[i] for i in members if statements[i].span.start <= at < statements[i].span.end),
-                  statements[members[0]])  # fmt: skip
-        return {"statement_id": st.id, "article_id": st.article_id, "text": text, "start": unit[1],
-                "end": unit[2]}  # fmt: skip
+        return _sentence_side(statements, units, unit, unit[1] + m.start)
 
     (a, va), (b, vb) = sorted(
         ((side(ua, ma), ma), (side(ub, mb), mb)), key=lambda s: (s[0]["article_id"], s[0]["start"])
