@@ -469,3 +469,22 @@ def test_one_events_calendar_date_told_in_two_unaligned_sentences():
         _unaligned("The Carrowmere primary was held on April 30", "The Lindvale primary was held on May 14")
         == []
     )
+
+
+def test_a_part_of_a_whole_and_dates_of_other_years_never_contradict():
+    # "178 of 369 punches" over the fight, "28 of his 68 punches" in one round
+    assert (
+        _refused(
+            "The final numbers showed Ada Morrow landing 178 of 369 punches thrown",
+            "In fact, Ada Morrow landed 28 of her 68 punches thrown during the round",
+        )
+        == []
+    )
+    # two people hired as coach on two dates of two years
+    assert (
+        _unaligned(
+            "Ada Morrow was hired as the 20th coach of the club on April 21, 2004",
+            "Bo Lind stayed until the Harriers hired him as head coach on June 27, 2001",
+        )
+        == []
+    )

@@ -272,6 +272,8 @@ def _calendar(text: str) -> list[Mention]:
     if len(found) != 1:
         return []
     m = found[0]
+    if re.match(r",?\s*(?:19|20)\d\d\b", text[m.end() : m.end() + 7]):
+        return []  # "April 21, 2004": a dated moment of its own year, mostly another event's
     month = MONTHS.index((m.group("m1") or m.group("m2") or m.group("m3")).lower()) + 1
     first, last = (
         _PARTS[m.group("part").lower()] if m.group("part") else (int(m.group("d2") or m.group("d3")),) * 2

@@ -114,6 +114,8 @@ def _kind(
                     or _estimates_apart(a.text, b.text, unit, qa[unit], qb[unit])
                 )
                 and _same_count(a.text, b.text, unit)
+                and not _part_of(a.text)
+                and not _part_of(b.text)
             ):
                 va, vb = ", ".join(sorted(qa[unit])), ", ".join(sorted(qb[unit]))
                 return "number", f"{unit}: {va} vs {vb}"
@@ -164,6 +166,15 @@ def _kind(
     ):
         return "place", f"{', '.join(sorted(pa))} vs {', '.join(sorted(pb))}"
     return None
+
+
+# "178 of 369 punches", "seven of them": a part of a whole, counted over another scope
+_PART = re.compile(r"\b\d[\d,]*\s+of\s+(?:(?:his|her|their|its|the)\s+)?\d")
+
+
+@lru_cache(maxsize=_CACHE)
+def _part_of(text: str) -> bool:
+    return bool(_PART.search(text))
 
 
 def _names_other(a: Statement, b: Statement, pa: frozenset[str], pb: frozenset[str]) -> bool:
