@@ -320,3 +320,18 @@ def test_months_and_years_keep_their_precision_and_a_sentence_year_holds_for_its
     )
     got = {e.date for e in run(a).timeline}
     assert {"2027-06", "2019", "2023", "2031-05"} <= got
+
+
+def test_an_event_counted_from_the_day_of_a_present_tense_sentence() -> None:
+    # "comes a day before X faces": X is the day after publication
+    a = article(
+        "The criticism comes a day before Ada Morrow faces Bo Lind in the only harbour debate.",
+        "a", "2029-10-03", "A",
+    )  # fmt: skip
+    (entry,) = run(a).timeline
+    assert entry.date == "2029-10-04"
+    b = article("The vote comes two days after Ada Morrow resigned from the board.", "b", "2029-10-03", "B")
+    assert [e.date for e in run(b).timeline] == ["2029-10-01"]
+    # told in the past, the moment counted from is not the article's day: no date
+    c = article("The vote came two days after Ada Morrow resigned from the board.", "c", "2029-10-03", "C")
+    assert run(c).timeline == ()
