@@ -488,3 +488,30 @@ def test_a_part_of_a_whole_and_dates_of_other_years_never_contradict():
         )
         == []
     )
+
+
+def test_a_place_spelled_by_two_transliterations_or_abbreviated_is_one_place():
+    assert (
+        _unaligned(
+            "Rescue teams were sent to check villages near Darvahan",
+            "Houses in the Darvehan area were damaged",
+        )
+        == []
+    )
+    assert (
+        _pair(
+            "Ada Morrow died after a fall at Mt Kesh on Monday",
+            "Ada Morrow died after a fall at Aoraki Mount Kesh on Monday",
+        )
+        == []
+    )
+
+
+def test_shares_of_two_samples_never_contradict():
+    assert (
+        _refused(
+            "The margin of sampling error among that group was plus or minus four percentage points.",
+            "The margin of error is plus or minus 5.7 percentage points.",
+        )
+        == []
+    )

@@ -106,7 +106,7 @@ def _kind(
     (only statements already judged to tell one fact can disagree on its date or place)."""
     if conflict:
         qa, qb = _quantities_undated(a.text), _quantities_undated(b.text)
-        for unit in sorted(qa.keys() & qb.keys()):
+        for unit in sorted(qa.keys() & qb.keys() - _SHARES):
             if (
                 not qa[unit] & qb[unit]
                 and (
@@ -168,6 +168,9 @@ def _kind(
     return None
 
 
+# A share differs by poll, sample and moment ("plus or minus four percentage points among that
+# group" / "5.7 percentage points"): no count of one thing.
+_SHARES = frozenset(["percent", "percentage"])
 # "178 of 369 punches", "seven of them": a part of a whole, counted over another scope
 _PART = re.compile(r"\b\d[\d,]*\s+of\s+(?:(?:his|her|their|its|the)\s+)?\d")
 
@@ -181,9 +184,20 @@ def _names_other(a: Statement, b: Statement, pa: frozenset[str], pb: frozenset[s
     """Either statement names the other's place anywhere ("in Tennessee" / "in Nashville,
     Tennessee"; "in Delaware" / "in Pennsylvania, Maryland and Delaware"): no disagreement."""
     low_a, low_b = a.text.lower(), b.text.lower()
+    if any(_place_words(x) <= _place_words(y) or _place_words(y) <= _place_words(x) for x in pa for y in pb):
+        return True  # "Mt Cook" / "Aoraki Mount Cook"
     return any(re.search(rf"\b{re.escape(p)}\b", low_b) for p in pa) or any(
         re.search(rf"\b{re.escape(p)}\b", low_a) for p in pb
     )
+
+
+_PLACE_ABBREVIATIONS = {"mt": "mount", "ft": "fort", "pt": "point", "st": "saint"}
+
+
+def _place_words(place: str) -> frozenset[str]:
+    """A place's words, abbreviations spelled out ("mt cook" -> mount, cook)."""
+    words = (w.rstrip(".") for w in place.split())
+    return frozenset(_PLACE_ABBREVIATIONS.get(w, w) for w in words)
 
 
 # "from 1967 to 1979", "1967-79", "1967–1979": the years something lasted (a term in office)
