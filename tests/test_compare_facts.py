@@ -462,6 +462,10 @@ def test_one_events_calendar_date_told_in_two_unaligned_sentences():
         "Ada Morrow, whose primary will be held in mid-May, campaigned in Carrowmere",
         "Her primary will be held April 30, and Ada Morrow leads the polls",
     ) == [("date", "mid-May vs April 30")]
+    assert _unaligned(
+        "Ada Morrow, who faces a primary in mid-May, campaigned in Carrowmere",
+        "The primary is set for April 30, and Ada Morrow leads the polls",
+    ) == [("date", "mid-May vs April 30")]
     # two events (the primary, the filing deadline), a plan and a report, or two places' primaries
     assert _unaligned("The primary is set for April 30", "The filing deadline passed on May 14") == []
     assert _unaligned("The primary was held on April 30", "The primary will be held on May 14") == []

@@ -32,12 +32,22 @@ from newsprism.text import (
     stem,
 )
 
-__all__ = ["Mention", "mentions", "near_names", "remark_day", "same_attribute", "same_remark", "sides"]
+__all__ = [
+    "Mention",
+    "clause",
+    "mentions",
+    "near_names",
+    "remark_day",
+    "same_attribute",
+    "same_remark",
+    "sides",
+]
 
 _COMMON = re.compile(r"(?<![\w'’-])[a-z][\w'’-]*")
 _SAYING = r"said|says|told|added|stated|claimed|alleged|announced|confirmed|reported|denied"
 _NOT_EVENT = frozenset(_SAYING.split("|")) | frozenset(
-    "last next early late mid week now then almost nearly roughly approximately around some estimated".split()  # noqa: SIM905
+    """last next early late mid week now then almost nearly roughly approximately around some
+    estimated local time""".split()  # noqa: SIM905
 )
 _DATE_WORDS = frozenset(DAYS) | frozenset(MONTHS)
 _CLAUSE_END = re.compile(r"[,;:.!?](?=\s|$)|[()—–]")  # not the comma of "1,200" or the dot of "2.5"
@@ -71,6 +81,13 @@ def sides(text: str, start: int, end: int, window: int = 40) -> Sides:
     before = _common(_CLAUSE_END.split(text[max(0, start - window) : start])[-1])
     after = _common(_CLAUSE_END.split(text[end : end + window])[0])
     return frozenset(before[-2:]), frozenset(after[:2]), frozenset(before[-1:]), frozenset(after[:1])
+
+
+def clause(text: str, m: Mention) -> str:
+    """The clause a mention stands in (between commas, semicolons, dashes, brackets)."""
+    return (
+        _CLAUSE_END.split(text[: m.start])[-1] + text[m.start : m.end] + _CLAUSE_END.split(text[m.end :])[0]
+    )
 
 
 def sides_meet(a: Sides, b: Sides) -> bool:

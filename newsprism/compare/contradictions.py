@@ -12,7 +12,7 @@ from collections.abc import Mapping, Sequence
 from functools import lru_cache
 
 from newsprism.compare.alignment import Alignment
-from newsprism.compare.attributes import Mention, mentions, remark_day, same_attribute, same_remark
+from newsprism.compare.attributes import Mention, clause, mentions, remark_day, same_attribute, same_remark
 from newsprism.model import Contradiction, Statement, content_id
 from newsprism.text import (
     DAYS,
@@ -514,6 +514,19 @@ def find_contradictions(
 _Unit = tuple[str, int, int]
 
 
+_PAST = re.compile(r"\b(?:was|were|had|did)\b|\b[a-z]{3,}ed\b")
+
+
+def _plan_and_report(a: str, b: str) -> bool:
+    """One sentence tells a plan ("will be held on May 14", "is set for") and the other what
+    happened ("was held on April 30"): two moments, not one told twice. A sentence in the
+    present ("who faces a primary in mid-May") can be either."""
+    if _future(a) == _future(b):
+        return False
+    reported = b if _future(a) else a
+    return bool(_PAST.search(_FUTURE.sub(" ", reported)))
+
+
 def _told(c: Contradiction, unit_of: Mapping[str, _Unit], kind: str = "") -> tuple[frozenset[_Unit], str]:
     """The two sentences a contradiction cites, and its kind."""
     return frozenset((unit_of[c.a["statement_id"]], unit_of[c.b["statement_id"]])), kind or c.kind
@@ -557,7 +570,7 @@ def _attribute_contradictions(
                     if (
                         ua[0] == ub[0]
                         # a plan and a report, or what did not happen and what did: two things
-                        or _future(ta) != _future(tb)
+                        or _plan_and_report(clause(ta, ma), clause(tb, mb))
                         or _negated(without_quoted(ta)) != _negated(without_quoted(tb))
                         or not same_attribute(ta, ma, tb, mb, (ua, ub) in tied or (ub, ua) in tied)
                     ):
