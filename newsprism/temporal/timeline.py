@@ -348,6 +348,8 @@ def _best_group(groups: list[_Group], cand: Candidate, cfg: TimelineSettings, me
             score = max(
                 words / cfg.merge_similarity, meaning / cfg.merge_cosine, same_day / cfg.same_day_cosine
             )
+            if any(_one_period_event(cand, m) for m in group.members if m.article_id != cand.article_id):
+                score = max(score, 1.0)
         else:
             score = max(words / cfg.conflict_similarity, meaning / cfg.conflict_cosine)
         if score >= 1.0 and score > best_score:
@@ -392,8 +394,35 @@ def _joinable(a: _Group, b: _Group, cfg: TimelineSettings, memo: _Memo) -> bool:
     return any(
         memo.similarity(x, y) >= cfg.merge_similarity
         or memo.semantic(x, y) >= (cfg.same_day_cosine if _same_day(x, y) else cfg.merge_cosine)
+        or _one_period_event(x, y)
         for x, y in pairs
     )
+
+
+_SIDE_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]+")
+_CLAUSE = re.compile(r"[,;:()—–]|\.(?=\s|$)")
+
+
+def _next_words(c: Candidate) -> tuple[frozenset[str], frozenset[str]]:
+    """Stems of the two content words before and after the candidate's date in its clause."""
+    start, end = c.timex.span.start - c.span.start, c.timex.span.end - c.span.start
+    before = _CLAUSE.split(c.text[max(0, start - 50) : max(0, start)])[-1]
+    after = _CLAUSE.split(c.text[max(0, end) : end + 50])[0]
+
+    def stems(piece: str) -> list[str]:
+        return [w.lower()[:6] for w in _SIDE_WORD.findall(piece) if len(w) > 3 and w.lower() not in _STOP]
+
+    return frozenset(stems(before)[-2:]), frozenset(stems(after)[:2])
+
+
+def _one_period_event(a: Candidate, b: Candidate) -> bool:
+    """Two outlets' sentences dated to one month or one year with the same word next to the
+    date ("the Democratic convention in July" / "the party's national convention in July"): a
+    month holds many events, the words next to its date tell which."""
+    if len(a.day) == 10 or a.day != b.day or a.article_id == b.article_id:
+        return False
+    (ab, aa), (bb, ba) = _next_words(a), _next_words(b)
+    return bool(ab & bb or aa & ba)
 
 
 def _same_day(a: Candidate, b: Candidate) -> bool:
