@@ -358,6 +358,16 @@ def test_a_clock_time_disagrees_only_for_one_moment():
         "The first call came at 4:40 a.m., a Carrowmere spokesman said",
         "The first 911 call came at 4:48 a.m. from a neighbour",
     ) == [("time", "4:40 a.m. vs 4:48 a.m.")]
+    assert _unaligned(
+        "The fire was reported at 4:40 a.m.", "The blaze was reported about 4:48 a.m. Tuesday"
+    ) == [("time", "4:40 a.m. vs 4:48 a.m.")]
+    assert (
+        _unaligned(
+            "The alarm at the Carrowmere depot sounded at 4:40 a.m.",
+            "The first engine reached the Carrowmere depot at 4:48 a.m.",
+        )
+        == []
+    )
     # two moments of the night: the fire started, the roof fell in
     assert (
         _unaligned(

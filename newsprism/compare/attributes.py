@@ -67,19 +67,19 @@ class Mention:
     end: int
 
 
-def _common(piece: str) -> list[str]:
+def _common(piece: str, drop: frozenset[str]) -> list[str]:
     return [
         stem(w)
         for w in _COMMON.findall(piece)
-        if w not in STOPWORDS and w not in _NOT_EVENT and w not in _DATE_WORDS
+        if w not in STOPWORDS and w not in drop and w not in _DATE_WORDS
     ]
 
 
-def sides(text: str, start: int, end: int, window: int = 40) -> Sides:
+def sides(text: str, start: int, end: int, window: int = 40, drop: frozenset[str] = _NOT_EVENT) -> Sides:
     """Stems of the common words next to ``text[start:end]`` in its clause (dates, saying verbs
     and names left out: a story's people stand next to every value it gives)."""
-    before = _common(_CLAUSE_END.split(text[max(0, start - window) : start])[-1])
-    after = _common(_CLAUSE_END.split(text[end : end + window])[0])
+    before = _common(_CLAUSE_END.split(text[max(0, start - window) : start])[-1], drop)
+    after = _common(_CLAUSE_END.split(text[end : end + window])[0], drop)
     return frozenset(before[-2:]), frozenset(after[:2]), frozenset(before[-1:]), frozenset(after[:1])
 
 
@@ -257,6 +257,20 @@ def spelled_apart(a: str, b: str) -> bool:
 # Two estimates of one count this far apart cannot both be near it (40,000 / 52,000: 1.3);
 # rounding stays well below (4.8 / 5 tonnes: 1.04).
 _ESTIMATE_RATIO = 1.25
+# Next to a clock time a saying verb is the event: "the fire was reported at 3:30 a.m."
+_CLOCK_DROP = _NOT_EVENT - frozenset(_SAYING.split("|"))
+
+
+def _one_moment(a_text: str, a: Mention, b_text: str, b: Mention) -> bool:
+    """Two clock times of one moment: the very word next to both ("the call came at 3:30 a.m."
+    / "the 911 call came at 3:33 a.m."; "was reported at" / "was reported about"). A word
+    further off is not enough: "the alarm at the depot sounded at 4:40" / "the first engine
+    reached the depot at 4:48" are two moments."""
+    sa = sides(a_text, a.start, a.end, drop=_CLOCK_DROP)
+    sb = sides(b_text, b.start, b.end, drop=_CLOCK_DROP)
+    return bool(sa[2] & sb[2] or sa[3] & sb[3])
+
+
 # Two exact counts this close are one count told wrong ("2,106" / "2,116"); further apart, two
 # exact counts of one unit are mostly two things (a player's points and his team's).
 _EXACT_CLOSE = 0.05
@@ -336,9 +350,9 @@ def same_attribute(a_text: str, a: Mention, b_text: str, b: Mention, tied: bool 
         return False
     if tied and a.kind == "clock":
         return True
+    if a.kind == "clock":
+        return _one_moment(a_text, a, b_text, b)
     sa, sb = sides(a_text, a.start, a.end), sides(b_text, b.start, b.end)
-    if a.kind == "clock":  # one moment: the very word next to both ("the call at 3:30")
-        return bool(sa[2] & sb[2] or sa[3] & sb[3])
     if sides_meet(sa, sb):
         return True
     # "McDermott now has 2,029 points" / "McDermott now has 2,129 points": the same name next to both
