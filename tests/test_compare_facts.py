@@ -529,3 +529,26 @@ def test_shares_of_two_samples_never_contradict():
         )
         == []
     )
+
+
+def test_one_remark_told_indirectly_dated_to_two_days():
+    assert _unaligned(
+        "Morrow acknowledged on a Carrowmere radio show Monday night that winning the northern districts "
+        "would be very hard",
+        "Morrow said Tuesday that winning the northern districts would be very hard for her campaign",
+    ) == [("date", "said on monday vs on tuesday")]
+    # two speakers, or two remarks of one speaker on two days
+    assert (
+        _unaligned(
+            "Morrow said Monday that winning the northern districts would be very hard",
+            "Lind said Tuesday that winning the northern districts would be very hard",
+        )
+        == []
+    )
+    assert (
+        _unaligned(
+            "Morrow said Monday that winning the northern districts would be very hard",
+            "Morrow said Tuesday that the harbour vote is already won and the budget is safe",
+        )
+        == []
+    )

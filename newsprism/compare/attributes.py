@@ -369,19 +369,37 @@ _WEEKDAY = re.compile(r"\b(" + "|".join(DAYS) + r")\b", re.IGNORECASE)
 _REMARK_WORDS = 4  # fewer quoted words than this match too many remarks ("very hard")
 
 
+# "Ada Morrow said", "Morrow also told": a named speaker right before the saying verb
+_SAYS = re.compile(
+    r"\b([A-Z][a-z]{2,})\s+(?:[a-z]+\s+)?(?:said|says|told|tells|acknowledged|admitted|conceded|predicted|warned)\b"
+    r"(?:\s+that\b)?"
+)
+
+
 def remark_day(text: str) -> tuple[str, frozenset[str]] | None:
-    """The weekday a sentence dates a direct quote by, and the quote's word stems: ("monday",
-    ...) from 'Ada Morrow told the radio on Monday night that "winning will be very hard"'. None
-    unless the sentence quotes enough words and names exactly one weekday outside the quote."""
+    """The weekday a sentence dates a remark by, and the remark's word stems: ("monday", ...)
+    from 'Ada Morrow told the radio on Monday night that "winning will be very hard"'. A direct
+    quote's words, or, told indirectly, the words after the saying verb with the speaker's name
+    before it ("Ada Morrow said Monday night that winning would be very hard": the name among
+    the stems, so two people's like remarks stay apart). None unless the remark has enough
+    words and the sentence names exactly one weekday outside it."""
     quoted = quote_regions(text)
-    if not quoted:
-        return None
-    inside = " ".join(text[s:e] for s, e in quoted)
-    outside = "".join(
-        text[e0:s1] for (_, e0), (s1, _) in zip([(0, 0), *quoted], [*quoted, (len(text), 0)], strict=True)
-    )
-    days = {d.lower() for d in _WEEKDAY.findall(outside)}
-    words = frozenset(stem(w) for w in content_words(inside))
+    if quoted:
+        inside = " ".join(text[s:e] for s, e in quoted)
+        outside = "".join(
+            text[e0:s1] for (_, e0), (s1, _) in zip([(0, 0), *quoted], [*quoted, (len(text), 0)], strict=True)
+        )
+        words = frozenset(stem(w) for w in content_words(inside))
+    else:
+        says = _SAYS.search(text)
+        if not says:
+            return None
+        outside = text[: says.end()]
+        remark = _WEEKDAY.sub(" ", text[says.end() :])
+        words = frozenset(stem(w) for w in content_words(remark) if w not in _DATE_WORDS) | {
+            f"@{says.group(1).lower()}"
+        }
+    days = {d.lower() for d in _WEEKDAY.findall(outside if quoted else text)}
     if len(days) != 1 or len(words) < _REMARK_WORDS:
         return None
     return next(iter(days)), words
@@ -392,4 +410,8 @@ _SAME_REMARK = 0.75
 
 
 def same_remark(a: frozenset[str], b: frozenset[str]) -> bool:
+    """One remark: most of the shorter one's words in the other, and no two speakers."""
+    who_a, who_b = {w for w in a if w[0] == "@"}, {w for w in b if w[0] == "@"}
+    if who_a and who_b and not who_a & who_b:
+        return False
     return len(a & b) >= _SAME_REMARK * min(len(a), len(b))
