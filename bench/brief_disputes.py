@@ -52,7 +52,10 @@ def actor_ok(actor: str | None, aliases: list[str]) -> bool:
 def _locator_hit(locator: str, text: str) -> bool:
     want = _WORD.findall(locator.lower().replace("’", "'"))
     have = set(_WORD.findall(text.lower().replace("’", "'")))
-    return bool(want) and sum(w in have for w in want) >= 0.75 * len(want)
+    if not want or not have:
+        return False
+    # The locator inside the statement, or a clause of the located sentence inside the locator.
+    return sum(w in have for w in want) >= 0.75 * len(want) or len(have & set(want)) >= 0.75 * len(have)
 
 
 class Lines:

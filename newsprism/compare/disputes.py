@@ -17,6 +17,7 @@ denial.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
@@ -24,7 +25,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from newsprism.model import Dispute, Quote, Statement, content_id
+from newsprism.model import Dispute, Quote, Span, Statement, content_id
 from newsprism.text import DAYS, MONTHS, STOPWORDS, content_words, without_quoted
 
 __all__ = ["find_disputes", "parties_in", "party_key", "stance"]
@@ -70,7 +71,9 @@ _TITLES = frozenset(
 _DENY = re.compile(
     r"\b(den(?:y|ied|ies|ial)|reject(?:ed|s)?|refut(?:e|ed|es)|dismiss(?:ed|es)?|"
     r"nothing to do with|no role|not involved|baseless|unfounded|groundless|fabricat\w+|"
-    r"absurd|ridiculous|ludicrous|nonsense|"
+    r"absurd|ridiculous|ludicrous|nonsense|contest(?:s|ed)|pushed back|no evidence that|"
+    r"(?:completely|simply|flatly|flat|just|dead) wrong|making (?:that|it|this|things) up|"
+    r"(?:is|are) (?:just |simply )?lying|"
     r"had nothing|has nothing|have nothing|categorically false|untrue|not true|"
     r"(?:we|i|they)\s+(?:do|did|does|have|had|are|were|would|will)(?:\s+not|n[’']t)|"
     r"disput(?:es|ed) (?:th(?:is|at|e|ese|ose)|its|their|his|her))\b",
@@ -78,11 +81,12 @@ _DENY = re.compile(
 )
 _ASSERT = re.compile(
     r"\b(accus(?:e|ed|es|ation)|blam(?:e|ed|es|ing)|charged|(?:was|were|is|are) behind|"
-    r"responsible for|carrying out|involvement|ordered|alleg(?:e|ed|es|ation|ations)|warned)\b",
+    r"responsible for|involvement|alleg(?:e|ed|es|ation|ations)|"
+    r"made the (?:accusation|allegation|charge|claim))\b",
     re.IGNORECASE,
 )
 _ATTRIBUTION_END = re.compile(r"(?:said|says|told|added)\s+[^.,;]*$")
-_PASSIVE = re.compile(r"(?:was|were|is|are) behind|responsible|involvement|ordered|carrying", re.IGNORECASE)
+_PASSIVE = re.compile(r"(?:was|were|is|are) behind|responsible|involvement", re.IGNORECASE)
 
 
 def party_key(name: str) -> str:
@@ -124,14 +128,62 @@ _REPORTED_CHARGE = re.compile(
 )
 
 
+# A cue under negation takes no stance ("did not deny", "never publicly blamed", "not disavowing").
+_NEGATED = re.compile(r"\b(?:not|never|no|nor|n[’']t)\s+(?:\w+\s+)?$", re.IGNORECASE)
+# "the alleged attack": a hedge on a noun, not somebody alleging.
+_DETERMINER = re.compile(r"\b(?:the|an?|his|her|its|their|this|that|these|those)\s+$", re.IGNORECASE)
+# "was charged with murder": a court's charge, not a side's accusation.
+_PASSIVE_AUX = re.compile(r"\b(?:was|were|been|is|are|be|being)\s+$", re.IGNORECASE)
+# A charge named as a noun ("the plagiarism allegations", "direct involvement") is mentioned,
+# not made; "made the accusation" is matched whole.
+_NOUN_CUE = re.compile(r"(?:accusations?|allegations?|involvement)$", re.IGNORECASE)
+# "has frequently accused X of ...": a habit of accusing, not the claim in dispute.
+# "people accused of rape": the participle names who is accused, not who accuses.
+_PARTICIPLE = re.compile(r"\s+of\b", re.IGNORECASE)
+_HABITUAL = re.compile(
+    r"\b(?:frequently|repeatedly|often|long|regularly|routinely|always)\s+$", re.IGNORECASE
+)
+
+
+# "denied both motions", "denied him a hearing": deny in the sense of refuse. A claim is denied
+# with "that ...", a claim noun, a pronoun, "having"/"being", "as ...", or nothing after it.
+_REFUSAL_VERB = re.compile(r"den(?:y|ied|ies|ying)|reject(?:ed|s)?|dismiss(?:ed|es)?$", re.IGNORECASE)
+_CLAIM_OBJECT = re.compile(
+    r"\s*(?:[.,;:!?”\"]|$|(?:\w+\s+){0,2}?(?:that|claims?|allegations?|accusations?|charges?|reports?|"
+    r"accounts?|story|stories|suggestions?|notion|idea|it|this|these|those|them|any|involvement|"
+    r"wrongdoing|responsibility|knowledge|having|being|as|kerfuffle)\b)",
+    re.IGNORECASE,
+)
+
+
+def _cues(pattern: re.Pattern, text: str) -> list[re.Match]:
+    """The cues of ``pattern`` in ``text`` that take a stance (not negated, not a hedge, not a
+    noun mention, not a court's charge)."""
+    out = []
+    for m in pattern.finditer(text):
+        before, cue = text[max(0, m.start() - 30) : m.start()], m.group().lower()
+        if _NEGATED.search(before) or _NOUN_CUE.match(cue):
+            continue
+        if cue.startswith("alleg") and cue.endswith("ed") and _DETERMINER.search(before):
+            continue
+        if cue == "charged" and _PASSIVE_AUX.search(before):
+            continue
+        if pattern is _ASSERT and (_HABITUAL.search(before) or _PARTICIPLE.match(text, m.end())):
+            continue
+        if _REFUSAL_VERB.fullmatch(cue) and not _CLAIM_OBJECT.match(text, m.end()):
+            continue
+        out.append(m)
+    return out
+
+
 def stance(text: str) -> str | None:
     """``deny``, ``assert`` or ``None``; a denial cue wins (a denial often names the charge)."""
-    if _DENY.search(text):
+    if _cues(_DENY, text):
         return "deny"
-    found = _ASSERT.search(text)
+    found = _cues(_ASSERT, text)
     if found:
         reported = _REPORTED_CHARGE.search(text)
-        return None if reported and reported.start() < found.start() else "assert"
+        return None if reported and reported.start() < found[0].start() else "assert"
     return None
 
 
@@ -178,10 +230,32 @@ def _display_names(statements: Sequence[Statement]) -> dict[str, str]:
     return {k: min(c, key=lambda f: (-c[f], len(f), f)) for k, c in forms.items()}
 
 
+# Cues whose accused is named before them ("X was behind it"); the others name it after
+# ("blamed X", "accused X of").
+_ACCUSED_BEFORE = re.compile(r"(?:was|were|is|are) behind|responsible", re.IGNORECASE)
+
+
+def _accused_named(text: str, party: str) -> set[str]:
+    """The parties an assertion accuses: the first one named after an accusing verb, the last one
+    before "was behind" / "responsible"; every other named party when the cue names none."""
+    cues = _cues(_ASSERT, text)
+    named = parties_in(text) - {party}
+    if not cues:
+        return named
+    cue = cues[0]
+    if _ACCUSED_BEFORE.match(cue.group()):
+        before = [party_key(n) for n in _names(text[max(0, cue.start() - 90) : cue.start()])]
+        found = [k for k in before if k != party]
+        return {found[-1]} if found else named
+    after = [party_key(n) for n in _names(text[cue.end() : cue.end() + 90])]
+    found = [k for k in after if k != party]
+    return {found[0]} if found else named
+
+
 def _accused(statement: Statement, kind: str, party: str, display: Mapping[str, str]) -> set[str]:
-    named = {display.get(k, k) for k in parties_in(_strip_attribution(statement.text))}
     if kind == "assert":
-        return named - {party}
+        own = party_key(party)
+        return {display.get(k, k) for k in _accused_named(_strip_attribution(statement.text), own)} - {party}
     # A denial speaks for the denier's own side ("the US had no role", "we don't attack");
     # other parties it names are the accusers it answers, not what it denies.
     return {party}
@@ -204,10 +278,7 @@ def find_disputes(
     (an allegation and a denial about the same thing, actors named as written)."""
     party_stances, topic_stances = [], []
     display = _display_names(statements)
-    for k, st in enumerate(statements):
-        kind = stance(st.text)
-        if kind is None:
-            continue
+    for k, st, kind in _sentence_stances(statements):
         name, party = _actor(st, quotes.get(st.quote_id or ""))
         shown = display.get(party, party) if party is not None else None
         actor = shown if name in (None, party) else name
@@ -222,8 +293,43 @@ def find_disputes(
         # Statements a party dispute already shows are not joined again into topic disputes.
         used = {e["statement_id"] for d in disputes for e in d.asserts + d.denies}
         topic_stances = [x for x in topic_stances if x[1].id not in used]
-        disputes += _topic_disputes(statements, topic_stances, vectors, min_sim)
+        elsewhere = {party_key(d.subject) for d in disputes if d.subject}
+        disputes += _topic_disputes(statements, topic_stances, vectors, min_sim, elsewhere)
     return merge_copies(disputes)
+
+
+def _sentence_stances(statements: Sequence[Statement]) -> list[tuple[int, Statement, str]]:
+    """(index, statement, stance) once per sentence that takes a stance, read whole: a clause
+    cut from its sentence loses the cue or the actor ("The campaign called the charges
+    unsubstantiated" / "fabricated by former employees"). The statement returned carries the
+    whole sentence's text and span and the index of the clause holding the cue."""
+    out = []
+    k = 0
+    while k < len(statements):
+        end = k + 1
+        while (
+            end < len(statements)
+            and statements[k].sentence is not None
+            and statements[end].sentence == statements[k].sentence
+            and statements[end].article_id == statements[k].article_id
+        ):
+            end += 1
+        group = statements[k:end]
+        text = " ".join(st.text for st in group)
+        kind = stance(text)
+        if kind is not None:
+            pattern = _DENY if kind == "deny" else _ASSERT
+            at = next((k + i for i, st in enumerate(group) if _cues(pattern, st.text)), k)
+            whole = dataclasses.replace(
+                statements[at],
+                text=text,
+                span=Span(group[0].span.start, group[-1].span.end),
+                quote_id=next((st.quote_id for st in group if st.quote_id), None),
+                attributed_to=next((st.attributed_to for st in group if st.attributed_to), None),
+            )
+            out.append((at, whole, kind))
+        k = end
+    return out
 
 
 # Two claims sharing this share of the shorter one's content words are one claim told by
@@ -333,7 +439,9 @@ _NOT_ACTORS = (
 # A denial that points back at a claim just made ("rejected the allegation").
 _ANAPHORIC = re.compile(
     r"\b(?:the|these|this|those|such|that)\s+(?:allegations?|claims?|accusations?|charges?|reports?|accounts?)\b"
-    r"|\b(?:denied|rejected|dismissed|disputed) (?:it|this|that)\b",
+    r"|\b(?:denied|rejected|dismissed|disputed) (?:it|this|that)\b"
+    r"|^\W*(?:that|this|it)(?:['’]s| is| was) (?:\w+ )?(?:wrong|false|untrue|not true|nonsense|absurd)\b"
+    r"|^\W*(?:nice try, )?not true\b",
     re.IGNORECASE,
 )
 _SKIP = _NOT_ACTORS | STOPWORDS
@@ -346,7 +454,7 @@ def _head_name(text: str) -> str | None:
     if cue is None:
         return None
     names = [m.group(1) for m in _HEAD_NAME.finditer(text[: cue.start()])]
-    names = [" ".join(w for w in n.split() if w.lower() not in _NOT_ACTORS) for n in names]
+    names = [" ".join(w for w in n.split() if w.lower() not in _SKIP) for n in names]
     names = [n for n in names if n]
     return names[-1] if names else None
 
@@ -358,22 +466,19 @@ _ACCORDING_TO = re.compile(r"\baccording to ((?:the )?[\w’' -]+?)(?=,| who | t
 
 
 def _implied_claims(statements: Sequence[Statement], stances: list[Stance]) -> list[Stance]:
-    """A denial that points back ("disputes that account") with no claim before it in its
+    """A denial that points back ("disputes that account") with no claim just before it in its
     article makes the sentence just before it a claim (its first clause), asserted by its
     source ("according to two officials"), even without an assertion cue."""
     out: list[Stance] = []
-    # The first assertion of each article (implied claims added as found), and every stance.
-    first: dict[str, int] = {}
-    for k, st, kind, _ in stances:
-        if kind == "assert":
-            first[st.article_id] = min(k, first.get(st.article_id, k))
+    asserted = {(st.article_id, k) for k, st, kind, _ in stances if kind == "assert"}
     taken = {x[0] for x in stances}
     for kd, sd, kind, actor_d in stances:
-        if kind != "deny" or not _ANAPHORIC.search(sd.text) or kd == 0:
+        start = _sentence_start(statements, kd)
+        if kind != "deny" or not _ANAPHORIC.search(sd.text) or start == 0:
             continue
-        if first.get(sd.article_id, kd) < kd:
+        if any((sd.article_id, k) in asserted for k in range(max(0, start - _NEAR), start)):
             continue
-        k = _sentence_start(statements, kd - 1)
+        k = _sentence_start(statements, start - 1)
         prior = statements[k]
         if k in taken:
             continue
@@ -381,8 +486,12 @@ def _implied_claims(statements: Sequence[Statement], stances: list[Stance]) -> l
         actor = prior.attributed_to or (m.group(1).strip() if m else None)
         if prior.article_id == sd.article_id and actor and actor.lower() != actor_d.lower():
             out.append((k, prior, "assert", actor))
-            first[prior.article_id] = min(k, first.get(prior.article_id, k))
+            asserted.add((prior.article_id, k))
     return out
+
+
+# How many statements back a pointing-back denial looks for the allegation it answers.
+_NEAR = 3
 
 
 def _sentence_start(statements: Sequence[Statement], k: int) -> int:
@@ -402,11 +511,12 @@ def _cue_stem(text: str) -> str:
     return cue.group().lower()[:5] if cue else ""
 
 
-def _answered(earlier: list[Stance], anaphor: str) -> Stance:
+def _answered(earlier: list[Stance], anaphor: str, kd: int) -> Stance:
     """The claim a pointing-back denial answers: the latest earlier assertion whose cue has the
     anaphor's stem ("the allegation" answers "alleged", not a later "warned"), else the latest."""
     stem = anaphor.lower().split()[-1][:5]
-    cues = [(x, _cue_stem(x[1].text)) for x in reversed(earlier)]
+    near = [x for x in earlier if x[0] >= kd - _NEAR] or earlier
+    cues = [(x, _cue_stem(x[1].text)) for x in reversed(near)]
     for wanted in ({stem}, _ALLEGING):
         for x, cue in cues:
             if cue in wanted:
@@ -414,7 +524,9 @@ def _answered(earlier: list[Stance], anaphor: str) -> Stance:
     return earlier[-1]
 
 
-def _link_stances(stances: list[Stance], vectors: np.ndarray, min_sim: float) -> dict[int, list[Stance]]:
+def _link_stances(
+    stances: list[Stance], vectors: np.ndarray, min_sim: float, elsewhere: set[str] = frozenset()
+) -> dict[int, list[Stance]]:
     """Join each denial to the allegations it answers: the one just before it when it points
     back ("rejected the allegation"), and any allegation close in meaning by another actor."""
     asserts = [x for x in stances if x[2] == "assert"]
@@ -429,23 +541,34 @@ def _link_stances(stances: list[Stance], vectors: np.ndarray, min_sim: float) ->
             i = parent[i]
         return i
 
+    accused = {x[0]: _accused_named(x[1].text, party_key(x[3])) for x in asserts}
+    every_accused = set(elsewhere).union(*accused.values())
     for kd, sd, kind, actor_d in stances:
         if kind != "deny":
             continue
+        cleared = parties_in(sd.text)
         mine = by_article.get(sd.article_id, [])
         earlier = [x for x in mine if x[1].span.end <= sd.span.start]
         anaphor = _ANAPHORIC.search(sd.text)
         if anaphor and earlier:
-            answered = _answered(earlier, anaphor.group())
+            answered = _answered(earlier, anaphor.group(), kd)
             if answered[3].lower() != actor_d.lower():
                 parent[find(kd)] = find(answered[0])
         for ka, _, _, actor_a in _close_asserts(asserts, assert_vectors, vectors, kd, min_sim):
-            if actor_a.lower() != actor_d.lower():
+            if actor_a.lower() != actor_d.lower() and not _clears_another(
+                cleared, accused[ka], every_accused
+            ):
                 parent[find(kd)] = find(ka)
     groups: dict[int, list[Stance]] = {}
     for x in stances:
         groups.setdefault(find(x[0]), []).append(x)
     return groups
+
+
+def _clears_another(named: set[str], accused: set[str], every_accused: set[str]) -> bool:
+    """A denial that names another accused party and not this allegation's ("the United States
+    has nothing to do with it" against "X blamed Ukraine") answers another allegation."""
+    return bool(accused) and not named & accused and bool(named & (every_accused - accused))
 
 
 # Blocking margin: one matrix product finds the allegations near a denial, and each is then
@@ -466,11 +589,15 @@ def _close_asserts(
 
 
 def _topic_disputes(
-    statements: Sequence[Statement], stances: list[Stance], vectors: np.ndarray, min_sim: float
+    statements: Sequence[Statement],
+    stances: list[Stance],
+    vectors: np.ndarray,
+    min_sim: float,
+    elsewhere: set[str] = frozenset(),
 ) -> list[Dispute]:
     """Allegation/denial pairs about one thing, by different actors, joined into claims."""
     out = []
-    for members in _link_stances(stances, vectors, min_sim).values():
+    for members in _link_stances(stances, vectors, min_sim, elsewhere).values():
         pro = [_evidence(st, actor, actor) for _, st, kind, actor in members if kind == "assert"]
         con = [_evidence(st, actor, actor) for _, st, kind, actor in members if kind == "deny"]
         # Someone who both alleges and denies ("Varga made the accusation" / "Varga dismissed
