@@ -72,6 +72,7 @@ _DENY = re.compile(
     r"\b(den(?:y|ied|ies|ial)|reject(?:ed|s)?|refut(?:e|ed|es)|dismiss(?:ed|es)?|"
     r"nothing to do with|no role|not involved|baseless|unfounded|groundless|fabricat\w+|"
     r"absurd|ridiculous|ludicrous|nonsense|contest(?:s|ed)|pushed back|no evidence that|"
+    r"contradict(?:s|ed)?|differs? (?:sharply )?from|"
     r"(?:completely|simply|flatly|flat|just|dead) wrong|making (?:that|it|this|things) up|"
     r"(?:is|are) (?:just |simply )?lying|"
     r"had nothing|has nothing|have nothing|categorically false|untrue|not true|"
@@ -150,7 +151,8 @@ _HABITUAL = re.compile(
 _REFUSAL_VERB = re.compile(r"den(?:y|ied|ies|ying)|reject(?:ed|s)?|dismiss(?:ed|es)?$", re.IGNORECASE)
 _CLAIM_OBJECT = re.compile(
     r"\s*(?:[.,;:!?”\"]|$|(?:\w+\s+){0,2}?(?:that|claims?|allegations?|accusations?|charges?|reports?|"
-    r"accounts?|story|stories|suggestions?|notion|idea|it|this|these|those|them|any|involvement|"
+    r"accounts?|story|stories|suggestions?|notion|idea|this|these|those|any|involvement|"
+    r"(?:it|them)(?!\s+(?:the|an?|its|their|his|her|any)\b)|"
     r"wrongdoing|responsibility|knowledge|having|being|as|kerfuffle)\b)",
     re.IGNORECASE,
 )
@@ -208,8 +210,8 @@ def _actor(statement: Statement, quote: Quote | None) -> tuple[str | None, str |
     cue = _CUE.search(outside)
     # "X was behind / responsible for": the words before the cue name the accused, not the actor.
     passive = cue is not None and _PASSIVE.match(cue.group())
-    head = outside[: cue.start()] if cue and not passive else ""
-    parties = parties_in(head[-90:])
+    head = _clause_before(outside, cue.start()) if cue and not passive else ""
+    parties = parties_in(head)
     if len(parties) == 1:
         party = next(iter(parties))
         # The speaker the statement is attributed to speaks for the side named before the cue.
@@ -218,7 +220,40 @@ def _actor(statement: Statement, quote: Quote | None) -> tuple[str | None, str |
     parties = parties_in(name or "")
     if len(parties) == 1:
         return name, next(iter(parties))
-    return name, None
+    return name or _subject(head), None
+
+
+# Where the clause holding a stance cue begins: after the last stop, dash or subordinator.
+_CLAUSE_START = re.compile(
+    r".*(?:[,;:(—–]|\b(?:because|which|that|who|and|but|when|after|while|as|since|although)\b)\s*",
+    re.IGNORECASE | re.DOTALL,
+)
+# A trailing adverb or auxiliary ("Kiev has firmly"), not a noun after a determiner or a
+# possessive ("the boy's family").
+_ADVERB_OR_AUX = re.compile(
+    r"(?<!\bthe)(?<!\ba)(?<!\ban)(?<![’']s)\s+(?:\w+ly|has|have|had|is|are|was|were|will|would|also|again|still|then|now|only)$",
+    re.IGNORECASE,
+)
+
+
+def _clause_before(text: str, start: int) -> str:
+    """The words of the cue's own clause before the cue ("the boy's family" in "... which has
+    stirred anger, in part because the boy's family contests ...")."""
+    head = text[max(0, start - 120) : start]
+    m = _CLAUSE_START.match(head)
+    return head[m.end() :] if m else head
+
+
+def _subject(clause: str) -> str | None:
+    """The clause's subject when it is a short phrase with a noun ("the boy's family"), without
+    adverbs and auxiliaries; None for a pronoun or nothing."""
+    phrase = clause.strip()
+    while (cut := _ADVERB_OR_AUX.sub("", phrase)) != phrase:
+        phrase = cut
+    words = phrase.split()
+    if not 1 <= len(words) <= 5 or all(w.lower().strip("’'s") in _SKIP for w in words):
+        return None
+    return re.sub(r"^(?:the|a|an)\s+", "", phrase, flags=re.IGNORECASE)
 
 
 def _display_names(statements: Sequence[Statement]) -> dict[str, str]:
@@ -287,14 +322,19 @@ def find_disputes(
         actor = actor or _head_name(st.text)
         if actor:
             topic_stances.append((k, st, kind, actor))
-    topic_stances = sorted(topic_stances + _implied_claims(statements, topic_stances), key=lambda x: x[0])
+    topic_stances += _implied_claims(statements, topic_stances)
+    links: list[tuple[int, int]] = []
+    if vectors is not None:
+        named, links = _named_claims(statements, topic_stances, vectors)
+        topic_stances += named
+    topic_stances = sorted(topic_stances, key=lambda x: x[0])
     disputes = _party_disputes(party_stances, display)
     if vectors is not None:
         # Statements a party dispute already shows are not joined again into topic disputes.
         used = {e["statement_id"] for d in disputes for e in d.asserts + d.denies}
         topic_stances = [x for x in topic_stances if x[1].id not in used]
         elsewhere = {party_key(d.subject) for d in disputes if d.subject}
-        disputes += _topic_disputes(statements, topic_stances, vectors, min_sim, elsewhere)
+        disputes += _topic_disputes(statements, topic_stances, vectors, min_sim, elsewhere, links)
     return merge_copies(disputes)
 
 
@@ -490,6 +530,45 @@ def _implied_claims(statements: Sequence[Statement], stances: list[Stance]) -> l
     return out
 
 
+# A denial naming whose claim it answers ("contests police allegations", "differs from Kelly's
+# assertion"): the name or role right before the claim noun.
+_NAMED_CHARGE = re.compile(
+    r"(?:((?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w.’'-]*)[’']s?|(police|prosecutors?|officials?|authorities|investigators))"
+    r"\s+(?:allegations?|claims?|accusations?|charges?|assertions?|account|version)\b"
+)
+# How alike a statement of the named source must be to the denial to be the claim it answers.
+_NAMED_SIM = 0.45
+
+
+def _named_claims(
+    statements: Sequence[Statement], stances: list[Stance], vectors: np.ndarray
+) -> tuple[list[Stance], list[tuple[int, int]]]:
+    """The claims a denial names the source of: statements attributed to that source, close in
+    meaning to the denial, become its allegations (asserted by the source), linked to it."""
+    taken = {x[0] for x in stances}
+    out: list[Stance] = []
+    links: list[tuple[int, int]] = []
+    for kd, sd, kind, actor_d in stances:
+        m = _NAMED_CHARGE.search(sd.text) if kind == "deny" else None
+        if m is None:
+            continue
+        source = (m.group(1) or m.group(2)).split()[-1].lower().strip("’'")
+        cleared = parties_in(sd.text)
+        for k, st in enumerate(statements):
+            who = (st.attributed_to or "").lower()
+            if source not in who.split() or st.sentence == sd.sentence or source in actor_d.lower().split():
+                continue
+            accused = _accused_named(st.text, party_key(st.attributed_to or source))
+            if accused and not accused & cleared:
+                continue  # it accuses someone the denial does not speak for
+            if stance(st.text) != "deny" and float(vectors[k] @ vectors[kd]) >= _NAMED_SIM:
+                if k not in taken:
+                    out.append((k, st, "assert", st.attributed_to or source))
+                    taken.add(k)
+                links.append((kd, k))
+    return out, links
+
+
 # How many statements back a pointing-back denial looks for the allegation it answers.
 _NEAR = 3
 
@@ -525,7 +604,11 @@ def _answered(earlier: list[Stance], anaphor: str, kd: int) -> Stance:
 
 
 def _link_stances(
-    stances: list[Stance], vectors: np.ndarray, min_sim: float, elsewhere: set[str] = frozenset()
+    stances: list[Stance],
+    vectors: np.ndarray,
+    min_sim: float,
+    elsewhere: set[str] = frozenset(),
+    links: Sequence[tuple[int, int]] = (),
 ) -> dict[int, list[Stance]]:
     """Join each denial to the allegations it answers: the one just before it when it points
     back ("rejected the allegation"), and any allegation close in meaning by another actor."""
@@ -541,6 +624,9 @@ def _link_stances(
             i = parent[i]
         return i
 
+    for kd, ka in links:
+        if kd in parent and ka in parent:
+            parent[find(kd)] = find(ka)
     accused = {x[0]: _accused_named(x[1].text, party_key(x[3])) for x in asserts}
     every_accused = set(elsewhere).union(*accused.values())
     for kd, sd, kind, actor_d in stances:
@@ -594,10 +680,11 @@ def _topic_disputes(
     vectors: np.ndarray,
     min_sim: float,
     elsewhere: set[str] = frozenset(),
+    links: Sequence[tuple[int, int]] = (),
 ) -> list[Dispute]:
     """Allegation/denial pairs about one thing, by different actors, joined into claims."""
     out = []
-    for members in _link_stances(stances, vectors, min_sim, elsewhere).values():
+    for members in _link_stances(stances, vectors, min_sim, elsewhere, links).values():
         pro = [_evidence(st, actor, actor) for _, st, kind, actor in members if kind == "assert"]
         con = [_evidence(st, actor, actor) for _, st, kind, actor in members if kind == "deny"]
         # Someone who both alleges and denies ("Varga made the accusation" / "Varga dismissed
