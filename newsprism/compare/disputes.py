@@ -69,7 +69,7 @@ _TITLES = frozenset(
     ]
 )
 _DENY = re.compile(
-    r"\b(den(?:y|ied|ies|ial)|reject(?:ed|s)?|refut(?:e|ed|es)|dismiss(?:ed|es)?|"
+    r"\b(den(?:y|ied|ies|ial|ying)|reject(?:ed|s)?|refut(?:e|ed|es)|dismiss(?:ed|es)?|"
     r"nothing to do with|no role|not involved|baseless|unfounded|groundless|fabricat\w+|"
     r"absurd|ridiculous|ludicrous|nonsense|contest(?:s|ed)|pushed back|no evidence that|"
     r"contradict(?:s|ed)?|differs? (?:sharply )?from|"
@@ -148,7 +148,9 @@ _HABITUAL = re.compile(
 
 # "denied both motions", "denied him a hearing": deny in the sense of refuse. A claim is denied
 # with "that ...", a claim noun, a pronoun, "having"/"being", "as ...", or nothing after it.
-_REFUSAL_VERB = re.compile(r"den(?:y|ied|ies|ying)|reject(?:ed|s)?|dismiss(?:ed|es)?$", re.IGNORECASE)
+_REFUSAL_VERB = re.compile(
+    r"den(?:y|ied|ies|ying)|reject(?:ed|s)?|dismiss(?:ed|es)?|contest(?:s|ed)?", re.IGNORECASE
+)
 _CLAIM_OBJECT = re.compile(
     r"\s*(?:[.,;:!?”\"]|$|(?:\w+\s+){0,2}?(?:that|claims?|allegations?|accusations?|charges?|reports?|"
     r"accounts?|story|stories|suggestions?|notion|idea|this|these|those|any|involvement|"
@@ -536,6 +538,11 @@ _NAMED_CHARGE = re.compile(
     r"(?:((?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w.’'-]*)[’']s?|(police|prosecutors?|officials?|authorities|investigators))"
     r"\s+(?:allegations?|claims?|accusations?|charges?|assertions?|account|version)\b"
 )
+# A denial naming the charge ("denying claims of plagiarism", "the plagiarism allegations").
+_CHARGE_WORD = re.compile(
+    r"\b(?:claims?|allegations?|accusations?|charges?) of ([a-z]{5,})"
+    r"|\b(?:the|these|those) ([a-z]{5,}) (?:claims?|allegations?|accusations?|charges?)\b"
+)
 # How alike a statement of the named source must be to the denial to be the claim it answers.
 _NAMED_SIM = 0.45
 
@@ -549,14 +556,22 @@ def _named_claims(
     out: list[Stance] = []
     links: list[tuple[int, int]] = []
     for kd, sd, kind, actor_d in stances:
-        m = _NAMED_CHARGE.search(sd.text) if kind == "deny" else None
-        if m is None:
+        if kind != "deny":
             continue
-        source = (m.group(1) or m.group(2)).split()[-1].lower().strip("’'")
+        m = _NAMED_CHARGE.search(sd.text)
+        source = (m.group(1) or m.group(2)).split()[-1].lower().strip("’'") if m else None
+        c = _CHARGE_WORD.search(sd.text)
+        charge = (c.group(1) or c.group(2)).lower()[:6] if c and source is None else None
+        if source is None and charge is None:
+            continue
         cleared = parties_in(sd.text)
         for k, st in enumerate(statements):
-            who = (st.attributed_to or "").lower()
-            if source not in who.split() or st.sentence == sd.sentence or source in actor_d.lower().split():
+            who = (st.attributed_to or "").lower().split()
+            if not who or st.sentence == sd.sentence or _actor_key(st.attributed_to) == _actor_key(actor_d):
+                continue
+            if source is not None and (source not in who or source in actor_d.lower().split()):
+                continue
+            if charge is not None and not any(w.startswith(charge) for w in content_words(st.text)):
                 continue
             accused = _accused_named(st.text, party_key(st.attributed_to or source))
             if accused and not accused & cleared:
