@@ -246,10 +246,13 @@ def _clause_before(text: str, start: int) -> str:
     return head[m.end() :] if m else head
 
 
+_REPORTING = re.compile(r"\s+(?:called|said|says|told|added|insisted|argued|stated)\b", re.IGNORECASE)
+
+
 def _subject(clause: str) -> str | None:
     """The clause's subject when it is a short phrase with a noun ("the boy's family"), without
     adverbs and auxiliaries; None for a pronoun or nothing."""
-    phrase = clause.strip()
+    phrase = _REPORTING.split(clause.strip(), maxsplit=1)[0].strip()
     while (cut := _ADVERB_OR_AUX.sub("", phrase)) != phrase:
         phrase = cut
     words = phrase.split()
@@ -567,7 +570,8 @@ def _named_claims(
         cleared = parties_in(sd.text)
         for k, st in enumerate(statements):
             who = (st.attributed_to or "").lower().split()
-            if not who or st.sentence == sd.sentence or _actor_key(st.attributed_to) == _actor_key(actor_d):
+            same = st.id == sd.id or (st.sentence is not None and st.sentence == sd.sentence)
+            if not who or same or _actor_key(st.attributed_to) == _actor_key(actor_d):
                 continue
             if source is not None and (source not in who or source in actor_d.lower().split()):
                 continue
