@@ -73,6 +73,7 @@ _DENY = re.compile(
     r"nothing to do with|no role|not involved|baseless|unfounded|groundless|fabricat\w+|"
     r"absurd|ridiculous|ludicrous|nonsense|contest(?:s|ed)|pushed back|no evidence that|"
     r"contradict(?:s|ed)?|differs? (?:sharply )?from|"
+    r"(?:is|was|are|were)(?: not|n[’']t) the (?:one|ones|person|man|woman|people) who|"
     r"(?:completely|simply|flatly|flat|just|dead) wrong|making (?:that|it|this|things) up|"
     r"(?:is|are) (?:just |simply )?lying|"
     r"had nothing|has nothing|have nothing|categorically false|untrue|not true|"
@@ -547,6 +548,8 @@ _CHARGE_WORD = re.compile(
     r"|\b(?:the|these|those) ([a-z]{5,}) (?:claims?|allegations?|accusations?|charges?)\b"
 )
 # How alike a statement of the named source must be to the denial to be the claim it answers.
+# (Any source's statement, unnamed by the denial, was tried on the calibrate halves from 0.55 to
+# 0.70: it found no dispute more and brought false ones.)
 _NAMED_SIM = 0.45
 
 
