@@ -194,3 +194,13 @@ def test_a_denial_clearing_another_accused_answers_another_allegation():
         for d in disputes
         for e in d.asserts
     )
+
+
+def test_a_different_account_answers_the_claim_just_before_it():
+    sts = [
+        _st(0, "a", "Mayor Ilse Marr said the port authority had called her ten times.", who="Ilse Marr"),
+        _st(1, "a", "The port authority told a slightly different story."),
+    ]
+    [dispute] = find_disputes(sts, {}, np.eye(2, dtype=np.float32))
+    assert [e["actor"] for e in dispute.asserts] == ["Ilse Marr"]
+    assert [e["statement_id"] for e in dispute.denies] == ["s1"]

@@ -74,6 +74,8 @@ _DENY = re.compile(
     r"absurd|ridiculous|ludicrous|nonsense|contest(?:s|ed)|pushed back|no evidence that|"
     r"contradict(?:s|ed)?|differs? (?:sharply )?from|"
     r"(?:is|was|are|were)(?: not|n[’']t) the (?:one|ones|person|man|woman|people) who|"
+    r"(?:does|did|do)(?: not|n[’']t) mean that|(?:a )?(?:slightly |very |starkly )?different "
+    r"(?:tale|story|account|version)|"
     r"(?:completely|simply|flatly|flat|just|dead) wrong|making (?:that|it|this|things) up|"
     r"(?:is|are) (?:just |simply )?lying|"
     r"had nothing|has nothing|have nothing|categorically false|untrue|not true|"
@@ -84,7 +86,7 @@ _DENY = re.compile(
 _ASSERT = re.compile(
     r"\b(accus(?:e|ed|es|ation)|blam(?:e|ed|es|ing)|charged|(?:was|were|is|are) behind|"
     r"responsible for|involvement|alleg(?:e|ed|es|ation|ations)|"
-    r"made the (?:accusation|allegation|charge|claim))\b",
+    r"made the (?:accusation|allegation|charge|claim)|charge(?:s|d)? that)\b",
     re.IGNORECASE,
 )
 _ATTRIBUTION_END = re.compile(r"(?:said|says|told|added)\s+[^.,;]*$")
@@ -487,7 +489,8 @@ _ANAPHORIC = re.compile(
     r"\b(?:the|these|this|those|such|that)\s+(?:allegations?|claims?|accusations?|charges?|reports?|accounts?)\b"
     r"|\b(?:denied|rejected|dismissed|disputed) (?:it|this|that)\b"
     r"|^\W*(?:that|this|it)(?:['’]s| is| was) (?:\w+ )?(?:wrong|false|untrue|not true|nonsense|absurd)\b"
-    r"|^\W*(?:nice try, )?not true\b",
+    r"|^\W*(?:nice try, )?not true\b"
+    r"|\bdifferent (?:tale|story|account|version)\b",
     re.IGNORECASE,
 )
 _SKIP = _NOT_ACTORS | STOPWORDS
