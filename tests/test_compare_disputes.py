@@ -204,3 +204,14 @@ def test_a_different_account_answers_the_claim_just_before_it():
     [dispute] = find_disputes(sts, {}, np.eye(2, dtype=np.float32))
     assert [e["actor"] for e in dispute.asserts] == ["Ilse Marr"]
     assert [e["statement_id"] for e in dispute.denies] == ["s1"]
+
+
+def test_a_further_charge_joins_no_denial_by_likeness():
+    sts = [
+        _st(0, "a", "Veloria blamed Ostrava for the pipeline blast.", who="Veloria"),
+        _st(1, "b", "Veloria has also reported fires at two depots, blaming Ostrava.", who="Veloria"),
+        _st(2, "c", "\u201cOstrava had nothing to do with the blast,\u201d said Ilse Marr.", who="Ilse Marr"),
+    ]
+    vectors = np.ones((3, 2), dtype=np.float32) / np.sqrt(2)  # all alike in meaning
+    ids = {e["statement_id"] for d in find_disputes(sts, {}, vectors, 0.5) for e in d.asserts}
+    assert "s0" in ids and "s1" not in ids

@@ -665,7 +665,9 @@ def _link_stances(
             answered = _answered(earlier, anaphor.group(), kd)
             if answered[3].lower() != actor_d.lower():
                 parent[find(kd)] = find(answered[0])
-        for ka, _, _, actor_a in _close_asserts(asserts, assert_vectors, vectors, kd, min_sim):
+        for ka, sa, _, actor_a in _close_asserts(asserts, assert_vectors, vectors, kd, min_sim):
+            if _further_charge(sa.text):
+                continue
             if actor_a.lower() != actor_d.lower() and not _clears_another(
                 cleared, accused[ka], every_accused
             ):
@@ -674,6 +676,16 @@ def _link_stances(
     for x in stances:
         groups.setdefault(find(x[0]), []).append(x)
     return groups
+
+
+# "Russia has also reported attacks on oil depots, blaming X": a further charge, besides the one
+# in dispute; it joins a denial only by pointing back, never by likeness.
+_FURTHER = re.compile(r"\b(?:also|separately|additionally|in addition)\b", re.IGNORECASE)
+
+
+def _further_charge(text: str) -> bool:
+    cues = _cues(_ASSERT, text)
+    return bool(cues) and bool(_FURTHER.search(text[: cues[0].start()]))
 
 
 def _clears_another(named: set[str], accused: set[str], every_accused: set[str]) -> bool:
