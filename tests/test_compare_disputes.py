@@ -215,3 +215,20 @@ def test_a_further_charge_joins_no_denial_by_likeness():
     vectors = np.ones((3, 2), dtype=np.float32) / np.sqrt(2)  # all alike in meaning
     ids = {e["statement_id"] for d in find_disputes(sts, {}, vectors, 0.5) for e in d.asserts}
     assert "s0" in ids and "s1" not in ids
+
+
+def test_a_denial_of_agency_takes_another_sources_claim_naming_that_person():
+    sts = [
+        _st(0, "a", "\u201cOskar Lind lit the fire,\u201d the night guard said.", who="the night guard"),
+        _st(1, "a", "The depot stayed closed on Monday.", who="the owner"),
+        _st(
+            2,
+            "b",
+            "\u201cOskar Lind is not the one who lit it,\u201d his lawyer Mara Holt said.",
+            who="Mara Holt",
+        ),
+    ]
+    vectors = np.array([[1.0, 0.0], [0.0, 1.0], [0.8, 0.6]], dtype=np.float32)
+    [dispute] = find_disputes(sts, {}, vectors, 0.9)
+    assert [e["statement_id"] for e in dispute.asserts] == ["s0"]
+    assert [e["actor"] for e in dispute.denies] == ["Mara Holt"]

@@ -26,7 +26,7 @@ from functools import lru_cache
 import numpy as np
 
 from newsprism.model import Dispute, Quote, Span, Statement, content_id
-from newsprism.text import DAYS, MONTHS, STOPWORDS, content_words, without_quoted
+from newsprism.text import DAYS, MONTHS, STOPWORDS, content_words, normalize_words, without_quoted
 
 __all__ = ["find_disputes", "parties_in", "party_key", "stance"]
 
@@ -556,6 +556,22 @@ _CHARGE_WORD = re.compile(
 _NAMED_SIM = 0.45
 
 
+# "X is not the one who fired": a denial that X did it; the claim is any other source's
+# statement naming X that is close in meaning.
+_AGENT_DENIAL = re.compile(
+    r"(?:is|was|are|were)(?: not|n[’']t) the (?:one|ones|person|man|woman|people) who", re.I
+)
+
+
+def _agent_denied(text: str, denier: str) -> str | None:
+    """The last word of the person a denial of agency clears ("Timmons"), lower case."""
+    m = _AGENT_DENIAL.search(text)
+    if m is None:
+        return None
+    names = [n for n in _names(text[: m.start()]) if _actor_key(n) != _actor_key(denier)]
+    return names[-1].split()[-1].lower().strip("’'") if names else None
+
+
 def _named_claims(
     statements: Sequence[Statement], stances: list[Stance], vectors: np.ndarray
 ) -> tuple[list[Stance], list[tuple[int, int]]]:
@@ -571,7 +587,8 @@ def _named_claims(
         source = (m.group(1) or m.group(2)).split()[-1].lower().strip("’'") if m else None
         c = _CHARGE_WORD.search(sd.text)
         charge = (c.group(1) or c.group(2)).lower()[:6] if c and source is None else None
-        if source is None and charge is None:
+        person = _agent_denied(sd.text, actor_d) if source is None and charge is None else None
+        if source is None and charge is None and person is None:
             continue
         cleared = parties_in(sd.text)
         for k, st in enumerate(statements):
@@ -582,6 +599,8 @@ def _named_claims(
             if source is not None and (source not in who or source in actor_d.lower().split()):
                 continue
             if charge is not None and not any(w.startswith(charge) for w in content_words(st.text)):
+                continue
+            if person is not None and person not in normalize_words(st.text):
                 continue
             accused = _accused_named(st.text, party_key(st.attributed_to or source))
             if accused and not accused & cleared:
