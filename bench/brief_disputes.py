@@ -201,6 +201,9 @@ def main() -> int:
     if args.seeds:
         gold = json.loads((HERE / "seeds.json").read_text(encoding="utf-8"))["stories"]["seeds"]
         paths = sorted((args.data.resolve().parent / "seeds").glob("*.txt"))
+        if not paths:
+            print(f"skipped: no seeds beside {args.data} (expected <data>/../seeds/*.txt)", file=sys.stderr)
+            return 0
         articles = list(read_articles(paths))
         names = {a.id: Path(a.path).name[:3] for a in articles}
         run_story({"story": "seeds", **gold}, articles, Lines(None, names), args, t)
