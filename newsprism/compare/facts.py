@@ -156,7 +156,11 @@ def fact_groups(
     for k, st in enumerate(statements):
         for key in fact_keys(st, doc_of.get(st.article_id)):
             by_key[key].setdefault(st.article_id, k)
-    group_of = {i: g for g, members in enumerate(groups) for i in members}
+    # A statement's first group is its own; later ones are second groups (a second fact).
+    group_of: dict[int, int] = {}
+    for g, members in enumerate(groups):
+        for i in members:
+            group_of.setdefault(i, g)
     found: set[tuple[int, ...]] = set()
     for per_article in by_key.values():
         if len(per_article) < 2:
