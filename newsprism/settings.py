@@ -400,6 +400,13 @@ class CompareSettings:
     align_model_floor: float = 0.3
     align_model_words: float = 0.001
     align_link: float = 0.3
+    # A pair the first clustering left apart (its group already held another clause of the
+    # article) joins a second group when the model gives it at least align_second and its
+    # rarity-weighted shared words reach align_second_words (above 1.0: off): a statement may
+    # support two facts. Chosen on both calibrate halves (docs/results/brief.md section 0k):
+    # shared facts up, pair precision not down, look-alike share not up.
+    align_second: float = 0.3
+    align_second_words: float = 0.2
     # True: a group holds statements of one polarity only, whatever their similarity. False
     # (the rule of sessions 5-8): opposite polarity vetoes a pair only in nearly the same words
     # (negation_same_words), since a statement's polarity also turns on a negated aside of its
