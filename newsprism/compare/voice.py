@@ -16,9 +16,9 @@ import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
-from newsprism.compare.lexicon import ROLES, is_loaded
+from newsprism.compare.lexicon import ROLES, is_loaded, zipf
 from newsprism.model import Quote, Statement
 from newsprism.quotes.cues import SPEECH_VERBS
 from newsprism.text import HEDGES, quote_regions
@@ -124,6 +124,28 @@ def roles(tok: Token) -> tuple[str, ...]:
 
 Word = tuple[str, str, str, tuple[str, ...]]
 
+# A headline in title case ("Trump Made This Shocking Final Demand"): the tagger reads its
+# capitalised words as proper nouns. One outside any entity whose lower-case form is a common
+# English word is an ordinary word, its part of speech unknown.
+_TITLE_SHARE = 0.8
+_COMMON_ZIPF = 3.0
+
+
+def _title_cased(sent: Span) -> bool:
+    words = [t for t in sent if t.is_alpha and len(t) > 3]
+    return len(words) >= 3 and sum(t.is_title or t.is_upper for t in words) / len(words) >= _TITLE_SHARE
+
+
+def _headline_word(tok: Token) -> bool:
+    """A capitalised ordinary word of a title-case headline, tagged as a proper noun."""
+    return (
+        tok.pos_ == "PROPN"
+        and not tok.ent_type_
+        and tok.is_title
+        and zipf(tok.lower_) >= _COMMON_ZIPF
+        and _title_cased(tok.sent)
+    )
+
 
 def own_words(voice: str, doc: Doc | None = None) -> list[Word]:
     """Each own-voice word that could be loaded, as (lower case, lemma, part of speech,
@@ -133,12 +155,17 @@ def own_words(voice: str, doc: Doc | None = None) -> list[Word]:
     out = []
     for tok in doc:
         low = tok.lower_
-        if tok.is_stop or tok.pos_ in ("PROPN", "NUM", "PUNCT") or not _WORD.fullmatch(low):
+        headline = _headline_word(tok)
+        if (
+            tok.is_stop
+            or (tok.pos_ in ("PROPN", "NUM", "PUNCT") and not headline)
+            or not _WORD.fullmatch(low)
+        ):
             continue
         if _in_compound(tok) or low in _HEDGE_WORDS:
             continue
         if voice[tok.idx : tok.idx + len(tok)] == tok.text:  # not blanked: the outlet's words
-            out.append((low, tok.lemma_.lower(), tok.pos_, roles(tok)))
+            out.append((low, "", "", ()) if headline else (low, tok.lemma_.lower(), tok.pos_, roles(tok)))
     return out
 
 
