@@ -23,7 +23,7 @@ def test_loaded_terms_count_only_in_the_outlets_own_voice():
     doc = load_spacy()(text)
     frame = article_framing(art, article_statements(art, []), [], doc)
     # Quoted judgement ("disgusting") is the speaker's; an event word ("killed") is no judgement.
-    assert frame["loaded_terms"] == {"furious": 1}
+    assert frame["loaded_terms"] == {"furious mayor": 1}
     assert frame["attribution_verbs"] == {"claimed": 1, "said": 1}
     assert frame["verb_tone"] == {"doubt": 1, "neutral": 1}
 
