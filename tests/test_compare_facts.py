@@ -116,6 +116,8 @@ def test_kickers_and_spelling_choices_per_outlet():
 
     assert headline_framing("DESPERATION: Mayor begs for help")["kicker"] == "DESPERATION"
     assert headline_framing("Mayor: we need help")["kicker"] is None
+    assert headline_framing("BREAKING | Port closed")["kicker"] == "BREAKING"
+    assert headline_framing("NATO – Russia talks resume")["kicker"] is None  # a dash joins two names
     a = make_article("Officials in Lviv said the mayor of Odesa met Tomasz Kowalsky on Friday.", "A")
     b = make_article("Officials in Lvov said the mayor met Tomasz Kowalskiy. Many residents left.", "B")
     c = make_article("Officials in Lviv said many residents left on Friday.", "C")
