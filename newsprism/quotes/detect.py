@@ -217,13 +217,36 @@ def _claim_clause(verb: Token) -> Token | None:
     return None
 
 
+def _stray_that_clauses(verb: Token) -> list[Token]:
+    """``told the audience at his fundraiser for veterans that he had …``: the parser hangs the
+    cue's "that" clause on the last noun before it as a relative clause. A relative clause
+    whose "that" is a subordinator (not the relative pronoun, which is its subject or object)
+    and which has its own subject is the verb's complement, when the noun is the verb's
+    object or inside its prepositional phrases."""
+    out = []
+    nouns = [c for c in verb.children if c.dep_ in ("dobj", "dative", "prep")]
+    while nouns:
+        noun = nouns.pop()
+        nouns += [c for c in noun.children if c.dep_ in ("prep", "pobj")]
+        for clause in noun.children:
+            kids = list(clause.children)
+            if (
+                clause.dep_ in ("relcl", "acl")
+                and clause.i > noun.i
+                and any(k.lower_ == "that" and k.dep_ == "mark" for k in kids)
+                and any(k.dep_ in ("nsubj", "nsubjpass") and k.lower_ != "that" for k in kids)
+            ):
+                out.append(clause)
+    return out
+
+
 def _complements(verb: Token) -> list[Token]:
     """The clause a cue verb reports: a claim noun's clause first (the parser may also hang
     a later relative clause's verb on the cue as ccomp), else its clausal complements."""
     claim = _claim_clause(verb)
     if claim is not None:
         return [claim]
-    clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+    clauses = [c for c in verb.children if c.dep_ == "ccomp"] or _stray_that_clauses(verb)
     # a "that" clause first: the parser also hangs clauses of a fronted phrase on the verb
     return sorted(clauses, key=lambda c: (not any(m.lower_ == "that" for m in c.children), c.i < verb.i))
 
