@@ -222,7 +222,8 @@ def _stray_that_clauses(verb: Token) -> list[Token]:
     cue's "that" clause on the last noun before it as a relative clause. A relative clause
     whose "that" is a subordinator (not the relative pronoun, which is its subject or object)
     and which has its own subject is the verb's complement, when the noun is the verb's
-    object or inside its prepositional phrases."""
+    object or inside its prepositional phrases. A noun's own "that" clause (``a lack of
+    confidence that …``, parsed acl) is no stray: it tells what the noun holds."""
     out = []
     nouns = [c for c in verb.children if c.dep_ in ("dobj", "dative", "prep")]
     while nouns:
@@ -231,7 +232,7 @@ def _stray_that_clauses(verb: Token) -> list[Token]:
         for clause in noun.children:
             kids = list(clause.children)
             if (
-                clause.dep_ in ("relcl", "acl")
+                clause.dep_ == "relcl"
                 and clause.i > noun.i
                 and any(k.lower_ == "that" and k.dep_ == "mark" for k in kids)
                 and any(k.dep_ in ("nsubj", "nsubjpass") and k.lower_ != "that" for k in kids)
