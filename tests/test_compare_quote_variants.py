@@ -222,3 +222,22 @@ def test_a_second_version_in_one_article_joins_only_on_a_named_speaker_and_its_o
     assert ids == {q.id for q in quotes}
     ids, quotes = grouped("the fire chief")  # an unnamed source: one version per article
     assert len(ids) == 2 and quotes[1].id not in ids
+
+
+def test_quoted_fragments_of_one_named_speaker_group_across_outlets():
+    one = make_article("Intro.\n\nMorrow called the mayor “the founder of the chaos” on Sunday.", outlet="O0")
+    other = make_article(
+        "Intro.\n\nHe said the mayor was “the founder of the chaos”, Morrow said.", outlet="O1"
+    )
+    order = {one.id: 0, other.id: 1}
+    text = "the founder of the chaos"
+
+    def grouped(second_speaker):
+        quotes = [
+            quote_in(one, text, "Dale Morrow", "fragment"),
+            quote_in(other, text, second_speaker, "fragment"),
+        ]
+        return group_quotes(quotes, TableEmbedder(), CompareSettings(), order)
+
+    assert len(grouped("Dale Morrow")) == 1
+    assert grouped("Ada Quist") == [] and grouped("a campaign aide") == []

@@ -77,7 +77,7 @@ def group_quotes(
 ) -> list[QuoteGroup]:
     """Cross-article groups of one quote, each with its classified variants."""
     # Reported speech groups too: outlets often paraphrase what another prints in quotes.
-    items = [q for q in quotes if q.kind in ("direct", "indirect") and len(words(q.text)) >= 3]
+    items = [q for q in quotes if _item(q)]
     if not items:
         return []
     vecs = embedder.embed([q.text for q in items])
@@ -98,6 +98,15 @@ def group_quotes(
         vecs = embedder.embed([q.text for q in group])
         out.append(_build_group(group, vecs @ vecs.T, embedder, settings, order))
     return sorted(out, key=lambda g: (-len(g.quote_ids), g.id))
+
+
+def _item(quote: Quote) -> bool:
+    """A version that pairs on its own: a direct or reported quote of three words or more, or a
+    quoted fragment of a named speaker with two content words or more ("the founder of the
+    club" in one outlet's reported sentence, the whole quote in another's)."""
+    if quote.kind == "fragment":
+        return _surname(quote) is not None and len(set(content_words(quote.text))) >= 2
+    return quote.kind in ("direct", "indirect") and len(words(quote.text)) >= 3
 
 
 def _with_fragments(group: list[Quote], fragments: Sequence[Quote]) -> list[Quote]:
@@ -122,7 +131,7 @@ class _Keys:
     """What pair scoring needs of one quote, computed once: content-word stems, surname,
     speaker or source (for reported speech), and whether it is negated."""
 
-    __slots__ = ("kind", "name", "negated", "stems", "surname", "who", "words")
+    __slots__ = ("fragment", "kind", "name", "negated", "stems", "surname", "who", "words")
 
     def __init__(self, quote: Quote) -> None:
         self.stems: set[str] = {stem(w) for w in content_words(quote.text)}
@@ -132,6 +141,7 @@ class _Keys:
         self.kind: str | None = quote.speaker.kind if quote.speaker else None
         self.negated: bool = negations(quote.text) > 0
         self.words: list[str] = normalize_words(quote.text)
+        self.fragment: bool = quote.kind == "fragment"
 
 
 def _same_speaker(a: _Keys, b: _Keys) -> bool:
@@ -192,6 +202,15 @@ def _pair_score(a: Quote, b: Quote, ka: _Keys, kb: _Keys, sim: float, s: Compare
         return None
     overlap = _overlap(ka.stems, kb.stems)
     na, nb = ka.surname, kb.surname
+    if "fragment" in (a.kind, b.kind):
+        # a few quoted words: one named speaker, the same polarity and shared content words
+        same = na is not None and na == nb and _same_speaker(ka, kb) and _same_polarity(ka, kb)
+        shared = len(ka.stems & kb.stems) >= s.quote_min_shared
+        return (
+            max(overlap, sim)
+            if same and shared and (overlap >= s.quote_overlap or sim >= s.quote_sim)
+            else None
+        )
     copied = overlap >= s.quote_same_words and sim >= s.quote_sim
     long_enough = len(ka.stems & kb.stems) >= s.quote_same_min_shared
     if "indirect" in (a.kind, b.kind):
@@ -223,7 +242,13 @@ def _second_version(ka: _Keys, kb: _Keys, sim: float, s: CompareSettings) -> boo
     """Evidence enough for a pair to bring a second version of one article into a group: one
     named person on both sides, and words that agree on both counts (shared content words and
     embedding similarity). A loosely matched source or a paraphrase never does."""
-    if "person" not in (ka.kind, kb.kind) or ka.kind != kb.kind or None in (ka.name, kb.name):
+    if (
+        "person" not in (ka.kind, kb.kind)
+        or ka.kind != kb.kind
+        or None in (ka.name, kb.name)
+        or ka.fragment
+        or kb.fragment
+    ):
         return False
     return _same_speaker(ka, kb) and _overlap(ka.stems, kb.stems) >= s.quote_overlap and sim >= s.quote_sim
 
