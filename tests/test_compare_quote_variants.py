@@ -241,3 +241,16 @@ def test_quoted_fragments_of_one_named_speaker_group_across_outlets():
 
     assert len(grouped("Dale Morrow")) == 1
     assert grouped("Ada Quist") == [] and grouped("a campaign aide") == []
+
+
+def test_a_quoted_term_is_no_version_of_a_long_quote_that_uses_its_words():
+    long = "The emergency crews worked all night and the plan held until the river fell again."
+    one = make_article(
+        f"Intro.\n\nMorrow praised the “emergency plan” on Sunday.\n\n“{long}” he said.", outlet="O0"
+    )
+    other = make_article(f"Intro.\n\n“{long}” Morrow said.", outlet="O1")
+    quotes = [
+        quote_in(one, "emergency plan", "Dale Morrow", "fragment"),
+        quote_in(other, long, "Dale Morrow"),
+    ]
+    assert group_quotes(quotes, TableEmbedder(), CompareSettings(), {one.id: 0, other.id: 1}) == []

@@ -203,14 +203,13 @@ def _pair_score(a: Quote, b: Quote, ka: _Keys, kb: _Keys, sim: float, s: Compare
     overlap = _overlap(ka.stems, kb.stems)
     na, nb = ka.surname, kb.surname
     if "fragment" in (a.kind, b.kind):
-        # a few quoted words: one named speaker, the same polarity and shared content words
+        # A few quoted words: one named speaker, the same polarity, and shared content words
+        # that are much of both versions (a quoted term inside a long quote is no version of it;
+        # ``_with_fragments`` adds such parts word for word).
         same = na is not None and na == nb and _same_speaker(ka, kb) and _same_polarity(ka, kb)
-        shared = len(ka.stems & kb.stems) >= s.quote_min_shared
-        return (
-            max(overlap, sim)
-            if same and shared and (overlap >= s.quote_overlap or sim >= s.quote_sim)
-            else None
-        )
+        common = len(ka.stems & kb.stems)
+        alike = common >= s.quote_min_shared and common >= s.quote_overlap * max(len(ka.stems), len(kb.stems))
+        return max(overlap, sim) if same and alike else None
     copied = overlap >= s.quote_same_words and sim >= s.quote_sim
     long_enough = len(ka.stems & kb.stems) >= s.quote_same_min_shared
     if "indirect" in (a.kind, b.kind):
