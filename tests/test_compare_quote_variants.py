@@ -254,3 +254,14 @@ def test_a_quoted_term_is_no_version_of_a_long_quote_that_uses_its_words():
         quote_in(other, long, "Dale Morrow"),
     ]
     assert group_quotes(quotes, TableEmbedder(), CompareSettings(), {one.id: 0, other.id: 1}) == []
+
+
+def test_a_short_quote_of_an_unknown_speaker_does_not_join_a_named_ones():
+    short, longer = "I don't like that language.", "I don't really like that kind of language."
+    embedder = TableEmbedder(pinned={short: 0.9, longer: 0.9})  # the words alike on embeddings too
+    _, groups = _group([(short, "Ada Quist"), (longer, None)], embedder)
+    assert groups == []
+    quotes, groups = _group(
+        [("We will rebuild the bridge by June.", "Ada Quist"), ("We will rebuild the bridge by June.", None)]
+    )
+    assert len(groups) == 1

@@ -219,7 +219,8 @@ def _pair_score(a: Quote, b: Quote, ka: _Keys, kb: _Keys, sim: float, s: Compare
         same = _same_speaker(ka, kb) and _same_polarity(ka, kb)
         if same and (overlap >= s.quote_overlap or sim >= s.quote_sim):
             return max(overlap, sim)
-        copy = copied and _same_polarity(ka, kb) and (None in (ka.who, kb.who) or long_enough)
+        unknown = None in (ka.who, kb.who) and len(ka.stems & kb.stems) >= s.quote_unknown_min_shared
+        copy = copied and _same_polarity(ka, kb) and (unknown or long_enough)
         return max(overlap, sim) if copy else None
     shared = len(ka.stems & kb.stems) >= s.quote_min_shared
     if (
@@ -230,7 +231,8 @@ def _pair_score(a: Quote, b: Quote, ka: _Keys, kb: _Keys, sim: float, s: Compare
     ):
         return max(overlap, sim)
     # An unknown speaker matches anyone, so the words themselves must agree on both counts.
-    if (na is None or nb is None) and overlap >= s.quote_overlap and sim >= s.quote_sim:
+    unknown = (na is None or nb is None) and len(ka.stems & kb.stems) >= s.quote_unknown_min_shared
+    if unknown and overlap >= s.quote_overlap and sim >= s.quote_sim:
         return max(overlap, sim)
     if copied and long_enough:  # the same long text, whoever it is given to (misattributed)
         return max(overlap, sim)
