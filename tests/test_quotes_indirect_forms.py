@@ -33,3 +33,12 @@ def test_a_relative_pronoun_before_the_cue_is_no_indirect_question(nlp):
     text = "Dale Morrow spoke on Friday. His anger was aimed at the auditor, who he claims has been unfair to the city."
     [quote] = _indirect(quotes_of(nlp, text))
     assert quote.text.startswith("has been unfair")
+
+
+def test_a_gerund_cue_after_a_preposition_takes_the_subject_of_its_verb(nlp):
+    for text in (
+        "The mayor responded on Friday by saying that the budget was balanced.",
+        "Mayor Ada Quist took the last step on Monday of announcing that the city would not sue.",
+    ):
+        [quote] = _indirect(quotes_of(nlp, text))
+        assert "Quist" in quote.speaker.canonical or quote.speaker.canonical.lower() == "the mayor"
