@@ -519,6 +519,11 @@ class CompareSettings:
     # common): two lawmakers saying "I don't like that language" said two things; the
     # example's misattributed quote shares 5 (6 cut it off).
     quote_same_min_shared: int = 4
+    # An unknown or unnamed speaker matches anyone, so a pair with one needs this many content
+    # stems in common besides agreeing words: "I don't like that language" and "I don't really
+    # like that kind of language" share two and may be two lawmakers. Session 9: every such pair
+    # grouped on the calibrate half of bench/brief_gold shares 3 or more.
+    quote_unknown_min_shared: int = 3
     # A reworded version keeping this share of the reference's content stems (or as close as
     # quote_sim) is a translation; less is a paraphrase. Set on the seeds' translated quote.
     translation_overlap: float = 0.6
