@@ -21,7 +21,7 @@ from newsprism.quotes.marks import is_dash
 from newsprism.quotes.syntax import entities, token_span
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Doc, Token
 
 __all__ = ["describe", "fold", "mention_tokens", "surname_key"]
 
@@ -408,12 +408,41 @@ def _misread_name(head: Token) -> bool:
     return head.pos_ == "ADV" or (bare and (single or plural_name))
 
 
+def _surnames(doc: Doc) -> frozenset[str]:
+    """Last words of the article's full person names (two words or more), computed once."""
+    found = doc.user_data.get("newsprism_surnames")
+    if found is None:
+        found = frozenset(e[-1].text for e in entities(doc) if e.label_ == "PERSON" and len(e) >= 2)
+        doc.user_data["newsprism_surnames"] = found
+    return found
+
+
+def _known_surname(head: Token, toks: list[Token]) -> Speaker | None:
+    """A capitalised word the article also writes as the surname of a full person name ("Carla
+    Brenner … Brenner said"): that person, however the tagger labelled it here (an organisation,
+    a plural common noun)."""
+    if head.ent_type_ == "PERSON" or head.pos_ not in ("PROPN", "NOUN") or not head.shape_.startswith("Xx"):
+        return None
+    ent = next((e for e in entities(head.doc) if e.start <= head.i < e.end), None)
+    if ent is not None and len(ent) > 1 or any(c.dep_ == "det" for c in head.children):
+        return None
+    if head.text not in _surnames(head.doc):
+        return None
+    names = widen_name([head])
+    name = _clean_name(names)
+    role = _role_words(toks, names)
+    return Speaker(name=name, canonical=name, role=role, kind="person", span=token_span(toks))
+
+
 def describe(head: Token) -> Speaker:
     """A :class:`Speaker` for the mention headed by ``head``, before any cross-mention merging."""
     toks = mention_tokens(head)
     appositive = _appositive_name(head, toks)
     if appositive is not None:
         return appositive
+    known = _known_surname(head, toks)
+    if known is not None:
+        return known
     for make in (_person, _role_led, _members, _organisation, _anonymous):
         found = make(head, toks)
         if found is not None:
