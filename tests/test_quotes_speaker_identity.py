@@ -82,3 +82,61 @@ def test_a_surname_of_a_full_name_in_the_article_is_a_person(nlp):
     )
     speaker = speaker_of(quotes_of(nlp, text), "scared")
     assert speaker.kind == "person" and not speaker.anonymous
+
+
+def _story(nlp, *texts: str) -> dict[str, str]:
+    """Quote text -> canonical speaker over a story of several fictional articles."""
+    from newsprism.quotes.stage import analyze_quotes
+    from tests.conftest import make_article
+
+    arts = [make_article(t, outlet=f"outlet{i}") for i, t in enumerate(texts)]
+    return {q.text: q.speaker.canonical for q in analyze_quotes(arts).quotes if q.speaker is not None}
+
+
+def test_a_dateline_is_no_speaker_when_the_parse_gives_two_subjects(nlp):
+    (q,) = quotes_of(
+        nlp,
+        "WASHINGTON — Representative Anthony D. Wexler, Democrat of New York, said on Monday that he "
+        "would not resign.",
+    )
+    assert "Wexler" in q.speaker.canonical and "WASHINGTON" not in q.speaker.canonical
+
+
+def test_a_surname_the_tagger_missed_is_the_person_another_outlet_names(nlp):
+    names = _story(
+        nlp,
+        'Hillary Hollings said she was disappointed. "This is not who we are," Mrs. Hollings said.',
+        'Hollings tweeted that "this is not who we are."',
+    )
+    assert names["this is not who we are."] == "Hillary Hollings"
+
+
+def test_two_titled_names_speaking_together_are_a_joint_source(nlp):
+    (q, *_) = quotes_of(
+        nlp,
+        "House Speaker Nancy Pellow and Senate Democratic leader Chuck Schuler said in a joint statement "
+        'that the wall was "a waste."',
+    )
+    assert q.speaker.canonical == "Nancy Pellow and Chuck Schuler" and q.speaker.kind == "group"
+
+
+def test_the_younger_and_a_nickname_with_jr_are_the_son(nlp):
+    names = _story(
+        nlp,
+        "President Donald Q. Brandt said on Tuesday that the wall would be built. His son, Donald "
+        'Brandt Jr., said the family was united. "My father never quits," the younger Mr. Brandt said.',
+        'Don Jr., the eldest son, said: "My father will win."',
+    )
+    assert names["My father never quits,"] == "Donald Brandt Jr."
+    assert names["My father will win."] == "Donald Brandt Jr."
+    assert names["the wall would be built"] == "Donald Q. Brandt"
+
+
+def test_a_title_alone_is_the_one_person_the_story_gives_that_title(nlp):
+    names = _story(
+        nlp,
+        "President Donald Q. Brandt said on Tuesday that the wall would be built. Former President "
+        "Bill Carlson said the wall was a mistake.",
+        'Brandt spoke on Tuesday: "We will build it." The president added, "Nobody can stop us."',
+    )
+    assert names["Nobody can stop us."] == "Donald Q. Brandt"

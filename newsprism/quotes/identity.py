@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from newsprism.model import Speaker
 from newsprism.quotes.cues import ANONYMOUS_NOUNS, ORG_NOUNS
 from newsprism.quotes.marks import is_dash
+from newsprism.quotes.names import strip_titles
 from newsprism.quotes.syntax import entities, token_span
 
 if TYPE_CHECKING:
@@ -383,7 +384,7 @@ def _joint(head: Token, first: Speaker) -> Speaker | None:
         return None
     parts = [c for c in head.rights if c.dep_ == "conj" and (c.ent_type_ == "PERSON" or c.pos_ == "PROPN")]
     if not any(_person(c, mention_tokens(c)) for c in parts):
-        return None
+        return _joint_titled(head)
     # each person's name without the role words before it ("Producers Laurence Mark")
     names = [_clean_name(widen_name(_entity(mention_tokens(c), ("PERSON",)))) for c in (head, *parts)]
     names = [n for n in names if n]
@@ -394,6 +395,26 @@ def _joint(head: Token, first: Speaker) -> Speaker | None:
     return Speaker(
         name=name, canonical=name, kind="group", span=token_span(sorted(tokens, key=lambda t: t.i))
     )
+
+
+def _joint_titled(head: Token) -> Speaker | None:
+    """``Speaker Ana Ruiz and Senate leader Tom Lee said``: the second name, after its title, is
+    a person of its own however the parser hung it (an apposition of the first, a title noun's
+    compound), never part of the first person's name."""
+    cc = next((c for c in head.rights if c.dep_ == "cc" and c.lower_ == "and"), None)
+    if cc is None or not any(c.dep_ == "conj" for c in head.rights):
+        return None
+    end = max(t.i for t in head.subtree) + 1
+    ents = [e for e in entities(head.doc) if e.label_ == "PERSON" and cc.i < e.start and e.end <= end]
+    if len(ents) != 1:
+        return None
+    first = strip_titles(_clean_name(_head_run(widen_name(_entity(mention_tokens(head), ("PERSON",))), head)))
+    second = strip_titles(_clean_name(widen_name(list(ents[0]))))
+    if not first or not second or first == second:
+        return None
+    name = f"{first} and {second}"
+    toks = [t for t in head.subtree if t.i < end]
+    return Speaker(name=name, canonical=name, kind="group", span=token_span(toks))
 
 
 def _misread_name(head: Token) -> bool:

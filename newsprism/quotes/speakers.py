@@ -23,15 +23,19 @@ from typing import Any
 from rapidfuzz import fuzz
 
 from newsprism.model import Quote, content_id
+from newsprism.quotes.attribute import OTHER_ROLE
+from newsprism.quotes.cues import ANONYMOUS_NOUNS
 from newsprism.quotes.identity import PRONOUNS, fold, surname_key
 from newsprism.quotes.marks import DASH_CHARS
 from newsprism.quotes.names import (
+    TITLE_WORDS,
     compatible,
     full_names,
     generation,
     most_complete,
     most_written,
     name_words,
+    same_given,
     strip_company,
     strip_titles,
     surname,
@@ -199,6 +203,62 @@ def _untitled(quote: Quote, texts: Mapping[str, str]) -> Quote:
     return dataclasses.replace(quote, speaker=dataclasses.replace(s, canonical=name, role=role))
 
 
+def _surnames_as_persons(quotes: list[Quote]) -> list[Quote]:
+    """A one-word speaker the tagger did not read as a person ("Ruiz tweeted", tagged as a plural
+    noun or an organisation) is a person when it is the surname of a full person name another
+    quote of the story gives."""
+    surnames = {
+        name_words(q.speaker.canonical)[-1]
+        for q in quotes
+        if q.speaker is not None and q.speaker.kind == "person" and len(name_words(q.speaker.canonical)) >= 2
+    }
+    out = []
+    for q in quotes:
+        s = q.speaker
+        if (
+            s is not None
+            and s.kind in ("anonymous", "organisation", "nominal")
+            and re.fullmatch(r"[A-Z][a-z][\w’'-]*", s.canonical)
+            and s.canonical.lower() in surnames
+        ):
+            q = dataclasses.replace(q, speaker=dataclasses.replace(s, kind="person", anonymous=False))
+        out.append(q)
+    return out
+
+
+_TITLED = re.compile(r"^the\s+([a-z-]+)$", re.IGNORECASE)
+
+
+def _story_titles(quotes: list[Quote]) -> list[Quote]:
+    """``The president added`` where the article names nobody with that title: the one person
+    of its article, else of the story, whose quotes carry the title in their role ("President
+    Ana Ruiz"; a former or vice president is another office)."""
+    holders: dict[tuple[str, str], set[str]] = defaultdict(set)  # (article or "", title) -> names
+    for q in quotes:
+        s = q.speaker
+        if s is None or s.kind != "person" or not s.role or len(name_words(s.canonical)) < 2:
+            continue
+        words = name_words(s.role)
+        if not words or set(words) & OTHER_ROLE or words[-1] not in TITLE_WORDS:
+            continue  # the title is the role's head: "the president's son" is a son
+        holders[(q.article_id, words[-1])].add(s.canonical)
+        holders[("", words[-1])].add(s.canonical)
+    out = []
+    for q in quotes:
+        s = q.speaker
+        m = _TITLED.match(s.canonical) if s is not None and s.kind == "nominal" and not s.anonymous else None
+        if m is not None and m.group(1).lower() in TITLE_WORDS:
+            word = m.group(1).lower()
+            names = holders.get((q.article_id, word)) or (
+                holders.get(("", word), set()) if word not in ANONYMOUS_NOUNS else set()
+            )  # "the spokeswoman" of another article may speak for another body
+            if len(names) == 1:
+                name = next(iter(names))
+                q = dataclasses.replace(q, speaker=dataclasses.replace(s, canonical=name, kind="person"))
+        out.append(q)
+    return out
+
+
 def _resolve_short(quotes: list[Quote], texts: Mapping[str, str]) -> list[Quote]:
     """A one-word person name takes the full name the story writes for it: the article's own
     most frequent full form ("Coleman" -> "Elijah Coleman"), else the story's only one; so do
@@ -215,7 +275,8 @@ def _resolve_short(quotes: list[Quote], texts: Mapping[str, str]) -> list[Quote]
             parts = (
                 re.split(r",\s+(?:and\s+)?|\s+and\s+", s.canonical) if s.kind == "group" else [s.canonical]
             )
-            full = [_full_form(p, texts.get(q.article_id, ""), story, texts) or p for p in parts]
+            younger = s.kind == "person" and "younger" in name_words(s.role or "")
+            full = [_full_form(p, texts.get(q.article_id, ""), story, texts, younger) or p for p in parts]
             name = full[0] if len(full) == 1 else ", ".join(full[:-1]) + " and " + full[-1]
             if name != s.canonical:
                 q = dataclasses.replace(q, speaker=dataclasses.replace(s, canonical=name))
@@ -223,12 +284,18 @@ def _resolve_short(quotes: list[Quote], texts: Mapping[str, str]) -> list[Quote]
     return out
 
 
-def _full_form(name: str, text: str, story: Mapping[str, Counter], texts: Mapping[str, str]) -> str | None:
-    """The full name a one-word person name stands for in its article or story, else None."""
+def _full_form(
+    name: str, text: str, story: Mapping[str, Counter], texts: Mapping[str, str], younger: bool = False
+) -> str | None:
+    """The full name a one-word person name stands for in its article or story, else None
+    ("the younger Mr. Lind" is the son, Lind Jr.)."""
     core = [w for w in name.split() if not generation(w)]
     if len(core) != 1:
         return None
-    word, gen = core[0].strip(" ,."), generation(name)  # "Peter Jr." is a Lind Jr.
+    word, gen = (
+        core[0].strip(" ,."),
+        generation(name) or ("jr" if younger else ""),
+    )  # "Peter Jr." is a Lind Jr.
 
     def same_generation(names: Iterable[str]) -> Counter:
         return Counter(n for n in names if generation(n) == gen)
@@ -241,6 +308,15 @@ def _full_form(name: str, text: str, story: Mapping[str, Counter], texts: Mappin
     pool = same_generation(story.get(word.lower(), Counter()).elements()) or same_generation(
         n for t in texts.values() for n in full_names(t, word)
     )
+    if not pool and gen:  # "Pete Jr.": the story's Jr. whose given name it is
+        pool = Counter(
+            n
+            for forms in story.values()
+            for n in forms.elements()
+            if generation(n) == gen
+            and same_given(word, name_words(n)[0])
+            and len([w for w in n.split() if not generation(w)]) >= 2
+        )
     if pool and (len(pool) == 1 or pool.most_common(2)[0][1] > pool.most_common(2)[1][1]):
         return pool.most_common(1)[0][0]
     return None
@@ -281,7 +357,8 @@ def merge_speakers(
     ``texts`` (article id -> cleaned text) lets short names resolve to the full names the
     articles write, and datelines be told from speakers."""
     texts = texts or {}
-    quotes = _resolve_short([_untitled(q, texts) for q in quotes], texts)
+    quotes = _resolve_short(_surnames_as_persons([_untitled(q, texts) for q in quotes]), texts)
+    quotes = _story_titles(quotes)
     written = _written_forms(quotes, texts)
     counts = Counter(m for forms in {id(v): v for v in written.values()}.values() for m in forms)
     variants = _person_variants(written, counts)
