@@ -140,3 +140,24 @@ def test_a_title_alone_is_the_one_person_the_story_gives_that_title(nlp):
         'Brandt spoke on Tuesday: "We will build it." The president added, "Nobody can stop us."',
     )
     assert names["Nobody can stop us."] == "Donald Q. Brandt"
+
+
+def test_she_is_the_spokeswoman_not_the_person_she_speaks_for(nlp):
+    text = (
+        "Manafort accused the Clinton campaign of stirring the story. The first connections appear to "
+        "have been made by a blogger.\nClinton spokeswoman Jennifer Palmieri criticized Manafort for "
+        'accusing the Democratic campaign.\n"Nice try, not true," she said in a tweet.'
+    )
+    assert speaker_of(quotes_of(nlp, text), "Nice try").canonical == "Jennifer Palmieri"
+
+
+def test_a_hyphenated_surname_is_one_name_in_every_outlet(nlp):
+    names = _story(
+        nlp,
+        'Rep. Alexandria Ortiz-Cortell (D-N.Y.) said the plan was "a moral failure." Ortiz-Cortell '
+        "added that she would vote no.",
+        '"This is a moral failure," said Ortiz-Cortell, a New York Democrat.',
+    )
+    assert names["a moral failure."] == "Alexandria Ortiz-Cortell"
+    assert names["she would vote no"] == "Alexandria Ortiz-Cortell"
+    assert names["This is a moral failure,"] == "Alexandria Ortiz-Cortell"

@@ -329,7 +329,18 @@ def _modifier(ent) -> bool:
     tagger split, "Hawaiian Gardens"): the noun is what a pronoun can stand for, not it.
     (Dropping an organisation inside a title, "Defense Attorney X", was tried: on calibrate,
     "they" then reached an older wrong entity more often than it was right.)"""
-    return ent.label_ == "NORP" and ent.root.dep_ in ("amod", "compound")
+    return (ent.label_ == "NORP" and ent.root.dep_ in ("amod", "compound")) or _employer(ent)
+
+
+def _employer(ent) -> bool:
+    """``Ruiz spokeswoman Ana Berg``: a person named as whose role another named person holds
+    is no antecedent there; the role holder is."""
+    if ent.label_ != "PERSON" or ent.root.dep_ != "compound":
+        return False
+    head = ent.root.head
+    while head.dep_ == "compound" and head.head.i != head.i and not head.ent_type_:
+        head = head.head
+    return head.ent_type_ == "PERSON" and not (ent.start <= head.i < ent.end)
 
 
 def _labelled(doc: Doc, labels: tuple[str, ...]) -> SpanIndex:

@@ -67,8 +67,10 @@ def mention_tokens(head: Token) -> list[Token]:
     left = [t for t in head.lefts if t.dep_ in LEFT_DEPS or t.ent_iob_ == "I"]
     toks = [t for lt in left for t in lt.subtree if _keep(t)] + [head]
     for child in head.rights:
-        if child.dep_ in ("flat", "compound") or _same_entity(head, child):
+        if child.dep_ in ("flat", "compound"):
             toks.append(child)
+        elif _same_entity(head, child):  # with the hyphen between ("Ortiz-Cortell")
+            toks.extend(head.doc[head.i + 1 : child.i + 1])
         elif (
             child.dep_ == "prep"
             and head.pos_ == "NOUN"
@@ -433,7 +435,9 @@ def _surnames(doc: Doc) -> frozenset[str]:
     """Last words of the article's full person names (two words or more), computed once."""
     found = doc.user_data.get("newsprism_surnames")
     if found is None:
-        found = frozenset(e[-1].text for e in entities(doc) if e.label_ == "PERSON" and len(e) >= 2)
+        found = frozenset(
+            e.text.split()[-1] for e in entities(doc) if e.label_ == "PERSON" and len(e.text.split()) >= 2
+        )
         doc.user_data["newsprism_surnames"] = found
     return found
 
@@ -445,11 +449,12 @@ def _known_surname(head: Token, toks: list[Token]) -> Speaker | None:
     if head.ent_type_ == "PERSON" or head.pos_ not in ("PROPN", "NOUN") or not head.shape_.startswith("Xx"):
         return None
     ent = next((e for e in entities(head.doc) if e.start <= head.i < e.end), None)
-    if ent is not None and len(ent) > 1 or any(c.dep_ == "det" for c in head.children):
+    word = [head] if ent is None or len(ent) == 1 else list(ent)
+    if " " in join(word) or any(c.dep_ == "det" for c in head.children):
+        return None  # one word, hyphens aside ("Ortiz-Cortell" tagged as an organisation)
+    if join(word) not in _surnames(head.doc):
         return None
-    if head.text not in _surnames(head.doc):
-        return None
-    names = widen_name([head])
+    names = widen_name(word)
     name = _clean_name(names)
     role = _role_words(toks, names)
     return Speaker(name=name, canonical=name, role=role, kind="person", span=token_span(toks))
