@@ -161,3 +161,18 @@ def test_a_hyphenated_surname_is_one_name_in_every_outlet(nlp):
     assert names["a moral failure."] == "Alexandria Ortiz-Cortell"
     assert names["she would vote no"] == "Alexandria Ortiz-Cortell"
     assert names["This is a moral failure,"] == "Alexandria Ortiz-Cortell"
+
+
+def test_mrs_with_a_surname_is_not_the_husband_the_story_names_first(nlp):
+    names = _story(
+        nlp,
+        "Former President Bill Carlson campaigned for his wife on Monday. Hillary Carlson said the race "
+        'was close. "We will win Ohio," Mrs. Carlson said. Mr. Carlson said, "She is ready."',
+    )
+    assert names["We will win Ohio,"] == "Hillary Carlson"
+    assert names["She is ready."] == "Bill Carlson"
+
+
+def test_a_kin_noun_with_a_name_after_it_is_that_person(nlp):
+    text = 'President Donald Brandt spoke on Monday. His daughter Ivy Brandt said, "My father loves this country."'
+    assert speaker_of(quotes_of(nlp, text), "loves this country").canonical == "Ivy Brandt"

@@ -16,7 +16,7 @@ import unicodedata
 from typing import TYPE_CHECKING
 
 from newsprism.model import Speaker
-from newsprism.quotes.cues import ANONYMOUS_NOUNS, ORG_NOUNS
+from newsprism.quotes.cues import ANONYMOUS_NOUNS, ORG_NOUNS, PEOPLE_NOUNS
 from newsprism.quotes.marks import is_dash
 from newsprism.quotes.names import strip_titles
 from newsprism.quotes.syntax import entities, token_span
@@ -361,6 +361,10 @@ def _role_led(head: Token, toks: list[Token]) -> Speaker | None:
     )
 
 
+# Nouns for one person ("his daughter Ivy Brandt"), not for a body ("the campaign, X").
+_KIN_NOUNS = PEOPLE_NOUNS - {"camp", "campaign", "staff", "team", "family"}
+
+
 def _appositive_name(head: Token, toks: list[Token]) -> Speaker | None:
     """``Its chief executive, Corin Ashdale, said``: the name in apposition is the speaker."""
     if head.pos_ != "NOUN":
@@ -368,7 +372,7 @@ def _appositive_name(head: Token, toks: list[Token]) -> Speaker | None:
     for child in head.rights:
         if child.dep_ == "appos" and (child.ent_type_ == "PERSON" or child.pos_ == "PROPN"):
             found = _person(child, mention_tokens(child)) or _role_led(child, mention_tokens(child))
-            if found is None and head.lemma_.lower() in ROLE_WORDS | ANONYMOUS_NOUNS:
+            if found is None and head.lemma_.lower() in ROLE_WORDS | ANONYMOUS_NOUNS | _KIN_NOUNS:
                 name = _clean_name([t for t in mention_tokens(child) if t.pos_ == "PROPN"])
                 found = (
                     Speaker(name=name, canonical=name, kind="person") if name else None

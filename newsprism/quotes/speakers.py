@@ -269,6 +269,7 @@ def _resolve_short(quotes: list[Quote], texts: Mapping[str, str]) -> list[Quote]
         if s is not None and s.kind == "person" and len(s.canonical.split()) >= 2:
             story[name_words(s.canonical)[-1]][s.canonical] += 1
     out = []
+    genders: dict[str, str | None] = {}
     for q in quotes:
         s = q.speaker
         if s is not None and s.kind in ("person", "group"):
@@ -276,7 +277,9 @@ def _resolve_short(quotes: list[Quote], texts: Mapping[str, str]) -> list[Quote]
                 re.split(r",\s+(?:and\s+)?|\s+and\s+", s.canonical) if s.kind == "group" else [s.canonical]
             )
             younger = s.kind == "person" and "younger" in name_words(s.role or "")
-            full = [_full_form(p, texts.get(q.article_id, ""), story, texts, younger) or p for p in parts]
+            text = texts.get(q.article_id, "")
+            sex = _honorific(text[s.span.start : s.span.end]) if s.span is not None else None
+            full = [_full_form(p, text, story, texts, younger, sex, genders) or p for p in parts]
             name = full[0] if len(full) == 1 else ", ".join(full[:-1]) + " and " + full[-1]
             if name != s.canonical:
                 q = dataclasses.replace(q, speaker=dataclasses.replace(s, canonical=name))
@@ -284,21 +287,63 @@ def _resolve_short(quotes: list[Quote], texts: Mapping[str, str]) -> list[Quote]
     return out
 
 
+_HONORIFIC = re.compile(r"\b(Mrs|Ms|Miss|Mr)\b\.?\s")
+_FEMALE_KIN = "wife mother daughter sister widow girlfriend fiancee granddaughter aunt niece"
+_MALE_KIN = "husband father son brother widower boyfriend fiance grandson uncle nephew"
+_KIN = {**dict.fromkeys(_FEMALE_KIN.split(), "f"), **dict.fromkeys(_MALE_KIN.split(), "m")}
+_GENDERED = re.compile(r"\b(he|him|his|she|her|hers)\b", re.IGNORECASE)
+
+
+def _honorific(mention: str) -> str | None:
+    """``f`` for "Mrs. Lind", ``m`` for "Mr. Lind", else None."""
+    m = _HONORIFIC.search(mention)
+    return None if m is None else ("m" if m.group(1) == "Mr" else "f")
+
+
+def _name_gender(full: str, texts: Mapping[str, str]) -> str | None:
+    """A full name's gender as the story writes it: a kin noun before it ("his wife, Ana
+    Lind"), else the first he/she after it in its sentence ("Ana Lind said she …"), by vote."""
+    votes: Counter = Counter()
+    for text in texts.values():
+        for m in re.finditer(re.escape(full), text):
+            before = re.findall(r"[a-z]+", text[max(0, m.start() - 30) : m.start()].lower())[-2:]
+            kin = next((_KIN[w] for w in reversed(before) if w in _KIN), None)
+            rest = re.split(r"[.!?\n]", text[m.end() : m.end() + 200])[0]
+            pron = _GENDERED.search(rest)
+            said = None if pron is None else ("m" if pron.group(1).lower() in ("he", "him", "his") else "f")
+            if kin or said:
+                votes[kin or said] += 1
+    if votes["m"] == votes["f"]:
+        return None
+    return "m" if votes["m"] > votes["f"] else "f"
+
+
 def _full_form(
-    name: str, text: str, story: Mapping[str, Counter], texts: Mapping[str, str], younger: bool = False
+    name: str,
+    text: str,
+    story: Mapping[str, Counter],
+    texts: Mapping[str, str],
+    younger: bool = False,
+    sex: str | None = None,
+    genders: dict[str, str | None] | None = None,
 ) -> str | None:
     """The full name a one-word person name stands for in its article or story, else None
-    ("the younger Mr. Lind" is the son, Lind Jr.)."""
+    ("the younger Mr. Lind" is the son, Lind Jr.; "Mrs. Lind" is no man the story names Lind)."""
     core = [w for w in name.split() if not generation(w)]
     if len(core) != 1:
         return None
-    word, gen = (
-        core[0].strip(" ,."),
-        generation(name) or ("jr" if younger else ""),
-    )  # "Peter Jr." is a Lind Jr.
+    word = core[0].strip(" ,.")
+    gen = generation(name) or ("jr" if younger else "")  # "Peter Jr." is a Lind Jr.
+
+    known = genders if genders is not None else {}
+
+    def gender(n: str) -> str | None:
+        if n not in known:
+            known[n] = _name_gender(n, texts)
+        return known[n]
 
     def same_generation(names: Iterable[str]) -> Counter:
-        return Counter(n for n in names if generation(n) == gen)
+        return Counter(n for n in names if generation(n) == gen and (sex is None or gender(n) in (None, sex)))
 
     local = same_generation(full_names(text, word))
     if local:
