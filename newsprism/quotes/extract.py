@@ -163,7 +163,8 @@ def _canonical(s: Speaker, by_surname: dict[str, str]) -> Speaker:
     if s.kind != "person":
         return s
     base = _without_possessive(s.canonical)
-    if len(fold(base).split()) == 1 and surname_key(base) in by_surname:
+    younger = "younger" in (s.role or "").lower().split()  # the son: named story-wide, by generation
+    if len(fold(base).split()) == 1 and surname_key(base) in by_surname and not younger:
         base = by_surname[surname_key(base)]
     return dataclasses.replace(s, canonical=base)
 
