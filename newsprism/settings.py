@@ -326,6 +326,14 @@ class StorySettings:
     # dated further outside a story's date span opens a new story (two earthquakes
     # a year apart stay apart even when their words agree).
     max_gap_days: int = 10
+    # Inside that window, a dated article more than close_days outside a dated story's span
+    # (or two dated articles that far apart, in the average link) counts its similarity
+    # late_factor times: same-topic events of one week (two debates, two primaries) share
+    # their words, and the days between them are the evidence that they are two (issue 11,
+    # session 9; calibrated on bench/stories_polnear.py --split calibrate). 0: off.
+    close_days: int = 3
+    late_factor: float = 0.6
+    dated_margin: float = 1.1
     # An article with no publication date joining a story whose members have dates: the
     # gap rule cannot apply, so shared topic words alone must not carry it in (issue 11:
     # an undated explainer joined an indictment story on topic words). It needs the bar of

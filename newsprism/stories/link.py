@@ -30,16 +30,21 @@ def average_link(
     max_gap_days: int,
     window: int,
     word_gate: float = 0.0,
+    close_days: int = 0,
+    late: float = 1.0,
 ) -> list[list[int]]:
     """Groups (lists of indices, each sorted, in order of first member) whose average link is >= ``threshold``.
 
-    Two dated articles more than ``max_gap_days`` apart never end in one group.
+    Two dated articles more than ``max_gap_days`` apart never end in one group; more than
+    ``close_days`` apart (> 0: on), their similarity counts ``late`` times.
     """
     groups: list[list[int]] = []
     for start in range(0, len(vectors), window):
         stop = min(start + window, len(vectors))
         window_vectors, days = vectors[start:stop], published[start:stop]
-        for group in _link_window(window_vectors, days, threshold, max_gap_days, word_gate):
+        for group in _link_window(
+            window_vectors, days, threshold, (max_gap_days, close_days, late), word_gate
+        ):
             groups.append([start + i for i in group])
     return groups
 
@@ -48,7 +53,7 @@ def _link_window(
     vectors: Sequence[Mapping[str, float]],
     published: Sequence[date | None],
     threshold: float,
-    max_gap_days: int,
+    gaps: tuple[int, int, float],
     word_gate: float,
 ) -> list[list[int]]:
     n = len(vectors)
@@ -58,6 +63,9 @@ def _link_window(
     if word_gate > 0.0:
         words = similarity_matrix([{k: v for k, v in vec.items() if k[0] == "w"} for vec in vectors])
         sims[words < word_gate] = 0.0
+    max_gap_days, close_days, late = gaps
+    if close_days > 0:
+        sims[_far_apart(published, close_days)] *= late
     distance = 1.0 - np.clip(sims, 0.0, 1.0)
     # Dated articles too far apart: a distance so large (n^2 > any count of cross pairs)
     # that no two groups holding such a pair average below the cut; an undated
