@@ -1,11 +1,11 @@
-"""A dated multi-story pool of full US-politics articles: PolNeAR March (calibrate) / April (report) 2016.
+"""A dated multi-story pool of full US-politics articles: PolNeAR March (calibrate) / April-May (report) 2016.
 
-Every PolNeAR train/dev article published in March or April 2016 (173 articles, seven outlets,
+Every PolNeAR train/dev article published in March, April or May 2016 (254 articles, seven outlets,
 news, analysis and opinion) with a story label we wrote by reading titles, leads and dates
 before running newsprism on them (``bench/stories_polnear/labels.json``, see its README): most
 stories are one article; the multi-article ones are same-topic events inside a few days
 (Super Tuesday, the 15 March primaries and the 22 March contests; two debates in Miami a day
-apart; the Wisconsin, New York and 26 April primaries). The split is by month, so no story
+apart; the Wisconsin, New York, 26 April and Kentucky primaries). The split is by month, so no story
 crosses it. Articles carry outlet, title and date from ``metadata.tsv``; a seeded share
 (``--undated``, 15%, about the hidden pool's 70 of 651) arrive without a date and keep only
 what their own text writes (the ``text-mention`` floor). Reported: ARI / V / B3 of newsprism
