@@ -48,3 +48,16 @@ def test_the_average_link_discounts_pairs_days_apart() -> None:
         [same, same, same], days, threshold=0.8, max_gap_days=10, window=100, close_days=3, late=0.6
     )
     assert timed == [[0, 1], [2]]
+
+
+def test_within_close_days_a_dated_story_takes_a_lower_mean_bar() -> None:
+    # Four members, each its own angle on one primary night, sharing one word with the newcomer.
+    story = StoryProfile("st-night", "t", first=date(2024, 3, 15), last=date(2024, 3, 15))
+    for n in range(4):
+        story.absorb(_unit({"w:primary": 1.0, f"w:angle{n}": 2.0}))
+    newcomer = _unit({"w:primary": 1.0, "w:turnout": 2.0})  # cosine 0.2 with each member
+    day = date(2024, 3, 16)
+    strict = choose(newcomer, day, [story], 0.05, 10, mean=0.25, close_days=3, late=0.6)
+    dated = choose(newcomer, day, [story], 0.05, 10, mean=0.25, close_days=3, late=0.6, dated_mean=0.1)
+    undated = choose(newcomer, None, [story], 0.05, 10, mean=0.25, close_days=3, late=0.6, dated_mean=0.1)
+    assert strict.story_id is None and dated.story_id == "st-night" and undated.story_id is None

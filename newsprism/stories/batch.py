@@ -316,6 +316,7 @@ class Batch:
             mean=s.mean_threshold,
             close_days=s.close_days,
             late=s.late_factor,
+            dated_mean=s.dated_mean,
         )
         key = choice.story_id if choice.story_id is not None else self._open(item)
         self._join(i, key, choice.score)
@@ -341,6 +342,7 @@ class Batch:
                 mean=s.mean_threshold,
                 close_days=s.close_days,
                 late=s.late_factor,
+                dated_mean=s.dated_mean,
                 words=s.event_word_floor,
             )
             if choice.story_id is not None:
@@ -474,6 +476,7 @@ class Batch:
             mean=s.mean_threshold,
             close_days=s.close_days,
             late=s.late_factor,
+            dated_mean=s.dated_mean,
             words=words,
             margin=s.join_margin,
             dated_margin=s.dated_margin,

@@ -131,6 +131,7 @@ def choose(
     close_days: int = 0,
     late: float = 1.0,
     dated_margin: float = 1.0,
+    dated_mean: float = 1.0,
 ) -> Choice:
     """The most similar compatible candidate that clears its threshold, else a new story.
 
@@ -156,7 +157,8 @@ def choose(
     ``close_days`` (> 0: on) scales by ``late`` the scores of a dated article and a dated
     story more than that many days outside the story's span (still within ``max_gap_days``):
     the further apart in time, the more the text must agree. With it on, a dated article's
-    margin is at most ``dated_margin``.
+    margin is at most ``dated_margin``, and its mean bar with a dated story within ``close_days``
+    at most ``dated_mean``.
     """
     best_id: str | None = None
     best = top = 0.0
@@ -171,11 +173,16 @@ def choose(
             dot = cosine(vector, story.centroid, 1.0)
             score = dot / story.norm if story.norm > 0.0 else 0.0
             average = dot / max(story.size, 1)
-        if close_days > 0 and days_outside(published, story) > close_days:
-            score, average = score * late, average * late
+        least_mean = mean
+        if close_days > 0:
+            gap = days_outside(published, story)
+            if gap > close_days:
+                score, average = score * late, average * late
+            elif published is not None and story.first is not None:
+                least_mean = min(mean, dated_mean)  # dated within days: the date is evidence too
         top = max(top, score)
         scored.append((story.id, score))
-        if average < mean:
+        if average < least_mean:
             continue
         bar = threshold if settled is None or story.id.startswith("~") else max(threshold, settled)
         if undated is not None and published is None and story.first is not None:
