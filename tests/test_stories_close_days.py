@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from newsprism.stories.decide import StoryProfile, choose, days_outside
+from newsprism.stories.decide import StoryProfile, choose
 from newsprism.stories.link import average_link
 
 
@@ -19,14 +19,6 @@ def _story(key: str, first: date, last: date, words: dict[str, float]) -> StoryP
     return story
 
 
-def test_days_outside_a_span() -> None:
-    story = _story("st-a", date(2024, 3, 10), date(2024, 3, 12), {"w:vote": 1.0})
-    assert days_outside(date(2024, 3, 11), story) == 0
-    assert days_outside(date(2024, 3, 16), story) == 4
-    assert days_outside(date(2024, 3, 7), story) == 3
-    assert days_outside(None, story) == 0
-
-
 def test_two_primaries_a_week_apart_stay_apart_when_days_count() -> None:
     # Same topic words, one week apart: within max_gap_days, so only close_days separates them.
     earlier = _story("st-a", date(2024, 3, 5), date(2024, 3, 6), {"w:primary": 1.0, "w:vote": 1.0})
@@ -34,9 +26,14 @@ def test_two_primaries_a_week_apart_stay_apart_when_days_count() -> None:
     assert choose(newcomer, date(2024, 3, 13), [earlier], 0.5, 10).story_id == "st-a"
     late = choose(newcomer, date(2024, 3, 13), [earlier], 0.5, 10, close_days=3, late=0.6)
     assert late.story_id is None
-    # The next day's report of the same primary still joins.
-    next_day = choose(newcomer, date(2024, 3, 7), [earlier], 0.5, 10, close_days=3, late=0.6)
-    assert next_day.story_id == "st-a"
+    # A report three days after the story's last (the edge of close_days) still joins.
+    edge = choose(newcomer, date(2024, 3, 9), [earlier], 0.5, 10, close_days=3, late=0.6)
+    assert edge.story_id == "st-a"
+    four = choose(newcomer, date(2024, 3, 10), [earlier], 0.5, 10, close_days=3, late=0.6)
+    assert four.story_id is None
+    # Before the story's first day counts the same way.
+    before = choose(newcomer, date(2024, 3, 1), [earlier], 0.5, 10, close_days=3, late=0.6)
+    assert before.story_id is None
 
 
 def test_the_average_link_discounts_pairs_days_apart() -> None:

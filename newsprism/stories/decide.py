@@ -16,7 +16,7 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 from newsprism.stories.vector import cosine, top_terms
 
@@ -107,13 +107,6 @@ def time_compatible(
     return (published - story.last).days <= max_gap_days
 
 
-def days_outside(published: date | None, story: StoryProfile) -> int:
-    """Days between a dated article and a dated story's span (0 inside it or when a date is unknown)."""
-    if published is None or story.first is None or story.last is None:
-        return 0
-    return max((story.first - published).days, (published - story.last).days, 0)
-
-
 def choose(
     vector: Mapping[str, float],
     published: date | None,
@@ -164,6 +157,9 @@ def choose(
     best = top = 0.0
     scored: list[tuple[str, float]] = []
     own_score: float | None = None  # set when ``own`` clears its bar
+    window = None  # a dated story ending before window[0] or starting after window[1] is late
+    if close_days > 0 and published is not None:
+        window = (published - timedelta(days=close_days), published + timedelta(days=close_days))
     for story in candidates:
         if not time_compatible(published, story, max_gap_days, floor):
             continue
@@ -174,11 +170,10 @@ def choose(
             score = dot / story.norm if story.norm > 0.0 else 0.0
             average = dot / max(story.size, 1)
         least_mean = mean
-        if close_days > 0:
-            gap = days_outside(published, story)
-            if gap > close_days:
+        if window is not None and story.first is not None and story.last is not None:
+            if story.last < window[0] or story.first > window[1]:
                 score, average = score * late, average * late
-            elif published is not None and story.first is not None:
+            else:
                 least_mean = min(mean, dated_mean)  # dated within days: the date is evidence too
         top = max(top, score)
         scored.append((story.id, score))
