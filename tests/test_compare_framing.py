@@ -132,3 +132,14 @@ def test_a_loaded_word_of_a_title_case_headline_is_read_though_tagged_a_proper_n
     # The same capitalised word inside a name stays a name.
     named = "The Shocking Blue played in Oslo on Friday night.\n\nIt was loud."
     assert "shocking" not in {w for w, *_ in own_words(named, load_spacy()(named))}
+
+
+def test_a_headline_kept_apart_from_the_body_has_its_loaded_words_read():
+    from newsprism.compare.framing import headline_terms
+
+    body = "The council met on Monday and approved the budget."
+    found = headline_terms("Mayor Zorbak Makes Shocking Demand", body, threshold=0.01)
+    assert any(t.startswith("shocking") for t in found)
+    assert not any("zorbak" in t for t in found)  # a name, not a word
+    # A headline printed atop the body is read with the body, not twice.
+    assert headline_terms("Council approves budget", "Council approves budget\n\n" + body) == {}
