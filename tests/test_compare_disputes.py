@@ -123,6 +123,8 @@ def _clause(i, article, text, sentence, who=None):
 
 def test_a_cue_under_negation_or_a_hedge_takes_no_side():
     assert stance("Their lawyer did not deny that his client fired the weapon.") is None
+    assert stance("Their lawyer didn’t deny that his client fired the weapon.") is None
+    assert stance("We didn't attack the depot.") == "deny"
     assert stance("The ministry has never publicly blamed Norland for the leak.") is None
     assert stance("The alleged break-in was reported on Monday.") is None
     assert stance("There were fresh allegations of fraud at the depot.") is None

@@ -1,18 +1,24 @@
 """Disputes: claims that one actor asserts and another denies, with both sides' words.
 
-1. Stance of a statement, from reporting and denial verbs with negation: *deny*
-   (denied, rejected, "nothing to do with", "not involved", a pronoun subject with a
-   negated auxiliary: "we did not ...") or *assert* (accused, blamed, "was behind",
-   "responsible for", alleged...).
-2. Actor: who takes the stance (the statement's speaker, else the name before the cue),
-   and its party: a named country, people, body or person. Names are found in the text
-   (capitalised words), and a country and its demonym fold to one party by their shared
+1. Stance of a sentence (read whole, not clause by clause), from reporting and denial verbs:
+   *deny* (denied that, rejected the claim, "nothing to do with", "not true", a pronoun subject
+   with a negated auxiliary: "we did not ...") or *assert* (accused, blamed, "was behind",
+   "responsible for", alleged...). A cue under negation ("did not deny"), a hedge ("the
+   alleged attack"), a noun mention ("the allegations"), a court's charge, a habit ("has
+   frequently accused") or deny meaning refuse ("denied both motions") takes no side.
+2. Actor: who takes the stance (the statement's speaker, else the subject of the cue's own
+   clause), and its party: a named country, people, body or person. Names are found in the
+   text (capitalised words), and a country and its demonym fold to one party by their shared
    stem ("Peru" / "Peruvian", "Iran" / "Iranian"); no gazetteer of particular
    people, capitals or institutions is used, so a capital never stands for a government.
-3. Accused party: the parties the statement is about. An assertion accuses the parties
-   it names other than the actor's own; a denial is about the actor's own party.
-A dispute is one accused party with at least two assertions by other parties and one
-denial.
+3. Accused party: the party the cue names ("blamed X", "X was behind"); a denial is about
+   the actor's own party.
+A party dispute is one accused party with at least two assertions by other parties and one
+denial. A topic dispute joins a denial to the claim it answers: the claim just before it when
+it points back ("rejected the allegation"), the close statements of the source or of the
+charge it names ("contests police allegations", "claims of plagiarism", "X is not the one
+who ..."), or an allegation close in meaning, unless the denial clears another accused party
+or the allegation is a further charge ("has also reported ...").
 """
 
 from __future__ import annotations
@@ -133,7 +139,7 @@ _REPORTED_CHARGE = re.compile(
 
 
 # A cue under negation takes no stance ("did not deny", "never publicly blamed", "not disavowing").
-_NEGATED = re.compile(r"\b(?:not|never|no|nor|n[’']t)\s+(?:\w+\s+)?$", re.IGNORECASE)
+_NEGATED = re.compile(r"(?:\b(?:not|never|no|nor)|n[’']t)\s+(?:\w+\s+)?$", re.IGNORECASE)
 # "the alleged attack": a hedge on a noun, not somebody alleging.
 _DETERMINER = re.compile(r"\b(?:the|an?|his|her|its|their|this|that|these|those)\s+$", re.IGNORECASE)
 # "was charged with murder": a court's charge, not a side's accusation.
