@@ -420,7 +420,7 @@ class CompareSettings:
     # A pair the first clustering left apart (its group already held another clause of the
     # article) joins a second group when the model gives it at least align_second and its
     # rarity-weighted shared words reach align_second_words (above 1.0: off): a statement may
-    # support two facts. Chosen on both calibrate halves (docs/results/brief.md section 0k):
+    # support two facts. Chosen on both calibrate halves (docs/results/brief.md section 0l):
     # shared facts up, pair precision not down, look-alike share not up.
     align_second: float = 0.3
     align_second_words: float = 0.2

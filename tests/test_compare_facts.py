@@ -42,6 +42,15 @@ def test_a_second_group_of_a_statement_leaves_its_first_group_its_own():
     assert fact_groups(sts, [], None, [(1, 2), (0,), (0, 1)]) == [(0, 1, 2)]
 
 
+def test_an_event_key_needs_a_name_a_number_or_a_date(nlp):
+    text = "Two wardens suffered injuries. Protesters stormed the Carrowmere depot on Friday."
+    doc = nlp(text)
+    common = fact_keys(_st(0, "a", text[:30]), doc)
+    named = Statement(id="s1", article_id="a", text=text[31:], span=Span(31, len(text)))
+    assert not any(k.startswith("suffer|") and k.count("|") == 2 for k in common)
+    assert any(k.startswith("storm|") and "friday" in k for k in fact_keys(named, doc))
+
+
 def test_estimates_do_not_contradict():
     assert _approximate("nearly 100 people set off", "more than 200 people attended", "people")
     assert not _approximate("12 people were hurt", "21 people were hurt", "people")

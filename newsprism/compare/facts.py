@@ -5,8 +5,8 @@ Sentence embeddings compare whole statements, so a fact told in passing ("the 16
 Here each statement is read for compact keys from its parse:
 
 - an event key: a content verb's lemma with two of its arguments (names, nouns, numbers,
-  weekdays, months), e.g. ``kill|police|saturday``; reporting verbs ("say", "tell") are not
-  events of the story;
+  weekdays, months), one of them a name, number or date, e.g. ``kill|police|saturday``;
+  reporting verbs ("say", "tell") are not events of the story;
 - a count key: ``46|arrest`` from "46 were arrested" or "there were 46 arrests";
 - an age key: ``age|16`` from "16-year-old Kimani Gray" or "Gray, 16,";
 - a number key: ``n|1237`` from any number of three or more significant digits that is not a
@@ -50,6 +50,7 @@ _WEAK_ARGS = frozenset(
 _AGE_BEFORE = re.compile(r"\b(\d{1,3})-year-old\b")
 _AGE_AFTER = re.compile(r"\b[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){0,3},\s+(\d{1,3})(?:,|\s*$)")
 _DATES = frozenset(DAYS) | frozenset(MONTHS)
+_NAMED = "@"
 
 
 def _entity_tokens(tok: Token) -> list[Token] | None:
@@ -72,13 +73,19 @@ def _arg_key(tok: Token) -> str | None:
     if tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP", "FAC", "LOC", "EVENT", "WORK_OF_ART"):
         ent = _entity_tokens(tok)
         words = [t.lower_ for t in ent if t.is_alpha] if ent is not None else [tok.lower_]
-        return words[-1] if words else None
+        # Marked as a name, so that an event key can tell a named argument from a common noun.
+        return _NAMED + words[-1] if words else None
     low = tok.lemma_.lower()
     if low in _DATES:
         return low
     if tok.pos_ in ("NOUN", "PROPN") and low not in _WEAK_ARGS and len(low) > 2:
         return low
     return None
+
+
+def _specific(arg: str) -> bool:
+    """Whether an argument key names something: a name, a number, a weekday or month."""
+    return arg.startswith(_NAMED) or arg[:1].isdigit() or arg in _DATES
 
 
 def _arguments(verb: Token) -> set[str]:
@@ -106,7 +113,11 @@ def _event_keys(span: Span) -> set[str]:
             continue
         args = sorted(_arguments(tok))
         lemma = tok.lemma_.lower()
-        keys.update(f"{lemma}|{a}|{b}" for a, b in itertools.combinations(args, 2))
+        # Two common nouns ("officers suffered injuries") tell an event of any story of the kind;
+        # a name, a number or a date among the two tells which one.
+        keys.update(
+            f"{lemma}|{a}|{b}" for a, b in itertools.combinations(args, 2) if _specific(a) or _specific(b)
+        )
         # A verb with one specific value (a number, a weekday or month) is a fact alone.
         keys.update(f"{lemma}|{a}" for a in args if a in _DATES or a[:1].isdigit())
     return keys
