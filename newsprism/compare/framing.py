@@ -188,9 +188,12 @@ def _sharing(articles: Sequence[Article]) -> dict[str, Callable[[str], float]]:
     """Per article: the share of the story's other articles that use a word."""
     vocab = {a.id: set(_WORDS.findall(a.text.lower())) for a in articles}
     others = max(1, len(articles) - 1)
+    # Articles using each word, counted once: a lookup, not a pass over every other article.
+    users = Counter(w for v in vocab.values() for w in v)
 
     def share_for(aid: str) -> Callable[[str], float]:
-        return lambda w: sum(w in v for o, v in vocab.items() if o != aid) / others
+        own = vocab[aid]
+        return lambda w: (users[w] - (w in own)) / others
 
     return {a.id: share_for(a.id) for a in articles}
 

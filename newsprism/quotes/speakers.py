@@ -26,6 +26,7 @@ from newsprism.model import Quote, content_id
 from newsprism.quotes.identity import PRONOUNS, fold, surname_key
 from newsprism.quotes.marks import DASH_CHARS
 from newsprism.quotes.names import (
+    NameIndex,
     compatible,
     full_names,
     generation,
@@ -239,7 +240,10 @@ def _full_form(name: str, text: str, story: Mapping[str, Counter], texts: Mappin
         # another person of that surname keeps being written in full.
         return next(iter(local))
     pool = same_generation(story.get(word.lower(), Counter()).elements()) or same_generation(
-        n for t in texts.values() for n in full_names(t, word)
+        n
+        for t in texts.values()
+        if word in t
+        for n in full_names(t, word)  # a text without it has none
     )
     if pool and (len(pool) == 1 or pool.most_common(2)[0][1] > pool.most_common(2)[1][1]):
         return pool.most_common(1)[0][0]
@@ -250,14 +254,14 @@ def _written_forms(quotes: list[Quote], texts: Mapping[str, str]) -> dict[str, l
     """Every full person name of the quotes -> the full forms the story writes for its surname,
     one entry per occurrence."""
     names = sorted({q.speaker.canonical for q in quotes if q.speaker and q.speaker.kind == "person"})
-    text = " \n ".join(texts.values())
+    text = NameIndex(" \n ".join(texts.values()))
     by_surname: dict[str, list[str]] = {}
     out = {}
     for n in names:
         if len(n.split()) >= 2:
             key = surname(n)
             if key not in by_surname:
-                by_surname[key] = full_names(text, key)
+                by_surname[key] = text.full_names(key)
             out[n] = by_surname[key]
     return out
 
