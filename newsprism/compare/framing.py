@@ -213,6 +213,12 @@ def build_framing(
     quotes_of: dict[str, list[Quote]] = {}
     for q in quotes:
         quotes_of.setdefault(q.article_id, []).append(q)
+    # Each article reads only the shared groups it is in (in ledger order), not the whole ledger.
+    shared_of: dict[str, list[LedgerGroup]] = {}
+    for group in ledger:
+        if len(group.article_ids) >= 2:
+            for article_id in dict.fromkeys(group.article_ids):
+                shared_of.setdefault(article_id, []).append(group)
     spellings = spelling_choices(articles)
     sharing = _sharing(articles)
     parses = list(docs) if docs is not None and len(docs) == len(articles) else [None] * len(articles)
@@ -221,7 +227,7 @@ def build_framing(
             **article_framing(
                 a,
                 by_article.get(a.id, []),
-                ledger,
+                shared_of.get(a.id, []),
                 doc,
                 sharing[a.id],
                 quotes_of.get(a.id, []),

@@ -21,6 +21,7 @@ __all__ = [
     "TITLE_WORDS",
     "NameIndex",
     "compatible",
+    "family_name",
     "full_names",
     "generation",
     "most_complete",
@@ -113,6 +114,11 @@ def _parts(name: str) -> tuple[list[str], str]:
     """(given names, surname) of a person name, suffixes such as "Jr." or "II" set aside."""
     words = [w for w in name_words(name) if w not in _SUFFIXES]
     return (words[:-1], words[-1]) if words else ([], "")
+
+
+def family_name(name: str) -> str:
+    """The lower-case surname :func:`compatible` compares ("Nick J. Rahall II" -> "rahall")."""
+    return _parts(name)[1]
 
 
 def generation(name: str) -> str:
