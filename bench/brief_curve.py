@@ -68,10 +68,15 @@ def main() -> int:
         if not args.cached_only or not filled.exists():
             filled.unlink(missing_ok=True)
             cold = run(HERE, n, filled, args.timeout)
+            print(f"  {n} articles: cold {cold['cpu']:.1f} CPU s", flush=True)
         for name, tree in trees.items():
             copy = args.work / f"s{n}-{name}.db"
             shutil.copy(filled, copy)
             cached = run(tree, n, copy, args.timeout)
+            print(
+                f"  {n} articles, {name}: cached {cached['cpu']:.1f} CPU s, digest {cached['digest']}",
+                flush=True,
+            )
             rows.append((n, name, cold.get("cpu", float("nan")) if name == "after" else float("nan"), cached))
     print(
         "articles version  cold CPU s  cached CPU s  growth  digest        "
