@@ -16,6 +16,7 @@ from spacy.tokens import Doc
 
 from newsprism.compare.voice import loaded_terms, own_voice
 from newsprism.model import Article, LedgerGroup, Quote, Statement
+from newsprism.nlp import load_spacy
 from newsprism.text import (
     ATTRIBUTION_VERBS,
     STOPWORDS,
@@ -25,7 +26,7 @@ from newsprism.text import (
     without_quoted,
 )
 
-__all__ = ["article_framing", "build_framing", "headline_framing", "presupposed_events"]
+__all__ = ["article_framing", "build_framing", "headline_framing", "headline_terms", "presupposed_events"]
 
 _WORDS = re.compile(r"[a-z][a-z'-]+")
 _VERB = re.compile(r"\b(" + "|".join(ATTRIBUTION_VERBS) + r")\b", re.IGNORECASE)
@@ -37,8 +38,9 @@ def _outside_quotes(text: str) -> str:
     return text
 
 
-# "DESPERATION: ...", "WATCH: ...": an all-capitals label an outlet puts before its headline
-_KICKER = re.compile(r"^\s*([A-Z][A-Z’'&-]+(?: [A-Z][A-Z’'&-]+){0,3})\s*:\s+\S")
+# "DESPERATION: ...", "WATCH: ...", "BREAKING | ...": an all-capitals label an outlet puts before
+# its headline. A dash is left out: "NATO – Russia talks" joins two names.
+_KICKER = re.compile(r"^\s*([A-Z][A-Z’'&-]+(?: [A-Z][A-Z’'&-]+){0,3})\s*(?::|\s\|)\s+\S")
 
 
 def headline_framing(title: str | None) -> dict:
@@ -134,6 +136,22 @@ def body_hedges(phrases: Sequence[str], text: str, voice: str, title: str | None
     return out
 
 
+def headline_terms(
+    title: str | None, text: str, shared: Callable[[str], float] | None = None, threshold: float | None = None
+) -> dict[str, int]:
+    """Loaded words of a headline the body does not repeat (a web page's title is kept apart
+    from its text), read from its own parse; a headline atop the body is read with the body."""
+    if not title or title.strip()[:_HEADLINE_CHARS] in text:
+        return {}
+    title = title[:_HEADLINE_CHARS]
+    doc = load_spacy()(title)
+    return loaded_terms(own_voice(title, [], doc), doc, shared, threshold)
+
+
+def _merge(a: dict[str, int], b: dict[str, int]) -> dict[str, int]:
+    return dict(sorted((Counter(a) + Counter(b)).items()))
+
+
 def article_framing(
     article: Article,
     statements: Sequence[Statement],
@@ -179,7 +197,11 @@ def article_framing(
         "hedges": dict(sorted(hedges.items())),
         "attribution_verbs": dict(sorted(verbs.items())),
         "verb_tone": dict(sorted(Counter(ATTRIBUTION_VERBS[v] for v in verbs.elements()).items())),
-        "loaded_terms": loaded_terms(voice, doc, shared, loaded_threshold),
+        "loaded_terms": _merge(
+            loaded_terms(voice, doc, shared, loaded_threshold),
+            # With the body's parse at hand, the headline is parsed too.
+            headline_terms(article.title, article.text, shared, loaded_threshold) if doc is not None else {},
+        ),
         "claims": claims,
     }
 
