@@ -10,14 +10,17 @@ of a brief whose parses and embeddings are cached (the web app's or ``briefs``' 
 Articles are real news documents from ECB+ (topics in order, 50 documents; with
 ``--docs-per-article 3`` every article joins three documents, to reach the length of a
 full news article). Run in a fresh process so the embedding model load is counted.
-Prints seconds per step (``compare.*``), in total, and the CPU seconds of the run (on a shared
-machine the wall times move with the load; compare CPU seconds).
+Prints seconds per step (``compare.*``), in total, the CPU seconds of the run (on a shared
+machine the wall times move with the load; compare CPU seconds), and a digest of the report
+without its timings (two versions of the code giving one digest give the same brief).
 """
 
 from __future__ import annotations
 
 import argparse
 import contextlib
+import hashlib
+import json
 import re
 import resource
 import sys
@@ -56,6 +59,15 @@ def cpu_seconds() -> float:
     return own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime
 
 
+def report_digest(analysis: object) -> str:
+    """A hash of the brief's report without its timings, to check two versions give the same brief."""
+    from newsprism.brief.report import build_report
+
+    report = {k: v for k, v in build_report(analysis).items() if k != "timings"}
+    text = json.dumps(report, sort_keys=True, default=str)
+    return hashlib.sha1(re.sub(r'"timings": \{[^{}]*\}', "", text).encode()).hexdigest()[:12]
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=default_data())
@@ -92,6 +104,7 @@ def main() -> int:
     for name, secs in sorted(analysis.timings.items()):
         print(f"  {name:24s} {secs:7.2f} s")
     print(f"total (model load included) {total:.2f} s")
+    print(f"report digest (all but timings: same digest, same brief) {report_digest(analysis)}")
     print(f"CPU s (this process and its spaCy workers, loading included) {cpu_seconds():.2f}")
     return 0
 

@@ -210,9 +210,12 @@ def _sharing(articles: Sequence[Article]) -> dict[str, Callable[[str], float]]:
     """Per article: the share of the story's other articles that use a word."""
     vocab = {a.id: set(_WORDS.findall(a.text.lower())) for a in articles}
     others = max(1, len(articles) - 1)
+    # Articles using each word, counted once: a lookup, not a pass over every other article.
+    users = Counter(w for v in vocab.values() for w in v)
 
     def share_for(aid: str) -> Callable[[str], float]:
-        return lambda w: sum(w in v for o, v in vocab.items() if o != aid) / others
+        own = vocab[aid]
+        return lambda w: (users[w] - (w in own)) / others
 
     return {a.id: share_for(a.id) for a in articles}
 
@@ -232,6 +235,12 @@ def build_framing(
     quotes_of: dict[str, list[Quote]] = {}
     for q in quotes:
         quotes_of.setdefault(q.article_id, []).append(q)
+    # Each article reads only the shared groups it is in (in ledger order), not the whole ledger.
+    shared_of: dict[str, list[LedgerGroup]] = {}
+    for group in ledger:
+        if len(group.article_ids) >= 2:
+            for article_id in dict.fromkeys(group.article_ids):
+                shared_of.setdefault(article_id, []).append(group)
     spellings = spelling_choices(articles)
     sharing = _sharing(articles)
     parses = list(docs) if docs is not None and len(docs) == len(articles) else [None] * len(articles)
@@ -240,7 +249,7 @@ def build_framing(
             **article_framing(
                 a,
                 by_article.get(a.id, []),
-                ledger,
+                shared_of.get(a.id, []),
                 doc,
                 sharing[a.id],
                 quotes_of.get(a.id, []),

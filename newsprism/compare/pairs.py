@@ -39,7 +39,7 @@ import json
 import math
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 
 import numpy as np
@@ -152,25 +152,36 @@ class StoryPairs:
 
     def features(self, i: int, j: int) -> list[float]:
         """The :data:`FEATURES` of statements ``i`` and ``j``."""
-        shared_counts = self.counts[i].keys() & self.counts[j].keys()
         words_ = _weighted_overlap(self.stems[i], self.stems[j], self.idf)
         lead = 1.0 / (1.0 + max(self.rank[i], self.rank[j]))
         apart = not self.names[i] & self.names[j]
+        numbers_, clash, dates, dates_apart, numbers_apart = self._count_features(i, j)
         return [
             float(self.vectors[i] @ self.vectors[j]),
             words_,
             _weighted_overlap(self.names[i], self.names[j], self.name_idf),
-            float(bool(self._shared_numbers(i, j))),
-            float(any(not self.counts[i][u] & self.counts[j][u] for u in shared_counts)),
-            float(bool(self.dates[i] & self.dates[j])),
+            numbers_,
+            clash,
+            dates,
             float(self.negative[i] != self.negative[j]),
             lead,
             float(self.sentences[i] @ self.sentences[j]),
             float(apart) * min(float(self.name_peak[i]), float(self.name_peak[j])),
-            float(bool(self.dates[i] and self.dates[j] and not self.dates[i] & self.dates[j])),
-            float(bool(self.numbers[i] and self.numbers[j] and not self._shared_numbers(i, j))),
+            dates_apart,
+            numbers_apart,
             lead * min(1.0, words_ / _SOME_WORDS),
         ]
+
+    def _count_features(self, i: int, j: int) -> tuple[float, float, float, float, float]:
+        """``numbers``, ``clash``, ``dates``, ``dates_apart`` and ``numbers_apart`` of a pair."""
+        shared_counts = self.counts[i].keys() & self.counts[j].keys()
+        return (
+            float(bool(self._shared_numbers(i, j))),
+            float(any(not self.counts[i][u] & self.counts[j][u] for u in shared_counts)),
+            float(bool(self.dates[i] & self.dates[j])),
+            float(bool(self.dates[i] and self.dates[j] and not self.dates[i] & self.dates[j])),
+            float(bool(self.numbers[i] and self.numbers[j] and not self._shared_numbers(i, j))),
+        )
 
     def _shared_numbers(self, i: int, j: int) -> set[str]:
         """Numbers both give, less those that count different things ("three fire stations" /
@@ -192,21 +203,56 @@ class StoryPairs:
         cols = np.asarray([p[1] for p in pairs])
         out = np.zeros((len(pairs), len(FEATURES)))
         out[:, 0] = np.einsum("ij,ij->i", self.vectors[rows], self.vectors[cols])
-        out[:, 1] = _row_cosines(self._weighted(self.stems, self.idf), rows, cols)
-        out[:, 2] = _row_cosines(self._weighted(self.names, self.name_idf), rows, cols)
-        counted = np.array([bool(n) or bool(d) for n, d in zip(self.numbers, self.dates, strict=True)])
+        if len(pairs) <= _FEW:
+            out[:, 1] = _few_row_cosines(self._stem_dicts, rows.tolist(), cols.tolist())
+            out[:, 2] = _few_row_cosines(self._name_dicts, rows.tolist(), cols.tolist())
+        else:
+            out[:, 1] = _row_cosines(self._stem_rows, rows, cols)
+            out[:, 2] = _row_cosines(self._name_rows, rows, cols)
+        counted = self._counted
         for k in np.nonzero(counted[rows] & counted[cols])[0]:
             i, j = int(rows[k]), int(cols[k])
-            got = self.features(i, j)
-            out[k, 3:6] = got[3:6]
-            out[k, 10:12] = got[10:12]
-        out[:, 6] = np.asarray(self.negative)[rows] != np.asarray(self.negative)[cols]
-        rank = np.asarray(self.rank)
+            got = self._count_features(i, j)  # only these need sets; the rest is in bulk
+            out[k, 3:6] = got[:3]
+            out[k, 10:12] = got[3:]
+        negative = self._negative_array
+        out[:, 6] = negative[rows] != negative[cols]
+        rank = self._rank_array
         out[:, 7] = 1.0 / (1.0 + np.maximum(rank[rows], rank[cols]))
         out[:, 8] = np.einsum("ij,ij->i", self.sentences[rows], self.sentences[cols])
         out[:, 9] = (out[:, 2] <= 0) * np.minimum(self.name_peak[rows], self.name_peak[cols])
         out[:, 12] = out[:, 7] * np.minimum(1.0, out[:, 1] / _SOME_WORDS)
         return out
+
+    # Per-statement arrays ``matrix`` reads, built once: the average link asks for a few pairs
+    # at a time, and rebuilding them per call made each call cost the whole story.
+    @cached_property
+    def _stem_rows(self) -> csr_matrix:
+        return self._weighted(self.stems, self.idf)
+
+    @cached_property
+    def _name_rows(self) -> csr_matrix:
+        return self._weighted(self.names, self.name_idf)
+
+    @cached_property
+    def _stem_dicts(self) -> list[dict[int, float]]:
+        return _row_dicts(self._stem_rows)
+
+    @cached_property
+    def _name_dicts(self) -> list[dict[int, float]]:
+        return _row_dicts(self._name_rows)
+
+    @cached_property
+    def _counted(self) -> np.ndarray:
+        return np.array([bool(n) or bool(d) for n, d in zip(self.numbers, self.dates, strict=True)])
+
+    @cached_property
+    def _negative_array(self) -> np.ndarray:
+        return np.asarray(self.negative)
+
+    @cached_property
+    def _rank_array(self) -> np.ndarray:
+        return np.asarray(self.rank)
 
     def _weighted(self, bags: Sequence[set[str]], idf: dict[str, float]) -> csr_matrix:
         """Rows of rarity weights, each scaled to unit length."""
@@ -224,6 +270,38 @@ class StoryPairs:
 def _row_cosines(m: csr_matrix, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
     """Dot products of unit rows ``rows[k]`` and ``cols[k]`` of ``m``."""
     return np.asarray(m[rows].multiply(m[cols]).sum(axis=1)).ravel()
+
+
+# Up to this many pairs, the overlaps are summed from per-row dicts: scipy's fancy indexing costs
+# about a millisecond a call whatever the size, and the average link asks for a few pairs at a time.
+_FEW = 2000
+
+
+def _row_dicts(m: csr_matrix) -> list[dict[int, float]]:
+    """Each row of ``m`` as {column: value}."""
+    return [
+        dict(zip(m.indices[a:b].tolist(), m.data[a:b].tolist(), strict=True))
+        for a, b in zip(m.indptr[:-1].tolist(), m.indptr[1:].tolist(), strict=True)
+    ]
+
+
+def _few_row_cosines(rows_of: Sequence[dict[int, float]], rows: list[int], cols: list[int]) -> np.ndarray:
+    """What :func:`_row_cosines` gives, to the last bit: the products of shared columns in
+    column order, each row's summed by ``np.add.reduceat`` as scipy sums them."""
+    products: list[float] = []
+    starts: list[int] = []
+    found: list[int] = []
+    for k, (i, j) in enumerate(zip(rows, cols, strict=True)):
+        a, b = rows_of[i], rows_of[j]
+        shared = a.keys() & b.keys()
+        if shared:
+            starts.append(len(products))
+            found.append(k)
+            products.extend(a[c] * b[c] for c in sorted(shared))
+    out = np.zeros(len(rows))
+    if products:
+        out[found] = np.add.reduceat(np.asarray(products, dtype=np.float64), starts)
+    return out
 
 
 def _ranks(statements: Sequence[Statement]) -> list[int]:

@@ -89,7 +89,7 @@ def group_quotes(
         if score is not None:
             pairs.append((score, i, j, _second_version(keys[i], keys[j], float(sims[i, j]), settings)))
     taken = set(items)  # a set: membership in the list compared every pair of quotes
-    fragments = [q for q in quotes if q not in taken and len(words(q.text)) >= 2]
+    fragments = _Fragments([q for q in quotes if q not in taken and len(words(q.text)) >= 2])
     out = []
     for members in _cluster(items, pairs):
         group = _with_fragments([items[k] for k in members], fragments)
@@ -109,16 +109,32 @@ def _item(quote: Quote) -> bool:
     return quote.kind in ("direct", "indirect") and len(words(quote.text)) >= 3
 
 
-def _with_fragments(group: list[Quote], fragments: Sequence[Quote]) -> list[Quote]:
+class _Fragments:
+    """Short quotes, longest first, with their words and speaker's surname read once, indexed
+    by first word: a fragment is part of a version only if the version holds its first word."""
+
+    def __init__(self, fragments: Sequence[Quote]) -> None:
+        ordered = sorted(fragments, key=lambda q: (-len(q.text), q.id))  # the longest part of each article
+        self.items = [(q, normalize_words(q.text), _surname(q)) for q in ordered]
+        self.by_first: dict[str, list[int]] = {}
+        for k, (_, toks, _) in enumerate(self.items):
+            if toks:
+                self.by_first.setdefault(toks[0], []).append(k)
+
+    def within(self, versions: Sequence[list[str]]) -> list[tuple[Quote, list[str], str | None]]:
+        """The fragments whose first word one of ``versions`` holds, in order."""
+        found = {k for toks in versions for w in set(toks) for k in self.by_first.get(w, ())}
+        return [self.items[k] for k in sorted(found)]
+
+
+def _with_fragments(group: list[Quote], fragments: _Fragments) -> list[Quote]:
     """Add short quoted fragments ("a powder keg") that are a contiguous part of a version,
     from articles the group does not cover yet, when their speaker does not contradict."""
     speakers = {_surname(q) for q in group} - {None}
     seen = {q.article_id for q in group}
     full = [normalize_words(q.text) for q in group]
     out = list(group)
-    for frag in sorted(fragments, key=lambda q: (-len(q.text), q.id)):  # the longest part of each article
-        toks = normalize_words(frag.text)
-        who = _surname(frag)
+    for frag, toks, who in fragments.within(full):
         if frag.article_id in seen or (who is not None and who not in speakers):
             continue
         if any(_contiguous(toks, f) for f in full):

@@ -13,12 +13,15 @@ are model-free string logic over names and the story's own text:
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable, Mapping
 
 __all__ = [
     "TITLE_WORDS",
+    "NameIndex",
     "compatible",
+    "family_name",
     "full_names",
     "generation",
     "most_complete",
@@ -114,6 +117,11 @@ def _parts(name: str) -> tuple[list[str], str]:
     return (words[:-1], words[-1]) if words else ([], "")
 
 
+def family_name(name: str) -> str:
+    """The lower-case surname :func:`compatible` compares ("Nick J. Rahall II" -> "rahall")."""
+    return _parts(name)[1]
+
+
 def generation(name: str) -> str:
     """ "jr" or "sr" when the name carries one: father and son share every other word."""
     return next((w for w in name_words(name) if w in ("jr", "sr")), "")
@@ -169,6 +177,35 @@ def full_names(text: str, word: str) -> list[str]:
         if len([w for w in name.split() if w.lower().rstrip(".,") not in _SUFFIXES]) >= 2:
             out.append(name)
     return out
+
+
+# A word that opens with no capital letter (after a space or at the start) can only begin a
+# full name, never continue one: every word after the first is a capitalised part, the surname
+# or a suffix. The text is cut before such words, so a name never runs across a cut.
+_CUT = re.compile(r"(?<!\S)[^A-Z\s]")
+_INDEXED = re.compile(r"[A-Z]\S*")
+
+
+class NameIndex:
+    """:func:`full_names` over one long text (a whole story) for many words: only the pieces
+    of the text holding a word are read for it, with the same result as reading it all."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.starts = [0, *(m.start() for m in _CUT.finditer(text) if m.start())]
+        self.ends = [*self.starts[1:], len(text)]
+
+    def full_names(self, word: str) -> list[str]:
+        if not _INDEXED.fullmatch(word):
+            return full_names(self.text, word)
+        pieces: list[int] = []
+        at = self.text.find(word)
+        while at >= 0:
+            k = bisect.bisect_right(self.starts, at) - 1
+            if not pieces or pieces[-1] != k:
+                pieces.append(k)
+            at = self.text.find(word, at + 1)
+        return [name for k in pieces for name in full_names(self.text[self.starts[k] : self.ends[k]], word)]
 
 
 def most_complete(names: Iterable[str]) -> str:

@@ -29,7 +29,9 @@ from newsprism.quotes.identity import PRONOUNS, fold, surname_key
 from newsprism.quotes.marks import DASH_CHARS
 from newsprism.quotes.names import (
     TITLE_WORDS,
+    NameIndex,
     compatible,
+    family_name,
     full_names,
     generation,
     most_complete,
@@ -99,16 +101,18 @@ def _acronym_merges(written_as: Mapping[str, set[str]]) -> dict[str, str]:
     """An organisation written as its initials joins the one organisation of the story whose
     words they abbreviate ("THR" -> "The Hollywood Reporter", "SAG" -> "Screen Actors Guild")."""
     orgs = [k for k in written_as if k.startswith("org:")]
+    # Initials -> the organisations of several words they abbreviate, read once per name.
+    by_initials: dict[str, list[str]] = defaultdict(list)
+    for m in orgs:
+        if len(m[4:].split()) >= 2:
+            for short in set().union(*(_initials(n) for n in written_as[m])):
+                by_initials[short].append(m)
     out = {}
     for k in orgs:
         short = k[4:]
         if not 2 <= len(short) <= 6 or " " in short:
             continue
-        full = [
-            m
-            for m in orgs
-            if m != k and len(m[4:].split()) >= 2 and any(short in _initials(n) for n in written_as[m])
-        ]
+        full = [m for m in by_initials.get(short, ()) if m != k]
         if len(full) == 1:
             out[k] = full[0]
     return out
@@ -118,13 +122,19 @@ def _fuzzy_merges(keys: list[str], threshold: float) -> dict[str, str]:
     """Near-identical full person names, and organisation names of several words ("Motion
     Picture" / "Motion Pictures"), map to the earliest (sorted) one."""
     persons = sorted(k for k in keys if k.startswith(("person:", "org:")) and len(k.split()) >= 2)
+    # Spelling variants share a kind, an initial and a word count: only such keys are compared.
+    buckets: dict[tuple[str, str, int], list[str]] = defaultdict(list)
+    for k in persons:
+        kind, name = k.split(":", 1)
+        buckets[kind, name.split(":")[0][:1], len(k.split())].append(k)
     out: dict[str, str] = {}
-    for i, a in enumerate(persons):
-        if a in out:
-            continue
-        for b in persons[i + 1 :]:
-            if b not in out and _spelling_variants(a, b) and fuzz.ratio(a, b) >= threshold:
-                out[b] = a
+    for bucket in buckets.values():
+        for i, a in enumerate(bucket):
+            if a in out:
+                continue
+            for b in bucket[i + 1 :]:
+                if b not in out and _spelling_variants(a, b) and fuzz.ratio(a, b) >= threshold:
+                    out[b] = a
     return out
 
 
@@ -351,7 +361,10 @@ def _full_form(
         # another person of that surname keeps being written in full.
         return next(iter(local))
     pool = same_generation(story.get(word.lower(), Counter()).elements()) or same_generation(
-        n for t in texts.values() for n in full_names(t, word)
+        n
+        for t in texts.values()
+        if word in t
+        for n in full_names(t, word)  # a text without it has none
     )
     if not pool and gen:  # "Pete Jr.": the story's Jr. whose given name it is
         pool = Counter(
@@ -371,14 +384,14 @@ def _written_forms(quotes: list[Quote], texts: Mapping[str, str]) -> dict[str, l
     """Every full person name of the quotes -> the full forms the story writes for its surname,
     one entry per occurrence."""
     names = sorted({q.speaker.canonical for q in quotes if q.speaker and q.speaker.kind == "person"})
-    text = " \n ".join(texts.values())
+    text = NameIndex(" \n ".join(texts.values()))
     by_surname: dict[str, list[str]] = {}
     out = {}
     for n in names:
         if len(n.split()) >= 2:
             key = surname(n)
             if key not in by_surname:
-                by_surname[key] = full_names(text, key)
+                by_surname[key] = text.full_names(key)
             out[n] = by_surname[key]
     return out
 
@@ -387,9 +400,13 @@ def _person_variants(written: Mapping[str, list[str]], counts: Mapping[str, int]
     """Person names that are one person (initials, nicknames, middle names) -> the form the
     story writes most ("Peter K. Lind" -> "Peter Lind" when most outlets write that)."""
     full = sorted(written)
+    # compatible() needs one surname: each name is compared with the names of its own only.
+    by_surname: dict[str, list[str]] = defaultdict(list)
+    for n in full:
+        by_surname[family_name(n)].append(n)
     out: dict[str, str] = {}
     for n in full:
-        peers = sorted({m for m in full + written[n] if compatible(n, m)})
+        peers = sorted({m for m in by_surname[family_name(n)] + written[n] if compatible(n, m)})
         out[n] = most_written(peers, counts)
     return out
 
