@@ -552,3 +552,25 @@ def test_one_remark_told_indirectly_dated_to_two_days():
         )
         == []
     )
+
+
+def test_values_of_two_days_events_never_contradict():
+    assert _unaligned(
+        "Nearly 5,000 people attended the rally in the park",
+        "Nearly 9,000 people attended the rally in the park",
+    ) == [("number", "5,000 people vs 9,000 people")]
+    assert (
+        _unaligned(
+            "Nearly 5,000 people attended the rally in the park on Monday",
+            "Nearly 9,000 people attended the rally in the park on Saturday",
+        )
+        == []
+    )
+    # two places' events
+    assert (
+        _unaligned(
+            "Nearly 5,000 people attended the rally in Carrowmere",
+            "Nearly 9,000 people attended the rally in Lindvale",
+        )
+        == []
+    )

@@ -517,6 +517,23 @@ _Unit = tuple[str, int, int]
 _PAST = re.compile(r"\b(?:was|were|had|did)\b|\b[a-z]{3,}ed\b")
 
 
+def _other_days(a: str, b: str) -> bool:
+    """The two sentences name weekdays and no weekday in common: two days' events ("about 5,000
+    attended the rally on Monday" / "about 9,000 attended the rally on Saturday")."""
+    da, db = _event_days(a), _event_days(b)
+    return bool(da and db and not da & db)
+
+
+def _other_places(a: str, b: str) -> bool:
+    """Both sentences place their event and neither names the other's place ("attended the rally
+    in Carrowmere" / "in Lindvale"): two events."""
+    pa, pb = _places(a), _places(b)
+    if not pa or not pb:
+        return False
+    low_a, low_b = a.lower(), b.lower()
+    return not any(p in low_b for p in pa) and not any(p in low_a for p in pb)
+
+
 def _plan_and_report(a: str, b: str) -> bool:
     """One sentence tells a plan ("will be held on May 14", "is set for") and the other what
     happened ("was held on April 30"): two moments, not one told twice. A sentence in the
@@ -571,6 +588,8 @@ def _attribute_contradictions(
                         ua[0] == ub[0]
                         # a plan and a report, or what did not happen and what did: two things
                         or _plan_and_report(clause(ta, ma), clause(tb, mb))
+                        or _other_days(ta, tb)
+                        or _other_places(ta, tb)
                         or _negated(without_quoted(ta)) != _negated(without_quoted(tb))
                         or not same_attribute(ta, ma, tb, mb, (ua, ub) in tied or (ub, ua) in tied)
                     ):
