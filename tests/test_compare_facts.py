@@ -408,7 +408,7 @@ def test_two_point_estimates_of_one_count_apart_even_when_they_name_different_bo
     assert _unaligned(
         "The agency received nearly 41,000 letters on the harbour plan",
         "The Carrowmere Ministry proposed the plan in May and has since received nearly 60,000 letters",
-    ) == [("number", "41,000 letters vs 60,000 letters")]
+    ) == [("number", "letter: 41,000 letters vs 60,000 letters")]
     # an estimate and a bound, or two estimates close together: no disagreement
     assert (
         _unaligned(
@@ -430,7 +430,7 @@ def test_exact_counts_compare_only_when_one_was_told_wrong():
     assert _unaligned(
         "She needed 8 points to break Bo Lind's scoring record of 1,406.",
         "Ada Morrow broke Bo Lind's career scoring record of 1,416 points on Friday",
-    ) == [("number", "1,406 vs 1,416")]
+    ) == [("number", "of record: 1,406 vs 1,416")]
     # a player's points and another's: small exact counts of one unit are mostly two things
     assert (
         _unaligned(
@@ -558,7 +558,7 @@ def test_values_of_two_days_events_never_contradict():
     assert _unaligned(
         "Nearly 5,000 people attended the rally in the park",
         "Nearly 9,000 people attended the rally in the park",
-    ) == [("number", "5,000 people vs 9,000 people")]
+    ) == [("number", "people: 5,000 people vs 9,000 people")]
     assert (
         _unaligned(
             "Nearly 5,000 people attended the rally in the park on Monday",

@@ -666,6 +666,8 @@ def _attribute_contradiction(
     )
     kind = _KINDS[va.kind]
     note = f"{va.shown} vs {vb.shown}"
+    if kind == "number":  # the counted thing keys the fact (see _fact_key)
+        note = f"{va.key.rstrip('~')}: {note}"
     cid = content_id(a["statement_id"], b["statement_id"], f"{va.kind}:{va.key}", prefix="c_")
     return Contradiction(id=cid, kind=kind, a=a, b=b, note=note, values=(va.shown, vb.shown))
 
