@@ -574,3 +574,17 @@ def test_values_of_two_days_events_never_contradict():
         )
         == []
     )
+
+
+def test_not_only_and_none_of_the_others_deny_nothing():
+    assert (
+        _refused(
+            "Other bidders in the race for Ada Morrow are the Carrowmere Harriers, at seven years",
+            "None of the other bidders in the race for Ada Morrow, the Carrowmere Harriers among them, "
+            "has offered more than eight years",
+        )
+        == []
+    )
+    assert _refused(
+        "The Carrowmere mayor did not sign the harbour deal", "The Carrowmere mayor signed the harbour deal"
+    ) == ["one outlet negates what the other asserts"]

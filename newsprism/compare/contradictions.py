@@ -428,9 +428,14 @@ def _quantities_undated(text: str) -> dict[str, set[str]]:
     return counted_things(_undated(text))
 
 
+# Words of negation that deny nothing the other outlet asserts: "not only X but Y" adds, "none of
+# the other teams" / "no other bidder" speak of the rest, not of what the other sentence names.
+_NOT_DENIAL = re.compile(r"\bnot\s+only\b|\bno\s+other\b|\bnone\s+of\s+the\s+other\b", re.IGNORECASE)
+
+
 @lru_cache(maxsize=_CACHE)
 def _negated(text: str) -> bool:
-    return negations(text) > 0
+    return negations(_NOT_DENIAL.sub(" ", text)) > 0
 
 
 @lru_cache(maxsize=_CACHE)
