@@ -588,3 +588,11 @@ def test_not_only_and_none_of_the_others_deny_nothing():
     assert _refused(
         "The Carrowmere mayor did not sign the harbour deal", "The Carrowmere mayor signed the harbour deal"
     ) == ["one outlet negates what the other asserts"]
+
+
+def test_a_remark_quoted_between_two_apostrophes_is_a_quote():
+    assert _unaligned(
+        "The mayor told a radio station on Monday night that winning ''will be very hard "
+        "for us in the northern districts''",
+        "On Tuesday, the mayor said that winning ''will be very hard for us in the northern districts.''",
+    ) == [("date", "said on monday vs on tuesday")]

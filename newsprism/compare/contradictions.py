@@ -12,7 +12,15 @@ from collections.abc import Mapping, Sequence
 from functools import lru_cache
 
 from newsprism.compare.alignment import Alignment
-from newsprism.compare.attributes import Mention, clause, mentions, remark_day, same_attribute, same_remark
+from newsprism.compare.attributes import (
+    Mention,
+    clause,
+    mentions,
+    quoted_spans,
+    remark_day,
+    same_attribute,
+    same_remark,
+)
 from newsprism.model import Contradiction, Statement, content_id
 from newsprism.text import (
     DAYS,
@@ -24,7 +32,6 @@ from newsprism.text import (
     key_terms,
     negations,
     quantities,
-    quote_regions,
     stem,
     without_quoted,
 )
@@ -575,7 +582,7 @@ def _attribute_contradictions(
     found: list[tuple[_Unit, Mention, _Unit, Mention]] = []
     by_key: dict[tuple[str, str], list[tuple[_Unit, Mention]]] = {}
     for unit, (text, members) in units.items():
-        quoted = quote_regions(text)
+        quoted = quoted_spans(text)
         if all(statements[i].quote_id for i in members):
             continue
         for m in mentions(text):
