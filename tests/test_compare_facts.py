@@ -22,6 +22,26 @@ def test_a_shared_key_groups_statements_that_alignment_kept_apart():
     assert fact_groups(sts, [], None, [(0, 1)]) == []
 
 
+def test_a_specific_number_is_a_fact_key_in_any_wording():
+    a = fact_keys(_st(0, "a", "The Carrowmere levy raised $412 million in 2019."), None)
+    b = fact_keys(_st(1, "b", "a windfall of nearly $412 million for the harbour"), None)
+    assert "n|412000000" in a & b
+    # Years, round and small numbers count anything: no key.
+    assert not fact_keys(_st(2, "c", "In 2019, 200 residents and three ferries left."), None)
+
+
+def test_a_second_group_of_a_statement_leaves_its_first_group_its_own():
+    sts = [
+        _st(0, "a", "a vigil for the 16-year-old"),
+        _st(1, "b", "Ann Tarrow, 16, was hurt"),
+        _st(2, "c", "she fell"),
+    ]
+    # Statement 1 sits in (1, 2) first and in a second group (0, 1) after it: the fact group is
+    # still widened by the mates of its first group, as without the second group.
+    assert fact_groups(sts, [], None, [(1, 2), (0,)]) == [(0, 1, 2)]
+    assert fact_groups(sts, [], None, [(1, 2), (0,), (0, 1)]) == [(0, 1, 2)]
+
+
 def test_estimates_do_not_contradict():
     assert _approximate("nearly 100 people set off", "more than 200 people attended", "people")
     assert not _approximate("12 people were hurt", "21 people were hurt", "people")
@@ -96,6 +116,8 @@ def test_kickers_and_spelling_choices_per_outlet():
 
     assert headline_framing("DESPERATION: Mayor begs for help")["kicker"] == "DESPERATION"
     assert headline_framing("Mayor: we need help")["kicker"] is None
+    assert headline_framing("BREAKING | Port closed")["kicker"] == "BREAKING"
+    assert headline_framing("NATO – Russia talks resume")["kicker"] is None  # a dash joins two names
     a = make_article("Officials in Lviv said the mayor of Odesa met Tomasz Kowalsky on Friday.", "A")
     b = make_article("Officials in Lvov said the mayor met Tomasz Kowalskiy. Many residents left.", "B")
     c = make_article("Officials in Lviv said many residents left on Friday.", "C")

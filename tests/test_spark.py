@@ -138,7 +138,7 @@ def test_stories_of_a_few_hundred_articles_equal_the_local_path(
         return plans[len(plans) - len(drafts) :]
 
     monkeypatch.setattr(SparkRun, "_cut_drafts", spy)
-    write_corpus(tmp_path / "corpus", 40, 5, seed=5)
+    write_corpus(tmp_path / "corpus", 40, 5, seed=7)
     inputs = [str(tmp_path / "corpus"), EXAMPLE]
     settings = replace(Settings(), stories=replace(StorySettings(), link_window=45, hub_groups=3))
     expected = _local(inputs, briefs=False, settings=settings)

@@ -24,7 +24,7 @@ import re
 from typing import TYPE_CHECKING
 
 from newsprism.model import Span
-from newsprism.quotes.cues import ANONYMOUS_NOUNS, ORG_DESCRIPTORS, ORG_NOUNS
+from newsprism.quotes.cues import ANONYMOUS_NOUNS, ORG_DESCRIPTORS, ORG_NOUNS, SPEECH_VERBS
 from newsprism.quotes.documents import author_of
 from newsprism.quotes.found import Found
 from newsprism.quotes.identity import ROLE_WORDS
@@ -329,7 +329,18 @@ def _modifier(ent) -> bool:
     tagger split, "Hawaiian Gardens"): the noun is what a pronoun can stand for, not it.
     (Dropping an organisation inside a title, "Defense Attorney X", was tried: on calibrate,
     "they" then reached an older wrong entity more often than it was right.)"""
-    return ent.label_ == "NORP" and ent.root.dep_ in ("amod", "compound")
+    return (ent.label_ == "NORP" and ent.root.dep_ in ("amod", "compound")) or _employer(ent)
+
+
+def _employer(ent) -> bool:
+    """``Ruiz spokeswoman Ana Berg``: a person named as whose role another named person holds
+    is no antecedent there; the role holder is."""
+    if ent.label_ != "PERSON" or ent.root.dep_ != "compound":
+        return False
+    head = ent.root.head
+    while head.dep_ == "compound" and head.head.i != head.i and not head.ent_type_:
+        head = head.head
+    return head.ent_type_ == "PERSON" and not (ent.start <= head.i < ent.end)
 
 
 def _labelled(doc: Doc, labels: tuple[str, ...]) -> SpanIndex:
@@ -531,6 +542,8 @@ def _resolve_one(doc: Doc, q: Found, marks: list[Span], window: int, state: dict
             if word in ("he", "she"):
                 state["genders"].setdefault(ref.lower_, "m" if word == "he" else "f")
         return
+    if any(c.dep_ == "appos" and _names_someone(c) for c in tok.children):
+        return  # "the bureau director, Ana Ruiz, said": the description names its person
     author = author_of(doc, tok, marks, window)
     if author is not None:  # "the statement said": whoever issued it
         q.referent, q.method = author, f"{q.method}+document"
@@ -581,8 +594,28 @@ def _resolve_one(doc: Doc, q: Found, marks: list[Span], window: int, state: dict
             ref = best_referent(
                 cands, tok, state["speakers"], _subject_pronouns(doc, pos - window, pos, marks)
             )
+        if ref is None and q.owner is None and (noun in TITLE_WORDS or agent_noun(tok)):
+            ref = _named_next(doc, tok, marks)
     if ref is not None:
         q.referent, q.method = ref, f"{q.method}+nominal"
+
+
+def _named_next(doc: Doc, tok: Token, marks: list[Span]) -> Token | None:
+    """Cataphora: ``The state's tax commissioner says … . Ana Ruiz says …``: a description no
+    earlier name answers is the person the next sentence names for the first time as the
+    subject of its speech verb."""
+    end = sentence(tok).end
+    if end >= len(doc):
+        return None
+    nxt = sentence(doc[end])
+    seen = {t.lower_ for t in doc[: tok.i] if t.pos_ == "PROPN" or t.ent_type_ == "PERSON"}
+    for ent in entities(doc):
+        if ent.label_ != "PERSON" or not nxt.start <= ent.start < nxt.end or inside(ent.root, marks):
+            continue
+        verb = ent.root.head
+        if ent.root.dep_ == "nsubj" and verb.i == nxt.root.i and verb.lemma_.lower() in SPEECH_VERBS:
+            return ent.root if not {t.lower_ for t in ent} & seen else None
+    return None
 
 
 def _age_description(tok: Token) -> bool:

@@ -16,12 +16,13 @@ import unicodedata
 from typing import TYPE_CHECKING
 
 from newsprism.model import Speaker
-from newsprism.quotes.cues import ANONYMOUS_NOUNS, ORG_NOUNS
+from newsprism.quotes.cues import ANONYMOUS_NOUNS, ORG_NOUNS, PEOPLE_NOUNS
 from newsprism.quotes.marks import is_dash
+from newsprism.quotes.names import strip_titles
 from newsprism.quotes.syntax import entities, token_span
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Doc, Token
 
 __all__ = ["describe", "fold", "mention_tokens", "surname_key"]
 
@@ -66,8 +67,10 @@ def mention_tokens(head: Token) -> list[Token]:
     left = [t for t in head.lefts if t.dep_ in LEFT_DEPS or t.ent_iob_ == "I"]
     toks = [t for lt in left for t in lt.subtree if _keep(t)] + [head]
     for child in head.rights:
-        if child.dep_ in ("flat", "compound") or _same_entity(head, child):
+        if child.dep_ in ("flat", "compound"):
             toks.append(child)
+        elif _same_entity(head, child):  # with the hyphen between ("Ortiz-Cortell")
+            toks.extend(head.doc[head.i + 1 : child.i + 1])
         elif (
             child.dep_ == "prep"
             and head.pos_ == "NOUN"
@@ -358,6 +361,10 @@ def _role_led(head: Token, toks: list[Token]) -> Speaker | None:
     )
 
 
+# Nouns for one person ("his daughter Ivy Brandt"), not for a body ("the campaign, X").
+_KIN_NOUNS = PEOPLE_NOUNS - {"camp", "campaign", "staff", "team", "family"}
+
+
 def _appositive_name(head: Token, toks: list[Token]) -> Speaker | None:
     """``Its chief executive, Corin Ashdale, said``: the name in apposition is the speaker."""
     if head.pos_ != "NOUN":
@@ -365,7 +372,7 @@ def _appositive_name(head: Token, toks: list[Token]) -> Speaker | None:
     for child in head.rights:
         if child.dep_ == "appos" and (child.ent_type_ == "PERSON" or child.pos_ == "PROPN"):
             found = _person(child, mention_tokens(child)) or _role_led(child, mention_tokens(child))
-            if found is None and head.lemma_.lower() in ROLE_WORDS | ANONYMOUS_NOUNS:
+            if found is None and head.lemma_.lower() in ROLE_WORDS | ANONYMOUS_NOUNS | _KIN_NOUNS:
                 name = _clean_name([t for t in mention_tokens(child) if t.pos_ == "PROPN"])
                 found = (
                     Speaker(name=name, canonical=name, kind="person") if name else None
@@ -383,7 +390,7 @@ def _joint(head: Token, first: Speaker) -> Speaker | None:
         return None
     parts = [c for c in head.rights if c.dep_ == "conj" and (c.ent_type_ == "PERSON" or c.pos_ == "PROPN")]
     if not any(_person(c, mention_tokens(c)) for c in parts):
-        return None
+        return _joint_titled(head)
     # each person's name without the role words before it ("Producers Laurence Mark")
     names = [_clean_name(widen_name(_entity(mention_tokens(c), ("PERSON",)))) for c in (head, *parts)]
     names = [n for n in names if n]
@@ -394,6 +401,26 @@ def _joint(head: Token, first: Speaker) -> Speaker | None:
     return Speaker(
         name=name, canonical=name, kind="group", span=token_span(sorted(tokens, key=lambda t: t.i))
     )
+
+
+def _joint_titled(head: Token) -> Speaker | None:
+    """``Speaker Ana Ruiz and Senate leader Tom Lee said``: the second name, after its title, is
+    a person of its own however the parser hung it (an apposition of the first, a title noun's
+    compound), never part of the first person's name."""
+    cc = next((c for c in head.rights if c.dep_ == "cc" and c.lower_ == "and"), None)
+    if cc is None or not any(c.dep_ == "conj" for c in head.rights):
+        return None
+    end = max(t.i for t in head.subtree) + 1
+    ents = [e for e in entities(head.doc) if e.label_ == "PERSON" and cc.i < e.start and e.end <= end]
+    if len(ents) != 1:
+        return None
+    first = strip_titles(_clean_name(_head_run(widen_name(_entity(mention_tokens(head), ("PERSON",))), head)))
+    second = strip_titles(_clean_name(widen_name(list(ents[0]))))
+    if not first or not second or first == second:
+        return None
+    name = f"{first} and {second}"
+    toks = [t for t in head.subtree if t.i < end]
+    return Speaker(name=name, canonical=name, kind="group", span=token_span(toks))
 
 
 def _misread_name(head: Token) -> bool:
@@ -408,12 +435,44 @@ def _misread_name(head: Token) -> bool:
     return head.pos_ == "ADV" or (bare and (single or plural_name))
 
 
+def _surnames(doc: Doc) -> frozenset[str]:
+    """Last words of the article's full person names (two words or more), computed once."""
+    found = doc.user_data.get("newsprism_surnames")
+    if found is None:
+        found = frozenset(
+            e.text.split()[-1] for e in entities(doc) if e.label_ == "PERSON" and len(e.text.split()) >= 2
+        )
+        doc.user_data["newsprism_surnames"] = found
+    return found
+
+
+def _known_surname(head: Token, toks: list[Token]) -> Speaker | None:
+    """A capitalised word the article also writes as the surname of a full person name ("Carla
+    Brenner … Brenner said"): that person, however the tagger labelled it here (an organisation,
+    a plural common noun)."""
+    if head.ent_type_ == "PERSON" or head.pos_ not in ("PROPN", "NOUN") or not head.shape_.startswith("Xx"):
+        return None
+    ent = next((e for e in entities(head.doc) if e.start <= head.i < e.end), None)
+    word = [head] if ent is None or len(ent) == 1 else list(ent)
+    if " " in join(word) or any(c.dep_ == "det" for c in head.children):
+        return None  # one word, hyphens aside ("Ortiz-Cortell" tagged as an organisation)
+    if join(word) not in _surnames(head.doc):
+        return None
+    names = widen_name(word)
+    name = _clean_name(names)
+    role = _role_words(toks, names)
+    return Speaker(name=name, canonical=name, role=role, kind="person", span=token_span(toks))
+
+
 def describe(head: Token) -> Speaker:
     """A :class:`Speaker` for the mention headed by ``head``, before any cross-mention merging."""
     toks = mention_tokens(head)
     appositive = _appositive_name(head, toks)
     if appositive is not None:
         return appositive
+    known = _known_surname(head, toks)
+    if known is not None:
+        return known
     for make in (_person, _role_led, _members, _organisation, _anonymous):
         found = make(head, toks)
         if found is not None:

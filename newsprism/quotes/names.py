@@ -24,6 +24,7 @@ __all__ = [
     "most_complete",
     "most_written",
     "name_words",
+    "same_given",
     "strip_titles",
     "surname",
 ]
@@ -122,6 +123,11 @@ def surname(name: str) -> str:
     """The family name as written in ``name`` ("Nick J. Rahall II" -> "Rahall")."""
     words = [w for w in name.split() if w.lower().rstrip(".,") not in _SUFFIXES]
     return words[-1].strip(",.") if words else ""
+
+
+def same_given(a: str, b: str) -> bool:
+    """Two given names of one person: equal, an initial of the other, or a nickname of it."""
+    return _same_given(a.lower().rstrip("."), b.lower().rstrip("."))
 
 
 def _same_given(a: str, b: str) -> bool:

@@ -23,15 +23,19 @@ from typing import Any
 from rapidfuzz import fuzz
 
 from newsprism.model import Quote, content_id
+from newsprism.quotes.attribute import OTHER_ROLE
+from newsprism.quotes.cues import ANONYMOUS_NOUNS
 from newsprism.quotes.identity import PRONOUNS, fold, surname_key
 from newsprism.quotes.marks import DASH_CHARS
 from newsprism.quotes.names import (
+    TITLE_WORDS,
     compatible,
     full_names,
     generation,
     most_complete,
     most_written,
     name_words,
+    same_given,
     strip_company,
     strip_titles,
     surname,
@@ -199,6 +203,62 @@ def _untitled(quote: Quote, texts: Mapping[str, str]) -> Quote:
     return dataclasses.replace(quote, speaker=dataclasses.replace(s, canonical=name, role=role))
 
 
+def _surnames_as_persons(quotes: list[Quote]) -> list[Quote]:
+    """A one-word speaker the tagger did not read as a person ("Ruiz tweeted", tagged as a plural
+    noun or an organisation) is a person when it is the surname of a full person name another
+    quote of the story gives."""
+    surnames = {
+        name_words(q.speaker.canonical)[-1]
+        for q in quotes
+        if q.speaker is not None and q.speaker.kind == "person" and len(name_words(q.speaker.canonical)) >= 2
+    }
+    out = []
+    for q in quotes:
+        s = q.speaker
+        if (
+            s is not None
+            and s.kind in ("anonymous", "organisation", "nominal")
+            and re.fullmatch(r"[A-Z][a-z][\w’'-]*", s.canonical)
+            and s.canonical.lower() in surnames
+        ):
+            q = dataclasses.replace(q, speaker=dataclasses.replace(s, kind="person", anonymous=False))
+        out.append(q)
+    return out
+
+
+_TITLED = re.compile(r"^the\s+([a-z-]+)$", re.IGNORECASE)
+
+
+def _story_titles(quotes: list[Quote]) -> list[Quote]:
+    """``The president added`` where the article names nobody with that title: the one person
+    of its article, else of the story, whose quotes carry the title in their role ("President
+    Ana Ruiz"; a former or vice president is another office)."""
+    holders: dict[tuple[str, str], set[str]] = defaultdict(set)  # (article or "", title) -> names
+    for q in quotes:
+        s = q.speaker
+        if s is None or s.kind != "person" or not s.role or len(name_words(s.canonical)) < 2:
+            continue
+        words = name_words(s.role)
+        if not words or set(words) & OTHER_ROLE or words[-1] not in TITLE_WORDS:
+            continue  # the title is the role's head: "the president's son" is a son
+        holders[(q.article_id, words[-1])].add(s.canonical)
+        holders[("", words[-1])].add(s.canonical)
+    out = []
+    for q in quotes:
+        s = q.speaker
+        m = _TITLED.match(s.canonical) if s is not None and s.kind == "nominal" and not s.anonymous else None
+        if m is not None and m.group(1).lower() in TITLE_WORDS:
+            word = m.group(1).lower()
+            names = holders.get((q.article_id, word)) or (
+                holders.get(("", word), set()) if word not in ANONYMOUS_NOUNS else set()
+            )  # "the spokeswoman" of another article may speak for another body
+            if len(names) == 1:
+                name = next(iter(names))
+                q = dataclasses.replace(q, speaker=dataclasses.replace(s, canonical=name, kind="person"))
+        out.append(q)
+    return out
+
+
 def _resolve_short(quotes: list[Quote], texts: Mapping[str, str]) -> list[Quote]:
     """A one-word person name takes the full name the story writes for it: the article's own
     most frequent full form ("Coleman" -> "Elijah Coleman"), else the story's only one; so do
@@ -209,13 +269,17 @@ def _resolve_short(quotes: list[Quote], texts: Mapping[str, str]) -> list[Quote]
         if s is not None and s.kind == "person" and len(s.canonical.split()) >= 2:
             story[name_words(s.canonical)[-1]][s.canonical] += 1
     out = []
+    genders: dict[str, str | None] = {}
     for q in quotes:
         s = q.speaker
         if s is not None and s.kind in ("person", "group"):
             parts = (
                 re.split(r",\s+(?:and\s+)?|\s+and\s+", s.canonical) if s.kind == "group" else [s.canonical]
             )
-            full = [_full_form(p, texts.get(q.article_id, ""), story, texts) or p for p in parts]
+            younger = s.kind == "person" and "younger" in name_words(s.role or "")
+            text = texts.get(q.article_id, "")
+            sex = _honorific(text[s.span.start : s.span.end]) if s.span is not None else None
+            full = [_full_form(p, text, story, texts, younger, sex, genders) or p for p in parts]
             name = full[0] if len(full) == 1 else ", ".join(full[:-1]) + " and " + full[-1]
             if name != s.canonical:
                 q = dataclasses.replace(q, speaker=dataclasses.replace(s, canonical=name))
@@ -223,15 +287,63 @@ def _resolve_short(quotes: list[Quote], texts: Mapping[str, str]) -> list[Quote]
     return out
 
 
-def _full_form(name: str, text: str, story: Mapping[str, Counter], texts: Mapping[str, str]) -> str | None:
-    """The full name a one-word person name stands for in its article or story, else None."""
+_HONORIFIC = re.compile(r"\b(Mrs|Ms|Miss|Mr)\b\.?\s")
+_FEMALE_KIN = "wife mother daughter sister widow girlfriend fiancee granddaughter aunt niece"
+_MALE_KIN = "husband father son brother widower boyfriend fiance grandson uncle nephew"
+_KIN = {**dict.fromkeys(_FEMALE_KIN.split(), "f"), **dict.fromkeys(_MALE_KIN.split(), "m")}
+_GENDERED = re.compile(r"\b(he|him|his|she|her|hers)\b", re.IGNORECASE)
+
+
+def _honorific(mention: str) -> str | None:
+    """``f`` for "Mrs. Lind", ``m`` for "Mr. Lind", else None."""
+    m = _HONORIFIC.search(mention)
+    return None if m is None else ("m" if m.group(1) == "Mr" else "f")
+
+
+def _name_gender(full: str, texts: Mapping[str, str]) -> str | None:
+    """A full name's gender as the story writes it: a kin noun before it ("his wife, Ana
+    Lind"), else the first he/she after it in its sentence ("Ana Lind said she …"), by vote."""
+    votes: Counter = Counter()
+    for text in texts.values():
+        for m in re.finditer(re.escape(full), text):
+            before = re.findall(r"[a-z]+", text[max(0, m.start() - 30) : m.start()].lower())[-2:]
+            kin = next((_KIN[w] for w in reversed(before) if w in _KIN), None)
+            rest = re.split(r"[.!?\n]", text[m.end() : m.end() + 200])[0]
+            pron = _GENDERED.search(rest)
+            said = None if pron is None else ("m" if pron.group(1).lower() in ("he", "him", "his") else "f")
+            if kin or said:
+                votes[kin or said] += 1
+    if votes["m"] == votes["f"]:
+        return None
+    return "m" if votes["m"] > votes["f"] else "f"
+
+
+def _full_form(
+    name: str,
+    text: str,
+    story: Mapping[str, Counter],
+    texts: Mapping[str, str],
+    younger: bool = False,
+    sex: str | None = None,
+    genders: dict[str, str | None] | None = None,
+) -> str | None:
+    """The full name a one-word person name stands for in its article or story, else None
+    ("the younger Mr. Lind" is the son, Lind Jr.; "Mrs. Lind" is no man the story names Lind)."""
     core = [w for w in name.split() if not generation(w)]
     if len(core) != 1:
         return None
-    word, gen = core[0].strip(" ,."), generation(name)  # "Peter Jr." is a Lind Jr.
+    word = core[0].strip(" ,.")
+    gen = generation(name) or ("jr" if younger else "")  # "Peter Jr." is a Lind Jr.
+
+    known = genders if genders is not None else {}
+
+    def gender(n: str) -> str | None:
+        if n not in known:
+            known[n] = _name_gender(n, texts)
+        return known[n]
 
     def same_generation(names: Iterable[str]) -> Counter:
-        return Counter(n for n in names if generation(n) == gen)
+        return Counter(n for n in names if generation(n) == gen and (sex is None or gender(n) in (None, sex)))
 
     local = same_generation(full_names(text, word))
     if local:
@@ -241,6 +353,15 @@ def _full_form(name: str, text: str, story: Mapping[str, Counter], texts: Mappin
     pool = same_generation(story.get(word.lower(), Counter()).elements()) or same_generation(
         n for t in texts.values() for n in full_names(t, word)
     )
+    if not pool and gen:  # "Pete Jr.": the story's Jr. whose given name it is
+        pool = Counter(
+            n
+            for forms in story.values()
+            for n in forms.elements()
+            if generation(n) == gen
+            and same_given(word, name_words(n)[0])
+            and len([w for w in n.split() if not generation(w)]) >= 2
+        )
     if pool and (len(pool) == 1 or pool.most_common(2)[0][1] > pool.most_common(2)[1][1]):
         return pool.most_common(1)[0][0]
     return None
@@ -281,7 +402,8 @@ def merge_speakers(
     ``texts`` (article id -> cleaned text) lets short names resolve to the full names the
     articles write, and datelines be told from speakers."""
     texts = texts or {}
-    quotes = _resolve_short([_untitled(q, texts) for q in quotes], texts)
+    quotes = _resolve_short(_surnames_as_persons([_untitled(q, texts) for q in quotes]), texts)
+    quotes = _story_titles(quotes)
     written = _written_forms(quotes, texts)
     counts = Counter(m for forms in {id(v): v for v in written.values()}.values() for m in forms)
     variants = _person_variants(written, counts)

@@ -79,15 +79,26 @@ def cue_verbs(tokens: Iterable[Token], think: bool = False) -> list[Token]:
 
 
 def _direct_subject(verb: Token, avoid: list[Span]) -> Token | None:
-    for child in verb.children:  # a dash the tagger took for a noun is no subject
-        if child.dep_ in SUBJECT_DEPS and not inside(child, avoid) and not is_dash(child.text):
-            return child
+    found = [  # a dash the tagger took for a noun is no subject
+        c for c in verb.children if c.dep_ in SUBJECT_DEPS and not inside(c, avoid) and not is_dash(c.text)
+    ]
+    if found:
+        # "WASHINGTON — Rep. Ana Ruiz said": a dateline the parser made a second subject
+        return next((c for c in found if not _dateline(c)), found[0])
     for child in verb.children:  # passive: "was told by X"
         if child.dep_ == "agent":
             for grand in child.children:
                 if grand.dep_ == "pobj":
                     return grand
     return None
+
+
+def _dateline(tok: Token) -> bool:
+    """A place in capitals or a place name opening the sentence before a dash ("PARIS —")."""
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    if nxt is None or not is_dash(nxt.text) or nxt.text == "-" or tok.left_edge.i != sentence(tok).start:
+        return False
+    return tok.text.isupper() or tok.ent_type_ in ("GPE", "LOC")
 
 
 def _inverted_subject(verb: Token, avoid: list[Span]) -> Token | None:
@@ -126,10 +137,16 @@ def subject_of(verb: Token, avoid: list[Span]) -> Token | None:
             return _antecedent(node.head)
         if found is not None:
             return _speaking_owner(found) or found
-        if node.dep_ not in INHERIT_DEPS or node.head is node:
+        if not (node.dep_ in INHERIT_DEPS or _gerund_preposition(node)) or node.head is node:
             break
         node = _participial(node) or node.head
     return _inverted_subject(verb, avoid) or _mistagged_subject(verb, avoid)
+
+
+def _gerund_preposition(node: Token) -> bool:
+    """``took the last step of announcing that …``, ``responded by saying …``: the preposition
+    holding a gerund cue passes it the subject of the verb it hangs on."""
+    return node.dep_ == "prep" and any(c.dep_ == "pcomp" and c.tag_ == "VBG" for c in node.children)
 
 
 PLACES = ("GPE", "LOC", "FAC")

@@ -1,0 +1,178 @@
+"""Speaker identity, session 9 (issue 16 part 2): a description with a name in apposition
+keeps its name, documents and ads speak for their authors, a description is named by the next
+sentence (cataphora), and a surname the tagger mislabelled is still a person.
+Fictional texts, parsed with the bundled model."""
+
+from tests.quote_helpers import quotes_of, speaker_of
+
+
+def test_a_description_with_a_name_in_apposition_is_that_person(nlp):
+    text = (
+        "Senator Maria Delvane's email server was at the center of the inquiry. Delvane has said "
+        "she did nothing wrong.\n\nWhen the bureau director, Thomas B. Harwick, said on Tuesday that "
+        'his agents had no "direct evidence" of a breach, experts understood him.'
+    )
+    speaker = speaker_of(quotes_of(nlp, text), "his agents")
+    assert speaker.canonical == "Thomas B. Harwick"
+
+
+def test_an_ad_speaks_for_whoever_made_it(nlp):
+    text = (
+        "Republicans attacked Governor Tim Vance on Monday. A web video by the Republican Governors "
+        'Association lists three of his vetoes. The clip says Vance "has a passion for the wrong causes."'
+    )
+    speaker = speaker_of(quotes_of(nlp, text), "passion")
+    assert speaker.canonical == "Republican Governors Association"
+
+
+def test_a_narrator_speaks_for_the_ads_author(nlp):
+    text = (
+        "Senator Dana Pruitt has a new campaign ad hitting her rival on taxes. The 30-second spot "
+        "shows a closed factory.\n\n"
+        "“You work hard. Why didn't he?” a narrator in the Pruitt ad asks.\n\n"
+        "“If he thinks that is smart,” the ad's narrator says, “what does he think of you?”"
+    )
+    quotes = quotes_of(nlp, text)
+    assert speaker_of(quotes, "work hard").canonical == "Dana Pruitt"
+    assert speaker_of(quotes, "think of you").canonical == "Dana Pruitt"
+
+
+def test_the_statement_is_whoever_said_something_in_a_statement(nlp):
+    text = (
+        "“We never offered him money,” Channel Nine said in a statement on Friday.\n\n"
+        "“He asked for five million dollars for his charities, which we could not accept,” the "
+        "statement said."
+    )
+    speaker = speaker_of(quotes_of(nlp, text), "five million")
+    assert speaker.canonical == "Channel Nine"
+
+
+def test_an_analysis_by_someone_is_that_person(nlp):
+    text = (
+        "Some families would pay more under the plan, according to an analysis by Lena Marsh, a former aide."
+    )
+    speaker = speaker_of(quotes_of(nlp, text), "Some families")
+    assert speaker.canonical == "Lena Marsh"
+
+
+def test_a_description_is_the_person_the_next_sentence_introduces(nlp):
+    text = (
+        "The Latest on the race for governor (all times EDT):\n\n"
+        "Delaware's tax commissioner says an internal review shows no one from the state revenue "
+        "office released the returns.\n\n"
+        "Kevin Marlowe says he instructed staff Monday to check whether anyone disclosed the information."
+    )
+    speaker = speaker_of(quotes_of(nlp, text), "internal review")
+    assert speaker.canonical == "Kevin Marlowe"
+
+
+def test_a_description_is_not_someone_named_before(nlp):
+    text = (
+        "Ana Ruiz said on Monday that the bridge would close. The city's transport commissioner says "
+        "the closure will last a month.\n\nRuiz added that buses would replace the trains."
+    )
+    speaker = speaker_of(quotes_of(nlp, text), "last a month")
+    assert "Ruiz" not in speaker.canonical
+
+
+def test_a_surname_of_a_full_name_in_the_article_is_a_person(nlp):
+    text = (
+        "The court heard that Jermayne Timmons was 15 at the time. The jury listened for an hour.\n"
+        "Timmons said he was scared when he saw the other group."
+    )
+    speaker = speaker_of(quotes_of(nlp, text), "scared")
+    assert speaker.kind == "person" and not speaker.anonymous
+
+
+def _story(nlp, *texts: str) -> dict[str, str]:
+    """Quote text -> canonical speaker over a story of several fictional articles."""
+    from newsprism.quotes.stage import analyze_quotes
+    from tests.conftest import make_article
+
+    arts = [make_article(t, outlet=f"outlet{i}") for i, t in enumerate(texts)]
+    return {q.text: q.speaker.canonical for q in analyze_quotes(arts).quotes if q.speaker is not None}
+
+
+def test_a_dateline_is_no_speaker_when_the_parse_gives_two_subjects(nlp):
+    (q,) = quotes_of(
+        nlp,
+        "WASHINGTON — Representative Anthony D. Wexler, Democrat of New York, said on Monday that he "
+        "would not resign.",
+    )
+    assert "Wexler" in q.speaker.canonical and "WASHINGTON" not in q.speaker.canonical
+
+
+def test_a_surname_the_tagger_missed_is_the_person_another_outlet_names(nlp):
+    names = _story(
+        nlp,
+        'Hillary Hollings said she was disappointed. "This is not who we are," Mrs. Hollings said.',
+        'Hollings tweeted that "this is not who we are."',
+    )
+    assert names["this is not who we are."] == "Hillary Hollings"
+
+
+def test_two_titled_names_speaking_together_are_a_joint_source(nlp):
+    (q, *_) = quotes_of(
+        nlp,
+        "House Speaker Nancy Pellow and Senate Democratic leader Chuck Schuler said in a joint statement "
+        'that the wall was "a waste."',
+    )
+    assert q.speaker.canonical == "Nancy Pellow and Chuck Schuler" and q.speaker.kind == "group"
+
+
+def test_the_younger_and_a_nickname_with_jr_are_the_son(nlp):
+    names = _story(
+        nlp,
+        "President Donald Q. Brandt said on Tuesday that the wall would be built. His son, Donald "
+        'Brandt Jr., said the family was united. "My father never quits," the younger Mr. Brandt said.',
+        'Don Jr., the eldest son, said: "My father will win."',
+    )
+    assert names["My father never quits,"] == "Donald Brandt Jr."
+    assert names["My father will win."] == "Donald Brandt Jr."
+    assert names["the wall would be built"] == "Donald Q. Brandt"
+
+
+def test_a_title_alone_is_the_one_person_the_story_gives_that_title(nlp):
+    names = _story(
+        nlp,
+        "President Donald Q. Brandt said on Tuesday that the wall would be built. Former President "
+        "Bill Carlson said the wall was a mistake.",
+        'Brandt spoke on Tuesday: "We will build it." The president added, "Nobody can stop us."',
+    )
+    assert names["Nobody can stop us."] == "Donald Q. Brandt"
+
+
+def test_she_is_the_spokeswoman_not_the_person_she_speaks_for(nlp):
+    text = (
+        "Manafort accused the Clinton campaign of stirring the story. The first connections appear to "
+        "have been made by a blogger.\nClinton spokeswoman Jennifer Palmieri criticized Manafort for "
+        'accusing the Democratic campaign.\n"Nice try, not true," she said in a tweet.'
+    )
+    assert speaker_of(quotes_of(nlp, text), "Nice try").canonical == "Jennifer Palmieri"
+
+
+def test_a_hyphenated_surname_is_one_name_in_every_outlet(nlp):
+    names = _story(
+        nlp,
+        'Rep. Alexandria Ortiz-Cortell (D-N.Y.) said the plan was "a moral failure." Ortiz-Cortell '
+        "added that she would vote no.",
+        '"This is a moral failure," said Ortiz-Cortell, a New York Democrat.',
+    )
+    assert names["a moral failure."] == "Alexandria Ortiz-Cortell"
+    assert names["she would vote no"] == "Alexandria Ortiz-Cortell"
+    assert names["This is a moral failure,"] == "Alexandria Ortiz-Cortell"
+
+
+def test_mrs_with_a_surname_is_not_the_husband_the_story_names_first(nlp):
+    names = _story(
+        nlp,
+        "Former President Bill Carlson campaigned for his wife on Monday. Hillary Carlson said the race "
+        'was close. "We will win Ohio," Mrs. Carlson said. Mr. Carlson said, "She is ready."',
+    )
+    assert names["We will win Ohio,"] == "Hillary Carlson"
+    assert names["She is ready."] == "Bill Carlson"
+
+
+def test_a_kin_noun_with_a_name_after_it_is_that_person(nlp):
+    text = 'President Donald Brandt spoke on Monday. His daughter Ivy Brandt said, "My father loves this country."'
+    assert speaker_of(quotes_of(nlp, text), "loves this country").canonical == "Ivy Brandt"
