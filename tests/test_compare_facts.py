@@ -439,7 +439,7 @@ def test_two_point_estimates_of_one_count_apart_even_when_they_name_different_bo
     assert _unaligned(
         "The agency received nearly 41,000 letters on the harbour plan",
         "The Carrowmere Ministry proposed the plan in May and has since received nearly 60,000 letters",
-    ) == [("number", "41,000 letters vs 60,000 letters")]
+    ) == [("number", "letter: 41,000 letters vs 60,000 letters")]
     # an estimate and a bound, or two estimates close together: no disagreement
     assert (
         _unaligned(
@@ -461,7 +461,7 @@ def test_exact_counts_compare_only_when_one_was_told_wrong():
     assert _unaligned(
         "She needed 8 points to break Bo Lind's scoring record of 1,406.",
         "Ada Morrow broke Bo Lind's career scoring record of 1,416 points on Friday",
-    ) == [("number", "1,406 vs 1,416")]
+    ) == [("number", "of record: 1,406 vs 1,416")]
     # a player's points and another's: small exact counts of one unit are mostly two things
     assert (
         _unaligned(
@@ -583,3 +583,47 @@ def test_one_remark_told_indirectly_dated_to_two_days():
         )
         == []
     )
+
+
+def test_values_of_two_days_events_never_contradict():
+    assert _unaligned(
+        "Nearly 5,000 people attended the rally in the park",
+        "Nearly 9,000 people attended the rally in the park",
+    ) == [("number", "people: 5,000 people vs 9,000 people")]
+    assert (
+        _unaligned(
+            "Nearly 5,000 people attended the rally in the park on Monday",
+            "Nearly 9,000 people attended the rally in the park on Saturday",
+        )
+        == []
+    )
+    # two places' events
+    assert (
+        _unaligned(
+            "Nearly 5,000 people attended the rally in Carrowmere",
+            "Nearly 9,000 people attended the rally in Lindvale",
+        )
+        == []
+    )
+
+
+def test_not_only_and_none_of_the_others_deny_nothing():
+    assert (
+        _refused(
+            "Other bidders in the race for Ada Morrow are the Carrowmere Harriers, at seven years",
+            "None of the other bidders in the race for Ada Morrow, the Carrowmere Harriers among them, "
+            "has offered more than eight years",
+        )
+        == []
+    )
+    assert _refused(
+        "The Carrowmere mayor did not sign the harbour deal", "The Carrowmere mayor signed the harbour deal"
+    ) == ["one outlet negates what the other asserts"]
+
+
+def test_a_remark_quoted_between_two_apostrophes_is_a_quote():
+    assert _unaligned(
+        "The mayor told a radio station on Monday night that winning ''will be very hard "
+        "for us in the northern districts''",
+        "On Tuesday, the mayor said that winning ''will be very hard for us in the northern districts.''",
+    ) == [("date", "said on monday vs on tuesday")]

@@ -37,6 +37,7 @@ __all__ = [
     "clause",
     "mentions",
     "near_names",
+    "quoted_spans",
     "remark_day",
     "same_attribute",
     "same_remark",
@@ -365,6 +366,12 @@ def same_attribute(a_text: str, a: Mention, b_text: str, b: Mention, tied: bool 
     )
 
 
+def quoted_spans(text: str) -> list[tuple[int, int]]:
+    """Spans inside quote marks, two apostrophes ('' ... '', as some archives print a double
+    quote) counted as one mark."""
+    return quote_regions(text.replace("''", '" '))
+
+
 _WEEKDAY = re.compile(r"\b(" + "|".join(DAYS) + r")\b", re.IGNORECASE)
 _REMARK_WORDS = 4  # fewer quoted words than this match too many remarks ("very hard")
 
@@ -383,7 +390,7 @@ def remark_day(text: str) -> tuple[str, frozenset[str]] | None:
     before it ("Ada Morrow said Monday night that winning would be very hard": the name among
     the stems, so two people's like remarks stay apart). None unless the remark has enough
     words and the sentence names exactly one weekday outside it."""
-    quoted = quote_regions(text)
+    quoted = quoted_spans(text)
     if quoted:
         inside = " ".join(text[s:e] for s, e in quoted)
         outside = "".join(

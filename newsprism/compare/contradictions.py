@@ -12,7 +12,15 @@ from collections.abc import Mapping, Sequence
 from functools import lru_cache
 
 from newsprism.compare.alignment import Alignment
-from newsprism.compare.attributes import Mention, clause, mentions, remark_day, same_attribute, same_remark
+from newsprism.compare.attributes import (
+    Mention,
+    clause,
+    mentions,
+    quoted_spans,
+    remark_day,
+    same_attribute,
+    same_remark,
+)
 from newsprism.model import Contradiction, Statement, content_id
 from newsprism.text import (
     DAYS,
@@ -24,7 +32,6 @@ from newsprism.text import (
     key_terms,
     negations,
     quantities,
-    quote_regions,
     stem,
     without_quoted,
 )
@@ -428,9 +435,14 @@ def _quantities_undated(text: str) -> dict[str, set[str]]:
     return counted_things(_undated(text))
 
 
+# Words of negation that deny nothing the other outlet asserts: "not only X but Y" adds, "none of
+# the other teams" / "no other bidder" speak of the rest, not of what the other sentence names.
+_NOT_DENIAL = re.compile(r"\bnot\s+only\b|\bno\s+other\b|\bnone\s+of\s+the\s+other\b", re.IGNORECASE)
+
+
 @lru_cache(maxsize=_CACHE)
 def _negated(text: str) -> bool:
-    return negations(text) > 0
+    return negations(_NOT_DENIAL.sub(" ", text)) > 0
 
 
 @lru_cache(maxsize=_CACHE)
@@ -517,6 +529,23 @@ _Unit = tuple[str, int, int]
 _PAST = re.compile(r"\b(?:was|were|had|did)\b|\b[a-z]{3,}ed\b")
 
 
+def _other_days(a: str, b: str) -> bool:
+    """The two sentences name weekdays and no weekday in common: two days' events ("about 5,000
+    attended the rally on Monday" / "about 9,000 attended the rally on Saturday")."""
+    da, db = _event_days(a), _event_days(b)
+    return bool(da and db and not da & db)
+
+
+def _other_places(a: str, b: str) -> bool:
+    """Both sentences place their event and neither names the other's place ("attended the rally
+    in Carrowmere" / "in Lindvale"): two events."""
+    pa, pb = _places(a), _places(b)
+    if not pa or not pb:
+        return False
+    low_a, low_b = a.lower(), b.lower()
+    return not any(p in low_b for p in pa) and not any(p in low_a for p in pb)
+
+
 def _plan_and_report(a: str, b: str) -> bool:
     """One sentence tells a plan ("will be held on May 14", "is set for") and the other what
     happened ("was held on April 30"): two moments, not one told twice. A sentence in the
@@ -553,7 +582,7 @@ def _attribute_contradictions(
     found: list[tuple[_Unit, Mention, _Unit, Mention]] = []
     by_key: dict[tuple[str, str], list[tuple[_Unit, Mention]]] = {}
     for unit, (text, members) in units.items():
-        quoted = quote_regions(text)
+        quoted = quoted_spans(text)
         if all(statements[i].quote_id for i in members):
             continue
         for m in mentions(text):
@@ -571,6 +600,8 @@ def _attribute_contradictions(
                         ua[0] == ub[0]
                         # a plan and a report, or what did not happen and what did: two things
                         or _plan_and_report(clause(ta, ma), clause(tb, mb))
+                        or _other_days(ta, tb)
+                        or _other_places(ta, tb)
                         or _negated(without_quoted(ta)) != _negated(without_quoted(tb))
                         or not same_attribute(ta, ma, tb, mb, (ua, ub) in tied or (ub, ua) in tied)
                     ):
@@ -647,6 +678,8 @@ def _attribute_contradiction(
     )
     kind = _KINDS[va.kind]
     note = f"{va.shown} vs {vb.shown}"
+    if kind == "number":  # the counted thing keys the fact (see _fact_key)
+        note = f"{va.key.rstrip('~')}: {note}"
     cid = content_id(a["statement_id"], b["statement_id"], f"{va.kind}:{va.key}", prefix="c_")
     return Contradiction(id=cid, kind=kind, a=a, b=b, note=note, values=(va.shown, vb.shown))
 
