@@ -171,22 +171,28 @@ def _inside_same_speaker(
     return loc is not None and who is not None and who == first and span[0] <= loc[0] and loc[1] <= span[1]
 
 
+def _part_of(fragment, quote) -> bool:
+    """``fragment`` is the quoted words of mixed quote ``quote``: inside it (through its closing
+    mark) and said by the same speaker. A quote of someone else nested in a report is its own
+    quote (README: entered for both speakers)."""
+    who = fragment.speaker.canonical if fragment.speaker else None
+    return (
+        fragment.kind == "fragment"
+        and fragment.article_id == quote.article_id
+        and quote.span.start <= fragment.span.start
+        and fragment.span.end <= quote.span.end + 1
+        and who is not None
+        and who == (quote.speaker.canonical if quote.speaker else None)
+    )
+
+
 def _nested_fragments(quotes: list, used: dict[str, str | None]) -> set[str]:
-    """Unmatched fragments inside a matched quote of their article: the quoted words of a mixed
-    quote ("he said the plan was “a betrayal”"), which the gold enters once, as the indirect
-    quote it is part of (README: ``indirect`` is reported speech and mixed quotes). They are
-    neither extra quotes nor quotes found."""
+    """Unmatched fragments that are part of a matched quote: the quoted words of a mixed quote
+    ("he said the plan was “a betrayal”"), which the gold enters once, as the indirect quote
+    (README: ``indirect`` is reported speech and mixed quotes). They are neither extra quotes
+    nor quotes found."""
     matched = [q for q in quotes if q.id in used]
-    return {
-        q.id
-        for q in quotes
-        if q.kind == "fragment"
-        and q.id not in used
-        and any(
-            m.article_id == q.article_id and m.span.start <= q.span.start and q.span.end <= m.span.end + 1
-            for m in matched
-        )
-    }
+    return {q.id for q in quotes if q.id not in used and any(_part_of(q, m) for m in matched)}
 
 
 def match_quotes(gold: dict, docs: dict[str, Doc], analysis: Analysis, tally: Tally) -> dict[int, str]:
@@ -254,16 +260,7 @@ def _groups_through_fragments(analysis: Analysis, found: dict[int, str]) -> dict
     group_of = {qid: g.id for g in analysis.quote_groups for qid in g.quote_ids}
     quotes = {q.id: q for q in analysis.quotes}
     for qid in set(found.values()) - group_of.keys():
-        q = quotes[qid]
-        inner = [
-            f
-            for f in analysis.quotes
-            if f.kind == "fragment"
-            and f.id in group_of
-            and f.article_id == q.article_id
-            and q.span.start <= f.span.start
-            and f.span.end <= q.span.end + 1
-        ]
+        inner = [f for f in analysis.quotes if f.id in group_of and _part_of(f, quotes[qid])]
         if inner:
             group_of[qid] = group_of[inner[0].id]
     return group_of
