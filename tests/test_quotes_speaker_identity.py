@@ -176,3 +176,22 @@ def test_mrs_with_a_surname_is_not_the_husband_the_story_names_first(nlp):
 def test_a_kin_noun_with_a_name_after_it_is_that_person(nlp):
     text = 'President Donald Brandt spoke on Monday. His daughter Ivy Brandt said, "My father loves this country."'
     assert speaker_of(quotes_of(nlp, text), "loves this country").canonical == "Ivy Brandt"
+
+
+def test_a_full_name_tagged_as_an_organisation_is_the_person_another_quote_names(nlp):
+    from newsprism.quotes.stage import analyze_quotes
+    from tests.conftest import make_article
+
+    arts = [
+        make_article(
+            "President Brandt visited Ohio on Monday with his daughter. Ivy Brandt told the crowd that "
+            'her father "never gives up."',
+            outlet="one",
+        ),
+        make_article(
+            'Donald Brandt said on Monday that he would win Ohio. Ivy Brandt said her father "never gives up."',
+            outlet="two",
+        ),
+    ]
+    quotes = [q for q in analyze_quotes(arts).quotes if q.text == "never gives up."]
+    assert len(quotes) == 2 and {q.speaker.kind for q in quotes} == {"person"}
