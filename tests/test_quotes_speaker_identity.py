@@ -195,3 +195,10 @@ def test_a_full_name_tagged_as_an_organisation_is_the_person_another_quote_names
     ]
     quotes = [q for q in analyze_quotes(arts).quotes if q.text == "never gives up."]
     assert len(quotes) == 2 and {q.speaker.kind for q in quotes} == {"person"}
+
+
+def test_an_owned_office_keeps_its_owner_in_the_name():
+    from newsprism.quotes.names import strip_company
+
+    assert strip_company("Pellow's office") == "Pellow's office"
+    assert strip_company("U.K.'s Interoute Plc") == "Interoute"
