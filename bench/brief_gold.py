@@ -16,7 +16,9 @@ their outlet and publication date from PolNeAR's metadata.
 Measures (pooled over the split's articles):
   quote R / P          a gold quote is found when a system quote overlaps its locator; one
                        system quote may find several gold entries of one speaker that it
-                       contains whole (the gold splits a multi-sentence quote by sentence)
+                       contains whole (the gold splits a multi-sentence quote by sentence);
+                       a fragment inside a matched quote is part of it (a mixed quote), not
+                       an extra, and where it is grouped that quote is grouped
   speaker acc          found quotes whose speaker's canonical name equals the gold name
   same name            pairs of found quotes of one gold speaker given the same name
   quote groups P/R/F1  pairs of found quotes in different articles, grouped vs gold groups
@@ -169,6 +171,24 @@ def _inside_same_speaker(
     return loc is not None and who is not None and who == first and span[0] <= loc[0] and loc[1] <= span[1]
 
 
+def _nested_fragments(quotes: list, used: dict[str, str | None]) -> set[str]:
+    """Unmatched fragments inside a matched quote of their article: the quoted words of a mixed
+    quote ("he said the plan was “a betrayal”"), which the gold enters once, as the indirect
+    quote it is part of (README: ``indirect`` is reported speech and mixed quotes). They are
+    neither extra quotes nor quotes found."""
+    matched = [q for q in quotes if q.id in used]
+    return {
+        q.id
+        for q in quotes
+        if q.kind == "fragment"
+        and q.id not in used
+        and any(
+            m.article_id == q.article_id and m.span.start <= q.span.start and q.span.end <= m.span.end + 1
+            for m in matched
+        )
+    }
+
+
 def match_quotes(gold: dict, docs: dict[str, Doc], analysis: Analysis, tally: Tally) -> dict[int, str]:
     """Gold quote index -> system quote id (one to one, greatest overlap first)."""
     by_doc: dict[str, list] = defaultdict(list)
@@ -193,12 +213,13 @@ def match_quotes(gold: dict, docs: dict[str, Doc], analysis: Analysis, tally: Ta
             found[i] = best.id
         else:
             tally.misses.append(f"quote missed: {gq['doc']}[{gq['sentence']}] {gq['locator']!r}")
+    nested = _nested_fragments(analysis.quotes, used)
     tally.add("quotes_gold", len(gold.get("quotes", [])))
     tally.add("quotes_found", len(found))
-    tally.add("quotes_sys", len(analysis.quotes))
+    tally.add("quotes_sys", len(analysis.quotes) - len(nested))
     tally.add("quotes_sys_ok", len(used))
     for q in analysis.quotes:
-        if q.id not in used:
+        if q.id not in used and q.id not in nested:
             tally.misses.append(f"quote extra: {name_of.get(q.article_id)} {q.text[:60]!r}")
     return found
 
@@ -226,8 +247,30 @@ def score_speakers(gold: dict, found: dict[int, str], analysis: Analysis, tally:
             tally.add("samename_ok", a == b)
 
 
-def score_quote_groups(gold: dict, found: dict[int, str], analysis: Analysis, tally: Tally) -> None:
+def _groups_through_fragments(analysis: Analysis, found: dict[int, str]) -> dict[str, str]:
+    """System quote id -> its quote group. A matched quote outside every group takes the group
+    of a fragment inside it (its quoted words, grouped on their own): the gold enters a mixed
+    quote once, as the indirect quote, so grouping its quoted words groups that quote."""
     group_of = {qid: g.id for g in analysis.quote_groups for qid in g.quote_ids}
+    quotes = {q.id: q for q in analysis.quotes}
+    for qid in set(found.values()) - group_of.keys():
+        q = quotes[qid]
+        inner = [
+            f
+            for f in analysis.quotes
+            if f.kind == "fragment"
+            and f.id in group_of
+            and f.article_id == q.article_id
+            and q.span.start <= f.span.start
+            and f.span.end <= q.span.end + 1
+        ]
+        if inner:
+            group_of[qid] = group_of[inner[0].id]
+    return group_of
+
+
+def score_quote_groups(gold: dict, found: dict[int, str], analysis: Analysis, tally: Tally) -> None:
+    group_of = _groups_through_fragments(analysis, found)
     # one gold entry per system quote (its first): the gold groups a multi-sentence quote's
     # sentences one by one, so its later sentences would score the same system pair again
     first: dict[str, int] = {}

@@ -4,8 +4,9 @@ Every own-voice word of every calibrate article (``newsprism.compare.voice.own_w
 row of general features (``newsprism.compare.lexicon.FEATURES``: valence, subjectivity,
 rarity in general English, part of speech, role in the sentence, use by the story's other
 outlets); it is positive
-when the gold lists it in a loaded term of that article. A logistic model is fitted on these
-rows; then for a grid of thresholds the loaded terms are scored the way bench/brief_gold.py
+when an annotator lists it in a loaded term of that article: the gold, or the second, blind
+annotation of the calibrate stories (``bench/loaded_second.json``; ``--labels first`` fits on
+the gold alone). A logistic model is fitted on these rows; then for a grid of thresholds the loaded terms are scored the way bench/brief_gold.py
 scores them (recall and precision of terms per article) and the threshold with the best F1,
 pooled over both golds, is chosen. No word is learnt: only the weights of the features.
 
@@ -28,6 +29,7 @@ from pathlib import Path
 import numpy as np
 from align_pairs import fit
 from brief_gold import DEFAULT_DATA, GOLD, _term, build_doc, build_polnear_doc, gold_source, load_split
+from loaded_agreement import SECOND
 from polnear_text import metadata as polnear_metadata
 
 from newsprism.analyze import analyze_articles
@@ -62,8 +64,19 @@ def analyses(gold_dir: Path, data: Path, cache: Path | None) -> list[tuple[dict,
     return out
 
 
+def second_words() -> dict[str, set[str]]:
+    """Per article, the words of the second annotator's loaded terms."""
+    out: dict[str, set[str]] = defaultdict(set)
+    for story in json.loads(SECOND.read_text(encoding="utf-8"))["stories"]:
+        for item in story["loaded"]:
+            out[item["doc"]].update(_term(item["term"]).split())
+    return out
+
+
 def rows(prepared: list[tuple[dict, dict, object]]) -> list[dict]:
-    """One row per (article, own-voice word, lemma, part of speech, roles)."""
+    """One row per (article, own-voice word, lemma, part of speech, roles); ``y`` is the
+    gold's label, ``y2`` the second annotator's."""
+    second = second_words()
     out = []
     for gold, docs, analysis in prepared:
         terms: dict[str, set[str]] = defaultdict(set)
@@ -84,7 +97,15 @@ def rows(prepared: list[tuple[dict, dict, object]]) -> list[dict]:
             for word, lemma, pos, roles in set(own_words(voice, doc)):
                 x = word_features(word, lemma, pos, sharing[article.id](word), roles)
                 if x is not None:
-                    out.append({"doc": name, "word": word, "x": x, "y": word in gold_words})
+                    out.append(
+                        {
+                            "doc": name,
+                            "word": word,
+                            "x": x,
+                            "y": word in gold_words,
+                            "y2": word in second[name],
+                        }
+                    )
         for name in docs:
             out.append({"doc": name, "gold": sorted(terms[name])})
     return out
@@ -112,11 +133,18 @@ def main() -> int:
     ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
     ap.add_argument("--cache", type=Path, help="keep the calibrate analyses here between runs")
     ap.add_argument("--write", action="store_true", help="store the fitted model in the package")
+    ap.add_argument(
+        "--labels",
+        choices=("either", "first"),
+        default="either",
+        help="fit on words either annotator lists (default) or on the gold's alone; "
+        "the threshold is always chosen against the gold",
+    )
     args = ap.parse_args()
     tables = {g.name: rows(analyses(g, args.data, args.cache)) for g in (GOLD, POLNEAR)}
     words = [r for t in tables.values() for r in t if "x" in r]
     x = np.array([r["x"] for r in words], dtype=np.float64)
-    y = np.array([r["y"] for r in words], dtype=np.float64)
+    y = np.array([r["y"] or (args.labels == "either" and r["y2"]) for r in words], dtype=np.float64)
     weights, intercept = fit(x, y)
     print("weights", dict(zip(FEATURES, np.round(weights, 3).tolist(), strict=True)), round(intercept, 3))
     print("threshold | " + " | ".join(f"{n}: R P n" for n in tables) + " | pooled R P F1")
@@ -140,7 +168,8 @@ def main() -> int:
             "weights": [round(float(w), 4) for w in weights],
             "intercept": round(intercept, 4),
             "threshold": best[1],
-            "fitted_on": "bench/brief_gold + bench/brief_gold_polnear calibrate halves (bench/loaded_terms.py)",
+            "fitted_on": "bench/brief_gold + bench/brief_gold_polnear calibrate halves, "
+            f"labels: {args.labels} annotator(s) (bench/loaded_terms.py)",
         }
         MODEL.write_text(json.dumps(stored, indent=1) + "\n", encoding="utf-8")
         print(f"wrote {MODEL}")

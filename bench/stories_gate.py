@@ -2,7 +2,8 @@
 
 Runs, with the default settings, one batch each: the AllSides roundups pool (val, never
 used for tuning; bench/stories_roundups.py), ECB+ test topics 36-45 and all 43 topics
-(bench/stories_ecbplus.py), and ECB+ test as a dated stream (bench/stories_dated.py);
+(bench/stories_ecbplus.py), ECB+ test as a dated stream (bench/stories_dated.py), and the
+report half of the dated PolNeAR pool (bench/stories_polnear.py);
 prints the ARI of each and, with ``--check``, fails when one falls below its floor in
 bench/stories_floors.json. Needs ../shared/eval; without it, says so and passes.
 
@@ -19,6 +20,8 @@ from pathlib import Path
 from stories_dated import dated_articles
 from stories_dated import run as dated_run
 from stories_ecbplus import TEST, load_docs, ours, to_articles
+from stories_polnear import load as polnear_load
+from stories_polnear import run as polnear_run
 from stories_roundups import load_pool
 from stories_roundups import ours as roundups_ours
 
@@ -43,6 +46,9 @@ def measure(data: Path) -> dict[str, float]:
     docs = load_docs(data, TEST)
     feats = extract_features(dated_articles(docs, 0.3), s.entities, s)
     result["dated_test_ari"] = adjusted_rand([g for _, _, g in docs], dated_run(feats, s, None))
+    articles, gold = polnear_load(data, "report")
+    feats = extract_features(articles, s.entities, s)
+    result["polnear_report_ari"] = adjusted_rand(gold, polnear_run(feats, s))
     return result
 
 
@@ -60,8 +66,8 @@ def main() -> int:
     ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
     ap.add_argument("--check", action="store_true", help="fail when a figure is below its floor")
     args = ap.parse_args()
-    if not (args.data / "ecbplus").is_dir() or not (args.data / "neus_roundups").is_dir():
-        print(f"no ECB+ / neus_roundups under {args.data}: stories gate skipped", file=sys.stderr)
+    if not all((args.data / name).is_dir() for name in ("ecbplus", "neus_roundups", "polnear")):
+        print(f"no ECB+ / neus_roundups / polnear under {args.data}: stories gate skipped", file=sys.stderr)
         return 0
     result = measure(args.data)
     for name, value in result.items():

@@ -15,6 +15,7 @@ __all__ = [
     "HEDGES",
     "content_words",
     "counted_things",
+    "counts_at",
     "date_terms",
     "hedges_in",
     "key_terms",
@@ -336,6 +337,15 @@ def counted_things(text: str) -> dict[str, set[str]]:
     """Counts by the head noun of what they count: {"sheep": {"300"}} from "300 Welsh sheep",
     where :func:`quantities` keys on the first word after the number ("welsh")."""
     out: dict[str, set[str]] = {}
+    for _, _, noun, value in counts_at(text):
+        out.setdefault(noun, set()).update(value)
+    return out
+
+
+def counts_at(text: str) -> list[tuple[int, int, str, set[str]]]:
+    """Each count with where it stands: (start, end of the counted phrase, head noun, values)
+    ("300 Welsh sheep" -> (0, 15, "sheep", {"300"})), as :func:`counted_things` reads them."""
+    out = []
     for m in _QUANTITY.finditer(text):
         value = numbers(m.group(0).rsplit(None, 1)[0])
         head, end = m.group(4), m.end()
@@ -356,7 +366,7 @@ def counted_things(text: str) -> dict[str, set[str]]:
         noun = stem(head)
         noun = "people" if noun in _PERSONS else noun
         if value and noun not in STOPWORDS and noun not in {"a.m", "p.m", "am", "pm"}:
-            out.setdefault(noun, set()).update(value)
+            out.append((m.start(), end, noun, value))
     return out
 
 

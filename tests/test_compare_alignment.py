@@ -151,7 +151,7 @@ def test_groups_merge_only_while_their_mean_probability_holds(monkeypatch):
     vecs = np.array([[1, 0], [half, half], [0, 1]], dtype=np.float32)
     # 0-1 and 1-2 are near-certain, 0-2 is not: the mean of the third's pairs with {0, 1} is ~0.5.
     assert (0, 1, 2) in align_statements(sts, vecs, CompareSettings(align_link=0.3), vecs).groups
-    apart = align_statements(sts, vecs, CompareSettings(align_link=0.6), vecs).groups
+    apart = align_statements(sts, vecs, CompareSettings(align_link=0.6, align_second=1.01), vecs).groups
     assert (0, 1, 2) not in apart and len([g for g in apart if len(g) == 2]) == 1
 
 
@@ -164,3 +164,34 @@ def test_one_polarity_keeps_opposite_polarity_apart_even_at_high_similarity():
     vecs = _pair(0.9)
     assert (0, 1) not in align_statements(sts, vecs, CompareSettings(align_one_polarity=True)).groups
     assert (0, 1) in align_statements(sts, vecs, CompareSettings(align_one_polarity=False)).groups
+
+
+def test_a_sentence_that_tells_two_facts_supports_both(monkeypatch):
+    _sentence_model(monkeypatch)
+    sts = [
+        _st(0, "a", "Carrowmere ferry crossings resumed"),
+        _st(1, "a", "the harbour gates reopened at dawn."),
+        _st(2, "b", "Carrowmere ferry crossings resumed once the harbour gates reopened."),
+    ]
+    side = np.sqrt(1 - 0.32)
+    clauses = np.array([[1, 0, 0], [0, 1, 0], [0.4, 0.4, side]], dtype=np.float32)
+    # Both clauses of article a sit in one sentence, which is close to article b's sentence.
+    sentences = np.array([[1, 0, 0], [1, 0, 0], [0.9, 0, np.sqrt(0.19)]], dtype=np.float32)
+    both = align_statements(sts, clauses, CompareSettings(), sentences).groups
+    assert (0, 2) in both and (1, 2) in both
+    one = align_statements(sts, clauses, CompareSettings(align_second=1.01), sentences).groups
+    assert ((0, 2) in one) != ((1, 2) in one)
+
+
+def test_a_second_group_needs_shared_rare_words(monkeypatch):
+    _sentence_model(monkeypatch)
+    sts = [
+        _st(0, "a", "Carrowmere ferry crossings resumed"),
+        _st(1, "a", "officials said little else."),
+        _st(2, "b", "Carrowmere ferry crossings resumed after a quiet week."),
+    ]
+    side = np.sqrt(1 - 0.32)
+    clauses = np.array([[1, 0, 0], [0, 1, 0], [0.4, 0.4, side]], dtype=np.float32)
+    sentences = np.array([[1, 0, 0], [1, 0, 0], [0.9, 0, np.sqrt(0.19)]], dtype=np.float32)
+    groups = align_statements(sts, clauses, CompareSettings(), sentences).groups
+    assert (0, 2) in groups and (1, 2) not in groups

@@ -107,3 +107,128 @@ def test_nobody_disputes_with_himself():
         {e["actor"].split()[-1] for e in d.asserts}.isdisjoint({e["actor"].split()[-1] for e in d.denies})
         for d in find_disputes(sts, {}, vectors, 0.5)
     )
+
+
+def _clause(i, article, text, sentence, who=None):
+    """A statement cut from a longer sentence (``sentence`` is the sentence's span)."""
+    return Statement(
+        id=f"s{i}",
+        article_id=article,
+        text=text,
+        span=Span(200 * i, 200 * i + len(text)),
+        attributed_to=who,
+        sentence=sentence,
+    )
+
+
+def test_a_cue_under_negation_or_a_hedge_takes_no_side():
+    assert stance("Their lawyer did not deny that his client fired the weapon.") is None
+    assert stance("The ministry has never publicly blamed Norland for the leak.") is None
+    assert stance("The alleged break-in was reported on Monday.") is None
+    assert stance("There were fresh allegations of fraud at the depot.") is None
+    assert stance("He once defended clients accused of fraud.") is None
+    assert stance("Velmar was charged with arson on Friday.") is None
+    assert stance("Veloria has frequently accused Norland of meddling.") is None
+
+
+def test_deny_in_the_sense_of_refuse_is_no_denial():
+    assert stance("The judge denied both motions.") is None
+    assert stance("Judge Orla Fenn denied him a hearing.") is None
+    assert stance("The mayor denied that he knew about the payments.") == "deny"
+    assert stance("The company denied it.") == "deny"
+    assert stance("The firm rejected the allegation.") == "deny"
+
+
+def test_the_accused_is_the_party_the_cue_names():
+    sts = [
+        _st(0, "a", "Veloria blamed Norland for the blast at the Ostrava pipeline."),
+        _st(1, "b", "Veloria accused Norland of sabotage near Ostrava."),
+        _st(2, "c", "Norland denied the claims."),
+    ]
+    subjects = {d.subject for d in find_disputes(sts, {})}
+    assert "Norland" in subjects and "Ostrava" not in subjects
+
+
+def test_a_stance_is_read_from_its_whole_sentence():
+    sentence = Span(400, 520)
+    sts = [
+        _st(0, "a", "Former crew members said the director shouted at the cast.", who="Former crew members"),
+        _clause(1, "a", "The director's agency called the charges unsubstantiated", sentence),
+        _clause(2, "a", "fabricated by disgruntled former staff.", sentence),
+    ]
+    [dispute] = find_disputes(sts, {}, np.eye(3, dtype=np.float32))
+    assert [e["actor"] for e in dispute.asserts] == ["Former crew members"]
+    assert dispute.denies[0]["text"].startswith("The director's agency called the charges")
+
+
+def test_a_denial_naming_whose_claim_it_answers_takes_that_sources_claim():
+    sts = [
+        _st(0, "a", "The police said the driver had a knife when he was stopped.", who="The police"),
+        _st(1, "b", "The tide was low on Monday.", who="The harbour office"),
+        _st(2, "b", "In part because the driver's family contests police allegations that he was armed."),
+    ]
+    vectors = np.array([[1.0, 0.0], [0.0, 1.0], [0.8, 0.6]], dtype=np.float32)
+    [dispute] = find_disputes(sts, {}, vectors, 0.9)
+    assert [e["statement_id"] for e in dispute.asserts] == ["s0"]
+    assert [e["actor"] for e in dispute.denies] == ["driver's family"]
+
+
+def test_a_denial_clearing_another_accused_answers_another_allegation():
+    sts = [
+        _st(0, "a", "Veloria blamed Ostrava for the pipeline blast.", who="Veloria"),
+        _st(
+            1,
+            "b",
+            "\u201cIt has nothing to do with us,\u201d said Ilse Marr, the Norland envoy.",
+            who="Ilse Marr",
+        ),
+        # A party dispute elsewhere accuses Norland: Marr clears Norland, not Ostrava.
+        _st(2, "c", "Veloria accused Norland of arming the saboteurs."),
+        _st(3, "d", "Veloria blamed Norland for the pipeline blast."),
+        _st(4, "d", "Norland denied the claims."),
+    ]
+    vectors = np.ones((5, 2), dtype=np.float32) / np.sqrt(2)  # all alike in meaning
+    disputes = find_disputes(sts, {}, vectors, 0.5)
+    assert not any(
+        e["statement_id"] == "s0" and any(x["statement_id"] == "s1" for x in d.denies)
+        for d in disputes
+        for e in d.asserts
+    )
+
+
+def test_a_different_account_answers_the_claim_just_before_it():
+    sts = [
+        _st(0, "a", "Mayor Ilse Marr said the port authority had called her ten times.", who="Ilse Marr"),
+        _st(1, "a", "The port authority told a slightly different story."),
+    ]
+    [dispute] = find_disputes(sts, {}, np.eye(2, dtype=np.float32))
+    assert [e["actor"] for e in dispute.asserts] == ["Ilse Marr"]
+    assert [e["statement_id"] for e in dispute.denies] == ["s1"]
+
+
+def test_a_further_charge_joins_no_denial_by_likeness():
+    sts = [
+        _st(0, "a", "Veloria blamed Ostrava for the pipeline blast.", who="Veloria"),
+        _st(1, "b", "Veloria has also reported fires at two depots, blaming Ostrava.", who="Veloria"),
+        _st(2, "c", "\u201cOstrava had nothing to do with the blast,\u201d said Ilse Marr.", who="Ilse Marr"),
+    ]
+    vectors = np.ones((3, 2), dtype=np.float32) / np.sqrt(2)  # all alike in meaning
+    ids = {e["statement_id"] for d in find_disputes(sts, {}, vectors, 0.5) for e in d.asserts}
+    assert "s0" in ids and "s1" not in ids
+
+
+def test_a_denial_of_agency_takes_another_sources_claim_naming_that_person():
+    sts = [
+        _st(0, "a", "\u201cOskar Lind lit the fire,\u201d the night guard said.", who="the night guard"),
+        _st(1, "a", "The depot stayed closed on Monday.", who="the owner"),
+        _st(
+            2,
+            "b",
+            "\u201cOskar Lind is not the one who lit it,\u201d his lawyer Mara Holt said.",
+            who="Mara Holt",
+        ),
+    ]
+    vectors = np.array([[1.0, 0.0], [0.0, 1.0], [0.8, 0.6]], dtype=np.float32)
+    [dispute] = find_disputes(sts, {}, vectors, 0.9)
+    assert [e["statement_id"] for e in dispute.asserts] == ["s0"]
+    assert [e["actor"] for e in dispute.denies] == ["Mara Holt"]

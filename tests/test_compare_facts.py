@@ -22,6 +22,26 @@ def test_a_shared_key_groups_statements_that_alignment_kept_apart():
     assert fact_groups(sts, [], None, [(0, 1)]) == []
 
 
+def test_a_specific_number_is_a_fact_key_in_any_wording():
+    a = fact_keys(_st(0, "a", "The Carrowmere levy raised $412 million in 2019."), None)
+    b = fact_keys(_st(1, "b", "a windfall of nearly $412 million for the harbour"), None)
+    assert "n|412000000" in a & b
+    # Years, round and small numbers count anything: no key.
+    assert not fact_keys(_st(2, "c", "In 2019, 200 residents and three ferries left."), None)
+
+
+def test_a_second_group_of_a_statement_leaves_its_first_group_its_own():
+    sts = [
+        _st(0, "a", "a vigil for the 16-year-old"),
+        _st(1, "b", "Ann Tarrow, 16, was hurt"),
+        _st(2, "c", "she fell"),
+    ]
+    # Statement 1 sits in (1, 2) first and in a second group (0, 1) after it: the fact group is
+    # still widened by the mates of its first group, as without the second group.
+    assert fact_groups(sts, [], None, [(1, 2), (0,)]) == [(0, 1, 2)]
+    assert fact_groups(sts, [], None, [(1, 2), (0,), (0, 1)]) == [(0, 1, 2)]
+
+
 def test_estimates_do_not_contradict():
     assert _approximate("nearly 100 people set off", "more than 200 people attended", "people")
     assert not _approximate("12 people were hurt", "21 people were hurt", "people")
@@ -96,6 +116,8 @@ def test_kickers_and_spelling_choices_per_outlet():
 
     assert headline_framing("DESPERATION: Mayor begs for help")["kicker"] == "DESPERATION"
     assert headline_framing("Mayor: we need help")["kicker"] is None
+    assert headline_framing("BREAKING | Port closed")["kicker"] == "BREAKING"
+    assert headline_framing("NATO – Russia talks resume")["kicker"] is None  # a dash joins two names
     a = make_article("Officials in Lviv said the mayor of Odesa met Tomasz Kowalsky on Friday.", "A")
     b = make_article("Officials in Lvov said the mayor met Tomasz Kowalskiy. Many residents left.", "B")
     c = make_article("Officials in Lviv said many residents left on Friday.", "C")
@@ -331,3 +353,224 @@ def test_two_places_contradict_only_as_places_of_one_event():
         "place"
     ]
     assert _pair("Ada Morrow was born in Trenwick", "Ada Morrow was buried in Albany") == []
+
+
+# Attributes compared across articles whatever alignment did (compare/attributes.py): one kind,
+# one key, the words next to the values meet, no name next to one missing from the other.
+
+
+def test_one_street_given_two_blocks_is_a_contradiction():
+    assert _unaligned(
+        "Ada Morrow followed the van to a depot in the 4500 block of North Linden Road",
+        "The raid took place in the 4200 block of Linden Rd. in Carrowmere",
+    ) == [("place", "4500 block vs 4200 block")]
+    # two streets, two blocks: two places
+    assert (
+        _unaligned(
+            "The raid took place in the 4500 block of Linden Road",
+            "A second van was found in the 4200 block of Harbour Street",
+        )
+        == []
+    )
+
+
+def test_a_clock_time_disagrees_only_for_one_moment():
+    # the word next to both times is one: the call came
+    assert _unaligned(
+        "The first call came at 4:40 a.m., a Carrowmere spokesman said",
+        "The first 911 call came at 4:48 a.m. from a neighbour",
+    ) == [("time", "4:40 a.m. vs 4:48 a.m.")]
+    assert _unaligned(
+        "The fire was reported at 4:40 a.m.", "The blaze was reported about 4:48 a.m. Tuesday"
+    ) == [("time", "4:40 a.m. vs 4:48 a.m.")]
+    assert (
+        _unaligned(
+            "The alarm at the Carrowmere depot sounded at 4:40 a.m.",
+            "The first engine reached the Carrowmere depot at 4:48 a.m.",
+        )
+        == []
+    )
+    # two moments of the night: the fire started, the roof fell in
+    assert (
+        _unaligned(
+            "The fire at the Carrowmere depot started at 4:40 a.m.",
+            "The roof of the Carrowmere depot fell in at 5:15 a.m.",
+        )
+        == []
+    )
+    # a sentence pair already disagreeing on the place of the scene also compares its times
+    kinds = _unaligned(
+        "Ada Morrow drove to a depot in the 4500 block of Linden Road at about 2:30 p.m.",
+        "The raid took place about 2:10 p.m. in the 4200 block of Linden Road",
+    )
+    assert sorted(kinds) == [("place", "4500 block vs 4200 block"), ("time", "2:30 p.m. vs 2:10 p.m.")]
+
+
+def test_an_interval_before_one_event_told_two_ways():
+    assert _unaligned(
+        "Ada Morrow was married two weeks ago to Bo Lind",
+        "Bo Lind, who married the constable three weeks before she was killed, spoke to the court",
+    ) == [("date", "two weeks ago vs three weeks before")]
+    # a bound is no value; one interval after, one before: two facts
+    assert (
+        _unaligned("Ada Morrow was arrested less than two weeks later", "She was arrested 12 days later")
+        == []
+    )
+    assert (
+        _unaligned(
+            "Ada Morrow was promoted two weeks before the raid",
+            "Ada Morrow was promoted three weeks after the raid",
+        )
+        == []
+    )
+
+
+def test_two_point_estimates_of_one_count_apart_even_when_they_name_different_bodies():
+    # "the agency" / "the Carrowmere Ministry": the one-thing rule of aligned pairs refused this
+    assert _unaligned(
+        "The agency received nearly 41,000 letters on the harbour plan",
+        "The Carrowmere Ministry proposed the plan in May and has since received nearly 60,000 letters",
+    ) == [("number", "41,000 letters vs 60,000 letters")]
+    # an estimate and a bound, or two estimates close together: no disagreement
+    assert (
+        _unaligned(
+            "The agency received nearly 41,000 letters on the plan",
+            "The ministry has received more than 60,000 letters",
+        )
+        == []
+    )
+    assert (
+        _unaligned(
+            "The agency received nearly 41,000 letters on the plan",
+            "The ministry has received about 44,000 letters on the plan",
+        )
+        == []
+    )
+
+
+def test_exact_counts_compare_only_when_one_was_told_wrong():
+    assert _unaligned(
+        "She needed 8 points to break Bo Lind's scoring record of 1,406.",
+        "Ada Morrow broke Bo Lind's career scoring record of 1,416 points on Friday",
+    ) == [("number", "1,406 vs 1,416")]
+    # a player's points and another's: small exact counts of one unit are mostly two things
+    assert (
+        _unaligned(
+            "Ada Morrow scored 11 points in the second half", "Bo Lind scored seven points in the second half"
+        )
+        == []
+    )
+
+
+def test_a_rare_name_spelled_two_ways_next_to_the_same_word():
+    assert _unaligned(
+        "The victim's sister Tavrenah was among those arrested",
+        "Police put the victim's sister Tavrenoh into a patrol car",
+    ) == [("name", "Tavrenah vs Tavrenoh")]
+    # a transliteration ending folded as one spelling, a common name, or a nickname: no contradiction
+    assert _unaligned("the envoy Dmytro Halenskiy said", "the envoy Dmytro Halenskyy said") == []
+    assert _unaligned("Ada's brother Steven said", "Ada's brother Stephen said") == []
+    assert _unaligned("Assistant prosecutor Dave Tarrow said", "Assistant prosecutor David Tarrow said") == []
+
+
+def test_one_remark_dated_to_two_days():
+    assert _unaligned(
+        'Ada Morrow told a Carrowmere radio station on Monday night that winning "will be very hard '
+        'for us in the northern districts"',
+        'On Tuesday, Ada Morrow said that winning "will be very hard for us in the northern districts."',
+    ) == [("date", "said on monday vs on tuesday")]
+    # two remarks, or one remark and another's, on two days: no contradiction
+    assert (
+        _unaligned(
+            'Ada Morrow said on Monday that "the northern districts will be very hard for us"',
+            'Bo Lind said on Tuesday that "the harbour vote is ours and nobody can take it"',
+        )
+        == []
+    )
+
+
+def test_one_events_calendar_date_told_in_two_unaligned_sentences():
+    assert _unaligned(
+        "Ada Morrow, whose primary will be held in mid-May, campaigned in Carrowmere",
+        "Her primary will be held April 30, and Ada Morrow leads the polls",
+    ) == [("date", "mid-May vs April 30")]
+    assert _unaligned(
+        "Ada Morrow, who faces a primary in mid-May, campaigned in Carrowmere",
+        "The primary is set for April 30, and Ada Morrow leads the polls",
+    ) == [("date", "mid-May vs April 30")]
+    # two events (the primary, the filing deadline), a plan and a report, or two places' primaries
+    assert _unaligned("The primary is set for April 30", "The filing deadline passed on May 14") == []
+    assert _unaligned("The primary was held on April 30", "The primary will be held on May 14") == []
+    assert (
+        _unaligned("The Carrowmere primary was held on April 30", "The Lindvale primary was held on May 14")
+        == []
+    )
+
+
+def test_a_part_of_a_whole_and_dates_of_other_years_never_contradict():
+    # "178 of 369 punches" over the fight, "28 of his 68 punches" in one round
+    assert (
+        _refused(
+            "The final numbers showed Ada Morrow landing 178 of 369 punches thrown",
+            "In fact, Ada Morrow landed 28 of her 68 punches thrown during the round",
+        )
+        == []
+    )
+    # two people hired as coach on two dates of two years
+    assert (
+        _unaligned(
+            "Ada Morrow was hired as the 20th coach of the club on April 21, 2004",
+            "Bo Lind stayed until the Harriers hired him as head coach on June 27, 2001",
+        )
+        == []
+    )
+
+
+def test_a_place_spelled_by_two_transliterations_or_abbreviated_is_one_place():
+    assert (
+        _unaligned(
+            "Rescue teams were sent to check villages near Darvahan",
+            "Houses in the Darvehan area were damaged",
+        )
+        == []
+    )
+    assert (
+        _pair(
+            "Ada Morrow died after a fall at Mt Kesh on Monday",
+            "Ada Morrow died after a fall at Aoraki Mount Kesh on Monday",
+        )
+        == []
+    )
+
+
+def test_shares_of_two_samples_never_contradict():
+    assert (
+        _refused(
+            "The margin of sampling error among that group was plus or minus four percentage points.",
+            "The margin of error is plus or minus 5.7 percentage points.",
+        )
+        == []
+    )
+
+
+def test_one_remark_told_indirectly_dated_to_two_days():
+    assert _unaligned(
+        "Morrow acknowledged on a Carrowmere radio show Monday night that winning the northern districts "
+        "would be very hard",
+        "Morrow said Tuesday that winning the northern districts would be very hard for her campaign",
+    ) == [("date", "said on monday vs on tuesday")]
+    # two speakers, or two remarks of one speaker on two days
+    assert (
+        _unaligned(
+            "Morrow said Monday that winning the northern districts would be very hard",
+            "Lind said Tuesday that winning the northern districts would be very hard",
+        )
+        == []
+    )
+    assert (
+        _unaligned(
+            "Morrow said Monday that winning the northern districts would be very hard",
+            "Morrow said Tuesday that the harbour vote is already won and the budget is safe",
+        )
+        == []
+    )

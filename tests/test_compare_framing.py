@@ -23,7 +23,7 @@ def test_loaded_terms_count_only_in_the_outlets_own_voice():
     doc = load_spacy()(text)
     frame = article_framing(art, article_statements(art, []), [], doc)
     # Quoted judgement ("disgusting") is the speaker's; an event word ("killed") is no judgement.
-    assert frame["loaded_terms"] == {"furious": 1}
+    assert frame["loaded_terms"] == {"furious mayor": 1}
     assert frame["attribution_verbs"] == {"claimed": 1, "said": 1}
     assert frame["verb_tone"] == {"doubt": 1, "neutral": 1}
 
@@ -100,3 +100,35 @@ def test_the_headline_repeated_atop_the_body_is_not_the_body_and_a_hedge_phrase_
         "attributed"
     ]
     assert body_hedges(["arson attack"], quoted, own_voice(quoted, [])) == []  # the headline line says it
+
+
+def test_the_brief_says_a_headline_that_attributes_its_claim_still_states_an_event_as_fact():
+    from newsprism.render.brief_text import _framing
+
+    def frame(title: str) -> dict:
+        return {
+            "outlet": "Daily",
+            "headline": {**headline_framing(title), "body_hedges": []},
+            "hedges": {},
+            "attribution_verbs": {},
+            "loaded_terms": {},
+            "spellings": {"Tchaikovskiy": ["Tchaikovsky"]},
+        }
+
+    rows = _framing({"framing": [frame("Ministry blames rivals for dam sabotage")]}, str)
+    assert "| in part, states as fact: dam sabotage |" in rows[2]
+    assert rows[2].endswith("| Tchaikovskiy (others: Tchaikovsky) |")
+    rows = _framing({"framing": [frame("Ministry blames rivals for alleged dam sabotage")]}, str)
+    assert "| no |" in rows[2]
+
+
+def test_a_loaded_word_of_a_title_case_headline_is_read_though_tagged_a_proper_noun():
+    from newsprism.compare.voice import own_words
+    from newsprism.nlp import load_spacy
+
+    text = "Mayor Makes Shocking Demand Before Vote\n\nThe mayor asked for a recount."
+    words = {w for w, *_ in own_words(text, load_spacy()(text))}
+    assert "shocking" in words and "recount" in words
+    # The same capitalised word inside a name stays a name.
+    named = "The Shocking Blue played in Oslo on Friday night.\n\nIt was loud."
+    assert "shocking" not in {w for w, *_ in own_words(named, load_spacy()(named))}

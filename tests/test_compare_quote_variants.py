@@ -175,3 +175,93 @@ def test_one_shared_word_is_no_same_quote():
         ]
     )
     assert groups == []
+
+
+def _mixed_kinds(versions):
+    quotes = []
+    for k, (text, speaker, kind) in enumerate(versions):
+        art = make_article(f"Intro {k}.\n\n“{text}” someone said.", outlet=f"O{k}")
+        quotes.append(quote_in(art, text, speaker, kind))
+    order = {q.article_id: k for k, q in enumerate(quotes)}
+    return quotes, group_quotes(quotes, TableEmbedder(), CompareSettings(), order)
+
+
+def test_a_negation_outside_the_shared_words_is_no_flipped_polarity():
+    quotes, groups = _mixed_kinds(
+        [
+            ("That makes me clever,", "Dale Morrow", "direct"),
+            ("Not paying rent makes me clever", "Dale Morrow", "indirect"),
+        ]
+    )
+    assert len(groups) == 1 and set(groups[0].quote_ids) == {q.id for q in quotes}
+    # the negation on the shared words themselves still keeps two versions apart
+    _, groups = _mixed_kinds(
+        [
+            ("I will raise the rent,", "Dale Morrow", "direct"),
+            ("he would not raise the rent", "Dale Morrow", "indirect"),
+        ]
+    )
+    assert groups == []
+
+
+def test_a_second_version_in_one_article_joins_only_on_a_named_speaker_and_its_own_words():
+    one = make_article(f"Intro.\n\n“{FULL}” she said. Later: “{FULL[:-1]} tonight.”", outlet="O0")
+    other = make_article(f"Intro.\n\n“{FULL}” she said.", outlet="O1")
+    order = {one.id: 0, other.id: 1}
+
+    def grouped(second_speaker):
+        quotes = [
+            quote_in(one, FULL, "Maren Holloway"),
+            quote_in(one, f"{FULL[:-1]} tonight.", second_speaker),
+            quote_in(other, FULL, "Maren Holloway"),
+        ]
+        [group] = group_quotes(quotes, TableEmbedder(), CompareSettings(), order)
+        return {q.id for q in quotes if q.id in group.quote_ids}, quotes
+
+    ids, quotes = grouped("Maren Holloway")
+    assert ids == {q.id for q in quotes}
+    ids, quotes = grouped("the fire chief")  # an unnamed source: one version per article
+    assert len(ids) == 2 and quotes[1].id not in ids
+
+
+def test_quoted_fragments_of_one_named_speaker_group_across_outlets():
+    one = make_article("Intro.\n\nMorrow called the mayor “the founder of the chaos” on Sunday.", outlet="O0")
+    other = make_article(
+        "Intro.\n\nHe said the mayor was “the founder of the chaos”, Morrow said.", outlet="O1"
+    )
+    order = {one.id: 0, other.id: 1}
+    text = "the founder of the chaos"
+
+    def grouped(second_speaker):
+        quotes = [
+            quote_in(one, text, "Dale Morrow", "fragment"),
+            quote_in(other, text, second_speaker, "fragment"),
+        ]
+        return group_quotes(quotes, TableEmbedder(), CompareSettings(), order)
+
+    assert len(grouped("Dale Morrow")) == 1
+    assert grouped("Ada Quist") == [] and grouped("a campaign aide") == []
+
+
+def test_a_quoted_term_is_no_version_of_a_long_quote_that_uses_its_words():
+    long = "The emergency crews worked all night and the plan held until the river fell again."
+    one = make_article(
+        f"Intro.\n\nMorrow praised the “emergency plan” on Sunday.\n\n“{long}” he said.", outlet="O0"
+    )
+    other = make_article(f"Intro.\n\n“{long}” Morrow said.", outlet="O1")
+    quotes = [
+        quote_in(one, "emergency plan", "Dale Morrow", "fragment"),
+        quote_in(other, long, "Dale Morrow"),
+    ]
+    assert group_quotes(quotes, TableEmbedder(), CompareSettings(), {one.id: 0, other.id: 1}) == []
+
+
+def test_a_short_quote_of_an_unknown_speaker_does_not_join_a_named_ones():
+    short, longer = "I don't like that language.", "I don't really like that kind of language."
+    embedder = TableEmbedder(pinned={short: 0.9, longer: 0.9})  # the words alike on embeddings too
+    _, groups = _group([(short, "Ada Quist"), (longer, None)], embedder)
+    assert groups == []
+    quotes, groups = _group(
+        [("We will rebuild the bridge by June.", "Ada Quist"), ("We will rebuild the bridge by June.", None)]
+    )
+    assert len(groups) == 1

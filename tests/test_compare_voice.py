@@ -23,7 +23,7 @@ def _loaded(nlp, text, statements=()):
 
 def test_words_inside_quote_marks_are_the_speakers(nlp):
     assert _loaded(nlp, "“It was a furious, reckless mob,” the mayor said.") == {}
-    assert _loaded(nlp, "The furious mayor spoke.") == {"furious": 1}
+    assert _loaded(nlp, "The furious mayor spoke.") == {"furious mayor": 1}
 
 
 def test_reported_speech_is_the_speakers_but_the_reporting_verb_is_the_outlets(nlp):
@@ -35,18 +35,22 @@ def test_reported_speech_is_the_speakers_but_the_reporting_verb_is_the_outlets(n
 
 def test_a_parenthetical_police_said_puts_its_clause_in_their_mouth(nlp):
     assert _loaded(nlp, "The crowd, police said, was furious and hostile.") == {}
-    assert _loaded(nlp, "The crowd, police said, was hostile. The furious mayor left.") == {"furious": 1}
+    assert _loaded(nlp, "The crowd, police said, was hostile. The furious mayor left.") == {
+        "furious mayor": 1
+    }
 
 
 def test_according_to_puts_the_whole_sentence_in_the_sources_mouth(nlp):
     assert _loaded(nlp, "According to the council, the furious crowd smashed windows.") == {}
-    assert _loaded(nlp, "According to the council, it rained. The furious crowd left.") == {"furious": 1}
+    assert _loaded(nlp, "According to the council, it rained. The furious crowd left.") == {
+        "furious crowd": 1
+    }
 
 
 def test_what_a_speaker_is_accused_of_or_called_is_reported(nlp):
     assert _loaded(nlp, "The council accused the mayor of reckless spending.") == {}
     assert _loaded(nlp, "The council described the plan as reckless.") == {}
-    assert _loaded(nlp, "The mayor's reckless spending grew.") == {"reckless": 1}
+    assert _loaded(nlp, "The mayor's reckless spending grew.") == {"reckless spending": 1}
 
 
 def test_without_a_parse_an_attributed_statement_is_blanked_whole():
@@ -95,7 +99,7 @@ def test_a_quote_the_quotes_stage_found_is_blanked_but_not_the_sentence_around_i
     )
     statement = Statement(id="s1", article_id="a", text=text, span=Span(0, len(text)), quote_id="q1")
     doc = nlp(text)
-    assert loaded_terms(own_voice(text, [statement], doc, [quote]), doc) == {"furious": 1}
+    assert loaded_terms(own_voice(text, [statement], doc, [quote]), doc) == {"furious councillor": 1}
 
 
 def test_the_loaded_threshold_is_a_setting(nlp):
@@ -111,4 +115,30 @@ def test_the_loaded_threshold_is_a_setting(nlp):
         ]
     )
     assert loaded_terms(voice, doc, threshold=0.99) == {}
-    assert loaded_terms(voice, doc, threshold=0.01)["furious"] == 1
+    assert loaded_terms(voice, doc, threshold=0.01)["furious mayor"] == 1
+
+
+def test_a_loaded_word_is_shown_in_its_phrase_when_the_whole_phrase_is_the_outlets(nlp):
+    from newsprism.compare.voice import term_unit
+
+    text = "An unruly young mob smashed windows. Relatives vehemently deny it, the lawyer said."
+    doc = nlp(text)
+    voice = own_voice(text, [], doc)
+    unit = {t.lower_: term_unit(t, voice) for t in doc}
+    assert unit["unruly"] == "unruly young mob"
+    # The sentence is the lawyer's ("..., the lawyer said"): no phrase of the outlet's to show.
+    assert unit["vehemently"] == "vehemently"
+    assert term_unit(nlp("They vehemently deny it.")[1], "They vehemently deny it.") == "vehemently deny"
+
+
+def test_a_compound_of_two_common_words_and_a_form_english_never_uses():
+    from newsprism.compare.lexicon import FEATURES, compound
+
+    assert compound("stationhouse") and compound("speechwriters")
+    assert not compound("kerfuffle") and not compound("lawman")  # "law" is too short to tell
+    noun = dict(zip(FEATURES, word_features("stationhouse", "stationhouse", "NOUN"), strict=True))
+    verb = dict(zip(FEATURES, word_features("stationhouse", "stationhouse", "VERB"), strict=True))
+    assert noun["compound"] == 1.0 and verb["compound"] == 0.0
+    # A typo whose lemma is a lexicon word is still no word.
+    assert word_features("difficults", "difficult", "NOUN") is None
+    assert word_features("difficult", "difficult", "ADJ") is not None

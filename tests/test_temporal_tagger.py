@@ -291,3 +291,13 @@ def test_a_year_opening_the_sentence_is_the_year_of_its_months_and_days() -> Non
     assert values("In 2027, Morrow lost. She won in June.", ref)["June"] != "2027-06"
     # nor is the year of a clause inside the sentence
     assert values("Morrow, who lost in 2027, won the nomination in March.", ref)["March"] == "2031-03"
+
+
+def test_a_day_in_a_clause_opened_by_before_told_in_the_present_is_still_to_come() -> None:
+    # a Friday article: "before voters go to the polls Monday" is the next Monday
+    fri = dt.date(2029, 1, 26)
+    text = "Ada Morrow skipped the final debate Thursday night before voters kick off the primary Monday."
+    assert values(text, fri)["Monday"] == "2029-01-29"
+    # told in the past, the day is the last one
+    text = "Ada Morrow skipped the final debate before voters went to the polls Monday."
+    assert values(text, fri)["Monday"] == "2029-01-22"

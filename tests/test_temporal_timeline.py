@@ -320,3 +320,39 @@ def test_months_and_years_keep_their_precision_and_a_sentence_year_holds_for_its
     )
     got = {e.date for e in run(a).timeline}
     assert {"2027-06", "2019", "2023", "2031-05"} <= got
+
+
+def test_an_event_counted_from_the_day_of_a_present_tense_sentence() -> None:
+    # "comes a day before X faces": X is the day after publication
+    a = article(
+        "The criticism comes a day before Ada Morrow faces Bo Lind in the only harbour debate.",
+        "a", "2029-10-03", "A",
+    )  # fmt: skip
+    (entry,) = run(a).timeline
+    assert entry.date == "2029-10-04"
+    b = article("The vote comes two days after Ada Morrow resigned from the board.", "b", "2029-10-03", "B")
+    assert [e.date for e in run(b).timeline] == ["2029-10-01"]
+    # told in the past, the moment counted from is not the article's day: no date
+    c = article("The vote came two days after Ada Morrow resigned from the board.", "c", "2029-10-03", "C")
+    assert run(c).timeline == ()
+
+
+def test_one_months_event_told_by_two_outlets_with_the_same_word_next_to_its_date() -> None:
+    a = article(
+        "Aides are pressing for a role in drafting the platform for the Harbour convention in July.",
+        "a",
+        "2029-04-26",
+        "A",
+    )
+    b = article(
+        "He will have enough votes at the party's national convention in July to shape it.",
+        "b",
+        "2029-04-28",
+        "B",
+    )
+    rows = [e for e in run(a, b).timeline if e.date == "2029-07"]
+    assert len(rows) == 1 and set(rows[0].article_ids) == {"a", "b"}
+    # another event of the same month: the words next to its date differ
+    c = article("Aides are pressing for a role in the Harbour convention in July.", "c", "2029-04-26", "C")
+    d = article("The state's primary results will be certified in July by the board.", "d", "2029-04-28", "D")
+    assert len([e for e in run(c, d).timeline if e.date == "2029-07"]) == 2

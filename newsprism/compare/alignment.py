@@ -19,7 +19,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from newsprism.compare.blocking import candidate_pairs
-from newsprism.compare.pairs import StoryPairs, pair_model
+from newsprism.compare.pairs import FEATURES, StoryPairs, pair_model
 from newsprism.model import Statement
 from newsprism.settings import CompareSettings
 from newsprism.text import content_words, key_terms, quantities, stem
@@ -102,8 +102,15 @@ def align_statements(
         # cosine no longer takes the place of the reworded statement that tells the fact.
         link = _ModelAffinity(judge, dict.fromkeys(affinity, settings.align_link))
         groups = _cluster_average(
-            statements, link, pairs, settings.align_link, blocked, settings.align_one_polarity
+            statements,
+            link,
+            pairs,
+            settings.align_link,
+            blocked,
+            settings.align_one_polarity,
         )
+        if settings.align_second <= 1.0:
+            groups += _second_groups(statements, link, pairs, groups, settings, blocked)
     else:
         groups = _cluster(
             statements,
@@ -414,3 +421,32 @@ def _cluster_average(
                 x, y = (a, c) if a < c else (c, a)
                 heapq.heappush(heap, (-got, x, y, version[x], version[y]))
     return tuple(sorted(tuple(sorted(m)) for m in members.values()))
+
+
+def _second_groups(
+    statements: Sequence[Statement],
+    link: _ModelAffinity,
+    pairs: list[tuple[float, int, int]],
+    groups: tuple[tuple[int, ...], ...],
+    s: CompareSettings,
+    blocked: set[tuple[int, int]],
+) -> tuple[tuple[int, ...], ...]:
+    """Groups of the pairs the first clustering left apart (mostly because one group already
+    held another clause of the article) though the model gives them at least ``align_second``
+    and they share rare words (``align_second_words``): a sentence often tells two facts, so a
+    statement that joined one group may support a second. Clustered again, same average link,
+    over those pairs only; a group inside a first group adds nothing."""
+    home = {i: g for g, members in enumerate(groups) for i in members}
+    apart = [(min(i, j), max(i, j)) for _, i, j in pairs if home.get(i) != home.get(j)]
+    if not apart or link.judge.evidence is None:
+        return ()
+    probs = link.judge.probabilities(apart)
+    shared_words = link.judge.evidence.matrix(apart)[:, FEATURES.index("words")]
+    sure = [
+        (prob, i, j)
+        for (i, j), prob, words_ in zip(apart, probs, shared_words, strict=True)
+        if prob >= s.align_second and words_ >= s.align_second_words
+    ]
+    first = [set(g) for g in groups]
+    found = _cluster_average(statements, link, sure, s.align_link, blocked, s.align_one_polarity)
+    return tuple(g for g in found if len(g) > 1 and not any(set(g) <= f for f in first))

@@ -12,6 +12,7 @@ from collections.abc import Mapping, Sequence
 from functools import lru_cache
 
 from newsprism.compare.alignment import Alignment
+from newsprism.compare.attributes import Mention, clause, mentions, remark_day, same_attribute, same_remark
 from newsprism.model import Contradiction, Statement, content_id
 from newsprism.text import (
     DAYS,
@@ -23,7 +24,9 @@ from newsprism.text import (
     key_terms,
     negations,
     quantities,
+    quote_regions,
     stem,
+    without_quoted,
 )
 
 __all__ = ["find_contradictions", "group_contradictions"]
@@ -103,7 +106,7 @@ def _kind(
     (only statements already judged to tell one fact can disagree on its date or place)."""
     if conflict:
         qa, qb = _quantities_undated(a.text), _quantities_undated(b.text)
-        for unit in sorted(qa.keys() & qb.keys()):
+        for unit in sorted(qa.keys() & qb.keys() - _SHARES):
             if (
                 not qa[unit] & qb[unit]
                 and (
@@ -111,6 +114,8 @@ def _kind(
                     or _estimates_apart(a.text, b.text, unit, qa[unit], qb[unit])
                 )
                 and _same_count(a.text, b.text, unit)
+                and not _part_of(a.text)
+                and not _part_of(b.text)
             ):
                 va, vb = ", ".join(sorted(qa[unit])), ", ".join(sorted(qb[unit]))
                 return "number", f"{unit}: {va} vs {vb}"
@@ -163,13 +168,36 @@ def _kind(
     return None
 
 
+# A share differs by poll, sample and moment ("plus or minus four percentage points among that
+# group" / "5.7 percentage points"): no count of one thing.
+_SHARES = frozenset(["percent", "percentage"])
+# "178 of 369 punches", "seven of them": a part of a whole, counted over another scope
+_PART = re.compile(r"\b\d[\d,]*\s+of\s+(?:(?:his|her|their|its|the)\s+)?\d")
+
+
+@lru_cache(maxsize=_CACHE)
+def _part_of(text: str) -> bool:
+    return bool(_PART.search(text))
+
+
 def _names_other(a: Statement, b: Statement, pa: frozenset[str], pb: frozenset[str]) -> bool:
     """Either statement names the other's place anywhere ("in Tennessee" / "in Nashville,
     Tennessee"; "in Delaware" / "in Pennsylvania, Maryland and Delaware"): no disagreement."""
     low_a, low_b = a.text.lower(), b.text.lower()
+    if any(_place_words(x) <= _place_words(y) or _place_words(y) <= _place_words(x) for x in pa for y in pb):
+        return True  # "Mt Cook" / "Aoraki Mount Cook"
     return any(re.search(rf"\b{re.escape(p)}\b", low_b) for p in pa) or any(
         re.search(rf"\b{re.escape(p)}\b", low_a) for p in pb
     )
+
+
+_PLACE_ABBREVIATIONS = {"mt": "mount", "ft": "fort", "pt": "point", "st": "saint"}
+
+
+def _place_words(place: str) -> frozenset[str]:
+    """A place's words, abbreviations spelled out ("mt cook" -> mount, cook)."""
+    words = (w.rstrip(".") for w in place.split())
+    return frozenset(_PLACE_ABBREVIATIONS.get(w, w) for w in words)
 
 
 # "from 1967 to 1979", "1967-79", "1967–1979": the years something lasted (a term in office)
@@ -472,7 +500,155 @@ def find_contradictions(
         cid = content_id(a.id, b.id, kind, prefix="c_")
         values = _values(kind, note, a.text, b.text)
         out[cid] = Contradiction(id=cid, kind=kind, a=_side(a), b=_side(b), note=note, values=values)
+    units = _units(statements, texts or {})
+    unit_of = {statements[i].id: unit for unit, (_, members) in units.items() for i in members}
+    told = {_told(c, unit_of) for c in out.values()}
+    for found in _attribute_contradictions(statements, units):
+        # the paths above may have told this one already ("the 400 block" read as a count)
+        if _told(found, unit_of) not in told and _told(found, unit_of, "number") not in told:
+            out.setdefault(found.id, found)
     return [out[k] for k in sorted(out)]
+
+
+# A sentence of the story: (article id, start, end) -> its text and the statements cut from it.
+_Unit = tuple[str, int, int]
+
+
+_PAST = re.compile(r"\b(?:was|were|had|did)\b|\b[a-z]{3,}ed\b")
+
+
+def _plan_and_report(a: str, b: str) -> bool:
+    """One sentence tells a plan ("will be held on May 14", "is set for") and the other what
+    happened ("was held on April 30"): two moments, not one told twice. A sentence in the
+    present ("who faces a primary in mid-May") can be either."""
+    if _future(a) == _future(b):
+        return False
+    reported = b if _future(a) else a
+    return bool(_PAST.search(_FUTURE.sub(" ", reported)))
+
+
+def _told(c: Contradiction, unit_of: Mapping[str, _Unit], kind: str = "") -> tuple[frozenset[_Unit], str]:
+    """The two sentences a contradiction cites, and its kind."""
+    return frozenset((unit_of[c.a["statement_id"]], unit_of[c.b["statement_id"]])), kind or c.kind
+
+
+def _units(statements: Sequence[Statement], texts: Mapping[str, str]) -> dict[_Unit, tuple[str, list[int]]]:
+    out: dict[_Unit, tuple[str, list[int]]] = {}
+    for i, st in enumerate(statements):
+        span = st.sentence or st.span
+        text = texts.get(st.article_id)
+        sentence = text[span.start : span.end] if text is not None else st.text
+        start = span.start if text is not None else st.span.start
+        out.setdefault((st.article_id, start, start + len(sentence)), (sentence, []))[1].append(i)
+    return out
+
+
+def _attribute_contradictions(
+    statements: Sequence[Statement], units: Mapping[_Unit, tuple[str, list[int]]]
+) -> list[Contradiction]:
+    """One attribute of one thing (a clock time, a street block, an interval) given two values by
+    two articles, whether or not alignment paired their sentences (see
+    :mod:`newsprism.compare.attributes`). Values inside quote marks are a speaker's, not the
+    outlet's, and are left to disputes."""
+    found: list[tuple[_Unit, Mention, _Unit, Mention]] = []
+    by_key: dict[tuple[str, str], list[tuple[_Unit, Mention]]] = {}
+    for unit, (text, members) in units.items():
+        quoted = quote_regions(text)
+        if all(statements[i].quote_id for i in members):
+            continue
+        for m in mentions(text):
+            if not any(s <= m.start < e for s, e in quoted):
+                by_key.setdefault((m.kind, m.key), []).append((unit, m))
+    tied: set[tuple[_Unit, _Unit]] = set()
+    for clocks in (False, True):
+        for (kind, _), items in sorted(by_key.items()):
+            if (kind == "clock") != clocks:
+                continue
+            for k, (ua, ma) in enumerate(items):
+                for ub, mb in items[k + 1 :]:
+                    ta, tb = units[ua][0], units[ub][0]
+                    if (
+                        ua[0] == ub[0]
+                        # a plan and a report, or what did not happen and what did: two things
+                        or _plan_and_report(clause(ta, ma), clause(tb, mb))
+                        or _negated(without_quoted(ta)) != _negated(without_quoted(tb))
+                        or not same_attribute(ta, ma, tb, mb, (ua, ub) in tied or (ub, ua) in tied)
+                    ):
+                        continue
+                    found.append((ua, ma, ub, mb))
+                    tied.add((ua, ub))
+    out = [_attribute_contradiction(statements, units, *f) for f in found]
+    return out + _remark_days(statements, units)
+
+
+def _remark_days(
+    statements: Sequence[Statement], units: Mapping[_Unit, tuple[str, list[int]]]
+) -> list[Contradiction]:
+    """One remark (the same quoted words) dated by two articles to two weekdays ("told the radio
+    on Monday night" / "said on Tuesday")."""
+    dated = [(unit, found) for unit, (text, _) in units.items() if (found := remark_day(text))]
+    out = []
+    for k, (ua, (da, wa)) in enumerate(dated):
+        for ub, (db, wb) in dated[k + 1 :]:
+            if ua[0] != ub[0] and da != db and same_remark(wa, wb):
+                (a, va), (b, vb) = sorted(((ua, da), (ub, db)))
+                sa, sb = _sentence_side(statements, units, a), _sentence_side(statements, units, b)
+                cid = content_id(sa["statement_id"], sb["statement_id"], "remark", prefix="c_")
+                out.append(
+                    Contradiction(
+                        id=cid, kind="date", a=sa, b=sb, note=f"said on {va} vs on {vb}", values=(va, vb)
+                    )
+                )
+    return out
+
+
+def _sentence_side(
+    statements: Sequence[Statement], units: Mapping[_Unit, tuple[str, list[int]]], unit: _Unit, at: int = -1
+) -> dict:
+    """A sentence as one side of a contradiction, cited by its statement holding offset ``at``
+    (else its first)."""
+    text, members = units[unit]
+    st = next((statements[i] for i in members if statements[i].span.start <= at < statements[i].span.end),
+              statements[members[0]])  # fmt: skip
+    return {
+        "statement_id": st.id,
+        "article_id": st.article_id,
+        "text": text,
+        "start": unit[1],
+        "end": unit[2],
+    }
+
+
+# What a reader is told disagrees: the time, the date (an interval before an event dates it), the
+# place, the count, or how a name is spelled.
+_KINDS = {
+    "calendar": "date",
+    "clock": "time",
+    "interval": "date",
+    "block": "place",
+    "count": "number",
+    "name": "name",
+}
+
+
+def _attribute_contradiction(
+    statements: Sequence[Statement],
+    units: Mapping[_Unit, tuple[str, list[int]]],
+    ua: _Unit,
+    ma: Mention,
+    ub: _Unit,
+    mb: Mention,
+) -> Contradiction:
+    def side(unit: _Unit, m: Mention) -> dict:
+        return _sentence_side(statements, units, unit, unit[1] + m.start)
+
+    (a, va), (b, vb) = sorted(
+        ((side(ua, ma), ma), (side(ub, mb), mb)), key=lambda s: (s[0]["article_id"], s[0]["start"])
+    )
+    kind = _KINDS[va.kind]
+    note = f"{va.shown} vs {vb.shown}"
+    cid = content_id(a["statement_id"], b["statement_id"], f"{va.kind}:{va.key}", prefix="c_")
+    return Contradiction(id=cid, kind=kind, a=a, b=b, note=note, values=(va.shown, vb.shown))
 
 
 # Role words are no one's name: two statements naming "the Council" are not about one person.

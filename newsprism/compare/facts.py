@@ -8,7 +8,9 @@ Here each statement is read for compact keys from its parse:
   weekdays, months), e.g. ``kill|police|saturday``; reporting verbs ("say", "tell") are not
   events of the story;
 - a count key: ``46|arrest`` from "46 were arrested" or "there were 46 arrests";
-- an age key: ``age|16`` from "16-year-old Kimani Gray" or "Gray, 16,".
+- an age key: ``age|16`` from "16-year-old Kimani Gray" or "Gray, 16,";
+- a number key: ``n|1237`` from any number of three or more significant digits that is not a
+  year ("1,237 delegates", "$916 million").
 
 Statements of different articles that share a key tell one fact. Each key shared by two or
 more articles gives a fact group (at most one statement per article, the first), kept when it
@@ -25,7 +27,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from newsprism.model import Article, Statement
-from newsprism.text import DAYS, MONTHS
+from newsprism.text import DAYS, MONTHS, numbers
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -133,9 +135,22 @@ def _age_keys(text: str) -> set[str]:
     return {f"age|{m.group(1)}" for p in (_AGE_BEFORE, _AGE_AFTER) for m in p.finditer(text)}
 
 
+def _number_keys(text: str) -> set[str]:
+    """``n|916000000`` from "$916 million" or "1,237 delegates": a number with three or more
+    significant digits that is not a year. Two outlets giving such a number tell one fact,
+    whatever words they put around it; a round or small number ("200", "two") may count
+    anything."""
+    out = set()
+    for value in numbers(text):
+        digits = value.replace(".", "").strip("0")
+        if len(digits) >= 3 and not (len(value) == 4 and value.isdigit() and 1800 <= int(value) <= 2100):
+            out.add(f"n|{value}")
+    return out
+
+
 def fact_keys(statement: Statement, doc: Doc | None) -> set[str]:
-    """The fact keys of one statement (age keys need no parse; event keys need ``doc``)."""
-    keys = _age_keys(statement.text)
+    """The fact keys of one statement (age and number keys need no parse; event keys need ``doc``)."""
+    keys = _age_keys(statement.text) | _number_keys(statement.text)
     if doc is not None:
         span = doc.char_span(statement.span.start, statement.span.end, alignment_mode="expand")
         if span is not None:
@@ -156,7 +171,11 @@ def fact_groups(
     for k, st in enumerate(statements):
         for key in fact_keys(st, doc_of.get(st.article_id)):
             by_key[key].setdefault(st.article_id, k)
-    group_of = {i: g for g, members in enumerate(groups) for i in members}
+    # A statement's first group is its own; later ones are second groups (a second fact).
+    group_of: dict[int, int] = {}
+    for g, members in enumerate(groups):
+        for i in members:
+            group_of.setdefault(i, g)
     found: set[tuple[int, ...]] = set()
     for per_article in by_key.values():
         if len(per_article) < 2:

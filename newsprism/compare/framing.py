@@ -37,8 +37,9 @@ def _outside_quotes(text: str) -> str:
     return text
 
 
-# "DESPERATION: ...", "WATCH: ...": an all-capitals label an outlet puts before its headline
-_KICKER = re.compile(r"^\s*([A-Z][A-Z’'&-]+(?: [A-Z][A-Z’'&-]+){0,3})\s*:\s+\S")
+# "DESPERATION: ...", "WATCH: ...", "BREAKING | ...": an all-capitals label an outlet puts before
+# its headline. A dash is left out: "NATO – Russia talks" joins two names.
+_KICKER = re.compile(r"^\s*([A-Z][A-Z’'&-]+(?: [A-Z][A-Z’'&-]+){0,3})\s*(?::|\s\|)\s+\S")
 
 
 def headline_framing(title: str | None) -> dict:

@@ -34,7 +34,16 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
-__all__ = ["FEATURES", "ROLES", "LoadedModel", "is_loaded", "loaded_model", "word_features", "zipf"]
+__all__ = [
+    "FEATURES",
+    "ROLES",
+    "LoadedModel",
+    "compound",
+    "is_loaded",
+    "loaded_model",
+    "word_features",
+    "zipf",
+]
 
 log = logging.getLogger(__name__)
 
@@ -50,6 +59,9 @@ FEATURES = (
     "noun",
     "shared",  # share of the story's other articles that use the word too
     "in_lexicon",  # VADER or Pattern knows the word
+    # A noun made of two common words ("stationhouse", "speechwriters", "frontcourt"): a name
+    # for a thing of the story's domain, rarely a judgement.
+    "compound",
     # Its role in the sentence (from the parse): "the *furious* crowd", "he *grimly* said",
     # "Williams *fumed*" (a verb that reports speech), "the plan was *absurd*", the main verb.
     "attributive",
@@ -117,6 +129,19 @@ def zipf(word: str) -> float:
     return math.log10(freq) + 9 if freq > 0 else 0.0
 
 
+_PART = 4  # letters of each part of a compound ("law" + "man" is too short to tell)
+_PART_ZIPF = 3.5
+
+
+def compound(word: str) -> bool:
+    """Is ``word`` two common English words written as one ("station" + "house")?"""
+    low = word.lower()
+    return any(
+        zipf(low[:i]) >= _PART_ZIPF and zipf(low[i:]) >= _PART_ZIPF
+        for i in range(_PART, len(low) - _PART + 1)
+    )
+
+
 def _look(table: dict, forms: tuple[str, ...]):
     return next((table[f] for f in forms if f in table), None)
 
@@ -131,7 +156,11 @@ def word_features(
     forms = (low, lemma.lower()) if lemma else (low,)
     valence, pattern, z = _look(_vader(), forms), _look(_pattern(), forms), zipf(low)
     known = valence is not None or pattern is not None
-    if low.endswith("-") or (z == 0 and not known):
+    # A form general English never uses is a typo or a handle, even when its lemma is a word
+    # ("difficults"); a lexicon word missing from the frequency list is still judged.
+    if low.endswith("-") or (
+        z == 0 and (_look(_vader(), (low,)) is None and _look(_pattern(), (low,)) is None)
+    ):
         return None
     subj, pol = pattern or (0.0, 0.0)
     return (
@@ -143,6 +172,7 @@ def word_features(
         *(float(pos == p) for p in _POS),
         shared,
         float(known),
+        float(pos == "NOUN" and compound(low)),
         *(float(r in roles) for r in ROLES),
     )
 

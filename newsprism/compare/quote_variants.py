@@ -77,7 +77,7 @@ def group_quotes(
 ) -> list[QuoteGroup]:
     """Cross-article groups of one quote, each with its classified variants."""
     # Reported speech groups too: outlets often paraphrase what another prints in quotes.
-    items = [q for q in quotes if q.kind in ("direct", "indirect") and len(words(q.text)) >= 3]
+    items = [q for q in quotes if _item(q)]
     if not items:
         return []
     vecs = embedder.embed([q.text for q in items])
@@ -87,7 +87,7 @@ def group_quotes(
     for i, j in _candidates(items, keys, sims, settings):
         score = _pair_score(items[i], items[j], keys[i], keys[j], float(sims[i, j]), settings)
         if score is not None:
-            pairs.append((score, i, j))
+            pairs.append((score, i, j, _second_version(keys[i], keys[j], float(sims[i, j]), settings)))
     taken = set(items)  # a set: membership in the list compared every pair of quotes
     fragments = [q for q in quotes if q not in taken and len(words(q.text)) >= 2]
     out = []
@@ -98,6 +98,15 @@ def group_quotes(
         vecs = embedder.embed([q.text for q in group])
         out.append(_build_group(group, vecs @ vecs.T, embedder, settings, order))
     return sorted(out, key=lambda g: (-len(g.quote_ids), g.id))
+
+
+def _item(quote: Quote) -> bool:
+    """A version that pairs on its own: a direct or reported quote of three words or more, or a
+    quoted fragment of a named speaker with two content words or more ("the founder of the
+    club" in one outlet's reported sentence, the whole quote in another's)."""
+    if quote.kind == "fragment":
+        return _surname(quote) is not None and len(set(content_words(quote.text))) >= 2
+    return quote.kind in ("direct", "indirect") and len(words(quote.text)) >= 3
 
 
 def _with_fragments(group: list[Quote], fragments: Sequence[Quote]) -> list[Quote]:
@@ -122,7 +131,7 @@ class _Keys:
     """What pair scoring needs of one quote, computed once: content-word stems, surname,
     speaker or source (for reported speech), and whether it is negated."""
 
-    __slots__ = ("kind", "name", "negated", "stems", "surname", "who")
+    __slots__ = ("fragment", "kind", "name", "negated", "stems", "surname", "who", "words")
 
     def __init__(self, quote: Quote) -> None:
         self.stems: set[str] = {stem(w) for w in content_words(quote.text)}
@@ -131,6 +140,8 @@ class _Keys:
         self.name: str | None = quote.speaker.canonical if self.surname and quote.speaker else None
         self.kind: str | None = quote.speaker.kind if quote.speaker else None
         self.negated: bool = negations(quote.text) > 0
+        self.words: list[str] = normalize_words(quote.text)
+        self.fragment: bool = quote.kind == "fragment"
 
 
 def _same_speaker(a: _Keys, b: _Keys) -> bool:
@@ -191,16 +202,25 @@ def _pair_score(a: Quote, b: Quote, ka: _Keys, kb: _Keys, sim: float, s: Compare
         return None
     overlap = _overlap(ka.stems, kb.stems)
     na, nb = ka.surname, kb.surname
+    if "fragment" in (a.kind, b.kind):
+        # A few quoted words: one named speaker, the same polarity, and shared content words
+        # that are much of both versions (a quoted term inside a long quote is no version of it;
+        # ``_with_fragments`` adds such parts word for word).
+        same = na is not None and na == nb and _same_speaker(ka, kb) and _same_polarity(ka, kb)
+        common = len(ka.stems & kb.stems)
+        alike = common >= s.quote_min_shared and common >= s.quote_overlap * max(len(ka.stems), len(kb.stems))
+        return max(overlap, sim) if same and alike else None
     copied = overlap >= s.quote_same_words and sim >= s.quote_sim
     long_enough = len(ka.stems & kb.stems) >= s.quote_same_min_shared
     if "indirect" in (a.kind, b.kind):
         # Reported speech is the outlet's wording: only the same named speaker saying the
         # same thing, with the same polarity, makes it one utterance — or the same words
         # word for word, given to an unnamed source on one side or long enough to be a copy.
-        same = _same_speaker(ka, kb) and ka.negated == kb.negated
+        same = _same_speaker(ka, kb) and _same_polarity(ka, kb)
         if same and (overlap >= s.quote_overlap or sim >= s.quote_sim):
             return max(overlap, sim)
-        copy = copied and ka.negated == kb.negated and (None in (ka.who, kb.who) or long_enough)
+        unknown = None in (ka.who, kb.who) and len(ka.stems & kb.stems) >= s.quote_unknown_min_shared
+        copy = copied and _same_polarity(ka, kb) and (unknown or long_enough)
         return max(overlap, sim) if copy else None
     shared = len(ka.stems & kb.stems) >= s.quote_min_shared
     if (
@@ -211,21 +231,41 @@ def _pair_score(a: Quote, b: Quote, ka: _Keys, kb: _Keys, sim: float, s: Compare
     ):
         return max(overlap, sim)
     # An unknown speaker matches anyone, so the words themselves must agree on both counts.
-    if (na is None or nb is None) and overlap >= s.quote_overlap and sim >= s.quote_sim:
+    unknown = (na is None or nb is None) and len(ka.stems & kb.stems) >= s.quote_unknown_min_shared
+    if unknown and overlap >= s.quote_overlap and sim >= s.quote_sim:
         return max(overlap, sim)
     if copied and long_enough:  # the same long text, whoever it is given to (misattributed)
         return max(overlap, sim)
     return None
 
 
-def _cluster(items: Sequence[Quote], pairs: list[tuple[float, int, int]]) -> list[list[int]]:
+def _second_version(ka: _Keys, kb: _Keys, sim: float, s: CompareSettings) -> bool:
+    """Evidence enough for a pair to bring a second version of one article into a group: one
+    named person on both sides, and words that agree on both counts (shared content words and
+    embedding similarity). A loosely matched source or a paraphrase never does."""
+    if (
+        "person" not in (ka.kind, kb.kind)
+        or ka.kind != kb.kind
+        or None in (ka.name, kb.name)
+        or ka.fragment
+        or kb.fragment
+    ):
+        return False
+    return _same_speaker(ka, kb) and _overlap(ka.stems, kb.stems) >= s.quote_overlap and sim >= s.quote_sim
+
+
+def _cluster(items: Sequence[Quote], pairs: list[tuple[float, int, int, bool]]) -> list[list[int]]:
+    """Pairs joined best first; one version per article in a group (an article's other quotes of
+    one speaker are mostly other things said), unless the pair is a ``_second_version``."""
     cluster = list(range(len(items)))
     members = {i: [i] for i in range(len(items))}
-    for _, i, j in sorted(pairs, key=lambda p: (-p[0], p[1], p[2])):
+    for _, i, j, second in sorted(pairs, key=lambda p: (-p[0], p[1], p[2])):
         ci, cj = cluster[i], cluster[j]
         if ci == cj:
             continue
-        if {items[k].article_id for k in members[ci]} & {items[k].article_id for k in members[cj]}:
+        if not second and {items[k].article_id for k in members[ci]} & {
+            items[k].article_id for k in members[cj]
+        }:
             continue
         members[ci] += members.pop(cj)
         for k in members[ci]:
@@ -326,22 +366,41 @@ def _meaning_change(
 ) -> str | None:
     """What changes the meaning between version ``a`` and reference ``b``, if anything. A swapped
     word counts only between direct quotes: reported speech is each outlet's own wording."""
-    matcher = difflib.SequenceMatcher(a=b, b=a, autojunk=False)
-    blocks = [m for m in matcher.get_matching_blocks() if m.size]
-    if not blocks:
+    region = _covered(a, b)
+    if region is None:
         return None
-    first, last = blocks[0], blocks[-1]
-    # The reference's part this version covers: its matched stretch, plus as many words before
-    # and after it as the version itself has there (a replaced first or last word, not a trim).
-    head = min(first.a, first.b)
-    tail = min(len(b) - last.a - last.size, len(a) - last.b - last.size)
-    region = b[first.a - head : last.a + last.size + tail]
     if (negations(" ".join(a)) > 0) != (negations(" ".join(region)) > 0) and not _same_denial(a, b):
         return "negation flipped"
     na, nb = numbers(" ".join(a)), numbers(" ".join(region))
     if na and nb and na != nb:
         return f"number changed: {', '.join(sorted(nb))} -> {', '.join(sorted(na))}"
     return _word_swapped(a, region, others, embedder, s) if direct else None
+
+
+def _covered(a: list[str], b: list[str]) -> list[str] | None:
+    """The part of ``b`` that version ``a`` covers: its matched stretch, plus as many words
+    before and after it as ``a`` itself has there (a replaced first or last word, not a trim);
+    None when they share no word."""
+    blocks = [m for m in difflib.SequenceMatcher(a=b, b=a, autojunk=False).get_matching_blocks() if m.size]
+    if not blocks:
+        return None
+    first, last = blocks[0], blocks[-1]
+    head = min(first.a, first.b)
+    tail = min(len(b) - last.a - last.size, len(a) - last.b - last.size)
+    return b[first.a - head : last.a + last.size + tail]
+
+
+def _same_polarity(ka: _Keys, kb: _Keys) -> bool:
+    """Both versions affirm, or both deny, what they share: a negation outside the words the
+    shorter version covers in the longer one ("Not paying taxes makes me smart" against "That
+    makes me smart") is about something else."""
+    if ka.negated == kb.negated:
+        return True
+    short, long = sorted((ka.words, kb.words), key=len)
+    region = _covered(short, long)
+    if region is None:
+        return False
+    return (negations(" ".join(short)) > 0) == (negations(" ".join(region)) > 0)
 
 
 def _same_denial(a: list[str], b: list[str]) -> bool:

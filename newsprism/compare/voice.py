@@ -16,14 +16,14 @@ import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
-from newsprism.compare.lexicon import ROLES, is_loaded
+from newsprism.compare.lexicon import ROLES, is_loaded, zipf
 from newsprism.model import Quote, Statement
 from newsprism.quotes.cues import SPEECH_VERBS
 from newsprism.text import HEDGES, quote_regions
 
-__all__ = ["blank", "loaded_terms", "own_voice", "own_words", "reported_spans"]
+__all__ = ["blank", "loaded_terms", "own_voice", "own_words", "reported_spans", "term_unit"]
 
 # A reporting verb's phrase that holds what was said ("accused X of lying", "called it a stunt"
 # is an oprd, "described it as reckless").
@@ -124,22 +124,83 @@ def roles(tok: Token) -> tuple[str, ...]:
 
 Word = tuple[str, str, str, tuple[str, ...]]
 
+# A headline in title case ("Trump Made This Shocking Final Demand"): the tagger reads its
+# capitalised words as proper nouns. One outside any entity whose lower-case form is a common
+# English word is an ordinary word, its part of speech unknown.
+_TITLE_SHARE = 0.8
+_COMMON_ZIPF = 3.0
+
+
+def _title_cased(sent: Span) -> bool:
+    words = [t for t in sent if t.is_alpha and len(t) > 3]
+    return len(words) >= 3 and sum(t.is_title or t.is_upper for t in words) / len(words) >= _TITLE_SHARE
+
+
+def _mid_capital(tok: Token) -> bool:
+    """Capitalised inside a sentence that is not in title case: part of a name."""
+    return tok.is_title and tok.i != tok.sent.start and not _title_cased(tok.sent)
+
+
+def _headline_word(tok: Token) -> bool:
+    """A capitalised ordinary word of a title-case headline, tagged as a proper noun."""
+    return (
+        tok.pos_ == "PROPN"
+        and not tok.ent_type_
+        and tok.is_title
+        and zipf(tok.lower_) >= _COMMON_ZIPF
+        and _title_cased(tok.sent)
+    )
+
+
+def _own_tokens(voice: str, doc: Doc) -> list[tuple[Token, Word]]:
+    """Each own-voice token that could be loaded, with its :data:`Word`."""
+    out = []
+    for tok in doc:
+        low = tok.lower_
+        headline = _headline_word(tok)
+        if (
+            tok.is_stop
+            or (tok.pos_ in ("PROPN", "NUM", "PUNCT") and not headline)
+            or not _WORD.fullmatch(low)
+        ):
+            continue
+        if _in_compound(tok) or low in _HEDGE_WORDS:
+            continue
+        if _mid_capital(tok) and not headline:  # "Bellflower courthouse": a name the tagger missed
+            continue
+        if voice[tok.idx : tok.idx + len(tok)] == tok.text:  # not blanked: the outlet's words
+            word = (low, "", "", ()) if headline else (low, tok.lemma_.lower(), tok.pos_, roles(tok))
+            out.append((tok, word))
+    return out
+
 
 def own_words(voice: str, doc: Doc | None = None) -> list[Word]:
     """Each own-voice word that could be loaded, as (lower case, lemma, part of speech,
     roles): no stop words, names or numbers. Without a parse, only the word is known."""
     if doc is None:
         return [(w, "", "", ()) for w in _WORD.findall(voice.lower())]
-    out = []
-    for tok in doc:
-        low = tok.lower_
-        if tok.is_stop or tok.pos_ in ("PROPN", "NUM", "PUNCT") or not _WORD.fullmatch(low):
-            continue
-        if _in_compound(tok) or low in _HEDGE_WORDS:
-            continue
-        if voice[tok.idx : tok.idx + len(tok)] == tok.text:  # not blanked: the outlet's words
-            out.append((low, tok.lemma_.lower(), tok.pos_, roles(tok)))
-    return out
+    return [word for _tok, word in _own_tokens(voice, doc)]
+
+
+# How far a judging modifier may stand from the word it judges and still be read with it
+# ("an unruly young mob": two tokens).
+_UNIT_GAP = 3
+
+
+def term_unit(tok: Token, voice: str) -> str:
+    """The phrase a loaded word is read in: an adjective with the noun it describes ("unruly
+    young mob", "furious clashes"), an adverb with the verb or adjective it modifies
+    ("vehemently deny", "lavishly subsidized"); else the word. The whole phrase must be the
+    outlet's own words."""
+    head = tok.head
+    describes = tok.dep_ == "amod" and head.pos_ in ("NOUN", "PROPN")
+    modifies = tok.dep_ == "advmod" and head.pos_ in ("VERB", "ADJ")
+    if not (describes or modifies) or not 0 < head.i - tok.i <= _UNIT_GAP:
+        return tok.lower_
+    span = tok.doc[tok.i : head.i + 1]
+    if voice[span.start_char : span.end_char] != span.text or any(t.is_punct for t in span):
+        return tok.lower_
+    return " ".join(t.lower_ for t in span)
 
 
 def loaded_terms(
@@ -148,15 +209,18 @@ def loaded_terms(
     shared: Callable[[str], float] | None = None,
     threshold: float | None = None,
 ) -> dict[str, int]:
-    """Loaded words of the own-voice text ``voice`` and how often each occurs. ``shared``
-    gives the share of the story's other articles that use a word (the story's vocabulary);
-    ``threshold`` the probability from which a word is loaded (default: the model's)."""
+    """Loaded terms of the own-voice text ``voice`` and how often each occurs: each loaded
+    word in its phrase (:func:`term_unit`) when there is a parse. ``shared`` gives the share
+    of the story's other articles that use a word (the story's vocabulary); ``threshold`` the
+    probability from which a word is loaded (default: the model's)."""
     share = shared or (lambda _w: 0.0)
     verdicts: dict[Word, bool] = {}
     counts: Counter[str] = Counter()
-    for key in own_words(voice, doc):
+    pairs = _own_tokens(voice, doc) if doc is not None else [(None, w) for w in own_words(voice)]
+    for tok, key in pairs:
         if key not in verdicts:
             word, lemma, pos, role = key
             verdicts[key] = is_loaded(word, lemma, pos, share(word), role, threshold)
-        counts[key[0]] += verdicts[key]
-    return dict(sorted((w, n) for w, n in counts.items() if n))
+        if verdicts[key]:
+            counts[term_unit(tok, voice) if tok is not None else key[0]] += 1
+    return dict(sorted(counts.items()))

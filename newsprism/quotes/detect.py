@@ -157,6 +157,8 @@ def _broken_relative(tok: Token) -> bool:
 
 def _content_span(clause: Token, verb: Token) -> Span | None:
     cut = {t.i for r in clause.subtree if _broken_relative(r) for t in r.subtree}
+    if verb.dep_ == "relcl":  # "Kelly, who he claims has been unfair": "who" is a person, not a question
+        cut |= {t.i for t in clause.subtree if t.i < verb.i and t.tag_ == "WP"}
     toks = [t for t in clause.subtree if t.i != verb.i and t.i not in cut]
     if toks and toks[0].lower_ == "that" and toks[0].dep_ == "mark":
         toks.pop(0)
@@ -217,13 +219,41 @@ def _claim_clause(verb: Token) -> Token | None:
     return None
 
 
+def _stray_that_clauses(verb: Token) -> list[Token]:
+    """``told the audience at his fundraiser for veterans that he had …``: the parser hangs the
+    cue's "that" clause on the last noun before it as a relative clause. A relative clause
+    whose "that" is a subordinator (not the relative pronoun, which is its subject or object)
+    and which has its own subject is the verb's complement, when the verb has an addressee
+    (an object: "told the audience") and the noun is that object or inside the prepositional
+    phrases after it. A noun's own "that" clause (``a lack of confidence that …``, ``responded to
+    the revelation that …``) is no stray: it tells what the noun holds."""
+    out: list[Token] = []
+    addressee = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+    if not addressee:
+        return out
+    nouns = addressee + [c for c in verb.children if c.dep_ == "prep" and c.i > addressee[0].i]
+    while nouns:
+        noun = nouns.pop()
+        nouns += [c for c in noun.children if c.dep_ in ("prep", "pobj")]
+        for clause in noun.children:
+            kids = list(clause.children)
+            if (
+                clause.dep_ == "relcl"
+                and clause.i > noun.i
+                and any(k.lower_ == "that" and k.dep_ == "mark" for k in kids)
+                and any(k.dep_ in ("nsubj", "nsubjpass") and k.lower_ != "that" for k in kids)
+            ):
+                out.append(clause)
+    return out
+
+
 def _complements(verb: Token) -> list[Token]:
     """The clause a cue verb reports: a claim noun's clause first (the parser may also hang
     a later relative clause's verb on the cue as ccomp), else its clausal complements."""
     claim = _claim_clause(verb)
     if claim is not None:
         return [claim]
-    clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+    clauses = [c for c in verb.children if c.dep_ == "ccomp"] or _stray_that_clauses(verb)
     # a "that" clause first: the parser also hangs clauses of a fronted phrase on the verb
     return sorted(clauses, key=lambda c: (not any(m.lower_ == "that" for m in c.children), c.i < verb.i))
 
@@ -301,6 +331,14 @@ def _medial(doc: Doc, verb: Token, marks: list[Span], direct: list[Span], share:
     return [Found("indirect", span, verb, token_span([verb]), speaker, "syntactic-subject")]
 
 
+def _predicate_clauses(noun: Token) -> list[Token]:
+    """``X's suggestion was that …``: the clause a claim noun is the subject of "be" with."""
+    head = noun.head
+    if noun.dep_ != "nsubj" or head.lemma_ != "be":
+        return []
+    return [c for c in head.children if c.dep_ == "ccomp" and c.i > head.i]
+
+
 def find_claims(doc: Doc, marks: list[Span], direct: list[Span], direct_share: float) -> list[Found]:
     """``Norway's claim that …``, ``the accusation by X that …``: a claim noun with its
     author (a possessor or a ``by`` phrase) and a "that" clause, outside quotes."""
@@ -315,7 +353,7 @@ def find_claims(doc: Doc, marks: list[Span], direct: list[Span], direct_share: f
         clause = next(
             (
                 c
-                for c in noun.children
+                for c in (*noun.children, *_predicate_clauses(noun))
                 if c.dep_ in ("acl", "ccomp") and any(m.lower_ == "that" for m in c.children)
             ),
             None,

@@ -18,6 +18,7 @@ from newsprism.quotes.found import Found
 from newsprism.quotes.identity import describe, fold, join, surname_key, widen_name
 from newsprism.quotes.marks import find_marked_spans, join_broken, paragraph_spans
 from newsprism.quotes.syntax import entities, inside
+from newsprism.quotes.tweets import find_tweets
 from newsprism.settings import QuoteSettings
 from newsprism.spans import SpanSet
 
@@ -41,6 +42,15 @@ def _with_colon(found: list[Found], colon: list[Found]) -> list[Found]:
         if not inner:
             found.append(c)
     return found
+
+
+def _with_tweets(found: list[Found], tweets: list[Found]) -> list[Found]:
+    """A signed embedded post is one quote of its signer: what was read inside it (a quoted
+    phrase, a colon label) gives way."""
+    if not tweets:
+        return found
+    kept = [f for f in found if not any(t.span.overlaps(f.span) for t in tweets)]
+    return kept + tweets
 
 
 def _mixed(text: str, found: list[Found]) -> list[Found]:
@@ -101,6 +111,7 @@ def find_quotes(text: str, doc: Doc, paragraphs: tuple[Span, ...], settings: Quo
     found += find_according(doc, mark_spans, direct)
     found += find_claims(doc, mark_spans, direct, settings.direct_share)
     found = _with_colon(found, find_colon(doc, paras))
+    found = _with_tweets(found, find_tweets(doc, paras))
     found = _dedupe(found)
     for f in found:
         f.paragraph = _paragraph_index(paras, f.span.start)

@@ -137,10 +137,16 @@ def subject_of(verb: Token, avoid: list[Span]) -> Token | None:
             return _antecedent(node.head)
         if found is not None:
             return _speaking_owner(found) or found
-        if node.dep_ not in INHERIT_DEPS or node.head is node:
+        if not (node.dep_ in INHERIT_DEPS or _gerund_preposition(node)) or node.head is node:
             break
         node = _participial(node) or node.head
     return _inverted_subject(verb, avoid) or _mistagged_subject(verb, avoid)
+
+
+def _gerund_preposition(node: Token) -> bool:
+    """``took the last step of announcing that …``, ``responded by saying …``: the preposition
+    holding a gerund cue passes it the subject of the verb it hangs on."""
+    return node.dep_ == "prep" and any(c.dep_ == "pcomp" and c.tag_ == "VBG" for c in node.children)
 
 
 PLACES = ("GPE", "LOC", "FAC")

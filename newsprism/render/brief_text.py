@@ -174,27 +174,37 @@ def _outlets(report: Report, esc: Callable[[str], str]) -> list[str]:
     return lines
 
 
+def _headline_cell(headline: dict) -> str:
+    """How the headline words its claim: "yes" (states it as fact), "no" (attributes or hedges
+    it) or "in part" (attributes its claim but takes an event as given: "Minister blames rivals
+    for dam sabotage" states the sabotage as fact), then the body's hedges and the kicker."""
+    given = headline.get("presupposes") or []
+    cell = {True: "yes", False: "no", None: "—"}[headline["asserts"]]
+    if given:
+        cell = ("yes" if headline["asserts"] else "in part") + ", states as fact: " + ", ".join(given)
+    for h in headline.get("body_hedges") or []:
+        how = "hedges" if h["how"] == "doubt" else "only reports others naming"
+        cell += f" (the body {how} {h['phrase']}: “{_short(h['text'])}”)"
+    if headline.get("kicker"):
+        cell += f" (kicker: {headline['kicker']})"
+    return cell
+
+
 def _framing(report: Report, esc: Callable[[str], str]) -> list[str]:
     lines = [
-        "| outlet | headline states as fact | hedges | attribution verbs | loaded terms (own voice) |",
-        "|---|---|---|---|---|",
+        "| outlet | headline states as fact | hedges | attribution verbs | loaded terms (own voice) | spelling |",
+        "|---|---|---|---|---|---|",
     ]
     for f in report.get("framing", []):
-        asserts = {True: "yes", False: "no", None: "—"}[f["headline"]["asserts"]]
-        given = f["headline"].get("presupposes") or []
-        if given:
-            asserts += " (takes as given: " + ", ".join(given) + ")"
-        for h in f["headline"].get("body_hedges") or []:
-            how = "hedges" if h["how"] == "doubt" else "only reports others naming"
-            asserts += f" (the body {how} {h['phrase']}: “{_short(h['text'])}”)"
-        if f["headline"].get("kicker"):
-            asserts += f" (kicker: {f['headline']['kicker']})"
-        if f.get("spellings"):
-            asserts += (
-                " (spells " + ", ".join(f"{w}, others {'/'.join(o)}" for w, o in f["spellings"].items()) + ")"
-            )
-        cells = [_counts(f["hedges"]), _counts(f["attribution_verbs"]), _counts(f["loaded_terms"])]
-        lines.append(f"| {esc(f['outlet'])} | {esc(asserts)} | " + " | ".join(esc(c) for c in cells) + " |")
+        spelling = "; ".join(f"{w} (others: {', '.join(o)})" for w, o in (f.get("spellings") or {}).items())
+        cells = [
+            _headline_cell(f["headline"]),
+            _counts(f["hedges"]),
+            _counts(f["attribution_verbs"]),
+            _counts(f["loaded_terms"]),
+            spelling or "—",
+        ]
+        lines.append(f"| {esc(f['outlet'])} | " + " | ".join(esc(c) for c in cells) + " |")
     return lines
 
 

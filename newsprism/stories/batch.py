@@ -314,6 +314,9 @@ class Batch:
             floor=item.feat.floor,
             undated=s.undated_threshold,
             mean=s.mean_threshold,
+            close_days=s.close_days,
+            late=s.late_factor,
+            dated_mean=s.dated_mean,
         )
         key = choice.story_id if choice.story_id is not None else self._open(item)
         self._join(i, key, choice.score)
@@ -337,6 +340,9 @@ class Batch:
                 floor=item.feat.floor,
                 undated=s.undated_threshold,
                 mean=s.mean_threshold,
+                close_days=s.close_days,
+                late=s.late_factor,
+                dated_mean=s.dated_mean,
                 words=s.event_word_floor,
             )
             if choice.story_id is not None:
@@ -365,6 +371,8 @@ class Batch:
             s.max_gap_days,
             s.link_window,
             s.link_word_gate,
+            s.close_days,
+            s.late_factor,
         )
 
     def _rescalable(self, kinds: KindWeights) -> bool:
@@ -466,8 +474,12 @@ class Batch:
             floor=item.feat.floor,
             undated=s.undated_threshold,
             mean=s.mean_threshold,
+            close_days=s.close_days,
+            late=s.late_factor,
+            dated_mean=s.dated_mean,
             words=words,
             margin=s.join_margin,
+            dated_margin=s.dated_margin,
         )
 
     def _open(self, item: Item) -> str:

@@ -107,6 +107,13 @@ def time_compatible(
     return (published - story.last).days <= max_gap_days
 
 
+def days_outside(published: date | None, story: StoryProfile) -> int:
+    """Days between a dated article and a dated story's span (0 inside it or when a date is unknown)."""
+    if published is None or story.first is None or story.last is None:
+        return 0
+    return max((story.first - published).days, (published - story.last).days, 0)
+
+
 def choose(
     vector: Mapping[str, float],
     published: date | None,
@@ -121,6 +128,10 @@ def choose(
     mean: float = 0.0,
     words: float = 0.0,
     margin: float = 1.0,
+    close_days: int = 0,
+    late: float = 1.0,
+    dated_margin: float = 1.0,
+    dated_mean: float = 1.0,
 ) -> Choice:
     """The most similar compatible candidate that clears its threshold, else a new story.
 
@@ -142,6 +153,12 @@ def choose(
     ``margin`` times the next candidate (``own`` aside); otherwise the article stays in
     ``own`` when ``own`` clears its bar, else opens a new story. Several stories of one
     topic fitting about equally is topic evidence, not event evidence.
+
+    ``close_days`` (> 0: on) scales by ``late`` the scores of a dated article and a dated
+    story more than that many days outside the story's span (still within ``max_gap_days``):
+    the further apart in time, the more the text must agree. With it on, a dated article's
+    margin is at most ``dated_margin``, and its mean bar with a dated story within ``close_days``
+    at most ``dated_mean``.
     """
     best_id: str | None = None
     best = top = 0.0
@@ -156,9 +173,16 @@ def choose(
             dot = cosine(vector, story.centroid, 1.0)
             score = dot / story.norm if story.norm > 0.0 else 0.0
             average = dot / max(story.size, 1)
+        least_mean = mean
+        if close_days > 0:
+            gap = days_outside(published, story)
+            if gap > close_days:
+                score, average = score * late, average * late
+            elif published is not None and story.first is not None:
+                least_mean = min(mean, dated_mean)  # dated within days: the date is evidence too
         top = max(top, score)
         scored.append((story.id, score))
-        if average < mean:
+        if average < least_mean:
             continue
         bar = threshold if settled is None or story.id.startswith("~") else max(threshold, settled)
         if undated is not None and published is None and story.first is not None:
@@ -171,6 +195,8 @@ def choose(
             own_score = score
         if best_id is None or score > best or (score == best and story.id < best_id):
             best_id, best = story.id, score
+    if close_days > 0 and published is not None and best_id is not None:
+        margin = min(margin, dated_margin)  # a dated story within days: the date is evidence too
     if margin > 1.0 and best_id is not None and best_id != own:
         runner_up = max((v for k, v in scored if k not in (best_id, own)), default=0.0)
         if best < margin * runner_up:

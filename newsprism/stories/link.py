@@ -30,16 +30,21 @@ def average_link(
     max_gap_days: int,
     window: int,
     word_gate: float = 0.0,
+    close_days: int = 0,
+    late: float = 1.0,
 ) -> list[list[int]]:
     """Groups (lists of indices, each sorted, in order of first member) whose average link is >= ``threshold``.
 
-    Two dated articles more than ``max_gap_days`` apart never end in one group.
+    Two dated articles more than ``max_gap_days`` apart never end in one group; more than
+    ``close_days`` apart (> 0: on), their similarity counts ``late`` times.
     """
     groups: list[list[int]] = []
     for start in range(0, len(vectors), window):
         stop = min(start + window, len(vectors))
         window_vectors, days = vectors[start:stop], published[start:stop]
-        for group in _link_window(window_vectors, days, threshold, max_gap_days, word_gate):
+        for group in _link_window(
+            window_vectors, days, threshold, (max_gap_days, close_days, late), word_gate
+        ):
             groups.append([start + i for i in group])
     return groups
 
@@ -48,7 +53,7 @@ def _link_window(
     vectors: Sequence[Mapping[str, float]],
     published: Sequence[date | None],
     threshold: float,
-    max_gap_days: int,
+    gaps: tuple[int, int, float],
     word_gate: float,
 ) -> list[list[int]]:
     n = len(vectors)
@@ -58,11 +63,15 @@ def _link_window(
     if word_gate > 0.0:
         words = similarity_matrix([{k: v for k, v in vec.items() if k[0] == "w"} for vec in vectors])
         sims[words < word_gate] = 0.0
+    max_gap_days, close_days, late = gaps
+    apart = _days_apart(published)
+    if close_days > 0:
+        sims[apart > close_days] *= late
     distance = 1.0 - np.clip(sims, 0.0, 1.0)
     # Dated articles too far apart: a distance so large (n^2 > any count of cross pairs)
     # that no two groups holding such a pair average below the cut; an undated
     # article cannot bridge them.
-    distance[_far_apart(published, max_gap_days)] = float(n * n)
+    distance[apart > max_gap_days] = float(n * n)
     condensed = distance[np.triu_indices(n, k=1)]
     labels = fcluster(linkage(condensed, method="average"), t=1.0 - threshold, criterion="distance")
     by_label: dict[int, list[int]] = {}
@@ -71,14 +80,14 @@ def _link_window(
     return sorted(by_label.values(), key=lambda g: g[0])
 
 
-def _far_apart(published: Sequence[date | None], max_gap_days: int) -> np.ndarray:
-    """Mask of the dated pairs further apart than ``max_gap_days``."""
+def _days_apart(published: Sequence[date | None]) -> np.ndarray:
+    """Days between each two dated articles (-1 where either date is unknown)."""
     n = len(published)
-    far = np.zeros((n, n), dtype=bool)
+    apart = np.full((n, n), -1, dtype=np.int32)
     dated = [i for i, day in enumerate(published) if day is not None]
     if len(dated) < 2:
-        return far
+        return apart
     ordinals = np.array([published[i].toordinal() for i in dated])  # type: ignore[union-attr]
     index = np.array(dated)
-    far[np.ix_(index, index)] = np.abs(ordinals[:, None] - ordinals[None, :]) > max_gap_days
-    return far
+    apart[np.ix_(index, index)] = np.abs(ordinals[:, None] - ordinals[None, :])
+    return apart

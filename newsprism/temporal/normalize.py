@@ -61,6 +61,12 @@ _PRESENT = re.compile(
     re.IGNORECASE,
 )
 _CLAUSE_END = re.compile(r"[,;:–—]")
+# "before" or "until" opening a clause with its own subject and verb: the clause's day is after
+# the sentence's, and told in no past tense it is still to come.
+_AHEAD_OF = re.compile(
+    r"\b(?:before|until)\s+(?!(?:the|a|an|his|her|their|its|midnight|noon|dawn|dusk|sunrise|sunset|daybreak)\b)"
+    r"(?=[A-Za-z]+(?:\s+\S+){2,}\s*$)"
+)
 _SENTENCE_END = re.compile(r"(?<![ap]\.m)(?<!\b[A-Z])[.!?]\s+(?=[A-Z\"“])|\n")
 _MODS = {
     "less than": "LESS_THAN", "fewer than": "LESS_THAN", "under": "LESS_THAN",
@@ -113,6 +119,9 @@ class Context:
             return "future"
         if (possessive or len(before) < 12) and _FUTURE_AFTER.match(after):
             return "future"
+        ahead = _AHEAD_OF.search(before)
+        if ahead and not _PAST.search(before[ahead.end() :]):
+            return "future"  # "the last debate before Iowans kick off the voting Monday": still to come
         if _PAST.search(before) or _PAST.search(after[:40]):
             return "past"
         if _PRESENT.search(before):

@@ -24,6 +24,7 @@ from newsprism.model import Article, Span, TimelineEntry, Timex
 from newsprism.settings import TimelineSettings
 from newsprism.spans import SpanIndex
 from newsprism.temporal import calendar as cal
+from newsprism.temporal.published import published_date
 
 __all__ = ["Candidate", "build_timeline", "candidates", "sentences"]
 
@@ -104,7 +105,9 @@ def candidates(article: Article, units: list[Span], timexes: list[Timex]) -> lis
     """A candidate event for each unit holding a timex resolved to a day, month or year (one
     for each of coordinated dates: "in 2004 and 2005" is two dated events)."""
     out = []
-    dated = [_as_month(t) for t in timexes]
+    dated = sorted(
+        [*(_as_month(t) for t in timexes), *_counted_from_now(article, timexes)], key=lambda t: t.span.start
+    )
     index = SpanIndex(dated, lambda t: t.span)  # every unit against every timex was quadratic
     for unit in units:
         near = index.overlapping(unit.start - 1, unit.end + 1)  # widened: holds empty spans too
@@ -134,6 +137,32 @@ def candidates(article: Article, units: list[Span], timexes: list[Timex]) -> lis
             out.append(
                 Candidate(article.id, unit, text, anchor, m.group(1), part, content_words(text), values)
             )
+    return out
+
+
+# "The criticism comes a day before Ada Morrow faces the board": told in the present, the
+# sentence's moment is the article's day, and the event after "before" that many days later.
+_NOW_VERB = re.compile(r"\b(?:comes|arrives|falls|lands)\s+(?:just\s+|only\s+)?$", re.IGNORECASE)
+_BEFORE_EVENT = re.compile(r"\s+(before|after)\s+(?:the\s+|a\s+|an\s+)?[A-Za-z]", re.IGNORECASE)
+_DAYS_SPAN = re.compile(r"P(\d)D")
+
+
+def _counted_from_now(article: Article, timexes: list[Timex]) -> list[Timex]:
+    """The day of an event a present-tense sentence counts from the article's day ("comes two
+    days before the vote": the vote is two days after publication), as a dated expression on
+    the span of the count."""
+    day = published_date(article)
+    out = []
+    for t in timexes if day else ():
+        m = _DAYS_SPAN.fullmatch(t.value)
+        after = _BEFORE_EVENT.match(article.text, t.span.end)
+        if t.type != "DURATION" or not m or not after:
+            continue
+        if not _NOW_VERB.search(article.text[max(0, t.span.start - 30) : t.span.start]):
+            continue
+        sign = 1 if after.group(1).lower() == "before" else -1
+        when = day + dt.timedelta(days=sign * int(m.group(1)))
+        out.append(dataclasses.replace(t, type="DATE", value=when.isoformat(), mod=None))
     return out
 
 
@@ -319,6 +348,8 @@ def _best_group(groups: list[_Group], cand: Candidate, cfg: TimelineSettings, me
             score = max(
                 words / cfg.merge_similarity, meaning / cfg.merge_cosine, same_day / cfg.same_day_cosine
             )
+            if any(_one_period_event(cand, m) for m in group.members if m.article_id != cand.article_id):
+                score = max(score, 1.0)
         else:
             score = max(words / cfg.conflict_similarity, meaning / cfg.conflict_cosine)
         if score >= 1.0 and score > best_score:
@@ -363,8 +394,35 @@ def _joinable(a: _Group, b: _Group, cfg: TimelineSettings, memo: _Memo) -> bool:
     return any(
         memo.similarity(x, y) >= cfg.merge_similarity
         or memo.semantic(x, y) >= (cfg.same_day_cosine if _same_day(x, y) else cfg.merge_cosine)
+        or _one_period_event(x, y)
         for x, y in pairs
     )
+
+
+_SIDE_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]+")
+_CLAUSE = re.compile(r"[,;:()—–]|\.(?=\s|$)")
+
+
+def _next_words(c: Candidate) -> tuple[frozenset[str], frozenset[str]]:
+    """Stems of the two content words before and after the candidate's date in its clause."""
+    start, end = c.timex.span.start - c.span.start, c.timex.span.end - c.span.start
+    before = _CLAUSE.split(c.text[max(0, start - 50) : max(0, start)])[-1]
+    after = _CLAUSE.split(c.text[max(0, end) : end + 50])[0]
+
+    def stems(piece: str) -> list[str]:
+        return [w.lower()[:6] for w in _SIDE_WORD.findall(piece) if len(w) > 3 and w.lower() not in _STOP]
+
+    return frozenset(stems(before)[-2:]), frozenset(stems(after)[:2])
+
+
+def _one_period_event(a: Candidate, b: Candidate) -> bool:
+    """Two outlets' sentences dated to one month or one year with the same word next to the
+    date ("the Democratic convention in July" / "the party's national convention in July"): a
+    month holds many events, the words next to its date tell which."""
+    if len(a.day) == 10 or a.day != b.day or a.article_id == b.article_id:
+        return False
+    (ab, aa), (bb, ba) = _next_words(a), _next_words(b)
+    return bool(ab & bb or aa & ba)
 
 
 def _same_day(a: Candidate, b: Candidate) -> bool:

@@ -1,0 +1,417 @@
+"""Values a story's sentences give, read with the words next to them: the same attribute of
+the same thing told two ways by two articles, whether or not alignment put the two sentences in
+one group.
+
+A *mention* is one value of one kind in one sentence: a clock time ("about 3:10 p.m."), a street
+block ("the 12200 block of Elm Street"), an interval before or after an event ("married two
+weeks before"), a count of a thing ("nearly 300,000 comments"), a calendar date, a year, or a
+rare name. Two mentions of two articles are one attribute of one thing when they are of one
+kind and key (the street, the unit, the counted thing), the common words next to them meet, and
+no name next to one is missing from the other's sentence ("the Carrow primary on May 3" / "the
+Lind primary on May 10" are two primaries). Precision first: a missed contradiction costs a
+reader less than an invented one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rapidfuzz.distance import Levenshtein
+
+from newsprism.compare.lexicon import zipf
+from newsprism.text import (
+    DAYS,
+    MONTHS,
+    STOPWORDS,
+    content_words,
+    counts_at,
+    normalize_words,
+    quote_regions,
+    stem,
+)
+
+__all__ = [
+    "Mention",
+    "clause",
+    "mentions",
+    "near_names",
+    "remark_day",
+    "same_attribute",
+    "same_remark",
+    "sides",
+]
+
+_COMMON = re.compile(r"(?<![\w'’-])[a-z][\w'’-]*")
+_SAYING = r"said|says|told|added|stated|claimed|alleged|announced|confirmed|reported|denied"
+_NOT_EVENT = frozenset(_SAYING.split("|")) | frozenset(
+    """last next early late mid week now then almost nearly roughly approximately around some
+    estimated local time""".split()  # noqa: SIM905
+)
+_DATE_WORDS = frozenset(DAYS) | frozenset(MONTHS)
+_CLAUSE_END = re.compile(r"[,;:.!?](?=\s|$)|[()—–]")  # not the comma of "1,200" or the dot of "2.5"
+# Stems before and after a value, two words each side, then the one word next to it each side.
+Sides = tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One value of one kind in a sentence (offsets into the sentence text)."""
+
+    kind: str  # clock, block, interval, count, name
+    key: str  # what must be equal for two values to be one attribute (a street, a unit)
+    value: float | str
+    shown: str
+    start: int
+    end: int
+
+
+def _common(piece: str, drop: frozenset[str]) -> list[str]:
+    return [
+        stem(w)
+        for w in _COMMON.findall(piece)
+        if w not in STOPWORDS and w not in drop and w not in _DATE_WORDS
+    ]
+
+
+def sides(text: str, start: int, end: int, window: int = 40, drop: frozenset[str] = _NOT_EVENT) -> Sides:
+    """Stems of the common words next to ``text[start:end]`` in its clause (dates, saying verbs
+    and names left out: a story's people stand next to every value it gives)."""
+    before = _common(_CLAUSE_END.split(text[max(0, start - window) : start])[-1], drop)
+    after = _common(_CLAUSE_END.split(text[end : end + window])[0], drop)
+    return frozenset(before[-2:]), frozenset(after[:2]), frozenset(before[-1:]), frozenset(after[:1])
+
+
+def clause(text: str, m: Mention) -> str:
+    """The clause a mention stands in (between commas, semicolons, dashes, brackets)."""
+    return (
+        _CLAUSE_END.split(text[: m.start])[-1] + text[m.start : m.end] + _CLAUSE_END.split(text[m.end :])[0]
+    )
+
+
+def sides_meet(a: Sides, b: Sides) -> bool:
+    """The words next to two values meet on the same side ("a depot yard in the 400 block" /
+    "outside a depot in the 700 block"), or right next to them across sides ("wounding 7
+    passengers" / "9 passengers were wounded")."""
+    return bool(a[0] & b[0] or a[1] & b[1] or a[2] & b[3] or a[3] & b[2])
+
+
+_NAME = re.compile(r"[A-Z][\w'’-]*[a-z][\w'’-]*")
+_WORD = re.compile(r"[\w'’.-]+")
+_NAME_WINDOW = 2
+
+
+def near_names(text: str, start: int, end: int, window: int = _NAME_WINDOW) -> frozenset[str]:
+    """Capitalised words among the ``window`` words next to a value on each side in its clause,
+    function words skipped (no sentence opener, no date word): what the value belongs to ("the
+    Carrow primary on May 3")."""
+    head = _WORD.findall(_CLAUSE_END.split(text[max(0, start - 60) : start])[-1])
+    tail = _WORD.findall(_CLAUSE_END.split(text[end : end + 60])[0])
+    kept = [w for w in head if w.lower() not in STOPWORDS][-window:]
+    kept += [w for w in tail if w.lower() not in STOPWORDS][:window]
+    out = set()
+    for w in kept:
+        word = re.sub(r"['’]s?$", "", w).lower()
+        opener = text.startswith(w) and zipf(word) >= _RARE_NAME  # "Officials said", not "Ortiz said"
+        if _NAME.fullmatch(w.rstrip(".")) and word not in _DATE_WORDS and not opener:
+            out.add(word)
+    return frozenset(out)
+
+
+def _names_agree(a_text: str, a: Mention, b_text: str, b: Mention) -> bool:
+    """The names next to two values do not tell two things: when both values have names next to
+    them, each is in the other sentence ("the Carrow primary on May 3" / "the Lind primary on May
+    10" are two primaries; "Ada Morrow married two weeks ago" / "who married three weeks before"
+    may be one wedding)."""
+    # a date's event is often named further off ("the Carrow primary was held on May 3")
+    window = 2 * _NAME_WINDOW if a.kind == "calendar" else _NAME_WINDOW
+    na, nb = near_names(a_text, a.start, a.end, window), near_names(b_text, b.start, b.end, window)
+    low_a, low_b = a_text.lower(), b_text.lower()
+    return not (na and nb) or (all(n in low_b for n in na) and all(n in low_a for n in nb))
+
+
+# "3:10 p.m.", "11 a.m.", "3.30pm"
+_CLOCK = re.compile(r"\b(\d{1,2})(?:[:.](\d{2}))?\s*([ap])\.?\s?m\b\.?", re.IGNORECASE)
+# "the 12200 block of East 223rd Street"
+_BLOCK = re.compile(r"\b(\d{2,6})\s+block\s+of\s+(?:the\s+)?((?:[A-Z0-9][\w.'’-]*\s?){1,4})")
+_DIRECTION = frozenset("east west north south e. w. n. s. e w n s".split())  # noqa: SIM905
+_STREET = {"st.": "street", "st": "street", "ave.": "avenue", "ave": "avenue", "blvd.": "boulevard",
+           "rd.": "road", "rd": "road", "dr.": "drive"}  # fmt: skip
+_INTERVAL_NUMBERS = ("two three four five six seven eight nine ten eleven twelve").split()  # noqa: SIM905
+# "two weeks before", "3 days after", "ten years earlier": an event placed from another one
+_INTERVAL = re.compile(
+    r"\b(\d{1,3}|" + "|".join(_INTERVAL_NUMBERS) + r")\s+(minute|hour|day|week|month|year)s?\s+"
+    r"(ago|before|after|earlier|later)\b",
+    re.IGNORECASE,
+)
+_BEFORE = frozenset(["ago", "before", "earlier"])
+# A bound or an estimate next to a value: "less than two weeks", "about 3 p.m." (clock times
+# keep theirs: "about 3:30" and "about 3:10" still disagree).
+_APPROX = re.compile(
+    r"\b(?:about|around|nearly|almost|roughly|some|over|more than|fewer than|less than|at least|"
+    r"up to|as many as|approximately|an estimated|under|within|just)\s+$",
+    re.IGNORECASE,
+)
+
+
+def _street(words: str) -> str:
+    out = []
+    for w in words.lower().split():
+        if w in _DIRECTION and not out:
+            continue
+        out.append(_STREET.get(w, w.rstrip(".")))
+    return " ".join(out)
+
+
+def _number(word: str) -> int:
+    return int(word) if word.isdigit() else _INTERVAL_NUMBERS.index(word.lower()) + 2
+
+
+@lru_cache(maxsize=1 << 14)
+def mentions(text: str) -> tuple[Mention, ...]:
+    """Clock times, street blocks, intervals, counts and rare names the sentence gives."""
+    out = [*_counts(text), *_rare_names(text), *_calendar(text)]
+    for m in _CLOCK.finditer(text):
+        hour, minute = int(m.group(1)), int(m.group(2) or 0)
+        if 1 <= hour <= 12 and minute < 60:
+            value = (hour % 12 + (12 if m.group(3).lower() == "p" else 0)) * 60 + minute
+            out.append(Mention("clock", "", value, m.group(0).strip(), m.start(), m.end()))
+    for m in _BLOCK.finditer(text):
+        street = _street(m.group(2))
+        if street:
+            out.append(Mention("block", street, int(m.group(1)), f"{m.group(1)} block", m.start(), m.end()))
+    for m in _INTERVAL.finditer(text):
+        if _APPROX.search(text[max(0, m.start() - 20) : m.start()]):
+            continue
+        relation = "before" if m.group(3).lower() in _BEFORE else "after"
+        key = f"{m.group(2).lower()} {relation}"
+        out.append(Mention("interval", key, _number(m.group(1)), m.group(0), m.start(), m.end()))
+    return tuple(sorted(out, key=lambda x: x.start))
+
+
+_YEAR = re.compile(r"(?:19|20)\d\d")
+_CLOCK_OR_DATE = re.compile(
+    r"(?:[:/]|\b(?:" + "|".join(m[:3] for m in MONTHS) + r")\w*\.?\s*)$", re.IGNORECASE
+)
+_POINT = re.compile(
+    r"\b(?:about|around|nearly|almost|roughly|approximately|an estimated|estimated)\s+$", re.I
+)
+
+
+_OF_NUMBER = re.compile(r"\b([a-z]{3,})\s+of\s+(\d{1,3}(?:,\d{3})+|\d{3,})(?![\d,.]*\d)")
+
+
+def _counts(text: str) -> list[Mention]:
+    """Counts of a thing ("nearly 300,000 comments"), keyed by the thing, and numbers named by
+    the noun before them ("a record of 2,106"), keyed by that noun; years, clock times and days
+    of a month are no counts, and a bound ("more than 200") is no value to compare. A point
+    estimate ("nearly") compares only with another (key marked "~")."""
+    out = []
+    for start, end, noun, values in counts_at(text):
+        number = text[start:end].split()[0]
+        if (
+            len(values) != 1
+            or number.endswith(",")
+            or _YEAR.fullmatch(number)
+            or _CLOCK_OR_DATE.search(text[max(0, start - 12) : start])
+        ):
+            continue
+        before = text[max(0, start - 20) : start]
+        if _APPROX.search(before) and not _POINT.search(before):
+            continue
+        key = f"{noun}~" if _POINT.search(before) else noun
+        out.append(Mention("count", key, float(next(iter(values))), text[start:end], start, end))
+    for m in _OF_NUMBER.finditer(text):
+        if m.group(1) not in STOPWORDS and not _YEAR.fullmatch(m.group(2)):
+            value = float(m.group(2).replace(",", ""))
+            out.append(Mention("count", f"of {stem(m.group(1))}", value, m.group(2), m.start(2), m.end(2)))
+    return out
+
+
+_CAPITALISED = re.compile(r"(?<![\w'’.-])[A-Z][a-z]{3,}(?![\w'’-])")
+# A name as rare as this in general English (zipf) is a name the outlets copied from a source,
+# whose spelling they can get wrong; common names ("Steven"/"Stephen") are conventions.
+_RARE_NAME = 3.0
+
+
+def _rare_names(text: str) -> list[Mention]:
+    """Capitalised words rare in general English, not opening the sentence."""
+    return [
+        Mention("name", f"{m.group(0)[0]}{len(m.group(0))}", m.group(0), m.group(0), m.start(), m.end())
+        for m in _CAPITALISED.finditer(text)
+        if m.start() > 0 and zipf(m.group(0)) < _RARE_NAME
+    ]
+
+
+def spelled_apart(a: str, b: str) -> bool:
+    """Two spellings of one name: same length, one letter replaced ("Mahnefah"/"Mahnefeh"),
+    not a transliteration convention folded by :func:`normalize_words` ("-iy"/"-y")."""
+    return (
+        len(a) == len(b)
+        and Levenshtein.distance(a.lower(), b.lower()) == 1
+        and normalize_words(a) != normalize_words(b)
+    )
+
+
+# Two estimates of one count this far apart cannot both be near it (40,000 / 52,000: 1.3);
+# rounding stays well below (4.8 / 5 tonnes: 1.04).
+_ESTIMATE_RATIO = 1.25
+# Next to a clock time a saying verb is the event: "the fire was reported at 3:30 a.m."
+_CLOCK_DROP = _NOT_EVENT - frozenset(_SAYING.split("|"))
+
+
+def _one_moment(a_text: str, a: Mention, b_text: str, b: Mention) -> bool:
+    """Two clock times of one moment: the very word next to both ("the call came at 3:30 a.m."
+    / "the 911 call came at 3:33 a.m."; "was reported at" / "was reported about"). A word
+    further off is not enough: "the alarm at the depot sounded at 4:40" / "the first engine
+    reached the depot at 4:48" are two moments."""
+    sa = sides(a_text, a.start, a.end, drop=_CLOCK_DROP)
+    sb = sides(b_text, b.start, b.end, drop=_CLOCK_DROP)
+    return bool(sa[2] & sb[2] or sa[3] & sb[3])
+
+
+# Two exact counts this close are one count told wrong ("2,106" / "2,116"); further apart, two
+# exact counts of one unit are mostly two things (a player's points and his team's).
+_EXACT_CLOSE = 0.05
+_EXACT_LEAST = 100
+
+
+def _counts_apart(a: Mention, b: Mention) -> bool:
+    x, y = sorted((float(a.value), float(b.value)))
+    if x <= 0:
+        return False
+    if a.key.endswith("~"):
+        return y / x >= _ESTIMATE_RATIO
+    return x >= _EXACT_LEAST and (y - x) / y <= _EXACT_CLOSE
+
+
+# "April 30", "30 April", "mid-May", "early June", "late March" (a month alone is too vague)
+_MONTH = "|".join(MONTHS)
+_CAL_DATE = re.compile(
+    rf"\b(?:(?P<part>early|mid|late)[- ](?P<m1>{_MONTH})|(?P<m2>{_MONTH})\.?\s+(?P<d2>\d{{1,2}})(?!\d|:)"
+    rf"|(?P<d3>\d{{1,2}})\s+(?P<m3>{_MONTH}))\b",
+    re.IGNORECASE,
+)
+_PARTS = {"early": (1, 10), "mid": (11, 20), "late": (21, 31)}
+
+
+def _calendar(text: str) -> list[Mention]:
+    """A sentence's calendar date, when it gives exactly one (two dates tell two moments):
+    value "month:first:last"."""
+    found = list(_CAL_DATE.finditer(text))
+    if len(found) != 1:
+        return []
+    m = found[0]
+    if re.match(r",?\s*(?:19|20)\d\d\b", text[m.end() : m.end() + 7]):
+        return []  # "April 21, 2004": a dated moment of its own year, mostly another event's
+    month = MONTHS.index((m.group("m1") or m.group("m2") or m.group("m3")).lower()) + 1
+    first, last = (
+        _PARTS[m.group("part").lower()] if m.group("part") else (int(m.group("d2") or m.group("d3")),) * 2
+    )
+    return (
+        [Mention("calendar", "", f"{month}:{first}:{last}", m.group(0), m.start(), m.end())]
+        if last <= 31
+        else []
+    )
+
+
+def _dates_apart(a: str, b: str) -> bool:
+    """Two calendar dates that cannot be one day (another month, or days that do not overlap)."""
+    ma, fa, la = (int(x) for x in a.split(":"))
+    mb, fb, lb = (int(x) for x in b.split(":"))
+    return ma != mb or la < fb or lb < fa
+
+
+# Two clock times further apart than this tell two moments of the story, not one told twice.
+_CLOCK_SPAN = 180
+
+
+def same_attribute(a_text: str, a: Mention, b_text: str, b: Mention, tied: bool = False) -> bool:
+    """Two mentions of two sentences give one attribute of one thing two different values.
+    ``tied``: the two sentences are already known to tell one scene (they disagree on another
+    attribute of it), so a clock time needs no words of its own in common."""
+    if a.kind != b.kind or a.key != b.key or a.value == b.value:
+        return False
+    if a.kind == "block":
+        return True  # one street, two blocks
+    if a.kind == "name":
+        # the very word next to both ("his sister Tavrenah"): "near Dargahan" / "in the Dargehan
+        # area" are a place two transliterations spell
+        sa, sb = sides(a_text, a.start, a.end), sides(b_text, b.start, b.end)
+        return spelled_apart(str(a.value), str(b.value)) and bool(sa[2] & sb[2] or sa[3] & sb[3])
+    if a.kind == "count" and not _counts_apart(a, b):
+        return False
+    if a.kind == "calendar" and not _dates_apart(str(a.value), str(b.value)):
+        return False
+    if not _names_agree(a_text, a, b_text, b):
+        return False
+    if a.kind == "clock" and abs(a.value - b.value) > _CLOCK_SPAN:
+        return False
+    if tied and a.kind == "clock":
+        return True
+    if a.kind == "clock":
+        return _one_moment(a_text, a, b_text, b)
+    sa, sb = sides(a_text, a.start, a.end), sides(b_text, b.start, b.end)
+    if sides_meet(sa, sb):
+        return True
+    # "McDermott now has 2,029 points" / "McDermott now has 2,129 points": the same name next to both
+    names = near_names(a_text, a.start, a.end)
+    return (
+        a.kind == "count"
+        and not a.key.endswith("~")
+        and bool(names)
+        and names == near_names(b_text, b.start, b.end)
+    )
+
+
+_WEEKDAY = re.compile(r"\b(" + "|".join(DAYS) + r")\b", re.IGNORECASE)
+_REMARK_WORDS = 4  # fewer quoted words than this match too many remarks ("very hard")
+
+
+# "Ada Morrow said", "Morrow also told": a named speaker right before the saying verb
+_SAYS = re.compile(
+    r"\b([A-Z][a-z]{2,})\s+(?:[a-z]+\s+)?(?:said|says|told|tells|acknowledged|admitted|conceded|predicted|warned)\b"
+    r"(?:\s+that\b)?"
+)
+
+
+def remark_day(text: str) -> tuple[str, frozenset[str]] | None:
+    """The weekday a sentence dates a remark by, and the remark's word stems: ("monday", ...)
+    from 'Ada Morrow told the radio on Monday night that "winning will be very hard"'. A direct
+    quote's words, or, told indirectly, the words after the saying verb with the speaker's name
+    before it ("Ada Morrow said Monday night that winning would be very hard": the name among
+    the stems, so two people's like remarks stay apart). None unless the remark has enough
+    words and the sentence names exactly one weekday outside it."""
+    quoted = quote_regions(text)
+    if quoted:
+        inside = " ".join(text[s:e] for s, e in quoted)
+        outside = "".join(
+            text[e0:s1] for (_, e0), (s1, _) in zip([(0, 0), *quoted], [*quoted, (len(text), 0)], strict=True)
+        )
+        words = frozenset(stem(w) for w in content_words(inside))
+    else:
+        says = _SAYS.search(text)
+        if not says:
+            return None
+        outside = text[: says.end()]
+        remark = _WEEKDAY.sub(" ", text[says.end() :])
+        words = frozenset(stem(w) for w in content_words(remark) if w not in _DATE_WORDS) | {
+            f"@{says.group(1).lower()}"
+        }
+    days = {d.lower() for d in _WEEKDAY.findall(outside if quoted else text)}
+    if len(days) != 1 or len(words) < _REMARK_WORDS:
+        return None
+    return next(iter(days)), words
+
+
+# Two quotes sharing this much of the shorter one's words are one remark reported twice.
+_SAME_REMARK = 0.75
+
+
+def same_remark(a: frozenset[str], b: frozenset[str]) -> bool:
+    """One remark: most of the shorter one's words in the other, and no two speakers."""
+    who_a, who_b = {w for w in a if w[0] == "@"}, {w for w in b if w[0] == "@"}
+    if who_a and who_b and not who_a & who_b:
+        return False
+    return len(a & b) >= _SAME_REMARK * min(len(a), len(b))

@@ -1,0 +1,44 @@
+"""Reported speech the parser hides (session 9, issue 16): a cue's "that" clause hung on a
+noun, a claim noun as the subject of "be", a relative pronoun before a relative-clause cue.
+Fictional texts, parsed with the bundled model."""
+
+from tests.quote_helpers import quotes_of
+
+
+def _indirect(quotes):
+    return [q for q in quotes if q.kind == "indirect"]
+
+
+def test_a_that_clause_hung_on_the_last_noun_is_the_cues_complement(nlp):
+    text = (
+        "On Friday night, council candidate Dale Morrow told the crowd at his dinner for nurses "
+        "that he and the union had held several talks this week."
+    )
+    [quote] = _indirect(quotes_of(nlp, text))
+    assert quote.text.startswith("he and the union had held") and quote.speaker.canonical == "Dale Morrow"
+
+
+def test_a_nouns_own_that_clause_is_no_reported_speech(nlp):
+    text = "That shows a lack of confidence that the city's water system can be fully trusted."
+    assert _indirect(quotes_of(nlp, text)) == []
+
+
+def test_a_claim_noun_before_be_reports_the_that_clause(nlp):
+    text = "Dale Morrow's most surprising suggestion was that the council had ignored the audit."
+    [quote] = _indirect(quotes_of(nlp, text))
+    assert quote.text.startswith("the council had ignored") and "Morrow" in quote.speaker.canonical
+
+
+def test_a_relative_pronoun_before_the_cue_is_no_indirect_question(nlp):
+    text = "Dale Morrow spoke on Friday. His anger was aimed at the auditor, who he claims has been unfair to the city."
+    [quote] = _indirect(quotes_of(nlp, text))
+    assert quote.text.startswith("has been unfair")
+
+
+def test_a_gerund_cue_after_a_preposition_takes_the_subject_of_its_verb(nlp):
+    for text in (
+        "The mayor responded on Friday by saying that the budget was balanced.",
+        "Mayor Ada Quist took the last step on Monday of announcing that the city would not sue.",
+    ):
+        [quote] = _indirect(quotes_of(nlp, text))
+        assert "Quist" in quote.speaker.canonical or quote.speaker.canonical.lower() == "the mayor"
