@@ -202,3 +202,16 @@ def test_an_owned_office_keeps_its_owner_in_the_name():
 
     assert strip_company("Pellow's office") == "Pellow's office"
     assert strip_company("U.K.'s Interoute Plc") == "Interoute"
+
+
+def test_an_ad_named_once_at_the_start_speaks_for_its_maker_later(nlp):
+    filler = " ".join(
+        f"Residents of district {n} went to the polls on Tuesday, and turnout there was higher than last year."
+        for n in range(1, 16)
+    )
+    text = (
+        "Senator Dale Morrow faces a new attack. The ad, which is part of a large buy from Our Values "
+        f"PAC, attacks Morrow on immigration.\n\n{filler}\n\n"
+        "The 60 second ad ends with a voice over saying: “Amnesty for illegal immigrants. Big money for himself.”"
+    )
+    assert speaker_of(quotes_of(nlp, text), "Amnesty").canonical == "Our Values PAC"
