@@ -215,3 +215,13 @@ def test_an_ad_named_once_at_the_start_speaks_for_its_maker_later(nlp):
         "The 60 second ad ends with a voice over saying: “Amnesty for illegal immigrants. Big money for himself.”"
     )
     assert speaker_of(quotes_of(nlp, text), "Amnesty").canonical == "Our Values PAC"
+
+
+def test_a_titled_name_tagged_as_an_organisation_gives_the_surname_its_full_name(nlp):
+    text = (
+        "Three trailing candidates met in a smaller forum on Monday: former Hewlett-Packard CEO Carly "
+        "Fiorina, former Ohio governor Mike Hollis and former Utah senator Rick Santo.\n"
+        'Fiorina, speaking to farmers, said, "Nobody here has voted yet."'
+    )
+    speaker = speaker_of(quotes_of(nlp, text), "Nobody here")
+    assert speaker.canonical == "Carly Fiorina" and speaker.kind == "person"
