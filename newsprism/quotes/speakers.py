@@ -7,7 +7,10 @@ Merging rules, in order (names compared by :func:`identity.fold`):
   3. full names whose folded forms are near-identical (``name_similarity``) join, and so do
      organisation names of several words; an organisation written as its initials ("THR")
      joins the one organisation they abbreviate ("The Hollywood Reporter");
-  4. anonymous sources and unresolved pronouns never merge across articles:
+  4. before these, a one-word speaker the tagger misread is the person whose surname it is,
+     a surname alone takes its full name (of its generation, and of the gender an honorific
+     gives), and "the president" with no name in its article is the one holder of the title;
+  5. anonymous sources and unresolved pronouns never merge across articles:
      "a senior official" in two outlets need not be the same person.
 The displayed canonical name is the most frequent full form, then the longest.
 """
