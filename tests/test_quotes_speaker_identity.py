@@ -176,3 +176,52 @@ def test_mrs_with_a_surname_is_not_the_husband_the_story_names_first(nlp):
 def test_a_kin_noun_with_a_name_after_it_is_that_person(nlp):
     text = 'President Donald Brandt spoke on Monday. His daughter Ivy Brandt said, "My father loves this country."'
     assert speaker_of(quotes_of(nlp, text), "loves this country").canonical == "Ivy Brandt"
+
+
+def test_a_full_name_tagged_as_an_organisation_is_the_person_another_quote_names(nlp):
+    from newsprism.quotes.stage import analyze_quotes
+    from tests.conftest import make_article
+
+    arts = [
+        make_article(
+            "President Brandt visited Ohio on Monday with his daughter. Ivy Brandt told the crowd that "
+            'her father "never gives up."',
+            outlet="one",
+        ),
+        make_article(
+            'Donald Brandt said on Monday that he would win Ohio. Ivy Brandt said her father "never gives up."',
+            outlet="two",
+        ),
+    ]
+    quotes = [q for q in analyze_quotes(arts).quotes if q.text == "never gives up."]
+    assert len(quotes) == 2 and {q.speaker.kind for q in quotes} == {"person"}
+
+
+def test_an_owned_office_keeps_its_owner_in_the_name():
+    from newsprism.quotes.names import strip_company
+
+    assert strip_company("Pellow's office") == "Pellow's office"
+    assert strip_company("U.K.'s Interoute Plc") == "Interoute"
+
+
+def test_an_ad_named_once_at_the_start_speaks_for_its_maker_later(nlp):
+    filler = " ".join(
+        f"Residents of district {n} went to the polls on Tuesday, and turnout there was higher than last year."
+        for n in range(1, 16)
+    )
+    text = (
+        "Senator Dale Morrow faces a new attack. The ad, which is part of a large buy from Our Values "
+        f"PAC, attacks Morrow on immigration.\n\n{filler}\n\n"
+        "The 60 second ad ends with a voice over saying: “Amnesty for illegal immigrants. Big money for himself.”"
+    )
+    assert speaker_of(quotes_of(nlp, text), "Amnesty").canonical == "Our Values PAC"
+
+
+def test_a_titled_name_tagged_as_an_organisation_gives_the_surname_its_full_name(nlp):
+    text = (
+        "Three trailing candidates met in a smaller forum on Monday: former Hewlett-Packard CEO Carly "
+        "Fiorina, former Ohio governor Mike Hollis and former Utah senator Rick Santo.\n"
+        'Fiorina, speaking to farmers, said, "Nobody here has voted yet."'
+    )
+    speaker = speaker_of(quotes_of(nlp, text), "Nobody here")
+    assert speaker.canonical == "Carly Fiorina" and speaker.kind == "person"

@@ -83,7 +83,9 @@ def _issued_before(doc: Doc, doc_tok: Token, marks: list[Span], window: int) -> 
     """The author of the latest earlier mention of a document of the same kind ("A web video by
     X … The ad says"), outside quotes."""
     kind = DOCUMENT_KINDS.get(doc_tok.lemma_.lower(), "ad")  # a voice speaks in an ad
-    start = max(0, doc_tok.idx - window)
+    # an ad or a study is one document the article discusses throughout: its maker is named
+    # once, near the start; statements come from many people, the latest within the window
+    start = max(0, doc_tok.idx - window) if kind == "text" else 0
     for tok in reversed(tokens_between(doc, start, doc_tok.idx)):
         if tok.pos_ == "NOUN" and DOCUMENT_KINDS.get(tok.lemma_.lower()) == kind and not inside(tok, marks):
             author = _issuer(tok, marks)

@@ -17,6 +17,7 @@ from newsprism.quotes.detect import classify_marked, find_according, find_claims
 from newsprism.quotes.found import Found
 from newsprism.quotes.identity import describe, fold, join, surname_key, widen_name
 from newsprism.quotes.marks import find_marked_spans, join_broken, paragraph_spans
+from newsprism.quotes.names import TITLE_WORDS
 from newsprism.quotes.syntax import entities, inside
 from newsprism.quotes.tweets import find_tweets
 from newsprism.settings import QuoteSettings
@@ -140,7 +141,7 @@ def _speaker(f: Found) -> Speaker | None:
 def _article_canonical(speakers: list[Speaker], doc: Doc, marks: list[Span]) -> dict[str, str]:
     """Surname → the full name it stands for in this article (persons named outside quotes)."""
     full: dict[str, set[str]] = {}
-    ents = [e for e in entities(doc) if e.label_ == "PERSON" and not inside(e.root, marks)]
+    ents = [e for e in entities(doc) if (e.label_ == "PERSON" or _titled(e)) and not inside(e.root, marks)]
     names = [join(widen_name(list(e))) for e in ents]
     names += [s.name for s in speakers if s.kind == "person"]
     for name in names:
@@ -150,6 +151,18 @@ def _article_canonical(speakers: list[Speaker], doc: Doc, marks: list[Span]) -> 
     return {
         k: sorted(v, key=lambda n: (-len(n), n))[0] for k, v in full.items() if len({fold(n) for n in v}) == 1
     }
+
+
+def _titled(ent) -> bool:
+    """``former CEO Carly Fiorina`` tagged as an organisation: two or three proper nouns right
+    after a title are a person's name."""
+    before = ent.doc[ent.start - 1].lower_.rstrip(".") if ent.start > 0 else ""
+    return (
+        ent.label_ == "ORG"
+        and before in TITLE_WORDS
+        and 2 <= len(ent) <= 3
+        and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in ent)
+    )
 
 
 def _without_possessive(name: str) -> str:

@@ -251,8 +251,8 @@ _LEGAL_TAIL = 200
 def strip_company(name: str) -> str:
     """``U.K.'s Interoute Plc`` -> ``Interoute``: a possessive before and legal forms after."""
     words = name.split()
-    while len(words) > 1 and re.search(r"[’']s$", words[0]):
-        words = words[1:]
+    while len(words) > 1 and re.search(r"[’']s$", words[0]) and words[1][:1].isupper():
+        words = words[1:]  # "Ana Lind's office" keeps its owner: "office" alone names nobody
     joined = " ".join(words)
     # Legal forms end the name: the pattern sees its last characters only, since it retries a
     # run of them from each word (quadratic in a long run; any real run is far shorter).

@@ -7,7 +7,10 @@ Merging rules, in order (names compared by :func:`identity.fold`):
   3. full names whose folded forms are near-identical (``name_similarity``) join, and so do
      organisation names of several words; an organisation written as its initials ("THR")
      joins the one organisation they abbreviate ("The Hollywood Reporter");
-  4. anonymous sources and unresolved pronouns never merge across articles:
+  4. before these, a one-word speaker the tagger misread is the person whose surname it is,
+     a surname alone takes its full name (of its generation, and of the gender an honorific
+     gives), and "the president" with no name in its article is the one holder of the title;
+  5. anonymous sources and unresolved pronouns never merge across articles:
      "a senior official" in two outlets need not be the same person.
 The displayed canonical name is the most frequent full form, then the longest.
 """
@@ -216,20 +219,23 @@ def _untitled(quote: Quote, texts: Mapping[str, str]) -> Quote:
 def _surnames_as_persons(quotes: list[Quote]) -> list[Quote]:
     """A one-word speaker the tagger did not read as a person ("Ruiz tweeted", tagged as a plural
     noun or an organisation) is a person when it is the surname of a full person name another
-    quote of the story gives."""
-    surnames = {
-        name_words(q.speaker.canonical)[-1]
+    quote of the story gives; so is an organisation written exactly as such a full name."""
+    full = {
+        q.speaker.canonical
         for q in quotes
         if q.speaker is not None and q.speaker.kind == "person" and len(name_words(q.speaker.canonical)) >= 2
     }
+    surnames = {name_words(n)[-1] for n in full}
     out = []
     for q in quotes:
         s = q.speaker
         if (
             s is not None
             and s.kind in ("anonymous", "organisation", "nominal")
-            and re.fullmatch(r"[A-Z][a-z][\w’'-]*", s.canonical)
-            and s.canonical.lower() in surnames
+            and (
+                (re.fullmatch(r"[A-Z][a-z][\w’'-]*", s.canonical) and s.canonical.lower() in surnames)
+                or (s.kind == "organisation" and s.canonical in full)  # "Ana Lind" tagged ORG once
+            )
         ):
             q = dataclasses.replace(q, speaker=dataclasses.replace(s, kind="person", anonymous=False))
         out.append(q)
