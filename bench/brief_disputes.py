@@ -187,6 +187,18 @@ def run_story(gold: dict, articles: list, lines: Lines, args, t: dict) -> None:
             print("   !", line)
 
 
+def check(result: dict, name: str) -> list[str]:
+    """Measures below the floors pinned for ``name`` (dev, seeds) in floors.json."""
+    floors = json.loads((HERE / "floors.json").read_text(encoding="utf-8")).get(name)
+    if floors is None:
+        return [f"no floors for {name!r} in {HERE / 'floors.json'}: pin them or drop --check"]
+    return [
+        f"{key} {result.get(key)} < {floor}"
+        for key, floor in floors.items()
+        if result.get(key) is None or result[key] < floor
+    ]
+
+
 def dev_stories() -> list[dict]:
     """The dev split's story groups (dispute gold only, no brief gold)."""
     return json.loads((HERE / "dev_stories.json").read_text(encoding="utf-8"))["stories"]
@@ -202,6 +214,9 @@ def main() -> int:
     ap.add_argument("--cache", type=Path, help="keep find_disputes inputs here")
     ap.add_argument("--cached", action="store_true", help="reuse the inputs kept under --cache")
     ap.add_argument("--json", action="store_true")
+    ap.add_argument(
+        "--check", action="store_true", help="fail below the floors of brief_disputes/floors.json"
+    )
     ap.add_argument("-v", "--verbose", action="store_true")
     args = ap.parse_args()
     t: dict = defaultdict(float)
@@ -238,6 +253,7 @@ def main() -> int:
             run_story(gold, [d.article for d in docs.values()], lines, args, t)
         label = f"{'brief_disputes' if dev else args.gold.name} {args.split}: {len(stories)} stories"
     result = measures(t)
+    failed = check(result, "seeds" if args.seeds else args.split) if args.check else []
     if args.json:
         print(json.dumps({"split": label, **result}, indent=1))
     else:
@@ -245,7 +261,9 @@ def main() -> int:
         for key, value in result.items():
             shown = "-" if value is None else (f"{value:.2f}" if isinstance(value, float) else str(value))
             print(f"  {key:18s} {shown}")
-    return 0
+    for line in failed:
+        print(f"FAILED {line}", file=sys.stderr)
+    return 1 if failed else 0
 
 
 if __name__ == "__main__":
