@@ -375,17 +375,7 @@ def _sentence_stances(statements: Sequence[Statement]) -> list[tuple[int, Statem
     unsubstantiated" / "fabricated by former employees"). The statement returned carries the
     whole sentence's text and span and the index of the clause holding the cue."""
     out = []
-    k = 0
-    while k < len(statements):
-        end = k + 1
-        while (
-            end < len(statements)
-            and statements[k].sentence is not None
-            and statements[end].sentence == statements[k].sentence
-            and statements[end].article_id == statements[k].article_id
-        ):
-            end += 1
-        group = statements[k:end]
+    for k, group in _sentences(statements):
         text = " ".join(st.text for st in group)
         kind = stance(text)
         if kind is not None:
@@ -399,7 +389,6 @@ def _sentence_stances(statements: Sequence[Statement]) -> list[tuple[int, Statem
                 attributed_to=next((st.attributed_to for st in group if st.attributed_to), None),
             )
             out.append((at, whole, kind))
-        k = end
     return out
 
 
