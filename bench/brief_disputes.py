@@ -3,6 +3,7 @@
     PYTHONPATH=. python bench/brief_disputes.py --split calibrate|report [-v]
     PYTHONPATH=. python bench/brief_disputes.py --gold bench/brief_gold_polnear --split calibrate
     PYTHONPATH=. python bench/brief_disputes.py --seeds
+    PYTHONPATH=. python bench/brief_disputes.py --split dev     # the dispute-only PolNeAR dev split
 
 The gold (``bench/brief_disputes/``, see its README) lists each story's real disputes (a claim,
 who asserts it and who denies it, by doc + sentence) and claims that look disputed but are not.
@@ -153,9 +154,9 @@ def _capture(articles: list, cache: Path | None, name: str, cached: bool) -> tup
     seen: list[tuple] = []
     real = compare_stage_mod.find_disputes
 
-    def spy(statements, quotes, vectors=None, min_sim=0.5):
+    def spy(statements, quotes, vectors=None, min_sim=0.5, *args, **kwargs):
         seen.append((list(statements), dict(quotes), vectors, min_sim))
-        return real(statements, quotes, vectors, min_sim)
+        return real(statements, quotes, vectors, min_sim, *args, **kwargs)
 
     compare_stage_mod.find_disputes = spy
     try:
@@ -171,7 +172,8 @@ def _capture(articles: list, cache: Path | None, name: str, cached: bool) -> tup
 
 def run_story(gold: dict, articles: list, lines: Lines, args, t: dict) -> None:
     statements, quotes, vectors, min_sim = _capture(articles, args.cache, gold["story"], args.cached)
-    found = disputes_mod.find_disputes(statements, quotes, vectors, min_sim)
+    outlets = {a.id: a.outlet for a in articles if a.outlet}
+    found = disputes_mod.find_disputes(statements, quotes, vectors, min_sim, outlets)
     misses: list[str] = []
     score_story(gold, found, lines, t, misses)
     if args.verbose:
@@ -185,16 +187,36 @@ def run_story(gold: dict, articles: list, lines: Lines, args, t: dict) -> None:
             print("   !", line)
 
 
+def check(result: dict, name: str) -> list[str]:
+    """Measures below the floors pinned for ``name`` (dev, seeds) in floors.json."""
+    floors = json.loads((HERE / "floors.json").read_text(encoding="utf-8")).get(name)
+    if floors is None:
+        return [f"no floors for {name!r} in {HERE / 'floors.json'}: pin them or drop --check"]
+    return [
+        f"{key} {result.get(key)} < {floor}"
+        for key, floor in floors.items()
+        if result.get(key) is None or result[key] < floor
+    ]
+
+
+def dev_stories() -> list[dict]:
+    """The dev split's story groups (dispute gold only, no brief gold)."""
+    return json.loads((HERE / "dev_stories.json").read_text(encoding="utf-8"))["stories"]
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
     ap.add_argument("--gold", type=Path, default=GOLD, help="brief gold directory (its stories and split)")
-    ap.add_argument("--split", choices=["calibrate", "report", "all"], default="report")
+    ap.add_argument("--split", choices=["calibrate", "report", "all", "dev"], default="report")
     ap.add_argument("--seeds", action="store_true", help="score the seeds instead (extra, no split)")
     ap.add_argument("--story", help="only this story")
     ap.add_argument("--cache", type=Path, help="keep find_disputes inputs here")
     ap.add_argument("--cached", action="store_true", help="reuse the inputs kept under --cache")
     ap.add_argument("--json", action="store_true")
+    ap.add_argument(
+        "--check", action="store_true", help="fail below the floors of brief_disputes/floors.json"
+    )
     ap.add_argument("-v", "--verbose", action="store_true")
     args = ap.parse_args()
     t: dict = defaultdict(float)
@@ -209,13 +231,17 @@ def main() -> int:
         run_story({"story": "seeds", **gold}, articles, Lines(None, names), args, t)
         label = "seeds"
     else:
-        source = gold_source(args.gold)
+        dev = args.split == "dev"
+        source = "polnear" if dev else gold_source(args.gold)
         if not (args.data / source).is_dir():
             print(f"skipped: no {source} data under {args.data}", file=sys.stderr)
             return 0
-        disputes_gold = json.loads((HERE / f"{source}.json").read_text(encoding="utf-8"))["stories"]
+        disputes_gold = json.loads((HERE / f"{'dev' if dev else source}.json").read_text(encoding="utf-8"))[
+            "stories"
+        ]
         meta = polnear_metadata(args.data) if source == "polnear" else {}
-        stories = [g for g in load_split(args.split, args.gold) if not args.story or g["story"] == args.story]
+        listed = dev_stories() if dev else load_split(args.split, args.gold)
+        stories = [g for g in listed if not args.story or g["story"] == args.story]
         for story in stories:
             names = story["articles"]
             if source == "polnear":
@@ -225,8 +251,9 @@ def main() -> int:
             lines = Lines(docs, {d.article.id: n for n, d in docs.items()})
             gold = {"story": story["story"], **disputes_gold[story["story"]]}
             run_story(gold, [d.article for d in docs.values()], lines, args, t)
-        label = f"{args.gold.name} {args.split}: {len(stories)} stories"
+        label = f"{'brief_disputes' if dev else args.gold.name} {args.split}: {len(stories)} stories"
     result = measures(t)
+    failed = check(result, "seeds" if args.seeds else args.split) if args.check else []
     if args.json:
         print(json.dumps({"split": label, **result}, indent=1))
     else:
@@ -234,7 +261,9 @@ def main() -> int:
         for key, value in result.items():
             shown = "-" if value is None else (f"{value:.2f}" if isinstance(value, float) else str(value))
             print(f"  {key:18s} {shown}")
-    return 0
+    for line in failed:
+        print(f"FAILED {line}", file=sys.stderr)
+    return 1 if failed else 0
 
 
 if __name__ == "__main__":

@@ -234,3 +234,54 @@ def test_a_denial_of_agency_takes_another_sources_claim_naming_that_person():
     [dispute] = find_disputes(sts, {}, vectors, 0.9)
     assert [e["statement_id"] for e in dispute.asserts] == ["s0"]
     assert [e["actor"] for e in dispute.denies] == ["Mara Holt"]
+
+
+def _one(sts, outlets=None):
+    return find_disputes(sts, {}, np.eye(len(sts)), 0.99, outlets or {})
+
+
+def test_a_negated_opinion_is_a_charge_not_a_denial():
+    assert stance("\u201cI don't believe that he is fit to lead the council,\u201d Ortega said.") is None
+    assert stance("\u201cWe did not take the money,\u201d Ortega said.") == "deny"
+
+
+def test_the_outlet_calling_a_claim_false_is_one_dispute_with_both_sides():
+    sts = [
+        _st(
+            0, "a", "While Marlow wrongly claimed that the bridge was closed, engineers expect repairs.", None
+        ),
+        _st(1, "a", "The weather was mild on Tuesday."),
+    ]
+    (d,) = _one(sts, {"a": "Harbour Gazette"})
+    assert [e["actor"] for e in d.asserts] == ["Marlow"]
+    assert [e["actor"] for e in d.denies] == ["Harbour Gazette"]
+    assert d.asserts[0]["statement_id"] == d.denies[0]["statement_id"] == "s0"
+    # Someone else calling it false speaks in their own voice: no outlet denial is made up.
+    assert not _one([_st(0, "a", "Ruiz said Marlow wrongly claimed that the bridge was closed.")])
+
+
+def test_a_denial_naming_the_report_it_answers_takes_that_source_as_the_claimant():
+    text = "Council spokesman Ivo Dane said the Courier report is misleading because it omits the audit."
+    (d,) = _one([_st(0, "a", text, who="Ivo Dane")])
+    assert d.asserts[0]["actor"] == "Courier" and d.denies[0]["actor"] == "Ivo Dane"
+    # "is not misleading" denies nothing.
+    assert not _one([_st(0, "a", "Ivo Dane said the Courier report is not misleading.", who="Ivo Dane")])
+
+
+def test_a_denial_and_a_claim_joined_by_but_are_one_dispute():
+    text = "Port officials deny any links to the smugglers, but critics point to payments made in May."
+    (d,) = _one([_st(0, "a", text)])
+    assert d.asserts[0]["actor"] == "critics" and d.denies[0]["actor"] == "Port officials"
+
+
+def test_the_outlets_own_negation_answers_the_same_claim_by_party_predicate_and_object():
+    sts = [
+        _st(0, "a", "Kessler said Varga was the founder of the Blue League last year.", who="Kessler"),
+        _st(1, "a", "Varga did not, however, personally found the Blue League."),
+        _st(2, "a", "Kessler said Varga was the treasurer of the Blue League.", who="Kessler"),
+    ]
+    (d,) = _one(sts, {"a": "Valley Post"})
+    assert [e["statement_id"] for e in d.asserts] == ["s0"]
+    assert d.denies[0]["actor"] == "Valley Post"
+    # Another predicate of the same party is no assertion of the claim denied.
+    assert not _one([sts[1], sts[2]], {"a": "Valley Post"})

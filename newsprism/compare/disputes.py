@@ -160,12 +160,22 @@ _HABITUAL = re.compile(
 _REFUSAL_VERB = re.compile(
     r"den(?:y|ied|ies|ying)|reject(?:ed|s)?|dismiss(?:ed|es)?|contest(?:s|ed)?", re.IGNORECASE
 )
+_PRONOUN_NEGATION = re.compile(
+    r"(?:we|i|they)\s+(?:do|did|does|have|had|are|were|would|will)(?:\s+not|n[’']t)", re.IGNORECASE
+)
 _CLAIM_OBJECT = re.compile(
     r"\s*(?:[.,;:!?”\"]|$|(?:\w+\s+){0,2}?(?:that|claims?|allegations?|accusations?|charges?|reports?|"
     r"accounts?|story|stories|suggestions?|notion|idea|this|these|those|any|involvement|"
     r"(?:it|them)(?!\s+(?:the|an?|its|their|his|her|any)\b)|"
     r"wrongdoing|responsibility|knowledge|having|being|as|kerfuffle)\b)",
     re.IGNORECASE,
+)
+
+
+# "I don't believe she is qualified": a negated verb of opinion states a view (often a charge),
+# it denies nothing said before.
+_OPINION = re.compile(
+    r"\s+(?:\w+ly\s+)?(?:believe|think|feel|consider|expect|want|like|care|trust)\b", re.IGNORECASE
 )
 
 
@@ -184,6 +194,8 @@ def _cues(pattern: re.Pattern, text: str) -> list[re.Match]:
         if pattern is _ASSERT and (_HABITUAL.search(before) or _PARTICIPLE.match(text, m.end())):
             continue
         if _REFUSAL_VERB.fullmatch(cue) and not _CLAIM_OBJECT.match(text, m.end()):
+            continue
+        if pattern is _DENY and _PRONOUN_NEGATION.fullmatch(cue) and _OPINION.match(text, m.end()):
             continue
         out.append(m)
     return out
@@ -322,9 +334,11 @@ def find_disputes(
     quotes: Mapping[str, Quote],
     vectors: np.ndarray | None = None,
     min_sim: float = 0.5,
+    outlets: Mapping[str, str] | None = None,
 ) -> list[Dispute]:
     """Party disputes (who accuses which country or institution), then topic disputes
-    (an allegation and a denial about the same thing, actors named as written)."""
+    (an allegation and a denial about the same thing, actors named as written), then disputes
+    told in one sentence. ``outlets`` names each article's outlet (its own voice's actor)."""
     party_stances, topic_stances = [], []
     display = _display_names(statements)
     for k, st, kind in _sentence_stances(statements):
@@ -349,6 +363,9 @@ def find_disputes(
         topic_stances = [x for x in topic_stances if x[1].id not in used]
         elsewhere = {party_key(d.subject) for d in disputes if d.subject}
         disputes += _topic_disputes(statements, topic_stances, vectors, min_sim, elsewhere, links)
+    shown = {e["statement_id"] for d in disputes for e in d.asserts + d.denies}
+    disputes += _sentence_disputes(statements, quotes, outlets or {}, shown)
+    disputes += _own_voice_disputes(statements, quotes, outlets or {}, shown)
     return merge_copies(disputes)
 
 
@@ -358,17 +375,7 @@ def _sentence_stances(statements: Sequence[Statement]) -> list[tuple[int, Statem
     unsubstantiated" / "fabricated by former employees"). The statement returned carries the
     whole sentence's text and span and the index of the clause holding the cue."""
     out = []
-    k = 0
-    while k < len(statements):
-        end = k + 1
-        while (
-            end < len(statements)
-            and statements[k].sentence is not None
-            and statements[end].sentence == statements[k].sentence
-            and statements[end].article_id == statements[k].article_id
-        ):
-            end += 1
-        group = statements[k:end]
+    for k, group in _sentences(statements):
         text = " ".join(st.text for st in group)
         kind = stance(text)
         if kind is not None:
@@ -382,7 +389,6 @@ def _sentence_stances(statements: Sequence[Statement]) -> list[tuple[int, Statem
                 attributed_to=next((st.attributed_to for st in group if st.attributed_to), None),
             )
             out.append((at, whole, kind))
-        k = end
     return out
 
 
@@ -786,3 +792,213 @@ def _evidence(st: Statement, actor: str, party: str) -> dict:
         "start": st.span.start,
         "end": st.span.end,
     }
+
+
+# --- A dispute told in one sentence: both sides' lines are the same sentence.
+
+# The outlet calls a claim it reports false ("repeating a false claim that", "wrongly claimed").
+_OUTLET_FALSE = re.compile(
+    r"\b(?:false|debunked|baseless|unfounded|bogus|discredited|untrue)\s+(?:claims?|assertions?|allegations?|charges?)\b"
+    r"|\b(?:wrongly|falsely|erroneously|inaccurately)\s+(?:claim|claimed|claims|said|says|stated|asserted|suggested|alleged)\b",
+    re.IGNORECASE,
+)
+# "Trump said, repeating a false claim": the participle describes the speaker's words.
+_REPEATING = re.compile(
+    r"(?:,\s*|\s+)(?:repeating|making|reiterating|echoing|renewing|again)\s+(?:an?\s+|the\s+|his\s+|her\s+|their\s+)?$",
+    re.IGNORECASE,
+)
+_SPEECH = re.compile(r"\b(?:said|says|told|argued|added|wrote|tweeted|according to)\b", re.IGNORECASE)
+# A named source's report or claim: "a Politico story", "the AP report".
+_SOURCE_REPORT = re.compile(
+    r"((?:[A-Z][\w.’'&-]*\s+){0,3}[A-Z][\w.’'&-]*?)(?:[’']s)?\s+(?:story|report|article|claims?|allegations?|reporting)\b"
+)
+# Called false, misleading, a lie (not "is not misleading").
+_CALLED_FALSE = re.compile(
+    r"\b(?:is|was|are|were)\s+(?:(?!not\b|never\b)\w+\s+)?(?:misleading|false|wrong|inaccurate|untrue|distorted)\b"
+    r"|\ban?\s+(?:\w+\s+)?lie\b",
+    re.IGNORECASE,
+)
+# "X deny ..., but critics point to ...": the other clause's subject keeps the claim.
+_CONTRAST = re.compile(r",?\s+\b(?:but|while|whereas|although|though)\s+", re.IGNORECASE)
+_CLAIM_VERB = re.compile(
+    r"\s+(?:say|says|said|point|points|pointed|insist\w*|contend\w*|argue\w*|maintain\w*|claim\w*|"
+    r"note\w*|allege\w*|accuse\w*|charge[sd]?|counter\w*)\b",
+    re.IGNORECASE,
+)
+
+
+def _sentences(statements: Sequence[Statement]) -> list[tuple[int, list[Statement]]]:
+    """(index of the first statement, the statements) of each sentence, in order."""
+    out, k = [], 0
+    while k < len(statements):
+        end = k + 1
+        while (
+            end < len(statements)
+            and statements[k].sentence is not None
+            and statements[end].sentence == statements[k].sentence
+            and statements[end].article_id == statements[k].article_id
+        ):
+            end += 1
+        out.append((k, list(statements[k:end])))
+        k = end
+    return out
+
+
+def _last_name(text: str) -> str | None:
+    names = _names(text)
+    return names[-1] if names else None
+
+
+def _outlet_refutes(outside: str, speaker: str | None) -> str | None:
+    """Who asserts the claim the outlet itself calls false in ``outside`` (the text without its
+    quotes): the name before "wrongly claimed", or the speaker a participle describes."""
+    m = _OUTLET_FALSE.search(outside)
+    if m is None:
+        return None
+    prefix = outside[: m.start()]
+    if _REPEATING.search(prefix):
+        return speaker or _last_name(prefix)
+    if _SPEECH.search(prefix):
+        return None  # someone else calls it false: their voice, not the outlet's
+    return _last_name(_clause_before(outside, m.start()))
+
+
+def _source_answered(outside: str, denier: str | None) -> str | None:
+    """The named source whose report the sentence denies or calls false ("refute a Politico
+    story", "said the AP report is misleading")."""
+    if stance(outside) != "deny" and not _CALLED_FALSE.search(outside):
+        return None
+    for m in _SOURCE_REPORT.finditer(outside):
+        name = _last_name(m.group(1))
+        if name and (denier is None or _actor_key(name) != _actor_key(denier)):
+            return name
+    return None
+
+
+def _contrast_claimant(outside: str) -> tuple[str, str] | None:
+    """(denier, claimant) of "A deny X, but B point to Y": the subjects of the two clauses."""
+    parts = _CONTRAST.split(outside, maxsplit=1)
+    if len(parts) != 2 or not _cues(_DENY, parts[0]) or _cues(_DENY, parts[1]):
+        return None
+    cue = _cues(_DENY, parts[0])[0]
+    denier = _subject(_clause_before(parts[0], cue.start()))
+    verb = _CLAIM_VERB.search(parts[1])
+    claimant = _subject(parts[1][: verb.start()]) if verb and verb.start() < 60 else None
+    if denier and claimant and _actor_key(denier) != _actor_key(claimant):
+        return denier, claimant
+    return None
+
+
+def _sentence_disputes(
+    statements: Sequence[Statement],
+    quotes: Mapping[str, Quote],
+    outlets: Mapping[str, str],
+    shown: set[str] = frozenset(),
+) -> list[Dispute]:
+    """Disputes told within one sentence: the outlet calling a claim it reports false, a
+    denial naming the source it answers, or a denial and a claim joined by "but". Sentences
+    another dispute already shows (``shown`` statement ids) are left to it."""
+    out = []
+    for _, group in _sentences(statements):
+        if any(g.id in shown for g in group):
+            continue
+        text = " ".join(st.text for st in group)
+        outside = without_quoted(text)
+        st = dataclasses.replace(group[0], text=text, span=Span(group[0].span.start, group[-1].span.end))
+        quote = next((quotes.get(g.quote_id or "") for g in group if g.quote_id), None)
+        speaker = quote.speaker.canonical or quote.speaker.name if quote and quote.speaker else None
+        speaker = speaker or next((g.attributed_to for g in group if g.attributed_to), None)
+        pair = None
+        outlet = outlets.get(st.article_id, "the outlet")
+        if (claimant := _outlet_refutes(outside, speaker)) and _actor_key(claimant) != _actor_key(outlet):
+            pair = (claimant, outlet)
+        elif (source := _source_answered(outside, speaker)) and speaker:
+            pair = (source, speaker)
+        elif found := _contrast_claimant(outside):
+            pair = (found[1], found[0])
+        if pair is not None:
+            a, d = _evidence(st, pair[0], pair[0]), _evidence(st, pair[1], pair[1])
+            out.append(
+                Dispute(
+                    id=content_id("one sentence", st.id, prefix="d_"), claim=text, asserts=(a,), denies=(d,)
+                )
+            )
+    return out
+
+
+# --- The outlet denying a claim in its own words: the same claim with opposite polarity.
+
+# "Obama did not, however, personally found ISIS": a named party, a negated auxiliary, the rest.
+_OWN_NEGATION = re.compile(
+    r"\b([A-Z][\w’'-]+)\s+(?:did|does|do|has|have|had|was|is|were|are)(?:\s+not|n[’']t)\b([^.;:!?]*)"
+)
+_FILLER = re.compile(r"\b(?:however|though|actually|really|even|ever|then|in fact|\w+ly)\b|,", re.IGNORECASE)
+_SPEECH_VERB = re.compile(
+    r"(?:say|said|tell|told|comment|respond|reply|return|confirm|know|specif)", re.IGNORECASE
+)
+_NOT = re.compile(r"\b(?:not|never|no)\b|n[’']t\b", re.IGNORECASE)
+
+
+def _own_denial(outside: str) -> tuple[str, str, set[str]] | None:
+    """(party, predicate stem, object words) the outlet's own negated sentence denies."""
+    m = _OWN_NEGATION.search(outside)
+    if m is None or _SPEECH.search(outside) or m.group(1).lower() in _SKIP:
+        return None
+    words = _FILLER.sub(" ", m.group(2)).split()
+    if len(words) < 2 or not words[0].isalpha() or len(words[0]) < 4 or _SPEECH_VERB.match(words[0]):
+        return None
+    objects = {w.lower().strip("’'") for w in words[1:4] if len(w) >= 3 and w.lower() not in STOPWORDS}
+    return (m.group(1), words[0].lower()[:5], objects) if objects else None
+
+
+def _asserts_claim(text: str, party: str, stem: str, objects: set[str]) -> bool:
+    """``text`` says ``party`` <stem...> <object>, unnegated ("Obama was the founder of ISIS")."""
+    at = text.find(party)
+    if at < 0:
+        return False
+    rest = text[at + len(party) : at + len(party) + 80]
+    words = [w.lower().strip("’'.,") for w in rest.split()]
+    hit = next((i for i, w in enumerate(words[:5]) if w.startswith(stem)), None)
+    return (
+        hit is not None
+        and not _NOT.search(" ".join(words[:hit]))
+        and bool(objects & set(words[hit + 1 : hit + 6]))
+    )
+
+
+def _own_voice_disputes(
+    statements: Sequence[Statement], quotes: Mapping[str, Quote], outlets: Mapping[str, str], shown: set[str]
+) -> list[Dispute]:
+    """The outlet's own negated sentence against sources' statements of the same claim: the
+    same party, the same predicate and object, opposite polarity (no cue on either side)."""
+    out = []
+    for _, group in _sentences(statements):
+        if any(g.id in shown or g.quote_id or g.attributed_to for g in group):
+            continue
+        text = " ".join(g.text for g in group)
+        found = _own_denial(without_quoted(text))
+        if found is None:
+            continue
+        outlet = outlets.get(group[0].article_id, "the outlet")
+        st = dataclasses.replace(group[0], text=text, span=Span(group[0].span.start, group[-1].span.end))
+        pro = []
+        for other in statements:
+            quote = quotes.get(other.quote_id or "")
+            who = (
+                (quote.speaker.canonical or quote.speaker.name)
+                if quote and quote.speaker
+                else other.attributed_to
+            )
+            if who and other.id not in {g.id for g in group} and _asserts_claim(other.text, *found):
+                pro.append(_evidence(other, who, who))
+        if pro:
+            ids = sorted(e["statement_id"] for e in pro) + [st.id]
+            out.append(
+                Dispute(
+                    id=content_id(*ids, prefix="d_"),
+                    claim=pro[0]["text"],
+                    asserts=tuple(pro),
+                    denies=(_evidence(st, outlet, outlet),),
+                )
+            )
+    return out

@@ -134,7 +134,14 @@ def compare_stage(analysis: Analysis, settings: Settings) -> Analysis:
         ),
     )
     disputes = clock.lap(
-        "disputes", find_disputes(statements, {q.id: q for q in quotes}, vectors, s.dispute_sim)
+        "disputes",
+        find_disputes(
+            statements,
+            {q.id: q for q in quotes},
+            vectors,
+            s.dispute_sim,
+            {a.id: a.outlet for a in articles if a.outlet},
+        ),
     )
     # Disputed: the group carries a claim someone denies (the denial itself is a fact). Outlets
     # disagreeing on a detail is a contradiction, shown apart; it does not unsettle the fact.
