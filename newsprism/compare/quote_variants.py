@@ -397,7 +397,7 @@ def _covered(a: list[str], b: list[str]) -> list[str] | None:
     """The part of ``b`` that version ``a`` covers: its matched stretch, plus as many words
     before and after it as ``a`` itself has there (a replaced first or last word, not a trim);
     None when they share no word."""
-    blocks = _blocks(a, b)
+    blocks = [m for m in difflib.SequenceMatcher(a=b, b=a, autojunk=False).get_matching_blocks() if m.size]
     if not blocks:
         return None
     first, last = blocks[0], blocks[-1]
@@ -406,24 +406,17 @@ def _covered(a: list[str], b: list[str]) -> list[str] | None:
     return b[first.a - head : last.a + last.size + tail]
 
 
-def _blocks(a: list[str], b: list[str]) -> list:
-    """The stretches of words ``a`` and ``b`` share, in order (``.a`` indexes ``b``)."""
-    return [m for m in difflib.SequenceMatcher(a=b, b=a, autojunk=False).get_matching_blocks() if m.size]
-
-
 def _same_polarity(ka: _Keys, kb: _Keys) -> bool:
     """Both versions affirm, or both deny, what they share: a negation outside the words the
     shorter version covers in the longer one ("Not paying taxes makes me smart" against "That
-    makes me smart") is about something else. That needs the shorter one to be found in the
-    longer (half its words, a stretch of two or more); scattered "the" and "to" cover nothing."""
+    makes me smart") is about something else."""
     if ka.negated == kb.negated:
         return True
     short, long = sorted((ka.words, kb.words), key=len)
-    blocks = _blocks(short, long)
-    if 2 * sum(m.size for m in blocks) < len(short) or max((m.size for m in blocks), default=0) < 2:
-        return False
     region = _covered(short, long)
-    return region is not None and (negations(" ".join(short)) > 0) == (negations(" ".join(region)) > 0)
+    if region is None:
+        return False
+    return (negations(" ".join(short)) > 0) == (negations(" ".join(region)) > 0)
 
 
 def _same_denial(a: list[str], b: list[str]) -> bool:
