@@ -42,7 +42,7 @@ def run(tree: Path, n: int, store: Path, timeout: float) -> dict:
     try:
         out = subprocess.run(cmd, cwd=tree, env=env, capture_output=True, text=True, timeout=timeout).stdout
     except subprocess.TimeoutExpired:
-        return {"cpu": float("nan")}
+        return {"cpu": float("nan"), "digest": "timed out"}
     found = {m.group(1): float(m.group(2)) for m in re.finditer(r"^\s+(\S+)\s+([\d.]+) s$", out, re.M)}
     cpu = re.search(r"CPU s .* ([\d.]+)$", out, re.M)
     found["cpu"] = float(cpu.group(1)) if cpu else float("nan")
