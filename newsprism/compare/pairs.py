@@ -68,8 +68,10 @@ if TYPE_CHECKING:
 
 __all__ = [
     "FEATURES",
+    "FRAME_FEATURES",
     "Frame",
     "Frames",
+    "frames_used",
     "PairModel",
     "StoryPairs",
     "pair_model",
@@ -115,6 +117,17 @@ class PairModel:
         """P(same fact) for feature rows ``x`` (pairs x features)."""
         z = x @ np.asarray(self.weights, dtype=np.float64) + self.intercept
         return 1.0 / (1.0 + np.exp(-z))
+
+
+# The features read from the parse (:func:`statement_frames`).
+FRAME_FEATURES = ("verb", "verb_sim", "args", "swapped", "args_verb")
+
+
+def frames_used() -> bool:
+    """Whether the shipped model weighs any frame feature (frames cost a walk of the parse and
+    an embedding of every verb; with weight 0 they are not read)."""
+    model = pair_model()
+    return model is not None and any(model.weights[FEATURES.index(f)] for f in FRAME_FEATURES)
 
 
 @cache
