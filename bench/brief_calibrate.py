@@ -35,7 +35,7 @@ from newsprism.compare.alignment import align_statements
 from newsprism.compare.contradictions import find_contradictions
 from newsprism.compare.facts import fact_groups
 from newsprism.compare.ledger import build_ledger, unique_content
-from newsprism.compare.pairs import sentence_vectors
+from newsprism.compare.pairs import sentence_vectors, statement_frames
 from newsprism.compare.provenance import origins
 from newsprism.compare.stage import _parses, embedder_for
 from newsprism.settings import Settings
@@ -76,15 +76,19 @@ def prepare(data, stories, source="ecbplus"):
         vectors = embedder.embed([st.text for st in analysis.statements])
         texts = {a.id: a.text for a in analysis.articles}
         sentences = sentence_vectors(analysis.statements, texts, vectors, embedder.embed)
-        out.append((gold, docs, analysis, vectors, sentences))
+        parses = dict(
+            zip((a.id for a in analysis.articles), _parses(analysis.articles, settings), strict=True)
+        )
+        frames = statement_frames(analysis.statements, parses, embedder.embed)
+        out.append((gold, docs, analysis, vectors, (sentences, frames)))
     return out
 
 
 def evaluate(prepared, compare) -> dict:
     total = Tally()
-    for gold, docs, analysis, vectors, sentences in prepared:
+    for gold, docs, analysis, vectors, (sentences, frames) in prepared:
         statements = analysis.statements
-        alignment = align_statements(statements, vectors, compare, sentences)
+        alignment = align_statements(statements, vectors, compare, sentences, frames)
         docs_ = _parses(analysis.articles, Settings())
         groups = list(alignment.groups)
         if compare.fact_keys:

@@ -112,3 +112,27 @@ def test_two_leads_count_as_leads_only_with_shared_words():
     lead, lead_words = FEATURES.index("lead"), FEATURES.index("lead_words")
     assert ev.features(0, 1)[lead] == ev.features(0, 2)[lead] == 1.0
     assert ev.features(0, 1)[lead_words] == 0.0 < ev.features(0, 2)[lead_words]
+
+
+def test_frames_tell_who_did_what_to_whom():
+    from newsprism.compare.pairs import statement_frames
+    from newsprism.nlp.spacy_model import load_spacy
+
+    texts = {
+        "a": "Senator Mara Ostrow defeated Paul Lindqvist in the primary.",
+        "b": "Lindqvist was beaten by Ostrow.",
+        "c": "Lindqvist defeated Ostrow in the primary.",
+    }
+    nlp = load_spacy()
+    docs = {k: nlp(t) for k, t in texts.items()}
+    sts = [_st(i, k, t) for i, (k, t) in enumerate(texts.items())]
+    frames = statement_frames(sts, docs)
+    assert "@ostrow" in frames.frames[0].agents and "@lindqvist" in frames.frames[0].patients
+    # The passive's "by" phrase is its agent: a surname meets the full name in the same role.
+    assert "@ostrow" in frames.frames[1].agents and "@lindqvist" in frames.frames[1].patients
+    ev = StoryPairs(sts, np.eye(3, dtype=np.float32), frames=frames)
+    swapped, args, verb = FEATURES.index("swapped"), FEATURES.index("args"), FEATURES.index("verb")
+    assert ev.features(0, 1)[swapped] == 0.0 and ev.features(0, 1)[args] == 1.0
+    assert ev.features(0, 2)[swapped] == 1.0 and ev.features(0, 2)[verb] == 1.0
+    # Bulk and single-pair features agree.
+    assert np.allclose(ev.matrix([(0, 1), (0, 2)]), [ev.features(0, 1), ev.features(0, 2)])

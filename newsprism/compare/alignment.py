@@ -19,7 +19,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from newsprism.compare.blocking import candidate_pairs
-from newsprism.compare.pairs import FEATURES, StoryPairs, pair_model
+from newsprism.compare.pairs import FEATURES, Frames, StoryPairs, pair_model
 from newsprism.model import Statement
 from newsprism.settings import CompareSettings
 from newsprism.text import content_words, key_terms, quantities, stem
@@ -44,14 +44,16 @@ def align_statements(
     vectors: np.ndarray,
     settings: CompareSettings,
     sentences: np.ndarray | None = None,
+    frames: Frames | None = None,
 ) -> Alignment:
     """Group ``statements`` that tell one fact; ``sentences`` (the vector of each statement's
-    sentence, :func:`newsprism.compare.pairs.sentence_vectors`) informs the pair model."""
+    sentence, :func:`newsprism.compare.pairs.sentence_vectors`) and ``frames`` (who did what to
+    whom, :func:`newsprism.compare.pairs.statement_frames`) inform the pair model."""
     sims = vectors @ vectors.T if len(statements) else np.zeros((0, 0), dtype=np.float32)
     terms = [key_terms(s.text) for s in statements]
     nums = [quantities(s.text) for s in statements]
     words_ = [set(content_words(s.text)) for s in statements]
-    judge = _PairJudge(statements, vectors, settings, sentences)
+    judge = _PairJudge(statements, vectors, settings, sentences, frames)
     candidates, usual = _candidates(statements, vectors, sims, terms, nums, words_, judge, settings)
     # The model's verdict is asked only where it can decide: both or neither count something,
     # and below the bands one polarity (an opposite polarity is a veto there).
@@ -203,10 +205,13 @@ class _PairJudge:
         vectors: np.ndarray,
         s: CompareSettings,
         sentences: np.ndarray | None = None,
+        frames: Frames | None = None,
     ) -> None:
         self.model = pair_model() if s.align_model < 1.0 else None
         self.min = s.align_model
-        self.evidence = StoryPairs(statements, vectors, sentences) if self.model and len(statements) else None
+        self.evidence = (
+            StoryPairs(statements, vectors, sentences, frames) if self.model and len(statements) else None
+        )
         self.floor = s.align_model_floor
         self.min_words = s.align_model_words
         self.accepted: set[tuple[int, int]] = set()

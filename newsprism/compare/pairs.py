@@ -31,6 +31,19 @@ Features (per pair):
 - ``lead_words``: ``lead`` times the shared rare words (full from ``words`` of 0.1 up): two
   leads tell one fact when they also share rare words; two leads of two events of one kind
   only sit early.
+
+Who did what to whom, read from the parse (:func:`statement_frames`; 0 without a parse):
+
+- ``verb``: the two share a content verb's lemma ("defeated" / "defeats");
+- ``verb_sim``: the closest pair of their content verbs by embedding ("dismissed" /
+  "insisted", "won" / "defeated");
+- ``args``: the share of the smaller side's specific arguments (names by their last word, so
+  a surname meets the full name; numbers; weekdays and months) the other also has. Common
+  nouns ("the president") are not arguments here: they name someone of any story;
+- ``swapped``: a name is the agent of one and the patient of the other, and never the agent
+  of both ("A beat B" / "B beat A");
+- ``args_verb``: ``args`` times ``verb_sim``, the rewording with few shared words that keeps
+  the arguments and a compatible predicate.
 """
 
 from __future__ import annotations
@@ -41,14 +54,30 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache, cached_property
 from importlib import resources
+from typing import TYPE_CHECKING
 
 import numpy as np
 from scipy.sparse import csr_matrix
 
+from newsprism.compare.facts import _FRAME_VERBS, _arg_key, _specific
 from newsprism.model import Statement
 from newsprism.text import content_words, date_terms, numbers, quantities, stem, words
 
-__all__ = ["FEATURES", "PairModel", "StoryPairs", "pair_model", "sentence_vectors"]
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+__all__ = [
+    "FEATURES",
+    "FRAME_FEATURES",
+    "Frame",
+    "Frames",
+    "frames_used",
+    "PairModel",
+    "StoryPairs",
+    "pair_model",
+    "sentence_vectors",
+    "statement_frames",
+]
 
 FEATURES = (
     "cosine",
@@ -64,6 +93,11 @@ FEATURES = (
     "dates_apart",
     "numbers_apart",
     "lead_words",
+    "verb",
+    "verb_sim",
+    "args",
+    "swapped",
+    "args_verb",
 )
 
 
@@ -83,6 +117,17 @@ class PairModel:
         """P(same fact) for feature rows ``x`` (pairs x features)."""
         z = x @ np.asarray(self.weights, dtype=np.float64) + self.intercept
         return 1.0 / (1.0 + np.exp(-z))
+
+
+# The features read from the parse (:func:`statement_frames`).
+FRAME_FEATURES = ("verb", "verb_sim", "args", "swapped", "args_verb")
+
+
+def frames_used() -> bool:
+    """Whether the shipped model weighs any frame feature (frames cost a walk of the parse and
+    an embedding of every verb; with weight 0 they are not read)."""
+    model = pair_model()
+    return model is not None and any(model.weights[FEATURES.index(f)] for f in FRAME_FEATURES)
 
 
 @cache
@@ -120,6 +165,96 @@ def sentence_vectors(
     return out
 
 
+_AGENT_DEPS = frozenset({"nsubj", "csubj"})
+_PATIENT_DEPS = frozenset({"dobj", "obj", "dative", "nsubjpass", "attr", "oprd"})
+
+
+@dataclass(frozen=True)
+class Frame:
+    """Who did what to whom in one statement: its content verbs' lemmas and the specific
+    arguments (names, numbers, dates) of those verbs, by role."""
+
+    verbs: frozenset[str] = frozenset()
+    agents: frozenset[str] = frozenset()
+    patients: frozenset[str] = frozenset()
+    others: frozenset[str] = frozenset()
+
+    @property
+    def args(self) -> frozenset[str]:
+        return self.agents | self.patients | self.others
+
+
+@dataclass(frozen=True)
+class Frames:
+    """The frame of each statement of a story and a unit vector per content-verb lemma."""
+
+    frames: tuple[Frame, ...]
+    verb_vectors: Mapping[str, np.ndarray]
+
+
+def _role_keys(tok: Token) -> set[str]:
+    """Specific argument keys of one argument token and its compounds ("President Trump"); a
+    proper noun the entity tagger missed is a name too (not a compound: "Senator" is a title)."""
+    keys = {_name_key(tok)} | {_arg_key(c) for c in tok.children if c.dep_ in ("compound", "nummod")}
+    return {k for k in keys if k and _specific(k)}
+
+
+def _name_key(tok: Token) -> str | None:
+    key = _arg_key(tok)
+    if tok.pos_ == "PROPN" and tok.is_alpha and (key is None or not _specific(key)):
+        return "@" + tok.lower_
+    return key
+
+
+def _frame(tokens: Sequence[Token]) -> Frame:
+    """The frame of a statement's tokens: each content verb with its subject (or, on a verb
+    of a coordination without one, its head verb's), objects, agent and prepositional objects."""
+    verbs: set[str] = set()
+    agents: set[str] = set()
+    patients: set[str] = set()
+    others: set[str] = set()
+    for verb in tokens:
+        lemma = verb.lemma_.lower()
+        if verb.pos_ != "VERB" or lemma in _FRAME_VERBS:
+            continue
+        verbs.add(lemma)
+        children = list(verb.children)
+        if verb.dep_ == "conj" and not any(c.dep_ in _AGENT_DEPS | {"nsubjpass"} for c in children):
+            children += [c for c in verb.head.children if c.dep_ in _AGENT_DEPS | {"nsubjpass"}]
+        for child in children:
+            if child.dep_ in _AGENT_DEPS:
+                agents |= _role_keys(child)
+            elif child.dep_ in _PATIENT_DEPS:
+                patients |= _role_keys(child)
+            elif child.dep_ in ("agent", "prep"):
+                for obj in child.children:
+                    if obj.dep_ == "pobj":
+                        (agents if child.dep_ == "agent" else others).update(_role_keys(obj))
+    return Frame(frozenset(verbs), frozenset(agents), frozenset(patients), frozenset(others))
+
+
+def statement_frames(
+    statements: Sequence[Statement],
+    docs: Mapping[str, Doc],
+    embed: Callable[[list[str]], np.ndarray] | None = None,
+) -> Frames:
+    """The :class:`Frame` of each statement from its article's parse (empty without one), and
+    the embedding of each content verb's lemma (none without ``embed``)."""
+    frames = []
+    for st in statements:
+        doc = docs.get(st.article_id)
+        span = None if doc is None else doc.char_span(st.span.start, st.span.end, alignment_mode="expand")
+        frames.append(Frame() if span is None else _frame(span))
+    lemmas = sorted({v for f in frames for v in f.verbs})
+    vectors: dict[str, np.ndarray] = {}
+    if embed is not None and lemmas:
+        found = np.asarray(embed(lemmas), dtype=np.float64)
+        norms = np.linalg.norm(found, axis=1, keepdims=True)
+        found = found / np.where(norms > 0, norms, 1.0)
+        vectors = dict(zip(lemmas, found, strict=True))
+    return Frames(tuple(frames), vectors)
+
+
 def _names(text: str) -> set[str]:
     """Capitalised words not starting the text, lower-cased."""
     toks = words(text)
@@ -131,9 +266,15 @@ class StoryPairs:
     holds the vector of each statement's sentence (default: the statement's own vector)."""
 
     def __init__(
-        self, statements: Sequence[Statement], vectors: np.ndarray, sentences: np.ndarray | None = None
+        self,
+        statements: Sequence[Statement],
+        vectors: np.ndarray,
+        sentences: np.ndarray | None = None,
+        frames: Frames | None = None,
     ) -> None:
         self.vectors = vectors
+        self.frames = frames.frames if frames is not None else tuple(Frame() for _ in statements)
+        self.verb_vectors = frames.verb_vectors if frames is not None else {}
         self.sentences = vectors if sentences is None else sentences
         self.articles = [st.article_id for st in statements]
         # Number words are left to the number features ("three fire stations" / "three firefighters").
@@ -170,6 +311,7 @@ class StoryPairs:
             dates_apart,
             numbers_apart,
             lead * min(1.0, words_ / _SOME_WORDS),
+            *self._frame_features(i, j),
         ]
 
     def _count_features(self, i: int, j: int) -> tuple[float, float, float, float, float]:
@@ -182,6 +324,22 @@ class StoryPairs:
             float(bool(self.dates[i] and self.dates[j] and not self.dates[i] & self.dates[j])),
             float(bool(self.numbers[i] and self.numbers[j] and not self._shared_numbers(i, j))),
         )
+
+    def _frame_features(self, i: int, j: int) -> list[float]:
+        """``verb``, ``verb_sim``, ``args``, ``swapped``, ``args_verb`` of one pair."""
+        a, b = self.frames[i], self.frames[j]
+        if not a.verbs or not b.verbs:
+            return [0.0] * 5
+        sim = 1.0 if a.verbs & b.verbs else 0.0
+        va = [self.verb_vectors[v] for v in a.verbs if v in self.verb_vectors]
+        vb = [self.verb_vectors[v] for v in b.verbs if v in self.verb_vectors]
+        if va and vb:
+            sim = max(sim, float((np.asarray(va) @ np.asarray(vb).T).max()))
+        args_a, args_b = a.args, b.args
+        args = len(args_a & args_b) / min(len(args_a), len(args_b)) if args_a and args_b else 0.0
+        crossed = (a.agents & b.patients) | (b.agents & a.patients)
+        swapped = bool(crossed - (a.agents & b.agents))
+        return [float(bool(a.verbs & b.verbs)), sim, args, float(swapped), args * sim]
 
     def _shared_numbers(self, i: int, j: int) -> set[str]:
         """Numbers both give, less those that count different things ("three fire stations" /
@@ -222,6 +380,9 @@ class StoryPairs:
         out[:, 8] = np.einsum("ij,ij->i", self.sentences[rows], self.sentences[cols])
         out[:, 9] = (out[:, 2] <= 0) * np.minimum(self.name_peak[rows], self.name_peak[cols])
         out[:, 12] = out[:, 7] * np.minimum(1.0, out[:, 1] / _SOME_WORDS)
+        framed = np.array([bool(f.verbs) for f in self.frames])
+        for k in np.nonzero(framed[rows] & framed[cols])[0]:
+            out[k, 13:18] = self._frame_features(int(rows[k]), int(cols[k]))
         return out
 
     # Per-statement arrays ``matrix`` reads, built once: the average link asks for a few pairs

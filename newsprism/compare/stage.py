@@ -22,7 +22,7 @@ from newsprism.compare.disputes import find_disputes
 from newsprism.compare.facts import fact_groups
 from newsprism.compare.framing import build_framing
 from newsprism.compare.ledger import build_ledger, near_articles, omissions, text_forms, unique_content
-from newsprism.compare.pairs import sentence_vectors
+from newsprism.compare.pairs import frames_used, sentence_vectors, statement_frames
 from newsprism.compare.provenance import origins, provenance_edges
 from newsprism.compare.quote_variants import group_quotes
 from newsprism.compare.statements import build_statements
@@ -119,7 +119,13 @@ def compare_stage(analysis: Analysis, settings: Settings) -> Analysis:
         if s.align_model < 1.0
         else None,
     )
-    alignment = clock.lap("align", align_statements(statements, vectors, s, sentences))
+    frames = clock.lap(
+        "frames",
+        statement_frames(statements, {a.id: d for a, d in zip(articles, docs, strict=True)}, embedder.embed)
+        if docs is not None and s.align_model < 1.0 and frames_used()
+        else None,
+    )
+    alignment = clock.lap("align", align_statements(statements, vectors, s, sentences, frames))
     edges = clock.lap("provenance", provenance_edges(articles, s))
     contradictions = clock.lap(
         "contradictions",
