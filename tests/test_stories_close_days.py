@@ -84,3 +84,19 @@ def test_within_close_days_an_earlier_story_takes_a_lower_settled_bar() -> None:
     undated = choose(newcomer, None, [older], 0.1, 10, None, 0.6, dated_settled=0.5, **kw)
     assert strict.story_id is None and dated.story_id == "st-night"
     assert late.story_id is None and undated.story_id is None
+
+
+def test_drafts_are_close_to_an_earlier_story_from_its_first_day_only() -> None:
+    from newsprism.settings import StorySettings
+    from newsprism.stories.batch import Batch
+    from newsprism.stories.index import StoryIndex
+
+    batch = Batch(StoryIndex(StorySettings(close_days=3, extend_from_first=True)))
+    draft = _story("~1", date(2024, 3, 15), date(2024, 3, 16), {"w:primary": 1.0})
+    older = _story("st-debate", date(2024, 3, 10), date(2024, 3, 12), {"w:primary": 1.0})
+    earlier_draft = _story("~0", date(2024, 3, 10), date(2024, 3, 12), {"w:primary": 1.0})
+    assert not batch._close(draft, older)  # five days after the older story's first day
+    assert batch._close(draft, earlier_draft)  # a draft's span still stands: three days
+    assert not batch._close(_story("~2", date(2024, 3, 20), date(2024, 3, 20), {"w:x": 1.0}), earlier_draft)
+    undated = StoryProfile("~3", "t")
+    assert not batch._close(undated, earlier_draft)

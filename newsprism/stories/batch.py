@@ -534,7 +534,7 @@ class Batch:
         probe = Item(self.items[min(self.members[key])].feat, {}, [])
         heaviest = top_terms(draft.centroid, 4 * self.index.settings.block_keys)
         probe.lookup = block_keys(heaviest, self.index.df.df, self.index.settings.block_keys)
-        best, best_key = threshold, None
+        best, best_key = 0.0, None
         for other in self._candidates(probe):
             if other.id == key or not _older(other.id, key):
                 continue
@@ -543,9 +543,18 @@ class Batch:
             ):
                 continue
             score = similarity(draft, other)
-            if score >= best:
+            bar = min(threshold, self.index.settings.dated_merge) if self._close(draft, other) else threshold
+            if score >= bar and score >= best:
                 best, best_key = score, other.id
         return best_key
+
+    def _close(self, draft: StoryProfile, other: StoryProfile) -> bool:
+        """Are two dated stories within ``close_days`` (an earlier batch's story from its first day)?"""
+        s = self.index.settings
+        if s.close_days <= 0 or None in (draft.first, draft.last, other.first, other.last):
+            return False
+        last = other.first if s.extend_from_first and not other.id.startswith("~") else other.last
+        return (draft.first - last).days <= s.close_days and (other.first - draft.last).days <= s.close_days  # type: ignore[operator]
 
 
 def _older(a: str, b: str) -> bool:
