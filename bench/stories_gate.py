@@ -3,7 +3,8 @@
 Runs, with the default settings, one batch each: the AllSides roundups pool (val, never
 used for tuning; bench/stories_roundups.py), ECB+ test topics 36-45 and all 43 topics
 (bench/stories_ecbplus.py), ECB+ test as a dated stream (bench/stories_dated.py), and the
-report half of the dated PolNeAR pool (bench/stories_polnear.py);
+report half of the dated PolNeAR pool (bench/stories_polnear.py), that one also a batch a day
+(what a daily ``ingest`` sees);
 prints the ARI of each and, with ``--check``, fails when one falls below its floor in
 bench/stories_floors.json. Needs ../shared/eval; without it, says so and passes.
 
@@ -34,7 +35,7 @@ DEFAULT_DATA = Path(__file__).resolve().parents[2] / "shared" / "eval"
 
 
 def measure(data: Path) -> dict[str, float]:
-    """ARI of each held-out set, default settings, one batch."""
+    """ARI of each held-out set, default settings, one batch (and PolNeAR a batch a day)."""
     s = StorySettings()
     result = {}
     pool = load_pool(data, "val")
@@ -49,6 +50,7 @@ def measure(data: Path) -> dict[str, float]:
     articles, gold = polnear_load(data, "report")
     feats = extract_features(articles, s.entities, s)
     result["polnear_report_ari"] = adjusted_rand(gold, polnear_run(feats, s))
+    result["polnear_report_daily_ari"] = adjusted_rand(gold, polnear_run(feats, s, by_day=True))
     return result
 
 

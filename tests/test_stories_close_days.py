@@ -58,3 +58,45 @@ def test_within_close_days_a_dated_story_takes_a_lower_mean_bar() -> None:
     dated = choose(newcomer, day, [story], 0.05, 10, mean=0.25, close_days=3, late=0.6, dated_mean=0.1)
     undated = choose(newcomer, None, [story], 0.05, 10, mean=0.25, close_days=3, late=0.6, dated_mean=0.1)
     assert strict.story_id is None and dated.story_id == "st-night" and undated.story_id is None
+
+
+def test_a_story_of_an_earlier_batch_is_close_only_to_its_first_day() -> None:
+    # A debate story of the 10th to the 12th; a primary-night report on the 15th shares its topic.
+    words = {"w:primary": 1.0, "w:vote": 1.0}
+    older = _story("st-debate", date(2024, 3, 10), date(2024, 3, 12), words)
+    draft = _story("~0", date(2024, 3, 10), date(2024, 3, 12), words)
+    newcomer = _unit({"w:primary": 1.0, "w:vote": 1.0, "w:win": 1.2})  # cosine 0.67
+    day = date(2024, 3, 15)
+    kw = {"close_days": 3, "late": 0.6}
+    assert choose(newcomer, day, [older], 0.5, 10, **kw).story_id == "st-debate"
+    assert choose(newcomer, day, [older], 0.5, 10, from_first=True, **kw).story_id is None
+    # A story of this batch can still take members, so its span stands.
+    assert choose(newcomer, day, [draft], 0.5, 10, from_first=True, **kw).story_id == "~0"
+
+
+def test_within_close_days_an_earlier_story_takes_a_lower_settled_bar() -> None:
+    older = _story("st-night", date(2024, 3, 15), date(2024, 3, 15), {"w:primary": 1.0, "w:turnout": 2.0})
+    newcomer = _unit({"w:primary": 1.0, "w:turnout": 1.0, "w:record": 2.0})  # cosine about 0.55
+    kw = {"close_days": 3, "late": 0.6, "from_first": True}
+    strict = choose(newcomer, date(2024, 3, 17), [older], 0.1, 10, None, 0.6, **kw)
+    dated = choose(newcomer, date(2024, 3, 17), [older], 0.1, 10, None, 0.6, dated_settled=0.5, **kw)
+    late = choose(newcomer, date(2024, 3, 20), [older], 0.1, 10, None, 0.6, dated_settled=0.5, **kw)
+    undated = choose(newcomer, None, [older], 0.1, 10, None, 0.6, dated_settled=0.5, **kw)
+    assert strict.story_id is None and dated.story_id == "st-night"
+    assert late.story_id is None and undated.story_id is None
+
+
+def test_drafts_are_close_to_an_earlier_story_from_its_first_day_only() -> None:
+    from newsprism.settings import StorySettings
+    from newsprism.stories.batch import Batch
+    from newsprism.stories.index import StoryIndex
+
+    batch = Batch(StoryIndex(StorySettings(close_days=3, extend_from_first=True)))
+    draft = _story("~1", date(2024, 3, 15), date(2024, 3, 16), {"w:primary": 1.0})
+    older = _story("st-debate", date(2024, 3, 10), date(2024, 3, 12), {"w:primary": 1.0})
+    earlier_draft = _story("~0", date(2024, 3, 10), date(2024, 3, 12), {"w:primary": 1.0})
+    assert not batch._close(draft, older)  # five days after the older story's first day
+    assert batch._close(draft, earlier_draft)  # a draft's span still stands: three days
+    assert not batch._close(_story("~2", date(2024, 3, 20), date(2024, 3, 20), {"w:x": 1.0}), earlier_draft)
+    undated = StoryProfile("~3", "t")
+    assert not batch._close(undated, earlier_draft)

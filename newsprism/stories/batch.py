@@ -31,6 +31,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
+from datetime import date
 from operator import itemgetter
 from typing import TYPE_CHECKING
 
@@ -272,9 +273,7 @@ class Batch:
         s = self.index.settings
         found: list[StoryProfile] = []
         profiles, drafts = self.index.profiles, self.drafts
-        if item.older is None:
-            item.older = self.index.blocker.candidates(item.lookup, s.max_candidates)
-        for story_id in item.older:
+        for story_id in self._older(item):
             found.append(drafts.get(story_id) or profiles[story_id])  # read-only until joined
         for key in self.local.candidates(item.lookup, s.max_candidates):
             if self.members.get(key):
@@ -317,6 +316,8 @@ class Batch:
             close_days=s.close_days,
             late=s.late_factor,
             dated_mean=s.dated_mean,
+            from_first=s.extend_from_first,
+            dated_settled=s.dated_extend,
         )
         key = choice.story_id if choice.story_id is not None else self._open(item)
         self._join(i, key, choice.score)
@@ -325,26 +326,9 @@ class Batch:
         """Each article joins a story of an earlier batch when one clears the settled bar; the
         rest are grouped by average link (:mod:`.link`) into this batch's draft stories
         (``groups``: those linked elsewhere, see :meth:`link_groups`)."""
-        s = self.index.settings
         pool = []
         for i, item in enumerate(self.items):
-            if item.older is None:
-                item.older = self.index.blocker.candidates(item.lookup, s.max_candidates)
-            older = [self.drafts.get(k) or self.index.profiles[k] for k in item.older]
-            choice = choose(
-                item.vector,
-                item.feat.published,
-                older,
-                max(s.join_threshold, s.extend_threshold),
-                s.max_gap_days,
-                floor=item.feat.floor,
-                undated=s.undated_threshold,
-                mean=s.mean_threshold,
-                close_days=s.close_days,
-                late=s.late_factor,
-                dated_mean=s.dated_mean,
-                words=s.event_word_floor,
-            )
+            choice = self._extend_choice(item.vector, item.feat.published, item.feat.floor, self._older(item))
             if choice.story_id is not None:
                 self._join(i, choice.story_id, choice.score)
             else:
@@ -357,6 +341,36 @@ class Batch:
             key = self._open(self.items[pool[group[0]]])
             for j in group:
                 self._join(pool[j], key, 0.0)
+
+    def _older(self, item: Item) -> list[str]:
+        """The item's candidate stories of earlier batches (looked up once per batch)."""
+        if item.older is None:
+            item.older = self.index.blocker.candidates(item.lookup, self.index.settings.max_candidates)
+        return item.older
+
+    def _extend_choice(
+        self, vector: dict[str, float], published: date | None, floor: date | None, older_ids: list[str]
+    ) -> Choice:
+        """Does ``vector`` join one of the stories of earlier batches ``older_ids``, at the settled bar?"""
+        s = self.index.settings
+        return choose(
+            vector,
+            published,
+            [self.drafts.get(k) or self.index.profiles[k] for k in older_ids],
+            s.join_threshold,
+            s.max_gap_days,
+            None,
+            s.extend_threshold,
+            floor=floor,
+            undated=s.undated_threshold,
+            mean=s.mean_threshold,
+            close_days=s.close_days,
+            late=s.late_factor,
+            dated_mean=s.dated_mean,
+            words=s.event_word_floor,
+            from_first=s.extend_from_first,
+            dated_settled=s.dated_extend,
+        )
 
     def _link_groups(self, pool: list[int], threshold: float) -> list[list[int]]:
         """Average-link groups of the items ``pool`` (indices into the pool)."""
@@ -478,6 +492,8 @@ class Batch:
             late=s.late_factor,
             dated_mean=s.dated_mean,
             words=words,
+            from_first=s.extend_from_first,
+            dated_settled=s.dated_extend,
             margin=s.join_margin,
             dated_margin=s.dated_margin,
         )
@@ -518,7 +534,7 @@ class Batch:
         probe = Item(self.items[min(self.members[key])].feat, {}, [])
         heaviest = top_terms(draft.centroid, 4 * self.index.settings.block_keys)
         probe.lookup = block_keys(heaviest, self.index.df.df, self.index.settings.block_keys)
-        best, best_key = threshold, None
+        best, best_key = 0.0, None
         for other in self._candidates(probe):
             if other.id == key or not _older(other.id, key):
                 continue
@@ -527,9 +543,18 @@ class Batch:
             ):
                 continue
             score = similarity(draft, other)
-            if score >= best:
+            bar = min(threshold, self.index.settings.dated_merge) if self._close(draft, other) else threshold
+            if score >= bar and score >= best:
                 best, best_key = score, other.id
         return best_key
+
+    def _close(self, draft: StoryProfile, other: StoryProfile) -> bool:
+        """Are two dated stories within ``close_days`` (an earlier batch's story from its first day)?"""
+        s = self.index.settings
+        if s.close_days <= 0 or None in (draft.first, draft.last, other.first, other.last):
+            return False
+        last = other.first if s.extend_from_first and not other.id.startswith("~") else other.last
+        return (draft.first - last).days <= s.close_days and (other.first - draft.last).days <= s.close_days  # type: ignore[operator]
 
 
 def _older(a: str, b: str) -> bool:

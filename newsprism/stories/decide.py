@@ -125,6 +125,8 @@ def choose(
     late: float = 1.0,
     dated_margin: float = 1.0,
     dated_mean: float = 1.0,
+    from_first: bool = False,
+    dated_settled: float = 1.0,
 ) -> Choice:
     """The most similar compatible candidate that clears its threshold, else a new story.
 
@@ -151,7 +153,9 @@ def choose(
     story more than that many days outside the story's span (still within ``max_gap_days``):
     the further apart in time, the more the text must agree. With it on, a dated article's
     margin is at most ``dated_margin``, and its mean bar with a dated story within ``close_days``
-    at most ``dated_mean``.
+    at most ``dated_mean``. ``from_first``: a story of an earlier batch (id not starting with "~")
+    counts as within days only of its first day: its event began then, and its members are final;
+    within those days its bar is at most ``dated_settled`` (``settled`` elsewhere).
     """
     best_id: str | None = None
     best = top = 0.0
@@ -169,17 +173,20 @@ def choose(
             dot = cosine(vector, story.centroid, 1.0)
             score = dot / story.norm if story.norm > 0.0 else 0.0
             average = dot / max(story.size, 1)
-        least_mean = mean
+        least_mean, settled_bar = mean, settled
         if window is not None and story.first is not None and story.last is not None:
-            if story.last < window[0] or story.first > window[1]:
+            last = story.first if from_first and not story.id.startswith("~") else story.last
+            if last < window[0] or story.first > window[1]:
                 score, average = score * late, average * late
             else:
                 least_mean = min(mean, dated_mean)  # dated within days: the date is evidence too
+                if settled is not None:
+                    settled_bar = min(settled, dated_settled)
         top = max(top, score)
         scored.append((story.id, score))
         if average < least_mean:
             continue
-        bar = threshold if settled is None or story.id.startswith("~") else max(threshold, settled)
+        bar = threshold if settled_bar is None or story.id.startswith("~") else max(threshold, settled_bar)
         if undated is not None and published is None and story.first is not None:
             bar = max(bar, undated)
         if score < bar:
