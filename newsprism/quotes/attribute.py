@@ -334,16 +334,19 @@ def _surname_mentions(doc: Doc) -> list:
     ]
 
 
-def _persons(doc: Doc) -> list:
-    """PERSON entities, described names and surnames the tagger missed, in text order
-    (computed once per doc)."""
-    found = doc.user_data.get("newsprism_persons")
+def _persons(doc: Doc, surnames_too: bool = True) -> list:
+    """PERSON entities and described names, in text order, with (``surnames_too``) the
+    surnames the tagger missed (computed once per doc). Gender votes leave the surnames out:
+    each one would cut the window of pronouns that follow the full name before it."""
+    key = ("newsprism_persons", surnames_too)
+    found = doc.user_data.get(key)
     if found is None:
         found = [e for e in entities(doc) if e.label_ == "PERSON"] + _described_names(doc)
-        seen = {e.start for e in found}
-        found += [s for s in _surname_mentions(doc) if s.start not in seen]
+        if surnames_too:
+            seen = {e.start for e in found}
+            found += [s for s in _surname_mentions(doc) if s.start not in seen]
         found.sort(key=lambda e: e.start)
-        doc.user_data["newsprism_persons"] = found
+        doc.user_data[key] = found
     return found
 
 
@@ -438,7 +441,7 @@ def infer_genders(doc: Doc, marks: list[Span]) -> dict[str, str]:
     """Surname → ``m``/``f`` from the pronouns that follow a person's mention, outside quotes,
     up to the end of the next sentence or the next person named (whichever comes first)."""
     votes: dict[str, list[int]] = {}
-    persons = [e for e in _persons(doc) if not inside(e.root, marks)]
+    persons = [e for e in _persons(doc, surnames_too=False) if not inside(e.root, marks)]
     for k, ent in enumerate(persons):
         stop = sentence(ent.root).end
         if stop < len(doc):
