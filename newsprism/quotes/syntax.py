@@ -137,21 +137,10 @@ def subject_of(verb: Token, avoid: list[Span]) -> Token | None:
             return _antecedent(node.head)
         if found is not None:
             return _speaking_owner(found) or found
-        controller = _object_controller(node)
-        if controller is not None and not inside(controller, avoid):
-            return controller
         if not (node.dep_ in INHERIT_DEPS or _gerund_preposition(node)) or node.head is node:
             break
         node = _participial(node) or node.head
     return _inverted_subject(verb, avoid) or _mistagged_subject(verb, avoid)
-
-
-def _object_controller(node: Token) -> Token | None:
-    """``a win that led her to declare …``, ``forced him to admit``: the object of the verb an
-    infinitive hangs on is who does the infinitive, not that verb's subject."""
-    if node.dep_ != "xcomp" or node.head is node:
-        return None
-    return next((c for c in node.head.children if c.dep_ == "dobj" and c.i < node.i), None)
 
 
 def _gerund_preposition(node: Token) -> bool:
