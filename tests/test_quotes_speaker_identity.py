@@ -225,3 +225,37 @@ def test_a_titled_name_tagged_as_an_organisation_gives_the_surname_its_full_name
     )
     speaker = speaker_of(quotes_of(nlp, text), "Nobody here")
     assert speaker.canonical == "Carly Fiorina" and speaker.kind == "person"
+
+
+def test_a_quote_left_open_runs_on_to_the_next_quote_that_opens_a_paragraph(nlp):
+    # one sentence a paragraph: the open quote's later lines carry no marks, then it re-opens
+    text = (
+        "The Harbin Owls beat Lakeport 71-60 on Saturday, and Lakeport coach Ray Dunn was ejected.\n\n"
+        "“We played with real patience tonight,” Owls coach Elena Brisk said after the game.\n\n"
+        "“Nobody panicked when they came back.\n\n"
+        "Marcus Hale gave us a lift off the bench.\n\n"
+        "Our shooters stayed calm.\n\n"
+        "“I’m really happy for the seniors, because they waited a long time for this.”"
+    )
+    speaker = speaker_of(quotes_of(nlp, text), "happy for the seniors")
+    assert speaker is not None and speaker.canonical == "Elena Brisk"
+
+
+def _trial(prosecutor: str) -> str:
+    return (
+        "Owen Marsh, 24, told jurors he drove the car that night. He said he did not see the gun. "
+        "Upon cross-examination, Marsh changed his account. He admitted he had lied to detectives.\n\n"
+        f"At one point, Assistant District Attorney Carl {prosecutor} asked Marsh, “Are you going to "
+        "change it again?”\n\n"
+        "Marsh also said he feared the other men. He testified Monday that he came forward in June. "
+        "When asked about the gun again, he answered that he could not remember.\n\n"
+        f"{prosecutor} laid out the prosecution's case earlier Monday in a packed courtroom before "
+        "Judge Ann Kale. He said the three men rode to the lake to settle a score."
+    )
+
+
+def test_he_after_a_surname_the_tagger_missed_is_that_person_not_the_most_mentioned(nlp):
+    # the witness is mentioned in every sentence; the prosecutor is the subject just before "He"
+    for prosecutor in ("Baldini", "Ferro"):  # left unlabelled / read as an organisation
+        speaker = speaker_of(quotes_of(nlp, _trial(prosecutor)), "rode to the lake")
+        assert speaker is not None and speaker.canonical == f"Carl {prosecutor}"

@@ -27,8 +27,8 @@ from newsprism.model import Span
 from newsprism.quotes.cues import ANONYMOUS_NOUNS, ORG_DESCRIPTORS, ORG_NOUNS, SPEECH_VERBS
 from newsprism.quotes.documents import author_of
 from newsprism.quotes.found import Found
-from newsprism.quotes.identity import ROLE_WORDS
-from newsprism.quotes.marks import is_dash
+from newsprism.quotes.identity import ROLE_WORDS, surnames
+from newsprism.quotes.marks import DOUBLE_CLOSE, STRAIGHT_DOUBLE, is_dash
 from newsprism.quotes.names import TITLE_WORDS
 from newsprism.quotes.salience import best_referent
 from newsprism.quotes.syntax import (
@@ -224,9 +224,24 @@ def _share_runs(quotes: list[Found]) -> None:
                 _inherit(q, source)
 
 
-def continue_speakers(quotes: list[Found]) -> None:
+# Paragraphs an untagged quote may follow a quote the writer left open (never closed): the
+# open quote runs on, so the next quote that opens a paragraph is the same speaker's.
+OPEN_QUOTE_PARAGRAPHS = 4
+
+
+def _left_open(prev: Found, q: Found, text: str) -> bool:
+    """``prev`` is a direct quote with no closing mark before ``q``, which opens its line."""
+    if prev.kind != "direct" or not text:
+        return False
+    between = text[prev.span.end : q.span.start]
+    opens_line = text[: max(0, q.span.start - 1)].rstrip(" ")[-1:] in ("", "\n")
+    return opens_line and not any(c in between for c in DOUBLE_CLOSE + STRAIGHT_DOUBLE)
+
+
+def continue_speakers(quotes: list[Found], text: str = "") -> None:
     """Step 3: an untagged direct quote takes the speaker of the quote (direct or reported)
-    just before it, in its paragraph or the one before."""
+    just before it, in its paragraph or the one before, or a few paragraphs before when that
+    quote was left open (``text`` is the article's, to see the marks)."""
     _share_runs(quotes)
     _tagged_next(quotes)
     prev: Found | None = None
@@ -238,7 +253,10 @@ def continue_speakers(quotes: list[Found]) -> None:
             and q.speaker is None
             and prev is not None
             and prev.speaker is not None
-            and q.paragraph - prev.paragraph <= 1
+            and (
+                q.paragraph - prev.paragraph <= 1
+                or (q.paragraph - prev.paragraph <= OPEN_QUOTE_PARAGRAPHS and _left_open(prev, q, text))
+            )
         ):
             _inherit(q, prev)
         prev = q
@@ -294,13 +312,41 @@ def _described_names(doc: Doc) -> list:
     ]
 
 
-def _persons(doc: Doc) -> list:
-    """PERSON entities and described names, in text order (computed once per doc)."""
-    found = doc.user_data.get("newsprism_persons")
+def _surname_mentions(doc: Doc) -> list:
+    """``Rossi laid out the case``: a capitalised word, unlabelled or a one-word entity of
+    another kind (taggers read surnames as places and companies), that is the surname of a
+    full person name in the article is that person mentioned again (one-token spans), so a
+    pronoun after it can reach them."""
+    full: dict[str, set[str]] = {}
+    for e in entities(doc):
+        words = e.text.split()
+        if e.label_ == "PERSON" and len(words) >= 2 and words[-1] in surnames(doc):
+            full.setdefault(words[-1], set()).add(words[0])
+    single = {e.start for e in entities(doc) if len(e) == 1 and e.label_ != "PERSON"}
+    return [
+        doc[t.i : t.i + 1]
+        for t in doc
+        if (not t.ent_type_ or t.i in single)
+        and t.pos_ in ("PROPN", "NOUN")
+        and t.dep_ != "compound"  # "the Rossi campaign": a modifier, no mention of the person
+        and t.shape_.startswith("Xx")
+        and len(full.get(t.text, ())) == 1  # a family's surname stands for no one in particular
+    ]
+
+
+def _persons(doc: Doc, surnames_too: bool = True) -> list:
+    """PERSON entities and described names, in text order, with (``surnames_too``) the
+    surnames the tagger missed (computed once per doc). Gender votes leave the surnames out:
+    each one would cut the window of pronouns that follow the full name before it."""
+    key = ("newsprism_persons", surnames_too)
+    found = doc.user_data.get(key)
     if found is None:
         found = [e for e in entities(doc) if e.label_ == "PERSON"] + _described_names(doc)
+        if surnames_too:
+            seen = {e.start for e in found}
+            found += [s for s in _surname_mentions(doc) if s.start not in seen]
         found.sort(key=lambda e: e.start)
-        doc.user_data["newsprism_persons"] = found
+        doc.user_data[key] = found
     return found
 
 
@@ -395,7 +441,7 @@ def infer_genders(doc: Doc, marks: list[Span]) -> dict[str, str]:
     """Surname → ``m``/``f`` from the pronouns that follow a person's mention, outside quotes,
     up to the end of the next sentence or the next person named (whichever comes first)."""
     votes: dict[str, list[int]] = {}
-    persons = [e for e in _persons(doc) if not inside(e.root, marks)]
+    persons = [e for e in _persons(doc, surnames_too=False) if not inside(e.root, marks)]
     for k, ent in enumerate(persons):
         stop = sentence(ent.root).end
         if stop < len(doc):

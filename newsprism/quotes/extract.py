@@ -117,9 +117,9 @@ def find_quotes(text: str, doc: Doc, paragraphs: tuple[Span, ...], settings: Quo
     for f in found:
         f.paragraph = _paragraph_index(paras, f.span.start)
     resolve_references(doc, found, mark_spans, settings.pronoun_window)
-    continue_speakers(found)
+    continue_speakers(found, text)
     lead_in_speakers(doc, found, paras, mark_spans)
-    continue_speakers(found)  # the quotes after a lead-in one continue it
+    continue_speakers(found, text)  # the quotes after a lead-in one continue it
     return found
 
 

@@ -24,7 +24,7 @@ from newsprism.quotes.syntax import entities, token_span
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-__all__ = ["describe", "fold", "mention_tokens", "surname_key"]
+__all__ = ["describe", "fold", "mention_tokens", "surname_key", "surnames"]
 
 HONORIFICS = frozenset(
     ["mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr.", "prof", "prof.", "sir", "dame"]
@@ -435,7 +435,7 @@ def _misread_name(head: Token) -> bool:
     return head.pos_ == "ADV" or (bare and (single or plural_name))
 
 
-def _surnames(doc: Doc) -> frozenset[str]:
+def surnames(doc: Doc) -> frozenset[str]:
     """Last words of the article's full person names (two words or more), computed once."""
     found = doc.user_data.get("newsprism_surnames")
     if found is None:
@@ -456,7 +456,7 @@ def _known_surname(head: Token, toks: list[Token]) -> Speaker | None:
     word = [head] if ent is None or len(ent) == 1 else list(ent)
     if " " in join(word) or any(c.dep_ == "det" for c in head.children):
         return None  # one word, hyphens aside ("Ortiz-Cortell" tagged as an organisation)
-    if join(word) not in _surnames(head.doc):
+    if join(word) not in surnames(head.doc):
         return None
     names = widen_name(word)
     name = _clean_name(names)
