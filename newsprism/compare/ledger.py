@@ -29,7 +29,7 @@ from newsprism.text import quote_regions
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-__all__ = ["build_ledger", "near_articles", "omissions", "text_forms", "unique_content"]
+__all__ = ["build_ledger", "carriers", "near_articles", "omissions", "text_forms", "unique_content"]
 
 
 def build_ledger(
@@ -71,6 +71,32 @@ def build_ledger(
         )
     ledger.sort(key=lambda g: (-g.independent_support, -len(g.article_ids), g.id))
     return _fold_twins(ledger)
+
+
+# A member carries a shown statement when its own words are this close to it (cosine of the
+# statement vectors): group membership alone also joins look-alikes (one topic, two facts).
+CARRY_SIM = 0.6
+
+
+def carriers(
+    group: LedgerGroup,
+    shown: Statement,
+    by_id: Mapping[str, Statement],
+    vectors: Mapping[str, np.ndarray],
+    min_sim: float = CARRY_SIM,
+) -> set[str]:
+    """The articles of ``group`` whose own statement in it is close to ``shown``: the outlets a
+    line showing ``shown`` may cite as carrying it (the shown article always does)."""
+    out = {shown.article_id}
+    v = vectors.get(shown.id)
+    for sid in group.statement_ids:
+        other = by_id.get(sid)
+        if other is None or other.article_id in out:
+            continue
+        w = vectors.get(sid)
+        if v is None or w is None or float(v @ w) >= min_sim:
+            out.add(other.article_id)
+    return out
 
 
 def _fold_twins(ledger: list[LedgerGroup]) -> list[LedgerGroup]:
