@@ -16,7 +16,7 @@ An outlet's own-voice aside to its reader ("So we still don't know ...") is not 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 import numpy as np
 
@@ -85,13 +85,15 @@ def summarize(
     redundancy: float = 0.72,
     avoid_quotes: set[str] | None = None,
     origin_of: Mapping[str, str] | None = None,
+    close: Callable[[str, str], float | None] | None = None,
 ) -> list[dict]:
     """Up to ``max_sentences`` summary sentences with their citations; a group is told in
     words other than an altered or misattributed quote (``avoid_quotes``) when it can be.
-    ``origin_of`` (article id -> origin) counts the support of a shown sentence."""
+    ``origin_of`` (article id -> origin) counts the support of a shown sentence; ``close`` (two
+    statement ids -> probability of one fact) decides which outlets carry it (default: cosine)."""
     by_id = {s.id: s for s in statements}
     arts = {a.id: a for a in articles}
-    raw = vectors
+    close = close or _cosine(vectors)
     vectors, sentence_means = _sentence_vectors(statements, vectors)
     sentence_groups = _sentence_groups(statements, ledger)
     center = np.mean(sentence_means, axis=0) if sentence_means else None
@@ -100,7 +102,7 @@ def summarize(
         st = _pick_statement(group, by_id, arts, avoid_quotes or set())
         if len(words(st.text)) < 6 or _aside(st):
             continue
-        line = _sentence(group, st, by_id, arts, sentence_groups, origin_of or {}, raw)
+        line = _sentence(group, st, by_id, arts, sentence_groups, origin_of or {}, close)
         if not _reads_alone(group, st, line["whole"]):
             continue  # a clause cut out of its sentence ("among them three firefighters, ...")
         candidates.append((group, st, line))
@@ -148,6 +150,14 @@ def _aside(st: Statement) -> bool:
     for a, b in reversed(quote_regions(text)):
         text = text[:a] + " " + text[b:]
     return bool(_PERSONAL.search(text)) or text.rstrip().endswith("?")
+
+
+def _cosine(vectors: Mapping[str, np.ndarray]) -> Callable[[str, str], float | None]:
+    def close(a: str, b: str) -> float | None:
+        va, vb = vectors.get(a), vectors.get(b)
+        return None if va is None or vb is None else float(va @ vb)
+
+    return close
 
 
 def reads_alone(text: str) -> bool:
@@ -234,17 +244,19 @@ def _sentence(
     arts: Mapping[str, Article],
     sentence_groups: Mapping[tuple[str, int], list[LedgerGroup]],
     origin_of: Mapping[str, str],
-    raw: Mapping[str, np.ndarray],
+    close: Callable[[str, str], float | None],
 ) -> dict:
     # A summary is read as sentences: the claim is shown in its whole sentence when every claim
     # of that sentence has the group's support; else only the claim itself, so the line says
     # what the ledger says (the same support, the same status, the same outlets).
     # Only the outlets whose own words in the group are close to the shown claim carry it.
-    close = carriers(group, st, by_id, raw)
+    close_to = carriers(group, st, by_id, close)
     groups = sentence_groups.get(_key(st), [group])
     carried = set.intersection(*(set(g.article_ids) for g in groups)) | {st.article_id}
-    whole = len({origin_of.get(a, a) for a in carried & close}) >= len({origin_of.get(a, a) for a in close})
-    carried = (carried if whole else set(group.article_ids)) & close
+    whole = len({origin_of.get(a, a) for a in carried & close_to}) >= len(
+        {origin_of.get(a, a) for a in close_to}
+    )
+    carried = (carried if whole else set(group.article_ids)) & close_to
     support = len({origin_of.get(a, a) for a in carried})
     cites = _cites(group, by_id, arts, carried)
     span = _sentence_of(st) if whole else st.span
