@@ -46,7 +46,9 @@ Measures (pooled over the split's articles):
                        one of its cited statements holds at least half the content words
                        (lowercase words of 4+ letters) of the shorter of the two sentences
   summary gold facts   summary lines whose shown sentence states a gold fact (as above)
-  agree cite P / gold facts   the same for the "what the outlets agree on" lines: ledger groups
+  summary cite recall  for lines stating gold facts F: of the story's articles gold lists as
+                       stating a fact of F, the share the line cites (citing fewer is not free)
+  agree cite P / R / gold facts   the same for the "what the outlets agree on" lines: ledger groups
                        of 2+ articles (the first 25, as the brief shows them), each shown as the
                        group's text in the sentence of the member with that text and citing every
                        article of the group with its members there
@@ -410,6 +412,10 @@ def _score_line(
     tally.add(f"{prefix}_lines")
     tally.add(f"{prefix}_gold", bool(facts))
     text = doc.article.text[start:end]
+    if facts:
+        stating = {aid for aid, d in doc_of.items() if states[d.name] & facts}
+        tally.add(f"{prefix}_stating", len(stating))
+        tally.add(f"{prefix}_stating_cited", len(stating & set(cited)))
     for aid, spans in cited.items():
         if facts:
             ok = bool(states[doc_of[aid].name] & facts)
@@ -608,8 +614,10 @@ def measures(t: Tally) -> dict[str, float | None]:
         "loaded_precision": t.ratio("loaded_ok", "loaded_sys"),
         "summary_cite_precision": t.ratio("summary_cites_ok", "summary_cites"),
         "summary_gold_facts": t.ratio("summary_gold", "summary_lines"),
+        "summary_cite_recall": t.ratio("summary_stating_cited", "summary_stating"),
         "agree_cite_precision": t.ratio("agree_cites_ok", "agree_cites"),
         "agree_gold_facts": t.ratio("agree_gold", "agree_lines"),
+        "agree_cite_recall": t.ratio("agree_stating_cited", "agree_stating"),
     }
 
 
