@@ -129,7 +129,7 @@ def test_a_clause_cut_from_its_sentence_is_never_a_summary_line():
     assert line["statement_id"] == "w1"  # the clause that reads as a sentence is the one shown
 
 
-def test_a_line_cites_only_outlets_whose_words_are_close_to_it():
+def test_a_group_holding_a_look_alike_is_no_summary_line_and_a_tight_one_is():
     c = make_article("Drones struck a fuel depot near the harbour on Monday night.", outlet="C")
     d = make_article("A fuel depot near the harbour was hit by drones on Monday night.", outlet="D")
     e = make_article("Officials said the harbour would reopen to ferries next month.", outlet="E")
@@ -138,16 +138,21 @@ def test_a_line_cites_only_outlets_whose_words_are_close_to_it():
         _st("d1", d, d.text),
         _st("e1", e, e.text),
     ]
-    # One topic (the harbour), two facts: E's sentence is a look-alike in the group.
-    group = LedgerGroup("gl", sts[0].text, "consensus", ("c1", "d1", "e1"), (c.id, d.id, e.id), 3)
     vecs = {
         "c1": np.array([1, 0], np.float32),
         "d1": np.array([0.95, 0.31], np.float32),
         "e1": np.array([0.2, 0.98], np.float32),
     }
-    (line,) = summarize([group], sts, [c, d, e], vecs)
+    # One topic (the harbour), two facts: E's sentence is a look-alike in the group, so the
+    # ledger's "3 outlets" is not true of any one sentence of it and the summary skips it.
+    loose = LedgerGroup("gl", sts[0].text, "consensus", ("c1", "d1", "e1"), (c.id, d.id, e.id), 3)
+    assert summarize([loose], sts, [c, d, e], vecs) == []
+    # The same fact without the look-alike: the line cites both outlets, as the ledger counts.
+    tight = LedgerGroup("gt", sts[0].text, "consensus", ("c1", "d1"), (c.id, d.id), 2)
+    (line,) = summarize([loose, tight], sts, [c, d, e], vecs)
+    assert line["group_id"] == "gt"
     assert {x["outlet"] for x in line["cites"]} == {"C", "D"}
-    assert line["independent_support"] == 2
+    assert line["independent_support"] == tight.independent_support
 
 
 def test_an_outlets_aside_to_its_reader_is_not_a_summary_line():

@@ -7,9 +7,10 @@ preferred over quotes, and a shorter sentence over a longer one. A group that on
 one origin carries is used only when nothing better is left, and is marked. Statements
 are clause-sized; the summary shows the picked claim's whole sentence, once.
 
-A line cites only the outlets whose own statement in the group is close to the shown one
-(:func:`~newsprism.compare.ledger.carriers`), and its support is counted over those: a group
-of look-alikes (one topic, different facts) does not lend the shown sentence its outlets.
+A group is a line only when every outlet's own statement in it is close to the shown one
+(:func:`~newsprism.compare.ledger.carriers`): a group holding a look-alike (one topic, another
+fact) would lend the shown sentence outlets that do not carry it, and a line citing fewer
+outlets than its group would contradict the ledger's count, so such a group is skipped.
 An outlet's own-voice aside to its reader ("So we still don't know ...") is not a fact.
 """
 
@@ -105,6 +106,8 @@ def summarize(
         line = _sentence(group, st, by_id, arts, sentence_groups, origin_of or {}, close)
         if not _reads_alone(group, st, line["whole"]):
             continue  # a clause cut out of its sentence ("among them three firefighters, ...")
+        if not line["full"]:
+            continue  # some members tell another fact: the ledger's count would not be this line's
         candidates.append((group, st, line))
     candidates.sort(
         key=lambda c: (
@@ -125,7 +128,7 @@ def summarize(
         if any(_sentence_of(st) == _sentence_of(c) and st.article_id == c.article_id for c in chosen):
             continue  # another claim of a sentence already shown
         chosen.append(st)
-        del line["whole"]
+        del line["whole"], line["full"]
         lines.append(line)
     return lines
 
@@ -273,6 +276,7 @@ def _sentence(
         "marked": _one_origin(group) if support < 2 else None,
         "cites": cites,
         "whole": whole,
+        "full": close_to >= set(group.article_ids),
     }
 
 
