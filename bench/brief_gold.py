@@ -38,6 +38,20 @@ Measures (pooled over the split's articles):
   timeline pair P      passages of different articles in one row, both supporting gold events,
                        that support the same one
   loaded R / P         own-voice loaded terms per article
+  summary cite P       of (summary line, outlet article it cites) pairs, those gold backs: when
+                       the line's shown sentence overlaps gold sentences of facts F (facts whose
+                       support lists that article at that sentence), a cited article is right
+                       when gold lists it as stating a fact of F; when it overlaps no gold fact,
+                       a cited article is right when it is the shown article, or the sentence of
+                       one of its cited statements holds at least half the content words
+                       (lowercase words of 4+ letters) of the shorter of the two sentences
+  summary gold facts   summary lines whose shown sentence states a gold fact (as above)
+  summary cite recall  for lines stating gold facts F: of the story's articles gold lists as
+                       stating a fact of F, the share the line cites (citing fewer is not free)
+  agree cite P / R / gold facts   the same for the "what the outlets agree on" lines: ledger groups
+                       of 2+ articles (the first 25, as the brief shows them), each shown as the
+                       group's text in the sentence of the member with that text and citing every
+                       article of the group with its members there
 """
 
 from __future__ import annotations
@@ -368,6 +382,87 @@ def score_ledger_pairs(gold: dict, docs: dict[str, Doc], analysis: Analysis, tal
                 )
 
 
+_CONTENT = re.compile(r"[a-z]{4,}")
+AGREE_ROWS = 25  # the brief shows this many "agree on" lines (render/brief_text.py LEDGER_ROWS)
+
+
+def _content(text: str) -> set[str]:
+    return set(_CONTENT.findall(text.lower()))
+
+
+def _shares_content(a: str, b: str) -> bool:
+    """Whether two sentences share at least half the content words of the shorter one."""
+    ca, cb = _content(a), _content(b)
+    return bool(ca and cb) and len(ca & cb) >= 0.5 * min(len(ca), len(cb))
+
+
+def _score_line(
+    shown: tuple[str, int, int],
+    cited: dict[str, list[tuple[int, int]]],
+    facts_at: dict[tuple[str, int], set[str]],
+    states: dict[str, set[str]],
+    doc_of: dict[str, Doc],
+    tally: Tally,
+    prefix: str,
+) -> None:
+    """One brief line: ``shown`` (article id, start, end) and the spans of each cited article."""
+    art, start, end = shown
+    doc = doc_of[art]
+    facts = set().union(*(facts_at.get((doc.name, n), set()) for n in doc.sentences_of(start, end)))
+    tally.add(f"{prefix}_lines")
+    tally.add(f"{prefix}_gold", bool(facts))
+    text = doc.article.text[start:end]
+    if facts:
+        stating = {aid for aid, d in doc_of.items() if states[d.name] & facts}
+        tally.add(f"{prefix}_stating", len(stating))
+        tally.add(f"{prefix}_stating_cited", len(stating & set(cited)))
+    for aid, spans in cited.items():
+        if facts:
+            ok = bool(states[doc_of[aid].name] & facts)
+        else:
+            body = doc_of[aid].article.text
+            ok = aid == art or any(_shares_content(text, body[s:e]) for s, e in spans)
+        tally.add(f"{prefix}_cites")
+        tally.add(f"{prefix}_cites_ok", ok)
+        if not ok:
+            tally.misses.append(f"{prefix} cites {doc_of[aid].name} wrongly: {text[:90]!r}")
+
+
+def score_summary(gold: dict, docs: dict[str, Doc], analysis: Analysis, tally: Tally) -> None:
+    """Summary and "agree on" lines: does each cited outlet state what the line shows?"""
+    facts_at: dict[tuple[str, int], set[str]] = defaultdict(set)
+    states: dict[str, set[str]] = defaultdict(set)
+    for fact in gold.get("facts", []):
+        for name, numbers in fact["support"].items():
+            states[name].add(fact["id"])
+            for n in numbers:
+                facts_at[(name, n)].add(fact["id"])
+    doc_of = {d.article.id: d for d in docs.values()}
+    statements = {st.id: st for st in analysis.statements}
+
+    def sentence(sid: str) -> tuple[int, int]:
+        sp = statements[sid].sentence or statements[sid].span
+        return sp.start, sp.end
+
+    for line in analysis.summary:
+        cited: dict[str, list[tuple[int, int]]] = defaultdict(list)
+        for c in line["cites"]:
+            if c["statement_id"] in statements:
+                cited[c["article_id"]].append(sentence(c["statement_id"]))
+        shown = (line["article_id"], line["start"], line["end"])
+        _score_line(shown, cited, facts_at, states, doc_of, tally, "summary")
+    shared = [g for g in analysis.ledger if len(g.article_ids) > 1][:AGREE_ROWS]
+    for group in shared:
+        members = [statements[i] for i in group.statement_ids if i in statements]
+        if not members:
+            continue
+        rep = next((m for m in members if m.text == group.text), members[0])
+        cited = defaultdict(list)
+        for m in members:
+            cited[m.article_id].append(sentence(m.id))
+        _score_line((rep.article_id, *sentence(rep.id)), cited, facts_at, states, doc_of, tally, "agree")
+
+
 def score_contradictions(gold: dict, docs: dict[str, Doc], analysis: Analysis, tally: Tally) -> None:
     doc_of = {d.article.id: d for d in docs.values()}
     real = [c for c in gold.get("contradictions", []) if c.get("real")]
@@ -489,6 +584,7 @@ def score_story(data: Path, gold: dict, tally: Tally, source: str = "ecbplus") -
     score_contradictions(gold, docs, analysis, tally)
     score_timeline(gold, docs, analysis, tally)
     score_loaded(gold, docs, analysis, tally)
+    score_summary(gold, docs, analysis, tally)
     tally.add("articles", len(docs))
 
 
@@ -516,6 +612,12 @@ def measures(t: Tally) -> dict[str, float | None]:
         "timeline_pair_precision": t.ratio("time_pair_ok", "time_pair_n"),
         "loaded_recall": t.ratio("loaded_found", "loaded_gold"),
         "loaded_precision": t.ratio("loaded_ok", "loaded_sys"),
+        "summary_cite_precision": t.ratio("summary_cites_ok", "summary_cites"),
+        "summary_gold_facts": t.ratio("summary_gold", "summary_lines"),
+        "summary_cite_recall": t.ratio("summary_stating_cited", "summary_stating"),
+        "agree_cite_precision": t.ratio("agree_cites_ok", "agree_cites"),
+        "agree_gold_facts": t.ratio("agree_gold", "agree_lines"),
+        "agree_cite_recall": t.ratio("agree_stating_cited", "agree_stating"),
     }
 
 

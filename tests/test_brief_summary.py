@@ -120,10 +120,43 @@ def test_a_clause_cut_from_its_sentence_is_never_a_summary_line():
         outlet="C",
     )
     fragment = _st("f1", art, "among them three firefighters, the fire service said.")
-    group = LedgerGroup("gf", fragment.text, "single-source", ("f1",), (art.id,), 1)
+    group = LedgerGroup("gf", fragment.text, "single-source", ("f1",), (art.id,), 1, form="in_sentence")
     assert summarize([group], [fragment], [art], {"f1": np.array([1, 0], np.float32)}) == []
     whole = _st("w1", art, "Twelve people were injured on Tuesday")
     both = LedgerGroup("gw", whole.text, "single-source", ("f1", "w1"), (art.id,), 1)
     vecs = {"f1": np.array([1, 0], np.float32), "w1": np.array([1, 0], np.float32)}
     (line,) = summarize([both], [fragment, whole], [art], vecs)
     assert line["statement_id"] == "w1"  # the clause that reads as a sentence is the one shown
+
+
+def test_a_group_holding_a_look_alike_is_no_summary_line_and_a_tight_one_is():
+    c = make_article("Drones struck a fuel depot near the harbour on Monday night.", outlet="C")
+    d = make_article("A fuel depot near the harbour was hit by drones on Monday night.", outlet="D")
+    e = make_article("Officials said the harbour would reopen to ferries next month.", outlet="E")
+    sts = [
+        _st("c1", c, c.text),
+        _st("d1", d, d.text),
+        _st("e1", e, e.text),
+    ]
+    vecs = {
+        "c1": np.array([1, 0], np.float32),
+        "d1": np.array([0.95, 0.31], np.float32),
+        "e1": np.array([0.2, 0.98], np.float32),
+    }
+    # One topic (the harbour), two facts: E's sentence is a look-alike in the group, so the
+    # ledger's "3 outlets" is not true of any one sentence of it and the summary skips it.
+    loose = LedgerGroup("gl", sts[0].text, "consensus", ("c1", "d1", "e1"), (c.id, d.id, e.id), 3)
+    assert summarize([loose], sts, [c, d, e], vecs) == []
+    # The same fact without the look-alike: the line cites both outlets, as the ledger counts.
+    tight = LedgerGroup("gt", sts[0].text, "consensus", ("c1", "d1"), (c.id, d.id), 2)
+    (line,) = summarize([loose, tight], sts, [c, d, e], vecs)
+    assert line["group_id"] == "gt"
+    assert {x["outlet"] for x in line["cites"]} == {"C", "D"}
+    assert line["independent_support"] == tight.independent_support
+
+
+def test_an_outlets_aside_to_its_reader_is_not_a_summary_line():
+    art = make_article("So we still really do not know who sent the drones or why they came.", outlet="C")
+    st = _st("a1", art, art.text)
+    group = LedgerGroup("ga", st.text, "single-source", ("a1",), (art.id,), 1)
+    assert summarize([group], [st], [art], {"a1": np.array([1, 0], np.float32)}) == []

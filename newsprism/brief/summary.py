@@ -6,16 +6,24 @@ any too close to one already picked. Within a group the outlet's own voice is
 preferred over quotes, and a shorter sentence over a longer one. A group that only
 one origin carries is used only when nothing better is left, and is marked. Statements
 are clause-sized; the summary shows the picked claim's whole sentence, once.
+
+A group is a line only when every outlet's own statement in it is close to the shown one
+(:func:`~newsprism.compare.ledger.carriers`): a group holding a look-alike (one topic, another
+fact) would lend the shown sentence outlets that do not carry it, and a line citing fewer
+outlets than its group would contradict the ledger's count, so such a group is skipped.
+An outlet's own-voice aside to its reader ("So we still don't know ...") is not a fact.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+import re
+from collections.abc import Callable, Mapping, Sequence
 
 import numpy as np
 
+from newsprism.compare.ledger import carriers
 from newsprism.model import Article, LedgerGroup, Span, Statement
-from newsprism.text import words
+from newsprism.text import quote_regions, words
 
 __all__ = ["summarize"]
 
@@ -38,6 +46,7 @@ def _pick_statement(
         key=lambda st: (
             st.quote_id in avoid,
             not reads_alone(st.text),
+            _aside(st),
             st.quote_id is not None or st.attributed_to is not None,
             bool(st.hedges),
             abs(len(words(st.text)) - 25) // 10,
@@ -77,41 +86,81 @@ def summarize(
     redundancy: float = 0.72,
     avoid_quotes: set[str] | None = None,
     origin_of: Mapping[str, str] | None = None,
+    close: Callable[[str, str], float | None] | None = None,
 ) -> list[dict]:
     """Up to ``max_sentences`` summary sentences with their citations; a group is told in
     words other than an altered or misattributed quote (``avoid_quotes``) when it can be.
-    ``origin_of`` (article id -> origin) counts the support of a shown sentence."""
+    ``origin_of`` (article id -> origin) counts the support of a shown sentence; ``close`` (two
+    statement ids -> probability of one fact) decides which outlets carry it (default: cosine)."""
     by_id = {s.id: s for s in statements}
     arts = {a.id: a for a in articles}
+    close = close or _cosine(vectors)
     vectors, sentence_means = _sentence_vectors(statements, vectors)
     sentence_groups = _sentence_groups(statements, ledger)
     center = np.mean(sentence_means, axis=0) if sentence_means else None
-    ranked = sorted(
-        ledger,
-        key=lambda g: (
-            g.status == "single-source",
-            -g.independent_support,
-            -len(g.article_ids),
-            -_salience(g, by_id, arts, vectors, center),
-            g.id,
-        ),
+    candidates = []
+    for group in ledger:
+        st = _pick_statement(group, by_id, arts, avoid_quotes or set())
+        if len(words(st.text)) < 6 or _aside(st):
+            continue
+        line = _sentence(group, st, by_id, arts, sentence_groups, origin_of or {}, close)
+        if not _reads_alone(group, st, line["whole"]):
+            continue  # a clause cut out of its sentence ("among them three firefighters, ...")
+        if not line["full"]:
+            continue  # some members tell another fact: the ledger's count would not be this line's
+        candidates.append((group, st, line))
+    candidates.sort(
+        key=lambda c: (
+            c[2]["independent_support"] < 2,
+            -c[2]["independent_support"],
+            -len({x["article_id"] for x in c[2]["cites"]}),
+            -_salience(c[0], by_id, arts, vectors, center),
+            c[0].id,
+        )
     )
-    chosen: list[tuple[LedgerGroup, Statement]] = []
+    chosen: list[Statement] = []
     lines: list[dict] = []
-    for group in ranked:
+    for _group, st, line in candidates:
         if len(chosen) >= max_sentences:
             break
-        st = _pick_statement(group, by_id, arts, avoid_quotes or set())
-        if len(words(st.text)) < 6 or _redundant(st, [c for _, c in chosen], vectors, redundancy):
+        if _redundant(st, chosen, vectors, redundancy):
             continue
-        if any(_sentence_of(st) == _sentence_of(c) and st.article_id == c.article_id for _, c in chosen):
+        if any(_sentence_of(st) == _sentence_of(c) and st.article_id == c.article_id for c in chosen):
             continue  # another claim of a sentence already shown
-        line = _sentence(group, st, by_id, arts, sentence_groups, origin_of or {})
-        if not reads_alone(line["text"]):
-            continue  # a clause cut out of its sentence ("among them three firefighters, ...")
-        chosen.append((group, st))
+        chosen.append(st)
+        del line["whole"], line["full"]
         lines.append(line)
     return lines
+
+
+def _reads_alone(group: LedgerGroup, st: Statement, whole: bool) -> bool:
+    """Whether the line reads without the sentence it was cut from: it is that whole sentence,
+    or the ledger's parse found the group's clause standing alone (``LedgerGroup.form``)."""
+    if whole and st.sentence is not None:
+        return True
+    return group.form == "alone" if st.text == group.text else reads_alone(st.text)
+
+
+_PERSONAL = re.compile(r"\b(?:we|us|our|you|your|i|me|my)\b", re.IGNORECASE)
+
+
+def _aside(st: Statement) -> bool:
+    """An outlet's own-voice word to its reader (first or second person outside quote marks, or
+    a question): commentary, not a fact the outlets can share."""
+    if st.quote_id is not None or st.attributed_to is not None:
+        return False
+    text = st.text
+    for a, b in reversed(quote_regions(text)):
+        text = text[:a] + " " + text[b:]
+    return bool(_PERSONAL.search(text)) or text.rstrip().endswith("?")
+
+
+def _cosine(vectors: Mapping[str, np.ndarray]) -> Callable[[str, str], float | None]:
+    def close(a: str, b: str) -> float | None:
+        va, vb = vectors.get(a), vectors.get(b)
+        return None if va is None or vb is None else float(va @ vb)
+
+    return close
 
 
 def reads_alone(text: str) -> bool:
@@ -198,15 +247,20 @@ def _sentence(
     arts: Mapping[str, Article],
     sentence_groups: Mapping[tuple[str, int], list[LedgerGroup]],
     origin_of: Mapping[str, str],
+    close: Callable[[str, str], float | None],
 ) -> dict:
     # A summary is read as sentences: the claim is shown in its whole sentence when every claim
     # of that sentence has the group's support; else only the claim itself, so the line says
     # what the ledger says (the same support, the same status, the same outlets).
+    # Only the outlets whose own words in the group are close to the shown claim carry it.
+    close_to = carriers(group, st, by_id, close)
     groups = sentence_groups.get(_key(st), [group])
     carried = set.intersection(*(set(g.article_ids) for g in groups)) | {st.article_id}
-    whole = len({origin_of.get(a, a) for a in carried}) >= group.independent_support
-    carried = carried if whole else set(group.article_ids)
-    support = group.independent_support
+    whole = len({origin_of.get(a, a) for a in carried & close_to}) >= len(
+        {origin_of.get(a, a) for a in close_to}
+    )
+    carried = (carried if whole else set(group.article_ids)) & close_to
+    support = len({origin_of.get(a, a) for a in carried})
     cites = _cites(group, by_id, arts, carried)
     span = _sentence_of(st) if whole else st.span
     art = arts.get(st.article_id)
@@ -221,6 +275,8 @@ def _sentence(
         "independent_support": support,
         "marked": _one_origin(group) if support < 2 else None,
         "cites": cites,
+        "whole": whole,
+        "full": close_to >= set(group.article_ids),
     }
 
 

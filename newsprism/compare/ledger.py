@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import dataclasses
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -29,7 +29,7 @@ from newsprism.text import quote_regions
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-__all__ = ["build_ledger", "near_articles", "omissions", "text_forms", "unique_content"]
+__all__ = ["build_ledger", "carriers", "near_articles", "omissions", "text_forms", "unique_content"]
 
 
 def build_ledger(
@@ -71,6 +71,34 @@ def build_ledger(
         )
     ledger.sort(key=lambda g: (-g.independent_support, -len(g.article_ids), g.id))
     return _fold_twins(ledger)
+
+
+# A member carries a shown statement when the pair model gives the two at least this
+# probability of telling one fact (or, without the model, this cosine of their vectors):
+# group membership alone also joins look-alikes (one topic, two facts). 0.5 kept the seed
+# brief's true rewordings and dropped its look-alikes (docs/results/brief.md section 0m).
+CARRY_MIN = 0.5
+
+
+def carriers(
+    group: LedgerGroup,
+    shown: Statement,
+    by_id: Mapping[str, Statement],
+    close: Callable[[str, str], float | None],
+    min_close: float = CARRY_MIN,
+) -> set[str]:
+    """The articles of ``group`` whose own statement in it is close to ``shown`` (``close`` of
+    two statement ids; None when unknown, counted as close): the outlets a line showing
+    ``shown`` may cite as carrying it (the shown article always does)."""
+    out = {shown.article_id}
+    for sid in group.statement_ids:
+        other = by_id.get(sid)
+        if other is None or other.article_id in out:
+            continue
+        p = close(shown.id, sid)
+        if p is None or p >= min_close:
+            out.add(other.article_id)
+    return out
 
 
 def _fold_twins(ledger: list[LedgerGroup]) -> list[LedgerGroup]:
