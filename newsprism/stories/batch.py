@@ -300,24 +300,9 @@ class Batch:
 
     def _place(self, i: int) -> None:
         item = self.items[i]
-        s = self.index.settings
         candidates = self._candidates(item)
-        choice = choose(
-            item.vector,
-            item.feat.published,
-            candidates,
-            s.join_threshold,
-            s.max_gap_days,
-            None,
-            s.extend_threshold,
-            floor=item.feat.floor,
-            undated=s.undated_threshold,
-            mean=s.mean_threshold,
-            close_days=s.close_days,
-            late=s.late_factor,
-            dated_mean=s.dated_mean,
-            from_first=s.extend_from_first,
-            dated_settled=s.dated_extend,
+        choice = self._decide(
+            item.vector, item.feat.published, item.feat.floor, candidates, self.index.settings.join_threshold
         )
         key = choice.story_id if choice.story_id is not None else self._open(item)
         self._join(i, key, choice.score)
@@ -352,25 +337,9 @@ class Batch:
         self, vector: dict[str, float], published: date | None, floor: date | None, older_ids: list[str]
     ) -> Choice:
         """Does ``vector`` join one of the stories of earlier batches ``older_ids``, at the settled bar?"""
+        candidates = [self.drafts.get(k) or self.index.profiles[k] for k in older_ids]
         s = self.index.settings
-        return choose(
-            vector,
-            published,
-            [self.drafts.get(k) or self.index.profiles[k] for k in older_ids],
-            s.join_threshold,
-            s.max_gap_days,
-            None,
-            s.extend_threshold,
-            floor=floor,
-            undated=s.undated_threshold,
-            mean=s.mean_threshold,
-            close_days=s.close_days,
-            late=s.late_factor,
-            dated_mean=s.dated_mean,
-            words=s.event_word_floor,
-            from_first=s.extend_from_first,
-            dated_settled=s.dated_extend,
-        )
+        return self._decide(vector, published, floor, candidates, s.join_threshold, words=s.event_word_floor)
 
     def _link_groups(self, pool: list[int], threshold: float) -> list[list[int]]:
         """Average-link groups of the items ``pool`` (indices into the pool)."""
@@ -448,7 +417,7 @@ class Batch:
             candidates.append(self.drafts[before])
         if s.settle_keeps and len(self.members[before]) > 1 and self._holds(item, before, threshold):
             return False
-        choice = self._choose(item, candidates, threshold, before, words=s.event_word_floor)
+        choice = self._settle_choice(item, candidates, threshold, before, words=s.event_word_floor)
         alone = len(self.members[before]) == 1
         if choice.story_id == before or (choice.story_id is None and alone):
             item.score = choice.score
@@ -466,26 +435,44 @@ class Batch:
         profile grows with its size, so "best story" would pull articles out of a
         small story of their own into a bigger one on the same topic (issue 11).
         """
-        stay = self._choose(item, [self.drafts[key]], threshold, key)
+        stay = self._settle_choice(item, [self.drafts[key]], threshold, key)
         if stay.story_id == key:
             item.score = stay.score
             return True
         return False
 
-    def _choose(
+    def _settle_choice(
         self, item: Item, candidates: list[StoryProfile], threshold: float, own: str, words: float = 0.0
     ) -> Choice:
-        """:func:`choose` for ``item`` with the index's settings (``own``: its story now)."""
+        """:meth:`_decide` for ``item`` when settling (``own``: its story now), with the margins
+        a move to another story must clear."""
+        return self._decide(
+            item.vector, item.feat.published, item.feat.floor, candidates, threshold, own, words, margins=True
+        )
+
+    def _decide(
+        self,
+        vector: dict[str, float],
+        published: date | None,
+        floor: date | None,
+        candidates: list[StoryProfile],
+        threshold: float,
+        own: str | None = None,
+        words: float = 0.0,
+        margins: bool = False,
+    ) -> Choice:
+        """:func:`choose` with the index's settings: drafts at ``threshold``, stories of earlier
+        batches at the settled bar; ``margins`` when an article already has a story to leave."""
         s = self.index.settings
         return choose(
-            item.vector,
-            item.feat.published,
+            vector,
+            published,
             candidates,
             threshold,
             s.max_gap_days,
             own,
             s.extend_threshold,
-            floor=item.feat.floor,
+            floor=floor,
             undated=s.undated_threshold,
             mean=s.mean_threshold,
             close_days=s.close_days,
@@ -494,8 +481,8 @@ class Batch:
             words=words,
             from_first=s.extend_from_first,
             dated_settled=s.dated_extend,
-            margin=s.join_margin,
-            dated_margin=s.dated_margin,
+            margin=s.join_margin if margins else 1.0,
+            dated_margin=s.dated_margin if margins else 1.0,
         )
 
     def _open(self, item: Item) -> str:
