@@ -32,13 +32,13 @@ from newsprism.text import DAYS, MONTHS, numbers
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-__all__ = ["fact_groups", "fact_keys"]
+__all__ = ["FRAME_VERBS", "arg_key", "fact_groups", "fact_keys", "specific_argument"]
 
 _ARG_DEPS = frozenset(
     ["nsubj", "nsubjpass", "dobj", "obj", "attr", "agent", "pobj", "npadvmod", "dative", "oprd"]
 )
 # Verbs that frame a statement rather than tell an event of the story.
-_FRAME_VERBS = frozenset(
+FRAME_VERBS = frozenset(
     """say tell add report state claim note explain accord ask write announce describe call believe
     think know see appear seem continue begin start include make take give get go come be have do
     become remain want need try use""".split()  # noqa: SIM905
@@ -66,7 +66,7 @@ def _entity_tokens(tok: Token) -> list[Token] | None:
     return list(doc[start:end])
 
 
-def _arg_key(tok: Token) -> str | None:
+def arg_key(tok: Token) -> str | None:
     """A comparable form of an argument: a name's last word, a number, a weekday, a noun lemma."""
     if tok.like_num:
         return tok.text.lower().replace(",", "")
@@ -83,7 +83,7 @@ def _arg_key(tok: Token) -> str | None:
     return None
 
 
-def _specific(arg: str) -> bool:
+def specific_argument(arg: str) -> bool:
     """Whether an argument key names something: a name, a number, a weekday or month."""
     return arg.startswith(_NAMED) or arg[:1].isdigit() or arg in _DATES
 
@@ -97,11 +97,11 @@ def _arguments(verb: Token) -> set[str]:
             targets = [g for g in child.children if g.dep_ == "pobj"]
         for t in targets:
             if t.dep_ in _ARG_DEPS or child.dep_ in ("prep", "agent"):
-                key = _arg_key(t)
+                key = arg_key(t)
                 if key:
                     out.add(key)
                 out.update(
-                    k for c in t.children if c.dep_ in ("compound", "nummod") for k in [_arg_key(c)] if k
+                    k for c in t.children if c.dep_ in ("compound", "nummod") for k in [arg_key(c)] if k
                 )
     return out
 
@@ -109,14 +109,16 @@ def _arguments(verb: Token) -> set[str]:
 def _event_keys(span: Span) -> set[str]:
     keys = set()
     for tok in span:
-        if tok.pos_ != "VERB" or tok.lemma_.lower() in _FRAME_VERBS:
+        if tok.pos_ != "VERB" or tok.lemma_.lower() in FRAME_VERBS:
             continue
         args = sorted(_arguments(tok))
         lemma = tok.lemma_.lower()
         # Two common nouns ("officers suffered injuries") tell an event of any story of the kind;
         # a name, a number or a date among the two tells which one.
         keys.update(
-            f"{lemma}|{a}|{b}" for a, b in itertools.combinations(args, 2) if _specific(a) or _specific(b)
+            f"{lemma}|{a}|{b}"
+            for a, b in itertools.combinations(args, 2)
+            if specific_argument(a) or specific_argument(b)
         )
         # A verb with one specific value (a number, a weekday or month) is a fact alone.
         keys.update(f"{lemma}|{a}" for a in args if a in _DATES or a[:1].isdigit())
@@ -135,7 +137,7 @@ def _count_keys(span: Span) -> set[str]:
         for target in (head, head.head if head.pos_ == "NOUN" else None):
             if target is not None and target is not tok and target.pos_ in ("NOUN", "VERB"):
                 lemma = target.lemma_.lower()
-                if lemma not in _FRAME_VERBS and lemma not in _WEAK_ARGS:
+                if lemma not in FRAME_VERBS and lemma not in _WEAK_ARGS:
                     keys.add(f"{value}|{lemma}")
     return keys
 

@@ -59,7 +59,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 from scipy.sparse import csr_matrix
 
-from newsprism.compare.facts import _FRAME_VERBS, _arg_key, _specific
+from newsprism.compare.facts import FRAME_VERBS, arg_key, specific_argument
 from newsprism.model import Statement
 from newsprism.text import content_words, date_terms, numbers, quantities, stem, words
 
@@ -195,13 +195,13 @@ class Frames:
 def _role_keys(tok: Token) -> set[str]:
     """Specific argument keys of one argument token and its compounds ("President Trump"); a
     proper noun the entity tagger missed is a name too (not a compound: "Senator" is a title)."""
-    keys = {_name_key(tok)} | {_arg_key(c) for c in tok.children if c.dep_ in ("compound", "nummod")}
-    return {k for k in keys if k and _specific(k)}
+    keys = {_name_key(tok)} | {arg_key(c) for c in tok.children if c.dep_ in ("compound", "nummod")}
+    return {k for k in keys if k and specific_argument(k)}
 
 
 def _name_key(tok: Token) -> str | None:
-    key = _arg_key(tok)
-    if tok.pos_ == "PROPN" and tok.is_alpha and (key is None or not _specific(key)):
+    key = arg_key(tok)
+    if tok.pos_ == "PROPN" and tok.is_alpha and (key is None or not specific_argument(key)):
         return "@" + tok.lower_
     return key
 
@@ -215,7 +215,7 @@ def _frame(tokens: Sequence[Token]) -> Frame:
     others: set[str] = set()
     for verb in tokens:
         lemma = verb.lemma_.lower()
-        if verb.pos_ != "VERB" or lemma in _FRAME_VERBS:
+        if verb.pos_ != "VERB" or lemma in FRAME_VERBS:
             continue
         verbs.add(lemma)
         children = list(verb.children)
