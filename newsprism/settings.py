@@ -442,6 +442,17 @@ class CompareSettings:
     # shared facts up, pair precision not down, look-alike share not up.
     align_second: float = 0.3
     align_second_words: float = 0.2
+    # A statement also joins a further group whose members it matches as a whole: mean pair
+    # probability to every member of at least align_extend, from an article the group lacks
+    # that already shares align_extend_links groups with each of its articles, no veto with
+    # any member (above 1.0: off). A lead sentence tells the event, the date and the people
+    # at once; the clustering gave it one group, so the other facts lost it. Without the
+    # article links the extension joined two events of one kind (look-alike pairs per
+    # cross-event article pair 4.08 -> 5.68, ECB+ calibrate); same-event article pairs share
+    # a median of 10 groups there, cross-event ones 2-3. Chosen on both calibrate halves
+    # (docs/results/brief.md section 0p).
+    align_extend: float = 0.5
+    align_extend_links: int = 8
     # True: a group holds statements of one polarity only, whatever their similarity. False
     # (the rule of sessions 5-8): opposite polarity vetoes a pair only in nearly the same words
     # (negation_same_words), since a statement's polarity also turns on a negated aside of its
