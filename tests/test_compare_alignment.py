@@ -223,7 +223,7 @@ def test_a_lead_sentence_also_joins_the_group_of_a_second_fact_it_tells():
     sts = _lead_story()
     # Statement 2 went to the ferry group; it also tells the harbour's reopening.
     groups = ((0, 1), (2, 3), (4, 5))
-    pairs = [(0.6, 0, 2), (0.6, 1, 2), (0.6, 0, 4)]
+    pairs = [(0, 2), (1, 2), (0, 4)]
     link = _FixedLink({2: 0.7, 4: 0.2})
     s = CompareSettings(align_extend=0.5, align_extend_links=1)
     out = alignment._extend_groups(sts, link, pairs, groups, s, set())
@@ -235,7 +235,7 @@ def test_a_lead_sentence_also_joins_the_group_of_a_second_fact_it_tells():
 
 def test_an_article_joins_a_further_group_only_when_it_shares_groups_with_its_articles():
     sts = _lead_story()
-    pairs = [(0.6, 0, 2), (0.6, 1, 2)]
+    pairs = [(0, 2), (1, 2)]
     link = _FixedLink({2: 0.7})
     # Article c shares a group with a (2, 3) but none with b: two events of one kind share few.
     groups = ((0, 1), (2, 3))

@@ -114,7 +114,10 @@ def align_statements(
         if settings.align_second <= 1.0:
             groups += _second_groups(statements, link, pairs, groups, settings, blocked)
         if settings.align_extend <= 1.0:
-            groups = _extend_groups(statements, link, pairs, groups, settings, blocked)
+            # Any pair the model finds likely enough may lead a statement to a group, also one
+            # the count gate kept from the clustering: the whole group must then vouch for it.
+            near = [(i, j) for _, i, j in pairs] + list(judge.related(settings.only_here_model))
+            groups = _extend_groups(statements, link, near, groups, settings, blocked)
     else:
         groups = _cluster(
             statements,
@@ -462,19 +465,19 @@ def _second_groups(
 def _extend_groups(
     statements: Sequence[Statement],
     link: _ModelAffinity,
-    pairs: list[tuple[float, int, int]],
+    near_pairs: list[tuple[int, int]],
     groups: tuple[tuple[int, ...], ...],
     s: CompareSettings,
     blocked: set[tuple[int, int]],
 ) -> tuple[tuple[int, ...], ...]:
     """Each multi-article group widened by the statements of the articles it lacks that match
-    its members as a whole: an accepted pair with one member, a mean probability of at least
+    its members as a whole: a ``near_pairs`` pair with one member, a mean probability of at least
     ``align_extend`` over all of them, and no veto with any. A lead sentence tells the event, its
     date and its people at once; the clustering gave it one group, and the other facts lost it.
     Only an article that already shares ``align_extend_links`` groups with every article of the
     group may join (two events of one kind in one brief share few), its best statement; the
     group keeps its place in the order."""
-    near = _neighbours((i, j) for _, i, j in pairs)
+    near = _neighbours(near_pairs)
     against = _neighbours(blocked)
     together = _groups_together(statements, groups)
     out = []
