@@ -290,7 +290,11 @@ def test_the_outlets_own_negation_answers_the_same_claim_by_party_predicate_and_
 def test_a_negation_inside_a_reported_charge_is_not_the_outlets_denial():
     sts = [
         _st(0, "a", "Kessler said Varga was qualified to chair the Blue League.", who="Kessler"),
-        _st(1, "a", "Ortega kept pressing his attack that Ada Varga is not qualified to chair the Blue League."),
+        _st(
+            1,
+            "a",
+            "Ortega kept pressing his attack that Ada Varga is not qualified to chair the Blue League.",
+        ),
         _st(2, "a", "It is unclear whether Varga is not qualified to chair the Blue League."),
     ]
     assert not _one(sts, {"a": "Valley Post"})

@@ -627,3 +627,34 @@ def test_a_remark_quoted_between_two_apostrophes_is_a_quote():
         "for us in the northern districts''",
         "On Tuesday, the mayor said that winning ''will be very hard for us in the northern districts.''",
     ) == [("date", "said on monday vs on tuesday")]
+
+
+def test_one_persons_title_with_and_without_a_rank_word_is_a_contradiction():
+    assert _unaligned(
+        "Timber County District Attorney Dana Varsk spoke to reporters on the courthouse steps.",
+        "Assistant District Attorney Danielle Varsk asked the witness to repeat her answer.",
+    ) == [("title", "Timber County District Attorney vs Assistant District Attorney")]
+    # another person of the same surname, a past title, two different offices, two ranked titles
+    for a, b in [
+        ("District Attorney Dana Varsk spoke to reporters.", "Assistant District Attorney Omar Varsk spoke."),
+        ("Former Deputy Director Ada Morrow left early.", "Agency Director Ada Morrow left early."),
+        ("Democratic Senator Ada Morrow voted no.", "Vessian Governor Ada Morrow voted no."),
+        ("Deputy Director Ada Morrow voted.", "Deputy Chief Ada Morrow voted."),
+        ("The then-Deputy Director Ada Morrow voted.", "Agency Director Ada Morrow voted."),
+        # offices whose lower ranks are called by the office by convention
+        ("Associate Justice Ada Morrow wrote the opinion.", "High Court Justice Ada Morrow wrote it."),
+        ("Lieutenant General Ada Morrow led the unit.", "Army General Ada Morrow led the unit."),
+        ("Assistant Professor Ada Morrow led the study.", "Vessia Professor Ada Morrow led the study."),
+    ]:
+        assert _unaligned(a, b) == [], (a, b)
+
+
+def test_a_surname_opening_both_sentences_ties_two_exact_counts():
+    # "Pritchard" is a surname of middling frequency in general English (zipf 3.2)
+    assert _unaligned(
+        "Pritchard now has 2,029 points in 106 games for the club.",
+        "Pritchard now has 2,129 points heading into the semifinals.",
+    ) == [("number", "point: 2,029 points vs 2,129 points")]
+    # two players' totals; a common word opening a sentence is no name
+    assert _unaligned("Pritchard now has 2,029 points.", "Whitaker now has 2,129 points.") == []
+    assert _unaligned("Officials now have 2,029 points.", "Officials now have 2,129 points.") == []

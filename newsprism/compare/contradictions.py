@@ -583,10 +583,10 @@ def _attribute_contradictions(
     by_key: dict[tuple[str, str], list[tuple[_Unit, Mention]]] = {}
     for unit, (text, members) in units.items():
         quoted = quoted_spans(text)
-        if all(statements[i].quote_id for i in members):
-            continue
+        # a sentence that is all quote still names its speaker in the outlet's words (the title)
+        spoken = all(statements[i].quote_id for i in members)
         for m in mentions(text):
-            if not any(s <= m.start < e for s, e in quoted):
+            if (m.kind == "title" or not spoken) and not any(s <= m.start < e for s, e in quoted):
                 by_key.setdefault((m.kind, m.key), []).append((unit, m))
     tied: set[tuple[_Unit, _Unit]] = set()
     for clocks in (False, True):
@@ -659,6 +659,7 @@ _KINDS = {
     "block": "place",
     "count": "number",
     "name": "name",
+    "title": "title",
 }
 
 
