@@ -641,6 +641,9 @@ def test_one_persons_title_with_and_without_a_rank_word_is_a_contradiction():
         ("Democratic Senator Ada Morrow voted no.", "Vessian Governor Ada Morrow voted no."),
         ("Deputy Director Ada Morrow voted.", "Deputy Chief Ada Morrow voted."),
         ("The then-Deputy Director Ada Morrow voted.", "Agency Director Ada Morrow voted."),
+        ("Deputy Juan Abel Ruiz was shot on Friday.", "Juan Abel Ruiz was shot on Friday."),
+        ("He shot Deputy Sgt. Ivo Lind outside.", "He shot Sgt. Ivo Lind outside."),
+        ("Under Chancellor Ada Morrow, Vessia grew.", "Vessian Chancellor Ada Morrow spoke."),
         # offices whose lower ranks are called by the office by convention
         ("Associate Justice Ada Morrow wrote the opinion.", "High Court Justice Ada Morrow wrote it."),
         ("Lieutenant General Ada Morrow led the unit.", "Army General Ada Morrow led the unit."),

@@ -177,7 +177,7 @@ def _number(word: str) -> int:
 _TITLED = re.compile(r"(?<![\w'’.-])(?:[A-Z][a-z]+\.?\s+){2,7}(?:[A-Z]\.\s+)?[A-Z][\w'’-]*[a-z]\b")
 # Words that make a title another, lower office: the assistant district attorney is not the
 # district attorney, the deputy director not the director.
-RANKS = frozenset("assistant deputy associate vice lieutenant under".split())  # noqa: SIM905
+RANKS = frozenset("assistant deputy associate vice lieutenant".split())  # noqa: SIM905
 # Offices whose lower ranks the press calls by the office by convention: an associate justice is
 # "Justice X", an assistant professor "Professor X", a lieutenant general "General X".
 _COURTESY = frozenset("justice professor general admiral colonel commander marshal".split())  # noqa: SIM905
@@ -219,6 +219,11 @@ def titles_apart(a: str, b: str) -> bool:
         if at is None or RANKS & set(plain):
             continue
         office = ranked[at + 1 :]
+        # one word alone may be a first name ("Deputy Juan Abel Ruiz" / "Juan Abel Ruiz") or the
+        # job the rank word already names ("Deputy Sgt." / "Sgt."): the office or the plain
+        # title must be two words at least
+        if max(len(office), len(plain)) < 2:
+            continue
         if office and plain[-len(office) :] == office and not (RANKS | _COURTESY) & set(office):
             return True
     return False
