@@ -661,3 +661,36 @@ def test_a_surname_opening_both_sentences_ties_two_exact_counts():
     # two players' totals; a common word opening a sentence is no name
     assert _unaligned("Pritchard now has 2,029 points.", "Whitaker now has 2,129 points.") == []
     assert _unaligned("Officials now have 2,029 points.", "Officials now have 2,129 points.") == []
+
+
+def test_office_years_told_with_other_words_for_one_office():
+    for a, b in [
+        (
+            "Ada Morrow, who served in the Senate from 1967 to 1979, died Sunday.",
+            "Ada Morrow was a senator from 1966 to 1978.",
+        ),
+        (
+            "Ada Morrow, who served in the Senate from 1967 to 1979, died.",
+            "Morrow represented Vessia in the Senate from 1966 until 1978.",
+        ),
+        (
+            "Former Sen. Ada Morrow, who held the seat from 1967 to 1979, died.",
+            "Morrow held the seat from 1966 to 1978.",
+        ),
+    ]:
+        assert _unaligned(a, b) == [("years", "1967–1979 vs 1966–1978")], (a, b)
+    # two offices of one person; two people whose offices name one country
+    assert (
+        _unaligned(
+            "Ada Morrow, a senator from 1967 to 1979, died.",
+            "Ada Morrow chaired the farm committee from 1970 to 1978.",
+        )
+        == []
+    )
+    assert (
+        _unaligned(
+            "Ivo Lind, who was a director for the United States from 2010 to 2013, spoke.",
+            "Bo Sarn, Vessia's envoy to the United States from 2007 to 2013, spoke.",
+        )
+        == []
+    )
