@@ -634,6 +634,11 @@ def test_one_persons_title_with_and_without_a_rank_word_is_a_contradiction():
         "Timber County District Attorney Dana Varsk spoke to reporters on the courthouse steps.",
         "Assistant District Attorney Danielle Varsk asked the witness to repeat her answer.",
     ) == [("title", "Timber County District Attorney vs Assistant District Attorney")]
+    # a title is the person's whatever event each sentence tells (here a report and a plan)
+    assert _unaligned(
+        "The inquest was opened by Assistant District Attorney Dana Varsk.",
+        "Timber County District Attorney Dana Varsk said the inquest would resume in June.",
+    ) == [("title", "Assistant District Attorney vs Timber County District Attorney")]
     # another person of the same surname, a past title, two different offices, two ranked titles
     for a, b in [
         ("District Attorney Dana Varsk spoke to reporters.", "Assistant District Attorney Omar Varsk spoke."),

@@ -604,10 +604,9 @@ def _attribute_contradictions(
                     if (
                         ua[0] == ub[0]
                         # a plan and a report, or what did not happen and what did: two things
-                        or _plan_and_report(clause(ta, ma), clause(tb, mb))
-                        or _other_days(ta, tb)
-                        or _other_places(ta, tb)
-                        or _negated(without_quoted(ta)) != _negated(without_quoted(tb))
+                        # (a person's title is theirs whatever the sentence tells of them)
+                        or kind != "title"
+                        and _two_events(ta, ma, tb, mb)
                         or not same_attribute(ta, ma, tb, mb, (ua, ub) in tied or (ub, ua) in tied)
                     ):
                         continue
@@ -615,6 +614,17 @@ def _attribute_contradictions(
                     tied.add((ua, ub))
     out = [_attribute_contradiction(statements, units, *f) for f in found]
     return out + _remark_days(statements, units)
+
+
+def _two_events(ta: str, ma: Mention, tb: str, mb: Mention) -> bool:
+    """The two sentences tell two events (a plan and a report, two days, two places, what did not
+    happen and what did), so their values are two events' values."""
+    return (
+        _plan_and_report(clause(ta, ma), clause(tb, mb))
+        or _other_days(ta, tb)
+        or _other_places(ta, tb)
+        or _negated(without_quoted(ta)) != _negated(without_quoted(tb))
+    )
 
 
 def _remark_days(
