@@ -699,3 +699,12 @@ def test_office_years_told_with_other_words_for_one_office():
         )
         == []
     )
+
+
+def test_one_events_date_told_with_other_verbs_by_the_clauses_subject():
+    assert _unaligned(
+        "The primary is scheduled for mid-May, Ada Morrow said.", "The primary will take place on April 30."
+    ) == [("date", "mid-May vs April 30")]
+    # another subject, or a subject the rule cannot read, is another event
+    for b in ["The filing deadline is April 30.", "The deadline for the primary is April 30."]:
+        assert _unaligned("The primary is scheduled for mid-May.", b) == [], b

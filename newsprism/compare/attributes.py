@@ -416,6 +416,13 @@ def same_attribute(a_text: str, a: Mention, b_text: str, b: Mention, tied: bool 
     if a.kind == "clock":
         return _one_moment(a_text, a, b_text, b)
     sa, sb = sides(a_text, a.start, a.end), sides(b_text, b.start, b.end)
+    if a.kind == "calendar":
+        # the subjects the two clauses open with name the event: "The primary is set for mid-May"
+        # / "The primary will take place on April 30" is one; "The deadline for the primary is
+        # April 30" another, whatever words stand next to the dates
+        head_a, head_b = _subject_head(clause(a_text, a)), _subject_head(clause(b_text, b))
+        if head_a is not None and head_b is not None:
+            return head_a == head_b
     if sides_meet(sa, sb):
         return True
     # "McDermott now has 2,029 points" / "McDermott now has 2,129 points": the same name next to both
@@ -426,6 +433,27 @@ def same_attribute(a_text: str, a: Mention, b_text: str, b: Mention, tied: bool 
         and bool(names)
         and names == near_names(b_text, b.start, b.end)
     )
+
+
+# "The primary is scheduled for mid-May", "Vessia's primary will be held on April 30": the clause
+# opens with its subject, a determiner or a possessive, then its words up to the verb.
+_SUBJECT = re.compile(
+    r"^\s*(?:the|its|his|her|their|this|[A-Z][\w'’-]*['’]s)\s+((?:[a-z][\w-]*\s+){0,4}?[a-z][\w-]*)\s+"
+    r"(?:is|was|will|would|has|had|are|were|remains|takes|took)\b",
+    re.IGNORECASE,
+)
+_OF = frozenset("of for in on at to from with".split())  # noqa: SIM905
+
+
+def _subject_head(text: str) -> str | None:
+    """The head word (stem) of the subject a clause opens with: its last word before any
+    preposition ("the deadline for the primary" -> deadlin), or None."""
+    m = _SUBJECT.match(text)
+    if m is None:
+        return None
+    words = m.group(1).lower().split()
+    cut = next((i for i, w in enumerate(words) if w in _OF), len(words))
+    return stem(words[cut - 1]) if cut > 0 else None
 
 
 def quoted_spans(text: str) -> list[tuple[int, int]]:
