@@ -708,3 +708,14 @@ def test_one_events_date_told_with_other_verbs_by_the_clauses_subject():
     # another subject, or a subject the rule cannot read, is another event
     for b in ["The filing deadline is April 30.", "The deadline for the primary is April 30."]:
         assert _unaligned("The primary is scheduled for mid-May.", b) == [], b
+
+
+def test_two_periods_of_years_in_one_group_are_no_contradiction():
+    # aligned: both about the coach's Vessia Rovers career, but a season and a title team's season
+    assert (
+        _pair(
+            "Ada Morrow led the Vessia Rovers to the playoffs for the first time since the 2004-05 season.",
+            "Ada Morrow, a member of the Vessia Rovers' 1982-83 title team, led the club to the playoffs.",
+        )
+        == []
+    )

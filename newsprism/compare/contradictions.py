@@ -135,6 +135,8 @@ def _kind(
         return None
     ya, yb = _year_ranges(a.text), _year_ranges(b.text)
     if len(ya) == 1 and len(yb) == 1 and ya != yb:
+        if not _spans_overlap(next(iter(ya)), next(iter(yb))):
+            return None  # two periods: their other values are two periods' too
         return "years", f"{_range_text(*next(iter(ya)))} vs {_range_text(*next(iter(yb)))}"
     one_tense = _future(a.text) == _future(b.text)
     ma, mb = _calendar_dates(a.text), _calendar_dates(b.text)
@@ -220,6 +222,13 @@ def _year_ranges(text: str) -> frozenset[tuple[int, int]]:
         if start < stop <= start + 80:
             out.add((start, stop))
     return frozenset(out)
+
+
+def _spans_overlap(ra: tuple[int, int], rb: tuple[int, int]) -> bool:
+    """Two spans of years share half the shorter at least: one term told two ways (1967–1979 /
+    1966–1978), not two periods ("since the 2004-05 season" / "the 1982-83 championship team")."""
+    shared = min(ra[1], rb[1]) - max(ra[0], rb[0])
+    return shared * 2 >= min(ra[1] - ra[0], rb[1] - rb[0])
 
 
 def _range_text(start: int, stop: int) -> str:
@@ -725,8 +734,7 @@ def _term_pairs(
             a, b = statements[i], statements[j]
             if a.article_id == b.article_id or ra == rb or (i, j) in seen or (j, i) in seen:
                 continue
-            shared = min(ra[1], rb[1]) - max(ra[0], rb[0])
-            if shared * 2 < min(ra[1] - ra[0], rb[1] - rb[0]) or a.polarity != b.polarity:
+            if not _spans_overlap(ra, rb) or a.polarity != b.polarity:
                 continue
             named = _person_named(_sentence_of(a, texts or {}), _sentence_of(b, texts or {}))
             if not named:
