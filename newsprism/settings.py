@@ -454,7 +454,7 @@ class CompareSettings:
     # into its "sprinklers" group), but it is off: it found no PolNeAR fact on either half and
     # on the PolNeAR report half cost pair precision (0.67 -> 0.64), summary cite precision
     # (0.94 -> 0.91, under its floor) and look-alikes (4.22 -> 4.33); US-politics stories
-    # are the target (docs/results/brief.md section 0p).
+    # are the target (docs/results/brief.md section 0q).
     align_extend: float = 1.01
     align_extend_links: int = 8
     # True: a group holds statements of one polarity only, whatever their similarity. False
