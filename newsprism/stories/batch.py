@@ -484,6 +484,7 @@ class Batch:
             dated_settled=s.dated_extend,
             margin=s.join_margin if margins else 1.0,
             dated_margin=s.dated_margin if margins else 1.0,
+            kin=s.dated_kin,
         )
 
     def _open(self, item: Item) -> str:
