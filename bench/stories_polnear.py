@@ -46,6 +46,8 @@ SPLITS = {
     "calibrate": ("calibrate_janfeb", "calibrate", "calibrate_june"),
     "calibrate-march": ("calibrate",),
     "calibrate-new": ("calibrate_janfeb", "calibrate_june"),
+    "calibrate-janfeb": ("calibrate_janfeb",),
+    "calibrate-june": ("calibrate_june",),
     "report": ("report",),
 }
 
