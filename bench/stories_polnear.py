@@ -11,7 +11,7 @@ added in session 10). Articles carry outlet, title and date from ``metadata.tsv`
 (``--undated``, 15%, about the hidden pool's 70 of 651) arrive without a date and keep only
 what their own text writes (the ``text-mention`` floor). Reported: ARI / V / B3 of newsprism
 in one batch and streamed by day in date order, and TF-IDF + average link in the same run
-(cut 0.5, the best on the calibrate half, and given the true number of stories).
+(cut 0.5, the best on the March calibrate half, and given the true number of stories).
 
     PYTHONPATH=.:bench python bench/stories_polnear.py --split calibrate [--set NAME=VALUE ...]
 """
@@ -126,7 +126,7 @@ def main() -> int:
     ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
     ap.add_argument("--split", choices=tuple(SPLITS), required=True)
     ap.add_argument("--undated", type=float, default=0.15, help="share of articles arriving undated")
-    # Best cut of the baseline on the calibrate half (0.3 / 0.4 / 0.5 / 0.6 / 0.75: ARI 0.116 /
+    # Best cut of the baseline on the March calibrate half (0.3 / 0.4 / 0.5 / 0.6 / 0.75: ARI 0.116 /
     # 0.175 / 0.193 / 0.095 / 0.007); the roundups' and ECB+'s 0.75 merges long articles.
     ap.add_argument("--tfidf-threshold", type=float, default=0.5)
     ap.add_argument("--set", action="append", default=[], metavar="NAME=VALUE", help="a StorySettings value")
