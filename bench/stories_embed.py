@@ -77,7 +77,7 @@ def main() -> int:
     if not (args.data / "polnear" / "metadata.tsv").is_file():
         print(f"no PolNeAR under {args.data}; pass --data /path/to/shared/eval", file=sys.stderr)
         return 2
-    measure("PolNeAR March", *stories_polnear.load(args.data, "calibrate"))
+    measure("PolNeAR March", *stories_polnear.load(args.data, "calibrate-march"))
     pool = stories_roundups.load_pool(args.data, "train", stories_roundups.CALIBRATION_STORIES)
     measure("roundups calibration", [d.article for d in pool], [d.gold for d in pool])
     docs = load_docs(args.data, TRAIN)
