@@ -40,6 +40,13 @@ def test_a_parenthetical_police_said_puts_its_clause_in_their_mouth(nlp):
     }
 
 
+def test_an_aside_the_parser_reads_as_a_relative_clause_is_still_reported_speech(nlp):
+    # The small parser hangs "Democrats charged" on "bill" as a relative clause.
+    assert _loaded(nlp, "The bill, Democrats charged, was a furious giveaway to donors.") == {}
+    # A real relative clause with its own object reports nothing: the rest is the outlet's.
+    assert _loaded(nlp, "The senator, who said nothing, left the furious crowd.") == {"furious crowd": 1}
+
+
 def test_according_to_puts_the_whole_sentence_in_the_sources_mouth(nlp):
     assert _loaded(nlp, "According to the council, the furious crowd smashed windows.") == {}
     assert _loaded(nlp, "According to the council, it rained. The furious crowd left.") == {

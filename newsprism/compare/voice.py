@@ -49,11 +49,24 @@ def _reports(tok: Token) -> bool:
 
 def _parenthetical(verb: Token) -> list[tuple[int, int]]:
     """A reporting verb set into the clause it reports ("the crowd, police said, was hostile"):
-    the rest of that sentence is what was said."""
-    if verb.dep_ != "parataxis" or any(c.dep_ in _CONTENT_DEPS for c in verb.children):
+    the rest of that sentence is what was said. The small parser often reads "the bill,
+    Democrats charged, was ..." as a relative clause: one set off by commas, with a subject and
+    no object of its own, is the same aside."""
+    if any(c.dep_ in _CONTENT_DEPS for c in verb.children):
         return []
     sent, sub = verb.sent, list(verb.subtree)
+    if verb.dep_ != "parataxis" and not (verb.dep_ == "relcl" and _aside(verb, sub)):
+        return []
     return [(sent.start_char, sub[0].idx), (sub[-1].idx + len(sub[-1]), sent.end_char)]
+
+
+def _aside(verb: Token, sub: list[Token]) -> bool:
+    """``verb``'s clause is "<subject> <verb>" between two commas ("the bill, Democrats said, ...")."""
+    doc, kids = verb.doc, {c.dep_ for c in verb.children}
+    if "nsubj" not in kids or kids & {"dobj", "prep", "attr", "acomp"} or sub[0].i == 0:
+        return False
+    after = sub[-1].i + 1
+    return doc[sub[0].i - 1].text == "," and after < len(doc) and doc[after].text == ","
 
 
 def _content(verb: Token) -> list[tuple[int, int]]:
