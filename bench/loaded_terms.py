@@ -3,7 +3,7 @@
 Every own-voice word of every calibrate article (``newsprism.compare.voice.own_words``) is a
 row of general features (``newsprism.compare.lexicon.FEATURES``: valence, subjectivity,
 rarity in general English, part of speech, role in the sentence, use by the story's other
-outlets); it is positive
+outlets, a lemma the article repeats); it is positive
 when an annotator lists it in a loaded term of that article: the gold, or the second, blind
 annotation of the calibrate stories (``bench/loaded_second.json``; ``--labels first`` fits on
 the gold alone). A logistic model is fitted on these rows; then for a grid of thresholds the loaded terms are scored the way bench/brief_gold.py
@@ -36,7 +36,7 @@ from newsprism.analyze import analyze_articles
 from newsprism.compare.framing import _sharing
 from newsprism.compare.lexicon import FEATURES, LoadedModel, word_features
 from newsprism.compare.stage import _parses
-from newsprism.compare.voice import own_voice, own_words
+from newsprism.compare.voice import lemma_counts, own_voice, own_words
 from newsprism.settings import Settings
 
 POLNEAR = Path(__file__).parent / "brief_gold_polnear"
@@ -94,8 +94,10 @@ def rows(prepared: list[tuple[dict, dict, object]]) -> list[dict]:
             gold_words = {w for t in terms[name] for w in t.split()}
             quotes = [q for q in analysis.quotes if q.article_id == article.id]
             voice = own_voice(article.text, statements[article.id], doc, quotes)
+            lemmas = lemma_counts(doc)
             for word, lemma, pos, roles in set(own_words(voice, doc)):
-                x = word_features(word, lemma, pos, sharing[article.id](word), roles)
+                repeated = lemmas[lemma or word] > 1
+                x = word_features(word, lemma, pos, sharing[article.id](word), roles, repeated)
                 if x is not None:
                     out.append(
                         {

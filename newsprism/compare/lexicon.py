@@ -62,6 +62,10 @@ FEATURES = (
     # A noun made of two common words ("stationhouse", "speechwriters", "frontcourt"): a name
     # for a thing of the story's domain, rarely a judgement.
     "compound",
+    # The word's lemma occurs again in the article: a loaded word is a one-off choice, while a
+    # word the article repeats ("autopsy", "pollster", "criminal") is the name of a thing in
+    # the story.
+    "repeated",
     # Its role in the sentence (from the parse): "the *furious* crowd", "he *grimly* said",
     # "Williams *fumed*" (a verb that reports speech), "the plan was *absurd*", the main verb.
     "attributive",
@@ -147,9 +151,15 @@ def _look(table: dict, forms: tuple[str, ...]):
 
 
 def word_features(
-    word: str, lemma: str = "", pos: str = "", shared: float = 0.0, roles: tuple[str, ...] = ()
+    word: str,
+    lemma: str = "",
+    pos: str = "",
+    shared: float = 0.0,
+    roles: tuple[str, ...] = (),
+    repeated: bool = False,
 ) -> tuple[float, ...] | None:
-    """The :data:`FEATURES` of one word (``roles`` among :data:`ROLES`), or None for a word
+    """The :data:`FEATURES` of one word (``roles`` among :data:`ROLES`; ``repeated``: its lemma
+    occurs more than once in the article), or None for a word
     that cannot be judged: a broken token ("low-") or one neither general English nor a
     lexicon knows (a typo, a handle)."""
     low = word.lower()
@@ -173,6 +183,7 @@ def word_features(
         shared,
         float(known),
         float(pos == "NOUN" and compound(low)),
+        float(repeated),
         *(float(r in roles) for r in ROLES),
     )
 
@@ -208,10 +219,11 @@ def is_loaded(
     shared: float = 0.0,
     roles: tuple[str, ...] = (),
     threshold: float | None = None,
+    repeated: bool = False,
 ) -> bool:
     """Would newsprism count ``word`` as loaded in an outlet's own voice? ``threshold``
     (``compare.loaded_threshold``) defaults to the one the model was fitted with."""
-    features = word_features(word, lemma, pos, shared, roles)
+    features = word_features(word, lemma, pos, shared, roles, repeated)
     model = loaded_model()
     floor = model.threshold if threshold is None else threshold
     return features is not None and model.probability(features) >= floor

@@ -23,7 +23,7 @@ from newsprism.model import Quote, Statement
 from newsprism.quotes.cues import SPEECH_VERBS
 from newsprism.text import HEDGES, quote_regions
 
-__all__ = ["blank", "loaded_terms", "own_voice", "own_words", "reported_spans", "term_unit"]
+__all__ = ["blank", "lemma_counts", "loaded_terms", "own_voice", "own_words", "reported_spans", "term_unit"]
 
 # A reporting verb's phrase that holds what was said ("accused X of lying", "called it a stunt"
 # is an oprd, "described it as reckless").
@@ -195,6 +195,11 @@ def own_words(voice: str, doc: Doc | None = None) -> list[Word]:
     return [word for _tok, word in _own_tokens(voice, doc)]
 
 
+def lemma_counts(doc: Doc) -> Counter[str]:
+    """How often each lemma (lower case) occurs in the parsed article, quotes included."""
+    return Counter(t.lemma_.lower() for t in doc if t.is_alpha)
+
+
 # How far a judging modifier may stand from the word it judges and still be read with it
 # ("an unruly young mob": two tokens).
 _UNIT_GAP = 3
@@ -230,10 +235,12 @@ def loaded_terms(
     verdicts: dict[Word, bool] = {}
     counts: Counter[str] = Counter()
     pairs = _own_tokens(voice, doc) if doc is not None else [(None, w) for w in own_words(voice)]
+    lemmas = lemma_counts(doc) if doc is not None else Counter(k[0] for _t, k in pairs)
     for tok, key in pairs:
         if key not in verdicts:
             word, lemma, pos, role = key
-            verdicts[key] = is_loaded(word, lemma, pos, share(word), role, threshold)
+            repeated = lemmas[lemma or word] > 1
+            verdicts[key] = is_loaded(word, lemma, pos, share(word), role, threshold, repeated)
         if verdicts[key]:
             counts[term_unit(tok, voice) if tok is not None else key[0]] += 1
     return dict(sorted(counts.items()))
