@@ -30,9 +30,12 @@ import logging
 import math
 import re
 import xml.etree.ElementTree as ET
+from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
+
+import numpy as np
 
 __all__ = [
     "FEATURES",
@@ -41,6 +44,8 @@ __all__ = [
     "compound",
     "is_loaded",
     "loaded_model",
+    "loaded_words",
+    "meanings",
     "word_features",
     "zipf",
 ]
@@ -73,6 +78,11 @@ FEATURES = (
     "reporting",
     "predicative",
     "main_verb",
+    # What the word means, not how rare or rated it is: a linear probe over the word's MiniLM
+    # vector, fitted with the weights (out of fold, by story), clipped to its fitted range.
+    # "melee", "rampaged", "smackdown" and "carjacker", "murrelets", "autopsy" look alike to
+    # every other feature.
+    "meaning",
 )
 _POS = ("ADJ", "ADV", "VERB", "NOUN")
 ROLES = ("attributive", "manner", "reporting", "predicative", "main_verb")
@@ -157,9 +167,11 @@ def word_features(
     shared: float = 0.0,
     roles: tuple[str, ...] = (),
     repeated: bool = False,
+    meaning: float = 0.0,
 ) -> tuple[float, ...] | None:
     """The :data:`FEATURES` of one word (``roles`` among :data:`ROLES`; ``repeated``: its lemma
-    occurs more than once in the article), or None for a word
+    occurs more than once in the article; ``meaning``: :meth:`LoadedModel.meaning` of its
+    vector), or None for a word
     that cannot be judged: a broken token ("low-") or one neither general English nor a
     lexicon knows (a typo, a handle)."""
     low = word.lower()
@@ -185,20 +197,32 @@ def word_features(
         float(pos == "NOUN" and compound(low)),
         float(repeated),
         *(float(r in roles) for r in ROLES),
+        meaning,
     )
 
 
 @dataclass(frozen=True)
 class LoadedModel:
-    """Logistic weights over :data:`FEATURES` and the probability from which a word is loaded."""
+    """Logistic weights over :data:`FEATURES` and the probability from which a word is loaded;
+    ``probe`` and ``probe_bias`` score a word's vector for the ``meaning`` feature, clipped to
+    ``meaning_range``; ``meaning_neutral`` stands in when no vector can be had."""
 
     weights: tuple[float, ...]
     intercept: float
     threshold: float
+    probe: tuple[float, ...] = ()
+    probe_bias: float = 0.0
+    meaning_range: tuple[float, float] = (0.0, 0.0)
+    meaning_neutral: float = 0.0
 
     def probability(self, features: tuple[float, ...]) -> float:
         z = sum(w * x for w, x in zip(self.weights, features, strict=True)) + self.intercept
         return 1.0 / (1.0 + math.exp(-z))
+
+    def meaning(self, vectors: np.ndarray) -> np.ndarray:
+        """The probe's score of each row of ``vectors`` (word vectors), clipped."""
+        lo, hi = self.meaning_range
+        return np.clip(vectors @ np.asarray(self.probe) + self.probe_bias, lo, hi)
 
 
 @functools.cache
@@ -209,7 +233,61 @@ def loaded_model() -> LoadedModel:
         raise ValueError(
             "loaded_model.json was fitted on other features: rerun bench/loaded_terms.py --write"
         )
-    return LoadedModel(tuple(data["weights"]), data["intercept"], data["threshold"])
+    return LoadedModel(
+        tuple(data["weights"]),
+        data["intercept"],
+        data["threshold"],
+        tuple(data.get("probe", ())),
+        data.get("probe_bias", 0.0),
+        tuple(data.get("meaning_range", (0.0, 0.0))),
+        data.get("meaning_neutral", 0.0),
+    )
+
+
+_WARNED: list[bool] = []
+
+
+def meanings(words: Sequence[str], model: LoadedModel | None = None) -> dict[str, float]:
+    """The ``meaning`` feature of each word: the probe over its MiniLM vector (the word alone,
+    embedded in one batch); the neutral value when the embedding model is not installed."""
+    model = model or loaded_model()
+    unique = list(dict.fromkeys(words))
+    if not unique or not model.probe:
+        return dict.fromkeys(unique, model.meaning_neutral)
+    from newsprism.errors import ModelMissingError
+    from newsprism.nlp.embed import load_embedder
+
+    try:
+        vectors = load_embedder().embed(unique)
+    except ModelMissingError as exc:
+        if not _WARNED:
+            log.warning("%s; loaded terms go without word meaning", exc.line())
+            _WARNED.append(True)
+        return dict.fromkeys(unique, model.meaning_neutral)
+    return dict(zip(unique, model.meaning(vectors).tolist(), strict=True))
+
+
+Candidate = tuple[str, str, str, float, tuple[str, ...], bool]
+
+
+def loaded_words(candidates: Sequence[Candidate], threshold: float | None = None) -> list[bool]:
+    """For each (word, lemma, part of speech, share of other outlets using it, roles, lemma
+    repeated in the article): is it loaded? Only words that could pass ``threshold`` (default:
+    the model's) at the top of the meaning range are embedded."""
+    model = loaded_model()
+    floor = model.threshold if threshold is None else threshold
+    features = [word_features(*c) for c in candidates]
+    top = model.meaning_range[1]
+    maybe = [
+        c[0]
+        for c, f in zip(candidates, features, strict=True)
+        if f and model.probability((*f[:-1], top)) >= floor
+    ]
+    scores = meanings(maybe, model)
+    return [
+        f is not None and c[0] in scores and model.probability((*f[:-1], scores[c[0]])) >= floor
+        for c, f in zip(candidates, features, strict=True)
+    ]
 
 
 def is_loaded(
@@ -223,7 +301,4 @@ def is_loaded(
 ) -> bool:
     """Would newsprism count ``word`` as loaded in an outlet's own voice? ``threshold``
     (``compare.loaded_threshold``) defaults to the one the model was fitted with."""
-    features = word_features(word, lemma, pos, shared, roles, repeated)
-    model = loaded_model()
-    floor = model.threshold if threshold is None else threshold
-    return features is not None and model.probability(features) >= floor
+    return loaded_words([(word, lemma, pos, shared, roles, repeated)], threshold)[0]

@@ -18,7 +18,7 @@ from collections.abc import Callable, Sequence
 
 from spacy.tokens import Doc, Span, Token
 
-from newsprism.compare.lexicon import ROLES, is_loaded, zipf
+from newsprism.compare.lexicon import ROLES, loaded_words, zipf
 from newsprism.model import Quote, Statement
 from newsprism.quotes.cues import SPEECH_VERBS
 from newsprism.text import HEDGES, quote_regions
@@ -232,15 +232,13 @@ def loaded_terms(
     of the story's other articles that use a word (the story's vocabulary); ``threshold`` the
     probability from which a word is loaded (default: the model's)."""
     share = shared or (lambda _w: 0.0)
-    verdicts: dict[Word, bool] = {}
     counts: Counter[str] = Counter()
     pairs = _own_tokens(voice, doc) if doc is not None else [(None, w) for w in own_words(voice)]
     lemmas = lemma_counts(doc) if doc is not None else Counter(k[0] for _t, k in pairs)
+    keys = list(dict.fromkeys(key for _tok, key in pairs))
+    candidates = [(w, lemma, pos, share(w), role, lemmas[lemma or w] > 1) for w, lemma, pos, role in keys]
+    verdicts = dict(zip(keys, loaded_words(candidates, threshold), strict=True))
     for tok, key in pairs:
-        if key not in verdicts:
-            word, lemma, pos, role = key
-            repeated = lemmas[lemma or word] > 1
-            verdicts[key] = is_loaded(word, lemma, pos, share(word), role, threshold, repeated)
         if verdicts[key]:
             counts[term_unit(tok, voice) if tok is not None else key[0]] += 1
     return dict(sorted(counts.items()))
