@@ -530,12 +530,12 @@ class CompareSettings:
     # Omission: a group is expected in an article when this share of the others carry it.
     omission_share: float = 0.5
     # Loaded terms: probability (compare/loaded_model.json, fitted by bench/loaded_terms.py)
-    # from which an own-voice word counts as loaded. 0.23 had the best F1 of loaded-term
-    # recall and precision against the gold on the calibrate halves of both golds (8 ECB+ and
-    # 6 PolNeAR stories: R 0.41 / P 0.32 pooled, the word-meaning probe scored out of fold by
-    # story); 0.17 gave 0.53 / 0.25, 0.25 gave 0.32 / 0.30 (session 10, docs/results/brief.md
+    # from which an own-voice word counts as loaded. 0.30 had the best precision that keeps
+    # recall >= 0.40 against the gold on the calibrate halves of both golds (8 ECB+ and 6
+    # PolNeAR stories: R 0.41 / P 0.37 pooled, the word-meaning probe scored out of fold by
+    # story); 0.18 gave 0.61 / 0.24, 0.40 gave 0.24 / 0.44 (session 10, docs/results/brief.md
     # section 7).
-    loaded_threshold: float = 0.23
+    loaded_threshold: float = 0.30
     # Quote variants: same quote when content-word overlap (|A&B| / smaller set) reaches this,
     # or the embeddings are this close, for one named speaker (an unknown speaker needs both).
     # The five seed versions of one spokesman's quote score 0.73-0.96 pairwise, so they join;

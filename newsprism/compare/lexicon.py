@@ -272,11 +272,13 @@ Candidate = tuple[str, str, str, float, tuple[str, ...], bool]
 
 def loaded_words(candidates: Sequence[Candidate], threshold: float | None = None) -> list[bool]:
     """For each (word, lemma, part of speech, share of other outlets using it, roles, lemma
-    repeated in the article): is it loaded? Only words that could pass ``threshold`` (default:
+    repeated in the article): is it loaded? A word all the story's other articles use is not
+    (it names the story's matter: no outlet chose it). Only words that could pass ``threshold`` (default:
     the model's) at the top of the meaning range are embedded."""
     model = loaded_model()
     floor = model.threshold if threshold is None else threshold
-    features = [word_features(*c) for c in candidates]
+    # A word every other article of the story uses for it is the story's word, not a choice.
+    features = [word_features(*c) if c[3] < 1.0 else None for c in candidates]
     top = model.meaning_range[1]
     maybe = [
         c[0]
