@@ -15,7 +15,10 @@ speech and role in the sentence (an adjective describing a noun, a manner adverb
 the other outlets of the story use too is the story's vocabulary, not one outlet's choice. A logistic model over these few general
 features (:data:`FEATURES`) gives the probability; its weights and threshold were fitted on
 the calibrate halves of bench/brief_gold and bench/brief_gold_polnear by
-``bench/loaded_terms.py`` and stored in ``loaded_model.json``. No word list is fitted.
+``bench/loaded_terms.py`` and stored in ``loaded_model.json``. Rarity and valence do not tell
+"melee" or "rampaged" from "carjacker" or "autopsy"; what a word means does, so one feature
+is a linear probe over the word's MiniLM vector (the sentence-embedding model newsprism
+already loads), fitted there too. No word list is stored.
 
 The data files are read, not the packages' analysers; a missing package is one warning and
 the model runs on the features left.
