@@ -3,12 +3,13 @@
 Every own-voice word of every calibrate article (``newsprism.compare.voice.own_words``) is a
 row of general features (``newsprism.compare.lexicon.FEATURES``: valence, subjectivity,
 rarity in general English, part of speech, role in the sentence, use by the story's other
-outlets); it is positive
+outlets, a lemma the article repeats, and what the word means: a probe over its MiniLM
+vector, itself fitted here); it is positive
 when an annotator lists it in a loaded term of that article: the gold, or the second, blind
 annotation of the calibrate stories (``bench/loaded_second.json``; ``--labels first`` fits on
 the gold alone). A logistic model is fitted on these rows; then for a grid of thresholds the loaded terms are scored the way bench/brief_gold.py
-scores them (recall and precision of terms per article) and the threshold with the best F1,
-pooled over both golds, is chosen. No word is learnt: only the weights of the features.
+scores them (recall and precision of terms per article) and the threshold with the best
+precision that keeps recall at 0.40 or more, pooled over both golds, is chosen. No word list is stored: only the weights of the features and of the probe over word vectors.
 
     PYTHONPATH=. python bench/loaded_terms.py                      # fit and print the grid
     PYTHONPATH=. python bench/loaded_terms.py --write              # also store compare/loaded_model.json
@@ -36,12 +37,16 @@ from newsprism.analyze import analyze_articles
 from newsprism.compare.framing import _sharing
 from newsprism.compare.lexicon import FEATURES, LoadedModel, word_features
 from newsprism.compare.stage import _parses
-from newsprism.compare.voice import own_voice, own_words
+from newsprism.compare.voice import lemma_counts, own_voice, own_words
+from newsprism.nlp.embed import load_embedder
 from newsprism.settings import Settings
 
 POLNEAR = Path(__file__).parent / "brief_gold_polnear"
 MODEL = Path(__file__).parent.parent / "newsprism" / "compare" / "loaded_model.json"
-THRESHOLDS = [round(0.06 + 0.01 * i, 2) for i in range(20)]
+THRESHOLDS = [round(0.06 + 0.01 * i, 2) for i in range(40)]
+# The issue's target is recall 0.40 at precision 0.6; precision 0.6 is out of reach, so the
+# threshold is the one with the best pooled precision among those that keep recall >= 0.40.
+TARGET_RECALL = 0.40
 
 
 def analyses(gold_dir: Path, data: Path, cache: Path | None) -> list[tuple[dict, dict, object]]:
@@ -94,11 +99,14 @@ def rows(prepared: list[tuple[dict, dict, object]]) -> list[dict]:
             gold_words = {w for t in terms[name] for w in t.split()}
             quotes = [q for q in analysis.quotes if q.article_id == article.id]
             voice = own_voice(article.text, statements[article.id], doc, quotes)
+            lemmas = lemma_counts(doc)
             for word, lemma, pos, roles in set(own_words(voice, doc)):
-                x = word_features(word, lemma, pos, sharing[article.id](word), roles)
+                repeated = lemmas[lemma or word] > 1
+                x = word_features(word, lemma, pos, sharing[article.id](word), roles, repeated)
                 if x is not None:
                     out.append(
                         {
+                            "story": gold["story"],
                             "doc": name,
                             "word": word,
                             "x": x,
@@ -111,6 +119,30 @@ def rows(prepared: list[tuple[dict, dict, object]]) -> list[dict]:
     return out
 
 
+# L2 penalty of the word-vector probe (384 weights over about 6,900 rows): chosen out of fold,
+# by story, on the calibrate halves (session 10).
+PROBE_L2 = 1.0
+
+
+def fit_meaning(words: list[dict], y: np.ndarray) -> tuple[tuple[np.ndarray, float], dict]:
+    """The ``meaning`` probe: a logistic model over each word's MiniLM vector. Each row's
+    feature comes from a probe fitted on the *other* stories (the weights of the main model
+    must not learn to trust a probe that has seen the row); the shipped probe is fitted on
+    all rows, and its scores are clipped to the 1st-99th percentile of the out-of-fold ones."""
+    vocab = sorted({r["word"] for r in words})
+    vectors = dict(zip(vocab, load_embedder().embed(vocab), strict=True))
+    e = np.array([vectors[r["word"]] for r in words], dtype=np.float64)
+    story = np.array([r["story"] for r in words])
+    oof = np.zeros(len(words))
+    for s in np.unique(story):
+        held = story == s
+        w, b = fit(e[~held], y[~held], l2=PROBE_L2)
+        oof[held] = e[held] @ w + b
+    lo, hi = (float(v) for v in np.percentile(oof, [1, 99]))
+    oof = np.clip(oof, lo, hi)
+    return fit(e, y, l2=PROBE_L2), {"oof": oof, "lo": lo, "hi": hi, "neutral": float(np.median(oof))}
+
+
 def _same(a: str, b: str) -> bool:
     return a == b or f" {a} " in f" {b} " or f" {b} " in f" {a} "
 
@@ -121,7 +153,7 @@ def score(table: list[dict], prob: np.ndarray, t: float) -> tuple[int, int, int,
     words = [r for r in table if "x" in r]
     system: dict[str, set[str]] = defaultdict(set)
     for r, p in zip(words, prob, strict=True):
-        if p >= t:
+        if p >= t and r["x"][FEATURES.index("shared")] < 1.0:  # as lexicon.loaded_words
             system[r["doc"]].add(r["word"])
     found = sum(any(_same(g, s) for s in system[d]) for d in gold for g in gold[d])
     right = sum(any(_same(s, g) for g in gold[d]) for d in gold for s in system[d])
@@ -143,14 +175,17 @@ def main() -> int:
     args = ap.parse_args()
     tables = {g.name: rows(analyses(g, args.data, args.cache)) for g in (GOLD, POLNEAR)}
     words = [r for t in tables.values() for r in t if "x" in r]
-    x = np.array([r["x"] for r in words], dtype=np.float64)
     y = np.array([r["y"] or (args.labels == "either" and r["y2"]) for r in words], dtype=np.float64)
+    probe, meaning = fit_meaning(words, y)
+    for r, z in zip(words, meaning["oof"], strict=True):
+        r["x"] = (*r["x"][:-1], float(z))
+    x = np.array([r["x"] for r in words], dtype=np.float64)
     weights, intercept = fit(x, y)
     print("weights", dict(zip(FEATURES, np.round(weights, 3).tolist(), strict=True)), round(intercept, 3))
     print("threshold | " + " | ".join(f"{n}: R P n" for n in tables) + " | pooled R P F1")
     best = (0.0, 0.0)
     for t in THRESHOLDS:
-        model = LoadedModel(tuple(weights), intercept, t)
+        model = LoadedModel(tuple(weights), intercept, t)  # rows carry their out-of-fold meaning
         cells, total = [], np.zeros(4)
         for table in tables.values():
             prob = np.array([model.probability(r["x"]) for r in table if "x" in r])
@@ -159,15 +194,22 @@ def main() -> int:
             cells.append(f"{s[0] / s[1]:.2f} {s[2] / max(1, s[3]):.2f} {int(s[3])}")
         r, p = total[0] / total[1], total[2] / max(1, total[3])
         f1 = 2 * p * r / (p + r) if p + r else 0.0
-        best = max(best, (f1, t))
+        if r >= TARGET_RECALL:
+            best = max(best, (p, t))
         print(f"{t:.2f}      | " + " | ".join(cells) + f" | {r:.2f} {p:.2f} {f1:.3f}", flush=True)
-    print(f"chosen threshold {best[1]:.2f} (best pooled F1 {best[0]:.3f} on calibrate)")
+    print(
+        f"chosen threshold {best[1]:.2f} (best pooled precision {best[0]:.3f} at recall >= {TARGET_RECALL})"
+    )
     if args.write:
         stored = {
             "features": list(FEATURES),
             "weights": [round(float(w), 4) for w in weights],
             "intercept": round(intercept, 4),
             "threshold": best[1],
+            "probe": [round(float(w), 5) for w in probe[0]],
+            "probe_bias": round(probe[1], 5),
+            "meaning_range": [round(meaning["lo"], 4), round(meaning["hi"], 4)],
+            "meaning_neutral": round(meaning["neutral"], 4),
             "fitted_on": "bench/brief_gold + bench/brief_gold_polnear calibrate halves, "
             f"labels: {args.labels} annotator(s) (bench/loaded_terms.py)",
         }

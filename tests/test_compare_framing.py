@@ -60,6 +60,9 @@ def test_a_headline_that_attributes_its_claim_may_still_take_the_event_as_given(
     assert presupposed_events("Council says alleged attack on depot was staged") == []
     assert presupposed_events("Council calls it an “attack” on democracy") == []
     assert headline_framing("Mayor to open the new bridge")["presupposes"] == []
+    # A wrong named as done is taken as given too, unless a word of doubt goes before it.
+    assert presupposed_events("Governor vetoes bill after bribery scandal") == ["bribery scandal"]
+    assert presupposed_events("Council denies alleged bribery scandal") == []
 
 
 def test_a_headline_that_takes_an_event_as_given_is_compared_with_how_the_body_hedges_it():
@@ -143,3 +146,18 @@ def test_a_headline_kept_apart_from_the_body_has_its_loaded_words_read():
     assert not any("zorbak" in t for t in found)  # a name, not a word
     # A headline printed atop the body is read with the body, not twice.
     assert headline_terms("Council approves budget", "Council approves budget\n\n" + body) == {}
+
+
+def test_transliterations_that_differ_in_first_letter_h_or_doubled_consonant_are_one_name():
+    from newsprism.compare.framing import spelling_choices
+
+    a = make_article("Colonel Gandoufi spoke on Tuesday. Gandoufi said the rebels would fail.", "A")
+    b = make_article("Colonel Qandoufi spoke on Tuesday and warned the rebels.", "B")
+    c = make_article("Colonel Gandhouffi spoke on Tuesday.", "C")
+    choices = spelling_choices([a, b, c])
+    assert choices[a.id] == {"Gandoufi": ["Gandhouffi", "Qandoufi"]}
+    assert choices[b.id] == {"Qandoufi": ["Gandhouffi", "Gandoufi"]}
+    # Two different first sounds are two names, even across outlets.
+    d = make_article("Rena Mason met voters in Dover on Friday.", "D")
+    e = make_article("Tom Jason met voters in Dover on Friday.", "E")
+    assert spelling_choices([d, e]) == {}

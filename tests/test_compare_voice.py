@@ -3,6 +3,7 @@
 import json
 from importlib import resources
 
+import numpy as np
 import pytest
 
 from newsprism.compare.lexicon import FEATURES, is_loaded, word_features
@@ -38,6 +39,13 @@ def test_a_parenthetical_police_said_puts_its_clause_in_their_mouth(nlp):
     assert _loaded(nlp, "The crowd, police said, was hostile. The furious mayor left.") == {
         "furious mayor": 1
     }
+
+
+def test_an_aside_the_parser_reads_as_a_relative_clause_is_still_reported_speech(nlp):
+    # The small parser hangs "Democrats charged" on "bill" as a relative clause.
+    assert _loaded(nlp, "The bill, Democrats charged, was a furious giveaway to donors.") == {}
+    # A real relative clause with its own object reports nothing: the rest is the outlet's.
+    assert _loaded(nlp, "The senator, who said nothing, left the furious crowd.") == {"furious crowd": 1}
 
 
 def test_according_to_puts_the_whole_sentence_in_the_sources_mouth(nlp):
@@ -77,6 +85,39 @@ def test_the_shipped_model_matches_the_features():
     data = json.loads(resources.files("newsprism.compare").joinpath("loaded_model.json").read_text())
     assert tuple(data["features"]) == FEATURES and len(data["weights"]) == len(FEATURES)
     assert 0 < data["threshold"] < 1
+    # The meaning probe reads MiniLM's 384-dimensional word vectors, within a fitted range.
+    lo, hi = data["meaning_range"]
+    assert len(data["probe"]) == 384 and lo < data["meaning_neutral"] < hi
+
+
+def test_only_words_that_could_be_loaded_are_embedded_and_a_missing_model_is_neutral(monkeypatch):
+    import newsprism.nlp.embed as embed
+    from newsprism.compare.lexicon import loaded_words
+    from newsprism.errors import ModelMissingError
+
+    asked: list[list[str]] = []
+
+    class Fake:
+        def embed(self, texts):
+            asked.append(list(texts))
+            return np.zeros((len(texts), 384))
+
+    monkeypatch.setattr(embed, "load_embedder", lambda: Fake())
+    loaded_words(
+        [("said", "say", "VERB", 0.0, ("reporting",), False), ("furious", "", "ADJ", 0.0, (), False)]
+    )
+    assert asked == [["furious"]]  # "said" cannot pass whatever it means
+
+    def missing():
+        raise ModelMissingError("the sentence-embedding model is not installed")
+
+    monkeypatch.setattr(embed, "load_embedder", missing)
+    # Without vectors every word gets the typical meaning: the other features decide, and
+    # the run goes on (precision first: fewer words pass than with the model).
+    from newsprism.compare.lexicon import loaded_model, meanings
+
+    assert meanings(["kerfuffle"]) == {"kerfuffle": loaded_model().meaning_neutral}
+    assert loaded_words([("said", "say", "VERB", 0.0, (), False)]) == [False]
 
 
 def test_a_part_of_a_hyphenated_word_and_a_hedge_are_not_loaded_words(nlp):

@@ -63,10 +63,13 @@ def headline_framing(title: str | None) -> dict:
     }
 
 
-# Nouns that name an event as having happened ("bomb attack", "rebel raid").
+# Nouns that name an event as having happened ("bomb attack", "rebel raid") or a wrong as
+# having been done ("bribery scandal", "voter fraud"). Nouns a speaker calls something ("a
+# hoax", "a smear") are claims the headline attributes, not events it takes as given.
 _EVENT_NOUNS = (
     "attack|strike|assault|raid|bombing|shooting|killing|murder|massacre|invasion|coup|plot|"
-    "assassination|hack|breach|fraud|cover-up|crime|incursion|sabotage|ambush|abduction|kidnapping"
+    "assassination|hack|breach|fraud|cover-up|crime|incursion|sabotage|ambush|abduction|kidnapping|"
+    "scandal|riot"
 )
 _EVENT_PHRASE = re.compile(rf"\b((?:[\w’'-]+\s+){{0,2}}(?:{_EVENT_NOUNS})s?)\b", re.IGNORECASE)
 _HEADLINE_CHARS = 500
@@ -264,17 +267,24 @@ def build_framing(
 _NAME_WORD = re.compile(r"\b[A-Z][a-z-]{3,}\b")
 
 
+# Letters that stand for one sound at the start of a transliterated name ("Gaddafi" /
+# "Qaddafi", "Usama" / "Osama", "Iakovos" / "Yakovos"): general spelling, not a list of names.
+_FIRST_SOUND = str.maketrans("gkqeoujizv", "cccaaayysw")
+
+
 def _skeleton(word: str) -> str:
-    """First letter, consonants, last letter: what two transliterations of a name share
-    ("Tchaikovsky" / "Tchaikovskiy")."""
+    """First sound, consonants, last letter: what two transliterations of a name share
+    ("Tchaikovsky" / "Tchaikovskiy", "Gaddafi" / "Gadhafi" / "Qaddafi"). An "h" and a doubled
+    consonant are spelling marks ("dh", "dd"), not sounds of their own."""
     low = word.lower()
-    return low[0] + re.sub("[aeiouy-]", "", low[1:-1]) + low[-1]
+    inner = re.sub(r"(.)\1+", r"\1", re.sub("[aeiouyh-]", "", low[1:-1]))
+    return low[0].translate(_FIRST_SOUND) + inner + low[-1]
 
 
 def spelling_choices(articles: Sequence[Article]) -> dict[str, dict[str, list[str]]]:
     """Per article, each name it spells one way while another outlet of the story spells it
     another way: ``{article_id: {"Tchaikovsky": ["Tchaikovskiy"]}}``. Spellings are told apart by string
-    shape only (same first and last letter and consonants), never by a list of names, and
+    shape only (same first sound, consonants and last letter), never by a list of names, and
     confirmed across outlets: each form is used by some article that never uses the other. A
     capitalised word the texts also use in lower case is an ordinary word, not a name."""
     lower = Counter(w for a in articles for w in re.findall(r"\b[a-z][a-z-]{3,}\b", a.text))

@@ -15,7 +15,10 @@ speech and role in the sentence (an adjective describing a noun, a manner adverb
 the other outlets of the story use too is the story's vocabulary, not one outlet's choice. A logistic model over these few general
 features (:data:`FEATURES`) gives the probability; its weights and threshold were fitted on
 the calibrate halves of bench/brief_gold and bench/brief_gold_polnear by
-``bench/loaded_terms.py`` and stored in ``loaded_model.json``. No word list is fitted.
+``bench/loaded_terms.py`` and stored in ``loaded_model.json``. Rarity and valence do not tell
+"melee" or "rampaged" from "carjacker" or "autopsy"; what a word means does, so one feature
+is a linear probe over the word's MiniLM vector (the sentence-embedding model newsprism
+already loads), fitted there too. No word list is stored.
 
 The data files are read, not the packages' analysers; a missing package is one warning and
 the model runs on the features left.
@@ -30,9 +33,12 @@ import logging
 import math
 import re
 import xml.etree.ElementTree as ET
+from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
+
+import numpy as np
 
 __all__ = [
     "FEATURES",
@@ -41,6 +47,8 @@ __all__ = [
     "compound",
     "is_loaded",
     "loaded_model",
+    "loaded_words",
+    "meanings",
     "word_features",
     "zipf",
 ]
@@ -62,6 +70,10 @@ FEATURES = (
     # A noun made of two common words ("stationhouse", "speechwriters", "frontcourt"): a name
     # for a thing of the story's domain, rarely a judgement.
     "compound",
+    # The word's lemma occurs again in the article: a loaded word is a one-off choice, while a
+    # word the article repeats ("autopsy", "pollster", "criminal") is the name of a thing in
+    # the story.
+    "repeated",
     # Its role in the sentence (from the parse): "the *furious* crowd", "he *grimly* said",
     # "Williams *fumed*" (a verb that reports speech), "the plan was *absurd*", the main verb.
     "attributive",
@@ -69,6 +81,11 @@ FEATURES = (
     "reporting",
     "predicative",
     "main_verb",
+    # What the word means, not how rare or rated it is: a linear probe over the word's MiniLM
+    # vector, fitted with the weights (out of fold, by story), clipped to its fitted range.
+    # "melee", "rampaged", "smackdown" and "carjacker", "murrelets", "autopsy" look alike to
+    # every other feature.
+    "meaning",
 )
 _POS = ("ADJ", "ADV", "VERB", "NOUN")
 ROLES = ("attributive", "manner", "reporting", "predicative", "main_verb")
@@ -147,9 +164,17 @@ def _look(table: dict, forms: tuple[str, ...]):
 
 
 def word_features(
-    word: str, lemma: str = "", pos: str = "", shared: float = 0.0, roles: tuple[str, ...] = ()
+    word: str,
+    lemma: str = "",
+    pos: str = "",
+    shared: float = 0.0,
+    roles: tuple[str, ...] = (),
+    repeated: bool = False,
+    meaning: float = 0.0,
 ) -> tuple[float, ...] | None:
-    """The :data:`FEATURES` of one word (``roles`` among :data:`ROLES`), or None for a word
+    """The :data:`FEATURES` of one word (``roles`` among :data:`ROLES`; ``repeated``: its lemma
+    occurs more than once in the article; ``meaning``: :meth:`LoadedModel.meaning` of its
+    vector), or None for a word
     that cannot be judged: a broken token ("low-") or one neither general English nor a
     lexicon knows (a typo, a handle)."""
     low = word.lower()
@@ -173,21 +198,34 @@ def word_features(
         shared,
         float(known),
         float(pos == "NOUN" and compound(low)),
+        float(repeated),
         *(float(r in roles) for r in ROLES),
+        meaning,
     )
 
 
 @dataclass(frozen=True)
 class LoadedModel:
-    """Logistic weights over :data:`FEATURES` and the probability from which a word is loaded."""
+    """Logistic weights over :data:`FEATURES` and the probability from which a word is loaded;
+    ``probe`` and ``probe_bias`` score a word's vector for the ``meaning`` feature, clipped to
+    ``meaning_range``; ``meaning_neutral`` stands in when no vector can be had."""
 
     weights: tuple[float, ...]
     intercept: float
     threshold: float
+    probe: tuple[float, ...] = ()
+    probe_bias: float = 0.0
+    meaning_range: tuple[float, float] = (0.0, 0.0)
+    meaning_neutral: float = 0.0
 
     def probability(self, features: tuple[float, ...]) -> float:
         z = sum(w * x for w, x in zip(self.weights, features, strict=True)) + self.intercept
         return 1.0 / (1.0 + math.exp(-z))
+
+    def meaning(self, vectors: np.ndarray) -> np.ndarray:
+        """The probe's score of each row of ``vectors`` (word vectors), clipped."""
+        lo, hi = self.meaning_range
+        return np.clip(vectors @ np.asarray(self.probe) + self.probe_bias, lo, hi)
 
 
 @functools.cache
@@ -198,7 +236,63 @@ def loaded_model() -> LoadedModel:
         raise ValueError(
             "loaded_model.json was fitted on other features: rerun bench/loaded_terms.py --write"
         )
-    return LoadedModel(tuple(data["weights"]), data["intercept"], data["threshold"])
+    return LoadedModel(
+        tuple(data["weights"]),
+        data["intercept"],
+        data["threshold"],
+        tuple(data.get("probe", ())),
+        data.get("probe_bias", 0.0),
+        tuple(data.get("meaning_range", (0.0, 0.0))),
+        data.get("meaning_neutral", 0.0),
+    )
+
+
+_WARNED: list[bool] = []
+
+
+def meanings(words: Sequence[str], model: LoadedModel | None = None) -> dict[str, float]:
+    """The ``meaning`` feature of each word: the probe over its MiniLM vector (the word alone,
+    embedded in one batch); the neutral value when the embedding model is not installed."""
+    model = model or loaded_model()
+    unique = list(dict.fromkeys(words))
+    if not unique or not model.probe:
+        return dict.fromkeys(unique, model.meaning_neutral)
+    from newsprism.errors import ModelMissingError
+    from newsprism.nlp.embed import load_embedder
+
+    try:
+        vectors = load_embedder().embed(unique)
+    except ModelMissingError as exc:
+        if not _WARNED:
+            log.warning("%s; loaded terms go without word meaning", exc.line())
+            _WARNED.append(True)
+        return dict.fromkeys(unique, model.meaning_neutral)
+    return dict(zip(unique, model.meaning(vectors).tolist(), strict=True))
+
+
+Candidate = tuple[str, str, str, float, tuple[str, ...], bool]
+
+
+def loaded_words(candidates: Sequence[Candidate], threshold: float | None = None) -> list[bool]:
+    """For each (word, lemma, part of speech, share of other outlets using it, roles, lemma
+    repeated in the article): is it loaded? A word all the story's other articles use is not
+    (it names the story's matter: no outlet chose it). Only words that could pass ``threshold`` (default:
+    the model's) at the top of the meaning range are embedded."""
+    model = loaded_model()
+    floor = model.threshold if threshold is None else threshold
+    # A word every other article of the story uses for it is the story's word, not a choice.
+    features = [word_features(*c) if c[3] < 1.0 else None for c in candidates]
+    top = model.meaning_range[1]
+    maybe = [
+        c[0]
+        for c, f in zip(candidates, features, strict=True)
+        if f and model.probability((*f[:-1], top)) >= floor
+    ]
+    scores = meanings(maybe, model)
+    return [
+        f is not None and c[0] in scores and model.probability((*f[:-1], scores[c[0]])) >= floor
+        for c, f in zip(candidates, features, strict=True)
+    ]
 
 
 def is_loaded(
@@ -208,10 +302,8 @@ def is_loaded(
     shared: float = 0.0,
     roles: tuple[str, ...] = (),
     threshold: float | None = None,
+    repeated: bool = False,
 ) -> bool:
     """Would newsprism count ``word`` as loaded in an outlet's own voice? ``threshold``
     (``compare.loaded_threshold``) defaults to the one the model was fitted with."""
-    features = word_features(word, lemma, pos, shared, roles)
-    model = loaded_model()
-    floor = model.threshold if threshold is None else threshold
-    return features is not None and model.probability(features) >= floor
+    return loaded_words([(word, lemma, pos, shared, roles, repeated)], threshold)[0]

@@ -18,12 +18,12 @@ from collections.abc import Callable, Sequence
 
 from spacy.tokens import Doc, Span, Token
 
-from newsprism.compare.lexicon import ROLES, is_loaded, zipf
+from newsprism.compare.lexicon import ROLES, loaded_words, zipf
 from newsprism.model import Quote, Statement
 from newsprism.quotes.cues import SPEECH_VERBS
 from newsprism.text import HEDGES, quote_regions
 
-__all__ = ["blank", "loaded_terms", "own_voice", "own_words", "reported_spans", "term_unit"]
+__all__ = ["blank", "lemma_counts", "loaded_terms", "own_voice", "own_words", "reported_spans", "term_unit"]
 
 # A reporting verb's phrase that holds what was said ("accused X of lying", "called it a stunt"
 # is an oprd, "described it as reckless").
@@ -49,11 +49,24 @@ def _reports(tok: Token) -> bool:
 
 def _parenthetical(verb: Token) -> list[tuple[int, int]]:
     """A reporting verb set into the clause it reports ("the crowd, police said, was hostile"):
-    the rest of that sentence is what was said."""
-    if verb.dep_ != "parataxis" or any(c.dep_ in _CONTENT_DEPS for c in verb.children):
+    the rest of that sentence is what was said. The small parser often reads "the bill,
+    Democrats charged, was ..." as a relative clause: one set off by commas, with a subject and
+    no object of its own, is the same aside."""
+    if any(c.dep_ in _CONTENT_DEPS for c in verb.children):
         return []
     sent, sub = verb.sent, list(verb.subtree)
+    if verb.dep_ != "parataxis" and not (verb.dep_ == "relcl" and _aside(verb, sub)):
+        return []
     return [(sent.start_char, sub[0].idx), (sub[-1].idx + len(sub[-1]), sent.end_char)]
+
+
+def _aside(verb: Token, sub: list[Token]) -> bool:
+    """``verb``'s clause is "<subject> <verb>" between two commas ("the bill, Democrats said, ...")."""
+    doc, kids = verb.doc, {c.dep_ for c in verb.children}
+    if "nsubj" not in kids or kids & {"dobj", "prep", "attr", "acomp"} or sub[0].i == 0:
+        return False
+    after = sub[-1].i + 1
+    return doc[sub[0].i - 1].text == "," and after < len(doc) and doc[after].text == ","
 
 
 def _content(verb: Token) -> list[tuple[int, int]]:
@@ -182,6 +195,11 @@ def own_words(voice: str, doc: Doc | None = None) -> list[Word]:
     return [word for _tok, word in _own_tokens(voice, doc)]
 
 
+def lemma_counts(doc: Doc) -> Counter[str]:
+    """How often each lemma (lower case) occurs in the parsed article, quotes included."""
+    return Counter(t.lemma_.lower() for t in doc if t.is_alpha)
+
+
 # How far a judging modifier may stand from the word it judges and still be read with it
 # ("an unruly young mob": two tokens).
 _UNIT_GAP = 3
@@ -214,13 +232,13 @@ def loaded_terms(
     of the story's other articles that use a word (the story's vocabulary); ``threshold`` the
     probability from which a word is loaded (default: the model's)."""
     share = shared or (lambda _w: 0.0)
-    verdicts: dict[Word, bool] = {}
     counts: Counter[str] = Counter()
     pairs = _own_tokens(voice, doc) if doc is not None else [(None, w) for w in own_words(voice)]
+    lemmas = lemma_counts(doc) if doc is not None else Counter(k[0] for _t, k in pairs)
+    keys = list(dict.fromkeys(key for _tok, key in pairs))
+    candidates = [(w, lemma, pos, share(w), role, lemmas[lemma or w] > 1) for w, lemma, pos, role in keys]
+    verdicts = dict(zip(keys, loaded_words(candidates, threshold), strict=True))
     for tok, key in pairs:
-        if key not in verdicts:
-            word, lemma, pos, role = key
-            verdicts[key] = is_loaded(word, lemma, pos, share(word), role, threshold)
         if verdicts[key]:
             counts[term_unit(tok, voice) if tok is not None else key[0]] += 1
     return dict(sorted(counts.items()))
