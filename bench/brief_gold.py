@@ -653,7 +653,7 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
     ap.add_argument("--gold", type=Path, default=GOLD, help="gold directory (default bench/brief_gold)")
-    ap.add_argument("--split", choices=["calibrate", "report", "all"], default="report")
+    ap.add_argument("--split", choices=["calibrate", "report", "dev", "all"], default="report")
     ap.add_argument("--story", help="only this story")
     ap.add_argument("--check", action="store_true", help="fail when a measure is below its floor")
     ap.add_argument("--json", action="store_true")

@@ -301,3 +301,23 @@ def test_a_day_in_a_clause_opened_by_before_told_in_the_present_is_still_to_come
     # told in the past, the day is the last one
     text = "Ada Morrow skipped the final debate before voters went to the polls Monday."
     assert values(text, fri)["Monday"] == "2029-01-22"
+
+
+def test_the_same_month_or_year_is_the_one_last_told() -> None:
+    got = values(
+        "A poll in June showed it. In another poll the same month, most agreed.", dt.date(2031, 8, 22)
+    )
+    assert got == {"June": "2031-06", "the same month": "2031-06"}
+    assert values("The mill shut in 2009. That same year, the port closed.") == {
+        "2009": "2009",
+        "That same year": "2009",
+    }
+    assert values("The ferry sank on May 3. The same day, the pier closed.")["The same day"] == "2023-05-03"
+
+
+def test_earlier_in_the_week_is_the_week_of_the_last_day_told() -> None:
+    assert values("Earlier in the week, the mayor called for an inquiry.") == {
+        "Earlier in the week": "2023-W18"
+    }
+    got = values("The board met on Monday. Later in the week, it voted.", dt.date(2023, 5, 12))
+    assert got["Later in the week"] == "2023-W19"
