@@ -321,3 +321,10 @@ def test_earlier_in_the_week_is_the_week_of_the_last_day_told() -> None:
     }
     got = values("The board met on Monday. Later in the week, it voted.", dt.date(2023, 5, 12))
     assert got["Later in the week"] == "2023-W19"
+
+
+def test_a_year_written_before_an_event_noun_is_a_year_not_a_count() -> None:
+    assert values("Ada Morrow's 1995 tax return showed a loss.") == {"1995": "1995"}
+    assert values("She lost her 2008 presidential campaign.") == {"2008": "2008"}
+    assert values("Reed worked at the contested 1976 convention.") == {"1976": "1976"}
+    assert values("About 2000 people came, holding 1995 shares.") == {}
