@@ -328,3 +328,11 @@ def test_a_year_written_before_an_event_noun_is_a_year_not_a_count() -> None:
     assert values("She lost her 2008 presidential campaign.") == {"2008": "2008"}
     assert values("Reed worked at the contested 1976 convention.") == {"1976": "1976"}
     assert values("About 2000 people came, holding 1995 shares.") == {}
+
+
+def test_in_the_fall_is_the_season_in_the_tenses_direction() -> None:
+    march = dt.date(2031, 3, 17)
+    assert values("Ada Morrow held a rally in the fall.", march) == {"fall": "2030-FA"}
+    assert values("Ada Morrow will hold a rally in the fall.", march) == {"fall": "2031-FA"}
+    assert values("The fall of the regime came fast.", march) == {}
+    assert values("In the fall of the old mill, two died.", march) == {}

@@ -380,3 +380,11 @@ def test_one_months_event_told_by_two_outlets_with_the_same_word_next_to_its_dat
     c = article("Aides are pressing for a role in the Harbour convention in July.", "c", "2029-04-26", "C")
     d = article("The state's primary results will be certified in July by the board.", "d", "2029-04-28", "D")
     assert len([e for e in run(c, d).timeline if e.date == "2029-07"]) == 2
+
+
+def test_an_event_counted_in_days_from_a_dated_one() -> None:
+    text = "The debate came a day before Tuesday's primary. Reed quit two days after the March 3 vote."
+    entries = run(article(text, "a", "2031-03-14", "A")).timeline
+    got = {e.date for e in entries}
+    assert {"2031-03-10", "2031-03-05"} <= got  # the debate on Monday, Reed's exit on March 5
+    assert "2031-03-11" in got  # the primary itself, a clause of its own

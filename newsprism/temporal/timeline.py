@@ -113,9 +113,9 @@ def candidates(article: Article, units: list[Span], timexes: list[Timex]) -> lis
     """A candidate event for each unit holding a timex resolved to a day, month or year (one
     for each of coordinated dates: "in 2004 and 2005" is two dated events)."""
     out = []
-    dated = sorted(
-        [*(_as_month(t) for t in timexes), *_counted_from_now(article, timexes)], key=lambda t: t.span.start
-    )
+    counted = _counted_from_a_date(article.text, timexes)
+    counted += [t for t in _counted_from_now(article, timexes) if t.span not in {c.span for c in counted}]
+    dated = sorted([*(_as_month(t) for t in timexes), *counted], key=lambda t: t.span.start)
     index = SpanIndex(dated, lambda t: t.span)  # every unit against every timex was quadratic
     for unit in units:
         near = index.overlapping(unit.start - 1, unit.end + 1)  # widened: holds empty spans too
@@ -210,6 +210,29 @@ def _counted_from_now(article: Article, timexes: list[Timex]) -> list[Timex]:
             continue
         sign = 1 if after.group(1).lower() == "before" else -1
         when = day + dt.timedelta(days=sign * int(m.group(1)))
+        out.append(dataclasses.replace(t, type="DATE", value=when.isoformat(), mod=None))
+    return out
+
+
+# "a day before Tuesday's primary", "two days after the March 3 vote", "three days before the
+# vote on March 3": a count of days, "before" or "after", then a dated event in a few words.
+_TO_DATE = re.compile(r"\s+(before|after)\s+((?:[A-Za-z'’-]+\s+){0,3}?)$", re.IGNORECASE)
+
+
+def _counted_from_a_date(text: str, timexes: list[Timex]) -> list[Timex]:
+    """The day of an event counted in days from a dated one ("The debate came a day before
+    Tuesday's primary": the debate is Monday's), as a dated expression on the count's span.
+    Timeline candidates only: for TimeML "a day" stays a duration."""
+    out = []
+    for t, nxt in zip(timexes, timexes[1:], strict=False):
+        m = _DAYS_SPAN.fullmatch(t.value)
+        if t.type != "DURATION" or not m or not re.fullmatch(r"\d{4}-\d\d-\d\d", nxt.value):
+            continue
+        link = _TO_DATE.match(text[t.span.end : nxt.span.start] + " ")
+        if not link or nxt.span.start - t.span.end > 40:
+            continue
+        sign = -1 if link.group(1).lower() == "before" else 1
+        when = dt.date.fromisoformat(nxt.value) + dt.timedelta(days=sign * int(m.group(1)))
         out.append(dataclasses.replace(t, type="DATE", value=when.isoformat(), mod=None))
     return out
 
