@@ -336,3 +336,9 @@ def test_in_the_fall_is_the_season_in_the_tenses_direction() -> None:
     assert values("Ada Morrow will hold a rally in the fall.", march) == {"fall": "2031-FA"}
     assert values("The fall of the regime came fast.", march) == {}
     assert values("In the fall of the old mill, two died.", march) == {}
+
+
+def test_a_day_something_was_put_off_to_is_ahead() -> None:
+    assert values("The council postponed the vote until Monday.") == {"Monday": "2023-05-08"}
+    assert values("The vote was pushed back to Friday.") == {"Friday": "2023-05-05"}
+    assert values("Reed moved to Kestrel on Monday.") == {"Monday": "2023-05-01"}
