@@ -212,6 +212,10 @@ def test_a_later_date_opening_its_own_clause_is_an_event_of_its_own() -> None:
     same = "Peskov spoke on Thursday after the briefing at 3 p.m. on Thursday."
     (entry,) = run(article(same, "a", "2023-05-04", "A")).timeline
     assert entry.date == "2023-05-04"
+    # the day a quote about another day was said is no second event
+    quote = '"We will vote on Thursday," Ada Morrow said in an interview Tuesday.'
+    (entry,) = run(article(quote, "a", "2023-05-03", "A")).timeline
+    assert entry.date == "2023-05-04"
     # a date in the anchor's phrase with no clause of its own stays with it
     (entry,) = run(article("He met aides on Thursday in the week of May 1.", "a", "2023-05-04", "A")).timeline
     assert entry.date == "2023-05-04"

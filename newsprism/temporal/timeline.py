@@ -169,6 +169,20 @@ _OPENER = re.compile(
 )
 
 
+def _tells_something(text: str, start: int, t: Timex) -> bool:
+    """Whether the clause from ``start`` to its sentence's end says more than when it was
+    said: "..., Reed said Tuesday." is the saying's day, no event of its own."""
+    end = _CLAUSE_END.search(text, t.span.end)
+    rest = text[start : t.span.start] + " " + text[t.span.end : end.start() if end else len(text)]
+    return bool(content_words(rest) - _SAYING)
+
+
+# Stems of the media of a saying ("said in an interview Tuesday", "in a statement"), which tell
+# how something was said, not a second event.
+_SAYING = frozenset({"interv", "statem", "tweet", "tweete", "email", "briefi", "remark", "phone", "telepho"})
+_CLAUSE_END = re.compile(r"[.!?;]\s|\n|$")
+
+
 def _own_clause_dates(chain: list[Timex], inside: list[Timex], text: str) -> list[tuple[Timex, int]]:
     """Later dates of a unit that open a clause of their own and cannot be the anchor's moment,
     each with where its clause starts: a second event of the sentence ("On Thursday, he said the
@@ -182,7 +196,7 @@ def _own_clause_dates(chain: list[Timex], inside: list[Timex], text: str) -> lis
         clashes = all(
             not _overlap((t.value, t.mod), (c.value, c.mod)) for c in (*chain, *(x for x, _ in out))
         )
-        if opener is not None and clashes:
+        if opener is not None and clashes and _tells_something(text, opener.start(), t):
             out.append((t, opener.start()))
         last = t
     return out
