@@ -50,7 +50,8 @@ Measures (pooled over the split's articles):
   summary cite recall  for lines stating gold facts F: of the story's articles gold lists as
                        stating a fact of F, the share the line cites (citing fewer is not free)
   agree cite P / R / gold facts   the same for the "what the outlets agree on" lines: ledger groups
-                       of 2+ articles (the first 25, as the brief shows them), each shown as the
+                       of 2+ articles (the first 25, as the brief shows them: a group whose text an
+                       earlier line shows citing all its articles is not a line), each shown as the
                        group's text in the sentence of the member with that text and citing every
                        article of the group with its members there
 """
@@ -77,6 +78,7 @@ from newsprism.analyze import analyze_articles
 from newsprism.clean import clean_document
 from newsprism.model import Article, Document
 from newsprism.pipeline import Analysis
+from newsprism.render.brief_text import agree_rows
 
 GOLD = Path(__file__).resolve().parent / "brief_gold"
 _ARTICLES = re.compile(r"^(?:the|a|an)\s+")
@@ -452,7 +454,8 @@ def score_summary(gold: dict, docs: dict[str, Doc], analysis: Analysis, tally: T
                 cited[c["article_id"]].append(sentence(c["statement_id"]))
         shown = (line["article_id"], line["start"], line["end"])
         _score_line(shown, cited, facts_at, states, doc_of, tally, "summary")
-    shared = [g for g in analysis.ledger if len(g.article_ids) > 1][:AGREE_ROWS]
+    ledger = analysis.ledger
+    shared = [ledger[k] for k in agree_rows([(g.text, g.article_ids) for g in ledger])][:AGREE_ROWS]
     for group in shared:
         members = [statements[i] for i in group.statement_ids if i in statements]
         if not members:

@@ -195,3 +195,51 @@ def test_a_second_group_needs_shared_rare_words(monkeypatch):
     sentences = np.array([[1, 0, 0], [1, 0, 0], [0.9, 0, np.sqrt(0.19)]], dtype=np.float32)
     groups = align_statements(sts, clauses, CompareSettings(), sentences).groups
     assert (0, 2) in groups and (1, 2) not in groups
+
+
+class _FixedLink:
+    """Mean pair probabilities given per statement outside a group."""
+
+    def __init__(self, means):
+        self.means = means
+
+    def block_mean(self, left, right):
+        return self.means.get(left[0], 0.0)
+
+
+def _lead_story():
+    return [
+        _st(0, "a", "Carrowmere harbour reopened on Friday."),
+        _st(1, "b", "The Carrowmere harbour opened again Friday."),
+        _st(2, "c", "Ferries returned to Carrowmere when the harbour reopened on Friday."),
+        _st(3, "a", "Ferry crossings resumed at Carrowmere."),
+        _st(4, "c", "Crossings to Carrowmere resumed."),
+        _st(5, "b", "Carrowmere ferries run again."),
+        _st(6, "c", "Carrowmere ferries sail again."),
+    ]
+
+
+def test_a_lead_sentence_also_joins_the_group_of_a_second_fact_it_tells():
+    sts = _lead_story()
+    # Statement 2 went to the ferry group; it also tells the harbour's reopening.
+    groups = ((0, 1), (2, 3), (4, 5))
+    pairs = [(0, 2), (1, 2), (0, 4)]
+    link = _FixedLink({2: 0.7, 4: 0.2})
+    s = CompareSettings(align_extend=0.5, align_extend_links=1)
+    out = alignment._extend_groups(sts, link, pairs, groups, s, set())
+    assert out[0] == (0, 1, 2)  # 4 matches the group too weakly
+    assert out[1:] == groups[1:]
+    vetoed = alignment._extend_groups(sts, link, pairs, groups, s, {(1, 2)})
+    assert vetoed[0] == (0, 1)
+
+
+def test_an_article_joins_a_further_group_only_when_it_shares_groups_with_its_articles():
+    sts = _lead_story()
+    pairs = [(0, 2), (1, 2)]
+    link = _FixedLink({2: 0.7})
+    # Article c shares a group with a (2, 3) but none with b: two events of one kind share few.
+    groups = ((0, 1), (2, 3))
+    s = CompareSettings(align_extend=0.5, align_extend_links=1)
+    assert alignment._extend_groups(sts, link, pairs, groups, s, set())[0] == (0, 1)
+    linked = ((0, 1), (2, 3), (5, 6))
+    assert alignment._extend_groups(sts, link, pairs, linked, s, set())[0] == (0, 1, 2)

@@ -285,3 +285,53 @@ def test_the_outlets_own_negation_answers_the_same_claim_by_party_predicate_and_
     assert d.denies[0]["actor"] == "Valley Post"
     # Another predicate of the same party is no assertion of the claim denied.
     assert not _one([sts[1], sts[2]], {"a": "Valley Post"})
+
+
+def test_a_negation_inside_a_reported_charge_is_not_the_outlets_denial():
+    sts = [
+        _st(0, "a", "Kessler said Varga was qualified to chair the Blue League.", who="Kessler"),
+        _st(
+            1,
+            "a",
+            "Ortega kept pressing his attack that Ada Varga is not qualified to chair the Blue League.",
+        ),
+        _st(2, "a", "It is unclear whether Varga is not qualified to chair the Blue League."),
+    ]
+    assert not _one(sts, {"a": "Valley Post"})
+    # Said in the outlet's own voice, the same negation denies Kessler's claim.
+    own = [sts[0], _st(1, "a", "Varga is not, however, qualified to chair the Blue League.")]
+    (d,) = _one(own, {"a": "Valley Post"})
+    assert d.denies[0]["actor"] == "Valley Post"
+
+
+def test_charges_and_alleged_as_nouns_take_no_side():
+    assert stance("Officials dropped criminal charges that had been filed against the mayor.") is None
+    assert stance("Ruiz renewed calls to investigate alleged kickbacks at the port.") is None
+    assert stance("A probe into alleged kickbacks at the port began in May.") is None
+    assert stance("The union charges that the port paid kickbacks.") == "assert"
+    assert stance("Ruiz alleged the port paid kickbacks.") == "assert"
+
+
+def test_a_denial_pointing_back_passes_over_a_negated_answer_to_the_claim():
+    sts = [
+        _st(0, "a", "\u201cThey did try to scare me off,\u201d said Ortega.", who="Ortega"),
+        _st(1, "a", "\u201cLuckily, those threats weren\u2019t real.\u201d", who="Ortega"),
+        _st(2, "a", "The Varga campaign denied the accusations in a statement.", who="Varga campaign"),
+    ]
+    [d] = find_disputes(sts, {}, np.eye(3, dtype=np.float32), 0.99)
+    assert [e["statement_id"] for e in d.asserts] == ["s0"]
+    assert [e["statement_id"] for e in d.denies] == ["s2"]
+
+
+def test_a_claim_the_outlet_calls_false_is_shown_in_its_authors_words():
+    sts = [
+        _st(0, "a", "\u201cThe bridge has been closed for a month,\u201d Marlow said.", who="Marlow"),
+        _st(1, "a", "While Marlow wrongly claimed that the bridge was closed, engineers expect repairs."),
+        _st(2, "a", "\u201cI never drive to the coast,\u201d Marlow said.", who="Marlow"),
+        _st(3, "b", "\u201cThe bridge was closed,\u201d Marlow said.", who="Marlow"),
+    ]
+    vectors = np.array([[1, 0, 0], [0.8, 0.6, 0], [0.6, 0, 0.8], [1, 0, 0]], dtype=np.float32)
+    (d,) = find_disputes(sts, {}, vectors, 0.99, {"a": "Harbour Gazette", "b": "Coast Post"})
+    # the alike statement of the same article, not the negated one nor another article's
+    assert [e["statement_id"] for e in d.asserts] == ["s0"]
+    assert [(e["actor"], e["statement_id"]) for e in d.denies] == [("Harbour Gazette", "s1")]

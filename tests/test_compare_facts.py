@@ -627,3 +627,95 @@ def test_a_remark_quoted_between_two_apostrophes_is_a_quote():
         "for us in the northern districts''",
         "On Tuesday, the mayor said that winning ''will be very hard for us in the northern districts.''",
     ) == [("date", "said on monday vs on tuesday")]
+
+
+def test_one_persons_title_with_and_without_a_rank_word_is_a_contradiction():
+    assert _unaligned(
+        "Timber County District Attorney Dana Varsk spoke to reporters on the courthouse steps.",
+        "Assistant District Attorney Danielle Varsk asked the witness to repeat her answer.",
+    ) == [("title", "Timber County District Attorney vs Assistant District Attorney")]
+    # a title is the person's whatever event each sentence tells (here a report and a plan)
+    assert _unaligned(
+        "The inquest was opened by Assistant District Attorney Dana Varsk.",
+        "Timber County District Attorney Dana Varsk said the inquest would resume in June.",
+    ) == [("title", "Assistant District Attorney vs Timber County District Attorney")]
+    # another person of the same surname, a past title, two different offices, two ranked titles
+    for a, b in [
+        ("District Attorney Dana Varsk spoke to reporters.", "Assistant District Attorney Omar Varsk spoke."),
+        ("Former Deputy Director Ada Morrow left early.", "Agency Director Ada Morrow left early."),
+        ("Democratic Senator Ada Morrow voted no.", "Vessian Governor Ada Morrow voted no."),
+        ("Deputy Director Ada Morrow voted.", "Deputy Chief Ada Morrow voted."),
+        ("The then-Deputy Director Ada Morrow voted.", "Agency Director Ada Morrow voted."),
+        ("Deputy Juan Abel Ruiz was shot on Friday.", "Juan Abel Ruiz was shot on Friday."),
+        ("He shot Deputy Sgt. Ivo Lind outside.", "He shot Sgt. Ivo Lind outside."),
+        ("Under Chancellor Ada Morrow, Vessia grew.", "Vessian Chancellor Ada Morrow spoke."),
+        # offices whose lower ranks are called by the office by convention
+        ("Associate Justice Ada Morrow wrote the opinion.", "High Court Justice Ada Morrow wrote it."),
+        ("Lieutenant General Ada Morrow led the unit.", "Army General Ada Morrow led the unit."),
+        ("Assistant Professor Ada Morrow led the study.", "Vessia Professor Ada Morrow led the study."),
+    ]:
+        assert _unaligned(a, b) == [], (a, b)
+
+
+def test_a_surname_opening_both_sentences_ties_two_exact_counts():
+    # "Pritchard" is a surname of middling frequency in general English (zipf 3.2)
+    assert _unaligned(
+        "Pritchard now has 2,029 points in 106 games for the club.",
+        "Pritchard now has 2,129 points heading into the semifinals.",
+    ) == [("number", "point: 2,029 points vs 2,129 points")]
+    # two players' totals; a common word opening a sentence is no name
+    assert _unaligned("Pritchard now has 2,029 points.", "Whitaker now has 2,129 points.") == []
+    assert _unaligned("Officials now have 2,029 points.", "Officials now have 2,129 points.") == []
+
+
+def test_office_years_told_with_other_words_for_one_office():
+    for a, b in [
+        (
+            "Ada Morrow, who served in the Senate from 1967 to 1979, died Sunday.",
+            "Ada Morrow was a senator from 1966 to 1978.",
+        ),
+        (
+            "Ada Morrow, who served in the Senate from 1967 to 1979, died.",
+            "Morrow represented Vessia in the Senate from 1966 until 1978.",
+        ),
+        (
+            "Former Sen. Ada Morrow, who held the seat from 1967 to 1979, died.",
+            "Morrow held the seat from 1966 to 1978.",
+        ),
+    ]:
+        assert _unaligned(a, b) == [("years", "1967–1979 vs 1966–1978")], (a, b)
+    # two offices of one person; two people whose offices name one country
+    assert (
+        _unaligned(
+            "Ada Morrow, a senator from 1967 to 1979, died.",
+            "Ada Morrow chaired the farm committee from 1970 to 1978.",
+        )
+        == []
+    )
+    assert (
+        _unaligned(
+            "Ivo Lind, who was a director for the United States from 2010 to 2013, spoke.",
+            "Bo Sarn, Vessia's envoy to the United States from 2007 to 2013, spoke.",
+        )
+        == []
+    )
+
+
+def test_one_events_date_told_with_other_verbs_by_the_clauses_subject():
+    assert _unaligned(
+        "The primary is scheduled for mid-May, Ada Morrow said.", "The primary will take place on April 30."
+    ) == [("date", "mid-May vs April 30")]
+    # another subject, or a subject the rule cannot read, is another event
+    for b in ["The filing deadline is April 30.", "The deadline for the primary is April 30."]:
+        assert _unaligned("The primary is scheduled for mid-May.", b) == [], b
+
+
+def test_two_periods_of_years_in_one_group_are_no_contradiction():
+    # aligned: both about the coach's Vessia Rovers career, but a season and a title team's season
+    assert (
+        _pair(
+            "Ada Morrow led the Vessia Rovers to the playoffs for the first time since the 2004-05 season.",
+            "Ada Morrow, a member of the Vessia Rovers' 1982-83 title team, led the club to the playoffs.",
+        )
+        == []
+    )

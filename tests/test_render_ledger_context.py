@@ -1,5 +1,5 @@
 from newsprism.render.brief_html import _in_sentence
-from newsprism.render.brief_text import in_sentence, quote_piece, sentence_parts, term_brief
+from newsprism.render.brief_text import agree_rows, in_sentence, quote_piece, sentence_parts, term_brief
 from newsprism.render.markdown import md_escape
 from newsprism.render.story.view import Links, _outlet_rows
 
@@ -97,3 +97,14 @@ def test_a_sentence_of_a_longer_quote_is_shown_as_its_speakers_words():
     assert quote_piece(group, statements) == "Ada Vell, in a longer quote: “…The tolls stay,” the mayor said."
     inner = {"text": "The bridge will open in May.", "statement_ids": ["s2"]}
     assert quote_piece(inner, {}) == "unnamed speaker, in a longer quote: “…The bridge will open in May.…”"
+
+
+def test_an_agree_line_is_not_repeated_for_a_group_citing_part_of_its_outlets():
+    rows = [
+        ("Harbour berths stay closed.", ("a", "b", "c")),
+        ("Harbour berths stay closed.", ("a", "c")),  # the same line, fewer outlets: dropped
+        ("Harbour berths stay closed.", ("b", "d")),  # another outlet carries it: kept
+        ("Only one outlet says so.", ("a",)),  # one article: not an agree line
+        ("Three firefighters were hurt.", ("a", "b")),
+    ]
+    assert agree_rows(rows) == [0, 2, 4]

@@ -100,3 +100,22 @@ def test_drafts_are_close_to_an_earlier_story_from_its_first_day_only() -> None:
     assert not batch._close(_story("~2", date(2024, 3, 20), date(2024, 3, 20), {"w:x": 1.0}), earlier_draft)
     undated = StoryProfile("~3", "t")
     assert not batch._close(undated, earlier_draft)
+
+
+def test_a_rival_more_alike_to_the_best_story_than_to_the_article_is_kin_not_a_rival() -> None:
+    day = date(2024, 3, 15)
+    night = _story("~night", day, day, {"w:primary": 1.0, "w:delegate": 1.0, "w:speech": 1.0})
+    night.absorb(_unit({"w:primary": 1.0, "w:delegate": 1.0, "w:turnout": 1.0}))
+    # Another report of the night standing alone: closer to the night's story (0.73) than to the
+    # article (0.70), which scores the night 0.81: under the margin 1.2 x 0.70.
+    other = _story("~other", day, day, {"w:primary": 1.0, "w:delegate": 1.0, "w:margin": 1.0})
+    newcomer = _unit({"w:primary": 1.0, "w:delegate": 1.0, "w:turnout": 1.5, "w:margin": 0.6})
+    timing = {"close_days": 3, "late": 0.6, "margin": 1.2, "dated_margin": 1.2}
+    assert choose(newcomer, day, [night, other], 0.05, 10, **timing).story_id is None
+    assert choose(newcomer, day, [night, other], 0.05, 10, kin=True, **timing).story_id == "~night"
+    # Undated, the rule does not apply.
+    assert choose(newcomer, None, [night, other], 0.05, 10, kin=True, **timing).story_id is None
+    # A rival on another matter (nothing in common with the night) still counts.
+    torn = _unit({"w:primary": 1.0, "w:delegate": 1.0, "w:ferry": 1.0, "w:dock": 1.0})
+    ferry = _story("~ferry", day, day, {"w:ferry": 1.0, "w:dock": 1.0, "w:vexford": 0.5})
+    assert choose(torn, day, [night, ferry], 0.05, 10, kin=True, **timing).story_id is None

@@ -69,3 +69,26 @@ def test_fast_features_count_the_lead_actions_only_when_asked():
     assert not any(k.startswith("a:") for k in fast_features(article).counts)
     counts = fast_features(article, actions=2).counts
     assert counts["a:olsen>resign"] == 4  # title and first sentence, twice each
+
+
+def test_a_title_case_headline_keeps_only_the_text_s_own_names():
+    # The headline repeats as the cleaned text's first line, every word capitalised.
+    text = (
+        "Mayor Olsen Says Ferry Deal Is Going Nowhere\n"
+        "The ferry deal is going nowhere, Harbourton's mayor said on Monday. "
+        "In a long speech, Mayor Olsen blamed the port board."
+    )
+    assert {"going", "nowhere"} <= set(fast_entities(text))  # off: every headline word a name
+    found = set(fast_entities(text, titles=True))
+    assert {"olsen", "harbourton's"} <= found
+    assert not {"ferry", "deal", "going", "nowhere", "says"} & found
+    # A line of ordinary text full of names is not a headline: its names stay.
+    report = "Anna Berg has checked herself into Linwood Care Center. She was seen in town."
+    assert {"linwood", "care", "center"} <= set(fast_entities(report, titles=True))
+
+
+def test_a_title_case_headline_word_never_written_in_lower_case_stays_a_name():
+    # A short lead repeats little; a capitalised headline word it never writes in lower case may
+    # be a name, and stays one (as a sentence-initial word does).
+    found = set(fast_entities("Tarnby Ferry Strike Ends Early\nThe strike ended at noon.", titles=True))
+    assert "tarnby" in found and "strike" not in found

@@ -113,6 +113,11 @@ def align_statements(
         )
         if settings.align_second <= 1.0:
             groups += _second_groups(statements, link, pairs, groups, settings, blocked)
+        if settings.align_extend <= 1.0:
+            # Any pair the model finds likely enough may lead a statement to a group, also one
+            # the count gate kept from the clustering: the whole group must then vouch for it.
+            near = [(i, j) for _, i, j in pairs] + list(judge.related(settings.only_here_model))
+            groups = _extend_groups(statements, link, near, groups, settings, blocked)
     else:
         groups = _cluster(
             statements,
@@ -455,3 +460,59 @@ def _second_groups(
     first = [set(g) for g in groups]
     found = _cluster_average(statements, link, sure, s.align_link, blocked, s.align_one_polarity)
     return tuple(g for g in found if len(g) > 1 and not any(set(g) <= f for f in first))
+
+
+def _extend_groups(
+    statements: Sequence[Statement],
+    link: _ModelAffinity,
+    near_pairs: list[tuple[int, int]],
+    groups: tuple[tuple[int, ...], ...],
+    s: CompareSettings,
+    blocked: set[tuple[int, int]],
+) -> tuple[tuple[int, ...], ...]:
+    """Each multi-article group widened by the statements of the articles it lacks that match
+    its members as a whole: a ``near_pairs`` pair with one member, a mean probability of at least
+    ``align_extend`` over all of them, and no veto with any. A lead sentence tells the event, its
+    date and its people at once; the clustering gave it one group, and the other facts lost it.
+    Only an article that already shares ``align_extend_links`` groups with every article of the
+    group may join (two events of one kind in one brief share few), its best statement; the
+    group keeps its place in the order."""
+    near = _neighbours(near_pairs)
+    against = _neighbours(blocked)
+    together = _groups_together(statements, groups)
+    out = []
+    for members in groups:
+        articles = {statements[i].article_id for i in members}
+        if len(articles) < 2:
+            out.append(members)
+            continue
+        best: dict[str, tuple[float, int]] = {}
+        for j in sorted({j for i in members for j in near.get(i, ())}):
+            article = statements[j].article_id
+            if article in articles or against.get(j, set()) & set(members):
+                continue
+            if min(together.get(frozenset((article, a)), 0) for a in articles) < s.align_extend_links:
+                continue
+            mean = link.block_mean([j], list(members))
+            if mean >= s.align_extend and mean > best.get(article, (0.0, -1))[0]:
+                best[article] = (mean, j)
+        kept: list[int] = []
+        for _, j in sorted(best.values(), reverse=True):
+            if not against.get(j, set()) & set(kept):
+                kept.append(j)
+        out.append(tuple(sorted((*members, *kept))))
+    return tuple(out)
+
+
+def _groups_together(
+    statements: Sequence[Statement], groups: Sequence[Sequence[int]]
+) -> dict[frozenset[str], int]:
+    """How many groups each two articles share."""
+    out: dict[frozenset[str], int] = {}
+    for members in groups:
+        articles = sorted({statements[i].article_id for i in members})
+        for x, a in enumerate(articles):
+            for b in articles[x + 1 :]:
+                key = frozenset((a, b))
+                out[key] = out.get(key, 0) + 1
+    return out

@@ -60,7 +60,7 @@ Sides = tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]
 class Mention:
     """One value of one kind in a sentence (offsets into the sentence text)."""
 
-    kind: str  # clock, block, interval, count, name
+    kind: str  # clock, block, interval, count, name, calendar, title
     key: str  # what must be equal for two values to be one attribute (a street, a unit)
     value: float | str
     shown: str
@@ -101,6 +101,9 @@ def sides_meet(a: Sides, b: Sides) -> bool:
 _NAME = re.compile(r"[A-Z][\w'’-]*[a-z][\w'’-]*")
 _WORD = re.compile(r"[\w'’.-]+")
 _NAME_WINDOW = 2
+# A sentence's first word is capitalised whatever it is: read as a name only when rarer than this
+# in general English ("McDermott now has" 3.2, "Rossi" 3.4; "Lawmakers" 3.6, "Officials" 4.7).
+_OPENER_NAME = 3.5
 
 
 def near_names(text: str, start: int, end: int, window: int = _NAME_WINDOW) -> frozenset[str]:
@@ -114,7 +117,7 @@ def near_names(text: str, start: int, end: int, window: int = _NAME_WINDOW) -> f
     out = set()
     for w in kept:
         word = re.sub(r"['’]s?$", "", w).lower()
-        opener = text.startswith(w) and zipf(word) >= _RARE_NAME  # "Officials said", not "Ortiz said"
+        opener = text.startswith(w) and zipf(word) >= _OPENER_NAME  # "Officials said", not "Ortiz said"
         if _NAME.fullmatch(w.rstrip(".")) and word not in _DATE_WORDS and not opener:
             out.add(word)
     return frozenset(out)
@@ -169,10 +172,67 @@ def _number(word: str) -> int:
     return int(word) if word.isdigit() else _INTERVAL_NUMBERS.index(word.lower()) + 2
 
 
+# A run of capitalised words ending in a person's name: "Albany County District Attorney Dave
+# Rossi", "Assistant District Attorney David H. Rossi" (initials kept with the name).
+_TITLED = re.compile(r"(?<![\w'’.-])(?:[A-Z][a-z]+\.?\s+){2,7}(?:[A-Z]\.\s+)?[A-Z][\w'’-]*[a-z]\b")
+# Words that make a title another, lower office: the assistant district attorney is not the
+# district attorney, the deputy director not the director.
+RANKS = frozenset("assistant deputy associate vice lieutenant".split())  # noqa: SIM905
+# Offices whose lower ranks the press calls by the office by convention: an associate justice is
+# "Justice X", an assistant professor "Professor X", a lieutenant general "General X".
+_COURTESY = frozenset("justice professor general admiral colonel commander marshal".split())  # noqa: SIM905
+# A title of another time ("Former Deputy Director ...", "then-Vice President") is no title to compare.
+_THEN = frozenset("former then ex late".split())  # noqa: SIM905
+_THEN_BEFORE = re.compile(r"\b(?:former|then|ex|late)[\s-]*$", re.IGNORECASE)
+
+
+def _titles(text: str) -> list[Mention]:
+    """A person's title written before the name: key the surname, value "given|title words"
+    (at least one title word besides the given name, which is taken as the word before the
+    surname). Only titles holding or lacking a rank word can disagree, see :func:`titles_apart`."""
+    out = []
+    for m in _TITLED.finditer(text):
+        words = [w.rstrip(".") for w in m.group(0).split()]
+        initials = [w for w in words if len(w) == 1]
+        words = [w for w in words if len(w) > 1]
+        if len(words) < 3 or _THEN & {w.lower() for w in words} or len(initials) > 1:
+            continue
+        if _THEN_BEFORE.search(text[max(0, m.start() - 8) : m.start()]):
+            continue
+        *title, given, surname = words
+        value = f"{given.lower()}|{' '.join(w.lower() for w in title)}"
+        out.append(Mention("title", surname.lower(), value, " ".join(title), m.start(), m.end()))
+    return out
+
+
+def titles_apart(a: str, b: str) -> bool:
+    """Two titles of one person ("given|title") where one is the other's office under a rank
+    word ("District Attorney" / "Assistant District Attorney"): given names compatible (Dave /
+    David), the ranked title's words after its rank word close the other title, which has no
+    rank word. Other title differences ("Senator" / "Democratic candidate") are not compared."""
+    ga, ta = a.split("|")
+    gb, tb = b.split("|")
+    if ga[:3] != gb[:3]:
+        return False
+    for ranked, plain in ((ta.split(), tb.split()), (tb.split(), ta.split())):
+        at = next((i for i, w in enumerate(ranked) if w in RANKS), None)
+        if at is None or RANKS & set(plain):
+            continue
+        office = ranked[at + 1 :]
+        # one word alone may be a first name ("Deputy Juan Abel Ruiz" / "Juan Abel Ruiz") or the
+        # job the rank word already names ("Deputy Sgt." / "Sgt."): the office or the plain
+        # title must be two words at least
+        if max(len(office), len(plain)) < 2:
+            continue
+        if office and plain[-len(office) :] == office and not (RANKS | _COURTESY) & set(office):
+            return True
+    return False
+
+
 @lru_cache(maxsize=1 << 14)
 def mentions(text: str) -> tuple[Mention, ...]:
-    """Clock times, street blocks, intervals, counts and rare names the sentence gives."""
-    out = [*_counts(text), *_rare_names(text), *_calendar(text)]
+    """Clock times, street blocks, intervals, counts, rare names and titles the sentence gives."""
+    out = [*_counts(text), *_rare_names(text), *_calendar(text), *_titles(text)]
     for m in _CLOCK.finditer(text):
         hour, minute = int(m.group(1)), int(m.group(2) or 0)
         if 1 <= hour <= 12 and minute < 60:
@@ -336,6 +396,8 @@ def same_attribute(a_text: str, a: Mention, b_text: str, b: Mention, tied: bool 
         return False
     if a.kind == "block":
         return True  # one street, two blocks
+    if a.kind == "title":
+        return titles_apart(str(a.value), str(b.value))
     if a.kind == "name":
         # the very word next to both ("his sister Tavrenah"): "near Dargahan" / "in the Dargehan
         # area" are a place two transliterations spell
@@ -354,6 +416,13 @@ def same_attribute(a_text: str, a: Mention, b_text: str, b: Mention, tied: bool 
     if a.kind == "clock":
         return _one_moment(a_text, a, b_text, b)
     sa, sb = sides(a_text, a.start, a.end), sides(b_text, b.start, b.end)
+    if a.kind == "calendar":
+        # the subjects the two clauses open with name the event: "The primary is set for mid-May"
+        # / "The primary will take place on April 30" is one; "The deadline for the primary is
+        # April 30" another, whatever words stand next to the dates
+        head_a, head_b = _subject_head(clause(a_text, a)), _subject_head(clause(b_text, b))
+        if head_a is not None and head_b is not None:
+            return head_a == head_b
     if sides_meet(sa, sb):
         return True
     # "McDermott now has 2,029 points" / "McDermott now has 2,129 points": the same name next to both
@@ -364,6 +433,27 @@ def same_attribute(a_text: str, a: Mention, b_text: str, b: Mention, tied: bool 
         and bool(names)
         and names == near_names(b_text, b.start, b.end)
     )
+
+
+# "The primary is scheduled for mid-May", "Vessia's primary will be held on April 30": the clause
+# opens with its subject, a determiner or a possessive, then its words up to the verb.
+_SUBJECT = re.compile(
+    r"^\s*(?:the|its|his|her|their|this|[A-Z][\w'’-]*['’]s)\s+((?:[a-z][\w-]*\s+){0,4}?[a-z][\w-]*)\s+"
+    r"(?:is|was|will|would|has|had|are|were|remains|takes|took)\b",
+    re.IGNORECASE,
+)
+_OF = frozenset("of for in on at to from with".split())  # noqa: SIM905
+
+
+def _subject_head(text: str) -> str | None:
+    """The head word (stem) of the subject a clause opens with: its last word before any
+    preposition ("the deadline for the primary" -> deadlin), or None."""
+    m = _SUBJECT.match(text)
+    if m is None:
+        return None
+    words = m.group(1).lower().split()
+    cut = next((i for i, w in enumerate(words) if w in _OF), len(words))
+    return stem(words[cut - 1]) if cut > 0 else None
 
 
 def quoted_spans(text: str) -> list[tuple[int, int]]:

@@ -135,6 +135,8 @@ def _kind(
         return None
     ya, yb = _year_ranges(a.text), _year_ranges(b.text)
     if len(ya) == 1 and len(yb) == 1 and ya != yb:
+        if not _spans_overlap(next(iter(ya)), next(iter(yb))):
+            return None  # two periods: their other values are two periods' too
         return "years", f"{_range_text(*next(iter(ya)))} vs {_range_text(*next(iter(yb)))}"
     one_tense = _future(a.text) == _future(b.text)
     ma, mb = _calendar_dates(a.text), _calendar_dates(b.text)
@@ -222,6 +224,13 @@ def _year_ranges(text: str) -> frozenset[tuple[int, int]]:
     return frozenset(out)
 
 
+def _spans_overlap(ra: tuple[int, int], rb: tuple[int, int]) -> bool:
+    """Two spans of years share half the shorter at least: one term told two ways (1967–1979 /
+    1966–1978), not two periods ("since the 2004-05 season" / "the 1982-83 championship team")."""
+    shared = min(ra[1], rb[1]) - max(ra[0], rb[0])
+    return shared * 2 >= min(ra[1] - ra[0], rb[1] - rb[0])
+
+
 def _range_text(start: int, stop: int) -> str:
     return f"{start}–{stop}"
 
@@ -260,8 +269,13 @@ def _dates_meet(a: frozenset[tuple[int, int, int]], b: frozenset[tuple[int, int,
 
 
 def _date_text(d: tuple[int, int, int]) -> str:
+    """ "April 30", "mid-May": as the text wrote it, so one sentence read by two paths shows one
+    value, not "mid-May" and "May 11–20"."""
     month, first, last = d
     name = _MONTH_NAMES[month - 1].capitalize()
+    part = next((p for p, days in _PARTS.items() if days == (first, last)), None)
+    if part is not None:
+        return f"{part}-{name}"
     return f"{name} {first}" if first == last else f"{name} {first}–{last}"
 
 
@@ -489,7 +503,7 @@ def find_contradictions(
             if marks[i] & marks[j] and statements[i].polarity == statements[j].polarity
         )
     out: dict[str, Contradiction] = {}
-    for i, j in _term_pairs(statements, {(i, j) for i, j, _ in pairs}):
+    for i, j in _term_pairs(statements, {(i, j) for i, j, _ in pairs}, texts or {}):
         a, b = sorted((statements[i], statements[j]), key=lambda s: (s.article_id, s.span.start))
         (ra,), (rb,) = _year_ranges(a.text), _year_ranges(b.text)
         note = f"{_range_text(*ra)} vs {_range_text(*rb)}"
@@ -583,10 +597,10 @@ def _attribute_contradictions(
     by_key: dict[tuple[str, str], list[tuple[_Unit, Mention]]] = {}
     for unit, (text, members) in units.items():
         quoted = quoted_spans(text)
-        if all(statements[i].quote_id for i in members):
-            continue
+        # a sentence that is all quote still names its speaker in the outlet's words (the title)
+        spoken = all(statements[i].quote_id for i in members)
         for m in mentions(text):
-            if not any(s <= m.start < e for s, e in quoted):
+            if (m.kind == "title" or not spoken) and not any(s <= m.start < e for s, e in quoted):
                 by_key.setdefault((m.kind, m.key), []).append((unit, m))
     tied: set[tuple[_Unit, _Unit]] = set()
     for clocks in (False, True):
@@ -599,10 +613,9 @@ def _attribute_contradictions(
                     if (
                         ua[0] == ub[0]
                         # a plan and a report, or what did not happen and what did: two things
-                        or _plan_and_report(clause(ta, ma), clause(tb, mb))
-                        or _other_days(ta, tb)
-                        or _other_places(ta, tb)
-                        or _negated(without_quoted(ta)) != _negated(without_quoted(tb))
+                        # (a person's title is theirs whatever the sentence tells of them)
+                        or kind != "title"
+                        and _two_events(ta, ma, tb, mb)
                         or not same_attribute(ta, ma, tb, mb, (ua, ub) in tied or (ub, ua) in tied)
                     ):
                         continue
@@ -610,6 +623,17 @@ def _attribute_contradictions(
                     tied.add((ua, ub))
     out = [_attribute_contradiction(statements, units, *f) for f in found]
     return out + _remark_days(statements, units)
+
+
+def _two_events(ta: str, ma: Mention, tb: str, mb: Mention) -> bool:
+    """The two sentences tell two events (a plan and a report, two days, two places, what did not
+    happen and what did), so their values are two events' values."""
+    return (
+        _plan_and_report(clause(ta, ma), clause(tb, mb))
+        or _other_days(ta, tb)
+        or _other_places(ta, tb)
+        or _negated(without_quoted(ta)) != _negated(without_quoted(tb))
+    )
 
 
 def _remark_days(
@@ -659,6 +683,7 @@ _KINDS = {
     "block": "place",
     "count": "number",
     "name": "name",
+    "title": "title",
 }
 
 
@@ -692,12 +717,16 @@ _ROLES = frozenset(
 )
 
 
-def _term_pairs(statements: Sequence[Statement], seen: set[tuple[int, int]]) -> list[tuple[int, int]]:
+def _term_pairs(
+    statements: Sequence[Statement], seen: set[tuple[int, int]], texts: Mapping[str, str] | None = None
+) -> list[tuple[int, int]]:
     """Statements of different articles that give one person's years in office differently,
     whether or not alignment paired them (the rest of two such sentences often differ): each
-    gives one span of years, next to the same word ("served"), the two spans overlap by half
-    the shorter at least (two terms of one person, or two people, seldom do) and differ, and
-    the two share a name that is no role word."""
+    gives one span of years, next to the same word ("served") or the same office ("served in
+    the Senate" / "a senator", see :func:`_office_words`; not "a senator" / "chaired the farm
+    committee"), the two spans overlap by half the shorter
+    at least (two terms of one person, or two people, seldom do) and differ, and the two
+    sentences share a name that is no role word."""
     spans = [(i, next(iter(r))) for i, st in enumerate(statements) if len(r := _year_ranges(st.text)) == 1]
     out = []
     for k, (i, ra) in enumerate(spans):
@@ -705,13 +734,65 @@ def _term_pairs(statements: Sequence[Statement], seen: set[tuple[int, int]]) -> 
             a, b = statements[i], statements[j]
             if a.article_id == b.article_id or ra == rb or (i, j) in seen or (j, i) in seen:
                 continue
-            shared = min(ra[1], rb[1]) - max(ra[0], rb[0])
-            if shared * 2 < min(ra[1] - ra[0], rb[1] - rb[0]) or a.polarity != b.polarity:
+            if not _spans_overlap(ra, rb) or a.polarity != b.polarity:
                 continue
-            if not (_names(a.text) & _names(b.text)) - _ROLES:
+            named = _person_named(_sentence_of(a, texts or {}), _sentence_of(b, texts or {}))
+            if not named:
                 continue
-            if _same_event(a.text, b.text, _YEAR_RANGE):
+            # by office, the name shared is the holder's, not the office's ("to the United States")
+            office = _office_words(a.text) & _office_words(b.text)
+            if (
+                _same_event(a.text, b.text, _YEAR_RANGE)
+                or {n for n in named if n[:_PREFIX] not in office}
+                and office
+            ):
                 out.append((i, j))
+    return out
+
+
+def _sentence_of(st: Statement, texts: Mapping[str, str]) -> str:
+    """The sentence a statement was cut from (a clause "who served from 1967 to 1979" names
+    nobody; its sentence does)."""
+    text = texts.get(st.article_id)
+    if text is None or st.sentence is None:
+        return st.text
+    return text[st.sentence.start : st.sentence.end]
+
+
+_OPENER = re.compile(r"^\W*([A-Z][\w'’-]*[a-z])\b")
+
+
+def _person_named(a: str, b: str) -> frozenset[str]:
+    """The names both sentences give (no role word). A sentence's first word is
+    a name when the other sentence has it as one, or opens with it too ("Morrow held the seat"
+    / "Ada Morrow, who held the seat")."""
+    na, nb = _names(a), _names(b)
+    oa, ob = _OPENER.match(a), _OPENER.match(b)
+    wa = oa.group(1).lower() if oa else ""
+    wb = ob.group(1).lower() if ob else ""
+    if wa and wa not in STOPWORDS and (wa in nb or wa == wb):
+        na = na | {wa}
+    if wb and wb not in STOPWORDS and wb in na:
+        nb = nb | {wb}
+    return (na & nb) - _ROLES
+
+
+# Words that hold an office for a span of years: the office itself is named next to the span.
+_HOLDING = frozenset("served serving serve held holding represented representing was were".split())  # noqa: SIM905
+_OFFICE_WORDS = re.compile(r"[A-Za-z][\w'’-]*")
+_PREFIX = 5
+
+
+def _office_words(text: str) -> set[str]:
+    """First letters (five) of the words, capitalised ones too, in the two words before each
+    span of years in its clause, function words and verbs of holding left out ("served in the
+    Senate from" -> senat; "a senator from" -> senat)."""
+    out = set()
+    for m in _YEAR_RANGE.finditer(text):
+        head = _CLAUSE_END.split(text[max(0, m.start() - 60) : m.start()])[-1]
+        words = [w.lower() for w in _OFFICE_WORDS.findall(head)]
+        kept = [w for w in words if w not in STOPWORDS and w not in _HOLDING and w not in _DATE_WORDS][-2:]
+        out.update(w[:_PREFIX] for w in kept if len(w) >= _PREFIX)
     return out
 
 

@@ -142,11 +142,23 @@ _REPORTED_CHARGE = re.compile(
 _NEGATED = re.compile(r"(?:\b(?:not|never|no|nor)|n[’']t)\s+(?:\w+\s+)?$", re.IGNORECASE)
 # "the alleged attack": a hedge on a noun, not somebody alleging.
 _DETERMINER = re.compile(r"\b(?:the|an?|his|her|its|their|this|that|these|those)\s+$", re.IGNORECASE)
+# "calls to investigate alleged fraud", "a probe into alleged bribes": after a preposition or a verb's
+# infinitive, "alleged" qualifies the noun that follows; nobody is alleging.
+_BEFORE_ADJECTIVE = re.compile(
+    r"(?:\bto\s+[a-z]+|\b(?:of|for|into|over|about|against|with|on))\s+$", re.IGNORECASE
+)
 # "was charged with murder": a court's charge, not a side's accusation.
 _PASSIVE_AUX = re.compile(r"\b(?:was|were|been|is|are|be|being)\s+$", re.IGNORECASE)
 # A charge named as a noun ("the plagiarism allegations", "direct involvement") is mentioned,
 # not made; "made the accusation" is matched whole.
 _NOUN_CUE = re.compile(r"(?:accusations?|allegations?|involvement)$", re.IGNORECASE)
+# "its decision not to pursue criminal charges that ...", "the charges that": a court's charges named
+# as a noun, not somebody charging that something is so.
+_CHARGES_NOUN = re.compile(
+    r"(?:\b(?:the|any|no|these|those|such|new)|\b(?:pursu\w*|fil\w+|bring\w*|brought|drop\w*|fac\w+|press\w*)"
+    r"(?:\s+[a-z]+)?)\s+$",
+    re.IGNORECASE,
+)
 # "has frequently accused X of ...": a habit of accusing, not the claim in dispute.
 # "people accused of rape": the participle names who is accused, not who accuses.
 _PARTICIPLE = re.compile(r"\s+of\b", re.IGNORECASE)
@@ -187,9 +199,15 @@ def _cues(pattern: re.Pattern, text: str) -> list[re.Match]:
         before, cue = text[max(0, m.start() - 30) : m.start()], m.group().lower()
         if _NEGATED.search(before) or _NOUN_CUE.match(cue):
             continue
-        if cue.startswith("alleg") and cue.endswith("ed") and _DETERMINER.search(before):
+        if (
+            cue.startswith("alleg")
+            and cue.endswith("ed")
+            and (_DETERMINER.search(before) or _BEFORE_ADJECTIVE.search(before))
+        ):
             continue
         if cue == "charged" and _PASSIVE_AUX.search(before):
+            continue
+        if cue.startswith("charges") and _CHARGES_NOUN.search(before):
             continue
         if pattern is _ASSERT and (_HABITUAL.search(before) or _PARTICIPLE.match(text, m.end())):
             continue
@@ -364,7 +382,7 @@ def find_disputes(
         elsewhere = {party_key(d.subject) for d in disputes if d.subject}
         disputes += _topic_disputes(statements, topic_stances, vectors, min_sim, elsewhere, links)
     shown = {e["statement_id"] for d in disputes for e in d.asserts + d.denies}
-    disputes += _sentence_disputes(statements, quotes, outlets or {}, shown)
+    disputes += _sentence_disputes(statements, quotes, outlets or {}, shown, vectors)
     disputes += _own_voice_disputes(statements, quotes, outlets or {}, shown)
     return merge_copies(disputes)
 
@@ -526,6 +544,32 @@ Stance = tuple[int, Statement, str, str]  # (statement index, statement, assert|
 _ACCORDING_TO = re.compile(r"\baccording to ((?:the )?[\w’' -]+?)(?=,| who | that |\.|$)", re.IGNORECASE)
 
 
+# "weren't true", "is not the case": a sentence saying something is not so answers a claim.
+_NOT_TRUE = re.compile(
+    r"(?:\b(?:not|never)|n[’']t)\s+(?:\w+\s+)?(?:true|the case|real|correct|accurate|so)\b", re.IGNORECASE
+)
+
+
+def _unnegated_before(statements: Sequence[Statement], start: int, taken: set[int], skip: int = 2) -> int:
+    """First statement of the sentence before ``start``, passing over up to ``skip`` sentences
+    that say something is not so, with no stance of their own ("Both of those things weren't true" is itself an
+    answer, not the claim a later denial answers: the claim is the sentence before it). A
+    sentence that takes a stance (in ``taken``) stops the walk."""
+    k = _sentence_start(statements, start - 1)
+    for _ in range(skip):
+        end = k
+        while end < start and statements[end].sentence == statements[k].sentence:
+            end += 1
+        if (
+            k == 0
+            or k in taken
+            or not _NOT_TRUE.search(" ".join(st.text for st in statements[k : max(end, k + 1)]))
+        ):
+            break
+        k = _sentence_start(statements, k - 1)
+    return k
+
+
 def _implied_claims(statements: Sequence[Statement], stances: list[Stance]) -> list[Stance]:
     """A denial that points back ("disputes that account") with no claim just before it in its
     article makes the sentence just before it a claim (its first clause), asserted by its
@@ -539,7 +583,7 @@ def _implied_claims(statements: Sequence[Statement], stances: list[Stance]) -> l
             continue
         if any((sd.article_id, k) in asserted for k in range(max(0, start - _NEAR), start)):
             continue
-        k = _sentence_start(statements, start - 1)
+        k = _unnegated_before(statements, start, taken)
         prior = statements[k]
         if k in taken:
             continue
@@ -894,6 +938,7 @@ def _sentence_disputes(
     quotes: Mapping[str, Quote],
     outlets: Mapping[str, str],
     shown: set[str] = frozenset(),
+    vectors: np.ndarray | None = None,
 ) -> list[Dispute]:
     """Disputes told within one sentence: the outlet calling a claim it reports false, a
     denial naming the source it answers, or a denial and a claim joined by "but". Sentences
@@ -910,19 +955,65 @@ def _sentence_disputes(
         speaker = speaker or next((g.attributed_to for g in group if g.attributed_to), None)
         pair = None
         outlet = outlets.get(st.article_id, "the outlet")
-        if (claimant := _outlet_refutes(outside, speaker)) and _actor_key(claimant) != _actor_key(outlet):
+        refuted = (claimant := _outlet_refutes(outside, speaker)) and _actor_key(claimant) != _actor_key(
+            outlet
+        )
+        if refuted:
             pair = (claimant, outlet)
         elif (source := _source_answered(outside, speaker)) and speaker:
             pair = (source, speaker)
         elif found := _contrast_claimant(outside):
             pair = (found[1], found[0])
         if pair is not None:
-            a, d = _evidence(st, pair[0], pair[0]), _evidence(st, pair[1], pair[1])
+            # the claim the outlet calls false, in the words its author gave it in this article
+            own = (
+                _claimant_words(statements, quotes, group, pair[0], vectors)
+                if refuted and vectors is not None
+                else []
+            )
+            asserts = tuple(own) or (_evidence(st, pair[0], pair[0]),)
+            d = _evidence(st, pair[1], pair[1])
             out.append(
                 Dispute(
-                    id=content_id("one sentence", st.id, prefix="d_"), claim=text, asserts=(a,), denies=(d,)
+                    id=content_id("one sentence", st.id, prefix="d_"),
+                    claim=text,
+                    asserts=asserts,
+                    denies=(d,),
                 )
             )
+    return out
+
+
+def _speaker(st: Statement, quotes: Mapping[str, Quote]) -> str | None:
+    quote = quotes.get(st.quote_id or "")
+    return (quote.speaker.canonical or quote.speaker.name) if quote and quote.speaker else st.attributed_to
+
+
+def _claimant_words(
+    statements: Sequence[Statement],
+    quotes: Mapping[str, Quote],
+    group: Sequence[Statement],
+    claimant: str,
+    vectors: np.ndarray,
+) -> list[dict]:
+    """The claimant's own statements of the claim a one-sentence dispute reports ("While Marlow
+    wrongly claimed that the bridge was closed" / Marlow: "The bridge is closed"): said by them
+    in another sentence of the same article, unnegated, and alike to the sentence (the
+    :data:`_NAMED_SIM` a named source's claim needs). The claim is shown in its author's words."""
+    index = {st.id: k for k, st in enumerate(statements)}
+    here = [index[g.id] for g in group if g.id in index]
+    if not here:
+        return []
+    key, article = _actor_key(claimant), group[0].article_id
+    out = []
+    for k, st in enumerate(statements):
+        who = _speaker(st, quotes)
+        if st.article_id != article or k in here or not who or _actor_key(who) != key:
+            continue
+        if _NOT.search(st.text) or stance(st.text) == "deny":
+            continue
+        if max(float(vectors[k] @ vectors[h]) for h in here) >= _NAMED_SIM:
+            out.append(_evidence(st, who, who))
     return out
 
 
@@ -939,10 +1030,17 @@ _SPEECH_VERB = re.compile(
 _NOT = re.compile(r"\b(?:not|never|no)\b|n[’']t\b", re.IGNORECASE)
 
 
+# "pressing his attack that Ada Varga is not qualified", "the view that ...", "whether ...": the
+# negation sits inside a clause someone else's charge or question frames, not the outlet's voice.
+_EMBEDDED = re.compile(r"\b(?:that|whether|if)\s+(?:[A-Z][\w’'.-]*\s+){0,3}$")
+
+
 def _own_denial(outside: str) -> tuple[str, str, set[str]] | None:
     """(party, predicate stem, object words) the outlet's own negated sentence denies."""
     m = _OWN_NEGATION.search(outside)
     if m is None or _SPEECH.search(outside) or m.group(1).lower() in _SKIP:
+        return None
+    if _EMBEDDED.search(outside[: m.start(1)]):
         return None
     words = _FILLER.sub(" ", m.group(2)).split()
     if len(words) < 2 or not words[0].isalpha() or len(words[0]) < 4 or _SPEECH_VERB.match(words[0]):

@@ -14,7 +14,16 @@ from newsprism.brief.revisions import moved_facts
 from newsprism.render.markdown import MD_SECTIONS, md_escape
 from newsprism.render.terminal import TERM_SECTIONS, rule
 
-__all__ = ["diff_text", "fact_line", "in_sentence", "md_brief", "quote_piece", "sentence_parts", "term_brief"]
+__all__ = [
+    "agree_rows",
+    "diff_text",
+    "fact_line",
+    "in_sentence",
+    "md_brief",
+    "quote_piece",
+    "sentence_parts",
+    "term_brief",
+]
 
 Report = dict[str, Any]
 LEDGER_ROWS = 25
@@ -43,8 +52,24 @@ def _summary(report: Report, esc: Callable[[str], str]) -> list[str]:
     return lines
 
 
+def agree_rows(rows: list[tuple[str, tuple[str, ...]]]) -> list[int]:
+    """Which ledger groups (their shown text and articles, most supported first) are "agree on"
+    lines: two or more articles, and not the text of an earlier line that already cites all of
+    its articles (a fact group or further group beside the group it overlaps reads as the same
+    line twice)."""
+    shown: dict[str, list[set[str]]] = {}
+    out = []
+    for k, (text, articles) in enumerate(rows):
+        if len(articles) < 2 or any(set(articles) <= seen for seen in shown.get(text, [])):
+            continue
+        shown.setdefault(text, []).append(set(articles))
+        out.append(k)
+    return out
+
+
 def _ledger(report: Report, esc: Callable[[str], str]) -> list[str]:
-    shared = [g for g in report.get("ledger", []) if len(g["article_ids"]) > 1]
+    ledger = report.get("ledger", [])
+    shared = [ledger[k] for k in agree_rows([(g["text"], tuple(g["article_ids"])) for g in ledger])]
     lines = [
         f"- **{g['status']}** ({g['independent_support']} independent; {esc(', '.join(g['outlets']))}): "
         + in_sentence(g, esc)

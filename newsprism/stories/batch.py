@@ -41,7 +41,7 @@ from newsprism.stories.decide import Choice, StoryProfile, choose, similarity, t
 from newsprism.stories.features import ArticleFeatures
 from newsprism.stories.link import average_link
 from newsprism.stories.partition import best_cut
-from newsprism.stories.vector import KindWeights, ranked, raw_weights, top_terms, unit_of, weigh
+from newsprism.stories.vector import KindWeights, cosine, ranked, raw_weights, top_terms, unit_of, weigh
 
 if TYPE_CHECKING:
     from newsprism.stories.index import StoryIndex
@@ -110,6 +110,7 @@ class Batch:
         self._settle(s.refine_passes, s.join_threshold)
         self._merge_drafts()
         self._cut_drafts(None if links is None else links.cuts)
+        self._pair_singletons(s.pair_threshold)
         self._settle(s.settle_passes, s.stay_threshold)
 
     def _cut_drafts(self, cuts: Callable[[list[list[int]]], list[CutPlan]] | None) -> None:
@@ -483,6 +484,7 @@ class Batch:
             dated_settled=s.dated_extend,
             margin=s.join_margin if margins else 1.0,
             dated_margin=s.dated_margin if margins else 1.0,
+            kin=s.dated_kin,
         )
 
     def _open(self, item: Item) -> str:
@@ -502,6 +504,43 @@ class Batch:
         item.story, item.score = key, score
         if key.startswith("~"):
             self.local.add(key, item.lookup)
+
+    def _pair_singletons(self, threshold: float) -> None:
+        """Two dated one-article drafts within ``close_days`` of each other join at cosine
+        ``threshold`` (0: off), most alike first.
+
+        Settling places one article at a time and asks its best story to stand out: two
+        reports of one event that stand alone are each other's runner-up for any third
+        story, so neither moves (issue 11). Joined first, they settle as one story.
+        """
+        s = self.index.settings
+        if threshold <= 0.0 or s.close_days <= 0:
+            return
+        alone = {next(iter(m)): k for k, m in self.members.items() if k.startswith("~") and len(m) == 1}
+        pairs = []
+        for i, key in alone.items():
+            item = self.items[i]
+            if item.feat.published is None:
+                continue
+            for other in self.local.candidates(item.lookup, s.max_candidates):
+                j = next(iter(self.members[other]), -1) if len(self.members.get(other, ())) == 1 else -1
+                if j <= i or j not in alone or other in item.barred or key in self.items[j].barred:
+                    continue
+                day = self.items[j].feat.published
+                if day is None or abs((day - item.feat.published).days) > s.close_days:
+                    continue
+                score = cosine(item.vector, self.items[j].vector, 1.0)
+                if score >= threshold:
+                    pairs.append((score, i, j))
+        paired: set[int] = set()
+        for score, i, j in sorted(pairs, key=lambda p: (-p[0], p[1], p[2])):
+            if i in paired or j in paired:
+                continue
+            paired.update((i, j))
+            key = self.items[j].story
+            self.drafts[key].release(self.items[j].vector)
+            self.members[key].discard(j)
+            self._join(j, self.items[i].story, score)
 
     def _merge_drafts(self) -> None:
         s = self.index.settings

@@ -127,6 +127,7 @@ def choose(
     dated_mean: float = 1.0,
     from_first: bool = False,
     dated_settled: float = 1.0,
+    kin: bool = False,
 ) -> Choice:
     """The most similar compatible candidate that clears its threshold, else a new story.
 
@@ -156,6 +157,10 @@ def choose(
     at most ``dated_mean``. ``from_first``: a story of an earlier batch (id not starting with "~")
     counts as within days only of its first day: its event began then, and its members are final;
     within those days its bar is at most ``dated_settled`` (``settled`` elsewhere).
+
+    ``kin`` (with ``close_days``, for a dated article): a runner-up at least as alike to the best
+    story as to the article is the same event told again, not a rival; it does not count
+    against the margin (two reports of one night standing alone kept each other out).
     """
     best_id: str | None = None
     best = top = 0.0
@@ -201,10 +206,23 @@ def choose(
         margin = min(margin, dated_margin)  # a dated story within days: the date is evidence too
     if margin > 1.0 and best_id is not None and best_id != own:
         runner_up = max((v for k, v in scored if k not in (best_id, own)), default=0.0)
+        if best < margin * runner_up and kin and close_days > 0 and published is not None:
+            runner_up = _rival(scored, candidates, best_id, own)
         if best < margin * runner_up:
             # Several stories fit about equally: the shared evidence is the topic, not the event.
             return Choice(own, own_score) if own_score is not None else Choice(None, best)
     return Choice(best_id, best if best_id is not None else top)
+
+
+def _rival(
+    scored: list[tuple[str, float]], candidates: Sequence[StoryProfile], best_id: str, own: str | None
+) -> float:
+    """The best score of a candidate (``best_id`` and ``own`` aside) less alike to the best story than to the article."""
+    by_id = {c.id: c for c in candidates}
+    best = by_id[best_id]
+    return max(
+        (v for k, v in scored if k not in (best_id, own) and similarity(by_id[k], best) < v), default=0.0
+    )
 
 
 def word_cosine(vector: Mapping[str, float], centroid: Mapping[str, float]) -> float:

@@ -59,7 +59,9 @@ def extract_features(
         texts = [a.text for a in articles]
         docs = parse(texts, disable=NER_ONLY, n_process=auto_processes(len(texts)))
         return [spacy_features(a, d) for a, d in zip(articles, docs, strict=True)]
-    return [fast_features(a, s.lead_sentences, s.lead_boost, s.lead_actions) for a in articles]
+    return [
+        fast_features(a, s.lead_sentences, s.lead_boost, s.lead_actions, s.title_case_names) for a in articles
+    ]
 
 
 class StoryIndex:

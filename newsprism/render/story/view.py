@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from newsprism.brief.revisions import moved_facts
-from newsprism.render.brief_text import fact_line, sentence_parts
+from newsprism.render.brief_text import agree_rows, fact_line, sentence_parts
 from newsprism.render.story.charts import provenance_graph, timeline_axis
 from newsprism.render.story.labels import short_labels
 
@@ -104,7 +104,9 @@ def key_findings(report: Report, links: Links) -> list[dict[str, Any]]:
 def _matrix(report: Report, outlets: list[dict[str, Any]], links: Links) -> dict[str, Any]:
     statements = {s["id"]: s for s in report.get("statements", [])}
     rows = []
-    for g in [g for g in report.get("ledger", []) if len(g["article_ids"]) > 1][:MATRIX_ROWS]:
+    ledger = report.get("ledger", [])
+    shared = [ledger[k] for k in agree_rows([(g["text"], tuple(g["article_ids"])) for g in ledger])]
+    for g in shared[:MATRIX_ROWS]:
         cells = {statements[s]["article_id"]: statements[s] for s in g["statement_ids"] if s in statements}
         rows.append(
             {
