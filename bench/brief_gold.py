@@ -8,6 +8,7 @@ which report; thresholds are tuned on ``calibrate`` only.
     PYTHONPATH=. python bench/brief_gold.py --split calibrate -v     # tuning, with every miss
     PYTHONPATH=. python bench/brief_gold.py --split report --check   # the eval gate (make eval)
     PYTHONPATH=. python bench/brief_gold.py --gold bench/brief_gold_polnear --split report
+    PYTHONPATH=. python bench/brief_gold.py --gold bench/brief_gold_polnear_dev --split dev -v  # timeline dev set
 
 A gold directory whose ``stories.json`` says ``"source": "polnear"`` holds PolNeAR stories:
 its articles are PolNeAR texts numbered by ``bench/polnear_text.py``, given to newsprism with
@@ -656,7 +657,7 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
     ap.add_argument("--gold", type=Path, default=GOLD, help="gold directory (default bench/brief_gold)")
-    ap.add_argument("--split", choices=["calibrate", "report", "all"], default="report")
+    ap.add_argument("--split", choices=["calibrate", "report", "dev", "all"], default="report")
     ap.add_argument("--story", help="only this story")
     ap.add_argument("--check", action="store_true", help="fail when a measure is below its floor")
     ap.add_argument("--json", action="store_true")

@@ -301,3 +301,44 @@ def test_a_day_in_a_clause_opened_by_before_told_in_the_present_is_still_to_come
     # told in the past, the day is the last one
     text = "Ada Morrow skipped the final debate before voters went to the polls Monday."
     assert values(text, fri)["Monday"] == "2029-01-22"
+
+
+def test_the_same_month_or_year_is_the_one_last_told() -> None:
+    got = values(
+        "A poll in June showed it. In another poll the same month, most agreed.", dt.date(2031, 8, 22)
+    )
+    assert got == {"June": "2031-06", "the same month": "2031-06"}
+    assert values("The mill shut in 2009. That same year, the port closed.") == {
+        "2009": "2009",
+        "That same year": "2009",
+    }
+    assert values("The ferry sank on May 3. The same day, the pier closed.")["The same day"] == "2023-05-03"
+
+
+def test_earlier_in_the_week_is_the_week_of_the_last_day_told() -> None:
+    assert values("Earlier in the week, the mayor called for an inquiry.") == {
+        "Earlier in the week": "2023-W18"
+    }
+    got = values("The board met on Monday. Later in the week, it voted.", dt.date(2023, 5, 12))
+    assert got["Later in the week"] == "2023-W19"
+
+
+def test_a_year_written_before_an_event_noun_is_a_year_not_a_count() -> None:
+    assert values("Ada Morrow's 1995 tax return showed a loss.") == {"1995": "1995"}
+    assert values("She lost her 2008 presidential campaign.") == {"2008": "2008"}
+    assert values("Reed worked at the contested 1976 convention.") == {"1976": "1976"}
+    assert values("About 2000 people came, holding 1995 shares.") == {}
+
+
+def test_in_the_fall_is_the_season_in_the_tenses_direction() -> None:
+    march = dt.date(2031, 3, 17)
+    assert values("Ada Morrow held a rally in the fall.", march) == {"fall": "2030-FA"}
+    assert values("Ada Morrow will hold a rally in the fall.", march) == {"fall": "2031-FA"}
+    assert values("The fall of the regime came fast.", march) == {}
+    assert values("In the fall of the old mill, two died.", march) == {}
+
+
+def test_a_day_something_was_put_off_to_is_ahead() -> None:
+    assert values("The council postponed the vote until Monday.") == {"Monday": "2023-05-08"}
+    assert values("The vote was pushed back to Friday.") == {"Friday": "2023-05-05"}
+    assert values("Reed moved to Kestrel on Monday.") == {"Monday": "2023-05-01"}

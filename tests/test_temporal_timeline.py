@@ -204,10 +204,38 @@ def test_coordinated_dates_are_each_an_event() -> None:
     assert sorted(e.date for e in entries) == ["2004", "2005", "2007-01", "2007-09"]
 
 
-def test_dates_in_one_clause_are_one_event() -> None:
+def test_a_later_date_opening_its_own_clause_is_an_event_of_its_own() -> None:
     text = "Peskov said on Thursday that the drones struck on Wednesday."
-    (entry,) = run(article(text, "a", "2023-05-04", "A")).timeline
+    entries = run(article(text, "a", "2023-05-04", "A")).timeline
+    assert sorted(e.date for e in entries) == ["2023-05-03", "2023-05-04"]
+    # the same day told twice, or a time inside the anchor's day, is one event
+    same = "Peskov spoke on Thursday after the briefing at 3 p.m. on Thursday."
+    (entry,) = run(article(same, "a", "2023-05-04", "A")).timeline
     assert entry.date == "2023-05-04"
+    # the day a quote about another day was said is no second event
+    quote = '"We will vote on Thursday," Ada Morrow said in an interview Tuesday.'
+    (entry,) = run(article(quote, "a", "2023-05-03", "A")).timeline
+    assert entry.date == "2023-05-04"
+    # a date in the anchor's phrase with no clause of its own stays with it
+    (entry,) = run(article("He met aides on Thursday in the week of May 1.", "a", "2023-05-04", "A")).timeline
+    assert entry.date == "2023-05-04"
+
+
+def test_a_second_clause_date_joins_another_outlets_row_of_that_day() -> None:
+    a = article(
+        "Ada Morrow said on Friday that the ferry board voted on Wednesday to close the Kestrel pier.",
+        "a", "2031-05-10", "A",
+    )  # fmt: skip
+    b = article("The ferry board voted on Wednesday to close the Kestrel pier.", "b", "2031-05-08", "B")
+    rows = {e.date: set(e.article_ids) for e in run(a, b).timeline}
+    assert rows == {"2031-05-07": {"a", "b"}, "2031-05-09": {"a"}}
+
+
+def test_a_season_is_on_the_timeline_as_its_year() -> None:
+    text = "This spring, the judge let Ada Morrow leave the case."
+    (entry,) = run(article(text, "a", "2031-07-15", "A")).timeline
+    assert entry.date == "2031"
+    assert entry_json(entry)["precision"] == "year"
 
 
 def test_a_week_is_placed_in_its_month_when_it_lies_in_one() -> None:
@@ -356,3 +384,11 @@ def test_one_months_event_told_by_two_outlets_with_the_same_word_next_to_its_dat
     c = article("Aides are pressing for a role in the Harbour convention in July.", "c", "2029-04-26", "C")
     d = article("The state's primary results will be certified in July by the board.", "d", "2029-04-28", "D")
     assert len([e for e in run(c, d).timeline if e.date == "2029-07"]) == 2
+
+
+def test_an_event_counted_in_days_from_a_dated_one() -> None:
+    text = "The debate came a day before Tuesday's primary. Reed quit two days after the March 3 vote."
+    entries = run(article(text, "a", "2031-03-14", "A")).timeline
+    got = {e.date for e in entries}
+    assert {"2031-03-10", "2031-03-05"} <= got  # the debate on Monday, Reed's exit on March 5
+    assert "2031-03-11" in got  # the primary itself, a clause of its own

@@ -8,6 +8,7 @@ look-alike of pn-apr26-primaries sits inside one article), and timeline dates ma
 precision. Prints the counts per story; exit status 1 on any error.
 
     python bench/brief_gold_polnear/check_gold.py
+    python bench/brief_gold_polnear/check_gold.py bench/brief_gold_polnear_dev   # another PolNeAR gold
 """
 
 from __future__ import annotations
@@ -69,10 +70,11 @@ def check_story(gold: dict, entry: dict) -> list[str]:
 
 
 def main() -> int:
-    index = json.loads((GOLD / "stories.json").read_text(encoding="utf-8"))["stories"]
+    gold_dir = Path(sys.argv[1]) if len(sys.argv) > 1 else GOLD
+    index = json.loads((gold_dir / "stories.json").read_text(encoding="utf-8"))["stories"]
     failed = 0
     for entry in index:
-        path = GOLD / f"{entry['story']}.json"
+        path = gold_dir / f"{entry['story']}.json"
         if not path.is_file():
             print(f"{entry['story']}: no file yet")
             continue

@@ -57,6 +57,21 @@ DAY_PARTS = {
     "midday": "MI", "nighttime": "NI", "daytime": "DT",
 }  # fmt: skip
 
+# Nouns of events, seasons and documents a year names when written before them as a modifier
+# ("his 1995 tax return", "the contested 1976 convention", "her 2008 presidential campaign"): a
+# four-digit number there is a year, not a count.
+YEAR_NOUNS = frozenset(
+    """election elections campaign campaigns convention conventions race races primary primaries
+    caucus caucuses debate debates nomination speech speeches address inauguration midterm
+    midterms referendum vote tax return returns budget law act bill ruling decision verdict trial
+    case lawsuit indictment book memoir autobiography film movie documentary interview report
+    survey poll study census letter memo email statement agreement deal accord treaty invasion war
+    attack attacks bombing bombings shooting shootings crisis recession crash collapse scandal
+    season series championship tournament olympics cup game games award awards visit trip summit
+    meeting conference protest protests riots uprising revolution coup storm hurricane earthquake
+    flood fire disaster marathon launch merger sale""".split()  # noqa: SIM905
+)
+
 SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
 
 SET_WORDS = {

@@ -27,7 +27,9 @@ _FUTURE = re.compile(
     r"\b(?:will|won['’]t|wo\s+n't|'ll|shall|would|(?:is|are|was|were)\s+(?:due|expected|scheduled|set|"
     r"slated|going|planning|poised|likely)\s+to|plans?\s+to|planned\s+to|planning\s+to|intends?\s+to|"
     r"(?:is|are)\s+to|upcoming|(?<!-)expected|scheduled|as\s+(?:soon|early)\s+as|"
-    r"(?:is|are)\s+set\s+(?:for|on)|due\s+(?:on|to|for|by|in|at))\b",
+    r"(?:is|are)\s+set\s+(?:for|on)|due\s+(?:on|to|for|by|in|at)|"
+    # "postponed the vote to Friday", "pushed back until Monday": the new date is ahead
+    r"(?:postpon|delay|reschedul|adjourn|push)\w*(?:\s+\w+){0,3}?(?:\s+back)?\s+(?:until|till|to)(?=\s*$))\b",
     re.IGNORECASE,
 )
 _FUTURE_AFTER = re.compile(
@@ -372,13 +374,23 @@ def _century(m: Mention, ctx: Context) -> Value | None:
     return "DATE", f"{int(m.part('ord') or 1) - 1:02d}", None
 
 
+# "in the fall" with no "of" after it is the season ("a rally in the fall"), not a decline.
+_IN_THE_FALL = re.compile(r"\bin\s+the\s+$", re.IGNORECASE)
+
+
+def _season_fall(m: Mention, ctx: Context) -> bool:
+    after = ctx.text[m.end : m.end + 4]
+    bare = ctx.text[m.start : m.end].lower() == "fall"
+    return bare and bool(_IN_THE_FALL.search(ctx.text, 0, m.start)) and not after.startswith(" of")
+
+
 def _season(m: Mention, ctx: Context) -> Value | None:
     code = lx.SEASONS[low(m, "season")]
     rel, year = low(m, "rel"), _year_of(m)
     if year is not None:
         return "DATE", f"{year}-{code}", mod_of(rel or None)
-    if not rel and low(m, "season") == "fall":
-        return None  # the verb
+    if not rel and low(m, "season") == "fall" and not _season_fall(m, ctx):
+        return None  # the verb, or "the fall of the regime"
     if ctx.reference is None:
         return "DATE", f"XXXX-{code}", None
     ref_year, ref_code = cal.season_of(ctx.reference)
@@ -388,6 +400,13 @@ def _season(m: Mention, ctx: Context) -> Value | None:
         year -= 1
     elif rel in {"next", "coming", "following"} and order.index(code) <= order.index(ref_code):
         year += 1
+    elif not rel and order.index(code) != order.index(ref_code):
+        # "a rally in the fall" told in March: last fall in the past tense, this one ahead
+        tense = ctx.tense(m)
+        if tense == "past" and order.index(code) > order.index(ref_code):
+            year -= 1
+        elif tense == "future" and order.index(code) < order.index(ref_code):
+            year += 1
     return "DATE", f"{year}-{code}", mod_of(rel or None)
 
 

@@ -108,8 +108,9 @@ def _floating_holiday(m: Mention, ctx: Context) -> Value | None:
 
 def _rel_unit(m: Mention, ctx: Context) -> Value | None:
     rel, unit = low(m, "rel"), low(m, "unit")
-    if rel == "same":
-        return None
+    if rel in {"same", "the same"}:  # "the same month": the month last told, as "that month"
+        anchor = ctx.last_point if unit in {"month", "year"} and ctx.last_point else ctx.last_day
+        return ("DATE", cal.format_unit(anchor, unit), None) if anchor else None
     step = -1 if rel in _BACK else 1 if rel in _AHEAD else 0
     if ctx.reference is None:
         return "DATE", "PAST_REF" if step < 0 else "FUTURE_REF" if step > 0 else "PRESENT_REF", None
@@ -133,6 +134,8 @@ def _ago(m: Mention, ctx: Context) -> Value | None:
     return "DATE", cal.format_unit(day, "day" if unit == "night" else unit), mod_of(m.part("mod"))
 
 
+# "earlier in the week" / "later in the day": the week or day of the last day told (else the
+# article's), as "earlier that week".
 _ANAPHOR_STEP = {"the next": 1, "the following": 1, "the previous": -1, "later that": 0, "earlier that": 0}
 
 

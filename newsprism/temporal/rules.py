@@ -73,7 +73,7 @@ _RULE_PATTERNS: list[tuple[str, str]] = [
     ("rel_weekday", r"(?P<rel>this|last|next|coming|past|the\s+previous|the\s+following)\s+(?P<wd>" + WEEKDAY + r")(?:\s+(?P<part>" + PART + "))?"),
     ("ago", r"(?:(?P<mod>" + _MOD + r")\s+)?(?P<num>" + NUM + r"|" + VAGUE + r")\s+(?P<unit>" + UNIT + r")s?\s+(?P<dir>ago|earlier|from\s+now|hence|before\s+that)"),
     ("ago_a", r"(?:(?P<mod>" + _MOD + r")\s+)?(?P<num>a|an|one)\s+(?P<unit>" + UNIT + r")\s+(?P<dir>ago|earlier)"),
-    ("anaphor", r"(?P<rel>the\s+(?:next|following|previous|same)|that|that\s+same|the(?=\s+day\b(?!\s+(?:before|after)))|earlier\s+that|later\s+that|the\s+(?:day|night)\s+before\s+that|the\s+(?:day|night)\s+before|the\s+day\s+after)(?:\s+(?P<unit>day|morning|afternoon|evening|night|week|month|year))?"),
+    ("anaphor", r"(?P<rel>the\s+(?:next|following|previous|same)|that\s+same|that|the(?=\s+day\b(?!\s+(?:before|after)))|earlier\s+that|later\s+that|(?:earlier|later)\s+in\s+the(?=\s+week\b)|the\s+(?:day|night)\s+before\s+that|the\s+(?:day|night)\s+before|the\s+day\s+after)(?:\s+(?P<unit>day|morning|afternoon|evening|night|week|month|year))?"),
     ("weekday", r"(?:(?P<pre>" + PRE_PART + r")\s+)?(?P<wd>" + WEEKDAY + r")(?!['’]s\b\s+(?:night|morning))(?:\s+(?P<part>" + PART + "))?"),
     ("time", r"(?:(?P<mod>" + _APPROX + r")\s+)?(?P<hour>[01]?\d|2[0-3])(?:[:.](?P<minute>[0-5]\d))?\s*(?P<ampm>" + _AMPM + r")(?P<tz>" + _TZ + ")?"),
     ("time_24", r"(?:(?P<mod>" + _APPROX + r")\s+)?(?P<hour>[01]?\d|2[0-3]):(?P<minute>[0-5]\d)(?:\s*(?P<tz>(?-i:GMT|UTC|[ECMP][SD]T|MSK|CET)))"),

@@ -61,7 +61,7 @@ def _embedded(cands: list[Candidate], settings: Settings) -> list[Candidate]:
         return cands
     from newsprism.compare.stage import embedder_for  # the embedder in force, one plugged in included
 
-    vectors = embedder_for(settings).embed([c.text for c in cands])
+    vectors = embedder_for(settings).embed([c.meaning for c in cands])
     return [dataclasses.replace(c, vector=v) for c, v in zip(cands, vectors, strict=True)]
 
 

@@ -10,6 +10,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
+from newsprism.temporal import lexicon as lx
 from newsprism.temporal.rules import PRIORITY, RULES
 
 __all__ = ["Mention", "find_mentions"]
@@ -84,7 +85,7 @@ def _plausible(mention: Mention, text: str) -> bool:
     before = text[max(0, mention.start - 40) : mention.start]
     after = text[mention.end : mention.end + 20]
     if mention.rule == "year":
-        return _plausible_year(mention, before, after)
+        return _plausible_year(mention, before, text[mention.end : mention.end + 40])
     if mention.rule == "month":
         return _plausible_month(mention, before)
     if mention.rule == "date_dmy" and mention.part("year") is None:
@@ -106,7 +107,20 @@ def _plausible_year(mention: Mention, before: str, after: str) -> bool:
         return True
     if re.search(r"[\d$£€.,:/#]\s*$", before) or re.match(r"\s*(?:%|percent|[-/]\d)", after):
         return False
-    return bool(_YEAR_BEFORE.search(before) or _YEAR_AFTER.match(after))
+    return bool(_YEAR_BEFORE.search(before) or _YEAR_AFTER.match(after) or _before_year_noun(mention, after))
+
+
+# A year as a modifier: "1995 tax return", "2008 presidential campaign" (one word between at most).
+_NEXT_WORDS = re.compile(r"^\s+(?:([a-z]+(?:-[a-z]+)?)\s+)?([a-z]+)\b")
+
+
+def _before_year_noun(mention: Mention, after: str) -> bool:
+    """A year of this century or the last written before a noun of events or documents."""
+    m = _NEXT_WORDS.match(after)
+    year = mention.part("year") or ""
+    if not m or not year.startswith(("19", "20")):
+        return False
+    return m.group(2) in lx.YEAR_NOUNS or m.group(1) in lx.YEAR_NOUNS
 
 
 def _plausible_month(mention: Mention, before: str) -> bool:

@@ -64,6 +64,14 @@ class Candidate:
     values: tuple[tuple[str, str | None], ...] = ()  # (value, mod)
     # Sentence embedding (L2-normalised), when an embedder ran; None means words only.
     vector: Any = field(default=None, compare=False, repr=False)
+    # The clause a later date of the unit opens ("said Thursday that the vote in May will ..."):
+    # its words and its meaning are this candidate's, the unit is only what it cites.
+    clause: str | None = None
+
+    @property
+    def meaning(self) -> str:
+        """The text whose meaning is compared: the candidate's own clause, else the unit."""
+        return self.clause or self.text
 
 
 @dataclass
@@ -105,9 +113,9 @@ def candidates(article: Article, units: list[Span], timexes: list[Timex]) -> lis
     """A candidate event for each unit holding a timex resolved to a day, month or year (one
     for each of coordinated dates: "in 2004 and 2005" is two dated events)."""
     out = []
-    dated = sorted(
-        [*(_as_month(t) for t in timexes), *_counted_from_now(article, timexes)], key=lambda t: t.span.start
-    )
+    counted = _counted_from_a_date(article.text, timexes)
+    counted += [t for t in _counted_from_now(article, timexes) if t.span not in {c.span for c in counted}]
+    dated = sorted([*(_as_month(t) for t in timexes), *counted], key=lambda t: t.span.start)
     index = SpanIndex(dated, lambda t: t.span)  # every unit against every timex was quadratic
     for unit in units:
         near = index.overlapping(unit.start - 1, unit.end + 1)  # widened: holds empty spans too
@@ -137,6 +145,60 @@ def candidates(article: Article, units: list[Span], timexes: list[Timex]) -> lis
             out.append(
                 Candidate(article.id, unit, text, anchor, m.group(1), part, content_words(text), values)
             )
+        for later, start in _own_clause_dates(chain, inside, article.text):
+            clause = article.text[start : unit.end]
+            m = _DAY.match(later.value)
+            assert m is not None
+            time = m.group(2) or m.group(3)
+            out.append(
+                Candidate(
+                    article.id, unit, text, later, m.group(1), _PARTS.get(time or "", time),
+                    content_words(clause), ((later.value, later.mod),), clause=clause,
+                )
+            )  # fmt: skip
+    return out
+
+
+# What opens a clause of its own between two dates of one unit: a reporting verb, a
+# subordinating conjunction, or "and" with a new subject ("said on Thursday that the vote in
+# May ...", "on Sunday after she had said on Saturday ...", "at a rally Wednesday, and he
+# repeated it Thursday").
+_OPENER = re.compile(
+    r"\b(?:said|says|told|announced|added|after|before|when|while|until|that|and\s+(?:then\s+)?(?:he|she|they|it|we|I))\b",
+    re.IGNORECASE,
+)
+
+
+def _tells_something(text: str, start: int, t: Timex) -> bool:
+    """Whether the clause from ``start`` to its sentence's end says more than when it was
+    said: "..., Reed said Tuesday." is the saying's day, no event of its own."""
+    end = _CLAUSE_END.search(text, t.span.end)
+    rest = text[start : t.span.start] + " " + text[t.span.end : end.start() if end else len(text)]
+    return bool(content_words(rest) - _SAYING)
+
+
+# Stems of the media of a saying ("said in an interview Tuesday", "in a statement"), which tell
+# how something was said, not a second event.
+_SAYING = frozenset({"interv", "statem", "tweet", "tweete", "email", "briefi", "remark", "phone", "telepho"})
+_CLAUSE_END = re.compile(r"[.!?;]\s|\n|$")
+
+
+def _own_clause_dates(chain: list[Timex], inside: list[Timex], text: str) -> list[tuple[Timex, int]]:
+    """Later dates of a unit that open a clause of their own and cannot be the anchor's moment,
+    each with where its clause starts: a second event of the sentence ("On Thursday, he said the
+    gathering in September would be the last": the gathering is September's event)."""
+    out: list[tuple[Timex, int]] = []
+    last = chain[-1]
+    for t in inside[inside.index(last) + 1 :] if last in inside else ():
+        opener = max(
+            _OPENER.finditer(text, last.span.end, t.span.start), key=lambda o: o.start(), default=None
+        )
+        clashes = all(
+            not _overlap((t.value, t.mod), (c.value, c.mod)) for c in (*chain, *(x for x, _ in out))
+        )
+        if opener is not None and clashes and _tells_something(text, opener.start(), t):
+            out.append((t, opener.start()))
+        last = t
     return out
 
 
@@ -166,6 +228,29 @@ def _counted_from_now(article: Article, timexes: list[Timex]) -> list[Timex]:
     return out
 
 
+# "a day before Tuesday's primary", "two days after the March 3 vote", "three days before the
+# vote on March 3": a count of days, "before" or "after", then a dated event in a few words.
+_TO_DATE = re.compile(r"\s+(before|after)\s+((?:[A-Za-z'’-]+\s+){0,3}?)$", re.IGNORECASE)
+
+
+def _counted_from_a_date(text: str, timexes: list[Timex]) -> list[Timex]:
+    """The day of an event counted in days from a dated one ("The debate came a day before
+    Tuesday's primary": the debate is Monday's), as a dated expression on the count's span.
+    Timeline candidates only: for TimeML "a day" stays a duration."""
+    out = []
+    for t, nxt in zip(timexes, timexes[1:], strict=False):
+        m = _DAYS_SPAN.fullmatch(t.value)
+        if t.type != "DURATION" or not m or not re.fullmatch(r"\d{4}-\d\d-\d\d", nxt.value):
+            continue
+        link = _TO_DATE.match(text[t.span.end : nxt.span.start] + " ")
+        if not link or nxt.span.start - t.span.end > 40:
+            continue
+        sign = -1 if link.group(1).lower() == "before" else 1
+        when = dt.date.fromisoformat(nxt.value) + dt.timedelta(days=sign * int(m.group(1)))
+        out.append(dataclasses.replace(t, type="DATE", value=when.isoformat(), mod=None))
+    return out
+
+
 # A dateline: a place in capitals (and an agency) before the date, a dash after it
 # ("LIMA, May 3 (Wire) -", "QUITO (Wire) — May 3, 2029 —").
 _DATELINE_BEFORE = re.compile(r"^[A-Z][A-Z .,'’-]*(?:\([^)]{1,40}\))?[\s,—–-]*$")
@@ -182,11 +267,15 @@ def _dateline(text: str, unit: Span, t: Timex) -> bool:
 
 
 _WEEK = re.compile(r"^(\d{4})-W(\d\d)(-WE)?$")
+_SEASON = re.compile(r"^(\d{4})-(?:SP|SU|FA|WI)$")
 
 
 def _as_month(t: Timex) -> Timex:
     """A week ("two weeks ago", "last weekend") on the timeline at the precision a reader can
-    use, its month, when the whole week lies in one month; else unchanged (and left out)."""
+    use, its month, when the whole week lies in one month; a season ("this spring") its year;
+    else unchanged (and left out)."""
+    if season := _SEASON.match(t.value):
+        return dataclasses.replace(t, value=season[1])
     m = _WEEK.match(t.value)
     if not m:
         return t
@@ -350,8 +439,10 @@ def _best_group(groups: list[_Group], cand: Candidate, cfg: TimelineSettings, me
             )
             if any(_one_period_event(cand, m) for m in group.members if m.article_id != cand.article_id):
                 score = max(score, 1.0)
-        else:
+        elif cand.clause is None:  # a clause cut from its sentence is too short to claim a clash
             score = max(words / cfg.conflict_similarity, meaning / cfg.conflict_cosine)
+        else:
+            score = 0.0
         if score >= 1.0 and score > best_score:
             best, best_score = group, score
     return best
