@@ -42,3 +42,41 @@ def test_a_gerund_cue_after_a_preposition_takes_the_subject_of_its_verb(nlp):
     ):
         [quote] = _indirect(quotes_of(nlp, text))
         assert "Quist" in quote.speaker.canonical or quote.speaker.canonical.lower() == "the mayor"
+
+
+def test_a_closing_tag_reports_the_sentence_before_its_comma(nlp):
+    # session 10: the parser hangs the claim on the tag as an adverbial clause, or the tag on
+    # the claim as a conjunct; the tag "…, X said [when]." still reports what precedes it
+    texts = {
+        "A year ago, and just blocks away, a deputy shot and killed an unarmed teenager as he ran from "
+        "the deputies in a car that had been reported stolen, the sheriff said at the time.": (
+            "sheriff",
+            "A year ago",
+        ),
+        "Dora Pell, the Canadian singer known to radio listeners for a song about a lighthouse in the fog, "
+        "will be host of the 12th harbor festival, the Festival Board of Lunden announced on Friday.": (
+            "Festival Board of Lunden",
+            "Dora Pell",
+        ),
+        "In Lunden, the duty to consult with river engineers before building projects is especially "
+        "important, said Tomas Vey, regional director of the Rivers Alliance.": ("Tomas Vey", "In Lunden"),
+    }
+    for text, (speaker, start) in texts.items():
+        [quote] = _indirect(quotes_of(nlp, text))
+        assert quote.text.startswith(start) and speaker in quote.speaker.canonical
+
+
+def test_a_fronted_when_clause_before_a_closing_tag_is_no_question(nlp):
+    text = (
+        "When the guards finally stopped the march, about a mile from the harbor, protesters began "
+        "throwing bottles at the guards as they moved in, a harbor police source said."
+    )
+    [quote] = _indirect(quotes_of(nlp, text))
+    assert quote.text.startswith("When the guards")
+    # an indirect question after the cue still reports no claim
+    assert _indirect(quotes_of(nlp, "The mayor asked when the bridge would open.")) == []
+
+
+def test_a_tag_with_an_object_of_its_own_reports_nothing_before_it(nlp):
+    text = "When the results came in, the candidate thanked his volunteers."
+    assert _indirect(quotes_of(nlp, text)) == []

@@ -81,3 +81,6 @@ def test_a_quote_broken_over_several_lines_runs_to_its_closing_mark():
     # a quote left open and never closed stays one paragraph long; later quotes are their own
     left = "“It never closes.\nPlain line.\nAnother plain line.\nA “new” one."
     assert _texts(left) == ["It never closes.", "new"]
+    # the closing mark typed with a space before it ("coward? "the widow read") still closes
+    spaced = '"I waited for you.\nWhy did you leave like that? "the widow read.\nShe left.'
+    assert _texts(spaced) == ["I waited for you.\nWhy did you leave like that? "]

@@ -42,7 +42,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
     from spacy.tokens import Span as SpacySpan
 
-__all__ = ["classify_marked", "find_according", "find_claims", "find_indirect"]
+__all__ = ["classify_marked", "find_according", "find_claims", "find_indirect", "find_trailing"]
 
 CLAUSE_BEFORE = ":,.?!-(;" + DASH_CHARS
 CLAUSE_END = ".,!?;:…-" + DASH_CHARS
@@ -308,8 +308,8 @@ def find_indirect(
                 or _headline(text_of(doc), verb.idx)
             ):
                 continue
-            if _question(text_of(doc), span):
-                continue  # an indirect question reports no claim
+            if span.start > verb.idx and _question(text_of(doc), span):
+                continue  # an indirect question reports no claim (a fronted "When …" clause is none)
             speaker = subject_of(verb, marks.plus(span) if isinstance(marks, SpanSet) else [span, *marks])
             if speaker is None or _dummy(speaker):
                 continue
@@ -319,6 +319,45 @@ def find_indirect(
         else:
             found += _medial(doc, verb, marks, direct, direct_share)
     return found
+
+
+# What may follow a closing tag's verb: when, where and how it was said ("the police said at
+# the time", "said Ann Lee, a spokeswoman", "she said, adding …"), never an object of its own.
+_TAG_TAIL = frozenset(["prep", "npadvmod", "advmod", "punct", "advcl", "nsubj", "agent"])
+
+
+def find_trailing(
+    doc: Doc, marks: list[Span], found: list[Span], share: float, cues: set[int]
+) -> list[Found]:
+    """``<claim>, the police said at the time.`` and ``<claim>, said Ann Lee.``: a tag that closes
+    the sentence it reports, after a comma, when the parser hung the claim on it in another way
+    (an adverbial clause, a conjunct) or hung the tag on the claim; the claim is the sentence
+    before the comma. ``cues``: verbs that already report a quote."""
+    out: list[Found] = []
+    for verb in doc:
+        if verb.i in cues or not is_cue(verb) or inside(verb, marks):
+            continue
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        if not subjects:
+            continue
+        subject = subjects[-1]  # inverted ("…, said Ann Lee") when one follows the verb
+        first = verb.i if subject.i > verb.i else min(t.i for t in subject.subtree)
+        sent = sentence(verb)
+        if first - 1 <= sent.start or doc[first - 1].text != ",":
+            continue
+        if any(c.i > verb.i and c.dep_ not in _TAG_TAIL for c in verb.children):
+            continue  # the tag goes on with an object or a clause of its own
+        toks = [t for t in doc[sent.start : first - 1] if not t.is_space]
+        while toks and toks[0].is_punct:
+            toks.pop(0)
+        span = token_span(toks) if len(toks) >= 3 and any(t.pos_ in ("VERB", "AUX") for t in toks) else None
+        if span is None or _mostly_inside(span, found, share) or _headline(text_of(doc), verb.idx):
+            continue
+        speaker = subject if subject.i > verb.i else subject_of(verb, marks)
+        if speaker is None or _dummy(speaker):
+            continue
+        out.append(Found("indirect", span, verb, token_span([verb]), speaker, "syntactic-subject"))
+    return out
 
 
 def _medial(doc: Doc, verb: Token, marks: list[Span], direct: list[Span], share: float) -> list[Found]:

@@ -166,9 +166,14 @@ def join_broken(text: str, paras: list[Span], reach: int = BROKEN_REACH) -> list
     out: list[Span] = []
     waiting: list[Span] = []  # unmarked paragraphs after one left open
     for para in paras:
-        first = next(iter(_marks(text, para, True)), None)
+        marks = _marks(text, para, True)
+        first = marks[0] if marks else None
         left_open = bool(out) and _pairs_in_paragraph(text, out[-1], True)[1] is not None
-        if left_open and first is not None and first[1] == "close":
+        if (
+            left_open
+            and first is not None
+            and (first[1] == "close" or _mistyped_close(text, first[0], marks[1:]))
+        ):
             out[-1] = Span(out[-1].start, para.end)
             waiting = []
             continue
