@@ -80,3 +80,8 @@ def test_a_fronted_when_clause_before_a_closing_tag_is_no_question(nlp):
 def test_a_tag_with_an_object_of_its_own_reports_nothing_before_it(nlp):
     text = "When the results came in, the candidate thanked his volunteers."
     assert _indirect(quotes_of(nlp, text)) == []
+    # a cue with a clause after it, or a subject that cannot speak, is no closing tag
+    text = "As word of the plan spread, members complained about the cuts the board approved."
+    assert not any(q.text.startswith("As word") for q in quotes_of(nlp, text))
+    text = "Combined with the fear that the port is losing trade, the delays only add to the gloom."
+    assert _indirect(quotes_of(nlp, text)) == []

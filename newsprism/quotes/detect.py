@@ -29,6 +29,7 @@ from newsprism.quotes.syntax import (
     expand,
     inside,
     is_cue,
+    may_speak,
     sentence,
     subject_of,
     text_of,
@@ -308,7 +309,7 @@ def find_indirect(
                 or _headline(text_of(doc), verb.idx)
             ):
                 continue
-            if span.start > verb.idx and _question(text_of(doc), span):
+            if (span.start > verb.idx or not _closes(verb)) and _question(text_of(doc), span):
                 continue  # an indirect question reports no claim (a fronted "When …" clause is none)
             speaker = subject_of(verb, marks.plus(span) if isinstance(marks, SpanSet) else [span, *marks])
             if speaker is None or _dummy(speaker):
@@ -324,6 +325,16 @@ def find_indirect(
 # What may follow a closing tag's verb: when, where and how it was said ("the police said at
 # the time", "said Ann Lee, a spokeswoman", "she said, adding …"), never an object of its own.
 _TAG_TAIL = frozenset(["prep", "npadvmod", "advmod", "punct", "advcl", "nsubj", "agent"])
+
+
+def _closes(verb: Token) -> bool:
+    """The cue ends its sentence as a tag: after it only when, where and how it was said (no
+    clause, no quote, no object of its own)."""
+    sent = sentence(verb)
+    after = verb.doc[verb.i + 1 : sent.end]
+    return all(c.i < verb.i or c.dep_ in _TAG_TAIL for c in verb.children) and not any(
+        t.pos_ in ("VERB", "AUX") or t.text in QUOTE_MARKS for t in after
+    )
 
 
 def find_trailing(
@@ -345,15 +356,15 @@ def find_trailing(
         sent = sentence(verb)
         if first - 1 <= sent.start or doc[first - 1].text != ",":
             continue
-        if any(c.i > verb.i and c.dep_ not in _TAG_TAIL for c in verb.children):
-            continue  # the tag goes on with an object or a clause of its own
+        if not _closes(verb) or not may_speak(subject):
+            continue
         toks = [t for t in doc[sent.start : first - 1] if not t.is_space]
         while toks and toks[0].is_punct:
             toks.pop(0)
         span = token_span(toks) if len(toks) >= 3 and any(t.pos_ in ("VERB", "AUX") for t in toks) else None
         if span is None or _mostly_inside(span, found, share) or _headline(text_of(doc), verb.idx):
             continue
-        speaker = subject if subject.i > verb.i else subject_of(verb, marks)
+        speaker = subject if subject.i > verb.i or len(subjects) > 1 else subject_of(verb, marks)
         if speaker is None or _dummy(speaker):
             continue
         out.append(Found("indirect", span, verb, token_span([verb]), speaker, "syntactic-subject"))
