@@ -60,6 +60,11 @@ def test_a_closing_tag_reports_the_sentence_before_its_comma(nlp):
         ),
         "In Lunden, the duty to consult with river engineers before building projects is especially "
         "important, said Tomas Vey, regional director of the Rivers Alliance.": ("Tomas Vey", "In Lunden"),
+        "Despite two costly defeats on Tuesday night, Gov. Lena Ortt (R-Vt.) remains committed to seeing the "
+        "race through to the end, her top aide, Ivo Marsh, told The Lunden Herald.": (
+            "Ivo Marsh",
+            "Despite two",
+        ),
     }
     for text, (speaker, start) in texts.items():
         [quote] = _indirect(quotes_of(nlp, text))
@@ -85,3 +90,25 @@ def test_a_tag_with_an_object_of_its_own_reports_nothing_before_it(nlp):
     assert not any(q.text.startswith("As word") for q in quotes_of(nlp, text))
     text = "Combined with the fear that the port is losing trade, the delays only add to the gloom."
     assert _indirect(quotes_of(nlp, text)) == []
+
+
+def test_an_accusation_reports_what_the_speaker_charged(nlp):
+    # session 10: "X accused Y of …", "X criticized Y for …" are what X said of Y
+    text = "At the briefing, she accused the council and the Lunden mayor of hiding the audit."
+    [quote] = _indirect(quotes_of(nlp, text))
+    assert (
+        quote.text == "the council and the Lunden mayor of hiding the audit"
+        and quote.speaker.canonical == "she"
+    )
+    text = "Harbor spokeswoman Edda Vinter criticized Tomas Vey for delaying the vote."
+    [quote] = _indirect(quotes_of(nlp, text))
+    assert quote.text.startswith("Tomas Vey for delaying") and quote.speaker.canonical == "Edda Vinter"
+
+
+def test_a_passive_charge_or_a_thing_blamed_is_no_accusation(nlp):
+    for text in (
+        "He was accused of theft in May.",
+        "The storm was blamed for the outage.",
+        "Rain delayed the vote.",
+    ):
+        assert _indirect(quotes_of(nlp, text)) == []

@@ -20,7 +20,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from newsprism.model import Span
-from newsprism.quotes.cues import CLAIM_NOUNS, TITLE_CUES
+from newsprism.quotes.cues import CHARGE_VERBS, CLAIM_NOUNS, TITLE_CUES
 from newsprism.quotes.found import Found
 from newsprism.quotes.marks import DASH_CHARS, MarkedSpan
 from newsprism.quotes.syntax import (
@@ -43,7 +43,14 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
     from spacy.tokens import Span as SpacySpan
 
-__all__ = ["classify_marked", "find_according", "find_claims", "find_indirect", "find_trailing"]
+__all__ = [
+    "classify_marked",
+    "find_according",
+    "find_charges",
+    "find_claims",
+    "find_indirect",
+    "find_trailing",
+]
 
 CLAUSE_BEFORE = ":,.?!-(;" + DASH_CHARS
 CLAUSE_END = ".,!?;:…-" + DASH_CHARS
@@ -332,7 +339,8 @@ def _closes(verb: Token) -> bool:
     clause, no quote, no object of its own)."""
     sent = sentence(verb)
     after = verb.doc[verb.i + 1 : sent.end]
-    return all(c.i < verb.i or c.dep_ in _TAG_TAIL for c in verb.children) and not any(
+    tail = _TAG_TAIL | {"dobj", "dative"} if verb.lemma_ == "tell" else _TAG_TAIL  # "…, she told reporters."
+    return all(c.i < verb.i or c.dep_ in tail for c in verb.children) and not any(
         t.pos_ in ("VERB", "AUX") or t.text in QUOTE_MARKS for t in after
     )
 
@@ -413,6 +421,44 @@ def find_claims(doc: Doc, marks: list[Span], direct: list[Span], direct_share: f
             continue
         found.append(Found("indirect", span, noun, token_span([noun]), author, "syntactic-subject"))
     return found
+
+
+def _charge(verb: Token) -> list[Token] | None:
+    """``accused the mayor of lying``: the person charged and what with, as tokens, when the
+    verb is active and both are there (the preposition may hang on the verb or the object)."""
+    word = CHARGE_VERBS.get(verb.lemma_.lower())
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if (
+        word is None
+        or verb.pos_ != "VERB"
+        or obj is None
+        or any(c.dep_ == "nsubjpass" for c in verb.children)
+    ):
+        return None
+    # on the verb, the object, or the object's last conjunct ("the media and the campaign of …")
+    prep = next((c for c in (*verb.children, *obj.subtree) if c.dep_ == "prep" and c.lower_ == word), None)
+    if prep is None or not any(c.dep_ in ("pobj", "pcomp") for c in prep.children):
+        return None
+    toks = sorted({*obj.subtree, *prep.subtree}, key=lambda t: t.i)
+    return toks if len(toks) >= 3 else None
+
+
+def find_charges(doc: Doc, marks: list[Span], found: list[Span], share: float) -> list[Found]:
+    """``X accused Y of …``, ``X criticized Y for …``: what the speaker said of someone, as
+    reported speech of X (the content runs from the person charged to the end of the charge)."""
+    out: list[Found] = []
+    for verb in doc:
+        toks = _charge(verb) if verb.lemma_.lower() in CHARGE_VERBS and not inside(verb, marks) else None
+        if toks is None:
+            continue
+        span = token_span(toks)
+        if _mostly_inside(span, found, share) or _headline(text_of(doc), verb.idx):
+            continue
+        speaker = subject_of(verb, marks)
+        if speaker is None or _dummy(speaker) or not may_speak(speaker):
+            continue
+        out.append(Found("indirect", span, verb, token_span([verb]), speaker, "syntactic-subject"))
+    return out
 
 
 def find_according(doc: Doc, marks: list[Span], direct: list[Span]) -> list[Found]:

@@ -16,6 +16,7 @@ from newsprism.quotes.attribute import (
 from newsprism.quotes.detect import (
     classify_marked,
     find_according,
+    find_charges,
     find_claims,
     find_colon,
     find_indirect,
@@ -120,6 +121,7 @@ def find_quotes(text: str, doc: Doc, paragraphs: tuple[Span, ...], settings: Quo
     found += find_claims(doc, mark_spans, direct, settings.direct_share)
     cues = {f.cue.i for f in found if f.cue is not None}
     found += find_trailing(doc, mark_spans, SpanSet(f.span for f in found), settings.direct_share, cues)
+    found += find_charges(doc, mark_spans, SpanSet(f.span for f in found), settings.direct_share)
     found = _with_colon(found, find_colon(doc, paras))
     found = _with_tweets(found, find_tweets(doc, paras))
     found = _dedupe(found)
