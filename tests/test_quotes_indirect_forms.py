@@ -112,3 +112,14 @@ def test_a_passive_charge_or_a_thing_blamed_is_no_accusation(nlp):
         "Rain delayed the vote.",
     ):
         assert _indirect(quotes_of(nlp, text)) == []
+
+
+def test_a_clause_misread_as_the_object_of_say_is_reported(nlp):
+    text = (
+        "The Rev. Ada Moll, who runs a local youth ministry and acts as a liaison to the police, said many "
+        "of the neighborhood robberies involved “kids robbing kids” and lamented that the town did not rise up."
+    )
+    quotes = _indirect(quotes_of(nlp, text))
+    assert any(q.text.startswith("many of the neighborhood robberies involved") for q in quotes)
+    # a thing said, with a participle that takes no object, stays no quote
+    assert _indirect(quotes_of(nlp, "She said the words written on the wall.")) == []

@@ -255,13 +255,26 @@ def _stray_that_clauses(verb: Token) -> list[Token]:
     return out
 
 
+def _misread_object(verb: Token) -> list[Token]:
+    """``said many of the shootings involved kids``: after a long subject the parser may read the
+    reported clause's subject as the object of "say" and its verb as a participle on it; a
+    participle that takes an object of its own is no participle, so the object is the clause."""
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if verb.lemma_ != "say" or obj is None or obj.pos_ == "PRON":
+        return []
+    verbs = [t for t in obj.subtree if t.dep_ == "acl" and t.tag_ == "VBN"]
+    return [obj] if any(c.dep_ == "dobj" for v in verbs for c in v.children) else []
+
+
 def _complements(verb: Token) -> list[Token]:
     """The clause a cue verb reports: a claim noun's clause first (the parser may also hang
     a later relative clause's verb on the cue as ccomp), else its clausal complements."""
     claim = _claim_clause(verb)
     if claim is not None:
         return [claim]
-    clauses = [c for c in verb.children if c.dep_ == "ccomp"] or _stray_that_clauses(verb)
+    clauses = (
+        [c for c in verb.children if c.dep_ == "ccomp"] or _stray_that_clauses(verb) or _misread_object(verb)
+    )
     # a "that" clause first: the parser also hangs clauses of a fronted phrase on the verb
     return sorted(clauses, key=lambda c: (not any(m.lower_ == "that" for m in c.children), c.i < verb.i))
 
