@@ -1,3 +1,5 @@
+import dataclasses
+
 from newsprism.compare.quote_variants import group_quotes, word_diff
 from newsprism.settings import CompareSettings
 from tests.brief_helpers import TableEmbedder, quote_in
@@ -293,3 +295,24 @@ def test_a_possessive_s_is_the_word_it_ends():
         kind="fragment",
     )
     assert len(groups) == 1
+
+
+def test_an_article_repeating_a_bodys_statement_keeps_both_copies_in_its_group():
+    # session 10: a summary and the body print the same statement; one version per article
+    # does not hold for a copy of one named speaker's words, of any kind
+    said = "The harbor will stay closed until the storm wall is repaired and tested by engineers."
+    one = make_article(f"Summary: “{said}”\n\nBody.\n\nLater: “{said}” the authority said.", outlet="O0")
+    other = make_article(f"Intro.\n\n“{said}” the Lunden Port Authority said.", outlet="O1")
+    quotes = []
+    for art, start in ((one, 0), (one, one.text.rindex(said)), (other, 0)):
+        q = quote_in(art, said, "Lunden Port Authority")
+        at = art.text.index(said, start)
+        q = dataclasses.replace(
+            q,
+            id=f"{q.id}{at}",
+            span=dataclasses.replace(q.span, start=at, end=at + len(said)),
+            speaker=dataclasses.replace(q.speaker, kind="organisation"),
+        )
+        quotes.append(q)
+    [group] = group_quotes(quotes, TableEmbedder(), CompareSettings(), {one.id: 0, other.id: 1})
+    assert len(group.quote_ids) == 3

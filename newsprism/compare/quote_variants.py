@@ -265,7 +265,11 @@ def _pair_score(a: Quote, b: Quote, ka: _Keys, kb: _Keys, sim: float, s: Compare
 def _second_version(ka: _Keys, kb: _Keys, sim: float, s: CompareSettings) -> bool:
     """Evidence enough for a pair to bring a second version of one article into a group: one
     named person on both sides, and words that agree on both counts (shared content words and
-    embedding similarity). A loosely matched source or a paraphrase never does."""
+    embedding similarity). A loosely matched source or a paraphrase never does; the same
+    words of one named speaker of any kind (an article that repeats a statement in its summary
+    and its body) always do."""
+    if _copy_of_one_speaker(ka, kb, sim, s):
+        return True
     if (
         "person" not in (ka.kind, kb.kind)
         or ka.kind != kb.kind
@@ -275,6 +279,18 @@ def _second_version(ka: _Keys, kb: _Keys, sim: float, s: CompareSettings) -> boo
     ):
         return False
     return _same_speaker(ka, kb) and _overlap(ka.stems, kb.stems) >= s.quote_overlap and sim >= s.quote_sim
+
+
+def _copy_of_one_speaker(ka: _Keys, kb: _Keys, sim: float, s: CompareSettings) -> bool:
+    """Nearly the same words (a copy, long enough to be one text) given to one named speaker."""
+    if ka.fragment or kb.fragment or ka.who is None or not _same_speaker(ka, kb):
+        return False
+    shared = len(ka.stems & kb.stems)
+    return (
+        shared >= s.quote_same_min_shared
+        and _overlap(ka.stems, kb.stems) >= s.quote_same_words
+        and sim >= s.quote_sim
+    )
 
 
 def _cluster(items: Sequence[Quote], pairs: list[tuple[float, int, int, bool]]) -> list[list[int]]:
