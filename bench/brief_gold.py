@@ -22,7 +22,8 @@ Measures (pooled over the split's articles):
                        an extra, and where it is grouped that quote is grouped
   speaker acc          found quotes whose speaker's canonical name equals the gold name
   same name            pairs of found quotes of one gold speaker given the same name
-  quote groups P/R/F1  pairs of found quotes in different articles, grouped vs gold groups
+  quote groups P/R/F1  pairs of found quotes in different articles, grouped vs gold groups (a
+                       quote that finds several gold entries reports the groups of all of them)
   facts found          shared gold facts (2+ articles) with one ledger group spanning all
                        their articles (``facts 2+`` : a group spanning at least two)
   ledger pair P        statement pairs from different articles grouped by the ledger whose
@@ -285,16 +286,22 @@ def _groups_through_fragments(analysis: Analysis, found: dict[int, str]) -> dict
 
 def score_quote_groups(gold: dict, found: dict[int, str], analysis: Analysis, tally: Tally) -> None:
     group_of = _groups_through_fragments(analysis, found)
-    # one gold entry per system quote (its first): the gold groups a multi-sentence quote's
-    # sentences one by one, so its later sentences would score the same system pair again
+    # one pair per two system quotes (named by their first gold entry): the gold groups a
+    # multi-sentence quote's sentences one by one, so its later sentences would score the same
+    # system pair again; the quote is all of its sentences, so it reports the utterance of any
+    # of their groups ("Mission accomplished. That's all I can say" in one outlet is the same
+    # utterance as "That's all I can say" in another)
     first: dict[str, int] = {}
+    groups: dict[str, set[str]] = defaultdict(set)
     for i, qid in sorted(found.items()):
         first.setdefault(qid, i)
+        if gold["quotes"][i].get("group") is not None:
+            groups[qid].add(gold["quotes"][i]["group"])
     items = [(gold["quotes"][i], qid) for qid, i in first.items()]
     for (ga, qa), (gb, qb) in itertools.combinations(items, 2):
         if ga["doc"] == gb["doc"]:
             continue
-        same_gold = ga.get("group") is not None and ga.get("group") == gb.get("group")
+        same_gold = bool(groups[qa] & groups[qb])
         same_sys = qa in group_of and group_of.get(qa) == group_of.get(qb)
         tally.add("qg_gold", same_gold)
         tally.add("qg_sys", same_sys)

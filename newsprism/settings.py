@@ -609,6 +609,10 @@ class CompareSettings:
     # like that kind of language" share two and may be two lawmakers. Session 9: every such pair
     # grouped on the calibrate half of bench/brief_gold shares 3 or more.
     quote_unknown_min_shared: int = 3
+    # A quoted fragment of a named speaker printed word for word inside another outlet's longer
+    # quote of that speaker is that quote when it has this many content stems (session 10: a
+    # two-word term, "emergency response", sat inside another quote of the same spokesman).
+    quote_within_min_shared: int = 3
     # A reworded version keeping this share of the reference's content stems (or as close as
     # quote_sim) is a translation; less is a paraphrase. Set on the seeds' translated quote.
     translation_overlap: float = 0.6

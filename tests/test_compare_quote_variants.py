@@ -1,3 +1,5 @@
+import dataclasses
+
 from newsprism.compare.quote_variants import group_quotes, word_diff
 from newsprism.settings import CompareSettings
 from tests.brief_helpers import TableEmbedder, quote_in
@@ -265,3 +267,52 @@ def test_a_short_quote_of_an_unknown_speaker_does_not_join_a_named_ones():
         [("We will rebuild the bridge by June.", "Ada Quist"), ("We will rebuild the bridge by June.", None)]
     )
     assert len(groups) == 1
+
+
+def test_a_fragment_printed_word_for_word_inside_a_long_quote_is_that_quote():
+    # session 10: three content words or more, in order, inside another outlet's longer quote
+    long = "The crews worked all night, and this was a complete and total disaster for the harbor towns."
+    fragment = "a complete and total disaster"
+    one = make_article(f"Intro.\n\nMorrow called the flood “{fragment}” on Sunday.", outlet="O0")
+    other = make_article(f"Intro.\n\n“{long}” Morrow said.", outlet="O1")
+    order = {one.id: 0, other.id: 1}
+
+    def grouped(speaker, words=fragment):
+        quotes = [quote_in(one, words, speaker, "fragment"), quote_in(other, long, "Dale Morrow")]
+        return group_quotes(quotes, TableEmbedder(), CompareSettings(), order)
+
+    assert len(grouped("Dale Morrow")) == 1
+    assert grouped("Ada Quist") == []  # another speaker's words never join
+    assert grouped("Dale Morrow", "total disaster") == []  # two words: a term, not the quote
+
+
+def test_a_possessive_s_is_the_word_it_ends():
+    _, groups = _group(
+        [
+            ("My daughter's been hurt, somebody help me now.", "Ada Quist"),
+            ("I said, oh my God, somebody help me, my daughter has been hurt.", "Ada Quist"),
+        ],
+        kind="fragment",
+    )
+    assert len(groups) == 1
+
+
+def test_an_article_repeating_a_bodys_statement_keeps_both_copies_in_its_group():
+    # session 10: a summary and the body print the same statement; one version per article
+    # does not hold for a copy of one named speaker's words, of any kind
+    said = "The harbor will stay closed until the storm wall is repaired and tested by engineers."
+    one = make_article(f"Summary: “{said}”\n\nBody.\n\nLater: “{said}” the authority said.", outlet="O0")
+    other = make_article(f"Intro.\n\n“{said}” the Lunden Port Authority said.", outlet="O1")
+    quotes = []
+    for art, start in ((one, 0), (one, one.text.rindex(said)), (other, 0)):
+        q = quote_in(art, said, "Lunden Port Authority")
+        at = art.text.index(said, start)
+        q = dataclasses.replace(
+            q,
+            id=f"{q.id}{at}",
+            span=dataclasses.replace(q.span, start=at, end=at + len(said)),
+            speaker=dataclasses.replace(q.speaker, kind="organisation"),
+        )
+        quotes.append(q)
+    [group] = group_quotes(quotes, TableEmbedder(), CompareSettings(), {one.id: 0, other.id: 1})
+    assert len(group.quote_ids) == 3

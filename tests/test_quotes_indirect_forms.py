@@ -42,3 +42,84 @@ def test_a_gerund_cue_after_a_preposition_takes_the_subject_of_its_verb(nlp):
     ):
         [quote] = _indirect(quotes_of(nlp, text))
         assert "Quist" in quote.speaker.canonical or quote.speaker.canonical.lower() == "the mayor"
+
+
+def test_a_closing_tag_reports_the_sentence_before_its_comma(nlp):
+    # session 10: the parser hangs the claim on the tag as an adverbial clause, or the tag on
+    # the claim as a conjunct; the tag "…, X said [when]." still reports what precedes it
+    texts = {
+        "A year ago, and just blocks away, a deputy shot and killed an unarmed teenager as he ran from "
+        "the deputies in a car that had been reported stolen, the sheriff said at the time.": (
+            "sheriff",
+            "A year ago",
+        ),
+        "Dora Pell, the Canadian singer known to radio listeners for a song about a lighthouse in the fog, "
+        "will be host of the 12th harbor festival, the Festival Board of Lunden announced on Friday.": (
+            "Festival Board of Lunden",
+            "Dora Pell",
+        ),
+        "In Lunden, the duty to consult with river engineers before building projects is especially "
+        "important, said Tomas Vey, regional director of the Rivers Alliance.": ("Tomas Vey", "In Lunden"),
+        "Despite two costly defeats on Tuesday night, Gov. Lena Ortt (R-Vt.) remains committed to seeing the "
+        "race through to the end, her top aide, Ivo Marsh, told The Lunden Herald.": (
+            "Ivo Marsh",
+            "Despite two",
+        ),
+    }
+    for text, (speaker, start) in texts.items():
+        [quote] = _indirect(quotes_of(nlp, text))
+        assert quote.text.startswith(start) and speaker in quote.speaker.canonical
+
+
+def test_a_fronted_when_clause_before_a_closing_tag_is_no_question(nlp):
+    text = (
+        "When the guards finally stopped the march, about a mile from the harbor, protesters began "
+        "throwing bottles at the guards as they moved in, a harbor police source said."
+    )
+    [quote] = _indirect(quotes_of(nlp, text))
+    assert quote.text.startswith("When the guards")
+    # an indirect question after the cue still reports no claim
+    assert _indirect(quotes_of(nlp, "The mayor asked when the bridge would open.")) == []
+
+
+def test_a_tag_with_an_object_of_its_own_reports_nothing_before_it(nlp):
+    text = "When the results came in, the candidate thanked his volunteers."
+    assert _indirect(quotes_of(nlp, text)) == []
+    # a cue with a clause after it, or a subject that cannot speak, is no closing tag
+    text = "As word of the plan spread, members complained about the cuts the board approved."
+    assert not any(q.text.startswith("As word") for q in quotes_of(nlp, text))
+    text = "Combined with the fear that the port is losing trade, the delays only add to the gloom."
+    assert _indirect(quotes_of(nlp, text)) == []
+
+
+def test_an_accusation_reports_what_the_speaker_charged(nlp):
+    # session 10: "X accused Y of …", "X criticized Y for …" are what X said of Y
+    text = "At the briefing, she accused the council and the Lunden mayor of hiding the audit."
+    [quote] = _indirect(quotes_of(nlp, text))
+    assert (
+        quote.text == "the council and the Lunden mayor of hiding the audit"
+        and quote.speaker.canonical == "she"
+    )
+    text = "Harbor spokeswoman Edda Vinter criticized Tomas Vey for delaying the vote."
+    [quote] = _indirect(quotes_of(nlp, text))
+    assert quote.text.startswith("Tomas Vey for delaying") and quote.speaker.canonical == "Edda Vinter"
+
+
+def test_a_passive_charge_or_a_thing_blamed_is_no_accusation(nlp):
+    for text in (
+        "He was accused of theft in May.",
+        "The storm was blamed for the outage.",
+        "Rain delayed the vote.",
+    ):
+        assert _indirect(quotes_of(nlp, text)) == []
+
+
+def test_a_clause_misread_as_the_object_of_say_is_reported(nlp):
+    text = (
+        "The Rev. Ada Moll, who runs a local youth ministry and acts as a liaison to the police, said many "
+        "of the neighborhood robberies involved “kids robbing kids” and lamented that the town did not rise up."
+    )
+    quotes = _indirect(quotes_of(nlp, text))
+    assert any(q.text.startswith("many of the neighborhood robberies involved") for q in quotes)
+    # a thing said, with a participle that takes no object, stays no quote
+    assert _indirect(quotes_of(nlp, "She said the words written on the wall.")) == []

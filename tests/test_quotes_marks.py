@@ -72,3 +72,15 @@ def test_an_opening_mark_before_a_comma_closes():
     assert [t.replace("\n\n", " ") for t in _texts(text)] == [
         "It is official: I will host the show. There goes the orchestra "
     ]
+
+
+def test_a_quote_broken_over_several_lines_runs_to_its_closing_mark():
+    # one sentence a line, no mark re-opening the quote: the first mark after the open quote closes it
+    text = "“I met her at the fair.\nShe is kind.\nShe loves the crowd.”\nThe fair closed on Sunday."
+    assert _texts(text) == ["I met her at the fair.\nShe is kind.\nShe loves the crowd."]
+    # a quote left open and never closed stays one paragraph long; later quotes are their own
+    left = "“It never closes.\nPlain line.\nAnother plain line.\nA “new” one."
+    assert _texts(left) == ["It never closes.", "new"]
+    # the closing mark typed with a space before it ("coward? "the widow read") still closes
+    spaced = '"I waited for you.\nWhy did you leave like that? "the widow read.\nShe left.'
+    assert _texts(spaced) == ["I waited for you.\nWhy did you leave like that? "]

@@ -40,6 +40,7 @@ __all__ = ["ALTERATIONS", "classify", "group_quotes", "word_diff"]
 ALTERATIONS = frozenset({"altered", "misattributed"})
 
 
+_POSSESSIVE = re.compile(r"(?<=\w)['’]s\b")
 _UNNAMED = ("the ", "a ", "an ", "its ", "his ", "her ", "their ", "our ", "one ")
 
 
@@ -150,7 +151,8 @@ class _Keys:
     __slots__ = ("fragment", "kind", "name", "negated", "stems", "surname", "who", "words")
 
     def __init__(self, quote: Quote) -> None:
-        self.stems: set[str] = {stem(w) for w in content_words(quote.text)}
+        # "my daughter's been shot" and "my daughter has been shot" share "daughter"
+        self.stems: set[str] = {stem(w) for w in content_words(_POSSESSIVE.sub("", quote.text))}
         self.surname: str | None = _surname(quote)
         self.who: str | None = self.surname or _source(quote)
         self.name: str | None = quote.speaker.canonical if self.surname and quote.speaker else None
@@ -225,7 +227,12 @@ def _pair_score(a: Quote, b: Quote, ka: _Keys, kb: _Keys, sim: float, s: Compare
         same = na is not None and na == nb and _same_speaker(ka, kb) and _same_polarity(ka, kb)
         common = len(ka.stems & kb.stems)
         alike = common >= s.quote_min_shared and common >= s.quote_overlap * max(len(ka.stems), len(kb.stems))
-        return max(overlap, sim) if same and alike else None
+        # ...or a fragment of a few content words printed word for word inside the other
+        # outlet's longer version (two words, "emergency response", are often a term)
+        within = common >= s.quote_within_min_shared and (
+            _contiguous(ka.words, kb.words) or _contiguous(kb.words, ka.words)
+        )
+        return max(overlap, sim) if same and (alike or within) else None
     copied = overlap >= s.quote_same_words and sim >= s.quote_sim
     long_enough = len(ka.stems & kb.stems) >= s.quote_same_min_shared
     if "indirect" in (a.kind, b.kind):
@@ -258,7 +265,11 @@ def _pair_score(a: Quote, b: Quote, ka: _Keys, kb: _Keys, sim: float, s: Compare
 def _second_version(ka: _Keys, kb: _Keys, sim: float, s: CompareSettings) -> bool:
     """Evidence enough for a pair to bring a second version of one article into a group: one
     named person on both sides, and words that agree on both counts (shared content words and
-    embedding similarity). A loosely matched source or a paraphrase never does."""
+    embedding similarity). A loosely matched source or a paraphrase never does; the same
+    words of one named speaker of any kind (an article that repeats a statement in its summary
+    and its body) always do."""
+    if _copy_of_one_speaker(ka, kb, sim, s):
+        return True
     if (
         "person" not in (ka.kind, kb.kind)
         or ka.kind != kb.kind
@@ -268,6 +279,18 @@ def _second_version(ka: _Keys, kb: _Keys, sim: float, s: CompareSettings) -> boo
     ):
         return False
     return _same_speaker(ka, kb) and _overlap(ka.stems, kb.stems) >= s.quote_overlap and sim >= s.quote_sim
+
+
+def _copy_of_one_speaker(ka: _Keys, kb: _Keys, sim: float, s: CompareSettings) -> bool:
+    """Nearly the same words (a copy, long enough to be one text) given to one named speaker."""
+    if ka.fragment or kb.fragment or ka.who is None or not _same_speaker(ka, kb):
+        return False
+    shared = len(ka.stems & kb.stems)
+    return (
+        shared >= s.quote_same_min_shared
+        and _overlap(ka.stems, kb.stems) >= s.quote_same_words
+        and sim >= s.quote_sim
+    )
 
 
 def _cluster(items: Sequence[Quote], pairs: list[tuple[float, int, int, bool]]) -> list[list[int]]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 __all__ = [
     "ANONYMOUS_NOUNS",
+    "CHARGE_VERBS",
     "CLAIM_NOUNS",
     "ORG_DESCRIPTORS",
     "ORG_NOUNS",
@@ -162,6 +163,18 @@ SPEECH_VERBS = frozenset(
         "sob",
     ]
 )
+
+# Verbs that report what someone said of another, with the preposition that carries it:
+# "accused the mayor of lying", "criticized the board for delaying the vote". Not "charged X
+# with": that is most often a prosecutor's act, not speech.
+CHARGE_VERBS = {
+    "accuse": "of",
+    "blame": "for",
+    "criticize": "for",
+    "criticise": "for",
+    "chastise": "for",
+    "fault": "for",
+}
 
 THINK_VERBS = frozenset(["believe", "think", "feel", "fear", "hope", "expect", "know", "understand"])
 

@@ -20,7 +20,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from newsprism.model import Span
-from newsprism.quotes.cues import CLAIM_NOUNS, TITLE_CUES
+from newsprism.quotes.cues import CHARGE_VERBS, CLAIM_NOUNS, TITLE_CUES
 from newsprism.quotes.found import Found
 from newsprism.quotes.marks import DASH_CHARS, MarkedSpan
 from newsprism.quotes.syntax import (
@@ -29,6 +29,7 @@ from newsprism.quotes.syntax import (
     expand,
     inside,
     is_cue,
+    may_speak,
     sentence,
     subject_of,
     text_of,
@@ -42,7 +43,14 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
     from spacy.tokens import Span as SpacySpan
 
-__all__ = ["classify_marked", "find_according", "find_claims", "find_indirect"]
+__all__ = [
+    "classify_marked",
+    "find_according",
+    "find_charges",
+    "find_claims",
+    "find_indirect",
+    "find_trailing",
+]
 
 CLAUSE_BEFORE = ":,.?!-(;" + DASH_CHARS
 CLAUSE_END = ".,!?;:…-" + DASH_CHARS
@@ -247,13 +255,26 @@ def _stray_that_clauses(verb: Token) -> list[Token]:
     return out
 
 
+def _misread_object(verb: Token) -> list[Token]:
+    """``said many of the shootings involved kids``: after a long subject the parser may read the
+    reported clause's subject as the object of "say" and its verb as a participle on it; a
+    participle that takes an object of its own is no participle, so the object is the clause."""
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if verb.lemma_ != "say" or obj is None or obj.pos_ == "PRON":
+        return []
+    verbs = [t for t in obj.subtree if t.dep_ == "acl" and t.tag_ == "VBN"]
+    return [obj] if any(c.dep_ == "dobj" for v in verbs for c in v.children) else []
+
+
 def _complements(verb: Token) -> list[Token]:
     """The clause a cue verb reports: a claim noun's clause first (the parser may also hang
     a later relative clause's verb on the cue as ccomp), else its clausal complements."""
     claim = _claim_clause(verb)
     if claim is not None:
         return [claim]
-    clauses = [c for c in verb.children if c.dep_ == "ccomp"] or _stray_that_clauses(verb)
+    clauses = (
+        [c for c in verb.children if c.dep_ == "ccomp"] or _stray_that_clauses(verb) or _misread_object(verb)
+    )
     # a "that" clause first: the parser also hangs clauses of a fronted phrase on the verb
     return sorted(clauses, key=lambda c: (not any(m.lower_ == "that" for m in c.children), c.i < verb.i))
 
@@ -308,8 +329,8 @@ def find_indirect(
                 or _headline(text_of(doc), verb.idx)
             ):
                 continue
-            if _question(text_of(doc), span):
-                continue  # an indirect question reports no claim
+            if (span.start > verb.idx or not _closes(verb)) and _question(text_of(doc), span):
+                continue  # an indirect question reports no claim (a fronted "When …" clause is none)
             speaker = subject_of(verb, marks.plus(span) if isinstance(marks, SpanSet) else [span, *marks])
             if speaker is None or _dummy(speaker):
                 continue
@@ -319,6 +340,56 @@ def find_indirect(
         else:
             found += _medial(doc, verb, marks, direct, direct_share)
     return found
+
+
+# What may follow a closing tag's verb: when, where and how it was said ("the police said at
+# the time", "said Ann Lee, a spokeswoman", "she said, adding …"), never an object of its own.
+_TAG_TAIL = frozenset(["prep", "npadvmod", "advmod", "punct", "advcl", "nsubj", "agent"])
+
+
+def _closes(verb: Token) -> bool:
+    """The cue ends its sentence as a tag: after it only when, where and how it was said (no
+    clause, no quote, no object of its own)."""
+    sent = sentence(verb)
+    after = verb.doc[verb.i + 1 : sent.end]
+    tail = _TAG_TAIL | {"dobj", "dative"} if verb.lemma_ == "tell" else _TAG_TAIL  # "…, she told reporters."
+    return all(c.i < verb.i or c.dep_ in tail for c in verb.children) and not any(
+        t.pos_ in ("VERB", "AUX") or t.text in QUOTE_MARKS for t in after
+    )
+
+
+def find_trailing(
+    doc: Doc, marks: list[Span], found: list[Span], share: float, cues: set[int]
+) -> list[Found]:
+    """``<claim>, the police said at the time.`` and ``<claim>, said Ann Lee.``: a tag that closes
+    the sentence it reports, after a comma, when the parser hung the claim on it in another way
+    (an adverbial clause, a conjunct) or hung the tag on the claim; the claim is the sentence
+    before the comma. ``cues``: verbs that already report a quote."""
+    out: list[Found] = []
+    for verb in doc:
+        if verb.i in cues or not is_cue(verb) or inside(verb, marks):
+            continue
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        if not subjects:
+            continue
+        subject = subjects[-1]  # inverted ("…, said Ann Lee") when one follows the verb
+        first = verb.i if subject.i > verb.i else min(t.i for t in subject.subtree)
+        sent = sentence(verb)
+        if first - 1 <= sent.start or doc[first - 1].text != ",":
+            continue
+        if not _closes(verb) or not may_speak(subject):
+            continue
+        toks = [t for t in doc[sent.start : first - 1] if not t.is_space]
+        while toks and toks[0].is_punct:
+            toks.pop(0)
+        span = token_span(toks) if len(toks) >= 3 and any(t.pos_ in ("VERB", "AUX") for t in toks) else None
+        if span is None or _mostly_inside(span, found, share) or _headline(text_of(doc), verb.idx):
+            continue
+        speaker = subject if subject.i > verb.i or len(subjects) > 1 else subject_of(verb, marks)
+        if speaker is None or _dummy(speaker):
+            continue
+        out.append(Found("indirect", span, verb, token_span([verb]), speaker, "syntactic-subject"))
+    return out
 
 
 def _medial(doc: Doc, verb: Token, marks: list[Span], direct: list[Span], share: float) -> list[Found]:
@@ -363,6 +434,44 @@ def find_claims(doc: Doc, marks: list[Span], direct: list[Span], direct_share: f
             continue
         found.append(Found("indirect", span, noun, token_span([noun]), author, "syntactic-subject"))
     return found
+
+
+def _charge(verb: Token) -> list[Token] | None:
+    """``accused the mayor of lying``: the person charged and what with, as tokens, when the
+    verb is active and both are there (the preposition may hang on the verb or the object)."""
+    word = CHARGE_VERBS.get(verb.lemma_.lower())
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if (
+        word is None
+        or verb.pos_ != "VERB"
+        or obj is None
+        or any(c.dep_ == "nsubjpass" for c in verb.children)
+    ):
+        return None
+    # on the verb, the object, or the object's last conjunct ("the media and the campaign of …")
+    prep = next((c for c in (*verb.children, *obj.subtree) if c.dep_ == "prep" and c.lower_ == word), None)
+    if prep is None or not any(c.dep_ in ("pobj", "pcomp") for c in prep.children):
+        return None
+    toks = sorted({*obj.subtree, *prep.subtree}, key=lambda t: t.i)
+    return toks if len(toks) >= 3 else None
+
+
+def find_charges(doc: Doc, marks: list[Span], found: list[Span], share: float) -> list[Found]:
+    """``X accused Y of …``, ``X criticized Y for …``: what the speaker said of someone, as
+    reported speech of X (the content runs from the person charged to the end of the charge)."""
+    out: list[Found] = []
+    for verb in doc:
+        toks = _charge(verb) if verb.lemma_.lower() in CHARGE_VERBS and not inside(verb, marks) else None
+        if toks is None:
+            continue
+        span = token_span(toks)
+        if _mostly_inside(span, found, share) or _headline(text_of(doc), verb.idx):
+            continue
+        speaker = subject_of(verb, marks)
+        if speaker is None or _dummy(speaker) or not may_speak(speaker):
+            continue
+        out.append(Found("indirect", span, verb, token_span([verb]), speaker, "syntactic-subject"))
+    return out
 
 
 def find_according(doc: Doc, marks: list[Span], direct: list[Span]) -> list[Found]:

@@ -13,7 +13,15 @@ from newsprism.quotes.attribute import (
     lead_in_speakers,
     resolve_references,
 )
-from newsprism.quotes.detect import classify_marked, find_according, find_claims, find_colon, find_indirect
+from newsprism.quotes.detect import (
+    classify_marked,
+    find_according,
+    find_charges,
+    find_claims,
+    find_colon,
+    find_indirect,
+    find_trailing,
+)
 from newsprism.quotes.found import Found
 from newsprism.quotes.identity import describe, fold, join, surname_key, widen_name
 from newsprism.quotes.marks import find_marked_spans, join_broken, paragraph_spans
@@ -111,6 +119,9 @@ def find_quotes(text: str, doc: Doc, paragraphs: tuple[Span, ...], settings: Quo
     direct = SpanSet(f.span for f in found if f.kind == "direct")
     found += find_according(doc, mark_spans, direct)
     found += find_claims(doc, mark_spans, direct, settings.direct_share)
+    cues = {f.cue.i for f in found if f.cue is not None}
+    found += find_trailing(doc, mark_spans, SpanSet(f.span for f in found), settings.direct_share, cues)
+    found += find_charges(doc, mark_spans, SpanSet(f.span for f in found), settings.direct_share)
     found = _with_colon(found, find_colon(doc, paras))
     found = _with_tweets(found, find_tweets(doc, paras))
     found = _dedupe(found)

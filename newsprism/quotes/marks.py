@@ -155,18 +155,35 @@ def _double_spans(text: str, paras: list[Span]) -> list[MarkedSpan]:
     return spans
 
 
-def join_broken(text: str, paras: list[Span]) -> list[Span]:
-    """A quote left open whose closing mark comes first in the next paragraph was broken by a
-    line break, not continued: join the two paragraphs (a continued quote re-opens instead)."""
+# Paragraphs without a mark a quote may run over before the closing mark that ends it.
+BROKEN_REACH = 6
+
+
+def join_broken(text: str, paras: list[Span], reach: int = BROKEN_REACH) -> list[Span]:
+    """A quote left open whose closing mark comes first in a later paragraph, with only
+    unmarked paragraphs (up to ``reach``) in between, was broken by line breaks, not continued:
+    join those paragraphs (a continued quote re-opens each paragraph instead)."""
     out: list[Span] = []
+    waiting: list[Span] = []  # unmarked paragraphs after one left open
     for para in paras:
-        if out and _pairs_in_paragraph(text, out[-1], True)[1] is not None:
-            first = next(iter(_marks(text, para, True)), None)
-            if first is not None and first[1] == "close":
-                out[-1] = Span(out[-1].start, para.end)
-                continue
+        marks = _marks(text, para, True)
+        first = marks[0] if marks else None
+        left_open = bool(out) and _pairs_in_paragraph(text, out[-1], True)[1] is not None
+        if (
+            left_open
+            and first is not None
+            and (first[1] == "close" or _mistyped_close(text, first[0], marks[1:]))
+        ):
+            out[-1] = Span(out[-1].start, para.end)
+            waiting = []
+            continue
+        if left_open and first is None and len(waiting) < reach:
+            waiting.append(para)
+            continue
+        out += waiting
+        waiting = []
         out.append(para)
-    return out
+    return out + waiting
 
 
 def _marked(open_at: int, close_at: int, double: bool, closed: bool, run: int | None = None) -> MarkedSpan:

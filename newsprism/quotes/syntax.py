@@ -167,6 +167,17 @@ def _person_noun(tok: Token) -> bool:
     )
 
 
+def may_speak(tok: Token) -> bool:
+    """A head that can be a speaker: a name, a personal pronoun, a named entity that speaks,
+    or a noun for people or bodies ("the sheriff", "a police source", "the ministry")."""
+    return (
+        tok.pos_ == "PROPN"
+        or tok.lower_ in ("i", "we", "he", "she", "they", "you")
+        or tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
+        or _person_noun(tok)
+    )
+
+
 def _speaking_owner(tok: Token) -> Token | None:
     """``his best response was …``, ``Her promises said``, ``the party's complaint argued``:
     a thing someone said or made is no speaker; its owner is (None for people: "his father")."""
