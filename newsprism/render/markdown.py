@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -11,11 +12,17 @@ from newsprism.termsafe import escape_controls, one_line
 __all__ = ["MD_SECTIONS", "md_escape", "render_markdown"]
 
 Report = dict[str, Any]
+_BREAKS = re.compile(r"[ ]*[\t\n\r\v\f\u0085\u2028\u2029][\s]*")
 
 
 def md_escape(text: str) -> str:
-    """Neutralise Markdown and HTML syntax (and terminal control characters) in article text."""
-    out = escape_controls(text).replace("\\", "\\\\")
+    """Neutralise Markdown and HTML syntax (and terminal control characters) in article text.
+
+    Article text always sits inside one line of ours (a list item, a heading, a table cell), so a
+    line break or tab in it is folded to a space: kept, it would end the item or open an indented
+    code block.
+    """
+    out = escape_controls(_BREAKS.sub(" ", text)).replace("\\", "\\\\")
     for ch in "`*_[]<>|#!&~":
         out = out.replace(ch, "\\" + ch)
     return out
