@@ -259,3 +259,85 @@ def test_he_after_a_surname_the_tagger_missed_is_that_person_not_the_most_mentio
     for prosecutor in ("Baldini", "Ferro"):  # left unlabelled / read as an organisation
         speaker = speaker_of(quotes_of(nlp, _trial(prosecutor)), "rode to the lake")
         assert speaker is not None and speaker.canonical == f"Carl {prosecutor}"
+
+
+# Session 10 (issue 16 part 2): a first-name table, ...
+
+
+def test_a_first_name_gives_the_gender_when_the_pronouns_mislead(nlp):
+    # "she" right after Galt votes him female; his first name says otherwise
+    text = (
+        "Lena Ostrova met Peter Galt on Monday. Galt asked whether she had read the plan.\n\n"
+        "“I wrote most of it myself,” she said."
+    )
+    speaker = speaker_of(quotes_of(nlp, text), "wrote most of it")
+    assert speaker.canonical == "Lena Ostrova"
+
+
+def test_who_after_a_body_inside_a_persons_description_is_the_person(nlp):
+    text = (
+        "''There is a bigger goal here,'' said Representative Ramon Ostel of Nevada, a co-chairman "
+        "of the Congressional Farm Caucus, who sent a letter to Mr. Lamb criticizing the land sales. "
+        "''The work of Tom that will be lasting for us is that we will unite around a plan.''"
+    )
+    speaker = speaker_of(quotes_of(nlp, text), "The work of Tom")
+    assert speaker.canonical.endswith("Ramon Ostel")
+
+
+def test_a_lead_that_names_its_person_in_the_next_sentence(nlp):
+    text = (
+        "Witness recants\n\n"
+        "A key witness against murder suspect Jon Talbot now says he lied on the stand. Amos Reed, "
+        "17, told a judge on Monday that he never saw the shooting."
+    )
+    speaker = speaker_of(quotes_of(nlp, text), "he lied")
+    assert speaker.canonical == "Amos Reed"
+
+
+def test_a_headlines_bare_title_is_the_person_the_lead_names(nlp):
+    text = (
+        "Win or lose, candidate says, campaign aims to change the country.\n\n"
+        "The results of Tuesday's five primaries will almost certainly force Sen. Ned Carrow to "
+        "accept a hard fact: his rival is close to the nomination."
+    )
+    speaker = speaker_of(quotes_of(nlp, text), "campaign aims")
+    assert speaker.canonical == "Ned Carrow"
+
+
+def test_an_unnamed_official_in_a_lead_stays_unnamed(nlp):
+    text = (
+        "A senior official said on Monday that the talks had failed. Dora Vance, the trade "
+        "minister, flew home on Tuesday."
+    )
+    speaker = speaker_of(quotes_of(nlp, text), "talks had failed")
+    assert speaker.canonical != "Dora Vance"
+
+
+def test_a_capitalised_title_alone_is_a_role_not_a_name(nlp):
+    text = (
+        "The talks stalled on Friday. The Speaker said the House “stands with him.”\n\n"
+        "Marla Quenby, the House speaker, has backed the tariffs since the campaign."
+    )
+    speaker = speaker_of(quotes_of(nlp, text), "stands with him")
+    assert speaker.canonical == "Marla Quenby"
+
+
+def test_it_after_a_document_that_spoke_is_that_document(nlp):
+    text = (
+        "Researchers at two universities studied the filings of 500 companies. The Federal Trade "
+        "Board has fined few of them. “Most firms hide their subsidiaries,” the report says. It "
+        "also points out that “the fines are so small” that firms ignore them."
+    )
+    quotes = quotes_of(nlp, text)
+    assert speaker_of(quotes, "fines are so small").canonical == speaker_of(quotes, "Most firms").canonical
+
+
+def test_a_relative_named_by_first_name_carries_the_family_name(nlp):
+    text = (
+        "Sen. Ned Carrow said closed primaries shut out independents. On television Tuesday, his "
+        "wife, Jane, called for open primaries. “Shutting people out is not smart,” she said.\n\n"
+        "Pell's wife, Dana, told a local paper that her husband “will never back down.”"
+    )
+    quotes = quotes_of(nlp, text)
+    assert speaker_of(quotes, "Shutting people out").canonical == "Jane Carrow"
+    assert speaker_of(quotes, "never back down").canonical == "Dana Pell"

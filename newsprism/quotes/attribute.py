@@ -25,11 +25,11 @@ from typing import TYPE_CHECKING
 
 from newsprism.model import Span
 from newsprism.quotes.cues import ANONYMOUS_NOUNS, ORG_DESCRIPTORS, ORG_NOUNS, SPEECH_VERBS
-from newsprism.quotes.documents import author_of
+from newsprism.quotes.documents import DOCUMENT_NOUNS, author_of
 from newsprism.quotes.found import Found
 from newsprism.quotes.identity import ROLE_WORDS, surnames
 from newsprism.quotes.marks import DOUBLE_CLOSE, STRAIGHT_DOUBLE, is_dash
-from newsprism.quotes.names import TITLE_WORDS
+from newsprism.quotes.names import TITLE_WORDS, given_sex
 from newsprism.quotes.salience import best_referent
 from newsprism.quotes.syntax import (
     agent_noun,
@@ -37,6 +37,7 @@ from newsprism.quotes.syntax import (
     entities,
     expand,
     inside,
+    person_noun,
     sentence,
     subject_of,
     text_of,
@@ -401,8 +402,12 @@ def _labelled(doc: Doc, labels: tuple[str, ...]) -> SpanIndex:
 
 
 def _nominal_noun(tok: Token) -> str | None:
-    """The role noun of a definite description speaker (``the spokesman``), else None."""
-    if tok.pos_ != "NOUN" or tok.ent_type_ or any(_names_someone(c) for c in tok.lefts):
+    """The role noun of a definite description speaker (``the spokesman``, ``the Speaker``:
+    a capitalised title alone), else None."""
+    title = tok.pos_ == "PROPN" and tok.lower_ in TITLE_WORDS
+    if (tok.pos_ != "NOUN" and not title) or (tok.ent_type_ and not title):
+        return None
+    if any(_names_someone(c) for c in tok.lefts):
         return None
     dets = [c.lower_ for c in tok.children if c.dep_ in ("det", "poss")]
     # "the Democratic presidential nominee", "Connecticut's tax commissioner": a place or a
@@ -421,16 +426,37 @@ def _names_someone(tok: Token) -> bool:
 
 
 def _gender_of(tok: Token, genders: dict[str, str]) -> str | None:
-    """``m``/``f`` from an honorific right before the name, or an earlier resolved pronoun."""
-    if tok.ent_type_ not in ("PERSON", ""):
-        return None
-    start = next((e.start for e in entities(tok.doc) if e.start <= tok.i < e.end), tok.i)
+    """``m``/``f`` from an honorific right before the name, the first name of the mention
+    ("Melania Trump", where the surname's pronouns are mixed), the first names of every full
+    name the article writes with that surname (also for a surname tagged as something else:
+    "Trump's plan" read as a company), else the pronouns that followed it (noisy: "Galt asked
+    whether she had read it" votes Galt female)."""
+    if tok.ent_type_ not in ("PERSON", ""):  # a surname the tagger read as a company or place
+        return _surname_sex(tok) or genders.get(tok.lower_) if tok.pos_ == "PROPN" else None
+    ent = next((e for e in entities(tok.doc) if e.start <= tok.i < e.end), None)
+    start = ent.start if ent is not None else tok.i
     before = tok.doc[start - 1].lower_.rstrip(".") if start > 0 else ""
     if before == "mr":
         return "m"
     if before in ("ms", "mrs", "miss"):
         return "f"
-    return genders.get(tok.lower_)
+    named = given_sex(ent.text) if ent is not None and len(ent) > 1 else None
+    return named or _surname_sex(tok) or genders.get(tok.lower_)
+
+
+def _surname_sex(tok: Token) -> str | None:
+    """The sex the first names give every full name of the article ending in ``tok`` ("Lind"
+    after "Ana Lind"), when they agree."""
+    key = "newsprism_surname_sex"
+    table = tok.doc.user_data.get(key)
+    if table is None:
+        sexes: dict[str, set[str | None]] = {}
+        for e in entities(tok.doc):
+            if e.label_ == "PERSON" and len(e) > 1:
+                sexes.setdefault(e[-1].lower_, set()).add(given_sex(e.text))
+        table = {name: next(iter(found)) for name, found in sexes.items() if len(found) == 1}
+        tok.doc.user_data[key] = table
+    return table.get(tok.lower_)
 
 
 MALE = frozenset(["he", "him", "his", "himself"])
@@ -569,6 +595,11 @@ def _resolve_one(doc: Doc, q: Found, marks: list[Span], window: int, state: dict
     assert tok is not None
     word = tok.lower_
     pos = min(tok.idx, q.span.start)
+    document = state.get("document")
+    if word == "it" and document is not None and _sentences_between(document[0], tok) <= 1:
+        # "…, the report says. It also points out …": the document goes on (for its author)
+        q.referent, q.method = document[1], f"{q.method}+document"
+        return
     if word in PERSON_PRONOUNS | GROUP_PRONOUNS:
         labels = PERSON_ENTS if word in PERSON_PRONOUNS else GROUP_ENTS
         cands = _antecedents(doc, pos, marks, labels, since=pos - window)
@@ -725,6 +756,44 @@ def _owned_by(named: Token, owner: Token) -> bool:
     return all(t.lower_ == owner.lower_ for t in other)
 
 
+# Unnamed sources by practice: "an official said" in a lead is not the next person named.
+UNNAMED_BY_PRACTICE = frozenset(
+    """official source insider aide adviser advisor spokesman spokeswoman spokesperson diplomat
+    officer analyst expert observer representative""".split()  # noqa: SIM905
+)
+# Paragraphs of an article's opening (headline, dek, lead) where a delayed name is looked for.
+OPENING_PARAGRAPHS = 3
+
+
+def _delayed_name(doc: Doc, q: Found, marks: list[Span]) -> Token | None:
+    """Delayed identification, as news leads write it: "A Brooklyn woman who saw the shooting
+    says …" then "Ana Ruiz is the only witness …"; a headline "Win or lose, candidate says, …"
+    then a lead naming the candidate. An unnamed singular description of a person in the
+    article's opening is the person the next sentence has as main subject (after the
+    article's first sentence: the first person it names), not one named in its own sentence."""
+    tok = q.speaker
+    if tok is None or q.paragraph >= OPENING_PARAGRAPHS or tok.pos_ != "NOUN" or tok.ent_type_:
+        return None
+    owned = any(c.dep_ == "poss" for c in tok.children)
+    if tok.tag_ != "NN" or owned or not person_noun(tok) or tok.lemma_.lower() in UNNAMED_BY_PRACTICE:
+        return None
+    here = sentence(tok)
+    if here.end >= len(doc):
+        return None
+    nxt = sentence(doc[here.end])
+    own = {t.lower_ for t in here if t.ent_type_ == "PERSON"}
+    persons = [
+        e
+        for e in entities(doc)
+        if e.label_ == "PERSON" and nxt.start <= e.start < nxt.end and not inside(e.root, marks)
+        if not {t.lower_ for t in e} & own
+    ]
+    main = [e for e in persons if e.root.dep_ in ("nsubj", "nsubjpass") and e.root.head.i == nxt.root.i]
+    if main:
+        return main[0].root
+    return persons[0].root if persons and here.start == 0 else None
+
+
 def resolve_references(doc: Doc, quotes: list[Found], marks: list[Span], window: int) -> None:
     """Step 4: pronoun and role-noun speakers point at an earlier named one (in place)."""
     state: dict = {
@@ -738,6 +807,12 @@ def resolve_references(doc: Doc, quotes: list[Found], marks: list[Span], window:
     for q in sorted(quotes, key=lambda f: f.span.start):
         if q.speaker is not None and q.referent is None and q.inherited is None:
             _resolve_one(doc, q, said, window, state)
+            if q.referent is None:
+                delayed = _delayed_name(doc, q, said)
+                if delayed is not None:
+                    q.referent, q.method = delayed, f"{q.method}+delayed-name"
+        if q.speaker is not None and q.speaker.lemma_.lower() in DOCUMENT_NOUNS and q.inherited is None:
+            state["document"] = (q.speaker, q.referent if q.referent is not None else q.speaker)
         named = q.referent if q.referent is not None else q.speaker
         if named is not None and named.pos_ == "NOUN" and not named.ent_type_ and _indefinite(named):
             state["unnamed"].append(named)

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from newsprism.model import Speaker
 from newsprism.quotes.cues import ANONYMOUS_NOUNS, ORG_NOUNS, PEOPLE_NOUNS
 from newsprism.quotes.marks import is_dash
-from newsprism.quotes.names import strip_titles
+from newsprism.quotes.names import TITLE_WORDS, given_sex, strip_titles
 from newsprism.quotes.syntax import entities, token_span
 
 if TYPE_CHECKING:
@@ -379,8 +379,49 @@ def _appositive_name(head: Token, toks: list[Token]) -> Speaker | None:
                 )  # a role names a person
             if found is not None:
                 role = join([t for t in toks if t.dep_ != "det" and t.tag_ != "PRP$"])
+                found = _family_surname(head, found)
                 return dataclasses.replace(found, role=role or found.role, span=token_span(toks))
     return None
+
+
+# Close family, who are written by first name after the relative's full name ("his wife, Jane").
+_FAMILY = frozenset(
+    """wife husband son daughter father mother brother sister widow widower grandson
+    granddaughter grandfather grandmother""".split()  # noqa: SIM905
+)
+
+
+def _family_surname(kin: Token, found: Speaker) -> Speaker:
+    """``Pell's wife, Dana`` / ``Sen. Ned Carrow … his wife, Jane``: a relative named by first
+    name alone carries the family name of the person whose relative they are (that person as
+    written, or the latest person named before "his"/"her" in the sentence or the one before)."""
+    if kin.lemma_.lower() not in _FAMILY or len(found.name.split()) != 1:
+        return found
+    owner = next((c for c in kin.children if c.dep_ == "poss"), None)
+    if owner is None:
+        return found
+    if owner.lower_ in ("his", "her"):
+        start = _sentence_start(owner)
+        people = [
+            e for e in entities(kin.doc) if e.label_ == "PERSON" and start <= e.start and e.end <= owner.i
+        ]
+        want = "m" if owner.lower_ == "his" else "f"
+        people = [e for e in people if len(e) > 1 and given_sex(e.text) in (None, want)]
+        family = people[-1][-1].text if people else ""
+    else:
+        ent = next((e for e in entities(kin.doc) if e.start <= owner.i < e.end), None)
+        family = (ent[-1] if ent is not None else owner).text
+    family = re.sub(r"[’']s?$", "", family)
+    if not family[:1].isupper() or family == found.name:
+        return found
+    name = f"{found.name} {family}"
+    return dataclasses.replace(found, name=name, canonical=name)
+
+
+def _sentence_start(tok: Token) -> int:
+    """The first token of the sentence before ``tok``'s (or of ``tok``'s, at the start)."""
+    first = tok.sent.start
+    return tok.doc[first - 1].sent.start if first > 0 else first
 
 
 def _joint(head: Token, first: Speaker) -> Speaker | None:
@@ -464,6 +505,18 @@ def _known_surname(head: Token, toks: list[Token]) -> Speaker | None:
     return Speaker(name=name, canonical=name, role=role, kind="person", span=token_span(toks))
 
 
+def _bare_title(head: Token, toks: list[Token]) -> bool:
+    """A capitalised title alone ("The Speaker said", "President says"): every word of the
+    mention but its article is a title word, however the tagger labelled it."""
+    words = [t for t in toks if t.dep_ != "det"]
+    return (
+        head.pos_ == "PROPN"
+        and head.text[:1].isupper()
+        and bool(words)
+        and all(t.lower_.rstrip(".") in TITLE_WORDS for t in words)
+    )
+
+
 def describe(head: Token) -> Speaker:
     """A :class:`Speaker` for the mention headed by ``head``, before any cross-mention merging."""
     toks = mention_tokens(head)
@@ -473,8 +526,13 @@ def describe(head: Token) -> Speaker:
     known = _known_surname(head, toks)
     if known is not None:
         return known
+    if _bare_title(head, toks):  # "the Speaker", "President" in a headline: a role, no name
+        text = join(toks)
+        return Speaker(name=text, canonical=text, kind="nominal", span=token_span(toks))
     for make in (_person, _role_led, _members, _organisation, _anonymous):
         found = make(head, toks)
+        if found is not None and found.kind == "person" and head.dep_ == "appos":
+            found = _family_surname(head.head, found)  # "she" for "his wife, Jane"
         if found is not None:
             return _joint(head, found) or found
     misread = _misread_name(head)

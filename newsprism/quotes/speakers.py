@@ -37,6 +37,7 @@ from newsprism.quotes.names import (
     family_name,
     full_names,
     generation,
+    given_sex,
     most_complete,
     most_written,
     name_words,
@@ -318,7 +319,8 @@ def _honorific(mention: str) -> str | None:
 
 def _name_gender(full: str, texts: Mapping[str, str]) -> str | None:
     """A full name's gender as the story writes it: a kin noun before it ("his wife, Ana
-    Lind"), else the first he/she after it in its sentence ("Ana Lind said she …"), by vote."""
+    Lind"), else the first he/she after it in its sentence ("Ana Lind said she …"), by vote;
+    else its first name's."""
     votes: Counter = Counter()
     for text in texts.values():
         for m in re.finditer(re.escape(full), text):
@@ -330,7 +332,7 @@ def _name_gender(full: str, texts: Mapping[str, str]) -> str | None:
             if kin or said:
                 votes[kin or said] += 1
     if votes["m"] == votes["f"]:
-        return None
+        return given_sex(full)  # the story says nothing: the first name's usual sex
     return "m" if votes["m"] > votes["f"] else "f"
 
 
