@@ -407,8 +407,8 @@ def _nominal_noun(tok: Token) -> str | None:
     title = tok.pos_ == "PROPN" and tok.lower_ in TITLE_WORDS
     if (tok.pos_ != "NOUN" and not title) or (tok.ent_type_ and not title):
         return None
-    if any(_names_someone(c) for c in tok.lefts):
-        return None
+    if any(_names_someone(c) and not (title and c.lower_ in TITLE_WORDS) for c in tok.lefts):
+        return None  # "the District Attorney": a title of two title words names nobody
     dets = [c.lower_ for c in tok.children if c.dep_ in ("det", "poss")]
     # "the Democratic presidential nominee", "Connecticut's tax commissioner": a place or a
     # group qualifies the role, nobody is named

@@ -384,38 +384,50 @@ def _appositive_name(head: Token, toks: list[Token]) -> Speaker | None:
     return None
 
 
-# Close family, who are written by first name after the relative's full name ("his wife, Jane").
-_FAMILY = frozenset(
-    """wife husband son daughter father mother brother sister widow widower grandson
-    granddaughter grandfather grandmother""".split()  # noqa: SIM905
-)
+# Relatives written by first name after the family's full name ("his wife, Jane"): a spouse
+# carries the family name; a child, sibling or father of a man does (of a woman, often not).
+_SPOUSES = frozenset(["wife", "husband", "widow", "widower"])
+_MALE_LINE = frozenset(["son", "daughter", "brother", "sister", "father", "grandson", "granddaughter"])
 
 
 def _family_surname(kin: Token, found: Speaker) -> Speaker:
     """``Pell's wife, Dana`` / ``Sen. Ned Carrow … his wife, Jane``: a relative named by first
     name alone carries the family name of the person whose relative they are (that person as
-    written, or the latest person named before "his"/"her" in the sentence or the one before)."""
-    if kin.lemma_.lower() not in _FAMILY or len(found.name.split()) != 1:
+    written, or the latest person named before "his"/"her" in the sentence or the one before),
+    when the article also writes that person's full name."""
+    kin_word = kin.lemma_.lower()
+    if kin_word not in _SPOUSES | _MALE_LINE or len(found.name.split()) != 1:
         return found
     owner = next((c for c in kin.children if c.dep_ == "poss"), None)
     if owner is None:
         return found
     if owner.lower_ in ("his", "her"):
+        sex = "m" if owner.lower_ == "his" else "f"
         start = _sentence_start(owner)
         people = [
             e for e in entities(kin.doc) if e.label_ == "PERSON" and start <= e.start and e.end <= owner.i
         ]
-        want = "m" if owner.lower_ == "his" else "f"
-        people = [e for e in people if len(e) > 1 and given_sex(e.text) in (None, want)]
+        people = [e for e in people if given_sex(e.text) in (None, sex)]
         family = people[-1][-1].text if people else ""
     else:
         ent = next((e for e in entities(kin.doc) if e.start <= owner.i < e.end), None)
+        first = ent.start if ent is not None else owner.i
+        before = kin.doc[first - 1].lower_.rstrip(".") if first > 0 else ""
+        honorific = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f"}.get(before)
+        sex = honorific or (given_sex(ent.text) if ent is not None else None)
         family = (ent[-1] if ent is not None else owner).text
-    family = re.sub(r"[’']s?$", "", family)
-    if not family[:1].isupper() or family == found.name:
+    if kin_word in _MALE_LINE and sex != "m":
         return found
+    family = re.sub(r"[’']s?$", "", family)
+    if not family[:1].isupper() or family == found.name or not _full_name_with(kin.doc, family):
+        return found  # the relative's full name must not be the only one a bare surname can take
     name = f"{found.name} {family}"
     return dataclasses.replace(found, name=name, canonical=name)
+
+
+def _full_name_with(doc: Doc, family: str) -> bool:
+    """The article writes someone's full name with this family name ("Sen. Ned Carrow")."""
+    return any(e.label_ == "PERSON" and len(e) > 1 and e[-1].text == family for e in entities(doc))
 
 
 def _sentence_start(tok: Token) -> int:
@@ -505,12 +517,20 @@ def _known_surname(head: Token, toks: list[Token]) -> Speaker | None:
     return Speaker(name=name, canonical=name, role=role, kind="person", span=token_span(toks))
 
 
+# Title words that qualify a title rather than name an office ("The GOP", "State" alone).
+_QUALIFIERS = frozenset(
+    """us u.s. democratic republican gop labour tory state federal national senior junior former
+    acting interim press public district veteran star model""".split()  # noqa: SIM905
+)
+
+
 def _bare_title(head: Token, toks: list[Token]) -> bool:
     """A capitalised title alone ("The Speaker said", "President says"): every word of the
     mention but its article is a title word, however the tagger labelled it."""
     words = [t for t in toks if t.dep_ != "det"]
     return (
         head.pos_ == "PROPN"
+        and head.lower_.rstrip(".") not in _QUALIFIERS
         and head.text[:1].isupper()
         and bool(words)
         and all(t.lower_.rstrip(".") in TITLE_WORDS for t in words)

@@ -243,7 +243,7 @@ def _surnames_as_persons(quotes: list[Quote]) -> list[Quote]:
     return out
 
 
-_TITLED = re.compile(r"^the\s+([a-z-]+)$", re.IGNORECASE)
+_TITLED = re.compile(r"^the\s+((?:[a-z-]+\s+)?[a-z-]+)$", re.IGNORECASE)  # "the (district) attorney"
 
 
 def _story_titles(quotes: list[Quote]) -> list[Quote]:
@@ -264,8 +264,9 @@ def _story_titles(quotes: list[Quote]) -> list[Quote]:
     for q in quotes:
         s = q.speaker
         m = _TITLED.match(s.canonical) if s is not None and s.kind == "nominal" and not s.anonymous else None
-        if m is not None and m.group(1).lower() in TITLE_WORDS:
-            word = m.group(1).lower()
+        words = m.group(1).lower().split() if m is not None else []
+        if words and all(w in TITLE_WORDS for w in words) and not set(words) & OTHER_ROLE:
+            word = words[-1]
             names = holders.get((q.article_id, word)) or (
                 holders.get(("", word), set()) if word not in ANONYMOUS_NOUNS else set()
             )  # "the spokeswoman" of another article may speak for another body

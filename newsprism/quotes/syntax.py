@@ -95,9 +95,17 @@ def _direct_subject(verb: Token, avoid: list[Span]) -> Token | None:
 
 
 def _dateline(tok: Token) -> bool:
-    """A place in capitals or a place name opening the sentence before a dash ("PARIS —")."""
-    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
-    if nxt is None or not is_dash(nxt.text) or nxt.text == "-" or tok.left_edge.i != sentence(tok).start:
+    """A place in capitals or a place name opening the sentence before a dash ("PARIS —"), the
+    dash perhaps after a state and a wire credit ("AMHERST, N.Y. —", "DENVER (AP) —")."""
+    if tok.left_edge.i != sentence(tok).start:
+        return False
+    doc = tok.doc
+    end = min(len(doc), tok.i + 8)
+    dash = next((t for t in doc[tok.i + 1 : end] if is_dash(t.text) and t.text != "-"), None)
+    if dash is None:
+        return False
+    between = doc[tok.i + 1 : dash.i]
+    if any(not (t.is_punct or t.pos_ == "PROPN" or t.ent_type_ in ("GPE", "ORG")) for t in between):
         return False
     return tok.text.isupper() or tok.ent_type_ in ("GPE", "LOC")
 
@@ -113,6 +121,9 @@ def _inverted_subject(verb: Token, avoid: list[Span]) -> Token | None:
         "note",
     ):  # not tell: its object listens
         return None
+    head = verb.head
+    if verb.dep_ == "compound" and head.pos_ == "PROPN" and 0 < head.i - verb.i <= 3:
+        return head  # "Said Ellis: “…”": the parser read the verb as part of the name
     for child in verb.rights:
         nominal = child.dep_ in ("dobj", "attr", "npadvmod", "appos", "oprd") and child.pos_ in (
             "PROPN",
