@@ -390,3 +390,27 @@ def test_said_before_the_name_and_a_colon_names_the_speaker(nlp):
     )
     speaker = speaker_of(quotes_of(nlp, text), "least bit interested")
     assert speaker.canonical == "Ellis"
+
+
+def test_they_after_two_bodies_is_both_and_after_a_plural_subject_is_that(nlp):
+    text = (
+        "Greenpeace and the Sierra Club sued the agency on Monday. They said the rule “ignores the "
+        "science.”\n\n"
+        "Critics of the law often substitute anecdote for fact. They have argued that review means "
+        "“more delays.”"
+    )
+    quotes = quotes_of(nlp, text)
+    assert speaker_of(quotes, "ignores the science").canonical == "Greenpeace and Sierra Club"
+    assert speaker_of(quotes, "more delays").canonical == "Critics of the law"
+
+
+def test_two_surnames_speaking_together_are_a_joint_source_without_titles(nlp):
+    text = (
+        "Speaker Marla Quenby and Senate leader Gus Tandy met on Monday.\n\n"
+        "Quenby and Tandy said the deal was “dead.”\n\n"
+        "House Speaker Marla Quenby, D-Calif., and Senate Minority Leader Gus Tandy, D-N.Y., said in "
+        "a joint statement that the wall is “a waste.”"
+    )
+    quotes = quotes_of(nlp, text)
+    assert speaker_of(quotes, "dead").kind == "group"
+    assert speaker_of(quotes, "a waste").canonical == "Marla Quenby and Gus Tandy"

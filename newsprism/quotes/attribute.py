@@ -485,6 +485,23 @@ def infer_genders(doc: Doc, marks: list[Span]) -> dict[str, str]:
 PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
 
 
+def _plural_subject(doc: Doc, pron: Token, marks: list[Span]) -> Token | None:
+    """The latest plural common-noun subject before ``pron`` in its sentence or the one before,
+    outside quotes ("Critics of the law often …. They have argued …")."""
+    here = sentence(pron)
+    start = sentence(doc[here.start - 1]).start if here.start > 0 else here.start
+    found = [
+        t
+        for t in doc[start : pron.i]
+        if t.dep_ in ("nsubj", "nsubjpass")
+        and t.tag_ == "NNS"
+        and not t.ent_type_
+        and t.lemma_.lower() not in DOCUMENT_NOUNS
+        and not inside(t, marks)
+    ]
+    return found[-1] if found else None
+
+
 def _pronoun_referent(
     q: Found, cands: list[Token], pronouns: list[Token], speaker_idx: set[int], genders: dict[str, str]
 ) -> Token | None:
@@ -612,8 +629,13 @@ def _resolve_one(doc: Doc, q: Found, marks: list[Span], window: int, state: dict
         ref = _pronoun_referent(q, cands, pronouns, state["speakers"], state["genders"])
         if word == "they":  # "three jurors said … , they said": the latest plural source that spoke
             plural = [t for t in state["plural"] if t.idx < pos and pos - t.idx <= window]
+            subject = _plural_subject(doc, tok, marks)  # "Critics of the law … They argued"
+            plural += [subject] if subject is not None else []
+            plural.sort(key=lambda t: t.i)
             if plural and (ref is None or plural[-1].i > ref.i):
                 ref = plural[-1]
+            elif ref is not None and ref.dep_ == "conj" and ref.head.ent_type_ in GROUP_ENTS:
+                ref = ref.head  # "Greenpeace and the Sierra Club sued. They said": both
         if ref is not None:
             q.referent, q.method = ref, f"{q.method}+pronoun"
             if word in ("he", "she"):

@@ -439,15 +439,37 @@ def _sentence_start(tok: Token) -> int:
 def _joint(head: Token, first: Speaker) -> Speaker | None:
     """``Laurence Mark and Bill Condon said``: named people speaking together are one joint
     source (kind ``group``), never one person with a borrowed surname."""
+    if first.kind == "organisation":
+        return _joint_bodies(head, first)
     if first.kind != "person":
         return None
     parts = [c for c in head.rights if c.dep_ == "conj" and (c.ent_type_ == "PERSON" or c.pos_ == "PROPN")]
-    if not any(_person(c, mention_tokens(c)) for c in parts):
+    known = surnames(head.doc)
+    if not any(_person(c, mention_tokens(c)) or c.text in known for c in parts):
         return _joint_titled(head)
-    # each person's name without the role words before it ("Producers Laurence Mark")
-    names = [_clean_name(widen_name(_entity(mention_tokens(c), ("PERSON",)))) for c in (head, *parts)]
+    # each person's name without the role words before it ("Producers Laurence Mark", "Speaker
+    # Ana Ruiz"); a surname the tagger left unlabelled is a name all the same ("Ruiz and Lee")
+    names = [
+        strip_titles(_clean_name(widen_name(_entity(mention_tokens(c), ("PERSON",))) or [c]))
+        for c in (head, *parts)
+    ]
     names = [n for n in names if n]
     if len(names) < 2:
+        return None
+    name = ", ".join(names[:-1]) + " and " + names[-1]
+    tokens = [t for c in (head, *parts) for t in mention_tokens(c)]
+    return Speaker(
+        name=name, canonical=name, kind="group", span=token_span(sorted(tokens, key=lambda t: t.i))
+    )
+
+
+def _joint_bodies(head: Token, first: Speaker) -> Speaker | None:
+    """``Greenpeace and the Sierra Club said``: named bodies speaking together are one joint
+    source, like named people."""
+    parts = [c for c in head.rights if c.dep_ == "conj" and c.ent_type_ == "ORG"]
+    others = [_organisation(c, mention_tokens(c)) for c in parts]
+    names = [first.canonical] + [o.canonical for o in others if o is not None]
+    if len(names) < 2 or len(names) != len(parts) + 1:
         return None
     name = ", ".join(names[:-1]) + " and " + names[-1]
     tokens = [t for c in (head, *parts) for t in mention_tokens(c)]
@@ -545,7 +567,7 @@ def describe(head: Token) -> Speaker:
         return appositive
     known = _known_surname(head, toks)
     if known is not None:
-        return known
+        return _joint(head, known) or known
     if _bare_title(head, toks):  # "the Speaker", "President" in a headline: a role, no name
         text = join(toks)
         return Speaker(name=text, canonical=text, kind="nominal", span=token_span(toks))
