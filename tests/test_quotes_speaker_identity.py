@@ -3,6 +3,9 @@ keeps its name, documents and ads speak for their authors, a description is name
 sentence (cataphora), and a surname the tagger mislabelled is still a person.
 Fictional texts, parsed with the bundled model."""
 
+from newsprism.quotes import extract_quotes
+from newsprism.quotes.speakers import merge_speakers
+from tests.conftest import make_article
 from tests.quote_helpers import quotes_of, speaker_of
 
 
@@ -414,3 +417,28 @@ def test_two_surnames_speaking_together_are_a_joint_source_without_titles(nlp):
     quotes = quotes_of(nlp, text)
     assert speaker_of(quotes, "dead").kind == "group"
     assert speaker_of(quotes, "a waste").canonical == "Marla Quenby and Gus Tandy"
+
+
+def test_a_speech_verb_in_a_side_clause_after_the_quote_is_no_tag(nlp):
+    text = (
+        "Ana Ruiz, who married the deputy weeks before he died, told the killer in a firm voice, "
+        '"You did not break our family," as her family began to cry.'
+    )
+    speaker = speaker_of(quotes_of(nlp, text), "break our family")
+    assert speaker.canonical == "Ana Ruiz"
+
+
+def test_a_surname_with_a_title_is_the_family_member_of_that_title_across_outlets(nlp):
+    texts = [
+        'Mr. Vance said on Monday that the wall "will be built." Mrs. Vance said she "supports him."',
+        'President Gus Vance said the wall "will be built," and first lady Dora Vance said she '
+        '"supports him." Dora Vance added that she was "proud."',
+        'President Vance told reporters that the wall "is coming."',
+    ]
+    arts = [make_article(t, outlet=f"o{i}") for i, t in enumerate(texts)]
+    quotes = [q for a in arts for q in extract_quotes(a, nlp(a.text))]
+    merged, _ = merge_speakers(quotes, texts={a.id: a.text for a in arts})
+    by_article = {a.id: i for i, a in enumerate(arts)}
+    said = {(by_article[q.article_id], q.text[:12]): q.speaker.canonical for q in merged}
+    assert said[(0, 'the wall "wi')] == "Gus Vance"  # "Mr.": the man, though "she" follows his name
+    assert said[(2, 'the wall "is')] == "Gus Vance"  # the Vance written as president

@@ -126,7 +126,7 @@ def _dash_name(tokens: list[Token]) -> Token | None:
 def _step_same_sentence(doc: Doc, found: Found, marks: list[Span]) -> bool:
     after = _region_after(doc, found.span, marks)
     before = _region_before(doc, found.span, marks)
-    cues = cue_verbs(after)[:1] + cue_verbs(before)[::-1][:1]
+    cues = [c for c in cue_verbs(after) if not _in_side_clause(c)][:1] + cue_verbs(before)[::-1][:1]
     cues = cues or _went_on(after)
     if any(_decide(found, cue, marks, "syntactic-subject") for cue in cues):
         return True
@@ -144,6 +144,20 @@ def _step_same_sentence(doc: Doc, found: Found, marks: list[Span]) -> bool:
         )
         return True
     return False
+
+
+# Subordinators of a clause after a quote that tells what else happened, not who spoke.
+SIDE_MARKS = frozenset(["as", "while", "when", "because", "after", "before", "until", "since", "though"])
+
+
+def _in_side_clause(cue: Token) -> bool:
+    """``“…,” as her family began to cry``: a speech verb inside a subordinate clause that is
+    not itself the cue ("as she said" is) tells of others; the tag is elsewhere."""
+    node = cue
+    while node.head.i != node.i and node.dep_ in ("xcomp", "ccomp", "conj"):
+        node = node.head
+    marked = any(c.dep_ == "mark" and c.lower_ in SIDE_MARKS for c in node.children)
+    return node.i != cue.i and node.dep_ == "advcl" and marked
 
 
 def _went_on(after: list[Token]) -> list[Token]:
