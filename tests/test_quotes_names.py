@@ -18,6 +18,7 @@ def test_a_first_name_gives_a_usual_sex_only_when_it_is_clear():
     assert given_sex("Jordan Fenwick") is None  # borne by both sexes
     assert given_sex("Mr. Fenwick") is None  # a surname alone
     assert given_sex("J. Fenwick") is None  # an initial
+    assert given_sex("Lu Kang") is None  # two letters: often a surname written first
 
 
 def test_one_person_written_with_nicknames_initials_and_suffixes():

@@ -442,3 +442,13 @@ def test_a_surname_with_a_title_is_the_family_member_of_that_title_across_outlet
     said = {(by_article[q.article_id], q.text[:12]): q.speaker.canonical for q in merged}
     assert said[(0, 'the wall "wi')] == "Gus Vance"  # "Mr.": the man, though "she" follows his name
     assert said[(2, 'the wall "is')] == "Gus Vance"  # the Vance written as president
+
+
+def test_quoted_words_inside_a_reported_clause_are_its_speakers(nlp):
+    text = (
+        'President Gus Vance said the wall "will be built," and first lady Dora Vance said she '
+        '"supports him."'
+    )
+    quotes = quotes_of(nlp, text)
+    fragment = next(q for q in quotes if q.kind == "fragment" and "will be built" in q.text)
+    assert fragment.speaker.canonical == "Gus Vance"

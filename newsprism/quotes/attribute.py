@@ -212,9 +212,30 @@ def _step_adjacent(doc: Doc, found: Found, marks: list[Span]) -> bool:
     return False
 
 
+def _governing_cue(doc: Doc, found: Found) -> Token | None:
+    """``X said the wall “will be built,” and Y said …``: quoted words inside the clause a speech
+    verb reports belong to that verb's speaker, whatever cue follows them."""
+    words = [t for t in expand(doc, found.span) if not t.is_punct and not t.is_space]
+    if not words:
+        return None
+    node, passed = words[0], set()
+    for _ in range(8):
+        if node.head.i == node.i:
+            return None
+        passed.add(node.dep_)
+        node = node.head
+        outside = not found.span.start <= node.idx < found.span.end
+        if outside and node.pos_ == "VERB" and cue_verbs([node]):
+            return node if "ccomp" in passed else None
+    return None
+
+
 def attribute_direct(doc: Doc, found: Found, marks: list[Span]) -> None:
     """Steps 1 and 2 for one direct quote or fragment (in place)."""
     if found.speaker is not None:
+        return
+    governing = _governing_cue(doc, found) if found.kind == "fragment" else None
+    if governing is not None and _decide(found, governing, marks, "syntactic-subject"):
         return
     if found.cue is not None and _decide(found, found.cue, marks, "syntactic-subject"):
         return
@@ -446,7 +467,7 @@ def _gender_of(tok: Token, genders: dict[str, str]) -> str | None:
     "Trump's plan" read as a company), else the pronouns that followed it (noisy: "Galt asked
     whether she had read it" votes Galt female)."""
     if tok.ent_type_ not in ("PERSON", ""):  # a surname the tagger read as a company or place
-        return _surname_sex(tok) or genders.get(tok.lower_) if tok.pos_ == "PROPN" else None
+        return _surname_sex(tok) if tok.pos_ == "PROPN" else None  # (its pronoun votes: too noisy)
     ent = next((e for e in entities(tok.doc) if e.start <= tok.i < e.end), None)
     start = ent.start if ent is not None else tok.i
     before = tok.doc[start - 1].lower_.rstrip(".") if start > 0 else ""

@@ -453,7 +453,7 @@ def _joint(head: Token, first: Speaker) -> Speaker | None:
         strip_titles(_clean_name(widen_name(_entity(mention_tokens(c), ("PERSON",))) or [c]))
         for c in (head, *parts)
     ]
-    names = [n for n in names if n]
+    names = [_full_in_article(head.doc, n) for n in names if n]
     if len(names) < 2:
         return None
     name = ", ".join(names[:-1]) + " and " + names[-1]
@@ -461,6 +461,19 @@ def _joint(head: Token, first: Speaker) -> Speaker | None:
     return Speaker(
         name=name, canonical=name, kind="group", span=token_span(sorted(tokens, key=lambda t: t.i))
     )
+
+
+def _full_in_article(doc: Doc, name: str) -> str:
+    """A surname alone as the one full name the article writes with it ("Sandmann" -> "Nick
+    Sandmann"), else as written."""
+    if len(name.split()) != 1:
+        return name
+    full = {
+        strip_titles(_clean_name(widen_name(list(e))))
+        for e in entities(doc)
+        if e.label_ == "PERSON" and len(e) > 1 and e[-1].text == name
+    }
+    return next(iter(full)) if len(full) == 1 else name
 
 
 def _joint_bodies(head: Token, first: Speaker) -> Speaker | None:

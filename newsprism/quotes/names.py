@@ -157,10 +157,10 @@ def _first_names() -> dict[str, str]:
 def given_sex(name: str) -> str | None:
     """``m``/``f`` for a person name of two words or more whose first given name is borne by one
     sex at least nine times in ten ("Ana Lind" -> f), else None (an initial, a rare or shared
-    name, a surname alone)."""
+    name, a surname alone, a name of two letters: "Lu Kang" is a man whose surname comes first)."""
     given, family = _parts(strip_titles(name))
     words = [g for g in given if len(g) > 1]
-    if not family or not words:
+    if not family or not words or len(words[0]) < 3:
         return None
     return _first_names().get(words[0])
 
