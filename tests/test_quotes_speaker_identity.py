@@ -452,3 +452,15 @@ def test_quoted_words_inside_a_reported_clause_are_its_speakers(nlp):
     quotes = quotes_of(nlp, text)
     fragment = next(q for q in quotes if q.kind == "fragment" and "will be built" in q.text)
     assert fragment.speaker.canonical == "Gus Vance"
+
+
+def test_a_country_written_like_a_title_word_stays_the_country(nlp):
+    text = (
+        "The development: But on Thursday, Borduria blamed the United States for the palace attack. "
+        "Bordurian officials are saying Freedonia acted on US orders to launch the drones. "
+        "The US denied these claims, with US national security spokesperson John Kerby calling them "
+        "“absurd.” The US also said it never encouraged Freedonia to strike outside of its own "
+        "borders and that it doesn’t endorse attacks on specific leaders."
+    )
+    speaker = speaker_of(quotes_of(nlp, text), "never encouraged")
+    assert speaker.canonical != "John Kerby"

@@ -29,7 +29,7 @@ from newsprism.quotes.documents import DOCUMENT_NOUNS, author_of
 from newsprism.quotes.found import Found
 from newsprism.quotes.identity import ROLE_WORDS, surnames
 from newsprism.quotes.marks import DOUBLE_CLOSE, STRAIGHT_DOUBLE, is_dash
-from newsprism.quotes.names import TITLE_WORDS, given_sex
+from newsprism.quotes.names import TITLE_QUALIFIERS, TITLE_WORDS, given_sex
 from newsprism.quotes.salience import best_referent
 from newsprism.quotes.syntax import (
     agent_noun,
@@ -439,7 +439,7 @@ def _labelled(doc: Doc, labels: tuple[str, ...]) -> SpanIndex:
 def _nominal_noun(tok: Token) -> str | None:
     """The role noun of a definite description speaker (``the spokesman``, ``the Speaker``:
     a capitalised title alone), else None."""
-    title = tok.pos_ == "PROPN" and tok.lower_ in TITLE_WORDS
+    title = tok.pos_ == "PROPN" and tok.lower_ in TITLE_WORDS - TITLE_QUALIFIERS
     if (tok.pos_ != "NOUN" and not title) or (tok.ent_type_ and not title):
         return None
     if any(_names_someone(c) and not (title and c.lower_ in TITLE_WORDS) for c in tok.lefts):

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from newsprism.model import Speaker
 from newsprism.quotes.cues import ANONYMOUS_NOUNS, ORG_NOUNS, PEOPLE_NOUNS
 from newsprism.quotes.marks import is_dash
-from newsprism.quotes.names import TITLE_WORDS, given_sex, strip_titles
+from newsprism.quotes.names import TITLE_QUALIFIERS, TITLE_WORDS, given_sex, strip_titles
 from newsprism.quotes.syntax import entities, token_span
 
 if TYPE_CHECKING:
@@ -552,20 +552,13 @@ def _known_surname(head: Token, toks: list[Token]) -> Speaker | None:
     return Speaker(name=name, canonical=name, role=role, kind="person", span=token_span(toks))
 
 
-# Title words that qualify a title rather than name an office ("The GOP", "State" alone).
-_QUALIFIERS = frozenset(
-    """us u.s. democratic republican gop labour tory state federal national senior junior former
-    acting interim press public district veteran star model""".split()  # noqa: SIM905
-)
-
-
 def _bare_title(head: Token, toks: list[Token]) -> bool:
     """A capitalised title alone ("The Speaker said", "President says"): every word of the
     mention but its article is a title word, however the tagger labelled it."""
     words = [t for t in toks if t.dep_ != "det"]
     return (
         head.pos_ == "PROPN"
-        and head.lower_.rstrip(".") not in _QUALIFIERS
+        and head.lower_.rstrip(".") not in TITLE_QUALIFIERS
         and head.text[:1].isupper()
         and bool(words)
         and all(t.lower_.rstrip(".") in TITLE_WORDS for t in words)

@@ -20,6 +20,7 @@ from collections.abc import Iterable, Mapping
 from importlib import resources
 
 __all__ = [
+    "TITLE_QUALIFIERS",
     "TITLE_WORDS",
     "NameIndex",
     "compatible",
@@ -55,6 +56,12 @@ TITLE_WORDS = frozenset(
     undersheriff lawmaker activist campaigner organizer organiser commentator strategist consultant
     nominee candidate challenger incumbent frontrunner front-runner
     """.split()  # noqa: SIM905
+)
+# Title words that qualify a title rather than name an office: "The GOP", "US" or "State"
+# alone is no role.
+TITLE_QUALIFIERS = frozenset(
+    """us u.s. democratic republican gop labour tory state federal national senior junior former
+    acting interim press public district veteran star model""".split()  # noqa: SIM905
 )
 # Common English nicknames and the given names they stand for.
 _NICKNAMES = {
