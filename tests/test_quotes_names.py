@@ -1,7 +1,7 @@
 import dataclasses
 
 from newsprism.model import Quote, Span, Speaker
-from newsprism.quotes.names import compatible, full_names, most_complete, strip_titles
+from newsprism.quotes.names import compatible, full_names, given_sex, most_complete, strip_titles
 from newsprism.quotes.speakers import merge_speakers
 
 
@@ -10,6 +10,15 @@ def test_titles_and_roles_come_off_a_name_but_a_name_stays():
     assert strip_titles("Analyst Rob Enderle") == "Rob Enderle"
     assert strip_titles("Senator Smith") == "Smith"
     assert strip_titles("Will Smith") == "Will Smith"
+
+
+def test_a_first_name_gives_a_usual_sex_only_when_it_is_clear():
+    assert given_sex("Senator Laura Fenwick") == "f"
+    assert given_sex("Gregory T. Alvin") == "m"
+    assert given_sex("Jordan Fenwick") is None  # borne by both sexes
+    assert given_sex("Mr. Fenwick") is None  # a surname alone
+    assert given_sex("J. Fenwick") is None  # an initial
+    assert given_sex("Lu Kang") is None  # two letters: often a surname written first
 
 
 def test_one_person_written_with_nicknames_initials_and_suffixes():

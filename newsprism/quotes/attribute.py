@@ -25,11 +25,11 @@ from typing import TYPE_CHECKING
 
 from newsprism.model import Span
 from newsprism.quotes.cues import ANONYMOUS_NOUNS, ORG_DESCRIPTORS, ORG_NOUNS, SPEECH_VERBS
-from newsprism.quotes.documents import author_of
+from newsprism.quotes.documents import DOCUMENT_NOUNS, author_of
 from newsprism.quotes.found import Found
 from newsprism.quotes.identity import ROLE_WORDS, surnames
 from newsprism.quotes.marks import DOUBLE_CLOSE, STRAIGHT_DOUBLE, is_dash
-from newsprism.quotes.names import TITLE_WORDS
+from newsprism.quotes.names import TITLE_QUALIFIERS, TITLE_WORDS, given_sex
 from newsprism.quotes.salience import best_referent
 from newsprism.quotes.syntax import (
     agent_noun,
@@ -37,6 +37,7 @@ from newsprism.quotes.syntax import (
     entities,
     expand,
     inside,
+    person_noun,
     sentence,
     subject_of,
     text_of,
@@ -125,7 +126,7 @@ def _dash_name(tokens: list[Token]) -> Token | None:
 def _step_same_sentence(doc: Doc, found: Found, marks: list[Span]) -> bool:
     after = _region_after(doc, found.span, marks)
     before = _region_before(doc, found.span, marks)
-    cues = cue_verbs(after)[:1] + cue_verbs(before)[::-1][:1]
+    cues = [c for c in cue_verbs(after) if not _in_side_clause(c)][:1] + cue_verbs(before)[::-1][:1]
     cues = cues or _went_on(after)
     if any(_decide(found, cue, marks, "syntactic-subject") for cue in cues):
         return True
@@ -143,6 +144,20 @@ def _step_same_sentence(doc: Doc, found: Found, marks: list[Span]) -> bool:
         )
         return True
     return False
+
+
+# Subordinators of a clause after a quote that tells what else happened, not who spoke.
+SIDE_MARKS = frozenset(["as", "while", "when", "because", "after", "before", "until", "since", "though"])
+
+
+def _in_side_clause(cue: Token) -> bool:
+    """``“…,” as her family began to cry``: a speech verb inside a subordinate clause that is
+    not itself the cue ("as she said" is) tells of others; the tag is elsewhere."""
+    node = cue
+    while node.head.i != node.i and node.dep_ in ("xcomp", "ccomp", "conj"):
+        node = node.head
+    marked = any(c.dep_ == "mark" and c.lower_ in SIDE_MARKS for c in node.children)
+    return node.i != cue.i and node.dep_ == "advcl" and marked
 
 
 def _went_on(after: list[Token]) -> list[Token]:
@@ -197,9 +212,30 @@ def _step_adjacent(doc: Doc, found: Found, marks: list[Span]) -> bool:
     return False
 
 
+def _governing_cue(doc: Doc, found: Found) -> Token | None:
+    """``X said the wall “will be built,” and Y said …``: quoted words inside the clause a speech
+    verb reports belong to that verb's speaker, whatever cue follows them."""
+    words = [t for t in expand(doc, found.span) if not t.is_punct and not t.is_space]
+    if not words:
+        return None
+    node, passed = words[0], set()
+    for _ in range(8):
+        if node.head.i == node.i:
+            return None
+        passed.add(node.dep_)
+        node = node.head
+        outside = not found.span.start <= node.idx < found.span.end
+        if outside and node.pos_ == "VERB" and cue_verbs([node]):
+            return node if "ccomp" in passed else None
+    return None
+
+
 def attribute_direct(doc: Doc, found: Found, marks: list[Span]) -> None:
     """Steps 1 and 2 for one direct quote or fragment (in place)."""
     if found.speaker is not None:
+        return
+    governing = _governing_cue(doc, found) if found.kind == "fragment" else None
+    if governing is not None and _decide(found, governing, marks, "syntactic-subject"):
         return
     if found.cue is not None and _decide(found, found.cue, marks, "syntactic-subject"):
         return
@@ -401,9 +437,13 @@ def _labelled(doc: Doc, labels: tuple[str, ...]) -> SpanIndex:
 
 
 def _nominal_noun(tok: Token) -> str | None:
-    """The role noun of a definite description speaker (``the spokesman``), else None."""
-    if tok.pos_ != "NOUN" or tok.ent_type_ or any(_names_someone(c) for c in tok.lefts):
+    """The role noun of a definite description speaker (``the spokesman``, ``the Speaker``:
+    a capitalised title alone), else None."""
+    title = tok.pos_ == "PROPN" and tok.lower_ in TITLE_WORDS - TITLE_QUALIFIERS
+    if (tok.pos_ != "NOUN" and not title) or (tok.ent_type_ and not title):
         return None
+    if any(_names_someone(c) and not (title and c.lower_ in TITLE_WORDS) for c in tok.lefts):
+        return None  # "the District Attorney": a title of two title words names nobody
     dets = [c.lower_ for c in tok.children if c.dep_ in ("det", "poss")]
     # "the Democratic presidential nominee", "Connecticut's tax commissioner": a place or a
     # group qualifies the role, nobody is named
@@ -421,16 +461,37 @@ def _names_someone(tok: Token) -> bool:
 
 
 def _gender_of(tok: Token, genders: dict[str, str]) -> str | None:
-    """``m``/``f`` from an honorific right before the name, or an earlier resolved pronoun."""
-    if tok.ent_type_ not in ("PERSON", ""):
-        return None
-    start = next((e.start for e in entities(tok.doc) if e.start <= tok.i < e.end), tok.i)
+    """``m``/``f`` from an honorific right before the name, the first name of the mention
+    ("Melania Trump", where the surname's pronouns are mixed), the first names of every full
+    name the article writes with that surname (also for a surname tagged as something else:
+    "Trump's plan" read as a company), else the pronouns that followed it (noisy: "Galt asked
+    whether she had read it" votes Galt female)."""
+    if tok.ent_type_ not in ("PERSON", ""):  # a surname the tagger read as a company or place
+        return _surname_sex(tok) if tok.pos_ == "PROPN" else None  # (its pronoun votes: too noisy)
+    ent = next((e for e in entities(tok.doc) if e.start <= tok.i < e.end), None)
+    start = ent.start if ent is not None else tok.i
     before = tok.doc[start - 1].lower_.rstrip(".") if start > 0 else ""
     if before == "mr":
         return "m"
     if before in ("ms", "mrs", "miss"):
         return "f"
-    return genders.get(tok.lower_)
+    named = given_sex(ent.text) if ent is not None and len(ent) > 1 else None
+    return named or _surname_sex(tok) or genders.get(tok.lower_)
+
+
+def _surname_sex(tok: Token) -> str | None:
+    """The sex the first names give every full name of the article ending in ``tok`` ("Lind"
+    after "Ana Lind"), when they agree."""
+    key = "newsprism_surname_sex"
+    table = tok.doc.user_data.get(key)
+    if table is None:
+        sexes: dict[str, set[str | None]] = {}
+        for e in entities(tok.doc):
+            if e.label_ == "PERSON" and len(e) > 1:
+                sexes.setdefault(e[-1].lower_, set()).add(given_sex(e.text))
+        table = {name: next(iter(found)) for name, found in sexes.items() if len(found) == 1}
+        tok.doc.user_data[key] = table
+    return table.get(tok.lower_)
 
 
 MALE = frozenset(["he", "him", "his", "himself"])
@@ -457,6 +518,23 @@ def infer_genders(doc: Doc, marks: list[Span]) -> dict[str, str]:
 
 
 PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
+
+
+def _plural_subject(doc: Doc, pron: Token, marks: list[Span]) -> Token | None:
+    """The latest plural common-noun subject before ``pron`` in its sentence or the one before,
+    outside quotes ("Critics of the law often …. They have argued …")."""
+    here = sentence(pron)
+    start = sentence(doc[here.start - 1]).start if here.start > 0 else here.start
+    found = [
+        t
+        for t in doc[start : pron.i]
+        if t.dep_ in ("nsubj", "nsubjpass")
+        and t.tag_ == "NNS"
+        and not t.ent_type_
+        and t.lemma_.lower() not in DOCUMENT_NOUNS
+        and not inside(t, marks)
+    ]
+    return found[-1] if found else None
 
 
 def _pronoun_referent(
@@ -569,6 +647,11 @@ def _resolve_one(doc: Doc, q: Found, marks: list[Span], window: int, state: dict
     assert tok is not None
     word = tok.lower_
     pos = min(tok.idx, q.span.start)
+    document = state.get("document")
+    if word == "it" and document is not None and _sentences_between(document[0], tok) <= 1:
+        # "…, the report says. It also points out …": the document goes on (for its author)
+        q.referent, q.method = document[1], f"{q.method}+document"
+        return
     if word in PERSON_PRONOUNS | GROUP_PRONOUNS:
         labels = PERSON_ENTS if word in PERSON_PRONOUNS else GROUP_ENTS
         cands = _antecedents(doc, pos, marks, labels, since=pos - window)
@@ -581,8 +664,13 @@ def _resolve_one(doc: Doc, q: Found, marks: list[Span], window: int, state: dict
         ref = _pronoun_referent(q, cands, pronouns, state["speakers"], state["genders"])
         if word == "they":  # "three jurors said … , they said": the latest plural source that spoke
             plural = [t for t in state["plural"] if t.idx < pos and pos - t.idx <= window]
+            subject = _plural_subject(doc, tok, marks)  # "Critics of the law … They argued"
+            plural += [subject] if subject is not None else []
+            plural.sort(key=lambda t: t.i)
             if plural and (ref is None or plural[-1].i > ref.i):
                 ref = plural[-1]
+            elif ref is not None and ref.dep_ == "conj" and ref.head.ent_type_ in GROUP_ENTS:
+                ref = ref.head  # "Greenpeace and the Sierra Club sued. They said": both
         if ref is not None:
             q.referent, q.method = ref, f"{q.method}+pronoun"
             if word in ("he", "she"):
@@ -725,6 +813,44 @@ def _owned_by(named: Token, owner: Token) -> bool:
     return all(t.lower_ == owner.lower_ for t in other)
 
 
+# Unnamed sources by practice: "an official said" in a lead is not the next person named.
+UNNAMED_BY_PRACTICE = frozenset(
+    """official source insider aide adviser advisor spokesman spokeswoman spokesperson diplomat
+    officer analyst expert observer representative""".split()  # noqa: SIM905
+)
+# Paragraphs of an article's opening (headline, dek, lead) where a delayed name is looked for.
+OPENING_PARAGRAPHS = 3
+
+
+def _delayed_name(doc: Doc, q: Found, marks: list[Span]) -> Token | None:
+    """Delayed identification, as news leads write it: "A Brooklyn woman who saw the shooting
+    says …" then "Ana Ruiz is the only witness …"; a headline "Win or lose, candidate says, …"
+    then a lead naming the candidate. An unnamed singular description of a person in the
+    article's opening is the person the next sentence has as main subject (after the
+    article's first sentence: the first person it names), not one named in its own sentence."""
+    tok = q.speaker
+    if tok is None or q.paragraph >= OPENING_PARAGRAPHS or tok.pos_ != "NOUN" or tok.ent_type_:
+        return None
+    owned = any(c.dep_ == "poss" for c in tok.children)
+    if tok.tag_ != "NN" or owned or not person_noun(tok) or tok.lemma_.lower() in UNNAMED_BY_PRACTICE:
+        return None
+    here = sentence(tok)
+    if here.end >= len(doc):
+        return None
+    nxt = sentence(doc[here.end])
+    own = {t.lower_ for t in here if t.ent_type_ == "PERSON"}
+    persons = [
+        e
+        for e in entities(doc)
+        if e.label_ == "PERSON" and nxt.start <= e.start < nxt.end and not inside(e.root, marks)
+        if not {t.lower_ for t in e} & own
+    ]
+    main = [e for e in persons if e.root.dep_ in ("nsubj", "nsubjpass") and e.root.head.i == nxt.root.i]
+    if main:
+        return main[0].root
+    return persons[0].root if persons and here.start == 0 else None
+
+
 def resolve_references(doc: Doc, quotes: list[Found], marks: list[Span], window: int) -> None:
     """Step 4: pronoun and role-noun speakers point at an earlier named one (in place)."""
     state: dict = {
@@ -738,6 +864,12 @@ def resolve_references(doc: Doc, quotes: list[Found], marks: list[Span], window:
     for q in sorted(quotes, key=lambda f: f.span.start):
         if q.speaker is not None and q.referent is None and q.inherited is None:
             _resolve_one(doc, q, said, window, state)
+            if q.referent is None:
+                delayed = _delayed_name(doc, q, said)
+                if delayed is not None:
+                    q.referent, q.method = delayed, f"{q.method}+delayed-name"
+        if q.speaker is not None and q.speaker.lemma_.lower() in DOCUMENT_NOUNS and q.inherited is None:
+            state["document"] = (q.speaker, q.referent if q.referent is not None else q.speaker)
         named = q.referent if q.referent is not None else q.speaker
         if named is not None and named.pos_ == "NOUN" and not named.ent_type_ and _indefinite(named):
             state["unnamed"].append(named)

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from newsprism.model import Speaker
 from newsprism.quotes.cues import ANONYMOUS_NOUNS, ORG_NOUNS, PEOPLE_NOUNS
 from newsprism.quotes.marks import is_dash
-from newsprism.quotes.names import strip_titles
+from newsprism.quotes.names import TITLE_QUALIFIERS, TITLE_WORDS, given_sex, strip_titles
 from newsprism.quotes.syntax import entities, token_span
 
 if TYPE_CHECKING:
@@ -379,22 +379,110 @@ def _appositive_name(head: Token, toks: list[Token]) -> Speaker | None:
                 )  # a role names a person
             if found is not None:
                 role = join([t for t in toks if t.dep_ != "det" and t.tag_ != "PRP$"])
+                found = _family_surname(head, found)
                 return dataclasses.replace(found, role=role or found.role, span=token_span(toks))
     return None
+
+
+# Relatives written by first name after the family's full name ("his wife, Jane"): a spouse
+# carries the family name; a child, sibling or father of a man does (of a woman, often not).
+_SPOUSES = frozenset(["wife", "husband", "widow", "widower"])
+_MALE_LINE = frozenset(["son", "daughter", "brother", "sister", "father", "grandson", "granddaughter"])
+
+
+def _family_surname(kin: Token, found: Speaker) -> Speaker:
+    """``Pell's wife, Dana`` / ``Sen. Ned Carrow … his wife, Jane``: a relative named by first
+    name alone carries the family name of the person whose relative they are (that person as
+    written, or the latest person named before "his"/"her" in the sentence or the one before),
+    when the article also writes that person's full name."""
+    kin_word = kin.lemma_.lower()
+    if kin_word not in _SPOUSES | _MALE_LINE or len(found.name.split()) != 1:
+        return found
+    owner = next((c for c in kin.children if c.dep_ == "poss"), None)
+    if owner is None:
+        return found
+    if owner.lower_ in ("his", "her"):
+        sex = "m" if owner.lower_ == "his" else "f"
+        start = _sentence_start(owner)
+        people = [
+            e for e in entities(kin.doc) if e.label_ == "PERSON" and start <= e.start and e.end <= owner.i
+        ]
+        people = [e for e in people if given_sex(e.text) in (None, sex)]
+        family = people[-1][-1].text if people else ""
+    else:
+        ent = next((e for e in entities(kin.doc) if e.start <= owner.i < e.end), None)
+        first = ent.start if ent is not None else owner.i
+        before = kin.doc[first - 1].lower_.rstrip(".") if first > 0 else ""
+        honorific = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f"}.get(before)
+        sex = honorific or (given_sex(ent.text) if ent is not None else None)
+        family = (ent[-1] if ent is not None else owner).text
+    if kin_word in _MALE_LINE and sex != "m":
+        return found
+    family = re.sub(r"[’']s?$", "", family)
+    if not family[:1].isupper() or family == found.name or not _full_name_with(kin.doc, family):
+        return found  # the relative's full name must not be the only one a bare surname can take
+    name = f"{found.name} {family}"
+    return dataclasses.replace(found, name=name, canonical=name)
+
+
+def _full_name_with(doc: Doc, family: str) -> bool:
+    """The article writes someone's full name with this family name ("Sen. Ned Carrow")."""
+    return any(e.label_ == "PERSON" and len(e) > 1 and e[-1].text == family for e in entities(doc))
+
+
+def _sentence_start(tok: Token) -> int:
+    """The first token of the sentence before ``tok``'s (or of ``tok``'s, at the start)."""
+    first = tok.sent.start
+    return tok.doc[first - 1].sent.start if first > 0 else first
 
 
 def _joint(head: Token, first: Speaker) -> Speaker | None:
     """``Laurence Mark and Bill Condon said``: named people speaking together are one joint
     source (kind ``group``), never one person with a borrowed surname."""
+    if first.kind == "organisation":
+        return _joint_bodies(head, first)
     if first.kind != "person":
         return None
     parts = [c for c in head.rights if c.dep_ == "conj" and (c.ent_type_ == "PERSON" or c.pos_ == "PROPN")]
-    if not any(_person(c, mention_tokens(c)) for c in parts):
+    known = surnames(head.doc)
+    if not any(_person(c, mention_tokens(c)) or c.text in known for c in parts):
         return _joint_titled(head)
-    # each person's name without the role words before it ("Producers Laurence Mark")
-    names = [_clean_name(widen_name(_entity(mention_tokens(c), ("PERSON",)))) for c in (head, *parts)]
-    names = [n for n in names if n]
+    # each person's name without the role words before it ("Producers Laurence Mark", "Speaker
+    # Ana Ruiz"); a surname the tagger left unlabelled is a name all the same ("Ruiz and Lee")
+    names = [
+        strip_titles(_clean_name(widen_name(_entity(mention_tokens(c), ("PERSON",))) or [c]))
+        for c in (head, *parts)
+    ]
+    names = [_full_in_article(head.doc, n) for n in names if n]
     if len(names) < 2:
+        return None
+    name = ", ".join(names[:-1]) + " and " + names[-1]
+    tokens = [t for c in (head, *parts) for t in mention_tokens(c)]
+    return Speaker(
+        name=name, canonical=name, kind="group", span=token_span(sorted(tokens, key=lambda t: t.i))
+    )
+
+
+def _full_in_article(doc: Doc, name: str) -> str:
+    """A surname alone as the one full name the article writes with it ("Sandmann" -> "Nick
+    Sandmann"), else as written."""
+    if len(name.split()) != 1:
+        return name
+    full = {
+        strip_titles(_clean_name(widen_name(list(e))))
+        for e in entities(doc)
+        if e.label_ == "PERSON" and len(e) > 1 and e[-1].text == name
+    }
+    return next(iter(full)) if len(full) == 1 else name
+
+
+def _joint_bodies(head: Token, first: Speaker) -> Speaker | None:
+    """``Greenpeace and the Sierra Club said``: named bodies speaking together are one joint
+    source, like named people."""
+    parts = [c for c in head.rights if c.dep_ == "conj" and c.ent_type_ == "ORG"]
+    others = [_organisation(c, mention_tokens(c)) for c in parts]
+    names = [first.canonical] + [o.canonical for o in others if o is not None]
+    if len(names) < 2 or len(names) != len(parts) + 1:
         return None
     name = ", ".join(names[:-1]) + " and " + names[-1]
     tokens = [t for c in (head, *parts) for t in mention_tokens(c)]
@@ -464,6 +552,19 @@ def _known_surname(head: Token, toks: list[Token]) -> Speaker | None:
     return Speaker(name=name, canonical=name, role=role, kind="person", span=token_span(toks))
 
 
+def _bare_title(head: Token, toks: list[Token]) -> bool:
+    """A capitalised title alone ("The Speaker said", "President says"): every word of the
+    mention but its article is a title word, however the tagger labelled it."""
+    words = [t for t in toks if t.dep_ != "det"]
+    return (
+        head.pos_ == "PROPN"
+        and head.lower_.rstrip(".") not in TITLE_QUALIFIERS
+        and head.text[:1].isupper()
+        and bool(words)
+        and all(t.lower_.rstrip(".") in TITLE_WORDS for t in words)
+    )
+
+
 def describe(head: Token) -> Speaker:
     """A :class:`Speaker` for the mention headed by ``head``, before any cross-mention merging."""
     toks = mention_tokens(head)
@@ -472,9 +573,14 @@ def describe(head: Token) -> Speaker:
         return appositive
     known = _known_surname(head, toks)
     if known is not None:
-        return known
+        return _joint(head, known) or known
+    if _bare_title(head, toks):  # "the Speaker", "President" in a headline: a role, no name
+        text = join(toks)
+        return Speaker(name=text, canonical=text, kind="nominal", span=token_span(toks))
     for make in (_person, _role_led, _members, _organisation, _anonymous):
         found = make(head, toks)
+        if found is not None and found.kind == "person" and head.dep_ == "appos":
+            found = _family_surname(head.head, found)  # "she" for "his wife, Jane"
         if found is not None:
             return _joint(head, found) or found
     misread = _misread_name(head)

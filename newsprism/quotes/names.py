@@ -14,16 +14,20 @@ are model-free string logic over names and the story's own text:
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Iterable, Mapping
+from importlib import resources
 
 __all__ = [
+    "TITLE_QUALIFIERS",
     "TITLE_WORDS",
     "NameIndex",
     "compatible",
     "family_name",
     "full_names",
     "generation",
+    "given_sex",
     "most_complete",
     "most_written",
     "name_words",
@@ -52,6 +56,12 @@ TITLE_WORDS = frozenset(
     undersheriff lawmaker activist campaigner organizer organiser commentator strategist consultant
     nominee candidate challenger incumbent frontrunner front-runner
     """.split()  # noqa: SIM905
+)
+# Title words that qualify a title rather than name an office: "The GOP", "US" or "State"
+# alone is no role.
+TITLE_QUALIFIERS = frozenset(
+    """us u.s. democratic republican gop labour tory state federal national senior junior former
+    acting interim press public district veteran star model""".split()  # noqa: SIM905
 )
 # Common English nicknames and the given names they stand for.
 _NICKNAMES = {
@@ -142,6 +152,24 @@ def _same_given(a: str, b: str) -> bool:
     if len(a) == 1 or len(b) == 1:
         return a[0] == b[0]
     return _given(a) == _given(b)
+
+
+@functools.cache
+def _first_names() -> dict[str, str]:
+    """First name -> ``m``/``f`` (US Social Security baby-name counts; bench/first_names_build.py)."""
+    text = resources.files("newsprism.quotes").joinpath("data/first_names.txt").read_text(encoding="utf-8")
+    return dict(line.split() for line in text.splitlines() if line and not line.startswith("#"))
+
+
+def given_sex(name: str) -> str | None:
+    """``m``/``f`` for a person name of two words or more whose first given name is borne by one
+    sex at least nine times in ten ("Ana Lind" -> f), else None (an initial, a rare or shared
+    name, a surname alone, a name of two letters: "Lu Kang" is a man whose surname comes first)."""
+    given, family = _parts(strip_titles(name))
+    words = [g for g in given if len(g) > 1]
+    if not family or not words or len(words[0]) < 3:
+        return None
+    return _first_names().get(words[0])
 
 
 def compatible(a: str, b: str) -> bool:

@@ -55,7 +55,17 @@ def _role_points(tok: Token, speakers: set[int]) -> float:
         points += OBJECT
     if head.dep_ != "pobj":
         points += NOT_OBLIQUE
+    if _relative_subject(head):  # "with Ana Ruiz, who has called for …": "who" is her, a subject
+        points = max(points, RECENCY + SUBORDINATE_SUBJECT + NOT_OBLIQUE)
     return points
+
+
+def _relative_subject(head: Token) -> bool:
+    """The phrase heads a relative clause whose subject is "who" (a mention of it)."""
+    return any(
+        c.dep_ == "relcl" and any(g.dep_ in SUBJECTS and g.lower_ == "who" for g in c.children)
+        for c in head.rights
+    )
 
 
 def _sentence_index(tok: Token) -> int:

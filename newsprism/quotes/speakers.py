@@ -37,6 +37,7 @@ from newsprism.quotes.names import (
     family_name,
     full_names,
     generation,
+    given_sex,
     most_complete,
     most_written,
     name_words,
@@ -242,7 +243,7 @@ def _surnames_as_persons(quotes: list[Quote]) -> list[Quote]:
     return out
 
 
-_TITLED = re.compile(r"^the\s+([a-z-]+)$", re.IGNORECASE)
+_TITLED = re.compile(r"^the\s+((?:[a-z-]+\s+)?[a-z-]+)$", re.IGNORECASE)  # "the (district) attorney"
 
 
 def _story_titles(quotes: list[Quote]) -> list[Quote]:
@@ -263,8 +264,9 @@ def _story_titles(quotes: list[Quote]) -> list[Quote]:
     for q in quotes:
         s = q.speaker
         m = _TITLED.match(s.canonical) if s is not None and s.kind == "nominal" and not s.anonymous else None
-        if m is not None and m.group(1).lower() in TITLE_WORDS:
-            word = m.group(1).lower()
+        words = m.group(1).lower().split() if m is not None else []
+        if words and all(w in TITLE_WORDS for w in words) and not set(words) & OTHER_ROLE:
+            word = words[-1]
             names = holders.get((q.article_id, word)) or (
                 holders.get(("", word), set()) if word not in ANONYMOUS_NOUNS else set()
             )  # "the spokeswoman" of another article may speak for another body
@@ -280,10 +282,12 @@ def _resolve_short(quotes: list[Quote], texts: Mapping[str, str]) -> list[Quote]
     most frequent full form ("Coleman" -> "Elijah Coleman"), else the story's only one; so do
     the members of a joint source ("Zadan and Meron")."""
     story: dict[str, Counter] = defaultdict(Counter)
+    titles: dict[str, set[str]] = defaultdict(set)  # full name -> the titles it is written with
     for q in quotes:
         s = q.speaker
         if s is not None and s.kind == "person" and len(s.canonical.split()) >= 2:
             story[name_words(s.canonical)[-1]][s.canonical] += 1
+            titles[s.canonical] |= _titles(s.role)
     out = []
     genders: dict[str, str | None] = {}
     for q in quotes:
@@ -295,7 +299,8 @@ def _resolve_short(quotes: list[Quote], texts: Mapping[str, str]) -> list[Quote]
             younger = s.kind == "person" and "younger" in name_words(s.role or "")
             text = texts.get(q.article_id, "")
             sex = _honorific(text[s.span.start : s.span.end]) if s.span is not None else None
-            full = [_full_form(p, text, story, texts, younger, sex, genders) or p for p in parts]
+            pool = _Pool(story, titles, _titles(s.role) if s.kind == "person" else set())
+            full = [_full_form(p, text, pool, texts, younger, sex, genders) or p for p in parts]
             name = full[0] if len(full) == 1 else ", ".join(full[:-1]) + " and " + full[-1]
             if name != s.canonical:
                 q = dataclasses.replace(q, speaker=dataclasses.replace(s, canonical=name))
@@ -318,7 +323,9 @@ def _honorific(mention: str) -> str | None:
 
 def _name_gender(full: str, texts: Mapping[str, str]) -> str | None:
     """A full name's gender as the story writes it: a kin noun before it ("his wife, Ana
-    Lind"), else the first he/she after it in its sentence ("Ana Lind said she …"), by vote."""
+    Lind"), else its first name's usual sex, else the first he/she after it in its sentence
+    ("Ana Lind said she …"; noisy: "Gus Lind said …, and Dora Lind said she …"), by vote."""
+    kin_votes: Counter = Counter()
     votes: Counter = Counter()
     for text in texts.values():
         for m in re.finditer(re.escape(full), text):
@@ -327,17 +334,35 @@ def _name_gender(full: str, texts: Mapping[str, str]) -> str | None:
             rest = re.split(r"[.!?\n]", text[m.end() : m.end() + 200])[0]
             pron = _GENDERED.search(rest)
             said = None if pron is None else ("m" if pron.group(1).lower() in ("he", "him", "his") else "f")
-            if kin or said:
-                votes[kin or said] += 1
-    if votes["m"] == votes["f"]:
-        return None
-    return "m" if votes["m"] > votes["f"] else "f"
+            if kin:
+                kin_votes[kin] += 1
+            elif said:
+                votes[said] += 1
+    for tally in (kin_votes, Counter({given_sex(full): 1}) if given_sex(full) else Counter(), votes):
+        if tally["m"] != tally["f"]:
+            return "m" if tally["m"] > tally["f"] else "f"
+    return None
+
+
+def _titles(role: str | None) -> set[str]:
+    """The title words of a role ("President", "House Speaker" -> speaker), qualifiers aside."""
+    return {w for w in name_words(role or "") if w in TITLE_WORDS and w not in OTHER_ROLE}
+
+
+@dataclasses.dataclass(frozen=True)
+class _Pool:
+    """The story's full person names by surname, the titles each is written with, and the
+    titles of the short mention being resolved ("President Lind" is the President Ana Lind)."""
+
+    names: Mapping[str, Counter]
+    titles: Mapping[str, set[str]]
+    wanted: set[str]
 
 
 def _full_form(
     name: str,
     text: str,
-    story: Mapping[str, Counter],
+    pool_of: _Pool,
     texts: Mapping[str, str],
     younger: bool = False,
     sex: str | None = None,
@@ -345,6 +370,7 @@ def _full_form(
 ) -> str | None:
     """The full name a one-word person name stands for in its article or story, else None
     ("the younger Mr. Lind" is the son, Lind Jr.; "Mrs. Lind" is no man the story names Lind)."""
+    story = pool_of.names
     core = [w for w in name.split() if not generation(w)]
     if len(core) != 1:
         return None
@@ -381,6 +407,9 @@ def _full_form(
             and same_given(word, name_words(n)[0])
             and len([w for w in n.split() if not generation(w)]) >= 2
         )
+    titled = {n for n in pool if pool_of.titles.get(n, set()) & pool_of.wanted}
+    if len(pool) > 1 and len(titled) == 1:  # "President Lind": the one Lind written as president
+        return next(iter(titled))
     if pool and (len(pool) == 1 or pool.most_common(2)[0][1] > pool.most_common(2)[1][1]):
         return pool.most_common(1)[0][0]
     return None

@@ -20,6 +20,7 @@ __all__ = [
     "cue_verbs",
     "inside",
     "agent_noun",
+    "person_noun",
     "subject_of",
     "token_span",
     "tokens_between",
@@ -94,9 +95,17 @@ def _direct_subject(verb: Token, avoid: list[Span]) -> Token | None:
 
 
 def _dateline(tok: Token) -> bool:
-    """A place in capitals or a place name opening the sentence before a dash ("PARIS —")."""
-    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
-    if nxt is None or not is_dash(nxt.text) or nxt.text == "-" or tok.left_edge.i != sentence(tok).start:
+    """A place in capitals or a place name opening the sentence before a dash ("PARIS —"), the
+    dash perhaps after a state and a wire credit ("AMHERST, N.Y. —", "DENVER (AP) —")."""
+    if tok.left_edge.i != sentence(tok).start:
+        return False
+    doc = tok.doc
+    end = min(len(doc), tok.i + 8)
+    dash = next((t for t in doc[tok.i + 1 : end] if is_dash(t.text) and t.text != "-"), None)
+    if dash is None:
+        return False
+    between = doc[tok.i + 1 : dash.i]
+    if any(not (t.is_punct or t.pos_ == "PROPN" or t.ent_type_ in ("GPE", "ORG")) for t in between):
         return False
     return tok.text.isupper() or tok.ent_type_ in ("GPE", "LOC")
 
@@ -112,6 +121,9 @@ def _inverted_subject(verb: Token, avoid: list[Span]) -> Token | None:
         "note",
     ):  # not tell: its object listens
         return None
+    head = verb.head
+    if verb.dep_ == "compound" and head.pos_ == "PROPN" and 0 < head.i - verb.i <= 3:
+        return head  # "Said Ellis: “…”": the parser read the verb as part of the name
     for child in verb.rights:
         nominal = child.dep_ in ("dobj", "attr", "npadvmod", "appos", "oprd") and child.pos_ in (
             "PROPN",
@@ -134,7 +146,7 @@ def subject_of(verb: Token, avoid: list[Span]) -> Token | None:
     for _ in range(3 if _participial(verb) is None else 6):
         found = _direct_subject(node, avoid)
         if found is not None and found.lower_ in RELATIVE and node.dep_ == "relcl":
-            return _antecedent(node.head)
+            return _antecedent(node.head, found.lower_)
         if found is not None:
             return _speaking_owner(found) or found
         if not (node.dep_ in INHERIT_DEPS or _gerund_preposition(node)) or node.head is node:
@@ -161,7 +173,8 @@ def agent_noun(tok: Token) -> bool:
     return tok.lower_.endswith(_AGENT_ENDINGS) or (lemma.endswith("ent") and not lemma.endswith("ment"))
 
 
-def _person_noun(tok: Token) -> bool:
+def person_noun(tok: Token) -> bool:
+    """A noun for a person: an agent noun, a title, a kin or role word."""
     return agent_noun(tok) or bool(
         {tok.lemma_.lower(), tok.lower_} & (TITLE_WORDS | ANONYMOUS_NOUNS | ORG_NOUNS | PEOPLE_NOUNS)
     )
@@ -181,7 +194,7 @@ def may_speak(tok: Token) -> bool:
 def _speaking_owner(tok: Token) -> Token | None:
     """``his best response was …``, ``Her promises said``, ``the party's complaint argued``:
     a thing someone said or made is no speaker; its owner is (None for people: "his father")."""
-    if tok.pos_ != "NOUN" or tok.ent_type_ or _person_noun(tok):
+    if tok.pos_ != "NOUN" or tok.ent_type_ or person_noun(tok):
         return None
     owner = next((c for c in tok.children if c.dep_ == "poss"), None)
     if owner is None or not (owner.lower_ in _OWNERS or owner.ent_type_ in ("PERSON", "ORG", "NORP")):
@@ -189,12 +202,17 @@ def _speaking_owner(tok: Token) -> Token | None:
     return owner
 
 
-def _antecedent(noun: Token) -> Token:
+def _antecedent(noun: Token, relative: str = "which") -> Token:
     """What a relative "who"/"which" stands for: the parser may hang it on a place inside the
-    noun phrase ("farmers in the valley, who argued"); the phrase's head speaks."""
+    noun phrase ("farmers in the valley, who argued"), or "who" on a body there ("X, a
+    co-chairman of the Farm Caucus, who sent"); the phrase's head speaks, and a description
+    in apposition to a person stands for that person."""
     prep = noun.head
-    if noun.dep_ == "pobj" and noun.ent_type_ in PLACES and prep.head.pos_ in ("NOUN", "PROPN"):
-        return prep.head
+    inner = noun.ent_type_ in PLACES or (relative == "who" and noun.ent_type_ in ("ORG", "NORP"))
+    if noun.dep_ == "pobj" and inner and prep.head.pos_ in ("NOUN", "PROPN"):
+        noun = prep.head
+    if relative == "who" and noun.dep_ == "appos" and noun.pos_ == "NOUN" and noun.head.ent_type_ == "PERSON":
+        return noun.head
     return noun
 
 
