@@ -187,7 +187,7 @@ def may_speak(tok: Token) -> bool:
         tok.pos_ == "PROPN"
         or tok.lower_ in ("i", "we", "he", "she", "they", "you")
         or tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
-        or _person_noun(tok)
+        or person_noun(tok)
     )
 
 
