@@ -294,7 +294,7 @@ class StorySettings:
     # March 0.708 at 8 (4: 0.716); a batch a day unchanged (0.324). The dated ECB+ stream
     # (stand-in dates scatter one event's reports over weeks), train one batch 0.889 -> 0.886 at
     # 8 (0.883 at 4 and 6), batches of 10 / 50 and the test topics unchanged. Either half of the
-    # rule alone (the merge of drafts, or choose) gives the same calibrate-new figure.
+    # rule alone (the merge of drafts, or choose) does most of it (docs/results/stories.md).
     span_days: int = 8
     # After the cuts, two one-article drafts of this batch, both dated within close_days of each
     # other, join when their vectors' cosine is at least pair_threshold, most alike first (0:
