@@ -119,3 +119,15 @@ def test_a_rival_more_alike_to_the_best_story_than_to_the_article_is_kin_not_a_r
     torn = _unit({"w:primary": 1.0, "w:delegate": 1.0, "w:ferry": 1.0, "w:dock": 1.0})
     ferry = _story("~ferry", day, day, {"w:ferry": 1.0, "w:dock": 1.0, "w:vexford": 0.5})
     assert choose(torn, day, [night, ferry], 0.05, 10, kin=True, **timing).story_id is None
+
+
+def test_a_story_cannot_stretch_past_span_days_on_the_date_alone() -> None:
+    # A story of the 1st to the 4th; a same-topic report on the 7th is within close_days of its
+    # last day, but the story would then span 6 days: the date no longer counts as evidence.
+    story = _story("~0", date(2024, 2, 1), date(2024, 2, 4), {"w:race": 1.0, "w:vote": 1.0})
+    newcomer = _unit({"w:race": 1.0, "w:vote": 1.0, "w:win": 1.2})  # cosine 0.67
+    day = date(2024, 2, 7)
+    kw = {"close_days": 3, "late": 0.6}
+    assert choose(newcomer, day, [story], 0.5, 10, **kw).story_id == "~0"
+    assert choose(newcomer, day, [story], 0.5, 10, span_days=8, **kw).story_id == "~0"
+    assert choose(newcomer, day, [story], 0.5, 10, span_days=5, **kw).story_id is None

@@ -67,3 +67,25 @@ def test_no_pair_across_days_without_dates_or_below_the_bar() -> None:
     joined = _singletons(close)
     joined._pair_singletons(0.15)
     assert len(set(_stories(joined))) == 1
+
+
+def _race(name: str, day: date, own: int) -> ArticleFeatures:
+    # One race's words and actor, and words of its own event.
+    return _feat(name, {"w:race": 2, "e:vexford": 2, f"w:{name}": own, f"w:{name}x": own}, day)
+
+
+def test_a_draft_merges_on_the_date_only_while_the_story_spans_few_days() -> None:
+    # A caucus story of the 1st and 4th; a debate draft of the 7th is within close_days of
+    # its last day and shares the race's words: the relaxed dated merge would chain them.
+    feats = [_race("caucus", date(2024, 2, 1), 2), _race("count", date(2024, 2, 4), 2)]
+    feats.append(_race("debate", date(2024, 2, 7), 3))
+    merged = {}
+    for span in (0, 5):
+        batch = _singletons(feats, span_days=span)
+        second = batch.items[1]
+        batch.drafts[second.story].release(second.vector)
+        batch.members[second.story].discard(1)
+        batch._join(1, batch.items[0].story, 0.0)
+        batch._merge_drafts()
+        merged[span] = len({item.story for item in batch.items})
+    assert merged == {0: 1, 5: 2}

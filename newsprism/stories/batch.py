@@ -478,6 +478,7 @@ class Batch:
             mean=s.mean_threshold,
             close_days=s.close_days,
             late=s.late_factor,
+            span_days=s.span_days,
             dated_mean=s.dated_mean,
             words=words,
             from_first=s.extend_from_first,
@@ -580,6 +581,11 @@ class Batch:
         if s.close_days <= 0 or None in (draft.first, draft.last, other.first, other.last):
             return False
         last = other.first if s.extend_from_first and not other.id.startswith("~") else other.last
+        if (
+            s.span_days > 0
+            and (max(draft.last, other.last) - min(draft.first, other.first)).days > s.span_days
+        ):  # type: ignore[operator,type-var]
+            return False
         return (draft.first - last).days <= s.close_days and (other.first - draft.last).days <= s.close_days  # type: ignore[operator]
 
 

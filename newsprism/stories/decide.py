@@ -128,6 +128,7 @@ def choose(
     from_first: bool = False,
     dated_settled: float = 1.0,
     kin: bool = False,
+    span_days: int = 0,
 ) -> Choice:
     """The most similar compatible candidate that clears its threshold, else a new story.
 
@@ -161,6 +162,10 @@ def choose(
     ``kin`` (with ``close_days``, for a dated article): a runner-up at least as alike to the best
     story as to the article is the same event told again, not a rival; it does not count
     against the margin (two reports of one night standing alone kept each other out).
+
+    ``span_days`` (> 0: on, with ``close_days``): a dated story that would span more than that many
+    days with the article counts as late too: a chain of events each within days of the last is
+    not one event.
     """
     best_id: str | None = None
     best = top = 0.0
@@ -181,7 +186,7 @@ def choose(
         least_mean, settled_bar = mean, settled
         if window is not None and story.first is not None and story.last is not None:
             last = story.first if from_first and not story.id.startswith("~") else story.last
-            if last < window[0] or story.first > window[1]:
+            if last < window[0] or story.first > window[1] or _too_wide(story, published, span_days):  # type: ignore[arg-type]
                 score, average = score * late, average * late
             else:
                 least_mean = min(mean, dated_mean)  # dated within days: the date is evidence too
@@ -212,6 +217,13 @@ def choose(
             # Several stories fit about equally: the shared evidence is the topic, not the event.
             return Choice(own, own_score) if own_score is not None else Choice(None, best)
     return Choice(best_id, best if best_id is not None else top)
+
+
+def _too_wide(story: StoryProfile, published: date, span_days: int) -> bool:
+    """Would the dated ``story`` span more than ``span_days`` (> 0) with an article of ``published``?"""
+    if span_days <= 0:
+        return False
+    return (max(story.last, published) - min(story.first, published)).days > span_days  # type: ignore[type-var,operator]
 
 
 def _rival(
