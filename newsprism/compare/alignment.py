@@ -505,6 +505,6 @@ def _second_groups(
         for (i, j), prob, words_ in zip(apart, probs, shared_words, strict=True)
         if prob >= s.align_second and words_ >= s.align_second_words
     ]
-    first = [set(g) for g in groups]
     found = _cluster_average(statements, link, sure, s.align_link, blocked, s.align_one_polarity)
-    return tuple(g for g in found if len(g) > 1 and not any(set(g) <= f for f in first))
+    # the first groups cover every statement once: a group is inside one when all its members share a home
+    return tuple(g for g in found if len(g) > 1 and len({home.get(i) for i in g}) > 1)
