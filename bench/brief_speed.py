@@ -7,7 +7,7 @@ With ``--store DB`` the articles are stored in DB and the run reads and fills it
 sentence-vector caches: the first run is cold, a second run (a fresh process) shows the cost
 of a brief whose parses and embeddings are cached (the web app's or ``briefs``' case).
 
-Articles are real news documents from ECB+ (topics in order, 50 documents; with
+Articles are real news documents from ECB+ (topics in order, 50 documents, then PolNeAR's; with
 ``--docs-per-article 3`` every article joins three documents, to reach the length of a
 full news article). Run in a fresh process so the embedding model load is counted.
 Prints seconds per step (``compare.*``), in total, the CPU seconds of the run (on a shared
@@ -47,10 +47,23 @@ def ecb_text(path: Path) -> str:
 
 
 def ecb_docs(data: Path, n: int) -> list[Path]:
+    """The first ``n`` ECB+ documents (topics in order); past its 982, PolNeAR's 924 texts
+    (train then dev, by name) follow, so a curve can reach 500 articles of three documents."""
     root = data / "ecbplus" / "ECB+"
     topics = sorted((p for p in root.iterdir() if p.is_dir() and p.name.isdigit()), key=lambda p: int(p.name))
     docs = [doc for topic in topics for doc in sorted(topic.glob("*.xml"))]
+    if n > len(docs):
+        docs += [
+            doc
+            for part in ("train", "dev")
+            for doc in sorted((data / "polnear" / part / "text").glob("*.txt"))
+        ]
     return docs[:n]
+
+
+def doc_text(path: Path) -> str:
+    """An ECB+ document's text from its tokens, a PolNeAR text as it is."""
+    return ecb_text(path) if path.suffix == ".xml" else path.read_text(encoding="utf-8").strip()
 
 
 def cpu_seconds() -> float:
@@ -76,7 +89,7 @@ def main() -> int:
     parser.add_argument("--store", type=Path, help="SQLite store holding the parse and vector caches")
     args = parser.parse_args()
     docs = ecb_docs(args.data, args.articles * args.docs_per_article)
-    texts = [ecb_text(d) for d in docs]
+    texts = [doc_text(d) for d in docs]
     k = args.docs_per_article
     articles = tuple(
         plain_article(f"ecb-{i}.txt", "\n\n".join(texts[i * k : (i + 1) * k]), outlet=f"outlet-{i}")

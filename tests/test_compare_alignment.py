@@ -243,3 +243,54 @@ def test_an_article_joins_a_further_group_only_when_it_shares_groups_with_its_ar
     assert alignment._extend_groups(sts, link, pairs, groups, s, set())[0] == (0, 1)
     linked = ((0, 1), (2, 3), (5, 6))
     assert alignment._extend_groups(sts, link, pairs, linked, s, set())[0] == (0, 1, 2)
+
+
+def test_incremental_average_link_matches_a_direct_one():
+    # Block totals summed as clusters merge must give the clusters a direct average link gives
+    # (every block's exact mean recomputed before each merge), ties at the floor included.
+    import random
+    from fractions import Fraction
+    from types import SimpleNamespace
+
+    class Judge:
+        def __init__(self, probs):
+            self.probs = probs
+
+        def probabilities(self, pairs):
+            return [self.probs.get(p, 0.0) for p in pairs]
+
+    def direct(statements, probs, raised, pairs, floor, blocked):
+        clusters = {i: [i] for i in range(len(statements))}
+        linked = {(i, j) for _, i, j in pairs}
+        while True:
+            best = None
+            for a in clusters:
+                for b in clusters:
+                    left, right = clusters[a], clusters[b]
+                    if a >= b or not any((min(x, y), max(x, y)) in linked for x in left for y in right):
+                        continue
+                    if {statements[x].article_id for x in left} & {statements[y].article_id for y in right}:
+                        continue
+                    if any((min(x, y), max(x, y)) in blocked for x in left for y in right):
+                        continue
+                    keys = [(min(x, y), max(x, y)) for x in left for y in right]
+                    mean = sum(Fraction(max(probs.get(k, 0.0), raised.get(k, 0.0))) for k in keys) / len(keys)
+                    if mean >= Fraction(floor) and (best is None or (-mean, a, b) < best):
+                        best = (-mean, a, b)
+            if best is None:
+                return tuple(sorted(tuple(sorted(m)) for m in clusters.values()))
+            clusters[best[1]] += clusters.pop(best[2])
+
+    rng = random.Random(3)
+    for _ in range(40):
+        n = rng.randint(4, 18)
+        statements = [SimpleNamespace(article_id=rng.randrange(6), polarity=1) for _ in range(n)]
+        probs = {
+            (i, j): rng.choice([0.0, 0.2, 0.3, 0.6, rng.random()]) for i in range(n) for j in range(i + 1, n)
+        }
+        pairs = [(0.9, i, j) for (i, j) in probs if rng.random() < 0.3]
+        raised = {(i, j): 0.3 for _, i, j in pairs if rng.random() < 0.5}
+        blocked = {(i, j) for _, i, j in pairs if rng.random() < 0.05}
+        link = alignment._ModelAffinity(Judge(probs), raised)
+        found = alignment._cluster_average(statements, link, pairs, 0.3, blocked)
+        assert found == direct(statements, probs, raised, pairs, 0.3, blocked)

@@ -265,3 +265,24 @@ def test_a_sentence_that_was_mostly_quotation_is_not_prose_to_align():
     prose = _voice_sentences(art, 60, prose_only=True)
     assert [p[:20] for p in prose] == ["The harbour board me", "And the insurers, wh"]
     assert len(_voice_sentences(art, 60)) == 3  # the passage test still sees the attribution
+
+
+def test_shared_runs_are_difflibs_long_matching_blocks():
+    # The n-gram index must give exactly the blocks of min_words or more that difflib's
+    # matching blocks give, ties (repeats, small vocabularies) included.
+    import random
+    from difflib import SequenceMatcher
+
+    from newsprism.compare.provenance import _shared_runs
+
+    rng = random.Random(7)
+    for _ in range(400):
+        vocab = rng.choice([2, 3, 6])
+        a = [str(rng.randrange(vocab)) for _ in range(rng.randint(0, 30))]
+        b = [str(rng.randrange(vocab)) for _ in range(rng.randint(0, 30))]
+        if a:
+            start = rng.randrange(len(a))
+            b[1:1] = a[start : start + rng.randint(1, 10)]
+        for n in (1, 2, 4):
+            blocks = SequenceMatcher(None, a, b, autojunk=False).get_matching_blocks()
+            assert _shared_runs(a, b, n) == [a[m.a : m.a + m.size] for m in blocks if m.size >= n]

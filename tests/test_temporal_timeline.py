@@ -392,3 +392,48 @@ def test_an_event_counted_in_days_from_a_dated_one() -> None:
     got = {e.date for e in entries}
     assert {"2031-03-10", "2031-03-05"} <= got  # the debate on Monday, Reed's exit on March 5
     assert "2031-03-11" in got  # the primary itself, a clause of its own
+
+
+def test_alike_holds_every_pair_a_grouping_test_could_pass() -> None:
+    # Grouping compares a candidate only with the groups holding a candidate ``alike`` lists:
+    # every pair that passes one test (words, meaning, one day's meaning, one period's event)
+    # by its loosest threshold must be there, both ways round.
+    import random
+
+    import numpy as np
+
+    from newsprism.model import Span, Timex
+    from newsprism.temporal.timeline import Candidate, _Memo, _one_period_event, _same_day, similarity
+
+    rng = random.Random(5)
+    pool = ["harbour", "harbor", "warehouse", "blaze", "firefighters", "council", "meeting", "ferry"]
+    days = ["2023-05-04", "2023-05-05", "2023-05"]
+    cands = []
+    for _ in range(40):
+        words = rng.sample(pool, rng.randint(1, 4))
+        day = rng.choice(days)
+        text = f"The {words[0]} in {day} {' '.join(words)}."
+        vector = np.array([rng.random(), rng.random()], dtype=np.float32)
+        timex = Timex(Span(len(f"The {words[0]} in "), len(f"The {words[0]} in {day}")), day, "DATE", day)
+        cands.append(
+            Candidate(
+                rng.choice("abcd"), Span(0, len(text)), text, timex, day, None, frozenset(words),
+                vector=vector / np.linalg.norm(vector),
+            )
+        )  # fmt: skip
+    cfg = Settings().timeline
+    memo = _Memo(cands)
+    alike = memo.alike(cfg)
+    near = memo._near
+    for r, a in enumerate(cands):
+        for q, b in enumerate(cands):
+            words = similarity(a.words, b.words, near)
+            cosine = memo.semantic(a, b)
+            passes = (
+                words >= min(cfg.merge_similarity, cfg.conflict_similarity)
+                or cosine >= min(cfg.merge_cosine, cfg.conflict_cosine)
+                or (_same_day(a, b) and cosine >= cfg.same_day_cosine)
+                or _one_period_event(a, b)
+            )
+            if passes:
+                assert q in alike[r] and r in alike[q]

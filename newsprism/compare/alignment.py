@@ -195,10 +195,25 @@ class _ModelAffinity:
         self.judge = judge
         self.raised = raised
 
-    def block_mean(self, left: list[int], right: list[int]) -> float:
+    def block_total(self, left: list[int], right: list[int]) -> int:
+        """The exact sum of the pairs' values over ``left`` x ``right``, in units of 2**-1074
+        (every float is a whole number of them): block totals add up without rounding, so
+        a merged cluster's total is the sum of its parts' and the mean does not depend on
+        the order of the merges."""
         pairs = [(min(x, y), max(x, y)) for x in left for y in right]
         probs = self.judge.probabilities(pairs)
-        return float(np.mean([max(p, self.raised.get(q, 0.0)) for q, p in zip(pairs, probs, strict=True)]))
+        return sum(_exact(max(p, self.raised.get(q, 0.0))) for q, p in zip(pairs, probs, strict=True))
+
+
+def _exact(value: float) -> int:
+    """``value`` (>= 0) as a whole number of 2**-1074, the smallest float step."""
+    num, den = value.as_integer_ratio()
+    return num << (1075 - den.bit_length())
+
+
+def _exact_mean(total: int, count: int) -> float:
+    """The float nearest to ``total`` (in 2**-1074) over ``count`` (int division rounds correctly)."""
+    return total / (count << 1074)
 
 
 class _PairJudge:
@@ -400,14 +415,48 @@ def _cluster_average(
     links = _neighbours((i, j) for _, i, j in pairs)
     against = _neighbours(blocked)
     version = dict.fromkeys(members, 0)
+    # Exact block totals of cluster pairs already scored, both ways round: when b joins a, the
+    # total of a and c is the old total of a and c plus that of b and c (Lance-Williams), so a
+    # merge costs only the blocks not scored yet instead of every pair of the grown cluster.
+    totals: dict[int, dict[int, int]] = {}
+    # Right after a merge: the merged cluster's two parts, and per cluster the total of one
+    # part where only one is known (the other is scored when first needed).
+    split: tuple[int, list[int], list[int], dict[int, tuple[int | None, int | None]]] | None = None
+
+    def block(a: int, c: int) -> int:
+        if split is None or split[0] != a or c not in split[3]:
+            return affinity.block_total(members[a], members[c])
+        _, first, second, halves = split
+        left, right = halves[c]
+        left = affinity.block_total(first, members[c]) if left is None else left
+        right = affinity.block_total(second, members[c]) if right is None else right
+        return left + right
 
     def score(a: int, b: int) -> float | None:
         if articles[a] & articles[b]:
             return None
         if any(cluster_of[y] == b for x in members[a] for y in against.get(x, ())):
             return None
-        mean = affinity.block_mean(members[a], members[b])
+        known = totals.setdefault(a, {})
+        if b not in known:
+            known[b] = totals.setdefault(b, {})[a] = block(a, b)
+        mean = _exact_mean(known[b], len(members[a]) * len(members[b]))
         return mean if mean >= mean_min else None
+
+    def merge_totals(a: int, b: int) -> dict[int, tuple[int | None, int | None]]:
+        """Sum the totals of ``a`` and ``b`` with each cluster both know; return the known
+        part where only one does."""
+        old_a, old_b = totals.pop(a, {}), totals.pop(b, {})
+        old_a.pop(b, None)
+        old_b.pop(a, None)
+        for c in old_a:
+            del totals[c][a]
+        for c in old_b:
+            del totals[c][b]
+        merged = totals[a] = {}
+        for c in old_a.keys() & old_b.keys():
+            merged[c] = totals[c][a] = old_a[c] + old_b[c]
+        return {c: (old_a.get(c), old_b.get(c)) for c in old_a.keys() ^ old_b.keys()}
 
     heap: list[tuple[float, int, int, int, int]] = []
     for _, i, j in pairs:
@@ -418,7 +467,10 @@ def _cluster_average(
         _, a, b, va, vb = heapq.heappop(heap)
         if a not in members or b not in members or version[a] != va or version[b] != vb:
             continue
-        members[a] += members.pop(b)
+        halves = merge_totals(a, b)
+        first, second = members[a], members.pop(b)
+        split = (a, first, second, halves)
+        members[a] = first + second
         articles[a] |= articles.pop(b)
         for k in members[a]:
             cluster_of[k] = a
@@ -430,6 +482,7 @@ def _cluster_average(
             if got is not None:
                 x, y = (a, c) if a < c else (c, a)
                 heapq.heappush(heap, (-got, x, y, version[x], version[y]))
+        split = None
     return tuple(sorted(tuple(sorted(m)) for m in members.values()))
 
 
@@ -457,9 +510,9 @@ def _second_groups(
         for (i, j), prob, words_ in zip(apart, probs, shared_words, strict=True)
         if prob >= s.align_second and words_ >= s.align_second_words
     ]
-    first = [set(g) for g in groups]
     found = _cluster_average(statements, link, sure, s.align_link, blocked, s.align_one_polarity)
-    return tuple(g for g in found if len(g) > 1 and not any(set(g) <= f for f in first))
+    # the first groups cover every statement once: a group is inside one when all its members share a home
+    return tuple(g for g in found if len(g) > 1 and len({home.get(i) for i in g}) > 1)
 
 
 def _extend_groups(

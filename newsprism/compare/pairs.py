@@ -380,7 +380,7 @@ class StoryPairs:
         out[:, 8] = np.einsum("ij,ij->i", self.sentences[rows], self.sentences[cols])
         out[:, 9] = (out[:, 2] <= 0) * np.minimum(self.name_peak[rows], self.name_peak[cols])
         out[:, 12] = out[:, 7] * np.minimum(1.0, out[:, 1] / _SOME_WORDS)
-        framed = np.array([bool(f.verbs) for f in self.frames])
+        framed = self._framed
         for k in np.nonzero(framed[rows] & framed[cols])[0]:
             out[k, 13:18] = self._frame_features(int(rows[k]), int(cols[k]))
         return out
@@ -406,6 +406,10 @@ class StoryPairs:
     @cached_property
     def _counted(self) -> np.ndarray:
         return np.array([bool(n) or bool(d) for n, d in zip(self.numbers, self.dates, strict=True)])
+
+    @cached_property
+    def _framed(self) -> np.ndarray:
+        return np.array([bool(f.verbs) for f in self.frames], dtype=bool)
 
     @cached_property
     def _negative_array(self) -> np.ndarray:

@@ -25,7 +25,6 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from difflib import SequenceMatcher
 from urllib.parse import urlsplit
 
 from rapidfuzz import fuzz, process
@@ -361,9 +360,51 @@ def _shared_quote_runs(
 
 
 def _shared_runs(a: list[str], b: list[str], min_words: int) -> list[list[str]]:
-    """Runs of ``min_words`` or more identical words, in order (difflib's matching blocks)."""
-    blocks = SequenceMatcher(None, a, b, autojunk=False).get_matching_blocks()
-    return [a[m.a : m.a + m.size] for m in blocks if m.size >= min_words]
+    """Runs of ``min_words`` or more identical words, in order: the blocks of at least that
+    size difflib's matching blocks give (the longest match, ties to the earliest in ``a`` then
+    in ``b``, then the same on each side of it), found from an index of ``b``'s
+    ``min_words``-grams instead of comparing every word of ``a`` with every equal word of ``b``."""
+    runs = _diagonal_runs(a, b, min_words)
+    blocks = []
+    ranges = [(0, len(a), 0, len(b))]
+    while ranges and runs:
+        alo, ahi, blo, bhi = ranges.pop()
+        best = (0, 0, 0)
+        for i, j, k in runs:
+            # the part of the run inside the range: a match there, maximal on its diagonal
+            start, end = max(i, alo, blo - j + i), min(i + k, ahi, bhi - j + i)
+            size = end - start
+            if size >= min_words and (
+                size > best[2] or (size == best[2] and (start, start + j - i) < best[:2])
+            ):
+                best = (start, start + j - i, size)
+        i, j, k = best
+        if not k:
+            continue
+        blocks.append(best)
+        if alo < i and blo < j:
+            ranges.append((alo, i, blo, j))
+        if i + k < ahi and j + k < bhi:
+            ranges.append((i + k, ahi, j + k, bhi))
+    return [a[i : i + k] for i, _, k in sorted(blocks)]
+
+
+def _diagonal_runs(a: list[str], b: list[str], n: int) -> list[tuple[int, int, int]]:
+    """Every maximal run ``a[i:i+k] == b[j:j+k]`` with ``k >= n``: each starts with an
+    ``n``-gram of both, at a place the run cannot be extended back from."""
+    starts: dict[tuple[str, ...], list[int]] = {}
+    for j in range(len(b) - n + 1):
+        starts.setdefault(tuple(b[j : j + n]), []).append(j)
+    runs = []
+    for i in range(len(a) - n + 1):
+        for j in starts.get(tuple(a[i : i + n]), ()):
+            if i and j and a[i - 1] == b[j - 1]:
+                continue
+            k = n
+            while i + k < len(a) and j + k < len(b) and a[i + k] == b[j + k]:
+                k += 1
+            runs.append((i, j, k))
+    return runs
 
 
 def _agency_reuse(

@@ -373,13 +373,19 @@ def build_timeline(
     groups: list[_Group] = []
     ordered = sorted(cands, key=lambda c: (c.day, c.article_id, c.span.start))
     memo = _Memo(ordered)
-    for cand in ordered:
-        target = _best_group(groups, cand, cfg, memo)
+    alike = memo.alike(cfg)
+    owner: dict[int, int] = {}  # row of a candidate -> index of its group
+    for row, cand in enumerate(ordered):
+        # only the groups holding a candidate alike with this one can take it
+        near = [groups[g] for g in sorted({owner[q] for q in alike[row] if q in owner})]
+        target = _best_group(near, cand, cfg, memo)
         if target is None:
+            owner[row] = len(groups)
             groups.append(_Group([cand]))
         else:
+            owner[row] = owner[memo.row(target.members[0])]
             target.members.append(cand)
-    entries = [_entry(g, labels) for g in _merge_groups(groups, cfg, memo)]
+    entries = [_entry(g, labels) for g in _merge_groups(groups, cfg, memo, alike)]
     return sorted(entries, key=lambda e: (e.date, e.time or "", e.text))
 
 
@@ -392,6 +398,7 @@ class _Memo:
         self._pairs: dict[tuple[str, int, int], Any] = {}
         self._groups: dict[tuple[int, int, int, int], bool] = {}
         # every cosine at once: one matrix product instead of a dot product per pair
+        self._cands = cands
         self._row = {id(c): i for i, c in enumerate(cands)}
         dims = {len(c.vector) for c in cands if c.vector is not None}
         vectors = np.zeros((len(cands), dims.pop() if len(dims) == 1 else 0), dtype=np.float32)
@@ -401,6 +408,62 @@ class _Memo:
                     vectors[i] = c.vector
         self._cosines = vectors @ vectors.T
         self._near = _near_words(sorted({w for c in cands for w in c.words}))
+
+    def row(self, c: Candidate) -> int:
+        return self._row[id(c)]
+
+    def alike(self, cfg: TimelineSettings) -> list[set[int]]:
+        """For each candidate (by row), the rows some test of a group's members could find
+        alike with it (by the loosest threshold of each test): words, meaning, the same day's
+        meaning or one month's event. A superset: the tests still decide, but only here."""
+        n = len(self._cands)
+        out: list[set[int]] = [set() for _ in range(n)]
+        slack = 1 - 1e-6  # float rounding of the tests' ratios never drops a pair
+        high = min(cfg.merge_cosine, cfg.conflict_cosine) * slack
+        days = {d: k for k, d in enumerate(sorted({c.day for c in self._cands}))}
+        day = np.array([days[c.day] if len(c.day) == 10 else -1 for c in self._cands])
+        for r in range(n):
+            row = self._cosines[r]
+            close = row >= high
+            if day[r] >= 0:
+                close |= (row >= cfg.same_day_cosine * slack) & (day == day[r])
+            out[r].update(np.flatnonzero(close).tolist())
+        self._alike_words(out, min(cfg.merge_similarity, cfg.conflict_similarity) * slack)
+        self._alike_periods(out)
+        for r, rows in enumerate(out):
+            for q in rows:
+                out[q].add(r)
+        return out
+
+    def _alike_words(self, out: list[set[int]], least: float) -> None:
+        """Pairs whose word similarity can reach ``least``: ``similarity`` counts the smaller
+        side's words with a fuzzy match in the other (two at least), so counting each side's
+        words with a match bounds it from above."""
+        rows_of: dict[str, list[int]] = {}
+        for r, c in enumerate(self._cands):
+            for w in c.words:
+                rows_of.setdefault(w, []).append(r)
+        near = {w: set(ws) for w, ws in self._near.items()}
+        for w, ws in self._near.items():
+            for v in ws:
+                near[v].add(w)  # both ways round, whatever the scorer does
+        for r, c in enumerate(self._cands):
+            hits: Counter[int] = Counter()
+            for w in c.words:
+                hits.update({q for v in near[w] for q in rows_of[v]})
+            out[r].update(q for q, h in hits.items() if h >= 2 and h / len(c.words) >= least)
+
+    def _alike_periods(self, out: list[set[int]]) -> None:
+        """Pairs of two articles dated to one month or year with a word next to the date in common."""
+        by_side: dict[tuple[str, int, str], list[int]] = {}
+        for r, c in enumerate(self._cands):
+            if len(c.day) != 10:
+                for side, ws in enumerate(_next_words(c)):
+                    for w in ws:
+                        by_side.setdefault((c.day, side, w), []).append(r)
+        for rows in by_side.values():
+            for r in rows:
+                out[r].update(q for q in rows if self._cands[q].article_id != self._cands[r].article_id)
 
     def _get(self, kind: str, a: Candidate, b: Candidate, fn: Any) -> Any:
         key = (kind, id(a), id(b))
@@ -458,21 +521,44 @@ def _retold(cand: Candidate, group: _Group, cfg: TimelineSettings, memo: _Memo) 
     )
 
 
-def _merge_groups(groups: list[_Group], cfg: TimelineSettings, memo: _Memo) -> list[_Group]:
+def _merge_groups(
+    groups: list[_Group], cfg: TimelineSettings, memo: _Memo, alike: list[set[int]]
+) -> list[_Group]:
     """Join groups the one-pass assignment left apart (order effects): no article in
-    both, dates compatible, and some pair of members alike enough to merge."""
-    merged = True
-    while merged:
-        merged = False
-        for i, a in enumerate(groups):
-            for b in groups[i + 1 :]:
-                if memo.joinable(a, b, cfg):
-                    a.members.extend(b.members)
-                    groups.remove(b)
-                    merged = True
-                    break
-            if merged:
-                break
+    both, dates compatible, and some pair of members alike enough to merge. The first
+    joinable pair in list order merges, then the search starts again; only groups holding
+    alike members (``alike``) are tried, and the rows before a merge, all tried already, only
+    against the group that grew."""
+    owner = {memo.row(m): g for g in groups for m in g.members}
+    place = {id(g): k for k, g in enumerate(groups)}
+
+    def partners(a: _Group) -> list[_Group]:
+        found = {id(g): g for m in a.members for q in alike[memo.row(m)] if (g := owner[q]) is not a}
+        return sorted(found.values(), key=lambda g: place[id(g)])
+
+    def join(a: _Group, b: _Group) -> None:
+        a.members.extend(b.members)
+        for m in b.members:
+            owner[memo.row(m)] = a
+        groups.remove(b)
+        place.clear()
+        place.update((id(g), k) for k, g in enumerate(groups))
+
+    row = 0  # every pair of the rows before ``row`` was tried and is not joinable
+    while row < len(groups):
+        a = groups[row]
+        b = next((g for g in partners(a) if place[id(g)] > row and memo.joinable(a, g, cfg)), None)
+        if b is None:
+            row += 1
+            continue
+        join(a, b)
+        # an earlier row may now join the grown group: the first such pair comes first
+        while earlier := next(
+            (g for g in partners(a) if place[id(g)] < place[id(a)] and memo.joinable(g, a, cfg)), None
+        ):
+            join(earlier, a)
+            a = earlier
+        row = place[id(a)]
     return groups
 
 
