@@ -55,9 +55,9 @@ GATED = tuple(k for k in KINDS if k != "statement_twice")
 
 # Words that make a passage a dated one (general English calendar and clock words).
 _DATE_WORDS = re.compile(
-    r"\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?(?:\b|$)"
+    r"\b(?:1[89]|20)\d\d\b|\b\d{1,2}(?::\d\d|\s?[ap]\.?m\b|/\d{1,2}\b)|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?(?:\b|$)"
     r"|\b(?:mon|tues|wednes|thurs|fri|satur|sun|to|yester)day\b|\btonight\b|\bovernight\b"
-    r"|\b(?:morning|afternoon|evening|night|noon|midday|midnight|dawn|dusk|week|weekend|month|year|decade|century)s?\b"
+    r"|\b(?:day|morning|afternoon|evening|night|noon|midday|midnight|dawn|dusk|week|weekend|month|year|decade|century)s?\b"
     r"|\b(?:ago|earlier|later|last|next|recently|spring|summer|autumn|fall|winter|christmas|easter)\b",
     re.IGNORECASE,
 )

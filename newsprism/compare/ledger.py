@@ -262,14 +262,28 @@ def _form(st: Statement, regions: Sequence[tuple[int, int]], docs: Mapping[str, 
     return "in_sentence"
 
 
-def unique_content(ledger: Sequence[LedgerGroup]) -> dict[str, tuple[str, ...]]:
+def unique_content(
+    ledger: Sequence[LedgerGroup], origin_of: Mapping[str, str] | None = None
+) -> dict[str, tuple[str, ...]]:
     """Article id -> ids of the groups only this article's origin carries (an article and
-    the copies of the same wire text share what they alone report)."""
+    the copies of the same wire text share what they alone report). A group whose statements
+    or sentence another group holds with a second origin (overlapping alignment and fact
+    groups) is not "only here": the ledger shows that origin carrying it."""
+    origin_of = origin_of or {}
+    held: dict[str, set[str]] = {}
+    for group in ledger:
+        found = {origin_of.get(a, a) for a in group.article_ids}
+        for key in (*group.statement_ids, _row_key(group.text)):
+            held.setdefault(key, set()).update(found)
     out: dict[str, list[str]] = {}
     for group in ledger:
-        if group.status == "single-source":
-            for article_id in group.article_ids:
-                out.setdefault(article_id, []).append(group.id)
+        if group.status != "single-source":
+            continue
+        others = set().union(*(held[k] for k in (*group.statement_ids, _row_key(group.text))))
+        if len(others) > 1:
+            continue
+        for article_id in group.article_ids:
+            out.setdefault(article_id, []).append(group.id)
     return {k: tuple(v) for k, v in sorted(out.items())}
 
 
