@@ -147,6 +147,14 @@ def test_a_cited_passage_not_in_the_named_outlet():
     assert _kinds(brief) == {"passage": 1}
 
 
+def test_without_texts_passages_are_not_judged_and_with_them_they_are():
+    brief = _brief()
+    texts = {a["id"]: a.pop("text") for a in brief["articles"]}
+    brief["statements"][3]["text"] = "All forty passengers were taken off safely."
+    assert _kinds(brief) == {}
+    assert count_kinds(check_brief(brief, texts))["passage"] == 1
+
+
 def test_whitespace_does_not_make_a_passage_wrong():
     brief = _brief()
     brief["statements"][3]["text"] = "All 40  passengers were\ntaken off safely."

@@ -89,8 +89,9 @@ def check_brief(report: Mapping[str, Any], texts: Mapping[str, str] | None = Non
     out += _leaves_out(report, groups, statements, texts)
     out += _agree(ledger)
     out += _origins(ledger, origin)
-    out += _passages(report, statements, texts)
-    out += _timeline(report, texts)
+    if any(texts.values()):  # ``brief --json`` carries no texts: passages need them given apart
+        out += _passages(report, statements, texts)
+        out += _timeline(report, texts)
     return out
 
 
