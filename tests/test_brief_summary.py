@@ -1,3 +1,5 @@
+import dataclasses
+
 import numpy as np
 
 from newsprism.brief.summary import summarize
@@ -53,7 +55,20 @@ def test_an_altered_quote_is_not_the_words_the_summary_uses():
     altered = STS[0].__class__(**{**STS[0].__dict__, "quote_id": "q-bad"})
     sts = [altered, STS[1], STS[2]]
     summary = summarize(LEDGER, sts, [A, B], VECS, avoid_quotes={"q-bad"})
-    assert summary[0]["statement_id"] == "s2"
+    # Told in B's words, the line has one outlet where the ledger counts two (A's altered quote
+    # does not carry B's words): it is left out rather than shown with another count.
+    assert all(c["statement_id"] != "s1" for s in summary for c in s["cites"])
+    assert "g1" not in [s["group_id"] for s in summary]
+
+
+def test_an_altered_quote_is_not_counted_when_the_origin_is_carried_otherwise():
+    altered = STS[0].__class__(**{**STS[0].__dict__, "quote_id": "q-bad"})
+    sts = [altered, STS[1], STS[2]]
+    copies = {A.id: B.id}  # A and B are one origin: the line keeps the ledger's count of one
+    ledger = [dataclasses.replace(LEDGER[0], independent_support=1), LEDGER[1]]
+    summary = summarize(ledger, sts, [A, B], VECS, avoid_quotes={"q-bad"}, origin_of=copies)
+    line = next(s for s in summary if s["group_id"] == "g1")
+    assert [c["statement_id"] for c in line["cites"]] == ["s2"] and line["independent_support"] == 1
 
 
 def _two_clauses(art, text):

@@ -7,6 +7,7 @@ HTML report can link it to the marked span in the article view.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from newsprism.analysis import Analysis
@@ -107,8 +108,22 @@ def _provenance(analysis: Analysis) -> dict[str, Any]:
     return {"edges": edges, "origins": dict(sorted(origin.items()))}
 
 
+def _sides(sides: Sequence[dict[str, Any]], texts: dict[str, str]) -> list[dict[str, Any]]:
+    """A dispute's sides, each passage as its article has it at its offsets: the finder may join
+    a clause's words without the sentence's commas, and a cited passage must be the outlet's text."""
+    out = []
+    for side in sides:
+        body = texts.get(side.get("article_id", ""), "")
+        start, end = side.get("start"), side.get("end")
+        if isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= len(body):
+            side = {**side, "text": body[start:end]}
+        out.append(side)
+    return out
+
+
 def brief_sections(analysis: Analysis) -> dict[str, Any]:
     """The sections the compare and brief stages fill (empty when they did not run)."""
+    texts = {a.id: a.text for a in analysis.articles}
     return {
         "statements": _statements(analysis),
         "ledger": _ledger(analysis),
@@ -118,8 +133,8 @@ def brief_sections(analysis: Analysis) -> dict[str, Any]:
                 "id": d.id,
                 "claim": d.claim,
                 "subject": d.subject,
-                "asserts": list(d.asserts),
-                "denies": list(d.denies),
+                "asserts": _sides(d.asserts, texts),
+                "denies": _sides(d.denies, texts),
             }
             for d in analysis.disputes
         ],

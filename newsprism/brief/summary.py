@@ -103,7 +103,9 @@ def summarize(
         st = _pick_statement(group, by_id, arts, avoid_quotes or set())
         if len(words(st.text)) < 6 or _aside(st):
             continue
-        line = _sentence(group, st, by_id, arts, sentence_groups, origin_of or {}, close)
+        line = _sentence(
+            group, st, by_id, arts, sentence_groups, origin_of or {}, close, avoid_quotes or set()
+        )
         if not _reads_alone(group, st, line["whole"]):
             continue  # a clause cut out of its sentence ("among them three firefighters, ...")
         if not line["full"]:
@@ -248,12 +250,13 @@ def _sentence(
     sentence_groups: Mapping[tuple[str, int], list[LedgerGroup]],
     origin_of: Mapping[str, str],
     close: Callable[[str, str], float | None],
+    altered: set[str],
 ) -> dict:
     # A summary is read as sentences: the claim is shown in its whole sentence when every claim
     # of that sentence has the group's support; else only the claim itself, so the line says
     # what the ledger says (the same support, the same status, the same outlets).
     # Only the outlets whose own words in the group are close to the shown claim carry it.
-    close_to = carriers(group, st, by_id, close)
+    close_to = carriers(group, st, by_id, close) - _altered_only(group, st, by_id, altered)
     groups = sentence_groups.get(_key(st), [group])
     carried = set.intersection(*(set(g.article_ids) for g in groups)) | {st.article_id}
     whole = len({origin_of.get(a, a) for a in carried & close_to}) >= len(
@@ -276,8 +279,22 @@ def _sentence(
         "marked": _one_origin(group) if support < 2 else None,
         "cites": cites,
         "whole": whole,
-        "full": close_to >= set(group.article_ids),
+        # The line's count is the ledger's: every origin of the group carries the shown words.
+        "full": {origin_of.get(a, a) for a in close_to} >= {origin_of.get(a, a) for a in group.article_ids},
     }
+
+
+def _altered_only(
+    group: LedgerGroup, shown: Statement, by_id: Mapping[str, Statement], altered: set[str]
+) -> set[str]:
+    """The articles whose every statement in ``group`` is a quote flagged as altered or
+    misattributed: they tell the shown words otherwise, so they are not counted as carrying them."""
+    told: dict[str, bool] = {}
+    for sid in group.statement_ids:
+        other = by_id.get(sid)
+        if other is not None and other.article_id != shown.article_id:
+            told[other.article_id] = told.get(other.article_id, False) or other.quote_id not in altered
+    return {a for a, ok in told.items() if not ok}
 
 
 def _one_origin(group: LedgerGroup) -> str:

@@ -70,7 +70,47 @@ def build_ledger(
             )
         )
     ledger.sort(key=lambda g: (-g.independent_support, -len(g.article_ids), g.id))
-    return _fold_twins(ledger)
+    return _distinct_rows(_fold_twins(ledger), statements, sims, origin_of)
+
+
+def _distinct_rows(
+    ledger: list[LedgerGroup],
+    statements: Sequence[Statement],
+    sims: np.ndarray,
+    origin_of: Mapping[str, str],
+) -> list[LedgerGroup]:
+    """No two groups shown with the same sentence: two overlapping groups (an alignment group and
+    a fact group sharing members) would read as one fact listed twice with two counts. The later
+    group is shown by its best member the earlier one does not hold; when it holds none, its
+    statements are the earlier group's already and it is folded into that group."""
+    index = {st.id: k for k, st in enumerate(statements)}
+    out: list[LedgerGroup] = []
+    shown: dict[str, int] = {}
+    for group in ledger:
+        at = shown.get(_row_key(group.text))
+        if at is None:
+            shown[_row_key(group.text)] = len(out)
+            out.append(group)
+            continue
+        kept = out[at]
+        own = [index[i] for i in group.statement_ids if i in index and i not in kept.statement_ids]
+        text = _representative([statements[k] for k in own], own, sims).text if own else None
+        if text is not None and _row_key(text) not in shown:
+            shown[_row_key(text)] = len(out)
+            out.append(dataclasses.replace(group, text=text))
+            continue
+        ids = kept.statement_ids + tuple(i for i in group.statement_ids if i not in kept.statement_ids)
+        articles = tuple(sorted(set(kept.article_ids) | set(group.article_ids)))
+        status = "disputed" if "disputed" in (kept.status, group.status) else kept.status
+        support = len({origin_of.get(a, a) for a in articles})
+        out[at] = dataclasses.replace(
+            kept, statement_ids=ids, article_ids=articles, status=status, independent_support=support
+        )
+    return out
+
+
+def _row_key(text: str) -> str:
+    return " ".join(text.split()).lower()
 
 
 # A member carries a shown statement when the pair model gives the two at least this
@@ -222,14 +262,28 @@ def _form(st: Statement, regions: Sequence[tuple[int, int]], docs: Mapping[str, 
     return "in_sentence"
 
 
-def unique_content(ledger: Sequence[LedgerGroup]) -> dict[str, tuple[str, ...]]:
+def unique_content(
+    ledger: Sequence[LedgerGroup], origin_of: Mapping[str, str] | None = None
+) -> dict[str, tuple[str, ...]]:
     """Article id -> ids of the groups only this article's origin carries (an article and
-    the copies of the same wire text share what they alone report)."""
+    the copies of the same wire text share what they alone report). A group whose statements
+    or sentence another group holds with a second origin (overlapping alignment and fact
+    groups) is not "only here": the ledger shows that origin carrying it."""
+    origin_of = origin_of or {}
+    held: dict[str, set[str]] = {}
+    for group in ledger:
+        found = {origin_of.get(a, a) for a in group.article_ids}
+        for key in (*group.statement_ids, _row_key(group.text)):
+            held.setdefault(key, set()).update(found)
     out: dict[str, list[str]] = {}
     for group in ledger:
-        if group.status == "single-source":
-            for article_id in group.article_ids:
-                out.setdefault(article_id, []).append(group.id)
+        if group.status != "single-source":
+            continue
+        others = set().union(*(held[k] for k in (*group.statement_ids, _row_key(group.text))))
+        if len(others) > 1:
+            continue
+        for article_id in group.article_ids:
+            out.setdefault(article_id, []).append(group.id)
     return {k: tuple(v) for k, v in sorted(out.items())}
 
 

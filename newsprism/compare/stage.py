@@ -184,7 +184,7 @@ def compare_stage(analysis: Analysis, settings: Settings) -> Analysis:
         quote_groups=tuple(quote_groups),
         disputes=tuple(disputes),
         contradictions=tuple(contradictions),
-        unique=unique_content(ledger),
+        unique=unique_content(ledger, origins(articles, edges)),
         omissions=omissions(
             ledger,
             [a.id for a in articles],
