@@ -219,6 +219,61 @@ def test_export_then_stories_and_show_read_the_store(
     assert json.loads(capsys.readouterr().out)["analysed"] == []
     assert main(["spark", "export", str(small_runs[1]), str(db), "--json"]) == 0  # again: nothing added
     assert json.loads(capsys.readouterr().out)["tables"]["articles"] == 0
+    briefs = {r["story_id"]: json.loads(r["report"]) for r in read_rows(str(small_runs[1]), "briefs")}
+    smallest = min(stories, key=lambda s: (len(stories[s]), s))
+    assert main(["analyze", "--db", str(db), "--story", smallest, "--json", "--quiet"]) == 0
+    analysed = json.loads(capsys.readouterr().out)
+    assert [a["id"] for a in analysed["articles"]] == [a["id"] for a in briefs[smallest]["articles"]]
+    assert analysed["quote_groups"] == briefs[smallest]["quote_groups"]
+
+
+def _never(store: Any, story_id: str) -> Any:
+    raise AssertionError(f"the server computed the brief of {story_id} instead of reading the exported one")
+
+
+def test_serve_reads_the_exported_stories_and_briefs(small_runs: list[Path], tmp_path: Path) -> None:
+    from starlette.testclient import TestClient
+
+    from newsprism.web import ReportCache, create_app
+
+    db = tmp_path / "news.db"
+    assert main(["spark", "export", str(small_runs[0]), str(db), "--quiet"]) == 0
+    client = TestClient(create_app(db, ReportCache(_never), allowed_hosts=["testserver"]))
+    listed = client.get("/api/stories").json()
+    stories = {r["id"] for r in read_rows(str(small_runs[0]), "stories")}
+    assert listed["total"] == 4 and {s["id"] for s in listed["stories"]} == stories
+    for row in read_rows(str(small_runs[0]), "briefs"):
+        served = client.get(f"/api/stories/{row['story_id']}/report").json()
+        assert served["ledger"] == json.loads(row["report"])["ledger"]
+    page = client.get(f"/stories/{row['story_id']}")
+    assert page.status_code == 200 and "Key findings" in page.text
+
+
+def test_spark_submit_runs_the_packaged_entry_point(small_runs: list[Path], tmp_path: Path) -> None:
+    """``spark-submit newsprism/spark/__main__.py``, its own JVM in local mode (the master from
+    spark-submit): the same article ids as the runs in this session."""
+    import os
+    import subprocess
+    import sys
+
+    import pyspark
+
+    import newsprism.spark
+
+    submit = Path(pyspark.__file__).parent / "bin" / "spark-submit"
+    entry = Path(newsprism.spark.__file__).parent / "__main__.py"
+    root = str(Path(__file__).resolve().parent.parent)
+    env = {**os.environ, "PYSPARK_PYTHON": sys.executable, "PYSPARK_DRIVER_PYTHON": sys.executable,
+           "PYTHONPATH": os.pathsep.join([root, os.environ.get("PYTHONPATH", "")])}  # fmt: skip
+    out = tmp_path / "out"
+    args = [str(submit), "--master", "local[1]", "--conf", "spark.ui.enabled=false", str(entry),
+            EXAMPLE, str(out), "--until", "read", "--json", "--quiet"]  # fmt: skip
+    done = subprocess.run(args, env=env, capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert json.loads(done.stdout)["tables"] == {"articles": 6, "rejections": 0}
+    ids = {r["id"] for r in read_rows(str(out), "articles", ["id"])}
+    example = {r["id"] for r in read_rows(str(small_runs[0]), "articles") if r["path"].startswith(EXAMPLE)}
+    assert ids == example
 
 
 def test_the_command_line_runs_a_job(spark: Any, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
