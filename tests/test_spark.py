@@ -21,15 +21,13 @@ pytest.importorskip("pyspark", reason="pyspark is not installed (make install-te
 if shutil.which("java") is None:
     pytest.skip("Spark needs java (make java)", allow_module_level=True)
 
-from newsprism.analyze import analyze_articles, load_articles  # noqa: E402
-from newsprism.brief.report import build_report  # noqa: E402
 from newsprism.cli import main  # noqa: E402
 from newsprism.settings import Settings, StorySettings  # noqa: E402
 from newsprism.spark.export import read_rows  # noqa: E402
 from newsprism.spark.job import SparkRun, spark_session  # noqa: E402
-from newsprism.spark.tasks import report_json  # noqa: E402
-from newsprism.stories import cluster  # noqa: E402
 from tests.spark_corpus import write_corpus  # noqa: E402
+from tests.spark_paths import local_path, spark_tables  # noqa: E402
+from tests.warc_helpers import page, write_warc  # noqa: E402
 
 EXAMPLE = str(Path(__file__).resolve().parent.parent / "examples" / "harbour-fire")
 
@@ -72,40 +70,11 @@ def _tables(out: Path, names: tuple[str, ...]) -> dict[str, list[Any]]:
     return {n: sorted(json.dumps(r, sort_keys=True) for r in read_rows(str(out), n)) for n in names}
 
 
-def _local(inputs: list[str], briefs: bool, settings: Settings | None = None) -> dict[str, Any]:
-    """The one-machine path: read and clean, cluster, one brief per story in joining order."""
-    batch = load_articles(inputs)
-    by_id = {a.id: a for a in batch.articles}
-    stories = cluster(batch.articles, (settings or Settings()).stories)
-    out: dict[str, Any] = {
-        "articles": {a.id: a.path for a in batch.articles},
-        "stories": {s.id: list(s.article_ids) for s in stories},
-    }
-    if briefs:
-        out["briefs"] = {
-            s.id: report_json(build_report(analyze_articles([by_id[i] for i in s.article_ids])))
-            for s in stories
-        }
-    return out
-
-
-def _spark(out: Path) -> dict[str, Any]:
-    got = {
-        "articles": {r["id"]: r["path"] for r in read_rows(str(out), "articles", ["id", "path"])},
-        "stories": {
-            r["id"]: list(r["article_ids"]) for r in read_rows(str(out), "stories", ["id", "article_ids"])
-        },
-    }
-    if (out / "briefs").exists():
-        got["briefs"] = {r["story_id"]: r["report"] for r in read_rows(str(out), "briefs")}
-    return got
-
-
 def test_briefs_equal_the_local_path_with_any_partitioning(small: list[str], small_runs: list[Path]) -> None:
-    expected = _local(small, briefs=True)
+    expected = local_path(small, briefs=True)
     assert len(expected["stories"]) == 4  # the example's story and three generated ones
     for out in small_runs:
-        got = _spark(out)
+        got = spark_tables(out)
         assert got["articles"] == expected["articles"]
         assert got["stories"] == expected["stories"]
         assert got["briefs"].keys() == expected["briefs"].keys()
@@ -144,7 +113,7 @@ def test_stories_of_a_few_hundred_articles_equal_the_local_path(
     # cut on the executors is what this test runs.
     stories = replace(StorySettings(), link_window=45, hub_groups=3, close_days=0)
     settings = replace(Settings(), stories=stories)
-    expected = _local(inputs, briefs=False, settings=settings)
+    expected = local_path(inputs, briefs=False, settings=settings)
     assert len(expected["articles"]) == 206 and len(expected["stories"]) == 41
     out = tmp_path / "out"
     run = SparkRun(spark, str(out), settings, partitions=7)
@@ -153,7 +122,7 @@ def test_stories_of_a_few_hundred_articles_equal_the_local_path(
     assert counts["hubs"] > 0 and counts["groups"] >= len(expected["stories"])
     assert {r["window"] for r in read_rows(str(out), "groups")} == set(range(5))
     assert any(p["cuts"] for p in plans)  # some drafts were cut on the executors
-    assert _spark(out) == expected
+    assert spark_tables(out) == expected
     for n in (1, 5):  # the same drafts cut with other partitionings: the same plans
         again = cut_drafts(SparkRun(spark, str(out), settings, partitions=n), *asked[0])
         assert sorted(again, key=lambda p: p["draft"]) == sorted(plans, key=lambda p: p["draft"])
@@ -165,6 +134,12 @@ def test_bad_input_in_a_partition_is_a_rejection_row(spark: Any, tmp_path: Path)
     (src / "binary.txt").write_bytes(b"\x00\xff\x00" * 400)
     (src / "broken.jsonl").write_text('{"title": "x", "text": "The port reopened on Monday."}\n{"text": \n')
     (src / "empty.html").write_text("<html><body></body></html>")
+    pages = [  # a WARC file read inside the same partition: two pages, a 404 skipped
+        {"uri": "https://a.example/ferry", "body": page("Ferry strike", "The ferry union stopped the crossings on Monday.")},
+        {"uri": "https://a.example/gone", "body": page("Gone", "Nothing here."), "status": 404},
+        {"uri": "https://a.example/cafe", "body": page("Cafe shut", "The harbour cafe was shut on Tuesday, the council said.")},
+    ]  # fmt: skip
+    warc = write_warc(src / "crawl.warc.gz", pages)
     out = tmp_path / "out"
     run = SparkRun(spark, str(out), Settings(), partitions=1)
     counts = run.counts(run.run([str(src), str(tmp_path / "nope")], "read"))
@@ -174,7 +149,9 @@ def test_bad_input_in_a_partition_is_a_rejection_row(spark: Any, tmp_path: Path)
     assert str(tmp_path / "nope") in rejected
     assert any(p.startswith(str(src / "broken.jsonl")) for p in rejected)
     assert all(r["reason"] for r in rejected.values())
-    assert counts["articles"] == 6 + 1  # every good article, the broken file's good line too
+    read = [r["path"] for r in read_rows(str(out), "articles", ["path"])]
+    assert sorted(p for p in read if p.startswith(str(warc))) == [f"{warc}#0", f"{warc}#2"]
+    assert counts["articles"] == 6 + 1 + 2  # every good article, the broken file's good line too
 
 
 def test_a_run_interrupted_between_stages_resumes_to_the_same_tables(

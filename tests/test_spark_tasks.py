@@ -27,11 +27,12 @@ from newsprism.spark.assign import (
     window_spread,
 )
 from newsprism.spark.rows import article_row, features_row, row_article, row_features
-from newsprism.spark.tasks import brief_of_story, read_units
+from newsprism.spark.tasks import brief_of_story, read_blobs, read_units
 from newsprism.stories import StoryIndex, extract_features
 from newsprism.stories.index import arrival_key
 from newsprism.stories.vector import DocFrequency
 from tests.spark_corpus import write_corpus
+from tests.warc_helpers import page, write_warc
 
 EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "harbour-fire"
 
@@ -107,6 +108,21 @@ def test_a_failure_nobody_anticipated_is_a_row_not_a_failed_task(
     row = brief_of_story("st-x", list(enumerate(articles)), Settings())
     assert row["report"] is None and row["error"].startswith("ZeroDivisionError")
     assert row["size"] == len(articles) and row["quotes"] == [] and row["edges"] == []
+
+
+def test_files_from_a_hadoop_filesystem_are_read_under_their_uri(tmp_path: Path) -> None:
+    """What ``binaryFiles`` gives for hdfs:// or s3a:// inputs (path, bytes): read as local
+    files, WARC included, the rows named by the URI (no cluster filesystem needed)."""
+    body = "The ferry union stopped the crossings on Monday, the county said."
+    warc = write_warc(tmp_path / "w.warc.gz", [{"uri": "https://a.example/f", "body": page("Ferry", body)}])
+    blobs = [("s3a://bucket/crawl/w.warc.gz", warc.read_bytes()), ("hdfs://nn/in/bad.txt", b"\x00\x01\x02" * 500),
+             ("hdfs://nn/in/note.txt", b"Port note\n\nThe port reopened on Monday after the storm.\n")]  # fmt: skip
+    rows = list(read_blobs(blobs, 7, Settings()))
+    assert {(r["kind"], r["path"]) for r in rows} == {
+        ("article", "s3a://bucket/crawl/w.warc.gz#0"), ("rejection", "hdfs://nn/in/bad.txt"),
+        ("article", "hdfs://nn/in/note.txt"),
+    }  # fmt: skip
+    assert all(r["unit"] == 7 for r in rows)
 
 
 def test_counted_assignment_equals_the_local_index(tmp_path: Path) -> None:
