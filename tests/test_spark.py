@@ -22,6 +22,7 @@ if shutil.which("java") is None:
     pytest.skip("Spark needs java (make java)", allow_module_level=True)
 
 from newsprism.cli import main  # noqa: E402
+from newsprism.errors import SettingsError  # noqa: E402
 from newsprism.settings import Settings, StorySettings  # noqa: E402
 from newsprism.spark.export import read_rows  # noqa: E402
 from newsprism.spark.job import SparkRun, spark_session  # noqa: E402
@@ -176,6 +177,21 @@ def test_a_run_interrupted_between_stages_resumes_to_the_same_tables(
     assert not any((out / "_tmp").iterdir())
     names = ("articles", "rejections", "features", "df", "hubs", "groups", "stories", "members", "postings")
     assert _tables(out, names) == _tables(small_runs[0], names)
+
+
+def test_a_rerun_with_other_settings_or_inputs_is_refused(
+    spark: Any, small: list[str], small_runs: list[Path]
+) -> None:
+    """Resuming keeps the tables already written, so an OUTPUT made from other inputs or
+    settings is refused before anything is computed; the same ones resume (nothing to do)."""
+    other = replace(Settings(), stories=replace(StorySettings(), link_window=7))
+    for settings, inputs in ((other, small), (Settings(), small[:1])):
+        with pytest.raises(SettingsError, match="other inputs or settings"):
+            SparkRun(spark, str(small_runs[0]), settings).run(inputs, until="read")
+    assert SparkRun(spark, str(small_runs[0]), Settings()).run(small, until="read") == [
+        "articles",
+        "rejections",
+    ]
 
 
 def test_export_then_stories_and_show_read_the_store(
