@@ -21,15 +21,14 @@ pytest.importorskip("pyspark", reason="pyspark is not installed (make install-te
 if shutil.which("java") is None:
     pytest.skip("Spark needs java (make java)", allow_module_level=True)
 
-from newsprism.analyze import analyze_articles, load_articles  # noqa: E402
-from newsprism.brief.report import build_report  # noqa: E402
 from newsprism.cli import main  # noqa: E402
+from newsprism.errors import SettingsError  # noqa: E402
 from newsprism.settings import Settings, StorySettings  # noqa: E402
 from newsprism.spark.export import read_rows  # noqa: E402
 from newsprism.spark.job import SparkRun, spark_session  # noqa: E402
-from newsprism.spark.tasks import report_json  # noqa: E402
-from newsprism.stories import cluster  # noqa: E402
 from tests.spark_corpus import write_corpus  # noqa: E402
+from tests.spark_paths import local_path, spark_tables  # noqa: E402
+from tests.warc_helpers import page, write_warc  # noqa: E402
 
 EXAMPLE = str(Path(__file__).resolve().parent.parent / "examples" / "harbour-fire")
 
@@ -72,40 +71,11 @@ def _tables(out: Path, names: tuple[str, ...]) -> dict[str, list[Any]]:
     return {n: sorted(json.dumps(r, sort_keys=True) for r in read_rows(str(out), n)) for n in names}
 
 
-def _local(inputs: list[str], briefs: bool, settings: Settings | None = None) -> dict[str, Any]:
-    """The one-machine path: read and clean, cluster, one brief per story in joining order."""
-    batch = load_articles(inputs)
-    by_id = {a.id: a for a in batch.articles}
-    stories = cluster(batch.articles, (settings or Settings()).stories)
-    out: dict[str, Any] = {
-        "articles": {a.id: a.path for a in batch.articles},
-        "stories": {s.id: list(s.article_ids) for s in stories},
-    }
-    if briefs:
-        out["briefs"] = {
-            s.id: report_json(build_report(analyze_articles([by_id[i] for i in s.article_ids])))
-            for s in stories
-        }
-    return out
-
-
-def _spark(out: Path) -> dict[str, Any]:
-    got = {
-        "articles": {r["id"]: r["path"] for r in read_rows(str(out), "articles", ["id", "path"])},
-        "stories": {
-            r["id"]: list(r["article_ids"]) for r in read_rows(str(out), "stories", ["id", "article_ids"])
-        },
-    }
-    if (out / "briefs").exists():
-        got["briefs"] = {r["story_id"]: r["report"] for r in read_rows(str(out), "briefs")}
-    return got
-
-
 def test_briefs_equal_the_local_path_with_any_partitioning(small: list[str], small_runs: list[Path]) -> None:
-    expected = _local(small, briefs=True)
+    expected = local_path(small, briefs=True)
     assert len(expected["stories"]) == 4  # the example's story and three generated ones
     for out in small_runs:
-        got = _spark(out)
+        got = spark_tables(out)
         assert got["articles"] == expected["articles"]
         assert got["stories"] == expected["stories"]
         assert got["briefs"].keys() == expected["briefs"].keys()
@@ -144,7 +114,7 @@ def test_stories_of_a_few_hundred_articles_equal_the_local_path(
     # cut on the executors is what this test runs.
     stories = replace(StorySettings(), link_window=45, hub_groups=3, close_days=0)
     settings = replace(Settings(), stories=stories)
-    expected = _local(inputs, briefs=False, settings=settings)
+    expected = local_path(inputs, briefs=False, settings=settings)
     assert len(expected["articles"]) == 206 and len(expected["stories"]) == 41
     out = tmp_path / "out"
     run = SparkRun(spark, str(out), settings, partitions=7)
@@ -153,7 +123,7 @@ def test_stories_of_a_few_hundred_articles_equal_the_local_path(
     assert counts["hubs"] > 0 and counts["groups"] >= len(expected["stories"])
     assert {r["window"] for r in read_rows(str(out), "groups")} == set(range(5))
     assert any(p["cuts"] for p in plans)  # some drafts were cut on the executors
-    assert _spark(out) == expected
+    assert spark_tables(out) == expected
     for n in (1, 5):  # the same drafts cut with other partitionings: the same plans
         again = cut_drafts(SparkRun(spark, str(out), settings, partitions=n), *asked[0])
         assert sorted(again, key=lambda p: p["draft"]) == sorted(plans, key=lambda p: p["draft"])
@@ -165,6 +135,12 @@ def test_bad_input_in_a_partition_is_a_rejection_row(spark: Any, tmp_path: Path)
     (src / "binary.txt").write_bytes(b"\x00\xff\x00" * 400)
     (src / "broken.jsonl").write_text('{"title": "x", "text": "The port reopened on Monday."}\n{"text": \n')
     (src / "empty.html").write_text("<html><body></body></html>")
+    pages = [  # a WARC file read inside the same partition: two pages, a 404 skipped
+        {"uri": "https://a.example/ferry", "body": page("Ferry strike", "The ferry union stopped the crossings on Monday.")},
+        {"uri": "https://a.example/gone", "body": page("Gone", "Nothing here."), "status": 404},
+        {"uri": "https://a.example/cafe", "body": page("Cafe shut", "The harbour cafe was shut on Tuesday, the council said.")},
+    ]  # fmt: skip
+    warc = write_warc(src / "crawl.warc.gz", pages)
     out = tmp_path / "out"
     run = SparkRun(spark, str(out), Settings(), partitions=1)
     counts = run.counts(run.run([str(src), str(tmp_path / "nope")], "read"))
@@ -174,7 +150,9 @@ def test_bad_input_in_a_partition_is_a_rejection_row(spark: Any, tmp_path: Path)
     assert str(tmp_path / "nope") in rejected
     assert any(p.startswith(str(src / "broken.jsonl")) for p in rejected)
     assert all(r["reason"] for r in rejected.values())
-    assert counts["articles"] == 6 + 1  # every good article, the broken file's good line too
+    read = [r["path"] for r in read_rows(str(out), "articles", ["path"])]
+    assert sorted(p for p in read if p.startswith(str(warc))) == [f"{warc}#0", f"{warc}#2"]
+    assert counts["articles"] == 6 + 1 + 2  # every good article, the broken file's good line too
 
 
 def test_a_run_interrupted_between_stages_resumes_to_the_same_tables(
@@ -201,6 +179,21 @@ def test_a_run_interrupted_between_stages_resumes_to_the_same_tables(
     assert _tables(out, names) == _tables(small_runs[0], names)
 
 
+def test_a_rerun_with_other_settings_or_inputs_is_refused(
+    spark: Any, small: list[str], small_runs: list[Path]
+) -> None:
+    """Resuming keeps the tables already written, so an OUTPUT made from other inputs or
+    settings is refused before anything is computed; the same ones resume (nothing to do)."""
+    other = replace(Settings(), stories=replace(StorySettings(), link_window=7))
+    for settings, inputs in ((other, small), (Settings(), small[:1])):
+        with pytest.raises(SettingsError, match="other inputs or settings"):
+            SparkRun(spark, str(small_runs[0]), settings).run(inputs, until="read")
+    assert SparkRun(spark, str(small_runs[0]), Settings()).run(small, until="read") == [
+        "articles",
+        "rejections",
+    ]
+
+
 def test_export_then_stories_and_show_read_the_store(
     small_runs: list[Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -219,6 +212,61 @@ def test_export_then_stories_and_show_read_the_store(
     assert json.loads(capsys.readouterr().out)["analysed"] == []
     assert main(["spark", "export", str(small_runs[1]), str(db), "--json"]) == 0  # again: nothing added
     assert json.loads(capsys.readouterr().out)["tables"]["articles"] == 0
+    briefs = {r["story_id"]: json.loads(r["report"]) for r in read_rows(str(small_runs[1]), "briefs")}
+    smallest = min(stories, key=lambda s: (len(stories[s]), s))
+    assert main(["analyze", "--db", str(db), "--story", smallest, "--json", "--quiet"]) == 0
+    analysed = json.loads(capsys.readouterr().out)
+    assert [a["id"] for a in analysed["articles"]] == [a["id"] for a in briefs[smallest]["articles"]]
+    assert analysed["quote_groups"] == briefs[smallest]["quote_groups"]
+
+
+def _never(store: Any, story_id: str) -> Any:
+    raise AssertionError(f"the server computed the brief of {story_id} instead of reading the exported one")
+
+
+def test_serve_reads_the_exported_stories_and_briefs(small_runs: list[Path], tmp_path: Path) -> None:
+    from starlette.testclient import TestClient
+
+    from newsprism.web import ReportCache, create_app
+
+    db = tmp_path / "news.db"
+    assert main(["spark", "export", str(small_runs[0]), str(db), "--quiet"]) == 0
+    client = TestClient(create_app(db, ReportCache(_never), allowed_hosts=["testserver"]))
+    listed = client.get("/api/stories").json()
+    stories = {r["id"] for r in read_rows(str(small_runs[0]), "stories")}
+    assert listed["total"] == 4 and {s["id"] for s in listed["stories"]} == stories
+    for row in read_rows(str(small_runs[0]), "briefs"):
+        served = client.get(f"/api/stories/{row['story_id']}/report").json()
+        assert served["ledger"] == json.loads(row["report"])["ledger"]
+    page = client.get(f"/stories/{row['story_id']}")
+    assert page.status_code == 200 and "Key findings" in page.text
+
+
+def test_spark_submit_runs_the_packaged_entry_point(small_runs: list[Path], tmp_path: Path) -> None:
+    """``spark-submit newsprism/spark/__main__.py``, its own JVM in local mode (the master from
+    spark-submit): the same article ids as the runs in this session."""
+    import os
+    import subprocess
+    import sys
+
+    import pyspark
+
+    import newsprism.spark
+
+    submit = Path(pyspark.__file__).parent / "bin" / "spark-submit"
+    entry = Path(newsprism.spark.__file__).parent / "__main__.py"
+    root = str(Path(__file__).resolve().parent.parent)
+    env = {**os.environ, "PYSPARK_PYTHON": sys.executable, "PYSPARK_DRIVER_PYTHON": sys.executable,
+           "PYTHONPATH": os.pathsep.join([root, os.environ.get("PYTHONPATH", "")])}  # fmt: skip
+    out = tmp_path / "out"
+    args = [str(submit), "--master", "local[1]", "--conf", "spark.ui.enabled=false", str(entry),
+            EXAMPLE, str(out), "--until", "read", "--json", "--quiet"]  # fmt: skip
+    done = subprocess.run(args, env=env, capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert json.loads(done.stdout)["tables"] == {"articles": 6, "rejections": 0}
+    ids = {r["id"] for r in read_rows(str(out), "articles", ["id"])}
+    example = {r["id"] for r in read_rows(str(small_runs[0]), "articles") if r["path"].startswith(EXAMPLE)}
+    assert ids == example
 
 
 def test_the_command_line_runs_a_job(spark: Any, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -15,6 +15,7 @@ from newsprism.errors import StoryStateError
 from newsprism.ingest.inputs import input_units, iter_inputs
 from newsprism.settings import Settings, StorySettings
 from newsprism.spark.assign import (
+    SPARK_HINT,
     arrival_row_key,
     assign_counted,
     draft_cuts,
@@ -26,11 +27,12 @@ from newsprism.spark.assign import (
     window_spread,
 )
 from newsprism.spark.rows import article_row, features_row, row_article, row_features
-from newsprism.spark.tasks import read_units
+from newsprism.spark.tasks import brief_of_story, read_blobs, read_units
 from newsprism.stories import StoryIndex, extract_features
 from newsprism.stories.index import arrival_key
 from newsprism.stories.vector import DocFrequency
 from tests.spark_corpus import write_corpus
+from tests.warc_helpers import page, write_warc
 
 EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "harbour-fire"
 
@@ -74,6 +76,53 @@ def test_a_unit_that_fails_is_a_rejection_and_the_rest_go_on(tmp_path: Path) -> 
     assert ("rejection", str(tmp_path / "gone.txt")) in kinds  # vanished after listing
     assert any(r["kind"] == "article" and r["path"].startswith(str(broken)) for r in rows)  # its good line
     assert any(r["kind"] == "rejection" and r["path"].startswith(str(broken)) for r in rows)
+
+
+def test_a_failure_nobody_anticipated_is_a_row_not_a_failed_task(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A reader or the brief code raising something unforeseen: the unit becomes a rejection,
+    the story a briefs row with its error, and the task goes on."""
+    import newsprism.analyze
+
+    write_corpus(tmp_path, 2, 3, seed=4)
+    files = sorted(str(p) for p in tmp_path.iterdir())
+    clean = newsprism.analyze.clean_source
+
+    def fails_on_the_first(source: object, settings: Settings) -> object:
+        if str(getattr(source, "path", "")).startswith(files[0]):
+            raise RecursionError("a reader bug")
+        return clean(source, settings)
+
+    monkeypatch.setattr(newsprism.analyze, "clean_source", fails_on_the_first)
+    rows = list(read_units([(n, "file", f) for n, f in enumerate(files)], Settings()))
+    failed = [r for r in rows if r["path"].startswith(files[0])]
+    assert [r["kind"] for r in failed] == ["rejection"] and "RecursionError" in failed[0]["reason"]
+    assert {r["path"].split("#")[0] for r in rows if r["kind"] == "article"} >= set(files[1:])
+    articles = [r for r in rows if r["kind"] == "article"]
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise ZeroDivisionError("a brief bug")
+
+    monkeypatch.setattr(newsprism.analyze, "analyze_articles", broken)
+    row = brief_of_story("st-x", list(enumerate(articles)), Settings())
+    assert row["report"] is None and row["error"].startswith("ZeroDivisionError")
+    assert row["size"] == len(articles) and row["quotes"] == [] and row["edges"] == []
+
+
+def test_files_from_a_hadoop_filesystem_are_read_under_their_uri(tmp_path: Path) -> None:
+    """What ``binaryFiles`` gives for hdfs:// or s3a:// inputs (path, bytes): read as local
+    files, WARC included, the rows named by the URI (no cluster filesystem needed)."""
+    body = "The ferry union stopped the crossings on Monday, the county said."
+    warc = write_warc(tmp_path / "w.warc.gz", [{"uri": "https://a.example/f", "body": page("Ferry", body)}])
+    blobs = [("s3a://bucket/crawl/w.warc.gz", warc.read_bytes()), ("hdfs://nn/in/bad.txt", b"\x00\x01\x02" * 500),
+             ("hdfs://nn/in/note.txt", b"Port note\n\nThe port reopened on Monday after the storm.\n")]  # fmt: skip
+    rows = list(read_blobs(blobs, 7, Settings()))
+    assert {(r["kind"], r["path"]) for r in rows} == {
+        ("article", "s3a://bucket/crawl/w.warc.gz#0"), ("rejection", "hdfs://nn/in/bad.txt"),
+        ("article", "hdfs://nn/in/note.txt"),
+    }  # fmt: skip
+    assert all(r["unit"] == 7 for r in rows)
 
 
 def test_counted_assignment_equals_the_local_index(tmp_path: Path) -> None:
@@ -175,8 +224,9 @@ def test_groups_that_do_not_tile_the_windows_are_refused(tmp_path: Path) -> None
     ids = [f.article_id for f in sorted(feats, key=arrival_key)]
     with pytest.raises(StoryStateError, match="windows"):  # a group across two windows
         assign_counted(feats, dict(df.df), df.n_docs, settings, groups=[ids[:9], *[[i] for i in ids[9:]]])
-    with pytest.raises(StoryStateError, match="windows"):  # an article left out
+    with pytest.raises(StoryStateError, match="windows") as refused:  # an article left out
         assign_counted(feats, dict(df.df), df.n_docs, settings, groups=[[i] for i in ids[1:]])
+    assert refused.value.hint == SPARK_HINT  # what a Spark user can do, not the store's version hint
 
 
 def test_cut_plans_that_do_not_match_the_drafts_are_refused(tmp_path: Path) -> None:
@@ -202,5 +252,6 @@ def test_cut_plans_that_do_not_match_the_drafts_are_refused(tmp_path: Path) -> N
         return cut
 
     for change, message in [("missing", "drafts asked"), ("size", "drafts asked"), ("stranger", "members")]:
-        with pytest.raises(StoryStateError, match=message):
+        with pytest.raises(StoryStateError, match=message) as refused:
             assign_counted(feats, dict(df.df), df.n_docs, settings, groups=groups, cut=answers(change))
+        assert "executor" in refused.value.line()  # the batch's own check ("stranger") too

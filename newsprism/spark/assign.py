@@ -30,7 +30,16 @@ from newsprism.stories.features import ArticleFeatures
 from newsprism.stories.index import Assignment, StoryIndex, arrival_key
 from newsprism.stories.vector import DocFrequency
 
+# What a Spark user does when the executors' answers do not fit the driver's features (the
+# store's version hint of StoryStateError does not apply to a run).
+SPARK_HINT = (
+    "the executors disagree with the driver: give every executor the same newsprism version and "
+    "models as the driver, and run into a new OUTPUT (a rerun keeps the tables already written, "
+    "so other inputs or settings must not reuse one)"
+)
+
 __all__ = [
+    "SPARK_HINT",
     "assign_counted",
     "draft_cuts",
     "finds_hubs",
@@ -152,8 +161,11 @@ def assign_counted(
     index = StoryIndex(settings)
     counted = DocFrequency(n_docs, {k: df[k] for k in sorted(df)})  # a fixed order, whatever the partitions
     ordered = sorted(features, key=arrival_key)
-    links = None if groups is None else _links(ordered, hubs, groups, settings, cut)
-    return index, index.add_counted(ordered, counted, links)
+    try:
+        links = None if groups is None else _links(ordered, hubs, groups, settings, cut)
+        return index, index.add_counted(ordered, counted, links)
+    except StoryStateError as exc:  # the batch's own checks of the plans included
+        raise StoryStateError(str(exc), SPARK_HINT) from None
 
 
 def story_rows(index: StoryIndex) -> list[Row]:

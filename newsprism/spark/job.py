@@ -29,7 +29,7 @@ import uuid
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from newsprism.errors import InputError
+from newsprism.errors import InputError, SettingsError
 from newsprism.settings import Settings
 from newsprism.spark import assign, tasks
 from newsprism.spark import rows as R
@@ -166,6 +166,7 @@ class SparkRun:
             raise ValueError(f"until: {until!r} is not one of {', '.join(STAGES)}")
         self.files.delete(f"{self.output}/_tmp")  # what a killed run left half written
         self.inputs = inputs
+        self._check_resumable()
         names = [t for stage in list(STAGES)[: list(STAGES).index(until) + 1] for t in STAGES[stage]]
         try:
             for name in names:
@@ -176,6 +177,24 @@ class SparkRun:
                     cached.unpersist()
             self._cache.clear()
         return names
+
+    def _check_resumable(self) -> None:
+        """A rerun keeps the tables already written: refuse one whose recorded inputs or
+        settings (``meta``, written with the stories) differ, rather than mix two runs."""
+        if not self.files.exists(f"{self.output}/meta/_SUCCESS"):
+            return
+        recorded = {r["key"]: r["value"] for r in self.table("meta").collect()}
+        if (
+            recorded.get("inputs") != json.dumps(self.inputs)
+            or recorded.get("settings") != self._settings_json()
+        ):
+            raise SettingsError(
+                f"{self.output} holds a run of other inputs or settings",
+                "give a new OUTPUT (or delete this one to start again)",
+            )
+
+    def _settings_json(self) -> str:
+        return json.dumps(self.settings.to_dict(), sort_keys=True, default=str)
 
     def counts(self, names: list[str]) -> dict[str, int]:
         """Rows of each table (from the Parquet footers)."""
@@ -344,7 +363,7 @@ class SparkRun:
         n_docs = self.table("features").count()
         values = {
             "version": __version__, "n_docs": str(n_docs), "inputs": json.dumps(self.inputs),
-            "settings": json.dumps(self.settings.to_dict(), sort_keys=True, default=str),
+            "settings": self._settings_json(),
         }  # fmt: skip
         rows = [{"key": k, "value": v} for k, v in values.items()]
         return self._rows(rows, {"key": "string", "value": "string"})
