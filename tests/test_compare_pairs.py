@@ -1,6 +1,6 @@
 import numpy as np
 
-from newsprism.compare.pairs import FEATURES, StoryPairs, pair_model, sentence_vectors
+from newsprism.compare.pairs import FEATURES, PairModel, StoryPairs, pair_model, sentence_vectors
 from newsprism.model import Span, Statement
 
 
@@ -136,3 +136,12 @@ def test_frames_tell_who_did_what_to_whom():
     assert ev.features(0, 2)[swapped] == 1.0 and ev.features(0, 2)[verb] == 1.0
     # Bulk and single-pair features agree.
     assert np.allclose(ev.matrix([(0, 1), (0, 2)]), [ev.features(0, 1), ev.features(0, 2)])
+
+
+def test_a_pairs_probability_does_not_depend_on_the_batch_it_is_scored_in():
+    rng = np.random.default_rng(7)
+    model = PairModel(weights=tuple(rng.normal(size=9)), intercept=-0.3)
+    rows = rng.normal(size=(500, 9))
+    together = model.probability(rows)
+    alone = np.concatenate([model.probability(rows[i : i + 1]) for i in range(len(rows))])
+    assert np.array_equal(together, alone)  # bit for bit, not only close

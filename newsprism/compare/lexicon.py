@@ -225,7 +225,9 @@ class LoadedModel:
     def meaning(self, vectors: np.ndarray) -> np.ndarray:
         """The probe's score of each row of ``vectors`` (word vectors), clipped."""
         lo, hi = self.meaning_range
-        return np.clip(vectors @ np.asarray(self.probe) + self.probe_bias, lo, hi)
+        # Row-wise, so a word's score does not depend on the batch it is judged in (BLAS rounding).
+        score = (np.asarray(vectors) * np.asarray(self.probe)).sum(axis=1) + self.probe_bias
+        return np.clip(score, lo, hi)
 
 
 @functools.cache

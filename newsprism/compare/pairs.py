@@ -115,7 +115,10 @@ class PairModel:
 
     def probability(self, x: np.ndarray) -> np.ndarray:
         """P(same fact) for feature rows ``x`` (pairs x features)."""
-        z = x @ np.asarray(self.weights, dtype=np.float64) + self.intercept
+        # A row-wise sum, not ``x @ w``: BLAS rounds a row differently with the batch around it,
+        # and a pair's probability must not depend on which batch first scored it.
+        z = (np.asarray(x, dtype=np.float64) * np.asarray(self.weights, dtype=np.float64)).sum(axis=1)
+        z = z + self.intercept
         return 1.0 / (1.0 + np.exp(-z))
 
 
