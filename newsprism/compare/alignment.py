@@ -13,8 +13,10 @@ also stops chains from gluing a whole story into one group).
 from __future__ import annotations
 
 import heapq
+from collections import OrderedDict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 
@@ -24,7 +26,7 @@ from newsprism.model import Statement
 from newsprism.settings import CompareSettings
 from newsprism.text import content_words, key_terms, quantities, stem
 
-__all__ = ["Alignment", "align_statements"]
+__all__ = ["Alignment", "Cosines", "align_statements", "cosines"]
 
 
 @dataclass(frozen=True)
@@ -33,7 +35,7 @@ class Alignment:
 
     groups: tuple[tuple[int, ...], ...]
     conflicts: tuple[tuple[int, int, float], ...]
-    sims: np.ndarray
+    sims: np.ndarray | Cosines
     # Pairs of different articles the pair model finds likely enough to be one fact
     # (``only_here_model``), joined or not: evidence against "only here" and "leaves out".
     related: tuple[tuple[int, int], ...] = ()
@@ -49,12 +51,12 @@ def align_statements(
     """Group ``statements`` that tell one fact; ``sentences`` (the vector of each statement's
     sentence, :func:`newsprism.compare.pairs.sentence_vectors`) and ``frames`` (who did what to
     whom, :func:`newsprism.compare.pairs.statement_frames`) inform the pair model."""
-    sims = vectors @ vectors.T if len(statements) else np.zeros((0, 0), dtype=np.float32)
+    sims = cosines(vectors) if len(statements) else np.zeros((0, 0), dtype=np.float32)
     terms = [key_terms(s.text) for s in statements]
     nums = [quantities(s.text) for s in statements]
     words_ = [set(content_words(s.text)) for s in statements]
     judge = _PairJudge(statements, vectors, settings, sentences, frames)
-    candidates, usual = _candidates(statements, vectors, sims, terms, nums, words_, judge, settings)
+    candidates, usual, close = _candidates(statements, vectors, sims, terms, nums, words_, judge, settings)
     # The model's verdict is asked only where it can decide: both or neither count something,
     # and below the bands one polarity (an opposite polarity is a veto there).
     judge.prepare(
@@ -68,8 +70,8 @@ def align_statements(
     conflicts: list[tuple[int, int, float]] = []
     clashes: set[tuple[int, int]] = set()
     affinity: dict[tuple[int, int], float] = {}
-    for (i, j), in_band in zip(candidates, usual, strict=True):
-        a, b, sim = statements[i], statements[j], float(sims[i, j])
+    for (i, j), in_band, sim in zip(candidates, usual, close, strict=True):
+        a, b = statements[i], statements[j]
         if not in_band:
             # Below the embedding bands only the model can join a pair, never against a veto.
             if judge.same(i, j) and not _conflict(a, b, nums[i], nums[j], words_[i], words_[j], 0.0):
@@ -136,19 +138,19 @@ def align_statements(
 def _candidates(
     statements: Sequence[Statement],
     vectors: np.ndarray,
-    sims: np.ndarray,
+    sims: np.ndarray | Cosines,
     terms: Sequence[set[str]],
     nums: Sequence[dict[str, set[str]]],
     words_: Sequence[set[str]],
     judge: _PairJudge,
     s: CompareSettings,
-) -> tuple[list[tuple[int, int]], list[bool]]:
-    """Pairs of different articles worth a look, and whether each is in the embedding bands
-    (else only the pair model may join it). In the bands: similarity over the weak floor, or
+) -> tuple[list[tuple[int, int]], list[bool], list[float]]:
+    """Pairs of different articles worth a look, whether each is in the embedding bands
+    (else only the pair model may join it) and its similarity. In the bands: similarity over the weak floor, or
     over the count floor when both count something (only counts can align or clash there).
     Pairs come from blocking (compare/blocking.py): embedding neighbours and rare shared terms."""
     if not len(statements):
-        return [], []
+        return [], [], []
     counted = np.array([bool(n) for n in nums], dtype=bool)
     high = min(s.align_weak, s.contradiction_sim)
     low = min(s.align_count, s.contradiction_count_sim)
@@ -157,20 +159,104 @@ def _candidates(
         {"w:" + stem(w) for w in ws} | {"k:" + t for t in ts} for ws, ts in zip(words_, terms, strict=True)
     ]
     found = candidate_pairs(
-        vectors, [st.article_id for st in statements], floor, s.align_neighbours, bags, s.align_rare, sims
+        vectors,
+        [st.article_id for st in statements],
+        floor,
+        s.align_neighbours,
+        bags,
+        s.align_rare,
+        sims,  # blocking reads rows by slice and pairs by arrays: a Cosines serves both
     )
     i, j = found[:, 0], found[:, 1]
     close = sims[i, j]
     in_band = (close >= high) | ((close >= low) & counted[i] & counted[j])
     keep = in_band | ((close >= judge.floor) if judge.on else False)
-    return [(a, b) for a, b in found[keep].tolist()], in_band[keep].tolist()
+    return [(a, b) for a, b in found[keep].tolist()], in_band[keep].tolist(), close[keep].tolist()
+
+
+# Up to this many statements the whole similarity matrix is kept (64 MB in float32); past
+# it (at 500 articles a story has ~50,000 statements: 10 GB) rows are computed when asked.
+_DENSE_UP_TO = 4096
+_ROWS = 256  # rows per matrix product
+_MIN_ROWS = 8  # fewer rows, and BLAS sums in another order (matrix-vector, small-matrix kernels)
+_KEEP = 1 << 25  # values of recently asked rows kept for single lookups (128 MB in float32)
+
+
+def cosines(vectors: np.ndarray) -> np.ndarray | Cosines:
+    """``vectors @ vectors.T``, or past ``_DENSE_UP_TO`` rows a :class:`Cosines` that gives
+    the same values where asked without holding the whole matrix."""
+    return vectors @ vectors.T if len(vectors) <= _DENSE_UP_TO else Cosines(vectors)
+
+
+class Cosines:
+    """The dense ``vectors @ vectors.T`` read by index (``[i, j]``, rows by slice or list,
+    ``[rows, cols]`` arrays, ``np.ix_``) without holding it: each value is computed by the
+    same BLAS product as the dense matrix's, ``vectors[rows] @ vectors.T`` with at least
+    ``_MIN_ROWS`` rows, so it is equal to the last bit (a pair's own dot product is not:
+    a tie at a threshold could flip). Rows asked one value at a time are kept a while."""
+
+    def __init__(self, vectors: np.ndarray) -> None:
+        self.vectors = vectors
+        self._kept: OrderedDict[int, np.ndarray] = OrderedDict()
+        self._keep = max(_MIN_ROWS, _KEEP // max(1, len(vectors)))
+
+    def __len__(self) -> int:
+        return len(self.vectors)
+
+    def __getitem__(self, key: Any) -> Any:
+        if isinstance(key, tuple):
+            r, c = key
+            if isinstance(r, int | np.integer) and isinstance(c, int | np.integer):
+                return self._one(int(r), int(c))
+            rows, cols = np.broadcast_arrays(np.asarray(r), np.asarray(c))
+            return self.pairs(rows, cols)
+        idx = np.arange(len(self))[key]
+        return self.rows(idx.reshape(-1))[0] if idx.ndim == 0 else self.rows(idx)
+
+    def rows(self, idx: np.ndarray) -> np.ndarray:
+        """The rows ``idx`` of the dense matrix."""
+        n = len(self.vectors)
+        parts = []
+        for start in range(0, max(1, len(idx)), _ROWS):
+            chunk = np.asarray(idx[start : start + _ROWS], dtype=np.int64)
+            pad = np.arange(max(0, _MIN_ROWS - len(chunk))) % max(1, n)
+            parts.append((self.vectors[np.concatenate([chunk, pad])] @ self.vectors.T)[: len(chunk)])
+        return np.concatenate(parts)
+
+    def pairs(self, r: np.ndarray, c: np.ndarray) -> np.ndarray:
+        """The values at ``(r[k], c[k])``, rows computed once each, ``_ROWS`` at a time."""
+        flat_r, flat_c = r.reshape(-1), c.reshape(-1)
+        order = np.argsort(flat_r, kind="stable")
+        uniq, first = np.unique(flat_r[order], return_index=True)
+        out = np.empty(len(flat_r), dtype=np.result_type(self.vectors, self.vectors))
+        for start in range(0, len(uniq), _ROWS):
+            rows = uniq[start : start + _ROWS]
+            stop = first[start + _ROWS] if start + _ROWS < len(uniq) else len(order)
+            take = order[first[start] : stop]
+            out[take] = self.rows(rows)[np.searchsorted(rows, flat_r[take]), flat_c[take]]
+        return out.reshape(r.shape)
+
+    def _one(self, i: int, j: int) -> Any:
+        # a dot product gives the same bits both ways round: a kept row j serves (i, j)
+        for row, col in ((i, j), (j, i)):
+            if row in self._kept:
+                self._kept.move_to_end(row)
+                return self._kept[row][col]
+        # the rows after ``i`` come at no cost (the product needs _MIN_ROWS): scans go in order
+        idx = (i + np.arange(_MIN_ROWS)) % len(self.vectors)
+        for k, values in zip(idx.tolist(), self.rows(idx), strict=True):
+            self._kept[k] = values
+            self._kept.move_to_end(k)
+        while len(self._kept) > self._keep:
+            self._kept.popitem(last=False)
+        return self._kept[i][j]
 
 
 class _Affinity:
     """The similarity matrix with the pairs alignment vouches for raised (a reworded pair counts
     as close for the average link of the clusters it joins), without copying the matrix."""
 
-    def __init__(self, sims: np.ndarray, raised: dict[tuple[int, int], float]) -> None:
+    def __init__(self, sims: np.ndarray | Cosines, raised: dict[tuple[int, int], float]) -> None:
         self.sims = sims
         self.raised: dict[int, dict[int, float]] = {}
         for (i, j), value in raised.items():
