@@ -318,6 +318,9 @@ def test_lazy_cosines_give_the_dense_matrix_values_to_the_last_bit():
     rows, cols = [3, 400, 899], np.flatnonzero(np.arange(len(v)) % 7 == 0)
     assert np.array_equal(lazy[np.ix_(rows, cols)], dense[np.ix_(rows, cols)])
     assert np.array_equal(lazy[450], dense[450])
+    for _ in range(50):  # kept rows serve later asks
+        asked = rng.choice(len(v), int(rng.integers(1, 70)), replace=False)
+        assert np.array_equal(lazy[asked], dense[asked])
 
 
 def test_a_large_story_aligns_alike_with_lazy_cosines(monkeypatch):

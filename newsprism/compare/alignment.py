@@ -179,7 +179,8 @@ def _candidates(
 _DENSE_UP_TO = 4096
 _ROWS = 256  # rows per matrix product
 _MIN_ROWS = 8  # fewer rows, and BLAS sums in another order (matrix-vector, small-matrix kernels)
-_KEEP = 1 << 25  # values of recently asked rows kept for single lookups (128 MB in float32)
+_ASKED = 64  # rows asked at once up to which they are kept for the next asks
+_KEEP = 1 << 25  # values of recently asked rows kept (128 MB in float32)
 
 
 def cosines(vectors: np.ndarray) -> np.ndarray | Cosines:
@@ -193,12 +194,12 @@ class Cosines:
     ``[rows, cols]`` arrays, ``np.ix_``) without holding it: each value is computed by the
     same BLAS product as the dense matrix's, ``vectors[rows] @ vectors.T`` with at least
     ``_MIN_ROWS`` rows, so it is equal to the last bit (a pair's own dot product is not:
-    a tie at a threshold could flip). Rows asked one value at a time are kept a while."""
+    a tie at a threshold could flip). Rows asked one value or a few at a time are kept a while."""
 
     def __init__(self, vectors: np.ndarray) -> None:
         self.vectors = vectors
         self._kept: OrderedDict[int, np.ndarray] = OrderedDict()
-        self._keep = max(_MIN_ROWS, _KEEP // max(1, len(vectors)))
+        self._keep = max(2 * _ASKED, _KEEP // max(1, len(vectors)))
 
     def __len__(self) -> int:
         return len(self.vectors)
@@ -214,14 +215,39 @@ class Cosines:
         return self.rows(idx.reshape(-1))[0] if idx.ndim == 0 else self.rows(idx)
 
     def rows(self, idx: np.ndarray) -> np.ndarray:
-        """The rows ``idx`` of the dense matrix."""
-        n = len(self.vectors)
+        """The rows ``idx`` of the dense matrix; a few rows (a group's members, asked by
+        several steps) are kept a while."""
+        if len(idx) > _ASKED:
+            return self._product(idx)
+        wanted = idx.tolist()
+        for k in wanted:
+            if k in self._kept:
+                self._kept.move_to_end(k)  # not to be dropped for the missing ones
+        missing = [k for k in dict.fromkeys(wanted) if k not in self._kept]
+        if missing:
+            self._keep_rows(missing)
+        if not wanted:
+            return np.empty((0, len(self)), dtype=np.result_type(self.vectors, self.vectors))
+        return np.stack([self._kept[k] for k in wanted])
+
+    def _product(self, idx: np.ndarray) -> np.ndarray:
         parts = []
         for start in range(0, max(1, len(idx)), _ROWS):
             chunk = np.asarray(idx[start : start + _ROWS], dtype=np.int64)
-            pad = np.arange(max(0, _MIN_ROWS - len(chunk))) % max(1, n)
+            pad = np.arange(max(0, _MIN_ROWS - len(chunk))) % max(1, len(self))
             parts.append((self.vectors[np.concatenate([chunk, pad])] @ self.vectors.T)[: len(chunk)])
         return np.concatenate(parts)
+
+    def _keep_rows(self, missing: list[int]) -> None:
+        # the rows after the last one asked come at no cost (a product needs _MIN_ROWS rows),
+        # and a scan asks them next
+        extra = (missing[-1] + 1 + np.arange(max(0, _MIN_ROWS - len(missing)))) % len(self)
+        idx = np.concatenate([np.asarray(missing, dtype=np.int64), extra])
+        for k, values in zip(idx.tolist(), self._product(idx), strict=True):
+            self._kept[k] = values
+            self._kept.move_to_end(k)
+        while len(self._kept) > self._keep:
+            self._kept.popitem(last=False)
 
     def pairs(self, r: np.ndarray, c: np.ndarray) -> np.ndarray:
         """The values at ``(r[k], c[k])``, rows computed once each, ``_ROWS`` at a time."""
@@ -242,13 +268,7 @@ class Cosines:
             if row in self._kept:
                 self._kept.move_to_end(row)
                 return self._kept[row][col]
-        # the rows after ``i`` come at no cost (the product needs _MIN_ROWS): scans go in order
-        idx = (i + np.arange(_MIN_ROWS)) % len(self.vectors)
-        for k, values in zip(idx.tolist(), self.rows(idx), strict=True):
-            self._kept[k] = values
-            self._kept.move_to_end(k)
-        while len(self._kept) > self._keep:
-            self._kept.popitem(last=False)
+        self._keep_rows([i])
         return self._kept[i][j]
 
 
