@@ -176,11 +176,11 @@ def _candidates(
 
 # Up to this many rows the whole similarity matrix is kept (1 GB in float32); past it (at
 # 500 articles a story has ~50,000 statements: 10 GB) rows are computed when asked. Lazy
-# rows cost more CPU where every step asks its own (the ledger: at 200 articles, 13,145
-# statements, the whole brief took 86 CPU s with them against 51 with the matrix).
+# rows cost more CPU where steps ask a group's rows at a time (the ledger: at 200 articles,
+# 13,145 statements, the whole brief took 86 CPU s with them against 51 with the matrix).
 _DENSE_UP_TO = 16_384
 _ROWS = 256  # rows per matrix product
-_MIN_ROWS = 8  # fewer rows, and BLAS sums in another order (matrix-vector, small-matrix kernels)
+_MIN_ROWS = 2  # one row is a matrix-vector product, which BLAS sums in another order
 _ASKED = 64  # rows asked at once up to which they are kept for the next asks
 _KEEP = 1 << 25  # values of recently asked rows kept (128 MB in float32)
 
