@@ -181,6 +181,7 @@ def _candidates(
 _DENSE_UP_TO = 16_384
 _ROWS = 256  # rows per matrix product
 _MIN_ROWS = 2  # one row is a matrix-vector product, which BLAS sums in another order
+_SCORED = 50_000  # candidate pairs whose features are computed at once
 _ASKED = 64  # rows asked at once up to which they are kept for the next asks
 _KEEP = 1 << 25  # values of recently asked rows kept (128 MB in float32)
 
@@ -357,10 +358,15 @@ class _PairJudge:
         be accepted as one fact."""
         if self.model is None or self.evidence is None or not pairs:
             return
-        x = self.evidence.matrix(pairs)
-        self.pairs, self.probability = pairs, self.model.probability(x)
-        # A rewording still shares a name, a number or some rare words.
-        evidence = (x[:, 1] >= self.min_words) | (x[:, 2] > 0) | (x[:, 3] > 0)
+        self.pairs, self.probability = pairs, np.zeros(len(pairs))
+        evidence = np.zeros(len(pairs), dtype=bool)
+        # In slices: at 500 articles the features of every candidate at once took over 10 GB
+        # (the scores do not depend on the slice: compare/pairs.py scores row by row).
+        for start in range(0, len(pairs), _SCORED):
+            x = self.evidence.matrix(pairs[start : start + _SCORED])
+            self.probability[start : start + len(x)] = self.model.probability(x)
+            # A rewording still shares a name, a number or some rare words.
+            evidence[start : start + len(x)] = (x[:, 1] >= self.min_words) | (x[:, 2] > 0) | (x[:, 3] > 0)
         yes = evidence & (self.probability >= self.min) & np.asarray(eligible, dtype=bool)
         self.accepted = {p for p, ok in zip(pairs, yes, strict=True) if ok}
 
