@@ -11,8 +11,9 @@ Articles are real news documents from ECB+ (topics in order, 50 documents, then 
 ``--docs-per-article 3`` every article joins three documents, to reach the length of a
 full news article). Run in a fresh process so the embedding model load is counted.
 Prints seconds per step (``compare.*``), in total, the CPU seconds of the run (on a shared
-machine the wall times move with the load; compare CPU seconds), and a digest of the report
-without its timings (two versions of the code giving one digest give the same brief).
+machine the wall times move with the load; compare CPU seconds), the peak resident memory
+(``ru_maxrss``), and a digest of the report without its timings (two versions of the code
+giving one digest give the same brief).
 """
 
 from __future__ import annotations
@@ -72,6 +73,12 @@ def cpu_seconds() -> float:
     return own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime
 
 
+def peak_mb() -> tuple[float, float]:
+    """Peak resident MB of this process and of its largest finished child (Linux counts kB)."""
+    own, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_maxrss / 1024, kids.ru_maxrss / 1024
+
+
 def report_digest(analysis: object) -> str:
     """A hash of the brief's report without its timings, to check two versions give the same brief."""
     from newsprism.brief.report import build_report
@@ -119,6 +126,7 @@ def main() -> int:
     print(f"total (model load included) {total:.2f} s")
     print(f"report digest (all but timings: same digest, same brief) {report_digest(analysis)}")
     print(f"CPU s (this process and its spaCy workers, loading included) {cpu_seconds():.2f}")
+    print("peak resident MB (this process; largest spaCy worker) {:.0f}; {:.0f}".format(*peak_mb()))
     return 0
 
 

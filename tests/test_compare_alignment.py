@@ -294,3 +294,48 @@ def test_incremental_average_link_matches_a_direct_one():
         link = alignment._ModelAffinity(Judge(probs), raised)
         found = alignment._cluster_average(statements, link, pairs, 0.3, blocked)
         assert found == direct(statements, probs, raised, pairs, 0.3, blocked)
+
+
+def _unit_rows(n, seed=3):
+    rng = np.random.default_rng(seed)
+    v = rng.standard_normal((n, 384)).astype(np.float32)
+    return v / np.linalg.norm(v, axis=1, keepdims=True)
+
+
+def test_lazy_cosines_give_the_dense_matrix_values_to_the_last_bit():
+    v = _unit_rows(2049)  # 8 full row products and a one-row tail; small products sum otherwise
+    dense = v @ v.T
+    lazy = alignment.Cosines(v)
+    rng = np.random.default_rng(4)
+    i, j = rng.integers(0, len(v), 3000), rng.integers(0, len(v), 3000)
+    assert len(lazy) == len(v)
+    assert np.array_equal(lazy[i, j], dense[i, j])
+    assert [lazy[int(a), int(b)] for a, b in zip(i[:300], j[:300], strict=True)] == dense[
+        i[:300], j[:300]
+    ].tolist()
+    assert np.array_equal(lazy[2048:], dense[2048:])  # one row: BLAS would sum it in another order
+    assert np.array_equal(lazy[[5, 700]], dense[[5, 700]])
+    rows, cols = [3, 400, 2047], np.flatnonzero(np.arange(len(v)) % 7 == 0)
+    assert np.array_equal(lazy[np.ix_(rows, cols)], dense[np.ix_(rows, cols)])
+    assert np.array_equal(lazy[450], dense[450])
+    for _ in range(50):  # kept rows serve later asks
+        asked = rng.choice(len(v), int(rng.integers(1, 70)), replace=False)
+        assert np.array_equal(lazy[asked], dense[asked])
+
+
+def test_a_large_story_aligns_alike_with_lazy_cosines(monkeypatch):
+    words = ["harbour", "ferry", "council", "budget", "storm", "bridge", "school", "market"]
+    sts = [
+        _st(k, f"a{k % 9}", f"The {words[k % 8]} vote moved {words[(k * 3) % 8]} plans {k % 5} times.")
+        for k in range(300)
+    ]
+    base = _unit_rows(60, seed=5)
+    v = base[np.arange(300) % 60] + 0.05 * _unit_rows(300, seed=6)
+    v /= np.linalg.norm(v, axis=1, keepdims=True)
+    dense = align_statements(sts, v, CompareSettings())
+    monkeypatch.setattr(alignment, "_DENSE_UP_TO", 0)
+    monkeypatch.setattr(alignment, "_SCORED", 7)  # the pair model's features in slices
+    lazy = align_statements(sts, v, CompareSettings())
+    assert isinstance(lazy.sims, alignment.Cosines)
+    assert dense.groups and lazy.groups == dense.groups
+    assert lazy.conflicts == dense.conflicts and dense.related and lazy.related == dense.related

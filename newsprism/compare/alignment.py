@@ -13,8 +13,10 @@ also stops chains from gluing a whole story into one group).
 from __future__ import annotations
 
 import heapq
+from collections import OrderedDict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 
@@ -24,7 +26,7 @@ from newsprism.model import Statement
 from newsprism.settings import CompareSettings
 from newsprism.text import content_words, key_terms, quantities, stem
 
-__all__ = ["Alignment", "align_statements"]
+__all__ = ["Alignment", "Cosines", "align_statements", "cosines"]
 
 
 @dataclass(frozen=True)
@@ -33,7 +35,7 @@ class Alignment:
 
     groups: tuple[tuple[int, ...], ...]
     conflicts: tuple[tuple[int, int, float], ...]
-    sims: np.ndarray
+    sims: np.ndarray | Cosines
     # Pairs of different articles the pair model finds likely enough to be one fact
     # (``only_here_model``), joined or not: evidence against "only here" and "leaves out".
     related: tuple[tuple[int, int], ...] = ()
@@ -49,12 +51,12 @@ def align_statements(
     """Group ``statements`` that tell one fact; ``sentences`` (the vector of each statement's
     sentence, :func:`newsprism.compare.pairs.sentence_vectors`) and ``frames`` (who did what to
     whom, :func:`newsprism.compare.pairs.statement_frames`) inform the pair model."""
-    sims = vectors @ vectors.T if len(statements) else np.zeros((0, 0), dtype=np.float32)
+    sims = cosines(vectors) if len(statements) else np.zeros((0, 0), dtype=np.float32)
     terms = [key_terms(s.text) for s in statements]
     nums = [quantities(s.text) for s in statements]
     words_ = [set(content_words(s.text)) for s in statements]
     judge = _PairJudge(statements, vectors, settings, sentences, frames)
-    candidates, usual = _candidates(statements, vectors, sims, terms, nums, words_, judge, settings)
+    candidates, usual, close = _candidates(statements, vectors, sims, terms, nums, words_, judge, settings)
     # The model's verdict is asked only where it can decide: both or neither count something,
     # and below the bands one polarity (an opposite polarity is a veto there).
     judge.prepare(
@@ -68,8 +70,8 @@ def align_statements(
     conflicts: list[tuple[int, int, float]] = []
     clashes: set[tuple[int, int]] = set()
     affinity: dict[tuple[int, int], float] = {}
-    for (i, j), in_band in zip(candidates, usual, strict=True):
-        a, b, sim = statements[i], statements[j], float(sims[i, j])
+    for (i, j), in_band, sim in zip(candidates, usual, close, strict=True):
+        a, b = statements[i], statements[j]
         if not in_band:
             # Below the embedding bands only the model can join a pair, never against a veto.
             if judge.same(i, j) and not _conflict(a, b, nums[i], nums[j], words_[i], words_[j], 0.0):
@@ -136,19 +138,19 @@ def align_statements(
 def _candidates(
     statements: Sequence[Statement],
     vectors: np.ndarray,
-    sims: np.ndarray,
+    sims: np.ndarray | Cosines,
     terms: Sequence[set[str]],
     nums: Sequence[dict[str, set[str]]],
     words_: Sequence[set[str]],
     judge: _PairJudge,
     s: CompareSettings,
-) -> tuple[list[tuple[int, int]], list[bool]]:
-    """Pairs of different articles worth a look, and whether each is in the embedding bands
-    (else only the pair model may join it). In the bands: similarity over the weak floor, or
+) -> tuple[list[tuple[int, int]], list[bool], list[float]]:
+    """Pairs of different articles worth a look, whether each is in the embedding bands
+    (else only the pair model may join it) and its similarity. In the bands: similarity over the weak floor, or
     over the count floor when both count something (only counts can align or clash there).
     Pairs come from blocking (compare/blocking.py): embedding neighbours and rare shared terms."""
     if not len(statements):
-        return [], []
+        return [], [], []
     counted = np.array([bool(n) for n in nums], dtype=bool)
     high = min(s.align_weak, s.contradiction_sim)
     low = min(s.align_count, s.contradiction_count_sim)
@@ -157,20 +159,127 @@ def _candidates(
         {"w:" + stem(w) for w in ws} | {"k:" + t for t in ts} for ws, ts in zip(words_, terms, strict=True)
     ]
     found = candidate_pairs(
-        vectors, [st.article_id for st in statements], floor, s.align_neighbours, bags, s.align_rare, sims
+        vectors,
+        [st.article_id for st in statements],
+        floor,
+        s.align_neighbours,
+        bags,
+        s.align_rare,
+        sims,  # blocking reads rows by slice and pairs by arrays: a Cosines serves both
     )
     i, j = found[:, 0], found[:, 1]
     close = sims[i, j]
     in_band = (close >= high) | ((close >= low) & counted[i] & counted[j])
     keep = in_band | ((close >= judge.floor) if judge.on else False)
-    return [(a, b) for a, b in found[keep].tolist()], in_band[keep].tolist()
+    return [(a, b) for a, b in found[keep].tolist()], in_band[keep].tolist(), close[keep].tolist()
+
+
+# Up to this many rows the whole similarity matrix is kept (1 GB in float32); past it (at
+# 500 articles a story has ~50,000 statements: 10 GB) rows are computed when asked. Lazy
+# rows cost more CPU where steps ask a group's rows at a time (the ledger: at 200 articles,
+# 13,145 statements, the whole brief took 86 CPU s with them against 51 with the matrix).
+_DENSE_UP_TO = 16_384
+_ROWS = 256  # rows per matrix product
+_MIN_ROWS = 2  # one row is a matrix-vector product, which BLAS sums in another order
+_SCORED = 50_000  # candidate pairs whose features are computed at once
+_ASKED = 64  # rows asked at once up to which they are kept for the next asks
+_KEEP = 1 << 25  # values of recently asked rows kept (128 MB in float32)
+
+
+def cosines(vectors: np.ndarray) -> np.ndarray | Cosines:
+    """``vectors @ vectors.T``, or past ``_DENSE_UP_TO`` rows a :class:`Cosines` that gives
+    the same values where asked without holding the whole matrix."""
+    return vectors @ vectors.T if len(vectors) <= _DENSE_UP_TO else Cosines(vectors)
+
+
+class Cosines:
+    """The dense ``vectors @ vectors.T`` read by index (``[i, j]``, rows by slice or list,
+    ``[rows, cols]`` arrays, ``np.ix_``) without holding it: each value is computed by the
+    same BLAS product as the dense matrix's, ``vectors[rows] @ vectors.T`` with at least
+    ``_MIN_ROWS`` rows, so it is equal to the last bit (a pair's own dot product is not:
+    a tie at a threshold could flip). Rows asked one value or a few at a time are kept a while."""
+
+    def __init__(self, vectors: np.ndarray) -> None:
+        self.vectors = vectors
+        self._kept: OrderedDict[int, np.ndarray] = OrderedDict()
+        self._keep = max(2 * _ASKED, _KEEP // max(1, len(vectors)))
+
+    def __len__(self) -> int:
+        return len(self.vectors)
+
+    def __getitem__(self, key: Any) -> Any:
+        if isinstance(key, tuple):
+            r, c = key
+            if isinstance(r, int | np.integer) and isinstance(c, int | np.integer):
+                return self._one(int(r), int(c))
+            rows, cols = np.broadcast_arrays(np.asarray(r), np.asarray(c))
+            return self.pairs(rows, cols)
+        idx = np.arange(len(self))[key]
+        return self.rows(idx.reshape(-1))[0] if idx.ndim == 0 else self.rows(idx)
+
+    def rows(self, idx: np.ndarray) -> np.ndarray:
+        """The rows ``idx`` of the dense matrix; a few rows (a group's members, asked by
+        several steps) are kept a while."""
+        if len(idx) > _ASKED:
+            return self._product(idx)
+        wanted = idx.tolist()
+        for k in wanted:
+            if k in self._kept:
+                self._kept.move_to_end(k)  # not to be dropped for the missing ones
+        missing = [k for k in dict.fromkeys(wanted) if k not in self._kept]
+        if missing:
+            self._keep_rows(missing)
+        if not wanted:
+            return np.empty((0, len(self)), dtype=np.result_type(self.vectors, self.vectors))
+        return np.stack([self._kept[k] for k in wanted])
+
+    def _product(self, idx: np.ndarray) -> np.ndarray:
+        parts = []
+        for start in range(0, max(1, len(idx)), _ROWS):
+            chunk = np.asarray(idx[start : start + _ROWS], dtype=np.int64)
+            pad = np.arange(max(0, _MIN_ROWS - len(chunk))) % max(1, len(self))
+            parts.append((self.vectors[np.concatenate([chunk, pad])] @ self.vectors.T)[: len(chunk)])
+        return np.concatenate(parts)
+
+    def _keep_rows(self, missing: list[int]) -> None:
+        # the rows after the last one asked come at no cost (a product needs _MIN_ROWS rows),
+        # and a scan asks them next
+        extra = (missing[-1] + 1 + np.arange(max(0, _MIN_ROWS - len(missing)))) % len(self)
+        idx = np.concatenate([np.asarray(missing, dtype=np.int64), extra])
+        for k, values in zip(idx.tolist(), self._product(idx), strict=True):
+            self._kept[k] = values
+            self._kept.move_to_end(k)
+        while len(self._kept) > self._keep:
+            self._kept.popitem(last=False)
+
+    def pairs(self, r: np.ndarray, c: np.ndarray) -> np.ndarray:
+        """The values at ``(r[k], c[k])``, rows computed once each, ``_ROWS`` at a time."""
+        flat_r, flat_c = r.reshape(-1), c.reshape(-1)
+        order = np.argsort(flat_r, kind="stable")
+        uniq, first = np.unique(flat_r[order], return_index=True)
+        out = np.empty(len(flat_r), dtype=np.result_type(self.vectors, self.vectors))
+        for start in range(0, len(uniq), _ROWS):
+            rows = uniq[start : start + _ROWS]
+            stop = first[start + _ROWS] if start + _ROWS < len(uniq) else len(order)
+            take = order[first[start] : stop]
+            out[take] = self.rows(rows)[np.searchsorted(rows, flat_r[take]), flat_c[take]]
+        return out.reshape(r.shape)
+
+    def _one(self, i: int, j: int) -> Any:
+        # a dot product gives the same bits both ways round: a kept row j serves (i, j)
+        for row, col in ((i, j), (j, i)):
+            if row in self._kept:
+                self._kept.move_to_end(row)
+                return self._kept[row][col]
+        self._keep_rows([i])
+        return self._kept[i][j]
 
 
 class _Affinity:
     """The similarity matrix with the pairs alignment vouches for raised (a reworded pair counts
     as close for the average link of the clusters it joins), without copying the matrix."""
 
-    def __init__(self, sims: np.ndarray, raised: dict[tuple[int, int], float]) -> None:
+    def __init__(self, sims: np.ndarray | Cosines, raised: dict[tuple[int, int], float]) -> None:
         self.sims = sims
         self.raised: dict[int, dict[int, float]] = {}
         for (i, j), value in raised.items():
@@ -249,10 +358,15 @@ class _PairJudge:
         be accepted as one fact."""
         if self.model is None or self.evidence is None or not pairs:
             return
-        x = self.evidence.matrix(pairs)
-        self.pairs, self.probability = pairs, self.model.probability(x)
-        # A rewording still shares a name, a number or some rare words.
-        evidence = (x[:, 1] >= self.min_words) | (x[:, 2] > 0) | (x[:, 3] > 0)
+        self.pairs, self.probability = pairs, np.zeros(len(pairs))
+        evidence = np.zeros(len(pairs), dtype=bool)
+        # In slices: at 500 articles the features of every candidate at once took over 10 GB
+        # (the scores do not depend on the slice: compare/pairs.py scores row by row).
+        for start in range(0, len(pairs), _SCORED):
+            x = self.evidence.matrix(pairs[start : start + _SCORED])
+            self.probability[start : start + len(x)] = self.model.probability(x)
+            # A rewording still shares a name, a number or some rare words.
+            evidence[start : start + len(x)] = (x[:, 1] >= self.min_words) | (x[:, 2] > 0) | (x[:, 3] > 0)
         yes = evidence & (self.probability >= self.min) & np.asarray(eligible, dtype=bool)
         self.accepted = {p for p, ok in zip(pairs, yes, strict=True) if ok}
 

@@ -20,6 +20,7 @@ from typing import Any
 import numpy as np
 from rapidfuzz import fuzz, process
 
+from newsprism.compare.alignment import Cosines, cosines
 from newsprism.model import Article, Span, TimelineEntry, Timex
 from newsprism.settings import TimelineSettings
 from newsprism.spans import SpanIndex
@@ -28,6 +29,7 @@ from newsprism.temporal.published import published_date
 
 __all__ = ["Candidate", "build_timeline", "candidates", "sentences"]
 
+_ROWS = 256  # similarity rows per matrix product in the grouping tests
 # A day (with a clock time or part of day), or a month or year kept at its own precision.
 _DAY = re.compile(r"^(\d{4}(?:-\d\d(?:-\d\d)?)?)(?:T(\d\d:\d\d)Z?|T(MO|MI|AF|EV|NI|DT))?$")
 _PARTS = {"MO": "morning", "MI": "midday", "AF": "afternoon", "EV": "evening", "NI": "night", "DT": "daytime"}
@@ -397,7 +399,7 @@ class _Memo:
     def __init__(self, cands: list[Candidate]) -> None:
         self._pairs: dict[tuple[str, int, int], Any] = {}
         self._groups: dict[tuple[int, int, int, int], bool] = {}
-        # every cosine at once: one matrix product instead of a dot product per pair
+        # cosines by matrix products, not a dot product per pair (the whole matrix while small)
         self._cands = cands
         self._row = {id(c): i for i, c in enumerate(cands)}
         dims = {len(c.vector) for c in cands if c.vector is not None}
@@ -406,7 +408,7 @@ class _Memo:
             for i, c in enumerate(cands):
                 if c.vector is not None:
                     vectors[i] = c.vector
-        self._cosines = vectors @ vectors.T
+        self._cosines: np.ndarray | Cosines = cosines(vectors)
         self._near = _near_words(sorted({w for c in cands for w in c.words}))
 
     def row(self, c: Candidate) -> int:
@@ -422,12 +424,14 @@ class _Memo:
         high = min(cfg.merge_cosine, cfg.conflict_cosine) * slack
         days = {d: k for k, d in enumerate(sorted({c.day for c in self._cands}))}
         day = np.array([days[c.day] if len(c.day) == 10 else -1 for c in self._cands])
-        for r in range(n):
-            row = self._cosines[r]
-            close = row >= high
-            if day[r] >= 0:
-                close |= (row >= cfg.same_day_cosine * slack) & (day == day[r])
-            out[r].update(np.flatnonzero(close).tolist())
+        for start in range(0, n, _ROWS):
+            block = self._cosines[start : start + _ROWS]
+            for r in range(start, min(n, start + _ROWS)):
+                row = block[r - start]
+                close = row >= high
+                if day[r] >= 0:
+                    close |= (row >= cfg.same_day_cosine * slack) & (day == day[r])
+                out[r].update(np.flatnonzero(close).tolist())
         self._alike_words(out, min(cfg.merge_similarity, cfg.conflict_similarity) * slack)
         self._alike_periods(out)
         for r, rows in enumerate(out):
