@@ -353,6 +353,18 @@ class StorySettings:
     # evidence. Calibration (roundups sample / ECB+ train, one batch, join_margin 1.0): 0 / 1 /
     # 2 / 3 give 0.500 / 0.508 / 0.520 / 0.528 and 0.934 / 0.934 / 0.934 / 0.918. 0: off.
     lead_actions: int = 2
+    # The days a dated article's lead (title and lead_sentences) names relative to its publication
+    # day ("Tuesday", "yesterday", "tonight"; stories.features.lead_days) as date features, each
+    # mention counted this many times: the event's day, shared by reports published a day apart,
+    # and different for two events of one week. 0: off. Undated articles have no anchor (ECB+ and
+    # the roundups cannot move). Session 11, PolNeAR calibrate, one batch / a batch a day / 47
+    # undated (tuning figures): 0 0.380 / 0.324 / 0.372; 2 0.415 / 0.371; 3 0.471 / 0.530 / 0.378;
+    # 4 0.449 / 0.554. Dated ECB+ train one batch 0.886 / 0.890 / 0.887 / 0.884 at 0 / 2 / 3 / 4.
+    # The title and first 1 / 2 sentences only (at 3): 0.367 / 0.388. Off by default: the report
+    # half (April-May, run once) fell 0.387 -> 0.360 in one batch (V 0.975 -> 0.968, B3 0.918 ->
+    # 0.898; under its 0.37 floor) while a batch a day rose 0.279 -> 0.301: a day named in the lead
+    # is shared by every event of that day, and that pool is mostly one-article stories.
+    lead_days: int = 0
     # Heaviest features kept per article vector and per story profile: bounds memory
     # and scoring cost (150 / 250 scored no better on train).
     vector_terms: int = 80

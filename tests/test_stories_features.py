@@ -92,3 +92,30 @@ def test_a_title_case_headline_word_never_written_in_lower_case_stays_a_name():
     # be a name, and stays one (as a sentence-initial word does).
     found = set(fast_entities("Tarnby Ferry Strike Ends Early\nThe strike ended at noon.", titles=True))
     assert "tarnby" in found and "strike" not in found
+
+
+def test_lead_days_resolve_weekdays_against_the_publication_day():
+    from datetime import date
+
+    from newsprism.stories.features import lead_days
+
+    wednesday = date(2031, 3, 12)
+    assert lead_days("The council voted on Tuesday.", wednesday) == [date(2031, 3, 11)]
+    assert lead_days("Results came in yesterday; the mayor speaks tonight.", wednesday) == [
+        date(2031, 3, 11),
+        wednesday,
+    ]
+    # The day after publication is the coming one; a weekday is otherwise the latest.
+    assert lead_days("The vote is set for Thursday.", wednesday) == [date(2031, 3, 13)]
+    assert lead_days("Crews worked through Friday.", wednesday) == [date(2031, 3, 7)]
+    # A named day is of no known week; an undated article has no anchor.
+    assert lead_days("Sales rose after Black Friday.", wednesday) == []
+    assert lead_days("The council voted on Tuesday.", None) == []
+
+
+def test_fast_features_count_the_lead_s_days_only_for_a_dated_article_and_when_asked():
+    text = "The ferry council voted on Tuesday to close the pier. Filler. " + "More filler here. " * 8
+    dated = article(text, "2031-03-12")
+    assert not any(k.startswith("d:") for k in fast_features(dated, 5, 3).counts)
+    assert fast_features(dated, 5, 3, days=3).counts["d:2031-03-11"] == 3
+    assert not any(k.startswith("d:") for k in fast_features(article(text), 5, 3, days=3).counts)

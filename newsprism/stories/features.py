@@ -21,11 +21,13 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from newsprism.clean.dates import all_dates
 from newsprism.model import Article
+from newsprism.temporal.calendar import weekday_near
+from newsprism.temporal.lexicon import NAMED_DAY_WORDS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -35,6 +37,11 @@ __all__ = ["ArticleFeatures", "fast_features", "lead_actions", "parse_published"
 _WORD = re.compile(r"[^\W\d_][\w'’\-]*|\d+(?:[.,]\d+)*", re.UNICODE)
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
 _YEAR = re.compile(r"^(19|20)\d\d$")
+_DAY_WORD = re.compile(
+    r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|tonight)\b", re.IGNORECASE
+)
+_WORD_BEFORE = re.compile(r"([A-Za-z]+)[\s-]+$")
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 # A line of at least _TITLE_WORDS content words, every one capitalised, is in title case (a
 # headline): its capitals say nothing about names. Every one, not 80%: a report's sentence full
 # of names ("Tara Reid has checked herself into Promises Treatment Center") passed 80% and lost
@@ -95,7 +102,12 @@ def parse_published(value: str | None) -> date | None:
 
 
 def fast_features(
-    article: Article, lead_sentences: int = 0, lead_boost: int = 1, actions: int = 0, titles: bool = False
+    article: Article,
+    lead_sentences: int = 0,
+    lead_boost: int = 1,
+    actions: int = 0,
+    titles: bool = False,
+    days: int = 0,
 ) -> ArticleFeatures:
     """Features from regular expressions and capitalisation alone (no model).
 
@@ -124,7 +136,37 @@ def fast_features(
         for sentence in [article.title or "", *first]:
             for key in lead_actions(sentence, body_words):
                 counts[key] += actions
+    if days > 0 and lead_sentences > 0:
+        published = parse_published(article.published) if article.published_source != "text-mention" else None
+        head = _SENTENCE_END.split(article.text.strip(), maxsplit=lead_sentences)[:lead_sentences]
+        for day in lead_days("\n".join([article.title or "", *head]), published):
+            counts["d:" + day.isoformat()] += days
     return _features(article, counts)
+
+
+def lead_days(text: str, published: date | None) -> list[date]:
+    """The days a dated article's lead names relative to its publication day ("Tuesday",
+    "yesterday", "tonight"): the day of the event it reports, which two reports published a
+    day apart share. A bare weekday is the latest one on or before publication, the day after
+    it excepted (the convention of temporal.normalize); a named day ("Super Tuesday", "Good
+    Friday") is of no known week. Undated articles have no anchor."""
+    if published is None:
+        return []
+    found = []
+    for match in _DAY_WORD.finditer(text):
+        word = match.group(1).lower()
+        before = _WORD_BEFORE.search(text[max(0, match.start() - 20) : match.start()])
+        if before is not None and before.group(1).lower() in NAMED_DAY_WORDS:
+            continue
+        if word == "yesterday":
+            found.append(published - timedelta(days=1))
+        elif word in ("today", "tonight"):
+            found.append(published)
+        elif match.group(1)[0].isupper():
+            wd = _WEEKDAYS.index(word)
+            tomorrow = (wd - published.weekday()) % 7 == 1
+            found.append(weekday_near(published, wd, "same-or-future" if tomorrow else "same-or-past"))
+    return found
 
 
 def lead_actions(sentence: str, lower_words: set[str]) -> list[str]:

@@ -60,7 +60,8 @@ def extract_features(
         docs = parse(texts, disable=NER_ONLY, n_process=auto_processes(len(texts)))
         return [spacy_features(a, d) for a, d in zip(articles, docs, strict=True)]
     return [
-        fast_features(a, s.lead_sentences, s.lead_boost, s.lead_actions, s.title_case_names) for a in articles
+        fast_features(a, s.lead_sentences, s.lead_boost, s.lead_actions, s.title_case_names, s.lead_days)
+        for a in articles
     ]
 
 
