@@ -14,6 +14,7 @@ the true number of stories (an oracle no real stream has).
 
     PYTHONPATH=. python bench/stories_roundups.py --data /work/shared/eval
     PYTHONPATH=. python bench/stories_roundups.py --data /work/shared/eval --calibrate
+    PYTHONPATH=. python bench/stories_roundups.py --data /work/shared/eval --pairs   # calibration only
 """
 
 from __future__ import annotations
@@ -37,6 +38,7 @@ from newsprism.settings import StorySettings
 from newsprism.stories import StoryIndex, extract_features
 from newsprism.stories.metrics import adjusted_rand, b_cubed, v_measure
 from newsprism.stories.opinion import is_opinion
+from newsprism.stories.vector import DocFrequency, KindWeights, ranked, raw_weights, unit_of
 
 DEFAULT_DATA = Path(__file__).resolve().parents[2] / "shared" / "eval"
 _PART = re.compile(r"^\s*TITLE=>\s*(?P<title>.*?)\s*ARTICLE=>\s*(?P<text>.*)$", re.DOTALL)
@@ -190,6 +192,57 @@ def calibrate(data: Path, grid: dict) -> None:
         print(f"  TF-IDF + average link @{cut}  {fmt(scores(gold, tfidf_at(tree, cut)))}")
 
 
+def same_story_pairs(labels: list[str]) -> set[tuple[int, int]]:
+    """Every pair of articles (i < j) that ``labels`` put in one cluster."""
+    by_label: dict[str, list[int]] = {}
+    for i, label in enumerate(labels):
+        by_label.setdefault(label, []).append(i)
+    return {pair for members in by_label.values() for pair in itertools.combinations(members, 2)}
+
+
+def shared_kinds(docs: list[Doc], settings: StorySettings, pairs: set[tuple[int, int]]) -> str:
+    """Median cosine of ``pairs`` in the average link's vectors, and each feature kind's share of it."""
+    feats = extract_features([d.article for d in docs], settings.entities, settings)
+    df = DocFrequency()
+    for f in feats:
+        df.update(f.counts)
+    kinds = KindWeights(
+        entity=settings.link_entity_weight, number=settings.number_weight, year=settings.link_year_weight
+    )
+    vectors = [unit_of(ranked(raw_weights(f.counts, df, kinds))[: settings.vector_terms]) for f in feats]
+    share: dict[str, float] = {}
+    cosines = []
+    for i, j in pairs:
+        total = 0.0
+        for key, value in vectors[i].items():
+            part = value * vectors[j].get(key, 0.0)
+            share[key[0]] = share.get(key[0], 0.0) + part
+            total += part
+        cosines.append(total)
+    mass = sum(share.values()) or 1.0
+    kinds_text = ", ".join(f"{k} {v / mass:.2f}" for k, v in sorted(share.items(), key=lambda kv: -kv[1]))
+    return (
+        f"{len(pairs)} pairs, median cosine {float(np.median(cosines)) if cosines else 0.0:.3f}; {kinds_text}"
+    )
+
+
+def pair_errors(data: Path, tfidf_cut: float, settings: StorySettings) -> None:
+    """Which same-story pairs we and the baseline find, on the calibration sample only (never val)."""
+    docs = load_pool(data, "train", CALIBRATION_STORIES)
+    gold = same_story_pairs([d.gold for d in docs])
+    ours_pairs = same_story_pairs(ours(docs, settings))
+    base = same_story_pairs(tfidf_at(_tfidf_tree(docs), tfidf_cut))
+    print(f"calibration sample: {len(docs)} articles, {len(gold)} same-story pairs")
+    for name, found in (("newsprism", ours_pairs), (f"TF-IDF @{tfidf_cut}", base)):
+        right = len(found & gold)
+        print(f"  {name}: {len(found)} pairs, {right} right, {len(found) - right} wrong")
+    print(f"  right pairs only we find: {shared_kinds(docs, settings, (ours_pairs & gold) - base)}")
+    print(f"  right pairs only TF-IDF finds: {shared_kinds(docs, settings, (base & gold) - ours_pairs)}")
+    print(f"  our right pairs: {shared_kinds(docs, settings, ours_pairs & gold)}")
+    print(f"  our wrong pairs: {shared_kinds(docs, settings, ours_pairs - gold)}")
+    print(f"  TF-IDF's wrong pairs: {shared_kinds(docs, settings, base - gold)}")
+
+
 def evaluate(data: Path, tfidf_cut: float, settings: StorySettings) -> None:
     for label, docs in (
         ("calibration (train sample)", load_pool(data, "train", CALIBRATION_STORIES)),
@@ -228,6 +281,9 @@ def main() -> int:
     ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
     ap.add_argument("--calibrate", action="store_true", help="grid on the train sample")
     ap.add_argument("--link-grid", action="store_true", help="with --calibrate: the issue 11 grid")
+    ap.add_argument(
+        "--pairs", action="store_true", help="pair errors, ours vs TF-IDF, calibration sample only"
+    )
     # Best cut of the baseline on the calibration pool (--calibrate: 0.75 gives 0.687, 0.8 0.617).
     ap.add_argument("--tfidf-threshold", type=float, default=0.75)
     ap.add_argument("--set", action="append", default=[], metavar="NAME=VALUE", help="a StorySettings value")
@@ -237,6 +293,8 @@ def main() -> int:
         return 2
     if args.calibrate:
         calibrate(args.data, LINK_GRID if args.link_grid else GRID)
+    elif args.pairs:
+        pair_errors(args.data, args.tfidf_threshold, with_overrides(args.set))
     else:
         evaluate(args.data, args.tfidf_threshold, with_overrides(args.set))
     return 0
