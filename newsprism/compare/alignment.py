@@ -632,7 +632,7 @@ def _second_groups(
 
 
 # Key terms a pair inside a rare-term set shares, the rare one included: one shared name alone
-# ("Bush", "Texas") joined two events of one kind in the look-alike briefs.
+# (a party, a state) joined two events of one kind in the look-alike briefs.
 _RARE_SHARED = 2
 
 
@@ -646,17 +646,19 @@ def _rare_groups(
     blocked: set[tuple[int, int]],
 ) -> tuple[tuple[int, ...], ...]:
     """Groups of the statements that share a rare name or number: one that at least two
-    articles state, each once (a background fact told in passing: "next week's contests in
-    Pennsylvania, Maryland, Connecticut ..."). Inside such a small set, single link over the
-    pairs that share ``_RARE_SHARED`` key terms, both or neither count something, and the
-    model gives at least ``align_rare_link``: one statement per article, one polarity, no vetoed pair. The first
-    clustering refused these pairs because a group already held another statement of the
-    article, or the mean link was too low; a set inside one group adds nothing."""
+    articles state, each once (background told in passing: "next week's votes in Tollbury and
+    Marrowfield"). Inside such a small set, single link over the pairs that share
+    ``_RARE_SHARED`` key terms, both or neither count something, the model gives at least
+    ``align_rare_link``, and whose articles already share ``align_rare_links`` groups (two
+    events of one kind share few): one statement per article, one polarity, no vetoed pair.
+    The first clustering refused these pairs because a group already held another statement
+    of the article, or the mean link was too low; a set inside one group adds nothing."""
     holders: dict[str, list[int]] = {}
     for i, ts in enumerate(terms):
         for t in ts:
             holders.setdefault(t, []).append(i)
     date_words = set(MONTHS) | set(DAYS)
+    together = _groups_together(statements, groups)
     home = {i: g for g, members in enumerate(groups) for i in members}
     seen = {frozenset(g) for g in groups}
     out: list[tuple[int, ...]] = []
@@ -672,6 +674,7 @@ def _rare_groups(
             and statements[i].polarity == statements[j].polarity
             and bool(nums[i]) == bool(nums[j])
             and len(terms[i] & terms[j] - date_words) >= _RARE_SHARED
+            and together.get(frozenset((articles[x], statements[j].article_id)), 0) >= s.align_rare_links
         ]
         sure = [
             p
