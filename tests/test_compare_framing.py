@@ -81,6 +81,24 @@ def test_a_headline_that_takes_an_event_as_given_is_compared_with_how_the_body_h
     assert body_hedges(["arson attack"], plain, own_voice(plain, [])) == []
 
 
+def test_a_body_that_says_it_does_not_know_whether_the_event_happened_doubts_it():
+    from newsprism.compare.framing import body_hedges
+    from newsprism.compare.voice import own_voice
+
+    body = (
+        "Two boats burned at the quay. Nobody knows who is behind the arson attacks, "
+        "or whether the attack happened at all."
+    )
+    found = body_hedges(["arson attack"], body, own_voice(body, []))
+    assert [(h["how"], h["text"].startswith("Nobody knows")) for h in found] == [("doubt", True)]
+    # "whether" about something else than the event, in a sentence that knows: no doubt.
+    sure = "The arson attack destroyed the depot. Police asked whether the attack was planned."
+    assert body_hedges(["arson attack"], sure, own_voice(sure, [])) == []
+    # Not knowing who did it is not doubting that it happened.
+    who = "The arson attack destroyed the depot. It is unclear who ordered the attack."
+    assert body_hedges(["arson attack"], who, own_voice(who, [])) == []
+
+
 def test_article_framing_carries_the_body_hedges_of_its_headline():
     art = make_article("Investigators said the fire was an alleged arson attack.", outlet="Daily")
     art = dataclasses.replace(art, title="Arson attack on depot")

@@ -100,15 +100,39 @@ _EVENT_WORD = re.compile(rf"\b(?:{_EVENT_NOUNS})s?\b", re.IGNORECASE)
 _BEFORE = 40
 
 
-def _doubted(before: str) -> bool:
-    return bool(_DOUBT.search(before) or hedges_in(before))
+# The outlet says it does not know whether the event happened: "we still don't know ... if the
+# attack happened at all", "it is unclear whether the strike took place". The event noun heads
+# an "if"/"whether" clause (a determiner at most between them) in a sentence that says so.
+_WHETHER = re.compile(r"\b(?:if|whether)\s+(?:(?:the|a|an|this|that|any|such)\s+)?(?:[\w-]+\s+)?$", re.I)
+_NOT_KNOWN = re.compile(
+    r"\b(?:(?:do|does|did|can|could)(?:n[’']t| not)|not|never|no one|nobody)\s+(?:\w+\s+){0,2}"
+    r"(?:know|knows|known|clear|sure|certain|confirm|confirmed|verify|verified|establish|established)\b"
+    r"|\b(?:unclear|unknown|uncertain|unconfirmed|unverified)\b",
+    re.I,
+)
+
+
+def _doubted(before: str, sentence_before: str = "") -> bool:
+    """A word of doubt or a hedge just ``before`` the event noun, or the noun heading an
+    "if"/"whether" clause of a sentence (``sentence_before``: its text up to the noun) that
+    says the event is not known to have happened."""
+    if _DOUBT.search(before) or hedges_in(before):
+        return True
+    return bool(_WHETHER.search(sentence_before) and _NOT_KNOWN.search(sentence_before))
+
+
+def _start(sentences: Sequence[tuple[int, int]], at: int) -> int:
+    """Where the sentence holding offset ``at`` starts (``at`` itself when none does)."""
+    return next((a for a, b in sentences if a <= at < b), at)
 
 
 def body_hedges(phrases: Sequence[str], text: str, voice: str, title: str | None = None) -> list[dict]:
     """For each event phrase a headline takes as given, how the article's body hedges the
     same event, if it does: a word of doubt or a hedge just before the event noun ("alleged
-    attack", "could not validate the strike": ``how="doubt"``), or the event named only in reported speech or quotes, never in the
-    outlet's own voice (``how="attributed"``). Each entry carries the body passage and its
+    attack", "could not validate the strike") or a sentence saying it is not known whether the
+    event happened ("we don't know if the attack happened at all"): ``how="doubt"``; or the
+    event named only in reported speech or quotes, never in the outlet's own voice
+    (``how="attributed"``). Each entry carries the body passage and its
     span, so the reader can compare the headline with the body."""
     out = []
     sentences = split_sentences(text) if phrases else []
@@ -124,7 +148,13 @@ def body_hedges(phrases: Sequence[str], text: str, voice: str, title: str | None
             for m in re.finditer(rf"\b{re.escape(stem)}s?\b", text, re.IGNORECASE)
             if not any(a <= m.start() < b for a, b in titles)
         ]
-        doubted = [m for m in hits if _doubted(text[max(0, m.start() - _BEFORE) : m.start()])]
+        doubted = [
+            m
+            for m in hits
+            if _doubted(
+                text[max(0, m.start() - _BEFORE) : m.start()], text[_start(sentences, m.start()) : m.start()]
+            )
+        ]
         own = [m for m in hits if voice[m.start() : m.end()] == m.group(0)]
         chosen, how = (
             (doubted[0], "doubt") if doubted else (hits[0], "attributed") if hits and not own else (None, "")
