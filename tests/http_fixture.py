@@ -6,7 +6,8 @@ Routes are plain dicts a test can change between polls::
      "delay": seconds, "statuses": [503, 503] (answered first, then status), "etag": "v1",
      "stream_mb": 50 (a body of that size, sent in chunks without a length)}
 
-Every request is logged as (method, path, headers) so tests can check what was fetched.
+Every request is logged as (method, path, headers) so tests can check what was fetched, and
+``most_in_flight`` is the largest number of requests it was answering at once.
 """
 
 from __future__ import annotations
@@ -24,6 +25,16 @@ class _Handler(BaseHTTPRequestHandler):
         pass
 
     def do_GET(self) -> None:  # noqa: N802 (http.server's name)
+        with self.server.lock:
+            self.server.in_flight += 1
+            self.server.most_in_flight = max(self.server.most_in_flight, self.server.in_flight)
+        try:
+            self._answer()
+        finally:
+            with self.server.lock:
+                self.server.in_flight -= 1
+
+    def _answer(self) -> None:
         self.server.log.append(("GET", self.path, dict(self.headers)))
         route = self.server.routes.get(self.path)
         if route is None:
@@ -80,6 +91,8 @@ class FixtureServer(ThreadingHTTPServer):
         super().__init__(("127.0.0.1", 0), _Handler)
         self.routes: dict[str, dict[str, Any]] = {}
         self.log: list[tuple[str, str, dict[str, str]]] = []
+        self.lock = threading.Lock()
+        self.in_flight = self.most_in_flight = 0  # requests being answered now, and at most
         self.thread = threading.Thread(target=self.serve_forever, daemon=True)
 
     def handle_error(self, request: Any, client_address: Any) -> None:

@@ -176,3 +176,16 @@ def test_robots_txt_behind_a_redirect_is_followed(server):
     server.routes["/real-robots.txt"] = {"body": "User-agent: *\nDisallow: /page\n", "type": "text/plain"}
     with _fetcher() as f, pytest.raises(FetchError, match="disallows"):
         f.get(server.url("/page"))
+
+
+def test_one_request_at_a_time_per_host_while_hosts_are_fetched_together():
+    with FixtureServer() as one, FixtureServer() as two:  # two ports: two hosts
+        for srv in (one, two):
+            srv.routes["/robots.txt"] = {"body": "User-agent: *\nAllow: /\n", "type": "text/plain"}
+            for i in range(3):
+                srv.routes[f"/p{i}"] = {"body": PAGE, "delay": 0.2}
+        urls = [srv.url(f"/p{i}") for i in range(3) for srv in (one, two)]
+        with _fetcher(host_concurrency=1, concurrency=6) as f:
+            results = list(f.get_many(urls))
+    assert [r.status for _, r in results] == [200] * 6
+    assert one.most_in_flight == 1 and two.most_in_flight == 1
