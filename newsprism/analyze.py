@@ -406,13 +406,13 @@ def _store_pending(
     """One group of articles stored in one transaction; the features of those it inserted kept
     (an article already stored may differ in what a manifest gave it, so its features would not do).
     A page already stored under another URL (same cleaned words) is not stored again; its URL is kept."""
-    from newsprism.store.intake import fold_copies, keep_urls
+    from newsprism.store.intake import COPY_SKIP, fold_copies, keep_urls
 
     pending, copies = fold_copies(store, pending)
     inserted = store.insert_articles(pending, run_id)
     keep_urls(store, pending + copies)
     if copies:
-        batch.skipped["same article under another URL (URL kept)"] += len(copies)
+        batch.skipped[COPY_SKIP] += len(copies)
     batch.added += len(inserted)
     batch.features.update((i, made[i]) for i in inserted if i in made)
 

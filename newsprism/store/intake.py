@@ -21,7 +21,7 @@ from newsprism.model import Article
 from newsprism.store.db import Store
 
 __all__ = [
-    "PageFetch", "article_urls", "feed_state", "fold_copies", "keep_urls", "note_failure", "note_state",
+    "COPY_SKIP", "PageFetch", "article_urls", "feed_state", "fold_copies", "keep_urls", "note_failure", "note_state",
     "page_state", "recheck_pages", "record_page", "revisions_of", "superseded", "revisions", "text_hash",
     "watched_feeds",
 ]  # fmt: skip
@@ -79,6 +79,10 @@ def _settle(store: Store, art: Article) -> tuple[str, bool]:
     store._insert(art, None)
     store.conn.execute("INSERT INTO text_hashes(hash, article_id) VALUES (?, ?)", (h, art.id))
     return art.id, True
+
+
+# How ingest counts the copies fold_copies finds (Batch.skipped).
+COPY_SKIP = "same article under another URL (URL kept)"
 
 
 def fold_copies(store: Store, articles: list[Article]) -> tuple[list[Article], list[Article]]:
