@@ -7,7 +7,7 @@ Routes are plain dicts a test can change between polls::
      "stream_mb": 50 (a body of that size, sent in chunks without a length)}
 
 Every request is logged as (method, path, headers) so tests can check what was fetched, and
-``most_in_flight`` is the largest number of requests it was answering at once.
+``most_in_flight`` is the largest number of slow ("delay") requests it was answering at once.
 """
 
 from __future__ import annotations
@@ -25,23 +25,13 @@ class _Handler(BaseHTTPRequestHandler):
         pass
 
     def do_GET(self) -> None:  # noqa: N802 (http.server's name)
-        with self.server.lock:
-            self.server.in_flight += 1
-            self.server.most_in_flight = max(self.server.most_in_flight, self.server.in_flight)
-        try:
-            self._answer()
-        finally:
-            with self.server.lock:
-                self.server.in_flight -= 1
-
-    def _answer(self) -> None:
         self.server.log.append(("GET", self.path, dict(self.headers)))
         route = self.server.routes.get(self.path)
         if route is None:
             self._send(404, b"not here", "text/plain")
             return
         if route.get("delay"):
-            time.sleep(route["delay"])
+            self._wait(route["delay"])
         if route.get("statuses"):
             self._send(route["statuses"].pop(0), b"failing", "text/plain")
             return
@@ -56,6 +46,18 @@ class _Handler(BaseHTTPRequestHandler):
         body = route.get("body", b"")
         body = body.encode("utf-8") if isinstance(body, str) else body
         self._send(route.get("status", 200), body, route.get("type", "text/html; charset=utf-8"), headers)
+
+    def _wait(self, seconds: float) -> None:
+        """A slow answer, counted in flight while it waits (before a byte is sent, so a client
+        that has its answer never sees this request still counted)."""
+        with self.server.lock:
+            self.server.in_flight += 1
+            self.server.most_in_flight = max(self.server.most_in_flight, self.server.in_flight)
+        try:
+            time.sleep(seconds)
+        finally:
+            with self.server.lock:
+                self.server.in_flight -= 1
 
     def _send(
         self, status: int, body: bytes, ctype: str | None, headers: dict[str, str] | None = None
