@@ -625,6 +625,11 @@ class CompareSettings:
     # quote of that speaker is that quote when it has this many content stems (session 10: a
     # two-word term, "emergency response", sat inside another quote of the same spokesman).
     quote_within_min_shared: int = 3
+    # Versions joined on shared words, their meanings not close (similarity < quote_sim), must
+    # print this many words in a row alike (stems). Session 11, calibrate halves: every right
+    # pair grouped that way shares a run of 3 or more ("makes me smart"); the wrong one, two
+    # remarks of one candidate sharing "taxes" and "work", a run of 1.
+    quote_min_run: int = 3
     # A reworded version keeping this share of the reference's content stems (or as close as
     # quote_sim) is a translation; less is a paraphrase. Set on the seeds' translated quote.
     translation_overlap: float = 0.6

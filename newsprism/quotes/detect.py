@@ -20,7 +20,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from newsprism.model import Span
-from newsprism.quotes.cues import CHARGE_VERBS, CLAIM_NOUNS, TITLE_CUES
+from newsprism.quotes.cues import AS_TAG_VERBS, CHARGE_VERBS, CLAIM_NOUNS, TITLE_CUES
 from newsprism.quotes.found import Found
 from newsprism.quotes.marks import DASH_CHARS, MarkedSpan
 from newsprism.quotes.syntax import (
@@ -163,10 +163,30 @@ def _broken_relative(tok: Token) -> bool:
     return tok.dep_ == "relcl" and sum(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children) >= 2
 
 
+_RELATIVE_TAGS = frozenset(["WDT", "WP"])
+
+
+def _relative_words(verb: Token, clause: Token) -> set[int]:
+    """``a bill, which critics said was unfair``, ``what he said were failures``, ``rules that
+    they say are illegal``: a cue inside a relative clause reports the clause after it, whose
+    gap the relative pronoun before the cue fills. That pronoun is neither the speaker nor a
+    question word, and with it in the content the content would hold the cue and its speaker."""
+    if verb.dep_ not in ("relcl", "pcomp"):
+        return set()
+    before = [t for t in clause.subtree if t.i < verb.i]
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if len(subjects) >= 2:  # "who he said escalated": the parser made the pronoun a second subject
+        before += subjects
+    return {
+        t.i
+        for t in before
+        if t.tag_ in _RELATIVE_TAGS or (t.lower_ == "that" and t.dep_ in ("nsubj", "nsubjpass", "dobj"))
+    }
+
+
 def _content_span(clause: Token, verb: Token) -> Span | None:
     cut = {t.i for r in clause.subtree if _broken_relative(r) for t in r.subtree}
-    if verb.dep_ == "relcl":  # "Kelly, who he claims has been unfair": "who" is a person, not a question
-        cut |= {t.i for t in clause.subtree if t.i < verb.i and t.tag_ == "WP"}
+    cut |= _relative_words(verb, clause)  # "Kelly, who he claims has been unfair": "who" is a person
     toks = [t for t in clause.subtree if t.i != verb.i and t.i not in cut]
     if toks and toks[0].lower_ == "that" and toks[0].dep_ == "mark":
         toks.pop(0)
@@ -266,6 +286,15 @@ def _misread_object(verb: Token) -> list[Token]:
     return [obj] if any(c.dep_ == "dobj" for v in verbs for c in v.children) else []
 
 
+def _relative_xcomp(verb: Token) -> list[Token]:
+    """``outsiders who he said escalated tensions``: the parser makes the relative pronoun a
+    second subject of the cue and the reported verb its open complement."""
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if verb.dep_ != "relcl" or len(subjects) < 2 or not any(c.tag_ in _RELATIVE_TAGS for c in subjects):
+        return []
+    return [c for c in verb.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")]
+
+
 def _complements(verb: Token) -> list[Token]:
     """The clause a cue verb reports: a claim noun's clause first (the parser may also hang
     a later relative clause's verb on the cue as ccomp), else its clausal complements."""
@@ -273,7 +302,10 @@ def _complements(verb: Token) -> list[Token]:
     if claim is not None:
         return [claim]
     clauses = (
-        [c for c in verb.children if c.dep_ == "ccomp"] or _stray_that_clauses(verb) or _misread_object(verb)
+        [c for c in verb.children if c.dep_ == "ccomp"]
+        or _stray_that_clauses(verb)
+        or _misread_object(verb)
+        or _relative_xcomp(verb)
     )
     # a "that" clause first: the parser also hangs clauses of a fronted phrase on the verb
     return sorted(clauses, key=lambda c: (not any(m.lower_ == "that" for m in c.children), c.i < verb.i))
@@ -331,15 +363,52 @@ def find_indirect(
                 continue
             if (span.start > verb.idx or not _closes(verb)) and _question(text_of(doc), span):
                 continue  # an indirect question reports no claim (a fronted "When …" clause is none)
-            speaker = subject_of(verb, marks.plus(span) if isinstance(marks, SpanSet) else [span, *marks])
+            relative = [token_span([doc[i]]) for i in sorted(_relative_words(verb, clause))]
+            avoid = (
+                [span, *relative, *marks] if relative or not isinstance(marks, SpanSet) else marks.plus(span)
+            )
+            speaker = subject_of(verb, avoid)
             if speaker is None or _dummy(speaker):
                 continue
             method = "syntactic-subject+relative" if via_relative(verb) else "syntactic-subject"
             found.append(Found("indirect", span, verb, token_span([verb]), speaker, method))
             break
         else:
-            found += _medial(doc, verb, marks, direct, direct_share)
+            found += _medial(doc, verb, marks, direct, direct_share) or _as_tag(
+                doc, verb, marks, direct, direct_share
+            )
     return found
+
+
+def _as_content(verb: Token) -> Span | None:
+    """``As the Post reported, the inspector issued subpoenas``, ``…, as reported by X``: a cue
+    with no object of its own in an "as" clause reports the clause it hangs on."""
+    if verb.dep_ != "advcl" or verb.lemma_.lower() not in AS_TAG_VERBS:
+        return None
+    if not any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
+        return None
+    if verb.head.pos_ not in ("VERB", "AUX") or any(
+        c.dep_ in ("ccomp", "xcomp", "dobj", "dative", "prt") for c in verb.children
+    ):
+        return None
+    tag = {t.i for t in verb.subtree}
+    toks = [t for t in verb.head.subtree if t.i not in tag]
+    while toks and (toks[-1].is_punct or toks[-1].is_space or toks[-1].dep_ == "cc"):
+        toks.pop()
+    while toks and (toks[0].is_punct or toks[0].is_space or toks[0].dep_ == "cc"):
+        toks.pop(0)
+    return token_span(toks) if len(toks) >= 3 else None
+
+
+def _as_tag(doc: Doc, verb: Token, marks: list[Span], direct: list[Span], share: float) -> list[Found]:
+    span = _as_content(verb)
+    if span is None or _mostly_inside(span, direct, share) or _headline(text_of(doc), verb.idx):
+        return []
+    speaker = subject_of(verb, marks)
+    # its own subject or agent ("As noted above, the plan failed": no one said it, the plan least)
+    if speaker is None or _dummy(speaker) or verb not in (speaker.head, speaker.head.head):
+        return []
+    return [Found("indirect", span, verb, token_span([verb]), speaker, "syntactic-subject")]
 
 
 # What may follow a closing tag's verb: when, where and how it was said ("the police said at
