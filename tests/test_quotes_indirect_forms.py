@@ -161,3 +161,25 @@ def test_an_as_clause_with_a_reporting_verb_reports_the_clause_it_hangs_on(nlp):
         "As noted above, the council has delayed the vote on the levy.",
     ):
         assert _indirect(quotes_of(nlp, text)) == [], text
+
+
+def test_a_participle_cue_after_a_reported_clause_is_its_own_quote_of_the_same_speaker(nlp):
+    text = (
+        "Council candidate Dale Morrow argued that a rent board would keep landlords from raising prices, "
+        "saying it was “all about fairness.”"
+    )
+    quotes = quotes_of(nlp, text)
+    first, second = _indirect(quotes)
+    assert first.text == "a rent board would keep landlords from raising prices"
+    assert second.text.startswith("it was") and second.speaker.canonical == "Dale Morrow"
+    # the quoted words inside the participle's clause are its speaker's, not the first clause's subject's
+    [fragment] = [q for q in quotes if q.kind == "fragment"]
+    assert fragment.speaker.canonical == "Dale Morrow"
+
+
+def test_words_a_speaker_called_something_are_a_fragment_a_title_is_not(nlp):
+    text = "Dale Morrow spoke about the vote, which he called “a sad day for renters.”"
+    [fragment] = [q for q in quotes_of(nlp, text) if q.kind == "fragment"]
+    assert fragment.text.startswith("a sad day for renters") and fragment.speaker.canonical == "Dale Morrow"
+    text = "Dale Morrow starred in a film called “Rent Day” last year."
+    assert quotes_of(nlp, text) == ()

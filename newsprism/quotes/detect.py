@@ -126,12 +126,26 @@ def classify_marked(
         starts = _prev_char(text, mark.span.start) in CLAUSE_BEFORE + "\n"
         found.embedded = not starts and not _whole_clause(doc, found.span)
         return found
-    if kind == "none" or is_title(text, mark):
+    if kind == "none" or (is_title(text, mark) and not _named_by_speaker(doc, mark)):
         return None
     cue = _sentence_cue(doc, mark, marks)
     if cue is None:
         return None
     return Found("fragment", inner_span(text, mark), cue=cue, cue_span=token_span([cue]))
+
+
+NAMING_VERBS = frozenset(["called", "dubbed", "labeled", "labelled", "termed"])
+
+
+def _named_by_speaker(doc: Doc, mark: MarkedSpan) -> bool:
+    """``what he called “our arguments this year”``, ``which Ann Lee called “a farce”``: a
+    naming verb with a subject of its own gives someone's words; ``a film called “X”`` (a
+    participle, no subject) gives a title."""
+    before = [t for t in expand(doc, Span(max(0, mark.span.start - 12), mark.span.start)) if not t.is_space]
+    verb = before[-1] if before else None
+    if verb is None or verb.lower_ not in NAMING_VERBS or verb.pos_ != "VERB":
+        return False
+    return any(c.dep_ == "nsubj" for c in verb.children)
 
 
 def _whole_clause(doc: Doc, span: Span) -> bool:
@@ -184,8 +198,20 @@ def _relative_words(verb: Token, clause: Token) -> set[int]:
     }
 
 
+def _participles(clause: Token, verb: Token) -> list[Token]:
+    """``Lee announced that she had filed the form, saying it set a record``: the parser hangs a
+    participle cue after a comma on the reported clause, but it reports its own words, and
+    they are the cue's speaker's (not those of the clause's subject, "she" here by chance)."""
+    return [
+        t
+        for t in clause.subtree
+        if t.i > verb.i and t.tag_ == "VBG" and t.dep_ == "advcl" and t.doc[t.i - 1].text == "," and is_cue(t)
+    ]
+
+
 def _content_span(clause: Token, verb: Token) -> Span | None:
     cut = {t.i for r in clause.subtree if _broken_relative(r) for t in r.subtree}
+    cut |= {t.i for p in _participles(clause, verb) for t in p.subtree}
     cut |= _relative_words(verb, clause)  # "Kelly, who he claims has been unfair": "who" is a person
     toks = [t for t in clause.subtree if t.i != verb.i and t.i not in cut]
     if toks and toks[0].lower_ == "that" and toks[0].dep_ == "mark":
@@ -349,8 +375,9 @@ def find_indirect(
 ) -> list[Found]:
     """``X said (that) …``: a speech verb outside quotes with a clausal complement."""
     found: list[Found] = []
+    told: set[int] = set()  # participles whose speaker a cue before them gave
     for verb in doc:
-        if not is_cue(verb, think) or inside(verb, marks):
+        if verb.i in told or not is_cue(verb, think) or inside(verb, marks):
             continue
         for clause in _complements(verb):
             span = _content_span(clause, verb)
@@ -372,12 +399,28 @@ def find_indirect(
                 continue
             method = "syntactic-subject+relative" if via_relative(verb) else "syntactic-subject"
             found.append(Found("indirect", span, verb, token_span([verb]), speaker, method))
+            for part in _participles(clause, verb):
+                told.add(part.i)
+                found += _participle_quote(doc, part, speaker, marks, direct, direct_share)
             break
         else:
             found += _medial(doc, verb, marks, direct, direct_share) or _as_tag(
                 doc, verb, marks, direct, direct_share
             )
     return found
+
+
+def _participle_quote(
+    doc: Doc, part: Token, speaker: Token, marks: list[Span], direct: list[Span], share: float
+) -> list[Found]:
+    """What a participle cue after a reported clause reports, given to that clause's speaker."""
+    for clause in _complements(part):
+        span = _content_span(clause, part)
+        span = _balanced(text_of(doc), span) if span is not None else None
+        if span is None or _mostly_inside(span, direct, share) or _question(text_of(doc), span):
+            continue
+        return [Found("indirect", span, part, token_span([part]), speaker, "syntactic-subject")]
+    return []
 
 
 def _as_content(verb: Token) -> Span | None:
