@@ -183,3 +183,8 @@ def test_words_a_speaker_called_something_are_a_fragment_a_title_is_not(nlp):
     assert fragment.text.startswith("a sad day for renters") and fragment.speaker.canonical == "Dale Morrow"
     text = "Dale Morrow starred in a film called “Rent Day” last year."
     assert quotes_of(nlp, text) == ()
+
+
+def test_a_free_relative_with_an_object_gap_names_a_claim_and_makes_none(nlp):
+    text = "There is a gap between what Dale Morrow says his plan would do and what it costs."
+    assert _indirect(quotes_of(nlp, text)) == []

@@ -191,11 +191,16 @@ def _relative_words(verb: Token, clause: Token) -> set[int]:
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     if len(subjects) >= 2:  # "who he said escalated": the parser made the pronoun a second subject
         before += subjects
-    return {
-        t.i
+    words = {
+        t
         for t in before
         if t.tag_ in _RELATIVE_TAGS or (t.lower_ == "that" and t.dep_ in ("nsubj", "nsubjpass", "dobj"))
     }
+    # A gap in object position is a claim only in a relative clause set off by a comma ("the
+    # wall, which he said Mexico would pay for"); without one the clause names its noun by a
+    # claim and makes none ("the data that officials said they found", "between what X says
+    # the plan would do and …"). A subject gap predicates ("rules that they say are illegal").
+    return {t.i for t in words if t.dep_ in ("nsubj", "nsubjpass") or t.doc[max(0, t.i - 1)].text == ","}
 
 
 def _participles(clause: Token, verb: Token) -> list[Token]:
