@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import subprocess
 import sys
 import time
@@ -36,6 +37,9 @@ from newsprism.quotes.extract import extract_quotes  # noqa: E402
 from newsprism.settings import QuoteSettings  # noqa: E402
 
 TRIM = " \t\n.,;:!?\"“”‘’'«»—–-()"
+# Attributions whose cue is "say", "tell" or "according to": plain reported speech, the part of
+# PolNeAR's attributions (which also hold beliefs, plans, polls and actions) a reader calls quotes.
+SAY_CUE = re.compile(r"\b(?:say|says|said|saying|tell|tells|told|telling|according to)\b", re.IGNORECASE)
 MARKS = "\"“”‘’'«»"
 ROLES = ("content", "source", "cue")
 
@@ -201,9 +205,10 @@ def main() -> None:
             peer, peer_seconds = run_peer(args.peer_python, paths)
     except (OSError, subprocess.CalledProcessError) as exc:
         print(f"textacy peer did not run ({exc}); install textacy in {args.peer_python}")
-    systems = {"newsprism": {b: {} for b in ("all", "direct", "indirect")}}
+    buckets = ("all", "direct", "indirect", "say/tell/according to")
+    systems = {"newsprism": {b: {} for b in buckets}}
     if peer is not None:
-        systems["textacy direct_quotations"] = {b: {} for b in ("all", "direct", "indirect")}
+        systems["textacy direct_quotations"] = {b: {} for b in buckets}
     n_gold = 0
     misses = []
     for path, text, pred in zip(paths, texts, preds, strict=True):
@@ -219,6 +224,8 @@ def main() -> None:
                 g = [x for x in gold if x["direct"] == flag]
                 p = [x for x in out if x["direct"] == flag]
                 count(text, g, p, systems[name][bucket])
+            said = [x for x in gold if _says(text, x)]
+            count(text, said, [x for x in out if _says(text, x)], systems[name]["say/tell/according to"])
     print(f"PolNeAR {args.split}: {len(paths)} documents, {n_gold} gold attributions")
     print(f"speed: newsprism {len(paths) / our_seconds:.1f} docs/s (parse+quotes)", end="")
     print(f", textacy {len(paths) / peer_seconds:.1f} docs/s" if peer_seconds else "")
@@ -227,6 +234,11 @@ def main() -> None:
     if args.misses:
         args.misses.write_text("".join(json.dumps(m) + "\n" for m in misses), encoding="utf-8")
         print(f"\n{len(misses)} unmatched attributions written to {args.misses}")
+
+
+def _says(text: str, item: dict) -> bool:
+    cue = item.get("cue")
+    return cue is not None and bool(SAY_CUE.search(text[cue[0] : cue[1]]))
 
 
 def unmatched(doc: str, text: str, gold: list[dict], pred: list[dict]) -> list[dict]:
