@@ -148,7 +148,18 @@ class _Keys:
     """What pair scoring needs of one quote, computed once: content-word stems, surname,
     speaker or source (for reported speech), and whether it is negated."""
 
-    __slots__ = ("fragment", "kind", "name", "negated", "sequence", "stems", "surname", "who", "words")
+    __slots__ = (
+        "fragment",
+        "kind",
+        "name",
+        "negated",
+        "quoted",
+        "sequence",
+        "stems",
+        "surname",
+        "who",
+        "words",
+    )
 
     def __init__(self, quote: Quote) -> None:
         # "my daughter's been shot" and "my daughter has been shot" share "daughter"
@@ -161,6 +172,7 @@ class _Keys:
         self.words: list[str] = normalize_words(quote.text)
         self.sequence: list[str] = [stem(w) for w in normalize_words(_POSSESSIVE.sub("", quote.text))]
         self.fragment: bool = quote.kind == "fragment"
+        self.quoted: bool = quote.kind in ("direct", "fragment")
 
 
 def _common_run(a: _Keys, b: _Keys) -> int:
@@ -170,9 +182,14 @@ def _common_run(a: _Keys, b: _Keys) -> int:
 
 
 def _worded(ka: _Keys, kb: _Keys, sim: float, s: CompareSettings) -> bool:
-    """Shared words make one utterance of two versions whose meanings are not close only when
-    some of them run together as a phrase: two remarks of one speaker share single words by
-    chance ("taxes" and "work" in two lines of one speech; "tied" and "up" in two long quotes)."""
+    """Shared words make one utterance of two quoted versions whose meanings are not close only
+    when some of them run together as a phrase: two remarks of one speaker share single words
+    by chance ("taxes" and "work" in two lines of one speech; "tied" and "up" in two long
+    quotes). Quoted words are the speaker's own, so two outlets quoting one utterance print a
+    phrase alike; reported speech is each outlet's rewording, where one shared word may be all
+    that is left, so it is not asked of a pair with an indirect version."""
+    if not (ka.quoted and kb.quoted):
+        return True
     return sim >= s.quote_sim or _common_run(ka, kb) >= s.quote_min_run
 
 
