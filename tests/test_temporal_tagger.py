@@ -342,3 +342,27 @@ def test_a_day_something_was_put_off_to_is_ahead() -> None:
     assert values("The council postponed the vote until Monday.") == {"Monday": "2023-05-08"}
     assert values("The vote was pushed back to Friday.") == {"Friday": "2023-05-05"}
     assert values("Reed moved to Kestrel on Monday.") == {"Monday": "2023-05-01"}
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # the verb nearest the day decides, not a past verb earlier in the clause (a Saturday)
+        ("Pollsters described the race the mayor is facing in Tuesday's runoff.", "2031-06-10"),
+        ("The canton holds its assembly on Tuesday.", "2031-06-10"),
+        ("Turnout could be higher on Tuesday.", "2031-06-10"),
+        ("We stand a fair chance to win it on Tuesday.", "2031-06-10"),
+        ("The feud grew sharper ahead of Tuesday's runoff.", "2031-06-10"),
+        ("By the time the tour is over on Tuesday, we will have met them all.", "2031-06-10"),
+        # an infinitive after a past verb is ahead of that verb's day only: no direction of its own
+        ("She moved her trip to be in Lyon on Tuesday.", "2031-06-03"),
+        ("The council met on Tuesday.", "2031-06-03"),
+    ],
+)
+def test_a_weekday_takes_the_tense_of_the_nearest_verb(text: str, value: str) -> None:
+    assert values(text, dt.date(2031, 6, 7))["Tuesday"] == value
+
+
+def test_a_floating_holiday_after_an_infinitive_is_this_years() -> None:
+    text = "The league, which has backed him, used the gala to urge members to vote on Election Day."
+    assert values(text, dt.date(2031, 6, 7))["Election Day"] == "2031-11-04"

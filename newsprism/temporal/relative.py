@@ -98,7 +98,7 @@ def _floating_holiday(m: Mention, ctx: Context) -> Value | None:
     if ctx.reference is None:
         return "DATE", f"XXXX-{rule[0]:02d}", None
     day = cal.nth_weekday(ctx.reference.year, *rule)
-    tense = ctx.tense(m)
+    tense = ctx.day_tense(m)
     if tense == "past" and day > ctx.reference:
         day = cal.nth_weekday(ctx.reference.year - 1, *rule)
     elif tense == "future" and day < ctx.reference:
