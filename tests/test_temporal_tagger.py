@@ -366,3 +366,10 @@ def test_a_weekday_takes_the_tense_of_the_nearest_verb(text: str, value: str) ->
 def test_a_floating_holiday_after_an_infinitive_is_this_years() -> None:
     text = "The league, which has backed him, used the gala to urge members to vote on Election Day."
     assert values(text, dt.date(2031, 6, 7))["Election Day"] == "2031-11-04"
+
+
+def test_overnight_before_a_weekday_is_that_weekdays_night() -> None:
+    thu = dt.date(2031, 6, 12)
+    assert values("Rebels shelled the port overnight Tuesday.", thu)["overnight"] == "2031-06-10TNI"
+    assert values("Crews will work overnight Friday.", thu)["overnight"] == "2031-06-13TNI"
+    assert values("The storm hit overnight.", thu)["overnight"] == "2031-06-11TNI"
