@@ -373,3 +373,10 @@ def test_overnight_before_a_weekday_is_that_weekdays_night() -> None:
     assert values("Rebels shelled the port overnight Tuesday.", thu)["overnight"] == "2031-06-10TNI"
     assert values("Crews will work overnight Friday.", thu)["overnight"] == "2031-06-13TNI"
     assert values("The storm hit overnight.", thu)["overnight"] == "2031-06-11TNI"
+
+
+def test_a_verb_whose_past_is_its_present_is_past_after_a_singular_subject() -> None:
+    thu = dt.date(2031, 6, 12)
+    assert values("The minister quit on Friday.", thu)["Friday"] == "2031-06-06"
+    assert values("The minister quits on Friday.", thu)["Friday"] == "2031-06-13"
+    assert values("They plan to quit on Friday.", thu)["Friday"] == "2031-06-13"

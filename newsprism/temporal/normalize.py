@@ -43,9 +43,15 @@ _IRREGULAR_PAST = (
     "chose|drew|got|grew|heard|kept|knew|paid|sat|sought|stole|swore|taught|tore|withdrew|fled|"
     "slew|sank|swam|sang|forgot|forgave|froze|hung|meant|overtook|undertook"
 )
+# Verbs whose past is their present ("quit", "put", "cut"): past after a singular subject,
+# which would have taken "-s" in the present ("the minister quit", "she cut", "Ames put").
+_SAME_FORM_PAST = (
+    r"(?:\b(?:he|she|it)|\b(?-i:[A-Z][a-z]+)|\b(?:the|a|an|his|her|its)\s+(?-i:[a-z]+[^s\W]))\s+"
+    r"(?-i:quit|put|cut|hit|let|shut|split|spread|cost|hurt|bet|burst|cast|shed)\b"
+)
 _PAST = re.compile(
-    r"\b(?:was|were|had|did|said|ago|last|" + _IRREGULAR_PAST + r")\b"
-    r"|(?<!\bthe\s)(?<!\ba\s)(?<!\ban\s)(?<!\bits\s)\b\w{3,}ed\b",
+    r"\b(?:was|were|had|did|said|ago|last|" + _IRREGULAR_PAST + r")\b|" + _SAME_FORM_PAST + r"|"
+    r"(?<!\bthe\s)(?<!\ba\s)(?<!\ban\s)(?<!\bits\s)\b\w{3,}ed\b",
     re.IGNORECASE,
 )
 # A reporting verb right before the date: the date is when it was said, in its tense, whatever
