@@ -482,3 +482,9 @@ def test_the_eve_of_a_dated_event_is_the_day_before() -> None:
     text = "Ada Morrow quit the race on the eve of Tuesday's runoff."
     dates = sorted(e.date for e in run(article(text, "a", "2031-06-12", "A")).timeline)
     assert "2031-06-09" in dates
+
+
+def test_a_date_after_a_participle_is_the_reduced_clauses_event() -> None:
+    text = "Sign-ups rose between January and April, driven by an online form launched in 2028."
+    dates = sorted(e.date for e in run(article(text, "a", "2031-06-03", "A")).timeline)
+    assert dates == ["2028", "2031-01", "2031-04"]

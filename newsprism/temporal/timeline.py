@@ -201,7 +201,9 @@ def _ranges_as_months(inside: list[Timex], text: str) -> list[Timex]:
 # repeated it Thursday").
 _OPENER = re.compile(
     r"\b(?:said|says|saying|told|telling|announced|added|after|before|ahead\s+of|when|while|until|that|"
-    r"and\s+(?:then\s+)?(?:he|she|they|it|we|I))\b",
+    r"and\s+(?:then\s+)?(?:he|she|they|it|we|I))\b"
+    # a participle right before the date opens a reduced clause: "a process launched in 2012"
+    r"|\b[a-z]{3,}ed(?=\s+(?:in|on|during|since)\s+$)",
     re.IGNORECASE,
 )
 
