@@ -389,3 +389,10 @@ def test_days_earlier_count_from_the_day_their_sentence_told() -> None:
     assert (
         values("Four days earlier, the board met.", dt.date(2031, 6, 12))["Four days earlier"] == "2031-06-08"
     )
+
+
+def test_a_future_verb_right_after_the_weekday_points_ahead() -> None:
+    sat = dt.date(2031, 6, 14)
+    assert values("The committee on Friday will vote on the bill.", sat)["Friday"] == "2031-06-20"
+    assert values("Senators on Friday are expected to vote.", sat)["Friday"] == "2031-06-20"
+    assert values("The committee on Friday said it will vote.", sat)["Friday"] == "2031-06-13"

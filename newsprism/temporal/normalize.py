@@ -89,6 +89,8 @@ _NEAREST_CUE = re.compile(
     r"|(?P<past>" + _PAST.pattern + r")",
     re.IGNORECASE,
 )
+_FUTURE_WORD = re.compile(r"\b(?:will|is|are)\b|'ll", re.IGNORECASE)
+_REPORTS = re.compile(r"\b(?:says|tells|announces|adds|writes|reports)\b", re.IGNORECASE)
 # After a possessive day ("Tuesday's primary") only a cue that takes the day's event as its
 # object or adjunct counts: "ahead of", or a progressive verb right before it ("is facing in").
 _PROG_ADJUNCT = re.compile(r"\b(?:is|are|am)\s+[a-z]+ing\s+(?:in|at|for|during)\s+$", re.IGNORECASE)
@@ -176,8 +178,12 @@ class Context:
                 return "future"
             return self.tense(mention)
         if not cues:
-            if _PRESENT.search(before) and _FUTURE_AFTER.match(after):
-                return "future"  # "by the time the tour is over on Monday, we will have ..."
+            ahead = _FUTURE_AFTER.match(after)
+            lead = _FUTURE_WORD.split(ahead.group(0), maxsplit=1)[0] if ahead else ""
+            if ahead and not _PAST.search(lead) and not _REPORTS.search(lead):
+                # "the committee on Friday will vote", "by the time the tour is over on
+                # Monday, we will have ..." (not "on Friday said it will ...")
+                return "future"
             return self.tense(mention)
         kind = cues[-1].lastgroup
         if kind == "past":
