@@ -112,7 +112,6 @@ class Context:
     text: str
     reference: dt.date | None
     last_day: dt.date | None = None
-    last_day_end: int = -1  # where the expression of ``last_day`` ends in the text
     last_quarter: str | None = None
     last_point: dt.date | None = None  # last date of any granularity (month, year...)
     # The latest day the text may have been written: an "Updated" line or the URL's date a day
@@ -131,12 +130,6 @@ class Context:
             return None
         year, end = self.frame_year
         return None if _SENTENCE_END.search(self.text, end, mention.start) else year
-
-    def day_in_sentence(self, start: int) -> dt.date | None:
-        """The last day told, when it was told earlier in the sentence ending at ``start``."""
-        if self.last_day is None or not 0 <= self.last_day_end <= start:
-            return None
-        return None if _SENTENCE_END.search(self.text, self.last_day_end, start) else self.last_day
 
     def anchor(self) -> dt.date | None:
         return self.last_day or self.reference

@@ -139,9 +139,6 @@ def _ago(m: Mention, ctx: Context) -> Value | None:
         # Earnings reports: "a year ago" is the same quarter of the previous year.
         return "DATE", f"{int(ctx.last_quarter[:4]) - 1}{ctx.last_quarter[4:]}", None
     base = ctx.last_day if low(m, "dir") in {"before that", "after that"} and ctx.last_day else ctx.reference
-    if low(m, "dir") == "earlier" and unit != "year":
-        # "killed on June 24, ... four days earlier": counted from the day its sentence told
-        base = ctx.day_in_sentence(m.start) or base
     day = cal.shift(base, unit, sign * int(n))
     return "DATE", cal.format_unit(day, "day" if unit == "night" else unit), mod_of(m.part("mod"))
 

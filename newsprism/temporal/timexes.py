@@ -47,7 +47,6 @@ def tag_text(
         typ, val, mod = value
         if _DAY_PREFIX.match(val) and val[:4].isdigit():
             ctx.last_day = dt.date.fromisoformat(val[:10])
-            ctx.last_day_end = mention.end
         if typ == "DATE" and (point := _POINT.match(val)):
             ctx.last_point = dt.date(int(point[1]), int(point[2] or 1), 1)
             if point[2] is None and _FRAME.search(text, max(0, mention.start - 12), mention.start):
