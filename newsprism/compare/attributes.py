@@ -28,6 +28,7 @@ from newsprism.text import (
     content_words,
     counts_at,
     normalize_words,
+    numbers,
     quote_regions,
     stem,
 )
@@ -60,7 +61,7 @@ Sides = tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]
 class Mention:
     """One value of one kind in a sentence (offsets into the sentence text)."""
 
-    kind: str  # clock, block, interval, count, name, calendar, title
+    kind: str  # clock, block, interval, count, name, calendar, title, age, toll
     key: str  # what must be equal for two values to be one attribute (a street, a unit)
     value: float | str
     shown: str
@@ -232,7 +233,7 @@ def titles_apart(a: str, b: str) -> bool:
 @lru_cache(maxsize=1 << 14)
 def mentions(text: str) -> tuple[Mention, ...]:
     """Clock times, street blocks, intervals, counts, rare names and titles the sentence gives."""
-    out = [*_counts(text), *_rare_names(text), *_calendar(text), *_titles(text)]
+    out = [*_counts(text), *_rare_names(text), *_calendar(text), *_titles(text), *_ages(text), *_tolls(text)]
     for m in _CLOCK.finditer(text):
         hour, minute = int(m.group(1)), int(m.group(2) or 0)
         if 1 <= hour <= 12 and minute < 60:
@@ -249,6 +250,104 @@ def mentions(text: str) -> tuple[Mention, ...]:
         key = f"{m.group(2).lower()} {relation}"
         out.append(Mention("interval", key, _number(m.group(1)), m.group(0), m.start(), m.end()))
     return tuple(sorted(out, key=lambda x: x.start))
+
+
+_NUM_WORD = (
+    r"(?:\d{1,3}|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-[a-z]+)?|one|two|three|four|five|"
+    r"six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
+)
+# "61-year-old Ada Lee Morrow", "Sixty-year-old Englishman Tom Reed" / "Ada Morrow, 61,": a named
+# person's age (given name and surname; a surname alone may be a relative's)
+_INITIAL = r"(?:[A-Z]\.\s+)?"
+_AGE_BEFORE = re.compile(
+    rf"(?<![\w-])((?i:{_NUM_WORD}))[- ]year[- ]old\s+((?:[A-Z][a-z][\w'’-]*\s+){{1,3}}{_INITIAL}[A-Z][a-z][\w'’-]*)"
+)
+_AGE_AFTER = re.compile(rf"\b([A-Z][a-z][\w'’-]*\s+{_INITIAL}[A-Z][a-z][\w'’-]*),\s+(\d{{1,3}}),")
+# Two ages of one name further apart than this are two people (a father and a son), not one age
+# told wrong.
+_AGE_SPAN = 5
+
+
+def _ages(text: str) -> list[Mention]:
+    """A named person's age: key the surname, value "age|words before it" (given names, and a
+    nationality or a role written before them: "Englishman Tom Reed")."""
+    out = []
+    for m in _AGE_BEFORE.finditer(text):
+        out.append(_age(m.group(1), m.group(2), m.start(), m.end()))
+    for m in _AGE_AFTER.finditer(text):
+        out.append(_age(m.group(2), m.group(1), m.start(), m.end()))
+    return [a for a in out if a is not None]
+
+
+def _age(number: str, name: str, start: int, end: int) -> Mention | None:
+    words = [w for w in name.split() if len(w.rstrip(".")) > 1]
+    found = numbers(number)
+    if len(words) < 2 or len(found) != 1:
+        return None
+    age = int(float(next(iter(found))))
+    given, surname = [w.lower() for w in words[:-1] if w.lower() not in STOPWORDS], words[-1].lower()
+    if not 0 < age < 120 or not given:
+        return None
+    return Mention("age", surname, f"{age}|{' '.join(given)}", str(age), start, end)
+
+
+def ages_apart(a: str, b: str) -> bool:
+    """Two ages of one person ("age|words before the surname"): a given name in common (its
+    first three letters: Dave / David), a few years apart at most."""
+    (xa, ga), (xb, gb) = a.split("|"), b.split("|")
+    one = {w[:3] for w in ga.split()} & {w[:3] for w in gb.split()}
+    return bool(one) and 0 < abs(int(xa) - int(xb)) <= _AGE_SPAN
+
+
+# What happened to the people a toll counts: killed, hurt, arrested (the class keys the toll).
+_TOLL_CLASS = {
+    "killed": "killed", "killing": "killed", "dead": "killed", "died": "killed",
+    "injured": "injured", "injuring": "injured", "wounded": "injured", "wounding": "injured",
+    "hurt": "injured", "arrested": "arrested", "arresting": "arrested",
+}  # fmt: skip
+_TOLL_WORD = "|".join(_TOLL_CLASS)
+_BOUND = r"(?:at\s+least|more\s+than|fewer\s+than|less\s+than|about|around|nearly|almost|roughly|some|over|up\s+to|as\s+many\s+as|approximately|an\s+estimated|dozens|hundreds|another|other)"
+# "injuring five people", "killed 10 persons" / "12 people were injured", "two villagers slightly
+# injured", "left three bank workers dead"
+_TOLL_AFTER = re.compile(
+    rf"\b({_TOLL_WORD})\s+((?:{_BOUND}\s+)?)({_NUM_WORD}|\d[\d,]*\d|\d)\b(?:\s+([a-z]+))?", re.IGNORECASE
+)
+_TOLL_BEFORE = re.compile(
+    rf"((?:{_BOUND}\s+)?)(?<![\d.,])\b({_NUM_WORD}|\d[\d,]*\d|\d)\s+((?:[a-z]+\s+){{0,2}}?)(?:(?:were|was|have\s+been|had\s+been|"
+    rf"has\s+been|have|has|had|are)\s+)?(?:[a-z]+ly\s+)?({_TOLL_WORD})\b",
+    re.IGNORECASE,
+)
+# "two more victims", "40, 15 of them on the island": an increment or a total with its parts
+_NOT_TOLL_AFTER = re.compile(r"^(?:\s+more\b|,\s*\d[\d,]*\s+of\s+them\b)")
+
+
+def _tolls(text: str) -> list[Mention]:
+    """An exact count of the people killed, injured or arrested in the sentence's event (key
+    the class, value "count|counted noun"). A bound ("at least three"), an increment ("two
+    more"), or two counts of one class in the sentence (two events, or parts of one) give none."""
+    found: dict[str, list[Mention]] = {}
+    bounded: set[str] = set()
+    for m in _TOLL_AFTER.finditer(text):
+        cls = _TOLL_CLASS[m.group(1).lower()]
+        noun = (m.group(4) or "").lower()
+        _add_toll(found, bounded, cls, m.group(2), m.group(3), noun, text, m.start(3), m.end(3))
+    for m in _TOLL_BEFORE.finditer(text):
+        cls = _TOLL_CLASS[m.group(4).lower()]
+        words = m.group(3).split()
+        noun = words[-1].lower() if words else ""
+        _add_toll(found, bounded, cls, m.group(1), m.group(2), noun, text, m.start(2), m.end(2))
+    return [ms[0] for cls, ms in found.items() if len({x.value for x in ms}) == 1 and cls not in bounded]
+
+
+def _add_toll(found: dict, bounded: set, cls: str, bound: str, number: str, noun: str, text: str,
+              start: int, end: int) -> None:  # fmt: skip
+    values = numbers(number)
+    if bound.strip() or len(values) != 1 or _NOT_TOLL_AFTER.match(text[end:]) or _YEAR.fullmatch(number):
+        bounded.add(cls)
+        return
+    noun = "people" if noun in ("", "persons", "person") or noun in STOPWORDS else stem(noun)
+    value = int(float(next(iter(values))))
+    found.setdefault(cls, []).append(Mention("toll", cls, f"{value}|{noun}", f"{value} {cls}", start, end))
 
 
 _YEAR = re.compile(r"(?:19|20)\d\d")
@@ -398,6 +497,10 @@ def same_attribute(a_text: str, a: Mention, b_text: str, b: Mention, tied: bool 
         return True  # one street, two blocks
     if a.kind == "title":
         return titles_apart(str(a.value), str(b.value))
+    if a.kind == "age":
+        return ages_apart(str(a.value), str(b.value))
+    if a.kind == "toll":
+        return tolls_apart(a_text, str(a.value), b_text, str(b.value))
     if a.kind == "name":
         # the very word next to both ("his sister Tavrenah"): "near Dargahan" / "in the Dargehan
         # area" are a place two transliterations spell
@@ -433,6 +536,24 @@ def same_attribute(a_text: str, a: Mention, b_text: str, b: Mention, tied: bool 
         and bool(names)
         and names == near_names(b_text, b.start, b.end)
     )
+
+
+_SENTENCE_NAME = re.compile(r"(?<=\s)[A-Z][a-z][\w'’-]+")
+_TIME_MARK = re.compile(rf"\b(?:{_MONTH}|(?:19|20)\d\d)\b", re.IGNORECASE)
+
+
+def tolls_apart(a_text: str, a: str, b_text: str, b: str) -> bool:
+    """Two exact tolls ("count|noun") of one class in two sentences of one event: the counted
+    nouns one, and the sentences sharing a name (not their first word, no month or weekday) and
+    no month or year only one names ("a quake in September killed seven" tells another event)."""
+    (xa, na), (xb, nb) = a.split("|"), b.split("|")
+    if na != nb or xa == xb:
+        return False
+    names_a = {w for w in _SENTENCE_NAME.findall(a_text) if w.lower() not in _DATE_WORDS}
+    names_b = {w for w in _SENTENCE_NAME.findall(b_text) if w.lower() not in _DATE_WORDS}
+    times_a = {t.lower() for t in _TIME_MARK.findall(a_text)}
+    times_b = {t.lower() for t in _TIME_MARK.findall(b_text)}
+    return bool(names_a & names_b) and times_a == times_b
 
 
 # "The primary is scheduled for mid-May", "Vessia's primary will be held on April 30": the clause

@@ -600,7 +600,7 @@ def _attribute_contradictions(
         # a sentence that is all quote still names its speaker in the outlet's words (the title)
         spoken = all(statements[i].quote_id for i in members)
         for m in mentions(text):
-            if (m.kind == "title" or not spoken) and not any(s <= m.start < e for s, e in quoted):
+            if (m.kind in _REPORTED or not spoken) and not any(s <= m.start < e for s, e in quoted):
                 by_key.setdefault((m.kind, m.key), []).append((unit, m))
     tied: set[tuple[_Unit, _Unit]] = set()
     for clocks in (False, True):
@@ -614,7 +614,7 @@ def _attribute_contradictions(
                         ua[0] == ub[0]
                         # a plan and a report, or what did not happen and what did: two things
                         # (a person's title is theirs whatever the sentence tells of them)
-                        or kind != "title"
+                        or kind not in _PERSONAL
                         and _two_events(ta, ma, tb, mb)
                         or not same_attribute(ta, ma, tb, mb, (ua, ub) in tied or (ub, ua) in tied)
                     ):
@@ -684,7 +684,14 @@ _KINDS = {
     "count": "number",
     "name": "name",
     "title": "title",
+    "age": "age",
+    "toll": "number",
 }
+# A person's title or age is theirs whatever the sentence tells of them (a plan, another day).
+_PERSONAL = frozenset(["title", "age"])
+# Values an outlet reports from a source in its own words ("killing five people, Iranian media
+# said"): read in sentences the quote stage holds as speech, outside their quote marks.
+_REPORTED = _PERSONAL | {"toll"}
 
 
 def _attribute_contradiction(
