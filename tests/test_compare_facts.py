@@ -719,3 +719,51 @@ def test_two_periods_of_years_in_one_group_are_no_contradiction():
         )
         == []
     )
+
+
+def test_one_named_persons_age_told_two_ways_is_a_contradiction():
+    assert _unaligned(
+        "Police arrested 61-year-old Dana Marie Varsk on Friday morning.",
+        "Sixty-year-old Dana Varsk is accused of setting the depot fire.",
+    ) == [("age", "61 vs 60")]
+    assert _unaligned(
+        "Ivo Lind, 32, fell while climbing to the hut.",
+        "The next day 31-year-old Englishman Ivo Lind slipped on the ice.",
+    ) == [("age", "32 vs 31")]
+    # two people of one surname; a surname alone; one age told as a word; a case's age;
+    # a father and a son of one name
+    for a, b in [
+        ("Omar Varsk, 35, was charged.", "Dana Varsk, 61, was found at home."),
+        ("35-year-old Varsk faces two counts.", "Dana Varsk, 61, was found at home."),
+        ("Sixty-year-old Dana Varsk was arrested.", "Dana Varsk, 60, was arrested."),
+        ("A 60-year-old woman was charged.", "They solved a 41-year-old case against Dana Varsk."),
+        ("Ivo Lind, 62, greeted the crowd.", "Ivo Lind, 24, his son, greeted the crowd."),
+    ]:
+        assert _unaligned(a, b) == [], (a, b)
+
+
+def test_one_events_exact_toll_told_two_ways_is_a_contradiction():
+    assert _unaligned(
+        "The tremor struck near Carrowmere, injuring five people and damaging buildings.",
+        "The quake on the outskirts of Carrowmere injured two people, the governor said.",
+    ) == [("number", "injured: 5 injured vs 2 injured")]
+    for a, b in [
+        # a bound, an increment, a total with its parts
+        ("The blast in Carrowmere killed at least three people.", "Ten people were killed in Carrowmere."),
+        ("The bodies of two more victims were found in Carrowmere.", "Ten people were killed in Carrowmere."),
+        (
+            "The quake killed seven people and injured 40, 15 of them in Carrowmere.",
+            "It injured 12 people in Carrowmere.",
+        ),
+        # another time; no name both sentences give; two classes
+        (
+            "A quake in September near Carrowmere killed seven people.",
+            "The quake near Carrowmere killed two people.",
+        ),
+        (
+            "Police said 12 people were injured in the riots.",
+            "Police said 18 people had been injured in the violence.",
+        ),
+        ("The fire in Carrowmere killed two people.", "Police in Carrowmere arrested five people."),
+    ]:
+        assert _unaligned(a, b) == [], (a, b)
