@@ -767,3 +767,24 @@ def test_one_events_exact_toll_told_two_ways_is_a_contradiction():
         ("The fire in Carrowmere killed two people.", "Police in Carrowmere arrested five people."),
     ]:
         assert _unaligned(a, b) == [], (a, b)
+
+
+def test_a_toll_that_grew_in_a_later_report_is_an_update():
+    import numpy as np
+
+    from newsprism.compare.alignment import Alignment
+    from newsprism.compare.contradictions import find_contradictions
+
+    sts = [
+        _st(0, "a", "The quake near Carrowmere killed three people, the governor said."),
+        _st(1, "b", "The quake near Carrowmere killed 10 people, the governor said."),
+    ]
+    apart = Alignment(groups=((0,), (1,)), conflicts=(), sims=np.eye(2, dtype=np.float32))
+
+    def kinds(published):
+        return [c.kind for c in find_contradictions(sts, apart, min_shared=2, published=published)]
+
+    assert kinds({"a": "2026-03-01", "b": "2026-03-02"}) == []  # the later report, the larger toll
+    assert kinds({"a": "2026-03-02", "b": "2026-03-01"}) == ["number"]  # a toll that fell
+    assert kinds({"a": "2026-03-01T08:00", "b": "2026-03-01T20:00"}) == ["number"]  # one day
+    assert kinds({}) == ["number"]

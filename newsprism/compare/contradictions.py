@@ -483,9 +483,11 @@ def find_contradictions(
     min_shared: int = 2,
     negation_overlap: float = 0.6,
     close_sim: float = 0.7,
+    published: Mapping[str, str] | None = None,
 ) -> list[Contradiction]:
     """Contradictions between aligned or conflicting statements; ``texts`` (article id ->
-    cleaned text) lets a clause without a date be dated by its sentence. A missed
+    cleaned text) lets a clause without a date be dated by its sentence, ``published`` (article
+    id -> ISO date) tells a count that grew on a later day from one told two ways. A missed
     contradiction costs a reader less than an invented one, so each pair must pass
     :func:`_same_thing` (``min_sim``, ``min_shared``); a weekday or place differing needs the
     pair at least ``close_sim`` alike (counts, negation, office years and calendar dates are
@@ -523,13 +525,15 @@ def find_contradictions(
         if (a.quote_id or b.quote_id) and found[0] not in _FACT_KINDS:
             continue  # a speaker's words: a dispute or a quote variant, not the outlets disagreeing
         kind, note = found
-        cid = content_id(a.id, b.id, kind, prefix="c_")
         values = _values(kind, note, a.text, b.text)
+        if kind == "number" and _grew(a.article_id, values[0], b.article_id, values[1], published or {}):
+            continue
+        cid = content_id(a.id, b.id, kind, prefix="c_")
         out[cid] = Contradiction(id=cid, kind=kind, a=_side(a), b=_side(b), note=note, values=values)
     units = _units(statements, texts or {})
     unit_of = {statements[i].id: unit for unit, (_, members) in units.items() for i in members}
     told = {_told(c, unit_of) for c in out.values()}
-    for found in _attribute_contradictions(statements, units):
+    for found in _attribute_contradictions(statements, units, published or {}):
         # the paths above may have told this one already ("the 400 block" read as a count)
         if _told(found, unit_of) not in told and _told(found, unit_of, "number") not in told:
             out.setdefault(found.id, found)
@@ -587,7 +591,9 @@ def _units(statements: Sequence[Statement], texts: Mapping[str, str]) -> dict[_U
 
 
 def _attribute_contradictions(
-    statements: Sequence[Statement], units: Mapping[_Unit, tuple[str, list[int]]]
+    statements: Sequence[Statement],
+    units: Mapping[_Unit, tuple[str, list[int]]],
+    published: Mapping[str, str] | None = None,
 ) -> list[Contradiction]:
     """One attribute of one thing (a clock time, a street block, an interval) given two values by
     two articles, whether or not alignment paired their sentences (see
@@ -617,12 +623,29 @@ def _attribute_contradictions(
                         or kind not in _PERSONAL
                         and _two_events(ta, ma, tb, mb)
                         or not same_attribute(ta, ma, tb, mb, (ua, ub) in tied or (ub, ua) in tied)
+                        or kind in ("count", "toll")
+                        and _grew(ua[0], str(ma.value), ub[0], str(mb.value), published or {})
                     ):
                         continue
                     found.append((ua, ma, ub, mb))
                     tied.add((ua, ub))
     out = [_attribute_contradiction(statements, units, *f) for f in found]
     return out + _remark_days(statements, units)
+
+
+_LEADING_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
+
+
+def _grew(article_a: str, value_a: str, article_b: str, value_b: str, published: Mapping[str, str]) -> bool:
+    """The article published on a later day gives the larger count: a toll, a tally or a
+    total that grew between two reports ("killed three" on Monday, "a total of 10" on Tuesday),
+    not one count told two ways. Reports of one day, or undated ones, are compared."""
+    day_a, day_b = (published.get(article_a) or "")[:10], (published.get(article_b) or "")[:10]
+    xa, xb = _LEADING_NUMBER.match(value_a), _LEADING_NUMBER.match(value_b)
+    if not day_a or not day_b or day_a == day_b or xa is None or xb is None:
+        return False
+    na, nb = float(xa.group(0).replace(",", "")), float(xb.group(0).replace(",", ""))
+    return (na > nb) == (day_a > day_b) and na != nb
 
 
 def _two_events(ta: str, ma: Mention, tb: str, mb: Mention) -> bool:
