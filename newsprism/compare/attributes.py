@@ -309,22 +309,36 @@ _TOLL_WORD = "|".join(_TOLL_CLASS)
 _BOUND = r"(?:at\s+least|more\s+than|fewer\s+than|less\s+than|about|around|nearly|almost|roughly|some|over|up\s+to|as\s+many\s+as|approximately|an\s+estimated|dozens|hundreds|another|other)"
 # "injuring five people", "killed 10 persons" / "12 people were injured", "two villagers slightly
 # injured", "left three bank workers dead"
+# "170,000" whole; "one" not in "no one"
+_TOLL_NUM = rf"(?<!\bno\s)(?:\d{{1,3}}(?:,\d{{3}})+|\d+|{_NUM_WORD})(?![\d,]*\d)"
 _TOLL_AFTER = re.compile(
-    rf"\b({_TOLL_WORD})\s+((?:{_BOUND}\s+)?)({_NUM_WORD}|\d[\d,]*\d|\d)\b(?:\s+([a-z]+))?", re.IGNORECASE
+    rf"\b({_TOLL_WORD})\s+((?:{_BOUND}\s+)?)({_TOLL_NUM})\b(?:\s+([a-z]+))?", re.IGNORECASE
 )
 _TOLL_BEFORE = re.compile(
-    rf"((?:{_BOUND}\s+)?)(?<![\d.,])\b({_NUM_WORD}|\d[\d,]*\d|\d)\s+((?:[a-z]+\s+){{0,2}}?)(?:(?:were|was|have\s+been|had\s+been|"
+    rf"((?:{_BOUND}\s+)?)(?<![\d.,])\b({_TOLL_NUM})\s+((?:[a-z]+\s+){{0,2}}?)(?:(?:were|was|have\s+been|had\s+been|"
     rf"has\s+been|have|has|had|are)\s+)?(?:[a-z]+ly\s+)?({_TOLL_WORD})\b",
     re.IGNORECASE,
 )
 # "two more victims", "40, 15 of them on the island": an increment or a total with its parts
-_NOT_TOLL_AFTER = re.compile(r"^(?:\s+more\b|,\s*\d[\d,]*\s+of\s+them\b)")
+_NOT_TOLL_AFTER = re.compile(r"^(?:\s+more\b|,\s*\d[\d,]*\s+of\s+them\b|\s+of\b)")
+# A toll of another event or another moment: "in a separate attack", "another school", "the
+# latest tremor", "days after", "at the weekend", "in 2004"; or one the sentence calls
+# provisional ("so far", "could rise", "initial estimates")
+_OTHER_TOLL = re.compile(
+    r"\b(?:another|separate|previous|earlier|latest|last|weekend|(?:days?|weeks?|months?)\s+(?:after|before|"
+    r"earlier|later|ago)|so\s+far|could\s+rise|expected\s+to\s+rise|rose|risen|climbed|initial|preliminary|"
+    r"(?:19|20)\d\d)\b",
+    re.IGNORECASE,
+)
 
 
 def _tolls(text: str) -> list[Mention]:
     """An exact count of the people killed, injured or arrested in the sentence's event (key
     the class, value "count|counted noun"). A bound ("at least three"), an increment ("two
-    more"), or two counts of one class in the sentence (two events, or parts of one) give none."""
+    more"), or two counts of one class in the sentence (two events, or parts of one) give none,
+    nor a sentence telling another event or moment (see ``_OTHER_TOLL``)."""
+    if _OTHER_TOLL.search(text):
+        return []
     found: dict[str, list[Mention]] = {}
     bounded: set[str] = set()
     for m in _TOLL_AFTER.finditer(text):
@@ -334,6 +348,8 @@ def _tolls(text: str) -> list[Mention]:
     for m in _TOLL_BEFORE.finditer(text):
         cls = _TOLL_CLASS[m.group(4).lower()]
         words = m.group(3).split()
+        if "of" in (w.lower() for w in words):
+            continue  # "one of the wounded": a part
         noun = words[-1].lower() if words else ""
         _add_toll(found, bounded, cls, m.group(1), m.group(2), noun, text, m.start(2), m.end(2))
     return [ms[0] for cls, ms in found.items() if len({x.value for x in ms}) == 1 and cls not in bounded]
@@ -456,14 +472,28 @@ _CAL_DATE = re.compile(
 _PARTS = {"early": (1, 10), "mid": (11, 20), "late": (21, 31)}
 
 
+# "On November 19, the frigate sank ...", "Then, on November 18, it had sunk ...": a date
+# opening the sentence dates its main clause, whatever other dates later clauses give
+_FRONT = re.compile(r"^\W*(?:(?:then|and|but|later)\s*,?\s*)?on\s+$", re.IGNORECASE)
+_FRONT_END = re.compile(r"^(?:,?\s*(?:19|20)\d\d)?,\s*")
+
+
+def fronted(text: str, m: Mention) -> int | None:
+    """Where the main clause starts when the mention is a date opening the sentence, else None."""
+    end = _FRONT_END.match(text[m.end :])
+    return m.end + end.end() if _FRONT.match(text[: m.start]) and end else None
+
+
 def _calendar(text: str) -> list[Mention]:
-    """A sentence's calendar date, when it gives exactly one (two dates tell two moments):
-    value "month:first:last"."""
+    """A sentence's calendar date, when it gives exactly one (two dates tell two moments) or
+    opens with one: value "month:first:last"."""
     found = list(_CAL_DATE.finditer(text))
+    if len(found) > 1 and _FRONT.match(text[: found[0].start()]):
+        found = found[:1]
     if len(found) != 1:
         return []
     m = found[0]
-    if re.match(r",?\s*(?:19|20)\d\d\b", text[m.end() : m.end() + 7]):
+    if re.match(r",?\s*(?:19|20)\d\d\b", text[m.end() : m.end() + 7]) and not _FRONT.match(text[: m.start()]):
         return []  # "April 21, 2004": a dated moment of its own year, mostly another event's
     month = MONTHS.index((m.group("m1") or m.group("m2") or m.group("m3")).lower()) + 1
     first, last = (
@@ -520,6 +550,12 @@ def same_attribute(a_text: str, a: Mention, b_text: str, b: Mention, tied: bool 
         return _one_moment(a_text, a, b_text, b)
     sa, sb = sides(a_text, a.start, a.end), sides(b_text, b.start, b.end)
     if a.kind == "calendar":
+        # dates opening both sentences: the words their main clauses open with tell the event
+        # ("On May 3, the mayor signed a bill" / "On May 4, the mayor signed the bill"); one
+        # such date against one inside a clause was two events on every corpus pair read
+        main_a, main_b = _main_sides(a_text, a), _main_sides(b_text, b)
+        if main_a is not None and main_b is not None:
+            sa, sb = main_a, main_b
         # the subjects the two clauses open with name the event: "The primary is set for mid-May"
         # / "The primary will take place on April 30" is one; "The deadline for the primary is
         # April 30" another, whatever words stand next to the dates
@@ -554,6 +590,11 @@ def tolls_apart(a_text: str, a: str, b_text: str, b: str) -> bool:
     times_a = {t.lower() for t in _TIME_MARK.findall(a_text)}
     times_b = {t.lower() for t in _TIME_MARK.findall(b_text)}
     return bool(names_a & names_b) and times_a == times_b
+
+
+def _main_sides(text: str, m: Mention) -> Sides | None:
+    at = fronted(text, m)
+    return None if at is None else sides(text, at, at)
 
 
 # "The primary is scheduled for mid-May", "Vessia's primary will be held on April 30": the clause

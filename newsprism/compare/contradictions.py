@@ -623,8 +623,9 @@ def _attribute_contradictions(
                         or kind not in _PERSONAL
                         and _two_events(ta, ma, tb, mb)
                         or not same_attribute(ta, ma, tb, mb, (ua, ub) in tied or (ub, ua) in tied)
-                        or kind in ("count", "toll")
-                        and _grew(ua[0], str(ma.value), ub[0], str(mb.value), published or {})
+                        or _update(kind, ua[0], ma, ub[0], mb, published or {})
+                        or kind == "age"
+                        and _plan_and_report(ta, tb)
                     ):
                         continue
                     found.append((ua, ma, ub, mb))
@@ -646,6 +647,19 @@ def _grew(article_a: str, value_a: str, article_b: str, value_b: str, published:
         return False
     na, nb = float(xa.group(0).replace(",", "")), float(xb.group(0).replace(",", ""))
     return (na > nb) == (day_a > day_b) and na != nb
+
+
+def _update(
+    kind: str, article_a: str, a: Mention, article_b: str, b: Mention, published: Mapping[str, str]
+) -> bool:
+    """Two values a later report may have updated: a count or an age that grew by the later
+    day. A toll (killed, injured, arrested) grows through a story's first hours and days, so
+    two undated tolls are never compared: nothing tells an update from a disagreement."""
+    if kind == "toll" and not (published.get(article_a) and published.get(article_b)):
+        return True
+    return kind in ("count", "toll", "age") and _grew(
+        article_a, str(a.value), article_b, str(b.value), published
+    )
 
 
 def _two_events(ta: str, ma: Mention, tb: str, mb: Mention) -> bool:
