@@ -813,3 +813,47 @@ def test_a_toll_that_grew_in_a_later_report_is_an_update():
         )
         == []
     )
+
+
+def test_office_years_and_a_primary_date_told_in_other_sentence_shapes():
+    for a, b, want in [
+        # an abbreviation's dot ends no clause; a span closing the clause before it
+        (
+            "Former Sen. Ada Morrow (D-Vessia), who served from 1967 until 1979, died Monday.",
+            "Morrow served in the U.S. Senate from 1966 to 1978.",
+            [("years", "1967–1979 vs 1966–1978")],
+        ),
+        (
+            "Ada Morrow served two terms in the Senate, from 1967 to 1979.",
+            "Ada Morrow, a senator from 1966-78, died.",
+            [("years", "1967–1979 vs 1966–1978")],
+        ),
+        (
+            "Ada Morrow served two terms as governor, from 1967 to 1979.",
+            "Ada Morrow, a senator from 1966-78, died.",
+            [],
+        ),
+        # a date in a clause dating the sentence's subject
+        (
+            "The Carrowmere primary, set for April 30, will decide the seat.",
+            "The Carrowmere primary in mid-May will decide the seat.",
+            [("date", "April 30 vs mid-May")],
+        ),
+        (
+            "The deadline for the Carrowmere primary, set for April 30, is near.",
+            "The Carrowmere primary in mid-May will decide the seat.",
+            [],
+        ),
+        # dates opening both sentences date their main clauses
+        (
+            "On November 19, the frigate sank a trawler, its third strike since November 2.",
+            "Then, on November 18, the frigate had sunk the trawler after a gunbattle.",
+            [("date", "November 19 vs November 18")],
+        ),
+        (
+            "On January 30, the mayor signed an order on the harbour.",
+            "A budget signed by the mayor on March 11 lets the harbour board rescind it.",
+            [],
+        ),
+    ]:
+        assert _unaligned(a, b) == want, (a, b)

@@ -36,6 +36,7 @@ from newsprism.text import (
 __all__ = [
     "Mention",
     "clause",
+    "clause_pieces",
     "mentions",
     "near_names",
     "quoted_spans",
@@ -53,6 +54,19 @@ _NOT_EVENT = frozenset(_SAYING.split("|")) | frozenset(
 )
 _DATE_WORDS = frozenset(DAYS) | frozenset(MONTHS)
 _CLAUSE_END = re.compile(r"[,;:.!?](?=\s|$)|[()—–]")  # not the comma of "1,200" or the dot of "2.5"
+# The dot of an initial or a title abbreviation ends no clause ("the U.S. Senate", "Sen. Ada Lind")
+_ABBREVIATION = re.compile(
+    r"\b(?:[A-Za-z]|Sen|Rep|Gov|Gen|Col|Sgt|Lt|Dr|Mr|Mrs|Ms|Jr|Sr|St|Mt|Ft|Capt|Maj|Adm|Det)\."
+)
+
+
+def clause_pieces(text: str) -> list[str]:
+    """``text`` cut at clause ends (commas, semicolons, sentence ends, brackets, dashes), not at
+    the dot of an abbreviation."""
+    masked = _ABBREVIATION.sub(lambda m: m.group(0)[:-1] + "\0", text)
+    return [piece.replace("\0", ".") for piece in _CLAUSE_END.split(masked)]
+
+
 # Stems before and after a value, two words each side, then the one word next to it each side.
 Sides = tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]
 
@@ -80,16 +94,14 @@ def _common(piece: str, drop: frozenset[str]) -> list[str]:
 def sides(text: str, start: int, end: int, window: int = 40, drop: frozenset[str] = _NOT_EVENT) -> Sides:
     """Stems of the common words next to ``text[start:end]`` in its clause (dates, saying verbs
     and names left out: a story's people stand next to every value it gives)."""
-    before = _common(_CLAUSE_END.split(text[max(0, start - window) : start])[-1], drop)
-    after = _common(_CLAUSE_END.split(text[end : end + window])[0], drop)
+    before = _common(clause_pieces(text[max(0, start - window) : start])[-1], drop)
+    after = _common(clause_pieces(text[end : end + window])[0], drop)
     return frozenset(before[-2:]), frozenset(after[:2]), frozenset(before[-1:]), frozenset(after[:1])
 
 
 def clause(text: str, m: Mention) -> str:
     """The clause a mention stands in (between commas, semicolons, dashes, brackets)."""
-    return (
-        _CLAUSE_END.split(text[: m.start])[-1] + text[m.start : m.end] + _CLAUSE_END.split(text[m.end :])[0]
-    )
+    return clause_pieces(text[: m.start])[-1] + text[m.start : m.end] + clause_pieces(text[m.end :])[0]
 
 
 def sides_meet(a: Sides, b: Sides) -> bool:
@@ -111,8 +123,8 @@ def near_names(text: str, start: int, end: int, window: int = _NAME_WINDOW) -> f
     """Capitalised words among the ``window`` words next to a value on each side in its clause,
     function words skipped (no sentence opener, no date word): what the value belongs to ("the
     Carrow primary on May 3")."""
-    head = _WORD.findall(_CLAUSE_END.split(text[max(0, start - 60) : start])[-1])
-    tail = _WORD.findall(_CLAUSE_END.split(text[end : end + 60])[0])
+    head = _WORD.findall(clause_pieces(text[max(0, start - 60) : start])[-1])
+    tail = _WORD.findall(clause_pieces(text[end : end + 60])[0])
     kept = [w for w in head if w.lower() not in STOPWORDS][-window:]
     kept += [w for w in tail if w.lower() not in STOPWORDS][:window]
     out = set()
@@ -559,7 +571,8 @@ def same_attribute(a_text: str, a: Mention, b_text: str, b: Mention, tied: bool 
         # the subjects the two clauses open with name the event: "The primary is set for mid-May"
         # / "The primary will take place on April 30" is one; "The deadline for the primary is
         # April 30" another, whatever words stand next to the dates
-        head_a, head_b = _subject_head(clause(a_text, a)), _subject_head(clause(b_text, b))
+        head_a = _subject_head(clause(a_text, a)) or _appositive_head(a_text, a)
+        head_b = _subject_head(clause(b_text, b)) or _appositive_head(b_text, b)
         if head_a is not None and head_b is not None:
             return head_a == head_b
     if sides_meet(sa, sb):
@@ -614,6 +627,30 @@ def _subject_head(text: str) -> str | None:
     if m is None:
         return None
     words = m.group(1).lower().split()
+    cut = next((i for i, w in enumerate(words) if w in _OF), len(words))
+    return stem(words[cut - 1]) if cut > 0 else None
+
+
+# "The primary, set for April 30, ...": the sentence's subject, then a clause of a participle
+# dating it
+_OPENING_SUBJECT = re.compile(
+    r"^\s*(?:the|its|his|her|their|this|[A-Z][\w'’-]*['’]s)\s+((?:[a-z][\w-]*\s+){0,4}?[a-z][\w-]*)\s*$",
+    re.IGNORECASE,
+)
+_DATING = re.compile(r"^\s*(?:set|scheduled|slated|planned|due|held|expected)\b", re.IGNORECASE)
+
+
+def _appositive_head(text: str, m: Mention) -> str | None:
+    """The head word (stem) of the subject opening the sentence when the date stands in the
+    clause right after it and that clause dates it ("The deadline for the primary, set for
+    April 30," -> deadlin), or None."""
+    pieces = clause_pieces(text[: m.start])
+    if len(pieces) != 2 or not _DATING.match(pieces[1]):
+        return None
+    subject = _OPENING_SUBJECT.match(pieces[0])
+    if subject is None:
+        return None
+    words = subject.group(1).lower().split()
     cut = next((i for i, w in enumerate(words) if w in _OF), len(words))
     return stem(words[cut - 1]) if cut > 0 else None
 

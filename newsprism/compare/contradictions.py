@@ -15,6 +15,7 @@ from newsprism.compare.alignment import Alignment
 from newsprism.compare.attributes import (
     Mention,
     clause,
+    clause_pieces,
     mentions,
     quoted_spans,
     remark_day,
@@ -342,7 +343,6 @@ def _count_context(text: str, unit: str) -> _Sides:
 
 _COMMON = re.compile(r"(?<![\w'’-])[a-z][\w'’-]*")
 _NOT_EVENT = frozenset(_SAYING.split("|")) | {"last", "next", "early", "late", "mid", "week"}
-_CLAUSE_END = re.compile(r"[,;:.!?](?=\s|$)|[()—–]")  # not the comma of "1,200" or the dot of "2.5"
 # Stems before and after a value, two words each side, then the one word next to it each side.
 _Sides = tuple[set[str], set[str], set[str], set[str]]
 
@@ -361,8 +361,8 @@ def _near_common(text: str, pattern: re.Pattern[str]) -> _Sides:
 
     out: _Sides = (set(), set(), set(), set())
     for m in pattern.finditer(text):
-        before = common(_CLAUSE_END.split(text[max(0, m.start() - 40) : m.start()])[-1])
-        after = common(_CLAUSE_END.split(text[m.end() : m.end() + 40])[0])
+        before = common(clause_pieces(text[max(0, m.start() - 40) : m.start()])[-1])
+        after = common(clause_pieces(text[m.end() : m.end() + 40])[0])
         for side, words in zip(out, (before[-2:], after[:2], before[-1:], after[:1]), strict=True):
             side.update(words)
     return out
@@ -833,11 +833,18 @@ def _office_words(text: str) -> set[str]:
     Senate from" -> senat; "a senator from" -> senat)."""
     out = set()
     for m in _YEAR_RANGE.finditer(text):
-        head = _CLAUSE_END.split(text[max(0, m.start() - 60) : m.start()])[-1]
-        words = [w.lower() for w in _OFFICE_WORDS.findall(head)]
-        kept = [w for w in words if w not in STOPWORDS and w not in _HOLDING and w not in _DATE_WORDS][-2:]
+        pieces = clause_pieces(text[max(0, m.start() - 80) : m.start()])
+        kept = _office_kept(pieces[-1])
+        if not kept and len(pieces) > 1 and not pieces[-1].strip(" from"):
+            # "served two terms in the Senate, from 1967 to 1979": the span closes the clause before
+            kept = _office_kept(pieces[-2])
         out.update(w[:_PREFIX] for w in kept if len(w) >= _PREFIX)
     return out
+
+
+def _office_kept(head: str) -> list[str]:
+    words = [w.lower() for w in _OFFICE_WORDS.findall(head)]
+    return [w for w in words if w not in STOPWORDS and w not in _HOLDING and w not in _DATE_WORDS][-2:]
 
 
 def _values(kind: str, note: str, a: str, b: str) -> tuple[str, str]:
