@@ -26,6 +26,7 @@ from newsprism.analyze import analyze_articles
 from newsprism.compare.contradictions import find_contradictions
 
 GOLD = Path(__file__).resolve().parent / "brief_contra_dev" / "gold.json"
+FLOORS = GOLD.with_name("floors.json")
 
 
 def _flags(story: dict, docs: dict, cache: Path | None, cached: Path | None) -> list:
@@ -62,6 +63,7 @@ def main() -> int:
     ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
     ap.add_argument("--cache", type=Path, help="keep find_contradictions' inputs here")
     ap.add_argument("--cached", type=Path, help="score from inputs kept by --cache")
+    ap.add_argument("--check", action="store_true", help="fail when precision or recall is below its floor")
     ap.add_argument("-v", "--verbose", action="store_true")
     args = ap.parse_args()
     if not (args.data / "ecbplus").is_dir():
@@ -106,6 +108,16 @@ def main() -> int:
     recall = f"{real_hit / real_n:.2f}" if real_n else "-"
     print(f"contradiction dev: {len(stories)} stories, {flagged} flagged, {right} right, "
           f"{lookalike} named look-alikes; precision {precision}, recall {recall} ({real_hit}/{real_n})")  # fmt: skip
+    if args.check:
+        floors = json.loads(FLOORS.read_text(encoding="utf-8"))
+        failed = []
+        if flagged and right / flagged < floors["precision"]:
+            failed.append(f"precision {right / flagged:.2f} < floor {floors['precision']}")
+        if real_hit / real_n < floors["recall"]:
+            failed.append(f"recall {real_hit / real_n:.2f} < floor {floors['recall']}")
+        for line in failed:
+            print(f"below floor: {line}", file=sys.stderr)
+        return 1 if failed else 0
     return 0
 
 
