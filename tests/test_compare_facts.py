@@ -857,3 +857,42 @@ def test_office_years_and_a_primary_date_told_in_other_sentence_shapes():
         ),
     ]:
         assert _unaligned(a, b) == want, (a, b)
+
+
+def _articles(a_sentences, b_sentences):
+    """Kinds flagged between two articles told sentence by sentence (no alignment)."""
+    import numpy as np
+
+    from newsprism.compare.alignment import Alignment
+    from newsprism.compare.contradictions import find_contradictions
+
+    sts, texts = [], {}
+    for article, sentences in (("a", a_sentences), ("b", b_sentences)):
+        text = " ".join(sentences)
+        texts[article] = text
+        at = 0
+        for s in sentences:
+            start = text.index(s, at)
+            sts.append(Statement(id=f"s{len(sts)}", article_id=article, text=s, span=Span(start, start + len(s)),
+                                 sentence=Span(start, start + len(s))))  # fmt: skip
+            at = start + len(s)
+    n = len(sts)
+    apart = Alignment(groups=tuple((i,) for i in range(n)), conflicts=(), sims=np.eye(n, dtype=np.float32))
+    return [(c.kind, c.note) for c in find_contradictions(sts, apart, texts, min_shared=2)]
+
+
+def test_an_age_given_to_a_surname_alone_is_the_one_person_its_article_names():
+    a = [
+        "Senator Ada Morrow spoke in Carrowmere on Monday.",
+        "The 75-year-old Morrow said she would run again.",
+    ]
+    b = ["Ada Morrow, 74, told voters in Carrowmere she would run again."]
+    assert _articles(a, b) == [("age", "75 vs 74")]
+    # an article naming two people of that surname names nobody by it alone
+    two = [
+        "Ada Morrow and her brother Bo Morrow spoke on Monday.",
+        "Sen. Morrow, 75, said she would run again.",
+    ]
+    assert _articles(two, b) == []
+    # an age of another time
+    assert _articles(["Ada Morrow spoke.", "The then-75-year-old Morrow ran in 2010."], b) == []

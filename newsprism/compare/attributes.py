@@ -21,6 +21,7 @@ from functools import lru_cache
 from rapidfuzz.distance import Levenshtein
 
 from newsprism.compare.lexicon import zipf
+from newsprism.quotes.names import TITLE_QUALIFIERS, TITLE_WORDS
 from newsprism.text import (
     DAYS,
     MONTHS,
@@ -37,6 +38,7 @@ __all__ = [
     "Mention",
     "clause",
     "clause_pieces",
+    "given_names",
     "mentions",
     "near_names",
     "quoted_spans",
@@ -268,6 +270,8 @@ _NUM_WORD = (
     r"(?:\d{1,3}|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-[a-z]+)?|one|two|three|four|five|"
     r"six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
 )
+# Titles written before a name, which are no given names ("Sen. Morrow", "President Morrow")
+_TITLE_WORDS = "|".join(sorted((re.escape(w) for w in TITLE_WORDS if "." not in w), key=len, reverse=True))
 # "61-year-old Ada Lee Morrow", "Sixty-year-old Englishman Tom Reed" / "Ada Morrow, 61,": a named
 # person's age (given name and surname; a surname alone may be a relative's)
 _INITIAL = r"(?:[A-Z]\.\s+)?"
@@ -280,27 +284,67 @@ _AGE_AFTER = re.compile(rf"\b([A-Z][a-z][\w'’-]*\s+{_INITIAL}[A-Z][a-z][\w'’
 _AGE_SPAN = 5
 
 
+# "the 75-year-old Morrow", "Sen. Morrow, 74,": a surname alone, its given name read from the
+# article (see :func:`given_names`)
+_AGE_BEFORE_ONE = re.compile(
+    rf"(?<![\w-])((?i:{_NUM_WORD}))[- ]year[- ]old\s+((?i:{_TITLE_WORDS})\.?\s+)?([A-Z][a-z][\w'’-]*)\b(?!\s+[A-Z])"
+)
+_AGE_AFTER_ONE = re.compile(rf"(?<![\w.’'-])((?i:{_TITLE_WORDS})\.?\s+)?([A-Z][a-z][\w'’-]*),\s+(\d{{1,3}}),")
+_CAPITALISED_BEFORE = re.compile(r"[A-Z][\w'’-]*\s+$")
+
+
 def _ages(text: str) -> list[Mention]:
     """A named person's age: key the surname, value "age|words before it" (given names, and a
-    nationality or a role written before them: "Englishman Tom Reed")."""
+    nationality or a role written before them: "Englishman Tom Reed"); a surname alone gives
+    "age|" (its given name is the article's to tell)."""
     out = []
     for m in _AGE_BEFORE.finditer(text):
-        out.append(_age(m.group(1), m.group(2), m.start(), m.end()))
+        if not _THEN_BEFORE.search(text[max(0, m.start() - 8) : m.start()]):  # "then-15-year-old"
+            out.append(_age(m.group(1), m.group(2), m.start(), m.end()))
     for m in _AGE_AFTER.finditer(text):
         out.append(_age(m.group(2), m.group(1), m.start(), m.end()))
-    return [a for a in out if a is not None]
+    for m in _AGE_BEFORE_ONE.finditer(text):
+        if not _THEN_BEFORE.search(text[max(0, m.start() - 8) : m.start()]):
+            out.append(_age(m.group(1), m.group(3), m.start(), m.end(), alone=True))
+    for m in _AGE_AFTER_ONE.finditer(text):
+        if m.group(1) or not _CAPITALISED_BEFORE.search(text[max(0, m.start() - 30) : m.start()]):
+            out.append(_age(m.group(3), m.group(2), m.start(), m.end(), alone=True))
+    # one age read by two patterns ("President Ada Morrow, 74,"): the reading with a given name
+    kept: dict[tuple[str, str], Mention] = {}
+    for a in out:
+        if a is not None and (a.key, a.shown) not in kept:
+            kept[(a.key, a.shown)] = a
+    return list(kept.values())
 
 
-def _age(number: str, name: str, start: int, end: int) -> Mention | None:
+def _age(number: str, name: str, start: int, end: int, alone: bool = False) -> Mention | None:
     words = [w for w in name.split() if len(w.rstrip(".")) > 1]
     found = numbers(number)
-    if len(words) < 2 or len(found) != 1:
+    if len(words) < (1 if alone else 2) or len(found) != 1:
         return None
     age = int(float(next(iter(found))))
-    given, surname = [w.lower() for w in words[:-1] if w.lower() not in STOPWORDS], words[-1].lower()
-    if not 0 < age < 120 or not given:
+    given = [w.lower().rstrip(".") for w in words[:-1]]
+    given = [w for w in given if w not in STOPWORDS and w not in TITLE_WORDS and w not in TITLE_QUALIFIERS]
+    surname = words[-1].lower()
+    if not 0 < age < 120 or surname in STOPWORDS or surname in _DATE_WORDS:
         return None
     return Mention("age", surname, f"{age}|{' '.join(given)}", str(age), start, end)
+
+
+def given_names(text: str, surname: str) -> frozenset[str]:
+    """The given names an article writes before a surname ("Ada Morrow", "Ada L. Morrow"),
+    titles left out: one name tells whose age "Morrow, 74," is; two (Ada and Bo Morrow) tell
+    nobody's."""
+    pattern = re.compile(rf"\b([A-Z][a-z][\w'’-]*)\s+(?:[A-Z]\.\s+)?{re.escape(surname)}\b", re.IGNORECASE)
+    return frozenset(
+        g
+        for m in pattern.finditer(text)
+        if m.group(1)[0].isupper()
+        and (g := m.group(1).lower()) not in STOPWORDS
+        and g not in TITLE_WORDS
+        and g not in TITLE_QUALIFIERS
+        and g not in _DATE_WORDS
+    )
 
 
 def ages_apart(a: str, b: str) -> bool:

@@ -7,6 +7,7 @@ places. Each contradiction carries both statements with their spans.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
@@ -16,6 +17,7 @@ from newsprism.compare.attributes import (
     Mention,
     clause,
     clause_pieces,
+    given_names,
     mentions,
     quoted_spans,
     remark_day,
@@ -544,7 +546,7 @@ def find_contradictions(
 _Unit = tuple[str, int, int]
 
 
-_PAST = re.compile(r"\b(?:was|were|had|did)\b|\b[a-z]{3,}ed\b")
+_PAST = re.compile(r"\b(?:was|were|had|did)\b|\b[a-z]{3,}ed\b|\b(?:has|have)\s+(?:[a-z]+ly\s+)?[a-z]{3,}\b")
 
 
 def _other_days(a: str, b: str) -> bool:
@@ -601,11 +603,17 @@ def _attribute_contradictions(
     outlet's, and are left to disputes."""
     found: list[tuple[_Unit, Mention, _Unit, Mention]] = []
     by_key: dict[tuple[str, str], list[tuple[_Unit, Mention]]] = {}
+    articles: dict[str, list[str]] = {}
+    for unit, (text, _) in units.items():
+        articles.setdefault(unit[0], []).append(text)
     for unit, (text, members) in units.items():
         quoted = quoted_spans(text)
         # a sentence that is all quote still names its speaker in the outlet's words (the title)
         spoken = all(statements[i].quote_id for i in members)
-        for m in mentions(text):
+        for found_m in mentions(text):
+            m = _with_given(found_m, " ".join(articles[unit[0]]))
+            if m is None:
+                continue
             if (m.kind in _REPORTED or not spoken) and not any(s <= m.start < e for s, e in quoted):
                 by_key.setdefault((m.kind, m.key), []).append((unit, m))
     tied: set[tuple[_Unit, _Unit]] = set()
@@ -660,6 +668,15 @@ def _update(
     return kind in ("count", "toll", "age") and _grew(
         article_a, str(a.value), article_b, str(b.value), published
     )
+
+
+def _with_given(m: Mention, article: str) -> Mention | None:
+    """An age given to a surname alone ("Morrow, 74,") takes the one given name its article
+    writes before that surname; none, or two people of that name, and it is nobody's."""
+    if m.kind != "age" or not str(m.value).endswith("|"):
+        return m
+    given = given_names(article, m.key)
+    return dataclasses.replace(m, value=f"{m.value}{next(iter(given))}") if len(given) == 1 else None
 
 
 def _two_events(ta: str, ma: Mention, tb: str, mb: Mention) -> bool:
