@@ -426,8 +426,8 @@ def score(sets, texts, docs, anns, settings, verbose: bool) -> dict:
                 t["loose"] += loose
                 t["surname"] += sur
                 people[_loose(name)].append(_fold(o) if o else f"<none {stem} {g['content'][0]}>")
-                if not loose:
-                    c = cause(o, name, p["kind"])
+                if not strict:
+                    c = cause(o, name, p["kind"]) if not loose else "form only (loose right)"
                     causes[c] += 1
                     rows.append(
                         (
@@ -509,7 +509,7 @@ def main() -> int:
     print(f"  loose    {t['loose'] / n:.3f} ({t['loose']}/{t['scored']})")
     print(f"  surname  {t['surname'] / n:.3f} ({t['surname']}/{t['scored']})")
     print(f"  same name {t['same'] / (t['pairs'] or 1):.3f} ({t['same']}/{t['pairs']} pairs)")
-    print("  wrong names by cause (loose):", dict(res["causes"].most_common()))
+    print("  wrong names by cause:", dict(res["causes"].most_common()))
     print("  split pairs by cause:", dict(res["splits"].most_common()))
     return 0
 

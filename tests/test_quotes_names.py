@@ -52,7 +52,7 @@ def test_a_surname_takes_the_full_name_its_article_introduced_first():
         _quote(2, "b", "Lind"),
     ]
     merged, _ = merge_speakers(quotes, texts=texts)
-    assert [q.speaker.canonical for q in merged] == ["Doug McDermott", "Anna K. Lind", "Anna K. Lind"]
+    assert [q.speaker.canonical for q in merged] == ["Doug McDermott", "Anna Lind", "Anna Lind"]
 
 
 def test_a_dateline_is_never_a_speaker():

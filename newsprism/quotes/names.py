@@ -266,6 +266,16 @@ def most_written(names: Iterable[str], counts: Mapping[str, int]) -> str:
     return max(names, key=lambda n: (counts.get(n, 0), not initial(n), -order.index(n)))
 
 
+def without_middle_initials(name: str) -> str:
+    """``Anthony D. Weiner`` -> ``Anthony Weiner``: a middle initial is one outlet's house style,
+    not the name readers know; a leading initial ("J. Edgar Hoover") and a generation stay."""
+    words = name.split()
+    if len(words) < 3 or len(name_words(words[0])) != 1 or len(name_words(words[0])[0]) < 2:
+        return name
+    kept = [words[0]] + [w for w in words[1:-1] if not re.fullmatch(r"[A-Z]\.", w)] + [words[-1]]
+    return " ".join(kept) if len([w for w in kept if name_words(w)[0] not in _SUFFIXES]) >= 2 else name
+
+
 # Legal forms that follow a company's name ("France Telecom SA", "Interoute Plc").
 _LEGAL = re.compile(
     r"(?:,?\s+(?:Inc|Incorporated|Corp|Corporation|Co|Ltd|Limited|LLC|LLP|Plc|PLC|plc|SA|S\.A|AG|GmbH|NV|N\.V|"

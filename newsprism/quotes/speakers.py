@@ -45,6 +45,7 @@ from newsprism.quotes.names import (
     strip_company,
     strip_titles,
     surname,
+    without_middle_initials,
 )
 
 __all__ = ["find_speaker", "merge_speakers", "speaker_index", "speaker_key"]
@@ -158,6 +159,17 @@ def _display(key: str, names: list[str], written: Mapping[str, int]) -> str:
         return most_written(names, written) if written else most_complete(names)
     counts = Counter(names)
     return sorted(counts, key=lambda n: (-(len(n.split()) > 1), -counts[n], -len(n), n))[0]
+
+
+def _plain_names(names: dict[str, str]) -> dict[str, str]:
+    """Person names without middle initials ("Paul D. Ryan" is "Paul Ryan" in every outlet), unless
+    two people of the story would then share one name ("George H. Lind" and "George K. Lind")."""
+    plain = {k: without_middle_initials(n) if k.startswith("person:") else n for k, n in names.items()}
+    initialled: dict[str, set[str]] = defaultdict(set)
+    for k, n in plain.items():
+        if n != names[k]:
+            initialled[fold(n)].add(fold(names[k]))
+    return {k: names[k] if len(initialled[fold(n)]) > 1 else n for k, n in plain.items()}
 
 
 def _dateline(quote: Quote, texts: Mapping[str, str]) -> bool:
@@ -486,9 +498,9 @@ def merge_speakers(
     for q in quotes:
         if keys[q.id]:
             groups[final(keys[q.id])].append(q)
-    names = {
-        k: _display(k, [q.speaker.canonical for q in qs if q.speaker], counts) for k, qs in groups.items()
-    }
+    names = _plain_names(
+        {k: _display(k, [q.speaker.canonical for q in qs if q.speaker], counts) for k, qs in groups.items()}
+    )
     out = []
     for q in quotes:
         k = keys[q.id]
