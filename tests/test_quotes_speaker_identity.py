@@ -3,6 +3,7 @@ keeps its name, documents and ads speak for their authors, a description is name
 sentence (cataphora), and a surname the tagger mislabelled is still a person.
 Fictional texts, parsed with the bundled model."""
 
+from newsprism.model import Quote, Span, Speaker
 from newsprism.quotes import extract_quotes
 from newsprism.quotes.speakers import merge_speakers
 from tests.conftest import make_article
@@ -483,3 +484,29 @@ def test_middle_initial_is_not_part_of_the_canonical_name() -> None:
     assert names == {"Maren Osgood"}
     alone = {q.speaker.canonical for q in analyze_quotes([nyt]).quotes if q.speaker}
     assert alone == {"Maren Osgood"}
+
+
+def test_an_organisation_shaped_as_a_persons_name_is_that_person() -> None:
+    """A speaker the tagger read as an organisation is a person when written as a known given name
+    and a surname the article also writes alone; its surname mentions then take the full name."""
+    from newsprism.quotes.speakers import _person_shaped
+
+    text = "“We will wait,” stated Roman Vardanyeks, a lecturer. Vardanyeks added, “It is a long road.”\n"
+    assert _person_shaped("Roman Vardanyeks", text) == "Roman Vardanyeks"
+    assert _person_shaped("Vardanyeks", text) == "Roman Vardanyeks"
+    assert _person_shaped("Morgan Stanley", "Morgan Stanley said profits rose.") is None
+    org = Speaker(name="Roman Vardanyeks", canonical="Roman Vardanyeks", kind="organisation")
+    alone = Speaker(name="Vardanyeks", canonical="Vardanyeks", kind="organisation")
+    quotes = [
+        Quote(id="q0", article_id="a", text="We will wait", span=Span(1, 13), kind="direct", speaker=org),
+        Quote(
+            id="q1",
+            article_id="a",
+            text="It is a long road.",
+            span=Span(70, 88),
+            kind="direct",
+            speaker=alone,
+        ),
+    ]
+    merged, _ = merge_speakers(quotes, texts={"a": text})
+    assert [(q.speaker.canonical, q.speaker.kind) for q in merged] == [("Roman Vardanyeks", "person")] * 2

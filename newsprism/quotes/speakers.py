@@ -229,14 +229,40 @@ def _untitled(quote: Quote, texts: Mapping[str, str]) -> Quote:
     return dataclasses.replace(quote, speaker=dataclasses.replace(s, canonical=name, role=role))
 
 
-def _surnames_as_persons(quotes: list[Quote]) -> list[Quote]:
+_CAPITALISED = re.compile(r"[A-Z][a-z][\w’'-]*")
+
+
+def _person_shaped(name: str, text: str) -> str | None:
+    """The full person name an organisation speaker stands for, when the tagger made one of a
+    person: "Roman Ostrava" (a known given name, then a surname the article also writes alone),
+    or "Ostrava" alone when the article's one full name ending in it starts with a given name."""
+    words = name.split()
+    if not words or not all(_CAPITALISED.fullmatch(w) for w in words):
+        return None
+    if len(words) == 1:
+        forms = {f for f in full_names(text, name) if len(f.split()) == 2}
+        return next(iter(forms)) if len(forms) == 1 and given_sex(next(iter(forms))) else None
+    last = re.escape(words[-1])
+    alone = len(re.findall(rf"\b{last}\b", text)) > len(re.findall(rf"\b{re.escape(name)}\b", text))
+    return name if len(words) <= 3 and given_sex(name) and alone else None
+
+
+def _surnames_as_persons(quotes: list[Quote], texts: Mapping[str, str]) -> list[Quote]:
     """A one-word speaker the tagger did not read as a person ("Ruiz tweeted", tagged as a plural
     noun or an organisation) is a person when it is the surname of a full person name another
-    quote of the story gives; so is an organisation written exactly as such a full name."""
+    quote of the story gives; so is an organisation written exactly as such a full name, or
+    shaped as a person's name (:func:`_person_shaped`)."""
     full = {
         q.speaker.canonical
         for q in quotes
         if q.speaker is not None and q.speaker.kind == "person" and len(name_words(q.speaker.canonical)) >= 2
+    }
+    full |= {
+        shaped
+        for q in quotes
+        if q.speaker is not None and q.speaker.kind == "organisation"
+        for shaped in [_person_shaped(q.speaker.canonical, texts.get(q.article_id, ""))]
+        if shaped
     }
     surnames = {name_words(n)[-1] for n in full}
     out = []
@@ -466,7 +492,7 @@ def merge_speakers(
     ``texts`` (article id -> cleaned text) lets short names resolve to the full names the
     articles write, and datelines be told from speakers."""
     texts = texts or {}
-    quotes = _resolve_short(_surnames_as_persons([_untitled(q, texts) for q in quotes]), texts)
+    quotes = _resolve_short(_surnames_as_persons([_untitled(q, texts) for q in quotes], texts), texts)
     quotes = _story_titles(quotes)
     written = _written_forms(quotes, texts)
     counts = Counter(m for forms in {id(v): v for v in written.values()}.values() for m in forms)
