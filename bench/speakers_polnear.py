@@ -447,6 +447,8 @@ def score(sets, texts, docs, anns, settings, verbose: bool) -> dict:
                     t["same"] += a == b
                     if a != b:
                         split_causes[_pair_cause(a, b, person)] += 1
+                        if verbose:
+                            print(f"split [{_pair_cause(a, b, person)}] {person!r}: {a!r} / {b!r}")
     if verbose:
         for row in sorted(rows):
             c, stem, src, name, o, method, ctx = row

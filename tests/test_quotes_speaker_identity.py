@@ -510,3 +510,28 @@ def test_an_organisation_shaped_as_a_persons_name_is_that_person() -> None:
     ]
     merged, _ = merge_speakers(quotes, texts={"a": text})
     assert [(q.speaker.canonical, q.speaker.kind) for q in merged] == [("Roman Vardanyeks", "person")] * 2
+
+
+def test_a_surname_with_an_apostrophe_takes_its_full_name() -> None:
+    """ "O’Dwyerson" is a name word like any other: the full name a misread tag made an
+    organisation, and the surname alone a misread tag left a common noun, are one person."""
+    text = (
+        "“We knocked on every door,” said Brett O’Dwyerson, a strategist. O’Dwyerson said, “It was costly.”\n"
+    )
+    full = Speaker(name="Brett O’Dwyerson", canonical="Brett O’Dwyerson", kind="organisation")
+    alone = Speaker(name="O’Dwyerson", canonical="O’Dwyerson", kind="nominal")
+    quotes = [
+        Quote(
+            id="q0",
+            article_id="a",
+            text="We knocked on every door",
+            span=Span(1, 25),
+            kind="direct",
+            speaker=full,
+        ),
+        Quote(
+            id="q1", article_id="a", text="It was costly.", span=Span(82, 96), kind="direct", speaker=alone
+        ),
+    ]
+    merged, _ = merge_speakers(quotes, texts={"a": text})
+    assert [(q.speaker.canonical, q.speaker.kind) for q in merged] == [("Brett O’Dwyerson", "person")] * 2

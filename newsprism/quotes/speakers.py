@@ -229,7 +229,8 @@ def _untitled(quote: Quote, texts: Mapping[str, str]) -> Quote:
     return dataclasses.replace(quote, speaker=dataclasses.replace(s, canonical=name, role=role))
 
 
-_CAPITALISED = re.compile(r"[A-Z][a-z][\w’'-]*")
+# A capitalised name word, "O’Donnell" and "D'Souza" included.
+_CAPITALISED = re.compile(r"[A-Z](?:[a-z]|[’'][A-Z])[\w’'-]*")
 
 
 def _person_shaped(name: str, text: str) -> str | None:
@@ -272,7 +273,7 @@ def _surnames_as_persons(quotes: list[Quote], texts: Mapping[str, str]) -> list[
             s is not None
             and s.kind in ("anonymous", "organisation", "nominal")
             and (
-                (re.fullmatch(r"[A-Z][a-z][\w’'-]*", s.canonical) and s.canonical.lower() in surnames)
+                (_CAPITALISED.fullmatch(s.canonical) and s.canonical.lower() in surnames)
                 or (s.kind == "organisation" and s.canonical in full)  # "Ana Lind" tagged ORG once
             )
         ):
