@@ -92,3 +92,17 @@ def test_the_name_most_outlets_write_is_the_canonical_one():
     # written once each: the form without one outlet's middle initial wins the tie
     merged, _ = merge_speakers(quotes[:2], texts={"a": texts["a"], "b": "Ada Quist arrived."})
     assert {q.speaker.canonical for q in merged} == {"Ada Quist"}
+
+
+def test_a_title_case_headline_gives_no_full_names_but_the_given_names_in_it() -> None:
+    from newsprism.quotes.names import NameIndex, full_names
+
+    text = (
+        "Brandtner Hits Marlo On Taxes, More Ana Velsko Says\n\n"
+        "Senator Brandtner said the plan was sound. Velsko disagreed.\n"
+    )
+    assert full_names(text, "Brandtner") == []
+    assert full_names(text, "Velsko") == ["Ana Velsko"]
+    assert NameIndex(text).full_names("Velsko") == ["Ana Velsko"]
+    # the same words in running text are read as before
+    assert full_names("He said Brandtner Hits Marlo was a joke.", "Brandtner") == ["Brandtner Hits Marlo"]

@@ -535,3 +535,16 @@ def test_a_surname_with_an_apostrophe_takes_its_full_name() -> None:
     ]
     merged, _ = merge_speakers(quotes, texts={"a": text})
     assert [(q.speaker.canonical, q.speaker.kind) for q in merged] == [("Brett O’Dwyerson", "person")] * 2
+
+
+def test_a_middle_initial_stays_when_the_story_writes_another_for_that_name() -> None:
+    """ "George W. Lindqvist" keeps his initial in a story that also names "George H.W. Lindqvist"."""
+    from newsprism.quotes.stage import analyze_quotes
+    from tests.conftest import make_article
+
+    text = (
+        "George W. Lindqvist said the plan was sound. His father, George H.W. Lindqvist, did not comment.\n"
+    )
+    assert {q.speaker.canonical for q in analyze_quotes([make_article(text)]).quotes if q.speaker} == {
+        "George W. Lindqvist"
+    }

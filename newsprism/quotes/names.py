@@ -186,13 +186,68 @@ def compatible(a: str, b: str) -> bool:
     return _same_given(full_a[0], full_b[0])
 
 
+# Words a title-case headline leaves in lower case.
+_HEADLINE_SMALL = frozenset("a an the and but or nor of to in on at by for from with as vs via".split())  # noqa: SIM905
+_HEADLINE_LINE = re.compile(r"[^\n]+")
+
+
+def _headline(line: str) -> bool:
+    """A line in title case ("Bush Hits Marco On Eminent Domain"): its capitalised words are
+    not names ("Bush Hits Marco" is no full name of Bush)."""
+    words = [w for w in re.findall(r"[A-Za-z][\w’'-]*", line) if w.lower() not in _HEADLINE_SMALL]
+    return 4 <= len(words) <= 30 and sum(w[0].isupper() for w in words) >= 0.85 * len(words)
+
+
+def _headline_names(line: str) -> str:
+    """A title-case line with only what may be a name left: a known given name and the one
+    capitalised word after it, initials aside ("More Hillary Clinton Says" keeps "Hillary Clinton");
+    everything else is blanked (same length)."""
+    out = list("~" * len(line))  # not a space: names never run across a blanked word
+    words = list(re.finditer(r"\S+", line))
+    i = 0
+    while i < len(words):
+        if words[i].group(0).lower() not in _first_names():
+            i += 1
+            continue
+        j = i
+        end, initials = words[i].end(), 0
+        while j < len(words) and j - i - initials < 2:
+            word = words[j].group(0)
+            initials += bool(re.fullmatch(r"[A-Z]\.", word))
+            bare = word.rstrip(",:;!?")
+            if not re.fullmatch(r"[A-Z][\w’'.-]*", bare) or (j > i and bare.lower() in _HEADLINE_SMALL):
+                break
+            end = words[j].start() + len(bare)
+            j += 1
+            if bare != word:
+                break
+        start = words[i].start()
+        out[start:end] = line[start:end]
+        i = max(j, i + 1)
+    return "".join(out)
+
+
+@functools.lru_cache(maxsize=64)
+def without_headlines(text: str) -> str:
+    """``text`` with its title-case lines reduced to what may be names (same length, so offsets
+    hold): "Bush Hits Marco" is no full name of Bush, "Cecile Ruiz: I Will Run" names her."""
+    return _HEADLINE_LINE.sub(
+        lambda m: _headline_names(m.group(0)) if _headline(m.group(0)) else m.group(0), text
+    )
+
+
 def full_names(text: str, word: str) -> list[str]:
-    """Full names in ``text`` (2-4 capitalised words) that end or begin with ``word``."""
+    """Full names in ``text`` (2-4 capitalised words) that end or begin with ``word``, title-case
+    headline lines aside."""
+    return _full_names(without_headlines(text), word)
+
+
+def _full_names(text: str, word: str) -> list[str]:
     w = re.escape(word)
     part = r"[A-Z][\w’'-]+|[A-Z]\."
     patterns = (
-        rf"\b((?:{part})(?:\s+(?:{part})){{0,2}}\s+{w}(?:,? (?:Jr|Sr|II|III|IV)\b\.?)?)(?=[’']s\b|(?![\w’'-]))",
-        rf"\b({w}(?:\s+[A-Z]\.)?(?:\s+[A-Z][\w’'-]+){{1,2}})\b",
+        rf"\b((?:{part})(?:[^\S\n]+(?:{part})){{0,2}}[^\S\n]+{w}(?:,? (?:Jr|Sr|II|III|IV)\b\.?)?)(?=[’']s\b|(?![\w’'-]))",
+        rf"\b({w}(?:[^\S\n]+[A-Z]\.)?(?:[^\S\n]+[A-Z][\w’'-]+){{1,2}})\b",
     )
     hits = sorted((m.start(), m.group(1)) for p in patterns for m in re.finditer(p, text))
     found = [name for _, name in hits]  # reading order: the person introduced first comes first
@@ -219,13 +274,14 @@ class NameIndex:
     of the text holding a word are read for it, with the same result as reading it all."""
 
     def __init__(self, text: str) -> None:
+        text = without_headlines(text)
         self.text = text
         self.starts = [0, *(m.start() for m in _CUT.finditer(text) if m.start())]
         self.ends = [*self.starts[1:], len(text)]
 
     def full_names(self, word: str) -> list[str]:
         if not _INDEXED.fullmatch(word):
-            return full_names(self.text, word)
+            return _full_names(self.text, word)
         pieces: list[int] = []
         at = self.text.find(word)
         while at >= 0:
@@ -233,7 +289,7 @@ class NameIndex:
             if not pieces or pieces[-1] != k:
                 pieces.append(k)
             at = self.text.find(word, at + 1)
-        return [name for k in pieces for name in full_names(self.text[self.starts[k] : self.ends[k]], word)]
+        return [name for k in pieces for name in _full_names(self.text[self.starts[k] : self.ends[k]], word)]
 
 
 def most_complete(names: Iterable[str]) -> str:

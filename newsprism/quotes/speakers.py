@@ -161,15 +161,21 @@ def _display(key: str, names: list[str], written: Mapping[str, int]) -> str:
     return sorted(counts, key=lambda n: (-(len(n.split()) > 1), -counts[n], -len(n), n))[0]
 
 
-def _plain_names(names: dict[str, str]) -> dict[str, str]:
+def _plain_names(names: dict[str, str], texts: Mapping[str, str]) -> dict[str, str]:
     """Person names without middle initials ("Paul D. Ryan" is "Paul Ryan" in every outlet), unless
-    two people of the story would then share one name ("George H. Lind" and "George K. Lind")."""
-    plain = {k: without_middle_initials(n) if k.startswith("person:") else n for k, n in names.items()}
-    initialled: dict[str, set[str]] = defaultdict(set)
-    for k, n in plain.items():
-        if n != names[k]:
-            initialled[fold(n)].add(fold(names[k]))
-    return {k: names[k] if len(initialled[fold(n)]) > 1 else n for k, n in plain.items()}
+    the story writes that given name and surname with other initials too, for another person
+    ("George H. Lind" and "George K. Lind", "George H.K. Lind")."""
+    text = " \n ".join(texts.values())
+    out = {}
+    for k, n in names.items():
+        plain = without_middle_initials(n) if k.startswith("person:") else n
+        if plain != n:
+            first, last = re.escape(plain.split()[0]), re.escape(plain.split()[-1])
+            forms = set(re.findall(rf"\b{first}((?:\s+[A-Z]\.(?:[A-Z]\.)*)*)\s+{last}\b", text))
+            if len({f.replace(" ", "") for f in forms} - {""}) > 1:
+                plain = n
+        out[k] = plain
+    return out
 
 
 def _dateline(quote: Quote, texts: Mapping[str, str]) -> bool:
@@ -526,7 +532,8 @@ def merge_speakers(
         if keys[q.id]:
             groups[final(keys[q.id])].append(q)
     names = _plain_names(
-        {k: _display(k, [q.speaker.canonical for q in qs if q.speaker], counts) for k, qs in groups.items()}
+        {k: _display(k, [q.speaker.canonical for q in qs if q.speaker], counts) for k, qs in groups.items()},
+        texts,
     )
     out = []
     for q in quotes:
