@@ -106,3 +106,22 @@ def test_a_title_case_headline_gives_no_full_names_but_the_given_names_in_it() -
     assert NameIndex(text).full_names("Velsko") == ["Ana Velsko"]
     # the same words in running text are read as before
     assert full_names("He said Brandtner Hits Marlo was a joke.", "Brandtner") == ["Brandtner Hits Marlo"]
+
+
+def test_a_common_word_opening_a_sentence_begins_no_name() -> None:
+    from newsprism.quotes.names import full_names
+
+    text = "Maybe Brandtner will win. Top Brandtner aides left. He said maybe the top job was next."
+    assert full_names(text, "Brandtner") == []
+    # a given name opening a sentence is kept, also when it is a common word too
+    assert full_names("Bill Brandtner said no. He paid the bill.", "Brandtner") == ["Bill Brandtner"]
+
+
+def test_a_surname_prefers_the_name_it_ends_over_the_name_it_begins() -> None:
+    texts = {
+        "a": "The Brandtner Tower was sold. Ana Brandtner said it would stay. Brandtner said more.",
+        "b": "The spokesman for Xi Jinping said no. Xi said more.",
+    }
+    quotes = [_quote(0, "a", "Brandtner"), _quote(1, "b", "Xi")]
+    merged, _ = merge_speakers(quotes, texts=texts)
+    assert [q.speaker.canonical for q in merged] == ["Ana Brandtner", "Xi Jinping"]

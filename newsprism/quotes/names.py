@@ -227,13 +227,33 @@ def _headline_names(line: str) -> str:
     return "".join(out)
 
 
+_SENTENCE_START = re.compile(
+    r"(?:^|(?<=[.!?:])[\"”’')\]]*\s+)[\"“‘'(]?([A-Z][a-z]+)(?=\s+[A-Z])", re.MULTILINE
+)
+
+
+def _common_starts(text: str) -> str:
+    """Sentence-initial capitalised words that the text also writes in lower case and that are
+    no given name ("Maybe Trump said", "Top Clinton aides") blanked: they begin no name."""
+    lower = set(re.findall(r"(?<![\w’'-])[a-z]+", text))
+
+    def blank(m: re.Match) -> str:
+        word = m.group(1)
+        common = word.lower() in lower and word.lower() not in _first_names()
+        return m.group(0)[: m.start(1) - m.start(0)] + ("~" * len(word) if common else word)
+
+    return _SENTENCE_START.sub(blank, text)
+
+
 @functools.lru_cache(maxsize=64)
 def without_headlines(text: str) -> str:
-    """``text`` with its title-case lines reduced to what may be names (same length, so offsets
-    hold): "Bush Hits Marco" is no full name of Bush, "Cecile Ruiz: I Will Run" names her."""
-    return _HEADLINE_LINE.sub(
+    """``text`` with its title-case lines reduced to what may be names, and common words that
+    begin a sentence blanked (same length, so offsets hold): "Bush Hits Marco" is no full name
+    of Bush, "Cecile Ruiz: I Will Run" names her, "Maybe Trump" is no name."""
+    text = _HEADLINE_LINE.sub(
         lambda m: _headline_names(m.group(0)) if _headline(m.group(0)) else m.group(0), text
     )
+    return _common_starts(text)
 
 
 def full_names(text: str, word: str) -> list[str]:

@@ -432,17 +432,21 @@ def _full_form(
     def same_generation(names: Iterable[str]) -> Counter:
         return Counter(n for n in names if generation(n) == gen and (sex is None or gender(n) in (None, sex)))
 
-    local = same_generation(full_names(text, word))
+    found = full_names(text, word)
+    # A surname alone refers back to the person the article introduced first with it; another
+    # person of that surname keeps being written in full. Names ending in the word come first: a
+    # name it begins ("Trump Tower", "Lind Foundation") is its name only where no other is
+    # written ("Xi Jinping").
+    local = same_generation(n for n in found if _ends_in(n, word) or gen)  # "Pete Jr.": a given name
     if local:
-        # A surname alone refers back to the person the article introduced first with it;
-        # another person of that surname keeps being written in full.
         return next(iter(local))
+    in_texts = [n for t in texts.values() if word in t for n in full_names(t, word)]  # others have none
     pool = same_generation(story.get(word.lower(), Counter()).elements()) or same_generation(
-        n
-        for t in texts.values()
-        if word in t
-        for n in full_names(t, word)  # a text without it has none
+        n for n in in_texts if _ends_in(n, word) or gen
     )
+    if not pool and found:
+        return next(iter(same_generation(found)), None)
+    pool = pool or same_generation(in_texts)
     if not pool and gen:  # "Pete Jr.": the story's Jr. whose given name it is
         pool = Counter(
             n
@@ -458,6 +462,10 @@ def _full_form(
     if pool and (len(pool) == 1 or pool.most_common(2)[0][1] > pool.most_common(2)[1][1]):
         return pool.most_common(1)[0][0]
     return None
+
+
+def _ends_in(name: str, word: str) -> bool:
+    return name_words(surname(name))[-1:] == name_words(word)[-1:]
 
 
 def _written_forms(quotes: list[Quote], texts: Mapping[str, str]) -> dict[str, list[str]]:
