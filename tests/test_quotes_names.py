@@ -125,3 +125,10 @@ def test_a_surname_prefers_the_name_it_ends_over_the_name_it_begins() -> None:
     quotes = [_quote(0, "a", "Brandtner"), _quote(1, "b", "Xi")]
     merged, _ = merge_speakers(quotes, texts=texts)
     assert [q.speaker.canonical for q in merged] == ["Ana Brandtner", "Xi Jinping"]
+
+
+def test_a_given_name_alone_keeps_the_full_name_it_begins() -> None:
+    """ "Doug said" is Doug Brandtner, not the nickname "usual Dependable Doug" another line writes."""
+    texts = {"a": "Doug Brandtner scored. Brandtner was usual Dependable Doug. Doug said more."}
+    merged, _ = merge_speakers([_quote(0, "a", "Doug")], texts=texts)
+    assert [q.speaker.canonical for q in merged] == ["Doug Brandtner"]

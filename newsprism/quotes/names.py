@@ -161,6 +161,11 @@ def _first_names() -> dict[str, str]:
     return dict(line.split() for line in text.splitlines() if line and not line.startswith("#"))
 
 
+def is_given_name(word: str) -> bool:
+    """Whether ``word`` is a given name of the first-name table ("Doug", "Ana")."""
+    return word.lower().rstrip(".") in _first_names()
+
+
 def given_sex(name: str) -> str | None:
     """``m``/``f`` for a person name of two words or more whose first given name is borne by one
     sex at least nine times in ten ("Ana Lind" -> f), else None (an initial, a rare or shared

@@ -38,6 +38,7 @@ from newsprism.quotes.names import (
     full_names,
     generation,
     given_sex,
+    is_given_name,
     most_complete,
     most_written,
     name_words,
@@ -437,12 +438,13 @@ def _full_form(
     # person of that surname keeps being written in full. Names ending in the word come first: a
     # name it begins ("Trump Tower", "Lind Foundation") is its name only where no other is
     # written ("Xi Jinping").
-    local = same_generation(n for n in found if _ends_in(n, word) or gen)  # "Pete Jr.": a given name
+    given = bool(gen) or is_given_name(word)  # "Pete Jr.", "Doug": a given name begins the name
+    local = same_generation(n for n in found if _ends_in(n, word) or given)
     if local:
         return next(iter(local))
     in_texts = [n for t in texts.values() if word in t for n in full_names(t, word)]  # others have none
     pool = same_generation(story.get(word.lower(), Counter()).elements()) or same_generation(
-        n for n in in_texts if _ends_in(n, word) or gen
+        n for n in in_texts if _ends_in(n, word) or given
     )
     if not pool and found:
         return next(iter(same_generation(found)), None)
