@@ -104,6 +104,8 @@ def test_a_title_case_headline_gives_no_full_names_but_the_given_names_in_it() -
     assert full_names(text, "Brandtner") == []
     assert full_names(text, "Velsko") == ["Ana Velsko"]
     assert NameIndex(text).full_names("Velsko") == ["Ana Velsko"]
+    # a line in capitals is no title-case headline: its names are read as written
+    assert full_names("BC ATTORNEY GENERAL WALLY OPEL SAID SO\n", "OPEL")[0] == "WALLY OPEL"
     # the same words in running text are read as before
     assert full_names("He said Brandtner Hits Marlo was a joke.", "Brandtner") == ["Brandtner Hits Marlo"]
 

@@ -200,18 +200,20 @@ def _headline(line: str) -> bool:
     """A line in title case ("Bush Hits Marco On Eminent Domain"): its capitalised words are
     not names ("Bush Hits Marco" is no full name of Bush)."""
     words = [w for w in re.findall(r"[A-Za-z][\w’'-]*", line) if w.lower() not in _HEADLINE_SMALL]
+    if sum(w.isupper() for w in words) * 2 >= len(words):
+        return False  # a line in capitals (a whole article may be): names there are as written
     return 4 <= len(words) <= 30 and sum(w[0].isupper() for w in words) >= 0.85 * len(words)
 
 
 def _headline_names(line: str) -> str:
     """A title-case line with only what may be a name left: a known given name and the one
-    capitalised word after it, initials aside ("More Hillary Clinton Says" keeps "Hillary Clinton");
+    capitalised word after it, initials aside, never in capitals ("BC ATTORNEY GENERAL OPAL") ("More Hillary Clinton Says" keeps "Hillary Clinton");
     everything else is blanked (same length)."""
     out = list("~" * len(line))  # not a space: names never run across a blanked word
     words = list(re.finditer(r"\S+", line))
     i = 0
     while i < len(words):
-        if words[i].group(0).lower() not in _first_names():
+        if words[i].group(0).isupper() or words[i].group(0).lower() not in _first_names():  # "OPAL"
             i += 1
             continue
         j = i
@@ -220,7 +222,8 @@ def _headline_names(line: str) -> str:
             word = words[j].group(0)
             initials += bool(re.fullmatch(r"[A-Z]\.", word))
             bare = word.rstrip(",:;!?")
-            if not re.fullmatch(r"[A-Z][\w’'.-]*", bare) or (j > i and bare.lower() in _HEADLINE_SMALL):
+            small = j > i and bare.lower() in _HEADLINE_SMALL
+            if not re.fullmatch(r"[A-Z][\w’'.-]*", bare) or small or (len(bare) > 2 and bare.isupper()):
                 break
             end = words[j].start() + len(bare)
             j += 1
