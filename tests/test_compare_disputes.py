@@ -335,3 +335,57 @@ def test_a_claim_the_outlet_calls_false_is_shown_in_its_authors_words():
     # the alike statement of the same article, not the negated one nor another article's
     assert [e["statement_id"] for e in d.asserts] == ["s0"]
     assert [(e["actor"], e["statement_id"]) for e in d.denies] == [("Harbour Gazette", "s1")]
+
+
+def test_denial_cues_of_other_wordings_take_the_deny_side():
+    for text in (
+        "Mayor Ada Varga is discrediting an earlier report about the harbour contract.",
+        "The council dismissed Nils Ortega\u2019s accusations that it broke the tender rules.",
+        "\u201cWe disagree strongly with those claims, which are meritless,\u201d the spokesman said.",
+        "The lawyer said that she did nothing wrong in the sale.",
+        "All of the claims in the lawsuit are false, the office said.",
+        "He said there was no direct evidence of the treasurer\u2019s involvement.",
+        "The press makes everything up!",
+    ):
+        assert stance(text) == "deny", text
+    # "I don't know ..." states no denial; "his claim that" names a claim, it makes none.
+    assert stance("\u201cI don\u2019t know who supports him,\u201d Ortega said.") is None
+    assert stance("Officials doubted his claim that the pier was safe.") is None
+
+
+def test_alleging_and_claiming_that_take_the_assert_side():
+    assert stance("The union sent a letter alleging that the port broke the law.") == "assert"
+    assert stance("Ortega claimed that the port broke the law.") == "assert"
+    # The outlet calling it false is its denial, not Ortega's claim made again.
+    assert stance("Ortega wrongly claimed that the port broke the law.") is None
+
+
+def test_a_denial_of_a_report_from_a_source_names_the_source_and_the_denier():
+    text = "Mayor Ada Varga is discrediting an earlier report from the Courier saying the pier was sold."
+    (d,) = _one([_st(0, "a", text)])
+    assert d.asserts[0]["actor"] == "Courier" and d.denies[0]["actor"] == "Mayor Ada Varga"
+
+
+def test_a_claim_and_the_relative_clause_denying_it_are_one_dispute():
+    text = "Ortega further alleges that he was fired for his union work, a claim that the port strongly disputes."
+    (d,) = _one([_st(0, "a", text)])
+    assert d.asserts[0]["actor"] == "Ortega" and d.denies[0]["actor"] == "port"
+
+
+def test_a_claim_then_but_its_denial_are_one_dispute():
+    text = "Varga said the fund had full disclosure, but several audits reveal that is untrue."
+    (d,) = _one([_st(0, "a", text)])
+    assert d.asserts[0]["actor"] == "Varga" and d.denies[0]["actor"] == "several audits"
+    # Two claims about different things joined by "but" are no dispute.
+    assert not _one([_st(0, "a", "Varga said the fund grew, but several audits reveal that costs rose.")])
+
+
+def test_the_outlet_calling_a_contention_false_in_other_words():
+    for text in (
+        "Ortega's most famously false contention was that the pier had been sold.",
+        "Ortega falsely presents himself as a licensed pilot in his advertisement.",
+    ):
+        (d,) = _one([_st(0, "a", text)], {"a": "Valley Post"})
+        assert d.asserts[0]["actor"] == "Ortega" and d.denies[0]["actor"] == "Valley Post", text
+    # Someone wrongly accused is no claim the outlet answers here.
+    assert not _one([_st(0, "a", "Ortega was wrongly accused of theft in 1990.")], {"a": "Valley Post"})

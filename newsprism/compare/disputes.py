@@ -77,12 +77,17 @@ _TITLES = frozenset(
 _DENY = re.compile(
     r"\b(den(?:y|ied|ies|ial|ying)|reject(?:ed|s)?|refut(?:e|ed|es)|dismiss(?:ed|es)?|"
     r"nothing to do with|no role|not involved|baseless|unfounded|groundless|fabricat\w+|"
-    r"absurd|ridiculous|ludicrous|nonsense|contest(?:s|ed)|pushed back|no evidence that|"
+    r"absurd|ridiculous|ludicrous|nonsense|contest(?:s|ed)|pushed back|no (?:\w+ )?evidence (?:that|of)|"
+    r"discredit(?:s|ed|ing)?|disagree(?:s|d)? (?:\w+ )?with|meritless|without merit|"
+    r"(?:did|does|do|has|had|have) (?:absolutely )?nothing (?:wrong|illegal|improper|untoward)|"
+    r"(?:claims?|allegations?|accusations?|charges?|reports?|story)\b[^.;:!?]{0,40}?\b(?:is|are|was|were) "
+    r"(?:all |simply |completely )?(?:false|baseless|meritless|untrue|fake)|"
     r"contradict(?:s|ed)?|differs? (?:sharply )?from|"
     r"(?:is|was|are|were)(?: not|n[’']t) the (?:one|ones|person|man|woman|people) who|"
     r"(?:does|did|do)(?: not|n[’']t) mean that|(?:a )?(?:slightly |very |starkly )?different "
     r"(?:tale|story|account|version)|"
-    r"(?:completely|simply|flatly|flat|just|dead) wrong|making (?:that|it|this|things) up|"
+    r"(?:completely|simply|flatly|flat|just|dead) wrong|"
+    r"(?:mak(?:e|es|ing)|made) (?:that|it|this|things|everything|it all|stuff) up|"
     r"(?:is|are) (?:just |simply )?lying|"
     r"had nothing|has nothing|have nothing|categorically false|untrue|not true|"
     r"(?:we|i|they)\s+(?:do|did|does|have|had|are|were|would|will)(?:\s+not|n[’']t)|"
@@ -91,7 +96,7 @@ _DENY = re.compile(
 )
 _ASSERT = re.compile(
     r"\b(accus(?:e|ed|es|ation)|blam(?:e|ed|es|ing)|charged|(?:was|were|is|are) behind|"
-    r"responsible for|involvement|alleg(?:e|ed|es|ation|ations)|"
+    r"responsible for|involvement|alleg(?:e|ed|es|ing|ation|ations)|claim(?:s|ed)? that|"
     r"made the (?:accusation|allegation|charge|claim)|charge(?:s|d)? that)\b",
     re.IGNORECASE,
 )
@@ -147,6 +152,10 @@ _DETERMINER = re.compile(r"\b(?:the|an?|his|her|its|their|this|that|these|those)
 _BEFORE_ADJECTIVE = re.compile(
     r"(?:\bto\s+[a-z]+|\b(?:of|for|into|over|about|against|with|on))\s+$", re.IGNORECASE
 )
+# "his claim that ...", "Kessler's claim that ...": the claim named as a noun, not made here.
+_POSSESSIVE = re.compile(r"(?:[’']s?|\b(?:my|our|your))\s+$", re.IGNORECASE)
+# "wrongly claimed that": the outlet calling the claim false (a one-sentence dispute), not a claim made.
+_FALSELY = re.compile(r"\b(?:wrongly|falsely|erroneously|inaccurately|mistakenly)\s+$", re.IGNORECASE)
 # "was charged with murder": a court's charge, not a side's accusation.
 _PASSIVE_AUX = re.compile(r"\b(?:was|were|been|is|are|be|being)\s+$", re.IGNORECASE)
 # A charge named as a noun ("the plagiarism allegations", "direct involvement") is mentioned,
@@ -176,7 +185,7 @@ _PRONOUN_NEGATION = re.compile(
     r"(?:we|i|they)\s+(?:do|did|does|have|had|are|were|would|will)(?:\s+not|n[’']t)", re.IGNORECASE
 )
 _CLAIM_OBJECT = re.compile(
-    r"\s*(?:[.,;:!?”\"]|$|(?:\w+\s+){0,2}?(?:that|claims?|allegations?|accusations?|charges?|reports?|"
+    r"\s*(?:[.,;:!?”\"]|$|(?:[\w’'-]+\s+){0,3}?(?:that|claims?|allegations?|accusations?|charges?|reports?|"
     r"accounts?|story|stories|suggestions?|notion|idea|this|these|those|any|involvement|"
     r"(?:it|them)(?!\s+(?:the|an?|its|their|his|her|any)\b)|"
     r"wrongdoing|responsibility|knowledge|having|being|as|kerfuffle)\b)",
@@ -187,7 +196,7 @@ _CLAIM_OBJECT = re.compile(
 # "I don't believe she is qualified": a negated verb of opinion states a view (often a charge),
 # it denies nothing said before.
 _OPINION = re.compile(
-    r"\s+(?:\w+ly\s+)?(?:believe|think|feel|consider|expect|want|like|care|trust)\b", re.IGNORECASE
+    r"\s+(?:\w+ly\s+)?(?:believe|think|feel|consider|expect|want|like|care|trust|know)\b", re.IGNORECASE
 )
 
 
@@ -206,6 +215,12 @@ def _cues(pattern: re.Pattern, text: str) -> list[re.Match]:
         ):
             continue
         if cue == "charged" and _PASSIVE_AUX.search(before):
+            continue
+        if (
+            pattern is _ASSERT
+            and cue.startswith("claim")
+            and (_DETERMINER.search(before) or _POSSESSIVE.search(before) or _FALSELY.search(before))
+        ):
             continue
         if cue.startswith("charges") and _CHARGES_NOUN.search(before):
             continue
@@ -842,8 +857,9 @@ def _evidence(st: Statement, actor: str, party: str) -> dict:
 
 # The outlet calls a claim it reports false ("repeating a false claim that", "wrongly claimed").
 _OUTLET_FALSE = re.compile(
-    r"\b(?:false|debunked|baseless|unfounded|bogus|discredited|untrue)\s+(?:claims?|assertions?|allegations?|charges?)\b"
-    r"|\b(?:wrongly|falsely|erroneously|inaccurately)\s+(?:claim|claimed|claims|said|says|stated|asserted|suggested|alleged)\b",
+    r"\b(?:false|debunked|baseless|unfounded|bogus|discredited|untrue|evidence-free|unsupported|unsubstantiated)\s+"
+    r"(?:claims?|assertions?|allegations?|charges?|contentions?|statements?)\b"
+    r"|\b(?:wrongly|falsely|erroneously|inaccurately)\s+(?!accused\b|charged\b|convicted\b|arrested\b|imprisoned\b)[a-z]+(?:ed|s)\b",
     re.IGNORECASE,
 )
 # "Trump said, repeating a false claim": the participle describes the speaker's words.
@@ -854,7 +870,9 @@ _REPEATING = re.compile(
 _SPEECH = re.compile(r"\b(?:said|says|told|argued|added|wrote|tweeted|according to)\b", re.IGNORECASE)
 # A named source's report or claim: "a Politico story", "the AP report".
 _SOURCE_REPORT = re.compile(
-    r"((?:[A-Z][\w.’'&-]*\s+){0,3}[A-Z][\w.’'&-]*?)(?:[’']s)?\s+(?:story|report|article|claims?|allegations?|reporting)\b"
+    r"((?:[A-Z][\w.’'&-]*\s+){0,3}[A-Z][\w.’'&-]*?)(?:[’']s)?\s+"
+    r"(?:story|report|article|claims?|allegations?|accusations?|charges?|assertions?|reporting)\b"
+    r"|\b(?:story|report|article)\s+(?:from|by|in)\s+((?:the\s+)?(?:[A-Z][\w.’'&-]*\s+){0,3}[A-Z][\w.’'&-]*)"
 )
 # Called false, misleading, a lie (not "is not misleading").
 _CALLED_FALSE = re.compile(
@@ -889,8 +907,9 @@ def _sentences(statements: Sequence[Statement]) -> list[tuple[int, list[Statemen
 
 
 def _last_name(text: str) -> str | None:
+    """The last name in ``text``, without a possessive ending ("Ortega's" -> "Ortega")."""
     names = _names(text)
-    return names[-1] if names else None
+    return re.sub(r"[’'](?:s\b)?$", "", names[-1]) if names else None
 
 
 def _outlet_refutes(outside: str, speaker: str | None) -> str | None:
@@ -913,16 +932,62 @@ def _source_answered(outside: str, denier: str | None) -> str | None:
     if stance(outside) != "deny" and not _CALLED_FALSE.search(outside):
         return None
     for m in _SOURCE_REPORT.finditer(outside):
-        name = _last_name(m.group(1))
+        name = _last_name(m.group(1) or m.group(2))
         if name and (denier is None or _actor_key(name) != _actor_key(denier)):
             return name
     return None
 
 
+def _denier(outside: str) -> str | None:
+    """Who denies in ``outside``: the subject of the denial cue's own clause, else the last name
+    before the cue ("Council chair Ada Varga dismissed ...")."""
+    cues = _cues(_DENY, outside)
+    if not cues:
+        return None
+    return _subject(_clause_before(outside, cues[0].start())) or _head_name(
+        outside[: cues[0].start()] + " said"
+    )
+
+
+# "X alleges that ..., a claim that Y disputes": the claim's denier in a relative clause.
+_RELATIVE_DENIAL = re.compile(
+    r",\s+(?:a|an|the)\s+(?:claim|charge|allegation|accusation|assertion|contention)\s+(?:that|which)\s+"
+    r"((?:[\w’'.-]+\s+){1,5}?)(?:\w+ly\s+)?(?:disput|den(?:y|ies|ied)|reject|refut|dismiss)\w*",
+    re.IGNORECASE,
+)
+_SAYS = re.compile(r"\b(?:said|says|say|claimed|claims|insisted|insists|argued|argues|told)\b", re.IGNORECASE)
+_FINDS = re.compile(
+    r"\s+(?:\w+ly\s+)?(?:reveal|show|find|found|say|said|note|point|suggest|indicate|prove|call)\w*\b",
+    re.IGNORECASE,
+)
+
+
+def _relative_denial(outside: str) -> tuple[str, str] | None:
+    """(denier, claimant) of "X alleges ..., a claim that Y strongly disputes"."""
+    m = _RELATIVE_DENIAL.search(outside)
+    if m is None:
+        return None
+    names = _names(outside[: m.start()])
+    denier = _subject(m.group(1))
+    if names and denier and _actor_key(names[0]) != _actor_key(denier):
+        return denier, names[0]
+    return None
+
+
 def _contrast_claimant(outside: str) -> tuple[str, str] | None:
-    """(denier, claimant) of "A deny X, but B point to Y": the subjects of the two clauses."""
+    """(denier, claimant) of "A deny X, but B point to Y" (the subjects of the two clauses), or
+    of "A said X, but B show that is untrue" (the claim first, its denial after "but")."""
     parts = _CONTRAST.split(outside, maxsplit=1)
-    if len(parts) != 2 or not _cues(_DENY, parts[0]) or _cues(_DENY, parts[1]):
+    if len(parts) != 2:
+        return None
+    if not _cues(_DENY, parts[0]) and _cues(_DENY, parts[1]) and (said := _SAYS.search(parts[0])):
+        claimant = _last_name(parts[0][: said.start()])
+        verb = _FINDS.search(parts[1])
+        denier = _subject(parts[1][: verb.start()]) if verb and verb.start() < 60 else _denier(parts[1])
+        if claimant and denier and _actor_key(denier) != _actor_key(claimant):
+            return denier, claimant
+        return None
+    if not _cues(_DENY, parts[0]) or _cues(_DENY, parts[1]):
         return None
     cue = _cues(_DENY, parts[0])[0]
     denier = _subject(_clause_before(parts[0], cue.start()))
@@ -960,9 +1025,9 @@ def _sentence_disputes(
         )
         if refuted:
             pair = (claimant, outlet)
-        elif (source := _source_answered(outside, speaker)) and speaker:
-            pair = (source, speaker)
-        elif found := _contrast_claimant(outside):
+        elif (source := _source_answered(outside, speaker)) and (denier := speaker or _denier(outside)):
+            pair = (source, denier)
+        elif found := _relative_denial(outside) or _contrast_claimant(outside):
             pair = (found[1], found[0])
         if pair is not None:
             # the claim the outlet calls false, in the words its author gave it in this article
