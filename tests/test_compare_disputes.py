@@ -389,3 +389,45 @@ def test_the_outlet_calling_a_contention_false_in_other_words():
         assert d.asserts[0]["actor"] == "Ortega" and d.denies[0]["actor"] == "Valley Post", text
     # Someone wrongly accused is no claim the outlet answers here.
     assert not _one([_st(0, "a", "Ortega was wrongly accused of theft in 1990.")], {"a": "Valley Post"})
+
+
+def test_a_denial_of_a_named_report_takes_the_reports_own_sentences_as_the_claim():
+    sts = [
+        _st(0, "a", "The Courier reported that most of the pier contracts went to donors."),
+        _st(1, "a", "The report also documented several meetings with the donors."),
+        _st(2, "a", "Council spokesman Ivo Dane said the Courier report is misleading.", who="Ivo Dane"),
+    ]
+    (d,) = _one(sts)
+    assert [e["statement_id"] for e in d.asserts] == ["s0", "s1"]
+    assert {e["actor"] for e in d.asserts} == {"Courier"} and d.denies[0]["statement_id"] == "s2"
+
+
+def _clauses(texts, sentence=(0, 300)):
+    return [
+        Statement(
+            id=f"s{i}", article_id="a", text=t, span=Span(20 * i, 20 * i + 10), sentence=Span(*sentence)
+        )
+        for i, t in enumerate(texts)
+    ]
+
+
+def test_a_claim_and_its_denial_cut_into_two_clauses_are_one_dispute():
+    sts = _clauses(["Varga said the fund had full disclosure", "several audits reveal that\u2019s untrue."])
+    (d,) = _one(sts)
+    assert d.asserts[0]["actor"] == "Varga" and d.denies[0]["actor"] == "several audits"
+
+
+def test_a_pronoun_claimant_is_the_person_the_sentence_before_names():
+    sts = [
+        _st(0, "a", "Dena Varga is running for the harbour seat.", None),
+        _st(1, "a", "She falsely presents herself as a licensed pilot in her advertisement.", None),
+        _st(2, "a", "\u201cI will fly the new ferry myself,\u201d said Nils Varga.", who="Nils Varga"),
+    ]
+    found = _one(sts, {"a": "Valley Post"})
+    (d,) = [d for d in found if d.denies[0]["actor"] == "Valley Post"]
+    # Her claim, not her husband's words (one surname, two given names).
+    assert [e["actor"] for e in d.asserts] == ["Dena Varga"]
+    # Something done wrongly to someone is no claim the outlet calls false.
+    assert not _one(
+        [_st(0, "a", "Lawyers argued that the court was wrongly allowed to hear it.")], {"a": "V"}
+    )

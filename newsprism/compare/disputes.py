@@ -827,6 +827,15 @@ def _topic_disputes(
     return sorted(out, key=lambda d: d.id)
 
 
+def _same_person(a: str, b: str) -> bool:
+    """One actor by surname, and by given name too when both are written in full (Dena Grayson is
+    not Alan Grayson)."""
+    wa, wb = _names(a)[-1:] or [a], _names(b)[-1:] or [b]
+    fa, fb = wa[0].split(), wb[0].split()
+    given = len(fa) < 2 or len(fb) < 2 or fa[0].lower() == fb[0].lower()
+    return _actor_key(a) == _actor_key(b) and given
+
+
 def _actor_key(actor: str) -> str:
     """One key per actor however titled: the last word of the name, lower case."""
     words = actor.split()
@@ -912,18 +921,27 @@ def _last_name(text: str) -> str | None:
     return re.sub(r"[’'](?:s\b)?$", "", names[-1]) if names else None
 
 
-def _outlet_refutes(outside: str, speaker: str | None) -> str | None:
+_PRONOUN_SUBJECT = re.compile(r"\s*(?:he|she|they)\s+", re.IGNORECASE)
+
+
+def _outlet_refutes(outside: str, speaker: str | None, previous: str = "") -> str | None:
     """Who asserts the claim the outlet itself calls false in ``outside`` (the text without its
-    quotes): the name before "wrongly claimed", or the speaker a participle describes."""
+    quotes): the name before "wrongly claimed", or the speaker a participle describes; for a
+    pronoun ("She falsely presents herself ..."), the last name of the ``previous`` sentence."""
     m = _OUTLET_FALSE.search(outside)
     if m is None:
         return None
     prefix = outside[: m.start()]
+    if _PASSIVE_AUX.search(prefix):
+        return None  # "was wrongly allowed": something done to someone, no claim made
     if _REPEATING.search(prefix):
         return speaker or _last_name(prefix)
     if _SPEECH.search(prefix):
         return None  # someone else calls it false: their voice, not the outlet's
-    return _last_name(_clause_before(outside, m.start()))
+    clause = _clause_before(outside, m.start())
+    if _PRONOUN_SUBJECT.fullmatch(clause):
+        return _last_name(without_quoted(previous))
+    return _last_name(clause)
 
 
 def _source_answered(outside: str, denier: str | None) -> str | None:
@@ -974,6 +992,30 @@ def _relative_denial(outside: str) -> tuple[str, str] | None:
     return None
 
 
+# "... reveal that's untrue", "that is false": a clause answering the one before it.
+_ANSWERS_BEFORE = re.compile(
+    r"\b(?:that|this|it)(?:[’']s| is| was)\s+(?:\w+\s+)?(?:untrue|false|not true|wrong)\b"
+)
+
+
+def _clause_answer(group: Sequence[Statement]) -> tuple[str, str] | None:
+    """(denier, claimant) of a sentence whose clauses (its statements, the connective cut) are
+    "A said X" and then "B reveal that's untrue"."""
+    for i, st in enumerate(group[1:], 1):
+        if not _ANSWERS_BEFORE.search(st.text) or not _cues(_DENY, st.text):
+            continue
+        first = without_quoted(" ".join(g.text for g in group[:i]))
+        said = _SAYS.search(first)
+        if said is None or _cues(_DENY, first):
+            return None
+        verb = _FINDS.search(st.text)
+        denier = _subject(st.text[: verb.start()]) if verb and verb.start() < 60 else None
+        claimant = _last_name(first[: said.start()])
+        if claimant and denier and _actor_key(denier) != _actor_key(claimant):
+            return denier, claimant
+    return None
+
+
 def _contrast_claimant(outside: str) -> tuple[str, str] | None:
     """(denier, claimant) of "A deny X, but B point to Y" (the subjects of the two clauses), or
     of "A said X, but B show that is untrue" (the claim first, its denial after "but")."""
@@ -1008,26 +1050,28 @@ def _sentence_disputes(
     """Disputes told within one sentence: the outlet calling a claim it reports false, a
     denial naming the source it answers, or a denial and a claim joined by "but". Sentences
     another dispute already shows (``shown`` statement ids) are left to it."""
-    out = []
+    out, previous = [], ""
     for _, group in _sentences(statements):
+        text, before = " ".join(st.text for st in group), previous
+        previous = text
         if any(g.id in shown for g in group):
             continue
-        text = " ".join(st.text for st in group)
         outside = without_quoted(text)
         st = dataclasses.replace(group[0], text=text, span=Span(group[0].span.start, group[-1].span.end))
         quote = next((quotes.get(g.quote_id or "") for g in group if g.quote_id), None)
         speaker = quote.speaker.canonical or quote.speaker.name if quote and quote.speaker else None
         speaker = speaker or next((g.attributed_to for g in group if g.attributed_to), None)
-        pair = None
+        pair, reported = None, []
         outlet = outlets.get(st.article_id, "the outlet")
-        refuted = (claimant := _outlet_refutes(outside, speaker)) and _actor_key(claimant) != _actor_key(
-            outlet
-        )
+        refuted = (claimant := _outlet_refutes(outside, speaker, before)) and _actor_key(
+            claimant
+        ) != _actor_key(outlet)
         if refuted:
             pair = (claimant, outlet)
         elif (source := _source_answered(outside, speaker)) and (denier := speaker or _denier(outside)):
             pair = (source, denier)
-        elif found := _relative_denial(outside) or _contrast_claimant(outside):
+            reported = _report_words(statements, group, source)
+        elif found := _relative_denial(outside) or _contrast_claimant(outside) or _clause_answer(group):
             pair = (found[1], found[0])
         if pair is not None:
             # the claim the outlet calls false, in the words its author gave it in this article
@@ -1036,7 +1080,7 @@ def _sentence_disputes(
                 if refuted and vectors is not None
                 else []
             )
-            asserts = tuple(own) or (_evidence(st, pair[0], pair[0]),)
+            asserts = tuple(own or reported) or (_evidence(st, pair[0], pair[0]),)
             d = _evidence(st, pair[1], pair[1])
             out.append(
                 Dispute(
@@ -1047,6 +1091,30 @@ def _sentence_disputes(
                 )
             )
     return out
+
+
+# "The AP reported that ...", "The report published Tuesday showed ...": a sentence telling what a
+# source's report says, its subject the source or the report itself.
+_REPORT_SAYS = (
+    r"^\W*(?:(?:the|an?|its|their)\s+)?(?:[\w’'-]+\s+){{0,2}}?(?:{source}|report|story|article|analysis)\b"
+    r"[^.;,]{{0,50}}?\b(?:reported|reports|found|finds|showed|shows|documented|documents|revealed|reveals|"
+    r"concluded|detailed|details)\b"
+)
+
+
+def _report_words(statements: Sequence[Statement], group: Sequence[Statement], source: str) -> list[dict]:
+    """The sentences of the article that tell what the source's report says: the claim a denial of
+    "the AP report" answers, in the report's words rather than in the denial's."""
+    says = re.compile(_REPORT_SAYS.format(source=re.escape(source.split()[-1])), re.IGNORECASE)
+    here, article = {g.id for g in group}, group[0].article_id
+    return [
+        _evidence(st, source, source)
+        for st in statements
+        if st.article_id == article
+        and st.id not in here
+        and says.search(st.text)
+        and stance(st.text) != "deny"
+    ]
 
 
 def _speaker(st: Statement, quotes: Mapping[str, Quote]) -> str | None:
@@ -1069,11 +1137,11 @@ def _claimant_words(
     here = [index[g.id] for g in group if g.id in index]
     if not here:
         return []
-    key, article = _actor_key(claimant), group[0].article_id
+    article = group[0].article_id
     out = []
     for k, st in enumerate(statements):
         who = _speaker(st, quotes)
-        if st.article_id != article or k in here or not who or _actor_key(who) != key:
+        if st.article_id != article or k in here or not who or not _same_person(who, claimant):
             continue
         if _NOT.search(st.text) or stance(st.text) == "deny":
             continue
