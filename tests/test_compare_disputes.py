@@ -431,3 +431,18 @@ def test_a_pronoun_claimant_is_the_person_the_sentence_before_names():
     assert not _one(
         [_st(0, "a", "Lawyers argued that the court was wrongly allowed to hear it.")], {"a": "V"}
     )
+
+
+def test_a_pointing_back_denial_takes_the_party_the_sentence_before_names_as_claimant():
+    sts = [
+        _st(
+            0,
+            "a",
+            "The ferry line lost two sponsors on Monday after the Courier published a story "
+            "detailing three safety reports against its owner Nils Varga.",
+        ),
+        _st(1, "a", "Varga denied the charges.", who="Nils Varga"),
+    ]
+    (d,) = _one(sts)
+    assert d.asserts[0]["actor"] == "Courier" and d.asserts[0]["statement_id"] == "s0"
+    assert d.denies[0]["actor"] == "Nils Varga"

@@ -585,6 +585,12 @@ def _unnegated_before(statements: Sequence[Statement], start: int, taken: set[in
     return k
 
 
+def _other_name(text: str, denier: str) -> str | None:
+    """The first party a sentence names other than the denier ("after the Courier published a
+    story detailing ..." -> "Courier"): who tells the charge a pointing-back denial answers."""
+    return next((n for n in _names(without_quoted(text)) if not _same_person(n, denier)), None)
+
+
 def _implied_claims(statements: Sequence[Statement], stances: list[Stance]) -> list[Stance]:
     """A denial that points back ("disputes that account") with no claim just before it in its
     article makes the sentence just before it a claim (its first clause), asserted by its
@@ -603,9 +609,13 @@ def _implied_claims(statements: Sequence[Statement], stances: list[Stance]) -> l
         if k in taken:
             continue
         m = _ACCORDING_TO.search(prior.text)
-        actor = prior.attributed_to or (m.group(1).strip() if m else None)
+        same = [st for st in statements[k:start] if st.sentence == prior.sentence] or [prior]
+        whole = " ".join(st.text for st in same)
+        actor = prior.attributed_to or (m.group(1).strip() if m else None) or _other_name(whole, actor_d)
         if prior.article_id == sd.article_id and actor and actor.lower() != actor_d.lower():
-            out.append((k, prior, "assert", actor))
+            # the whole sentence is the claim shown, not its first clause
+            claim = dataclasses.replace(prior, text=whole, span=Span(prior.span.start, same[-1].span.end))
+            out.append((k, claim, "assert", actor))
             asserted.add((prior.article_id, k))
     return out
 
