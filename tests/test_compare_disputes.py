@@ -446,3 +446,13 @@ def test_a_pointing_back_denial_takes_the_party_the_sentence_before_names_as_cla
     (d,) = _one(sts)
     assert d.asserts[0]["actor"] == "Courier" and d.asserts[0]["statement_id"] == "s0"
     assert d.denies[0]["actor"] == "Nils Varga"
+
+
+def test_the_outlet_saying_someone_erred_in_saying_takes_their_own_words_as_the_claim():
+    sts = [
+        _st(0, "a", "\u201cThe harbour audit found the pier safe,\u201d Ortega said.", who="Ortega"),
+        _st(1, "a", "Ortega clearly erred in saying that the harbour audit found the pier safe."),
+    ]
+    vectors = np.array([[1.0, 0.0], [0.8, 0.6]])
+    (d,) = find_disputes(sts, {}, vectors, 0.99, {"a": "Valley Post"})
+    assert [e["statement_id"] for e in d.asserts] == ["s0"] and d.denies[0]["actor"] == "Valley Post"

@@ -878,6 +878,7 @@ def _evidence(st: Statement, actor: str, party: str) -> dict:
 _OUTLET_FALSE = re.compile(
     r"\b(?:false|debunked|baseless|unfounded|bogus|discredited|untrue|evidence-free|unsupported|unsubstantiated)\s+"
     r"(?:claims?|assertions?|allegations?|charges?|contentions?|statements?)\b"
+    r"|\b(?:erred|(?:was|were) wrong) (?:in|when) (?:saying|claiming|stating|asserting|suggesting)\b"
     r"|\b(?:wrongly|falsely|erroneously|inaccurately)\s+(?!accused\b|charged\b|convicted\b|arrested\b|imprisoned\b)[a-z]+(?:ed|s)\b",
     re.IGNORECASE,
 )
@@ -1153,7 +1154,7 @@ def _claimant_words(
         who = _speaker(st, quotes)
         if st.article_id != article or k in here or not who or not _same_person(who, claimant):
             continue
-        if _NOT.search(st.text) or stance(st.text) == "deny":
+        if _NOT.search(st.text) or stance(st.text) == "deny" or _OUTLET_FALSE.search(st.text):
             continue
         if max(float(vectors[k] @ vectors[h]) for h in here) >= _NAMED_SIM:
             out.append(_evidence(st, who, who))
