@@ -456,3 +456,10 @@ def test_the_outlet_saying_someone_erred_in_saying_takes_their_own_words_as_the_
     vectors = np.array([[1.0, 0.0], [0.8, 0.6]])
     (d,) = find_disputes(sts, {}, vectors, 0.99, {"a": "Valley Post"})
     assert [e["statement_id"] for e in d.asserts] == ["s0"] and d.denies[0]["actor"] == "Valley Post"
+
+
+def test_a_party_and_state_tag_is_no_actor():
+    from newsprism.compare.disputes import _head_name
+
+    text = "The suit filed by a staffer named Ivo Dane, whom Varga, R-S.C., fired in June, alleges fraud."
+    assert _head_name(text) == "Varga"

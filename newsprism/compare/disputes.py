@@ -549,8 +549,12 @@ def _head_name(text: str) -> str | None:
         return None
     names = [m.group(1) for m in _HEAD_NAME.finditer(text[: cue.start()])]
     names = [" ".join(w for w in n.split() if w.lower() not in _SKIP) for n in names]
-    names = [n for n in names if n]
+    # a party-and-state tag after a lawmaker's name ("Gowdy, R-S.C.,") names nobody
+    names = [n for n in names if n and not _STATE_TAG.fullmatch(n)]
     return names[-1] if names else None
+
+
+_STATE_TAG = re.compile(r"(?:[A-Z]\s*-\s*)?-?(?:[A-Z][a-z]?\.){2,}")
 
 
 Stance = tuple[int, Statement, str, str]  # (statement index, statement, assert|deny, actor)
