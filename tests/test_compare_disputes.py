@@ -463,3 +463,11 @@ def test_a_party_and_state_tag_is_no_actor():
 
     text = "The suit filed by a staffer named Ivo Dane, whom Varga, R-S.C., fired in June, alleges fraud."
     assert _head_name(text) == "Varga"
+
+
+def test_a_party_only_mentioned_before_a_pointing_back_denial_is_no_claimant():
+    sts = [
+        _st(0, "a", "The ferry is run by Tidal Lines, which has leased the pier since 2017."),
+        _st(1, "a", "Its chief executive, Nils Ortega, said the claims were false.", who="Nils Ortega"),
+    ]
+    assert not _one(sts)

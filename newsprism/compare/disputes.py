@@ -589,10 +589,23 @@ def _unnegated_before(statements: Sequence[Statement], start: int, taken: set[in
     return k
 
 
+# "the Courier published a story", "Ortega told reporters": a name that tells something.
+_TELLS = re.compile(
+    r"\s+(?:\w+\s+)?(?:published|reported|revealed|disclosed|filed|wrote|detailed|broke|said|told)\b",
+    re.IGNORECASE,
+)
+
+
 def _other_name(text: str, denier: str) -> str | None:
-    """The first party a sentence names other than the denier ("after the Courier published a
-    story detailing ..." -> "Courier"): who tells the charge a pointing-back denial answers."""
-    return next((n for n in _names(without_quoted(text)) if not _same_person(n, denier)), None)
+    """The first party a sentence names as telling something, other than the denier ("after the
+    Courier published a story detailing ..." -> "Courier"): who tells the charge a pointing-back
+    denial answers. A party the sentence only mentions tells nothing."""
+    outside = without_quoted(text)
+    for m in _NAME.finditer(outside):
+        names = _names(m.group())
+        if names and not _same_person(names[-1], denier) and _TELLS.match(outside, m.end()):
+            return names[-1]
+    return None
 
 
 def _implied_claims(statements: Sequence[Statement], stances: list[Stance]) -> list[Stance]:
