@@ -471,3 +471,11 @@ def test_a_party_only_mentioned_before_a_pointing_back_denial_is_no_claimant():
         _st(1, "a", "Its chief executive, Nils Ortega, said the claims were false.", who="Nils Ortega"),
     ]
     assert not _one(sts)
+
+
+def test_a_denial_and_a_claim_cut_into_two_clauses_are_one_dispute():
+    sts = _clauses(
+        ["Port officials deny any links to the smugglers", "critics point to payments made in May."]
+    )
+    (d,) = _one(sts)
+    assert d.asserts[0]["actor"] == "critics" and d.denies[0]["actor"] == "Port officials"

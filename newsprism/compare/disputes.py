@@ -1028,7 +1028,12 @@ _ANSWERS_BEFORE = re.compile(
 
 def _clause_answer(group: Sequence[Statement]) -> tuple[str, str] | None:
     """(denier, claimant) of a sentence whose clauses (its statements, the connective cut) are
-    "A said X" and then "B reveal that's untrue"."""
+    "A said X" and then "B reveal that's untrue", or "A deny X" and then "B point to Y"."""
+    if len(group) == 2:
+        # the two clauses read as if "but" still joined them
+        found = _contrast_claimant(without_quoted(group[0].text) + ", but " + without_quoted(group[1].text))
+        if found is not None and _cues(_DENY, group[0].text):
+            return found
     for i, st in enumerate(group[1:], 1):
         if not _ANSWERS_BEFORE.search(st.text) or not _cues(_DENY, st.text):
             continue
