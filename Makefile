@@ -67,8 +67,8 @@ fuzz: install-test
 # (bench/brief_gold/floors.json); then the same on the report half of the PolNeAR US-politics
 # gold (bench/brief_gold_polnear/floors.json); then a ceiling on groups that join two different
 # events of one kind (bench/brief_lookalike.py, lookalike_max in the same files); then story clustering on its held-out sets
-# (bench/stories_floors.json); then disputes on their two dev splits and the seeds (regression floors,
-# bench/brief_disputes/floors.json; about 25 s CPU); then the brief's cross-section consistency on the
+# (bench/stories_floors.json); then disputes on their dev split and the seeds (regression floors,
+# bench/brief_disputes/floors.json; about 15 s CPU); then the brief's cross-section consistency on the
 # seeds and the example (bench/brief_consistency.py: floor 0 violations, under a minute).
 # Needs ../shared/eval; without it, says so and passes.
 eval: install-test
