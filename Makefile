@@ -79,6 +79,7 @@ eval: install-test
 	PYTHONPATH=$(CURDIR) $(BIN)/python bench/brief_lookalike.py --gold bench/brief_gold_polnear --split report --check
 	PYTHONPATH=$(CURDIR) $(BIN)/python bench/stories_gate.py --check
 	PYTHONPATH=$(CURDIR) $(BIN)/python bench/brief_disputes.py --split dev --check
+	PYTHONPATH=$(CURDIR) $(BIN)/python bench/brief_disputes.py --split dev2 --check
 	PYTHONPATH=$(CURDIR) $(BIN)/python bench/brief_disputes.py --seeds --check
 	PYTHONPATH=$(CURDIR) $(BIN)/python bench/brief_contra_dev.py --check
 	PYTHONPATH=$(CURDIR) $(BIN)/python bench/brief_consistency.py --sets seeds,example --check
