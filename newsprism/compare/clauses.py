@@ -27,7 +27,7 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from newsprism.text import words
+from newsprism.text import content_words, words
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -72,12 +72,15 @@ def clause_spans(
     quoted: Sequence[tuple[int, int]] = (),
     min_words: int = 3,
     token_starts: Sequence[int] | None = None,
+    unit_words: int = 0,
 ) -> list[tuple[int, int]]:
     """Character spans of the claims in ``doc.text[start:end]`` (one sentence), in order.
 
     ``quoted`` are character spans inside quote marks, where no cut is made. Returns
     ``[(start, end)]`` when the sentence holds one claim. ``token_starts`` (each token's
-    character offset) saves recomputing them for every sentence of one document.
+    character offset) saves recomputing them for every sentence of one document. With
+    ``unit_words`` (positive), clauses without a subject of their own (see :func:`_unit`)
+    are cut too when they hold at least that many content words.
     """
     starts = token_starts if token_starts is not None else [t.idx for t in doc]
     first, last = bisect_left(starts, start), bisect_left(starts, end)
@@ -85,7 +88,7 @@ def clause_spans(
         return [(start, end)]
     cuts: set[int] = set()
     for tok in doc[first:last]:
-        if _opens_clause(tok, first, last):
+        if _opens_clause(tok, first, last) or (unit_words > 0 and _unit(tok, first, last, unit_words)):
             left, right = _clause_bounds(tok)
             cuts.update(k for k in (left, min(right, last)) if first < k < last)
     # No cut inside quote marks, nor after a word that needs what follows ("burned for | more").
@@ -125,6 +128,29 @@ def _opens_clause(tok: Token, first: int, last: int) -> bool:
         # a count makes the appositive a fact of its own; a bare title (", its insurer,") does not.
         return before == "," and any(t.pos_ == "VERB" or t.like_num for t in tok.subtree)
     return False
+
+
+def _unit(tok: Token, first: int, last: int, min_content: int) -> bool:
+    """Does ``tok`` head a clause without a subject that still tells a fact of its own: an
+    adverbial clause opened by a subordinator ("while doing yard work at a home on Elm
+    Street", "after allegedly pointing a gun at officers") or a participle after a noun ("a
+    gang member accused of killing a deputy last month", "a finding limiting the
+    protections")? Only with ``min_content`` content words, so "after saying so" stays."""
+    head = tok.head
+    if head.i == tok.i or not first <= head.i < last or not first <= tok.left_edge.i or tok.pos_ != "VERB":
+        return False
+    if tok.dep_ == "advcl":
+        opener = tok.left_edge
+        fits = opener.dep_ in ("mark", "advmod") and opener.head.i == tok.i and opener.lower_ in SUBORDINATORS
+    elif tok.dep_ == "acl":
+        # a participle that follows its noun; "the decision to leave" (an infinitive) is not a fact
+        fits = tok.tag_ in ("VBN", "VBG") and tok.i > head.i and tok.left_edge.i == tok.i
+    else:
+        return False
+    # never inside a subject ("Three cable systems | carrying ... | have been damaged")
+    if any(t.dep_ in _SUBJECTS for t in (head, *head.ancestors)):
+        return False
+    return fits and len(content_words(tok.doc[tok.left_edge.i : tok.right_edge.i + 1].text)) >= min_content
 
 
 def _clause_bounds(tok: Token) -> tuple[int, int]:
