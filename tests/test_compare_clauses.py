@@ -255,13 +255,11 @@ def test_units_without_a_subject_are_cut_only_when_asked(nlp):
         assert article.text[st.span.start : st.span.end] == st.text
 
 
-def test_participle_after_a_noun_is_a_unit(nlp):
+def test_participle_after_a_noun_stays_with_it(nlp):
+    # "a speech given by X" names the speech more often than it tells a fact of its own
     text = "Prosecutors filed charges against a dock worker accused of setting fire to the Kestrel Quay warehouse."
     _, sts = _statements_units(nlp, text)
-    assert [s.text for s in sts] == [
-        "Prosecutors filed charges against a dock worker",
-        "accused of setting fire to the Kestrel Quay warehouse.",
-    ]
+    assert [s.text for s in sts] == [text]
 
 
 def test_short_units_stay_with_their_parent(nlp):

@@ -85,8 +85,8 @@ def build_statements(
 ) -> list[Statement]:
     """Statements of every article, in article then text order. With ``docs`` (the spaCy
     parses of ``articles``, in order) sentences are cut into clauses of at least
-    ``min_clause_words`` words (and, with ``unit_words``, clauses without a subject of
-    that many content words are cut too). An article that fails, or takes over ``max_seconds`` (when
+    ``min_clause_words`` words (and, with ``unit_words``, adverbial clauses without a
+    subject of that many content words are cut too). An article that fails, or takes over ``max_seconds`` (when
     positive), is recorded in ``rejections`` (when given) and left out; the others go on."""
     by_article: dict[str, list[Quote]] = {}
     for quote in quotes:
