@@ -453,7 +453,7 @@ class CompareSettings:
     # work at ..."), so a sentence that tells two facts gives two statements, each free to
     # join its own group. 0: off. Measured on the calibrate halves (docs/results/brief.md
     # 0u-facts).
-    unit_words: int = 0
+    unit_words: int = 6
     # Alignment (MiniLM int8 cosine). At >= align_strong similarity decides alone; in the weak
     # band [align_weak, align_strong) a pair must also share key terms (names, numbers,
     # dates: Jaccard >= align_terms, or two in the upper half of the band); clusters merge
