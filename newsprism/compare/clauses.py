@@ -14,6 +14,8 @@ from the dependency parse:
    that carry a verb or a count (", a storage building operated by Brannock Logistics,",
    ", three of them firefighters,"), and counts set off by "among"/"including"
    (", among them three firefighters,").
+5. with ``unit_words``, adverbial clauses without a subject of their own that hold that many
+   content words ("The guard was hurt | while closing the gates of the east depot").
 
 Never cut: an attribution frame from its content (``ccomp``, ``parataxis``: "X said that
 ..." stays whole; the speaker is kept for every claim of the sentence), a restrictive
