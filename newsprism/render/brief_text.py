@@ -10,9 +10,11 @@ import textwrap
 from collections.abc import Callable
 from typing import Any
 
+from newsprism.brief.quote_selection import shown_quote_groups
 from newsprism.brief.revisions import moved_facts
 from newsprism.render.markdown import MD_SECTIONS, md_escape
 from newsprism.render.terminal import TERM_SECTIONS, rule
+from newsprism.text import balance_quotes, unclosed_quotes
 
 __all__ = [
     "agree_rows",
@@ -20,6 +22,7 @@ __all__ = [
     "fact_line",
     "in_sentence",
     "md_brief",
+    "one_per_sentence",
     "quote_piece",
     "sentence_parts",
     "term_brief",
@@ -48,7 +51,9 @@ def _summary(report: Report, esc: Callable[[str], str]) -> list[str]:
         mark = (
             " (single source)" if s.get("marked") else " (disputed)" if s.get("status") == "disputed" else ""
         )
-        lines.append(f"{k}. {esc(s['text'])} [{esc(outlets)}; {s['independent_support']} independent]{mark}")
+        lines.append(
+            f"{k}. {esc(balance_quotes(s['text']))} [{esc(outlets)}; {s['independent_support']} independent]{mark}"
+        )
     return lines
 
 
@@ -69,10 +74,11 @@ def agree_rows(rows: list[tuple[str, tuple[str, ...]]]) -> list[int]:
 
 def _ledger(report: Report, esc: Callable[[str], str]) -> list[str]:
     ledger = report.get("ledger", [])
+    statements = {s["id"]: s for s in report.get("statements", [])}
     shared = [ledger[k] for k in agree_rows([(g["text"], tuple(g["article_ids"])) for g in ledger])]
     lines = [
         f"- **{g['status']}** ({g['independent_support']} independent; {esc(', '.join(g['outlets']))}): "
-        + in_sentence(g, esc)
+        + (esc(quote_piece(g, statements)) if _unmarked_quote(g, statements) else in_sentence(g, esc))
         for g in shared[:LEDGER_ROWS]
     ]
     counts: dict[str, int] = {}
@@ -96,10 +102,13 @@ def in_sentence(group: dict, esc: Callable[[str], str], context: int = 60) -> st
     """The group's clause in bold inside its sentence (just the clause when it is the sentence)."""
     before, after = sentence_parts(group, context)
     if not before.strip() and not after.strip():
-        return esc(group["text"])
+        return esc(balance_quotes(group["text"]))
     # On a terminal bold is lost, and two clauses of one sentence would read as one line twice.
     left, right = ("**", "**") if esc is md_escape else ("⟨", "⟩")
-    return f"{esc(before)}{left}{esc(group['text'])}{right}{esc(after)}"
+    starts_inside, ends_inside = unclosed_quotes(before + group["text"] + after)
+    opens = ("“" if before.startswith("…") else "“…") if starts_inside else ""
+    closes = ("”" if after.endswith("…") else "…”") if ends_inside else ""
+    return f"{opens}{esc(before)}{left}{esc(group['text'])}{right}{esc(after)}{closes}"
 
 
 def _side(entry: dict, labels: dict[str, str], esc: Callable[[str], str]) -> str:
@@ -139,7 +148,7 @@ def _disputes(report: Report, esc: Callable[[str], str]) -> list[str]:
 def _quotes(report: Report, esc: Callable[[str], str]) -> list[str]:
     labels = _labels(report)
     lines = []
-    for group in report.get("quote_groups", []):
+    for group in shown_quote_groups(report):
         lines.append(
             f"- **{esc(group['speaker'] or 'unknown speaker')}** ({len(group['variants'])} versions)"
         )
@@ -159,9 +168,21 @@ def fact_line(group: dict, statements: dict[str, dict], esc: Callable[[str], str
     speaker's words ("X, in a longer quote: “…”")."""
     if group.get("form") == "in_sentence":
         return in_sentence({**group, "text": " ".join(group["text"].split())}, esc, context=SENTENCE_CONTEXT)
-    if group.get("form") == "quote_piece":
+    if group.get("form") == "quote_piece" or _unmarked_quote(group, statements):
         return esc(quote_piece(group, statements))
-    return esc(_short(group["text"], limit))
+    return esc(balance_quotes(_short(group["text"], limit)))
+
+
+def _unmarked_quote(group: dict, statements: dict[str, dict]) -> bool:
+    """A sentence of a direct quote that carries none of the quote's marks ("We have a
+    deficit." inside a longer quote): alone it would read as the outlet's own words."""
+    if any(c in group["text"] for c in '“”"'):
+        return False
+    return any(
+        statements[i].get("quote_kind") == "direct"
+        for i in group.get("statement_ids", [])
+        if i in statements and statements[i]["text"] == group["text"]
+    )
 
 
 def quote_piece(group: dict, statements: dict[str, dict]) -> str:
@@ -175,9 +196,10 @@ def quote_piece(group: dict, statements: dict[str, dict]) -> str:
         ),
         None,
     )
-    marks = [c for c in text if c in "“”"]
-    opens = "“…" if not marks or marks[0] == "”" else ""
-    closes = "…”" if not marks or marks[-1] == "“" else ""
+    starts_inside, ends_inside = unclosed_quotes(text)
+    marked = any(c in text for c in '“”"')
+    opens = "“…" if starts_inside or not marked else ""
+    closes = "…”" if ends_inside or not marked else ""
     return f"{speaker or 'unnamed speaker'}, in a longer quote: {opens}{_short(text)}{closes}"
 
 
@@ -190,13 +212,43 @@ def _outlets(report: Report, esc: Callable[[str], str]) -> list[str]:
         only = report.get("unique", {}).get(article_id, [])
         missing = report.get("omissions", {}).get(article_id, [])
         lines.append(
-            f"- **{esc(label)}**: {len(only)} facts only here, leaves out {len(missing)} that most others carry"
+            f"- **{esc(label)}**: {_plural(len(only), 'fact')} only here, "
+            f"leaves out {len(missing)} that most others carry"
         )
-        lines += [f"  - only here: {fact_line(texts[g], statements, esc)}" for g in only[:3] if g in texts]
         lines += [
-            f"  - leaves out: {fact_line(texts[g], statements, esc)}" for g in missing[:3] if g in texts
+            f"  - only here: {fact_line(texts[g], statements, esc)}"
+            for g in one_per_sentence(only, texts, statements)[:3]
+        ]
+        lines += [
+            f"  - leaves out: {fact_line(texts[g], statements, esc)}"
+            for g in one_per_sentence(missing, texts, statements)[:3]
         ]
     return lines
+
+
+def _plural(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
+def one_per_sentence(group_ids: list[str], groups: dict[str, dict], statements: dict[str, dict]) -> list[str]:
+    """The ledger groups to show as lines, one per sentence: two clauses of one sentence (each
+    its own fact) would show that sentence twice."""
+    seen: set[tuple[str, int]] = set()
+    out = []
+    for g in group_ids:
+        if g not in groups:
+            continue
+        first = next((statements[i] for i in groups[g].get("statement_ids", []) if i in statements), None)
+        key = (
+            (first["article_id"], first.get("sentence_start", first["start"]))
+            if first
+            else ("", -1 - len(out))
+        )
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(g)
+    return out
 
 
 def _headline_cell(headline: dict) -> str:
