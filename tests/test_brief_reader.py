@@ -15,7 +15,7 @@ def _variant(article, text, quote_kind="direct", speaker_kind="person", **extra)
         "text": text,
         "quote_kind": quote_kind,
         "speaker_kind": speaker_kind,
-        "classification": "translation",
+        "classification": extra.pop("classification", "translation"),
         "reference": extra.pop("reference", False),
         "diff": [["equal", text]],
         **extra,
@@ -62,13 +62,26 @@ def test_versions_telling_different_things_are_shown_apart_not_as_one_quote():
                 "a", "the council of Belm made key decisions for the valley towns", "indirect", reference=True
             ),
             _variant("b", "the council made key decisions for the valley towns", "indirect"),
-            _variant("c", "the floods for the harvest losses", "indirect"),
+            _variant("c", "the floods for the harvest losses", "indirect", classification="paraphrase"),
         ],
     }
     shown = shown_quote_groups({"quote_groups": [group]})
     # Article c's claim shares no content with the others: it is split off, and alone it is no
     # cross-outlet quote.
     assert [[v["article_id"] for v in g["variants"]] for g in shown] == [["a", "b"]]
+    said = {
+        "id": "g2",
+        "speaker": "Ada Vell",
+        "variants": [
+            _variant(
+                "a", "You work hard. You pay your tolls. So why did the mayor not pay his?", reference=True
+            ),
+            _variant("b", "Raising tolls on the poor has not worked.", classification="paraphrase"),
+            _variant("c", "You work hard. You pay your tolls.", classification="trimmed"),
+        ],
+    }
+    shown = shown_quote_groups({"quote_groups": [said]})
+    assert [[v["article_id"] for v in g["variants"]] for g in shown] == [["a", "c"]]
 
 
 def test_a_changed_version_stays_with_the_quote_it_changes():

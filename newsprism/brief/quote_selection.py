@@ -7,9 +7,9 @@ person's words as each outlet printed them. So the section leaves out
 - reported speech given to an organisation, a country or a description ("Russia claimed that
   the United States was behind …", "the fire service said …"): the outlet's own wording of a
   body's position is a fact for the ledger, not a quote of a person;
-- versions that share too few content words with every other version of the group to be one
-  utterance told twice (two different claims of one speaker joined through a third version):
-  they are split off, and shown only when two or more outlets carry one of them.
+- versions whose meaning drifted from the group's wording and that share too few content words
+  with every other version to be one utterance told twice (two different claims of one speaker
+  on one topic): they are split off, and shown only when two or more outlets carry one of them.
 
 Direct quotes and versions flagged as altered or misattributed always stay: a changed quote is
 the finding the section exists for.
@@ -26,10 +26,13 @@ __all__ = ["shown_quote_groups"]
 
 # Speakers whose reported speech is a person's (or unnamed people's) words.
 PERSON_KINDS = frozenset({"person", "group", "anonymous"})
-# Two reported versions tell one utterance when they share this many content stems, or this
-# share of the shorter version's stems (a short paraphrase of a long quote).
-MIN_SHARED = 2
-MIN_SHARE = 0.5
+# A version whose meaning drifted from the group's wording (a "paraphrase") tells the same
+# utterance as another version when they share this many content stems, or this share of the
+# shorter version's stems (a short paraphrase of a long quote). Two different things one person
+# said about one topic share two or so ("You work hard. You pay your taxes." / "Slashing taxes
+# hasn't worked").
+MIN_SHARED = 3
+MIN_SHARE = 0.6
 
 
 def _person_words(variant: dict[str, Any]) -> bool:
@@ -45,12 +48,12 @@ def _stems(variant: dict[str, Any]) -> set[str]:
 
 
 def _one_utterance(a: dict[str, Any], b: dict[str, Any]) -> bool:
-    """Two versions of one group tell the same words: both quoted directly (the grouping
-    matched speaker and wording), one flagged as a changed version of the other, or enough
-    shared content words."""
+    """Two versions of one group tell the same words: one is flagged as a changed version of
+    the other, neither drifted from the group's wording (the compare stage found both close to
+    it: same words or same meaning), or they share enough content words."""
     if a.get("flagged") or b.get("flagged"):
         return True
-    if a.get("quote_kind", "direct") != "indirect" and b.get("quote_kind", "direct") != "indirect":
+    if "paraphrase" not in (a.get("classification"), b.get("classification")):
         return True
     sa, sb = _stems(a), _stems(b)
     shared = len(sa & sb)
