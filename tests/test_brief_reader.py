@@ -4,6 +4,7 @@ sentence, doubt read from the parse (fictional text throughout)."""
 from newsprism.brief.quote_selection import shown_quote_groups
 from newsprism.brief.summary import quote_bounds
 from newsprism.model import Span
+from newsprism.render.brief_html import _in_sentence
 from newsprism.render.brief_text import fact_line, in_sentence, term_brief
 from newsprism.text import balance_quotes, unclosed_quotes
 
@@ -120,6 +121,7 @@ def test_a_summary_line_reaches_back_to_the_quote_it_goes_on():
 def test_an_agree_line_cut_inside_a_quote_is_marked_as_quoted():
     group = {"text": "the tolls hurt,” the mayor said.", "before": "We know ", "after": ""}
     assert in_sentence(group, str) == "“…We know ⟨the tolls hurt,” the mayor said.⟩"
+    assert _in_sentence(group).startswith("“…<span class=muted>We know </span>the tolls hurt")
 
 
 def test_a_sentence_inside_a_direct_quote_with_no_marks_reads_as_the_speakers_words():

@@ -16,6 +16,7 @@ from newsprism.brief.revisions import moved_facts
 from newsprism.render.brief_text import agree_rows, fact_line, one_per_sentence, sentence_parts
 from newsprism.render.story.charts import provenance_graph, timeline_axis
 from newsprism.render.story.labels import short_labels
+from newsprism.text import balance_quotes
 
 __all__ = ["Links", "key_findings", "story_view"]
 
@@ -112,7 +113,7 @@ def _matrix(report: Report, outlets: list[dict[str, Any]], links: Links) -> dict
         rows.append(
             {
                 "text": g["text"],
-                "sentence": "".join(sentence_parts(g)[:1]) + g["text"] + "".join(sentence_parts(g)[1:]),
+                "sentence": balance_quotes("".join(sentence_parts(g)[:1]) + g["text"] + "".join(sentence_parts(g)[1:])),
                 "status": g["status"],
                 "independent": g["independent_support"],
                 "cells": [
@@ -229,7 +230,7 @@ def story_view(report: Report, links: Links) -> dict[str, Any]:
         for e in report.get("timeline", [])
     ]  # fmt: skip
     summary = [
-        {"text": s["text"], "marked": s.get("marked"), "independent": s["independent_support"],
+        {"text": balance_quotes(s["text"]), "marked": s.get("marked"), "independent": s["independent_support"],
          "cites": [_cite({**c, "text": s["text"]}, labels, links) for c in s["cites"]]}
         for s in report.get("summary", [])
     ]  # fmt: skip
