@@ -5,7 +5,14 @@ from newsprism.brief.quote_selection import shown_quote_groups
 from newsprism.brief.summary import quote_bounds
 from newsprism.model import Span
 from newsprism.render.brief_html import _in_sentence
-from newsprism.render.brief_text import fact_line, in_sentence, term_brief
+from newsprism.render.brief_text import (
+    agree_rows,
+    fact_line,
+    in_sentence,
+    readable,
+    term_brief,
+    without_markup,
+)
 from newsprism.text import balance_quotes, unclosed_quotes
 
 
@@ -193,3 +200,15 @@ def test_only_here_shows_each_sentence_once_and_counts_in_the_singular():
     text = term_brief(report)
     assert text.count("fell into the harbour") == 1
     assert "Courier: 1 fact only here" in text and "Gazette: 2 facts only here" in text
+
+
+def test_markup_left_in_a_page_is_no_fact_and_is_not_shown():
+    assert not readable('<post post-id="1234"><post/>.')
+    assert readable("Crews left at dawn.")
+    assert agree_rows(
+        [('<post post-id="1234"><post/>.', ("a", "b")), ("Crews left at dawn.", ("a", "b"))]
+    ) == [1]
+    shown = without_markup(
+        "Nobody is above the law. pic.twitter.com/Xy12 — Ada Vell (@adavell) May 5, 2016</post>."
+    )
+    assert shown == "Nobody is above the law. — Ada Vell (@adavell) May 5, 2016."

@@ -6,6 +6,7 @@ Both read only the report dict. Article words in Markdown go through :func:`md_e
 
 from __future__ import annotations
 
+import re
 import textwrap
 from collections.abc import Callable
 from typing import Any
@@ -14,7 +15,7 @@ from newsprism.brief.quote_selection import shown_quote_groups
 from newsprism.brief.revisions import moved_facts
 from newsprism.render.markdown import MD_SECTIONS, md_escape
 from newsprism.render.terminal import TERM_SECTIONS, rule
-from newsprism.text import balance_quotes, unclosed_quotes
+from newsprism.text import balance_quotes, unclosed_quotes, words
 
 __all__ = [
     "agree_rows",
@@ -24,7 +25,9 @@ __all__ = [
     "md_brief",
     "one_per_sentence",
     "quote_piece",
+    "readable",
     "sentence_parts",
+    "without_markup",
     "term_brief",
 ]
 
@@ -57,15 +60,38 @@ def _summary(report: Report, esc: Callable[[str], str]) -> list[str]:
     return lines
 
 
+# Markup a page left in its text (an embedded post's tags, a bare link): never the words of a fact.
+_MARKUP = re.compile(r"</?[A-Za-z][^<>]{0,300}>|\bpic\.twitter\.com/\S+|\bhttps?://\S+")
+MIN_WORDS = 3
+
+
+def without_markup(text: str) -> str:
+    """``text`` without tags and bare links (the spaces they leave closed up)."""
+    if not _MARKUP.search(text):
+        return text
+    out = re.sub(r"[ \t]{2,}", " ", _MARKUP.sub("", text))
+    return re.sub(r"[ \t]+([.,;:!?])", r"\1", out)
+
+
+def readable(text: str) -> bool:
+    """Whether ``text`` has words a reader can take as a fact once markup is set aside
+    (``<tweet id="…"></tweet>.`` has none)."""
+    return len(words(_MARKUP.sub(" ", text))) >= MIN_WORDS
+
+
 def agree_rows(rows: list[tuple[str, tuple[str, ...]]]) -> list[int]:
     """Which ledger groups (their shown text and articles, most supported first) are "agree on"
-    lines: two or more articles, and not the text of an earlier line that already cites all of
-    its articles (a fact group or further group beside the group it overlaps reads as the same
-    line twice)."""
+    lines: two or more articles, readable words, and not the text of an earlier line that already
+    cites all of its articles (a fact group or further group beside the group it overlaps reads
+    as the same line twice)."""
     shown: dict[str, list[set[str]]] = {}
     out = []
     for k, (text, articles) in enumerate(rows):
-        if len(articles) < 2 or any(set(articles) <= seen for seen in shown.get(text, [])):
+        if (
+            len(articles) < 2
+            or not readable(text)
+            or any(set(articles) <= seen for seen in shown.get(text, []))
+        ):
             continue
         shown.setdefault(text, []).append(set(articles))
         out.append(k)
@@ -100,7 +126,8 @@ def sentence_parts(group: dict, context: int = 60) -> tuple[str, str]:
 
 def in_sentence(group: dict, esc: Callable[[str], str], context: int = 60) -> str:
     """The group's clause in bold inside its sentence (just the clause when it is the sentence)."""
-    before, after = sentence_parts(group, context)
+    group = {**group, "text": without_markup(group["text"])}
+    before, after = (without_markup(part) for part in sentence_parts(group, context))
     if not before.strip() and not after.strip():
         return esc(balance_quotes(group["text"]))
     # On a terminal bold is lost, and two clauses of one sentence would read as one line twice.
@@ -170,7 +197,7 @@ def fact_line(group: dict, statements: dict[str, dict], esc: Callable[[str], str
         return in_sentence({**group, "text": " ".join(group["text"].split())}, esc, context=SENTENCE_CONTEXT)
     if group.get("form") == "quote_piece" or _unmarked_quote(group, statements):
         return esc(quote_piece(group, statements))
-    return esc(balance_quotes(_short(group["text"], limit)))
+    return esc(balance_quotes(_short(without_markup(group["text"]), limit)))
 
 
 def _unmarked_quote(group: dict, statements: dict[str, dict]) -> bool:
@@ -187,7 +214,7 @@ def _unmarked_quote(group: dict, statements: dict[str, dict]) -> bool:
 
 def quote_piece(group: dict, statements: dict[str, dict]) -> str:
     """A sentence cut from a longer direct quote, with the speaker and "…" where the quote goes on."""
-    text = " ".join(group["text"].split())
+    text = without_markup(" ".join(group["text"].split()))
     speaker = next(
         (
             statements[i].get("attributed_to")
@@ -236,7 +263,7 @@ def one_per_sentence(group_ids: list[str], groups: dict[str, dict], statements: 
     seen: set[tuple[str, int]] = set()
     out = []
     for g in group_ids:
-        if g not in groups:
+        if g not in groups or not readable(groups[g]["text"]):
             continue
         first = next((statements[i] for i in groups[g].get("statement_ids", []) if i in statements), None)
         key = (
