@@ -7,6 +7,7 @@ from newsprism.model import Span
 from newsprism.render.brief_html import _in_sentence
 from newsprism.render.brief_text import (
     agree_rows,
+    as_line,
     fact_line,
     in_sentence,
     readable,
@@ -212,3 +213,43 @@ def test_markup_left_in_a_page_is_no_fact_and_is_not_shown():
         "Nobody is above the law. pic.twitter.com/Xy12 — Ada Vell (@adavell) May 5, 2016</post>."
     )
     assert shown == "Nobody is above the law. — Ada Vell (@adavell) May 5, 2016."
+
+
+def test_a_summary_claim_shown_without_the_rest_of_its_sentence_says_so():
+    assert (
+        as_line("A fire in the mill burned through the night")
+        == "A fire in the mill burned through the night…"
+    )
+    assert as_line("Crews left at dawn.") == "Crews left at dawn."
+    assert as_line("We open in May,” the mayor said.") == "“…We open in May,” the mayor said."
+
+
+def test_a_clause_that_does_not_read_alone_is_shown_in_its_sentence():
+    group = {"text": "she is shown using her phone.", "before": "In a photograph from May, ", "after": ""}
+    assert fact_line(group, {}, str) == "In a photograph from May, ⟨she is shown using her phone.⟩"
+
+
+def test_an_outlet_with_more_facts_than_lines_says_how_many_are_not_shown():
+    statements = [
+        {
+            "id": f"s{k}",
+            "article_id": "a",
+            "text": f"Fact number {k} is here.",
+            "start": 30 * k,
+            "end": 30 * k + 20,
+        }
+        for k in range(5)
+    ]
+    ledger = [
+        {"id": f"g{k}", "text": st["text"], "statement_ids": [st["id"]], "form": "alone", "status": "single-source",
+         "article_ids": ["a"], "outlets": ["Gazette"], "independent_support": 1}
+        for k, st in enumerate(statements)
+    ]  # fmt: skip
+    report = {
+        "articles": [{"id": "a", "label": "Gazette"}],
+        "ledger": ledger,
+        "statements": statements,
+        "unique": {"a": [g["id"] for g in ledger]},
+    }
+    text = term_brief(report)
+    assert "Gazette: 5 facts only here" in text and "only here: … and 2 more" in text

@@ -13,12 +13,14 @@ from typing import Any
 
 from newsprism.brief.quote_selection import shown_quote_groups
 from newsprism.brief.revisions import moved_facts
+from newsprism.brief.summary import reads_alone
 from newsprism.render.markdown import MD_SECTIONS, md_escape
 from newsprism.render.terminal import TERM_SECTIONS, rule
 from newsprism.text import balance_quotes, unclosed_quotes, words
 
 __all__ = [
     "agree_rows",
+    "as_line",
     "diff_text",
     "fact_line",
     "in_sentence",
@@ -33,6 +35,7 @@ __all__ = [
 
 Report = dict[str, Any]
 LEDGER_ROWS = 25
+OUTLET_ROWS = 3  # "only here" and "leaves out" lines shown per outlet
 SENTENCE_CONTEXT = 160  # characters of a sentence shown around a clause that does not read alone
 
 
@@ -55,7 +58,7 @@ def _summary(report: Report, esc: Callable[[str], str]) -> list[str]:
             " (single source)" if s.get("marked") else " (disputed)" if s.get("status") == "disputed" else ""
         )
         lines.append(
-            f"{k}. {esc(balance_quotes(s['text']))} [{esc(outlets)}; {s['independent_support']} independent]{mark}"
+            f"{k}. {esc(as_line(s['text']))} [{esc(outlets)}; {s['independent_support']} independent]{mark}"
         )
     return lines
 
@@ -77,6 +80,16 @@ def readable(text: str) -> bool:
     """Whether ``text`` has words a reader can take as a fact once markup is set aside
     (``<tweet id="…"></tweet>.`` has none)."""
     return len(words(_MARKUP.sub(" ", text))) >= MIN_WORDS
+
+
+_ENDS = ".!?…:;\"'”’)]"
+
+
+def as_line(text: str) -> str:
+    """A summary sentence as a line: quote marks balanced, and "…" where a claim shown without
+    the rest of its sentence stops short ("A fire … burned through the night…")."""
+    text = balance_quotes(" ".join(text.split()))
+    return text if not text or text[-1] in _ENDS else text + "…"
 
 
 def agree_rows(rows: list[tuple[str, tuple[str, ...]]]) -> list[int]:
@@ -193,7 +206,8 @@ def fact_line(group: dict, statements: dict[str, dict], esc: Callable[[str], str
     """A fact as a checkable statement: a clause that does not read alone (a fragment, a
     subordinate clause) marked inside its sentence; a sentence of a longer quote as its
     speaker's words ("X, in a longer quote: “…”")."""
-    if group.get("form") == "in_sentence":
+    cut = not reads_alone(group["text"]) and (group.get("before") or "").strip()
+    if group.get("form") == "in_sentence" or cut:  # "she is famously shown …" needs its sentence
         return in_sentence({**group, "text": " ".join(group["text"].split())}, esc, context=SENTENCE_CONTEXT)
     if group.get("form") == "quote_piece" or _unmarked_quote(group, statements):
         return esc(quote_piece(group, statements))
@@ -242,14 +256,11 @@ def _outlets(report: Report, esc: Callable[[str], str]) -> list[str]:
             f"- **{esc(label)}**: {_plural(len(only), 'fact')} only here, "
             f"leaves out {len(missing)} that most others carry"
         )
-        lines += [
-            f"  - only here: {fact_line(texts[g], statements, esc)}"
-            for g in one_per_sentence(only, texts, statements)[:3]
-        ]
-        lines += [
-            f"  - leaves out: {fact_line(texts[g], statements, esc)}"
-            for g in one_per_sentence(missing, texts, statements)[:3]
-        ]
+        for what, ids in (("only here", only), ("leaves out", missing)):
+            shown = one_per_sentence(ids, texts, statements)
+            lines += [f"  - {what}: {fact_line(texts[g], statements, esc)}" for g in shown[:OUTLET_ROWS]]
+            if len(shown) > OUTLET_ROWS:  # the list is not the whole of it
+                lines.append(f"  - {what}: … and {len(shown) - OUTLET_ROWS} more")
     return lines
 
 
