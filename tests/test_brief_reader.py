@@ -253,3 +253,21 @@ def test_an_outlet_with_more_facts_than_lines_says_how_many_are_not_shown():
     }
     text = term_brief(report)
     assert "Gazette: 5 facts only here" in text and "only here: … and 2 more" in text
+
+
+def test_a_cited_passage_with_quotes_of_its_own_puts_them_in_single_marks():
+    report = {
+        "articles": [{"id": "a", "label": "Gazette"}],
+        "ledger": [],
+        "disputes": [
+            {
+                "claim": "“Nobody came,” he said, calling it “reckless”.",
+                "subject": None,
+                "asserts": [{"actor": "Ada Vell", "article_id": "a", "text": 'She called it "a stunt".'}],
+                "denies": [],
+            }
+        ],
+    }
+    text = term_brief(report)
+    assert "DISPUTED: “‘Nobody came,’ he said, calling it ‘reckless’.”" in text
+    assert "Ada Vell (Gazette): “She called it ‘a stunt’.”" in text

@@ -152,9 +152,7 @@ def in_sentence(group: dict, esc: Callable[[str], str], context: int = 60) -> st
 
 
 def _side(entry: dict, labels: dict[str, str], esc: Callable[[str], str]) -> str:
-    return (
-        f"{esc(entry['actor'])} ({esc(labels.get(entry['article_id'], '?'))}): “{esc(_short(entry['text']))}”"
-    )
+    return f"{esc(entry['actor'])} ({esc(labels.get(entry['article_id'], '?'))}): {esc(_cited(_short(entry['text'])))}"
 
 
 def _disputes(report: Report, esc: Callable[[str], str]) -> list[str]:
@@ -162,7 +160,7 @@ def _disputes(report: Report, esc: Callable[[str], str]) -> list[str]:
     lines = []
     for d in report.get("disputes", []):
         about = f" about {esc(d['subject'])}" if d.get("subject") else ""
-        lines.append(f"- DISPUTED{about}: “{esc(d['claim'])}”")
+        lines.append(f"- DISPUTED{about}: {esc(_cited(d['claim']))}")
         lines += [f"  - asserts: {_side(e, labels, esc)}" for e in d["asserts"][:6]]
         lines += [f"  - denies: {_side(e, labels, esc)}" for e in d["denies"][:6]]
     for g in report.get("contradiction_groups", []):  # one row per fact, each value with its outlets
@@ -175,12 +173,12 @@ def _disputes(report: Report, esc: Callable[[str], str]) -> list[str]:
         lines.append(f"- contradiction ({g['kind']}): {said}")
         for v in g["values"][:6]:  # both passages: the first statement carrying each value
             e = v["sides"][0]
-            lines.append(f"  - {esc(labels.get(e['article_id'], '?'))}: “{esc(_short(e['text']))}”")
+            lines.append(f"  - {esc(labels.get(e['article_id'], '?'))}: {esc(_cited(_short(e['text'])))}")
     for c in [] if "contradiction_groups" in report else report.get("contradictions", []):
         a, b = c["a"], c["b"]
         lines.append(
             f"- contradiction ({c['kind']}: {esc(c['note'])}): {esc(labels.get(a['article_id'], '?'))} "
-            f"“{esc(_short(a['text']))}” vs {esc(labels.get(b['article_id'], '?'))} “{esc(_short(b['text']))}”"
+            f"{esc(_cited(_short(a['text'])))} vs {esc(labels.get(b['article_id'], '?'))} {esc(_cited(_short(b['text'])))}"
         )
     return lines
 
@@ -344,7 +342,7 @@ def _timeline(report: Report, esc: Callable[[str], str]) -> list[str]:
         if e.get("conflict"):
             lines.append("  - dates differ:")
             lines += [
-                f"    - {v['when']} — {esc(labels.get(v['article_id'], v['article_id']))}: “{esc(_short(v['text']))}”"
+                f"    - {v['when']} — {esc(labels.get(v['article_id'], v['article_id']))}: {esc(_cited(_short(v['text'])))}"
                 for v in e.get("versions", [])
             ]
     return lines
@@ -352,9 +350,9 @@ def _timeline(report: Report, esc: Callable[[str], str]) -> list[str]:
 
 def _revision_item(item: dict, labels: dict[str, str], esc: Callable[[str], str]) -> str:
     moved = moved_facts(item)
-    line = f"  - {item['kind']}: “{esc(_short(item['text']))}”"
+    line = f"  - {item['kind']}: {esc(_cited(_short(item['text'])))}"
     if item["kind"] == "changed":
-        line += f" → “{esc(_short(item['after']))}”"
+        line += f" → {esc(_cited(_short(item['after'])))}"
     if moved:
         line += f" ({esc('; '.join(moved))})"
     others = [labels.get(a, a) for a in item.get("still_reported_by", [])]
@@ -376,6 +374,17 @@ def _revisions(report: Report, esc: Callable[[str], str]) -> list[str]:
             lines.append(f"  - headline: “{esc(h.get('before') or '')}” → “{esc(h.get('after') or '')}”")
         lines += [_revision_item(item, labels, esc) for item in rev["items"]]
     return lines
+
+
+def _cited(text: str) -> str:
+    """A passage in quote marks, the quotes inside it in single marks (“He called it ‘reckless’.”),
+    so a reader sees where the cited passage starts and ends."""
+    inner = "".join(("‘" if _opens_at(text, k) else "’") if ch in '“”"' else ch for k, ch in enumerate(text))
+    return f"“{inner}”"
+
+
+def _opens_at(text: str, k: int) -> bool:
+    return text[k] == "“" or (text[k] == '"' and (k == 0 or text[k - 1].isspace() or text[k - 1] in "([—–-"))
 
 
 def _counts(counts: dict[str, int]) -> str:
