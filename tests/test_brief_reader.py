@@ -264,10 +264,13 @@ def test_a_cited_passage_with_quotes_of_its_own_puts_them_in_single_marks():
                 "claim": "“Nobody came,” he said, calling it “reckless”.",
                 "subject": None,
                 "asserts": [{"actor": "Ada Vell", "article_id": "a", "text": 'She called it "a stunt".'}],
-                "denies": [],
+                "denies": [
+                    {"actor": "Bo Lind", "article_id": "a", "text": "“Of course we had no part in it."}
+                ],
             }
         ],
     }
     text = term_brief(report)
     assert "DISPUTED: “‘Nobody came,’ he said, calling it ‘reckless’.”" in text
     assert "Ada Vell (Gazette): “She called it ‘a stunt’.”" in text
+    assert "Bo Lind (Gazette): “‘Of course we had no part in it.…’”" in text

@@ -378,7 +378,9 @@ def _revisions(report: Report, esc: Callable[[str], str]) -> list[str]:
 
 def _cited(text: str) -> str:
     """A passage in quote marks, the quotes inside it in single marks (“He called it ‘reckless’.”),
-    so a reader sees where the cited passage starts and ends."""
+    so a reader sees where the cited passage starts and ends; a quote the passage cuts is
+    balanced first (“‘Of course, we had no part in it.…’”)."""
+    text = balance_quotes(text)
     inner = "".join(("‘" if _opens_at(text, k) else "’") if ch in '“”"' else ch for k, ch in enumerate(text))
     return f"“{inner}”"
 
