@@ -274,3 +274,18 @@ def test_a_cited_passage_with_quotes_of_its_own_puts_them_in_single_marks():
     assert "DISPUTED: “‘Nobody came,’ he said, calling it ‘reckless’.”" in text
     assert "Ada Vell (Gazette): “She called it ‘a stunt’.”" in text
     assert "Bo Lind (Gazette): “‘Of course we had no part in it.…’”" in text
+
+
+def test_a_timeline_row_shows_no_markup():
+    report = {
+        "articles": [{"id": "a", "label": "Gazette"}],
+        "ledger": [],
+        "timeline": [
+            {
+                "date": "2016-05-05",
+                "text": "Nobody is above the law. pic.twitter.com/Xy12</post>.",
+                "article_ids": ["a"],
+            }
+        ],
+    }
+    assert "2016-05-05 Nobody is above the law. [Gazette]" in term_brief(report)
