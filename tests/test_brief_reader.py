@@ -2,8 +2,6 @@
 sentence, doubt read from the parse (fictional text throughout)."""
 
 from newsprism.brief.quote_selection import shown_quote_groups
-from newsprism.brief.summary import quote_bounds
-from newsprism.model import Span
 from newsprism.render.brief_html import _in_sentence
 from newsprism.render.brief_text import (
     agree_rows,
@@ -114,16 +112,16 @@ def test_unclosed_quotes_are_found_and_balanced():
     assert balance_quotes("The mayor said: “We open") == "The mayor said: “We open…”"
 
 
-def test_a_summary_line_reaches_back_to_the_quote_it_goes_on():
-    text = "The bridge reopened. “It was hard. We know the tolls hurt,” the mayor said. Crews left."
-    second = text.index("We know")
-    span = quote_bounds(text, Span(second, text.index(" Crews")))
-    assert text[span.start : span.end] == "“It was hard. We know the tolls hurt,” the mayor said."
-    # and one that opens a quote closing in the next sentence reaches on to its end
-    span = quote_bounds(text, Span(text.index("“"), text.index(" We know")))
-    assert text[span.start : span.end] == "“It was hard. We know the tolls hurt,” the mayor said."
-    whole = Span(0, text.index(" “"))
-    assert quote_bounds(text, whole) is whole
+def test_a_summary_line_that_starts_inside_a_quote_is_marked_as_quoted():
+    report = {
+        "articles": [{"id": "a", "label": "Gazette"}],
+        "ledger": [],
+        "summary": [
+            {"text": "We know the tolls hurt,” the mayor said.", "cites": [{"article_id": "a", "outlet": "Gazette"}],
+             "independent_support": 1, "marked": None, "status": "consensus"}
+        ],
+    }  # fmt: skip
+    assert "1. “…We know the tolls hurt,” the mayor said. [Gazette; 1 independent]" in term_brief(report)
 
 
 def test_an_agree_line_cut_inside_a_quote_is_marked_as_quoted():

@@ -23,7 +23,7 @@ import numpy as np
 
 from newsprism.compare.ledger import carriers
 from newsprism.model import Article, LedgerGroup, Span, Statement
-from newsprism.text import quote_regions, unclosed_quotes, words
+from newsprism.text import quote_regions, words
 
 __all__ = ["summarize"]
 
@@ -267,8 +267,6 @@ def _sentence(
     cites = _cites(group, by_id, arts, carried)
     span = _sentence_of(st) if whole else st.span
     art = arts.get(st.article_id)
-    if art:
-        span = quote_bounds(art.text, span)
     return {
         "text": art.text[span.start : span.end] if art else st.text,
         "group_id": group.id,
@@ -284,33 +282,6 @@ def _sentence(
         # The line's count is the ledger's: every origin of the group carries the shown words.
         "full": {origin_of.get(a, a) for a in close_to} >= {origin_of.get(a, a) for a in group.article_ids},
     }
-
-
-_STOP = re.compile(r"[.!?](?=\s|$)")
-# How far back (or on) a line reaches for the other mark of a quote it cuts: a sentence or two.
-QUOTE_REACH = 400
-
-
-def quote_bounds(text: str, span: Span, reach: int = QUOTE_REACH) -> Span:
-    """``span`` widened to the quote marks it cuts: a sentence that goes on a quote opened in the
-    sentence before ("… implements them,” he said.") starts at that opening mark, one whose
-    quote closes in the next sentence ends at the closing mark, so a line never starts or ends
-    inside a quote. A mark further than ``reach`` characters away leaves that side as it is."""
-    start, end = span.start, span.end
-    starts_inside, ends_inside = unclosed_quotes(text[start:end])
-    if starts_inside:
-        opening = max(
-            text.rfind("“", max(0, start - reach), start), text.rfind('"', max(0, start - reach), start)
-        )
-        if opening >= 0 and unclosed_quotes(text[opening:start]) == (False, True):
-            start = opening
-    if ends_inside:
-        ends = [k for k in (text.find("”", end, end + reach), text.find('"', end, end + reach)) if k >= 0]
-        if ends:
-            close = min(ends)
-            stop = _STOP.search(text, close + 1, close + 1 + reach)
-            end = close + 1 if text[close - 1] in ".!?" or stop is None else stop.end()
-    return Span(start, end) if (start, end) != (span.start, span.end) else span
 
 
 def _altered_only(
