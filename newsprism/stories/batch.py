@@ -19,7 +19,9 @@ it is committed:
    batch's newcomers, and only newcomers can leave;
 5. settle: every article is placed once more and must be ``stay_threshold``
    alike to its story, so the loose join leaves no stray behind (an article cut
-   off a story is not put back into it).
+   off a story is not put back into it);
+6. cut again: when the batch's stories are small, a draft of 4+ is cut once more on a
+   graph of fewer neighbours, the batch's standing names left out (:meth:`Batch._recut`).
 
 Every step looks only at blocked candidates or at one draft story's members, so
 a batch costs O(articles x candidates x passes) plus the cuts, quadratic in the
