@@ -578,9 +578,16 @@ class Batch:
             todo.extend((key, self._move_out(key, leaving)))
 
     def _typical_size(self) -> int:
-        """The median size of this batch's draft stories of two or more members (0: none)."""
-        sizes = sorted(len(m) for k, m in self.members.items() if k.startswith("~") and len(m) > 1)
-        return sizes[len(sizes) // 2] if sizes else 0
+        """The size of the story of this batch's median article among those in draft stories of
+        two or more members (0: none). By article, not by story: where a few large stories hold
+        most articles (a long-tailed stream), they are what a cut must not break."""
+        sizes = sorted(n for n in (len(m) for k, m in self.members.items() if k.startswith("~")) if n > 1)
+        half, seen = sum(sizes) / 2, 0
+        for n in sizes:
+            seen += n
+            if seen >= half:
+                return n
+        return 0
 
     def _standing_names(self, spread: int) -> set[str]:
         """Names in the vectors of at least ``spread`` of the batch's stories: a topic's standing
