@@ -59,3 +59,10 @@ def test_standing_names_are_those_in_enough_of_the_batch_s_stories() -> None:
     batch = _batch([[VETO] * 2, [STRIKE], [FLOOD], [{"e:mayor": 1.0, "w:poll": 1.0}]])
     assert batch._standing_names(2) == {"e:governor"}
     assert batch._standing_names(3) == set()
+
+
+def test_the_typical_size_is_that_of_the_median_article_s_story() -> None:
+    # Three pairs and one story of ten: most stories are pairs, most articles are in the ten.
+    batch = _batch([[FLOOD] * 2, [FIRE] * 2, [VETO] * 2, [STRIKE] * 10, [{"w:poll": 1.0}]])
+    assert batch._typical_size() == 10
+    assert _batch([[FLOOD] * 2, [FIRE] * 3, [VETO] * 3, [{"w:poll": 1.0}]])._typical_size() == 3

@@ -548,7 +548,7 @@ class Batch:
 
     def _recut(self, spread: int, neighbours: int, threshold: float) -> None:
         """Cut each draft story of 4+ members again, on the graph linking each member to its
-        ``neighbours`` most similar (0: one fewer than the batch's typical story holds, only when
+        ``neighbours`` most similar (0: one fewer than the batch's :meth:`_typical_size`, only when
         that is under ``split_neighbours``), with the batch's standing names left out: those found
         in at least ``spread`` of its stories (0: none). ``threshold`` 0: off.
 
