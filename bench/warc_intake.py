@@ -3,7 +3,7 @@
 Writes a WARC (gzip, one member per record) of at least ``--n`` HTML response records made
 from the article-extraction benchmark pages (read from ``../shared/eval/article_extraction``
 at run time; nothing is copied into the project) and the bundled example page, each copy made
-unique by a numbered paragraph, plus records that must be skipped (404s, a stylesheet,
+unique by a numbered sentence in its text, plus records that must be skipped (404s, a stylesheet,
 revisits, request records). Then, each part in its own process so that peak memory is its own:
 
 - ``reader-fastwarc`` / ``reader-warcio``: ``iter_warc`` over the whole file (the filter, and
@@ -52,12 +52,42 @@ def _templates(which: str) -> list[bytes]:
     return pages
 
 
-def _vary(page: bytes, i: int) -> bytes:
-    line = f"<p>Copy {i} of this page was made for the WARC intake benchmark.</p>".encode()
-    for tag in (b"</article>", b"</body>"):
-        if tag in page:
-            return page.replace(tag, line + tag, 1)
-    return page + line
+def _anchors(page: bytes, most: int = 2) -> list[int]:
+    """Where a sentence added to the page lands in its article text: the ends of the longest
+    lines of trafilatura's extraction (the floor, not our reader) found verbatim in the page's
+    text (not in a tag or a script)."""
+    import trafilatura
+
+    text = trafilatura.extract(page.decode("utf-8", "replace"), include_comments=False) or ""
+    body, found = max(page.find(b"<body"), 0), []
+    for line in sorted(text.splitlines(), key=len, reverse=True)[:20]:
+        tail = line.strip()[-40:].encode()
+        at = page.find(tail, body) if len(tail) >= 20 else -1
+        while at >= 0 and len(found) < most:
+            in_tag = page.rfind(b">", 0, at) < page.rfind(b"<", 0, at)
+            in_script = page.rfind(b"<script", 0, at) > page.rfind(b"</script", 0, at)
+            if not in_tag and not in_script:
+                found.append(at + len(tail))
+                break
+            at = page.find(tail, at + 1)
+    return sorted(set(found))
+
+
+def _vary(page: bytes, i: int, anchors: list[int]) -> bytes:
+    """The page with a numbered sentence ending each paragraph at ``anchors`` (see :func:`_anchors`),
+    where the article's reader keeps it: every copy is a distinct stored article, not one more
+    URL of the first (a line after the article would be dropped by the cleaner, so copies fold)."""
+    line = f" Copy {i} of this report was filed for the archive intake test.".encode()
+    if not anchors:
+        for tag in (b"</article>", b"</body>"):
+            if tag in page:
+                return page.replace(tag, b"<p>" + line + b"</p>" + tag, 1)
+        return page + line
+    parts, last = [], 0
+    for at in anchors:
+        parts += [page[last:at], line]
+        last = at
+    return b"".join([*parts, page[last:]])
 
 
 def build_warc(path: Path, n: int, which: str) -> dict[str, int]:
@@ -66,6 +96,7 @@ def build_warc(path: Path, n: int, which: str) -> dict[str, int]:
     from warcio.warcwriter import WARCWriter
 
     pages, counts = _templates(which), {"html": 0, "skip": 0}
+    anchors = [_anchors(page) for page in pages]
     with open(path, "wb") as fh:
         writer = WARCWriter(fh, gzip=True)
 
@@ -77,7 +108,12 @@ def build_warc(path: Path, n: int, which: str) -> dict[str, int]:
 
         for i in range(n):
             uri = f"https://news.example/{i % 97}/story-{i}.html"
-            response(uri, _vary(pages[i % len(pages)], i), "200 OK", "text/html; charset=utf-8")
+            response(
+                uri,
+                _vary(pages[i % len(pages)], i, anchors[i % len(pages)]),
+                "200 OK",
+                "text/html; charset=utf-8",
+            )
             counts["html"] += 1
             if i % 50 == 0:
                 response(uri + "?missing", b"<html>gone</html>", "404 Not Found", "text/html")
@@ -227,7 +263,10 @@ def main() -> None:
         warc = args.warc or str(Path(tmp) / "bench.warc.gz")
         if not args.warc:
             t0 = time.perf_counter()
-            counts = build_warc(Path(warc), args.n, args.pages)
+            # Written in a child process: a part started later counts this process's peak memory
+            # as its own (Linux keeps the high-water mark across fork and exec).
+            with multiprocessing.get_context("fork").Pool(1) as pool:
+                counts = pool.apply(build_warc, (Path(warc), args.n, args.pages))
             print(f"wrote {warc}: {counts['html']} HTML responses + {counts['skip']} records to skip, "
                   f"{os.path.getsize(warc) / 1e6:.0f} MB gzip, in {time.perf_counter() - t0:.0f} s")  # fmt: skip
         results = {}

@@ -196,3 +196,21 @@ def test_a_story_index_of_another_version_is_one_line_not_a_traceback(two, tmp_p
     assert main(["ingest", "-q", db, str(b)]) == 2
     err = capsys.readouterr().err
     assert "state version" in err and "Traceback" not in err and len(err.strip().splitlines()) == 1
+
+
+def test_articles_columns_stay_in_line_when_a_date_shows_its_source():
+    from newsprism.cli.articles import _article_lines
+
+    rows = [
+        {"id": "a" * 12, "published": "2024-05-06", "published_source": "feed", "published_confidence": 0.7,
+         "label": "Farrowby Post", "title": "Harbour wall repaired", "path": "p1", "format": "html"},
+        {"id": "b" * 12, "published": "2024-05-07", "published_source": "html-meta", "published_confidence": 1.0,
+         "label": "Holm Weekly", "title": "Ferry back", "path": "p2", "format": "html"},
+        {"id": "c" * 12, "published": None, "published_source": None, "published_confidence": None,
+         "label": "Carrow Gazette", "title": None, "path": "p3", "format": "feed-summary"},
+    ]  # fmt: skip
+    lines = _article_lines(rows).splitlines()
+    assert "2024-05-06 (feed, 0.7)" in lines[0]
+    starts = [line.index(label) for line, label in zip(lines, ("Farrowby", "Holm", "Carrow"), strict=True)]
+    assert len(set(starts)) == 1, lines  # the outlet column starts at one place on every line
+    assert lines[2].endswith("p3 [feed summary: the page could not be fetched]")

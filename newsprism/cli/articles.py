@@ -47,10 +47,14 @@ def _duplicate_lines(rows: list[dict[str, Any]]) -> str:
 def _article_lines(rows: list[dict[str, Any]]) -> str:
     from newsprism.render.dates import date_text
 
+    # An uncertain date carries its source ("2024-05-06 (feed, 0.7)"): the column is as wide as
+    # the longest date listed, so the outlets and titles after it stay in line.
+    dates = [date_text(r) for r in rows]
+    width = max([10, *map(len, dates)])
     return "".join(
-        f"{r['id']}  {date_text(r):<10}  {r['label'][:22]:22}  {r['title'] or r['path']}"
+        f"{r['id']}  {day:<{width}}  {r['label'][:22]:22}  {r['title'] or r['path']}"
         f"{_STAND_IN.get(r.get('format'), '')}\n"
-        for r in rows
+        for r, day in zip(rows, dates, strict=True)
     )
 
 

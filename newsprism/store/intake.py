@@ -9,6 +9,7 @@ page's fetch state forward. A kill between pages leaves every page either done o
 from __future__ import annotations
 
 import dataclasses
+import functools
 import hashlib
 import json
 import re
@@ -33,8 +34,12 @@ def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
+@functools.lru_cache(maxsize=256)
 def text_hash(text: str) -> str:
-    """Hash of a cleaned text's lower-cased words: the same article however it was laid out."""
+    """Hash of a cleaned text's lower-cased words: the same article however it was laid out.
+
+    Cached: ingest asks it twice per article of a group (to fold copies, then to file the
+    hash), 1 to 2 % of a WARC ingest's CPU when computed twice."""
     return hashlib.sha1(" ".join(re.findall(r"\w+", text.lower())).encode("utf-8")).hexdigest()
 
 
