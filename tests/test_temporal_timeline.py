@@ -507,14 +507,20 @@ def test_background_year_beside_the_days_event_is_its_own_row() -> None:
 
 
 def test_day_told_by_another_event_is_dated_from_that_event() -> None:
-    a = article("The televised debate between the two mayoral rivals was held on Monday.", "a", "2030-04-11", "A")
-    b = article("The day after the debate, Mayor Quill dismissed her campaign manager.", "b", "2030-04-12", "B")
+    a = article(
+        "The televised debate between the two mayoral rivals was held on Monday.", "a", "2030-04-11", "A"
+    )
+    b = article(
+        "The day after the debate, Mayor Quill dismissed her campaign manager.", "b", "2030-04-12", "B"
+    )
     dates = {e.text[:16]: e.date for e in run(a, b).timeline}
     assert dates == {"The televised de": "2030-04-08", "The day after th": "2030-04-09"}
     # no dated debate anywhere in the story: kept relative, off the timeline, not guessed
     assert [e.date for e in run(b).timeline] == []
     c = article("Two days before the referendum, turnout forecasts were cut.", "c", "2030-04-12", "C")
-    d = article("Voters went to the polls in the referendum on Sunday, officials said.", "d", "2030-04-12", "D")
+    d = article(
+        "Voters went to the polls in the referendum on Sunday, officials said.", "d", "2030-04-12", "D"
+    )
     assert {e.date for e in run(c, d).timeline} == {"2030-04-05", "2030-04-07"}
 
 

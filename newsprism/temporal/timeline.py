@@ -330,7 +330,9 @@ def _names_a_thing(t: Timex, text: str) -> bool:
     )
 
 
-def _own_clause_dates(chain: list[Timex], inside: list[Timex], text: str, unit: Span) -> list[tuple[Timex, str]]:
+def _own_clause_dates(
+    chain: list[Timex], inside: list[Timex], text: str, unit: Span
+) -> list[tuple[Timex, str]]:
     """Later dates of a unit that open a clause of their own and cannot be the anchor's moment,
     each with its clause's text: a second event of the sentence ("On Thursday, he said the
     gathering in September would be the last": the gathering is September's event)."""
@@ -350,9 +352,13 @@ def _own_clause_dates(chain: list[Timex], inside: list[Timex], text: str, unit: 
             continue
         if opener is not None and clashes and _tells_something(text, opener.start(), t):
             out.append((t, text[opener.start() : unit.end]))
-        elif opener is None and clashes and (_COARSE.match(t.value) or _COARSE.match(last.value)):
-            if clause := _background_split(text, unit, last, t):
-                out.append((t, clause))
+        elif (
+            opener is None
+            and clashes
+            and (_COARSE.match(t.value) or _COARSE.match(last.value))
+            and (clause := _background_split(text, unit, last, t))
+        ):
+            out.append((t, clause))
         last = t
     return out
 
@@ -846,7 +852,9 @@ def _one_period_event(a: Candidate, b: Candidate) -> bool:
 def _aligned_day(a: Candidate, b: Candidate) -> bool:
     """Two outlets' statements the compare stage aligned, dated to one day: one event, however
     each dates it ("today" in one, the weekday in another) and however few words they share."""
-    return a.aligned is not None and a.aligned == b.aligned and a.article_id != b.article_id and _same_day(a, b)
+    return (
+        a.aligned is not None and a.aligned == b.aligned and a.article_id != b.article_id and _same_day(a, b)
+    )
 
 
 # Words next to a day that tell how or where something was said, not which event it was.
