@@ -501,6 +501,9 @@ def test_background_year_beside_the_days_event_is_its_own_row() -> None:
     a = article(text, "a", "2030-04-11", "A")
     rows = {(e.date, e.text) for e in run(a).timeline}
     assert {d for d, _ in rows} == {"1981", "2030-04-09"}
+    # the year is the story's background, shown apart from its days
+    flags = {e.date: entry_json(e, "2030-04")["background"] for e in run(a).timeline}
+    assert flags == {"1981": True, "2030-04-09": False}
     text = "On Monday the assembly amended the island's 1952 charter for the first time."
     b = article(text, "b", "2030-04-11", "B")
     assert sorted(e.date for e in run(b).timeline) == ["1952", "2030-04-08"]

@@ -250,7 +250,9 @@ def _timeline(report: Report, esc: Callable[[str], str]) -> list[str]:
     for e in report.get("timeline", []):
         when = e["date"] + (f" {e['time']}" if e.get("time") else "")
         who = ", ".join(labels.get(a, a) for a in e["article_ids"])
-        lines.append(f"- **{when}** {esc(_short(e['text']))} [{esc(who)}]")
+        lines.append(
+            f"- **{when}**{' (background)' if e.get('background') else ''} {esc(_short(e['text']))} [{esc(who)}]"
+        )
         if e.get("conflict"):
             lines.append("  - dates differ:")
             lines += [
