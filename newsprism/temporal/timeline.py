@@ -850,11 +850,24 @@ def _one_period_event(a: Candidate, b: Candidate) -> bool:
 
 
 def _aligned_day(a: Candidate, b: Candidate) -> bool:
-    """Two outlets' statements the compare stage aligned, dated to one day: one event, however
-    each dates it ("today" in one, the weekday in another) and however few words they share."""
+    """Two outlets' statements the compare stage aligned, dated to one day, one by a word of
+    the article's own day ("today", "yesterday") and the other by the day's name or date: one
+    event however few words they share. Two outlets naming the day alike need the usual
+    likeness (on the calibrate halves and dev, 17 aligned pairs both naming the day: 11 one
+    event, 4 two events of that day, 2 not in the gold)."""
     return (
-        a.aligned is not None and a.aligned == b.aligned and a.article_id != b.article_id and _same_day(a, b)
+        a.aligned is not None
+        and a.aligned == b.aligned
+        and a.article_id != b.article_id
+        and bool(_DEICTIC.search(a.timex.text)) != bool(_DEICTIC.search(b.timex.text))
+        and _same_day(a, b)
     )
+
+
+_DEICTIC = re.compile(
+    r"\b(?:today|tonight|yesterday|tomorrow|this\s+(?:morning|afternoon|evening)|last\s+night)\b",
+    re.IGNORECASE,
+)
 
 
 # Words next to a day that tell how or where something was said, not which event it was.
