@@ -448,6 +448,12 @@ class CompareSettings:
     # trailing frames like "the council said." back. Calibrated on the example story and
     # the seeds (bench/brief_example.py, bench/brief_seeds.py).
     min_clause_words: int = 3
+    # Also cut adverbial clauses without a subject of their own that hold at least this many
+    # content words (compare/clauses.py ``_unit``: "The victim was shot | while doing yard
+    # work at ..."), so a sentence that tells two facts gives two statements, each free to
+    # join its own group. 0: off. Measured on the calibrate halves (docs/results/brief.md
+    # 0u-facts).
+    unit_words: int = 6
     # Alignment (MiniLM int8 cosine). At >= align_strong similarity decides alone; in the weak
     # band [align_weak, align_strong) a pair must also share key terms (names, numbers,
     # dates: Jaccard >= align_terms, or two in the upper half of the band); clusters merge

@@ -179,3 +179,19 @@ def test_transliterations_that_differ_in_first_letter_h_or_doubled_consonant_are
     d = make_article("Rena Mason met voters in Dover on Friday.", "D")
     e = make_article("Tom Jason met voters in Dover on Friday.", "E")
     assert spelling_choices([d, e]) == {}
+
+
+def test_doubt_worded_in_no_list_is_read_from_the_parse_in_the_outlets_own_voice():
+    from newsprism.compare.framing import doubt_hedges
+    from newsprism.nlp import load_spacy
+
+    nlp = load_spacy()
+    own = "So we still do not know who flooded the mill or if the flood happened at all."
+    assert dict(doubt_hedges(nlp(own), own)) == {"do not know": 1}
+    passive = "The photographs could not be independently verified."
+    assert dict(doubt_hedges(nlp(passive), passive)) == {"could not be independently verified": 1}
+    # A person not knowing their own plans is no doubt about the event; quoted words are not the outlet's.
+    plans = "Vell said she did not know whether she would run again."
+    assert dict(doubt_hedges(nlp(plans), plans)) == {}
+    quoted = "“We cannot confirm the flood,” Vell said."
+    assert dict(doubt_hedges(nlp(quoted), " " * 30 + quoted[30:])) == {}

@@ -26,7 +26,14 @@ from newsprism.text import (
     without_quoted,
 )
 
-__all__ = ["article_framing", "build_framing", "headline_framing", "headline_terms", "presupposed_events"]
+__all__ = [
+    "article_framing",
+    "build_framing",
+    "doubt_hedges",
+    "headline_framing",
+    "headline_terms",
+    "presupposed_events",
+]
 
 _WORDS = re.compile(r"[a-z][a-z'-]+")
 _VERB = re.compile(r"\b(" + "|".join(ATTRIBUTION_VERBS) + r")\b", re.IGNORECASE)
@@ -121,6 +128,54 @@ def _doubted(before: str, sentence_before: str = "") -> bool:
     return bool(_WHETHER.search(sentence_before) and _NOT_KNOWN.search(sentence_before))
 
 
+# Doubt read from the parse: the outlet (or someone it reports) cannot say an event happened.
+# Verifying verbs doubt a claim whoever their subject is ("officials could not confirm the
+# strike", "the video could not be verified"); knowing words only with the outlet's "we", an
+# impersonal subject or none ("we don't know if it happened", "it is not clear whether").
+_VERIFY = frozenset({"verify", "confirm", "validate", "corroborate", "substantiate", "authenticate"})
+_KNOW = frozenset({"know", "clear", "sure", "certain", "establish", "determine"})
+_IMPERSONAL = frozenset({"we", "it", "this", "that"})
+
+
+def _negated(token) -> bool:
+    """The word is negated: a "not"/"n't"/"never" on it or on the verb it is the complement of."""
+    heads = [token, token.head] if token.dep_ in ("acomp", "xcomp", "attr") else [token]
+    return any(c.dep_ == "neg" for h in heads for c in h.children)
+
+
+def _subject_ok(token) -> bool:
+    if token.lemma_.lower() in _VERIFY:
+        return True
+    heads = [token, token.head] if token.dep_ in ("acomp", "xcomp", "attr") else [token]
+    subjects = [c for h in heads for c in h.children if c.dep_ in ("nsubj", "nsubjpass", "expl")]
+    return all(c.lower_ in _IMPERSONAL for c in subjects) or any(c.dep_ == "auxpass" for c in token.children)
+
+
+def _doubt_phrase(token) -> str:
+    """The words from the negated verb's first auxiliary or negation to the word itself."""
+    heads = [token, token.head] if token.dep_ in ("acomp", "xcomp", "attr") else [token]
+    parts = [c for h in heads for c in h.children if c.dep_ in ("aux", "auxpass", "neg") and c.i < token.i]
+    parts += [h for h in heads if h is not token and h.i < token.i]
+    first = token.doc[min([p.i for p in parts] + [token.i])]
+    return " ".join(token.doc.text[first.idx : token.idx + len(token)].lower().replace("’", "'").split())
+
+
+def doubt_hedges(doc: Doc, voice: str) -> Counter:
+    """Doubt the parse finds in the outlet's own voice (``voice``: the text with quoted words
+    blanked) that no word list lists: "we still don't know ... if the attack happened at all",
+    "the footage could not be independently verified", "it was not clear whether ..."."""
+    found: Counter = Counter()
+    for token in doc:
+        if (
+            token.lemma_.lower() not in _VERIFY | _KNOW
+            or voice[token.idx : token.idx + len(token)] != token.text
+        ):
+            continue
+        if _negated(token) and _subject_ok(token):
+            found[_doubt_phrase(token)] += 1
+    return found
+
+
 def _start(sentences: Sequence[tuple[int, int]], at: int) -> int:
     """Where the sentence holding offset ``at`` starts (``at`` itself when none does)."""
     return next((a for a, b in sentences if a <= at < b), at)
@@ -202,6 +257,8 @@ def article_framing(
     headline["body_hedges"] = body_hedges(headline["presupposes"], article.text, voice, article.title)
     verbs = Counter(m.group(1).lower() for m in _VERB.finditer(_outside_quotes(article.text)))
     hedges = Counter(h for st in statements for h in hedges_in(_outside_quotes(st.text)))
+    if doc is not None:  # doubt worded in ways no list holds, each once (a listed phrase is counted)
+        hedges.update({h: n for h, n in doubt_hedges(doc, voice).items() if h not in hedges})
     claims = []
     mine = {st.id: st for st in statements}
     for group in ledger:

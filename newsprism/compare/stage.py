@@ -65,7 +65,14 @@ def _statements(
     max_seconds: float = 0.0,
 ) -> list[Statement]:
     return build_statements(
-        articles, quotes, s.min_statement_words, rejections, docs, s.min_clause_words, max_seconds
+        articles,
+        quotes,
+        s.min_statement_words,
+        rejections,
+        docs,
+        s.min_clause_words,
+        max_seconds,
+        s.unit_words,
     )
 
 
