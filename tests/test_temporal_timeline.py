@@ -6,7 +6,7 @@ import dataclasses
 import datetime as dt
 
 from newsprism.brief.timeline import entry_json
-from newsprism.model import Article, OffsetMap, Span, Statement
+from newsprism.model import Article, LedgerGroup, OffsetMap, Span, Statement
 from newsprism.pipeline import Analysis
 from newsprism.settings import Settings
 from newsprism.temporal.stages import published_stage, timeline_stage
@@ -24,8 +24,13 @@ def article(text: str, aid: str, published: str | None, outlet: str) -> Article:
 LEXICAL = Settings().with_values({"compare": {"embedder": "lexical"}}, "test")
 
 
-def run(*articles: Article, statements: tuple[Statement, ...] = (), settings: Settings = LEXICAL) -> Analysis:
-    analysis = Analysis(articles=articles, statements=statements)
+def run(
+    *articles: Article,
+    statements: tuple[Statement, ...] = (),
+    settings: Settings = LEXICAL,
+    ledger: tuple[LedgerGroup, ...] = (),
+) -> Analysis:
+    analysis = Analysis(articles=articles, statements=statements, ledger=ledger)
     return timeline_stage(published_stage(analysis, settings), settings)
 
 
@@ -488,3 +493,49 @@ def test_a_date_after_a_participle_is_the_reduced_clauses_event() -> None:
     text = "Sign-ups rose between January and April, driven by an online form launched in 2028."
     dates = sorted(e.date for e in run(article(text, "a", "2031-06-03", "A")).timeline)
     assert dates == ["2028", "2031-01", "2031-04"]
+
+
+def test_background_year_beside_the_days_event_is_its_own_row() -> None:
+    # session 11b: a year told beside the sentence's event, with no opener between them
+    text = "Orla Brandt, who left the harbour police in 1981, died on Tuesday at her farm near Tolven."
+    a = article(text, "a", "2030-04-11", "A")
+    rows = {(e.date, e.text) for e in run(a).timeline}
+    assert {d for d, _ in rows} == {"1981", "2030-04-09"}
+    # the year is the story's background, shown apart from its days
+    flags = {e.date: entry_json(e, "2030-04")["background"] for e in run(a).timeline}
+    assert flags == {"1981": True, "2030-04-09": False}
+    text = "On Monday the assembly amended the island's 1952 charter for the first time."
+    b = article(text, "b", "2030-04-11", "B")
+    assert sorted(e.date for e in run(b).timeline) == ["1952", "2030-04-08"]
+
+
+def test_day_told_by_another_event_is_dated_from_that_event() -> None:
+    a = article(
+        "The televised debate between the two mayoral rivals was held on Monday.", "a", "2030-04-11", "A"
+    )
+    b = article(
+        "The day after the debate, Mayor Quill dismissed her campaign manager.", "b", "2030-04-12", "B"
+    )
+    dates = {e.text[:16]: e.date for e in run(a, b).timeline}
+    assert dates == {"The televised de": "2030-04-08", "The day after th": "2030-04-09"}
+    # no dated debate anywhere in the story: kept relative, off the timeline, not guessed
+    assert [e.date for e in run(b).timeline] == []
+    c = article("Two days before the referendum, turnout forecasts were cut.", "c", "2030-04-12", "C")
+    d = article(
+        "Voters went to the polls in the referendum on Sunday, officials said.", "d", "2030-04-12", "D"
+    )
+    assert {e.date for e in run(c, d).timeline} == {"2030-04-05", "2030-04-07"}
+
+
+def test_statements_the_compare_stage_aligned_share_one_row() -> None:
+    # "today" in one outlet, the weekday in another, few words in common
+    ta = "The ferry operator halted all crossings today."
+    tb = "On Thursday, Brask Lines suspended its sailings to the islands."
+    a = article(ta, "a", "2030-04-11", "A")
+    b = article(tb, "b", "2030-04-12", "B")
+    sa = Statement("sa", "a", ta, Span(0, len(ta)))
+    sb = Statement("sb", "b", tb, Span(0, len(tb)))
+    assert len(run(a, b, statements=(sa, sb)).timeline) == 2
+    group = LedgerGroup("g1", ta, "consensus", ("sa", "sb"), ("a", "b"), 2)
+    (entry,) = run(a, b, statements=(sa, sb), ledger=(group,)).timeline
+    assert (entry.date, set(entry.article_ids)) == ("2030-04-11", {"a", "b"})

@@ -6,6 +6,7 @@ from typing import Any
 
 from newsprism.analysis import Analysis
 from newsprism.model import TimelineEntry
+from newsprism.temporal.published import published_date
 
 __all__ = ["entry_json", "timeline_section"]
 
@@ -13,12 +14,14 @@ __all__ = ["entry_json", "timeline_section"]
 _PRECISION = {4: "year", 7: "month", 10: "day"}
 
 
-def entry_json(entry: TimelineEntry) -> dict[str, Any]:
+def entry_json(entry: TimelineEntry, story_month: str | None = None) -> dict[str, Any]:
     """One entry; ``spans`` cite each outlet's sentence in its cleaned text; ``versions`` give
-    each side of a date conflict in its own words."""
+    each side of a date conflict in its own words. ``background``: a year or a month wholly
+    before ``story_month`` (the month of the first article), a fact the story recalls."""
     return {
         "date": entry.date,
         "precision": _PRECISION.get(len(entry.date), "day"),
+        "background": _background(entry.date, story_month),
         "time": entry.time,
         "text": entry.text,
         "article_ids": list(entry.article_ids),
@@ -30,6 +33,13 @@ def entry_json(entry: TimelineEntry) -> dict[str, Any]:
     }
 
 
+def _background(date: str, story_month: str | None) -> bool:
+    return bool(story_month) and len(date) < 10 and date < story_month[: len(date)]
+
+
 def timeline_section(analysis: Analysis) -> dict[str, Any]:
+    """Entries by date: background years and months come first, before the story's days."""
     entries = sorted(analysis.timeline, key=lambda e: (e.date, e.time or "", e.text))
-    return {"timeline": [entry_json(e) for e in entries]}
+    days = sorted(d.isoformat() for a in analysis.articles if (d := published_date(a)))
+    month = days[0][:7] if days else None
+    return {"timeline": [entry_json(e, month) for e in entries]}

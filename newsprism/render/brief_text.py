@@ -338,7 +338,8 @@ def _timeline(report: Report, esc: Callable[[str], str]) -> list[str]:
     for e in report.get("timeline", []):
         when = e["date"] + (f" {e['time']}" if e.get("time") else "")
         who = ", ".join(labels.get(a, a) for a in e["article_ids"])
-        lines.append(f"- **{when}** {esc(_short(without_markup(e['text'])))} [{esc(who)}]")
+        mark = " (background)" if e.get("background") else ""
+        lines.append(f"- **{when}**{mark} {esc(_short(without_markup(e['text'])))} [{esc(who)}]")
         if e.get("conflict"):
             lines.append("  - dates differ:")
             lines += [

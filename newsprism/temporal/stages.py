@@ -51,6 +51,7 @@ def timeline_stage(analysis: Analysis, settings: Settings) -> Analysis:
         cands.extend(found_cands)
         timexes.extend(found)
     labels = {a.id: a.label for a in analysis.articles}
+    cands = _aligned(cands, analysis)
     timeline = build_timeline(_embedded(cands, settings), labels, settings.timeline)
     return analysis.replace(timexes=tuple(timexes), timeline=tuple(timeline), rejections=tuple(rejections))
 
@@ -63,6 +64,28 @@ def _embedded(cands: list[Candidate], settings: Settings) -> list[Candidate]:
 
     vectors = embedder_for(settings).embed([c.meaning for c in cands])
     return [dataclasses.replace(c, vector=v) for c, v in zip(cands, vectors, strict=True)]
+
+
+def _aligned(cands: list[Candidate], analysis: Analysis) -> list[Candidate]:
+    """Candidates whose unit is a statement the compare stage grouped with another outlet's,
+    marked with the group's id: the two tell one fact, however differently they date it
+    ("today" / "on Thursday")."""
+    span_of = {s.id: (s.article_id, s.span.start, s.span.end) for s in analysis.statements}
+    group_of = {
+        span_of[sid]: g.id
+        for g in analysis.ledger
+        if len(set(g.article_ids)) > 1
+        for sid in g.statement_ids
+        if sid in span_of
+    }
+    if not group_of:
+        return cands
+    return [
+        dataclasses.replace(c, aligned=key)
+        if (key := group_of.get((c.article_id, c.span.start, c.span.end))) and c.clause is None
+        else c
+        for c in cands
+    ]
 
 
 def _units(analysis: Analysis, article: Article) -> list[Span]:
