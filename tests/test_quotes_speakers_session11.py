@@ -4,6 +4,7 @@ of it. Fictional texts, parsed with the bundled model."""
 
 import pytest
 
+from newsprism.quotes.speakers import merge_speakers
 from tests.quote_helpers import quotes_of, speaker_of
 
 
@@ -29,3 +30,39 @@ def test_the_end_of_a_title_before_a_name_is_no_part_of_it(nlp):
 def test_an_employer_before_a_name_is_no_part_of_it(nlp):
     text = '"The numbers are clear," the Daily Ledger’s Ishaan Varma wrote.'
     assert speaker_of(quotes_of(nlp, text), "numbers are clear").canonical == "Ishaan Varma"
+
+
+def test_a_role_with_qualifiers_is_whoever_was_introduced_with_it(nlp):
+    text = (
+        "Senate Minority Leader Gus Ferrante backed Paul Osgood last week. Osgood thanked him.\n\n"
+        '"He is ready," the minority leader said.'
+    )
+    assert speaker_of(quotes_of(nlp, text), "is ready").canonical == "Gus Ferrante"
+
+
+def test_a_role_nobody_was_introduced_with_stays_unresolved(nlp):
+    text = 'Paul Osgood spoke in Dayton on Tuesday.\n\n"He is ready," the minority leader said.'
+    assert speaker_of(quotes_of(nlp, text), "is ready").canonical != "Paul Osgood"
+
+
+def test_a_paper_whose_name_starts_with_a_given_name_is_no_person(nlp):
+    text = (
+        "The city council met on Monday.\n\n"
+        '"The mayor has misled the public about the deficit," the Douglas Post said in an editorial '
+        "on Tuesday. The Post has covered the city since 1890."
+    )
+    found = list(quotes_of(nlp, text))
+    quotes, _ = merge_speakers(found, 92, {found[0].article_id: text})
+    speaker = speaker_of(quotes, "misled the public")
+    assert (speaker.canonical, speaker.kind) == ("Douglas Post", "organisation")
+
+
+def test_a_short_form_of_an_organisation_takes_its_full_name(nlp):
+    text = (
+        "The Marsh Valley Gazette first reported the deal on Monday.\n\n"
+        'The deal "was never put to a vote," the Gazette said, citing two council members.'
+    )
+    found = list(quotes_of(nlp, text))
+    quotes, _ = merge_speakers(found, 92, {found[0].article_id: text})
+    speaker = speaker_of(quotes, "put to a vote")
+    assert (speaker.canonical, speaker.kind) == ("Marsh Valley Gazette", "organisation")

@@ -16,7 +16,7 @@ import unicodedata
 from typing import TYPE_CHECKING
 
 from newsprism.model import Speaker
-from newsprism.quotes.cues import ANONYMOUS_NOUNS, ORG_NOUNS, PEOPLE_NOUNS
+from newsprism.quotes.cues import ANONYMOUS_NOUNS, ORG_DESCRIPTORS, ORG_NOUNS, PEOPLE_NOUNS
 from newsprism.quotes.marks import is_dash
 from newsprism.quotes.names import TITLE_QUALIFIERS, TITLE_WORDS, given_sex, is_given_name, strip_titles
 from newsprism.quotes.syntax import entities, token_span
@@ -307,7 +307,12 @@ def _organisation(head: Token, toks: list[Token]) -> Speaker | None:
 
 def _person_words(words: list[Token]) -> bool:
     """Two or three proper nouns led by a known given name: shaped as a person's name."""
-    return 2 <= len(words) <= 3 and is_given_name(words[0].text) and all(t.pos_ == "PROPN" for t in words)
+    return (
+        2 <= len(words) <= 3
+        and is_given_name(words[0].text)
+        and all(t.pos_ == "PROPN" for t in words)
+        and words[-1].lemma_.lower() not in ORG_NOUNS | ORG_DESCRIPTORS  # "Douglas Post" is a paper
+    )
 
 
 def _whole_entity(head: Token, toks: list[Token]) -> list[Token]:
@@ -593,6 +598,12 @@ def _after_owner(toks: list[Token], head: Token) -> list[Token]:
     return [t for t in toks if t.i > max(marks, default=-1)]
 
 
+def _the_name(head: Token, toks: list[Token]) -> bool:
+    """ "the Gazette said": one proper noun after "the", which no person's name takes (the
+    tagger may still label it a person); "the Rev. Ana Ruiz" has more words."""
+    return [t.lower_ for t in toks if t.i != head.i] == ["the"] and toks[0].dep_ == "det"
+
+
 def _from_given(names: list[Token]) -> list[Token]:
     """``Texan Ana Velez``: a demonym, or a word before a known given name that is none, in
     front of a name of the tagger's own making is a descriptor."""
@@ -615,6 +626,9 @@ def describe(head: Token) -> Speaker:
     if _bare_title(head, toks):  # "the Speaker", "President" in a headline: a role, no name
         text = join(toks)
         return Speaker(name=text, canonical=text, kind="nominal", span=token_span(toks))
+    if head.pos_ == "PROPN" and _the_name(head, toks):  # "the Gazette said": a paper, no person
+        name = join([t for t in toks if t.dep_ != "det"])
+        return Speaker(name=name, canonical=name, kind="organisation", span=token_span(toks))
     for make in (_person, _role_led, _members, _organisation, _anonymous):
         found = make(head, toks)
         if found is not None and found.kind == "person" and head.dep_ == "appos":
