@@ -8,7 +8,7 @@ from newsprism.quotes.speakers import merge_speakers
 from tests.quote_helpers import quotes_of, speaker_of
 
 
-@pytest.mark.parametrize("verb", ["barked", "fumed", "shot back", "pressed"])
+@pytest.mark.parametrize("verb", ["barked", "fumed", "shot back", "growled"])
 def test_a_manner_of_speaking_verb_tags_its_quote(nlp, verb):
     text = (
         f'"Nobody here trusts the plan," Lena Okafor said.\n\n"Then show me your numbers," Tom Brandt {verb}.'
