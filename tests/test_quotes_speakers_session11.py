@@ -66,3 +66,14 @@ def test_a_short_form_of_an_organisation_takes_its_full_name(nlp):
     quotes, _ = merge_speakers(found, 92, {found[0].article_id: text})
     speaker = speaker_of(quotes, "put to a vote")
     assert (speaker.canonical, speaker.kind) == ("Marsh Valley Gazette", "organisation")
+
+
+def test_an_organisation_named_with_a_given_name_stays_an_organisation(nlp):
+    text = (
+        "Harlan Foundation gave $2 million to the clinic on Monday.\n\n"
+        '"We expect results within a year," Harlan Foundation said in a statement. Foundation staff '
+        "will visit in May."
+    )
+    found = list(quotes_of(nlp, text))
+    quotes, _ = merge_speakers(found, 92, {found[0].article_id: text})
+    assert speaker_of(quotes, "within a year").kind == "organisation"

@@ -27,7 +27,7 @@ from rapidfuzz import fuzz
 
 from newsprism.model import Quote, content_id
 from newsprism.quotes.attribute import OTHER_ROLE
-from newsprism.quotes.cues import ANONYMOUS_NOUNS
+from newsprism.quotes.cues import ANONYMOUS_NOUNS, ORG_DESCRIPTORS, ORG_NOUNS
 from newsprism.quotes.identity import PRONOUNS, fold, surname_key
 from newsprism.quotes.marks import DASH_CHARS
 from newsprism.quotes.names import (
@@ -246,6 +246,8 @@ def _person_shaped(name: str, text: str) -> str | None:
     or "Ostrava" alone when the article's one full name ending in it starts with a given name."""
     words = name.split()
     if not words or not all(_CAPITALISED.fullmatch(w) for w in words) or _definite_name(name, text):
+        return None
+    if words[-1].lower() in ORG_NOUNS | ORG_DESCRIPTORS:  # "Morgan Foundation": an organisation's head noun
         return None
     if len(words) == 1:
         forms = {f for f in full_names(text, name) if len(f.split()) == 2}
