@@ -189,7 +189,9 @@ LEVIN_SPEECH_VERBS = frozenset(
     fume seethe rage huff gloat rave enthuse muse opine reason rejoin
     interrupt""".split()  # noqa: SIM905
 )
-SPEECH_VERBS = SPEECH_VERBS | LEVIN_SPEECH_VERBS
+# Used only as quote cues (``syntax.is_cue``), not merged into SPEECH_VERBS: many are also
+# sounds ("the fire raged", "engines roared") that other readers of SPEECH_VERBS (own-voice
+# framing) would take for reporting without a quote to anchor them.
 
 # Verbs that report speech only with a particle: "“…,” she shot back", "he fired back that …",
 # "Jones chimed in". The particle may be parsed as a particle or an adverb.

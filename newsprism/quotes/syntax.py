@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from newsprism.model import Span
 from newsprism.quotes.cues import (
     ANONYMOUS_NOUNS,
+    LEVIN_SPEECH_VERBS,
     ORG_NOUNS,
     PARTICLE_CUES,
     PEOPLE_NOUNS,
@@ -79,7 +80,7 @@ def is_cue(token: Token, think: bool = False) -> bool:
     lemma = token.lemma_.lower()
     if token.pos_ != "VERB":
         return False
-    if lemma not in SPEECH_VERBS:
+    if lemma not in SPEECH_VERBS and lemma not in LEVIN_SPEECH_VERBS:
         return _particle_cue(token, lemma)
     return think or lemma not in THINK_VERBS
 
