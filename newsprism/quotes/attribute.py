@@ -713,11 +713,21 @@ def _resolve_one(doc: Doc, q: Found, marks: list[Span], window: int, state: dict
     if earlier:  # "a senior official said … the official added": the same unnamed source
         q.referent, q.method = earlier[0], f"{q.method}+nominal"
         return
-    if noun in ANONYMOUS_NOUNS - {"spokesman", "spokeswoman", "spokesperson"}:
-        return
     labels = ("ORG",) if noun in ORG_NOUNS else PERSON_ENTS
-    cands = _antecedents(doc, pos, marks, labels, since=pos - window)
     mods = _modifiers(tok)
+    if noun in ANONYMOUS_NOUNS - {"spokesman", "spokeswoman", "spokesperson"}:
+        # "the official" is anyone; "the minority leader" is whoever was introduced as one
+        # ("Senate Minority Leader Ana Ruiz"), and no one else
+        cands = (
+            _antecedents(doc, pos, marks, PERSON_ENTS, since=pos - window)
+            if mods and tok.tag_ == "NN"
+            else []
+        )
+        ref = _nominal_referent(doc, noun, cands, mods) if _definite(tok) else None
+        if ref is not None:
+            q.referent, q.method = ref, f"{q.method}+nominal"
+        return
+    cands = _antecedents(doc, pos, marks, labels, since=pos - window)
     ref = _nominal_referent(doc, noun, cands, mods)
     if labels == PERSON_ENTS:
         q.owner = _owner_of(tok, state["genders"])
@@ -732,6 +742,10 @@ def _resolve_one(doc: Doc, q: Found, marks: list[Span], window: int, state: dict
             ref = _named_next(doc, tok, marks)
     if ref is not None:
         q.referent, q.method = ref, f"{q.method}+nominal"
+
+
+def _definite(tok: Token) -> bool:
+    return {c.lower_ for c in tok.children if c.dep_ in ("det", "poss")} == {"the"}
 
 
 def _named_next(doc: Doc, tok: Token, marks: list[Span]) -> Token | None:

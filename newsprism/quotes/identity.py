@@ -16,9 +16,9 @@ import unicodedata
 from typing import TYPE_CHECKING
 
 from newsprism.model import Speaker
-from newsprism.quotes.cues import ANONYMOUS_NOUNS, ORG_NOUNS, PEOPLE_NOUNS
+from newsprism.quotes.cues import ANONYMOUS_NOUNS, ORG_DESCRIPTORS, ORG_NOUNS, PEOPLE_NOUNS
 from newsprism.quotes.marks import is_dash
-from newsprism.quotes.names import TITLE_QUALIFIERS, TITLE_WORDS, given_sex, strip_titles
+from newsprism.quotes.names import TITLE_QUALIFIERS, TITLE_WORDS, given_sex, is_given_name, strip_titles
 from newsprism.quotes.syntax import entities, token_span
 
 if TYPE_CHECKING:
@@ -228,13 +228,25 @@ def widen_name(tokens: list[Token]) -> list[Token]:
         return tokens
     doc, first = tokens[0].doc, tokens[0].i
     while first > 0 and doc[first - 1].pos_ == "PROPN" and not doc[first - 1].ent_type_:
-        if "\n" in doc[first - 1].text_with_ws or _role_word(doc[first - 1].lower_):
+        if "\n" in doc[first - 1].text_with_ws or not _name_before(
+            doc[first - 1], len(tokens) + tokens[0].i - first
+        ):
             break
         first -= 1
     out = [*doc[first : tokens[0].i], *tokens]
     while len(out) > 1 and _role_word(out[0].lower_):
         out.pop(0)  # "Justice Dunphy", "Organizer Dwayne Croteau": the title is a role
     return out
+
+
+def _name_before(tok: Token, length: int) -> bool:
+    """Whether an untagged proper noun before a tagged name is part of it: a given name or an
+    initial ("Anna" Berg, "C." Boyden Gray), or any word before a one-word name ("Ban"
+    Ki-moon). A demonym or the end of a title ("Vermonter", Chief of "Staff", Majority
+    "Whip") is not; nor is a role word."""
+    if _role_word(tok.lower_) or (tok.i > 0 and tok.doc[tok.i - 1].lower_ == "of"):
+        return False
+    return length == 1 or is_given_name(tok.text) or re.fullmatch(r"[A-Z]\.?", tok.text) is not None
 
 
 def _role_word(word: str) -> bool:
@@ -285,8 +297,22 @@ def _organisation(head: Token, toks: list[Token]) -> Speaker | None:
         words.pop()  # "the ministry's" → "ministry"
     while len(words) > 1 and _describes(words[0]) and any(t.pos_ == "PROPN" for t in words[1:]):
         words.pop(0)  # "nonpartisan Congressional Budget Office", "security firm Trend Micro"
+    owned = _after_owner(words, head)
+    if len(owned) < len(words) and _person_words(owned):  # "Fox News' Ana Velez" tagged as one organisation
+        name = join(owned)
+        return Speaker(name=name, canonical=name, kind="person", span=token_span(toks))
     name = join(words)
     return Speaker(name=name, canonical=name, kind="organisation", span=token_span(toks))
+
+
+def _person_words(words: list[Token]) -> bool:
+    """Two or three proper nouns led by a known given name: shaped as a person's name."""
+    return (
+        2 <= len(words) <= 3
+        and is_given_name(words[0].text)
+        and all(t.pos_ == "PROPN" for t in words)
+        and words[-1].lemma_.lower() not in ORG_NOUNS | ORG_DESCRIPTORS  # "Douglas Post" is a paper
+    )
 
 
 def _whole_entity(head: Token, toks: list[Token]) -> list[Token]:
@@ -565,6 +591,29 @@ def _bare_title(head: Token, toks: list[Token]) -> bool:
     )
 
 
+def _after_owner(toks: list[Token], head: Token) -> list[Token]:
+    """``Fox News' Ana Velez``: the tokens after the last possessive before the head (the
+    owner is where the person works, not part of the name)."""
+    marks = [t.i for t in toks if t.i < head.i and (t.tag_ == "POS" or t.lower_ in ("'s", "’s", "'", "’"))]
+    return [t for t in toks if t.i > max(marks, default=-1)]
+
+
+def _the_name(head: Token, toks: list[Token]) -> bool:
+    """ "the Gazette said": one proper noun after "the", which no person's name takes (the
+    tagger may still label it a person); "the Rev. Ana Ruiz" has more words."""
+    return [t.lower_ for t in toks if t.i != head.i] == ["the"] and toks[0].dep_ == "det"
+
+
+def _from_given(names: list[Token]) -> list[Token]:
+    """``Texan Ana Velez``: a demonym, or a word before a known given name that is none, in
+    front of a name of the tagger's own making is a descriptor."""
+    while len(names) > 1 and names[0].ent_type_ == "NORP":
+        names = names[1:]
+    if len(names) >= 3 and not is_given_name(names[0].text) and is_given_name(names[1].text):
+        names = names[1:]
+    return names
+
+
 def describe(head: Token) -> Speaker:
     """A :class:`Speaker` for the mention headed by ``head``, before any cross-mention merging."""
     toks = mention_tokens(head)
@@ -577,6 +626,9 @@ def describe(head: Token) -> Speaker:
     if _bare_title(head, toks):  # "the Speaker", "President" in a headline: a role, no name
         text = join(toks)
         return Speaker(name=text, canonical=text, kind="nominal", span=token_span(toks))
+    if head.pos_ == "PROPN" and _the_name(head, toks):  # "the Gazette said": a paper, no person
+        name = join([t for t in toks if t.dep_ != "det"])
+        return Speaker(name=name, canonical=name, kind="organisation", span=token_span(toks))
     for make in (_person, _role_led, _members, _organisation, _anonymous):
         found = make(head, toks)
         if found is not None and found.kind == "person" and head.dep_ == "appos":
@@ -585,7 +637,9 @@ def describe(head: Token) -> Speaker:
             return _joint(head, found) or found
     misread = _misread_name(head)
     if (head.pos_ == "PROPN" or misread) and head.lemma_.lower() not in ORG_NOUNS:
-        names = [t for t in toks if t.pos_ == "PROPN" or t.i == head.i]  # a name the tagger did not label
+        names = _from_given(
+            [t for t in _after_owner(toks, head) if t.pos_ == "PROPN" or t.i == head.i]
+        )  # a name the tagger did not label
         return Speaker(name=_clean_name(names), canonical=_clean_name(names), role=_role_words(toks, names),
                        kind="person", span=token_span(toks))  # fmt: skip
     text = join(toks)

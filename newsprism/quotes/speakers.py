@@ -27,7 +27,7 @@ from rapidfuzz import fuzz
 
 from newsprism.model import Quote, content_id
 from newsprism.quotes.attribute import OTHER_ROLE
-from newsprism.quotes.cues import ANONYMOUS_NOUNS
+from newsprism.quotes.cues import ANONYMOUS_NOUNS, ORG_DESCRIPTORS, ORG_NOUNS
 from newsprism.quotes.identity import PRONOUNS, fold, surname_key
 from newsprism.quotes.marks import DASH_CHARS
 from newsprism.quotes.names import (
@@ -245,14 +245,45 @@ def _person_shaped(name: str, text: str) -> str | None:
     person: "Roman Ostrava" (a known given name, then a surname the article also writes alone),
     or "Ostrava" alone when the article's one full name ending in it starts with a given name."""
     words = name.split()
-    if not words or not all(_CAPITALISED.fullmatch(w) for w in words):
+    if not words or not all(_CAPITALISED.fullmatch(w) for w in words) or _definite_name(name, text):
+        return None
+    if words[-1].lower() in ORG_NOUNS | ORG_DESCRIPTORS:  # "Morgan Foundation": an organisation's head noun
         return None
     if len(words) == 1:
         forms = {f for f in full_names(text, name) if len(f.split()) == 2}
-        return next(iter(forms)) if len(forms) == 1 and given_sex(next(iter(forms))) else None
+        form = next(iter(forms)) if len(forms) == 1 else ""
+        return form if form and given_sex(form) and not _definite_name(form, text) else None
     last = re.escape(words[-1])
     alone = len(re.findall(rf"\b{last}\b", text)) > len(re.findall(rf"\b{re.escape(name)}\b", text))
     return name if len(words) <= 3 and given_sex(name) and alone else None
+
+
+def _definite_name(name: str, text: str) -> bool:
+    """ "the Douglas Post": a name the article writes after "the" names a thing, not a person,
+    even when it starts with a given name."""
+    return re.search(rf"\b[Tt]he\s+{re.escape(name)}\b", text) is not None
+
+
+def _short_organisations(quotes: list[Quote], texts: Mapping[str, str]) -> list[Quote]:
+    """ "the Post said" where the article wrote "the Harlan Post" before: a one-word organisation
+    is the one longer name of its article that ends in that word and is written after "the"."""
+    out = []
+    for q in quotes:
+        s = q.speaker
+        if s is not None and s.kind == "organisation" and _CAPITALISED.fullmatch(s.canonical):
+            text = texts.get(q.article_id, "")
+            forms = {
+                f
+                for f in full_names(text, s.canonical)
+                if f.endswith(s.canonical)
+                and len(f.split()) <= 3
+                and not re.search(r"-[a-z]", f)  # "Shanghai-based Hurun" describes it
+                and _definite_name(f, text)
+            }
+            if len(forms) == 1:
+                q = dataclasses.replace(q, speaker=dataclasses.replace(s, canonical=forms.pop()))
+        out.append(q)
+    return out
 
 
 def _surnames_as_persons(quotes: list[Quote], texts: Mapping[str, str]) -> list[Quote]:
@@ -509,7 +540,8 @@ def merge_speakers(
     ``texts`` (article id -> cleaned text) lets short names resolve to the full names the
     articles write, and datelines be told from speakers."""
     texts = texts or {}
-    quotes = _resolve_short(_surnames_as_persons([_untitled(q, texts) for q in quotes], texts), texts)
+    quotes = _surnames_as_persons(_short_organisations([_untitled(q, texts) for q in quotes], texts), texts)
+    quotes = _resolve_short(quotes, texts)
     quotes = _story_titles(quotes)
     written = _written_forms(quotes, texts)
     counts = Counter(m for forms in {id(v): v for v in written.values()}.values() for m in forms)

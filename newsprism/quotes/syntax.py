@@ -7,7 +7,15 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from newsprism.model import Span
-from newsprism.quotes.cues import ANONYMOUS_NOUNS, ORG_NOUNS, PEOPLE_NOUNS, SPEECH_VERBS, THINK_VERBS
+from newsprism.quotes.cues import (
+    ANONYMOUS_NOUNS,
+    LEVIN_SPEECH_VERBS,
+    ORG_NOUNS,
+    PARTICLE_CUES,
+    PEOPLE_NOUNS,
+    SPEECH_VERBS,
+    THINK_VERBS,
+)
 from newsprism.quotes.marks import is_dash
 from newsprism.quotes.names import TITLE_WORDS
 from newsprism.spans import PlusOne, SpanSet
@@ -70,9 +78,19 @@ def entities(doc: Doc) -> list:
 
 def is_cue(token: Token, think: bool = False) -> bool:
     lemma = token.lemma_.lower()
-    if token.pos_ not in ("VERB",) or lemma not in SPEECH_VERBS:
+    if token.pos_ != "VERB":
         return False
+    if lemma not in SPEECH_VERBS and lemma not in LEVIN_SPEECH_VERBS:
+        return _particle_cue(token, lemma)
     return think or lemma not in THINK_VERBS
+
+
+def _particle_cue(verb: Token, lemma: str) -> bool:
+    """ "shot back", "chimed in": a verb that reports speech only with its particle."""
+    particle = PARTICLE_CUES.get(lemma)
+    return particle is not None and any(
+        c.lower_ == particle and c.dep_ in ("prt", "advmod") and c.i == verb.i + 1 for c in verb.children
+    )
 
 
 def cue_verbs(tokens: Iterable[Token], think: bool = False) -> list[Token]:
