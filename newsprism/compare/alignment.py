@@ -324,6 +324,11 @@ class _ModelAffinity:
         probs = self.judge.probabilities(pairs)
         return sum(_exact(max(p, self.raised.get(q, 0.0))) for q, p in zip(pairs, probs, strict=True))
 
+    def prefetch(self, left: list[int], rights: list[list[int]]) -> None:
+        """Score the pairs of ``left`` with each of ``rights`` not scored yet in one call (the
+        blocks a merge asks next: one call each costs more than the features themselves)."""
+        self.judge.probabilities([(min(x, y), max(x, y)) for right in rights for y in right for x in left])
+
 
 def _exact(value: float) -> int:
     """``value`` (>= 0) as a whole number of 2**-1074, the smallest float step."""
@@ -395,15 +400,20 @@ class _PairJudge:
 
     def probabilities(self, pairs: list[tuple[int, int]]) -> list[float]:
         """The model's probability for ``pairs`` (``i < j``), scoring those not yet scored."""
-        if not pairs:
-            return []
-        out = self._prepared(pairs)
-        new = [p for p, got in zip(pairs, out, strict=True) if got is None and p not in self.known]
-        if new and self.model is not None and self.evidence is not None:
-            self.known.update(
-                zip(new, self.model.probability(self.evidence.matrix(new)).tolist(), strict=True)
-            )
-        return [self.known.get(p, 0.0) if got is None else got for p, got in zip(pairs, out, strict=True)]
+        ask = [p for p in dict.fromkeys(pairs) if p not in self.known]
+        if ask:
+            # looked up once in the prepared pairs, then kept with the pairs scored since
+            new = []
+            for p, got in zip(ask, self._prepared(ask), strict=True):
+                if got is None:
+                    new.append(p)
+                else:
+                    self.known[p] = got
+            if new and self.model is not None and self.evidence is not None:
+                self.known.update(
+                    zip(new, self.model.probability(self.evidence.matrix(new)).tolist(), strict=True)
+                )
+        return [self.known.get(p, 0.0) for p in pairs]
 
     def _prepared(self, pairs: list[tuple[int, int]]) -> list[float | None]:
         """The probability of each of ``pairs`` scored by :meth:`prepare`, else None."""
@@ -577,10 +587,13 @@ def _cluster_average(
         right = affinity.block_total(second, members[c]) if right is None else right
         return left + right
 
+    def linkable(a: int, b: int) -> bool:
+        return not articles[a] & articles[b] and not any(
+            cluster_of[y] == b for x in members[a] for y in against.get(x, ())
+        )
+
     def score(a: int, b: int) -> float | None:
-        if articles[a] & articles[b]:
-            return None
-        if any(cluster_of[y] == b for x in members[a] for y in against.get(x, ())):
+        if not linkable(a, b):
             return None
         known = totals.setdefault(a, {})
         if b not in known:
@@ -622,6 +635,7 @@ def _cluster_average(
         version[a] += 1
         del version[b]
         near = {cluster_of[y] for x in members[a] for y in links.get(x, ())} - {a}
+        affinity.prefetch(members[a], [members[c] for c in near if c not in totals[a] and linkable(a, c)])
         for c in near:
             got = score(a, c)
             if got is not None:
