@@ -4,6 +4,7 @@
     PYTHONPATH=. python bench/brief_disputes.py --gold bench/brief_gold_polnear --split calibrate
     PYTHONPATH=. python bench/brief_disputes.py --seeds
     PYTHONPATH=. python bench/brief_disputes.py --split dev     # the dispute-only PolNeAR dev split
+    PYTHONPATH=. python bench/brief_disputes.py --split dev2    # the second, blind dev split
 
 The gold (``bench/brief_disputes/``, see its README) lists each story's real disputes (a claim,
 who asserts it and who denies it, by doc + sentence) and claims that look disputed but are not.
@@ -199,16 +200,16 @@ def check(result: dict, name: str) -> list[str]:
     ]
 
 
-def dev_stories() -> list[dict]:
-    """The dev split's story groups (dispute gold only, no brief gold)."""
-    return json.loads((HERE / "dev_stories.json").read_text(encoding="utf-8"))["stories"]
+def dev_stories(split: str = "dev") -> list[dict]:
+    """A dev split's story groups (dispute gold only, no brief gold): ``dev`` or ``dev2``."""
+    return json.loads((HERE / f"{split}_stories.json").read_text(encoding="utf-8"))["stories"]
 
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
     ap.add_argument("--gold", type=Path, default=GOLD, help="brief gold directory (its stories and split)")
-    ap.add_argument("--split", choices=["calibrate", "report", "all", "dev"], default="report")
+    ap.add_argument("--split", choices=["calibrate", "report", "all", "dev", "dev2"], default="report")
     ap.add_argument("--seeds", action="store_true", help="score the seeds instead (extra, no split)")
     ap.add_argument("--story", help="only this story")
     ap.add_argument("--cache", type=Path, help="keep find_disputes inputs here")
@@ -231,16 +232,16 @@ def main() -> int:
         run_story({"story": "seeds", **gold}, articles, Lines(None, names), args, t)
         label = "seeds"
     else:
-        dev = args.split == "dev"
+        dev = args.split in ("dev", "dev2")
         source = "polnear" if dev else gold_source(args.gold)
         if not (args.data / source).is_dir():
             print(f"skipped: no {source} data under {args.data}", file=sys.stderr)
             return 0
-        disputes_gold = json.loads((HERE / f"{'dev' if dev else source}.json").read_text(encoding="utf-8"))[
-            "stories"
-        ]
+        disputes_gold = json.loads(
+            (HERE / f"{args.split if dev else source}.json").read_text(encoding="utf-8")
+        )["stories"]
         meta = polnear_metadata(args.data) if source == "polnear" else {}
-        listed = dev_stories() if dev else load_split(args.split, args.gold)
+        listed = dev_stories(args.split) if dev else load_split(args.split, args.gold)
         stories = [g for g in listed if not args.story or g["story"] == args.story]
         for story in stories:
             names = story["articles"]

@@ -23,7 +23,6 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from newsprism.analysis import Analysis
 from newsprism.clean import clean_document
 from newsprism.errors import InputError, TooLargeInputError, UnexpectedInputError
 from newsprism.ingest import read_source
@@ -33,13 +32,13 @@ from newsprism.ingest.limits import BudgetExpired, time_budget
 from newsprism.ingest.manifest import Given, apply_given
 from newsprism.intake import ingest_web, split_inputs
 from newsprism.model import Article, Document, Rejection
-from newsprism.nlp.language import language_problem
-from newsprism.pipeline import run_stages
 from newsprism.settings import Settings
 from newsprism.store import Store
 from newsprism.temporal.published import resolve_published
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the analysis stack (spaCy, SciPy...) is imported by analyze_articles only:
+    # ingest's process, and the reading workers it forks, never load it
+    from newsprism.analysis import Analysis
     from newsprism.stories.features import ArticleFeatures
     from newsprism.stories.index import Assignment
 
@@ -404,8 +403,15 @@ def _store_pending(
     store: Store, pending: list[Article], run_id: int, batch: Batch, made: Mapping[str, ArticleFeatures]
 ) -> None:
     """One group of articles stored in one transaction; the features of those it inserted kept
-    (an article already stored may differ in what a manifest gave it, so its features would not do)."""
+    (an article already stored may differ in what a manifest gave it, so its features would not do).
+    A page already stored under another URL (same cleaned words) is not stored again; its URL is kept."""
+    from newsprism.store.intake import COPY_SKIP, fold_copies, keep_urls
+
+    pending, copies = fold_copies(store, pending)
     inserted = store.insert_articles(pending, run_id)
+    keep_urls(store, pending + copies)
+    if copies:
+        batch.skipped[COPY_SKIP] += len(copies)
     batch.added += len(inserted)
     batch.features.update((i, made[i]) for i in inserted if i in made)
 
@@ -469,6 +475,10 @@ def analyze_articles(
     An article the English models cannot read is still analysed, with a warning saying so:
     its quotes, statements and summary sentences will be few or none.
     """
+    from newsprism.analysis import Analysis
+    from newsprism.nlp.language import language_problem
+    from newsprism.pipeline import run_stages
+
     analysis = Analysis(articles=tuple(articles), rejections=tuple(rejections), revisions=tuple(revisions))
     for art in analysis.articles:
         problem = language_problem(art.text)

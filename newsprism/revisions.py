@@ -102,10 +102,17 @@ def revision_lines(diff: dict[str, Any]) -> list[str]:
     if "title" in diff:
         lines.append(f"headline: {diff['title']['before']!r} -> {diff['title']['after']!r}")
     for c in diff["changed"]:
-        facts = ", ".join(f"{k.replace('_', ' ')} {v}" for k, v in c.items() if k not in ("before", "after"))
-        lines.append(
-            f"changed{' (' + facts + ')' if facts else ''}: {c['before']['text']!r} -> {c['after']['text']!r}"
-        )
-    lines += [f"removed: {s['text']!r}" for s in diff["removed"]]
-    lines += [f"added: {s['text']!r}" for s in diff["added"]]
+        lines.append(f"changed{_moved(c)}: {c['before']['text']!r} -> {c['after']['text']!r}")
+    lines += [f"removed{_moved(s)}: {s['text']!r}" for s in diff["removed"]]
+    lines += [f"added{_moved(s)}: {s['text']!r}" for s in diff["added"]]
     return lines
+
+
+def _moved(item: dict[str, Any]) -> str:
+    """The facts that moved with a sentence, for its line: ``" (quotes removed [...])"``."""
+    facts = ", ".join(
+        f"{k.replace('_', ' ')} {v}"
+        for k, v in item.items()
+        if k not in ("before", "after", "text", "start", "end")
+    )
+    return f" ({facts})" if facts else ""

@@ -365,6 +365,25 @@ class StorySettings:
     # 0.898; under its 0.37 floor) while a batch a day rose 0.279 -> 0.301: a day named in the lead
     # is shared by every event of that day, and that pool is mostly one-article stories.
     lead_days: int = 0
+    # After settling, each draft story of 4+ members is cut again (stories.batch.Batch._recut)
+    # on the graph linking each member to its recut_neighbours most similar (0: one fewer than
+    # the story of the batch's median article holds, among articles in stories of 2+, and only
+    # when that is under split_neighbours), with
+    # the names found in at least recut_names of the batch's stories left out; cut below
+    # recut_threshold (0: off). The first cut's 4 neighbours suit ECB+'s stories of ~11 reports;
+    # in a pool of stories of three each member must link outside its own story, so several
+    # stories of one topic knit into one graph (the roundups' clusters of 6-14, issue 11).
+    # Session 11b (tuning figures, one batch): roundups calibration sample 0.555 -> 0.607; at
+    # 0.15 / 0.25 / 0.3 0.593 / 0.613 / 0.622 but PolNeAR calibrate 0.380 -> 0.354 from 0.25; no
+    # names left out 0.594, recut_names 2 0.610. ECB+ train 0.930 and dated train 0.886, PolNeAR
+    # calibrate / calibrate-new / March (0.380 / 0.269 / 0.708) unchanged throughout. Two
+    # neighbours whatever the typical size: ECB+ train 0.930 -> 0.846 (at 0.25). The median
+    # story instead of the median article's: the same on these sets, but on the long-tailed
+    # synthetic stream of bench/stories_scale.py (batches of 1,000) it ran, ARI 0.991 -> 0.986,
+    # 1,344 -> 992 articles per clustering CPU s; by article it stays off there.
+    recut_names: int = 3
+    recut_neighbours: int = 0
+    recut_threshold: float = 0.2
     # Heaviest features kept per article vector and per story profile: bounds memory
     # and scoring cost (150 / 250 scored no better on train).
     vector_terms: int = 80
@@ -448,6 +467,12 @@ class CompareSettings:
     # trailing frames like "the council said." back. Calibrated on the example story and
     # the seeds (bench/brief_example.py, bench/brief_seeds.py).
     min_clause_words: int = 3
+    # Also cut adverbial clauses without a subject of their own that hold at least this many
+    # content words (compare/clauses.py ``_unit``: "The victim was shot | while doing yard
+    # work at ..."), so a sentence that tells two facts gives two statements, each free to
+    # join its own group. 0: off. Measured on the calibrate halves (docs/results/brief.md
+    # 0u-facts).
+    unit_words: int = 6
     # Alignment (MiniLM int8 cosine). At >= align_strong similarity decides alone; in the weak
     # band [align_weak, align_strong) a pair must also share key terms (names, numbers,
     # dates: Jaccard >= align_terms, or two in the upper half of the band); clusters merge
@@ -515,6 +540,17 @@ class CompareSettings:
     # are the target (docs/results/brief.md section 0q).
     align_extend: float = 1.01
     align_extend_links: int = 8
+    # Statements that share a rare name or number (one that at least two articles state, each
+    # once) are linked, single link, where they share two key terms, both or neither count
+    # something, the model gives the pair at least align_rare_link, no veto stands between
+    # them and their articles already share align_rare_links groups (the event-identity test
+    # of align_extend_links); the set becomes a further group (above 1.0: off). Calibrate
+    # halves (docs/results/brief.md section 0t-facts), facts found / pair P / look-alikes:
+    # ECB+ 0.582 / 0.715 / 4.05 -> 0.582 / 0.721 / 4.06, PolNeAR 0.690 / 0.712 / 0.81 ->
+    # 0.714 / 0.717 / 0.81. Without the article links: ECB+ 0.589 / 0.722 / 4.16 on
+    # calibrate, and look-alikes over the make-eval ceiling on the ECB+ report half (3.09).
+    align_rare_link: float = 0.25
+    align_rare_links: int = 8
     # True: a group holds statements of one polarity only, whatever their similarity. False
     # (the rule of sessions 5-8): opposite polarity vetoes a pair only in nearly the same words
     # (negation_same_words), since a statement's polarity also turns on a negated aside of its
@@ -614,7 +650,10 @@ class CompareSettings:
     # The five seed versions of one spokesman's quote score 0.73-0.96 pairwise, so they join;
     # his other quote scores up to 0.76 against them and is kept apart only by the
     # one-version-per-article rule. On the calibrate half of bench/brief_gold, 0.35 / 0.62
-    # gave the same pairwise F1 (0.54) at lower precision (0.85 vs 0.96), so these stay.
+    # gave the same pairwise F1 (0.54) at lower precision (0.85 vs 0.96), so these stayed.
+    # Session 11: 0.40 gained one calibrate pair and no wrong one, but on the report halves
+    # joined two opposite claims ("I don't believe that she is qualified" / "… Is Qualified To
+    # Be President"); back to 0.45 (docs/results/quotes.md section 13).
     quote_overlap: float = 0.45
     # ...with at least this many content stems in common ("That really stuck with me" shares
     # one word with a different quote of the same speaker). Session 8, calibrate halves: a
@@ -637,6 +676,12 @@ class CompareSettings:
     # quote of that speaker is that quote when it has this many content stems (session 10: a
     # two-word term, "emergency response", sat inside another quote of the same spokesman).
     quote_within_min_shared: int = 3
+    # Quoted versions (direct or fragment) joined on shared words, their meanings not close
+    # (similarity < quote_sim), must print this many words in a row alike (stems). Session 11,
+    # calibrate halves: every right pair grouped that way shares a run of 3 or more; the wrong
+    # one, two remarks of one candidate sharing "taxes" and "work", a run of 1. Not asked when
+    # a version is reported speech (each outlet's rewording; section 13).
+    quote_min_run: int = 3
     # A reworded version keeping this share of the reference's content stems (or as close as
     # quote_sim) is a translation; less is a paraphrase. Set on the seeds' translated quote.
     translation_overlap: float = 0.6

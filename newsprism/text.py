@@ -13,6 +13,7 @@ from collections.abc import Iterable
 __all__ = [
     "ATTRIBUTION_VERBS",
     "HEDGES",
+    "balance_quotes",
     "content_words",
     "counted_things",
     "counts_at",
@@ -27,6 +28,7 @@ __all__ = [
     "quote_regions",
     "split_sentences",
     "stem",
+    "unclosed_quotes",
     "without_quoted",
     "words",
 ]
@@ -90,6 +92,10 @@ HEDGES = (
     "without evidence",
     "did not offer proof",
     "could not validate",
+    "could not be verified",
+    "could not be independently verified",
+    "could not be confirmed",
+    "if at all",
     "according to",
 )
 # Attribution verbs, by what they imply about the speaker (said is neutral).
@@ -434,3 +440,42 @@ def quote_regions(text: str) -> list[tuple[int, int]]:
             regions.append((start, end + 1))
             pos = end + 1
     return sorted(regions)
+
+
+def _opens(text: str, at: int) -> bool:
+    """Whether the double quote mark at ``text[at]`` opens a quote: a curly one says so; a
+    straight one opens at the start or after a space or an opening bracket or dash."""
+    mark = text[at]
+    if mark in "“«":
+        return True
+    if mark in "”»":
+        return False
+    return at == 0 or text[at - 1].isspace() or text[at - 1] in "([—–-"
+
+
+def unclosed_quotes(text: str) -> tuple[bool, bool]:
+    """Whether ``text`` starts inside a quote (a closing mark comes before any opening one) and
+    whether it ends inside one (an opening mark is never closed). Single marks are left out:
+    ’ is also the apostrophe."""
+    depth, starts_inside = 0, False
+    for at, ch in enumerate(text):
+        if ch not in '“”"«»':
+            continue
+        if _opens(text, at):
+            depth += 1
+        elif depth:
+            depth -= 1
+        else:
+            starts_inside = True
+    return starts_inside, depth > 0
+
+
+def balance_quotes(text: str) -> str:
+    """``text`` cut from a longer passage, with “… before it when it starts inside a quote and …”
+    after it when it ends inside one, so a line never reads a quote's words as the outlet's."""
+    starts_inside, ends_inside = unclosed_quotes(text)
+    if starts_inside:
+        text = ("“" if text.startswith("…") else "“…") + text
+    if ends_inside:
+        text += "”" if text.endswith("…") else "…”"
+    return text

@@ -6,7 +6,8 @@ Routes are plain dicts a test can change between polls::
      "delay": seconds, "statuses": [503, 503] (answered first, then status), "etag": "v1",
      "stream_mb": 50 (a body of that size, sent in chunks without a length)}
 
-Every request is logged as (method, path, headers) so tests can check what was fetched.
+Every request is logged as (method, path, headers) so tests can check what was fetched, and
+``most_in_flight`` is the largest number of slow ("delay") requests it was answering at once.
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ class _Handler(BaseHTTPRequestHandler):
             self._send(404, b"not here", "text/plain")
             return
         if route.get("delay"):
-            time.sleep(route["delay"])
+            self._wait(route["delay"])
         if route.get("statuses"):
             self._send(route["statuses"].pop(0), b"failing", "text/plain")
             return
@@ -45,6 +46,18 @@ class _Handler(BaseHTTPRequestHandler):
         body = route.get("body", b"")
         body = body.encode("utf-8") if isinstance(body, str) else body
         self._send(route.get("status", 200), body, route.get("type", "text/html; charset=utf-8"), headers)
+
+    def _wait(self, seconds: float) -> None:
+        """A slow answer, counted in flight while it waits (before a byte is sent, so a client
+        that has its answer never sees this request still counted)."""
+        with self.server.lock:
+            self.server.in_flight += 1
+            self.server.most_in_flight = max(self.server.most_in_flight, self.server.in_flight)
+        try:
+            time.sleep(seconds)
+        finally:
+            with self.server.lock:
+                self.server.in_flight -= 1
 
     def _send(
         self, status: int, body: bytes, ctype: str | None, headers: dict[str, str] | None = None
@@ -80,6 +93,8 @@ class FixtureServer(ThreadingHTTPServer):
         super().__init__(("127.0.0.1", 0), _Handler)
         self.routes: dict[str, dict[str, Any]] = {}
         self.log: list[tuple[str, str, dict[str, str]]] = []
+        self.lock = threading.Lock()
+        self.in_flight = self.most_in_flight = 0  # requests being answered now, and at most
         self.thread = threading.Thread(target=self.serve_forever, daemon=True)
 
     def handle_error(self, request: Any, client_address: Any) -> None:

@@ -360,3 +360,60 @@ def test_the_pair_judge_reads_prepared_pairs_in_any_order_and_scores_the_rest():
     assert judge.related(floor) == tuple(
         (i, j) for (i, j), p in zip(prepared.tolist(), judge.probability, strict=True) if p >= floor
     )
+
+
+class _ProbLink:
+    """A link whose judge gives fixed probabilities per pair."""
+
+    def __init__(self, probs):
+        from types import SimpleNamespace
+
+        self.judge = SimpleNamespace(probabilities=lambda pairs: [probs.get(p, 0.0) for p in pairs])
+
+
+def _rare_story():
+    from newsprism.text import key_terms, quantities
+
+    sts = [
+        _st(0, "a", "Voters in Tollbury and Marrowfield go to the polls next week."),
+        _st(1, "b", "Next week's contests in Tollbury and Marrowfield could settle the race."),
+        _st(2, "c", "Voting in Tollbury and Marrowfield ends next Tuesday."),
+        _st(3, "a", "The senator spoke in Tollbury."),  # Tollbury twice in article a: not rare
+    ]
+    return sts, [key_terms(s.text) for s in sts], [quantities(s.text) for s in sts]
+
+
+def test_statements_sharing_a_rare_name_form_a_further_group():
+    sts, terms, nums = _rare_story()
+    link = _ProbLink({(0, 1): 0.3, (1, 2): 0.3, (0, 2): 0.1})
+    first = ((0, 3), (1,), (2,))
+    s = CompareSettings(align_rare_link=0.25, align_rare_links=0)
+    # single link: 0-1 and 1-2 suffice; "Marrowfield" is stated once by each article
+    assert alignment._rare_groups(sts, terms, nums, link, first, s, set()) == ((0, 1, 2),)
+    assert (
+        alignment._rare_groups(sts, terms, nums, link, first, CompareSettings(align_rare_link=0.5), set())
+        == ()
+    )
+    # a vetoed pair inside the set keeps it from being a group
+    assert alignment._rare_groups(sts, terms, nums, link, first, s, {(0, 2)}) == ()
+
+
+def test_a_rare_name_set_needs_two_shared_terms_and_the_count_gate():
+    sts, terms, nums = _rare_story()
+    sts[1] = _st(1, "b", "Officials in Marrowfield counted 400 ballots by hand.")
+    terms[1], nums[1] = {"marrowfield", "400"}, {"ballot": {"400"}}
+    link = _ProbLink({(0, 1): 0.9, (1, 2): 0.9})
+    s = CompareSettings(align_rare_link=0.25, align_rare_links=0)
+    # one shared name with a count on one side only: no group
+    assert alignment._rare_groups(sts, terms, nums, link, ((0,), (1,), (2,), (3,)), s, set()) == ()
+
+
+def test_a_rare_name_set_needs_articles_that_already_share_groups():
+    sts, terms, nums = _rare_story()
+    link = _ProbLink({(0, 1): 0.3, (1, 2): 0.3})
+    s = CompareSettings(align_rare_link=0.25, align_rare_links=1)
+    alone = ((0, 3), (1,), (2,))
+    assert alignment._rare_groups(sts, terms, nums, link, alone, s, set()) == ()
+    # a and b, b and c already share a group: the same story
+    linked = ((0, 3), (1,), (2,), (3, 1), (1, 2))
+    assert alignment._rare_groups(sts, terms, nums, link, linked, s, set()) == ((0, 1, 2),)

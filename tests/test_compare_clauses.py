@@ -238,3 +238,46 @@ def test_a_coordinated_clause_with_its_own_subject_reads_alone(nlp):
 )
 def test_a_fragment_or_subordinate_clause_does_not_read_alone(nlp, sentence, clause):
     assert not _alone(nlp, sentence, clause)
+
+
+def test_units_without_a_subject_are_cut_only_when_asked(nlp):
+    text = "The courier was struck while crossing the old stone bridge near Harlow Mill on Sunday."
+    article = make_article(text, outlet="Test Gazette")
+    doc = nlp(article.text)
+    whole = article_statements(article, [], doc=doc)
+    cut = article_statements(article, [], doc=doc, unit_words=4)
+    assert [s.text for s in whole] == [text]
+    assert [s.text for s in cut] == [
+        "The courier was struck",
+        "while crossing the old stone bridge near Harlow Mill on Sunday.",
+    ]
+    for st in cut:
+        assert article.text[st.span.start : st.span.end] == st.text
+
+
+def test_participle_after_a_noun_stays_with_it(nlp):
+    # "a speech given by X" names the speech more often than it tells a fact of its own
+    text = "Prosecutors filed charges against a dock worker accused of setting fire to the Kestrel Quay warehouse."
+    _, sts = _statements_units(nlp, text)
+    assert [s.text for s in sts] == [text]
+
+
+def test_short_units_stay_with_their_parent(nlp):
+    # "after saying so" has no content word; "a man named Tobin" is a name, not a fact
+    for text in (
+        "The mayor left the council chamber after saying so.",
+        "The council hired a man named Tobin to run the harbour.",
+    ):
+        _, sts = _statements_units(nlp, text)
+        assert [s.text for s in sts] == [text]
+
+
+def test_units_are_never_cut_inside_a_quote(nlp):
+    text = "“The courier was struck while crossing the old stone bridge near Harlow Mill,” the sheriff said."
+    _, sts = _statements_units(nlp, text)
+    assert [s.text for s in sts] == [text]
+
+
+def _statements_units(nlp, text):
+    article = make_article(text, outlet="Test Gazette")
+    return article, article_statements(article, [], doc=nlp(article.text), unit_words=4)

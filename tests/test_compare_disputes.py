@@ -335,3 +335,147 @@ def test_a_claim_the_outlet_calls_false_is_shown_in_its_authors_words():
     # the alike statement of the same article, not the negated one nor another article's
     assert [e["statement_id"] for e in d.asserts] == ["s0"]
     assert [(e["actor"], e["statement_id"]) for e in d.denies] == [("Harbour Gazette", "s1")]
+
+
+def test_denial_cues_of_other_wordings_take_the_deny_side():
+    for text in (
+        "Mayor Ada Varga is discrediting an earlier report about the harbour contract.",
+        "The council dismissed Nils Ortega\u2019s accusations that it broke the tender rules.",
+        "\u201cWe disagree strongly with those claims, which are meritless,\u201d the spokesman said.",
+        "The lawyer said that she did nothing wrong in the sale.",
+        "All of the claims in the lawsuit are false, the office said.",
+        "He said there was no direct evidence of the treasurer\u2019s involvement.",
+        "The press makes everything up!",
+    ):
+        assert stance(text) == "deny", text
+    # "I don't know ..." states no denial; "his claim that" names a claim, it makes none.
+    assert stance("\u201cI don\u2019t know who supports him,\u201d Ortega said.") is None
+    assert stance("Officials doubted his claim that the pier was safe.") is None
+
+
+def test_alleging_and_claiming_that_take_the_assert_side():
+    assert stance("The union sent a letter alleging that the port broke the law.") == "assert"
+    assert stance("Ortega claimed that the port broke the law.") == "assert"
+    # The outlet calling it false is its denial, not Ortega's claim made again.
+    assert stance("Ortega wrongly claimed that the port broke the law.") is None
+
+
+def test_a_denial_of_a_report_from_a_source_names_the_source_and_the_denier():
+    text = "Mayor Ada Varga is discrediting an earlier report from the Courier saying the pier was sold."
+    (d,) = _one([_st(0, "a", text)])
+    assert d.asserts[0]["actor"] == "Courier" and d.denies[0]["actor"] == "Mayor Ada Varga"
+
+
+def test_a_claim_and_the_relative_clause_denying_it_are_one_dispute():
+    text = "Ortega further alleges that he was fired for his union work, a claim that the port strongly disputes."
+    (d,) = _one([_st(0, "a", text)])
+    assert d.asserts[0]["actor"] == "Ortega" and d.denies[0]["actor"] == "port"
+
+
+def test_a_claim_then_but_its_denial_are_one_dispute():
+    text = "Varga said the fund had full disclosure, but several audits reveal that is untrue."
+    (d,) = _one([_st(0, "a", text)])
+    assert d.asserts[0]["actor"] == "Varga" and d.denies[0]["actor"] == "several audits"
+    # Two claims about different things joined by "but" are no dispute.
+    assert not _one([_st(0, "a", "Varga said the fund grew, but several audits reveal that costs rose.")])
+
+
+def test_the_outlet_calling_a_contention_false_in_other_words():
+    for text in (
+        "Ortega's most famously false contention was that the pier had been sold.",
+        "Ortega falsely presents himself as a licensed pilot in his advertisement.",
+    ):
+        (d,) = _one([_st(0, "a", text)], {"a": "Valley Post"})
+        assert d.asserts[0]["actor"] == "Ortega" and d.denies[0]["actor"] == "Valley Post", text
+    # Someone wrongly accused is no claim the outlet answers here.
+    assert not _one([_st(0, "a", "Ortega was wrongly accused of theft in 1990.")], {"a": "Valley Post"})
+
+
+def test_a_denial_of_a_named_report_takes_the_reports_own_sentences_as_the_claim():
+    sts = [
+        _st(0, "a", "The Courier reported that most of the pier contracts went to donors."),
+        _st(1, "a", "The report also documented several meetings with the donors."),
+        _st(2, "a", "Council spokesman Ivo Dane said the Courier report is misleading.", who="Ivo Dane"),
+    ]
+    (d,) = _one(sts)
+    assert [e["statement_id"] for e in d.asserts] == ["s0", "s1"]
+    assert {e["actor"] for e in d.asserts} == {"Courier"} and d.denies[0]["statement_id"] == "s2"
+
+
+def _clauses(texts, sentence=(0, 300)):
+    return [
+        Statement(
+            id=f"s{i}", article_id="a", text=t, span=Span(20 * i, 20 * i + 10), sentence=Span(*sentence)
+        )
+        for i, t in enumerate(texts)
+    ]
+
+
+def test_a_claim_and_its_denial_cut_into_two_clauses_are_one_dispute():
+    sts = _clauses(["Varga said the fund had full disclosure", "several audits reveal that\u2019s untrue."])
+    (d,) = _one(sts)
+    assert d.asserts[0]["actor"] == "Varga" and d.denies[0]["actor"] == "several audits"
+
+
+def test_a_pronoun_claimant_is_the_person_the_sentence_before_names():
+    sts = [
+        _st(0, "a", "Dena Varga is running for the harbour seat.", None),
+        _st(1, "a", "She falsely presents herself as a licensed pilot in her advertisement.", None),
+        _st(2, "a", "\u201cI will fly the new ferry myself,\u201d said Nils Varga.", who="Nils Varga"),
+    ]
+    found = _one(sts, {"a": "Valley Post"})
+    (d,) = [d for d in found if d.denies[0]["actor"] == "Valley Post"]
+    # Her claim, not her husband's words (one surname, two given names).
+    assert [e["actor"] for e in d.asserts] == ["Dena Varga"]
+    # Something done wrongly to someone is no claim the outlet calls false.
+    assert not _one(
+        [_st(0, "a", "Lawyers argued that the court was wrongly allowed to hear it.")], {"a": "V"}
+    )
+
+
+def test_a_pointing_back_denial_takes_the_party_the_sentence_before_names_as_claimant():
+    sts = [
+        _st(
+            0,
+            "a",
+            "The ferry line lost two sponsors on Monday after the Courier published a story "
+            "detailing three safety reports against its owner Nils Varga.",
+        ),
+        _st(1, "a", "Varga denied the charges.", who="Nils Varga"),
+    ]
+    (d,) = _one(sts)
+    assert d.asserts[0]["actor"] == "Courier" and d.asserts[0]["statement_id"] == "s0"
+    assert d.denies[0]["actor"] == "Nils Varga"
+
+
+def test_the_outlet_saying_someone_erred_in_saying_takes_their_own_words_as_the_claim():
+    sts = [
+        _st(0, "a", "\u201cThe harbour audit found the pier safe,\u201d Ortega said.", who="Ortega"),
+        _st(1, "a", "Ortega clearly erred in saying that the harbour audit found the pier safe."),
+    ]
+    vectors = np.array([[1.0, 0.0], [0.8, 0.6]])
+    (d,) = find_disputes(sts, {}, vectors, 0.99, {"a": "Valley Post"})
+    assert [e["statement_id"] for e in d.asserts] == ["s0"] and d.denies[0]["actor"] == "Valley Post"
+
+
+def test_a_party_and_state_tag_is_no_actor():
+    from newsprism.compare.disputes import _head_name
+
+    text = "The suit filed by a staffer named Ivo Dane, whom Varga, R-S.C., fired in June, alleges fraud."
+    assert _head_name(text) == "Varga"
+
+
+def test_a_party_only_mentioned_before_a_pointing_back_denial_is_no_claimant():
+    sts = [
+        _st(0, "a", "The ferry is run by Tidal Lines, which has leased the pier since 2017."),
+        _st(1, "a", "Its chief executive, Nils Ortega, said the claims were false.", who="Nils Ortega"),
+    ]
+    assert not _one(sts)
+
+
+def test_a_denial_and_a_claim_cut_into_two_clauses_are_one_dispute():
+    sts = _clauses(
+        ["Port officials deny any links to the smugglers", "critics point to payments made in May."]
+    )
+    (d,) = _one(sts)
+    assert d.asserts[0]["actor"] == "critics" and d.denies[0]["actor"] == "Port officials"

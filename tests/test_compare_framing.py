@@ -81,6 +81,24 @@ def test_a_headline_that_takes_an_event_as_given_is_compared_with_how_the_body_h
     assert body_hedges(["arson attack"], plain, own_voice(plain, [])) == []
 
 
+def test_a_body_that_says_it_does_not_know_whether_the_event_happened_doubts_it():
+    from newsprism.compare.framing import body_hedges
+    from newsprism.compare.voice import own_voice
+
+    body = (
+        "Two boats burned at the quay. Nobody knows who is behind the arson attacks, "
+        "or whether the attack happened at all."
+    )
+    found = body_hedges(["arson attack"], body, own_voice(body, []))
+    assert [(h["how"], h["text"].startswith("Nobody knows")) for h in found] == [("doubt", True)]
+    # "whether" about something else than the event, in a sentence that knows: no doubt.
+    sure = "The arson attack destroyed the depot. Police asked whether the attack was planned."
+    assert body_hedges(["arson attack"], sure, own_voice(sure, [])) == []
+    # Not knowing who did it is not doubting that it happened.
+    who = "The arson attack destroyed the depot. It is unclear who ordered the attack."
+    assert body_hedges(["arson attack"], who, own_voice(who, [])) == []
+
+
 def test_article_framing_carries_the_body_hedges_of_its_headline():
     art = make_article("Investigators said the fire was an alleged arson attack.", outlet="Daily")
     art = dataclasses.replace(art, title="Arson attack on depot")
@@ -161,3 +179,19 @@ def test_transliterations_that_differ_in_first_letter_h_or_doubled_consonant_are
     d = make_article("Rena Mason met voters in Dover on Friday.", "D")
     e = make_article("Tom Jason met voters in Dover on Friday.", "E")
     assert spelling_choices([d, e]) == {}
+
+
+def test_doubt_worded_in_no_list_is_read_from_the_parse_in_the_outlets_own_voice():
+    from newsprism.compare.framing import doubt_hedges
+    from newsprism.nlp import load_spacy
+
+    nlp = load_spacy()
+    own = "So we still do not know who flooded the mill or if the flood happened at all."
+    assert dict(doubt_hedges(nlp(own), own)) == {"do not know": 1}
+    passive = "The photographs could not be independently verified."
+    assert dict(doubt_hedges(nlp(passive), passive)) == {"could not be independently verified": 1}
+    # A person not knowing their own plans is no doubt about the event; quoted words are not the outlet's.
+    plans = "Vell said she did not know whether she would run again."
+    assert dict(doubt_hedges(nlp(plans), plans)) == {}
+    quoted = "“We cannot confirm the flood,” Vell said."
+    assert dict(doubt_hedges(nlp(quoted), " " * 30 + quoted[30:])) == {}

@@ -50,8 +50,10 @@ def test_robots_disallow_is_one_line_naming_the_url(server):
 
 def test_robots_5xx_means_nothing_is_fetched_404_means_everything(server):
     server.routes["/robots.txt"] = {"status": 500, "body": "down"}
-    with _fetcher() as f, pytest.raises(FetchError, match="robots"):
+    with _fetcher() as f, pytest.raises(FetchError) as err:
         f.get(server.url("/page"))
+    line = err.value.line()  # the site is failing: not a refusal to leave the URL out for
+    assert "robots.txt could not be had (HTTP 500)" in line and "try again later" in line
     del server.routes["/robots.txt"]
     with _fetcher() as f:
         assert f.get(server.url("/page")).status == 200
@@ -155,7 +157,8 @@ def test_crawl_delay_of_robots_txt_wins_over_a_shorter_pace(server):
 def test_connection_refused_is_one_line():
     with _fetcher() as f, pytest.raises(FetchError) as err:
         f.get("http://127.0.0.1:9/page")
-    assert "127.0.0.1:9/page" in err.value.line()
+    line = err.value.line()
+    assert "127.0.0.1:9/page" in line and "no connection" in line and "disallows" not in line
 
 
 def test_urls_lose_tracking_parameters_and_amp_variants_share_a_key():
@@ -176,3 +179,16 @@ def test_robots_txt_behind_a_redirect_is_followed(server):
     server.routes["/real-robots.txt"] = {"body": "User-agent: *\nDisallow: /page\n", "type": "text/plain"}
     with _fetcher() as f, pytest.raises(FetchError, match="disallows"):
         f.get(server.url("/page"))
+
+
+def test_one_request_at_a_time_per_host_while_hosts_are_fetched_together():
+    with FixtureServer() as one, FixtureServer() as two:  # two ports: two hosts
+        for srv in (one, two):
+            srv.routes["/robots.txt"] = {"body": "User-agent: *\nAllow: /\n", "type": "text/plain"}
+            for i in range(3):
+                srv.routes[f"/p{i}"] = {"body": PAGE, "delay": 0.2}
+        urls = [srv.url(f"/p{i}") for i in range(3) for srv in (one, two)]
+        with _fetcher(host_concurrency=1, concurrency=6) as f:
+            results = list(f.get_many(urls))
+    assert [r.status for _, r in results] == [200] * 6
+    assert one.most_in_flight == 1 and two.most_in_flight == 1

@@ -97,3 +97,20 @@ def test_kinds_url_lists_and_discovery():
     assert not is_url_list("Ferry strike\n\nThe union said...")
     home = '<html><head><link rel="alternate" type="application/atom+xml" href="/atom.xml"></head></html>'
     assert discover_feeds(home, "https://h.example/") == ["https://h.example/atom.xml"]
+
+
+def test_a_feed_summary_stand_in_is_marked_where_a_reader_sees_it(tmp_path, capsys):
+    from newsprism.analyze import clean_input
+    from newsprism.cli import main
+    from newsprism.settings import Settings
+    from newsprism.store import Store
+
+    (e,) = parse_feed(RSS091, "https://post.example/rss").entries
+    art = clean_input(summary_document(e, "https://post.example/rss"), Settings())
+    db = str(tmp_path / "n.db")
+    with Store(db) as store:
+        store.add_article(art)
+    assert main(["articles", db]) == 0
+    assert "[feed summary: the page could not be fetched]" in capsys.readouterr().out
+    assert main(["show", db, art.id]) == 0
+    assert "the feed's summary of the article" in capsys.readouterr().out

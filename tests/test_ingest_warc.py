@@ -103,3 +103,28 @@ def test_archives_inside_a_directory_are_read_with_its_other_files(tmp_path):
     batch = load_articles([str(folder)])
     assert len(batch.articles) == 3 and not batch.rejections
     assert {"Café fermé", "Ferry strike"} <= {a.title for a in batch.articles}
+
+
+def test_one_article_under_several_urls_is_stored_once_with_every_url(tmp_path, capsys):
+    from newsprism.store import Store
+    from newsprism.store.intake import article_urls
+
+    amp = page("Ferry strike", BODY).replace("<article>", '<article class="amp-story">')
+    reprint = page("Ferry strike", BODY).replace("Harbour Times", "Coast Wire")
+    urls = [
+        "https://a.example/strike?utm_source=feed",  # tracking parameter
+        "https://a.example/strike",  # the same payload under its clean URL
+        "https://amp.a.example/strike/amp",  # AMP copy: other markup, same text
+        "https://wire.example/ferry-strike",  # syndicated reprint
+    ]
+    bodies = [page("Ferry strike", BODY), page("Ferry strike", BODY), amp, reprint]
+    records = [dict(uri=u, body=b) for u, b in zip(urls, bodies, strict=True)]
+    records.append(dict(uri="https://a.example/cafe", body=page("Café fermé", CAFE)))
+    path = write_warc(tmp_path / "t.warc.gz", records)
+    db = tmp_path / "n.db"
+    assert main(["ingest", str(db), str(path), "-q"]) == 0
+    assert "2 same article under another URL (URL kept)" in capsys.readouterr().out
+    with Store(db) as store:
+        assert store.count() == 2
+        (strike,) = [a for a in store.articles() if a.title == "Ferry strike"]
+        assert set(article_urls(store, strike.id)) == set(urls)

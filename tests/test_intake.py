@@ -199,3 +199,19 @@ def test_a_page_that_breaks_the_reader_is_one_line_and_the_rest_goes_on(site, mo
     assert {a.path.rsplit("/", 1)[-1] for a in batch.articles} == {"strike", "gone"}
     (line,) = [r.line() for r in batch.rejections if "bridge" in r.path]
     assert site.url("/news/bridge") in line and "ValueError: lxml had a bad day" in line
+
+
+@pytest.mark.parametrize("home", ["link", "none"])
+def test_a_home_page_leads_to_its_feed_links_else_to_the_sitemaps_of_robots_txt(site, home):
+    # no <link rel="alternate">: trafilatura's finder reads the page's feed-like links; with
+    # none of those either, the sitemaps robots.txt names are read
+    links = '<a href="/feed.xml">RSS</a> ' if home == "link" else ""
+    site.routes["/"] = {"body": f"<html><body><p>Welcome</p>{links}<a href='/about'>About</a></body></html>"}
+    with Store(":memory:") as store:
+        batch = ingest(store, [site.url("/")], fast_settings())
+    titles = {a.title for a in batch.articles}
+    if home == "link":
+        assert "/feed.xml" in site.paths() and "Harbour pilot retires" in titles
+    else:
+        assert "/feed.xml" not in site.paths() and "/sitemap_index.xml" in site.paths()
+        assert "Market footfall doubles" in titles

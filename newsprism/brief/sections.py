@@ -19,6 +19,7 @@ __all__ = ["brief_sections"]
 
 
 def _statements(analysis: Analysis) -> list[dict[str, Any]]:
+    kinds = {q.id: q.kind for q in analysis.quotes}
     return [
         {
             "id": s.id,
@@ -27,6 +28,7 @@ def _statements(analysis: Analysis) -> list[dict[str, Any]]:
             "start": s.span.start,
             "end": s.span.end,
             "quote_id": s.quote_id,
+            "quote_kind": kinds.get(s.quote_id) if s.quote_id else None,
             "attributed_to": s.attributed_to,
             "hedges": list(s.hedges),
             "polarity": s.polarity,
@@ -83,6 +85,8 @@ def _quote_groups(analysis: Analysis) -> list[dict[str, Any]]:
                     "start": q.span.start,
                     "end": q.span.end,
                     "speaker_as_written": q.speaker.name if q and q.speaker else None,
+                    "quote_kind": q.kind,
+                    "speaker_kind": q.speaker.kind if q.speaker else None,
                 }
                 if q
                 else {}

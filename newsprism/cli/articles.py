@@ -22,7 +22,10 @@ ROW_FIELDS = (
     "label",
     "title",
     "path",
+    "format",
 )
+# What a listing adds after the title of an article that is not the page's own text.
+_STAND_IN = {"feed-summary": " [feed summary: the page could not be fetched]"}
 
 
 def add_articles(s: argparse.ArgumentParser) -> None:
@@ -45,7 +48,9 @@ def _article_lines(rows: list[dict[str, Any]]) -> str:
     from newsprism.render.dates import date_text
 
     return "".join(
-        f"{r['id']}  {date_text(r):<10}  {r['label'][:22]:22}  {r['title'] or r['path']}\n" for r in rows
+        f"{r['id']}  {date_text(r):<10}  {r['label'][:22]:22}  {r['title'] or r['path']}"
+        f"{_STAND_IN.get(r.get('format'), '')}\n"
+        for r in rows
     )
 
 

@@ -65,9 +65,11 @@ def dump(data: Any) -> str:
     return escape_controls(json.dumps(data, ensure_ascii=False, indent=2), keep="\n") + "\n"
 
 
-def add_inputs(p: argparse.ArgumentParser, nargs: str = "+") -> None:
+def add_inputs(
+    p: argparse.ArgumentParser, nargs: str = "+", paths_help: str = "files, directories, globs or - for stdin"
+) -> None:
     """Input paths, and metadata given for them (flags for one file, a manifest for many)."""
-    p.add_argument("paths", nargs=nargs, metavar="PATHS", help="files, directories, globs or - for stdin")
+    p.add_argument("paths", nargs=nargs, metavar="PATHS", help=paths_help)
     meta = p.add_argument_group("metadata given for the inputs (wins over what is found in them)")
     meta.add_argument("--outlet", help="outlet of the one input file")
     meta.add_argument("--published", metavar="YYYY-MM-DD", help="publication date of the one input file")

@@ -16,9 +16,15 @@ if TYPE_CHECKING:
 __all__ = ["add_ingest", "run_ingest"]
 
 
+_PATHS_HELP = (
+    "files, directories, globs, - for stdin, WARC/ARC archives, or feed, sitemap and page URLs, URL lists "
+    "and OPML files (fetched politely: `newsprism config` shows the fetch settings)"
+)
+
+
 def add_ingest(i: argparse.ArgumentParser) -> None:
     i.add_argument("db")
-    add_inputs(i)
+    add_inputs(i, paths_help=_PATHS_HELP)
     add_output(i, ("json", "text"))
 
 

@@ -24,7 +24,7 @@ from newsprism.compare.blocking import candidate_pairs
 from newsprism.compare.pairs import FEATURES, Frames, StoryPairs, pair_model
 from newsprism.model import Statement
 from newsprism.settings import CompareSettings
-from newsprism.text import content_words, key_terms, quantities, stem
+from newsprism.text import DAYS, MONTHS, content_words, key_terms, quantities, stem
 
 __all__ = ["Alignment", "Cosines", "align_statements", "cosines"]
 
@@ -118,6 +118,8 @@ def align_statements(
         )
         if settings.align_second <= 1.0:
             groups += _second_groups(statements, link, pairs, groups, settings, blocked)
+        if settings.align_rare_link <= 1.0:
+            groups += _rare_groups(statements, terms, nums, link, groups, settings, blocked)
         if settings.align_extend <= 1.0:
             # Any pair the model finds likely enough may lead a statement to a group, also one
             # the count gate kept from the clustering: the whole group must then vouch for it.
@@ -672,6 +674,83 @@ def _second_groups(
     found = _cluster_average(statements, link, sure, s.align_link, blocked, s.align_one_polarity)
     # the first groups cover every statement once: a group is inside one when all its members share a home
     return tuple(g for g in found if len(g) > 1 and len({home.get(i) for i in g}) > 1)
+
+
+# Key terms a pair inside a rare-term set shares, the rare one included: one shared name alone
+# (a party, a state) joined two events of one kind in the look-alike briefs.
+_RARE_SHARED = 2
+
+
+def _rare_groups(
+    statements: Sequence[Statement],
+    terms: Sequence[set[str]],
+    nums: Sequence[dict[str, set[str]]],
+    link: _ModelAffinity,
+    groups: tuple[tuple[int, ...], ...],
+    s: CompareSettings,
+    blocked: set[tuple[int, int]],
+) -> tuple[tuple[int, ...], ...]:
+    """Groups of the statements that share a rare name or number: one that at least two
+    articles state, each once (background told in passing: "next week's votes in Tollbury and
+    Marrowfield"). Inside such a small set, single link over the pairs that share
+    ``_RARE_SHARED`` key terms, both or neither count something, the model gives at least
+    ``align_rare_link``, and whose articles already share ``align_rare_links`` groups (two
+    events of one kind share few): one statement per article, one polarity, no vetoed pair.
+    The first clustering refused these pairs because a group already held another statement
+    of the article, or the mean link was too low; a set inside one group adds nothing."""
+    holders: dict[str, list[int]] = {}
+    for i, ts in enumerate(terms):
+        for t in ts:
+            holders.setdefault(t, []).append(i)
+    date_words = set(MONTHS) | set(DAYS)
+    together = _groups_together(statements, groups)
+    home = {i: g for g, members in enumerate(groups) for i in members}
+    seen = {frozenset(g) for g in groups}
+    out: list[tuple[int, ...]] = []
+    for t, members in sorted(holders.items()):
+        articles = [statements[i].article_id for i in members]
+        if t in date_words or len(set(articles)) < 2 or len(set(articles)) < len(articles):
+            continue
+        pairs = [
+            (i, j)
+            for x, i in enumerate(members)
+            for j in members[x + 1 :]
+            if (i, j) not in blocked
+            and statements[i].polarity == statements[j].polarity
+            and bool(nums[i]) == bool(nums[j])
+            and len(terms[i] & terms[j] - date_words) >= _RARE_SHARED
+            and together.get(frozenset((articles[x], statements[j].article_id)), 0) >= s.align_rare_links
+        ]
+        sure = [
+            p
+            for p, prob in zip(pairs, link.judge.probabilities(pairs), strict=True)
+            if prob >= s.align_rare_link
+        ]
+        for group in _components(sure):
+            vetoed = any((i, j) in blocked for x, i in enumerate(group) for j in group[x + 1 :])
+            if not vetoed and len({home.get(i) for i in group}) > 1 and frozenset(group) not in seen:
+                seen.add(frozenset(group))
+                out.append(group)
+    return tuple(out)
+
+
+def _components(pairs: list[tuple[int, int]]) -> list[tuple[int, ...]]:
+    """Connected components of ``pairs``, each sorted."""
+    near = _neighbours(pairs)
+    done: set[int] = set()
+    out = []
+    for start in sorted(near):
+        if start in done:
+            continue
+        stack, comp = [start], set()
+        while stack:
+            x = stack.pop()
+            if x not in comp:
+                comp.add(x)
+                stack.extend(near[x] - comp)
+        done |= comp
+        out.append(tuple(sorted(comp)))
+    return out
 
 
 def _extend_groups(

@@ -14,6 +14,8 @@ from the dependency parse:
    that carry a verb or a count (", a storage building operated by Brannock Logistics,",
    ", three of them firefighters,"), and counts set off by "among"/"including"
    (", among them three firefighters,").
+5. with ``unit_words``, adverbial clauses without a subject of their own that hold that many
+   content words ("The guard was hurt | while closing the gates of the east depot").
 
 Never cut: an attribution frame from its content (``ccomp``, ``parataxis``: "X said that
 ..." stays whole; the speaker is kept for every claim of the sentence), a restrictive
@@ -27,7 +29,7 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from newsprism.text import words
+from newsprism.text import content_words, words
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -72,12 +74,15 @@ def clause_spans(
     quoted: Sequence[tuple[int, int]] = (),
     min_words: int = 3,
     token_starts: Sequence[int] | None = None,
+    unit_words: int = 0,
 ) -> list[tuple[int, int]]:
     """Character spans of the claims in ``doc.text[start:end]`` (one sentence), in order.
 
     ``quoted`` are character spans inside quote marks, where no cut is made. Returns
     ``[(start, end)]`` when the sentence holds one claim. ``token_starts`` (each token's
-    character offset) saves recomputing them for every sentence of one document.
+    character offset) saves recomputing them for every sentence of one document. With
+    ``unit_words`` (positive), adverbial clauses without a subject of their own (see
+    :func:`_unit`) are cut too when they hold at least that many content words.
     """
     starts = token_starts if token_starts is not None else [t.idx for t in doc]
     first, last = bisect_left(starts, start), bisect_left(starts, end)
@@ -85,7 +90,7 @@ def clause_spans(
         return [(start, end)]
     cuts: set[int] = set()
     for tok in doc[first:last]:
-        if _opens_clause(tok, first, last):
+        if _opens_clause(tok, first, last) or (unit_words > 0 and _unit(tok, first, last, unit_words)):
             left, right = _clause_bounds(tok)
             cuts.update(k for k in (left, min(right, last)) if first < k < last)
     # No cut inside quote marks, nor after a word that needs what follows ("burned for | more").
@@ -125,6 +130,23 @@ def _opens_clause(tok: Token, first: int, last: int) -> bool:
         # a count makes the appositive a fact of its own; a bare title (", its insurer,") does not.
         return before == "," and any(t.pos_ == "VERB" or t.like_num for t in tok.subtree)
     return False
+
+
+def _unit(tok: Token, first: int, last: int, min_content: int) -> bool:
+    """Does ``tok`` head an adverbial clause without a subject of its own that still tells a
+    fact ("while doing yard work at a home on Elm Street", "after allegedly pointing a gun at
+    officers")? Only with ``min_content`` content words, so "after saying so" stays. (A
+    participle after its noun, "a speech given by X", was measured too and is not cut: it
+    names the noun more often than it tells a fact; docs/results/brief.md 0u-facts.)"""
+    head = tok.head
+    if tok.dep_ != "advcl" or tok.pos_ != "VERB" or head.i == tok.i or not first <= head.i < last:
+        return False
+    opener = tok.left_edge
+    if opener.i < first or opener.dep_ not in ("mark", "advmod") or opener.head.i != tok.i:
+        return False
+    if opener.lower_ not in SUBORDINATORS or any(t.dep_ in _SUBJECTS for t in (head, *head.ancestors)):
+        return False  # never inside a subject
+    return len(content_words(tok.doc[opener.i : tok.right_edge.i + 1].text)) >= min_content
 
 
 def _clause_bounds(tok: Token) -> tuple[int, int]:

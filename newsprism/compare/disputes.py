@@ -77,12 +77,17 @@ _TITLES = frozenset(
 _DENY = re.compile(
     r"\b(den(?:y|ied|ies|ial|ying)|reject(?:ed|s)?|refut(?:e|ed|es)|dismiss(?:ed|es)?|"
     r"nothing to do with|no role|not involved|baseless|unfounded|groundless|fabricat\w+|"
-    r"absurd|ridiculous|ludicrous|nonsense|contest(?:s|ed)|pushed back|no evidence that|"
+    r"absurd|ridiculous|ludicrous|nonsense|contest(?:s|ed)|pushed back|no (?:\w+ )?evidence (?:that|of)|"
+    r"discredit(?:s|ed|ing)?|disagree(?:s|d)? (?:\w+ )?with|meritless|without merit|"
+    r"(?:did|does|do|has|had|have) (?:absolutely )?nothing (?:wrong|illegal|improper|untoward)|"
+    r"(?:claims?|allegations?|accusations?|charges?|reports?|story)\b[^.;:!?]{0,40}?\b(?:is|are|was|were) "
+    r"(?:all |simply |completely )?(?:false|baseless|meritless|untrue|fake)|"
     r"contradict(?:s|ed)?|differs? (?:sharply )?from|"
     r"(?:is|was|are|were)(?: not|n[’']t) the (?:one|ones|person|man|woman|people) who|"
     r"(?:does|did|do)(?: not|n[’']t) mean that|(?:a )?(?:slightly |very |starkly )?different "
     r"(?:tale|story|account|version)|"
-    r"(?:completely|simply|flatly|flat|just|dead) wrong|making (?:that|it|this|things) up|"
+    r"(?:completely|simply|flatly|flat|just|dead) wrong|"
+    r"(?:mak(?:e|es|ing)|made) (?:that|it|this|things|everything|it all|stuff) up|"
     r"(?:is|are) (?:just |simply )?lying|"
     r"had nothing|has nothing|have nothing|categorically false|untrue|not true|"
     r"(?:we|i|they)\s+(?:do|did|does|have|had|are|were|would|will)(?:\s+not|n[’']t)|"
@@ -91,7 +96,7 @@ _DENY = re.compile(
 )
 _ASSERT = re.compile(
     r"\b(accus(?:e|ed|es|ation)|blam(?:e|ed|es|ing)|charged|(?:was|were|is|are) behind|"
-    r"responsible for|involvement|alleg(?:e|ed|es|ation|ations)|"
+    r"responsible for|involvement|alleg(?:e|ed|es|ing|ation|ations)|claim(?:s|ed)? that|"
     r"made the (?:accusation|allegation|charge|claim)|charge(?:s|d)? that)\b",
     re.IGNORECASE,
 )
@@ -147,6 +152,10 @@ _DETERMINER = re.compile(r"\b(?:the|an?|his|her|its|their|this|that|these|those)
 _BEFORE_ADJECTIVE = re.compile(
     r"(?:\bto\s+[a-z]+|\b(?:of|for|into|over|about|against|with|on))\s+$", re.IGNORECASE
 )
+# "his claim that ...", "Kessler's claim that ...": the claim named as a noun, not made here.
+_POSSESSIVE = re.compile(r"(?:[’']s?|\b(?:my|our|your))\s+$", re.IGNORECASE)
+# "wrongly claimed that": the outlet calling the claim false (a one-sentence dispute), not a claim made.
+_FALSELY = re.compile(r"\b(?:wrongly|falsely|erroneously|inaccurately|mistakenly)\s+$", re.IGNORECASE)
 # "was charged with murder": a court's charge, not a side's accusation.
 _PASSIVE_AUX = re.compile(r"\b(?:was|were|been|is|are|be|being)\s+$", re.IGNORECASE)
 # A charge named as a noun ("the plagiarism allegations", "direct involvement") is mentioned,
@@ -176,7 +185,7 @@ _PRONOUN_NEGATION = re.compile(
     r"(?:we|i|they)\s+(?:do|did|does|have|had|are|were|would|will)(?:\s+not|n[’']t)", re.IGNORECASE
 )
 _CLAIM_OBJECT = re.compile(
-    r"\s*(?:[.,;:!?”\"]|$|(?:\w+\s+){0,2}?(?:that|claims?|allegations?|accusations?|charges?|reports?|"
+    r"\s*(?:[.,;:!?”\"]|$|(?:[\w’'-]+\s+){0,3}?(?:that|claims?|allegations?|accusations?|charges?|reports?|"
     r"accounts?|story|stories|suggestions?|notion|idea|this|these|those|any|involvement|"
     r"(?:it|them)(?!\s+(?:the|an?|its|their|his|her|any)\b)|"
     r"wrongdoing|responsibility|knowledge|having|being|as|kerfuffle)\b)",
@@ -187,7 +196,7 @@ _CLAIM_OBJECT = re.compile(
 # "I don't believe she is qualified": a negated verb of opinion states a view (often a charge),
 # it denies nothing said before.
 _OPINION = re.compile(
-    r"\s+(?:\w+ly\s+)?(?:believe|think|feel|consider|expect|want|like|care|trust)\b", re.IGNORECASE
+    r"\s+(?:\w+ly\s+)?(?:believe|think|feel|consider|expect|want|like|care|trust|know)\b", re.IGNORECASE
 )
 
 
@@ -206,6 +215,12 @@ def _cues(pattern: re.Pattern, text: str) -> list[re.Match]:
         ):
             continue
         if cue == "charged" and _PASSIVE_AUX.search(before):
+            continue
+        if (
+            pattern is _ASSERT
+            and cue.startswith("claim")
+            and (_DETERMINER.search(before) or _POSSESSIVE.search(before) or _FALSELY.search(before))
+        ):
             continue
         if cue.startswith("charges") and _CHARGES_NOUN.search(before):
             continue
@@ -534,8 +549,12 @@ def _head_name(text: str) -> str | None:
         return None
     names = [m.group(1) for m in _HEAD_NAME.finditer(text[: cue.start()])]
     names = [" ".join(w for w in n.split() if w.lower() not in _SKIP) for n in names]
-    names = [n for n in names if n]
+    # a party-and-state tag after a lawmaker's name ("Gowdy, R-S.C.,") names nobody
+    names = [n for n in names if n and not _STATE_TAG.fullmatch(n)]
     return names[-1] if names else None
+
+
+_STATE_TAG = re.compile(r"(?:[A-Z]\s*-\s*)?-?(?:[A-Z][a-z]?\.){2,}")
 
 
 Stance = tuple[int, Statement, str, str]  # (statement index, statement, assert|deny, actor)
@@ -570,6 +589,25 @@ def _unnegated_before(statements: Sequence[Statement], start: int, taken: set[in
     return k
 
 
+# "the Courier published a story", "Ortega told reporters": a name that tells something.
+_TELLS = re.compile(
+    r"\s+(?:\w+\s+)?(?:published|reported|revealed|disclosed|filed|wrote|detailed|broke|said|told)\b",
+    re.IGNORECASE,
+)
+
+
+def _other_name(text: str, denier: str) -> str | None:
+    """The first party a sentence names as telling something, other than the denier ("after the
+    Courier published a story detailing ..." -> "Courier"): who tells the charge a pointing-back
+    denial answers. A party the sentence only mentions tells nothing."""
+    outside = without_quoted(text)
+    for m in _NAME.finditer(outside):
+        names = _names(m.group())
+        if names and not _same_person(names[-1], denier) and _TELLS.match(outside, m.end()):
+            return names[-1]
+    return None
+
+
 def _implied_claims(statements: Sequence[Statement], stances: list[Stance]) -> list[Stance]:
     """A denial that points back ("disputes that account") with no claim just before it in its
     article makes the sentence just before it a claim (its first clause), asserted by its
@@ -588,9 +626,13 @@ def _implied_claims(statements: Sequence[Statement], stances: list[Stance]) -> l
         if k in taken:
             continue
         m = _ACCORDING_TO.search(prior.text)
-        actor = prior.attributed_to or (m.group(1).strip() if m else None)
+        same = [st for st in statements[k:start] if st.sentence == prior.sentence] or [prior]
+        whole = " ".join(st.text for st in same)
+        actor = prior.attributed_to or (m.group(1).strip() if m else None) or _other_name(whole, actor_d)
         if prior.article_id == sd.article_id and actor and actor.lower() != actor_d.lower():
-            out.append((k, prior, "assert", actor))
+            # the whole sentence is the claim shown, not its first clause
+            claim = dataclasses.replace(prior, text=whole, span=Span(prior.span.start, same[-1].span.end))
+            out.append((k, claim, "assert", actor))
             asserted.add((prior.article_id, k))
     return out
 
@@ -812,6 +854,15 @@ def _topic_disputes(
     return sorted(out, key=lambda d: d.id)
 
 
+def _same_person(a: str, b: str) -> bool:
+    """One actor by surname, and by given name too when both are written in full (Dena Grayson is
+    not Alan Grayson)."""
+    wa, wb = _names(a)[-1:] or [a], _names(b)[-1:] or [b]
+    fa, fb = wa[0].split(), wb[0].split()
+    given = len(fa) < 2 or len(fb) < 2 or fa[0].lower() == fb[0].lower()
+    return _actor_key(a) == _actor_key(b) and given
+
+
 def _actor_key(actor: str) -> str:
     """One key per actor however titled: the last word of the name, lower case."""
     words = actor.split()
@@ -842,8 +893,10 @@ def _evidence(st: Statement, actor: str, party: str) -> dict:
 
 # The outlet calls a claim it reports false ("repeating a false claim that", "wrongly claimed").
 _OUTLET_FALSE = re.compile(
-    r"\b(?:false|debunked|baseless|unfounded|bogus|discredited|untrue)\s+(?:claims?|assertions?|allegations?|charges?)\b"
-    r"|\b(?:wrongly|falsely|erroneously|inaccurately)\s+(?:claim|claimed|claims|said|says|stated|asserted|suggested|alleged)\b",
+    r"\b(?:false|debunked|baseless|unfounded|bogus|discredited|untrue|evidence-free|unsupported|unsubstantiated)\s+"
+    r"(?:claims?|assertions?|allegations?|charges?|contentions?|statements?)\b"
+    r"|\b(?:erred|(?:was|were) wrong) (?:in|when) (?:saying|claiming|stating|asserting|suggesting)\b"
+    r"|\b(?:wrongly|falsely|erroneously|inaccurately)\s+(?!accused\b|charged\b|convicted\b|arrested\b|imprisoned\b)[a-z]+(?:ed|s)\b",
     re.IGNORECASE,
 )
 # "Trump said, repeating a false claim": the participle describes the speaker's words.
@@ -854,7 +907,9 @@ _REPEATING = re.compile(
 _SPEECH = re.compile(r"\b(?:said|says|told|argued|added|wrote|tweeted|according to)\b", re.IGNORECASE)
 # A named source's report or claim: "a Politico story", "the AP report".
 _SOURCE_REPORT = re.compile(
-    r"((?:[A-Z][\w.’'&-]*\s+){0,3}[A-Z][\w.’'&-]*?)(?:[’']s)?\s+(?:story|report|article|claims?|allegations?|reporting)\b"
+    r"((?:[A-Z][\w.’'&-]*\s+){0,3}[A-Z][\w.’'&-]*?)(?:[’']s)?\s+"
+    r"(?:story|report|article|claims?|allegations?|accusations?|charges?|assertions?|reporting)\b"
+    r"|\b(?:story|report|article)\s+(?:from|by|in)\s+((?:the\s+)?(?:[A-Z][\w.’'&-]*\s+){0,3}[A-Z][\w.’'&-]*)"
 )
 # Called false, misleading, a lie (not "is not misleading").
 _CALLED_FALSE = re.compile(
@@ -889,22 +944,32 @@ def _sentences(statements: Sequence[Statement]) -> list[tuple[int, list[Statemen
 
 
 def _last_name(text: str) -> str | None:
+    """The last name in ``text``, without a possessive ending ("Ortega's" -> "Ortega")."""
     names = _names(text)
-    return names[-1] if names else None
+    return re.sub(r"[’'](?:s\b)?$", "", names[-1]) if names else None
 
 
-def _outlet_refutes(outside: str, speaker: str | None) -> str | None:
+_PRONOUN_SUBJECT = re.compile(r"\s*(?:he|she|they)\s+", re.IGNORECASE)
+
+
+def _outlet_refutes(outside: str, speaker: str | None, previous: str = "") -> str | None:
     """Who asserts the claim the outlet itself calls false in ``outside`` (the text without its
-    quotes): the name before "wrongly claimed", or the speaker a participle describes."""
+    quotes): the name before "wrongly claimed", or the speaker a participle describes; for a
+    pronoun ("She falsely presents herself ..."), the last name of the ``previous`` sentence."""
     m = _OUTLET_FALSE.search(outside)
     if m is None:
         return None
     prefix = outside[: m.start()]
+    if _PASSIVE_AUX.search(prefix):
+        return None  # "was wrongly allowed": something done to someone, no claim made
     if _REPEATING.search(prefix):
         return speaker or _last_name(prefix)
     if _SPEECH.search(prefix):
         return None  # someone else calls it false: their voice, not the outlet's
-    return _last_name(_clause_before(outside, m.start()))
+    clause = _clause_before(outside, m.start())
+    if _PRONOUN_SUBJECT.fullmatch(clause):
+        return _last_name(without_quoted(previous))
+    return _last_name(clause)
 
 
 def _source_answered(outside: str, denier: str | None) -> str | None:
@@ -913,16 +978,91 @@ def _source_answered(outside: str, denier: str | None) -> str | None:
     if stance(outside) != "deny" and not _CALLED_FALSE.search(outside):
         return None
     for m in _SOURCE_REPORT.finditer(outside):
-        name = _last_name(m.group(1))
+        name = _last_name(m.group(1) or m.group(2))
         if name and (denier is None or _actor_key(name) != _actor_key(denier)):
             return name
     return None
 
 
+def _denier(outside: str) -> str | None:
+    """Who denies in ``outside``: the subject of the denial cue's own clause, else the last name
+    before the cue ("Council chair Ada Varga dismissed ...")."""
+    cues = _cues(_DENY, outside)
+    if not cues:
+        return None
+    return _subject(_clause_before(outside, cues[0].start())) or _head_name(
+        outside[: cues[0].start()] + " said"
+    )
+
+
+# "X alleges that ..., a claim that Y disputes": the claim's denier in a relative clause.
+_RELATIVE_DENIAL = re.compile(
+    r",\s+(?:a|an|the)\s+(?:claim|charge|allegation|accusation|assertion|contention)\s+(?:that|which)\s+"
+    r"((?:[\w’'.-]+\s+){1,5}?)(?:\w+ly\s+)?(?:disput|den(?:y|ies|ied)|reject|refut|dismiss)\w*",
+    re.IGNORECASE,
+)
+_SAYS = re.compile(r"\b(?:said|says|say|claimed|claims|insisted|insists|argued|argues|told)\b", re.IGNORECASE)
+_FINDS = re.compile(
+    r"\s+(?:\w+ly\s+)?(?:reveal|show|find|found|say|said|note|point|suggest|indicate|prove|call)\w*\b",
+    re.IGNORECASE,
+)
+
+
+def _relative_denial(outside: str) -> tuple[str, str] | None:
+    """(denier, claimant) of "X alleges ..., a claim that Y strongly disputes"."""
+    m = _RELATIVE_DENIAL.search(outside)
+    if m is None:
+        return None
+    names = _names(outside[: m.start()])
+    denier = _subject(m.group(1))
+    if names and denier and _actor_key(names[0]) != _actor_key(denier):
+        return denier, names[0]
+    return None
+
+
+# "... reveal that's untrue", "that is false": a clause answering the one before it.
+_ANSWERS_BEFORE = re.compile(
+    r"\b(?:that|this|it)(?:[’']s| is| was)\s+(?:\w+\s+)?(?:untrue|false|not true|wrong)\b"
+)
+
+
+def _clause_answer(group: Sequence[Statement]) -> tuple[str, str] | None:
+    """(denier, claimant) of a sentence whose clauses (its statements, the connective cut) are
+    "A said X" and then "B reveal that's untrue", or "A deny X" and then "B point to Y"."""
+    if len(group) == 2:
+        # the two clauses read as if "but" still joined them
+        found = _contrast_claimant(without_quoted(group[0].text) + ", but " + without_quoted(group[1].text))
+        if found is not None and _cues(_DENY, group[0].text):
+            return found
+    for i, st in enumerate(group[1:], 1):
+        if not _ANSWERS_BEFORE.search(st.text) or not _cues(_DENY, st.text):
+            continue
+        first = without_quoted(" ".join(g.text for g in group[:i]))
+        said = _SAYS.search(first)
+        if said is None or _cues(_DENY, first):
+            return None
+        verb = _FINDS.search(st.text)
+        denier = _subject(st.text[: verb.start()]) if verb and verb.start() < 60 else None
+        claimant = _last_name(first[: said.start()])
+        if claimant and denier and _actor_key(denier) != _actor_key(claimant):
+            return denier, claimant
+    return None
+
+
 def _contrast_claimant(outside: str) -> tuple[str, str] | None:
-    """(denier, claimant) of "A deny X, but B point to Y": the subjects of the two clauses."""
+    """(denier, claimant) of "A deny X, but B point to Y" (the subjects of the two clauses), or
+    of "A said X, but B show that is untrue" (the claim first, its denial after "but")."""
     parts = _CONTRAST.split(outside, maxsplit=1)
-    if len(parts) != 2 or not _cues(_DENY, parts[0]) or _cues(_DENY, parts[1]):
+    if len(parts) != 2:
+        return None
+    if not _cues(_DENY, parts[0]) and _cues(_DENY, parts[1]) and (said := _SAYS.search(parts[0])):
+        claimant = _last_name(parts[0][: said.start()])
+        verb = _FINDS.search(parts[1])
+        denier = _subject(parts[1][: verb.start()]) if verb and verb.start() < 60 else _denier(parts[1])
+        if claimant and denier and _actor_key(denier) != _actor_key(claimant):
+            return denier, claimant
+        return None
+    if not _cues(_DENY, parts[0]) or _cues(_DENY, parts[1]):
         return None
     cue = _cues(_DENY, parts[0])[0]
     denier = _subject(_clause_before(parts[0], cue.start()))
@@ -943,26 +1083,28 @@ def _sentence_disputes(
     """Disputes told within one sentence: the outlet calling a claim it reports false, a
     denial naming the source it answers, or a denial and a claim joined by "but". Sentences
     another dispute already shows (``shown`` statement ids) are left to it."""
-    out = []
+    out, previous = [], ""
     for _, group in _sentences(statements):
+        text, before = " ".join(st.text for st in group), previous
+        previous = text
         if any(g.id in shown for g in group):
             continue
-        text = " ".join(st.text for st in group)
         outside = without_quoted(text)
         st = dataclasses.replace(group[0], text=text, span=Span(group[0].span.start, group[-1].span.end))
         quote = next((quotes.get(g.quote_id or "") for g in group if g.quote_id), None)
         speaker = quote.speaker.canonical or quote.speaker.name if quote and quote.speaker else None
         speaker = speaker or next((g.attributed_to for g in group if g.attributed_to), None)
-        pair = None
+        pair, reported = None, []
         outlet = outlets.get(st.article_id, "the outlet")
-        refuted = (claimant := _outlet_refutes(outside, speaker)) and _actor_key(claimant) != _actor_key(
-            outlet
-        )
+        refuted = (claimant := _outlet_refutes(outside, speaker, before)) and _actor_key(
+            claimant
+        ) != _actor_key(outlet)
         if refuted:
             pair = (claimant, outlet)
-        elif (source := _source_answered(outside, speaker)) and speaker:
-            pair = (source, speaker)
-        elif found := _contrast_claimant(outside):
+        elif (source := _source_answered(outside, speaker)) and (denier := speaker or _denier(outside)):
+            pair = (source, denier)
+            reported = _report_words(statements, group, source)
+        elif found := _relative_denial(outside) or _contrast_claimant(outside) or _clause_answer(group):
             pair = (found[1], found[0])
         if pair is not None:
             # the claim the outlet calls false, in the words its author gave it in this article
@@ -971,7 +1113,7 @@ def _sentence_disputes(
                 if refuted and vectors is not None
                 else []
             )
-            asserts = tuple(own) or (_evidence(st, pair[0], pair[0]),)
+            asserts = tuple(own or reported) or (_evidence(st, pair[0], pair[0]),)
             d = _evidence(st, pair[1], pair[1])
             out.append(
                 Dispute(
@@ -982,6 +1124,30 @@ def _sentence_disputes(
                 )
             )
     return out
+
+
+# "The AP reported that ...", "The report published Tuesday showed ...": a sentence telling what a
+# source's report says, its subject the source or the report itself.
+_REPORT_SAYS = (
+    r"^\W*(?:(?:the|an?|its|their)\s+)?(?:[\w’'-]+\s+){{0,2}}?(?:{source}|report|story|article|analysis)\b"
+    r"[^.;,]{{0,50}}?\b(?:reported|reports|found|finds|showed|shows|documented|documents|revealed|reveals|"
+    r"concluded|detailed|details)\b"
+)
+
+
+def _report_words(statements: Sequence[Statement], group: Sequence[Statement], source: str) -> list[dict]:
+    """The sentences of the article that tell what the source's report says: the claim a denial of
+    "the AP report" answers, in the report's words rather than in the denial's."""
+    says = re.compile(_REPORT_SAYS.format(source=re.escape(source.split()[-1])), re.IGNORECASE)
+    here, article = {g.id for g in group}, group[0].article_id
+    return [
+        _evidence(st, source, source)
+        for st in statements
+        if st.article_id == article
+        and st.id not in here
+        and says.search(st.text)
+        and stance(st.text) != "deny"
+    ]
 
 
 def _speaker(st: Statement, quotes: Mapping[str, Quote]) -> str | None:
@@ -1004,13 +1170,13 @@ def _claimant_words(
     here = [index[g.id] for g in group if g.id in index]
     if not here:
         return []
-    key, article = _actor_key(claimant), group[0].article_id
+    article = group[0].article_id
     out = []
     for k, st in enumerate(statements):
         who = _speaker(st, quotes)
-        if st.article_id != article or k in here or not who or _actor_key(who) != key:
+        if st.article_id != article or k in here or not who or not _same_person(who, claimant):
             continue
-        if _NOT.search(st.text) or stance(st.text) == "deny":
+        if _NOT.search(st.text) or stance(st.text) == "deny" or _OUTLET_FALSE.search(st.text):
             continue
         if max(float(vectors[k] @ vectors[h]) for h in here) >= _NAMED_SIM:
             out.append(_evidence(st, who, who))

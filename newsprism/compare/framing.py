@@ -26,7 +26,14 @@ from newsprism.text import (
     without_quoted,
 )
 
-__all__ = ["article_framing", "build_framing", "headline_framing", "headline_terms", "presupposed_events"]
+__all__ = [
+    "article_framing",
+    "build_framing",
+    "doubt_hedges",
+    "headline_framing",
+    "headline_terms",
+    "presupposed_events",
+]
 
 _WORDS = re.compile(r"[a-z][a-z'-]+")
 _VERB = re.compile(r"\b(" + "|".join(ATTRIBUTION_VERBS) + r")\b", re.IGNORECASE)
@@ -100,15 +107,87 @@ _EVENT_WORD = re.compile(rf"\b(?:{_EVENT_NOUNS})s?\b", re.IGNORECASE)
 _BEFORE = 40
 
 
-def _doubted(before: str) -> bool:
-    return bool(_DOUBT.search(before) or hedges_in(before))
+# The outlet says it does not know whether the event happened: "we still don't know ... if the
+# attack happened at all", "it is unclear whether the strike took place". The event noun heads
+# an "if"/"whether" clause (a determiner at most between them) in a sentence that says so.
+_WHETHER = re.compile(r"\b(?:if|whether)\s+(?:(?:the|a|an|this|that|any|such)\s+)?(?:[\w-]+\s+)?$", re.I)
+_NOT_KNOWN = re.compile(
+    r"\b(?:(?:do|does|did|can|could)(?:n[’']t| not)|not|never|no one|nobody)\s+(?:\w+\s+){0,2}"
+    r"(?:know|knows|known|clear|sure|certain|confirm|confirmed|verify|verified|establish|established)\b"
+    r"|\b(?:unclear|unknown|uncertain|unconfirmed|unverified)\b",
+    re.I,
+)
+
+
+def _doubted(before: str, sentence_before: str = "") -> bool:
+    """A word of doubt or a hedge just ``before`` the event noun, or the noun heading an
+    "if"/"whether" clause of a sentence (``sentence_before``: its text up to the noun) that
+    says the event is not known to have happened."""
+    if _DOUBT.search(before) or hedges_in(before):
+        return True
+    return bool(_WHETHER.search(sentence_before) and _NOT_KNOWN.search(sentence_before))
+
+
+# Doubt read from the parse: the outlet (or someone it reports) cannot say an event happened.
+# Verifying verbs doubt a claim whoever their subject is ("officials could not confirm the
+# strike", "the video could not be verified"); knowing words only with the outlet's "we", an
+# impersonal subject or none ("we don't know if it happened", "it is not clear whether").
+_VERIFY = frozenset({"verify", "confirm", "validate", "corroborate", "substantiate", "authenticate"})
+_KNOW = frozenset({"know", "clear", "sure", "certain", "establish", "determine"})
+_IMPERSONAL = frozenset({"we", "it", "this", "that"})
+
+
+def _negated(token) -> bool:
+    """The word is negated: a "not"/"n't"/"never" on it or on the verb it is the complement of."""
+    heads = [token, token.head] if token.dep_ in ("acomp", "xcomp", "attr") else [token]
+    return any(c.dep_ == "neg" for h in heads for c in h.children)
+
+
+def _subject_ok(token) -> bool:
+    if token.lemma_.lower() in _VERIFY:
+        return True
+    heads = [token, token.head] if token.dep_ in ("acomp", "xcomp", "attr") else [token]
+    subjects = [c for h in heads for c in h.children if c.dep_ in ("nsubj", "nsubjpass", "expl")]
+    return all(c.lower_ in _IMPERSONAL for c in subjects) or any(c.dep_ == "auxpass" for c in token.children)
+
+
+def _doubt_phrase(token) -> str:
+    """The words from the negated verb's first auxiliary or negation to the word itself."""
+    heads = [token, token.head] if token.dep_ in ("acomp", "xcomp", "attr") else [token]
+    parts = [c for h in heads for c in h.children if c.dep_ in ("aux", "auxpass", "neg") and c.i < token.i]
+    parts += [h for h in heads if h is not token and h.i < token.i]
+    first = token.doc[min([p.i for p in parts] + [token.i])]
+    return " ".join(token.doc.text[first.idx : token.idx + len(token)].lower().replace("’", "'").split())
+
+
+def doubt_hedges(doc: Doc, voice: str) -> Counter:
+    """Doubt the parse finds in the outlet's own voice (``voice``: the text with quoted words
+    blanked) that no word list lists: "we still don't know ... if the attack happened at all",
+    "the footage could not be independently verified", "it was not clear whether ..."."""
+    found: Counter = Counter()
+    for token in doc:
+        if (
+            token.lemma_.lower() not in _VERIFY | _KNOW
+            or voice[token.idx : token.idx + len(token)] != token.text
+        ):
+            continue
+        if _negated(token) and _subject_ok(token):
+            found[_doubt_phrase(token)] += 1
+    return found
+
+
+def _start(sentences: Sequence[tuple[int, int]], at: int) -> int:
+    """Where the sentence holding offset ``at`` starts (``at`` itself when none does)."""
+    return next((a for a, b in sentences if a <= at < b), at)
 
 
 def body_hedges(phrases: Sequence[str], text: str, voice: str, title: str | None = None) -> list[dict]:
     """For each event phrase a headline takes as given, how the article's body hedges the
     same event, if it does: a word of doubt or a hedge just before the event noun ("alleged
-    attack", "could not validate the strike": ``how="doubt"``), or the event named only in reported speech or quotes, never in the
-    outlet's own voice (``how="attributed"``). Each entry carries the body passage and its
+    attack", "could not validate the strike") or a sentence saying it is not known whether the
+    event happened ("we don't know if the attack happened at all"): ``how="doubt"``; or the
+    event named only in reported speech or quotes, never in the outlet's own voice
+    (``how="attributed"``). Each entry carries the body passage and its
     span, so the reader can compare the headline with the body."""
     out = []
     sentences = split_sentences(text) if phrases else []
@@ -124,7 +203,13 @@ def body_hedges(phrases: Sequence[str], text: str, voice: str, title: str | None
             for m in re.finditer(rf"\b{re.escape(stem)}s?\b", text, re.IGNORECASE)
             if not any(a <= m.start() < b for a, b in titles)
         ]
-        doubted = [m for m in hits if _doubted(text[max(0, m.start() - _BEFORE) : m.start()])]
+        doubted = [
+            m
+            for m in hits
+            if _doubted(
+                text[max(0, m.start() - _BEFORE) : m.start()], text[_start(sentences, m.start()) : m.start()]
+            )
+        ]
         own = [m for m in hits if voice[m.start() : m.end()] == m.group(0)]
         chosen, how = (
             (doubted[0], "doubt") if doubted else (hits[0], "attributed") if hits and not own else (None, "")
@@ -172,6 +257,8 @@ def article_framing(
     headline["body_hedges"] = body_hedges(headline["presupposes"], article.text, voice, article.title)
     verbs = Counter(m.group(1).lower() for m in _VERB.finditer(_outside_quotes(article.text)))
     hedges = Counter(h for st in statements for h in hedges_in(_outside_quotes(st.text)))
+    if doc is not None:  # doubt worded in ways no list holds, each once (a listed phrase is counted)
+        hedges.update({h: n for h, n in doubt_hedges(doc, voice).items() if h not in hedges})
     claims = []
     mine = {st.id: st for st in statements}
     for group in ledger:

@@ -72,7 +72,14 @@ def _statements(
     max_seconds: float = 0.0,
 ) -> list[Statement]:
     return build_statements(
-        articles, quotes, s.min_statement_words, rejections, docs, s.min_clause_words, max_seconds
+        articles,
+        quotes,
+        s.min_statement_words,
+        rejections,
+        docs,
+        s.min_clause_words,
+        max_seconds,
+        s.unit_words,
     )
 
 
@@ -144,6 +151,7 @@ def compare_stage(analysis: Analysis, settings: Settings) -> Analysis:
             s.contradiction_shared,
             s.contradiction_negation_overlap,
             s.contradiction_sim,
+            {a.id: a.published for a in articles if a.published},
         ),
     )
     disputes = clock.lap(

@@ -81,10 +81,12 @@ def build_statements(
     docs: Sequence[Doc] | None = None,
     min_clause_words: int = 3,
     max_seconds: float = 0.0,
+    unit_words: int = 0,
 ) -> list[Statement]:
     """Statements of every article, in article then text order. With ``docs`` (the spaCy
     parses of ``articles``, in order) sentences are cut into clauses of at least
-    ``min_clause_words`` words. An article that fails, or takes over ``max_seconds`` (when
+    ``min_clause_words`` words (and, with ``unit_words``, adverbial clauses without a
+    subject of that many content words are cut too). An article that fails, or takes over ``max_seconds`` (when
     positive), is recorded in ``rejections`` (when given) and left out; the others go on."""
     by_article: dict[str, list[Quote]] = {}
     for quote in quotes:
@@ -95,7 +97,7 @@ def build_statements(
         try:
             with time_budget(max_seconds, article.path, "statement splitting"):
                 found = article_statements(
-                    article, by_article.get(article.id, []), min_words, doc, min_clause_words
+                    article, by_article.get(article.id, []), min_words, doc, min_clause_words, unit_words
                 )
             out.extend(found)
         except TooSlowInputError as exc:
@@ -117,6 +119,7 @@ def article_statements(
     min_words: int = 5,
     doc: Doc | None = None,
     min_clause_words: int = 3,
+    unit_words: int = 0,
 ) -> list[Statement]:
     """The statements of one article; clause-sized when its parse ``doc`` is given."""
     if doc is not None and doc.text != article.text:
@@ -134,7 +137,7 @@ def article_statements(
         last_speaker = speaker if speaker else None
         frame_hedges = hedges_in(_outside_quotes(sentence))
         pieces = (
-            clause_spans(doc, start, end, quoted, min_clause_words, starts)
+            clause_spans(doc, start, end, quoted, min_clause_words, starts, unit_words)
             if doc is not None
             else [(start, end)]
         )

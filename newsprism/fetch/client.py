@@ -131,6 +131,13 @@ class Fetcher:
     def _check_allowed(self, asked: str, url: str) -> None:
         if urlsplit(url).scheme not in ("http", "https"):
             raise FetchError(asked, f"{url} is not an http(s) address", "give http:// or https:// URLs")
+        rules = self.robots.rules(_origin(url))
+        if rules.deny_all:  # RFC 9309: a robots.txt that cannot be had (5xx, no answer) allows nothing
+            raise FetchError(
+                asked,
+                f"{_origin(url)}/robots.txt could not be had ({rules.problem}), so nothing there is fetched",
+                "the site is down or failing; try again later",
+            )
         if not self.robots.allows(_origin(url), url):
             raise FetchError(
                 asked,

@@ -25,6 +25,7 @@ class RobotsRules:
 
     parser: RobotFileParser | None
     deny_all: bool = False
+    problem: str | None = None  # why deny_all: the robots.txt answer that could not be had
     crawl_delay: float | None = None
     sitemaps: list[str] = field(default_factory=list)
     expires: float = 0.0
@@ -79,7 +80,8 @@ class RobotsCache:
             return parse_robots(text, self.agent)
         if status is not None and 400 <= status < 500:
             return RobotsRules(None, expires=time.monotonic() + _RULES_TTL_S)
-        return RobotsRules(None, deny_all=True, expires=time.monotonic() + _FAILED_TTL_S)
+        problem = f"HTTP {status}" if status is not None else "no connection"
+        return RobotsRules(None, deny_all=True, problem=problem, expires=time.monotonic() + _FAILED_TTL_S)
 
     def allows(self, origin: str, url: str) -> bool:
         return self.rules(origin).allows(self.agent.split("/", 1)[0], url)

@@ -68,6 +68,12 @@ _PRUNE_COMPOUNDS = ("most-read", "author-bio", "sign-up", "ad-container", "more-
 _LINK_TEXT_MAX = 200
 # Precision-mode text shorter than this share of default-mode text is a fragment.
 PRECISE_MIN_SHARE = 0.5
+# The default-mode reading (a second trafilatura pass) is asked for only when the precision
+# reading holds less than this share of the pruned page's text. On the calibrate half of the
+# extraction benchmark pages (even-numbered), the default reading won only where precision
+# held under 0.11 of the page, and at 0.12 to 0.50 it never won: this skips two thirds of the
+# second passes (28 -> 11 calibrate, 23 -> 7 report) with every page's text unchanged.
+PRECISE_GATE_SHARE = 0.25
 _BLOCK_TAGS = {"p", "head", "item", "row", "code", "quote"}
 
 
@@ -299,9 +305,9 @@ def extract_blocks(tree: lxml.html.HtmlElement) -> list[Block]:
     blocks = _trafilatura_blocks(pruned, precise=True) or _trafilatura_blocks(
         pruned, precise=True, fast=False
     )
-    # Default-mode text is part of the page text, so when precision mode already
-    # holds that share of the whole page the check cannot fail: skip the second pass.
-    if _size(blocks) < PRECISE_MIN_SHARE * len(_norm(pruned.text_content())):
+    # Default-mode text is part of the page text, so when precision mode already holds a good
+    # share of the whole page the default reading does not win: skip the second pass.
+    if _size(blocks) < PRECISE_GATE_SHARE * len(_norm(pruned.text_content())):
         default = _trafilatura_blocks(pruned, precise=False)
         if _size(blocks) < PRECISE_MIN_SHARE * _size(default):
             blocks = default

@@ -9,7 +9,7 @@ from __future__ import annotations
 import gzip
 import zlib
 from dataclasses import dataclass, field
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 import lxml.etree
 
@@ -118,6 +118,8 @@ def discover_feeds(html: str, url: str) -> list[str]:
     from trafilatura.feeds import FeedParameters, determine_feed
 
     domain, base = get_hostinfo(url)
-    if not domain:
+    if not base:
         return []
-    return determine_feed(html, FeedParameters(base, domain, url))
+    # courlan names no domain for an IP address or a reserved name (an intranet site, a local
+    # server); the feed finder itself only needs the base, so the host stands in.
+    return determine_feed(html, FeedParameters(base, domain or urlsplit(url).hostname, url))

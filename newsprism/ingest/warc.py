@@ -4,7 +4,8 @@ Every HTTP ``response`` record with status 200 and an HTML payload becomes a
 :class:`~newsprism.ingest.web.WebSource` carrying the record's target URI, its date and
 the charset its HTTP headers declared. Everything else is skipped and counted under a
 reason: ``not a response`` (request, warcinfo, metadata...), ``revisit``, ``not 200``,
-``not HTML``, ``duplicate`` (a payload digest seen earlier in the file), ``too large``.
+``not HTML``, ``duplicate`` (a payload digest seen earlier in the file under the same URI; under another
+URI the record is read, and the store keeps the article once with both URLs), ``too large``.
 
 Two readers do the same job: FastWARC (default for WARC: several times the records/s of
 warcio, see ``docs/results/intake.md``) and warcio (ARC files, which FastWARC cannot read,
@@ -126,7 +127,17 @@ def _looks_html(payload: bytes) -> bool:
     )
 
 
-def _skip_reason(rec: Record, seen: set[str]) -> str | None:
+def _seen_before(seen: dict[str, set[str]], digest: str, uri: str) -> bool:
+    """Whether this payload was read under this URI already. The same payload under another URI
+    is read again: the store keeps it once, with both URLs (an AMP or tracking-parameter copy)."""
+    uris = seen.setdefault(digest, set())
+    if uri in uris:
+        return True
+    uris.add(uri)
+    return False
+
+
+def _skip_reason(rec: Record, seen: dict[str, set[str]]) -> str | None:
     """Why a record is not an article, before its payload is read (None: read it)."""
     if rec.kind == "revisit":
         return "revisit"
@@ -136,24 +147,19 @@ def _skip_reason(rec: Record, seen: set[str]) -> str | None:
         return "not 200"
     if rec.content_type and rec.content_type not in _HTML_TYPES:
         return "not HTML"
-    if rec.digest:
-        if rec.digest in seen:
-            return "duplicate"
-        seen.add(rec.digest)
+    if rec.digest and _seen_before(seen, rec.digest, rec.uri):
+        return "duplicate"
     return None
 
 
-def _payload_reason(payload: bytes, rec: Record, seen: set[str], max_bytes: int) -> str | None:
+def _payload_reason(payload: bytes, rec: Record, seen: dict[str, set[str]], max_bytes: int) -> str | None:
     """Why a read payload is not an article (None: it is one)."""
     if len(payload) > max_bytes:
         return "too large"
     if not rec.content_type and not _looks_html(payload):
         return "not HTML"
-    if not rec.digest:
-        digest = hashlib.sha1(payload).hexdigest()
-        if digest in seen:
-            return "duplicate"
-        seen.add(digest)
+    if not rec.digest and _seen_before(seen, hashlib.sha1(payload).hexdigest(), rec.uri):
+        return "duplicate"
     return None
 
 
@@ -178,7 +184,7 @@ def iter_warc(
     :class:`InputError` after the pages read before the damage.
     """
     skipped = skipped if skipped is not None else Counter()
-    max_bytes, seen, n = int(max_mb * 1_000_000), set(), -1
+    max_bytes, seen, n = int(max_mb * 1_000_000), {}, -1
     if not os.path.isfile(path):
         yield MissingInputError(path, "no such file")
         return

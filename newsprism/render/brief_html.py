@@ -15,6 +15,7 @@ from newsprism.render.brief_text import sentence_parts
 from newsprism.render.html import HTML_SECTIONS, esc, span_link
 from newsprism.render.story.jinja import story_env
 from newsprism.render.story.view import story_view
+from newsprism.text import balance_quotes, unclosed_quotes
 
 __all__ = ["html_brief"]
 
@@ -37,8 +38,13 @@ def _in_sentence(group: dict) -> str:
     """A statement group's clause inside its sentence (the context greyed), escaped."""
     before, after = sentence_parts(group)
     if not before.strip() and not after.strip():
-        return esc(group["text"])
-    return f"<span class=muted>{esc(before)}</span>{esc(group['text'])}<span class=muted>{esc(after)}</span>"
+        return esc(balance_quotes(group["text"]))
+    starts_inside, ends_inside = unclosed_quotes(before + group["text"] + after)
+    opens, closes = ("“…" if starts_inside else ""), ("…”" if ends_inside else "")
+    return (
+        f"{opens}<span class=muted>{esc(before)}</span>{esc(group['text'])}"
+        f"<span class=muted>{esc(after)}</span>{closes}"
+    )
 
 
 def _claim_framing(report: Report) -> str:

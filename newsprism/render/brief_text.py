@@ -6,27 +6,36 @@ Both read only the report dict. Article words in Markdown go through :func:`md_e
 
 from __future__ import annotations
 
+import re
 import textwrap
 from collections.abc import Callable
 from typing import Any
 
+from newsprism.brief.quote_selection import shown_quote_groups
 from newsprism.brief.revisions import moved_facts
+from newsprism.brief.summary import reads_alone
 from newsprism.render.markdown import MD_SECTIONS, md_escape
 from newsprism.render.terminal import TERM_SECTIONS, rule
+from newsprism.text import balance_quotes, unclosed_quotes, words
 
 __all__ = [
     "agree_rows",
+    "as_line",
     "diff_text",
     "fact_line",
     "in_sentence",
     "md_brief",
+    "one_per_sentence",
     "quote_piece",
+    "readable",
     "sentence_parts",
+    "without_markup",
     "term_brief",
 ]
 
 Report = dict[str, Any]
 LEDGER_ROWS = 25
+OUTLET_ROWS = 3  # "only here" and "leaves out" lines shown per outlet
 SENTENCE_CONTEXT = 160  # characters of a sentence shown around a clause that does not read alone
 
 
@@ -48,19 +57,54 @@ def _summary(report: Report, esc: Callable[[str], str]) -> list[str]:
         mark = (
             " (single source)" if s.get("marked") else " (disputed)" if s.get("status") == "disputed" else ""
         )
-        lines.append(f"{k}. {esc(s['text'])} [{esc(outlets)}; {s['independent_support']} independent]{mark}")
+        lines.append(
+            f"{k}. {esc(as_line(s['text']))} [{esc(outlets)}; {s['independent_support']} independent]{mark}"
+        )
     return lines
+
+
+# Markup a page left in its text (an embedded post's tags, a bare link): never the words of a fact.
+_MARKUP = re.compile(r"</?[A-Za-z][^<>]{0,300}>|\bpic\.twitter\.com/\S+|\bhttps?://\S+")
+MIN_WORDS = 3
+
+
+def without_markup(text: str) -> str:
+    """``text`` without tags and bare links (the spaces they leave closed up)."""
+    if not _MARKUP.search(text):
+        return text
+    out = re.sub(r"[ \t]{2,}", " ", _MARKUP.sub("", text))
+    return re.sub(r"[ \t]+([.,;:!?])", r"\1", out)
+
+
+def readable(text: str) -> bool:
+    """Whether ``text`` has words a reader can take as a fact once markup is set aside
+    (``<tweet id="…"></tweet>.`` has none)."""
+    return len(words(_MARKUP.sub(" ", text))) >= MIN_WORDS
+
+
+_ENDS = ".!?…:;\"'”’)]"
+
+
+def as_line(text: str) -> str:
+    """A summary sentence as a line: quote marks balanced, and "…" where a claim shown without
+    the rest of its sentence stops short ("A fire … burned through the night…")."""
+    text = balance_quotes(" ".join(text.split()))
+    return text if not text or text[-1] in _ENDS else text + "…"
 
 
 def agree_rows(rows: list[tuple[str, tuple[str, ...]]]) -> list[int]:
     """Which ledger groups (their shown text and articles, most supported first) are "agree on"
-    lines: two or more articles, and not the text of an earlier line that already cites all of
-    its articles (a fact group or further group beside the group it overlaps reads as the same
-    line twice)."""
+    lines: two or more articles, readable words, and not the text of an earlier line that already
+    cites all of its articles (a fact group or further group beside the group it overlaps reads
+    as the same line twice)."""
     shown: dict[str, list[set[str]]] = {}
     out = []
     for k, (text, articles) in enumerate(rows):
-        if len(articles) < 2 or any(set(articles) <= seen for seen in shown.get(text, [])):
+        if (
+            len(articles) < 2
+            or not readable(text)
+            or any(set(articles) <= seen for seen in shown.get(text, []))
+        ):
             continue
         shown.setdefault(text, []).append(set(articles))
         out.append(k)
@@ -69,10 +113,11 @@ def agree_rows(rows: list[tuple[str, tuple[str, ...]]]) -> list[int]:
 
 def _ledger(report: Report, esc: Callable[[str], str]) -> list[str]:
     ledger = report.get("ledger", [])
+    statements = {s["id"]: s for s in report.get("statements", [])}
     shared = [ledger[k] for k in agree_rows([(g["text"], tuple(g["article_ids"])) for g in ledger])]
     lines = [
         f"- **{g['status']}** ({g['independent_support']} independent; {esc(', '.join(g['outlets']))}): "
-        + in_sentence(g, esc)
+        + (esc(quote_piece(g, statements)) if _unmarked_quote(g, statements) else in_sentence(g, esc))
         for g in shared[:LEDGER_ROWS]
     ]
     counts: dict[str, int] = {}
@@ -94,18 +139,20 @@ def sentence_parts(group: dict, context: int = 60) -> tuple[str, str]:
 
 def in_sentence(group: dict, esc: Callable[[str], str], context: int = 60) -> str:
     """The group's clause in bold inside its sentence (just the clause when it is the sentence)."""
-    before, after = sentence_parts(group, context)
+    group = {**group, "text": without_markup(group["text"])}
+    before, after = (without_markup(part) for part in sentence_parts(group, context))
     if not before.strip() and not after.strip():
-        return esc(group["text"])
+        return esc(balance_quotes(group["text"]))
     # On a terminal bold is lost, and two clauses of one sentence would read as one line twice.
     left, right = ("**", "**") if esc is md_escape else ("⟨", "⟩")
-    return f"{esc(before)}{left}{esc(group['text'])}{right}{esc(after)}"
+    starts_inside, ends_inside = unclosed_quotes(before + group["text"] + after)
+    opens = ("“" if before.startswith("…") else "“…") if starts_inside else ""
+    closes = ("”" if after.endswith("…") else "…”") if ends_inside else ""
+    return f"{opens}{esc(before)}{left}{esc(group['text'])}{right}{esc(after)}{closes}"
 
 
 def _side(entry: dict, labels: dict[str, str], esc: Callable[[str], str]) -> str:
-    return (
-        f"{esc(entry['actor'])} ({esc(labels.get(entry['article_id'], '?'))}): “{esc(_short(entry['text']))}”"
-    )
+    return f"{esc(entry['actor'])} ({esc(labels.get(entry['article_id'], '?'))}): {esc(_cited(_short(entry['text'])))}"
 
 
 def _disputes(report: Report, esc: Callable[[str], str]) -> list[str]:
@@ -113,7 +160,7 @@ def _disputes(report: Report, esc: Callable[[str], str]) -> list[str]:
     lines = []
     for d in report.get("disputes", []):
         about = f" about {esc(d['subject'])}" if d.get("subject") else ""
-        lines.append(f"- DISPUTED{about}: “{esc(d['claim'])}”")
+        lines.append(f"- DISPUTED{about}: {esc(_cited(d['claim']))}")
         lines += [f"  - asserts: {_side(e, labels, esc)}" for e in d["asserts"][:6]]
         lines += [f"  - denies: {_side(e, labels, esc)}" for e in d["denies"][:6]]
     for g in report.get("contradiction_groups", []):  # one row per fact, each value with its outlets
@@ -126,12 +173,12 @@ def _disputes(report: Report, esc: Callable[[str], str]) -> list[str]:
         lines.append(f"- contradiction ({g['kind']}): {said}")
         for v in g["values"][:6]:  # both passages: the first statement carrying each value
             e = v["sides"][0]
-            lines.append(f"  - {esc(labels.get(e['article_id'], '?'))}: “{esc(_short(e['text']))}”")
+            lines.append(f"  - {esc(labels.get(e['article_id'], '?'))}: {esc(_cited(_short(e['text'])))}")
     for c in [] if "contradiction_groups" in report else report.get("contradictions", []):
         a, b = c["a"], c["b"]
         lines.append(
             f"- contradiction ({c['kind']}: {esc(c['note'])}): {esc(labels.get(a['article_id'], '?'))} "
-            f"“{esc(_short(a['text']))}” vs {esc(labels.get(b['article_id'], '?'))} “{esc(_short(b['text']))}”"
+            f"{esc(_cited(_short(a['text'])))} vs {esc(labels.get(b['article_id'], '?'))} {esc(_cited(_short(b['text'])))}"
         )
     return lines
 
@@ -139,7 +186,7 @@ def _disputes(report: Report, esc: Callable[[str], str]) -> list[str]:
 def _quotes(report: Report, esc: Callable[[str], str]) -> list[str]:
     labels = _labels(report)
     lines = []
-    for group in report.get("quote_groups", []):
+    for group in shown_quote_groups(report):
         lines.append(
             f"- **{esc(group['speaker'] or 'unknown speaker')}** ({len(group['variants'])} versions)"
         )
@@ -157,16 +204,29 @@ def fact_line(group: dict, statements: dict[str, dict], esc: Callable[[str], str
     """A fact as a checkable statement: a clause that does not read alone (a fragment, a
     subordinate clause) marked inside its sentence; a sentence of a longer quote as its
     speaker's words ("X, in a longer quote: “…”")."""
-    if group.get("form") == "in_sentence":
+    cut = not reads_alone(group["text"]) and (group.get("before") or "").strip()
+    if group.get("form") == "in_sentence" or cut:  # "she is famously shown …" needs its sentence
         return in_sentence({**group, "text": " ".join(group["text"].split())}, esc, context=SENTENCE_CONTEXT)
-    if group.get("form") == "quote_piece":
+    if group.get("form") == "quote_piece" or _unmarked_quote(group, statements):
         return esc(quote_piece(group, statements))
-    return esc(_short(group["text"], limit))
+    return esc(balance_quotes(_short(without_markup(group["text"]), limit)))
+
+
+def _unmarked_quote(group: dict, statements: dict[str, dict]) -> bool:
+    """A sentence of a direct quote that carries none of the quote's marks ("We have a
+    deficit." inside a longer quote): alone it would read as the outlet's own words."""
+    if any(c in group["text"] for c in '“”"'):
+        return False
+    return any(
+        statements[i].get("quote_kind") == "direct"
+        for i in group.get("statement_ids", [])
+        if i in statements and statements[i]["text"] == group["text"]
+    )
 
 
 def quote_piece(group: dict, statements: dict[str, dict]) -> str:
     """A sentence cut from a longer direct quote, with the speaker and "…" where the quote goes on."""
-    text = " ".join(group["text"].split())
+    text = without_markup(" ".join(group["text"].split()))
     speaker = next(
         (
             statements[i].get("attributed_to")
@@ -175,9 +235,10 @@ def quote_piece(group: dict, statements: dict[str, dict]) -> str:
         ),
         None,
     )
-    marks = [c for c in text if c in "“”"]
-    opens = "“…" if not marks or marks[0] == "”" else ""
-    closes = "…”" if not marks or marks[-1] == "“" else ""
+    starts_inside, ends_inside = unclosed_quotes(text)
+    marked = any(c in text for c in '“”"')
+    opens = "“…" if starts_inside or not marked else ""
+    closes = "…”" if ends_inside or not marked else ""
     return f"{speaker or 'unnamed speaker'}, in a longer quote: {opens}{_short(text)}{closes}"
 
 
@@ -190,13 +251,40 @@ def _outlets(report: Report, esc: Callable[[str], str]) -> list[str]:
         only = report.get("unique", {}).get(article_id, [])
         missing = report.get("omissions", {}).get(article_id, [])
         lines.append(
-            f"- **{esc(label)}**: {len(only)} facts only here, leaves out {len(missing)} that most others carry"
+            f"- **{esc(label)}**: {_plural(len(only), 'fact')} only here, "
+            f"leaves out {len(missing)} that most others carry"
         )
-        lines += [f"  - only here: {fact_line(texts[g], statements, esc)}" for g in only[:3] if g in texts]
-        lines += [
-            f"  - leaves out: {fact_line(texts[g], statements, esc)}" for g in missing[:3] if g in texts
-        ]
+        for what, ids in (("only here", only), ("leaves out", missing)):
+            shown = one_per_sentence(ids, texts, statements)
+            lines += [f"  - {what}: {fact_line(texts[g], statements, esc)}" for g in shown[:OUTLET_ROWS]]
+            if len(shown) > OUTLET_ROWS:  # the list is not the whole of it
+                lines.append(f"  - {what}: … and {len(shown) - OUTLET_ROWS} more")
     return lines
+
+
+def _plural(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
+def one_per_sentence(group_ids: list[str], groups: dict[str, dict], statements: dict[str, dict]) -> list[str]:
+    """The ledger groups to show as lines, one per sentence: two clauses of one sentence (each
+    its own fact) would show that sentence twice."""
+    seen: set[tuple[str, int]] = set()
+    out = []
+    for g in group_ids:
+        if g not in groups or not readable(groups[g]["text"]):
+            continue
+        first = next((statements[i] for i in groups[g].get("statement_ids", []) if i in statements), None)
+        key = (
+            (first["article_id"], first.get("sentence_start", first["start"]))
+            if first
+            else ("", -1 - len(out))
+        )
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(g)
+    return out
 
 
 def _headline_cell(headline: dict) -> str:
@@ -250,11 +338,11 @@ def _timeline(report: Report, esc: Callable[[str], str]) -> list[str]:
     for e in report.get("timeline", []):
         when = e["date"] + (f" {e['time']}" if e.get("time") else "")
         who = ", ".join(labels.get(a, a) for a in e["article_ids"])
-        lines.append(f"- **{when}** {esc(_short(e['text']))} [{esc(who)}]")
+        lines.append(f"- **{when}** {esc(_short(without_markup(e['text'])))} [{esc(who)}]")
         if e.get("conflict"):
             lines.append("  - dates differ:")
             lines += [
-                f"    - {v['when']} — {esc(labels.get(v['article_id'], v['article_id']))}: “{esc(_short(v['text']))}”"
+                f"    - {v['when']} — {esc(labels.get(v['article_id'], v['article_id']))}: {esc(_cited(_short(v['text'])))}"
                 for v in e.get("versions", [])
             ]
     return lines
@@ -262,9 +350,9 @@ def _timeline(report: Report, esc: Callable[[str], str]) -> list[str]:
 
 def _revision_item(item: dict, labels: dict[str, str], esc: Callable[[str], str]) -> str:
     moved = moved_facts(item)
-    line = f"  - {item['kind']}: “{esc(_short(item['text']))}”"
+    line = f"  - {item['kind']}: {esc(_cited(_short(item['text'])))}"
     if item["kind"] == "changed":
-        line += f" → “{esc(_short(item['after']))}”"
+        line += f" → {esc(_cited(_short(item['after'])))}"
     if moved:
         line += f" ({esc('; '.join(moved))})"
     others = [labels.get(a, a) for a in item.get("still_reported_by", [])]
@@ -286,6 +374,19 @@ def _revisions(report: Report, esc: Callable[[str], str]) -> list[str]:
             lines.append(f"  - headline: “{esc(h.get('before') or '')}” → “{esc(h.get('after') or '')}”")
         lines += [_revision_item(item, labels, esc) for item in rev["items"]]
     return lines
+
+
+def _cited(text: str) -> str:
+    """A passage in quote marks, the quotes inside it in single marks (“He called it ‘reckless’.”),
+    so a reader sees where the cited passage starts and ends; a quote the passage cuts is
+    balanced first (“‘Of course, we had no part in it.…’”)."""
+    text = balance_quotes(text)
+    inner = "".join(("‘" if _opens_at(text, k) else "’") if ch in '“”"' else ch for k, ch in enumerate(text))
+    return f"“{inner}”"
+
+
+def _opens_at(text: str, k: int) -> bool:
+    return text[k] == "“" or (text[k] == '"' and (k == 0 or text[k - 1].isspace() or text[k - 1] in "([—–-"))
 
 
 def _counts(counts: dict[str, int]) -> str:

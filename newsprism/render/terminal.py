@@ -35,6 +35,8 @@ def _articles(report: Report) -> str:
         )
         lines.append(f"  {meta or 'no metadata found'}")
         lines.append(f"  file: {art['path']}")
+        if art.get("format") == "feed-summary":
+            lines.append("  text: the feed's summary of the article; the page itself could not be fetched")
         for r in art["removed"]:
             text = " ".join(r["text"].split()) or repr(r["text"])
             lines.append("  " + textwrap.shorten(f"- removed ({r['reason']}): {text}", 108, placeholder="…"))

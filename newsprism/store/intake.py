@@ -8,6 +8,7 @@ page's fetch state forward. A kill between pages leaves every page either done o
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import re
@@ -20,8 +21,9 @@ from newsprism.model import Article
 from newsprism.store.db import Store
 
 __all__ = [
-    "PageFetch", "article_urls", "feed_state", "note_failure", "note_state", "page_state",
-    "recheck_pages", "record_page", "revisions_of", "superseded", "revisions", "text_hash", "watched_feeds",
+    "COPY_SKIP", "PageFetch", "article_urls", "feed_state", "fold_copies", "keep_urls", "note_failure", "note_state",
+    "page_state", "recheck_pages", "record_page", "revisions_of", "superseded", "revisions", "text_hash",
+    "watched_feeds",
 ]  # fmt: skip
 
 Diff = Callable[[Article, Article], dict[str, Any]]
@@ -77,6 +79,51 @@ def _settle(store: Store, art: Article) -> tuple[str, bool]:
     store._insert(art, None)
     store.conn.execute("INSERT INTO text_hashes(hash, article_id) VALUES (?, ?)", (h, art.id))
     return art.id, True
+
+
+# How ingest counts the copies fold_copies finds (Batch.skipped).
+COPY_SKIP = "same article under another URL (URL kept)"
+
+
+def fold_copies(store: Store, articles: list[Article]) -> tuple[list[Article], list[Article]]:
+    """(to store, copies): an article with a URL whose cleaned words a stored article, or an
+    earlier one of ``articles``, already has under another id is a copy (an AMP page, a tracking
+    URL, a syndicated reprint in an archive): it is not stored again; :func:`keep_urls` files its
+    URL under the article that has its text."""
+    keep, copies, batch = [], [], {}
+    for art in articles:
+        if not art.url or store.has_article(art.id):
+            keep.append(art)
+            continue
+        h = text_hash(art.text)
+        row = store.conn.execute("SELECT article_id FROM text_hashes WHERE hash = ?", (h,)).fetchone()
+        first = row[0] if row else batch.get(h)
+        if first is not None and first != art.id:
+            copies.append(dataclasses.replace(art, id=first))
+            continue
+        batch.setdefault(h, art.id)
+        keep.append(art)
+    return keep, copies
+
+
+def keep_urls(store: Store, articles: list[Article]) -> None:
+    """Every URL of these stored articles (or of their copies, ids set to the stored article's),
+    and their text hashes, so that a later page or record with the same text is folded into them."""
+    from newsprism.fetch.urls import page_key  # not at import: the stories code reads this module
+
+    now = _now()
+    with store.transaction() as conn:
+        for art in articles:
+            if not art.url or not store.has_article(art.id):
+                continue
+            conn.execute(
+                "INSERT OR IGNORE INTO article_urls(url, article_id, page_key, first_seen) VALUES (?,?,?,?)",
+                (art.url, art.id, page_key(art.url), now),
+            )
+            conn.execute(
+                "INSERT OR IGNORE INTO text_hashes(hash, article_id) VALUES (?, ?)",
+                (text_hash(art.text), art.id),
+            )
 
 
 def record_page(

@@ -19,7 +19,9 @@ it is committed:
    batch's newcomers, and only newcomers can leave;
 5. settle: every article is placed once more and must be ``stay_threshold``
    alike to its story, so the loose join leaves no stray behind (an article cut
-   off a story is not put back into it).
+   off a story is not put back into it);
+6. cut again: when the batch's stories are small, a draft of 4+ is cut once more on a
+   graph of fewer neighbours, the batch's standing names left out (:meth:`Batch._recut`).
 
 Every step looks only at blocked candidates or at one draft story's members, so
 a batch costs O(articles x candidates x passes) plus the cuts, quadratic in the
@@ -112,6 +114,7 @@ class Batch:
         self._cut_drafts(None if links is None else links.cuts)
         self._pair_singletons(s.pair_threshold)
         self._settle(s.settle_passes, s.stay_threshold)
+        self._recut(s.recut_names, s.recut_neighbours, s.recut_threshold)
 
     def _cut_drafts(self, cuts: Callable[[list[list[int]]], list[CutPlan]] | None) -> None:
         """Cut each story that holds two events; ``cuts``: the drafts' plans, made elsewhere.
@@ -543,6 +546,58 @@ class Batch:
             self.members[key].discard(j)
             self._join(j, self.items[i].story, score)
 
+    def _recut(self, spread: int, neighbours: int, threshold: float) -> None:
+        """Cut each draft story of 4+ members again, on the graph linking each member to its
+        ``neighbours`` most similar (0: one fewer than the batch's :meth:`_typical_size`, only when
+        that is under ``split_neighbours``), with the batch's standing names left out: those found
+        in at least ``spread`` of its stories (0: none). ``threshold`` 0: off.
+
+        With more neighbours than a story has other members, each member must link outside its
+        story and two stories of one topic knit into one graph: a cut tuned on stories of ~11
+        reports cannot see stories of three (issue 11, session 11b).
+        """
+        s = self.index.settings
+        if threshold <= 0.0:
+            return
+        if neighbours <= 0:
+            neighbours = max(2, self._typical_size() - 1)
+            if neighbours >= s.split_neighbours:
+                return
+        standing = self._standing_names(spread) if spread > 0 else set()
+        todo = [k for k in self.drafts if k.startswith("~") and 4 <= len(self.members[k]) <= s.split_max_size]
+        while todo:
+            key = todo.pop()
+            members = sorted(self.members[key])
+            if len(members) < 4:
+                continue
+            cut = best_cut([_without(self.items[i].vector, standing) for i in members], neighbours)
+            if cut is None or cut.value >= threshold:
+                continue
+            side = set(cut.side)
+            leaving = [i for j, i in enumerate(members) if (j in side) != (0 in side)]
+            todo.extend((key, self._move_out(key, leaving)))
+
+    def _typical_size(self) -> int:
+        """The size of the story of this batch's median article among those in draft stories of
+        two or more members (0: none). By article, not by story: where a few large stories hold
+        most articles (a long-tailed stream), they are what a cut must not break."""
+        sizes = sorted(n for n in (len(m) for k, m in self.members.items() if k.startswith("~")) if n > 1)
+        half, seen = sum(sizes) / 2, 0
+        for n in sizes:
+            seen += n
+            if seen >= half:
+                return n
+        return 0
+
+    def _standing_names(self, spread: int) -> set[str]:
+        """Names in the vectors of at least ``spread`` of the batch's stories: a topic's standing
+        actors, which link its events, not one event's reports."""
+        count: dict[str, int] = {}
+        for members in self.members.values():
+            for name in {k for i in members for k in self.items[i].vector if k[0] == "e"}:
+                count[name] = count.get(name, 0) + 1
+        return {k for k, n in count.items() if n >= spread}
+
     def _merge_drafts(self) -> None:
         s = self.index.settings
         keys = sorted((k for k in self.drafts if k.startswith("~")), key=lambda k: int(k[1:]))
@@ -587,6 +642,12 @@ class Batch:
         ):  # type: ignore[operator,type-var]
             return False
         return (draft.first - last).days <= s.close_days and (other.first - draft.last).days <= s.close_days  # type: ignore[operator]
+
+
+def _without(vector: dict[str, float], left_out: set[str]) -> dict[str, float]:
+    """``vector`` without the keys ``left_out``, scaled to unit length again."""
+    kept = [(k, v) for k, v in vector.items() if k not in left_out]
+    return unit_of(kept) if kept else {}
 
 
 def _older(a: str, b: str) -> bool:

@@ -11,10 +11,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from newsprism.brief.quote_selection import shown_quote_groups
 from newsprism.brief.revisions import moved_facts
-from newsprism.render.brief_text import agree_rows, fact_line, sentence_parts
+from newsprism.render.brief_text import agree_rows, fact_line, one_per_sentence, sentence_parts
 from newsprism.render.story.charts import provenance_graph, timeline_axis
 from newsprism.render.story.labels import short_labels
+from newsprism.text import balance_quotes
 
 __all__ = ["Links", "key_findings", "story_view"]
 
@@ -111,7 +113,7 @@ def _matrix(report: Report, outlets: list[dict[str, Any]], links: Links) -> dict
         rows.append(
             {
                 "text": g["text"],
-                "sentence": "".join(sentence_parts(g)[:1]) + g["text"] + "".join(sentence_parts(g)[1:]),
+                "sentence": balance_quotes("".join(sentence_parts(g)[:1]) + g["text"] + "".join(sentence_parts(g)[1:])),
                 "status": g["status"],
                 "independent": g["independent_support"],
                 "cells": [
@@ -126,7 +128,7 @@ def _matrix(report: Report, outlets: list[dict[str, Any]], links: Links) -> dict
 
 def _quote_groups(report: Report, labels: dict[str, str], links: Links) -> list[dict[str, Any]]:
     out = []
-    for g in report.get("quote_groups", []):
+    for g in shown_quote_groups(report):
         variants = [
             {**_cite(v, labels, links), "classification": v["classification"], "flagged": bool(v.get("flagged")),
              "notes": v.get("notes", []), "reference": bool(v.get("reference")), "diff": v.get("diff", [])}
@@ -145,18 +147,13 @@ def _outlet_rows(report: Report, labels: dict[str, str], links: Links) -> list[d
     for aid, label in labels.items():
         only = [
             _cite(statements[groups[g]["statement_ids"][0]], labels, links)
-            | (
-                {"text": fact_line(groups[g], statements, str)}
-                if groups[g].get("form", "alone") != "alone"
-                else {}
-            )
-            for g in report.get("unique", {}).get(aid, [])
-            if g in groups and groups[g]["statement_ids"] and groups[g]["statement_ids"][0] in statements
+            | ({"text": line} if (line := fact_line(groups[g], statements, str)) != groups[g]["text"] else {})
+            for g in one_per_sentence(report.get("unique", {}).get(aid, []), groups, statements)
+            if groups[g]["statement_ids"] and groups[g]["statement_ids"][0] in statements
         ]
         missing = [
             fact_line(groups[g], statements, str, limit=10_000)
-            for g in report.get("omissions", {}).get(aid, [])
-            if g in groups
+            for g in one_per_sentence(report.get("omissions", {}).get(aid, []), groups, statements)
         ]
         rows.append({"label": label, "only": only, "missing": missing})
     return rows
@@ -233,7 +230,7 @@ def story_view(report: Report, links: Links) -> dict[str, Any]:
         for e in report.get("timeline", [])
     ]  # fmt: skip
     summary = [
-        {"text": s["text"], "marked": s.get("marked"), "independent": s["independent_support"],
+        {"text": balance_quotes(s["text"]), "marked": s.get("marked"), "independent": s["independent_support"],
          "cites": [_cite({**c, "text": s["text"]}, labels, links) for c in s["cites"]]}
         for s in report.get("summary", [])
     ]  # fmt: skip
