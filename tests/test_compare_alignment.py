@@ -341,6 +341,27 @@ def test_a_large_story_aligns_alike_with_lazy_cosines(monkeypatch):
     assert lazy.conflicts == dense.conflicts and dense.related and lazy.related == dense.related
 
 
+def test_the_pair_judge_reads_prepared_pairs_in_any_order_and_scores_the_rest():
+    sts = [
+        _st(k, f"a{k % 7}", f"The ferry council met {k % 4} times over the harbour plan.") for k in range(40)
+    ]
+    judge = alignment._PairJudge(sts, _unit_rows(40, seed=3), CompareSettings())
+    rng = np.random.default_rng(2)
+    every = [(i, j) for i in range(40) for j in range(i + 1, 40)]
+    picked = rng.permutation(len(every))
+    prepared = np.array([every[k] for k in picked[:300]], dtype=np.int64)  # not sorted
+    judge.prepare(prepared, np.ones(len(prepared), dtype=bool))
+    judge.probability = np.linspace(0.01, 0.99, len(prepared))  # marks: read, not scored again
+    others = [every[k] for k in picked[300:320]]
+    asked = [tuple(p) for p in prepared[::-1].tolist()] + others
+    direct = judge.model.probability(judge.evidence.matrix(others)).tolist()
+    assert judge.probabilities(asked) == judge.probability[::-1].tolist() + direct
+    floor = float(np.median(judge.probability))
+    assert judge.related(floor) == tuple(
+        (i, j) for (i, j), p in zip(prepared.tolist(), judge.probability, strict=True) if p >= floor
+    )
+
+
 class _ProbLink:
     """A link whose judge gives fixed probabilities per pair."""
 

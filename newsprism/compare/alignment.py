@@ -59,18 +59,21 @@ def align_statements(
     candidates, usual, close = _candidates(statements, vectors, sims, terms, nums, words_, judge, settings)
     # The model's verdict is asked only where it can decide: both or neither count something,
     # and below the bands one polarity (an opposite polarity is a veto there).
+    counted = np.array([bool(n) for n in nums], dtype=bool)
+    polarity = _codes([st.polarity for st in statements])
+    left, right = candidates[:, 0], candidates[:, 1]
     judge.prepare(
-        candidates,
-        [
-            bool(nums[i]) == bool(nums[j]) and (in_band or statements[i].polarity == statements[j].polarity)
-            for (i, j), in_band in zip(candidates, usual, strict=True)
-        ],
+        candidates, (counted[left] == counted[right]) & (usual | (polarity[left] == polarity[right]))
     )
     pairs: list[tuple[float, int, int]] = []
     conflicts: list[tuple[int, int, float]] = []
     clashes: set[tuple[int, int]] = set()
     affinity: dict[tuple[int, int], float] = {}
-    for (i, j), in_band, sim in zip(candidates, usual, close, strict=True):
+    # Out of the bands, a pair the model does not accept is passed over: only these are read.
+    read = np.flatnonzero(usual | judge.yes) if judge.on else np.flatnonzero(usual)
+    for (i, j), in_band, sim in zip(
+        candidates[read].tolist(), usual[read].tolist(), close[read].tolist(), strict=True
+    ):
         a, b = statements[i], statements[j]
         if not in_band:
             # Below the embedding bands only the model can join a pair, never against a veto.
@@ -137,6 +140,12 @@ def align_statements(
     )
 
 
+def _codes(values: Sequence[str]) -> np.ndarray:
+    """Each value as a small integer (equal values, equal codes)."""
+    codes: dict[str, int] = {}
+    return np.array([codes.setdefault(v, len(codes)) for v in values], dtype=np.int64)
+
+
 def _candidates(
     statements: Sequence[Statement],
     vectors: np.ndarray,
@@ -146,13 +155,15 @@ def _candidates(
     words_: Sequence[set[str]],
     judge: _PairJudge,
     s: CompareSettings,
-) -> tuple[list[tuple[int, int]], list[bool], list[float]]:
-    """Pairs of different articles worth a look, whether each is in the embedding bands
-    (else only the pair model may join it) and its similarity. In the bands: similarity over the weak floor, or
-    over the count floor when both count something (only counts can align or clash there).
-    Pairs come from blocking (compare/blocking.py): embedding neighbours and rare shared terms."""
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Pairs of different articles worth a look (an ``(m, 2)`` array, sorted), whether each is
+    in the embedding bands (else only the pair model may join it) and its similarity. In the
+    bands: similarity over the weak floor, or over the count floor when both count something
+    (only counts can align or clash there). Pairs come from blocking (compare/blocking.py):
+    embedding neighbours and rare shared terms. Arrays, not lists of tuples: at 500 articles
+    a story has millions of candidates."""
     if not len(statements):
-        return [], [], []
+        return np.zeros((0, 2), dtype=np.int64), np.zeros(0, dtype=bool), np.zeros(0, dtype=np.float32)
     counted = np.array([bool(n) for n in nums], dtype=bool)
     high = min(s.align_weak, s.contradiction_sim)
     low = min(s.align_count, s.contradiction_count_sim)
@@ -173,7 +184,7 @@ def _candidates(
     close = sims[i, j]
     in_band = (close >= high) | ((close >= low) & counted[i] & counted[j])
     keep = in_band | ((close >= judge.floor) if judge.on else False)
-    return [(a, b) for a, b in found[keep].tolist()], in_band[keep].tolist(), close[keep].tolist()
+    return found[keep], in_band[keep], close[keep]
 
 
 # Up to this many rows the whole similarity matrix is kept (1 GB in float32); past it (at
@@ -315,6 +326,11 @@ class _ModelAffinity:
         probs = self.judge.probabilities(pairs)
         return sum(_exact(max(p, self.raised.get(q, 0.0))) for q, p in zip(pairs, probs, strict=True))
 
+    def prefetch(self, left: list[int], rights: list[list[int]]) -> None:
+        """Score the pairs of ``left`` with each of ``rights`` not scored yet in one call (the
+        blocks a merge asks next: one call each costs more than the features themselves)."""
+        self.judge.probabilities([(min(x, y), max(x, y)) for right in rights for y in right for x in left])
+
 
 def _exact(value: float) -> int:
     """``value`` (>= 0) as a whole number of 2**-1074, the smallest float step."""
@@ -346,8 +362,14 @@ class _PairJudge:
         self.floor = s.align_model_floor
         self.min_words = s.align_model_words
         self.accepted: set[tuple[int, int]] = set()
-        self.pairs: list[tuple[int, int]] = []
+        self.n = len(statements)
+        # The prepared pairs, their probabilities and verdicts, and their codes i * n + j
+        # sorted (``order``: the pair of each); pairs scored later are kept in ``known``.
+        self.pairs = np.zeros((0, 2), dtype=np.int64)
+        self.codes = np.zeros(0, dtype=np.int64)
+        self.order = np.zeros(0, dtype=np.int64)
         self.probability = np.zeros(0)
+        self.yes = np.zeros(0, dtype=bool)
         self.known: dict[tuple[int, int], float] = {}
 
     @property
@@ -355,40 +377,59 @@ class _PairJudge:
         """Whether the model looks at pairs beyond the usual candidates (from ``floor`` up)."""
         return self.evidence is not None
 
-    def prepare(self, pairs: list[tuple[int, int]], eligible: list[bool]) -> None:
-        """Score ``pairs`` at once (features are computed in bulk); only ``eligible`` ones can
-        be accepted as one fact."""
-        if self.model is None or self.evidence is None or not pairs:
+    def prepare(self, pairs: np.ndarray, eligible: np.ndarray) -> None:
+        """Score ``pairs`` (an ``(m, 2)`` array) at once (features are computed in bulk); only
+        ``eligible`` ones can be accepted as one fact."""
+        if self.model is None or self.evidence is None or not len(pairs):
             return
         self.pairs, self.probability = pairs, np.zeros(len(pairs))
+        codes = pairs[:, 0] * self.n + pairs[:, 1]
+        self.order = np.argsort(codes, kind="stable")
+        self.codes = codes[self.order]
         evidence = np.zeros(len(pairs), dtype=bool)
         # In slices: at 500 articles the features of every candidate at once took over 10 GB
         # (the scores do not depend on the slice: compare/pairs.py scores row by row).
         for start in range(0, len(pairs), _SCORED):
-            x = self.evidence.matrix(pairs[start : start + _SCORED])
+            x = self.evidence.matrix(pairs[start : start + _SCORED].tolist())
             self.probability[start : start + len(x)] = self.model.probability(x)
             # A rewording still shares a name, a number or some rare words.
             evidence[start : start + len(x)] = (x[:, 1] >= self.min_words) | (x[:, 2] > 0) | (x[:, 3] > 0)
-        yes = evidence & (self.probability >= self.min) & np.asarray(eligible, dtype=bool)
-        self.accepted = {p for p, ok in zip(pairs, yes, strict=True) if ok}
+        self.yes = evidence & (self.probability >= self.min) & np.asarray(eligible, dtype=bool)
+        self.accepted = {(i, j) for i, j in pairs[self.yes].tolist()}
 
     def probability_of(self, i: int, j: int) -> float:
         return float(self.probabilities([(i, j)])[0])
 
     def probabilities(self, pairs: list[tuple[int, int]]) -> list[float]:
         """The model's probability for ``pairs`` (``i < j``), scoring those not yet scored."""
-        if not self.known and len(self.pairs):
-            self.known = dict(zip(self.pairs, self.probability.tolist(), strict=True))
-        new = [p for p in pairs if p not in self.known]
-        if new and self.model is not None and self.evidence is not None:
-            self.known.update(
-                zip(new, self.model.probability(self.evidence.matrix(new)).tolist(), strict=True)
-            )
+        ask = [p for p in dict.fromkeys(pairs) if p not in self.known]
+        if ask:
+            # looked up once in the prepared pairs, then kept with the pairs scored since
+            new = []
+            for p, got in zip(ask, self._prepared(ask), strict=True):
+                if got is None:
+                    new.append(p)
+                else:
+                    self.known[p] = got
+            if new and self.model is not None and self.evidence is not None:
+                self.known.update(
+                    zip(new, self.model.probability(self.evidence.matrix(new)).tolist(), strict=True)
+                )
         return [self.known.get(p, 0.0) for p in pairs]
+
+    def _prepared(self, pairs: list[tuple[int, int]]) -> list[float | None]:
+        """The probability of each of ``pairs`` scored by :meth:`prepare`, else None."""
+        if not len(self.codes):
+            return [None] * len(pairs)
+        codes = np.array([i * self.n + j for i, j in pairs], dtype=np.int64)
+        at = np.minimum(np.searchsorted(self.codes, codes), len(self.codes) - 1)
+        hit = (self.codes[at] == codes).tolist()
+        found = self.probability[self.order[at]].tolist()
+        return [p if ok else None for p, ok in zip(found, hit, strict=True)]
 
     def related(self, floor: float) -> tuple[tuple[int, int], ...]:
         """Scored pairs at least ``floor`` likely to be one fact."""
-        return tuple(p for p, prob in zip(self.pairs, self.probability, strict=True) if prob >= floor)
+        return tuple((i, j) for i, j in self.pairs[self.probability >= floor].tolist())
 
     def same(self, i: int, j: int) -> bool:
         return (i, j) in self.accepted
@@ -548,10 +589,13 @@ def _cluster_average(
         right = affinity.block_total(second, members[c]) if right is None else right
         return left + right
 
+    def linkable(a: int, b: int) -> bool:
+        return not articles[a] & articles[b] and not any(
+            cluster_of[y] == b for x in members[a] for y in against.get(x, ())
+        )
+
     def score(a: int, b: int) -> float | None:
-        if articles[a] & articles[b]:
-            return None
-        if any(cluster_of[y] == b for x in members[a] for y in against.get(x, ())):
+        if not linkable(a, b):
             return None
         known = totals.setdefault(a, {})
         if b not in known:
@@ -593,6 +637,7 @@ def _cluster_average(
         version[a] += 1
         del version[b]
         near = {cluster_of[y] for x in members[a] for y in links.get(x, ())} - {a}
+        affinity.prefetch(members[a], [members[c] for c in near if c not in totals[a] and linkable(a, c)])
         for c in near:
             got = score(a, c)
             if got is not None:

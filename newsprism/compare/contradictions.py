@@ -11,6 +11,9 @@ import dataclasses
 import re
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
+from typing import Any
+
+import numpy as np
 
 from newsprism.compare.alignment import Alignment
 from newsprism.compare.attributes import (
@@ -477,6 +480,15 @@ def _marks(a: Statement, texts: Mapping[str, str]) -> int:
     return bits
 
 
+def _pair_sims(sims: Any, pairs: Sequence[tuple[int, int, bool]]) -> list[float]:
+    """The similarity of each pair, read at once (a lazy matrix computes each row once, many
+    rows per product, rather than a row or two per pair); 1.0 without a matrix."""
+    if not len(sims) or not pairs:
+        return [1.0] * len(pairs)
+    rows, cols = np.array([(i, j) for i, j, _ in pairs], dtype=np.int64).T
+    return [float(v) for v in sims[rows, cols]]
+
+
 def find_contradictions(
     statements: Sequence[Statement],
     alignment: Alignment,
@@ -514,9 +526,8 @@ def find_contradictions(
         cid = content_id(a.id, b.id, "years", prefix="c_")
         out[cid] = Contradiction(id=cid, kind="years", a=_side(a), b=_side(b), note=note, values=(
             _range_text(*ra), _range_text(*rb)))  # fmt: skip
-    for i, j, conflict in pairs:
+    for (i, j, conflict), sim in zip(pairs, _pair_sims(alignment.sims, pairs), strict=True):
         a, b = sorted((statements[i], statements[j]), key=lambda s: (s.article_id, s.span.start))
-        sim = float(alignment.sims[i, j]) if len(alignment.sims) else 1.0
         # Grouped or refused, the pair must be close in meaning: a group can hold a reworded
         # pair the embedding scores low, whose differences are more often two facts.
         if not _same_thing(a, b, sim, min_sim, min_shared):

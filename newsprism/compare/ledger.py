@@ -21,7 +21,9 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from newsprism.compare.blocking import article_codes
 from newsprism.compare.clauses import stands_alone
+from newsprism.compare.nearness import Nearness
 from newsprism.model import LedgerGroup, Statement, content_id
 from newsprism.settings import CompareSettings
 from newsprism.text import quote_regions
@@ -40,12 +42,16 @@ def build_ledger(
     disputed: set[str],
     settings: CompareSettings,
     related: Sequence[tuple[int, int]] = (),
+    near: Nearness | None = None,
 ) -> list[LedgerGroup]:
     """One :class:`LedgerGroup` per alignment group, most supported first. ``related`` pairs
-    (statement indices) are further evidence that a one-origin group is told elsewhere."""
+    (statement indices) are further evidence that a one-origin group is told elsewhere.
+    ``near``: :func:`nearness` of these groups at ``only_here_sim``, when the caller has it."""
     ledger = []
     origins = _origin_codes(statements, origin_of)
     partners = _partners(related)
+    near = near or nearness(statements, sims, settings.only_here_sim, groups)
+    origin_of_article = _article_origins(statements, origins)
     for members in groups:
         items = [statements[i] for i in members]
         article_ids = tuple(sorted({s.article_id for s in items}))
@@ -54,7 +60,7 @@ def build_ledger(
             status = "disputed"
         elif support >= settings.consensus_min_origins:
             status = "consensus"
-        elif _near_elsewhere(list(members), origins, sims, settings.only_here_sim, partners):
+        elif _near_elsewhere(list(members), origins, near, origin_of_article, partners):
             status = "possibly-shared"
         else:
             status = "single-source"
@@ -62,7 +68,7 @@ def build_ledger(
         ledger.append(
             LedgerGroup(
                 id=content_id(*sorted(ids), prefix="g_"),
-                text=_representative(items, list(members), sims).text,
+                text=_representative(items, list(members), sims, near).text,
                 status=status,
                 statement_ids=ids,
                 article_ids=article_ids,
@@ -70,7 +76,15 @@ def build_ledger(
             )
         )
     ledger.sort(key=lambda g: (-g.independent_support, -len(g.article_ids), g.id))
-    return _distinct_rows(_fold_twins(ledger), statements, sims, origin_of)
+    return _distinct_rows(_fold_twins(ledger), statements, sims, origin_of, near)
+
+
+def nearness(
+    statements: Sequence[Statement], sims: np.ndarray, threshold: float, groups: Sequence[Sequence[int]] = ()
+) -> Nearness:
+    """What :func:`build_ledger` and :func:`near_articles` read of ``sims``, computed once: the
+    articles at least ``threshold`` close to each statement, the similarities inside ``groups``."""
+    return Nearness(sims, article_codes([st.article_id for st in statements]), threshold, groups)
 
 
 def _distinct_rows(
@@ -78,6 +92,7 @@ def _distinct_rows(
     statements: Sequence[Statement],
     sims: np.ndarray,
     origin_of: Mapping[str, str],
+    near: Nearness | None = None,
 ) -> list[LedgerGroup]:
     """No two groups shown with the same sentence: two overlapping groups (an alignment group and
     a fact group sharing members) would read as one fact listed twice with two counts. The later
@@ -94,7 +109,7 @@ def _distinct_rows(
             continue
         kept = out[at]
         own = [index[i] for i in group.statement_ids if i in index and i not in kept.statement_ids]
-        text = _representative([statements[k] for k in own], own, sims).text if own else None
+        text = _representative([statements[k] for k in own], own, sims, near).text if own else None
         if text is not None and _row_key(text) not in shown:
             shown[_row_key(text)] = len(out)
             out.append(dataclasses.replace(group, text=text))
@@ -182,6 +197,13 @@ def _origin_codes(statements: Sequence[Statement], origin_of: Mapping[str, str])
     )
 
 
+def _article_origins(statements: Sequence[Statement], origins: np.ndarray) -> np.ndarray:
+    """Each article code's (:func:`article_codes`) origin code."""
+    out = np.zeros(len(statements), dtype=np.int64)
+    out[article_codes([st.article_id for st in statements])] = origins
+    return out
+
+
 def _partners(related: Sequence[tuple[int, int]]) -> dict[int, set[int]]:
     out: dict[int, set[int]] = {}
     for i, j in related:
@@ -193,26 +215,27 @@ def _partners(related: Sequence[tuple[int, int]]) -> dict[int, set[int]]:
 def _near_elsewhere(
     members: list[int],
     origins: np.ndarray,
-    sims: np.ndarray,
-    threshold: float,
+    near: Nearness,
+    origin_of_article: np.ndarray,
     partners: Mapping[int, set[int]] | None = None,
 ) -> bool:
-    """Whether another origin has a statement at least ``threshold`` close to a member, or
-    one of the member's ``partners``."""
-    if not len(sims):
-        return False
+    """Whether another origin has a statement at least the threshold of ``near`` close to a
+    member, or one of the member's ``partners``."""
     own = set(origins[members].tolist())
     if any(origins[k] not in own for m in members for k in (partners or {}).get(m, ())):
         return True
-    other = ~np.isin(origins, origins[members])
-    return bool(other.any()) and float(sims[np.ix_(members, np.flatnonzero(other))].max()) >= threshold
+    return any(int(origin_of_article[a]) not in own for a in near.articles(members, strict=True))
 
 
-def _representative(items: list[Statement], members: list[int], sims: np.ndarray) -> Statement:
+def _representative(
+    items: list[Statement], members: list[int], sims: np.ndarray, near: Nearness | None = None
+) -> Statement:
     """The statement closest to the others; outlet voice preferred on a near tie."""
     if len(items) == 1:
         return items[0]
-    block = sims[np.ix_(members, members)]
+    block = near.block(members) if near is not None else None
+    if block is None:
+        block = sims[np.ix_(members, members)]
     scores = block.sum(axis=1) - 1.0
     ranked = sorted(
         range(len(items)),
@@ -318,17 +341,21 @@ def near_articles(
     sims: np.ndarray,
     threshold: float,
     related: Sequence[tuple[int, int]] = (),
+    near: Nearness | None = None,
 ) -> dict[str, set[str]]:
     """Group id -> articles outside it with a statement at least ``threshold`` close to a
-    member, or ``related`` to one."""
+    member, or ``related`` to one (``near``: :func:`nearness` at ``threshold``, when the
+    caller has it)."""
     index = {st.id: k for k, st in enumerate(statements)}
     partners = _partners(related)
     out: dict[str, set[str]] = {}
     if not len(sims):
         return out
+    near = near or nearness(statements, sims, threshold)
+    ids = list(dict.fromkeys(st.article_id for st in statements))  # by article code
     for group in ledger:
         members = [index[s] for s in group.statement_ids if s in index]
-        close = set(np.nonzero(sims[members].max(axis=0) >= threshold)[0].tolist())
-        close |= {k for m in members for k in partners.get(m, ())}
-        out[group.id] = {statements[k].article_id for k in close} - set(group.article_ids)
+        close = {ids[a] for a in near.articles(members)}
+        close |= {statements[k].article_id for m in members for k in partners.get(m, ())}
+        out[group.id] = close - set(group.article_ids)
     return out

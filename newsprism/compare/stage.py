@@ -21,7 +21,14 @@ from newsprism.compare.contradictions import find_contradictions
 from newsprism.compare.disputes import find_disputes
 from newsprism.compare.facts import fact_groups
 from newsprism.compare.framing import build_framing
-from newsprism.compare.ledger import build_ledger, near_articles, omissions, text_forms, unique_content
+from newsprism.compare.ledger import (
+    build_ledger,
+    near_articles,
+    nearness,
+    omissions,
+    text_forms,
+    unique_content,
+)
 from newsprism.compare.pairs import frames_used, sentence_vectors, statement_frames
 from newsprism.compare.provenance import origins, provenance_edges
 from newsprism.compare.quote_variants import group_quotes
@@ -163,10 +170,12 @@ def compare_stage(analysis: Analysis, settings: Settings) -> Analysis:
     groups = list(alignment.groups) + (
         fact_groups(statements, articles, docs, alignment.groups) if s.fact_keys else []
     )
+    # The similarities the ledger and near_articles read, computed once for both.
+    near = nearness(statements, alignment.sims, s.only_here_sim, groups)
     ledger = clock.lap(
         "ledger",
         build_ledger(
-            statements, groups, alignment.sims, origins(articles, edges), disputed, s, alignment.related
+            statements, groups, alignment.sims, origins(articles, edges), disputed, s, alignment.related, near
         ),
     )
     ledger = text_forms(
@@ -197,7 +206,7 @@ def compare_stage(analysis: Analysis, settings: Settings) -> Analysis:
             ledger,
             [a.id for a in articles],
             s.omission_share,
-            near_articles(ledger, statements, alignment.sims, s.only_here_sim, alignment.related),
+            near_articles(ledger, statements, alignment.sims, s.only_here_sim, alignment.related, near),
         ),
         framing=tuple(framing),
         provenance=tuple(edges),
