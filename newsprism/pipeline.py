@@ -11,15 +11,18 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from newsprism.analysis import Analysis, Stage
+from newsprism.errors import TooSlowInputError
+from newsprism.ingest.limits import time_budget
+from newsprism.model import Article
 from newsprism.settings import Settings
 from newsprism.stages import STAGES
 
 log = logging.getLogger(__name__)
 
-__all__ = ["Analysis", "Stage", "run_stages"]
+__all__ = ["Analysis", "Stage", "embed_sentences_ahead", "run_stages"]
 
 
 def run_stages(
@@ -30,8 +33,11 @@ def run_stages(
     """Run ``stages`` (default: :data:`newsprism.stages.STAGES`) in order, timing each."""
     from newsprism.nlp.embed import configure_embedder
 
-    configure_embedder(settings.nlp.embed_threads, settings.nlp.embed_spin_wait)
-    for name, stage in STAGES if stages is None else stages:
+    configure_embedder(settings.nlp.embed_threads, settings.nlp.embed_spin_wait, settings.nlp.embed_workers)
+    stages = list(STAGES if stages is None else stages)
+    if settings.nlp.embed_ahead and any(name == "compare" for name, _ in stages):
+        embed_sentences_ahead(analysis.articles, settings)
+    for name, stage in stages:
         t0 = time.perf_counter()
         analysis = stage(analysis, settings)
         timings = dict(analysis.timings)
@@ -39,3 +45,26 @@ def run_stages(
         analysis = analysis.replace(timings=timings)
         log.debug("stage %s took %.2fs", name, timings[name])
     return analysis
+
+
+def embed_sentences_ahead(articles: Sequence[Article], settings: Settings) -> None:
+    """Start embedding the sentences the compare stage will embed, on a background thread of
+    the embedder (one that can): every sentence that makes statements is embedded there, as a
+    statement or as the sentence its clauses sit in, and parsing comes first (spaCy's worker
+    processes), so the vectors are made while they parse. Nothing is started when the pair
+    model is off and clauses are cut (sentences are then not embedded)."""
+    from newsprism.compare.stage import embedder_for
+    from newsprism.compare.statements import article_statements
+
+    s = settings.compare
+    embedder = embedder_for(settings)
+    if not hasattr(embedder, "embed_ahead") or (s.clause_statements and s.align_model >= 1.0):
+        return
+    texts: list[str] = []
+    for article in articles:
+        try:  # the sentences alone (no parse, no quotes): what the compare stage cuts clauses from
+            with time_budget(settings.nlp.max_seconds, article.path, "statement splitting"):
+                texts.extend(st.text for st in article_statements(article, (), s.min_statement_words))
+        except (TooSlowInputError, ValueError, IndexError, KeyError, AttributeError):
+            continue  # the compare stage meets it again, and says so
+    embedder.embed_ahead(texts)
