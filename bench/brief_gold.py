@@ -517,7 +517,16 @@ def score_timeline(gold: dict, docs: dict[str, Doc], analysis: Analysis, tally: 
         if not ok:
             tally.misses.append(f"date missed: {entry['date']} {entry['event']}")
         _score_event_rows(entry, support, [cited[i] for i in hits], tally)
+        # duplicates only: rows citing the event at a date that agrees with the gold's (a
+        # month agrees with its days), so a sentence's second event is not counted as one
+        dated = [i for i in hits if _dates_agree(analysis.timeline[i].date, entry["date"])]
+        tally.add("time_rows_dated", len(dated))
+        tally.add("time_events_dated", bool(dated))
     _score_row_pairs(gold, cited, tally)
+
+
+def _dates_agree(a: str, b: str) -> bool:
+    return a.startswith(b) or b.startswith(a)
 
 
 def _score_event_rows(entry: dict, support: dict[str, set[int]], rows: list, tally: Tally) -> None:
@@ -620,6 +629,7 @@ def measures(t: Tally) -> dict[str, float | None]:
         "timeline_recall": t.ratio("time_ok", "time_gold"),
         "timeline_events_one_row": t.ratio("time_merged", "time_multi"),
         "timeline_rows_per_event": t.ratio("time_rows", "time_events_found"),
+        "timeline_rows_per_event_dated": t.ratio("time_rows_dated", "time_events_dated"),
         "timeline_pair_precision": t.ratio("time_pair_ok", "time_pair_n"),
         "loaded_recall": t.ratio("loaded_found", "loaded_gold"),
         "loaded_precision": t.ratio("loaded_ok", "loaded_sys"),

@@ -14,12 +14,15 @@ the same spaCy model; its figures are for the direct bucket and for all attribut
 
     PYTHONPATH=$PWD python bench/quotes_polnear.py --data /work/shared/eval \\
         --peer-python /work/venvs/quotes/bin/python
+    PYTHONPATH=$PWD python bench/quotes_polnear.py --split train --every 4 --no-peer \\
+        --misses /tmp/misses.jsonl      # development: a quarter of train, every miss written out
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import re
 import subprocess
 import sys
 import time
@@ -34,6 +37,9 @@ from newsprism.quotes.extract import extract_quotes  # noqa: E402
 from newsprism.settings import QuoteSettings  # noqa: E402
 
 TRIM = " \t\n.,;:!?\"“”‘’'«»—–-()"
+# Attributions whose cue is "say", "tell" or "according to": plain reported speech, the part of
+# PolNeAR's attributions (which also hold beliefs, plans, polls and actions) a reader calls quotes.
+SAY_CUE = re.compile(r"\b(?:say|says|said|saying|tell|tells|told|telling|according to)\b", re.IGNORECASE)
 MARKS = "\"“”‘’'«»"
 ROLES = ("content", "source", "cue")
 
@@ -171,32 +177,44 @@ def main() -> None:
     data_arg(parser)
     parser.add_argument("--think", action="store_true", help="count belief verbs as cues (PolNeAR does)")
     parser.add_argument("--peer-python", default="/work/venvs/quotes/bin/python", help="python with textacy")
+    parser.add_argument("--no-peer", action="store_true", help="skip textacy")
+    parser.add_argument(
+        "--split", choices=("dev", "train"), default="dev", help="PolNeAR split (develop on train)"
+    )
+    parser.add_argument("--every", type=int, default=1, help="every n-th document only (a sample of a split)")
+    parser.add_argument(
+        "--misses", type=Path, help="write every unmatched gold and predicted attribution here"
+    )
     args = parser.parse_args()
-    root = args.data / "polnear" / "dev"
+    root = args.data / "polnear" / args.split
     anns: dict[str, Path] = {}
     for ann in sorted((root / "attributions").glob("*.ann")):
         anns.setdefault(ann.stem.rsplit("_", 1)[0], ann)
     paths = [
         root / "text" / f"{stem}.txt" for stem in sorted(anns) if (root / "text" / f"{stem}.txt").exists()
-    ]
+    ][:: max(1, args.every)]
     texts = [p.read_text(encoding="utf-8") for p in paths]
     nlp = load_spacy()
     t0 = time.perf_counter()
     docs = list(nlp.pipe(texts, batch_size=16))
     preds = [ours(t, d, args.think) for t, d in zip(texts, docs, strict=True)]
     our_seconds = time.perf_counter() - t0
+    peer, peer_seconds = None, 0.0
     try:
-        peer, peer_seconds = run_peer(args.peer_python, paths)
+        if not args.no_peer:
+            peer, peer_seconds = run_peer(args.peer_python, paths)
     except (OSError, subprocess.CalledProcessError) as exc:
         print(f"textacy peer did not run ({exc}); install textacy in {args.peer_python}")
-        peer, peer_seconds = None, 0.0
-    systems = {"newsprism": {b: {} for b in ("all", "direct", "indirect")}}
+    buckets = ("all", "direct", "indirect", "say/tell/according to")
+    systems = {"newsprism": {b: {} for b in buckets}}
     if peer is not None:
-        systems["textacy direct_quotations"] = {b: {} for b in ("all", "direct", "indirect")}
+        systems["textacy direct_quotations"] = {b: {} for b in buckets}
     n_gold = 0
+    misses = []
     for path, text, pred in zip(paths, texts, preds, strict=True):
         gold = read_gold(anns[path.stem], text)
         n_gold += len(gold)
+        misses += unmatched(path.stem, text, gold, pred)
         outputs = {"newsprism": pred}
         if peer is not None:
             outputs["textacy direct_quotations"] = peer.get(str(path), [])
@@ -206,11 +224,47 @@ def main() -> None:
                 g = [x for x in gold if x["direct"] == flag]
                 p = [x for x in out if x["direct"] == flag]
                 count(text, g, p, systems[name][bucket])
-    print(f"PolNeAR dev: {len(paths)} documents, {n_gold} gold attributions")
+            said = [x for x in gold if _says(text, x)]
+            count(text, said, [x for x in out if _says(text, x)], systems[name]["say/tell/according to"])
+    print(f"PolNeAR {args.split}: {len(paths)} documents, {n_gold} gold attributions")
     print(f"speed: newsprism {len(paths) / our_seconds:.1f} docs/s (parse+quotes)", end="")
     print(f", textacy {len(paths) / peer_seconds:.1f} docs/s" if peer_seconds else "")
     for name, tallies in systems.items():
         report(name, tallies)
+    if args.misses:
+        args.misses.write_text("".join(json.dumps(m) + "\n" for m in misses), encoding="utf-8")
+        print(f"\n{len(misses)} unmatched attributions written to {args.misses}")
+
+
+def _says(text: str, item: dict) -> bool:
+    cue = item.get("cue")
+    return cue is not None and bool(SAY_CUE.search(text[cue[0] : cue[1]]))
+
+
+def unmatched(doc: str, text: str, gold: list[dict], pred: list[dict]) -> list[dict]:
+    """Gold attributions no prediction overlaps (``missed``) and predictions no gold overlaps
+    (``extra``), each with its content, cue and source text and the sentence around it."""
+    paired = pair(text, gold, pred)
+    found = {id(g) for g, _ in paired} | {id(p) for _, p in paired}
+    out = []
+    for what, items in (("missed", gold), ("extra", pred)):
+        for item in items:
+            if id(item) in found:
+                continue
+            a, b = item["content"]
+            left = max(text.rfind("\n", 0, a), text.rfind(". ", 0, a) + 1, 0)
+            right = min((k for k in (text.find("\n", b), text.find(". ", b)) if k >= 0), default=len(text))
+            row = {
+                "what": what,
+                "doc": doc,
+                "direct": item["direct"],
+                "context": text[left : right + 1].strip(),
+            }
+            for role in ROLES:
+                span = item.get(role)
+                row[role] = text[span[0] : span[1]] if span else None
+            out.append(row)
+    return out
 
 
 if __name__ == "__main__":

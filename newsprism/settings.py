@@ -633,7 +633,10 @@ class CompareSettings:
     # The five seed versions of one spokesman's quote score 0.73-0.96 pairwise, so they join;
     # his other quote scores up to 0.76 against them and is kept apart only by the
     # one-version-per-article rule. On the calibrate half of bench/brief_gold, 0.35 / 0.62
-    # gave the same pairwise F1 (0.54) at lower precision (0.85 vs 0.96), so these stay.
+    # gave the same pairwise F1 (0.54) at lower precision (0.85 vs 0.96), so these stayed.
+    # Session 11: 0.40 gained one calibrate pair and no wrong one, but on the report halves
+    # joined two opposite claims ("I don't believe that she is qualified" / "… Is Qualified To
+    # Be President"); back to 0.45 (docs/results/quotes.md section 13).
     quote_overlap: float = 0.45
     # ...with at least this many content stems in common ("That really stuck with me" shares
     # one word with a different quote of the same speaker). Session 8, calibrate halves: a
@@ -656,6 +659,12 @@ class CompareSettings:
     # quote of that speaker is that quote when it has this many content stems (session 10: a
     # two-word term, "emergency response", sat inside another quote of the same spokesman).
     quote_within_min_shared: int = 3
+    # Quoted versions (direct or fragment) joined on shared words, their meanings not close
+    # (similarity < quote_sim), must print this many words in a row alike (stems). Session 11,
+    # calibrate halves: every right pair grouped that way shares a run of 3 or more; the wrong
+    # one, two remarks of one candidate sharing "taxes" and "work", a run of 1. Not asked when
+    # a version is reported speech (each outlet's rewording; section 13).
+    quote_min_run: int = 3
     # A reworded version keeping this share of the reference's content stems (or as close as
     # quote_sim) is a translation; less is a paraphrase. Set on the seeds' translated quote.
     translation_overlap: float = 0.6

@@ -719,3 +719,180 @@ def test_two_periods_of_years_in_one_group_are_no_contradiction():
         )
         == []
     )
+
+
+def test_one_named_persons_age_told_two_ways_is_a_contradiction():
+    assert _unaligned(
+        "Police arrested 61-year-old Dana Marie Varsk on Friday morning.",
+        "Sixty-year-old Dana Varsk is accused of setting the depot fire.",
+    ) == [("age", "61 vs 60")]
+    assert _unaligned(
+        "Ivo Lind, 32, fell while climbing to the hut.",
+        "The next day 31-year-old Englishman Ivo Lind slipped on the ice.",
+    ) == [("age", "32 vs 31")]
+    # two people of one surname; a surname alone; one age told as a word; a case's age;
+    # a father and a son of one name
+    for a, b in [
+        ("Omar Varsk, 35, was charged.", "Dana Varsk, 61, was found at home."),
+        ("35-year-old Varsk faces two counts.", "Dana Varsk, 61, was found at home."),
+        ("Sixty-year-old Dana Varsk was arrested.", "Dana Varsk, 60, was arrested."),
+        ("A 60-year-old woman was charged.", "They solved a 41-year-old case against Dana Varsk."),
+        ("Ivo Lind, 62, greeted the crowd.", "Ivo Lind, 24, his son, greeted the crowd."),
+    ]:
+        assert _unaligned(a, b) == [], (a, b)
+
+
+def _dated(a_text, b_text, published=None):
+    """Kinds flagged for two unaligned statements of two articles published as given."""
+    import numpy as np
+
+    from newsprism.compare.alignment import Alignment
+    from newsprism.compare.contradictions import find_contradictions
+
+    sts = [_st(0, "a", a_text), _st(1, "b", b_text)]
+    apart = Alignment(groups=((0,), (1,)), conflicts=(), sims=np.eye(2, dtype=np.float32))
+    published = {"a": "2026-03-01", "b": "2026-03-01"} if published is None else published
+    found = find_contradictions(sts, apart, min_shared=2, published=published)
+    return [(c.kind, c.note) for c in found]
+
+
+def test_one_events_exact_toll_told_two_ways_on_one_day_is_a_contradiction():
+    a = "The tremor struck near Carrowmere, injuring five people and damaging buildings."
+    b = "The quake on the outskirts of Carrowmere injured two people, the governor said."
+    assert _dated(a, b) == [("number", "injured: 5 injured vs 2 injured")]
+    assert _dated(a, b, {}) == []  # undated: an update cannot be told from a disagreement
+    for a, b in [
+        # a bound, an increment, a total with its parts, "no one", a part of the wounded
+        ("The blast in Carrowmere killed at least three people.", "Ten people were killed in Carrowmere."),
+        ("The bodies of two more victims were found in Carrowmere.", "Ten people were killed in Carrowmere."),
+        (
+            "The quake killed seven people and injured 40, 15 of them in Carrowmere.",
+            "It injured 12 people in Carrowmere.",
+        ),
+        ("In Carrowmere no one was killed.", "Ten people were killed in Carrowmere."),
+        ("In Carrowmere one of the wounded is in hospital.", "The blast in Carrowmere wounded three people."),
+        # another time, another event, a provisional toll
+        (
+            "A quake in September near Carrowmere killed seven people.",
+            "The quake near Carrowmere killed two people.",
+        ),
+        (
+            "In 2004 a wave killed 170,000 people in Carrowmere.",
+            "The wave killed 230,000 people in Carrowmere.",
+        ),
+        (
+            "Three people died in a separate blast in Carrowmere.",
+            "The blast in Carrowmere killed ten people.",
+        ),
+        ("Carrowmere's mayor said three people were killed so far.", "Ten people were killed in Carrowmere."),
+        # no name both sentences give; two classes
+        (
+            "Police said 12 people were injured in the riots.",
+            "Police said 18 people had been injured in the violence.",
+        ),
+        ("The fire in Carrowmere killed two people.", "Police in Carrowmere arrested five people."),
+    ]:
+        assert _dated(a, b) == [], (a, b)
+
+
+def test_a_toll_that_grew_in_a_later_report_is_an_update():
+    a = "The quake near Carrowmere killed three people, the governor said."
+    b = "The quake near Carrowmere killed 10 people, the governor said."
+    assert _dated(a, b, {"a": "2026-03-01", "b": "2026-03-02"}) == []  # the later report, the larger toll
+    assert _dated(a, b, {"a": "2026-03-02", "b": "2026-03-01"}) == [
+        ("number", "killed: 3 killed vs 10 killed")
+    ]
+    assert _dated(a, b, {"a": "2026-03-01T08:00", "b": "2026-03-01T20:00"}) != []  # one day
+    # a person a year older in a later report, or in a sentence telling a later stage
+    older = ("Police arrested Dana Varsk, 26, on Friday.", "A jury convicted Dana Varsk, 27, on Monday.")
+    assert _dated(*older, {"a": "2025-03-01", "b": "2026-03-04"}) == []
+    assert _dated(*older, {"a": "2026-03-04", "b": "2025-03-01"}) == [("age", "26 vs 27")]
+    assert (
+        _unaligned(
+            "Trial is set for June 17 for 26-year-old Dana Varsk.", "A jury convicted 27-year-old Dana Varsk."
+        )
+        == []
+    )
+
+
+def test_office_years_and_a_primary_date_told_in_other_sentence_shapes():
+    for a, b, want in [
+        # an abbreviation's dot ends no clause; a span closing the clause before it
+        (
+            "Former Sen. Ada Morrow (D-Vessia), who served from 1967 until 1979, died Monday.",
+            "Morrow served in the U.S. Senate from 1966 to 1978.",
+            [("years", "1967–1979 vs 1966–1978")],
+        ),
+        (
+            "Ada Morrow served two terms in the Senate, from 1967 to 1979.",
+            "Ada Morrow, a senator from 1966-78, died.",
+            [("years", "1967–1979 vs 1966–1978")],
+        ),
+        (
+            "Ada Morrow served two terms as governor, from 1967 to 1979.",
+            "Ada Morrow, a senator from 1966-78, died.",
+            [],
+        ),
+        # a date in a clause dating the sentence's subject
+        (
+            "The Carrowmere primary, set for April 30, will decide the seat.",
+            "The Carrowmere primary in mid-May will decide the seat.",
+            [("date", "April 30 vs mid-May")],
+        ),
+        (
+            "The deadline for the Carrowmere primary, set for April 30, is near.",
+            "The Carrowmere primary in mid-May will decide the seat.",
+            [],
+        ),
+        # dates opening both sentences date their main clauses
+        (
+            "On November 19, the frigate sank a trawler, its third strike since November 2.",
+            "Then, on November 18, the frigate had sunk the trawler after a gunbattle.",
+            [("date", "November 19 vs November 18")],
+        ),
+        (
+            "On January 30, the mayor signed an order on the harbour.",
+            "A budget signed by the mayor on March 11 lets the harbour board rescind it.",
+            [],
+        ),
+    ]:
+        assert _unaligned(a, b) == want, (a, b)
+
+
+def _articles(a_sentences, b_sentences):
+    """Kinds flagged between two articles told sentence by sentence (no alignment)."""
+    import numpy as np
+
+    from newsprism.compare.alignment import Alignment
+    from newsprism.compare.contradictions import find_contradictions
+
+    sts, texts = [], {}
+    for article, sentences in (("a", a_sentences), ("b", b_sentences)):
+        text = " ".join(sentences)
+        texts[article] = text
+        at = 0
+        for s in sentences:
+            start = text.index(s, at)
+            sts.append(Statement(id=f"s{len(sts)}", article_id=article, text=s, span=Span(start, start + len(s)),
+                                 sentence=Span(start, start + len(s))))  # fmt: skip
+            at = start + len(s)
+    n = len(sts)
+    apart = Alignment(groups=tuple((i,) for i in range(n)), conflicts=(), sims=np.eye(n, dtype=np.float32))
+    return [(c.kind, c.note) for c in find_contradictions(sts, apart, texts, min_shared=2)]
+
+
+def test_an_age_given_to_a_surname_alone_is_the_one_person_its_article_names():
+    a = [
+        "Senator Ada Morrow spoke in Carrowmere on Monday.",
+        "The 75-year-old Morrow said she would run again.",
+    ]
+    b = ["Ada Morrow, 74, told voters in Carrowmere she would run again."]
+    assert _articles(a, b) == [("age", "75 vs 74")]
+    # an article naming two people of that surname names nobody by it alone
+    two = [
+        "Ada Morrow and her brother Bo Morrow spoke on Monday.",
+        "Sen. Morrow, 75, said she would run again.",
+    ]
+    assert _articles(two, b) == []
+    # an age of another time
+    assert _articles(["Ada Morrow spoke.", "The then-75-year-old Morrow ran in 2010."], b) == []

@@ -316,3 +316,27 @@ def test_an_article_repeating_a_bodys_statement_keeps_both_copies_in_its_group()
         quotes.append(q)
     [group] = group_quotes(quotes, TableEmbedder(), CompareSettings(), {one.id: 0, other.id: 1})
     assert len(group.quote_ids) == 3
+
+
+def test_two_remarks_of_one_speaker_sharing_single_words_stay_apart():
+    # the same speaker, two content words in common ("rent", "work"), no phrase alike, meanings far
+    low = {"Raising the rent has never worked.": 0.45}
+    versions = [
+        ("Raising the rent has never worked.", "Dale Morrow"),
+        ("You work all week. You pay your rent. So why did the landlord pay nothing?", "Dale Morrow"),
+    ]
+    quotes = []
+    for k, (text, speaker) in enumerate(versions):
+        art = make_article(f"Intro {k}.\n\n“{text}” someone said.", outlet=f"O{k}")
+        quotes.append(quote_in(art, text, speaker))
+    order = {q.article_id: k for k, q in enumerate(quotes)}
+    embedder = TableEmbedder(low, anchor=versions[1][0])
+    assert group_quotes(quotes, embedder, CompareSettings(), order) == []
+    # a phrase of three words printed alike is one remark, however far the embeddings put them
+    _, groups = _mixed_kinds(
+        [
+            ("That makes me clever,", "Dale Morrow", "direct"),
+            ("Not paying rent makes me clever", "Dale Morrow", "indirect"),
+        ]
+    )
+    assert len(groups) == 1

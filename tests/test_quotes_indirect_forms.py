@@ -123,3 +123,68 @@ def test_a_clause_misread_as_the_object_of_say_is_reported(nlp):
     assert any(q.text.startswith("many of the neighborhood robberies involved") for q in quotes)
     # a thing said, with a participle that takes no object, stays no quote
     assert _indirect(quotes_of(nlp, "She said the words written on the wall.")) == []
+
+
+def test_a_cue_inside_a_relative_clause_reports_the_clause_after_it(nlp):
+    cases = {
+        "The council passed a levy, which critics said was unfair to renters.": (
+            "was unfair to renters",
+            "critics",
+        ),
+        "Dale Morrow spoke at length about what he said were the failures of the old board.": (
+            "were the failures of the old board",
+            "Dale Morrow",
+        ),
+        "Three tenant groups sued to stop rules that they say are harmful to families.": (
+            "are harmful to families",
+            "Three tenant groups",
+        ),
+    }
+    for text, (content, speaker) in cases.items():
+        [quote] = _indirect(quotes_of(nlp, text))
+        assert quote.text.startswith(content) and quote.speaker.canonical == speaker, text
+
+
+def test_a_relative_pronoun_subject_of_the_cue_still_names_the_speaker(nlp):
+    text = "Dale Morrow, who said the audit was late, left the meeting early."
+    [quote] = _indirect(quotes_of(nlp, text))
+    assert quote.text == "the audit was late" and quote.speaker.canonical == "Dale Morrow"
+
+
+def test_an_as_clause_with_a_reporting_verb_reports_the_clause_it_hangs_on(nlp):
+    text = "As the Valley Herald reported on Monday, the council has delayed the vote on the levy."
+    [quote] = _indirect(quotes_of(nlp, text))
+    assert quote.text.startswith("the council has delayed") and "Valley Herald" in quote.speaker.canonical
+    # "as" meaning "while" with a verb of manner of speaking, or no one saying it: no quote
+    for text in (
+        "The fans wore red scarves on Sunday as they yelled at the referee.",
+        "As noted above, the council has delayed the vote on the levy.",
+    ):
+        assert _indirect(quotes_of(nlp, text)) == [], text
+
+
+def test_a_participle_cue_after_a_reported_clause_is_its_own_quote_of_the_same_speaker(nlp):
+    text = (
+        "Council candidate Dale Morrow argued that a rent board would keep landlords from raising prices, "
+        "saying it was “all about fairness.”"
+    )
+    quotes = quotes_of(nlp, text)
+    first, second = _indirect(quotes)
+    assert first.text == "a rent board would keep landlords from raising prices"
+    assert second.text.startswith("it was") and second.speaker.canonical == "Dale Morrow"
+    # the quoted words inside the participle's clause are its speaker's, not the first clause's subject's
+    [fragment] = [q for q in quotes if q.kind == "fragment"]
+    assert fragment.speaker.canonical == "Dale Morrow"
+
+
+def test_words_a_speaker_called_something_are_a_fragment_a_title_is_not(nlp):
+    text = "Dale Morrow spoke about the vote, which he called “a sad day for renters.”"
+    [fragment] = [q for q in quotes_of(nlp, text) if q.kind == "fragment"]
+    assert fragment.text.startswith("a sad day for renters") and fragment.speaker.canonical == "Dale Morrow"
+    text = "Dale Morrow starred in a film called “Rent Day” last year."
+    assert quotes_of(nlp, text) == ()
+
+
+def test_a_free_relative_with_an_object_gap_names_a_claim_and_makes_none(nlp):
+    text = "There is a gap between what Dale Morrow says his plan would do and what it costs."
+    assert _indirect(quotes_of(nlp, text)) == []

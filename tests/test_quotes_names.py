@@ -52,7 +52,7 @@ def test_a_surname_takes_the_full_name_its_article_introduced_first():
         _quote(2, "b", "Lind"),
     ]
     merged, _ = merge_speakers(quotes, texts=texts)
-    assert [q.speaker.canonical for q in merged] == ["Doug McDermott", "Anna K. Lind", "Anna K. Lind"]
+    assert [q.speaker.canonical for q in merged] == ["Doug McDermott", "Anna Lind", "Anna Lind"]
 
 
 def test_a_dateline_is_never_a_speaker():
@@ -92,3 +92,45 @@ def test_the_name_most_outlets_write_is_the_canonical_one():
     # written once each: the form without one outlet's middle initial wins the tie
     merged, _ = merge_speakers(quotes[:2], texts={"a": texts["a"], "b": "Ada Quist arrived."})
     assert {q.speaker.canonical for q in merged} == {"Ada Quist"}
+
+
+def test_a_title_case_headline_gives_no_full_names_but_the_given_names_in_it() -> None:
+    from newsprism.quotes.names import NameIndex, full_names
+
+    text = (
+        "Brandtner Hits Marlo On Taxes, More Ana Velsko Says\n\n"
+        "Senator Brandtner said the plan was sound. Velsko disagreed.\n"
+    )
+    assert full_names(text, "Brandtner") == []
+    assert full_names(text, "Velsko") == ["Ana Velsko"]
+    assert NameIndex(text).full_names("Velsko") == ["Ana Velsko"]
+    # a line in capitals is no title-case headline: its names are read as written
+    assert full_names("BC ATTORNEY GENERAL WALLY OPEL SAID SO\n", "OPEL")[0] == "WALLY OPEL"
+    # the same words in running text are read as before
+    assert full_names("He said Brandtner Hits Marlo was a joke.", "Brandtner") == ["Brandtner Hits Marlo"]
+
+
+def test_a_common_word_opening_a_sentence_begins_no_name() -> None:
+    from newsprism.quotes.names import full_names
+
+    text = "Maybe Brandtner will win. Top Brandtner aides left. He said maybe the top job was next."
+    assert full_names(text, "Brandtner") == []
+    # a given name opening a sentence is kept, also when it is a common word too
+    assert full_names("Bill Brandtner said no. He paid the bill.", "Brandtner") == ["Bill Brandtner"]
+
+
+def test_a_surname_prefers_the_name_it_ends_over_the_name_it_begins() -> None:
+    texts = {
+        "a": "The Brandtner Tower was sold. Ana Brandtner said it would stay. Brandtner said more.",
+        "b": "The spokesman for Xi Jinping said no. Xi said more.",
+    }
+    quotes = [_quote(0, "a", "Brandtner"), _quote(1, "b", "Xi")]
+    merged, _ = merge_speakers(quotes, texts=texts)
+    assert [q.speaker.canonical for q in merged] == ["Ana Brandtner", "Xi Jinping"]
+
+
+def test_a_given_name_alone_keeps_the_full_name_it_begins() -> None:
+    """ "Doug said" is Doug Brandtner, not the nickname "usual Dependable Doug" another line writes."""
+    texts = {"a": "Doug Brandtner scored. Brandtner was usual Dependable Doug. Doug said more."}
+    merged, _ = merge_speakers([_quote(0, "a", "Doug")], texts=texts)
+    assert [q.speaker.canonical for q in merged] == ["Doug Brandtner"]

@@ -342,3 +342,48 @@ def test_a_day_something_was_put_off_to_is_ahead() -> None:
     assert values("The council postponed the vote until Monday.") == {"Monday": "2023-05-08"}
     assert values("The vote was pushed back to Friday.") == {"Friday": "2023-05-05"}
     assert values("Reed moved to Kestrel on Monday.") == {"Monday": "2023-05-01"}
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # the verb nearest the day decides, not a past verb earlier in the clause (a Saturday)
+        ("Pollsters described the race the mayor is facing in Tuesday's runoff.", "2031-06-10"),
+        ("The canton holds its assembly on Tuesday.", "2031-06-10"),
+        ("Turnout could be higher on Tuesday.", "2031-06-10"),
+        ("We stand a fair chance to win it on Tuesday.", "2031-06-10"),
+        ("The feud grew sharper ahead of Tuesday's runoff.", "2031-06-10"),
+        ("By the time the tour is over on Tuesday, we will have met them all.", "2031-06-10"),
+        # an infinitive after a past verb is ahead of that verb's day only: no direction of its own
+        ("She moved her trip to be in Lyon on Tuesday.", "2031-06-03"),
+        ("The council met on Tuesday.", "2031-06-03"),
+    ],
+)
+def test_a_weekday_takes_the_tense_of_the_nearest_verb(text: str, value: str) -> None:
+    assert values(text, dt.date(2031, 6, 7))["Tuesday"] == value
+
+
+def test_a_floating_holiday_after_an_infinitive_is_this_years() -> None:
+    text = "The league, which has backed him, used the gala to urge members to vote on Election Day."
+    assert values(text, dt.date(2031, 6, 7))["Election Day"] == "2031-11-04"
+
+
+def test_overnight_before_a_weekday_is_that_weekdays_night() -> None:
+    thu = dt.date(2031, 6, 12)
+    assert values("Rebels shelled the port overnight Tuesday.", thu)["overnight"] == "2031-06-10TNI"
+    assert values("Crews will work overnight Friday.", thu)["overnight"] == "2031-06-13TNI"
+    assert values("The storm hit overnight.", thu)["overnight"] == "2031-06-11TNI"
+
+
+def test_a_verb_whose_past_is_its_present_is_past_after_a_singular_subject() -> None:
+    thu = dt.date(2031, 6, 12)
+    assert values("The minister quit on Friday.", thu)["Friday"] == "2031-06-06"
+    assert values("The minister quits on Friday.", thu)["Friday"] == "2031-06-13"
+    assert values("They plan to quit on Friday.", thu)["Friday"] == "2031-06-13"
+
+
+def test_a_future_verb_right_after_the_weekday_points_ahead() -> None:
+    sat = dt.date(2031, 6, 14)
+    assert values("The committee on Friday will vote on the bill.", sat)["Friday"] == "2031-06-20"
+    assert values("Senators on Friday are expected to vote.", sat)["Friday"] == "2031-06-20"
+    assert values("The committee on Friday said it will vote.", sat)["Friday"] == "2031-06-13"

@@ -437,3 +437,54 @@ def test_alike_holds_every_pair_a_grouping_test_could_pass() -> None:
             )
             if passes:
                 assert q in alike[r] and r in alike[q]
+
+
+def test_a_range_of_days_within_a_month_is_that_month() -> None:
+    text = "The survey was taken May 13-22 among 900 voters. A second one ran from June 2 through Sunday."
+    entries = run(article(text, "a", "2031-06-10", "A")).timeline
+    assert sorted((e.date, entry_json(e)["precision"]) for e in entries) == [
+        ("2031-05", "month"),
+        ("2031-06", "month"),
+    ]
+
+
+def test_a_date_after_telling_or_ahead_of_opens_an_event_of_its_own() -> None:
+    text = "The mayor backed the plan in early June, telling reporters in May that she was undecided."
+    assert sorted(e.date for e in run(article(text, "a", "2031-08-05", "A")).timeline) == [
+        "2031-05",
+        "2031-06",
+    ]
+
+
+def test_the_day_after_a_year_that_names_a_thing_is_an_event() -> None:
+    text = "Ada Morrow said she would publish her 2029 tax return Friday."
+    dates = sorted(e.date for e in run(article(text, "a", "2031-04-10", "A")).timeline)
+    assert dates == ["2029", "2031-04-11"]
+
+
+def test_from_one_date_to_another_gives_both_events() -> None:
+    text = "Ferry revenue rose from $3 million in 2028 to $5 million in 2029, the board said."
+    assert sorted(e.date for e in run(article(text, "a", "2031-04-10", "A")).timeline) == ["2028", "2029"]
+
+
+def test_one_days_event_named_on_either_side_of_the_day_is_one_row() -> None:
+    a = article(
+        "Still, ahead of Saturday's Dunmore caucus, both candidates court farmers.", "a", "2031-02-13", "A"
+    )
+    b = article(
+        "The county holds its caucuses on Saturday, and a new poll shows a tie.", "b", "2031-02-13", "B"
+    )
+    rows = [(e.date, set(e.article_ids)) for e in run(a, b).timeline]
+    assert rows == [("2031-02-15", {"a", "b"})]
+
+
+def test_the_eve_of_a_dated_event_is_the_day_before() -> None:
+    text = "Ada Morrow quit the race on the eve of Tuesday's runoff."
+    dates = sorted(e.date for e in run(article(text, "a", "2031-06-12", "A")).timeline)
+    assert "2031-06-09" in dates
+
+
+def test_a_date_after_a_participle_is_the_reduced_clauses_event() -> None:
+    text = "Sign-ups rose between January and April, driven by an online form launched in 2028."
+    dates = sorted(e.date for e in run(article(text, "a", "2031-06-03", "A")).timeline)
+    assert dates == ["2028", "2031-01", "2031-04"]

@@ -21,6 +21,7 @@ from functools import lru_cache
 from rapidfuzz.distance import Levenshtein
 
 from newsprism.compare.lexicon import zipf
+from newsprism.quotes.names import TITLE_QUALIFIERS, TITLE_WORDS
 from newsprism.text import (
     DAYS,
     MONTHS,
@@ -28,6 +29,7 @@ from newsprism.text import (
     content_words,
     counts_at,
     normalize_words,
+    numbers,
     quote_regions,
     stem,
 )
@@ -35,6 +37,8 @@ from newsprism.text import (
 __all__ = [
     "Mention",
     "clause",
+    "clause_pieces",
+    "given_names",
     "mentions",
     "near_names",
     "quoted_spans",
@@ -52,6 +56,19 @@ _NOT_EVENT = frozenset(_SAYING.split("|")) | frozenset(
 )
 _DATE_WORDS = frozenset(DAYS) | frozenset(MONTHS)
 _CLAUSE_END = re.compile(r"[,;:.!?](?=\s|$)|[()—–]")  # not the comma of "1,200" or the dot of "2.5"
+# The dot of an initial or a title abbreviation ends no clause ("the U.S. Senate", "Sen. Ada Lind")
+_ABBREVIATION = re.compile(
+    r"\b(?:[A-Za-z]|Sen|Rep|Gov|Gen|Col|Sgt|Lt|Dr|Mr|Mrs|Ms|Jr|Sr|St|Mt|Ft|Capt|Maj|Adm|Det)\."
+)
+
+
+def clause_pieces(text: str) -> list[str]:
+    """``text`` cut at clause ends (commas, semicolons, sentence ends, brackets, dashes), not at
+    the dot of an abbreviation."""
+    masked = _ABBREVIATION.sub(lambda m: m.group(0)[:-1] + "\0", text)
+    return [piece.replace("\0", ".") for piece in _CLAUSE_END.split(masked)]
+
+
 # Stems before and after a value, two words each side, then the one word next to it each side.
 Sides = tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]
 
@@ -60,7 +77,7 @@ Sides = tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]
 class Mention:
     """One value of one kind in a sentence (offsets into the sentence text)."""
 
-    kind: str  # clock, block, interval, count, name, calendar, title
+    kind: str  # clock, block, interval, count, name, calendar, title, age, toll
     key: str  # what must be equal for two values to be one attribute (a street, a unit)
     value: float | str
     shown: str
@@ -79,16 +96,14 @@ def _common(piece: str, drop: frozenset[str]) -> list[str]:
 def sides(text: str, start: int, end: int, window: int = 40, drop: frozenset[str] = _NOT_EVENT) -> Sides:
     """Stems of the common words next to ``text[start:end]`` in its clause (dates, saying verbs
     and names left out: a story's people stand next to every value it gives)."""
-    before = _common(_CLAUSE_END.split(text[max(0, start - window) : start])[-1], drop)
-    after = _common(_CLAUSE_END.split(text[end : end + window])[0], drop)
+    before = _common(clause_pieces(text[max(0, start - window) : start])[-1], drop)
+    after = _common(clause_pieces(text[end : end + window])[0], drop)
     return frozenset(before[-2:]), frozenset(after[:2]), frozenset(before[-1:]), frozenset(after[:1])
 
 
 def clause(text: str, m: Mention) -> str:
     """The clause a mention stands in (between commas, semicolons, dashes, brackets)."""
-    return (
-        _CLAUSE_END.split(text[: m.start])[-1] + text[m.start : m.end] + _CLAUSE_END.split(text[m.end :])[0]
-    )
+    return clause_pieces(text[: m.start])[-1] + text[m.start : m.end] + clause_pieces(text[m.end :])[0]
 
 
 def sides_meet(a: Sides, b: Sides) -> bool:
@@ -110,8 +125,8 @@ def near_names(text: str, start: int, end: int, window: int = _NAME_WINDOW) -> f
     """Capitalised words among the ``window`` words next to a value on each side in its clause,
     function words skipped (no sentence opener, no date word): what the value belongs to ("the
     Carrow primary on May 3")."""
-    head = _WORD.findall(_CLAUSE_END.split(text[max(0, start - 60) : start])[-1])
-    tail = _WORD.findall(_CLAUSE_END.split(text[end : end + 60])[0])
+    head = _WORD.findall(clause_pieces(text[max(0, start - 60) : start])[-1])
+    tail = _WORD.findall(clause_pieces(text[end : end + 60])[0])
     kept = [w for w in head if w.lower() not in STOPWORDS][-window:]
     kept += [w for w in tail if w.lower() not in STOPWORDS][:window]
     out = set()
@@ -232,7 +247,7 @@ def titles_apart(a: str, b: str) -> bool:
 @lru_cache(maxsize=1 << 14)
 def mentions(text: str) -> tuple[Mention, ...]:
     """Clock times, street blocks, intervals, counts, rare names and titles the sentence gives."""
-    out = [*_counts(text), *_rare_names(text), *_calendar(text), *_titles(text)]
+    out = [*_counts(text), *_rare_names(text), *_calendar(text), *_titles(text), *_ages(text), *_tolls(text)]
     for m in _CLOCK.finditer(text):
         hour, minute = int(m.group(1)), int(m.group(2) or 0)
         if 1 <= hour <= 12 and minute < 60:
@@ -249,6 +264,162 @@ def mentions(text: str) -> tuple[Mention, ...]:
         key = f"{m.group(2).lower()} {relation}"
         out.append(Mention("interval", key, _number(m.group(1)), m.group(0), m.start(), m.end()))
     return tuple(sorted(out, key=lambda x: x.start))
+
+
+_NUM_WORD = (
+    r"(?:\d{1,3}|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-[a-z]+)?|one|two|three|four|five|"
+    r"six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
+)
+# Titles written before a name, which are no given names ("Sen. Morrow", "President Morrow")
+_TITLE_WORDS = "|".join(sorted((re.escape(w) for w in TITLE_WORDS if "." not in w), key=len, reverse=True))
+# "61-year-old Ada Lee Morrow", "Sixty-year-old Englishman Tom Reed" / "Ada Morrow, 61,": a named
+# person's age (given name and surname; a surname alone may be a relative's)
+_INITIAL = r"(?:[A-Z]\.\s+)?"
+_AGE_BEFORE = re.compile(
+    rf"(?<![\w-])((?i:{_NUM_WORD}))[- ]year[- ]old\s+((?:[A-Z][a-z][\w'’-]*\s+){{1,3}}{_INITIAL}[A-Z][a-z][\w'’-]*)"
+)
+_AGE_AFTER = re.compile(rf"\b([A-Z][a-z][\w'’-]*\s+{_INITIAL}[A-Z][a-z][\w'’-]*),\s+(\d{{1,3}}),")
+# Two ages of one name further apart than this are two people (a father and a son), not one age
+# told wrong.
+_AGE_SPAN = 5
+
+
+# "the 75-year-old Morrow", "Sen. Morrow, 74,": a surname alone, its given name read from the
+# article (see :func:`given_names`)
+_AGE_BEFORE_ONE = re.compile(
+    rf"(?<![\w-])((?i:{_NUM_WORD}))[- ]year[- ]old\s+((?i:{_TITLE_WORDS})\.?\s+)?([A-Z][a-z][\w'’-]*)\b(?!\s+[A-Z])"
+)
+_AGE_AFTER_ONE = re.compile(rf"(?<![\w.’'-])((?i:{_TITLE_WORDS})\.?\s+)?([A-Z][a-z][\w'’-]*),\s+(\d{{1,3}}),")
+_CAPITALISED_BEFORE = re.compile(r"[A-Z][\w'’-]*\s+$")
+
+
+def _ages(text: str) -> list[Mention]:
+    """A named person's age: key the surname, value "age|words before it" (given names, and a
+    nationality or a role written before them: "Englishman Tom Reed"); a surname alone gives
+    "age|" (its given name is the article's to tell)."""
+    out = []
+    for m in _AGE_BEFORE.finditer(text):
+        if not _THEN_BEFORE.search(text[max(0, m.start() - 8) : m.start()]):  # "then-15-year-old"
+            out.append(_age(m.group(1), m.group(2), m.start(), m.end()))
+    for m in _AGE_AFTER.finditer(text):
+        out.append(_age(m.group(2), m.group(1), m.start(), m.end()))
+    for m in _AGE_BEFORE_ONE.finditer(text):
+        if not _THEN_BEFORE.search(text[max(0, m.start() - 8) : m.start()]):
+            out.append(_age(m.group(1), m.group(3), m.start(), m.end(), alone=True))
+    for m in _AGE_AFTER_ONE.finditer(text):
+        if m.group(1) or not _CAPITALISED_BEFORE.search(text[max(0, m.start() - 30) : m.start()]):
+            out.append(_age(m.group(3), m.group(2), m.start(), m.end(), alone=True))
+    # one age read by two patterns ("President Ada Morrow, 74,"): the reading with a given name
+    kept: dict[tuple[str, str], Mention] = {}
+    for a in out:
+        if a is not None and (a.key, a.shown) not in kept:
+            kept[(a.key, a.shown)] = a
+    return list(kept.values())
+
+
+def _age(number: str, name: str, start: int, end: int, alone: bool = False) -> Mention | None:
+    words = [w for w in name.split() if len(w.rstrip(".")) > 1]
+    found = numbers(number)
+    if len(words) < (1 if alone else 2) or len(found) != 1:
+        return None
+    age = int(float(next(iter(found))))
+    given = [w.lower().rstrip(".") for w in words[:-1]]
+    given = [w for w in given if w not in STOPWORDS and w not in TITLE_WORDS and w not in TITLE_QUALIFIERS]
+    surname = words[-1].lower()
+    if not 0 < age < 120 or surname in STOPWORDS or surname in _DATE_WORDS:
+        return None
+    return Mention("age", surname, f"{age}|{' '.join(given)}", str(age), start, end)
+
+
+def given_names(text: str, surname: str) -> frozenset[str]:
+    """The given names an article writes before a surname ("Ada Morrow", "Ada L. Morrow"),
+    titles left out: one name tells whose age "Morrow, 74," is; two (Ada and Bo Morrow) tell
+    nobody's."""
+    pattern = re.compile(rf"\b([A-Z][a-z][\w'’-]*)\s+(?:[A-Z]\.\s+)?{re.escape(surname)}\b", re.IGNORECASE)
+    return frozenset(
+        g
+        for m in pattern.finditer(text)
+        if m.group(1)[0].isupper()
+        and (g := m.group(1).lower()) not in STOPWORDS
+        and g not in TITLE_WORDS
+        and g not in TITLE_QUALIFIERS
+        and g not in _DATE_WORDS
+    )
+
+
+def ages_apart(a: str, b: str) -> bool:
+    """Two ages of one person ("age|words before the surname"): a given name in common (its
+    first three letters: Dave / David), a few years apart at most."""
+    (xa, ga), (xb, gb) = a.split("|"), b.split("|")
+    one = {w[:3] for w in ga.split()} & {w[:3] for w in gb.split()}
+    return bool(one) and 0 < abs(int(xa) - int(xb)) <= _AGE_SPAN
+
+
+# What happened to the people a toll counts: killed, hurt, arrested (the class keys the toll).
+_TOLL_CLASS = {
+    "killed": "killed", "killing": "killed", "dead": "killed", "died": "killed",
+    "injured": "injured", "injuring": "injured", "wounded": "injured", "wounding": "injured",
+    "hurt": "injured", "arrested": "arrested", "arresting": "arrested",
+}  # fmt: skip
+_TOLL_WORD = "|".join(_TOLL_CLASS)
+_BOUND = r"(?:at\s+least|more\s+than|fewer\s+than|less\s+than|about|around|nearly|almost|roughly|some|over|up\s+to|as\s+many\s+as|approximately|an\s+estimated|dozens|hundreds|another|other)"
+# "injuring five people", "killed 10 persons" / "12 people were injured", "two villagers slightly
+# injured", "left three bank workers dead"
+# "170,000" whole; "one" not in "no one"
+_TOLL_NUM = rf"(?<!\bno\s)(?:\d{{1,3}}(?:,\d{{3}})+|\d+|{_NUM_WORD})(?![\d,]*\d)"
+_TOLL_AFTER = re.compile(
+    rf"\b({_TOLL_WORD})\s+((?:{_BOUND}\s+)?)({_TOLL_NUM})\b(?:\s+([a-z]+))?", re.IGNORECASE
+)
+_TOLL_BEFORE = re.compile(
+    rf"((?:{_BOUND}\s+)?)(?<![\d.,])\b({_TOLL_NUM})\s+((?:[a-z]+\s+){{0,2}}?)(?:(?:were|was|have\s+been|had\s+been|"
+    rf"has\s+been|have|has|had|are)\s+)?(?:[a-z]+ly\s+)?({_TOLL_WORD})\b",
+    re.IGNORECASE,
+)
+# "two more victims", "40, 15 of them on the island": an increment or a total with its parts
+_NOT_TOLL_AFTER = re.compile(r"^(?:\s+more\b|,\s*\d[\d,]*\s+of\s+them\b|\s+of\b)")
+# A toll of another event or another moment: "in a separate attack", "another school", "the
+# latest tremor", "days after", "at the weekend", "in 2004"; or one the sentence calls
+# provisional ("so far", "could rise", "initial estimates")
+_OTHER_TOLL = re.compile(
+    r"\b(?:another|separate|previous|earlier|latest|last|weekend|(?:days?|weeks?|months?)\s+(?:after|before|"
+    r"earlier|later|ago)|so\s+far|could\s+rise|expected\s+to\s+rise|rose|risen|climbed|initial|preliminary|"
+    r"(?:19|20)\d\d)\b",
+    re.IGNORECASE,
+)
+
+
+def _tolls(text: str) -> list[Mention]:
+    """An exact count of the people killed, injured or arrested in the sentence's event (key
+    the class, value "count|counted noun"). A bound ("at least three"), an increment ("two
+    more"), or two counts of one class in the sentence (two events, or parts of one) give none,
+    nor a sentence telling another event or moment (see ``_OTHER_TOLL``)."""
+    if _OTHER_TOLL.search(text):
+        return []
+    found: dict[str, list[Mention]] = {}
+    bounded: set[str] = set()
+    for m in _TOLL_AFTER.finditer(text):
+        cls = _TOLL_CLASS[m.group(1).lower()]
+        noun = (m.group(4) or "").lower()
+        _add_toll(found, bounded, cls, m.group(2), m.group(3), noun, text, m.start(3), m.end(3))
+    for m in _TOLL_BEFORE.finditer(text):
+        cls = _TOLL_CLASS[m.group(4).lower()]
+        words = m.group(3).split()
+        if "of" in (w.lower() for w in words):
+            continue  # "one of the wounded": a part
+        noun = words[-1].lower() if words else ""
+        _add_toll(found, bounded, cls, m.group(1), m.group(2), noun, text, m.start(2), m.end(2))
+    return [ms[0] for cls, ms in found.items() if len({x.value for x in ms}) == 1 and cls not in bounded]
+
+
+def _add_toll(found: dict, bounded: set, cls: str, bound: str, number: str, noun: str, text: str,
+              start: int, end: int) -> None:  # fmt: skip
+    values = numbers(number)
+    if bound.strip() or len(values) != 1 or _NOT_TOLL_AFTER.match(text[end:]) or _YEAR.fullmatch(number):
+        bounded.add(cls)
+        return
+    noun = "people" if noun in ("", "persons", "person") or noun in STOPWORDS else stem(noun)
+    value = int(float(next(iter(values))))
+    found.setdefault(cls, []).append(Mention("toll", cls, f"{value}|{noun}", f"{value} {cls}", start, end))
 
 
 _YEAR = re.compile(r"(?:19|20)\d\d")
@@ -357,14 +528,28 @@ _CAL_DATE = re.compile(
 _PARTS = {"early": (1, 10), "mid": (11, 20), "late": (21, 31)}
 
 
+# "On November 19, the frigate sank ...", "Then, on November 18, it had sunk ...": a date
+# opening the sentence dates its main clause, whatever other dates later clauses give
+_FRONT = re.compile(r"^\W*(?:(?:then|and|but|later)\s*,?\s*)?on\s+$", re.IGNORECASE)
+_FRONT_END = re.compile(r"^(?:,?\s*(?:19|20)\d\d)?,\s*")
+
+
+def fronted(text: str, m: Mention) -> int | None:
+    """Where the main clause starts when the mention is a date opening the sentence, else None."""
+    end = _FRONT_END.match(text[m.end :])
+    return m.end + end.end() if _FRONT.match(text[: m.start]) and end else None
+
+
 def _calendar(text: str) -> list[Mention]:
-    """A sentence's calendar date, when it gives exactly one (two dates tell two moments):
-    value "month:first:last"."""
+    """A sentence's calendar date, when it gives exactly one (two dates tell two moments) or
+    opens with one: value "month:first:last"."""
     found = list(_CAL_DATE.finditer(text))
+    if len(found) > 1 and _FRONT.match(text[: found[0].start()]):
+        found = found[:1]
     if len(found) != 1:
         return []
     m = found[0]
-    if re.match(r",?\s*(?:19|20)\d\d\b", text[m.end() : m.end() + 7]):
+    if re.match(r",?\s*(?:19|20)\d\d\b", text[m.end() : m.end() + 7]) and not _FRONT.match(text[: m.start()]):
         return []  # "April 21, 2004": a dated moment of its own year, mostly another event's
     month = MONTHS.index((m.group("m1") or m.group("m2") or m.group("m3")).lower()) + 1
     first, last = (
@@ -398,6 +583,10 @@ def same_attribute(a_text: str, a: Mention, b_text: str, b: Mention, tied: bool 
         return True  # one street, two blocks
     if a.kind == "title":
         return titles_apart(str(a.value), str(b.value))
+    if a.kind == "age":
+        return ages_apart(str(a.value), str(b.value))
+    if a.kind == "toll":
+        return tolls_apart(a_text, str(a.value), b_text, str(b.value))
     if a.kind == "name":
         # the very word next to both ("his sister Tavrenah"): "near Dargahan" / "in the Dargehan
         # area" are a place two transliterations spell
@@ -417,10 +606,17 @@ def same_attribute(a_text: str, a: Mention, b_text: str, b: Mention, tied: bool 
         return _one_moment(a_text, a, b_text, b)
     sa, sb = sides(a_text, a.start, a.end), sides(b_text, b.start, b.end)
     if a.kind == "calendar":
+        # dates opening both sentences: the words their main clauses open with tell the event
+        # ("On May 3, the mayor signed a bill" / "On May 4, the mayor signed the bill"); one
+        # such date against one inside a clause was two events on every corpus pair read
+        main_a, main_b = _main_sides(a_text, a), _main_sides(b_text, b)
+        if main_a is not None and main_b is not None:
+            sa, sb = main_a, main_b
         # the subjects the two clauses open with name the event: "The primary is set for mid-May"
         # / "The primary will take place on April 30" is one; "The deadline for the primary is
         # April 30" another, whatever words stand next to the dates
-        head_a, head_b = _subject_head(clause(a_text, a)), _subject_head(clause(b_text, b))
+        head_a = _subject_head(clause(a_text, a)) or _appositive_head(a_text, a)
+        head_b = _subject_head(clause(b_text, b)) or _appositive_head(b_text, b)
         if head_a is not None and head_b is not None:
             return head_a == head_b
     if sides_meet(sa, sb):
@@ -433,6 +629,29 @@ def same_attribute(a_text: str, a: Mention, b_text: str, b: Mention, tied: bool 
         and bool(names)
         and names == near_names(b_text, b.start, b.end)
     )
+
+
+_SENTENCE_NAME = re.compile(r"(?<=\s)[A-Z][a-z][\w'’-]+")
+_TIME_MARK = re.compile(rf"\b(?:{_MONTH}|(?:19|20)\d\d)\b", re.IGNORECASE)
+
+
+def tolls_apart(a_text: str, a: str, b_text: str, b: str) -> bool:
+    """Two exact tolls ("count|noun") of one class in two sentences of one event: the counted
+    nouns one, and the sentences sharing a name (not their first word, no month or weekday) and
+    no month or year only one names ("a quake in September killed seven" tells another event)."""
+    (xa, na), (xb, nb) = a.split("|"), b.split("|")
+    if na != nb or xa == xb:
+        return False
+    names_a = {w for w in _SENTENCE_NAME.findall(a_text) if w.lower() not in _DATE_WORDS}
+    names_b = {w for w in _SENTENCE_NAME.findall(b_text) if w.lower() not in _DATE_WORDS}
+    times_a = {t.lower() for t in _TIME_MARK.findall(a_text)}
+    times_b = {t.lower() for t in _TIME_MARK.findall(b_text)}
+    return bool(names_a & names_b) and times_a == times_b
+
+
+def _main_sides(text: str, m: Mention) -> Sides | None:
+    at = fronted(text, m)
+    return None if at is None else sides(text, at, at)
 
 
 # "The primary is scheduled for mid-May", "Vessia's primary will be held on April 30": the clause
@@ -452,6 +671,30 @@ def _subject_head(text: str) -> str | None:
     if m is None:
         return None
     words = m.group(1).lower().split()
+    cut = next((i for i, w in enumerate(words) if w in _OF), len(words))
+    return stem(words[cut - 1]) if cut > 0 else None
+
+
+# "The primary, set for April 30, ...": the sentence's subject, then a clause of a participle
+# dating it
+_OPENING_SUBJECT = re.compile(
+    r"^\s*(?:the|its|his|her|their|this|[A-Z][\w'’-]*['’]s)\s+((?:[a-z][\w-]*\s+){0,4}?[a-z][\w-]*)\s*$",
+    re.IGNORECASE,
+)
+_DATING = re.compile(r"^\s*(?:set|scheduled|slated|planned|due|held|expected)\b", re.IGNORECASE)
+
+
+def _appositive_head(text: str, m: Mention) -> str | None:
+    """The head word (stem) of the subject opening the sentence when the date stands in the
+    clause right after it and that clause dates it ("The deadline for the primary, set for
+    April 30," -> deadlin), or None."""
+    pieces = clause_pieces(text[: m.start])
+    if len(pieces) != 2 or not _DATING.match(pieces[1]):
+        return None
+    subject = _OPENING_SUBJECT.match(pieces[0])
+    if subject is None:
+        return None
+    words = subject.group(1).lower().split()
     cut = next((i for i, w in enumerate(words) if w in _OF), len(words))
     return stem(words[cut - 1]) if cut > 0 else None
 

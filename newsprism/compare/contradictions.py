@@ -7,6 +7,7 @@ places. Each contradiction carries both statements with their spans.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
@@ -15,6 +16,8 @@ from newsprism.compare.alignment import Alignment
 from newsprism.compare.attributes import (
     Mention,
     clause,
+    clause_pieces,
+    given_names,
     mentions,
     quoted_spans,
     remark_day,
@@ -342,7 +345,6 @@ def _count_context(text: str, unit: str) -> _Sides:
 
 _COMMON = re.compile(r"(?<![\w'’-])[a-z][\w'’-]*")
 _NOT_EVENT = frozenset(_SAYING.split("|")) | {"last", "next", "early", "late", "mid", "week"}
-_CLAUSE_END = re.compile(r"[,;:.!?](?=\s|$)|[()—–]")  # not the comma of "1,200" or the dot of "2.5"
 # Stems before and after a value, two words each side, then the one word next to it each side.
 _Sides = tuple[set[str], set[str], set[str], set[str]]
 
@@ -361,8 +363,8 @@ def _near_common(text: str, pattern: re.Pattern[str]) -> _Sides:
 
     out: _Sides = (set(), set(), set(), set())
     for m in pattern.finditer(text):
-        before = common(_CLAUSE_END.split(text[max(0, m.start() - 40) : m.start()])[-1])
-        after = common(_CLAUSE_END.split(text[m.end() : m.end() + 40])[0])
+        before = common(clause_pieces(text[max(0, m.start() - 40) : m.start()])[-1])
+        after = common(clause_pieces(text[m.end() : m.end() + 40])[0])
         for side, words in zip(out, (before[-2:], after[:2], before[-1:], after[:1]), strict=True):
             side.update(words)
     return out
@@ -483,9 +485,11 @@ def find_contradictions(
     min_shared: int = 2,
     negation_overlap: float = 0.6,
     close_sim: float = 0.7,
+    published: Mapping[str, str] | None = None,
 ) -> list[Contradiction]:
     """Contradictions between aligned or conflicting statements; ``texts`` (article id ->
-    cleaned text) lets a clause without a date be dated by its sentence. A missed
+    cleaned text) lets a clause without a date be dated by its sentence, ``published`` (article
+    id -> ISO date) tells a count that grew on a later day from one told two ways. A missed
     contradiction costs a reader less than an invented one, so each pair must pass
     :func:`_same_thing` (``min_sim``, ``min_shared``); a weekday or place differing needs the
     pair at least ``close_sim`` alike (counts, negation, office years and calendar dates are
@@ -523,13 +527,15 @@ def find_contradictions(
         if (a.quote_id or b.quote_id) and found[0] not in _FACT_KINDS:
             continue  # a speaker's words: a dispute or a quote variant, not the outlets disagreeing
         kind, note = found
-        cid = content_id(a.id, b.id, kind, prefix="c_")
         values = _values(kind, note, a.text, b.text)
+        if kind == "number" and _grew(a.article_id, values[0], b.article_id, values[1], published or {}):
+            continue
+        cid = content_id(a.id, b.id, kind, prefix="c_")
         out[cid] = Contradiction(id=cid, kind=kind, a=_side(a), b=_side(b), note=note, values=values)
     units = _units(statements, texts or {})
     unit_of = {statements[i].id: unit for unit, (_, members) in units.items() for i in members}
     told = {_told(c, unit_of) for c in out.values()}
-    for found in _attribute_contradictions(statements, units):
+    for found in _attribute_contradictions(statements, units, published or {}):
         # the paths above may have told this one already ("the 400 block" read as a count)
         if _told(found, unit_of) not in told and _told(found, unit_of, "number") not in told:
             out.setdefault(found.id, found)
@@ -540,7 +546,7 @@ def find_contradictions(
 _Unit = tuple[str, int, int]
 
 
-_PAST = re.compile(r"\b(?:was|were|had|did)\b|\b[a-z]{3,}ed\b")
+_PAST = re.compile(r"\b(?:was|were|had|did)\b|\b[a-z]{3,}ed\b|\b(?:has|have)\s+(?:[a-z]+ly\s+)?[a-z]{3,}\b")
 
 
 def _other_days(a: str, b: str) -> bool:
@@ -587,7 +593,9 @@ def _units(statements: Sequence[Statement], texts: Mapping[str, str]) -> dict[_U
 
 
 def _attribute_contradictions(
-    statements: Sequence[Statement], units: Mapping[_Unit, tuple[str, list[int]]]
+    statements: Sequence[Statement],
+    units: Mapping[_Unit, tuple[str, list[int]]],
+    published: Mapping[str, str] | None = None,
 ) -> list[Contradiction]:
     """One attribute of one thing (a clock time, a street block, an interval) given two values by
     two articles, whether or not alignment paired their sentences (see
@@ -595,12 +603,18 @@ def _attribute_contradictions(
     outlet's, and are left to disputes."""
     found: list[tuple[_Unit, Mention, _Unit, Mention]] = []
     by_key: dict[tuple[str, str], list[tuple[_Unit, Mention]]] = {}
+    articles: dict[str, list[str]] = {}
+    for unit, (text, _) in units.items():
+        articles.setdefault(unit[0], []).append(text)
     for unit, (text, members) in units.items():
         quoted = quoted_spans(text)
         # a sentence that is all quote still names its speaker in the outlet's words (the title)
         spoken = all(statements[i].quote_id for i in members)
-        for m in mentions(text):
-            if (m.kind == "title" or not spoken) and not any(s <= m.start < e for s, e in quoted):
+        for found_m in mentions(text):
+            m = _with_given(found_m, " ".join(articles[unit[0]]))
+            if m is None:
+                continue
+            if (m.kind in _REPORTED or not spoken) and not any(s <= m.start < e for s, e in quoted):
                 by_key.setdefault((m.kind, m.key), []).append((unit, m))
     tied: set[tuple[_Unit, _Unit]] = set()
     for clocks in (False, True):
@@ -614,15 +628,55 @@ def _attribute_contradictions(
                         ua[0] == ub[0]
                         # a plan and a report, or what did not happen and what did: two things
                         # (a person's title is theirs whatever the sentence tells of them)
-                        or kind != "title"
+                        or kind not in _PERSONAL
                         and _two_events(ta, ma, tb, mb)
                         or not same_attribute(ta, ma, tb, mb, (ua, ub) in tied or (ub, ua) in tied)
+                        or _update(kind, ua[0], ma, ub[0], mb, published or {})
+                        or kind == "age"
+                        and _plan_and_report(ta, tb)
                     ):
                         continue
                     found.append((ua, ma, ub, mb))
                     tied.add((ua, ub))
     out = [_attribute_contradiction(statements, units, *f) for f in found]
     return out + _remark_days(statements, units)
+
+
+_LEADING_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
+
+
+def _grew(article_a: str, value_a: str, article_b: str, value_b: str, published: Mapping[str, str]) -> bool:
+    """The article published on a later day gives the larger count: a toll, a tally or a
+    total that grew between two reports ("killed three" on Monday, "a total of 10" on Tuesday),
+    not one count told two ways. Reports of one day, or undated ones, are compared."""
+    day_a, day_b = (published.get(article_a) or "")[:10], (published.get(article_b) or "")[:10]
+    xa, xb = _LEADING_NUMBER.match(value_a), _LEADING_NUMBER.match(value_b)
+    if not day_a or not day_b or day_a == day_b or xa is None or xb is None:
+        return False
+    na, nb = float(xa.group(0).replace(",", "")), float(xb.group(0).replace(",", ""))
+    return (na > nb) == (day_a > day_b) and na != nb
+
+
+def _update(
+    kind: str, article_a: str, a: Mention, article_b: str, b: Mention, published: Mapping[str, str]
+) -> bool:
+    """Two values a later report may have updated: a count or an age that grew by the later
+    day. A toll (killed, injured, arrested) grows through a story's first hours and days, so
+    two undated tolls are never compared: nothing tells an update from a disagreement."""
+    if kind == "toll" and not (published.get(article_a) and published.get(article_b)):
+        return True
+    return kind in ("count", "toll", "age") and _grew(
+        article_a, str(a.value), article_b, str(b.value), published
+    )
+
+
+def _with_given(m: Mention, article: str) -> Mention | None:
+    """An age given to a surname alone ("Morrow, 74,") takes the one given name its article
+    writes before that surname; none, or two people of that name, and it is nobody's."""
+    if m.kind != "age" or not str(m.value).endswith("|"):
+        return m
+    given = given_names(article, m.key)
+    return dataclasses.replace(m, value=f"{m.value}{next(iter(given))}") if len(given) == 1 else None
 
 
 def _two_events(ta: str, ma: Mention, tb: str, mb: Mention) -> bool:
@@ -684,7 +738,14 @@ _KINDS = {
     "count": "number",
     "name": "name",
     "title": "title",
+    "age": "age",
+    "toll": "number",
 }
+# A person's title or age is theirs whatever the sentence tells of them (a plan, another day).
+_PERSONAL = frozenset(["title", "age"])
+# Values an outlet reports from a source in its own words ("killing five people, Iranian media
+# said"): read in sentences the quote stage holds as speech, outside their quote marks.
+_REPORTED = _PERSONAL | {"toll"}
 
 
 def _attribute_contradiction(
@@ -789,11 +850,18 @@ def _office_words(text: str) -> set[str]:
     Senate from" -> senat; "a senator from" -> senat)."""
     out = set()
     for m in _YEAR_RANGE.finditer(text):
-        head = _CLAUSE_END.split(text[max(0, m.start() - 60) : m.start()])[-1]
-        words = [w.lower() for w in _OFFICE_WORDS.findall(head)]
-        kept = [w for w in words if w not in STOPWORDS and w not in _HOLDING and w not in _DATE_WORDS][-2:]
+        pieces = clause_pieces(text[max(0, m.start() - 80) : m.start()])
+        kept = _office_kept(pieces[-1])
+        if not kept and len(pieces) > 1 and not pieces[-1].strip(" from"):
+            # "served two terms in the Senate, from 1967 to 1979": the span closes the clause before
+            kept = _office_kept(pieces[-2])
         out.update(w[:_PREFIX] for w in kept if len(w) >= _PREFIX)
     return out
+
+
+def _office_kept(head: str) -> list[str]:
+    words = [w.lower() for w in _OFFICE_WORDS.findall(head)]
+    return [w for w in words if w not in STOPWORDS and w not in _HOLDING and w not in _DATE_WORDS][-2:]
 
 
 def _values(kind: str, note: str, a: str, b: str) -> tuple[str, str]:

@@ -148,7 +148,18 @@ class _Keys:
     """What pair scoring needs of one quote, computed once: content-word stems, surname,
     speaker or source (for reported speech), and whether it is negated."""
 
-    __slots__ = ("fragment", "kind", "name", "negated", "stems", "surname", "who", "words")
+    __slots__ = (
+        "fragment",
+        "kind",
+        "name",
+        "negated",
+        "quoted",
+        "sequence",
+        "stems",
+        "surname",
+        "who",
+        "words",
+    )
 
     def __init__(self, quote: Quote) -> None:
         # "my daughter's been shot" and "my daughter has been shot" share "daughter"
@@ -159,7 +170,27 @@ class _Keys:
         self.kind: str | None = quote.speaker.kind if quote.speaker else None
         self.negated: bool = negations(quote.text) > 0
         self.words: list[str] = normalize_words(quote.text)
+        self.sequence: list[str] = [stem(w) for w in normalize_words(_POSSESSIVE.sub("", quote.text))]
         self.fragment: bool = quote.kind == "fragment"
+        self.quoted: bool = quote.kind in ("direct", "fragment")
+
+
+def _common_run(a: _Keys, b: _Keys) -> int:
+    """Words in the longest stretch both versions print in the same order (stems compared)."""
+    m = difflib.SequenceMatcher(a=a.sequence, b=b.sequence, autojunk=False)
+    return m.find_longest_match(0, len(a.sequence), 0, len(b.sequence)).size
+
+
+def _worded(ka: _Keys, kb: _Keys, sim: float, s: CompareSettings) -> bool:
+    """Shared words make one utterance of two quoted versions whose meanings are not close only
+    when some of them run together as a phrase: two remarks of one speaker share single words
+    by chance ("taxes" and "work" in two lines of one speech; "tied" and "up" in two long
+    quotes). Quoted words are the speaker's own, so two outlets quoting one utterance print a
+    phrase alike; reported speech is each outlet's rewording, where one shared word may be all
+    that is left, so it is not asked of a pair with an indirect version."""
+    if not (ka.quoted and kb.quoted):
+        return True
+    return sim >= s.quote_sim or _common_run(ka, kb) >= s.quote_min_run
 
 
 def _same_speaker(a: _Keys, b: _Keys) -> bool:
@@ -232,7 +263,7 @@ def _pair_score(a: Quote, b: Quote, ka: _Keys, kb: _Keys, sim: float, s: Compare
         within = common >= s.quote_within_min_shared and (
             _contiguous(ka.words, kb.words) or _contiguous(kb.words, ka.words)
         )
-        return max(overlap, sim) if same and (alike or within) else None
+        return max(overlap, sim) if same and ((alike and _worded(ka, kb, sim, s)) or within) else None
     copied = overlap >= s.quote_same_words and sim >= s.quote_sim
     long_enough = len(ka.stems & kb.stems) >= s.quote_same_min_shared
     if "indirect" in (a.kind, b.kind):
@@ -240,7 +271,7 @@ def _pair_score(a: Quote, b: Quote, ka: _Keys, kb: _Keys, sim: float, s: Compare
         # same thing, with the same polarity, makes it one utterance — or the same words
         # word for word, given to an unnamed source on one side or long enough to be a copy.
         same = _same_speaker(ka, kb) and _same_polarity(ka, kb)
-        if same and (overlap >= s.quote_overlap or sim >= s.quote_sim):
+        if same and (overlap >= s.quote_overlap or sim >= s.quote_sim) and _worded(ka, kb, sim, s):
             return max(overlap, sim)
         unknown = None in (ka.who, kb.who) and len(ka.stems & kb.stems) >= s.quote_unknown_min_shared
         copy = copied and _same_polarity(ka, kb) and (unknown or long_enough)
@@ -250,7 +281,7 @@ def _pair_score(a: Quote, b: Quote, ka: _Keys, kb: _Keys, sim: float, s: Compare
         na is not None
         and na == nb
         and _same_speaker(ka, kb)
-        and ((overlap >= s.quote_overlap and shared) or sim >= s.quote_sim)
+        and ((overlap >= s.quote_overlap and shared and _worded(ka, kb, sim, s)) or sim >= s.quote_sim)
     ):
         return max(overlap, sim)
     # An unknown speaker matches anyone, so the words themselves must agree on both counts.

@@ -137,6 +137,7 @@ def compare_stage(analysis: Analysis, settings: Settings) -> Analysis:
             s.contradiction_shared,
             s.contradiction_negation_overlap,
             s.contradiction_sim,
+            {a.id: a.published for a in articles if a.published},
         ),
     )
     disputes = clock.lap(

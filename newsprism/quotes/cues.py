@@ -12,6 +12,7 @@ from __future__ import annotations
 
 __all__ = [
     "ANONYMOUS_NOUNS",
+    "AS_TAG_VERBS",
     "CHARGE_VERBS",
     "CLAIM_NOUNS",
     "ORG_DESCRIPTORS",
@@ -175,6 +176,14 @@ CHARGE_VERBS = {
     "chastise": "for",
     "fault": "for",
 }
+
+# Verbs that leave their content out in an "as" clause ("As the Post reported, …", "as he
+# noted, …"): reporting verbs that need a complement. Verbs of manner of speaking ("as they
+# yelled at the player") are complete without one, so there "as" means "while".
+AS_TAG_VERBS = frozenset(
+    """say report note write explain state announce predict warn claim argue confirm reveal
+    mention suggest tell add point acknowledge admit""".split()  # noqa: SIM905
+)
 
 THINK_VERBS = frozenset(["believe", "think", "feel", "fear", "hope", "expect", "know", "understand"])
 

@@ -20,7 +20,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from newsprism.model import Span
-from newsprism.quotes.cues import CHARGE_VERBS, CLAIM_NOUNS, TITLE_CUES
+from newsprism.quotes.cues import AS_TAG_VERBS, CHARGE_VERBS, CLAIM_NOUNS, TITLE_CUES
 from newsprism.quotes.found import Found
 from newsprism.quotes.marks import DASH_CHARS, MarkedSpan
 from newsprism.quotes.syntax import (
@@ -126,12 +126,26 @@ def classify_marked(
         starts = _prev_char(text, mark.span.start) in CLAUSE_BEFORE + "\n"
         found.embedded = not starts and not _whole_clause(doc, found.span)
         return found
-    if kind == "none" or is_title(text, mark):
+    if kind == "none" or (is_title(text, mark) and not _named_by_speaker(doc, mark)):
         return None
     cue = _sentence_cue(doc, mark, marks)
     if cue is None:
         return None
     return Found("fragment", inner_span(text, mark), cue=cue, cue_span=token_span([cue]))
+
+
+NAMING_VERBS = frozenset(["called", "dubbed", "labeled", "labelled", "termed"])
+
+
+def _named_by_speaker(doc: Doc, mark: MarkedSpan) -> bool:
+    """``what he called “our arguments this year”``, ``which Ann Lee called “a farce”``: a
+    naming verb with a subject of its own gives someone's words; ``a film called “X”`` (a
+    participle, no subject) gives a title."""
+    before = [t for t in expand(doc, Span(max(0, mark.span.start - 12), mark.span.start)) if not t.is_space]
+    verb = before[-1] if before else None
+    if verb is None or verb.lower_ not in NAMING_VERBS or verb.pos_ != "VERB":
+        return False
+    return any(c.dep_ == "nsubj" for c in verb.children)
 
 
 def _whole_clause(doc: Doc, span: Span) -> bool:
@@ -163,10 +177,47 @@ def _broken_relative(tok: Token) -> bool:
     return tok.dep_ == "relcl" and sum(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children) >= 2
 
 
+_RELATIVE_TAGS = frozenset(["WDT", "WP"])
+
+
+def _relative_words(verb: Token, clause: Token) -> set[int]:
+    """``a bill, which critics said was unfair``, ``what he said were failures``, ``rules that
+    they say are illegal``: a cue inside a relative clause reports the clause after it, whose
+    gap the relative pronoun before the cue fills. That pronoun is neither the speaker nor a
+    question word, and with it in the content the content would hold the cue and its speaker."""
+    if verb.dep_ not in ("relcl", "pcomp"):
+        return set()
+    before = [t for t in clause.subtree if t.i < verb.i]
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if len(subjects) >= 2:  # "who he said escalated": the parser made the pronoun a second subject
+        before += subjects
+    words = {
+        t
+        for t in before
+        if t.tag_ in _RELATIVE_TAGS or (t.lower_ == "that" and t.dep_ in ("nsubj", "nsubjpass", "dobj"))
+    }
+    # A gap in object position is a claim only in a relative clause set off by a comma ("the
+    # wall, which he said Mexico would pay for"); without one the clause names its noun by a
+    # claim and makes none ("the data that officials said they found", "between what X says
+    # the plan would do and …"). A subject gap predicates ("rules that they say are illegal").
+    return {t.i for t in words if t.dep_ in ("nsubj", "nsubjpass") or t.doc[max(0, t.i - 1)].text == ","}
+
+
+def _participles(clause: Token, verb: Token) -> list[Token]:
+    """``Lee announced that she had filed the form, saying it set a record``: the parser hangs a
+    participle cue after a comma on the reported clause, but it reports its own words, and
+    they are the cue's speaker's (not those of the clause's subject, "she" here by chance)."""
+    return [
+        t
+        for t in clause.subtree
+        if t.i > verb.i and t.tag_ == "VBG" and t.dep_ == "advcl" and t.doc[t.i - 1].text == "," and is_cue(t)
+    ]
+
+
 def _content_span(clause: Token, verb: Token) -> Span | None:
     cut = {t.i for r in clause.subtree if _broken_relative(r) for t in r.subtree}
-    if verb.dep_ == "relcl":  # "Kelly, who he claims has been unfair": "who" is a person, not a question
-        cut |= {t.i for t in clause.subtree if t.i < verb.i and t.tag_ == "WP"}
+    cut |= {t.i for p in _participles(clause, verb) for t in p.subtree}
+    cut |= _relative_words(verb, clause)  # "Kelly, who he claims has been unfair": "who" is a person
     toks = [t for t in clause.subtree if t.i != verb.i and t.i not in cut]
     if toks and toks[0].lower_ == "that" and toks[0].dep_ == "mark":
         toks.pop(0)
@@ -266,6 +317,15 @@ def _misread_object(verb: Token) -> list[Token]:
     return [obj] if any(c.dep_ == "dobj" for v in verbs for c in v.children) else []
 
 
+def _relative_xcomp(verb: Token) -> list[Token]:
+    """``outsiders who he said escalated tensions``: the parser makes the relative pronoun a
+    second subject of the cue and the reported verb its open complement."""
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if verb.dep_ != "relcl" or len(subjects) < 2 or not any(c.tag_ in _RELATIVE_TAGS for c in subjects):
+        return []
+    return [c for c in verb.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")]
+
+
 def _complements(verb: Token) -> list[Token]:
     """The clause a cue verb reports: a claim noun's clause first (the parser may also hang
     a later relative clause's verb on the cue as ccomp), else its clausal complements."""
@@ -273,7 +333,10 @@ def _complements(verb: Token) -> list[Token]:
     if claim is not None:
         return [claim]
     clauses = (
-        [c for c in verb.children if c.dep_ == "ccomp"] or _stray_that_clauses(verb) or _misread_object(verb)
+        [c for c in verb.children if c.dep_ == "ccomp"]
+        or _stray_that_clauses(verb)
+        or _misread_object(verb)
+        or _relative_xcomp(verb)
     )
     # a "that" clause first: the parser also hangs clauses of a fronted phrase on the verb
     return sorted(clauses, key=lambda c: (not any(m.lower_ == "that" for m in c.children), c.i < verb.i))
@@ -317,8 +380,9 @@ def find_indirect(
 ) -> list[Found]:
     """``X said (that) …``: a speech verb outside quotes with a clausal complement."""
     found: list[Found] = []
+    told: set[int] = set()  # participles whose speaker a cue before them gave
     for verb in doc:
-        if not is_cue(verb, think) or inside(verb, marks):
+        if verb.i in told or not is_cue(verb, think) or inside(verb, marks):
             continue
         for clause in _complements(verb):
             span = _content_span(clause, verb)
@@ -331,15 +395,68 @@ def find_indirect(
                 continue
             if (span.start > verb.idx or not _closes(verb)) and _question(text_of(doc), span):
                 continue  # an indirect question reports no claim (a fronted "When …" clause is none)
-            speaker = subject_of(verb, marks.plus(span) if isinstance(marks, SpanSet) else [span, *marks])
+            relative = [token_span([doc[i]]) for i in sorted(_relative_words(verb, clause))]
+            avoid = (
+                [span, *relative, *marks] if relative or not isinstance(marks, SpanSet) else marks.plus(span)
+            )
+            speaker = subject_of(verb, avoid)
             if speaker is None or _dummy(speaker):
                 continue
             method = "syntactic-subject+relative" if via_relative(verb) else "syntactic-subject"
             found.append(Found("indirect", span, verb, token_span([verb]), speaker, method))
+            for part in _participles(clause, verb):
+                told.add(part.i)
+                found += _participle_quote(doc, part, speaker, marks, direct, direct_share)
             break
         else:
-            found += _medial(doc, verb, marks, direct, direct_share)
+            found += _medial(doc, verb, marks, direct, direct_share) or _as_tag(
+                doc, verb, marks, direct, direct_share
+            )
     return found
+
+
+def _participle_quote(
+    doc: Doc, part: Token, speaker: Token, marks: list[Span], direct: list[Span], share: float
+) -> list[Found]:
+    """What a participle cue after a reported clause reports, given to that clause's speaker."""
+    for clause in _complements(part):
+        span = _content_span(clause, part)
+        span = _balanced(text_of(doc), span) if span is not None else None
+        if span is None or _mostly_inside(span, direct, share) or _question(text_of(doc), span):
+            continue
+        return [Found("indirect", span, part, token_span([part]), speaker, "syntactic-subject")]
+    return []
+
+
+def _as_content(verb: Token) -> Span | None:
+    """``As the Post reported, the inspector issued subpoenas``, ``…, as reported by X``: a cue
+    with no object of its own in an "as" clause reports the clause it hangs on."""
+    if verb.dep_ != "advcl" or verb.lemma_.lower() not in AS_TAG_VERBS:
+        return None
+    if not any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
+        return None
+    if verb.head.pos_ not in ("VERB", "AUX") or any(
+        c.dep_ in ("ccomp", "xcomp", "dobj", "dative", "prt") for c in verb.children
+    ):
+        return None
+    tag = {t.i for t in verb.subtree}
+    toks = [t for t in verb.head.subtree if t.i not in tag]
+    while toks and (toks[-1].is_punct or toks[-1].is_space or toks[-1].dep_ == "cc"):
+        toks.pop()
+    while toks and (toks[0].is_punct or toks[0].is_space or toks[0].dep_ == "cc"):
+        toks.pop(0)
+    return token_span(toks) if len(toks) >= 3 else None
+
+
+def _as_tag(doc: Doc, verb: Token, marks: list[Span], direct: list[Span], share: float) -> list[Found]:
+    span = _as_content(verb)
+    if span is None or _mostly_inside(span, direct, share) or _headline(text_of(doc), verb.idx):
+        return []
+    speaker = subject_of(verb, marks)
+    # its own subject or agent ("As noted above, the plan failed": no one said it, the plan least)
+    if speaker is None or _dummy(speaker) or verb not in (speaker.head, speaker.head.head):
+        return []
+    return [Found("indirect", span, verb, token_span([verb]), speaker, "syntactic-subject")]
 
 
 # What may follow a closing tag's verb: when, where and how it was said ("the police said at

@@ -77,6 +77,18 @@ def _mixed(text: str, found: list[Found]) -> list[Found]:
         outer.span = Span(outer.span.start, max(outer.span.end, end))  # through the closing mark
         if f.speaker is None:
             f.speaker, f.cue, f.cue_span, f.method = outer.speaker, outer.cue, outer.cue_span, outer.method
+    for f in found:  # quoted words inside a clause their own cue reports are that clause's speaker's
+        if f.kind == "fragment" and f.cue is not None:
+            outer = next(
+                (
+                    c
+                    for c in clauses
+                    if c.cue is not None and c.cue.i == f.cue.i and c.span.start <= f.span.start < c.span.end
+                ),
+                None,
+            )
+            if outer is not None:
+                f.speaker, f.method = outer.speaker, outer.method
     return found
 
 

@@ -161,6 +161,11 @@ def _first_names() -> dict[str, str]:
     return dict(line.split() for line in text.splitlines() if line and not line.startswith("#"))
 
 
+def is_given_name(word: str) -> bool:
+    """Whether ``word`` is a given name of the first-name table ("Doug", "Ana")."""
+    return word.lower().rstrip(".") in _first_names()
+
+
 def given_sex(name: str) -> str | None:
     """``m``/``f`` for a person name of two words or more whose first given name is borne by one
     sex at least nine times in ten ("Ana Lind" -> f), else None (an initial, a rare or shared
@@ -186,13 +191,91 @@ def compatible(a: str, b: str) -> bool:
     return _same_given(full_a[0], full_b[0])
 
 
+# Words a title-case headline leaves in lower case.
+_HEADLINE_SMALL = frozenset("a an the and but or nor of to in on at by for from with as vs via".split())  # noqa: SIM905
+_HEADLINE_LINE = re.compile(r"[^\n]+")
+
+
+def _headline(line: str) -> bool:
+    """A line in title case ("Bush Hits Marco On Eminent Domain"): its capitalised words are
+    not names ("Bush Hits Marco" is no full name of Bush)."""
+    words = [w for w in re.findall(r"[A-Za-z][\w’'-]*", line) if w.lower() not in _HEADLINE_SMALL]
+    if sum(w.isupper() for w in words) * 2 >= len(words):
+        return False  # a line in capitals (a whole article may be): names there are as written
+    return 4 <= len(words) <= 30 and sum(w[0].isupper() for w in words) >= 0.85 * len(words)
+
+
+def _headline_names(line: str) -> str:
+    """A title-case line with only what may be a name left: a known given name and the one
+    capitalised word after it, initials aside, never in capitals ("BC ATTORNEY GENERAL OPAL") ("More Hillary Clinton Says" keeps "Hillary Clinton");
+    everything else is blanked (same length)."""
+    out = list("~" * len(line))  # not a space: names never run across a blanked word
+    words = list(re.finditer(r"\S+", line))
+    i = 0
+    while i < len(words):
+        if words[i].group(0).isupper() or words[i].group(0).lower() not in _first_names():  # "OPAL"
+            i += 1
+            continue
+        j = i
+        end, initials = words[i].end(), 0
+        while j < len(words) and j - i - initials < 2:
+            word = words[j].group(0)
+            initials += bool(re.fullmatch(r"[A-Z]\.", word))
+            bare = word.rstrip(",:;!?")
+            small = j > i and bare.lower() in _HEADLINE_SMALL
+            if not re.fullmatch(r"[A-Z][\w’'.-]*", bare) or small or (len(bare) > 2 and bare.isupper()):
+                break
+            end = words[j].start() + len(bare)
+            j += 1
+            if bare != word:
+                break
+        start = words[i].start()
+        out[start:end] = line[start:end]
+        i = max(j, i + 1)
+    return "".join(out)
+
+
+_SENTENCE_START = re.compile(
+    r"(?:^|(?<=[.!?:])[\"”’')\]]*\s+)[\"“‘'(]?([A-Z][a-z]+)(?=\s+[A-Z])", re.MULTILINE
+)
+
+
+def _common_starts(text: str) -> str:
+    """Sentence-initial capitalised words that the text also writes in lower case and that are
+    no given name ("Maybe Trump said", "Top Clinton aides") blanked: they begin no name."""
+    lower = set(re.findall(r"(?<![\w’'-])[a-z]+", text))
+
+    def blank(m: re.Match) -> str:
+        word = m.group(1)
+        common = word.lower() in lower and word.lower() not in _first_names()
+        return m.group(0)[: m.start(1) - m.start(0)] + ("~" * len(word) if common else word)
+
+    return _SENTENCE_START.sub(blank, text)
+
+
+@functools.lru_cache(maxsize=64)
+def without_headlines(text: str) -> str:
+    """``text`` with its title-case lines reduced to what may be names, and common words that
+    begin a sentence blanked (same length, so offsets hold): "Bush Hits Marco" is no full name
+    of Bush, "Cecile Ruiz: I Will Run" names her, "Maybe Trump" is no name."""
+    text = _HEADLINE_LINE.sub(
+        lambda m: _headline_names(m.group(0)) if _headline(m.group(0)) else m.group(0), text
+    )
+    return _common_starts(text)
+
+
 def full_names(text: str, word: str) -> list[str]:
-    """Full names in ``text`` (2-4 capitalised words) that end or begin with ``word``."""
+    """Full names in ``text`` (2-4 capitalised words) that end or begin with ``word``, title-case
+    headline lines aside."""
+    return _full_names(without_headlines(text), word)
+
+
+def _full_names(text: str, word: str) -> list[str]:
     w = re.escape(word)
     part = r"[A-Z][\w’'-]+|[A-Z]\."
     patterns = (
-        rf"\b((?:{part})(?:\s+(?:{part})){{0,2}}\s+{w}(?:,? (?:Jr|Sr|II|III|IV)\b\.?)?)(?=[’']s\b|(?![\w’'-]))",
-        rf"\b({w}(?:\s+[A-Z]\.)?(?:\s+[A-Z][\w’'-]+){{1,2}})\b",
+        rf"\b((?:{part})(?:[^\S\n]+(?:{part})){{0,2}}[^\S\n]+{w}(?:,? (?:Jr|Sr|II|III|IV)\b\.?)?)(?=[’']s\b|(?![\w’'-]))",
+        rf"\b({w}(?:[^\S\n]+[A-Z]\.)?(?:[^\S\n]+[A-Z][\w’'-]+){{1,2}})\b",
     )
     hits = sorted((m.start(), m.group(1)) for p in patterns for m in re.finditer(p, text))
     found = [name for _, name in hits]  # reading order: the person introduced first comes first
@@ -219,13 +302,14 @@ class NameIndex:
     of the text holding a word are read for it, with the same result as reading it all."""
 
     def __init__(self, text: str) -> None:
+        text = without_headlines(text)
         self.text = text
         self.starts = [0, *(m.start() for m in _CUT.finditer(text) if m.start())]
         self.ends = [*self.starts[1:], len(text)]
 
     def full_names(self, word: str) -> list[str]:
         if not _INDEXED.fullmatch(word):
-            return full_names(self.text, word)
+            return _full_names(self.text, word)
         pieces: list[int] = []
         at = self.text.find(word)
         while at >= 0:
@@ -233,7 +317,7 @@ class NameIndex:
             if not pieces or pieces[-1] != k:
                 pieces.append(k)
             at = self.text.find(word, at + 1)
-        return [name for k in pieces for name in full_names(self.text[self.starts[k] : self.ends[k]], word)]
+        return [name for k in pieces for name in _full_names(self.text[self.starts[k] : self.ends[k]], word)]
 
 
 def most_complete(names: Iterable[str]) -> str:
@@ -264,6 +348,16 @@ def most_written(names: Iterable[str], counts: Mapping[str, int]) -> str:
         return any(len(w) == 1 for w in name_words(n)[1:-1])
 
     return max(names, key=lambda n: (counts.get(n, 0), not initial(n), -order.index(n)))
+
+
+def without_middle_initials(name: str) -> str:
+    """``Anthony D. Weiner`` -> ``Anthony Weiner``: a middle initial is one outlet's house style,
+    not the name readers know; a leading initial ("J. Edgar Hoover") and a generation stay."""
+    words = name.split()
+    if len(words) < 3 or len(name_words(words[0])) != 1 or len(name_words(words[0])[0]) < 2:
+        return name
+    kept = [words[0]] + [w for w in words[1:-1] if not re.fullmatch(r"[A-Z]\.", w)] + [words[-1]]
+    return " ".join(kept) if len([w for w in kept if name_words(w)[0] not in _SUFFIXES]) >= 2 else name
 
 
 # Legal forms that follow a company's name ("France Telecom SA", "Interoute Plc").

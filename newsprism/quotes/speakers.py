@@ -38,6 +38,7 @@ from newsprism.quotes.names import (
     full_names,
     generation,
     given_sex,
+    is_given_name,
     most_complete,
     most_written,
     name_words,
@@ -45,6 +46,7 @@ from newsprism.quotes.names import (
     strip_company,
     strip_titles,
     surname,
+    without_middle_initials,
 )
 
 __all__ = ["find_speaker", "merge_speakers", "speaker_index", "speaker_key"]
@@ -160,6 +162,23 @@ def _display(key: str, names: list[str], written: Mapping[str, int]) -> str:
     return sorted(counts, key=lambda n: (-(len(n.split()) > 1), -counts[n], -len(n), n))[0]
 
 
+def _plain_names(names: dict[str, str], texts: Mapping[str, str]) -> dict[str, str]:
+    """Person names without middle initials ("Paul D. Ryan" is "Paul Ryan" in every outlet), unless
+    the story writes that given name and surname with other initials too, for another person
+    ("George H. Lind" and "George K. Lind", "George H.K. Lind")."""
+    text = " \n ".join(texts.values())
+    out = {}
+    for k, n in names.items():
+        plain = without_middle_initials(n) if k.startswith("person:") else n
+        if plain != n:
+            first, last = re.escape(plain.split()[0]), re.escape(plain.split()[-1])
+            forms = set(re.findall(rf"\b{first}((?:\s+[A-Z]\.(?:[A-Z]\.)*)*)\s+{last}\b", text))
+            if len({f.replace(" ", "") for f in forms} - {""}) > 1:
+                plain = n
+        out[k] = plain
+    return out
+
+
 def _dateline(quote: Quote, texts: Mapping[str, str]) -> bool:
     """A speaker that is the article's dateline ("AMHERST") is a place, not a person."""
     s = quote.speaker
@@ -217,14 +236,41 @@ def _untitled(quote: Quote, texts: Mapping[str, str]) -> Quote:
     return dataclasses.replace(quote, speaker=dataclasses.replace(s, canonical=name, role=role))
 
 
-def _surnames_as_persons(quotes: list[Quote]) -> list[Quote]:
+# A capitalised name word, "O’Donnell" and "D'Souza" included.
+_CAPITALISED = re.compile(r"[A-Z](?:[a-z]|[’'][A-Z])[\w’'-]*")
+
+
+def _person_shaped(name: str, text: str) -> str | None:
+    """The full person name an organisation speaker stands for, when the tagger made one of a
+    person: "Roman Ostrava" (a known given name, then a surname the article also writes alone),
+    or "Ostrava" alone when the article's one full name ending in it starts with a given name."""
+    words = name.split()
+    if not words or not all(_CAPITALISED.fullmatch(w) for w in words):
+        return None
+    if len(words) == 1:
+        forms = {f for f in full_names(text, name) if len(f.split()) == 2}
+        return next(iter(forms)) if len(forms) == 1 and given_sex(next(iter(forms))) else None
+    last = re.escape(words[-1])
+    alone = len(re.findall(rf"\b{last}\b", text)) > len(re.findall(rf"\b{re.escape(name)}\b", text))
+    return name if len(words) <= 3 and given_sex(name) and alone else None
+
+
+def _surnames_as_persons(quotes: list[Quote], texts: Mapping[str, str]) -> list[Quote]:
     """A one-word speaker the tagger did not read as a person ("Ruiz tweeted", tagged as a plural
     noun or an organisation) is a person when it is the surname of a full person name another
-    quote of the story gives; so is an organisation written exactly as such a full name."""
+    quote of the story gives; so is an organisation written exactly as such a full name, or
+    shaped as a person's name (:func:`_person_shaped`)."""
     full = {
         q.speaker.canonical
         for q in quotes
         if q.speaker is not None and q.speaker.kind == "person" and len(name_words(q.speaker.canonical)) >= 2
+    }
+    full |= {
+        shaped
+        for q in quotes
+        if q.speaker is not None and q.speaker.kind == "organisation"
+        for shaped in [_person_shaped(q.speaker.canonical, texts.get(q.article_id, ""))]
+        if shaped
     }
     surnames = {name_words(n)[-1] for n in full}
     out = []
@@ -234,7 +280,7 @@ def _surnames_as_persons(quotes: list[Quote]) -> list[Quote]:
             s is not None
             and s.kind in ("anonymous", "organisation", "nominal")
             and (
-                (re.fullmatch(r"[A-Z][a-z][\w’'-]*", s.canonical) and s.canonical.lower() in surnames)
+                (_CAPITALISED.fullmatch(s.canonical) and s.canonical.lower() in surnames)
                 or (s.kind == "organisation" and s.canonical in full)  # "Ana Lind" tagged ORG once
             )
         ):
@@ -387,17 +433,22 @@ def _full_form(
     def same_generation(names: Iterable[str]) -> Counter:
         return Counter(n for n in names if generation(n) == gen and (sex is None or gender(n) in (None, sex)))
 
-    local = same_generation(full_names(text, word))
+    found = full_names(text, word)
+    # A surname alone refers back to the person the article introduced first with it; another
+    # person of that surname keeps being written in full. Names ending in the word come first: a
+    # name it begins ("Trump Tower", "Lind Foundation") is its name only where no other is
+    # written ("Xi Jinping").
+    given = bool(gen) or is_given_name(word)  # "Pete Jr.", "Doug": a given name begins the name
+    local = same_generation(n for n in found if _ends_in(n, word) or given)
     if local:
-        # A surname alone refers back to the person the article introduced first with it;
-        # another person of that surname keeps being written in full.
         return next(iter(local))
+    in_texts = [n for t in texts.values() if word in t for n in full_names(t, word)]  # others have none
     pool = same_generation(story.get(word.lower(), Counter()).elements()) or same_generation(
-        n
-        for t in texts.values()
-        if word in t
-        for n in full_names(t, word)  # a text without it has none
+        n for n in in_texts if _ends_in(n, word) or given
     )
+    if not pool and found:
+        return next(iter(same_generation(found)), None)
+    pool = pool or same_generation(in_texts)
     if not pool and gen:  # "Pete Jr.": the story's Jr. whose given name it is
         pool = Counter(
             n
@@ -413,6 +464,10 @@ def _full_form(
     if pool and (len(pool) == 1 or pool.most_common(2)[0][1] > pool.most_common(2)[1][1]):
         return pool.most_common(1)[0][0]
     return None
+
+
+def _ends_in(name: str, word: str) -> bool:
+    return name_words(surname(name))[-1:] == name_words(word)[-1:]
 
 
 def _written_forms(quotes: list[Quote], texts: Mapping[str, str]) -> dict[str, list[str]]:
@@ -454,7 +509,7 @@ def merge_speakers(
     ``texts`` (article id -> cleaned text) lets short names resolve to the full names the
     articles write, and datelines be told from speakers."""
     texts = texts or {}
-    quotes = _resolve_short(_surnames_as_persons([_untitled(q, texts) for q in quotes]), texts)
+    quotes = _resolve_short(_surnames_as_persons([_untitled(q, texts) for q in quotes], texts), texts)
     quotes = _story_titles(quotes)
     written = _written_forms(quotes, texts)
     counts = Counter(m for forms in {id(v): v for v in written.values()}.values() for m in forms)
@@ -486,9 +541,10 @@ def merge_speakers(
     for q in quotes:
         if keys[q.id]:
             groups[final(keys[q.id])].append(q)
-    names = {
-        k: _display(k, [q.speaker.canonical for q in qs if q.speaker], counts) for k, qs in groups.items()
-    }
+    names = _plain_names(
+        {k: _display(k, [q.speaker.canonical for q in qs if q.speaker], counts) for k, qs in groups.items()},
+        texts,
+    )
     out = []
     for q in quotes:
         k = keys[q.id]

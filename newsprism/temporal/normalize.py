@@ -43,9 +43,15 @@ _IRREGULAR_PAST = (
     "chose|drew|got|grew|heard|kept|knew|paid|sat|sought|stole|swore|taught|tore|withdrew|fled|"
     "slew|sank|swam|sang|forgot|forgave|froze|hung|meant|overtook|undertook"
 )
+# Verbs whose past is their present ("quit", "put", "cut"): past after a singular subject,
+# which would have taken "-s" in the present ("the minister quit", "she cut", "Ames put").
+_SAME_FORM_PAST = (
+    r"(?:\b(?:he|she|it)|\b(?-i:[A-Z][a-z]+)|\b(?:the|a|an|his|her|its)\s+(?-i:[a-z]+[^s\W]))\s+"
+    r"(?-i:quit|put|cut|hit|let|shut|split|spread|cost|hurt|bet|burst|cast|shed)\b"
+)
 _PAST = re.compile(
-    r"\b(?:was|were|had|did|said|ago|last|" + _IRREGULAR_PAST + r")\b"
-    r"|(?<!\bthe\s)(?<!\ba\s)(?<!\ban\s)(?<!\bits\s)\b\w{3,}ed\b",
+    r"\b(?:was|were|had|did|said|ago|last|" + _IRREGULAR_PAST + r")\b|" + _SAME_FORM_PAST + r"|"
+    r"(?<!\bthe\s)(?<!\ba\s)(?<!\ban\s)(?<!\bits\s)\b\w{3,}ed\b",
     re.IGNORECASE,
 )
 # A reporting verb right before the date: the date is when it was said, in its tense, whatever
@@ -69,6 +75,25 @@ _AHEAD_OF = re.compile(
     r"\b(?:before|until)\s+(?!(?:the|a|an|his|her|their|its|midnight|noon|dawn|dusk|sunrise|sunset|daybreak)\b)"
     r"(?=[A-Za-z]+(?:\s+\S+){2,}\s*$)"
 )
+# The verb nearest before a day decides where the day lies ("the race Clinton is facing in
+# Tuesday's primary", "holds its caucuses on Saturday", "could be higher on Saturday", "a chance
+# to win it on Tuesday", "ahead of Saturday's caucus"), not a past verb earlier in the clause
+# ("described the race Clinton is facing ..."). Each alternative names what it tells.
+_NEAREST_CUE = re.compile(
+    r"(?P<ahead>\b(?:ahead\s+of|in\s+anticipation\s+of|in\s+the\s+run-up\s+to)\b)"
+    r"|(?P<prog>\b(?:is|are|am)\s+(?:\w+ly\s+)?[a-z]+ing\b)"
+    r"|(?P<modal>\b(?:could|might|can|should|must|(?-i:may))\b(?!\s+(?:not\s+)?have\b))"
+    r"|(?P<inf>\bto\s+(?!(?:the|his|her|its|our|their|this|that|a|an|date|be\s+\w+ed)\b)(?-i:[a-z]+)\b(?<!ing))"
+    r"|(?P<pres>\b(?-i:[a-z]{2,}[^sui'’\W]s)\s+(?:its|their|his|her)\b)"
+    r"|(?P<future>" + _FUTURE.pattern + r")"
+    r"|(?P<past>" + _PAST.pattern + r")",
+    re.IGNORECASE,
+)
+_FUTURE_WORD = re.compile(r"\b(?:will|is|are)\b|'ll", re.IGNORECASE)
+_REPORTS = re.compile(r"\b(?:says|tells|announces|adds|writes|reports)\b", re.IGNORECASE)
+# After a possessive day ("Tuesday's primary") only a cue that takes the day's event as its
+# object or adjunct counts: "ahead of", or a progressive verb right before it ("is facing in").
+_PROG_ADJUNCT = re.compile(r"\b(?:is|are|am)\s+[a-z]+ing\s+(?:in|at|for|during)\s+$", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(?<![ap]\.m)(?<!\b[A-Z])[.!?]\s+(?=[A-Z\"“])|\n")
 _MODS = {
     "less than": "LESS_THAN", "fewer than": "LESS_THAN", "under": "LESS_THAN",
@@ -132,6 +157,35 @@ class Context:
             return "past"
         return ""
 
+    def day_tense(self, mention: Mention) -> str:
+        """The tense for a weekday or a holiday: the nearest verb cue before it in its clause
+        decides; without one, :meth:`tense`."""
+        before = self._clause_before(mention.start)
+        after = self.text[mention.end : mention.end + 60]
+        possessive = after[:2] in {"'s", "’s"}
+        if _SAID_BEFORE.search(before):
+            return "past"
+        cues = list(_NEAREST_CUE.finditer(before))
+        if possessive:
+            if _PROG_ADJUNCT.search(before) or (cues and cues[-1].lastgroup == "ahead"):
+                return "future"
+            return self.tense(mention)
+        if not cues:
+            ahead = _FUTURE_AFTER.match(after)
+            lead = _FUTURE_WORD.split(ahead.group(0), maxsplit=1)[0] if ahead else ""
+            if ahead and not _PAST.search(lead) and not _REPORTS.search(lead):
+                # "the committee on Friday will vote", "by the time the tour is over on
+                # Monday, we will have ..." (not "on Friday said it will ...")
+                return "future"
+            return self.tense(mention)
+        kind = cues[-1].lastgroup
+        if kind == "past":
+            return self.tense(mention)
+        if kind == "inf":
+            # "urged them to vote Tuesday": ahead of the urging, which was in the past
+            return "" if any(c.lastgroup == "past" for c in cues[:-1]) else "future"
+        return "future"
+
     def _sentence_before(self, start: int) -> str:
         before = self.text[max(0, start - 120) : start]
         cuts = list(_SENTENCE_END.finditer(before))
@@ -176,7 +230,7 @@ def _weekday(m: Mention, ctx: Context) -> Value | None:
     part = m.part("part") or _part_from_pre(m.part("pre"))
     if ctx.reference is None or _named_day(ctx.text, m):
         return "DATE", f"XXXX-WXX-{wd + 1}", None
-    tense = ctx.tense(m)
+    tense = ctx.day_tense(m)
     # A bare weekday is the most recent one (news tells what happened), except the day after
     # publication, which a clause in no past tense means ("Friday" in a Thursday article).
     tomorrow = (wd - ctx.reference.weekday()) % 7 == 1

@@ -70,8 +70,17 @@ def _overnight(m: Mention, ctx: Context) -> Value | None:
     if m.part("part"):
         value = day_value(ctx.anchor() or ctx.reference, m.part("part"))
         return value[0], value[1], mod_of(m.part("pre"))
+    named = _NAMED_NIGHT.match(ctx.text, m.end)
+    if named and named.group(1).lower() in lx.WEEKDAYS:
+        # "overnight Tuesday": that weekday's night, in the tense's direction
+        direction = "same-or-future" if ctx.day_tense(m) == "future" else "same-or-past"
+        day = cal.weekday_near(ctx.reference, lx.WEEKDAYS[named.group(1).lower()], direction)
+        return "TIME", f"{day.isoformat()}TNI", None
     # "overnight" in a news report: the night before publication.
     return "TIME", f"{(ctx.reference - dt.timedelta(days=1)).isoformat()}TNI", None
+
+
+_NAMED_NIGHT = re.compile(r"\s+(?:on\s+)?([A-Z][a-z]+day)\b")
 
 
 def _thanksgiving(m: Mention, ctx: Context) -> Value | None:
@@ -98,7 +107,7 @@ def _floating_holiday(m: Mention, ctx: Context) -> Value | None:
     if ctx.reference is None:
         return "DATE", f"XXXX-{rule[0]:02d}", None
     day = cal.nth_weekday(ctx.reference.year, *rule)
-    tense = ctx.tense(m)
+    tense = ctx.day_tense(m)
     if tense == "past" and day > ctx.reference:
         day = cal.nth_weekday(ctx.reference.year - 1, *rule)
     elif tense == "future" and day < ctx.reference:

@@ -25,6 +25,7 @@ from newsprism.model import Article, Span, TimelineEntry, Timex
 from newsprism.settings import TimelineSettings
 from newsprism.spans import SpanIndex
 from newsprism.temporal import calendar as cal
+from newsprism.temporal import lexicon as lx
 from newsprism.temporal.published import published_date
 
 __all__ = ["Candidate", "build_timeline", "candidates", "sentences"]
@@ -115,7 +116,7 @@ def candidates(article: Article, units: list[Span], timexes: list[Timex]) -> lis
     """A candidate event for each unit holding a timex resolved to a day, month or year (one
     for each of coordinated dates: "in 2004 and 2005" is two dated events)."""
     out = []
-    counted = _counted_from_a_date(article.text, timexes)
+    counted = _counted_from_a_date(article.text, timexes) + _eves(article.text, timexes)
     counted += [t for t in _counted_from_now(article, timexes) if t.span not in {c.span for c in counted}]
     dated = sorted([*(_as_month(t) for t in timexes), *counted], key=lambda t: t.span.start)
     index = SpanIndex(dated, lambda t: t.span)  # every unit against every timex was quadratic
@@ -130,6 +131,7 @@ def candidates(article: Article, units: list[Span], timexes: list[Timex]) -> lis
             and _DAY.match(t.value)
             and not _dateline(article.text, unit, t)
         ]
+        inside = _ranges_as_months(inside, article.text)
         if not inside:
             continue
         text = article.text[unit.start : unit.end]
@@ -161,12 +163,47 @@ def candidates(article: Article, units: list[Span], timexes: list[Timex]) -> lis
     return out
 
 
+# A range of days: "May 13-22", "between May 13 and 22", "from May 13 through Sunday".
+_RANGE_END = re.compile(r"\s*(?:[-–]|through|thru)\s*(\d{1,2})\b(?![-–/.,]?\d)")
+_RANGE_GAP = re.compile(r"^\s*(?:[-–]|through|thru)\s*$", re.IGNORECASE)
+_ISO_DAY = re.compile(r"^\d{4}-\d\d-\d\d$")
+
+
+def _ranges_as_months(inside: list[Timex], text: str) -> list[Timex]:
+    """A range of days within one month on the timeline as that month: the event spans the
+    days, and no one of them is its date ("the poll was conducted May 13-22")."""
+    out: list[Timex] = []
+    skip = False
+    for t, nxt in zip(inside, [*inside[1:], None], strict=False):
+        if skip:
+            skip = False
+            continue
+        if _ISO_DAY.match(t.value):
+            end = _RANGE_END.match(text, t.span.end)
+            joined = (
+                nxt is not None
+                and _ISO_DAY.match(nxt.value)
+                and nxt.value[:7] == t.value[:7]
+                and nxt.value > t.value
+                and _RANGE_GAP.match(text[t.span.end : nxt.span.start])
+            )
+            if (end and int(end.group(1)) > int(t.value[8:])) or joined:
+                out.append(dataclasses.replace(t, value=t.value[:7], mod=None))
+                skip = bool(joined)
+                continue
+        out.append(t)
+    return out
+
+
 # What opens a clause of its own between two dates of one unit: a reporting verb, a
 # subordinating conjunction, or "and" with a new subject ("said on Thursday that the vote in
 # May ...", "on Sunday after she had said on Saturday ...", "at a rally Wednesday, and he
 # repeated it Thursday").
 _OPENER = re.compile(
-    r"\b(?:said|says|told|announced|added|after|before|when|while|until|that|and\s+(?:then\s+)?(?:he|she|they|it|we|I))\b",
+    r"\b(?:said|says|saying|told|telling|announced|added|after|before|ahead\s+of|when|while|until|that|"
+    r"and\s+(?:then\s+)?(?:he|she|they|it|we|I))\b"
+    # a participle right before the date opens a reduced clause: "a process launched in 2012"
+    r"|\b[a-z]{3,}ed(?=\s+(?:in|on|during|since)\s+$)",
     re.IGNORECASE,
 )
 
@@ -185,6 +222,17 @@ _SAYING = frozenset({"interv", "statem", "tweet", "tweete", "email", "briefi", "
 _CLAUSE_END = re.compile(r"[.!?;]\s|\n|$")
 
 
+_NOUN_AFTER = re.compile(r"\s+(?:([a-z]+(?:-[a-z]+)?)\s+)?([a-z]+)\b")
+
+
+def _names_a_thing(t: Timex, text: str) -> bool:
+    """A bare year written before a noun of events or documents ("his 2014 tax return")."""
+    m = _NOUN_AFTER.match(text, t.span.end)
+    return bool(
+        re.fullmatch(r"\d{4}", t.value) and m and (m.group(1) in lx.YEAR_NOUNS or m.group(2) in lx.YEAR_NOUNS)
+    )
+
+
 def _own_clause_dates(chain: list[Timex], inside: list[Timex], text: str) -> list[tuple[Timex, int]]:
     """Later dates of a unit that open a clause of their own and cannot be the anchor's moment,
     each with where its clause starts: a second event of the sentence ("On Thursday, he said the
@@ -198,6 +246,11 @@ def _own_clause_dates(chain: list[Timex], inside: list[Timex], text: str) -> lis
         clashes = all(
             not _overlap((t.value, t.mod), (c.value, c.mod)) for c in (*chain, *(x for x, _ in out))
         )
+        if opener is None and clashes and _ISO_DAY.match(t.value) and _names_a_thing(last, text):
+            # "release his 2014 return Friday": the year names a thing, the day is the event's
+            out.append((t, last.span.start))
+            last = t
+            continue
         if opener is not None and clashes and _tells_something(text, opener.start(), t):
             out.append((t, opener.start()))
         last = t
@@ -253,6 +306,26 @@ def _counted_from_a_date(text: str, timexes: list[Timex]) -> list[Timex]:
     return out
 
 
+# "on the eve of Tuesday's primary", "on the eve of the March 3 vote": the day before.
+_EVE = re.compile(r"\b(?:on\s+)?the\s+eve\s+of\s+(?:[A-Za-z'’-]+\s+){0,3}?$", re.IGNORECASE)
+
+
+def _eves(text: str, timexes: list[Timex]) -> list[Timex]:
+    """The day before a dated event named after "the eve of", as a dated expression on the
+    words "the eve of" (timeline only: TimeML tags no such expression)."""
+    out = []
+    for t in timexes:
+        if not _ISO_DAY.match(t.value):
+            continue
+        eve = _EVE.search(text, max(0, t.span.start - 40), t.span.start)
+        if eve is None:
+            continue
+        when = dt.date.fromisoformat(t.value) - dt.timedelta(days=1)
+        span = Span(eve.start(), eve.start() + len(eve.group(0).rstrip()))
+        out.append(Timex(span, text[span.start : span.end], "DATE", when.isoformat(), t.article_id))
+    return out
+
+
 # A dateline: a place in capitals (and an agency) before the date, a dash after it
 # ("LIMA, May 3 (Wire) -", "QUITO (Wire) — May 3, 2029 —").
 _DATELINE_BEFORE = re.compile(r"^[A-Z][A-Z .,'’-]*(?:\([^)]{1,40}\))?[\s,—–-]*$")
@@ -299,13 +372,24 @@ _AND = re.compile(r"\b(?:and|or|but|then)\b", re.IGNORECASE)
 _PHRASE_CHARS = 60
 
 
+def _from_to(first: Timex, gap: str, text: str) -> bool:
+    """ "from $3 million in 2014 to $5 million in 2015": two phrases, each with its date."""
+    return bool(_TO.match(gap)) and bool(_FROM.search(text, max(0, first.span.start - 40), first.span.start))
+
+
+_TO = re.compile(r"^\s+to\s")
+_FROM = re.compile(r"\bfrom\s")
+
+
 def _coordinated(anchor: Timex, inside: list[Timex], text: str) -> list[Timex]:
     """The anchor and the dates coordinated with it, in order, each value once."""
     chain = [anchor]
     for t in inside[inside.index(anchor) + 1 :]:
         gap = text[chain[-1].span.end : t.span.start]
         tight = len(t.value) == len(chain[-1].value) and _COORD.match(gap)
-        if not tight and not (len(gap) <= _PHRASE_CHARS and _AND.search(gap)):
+        if not tight and not (
+            len(gap) <= _PHRASE_CHARS and (_AND.search(gap) or _from_to(chain[-1], gap, text))
+        ):
             break
         chain.append(t)
     seen: set[str] = set()
@@ -461,10 +545,11 @@ class _Memo:
         """Pairs of two articles dated to one month or year with a word next to the date in common."""
         by_side: dict[tuple[str, int, str], list[int]] = {}
         for r, c in enumerate(self._cands):
-            if len(c.day) != 10:
-                for side, ws in enumerate(_next_words(c)):
-                    for w in ws:
-                        by_side.setdefault((c.day, side, w), []).append(r)
+            for side, ws in enumerate(_next_words(c)):
+                for w in ws:
+                    # a day's event words may sit on either side ("Tuesday's primary", "the
+                    # primary on Tuesday"); a month's or a year's on the same side
+                    by_side.setdefault((c.day, side if len(c.day) != 10 else 0, w), []).append(r)
         for rows in by_side.values():
             for r in rows:
                 out[r].update(q for q in rows if self._cands[q].article_id != self._cands[r].article_id)
@@ -599,11 +684,18 @@ def _next_words(c: Candidate) -> tuple[frozenset[str], frozenset[str]]:
 def _one_period_event(a: Candidate, b: Candidate) -> bool:
     """Two outlets' sentences dated to one month or one year with the same word next to the
     date ("the Democratic convention in July" / "the party's national convention in July"): a
-    month holds many events, the words next to its date tell which."""
-    if len(a.day) == 10 or a.day != b.day or a.article_id == b.article_id:
+    month holds many events, the words next to its date tell which. On one day the word may
+    sit on either side ("ahead of Saturday's caucus" / "holds its caucuses on Saturday")."""
+    if a.day != b.day or a.article_id == b.article_id:
         return False
     (ab, aa), (bb, ba) = _next_words(a), _next_words(b)
+    if len(a.day) == 10:
+        return _same_day(a, b) and bool((ab | aa) & (bb | ba) - _SAYING_WORDS)
     return bool(ab & bb or aa & ba)
+
+
+# Words next to a day that tell how or where something was said, not which event it was.
+_SAYING_WORDS = frozenset({"told", "tweete", "interv", "statem", "report", "speaki", "saying", "telling"})
 
 
 def _same_day(a: Candidate, b: Candidate) -> bool:
