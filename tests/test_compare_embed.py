@@ -134,6 +134,9 @@ def test_a_run_embeds_its_sentences_ahead_only_when_compare_will_read_them(monke
         def embed_ahead(self, texts):
             asked.append(list(texts))
 
+        def end_ahead(self):
+            pass
+
     text = "Headline\n\nThe ferry left the harbour at dawn with forty passengers aboard. Rain fell."
     article = Article(id="a1", path="a.txt", raw=text, text=text, offsets=OffsetMap())
     set_embedder(Early())
@@ -145,3 +148,12 @@ def test_a_run_embeds_its_sentences_ahead_only_when_compare_will_read_them(monke
     finally:
         set_embedder(None)
     assert asked == [["The ferry left the harbour at dawn with forty passengers aboard."]]
+
+
+def test_ending_the_job_ahead_drops_what_was_not_started_and_keeps_what_was():
+    early = embed.MiniLMEmbedder(batch_size=1)
+    early.embed_ahead(_STORY)
+    early.end_ahead()
+    made = [k for k in map(embed._key, _STORY) if k in early._cache]
+    assert early._ahead is None and len(made) <= len(_STORY)
+    assert np.array_equal(early.embed(_STORY), embed.MiniLMEmbedder().embed(_STORY))

@@ -30,6 +30,7 @@ log = logging.getLogger(__name__)
 
 __all__ = [
     "Embedder",
+    "EmbedsAhead",
     "LexicalEmbedder",
     "MiniLMEmbedder",
     "SessionOptions",
@@ -55,6 +56,17 @@ class Embedder(Protocol):
     """Turns texts into L2-normalised vectors, one row per text."""
 
     def embed(self, texts: Sequence[str]) -> np.ndarray: ...
+
+
+@runtime_checkable
+class EmbedsAhead(Protocol):
+    """An embedder that can start on texts in the background before they are asked for."""
+
+    def embed(self, texts: Sequence[str]) -> np.ndarray: ...
+
+    def embed_ahead(self, texts: Sequence[str]) -> None: ...
+
+    def end_ahead(self) -> None: ...
 
 
 def _package_file(package: str, relative: str) -> Path | None:
@@ -142,6 +154,14 @@ class _Batches:
             self._done.wait_for(lambda: self._left == 0)
         return self.vectors
 
+    def cancel(self) -> dict[str, np.ndarray]:
+        """Drop the batches no thread has taken, wait for those taken; give the vectors made."""
+        with self._lock:
+            self._left -= len(self._batches) - self._next
+            self._next = len(self._batches)
+            self._done.wait_for(lambda: self._left == 0)
+        return self.vectors
+
 
 def _key(text: str) -> str:
     return hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()
@@ -220,6 +240,15 @@ class MiniLMEmbedder:
         ids = [self._tokenizer.encode(t).ids for _, t in todo]
         self._ahead = _Batches([k for k, _ in todo], ids, self.batch_size)
         threading.Thread(target=self._ahead.work, args=(self._encode_ids,), daemon=True).start()
+
+    def end_ahead(self) -> None:
+        """Stop the background job (end of a run): its batches not started are dropped, the
+        vectors it made are kept and stored. No thread is left running an encoding."""
+        ahead, self._ahead = self._ahead, None
+        if ahead is not None:
+            found = ahead.cancel()
+            self._cache.update(found)
+            self._keep(found)
 
     def _missing(self, keys: list[str], texts: Sequence[str]) -> list[tuple[str, str]]:
         """(key, text) of the distinct texts not in memory, by key."""
