@@ -71,6 +71,8 @@ def embed_sentences_ahead(articles: Sequence[Article], settings: Settings) -> Em
     embedder = embedder_for(settings)
     if not isinstance(embedder, EmbedsAhead) or (s.clause_statements and s.align_model >= 1.0):
         return None
+    if _all_parsed(articles):  # a brief run before stored their vectors too: skip the splitting
+        return None
     texts: list[str] = []
     for article in articles:
         try:  # the sentences alone (no parse, no quotes): what the compare stage cuts clauses from
@@ -80,3 +82,12 @@ def embed_sentences_ahead(articles: Sequence[Article], settings: Settings) -> Em
             continue  # the compare stage meets it again, and says so
     embedder.embed_ahead(texts)
     return embedder
+
+
+def _all_parsed(articles: Sequence[Article]) -> bool:
+    """Whether the run's parse cache holds a parse of every article (a run before made them)."""
+    from newsprism.nlp import load_spacy, model_key
+    from newsprism.nlp.cache import default_cache
+
+    cache, key = default_cache(), model_key(load_spacy())
+    return all(cache.get_parse(a.id, key) is not None for a in articles)

@@ -125,6 +125,7 @@ def test_a_run_embeds_its_sentences_ahead_only_when_compare_will_read_them(monke
 
     from newsprism.compare.stage import set_embedder
     from newsprism.model import Article, OffsetMap
+    from newsprism.nlp import MemoryParseCache, load_spacy, model_key, use_parse_cache
     from newsprism.pipeline import embed_sentences_ahead
     from newsprism.settings import Settings
 
@@ -145,6 +146,10 @@ def test_a_run_embeds_its_sentences_ahead_only_when_compare_will_read_them(monke
         off = Settings()
         off = dataclasses.replace(off, compare=dataclasses.replace(off.compare, align_model=1.5))
         embed_sentences_ahead([article], off)
+        parsed = MemoryParseCache()  # parsed by an earlier run: its vectors are in the store
+        parsed.put_parse("a1", model_key(load_spacy()), b"")
+        with use_parse_cache(parsed):
+            embed_sentences_ahead([article], Settings())
     finally:
         set_embedder(None)
     assert asked == [["The ferry left the harbour at dawn with forty passengers aboard."]]
