@@ -10,7 +10,7 @@ of a brief whose parses and embeddings are cached (the web app's or ``briefs``' 
 Articles are real news documents from ECB+ (topics in order, 50 documents, then PolNeAR's; with
 ``--docs-per-article 3`` every article joins three documents, to reach the length of a
 full news article). Run in a fresh process so the embedding model load is counted.
-Prints seconds per step (``compare.*``), in total, the CPU seconds of the run (on a shared
+Prints the load average before and after, seconds per step (``compare.*``), in total, the CPU seconds of the run (on a shared
 machine the wall times move with the load; compare CPU seconds), the peak resident memory
 (``ru_maxrss``), and a digest of the report without its timings (two versions of the code
 giving one digest give the same brief).
@@ -22,6 +22,7 @@ import argparse
 import contextlib
 import hashlib
 import json
+import os
 import re
 import resource
 import sys
@@ -113,6 +114,7 @@ def main() -> int:
                 f"store {args.store}: {store.count('parses')} parses, {store.count('vectors')} vectors cached"
             )
             stack.enter_context(use_parse_cache(store))
+        print("load average at start {:.1f} {:.1f} {:.1f}".format(*os.getloadavg()))
         t0 = time.perf_counter()
         analysis = run_brief(articles)
         total = time.perf_counter() - t0
@@ -126,6 +128,7 @@ def main() -> int:
     print(f"total (model load included) {total:.2f} s")
     print(f"report digest (all but timings: same digest, same brief) {report_digest(analysis)}")
     print(f"CPU s (this process and its spaCy workers, loading included) {cpu_seconds():.2f}")
+    print("load average at end {:.1f} {:.1f} {:.1f}".format(*os.getloadavg()))
     print("peak resident MB (this process; largest spaCy worker) {:.0f}; {:.0f}".format(*peak_mb()))
     return 0
 

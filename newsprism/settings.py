@@ -117,6 +117,14 @@ class NlpSettings:
     # docs/results/speed.md) while leaving the other core to spaCy workers and other processes.
     embed_threads: int = 1
     embed_spin_wait: bool = False
+    # Threads that run embedding batches at once, each a 1-thread session run (onnxruntime
+    # releases the GIL): on 2 cores two batches at a time use both without spinning; the CPU
+    # seconds are the same as one at a time (docs/results/speed.md, session 11).
+    embed_workers: int = 2
+    # Embed the articles' sentences on a background thread from the start of a run, while spaCy
+    # parses and quotes are read: the compare stage embeds every one of them (as a statement or
+    # as the sentence a clause sits in), so it then finds them ready.
+    embed_ahead: bool = True
     # Time budget (seconds) of one stage's work on one article once it is parsed (quote
     # extraction, statement splitting, temporal tagging); past it the article is left out of that stage with a
     # reason and the rest go on. A 50,000-word article needs under a minute of it on the shared

@@ -45,7 +45,10 @@ def test_configure_embedder_sets_the_session_of_embedders_loaded_next(monkeypatc
     finally:
         embed.configure_embedder(threads=1, spin_wait=False)
         embed._load_embedder.cache_clear()
-    assert made == [{"threads": 2, "spin_wait": True}, {"threads": 1, "spin_wait": False}]
+    assert made == [
+        {"threads": 2, "spin_wait": True, "workers": 1},
+        {"threads": 1, "spin_wait": False, "workers": 1},
+    ]
 
 
 def test_settings_default_to_one_thread_without_spinning():
@@ -83,3 +86,79 @@ def test_a_vector_does_not_depend_on_the_texts_batched_with_it():
     together = embed.MiniLMEmbedder().embed(texts)  # one batch, padded to the longest text
     alone = np.stack([embed.MiniLMEmbedder().embed([t])[0] for t in texts])
     assert np.allclose(together, alone, atol=1e-6)
+
+
+_STORY = [
+    "The ferry left the harbour at dawn with forty passengers aboard.",
+    "Rain.",
+    "Officials said the crossing would resume once the storm had passed over the bay.",
+    "Two crew members were treated for minor injuries.",
+    "The operator apologised to passengers on Tuesday evening.",
+]
+
+
+def test_batches_run_at_once_give_the_same_vectors_as_one_at_a_time():
+    one = embed.MiniLMEmbedder(batch_size=2, workers=1).embed(_STORY)
+    two = embed.MiniLMEmbedder(batch_size=2, workers=2).embed(_STORY)
+    assert np.array_equal(one, two)
+
+
+def test_texts_embedded_ahead_are_taken_not_encoded_again(tmp_path, monkeypatch):
+    from newsprism.nlp import use_parse_cache
+    from newsprism.store import Store
+
+    expected = embed.MiniLMEmbedder().embed(_STORY)
+    early = embed.MiniLMEmbedder(batch_size=2, workers=2)
+    with Store(tmp_path / "news.db") as store, use_parse_cache(store):
+        early.embed_ahead(_STORY[:3])
+        encoded: list[int] = []
+        real = early._encode_ids
+        monkeypatch.setattr(early, "_encode_ids", lambda rows: encoded.append(len(rows)) or real(rows))
+        got = early.embed(_STORY)
+        assert store.count("vectors") == len(_STORY)  # the early ones are stored too
+    assert np.array_equal(got, expected)
+    assert sum(encoded) <= len(_STORY)  # nothing encoded twice (the early thread may be done)
+
+
+def test_a_run_embeds_its_sentences_ahead_only_when_compare_will_read_them(monkeypatch):
+    import dataclasses
+
+    from newsprism.compare.stage import set_embedder
+    from newsprism.model import Article, OffsetMap
+    from newsprism.nlp import MemoryParseCache, load_spacy, model_key, use_parse_cache
+    from newsprism.pipeline import embed_sentences_ahead
+    from newsprism.settings import Settings
+
+    asked: list[list[str]] = []
+
+    class Early(embed.LexicalEmbedder):
+        def embed_ahead(self, texts):
+            asked.append(list(texts))
+
+        def end_ahead(self):
+            pass
+
+    text = "Headline\n\nThe ferry left the harbour at dawn with forty passengers aboard. Rain fell."
+    article = Article(id="a1", path="a.txt", raw=text, text=text, offsets=OffsetMap())
+    set_embedder(Early())
+    try:
+        embed_sentences_ahead([article], Settings())
+        off = Settings()
+        off = dataclasses.replace(off, compare=dataclasses.replace(off.compare, align_model=1.5))
+        embed_sentences_ahead([article], off)
+        parsed = MemoryParseCache()  # parsed by an earlier run: its vectors are in the store
+        parsed.put_parse("a1", model_key(load_spacy()), b"")
+        with use_parse_cache(parsed):
+            embed_sentences_ahead([article], Settings())
+    finally:
+        set_embedder(None)
+    assert asked == [["The ferry left the harbour at dawn with forty passengers aboard."]]
+
+
+def test_ending_the_job_ahead_drops_what_was_not_started_and_keeps_what_was():
+    early = embed.MiniLMEmbedder(batch_size=1)
+    early.embed_ahead(_STORY)
+    early.end_ahead()
+    made = [k for k in map(embed._key, _STORY) if k in early._cache]
+    assert early._ahead is None and len(made) <= len(_STORY)
+    assert np.array_equal(early.embed(_STORY), embed.MiniLMEmbedder().embed(_STORY))

@@ -15,7 +15,8 @@ import hashlib
 import importlib.util
 import logging
 import re
-from collections.abc import Sequence
+import threading
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol, runtime_checkable
@@ -29,6 +30,7 @@ log = logging.getLogger(__name__)
 
 __all__ = [
     "Embedder",
+    "EmbedsAhead",
     "LexicalEmbedder",
     "MiniLMEmbedder",
     "SessionOptions",
@@ -54,6 +56,17 @@ class Embedder(Protocol):
     """Turns texts into L2-normalised vectors, one row per text."""
 
     def embed(self, texts: Sequence[str]) -> np.ndarray: ...
+
+
+@runtime_checkable
+class EmbedsAhead(Protocol):
+    """An embedder that can start on texts in the background before they are asked for."""
+
+    def embed(self, texts: Sequence[str]) -> np.ndarray: ...
+
+    def embed_ahead(self, texts: Sequence[str]) -> None: ...
+
+    def end_ahead(self) -> None: ...
 
 
 def _package_file(package: str, relative: str) -> Path | None:
@@ -84,20 +97,96 @@ def _tokenizer_file() -> Path:
     raise ModelMissingError("the sentence-embedding tokenizer is not installed", INSTALL_HINT)
 
 
+Encode = Callable[[list[list[int]]], np.ndarray]
+
+
+class _Batches:
+    """Word-piece batches to encode, taken one at a time by any number of threads.
+
+    onnxruntime releases the GIL while it runs and a session may run in several threads at
+    once: with one intra-op thread per run, two threads on two batches keep two cores busy
+    without the idle spinning of a 2-thread session. A vector does not depend on the texts
+    batched with it, so which thread encodes which batch changes no vector.
+    """
+
+    def __init__(self, keys: list[str], ids: list[list[int]], size: int) -> None:
+        # Cut from the texts sorted by word-piece count, so padding (wasted work) stays small.
+        order = sorted(range(len(keys)), key=lambda i: (len(ids[i]), i))
+        self._batches = [
+            ([keys[i] for i in chunk], [ids[i] for i in chunk])
+            for chunk in (order[at : at + size] for at in range(0, len(order), size))
+        ]
+        self.keys = frozenset(keys)
+        self.vectors: dict[str, np.ndarray] = {}
+        self._next = 0
+        self._left = len(self._batches)
+        self._lock = threading.Lock()
+        self._done = threading.Condition(self._lock)
+
+    def work(self, encode: Encode) -> None:
+        """Encode batches until none is left to take (a failed batch's texts stay unencoded)."""
+        while True:
+            with self._lock:
+                if self._next >= len(self._batches):
+                    return
+                keys, rows = self._batches[self._next]
+                self._next += 1
+            try:
+                found = encode(rows)
+                with self._lock:
+                    self.vectors.update(zip(keys, found, strict=True))
+            finally:
+                with self._lock:
+                    self._left -= 1
+                    self._done.notify_all()
+
+    def finish(self, encode: Encode, threads: int = 1) -> dict[str, np.ndarray]:
+        """Encode what is left with ``threads`` threads (this one included), wait for batches
+        other threads hold, and give every vector made."""
+        helpers = [
+            threading.Thread(target=self.work, args=(encode,), daemon=True)
+            for _ in range(min(threads, len(self._batches)) - 1)
+        ]
+        for thread in helpers:
+            thread.start()
+        self.work(encode)
+        with self._lock:
+            self._done.wait_for(lambda: self._left == 0)
+        return self.vectors
+
+    def cancel(self) -> dict[str, np.ndarray]:
+        """Drop the batches no thread has taken, wait for those taken; give the vectors made."""
+        with self._lock:
+            self._left -= len(self._batches) - self._next
+            self._next = len(self._batches)
+            self._done.wait_for(lambda: self._left == 0)
+        return self.vectors
+
+
+def _key(text: str) -> str:
+    return hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
 class MiniLMEmbedder:
     """all-MiniLM-L6-v2 int8: WordPiece, mean pooling over real tokens, L2 norm.
 
-    Vectors are cached per sentence hash, so a text seen twice is encoded once.
+    Vectors are cached per sentence hash, so a text seen twice is encoded once. ``workers``
+    threads encode batches at once, and :meth:`embed_ahead` encodes texts a later stage will
+    ask for on a background thread (while spaCy parses in its worker processes).
     """
 
     # Batches of 16: measured 173 sentences/s on 2 idle cores against 130/s at 64 (less padding
     # per batch, better cache use) on 1,000 seed sentences. Threads and spin-waiting: see
     # NlpSettings.embed_threads / embed_spin_wait (measured by bench/embed_session.py).
-    def __init__(self, batch_size: int = 16, threads: int = 1, spin_wait: bool = False) -> None:
+    def __init__(
+        self, batch_size: int = 16, threads: int = 1, spin_wait: bool = False, workers: int = 1
+    ) -> None:
         import onnxruntime as ort
         from tokenizers import Tokenizer
 
         self.batch_size = batch_size
+        self.workers = max(1, workers)
+        self._ahead: _Batches | None = None
         self._tokenizer = Tokenizer.from_file(str(_tokenizer_file()))
         self._tokenizer.enable_truncation(max_length=MAX_TOKENS)
         self._tokenizer.no_padding()  # rows are padded per batch in _encode_ids
@@ -120,26 +209,66 @@ class MiniLMEmbedder:
         self._cache: dict[str, np.ndarray] = {}
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
-        keys = [hashlib.sha1(t.encode("utf-8", "surrogatepass")).hexdigest() for t in texts]
-        todo = sorted({k: t for k, t in zip(keys, texts, strict=True) if k not in self._cache}.items())
-        todo = self._from_store(todo)
-        made: list[tuple[str, bytes]] = []
+        keys = [_key(t) for t in texts]
+        todo = self._from_store(self._missing(keys, texts))
+        made = self._collect_ahead({k for k, _ in todo})
+        todo = [(k, t) for k, t in todo if k not in self._cache]
         if todo:
-            # Each text is tokenised once; batches are cut from the texts sorted by word-piece
-            # count, so padding (wasted work) stays small. A vector does not depend on its batch.
+            # Each text is tokenised once (in one call: the tokenizer's own threads).
             ids = [e.ids for e in self._tokenizer.encode_batch([t for _, t in todo])]
-            order = sorted(range(len(todo)), key=lambda i: (len(ids[i]), i))
-            for start in range(0, len(order), self.batch_size):
-                chunk = order[start : start + self.batch_size]
-                for i, vec in zip(chunk, self._encode_ids([ids[i] for i in chunk]), strict=True):
-                    self._cache[todo[i][0]] = vec
-                    made.append((todo[i][0], vec.tobytes()))
-        store = vector_cache()
-        if store is not None and made:
-            store.put_vectors(made, self.model_key)
+            found = _Batches([k for k, _ in todo], ids, self.batch_size).finish(
+                self._encode_ids, self.workers
+            )
+            self._cache.update(found)
+            made.update(found)
+        self._keep(made)
         if not keys:
             return np.zeros((0, DIM), dtype=np.float32)
         return np.stack([self._cache[k] for k in keys])
+
+    def embed_ahead(self, texts: Sequence[str]) -> None:
+        """Start encoding ``texts`` (those neither in memory nor in the store) on a background
+        thread; the first :meth:`embed` that asks for any of them helps finish, then keeps and
+        stores them all. Only the calling thread reads or writes the store.
+
+        Texts are tokenised one at a time: a batch call would start the tokenizer's thread
+        pool, and it warns (and turns itself off) when spaCy forks its workers next."""
+        self._keep(self._collect_ahead(None))  # one background job at a time
+        todo = self._from_store(self._missing([_key(t) for t in texts], texts))
+        if not todo:
+            return
+        ids = [self._tokenizer.encode(t).ids for _, t in todo]
+        self._ahead = _Batches([k for k, _ in todo], ids, self.batch_size)
+        threading.Thread(target=self._ahead.work, args=(self._encode_ids,), daemon=True).start()
+
+    def end_ahead(self) -> None:
+        """Stop the background job (end of a run): its batches not started are dropped, the
+        vectors it made are kept and stored. No thread is left running an encoding."""
+        ahead, self._ahead = self._ahead, None
+        if ahead is not None:
+            found = ahead.cancel()
+            self._cache.update(found)
+            self._keep(found)
+
+    def _missing(self, keys: list[str], texts: Sequence[str]) -> list[tuple[str, str]]:
+        """(key, text) of the distinct texts not in memory, by key."""
+        return sorted({k: t for k, t in zip(keys, texts, strict=True) if k not in self._cache}.items())
+
+    def _collect_ahead(self, wanted: set[str] | None) -> dict[str, np.ndarray]:
+        """The background job's vectors (kept in memory; given back to be stored) once it holds
+        any of ``wanted`` (``None``: in any case); this thread takes the batches left meanwhile."""
+        ahead = self._ahead
+        if ahead is None or (wanted is not None and ahead.keys.isdisjoint(wanted)):
+            return {}
+        self._ahead = None
+        found = ahead.finish(self._encode_ids, max(1, self.workers - 1))  # its own thread is one
+        self._cache.update(found)
+        return dict(found)
+
+    def _keep(self, made: dict[str, np.ndarray]) -> None:
+        store = vector_cache()
+        if store is not None and made:
+            store.put_vectors([(k, v.tobytes()) for k, v in made.items()], self.model_key)
 
     def _from_store(self, todo: list[tuple[str, str]]) -> list[tuple[str, str]]:
         """Take the vectors the run's store has; return what is left to encode."""
@@ -173,10 +302,12 @@ class MiniLMEmbedder:
 
 @dataclass(frozen=True)
 class SessionOptions:
-    """How the onnxruntime session runs: intra-op threads and whether idle threads spin."""
+    """How the onnxruntime session runs: intra-op threads, whether idle threads spin, and how
+    many threads run batches at once."""
 
     threads: int = 1
     spin_wait: bool = False
+    workers: int = 1
 
 
 # Set from the settings in force (NlpSettings) by configure_embedder(); callers of
@@ -184,9 +315,9 @@ class SessionOptions:
 _OPTIONS: list[SessionOptions] = [SessionOptions()]
 
 
-def configure_embedder(threads: int, spin_wait: bool) -> None:
+def configure_embedder(threads: int, spin_wait: bool, workers: int = 1) -> None:
     """Session setup for MiniLM embedders loaded from now on (the run's settings)."""
-    _OPTIONS[0] = SessionOptions(threads=max(1, threads), spin_wait=spin_wait)
+    _OPTIONS[0] = SessionOptions(threads=max(1, threads), spin_wait=spin_wait, workers=max(1, workers))
 
 
 def load_embedder(options: SessionOptions | None = None) -> MiniLMEmbedder:
@@ -196,7 +327,7 @@ def load_embedder(options: SessionOptions | None = None) -> MiniLMEmbedder:
 
 @functools.lru_cache(maxsize=2)
 def _load_embedder(options: SessionOptions) -> MiniLMEmbedder:
-    embedder = MiniLMEmbedder(threads=options.threads, spin_wait=options.spin_wait)
+    embedder = MiniLMEmbedder(threads=options.threads, spin_wait=options.spin_wait, workers=options.workers)
     log.debug("loaded MiniLM int8 sentence embedder (%s)", options)
     return embedder
 
