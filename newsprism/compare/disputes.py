@@ -32,6 +32,7 @@ from functools import lru_cache
 import numpy as np
 
 from newsprism.model import Dispute, Quote, Span, Statement, content_id
+from newsprism.quotes.identity import PRONOUNS
 from newsprism.text import DAYS, MONTHS, STOPWORDS, content_words, normalize_words, without_quoted
 
 __all__ = ["find_disputes", "parties_in", "party_key", "stance"]
@@ -374,8 +375,17 @@ def find_disputes(
     told in one sentence. ``outlets`` names each article's outlet (its own voice's actor)."""
     party_stances, topic_stances = [], []
     display = _display_names(statements)
+    people = {
+        _actor_key(q.speaker.canonical or q.speaker.name)
+        for q in quotes.values()
+        if q.speaker is not None and q.speaker.kind == "person"
+    }
     for k, st, kind in _sentence_stances(statements):
         name, party = _actor(st, quotes.get(st.quote_id or ""))
+        if name is not None and name.lower() in PRONOUNS:
+            name = _pronoun_actor(statements, k, st, name, people)
+            if name is None:
+                continue  # a side nobody can be named for is left out
         shown = display.get(party, party) if party is not None else None
         actor = shown if name in (None, party) else name
         if shown is not None:
@@ -400,6 +410,27 @@ def find_disputes(
     disputes += _sentence_disputes(statements, quotes, outlets or {}, shown, vectors)
     disputes += _own_voice_disputes(statements, quotes, outlets or {}, shown)
     return merge_copies(disputes)
+
+
+def _pronoun_actor(
+    statements: Sequence[Statement], k: int, whole: Statement, pronoun: str, people: set[str]
+) -> str | None:
+    """Who a pronoun side ("'..., he said") stands for: the last name outside quotes in its
+    sentence (``whole``) or else the sentence before, in the same article. "he"/"she" take a
+    name the story's quotes give to a person, or a full name; None when there is none."""
+    texts = [without_quoted(whole.text)]
+    start = _sentence_start(statements, k)
+    if start > 0 and statements[start - 1].article_id == whole.article_id:
+        before = statements[_sentence_start(statements, start - 1) : start]
+        texts.append(without_quoted(" ".join(st.text for st in before)))
+    personal = pronoun.lower() in {"he", "she", "him", "her", "his"}
+    for text in texts:
+        names = _names(text)
+        if personal:
+            names = [n for n in names if _actor_key(n) in people or len(n.split()) > 1]
+        if names:
+            return names[-1]
+    return None
 
 
 def _sentence_stances(statements: Sequence[Statement]) -> list[tuple[int, Statement, str]]:
