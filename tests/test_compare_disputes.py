@@ -493,3 +493,20 @@ def test_a_pronoun_side_is_the_person_named_before_it_or_is_left_out():
     # Nobody named before the pronoun: the side is left out, and with it the dispute.
     alone = [sts[0], _st(3, "a", "“The charge is completely untrue,” she said.", who="she")]
     assert find_disputes(alone, {}, np.ones((2, 2), dtype=np.float32) / np.sqrt(2), 0.5) == []
+
+
+def test_a_sentence_that_denies_a_claim_is_not_also_the_claimants_passage():
+    from newsprism.render.brief_text import _side
+
+    text = (
+        "Mara Olsen, the mayor of Farrowby, has refuted claims that her town released the dam water, "
+        "which Kestria claims was an attempt to flood the valley."
+    )
+    sts = [_st(0, "a", "Rain fell on the valley."), _st(1, "a", text)]
+    [dispute] = find_disputes(sts, {}, np.ones((2, 2), dtype=np.float32) / np.sqrt(2), 0.5, {"a": "Daily"})
+    [claimant] = dispute.asserts
+    assert claimant["actor"] == "Kestria" and claimant["named_only"]
+    assert [e["statement_id"] for e in dispute.denies] == ["s1"] and "named_only" not in dispute.denies[0]
+    assert dispute.denies[0]["actor"] != "has"  # an auxiliary is nobody
+    line = _side(claimant, {"a": "Daily"}, str)
+    assert line == "Kestria (Daily): named in the denial, no words of their own here"

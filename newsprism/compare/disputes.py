@@ -307,9 +307,10 @@ _REPORTING = re.compile(r"\s+(?:called|said|says|told|added|insisted|argued|stat
 def _subject(clause: str) -> str | None:
     """The clause's subject when it is a short phrase with a noun ("the boy's family"), without
     adverbs and auxiliaries; None for a pronoun or nothing."""
-    phrase = _REPORTING.split(clause.strip(), maxsplit=1)[0].strip()
+    phrase = " " + _REPORTING.split(clause.strip(), maxsplit=1)[0].strip()
     while (cut := _ADVERB_OR_AUX.sub("", phrase)) != phrase:
         phrase = cut
+    phrase = phrase.strip()
     words = phrase.split()
     if not 1 <= len(words) <= 5 or all(w.lower().strip("’'s") in _SKIP for w in words):
         return None
@@ -1144,7 +1145,9 @@ def _sentence_disputes(
                 if refuted and vectors is not None
                 else []
             )
-            asserts = tuple(own or reported) or (_evidence(st, pair[0], pair[0]),)
+            # No sentence of the claimant's own: the denial names them, and that is all it shows
+            # of them (the sentence is the denial's passage, not the claim's).
+            asserts = tuple(own or reported) or ({**_evidence(st, pair[0], pair[0]), "named_only": True},)
             d = _evidence(st, pair[1], pair[1])
             out.append(
                 Dispute(
