@@ -140,3 +140,21 @@ def test_subheadings_stay_as_marked_paragraphs():
     assert art.in_heading(start, start + len("Repairs and costs"))
     assert [art.text[h.start : h.end] for h in art.headings] == ["Repairs and costs"]
     assert not art.in_heading(0, 10)
+
+
+def test_embedded_post_markup_is_cut_and_recorded():
+    raw = (
+        "Farrowby bridge shut for ten days\n\n"
+        "The Farrowby bridge will stay closed for at least ten days, the county engineer said on Tuesday.\n\n"
+        "The mayor of Farrowby answered on social media within the hour.\n\n"
+        '<tweet tweet-id="1234567"><tweet/>\n\n'
+        'The ferry runs all night. pic.twitter.com/Ab3dE9 — Pell Odari (@pellodari) <tweet pic="" author="x">June 3, 2025</tweet>\n\n'
+        'Officials said repairs would start soon, <a href="http://example.test">video</a> shows.'
+    )
+    art = _clean(raw)
+    assert "<" not in art.text and "pic.twitter" not in art.text
+    assert "The ferry runs all night. — Pell Odari (@pellodari) June 3, 2025" in art.text
+    assert "repairs would start soon, video shows." in art.text
+    reasons = {r.text: r.reason for r in art.removed}
+    assert reasons['<tweet tweet-id="1234567">'] == "markup tag" and reasons["</tweet>"] == "markup tag"
+    assert reasons[" pic.twitter.com/Ab3dE9"] == "embedded post link"

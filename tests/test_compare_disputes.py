@@ -479,3 +479,34 @@ def test_a_denial_and_a_claim_cut_into_two_clauses_are_one_dispute():
     )
     (d,) = _one(sts)
     assert d.asserts[0]["actor"] == "critics" and d.denies[0]["actor"] == "Port officials"
+
+
+def test_a_pronoun_side_is_the_person_named_before_it_or_is_left_out():
+    sts = [
+        _st(0, "a", "The dock union alleged that the sprinklers had been switched off for weeks."),
+        _st(1, "a", "The head of the firm, Ivo Marten, rejected this."),
+        _st(2, "a", "“These accusations are completely untrue,” he said.", who="he"),
+    ]
+    [dispute] = find_disputes(sts, {}, np.ones((3, 2), dtype=np.float32) / np.sqrt(2), 0.5)
+    assert {e["actor"] for e in dispute.denies} == {"Ivo Marten"}
+    assert {e["statement_id"] for e in dispute.denies} == {"s1", "s2"}
+    # Nobody named before the pronoun: the side is left out, and with it the dispute.
+    alone = [sts[0], _st(3, "a", "“The charge is completely untrue,” she said.", who="she")]
+    assert find_disputes(alone, {}, np.ones((2, 2), dtype=np.float32) / np.sqrt(2), 0.5) == []
+
+
+def test_a_sentence_that_denies_a_claim_is_not_also_the_claimants_passage():
+    from newsprism.render.brief_text import _side
+
+    text = (
+        "Mara Olsen, the mayor of Farrowby, has refuted claims that her town released the dam water, "
+        "which Kestria claims was an attempt to flood the valley."
+    )
+    sts = [_st(0, "a", "Rain fell on the valley."), _st(1, "a", text)]
+    [dispute] = find_disputes(sts, {}, np.ones((2, 2), dtype=np.float32) / np.sqrt(2), 0.5, {"a": "Daily"})
+    [claimant] = dispute.asserts
+    assert claimant["actor"] == "Kestria" and claimant["named_only"]
+    assert [e["statement_id"] for e in dispute.denies] == ["s1"] and "named_only" not in dispute.denies[0]
+    assert dispute.denies[0]["actor"] != "has"  # an auxiliary is nobody
+    line = _side(claimant, {"a": "Daily"}, str)
+    assert line == "Kestria (Daily): named in the denial, no words of their own here"

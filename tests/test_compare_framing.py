@@ -195,3 +195,12 @@ def test_doubt_worded_in_no_list_is_read_from_the_parse_in_the_outlets_own_voice
     assert dict(doubt_hedges(nlp(plans), plans)) == {}
     quoted = "“We cannot confirm the flood,” Vell said."
     assert dict(doubt_hedges(nlp(quoted), " " * 30 + quoted[30:])) == {}
+
+
+def test_according_to_is_counted_once_as_attribution_not_also_as_a_hedge():
+    text = "The depot closed early, according to the harbour trust. The trust said it was safe."
+    art = dataclasses.replace(make_article(text, outlet="Daily"), title="Depot shut, according to trust")
+    frame = article_framing(art, article_statements(art, []), [])
+    assert frame["attribution_verbs"] == {"according": 1, "said": 1}
+    assert "according to" not in frame["hedges"]
+    assert frame["headline"]["hedges"] == [] and frame["headline"]["verbs"] == ["according"]

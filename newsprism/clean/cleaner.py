@@ -62,7 +62,8 @@ def _read_metadata(lines: list[Line], v: Verdicts) -> None:
 
 
 def _inline_cuts(line: Line, first_body: bool) -> list[Cut]:
-    """Pieces to cut inside a kept line: markdown syntax, dateline remnants, repeats."""
+    """Pieces to cut inside a kept line: markdown syntax, markup tags, embedded-post links,
+    dateline remnants, repeats."""
     cuts: list[Cut] = []
     base, text = line.start, line.text
     if first_body and (m := P.DATELINE_PREFIX.match(text)):
@@ -76,6 +77,10 @@ def _inline_cuts(line: Line, first_body: bool) -> list[Cut]:
     for m in P.MD_BOLD.finditer(text) if "**" in text else ():
         cuts.append((base + m.start(), base + m.start() + 2, "markdown emphasis"))
         cuts.append((base + m.end() - 2, base + m.end(), "markdown emphasis"))
+    for m in P.MARKUP_TAG.finditer(text) if "<" in text else ():
+        cuts.append((base + m.start(), base + m.end(), "markup tag"))
+    for m in P.EMBED_LINK.finditer(text) if "/" in text else ():
+        cuts.append((base + m.start(), base + m.end(), "embedded post link"))
     for start, end in _repeats(text):
         cuts.append((base + start, base + end, "accidental repeat"))
     return sorted(cuts)

@@ -88,6 +88,12 @@ DATELINE_PREFIX = re.compile(
 MD_LINK = re.compile(r"\[(?P<text>[^\]\n]{1,200})\]\((?P<url>[^)\s]{0,300})\)")
 MD_BOLD = re.compile(r"\*\*(?P<text>[^*\n]{1,200})\*\*")
 MD_HEADING = re.compile(r"^#{1,6}\s+")
+# Markup a converter left in the text: an element's tag, its attributes valued ("<tweet
+# tweet-id=\"7\">", "</tweet>", "<a href=\"...\">"). A lower-case name and valued attributes:
+# "a < b" and a bracketed title ("<The Palace: Tale of ...>") are no tags.
+MARKUP_TAG = re.compile(r"</?[a-z][\w-]*(?:\s+[\w:-]+=(?:\"[^\"\n]*\"|'[^'\n]*'|[^\s>]+))*\s*/?>")
+# The link an embedded post leaves behind when only its text is kept ("pic.twitter.com/Ab1").
+EMBED_LINK = re.compile(r"\s?\b(?:https?://)?(?:pic\.twitter\.com|t\.co)/\w+")
 BIO_VERB = re.compile(
     r"\b(?:is|was|lives|writes|covers|has|joined|reports|works|served)\b",
 )

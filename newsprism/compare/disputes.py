@@ -32,6 +32,7 @@ from functools import lru_cache
 import numpy as np
 
 from newsprism.model import Dispute, Quote, Span, Statement, content_id
+from newsprism.quotes.identity import PRONOUNS
 from newsprism.text import DAYS, MONTHS, STOPWORDS, content_words, normalize_words, without_quoted
 
 __all__ = ["find_disputes", "parties_in", "party_key", "stance"]
@@ -306,9 +307,10 @@ _REPORTING = re.compile(r"\s+(?:called|said|says|told|added|insisted|argued|stat
 def _subject(clause: str) -> str | None:
     """The clause's subject when it is a short phrase with a noun ("the boy's family"), without
     adverbs and auxiliaries; None for a pronoun or nothing."""
-    phrase = _REPORTING.split(clause.strip(), maxsplit=1)[0].strip()
+    phrase = " " + _REPORTING.split(clause.strip(), maxsplit=1)[0].strip()
     while (cut := _ADVERB_OR_AUX.sub("", phrase)) != phrase:
         phrase = cut
+    phrase = phrase.strip()
     words = phrase.split()
     if not 1 <= len(words) <= 5 or all(w.lower().strip("’'s") in _SKIP for w in words):
         return None
@@ -374,8 +376,17 @@ def find_disputes(
     told in one sentence. ``outlets`` names each article's outlet (its own voice's actor)."""
     party_stances, topic_stances = [], []
     display = _display_names(statements)
+    people = {
+        _actor_key(q.speaker.canonical or q.speaker.name)
+        for q in quotes.values()
+        if q.speaker is not None and q.speaker.kind == "person"
+    }
     for k, st, kind in _sentence_stances(statements):
         name, party = _actor(st, quotes.get(st.quote_id or ""))
+        if name is not None and name.lower() in PRONOUNS:
+            name = _pronoun_actor(statements, k, st, name, people)
+            if name is None:
+                continue  # a side nobody can be named for is left out
         shown = display.get(party, party) if party is not None else None
         actor = shown if name in (None, party) else name
         if shown is not None:
@@ -400,6 +411,27 @@ def find_disputes(
     disputes += _sentence_disputes(statements, quotes, outlets or {}, shown, vectors)
     disputes += _own_voice_disputes(statements, quotes, outlets or {}, shown)
     return merge_copies(disputes)
+
+
+def _pronoun_actor(
+    statements: Sequence[Statement], k: int, whole: Statement, pronoun: str, people: set[str]
+) -> str | None:
+    """Who a pronoun side ("'..., he said") stands for: the last name outside quotes in its
+    sentence (``whole``) or else the sentence before, in the same article. "he"/"she" take a
+    name the story's quotes give to a person, or a full name; None when there is none."""
+    texts = [without_quoted(whole.text)]
+    start = _sentence_start(statements, k)
+    if start > 0 and statements[start - 1].article_id == whole.article_id:
+        before = statements[_sentence_start(statements, start - 1) : start]
+        texts.append(without_quoted(" ".join(st.text for st in before)))
+    personal = pronoun.lower() in {"he", "she", "him", "her", "his"}
+    for text in texts:
+        names = _names(text)
+        if personal:
+            names = [n for n in names if _actor_key(n) in people or len(n.split()) > 1]
+        if names:
+            return names[-1]
+    return None
 
 
 def _sentence_stances(statements: Sequence[Statement]) -> list[tuple[int, Statement, str]]:
@@ -1113,7 +1145,9 @@ def _sentence_disputes(
                 if refuted and vectors is not None
                 else []
             )
-            asserts = tuple(own or reported) or (_evidence(st, pair[0], pair[0]),)
+            # No sentence of the claimant's own: the denial names them, and that is all it shows
+            # of them (the sentence is the denial's passage, not the claim's).
+            asserts = tuple(own or reported) or ({**_evidence(st, pair[0], pair[0]), "named_only": True},)
             d = _evidence(st, pair[1], pair[1])
             out.append(
                 Dispute(

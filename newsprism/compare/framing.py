@@ -19,6 +19,7 @@ from newsprism.model import Article, LedgerGroup, Quote, Statement
 from newsprism.nlp import load_spacy
 from newsprism.text import (
     ATTRIBUTION_VERBS,
+    HEDGES,
     STOPWORDS,
     hedges_in,
     quote_regions,
@@ -37,6 +38,14 @@ __all__ = [
 
 _WORDS = re.compile(r"[a-z][a-z'-]+")
 _VERB = re.compile(r"\b(" + "|".join(ATTRIBUTION_VERBS) + r")\b", re.IGNORECASE)
+# Hedge phrases headed by an attribution verb ("according to") cite a source: the table counts
+# them once, as that verb, as the gold counts "according to X" as attribution.
+# A one-word hedge ("alleged drone attack") stays a hedge.
+_FRAMING_HEDGES = tuple(h for h in HEDGES if " " not in h or h.split()[0] not in ATTRIBUTION_VERBS)
+
+
+def _hedges(text: str) -> list[str]:
+    return list(hedges_in(text, _FRAMING_HEDGES))
 
 
 def _outside_quotes(text: str) -> str:
@@ -54,7 +63,7 @@ def headline_framing(title: str | None) -> dict:
     """Does the headline assert (no hedge, no attribution verb) or report a claim?"""
     if not title:
         return {"text": None, "kicker": None, "asserts": None, "hedges": [], "verbs": [], "presupposes": []}
-    hedges = list(hedges_in(title))
+    hedges = _hedges(title)
     verbs = sorted({m.group(1).lower() for m in _VERB.finditer(title)})
     verbs += [
         v for v in ("accuses", "blames", "claims", "says", "denies") if re.search(rf"\b{v}\b", title, re.I)
@@ -256,7 +265,7 @@ def article_framing(
     headline = headline_framing(article.title)
     headline["body_hedges"] = body_hedges(headline["presupposes"], article.text, voice, article.title)
     verbs = Counter(m.group(1).lower() for m in _VERB.finditer(_outside_quotes(article.text)))
-    hedges = Counter(h for st in statements for h in hedges_in(_outside_quotes(st.text)))
+    hedges = Counter(h for st in statements for h in _hedges(_outside_quotes(st.text)))
     if doc is not None:  # doubt worded in ways no list holds, each once (a listed phrase is counted)
         hedges.update({h: n for h, n in doubt_hedges(doc, voice).items() if h not in hedges})
     claims = []
@@ -275,7 +284,7 @@ def article_framing(
                     {
                         "group_id": group.id,
                         "statement_id": sid,
-                        "hedges": list(hedges_in(said)),
+                        "hedges": _hedges(said),
                         "verbs": sorted({m.group(1).lower() for m in _VERB.finditer(said)}),
                         "attributed_to": st.attributed_to,
                     }

@@ -152,7 +152,10 @@ def in_sentence(group: dict, esc: Callable[[str], str], context: int = 60) -> st
 
 
 def _side(entry: dict, labels: dict[str, str], esc: Callable[[str], str]) -> str:
-    return f"{esc(entry['actor'])} ({esc(labels.get(entry['article_id'], '?'))}): {esc(_cited(_short(entry['text'])))}"
+    who = f"{esc(entry['actor'])} ({esc(labels.get(entry['article_id'], '?'))})"
+    if entry.get("named_only"):  # the denial's sentence is not the claimant's passage
+        return f"{who}: named in the denial, no words of their own here"
+    return f"{who}: {esc(_cited(_short(entry['text'])))}"
 
 
 def _disputes(report: Report, esc: Callable[[str], str]) -> list[str]:

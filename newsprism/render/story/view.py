@@ -178,7 +178,10 @@ def _provenance(report: Report, outlets: list[dict[str, Any]]) -> dict[str, Any]
 
 def _disputes(report: Report, labels: dict[str, str], links: Links) -> dict[str, list[dict[str, Any]]]:
     def side(entries: list[dict[str, Any]]) -> list[dict[str, Any]]:
-        return [{**_cite(e, labels, links), "actor": e["actor"]} for e in entries]
+        return [
+            {**_cite(e, labels, links), "actor": e["actor"], "named_only": e.get("named_only", False)}
+            for e in entries
+        ]
 
     return {
         "disputes": [
