@@ -158,3 +158,11 @@ def test_embedded_post_markup_is_cut_and_recorded():
     reasons = {r.text: r.reason for r in art.removed}
     assert reasons['<tweet tweet-id="1234567">'] == "markup tag" and reasons["</tweet>"] == "markup tag"
     assert reasons[" pic.twitter.com/Ab3dE9"] == "embedded post link"
+
+
+def test_a_tag_cut_at_a_line_end_keeps_every_span_inside_the_text():
+    art = _clean("<script>alert(1)</script> <svg><p>")  # the cut leaves a trailing space the text drops
+    assert art.text == "alert(1)"
+    assert art.headings or art.paragraphs
+    for span in (*art.headings, *art.paragraphs):
+        assert 0 <= span.start <= span.end <= len(art.text)

@@ -182,6 +182,8 @@ def _build(
     text, offsets = builder.build()
     if prev is not None:
         paragraphs.append(Span(para_start, len(text)))
+    # A cut at a line's end can leave trailing space that build() trims.
+    headings = [Span(s.start, min(s.end, len(text))) for s in headings]
     return text, offsets, removed, paragraphs, headings
 
 
