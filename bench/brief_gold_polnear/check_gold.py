@@ -22,7 +22,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from polnear_text import DEFAULT_DATA, sentences  # noqa: E402
 
 GOLD = Path(__file__).resolve().parent
-DATE = {"day": r"\d{4}-\d{2}-\d{2}", "month": r"\d{4}-\d{2}", "year": r"\d{4}"}
+DATE = {"day": r"\d{4}-\d{2}-\d{2}", "month": r"\d{4}-\d{2}", "year": r"\d{4}", "decade": r"\d{3}"}
 LISTS = ("speakers", "quotes", "facts", "contradictions", "timeline", "loaded")
 
 
