@@ -387,3 +387,38 @@ def test_a_future_verb_right_after_the_weekday_points_ahead() -> None:
     assert values("The committee on Friday will vote on the bill.", sat)["Friday"] == "2031-06-20"
     assert values("Senators on Friday are expected to vote.", sat)["Friday"] == "2031-06-20"
     assert values("The committee on Friday said it will vote.", sat)["Friday"] == "2031-06-13"
+
+
+def test_day_words_inside_names_are_no_dates() -> None:
+    # session 12: a paper's or a show's name holds a day word
+    assert values("Vell is a reporter for the USA TODAY NETWORK.") == {}
+    assert values("Vell is a reporter for USA Today in Ohio.") == {}
+    assert values('Arden said on ABC\'s "This Week," that the vote would hold.') == {}
+    assert values('On this weekend\'s broadcast of "Channel Nine Sunday," Arden spoke.') == {
+        "this weekend": "2023-W18-WE"
+    }
+    # a weekday after a name in running text is still a day, and so is a quoted lone "Today"
+    assert values("Arden Monday said the vote would hold.") == {"Monday": "2023-05-01"}
+    assert values('"Today, we vote," Arden said.') == {"Today": "2023-05-04"}
+
+
+def test_earlier_this_weekend_in_a_monday_paper_is_the_weekend_just_past() -> None:
+    monday = dt.date(2023, 5, 8)
+    assert values("Arden rebuked him for saying earlier this weekend that she lied.", monday) == {
+        "earlier this weekend": "2023-W18-WE"
+    }
+    assert values("Arden will travel this weekend.", monday) == {"this weekend": "2023-W19-WE"}
+
+
+def test_a_quote_in_double_single_quotes_opens_a_new_sentence_for_the_tense() -> None:
+    # ''...'' he said. ''The race starts on Labor Day.'': the "said" before is another sentence
+    text = "''It is early,'' he said. ''The race starts on Labor Day.''"
+    assert values(text, dt.date(2031, 8, 18)) == {"Labor Day": "2031-09-01"}
+
+
+def test_fixed_date_holidays_and_a_passive_infinitive() -> None:
+    assert values("On Cinco de Mayo, the mayor ate lunch at her desk.", dt.date(2031, 8, 18)) == {
+        "Cinco de Mayo": "2031-05-05"
+    }
+    text = "Voss will resign, to be replaced by Kell through the November election."
+    assert values(text, dt.date(2031, 7, 25))["November"] == "2031-11"

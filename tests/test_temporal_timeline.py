@@ -539,3 +539,40 @@ def test_statements_the_compare_stage_aligned_share_one_row() -> None:
     group = LedgerGroup("g1", ta, "consensus", ("sa", "sb"), ("a", "b"), 2)
     (entry,) = run(a, b, statements=(sa, sb), ledger=(group,)).timeline
     assert (entry.date, set(entry.article_ids)) == ("2030-04-11", {"a", "b"})
+
+
+def test_a_weekday_read_in_the_wrong_week_takes_the_week_another_outlet_gives() -> None:
+    # session 12: "Monday night's debate" told beside a past verb in a Friday paper reads as
+    # last Monday; a Sunday paper's "tomorrow night" dates the same debate the next Monday
+    a = article(
+        "Kell has praised the moderator of Monday night's mayoral debate at Orrin Hall.",
+        "a",
+        "2031-05-09",
+        "A",
+    )
+    b = article("The mayoral debate at Orrin Hall is tomorrow night, aides said.", "b", "2031-05-11", "B")
+    rows = run(a, b).timeline
+    assert [(e.date, set(e.article_ids)) for e in rows] == [("2031-05-12", {"a", "b"})]
+    # without the firm date the weekday keeps the tense's reading
+    assert [e.date for e in run(a).timeline] == ["2031-05-05"]
+
+
+def test_shared_names_alone_do_not_make_two_sentences_one_event() -> None:
+    # session 12: two events of the same two people in one month, a name next to each date
+    a = article("Last month Vance Okoro invited Lise Arden to a televised duel.", "a", "2031-06-02", "A")
+    b = article("Vance Okoro, who led Lise Arden by four points in May, trails now.", "b", "2031-06-03", "B")
+    rows = run(a, b).timeline
+    assert sorted(len(e.article_ids) for e in rows) == [1, 1]
+
+
+def test_decades_and_ranges_to_a_day_are_kept_at_their_precision() -> None:
+    text = (
+        "Brask Lines ran the island ferries through the 1980s. The survey was conducted from Sept. 19 to 22."
+    )
+    rows = run(article(text, "a", "2031-09-25", "A")).timeline
+    assert sorted(e.date for e in rows) == ["198", "2031-09"]
+    assert entry_json(rows[0], "2031-09")["precision"] == "decade"
+    assert entry_json(rows[0], "2031-09")["background"] is True
+    # a count after a day is no range: "on May 19 to 22 percent" is May 19
+    text = "On Sept. 19 support rose to 22 percent, the poll found."
+    assert [e.date for e in run(article(text, "b", "2031-09-25", "B")).timeline] == ["2031-09-19"]

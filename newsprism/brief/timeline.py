@@ -11,7 +11,7 @@ from newsprism.temporal.published import published_date
 __all__ = ["entry_json", "timeline_section"]
 
 
-_PRECISION = {4: "year", 7: "month", 10: "day"}
+_PRECISION = {3: "decade", 4: "year", 7: "month", 10: "day"}
 
 
 def entry_json(entry: TimelineEntry, story_month: str | None = None) -> dict[str, Any]:

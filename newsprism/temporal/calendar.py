@@ -119,6 +119,8 @@ def value_interval(value: str, mod: str | None = None) -> tuple[dt.datetime, dt.
     A clock time covers a quarter of an hour either side (outlets round), the hour
     before it with ``mod="BEFORE"`` ("shortly before 4 a.m."), the hour after with AFTER.
     """
+    if len(value) == 3 and value.isdigit():  # a decade: "199", the 1990s
+        return dt.datetime(int(value) * 10, 1, 1), dt.datetime(int(value) * 10 + 10, 1, 1)
     m = _VALUE.match(value)
     if not m:
         return None

@@ -97,7 +97,12 @@ HOLIDAYS = {
     "christmas eve": (12, 24), "new year's eve": (12, 31),
     "independence day": (7, 4), "valentine's day": (2, 14), "halloween": (10, 31),
     "fourth of july": (7, 4), "veterans day": (11, 11), "veterans' day": (11, 11),
-    "inauguration day": (1, 20),
+    "inauguration day": (1, 20), "st. patrick's day": (3, 17), "saint patrick's day": (3, 17),
+    "st patrick's day": (3, 17), "cinco de mayo": (5, 5), "flag day": (6, 14), "juneteenth": (6, 19),
+    "groundhog day": (2, 2), "april fools' day": (4, 1), "april fool's day": (4, 1),
+    "boxing day": (12, 26), "bastille day": (7, 14), "armistice day": (11, 11),
+    "remembrance day": (11, 11), "earth day": (4, 22), "pearl harbor day": (12, 7),
+    "patriot day": (9, 11), "constitution day": (9, 17), "d-day": (6, 6),
 }  # fmt: skip
 
 # Holidays on the nth weekday of a month (-1: the last), plus days after it: (month, weekday,

@@ -51,7 +51,8 @@ _SAME_FORM_PAST = (
 )
 _PAST = re.compile(
     r"\b(?:was|were|had|did|said|ago|last|" + _IRREGULAR_PAST + r")\b|" + _SAME_FORM_PAST + r"|"
-    r"(?<!\bthe\s)(?<!\ba\s)(?<!\ban\s)(?<!\bits\s)\b\w{3,}ed\b",
+    # nor after "be": a passive infinitive tells no tense ("to be replaced through November")
+    r"(?<!\bthe\s)(?<!\ba\s)(?<!\ban\s)(?<!\bits\s)(?<!\bto\sbe\s)\b\w{3,}ed\b",
     re.IGNORECASE,
 )
 # A reporting verb right before the date: the date is when it was said, in its tense, whatever
@@ -94,7 +95,7 @@ _REPORTS = re.compile(r"\b(?:says|tells|announces|adds|writes|reports)\b", re.IG
 # After a possessive day ("Tuesday's primary") only a cue that takes the day's event as its
 # object or adjunct counts: "ahead of", or a progressive verb right before it ("is facing in").
 _PROG_ADJUNCT = re.compile(r"\b(?:is|are|am)\s+[a-z]+ing\s+(?:in|at|for|during)\s+$", re.IGNORECASE)
-_SENTENCE_END = re.compile(r"(?<![ap]\.m)(?<!\b[A-Z])[.!?]\s+(?=[A-Z\"“])|\n")
+_SENTENCE_END = re.compile(r"(?<![ap]\.m)(?<!\b[A-Z])[.!?]\s+(?=[A-Z\"“‘']|'')|\n")
 _MODS = {
     "less than": "LESS_THAN", "fewer than": "LESS_THAN", "under": "LESS_THAN",
     "more than": "MORE_THAN", "over": "MORE_THAN", "at least": "EQUAL_OR_MORE",
@@ -185,6 +186,10 @@ class Context:
             # "urged them to vote Tuesday": ahead of the urging, which was in the past
             return "" if any(c.lastgroup == "past" for c in cues[:-1]) else "future"
         return "future"
+
+    def said_before(self, mention: Mention) -> bool:
+        """Whether a reporting verb comes right before ``mention`` ("said Monday")."""
+        return bool(_SAID_BEFORE.search(self._clause_before(mention.start)))
 
     def _sentence_before(self, start: int) -> str:
         before = self.text[max(0, start - 120) : start]

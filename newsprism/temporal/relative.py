@@ -123,8 +123,17 @@ def _rel_unit(m: Mention, ctx: Context) -> Value | None:
     step = -1 if rel in _BACK else 1 if rel in _AHEAD else 0
     if ctx.reference is None:
         return "DATE", "PAST_REF" if step < 0 else "FUTURE_REF" if step > 0 else "PRESENT_REF", None
+    if unit == "weekend" and step == 0 and ctx.reference.weekday() < 5 and _told_past(m, ctx):
+        step = -1  # "earlier this weekend", "said this weekend" in a Monday paper: the one just past
     day = cal.shift(ctx.reference, unit, step)
     return "DATE", cal.format_unit(day, unit), mod_of(m.part("pre"))
+
+
+def _told_past(m: Mention, ctx: Context) -> bool:
+    """ "earlier this weekend", or a reporting verb right before it ("said this weekend").
+    A past verb elsewhere does not count: TimeML reads "became public this weekend" in a
+    Monday paper as the coming weekend (MEANTIME)."""
+    return low(m, "pre") == "earlier" or ctx.said_before(m)
 
 
 def _ago(m: Mention, ctx: Context) -> Value | None:

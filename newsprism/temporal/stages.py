@@ -52,7 +52,8 @@ def timeline_stage(analysis: Analysis, settings: Settings) -> Analysis:
         timexes.extend(found)
     labels = {a.id: a.label for a in analysis.articles}
     cands = _aligned(cands, analysis)
-    timeline = build_timeline(_embedded(cands, settings), labels, settings.timeline)
+    published = {a.id: day for a in analysis.articles if (day := published_date(a)) is not None}
+    timeline = build_timeline(_embedded(cands, settings), labels, settings.timeline, published)
     return analysis.replace(timexes=tuple(timexes), timeline=tuple(timeline), rejections=tuple(rejections))
 
 

@@ -84,6 +84,8 @@ def _all_matches(text: str) -> list[Mention]:
 def _plausible(mention: Mention, text: str) -> bool:
     before = text[max(0, mention.start - 40) : mention.start]
     after = text[mention.end : mention.end + 20]
+    if mention.rule in _TITLE_RULES and _in_title(mention, text, before):
+        return False
     if mention.rule == "year":
         return _plausible_year(mention, before, text[mention.end : mention.end + 40])
     if mention.rule == "month":
@@ -100,6 +102,31 @@ def _plausible(mention: Mention, text: str) -> bool:
     ):
         return False  # "a second consecutive day", "a second time": an ordinal
     return not (mention.rule == "duration" and re.search(r"[$£€]\s*$", before))
+
+
+# Rules whose words also name shows and papers ("USA TODAY", ABC's "This Week", "Fox News Sunday").
+_TITLE_RULES = frozenset({"rel_day", "rel_unit", "weekday", "this_part"})
+_QUOTED_CAPS = re.compile(r"[“\"]((?:[A-Z][\w.'’-]*\s+)*)$")
+_QUOTE_CLOSE = re.compile(r"[,.]?[”\"]")
+_CAPS_WORD_BEFORE = re.compile(r"(?:^|[ \t])([A-Z][\w'’.-]*)[ \t]+$")
+
+
+def _in_title(mention: Mention, text: str, before: str) -> bool:
+    """A day word inside a name: every word capitalised, and either quoted with only
+    capitalised words before it in the quote ("Fox News Sunday", ABC's "This Week"), or, for
+    a word written in lower case in running text ("today", "this week"), right after a
+    capitalised word of the same line ("USA TODAY", "USA Today"). Weekdays are always
+    capitalised, so only a quoted name tells them apart ("Trump Monday said" is a day)."""
+    words = text[mention.start : mention.end].split()
+    if not all(w[:1].isupper() for w in words):
+        return False
+    quoted = _QUOTED_CAPS.search(before)
+    if quoted and _QUOTE_CLOSE.match(text, mention.end) and (quoted.group(1) or mention.rule != "weekday"):
+        return True
+    if mention.rule == "weekday":
+        return False
+    prev = _CAPS_WORD_BEFORE.search(before)
+    return bool(prev) and not prev.group(1).endswith((".", ":"))
 
 
 def _plausible_year(mention: Mention, before: str, after: str) -> bool:

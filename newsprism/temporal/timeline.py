@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -31,8 +32,9 @@ from newsprism.temporal.published import published_date
 __all__ = ["Candidate", "build_timeline", "candidates", "sentences"]
 
 _ROWS = 256  # similarity rows per matrix product in the grouping tests
-# A day (with a clock time or part of day), or a month or year kept at its own precision.
-_DAY = re.compile(r"^(\d{4}(?:-\d\d(?:-\d\d)?)?)(?:T(\d\d:\d\d)Z?|T(MO|MI|AF|EV|NI|DT))?$")
+# A day (with a clock time or part of day), or a month, a year or a decade ("199", TIMEX3's
+# "the 1990s") kept at its own precision.
+_DAY = re.compile(r"^(\d{4}(?:-\d\d(?:-\d\d)?)?|\d{3})(?:T(\d\d:\d\d)Z?|T(MO|MI|AF|EV|NI|DT))?$")
 _PARTS = {"MO": "morning", "MI": "midday", "AF": "afternoon", "EV": "evening", "NI": "night", "DT": "daytime"}
 _SENT_END = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9])")
 _ABBREV = re.compile(
@@ -260,8 +262,70 @@ def resolve_anchored(cands: list[Candidate]) -> list[Candidate]:
     return out
 
 
-# A range of days: "May 13-22", "between May 13 and 22", "from May 13 through Sunday".
-_RANGE_END = re.compile(r"\s*(?:[-–]|through|thru)\s*(\d{1,2})\b(?![-–/.,]?\d)")
+# A weekday named alone or as a possessive, with a part of its day ("Monday night's debate").
+_WEEKDAY_ONLY = re.compile(
+    r"^(?:(?:early|late|mid)[\s-]+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day(?:\s+(?:morning|afternoon|evening|night))?$",
+    re.IGNORECASE,
+)
+
+
+def week_flips(
+    cands: list[Candidate], published: dict[str, dt.date], cfg: TimelineSettings
+) -> list[Candidate]:
+    """A bare weekday two or more days from its article's publication is read by its tense,
+    often a guess ("the moderator of Monday night's debate" in a Friday paper: last Monday).
+    When the story gives the same event the same weekday of the other week by a firm date
+    (a date, "tomorrow", a weekday a day from its own paper's day), and the two share a word
+    next to the date (or are alike enough to merge), the weekday takes that week: one event,
+    one date."""
+    firm: dict[str, list[Candidate]] = {}
+    for c in cands:
+        pub = published.get(c.article_id)
+        if _ISO_DAY.match(c.day) and not (_loose_weekday(c, pub)):
+            firm.setdefault(c.day, []).append(c)
+    out = []
+    for c in cands:
+        pub = published.get(c.article_id)
+        if pub is None or not _loose_weekday(c, pub):
+            out.append(c)
+            continue
+        day = dt.date.fromisoformat(c.day)
+        alt = (day + dt.timedelta(days=7 if day < pub else -7)).isoformat()
+        if any(_same_event_words(c, d, cfg) for d in firm.get(alt, ()) if d is not c):
+            value = alt + c.timex.value[10:]
+            timex = dataclasses.replace(c.timex, value=value)
+            values = tuple((value if v == c.timex.value else v, mod) for v, mod in c.values)
+            c = dataclasses.replace(c, day=alt, timex=timex, values=values)
+        out.append(c)
+    return out
+
+
+def _loose_weekday(c: Candidate, pub: dt.date | None) -> bool:
+    """A weekday named alone, two or more days from its paper's day: its week was a guess."""
+    if (
+        pub is None
+        or not _ISO_DAY.match(c.day)
+        or not _WEEKDAY_ONLY.match(re.sub(r"['’]s$", "", c.timex.text))
+    ):
+        return False
+    return abs((dt.date.fromisoformat(c.day) - pub).days) >= 2
+
+
+def _same_event_words(a: Candidate, b: Candidate, cfg: TimelineSettings) -> bool:
+    """A word next to each date in common (on either side), or words or meaning alike enough
+    to merge."""
+    near = (_next_words(a)[0] | _next_words(a)[1]) & (_next_words(b)[0] | _next_words(b)[1])
+    return (
+        bool(near - _SAYING_WORDS - (name_stems(a.text) & name_stems(b.text)))
+        or similarity(a.words, b.words) >= cfg.merge_similarity
+        or semantic(a, b) >= cfg.merge_cosine
+    )
+
+
+# A range of days: "May 13-22", "between May 13 and 22", "from May 13 through Sunday", "Sept. 19 to 22".
+_RANGE_END = re.compile(
+    r"\s*(?:[-–]|through|thru|to)\s*(\d{1,2})\b(?![-–/.,]?\d)(?!\s*(?:%|percent\b|[ap]\.?m\b))"
+)
 _RANGE_GAP = re.compile(r"^\s*(?:[-–]|through|thru)\s*$", re.IGNORECASE)
 _ISO_DAY = re.compile(r"^\d{4}-\d\d-\d\d$")
 
@@ -565,6 +629,28 @@ def similarity(a: frozenset[str], b: frozenset[str], near: dict[str, frozenset[s
     return hits / len(small) if hits >= 2 else 0.0
 
 
+@functools.lru_cache(maxsize=1 << 12)
+def name_stems(text: str) -> frozenset[str]:
+    """Stems of the words a text writes capitalised and never in lower case: names ("Trump",
+    "Clinton"), which say who, not which of a person's many events."""
+    words = _WORD.findall(text)
+    upper = {w.lower().strip("'’-")[:6] for w in words if w[:1].isupper()}
+    return frozenset(upper - {w.lower().strip("'’-")[:6] for w in words if w[:1].islower()})
+
+
+def _names_only(a: Candidate, b: Candidate, near: dict[str, frozenset[str]]) -> bool:
+    """Whether every word the two share is a name in both: "Clinton, who was tied with Trump"
+    and "Trump invited Russia ... Clinton's emails" are two events of the same people."""
+    small, large = (a, b) if len(a.words) <= len(b.words) else (b, a)
+    names_s, names_l = name_stems(small.meaning), name_stems(large.meaning)
+    hits = [
+        w for w in small.words if w in large.words or not near.get(w, frozenset()).isdisjoint(large.words)
+    ]
+    return bool(hits) and all(
+        w in names_s and (w in names_l or not near.get(w, frozenset()).isdisjoint(names_l)) for w in hits
+    )
+
+
 def _near_words(vocab: list[str], chunk: int = 2000) -> dict[str, frozenset[str]]:
     """Each word's fuzzy matches (ratio >= FUZZY_WORD) in ``vocab``, all pairs scored in C."""
     near: dict[str, frozenset[str]] = {}
@@ -591,11 +677,16 @@ def _overlap(x: tuple[str, str | None], y: tuple[str, str | None]) -> bool:
 
 
 def build_timeline(
-    cands: list[Candidate], labels: dict[str, str], cfg: TimelineSettings
+    cands: list[Candidate],
+    labels: dict[str, str],
+    cfg: TimelineSettings,
+    published: dict[str, dt.date] | None = None,
 ) -> list[TimelineEntry]:
-    """Merge candidates into entries, sorted by date then time."""
+    """Merge candidates into entries, sorted by date then time. ``published`` (article id to
+    publication day) lets a weekday read a week off by its tense take the week the story's
+    firm dates give the same event (:func:`week_flips`)."""
     groups: list[_Group] = []
-    cands = resolve_anchored(cands)
+    cands = week_flips(resolve_anchored(cands), published or {}, cfg)
     ordered = sorted(cands, key=lambda c: (c.day, c.article_id, c.span.start))
     memo = _Memo(ordered)
     alike = memo.alike(cfg)
@@ -714,7 +805,11 @@ class _Memo:
         return bool(self._get("dates", a, b, compatible))
 
     def similarity(self, a: Candidate, b: Candidate) -> float:
-        return float(self._get("words", a, b, lambda x, y: similarity(x.words, y.words, self._near)))
+        return float(self._get("words", a, b, self._words))
+
+    def _words(self, a: Candidate, b: Candidate) -> float:
+        score = similarity(a.words, b.words, self._near)
+        return 0.0 if score and _names_only(a, b, self._near) else score
 
     def semantic(self, a: Candidate, b: Candidate) -> float:
         return float(self._cosines[self._row[id(a)], self._row[id(b)]])
@@ -844,9 +939,10 @@ def _one_period_event(a: Candidate, b: Candidate) -> bool:
     if a.day != b.day or a.article_id == b.article_id:
         return False
     (ab, aa), (bb, ba) = _next_words(a), _next_words(b)
+    names = name_stems(a.text) & name_stems(b.text)  # a name next to both dates says who, not what
     if len(a.day) == 10:
-        return _same_day(a, b) and bool((ab | aa) & (bb | ba) - _SAYING_WORDS)
-    return bool(ab & bb or aa & ba)
+        return _same_day(a, b) and bool((ab | aa) & (bb | ba) - _SAYING_WORDS - names)
+    return bool((ab & bb | aa & ba) - names)
 
 
 def _aligned_day(a: Candidate, b: Candidate) -> bool:
