@@ -16,10 +16,10 @@ _PRECISION = {3: "decade", 4: "year", 7: "month", 10: "day"}
 
 def entry_json(entry: TimelineEntry, story_month: str | None = None) -> dict[str, Any]:
     """One entry; ``spans`` cite each outlet's sentence in its cleaned text; ``versions`` give
-    each side of a date conflict in its own words. ``background``: a year or a month wholly
-    before ``story_month`` (the month of the first article), a fact the story recalls."""
+    each side of a date conflict in its own words; a decade's date is written "1990s".
+    ``background``: a decade, a year or a month wholly before ``story_month`` (the month of the first article), a fact the story recalls."""
     return {
-        "date": entry.date,
+        "date": f"{entry.date}0s" if len(entry.date) == 3 else entry.date,  # TIMEX3 "199": the 1990s
         "precision": _PRECISION.get(len(entry.date), "day"),
         "background": _background(entry.date, story_month),
         "time": entry.time,

@@ -142,7 +142,7 @@ def candidates(article: Article, units: list[Span], timexes: list[Timex]) -> lis
             and _DAY.match(t.value)
             and not _dateline(article.text, unit, t)
         ]
-        inside = _ranges_as_months(inside, article.text)
+        inside = _decades_alone(_ranges_as_months(inside, article.text))
         if not inside:
             continue
         text = article.text[unit.start : unit.end]
@@ -328,6 +328,13 @@ _RANGE_END = re.compile(
 )
 _RANGE_GAP = re.compile(r"^\s*(?:[-–]|through|thru)\s*$", re.IGNORECASE)
 _ISO_DAY = re.compile(r"^\d{4}-\d\d-\d\d$")
+
+
+def _decades_alone(inside: list[Timex]) -> list[Timex]:
+    """A decade is a row only when its unit dates nothing more precisely, and only whole
+    ("the 1980s", not "the mid-1990s", which no precision holds)."""
+    finer = any(len(_DAY.match(t.value)[1]) > 3 for t in inside)  # type: ignore[index]
+    return [t for t in inside if len(_DAY.match(t.value)[1]) > 3 or not (finer or t.mod)]  # type: ignore[index]
 
 
 def _ranges_as_months(inside: list[Timex], text: str) -> list[Timex]:
@@ -638,15 +645,21 @@ def name_stems(text: str) -> frozenset[str]:
     return frozenset(upper - {w.lower().strip("'’-")[:6] for w in words if w[:1].islower()})
 
 
+_FEW_NAMES = 3
+
+
 def _names_only(a: Candidate, b: Candidate, near: dict[str, frozenset[str]]) -> bool:
-    """Whether every word the two share is a name in both: "Clinton, who was tied with Trump"
-    and "Trump invited Russia ... Clinton's emails" are two events of the same people."""
+    """Whether the two share only a few words (three at most), each a name in both: "Clinton,
+    who was tied with Trump" and "Trump invited Russia ... Clinton's emails" are two events of
+    the same people, and "emceed the Tony Awards" and "won a Tony Award" two events of one show.
+    A longer run of shared names ("Los Angeles County Sheriff's Deputy Jerry Ortiz") names
+    the one party a story's event is about (on the ECB+ calibrate half)."""
     small, large = (a, b) if len(a.words) <= len(b.words) else (b, a)
     names_s, names_l = name_stems(small.meaning), name_stems(large.meaning)
     hits = [
         w for w in small.words if w in large.words or not near.get(w, frozenset()).isdisjoint(large.words)
     ]
-    return bool(hits) and all(
+    return 0 < len(hits) <= _FEW_NAMES and all(
         w in names_s and (w in names_l or not near.get(w, frozenset()).isdisjoint(names_l)) for w in hits
     )
 
@@ -939,10 +952,11 @@ def _one_period_event(a: Candidate, b: Candidate) -> bool:
     if a.day != b.day or a.article_id == b.article_id:
         return False
     (ab, aa), (bb, ba) = _next_words(a), _next_words(b)
-    names = name_stems(a.text) & name_stems(b.text)  # a name next to both dates says who, not what
     if len(a.day) == 10:
-        return _same_day(a, b) and bool((ab | aa) & (bb | ba) - _SAYING_WORDS - names)
-    return bool((ab & bb | aa & ba) - names)
+        return _same_day(a, b) and bool((ab | aa) & (bb | ba) - _SAYING_WORDS)
+    # a month holds many of one person's events: a name next to both dates says who, not
+    # which (on one day a shared name or place still tells the event: ECB+ calibrate half)
+    return bool((ab & bb | aa & ba) - (name_stems(a.text) & name_stems(b.text)))
 
 
 def _aligned_day(a: Candidate, b: Candidate) -> bool:
