@@ -559,10 +559,14 @@ def test_a_weekday_read_in_the_wrong_week_takes_the_week_another_outlet_gives() 
 
 def test_shared_names_alone_do_not_make_two_sentences_one_event() -> None:
     # session 12: two events of the same two people in one month, a name next to each date
-    a = article("Last month Vance Okoro invited Lise Arden to a televised duel.", "a", "2031-06-02", "A")
-    b = article("Vance Okoro, who led Lise Arden by four points in May, trails now.", "b", "2031-06-03", "B")
+    a = article("Last month Okoro invited Arden to a duel.", "a", "2031-06-02", "A")
+    b = article("Okoro trailed Arden in May.", "b", "2031-06-03", "B")
     rows = run(a, b).timeline
     assert sorted(len(e.article_ids) for e in rows) == [1, 1]
+    # a longer run of shared names names the one party the event is about
+    c = article("Last month Deputy Mara Okoro of Tolven County was shot.", "c", "2031-06-02", "C")
+    d = article("Deputy Mara Okoro of Tolven County, shot in May, recovers.", "d", "2031-06-03", "D")
+    assert [len(e.article_ids) for e in run(c, d).timeline] == [2]
 
 
 def test_decades_and_ranges_to_a_day_are_kept_at_their_precision() -> None:
