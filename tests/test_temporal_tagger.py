@@ -422,3 +422,11 @@ def test_fixed_date_holidays_and_a_passive_infinitive() -> None:
     }
     text = "Voss will resign, to be replaced by Kell through the November election."
     assert values(text, dt.date(2031, 7, 25))["November"] == "2031-11"
+
+
+def test_a_past_verb_right_before_a_month_day_reaches_back_a_whole_year() -> None:
+    # session 12: in a June paper, "took place on October 3" is last October, not this one
+    june = dt.date(2031, 6, 15)
+    assert values("The vote took place on October 3.", june) == {"October 3": "2030-10-03"}
+    assert values("The summit, held October 3, ended in a deal.", june) == {"October 3": "2030-10-03"}
+    assert values("The vote will be on October 3.", june) == {"October 3": "2031-10-03"}

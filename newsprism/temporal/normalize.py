@@ -187,6 +187,10 @@ class Context:
             return "" if any(c.lastgroup == "past" for c in cues[:-1]) else "future"
         return "future"
 
+    def verb_right_before(self, mention: Mention) -> bool:
+        """Whether a past verb comes right before ``mention`` ("took place on", "was held")."""
+        return bool(_VERB_RIGHT_BEFORE.search(self.text[max(0, mention.start - 40) : mention.start]))
+
     def said_before(self, mention: Mention) -> bool:
         """Whether a reporting verb comes right before ``mention`` ("said Monday")."""
         return bool(_SAID_BEFORE.search(self._clause_before(mention.start)))
@@ -315,7 +319,9 @@ def _full_date(m: Mention, ctx: Context) -> Value | None:
         elif (framed := ctx.framed_year(m)) is not None:
             date = dt.date(framed, month, day)
         elif ctx.reference is not None:
-            date = _year_by_tense(ctx.reference, month, day, ctx.tense(m))
+            tense = ctx.tense(m)
+            reach = _YEAR_DAYS if tense == "past" and ctx.verb_right_before(m) else _YEAR_SHIFT_DAYS
+            date = _year_by_tense(ctx.reference, month, day, tense, reach)
             date = _year_from_text(date, ctx)
         else:
             return "DATE", f"XXXX-{month:02d}-{day:02d}", None
@@ -335,15 +341,25 @@ _YEAR_SHIFT_DAYS = 183
 _CURRENT_DAYS = 30
 
 
-def _year_by_tense(ref: dt.date, month: int, day: int, tense: str) -> dt.date:
+# A past verb right before the date ("took place on October 3", "was held October 3") says the
+# day is behind publication however far: within a year.
+_YEAR_DAYS = 366
+_VERB_RIGHT_BEFORE = re.compile(
+    r"\b(?:" + _PAST.pattern + r")(?:\s+(?:place|out|up|off|down))?\s+(?:on\s+|in\s+|by\s+|until\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _year_by_tense(ref: dt.date, month: int, day: int, tense: str, reach: int = _YEAR_SHIFT_DAYS) -> dt.date:
     """A month and day without a year: the publication year, moved by the tense only to a
-    date within half a year of publication, else the occurrence nearest to publication."""
+    date within ``reach`` days of publication (half a year), else the occurrence nearest to
+    publication."""
     if not tense:
         return cal.closest_year(ref, month, day)
     date = cal.clamped(ref.year, month, day)
     if tense == "past" and (date - ref).days > 1:
         earlier = cal.clamped(ref.year - 1, month, day)
-        return earlier if (ref - earlier).days <= _YEAR_SHIFT_DAYS else date
+        return earlier if (ref - earlier).days <= reach else date
     if tense == "future" and (ref - date).days > 1:
         later = cal.clamped(ref.year + 1, month, day)
         return later if (later - ref).days <= _YEAR_SHIFT_DAYS else date
