@@ -430,3 +430,8 @@ def test_a_past_verb_right_before_a_month_day_reaches_back_a_whole_year() -> Non
     assert values("The vote took place on October 3.", june) == {"October 3": "2030-10-03"}
     assert values("The summit, held October 3, ended in a deal.", june) == {"October 3": "2030-10-03"}
     assert values("The vote will be on October 3.", june) == {"October 3": "2031-10-03"}
+
+
+def test_a_participle_after_a_present_auxiliary_is_no_past_verb() -> None:
+    # "parades are held on May 9" in a May 4 paper is this May 9, not last year's
+    assert values("Victory parades are held on May 9.") == {"May 9": "2023-05-09"}

@@ -345,6 +345,8 @@ _CURRENT_DAYS = 30
 # day is behind publication however far: within a year.
 _YEAR_DAYS = 366
 _VERB_RIGHT_BEFORE = re.compile(
+    # a participle after a present or perfect auxiliary tells no past ("parades are held on May 9")
+    r"(?<!\bis\s)(?<!\bare\s)(?<!\bam\s)(?<!\bbe\s)(?<!\bbeen\s)(?<!\bbeing\s)(?<!\bhas\s)(?<!\bhave\s)"
     r"\b(?:" + _PAST.pattern + r")(?:\s+(?:place|out|up|off|down))?\s+(?:on\s+|in\s+|by\s+|until\s+)?$",
     re.IGNORECASE,
 )
