@@ -49,6 +49,7 @@ __all__ = [
     "find_charges",
     "find_claims",
     "find_indirect",
+    "find_speech_acts",
     "find_trailing",
 ]
 
@@ -588,6 +589,59 @@ def find_charges(doc: Doc, marks: list[Span], found: list[Span], share: float) -
         if speaker is None or _dummy(speaker) or not may_speak(speaker):
             continue
         out.append(Found("indirect", span, verb, token_span([verb]), speaker, "syntactic-subject"))
+    return out
+
+
+# Children of a speech verb that are not what it reports: its subject, other clauses joined to
+# it, and asides.
+_NOT_REPORTED = frozenset(["nsubj", "nsubjpass", "conj", "cc", "punct", "advcl", "parataxis", "mark", "aux"])
+
+
+def _act_content(verb: Token, fragment: list[Token]) -> Span | None:
+    """The words a speech act with an object reports, when they hold the quoted fragment:
+    ``dismissed the whole kerfuffle as “absurd”``, ``vowed to punish “those who …”``."""
+    kept = [c for c in verb.children if c.i > verb.i and c.dep_ not in _NOT_REPORTED]
+    toks = sorted((t for c in kept for t in c.subtree), key=lambda t: t.i)
+    while toks and (toks[-1].is_punct or toks[-1].is_space):
+        toks.pop()
+    if not toks or not (toks[0].i <= fragment[0].i and fragment[-1].i <= toks[-1].i):
+        return None
+    quoted = {t.i for t in fragment}
+    if all(t.i in quoted or t.is_punct or t.is_space or t.pos_ == "PRON" for t in toks):
+        return None  # the quoted words are all it says (``said, “Probably.”``, ``calling them “ludicrous”``)
+    return token_span(toks)
+
+
+def find_speech_acts(doc: Doc, found: list[Found]) -> list[Found]:
+    """A quoted fragment inside what a speech verb without a reported clause governs is a mixed
+    quote of that act: ``Manafort dismissed the kerfuffle as “absurd.”`` reports Manafort, as
+    ``he said it was “absurd”`` does (the fragment stays, as the quoted words of it). Verbs with
+    a clause are ``find_indirect``'s; fragments already inside an indirect quote are left."""
+    clauses = [f.span for f in found if f.kind == "indirect"]
+    direct = [f.span for f in found if f.kind == "direct"]
+    out: list[Found] = []
+    for f in found:
+        verb = f.cue
+        if f.kind != "fragment" or verb is None or f.speaker is None:
+            continue
+        if any(c.contains(f.span) for c in clauses) or any(d.contains(f.span) for d in direct):
+            continue
+        toks = [t for t in expand(doc, f.span) if not (t.is_punct or t.is_space)]
+        if not toks or verb.i >= toks[0].i or verb not in toks[0].ancestors:
+            continue
+        if any(c.dep_ == "ccomp" or c.tag_ == "WP" or c.tag_ == "MD" for c in verb.children) or inside(
+            verb, direct
+        ):
+            continue  # a reported clause is find_indirect's; "what he called “…”" names a thing;
+            # "a passenger would call him “George”" tells of no act that took place
+        span = _act_content(verb, toks)
+        if span is None:
+            continue
+        text = text_of(doc)
+        end = f.span.end + (text[f.span.end : f.span.end + 1] in "”’\"'»")  # through the closing mark
+        out.append(
+            Found("indirect", Span(span.start, max(span.end, end)), verb, f.cue_span, f.speaker, f.method)
+        )
     return out
 
 
