@@ -136,6 +136,7 @@ def classify_marked(
 
 
 NAMING_VERBS = frozenset(["called", "dubbed", "labeled", "labelled", "termed"])
+NAMING_LEMMAS = frozenset(["call", "dub", "label", "term"])
 
 
 def _named_by_speaker(doc: Doc, mark: MarkedSpan) -> bool:
@@ -376,6 +377,48 @@ def _dummy(speaker: Token) -> bool:
     return speaker.dep_ != "nsubj" or not before or speaker.i - before[-1].end > 60
 
 
+def _impersonal(verb: Token) -> bool:
+    """``it's fair to say that …``, ``it is safe to say …``: an infinitive after an adjective
+    with an empty "it" is the writer's own hedge, no one's report."""
+    head = verb.head
+    return (
+        verb.dep_ == "xcomp"
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        and any(c.dep_ == "acomp" for c in head.children)
+        and any(c.dep_ in ("nsubj", "expl") and c.lower_ == "it" for c in head.children)
+    )
+
+
+def _with_object_subject(verb: Token, clause: Token, span: Span) -> Span:
+    """``said closed primaries -- those open to members -- deny voters …``: the parser read the
+    reported clause's subject as the object of "say" and its verb, which has no subject then,
+    as the complement; the content starts at that subject."""
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and verb.i < c.i < clause.i), None)
+    kids = list(clause.children)
+    if verb.lemma_ != "say" or obj is None or obj.pos_ == "PRON" or clause.i < verb.i:
+        return span
+    if any(k.dep_ in ("nsubj", "nsubjpass", "expl", "mark") for k in kids):
+        return span
+    return Span(min(t.idx for t in obj.subtree), span.end)
+
+
+def _with_fronted(verb: Token, clause: Token, span: Span) -> Span:
+    """``There is a risk, some Democrats said, that Lee would push …``: a tag set between the
+    start of a clause and its "that" clause reports both; the content starts with the fronted
+    words (the tag stays inside, as in a medial tag)."""
+    doc = verb.doc
+    comma_after = verb.i + 1 < len(doc) and doc[verb.i + 1].text == ","
+    if clause.i < verb.i or not comma_after or not any(m.lower_ == "that" for m in clause.children):
+        return span
+    fronted = [c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i]
+    if not fronted:
+        return span
+    toks = [t for t in fronted[0].subtree if not (t.is_punct or t.is_space or t.dep_ == "cc")]
+    if len(toks) < 3 or doc[toks[-1].i + 1].text != ",":
+        return span
+    return Span(toks[0].idx, span.end)
+
+
 def find_indirect(
     doc: Doc, marks: list[Span], direct: list[Span], think: bool, direct_share: float
 ) -> list[Found]:
@@ -385,6 +428,8 @@ def find_indirect(
     for verb in doc:
         if verb.i in told or not is_cue(verb, think) or inside(verb, marks):
             continue
+        if verb.lemma_.lower() in NAMING_LEMMAS:
+            continue  # "call X Y" names; a clause the parser hangs on it ("I'd have called you nuts") is no report
         for clause in _complements(verb):
             span = _content_span(clause, verb)
             span = _balanced(text_of(doc), span) if span is not None else None
@@ -401,9 +446,10 @@ def find_indirect(
                 [span, *relative, *marks] if relative or not isinstance(marks, SpanSet) else marks.plus(span)
             )
             speaker = subject_of(verb, avoid)
-            if speaker is None or _dummy(speaker):
+            if speaker is None or _dummy(speaker) or _impersonal(verb):
                 continue
             method = "syntactic-subject+relative" if via_relative(verb) else "syntactic-subject"
+            span = _with_fronted(verb, clause, _with_object_subject(verb, clause, span))
             found.append(Found("indirect", span, verb, token_span([verb]), speaker, method))
             for part in _participles(clause, verb):
                 told.add(part.i)
@@ -597,6 +643,11 @@ def find_charges(doc: Doc, marks: list[Span], found: list[Span], share: float) -
 _NOT_REPORTED = frozenset(["nsubj", "nsubjpass", "conj", "cc", "punct", "advcl", "parataxis", "mark", "aux"])
 
 
+# A speech verb with one of these children is no act to widen: a reported clause (find_indirect's)
+# or a passive, whose subject is what was described, not who described it.
+_NOT_ACTS = frozenset(["ccomp", "nsubjpass", "auxpass"])
+
+
 def _act_content(verb: Token, fragment: list[Token]) -> Span | None:
     """The words a speech act with an object reports, when they hold the quoted fragment:
     ``dismissed the whole kerfuffle as “absurd”``, ``vowed to punish “those who …”``."""
@@ -629,11 +680,8 @@ def find_speech_acts(doc: Doc, found: list[Found]) -> list[Found]:
         toks = [t for t in expand(doc, f.span) if not (t.is_punct or t.is_space)]
         if not toks or verb.i >= toks[0].i or verb not in toks[0].ancestors:
             continue
-        if any(c.dep_ == "ccomp" or c.tag_ == "WP" or c.tag_ == "MD" for c in verb.children) or inside(
-            verb, direct
-        ):
-            continue  # a reported clause is find_indirect's; "what he called “…”" names a thing;
-            # "a passenger would call him “George”" tells of no act that took place
+        if inside(verb, direct) or any(c.dep_ in _NOT_ACTS or c.tag_ in ("WP", "MD") for c in verb.children):
+            continue  # "what he called “…”" names a thing; "a guest would call him “Sam”" is no act
         span = _act_content(verb, toks)
         if span is None:
             continue
