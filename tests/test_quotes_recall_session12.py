@@ -83,3 +83,14 @@ def test_the_subject_of_a_reported_clause_read_as_the_object_of_say(nlp):
     )
     [quote] = _kind(quotes_of(nlp, text), "indirect")
     assert quote.text.startswith("closed primaries") and quote.text.endswith("the right to vote")
+
+
+def test_one_act_with_several_quoted_words_is_one_mixed_quote(nlp):
+    text = "The mayor, Ann Lee, described the plan as “absurd,” “unfair” and “sad.”"
+    [mixed] = _kind(quotes_of(nlp, text), "indirect")
+    assert mixed.text.startswith("the plan as") and "sad" in mixed.text
+
+
+def test_a_second_act_joined_by_and_is_not_the_first_ones_words(nlp):
+    text = 'Ann Lee spoke in Ohio. She called the plan "shameful" and called on leaders "not to feed it."'
+    assert not any("called on" in q.text for q in quotes_of(nlp, text))

@@ -648,12 +648,21 @@ _NOT_REPORTED = frozenset(["nsubj", "nsubjpass", "conj", "cc", "punct", "advcl",
 _NOT_ACTS = frozenset(["ccomp", "nsubjpass", "auxpass"])
 
 
+def _other_act_or_aside(tok: Token) -> bool:
+    return tok.dep_ == "appos" or (tok.dep_ == "conj" and tok.pos_ in ("VERB", "AUX"))
+
+
 def _act_content(verb: Token, fragment: list[Token]) -> Span | None:
     """The words a speech act with an object reports, when they hold the quoted fragment:
     ``dismissed the whole kerfuffle as “absurd”``, ``vowed to punish “those who …”``."""
     kept = [c for c in verb.children if c.i > verb.i and c.dep_ not in _NOT_REPORTED]
     toks = sorted((t for c in kept for t in c.subtree), key=lambda t: t.i)
-    while toks and (toks[-1].is_punct or toks[-1].is_space):
+    end = fragment[-1].i
+    # after the quoted words, another act joined by "and" or the writer's aside ("…,” a subtle
+    # dig at …) is not what this act said
+    cut = {u.i for t in toks if t.i > end and _other_act_or_aside(t) for u in t.subtree}
+    toks = [t for t in toks if t.i not in cut]
+    while toks and (toks[-1].is_punct or toks[-1].is_space or toks[-1].dep_ == "cc"):
         toks.pop()
     if not toks or not (toks[0].i <= fragment[0].i and fragment[-1].i <= toks[-1].i):
         return None
@@ -670,7 +679,7 @@ def find_speech_acts(doc: Doc, found: list[Found]) -> list[Found]:
     a clause are ``find_indirect``'s; fragments already inside an indirect quote are left."""
     clauses = [f.span for f in found if f.kind == "indirect"]
     direct = [f.span for f in found if f.kind == "direct"]
-    out: list[Found] = []
+    out: dict[int, Found] = {}  # one quote per act, however many quoted words it holds
     for f in found:
         verb = f.cue
         if f.kind != "fragment" or verb is None or f.speaker is None:
@@ -687,10 +696,11 @@ def find_speech_acts(doc: Doc, found: list[Found]) -> list[Found]:
             continue
         text = text_of(doc)
         end = f.span.end + (text[f.span.end : f.span.end + 1] in "”’\"'»")  # through the closing mark
-        out.append(
-            Found("indirect", Span(span.start, max(span.end, end)), verb, f.cue_span, f.speaker, f.method)
-        )
-    return out
+        span = Span(span.start, max(span.end, end))
+        if verb.i in out:
+            span = Span(min(span.start, out[verb.i].span.start), max(span.end, out[verb.i].span.end))
+        out[verb.i] = Found("indirect", span, verb, f.cue_span, f.speaker, f.method)
+    return list(out.values())
 
 
 def find_according(doc: Doc, marks: list[Span], direct: list[Span]) -> list[Found]:
