@@ -689,8 +689,10 @@ def find_speech_acts(doc: Doc, found: list[Found]) -> list[Found]:
         toks = [t for t in expand(doc, f.span) if not (t.is_punct or t.is_space)]
         if not toks or verb.i >= toks[0].i or verb not in toks[0].ancestors:
             continue
-        if inside(verb, direct) or any(c.dep_ in _NOT_ACTS or c.tag_ in ("WP", "MD") for c in verb.children):
-            continue  # "what he called “…”" names a thing; "a guest would call him “Sam”" is no act
+        if inside(verb, direct) or any(c.dep_ in _NOT_ACTS or c.tag_ == "MD" for c in verb.children):
+            continue  # "a guest would call him “Sam”" tells of no act
+        if verb.lemma_.lower() in NAMING_LEMMAS and any(c.tag_ == "WP" for c in verb.children):
+            continue  # "what he called “…”" names a thing
         span = _act_content(verb, toks)
         if span is None:
             continue
