@@ -94,3 +94,19 @@ def test_one_act_with_several_quoted_words_is_one_mixed_quote(nlp):
 def test_a_second_act_joined_by_and_is_not_the_first_ones_words(nlp):
     text = 'Ann Lee spoke in Ohio. She called the plan "shameful" and called on leaders "not to feed it."'
     assert not any("called on" in q.text for q in quotes_of(nlp, text))
+
+
+def test_a_that_clause_after_an_aside_on_where_it_was_said_is_the_report(nlp):
+    text = (
+        "Dale Morrow, a rival whom the mayor fired a few weeks ago, said on CNN, where he is now a "
+        "paid contributor, that the aide should be held to account if he wrote the speech."
+    )
+    [quote] = _kind(quotes_of(nlp, text), "indirect")
+    assert quote.text.startswith("the aide should be held") and quote.speaker.canonical == "Dale Morrow"
+
+
+def test_a_nouns_own_that_clause_after_a_cue_is_no_report(nlp):
+    text = (
+        "Officials grappled to respond to the revelation that the agency was funding the treatment of a man."
+    )
+    assert _kind(quotes_of(nlp, text), "indirect") == []

@@ -284,25 +284,28 @@ def _stray_that_clauses(verb: Token) -> list[Token]:
     """``told the audience at his fundraiser for veterans that he had …``: the parser hangs the
     cue's "that" clause on the last noun before it as a relative clause. A relative clause
     whose "that" is a subordinator (not the relative pronoun, which is its subject or object)
-    and which has its own subject is the verb's complement, when the verb has an addressee
-    (an object: "told the audience") and the noun is that object or inside the prepositional
-    phrases after it. A noun's own "that" clause (``a lack of confidence that …``, ``responded to
-    the revelation that …``) is no stray: it tells what the noun holds."""
+    and which has its own subject is the verb's complement, when the noun is the verb's
+    addressee (an object: "told the audience") or inside the prepositional phrases after it.
+    Without an addressee, the clause must be set off from the noun by an aside and a comma
+    (``said on CNN, where he is a contributor, that …``). A noun's own "that" clause (``a lack
+    of confidence that …``, ``responded to the revelation that …``) is no stray: it tells what
+    the noun holds."""
     out: list[Token] = []
     addressee = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
-    if not addressee:
-        return out
-    nouns = addressee + [c for c in verb.children if c.dep_ == "prep" and c.i > addressee[0].i]
+    after = addressee[0].i if addressee else verb.i
+    nouns = addressee + [c for c in verb.children if c.dep_ == "prep" and c.i > after]
     while nouns:
         noun = nouns.pop()
         nouns += [c for c in noun.children if c.dep_ in ("prep", "pobj")]
         for clause in noun.children:
             kids = list(clause.children)
+            that = next((k for k in kids if k.lower_ == "that" and k.dep_ == "mark"), None)
             if (
                 clause.dep_ == "relcl"
                 and clause.i > noun.i
-                and any(k.lower_ == "that" and k.dep_ == "mark" for k in kids)
+                and that is not None
                 and any(k.dep_ in ("nsubj", "nsubjpass") and k.lower_ != "that" for k in kids)
+                and (addressee or verb.doc[that.i - 1].text == ",")
             ):
                 out.append(clause)
     return out
