@@ -98,11 +98,11 @@ def test_a_second_act_joined_by_and_is_not_the_first_ones_words(nlp):
 
 def test_a_that_clause_after_an_aside_on_where_it_was_said_is_the_report(nlp):
     text = (
-        "Dale Morrow, a rival whom the mayor fired a few weeks ago, said on CNN, where he is now a "
-        "paid contributor, that the aide should be held to account if he wrote the speech."
+        "Carey Lindqvist said on WXTV, where he is now a paid contributor, that Mansfield should be "
+        "held to account if he vetted the speech."
     )
     [quote] = _kind(quotes_of(nlp, text), "indirect")
-    assert quote.text.startswith("the aide should be held") and quote.speaker.canonical == "Dale Morrow"
+    assert quote.text.startswith("Mansfield should be held") and quote.speaker.canonical == "Carey Lindqvist"
 
 
 def test_a_nouns_own_that_clause_after_a_cue_is_no_report(nlp):
@@ -110,3 +110,13 @@ def test_a_nouns_own_that_clause_after_a_cue_is_no_report(nlp):
         "Officials grappled to respond to the revelation that the agency was funding the treatment of a man."
     )
     assert _kind(quotes_of(nlp, text), "indirect") == []
+
+
+def test_a_participle_on_an_issued_text_speaks_for_its_author(nlp):
+    quotes = quotes_of(nlp, "The Harlan Group released a statement saying it would appeal the ruling.")
+    [quote] = _kind(quotes, "indirect")
+    assert quote.text == "it would appeal the ruling" and "Harlan" in quote.speaker.canonical
+
+
+def test_a_text_nobody_is_said_to_have_issued_gives_no_speaker(nlp):
+    assert _kind(quotes_of(nlp, "A report saying the plant would close was wrong."), "indirect") == []
