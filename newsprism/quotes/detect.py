@@ -394,11 +394,12 @@ def _impersonal(verb: Token) -> bool:
 
 def _with_object_subject(verb: Token, clause: Token, span: Span) -> Span:
     """``said closed primaries -- those open to members -- deny voters …``: the parser read the
-    reported clause's subject as the object of "say" and its verb, which has no subject then,
-    as the complement; the content starts at that subject."""
-    obj = next((c for c in verb.children if c.dep_ == "dobj" and verb.i < c.i < clause.i), None)
+    reported clause's subject as the object (or a second subject) of "say" and its verb, which
+    has no subject then, as the complement; the content starts at that subject."""
+    # the object, or a second subject after the verb (never a name: "said Ann Lee" is inverted)
+    obj = next((c for c in verb.children if c.dep_ in ("dobj", "nsubj") and verb.i < c.i < clause.i), None)
     kids = list(clause.children)
-    if verb.lemma_ != "say" or obj is None or obj.pos_ == "PRON" or clause.i < verb.i:
+    if verb.lemma_ != "say" or obj is None or obj.pos_ != "NOUN" or clause.i < verb.i:
         return span
     if any(k.dep_ in ("nsubj", "nsubjpass", "expl", "mark") for k in kids):
         return span
