@@ -566,6 +566,16 @@ class CompareSettings:
     # fewer shared facts on PolNeAR (0.67 -> 0.57) at lower pair precision (0.71 -> 0.61)
     # and did not cut look-alike groups, so it stays off.
     align_one_polarity: bool = False
+    # The polarity gates (the weak band, the pair model's eligibility and its veto below the
+    # bands, rare-term sets) read the statement's own predicate in the parse
+    # (compare/pairs.py ``_negated``): a negation in an aside, a subordinate clause or a quoted
+    # phrase ("For someone who conceded she is 'not a natural politician', X had a good
+    # night") no longer makes a statement "negative" there. The negated-copy veto in the bands,
+    # the model's polarity feature and the contradictions keep the statement's polarity.
+    # Calibrate halves and the PolNeAR facts dev set dev3 (docs/results/brief.md 0x-facts),
+    # facts found / ledger pair precision: ECB+ 0.589 / 0.718 -> 0.603 / 0.704, PolNeAR
+    # 0.714 / 0.717 unchanged, dev3 0.578 / 0.681 -> 0.609 / 0.711; look-alikes 4.16 -> 4.11.
+    align_predicate_polarity: bool = True
     # Blocking (compare/blocking.py): alignment judges only each statement's align_neighbours
     # most similar statements of other articles, and pairs sharing a word stem, name or
     # number that at most align_rare statements use (a rewording keeps a rare term where the

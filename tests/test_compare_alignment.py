@@ -389,13 +389,29 @@ def test_statements_sharing_a_rare_name_form_a_further_group():
     first = ((0, 3), (1,), (2,))
     s = CompareSettings(align_rare_link=0.25, align_rare_links=0)
     # single link: 0-1 and 1-2 suffice; "Marrowfield" is stated once by each article
-    assert alignment._rare_groups(sts, terms, nums, link, first, s, set()) == ((0, 1, 2),)
+    assert alignment._rare_groups(
+        sts, [st.polarity == "negative" for st in sts], terms, nums, link, first, s, set()
+    ) == ((0, 1, 2),)
     assert (
-        alignment._rare_groups(sts, terms, nums, link, first, CompareSettings(align_rare_link=0.5), set())
+        alignment._rare_groups(
+            sts,
+            [st.polarity == "negative" for st in sts],
+            terms,
+            nums,
+            link,
+            first,
+            CompareSettings(align_rare_link=0.5),
+            set(),
+        )
         == ()
     )
     # a vetoed pair inside the set keeps it from being a group
-    assert alignment._rare_groups(sts, terms, nums, link, first, s, {(0, 2)}) == ()
+    assert (
+        alignment._rare_groups(
+            sts, [st.polarity == "negative" for st in sts], terms, nums, link, first, s, {(0, 2)}
+        )
+        == ()
+    )
 
 
 def test_a_rare_name_set_needs_two_shared_terms_and_the_count_gate():
@@ -405,7 +421,19 @@ def test_a_rare_name_set_needs_two_shared_terms_and_the_count_gate():
     link = _ProbLink({(0, 1): 0.9, (1, 2): 0.9})
     s = CompareSettings(align_rare_link=0.25, align_rare_links=0)
     # one shared name with a count on one side only: no group
-    assert alignment._rare_groups(sts, terms, nums, link, ((0,), (1,), (2,), (3,)), s, set()) == ()
+    assert (
+        alignment._rare_groups(
+            sts,
+            [st.polarity == "negative" for st in sts],
+            terms,
+            nums,
+            link,
+            ((0,), (1,), (2,), (3,)),
+            s,
+            set(),
+        )
+        == ()
+    )
 
 
 def test_a_rare_name_set_needs_articles_that_already_share_groups():
@@ -413,7 +441,34 @@ def test_a_rare_name_set_needs_articles_that_already_share_groups():
     link = _ProbLink({(0, 1): 0.3, (1, 2): 0.3})
     s = CompareSettings(align_rare_link=0.25, align_rare_links=1)
     alone = ((0, 3), (1,), (2,))
-    assert alignment._rare_groups(sts, terms, nums, link, alone, s, set()) == ()
+    assert (
+        alignment._rare_groups(
+            sts, [st.polarity == "negative" for st in sts], terms, nums, link, alone, s, set()
+        )
+        == ()
+    )
     # a and b, b and c already share a group: the same story
     linked = ((0, 3), (1,), (2,), (3, 1), (1, 2))
-    assert alignment._rare_groups(sts, terms, nums, link, linked, s, set()) == ((0, 1, 2),)
+    assert alignment._rare_groups(
+        sts, [st.polarity == "negative" for st in sts], terms, nums, link, linked, s, set()
+    ) == ((0, 1, 2),)
+
+
+def test_a_negated_aside_does_not_keep_a_rewording_apart():
+    from newsprism.compare.pairs import statement_frames
+    from newsprism.nlp.spacy_model import load_spacy
+
+    texts = {
+        "a": "Residents of Carrowmere, who had not expected the order, were moved out of their homes overnight.",
+        "b": "The blaze forced Carrowmere residents to evacuate overnight.",
+    }
+    nlp = load_spacy()
+    docs = {k: nlp(t) for k, t in texts.items()}
+    sts = [_st(0, "a", texts["a"], polarity="negative"), _st(1, "b", texts["b"])]
+    frames = statement_frames(sts, docs)
+    vecs = _vectors(0.45)
+    on = align_statements(sts, vecs, CompareSettings(), frames=frames)
+    off = align_statements(sts, vecs, CompareSettings(align_predicate_polarity=False), frames=frames)
+    assert (0, 1) in on.groups
+    # The whole text's polarity (a "not" anywhere) vetoes the pair below the embedding bands.
+    assert (0, 1) not in off.groups

@@ -21,7 +21,7 @@ from typing import Any
 import numpy as np
 
 from newsprism.compare.blocking import candidate_pairs
-from newsprism.compare.pairs import FEATURES, Frames, StoryPairs, pair_model
+from newsprism.compare.pairs import FEATURES, Frames, StoryPairs, frames_used, pair_model
 from newsprism.model import Statement
 from newsprism.settings import CompareSettings
 from newsprism.text import DAYS, MONTHS, content_words, key_terms, quantities, stem
@@ -60,7 +60,8 @@ def align_statements(
     # The model's verdict is asked only where it can decide: both or neither count something,
     # and below the bands one polarity (an opposite polarity is a veto there).
     counted = np.array([bool(n) for n in nums], dtype=bool)
-    polarity = _codes([st.polarity for st in statements])
+    negative = _negative(statements, frames, settings)
+    polarity = _codes(negative)
     left, right = candidates[:, 0], candidates[:, 1]
     judge.prepare(
         candidates, (counted[left] == counted[right]) & (usual | (polarity[left] == polarity[right]))
@@ -77,22 +78,26 @@ def align_statements(
         a, b = statements[i], statements[j]
         if not in_band:
             # Below the embedding bands only the model can join a pair, never against a veto.
-            if judge.same(i, j) and not _conflict(a, b, nums[i], nums[j], words_[i], words_[j], 0.0):
+            if judge.same(i, j) and not _conflict(
+                negative[i] != negative[j], nums[i], nums[j], words_[i], words_[j], 0.0
+            ):
                 affinity[i, j] = max(sim, settings.align_mean)
                 pairs.append((sim, i, j))
             continue
-        if _conflict(a, b, nums[i], nums[j], words_[i], words_[j], settings.negation_same_words):
+        if _conflict(
+            a.polarity != b.polarity, nums[i], nums[j], words_[i], words_[j], settings.negation_same_words
+        ):
             conflicts.append((i, j, sim))
             if sim >= settings.contradiction_count_sim and _count_clash(
                 nums[i], nums[j], words_[i], words_[j]
             ):
                 clashes.add((i, j))
-        elif _same_count(sim, a.polarity == b.polarity, nums[i], nums[j], settings):
+        elif _same_count(sim, negative[i] == negative[j], nums[i], nums[j], settings):
             # As good as a strong pair, also for the average link of the clusters they join.
             affinity[i, j] = max(sim, float(np.float32(settings.align_strong)))
             pairs.append((affinity[i, j], i, j))
         elif _same_fact(
-            sim, a.polarity == b.polarity, *_counted_alike(terms[i], terms[j], nums[i], nums[j]), settings
+            sim, negative[i] == negative[j], *_counted_alike(terms[i], terms[j], nums[i], nums[j]), settings
         ) and (sim >= settings.align_strong or bool(nums[i]) == bool(nums[j])):
             # In the weak band a count that only one side gives is a fact the other does not
             # state ("Twenty-one people were injured in the fire at Warehouse 7" / "The fire
@@ -119,7 +124,7 @@ def align_statements(
         if settings.align_second <= 1.0:
             groups += _second_groups(statements, link, pairs, groups, settings, blocked)
         if settings.align_rare_link <= 1.0:
-            groups += _rare_groups(statements, terms, nums, link, groups, settings, blocked)
+            groups += _rare_groups(statements, negative, terms, nums, link, groups, settings, blocked)
         if settings.align_extend <= 1.0:
             # Any pair the model finds likely enough may lead a statement to a group, also one
             # the count gate kept from the clustering: the whole group must then vouch for it.
@@ -140,7 +145,17 @@ def align_statements(
     )
 
 
-def _codes(values: Sequence[str]) -> np.ndarray:
+def _negative(statements: Sequence[Statement], frames: Frames | None, s: CompareSettings) -> list[bool]:
+    """Whether each statement denies what it tells, for the polarity gates: its own predicate's
+    negation read from the parse (``align_predicate_polarity``, where a frame has it), else any
+    negation in its text (a negated aside or quoted phrase then makes the statement negative)."""
+    own = [st.polarity == "negative" for st in statements]
+    if not s.align_predicate_polarity or frames is None:
+        return own
+    return [o if f.negated is None else f.negated for o, f in zip(own, frames.frames, strict=True)]
+
+
+def _codes(values: Sequence[object]) -> np.ndarray:
     """Each value as a small integer (equal values, equal codes)."""
     codes: dict[str, int] = {}
     return np.array([codes.setdefault(v, len(codes)) for v in values], dtype=np.int64)
@@ -356,8 +371,10 @@ class _PairJudge:
     ) -> None:
         self.model = pair_model() if s.align_model < 1.0 else None
         self.min = s.align_model
+        # Frame features are read only when the model weighs them (a walk per pair otherwise).
+        framed = frames if frames_used() else None
         self.evidence = (
-            StoryPairs(statements, vectors, sentences, frames) if self.model and len(statements) else None
+            StoryPairs(statements, vectors, sentences, framed) if self.model and len(statements) else None
         )
         self.floor = s.align_model_floor
         self.min_words = s.align_model_words
@@ -436,17 +453,17 @@ class _PairJudge:
 
 
 def _conflict(
-    a: Statement,
-    b: Statement,
+    opposite: bool,
     nums_a: dict[str, set[str]],
     nums_b: dict[str, set[str]],
     words_a: set[str],
     words_b: set[str],
     negation_same: float,
 ) -> bool:
-    """Opposite polarity in nearly the same words, or different counts of one thing ("12 people" /
-    "21 people"). Polarity alone is not enough: one sentence may add a negated clause of its own."""
-    if a.polarity != b.polarity and _jaccard(words_a, words_b) >= negation_same:
+    """Opposite polarity (``opposite``) in nearly the same words, or different counts of one
+    thing ("12 people" / "21 people"). Polarity alone is not enough: one sentence may add a
+    negated clause of its own."""
+    if opposite and _jaccard(words_a, words_b) >= negation_same:
         return True
     return any(not nums_a[unit] & nums_b[unit] for unit in nums_a.keys() & nums_b.keys())
 
@@ -683,6 +700,7 @@ _RARE_SHARED = 2
 
 def _rare_groups(
     statements: Sequence[Statement],
+    negative: Sequence[bool],
     terms: Sequence[set[str]],
     nums: Sequence[dict[str, set[str]]],
     link: _ModelAffinity,
@@ -716,7 +734,7 @@ def _rare_groups(
             for x, i in enumerate(members)
             for j in members[x + 1 :]
             if (i, j) not in blocked
-            and statements[i].polarity == statements[j].polarity
+            and negative[i] == negative[j]
             and bool(nums[i]) == bool(nums[j])
             and len(terms[i] & terms[j] - date_words) >= _RARE_SHARED
             and together.get(frozenset((articles[x], statements[j].article_id)), 0) >= s.align_rare_links
