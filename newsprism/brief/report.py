@@ -39,6 +39,10 @@ def article_json(art: Article) -> dict[str, Any]:
         "published_confidence": art.published_confidence,
         "url": art.url,
         "credits": list(art.credits),
+        # Other outlets that published this exact text: named, never counted as another source.
+        "copies": [
+            {"outlet": c.outlet, "url": c.url, "path": c.path, "published": c.published} for c in art.copies
+        ],
         "text": art.text,
         "paragraphs": [[p.start, p.end] for p in art.paragraphs],
         "removed": [

@@ -14,6 +14,7 @@ from typing import Any
 from newsprism.brief.quote_selection import shown_quote_groups
 from newsprism.brief.revisions import moved_facts
 from newsprism.brief.summary import reads_alone
+from newsprism.render.copies import copy_names
 from newsprism.render.markdown import MD_SECTIONS, md_escape
 from newsprism.render.terminal import TERM_SECTIONS, rule
 from newsprism.text import balance_quotes, unclosed_quotes, words
@@ -327,7 +328,12 @@ def _framing(report: Report, esc: Callable[[str], str]) -> list[str]:
 def _provenance(report: Report, esc: Callable[[str], str]) -> list[str]:
     labels = _labels(report)
     edges = report.get("provenance", {}).get("edges", [])
-    return [
+    copies = [
+        f"- {esc(copy_names(a))} published the same text as {esc(a['label'])}: one source, not {len(a['copies']) + 1}"
+        for a in report.get("articles", [])
+        if a.get("copies")
+    ]
+    return copies + [
         f"- {esc(labels.get(e['from'], e['from']))} —{e['kind']}→ {esc(labels.get(e['to'], e['to']))}: "
         f"{esc(_short(e['evidence']))}"
         for e in edges
