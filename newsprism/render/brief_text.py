@@ -195,12 +195,11 @@ def _quotes(report: Report, esc: Callable[[str], str]) -> list[str]:
             f"- **{esc(group['speaker'] or 'unknown speaker')}** ({len(group['variants'])} versions)"
         )
         for v in group["variants"]:
-            flag = "ALTERED " if v.get("flagged") else ""
+            # A meaning-changing version is shouted once ("ALTERED"), not flagged and named twice.
+            kind = v["classification"].upper() if v.get("flagged") else v["classification"]
             notes = f" ({esc('; '.join(v.get('notes', [])))})" if v.get("notes") else ""
             body = esc(v.get("text", "")) if v.get("reference") else esc(diff_text(v["diff"]))
-            lines.append(
-                f"  - {flag}{v['classification']}{notes} — {esc(labels.get(v['article_id'], '?'))}: {body}"
-            )
+            lines.append(f"  - {kind}{notes} — {esc(labels.get(v['article_id'], '?'))}: {body}")
     return lines
 
 
