@@ -295,11 +295,21 @@ def test_a_meaning_changing_version_is_named_once_in_capitals():
         "speaker": "Ada Vell",
         "variants": [
             _variant("a", "We never closed the bridge.", reference=True, classification="verbatim"),
-            _variant("b", "We closed the bridge.", classification="altered", flagged=True, notes=["negation dropped"]),
+            _variant(
+                "b",
+                "We closed the bridge.",
+                classification="altered",
+                flagged=True,
+                notes=["negation dropped"],
+            ),
             _variant("c", "We never shut the bridge.", classification="translation"),
         ],
     }
-    report = {"articles": [{"id": x, "label": x.upper()} for x in "abc"], "ledger": [], "quote_groups": [group]}
+    report = {
+        "articles": [{"id": x, "label": x.upper()} for x in "abc"],
+        "ledger": [],
+        "quote_groups": [group],
+    }
     text = term_brief(report)
     assert "- ALTERED (negation dropped) — B: We closed the bridge." in text
     assert "altered" not in text.replace("ALTERED", "") and "- translation — C:" in text
