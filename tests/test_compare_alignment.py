@@ -426,8 +426,15 @@ def _attributed(i, article, text, speaker):
 
 def test_the_model_never_joins_quoted_words_of_two_different_speakers():
     said = [
-        _attributed(0, "a", "“About 200 residents of Carrowmere were moved out overnight,” Vell said.", "Ada Vell"),
-        _attributed(1, "b", "“The blaze forced 200 Carrowmere residents to evacuate,” the union said.", "Harbour Union"),
+        _attributed(
+            0, "a", "“About 200 residents of Carrowmere were moved out overnight,” Vell said.", "Ada Vell"
+        ),
+        _attributed(
+            1,
+            "b",
+            "“The blaze forced 200 Carrowmere residents to evacuate,” the union said.",
+            "Harbour Union",
+        ),
     ]
     assert (0, 1) not in align_statements(said, _vectors(0.45), CompareSettings()).groups
     assert (0, 1) in align_statements(said, _vectors(0.45), CompareSettings(align_speaker_veto=False)).groups
@@ -436,7 +443,10 @@ def test_the_model_never_joins_quoted_words_of_two_different_speakers():
         same = [said[0], _attributed(1, "b", said[1].text, other)]
         assert (0, 1) in align_statements(same, _vectors(0.45), CompareSettings()).groups, other
     # reported speech may name another source for one fact ("the union said" / "Vell said")
-    told = [said[0], _attributed(1, "b", "The blaze forced 200 Carrowmere residents to evacuate.", "Harbour Union")]
+    told = [
+        said[0],
+        _attributed(1, "b", "The blaze forced 200 Carrowmere residents to evacuate.", "Harbour Union"),
+    ]
     assert (0, 1) in align_statements(told, _vectors(0.45), CompareSettings()).groups
     # a near copy the embedding finds alone is never vetoed by attribution
     assert (0, 1) in align_statements(said, _pair(0.9), CompareSettings()).groups
