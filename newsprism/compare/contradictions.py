@@ -22,6 +22,7 @@ from newsprism.compare.attributes import (
     clause_pieces,
     given_names,
     mentions,
+    name_shared,
     quoted_spans,
     remark_day,
     same_attribute,
@@ -66,6 +67,7 @@ def _side(st: Statement) -> dict:
 
 
 _SAYING = r"said|says|told|added|stated|claimed|alleged|announced|confirmed|reported|denied"
+_SAYING_WORDS = frozenset(_SAYING.split("|"))
 _DAY = "|".join(sorted(_WEEKDAYS))
 # The day something was said is not the day of the event it tells ("On Wednesday afternoon
 # the union alleged that ...", "the fire service said on Thursday").
@@ -617,7 +619,8 @@ def _attribute_contradictions(
     articles: dict[str, list[str]] = {}
     for unit, (text, _) in units.items():
         articles.setdefault(unit[0], []).append(text)
-    for unit, (text, members) in units.items():
+    first: dict[tuple[str, str, str], float | str] = {}
+    for unit, (text, members) in sorted(units.items()):
         quoted = quoted_spans(text)
         # a sentence that is all quote still names its speaker in the outlet's words (the title)
         spoken = all(statements[i].quote_id for i in members)
@@ -626,6 +629,8 @@ def _attribute_contradictions(
             if m is None:
                 continue
             if (m.kind in _REPORTED or not spoken) and not any(s <= m.start < e for s, e in quoted):
+                if m.kind in _OWN_FIGURE and first.setdefault((unit[0], m.kind, m.key), m.value) != m.value:
+                    continue  # a second figure the article gives is another source's (see _OWN_FIGURE)
                 by_key.setdefault((m.kind, m.key), []).append((unit, m))
     tied: set[tuple[_Unit, _Unit]] = set()
     for clocks in (False, True):
@@ -645,12 +650,90 @@ def _attribute_contradictions(
                         or _update(kind, ua[0], ma, ub[0], mb, published or {})
                         or kind == "age"
                         and _plan_and_report(ta, tb)
+                        or kind == "full_name"
+                        and _both_spellings(articles[ua[0]], articles[ub[0]], ma, mb)
                     ):
                         continue
                     found.append((ua, ma, ub, mb))
                     tied.add((ua, ub))
+    found += _anonymous_ages(units, by_key, published or {})
+    # a measure read as a plain count too ("60 metres" counts metres): told once, as the measure
+    measured = {frozenset((ua, ub)) for ua, ma, ub, _ in found if ma.kind in _MEASURED}
+    found = [f for f in found if f[1].kind != "count" or frozenset((f[0], f[2])) not in measured]
     out = [_attribute_contradiction(statements, units, *f) for f in found]
     return out + _remark_days(statements, units)
+
+
+_MEASURED = frozenset(["length", "magnitude", "money"])
+# An article giving two values of one measure tells two sources' figures ("a magnitude-5.2 quake,
+# state television says" ... "the U.S. Geological Survey put it at magnitude-5.4"): its first is
+# its own, the rest are compared with nothing.
+_OWN_FIGURE = frozenset(["magnitude", "money"])
+
+
+def _both_spellings(texts_a: Sequence[str], texts_b: Sequence[str], a: Mention, b: Mention) -> bool:
+    """Either article writes both spellings of the name: two people, or a typo it corrects itself."""
+    words = {str(a.value), str(b.value)}
+    return any(all(re.search(rf"\b{w}\b", " ".join(texts)) for w in words) for texts in (texts_a, texts_b))
+
+
+def _anonymous_ages(
+    units: Mapping[_Unit, tuple[str, list[int]]],
+    by_key: Mapping[tuple[str, str], list[tuple[_Unit, Mention]]],
+    published: Mapping[str, str],
+) -> list[tuple[_Unit, Mention, _Unit, Mention]]:
+    """An age told without a name ("a 60-year-old woman") against a named person's ("61-year-old
+    Ada Lee Morrow") when each article can mean one person only: the unnamed article gives one
+    age for anyone, the named article names one aged person and no unnamed one, the ages are
+    a year or two apart, and the two sentences name someone or somewhere in common and share a word
+    (the same name, and "charged" / "charged", "arrested" / "arrested")."""
+    ages: dict[str, set[int]] = {}
+    named: dict[str, set[str]] = {}
+    anonymous: dict[str, list[tuple[_Unit, Mention]]] = {}
+    named_items: dict[str, list[tuple[_Unit, Mention]]] = {}
+    for (kind, key), items in by_key.items():
+        for unit, m in items:
+            if kind == "anonymous_age":
+                ages.setdefault(unit[0], set()).add(int(m.value))
+                anonymous.setdefault(unit[0], []).append((unit, m))
+            elif kind == "age":
+                ages.setdefault(unit[0], set()).add(int(str(m.value).split("|")[0]))
+                named.setdefault(unit[0], set()).add(key)
+                named_items.setdefault(unit[0], []).append((unit, m))
+    out = []
+    for art_a, items_a in sorted(anonymous.items()):
+        if len(ages[art_a]) != 1:
+            continue
+        for art_b, items_b in sorted(named_items.items()):
+            if art_b == art_a or len(named[art_b]) != 1 or art_b in anonymous or len(ages[art_b]) != 1:
+                continue
+            for ua, ma in items_a:
+                for ub, mb in items_b:
+                    ta, tb = units[ua][0], units[ub][0]
+                    age_b = int(str(mb.value).split("|")[0])
+                    if (
+                        0 < abs(int(ma.value) - age_b) <= _ANONYMOUS_AGE_SPAN
+                        and name_shared(ta, tb)
+                        and _event_words(ta) & _event_words(tb)
+                        and not _two_events(ta, ma, tb, mb)
+                        and not _grew(ua[0], str(ma.value), ub[0], str(age_b), published)
+                    ):
+                        out.append((ua, ma, ub, mb))
+                        break
+                else:
+                    continue
+                break
+    return out
+
+
+# An unnamed person and a named one are one person's ages only this close.
+_ANONYMOUS_AGE_SPAN = 2
+
+
+def _event_words(text: str) -> frozenset[str]:
+    """Stems of the lower-case content words of a sentence that are no age or person word."""
+    return frozenset(stem(w) for w in _COMMON.findall(text) if w not in STOPWORDS and "year" not in w
+                     and w not in _DATE_WORDS and w not in _SAYING_WORDS)  # fmt: skip
 
 
 _LEADING_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
@@ -751,12 +834,17 @@ _KINDS = {
     "title": "title",
     "age": "age",
     "toll": "number",
+    "length": "number",
+    "magnitude": "number",
+    "money": "number",
+    "full_name": "name",
+    "anonymous_age": "age",
 }
 # A person's title or age is theirs whatever the sentence tells of them (a plan, another day).
 _PERSONAL = frozenset(["title", "age"])
 # Values an outlet reports from a source in its own words ("killing five people, Iranian media
 # said"): read in sentences the quote stage holds as speech, outside their quote marks.
-_REPORTED = _PERSONAL | {"toll"}
+_REPORTED = _PERSONAL | {"toll", "length", "magnitude", "money", "anonymous_age"}
 
 
 def _attribute_contradiction(
