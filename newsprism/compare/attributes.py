@@ -995,6 +995,9 @@ _MEASURES = frozenset(["length", "magnitude", "money"])
 # Two sums of one thing this far apart are no rounding and no estimate of it ("$108 million" /
 # "an estimated $102 million" is); "$137 million" / "$108 million" are two values.
 _MONEY_RATIO = 1.2
+# Two sums further apart than this are mostly a whole and a part, or two packages ("$8 billion in
+# aid" / "$3.5 billion in military aid"), not one sum told two ways.
+_MONEY_PARTS = 1.5
 # Content words (stems) two sentences spelling one name two ways share besides it ("Duncan Raite
 # died after slipping and falling" / "Duncan Rait was killed after slipping and falling")
 _NAME_SHARED = 2
@@ -1015,6 +1018,7 @@ def _measures_apart(a_text: str, a: Mention, b_text: str, b: Mention) -> bool:
         return one_occasion(a_text, b_text) and not (_OTHER_TOLL.search(a_text) or _OTHER_TOLL.search(b_text))
     return (
         not _close(a.value, b.value, _MONEY_RATIO)
+        and _close(a.value, b.value, _MONEY_PARTS)
         and bool(valued_things(a_text, a) & valued_things(b_text, b))
         and one_occasion(a_text, b_text)
         and _names_agree(a_text, a, b_text, b)
