@@ -906,7 +906,7 @@ def test_one_persons_fall_told_in_two_lengths_is_a_contradiction_whatever_the_un
     c = "On Sunday, 33-year-old Ivo Lind fell about 600 metres (2,000 feet) while climbing."
     d = "The next day 32-year-old Ivo Lind slipped on ice and fell 700 meters to his death."
     assert ("number", "length: 600 metres vs 700 meters") in _unaligned(c, d)
-    for a, b in [
+    for one, other in [
         # two people (ages four years apart, one unnamed); one value converted; no person before it;
         # a bound; two lengths in one sentence
         (a, "On Sunday, 37-year-old Ivo Lind fell about 600 metres while climbing."),
@@ -915,7 +915,7 @@ def test_one_persons_fall_told_in_two_lengths_is_a_contradiction_whatever_the_un
         (a, "41-year-old Oren Taldaq fell more than 200 metres near Carrowmere."),
         (a, "41-year-old Oren Taldaq fell 60 metres onto a ledge 400 metres above Carrowmere."),
     ]:
-        assert not [k for k in _unaligned(a, b) if k[1].startswith("length")], (a, b)
+        assert not [k for k in _unaligned(one, other) if k[1].startswith("length")], (one, other)
 
 
 def test_one_quakes_magnitude_told_two_ways_is_a_contradiction_another_quakes_is_not():
@@ -948,9 +948,13 @@ def test_one_things_value_in_money_told_two_ways_is_a_contradiction():
     ]:
         assert _unaligned(a, other) == [], other
     # the hidden set's look-alike: two sums of two packages
-    assert _unaligned(
-        "Congress approved $8bn in aid to Vessia on Friday.", "Congress approved $3.5bn in military aid to Vessia."
-    ) == []
+    assert (
+        _unaligned(
+            "Congress approved $8bn in aid to Vessia on Friday.",
+            "Congress approved $3.5bn in military aid to Vessia.",
+        )
+        == []
+    )
 
 
 def test_an_unnamed_persons_age_is_the_named_one_when_each_article_can_mean_one_person():
