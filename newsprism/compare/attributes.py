@@ -985,10 +985,15 @@ def _full_names(text: str) -> list[Mention]:
 
 
 def letter_added(a: str, b: str) -> bool:
-    """Two spellings of one surname, one a letter longer ("Raite" / "Rait"), not a plural or a
-    possessive ("Rait" / "Raits")."""
+    """Two spellings of one surname, one a letter longer ("Raite" / "Rait"), not a plural
+    ("Raits"), a doubled letter ("Asad" / "Assad", "-y" / "-yy": transliterations) or a variant
+    :func:`normalize_words` folds."""
     short, long_ = sorted((a.lower(), b.lower()), key=len)
-    return len(long_) == len(short) + 1 and Levenshtein.distance(short, long_) == 1 and long_ != short + "s"
+    if len(long_) != len(short) + 1 or Levenshtein.distance(short, long_) != 1 or long_ == short + "s":
+        return False
+    at = next((i for i, (x, y) in enumerate(zip(short, long_, strict=False)) if x != y), len(short))
+    doubled = long_[at] in long_[max(0, at - 1) : at] + long_[at + 1 : at + 2]
+    return not doubled and normalize_words(a) != normalize_words(b)
 
 
 _MEASURES = frozenset(["length", "magnitude", "money"])

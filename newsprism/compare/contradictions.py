@@ -632,6 +632,15 @@ def _attribute_contradictions(
                 if m.kind in _OWN_FIGURE and first.setdefault((unit[0], m.kind, m.key), m.value) != m.value:
                     continue  # a second figure the article gives is another source's (see _OWN_FIGURE)
                 by_key.setdefault((m.kind, m.key), []).append((unit, m))
+    for (kind, key), items in by_key.items():
+        # An article giving two sums of one currency tells two things or two estimates (a bill and
+        # its part, two packages, a first figure and a revised one): only an article's one sum is
+        # compared.
+        if kind == "money":
+            sums: dict[str, set[float | str]] = {}
+            for unit, m in items:
+                sums.setdefault(unit[0], set()).add(m.value)
+            items[:] = [(unit, m) for unit, m in items if len(sums[unit[0]]) == 1]
     tied: set[tuple[_Unit, _Unit]] = set()
     for clocks in (False, True):
         for (kind, _), items in sorted(by_key.items()):
@@ -668,7 +677,7 @@ _MEASURED = frozenset(["length", "magnitude", "money"])
 # An article giving two values of one measure tells two sources' figures ("a magnitude-5.2 quake,
 # state television says" ... "the U.S. Geological Survey put it at magnitude-5.4"): its first is
 # its own, the rest are compared with nothing.
-_OWN_FIGURE = frozenset(["magnitude", "money"])
+_OWN_FIGURE = frozenset(["magnitude"])
 
 
 def _both_spellings(texts_a: Sequence[str], texts_b: Sequence[str], a: Mention, b: Mention) -> bool:
