@@ -926,6 +926,8 @@ def test_one_quakes_magnitude_told_two_ways_is_a_contradiction_another_quakes_is
         "A quake with a magnitude of 6.1 struck Carrow island in September.",
         "Another quake measuring 6.1 on the Richter scale hit Carrow island.",
         "A magnitude-5.2 quake hit Dunmore.",  # nothing named in common
+        # a figure revised: two moments' readings
+        "The 5.2-magnitude quake on Carrow island, first rated 5.6, injured people.",
     ]:
         assert _unaligned(a, other) == [], other
     # an article giving two figures tells two agencies': its second is compared with nothing
@@ -978,3 +980,10 @@ def test_a_surname_spelled_with_a_letter_added_is_a_contradiction():
     assert not [k for k in _articles(a, both) if k[0] == "name"]
     plural = ["The Taldaqs said Oren Taldaqs was slipping and falling from a ridge."]
     assert not [k for k in _articles(plural, b) if k[0] == "name"]
+    # transliterations: a doubled letter, a vowel beside a vowel
+    for x, y in [("Oren Taldaq", "Oren Taldaaq"), ("Oren Tuldaq", "Oren Touldaq")]:
+        one, other = (
+            [f"{x} died after slipping and falling from a ridge."],
+            [f"{y} died after slipping and falling."],
+        )
+        assert not [k for k in _articles(one, other) if k[0] == "name"], (x, y)

@@ -806,6 +806,8 @@ def _lengths(text: str) -> list[Mention]:
         if _BOUND_BEFORE.search(text[max(0, m.start() - 20) : m.start()]):
             return []
         value = float(m.group(1).replace(",", "")) * _unit_metres(m.group(2))
+        if value <= 0:
+            return []  # "2, 000ft": a number cut in two, no length to read
         found.append(Mention("length", "length", value, m.group(0), m.start(), m.end()))
     if not found or any(not _close(found[0].value, x.value) for x in found[1:]):
         return []
@@ -986,17 +988,29 @@ def _full_names(text: str) -> list[Mention]:
 
 def letter_added(a: str, b: str) -> bool:
     """Two spellings of one surname, one a letter longer ("Raite" / "Rait"), not a plural
-    ("Raits"), a doubled letter ("Asad" / "Assad", "-y" / "-yy": transliterations) or a variant
+    ("Raits"), a doubled letter ("Asad" / "Assad", "-y" / "-yy"), a vowel beside a vowel ("Yunis" /
+    "Younis": transliterations) or a variant
     :func:`normalize_words` folds."""
     short, long_ = sorted((a.lower(), b.lower()), key=len)
     if len(long_) != len(short) + 1 or Levenshtein.distance(short, long_) != 1 or long_ == short + "s":
         return False
     at = next((i for i, (x, y) in enumerate(zip(short, long_, strict=False)) if x != y), len(short))
-    doubled = long_[at] in long_[max(0, at - 1) : at] + long_[at + 1 : at + 2]
-    return not doubled and normalize_words(a) != normalize_words(b)
+    near = long_[max(0, at - 1) : at] + long_[at + 1 : at + 2]
+    doubled = long_[at] in near
+    # a vowel added next to a vowel is a transliteration too ("Yunis" / "Younis")
+    digraph = long_[at] in _VOWELS and any(c in _VOWELS for c in near)
+    return not doubled and not digraph and normalize_words(a) != normalize_words(b)
+
+
+_VOWELS = frozenset("aeiouy")
 
 
 _MEASURES = frozenset(["length", "magnitude", "money"])
+# A sentence telling a figure revised ("which originally had rated the quake as 4.4"): the two
+# figures are two moments' readings, not two outlets disagreeing.
+_REVISED = re.compile(
+    r"\b(?:originally|revised|downgraded|upgraded|updated|initially|first)\b", re.IGNORECASE
+)
 # Two sums of one thing this far apart are no rounding and no estimate of it ("$108 million" /
 # "an estimated $102 million" is); "$137 million" / "$108 million" are two values.
 _MONEY_RATIO = 1.2
@@ -1020,7 +1034,8 @@ def _measures_apart(a_text: str, a: Mention, b_text: str, b: Mention) -> bool:
     if a.kind == "length":
         return not _close(a.value, b.value) and same_holder(holder(a_text, a.start), holder(b_text, b.start))
     if a.kind == "magnitude":
-        return one_occasion(a_text, b_text) and not (_OTHER_TOLL.search(a_text) or _OTHER_TOLL.search(b_text))
+        other = (_OTHER_TOLL, _REVISED)
+        return one_occasion(a_text, b_text) and not any(p.search(t) for p in other for t in (a_text, b_text))
     return (
         not _close(a.value, b.value, _MONEY_RATIO)
         and _close(a.value, b.value, _MONEY_PARTS)

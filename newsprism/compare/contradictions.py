@@ -632,7 +632,7 @@ def _attribute_contradictions(
                 if m.kind in _OWN_FIGURE and first.setdefault((unit[0], m.kind, m.key), m.value) != m.value:
                     continue  # a second figure the article gives is another source's (see _OWN_FIGURE)
                 by_key.setdefault((m.kind, m.key), []).append((unit, m))
-    for (kind, key), items in by_key.items():
+    for (kind, _key), items in by_key.items():
         # An article giving two sums of one currency tells two things or two estimates (a bill and
         # its part, two packages, a first figure and a revised one): only an article's one sum is
         # compared.
