@@ -987,3 +987,16 @@ def test_a_surname_spelled_with_a_letter_added_is_a_contradiction():
             [f"{y} died after slipping and falling."],
         )
         assert not [k for k in _articles(one, other) if k[0] == "name"], (x, y)
+
+
+def test_a_term_told_by_its_election_year_and_its_last_year_is_office_years():
+    elected = (
+        "Ada Morrow, a Vessian Democrat who was elected to the Senate in 1966 and served until 1978, died."
+    )
+    assert _unaligned(
+        elected, "Morrow served in the Senate from 1967 to 1979 and chaired the farm committee."
+    ) == [("years", "1966–1978 vs 1967–1979")]
+    # another office; a life's years (the holder's name is no office word, a term lies within a life)
+    assert _unaligned("Ada Morrow was elected mayor in 1966 and served two terms until 1974.", elected) == []
+    for term in (elected, "Ada Morrow served in the Senate from 1966 to 1978."):
+        assert _unaligned(term, "Ada Morrow (1920-1999) was a Vessian lawyer.") == [], term

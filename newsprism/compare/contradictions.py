@@ -221,11 +221,27 @@ def _place_words(place: str) -> frozenset[str]:
 _YEAR_RANGE = re.compile(r"\b((?:19|20)\d\d)\s*(?:-|–|—|to|until|through)\s*((?:19|20)?\d\d)\b")
 
 
+# "was elected to the Senate in 1966 and served until 1978": a term told by its first year and its
+# last (the years' own match starts at the first year, so the office words stand before it)
+_TERM_SPAN = re.compile(
+    r"\b(?:elected|appointed|sworn in|took office)\b[^.;()]{0,40}?\bin\s+"
+    r"(?P<first>(?:19|20)\d\d)\s+and\s+(?:was\s+)?(?:served|remained|stayed|held\s+(?:it|the\s+\w+))\s+"
+    r"(?:\w+\s+){0,3}?(?:until|through|till)\s+(?P<last>(?:19|20)\d\d)\b",
+    re.IGNORECASE,
+)
+
+
+def _span_matches(text: str) -> list[tuple[int, str, str]]:
+    """(offset of the first year, first year, last year) of each span of years in ``text``."""
+    out = [(m.start(), m.group(1), m.group(2)) for m in _YEAR_RANGE.finditer(text)]
+    return out + [(m.start("first"), m.group("first"), m.group("last")) for m in _TERM_SPAN.finditer(text)]
+
+
 @lru_cache(maxsize=_CACHE)
 def _year_ranges(text: str) -> frozenset[tuple[int, int]]:
     out = set()
-    for m in _YEAR_RANGE.finditer(text):
-        start, end = int(m.group(1)), m.group(2)
+    for _, first, end in _span_matches(text):
+        start = int(first)
         stop = int(end) if len(end) == 4 else start // 100 * 100 + int(end)
         if start < stop <= start + 80:
             out.add((start, stop))
@@ -236,6 +252,9 @@ def _spans_overlap(ra: tuple[int, int], rb: tuple[int, int]) -> bool:
     """Two spans of years share half the shorter at least: one term told two ways (1967–1979 /
     1966–1978), not two periods ("since the 2004-05 season" / "the 1982-83 championship team")."""
     shared = min(ra[1], rb[1]) - max(ra[0], rb[0])
+    inner, outer = sorted((ra, rb), key=lambda r: r[1] - r[0])
+    if outer[0] <= inner[0] and inner[1] <= outer[1] and outer[1] - outer[0] >= 2 * (inner[1] - inner[0]):
+        return False  # one span well inside the other: a term within a life or a career
     return shared * 2 >= min(ra[1] - ra[0], rb[1] - rb[0])
 
 
@@ -909,7 +928,9 @@ def _term_pairs(
             if not named:
                 continue
             # by office, the name shared is the holder's, not the office's ("to the United States")
-            office = _office_words(a.text) & _office_words(b.text)
+            # the holder's own name next to both spans is no office ("Ada Morrow served ..." /
+            # "Ada Morrow (1920-1999)": a term and a life)
+            office = _office_words(a.text) & _office_words(b.text) - {n[:_PREFIX] for n in named}
             if (
                 _same_event(a.text, b.text, _YEAR_RANGE)
                 or {n for n in named if n[:_PREFIX] not in office}
@@ -947,7 +968,7 @@ def _person_named(a: str, b: str) -> frozenset[str]:
 
 
 # Words that hold an office for a span of years: the office itself is named next to the span.
-_HOLDING = frozenset("served serving serve held holding represented representing was were".split())  # noqa: SIM905
+_HOLDING = frozenset("served serving serve held holding represented representing was were elected".split())  # noqa: SIM905
 _OFFICE_WORDS = re.compile(r"[A-Za-z][\w'’-]*")
 _PREFIX = 5
 
@@ -957,8 +978,8 @@ def _office_words(text: str) -> set[str]:
     span of years in its clause, function words and verbs of holding left out ("served in the
     Senate from" -> senat; "a senator from" -> senat)."""
     out = set()
-    for m in _YEAR_RANGE.finditer(text):
-        pieces = clause_pieces(text[max(0, m.start() - 80) : m.start()])
+    for at, _, _ in _span_matches(text):
+        pieces = clause_pieces(text[max(0, at - 80) : at])
         kept = _office_kept(pieces[-1])
         if not kept and len(pieces) > 1 and not pieces[-1].strip(" from"):
             # "served two terms in the Senate, from 1967 to 1979": the span closes the clause before
