@@ -39,6 +39,7 @@ __all__ = [
     "ages_apart",
     "clause",
     "clause_pieces",
+    "content_stems",
     "given_names",
     "mentions",
     "name_shared",
@@ -598,7 +599,8 @@ def same_attribute(a_text: str, a: Mention, b_text: str, b: Mention, tied: bool 
     if a.kind == "full_name":
         # one person's name: the two sentences tell one thing in other words too
         return (
-            letter_added(str(a.value), str(b.value)) and len(_stems(a_text) & _stems(b_text)) >= _NAME_SHARED
+            letter_added(str(a.value), str(b.value))
+            and len(content_stems(a_text) & content_stems(b_text)) >= _NAME_SHARED
         )
     if a.kind == "name":
         # the very word next to both ("his sister Tavrenah"): "near Dargahan" / "in the Dargehan
@@ -1022,7 +1024,9 @@ _MONEY_PARTS = 1.5
 _NAME_SHARED = 2
 
 
-def _stems(text: str) -> frozenset[str]:
+@lru_cache(maxsize=1 << 16)
+def content_stems(text: str) -> frozenset[str]:
+    """Stems of the content words that are not numbers."""
     return frozenset(stem(w) for w in content_words(text) if not w[:1].isdigit())
 
 

@@ -20,6 +20,7 @@ from newsprism.compare.attributes import (
     Mention,
     clause,
     clause_pieces,
+    content_stems,
     given_names,
     mentions,
     name_shared,
@@ -445,7 +446,7 @@ def _same_thing(a: Statement, b: Statement, sim: float, min_sim: float, min_shar
     if (names_a or names_b) and not names_a & names_b:
         return False
     counted = _counted(a.text) | _counted(b.text)
-    return len((_stems(a.text) - counted) & (_stems(b.text) - counted)) >= min_shared
+    return len((content_stems(a.text) - counted) & (content_stems(b.text) - counted)) >= min_shared
 
 
 _DATE_WORDS = frozenset(DAYS) | frozenset(MONTHS)
@@ -460,12 +461,6 @@ def _names(text: str) -> frozenset[str]:
 @lru_cache(maxsize=_CACHE)
 def _counted(text: str) -> frozenset[str]:
     return frozenset(quantities(text))
-
-
-@lru_cache(maxsize=_CACHE)
-def _stems(text: str) -> frozenset[str]:
-    """Stems of the content words that are not numbers."""
-    return frozenset(stem(w) for w in content_words(text) if not w[:1].isdigit())
 
 
 @lru_cache(maxsize=_CACHE)
