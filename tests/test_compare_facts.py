@@ -1000,3 +1000,14 @@ def test_a_term_told_by_its_election_year_and_its_last_year_is_office_years():
     assert _unaligned("Ada Morrow was elected mayor in 1966 and served two terms until 1974.", elected) == []
     for term in (elected, "Ada Morrow served in the Senate from 1966 to 1978."):
         assert _unaligned(term, "Ada Morrow (1920-1999) was a Vessian lawyer.") == [], term
+
+
+def test_intervals_of_sentences_naming_no_one_in_common_are_two_events():
+    a = "Fundraising has exceeded the pace set four years ago by the Vessian planners in Carrowmere."
+    b = "She recalled the thinking back when the city landed the convention two years ago, Ada Morrow said."
+    assert _unaligned(a, b) == []
+    # one person named in both: one wedding told two ways
+    assert _unaligned(
+        "Chela Ortiz, who married the deputy three weeks before he was murdered, spoke.",
+        "The deputy was married two weeks ago to his second wife, Chela.",
+    ) == [("date", "three weeks before vs two weeks ago")]

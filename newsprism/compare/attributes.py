@@ -613,6 +613,11 @@ def same_attribute(a_text: str, a: Mention, b_text: str, b: Mention, tied: bool 
         return False
     if not _names_agree(a_text, a, b_text, b):
         return False
+    if a.kind == "interval" and not name_shared(a_text, b_text):
+        # "the pace set four years ago by the GOP planners in Tampa" / "when the city landed the
+        # convention two years ago": an interval dates an event the sentence names; no one in common,
+        # two events
+        return False
     if a.kind == "clock" and abs(a.value - b.value) > _CLOCK_SPAN:
         return False
     if tied and a.kind == "clock":
