@@ -41,13 +41,15 @@ ALTERATIONS = frozenset({"altered", "misattributed"})
 
 
 _POSSESSIVE = re.compile(r"(?<=\w)['’]s\b")
+# A speaker given by description or pronoun ("One", "daughter of X") has no name of their own.
+_DESCRIBED = frozenset({"nominal", "pronoun"})
 _UNNAMED = ("the ", "a ", "an ", "its ", "his ", "her ", "their ", "our ", "one ")
 
 
 def _surname(quote: Quote) -> str | None:
     """The speaker's last name, or ``None`` for an unknown, anonymous or unnamed speaker
-    ("the commander of the fire brigade", "Its chief executive"): those match anyone."""
-    if quote.speaker is None or quote.speaker.anonymous:
+    ("the commander of the fire brigade", "Its chief executive", "One"): those match anyone."""
+    if quote.speaker is None or quote.speaker.anonymous or quote.speaker.kind in _DESCRIBED:
         return None
     full = (quote.speaker.canonical or quote.speaker.name or "").strip()
     if not full or not full[0].isupper() or full.lower().startswith(_UNNAMED):
@@ -92,7 +94,7 @@ def group_quotes(
     taken = set(items)  # a set: membership in the list compared every pair of quotes
     fragments = _Fragments([q for q in quotes if q not in taken and len(words(q.text)) >= 2])
     out = []
-    for members in _cluster(items, pairs):
+    for members in _cluster(items, keys, pairs):
         group = _with_fragments([items[k] for k in members], fragments)
         if len({q.article_id for q in group}) < 2:
             continue
@@ -275,7 +277,9 @@ def _pair_score(a: Quote, b: Quote, ka: _Keys, kb: _Keys, sim: float, s: Compare
             return max(overlap, sim)
         unknown = None in (ka.who, kb.who) and len(ka.stems & kb.stems) >= s.quote_unknown_min_shared
         copy = copied and _same_polarity(ka, kb) and (unknown or long_enough)
-        return max(overlap, sim) if copy else None
+        if copy or (_unresolved_alike(ka, kb, overlap, sim, s) and _same_polarity(ka, kb)):
+            return max(overlap, sim)
+        return None
     shared = len(ka.stems & kb.stems) >= s.quote_min_shared
     if (
         na is not None
@@ -285,12 +289,23 @@ def _pair_score(a: Quote, b: Quote, ka: _Keys, kb: _Keys, sim: float, s: Compare
     ):
         return max(overlap, sim)
     # An unknown speaker matches anyone, so the words themselves must agree on both counts.
-    unknown = (na is None or nb is None) and len(ka.stems & kb.stems) >= s.quote_unknown_min_shared
-    if unknown and overlap >= s.quote_overlap and sim >= s.quote_sim:
+    if _unresolved_alike(ka, kb, overlap, sim, s):
         return max(overlap, sim)
     if copied and long_enough:  # the same long text, whoever it is given to (misattributed)
         return max(overlap, sim)
     return None
+
+
+def _unresolved_alike(ka: _Keys, kb: _Keys, overlap: float, sim: float, s: CompareSettings) -> bool:
+    """One side's speaker has no name ("the spokeswoman", "a witness", an unnamed source) and
+    the words agree on both counts, with enough of them shared that two people saying much the
+    same thing is unlikely: compatible speakers, one utterance."""
+    return (
+        None in (ka.surname, kb.surname)
+        and len(ka.stems & kb.stems) >= s.quote_unknown_min_shared
+        and overlap >= s.quote_overlap
+        and sim >= s.quote_sim
+    )
 
 
 def _second_version(ka: _Keys, kb: _Keys, sim: float, s: CompareSettings) -> bool:
@@ -324,23 +339,61 @@ def _copy_of_one_speaker(ka: _Keys, kb: _Keys, sim: float, s: CompareSettings) -
     )
 
 
-def _cluster(items: Sequence[Quote], pairs: list[tuple[float, int, int, bool]]) -> list[list[int]]:
+def _cluster(
+    items: Sequence[Quote], keys: Sequence[_Keys], pairs: list[tuple[float, int, int, bool]]
+) -> list[list[int]]:
     """Pairs joined best first; one version per article in a group (an article's other quotes of
-    one speaker are mostly other things said), unless the pair is a ``_second_version``."""
+    one speaker are mostly other things said), unless the pair is a ``_second_version`` or the
+    article's versions are parts of one utterance (``_parts_of_one``)."""
     cluster = list(range(len(items)))
     members = {i: [i] for i in range(len(items))}
     for _, i, j, second in sorted(pairs, key=lambda p: (-p[0], p[1], p[2])):
         ci, cj = cluster[i], cluster[j]
         if ci == cj:
             continue
-        if not second and {items[k].article_id for k in members[ci]} & {
-            items[k].article_id for k in members[cj]
-        }:
+        twice = {items[k].article_id for k in members[ci]} & {items[k].article_id for k in members[cj]}
+        if twice and not second and not _parts_of_one(members[ci] + members[cj], twice, items, keys):
             continue
         members[ci] += members.pop(cj)
         for k in members[ci]:
             cluster[k] = ci
     return sorted(sorted(m) for m in members.values())
+
+
+def _parts_of_one(
+    merged: list[int], articles: set[str], items: Sequence[Quote], keys: Sequence[_Keys]
+) -> bool:
+    """Every article twice in ``merged`` printed one utterance of one named speaker twice: one of
+    its versions holds the others (a short quote in the lede, the whole of it in the body). Two
+    parts of one statement that another outlet prints as one quote stay apart: each is its own
+    utterance."""
+    for article in articles:
+        mine = [k for k in merged if items[k].article_id == article]
+        if not any(all(k == host or _held(keys[k], keys[host]) for k in mine) for host in mine):
+            return False
+    return True
+
+
+def _held(part: _Keys, whole: _Keys) -> bool:
+    """``part`` repeats a stretch of ``whole``, given to the same named speaker."""
+    return part.who is not None and _same_speaker(part, whole) and _inside(part.sequence, whole.sequence)
+
+
+def _inside(small: list[str], big: list[str]) -> bool:
+    """``small`` is a stretch of ``big`` up to small edits: word for word but for at most one
+    word in five (a contraction spelled out, "has been" / "'s been"), and over a stretch of
+    ``big`` not much longer than itself."""
+    n = len(small)
+    if not 0 < n <= len(big):
+        return False
+    blocks = [
+        m for m in difflib.SequenceMatcher(a=small, b=big, autojunk=False).get_matching_blocks() if m.size
+    ]
+    if not blocks:
+        return False
+    matched = sum(m.size for m in blocks)
+    stretch = blocks[-1].b + blocks[-1].size - blocks[0].b
+    return matched >= n - max(0, n // 5) and stretch <= n + max(1, n // 5)
 
 
 def _build_group(
