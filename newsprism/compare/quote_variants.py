@@ -22,6 +22,7 @@ most of the others, earliest article on a tie) and classified:
 from __future__ import annotations
 
 import difflib
+import itertools
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -260,11 +261,10 @@ def _pair_score(a: Quote, b: Quote, ka: _Keys, kb: _Keys, sim: float, s: Compare
         same = na is not None and na == nb and _same_speaker(ka, kb) and _same_polarity(ka, kb)
         common = len(ka.stems & kb.stems)
         alike = common >= s.quote_min_shared and common >= s.quote_overlap * max(len(ka.stems), len(kb.stems))
-        # ...or a fragment of a few content words printed word for word inside the other
-        # outlet's longer version (two words, "emergency response", are often a term)
-        within = common >= s.quote_within_min_shared and (
-            _contiguous(ka.words, kb.words) or _contiguous(kb.words, ka.words)
-        )
+        # ...or a fragment of a few content words printed inside the other outlet's longer
+        # version, word for word up to a small edit (two words, "emergency response", are
+        # often a term)
+        within = common >= s.quote_within_min_shared and _nested(ka, kb)
         return max(overlap, sim) if same and ((alike and _worded(ka, kb, sim, s)) or within) else None
     copied = overlap >= s.quote_same_words and sim >= s.quote_sim
     long_enough = len(ka.stems & kb.stems) >= s.quote_same_min_shared
@@ -351,8 +351,9 @@ def _cluster(
         ci, cj = cluster[i], cluster[j]
         if ci == cj:
             continue
+        merged = members[ci] + members[cj]
         twice = {items[k].article_id for k in members[ci]} & {items[k].article_id for k in members[cj]}
-        if twice and not second and not _parts_of_one(members[ci] + members[cj], twice, items, keys):
+        if twice and not second and not _parts_of_one(merged, twice, items, keys):
             continue
         members[ci] += members.pop(cj)
         for k in members[ci]:
@@ -363,20 +364,35 @@ def _cluster(
 def _parts_of_one(
     merged: list[int], articles: set[str], items: Sequence[Quote], keys: Sequence[_Keys]
 ) -> bool:
-    """Every article twice in ``merged`` printed one utterance of one named speaker twice: one of
-    its versions holds the others (a short quote in the lede, the whole of it in the body). Two
-    parts of one statement that another outlet prints as one quote stay apart: each is its own
-    utterance."""
+    """Every article twice in ``merged`` printed parts of one utterance of one named speaker:
+    one of its versions holds the others (a short quote in the lede, the whole of it in the
+    body), or the article split into two quotes what another prints as one, and of every two
+    versions of the group from different articles one is a stretch of the other (so no outlet's
+    first sentence is paired with another outlet's second: each sentence is its own utterance)."""
+    linked: bool | None = None
     for article in articles:
         mine = [k for k in merged if items[k].article_id == article]
-        if not any(all(k == host or _held(keys[k], keys[host]) for k in mine) for host in mine):
+        if any(keys[k].who is None or not _same_speaker(keys[k], keys[mine[0]]) for k in mine):
+            return False
+        if any(
+            all(k == host or _inside(keys[k].sequence, keys[host].sequence) for k in mine) for host in mine
+        ):
+            continue
+        if linked is None:
+            linked = all(
+                _nested(keys[a], keys[b])
+                for a, b in itertools.combinations(merged, 2)
+                if items[a].article_id != items[b].article_id
+            )
+        if not linked:
             return False
     return True
 
 
-def _held(part: _Keys, whole: _Keys) -> bool:
-    """``part`` repeats a stretch of ``whole``, given to the same named speaker."""
-    return part.who is not None and _same_speaker(part, whole) and _inside(part.sequence, whole.sequence)
+def _nested(a: _Keys, b: _Keys) -> bool:
+    """One version is a stretch of the other (a shared phrase is not enough: "the most valuable
+    player" or a law's name recur in one speaker's different remarks)."""
+    return _inside(a.sequence, b.sequence) or _inside(b.sequence, a.sequence)
 
 
 def _inside(small: list[str], big: list[str]) -> bool:
