@@ -385,3 +385,25 @@ def test_reported_speech_of_an_unnamed_speaker_joins_a_named_one_when_the_words_
     assert len(grouped("One", "nominal", 0.8)) == 1  # "One said …": a description, not a name
     assert grouped("the spokeswoman", "nominal", 0.6) == []  # meanings apart: two things said
     assert grouped("Ada Quist", "person", 0.8) == []  # another named speaker
+
+
+def test_two_quotes_of_one_outlet_join_the_one_quote_another_prints_them_as():
+    whole = "The river has risen past the old bridge. Every family on the quay must leave tonight."
+    head, tail = "The river has risen past the old bridge.", "Every family on the quay must leave tonight."
+    arts = [
+        make_article(f"Intro.\n\n“{whole}” Quist said.", outlet="O0"),
+        make_article(f"Intro.\n\n“{head}” Quist said. Later: “{tail}” she said.", outlet="O1"),
+        make_article(f"Intro.\n\n“{head}” Quist said. Then: “{tail}” she said.", outlet="O2"),
+    ]
+    order = {a.id: k for k, a in enumerate(arts)}
+    quotes = [quote_in(arts[0], whole, "Ada Quist")] + [
+        quote_in(a, text, "Ada Quist") for a in arts[1:2] for text in (head, tail)
+    ]
+    [group] = group_quotes(quotes, TableEmbedder(), CompareSettings(), order)
+    assert set(group.quote_ids) == {q.id for q in quotes}
+    # a second outlet printing the two sentences apart too: each sentence is its own utterance,
+    # so no group holds one outlet's first sentence with another's second
+    quotes += [quote_in(arts[2], text, "Ada Quist") for text in (head, tail)]
+    groups = group_quotes(quotes, TableEmbedder(), CompareSettings(), order)
+    heads, tails = {quotes[1].id, quotes[3].id}, {quotes[2].id, quotes[4].id}
+    assert all(not (set(g.quote_ids) & heads and set(g.quote_ids) & tails) for g in groups)

@@ -95,7 +95,7 @@ def group_quotes(
     taken = set(items)  # a set: membership in the list compared every pair of quotes
     fragments = _Fragments([q for q in quotes if q not in taken and len(words(q.text)) >= 2])
     out = []
-    for members in _cluster(items, keys, pairs):
+    for members in _cluster(items, keys, pairs, settings.quote_overlap):
         group = _with_fragments([items[k] for k in members], fragments)
         if len({q.article_id for q in group}) < 2:
             continue
@@ -340,7 +340,7 @@ def _copy_of_one_speaker(ka: _Keys, kb: _Keys, sim: float, s: CompareSettings) -
 
 
 def _cluster(
-    items: Sequence[Quote], keys: Sequence[_Keys], pairs: list[tuple[float, int, int, bool]]
+    items: Sequence[Quote], keys: Sequence[_Keys], pairs: list[tuple[float, int, int, bool]], overlap: float
 ) -> list[list[int]]:
     """Pairs joined best first; one version per article in a group (an article's other quotes of
     one speaker are mostly other things said), unless the pair is a ``_second_version`` or the
@@ -353,7 +353,10 @@ def _cluster(
             continue
         merged = members[ci] + members[cj]
         twice = {items[k].article_id for k in members[ci]} & {items[k].article_id for k in members[cj]}
-        if twice and not second and not _parts_of_one(merged, twice, items, keys):
+        repeated = second and _repeated(merged, twice, items, keys, overlap)
+        if twice and not repeated and not _parts_of_one(merged, twice, items, keys):
+            continue
+        if not _splits_held(merged, items, keys, overlap):
             continue
         members[ci] += members.pop(cj)
         for k in members[ci]:
@@ -361,32 +364,56 @@ def _cluster(
     return sorted(sorted(m) for m in members.values())
 
 
+def _repeated(
+    merged: list[int], articles: set[str], items: Sequence[Quote], keys: Sequence[_Keys], overlap: float
+) -> bool:
+    """Every article twice in ``merged`` says one thing twice (a summary and the body): its
+    versions share this ``overlap`` of content words. A copy in two outlets of one sentence
+    does not bring in another sentence its article printed apart."""
+    for article in articles:
+        mine = [keys[k] for k in merged if items[k].article_id == article]
+        if any(_overlap(a.stems, b.stems) < overlap for a, b in itertools.combinations(mine, 2)):
+            return False
+    return True
+
+
 def _parts_of_one(
     merged: list[int], articles: set[str], items: Sequence[Quote], keys: Sequence[_Keys]
 ) -> bool:
-    """Every article twice in ``merged`` printed parts of one utterance of one named speaker:
-    one of its versions holds the others (a short quote in the lede, the whole of it in the
-    body), or the article split into two quotes what another prints as one, and of every two
-    versions of the group from different articles one is a stretch of the other (so no outlet's
-    first sentence is paired with another outlet's second: each sentence is its own utterance)."""
-    linked: bool | None = None
+    """Every article twice in ``merged`` printed parts of one utterance of one named speaker: one
+    of its versions holds the others (a short quote in the lede, the whole of it in the body),
+    or another outlet's version holds them all (the article split into two quotes what that
+    outlet prints as one; ``_splits_held`` checks the rest of the group)."""
     for article in articles:
         mine = [k for k in merged if items[k].article_id == article]
         if any(keys[k].who is None or not _same_speaker(keys[k], keys[mine[0]]) for k in mine):
             return False
-        if any(
-            all(k == host or _inside(keys[k].sequence, keys[host].sequence) for k in mine) for host in mine
-        ):
-            continue
-        if linked is None:
-            linked = all(
-                _nested(keys[a], keys[b])
-                for a, b in itertools.combinations(merged, 2)
-                if items[a].article_id != items[b].article_id
-            )
-        if not linked:
+        if not _holds_all(mine, merged, keys):
             return False
     return True
+
+
+def _splits_held(merged: list[int], items: Sequence[Quote], keys: Sequence[_Keys], overlap: float) -> bool:
+    """An article whose versions in ``merged`` are different parts of one utterance (none holds
+    the others, and they do not repeat one thing) is in a group only with articles that print
+    the whole of it: each sentence is its own utterance, so an outlet quoting the first sentence
+    alone is not in one group with another outlet's second."""
+    by_article: dict[str, list[int]] = {}
+    for k in merged:
+        by_article.setdefault(items[k].article_id, []).append(k)
+    for mine in by_article.values():
+        if len(mine) < 2 or _holds_all(mine, mine, keys):
+            continue
+        if all(_overlap(keys[a].stems, keys[b].stems) >= overlap for a, b in itertools.combinations(mine, 2)):
+            continue
+        if not all(_holds_all(mine, theirs, keys) for theirs in by_article.values() if theirs is not mine):
+            return False
+    return True
+
+
+def _holds_all(parts: list[int], hosts: list[int], keys: Sequence[_Keys]) -> bool:
+    """One of ``hosts`` holds every one of ``parts`` (itself included) as a stretch of its words."""
+    return any(all(k == h or _inside(keys[k].sequence, keys[h].sequence) for k in parts) for h in hosts)
 
 
 def _nested(a: _Keys, b: _Keys) -> bool:
