@@ -407,3 +407,14 @@ def test_two_quotes_of_one_outlet_join_the_one_quote_another_prints_them_as():
     groups = group_quotes(quotes, TableEmbedder(), CompareSettings(), order)
     heads, tails = {quotes[1].id, quotes[3].id}, {quotes[2].id, quotes[4].id}
     assert all(not (set(g.quote_ids) & heads and set(g.quote_ids) & tails) for g in groups)
+
+
+def test_a_contrast_after_a_comma_is_no_negation_of_the_claim():
+    other = "his client had a small hammer, while the report said the wound came from a heavy wrench"
+
+    def grouped(said: str) -> list:
+        _, groups = _mixed_kinds([(said, "Dale Morrow", "indirect"), (other, "Dale Morrow", "indirect")])
+        return groups
+
+    assert len(grouped("it was a small hammer, not a heavy wrench like the one that caused the wound")) == 1
+    assert grouped("it was not a small hammer or a heavy wrench that caused the wound") == []

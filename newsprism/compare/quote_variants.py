@@ -42,6 +42,9 @@ ALTERATIONS = frozenset({"altered", "misattributed"})
 
 
 _POSSESSIVE = re.compile(r"(?<=\w)['’]s\b")
+# "a .32-caliber revolver, not a .45": a contrast after a comma names what the thing is not, and
+# leaves the clause affirmed, so it is no negation for polarity.
+_CONTRAST = re.compile(r"[,;]\s+not\s+(?=(?:a|an|the)\b)", re.IGNORECASE)
 # A speaker given by description or pronoun ("One", "daughter of X") has no name of their own.
 _DESCRIBED = frozenset({"nominal", "pronoun"})
 _UNNAMED = ("the ", "a ", "an ", "its ", "his ", "her ", "their ", "our ", "one ")
@@ -171,8 +174,9 @@ class _Keys:
         self.who: str | None = self.surname or _source(quote)
         self.name: str | None = quote.speaker.canonical if self.surname and quote.speaker else None
         self.kind: str | None = quote.speaker.kind if quote.speaker else None
-        self.negated: bool = negations(quote.text) > 0
-        self.words: list[str] = normalize_words(quote.text)
+        polar = _CONTRAST.sub(", ", quote.text)
+        self.negated: bool = negations(polar) > 0
+        self.words: list[str] = normalize_words(polar)
         self.sequence: list[str] = [stem(w) for w in normalize_words(_POSSESSIVE.sub("", quote.text))]
         self.fragment: bool = quote.kind == "fragment"
         self.quoted: bool = quote.kind in ("direct", "fragment")
