@@ -390,7 +390,8 @@ def _parts_of_one(
     outlet prints as one; ``_splits_held`` checks the rest of the group)."""
     for article in articles:
         mine = [k for k in merged if items[k].article_id == article]
-        if any(keys[k].who is None or not _same_speaker(keys[k], keys[mine[0]]) for k in mine):
+        first = keys[mine[0]]
+        if any(keys[k].who is None or not _one_speaker(keys[k], first) for k in mine):
             return False
         if not _holds_all(mine, merged, keys):
             return False
@@ -415,6 +416,11 @@ def _splits_held(merged: list[int], items: Sequence[Quote], keys: Sequence[_Keys
     return True
 
 
+def _one_speaker(a: _Keys, b: _Keys) -> bool:
+    """``_same_speaker``, read at once when both name the speaker alike (the common case)."""
+    return (a.who, a.name) == (b.who, b.name) or _same_speaker(a, b)
+
+
 def _holds_all(parts: list[int], hosts: list[int], keys: Sequence[_Keys]) -> bool:
     """One of ``hosts`` holds every one of ``parts`` (itself included) as a stretch of its words."""
     return any(all(k == h or _inside(keys[k].sequence, keys[h].sequence) for k in parts) for h in hosts)
@@ -431,7 +437,7 @@ def _inside(small: list[str], big: list[str]) -> bool:
     word in five (a contraction spelled out, "has been" / "'s been"), and over a stretch of
     ``big`` not much longer than itself."""
     n = len(small)
-    if not 0 < n <= len(big):
+    if not 0 < n <= len(big) or len(set(small) - set(big)) > n // 5:  # a word-set check first: cheap
         return False
     blocks = [
         m for m in difflib.SequenceMatcher(a=small, b=big, autojunk=False).get_matching_blocks() if m.size
