@@ -392,6 +392,24 @@ class StorySettings:
     recut_names: int = 3
     recut_neighbours: int = 0
     recut_threshold: float = 0.2
+    # A batch whose average-link groups are small (the group of its median linked article holds
+    # at most small_story_size; 0: off) is a pool of small stories, like the roundups (3 sides
+    # of each story) and the hidden pool (651 articles, 262 stories): it is linked again at
+    # small_link_threshold with names weighed by their spread in the batch (in at most
+    # small_name_spread x that typical size of its articles small_rare_name, in more
+    # small_common_name), drafts are not merged, and settling keeps an article whose own story
+    # still holds it (stories.batch.Batch._small_groups). Session 12 (tuning figures, one
+    # batch, docs/results/stories.md): see there for the grid; ECB+ in one batch (typical 13)
+    # cannot move.
+    small_story_size: int = 4
+    # ... and only when at least this share of the batch's linked articles are in groups of 2+: the
+    # roundups 0.83, ECB+ 0.98, the PolNeAR pools (mostly one-article stories) 0.06-0.20, where the
+    # stricter steps split the few stories of several reports (calibrate-new 0.260 -> 0.176).
+    small_linked_share: float = 0.5
+    small_link_threshold: float = 0.22
+    small_name_spread: float = 1.5
+    small_rare_name: float = 1.5
+    small_common_name: float = 0.5
     # Heaviest features kept per article vector and per story profile: bounds memory
     # and scoring cost (150 / 250 scored no better on train).
     vector_terms: int = 80

@@ -171,8 +171,9 @@ def test_windows_linked_apart_give_the_local_stories(tmp_path: Path) -> None:
     write_corpus(tmp_path, 30, 5, seed=5)
     feats = extract_features(load_articles([str(tmp_path)]).articles)
     # small windows and the standing-actor pass on: several windows, hubs found in them;
-    # close_days 0: with the days as evidence no draft here needs cutting, and the cut is tested
-    settings = replace(StorySettings(), link_window=40, hub_groups=3, close_days=0)
+    # close_days 0: with the days as evidence no draft here needs cutting, and the cut is tested;
+    # small_story_size 0: stories of five link again stricter and none needs cutting either
+    settings = replace(StorySettings(), link_window=40, hub_groups=3, close_days=0, small_story_size=0)
     local = StoryIndex(settings)
     expected = local.add_features(feats)
     df = DocFrequency()
