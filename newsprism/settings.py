@@ -407,9 +407,9 @@ class StorySettings:
     # stricter steps split the few stories of several reports (calibrate-new 0.260 -> 0.176).
     small_linked_share: float = 0.5
     small_link_threshold: float = 0.22
-    small_name_spread: float = 1.5
-    small_rare_name: float = 1.5
-    small_common_name: float = 0.5
+    small_name_spread: float = 1.0
+    small_rare_name: float = 1.0
+    small_common_name: float = 0.25
     # Heaviest features kept per article vector and per story profile: bounds memory
     # and scoring cost (150 / 250 scored no better on train).
     vector_terms: int = 80
