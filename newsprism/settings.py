@@ -406,7 +406,8 @@ class StorySettings:
     # roundups 0.83, ECB+ 0.98, the PolNeAR pools (mostly one-article stories) 0.06-0.20, where the
     # stricter steps split the few stories of several reports (calibrate-new 0.260 -> 0.176).
     small_linked_share: float = 0.5
-    small_link_threshold: float = 0.22
+    small_link_threshold: float = 0.18
+    small_link_method: str = "complete"
     small_name_spread: float = 1.0
     small_rare_name: float = 1.0
     small_common_name: float = 0.25

@@ -346,7 +346,8 @@ class Batch:
         median linked article's group holds at most ``small_story_size`` and at least
         ``small_linked_share`` of the pool is linked into groups of two or more (a stream of
         mostly one-off articles, like PolNeAR's, is not a pool of small stories), the pool is linked
-        again at ``small_link_threshold`` with names weighed by their spread in the pool
+        again (``small_link_method``: complete link, every pair of a group alike, so a topic
+        cannot chain its stories) at ``small_link_threshold`` with names weighed by their spread in the pool
         (:meth:`_spread_vectors`), drafts are not merged and settling keeps an article whose
         story still holds it. Batches of larger stories keep their groups: ECB+ is unchanged.
         """
@@ -371,6 +372,7 @@ class Batch:
             s.link_word_gate,
             s.close_days,
             s.late_factor,
+            s.small_link_method,
         )
 
     def _spread_vectors(self, pool: list[int], bar: float) -> list[dict[str, float]]:
