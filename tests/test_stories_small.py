@@ -73,3 +73,12 @@ def test_one_batch_of_small_stories_keeps_each_story_apart() -> None:
     index.add_features(VETO + STRIKE + FLOOD + FIRE)
     stories = sorted(sorted(s.article_ids) for s in index.stories())
     assert stories == sorted(sorted(f.article_id for f in s) for s in (VETO, STRIKE, FLOOD, FIRE))
+
+
+def test_a_story_linked_in_two_windows_is_merged_in_a_pool_of_small_stories() -> None:
+    # Windows of five in arrival (id) order: two of the four flood reports fall in each of two
+    flood = _story("flood", ["flood", "levee", "river", "rain"], n=4)
+    index = StoryIndex(replace(StorySettings(), link_window=5))
+    index.add_features(VETO + STRIKE + flood + FIRE)
+    stories = sorted(sorted(s.article_ids) for s in index.stories())
+    assert stories == sorted(sorted(f.article_id for f in s) for s in (VETO, STRIKE, flood, FIRE))

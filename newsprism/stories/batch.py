@@ -23,6 +23,11 @@ it is committed:
 6. cut again: when the batch's stories are small, a draft of 4+ is cut once more on a
    graph of fewer neighbours, the batch's standing names left out (:meth:`Batch._recut`).
 
+When the batch is a pool of small stories (its average-link groups hold two to four
+articles and most of the batch), it is linked again by complete link with names weighed
+by their spread in the batch, the merge (3) joins only drafts of different link windows,
+and settling (5) keeps an article whose story still holds it (:meth:`Batch._small_groups`).
+
 Every step looks only at blocked candidates or at one draft story's members, so
 a batch costs O(articles x candidates x passes) plus the cuts, quadratic in the
 size of each draft only. Draft stories get their id at commit time from their
@@ -96,9 +101,11 @@ class Batch:
     members: dict[str, set[int]] = field(default_factory=dict)
     local: Blocker = field(default_factory=Blocker)
     opened: int = 0
-    # A pool of small stories (:meth:`_small_groups`): linked again stricter, no merge of drafts,
-    # and settling moves an article only when its own story no longer holds it.
+    # A pool of small stories (:meth:`_small_groups`): linked again stricter, drafts merged only
+    # across link windows, and settling moves an article only when its own story no longer holds it.
     small: bool = False
+    # The link window of each draft the average link opened.
+    windows: dict[str, int] = field(default_factory=dict)
 
     def run(self, features: Sequence[ArticleFeatures], links: Links | None = None) -> None:
         """Assign ``features`` (in arrival order); ``links``: the windowed steps, run elsewhere."""
@@ -113,8 +120,7 @@ class Batch:
         else:
             self._place_linked(s.link_threshold, None if links is None else links.groups)
         self._settle(s.refine_passes, s.join_threshold)
-        if not self.small:
-            self._merge_drafts()
+        self._merge_drafts()
         self._cut_drafts(None if links is None else links.cuts)
         self._pair_singletons(s.pair_threshold)
         self._settle(s.settle_passes, s.stay_threshold)
@@ -331,8 +337,10 @@ class Batch:
         elif len(pool) != len(self.items):
             raise ValueError("groups linked elsewhere hold for a first batch only (no story joined)")
         groups = self._small_groups(pool, groups)
+        window = self.index.settings.link_window
         for group in groups:
             key = self._open(self.items[pool[group[0]]])
+            self.windows[key] = group[0] // window
             for j in group:
                 self._join(pool[j], key, 0.0)
 
@@ -348,8 +356,8 @@ class Batch:
         mostly one-off articles, like PolNeAR's, is not a pool of small stories), the pool is linked
         again (``small_link_method``: complete link, every pair of a group alike, so a topic
         cannot chain its stories) at ``small_link_threshold`` with names weighed by their spread in the pool
-        (:meth:`_spread_vectors`), drafts are not merged and settling keeps an article whose
-        story still holds it. Batches of larger stories keep their groups: ECB+ is unchanged.
+        (:meth:`_spread_vectors`), drafts merge only across link windows (:meth:`_apart`) and
+        settling keeps an article whose story still holds it. Batches of larger stories keep their groups: ECB+ is unchanged.
         """
         s = self.index.settings
         sizes = [len(g) for g in groups]
@@ -681,7 +689,11 @@ class Batch:
         probe.lookup = block_keys(heaviest, self.index.df.df, self.index.settings.block_keys)
         best, best_key = 0.0, None
         for other in self._candidates(probe):
-            if other.id == key or not _older(other.id, key):
+            if (
+                other.id == key
+                or not _older(other.id, key)
+                or (self.small and not self._apart(key, other.id))
+            ):
                 continue
             if not (
                 time_compatible(draft.first, other, max_gap) and time_compatible(draft.last, other, max_gap)
@@ -692,6 +704,12 @@ class Batch:
             if score >= bar and score >= best:
                 best, best_key = score, other.id
         return best_key
+
+    def _apart(self, key: str, other: str) -> bool:
+        """Were drafts ``key`` and ``other`` linked in different windows (never compared)? In a
+        pool of small stories only those merge: within a window the link has already decided,
+        and a merge there folds a topic's stories together again."""
+        return key in self.windows and other in self.windows and self.windows[key] != self.windows[other]
 
     def _close(self, draft: StoryProfile, other: StoryProfile) -> bool:
         """Are two dated stories within ``close_days`` (an earlier batch's story from its first day)?"""
