@@ -398,8 +398,8 @@ class StorySettings:
     # each story) and the hidden pool (651 articles, 262 stories): it is linked again by
     # small_link_method at small_link_threshold with names weighed by their spread in the batch
     # (in at most small_name_spread x that typical size of its articles small_rare_name, in more
-    # small_common_name), drafts are not merged, and settling keeps an article whose own story
-    # still holds it (stories.batch.Batch._small_groups). The link's bar and the later steps
+    # small_common_name), drafts merge only across link windows, and settling keeps an article
+    # whose own story still holds it (stories.batch.Batch._small_groups). The link's bar and the later steps
     # were set on ECB+'s stories of ~11 reports; in stories of 3 they join a topic's stories.
     # Session 12 (tuning figures, one batch): roundups calibration samples (seeds 0 / 1 / 2 of
     # train) 0.607 / 0.611 / 0.638 off -> 0.749 / 0.745 / 0.756; average link at 0.22 instead
