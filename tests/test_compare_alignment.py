@@ -472,3 +472,47 @@ def test_a_negated_aside_does_not_keep_a_rewording_apart():
     assert (0, 1) in on.groups
     # The whole text's polarity (a "not" anywhere) vetoes the pair below the embedding bands.
     assert (0, 1) not in off.groups
+
+
+def _attributed(i, article, text, speaker):
+    st = _st(i, article, text)
+    return Statement(id=st.id, article_id=article, text=text, span=st.span, attributed_to=speaker)
+
+
+def test_the_model_never_joins_quoted_words_of_two_different_speakers():
+    said = [
+        _attributed(
+            0, "a", "“About 200 residents of Carrowmere were moved out overnight,” Vell said.", "Ada Vell"
+        ),
+        _attributed(
+            1,
+            "b",
+            "“The blaze forced 200 Carrowmere residents to evacuate,” the union said.",
+            "Harbour Union",
+        ),
+    ]
+    assert (0, 1) not in align_statements(said, _vectors(0.45), CompareSettings()).groups
+    assert (0, 1) in align_statements(said, _vectors(0.45), CompareSettings(align_speaker_veto=False)).groups
+    # one speaker under two forms of the name, or a speaker and the outlet's own voice, may join
+    for other in ("Vell", "Ms. Ada Vell", None):
+        same = [said[0], _attributed(1, "b", said[1].text, other)]
+        assert (0, 1) in align_statements(same, _vectors(0.45), CompareSettings()).groups, other
+    # reported speech may name another source for one fact ("the union said" / "Vell said")
+    told = [
+        said[0],
+        _attributed(1, "b", "The blaze forced 200 Carrowmere residents to evacuate.", "Harbour Union"),
+    ]
+    assert (0, 1) in align_statements(told, _vectors(0.45), CompareSettings()).groups
+    # a near copy the embedding finds alone is never vetoed by attribution
+    assert (0, 1) in align_statements(said, _pair(0.9), CompareSettings()).groups
+
+
+def test_two_different_sums_of_money_are_never_one_fact():
+    sums = [
+        _st(0, "a", "The Carrowmere council spent $1 million on flood barriers, officials said."),
+        _st(1, "b", "The Carrowmere council asked for $5 million for flood barriers, officials said."),
+    ]
+    assert (0, 1) not in align_statements(sums, _pair(0.6), CompareSettings()).groups
+    assert (0, 1) in align_statements(sums, _pair(0.6), CompareSettings(align_money_veto=False)).groups
+    same = [sums[0], _st(1, "b", "Officials said the council spent $1m on barriers in Carrowmere.")]
+    assert (0, 1) in align_statements(same, _pair(0.6), CompareSettings()).groups

@@ -23,8 +23,10 @@ import numpy as np
 from newsprism.compare.blocking import candidate_pairs
 from newsprism.compare.pairs import FEATURES, Frames, StoryPairs, frames_used, pair_model
 from newsprism.model import Statement
+from newsprism.quotes.identity import fold
+from newsprism.quotes.names import compatible
 from newsprism.settings import CompareSettings
-from newsprism.text import DAYS, MONTHS, content_words, key_terms, quantities, stem
+from newsprism.text import DAYS, MONTHS, content_words, key_terms, money_amounts, quantities, stem
 
 __all__ = ["Alignment", "Cosines", "align_statements", "cosines"]
 
@@ -66,6 +68,7 @@ def align_statements(
     judge.prepare(
         candidates, (counted[left] == counted[right]) & (usual | (polarity[left] == polarity[right]))
     )
+    vetoes = _Vetoes(statements, settings)
     pairs: list[tuple[float, int, int]] = []
     conflicts: list[tuple[int, int, float]] = []
     clashes: set[tuple[int, int]] = set()
@@ -76,6 +79,8 @@ def align_statements(
         candidates[read].tolist(), usual[read].tolist(), close[read].tolist(), strict=True
     ):
         a, b = statements[i], statements[j]
+        if sim < settings.align_strong and vetoes.apply(i, j):
+            continue
         if not in_band:
             # Below the embedding bands only the model can join a pair, never against a veto.
             if judge.same(i, j) and not _conflict(
@@ -108,7 +113,7 @@ def align_statements(
             # for the similarity the embedding does not give, also for the average link.
             affinity[i, j] = max(sim, settings.align_mean)
             pairs.append((sim, i, j))
-    blocked = {(i, j) for i, j, _ in conflicts}
+    blocked = {(i, j) for i, j, _ in conflicts} | vetoes.amounts
     if judge.on and settings.align_link <= 1.0:
         # Average link over the model's probability of telling one fact: a look-alike at high
         # cosine no longer takes the place of the reworded statement that tells the fact.
@@ -450,6 +455,42 @@ class _PairJudge:
 
     def same(self, i: int, j: int) -> bool:
         return (i, j) in self.accepted
+
+
+def one_speaker(a: str, b: str) -> bool:
+    """Whether two speaker names can be one person or body: equal once folded, one inside the
+    other ("Fox" / "Fox News"), or compatible person names ("Trump" / "Donald Trump")."""
+    fa, fb = fold(a), fold(b)
+    return fa == fb or f" {fa} " in f" {fb} " or f" {fb} " in f" {fa} " or compatible(a, b)
+
+
+_QUOTE_MARKS = frozenset('"“”«»')
+
+
+class _Vetoes:
+    """Pairs that tell two facts whatever the model says: statements attributed to speakers who
+    cannot be one person or body, and money amounts with no value in common. A vetoed pair is
+    not joined; a pair of different amounts also keeps their groups apart (``amounts``)."""
+
+    def __init__(self, statements: Sequence[Statement], s: CompareSettings) -> None:
+        # Only quoted words: a report of what someone said may be told under another source
+        # ("the campaign said" / "Clinton said"), quoted words have one speaker.
+        self.speakers = (
+            [st.attributed_to if _QUOTE_MARKS & set(st.text) else None for st in statements]
+            if s.align_speaker_veto
+            else None
+        )
+        self.money = [money_amounts(st.text) for st in statements] if s.align_money_veto else None
+        self.amounts: set[tuple[int, int]] = set()
+
+    def apply(self, i: int, j: int) -> bool:
+        if self.money is not None and self.money[i] and self.money[j] and not self.money[i] & self.money[j]:
+            self.amounts.add((i, j))
+            return True
+        if self.speakers is None:
+            return False
+        a, b = self.speakers[i], self.speakers[j]
+        return bool(a and b) and not one_speaker(a, b)  # type: ignore[arg-type]
 
 
 def _conflict(
