@@ -246,7 +246,7 @@ def _name_before(tok: Token, length: int) -> bool:
     "Whip") is not; nor is a role word."""
     if _role_word(tok.lower_) or (tok.i > 0 and tok.doc[tok.i - 1].lower_ == "of"):
         return False
-    return length == 1 or is_given_name(tok.text) or re.fullmatch(r"[A-Z]\.?", tok.text) is not None
+    return length == 1 or _given(tok) or re.fullmatch(r"[A-Z]\.?", tok.text) is not None
 
 
 def _role_word(word: str) -> bool:
@@ -309,7 +309,7 @@ def _person_words(words: list[Token]) -> bool:
     """Two or three proper nouns led by a known given name: shaped as a person's name."""
     return (
         2 <= len(words) <= 3
-        and is_given_name(words[0].text)
+        and _given(words[0])
         and all(t.pos_ == "PROPN" for t in words)
         and words[-1].lemma_.lower() not in ORG_NOUNS | ORG_DESCRIPTORS  # "Douglas Post" is a paper
     )
@@ -560,6 +560,29 @@ def surnames(doc: Doc) -> frozenset[str]:
     return found
 
 
+def places(doc: Doc) -> frozenset[str]:
+    """Words the article's tagger reads as a place (the first word of a GPE, LOC or FAC entity:
+    "in Washington") and never as the first word of a person's full name ("Virginia Lind"),
+    computed once."""
+    found = doc.user_data.get("newsprism_places")
+    if found is None:
+        found = frozenset(e[0].text for e in entities(doc) if e.label_ in ("GPE", "LOC", "FAC"))
+        found -= {e[0].text for e in entities(doc) if e.label_ == "PERSON" and len(e) >= 2}
+        doc.user_data["newsprism_places"] = found
+    return found
+
+
+def _given(tok: Token) -> bool:
+    """A given name of the first-name table that is no place here: "Washington Post" is no
+    person in an article that writes "in Washington" (the table is of baby names, where
+    place names occur)."""
+    return (
+        is_given_name(tok.text)
+        and tok.ent_type_ not in ("GPE", "LOC", "FAC")
+        and tok.text not in places(tok.doc)
+    )
+
+
 def _known_surname(head: Token, toks: list[Token]) -> Speaker | None:
     """A capitalised word the article also writes as the surname of a full person name ("Carla
     Brenner … Brenner said"): that person, however the tagger labelled it here (an organisation,
@@ -582,6 +605,8 @@ def _bare_title(head: Token, toks: list[Token]) -> bool:
     """A capitalised title alone ("The Speaker said", "President says"): every word of the
     mention but its article is a title word, however the tagger labelled it."""
     words = [t for t in toks if t.dep_ != "det"]
+    if head.ent_type_ == "PERSON" and any(t.lower_ in HONORIFICS for t in words if t.i < head.i):
+        return False  # "Mr. King said": an honorific makes the title word a surname
     return (
         head.pos_ == "PROPN"
         and head.lower_.rstrip(".") not in TITLE_QUALIFIERS
@@ -609,13 +634,28 @@ def _from_given(names: list[Token]) -> list[Token]:
     front of a name of the tagger's own making is a descriptor."""
     while len(names) > 1 and names[0].ent_type_ == "NORP":
         names = names[1:]
-    if len(names) >= 3 and not is_given_name(names[0].text) and is_given_name(names[1].text):
+    if len(names) >= 3 and not _given(names[0]) and _given(names[1]):
         names = names[1:]
     return names
 
 
+def _after_dateline(head: Token) -> Token | None:
+    """ "WASHINGTON -- President Ana Ruiz, …, said": the parser may make the dateline (a place
+    in capitals opening its line, then a dash) the subject and the person its apposition; the
+    person speaks."""
+    doc = head.doc
+    nxt = doc[head.i + 1] if head.i + 1 < len(doc) else None
+    opens_line = head.i == 0 or "\n" in doc[head.i - 1].text_with_ws or doc[head.i - 1].is_space
+    if not (head.is_upper and len(head.text) > 2 and opens_line and nxt is not None and is_dash(nxt.text)):
+        return None
+    return next((c for c in head.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"), None)
+
+
 def describe(head: Token) -> Speaker:
     """A :class:`Speaker` for the mention headed by ``head``, before any cross-mention merging."""
+    named = _after_dateline(head)
+    if named is not None:
+        head = named
     toks = mention_tokens(head)
     appositive = _appositive_name(head, toks)
     if appositive is not None:

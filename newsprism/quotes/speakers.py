@@ -182,9 +182,15 @@ def _plain_names(names: dict[str, str], texts: Mapping[str, str]) -> dict[str, s
 def _dateline(quote: Quote, texts: Mapping[str, str]) -> bool:
     """A speaker that is the article's dateline ("AMHERST") is a place, not a person."""
     s = quote.speaker
-    if s is None or s.kind != "person" or not s.name.isupper() or len(s.name) < 3:
+    if s is None or s.kind not in ("person", "organisation") or not s.name.isupper() or len(s.name) < 3:
         return False
-    return texts.get(quote.article_id, "").lstrip()[:200].find(s.name) >= 0
+    text = texts.get(quote.article_id, "").lstrip()[:200]
+    if s.kind == "person":
+        return text.find(s.name) >= 0
+    # an organisation in capitals ("FBI") is a dateline only where one is written: "NAME --",
+    # "NAME, State (Wire) —" opening a line
+    shape = rf"(?:^|\n)\s*{re.escape(s.name)}(?:,[^\n{DASH_CHARS}-]{{1,30}})?\s*(?:\([^)\n]*\)\s*)?(?:--|[{DASH_CHARS}-])"
+    return re.search(shape, text) is not None
 
 
 # What a person runs or leads, written "X's campaign" or "the X campaign".
@@ -478,7 +484,7 @@ def _full_form(
         n for n in in_texts if _ends_in(n, word) or given
     )
     if not pool and found:
-        return next(iter(same_generation(found)), None)
+        return next(iter(same_generation(found)), None) or _one_generation(word, gen or younger, found, story)
     pool = pool or same_generation(in_texts)
     if not pool and gen:  # "Pete Jr.": the story's Jr. whose given name it is
         pool = Counter(
@@ -494,6 +500,21 @@ def _full_form(
         return next(iter(titled))
     if pool and (len(pool) == 1 or pool.most_common(2)[0][1] > pool.most_common(2)[1][1]):
         return pool.most_common(1)[0][0]
+    return _one_generation(word, gen or younger, found, story)
+
+
+def _one_generation(
+    word: str, aged: object, found: Iterable[str], story: Mapping[str, Counter]
+) -> str | None:
+    """ "Mr. Biden" where the article (else the story) writes that surname only as one "Joseph R.
+    Biden Jr.": the suffix is part of his full name, not another generation (``aged``: the
+    mention names a generation itself)."""
+    if aged:
+        return None
+    for names in ({n for n in found if _ends_in(n, word)}, set(story.get(word.lower(), ()))):
+        people = {n for n in names if len(name_words(n)) >= 3}
+        if people:
+            return next(iter(people)) if len(people) == 1 and all(generation(n) for n in names) else None
     return None
 
 
