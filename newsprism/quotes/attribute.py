@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 
 from newsprism.model import Span
 from newsprism.quotes.cues import ANONYMOUS_NOUNS, ORG_DESCRIPTORS, ORG_NOUNS, SPEECH_VERBS
-from newsprism.quotes.documents import DOCUMENT_NOUNS, author_of
+from newsprism.quotes.documents import DOCUMENT_NOUNS, VOICE_NOUNS, author_of
 from newsprism.quotes.found import Found
 from newsprism.quotes.identity import ROLE_WORDS, surnames
 from newsprism.quotes.marks import DOUBLE_CLOSE, STRAIGHT_DOUBLE, is_dash
@@ -678,6 +678,13 @@ def _resolve_one(doc: Doc, q: Found, marks: list[Span], window: int, state: dict
         return
     if any(c.dep_ == "appos" and _names_someone(c) for c in tok.children):
         return  # "the bureau director, Ana Ruiz, said": the description names its person
+    if tok.lemma_.lower() in VOICE_NOUNS:
+        # "a narrator in the Lind ad": a voice the maker hired, not the maker; "the ad's
+        # narrator" after it is that voice again
+        earlier = [t for t in reversed(state["unnamed"]) if t.lemma_ == tok.lemma_ and pos - t.idx <= window]
+        if earlier and earlier[0].i != tok.i:
+            q.referent, q.method = earlier[0], f"{q.method}+nominal"
+        return
     author = author_of(doc, tok, marks, window)
     if author is not None:  # "the statement said": whoever issued it
         q.referent, q.method = author, f"{q.method}+document"

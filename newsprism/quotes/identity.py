@@ -469,7 +469,7 @@ def _joint(head: Token, first: Speaker) -> Speaker | None:
         return _joint_bodies(head, first)
     if first.kind != "person":
         return None
-    parts = [c for c in head.rights if c.dep_ == "conj" and (c.ent_type_ == "PERSON" or c.pos_ == "PROPN")]
+    parts = [c for c in _conjuncts(head) if c.ent_type_ == "PERSON" or c.pos_ == "PROPN"]
     known = surnames(head.doc)
     if not any(_person(c, mention_tokens(c)) or c.text in known for c in parts):
         return _joint_titled(head)
@@ -487,6 +487,30 @@ def _joint(head: Token, first: Speaker) -> Speaker | None:
     return Speaker(
         name=name, canonical=name, kind="group", span=token_span(sorted(tokens, key=lambda t: t.i))
     )
+
+
+def _conjuncts(head: Token) -> list[Token]:
+    """The members after ``head`` of a list "A, B and C": the parser hangs C on B, not on A,
+    and may read B as an apposition of A (a name apposed to a name that heads a conjunct)."""
+    out: list[Token] = []
+    node = head
+    while True:
+        nxt = next((c for c in node.rights if c.dep_ == "conj"), None)
+        if nxt is None and node is head:
+            nxt = next(
+                (
+                    c
+                    for c in head.rights
+                    if c.dep_ == "appos"
+                    and c.ent_type_ == "PERSON"
+                    and any(g.dep_ == "conj" for g in c.rights)
+                ),
+                None,
+            )
+        if nxt is None or nxt in out:
+            return out
+        out.append(nxt)
+        node = nxt
 
 
 def _full_in_article(doc: Doc, name: str) -> str:

@@ -169,6 +169,9 @@ def _plain_names(names: dict[str, str], texts: Mapping[str, str]) -> dict[str, s
     text = " \n ".join(texts.values())
     out = {}
     for k, n in names.items():
+        if k.startswith("group:"):  # "Charles E. Grassley and Patrick J. Leahy": each member
+            out[k] = re.sub(r"[^,]+?(?=,|\s+and\s+|$)", lambda m: _plain_member(m.group(0)), n)
+            continue
         plain = without_middle_initials(n) if k.startswith("person:") else n
         if plain != n:
             first, last = re.escape(plain.split()[0]), re.escape(plain.split()[-1])
@@ -177,6 +180,12 @@ def _plain_names(names: dict[str, str], texts: Mapping[str, str]) -> dict[str, s
                 plain = n
         out[k] = plain
     return out
+
+
+def _plain_member(part: str) -> str:
+    """One member of a joint source without middle initials ("and Patrick J. Leahy")."""
+    lead = re.match(r"\s*(?:and\s+)?", part).group(0)
+    return lead + without_middle_initials(part[len(lead) :])
 
 
 def _dateline(quote: Quote, texts: Mapping[str, str]) -> bool:
@@ -476,7 +485,9 @@ def _full_form(
     # name it begins ("Trump Tower", "Lind Foundation") is its name only where no other is
     # written ("Xi Jinping").
     given = bool(gen) or is_given_name(word)  # "Pete Jr.", "Doug": a given name begins the name
-    local = same_generation(n for n in found if _ends_in(n, word) or given)
+    found = [n for n in found if not _body_name(n)]  # "Lind Campaign", "Lind Foundation"
+    # a surname reading first: "Clinton" (a given name too) is Hillary Clinton before "Clinton Cole"
+    local = same_generation(n for n in found if _ends_in(n, word)) or same_generation(found if given else ())
     if local:
         return next(iter(local))
     in_texts = [n for t in texts.values() if word in t for n in full_names(t, word)]  # others have none
@@ -516,6 +527,12 @@ def _one_generation(
         if people:
             return next(iter(people)) if len(people) == 1 and all(generation(n) for n in names) else None
     return None
+
+
+def _body_name(name: str) -> bool:
+    """A name ending in what a person runs or an organisation's head noun ("Lind Campaign")."""
+    last = name_words(name)[-1:]
+    return bool(last) and (last[0] in _BODIES.split("|") or last[0] in ORG_NOUNS | ORG_DESCRIPTORS)
 
 
 def _ends_in(name: str, word: str) -> bool:

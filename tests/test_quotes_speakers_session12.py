@@ -1,0 +1,82 @@
+"""Speaker identity, session 12 (issue 16 part 2): honorifics before a title word, a surname
+alone whose only full name carries "Jr.", datelines the parser makes a subject, places that are
+also baby names, lists of three speakers, joint sources without middle initials, and a surname
+that is also a given name. Fictional texts, parsed with the bundled model."""
+
+from newsprism.quotes.speakers import merge_speakers
+from tests.quote_helpers import quotes_of, speaker_of
+
+
+def merged(nlp, text: str):
+    found = list(quotes_of(nlp, text))
+    quotes, _ = merge_speakers(found, 92, {found[0].article_id: text})
+    return quotes
+
+
+def test_an_honorific_makes_a_title_word_a_surname(nlp):
+    text = (
+        "Dora King hosts a late-night show on the Harbor Channel.\n\n"
+        '"Nobody has ever cut a word of mine," Ms. King said on Tuesday.'
+    )
+    speaker = speaker_of(merged(nlp, text), "cut a word")
+    assert (speaker.canonical, speaker.kind) == ("Dora King", "person")
+
+
+def test_a_surname_alone_takes_its_only_full_name_with_a_suffix(nlp):
+    text = (
+        "Vice President Walter K. Brandt Jr. spoke at the union hall on Friday.\n\n"
+        '"Tell that to the nurses who pay their taxes," Mr. Brandt said.'
+    )
+    speaker = speaker_of(merged(nlp, text), "nurses")
+    assert speaker.canonical == "Walter Brandt Jr."
+
+
+def test_a_surname_alone_keeps_apart_from_a_junior_when_the_father_is_named(nlp):
+    text = (
+        "Walter Brandt and his son Walter Brandt Jr. run the mill.\n\n"
+        '"We will not sell," Mr. Brandt said on Friday.'
+    )
+    speaker = speaker_of(merged(nlp, text), "not sell")
+    assert speaker.canonical == "Walter Brandt"
+
+
+def test_a_dateline_the_parser_made_the_subject_gives_way_to_the_person(nlp):
+    text = (
+        "Mayor opens the new bridge.\n\n"
+        "MARLOWE -- Mayor Ines Valdor, opening the new bridge on Saturday, said it would "
+        "join two halves of the city."
+    )
+    speaker = speaker_of(merged(nlp, text), "two halves")
+    assert speaker is not None and speaker.canonical == "Ines Valdor"
+
+
+def test_a_dateline_in_capitals_is_no_organisation_speaker(nlp):
+    text = 'MARLOWE -- "The water is safe to drink," MARLOWE said in a notice on Friday.'
+    quotes = merged(nlp, text)
+    speaker = speaker_of(quotes, "safe to drink")
+    assert speaker is None or speaker.canonical != "MARLOWE"
+
+
+def test_every_member_of_a_list_of_three_speaks(nlp):
+    text = "Senators Ana Velez, Tom Brandt and Luis Okafor all said the bank misled its customers for years."
+    speaker = speaker_of(merged(nlp, text), "misled")
+    assert speaker.canonical == "Ana Velez, Tom Brandt and Luis Okafor"
+
+
+def test_a_joint_source_drops_middle_initials_like_a_person(nlp):
+    text = (
+        "Senators Charles E. Varga and Patrick J. Lomond wrote to the agency on Monday.\n\n"
+        "Mr. Varga and Mr. Lomond said the program had grown well beyond its purpose."
+    )
+    speaker = speaker_of(merged(nlp, text), "grown well beyond")
+    assert speaker.canonical == "Charles Varga and Patrick Lomond"
+
+
+def test_a_surname_that_is_also_a_given_name_takes_the_name_it_ends(nlp):
+    text = (
+        "Jordan Campaign Scrambles For Votes In Ohio.\n\n"
+        "Democrats are trying to turn out voters for Ana Jordan on Election Day.\n\n"
+        'Jordan said that "turnout decides this race."'
+    )
+    speaker = speaker_of(merged(nlp, text), "turnout decides")
+    assert speaker.canonical == "Ana Jordan"
