@@ -486,8 +486,13 @@ def _full_form(
     # written ("Xi Jinping").
     given = bool(gen) or is_given_name(word)  # "Pete Jr.", "Doug": a given name begins the name
     found = [n for n in found if not _body_name(n)]  # "Lind Campaign", "Lind Foundation"
-    # a surname reading first: "Clinton" (a given name too) is Hillary Clinton before "Clinton Cole"
-    local = same_generation(n for n in found if _ends_in(n, word)) or same_generation(found if given else ())
+    # A surname reading first, for a word that is a given name too, when a known given name
+    # leads the name it ends ("Clinton" is Hillary Clinton before "Clinton Cole"; "Doug" is no
+    # "Dependable Doug"); "Arlo Jr." is a given name.
+    ends = [n for n in found if _ends_in(n, word) and (not given or is_given_name(n.split()[0]))]
+    local = same_generation(() if gen and is_given_name(word) else ends) or same_generation(
+        found if given else ()
+    )
     if local:
         return next(iter(local))
     in_texts = [n for t in texts.values() if word in t for n in full_names(t, word)]  # others have none
