@@ -80,3 +80,30 @@ def test_a_surname_that_is_also_a_given_name_takes_the_name_it_ends(nlp):
     )
     speaker = speaker_of(merged(nlp, text), "turnout decides")
     assert speaker.canonical == "Ana Jordan"
+
+
+def test_a_dash_glued_to_the_closing_mark_still_signs_the_quote(nlp):
+    text = (
+        "“The plan helps nobody in this town.” ― Marta Ilves\n"
+        "“We need better roads before anything else.”― Pavel Odum\n"
+    )
+    quotes = merged(nlp, text)
+    assert speaker_of(quotes, "better roads").canonical == "Pavel Odum"
+
+
+def test_a_day_the_parser_made_the_subject_is_no_speaker(nlp):
+    text = (
+        "“We will find out what happened on that road,” Harlow police Chief Dana Ilves said Monday. "
+        "“Nobody will be spared.”"
+    )
+    speaker = speaker_of(merged(nlp, text), "find out")
+    assert speaker is None or speaker.canonical != "Monday"
+
+
+def test_a_function_word_opening_a_sentence_begins_no_name(nlp):
+    text = (
+        "Besides Corvane, the buyer has few investors the state could press.\n\n"
+        "Corvane said that it would sell the mine to the buyer."
+    )
+    speaker = speaker_of(merged(nlp, text), "sell the mine")
+    assert speaker is not None and speaker.canonical == "Corvane"

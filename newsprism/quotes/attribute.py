@@ -105,6 +105,8 @@ def _according(tokens: list[Token]) -> tuple[Token, Token] | None:
 
 def _decide(found: Found, cue: Token, marks: list[Span], method: str) -> bool:
     speaker = subject_of(cue, marks)
+    if speaker is not None and speaker.ent_type_ in ("DATE", "TIME"):
+        speaker = _named_before(cue)  # "…,” police Chief Ana Ruiz said Monday: misparsed, Monday no speaker
     if speaker is None:
         return False
     method += "+relative" if via_relative(cue) else ""
@@ -112,10 +114,19 @@ def _decide(found: Found, cue: Token, marks: list[Span], method: str) -> bool:
     return True
 
 
+def _named_before(cue: Token) -> Token | None:
+    """The person or organisation named right before a speech verb ("Ana Ruiz said"), if any."""
+    prev = cue.doc[cue.i - 1] if cue.i > 0 else None
+    if prev is None or prev.ent_type_ not in ("PERSON", "ORG") or prev.ent_iob_ == "":
+        return None
+    return prev
+
+
 def _dash_name(tokens: list[Token]) -> Token | None:
     """``“…” — Maria Lopez, nurse``: a name right after a dash that follows the quote."""
     words = [t for t in tokens if not t.is_space and t.text not in "”’\"'»"]
-    if len(words) < 2 or not is_dash(words[0].text):
+    # "…”― Ana Ruiz": the tokenizer may glue the closing mark to the dash
+    if len(words) < 2 or not is_dash(words[0].text.lstrip("”’\"'»")):
         return None
     name = [t for t in words[1:4] if t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG")]
     if not name or name[0].i != words[1].i:

@@ -291,14 +291,16 @@ def _organisation(head: Token, toks: list[Token]) -> Speaker | None:
     if not (org_head or named) or (head.pos_ == "NOUN" and not named and not _has_proper(toks)):
         return None
     words = _whole_entity(head, list(toks))
-    while words and words[0].dep_ == "det":
+    signed = bool(words) and is_dash(words[0].text)  # "― Ana Ruiz" signing a quote
+    while words and (words[0].dep_ == "det" or words[0].is_space or is_dash(words[0].text)):
         words.pop(0)  # "The office of the Norwegian prime minister" keeps its inner "the"
     if words and words[-1].tag_ == "POS":
         words.pop()  # "the ministry's" → "ministry"
     while len(words) > 1 and _describes(words[0]) and any(t.pos_ == "PROPN" for t in words[1:]):
         words.pop(0)  # "nonpartisan Congressional Budget Office", "security firm Trend Micro"
     owned = _after_owner(words, head)
-    if len(owned) < len(words) and _person_words(owned):  # "Fox News' Ana Velez" tagged as one organisation
+    # "Fox News' Ana Velez" tagged as one organisation; "― Ana Ruiz" signing a quote
+    if (len(owned) < len(words) or signed) and _person_words(owned):
         name = join(owned)
         return Speaker(name=name, canonical=name, kind="person", span=token_span(toks))
     name = join(words)

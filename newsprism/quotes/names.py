@@ -19,6 +19,8 @@ import re
 from collections.abc import Iterable, Mapping
 from importlib import resources
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 __all__ = [
     "TITLE_QUALIFIERS",
     "TITLE_WORDS",
@@ -241,9 +243,10 @@ _SENTENCE_START = re.compile(
 
 
 def _common_starts(text: str) -> str:
-    """Sentence-initial capitalised words that the text also writes in lower case and that are
-    no given name ("Maybe Trump said", "Top Clinton aides") blanked: they begin no name."""
-    lower = set(re.findall(r"(?<![\w’'-])[a-z]+", text))
+    """Sentence-initial capitalised words that the text also writes in lower case, or that are
+    function words ("Besides Patriot, …"), and that are no given name ("Maybe Trump said", "Top
+    Clinton aides") blanked: they begin no name."""
+    lower = set(re.findall(r"(?<![\w’'-])[a-z]+", text)) | STOP_WORDS
 
     def blank(m: re.Match) -> str:
         word = m.group(1)
