@@ -3,6 +3,7 @@ alone whose only full name carries "Jr.", datelines the parser makes a subject, 
 also baby names, lists of three speakers, joint sources without middle initials, and a surname
 that is also a given name. Fictional texts, parsed with the bundled model."""
 
+from newsprism.model import Quote, Span, Speaker
 from newsprism.quotes.speakers import merge_speakers
 from tests.quote_helpers import quotes_of, speaker_of
 
@@ -107,3 +108,47 @@ def test_a_function_word_opening_a_sentence_begins_no_name(nlp):
     )
     speaker = speaker_of(merged(nlp, text), "sell the mine")
     assert speaker is not None and speaker.canonical == "Corvane"
+
+
+def test_a_role_noun_with_an_owner_is_the_person_apposed_to_it(nlp):
+    text = (
+        "Before practice, Tomas Varga told his father, Harlow coach Greg Varga, that he would stay "
+        "one more season.\n\n"
+        "That first had his father recommending that his son turn pro."
+    )
+    speaker = speaker_of(merged(nlp, text), "turn pro")
+    assert speaker is not None and speaker.canonical == "Greg Varga"
+
+
+def test_a_possessive_owner_is_no_part_of_a_full_name(nlp):
+    text = (
+        "Harlow's Tomas Varga returns for his last season.\n\n"
+        "Tomas Varga told his teammates on Wednesday.\n\n"
+        '"I have unfinished business here," Varga said.'
+    )
+    speaker = speaker_of(merged(nlp, text), "unfinished business")
+    assert speaker.canonical == "Tomas Varga"
+
+
+def _quote(i: int, article: str, name: str, kind: str = "person") -> Quote:
+    speaker = Speaker(name=name, canonical=name, kind=kind)
+    return Quote(id=f"q{i}", article_id=article, text="w", span=Span(0, 1), kind="direct", speaker=speaker)
+
+
+def test_a_given_name_the_tagger_read_as_an_organisation_is_that_person():
+    texts = {"a": "Ilse Moravec thanked the jury. Ilse and her in-laws said more."}
+    quotes, _ = merge_speakers(
+        [_quote(0, "a", "Ilse Moravec"), _quote(1, "a", "Ilse", "organisation")], texts=texts
+    )
+    assert [q.speaker.canonical for q in quotes] == ["Ilse Moravec", "Ilse Moravec"]
+
+
+def test_a_given_name_shared_by_two_full_names_stays_an_organisation():
+    texts = {"a": "Ilse Moravec and Ilse Brandt spoke. Ilse said more."}
+    found = [
+        _quote(0, "a", "Ilse Moravec"),
+        _quote(1, "a", "Ilse Brandt"),
+        _quote(2, "a", "Ilse", "organisation"),
+    ]
+    quotes, _ = merge_speakers(found, texts=texts)
+    assert quotes[2].speaker.kind == "organisation"

@@ -585,6 +585,8 @@ def _nominal_referent(
         near = {t.lemma_.lower() for t in sentence(c) if t.i < c.i and c.i - t.i <= 4 and t.tag_ != "NNS"}
         near |= {t.lemma_.lower() for t in c.children if t.dep_ == "appos" for t in t.subtree}
         near |= {t.lower_ for t in c.doc[c.left_edge.i : c.i + 1]}  # "St Brigid's Hospital"
+        if c.dep_ == "appos" and c.head.pos_ == "NOUN":  # "his father, coach Greg Lind": the noun it names
+            near.add(c.head.lemma_.lower())
         if noun in near and mods <= near and (near & OTHER_ROLE) <= mods:
             return c
     return None

@@ -285,6 +285,8 @@ def _full_names(text: str, word: str) -> list[str]:
     out = []
     for name in found:
         words = name.split()
+        owners = [k for k, w in enumerate(words[:-1]) if re.search(r"[’']s?$", w)]
+        words = words[owners[-1] + 1 :] if owners else words  # "Creighton's Doug Lind": the owner is no name
         while words and words[0].lower() in _LEADERS:
             words = words[1:]
         name = strip_titles(" ".join(words))

@@ -303,8 +303,8 @@ def _short_organisations(quotes: list[Quote], texts: Mapping[str, str]) -> list[
 
 def _surnames_as_persons(quotes: list[Quote], texts: Mapping[str, str]) -> list[Quote]:
     """A one-word speaker the tagger did not read as a person ("Ruiz tweeted", tagged as a plural
-    noun or an organisation) is a person when it is the surname of a full person name another
-    quote of the story gives; so is an organisation written exactly as such a full name, or
+    noun or an organisation) is a person when it is the surname, or the given name of only one,
+    of the full person names other quotes of the story give; so is an organisation written exactly as such a full name, or
     shaped as a person's name (:func:`_person_shaped`)."""
     full = {
         q.speaker.canonical
@@ -319,6 +319,9 @@ def _surnames_as_persons(quotes: list[Quote], texts: Mapping[str, str]) -> list[
         if shaped
     }
     surnames = {name_words(n)[-1] for n in full}
+    # "Chela and her in-laws" tagged as an organisation: the given name of one full name
+    firsts = Counter(name_words(n)[0] for n in full if len(name_words(n)[0]) > 2)
+    surnames |= {w for w, k in firsts.items() if k == 1 and w not in surnames}
     out = []
     for q in quotes:
         s = q.speaker
