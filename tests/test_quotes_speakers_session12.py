@@ -152,3 +152,12 @@ def test_a_given_name_shared_by_two_full_names_stays_an_organisation():
     ]
     quotes, _ = merge_speakers(found, texts=texts)
     assert quotes[2].speaker.kind == "organisation"
+
+
+def test_an_age_description_that_is_the_subject_still_speaks(nlp):
+    text = (
+        "Marta Ilves spoke to the convention on Monday night.\n\n"
+        "“He has always been a fighter,” said the 46-year-old. “Now he will fight for you.”"
+    )
+    speaker = speaker_of(merged(nlp, text), "a fighter")
+    assert speaker is not None and speaker.canonical == "Marta Ilves"

@@ -105,7 +105,7 @@ def _according(tokens: list[Token]) -> tuple[Token, Token] | None:
 
 def _decide(found: Found, cue: Token, marks: list[Span], method: str) -> bool:
     speaker = subject_of(cue, marks)
-    if speaker is not None and speaker.ent_type_ in ("DATE", "TIME"):
+    if speaker is not None and speaker.ent_type_ in ("DATE", "TIME") and speaker.dep_ == "npadvmod":
         speaker = _named_before(cue)  # "…,” police Chief Ana Ruiz said Monday: misparsed, Monday no speaker
     if speaker is None:
         return False
