@@ -161,3 +161,15 @@ def test_an_age_description_that_is_the_subject_still_speaks(nlp):
     )
     speaker = speaker_of(merged(nlp, text), "a fighter")
     assert speaker is not None and "46-year-old" in speaker.name
+
+
+def test_an_honorific_of_the_other_sex_undoes_a_full_name():
+    texts = {"a": "Ana Lind campaigned with him. Mr. Lind said more.", "b": "Tom Lind spoke on Monday."}
+    at = texts["a"].index("Mr. Lind")
+    wrong = Speaker(name="Lind", canonical="Ana Lind", kind="person", span=Span(at, at + len("Mr. Lind")))
+    found = [
+        Quote(id="q0", article_id="a", text="w", span=Span(0, 1), kind="direct", speaker=wrong),
+        _quote(1, "b", "Tom Lind"),
+    ]
+    quotes, _ = merge_speakers(found, texts=texts)
+    assert quotes[0].speaker.canonical == "Tom Lind"

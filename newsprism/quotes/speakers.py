@@ -25,7 +25,7 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
-from newsprism.model import Quote, content_id
+from newsprism.model import Quote, Speaker, content_id
 from newsprism.quotes.attribute import OTHER_ROLE
 from newsprism.quotes.cues import ANONYMOUS_NOUNS, ORG_DESCRIPTORS, ORG_NOUNS
 from newsprism.quotes.identity import PRONOUNS, fold, surname_key
@@ -244,11 +244,25 @@ def _untitled(quote: Quote, texts: Mapping[str, str]) -> Quote:
         )
     if s.kind != "person":
         return quote
+    if _other_sex(s, texts.get(quote.article_id, "")):  # "Mr. Lind" taken for "Ana Lind": surname only
+        s = dataclasses.replace(s, canonical=surname(s.canonical))
+        quote = dataclasses.replace(quote, speaker=s)
     name = strip_titles(_before_dash(s.canonical))
     if name == s.canonical:
         return quote
     role = s.role or s.canonical[: len(s.canonical) - len(name)].strip(" ,") or None
     return dataclasses.replace(quote, speaker=dataclasses.replace(s, canonical=name, role=role))
+
+
+def _other_sex(s: Speaker, text: str) -> bool:
+    """A mention with an honorific or a pronoun of one sex ("Mr. Lind said", "he said") resolved
+    to a full name whose given name is of the other ("Ana Lind", the one Lind the article names
+    in full)."""
+    if s.span is None or len(name_words(s.canonical)) < 2:
+        return False
+    pronoun = {"he": "m", "him": "m", "she": "f", "her": "f"}.get(s.name.lower())
+    written = pronoun or _honorific(text[s.span.start : s.span.end] + " ")
+    return written is not None and given_sex(s.canonical) not in (None, written)
 
 
 # A capitalised name word, "O’Donnell" and "D'Souza" included.
