@@ -173,3 +173,10 @@ def test_an_honorific_of_the_other_sex_undoes_a_full_name():
     ]
     quotes, _ = merge_speakers(found, texts=texts)
     assert quotes[0].speaker.canonical == "Tom Lind"
+
+
+def test_a_surname_with_a_particle_takes_its_full_name():
+    texts = {"a": "Mayor Bill van Horne opened the bridge. Van Horne said more. Later van Horne left."}
+    found = [_quote(0, "a", "Van Horne"), _quote(1, "a", "van Horne"), _quote(2, "a", "Bill van Horne")]
+    quotes, _ = merge_speakers(found, texts=texts)
+    assert {q.speaker.canonical for q in quotes} == {"Bill van Horne"}

@@ -481,6 +481,9 @@ def _full_form(
     ("the younger Mr. Lind" is the son, Lind Jr.; "Mrs. Lind" is no man the story names Lind)."""
     story = pool_of.names
     core = [w for w in name.split() if not generation(w)]
+    if len(core) == 2 and core[0].lower() in _PARTICLES:  # "de Blasio", "De Blasio": one surname
+        lower = f"{core[0].lower()} {core[1]}"
+        core = [lower if lower in text or core[0].islower() else " ".join(core)]
     if len(core) != 1:
         return None
     word = core[0].strip(" ,.")
@@ -555,6 +558,10 @@ def _body_name(name: str) -> bool:
     """A name ending in what a person runs or an organisation's head noun ("Lind Campaign")."""
     last = name_words(name)[-1:]
     return bool(last) and (last[0] in _BODIES.split("|") or last[0] in ORG_NOUNS | ORG_DESCRIPTORS)
+
+
+# Particles that begin a surname ("de Blasio", "van Hollen", "bin Salman"), lower case in a full name.
+_PARTICLES = frozenset("de da di del della van von der den le la du bin al el ibn dos das".split())  # noqa: SIM905
 
 
 def _ends_in(name: str, word: str) -> bool:
