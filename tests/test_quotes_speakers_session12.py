@@ -180,3 +180,18 @@ def test_a_surname_with_a_particle_takes_its_full_name():
     found = [_quote(0, "a", "Van Horne"), _quote(1, "a", "van Horne"), _quote(2, "a", "Bill van Horne")]
     quotes, _ = merge_speakers(found, texts=texts)
     assert {q.speaker.canonical for q in quotes} == {"Bill van Horne"}
+
+
+def test_an_acronym_before_a_given_name_is_no_part_of_the_name():
+    from newsprism.quotes.names import full_names
+
+    assert full_names("The jury heard DA Walter Brisk on Monday.", "Brisk") == ["Walter Brisk"]
+
+
+def test_a_nickname_and_the_given_name_written_as_often_show_the_given_name():
+    texts = {
+        "a": "Deputy DA Walter Brisk argued the case.",
+        "b": "Walt Brisk said the jury was right. Brisk left.",
+    }
+    quotes, _ = merge_speakers([_quote(0, "b", "Walt Brisk"), _quote(1, "b", "Brisk")], texts=texts)
+    assert {q.speaker.canonical for q in quotes} == {"Walter Brisk"}

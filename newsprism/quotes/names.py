@@ -289,7 +289,10 @@ def _full_names(text: str, word: str) -> list[str]:
         words = words[owners[-1] + 1 :] if owners else words  # "Creighton's Doug Lind": the owner is no name
         while words and words[0].lower() in _LEADERS:
             words = words[1:]
-        name = strip_titles(" ".join(words))
+        words = strip_titles(" ".join(words)).split()
+        if len(words) >= 3 and words[0].isalpha() and words[0].isupper() and is_given_name(words[1]):
+            words = words[1:]  # "DA Phillip Stirling", "GOP Mitt Romney": an acronym first describes
+        name = " ".join(words)
         if len([w for w in name.split() if w.lower().rstrip(".,") not in _SUFFIXES]) >= 2:
             out.append(name)
     return out
