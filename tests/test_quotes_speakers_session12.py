@@ -195,3 +195,19 @@ def test_a_nickname_and_the_given_name_written_as_often_show_the_given_name():
     }
     quotes, _ = merge_speakers([_quote(0, "b", "Walt Brisk"), _quote(1, "b", "Brisk")], texts=texts)
     assert {q.speaker.canonical for q in quotes} == {"Walter Brisk"}
+
+
+def test_an_owners_honorific_does_not_undo_the_name():
+    text = "Ms. Lind's spokesman, Tom Ray, wrote on Monday."
+    at = 0
+    right = Speaker(name="Tom Ray", canonical="Tom Ray", kind="person", span=Span(at, text.index(",", 20)))
+    found = [Quote(id="q0", article_id="a", text="w", span=Span(0, 1), kind="direct", speaker=right)]
+    quotes, _ = merge_speakers(found, texts={"a": text})
+    assert quotes[0].speaker.canonical == "Tom Ray"
+
+
+def test_a_surname_that_opens_no_full_name_reads_as_a_surname():
+    # "Lind" is a baby name too; the article writes it only after given names
+    texts = {"a": "Bernard Lind spoke first. Jane Lind, his wife, spoke later. Lind said more."}
+    quotes, _ = merge_speakers([_quote(0, "a", "Lind")], texts=texts)
+    assert quotes[0].speaker.canonical == "Bernard Lind"

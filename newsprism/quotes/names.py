@@ -65,24 +65,6 @@ TITLE_QUALIFIERS = frozenset(
     """us u.s. democratic republican gop labour tory state federal national senior junior former
     acting interim press public district veteran star model""".split()  # noqa: SIM905
 )
-# Common English nicknames and the given names they stand for.
-_NICKNAMES = {
-    "jim": "james", "jimmy": "james", "bill": "william", "billy": "william", "will": "william",
-    "bob": "robert", "bobby": "robert", "rob": "robert", "mike": "michael", "tom": "thomas",
-    "tommy": "thomas", "joe": "joseph", "dick": "richard", "rick": "richard", "ted": "edward",
-    "ed": "edward", "chuck": "charles", "charlie": "charles", "dave": "david", "dan": "daniel",
-    "danny": "daniel", "steve": "steven", "chris": "christopher", "matt": "matthew", "nick": "nicholas",
-    "tony": "anthony", "andy": "andrew", "greg": "gregory", "jeff": "jeffrey", "ben": "benjamin",
-    "sam": "samuel", "alex": "alexander", "pat": "patrick", "ken": "kenneth", "larry": "lawrence",
-    "jerry": "gerald", "ron": "ronald", "don": "donald", "doug": "douglas", "fred": "frederick",
-    "hank": "henry", "harry": "henry", "jack": "john", "johnny": "john", "kate": "katherine",
-    "kathy": "katherine", "liz": "elizabeth", "beth": "elizabeth", "sue": "susan", "jenny": "jennifer",
-    "jen": "jennifer", "peggy": "margaret", "meg": "margaret", "maggie": "margaret", "becky": "rebecca",
-    "abby": "abigail", "vicky": "victoria", "debbie": "deborah", "cathy": "catherine",
-    "stan": "stanley", "phil": "phillip", "philip": "phillip", "al": "albert", "walt": "walter",
-    "ray": "raymond", "gene": "eugene", "lou": "louis", "vince": "vincent", "gerry": "gerald",
-    "jon": "jonathan", "nate": "nathan", "zach": "zachary", "tim": "timothy", "pete": "peter",
-}  # fmt: skip
 _WORD = re.compile(r"[A-Za-zÀ-ÿ][\w’'.-]*")
 
 
@@ -110,8 +92,29 @@ def strip_titles(name: str) -> str:
     return " ".join(words).strip(" ,")
 
 
-def _given(word: str) -> str:
-    return _NICKNAMES.get(word, word)
+@functools.cache
+def _nicknames() -> dict[str, frozenset[str]]:
+    """Nickname -> the given names it stands for ("bill" -> william, ...), from a public table
+    (bench/nicknames_build.py); only nicknames shorter than their name ("jonathan" is no
+    nickname of "john")."""
+    text = resources.files("newsprism.quotes").joinpath("data/nicknames.txt").read_text(encoding="utf-8")
+    out: dict[str, set[str]] = {}
+    for line in text.splitlines():
+        if line and not line.startswith("#"):
+            name, nick = line.split()
+            if len(nick) < len(name):
+                out.setdefault(nick, set()).add(name)
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def is_nickname(word: str) -> bool:
+    """Whether ``word`` is a nickname of a longer given name ("phil", "bill")."""
+    return word.lower() in _nicknames()
+
+
+def _given(word: str) -> frozenset[str]:
+    """The given names ``word`` may stand for: itself and, for a nickname, its full names."""
+    return _nicknames().get(word, frozenset()) | {word}
 
 
 _SUFFIXES = frozenset(["jr", "sr", "ii", "iii", "iv"])
@@ -153,7 +156,7 @@ def same_given(a: str, b: str) -> bool:
 def _same_given(a: str, b: str) -> bool:
     if len(a) == 1 or len(b) == 1:
         return a[0] == b[0]
-    return _given(a) == _given(b)
+    return bool(_given(a) & _given(b))
 
 
 @functools.cache
@@ -339,7 +342,7 @@ def most_complete_order(names: list[str]) -> list[str]:
     counts = {n: names.count(n) for n in names}
 
     def nickname(n: str) -> bool:
-        return bool(name_words(n)) and name_words(n)[0] in _NICKNAMES
+        return bool(name_words(n)) and is_nickname(name_words(n)[0])
 
     return sorted(counts, key=lambda n: (-len(n.split()), nickname(n), -counts[n], names.index(n)))
 

@@ -261,7 +261,11 @@ def _other_sex(s: Speaker, text: str) -> bool:
     if s.span is None or len(name_words(s.canonical)) < 2:
         return False
     pronoun = {"he": "m", "him": "m", "she": "f", "her": "f"}.get(s.name.lower())
-    written = pronoun or _honorific(text[s.span.start : s.span.end] + " ")
+    # the honorific of the name itself, not of an owner ("Ms. Lind's spokesman, Tom Ray")
+    own = re.search(
+        rf"\b(?:Mrs|Ms|Miss|Mr)\b\.?\s+{re.escape(surname(s.canonical))}\b", text[s.span.start : s.span.end]
+    )
+    written = pronoun or (_honorific(own.group(0) + " ") if own else None)
     return written is not None and given_sex(s.canonical) not in (None, written)
 
 
@@ -506,12 +510,15 @@ def _full_form(
     # written ("Xi Jinping").
     given = bool(gen) or is_given_name(word)  # "Pete Jr.", "Doug": a given name begins the name
     found = [n for n in found if not _body_name(n)]  # "Lind Campaign", "Lind Foundation"
-    # A surname reading first, for a word that is a given name too, when a known given name
-    # leads the name it ends ("Clinton" is Hillary Clinton before "Clinton Cole"; "Doug" is no
-    # "Dependable Doug"); "Arlo Jr." is a given name.
-    ends = [n for n in found if _ends_in(n, word) and (not given or is_given_name(n.split()[0]))]
-    local = same_generation(() if gen and is_given_name(word) else ends) or same_generation(
-        found if given else ()
+    # A word that is a given name too reads as a surname ("Clinton" is Hillary Clinton, not a
+    # "Clinton Cole") unless the article writes it opening a full name ("Doug Brandtner"; then
+    # "Dependable Doug" is no surname form, and "Arlo Jr." is Arlo Penn Jr.).
+    ends = [n for n in found if _ends_in(n, word)]
+    as_given = given and any(n not in ends for n in found)
+    local = (
+        same_generation(found)
+        if as_given
+        else same_generation(ends) or same_generation(found if given else ())
     )
     if local:
         return next(iter(local))
