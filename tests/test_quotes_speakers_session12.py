@@ -211,3 +211,15 @@ def test_a_surname_that_opens_no_full_name_reads_as_a_surname():
     texts = {"a": "Bernard Lind spoke first. Jane Lind, his wife, spoke later. Lind said more."}
     quotes, _ = merge_speakers([_quote(0, "a", "Lind")], texts=texts)
     assert quotes[0].speaker.canonical == "Bernard Lind"
+
+
+def test_a_partitive_speaker_keeps_its_group(nlp):
+    text = "Some of the marchers shouted, “Let her go,” when the officers held the woman."
+    speaker = speaker_of(merged(nlp, text), "Let her go")
+    assert speaker is not None and "marchers" in speaker.canonical
+
+
+def test_one_of_a_group_with_a_name_apposed_is_that_person(nlp):
+    text = "In a statement, one of the family's attorneys, Dana Ilves, said the video shows a calm man."
+    speaker = speaker_of(merged(nlp, text), "calm man")
+    assert speaker is not None and speaker.canonical == "Dana Ilves"

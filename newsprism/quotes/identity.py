@@ -71,10 +71,9 @@ def mention_tokens(head: Token) -> list[Token]:
             toks.append(child)
         elif _same_entity(head, child):  # with the hyphen between ("Ortiz-Cortell")
             toks.extend(head.doc[head.i + 1 : child.i + 1])
-        elif (
-            child.dep_ == "prep"
-            and head.pos_ == "NOUN"
-            and child.lower_ in ("for", "of", "with", "at", "in", "from")
+        elif child.dep_ == "prep" and (
+            (head.pos_ == "NOUN" and child.lower_ in ("for", "of", "with", "at", "in", "from"))
+            or (head.pos_ in ("PRON", "DET", "NUM") and child.lower_ == "of")  # "Some of the protesters"
         ):
             # "donors in Ohio, who said …": the relative clause is no part of the name
             cut = {t.i for c in child.subtree if c.dep_ == "relcl" for t in c.subtree}
@@ -677,9 +676,26 @@ def _after_dateline(head: Token) -> Token | None:
     return next((c for c in head.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"), None)
 
 
+def _one_of_named(head: Token) -> Token | None:
+    """ "one of the family's lawyers, Ana Ruiz, said": the person apposed to the group."""
+    if head.lower_ != "one":
+        return None
+    group = [
+        o
+        for p in head.children
+        if p.dep_ == "prep" and p.lower_ == "of"
+        for o in p.children
+        if o.dep_ == "pobj"
+    ]
+    if not group:
+        return None
+    names = [a for g in (head, *group) for a in g.children if a.dep_ == "appos" and a.ent_type_ == "PERSON"]
+    return names[0] if len(names) == 1 else None
+
+
 def describe(head: Token) -> Speaker:
     """A :class:`Speaker` for the mention headed by ``head``, before any cross-mention merging."""
-    named = _after_dateline(head)
+    named = _after_dateline(head) or _one_of_named(head)
     if named is not None:
         head = named
     toks = mention_tokens(head)
