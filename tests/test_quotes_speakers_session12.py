@@ -223,3 +223,15 @@ def test_one_of_a_group_with_a_name_apposed_is_that_person(nlp):
     text = "In a statement, one of the family's attorneys, Dana Ilves, said the video shows a calm man."
     speaker = speaker_of(merged(nlp, text), "calm man")
     assert speaker is not None and speaker.canonical == "Dana Ilves"
+
+
+def test_a_clipped_given_name_is_the_same_person_and_the_full_form_shows():
+    texts = {"a": "Defense attorney Stanley Perrin argued for a new trial.", "b": "Stan Perrin said more."}
+    quotes, _ = merge_speakers([_quote(0, "b", "Stan Perrin"), _quote(1, "a", "Stanley Perrin")], texts=texts)
+    assert {q.speaker.canonical for q in quotes} == {"Stanley Perrin"}
+
+
+def test_a_clipped_name_of_the_other_sex_is_another_person():
+    from newsprism.quotes.names import same_given
+
+    assert not same_given("Eric", "Erica")

@@ -156,7 +156,16 @@ def same_given(a: str, b: str) -> bool:
 def _same_given(a: str, b: str) -> bool:
     if len(a) == 1 or len(b) == 1:
         return a[0] == b[0]
-    return bool(_given(a) & _given(b))
+    return bool(_given(a) & _given(b)) or _clipped(a, b) or _clipped(b, a)
+
+
+def _clipped(short: str, full: str) -> bool:
+    """ "stan" of "stanley", "walt" of "walter": a clipped form (the commonest way English makes
+    a nickname) is the start, three letters or more, of a given name of the table, and of no
+    other sex."""
+    if not (3 <= len(short) < len(full) and full.startswith(short)) or full not in _first_names():
+        return False
+    return _first_names().get(short) in (None, _first_names()[full])
 
 
 @functools.cache
@@ -341,8 +350,11 @@ def most_complete_order(names: list[str]) -> list[str]:
     """Distinct ``names``, fullest first (see :func:`most_complete`)."""
     counts = {n: names.count(n) for n in names}
 
-    def nickname(n: str) -> bool:
-        return bool(name_words(n)) and is_nickname(name_words(n)[0])
+    givens = {name_words(n)[0] for n in counts if name_words(n)}
+
+    def nickname(n: str) -> bool:  # "Bill", or "Stan" beside "Stanley"
+        given = name_words(n)[0] if name_words(n) else ""
+        return is_nickname(given) or any(_clipped(given, g) for g in givens)
 
     return sorted(counts, key=lambda n: (-len(n.split()), nickname(n), -counts[n], names.index(n)))
 
