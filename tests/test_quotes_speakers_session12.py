@@ -235,3 +235,19 @@ def test_a_clipped_name_of_the_other_sex_is_another_person():
     from newsprism.quotes.names import same_given
 
     assert not same_given("Eric", "Erica")
+
+
+def test_a_kin_role_is_the_person_named_on_the_other_side_of_the_tie():
+    texts = {"a": "Rosa Velez' mother Ana Lind took the stand first. Her daughter screamed for help."}
+    kin = Speaker(name="her daughter", canonical="daughter of Ana Lind", kind="nominal", role="daughter")
+    found = [Quote(id="q0", article_id="a", text="w", span=Span(0, 1), kind="direct", speaker=kin)]
+    quotes, _ = merge_speakers(found, texts=texts)
+    assert quotes[0].speaker.canonical == "Rosa Velez"
+
+
+def test_a_kin_role_with_no_tie_written_stays_a_role():
+    texts = {"a": "Ana Lind took the stand first. Her daughter screamed for help."}
+    kin = Speaker(name="her daughter", canonical="daughter of Ana Lind", kind="nominal", role="daughter")
+    found = [Quote(id="q0", article_id="a", text="w", span=Span(0, 1), kind="direct", speaker=kin)]
+    quotes, _ = merge_speakers(found, texts=texts)
+    assert quotes[0].speaker.canonical == "daughter of Ana Lind"

@@ -356,6 +356,40 @@ def _surnames_as_persons(quotes: list[Quote], texts: Mapping[str, str]) -> list[
     return out
 
 
+# Kin nouns and the nouns that name the same tie from the other side ("daughter of X": whoever the
+# article introduced as "Y's mother X" or "Y's father X").
+_KIN_INVERSE = {
+    **dict.fromkeys(["daughter", "son", "child"], "mother|father|parent"),
+    **dict.fromkeys(["mother", "father", "parent"], "daughter|son|child"),
+    "wife": "husband",
+    "husband": "wife",
+    **dict.fromkeys(["sister", "brother"], "sister|brother"),
+}
+_KIN_ROLE = re.compile(rf"^({'|'.join(_KIN_INVERSE)}) of (.+)$")
+_NAME = r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2}"
+
+
+def _kin_roles(quotes: list[Quote], texts: Mapping[str, str]) -> list[Quote]:
+    """ "her daughter" left as "daughter of Ana Lind" where the article introduced "Rosa Lind's
+    mother, Ana Lind": the one person named on the other side of that tie."""
+    out = []
+    for q in quotes:
+        s = q.speaker
+        m = _KIN_ROLE.match(s.canonical) if s is not None and s.kind == "nominal" else None
+        if m is not None:
+            kin, owner = m.groups()
+            text = texts.get(q.article_id, "")
+            ties = rf"({_NAME})[’']s?\s+(?:{_KIN_INVERSE[kin]}),?\s+(?:{re.escape(owner)}|{re.escape(surname(owner))})\b"
+            found = {n for n in re.findall(ties, text)}
+            if len(found) == 1:
+                name = found.pop()
+                q = dataclasses.replace(
+                    q, speaker=dataclasses.replace(s, canonical=name, kind="person", role=kin)
+                )
+        out.append(q)
+    return out
+
+
 _TITLED = re.compile(r"^the\s+((?:[a-z-]+\s+)?[a-z-]+)$", re.IGNORECASE)  # "the (district) attorney"
 
 
@@ -616,7 +650,7 @@ def merge_speakers(
     texts = texts or {}
     quotes = _surnames_as_persons(_short_organisations([_untitled(q, texts) for q in quotes], texts), texts)
     quotes = _resolve_short(quotes, texts)
-    quotes = _story_titles(quotes)
+    quotes = _story_titles(_kin_roles(quotes, texts))
     written = _written_forms(quotes, texts)
     counts = Counter(m for forms in {id(v): v for v in written.values()}.values() for m in forms)
     variants = _person_variants(written, counts)
