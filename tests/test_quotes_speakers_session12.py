@@ -251,3 +251,21 @@ def test_a_kin_role_with_no_tie_written_stays_a_role():
     found = [Quote(id="q0", article_id="a", text="w", span=Span(0, 1), kind="direct", speaker=kin)]
     quotes, _ = merge_speakers(found, texts=texts)
     assert quotes[0].speaker.canonical == "daughter of Ana Lind"
+
+
+def test_a_quoted_transcript_line_is_its_labels(nlp):
+    text = (
+        "Partial transcript as follows:\n\n"
+        '"HOLLAND: Will the senator be at the debate tomorrow night?\n\n'
+        '"VARGA: She will not be attending. We have said so all week.\n\n'
+    )
+    quotes = merged(nlp, text)
+    assert speaker_of(quotes, "attending").canonical.lower() == "varga"
+    assert speaker_of(quotes, "debate tomorrow").canonical.lower() == "holland"
+
+
+def test_a_quote_opening_with_a_word_in_capitals_and_a_colon_that_is_no_name_has_no_label(nlp):
+    text = '"WARNING: the bridge is closed," the notice read.'
+    quotes = merged(nlp, text)
+    speaker = speaker_of(quotes, "bridge is closed")
+    assert speaker is None or speaker.canonical != "WARNING"

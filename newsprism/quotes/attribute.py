@@ -250,8 +250,42 @@ def attribute_direct(doc: Doc, found: Found, marks: list[Span]) -> None:
         return
     if found.cue is not None and _decide(found, found.cue, marks, "syntactic-subject"):
         return
+    label = _label_inside(doc, found) if found.kind == "direct" else None
+    if label is not None:  # a transcript paragraph in quote marks: “WALLACE: Let's start …”
+        found.speaker, found.method = label, "colon-label"
+        return
     if not _step_same_sentence(doc, found, marks):
         _step_adjacent(doc, found, marks)
+
+
+def _label_inside(doc: Doc, found: Found) -> Token | None:
+    """The speaker label a quoted transcript line opens with: one to three words in capitals,
+    a name, then a colon ("PENCE:", "CHRIS WALLACE:")."""
+    words = [t for t in expand(doc, found.span) if not t.is_space]
+    while words and words[0].is_punct and words[0].text != ":":
+        words.pop(0)  # the opening mark
+    label = []
+    for tok in words[:4]:
+        if tok.text == ":":
+            break
+        if not (tok.is_alpha and tok.is_upper and len(tok.text) > 1):
+            return None
+        label.append(tok)
+    named = label and all(t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG") for t in label)
+    if not named or len(words) <= len(label) or words[len(label)].text != ":":
+        return None
+    return label[-1] if _transcript(doc) else None  # "WARNING: …" once is no transcript
+
+
+_LABEL_LINE = re.compile(r"^\W{0,3}[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2}:", re.MULTILINE)
+
+
+def _transcript(doc: Doc) -> bool:
+    """Whether the article prints a transcript: two lines or more open with a label in capitals."""
+    found = doc.user_data.get("newsprism_transcript")
+    if found is None:
+        found = doc.user_data["newsprism_transcript"] = len(_LABEL_LINE.findall(text_of(doc))) >= 2
+    return found
 
 
 def _inherit(q: Found, source: Found) -> None:

@@ -194,10 +194,8 @@ def _dateline(quote: Quote, texts: Mapping[str, str]) -> bool:
     if s is None or s.kind not in ("person", "organisation") or not s.name.isupper() or len(s.name) < 3:
         return False
     text = texts.get(quote.article_id, "").lstrip()[:200]
-    if s.kind == "person":
-        return text.find(s.name) >= 0
-    # an organisation in capitals ("FBI") is a dateline only where one is written: "NAME --",
-    # "NAME, State (Wire) —" opening a line
+    # a name in capitals ("FBI", a transcript's "VARGA:") is a dateline only where one is
+    # written: "NAME --", "NAME, State (Wire) —" opening a line
     shape = rf"(?:^|\n)\s*{re.escape(s.name)}(?:,[^\n{DASH_CHARS}-]{{1,30}})?\s*(?:\([^)\n]*\)\s*)?(?:--|[{DASH_CHARS}-])"
     return re.search(shape, text) is not None
 
