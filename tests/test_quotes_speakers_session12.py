@@ -269,3 +269,12 @@ def test_a_quote_opening_with_a_word_in_capitals_and_a_colon_that_is_no_name_has
     quotes = merged(nlp, text)
     speaker = speaker_of(quotes, "bridge is closed")
     assert speaker is None or speaker.canonical != "WARNING"
+
+
+def test_a_dateline_with_a_wire_credit_gives_way_to_the_person_after_the_dash(nlp):
+    text = (
+        "Mayor doubts the plan.\n\n"
+        "MARLOWE (Reuters) - Ines Valdor said she was unlikely to back the plan because it costs too much."
+    )
+    speaker = speaker_of(merged(nlp, text), "unlikely to back")
+    assert speaker is not None and speaker.canonical == "Ines Valdor"

@@ -665,14 +665,21 @@ def _from_given(names: list[Token]) -> list[Token]:
 
 
 def _after_dateline(head: Token) -> Token | None:
-    """ "WASHINGTON -- President Ana Ruiz, …, said": the parser may make the dateline (a place
-    in capitals opening its line, then a dash) the subject and the person its apposition; the
-    person speaks."""
+    """ "WASHINGTON -- President Ana Ruiz, …, said", "LONDON (Wire) - Ana Ruiz said": the parser
+    may make the dateline (a place in capitals opening its line, then a dash) the subject; the
+    person named right after the dash speaks."""
     doc = head.doc
-    nxt = doc[head.i + 1] if head.i + 1 < len(doc) else None
     opens_line = head.i == 0 or "\n" in doc[head.i - 1].text_with_ws or doc[head.i - 1].is_space
-    if not (head.is_upper and len(head.text) > 2 and opens_line and nxt is not None and is_dash(nxt.text)):
+    if not (head.is_upper and len(head.text) > 2 and opens_line):
         return None
+    k = head.i + 1
+    if k < len(doc) and doc[k].text == "(":  # "(Reuters)"
+        k = next((t.i + 1 for t in doc[k : k + 6] if t.text == ")"), k)
+    if k >= len(doc) or not is_dash(doc[k].text):
+        return None
+    ent = next((e for e in entities(doc) if e.start == k + 1 and e.label_ == "PERSON"), None)
+    if ent is not None and (ent.root.head.i in (head.i, head.head.i)):
+        return ent.root
     return next((c for c in head.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"), None)
 
 
