@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 from pathlib import Path
 
 from newsprism.model import Article, OffsetMap, Quote, content_id
@@ -36,3 +37,13 @@ def with_marks(text: str, start: int, end: int) -> tuple[int, int]:
     if end < len(text) and text[end] in MARKS:
         end += 1
     return start, end
+
+
+def polnear_gold_stems() -> set[str]:
+    """PolNeAR articles of the brief gold stories (``bench/brief_gold_polnear*``, every half): a
+    bench that tunes on PolNeAR's own annotation leaves them out, so no report-half article is
+    ever read while tuning."""
+    out: set[str] = set()
+    for path in Path(__file__).resolve().parent.glob("brief_gold_polnear*/pn-*.json"):
+        out.update(json.loads(path.read_text(encoding="utf-8"))["articles"])
+    return out

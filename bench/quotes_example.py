@@ -43,9 +43,10 @@ def main() -> None:
             print(f"  not in cleaned text: {t['file']}: {t['text'][:60]!r}")
             continue
         end = start + len(t["text"])
-        best = max(
+        best = max(  # the greatest overlap; of equal ones, the tightest (a fragment, not the
+            # mixed quote around it)
             (q for q in analysis.quotes if q.article_id == art.id),
-            key=lambda q: min(end, q.span.end) - max(start, q.span.start),
+            key=lambda q: (min(end, q.span.end) - max(start, q.span.start), -(q.span.end - q.span.start)),
             default=None,
         )
         if best is None or min(end, best.span.end) - max(start, best.span.start) < len(t["text"]) / 2:

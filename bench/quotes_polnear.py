@@ -6,7 +6,8 @@ Predicted and gold attributions are paired one to one by content overlap (larges
 overlap first). For each role we report F1 with two match rules: *exact* (same span
 after trimming white space, punctuation, quote marks and a leading "that", which the
 annotators include and our quotes leave out) and *overlap* (spans share a character).
-Source and cue are scored on the content-paired attributions.
+Source and cue are scored on the content-paired attributions. The articles of the brief gold
+stories (``bench/brief_gold_polnear*``, both halves) are left out unless ``--keep-gold``.
 
 The peer, textacy ``direct_quotations`` (direct quotes only), runs in the same script
 through a subprocess in its own virtualenv (``--peer-python``), on the same texts and
@@ -30,7 +31,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from quotes_common import article_from_text, data_arg, scoring_quotes  # noqa: E402
+from quotes_common import article_from_text, data_arg, polnear_gold_stems, scoring_quotes  # noqa: E402
 
 from newsprism.nlp import load_spacy  # noqa: E402
 from newsprism.quotes.extract import extract_quotes  # noqa: E402
@@ -185,14 +186,19 @@ def main() -> None:
     parser.add_argument(
         "--misses", type=Path, help="write every unmatched gold and predicted attribution here"
     )
+    parser.add_argument(
+        "--keep-gold",
+        action="store_true",
+        help="keep the articles of the brief gold stories (left out by default: report-half articles are never tuned on)",
+    )
     args = parser.parse_args()
     root = args.data / "polnear" / args.split
     anns: dict[str, Path] = {}
     for ann in sorted((root / "attributions").glob("*.ann")):
         anns.setdefault(ann.stem.rsplit("_", 1)[0], ann)
-    paths = [
-        root / "text" / f"{stem}.txt" for stem in sorted(anns) if (root / "text" / f"{stem}.txt").exists()
-    ][:: max(1, args.every)]
+    left_out = set() if args.keep_gold else polnear_gold_stems()
+    stems = [s for s in sorted(anns) if (root / "text" / f"{s}.txt").exists() and s not in left_out]
+    paths = [root / "text" / f"{stem}.txt" for stem in stems][:: max(1, args.every)]
     texts = [p.read_text(encoding="utf-8") for p in paths]
     nlp = load_spacy()
     t0 = time.perf_counter()

@@ -31,7 +31,7 @@ from newsprism.ingest.inputs import iter_inputs
 from newsprism.ingest.limits import BudgetExpired, time_budget
 from newsprism.ingest.manifest import Given, apply_given
 from newsprism.intake import ingest_web, split_inputs
-from newsprism.model import Article, Document, Rejection
+from newsprism.model import Article, Document, Rejection, with_copy
 from newsprism.settings import Settings
 from newsprism.store import Store
 from newsprism.temporal.published import resolve_published
@@ -319,14 +319,18 @@ def load_articles(
     progress: Progress | None = None,
     given: Mapping[str, Given] | None = None,
 ) -> Batch:
-    """Read and clean every input into memory; duplicates (same content) are dropped."""
-    batch, seen = Batch(), set()
+    """Read and clean every input into memory; duplicates (same content) are dropped, and a
+    duplicate another outlet published is kept on the first as a copy."""
+    batch, seen = Batch(), {}
     for item in iter_articles(paths, settings, progress, given, batch.skipped):
         if isinstance(item, Rejection):
             batch.rejections.append(item)
         elif item.id not in seen:
-            seen.add(item.id)
+            seen[item.id] = len(batch.articles)
             batch.articles.append(item)
+        else:
+            at = seen[item.id]
+            batch.articles[at] = with_copy(batch.articles[at], item)
     return batch
 
 
@@ -372,7 +376,7 @@ def _ingest_run(
     featured: bool,
 ) -> Batch:
     web, paths = split_inputs(paths)
-    batch, n_read, seen = Batch(), 0, set()
+    batch, n_read, seen = Batch(), 0, {}
     pending: list[Article] = []
     made: dict[str, ArticleFeatures] = {}  # features of the pending articles, by id
     if web:
@@ -391,8 +395,11 @@ def _ingest_run(
                 _store_pending(store, pending, run_id, batch, made)
                 pending, made = [], {}
             if keep and item.id not in seen:
-                seen.add(item.id)
+                seen[item.id] = len(batch.articles)
                 batch.articles.append(item)
+            elif keep:
+                at = seen[item.id]
+                batch.articles[at] = with_copy(batch.articles[at], item)
     _store_pending(store, pending, run_id, batch, made)
     batch.duplicates = store.duplicates(run_id)
     store.end_run(run_id, n_read, len(batch.rejections))
@@ -410,6 +417,9 @@ def _store_pending(
     pending, copies = fold_copies(store, pending)
     inserted = store.insert_articles(pending, run_id)
     keep_urls(store, pending + copies)
+    with store.transaction():
+        for copy in copies:
+            store.note_copy(copy, copy.id)
     if copies:
         batch.skipped[COPY_SKIP] += len(copies)
     batch.added += len(inserted)

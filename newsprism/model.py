@@ -10,13 +10,14 @@ from __future__ import annotations
 import bisect
 import hashlib
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 from urllib.parse import urlsplit
 
 __all__ = [
     "Article",
     "Contradiction",
+    "Copy",
     "Dispute",
     "Document",
     "LedgerGroup",
@@ -33,6 +34,8 @@ __all__ = [
     "Timex",
     "TimelineEntry",
     "content_id",
+    "reader_label",
+    "with_copy",
 ]
 
 
@@ -134,6 +137,37 @@ _LABEL_WORDS = 4
 
 
 @dataclass(frozen=True)
+class Copy:
+    """Another outlet's publication of an article's exact text (a syndicated reprint): stored
+    once with the article, shown to the reader as a carrier, counted as the same source."""
+
+    outlet: str
+    url: str | None = None
+    path: str = ""
+    published: str | None = None
+
+
+def reader_label(outlet: str | None, url: str | None, path: str, title: str | None) -> str:
+    """How an article is named to a reader: its outlet, else its URL's host, else its file name
+    without hash-like parts ("2024-fire-report"), else the title's first words; never a bare hash."""
+    if outlet:
+        return outlet
+    if url and (host := urlsplit(url).hostname):
+        return host.removeprefix("www.")
+    name = path.rsplit("/", 1)[-1]
+    stem, _, tail = name.partition("#")
+    parts = [p for p in re.split(r"[_\-. ]+", stem.rsplit(".", 1)[0]) if p and not _HASHLIKE.match(p)]
+    readable = "-".join(parts)
+    if sum(c.isalpha() for c in readable) >= 3:
+        return readable + (f"#{tail}" if tail else "")
+    if title:
+        words = title.split()
+        short = " ".join(words[:_LABEL_WORDS]) + ("…" if len(words) > _LABEL_WORDS else "")
+        return f"{readable}: {short}" if readable else short  # "000: Council delays the vote…"
+    return name
+
+
+@dataclass(frozen=True)
 class Article:
     """One cleaned article. ``id`` is a hash of the raw input text."""
 
@@ -155,6 +189,8 @@ class Article:
     paragraphs: tuple[Span, ...] = ()
     # Subheadings and section labels kept in the text: not statements, not quotes.
     headings: tuple[Span, ...] = ()
+    # Other outlets that published this exact text (syndicated reprints), in the order read.
+    copies: tuple[Copy, ...] = ()
 
     def in_heading(self, start: int, end: int) -> bool:
         """Whether ``[start, end)`` lies inside a subheading."""
@@ -162,24 +198,16 @@ class Article:
 
     @property
     def label(self) -> str:
-        """How the article is named to a reader: its outlet, else its URL's host, else its
-        file name without hash-like parts ("2024-fire-report"), else the title's first words;
-        never a bare hash."""
-        if self.outlet:
-            return self.outlet
-        if self.url and (host := urlsplit(self.url).hostname):
-            return host.removeprefix("www.")
-        name = self.path.rsplit("/", 1)[-1]
-        stem, _, tail = name.partition("#")
-        parts = [p for p in re.split(r"[_\-. ]+", stem.rsplit(".", 1)[0]) if p and not _HASHLIKE.match(p)]
-        readable = "-".join(parts)
-        if sum(c.isalpha() for c in readable) >= 3:
-            return readable + (f"#{tail}" if tail else "")
-        if self.title:
-            words = self.title.split()
-            short = " ".join(words[:_LABEL_WORDS]) + ("…" if len(words) > _LABEL_WORDS else "")
-            return f"{readable}: {short}" if readable else short  # "000: Council delays the vote…"
-        return name
+        """How the article is named to a reader (:func:`reader_label`)."""
+        return reader_label(self.outlet, self.url, self.path, self.title)
+
+
+def with_copy(kept: Article, other: Article) -> Article:
+    """``kept`` with ``other`` (the same text) recorded as a copy when another outlet published it."""
+    label = other.label
+    if label == kept.label or any(c.outlet == label for c in kept.copies):
+        return kept
+    return replace(kept, copies=(*kept.copies, Copy(label, other.url, other.path, other.published)))
 
 
 @dataclass(frozen=True)

@@ -21,6 +21,7 @@ __all__ = [
     "hedges_in",
     "key_terms",
     "negated_words",
+    "money_amounts",
     "negations",
     "normalize_words",
     "numbers",
@@ -299,6 +300,35 @@ def numbers(text: str) -> set[str]:
             continue
         scale = {"million": 1e6, "billion": 1e9, "thousand": 1e3}.get((m.group(2) or "").lower(), 1)
         found.add(format(value * scale, ".15g"))
+    return found
+
+
+# A sum of money: a currency sign or code, the figure, and a scale word ("$1 million",
+# "€3.5bn", "US$ 200,000", "£12m").
+_MONEY = re.compile(
+    r"(?:US\$|[$€£¥]|\b(?:USD|EUR|GBP)\s?)\s?(\d[\d,]*(?:\.\d+)?)\s*(million|billion|trillion|thousand|bn|m|k)?\b",
+    re.IGNORECASE,
+)
+_MONEY_SCALE = {
+    "thousand": 1e3,
+    "k": 1e3,
+    "million": 1e6,
+    "m": 1e6,
+    "billion": 1e9,
+    "bn": 1e9,
+    "trillion": 1e12,
+}
+
+
+def money_amounts(text: str) -> set[str]:
+    """Sums of money as normalised values ("$1 million" -> "1000000"); ranges give both ends."""
+    found = set()
+    for m in _MONEY.finditer(text):
+        try:
+            value = float(m.group(1).replace(",", ""))
+        except ValueError:
+            continue
+        found.add(format(value * _MONEY_SCALE.get((m.group(2) or "").lower(), 1), ".15g"))
     return found
 
 

@@ -287,3 +287,29 @@ def test_a_timeline_row_shows_no_markup():
         ],
     }
     assert "2016-05-05 Nobody is above the law. [Gazette]" in term_brief(report)
+
+
+def test_a_meaning_changing_version_is_named_once_in_capitals():
+    group = {
+        "id": "g1",
+        "speaker": "Ada Vell",
+        "variants": [
+            _variant("a", "We never closed the bridge.", reference=True, classification="verbatim"),
+            _variant(
+                "b",
+                "We closed the bridge.",
+                classification="altered",
+                flagged=True,
+                notes=["negation dropped"],
+            ),
+            _variant("c", "We never shut the bridge.", classification="translation"),
+        ],
+    }
+    report = {
+        "articles": [{"id": x, "label": x.upper()} for x in "abc"],
+        "ledger": [],
+        "quote_groups": [group],
+    }
+    text = term_brief(report)
+    assert "- ALTERED (negation dropped) — B: We closed the bridge." in text
+    assert "altered" not in text.replace("ALTERED", "") and "- translation — C:" in text

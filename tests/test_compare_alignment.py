@@ -389,13 +389,29 @@ def test_statements_sharing_a_rare_name_form_a_further_group():
     first = ((0, 3), (1,), (2,))
     s = CompareSettings(align_rare_link=0.25, align_rare_links=0)
     # single link: 0-1 and 1-2 suffice; "Marrowfield" is stated once by each article
-    assert alignment._rare_groups(sts, terms, nums, link, first, s, set()) == ((0, 1, 2),)
+    assert alignment._rare_groups(
+        sts, [st.polarity == "negative" for st in sts], terms, nums, link, first, s, set()
+    ) == ((0, 1, 2),)
     assert (
-        alignment._rare_groups(sts, terms, nums, link, first, CompareSettings(align_rare_link=0.5), set())
+        alignment._rare_groups(
+            sts,
+            [st.polarity == "negative" for st in sts],
+            terms,
+            nums,
+            link,
+            first,
+            CompareSettings(align_rare_link=0.5),
+            set(),
+        )
         == ()
     )
     # a vetoed pair inside the set keeps it from being a group
-    assert alignment._rare_groups(sts, terms, nums, link, first, s, {(0, 2)}) == ()
+    assert (
+        alignment._rare_groups(
+            sts, [st.polarity == "negative" for st in sts], terms, nums, link, first, s, {(0, 2)}
+        )
+        == ()
+    )
 
 
 def test_a_rare_name_set_needs_two_shared_terms_and_the_count_gate():
@@ -405,7 +421,19 @@ def test_a_rare_name_set_needs_two_shared_terms_and_the_count_gate():
     link = _ProbLink({(0, 1): 0.9, (1, 2): 0.9})
     s = CompareSettings(align_rare_link=0.25, align_rare_links=0)
     # one shared name with a count on one side only: no group
-    assert alignment._rare_groups(sts, terms, nums, link, ((0,), (1,), (2,), (3,)), s, set()) == ()
+    assert (
+        alignment._rare_groups(
+            sts,
+            [st.polarity == "negative" for st in sts],
+            terms,
+            nums,
+            link,
+            ((0,), (1,), (2,), (3,)),
+            s,
+            set(),
+        )
+        == ()
+    )
 
 
 def test_a_rare_name_set_needs_articles_that_already_share_groups():
@@ -413,7 +441,78 @@ def test_a_rare_name_set_needs_articles_that_already_share_groups():
     link = _ProbLink({(0, 1): 0.3, (1, 2): 0.3})
     s = CompareSettings(align_rare_link=0.25, align_rare_links=1)
     alone = ((0, 3), (1,), (2,))
-    assert alignment._rare_groups(sts, terms, nums, link, alone, s, set()) == ()
+    assert (
+        alignment._rare_groups(
+            sts, [st.polarity == "negative" for st in sts], terms, nums, link, alone, s, set()
+        )
+        == ()
+    )
     # a and b, b and c already share a group: the same story
     linked = ((0, 3), (1,), (2,), (3, 1), (1, 2))
-    assert alignment._rare_groups(sts, terms, nums, link, linked, s, set()) == ((0, 1, 2),)
+    assert alignment._rare_groups(
+        sts, [st.polarity == "negative" for st in sts], terms, nums, link, linked, s, set()
+    ) == ((0, 1, 2),)
+
+
+def test_a_negated_aside_does_not_keep_a_rewording_apart():
+    from newsprism.compare.pairs import statement_frames
+    from newsprism.nlp.spacy_model import load_spacy
+
+    texts = {
+        "a": "Residents of Carrowmere, who had not expected the order, were moved out of their homes overnight.",
+        "b": "The blaze forced Carrowmere residents to evacuate overnight.",
+    }
+    nlp = load_spacy()
+    docs = {k: nlp(t) for k, t in texts.items()}
+    sts = [_st(0, "a", texts["a"], polarity="negative"), _st(1, "b", texts["b"])]
+    frames = statement_frames(sts, docs)
+    vecs = _vectors(0.45)
+    on = align_statements(sts, vecs, CompareSettings(), frames=frames)
+    off = align_statements(sts, vecs, CompareSettings(align_predicate_polarity=False), frames=frames)
+    assert (0, 1) in on.groups
+    # The whole text's polarity (a "not" anywhere) vetoes the pair below the embedding bands.
+    assert (0, 1) not in off.groups
+
+
+def _attributed(i, article, text, speaker):
+    st = _st(i, article, text)
+    return Statement(id=st.id, article_id=article, text=text, span=st.span, attributed_to=speaker)
+
+
+def test_the_model_never_joins_quoted_words_of_two_different_speakers():
+    said = [
+        _attributed(
+            0, "a", "“About 200 residents of Carrowmere were moved out overnight,” Vell said.", "Ada Vell"
+        ),
+        _attributed(
+            1,
+            "b",
+            "“The blaze forced 200 Carrowmere residents to evacuate,” the union said.",
+            "Harbour Union",
+        ),
+    ]
+    assert (0, 1) not in align_statements(said, _vectors(0.45), CompareSettings()).groups
+    assert (0, 1) in align_statements(said, _vectors(0.45), CompareSettings(align_speaker_veto=False)).groups
+    # one speaker under two forms of the name, or a speaker and the outlet's own voice, may join
+    for other in ("Vell", "Ms. Ada Vell", None):
+        same = [said[0], _attributed(1, "b", said[1].text, other)]
+        assert (0, 1) in align_statements(same, _vectors(0.45), CompareSettings()).groups, other
+    # reported speech may name another source for one fact ("the union said" / "Vell said")
+    told = [
+        said[0],
+        _attributed(1, "b", "The blaze forced 200 Carrowmere residents to evacuate.", "Harbour Union"),
+    ]
+    assert (0, 1) in align_statements(told, _vectors(0.45), CompareSettings()).groups
+    # a near copy the embedding finds alone is never vetoed by attribution
+    assert (0, 1) in align_statements(said, _pair(0.9), CompareSettings()).groups
+
+
+def test_two_different_sums_of_money_are_never_one_fact():
+    sums = [
+        _st(0, "a", "The Carrowmere council spent $1 million on flood barriers, officials said."),
+        _st(1, "b", "The Carrowmere council asked for $5 million for flood barriers, officials said."),
+    ]
+    assert (0, 1) not in align_statements(sums, _pair(0.6), CompareSettings()).groups
+    assert (0, 1) in align_statements(sums, _pair(0.6), CompareSettings(align_money_veto=False)).groups
+    same = [sums[0], _st(1, "b", "Officials said the council spent $1m on barriers in Carrowmere.")]
+    assert (0, 1) in align_statements(same, _pair(0.6), CompareSettings()).groups

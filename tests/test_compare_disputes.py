@@ -510,3 +510,25 @@ def test_a_sentence_that_denies_a_claim_is_not_also_the_claimants_passage():
     assert dispute.denies[0]["actor"] != "has"  # an auxiliary is nobody
     line = _side(claimant, {"a": "Daily"}, str)
     assert line == "Kestria (Daily): named in the denial, no words of their own here"
+
+
+def test_a_claim_the_outlet_corrects_in_a_bracket_is_a_dispute_with_the_outlet():
+    sts = [
+        _st(
+            0,
+            "a",
+            "Marlow never cited a source for his claim in May that the council hired 9,000 wardens "
+            "(the council has hired 300 wardens).",
+        ),  # fmt: skip
+        _st(1, "a", "Holt repeated her claim that the bridge was closed (in fact, it reopened on Monday)."),
+    ]
+    found = sorted((d.asserts[0]["actor"], d.denies[0]["actor"]) for d in _one(sts, {"a": "Harbour Gazette"}))
+    assert found == [("Holt", "Harbour Gazette"), ("Marlow", "Harbour Gazette")]
+    # a bracket that only adds (a number of another thing, or the same number), no claim
+    for text in [
+        "Marlow repeated his claim that the council hired 9,000 wardens (up from 8,000 officers in May).",
+        "Marlow repeated his claim that the council hired 9,000 wardens (9,000 wardens in all).",
+        "Marlow repeated his claim that the council hired 9,000 wardens (up from 8,000 wardens in 2019).",
+        "Marlow repeated his claim that the council hired wardens (a plan first made in 2019).",
+    ]:
+        assert not _one([_st(0, "a", text)], {"a": "Harbour Gazette"}), text

@@ -145,3 +145,26 @@ def test_a_pairs_probability_does_not_depend_on_the_batch_it_is_scored_in():
     together = model.probability(rows)
     alone = np.concatenate([model.probability(rows[i : i + 1]) for i in range(len(rows))])
     assert np.array_equal(together, alone)  # bit for bit, not only close
+
+
+def test_predicate_polarity_reads_the_statements_own_predicate():
+    from newsprism.compare.pairs import statement_frames
+    from newsprism.nlp.spacy_model import load_spacy
+
+    texts = {
+        "a": "The mayor, who never visited Ostrowa, opened the new bridge.",
+        "b": "The mayor did not open the new bridge.",
+        "c": "Officials said the Ostrowa bridge is not ready.",
+        "d": "Halvorsen was found not guilty of arson.",
+        "e": "Neither Ostrow nor Lindqvist has won a county.",
+        "f": "For a council that admits it is 'not a natural builder', Ostrowa had a good year.",
+    }
+    nlp = load_spacy()
+    docs = {k: nlp(t) for k, t in texts.items()}
+    sts = [_st(i, k, t) for i, (k, t) in enumerate(texts.items())]
+    negated = [f.negated for f in statement_frames(sts, docs).frames]
+    # An aside, a subordinate clause or an adjective's "not" leaves the predicate affirmed; the
+    # predicate's own negation, a reported clause's, and a "no" subject deny it.
+    assert negated == [False, True, True, False, True, False]
+    # Without a parse there is no reading.
+    assert statement_frames(sts[:1], {}).frames[0].negated is None

@@ -340,3 +340,81 @@ def test_two_remarks_of_one_speaker_sharing_single_words_stay_apart():
         ]
     )
     assert len(groups) == 1
+
+
+def test_a_short_quote_and_its_whole_in_one_article_both_join_the_other_outlets_version():
+    # the lede quotes three words, the body the whole sentence (as a fragment of reported speech)
+    one = make_article(
+        "Intro.\n\n“Send the boats,” Quist said.\n\n"
+        "She said she shouted “send the boats, the river has risen past the bridge” at noon.",
+        outlet="O0",
+    )
+    other = make_article(
+        "Intro.\n\n“Send the boats. The river's risen past the bridge,” Quist said.", outlet="O1"
+    )
+    quotes = [
+        quote_in(one, "Send the boats", "Ada Quist"),
+        quote_in(one, "send the boats, the river has risen past the bridge", "Ada Quist", "fragment"),
+        quote_in(other, "Send the boats. The river's risen past the bridge,", "Ada Quist"),
+    ]
+    [group] = group_quotes(quotes, TableEmbedder(), CompareSettings(), {one.id: 0, other.id: 1})
+    assert set(group.quote_ids) == {q.id for q in quotes}
+    # the lede's words given to someone else are no part of her utterance
+    quotes[0] = quote_in(one, "Send the boats", "Tomas Reilly")
+    [group] = group_quotes(quotes, TableEmbedder(), CompareSettings(), {one.id: 0, other.id: 1})
+    assert quotes[0].id not in group.quote_ids and len(group.quote_ids) == 2
+
+
+def test_reported_speech_of_an_unnamed_speaker_joins_a_named_one_when_the_words_agree():
+    said = "about 80 percent of the region's phone traffic was cut off on Friday"
+    told = "80 percent of the region's phone traffic to Europe was out early Friday, though it has improved since"
+    one = make_article(f"Intro.\n\nVantor Telecom said {said}.", outlet="O0")
+    other = make_article(f"Intro.\n\nThe spokeswoman said {told}.", outlet="O1")
+    order = {one.id: 0, other.id: 1}
+
+    def grouped(who: str, kind: str, sim: float) -> list:
+        first = quote_in(one, said, "Vantor Telecom", "indirect")
+        first = dataclasses.replace(first, speaker=dataclasses.replace(first.speaker, kind="organisation"))
+        second = quote_in(other, told, who, "indirect")
+        second = dataclasses.replace(second, speaker=dataclasses.replace(second.speaker, kind=kind))
+        return group_quotes(
+            [first, second], TableEmbedder({told: sim}, anchor=said), CompareSettings(), order
+        )
+
+    assert len(grouped("the spokeswoman", "nominal", 0.8)) == 1
+    assert len(grouped("One", "nominal", 0.8)) == 1  # "One said …": a description, not a name
+    assert grouped("the spokeswoman", "nominal", 0.6) == []  # meanings apart: two things said
+    assert grouped("Ada Quist", "person", 0.8) == []  # another named speaker
+
+
+def test_two_quotes_of_one_outlet_join_the_one_quote_another_prints_them_as():
+    whole = "The river has risen past the old bridge. Every family on the quay must leave tonight."
+    head, tail = "The river has risen past the old bridge.", "Every family on the quay must leave tonight."
+    arts = [
+        make_article(f"Intro.\n\n“{whole}” Quist said.", outlet="O0"),
+        make_article(f"Intro.\n\n“{head}” Quist said. Later: “{tail}” she said.", outlet="O1"),
+        make_article(f"Intro.\n\n“{head}” Quist said. Then: “{tail}” she said.", outlet="O2"),
+    ]
+    order = {a.id: k for k, a in enumerate(arts)}
+    quotes = [quote_in(arts[0], whole, "Ada Quist")] + [
+        quote_in(a, text, "Ada Quist") for a in arts[1:2] for text in (head, tail)
+    ]
+    [group] = group_quotes(quotes, TableEmbedder(), CompareSettings(), order)
+    assert set(group.quote_ids) == {q.id for q in quotes}
+    # a second outlet printing the two sentences apart too: each sentence is its own utterance,
+    # so no group holds one outlet's first sentence with another's second
+    quotes += [quote_in(arts[2], text, "Ada Quist") for text in (head, tail)]
+    groups = group_quotes(quotes, TableEmbedder(), CompareSettings(), order)
+    heads, tails = {quotes[1].id, quotes[3].id}, {quotes[2].id, quotes[4].id}
+    assert all(not (set(g.quote_ids) & heads and set(g.quote_ids) & tails) for g in groups)
+
+
+def test_a_contrast_after_a_comma_is_no_negation_of_the_claim():
+    other = "his client had a small hammer, while the report said the wound came from a heavy wrench"
+
+    def grouped(said: str) -> list:
+        _, groups = _mixed_kinds([(said, "Dale Morrow", "indirect"), (other, "Dale Morrow", "indirect")])
+        return groups
+
+    assert len(grouped("it was a small hammer, not a heavy wrench like the one that caused the wound")) == 1
+    assert grouped("it was not a small hammer or a heavy wrench that caused the wound") == []

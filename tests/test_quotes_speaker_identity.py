@@ -29,7 +29,8 @@ def test_an_ad_speaks_for_whoever_made_it(nlp):
     assert speaker.canonical == "Republican Governors Association"
 
 
-def test_a_narrator_speaks_for_the_ads_author(nlp):
+def test_a_narrator_is_not_the_ads_author(nlp):
+    # the narrator is a voice the campaign hired; the gold names the narrator, not the candidate
     text = (
         "Senator Dana Pruitt has a new campaign ad hitting her rival on taxes. The 30-second spot "
         "shows a closed factory.\n\n"
@@ -37,8 +38,9 @@ def test_a_narrator_speaks_for_the_ads_author(nlp):
         "“If he thinks that is smart,” the ad's narrator says, “what does he think of you?”"
     )
     quotes = quotes_of(nlp, text)
-    assert speaker_of(quotes, "work hard").canonical == "Dana Pruitt"
-    assert speaker_of(quotes, "think of you").canonical == "Dana Pruitt"
+    first, second = speaker_of(quotes, "work hard"), speaker_of(quotes, "think of you")
+    assert "narrator" in first.canonical and first.canonical != "Dana Pruitt"
+    assert second.canonical == first.canonical  # "the ad's narrator" is that voice again
 
 
 def test_the_statement_is_whoever_said_something_in_a_statement(nlp):

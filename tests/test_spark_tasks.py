@@ -171,8 +171,9 @@ def test_windows_linked_apart_give_the_local_stories(tmp_path: Path) -> None:
     write_corpus(tmp_path, 30, 5, seed=5)
     feats = extract_features(load_articles([str(tmp_path)]).articles)
     # small windows and the standing-actor pass on: several windows, hubs found in them;
-    # close_days 0: with the days as evidence no draft here needs cutting, and the cut is tested
-    settings = replace(StorySettings(), link_window=40, hub_groups=3, close_days=0)
+    # close_days 0: with the days as evidence no draft here needs cutting, and the cut is tested;
+    # small_story_size 0: stories of five link again stricter and none needs cutting either
+    settings = replace(StorySettings(), link_window=40, hub_groups=3, close_days=0, small_story_size=0)
     local = StoryIndex(settings)
     expected = local.add_features(feats)
     df = DocFrequency()
@@ -212,6 +213,26 @@ def test_windows_linked_apart_give_the_local_stories(tmp_path: Path) -> None:
     unhubbed, _ = assign_counted(feats, dict(df.df), df.n_docs, settings, frozenset(), plain)
     assert unhubbed.changed_vectors != index.changed_vectors
     assert index.changed_vectors == local.changed_vectors
+
+
+def test_a_pool_of_small_stories_linked_apart_gives_the_local_stories(tmp_path: Path) -> None:
+    # Stories of three: the driver links the executors' groups again (the small-story pool)
+    write_corpus(tmp_path, 12, 3, seed=5)
+    feats = extract_features(load_articles([str(tmp_path)]).articles)
+    settings = replace(StorySettings(), link_window=12)
+    local = StoryIndex(settings)
+    expected = local.add_features(feats)
+    df = DocFrequency()
+    for f in feats:
+        df.update(f.counts)
+    groups = [
+        g["article_ids"]
+        for w, rows in _windows(feats, settings.link_window).items()
+        for g in window_groups(w, rows, df.df, df.n_docs, settings, frozenset())
+    ]
+    index, got = assign_counted(feats, dict(df.df), df.n_docs, settings, frozenset(), groups)
+    assert got == expected
+    assert [s.article_ids for s in index.stories()] == [s.article_ids for s in local.stories()]
 
 
 def test_groups_that_do_not_tile_the_windows_are_refused(tmp_path: Path) -> None:

@@ -176,3 +176,15 @@ def test_link_vectors_rescale_names_and_years_from_kept_raw_weights():
     assert again.keys() == rescaled.keys()
     assert all(abs(again[k] - rescaled[k]) < 1e-12 for k in again)
     assert again["y:2031"] < again["w:budget"]  # halved from triple: below the twice-seen word
+
+
+def test_complete_link_needs_every_pair_of_a_group_alike():
+    # Two reports of a budget vote (0.77 alike) and a park plan of the same council, alike to one
+    # report (0.67) and not the other (0.38): their average (0.53) clears 0.45, the weaker does not.
+    a = _unit({"e:council": 1.0, "w:vote": 1.0, "w:budget": 1.0})
+    b = _unit({"w:vote": 1.0, "w:budget": 1.0, "w:tax": 0.5})
+    c = _unit({"e:council": 1.0, "w:budget": 1.0, "w:park": 1.0})
+    loose = average_link([a, b, c], [None] * 3, threshold=0.45, max_gap_days=10, window=100)
+    strict = average_link([a, b, c], [None] * 3, 0.45, 10, 100, method="complete")
+    assert loose == [[0, 1, 2]]
+    assert strict == [[0, 1], [2]]

@@ -1,5 +1,6 @@
 from newsprism.text import (
     hedges_in,
+    money_amounts,
     negations,
     numbers,
     quantities,
@@ -29,6 +30,12 @@ def test_sentence_keeps_its_closing_quote():
 def test_numbers_normalise_words_scales_and_compounds():
     assert numbers("twenty-one people and $2.6 billion") == {"21", "2600000000"}
     assert numbers("no digits here") == set()
+
+
+def test_money_amounts_are_normalised_sums_of_money_only():
+    assert money_amounts("a $1 million ad buy and €3.5bn in loans") == {"1000000", "3500000000"}
+    assert money_amounts("a £12m fee, US$ 200,000 and $2,500") == {"12000000", "200000", "2500"}
+    assert money_amounts("12 people and 3 million voters in the 1960s") == set()
 
 
 def test_quantities_tie_counts_to_the_counted_thing():

@@ -45,6 +45,18 @@ def article_json(art: Article) -> dict[str, Any]:
             {"text": r.text, "reason": r.reason, "raw_start": r.raw_start, "raw_end": r.raw_end}
             for r in art.removed
         ],
+    } | _copies(art)
+
+
+def _copies(art: Article) -> dict[str, Any]:
+    """Other outlets that published this exact text: named, never counted as another source.
+    Absent when there are none, so a report without reprints reads as it always did."""
+    if not art.copies:
+        return {}
+    return {
+        "copies": [
+            {"outlet": c.outlet, "url": c.url, "path": c.path, "published": c.published} for c in art.copies
+        ]
     }
 
 

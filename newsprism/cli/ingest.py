@@ -43,7 +43,16 @@ def _text(r: dict[str, Any]) -> str:
             f"duplicates: {len(r['duplicates'])} (same bytes as a stored article; "
             "`newsprism articles DB --duplicates` lists them)\n"
         )
-        lines.extend(f"  {one_line(d['path'])} = {one_line(d['stored_path'])}\n" for d in r["duplicates"])
+        lines.extend(
+            f"  {one_line(d['path'])} = {one_line(d['stored_path'])}"
+            + (
+                f" (published by {one_line(d['copy_outlet'])}: kept as a copy)"
+                if d.get("copy_outlet")
+                else ""
+            )
+            + "\n"
+            for d in r["duplicates"]
+        )
     return "".join(lines)
 
 
@@ -69,7 +78,9 @@ def run_ingest(args: argparse.Namespace, settings: Settings) -> int:
         "stories_joined": sum(not a.opened for a in assignments),
         "skipped": dict(batch.skipped),
         "fetched": dict(batch.fetched),
-        "duplicates": [{k: d[k] for k in ("path", "article_id", "stored_path")} for d in batch.duplicates],
+        "duplicates": [
+            {k: d[k] for k in ("path", "article_id", "stored_path", "copy_outlet")} for d in batch.duplicates
+        ],
     }
     emit(args, result, {"json": dump, "text": _text})
     return 1 if batch.rejections else 0

@@ -21,10 +21,12 @@ from typing import Any
 import numpy as np
 
 from newsprism.compare.blocking import candidate_pairs
-from newsprism.compare.pairs import FEATURES, Frames, StoryPairs, pair_model
+from newsprism.compare.pairs import FEATURES, Frames, StoryPairs, frames_used, pair_model
 from newsprism.model import Statement
+from newsprism.quotes.identity import fold
+from newsprism.quotes.names import compatible
 from newsprism.settings import CompareSettings
-from newsprism.text import DAYS, MONTHS, content_words, key_terms, quantities, stem
+from newsprism.text import DAYS, MONTHS, content_words, key_terms, money_amounts, quantities, stem
 
 __all__ = ["Alignment", "Cosines", "align_statements", "cosines"]
 
@@ -60,11 +62,13 @@ def align_statements(
     # The model's verdict is asked only where it can decide: both or neither count something,
     # and below the bands one polarity (an opposite polarity is a veto there).
     counted = np.array([bool(n) for n in nums], dtype=bool)
-    polarity = _codes([st.polarity for st in statements])
+    negative = _negative(statements, frames, settings)
+    polarity = _codes(negative)
     left, right = candidates[:, 0], candidates[:, 1]
     judge.prepare(
         candidates, (counted[left] == counted[right]) & (usual | (polarity[left] == polarity[right]))
     )
+    vetoes = _Vetoes(statements, settings)
     pairs: list[tuple[float, int, int]] = []
     conflicts: list[tuple[int, int, float]] = []
     clashes: set[tuple[int, int]] = set()
@@ -75,24 +79,30 @@ def align_statements(
         candidates[read].tolist(), usual[read].tolist(), close[read].tolist(), strict=True
     ):
         a, b = statements[i], statements[j]
+        if sim < settings.align_strong and vetoes.apply(i, j):
+            continue
         if not in_band:
             # Below the embedding bands only the model can join a pair, never against a veto.
-            if judge.same(i, j) and not _conflict(a, b, nums[i], nums[j], words_[i], words_[j], 0.0):
+            if judge.same(i, j) and not _conflict(
+                negative[i] != negative[j], nums[i], nums[j], words_[i], words_[j], 0.0
+            ):
                 affinity[i, j] = max(sim, settings.align_mean)
                 pairs.append((sim, i, j))
             continue
-        if _conflict(a, b, nums[i], nums[j], words_[i], words_[j], settings.negation_same_words):
+        if _conflict(
+            a.polarity != b.polarity, nums[i], nums[j], words_[i], words_[j], settings.negation_same_words
+        ):
             conflicts.append((i, j, sim))
             if sim >= settings.contradiction_count_sim and _count_clash(
                 nums[i], nums[j], words_[i], words_[j]
             ):
                 clashes.add((i, j))
-        elif _same_count(sim, a.polarity == b.polarity, nums[i], nums[j], settings):
+        elif _same_count(sim, negative[i] == negative[j], nums[i], nums[j], settings):
             # As good as a strong pair, also for the average link of the clusters they join.
             affinity[i, j] = max(sim, float(np.float32(settings.align_strong)))
             pairs.append((affinity[i, j], i, j))
         elif _same_fact(
-            sim, a.polarity == b.polarity, *_counted_alike(terms[i], terms[j], nums[i], nums[j]), settings
+            sim, negative[i] == negative[j], *_counted_alike(terms[i], terms[j], nums[i], nums[j]), settings
         ) and (sim >= settings.align_strong or bool(nums[i]) == bool(nums[j])):
             # In the weak band a count that only one side gives is a fact the other does not
             # state ("Twenty-one people were injured in the fire at Warehouse 7" / "The fire
@@ -103,7 +113,7 @@ def align_statements(
             # for the similarity the embedding does not give, also for the average link.
             affinity[i, j] = max(sim, settings.align_mean)
             pairs.append((sim, i, j))
-    blocked = {(i, j) for i, j, _ in conflicts}
+    blocked = {(i, j) for i, j, _ in conflicts} | vetoes.amounts
     if judge.on and settings.align_link <= 1.0:
         # Average link over the model's probability of telling one fact: a look-alike at high
         # cosine no longer takes the place of the reworded statement that tells the fact.
@@ -119,7 +129,7 @@ def align_statements(
         if settings.align_second <= 1.0:
             groups += _second_groups(statements, link, pairs, groups, settings, blocked)
         if settings.align_rare_link <= 1.0:
-            groups += _rare_groups(statements, terms, nums, link, groups, settings, blocked)
+            groups += _rare_groups(statements, negative, terms, nums, link, groups, settings, blocked)
         if settings.align_extend <= 1.0:
             # Any pair the model finds likely enough may lead a statement to a group, also one
             # the count gate kept from the clustering: the whole group must then vouch for it.
@@ -140,7 +150,17 @@ def align_statements(
     )
 
 
-def _codes(values: Sequence[str]) -> np.ndarray:
+def _negative(statements: Sequence[Statement], frames: Frames | None, s: CompareSettings) -> list[bool]:
+    """Whether each statement denies what it tells, for the polarity gates: its own predicate's
+    negation read from the parse (``align_predicate_polarity``, where a frame has it), else any
+    negation in its text (a negated aside or quoted phrase then makes the statement negative)."""
+    own = [st.polarity == "negative" for st in statements]
+    if not s.align_predicate_polarity or frames is None:
+        return own
+    return [o if f.negated is None else f.negated for o, f in zip(own, frames.frames, strict=True)]
+
+
+def _codes(values: Sequence[object]) -> np.ndarray:
     """Each value as a small integer (equal values, equal codes)."""
     codes: dict[str, int] = {}
     return np.array([codes.setdefault(v, len(codes)) for v in values], dtype=np.int64)
@@ -356,8 +376,10 @@ class _PairJudge:
     ) -> None:
         self.model = pair_model() if s.align_model < 1.0 else None
         self.min = s.align_model
+        # Frame features are read only when the model weighs them (a walk per pair otherwise).
+        framed = frames if frames_used() else None
         self.evidence = (
-            StoryPairs(statements, vectors, sentences, frames) if self.model and len(statements) else None
+            StoryPairs(statements, vectors, sentences, framed) if self.model and len(statements) else None
         )
         self.floor = s.align_model_floor
         self.min_words = s.align_model_words
@@ -435,18 +457,54 @@ class _PairJudge:
         return (i, j) in self.accepted
 
 
+def one_speaker(a: str, b: str) -> bool:
+    """Whether two speaker names can be one person or body: equal once folded, one inside the
+    other ("Fox" / "Fox News"), or compatible person names ("Trump" / "Donald Trump")."""
+    fa, fb = fold(a), fold(b)
+    return fa == fb or f" {fa} " in f" {fb} " or f" {fb} " in f" {fa} " or compatible(a, b)
+
+
+_QUOTE_MARKS = frozenset('"“”«»')
+
+
+class _Vetoes:
+    """Pairs that tell two facts whatever the model says: statements attributed to speakers who
+    cannot be one person or body, and money amounts with no value in common. A vetoed pair is
+    not joined; a pair of different amounts also keeps their groups apart (``amounts``)."""
+
+    def __init__(self, statements: Sequence[Statement], s: CompareSettings) -> None:
+        # Only quoted words: a report of what someone said may be told under another source
+        # ("the campaign said" / "Clinton said"), quoted words have one speaker.
+        self.speakers = (
+            [st.attributed_to if _QUOTE_MARKS & set(st.text) else None for st in statements]
+            if s.align_speaker_veto
+            else None
+        )
+        self.money = [money_amounts(st.text) for st in statements] if s.align_money_veto else None
+        self.amounts: set[tuple[int, int]] = set()
+
+    def apply(self, i: int, j: int) -> bool:
+        if self.money is not None and self.money[i] and self.money[j] and not self.money[i] & self.money[j]:
+            self.amounts.add((i, j))
+            return True
+        if self.speakers is None:
+            return False
+        a, b = self.speakers[i], self.speakers[j]
+        return bool(a and b) and not one_speaker(a, b)  # type: ignore[arg-type]
+
+
 def _conflict(
-    a: Statement,
-    b: Statement,
+    opposite: bool,
     nums_a: dict[str, set[str]],
     nums_b: dict[str, set[str]],
     words_a: set[str],
     words_b: set[str],
     negation_same: float,
 ) -> bool:
-    """Opposite polarity in nearly the same words, or different counts of one thing ("12 people" /
-    "21 people"). Polarity alone is not enough: one sentence may add a negated clause of its own."""
-    if a.polarity != b.polarity and _jaccard(words_a, words_b) >= negation_same:
+    """Opposite polarity (``opposite``) in nearly the same words, or different counts of one
+    thing ("12 people" / "21 people"). Polarity alone is not enough: one sentence may add a
+    negated clause of its own."""
+    if opposite and _jaccard(words_a, words_b) >= negation_same:
         return True
     return any(not nums_a[unit] & nums_b[unit] for unit in nums_a.keys() & nums_b.keys())
 
@@ -683,6 +741,7 @@ _RARE_SHARED = 2
 
 def _rare_groups(
     statements: Sequence[Statement],
+    negative: Sequence[bool],
     terms: Sequence[set[str]],
     nums: Sequence[dict[str, set[str]]],
     link: _ModelAffinity,
@@ -716,7 +775,7 @@ def _rare_groups(
             for x, i in enumerate(members)
             for j in members[x + 1 :]
             if (i, j) not in blocked
-            and statements[i].polarity == statements[j].polarity
+            and negative[i] == negative[j]
             and bool(nums[i]) == bool(nums[j])
             and len(terms[i] & terms[j] - date_words) >= _RARE_SHARED
             and together.get(frozenset((articles[x], statements[j].article_id)), 0) >= s.align_rare_links

@@ -36,11 +36,15 @@ from newsprism.text import (
 
 __all__ = [
     "Mention",
+    "ages_apart",
     "clause",
     "clause_pieces",
+    "content_stems",
     "given_names",
     "mentions",
+    "name_shared",
     "near_names",
+    "one_occasion",
     "quoted_spans",
     "remark_day",
     "same_attribute",
@@ -247,7 +251,8 @@ def titles_apart(a: str, b: str) -> bool:
 @lru_cache(maxsize=1 << 14)
 def mentions(text: str) -> tuple[Mention, ...]:
     """Clock times, street blocks, intervals, counts, rare names and titles the sentence gives."""
-    out = [*_counts(text), *_rare_names(text), *_calendar(text), *_titles(text), *_ages(text), *_tolls(text)]
+    out = [*_counts(text), *_rare_names(text), *_calendar(text), *_titles(text), *_ages(text), *_tolls(text),
+           *_lengths(text), *_magnitudes(text), *_money(text), *_anonymous_ages(text), *_full_names(text)]  # fmt: skip
     for m in _CLOCK.finditer(text):
         hour, minute = int(m.group(1)), int(m.group(2) or 0)
         if 1 <= hour <= 12 and minute < 60:
@@ -587,6 +592,16 @@ def same_attribute(a_text: str, a: Mention, b_text: str, b: Mention, tied: bool 
         return ages_apart(str(a.value), str(b.value))
     if a.kind == "toll":
         return tolls_apart(a_text, str(a.value), b_text, str(b.value))
+    if a.kind == "anonymous_age":
+        return False  # compared with named ages, article by article (contradictions.py)
+    if a.kind in _MEASURES:
+        return _measures_apart(a_text, a, b_text, b)
+    if a.kind == "full_name":
+        # one person's name: the two sentences tell one thing in other words too
+        return (
+            letter_added(str(a.value), str(b.value))
+            and len(content_stems(a_text) & content_stems(b_text)) >= _NAME_SHARED
+        )
     if a.kind == "name":
         # the very word next to both ("his sister Tavrenah"): "near Dargahan" / "in the Dargehan
         # area" are a place two transliterations spell
@@ -597,6 +612,11 @@ def same_attribute(a_text: str, a: Mention, b_text: str, b: Mention, tied: bool 
     if a.kind == "calendar" and not _dates_apart(str(a.value), str(b.value)):
         return False
     if not _names_agree(a_text, a, b_text, b):
+        return False
+    if a.kind == "interval" and not name_shared(a_text, b_text):
+        # "the pace set four years ago by the GOP planners in Tampa" / "when the city landed the
+        # convention two years ago": an interval dates an event the sentence names; no one in common,
+        # two events
         return False
     if a.kind == "clock" and abs(a.value - b.value) > _CLOCK_SPAN:
         return False
@@ -755,3 +775,280 @@ def same_remark(a: frozenset[str], b: frozenset[str]) -> bool:
     if who_a and who_b and not who_a & who_b:
         return False
     return len(a & b) >= _SAME_REMARK * min(len(a), len(b))
+
+
+# --- Measures of one event: a length, a quake's magnitude, a sum of money (session 12) ---
+
+# Metres per unit: one length told in two systems ("60 metres (200 feet)") is one value.
+_LENGTH_UNITS = {"km": 1000.0, "kilometre": 1000.0, "kilometer": 1000.0, "metre": 1.0, "meter": 1.0,
+                 "feet": 0.3048, "foot": 0.3048, "ft": 0.3048, "mile": 1609.34, "yard": 0.9144}  # fmt: skip
+_LENGTH = re.compile(
+    r"(?<![\w$£€.,-])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s?-?\s?"
+    r"(km|kilomet(?:re|er)s?|met(?:re|er)s?|feet|foot|ft|miles?|yards?)(?![\w-])",
+    re.IGNORECASE,
+)
+# A bound is no value to compare ("more than 100 metres", "up to 5 miles"); a point estimate is
+# ("about 150 metres", see _MEASURE_RATIO).
+_BOUND_BEFORE = re.compile(
+    r"\b(?:more than|fewer than|less than|at least|up to|as (?:much|many|far|high) as|over|under|within|"
+    r"nearly|almost|some \d|dozens of|hundreds of|thousands of|another|other)\s+$",
+    re.IGNORECASE,
+)
+# Two values of one measure this far apart cannot be one value rounded or converted ("about 600
+# metres" covers 550-650; 200 ft is 61 m, told as "60 metres"); 150 / 60 m and 600 / 700 m are.
+_MEASURE_RATIO = 1.15
+
+
+def _unit_metres(unit: str) -> float:
+    low = unit.lower().rstrip("s")
+    return next(v for k, v in _LENGTH_UNITS.items() if low == k or low.startswith(k[:5]) and len(k) > 4)
+
+
+def _lengths(text: str) -> list[Mention]:
+    """A sentence's one length (value in metres): a second length that converts the first ("60
+    metres (200 feet)") is the same value; two lengths that are not tell two things, and give
+    none."""
+    found = []
+    for m in _LENGTH.finditer(text):
+        if _BOUND_BEFORE.search(text[max(0, m.start() - 20) : m.start()]):
+            return []
+        value = float(m.group(1).replace(",", "")) * _unit_metres(m.group(2))
+        if value <= 0:
+            return []  # "2, 000ft": a number cut in two, no length to read
+        found.append(Mention("length", "length", value, m.group(0), m.start(), m.end()))
+    if not found or any(not _close(found[0].value, x.value) for x in found[1:]):
+        return []
+    return found[:1]
+
+
+def _close(x: float | str, y: float | str, ratio: float = _MEASURE_RATIO) -> bool:
+    lo, hi = sorted((float(x), float(y)))
+    return lo > 0 and hi / lo < ratio
+
+
+# "a 5.6 magnitude earthquake", "a magnitude-5.2 quake", "measuring 5.6 on the Richter scale", "a
+# magnitude of 6.1": the strength of a quake, read on one scale or another
+_MAGNITUDE = re.compile(
+    r"\b(\d\.\d)\s?-?\s?magnitude\b|\bmagnitude(?:\s+of)?\s?-?\s?(\d\.\d)\b|\bmeasuring\s+(\d\.\d)\s+on\s+the\s+Richter\b",
+    re.IGNORECASE,
+)
+
+
+def _magnitudes(text: str) -> list[Mention]:
+    out = []
+    for m in _MAGNITUDE.finditer(text):
+        value = next(g for g in m.groups() if g)
+        out.append(Mention("magnitude", "magnitude", float(value), value, m.start(), m.end()))
+    return out if len({x.value for x in out}) == 1 else []
+
+
+# "$137 million", "$137-million", "$1.2bn", "85 million euros", "£30m": a sum with its currency
+_SCALE = {"thousand": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "billion": 1e9, "bn": 1e9, "b": 1e9,
+          "trillion": 1e12, "tn": 1e12}  # fmt: skip
+_MONEY = re.compile(
+    r"(?P<sign>[$£€])\s?(?P<n1>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s?-?\s?(?P<s1>thousand|million|billion|trillion|mn|bn|tn|m|b)\b)?"
+    r"|(?<![\w$£€.,])(?P<n2>\d+(?:\.\d+)?)\s?-?\s?(?P<s2>thousand|million|billion|trillion)\s+(?P<cur>euros?|pounds?|dollars?)\b",
+    re.IGNORECASE,
+)
+_CURRENCY = {"$": "usd", "£": "gbp", "€": "eur", "euro": "eur", "pound": "gbp", "dollar": "usd"}
+# "(of|in|worth of) diamonds and jewels": what the sum is the value of
+_VALUED_AFTER = re.compile(
+    r"^\s*(?:worth\s+(?:of\s+)?|of\s+|in\s+)((?:[a-z][\w-]*(?:\s+|,\s*)){0,3}[a-z][\w-]*)"
+)
+_VALUED_BEFORE = re.compile(
+    r"\b([a-z][\w-]*)\s+(?:valued|worth|estimated)\s+(?:at\s+)?(?:about\s+|around\s+|some\s+|an\s+estimated\s+)?$"
+)
+
+
+def _money(text: str) -> list[Mention]:
+    """Sums of money keyed by currency (value in units). A sum in brackets after another converts
+    it at the outlet's rate ("85 million euros ($108 million)"): not compared, the rate differs
+    from outlet to outlet. A bound ("more than $2 million") is none."""
+    out = []
+    for m in _MONEY.finditer(text):
+        before = text[max(0, m.start() - 20) : m.start()]
+        if _BOUND_BEFORE.search(before) or re.search(r"\(\s*$", before):
+            continue
+        number = m.group("n1") or m.group("n2")
+        scale = (m.group("s1") or m.group("s2") or "").lower()
+        currency = m.group("sign") or m.group("cur").lower().rstrip("s")
+        value = float(number.replace(",", "")) * _SCALE.get(scale, 1.0)
+        out.append(Mention("money", _CURRENCY[currency], value, m.group(0).strip(), m.start(), m.end()))
+    return out
+
+
+def valued_things(text: str, m: Mention) -> frozenset[str]:
+    """First letters (five) of the nouns a sum is the value of ("$137 million of diamonds and
+    jewels" -> diamo, jewel; "jewels valued at $5 million" -> jewel)."""
+    words: list[str] = []
+    after = _VALUED_AFTER.match(text[m.end :])
+    if after:
+        words += re.findall(r"[a-z][\w-]*", after.group(1))
+    before = _VALUED_BEFORE.search(text[max(0, m.start - 60) : m.start])
+    if before:
+        words.append(before.group(1))
+    return frozenset(w[:5] for w in words if w not in STOPWORDS and len(w) > 2)
+
+
+_SHARED_NAME = re.compile(r"(?<![\w'’-])[A-Z][a-z][\w'’-]+")
+
+
+def sentence_names(text: str) -> tuple[frozenset[str], str]:
+    """Capitalised words of a sentence, possessive cut ("Iran's" -> iran), dates left out: the
+    people and places it names; and its opening word when that is common in general English
+    (a name only if the other sentence names it)."""
+    out, opener = set(), ""
+    for m in _SHARED_NAME.finditer(text):
+        word = re.sub(r"['’]s?$", "", m.group(0)).lower()
+        if word in _DATE_WORDS or word in STOPWORDS:
+            continue
+        if m.start() == 0 and zipf(word) >= _OPENER_NAME:
+            opener = word
+            continue
+        out.add(word)
+    return frozenset(out), opener
+
+
+def one_occasion(a_text: str, b_text: str) -> bool:
+    """Two sentences may tell one occasion: they name a person or place in common, and no month or
+    year only one of them names ("a quake in September" tells another)."""
+    times_a = {t.lower() for t in _TIME_MARK.findall(a_text)}
+    times_b = {t.lower() for t in _TIME_MARK.findall(b_text)}
+    return name_shared(a_text, b_text) and times_a == times_b
+
+
+def name_shared(a_text: str, b_text: str) -> bool:
+    """The two sentences name a person or place in common (see :func:`sentence_names`)."""
+    (na, oa), (nb, ob) = sentence_names(a_text), sentence_names(b_text)
+    return bool(na & nb or oa and oa in nb or ob and ob in na)
+
+
+# A person told by age and kind, not by name: "a 60-year-old woman", "a 36-year-old Australian
+# climber", "a 60-year-old, terminally ill woman"
+_PERSON_NOUNS = (
+    "woman|man|girl|boy|mother|father|son|daughter|wife|husband|teenager|teen|youth|child|resident|"
+    "driver|pilot|climber|hiker|suspect|victim|patient|worker|student|officer|soldier|tourist|mountaineer|"
+    "grandmother|grandfather|grandson|granddaughter|person|citizen|national|gunman|robber|player"
+)
+_AGE_ANONYMOUS = re.compile(
+    rf"(?<![\w-])((?i:{_NUM_WORD}))[- ]year[- ]old,?\s+((?:[A-Za-z][\w-]*,?\s+){{0,3}}?)({_PERSON_NOUNS})\b"
+    r"(?!\s+[A-Z])"
+)
+
+
+def _anonymous_ages(text: str) -> list[Mention]:
+    """An age told with no name ("a 60-year-old woman"): key the kind of person, value the age."""
+    out = []
+    for m in _AGE_ANONYMOUS.finditer(text):
+        if _THEN_BEFORE.search(text[max(0, m.start() - 8) : m.start()]):
+            continue
+        found = numbers(m.group(1))
+        if len(found) == 1 and 0 < (age := int(float(next(iter(found))))) < 120:
+            out.append(Mention("anonymous_age", m.group(3).lower(), age, f"{age}", m.start(), m.end()))
+    return out
+
+
+def holder(text: str, at: int) -> tuple[int, str] | None:
+    """The person a value told at ``at`` belongs to: the last person the sentence gives an age
+    before it ("36-year-old Duncan Rait was killed after falling 200ft" -> (36, "rait"); "a
+    36-year-old Australian climber ... falling 150 metres" -> (36, "")), or None."""
+    found = [(m.end, m) for m in (*_ages(text), *_anonymous_ages(text)) if m is not None and m.end <= at]
+    if not found:
+        return None
+    m = max(found, key=lambda x: x[0])[1]
+    if m.kind == "anonymous_age":
+        return int(m.value), ""
+    return int(str(m.value).split("|")[0]), m.key
+
+
+# An age told with and without a name is one person's only this close (a birthday between).
+_ANONYMOUS_SPAN = 1
+
+
+def same_holder(a: tuple[int, str] | None, b: tuple[int, str] | None) -> bool:
+    """Two holders are one person: both named, their surnames one (a letter apart at most) and
+    their ages a few years apart at most; else their ages a year apart at most."""
+    if a is None or b is None:
+        return False
+    (xa, na), (xb, nb) = a, b
+    if na and nb:
+        return Levenshtein.distance(na, nb) <= 1 and abs(xa - xb) <= _AGE_SPAN
+    return abs(xa - xb) <= _ANONYMOUS_SPAN
+
+
+# "Duncan Raite" / "Duncan Rait": a given name and a rare surname, one letter added
+_FULL_NAME = re.compile(r"(?<![\w'’.-])([A-Z][a-z]{2,})\s+([A-Z][a-z]{2,})(?![\w'’-])")
+
+
+def _full_names(text: str) -> list[Mention]:
+    """A given name and a surname rare in general English (key the given name, value the
+    surname); titles are no given names."""
+    out = []
+    for m in _FULL_NAME.finditer(text):
+        given, surname = m.group(1), m.group(2)
+        if given.lower() in TITLE_WORDS or given.lower() in STOPWORDS or given.lower() in _DATE_WORDS:
+            continue
+        if zipf(surname.lower()) < _RARE_NAME:
+            out.append(Mention("full_name", given.lower(), surname, m.group(0), m.start(), m.end()))
+    return out
+
+
+def letter_added(a: str, b: str) -> bool:
+    """Two spellings of one surname, one a letter longer ("Raite" / "Rait"), not a plural
+    ("Raits"), a doubled letter ("Asad" / "Assad", "-y" / "-yy"), a vowel beside a vowel ("Yunis" /
+    "Younis": transliterations) or a variant
+    :func:`normalize_words` folds."""
+    short, long_ = sorted((a.lower(), b.lower()), key=len)
+    if len(long_) != len(short) + 1 or Levenshtein.distance(short, long_) != 1 or long_ == short + "s":
+        return False
+    at = next((i for i, (x, y) in enumerate(zip(short, long_, strict=False)) if x != y), len(short))
+    near = long_[max(0, at - 1) : at] + long_[at + 1 : at + 2]
+    doubled = long_[at] in near
+    # a vowel added next to a vowel is a transliteration too ("Yunis" / "Younis")
+    digraph = long_[at] in _VOWELS and any(c in _VOWELS for c in near)
+    return not doubled and not digraph and normalize_words(a) != normalize_words(b)
+
+
+_VOWELS = frozenset("aeiouy")
+
+
+_MEASURES = frozenset(["length", "magnitude", "money"])
+# A sentence telling a figure revised ("which originally had rated the quake as 4.4"): the two
+# figures are two moments' readings, not two outlets disagreeing.
+_REVISED = re.compile(
+    r"\b(?:originally|revised|downgraded|upgraded|updated|initially|first)\b", re.IGNORECASE
+)
+# Two sums of one thing this far apart are no rounding and no estimate of it ("$108 million" /
+# "an estimated $102 million" is); "$137 million" / "$108 million" are two values.
+_MONEY_RATIO = 1.2
+# Two sums further apart than this are mostly a whole and a part, or two packages ("$8 billion in
+# aid" / "$3.5 billion in military aid"), not one sum told two ways.
+_MONEY_PARTS = 1.5
+# Content words (stems) two sentences spelling one name two ways share besides it ("Duncan Raite
+# died after slipping and falling" / "Duncan Rait was killed after slipping and falling")
+_NAME_SHARED = 2
+
+
+@lru_cache(maxsize=1 << 16)
+def content_stems(text: str) -> frozenset[str]:
+    """Stems of the content words that are not numbers."""
+    return frozenset(stem(w) for w in content_words(text) if not w[:1].isdigit())
+
+
+def _measures_apart(a_text: str, a: Mention, b_text: str, b: Mention) -> bool:
+    """Two values of one measure of one event: a length one person fell or walked (the same
+    person before both values, see :func:`holder`), one quake's magnitude (one occasion, no other
+    event told), one thing's value in money (one occasion, the valued nouns met, the names next
+    to the sums agreeing)."""
+    if a.kind == "length":
+        return not _close(a.value, b.value) and same_holder(holder(a_text, a.start), holder(b_text, b.start))
+    if a.kind == "magnitude":
+        other = (_OTHER_TOLL, _REVISED)
+        return one_occasion(a_text, b_text) and not any(p.search(t) for p in other for t in (a_text, b_text))
+    return (
+        not _close(a.value, b.value, _MONEY_RATIO)
+        and _close(a.value, b.value, _MONEY_PARTS)
+        and bool(valued_things(a_text, a) & valued_things(b_text, b))
+        and one_occasion(a_text, b_text)
+        and _names_agree(a_text, a, b_text, b)
+    )

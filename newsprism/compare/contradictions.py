@@ -20,8 +20,10 @@ from newsprism.compare.attributes import (
     Mention,
     clause,
     clause_pieces,
+    content_stems,
     given_names,
     mentions,
+    name_shared,
     quoted_spans,
     remark_day,
     same_attribute,
@@ -66,6 +68,7 @@ def _side(st: Statement) -> dict:
 
 
 _SAYING = r"said|says|told|added|stated|claimed|alleged|announced|confirmed|reported|denied"
+_SAYING_WORDS = frozenset(_SAYING.split("|"))
 _DAY = "|".join(sorted(_WEEKDAYS))
 # The day something was said is not the day of the event it tells ("On Wednesday afternoon
 # the union alleged that ...", "the fire service said on Thursday").
@@ -219,11 +222,27 @@ def _place_words(place: str) -> frozenset[str]:
 _YEAR_RANGE = re.compile(r"\b((?:19|20)\d\d)\s*(?:-|–|—|to|until|through)\s*((?:19|20)?\d\d)\b")
 
 
+# "was elected to the Senate in 1966 and served until 1978": a term told by its first year and its
+# last (the years' own match starts at the first year, so the office words stand before it)
+_TERM_SPAN = re.compile(
+    r"\b(?:elected|appointed|sworn in|took office)\b[^.;()]{0,40}?\bin\s+"
+    r"(?P<first>(?:19|20)\d\d)\s+and\s+(?:was\s+)?(?:served|remained|stayed|held\s+(?:it|the\s+\w+))\s+"
+    r"(?:\w+\s+){0,3}?(?:until|through|till)\s+(?P<last>(?:19|20)\d\d)\b",
+    re.IGNORECASE,
+)
+
+
+def _span_matches(text: str) -> list[tuple[int, str, str]]:
+    """(offset of the first year, first year, last year) of each span of years in ``text``."""
+    out = [(m.start(), m.group(1), m.group(2)) for m in _YEAR_RANGE.finditer(text)]
+    return out + [(m.start("first"), m.group("first"), m.group("last")) for m in _TERM_SPAN.finditer(text)]
+
+
 @lru_cache(maxsize=_CACHE)
 def _year_ranges(text: str) -> frozenset[tuple[int, int]]:
     out = set()
-    for m in _YEAR_RANGE.finditer(text):
-        start, end = int(m.group(1)), m.group(2)
+    for _, first, end in _span_matches(text):
+        start = int(first)
         stop = int(end) if len(end) == 4 else start // 100 * 100 + int(end)
         if start < stop <= start + 80:
             out.add((start, stop))
@@ -234,6 +253,9 @@ def _spans_overlap(ra: tuple[int, int], rb: tuple[int, int]) -> bool:
     """Two spans of years share half the shorter at least: one term told two ways (1967–1979 /
     1966–1978), not two periods ("since the 2004-05 season" / "the 1982-83 championship team")."""
     shared = min(ra[1], rb[1]) - max(ra[0], rb[0])
+    inner, outer = sorted((ra, rb), key=lambda r: r[1] - r[0])
+    if outer[0] <= inner[0] and inner[1] <= outer[1] and outer[1] - outer[0] >= 2 * (inner[1] - inner[0]):
+        return False  # one span well inside the other: a term within a life or a career
     return shared * 2 >= min(ra[1] - ra[0], rb[1] - rb[0])
 
 
@@ -424,7 +446,7 @@ def _same_thing(a: Statement, b: Statement, sim: float, min_sim: float, min_shar
     if (names_a or names_b) and not names_a & names_b:
         return False
     counted = _counted(a.text) | _counted(b.text)
-    return len((_stems(a.text) - counted) & (_stems(b.text) - counted)) >= min_shared
+    return len((content_stems(a.text) - counted) & (content_stems(b.text) - counted)) >= min_shared
 
 
 _DATE_WORDS = frozenset(DAYS) | frozenset(MONTHS)
@@ -439,12 +461,6 @@ def _names(text: str) -> frozenset[str]:
 @lru_cache(maxsize=_CACHE)
 def _counted(text: str) -> frozenset[str]:
     return frozenset(quantities(text))
-
-
-@lru_cache(maxsize=_CACHE)
-def _stems(text: str) -> frozenset[str]:
-    """Stems of the content words that are not numbers."""
-    return frozenset(stem(w) for w in content_words(text) if not w[:1].isdigit())
 
 
 @lru_cache(maxsize=_CACHE)
@@ -617,7 +633,8 @@ def _attribute_contradictions(
     articles: dict[str, list[str]] = {}
     for unit, (text, _) in units.items():
         articles.setdefault(unit[0], []).append(text)
-    for unit, (text, members) in units.items():
+    first: dict[tuple[str, str, str], float | str] = {}
+    for unit, (text, members) in sorted(units.items()):
         quoted = quoted_spans(text)
         # a sentence that is all quote still names its speaker in the outlet's words (the title)
         spoken = all(statements[i].quote_id for i in members)
@@ -626,7 +643,18 @@ def _attribute_contradictions(
             if m is None:
                 continue
             if (m.kind in _REPORTED or not spoken) and not any(s <= m.start < e for s, e in quoted):
+                if m.kind in _OWN_FIGURE and first.setdefault((unit[0], m.kind, m.key), m.value) != m.value:
+                    continue  # a second figure the article gives is another source's (see _OWN_FIGURE)
                 by_key.setdefault((m.kind, m.key), []).append((unit, m))
+    for (kind, _key), items in by_key.items():
+        # An article giving two sums of one currency tells two things or two estimates (a bill and
+        # its part, two packages, a first figure and a revised one): only an article's one sum is
+        # compared.
+        if kind == "money":
+            sums: dict[str, set[float | str]] = {}
+            for unit, m in items:
+                sums.setdefault(unit[0], set()).add(m.value)
+            items[:] = [(unit, m) for unit, m in items if len(sums[unit[0]]) == 1]
     tied: set[tuple[_Unit, _Unit]] = set()
     for clocks in (False, True):
         for (kind, _), items in sorted(by_key.items()):
@@ -645,12 +673,90 @@ def _attribute_contradictions(
                         or _update(kind, ua[0], ma, ub[0], mb, published or {})
                         or kind == "age"
                         and _plan_and_report(ta, tb)
+                        or kind == "full_name"
+                        and _both_spellings(articles[ua[0]], articles[ub[0]], ma, mb)
                     ):
                         continue
                     found.append((ua, ma, ub, mb))
                     tied.add((ua, ub))
+    found += _anonymous_ages(units, by_key, published or {})
+    # a measure read as a plain count too ("60 metres" counts metres): told once, as the measure
+    measured = {frozenset((ua, ub)) for ua, ma, ub, _ in found if ma.kind in _MEASURED}
+    found = [f for f in found if f[1].kind != "count" or frozenset((f[0], f[2])) not in measured]
     out = [_attribute_contradiction(statements, units, *f) for f in found]
     return out + _remark_days(statements, units)
+
+
+_MEASURED = frozenset(["length", "magnitude", "money"])
+# An article giving two values of one measure tells two sources' figures ("a magnitude-5.2 quake,
+# state television says" ... "the U.S. Geological Survey put it at magnitude-5.4"): its first is
+# its own, the rest are compared with nothing.
+_OWN_FIGURE = frozenset(["magnitude"])
+
+
+def _both_spellings(texts_a: Sequence[str], texts_b: Sequence[str], a: Mention, b: Mention) -> bool:
+    """Either article writes both spellings of the name: two people, or a typo it corrects itself."""
+    words = {str(a.value), str(b.value)}
+    return any(all(re.search(rf"\b{w}\b", " ".join(texts)) for w in words) for texts in (texts_a, texts_b))
+
+
+def _anonymous_ages(
+    units: Mapping[_Unit, tuple[str, list[int]]],
+    by_key: Mapping[tuple[str, str], list[tuple[_Unit, Mention]]],
+    published: Mapping[str, str],
+) -> list[tuple[_Unit, Mention, _Unit, Mention]]:
+    """An age told without a name ("a 60-year-old woman") against a named person's ("61-year-old
+    Ada Lee Morrow") when each article can mean one person only: the unnamed article gives one
+    age for anyone, the named article names one aged person and no unnamed one, the ages are
+    a year or two apart, and the two sentences name someone or somewhere in common and share a word
+    (the same name, and "charged" / "charged", "arrested" / "arrested")."""
+    ages: dict[str, set[int]] = {}
+    named: dict[str, set[str]] = {}
+    anonymous: dict[str, list[tuple[_Unit, Mention]]] = {}
+    named_items: dict[str, list[tuple[_Unit, Mention]]] = {}
+    for (kind, key), items in by_key.items():
+        for unit, m in items:
+            if kind == "anonymous_age":
+                ages.setdefault(unit[0], set()).add(int(m.value))
+                anonymous.setdefault(unit[0], []).append((unit, m))
+            elif kind == "age":
+                ages.setdefault(unit[0], set()).add(int(str(m.value).split("|")[0]))
+                named.setdefault(unit[0], set()).add(key)
+                named_items.setdefault(unit[0], []).append((unit, m))
+    out = []
+    for art_a, items_a in sorted(anonymous.items()):
+        if len(ages[art_a]) != 1:
+            continue
+        for art_b, items_b in sorted(named_items.items()):
+            if art_b == art_a or len(named[art_b]) != 1 or art_b in anonymous or len(ages[art_b]) != 1:
+                continue
+            for ua, ma in items_a:
+                for ub, mb in items_b:
+                    ta, tb = units[ua][0], units[ub][0]
+                    age_b = int(str(mb.value).split("|")[0])
+                    if (
+                        0 < abs(int(ma.value) - age_b) <= _ANONYMOUS_AGE_SPAN
+                        and name_shared(ta, tb)
+                        and _event_words(ta) & _event_words(tb)
+                        and not _two_events(ta, ma, tb, mb)
+                        and not _grew(ua[0], str(ma.value), ub[0], str(age_b), published)
+                    ):
+                        out.append((ua, ma, ub, mb))
+                        break
+                else:
+                    continue
+                break
+    return out
+
+
+# An unnamed person and a named one are one person's ages only this close.
+_ANONYMOUS_AGE_SPAN = 2
+
+
+def _event_words(text: str) -> frozenset[str]:
+    """Stems of the lower-case content words of a sentence that are no age or person word."""
+    return frozenset(stem(w) for w in _COMMON.findall(text) if w not in STOPWORDS and "year" not in w
+                     and w not in _DATE_WORDS and w not in _SAYING_WORDS)  # fmt: skip
 
 
 _LEADING_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
@@ -751,12 +857,17 @@ _KINDS = {
     "title": "title",
     "age": "age",
     "toll": "number",
+    "length": "number",
+    "magnitude": "number",
+    "money": "number",
+    "full_name": "name",
+    "anonymous_age": "age",
 }
 # A person's title or age is theirs whatever the sentence tells of them (a plan, another day).
 _PERSONAL = frozenset(["title", "age"])
 # Values an outlet reports from a source in its own words ("killing five people, Iranian media
 # said"): read in sentences the quote stage holds as speech, outside their quote marks.
-_REPORTED = _PERSONAL | {"toll"}
+_REPORTED = _PERSONAL | {"toll", "length", "magnitude", "money", "anonymous_age"}
 
 
 def _attribute_contradiction(
@@ -812,7 +923,9 @@ def _term_pairs(
             if not named:
                 continue
             # by office, the name shared is the holder's, not the office's ("to the United States")
-            office = _office_words(a.text) & _office_words(b.text)
+            # the holder's own name next to both spans is no office ("Ada Morrow served ..." /
+            # "Ada Morrow (1920-1999)": a term and a life)
+            office = _office_words(a.text) & _office_words(b.text) - {n[:_PREFIX] for n in named}
             if (
                 _same_event(a.text, b.text, _YEAR_RANGE)
                 or {n for n in named if n[:_PREFIX] not in office}
@@ -850,7 +963,7 @@ def _person_named(a: str, b: str) -> frozenset[str]:
 
 
 # Words that hold an office for a span of years: the office itself is named next to the span.
-_HOLDING = frozenset("served serving serve held holding represented representing was were".split())  # noqa: SIM905
+_HOLDING = frozenset("served serving serve held holding represented representing was were elected".split())  # noqa: SIM905
 _OFFICE_WORDS = re.compile(r"[A-Za-z][\w'’-]*")
 _PREFIX = 5
 
@@ -860,8 +973,8 @@ def _office_words(text: str) -> set[str]:
     span of years in its clause, function words and verbs of holding left out ("served in the
     Senate from" -> senat; "a senator from" -> senat)."""
     out = set()
-    for m in _YEAR_RANGE.finditer(text):
-        pieces = clause_pieces(text[max(0, m.start() - 80) : m.start()])
+    for at, _, _ in _span_matches(text):
+        pieces = clause_pieces(text[max(0, at - 80) : at])
         kept = _office_kept(pieces[-1])
         if not kept and len(pieces) > 1 and not pieces[-1].strip(" from"):
             # "served two terms in the Senate, from 1967 to 1979": the span closes the clause before

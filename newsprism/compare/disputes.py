@@ -33,7 +33,7 @@ import numpy as np
 
 from newsprism.model import Dispute, Quote, Span, Statement, content_id
 from newsprism.quotes.identity import PRONOUNS
-from newsprism.text import DAYS, MONTHS, STOPWORDS, content_words, normalize_words, without_quoted
+from newsprism.text import DAYS, MONTHS, STOPWORDS, content_words, normalize_words, stem, without_quoted
 
 __all__ = ["find_disputes", "parties_in", "party_key", "stance"]
 
@@ -1138,6 +1138,8 @@ def _sentence_disputes(
             reported = _report_words(statements, group, source)
         elif found := _relative_denial(outside) or _contrast_claimant(outside) or _clause_answer(group):
             pair = (found[1], found[0])
+        elif (claimant := _corrected_claim(outside)) and _actor_key(claimant) != _actor_key(outlet):
+            pair = (claimant, outlet)
         if pair is not None:
             # the claim the outlet calls false, in the words its author gave it in this article
             own = (
@@ -1158,6 +1160,46 @@ def _sentence_disputes(
                 )
             )
     return out
+
+
+# "his recent claim that ...", "Ada Lind's claim in May that ...": a claim named with its owner
+_OWNED_CLAIM = re.compile(
+    r"\b(?:(his|her|their)|((?:[A-Z][\w’'.-]*\s+){0,2}[A-Z][\w’'.-]*)[’']s?)\s+(?:\w+\s+)?"
+    r"(?:claims?|assertions?|contentions?|statements?|allegations?|charges?)\s+(?:\w+\s+){0,3}?that\s+"
+    r"([^()]+?)\s*\(([^()]+)\)"
+)
+# A bracket right after a claim telling what is so instead ("(the actual number is closer to 15
+# percent)", "(in fact, the bridge reopened in May)")
+_INSTEAD = re.compile(r"\b(?:actual|actually|in fact|in reality|the real|really|correct)\b", re.IGNORECASE)
+_NUMBER = re.compile(r"\d[\d,.]*")
+# A bracket giving another moment's or another scope's number adds to the claim ("up from 8,000
+# in 2019", "of 12,000 in all"): no correction.
+_THEN_NOW = re.compile(
+    r"\b(?:up|down|from|than|compared|previous|previously|last|earlier|before|since|of|out|total|(?:19|20)\d\d)\b",
+    re.IGNORECASE,
+)
+
+
+def _corrected_claim(outside: str) -> str | None:
+    """Who owns a claim the outlet corrects in a bracket right after it: "his claim that Obama
+    wants 250,000 refugees (Obama has proposed 10,000 refugees)" — the bracket says what is so
+    instead, or gives another number of a thing the claim counts. The owner is the name before
+    the possessive, or for "his"/"her"/"their" the name the sentence opens with."""
+    m = _OWNED_CLAIM.search(outside)
+    if m is None:
+        return None
+    claim, bracket = m.group(3), m.group(4)
+    numbers_a, numbers_b = set(_NUMBER.findall(claim)), set(_NUMBER.findall(bracket))
+    shared = {stem(w) for w in content_words(claim) if w.isalpha()} & {
+        stem(w) for w in content_words(bracket) if w.isalpha()
+    }
+    other = numbers_a and numbers_b and not numbers_a & numbers_b and shared and not _THEN_NOW.search(bracket)
+    if not (_INSTEAD.search(bracket) or other):
+        return None
+    if m.group(2):
+        return m.group(2)
+    names = _names(outside[: m.start()])
+    return names[0] if names else None
 
 
 # "The AP reported that ...", "The report published Tuesday showed ...": a sentence telling what a

@@ -181,6 +181,8 @@ class Frame:
     agents: frozenset[str] = frozenset()
     patients: frozenset[str] = frozenset()
     others: frozenset[str] = frozenset()
+    # Whether the statement's own predicate is negated (None: no parse); see :func:`_negated`.
+    negated: bool | None = None
 
     @property
     def args(self) -> frozenset[str]:
@@ -233,7 +235,43 @@ def _frame(tokens: Sequence[Token]) -> Frame:
                 for obj in child.children:
                     if obj.dep_ == "pobj":
                         (agents if child.dep_ == "agent" else others).update(_role_keys(obj))
-    return Frame(frozenset(verbs), frozenset(agents), frozenset(patients), frozenset(others))
+    return Frame(
+        frozenset(verbs), frozenset(agents), frozenset(patients), frozenset(others), _negated(tokens)
+    )
+
+
+# Negative arguments that deny the predicate they fill ("no one came", "found nothing").
+_NEGATIVE_ARGS = frozenset({"nothing", "none", "nobody", "noone", "neither"})
+
+
+def _negated(tokens: Sequence[Token]) -> bool:
+    """Whether the statement denies its own predicate: a negation on a head of the span (a
+    token whose syntactic head lies outside it) or on such a head's auxiliary, a "no" on one of
+    its arguments, or a negative pronoun as an argument. A negation inside a subordinate
+    clause, an aside or a quoted phrase ("who conceded she is 'not a natural politician'"),
+    or on an adjective ("found him not guilty") leaves the predicate affirmed."""
+    inside = {tok.i for tok in tokens}
+    heads = [tok for tok in tokens if tok.head.i == tok.i or tok.head.i not in inside]
+    # what a head reports is the statement's content ("X said the plan is not ready")
+    heads += [c for h in heads for c in h.children if c.dep_ in _REPORTED and c.i in inside]
+    for head in heads:
+        for child in head.children:
+            if child.i in inside and (child.dep_ == "neg" or _negative_argument(child)):
+                return True
+    return False
+
+
+_REPORTED = frozenset({"ccomp", "parataxis"})
+
+
+def _negative_argument(tok: Token) -> bool:
+    """A subject or object that denies its predicate: "nothing", "no delegates", "neither X nor Y"."""
+    if tok.dep_ not in _AGENT_DEPS | _PATIENT_DEPS | {"nsubjpass"}:
+        return False
+    return tok.lower_ in _NEGATIVE_ARGS or any(
+        (c.dep_ == "det" and c.lower_ == "no") or (c.dep_ == "preconj" and c.lower_ == "neither")
+        for c in tok.children
+    )
 
 
 def statement_frames(

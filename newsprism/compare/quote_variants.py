@@ -22,6 +22,7 @@ most of the others, earliest article on a tie) and classified:
 from __future__ import annotations
 
 import difflib
+import itertools
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -41,13 +42,18 @@ ALTERATIONS = frozenset({"altered", "misattributed"})
 
 
 _POSSESSIVE = re.compile(r"(?<=\w)['’]s\b")
+# "a .32-caliber revolver, not a .45": a contrast after a comma names what the thing is not, and
+# leaves the clause affirmed, so it is no negation for polarity.
+_CONTRAST = re.compile(r"[,;]\s+not\s+(?=(?:a|an|the)\b)", re.IGNORECASE)
+# A speaker given by description or pronoun ("One", "daughter of X") has no name of their own.
+_DESCRIBED = frozenset({"nominal", "pronoun"})
 _UNNAMED = ("the ", "a ", "an ", "its ", "his ", "her ", "their ", "our ", "one ")
 
 
 def _surname(quote: Quote) -> str | None:
     """The speaker's last name, or ``None`` for an unknown, anonymous or unnamed speaker
-    ("the commander of the fire brigade", "Its chief executive"): those match anyone."""
-    if quote.speaker is None or quote.speaker.anonymous:
+    ("the commander of the fire brigade", "Its chief executive", "One"): those match anyone."""
+    if quote.speaker is None or quote.speaker.anonymous or quote.speaker.kind in _DESCRIBED:
         return None
     full = (quote.speaker.canonical or quote.speaker.name or "").strip()
     if not full or not full[0].isupper() or full.lower().startswith(_UNNAMED):
@@ -92,7 +98,7 @@ def group_quotes(
     taken = set(items)  # a set: membership in the list compared every pair of quotes
     fragments = _Fragments([q for q in quotes if q not in taken and len(words(q.text)) >= 2])
     out = []
-    for members in _cluster(items, pairs):
+    for members in _cluster(items, keys, pairs, settings.quote_overlap):
         group = _with_fragments([items[k] for k in members], fragments)
         if len({q.article_id for q in group}) < 2:
             continue
@@ -168,8 +174,9 @@ class _Keys:
         self.who: str | None = self.surname or _source(quote)
         self.name: str | None = quote.speaker.canonical if self.surname and quote.speaker else None
         self.kind: str | None = quote.speaker.kind if quote.speaker else None
-        self.negated: bool = negations(quote.text) > 0
-        self.words: list[str] = normalize_words(quote.text)
+        polar = _CONTRAST.sub(", ", quote.text)
+        self.negated: bool = negations(polar) > 0
+        self.words: list[str] = normalize_words(polar)
         self.sequence: list[str] = [stem(w) for w in normalize_words(_POSSESSIVE.sub("", quote.text))]
         self.fragment: bool = quote.kind == "fragment"
         self.quoted: bool = quote.kind in ("direct", "fragment")
@@ -258,11 +265,10 @@ def _pair_score(a: Quote, b: Quote, ka: _Keys, kb: _Keys, sim: float, s: Compare
         same = na is not None and na == nb and _same_speaker(ka, kb) and _same_polarity(ka, kb)
         common = len(ka.stems & kb.stems)
         alike = common >= s.quote_min_shared and common >= s.quote_overlap * max(len(ka.stems), len(kb.stems))
-        # ...or a fragment of a few content words printed word for word inside the other
-        # outlet's longer version (two words, "emergency response", are often a term)
-        within = common >= s.quote_within_min_shared and (
-            _contiguous(ka.words, kb.words) or _contiguous(kb.words, ka.words)
-        )
+        # ...or a fragment of a few content words printed inside the other outlet's longer
+        # version, word for word up to a small edit (two words, "emergency response", are
+        # often a term)
+        within = common >= s.quote_within_min_shared and _nested(ka, kb)
         return max(overlap, sim) if same and ((alike and _worded(ka, kb, sim, s)) or within) else None
     copied = overlap >= s.quote_same_words and sim >= s.quote_sim
     long_enough = len(ka.stems & kb.stems) >= s.quote_same_min_shared
@@ -275,7 +281,9 @@ def _pair_score(a: Quote, b: Quote, ka: _Keys, kb: _Keys, sim: float, s: Compare
             return max(overlap, sim)
         unknown = None in (ka.who, kb.who) and len(ka.stems & kb.stems) >= s.quote_unknown_min_shared
         copy = copied and _same_polarity(ka, kb) and (unknown or long_enough)
-        return max(overlap, sim) if copy else None
+        if copy or (_unresolved_alike(ka, kb, overlap, sim, s) and _same_polarity(ka, kb)):
+            return max(overlap, sim)
+        return None
     shared = len(ka.stems & kb.stems) >= s.quote_min_shared
     if (
         na is not None
@@ -285,12 +293,23 @@ def _pair_score(a: Quote, b: Quote, ka: _Keys, kb: _Keys, sim: float, s: Compare
     ):
         return max(overlap, sim)
     # An unknown speaker matches anyone, so the words themselves must agree on both counts.
-    unknown = (na is None or nb is None) and len(ka.stems & kb.stems) >= s.quote_unknown_min_shared
-    if unknown and overlap >= s.quote_overlap and sim >= s.quote_sim:
+    if _unresolved_alike(ka, kb, overlap, sim, s):
         return max(overlap, sim)
     if copied and long_enough:  # the same long text, whoever it is given to (misattributed)
         return max(overlap, sim)
     return None
+
+
+def _unresolved_alike(ka: _Keys, kb: _Keys, overlap: float, sim: float, s: CompareSettings) -> bool:
+    """One side's speaker has no name ("the spokeswoman", "a witness", an unnamed source) and
+    the words agree on both counts, with enough of them shared that two people saying much the
+    same thing is unlikely: compatible speakers, one utterance."""
+    return (
+        None in (ka.surname, kb.surname)
+        and len(ka.stems & kb.stems) >= s.quote_unknown_min_shared
+        and overlap >= s.quote_overlap
+        and sim >= s.quote_sim
+    )
 
 
 def _second_version(ka: _Keys, kb: _Keys, sim: float, s: CompareSettings) -> bool:
@@ -324,23 +343,110 @@ def _copy_of_one_speaker(ka: _Keys, kb: _Keys, sim: float, s: CompareSettings) -
     )
 
 
-def _cluster(items: Sequence[Quote], pairs: list[tuple[float, int, int, bool]]) -> list[list[int]]:
+def _cluster(
+    items: Sequence[Quote], keys: Sequence[_Keys], pairs: list[tuple[float, int, int, bool]], overlap: float
+) -> list[list[int]]:
     """Pairs joined best first; one version per article in a group (an article's other quotes of
-    one speaker are mostly other things said), unless the pair is a ``_second_version``."""
+    one speaker are mostly other things said), unless the pair is a ``_second_version`` or the
+    article's versions are parts of one utterance (``_parts_of_one``)."""
     cluster = list(range(len(items)))
     members = {i: [i] for i in range(len(items))}
     for _, i, j, second in sorted(pairs, key=lambda p: (-p[0], p[1], p[2])):
         ci, cj = cluster[i], cluster[j]
         if ci == cj:
             continue
-        if not second and {items[k].article_id for k in members[ci]} & {
-            items[k].article_id for k in members[cj]
-        }:
+        merged = members[ci] + members[cj]
+        twice = {items[k].article_id for k in members[ci]} & {items[k].article_id for k in members[cj]}
+        repeated = second and _repeated(merged, twice, items, keys, overlap)
+        if twice and not repeated and not _parts_of_one(merged, twice, items, keys):
+            continue
+        if not _splits_held(merged, items, keys, overlap):
             continue
         members[ci] += members.pop(cj)
         for k in members[ci]:
             cluster[k] = ci
     return sorted(sorted(m) for m in members.values())
+
+
+def _repeated(
+    merged: list[int], articles: set[str], items: Sequence[Quote], keys: Sequence[_Keys], overlap: float
+) -> bool:
+    """Every article twice in ``merged`` says one thing twice (a summary and the body): its
+    versions share this ``overlap`` of content words. A copy in two outlets of one sentence
+    does not bring in another sentence its article printed apart."""
+    for article in articles:
+        mine = [keys[k] for k in merged if items[k].article_id == article]
+        if any(_overlap(a.stems, b.stems) < overlap for a, b in itertools.combinations(mine, 2)):
+            return False
+    return True
+
+
+def _parts_of_one(
+    merged: list[int], articles: set[str], items: Sequence[Quote], keys: Sequence[_Keys]
+) -> bool:
+    """Every article twice in ``merged`` printed parts of one utterance of one named speaker: one
+    of its versions holds the others (a short quote in the lede, the whole of it in the body),
+    or another outlet's version holds them all (the article split into two quotes what that
+    outlet prints as one; ``_splits_held`` checks the rest of the group)."""
+    for article in articles:
+        mine = [k for k in merged if items[k].article_id == article]
+        first = keys[mine[0]]
+        if any(keys[k].who is None or not _one_speaker(keys[k], first) for k in mine):
+            return False
+        if not _holds_all(mine, merged, keys):
+            return False
+    return True
+
+
+def _splits_held(merged: list[int], items: Sequence[Quote], keys: Sequence[_Keys], overlap: float) -> bool:
+    """An article whose versions in ``merged`` are different parts of one utterance (none holds
+    the others, and they do not repeat one thing) is in a group only with articles that print
+    the whole of it: each sentence is its own utterance, so an outlet quoting the first sentence
+    alone is not in one group with another outlet's second."""
+    by_article: dict[str, list[int]] = {}
+    for k in merged:
+        by_article.setdefault(items[k].article_id, []).append(k)
+    for mine in by_article.values():
+        if len(mine) < 2 or _holds_all(mine, mine, keys):
+            continue
+        if all(_overlap(keys[a].stems, keys[b].stems) >= overlap for a, b in itertools.combinations(mine, 2)):
+            continue
+        if not all(_holds_all(mine, theirs, keys) for theirs in by_article.values() if theirs is not mine):
+            return False
+    return True
+
+
+def _one_speaker(a: _Keys, b: _Keys) -> bool:
+    """``_same_speaker``, read at once when both name the speaker alike (the common case)."""
+    return (a.who, a.name) == (b.who, b.name) or _same_speaker(a, b)
+
+
+def _holds_all(parts: list[int], hosts: list[int], keys: Sequence[_Keys]) -> bool:
+    """One of ``hosts`` holds every one of ``parts`` (itself included) as a stretch of its words."""
+    return any(all(k == h or _inside(keys[k].sequence, keys[h].sequence) for k in parts) for h in hosts)
+
+
+def _nested(a: _Keys, b: _Keys) -> bool:
+    """One version is a stretch of the other (a shared phrase is not enough: "the most valuable
+    player" or a law's name recur in one speaker's different remarks)."""
+    return _inside(a.sequence, b.sequence) or _inside(b.sequence, a.sequence)
+
+
+def _inside(small: list[str], big: list[str]) -> bool:
+    """``small`` is a stretch of ``big`` up to small edits: word for word but for at most one
+    word in five (a contraction spelled out, "has been" / "'s been"), and over a stretch of
+    ``big`` not much longer than itself."""
+    n = len(small)
+    if not 0 < n <= len(big) or len(set(small) - set(big)) > n // 5:  # a word-set check first: cheap
+        return False
+    blocks = [
+        m for m in difflib.SequenceMatcher(a=small, b=big, autojunk=False).get_matching_blocks() if m.size
+    ]
+    if not blocks:
+        return False
+    matched = sum(m.size for m in blocks)
+    stretch = blocks[-1].b + blocks[-1].size - blocks[0].b
+    return matched >= n - max(0, n // 5) and stretch <= n + max(1, n // 5)
 
 
 def _build_group(

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 
 from newsprism.model import Span
 from newsprism.quotes.cues import ANONYMOUS_NOUNS, ORG_DESCRIPTORS, ORG_NOUNS, SPEECH_VERBS
-from newsprism.quotes.documents import DOCUMENT_NOUNS, author_of
+from newsprism.quotes.documents import DOCUMENT_NOUNS, VOICE_NOUNS, author_of
 from newsprism.quotes.found import Found
 from newsprism.quotes.identity import ROLE_WORDS, surnames
 from newsprism.quotes.marks import DOUBLE_CLOSE, STRAIGHT_DOUBLE, is_dash
@@ -105,6 +105,8 @@ def _according(tokens: list[Token]) -> tuple[Token, Token] | None:
 
 def _decide(found: Found, cue: Token, marks: list[Span], method: str) -> bool:
     speaker = subject_of(cue, marks)
+    if speaker is not None and speaker.ent_type_ in ("DATE", "TIME") and speaker.dep_ == "npadvmod":
+        speaker = _named_before(cue)  # "…,” police Chief Ana Ruiz said Monday: misparsed, Monday no speaker
     if speaker is None:
         return False
     method += "+relative" if via_relative(cue) else ""
@@ -112,10 +114,19 @@ def _decide(found: Found, cue: Token, marks: list[Span], method: str) -> bool:
     return True
 
 
+def _named_before(cue: Token) -> Token | None:
+    """The person or organisation named right before a speech verb ("Ana Ruiz said"), if any."""
+    prev = cue.doc[cue.i - 1] if cue.i > 0 else None
+    if prev is None or prev.ent_type_ not in ("PERSON", "ORG") or prev.ent_iob_ == "":
+        return None
+    return prev
+
+
 def _dash_name(tokens: list[Token]) -> Token | None:
     """``“…” — Maria Lopez, nurse``: a name right after a dash that follows the quote."""
     words = [t for t in tokens if not t.is_space and t.text not in "”’\"'»"]
-    if len(words) < 2 or not is_dash(words[0].text):
+    # "…”― Ana Ruiz": the tokenizer may glue the closing mark to the dash
+    if len(words) < 2 or not is_dash(words[0].text.lstrip("”’\"'»")):
         return None
     name = [t for t in words[1:4] if t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG")]
     if not name or name[0].i != words[1].i:
@@ -239,8 +250,42 @@ def attribute_direct(doc: Doc, found: Found, marks: list[Span]) -> None:
         return
     if found.cue is not None and _decide(found, found.cue, marks, "syntactic-subject"):
         return
+    label = _label_inside(doc, found) if found.kind == "direct" else None
+    if label is not None:  # a transcript paragraph in quote marks: “WALLACE: Let's start …”
+        found.speaker, found.method = label, "colon-label"
+        return
     if not _step_same_sentence(doc, found, marks):
         _step_adjacent(doc, found, marks)
+
+
+def _label_inside(doc: Doc, found: Found) -> Token | None:
+    """The speaker label a quoted transcript line opens with: one to three words in capitals,
+    a name, then a colon ("PENCE:", "CHRIS WALLACE:")."""
+    words = [t for t in expand(doc, found.span) if not t.is_space]
+    while words and words[0].is_punct and words[0].text != ":":
+        words.pop(0)  # the opening mark
+    label = []
+    for tok in words[:4]:
+        if tok.text == ":":
+            break
+        if not (tok.is_alpha and tok.is_upper and len(tok.text) > 1):
+            return None
+        label.append(tok)
+    named = label and all(t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG") for t in label)
+    if not named or len(words) <= len(label) or words[len(label)].text != ":":
+        return None
+    return label[-1] if _transcript(doc) else None  # "WARNING: …" once is no transcript
+
+
+_LABEL_LINE = re.compile(r"^\W{0,3}[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2}:", re.MULTILINE)
+
+
+def _transcript(doc: Doc) -> bool:
+    """Whether the article prints a transcript: two lines or more open with a label in capitals."""
+    found = doc.user_data.get("newsprism_transcript")
+    if found is None:
+        found = doc.user_data["newsprism_transcript"] = len(_LABEL_LINE.findall(text_of(doc))) >= 2
+    return found
 
 
 def _inherit(q: Found, source: Found) -> None:
@@ -574,6 +619,8 @@ def _nominal_referent(
         near = {t.lemma_.lower() for t in sentence(c) if t.i < c.i and c.i - t.i <= 4 and t.tag_ != "NNS"}
         near |= {t.lemma_.lower() for t in c.children if t.dep_ == "appos" for t in t.subtree}
         near |= {t.lower_ for t in c.doc[c.left_edge.i : c.i + 1]}  # "St Brigid's Hospital"
+        if c.dep_ == "appos" and c.head.pos_ == "NOUN":  # "his father, coach Greg Lind": the noun it names
+            near.add(c.head.lemma_.lower())
         if noun in near and mods <= near and (near & OTHER_ROLE) <= mods:
             return c
     return None
@@ -678,6 +725,13 @@ def _resolve_one(doc: Doc, q: Found, marks: list[Span], window: int, state: dict
         return
     if any(c.dep_ == "appos" and _names_someone(c) for c in tok.children):
         return  # "the bureau director, Ana Ruiz, said": the description names its person
+    if tok.lemma_.lower() in VOICE_NOUNS:
+        # "a narrator in the Lind ad": a voice the maker hired, not the maker; "the ad's
+        # narrator" after it is that voice again
+        earlier = [t for t in reversed(state["unnamed"]) if t.lemma_ == tok.lemma_ and pos - t.idx <= window]
+        if earlier and earlier[0].i != tok.i:
+            q.referent, q.method = earlier[0], f"{q.method}+nominal"
+        return
     author = author_of(doc, tok, marks, window)
     if author is not None:  # "the statement said": whoever issued it
         q.referent, q.method = author, f"{q.method}+document"

@@ -15,6 +15,7 @@ __all__ = [
     "AS_TAG_VERBS",
     "CHARGE_VERBS",
     "CLAIM_NOUNS",
+    "DOCUMENT_NOUNS",
     "LEVIN_SPEECH_VERBS",
     "ORG_DESCRIPTORS",
     "ORG_NOUNS",
@@ -372,4 +373,12 @@ PEOPLE_NOUNS = frozenset(
     counsel doctor physician surrogate successor predecessor rival opponent mate camp campaign
     staff team aide aides associate assistant deputy agent spouse relative relatives
     student students""".split()  # noqa: SIM905
+)
+
+# Texts someone writes or issues. "Released a statement saying …", "an apology letter, saying
+# …": the participle reports the text's words, which are its author's.
+DOCUMENT_NOUNS = frozenset(
+    """statement report letter email e-mail note memo release post tweet message advertisement
+    ad video complaint filing lawsuit study document editorial column essay petition motion
+    notice""".split()  # noqa: SIM905
 )

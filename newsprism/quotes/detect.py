@@ -49,6 +49,7 @@ __all__ = [
     "find_charges",
     "find_claims",
     "find_indirect",
+    "find_speech_acts",
     "find_trailing",
 ]
 
@@ -135,6 +136,7 @@ def classify_marked(
 
 
 NAMING_VERBS = frozenset(["called", "dubbed", "labeled", "labelled", "termed"])
+NAMING_LEMMAS = frozenset(["call", "dub", "label", "term"])
 
 
 def _named_by_speaker(doc: Doc, mark: MarkedSpan) -> bool:
@@ -282,25 +284,28 @@ def _stray_that_clauses(verb: Token) -> list[Token]:
     """``told the audience at his fundraiser for veterans that he had …``: the parser hangs the
     cue's "that" clause on the last noun before it as a relative clause. A relative clause
     whose "that" is a subordinator (not the relative pronoun, which is its subject or object)
-    and which has its own subject is the verb's complement, when the verb has an addressee
-    (an object: "told the audience") and the noun is that object or inside the prepositional
-    phrases after it. A noun's own "that" clause (``a lack of confidence that …``, ``responded to
-    the revelation that …``) is no stray: it tells what the noun holds."""
+    and which has its own subject is the verb's complement, when the noun is the verb's
+    addressee (an object: "told the audience") or inside the prepositional phrases after it.
+    Without an addressee, the clause must be set off from the noun by an aside and a comma
+    (``said on CNN, where he is a contributor, that …``). A noun's own "that" clause (``a lack
+    of confidence that …``, ``responded to the revelation that …``) is no stray: it tells what
+    the noun holds."""
     out: list[Token] = []
     addressee = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
-    if not addressee:
-        return out
-    nouns = addressee + [c for c in verb.children if c.dep_ == "prep" and c.i > addressee[0].i]
+    after = addressee[0].i if addressee else verb.i
+    nouns = addressee + [c for c in verb.children if c.dep_ == "prep" and c.i > after]
     while nouns:
         noun = nouns.pop()
         nouns += [c for c in noun.children if c.dep_ in ("prep", "pobj")]
         for clause in noun.children:
             kids = list(clause.children)
+            that = next((k for k in kids if k.lower_ == "that" and k.dep_ == "mark"), None)
             if (
                 clause.dep_ == "relcl"
                 and clause.i > noun.i
-                and any(k.lower_ == "that" and k.dep_ == "mark" for k in kids)
+                and that is not None
                 and any(k.dep_ in ("nsubj", "nsubjpass") and k.lower_ != "that" for k in kids)
+                and (addressee or verb.doc[that.i - 1].text == ",")
             ):
                 out.append(clause)
     return out
@@ -375,6 +380,49 @@ def _dummy(speaker: Token) -> bool:
     return speaker.dep_ != "nsubj" or not before or speaker.i - before[-1].end > 60
 
 
+def _impersonal(verb: Token) -> bool:
+    """``it's fair to say that …``, ``it is safe to say …``: an infinitive after an adjective
+    with an empty "it" is the writer's own hedge, no one's report."""
+    head = verb.head
+    return (
+        verb.dep_ == "xcomp"
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        and any(c.dep_ == "acomp" for c in head.children)
+        and any(c.dep_ in ("nsubj", "expl") and c.lower_ == "it" for c in head.children)
+    )
+
+
+def _with_object_subject(verb: Token, clause: Token, span: Span) -> Span:
+    """``said closed primaries -- those open to members -- deny voters …``: the parser read the
+    reported clause's subject as the object (or a second subject) of "say" and its verb, which
+    has no subject then, as the complement; the content starts at that subject."""
+    # the object, or a second subject after the verb (never a name: "said Ann Lee" is inverted)
+    obj = next((c for c in verb.children if c.dep_ in ("dobj", "nsubj") and verb.i < c.i < clause.i), None)
+    kids = list(clause.children)
+    if verb.lemma_ != "say" or obj is None or obj.pos_ != "NOUN" or clause.i < verb.i:
+        return span
+    if any(k.dep_ in ("nsubj", "nsubjpass", "expl", "mark") for k in kids):
+        return span
+    return Span(min(t.idx for t in obj.subtree), span.end)
+
+
+def _with_fronted(verb: Token, clause: Token, span: Span) -> Span:
+    """``There is a risk, some Democrats said, that Lee would push …``: a tag set between the
+    start of a clause and its "that" clause reports both; the content starts with the fronted
+    words (the tag stays inside, as in a medial tag)."""
+    doc = verb.doc
+    comma_after = verb.i + 1 < len(doc) and doc[verb.i + 1].text == ","
+    if clause.i < verb.i or not comma_after or not any(m.lower_ == "that" for m in clause.children):
+        return span
+    fronted = [c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i]
+    if not fronted:
+        return span
+    toks = [t for t in fronted[0].subtree if not (t.is_punct or t.is_space or t.dep_ == "cc")]
+    if len(toks) < 3 or doc[toks[-1].i + 1].text != ",":
+        return span
+    return Span(toks[0].idx, span.end)
+
+
 def find_indirect(
     doc: Doc, marks: list[Span], direct: list[Span], think: bool, direct_share: float
 ) -> list[Found]:
@@ -384,6 +432,8 @@ def find_indirect(
     for verb in doc:
         if verb.i in told or not is_cue(verb, think) or inside(verb, marks):
             continue
+        if verb.lemma_.lower() in NAMING_LEMMAS:
+            continue  # "call X Y" names; a clause the parser hangs on it ("I'd have called you nuts") is no report
         for clause in _complements(verb):
             span = _content_span(clause, verb)
             span = _balanced(text_of(doc), span) if span is not None else None
@@ -400,9 +450,10 @@ def find_indirect(
                 [span, *relative, *marks] if relative or not isinstance(marks, SpanSet) else marks.plus(span)
             )
             speaker = subject_of(verb, avoid)
-            if speaker is None or _dummy(speaker):
+            if speaker is None or _dummy(speaker) or _impersonal(verb):
                 continue
             method = "syntactic-subject+relative" if via_relative(verb) else "syntactic-subject"
+            span = _with_fronted(verb, clause, _with_object_subject(verb, clause, span))
             found.append(Found("indirect", span, verb, token_span([verb]), speaker, method))
             for part in _participles(clause, verb):
                 told.add(part.i)
@@ -589,6 +640,73 @@ def find_charges(doc: Doc, marks: list[Span], found: list[Span], share: float) -
             continue
         out.append(Found("indirect", span, verb, token_span([verb]), speaker, "syntactic-subject"))
     return out
+
+
+# Children of a speech verb that are not what it reports: its subject, other clauses joined to
+# it, and asides.
+_NOT_REPORTED = frozenset(["nsubj", "nsubjpass", "conj", "cc", "punct", "advcl", "parataxis", "mark", "aux"])
+
+
+# A speech verb with one of these children is no act to widen: a reported clause (find_indirect's)
+# or a passive, whose subject is what was described, not who described it.
+_NOT_ACTS = frozenset(["ccomp", "nsubjpass", "auxpass"])
+
+
+def _other_act_or_aside(tok: Token) -> bool:
+    return tok.dep_ == "appos" or (tok.dep_ == "conj" and tok.pos_ in ("VERB", "AUX"))
+
+
+def _act_content(verb: Token, fragment: list[Token]) -> Span | None:
+    """The words a speech act with an object reports, when they hold the quoted fragment:
+    ``dismissed the whole kerfuffle as “absurd”``, ``vowed to punish “those who …”``."""
+    kept = [c for c in verb.children if c.i > verb.i and c.dep_ not in _NOT_REPORTED]
+    toks = sorted((t for c in kept for t in c.subtree), key=lambda t: t.i)
+    end = fragment[-1].i
+    # after the quoted words, another act joined by "and" or the writer's aside ("…,” a subtle
+    # dig at …) is not what this act said
+    cut = {u.i for t in toks if t.i > end and _other_act_or_aside(t) for u in t.subtree}
+    toks = [t for t in toks if t.i not in cut]
+    while toks and (toks[-1].is_punct or toks[-1].is_space or toks[-1].dep_ == "cc"):
+        toks.pop()
+    if not toks or not (toks[0].i <= fragment[0].i and fragment[-1].i <= toks[-1].i):
+        return None
+    quoted = {t.i for t in fragment}
+    if all(t.i in quoted or t.is_punct or t.is_space or t.pos_ == "PRON" for t in toks):
+        return None  # the quoted words are all it says (``said, “Probably.”``, ``calling them “ludicrous”``)
+    return token_span(toks)
+
+
+def find_speech_acts(doc: Doc, found: list[Found]) -> list[Found]:
+    """A quoted fragment inside what a speech verb without a reported clause governs is a mixed
+    quote of that act: ``Manafort dismissed the kerfuffle as “absurd.”`` reports Manafort, as
+    ``he said it was “absurd”`` does (the fragment stays, as the quoted words of it). Verbs with
+    a clause are ``find_indirect``'s; fragments already inside an indirect quote are left."""
+    clauses = [f.span for f in found if f.kind == "indirect"]
+    direct = [f.span for f in found if f.kind == "direct"]
+    out: dict[int, Found] = {}  # one quote per act, however many quoted words it holds
+    for f in found:
+        verb = f.cue
+        if f.kind != "fragment" or verb is None or f.speaker is None:
+            continue
+        if any(c.contains(f.span) for c in clauses) or any(d.contains(f.span) for d in direct):
+            continue
+        toks = [t for t in expand(doc, f.span) if not (t.is_punct or t.is_space)]
+        if not toks or verb.i >= toks[0].i or verb not in toks[0].ancestors:
+            continue
+        if inside(verb, direct) or any(c.dep_ in _NOT_ACTS or c.tag_ == "MD" for c in verb.children):
+            continue  # "a guest would call him “Sam”" tells of no act
+        if verb.lemma_.lower() in NAMING_LEMMAS and any(c.tag_ == "WP" for c in verb.children):
+            continue  # "what he called “…”" names a thing
+        span = _act_content(verb, toks)
+        if span is None:
+            continue
+        text = text_of(doc)
+        end = f.span.end + (text[f.span.end : f.span.end + 1] in "”’\"'»")  # through the closing mark
+        span = Span(span.start, max(span.end, end))
+        if verb.i in out:
+            span = Span(min(span.start, out[verb.i].span.start), max(span.end, out[verb.i].span.end))
+        out[verb.i] = Found("indirect", span, verb, f.cue_span, f.speaker, f.method)
+    return list(out.values())
 
 
 def find_according(doc: Doc, marks: list[Span], direct: list[Span]) -> list[Found]:

@@ -20,6 +20,7 @@ from newsprism.quotes.detect import (
     find_claims,
     find_colon,
     find_indirect,
+    find_speech_acts,
     find_trailing,
 )
 from newsprism.quotes.found import Found
@@ -128,6 +129,7 @@ def find_quotes(text: str, doc: Doc, paragraphs: tuple[Span, ...], settings: Quo
     whole = SpanSet(f.span for f in found if f.kind == "direct" and not f.embedded)
     found += find_indirect(doc, mark_spans, whole, settings.think_verbs, settings.direct_share)
     found = _mixed(text, found)
+    found += find_speech_acts(doc, found)
     direct = SpanSet(f.span for f in found if f.kind == "direct")
     found += find_according(doc, mark_spans, direct)
     found += find_claims(doc, mark_spans, direct, settings.direct_share)

@@ -71,10 +71,9 @@ def mention_tokens(head: Token) -> list[Token]:
             toks.append(child)
         elif _same_entity(head, child):  # with the hyphen between ("Ortiz-Cortell")
             toks.extend(head.doc[head.i + 1 : child.i + 1])
-        elif (
-            child.dep_ == "prep"
-            and head.pos_ == "NOUN"
-            and child.lower_ in ("for", "of", "with", "at", "in", "from")
+        elif child.dep_ == "prep" and (
+            (head.pos_ == "NOUN" and child.lower_ in ("for", "of", "with", "at", "in", "from"))
+            or (head.pos_ in ("PRON", "DET", "NUM") and child.lower_ == "of")  # "Some of the protesters"
         ):
             # "donors in Ohio, who said …": the relative clause is no part of the name
             cut = {t.i for c in child.subtree if c.dep_ == "relcl" for t in c.subtree}
@@ -246,7 +245,7 @@ def _name_before(tok: Token, length: int) -> bool:
     "Whip") is not; nor is a role word."""
     if _role_word(tok.lower_) or (tok.i > 0 and tok.doc[tok.i - 1].lower_ == "of"):
         return False
-    return length == 1 or is_given_name(tok.text) or re.fullmatch(r"[A-Z]\.?", tok.text) is not None
+    return length == 1 or _given(tok) or re.fullmatch(r"[A-Z]\.?", tok.text) is not None
 
 
 def _role_word(word: str) -> bool:
@@ -291,14 +290,16 @@ def _organisation(head: Token, toks: list[Token]) -> Speaker | None:
     if not (org_head or named) or (head.pos_ == "NOUN" and not named and not _has_proper(toks)):
         return None
     words = _whole_entity(head, list(toks))
-    while words and words[0].dep_ == "det":
+    signed = bool(words) and is_dash(words[0].text)  # "― Ana Ruiz" signing a quote
+    while words and (words[0].dep_ == "det" or words[0].is_space or is_dash(words[0].text)):
         words.pop(0)  # "The office of the Norwegian prime minister" keeps its inner "the"
     if words and words[-1].tag_ == "POS":
         words.pop()  # "the ministry's" → "ministry"
     while len(words) > 1 and _describes(words[0]) and any(t.pos_ == "PROPN" for t in words[1:]):
         words.pop(0)  # "nonpartisan Congressional Budget Office", "security firm Trend Micro"
     owned = _after_owner(words, head)
-    if len(owned) < len(words) and _person_words(owned):  # "Fox News' Ana Velez" tagged as one organisation
+    # "Fox News' Ana Velez" tagged as one organisation; "― Ana Ruiz" signing a quote
+    if (len(owned) < len(words) or signed) and _person_words(owned):
         name = join(owned)
         return Speaker(name=name, canonical=name, kind="person", span=token_span(toks))
     name = join(words)
@@ -309,7 +310,7 @@ def _person_words(words: list[Token]) -> bool:
     """Two or three proper nouns led by a known given name: shaped as a person's name."""
     return (
         2 <= len(words) <= 3
-        and is_given_name(words[0].text)
+        and _given(words[0])
         and all(t.pos_ == "PROPN" for t in words)
         and words[-1].lemma_.lower() not in ORG_NOUNS | ORG_DESCRIPTORS  # "Douglas Post" is a paper
     )
@@ -469,7 +470,7 @@ def _joint(head: Token, first: Speaker) -> Speaker | None:
         return _joint_bodies(head, first)
     if first.kind != "person":
         return None
-    parts = [c for c in head.rights if c.dep_ == "conj" and (c.ent_type_ == "PERSON" or c.pos_ == "PROPN")]
+    parts = [c for c in _conjuncts(head) if c.ent_type_ == "PERSON" or c.pos_ == "PROPN"]
     known = surnames(head.doc)
     if not any(_person(c, mention_tokens(c)) or c.text in known for c in parts):
         return _joint_titled(head)
@@ -487,6 +488,30 @@ def _joint(head: Token, first: Speaker) -> Speaker | None:
     return Speaker(
         name=name, canonical=name, kind="group", span=token_span(sorted(tokens, key=lambda t: t.i))
     )
+
+
+def _conjuncts(head: Token) -> list[Token]:
+    """The members after ``head`` of a list "A, B and C": the parser hangs C on B, not on A,
+    and may read B as an apposition of A (a name apposed to a name that heads a conjunct)."""
+    out: list[Token] = []
+    node = head
+    while True:
+        nxt = next((c for c in node.rights if c.dep_ == "conj"), None)
+        if nxt is None and node is head:
+            nxt = next(
+                (
+                    c
+                    for c in head.rights
+                    if c.dep_ == "appos"
+                    and c.ent_type_ == "PERSON"
+                    and any(g.dep_ == "conj" for g in c.rights)
+                ),
+                None,
+            )
+        if nxt is None or nxt in out:
+            return out
+        out.append(nxt)
+        node = nxt
 
 
 def _full_in_article(doc: Doc, name: str) -> str:
@@ -560,6 +585,29 @@ def surnames(doc: Doc) -> frozenset[str]:
     return found
 
 
+def places(doc: Doc) -> frozenset[str]:
+    """Words the article's tagger reads as a place (the first word of a GPE, LOC or FAC entity:
+    "in Washington") and never as the first word of a person's full name ("Virginia Lind"),
+    computed once."""
+    found = doc.user_data.get("newsprism_places")
+    if found is None:
+        found = frozenset(e[0].text for e in entities(doc) if e.label_ in ("GPE", "LOC", "FAC"))
+        found -= {e[0].text for e in entities(doc) if e.label_ == "PERSON" and len(e) >= 2}
+        doc.user_data["newsprism_places"] = found
+    return found
+
+
+def _given(tok: Token) -> bool:
+    """A given name of the first-name table that is no place here: "Washington Post" is no
+    person in an article that writes "in Washington" (the table is of baby names, where
+    place names occur)."""
+    return (
+        is_given_name(tok.text)
+        and tok.ent_type_ not in ("GPE", "LOC", "FAC")
+        and tok.text not in places(tok.doc)
+    )
+
+
 def _known_surname(head: Token, toks: list[Token]) -> Speaker | None:
     """A capitalised word the article also writes as the surname of a full person name ("Carla
     Brenner … Brenner said"): that person, however the tagger labelled it here (an organisation,
@@ -582,6 +630,8 @@ def _bare_title(head: Token, toks: list[Token]) -> bool:
     """A capitalised title alone ("The Speaker said", "President says"): every word of the
     mention but its article is a title word, however the tagger labelled it."""
     words = [t for t in toks if t.dep_ != "det"]
+    if head.ent_type_ == "PERSON" and any(t.lower_ in HONORIFICS for t in words if t.i < head.i):
+        return False  # "Mr. King said": an honorific makes the title word a surname
     return (
         head.pos_ == "PROPN"
         and head.lower_.rstrip(".") not in TITLE_QUALIFIERS
@@ -609,13 +659,52 @@ def _from_given(names: list[Token]) -> list[Token]:
     front of a name of the tagger's own making is a descriptor."""
     while len(names) > 1 and names[0].ent_type_ == "NORP":
         names = names[1:]
-    if len(names) >= 3 and not is_given_name(names[0].text) and is_given_name(names[1].text):
+    if len(names) >= 3 and not _given(names[0]) and _given(names[1]):
         names = names[1:]
     return names
 
 
+def _after_dateline(head: Token) -> Token | None:
+    """ "WASHINGTON -- President Ana Ruiz, …, said", "LONDON (Wire) - Ana Ruiz said": the parser
+    may make the dateline (a place in capitals opening its line, then a dash) the subject; the
+    person named right after the dash speaks."""
+    doc = head.doc
+    opens_line = head.i == 0 or "\n" in doc[head.i - 1].text_with_ws or doc[head.i - 1].is_space
+    if not (head.is_upper and len(head.text) > 2 and opens_line):
+        return None
+    k = head.i + 1
+    if k < len(doc) and doc[k].text == "(":  # "(Reuters)"
+        k = next((t.i + 1 for t in doc[k : k + 6] if t.text == ")"), k)
+    if k >= len(doc) or not is_dash(doc[k].text):
+        return None
+    ent = next((e for e in entities(doc) if e.start == k + 1 and e.label_ == "PERSON"), None)
+    if ent is not None and (ent.root.head.i in (head.i, head.head.i)):
+        return ent.root
+    return next((c for c in head.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"), None)
+
+
+def _one_of_named(head: Token) -> Token | None:
+    """ "one of the family's lawyers, Ana Ruiz, said": the person apposed to the group."""
+    if head.lower_ != "one":
+        return None
+    group = [
+        o
+        for p in head.children
+        if p.dep_ == "prep" and p.lower_ == "of"
+        for o in p.children
+        if o.dep_ == "pobj"
+    ]
+    if not group:
+        return None
+    names = [a for g in (head, *group) for a in g.children if a.dep_ == "appos" and a.ent_type_ == "PERSON"]
+    return names[0] if len(names) == 1 else None
+
+
 def describe(head: Token) -> Speaker:
     """A :class:`Speaker` for the mention headed by ``head``, before any cross-mention merging."""
+    named = _after_dateline(head) or _one_of_named(head)
+    if named is not None:
+        head = named
     toks = mention_tokens(head)
     appositive = _appositive_name(head, toks)
     if appositive is not None:

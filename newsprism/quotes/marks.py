@@ -83,6 +83,8 @@ def _role(text: str, i: int, double: bool) -> str:
         return "close" if can_close or not can_open else "open"
     if can_open and can_close:
         return "both"
+    if double and prev.isspace() and nxt.isspace() and i > 1 and text[i - 2] in ".,?!":
+        return "close"  # a space typed before the closing mark: `too hard. "`
     return "open" if can_open else "close" if can_close else "none"
 
 
@@ -122,6 +124,8 @@ def _mistyped_close(text: str, i: int, later: list[tuple[int, str]]) -> bool:
     """An opening mark right after the end of a clause (``again, “Jonathan Wright said``,
     ``over, "said Ann``), while a quote is open and nothing later in the paragraph closes it:
     the writer typed the wrong mark, or a space, before the closing one."""
+    if text[i] == STRAIGHT_DOUBLE and text[i - 1 : i] in (",", ".", "?", "!"):
+        return True  # a straight mark glued to the clause's end closes: `audiences,"Ann Lee said`
     before = text[max(0, i - 2) : i].rstrip(" ")
     return before[-1:] in (",", ".", "?", "!") and not any(r in ("close", "both") for _, r in later)
 

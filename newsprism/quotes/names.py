@@ -19,6 +19,8 @@ import re
 from collections.abc import Iterable, Mapping
 from importlib import resources
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 __all__ = [
     "TITLE_QUALIFIERS",
     "TITLE_WORDS",
@@ -63,24 +65,6 @@ TITLE_QUALIFIERS = frozenset(
     """us u.s. democratic republican gop labour tory state federal national senior junior former
     acting interim press public district veteran star model""".split()  # noqa: SIM905
 )
-# Common English nicknames and the given names they stand for.
-_NICKNAMES = {
-    "jim": "james", "jimmy": "james", "bill": "william", "billy": "william", "will": "william",
-    "bob": "robert", "bobby": "robert", "rob": "robert", "mike": "michael", "tom": "thomas",
-    "tommy": "thomas", "joe": "joseph", "dick": "richard", "rick": "richard", "ted": "edward",
-    "ed": "edward", "chuck": "charles", "charlie": "charles", "dave": "david", "dan": "daniel",
-    "danny": "daniel", "steve": "steven", "chris": "christopher", "matt": "matthew", "nick": "nicholas",
-    "tony": "anthony", "andy": "andrew", "greg": "gregory", "jeff": "jeffrey", "ben": "benjamin",
-    "sam": "samuel", "alex": "alexander", "pat": "patrick", "ken": "kenneth", "larry": "lawrence",
-    "jerry": "gerald", "ron": "ronald", "don": "donald", "doug": "douglas", "fred": "frederick",
-    "hank": "henry", "harry": "henry", "jack": "john", "johnny": "john", "kate": "katherine",
-    "kathy": "katherine", "liz": "elizabeth", "beth": "elizabeth", "sue": "susan", "jenny": "jennifer",
-    "jen": "jennifer", "peggy": "margaret", "meg": "margaret", "maggie": "margaret", "becky": "rebecca",
-    "abby": "abigail", "vicky": "victoria", "debbie": "deborah", "cathy": "catherine",
-    "stan": "stanley", "phil": "phillip", "philip": "phillip", "al": "albert", "walt": "walter",
-    "ray": "raymond", "gene": "eugene", "lou": "louis", "vince": "vincent", "gerry": "gerald",
-    "jon": "jonathan", "nate": "nathan", "zach": "zachary", "tim": "timothy", "pete": "peter",
-}  # fmt: skip
 _WORD = re.compile(r"[A-Za-zÀ-ÿ][\w’'.-]*")
 
 
@@ -108,8 +92,29 @@ def strip_titles(name: str) -> str:
     return " ".join(words).strip(" ,")
 
 
-def _given(word: str) -> str:
-    return _NICKNAMES.get(word, word)
+@functools.cache
+def _nicknames() -> dict[str, frozenset[str]]:
+    """Nickname -> the given names it stands for ("bill" -> william, ...), from a public table
+    (bench/nicknames_build.py); only nicknames shorter than their name ("jonathan" is no
+    nickname of "john")."""
+    text = resources.files("newsprism.quotes").joinpath("data/nicknames.txt").read_text(encoding="utf-8")
+    out: dict[str, set[str]] = {}
+    for line in text.splitlines():
+        if line and not line.startswith("#"):
+            name, nick = line.split()
+            if len(nick) < len(name):
+                out.setdefault(nick, set()).add(name)
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def is_nickname(word: str) -> bool:
+    """Whether ``word`` is a nickname of a longer given name ("phil", "bill")."""
+    return word.lower() in _nicknames()
+
+
+def _given(word: str) -> frozenset[str]:
+    """The given names ``word`` may stand for: itself and, for a nickname, its full names."""
+    return _nicknames().get(word, frozenset()) | {word}
 
 
 _SUFFIXES = frozenset(["jr", "sr", "ii", "iii", "iv"])
@@ -151,7 +156,16 @@ def same_given(a: str, b: str) -> bool:
 def _same_given(a: str, b: str) -> bool:
     if len(a) == 1 or len(b) == 1:
         return a[0] == b[0]
-    return _given(a) == _given(b)
+    return bool(_given(a) & _given(b)) or _clipped(a, b) or _clipped(b, a)
+
+
+def _clipped(short: str, full: str) -> bool:
+    """ "stan" of "stanley", "walt" of "walter": a clipped form (the commonest way English makes
+    a nickname) is the start, three letters or more, of a given name of the table, and of no
+    other sex."""
+    if not (3 <= len(short) < len(full) and full.startswith(short)) or full not in _first_names():
+        return False
+    return _first_names().get(short) in (None, _first_names()[full])
 
 
 @functools.cache
@@ -241,9 +255,10 @@ _SENTENCE_START = re.compile(
 
 
 def _common_starts(text: str) -> str:
-    """Sentence-initial capitalised words that the text also writes in lower case and that are
-    no given name ("Maybe Trump said", "Top Clinton aides") blanked: they begin no name."""
-    lower = set(re.findall(r"(?<![\w’'-])[a-z]+", text))
+    """Sentence-initial capitalised words that the text also writes in lower case, or that are
+    function words ("Besides Patriot, …"), and that are no given name ("Maybe Trump said", "Top
+    Clinton aides") blanked: they begin no name."""
+    lower = set(re.findall(r"(?<![\w’'-])[a-z]+", text)) | STOP_WORDS
 
     def blank(m: re.Match) -> str:
         word = m.group(1)
@@ -282,9 +297,14 @@ def _full_names(text: str, word: str) -> list[str]:
     out = []
     for name in found:
         words = name.split()
+        owners = [k for k, w in enumerate(words[:-1]) if re.search(r"[’']s?$", w)]
+        words = words[owners[-1] + 1 :] if owners else words  # "Creighton's Doug Lind": the owner is no name
         while words and words[0].lower() in _LEADERS:
             words = words[1:]
-        name = strip_titles(" ".join(words))
+        words = strip_titles(" ".join(words)).split()
+        if len(words) >= 3 and words[0].isalpha() and words[0].isupper() and is_given_name(words[1]):
+            words = words[1:]  # "DA Phillip Stirling", "GOP Mitt Romney": an acronym first describes
+        name = " ".join(words)
         if len([w for w in name.split() if w.lower().rstrip(".,") not in _SUFFIXES]) >= 2:
             out.append(name)
     return out
@@ -330,8 +350,11 @@ def most_complete_order(names: list[str]) -> list[str]:
     """Distinct ``names``, fullest first (see :func:`most_complete`)."""
     counts = {n: names.count(n) for n in names}
 
-    def nickname(n: str) -> bool:
-        return bool(name_words(n)) and name_words(n)[0] in _NICKNAMES
+    givens = {name_words(n)[0] for n in counts if name_words(n)}
+
+    def nickname(n: str) -> bool:  # "Bill", or "Stan" beside "Stanley"
+        given = name_words(n)[0] if name_words(n) else ""
+        return is_nickname(given) or any(_clipped(given, g) for g in givens)
 
     return sorted(counts, key=lambda n: (-len(n.split()), nickname(n), -counts[n], names.index(n)))
 

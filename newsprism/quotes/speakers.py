@@ -25,7 +25,7 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
-from newsprism.model import Quote, content_id
+from newsprism.model import Quote, Speaker, content_id
 from newsprism.quotes.attribute import OTHER_ROLE
 from newsprism.quotes.cues import ANONYMOUS_NOUNS, ORG_DESCRIPTORS, ORG_NOUNS
 from newsprism.quotes.identity import PRONOUNS, fold, surname_key
@@ -169,6 +169,9 @@ def _plain_names(names: dict[str, str], texts: Mapping[str, str]) -> dict[str, s
     text = " \n ".join(texts.values())
     out = {}
     for k, n in names.items():
+        if k.startswith("group:"):  # "Charles E. Grassley and Patrick J. Leahy": each member
+            out[k] = re.sub(r"[^,]+?(?=,|\s+and\s+|$)", lambda m: _plain_member(m.group(0)), n)
+            continue
         plain = without_middle_initials(n) if k.startswith("person:") else n
         if plain != n:
             first, last = re.escape(plain.split()[0]), re.escape(plain.split()[-1])
@@ -179,12 +182,22 @@ def _plain_names(names: dict[str, str], texts: Mapping[str, str]) -> dict[str, s
     return out
 
 
+def _plain_member(part: str) -> str:
+    """One member of a joint source without middle initials ("and Patrick J. Leahy")."""
+    lead = re.match(r"\s*(?:and\s+)?", part).group(0)
+    return lead + without_middle_initials(part[len(lead) :])
+
+
 def _dateline(quote: Quote, texts: Mapping[str, str]) -> bool:
     """A speaker that is the article's dateline ("AMHERST") is a place, not a person."""
     s = quote.speaker
-    if s is None or s.kind != "person" or not s.name.isupper() or len(s.name) < 3:
+    if s is None or s.kind not in ("person", "organisation") or not s.name.isupper() or len(s.name) < 3:
         return False
-    return texts.get(quote.article_id, "").lstrip()[:200].find(s.name) >= 0
+    text = texts.get(quote.article_id, "").lstrip()[:200]
+    # a name in capitals ("FBI", a transcript's "VARGA:") is a dateline only where one is
+    # written: "NAME --", "NAME, State (Wire) —" opening a line
+    shape = rf"(?:^|\n)\s*{re.escape(s.name)}(?:,[^\n{DASH_CHARS}-]{{1,30}})?\s*(?:\([^)\n]*\)\s*)?(?:--|[{DASH_CHARS}-])"
+    return re.search(shape, text) is not None
 
 
 # What a person runs or leads, written "X's campaign" or "the X campaign".
@@ -229,11 +242,29 @@ def _untitled(quote: Quote, texts: Mapping[str, str]) -> Quote:
         )
     if s.kind != "person":
         return quote
+    if _other_sex(s, texts.get(quote.article_id, "")):  # "Mr. Lind" taken for "Ana Lind": surname only
+        s = dataclasses.replace(s, canonical=surname(s.canonical))
+        quote = dataclasses.replace(quote, speaker=s)
     name = strip_titles(_before_dash(s.canonical))
     if name == s.canonical:
         return quote
     role = s.role or s.canonical[: len(s.canonical) - len(name)].strip(" ,") or None
     return dataclasses.replace(quote, speaker=dataclasses.replace(s, canonical=name, role=role))
+
+
+def _other_sex(s: Speaker, text: str) -> bool:
+    """A mention with an honorific or a pronoun of one sex ("Mr. Lind said", "he said") resolved
+    to a full name whose given name is of the other ("Ana Lind", the one Lind the article names
+    in full)."""
+    if s.span is None or len(name_words(s.canonical)) < 2:
+        return False
+    pronoun = {"he": "m", "him": "m", "she": "f", "her": "f"}.get(s.name.lower())
+    # the honorific of the name itself, not of an owner ("Ms. Lind's spokesman, Tom Ray")
+    own = re.search(
+        rf"\b(?:Mrs|Ms|Miss|Mr)\b\.?\s+{re.escape(surname(s.canonical))}\b", text[s.span.start : s.span.end]
+    )
+    written = pronoun or (_honorific(own.group(0) + " ") if own else None)
+    return written is not None and given_sex(s.canonical) not in (None, written)
 
 
 # A capitalised name word, "O’Donnell" and "D'Souza" included.
@@ -288,8 +319,8 @@ def _short_organisations(quotes: list[Quote], texts: Mapping[str, str]) -> list[
 
 def _surnames_as_persons(quotes: list[Quote], texts: Mapping[str, str]) -> list[Quote]:
     """A one-word speaker the tagger did not read as a person ("Ruiz tweeted", tagged as a plural
-    noun or an organisation) is a person when it is the surname of a full person name another
-    quote of the story gives; so is an organisation written exactly as such a full name, or
+    noun or an organisation) is a person when it is the surname, or the given name of only one,
+    of the full person names other quotes of the story give; so is an organisation written exactly as such a full name, or
     shaped as a person's name (:func:`_person_shaped`)."""
     full = {
         q.speaker.canonical
@@ -304,6 +335,9 @@ def _surnames_as_persons(quotes: list[Quote], texts: Mapping[str, str]) -> list[
         if shaped
     }
     surnames = {name_words(n)[-1] for n in full}
+    # "Chela and her in-laws" tagged as an organisation: the given name of one full name
+    firsts = Counter(name_words(n)[0] for n in full if len(name_words(n)[0]) > 2)
+    surnames |= {w for w, k in firsts.items() if k == 1 and w not in surnames}
     out = []
     for q in quotes:
         s = q.speaker
@@ -316,6 +350,40 @@ def _surnames_as_persons(quotes: list[Quote], texts: Mapping[str, str]) -> list[
             )
         ):
             q = dataclasses.replace(q, speaker=dataclasses.replace(s, kind="person", anonymous=False))
+        out.append(q)
+    return out
+
+
+# Kin nouns and the nouns that name the same tie from the other side ("daughter of X": whoever the
+# article introduced as "Y's mother X" or "Y's father X").
+_KIN_INVERSE = {
+    **dict.fromkeys(["daughter", "son", "child"], "mother|father|parent"),
+    **dict.fromkeys(["mother", "father", "parent"], "daughter|son|child"),
+    "wife": "husband",
+    "husband": "wife",
+    **dict.fromkeys(["sister", "brother"], "sister|brother"),
+}
+_KIN_ROLE = re.compile(rf"^({'|'.join(_KIN_INVERSE)}) of (.+)$")
+_NAME = r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2}"
+
+
+def _kin_roles(quotes: list[Quote], texts: Mapping[str, str]) -> list[Quote]:
+    """ "her daughter" left as "daughter of Ana Lind" where the article introduced "Rosa Lind's
+    mother, Ana Lind": the one person named on the other side of that tie."""
+    out = []
+    for q in quotes:
+        s = q.speaker
+        m = _KIN_ROLE.match(s.canonical) if s is not None and s.kind == "nominal" else None
+        if m is not None:
+            kin, owner = m.groups()
+            text = texts.get(q.article_id, "")
+            ties = rf"({_NAME})[’']s?\s+(?:{_KIN_INVERSE[kin]}),?\s+(?:{re.escape(owner)}|{re.escape(surname(owner))})\b"
+            found = {n for n in re.findall(ties, text)}
+            if len(found) == 1:
+                name = found.pop()
+                q = dataclasses.replace(
+                    q, speaker=dataclasses.replace(s, canonical=name, kind="person", role=kin)
+                )
         out.append(q)
     return out
 
@@ -449,6 +517,9 @@ def _full_form(
     ("the younger Mr. Lind" is the son, Lind Jr.; "Mrs. Lind" is no man the story names Lind)."""
     story = pool_of.names
     core = [w for w in name.split() if not generation(w)]
+    if len(core) == 2 and core[0].lower() in _PARTICLES:  # "de Blasio", "De Blasio": one surname
+        lower = f"{core[0].lower()} {core[1]}"
+        core = [lower if lower in text or core[0].islower() else " ".join(core)]
     if len(core) != 1:
         return None
     word = core[0].strip(" ,.")
@@ -470,7 +541,17 @@ def _full_form(
     # name it begins ("Trump Tower", "Lind Foundation") is its name only where no other is
     # written ("Xi Jinping").
     given = bool(gen) or is_given_name(word)  # "Pete Jr.", "Doug": a given name begins the name
-    local = same_generation(n for n in found if _ends_in(n, word) or given)
+    found = [n for n in found if not _body_name(n)]  # "Lind Campaign", "Lind Foundation"
+    # A word that is a given name too reads as a surname ("Clinton" is Hillary Clinton, not a
+    # "Clinton Cole") unless the article writes it opening a full name ("Doug Brandtner"; then
+    # "Dependable Doug" is no surname form, and "Arlo Jr." is Arlo Penn Jr.).
+    ends = [n for n in found if _ends_in(n, word)]
+    as_given = given and any(n not in ends for n in found)
+    local = (
+        same_generation(found)
+        if as_given
+        else same_generation(ends) or same_generation(found if given else ())
+    )
     if local:
         return next(iter(local))
     in_texts = [n for t in texts.values() if word in t for n in full_names(t, word)]  # others have none
@@ -478,7 +559,7 @@ def _full_form(
         n for n in in_texts if _ends_in(n, word) or given
     )
     if not pool and found:
-        return next(iter(same_generation(found)), None)
+        return next(iter(same_generation(found)), None) or _one_generation(word, gen or younger, found, story)
     pool = pool or same_generation(in_texts)
     if not pool and gen:  # "Pete Jr.": the story's Jr. whose given name it is
         pool = Counter(
@@ -494,7 +575,32 @@ def _full_form(
         return next(iter(titled))
     if pool and (len(pool) == 1 or pool.most_common(2)[0][1] > pool.most_common(2)[1][1]):
         return pool.most_common(1)[0][0]
+    return _one_generation(word, gen or younger, found, story)
+
+
+def _one_generation(
+    word: str, aged: object, found: Iterable[str], story: Mapping[str, Counter]
+) -> str | None:
+    """ "Mr. Biden" where the article (else the story) writes that surname only as one "Joseph R.
+    Biden Jr.": the suffix is part of his full name, not another generation (``aged``: the
+    mention names a generation itself)."""
+    if aged:
+        return None
+    for names in ({n for n in found if _ends_in(n, word)}, set(story.get(word.lower(), ()))):
+        people = {n for n in names if len(name_words(n)) >= 3}
+        if people:
+            return next(iter(people)) if len(people) == 1 and all(generation(n) for n in names) else None
     return None
+
+
+def _body_name(name: str) -> bool:
+    """A name ending in what a person runs or an organisation's head noun ("Lind Campaign")."""
+    last = name_words(name)[-1:]
+    return bool(last) and (last[0] in _BODIES.split("|") or last[0] in ORG_NOUNS | ORG_DESCRIPTORS)
+
+
+# Particles that begin a surname ("de Blasio", "van Hollen", "bin Salman"), lower case in a full name.
+_PARTICLES = frozenset("de da di del della van von der den le la du bin al el ibn dos das".split())  # noqa: SIM905
 
 
 def _ends_in(name: str, word: str) -> bool:
@@ -542,7 +648,7 @@ def merge_speakers(
     texts = texts or {}
     quotes = _surnames_as_persons(_short_organisations([_untitled(q, texts) for q in quotes], texts), texts)
     quotes = _resolve_short(quotes, texts)
-    quotes = _story_titles(quotes)
+    quotes = _story_titles(_kin_roles(quotes, texts))
     written = _written_forms(quotes, texts)
     counts = Counter(m for forms in {id(v): v for v in written.values()}.values() for m in forms)
     variants = _person_variants(written, counts)

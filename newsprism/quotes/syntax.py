@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from newsprism.model import Span
 from newsprism.quotes.cues import (
     ANONYMOUS_NOUNS,
+    DOCUMENT_NOUNS,
     LEVIN_SPEECH_VERBS,
     ORG_NOUNS,
     PARTICLE_CUES,
@@ -160,6 +161,9 @@ def subject_of(verb: Token, avoid: list[Span]) -> Token | None:
 
     A relative pronoun subject (``Berg, who said …``) stands for the noun it modifies.
     """
+    author = _document_author(verb, avoid)
+    if author is not None:
+        return author
     node = verb
     for _ in range(3 if _participial(verb) is None else 6):
         found = _direct_subject(node, avoid)
@@ -171,6 +175,20 @@ def subject_of(verb: Token, avoid: list[Span]) -> Token | None:
             break
         node = _participial(node) or node.head
     return _inverted_subject(verb, avoid) or _mistagged_subject(verb, avoid)
+
+
+def _document_author(verb: Token, avoid: list[Span]) -> Token | None:
+    """``Cisco issued a report saying …``, ``her letter saying …``: a participle on a written
+    text speaks for the text's owner, or for the subject of the verb that issued it."""
+    noun = verb.head
+    if verb.tag_ != "VBG" or verb.dep_ != "acl" or noun.lemma_.lower() not in DOCUMENT_NOUNS:
+        return None
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if owner is not None:
+        return owner
+    if noun.dep_ != "dobj" or noun.head.pos_ != "VERB":
+        return None
+    return _direct_subject(noun.head, avoid)
 
 
 def _gerund_preposition(node: Token) -> bool:

@@ -14,6 +14,7 @@ from typing import Any
 from newsprism.brief.quote_selection import shown_quote_groups
 from newsprism.brief.revisions import moved_facts
 from newsprism.brief.summary import reads_alone
+from newsprism.render.copies import copy_names
 from newsprism.render.markdown import MD_SECTIONS, md_escape
 from newsprism.render.terminal import TERM_SECTIONS, rule
 from newsprism.text import balance_quotes, unclosed_quotes, words
@@ -194,12 +195,11 @@ def _quotes(report: Report, esc: Callable[[str], str]) -> list[str]:
             f"- **{esc(group['speaker'] or 'unknown speaker')}** ({len(group['variants'])} versions)"
         )
         for v in group["variants"]:
-            flag = "ALTERED " if v.get("flagged") else ""
+            # A meaning-changing version is shouted once ("ALTERED"), not flagged and named twice.
+            kind = v["classification"].upper() if v.get("flagged") else v["classification"]
             notes = f" ({esc('; '.join(v.get('notes', [])))})" if v.get("notes") else ""
             body = esc(v.get("text", "")) if v.get("reference") else esc(diff_text(v["diff"]))
-            lines.append(
-                f"  - {flag}{v['classification']}{notes} — {esc(labels.get(v['article_id'], '?'))}: {body}"
-            )
+            lines.append(f"  - {kind}{notes} — {esc(labels.get(v['article_id'], '?'))}: {body}")
     return lines
 
 
@@ -327,7 +327,12 @@ def _framing(report: Report, esc: Callable[[str], str]) -> list[str]:
 def _provenance(report: Report, esc: Callable[[str], str]) -> list[str]:
     labels = _labels(report)
     edges = report.get("provenance", {}).get("edges", [])
-    return [
+    copies = [
+        f"- {esc(copy_names(a))} published the same text as {esc(a['label'])}: one source, not {len(a['copies']) + 1}"
+        for a in report.get("articles", [])
+        if a.get("copies")
+    ]
+    return copies + [
         f"- {esc(labels.get(e['from'], e['from']))} —{e['kind']}→ {esc(labels.get(e['to'], e['to']))}: "
         f"{esc(_short(e['evidence']))}"
         for e in edges

@@ -6,6 +6,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from newsprism.render.copies import copy_names
 from newsprism.render.dates import date_text
 from newsprism.termsafe import escape_controls, one_line
 
@@ -38,6 +39,7 @@ def _articles(report: Report) -> str:
             ("Published", date_text(art)),
             ("URL", art["url"]),
             ("Credits", ", ".join(art["credits"]) or None),
+            ("Also published word for word by", copy_names(art) or None),
             ("File", art["path"]),
             ("Id", art["id"]),
         ]

@@ -6,6 +6,7 @@ import textwrap
 from collections.abc import Callable
 from typing import Any
 
+from newsprism.render.copies import copy_names
 from newsprism.render.dates import date_text
 from newsprism.termsafe import escape_controls
 
@@ -35,6 +36,8 @@ def _articles(report: Report) -> str:
         )
         lines.append(f"  {meta or 'no metadata found'}")
         lines.append(f"  file: {art['path']}")
+        if art.get("copies"):
+            lines.append(f"  also published word for word by: {copy_names(art)}")
         if art.get("format") == "feed-summary":
             lines.append("  text: the feed's summary of the article; the page itself could not be fetched")
         for r in art["removed"]:

@@ -7,6 +7,7 @@ ids are content hashes, so ingesting the same files again changes nothing.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import json
 import logging
@@ -17,7 +18,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from newsprism.errors import NotFoundError, StoreError
-from newsprism.model import Article, OffsetMap, Rejection, Removal, Span
+from newsprism.model import Article, Copy, OffsetMap, Rejection, Removal, Span, reader_label
 from newsprism.store.migrate import migrate, migrations
 from newsprism.version import __version__
 
@@ -190,7 +191,21 @@ class Store:
                     added.append(art.id)
                 elif stored[0] != art.path:
                     self._note_duplicate(art, run_id)
+                    self.note_copy(art, art.id)
         return added
+
+    def note_copy(self, art: Article, stored_id: str) -> None:
+        """``art`` has the text of the stored article ``stored_id``: when another outlet published
+        it (a syndicated reprint), that outlet is kept as one of the article's copies."""
+        row = self.conn.execute(
+            "SELECT outlet, url, path, title FROM articles WHERE id=?", (stored_id,)
+        ).fetchone()
+        if row is None or art.label == reader_label(*row):
+            return
+        self.conn.execute(
+            "INSERT OR IGNORE INTO copies(article_id, outlet, url, path, published) VALUES (?,?,?,?,?)",
+            (stored_id, art.label, art.url, art.path, art.published),
+        )
 
     def _note_duplicate(self, art: Article, run_id: int | None) -> None:
         """The same bytes under another name: kept as a duplicate of the stored article."""
@@ -205,8 +220,9 @@ class Store:
         ``run_id`` keeps those found by one run; oldest first.
         """
         sql = (
-            "SELECT d.path, d.article_id, a.path AS stored_path, a.title, d.run_id, d.at"
+            "SELECT d.path, d.article_id, a.path AS stored_path, a.title, d.run_id, d.at, c.outlet AS copy_outlet"
             " FROM duplicates d JOIN articles a ON a.id = d.article_id"
+            " LEFT JOIN copies c ON c.article_id = d.article_id AND c.path = d.path"
         )
         where, params = ("", ()) if run_id is None else (" WHERE d.run_id = ?", (run_id,))
         rows = self.conn.execute(sql + where + " ORDER BY d.rowid", params)
@@ -288,7 +304,12 @@ class Store:
             Removal(r["text"], r["reason"], r["raw_start"], r["raw_end"])
             for r in self.conn.execute("SELECT * FROM removals WHERE article_id=? ORDER BY seq", (row["id"],))
         )
-        return article_from_row(row, removed)
+        copies = tuple(
+            Copy(r["outlet"], r["url"], r["path"], r["published"])
+            for r in self.conn.execute("SELECT * FROM copies WHERE article_id=? ORDER BY rowid", (row["id"],))
+        )
+        art = article_from_row(row, removed)
+        return dataclasses.replace(art, copies=copies) if copies else art
 
     # parses (a ParseCache: see newsprism.nlp.cache) ------------------------------------
     def get_parse(self, article_id: str, model: str) -> bytes | None:

@@ -151,6 +151,8 @@ def record_page(
                 (url, target, page.page_key, now),
             )
         outcome = "added" if new else ("same" if previous == target or not settled else "duplicate")
+        if outcome == "duplicate":
+            store.note_copy(art, target)
         if previous is not None and previous != target:
             old, current = store.article(previous), store.article(target)
             conn.execute(

@@ -201,3 +201,14 @@ CREATE TABLE vectors (
     vector    BLOB NOT NULL,                -- float32, L2-normalised
     PRIMARY KEY (text_hash, model)
 ) WITHOUT ROWID;
+
+-- migration 10: other outlets that published an article's exact text (syndicated reprints):
+-- stored once with the article, named in its brief, counted as the same source
+CREATE TABLE copies (
+    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    outlet     TEXT NOT NULL,               -- the reprinting outlet as a reader names it
+    url        TEXT,
+    path       TEXT NOT NULL,
+    published  TEXT,
+    PRIMARY KEY (article_id, outlet)
+);

@@ -32,8 +32,10 @@ def average_link(
     word_gate: float = 0.0,
     close_days: int = 0,
     late: float = 1.0,
+    method: str = "average",
 ) -> list[list[int]]:
-    """Groups (lists of indices, each sorted, in order of first member) whose average link is >= ``threshold``.
+    """Groups (lists of indices, each sorted, in order of first member) whose average link is >= ``threshold``
+    (``method`` "complete": every pair of a group is, as a pool of small stories needs).
 
     Two dated articles more than ``max_gap_days`` apart never end in one group; more than
     ``close_days`` apart (> 0: on), their similarity counts ``late`` times.
@@ -43,7 +45,7 @@ def average_link(
         stop = min(start + window, len(vectors))
         window_vectors, days = vectors[start:stop], published[start:stop]
         for group in _link_window(
-            window_vectors, days, threshold, (max_gap_days, close_days, late), word_gate
+            window_vectors, days, threshold, (max_gap_days, close_days, late), word_gate, method
         ):
             groups.append([start + i for i in group])
     return groups
@@ -55,6 +57,7 @@ def _link_window(
     threshold: float,
     gaps: tuple[int, int, float],
     word_gate: float,
+    method: str,
 ) -> list[list[int]]:
     n = len(vectors)
     if n < 2:
@@ -73,7 +76,7 @@ def _link_window(
     # article cannot bridge them.
     distance[apart > max_gap_days] = float(n * n)
     condensed = distance[np.triu_indices(n, k=1)]
-    labels = fcluster(linkage(condensed, method="average"), t=1.0 - threshold, criterion="distance")
+    labels = fcluster(linkage(condensed, method=method), t=1.0 - threshold, criterion="distance")
     by_label: dict[int, list[int]] = {}
     for i, label in enumerate(labels):
         by_label.setdefault(int(label), []).append(i)

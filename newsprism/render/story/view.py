@@ -14,6 +14,7 @@ from typing import Any
 from newsprism.brief.quote_selection import shown_quote_groups
 from newsprism.brief.revisions import moved_facts
 from newsprism.render.brief_text import agree_rows, fact_line, one_per_sentence, sentence_parts
+from newsprism.render.copies import copy_names
 from newsprism.render.story.charts import provenance_graph, timeline_axis
 from newsprism.render.story.labels import short_labels
 from newsprism.text import balance_quotes
@@ -172,7 +173,12 @@ def _provenance(report: Report, outlets: list[dict[str, Any]]) -> dict[str, Any]
         {**e, "from_label": labels.get(e["from"], e["from"]), "to_label": labels.get(e["to"], e["to"])}
         for e in prov.get("edges", [])
     ]
-    return {"graph": provenance_graph(nodes, prov.get("edges", [])), "edges": edges,
+    copies = [
+        {"label": a["label"], "outlets": copy_names(a), "n": len(a["copies"]) + 1}
+        for a in report.get("articles", [])
+        if a.get("copies")
+    ]
+    return {"graph": provenance_graph(nodes, prov.get("edges", [])), "edges": edges, "copies": copies,
             "origins": len(set(origins.values())), "articles": len(origins)}  # fmt: skip
 
 
