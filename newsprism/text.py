@@ -242,11 +242,30 @@ def words(text: str) -> list[str]:
 
 def normalize_words(text: str) -> list[str]:
     """Lower-cased words with spelling/transliteration variants folded."""
+    folded = _FOLDED
     out = []
     for w in words(text.replace("’", "'")):
-        low = w.lower().rstrip(".")
-        out.append(_SPELLINGS.get(low, _TRANSLIT_END.sub("y", low)))
+        f = folded.get(w)
+        if f is None:
+            if len(folded) >= _FOLDED_MAX:
+                folded.clear()
+            f = folded[w] = _fold(w)
+        out.append(f)
     return out
+
+
+def _fold(word: str) -> str:
+    low = word.lower().rstrip(".")
+    found = _SPELLINGS.get(low)
+    if found is not None:
+        return found
+    return _TRANSLIT_END.sub("y", low) if low.endswith(("iy", "yy")) else low
+
+
+# Each distinct word's folded form, kept: a brief normalises the same statements' words in
+# several steps (a story's vocabulary is tens of thousands of words; the bound keeps memory flat).
+_FOLDED: dict[str, str] = {}
+_FOLDED_MAX = 1 << 18
 
 
 def stem(word: str) -> str:

@@ -53,6 +53,24 @@ def test_rare_shared_terms_make_pairs_and_common_ones_do_not():
     assert found == {(0, 1), (1, 4)}
 
 
+def test_rare_term_pairs_are_every_pair_sharing_a_rare_term_of_random_bags():
+    rng = np.random.default_rng(4)
+    for _ in range(60):
+        n, vocab, max_df = int(rng.integers(0, 40)), int(rng.integers(1, 30)), int(rng.integers(0, 9))
+        bags = [[f"t{x}" for x in rng.integers(0, vocab, size=rng.integers(0, 6))] for _ in range(n)]
+        articles = rng.integers(0, 4, size=n)
+        df = {t: sum(t in set(b) for b in bags) for bag in bags for t in bag}
+        expected = {
+            (i, j)
+            for i in range(n)
+            for j in range(i + 1, n)
+            if articles[i] != articles[j] and any(1 < df[t] <= max_df for t in set(bags[i]) & set(bags[j]))
+        }
+        found = rare_term_pairs(bags, articles, max_df)
+        assert {tuple(p) for p in found.tolist()} == expected
+        assert found.tolist() == sorted(found.tolist())
+
+
 def test_a_rewording_far_down_the_neighbour_list_is_found_by_its_rare_term():
     rng = np.random.default_rng(3)
     vectors = _unit(rng, 30)

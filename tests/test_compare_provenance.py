@@ -106,11 +106,11 @@ def test_the_candidate_step_keeps_every_reuse_edge_of_comparing_all_pairs(monkey
     ]
     fast = provenance_edges(arts, CompareSettings())
 
-    def every_pair(voices, common, shared=3, n=3):
-        ids = sorted(voices)
+    def every_pair(grams, common, shared=3):
+        ids = sorted(grams)
         return [(a, b) for i, a in enumerate(ids) for b in ids[i + 1 :]]
 
-    monkeypatch.setattr(provenance, "candidate_pairs", every_pair)
+    monkeypatch.setattr(provenance, "gram_pairs", every_pair)
     assert provenance_edges(arts, CompareSettings()) == fast
     assert any(e.kind == "reuses" for e in fast)
 
@@ -125,6 +125,29 @@ def test_rare_shared_word_grams_make_candidates_and_common_ones_do_not():
     }
     assert candidate_pairs(voices, common=50) == [("a", "b")]
     assert candidate_pairs(voices, common=1) == []
+
+
+def test_gram_pairs_are_the_pairs_sharing_enough_uncommon_grams():
+    import random
+
+    from newsprism.compare.provenance import gram_pairs
+
+    rng = random.Random(5)
+    for _ in range(80):
+        grams = {
+            f"id{k}": {(f"g{rng.randrange(12)}",) for _ in range(rng.randrange(6))}
+            for k in range(rng.randrange(9))
+        }
+        common, shared = rng.randrange(1, 6), rng.randrange(1, 4)
+        df = {g: sum(g in held for held in grams.values()) for held in grams.values() for g in held}
+        ids = sorted(grams)
+        expected = [
+            (a, b)
+            for i, a in enumerate(ids)
+            for b in ids[i + 1 :]
+            if sum(1 for g in grams[a] & grams[b] if df[g] <= common) >= shared
+        ]
+        assert gram_pairs(grams, common, shared) == expected
 
 
 LONG_QUOTES = (

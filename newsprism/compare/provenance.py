@@ -22,11 +22,11 @@ Articles joined by ``reuses`` edges form one origin: copies of one wire story co
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
+import numpy as np
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import LCSseq
 
@@ -148,6 +148,11 @@ def _voice_sentences(article: Article, min_chars: int, prose_only: bool = False)
     ("…,” said Lisa Su, senior vice president of the firm") is the attribution every outlet
     writes around the same quote, not prose one outlet took from another; so is a piece the
     sentence splitter cut off after a quote."""
+    return [sentence for sentence, prose in _voice_pieces(article, min_chars) if prose or not prose_only]
+
+
+def _voice_pieces(article: Article, min_chars: int) -> list[tuple[str, bool]]:
+    """(sentence, whether it is prose) for each outlet-voice sentence (see _voice_sentences)."""
     text = article.text
     for start, end in quote_regions(text):
         text = text[:start] + " " * (end - start) + text[end:]
@@ -158,16 +163,18 @@ def _voice_sentences(article: Article, min_chars: int, prose_only: bool = False)
             continue
         quoted = len(sentence.replace(" ", "")) * 2 < len("".join(article.text[start:end].split()))
         # A piece opening in lower case follows a quote the splitter cut off ("said Lisa Su, …").
-        if prose_only and (quoted or sentence[0].islower()):
-            continue
-        out.append(sentence)
+        out.append((sentence, not (quoted or sentence[0].islower())))
     return out
 
 
 def _shingles(sentences: Sequence[str], n: int = 5) -> set[tuple[str, ...]]:
+    return _grams([normalize_words(sentence) for sentence in sentences], n)
+
+
+def _grams(word_lists: Sequence[list[str]], n: int) -> set[tuple[str, ...]]:
+    """Word ``n``-grams inside each list (sentences' normalised words)."""
     grams = set()
-    for sentence in sentences:
-        toks = normalize_words(sentence)
+    for toks in word_lists:
         grams.update(tuple(toks[i : i + n]) for i in range(len(toks) - n + 1))
     return grams
 
@@ -226,15 +233,18 @@ class _Voice:
     """One article's outlet-voice text as provenance compares it."""
 
     sentences: list[str]  # quotes blanked, short leftovers dropped
+    words: list[list[str]]  # the same, as normalised words
     grams: set[tuple[str, ...]]  # word 5-grams of those sentences
     prose: list[str]  # the sentences that were not mostly quotation
     prose_words: list[list[str]]  # the same, as normalised words
 
     @classmethod
     def of(cls, article: Article, min_chars: int) -> _Voice:
-        sentences = _voice_sentences(article, min_chars)
-        prose = _voice_sentences(article, min_chars, prose_only=True)
-        return cls(sentences, _shingles(sentences), prose, [normalize_words(x) for x in prose])
+        pieces = _voice_pieces(article, min_chars)
+        sentences = [sentence for sentence, _ in pieces]
+        words = [normalize_words(sentence) for sentence in sentences]  # each sentence read once
+        prose = [(sentence, w) for (sentence, is_prose), w in zip(pieces, words, strict=True) if is_prose]
+        return cls(sentences, words, _grams(words, 5), [p for p, _ in prose], [w for _, w in prose])
 
 
 def _rewritten(a: _Voice, b: _Voice, s: CompareSettings) -> list[tuple[int, int, int, int]]:
@@ -290,15 +300,40 @@ def candidate_pairs(
     edges while most pairs of a large batch are never scored. A 3-gram in more than ``common``
     articles ("the United States said") is no evidence and is skipped.
     """
-    index: dict[tuple[str, ...], list[str]] = {}
-    for article_id in sorted(voices):
-        for gram in _shingles(voices[article_id], n):
-            index.setdefault(gram, []).append(article_id)
-    counts: Counter[tuple[str, str]] = Counter()
-    for ids in index.values():
-        if 1 < len(ids) <= common:
-            counts.update((a, b) for i, a in enumerate(ids) for b in ids[i + 1 :] if a != b)
-    return sorted(pair for pair, n in counts.items() if n >= shared)
+    return gram_pairs(
+        {article_id: _shingles(sentences, n) for article_id, sentences in voices.items()}, common, shared
+    )
+
+
+def gram_pairs(grams: dict[str, set[tuple[str, ...]]], common: int, shared: int = 3) -> list[tuple[str, str]]:
+    """Pairs of ids (sorted, each pair in order) whose gram sets share ``shared`` or more grams
+    held by at most ``common`` ids. The index is arrays: the pairs of every posting list of one
+    length are made at once and counted by ``np.unique``, not one Python tuple per shared gram."""
+    ids = sorted(grams)
+    code: dict[tuple[str, ...], int] = {}
+    gram_of: list[int] = []
+    for article_id in ids:
+        gram_of.extend(code.setdefault(gram, len(code)) for gram in grams[article_id])
+    if not gram_of:
+        return []
+    owner = np.repeat(np.arange(len(ids), dtype=np.int64), [len(grams[x]) for x in ids])
+    gram_codes = np.asarray(gram_of, dtype=np.int64)
+    order = np.argsort(gram_codes, kind="stable")  # each gram's ids ascending
+    members = owner[order]
+    sizes = np.bincount(gram_codes)
+    starts = np.cumsum(sizes) - sizes
+    found = []
+    for size in range(2, min(common, int(sizes.max())) + 1):
+        at = starts[sizes == size]
+        if len(at):
+            lists = members[at[:, None] + np.arange(size)]
+            i, j = np.triu_indices(size, k=1)
+            found.append(lists[:, i].reshape(-1) * len(ids) + lists[:, j].reshape(-1))
+    if not found:
+        return []
+    pairs, counts = np.unique(np.concatenate(found), return_counts=True)
+    kept = pairs[counts >= shared]
+    return [(ids[p // len(ids)], ids[p % len(ids)]) for p in kept.tolist()]
 
 
 def _order(a: Article, b: Article, credited: frozenset[str] = frozenset()) -> tuple[Article, Article]:
@@ -318,8 +353,8 @@ def provenance_edges(articles: Sequence[Article], settings: CompareSettings) -> 
     by_id = {a.id: a for a in articles}
     credits = {a.id: find_credits(a) for a in articles}
     credited = frozenset(article_id for article_id, found in credits.items() if found)
-    sentences = {article_id: v.sentences for article_id, v in voices.items()}
-    for x, y in candidate_pairs(sentences, settings.provenance_common_gram):
+    grams = {article_id: _grams(v.words, 3) for article_id, v in voices.items()}
+    for x, y in gram_pairs(grams, settings.provenance_common_gram):
         edge = _reuse_edge(by_id[x], by_id[y], voices, settings, credited)
         if edge is not None:
             edges.append(edge)
@@ -341,10 +376,11 @@ def _shared_quote_runs(
     merge: two outlets quoting one broadcast verbatim are still independent reporters."""
     joined = {frozenset((e.source, e.target)) for e in edges if e.kind == "reuses"}
     words = {a.id: normalize_words(a.text) for a in articles}
-    runs = {a.id: [" ".join(a.text.split())] for a in articles}
+    # The whole text as one run (no word spans a space, so its words are the text's words).
+    grams = {article_id: _grams([w], s.shared_run_min) for article_id, w in words.items()}
     by_id = {a.id: a for a in articles}
     out = []
-    for x, y in candidate_pairs(runs, s.provenance_common_gram, shared=1, n=s.shared_run_min):
+    for x, y in gram_pairs(grams, s.provenance_common_gram, shared=1):
         if frozenset((x, y)) in joined:
             continue
         blocks = _shared_runs(words[x], words[y], s.shared_run_min)
