@@ -309,3 +309,55 @@ def test_shared_runs_are_difflibs_long_matching_blocks():
         for n in (1, 2, 4):
             blocks = SequenceMatcher(None, a, b, autojunk=False).get_matching_blocks()
             assert _shared_runs(a, b, n) == [a[m.a : m.a + m.size] for m in blocks if m.size >= n]
+
+
+def _random_story(rng, n_articles: int) -> list:
+    """Articles of random sentences over a small vocabulary, some copied with light edits, so
+    that every bound is met at and around its threshold."""
+    vocab = [
+        "harbour",
+        "ferry",
+        "crew",
+        "fire",
+        "berth",
+        "dawn",
+        "quay",
+        "council",
+        "wardens",
+        "smoke",
+        "north",
+        "engine",
+    ]
+    pool = [" ".join(rng.choice(vocab) for _ in range(rng.randrange(8, 26))) for _ in range(12)]
+    articles = []
+    for k in range(n_articles):
+        sentences = []
+        for _ in range(rng.randrange(1, 7)):
+            words = rng.choice(pool).split()
+            for _ in range(rng.randrange(0, 4)):  # light edits: a word dropped, changed or added
+                at = rng.randrange(len(words))
+                words[at : at + 1] = rng.choice([[], [rng.choice(vocab)], [words[at], rng.choice(vocab)]])
+            sentences.append(" ".join(words).capitalize() + ".")
+        articles.append(make_article(" ".join(sentences), outlet=f"Outlet {k}"))
+    return articles
+
+
+def test_bounded_scoring_gives_every_passage_and_aligned_pair_that_scoring_all_pairs_does():
+    import random
+
+    from newsprism.compare.provenance import _aligned, _passages, _Voice, aligned_sentences, shared_passages
+
+    rng = random.Random(11)
+    found = aligned = 0
+    for _ in range(30):
+        voices = [_Voice.of(a, 30) for a in _random_story(rng, 4)]
+        for va in voices:
+            for vb in voices:
+                for ratio in (70.0, 88.0, 95.0):
+                    expected = shared_passages(va.sentences, vb.sentences, ratio)
+                    assert _passages(va, vb, ratio) == expected
+                    found += len(expected)
+                expected_pairs = aligned_sentences(va.prose_words, vb.prose_words)
+                assert _aligned(va, vb) == expected_pairs
+                aligned += len(expected_pairs)
+    assert found and aligned  # the bounds were tested on pairs that pass, not only on pairs that fail
