@@ -350,7 +350,8 @@ def test_bounded_scoring_gives_every_passage_and_aligned_pair_that_scoring_all_p
     rng = random.Random(11)
     found = aligned = 0
     for _ in range(30):
-        voices = [_Voice.of(a, 30) for a in _random_story(rng, 4)]
+        codes: dict[str, int] = {}
+        voices = [_Voice.of(a, 30, codes) for a in _random_story(rng, 4)]
         for va in voices:
             for vb in voices:
                 for ratio in (70.0, 88.0, 95.0):

@@ -60,14 +60,26 @@ def neighbour_pairs(
 def _top(
     r: np.ndarray, c: np.ndarray, values: np.ndarray, k: int, rows: int
 ) -> tuple[np.ndarray, np.ndarray]:
-    """The ``k`` entries of highest value in each row (``r`` ascending, as ``np.nonzero`` gives)."""
+    """The ``k`` entries of highest value in each row (``r`` ascending, as ``np.nonzero`` gives;
+    columns ascending within a row, so a tie goes to the earlier column). Only rows holding
+    more than ``k`` are sorted."""
     counts = np.bincount(r, minlength=rows)
     if counts.max() <= k:
         return r, c
-    order = np.lexsort((c, -values, r))
-    r, c = r[order], c[order]
-    rank = np.arange(len(r)) - np.repeat(np.cumsum(counts) - counts, counts)
-    return r[rank < k], c[rank < k]
+    heavy = counts[r] > k
+    hr, hc, hv = r[heavy], c[heavy], values[heavy]
+    if hv.dtype == np.float32:
+        # One stable sort of one key, (row, -value) as an unsigned integer, instead of a
+        # three-key lexsort: entries come in column order, so equal values keep it.
+        bits = (-hv + np.float32(0)).view(np.uint32).astype(np.uint64)  # + 0: -0.0 is 0.0
+        bits = np.where(bits >> np.uint64(31), bits ^ np.uint64(0xFFFFFFFF), bits | np.uint64(0x80000000))
+        order = np.argsort((hr.astype(np.uint64) << np.uint64(32)) | bits, kind="stable")
+    else:
+        order = np.lexsort((hc, -hv, hr))
+    hr, hc = hr[order], hc[order]
+    rank = np.arange(len(hr)) - np.searchsorted(hr, hr)
+    keep = rank < k
+    return np.concatenate([r[~heavy], hr[keep]]), np.concatenate([c[~heavy], hc[keep]])
 
 
 def rare_term_pairs(bags: Sequence[Iterable[str]], articles: np.ndarray, max_df: int) -> np.ndarray:

@@ -203,7 +203,6 @@ _CHAR_BUCKET = np.full(0x110000, _CHAR_BUCKETS - 1, dtype=np.int8)
 _CHAR_BUCKET[ord("a") : ord("z") + 1] = np.arange(26)
 _CHAR_BUCKET[ord("0") : ord("9") + 1] = 26
 _CHAR_BUCKET[[ord(" "), ord(","), ord(".")]] = [27, 28, 29]
-_WORD_BUCKETS = 64
 
 
 def _char_counts(texts: Sequence[str]) -> np.ndarray:
@@ -214,18 +213,10 @@ def _char_counts(texts: Sequence[str]) -> np.ndarray:
     return _counts([c.astype(np.intp) for c in codes], _CHAR_BUCKETS)
 
 
-def _word_counts(word_lists: Sequence[list[str]]) -> np.ndarray:
-    """Each list's words counted by bucket (a hash: equal words, equal buckets)."""
-    rows = [
-        np.fromiter((hash(w) % _WORD_BUCKETS for w in ws), dtype=np.intp, count=len(ws)) for ws in word_lists
-    ]
-    return _counts(rows, _WORD_BUCKETS)
-
-
 def _shared_at_most(a: np.ndarray, b: np.ndarray, i: np.ndarray, j: np.ndarray) -> np.ndarray:
     """For pairs ``(i[k], j[k])``: how many items the two bucket-count rows can share (the sum
     of the smaller counts). Equal items fall in one bucket, so this bounds any common
-    subsequence of the two: an LCS, hence what fuzz.ratio and LCSseq count."""
+    subsequence of the two: an LCS, hence what fuzz.ratio counts."""
     return np.minimum(a[i], b[j]).sum(axis=1)
 
 
@@ -277,29 +268,17 @@ def _passages(a: _Voice, b: _Voice, ratio: float) -> list[tuple[str, str, float]
 
 
 def _aligned(a: _Voice, b: _Voice) -> list[tuple[int, int, int, int]]:
-    """aligned_sentences(a.prose_words, b.prose_words), the same list, scoring only the pairs
-    whose shared words (by bucket, an upper bound of their LCS) reach both thresholds."""
-    if not a.prose_words or not b.prose_words:
+    """aligned_sentences(a.prose_words, b.prose_words), the same list, from the words as
+    story-wide integer codes (one code a word): rapidfuzz compares integers faster than
+    strings it must hash first, and the LCS of the codes is the LCS of the words."""
+    if not a.prose_ids or not b.prose_ids:
         return []
-    la, lb = a.prose_lengths[:, None], b.prose_lengths[None, :]
-    shorter = np.minimum(la, lb)
-    i, j = np.nonzero(shorter >= _ALIGNED_WORDS)
-    bound = _shared_at_most(a.prose_counts, b.prose_counts, i, j)
-    keep = (bound >= _ALIGNED_WORDS) & (bound >= _ALIGNED_SHARE * shorter[i, j])
-    i, j = i[keep], j[keep]
-    if not len(i):
-        return []
-    shared = process.cpdist(
-        [a.prose_words[k] for k in i],
-        [b.prose_words[k] for k in j],
-        scorer=LCSseq.similarity,
-        score_cutoff=_ALIGNED_WORDS,
-    )
+    shared = process.cdist(a.prose_ids, b.prose_ids, scorer=LCSseq.similarity, score_cutoff=_ALIGNED_WORDS)
     out = []
-    for x, y, n in zip(i.tolist(), j.tolist(), shared.tolist(), strict=True):
-        low = min(len(a.prose_words[x]), len(b.prose_words[y]))
-        if n and n >= _ALIGNED_SHARE * low:
-            out.append((x, y, int(n), low))
+    for i, j in zip(*shared.nonzero(), strict=True):
+        n, shorter = int(shared[i, j]), min(len(a.prose_ids[i]), len(b.prose_ids[j]))
+        if n >= _ALIGNED_SHARE * shorter:
+            out.append((int(i), int(j), n, shorter))
     return out
 
 
@@ -333,11 +312,11 @@ class _Voice:
     lowered: list[str]  # sentences in lower case, as fuzz.ratio compares them
     lengths: np.ndarray  # their lengths
     chars: np.ndarray  # their characters counted by bucket
-    prose_lengths: np.ndarray  # words of each prose sentence
-    prose_counts: np.ndarray  # those words counted by bucket
+    prose_ids: list[list[int]]  # prose_words as the story's word codes
 
     @classmethod
-    def of(cls, article: Article, min_chars: int) -> _Voice:
+    def of(cls, article: Article, min_chars: int, codes: dict[str, int]) -> _Voice:
+        """``codes``: the story's word codes, one dict for all its articles (filled as words come)."""
         pieces = _voice_pieces(article, min_chars)
         sentences = [sentence for sentence, _ in pieces]
         words = [normalize_words(sentence) for sentence in sentences]  # each sentence read once
@@ -353,8 +332,7 @@ class _Voice:
             lowered,
             np.array([len(x) for x in lowered], dtype=np.int64),
             _char_counts(lowered),
-            np.array([len(w) for w in prose_words], dtype=np.int64),
-            _word_counts(prose_words),
+            [[codes.setdefault(w, len(codes)) for w in ws] for ws in prose_words],
         )
 
 
@@ -460,7 +438,8 @@ def _order(a: Article, b: Article, credited: frozenset[str] = frozenset()) -> tu
 
 def provenance_edges(articles: Sequence[Article], settings: CompareSettings) -> list[ProvenanceEdge]:
     edges: list[ProvenanceEdge] = []
-    voices = {a.id: _Voice.of(a, settings.passage_min_chars) for a in articles}
+    codes: dict[str, int] = {}
+    voices = {a.id: _Voice.of(a, settings.passage_min_chars, codes) for a in articles}
     by_id = {a.id: a for a in articles}
     credits = {a.id: find_credits(a) for a in articles}
     credited = frozenset(article_id for article_id, found in credits.items() if found)
