@@ -120,3 +120,23 @@ def test_a_small_cap_still_aligns_the_same_facts_across_articles():
     grouped = {p for g in exhaustive.groups for p in zip(g, g[1:], strict=False)}
     kept = {p for g in blocked.groups for p in zip(g, g[1:], strict=False)}
     assert grouped and len(kept & grouped) >= 0.8 * len(grouped)
+
+
+def test_a_cap_keeps_the_k_highest_of_each_row_ties_to_the_earlier_column():
+    from newsprism.compare.blocking import _top
+
+    rng = np.random.default_rng(5)
+    for dtype in (np.float32, np.float64):
+        for _ in range(200):
+            rows, cols, k = int(rng.integers(1, 8)), int(rng.integers(1, 12)), int(rng.integers(1, 5))
+            values = rng.choice(np.array([-0.5, -0.0, 0.0, 0.3, 0.7, 1.0]), size=(rows, cols)).astype(dtype)
+            r, c = np.nonzero(rng.random((rows, cols)) < 0.8)
+            if not len(r):
+                continue
+            kept_r, kept_c = _top(r, c, values[r, c], k, rows)
+            expected = set()
+            for row in range(rows):
+                entries = sorted((-float(values[row, col]), col) for col in c[r == row])  # -0.0 == 0.0
+                expected |= {(row, col) for _, col in entries[:k]}
+            assert set(zip(kept_r.tolist(), kept_c.tolist(), strict=True)) == expected
+            assert len(kept_r) == len(expected)
