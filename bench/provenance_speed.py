@@ -103,10 +103,8 @@ def corpus(n: int, seed: int = 7) -> list:
     return articles
 
 
-def _all_pairs(
-    voices: dict[str, list[str]], common: int, shared: int = 3, n: int = 3
-) -> list[tuple[str, str]]:
-    ids = sorted(voices)
+def _all_pairs(grams: dict[str, set], common: int, shared: int = 3) -> list[tuple[str, str]]:
+    ids = sorted(grams)
     return [(a, b) for i, a in enumerate(ids) for b in ids[i + 1 :]]
 
 
@@ -114,7 +112,7 @@ def _timed(articles: list, every_pair: bool) -> tuple[float, set]:
     settings = CompareSettings()
     start = time.perf_counter()
     if every_pair:
-        with mock.patch.object(provenance, "candidate_pairs", _all_pairs):
+        with mock.patch.object(provenance, "gram_pairs", _all_pairs):
             edges = provenance.provenance_edges(articles, settings)
     else:
         edges = provenance.provenance_edges(articles, settings)

@@ -243,15 +243,46 @@ def words(text: str) -> list[str]:
 
 def normalize_words(text: str) -> list[str]:
     """Lower-cased words with spelling/transliteration variants folded."""
+    folded = _FOLDED
     out = []
     for w in words(text.replace("’", "'")):
-        low = w.lower().rstrip(".")
-        out.append(_SPELLINGS.get(low, _TRANSLIT_END.sub("y", low)))
+        f = folded.get(w)
+        if f is None:
+            if len(folded) >= _FOLDED_MAX:
+                folded.clear()
+            f = folded[w] = _fold(w)
+        out.append(f)
     return out
+
+
+def _fold(word: str) -> str:
+    low = word.lower().rstrip(".")
+    found = _SPELLINGS.get(low)
+    if found is not None:
+        return found
+    return _TRANSLIT_END.sub("y", low) if low.endswith(("iy", "yy")) else low
+
+
+# Each distinct word's folded form, kept: a brief normalises the same statements' words in
+# several steps (a story's vocabulary is tens of thousands of words; the bound keeps memory flat).
+_FOLDED: dict[str, str] = {}
+_FOLDED_MAX = 1 << 18
 
 
 def stem(word: str) -> str:
     """A crude suffix stripper: enough to match attack/attacks/attacking/attacked."""
+    found = _STEMS.get(word)
+    if found is None:
+        if len(_STEMS) >= _FOLDED_MAX:
+            _STEMS.clear()
+        found = _STEMS[word] = _stem(word)
+    return found
+
+
+_STEMS: dict[str, str] = {}  # kept like _FOLDED: the same words are stemmed by many steps
+
+
+def _stem(word: str) -> str:
     w = word.lower()
     for suffix in ("ing", "ed", "es", "s"):
         if len(w) > len(suffix) + 3 and w.endswith(suffix):
@@ -288,6 +319,22 @@ def negated_words(text: str, window: int = 4) -> set[str]:
 
 def numbers(text: str) -> set[str]:
     """Numbers as normalised strings ("2.6 billion" -> "2600000000")."""
+    if len(text) > _NUMBERS_KEPT_CHARS:
+        return _numbers(text)
+    kept = _NUMBERS_OF.get(text)
+    if kept is None:
+        if len(_NUMBERS_OF) >= _FOLDED_MAX:
+            _NUMBERS_OF.clear()
+        kept = _NUMBERS_OF[text] = frozenset(_numbers(text))
+    return set(kept)  # a new set: callers may add to it
+
+
+# Words and short phrases are asked again and again (each statement word, by several steps).
+_NUMBERS_KEPT_CHARS = 32
+_NUMBERS_OF: dict[str, frozenset[str]] = {}
+
+
+def _numbers(text: str) -> set[str]:
     found = set()
     for m in _NUMBER.finditer(text):
         if m.group(3):
@@ -432,7 +479,8 @@ def _word_patterns(lexicon: tuple[str, ...]) -> tuple[tuple[str, re.Pattern], ..
 
 def hedges_in(text: str, lexicon: Iterable[str] = HEDGES) -> tuple[str, ...]:
     low = text.lower()  # patterns compiled once per lexicon: this runs on every clause
-    return tuple(h for h, pattern in _word_patterns(tuple(lexicon)) if pattern.search(low))
+    # A word match is a substring first: the cheap test leaves most patterns unsearched.
+    return tuple(h for h, pattern in _word_patterns(tuple(lexicon)) if h in low and pattern.search(low))
 
 
 @functools.lru_cache(maxsize=16)

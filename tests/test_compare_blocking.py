@@ -53,6 +53,24 @@ def test_rare_shared_terms_make_pairs_and_common_ones_do_not():
     assert found == {(0, 1), (1, 4)}
 
 
+def test_rare_term_pairs_are_every_pair_sharing_a_rare_term_of_random_bags():
+    rng = np.random.default_rng(4)
+    for _ in range(60):
+        n, vocab, max_df = int(rng.integers(0, 40)), int(rng.integers(1, 30)), int(rng.integers(0, 9))
+        bags = [[f"t{x}" for x in rng.integers(0, vocab, size=rng.integers(0, 6))] for _ in range(n)]
+        articles = rng.integers(0, 4, size=n)
+        df = {t: sum(t in set(b) for b in bags) for bag in bags for t in bag}
+        expected = {
+            (i, j)
+            for i in range(n)
+            for j in range(i + 1, n)
+            if articles[i] != articles[j] and any(1 < df[t] <= max_df for t in set(bags[i]) & set(bags[j]))
+        }
+        found = rare_term_pairs(bags, articles, max_df)
+        assert {tuple(p) for p in found.tolist()} == expected
+        assert found.tolist() == sorted(found.tolist())
+
+
 def test_a_rewording_far_down_the_neighbour_list_is_found_by_its_rare_term():
     rng = np.random.default_rng(3)
     vectors = _unit(rng, 30)
@@ -102,3 +120,23 @@ def test_a_small_cap_still_aligns_the_same_facts_across_articles():
     grouped = {p for g in exhaustive.groups for p in zip(g, g[1:], strict=False)}
     kept = {p for g in blocked.groups for p in zip(g, g[1:], strict=False)}
     assert grouped and len(kept & grouped) >= 0.8 * len(grouped)
+
+
+def test_a_cap_keeps_the_k_highest_of_each_row_ties_to_the_earlier_column():
+    from newsprism.compare.blocking import _top
+
+    rng = np.random.default_rng(5)
+    for dtype in (np.float32, np.float64):
+        for _ in range(200):
+            rows, cols, k = int(rng.integers(1, 8)), int(rng.integers(1, 12)), int(rng.integers(1, 5))
+            values = rng.choice(np.array([-0.5, -0.0, 0.0, 0.3, 0.7, 1.0]), size=(rows, cols)).astype(dtype)
+            r, c = np.nonzero(rng.random((rows, cols)) < 0.8)
+            if not len(r):
+                continue
+            kept_r, kept_c = _top(r, c, values[r, c], k, rows)
+            expected = set()
+            for row in range(rows):
+                entries = sorted((-float(values[row, col]), col) for col in c[r == row])  # -0.0 == 0.0
+                expected |= {(row, col) for _, col in entries[:k]}
+            assert set(zip(kept_r.tolist(), kept_c.tolist(), strict=True)) == expected
+            assert len(kept_r) == len(expected)

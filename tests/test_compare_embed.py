@@ -73,6 +73,8 @@ def test_sentence_vectors_are_kept_in_the_store_and_reused(tmp_path, monkeypatch
         monkeypatch.setattr(fresh, "_encode_ids", no_model)
         again = fresh.embed(list(reversed(texts)))
     assert np.allclose(again, first[::-1])
+    # Every vector came from the store: no tokenizer or onnxruntime session was made for them.
+    assert fresh._session is None and fresh._made_tokenizer is None
     outside = embed.MiniLMEmbedder()  # no store in force: nothing is read or written
     assert np.allclose(outside.embed(texts[:1]), first[:1], atol=1e-6)
 

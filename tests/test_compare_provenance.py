@@ -106,11 +106,11 @@ def test_the_candidate_step_keeps_every_reuse_edge_of_comparing_all_pairs(monkey
     ]
     fast = provenance_edges(arts, CompareSettings())
 
-    def every_pair(voices, common, shared=3, n=3):
-        ids = sorted(voices)
+    def every_pair(grams, common, shared=3):
+        ids = sorted(grams)
         return [(a, b) for i, a in enumerate(ids) for b in ids[i + 1 :]]
 
-    monkeypatch.setattr(provenance, "candidate_pairs", every_pair)
+    monkeypatch.setattr(provenance, "gram_pairs", every_pair)
     assert provenance_edges(arts, CompareSettings()) == fast
     assert any(e.kind == "reuses" for e in fast)
 
@@ -125,6 +125,29 @@ def test_rare_shared_word_grams_make_candidates_and_common_ones_do_not():
     }
     assert candidate_pairs(voices, common=50) == [("a", "b")]
     assert candidate_pairs(voices, common=1) == []
+
+
+def test_gram_pairs_are_the_pairs_sharing_enough_uncommon_grams():
+    import random
+
+    from newsprism.compare.provenance import gram_pairs
+
+    rng = random.Random(5)
+    for _ in range(80):
+        grams = {
+            f"id{k}": {(f"g{rng.randrange(12)}",) for _ in range(rng.randrange(6))}
+            for k in range(rng.randrange(9))
+        }
+        common, shared = rng.randrange(1, 6), rng.randrange(1, 4)
+        df = {g: sum(g in held for held in grams.values()) for held in grams.values() for g in held}
+        ids = sorted(grams)
+        expected = [
+            (a, b)
+            for i, a in enumerate(ids)
+            for b in ids[i + 1 :]
+            if sum(1 for g in grams[a] & grams[b] if df[g] <= common) >= shared
+        ]
+        assert gram_pairs(grams, common, shared) == expected
 
 
 LONG_QUOTES = (
@@ -286,3 +309,56 @@ def test_shared_runs_are_difflibs_long_matching_blocks():
         for n in (1, 2, 4):
             blocks = SequenceMatcher(None, a, b, autojunk=False).get_matching_blocks()
             assert _shared_runs(a, b, n) == [a[m.a : m.a + m.size] for m in blocks if m.size >= n]
+
+
+def _random_story(rng, n_articles: int) -> list:
+    """Articles of random sentences over a small vocabulary, some copied with light edits, so
+    that every bound is met at and around its threshold."""
+    vocab = [
+        "harbour",
+        "ferry",
+        "crew",
+        "fire",
+        "berth",
+        "dawn",
+        "quay",
+        "council",
+        "wardens",
+        "smoke",
+        "north",
+        "engine",
+    ]
+    pool = [" ".join(rng.choice(vocab) for _ in range(rng.randrange(8, 26))) for _ in range(12)]
+    articles = []
+    for k in range(n_articles):
+        sentences = []
+        for _ in range(rng.randrange(1, 7)):
+            words = rng.choice(pool).split()
+            for _ in range(rng.randrange(0, 4)):  # light edits: a word dropped, changed or added
+                at = rng.randrange(len(words))
+                words[at : at + 1] = rng.choice([[], [rng.choice(vocab)], [words[at], rng.choice(vocab)]])
+            sentences.append(" ".join(words).capitalize() + ".")
+        articles.append(make_article(" ".join(sentences), outlet=f"Outlet {k}"))
+    return articles
+
+
+def test_bounded_scoring_gives_every_passage_and_aligned_pair_that_scoring_all_pairs_does():
+    import random
+
+    from newsprism.compare.provenance import _aligned, _passages, _Voice, aligned_sentences, shared_passages
+
+    rng = random.Random(11)
+    found = aligned = 0
+    for _ in range(30):
+        codes: dict[str, int] = {}
+        voices = [_Voice.of(a, 30, codes) for a in _random_story(rng, 4)]
+        for va in voices:
+            for vb in voices:
+                for ratio in (70.0, 88.0, 95.0):
+                    expected = shared_passages(va.sentences, vb.sentences, ratio)
+                    assert _passages(va, vb, ratio) == expected
+                    found += len(expected)
+                expected_pairs = aligned_sentences(va.prose_words, vb.prose_words)
+                assert _aligned(va, vb) == expected_pairs
+                aligned += len(expected_pairs)
+    assert found and aligned  # the bounds were tested on pairs that pass, not only on pairs that fail

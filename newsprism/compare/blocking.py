@@ -60,30 +60,56 @@ def neighbour_pairs(
 def _top(
     r: np.ndarray, c: np.ndarray, values: np.ndarray, k: int, rows: int
 ) -> tuple[np.ndarray, np.ndarray]:
-    """The ``k`` entries of highest value in each row (``r`` ascending, as ``np.nonzero`` gives)."""
+    """The ``k`` entries of highest value in each row (``r`` ascending, as ``np.nonzero`` gives;
+    columns ascending within a row, so a tie goes to the earlier column). Only rows holding
+    more than ``k`` are sorted."""
     counts = np.bincount(r, minlength=rows)
     if counts.max() <= k:
         return r, c
-    order = np.lexsort((c, -values, r))
-    r, c = r[order], c[order]
-    rank = np.arange(len(r)) - np.repeat(np.cumsum(counts) - counts, counts)
-    return r[rank < k], c[rank < k]
+    heavy = counts[r] > k
+    hr, hc, hv = r[heavy], c[heavy], values[heavy]
+    if hv.dtype == np.float32:
+        # One stable sort of one key, (row, -value) as an unsigned integer, instead of a
+        # three-key lexsort: entries come in column order, so equal values keep it.
+        bits = (-hv + np.float32(0)).view(np.uint32).astype(np.uint64)  # + 0: -0.0 is 0.0
+        bits = np.where(bits >> np.uint64(31), bits ^ np.uint64(0xFFFFFFFF), bits | np.uint64(0x80000000))
+        order = np.argsort((hr.astype(np.uint64) << np.uint64(32)) | bits, kind="stable")
+    else:
+        order = np.lexsort((hc, -hv, hr))
+    hr, hc = hr[order], hc[order]
+    rank = np.arange(len(hr)) - np.searchsorted(hr, hr)
+    keep = rank < k
+    return np.concatenate([r[~heavy], hr[keep]]), np.concatenate([c[~heavy], hc[keep]])
 
 
 def rare_term_pairs(bags: Sequence[Iterable[str]], articles: np.ndarray, max_df: int) -> np.ndarray:
     """Pairs ``(i, j)``, ``i < j``, of different articles sharing a term that at most
-    ``max_df`` bags hold. Returns an ``(m, 2)`` array, sorted."""
-    postings: dict[str, list[int]] = {}
+    ``max_df`` bags hold. Returns an ``(m, 2)`` array, sorted.
+
+    The postings are arrays, and the pairs inside every posting list of one length are made
+    at once (a loop over lengths up to ``max_df``, not over terms: a story has ~50,000)."""
+    ids: dict[str, int] = {}
+    terms: list[int] = []
+    rows: list[int] = []
     for k, bag in enumerate(bags):
         for term in set(bag):
-            postings.setdefault(term, []).append(k)
+            terms.append(ids.setdefault(term, len(ids)))
+            rows.append(k)
+    if not terms:
+        return np.zeros((0, 2), dtype=np.int64)
+    order = np.argsort(np.asarray(terms, dtype=np.int64), kind="stable")  # each term's rows ascending
+    members = np.asarray(rows, dtype=np.int64)[order]
+    sizes = np.bincount(np.asarray(terms, dtype=np.int64))
+    starts = np.cumsum(sizes) - sizes
     found: list[np.ndarray] = []
-    for members in postings.values():
-        if 1 < len(members) <= max_df:
-            idx = np.asarray(members)
-            i, j = np.triu_indices(len(idx), k=1)
-            pairs = np.stack([idx[i], idx[j]], axis=1)
-            found.append(pairs[articles[pairs[:, 0]] != articles[pairs[:, 1]]])
+    for size in range(2, min(max_df, int(sizes.max())) + 1):
+        at = starts[sizes == size]
+        if not len(at):
+            continue
+        lists = members[at[:, None] + np.arange(size)]  # one posting list a row
+        i, j = np.triu_indices(size, k=1)
+        pairs = np.stack([lists[:, i].reshape(-1), lists[:, j].reshape(-1)], axis=1)
+        found.append(pairs[articles[pairs[:, 0]] != articles[pairs[:, 1]]])
     return _unique_pairs(found, len(bags))
 
 

@@ -22,11 +22,11 @@ Articles joined by ``reuses`` edges form one origin: copies of one wire story co
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
+import numpy as np
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import LCSseq
 
@@ -148,6 +148,11 @@ def _voice_sentences(article: Article, min_chars: int, prose_only: bool = False)
     ("…,” said Lisa Su, senior vice president of the firm") is the attribution every outlet
     writes around the same quote, not prose one outlet took from another; so is a piece the
     sentence splitter cut off after a quote."""
+    return [sentence for sentence, prose in _voice_pieces(article, min_chars) if prose or not prose_only]
+
+
+def _voice_pieces(article: Article, min_chars: int) -> list[tuple[str, bool]]:
+    """(sentence, whether it is prose) for each outlet-voice sentence (see _voice_sentences)."""
     text = article.text
     for start, end in quote_regions(text):
         text = text[:start] + " " * (end - start) + text[end:]
@@ -158,16 +163,18 @@ def _voice_sentences(article: Article, min_chars: int, prose_only: bool = False)
             continue
         quoted = len(sentence.replace(" ", "")) * 2 < len("".join(article.text[start:end].split()))
         # A piece opening in lower case follows a quote the splitter cut off ("said Lisa Su, …").
-        if prose_only and (quoted or sentence[0].islower()):
-            continue
-        out.append(sentence)
+        out.append((sentence, not (quoted or sentence[0].islower())))
     return out
 
 
 def _shingles(sentences: Sequence[str], n: int = 5) -> set[tuple[str, ...]]:
+    return _grams([normalize_words(sentence) for sentence in sentences], n)
+
+
+def _grams(word_lists: Sequence[list[str]], n: int) -> set[tuple[str, ...]]:
+    """Word ``n``-grams inside each list (sentences' normalised words)."""
     grams = set()
-    for sentence in sentences:
-        toks = normalize_words(sentence)
+    for toks in word_lists:
         grams.update(tuple(toks[i : i + n]) for i in range(len(toks) - n + 1))
     return grams
 
@@ -180,6 +187,37 @@ def shared_passages(a: Sequence[str], b: Sequence[str], ratio: float) -> list[tu
         [x.lower() for x in a], [y.lower() for y in b], scorer=fuzz.ratio, score_cutoff=ratio
     )
     return [(a[i], b[j], float(scores[i, j])) for i, j in zip(*scores.nonzero(), strict=True)]
+
+
+def _counts(rows: Sequence[np.ndarray], width: int) -> np.ndarray:
+    """One row of bucket counts per sequence of bucket codes."""
+    out = np.zeros((len(rows), width), dtype=np.int32)
+    for r, codes in enumerate(rows):
+        out[r] = np.bincount(codes, minlength=width)
+    return out
+
+
+# Characters by bucket for the passage bound: letters, digits, space, comma, full stop, the rest.
+_CHAR_BUCKETS = 31
+_CHAR_BUCKET = np.full(0x110000, _CHAR_BUCKETS - 1, dtype=np.int8)
+_CHAR_BUCKET[ord("a") : ord("z") + 1] = np.arange(26)
+_CHAR_BUCKET[ord("0") : ord("9") + 1] = 26
+_CHAR_BUCKET[[ord(" "), ord(","), ord(".")]] = [27, 28, 29]
+
+
+def _char_counts(texts: Sequence[str]) -> np.ndarray:
+    """Each text's characters counted by bucket."""
+    codes = [
+        _CHAR_BUCKET[np.frombuffer(t.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)] for t in texts
+    ]
+    return _counts([c.astype(np.intp) for c in codes], _CHAR_BUCKETS)
+
+
+def _shared_at_most(a: np.ndarray, b: np.ndarray, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+    """For pairs ``(i[k], j[k])``: how many items the two bucket-count rows can share (the sum
+    of the smaller counts). Equal items fall in one bucket, so this bounds any common
+    subsequence of the two: an LCS, hence what fuzz.ratio counts."""
+    return np.minimum(a[i], b[j]).sum(axis=1)
 
 
 # A sentence pair of a rewrite shares this many words in order, and this share of the shorter.
@@ -199,6 +237,46 @@ def aligned_sentences(wa: Sequence[list[str]], wb: Sequence[list[str]]) -> list[
     out = []
     for i, j in zip(*shared.nonzero(), strict=True):
         n, shorter = int(shared[i, j]), min(len(wa[i]), len(wb[j]))
+        if n >= _ALIGNED_SHARE * shorter:
+            out.append((int(i), int(j), n, shorter))
+    return out
+
+
+def _passages(a: _Voice, b: _Voice, ratio: float) -> list[tuple[str, str, float]]:
+    """shared_passages(a.sentences, b.sentences, ratio), the same list, scoring only the pairs an
+    upper bound lets through: fuzz.ratio is 200 LCS / (len a + len b), and an LCS is at most the
+    pair's shorter length and the characters both hold (by bucket). At 500 articles this leaves
+    about 1 pair in 700 of those cdist scored."""
+    if not a.sentences or not b.sentences:
+        return []
+    la, lb = a.lengths[:, None], b.lengths[None, :]
+    # the slack keeps every pair whose float score could reach ``ratio``
+    i, j = np.nonzero(200 * np.minimum(la, lb) * (1 + 1e-9) >= ratio * (la + lb))
+    bound = _shared_at_most(a.chars, b.chars, i, j)
+    keep = 200 * bound * (1 + 1e-9) >= ratio * (a.lengths[i] + b.lengths[j])
+    i, j = i[keep], j[keep]
+    if not len(i):
+        return []
+    scores = process.cpdist(
+        [a.lowered[k] for k in i], [b.lowered[k] for k in j], scorer=fuzz.ratio, score_cutoff=ratio
+    )
+    return [
+        (a.sentences[x], b.sentences[y], float(v))
+        for x, y, v in zip(i.tolist(), j.tolist(), scores, strict=True)
+        if v
+    ]
+
+
+def _aligned(a: _Voice, b: _Voice) -> list[tuple[int, int, int, int]]:
+    """aligned_sentences(a.prose_words, b.prose_words), the same list, from the words as
+    story-wide integer codes (one code a word): rapidfuzz compares integers faster than
+    strings it must hash first, and the LCS of the codes is the LCS of the words."""
+    if not a.prose_ids or not b.prose_ids:
+        return []
+    shared = process.cdist(a.prose_ids, b.prose_ids, scorer=LCSseq.similarity, score_cutoff=_ALIGNED_WORDS)
+    out = []
+    for i, j in zip(*shared.nonzero(), strict=True):
+        n, shorter = int(shared[i, j]), min(len(a.prose_ids[i]), len(b.prose_ids[j]))
         if n >= _ALIGNED_SHARE * shorter:
             out.append((int(i), int(j), n, shorter))
     return out
@@ -226,20 +304,41 @@ class _Voice:
     """One article's outlet-voice text as provenance compares it."""
 
     sentences: list[str]  # quotes blanked, short leftovers dropped
+    words: list[list[str]]  # the same, as normalised words
     grams: set[tuple[str, ...]]  # word 5-grams of those sentences
     prose: list[str]  # the sentences that were not mostly quotation
     prose_words: list[list[str]]  # the same, as normalised words
+    # For the bounds that spare most sentence pairs a score (_passages, _aligned):
+    lowered: list[str]  # sentences in lower case, as fuzz.ratio compares them
+    lengths: np.ndarray  # their lengths
+    chars: np.ndarray  # their characters counted by bucket
+    prose_ids: list[list[int]]  # prose_words as the story's word codes
 
     @classmethod
-    def of(cls, article: Article, min_chars: int) -> _Voice:
-        sentences = _voice_sentences(article, min_chars)
-        prose = _voice_sentences(article, min_chars, prose_only=True)
-        return cls(sentences, _shingles(sentences), prose, [normalize_words(x) for x in prose])
+    def of(cls, article: Article, min_chars: int, codes: dict[str, int]) -> _Voice:
+        """``codes``: the story's word codes, one dict for all its articles (filled as words come)."""
+        pieces = _voice_pieces(article, min_chars)
+        sentences = [sentence for sentence, _ in pieces]
+        words = [normalize_words(sentence) for sentence in sentences]  # each sentence read once
+        prose = [(sentence, w) for (sentence, is_prose), w in zip(pieces, words, strict=True) if is_prose]
+        prose_words = [w for _, w in prose]
+        lowered = [x.lower() for x in sentences]
+        return cls(
+            sentences,
+            words,
+            _grams(words, 5),
+            [p for p, _ in prose],
+            prose_words,
+            lowered,
+            np.array([len(x) for x in lowered], dtype=np.int64),
+            _char_counts(lowered),
+            [[codes.setdefault(w, len(codes)) for w in ws] for ws in prose_words],
+        )
 
 
 def _rewritten(a: _Voice, b: _Voice, s: CompareSettings) -> list[tuple[int, int, int, int]]:
     """A run of two or more prose sentences one article rewrites from the other, else []."""
-    run = rewrite_run(aligned_sentences(a.prose_words, b.prose_words))
+    run = rewrite_run(_aligned(a, b))
     shared, shorter = sum(p[2] for p in run), sum(p[3] for p in run)
     if len(run) >= 2 and shared >= s.rewrite_run_words and shared >= s.rewrite_coverage * shorter:
         return run
@@ -255,7 +354,7 @@ def _reuse_edge(
 ) -> ProvenanceEdge | None:
     """A ``reuses`` edge from the later of ``a`` and ``b`` to the earlier, or None."""
     va, vb = voices[a.id], voices[b.id]
-    passages = shared_passages(va.sentences, vb.sentences, s.passage_ratio)
+    passages = _passages(va, vb, s.passage_ratio)
     containment = len(va.grams & vb.grams) / max(1, min(len(va.grams), len(vb.grams)))
     # One shared sentence can be two outlets paraphrasing one press release; two or more is copy.
     copied = len(passages) >= 2 or containment >= s.shingle_containment
@@ -290,15 +389,40 @@ def candidate_pairs(
     edges while most pairs of a large batch are never scored. A 3-gram in more than ``common``
     articles ("the United States said") is no evidence and is skipped.
     """
-    index: dict[tuple[str, ...], list[str]] = {}
-    for article_id in sorted(voices):
-        for gram in _shingles(voices[article_id], n):
-            index.setdefault(gram, []).append(article_id)
-    counts: Counter[tuple[str, str]] = Counter()
-    for ids in index.values():
-        if 1 < len(ids) <= common:
-            counts.update((a, b) for i, a in enumerate(ids) for b in ids[i + 1 :] if a != b)
-    return sorted(pair for pair, n in counts.items() if n >= shared)
+    return gram_pairs(
+        {article_id: _shingles(sentences, n) for article_id, sentences in voices.items()}, common, shared
+    )
+
+
+def gram_pairs(grams: dict[str, set[tuple[str, ...]]], common: int, shared: int = 3) -> list[tuple[str, str]]:
+    """Pairs of ids (sorted, each pair in order) whose gram sets share ``shared`` or more grams
+    held by at most ``common`` ids. The index is arrays: the pairs of every posting list of one
+    length are made at once and counted by ``np.unique``, not one Python tuple per shared gram."""
+    ids = sorted(grams)
+    code: dict[tuple[str, ...], int] = {}
+    gram_of: list[int] = []
+    for article_id in ids:
+        gram_of.extend(code.setdefault(gram, len(code)) for gram in grams[article_id])
+    if not gram_of:
+        return []
+    owner = np.repeat(np.arange(len(ids), dtype=np.int64), [len(grams[x]) for x in ids])
+    gram_codes = np.asarray(gram_of, dtype=np.int64)
+    order = np.argsort(gram_codes, kind="stable")  # each gram's ids ascending
+    members = owner[order]
+    sizes = np.bincount(gram_codes)
+    starts = np.cumsum(sizes) - sizes
+    found = []
+    for size in range(2, min(common, int(sizes.max())) + 1):
+        at = starts[sizes == size]
+        if len(at):
+            lists = members[at[:, None] + np.arange(size)]
+            i, j = np.triu_indices(size, k=1)
+            found.append(lists[:, i].reshape(-1) * len(ids) + lists[:, j].reshape(-1))
+    if not found:
+        return []
+    pairs, counts = np.unique(np.concatenate(found), return_counts=True)
+    kept = pairs[counts >= shared]
+    return [(ids[p // len(ids)], ids[p % len(ids)]) for p in kept.tolist()]
 
 
 def _order(a: Article, b: Article, credited: frozenset[str] = frozenset()) -> tuple[Article, Article]:
@@ -314,12 +438,13 @@ def _order(a: Article, b: Article, credited: frozenset[str] = frozenset()) -> tu
 
 def provenance_edges(articles: Sequence[Article], settings: CompareSettings) -> list[ProvenanceEdge]:
     edges: list[ProvenanceEdge] = []
-    voices = {a.id: _Voice.of(a, settings.passage_min_chars) for a in articles}
+    codes: dict[str, int] = {}
+    voices = {a.id: _Voice.of(a, settings.passage_min_chars, codes) for a in articles}
     by_id = {a.id: a for a in articles}
     credits = {a.id: find_credits(a) for a in articles}
     credited = frozenset(article_id for article_id, found in credits.items() if found)
-    sentences = {article_id: v.sentences for article_id, v in voices.items()}
-    for x, y in candidate_pairs(sentences, settings.provenance_common_gram):
+    grams = {article_id: _grams(v.words, 3) for article_id, v in voices.items()}
+    for x, y in gram_pairs(grams, settings.provenance_common_gram):
         edge = _reuse_edge(by_id[x], by_id[y], voices, settings, credited)
         if edge is not None:
             edges.append(edge)
@@ -341,10 +466,11 @@ def _shared_quote_runs(
     merge: two outlets quoting one broadcast verbatim are still independent reporters."""
     joined = {frozenset((e.source, e.target)) for e in edges if e.kind == "reuses"}
     words = {a.id: normalize_words(a.text) for a in articles}
-    runs = {a.id: [" ".join(a.text.split())] for a in articles}
+    # The whole text as one run (no word spans a space, so its words are the text's words).
+    grams = {article_id: _grams([w], s.shared_run_min) for article_id, w in words.items()}
     by_id = {a.id: a for a in articles}
     out = []
-    for x, y in candidate_pairs(runs, s.provenance_common_gram, shared=1, n=s.shared_run_min):
+    for x, y in gram_pairs(grams, s.provenance_common_gram, shared=1):
         if frozenset((x, y)) in joined:
             continue
         blocks = _shared_runs(words[x], words[y], s.shared_run_min)

@@ -19,7 +19,7 @@ import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol, runtime_checkable
+from typing import Any, Protocol, runtime_checkable
 
 import numpy as np
 
@@ -181,32 +181,61 @@ class MiniLMEmbedder:
     def __init__(
         self, batch_size: int = 16, threads: int = 1, spin_wait: bool = False, workers: int = 1
     ) -> None:
-        import onnxruntime as ort
-        from tokenizers import Tokenizer
-
         self.batch_size = batch_size
         self.workers = max(1, workers)
+        self._threads, self._spin_wait = threads, spin_wait
         self._ahead: _Batches | None = None
-        self._tokenizer = Tokenizer.from_file(str(_tokenizer_file()))
-        self._tokenizer.enable_truncation(max_length=MAX_TOKENS)
-        self._tokenizer.no_padding()  # rows are padded per batch in _encode_ids
+        # Both files are found now (a missing model fails here), but the tokenizer and the
+        # onnxruntime session are made when a text is first encoded: a brief whose vectors are
+        # all in the store never needs them (0.17 CPU s).
+        self._tokenizer_path = _tokenizer_file()
+        self._model_path = _model_file()
+        self._made_tokenizer: Any = None
+        self._session: Any = None
+        self._inputs: set[str] = set()
+        self._session_lock = threading.Lock()
+        # Stored vectors are reused only for this very model file (name, size) and pooling.
+        model = self._model_path
+        self.model_key = f"minilm-int8:{model.name}:{model.stat().st_size}:mean-{MAX_TOKENS}"
+        self._cache: dict[str, np.ndarray] = {}
+
+    @property
+    def _tokenizer(self) -> Any:
+        """The WordPiece tokenizer, loaded on first use (only the calling thread tokenises)."""
+        if self._made_tokenizer is None:
+            from tokenizers import Tokenizer
+
+            tokenizer = Tokenizer.from_file(str(self._tokenizer_path))
+            tokenizer.enable_truncation(max_length=MAX_TOKENS)
+            tokenizer.no_padding()  # rows are padded per batch in _encode_ids
+            self._made_tokenizer = tokenizer
+        return self._made_tokenizer
+
+    def _run_session(self, feeds: dict[str, np.ndarray]) -> np.ndarray:
+        """The model's output for ``feeds``; the session is made by the first thread to ask."""
+        with self._session_lock:
+            if self._session is None:
+                self._session, self._inputs = self._new_session()
+        if "token_type_ids" in self._inputs:
+            feeds = {**feeds, "token_type_ids": np.zeros_like(feeds["input_ids"])}
+        return self._session.run(None, feeds)[0]
+
+    def _new_session(self) -> tuple[Any, set[str]]:
+        import onnxruntime as ort
+
         options = ort.SessionOptions()
-        options.intra_op_num_threads = threads
+        options.intra_op_num_threads = self._threads
         options.inter_op_num_threads = 1
         options.log_severity_level = 3
-        if not spin_wait:
+        if not self._spin_wait:
             # Idle worker threads otherwise busy-wait for the next op, burning a core that the
             # other thread (or another process on a shared machine) needs.
             options.add_session_config_entry("session.intra_op.allow_spinning", "0")
             options.add_session_config_entry("session.inter_op.allow_spinning", "0")
-        self._session = ort.InferenceSession(
-            str(_model_file()), sess_options=options, providers=["CPUExecutionProvider"]
+        session = ort.InferenceSession(
+            str(self._model_path), sess_options=options, providers=["CPUExecutionProvider"]
         )
-        self._inputs = {i.name for i in self._session.get_inputs()}
-        model = _model_file()
-        # Stored vectors are reused only for this very model file (name, size) and pooling.
-        self.model_key = f"minilm-int8:{model.name}:{model.stat().st_size}:mean-{MAX_TOKENS}"
-        self._cache: dict[str, np.ndarray] = {}
+        return session, {i.name for i in session.get_inputs()}
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
         keys = [_key(t) for t in texts]
@@ -290,10 +319,7 @@ class MiniLMEmbedder:
         for row, piece_ids in enumerate(rows):
             ids[row, : len(piece_ids)] = piece_ids
             mask[row, : len(piece_ids)] = 1
-        feeds = {"input_ids": ids, "attention_mask": mask}
-        if "token_type_ids" in self._inputs:
-            feeds["token_type_ids"] = np.zeros_like(ids)
-        hidden = self._session.run(None, feeds)[0]
+        hidden = self._run_session({"input_ids": ids, "attention_mask": mask})
         weights = mask[:, :, None].astype(np.float32)
         pooled = (hidden * weights).sum(axis=1) / np.maximum(weights.sum(axis=1), 1e-9)
         norms = np.linalg.norm(pooled, axis=1, keepdims=True)

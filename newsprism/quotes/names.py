@@ -268,7 +268,9 @@ def _common_starts(text: str) -> str:
     return _SENTENCE_START.sub(blank, text)
 
 
-@functools.lru_cache(maxsize=64)
+# Every text of a story is read again for each short name resolved (speakers._full_form): the
+# cache holds a large story's texts (with 64, 200 articles read in turn missed every time).
+@functools.lru_cache(maxsize=4096)
 def without_headlines(text: str) -> str:
     """``text`` with its title-case lines reduced to what may be names, and common words that
     begin a sentence blanked (same length, so offsets hold): "Bush Hits Marco" is no full name

@@ -435,6 +435,7 @@ def _resolve_short(quotes: list[Quote], texts: Mapping[str, str]) -> list[Quote]
             titles[s.canonical] |= _titles(s.role)
     out = []
     genders: dict[str, str | None] = {}
+    written: dict[str, list[str]] = {}  # word -> the full names the story writes for it
     for q in quotes:
         s = q.speaker
         if s is not None and s.kind in ("person", "group"):
@@ -445,7 +446,7 @@ def _resolve_short(quotes: list[Quote], texts: Mapping[str, str]) -> list[Quote]
             text = texts.get(q.article_id, "")
             sex = _honorific(text[s.span.start : s.span.end]) if s.span is not None else None
             pool = _Pool(story, titles, _titles(s.role) if s.kind == "person" else set())
-            full = [_full_form(p, text, pool, texts, younger, sex, genders) or p for p in parts]
+            full = [_full_form(p, text, pool, texts, younger, sex, genders, written) or p for p in parts]
             name = full[0] if len(full) == 1 else ", ".join(full[:-1]) + " and " + full[-1]
             if name != s.canonical:
                 q = dataclasses.replace(q, speaker=dataclasses.replace(s, canonical=name))
@@ -512,6 +513,7 @@ def _full_form(
     younger: bool = False,
     sex: str | None = None,
     genders: dict[str, str | None] | None = None,
+    written: dict[str, list[str]] | None = None,
 ) -> str | None:
     """The full name a one-word person name stands for in its article or story, else None
     ("the younger Mr. Lind" is the son, Lind Jr.; "Mrs. Lind" is no man the story names Lind)."""
@@ -554,7 +556,11 @@ def _full_form(
     )
     if local:
         return next(iter(local))
-    in_texts = [n for t in texts.values() if word in t for n in full_names(t, word)]  # others have none
+    # Others have none. Read once per word and run (``written``): every text of the story.
+    seen = written if written is not None else {}
+    if word not in seen:
+        seen[word] = [n for t in texts.values() if word in t for n in full_names(t, word)]
+    in_texts = seen[word]
     pool = same_generation(story.get(word.lower(), Counter()).elements()) or same_generation(
         n for n in in_texts if _ends_in(n, word) or given
     )
