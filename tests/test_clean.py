@@ -166,3 +166,60 @@ def test_a_tag_cut_at_a_line_end_keeps_every_span_inside_the_text():
     assert art.headings or art.paragraphs
     for span in (*art.headings, *art.paragraphs):
         assert 0 <= span.start <= span.end <= len(art.text)
+
+
+def _clean_text(raw: str):
+    return clean_document(Document(path="story.txt", raw=raw, format="text"))
+
+
+def test_quote_end_after_spaced_stop_is_prose_not_heading():
+    # One sentence per line, a closing quote set off by a space after the stop ("hard. \""):
+    # the end of a quotation, which must stay a sentence for the quote finder.
+    raw = (
+        "Ferry service to Ostrel resumes after storm\n"
+        "The ferry to Ostrel sailed again on Friday after three days in port, the operator said.\n"
+        '"We waited, but to me it was too hard. "\n'
+        "Captain Ilse Varro said the crossing took forty minutes.\n"
+        '"No. "\n'
+        "Repairs and timetables\n"
+    )
+    art = _clean_text(raw)
+    heads = [art.text[h.start : h.end] for h in art.headings]
+    assert '"We waited, but to me it was too hard. "' in art.text
+    assert not any("too hard" in h or h.startswith('"No') for h in heads)
+    assert heads == ["Repairs and timetables"]  # a real subheading is still marked
+
+
+def test_quoted_capital_slogan_and_bracketed_label_stay_headings():
+    raw = (
+        "Harbour board votes on Ostrel pier\n"
+        "The harbour board of Ostrel voted on Tuesday to rebuild the old pier by next spring.\n"
+        "“NOT ON OUR SHORE”\n"
+        "Residents who opposed the plan gathered outside the hall for most of the evening.\n"
+        "(BEGIN VIDEO CLIP.)\n"
+        "The vote was seven to two, with one member absent from the meeting.\n"
+    )
+    heads = [h for h in (_clean_text(raw).headings)]
+    art = _clean_text(raw)
+    assert [art.text[h.start : h.end] for h in heads] == ["“NOT ON OUR SHORE”", "(BEGIN VIDEO CLIP.)"]
+
+
+def test_lead_sentence_ending_in_a_quote_is_not_taken_for_the_title():
+    # The headline is printed with a full stop; the lead ends with an exclamation inside
+    # quotes. Nothing after the first finished sentence may be taken for the title.
+    lead = (
+        "Last week, when I asked the mayor of Ostrel whether she would ever back the pier, "
+        'she looked straight at my notebook and said, "I will back YOU!"'
+    )
+    raw = f"Mayor's 'endorsement' for a reporter.\n\n{lead}\n\nIt was one of our odder exchanges.\n"
+    art = _clean_text(raw)
+    assert lead in art.text
+    assert "Mayor's 'endorsement' for a reporter." in art.text
+    assert not [r for r in art.removed if r.reason == "title"]
+
+
+def test_question_headline_is_still_the_title():
+    raw = "Will the Ostrel pier open by spring?\n\nThe harbour board says work starts next month.\n"
+    art = _clean_text(raw)
+    assert art.title == "Will the Ostrel pier open by spring?"
+    assert "Will the Ostrel pier" not in art.text

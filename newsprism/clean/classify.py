@@ -9,14 +9,16 @@ The cascade, in order (the first that fires gives the line's reason):
    ("Joanna Swanson" / "Joanna Swanson is Europe correspondent ...") is byline + author bio;
 3. the title: before the first prose line (or that line itself), a line the header repeats,
    else the first line of 3–30 words that does not end as a sentence with a full stop
-   (closing quotes and brackets aside); short lines above it that do not read as sentences
+   (closing quotes and brackets aside), and none after a finished line that is no slogan (a
+   headline printed with a full stop: the lead after it is body); short lines above it that do not read as sentences
    are slogans or site names, and later copies of it are duplicated titles. A document whose
    only line is headline-like keeps it as its text;
 4. header zone (between the title and the first prose line): bare names are bylines; a lone
    short line there when the reader took the headline out (HTML) is a kicker; other short
    lines and decks the body repeats stay in the text, marked as headings (they are the
    outlet's words: a subheadline, a deck, a list);
-5. body zone: short lines without sentence punctuation are subheadings or section labels;
+5. body zone: short lines without sentence punctuation (closing quotes and the spaces before
+   them aside: ``too hard. "`` ends a sentence) that end no quotation are subheadings or section labels;
    they stay in the text (they are the outlet's words, and part of the body for a reader) but
    are marked, so that later stages do not take them for statements or quotes. A bare URL
    line between kept body lines is body (a list of links); only outside the body is it junk.
@@ -101,6 +103,11 @@ def _bare(text: str) -> str:
     while start > 0 and (text[start - 1] in _CLOSERS or text[start - 1].isspace()):
         start -= 1
     return text[:start] + text[end:]
+
+
+def _ends_sentence(text: str) -> bool:
+    """Ends with a sentence's own stop, closing quotes and brackets aside ("too hard. \"")."""
+    return _bare(text).rstrip().endswith((".", "!", "?", "…"))
 
 
 def _is_sentence(text: str) -> bool:
@@ -192,12 +199,18 @@ def _title_like(line: Line) -> bool:
 
 
 def _title_index(lines: list[Line], v: Verdicts) -> int:
-    """The title stands before the first prose line (or is it): a line the header repeats
-    (sites print it twice), else the first title-like line. Body sentences come after."""
+    """The title stands before the first prose line and the first finished sentence (or is
+    it): a line the header repeats (sites print it twice), else the first title-like line.
+    Body sentences come after; a finished line that is no slogan (a headline printed with a
+    full stop) ends the search too, so the lead after it is never taken for the title."""
     first_prose = next(
         (i for i, ln in enumerate(lines[:8]) if v.reasons[i] is None and _is_prose(ln.text)), 7
     )
-    head = [(i, _norm(ln.text)) for i, ln in enumerate(lines[: first_prose + 1]) if v.reasons[i] is None]
+    first_end = next(
+        (i for i, ln in enumerate(lines[:first_prose]) if v.reasons[i] is None and _finished(ln)),
+        first_prose,
+    )
+    head = [(i, _norm(ln.text)) for i, ln in enumerate(lines[: first_end + 1]) if v.reasons[i] is None]
     keys = [k for _, k in head]
     for i, key in head:
         if keys.count(key) > 1 and len(key.split()) >= 3 and _title_like(lines[i]):
@@ -206,6 +219,10 @@ def _title_index(lines: list[Line], v: Verdicts) -> int:
         if _title_like(lines[i]) and not P.SITE_LINE.match(lines[i].text):
             return i
     return -1
+
+
+def _finished(line: Line) -> bool:
+    return _ends_sentence(line.text) and not _is_slogan(line)
 
 
 def site_name(text: str) -> str | None:
@@ -236,7 +253,7 @@ def _mark_header(lines: list[Line], v: Verdicts, title_index: int) -> int:
             v.reasons[i], v.author = "byline", v.author or text
         elif len(lines[i].words) <= 6 and len(text) <= 60 and above_title and not _is_sentence(text):
             v.reasons[i] = "kicker or section label"
-        elif len(lines[i].words) <= 8 and not _is_sentence(text):
+        elif len(lines[i].words) <= 8 and not _is_sentence(text) and not _ends_quotation(text):
             # A deck or a label below the title: the outlet's words, kept and marked (a pattern
             # this loose also matches subheadlines and short lead sentences).
             v.headings.add(i)
@@ -244,6 +261,7 @@ def _mark_header(lines: list[Line], v: Verdicts, title_index: int) -> int:
 
 
 _STOP_AT_END = re.compile(r"[.!?,;。！？]$")
+_CLOSE_DOUBLE = ('"', "”", "''")
 
 
 def _mark_body(lines: list[Line], v: Verdicts, body: int) -> None:
@@ -257,11 +275,28 @@ def _mark_body(lines: list[Line], v: Verdicts, body: int) -> None:
             text.endswith(":")
             and words <= 3
             and not _SAY.search(text)
-            or (words <= 10 and not _STOP_AT_END.search(text.rstrip("’'\"”")) and not _ends_open(lines, i))
+            or (words <= 10 and not _reads_as_prose(text) and not _ends_open(lines, i))
         ):
             v.headings.add(i)
         elif i > last and P.NAME_LINE.match(text):
             v.reasons[i], v.author = "byline", v.author or text
+
+
+def _reads_as_prose(text: str) -> bool:
+    """A short body line that ends with a stop or a comma (closing quotes and the spaces
+    between aside: "too hard. \"") or ends a quotation is a sentence or its end, not a heading.
+    A stop inside brackets ("(BEGIN VIDEO CLIP.)") does not count: such lines are labels."""
+    unquoted = text.rstrip().rstrip("’'\"”").rstrip()
+    return bool(_STOP_AT_END.search(unquoted)) or _ends_quotation(text)
+
+
+def _ends_quotation(text: str) -> bool:
+    """Ends with a closing double quote after a sentence stop (\"No. \"") or after running
+    words (two or more lower-case); a quoted slogan in capitals ("“NOT IN OUR NAME”") is a
+    subheading."""
+    if not text.rstrip().endswith(_CLOSE_DOUBLE):
+        return False
+    return _ends_sentence(text) or sum(1 for w in text.split() if w[:1].islower()) >= 2
 
 
 def _ends_open(lines: list[Line], i: int) -> bool:
