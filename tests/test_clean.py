@@ -199,9 +199,8 @@ def test_quoted_capital_slogan_and_bracketed_label_stay_headings():
         "(BEGIN VIDEO CLIP.)\n"
         "The vote was seven to two, with one member absent from the meeting.\n"
     )
-    heads = [h for h in (_clean_text(raw).headings)]
     art = _clean_text(raw)
-    assert [art.text[h.start : h.end] for h in heads] == ["“NOT ON OUR SHORE”", "(BEGIN VIDEO CLIP.)"]
+    assert [art.text[h.start : h.end] for h in art.headings] == ["“NOT ON OUR SHORE”", "(BEGIN VIDEO CLIP.)"]
 
 
 def test_lead_sentence_ending_in_a_quote_is_not_taken_for_the_title():
