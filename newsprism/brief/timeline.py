@@ -63,13 +63,12 @@ def _shown(entry: TimelineEntry, texts: dict[str, str], timexes: tuple[Timex, ..
     at = _date_at(entry, texts, timexes)
     if at is None or at[1] <= SHOWN - 10:
         return None
-    start = 0
-    for mark in _CLAUSE_MARK.finditer(entry.text, 0, at[0]):
-        start = mark.end()  # the date's clause, then earlier clauses while they fit
-    for mark in reversed(list(_CLAUSE_MARK.finditer(entry.text, 0, start))):
-        if at[1] - mark.end() > SHOWN - 10:
-            break
-        start = mark.end()
+    marks = list(_CLAUSE_MARK.finditer(entry.text, 0, at[0]))
+    starts = [0] + [m.end() for m in marks]
+    i = len(marks)  # the date's clause, then earlier ones across commas while they fit
+    while i > 0 and marks[i - 1].group().strip() == "," and at[1] - starts[i - 1] <= SHOWN - 10:
+        i -= 1
+    start = starts[i]
     if at[1] - start > SHOWN - 10:  # one long clause: the words just before the date
         start = entry.text.find(" ", at[0] - SHOWN // 2) + 1
     return entry.text[start:]
