@@ -435,3 +435,20 @@ def test_a_past_verb_right_before_a_month_day_reaches_back_a_whole_year() -> Non
 def test_a_participle_after_a_present_auxiliary_is_no_past_verb() -> None:
     # "parades are held on May 9" in a May 4 paper is this May 9, not last year's
     assert values("Victory parades are held on May 9.") == {"May 9": "2023-05-09"}
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "value"),
+    [
+        # a Friday paper: the past verb dates the challenge, not the runoff three days ahead
+        ("Okafor challenged Venn to a radio duel before Monday's runoff.", dt.date(2031, 6, 6), "2031-06-09"),
+        ("The board froze hiring until Monday's budget vote.", dt.date(2031, 6, 6), "2031-06-09"),
+        # a Wednesday paper: the polls taken before yesterday's runoff
+        ("Polls taken before Tuesday's runoff showed a tie.", dt.date(2031, 6, 4), "2031-06-03"),
+    ],
+)
+def test_a_day_named_in_an_event_after_before_is_the_nearer_one(
+    text: str, published: dt.date, value: str
+) -> None:
+    found = values(text, published)
+    assert next(iter(found.values())) == value

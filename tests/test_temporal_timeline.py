@@ -5,9 +5,10 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
-from newsprism.brief.timeline import entry_json
+from newsprism.brief.timeline import entry_json, timeline_section
 from newsprism.model import Article, LedgerGroup, OffsetMap, Span, Statement
 from newsprism.pipeline import Analysis
+from newsprism.render.brief_text import md_brief
 from newsprism.settings import Settings
 from newsprism.temporal.stages import published_stage, timeline_stage
 from newsprism.temporal.timeline import sentences
@@ -583,3 +584,27 @@ def test_decades_and_ranges_to_a_day_are_kept_at_their_precision() -> None:
     # a count after a day is no range: "on May 19 to 22 percent" is May 19
     text = "On Sept. 19 support rose to 22 percent, the poll found."
     assert [e.date for e in run(article(text, "b", "2031-09-25", "B")).timeline] == ["2031-09-19"]
+
+
+def test_a_row_whose_date_lies_beyond_the_shown_part_shows_the_dates_clause() -> None:
+    # session 12b: a long list of names before the date; the listing shows the date's clause
+    text = (
+        "The other hopefuls at the harbour forum -- former port warden Ilse Varga, Councillor Tomas "
+        "Brenn, shipwright Aldo Quist and the ferry union's Mara Lind -- hoped to gain ground heading "
+        "into Tolven, where voters will go to the polls March 9."
+    )
+    analysis = run(article(text, "a", "2031-03-02", "A"))
+    (row,) = timeline_section(analysis)["timeline"]
+    assert row["date"] == "2031-03-09" and row["text"] == text
+    assert (
+        row["shown"] == "hoped to gain ground heading into Tolven, where voters will go to the polls March 9."
+    )
+    assert text[row["spans"][0]["start"] : row["spans"][0]["end"]] == text  # the cite is the whole sentence
+    report = {"ledger": [], "timeline": [row], "articles": [{"id": "a", "label": "A"}]}
+    assert "**2031-03-09** …hoped to gain ground" in md_brief(report)
+    # a date within the shown part: the sentence from its start
+    short = run(
+        article("Voters go to the polls in Tolven on March 9, the board said.", "a", "2031-03-02", "A")
+    )
+    (row,) = timeline_section(short)["timeline"]
+    assert row["shown"] == row["text"]

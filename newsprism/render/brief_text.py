@@ -347,7 +347,9 @@ def _timeline(report: Report, esc: Callable[[str], str]) -> list[str]:
         when = e["date"] + (f" {e['time']}" if e.get("time") else "")
         who = ", ".join(labels.get(a, a) for a in e["article_ids"])
         mark = " (background)" if e.get("background") else ""
-        lines.append(f"- **{when}**{mark} {esc(_short(without_markup(e['text'])))} [{esc(who)}]")
+        shown = e.get("shown") or e["text"]
+        cut = "…" if shown != e["text"] else ""  # the date's clause, from inside the sentence
+        lines.append(f"- **{when}**{mark} {esc(cut + _short(without_markup(shown)))} [{esc(who)}]")
         if e.get("conflict"):
             lines.append("  - dates differ:")
             lines += [

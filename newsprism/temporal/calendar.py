@@ -69,9 +69,12 @@ def weekday_near(ref: dt.date, weekday: int, direction: str) -> dt.date:
 
     ``same-or-past``: ``ref`` itself when it is that weekday, else the most recent one
     before it (the news convention for a bare weekday); ``same-or-future``: the same
-    or the next one; ``past`` / ``future``: strictly before / after.
+    or the next one; ``past`` / ``future``: strictly before / after; ``nearest``: the
+    closer of the last and the next (``ref`` itself when it is that weekday).
     """
     delta = (ref.weekday() - weekday) % 7
+    if direction == "nearest":
+        direction = "same-or-past" if delta <= 3 else "same-or-future"
     if direction == "same-or-past":
         return ref - dt.timedelta(days=delta)
     if direction == "past":

@@ -95,6 +95,12 @@ _REPORTS = re.compile(r"\b(?:says|tells|announces|adds|writes|reports)\b", re.IG
 # After a possessive day ("Tuesday's primary") only a cue that takes the day's event as its
 # object or adjunct counts: "ahead of", or a progressive verb right before it ("is facing in").
 _PROG_ADJUNCT = re.compile(r"\b(?:is|are|am)\s+[a-z]+ing\s+(?:in|at|for|during)\s+$", re.IGNORECASE)
+# A day's event named right after "before" or "until" ("before Monday's caucus", "until
+# Friday's deadline") lies after the clause's moment, which a past verb leaves on either side
+# of publication: the nearer such day is meant (a Friday paper's "challenged him before
+# Monday's caucus" is three days ahead; a Wednesday paper's "polls taken before Tuesday's
+# primary" the day before).
+_BEFORE_EVENT = re.compile(r"\b(?:before|until|till|in\s+advance\s+of)\s+$", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(?<![ap]\.m)(?<!\b[A-Z])[.!?]\s+(?=[A-Z\"“‘']|'')|\n")
 _MODS = {
     "less than": "LESS_THAN", "fewer than": "LESS_THAN", "under": "LESS_THAN",
@@ -187,6 +193,13 @@ class Context:
             return "" if any(c.lastgroup == "past" for c in cues[:-1]) else "future"
         return "future"
 
+    def before_event(self, mention: Mention) -> bool:
+        """Whether ``mention`` is a possessive day naming an event after "before" or "until"."""
+        possessive = self.text[mention.end : mention.end + 2] in {"'s", "’s"}
+        return possessive and bool(
+            _BEFORE_EVENT.search(self.text[max(0, mention.start - 30) : mention.start])
+        )
+
     def verb_right_before(self, mention: Mention) -> bool:
         """Whether a past verb comes right before ``mention`` ("took place on", "was held")."""
         return bool(_VERB_RIGHT_BEFORE.search(self.text[max(0, mention.start - 40) : mention.start]))
@@ -244,6 +257,8 @@ def _weekday(m: Mention, ctx: Context) -> Value | None:
     # publication, which a clause in no past tense means ("Friday" in a Thursday article).
     tomorrow = (wd - ctx.reference.weekday()) % 7 == 1
     direction = "same-or-future" if tense == "future" or (tense == "" and tomorrow) else "same-or-past"
+    if direction == "same-or-past" and ctx.before_event(m):
+        direction = "nearest"  # "before Monday's caucus": the tense does not date the event
     day = cal.weekday_near(ctx.reference, wd, direction)
     if direction == "same-or-past" and ctx.latest is not None and ctx.latest > ctx.reference:
         # told in the past, but the text was still written after publication (an update, the
