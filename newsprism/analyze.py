@@ -28,7 +28,7 @@ from newsprism.errors import InputError, TooLargeInputError, UnexpectedInputErro
 from newsprism.ingest import read_source
 from newsprism.ingest.files import Source
 from newsprism.ingest.inputs import iter_inputs
-from newsprism.ingest.limits import BudgetExpired, time_budget
+from newsprism.ingest.limits import BudgetExpired, cpu_budget, time_budget
 from newsprism.ingest.manifest import Given, apply_given
 from newsprism.intake import ingest_web, split_inputs
 from newsprism.model import Article, Document, Rejection, with_copy
@@ -123,7 +123,7 @@ def _clean_one(doc: Document, settings: Settings, given: Mapping[str, Given]) ->
     if len(doc.raw) > 4 * limit:  # refused before cleaning: it could not get under the cap
         return _too_long(doc.path, len(doc.raw), limit)
     try:
-        with time_budget(settings.ingest.max_seconds, doc.path, "cleaning"):
+        with cpu_budget(settings.ingest.max_seconds, doc.path, "cleaning"):
             article = _cleaned(doc, settings, given)
     except InputError as exc:
         return _rejection(exc, "clean")

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from newsprism.analysis import Analysis, Stage
 from newsprism.errors import TooSlowInputError
-from newsprism.ingest.limits import time_budget
+from newsprism.ingest.limits import cpu_budget
 from newsprism.model import Article
 from newsprism.settings import Settings
 from newsprism.stages import STAGES
@@ -76,7 +76,7 @@ def embed_sentences_ahead(articles: Sequence[Article], settings: Settings) -> Em
     texts: list[str] = []
     for article in articles:
         try:  # the sentences alone (no parse, no quotes): what the compare stage cuts clauses from
-            with time_budget(settings.nlp.max_seconds, article.path, "statement splitting"):
+            with cpu_budget(settings.nlp.max_seconds, article.path, "statement splitting"):
                 texts.extend(st.text for st in article_statements(article, (), s.min_statement_words))
         except (TooSlowInputError, ValueError, IndexError, KeyError, AttributeError):
             continue  # the compare stage meets it again, and says so

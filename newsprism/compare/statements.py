@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from newsprism.compare.clauses import clause_spans
 from newsprism.errors import TooSlowInputError
-from newsprism.ingest.limits import BUDGET_HINT, time_budget
+from newsprism.ingest.limits import BUDGET_HINT, cpu_budget
 from newsprism.model import Article, Quote, Rejection, Span, Statement, content_id
 from newsprism.spans import SpanIndex
 from newsprism.text import (
@@ -95,7 +95,7 @@ def build_statements(
     for k, article in enumerate(articles):
         doc = docs[k] if docs is not None else None
         try:
-            with time_budget(max_seconds, article.path, "statement splitting"):
+            with cpu_budget(max_seconds, article.path, "statement splitting"):
                 found = article_statements(
                     article, by_article.get(article.id, []), min_words, doc, min_clause_words, unit_words
                 )

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 
 from newsprism.analysis import Analysis
 from newsprism.errors import TooSlowInputError
-from newsprism.ingest.limits import BUDGET_HINT, time_budget
+from newsprism.ingest.limits import BUDGET_HINT, cpu_budget
 from newsprism.model import Article, Quote, Rejection, Speaker
 from newsprism.nlp import ParseCache, load_spacy, parse_cached
 from newsprism.nlp.cache import default_cache
@@ -41,7 +41,7 @@ def quotes_for_articles(
     rejections: list[Rejection] = []
     for article, doc in zip(articles, docs, strict=True):
         try:
-            with time_budget(settings.nlp.max_seconds, article.path, "quote extraction"):
+            with cpu_budget(settings.nlp.max_seconds, article.path, "quote extraction"):
                 quotes.extend(extract_quotes(article, doc, settings.quotes))
         except TooSlowInputError as exc:  # one article too long or too odd, not the run
             log.warning("quotes skipped on %s: %s", article.path, exc)

@@ -7,7 +7,7 @@ import logging
 from typing import TYPE_CHECKING
 
 from newsprism.errors import TooSlowInputError
-from newsprism.ingest.limits import BUDGET_HINT, time_budget
+from newsprism.ingest.limits import BUDGET_HINT, cpu_budget
 from newsprism.model import Article, Rejection, Span, Timex
 from newsprism.settings import Settings
 from newsprism.spans import SpanSet
@@ -35,7 +35,7 @@ def timeline_stage(analysis: Analysis, settings: Settings) -> Analysis:
     rejections = list(analysis.rejections)
     for article in analysis.articles:
         try:
-            with time_budget(settings.nlp.max_seconds, article.path, "temporal tagging"):
+            with cpu_budget(settings.nlp.max_seconds, article.path, "temporal tagging"):
                 found = list(
                     tag_text(article.text, published_date(article), article.id, written_until(article))
                 )
