@@ -34,8 +34,9 @@ class IngestSettings:
     # Cleaned text longer than this is refused: 500k characters is ~80k words, longer than
     # any news article; parsing costs ~1 GB of memory per 100k characters at once.
     max_article_chars: int = 500_000
-    # Time budget of reading one document, and of cleaning it (seconds): a typical article
-    # takes under 0.1 s; pathological markup or lines must not stall the whole batch.
+    # Time budget of reading one document (wall seconds: a read can block without the CPU), and
+    # of cleaning it (CPU seconds, so load never drops a document): a typical article takes under
+    # 0.1 s; pathological markup or lines must not stall the whole batch.
     max_seconds: float = 30.0
     # Share of control / NUL bytes in the first 8 KiB above which a file is binary.
     binary_ratio: float = 0.05
@@ -125,7 +126,8 @@ class NlpSettings:
     # parses and quotes are read: the compare stage embeds every one of them (as a statement or
     # as the sentence a clause sits in), so it then finds them ready.
     embed_ahead: bool = True
-    # Time budget (seconds) of one stage's work on one article once it is parsed (quote
+    # Time budget (CPU seconds of the working thread, not wall time: a loaded machine or a
+    # background embedder never spends it) of one stage's work on one article once it is parsed (quote
     # extraction, statement splitting, temporal tagging); past it the article is left out of that stage with a
     # reason and the rest go on. A 50,000-word article needs under a minute of it on the shared
     # 2-core machine (bench/robustness_degenerate.py --case long_article); 0 turns it off.
