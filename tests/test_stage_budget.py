@@ -143,3 +143,16 @@ def test_a_cpu_budget_survives_code_that_swallows_exceptions():
         while True:
             with contextlib.suppress(Exception):  # the budget is a BaseException: it passes
                 sum(range(10_000))
+
+
+def test_a_cpu_budget_gives_back_a_callers_cpu_timer():
+    import signal
+
+    signal.setitimer(signal.ITIMER_PROF, 50.0)
+    try:
+        with cpu_budget(5, "a.txt", "quote extraction"):
+            pass
+        remaining, _ = signal.getitimer(signal.ITIMER_PROF)
+    finally:
+        signal.setitimer(signal.ITIMER_PROF, 0)
+    assert 45 < remaining <= 50.1  # the CPU timer counts in clock ticks
