@@ -21,11 +21,14 @@ pytest.importorskip("pyspark", reason="pyspark is not installed (make install-te
 if shutil.which("java") is None:
     pytest.skip("Spark needs java (make java)", allow_module_level=True)
 
+from newsprism.analyze import ingest, load_articles  # noqa: E402
 from newsprism.cli import main  # noqa: E402
 from newsprism.errors import SettingsError  # noqa: E402
 from newsprism.settings import Settings, StorySettings  # noqa: E402
-from newsprism.spark.export import read_rows  # noqa: E402
+from newsprism.spark.export import export_run, read_rows  # noqa: E402
 from newsprism.spark.job import SparkRun, spark_session  # noqa: E402
+from newsprism.spark.rows import row_article  # noqa: E402
+from newsprism.store import Store  # noqa: E402
 from tests.spark_corpus import write_corpus  # noqa: E402
 from tests.spark_paths import local_path, spark_tables  # noqa: E402
 from tests.warc_helpers import page, write_warc  # noqa: E402
@@ -275,3 +278,41 @@ def test_the_command_line_runs_a_job(spark: Any, tmp_path: Path, capsys: pytest.
     assert code == 0
     assert json.loads(capsys.readouterr().out)["tables"]["articles"] == 6
     assert spark.sparkContext._jsc is not None  # the caller's session is left running
+
+
+BODY = "Ferry strike ends\n\nThe ferry union called off its strike on Monday after a pay deal.\n"
+
+
+def _reprints(tmp_path: Path) -> list[str]:
+    """One text: the wire's, then eleven reprints; the tenth (record "#10", before "#2" as text)
+    by a third outlet, so the copies' order shows whether records are taken in read order."""
+
+    def record(outlet: str, n: int) -> str:
+        return json.dumps({"outlet": outlet, "url": f"https://p{n}.example/ferry", "title": "Ferry strike ends",
+                           "text": BODY, "published": "2025-04-07"})  # fmt: skip
+
+    outlets = ["Valley Times", "Inland Reporter", "Harbour Wire"] + ["Valley Times"] * 6 + ["Coast Daily"] * 2
+    (tmp_path / "a-wire.jsonl").write_text(record("Harbour Wire", 0) + "\n")
+    (tmp_path / "b-reprints.jsonl").write_text("".join(record(o, n) + "\n" for n, o in enumerate(outlets, 1)))
+    return [str(tmp_path / "a-wire.jsonl"), str(tmp_path / "b-reprints.jsonl")]
+
+
+def test_copies_equal_the_local_path_with_any_partitioning_and_are_exported(
+    spark: Any, tmp_path: Path
+) -> None:
+    inputs = _reprints(tmp_path)
+    (want,) = load_articles(inputs).articles
+    assert [c.outlet for c in want.copies] == ["Valley Times", "Inland Reporter", "Coast Daily"]
+    for n in (1, 3):
+        out = tmp_path / f"p{n}"
+        SparkRun(spark, str(out), Settings(), partitions=n).run(inputs, until="stories")
+        (row,) = read_rows(str(out), "articles")
+        assert row_article(row) == want  # the kept record and its copies, in the same order
+    with Store(tmp_path / "local.db") as store:
+        ingest(store, inputs)
+        (local,) = store.articles()
+    assert export_run(str(out), str(tmp_path / "spark.db"))["articles"] == 1
+    export_run(str(out), str(tmp_path / "spark.db"))  # again: nothing doubled
+    with Store(tmp_path / "spark.db") as store:
+        (exported,) = store.articles()
+    assert exported.copies == local.copies == want.copies

@@ -14,10 +14,10 @@ from pathlib import Path
 from typing import Any
 
 from newsprism.errors import InputError
-from newsprism.model import Rejection
+from newsprism.model import Article, Rejection
 from newsprism.settings import Settings, StorySettings
 from newsprism.spark.assign import index_from_rows
-from newsprism.spark.rows import row_article
+from newsprism.spark.rows import copy_article, row_article
 from newsprism.store import Store
 
 __all__ = ["export_run", "read_rows"]
@@ -65,9 +65,19 @@ def _articles(store: Store, output: str, run_id: int) -> int:
     for row in read_rows(output, "articles"):
         pending.append(row_article(row))
         if len(pending) >= _BATCH:
-            added += store.add_articles(pending, run_id)
+            added += _add(store, pending, run_id)
             pending = []
-    return added + store.add_articles(pending, run_id)
+    return added + _add(store, pending, run_id)
+
+
+def _add(store: Store, articles: list[Article], run_id: int) -> int:
+    """Store ``articles`` and their copies (other outlets' records of the same text), in order."""
+    added = store.add_articles(articles, run_id)
+    with store.transaction():
+        for art in articles:
+            for c in art.copies:
+                store.note_copy(copy_article(art.id, c.path, c.outlet, c.url, None, c.published), art.id)
+    return added
 
 
 def _rejections(store: Store, output: str, run_id: int) -> int:

@@ -251,9 +251,16 @@ class SparkRun:
         from pyspark.sql import Window
         from pyspark.sql import functions as F
 
-        first = Window.partitionBy("id").orderBy("unit", "path", "record")  # the copy read first wins
+        # The record read first wins (record counts a unit's articles in read order; the path
+        # only parts the files of one hdfs:// glob); the others of its text are its copies.
+        same = Window.partitionBy("id")
+        first = same.orderBy("unit", "record", "path")
+        records = F.sort_array(F.collect_list(F.struct(*R.COPY_FIELDS)).over(same))
         articles = (
-            self._read().filter(F.col("kind") == "article").withColumn("_n", F.row_number().over(first))
+            self._read()
+            .filter(F.col("kind") == "article")
+            .withColumn("_n", F.row_number().over(first))
+            .withColumn("copies_json", F.when(F.count("*").over(same) > 1, F.to_json(records)))
         )
         return articles.filter(F.col("_n") == 1).select(*R.ARTICLE_COLUMNS).repartition(self.partitions, "id")
 

@@ -13,13 +13,15 @@ from datetime import date
 from typing import Any
 
 from newsprism.analysis import Analysis
-from newsprism.model import Article, Rejection, Removal, Span
+from newsprism.model import Article, OffsetMap, Rejection, Removal, Span, with_copy
 from newsprism.store.db import article_from_row
 from newsprism.stories.features import ArticleFeatures
 
 __all__ = [
     "ARTICLE_COLUMNS",
+    "COPY_FIELDS",
     "article_row",
+    "copy_article",
     "edge_rows",
     "features_row",
     "quote_rows",
@@ -36,8 +38,11 @@ ARTICLE_COLUMNS = {
     "author": "string", "published": "string", "published_source": "string",
     "published_confidence": "double", "url": "string", "credits_json": "string", "raw": "string",
     "text": "string", "offsets_json": "string", "removed_json": "string", "paragraphs_json": "string",
-    "headings_json": "string", "unit": "long", "record": "long",
+    "headings_json": "string", "unit": "long", "record": "long", "copies_json": "string",
 }  # fmt: skip
+# What ``copies_json`` keeps of each record of an article's text (the kept one first), in
+# (unit, record, path) order: what :func:`newsprism.model.with_copy` needs to name the copy.
+COPY_FIELDS = ("unit", "record", "path", "outlet", "url", "title", "published")
 REJECTION_COLUMNS = {
     "path": "string",
     "stage": "string",
@@ -77,15 +82,31 @@ def article_row(art: Article, unit: int, record: int) -> Row:
         "credits_json": json.dumps(list(art.credits), ensure_ascii=False), "raw": art.raw, "text": art.text,
         "offsets_json": json.dumps(art.offsets.runs), "removed_json": json.dumps(removed, ensure_ascii=False),
         "paragraphs_json": _spans(art.paragraphs), "headings_json": _spans(art.headings),
-        "unit": unit, "record": record,
+        "unit": unit, "record": record, "copies_json": None,
     }  # fmt: skip
 
 
 def row_article(row: Any) -> Article:
-    """The :class:`Article` of a row (a dict or a Spark Row)."""
+    """The :class:`Article` of a row (a dict or a Spark Row), with its copies: the other records
+    of its text folded in read order as ``load_articles`` folds them (other outlets, once each)."""
     r = row.asDict() if hasattr(row, "asDict") else row
     removed = tuple(Removal(t, why, a, b) for t, why, a, b in json.loads(r["removed_json"]))
-    return article_from_row(r, removed)
+    art = article_from_row(r, removed)
+    for rec in json.loads(r.get("copies_json") or "[]"):  # to_json leaves out null fields
+        other = copy_article(art.id, rec["path"], rec.get("outlet"), rec.get("url"), rec.get("title"),
+                             rec.get("published"))  # fmt: skip
+        art = with_copy(art, other)
+    return art
+
+
+def copy_article(
+    article_id: str, path: str, outlet: str | None, url: str | None, title: str | None, published: str | None
+) -> Article:
+    """A textless stand-in for another record of article ``article_id``'s text: what
+    ``with_copy`` and ``Store.note_copy`` read (its reader label, URL, path, date)."""
+    return Article(
+        article_id, path, "", "", OffsetMap(), title=title, outlet=outlet, url=url, published=published
+    )
 
 
 def rejection_row(rej: Rejection, unit: int) -> Row:
