@@ -383,35 +383,22 @@ def _rare_story():
     return sts, [key_terms(s.text) for s in sts], [quantities(s.text) for s in sts]
 
 
+def _rare(sts, terms, nums, link, first, s, blocked=frozenset()):
+    """``alignment._rare_groups`` with each statement's polarity read off the statement."""
+    negative = [st.polarity == "negative" for st in sts]
+    return alignment._rare_groups(sts, negative, terms, nums, link, first, s, set(blocked))
+
+
 def test_statements_sharing_a_rare_name_form_a_further_group():
     sts, terms, nums = _rare_story()
     link = _ProbLink({(0, 1): 0.3, (1, 2): 0.3, (0, 2): 0.1})
     first = ((0, 3), (1,), (2,))
     s = CompareSettings(align_rare_link=0.25, align_rare_links=0)
     # single link: 0-1 and 1-2 suffice; "Marrowfield" is stated once by each article
-    assert alignment._rare_groups(
-        sts, [st.polarity == "negative" for st in sts], terms, nums, link, first, s, set()
-    ) == ((0, 1, 2),)
-    assert (
-        alignment._rare_groups(
-            sts,
-            [st.polarity == "negative" for st in sts],
-            terms,
-            nums,
-            link,
-            first,
-            CompareSettings(align_rare_link=0.5),
-            set(),
-        )
-        == ()
-    )
+    assert _rare(sts, terms, nums, link, first, s, set()) == ((0, 1, 2),)
+    assert _rare(sts, terms, nums, link, first, CompareSettings(align_rare_link=0.5), set()) == ()
     # a vetoed pair inside the set keeps it from being a group
-    assert (
-        alignment._rare_groups(
-            sts, [st.polarity == "negative" for st in sts], terms, nums, link, first, s, {(0, 2)}
-        )
-        == ()
-    )
+    assert _rare(sts, terms, nums, link, first, s, {(0, 2)}) == ()
 
 
 def test_a_rare_name_set_needs_two_shared_terms_and_the_count_gate():
@@ -421,19 +408,7 @@ def test_a_rare_name_set_needs_two_shared_terms_and_the_count_gate():
     link = _ProbLink({(0, 1): 0.9, (1, 2): 0.9})
     s = CompareSettings(align_rare_link=0.25, align_rare_links=0)
     # one shared name with a count on one side only: no group
-    assert (
-        alignment._rare_groups(
-            sts,
-            [st.polarity == "negative" for st in sts],
-            terms,
-            nums,
-            link,
-            ((0,), (1,), (2,), (3,)),
-            s,
-            set(),
-        )
-        == ()
-    )
+    assert _rare(sts, terms, nums, link, ((0,), (1,), (2,), (3,)), s, set()) == ()
 
 
 def test_a_rare_name_set_needs_articles_that_already_share_groups():
@@ -441,17 +416,10 @@ def test_a_rare_name_set_needs_articles_that_already_share_groups():
     link = _ProbLink({(0, 1): 0.3, (1, 2): 0.3})
     s = CompareSettings(align_rare_link=0.25, align_rare_links=1)
     alone = ((0, 3), (1,), (2,))
-    assert (
-        alignment._rare_groups(
-            sts, [st.polarity == "negative" for st in sts], terms, nums, link, alone, s, set()
-        )
-        == ()
-    )
+    assert _rare(sts, terms, nums, link, alone, s, set()) == ()
     # a and b, b and c already share a group: the same story
     linked = ((0, 3), (1,), (2,), (3, 1), (1, 2))
-    assert alignment._rare_groups(
-        sts, [st.polarity == "negative" for st in sts], terms, nums, link, linked, s, set()
-    ) == ((0, 1, 2),)
+    assert _rare(sts, terms, nums, link, linked, s, set()) == ((0, 1, 2),)
 
 
 def test_a_negated_aside_does_not_keep_a_rewording_apart():
