@@ -23,8 +23,7 @@ import numpy as np
 from newsprism.compare.blocking import candidate_pairs
 from newsprism.compare.pairs import FEATURES, Frames, StoryPairs, frames_used, pair_model
 from newsprism.model import Statement
-from newsprism.quotes.identity import fold
-from newsprism.quotes.names import compatible
+from newsprism.quotes.identity import one_speaker
 from newsprism.settings import CompareSettings
 from newsprism.text import DAYS, MONTHS, content_words, key_terms, money_amounts, quantities, stem
 
@@ -455,13 +454,6 @@ class _PairJudge:
 
     def same(self, i: int, j: int) -> bool:
         return (i, j) in self.accepted
-
-
-def one_speaker(a: str, b: str) -> bool:
-    """Whether two speaker names can be one person or body: equal once folded, one inside the
-    other ("Fox" / "Fox News"), or compatible person names ("Trump" / "Donald Trump")."""
-    fa, fb = fold(a), fold(b)
-    return fa == fb or f" {fa} " in f" {fb} " or f" {fb} " in f" {fa} " or compatible(a, b)
 
 
 _QUOTE_MARKS = frozenset('"“”«»')

@@ -18,13 +18,20 @@ from typing import TYPE_CHECKING
 from newsprism.model import Speaker
 from newsprism.quotes.cues import ANONYMOUS_NOUNS, ORG_DESCRIPTORS, ORG_NOUNS, PEOPLE_NOUNS
 from newsprism.quotes.marks import is_dash
-from newsprism.quotes.names import TITLE_QUALIFIERS, TITLE_WORDS, given_sex, is_given_name, strip_titles
+from newsprism.quotes.names import (
+    TITLE_QUALIFIERS,
+    TITLE_WORDS,
+    compatible,
+    given_sex,
+    is_given_name,
+    strip_titles,
+)
 from newsprism.quotes.syntax import entities, token_span
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-__all__ = ["describe", "fold", "mention_tokens", "surname_key", "surnames"]
+__all__ = ["describe", "fold", "mention_tokens", "one_speaker", "surname_key", "surnames"]
 
 HONORIFICS = frozenset(
     ["mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr.", "prof", "prof.", "sir", "dame"]
@@ -50,6 +57,13 @@ def fold(name: str) -> str:
     text = _ENDINGS.sub("y", text)
     words = [w for w in text.split() if w not in HONORIFICS]
     return " ".join(words)
+
+
+def one_speaker(a: str, b: str) -> bool:
+    """Whether two speaker names can be one person or body: equal once folded, one inside the
+    other ("Fox" / "Fox News"), or compatible person names ("Trump" / "Donald Trump")."""
+    fa, fb = fold(a), fold(b)
+    return fa == fb or f" {fa} " in f" {fb} " or f" {fb} " in f" {fa} " or compatible(a, b)
 
 
 def surname_key(name: str) -> str:
