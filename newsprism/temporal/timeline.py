@@ -126,6 +126,8 @@ def candidates(article: Article, units: list[Span], timexes: list[Timex]) -> lis
     counted = _counted_from_a_date(article.text, timexes) + _eves(article.text, timexes)
     counted += [t for t in _counted_from_now(article, timexes) if t.span not in {c.span for c in counted}]
     dated = sorted([*(_as_month(t) for t in timexes), *counted], key=lambda t: t.span.start)
+    # a week shown as its month is still that week when told apart from another date of its unit
+    weeks = {t.span: t.value for t in timexes if _WEEK.match(t.value)}
     pending = _event_anchored(article.text, timexes)
     if pending:  # "the day after the debate" is dated by the debate, never by the last date told
         taken = SpanSet([p.timex.span for p in pending])
@@ -149,7 +151,7 @@ def candidates(article: Article, units: list[Span], timexes: list[Timex]) -> lis
         if not content_words(text):
             continue  # a date line or a bare date tells when the article was written, not an event
         values = tuple((t.value, t.mod) for t in inside)
-        chain = _coordinated(_anchor(inside), inside, article.text)
+        chain = _coordinated(_anchor(inside, weeks), inside, article.text)
         for anchor in chain:
             if len(chain) > 1:  # each of coordinated dates is its own event, with its date only
                 values = ((anchor.value, anchor.mod),)
@@ -160,7 +162,7 @@ def candidates(article: Article, units: list[Span], timexes: list[Timex]) -> lis
             out.append(
                 Candidate(article.id, unit, text, anchor, m.group(1), part, content_words(text), values)
             )
-        for later, clause in _own_clause_dates(chain, inside, article.text, unit):
+        for later, clause in _own_clause_dates(chain, inside, article.text, unit, weeks):
             m = _DAY.match(later.value)
             assert m is not None
             time = m.group(2) or m.group(3)
@@ -402,7 +404,7 @@ def _names_a_thing(t: Timex, text: str) -> bool:
 
 
 def _own_clause_dates(
-    chain: list[Timex], inside: list[Timex], text: str, unit: Span
+    chain: list[Timex], inside: list[Timex], text: str, unit: Span, weeks: dict[Span, str] | None = None
 ) -> list[tuple[Timex, str]]:
     """Later dates of a unit that open a clause of their own and cannot be the anchor's moment,
     each with its clause's text: a second event of the sentence ("On Thursday, he said the
@@ -414,7 +416,7 @@ def _own_clause_dates(
             _OPENER.finditer(text, last.span.end, t.span.start), key=lambda o: o.start(), default=None
         )
         clashes = all(
-            not _overlap((t.value, t.mod), (c.value, c.mod)) for c in (*chain, *(x for x, _ in out))
+            not _overlap(_moment(t, weeks), _moment(c, weeks)) for c in (*chain, *(x for x, _ in out))
         )
         if opener is None and clashes and _ISO_DAY.match(t.value) and _names_a_thing(last, text):
             # "release his 2014 return Friday": the year names a thing, the day is the event's
@@ -605,14 +607,24 @@ def _coordinated(anchor: Timex, inside: list[Timex], text: str) -> list[Timex]:
     return [t for t in chain if not (t.value in seen or seen.add(t.value))]
 
 
-def _anchor(inside: list[Timex]) -> Timex:
+def _anchor(inside: list[Timex], weeks: dict[Span, str] | None = None) -> Timex:
     """The first dated expression, or a more precise one inside it that follows (a clock
-    time on the same day, the day of the same month)."""
+    time on the same day, the day of the same month; not a day of the month outside a week
+    shown as that month: "this weekend's show ... Monday's debate" are two moments)."""
     first = inside[0]
     for t in inside[1:]:
-        if t.value.startswith(first.value[:10]) and len(t.value) > len(first.value):
+        if (
+            t.value.startswith(first.value[:10])
+            and len(t.value) > len(first.value)
+            and _overlap(_moment(first, weeks), _moment(t, weeks))
+        ):
             return t
     return first
+
+
+def _moment(t: Timex, weeks: dict[Span, str] | None) -> tuple[str, str | None]:
+    """The value and mod a date's moment is compared by: a week shown as its month by its week."""
+    return (weeks or {}).get(t.span, t.value), t.mod
 
 
 FUZZY_WORD = 80  # rapidfuzz ratio at which two spellings are one word
@@ -795,8 +807,12 @@ class _Memo:
                     # primary on Tuesday"); a month's or a year's on the same side
                     by_side.setdefault((c.day, side if len(c.day) != 10 else 0, w), []).append(r)
         for rows in by_side.values():
-            for r in rows:
-                out[r].update(q for q in rows if self._cands[q].article_id != self._cands[r].article_id)
+            for r in rows:  # one article's two sentences of one day may tell one event
+                out[r].update(
+                    q
+                    for q in rows
+                    if self._cands[q].article_id != self._cands[r].article_id or len(self._cands[r].day) == 10
+                )
 
     def _alike_aligned(self, out: list[set[int]]) -> None:
         """Pairs of candidates whose statements the compare stage aligned."""
@@ -849,8 +865,9 @@ def _best_group(groups: list[_Group], cand: Candidate, cfg: TimelineSettings, me
             )
             if any(
                 _one_period_event(cand, m) or _aligned_day(cand, m)
-                for m in group.members
                 if m.article_id != cand.article_id
+                else _day_event_word(cand, m)
+                for m in group.members
             ):
                 score = max(score, 1.0)
         elif cand.clause is None:  # a clause cut from its sentence is too short to claim a clash
@@ -868,7 +885,8 @@ def _retold(cand: Candidate, group: _Group, cfg: TimelineSettings, memo: _Memo) 
     event, 1 of two); otherwise two sentences of one article are two events."""
     own = [m for m in group.members if m.article_id == cand.article_id]
     return all(memo.compatible(cand, m) for m in group.members) and any(
-        _same_day(cand, m) and memo.semantic(cand, m) >= cfg.same_day_cosine for m in own
+        _same_day(cand, m) and memo.semantic(cand, m) >= cfg.same_day_cosine or _day_event_word(cand, m)
+        for m in own
     )
 
 
@@ -914,11 +932,17 @@ def _merge_groups(
 
 
 def _joinable(a: _Group, b: _Group, cfg: TimelineSettings, memo: _Memo) -> bool:
-    if set(a.articles()) & set(b.articles()):
-        return False
     pairs = [(x, y) for x in a.members for y in b.members]
     if not all(memo.compatible(x, y) for x, y in pairs):
         return False
+    if set(a.articles()) & set(b.articles()):
+        # an article in both tells the event again there, as the first pass lets it (_retold)
+        return any(
+            x.article_id == y.article_id
+            and _same_day(x, y)
+            and (memo.semantic(x, y) >= cfg.retold_join_cosine or _day_event_word(x, y))
+            for x, y in pairs
+        )
     return any(
         memo.similarity(x, y) >= cfg.merge_similarity
         or memo.semantic(x, y) >= (cfg.same_day_cosine if _same_day(x, y) else cfg.merge_cosine)
@@ -957,6 +981,17 @@ def _one_period_event(a: Candidate, b: Candidate) -> bool:
     # a month holds many of one person's events: a name next to both dates says who, not
     # which (on one day a shared name or place still tells the event: ECB+ calibrate half)
     return bool((ab & bb | aa & ba) - (name_stems(a.text) & name_stems(b.text)))
+
+
+def _day_event_word(a: Candidate, b: Candidate) -> bool:
+    """Two sentences of one article dated to one day with the same event word next to the
+    date ("the debate tomorrow night" / "Monday night's debate"; "the June 20 shooting" /
+    "investigating the June 20 shooting"): the article tells that event again. A name next to
+    both says who, not which of the day's events; a saying word how it was told."""
+    if not _same_day(a, b):
+        return False
+    (ab, aa), (bb, ba) = _next_words(a), _next_words(b)
+    return bool((ab | aa) & (bb | ba) - _SAYING_WORDS - (name_stems(a.text) & name_stems(b.text)))
 
 
 def _aligned_day(a: Candidate, b: Candidate) -> bool:
