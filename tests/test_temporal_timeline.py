@@ -676,3 +676,20 @@ def test_a_week_shown_as_its_month_is_not_replaced_by_a_later_day_outside_it() -
     text = "On this weekend's show, Ada Morrow said the council will vote on the budget Monday night."
     dates = sorted(e.date for e in run(article(text, "a", "2031-09-21", "A")).timeline)
     assert dates == ["2031-09", "2031-09-22"]  # the show (this weekend), the vote (Monday)
+
+
+def test_the_words_next_to_a_date_run_past_an_initials_period() -> None:
+    from newsprism.temporal.timeline import _next_words, candidates
+    from newsprism.temporal.timexes import tag_text
+
+    text = "Experts said Russia tried to sway the Nov. 8 U.S. presidential election."
+    a = article(text, "a", "2016-07-31", "A")
+    (cand,) = candidates(a, sentences(text), list(tag_text(text, dt.date(2016, 7, 31), "a")))
+    assert _next_words(cand)[1] == {"presid", "electi"}
+
+
+def test_the_days_before_an_event_are_no_one_day() -> None:
+    from newsprism.temporal.timeline import _event_anchored
+
+    text = "In the days before the vote, Ada Morrow toured the valley. The day before the vote, she rested."
+    assert [c.text for c in _event_anchored(text, [])] == ["The day before the vote"]

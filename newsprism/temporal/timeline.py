@@ -202,6 +202,8 @@ def _event_anchored(text: str, timexes: list[Timex]) -> list[Candidate]:
             continue
         if rel == "of" and not (m.group("eve") or m.group("part") or (m.group("n") or "").lower() == "the"):
             continue  # "the eve of", "the night of", "the day of"; not "two days of"
+        if re.match(r"the\s+days\b", m.group(0), re.IGNORECASE):
+            continue  # "in the days before the vote": a stretch of days, no one of them
         if m.group("eve") and rel != "of":
             continue
         count = lx.NUMBERS.get((m.group("n") or "").lower(), 1) if m.group("n") else 0
@@ -953,7 +955,7 @@ def _joinable(a: _Group, b: _Group, cfg: TimelineSettings, memo: _Memo) -> bool:
 
 
 _SIDE_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]+")
-_CLAUSE = re.compile(r"[,;:()—–]|\.(?=\s|$)")
+_CLAUSE = re.compile(r"[,;:()—–]|(?<!\b[A-Z])\.(?=\s|$)")  # not an initial's period ("the U.S. election")
 
 
 def _next_words(c: Candidate) -> tuple[frozenset[str], frozenset[str]]:
