@@ -452,3 +452,11 @@ def test_a_day_named_in_an_event_after_before_is_the_nearer_one(
 ) -> None:
     found = values(text, published)
     assert next(iter(found.values())) == value
+
+
+def test_the_night_between_two_dates_is_the_first_days_night() -> None:
+    got = values(
+        "On the night of May 2 to May 3, the shelling resumed. Drones flew the night from 2 to 3 May over the port."
+    )
+    assert got["the night of May 2 to May 3"] == "2023-05-02TNI"
+    assert got["the night from 2 to 3 May"] == "2023-05-02TNI"
