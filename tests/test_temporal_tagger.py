@@ -460,3 +460,10 @@ def test_the_night_between_two_dates_is_the_first_days_night() -> None:
     )
     assert got["the night of May 2 to May 3"] == "2023-05-02TNI"
     assert got["the night from 2 to 3 May"] == "2023-05-02TNI"
+
+
+def test_overnight_is_the_night_before_the_day_its_sentence_tells() -> None:
+    said = "A ferry sank overnight after the storm, the coastguard said on Wednesday."
+    assert values(said)["overnight"] == "2023-05-02TNI"  # THU's paper: the night into Wednesday
+    assert values("Crews dug overnight and into early Tuesday morning.")["overnight"] == "2023-05-01TNI"
+    assert values("Two drones were shot down overnight.")["overnight"] == "2023-05-03TNI"
