@@ -693,3 +693,13 @@ def test_the_days_before_an_event_are_no_one_day() -> None:
 
     text = "In the days before the vote, Ada Morrow toured the valley. The day before the vote, she rested."
     assert [c.text for c in _event_anchored(text, [])] == ["The day before the vote"]
+
+
+def test_a_possessive_days_event_word_may_come_third() -> None:
+    from newsprism.temporal.timeline import _next_words, candidates
+    from newsprism.temporal.timexes import tag_text
+
+    text = "The boycott drowned out every story leading up to Thursday night's seventh county debate."
+    a = article(text, "a", "2031-01-30", "A")
+    (cand,) = candidates(a, sentences(text), list(tag_text(text, dt.date(2031, 1, 30), "a")))
+    assert _next_words(cand)[1] == {"sevent", "county", "debate"}

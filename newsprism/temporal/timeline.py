@@ -967,7 +967,10 @@ def _next_words(c: Candidate) -> tuple[frozenset[str], frozenset[str]]:
     def stems(piece: str) -> list[str]:
         return [w.lower()[:6] for w in _SIDE_WORD.findall(piece) if len(w) > 3 and w.lower() not in _STOP]
 
-    return frozenset(stems(before)[-2:]), frozenset(stems(after)[:2])
+    # a possessive day's event is the head of the noun phrase after it, often a third word on
+    # ("Thursday night's seventh Republican debate")
+    wide = 3 if re.match(r"['’]s\b", c.text[max(0, end) :]) else 2
+    return frozenset(stems(before)[-2:]), frozenset(stems(after)[:wide])
 
 
 def _one_period_event(a: Candidate, b: Candidate) -> bool:
