@@ -467,3 +467,8 @@ def test_overnight_is_the_night_before_the_day_its_sentence_tells() -> None:
     assert values(said)["overnight"] == "2023-05-02TNI"  # THU's paper: the night into Wednesday
     assert values("Crews dug overnight and into early Tuesday morning.")["overnight"] == "2023-05-01TNI"
     assert values("Two drones were shot down overnight.")["overnight"] == "2023-05-03TNI"
+
+
+def test_a_month_a_short_clause_says_it_was_is_a_month() -> None:
+    assert values("She knew all about it. That was May. Now it is over.")["May"] == "2023-05"
+    assert values("The winner was May.") == {}  # a name, as likely

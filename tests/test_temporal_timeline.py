@@ -703,3 +703,9 @@ def test_a_possessive_days_event_word_may_come_third() -> None:
     a = article(text, "a", "2031-01-30", "A")
     (cand,) = candidates(a, sentences(text), list(tag_text(text, dt.date(2031, 1, 30), "a")))
     assert _next_words(cand)[1] == {"sevent", "county", "debate"}
+
+
+def test_a_sentence_that_only_dates_the_one_before_dates_its_event() -> None:
+    text = "Ada Morrow told friends the mayor knew of her lobbying. That was May. Now she is out."
+    (entry,) = run(article(text, "a", "2031-08-17", "A")).timeline
+    assert entry.date == "2031-05" and entry.text.startswith("Ada Morrow told friends")

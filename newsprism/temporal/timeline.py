@@ -133,7 +133,7 @@ def candidates(article: Article, units: list[Span], timexes: list[Timex]) -> lis
         taken = SpanSet([p.timex.span for p in pending])
         dated = [t for t in dated if not taken.overlapping(t.span.start, t.span.end)]
     index = SpanIndex(dated, lambda t: t.span)  # every unit against every timex was quadratic
-    for unit in units:
+    for before, unit in zip([None, *units[:-1]], units, strict=True):
         near = index.overlapping(unit.start - 1, unit.end + 1)  # widened: holds empty spans too
         # a timex that starts in the unit belongs to it even when the unit was cut inside it
         # ("about 12:30 a.m. | Tuesday" split at the abbreviation's period)
@@ -148,6 +148,9 @@ def candidates(article: Article, units: list[Span], timexes: list[Timex]) -> lis
         if not inside:
             continue
         text = article.text[unit.start : unit.end]
+        if not content_words(text) and before is not None and _DATES_THE_LAST.match(text):
+            unit = Span(before.start, unit.end)  # "That was May.": the sentence before's event
+            text = article.text[unit.start : unit.end]
         if not content_words(text):
             continue  # a date line or a bare date tells when the article was written, not an event
         values = tuple((t.value, t.mod) for t in inside)
@@ -173,6 +176,10 @@ def candidates(article: Article, units: list[Span], timexes: list[Timex]) -> lis
                 )
             )  # fmt: skip
     return out + _anchored_candidates(article, units, pending)
+
+
+# A sentence that only dates the one before ("That was May.", "It was 2009.").
+_DATES_THE_LAST = re.compile(r"^(?:That|This|It)\s+(?:was|is|had\s+been)\s", re.IGNORECASE)
 
 
 # A day counted from an event the sentence names, not from a date: "the day after the debate",
