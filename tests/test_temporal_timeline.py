@@ -709,3 +709,13 @@ def test_a_sentence_that_only_dates_the_one_before_dates_its_event() -> None:
     text = "Ada Morrow told friends the mayor knew of her lobbying. That was May. Now she is out."
     (entry,) = run(article(text, "a", "2031-08-17", "A")).timeline
     assert entry.date == "2031-05" and entry.text.startswith("Ada Morrow told friends")
+
+
+def test_minutes_or_days_later_count_from_the_last_day_told() -> None:
+    text = (
+        "Ada Morrow spoke at a rally in Kestrel on Tuesday. Minutes later, her campaign issued a statement. "
+        "Two days later, the county board met. A few days later, the board adjourned."
+    )
+    entries = run(article(text, "a", "2031-08-08", "A")).timeline
+    dates = {e.text[:10]: e.date for e in entries}
+    assert dates == {"Ada Morrow": "2031-08-05", "Minutes la": "2031-08-05", "Two days l": "2031-08-07"}

@@ -124,6 +124,7 @@ def candidates(article: Article, units: list[Span], timexes: list[Timex]) -> lis
     for each of coordinated dates: "in 2004 and 2005" is two dated events)."""
     out = []
     counted = _counted_from_a_date(article.text, timexes) + _eves(article.text, timexes)
+    counted += _later(article.text, timexes)
     counted += [t for t in _counted_from_now(article, timexes) if t.span not in {c.span for c in counted}]
     dated = sorted([*(_as_month(t) for t in timexes), *counted], key=lambda t: t.span.start)
     # a week shown as its month is still that week when told apart from another date of its unit
@@ -523,6 +524,34 @@ def _counted_from_a_date(text: str, timexes: list[Timex]) -> list[Timex]:
         sign = -1 if link.group(1).lower() == "before" else 1
         when = dt.date.fromisoformat(nxt.value) + dt.timedelta(days=sign * int(m.group(1)))
         out.append(dataclasses.replace(t, type="DATE", value=when.isoformat(), mod=None))
+    return out
+
+
+# "Minutes later", "hours later", "two days later": counted from the day the text told last.
+_LATER = re.compile(
+    r"\b(?:(?:(?:a\s+few|several|\d+|some|(?P<n>a|an|one|two|three|four|five|six))\s+)?"
+    r"(?P<unit>minutes|hours|days?)|(?P<small>minutes|hours))\s+later\b",
+    re.IGNORECASE,
+)
+_LATER_REACH = 800  # characters back to the day counted from: a paragraph or two
+
+
+def _later(text: str, timexes: list[Timex]) -> list[Timex]:
+    """The day of an event told as "minutes later" or "two days later": the last date the text
+    told, when a day and within a paragraph or two, plus the days counted (timeline only: for TimeML
+    "two days" stays a duration). A vague count of days ("a few days later") gives no day."""
+    dated = [t for t in timexes if _DAY.match(t.value)]
+    out = []
+    for m in _LATER.finditer(text):
+        last = next((t for t in reversed(dated) if t.span.end <= m.start()), None)
+        if last is None or m.start() - last.span.end > _LATER_REACH or not _ISO_DAY.match(last.value[:10]):
+            continue  # too far back, or the last date told is a month or a year
+        unit = (m.group("unit") or m.group("small") or "").lower()
+        if unit.startswith("day") and not m.group("n"):
+            continue
+        count = lx.NUMBERS.get((m.group("n") or "").lower(), 1) if unit.startswith("day") else 0
+        when = dt.date.fromisoformat(last.value[:10]) + dt.timedelta(days=count)
+        out.append(Timex(Span(m.start(), m.end()), m.group(0), "DATE", when.isoformat(), last.article_id))
     return out
 
 
