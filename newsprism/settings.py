@@ -721,6 +721,10 @@ class CompareSettings:
     # common): two lawmakers saying "I don't like that language" said two things; the
     # example's misattributed quote shares 5 (6 cut it off).
     quote_same_min_shared: int = 4
+    # ...or printed word for word (up to one word in five) inside the other over this many words:
+    # a long run of short words is one text too. Session 13: the calibrate halves' and qdev4's
+    # quote pairs of two speakers printing 8+ words alike are all one utterance.
+    quote_same_run: int = 8
     # An unknown or unnamed speaker matches anyone, so a pair with one needs this many content
     # stems in common besides agreeing words: "I don't like that language" and "I don't really
     # like that kind of language" share two and may be two lawmakers. Session 9: every such pair

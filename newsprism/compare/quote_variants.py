@@ -48,6 +48,8 @@ _CONTRAST = re.compile(r"[,;]\s+not\s+(?=(?:a|an|the)\b)", re.IGNORECASE)
 # A speaker given by description or pronoun ("One", "daughter of X") has no name of their own.
 _DESCRIBED = frozenset({"nominal", "pronoun"})
 _UNNAMED = ("the ", "a ", "an ", "its ", "his ", "her ", "their ", "our ", "one ")
+# The words reported speech prints in quote marks ("she wanted to speak “directly to voters”").
+_MARKED = re.compile(r"[\"“”‘]([^\"“”]+?)[\"“”’](?!\w)")
 
 
 def _surname(quote: Quote) -> str | None:
@@ -157,6 +159,7 @@ class _Keys:
     __slots__ = (
         "fragment",
         "kind",
+        "marked",
         "name",
         "negated",
         "quoted",
@@ -180,6 +183,17 @@ class _Keys:
         self.sequence: list[str] = [stem(w) for w in normalize_words(_POSSESSIVE.sub("", quote.text))]
         self.fragment: bool = quote.kind == "fragment"
         self.quoted: bool = quote.kind in ("direct", "fragment")
+        self.marked: list[str] = _marked(quote) if quote.kind == "indirect" else []
+
+
+def _marked(quote: Quote) -> list[str]:
+    """The longest run of words reported speech prints in quote marks, stemmed, when it holds two
+    content words or more: the speaker's own words, so a direct quote holding them is the same
+    utterance even where the outlet's rewording around them shares little."""
+    pieces = [p for p in _MARKED.findall(quote.text) if len(set(content_words(p))) >= 2]
+    if not pieces:
+        return []
+    return [stem(w) for w in normalize_words(_POSSESSIVE.sub("", max(pieces, key=len)))]
 
 
 def _common_run(a: _Keys, b: _Keys) -> int:
@@ -234,7 +248,23 @@ def _candidates(
                 index.setdefault((key.who, st), []).append(k)
     for posting in index.values():
         out.update(_cross_article_pairs(posting, items))
+    out.update(_runs_alike(items, keys, s.quote_same_run))
     return sorted(p for p in out if items[p[0]].article_id != items[p[1]].article_id)
+
+
+def _runs_alike(items: Sequence[Quote], keys: Sequence[_Keys], run: int) -> set[tuple[int, int]]:
+    """Pairs of long quoted versions that print the same four words in a row, whoever they are
+    given to (the blocking ``_printed_alike`` needs)."""
+    index: dict[tuple[str, ...], list[int]] = {}
+    for k, key in enumerate(keys):
+        if key.quoted and len(key.sequence) >= run:
+            for gram in {tuple(key.sequence[i : i + 4]) for i in range(len(key.sequence) - 3)}:
+                index.setdefault(gram, []).append(k)
+    out: set[tuple[int, int]] = set()
+    for posting in index.values():
+        if len(posting) > 1:
+            out.update(_cross_article_pairs(posting, items))
+    return out
 
 
 def _cross_article_pairs(posting: list[int], items: Sequence[Quote]) -> list[tuple[int, int]]:
@@ -269,7 +299,9 @@ def _pair_score(a: Quote, b: Quote, ka: _Keys, kb: _Keys, sim: float, s: Compare
         # version, word for word up to a small edit (two words, "emergency response", are
         # often a term)
         within = common >= s.quote_within_min_shared and _nested(ka, kb)
-        return max(overlap, sim) if same and ((alike and _worded(ka, kb, sim, s)) or within) else None
+        if same and ((alike and _worded(ka, kb, sim, s)) or within):
+            return max(overlap, sim)
+        return max(overlap, sim) if _unresolved_alike(ka, kb, overlap, sim, s) else None
     copied = overlap >= s.quote_same_words and sim >= s.quote_sim
     long_enough = len(ka.stems & kb.stems) >= s.quote_same_min_shared
     if "indirect" in (a.kind, b.kind):
@@ -297,18 +329,29 @@ def _pair_score(a: Quote, b: Quote, ka: _Keys, kb: _Keys, sim: float, s: Compare
         return max(overlap, sim)
     if copied and long_enough:  # the same long text, whoever it is given to (misattributed)
         return max(overlap, sim)
+    if _printed_alike(ka, kb, s):
+        return max(overlap, sim)
     return None
+
+
+def _printed_alike(ka: _Keys, kb: _Keys, s: CompareSettings) -> bool:
+    """Two quoted versions, one printed word for word inside the other over a long stretch: one
+    text, whoever each outlet gives it to, even when its words are mostly short ones ("I will
+    stand with you, and I will win with you") that leave few content words to count."""
+    short = min(len(ka.sequence), len(kb.sequence))
+    return ka.quoted and kb.quoted and short >= s.quote_same_run and _nested(ka, kb)
 
 
 def _unresolved_alike(ka: _Keys, kb: _Keys, overlap: float, sim: float, s: CompareSettings) -> bool:
     """One side's speaker has no name ("the spokeswoman", "a witness", an unnamed source) and
     the words agree on both counts, with enough of them shared that two people saying much the
-    same thing is unlikely: compatible speakers, one utterance."""
-    return (
-        None in (ka.surname, kb.surname)
-        and len(ka.stems & kb.stems) >= s.quote_unknown_min_shared
-        and overlap >= s.quote_overlap
-        and sim >= s.quote_sim
+    same thing is unlikely: compatible speakers, one utterance. A short version printed word
+    for word inside the other ("Lock them up!" in a chant of it) needs fewer shared words."""
+    if None not in (ka.surname, kb.surname) or overlap < s.quote_overlap or sim < s.quote_sim:
+        return False
+    shared = len(ka.stems & kb.stems)
+    return shared >= s.quote_unknown_min_shared or (
+        shared >= s.quote_min_shared and ka.quoted and kb.quoted and _nested(ka, kb)
     )
 
 
@@ -422,8 +465,15 @@ def _one_speaker(a: _Keys, b: _Keys) -> bool:
 
 
 def _holds_all(parts: list[int], hosts: list[int], keys: Sequence[_Keys]) -> bool:
-    """One of ``hosts`` holds every one of ``parts`` (itself included) as a stretch of its words."""
-    return any(all(k == h or _inside(keys[k].sequence, keys[h].sequence) for k in parts) for h in hosts)
+    """One of ``hosts`` holds every one of ``parts`` (itself included) as a stretch of its words;
+    reported speech is held when the words it prints in quote marks are."""
+    return any(all(k == h or _held(keys[k], keys[h]) for k in parts) for h in hosts)
+
+
+def _held(part: _Keys, host: _Keys) -> bool:
+    return _inside(part.sequence, host.sequence) or (
+        bool(part.marked) and host.quoted and _inside(part.marked, host.sequence)
+    )
 
 
 def _nested(a: _Keys, b: _Keys) -> bool:
