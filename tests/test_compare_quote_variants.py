@@ -485,3 +485,19 @@ def test_a_long_run_of_short_words_printed_alike_is_one_quote_whoever_it_is_give
         group_quotes(short, TableEmbedder({"I will stand": 0.6}, anchor=longer), CompareSettings(), order)
         == []
     )
+
+
+def test_a_quoted_cry_joins_the_other_outlets_fuller_version_when_the_meanings_agree():
+    cry = "Papa, papa, I've been stung,"
+    fuller = "Papa, papa, I got stung. Something stung me on my arm"
+    one = make_article(f"Intro.\n\nShe cried “{cry}” her father said.", outlet="O0")
+    other = make_article(f"Intro.\n\n“{fuller},” the girl cried.", outlet="O1")
+    order = {one.id: 0, other.id: 1}
+
+    def grouped(sim: float, speaker: str = "Lina Marsh") -> list:
+        quotes = [quote_in(one, cry, "Lina Marsh", "fragment"), quote_in(other, fuller, speaker)]
+        return group_quotes(quotes, TableEmbedder({cry: sim}, anchor=fuller), CompareSettings(), order)
+
+    assert len(grouped(0.85)) == 1
+    assert grouped(0.5) == []  # two shared words of a longer quote, meanings apart
+    assert grouped(0.85, "Tomas Reilly") == []  # another named speaker

@@ -294,7 +294,9 @@ def _pair_score(a: Quote, b: Quote, ka: _Keys, kb: _Keys, sim: float, s: Compare
         # ``_with_fragments`` adds such parts word for word).
         same = na is not None and na == nb and _same_speaker(ka, kb) and _same_polarity(ka, kb)
         common = len(ka.stems & kb.stems)
-        alike = common >= s.quote_min_shared and common >= s.quote_overlap * max(len(ka.stems), len(kb.stems))
+        alike = common >= s.quote_min_shared and (
+            common >= s.quote_overlap * max(len(ka.stems), len(kb.stems)) or sim >= s.quote_sim
+        )
         # ...or a fragment of a few content words printed inside the other outlet's longer
         # version, word for word up to a small edit (two words, "emergency response", are
         # often a term)
