@@ -740,6 +740,11 @@ class CompareSettings:
     # one, two remarks of one candidate sharing "taxes" and "work", a run of 1. Not asked when
     # a version is reported speech (each outlet's rewording; section 13).
     quote_min_run: int = 3
+    # Reported speech of one named speaker under quote_overlap and quote_sim is still one
+    # statement when it shares quote_same_min_shared content stems and prints this many words in
+    # a row alike. Session 13: one more right pair on the ECB+ calibrate half and no pair added
+    # on the 31 PolNeAR dev stories (docs/results/brief.md 0y-qgroups).
+    quote_phrase_run: int = 4
     # A reworded version keeping this share of the reference's content stems (or as close as
     # quote_sim) is a translation; less is a paraphrase. Set on the seeds' translated quote.
     translation_overlap: float = 0.6

@@ -501,3 +501,33 @@ def test_a_quoted_cry_joins_the_other_outlets_fuller_version_when_the_meanings_a
     assert len(grouped(0.85)) == 1
     assert grouped(0.5) == []  # two shared words of a longer quote, meanings apart
     assert grouped(0.85, "Tomas Reilly") == []  # another named speaker
+
+
+def test_reported_speech_of_one_speaker_sharing_a_phrase_and_its_content_words_is_one_statement():
+    short = (
+        "the storm “badly slowed” ferry crossings between Oslo and parts of Denmark, cancelling the"
+        " evening timetable for tourists and lorries alike"
+    )
+    long_ = (
+        "ferry crossings between Oslo and the islands and Denmark were slowed on Friday after two"
+        " large harbour cranes fell across the main channel near the terminal"
+    )
+    one = make_article(f"Intro.\n\nVantor Lines said {short}.", outlet="O0")
+    other = make_article(f"Intro.\n\nVantor Lines said {long_}.", outlet="O1")
+    order = {one.id: 0, other.id: 1}
+
+    def grouped(text: str, art) -> list:
+        quotes = [
+            quote_in(one, short, "Vantor Lines", "indirect"),
+            quote_in(art, text, "Vantor Lines", "indirect"),
+        ]
+        return group_quotes(quotes, TableEmbedder({text: 0.6}, anchor=short), CompareSettings(), order)
+
+    assert len(grouped(long_, other)) == 1
+    # the same content words, never printed as a phrase: two statements
+    scattered = (
+        "Denmark saw fewer ferry crossings on Friday; crossings near Oslo were slowed, and parts of"
+        " the islands and the main channel were closed near the terminal"
+    )
+    third = make_article(f"Intro.\n\nVantor Lines said {scattered}.", outlet="O1")
+    assert grouped(scattered, third) == []

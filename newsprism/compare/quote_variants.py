@@ -311,7 +311,11 @@ def _pair_score(a: Quote, b: Quote, ka: _Keys, kb: _Keys, sim: float, s: Compare
         # same thing, with the same polarity, makes it one utterance — or the same words
         # word for word, given to an unnamed source on one side or long enough to be a copy.
         same = _same_speaker(ka, kb) and _same_polarity(ka, kb)
-        if same and (overlap >= s.quote_overlap or sim >= s.quote_sim) and _worded(ka, kb, sim, s):
+        if (
+            same
+            and (overlap >= s.quote_overlap or sim >= s.quote_sim or _phrased(ka, kb, s))
+            and _worded(ka, kb, sim, s)
+        ):
             return max(overlap, sim)
         unknown = None in (ka.who, kb.who) and len(ka.stems & kb.stems) >= s.quote_unknown_min_shared
         copy = copied and _same_polarity(ka, kb) and (unknown or long_enough)
@@ -342,6 +346,13 @@ def _printed_alike(ka: _Keys, kb: _Keys, s: CompareSettings) -> bool:
     stand with you, and I will win with you") that leave few content words to count."""
     short = min(len(ka.sequence), len(kb.sequence))
     return ka.quoted and kb.quoted and short >= s.quote_same_run and _nested(ka, kb)
+
+
+def _phrased(ka: _Keys, kb: _Keys, s: CompareSettings) -> bool:
+    """Two reported versions of one speaker that share a phrase and enough content words to be
+    one statement, though each outlet's wording around it keeps the overlap low ("the outage
+    hit traffic between Europe and Asia" in a long sentence and in a short one)."""
+    return len(ka.stems & kb.stems) >= s.quote_same_min_shared and _common_run(ka, kb) >= s.quote_phrase_run
 
 
 def _unresolved_alike(ka: _Keys, kb: _Keys, overlap: float, sim: float, s: CompareSettings) -> bool:
