@@ -722,8 +722,8 @@ class CompareSettings:
     # example's misattributed quote shares 5 (6 cut it off).
     quote_same_min_shared: int = 4
     # ...or printed word for word (up to one word in five) inside the other over this many words:
-    # a long run of short words is one text too. Session 13: the calibrate halves' and qdev4's
-    # quote pairs of two speakers printing 8+ words alike are all one utterance.
+    # a long run of short words is one text too. Session 13: the one pair this adds on the
+    # calibrate halves and qdev4 is one utterance; it adds none on the 31 PolNeAR dev stories.
     quote_same_run: int = 8
     # An unknown or unnamed speaker matches anyone, so a pair with one needs this many content
     # stems in common besides agreeing words: "I don't like that language" and "I don't really

@@ -303,7 +303,8 @@ def _pair_score(a: Quote, b: Quote, ka: _Keys, kb: _Keys, sim: float, s: Compare
         within = common >= s.quote_within_min_shared and _nested(ka, kb)
         if same and ((alike and _worded(ka, kb, sim, s)) or within):
             return max(overlap, sim)
-        return max(overlap, sim) if _unresolved_alike(ka, kb, overlap, sim, s) else None
+        unresolved = _unresolved_alike(ka, kb, overlap, sim, s) and _same_polarity(ka, kb)
+        return max(overlap, sim) if unresolved else None
     copied = overlap >= s.quote_same_words and sim >= s.quote_sim
     long_enough = len(ka.stems & kb.stems) >= s.quote_same_min_shared
     if "indirect" in (a.kind, b.kind):
@@ -484,6 +485,7 @@ def _holds_all(parts: list[int], hosts: list[int], keys: Sequence[_Keys]) -> boo
 
 
 def _held(part: _Keys, host: _Keys) -> bool:
+    """``part`` is a stretch of ``host``, or its quoted words are (a quoted ``host`` only)."""
     return _inside(part.sequence, host.sequence) or (
         bool(part.marked) and host.quoted and _inside(part.marked, host.sequence)
     )
