@@ -727,6 +727,10 @@ class CompareSettings:
     # common): two lawmakers saying "I don't like that language" said two things; the
     # example's misattributed quote shares 5 (6 cut it off).
     quote_same_min_shared: int = 4
+    # ...or printed word for word (up to one word in five) inside the other over this many words:
+    # a long run of short words is one text too. Session 13: the one pair this adds on the
+    # calibrate halves and qdev4 is one utterance; it adds none on the 31 PolNeAR dev stories.
+    quote_same_run: int = 8
     # An unknown or unnamed speaker matches anyone, so a pair with one needs this many content
     # stems in common besides agreeing words: "I don't like that language" and "I don't really
     # like that kind of language" share two and may be two lawmakers. Session 9: every such pair
@@ -742,6 +746,11 @@ class CompareSettings:
     # one, two remarks of one candidate sharing "taxes" and "work", a run of 1. Not asked when
     # a version is reported speech (each outlet's rewording; section 13).
     quote_min_run: int = 3
+    # Reported speech of one named speaker under quote_overlap and quote_sim is still one
+    # statement when it shares quote_same_min_shared content stems and prints this many words in
+    # a row alike. Session 13: one more right pair on the ECB+ calibrate half and no pair added
+    # on the 31 PolNeAR dev stories (docs/results/brief.md 0y-qgroups).
+    quote_phrase_run: int = 4
     # A reworded version keeping this share of the reference's content stems (or as close as
     # quote_sim) is a translation; less is a paraphrase. Set on the seeds' translated quote.
     translation_overlap: float = 0.6
