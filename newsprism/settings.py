@@ -561,6 +561,15 @@ class CompareSettings:
     align_money_veto: bool = True
     align_model_floor: float = 0.3
     align_model_words: float = 0.001
+    # A pair the model accepts under align_model_sure (a weak join: the model's p 0.15-0.30,
+    # mostly two sentences of one topic) must also share a second, specific kind of evidence:
+    # a name of rarity-weighted overlap at least align_second_names, a number, a date, or
+    # rare words of weighted overlap at least align_second_evidence_words. Read on the agree
+    # rows of the calibrate halves (docs/results/brief.md 0y-agree): 65 of the 128 member pairs
+    # of PolNeAR agree rows were weak joins, 10 of them one fact; align_model_sure 0.0: off.
+    align_model_sure: float = 0.3
+    align_second_names: float = 0.15
+    align_second_evidence_words: float = 0.15
     align_link: float = 0.3
     # A pair the first clustering left apart (its group already held another clause of the
     # article) joins a second group when the model gives it at least align_second and its

@@ -484,3 +484,24 @@ def test_two_different_sums_of_money_are_never_one_fact():
     assert (0, 1) in align_statements(sums, _pair(0.6), CompareSettings(align_money_veto=False)).groups
     same = [sums[0], _st(1, "b", "Officials said the council spent $1m on barriers in Carrowmere.")]
     assert (0, 1) in align_statements(same, _pair(0.6), CompareSettings()).groups
+
+
+def test_a_weak_model_join_needs_a_second_specific_kind_of_evidence(monkeypatch):
+    _sentence_model(monkeypatch)
+    # sentences of one topic (p ~0.2 from their similarity alone) sharing one common word
+    topic = [
+        _st(0, "a", "Officials in the harbour district said the ferry timetable would change soon."),
+        _st(1, "b", "Several traders complained that harbour rents kept rising every season."),
+    ]
+    clauses, sentences = _pair(0.35), _pair(0.43)
+    assert (0, 1) not in align_statements(topic, clauses, CompareSettings(), sentences).groups
+    off = CompareSettings(align_model_sure=0.0)
+    assert (0, 1) in align_statements(topic, clauses, off, sentences).groups
+    # a rare name both give is the second kind of evidence
+    named = [
+        _st(0, "a", "Officials in the Carrowmere harbour district said the ferry timetable would change soon."),
+        _st(1, "b", "Several traders complained that Carrowmere harbour rents kept rising every season."),
+    ]
+    assert (0, 1) in align_statements(named, clauses, CompareSettings(), sentences).groups
+    # the model sure of the pair (p ~0.6) needs no second kind
+    assert (0, 1) in align_statements(topic, clauses, CompareSettings(), _pair(0.52)).groups

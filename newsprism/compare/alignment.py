@@ -382,6 +382,9 @@ class _PairJudge:
         )
         self.floor = s.align_model_floor
         self.min_words = s.align_model_words
+        self.sure = s.align_model_sure
+        self.second_names = s.align_second_names
+        self.second_words = s.align_second_evidence_words
         self.accepted: set[tuple[int, int]] = set()
         self.n = len(statements)
         # The prepared pairs, their probabilities and verdicts, and their codes i * n + j
@@ -413,10 +416,25 @@ class _PairJudge:
         for start in range(0, len(pairs), _SCORED):
             x = self.evidence.matrix(pairs[start : start + _SCORED].tolist())
             self.probability[start : start + len(x)] = self.model.probability(x)
-            # A rewording still shares a name, a number or some rare words.
-            evidence[start : start + len(x)] = (x[:, 1] >= self.min_words) | (x[:, 2] > 0) | (x[:, 3] > 0)
+            evidence[start : start + len(x)] = self._evidence(x, self.probability[start : start + len(x)])
         self.yes = evidence & (self.probability >= self.min) & np.asarray(eligible, dtype=bool)
         self.accepted = {(i, j) for i, j in pairs[self.yes].tolist()}
+
+    def _evidence(self, x: np.ndarray, probability: np.ndarray) -> np.ndarray:
+        """Whether each pair (feature rows ``x``) holds the evidence its probability needs. A
+        rewording still shares a name, a number or some rare words. Below ``align_model_sure``
+        the model leans on the two sentences' topic (their embeddings, a lead position), which
+        two different statements of one story share: such a pair also needs a second, specific
+        kind of evidence, a rare name, a number, a date or several rare words in common."""
+        col = {f: x[:, FEATURES.index(f)] for f in ("words", "names", "numbers", "dates")}
+        some = (col["words"] >= self.min_words) | (col["names"] > 0) | (col["numbers"] > 0)
+        specific = (
+            (col["names"] >= self.second_names)
+            | (col["numbers"] > 0)
+            | (col["dates"] > 0)
+            | (col["words"] >= self.second_words)
+        )
+        return some & ((probability >= self.sure) | specific)
 
     def probability_of(self, i: int, j: int) -> float:
         return float(self.probabilities([(i, j)])[0])
