@@ -570,7 +570,7 @@ class CompareSettings:
     align_model_sure: float = 0.3
     align_second_names: float = 0.15
     align_second_evidence_words: float = 0.15
-    align_second_rare: int = 2
+    align_second_rarity: float = 0.5
     align_link: float = 0.3
     # A pair the first clustering left apart (its group already held another clause of the
     # article) joins a second group when the model gives it at least align_second and its

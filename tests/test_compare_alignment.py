@@ -507,7 +507,7 @@ def test_a_weak_model_join_needs_a_second_specific_kind_of_evidence(monkeypatch)
     ]
     assert (0, 1) in align_statements(rare, clauses, CompareSettings(), sentences).groups
     assert (0, 1) not in align_statements(
-        rare, clauses, CompareSettings(align_second_rare=0), sentences
+        rare, clauses, CompareSettings(align_second_rarity=2.0), sentences
     ).groups
     # so is a name both give
     named = [
@@ -515,7 +515,9 @@ def test_a_weak_model_join_needs_a_second_specific_kind_of_evidence(monkeypatch)
         _st(1, "b", "Several traders complained that Carrowmere harbour rents kept rising every season."),
         topic[2],
     ]
-    assert (0, 1) in align_statements(named, clauses, CompareSettings(align_second_rare=0), sentences).groups
+    assert (0, 1) in align_statements(
+        named, clauses, CompareSettings(align_second_rarity=2.0), sentences
+    ).groups
     # the model sure of the pair (p ~0.6) needs no second kind
     sure = sentences.copy()
     sure[1] = [0.52, np.sqrt(1 - 0.52**2), 0]

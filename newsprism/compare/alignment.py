@@ -386,7 +386,7 @@ class _PairJudge:
         self.sure = s.align_model_sure
         self.second_names = s.align_second_names
         self.second_words = s.align_second_evidence_words
-        self.second_rare = s.align_second_rare
+        self.second_rarity = s.align_second_rarity
         self.accepted: set[tuple[int, int]] = set()
         self.n = len(statements)
         # The prepared pairs, their probabilities and verdicts, and their codes i * n + j
@@ -441,16 +441,16 @@ class _PairJudge:
         )
         ok = some & ((probability >= self.sure) | specific)
         ask = np.flatnonzero(some & ~ok & (probability >= self.min))
-        if self.second_rare and self.evidence is not None and len(ask):
+        if self.evidence is not None and len(ask):
             ok[ask] = [self._rare_shared(i, j) for i, j in pairs[ask].tolist()]
         return ok
 
     def _rare_shared(self, i: int, j: int) -> bool:
-        """Whether ``i`` and ``j`` share a word stem or a name that at most ``align_second_rare``
-        statements of the story use."""
+        """Whether ``i`` and ``j`` share a word stem or a name that few statements of the story
+        use: its rarity (idf) at least ``align_second_rarity`` of the rarest possible."""
         ev = self.evidence
         assert ev is not None
-        floor = math.log((self.n + 1) / self.second_rare)
+        floor = self.second_rarity * math.log(self.n + 1)
         return any(ev.idf[t] >= floor for t in ev.stems[i] & ev.stems[j]) or any(
             ev.name_idf[t] >= floor for t in ev.names[i] & ev.names[j]
         )
