@@ -430,7 +430,7 @@ class _PairJudge:
         ``align_model_sure`` the model leans on the two sentences' topic (their embeddings, a
         lead position), which two different statements of one story share: such a pair also
         needs a second, specific kind of evidence, a name, a number, a date, several rare words,
-        or a word or name no other statement of the story uses."""
+        or a word or name few other statements of the story use."""
         col = {f: x[:, FEATURES.index(f)] for f in ("words", "names", "numbers", "dates")}
         some = (col["words"] >= self.min_words) | (col["names"] > 0) | (col["numbers"] > 0)
         specific = (
@@ -442,14 +442,12 @@ class _PairJudge:
         ok = some & ((probability >= self.sure) | specific)
         ask = np.flatnonzero(some & ~ok & (probability >= self.min))
         if self.evidence is not None and len(ask):
-            ok[ask] = [self._rare_shared(i, j) for i, j in pairs[ask].tolist()]
+            ok[ask] = [self._rare_shared(self.evidence, i, j) for i, j in pairs[ask].tolist()]
         return ok
 
-    def _rare_shared(self, i: int, j: int) -> bool:
+    def _rare_shared(self, ev: StoryPairs, i: int, j: int) -> bool:
         """Whether ``i`` and ``j`` share a word stem or a name that few statements of the story
         use: its rarity (idf) at least ``align_second_rarity`` of the rarest possible."""
-        ev = self.evidence
-        assert ev is not None
         floor = self.second_rarity * math.log(self.n + 1)
         return any(ev.idf[t] >= floor for t in ev.stems[i] & ev.stems[j]) or any(
             ev.name_idf[t] >= floor for t in ev.names[i] & ev.names[j]
