@@ -17,7 +17,7 @@ from collections import OrderedDict
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, Protocol
 
-from newsprism.nlp.spacy_model import pipe_bounded
+from newsprism.nlp.spacy_model import pipe_bounded, text_of
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -167,12 +167,12 @@ def parse_cached(
     for i, (article_id, text) in enumerate(items):
         data = cache.get_parse(article_id, key) if cache is not None else None
         doc = _LIVE.get((article_id, key))
-        if doc is not None and doc.text == text:
+        if doc is not None and text_of(doc) == text:
             if cache is not None and data is None:  # parsed in this process under another cache
                 cache.put_parse(article_id, key, doc_to_bytes(doc))
         else:
             doc = doc_from_bytes(nlp, data) if data else None
-        if doc is not None and doc.text == text:
+        if doc is not None and text_of(doc) == text:
             docs[i] = doc
             _remember(article_id, key, doc)
         else:
@@ -194,7 +194,7 @@ def _remember(article_id: str, key: str, doc: Doc) -> None:
     """Keep ``doc`` among the live Docs, forgetting the oldest past :data:`LIVE_CHARS`."""
     previous = _LIVE.pop((article_id, key), None)
     _LIVE[(article_id, key)] = doc
-    _LIVE_TOTAL[0] += len(doc.text) - (len(previous.text) if previous is not None else 0)
+    _LIVE_TOTAL[0] += len(text_of(doc)) - (len(text_of(previous)) if previous is not None else 0)
     while _LIVE_TOTAL[0] > LIVE_CHARS and len(_LIVE) > 1:
         _, old = _LIVE.popitem(last=False)
-        _LIVE_TOTAL[0] -= len(old.text)
+        _LIVE_TOTAL[0] -= len(text_of(old))
