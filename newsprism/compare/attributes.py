@@ -105,6 +105,7 @@ def sides(text: str, start: int, end: int, window: int = 40, drop: frozenset[str
     return frozenset(before[-2:]), frozenset(after[:2]), frozenset(before[-1:]), frozenset(after[:1])
 
 
+@lru_cache(maxsize=1 << 14)  # contradictions ask it of each mention for every pair it is in
 def clause(text: str, m: Mention) -> str:
     """The clause a mention stands in (between commas, semicolons, dashes, brackets)."""
     return clause_pieces(text[: m.start])[-1] + text[m.start : m.end] + clause_pieces(text[m.end :])[0]
@@ -371,6 +372,7 @@ _TOLL_CLASS = {
     "hurt": "injured", "arrested": "arrested", "arresting": "arrested",
 }  # fmt: skip
 _TOLL_WORD = "|".join(_TOLL_CLASS)
+_TOLL_HINT = re.compile(_TOLL_WORD, re.IGNORECASE)  # what both toll patterns hold: most sentences do not
 _BOUND = r"(?:at\s+least|more\s+than|fewer\s+than|less\s+than|about|around|nearly|almost|roughly|some|over|up\s+to|as\s+many\s+as|approximately|an\s+estimated|dozens|hundreds|another|other)"
 # "injuring five people", "killed 10 persons" / "12 people were injured", "two villagers slightly
 # injured", "left three bank workers dead"
@@ -402,7 +404,7 @@ def _tolls(text: str) -> list[Mention]:
     the class, value "count|counted noun"). A bound ("at least three"), an increment ("two
     more"), or two counts of one class in the sentence (two events, or parts of one) give none,
     nor a sentence telling another event or moment (see ``_OTHER_TOLL``)."""
-    if _OTHER_TOLL.search(text):
+    if _OTHER_TOLL.search(text) or not _TOLL_HINT.search(text):
         return []
     found: dict[str, list[Mention]] = {}
     bounded: set[str] = set()
