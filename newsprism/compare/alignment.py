@@ -704,6 +704,8 @@ def _cluster_average(
         return {c: (old_a.get(c), old_b.get(c)) for c in old_a.keys() ^ old_b.keys()}
 
     heap: list[tuple[float, int, int, int, int]] = []
+    # Every pair's own value scored in one call (a call per pair cost more than the values).
+    affinity.judge.probabilities([(min(i, j), max(i, j)) for _, i, j in pairs])
     for _, i, j in pairs:
         got = score(i, j)
         if got is not None:

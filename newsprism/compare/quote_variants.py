@@ -36,7 +36,7 @@ from newsprism.quotes.names import compatible
 from newsprism.settings import CompareSettings
 from newsprism.text import content_words, negated_words, negations, normalize_words, numbers, stem, words
 
-__all__ = ["ALTERATIONS", "classify", "group_quotes", "word_diff"]
+__all__ = ["ALTERATIONS", "classify", "group_quotes", "grouped_texts", "word_diff"]
 
 ALTERATIONS = frozenset({"altered", "misattributed"})
 
@@ -107,6 +107,11 @@ def group_quotes(
         vecs = embedder.embed([q.text for q in group])
         out.append(_build_group(group, vecs @ vecs.T, embedder, settings, order))
     return sorted(out, key=lambda g: (-len(g.quote_ids), g.id))
+
+
+def grouped_texts(quotes: Sequence[Quote]) -> list[str]:
+    """The texts :func:`group_quotes` embeds (the compare stage has them embedded ahead)."""
+    return [q.text for q in quotes if _item(q)]
 
 
 def _item(quote: Quote) -> bool:
