@@ -51,7 +51,13 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
     from spacy.tokens import Span as SpacySpan
 
-__all__ = ["attribute_direct", "continue_speakers", "lead_in_speakers", "resolve_references"]
+__all__ = [
+    "attribute_direct",
+    "continue_speakers",
+    "lead_in_speakers",
+    "paragraph_lead_ins",
+    "resolve_references",
+]
 
 PERSON_PRONOUNS = frozenset(["he", "she", "him", "her", "his", "i", "we"])
 GROUP_PRONOUNS = frozenset(["they", "it", "its"])
@@ -167,8 +173,13 @@ def _in_side_clause(cue: Token) -> bool:
     node = cue
     while node.head.i != node.i and node.dep_ in ("xcomp", "ccomp", "conj"):
         node = node.head
-    marked = any(c.dep_ == "mark" and c.lower_ in SIDE_MARKS for c in node.children)
-    return node.i != cue.i and node.dep_ == "advcl" and marked
+        if _side_marked(node):  # the parser may hang "as her family began" on the quote's verb
+            return True
+    return node.i != cue.i and node.dep_ == "advcl" and _side_marked(node)
+
+
+def _side_marked(verb: Token) -> bool:
+    return any(c.dep_ == "mark" and c.lower_ in SIDE_MARKS for c in verb.children)
 
 
 def _went_on(after: list[Token]) -> list[Token]:
@@ -184,6 +195,16 @@ def _went_on(after: list[Token]) -> list[Token]:
         and t.lemma_.lower() == "continue"
         and not any(c.dep_ in ("xcomp", "dobj") for c in t.children)
     ]
+
+
+def _bare_tag(cue: Token, sent: SpacySpan) -> bool:
+    """“…?” Deputy Defender Ana Ruiz asked Cole, who …: a longer sentence after a quote is still
+    its tag when it opens with the speaker and its main verb reports nothing of its own (no
+    clause, no infinitive: the quote is what was said)."""
+    subject = next((c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    opens = subject is not None and subject.left_edge.i == sent.start
+    reports = any(c.dep_ in ("ccomp", "xcomp", "advcl") and c.i > cue.i for c in cue.children)
+    return cue.i == sent.root.i and opens and not reports
 
 
 def _lead_in_subject(doc: Doc, found: Found, sent: list[Token], marks: list[Span]) -> bool:
@@ -207,10 +228,12 @@ def _step_adjacent(doc: Doc, found: Found, marks: list[Span]) -> bool:
     first, last = sentence(toks[0]), sentence(toks[-1])
     if last.end < len(doc):
         nxt = sentence(doc[last.end])
-        short = len(nxt) <= 12 and not any(inside(t, marks) for t in nxt)
+        unquoted = not any(inside(t, marks) for t in nxt)
         # "X agreed." after a quote is X agreeing with its speaker, not X's tag
         cues = [c for c in cue_verbs(nxt)[:1] if c.lemma_.lower() != "agree"]
-        if short and any(_decide(found, cue, marks, "adjacent-tag") for cue in cues):
+        same_line = "\n" not in text_of(doc)[found.span.end : nxt.start_char]
+        tag = unquoted and (len(nxt) <= 12 or (cues and same_line and _bare_tag(cues[0], nxt)))
+        if tag and any(_decide(found, cue, marks, "adjacent-tag") for cue in cues):
             return True
     if first.start > 0:
         prev = sentence(doc[first.start - 1])
@@ -360,6 +383,28 @@ def lead_in_speakers(doc: Doc, quotes: list[Found], paras: list[Span], marks: Sp
             continue
         subject = _main_subject(sentence(last[-1]))
         if subject is not None and subject.ent_type_ == "PERSON":
+            q.speaker, q.method = subject, "lead-in"
+
+
+def paragraph_lead_ins(doc: Doc, quotes: list[Found], paras: list[Span]) -> None:
+    """``On TV, Sen. Ana Ruiz named three reasons. “…”``: an untagged direct quote that is the
+    first quote of its paragraph, right after a sentence of that paragraph with a named person
+    as main subject, is that person's (before any quote of an earlier paragraph continues)."""
+    first: dict[int, Found] = {}
+    for q in quotes:
+        first.setdefault(q.paragraph, q)
+    for q in first.values():
+        if q.kind != "direct" or q.speaker is not None or not 0 <= q.paragraph < len(paras):
+            continue
+        para = paras[q.paragraph]
+        before = [t for t in tokens_between(doc, para.start, q.span.start) if not t.is_space]
+        while before and before[-1].is_punct and not before[-1].text.endswith((".", "!", "?")):
+            before.pop()  # the opening mark
+        if not before or q.run is not None:
+            continue
+        sent = sentence(before[-1])
+        subject = _main_subject(sent) if sent.end_char <= q.span.start else None
+        if subject is not None and subject.ent_type_ == "PERSON" and sent.root.pos_ in ("VERB", "AUX"):
             q.speaker, q.method = subject, "lead-in"
 
 

@@ -1,0 +1,101 @@
+"""Speaker attribution, session 13 (issue 16 part 2): the mention a speech verb's syntax picks —
+object control, a relative clause on something said, a participle right after a person, an
+inverted tag after a comma, "as X put it", a tag sentence after a closed question, a side
+clause the parser hangs on the quote, and a named subject in the quote's own paragraph.
+Fictional texts, parsed with the bundled model."""
+
+from newsprism.quotes.speakers import merge_speakers
+from tests.quote_helpers import quotes_of, speaker_of
+
+
+def name_of(nlp, text: str, words: str) -> str | None:
+    """The story-wide name of the speaker of the first quote holding ``words``."""
+    found = list(quotes_of(nlp, text))
+    quotes, _ = merge_speakers(found, 92, {found[0].article_id: text})
+    speaker = speaker_of(quotes, words)
+    return speaker.canonical if speaker else None
+
+
+def test_the_object_of_a_control_verb_speaks_its_infinitive(nlp):
+    text = (
+        "Senator Ella Warden grilled the bank's chief on Tuesday.\n\n"
+        "The senator also forced Ken Marsh, who was under questioning from the committee, "
+        "to admit that no senior executives have been held accountable."
+    )
+    assert name_of(nlp, text, "no senior executives") == "Ken Marsh"
+
+
+def test_a_subject_control_verb_keeps_its_subject(nlp):
+    text = "Mayor Ana Ruiz promised voters to explain that the budget was balanced."
+    speaker = speaker_of(quotes_of(nlp, text), "budget")
+    assert speaker is None or speaker.canonical != "voters"
+
+
+def test_a_relative_clause_on_a_comment_speaks_for_its_maker(nlp):
+    text = (
+        "Governor Ted Sallow made a controversial comment that described all young men in the city "
+        'as "a lost generation."'
+    )
+    assert name_of(nlp, text, "lost generation") == "Ted Sallow"
+
+
+def test_a_participle_right_after_a_person_is_that_persons_words(nlp):
+    text = (
+        'The ad then cuts to footage of Tom Bell saying, "you have to give them a path. You have to do that."'
+    )
+    assert name_of(nlp, text, "give them a path") == "Tom Bell"
+
+
+def test_a_participle_on_a_letter_to_someone_is_not_the_addressees(nlp):
+    text = (
+        '"There is a greater goal here," said Representative Ramon Ortega of Arizona, who sent a letter '
+        "to Mr. Castle criticizing the mortgage sales."
+    )
+    assert name_of(nlp, text, "greater goal") == "Ramon Ortega"
+
+
+def test_an_inverted_tag_after_a_comma_names_its_speaker(nlp):
+    text = 'The likely result will be "erroneous findings" by agencies, argued the Wildlife Council.'
+    assert name_of(nlp, text, "erroneous findings") == "Wildlife Council"
+
+
+def test_as_someone_put_it_attributes_the_quote(nlp):
+    text = (
+        "There is no way to tell without the records. As Steven Rosewood, a tax lawyer, recently put it, "
+        '"Did he lower his taxes through legal tax avoidance?"'
+    )
+    assert name_of(nlp, text, "legal tax avoidance") == "Steven Rosewood"
+
+
+def test_a_tag_sentence_after_a_closed_question_is_its_tag(nlp):
+    text = (
+        '"I saw the gun," the witness said.\n\n'
+        "Ana Ruiz joined the crowd. "
+        '"So which is it?" Deputy Public Defender Peter Lind asked Cole, who in turn said he had seen it.'
+    )
+    assert name_of(nlp, text, "which is it") == "Peter Lind"
+
+
+def test_a_side_clause_after_the_quote_is_no_tag(nlp):
+    text = (
+        "Chela Ruiz, who married the deputy three weeks before he was killed, told Orozco in a firm "
+        'voice, "I want you to know you did not break our family, "as her family began to cry.'
+    )
+    assert name_of(nlp, text, "break our family") == "Chela Ruiz"
+
+
+def test_a_named_subject_in_the_quotes_paragraph_beats_the_last_paragraphs_speaker(nlp):
+    text = (
+        '"We need to step away from efforts to paint the police with a broad brush," Pence said on Sunday.\n\n'
+        'On "Meet the Voters," Sen. Bernard Sand, who lost the primaries, identified young voters\' '
+        'exhaustion with bigotry as one of the reasons to vote. "The younger people are sick and tired of it."'
+    )
+    assert name_of(nlp, text, "sick and tired") == "Bernard Sand"
+
+
+def test_an_untagged_quote_after_narration_without_a_named_subject_continues(nlp):
+    text = (
+        '"We will not sell the mill," Dora Pike said on Friday.\n\n'
+        'The offer was raised twice last year. "Not for any price."'
+    )
+    assert name_of(nlp, text, "any price") == "Dora Pike"
