@@ -99,3 +99,21 @@ def test_an_untagged_quote_after_narration_without_a_named_subject_continues(nlp
         'The offer was raised twice last year. "Not for any price."'
     )
     assert name_of(nlp, text, "any price") == "Dora Pike"
+
+
+def test_he_after_a_company_named_by_description_is_the_person(nlp):
+    text = (
+        "Traffic was also hit, according to Dan Mercer, chief security officer with Harlow Networks. "
+        "His company's sensors reported that 4,000 routes were off-line.\n\n"
+        '"It is significant that it was lost," he said.'
+    )
+    assert name_of(nlp, text, "significant") == "Dan Mercer"
+
+
+def test_she_with_no_person_named_is_still_the_company_she_speaks_for(nlp):
+    text = (
+        "Traffic between Europe and Asia was hampered Friday after two cables were cut, according to "
+        "Varel Telecom. The cut occurred on two lines in the sea, the telecommunications company said. "
+        "Varel Telecom is not sure what caused the cut, she said."
+    )
+    assert name_of(nlp, text, "not sure") == "Varel Telecom"

@@ -753,7 +753,11 @@ def _resolve_one(doc: Doc, q: Found, marks: list[Span], window: int, state: dict
             cands.sort(key=lambda t: -t.i)
         cands = [c for c in cands if pos - c.idx <= window]
         pronouns = _subject_pronouns(doc, pos - window, pos, marks) if labels == PERSON_ENTS else []
-        ref = _pronoun_referent(q, cands, pronouns, state["speakers"], state["genders"])
+        # a company reached through "the company" is "she" (its spokeswoman) only when no person is
+        people = [c for c in cands if c.i not in state["bodies"]] if labels == PERSON_ENTS else cands
+        ref = _pronoun_referent(q, people, pronouns, state["speakers"], state["genders"])
+        if ref is None and len(people) < len(cands):
+            ref = _pronoun_referent(q, cands, pronouns, state["speakers"], state["genders"])
         if word == "they":  # "three jurors said … , they said": the latest plural source that spoke
             plural = [t for t in state["plural"] if t.idx < pos and pos - t.idx <= window]
             subject = _plural_subject(doc, tok, marks)  # "Critics of the law … They argued"
@@ -798,6 +802,7 @@ def _resolve_one(doc: Doc, q: Found, marks: list[Span], window: int, state: dict
         )
         if ref is not None:
             q.referent, q.method = ref, f"{q.method}+nominal"
+            state["bodies"].add(ref.i)
             return
     if _age_description(tok):  # "said the 46-year-old": the person the last sentences are about
         cands = _antecedents(doc, pos, marks, PERSON_ENTS, since=pos - window)
@@ -971,6 +976,7 @@ def resolve_references(doc: Doc, quotes: list[Found], marks: list[Span], window:
         "named": [],
         "unnamed": [],
         "plural": [],
+        "bodies": set(),  # organisations reached through a description ("the company")
         "genders": infer_genders(doc, marks),
     }
     said = SpanSet((*marks, *(f.span for f in quotes)))  # people named only inside what was said never speak
