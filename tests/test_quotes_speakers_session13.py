@@ -117,3 +117,30 @@ def test_she_with_no_person_named_is_still_the_company_she_speaks_for(nlp):
         "Varel Telecom is not sure what caused the cut, she said."
     )
     assert name_of(nlp, text, "not sure") == "Varel Telecom"
+
+
+def test_a_quote_joined_by_and_then_to_a_fragment_is_the_same_speakers(nlp):
+    text = (
+        "Donald Grump is once again questioning the integrity of the voting system.\n\n"
+        'Grump tells his supporters at a rally to "go to your place and vote" and then '
+        '"go pick some other place and go sit there."'
+    )
+    assert name_of(nlp, text, "go pick some other place") == "Donald Grump"
+
+
+def test_a_paragraph_quote_after_a_sentence_quoting_a_few_words_is_its_subjects(nlp):
+    text = (
+        "In a statement issued Tuesday morning, nominee Hilda Clayton was more careful than her "
+        'fellow Democrats. Though she called the bank\'s behavior "outrageous" and called for pay to '
+        'be "clawed back," Clayton restricted comments about breaking up big banks to hypothetical scenarios.\n\n'
+        '"If any bank can\'t be managed effectively, it should be broken up."'
+    )
+    assert name_of(nlp, text, "broken up") == "Hilda Clayton"
+
+
+def test_a_paragraph_quote_after_someone_elses_full_quote_is_not_taken_by_the_subject(nlp):
+    text = (
+        '"The bank failed its customers," Senator Ella Warden said, and Hilda Clayton agreed on Tuesday.\n\n'
+        '"We will not let this happen again."'
+    )
+    assert name_of(nlp, text, "happen again") != "Hilda Clayton"

@@ -247,8 +247,9 @@ def _step_adjacent(doc: Doc, found: Found, marks: list[Span]) -> bool:
 
 
 def _governing_cue(doc: Doc, found: Found) -> Token | None:
-    """``X said the wall “will be built,” and Y said …``: quoted words inside the clause a speech
-    verb reports belong to that verb's speaker, whatever cue follows them."""
+    """``X said the wall “will be built,” and Y said …``, ``X told fans to “go vote”``: quoted
+    words inside the clause or infinitive a speech verb governs belong to that verb's speaker,
+    whatever cue follows them."""
     words = [t for t in expand(doc, found.span) if not t.is_punct and not t.is_space]
     if not words:
         return None
@@ -260,7 +261,8 @@ def _governing_cue(doc: Doc, found: Found) -> Token | None:
         node = node.head
         outside = not found.span.start <= node.idx < found.span.end
         if outside and node.pos_ == "VERB" and cue_verbs([node]):
-            return node if "ccomp" in passed else None
+            # "told supporters to “go vote”": an infinitive of a speech verb is what it said too
+            return node if passed & {"ccomp", "xcomp"} else None
     return None
 
 
@@ -348,6 +350,7 @@ def continue_speakers(quotes: list[Found], text: str = "") -> None:
     quote was left open (``text`` is the article's, to see the marks)."""
     _share_runs(quotes)
     _tagged_next(quotes)
+    _joined_pairs(quotes, text)
     prev: Found | None = None
     for q in quotes:
         if q.kind == "fragment":
@@ -366,21 +369,38 @@ def continue_speakers(quotes: list[Found], text: str = "") -> None:
         prev = q
 
 
-def lead_in_speakers(doc: Doc, quotes: list[Found], paras: list[Span], marks: SpanSet) -> None:
+# Only these between two quotes make the second one more of the same ("“A” and then “B”").
+_JOINED = re.compile(r"[\s,”’\"']*(?:and|or|but)?(?:\s+then)?[\s,“‘\"']*")
+
+
+def _joined_pairs(quotes: list[Found], text: str) -> None:
+    """``told fans to “go vote” and then “go pick some other place …”``: an untagged quote that
+    only a conjunction parts from the quote before it says more of that speaker's words."""
+    for prev, q in zip(quotes, quotes[1:], strict=False):
+        between = text[prev.span.end : q.span.start]
+        joined = "\n" not in between and "." not in between and _JOINED.fullmatch(between) is not None
+        if q.speaker is None and prev.speaker is not None and q.kind != "indirect" and joined:
+            _inherit(q, prev)
+
+
+def lead_in_speakers(doc: Doc, quotes: list[Found], paras: list[Span]) -> None:
     """``Williams joined the crowd and tried to calm it.`` then a paragraph that is only a quote:
-    an untagged direct quote opening its paragraph, right after a paragraph without quotes whose
-    last sentence has a named person as main subject, is that person's (method ``lead-in``, a
+    an untagged direct quote opening its paragraph, right after a paragraph whose last sentence
+    quotes no more than a few words and has a named person as main subject, is that person's (method ``lead-in``, a
     weak attribution the cross-outlet check may correct)."""
     text = text_of(doc)
     for q in quotes:
         if q.kind != "direct" or q.speaker is not None or not 0 < q.paragraph < len(paras):
             continue
         para, prev = paras[q.paragraph], paras[q.paragraph - 1]
-        if text[para.start : q.span.start].strip(' “"«') or marks.overlapping(prev.start, prev.end):
+        if text[para.start : q.span.start].strip(' “"«'):
             continue
         last = [t for t in tokens_between(doc, prev.start, prev.end) if not t.is_space]
         if not last:
             continue
+        start = sentence(last[-1]).start_char
+        if any(f.kind != "fragment" and f.span.end > start and f.span.start < prev.end for f in quotes):
+            continue  # a quote in the last sentence may be someone else's, to be continued
         subject = _main_subject(sentence(last[-1]))
         if subject is not None and subject.ent_type_ == "PERSON":
             q.speaker, q.method = subject, "lead-in"

@@ -145,7 +145,7 @@ def find_quotes(text: str, doc: Doc, paragraphs: tuple[Span, ...], settings: Quo
     resolve_references(doc, found, mark_spans, settings.pronoun_window)
     paragraph_lead_ins(doc, found, paras)
     continue_speakers(found, text)
-    lead_in_speakers(doc, found, paras, mark_spans)
+    lead_in_speakers(doc, found, paras)
     continue_speakers(found, text)  # the quotes after a lead-in one continue it
     return found
 
