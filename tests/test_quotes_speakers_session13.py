@@ -144,3 +144,16 @@ def test_a_paragraph_quote_after_someone_elses_full_quote_is_not_taken_by_the_su
         '"We will not let this happen again."'
     )
     assert name_of(nlp, text, "happen again") != "Hilda Clayton"
+
+
+def test_a_relative_clause_left_open_before_said_gives_the_person(nlp):
+    text = (
+        '"This new ad raises new questions about whether voters can trust him," Maria Gold, who is '
+        "chairman of Our Values Pac said in a statement."
+    )
+    assert name_of(nlp, text, "new questions") == "Maria Gold"
+
+
+def test_a_closed_relative_clause_keeps_the_parsers_subject(nlp):
+    text = "Dan Roe, who chairs the Farm Council, said the harvest was late."
+    assert name_of(nlp, text, "harvest") == "Dan Roe"

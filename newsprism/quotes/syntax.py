@@ -179,14 +179,33 @@ def subject_of(verb: Token, avoid: list[Span]) -> Token | None:
         if found is not None and found.lower_ in RELATIVE and node.dep_ == "relcl":
             return _maker_of(node.head, avoid) or _antecedent(node.head, found.lower_)
         if found is not None:
-            return _speaking_owner(found) or found
+            return _speaking_owner(found) or _unclosed_relative(found, node) or found
         if not (node.dep_ in INHERIT_DEPS or _gerund_preposition(node)) or node.head is node:
             break
         controller = _object_controller(node, avoid)
         if controller is not None:
             return controller
         node = _participial(node) or node.head
-    return _inverted_subject(verb, avoid) or _mistagged_subject(verb, avoid)
+    before = verb.doc[verb.i - 1] if verb.i > 0 else None  # "X, who chairs Y said": no subject parsed
+    left_open = _unclosed_relative(before, verb) if before is not None and not before.is_punct else None
+    return _inverted_subject(verb, avoid) or _mistagged_subject(verb, avoid) or left_open
+
+
+def _unclosed_relative(subject: Token, verb: Token) -> Token | None:
+    """``Ana Ruiz, who is chairman of the Values PAC said …``: a relative clause the writer did
+    not close with a comma ends in the subject the parser gives the verb; the person it
+    describes speaks."""
+    doc = verb.doc
+    if any(t.text == "," for t in doc[subject.i : verb.i]):
+        return None
+    for tok in reversed(doc[sentence(verb).start : subject.left_edge.i]):
+        if tok.text == ",":
+            return None
+        if tok.lower_ == "who" and tok.dep_ == "nsubj" and tok.head.dep_ == "relcl":
+            person = tok.head.head
+            introduced = tok.i > 0 and doc[tok.i - 1].text == "," and person.i < tok.i
+            return person if introduced and person.pos_ == "PROPN" else None
+    return None
 
 
 # Verbs whose object, not subject, does what their infinitive says ("forced him to admit",
