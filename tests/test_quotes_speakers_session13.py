@@ -157,3 +157,40 @@ def test_a_relative_clause_left_open_before_said_gives_the_person(nlp):
 def test_a_closed_relative_clause_keeps_the_parsers_subject(nlp):
     text = "Dan Roe, who chairs the Farm Council, said the harvest was late."
     assert name_of(nlp, text, "harvest") == "Dan Roe"
+
+
+def test_according_to_a_speech_someone_gave_is_theirs(nlp):
+    text = (
+        "The goal is not revenue; it is supposed to curb activist investors, according to a speech "
+        "Senator Ella Warden delivered at the state university in July."
+    )
+    assert name_of(nlp, text, "curb activist") == "Ella Warden"
+
+
+def test_according_to_information_from_a_company_is_the_companys(nlp):
+    text = "A fault is affecting the cable near the harbour station, according to information received from Telvana."
+    assert name_of(nlp, text, "fault") == "Telvana"
+
+
+def test_according_to_a_named_poll_stays_the_poll(nlp):
+    text = "Most voters back the plan, according to a new Harlow Daily poll."
+    speaker = speaker_of(quotes_of(nlp, text), "Most voters")
+    assert speaker is not None and "poll" in speaker.canonical
+
+
+def test_a_quote_ending_in_a_comma_takes_its_tag_from_the_next_line(nlp):
+    text = (
+        "Much of the voice traffic was out of service, according to Orvane.\n\n"
+        "Internet traffic “from the coast to the capital has now been rerouted, which may lead to congestion,”\n\n"
+        "Telvana said in an e-mailed update, adding that it is working with its customers."
+    )
+    assert name_of(nlp, text, "rerouted") == "Telvana"
+
+
+def test_a_finished_quote_takes_no_tag_from_the_next_paragraph(nlp):
+    text = (
+        '"The line will be fixed by Monday." Dora Pike, the engineer, said on Friday.\n\n'
+        '"We have no idea how long it will take."\n\n'
+        "Telvana said in a long statement that repairs had begun at three sites along the coast."
+    )
+    assert name_of(nlp, text, "no idea") != "Telvana"

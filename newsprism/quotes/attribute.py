@@ -75,7 +75,12 @@ def _region_after(doc: Doc, quote: Span, marks: list[Span]) -> list[Token]:
     after = [t for t in tokens_between(doc, quote.end, nxt) if not t.is_space]
     words = [t for t in after if not t.is_punct]
     text = text_of(doc)
-    if not words or "\n" in text[quote.end : words[0].idx]:
+    if not words:
+        return []
+    gap = text[quote.end : words[0].idx]
+    # a quote ending in a comma is unfinished: its tag may follow a line break (“…,” / X said)
+    unfinished = text[quote.start : quote.end].rstrip("”’\"'» ")[-1:] == ","
+    if "\n" in gap and not (unfinished and gap.count("\n") <= 2 and not gap.strip("”’\"'» \n")):
         return []
     closed = text[quote.start : quote.end].rstrip("”’\"'» ")[-1:] in ".?!"
     dashed = _dash_name(after) is not None
