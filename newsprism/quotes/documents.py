@@ -53,8 +53,10 @@ def _in_phrase(doc_tok: Token) -> Token | None:
     for child in doc_tok.lefts:  # "a new Carla Brenner ad", "an RNC video"
         if child.dep_ == "compound" and (child.ent_type_ in AUTHOR_LABELS or child.pos_ == "PROPN"):
             return child
+    # not inside a relative clause: "the study, which used research from X," is not X's
+    cited = {t.i for c in doc_tok.children if c.dep_ == "relcl" for t in c.subtree}
     for tok in doc_tok.subtree:
-        if tok.dep_ == "pobj" and tok.head.lower_ in ("from", "by") and _named(tok):
+        if tok.dep_ == "pobj" and tok.head.lower_ in ("from", "by") and _named(tok) and tok.i not in cited:
             return tok
     return None
 
@@ -126,8 +128,13 @@ def source_in_phrase(tok: Token) -> Token | None:
     for child in tok.children:  # not a compound: "an NBC poll" is the poll's, as written
         if child.dep_ == "poss" and _named(child):
             return child
-    for inner in tok.subtree:
-        if inner.dep_ == "pobj" and inner.head.lower_ in ("from", "by") and _named(inner):
+    if tok.lemma_.lower() in DOCUMENT_NOUNS:
+        return None  # a document's author is found by :func:`author_of`
+    # "from X" on the noun or on its participle ("received from X"), not inside a relative clause
+    holders = [tok, *(c for c in tok.children if c.dep_ == "acl")]
+    for prep in (c for h in holders for c in h.children if c.dep_ in ("prep", "agent")):
+        inner = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if prep.lower_ in ("from", "by") and inner is not None and _named(inner):
             return inner
     for child in tok.children:
         if child.dep_ == "relcl":
