@@ -194,11 +194,3 @@ def test_a_finished_quote_takes_no_tag_from_the_next_paragraph(nlp):
         "Telvana said in a long statement that repairs had begun at three sites along the coast."
     )
     assert name_of(nlp, text, "no idea") != "Telvana"
-
-
-def test_according_to_a_study_is_not_the_source_its_relative_clause_cites(nlp):
-    text = (
-        "According to the Civic Aid study, which used research from Glassmark Technologies, the retail "
-        "industry is the biggest source of online postings for entry-level jobs."
-    )
-    assert name_of(nlp, text, "retail industry") != "Glassmark Technologies"

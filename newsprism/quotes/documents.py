@@ -53,10 +53,8 @@ def _in_phrase(doc_tok: Token) -> Token | None:
     for child in doc_tok.lefts:  # "a new Carla Brenner ad", "an RNC video"
         if child.dep_ == "compound" and (child.ent_type_ in AUTHOR_LABELS or child.pos_ == "PROPN"):
             return child
-    # not inside a relative clause: "the study, which used research from X," is not X's
-    cited = {t.i for c in doc_tok.children if c.dep_ == "relcl" for t in c.subtree}
     for tok in doc_tok.subtree:
-        if tok.dep_ == "pobj" and tok.head.lower_ in ("from", "by") and _named(tok) and tok.i not in cited:
+        if tok.dep_ == "pobj" and tok.head.lower_ in ("from", "by") and _named(tok):
             return tok
     return None
 
