@@ -1011,3 +1011,25 @@ def test_intervals_of_sentences_naming_no_one_in_common_are_two_events():
         "Chela Ortiz, who married the deputy three weeks before he was murdered, spoke.",
         "The deputy was married two weeks ago to his second wife, Chela.",
     ) == [("date", "three weeks before vs two weeks ago")]
+
+
+def test_one_votes_tally_told_two_ways_is_a_contradiction():
+    a = ["The Senate voted 52-48 on Tuesday to confirm Ada Morrow as ambassador."]
+    b = ["The Senate confirmed Ada Morrow as ambassador by a vote of 51-49 on Tuesday."]
+    assert _articles(a, b) == [("number", "senate vote: 52-48 vs 51-49")]
+    for other in [
+        # another body, another year, a procedural vote, the same tally written the other way round
+        ["The committee confirmed Ada Morrow as ambassador by a vote of 12-9 on Tuesday."],
+        ["In 2013 the Senate confirmed Ada Morrow as ambassador by a vote of 51-49."],
+        ["In a procedural vote the Senate voted 51-49 to move Ada Morrow's confirmation as ambassador."],
+        ["Ada Morrow was confirmed as ambassador by the Senate, 48 to 52, on Tuesday."],
+        # two tallies of one body in one article: two votes, none compared
+        ["The Senate voted 51-49 to confirm Ada Morrow as ambassador, then voted 60-40 on a bill."],
+    ]:
+        assert _articles(a, other) == [], other
+    # two tallies of one body in one article, in two sentences: two votes
+    two = [
+        "The Senate voted 55-45 to take up Ada Morrow's nomination as ambassador.",
+        "The Senate voted 51-49 to confirm Ada Morrow as ambassador.",
+    ]
+    assert _articles(a, two) == []

@@ -21,6 +21,7 @@ from functools import lru_cache
 from rapidfuzz.distance import Levenshtein
 
 from newsprism.compare.lexicon import zipf
+from newsprism.compare.tallies import same_vote, tallies
 from newsprism.quotes.names import TITLE_QUALIFIERS, TITLE_WORDS
 from newsprism.text import (
     DAYS,
@@ -81,7 +82,7 @@ Sides = tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]
 class Mention:
     """One value of one kind in a sentence (offsets into the sentence text)."""
 
-    kind: str  # clock, block, interval, count, name, calendar, title, age, toll
+    kind: str  # clock, block, interval, count, name, calendar, title, age, toll, tally, ...
     key: str  # what must be equal for two values to be one attribute (a street, a unit)
     value: float | str
     shown: str
@@ -252,7 +253,8 @@ def titles_apart(a: str, b: str) -> bool:
 def mentions(text: str) -> tuple[Mention, ...]:
     """Clock times, street blocks, intervals, counts, rare names and titles the sentence gives."""
     out = [*_counts(text), *_rare_names(text), *_calendar(text), *_titles(text), *_ages(text), *_tolls(text),
-           *_lengths(text), *_magnitudes(text), *_money(text), *_anonymous_ages(text), *_full_names(text)]  # fmt: skip
+           *_lengths(text), *_magnitudes(text), *_money(text), *_anonymous_ages(text), *_full_names(text),
+           *(Mention("tally", *t) for t in tallies(text))]  # fmt: skip
     for m in _CLOCK.finditer(text):
         hour, minute = int(m.group(1)), int(m.group(2) or 0)
         if 1 <= hour <= 12 and minute < 60:
@@ -594,6 +596,8 @@ def same_attribute(a_text: str, a: Mention, b_text: str, b: Mention, tied: bool 
         return tolls_apart(a_text, str(a.value), b_text, str(b.value))
     if a.kind == "anonymous_age":
         return False  # compared with named ages, article by article (contradictions.py)
+    if a.kind == "tally":
+        return _times(a_text) == _times(b_text) and same_vote(a_text, b_text)
     if a.kind in _MEASURES:
         return _measures_apart(a_text, a, b_text, b)
     if a.kind == "full_name":
@@ -664,9 +668,7 @@ def tolls_apart(a_text: str, a: str, b_text: str, b: str) -> bool:
         return False
     names_a = {w for w in _SENTENCE_NAME.findall(a_text) if w.lower() not in _DATE_WORDS}
     names_b = {w for w in _SENTENCE_NAME.findall(b_text) if w.lower() not in _DATE_WORDS}
-    times_a = {t.lower() for t in _TIME_MARK.findall(a_text)}
-    times_b = {t.lower() for t in _TIME_MARK.findall(b_text)}
-    return bool(names_a & names_b) and times_a == times_b
+    return bool(names_a & names_b) and _times(a_text) == _times(b_text)
 
 
 def _main_sides(text: str, m: Mention) -> Sides | None:
@@ -912,9 +914,12 @@ def sentence_names(text: str) -> tuple[frozenset[str], str]:
 def one_occasion(a_text: str, b_text: str) -> bool:
     """Two sentences may tell one occasion: they name a person or place in common, and no month or
     year only one of them names ("a quake in September" tells another)."""
-    times_a = {t.lower() for t in _TIME_MARK.findall(a_text)}
-    times_b = {t.lower() for t in _TIME_MARK.findall(b_text)}
-    return name_shared(a_text, b_text) and times_a == times_b
+    return name_shared(a_text, b_text) and _times(a_text) == _times(b_text)
+
+
+def _times(text: str) -> frozenset[str]:
+    """The months and years a sentence names."""
+    return frozenset(t.lower() for t in _TIME_MARK.findall(text))
 
 
 def name_shared(a_text: str, b_text: str) -> bool:

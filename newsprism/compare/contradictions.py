@@ -648,9 +648,9 @@ def _attribute_contradictions(
                 by_key.setdefault((m.kind, m.key), []).append((unit, m))
     for (kind, _key), items in by_key.items():
         # An article giving two sums of one currency tells two things or two estimates (a bill and
-        # its part, two packages, a first figure and a revised one): only an article's one sum is
-        # compared.
-        if kind == "money":
+        # its part, two packages, a first figure and a revised one), two tallies of one body two
+        # votes (a procedural one and the final one): only an article's one value is compared.
+        if kind in ("money", "tally"):
             sums: dict[str, set[float | str]] = {}
             for unit, m in items:
                 sums.setdefault(unit[0], set()).add(m.value)
@@ -862,6 +862,7 @@ _KINDS = {
     "money": "number",
     "full_name": "name",
     "anonymous_age": "age",
+    "tally": "number",
 }
 # A person's title or age is theirs whatever the sentence tells of them (a plan, another day).
 _PERSONAL = frozenset(["title", "age"])
