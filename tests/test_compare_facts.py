@@ -1033,3 +1033,16 @@ def test_one_votes_tally_told_two_ways_is_a_contradiction():
         "The Senate voted 51-49 to confirm Ada Morrow as ambassador.",
     ]
     assert _articles(a, two) == []
+
+
+def test_a_sentence_cut_after_a_clock_time_is_read_whole():
+    # the splitter cut "... around 10:24 a.m." / "Friday and charged ...": the charge belongs to the age
+    named = [
+        "Chief Bo Lind said 61-year-old Dana Varsk was arrested around 10:24 a.m.",
+        "Friday and charged with two counts of murder in Carrowmere.",
+    ]
+    unnamed = ["A 60-year-old woman charged with killing two people in Carrowmere was released without bail."]
+    assert _articles(unnamed, named) == [("age", "60 vs 61")]
+    # a sentence that ends at its clock time and a new one opening with a name stay two
+    apart = ["Chief Bo Lind said 61-year-old Dana Varsk was arrested around 10:24 a.m.", "Lind charged her."]
+    assert _articles(unnamed, apart) == []

@@ -616,6 +616,38 @@ def _units(statements: Sequence[Statement], texts: Mapping[str, str]) -> dict[_U
         sentence = text[span.start : span.end] if text is not None else st.text
         start = span.start if text is not None else st.span.start
         out.setdefault((st.article_id, start, start + len(sentence)), (sentence, []))[1].append(i)
+    return _clock_cuts_joined(out, texts)
+
+
+# A sentence the splitter cut after a clock time's "a.m." ("was arrested around 10:24 a.m." /
+# "Friday and charged with two counts ..."): the rest opens with a weekday or a lower-case word.
+_CUT_AT_CLOCK = re.compile(r"\b[ap]\.m\.$", re.IGNORECASE)
+
+
+def _clock_cuts_joined(
+    units: dict[_Unit, tuple[str, list[int]]], texts: Mapping[str, str]
+) -> dict[_Unit, tuple[str, list[int]]]:
+    """Units cut after a clock time joined again with the rest of their sentence, so a value
+    and the words that tell what it is of ("arrested", "charged") stand in one unit."""
+    out: dict[_Unit, tuple[str, list[int]]] = {}
+    last: _Unit | None = None
+    for unit in sorted(units):
+        sentence, members = units[unit]
+        text = texts.get(unit[0])
+        if (
+            last is not None
+            and text is not None
+            and last[0] == unit[0]
+            and _CUT_AT_CLOCK.search(out[last][0])
+            and not text[last[2] : unit[1]].strip()
+            and (sentence[0].islower() or sentence.split()[0].lower().strip(",") in _WEEKDAYS)
+        ):
+            joined = (last[0], last[1], unit[2])
+            out[joined] = (text[last[1] : unit[2]], out.pop(last)[1] + members)
+            last = joined
+            continue
+        out[unit] = (sentence, list(members))
+        last = unit
     return out
 
 
@@ -803,8 +835,18 @@ def _two_events(ta: str, ma: Mention, tb: str, mb: Mention) -> bool:
         _plan_and_report(clause(ta, ma), clause(tb, mb))
         or _other_days(ta, tb)
         or _other_places(ta, tb)
-        or _negated(without_quoted(ta)) != _negated(without_quoted(tb))
+        or _denies(ta) != _denies(tb)
     )
+
+
+# "released without bail", "landed without incident": what happened, told with what did not come
+# with it; the event itself is not denied.
+_WITHOUT = re.compile(r"\bwithout\b", re.IGNORECASE)
+
+
+def _denies(text: str) -> bool:
+    """The sentence tells what did not happen (a negation outside quote marks, "without" none)."""
+    return _negated(_WITHOUT.sub(" ", without_quoted(text)))
 
 
 def _remark_days(
