@@ -1046,3 +1046,26 @@ def test_a_sentence_cut_after_a_clock_time_is_read_whole():
     # a sentence that ends at its clock time and a new one opening with a name stay two
     apart = ["Chief Bo Lind said 61-year-old Dana Varsk was arrested around 10:24 a.m.", "Lind charged her."]
     assert _articles(unnamed, apart) == []
+
+
+def test_one_holders_start_in_one_office_told_with_two_years_is_a_contradiction():
+    opener = "Sen. Ada Morrow of Vessia met donors on Monday."
+    a = [opener, "Ada Morrow has represented the district since 1993."]
+    b = [opener, "Morrow, who has represented the district since 1995, will not run again."]
+    assert _articles(a, b) == [("years", "since 1993 vs since 1995")]
+    # the first election and the first year served are two things; another office; another holder
+    for other in [
+        "Morrow was first elected to represent the district in 1992.",
+        "Ada Morrow has served in the Senate since 1995.",
+        "Bo Lind has represented the district since 1995.",
+    ]:
+        assert _articles(a, [opener, other]) == [], other
+
+
+def test_an_age_in_an_apposition_after_the_name_is_that_persons_age():
+    a = ["Ada Morrow, the 74-year-old senator, announced on Monday that she is retiring."]
+    b = ["Sen. Ada Morrow, 76, announced on Monday that she is retiring."]
+    assert _articles(a, b) == [("age", "74 vs 76")]
+    # the age of the person the apposition names, not of the name before it
+    c = ["Ada Morrow met Bo Lind, the 16-year-old son of a senator, on Monday."]
+    assert _articles(c, b) == []

@@ -21,6 +21,7 @@ from functools import lru_cache
 from rapidfuzz.distance import Levenshtein
 
 from newsprism.compare.lexicon import zipf
+from newsprism.compare.offices import office_starts
 from newsprism.compare.tallies import same_vote, tallies
 from newsprism.quotes.names import TITLE_QUALIFIERS, TITLE_WORDS
 from newsprism.text import (
@@ -254,7 +255,8 @@ def mentions(text: str) -> tuple[Mention, ...]:
     """Clock times, street blocks, intervals, counts, rare names and titles the sentence gives."""
     out = [*_counts(text), *_rare_names(text), *_calendar(text), *_titles(text), *_ages(text), *_tolls(text),
            *_lengths(text), *_magnitudes(text), *_money(text), *_anonymous_ages(text), *_full_names(text),
-           *(Mention("tally", *t) for t in tallies(text))]  # fmt: skip
+           *(Mention("tally", *t) for t in tallies(text)),
+           *(Mention("office_start", *s) for s in office_starts(text))]  # fmt: skip
     for m in _CLOCK.finditer(text):
         hour, minute = int(m.group(1)), int(m.group(2) or 0)
         if 1 <= hour <= 12 and minute < 60:
@@ -286,6 +288,10 @@ _AGE_BEFORE = re.compile(
     rf"(?<![\w-])((?i:{_NUM_WORD}))[- ]year[- ]old\s+((?:[A-Z][a-z][\w'’-]*\s+){{1,3}}{_INITIAL}[A-Z][a-z][\w'’-]*)"
 )
 _AGE_AFTER = re.compile(rf"\b([A-Z][a-z][\w'’-]*\s+{_INITIAL}[A-Z][a-z][\w'’-]*),\s+(\d{{1,3}}),")
+# "Ada Morrow, the 74-year-old senator": an age in an apposition after the name
+_AGE_APPOSED = re.compile(
+    rf"\b([A-Z][a-z][\w'’-]*\s+{_INITIAL}[A-Z][a-z][\w'’-]*),\s+(?:the|a|an)\s+((?i:{_NUM_WORD}))[- ]year[- ]old\b"
+)
 # Two ages of one name further apart than this are two people (a father and a son), not one age
 # told wrong.
 _AGE_SPAN = 5
@@ -309,6 +315,8 @@ def _ages(text: str) -> list[Mention]:
         if not _THEN_BEFORE.search(text[max(0, m.start() - 8) : m.start()]):  # "then-15-year-old"
             out.append(_age(m.group(1), m.group(2), m.start(), m.end()))
     for m in _AGE_AFTER.finditer(text):
+        out.append(_age(m.group(2), m.group(1), m.start(), m.end()))
+    for m in _AGE_APPOSED.finditer(text):
         out.append(_age(m.group(2), m.group(1), m.start(), m.end()))
     for m in _AGE_BEFORE_ONE.finditer(text):
         if not _THEN_BEFORE.search(text[max(0, m.start() - 8) : m.start()]):
@@ -598,6 +606,8 @@ def same_attribute(a_text: str, a: Mention, b_text: str, b: Mention, tied: bool 
         return False  # compared with named ages, article by article (contradictions.py)
     if a.kind == "tally":
         return _times(a_text) == _times(b_text) and same_vote(a_text, b_text)
+    if a.kind == "office_start":
+        return True  # one holder's start in one office (the key), two years
     if a.kind in _MEASURES:
         return _measures_apart(a_text, a, b_text, b)
     if a.kind == "full_name":
