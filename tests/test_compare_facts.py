@@ -1069,3 +1069,23 @@ def test_an_age_in_an_apposition_after_the_name_is_that_persons_age():
     # the age of the person the apposition names, not of the name before it
     c = ["Ada Morrow met Bo Lind, the 16-year-old son of a senator, on Monday."]
     assert _articles(c, b) == []
+
+
+def test_a_named_persons_age_in_the_shapes_political_news_writes_it():
+    b = ["Sen. Ada Morrow, 76, announced on Monday that she is retiring."]
+    for a in [
+        "The 74-year-old Sen. Ada Morrow announced on Monday that she is retiring.",
+        "The 74-year-old former Vice President Ada Morrow announced on Monday that she is retiring.",
+        "Ada Morrow (D-Vessia), 74, announced on Monday that she is retiring.",
+        "Sen. Ada Morrow, D-Vessia, 74, announced on Monday that she is retiring.",
+        "Ada Morrow, who is 74, announced on Monday that she is retiring.",
+        "Ada Morrow, aged 74, announced on Monday that she is retiring.",
+        "Ada Morrow, 74 years old, announced on Monday that she is retiring.",
+    ]:
+        assert _articles([a], b) == [("age", "74 vs 76")], a
+    # a count after "who is" is no age
+    for a in [
+        "Ada Morrow, who is 74 percent sure, announced on Monday that she is retiring.",
+        "Ada Morrow, who is 74 points behind, announced on Monday that she is retiring.",
+    ]:
+        assert _articles([a], b) == [], a

@@ -284,10 +284,20 @@ _TITLE_WORDS = "|".join(sorted((re.escape(w) for w in TITLE_WORDS if "." not in 
 # "61-year-old Ada Lee Morrow", "Sixty-year-old Englishman Tom Reed" / "Ada Morrow, 61,": a named
 # person's age (given name and surname; a surname alone may be a relative's)
 _INITIAL = r"(?:[A-Z]\.\s+)?"
+# (titles with their dots and a "former" may stand between: "the 74-year-old former Vice President
+# Ada Morrow", "the 74-year-old Sen. Ada Morrow"; title words are no given names, see _age)
 _AGE_BEFORE = re.compile(
-    rf"(?<![\w-])((?i:{_NUM_WORD}))[- ]year[- ]old\s+((?:[A-Z][a-z][\w'’-]*\s+){{1,3}}{_INITIAL}[A-Z][a-z][\w'’-]*)"
+    rf"(?<![\w-])((?i:{_NUM_WORD}))[- ]year[- ]old\s+(?:former\s+)?"
+    rf"((?:[A-Z][a-z][\w'’-]*\.?\s+){{1,5}}{_INITIAL}[A-Z][a-z][\w'’-]*)"
 )
-_AGE_AFTER = re.compile(rf"\b([A-Z][a-z][\w'’-]*\s+{_INITIAL}[A-Z][a-z][\w'’-]*),\s+(\d{{1,3}}),")
+# "Ada Morrow, 74,", "Ada Morrow (D-Vessia), 74,", "Ada Morrow, D-Vessia, 74,", "Ada Morrow, who is
+# 74,", "Ada Morrow, aged 74,", "Ada Morrow, 74 years old,"
+_PARTY_TAG = r"(?:\s*\([^()]{1,25}\)|,\s+[RDI]-[A-Z][\w.]*)?"
+_AGE_AFTER = re.compile(
+    rf"\b([A-Z][a-z][\w'’-]*\s+{_INITIAL}[A-Z][a-z][\w'’-]*){_PARTY_TAG},\s+"
+    r"(?:(\d{1,3}),|(?:who\s+is|aged)\s+(\d{1,3})(?=\s*[,.;)]|\s+years\s+old\b)"
+    r"|(\d{1,3})\s+years\s+old\b)"
+)
 # "Ada Morrow, the 74-year-old senator": an age in an apposition after the name
 _AGE_APPOSED = re.compile(
     rf"\b([A-Z][a-z][\w'’-]*\s+{_INITIAL}[A-Z][a-z][\w'’-]*),\s+(?:the|a|an)\s+((?i:{_NUM_WORD}))[- ]year[- ]old\b"
@@ -315,7 +325,7 @@ def _ages(text: str) -> list[Mention]:
         if not _THEN_BEFORE.search(text[max(0, m.start() - 8) : m.start()]):  # "then-15-year-old"
             out.append(_age(m.group(1), m.group(2), m.start(), m.end()))
     for m in _AGE_AFTER.finditer(text):
-        out.append(_age(m.group(2), m.group(1), m.start(), m.end()))
+        out.append(_age(m.group(2) or m.group(3) or m.group(4), m.group(1), m.start(), m.end()))
     for m in _AGE_APPOSED.finditer(text):
         out.append(_age(m.group(2), m.group(1), m.start(), m.end()))
     for m in _AGE_BEFORE_ONE.finditer(text):
