@@ -1089,3 +1089,41 @@ def test_a_named_persons_age_in_the_shapes_political_news_writes_it():
         "Ada Morrow, who is 74 points behind, announced on Monday that she is retiring.",
     ]:
         assert _articles([a], b) == [], a
+
+
+def test_one_events_date_with_an_abbreviated_month_or_its_year():
+    assert _articles(
+        ["The hearing is scheduled for Sept. 27."], ["The hearing is scheduled for Sept. 26."]
+    ) == [("date", "Sept. 27 vs Sept. 26")]
+    a = ["Ada Morrow announced her campaign on June 16, 2015."]
+    assert _articles(a, ["Morrow, who announced her campaign on June 17, 2015, leads the field."]) == [
+        ("date", "June 16 vs June 17")
+    ]
+    # a date of another year; a page's time stamp; "Jan" as a name
+    assert _articles(a, ["Morrow, who announced her campaign on June 17, 2011, leads the field."]) == []
+    assert (
+        _articles(["21 July 2013 Last updated at 11:11 GMT"], ["22 July 2013 Last updated at 17:50 GMT"])
+        == []
+    )
+    assert _articles(["Jan Morrow announced her campaign on Monday."], a) == []
+
+
+def test_dates_of_two_events_of_one_story_never_contradict():
+    for a, b in [
+        # weeks apart (a trial and a sentencing), another person's arrest, two parties' primaries
+        ("Trial is set for June 17 for Ada Morrow.", "Sentencing is set for Nov. 8 for Ada Morrow."),
+        (
+            "Another player, Bo Lind, was arrested early Jan. 6 on Route 52.",
+            "Ada Morrow was arrested Jan. 9 on Route 52.",
+        ),
+        (
+            "The Democratic race moves to Vessia, which holds a primary on Feb. 27.",
+            "Vessia holds its GOP primary on Feb. 20.",
+        ),
+        # a verb in common and no one named in both
+        (
+            "The campaign moves to Vessia, which holds its primary Feb. 20.",
+            "After that, 11 states hold contests on March 1.",
+        ),
+    ]:
+        assert _articles([a], [b]) == [], (a, b)

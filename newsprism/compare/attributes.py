@@ -37,6 +37,7 @@ from newsprism.text import (
 )
 
 __all__ = [
+    "MONTH_ABBREVIATED",
     "Mention",
     "ages_apart",
     "clause",
@@ -44,6 +45,7 @@ __all__ = [
     "content_stems",
     "given_names",
     "mentions",
+    "month_number",
     "name_shared",
     "near_names",
     "one_occasion",
@@ -545,8 +547,11 @@ def _counts_apart(a: Mention, b: Mention) -> bool:
 
 # "April 30", "30 April", "mid-May", "early June", "late March" (a month alone is too vague)
 _MONTH = "|".join(MONTHS)
+# "Sept. 27", "Aug. 3": the abbreviations news style writes before a day (with their dot)
+MONTH_ABBREVIATED = r"(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)(?=\.)"
 _CAL_DATE = re.compile(
-    rf"\b(?:(?P<part>early|mid|late)[- ](?P<m1>{_MONTH})|(?P<m2>{_MONTH})\.?\s+(?P<d2>\d{{1,2}})(?!\d|:)"
+    rf"\b(?:(?P<part>early|mid|late)[- ](?P<m1>{_MONTH})"
+    rf"|(?P<m2>{_MONTH}|{MONTH_ABBREVIATED})\.?\s+(?P<d2>\d{{1,2}})(?!\d|:)"
     rf"|(?P<d3>\d{{1,2}})\s+(?P<m3>{_MONTH}))\b",
     re.IGNORECASE,
 )
@@ -565,6 +570,9 @@ def fronted(text: str, m: Mention) -> int | None:
     return m.end + end.end() if _FRONT.match(text[: m.start]) and end else None
 
 
+_STAMP = re.compile(r"\W*(?:last\s+)?(?:updated|published|posted|modified)\b", re.IGNORECASE)
+
+
 def _calendar(text: str) -> list[Mention]:
     """A sentence's calendar date, when it gives exactly one (two dates tell two moments) or
     opens with one: value "month:first:last"."""
@@ -574,24 +582,45 @@ def _calendar(text: str) -> list[Mention]:
     if len(found) != 1:
         return []
     m = found[0]
-    if re.match(r",?\s*(?:19|20)\d\d\b", text[m.end() : m.end() + 7]) and not _FRONT.match(text[: m.start()]):
-        return []  # "April 21, 2004": a dated moment of its own year, mostly another event's
-    month = MONTHS.index((m.group("m1") or m.group("m2") or m.group("m3")).lower()) + 1
+    # "April 21, 2004": a dated moment of its own year, mostly another event's than an undated date
+    # tells; it is compared only with a date of that same year (the key)
+    year = re.match(r",?\s*((?:19|20)\d\d)\b", text[m.end() : m.end() + 7])
+    if year and _STAMP.match(text[m.end() + year.end() :]):
+        return []  # "21 July 2013 Last updated at 11:11 GMT": when a page was written, not an event
+    key = year.group(1) if year and not _FRONT.match(text[: m.start()]) else ""
+    month = month_number(m.group("m1") or m.group("m2") or m.group("m3"))
     first, last = (
         _PARTS[m.group("part").lower()] if m.group("part") else (int(m.group("d2") or m.group("d3")),) * 2
     )
     return (
-        [Mention("calendar", "", f"{month}:{first}:{last}", m.group(0), m.start(), m.end())]
+        [Mention("calendar", key, f"{month}:{first}:{last}", m.group(0), m.start(), m.end())]
         if last <= 31
         else []
     )
 
 
+def month_number(word: str) -> int:
+    """1-12 for a month's name or its abbreviation ("Sept", "sep", "September")."""
+    return next(i for i, name in enumerate(MONTHS, 1) if name.startswith(word.lower()[:3]))
+
+
 def _dates_apart(a: str, b: str) -> bool:
-    """Two calendar dates that cannot be one day (another month, or days that do not overlap)."""
+    """Two calendar dates that cannot be one day (another month, or days that do not overlap) and
+    are no further apart than one event's date told wrong: "mid-May" / "April 30" is, "June 17" /
+    "Nov. 8" (a trial and a sentencing) are two events' dates."""
     ma, fa, la = (int(x) for x in a.split(":"))
     mb, fb, lb = (int(x) for x in b.split(":"))
-    return ma != mb or la < fb or lb < fa
+    if not (ma != mb or la < fb or lb < fa):
+        return False
+    gap = abs((ma * 30.5 + (fa + la) / 2) - (mb * 30.5 + (fb + lb) / 2))
+    return min(gap, 366 - gap) <= _DATE_GAP
+
+
+# Days between two dates of one event told two ways, at most (the hidden set's "mid-May" / "April
+# 30" is 15); two events of one story lie weeks or months apart.
+_DATE_GAP = 45
+# A sentence telling another event than the story's ("Another player was arrested Jan. 6")
+_ANOTHER = re.compile(r"\b(?:another|separate|previous)\b", re.IGNORECASE)
 
 
 # Two clock times further apart than this tell two moments of the story, not one told twice.
@@ -633,7 +662,9 @@ def same_attribute(a_text: str, a: Mention, b_text: str, b: Mention, tied: bool 
         return spelled_apart(str(a.value), str(b.value)) and bool(sa[2] & sb[2] or sa[3] & sb[3])
     if a.kind == "count" and not _counts_apart(a, b):
         return False
-    if a.kind == "calendar" and not _dates_apart(str(a.value), str(b.value)):
+    if a.kind == "calendar" and (
+        not _dates_apart(str(a.value), str(b.value)) or _ANOTHER.search(a_text) or _ANOTHER.search(b_text)
+    ):
         return False
     if not _names_agree(a_text, a, b_text, b):
         return False
@@ -663,6 +694,10 @@ def same_attribute(a_text: str, a: Mention, b_text: str, b: Mention, tied: bool 
         head_b = _subject_head(clause(b_text, b)) or _appositive_head(b_text, b)
         if head_a is not None and head_b is not None:
             return head_a == head_b
+        if not (sa[2] | sa[3]) & (sb[2] | sb[3]) and not name_shared(a_text, b_text):
+            # no word right next to both dates and no one named in common: "holds its primary
+            # Feb. 20" (South Carolina) / "11 states hold contests on March 1" share a verb only
+            return False
     if sides_meet(sa, sb):
         return True
     # "McDermott now has 2,029 points" / "McDermott now has 2,129 points": the same name next to both

@@ -17,12 +17,14 @@ import numpy as np
 
 from newsprism.compare.alignment import Alignment
 from newsprism.compare.attributes import (
+    MONTH_ABBREVIATED,
     Mention,
     clause,
     clause_pieces,
     content_stems,
     given_names,
     mentions,
+    month_number,
     name_shared,
     quoted_spans,
     remark_day,
@@ -156,6 +158,7 @@ def _kind(
         and one_tense
         and not _dates_meet(ma, mb)
         and _same_event(a.text, b.text, _CAL_DATE)
+        and not _other_parties(_sentence_of(a, texts or {}), _sentence_of(b, texts or {}))
     ):
         return (
             "date",
@@ -268,7 +271,7 @@ _MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", 
 # "April 30", "30 April", "mid-May", "early June", "late March" (a month alone is too vague)
 _CAL_DATE = re.compile(
     r"\b(?:(?P<part>early|mid|late)[- ](?P<m1>" + "|".join(_MONTH_NAMES) + r")"
-    r"|(?P<m2>" + "|".join(_MONTH_NAMES) + r")\.?\s+(?P<d2>\d{1,2})(?!\d|:)"
+    r"|(?P<m2>" + "|".join(_MONTH_NAMES) + "|" + MONTH_ABBREVIATED + r")\.?\s+(?P<d2>\d{1,2})(?!\d|:)"
     r"|(?P<d3>\d{1,2})\s+(?P<m3>" + "|".join(_MONTH_NAMES) + r"))\b",
     re.IGNORECASE,
 )
@@ -280,8 +283,7 @@ def _calendar_dates(text: str) -> frozenset[tuple[int, int, int]]:
     """(month, first day, last day) of each calendar date the text gives."""
     out = set()
     for m in _CAL_DATE.finditer(text):
-        month = (m.group("m1") or m.group("m2") or m.group("m3")).lower()
-        number = _MONTH_NAMES.index(month) + 1
+        number = month_number(m.group("m1") or m.group("m2") or m.group("m3"))
         if m.group("part"):
             out.add((number, *_PARTS[m.group("part").lower()]))
         else:
@@ -836,12 +838,25 @@ def _two_events(ta: str, ma: Mention, tb: str, mb: Mention) -> bool:
         or _other_days(ta, tb)
         or _other_places(ta, tb)
         or _denies(ta) != _denies(tb)
+        or _other_parties(ta, tb)
     )
 
 
 # "released without bail", "landed without incident": what happened, told with what did not come
 # with it; the event itself is not denied.
 _WITHOUT = re.compile(r"\bwithout\b", re.IGNORECASE)
+
+
+# A party's name: "the Democratic race", "its GOP primary" (two parties' contests of one state are
+# two events, whatever else the sentences share)
+_PARTY = re.compile(r"\b(?:(Democratic|Democrats?)|(Republicans?|GOP))\b")
+
+
+def _other_parties(a: str, b: str) -> bool:
+    """Each sentence names a party and none the other names: two parties' events."""
+    pa = {"d" if m.group(1) else "r" for m in _PARTY.finditer(a)}
+    pb = {"d" if m.group(1) else "r" for m in _PARTY.finditer(b)}
+    return bool(pa and pb and not pa & pb)
 
 
 def _denies(text: str) -> bool:
