@@ -1127,3 +1127,11 @@ def test_dates_of_two_events_of_one_story_never_contradict():
         ),
     ]:
         assert _articles([a], [b]) == [], (a, b)
+
+
+def test_one_persons_birth_year_told_two_ways_is_a_contradiction():
+    a = ["Ada Morrow was born in 1941 in Carrowmere."]
+    assert _articles(a, ["Ada Morrow, who was born in 1943, grew up in Lindvale."]) == [
+        ("years", "born in 1941 vs born in 1943")
+    ]
+    assert _articles(a, ["Bo Lind, who was born in 1943, grew up in Lindvale."]) == []

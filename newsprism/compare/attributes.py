@@ -20,6 +20,7 @@ from functools import lru_cache
 
 from rapidfuzz.distance import Levenshtein
 
+from newsprism.compare.births import birth_years
 from newsprism.compare.lexicon import zipf
 from newsprism.compare.offices import office_starts
 from newsprism.compare.tallies import same_vote, tallies
@@ -258,7 +259,8 @@ def mentions(text: str) -> tuple[Mention, ...]:
     out = [*_counts(text), *_rare_names(text), *_calendar(text), *_titles(text), *_ages(text), *_tolls(text),
            *_lengths(text), *_magnitudes(text), *_money(text), *_anonymous_ages(text), *_full_names(text),
            *(Mention("tally", *t) for t in tallies(text)),
-           *(Mention("office_start", *s) for s in office_starts(text))]  # fmt: skip
+           *(Mention("office_start", *s) for s in office_starts(text)),
+           *(Mention("birth", *b) for b in birth_years(text))]  # fmt: skip
     for m in _CLOCK.finditer(text):
         hour, minute = int(m.group(1)), int(m.group(2) or 0)
         if 1 <= hour <= 12 and minute < 60:
@@ -645,8 +647,8 @@ def same_attribute(a_text: str, a: Mention, b_text: str, b: Mention, tied: bool 
         return False  # compared with named ages, article by article (contradictions.py)
     if a.kind == "tally":
         return _times(a_text) == _times(b_text) and same_vote(a_text, b_text)
-    if a.kind == "office_start":
-        return True  # one holder's start in one office (the key), two years
+    if a.kind in ("office_start", "birth"):
+        return True  # one holder's start in one office, or birth (the key), two years
     if a.kind in _MEASURES:
         return _measures_apart(a_text, a, b_text, b)
     if a.kind == "full_name":

@@ -921,10 +921,11 @@ _KINDS = {
     "anonymous_age": "age",
     "tally": "number",
     "office_start": "years",
+    "birth": "years",
 }
 # A person's title, age or start in an office is theirs whatever the sentence tells of them (a
 # plan, another day, what they will not do).
-_PERSONAL = frozenset(["title", "age", "office_start"])
+_PERSONAL = frozenset(["title", "age", "office_start", "birth"])
 # Values an outlet reports from a source in its own words ("killing five people, Iranian media
 # said"): read in sentences the quote stage holds as speech, outside their quote marks.
 _REPORTED = _PERSONAL | {"toll", "length", "magnitude", "money", "anonymous_age"}

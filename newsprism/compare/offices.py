@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import re
 
+from newsprism.compare.lexicon import zipf
 from newsprism.text import DAYS, MONTHS
 
-__all__ = ["office_starts"]
+__all__ = ["holder_before", "office_starts"]
 
 _YEAR = r"(?P<year>(?:19|20)\d\d)\b"
 # "has served in Congress since 1993", "has represented the district since 1993", "who has been in
@@ -55,7 +56,7 @@ def office_starts(text: str) -> list[Start]:
             year_group = "year" if m.group("year") else "year2"
             between = (m.groupdict().get("between") or m.groupdict().get("between2") or "").lower()
             offices = [w for w in re.findall(r"[a-z]+", between) if w in _OFFICES]
-            holder = _holder(text[: m.start()])
+            holder = holder_before(text[: m.start()])
             if len(offices) != 1 or holder is None:
                 continue
             key = f"{holder}|{relation}|{offices[0]}"
@@ -68,17 +69,21 @@ def office_starts(text: str) -> list[Start]:
     return [s for s in out if len(years[s[0]]) == 1]
 
 
-def _holder(before: str) -> str | None:
+def holder_before(before: str) -> str | None:
     """The surname nearest before the start: the last word of the last run of capitalised words
     that is no office, title or calendar word, nor a place ("Ada Morrow of Vessia": Morrow)."""
     for m in reversed(list(_NAME.finditer(before))):
         word = m.group(1).lower()
         if _PLACE_BEFORE.search(before[: m.start()]) or word in _NOT_HOLDER or word in _CALENDAR:
             continue
+        if not before[: m.start()].strip() and zipf(word) >= _COMMON_WORD:
+            continue  # "Children born in 2001 ...": a sentence's first word, capitalised as such
         return word
     return None
 
 
 _CALENDAR = frozenset(DAYS) | frozenset(MONTHS)
+# A word this frequent in general English (Zipf scale) opening a sentence is no surname
+_COMMON_WORD = 5.2
 # "of Vessia", "from Carrowmere", "in Lindvale": a place, not the holder
 _PLACE_BEFORE = re.compile(r"\b(?:of|from|in|at|for)\s+(?:[A-Z][\w'’.-]*\s+)*$")
