@@ -189,6 +189,12 @@ class TimelineSettings:
     # cross-outlet pairs of dated sentences on one day, 58 same event, 27 not), cosine >= 0.40
     # joined 20 pairs of one event and none of two; 0.35 joined 31 but 5 wrong.
     same_day_cosine: float = 0.40
+    # Two rows that both cite one article join when that article's two sentences are one day's
+    # event told again: this cosine, or a shared event word next to the date. On the tuning sets
+    # (calibrate halves, PolNeAR dev, dev2, tdev3), 0.40 also joined 4 pairs of two events
+    # (PolNeAR calibrate row pair precision 0.71 -> 0.68); 0.45 added 9 pairs of one event and
+    # none of two.
+    retold_join_cosine: float = 0.45
 
 
 @dataclass(frozen=True)
@@ -721,6 +727,10 @@ class CompareSettings:
     # common): two lawmakers saying "I don't like that language" said two things; the
     # example's misattributed quote shares 5 (6 cut it off).
     quote_same_min_shared: int = 4
+    # ...or printed word for word (up to one word in five) inside the other over this many words:
+    # a long run of short words is one text too. Session 13: the one pair this adds on the
+    # calibrate halves and qdev4 is one utterance; it adds none on the 31 PolNeAR dev stories.
+    quote_same_run: int = 8
     # An unknown or unnamed speaker matches anyone, so a pair with one needs this many content
     # stems in common besides agreeing words: "I don't like that language" and "I don't really
     # like that kind of language" share two and may be two lawmakers. Session 9: every such pair
@@ -736,6 +746,11 @@ class CompareSettings:
     # one, two remarks of one candidate sharing "taxes" and "work", a run of 1. Not asked when
     # a version is reported speech (each outlet's rewording; section 13).
     quote_min_run: int = 3
+    # Reported speech of one named speaker under quote_overlap and quote_sim is still one
+    # statement when it shares quote_same_min_shared content stems and prints this many words in
+    # a row alike. Session 13: one more right pair on the ECB+ calibrate half and no pair added
+    # on the 31 PolNeAR dev stories (docs/results/brief.md 0y-qgroups).
+    quote_phrase_run: int = 4
     # A reworded version keeping this share of the reference's content stems (or as close as
     # quote_sim) is a translation; less is a paraphrase. Set on the seeds' translated quote.
     translation_overlap: float = 0.6

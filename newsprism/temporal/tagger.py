@@ -32,6 +32,7 @@ _ORDINAL_SECOND = re.compile(
     re.IGNORECASE,
 )
 _MONTH_LOOKALIKES = frozenset({"may", "march", "june", "august"})
+_COPULA_BEFORE = re.compile(r"(?:^|[.!?\"”’]\s+|\n)(?:That|This|It)\s+(?:was|is)\s+$")
 
 
 @dataclass(frozen=True)
@@ -89,7 +90,7 @@ def _plausible(mention: Mention, text: str) -> bool:
     if mention.rule == "year":
         return _plausible_year(mention, before, text[mention.end : mention.end + 40])
     if mention.rule == "month":
-        return _plausible_month(mention, before)
+        return _plausible_month(mention, before, after)
     if mention.rule == "date_dmy" and mention.part("year") is None:
         # "3 May" is rarer in news than "May 3"; "the 3 May" or "33 May" are noise.
         return not re.search(r"[\d$£€]\s*$", before)
@@ -150,11 +151,12 @@ def _before_year_noun(mention: Mention, after: str) -> bool:
     return m.group(2) in lx.YEAR_NOUNS or m.group(1) in lx.YEAR_NOUNS
 
 
-def _plausible_month(mention: Mention, before: str) -> bool:
-    """A month name alone: only after a preposition or a modifier, not after a name."""
+def _plausible_month(mention: Mention, before: str, after: str = "") -> bool:
+    """A month name alone: only after a preposition or a modifier, not after a name; or as
+    what a short clause says it was ("That was May.")."""
     if mention.part("pre"):
         return True
     month = (mention.part("month") or "").lower()
-    if _PREP_BEFORE.search(before):
+    if _PREP_BEFORE.search(before) or (_COPULA_BEFORE.search(before) and re.match(r"[.;]", after)):
         return True
     return month not in _MONTH_LOOKALIKES
