@@ -1135,3 +1135,19 @@ def test_one_persons_birth_year_told_two_ways_is_a_contradiction():
         ("years", "born in 1941 vs born in 1943")
     ]
     assert _articles(a, ["Bo Lind, who was born in 1943, grew up in Lindvale."]) == []
+
+
+def test_a_clock_time_rounded_to_a_quarter_hour_is_no_disagreement():
+    a = ["The first call came at 3:33 a.m., a Carrowmere spokesman said."]
+    assert _articles(a, ["The first call came at 3:30 a.m. from a neighbour."]) == []
+    assert (
+        _articles(["The fire broke out at around 9 p.m. in Carrowmere."], ["The fire broke out at 8:49 p.m."])
+        == []
+    )
+    # a minute that is no rounding of the other, or further than rounding goes
+    assert _articles(a, ["The first call came at 3:40 a.m. from a neighbour."]) == [
+        ("time", "3:33 a.m. vs 3:40 a.m.")
+    ]
+    assert _articles(a, ["The first call came at 3:45 a.m. from a neighbour."]) == [
+        ("time", "3:33 a.m. vs 3:45 a.m.")
+    ]

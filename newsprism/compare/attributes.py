@@ -627,6 +627,22 @@ _ANOTHER = re.compile(r"\b(?:another|separate|previous)\b", re.IGNORECASE)
 
 # Two clock times further apart than this tell two moments of the story, not one told twice.
 _CLOCK_SPAN = 180
+# A clock time on a quarter hour is often a rounding of the minute another outlet gives ("3:30
+# a.m." / "3:33 a.m."), within this many minutes; with "about" or "around" before it, within twice
+# as many ("around 9 p.m." / "8.49 p.m.").
+_ROUNDING = 7
+_CLOCK_APPROX = re.compile(r"\b(?:about|around|approximately|roughly|nearly|almost)\s+$", re.IGNORECASE)
+
+
+def _rounded(a_text: str, a: Mention, b_text: str, b: Mention) -> bool:
+    """One of two clock times is the other rounded to a quarter hour."""
+    gap = abs(int(a.value) - int(b.value))
+    for text, m in ((a_text, a), (b_text, b)):
+        if int(m.value) % 15 == 0:
+            approx = _CLOCK_APPROX.search(text[max(0, m.start - 16) : m.start])
+            if gap <= (2 * _ROUNDING if approx else _ROUNDING):
+                return True
+    return False
 
 
 def same_attribute(a_text: str, a: Mention, b_text: str, b: Mention, tied: bool = False) -> bool:
@@ -675,7 +691,7 @@ def same_attribute(a_text: str, a: Mention, b_text: str, b: Mention, tied: bool 
         # convention two years ago": an interval dates an event the sentence names; no one in common,
         # two events
         return False
-    if a.kind == "clock" and abs(a.value - b.value) > _CLOCK_SPAN:
+    if a.kind == "clock" and (abs(a.value - b.value) > _CLOCK_SPAN or _rounded(a_text, a, b_text, b)):
         return False
     if tied and a.kind == "clock":
         return True
