@@ -36,3 +36,9 @@ def test_two_sentences_tell_one_vote_when_they_share_what_was_voted_on():
     # nothing in common but the vote; a procedural vote against the final one
     assert not same_vote(a, "The Senate voted 51-49 on Tuesday.")
     assert not same_vote(a, "In a procedural vote, the Senate voted 51-49 to move Ada Morrow's confirmation.")
+    # a vote to advance (or end debate on) a nomination and the vote to confirm; two weekdays
+    assert not same_vote(a, "The Senate voted 51-49 to end debate on the nomination of Ada Morrow.")
+    assert not same_vote(
+        "The Senate voted 51-49 on Friday on Ada Morrow.",
+        "The Senate confirmed Ada Morrow 50-48 on Saturday.",
+    )

@@ -41,9 +41,12 @@ _BODIES = frozenset(
 # not tells two votes ("a procedural vote of 51-48" / "the bill passed 52-47").
 _OTHER_VOTE = re.compile(
     r"\b(?:procedural|cloture|test|preliminary|amendment|motion|filibuster|override|earlier|first|second|"
-    r"final|initial|previous|last)\b",
+    r"final|initial|previous|last|advanced?|advancing|proceed|forward|debate|take\s+up|took\s+up)\b",
     re.IGNORECASE,
 )
+# A vote told on two weekdays is two votes ("voted 51-49 on Friday to advance" / "confirmed 50-48 on
+# Saturday"); a saying verb's day is no frame here ("confirmed" tells the vote).
+_WEEKDAY = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.IGNORECASE)
 # Words every vote's sentence can share: no sign the two sentences tell one vote.
 _VOTING_WORDS = frozenset(
     stem(w)
@@ -90,11 +93,14 @@ def _clause(text: str, start: int, end: int) -> str:
 
 def same_vote(a_text: str, b_text: str) -> bool:
     """Two sentences may tell one vote: they share a word besides the words of voting and its body
-    (what was voted on: "the bill", "to confirm", a name), and neither tells a vote of another
-    kind the other does not (a procedural vote, an amendment, a first vote)."""
+    (what was voted on: "the bill", "to confirm", a name), neither tells a vote of another kind the
+    other does not (a procedural vote, one "to advance" or "end debate", an amendment, a first
+    vote), and they name no two different weekdays."""
     kinds_a = {w.lower() for w in _OTHER_VOTE.findall(a_text)}
     kinds_b = {w.lower() for w in _OTHER_VOTE.findall(b_text)}
-    if kinds_a != kinds_b:
+    days_a = {w.lower() for w in _WEEKDAY.findall(a_text)}
+    days_b = {w.lower() for w in _WEEKDAY.findall(b_text)}
+    if kinds_a != kinds_b or days_a and days_b and not days_a & days_b:
         return False
     shared = _stems(a_text) & _stems(b_text)
     return bool(shared - _VOTING_WORDS)
