@@ -23,3 +23,12 @@ def test_no_holder_no_office_or_two_offices_give_no_start():
         "Ada Morrow was elected to the Senate in 1992.",  # an election, maybe a re-election
     ]:
         assert _read(text) == [], text
+
+
+def test_a_post_within_a_body_is_no_start_in_the_body():
+    for text in [
+        "Ada Morrow has been the Senate's majority leader since 2015.",
+        "Ada Morrow has served as chairwoman of the Senate Judiciary Committee since 2015.",
+        "Ada Morrow has chaired the Senate Judiciary Committee since 2015.",
+    ]:
+        assert _read(text) == [], text

@@ -21,7 +21,7 @@ _YEAR = r"(?P<year>(?:19|20)\d\d)\b"
 # "has served in Congress since 1993", "has represented the district since 1993", "who has been in
 # the House since 1995", "a member of the Senate since 2001", "in office since 2009"
 _SINCE = re.compile(
-    r"\b(?:has|have|had|who's|she's|he's)\s+(?:served|been|represented|held|sat|led|chaired)\b"
+    r"\b(?:has|have|had|who's|she's|he's)\s+(?:served|been|represented|held|sat)\b"
     r"(?P<between>[^.;:()]{0,60}?)\bsince\s+"
     + _YEAR
     + r"|\b(?:member|members)\s+of\s+(?P<between2>[^.;:()]{0,40}?)\bsince\s+"
@@ -36,6 +36,12 @@ _FIRST_ELECTED = re.compile(
 _OFFICES = frozenset(
     """senate house congress assembly legislature parliament council court bench office seat district
     governorship mayoralty presidency cabinet""".split()  # noqa: SIM905
+)
+# Posts within a body: a start in one is no start in the body ("has been the Senate's majority
+# leader since 2015" / "has served in the Senate since 1985")
+_POSTS = frozenset(
+    """leader chair chairman chairwoman chairs whip speaker head president secretary majority minority
+    ranking committee subcommittee caucus delegation""".split()  # noqa: SIM905
 )
 _NAME = re.compile(r"\b([A-Z][a-z][\w'’-]*)\b(?!\s+[A-Z][a-z])")
 # Capitalised words that are no one's surname: the office, the calendar, titles
@@ -55,7 +61,10 @@ def office_starts(text: str) -> list[Start]:
         for m in pattern.finditer(text):
             year_group = "year" if m.group("year") else "year2"
             between = (m.groupdict().get("between") or m.groupdict().get("between2") or "").lower()
-            offices = [w for w in re.findall(r"[a-z]+", between) if w in _OFFICES]
+            words = re.findall(r"[a-z]+", between)
+            if _POSTS & set(words):
+                continue  # "has been the Senate's majority leader since 2015": a post in the body
+            offices = [w for w in words if w in _OFFICES]
             holder = holder_before(text[: m.start()])
             if len(offices) != 1 or holder is None:
                 continue
