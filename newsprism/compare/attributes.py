@@ -43,6 +43,7 @@ __all__ = [
     "ages_apart",
     "clause",
     "clause_pieces",
+    "dates_a_remark",
     "content_stems",
     "given_names",
     "mentions",
@@ -50,6 +51,7 @@ __all__ = [
     "name_shared",
     "near_names",
     "one_occasion",
+    "ordinals_apart",
     "quoted_spans",
     "remark_day",
     "same_attribute",
@@ -618,6 +620,33 @@ def _dates_apart(a: str, b: str) -> bool:
     return min(gap, 366 - gap) <= _DATE_GAP
 
 
+_ORDINAL = re.compile(r"\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|final)\b", re.I)
+# A communication verb next to a date dates a remark (two tweets, two statements), not the event it tells
+_REMARK_VERBS = frozenset(
+    stem(w) for w in "said says tweeted tweets wrote writes posted posts told stated added announced".split()
+)
+
+
+def ordinals_apart(a_text: str, b_text: str) -> bool:
+    """Each sentence numbers its event and none alike: "the second debate on Oct. 9" / "the third
+    debate is Oct. 19" are two debates."""
+    oa = {w.lower() for w in _ORDINAL.findall(a_text)}
+    ob = {w.lower() for w in _ORDINAL.findall(b_text)}
+    return bool(oa and ob and not oa & ob)
+
+
+def dates_a_remark(text: str) -> bool:
+    """The sentence's calendar date is the day of a remark (see :func:`_remark_date`)."""
+    return any(_remark_date(text, m) for m in _calendar(text))
+
+
+def _remark_date(text: str, m: Mention) -> bool:
+    """The date's very next word is a verb of saying or posting ("tweeted on Aug. 1 that ..."):
+    the day of a remark; remarks are compared as remarks (see :func:`remark_day`)."""
+    near = sides(text, m.start, m.end, drop=frozenset())
+    return bool((near[2] | near[3]) & _REMARK_VERBS)
+
+
 # Days between two dates of one event told two ways, at most (the hidden set's "mid-May" / "April
 # 30" is 15); two events of one story lie weeks or months apart.
 _DATE_GAP = 45
@@ -681,7 +710,12 @@ def same_attribute(a_text: str, a: Mention, b_text: str, b: Mention, tied: bool 
     if a.kind == "count" and not _counts_apart(a, b):
         return False
     if a.kind == "calendar" and (
-        not _dates_apart(str(a.value), str(b.value)) or _ANOTHER.search(a_text) or _ANOTHER.search(b_text)
+        not _dates_apart(str(a.value), str(b.value))
+        or _ANOTHER.search(a_text)
+        or _ANOTHER.search(b_text)
+        or ordinals_apart(a_text, b_text)
+        or _remark_date(a_text, a)
+        or _remark_date(b_text, b)
     ):
         return False
     if not _names_agree(a_text, a, b_text, b):

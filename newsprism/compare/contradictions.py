@@ -22,10 +22,12 @@ from newsprism.compare.attributes import (
     clause,
     clause_pieces,
     content_stems,
+    dates_a_remark,
     given_names,
     mentions,
     month_number,
     name_shared,
+    ordinals_apart,
     quoted_spans,
     remark_day,
     same_attribute,
@@ -159,6 +161,9 @@ def _kind(
         and not _dates_meet(ma, mb)
         and _same_event(a.text, b.text, _CAL_DATE)
         and not _other_parties(_sentence_of(a, texts or {}), _sentence_of(b, texts or {}))
+        and not ordinals_apart(a.text, b.text)
+        and not dates_a_remark(a.text)
+        and not dates_a_remark(b.text)
     ):
         return (
             "date",
