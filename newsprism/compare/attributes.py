@@ -623,7 +623,8 @@ def _dates_apart(a: str, b: str) -> bool:
 _ORDINAL = re.compile(r"\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|final)\b", re.I)
 # A communication verb next to a date dates a remark (two tweets, two statements), not the event it tells
 _REMARK_VERBS = frozenset(
-    stem(w) for w in "said says tweeted tweets wrote writes posted posts told stated added announced".split()
+    stem(w)
+    for w in "said says tweeted tweets wrote writes posted posts told stated added announced".split()  # noqa: SIM905
 )
 
 
