@@ -1155,8 +1155,14 @@ def test_a_clock_time_rounded_to_a_quarter_hour_is_no_disagreement():
 
 def test_two_numbered_events_and_two_remarks_are_no_date_contradiction():
     for a, b in [
-        ("The candidates will meet in the second debate on Oct. 9.", "The candidates will meet in the third debate on Oct. 19."),
-        ("Ada Morrow tweeted on Aug. 1 that the race was rigged.", "Ada Morrow tweeted on Aug. 3 that the press was unfair."),
+        (
+            "The candidates will meet in the second debate on Oct. 9.",
+            "The candidates will meet in the third debate on Oct. 19.",
+        ),
+        (
+            "Ada Morrow tweeted on Aug. 1 that the race was rigged.",
+            "Ada Morrow tweeted on Aug. 3 that the press was unfair.",
+        ),
     ]:
         assert _articles([a], [b]) == [], (a, b)
         assert _pair(a, b) == [], (a, b)  # grouped by alignment, too
