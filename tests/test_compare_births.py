@@ -2,7 +2,7 @@ from newsprism.compare.births import birth_years
 
 
 def _read(text):
-    return [(key, year) for key, year, *_ in birth_years(text)]
+    return [(key, int(value.split("|")[0])) for key, value, *_ in birth_years(text)]
 
 
 def test_a_birth_year_is_read_next_to_the_persons_name():

@@ -1058,6 +1058,7 @@ def test_one_holders_start_in_one_office_told_with_two_years_is_a_contradiction(
         "Morrow was first elected to represent the district in 1992.",
         "Ada Morrow has served in the Senate since 1995.",
         "Bo Lind has represented the district since 1995.",
+        "Bo Morrow has represented the district since 1995.",
     ]:
         assert _articles(a, [opener, other]) == [], other
 
@@ -1135,6 +1136,8 @@ def test_one_persons_birth_year_told_two_ways_is_a_contradiction():
         ("years", "born in 1941 vs born in 1943")
     ]
     assert _articles(a, ["Bo Lind, who was born in 1943, grew up in Lindvale."]) == []
+    # another person of the surname (a son), named with his given name
+    assert _articles(a, ["Her son, Bo Morrow, was born in 1965."]) == []
 
 
 def test_a_clock_time_rounded_to_a_quarter_hour_is_no_disagreement():
@@ -1166,3 +1169,12 @@ def test_two_numbered_events_and_two_remarks_are_no_date_contradiction():
     ]:
         assert _articles([a], [b]) == [], (a, b)
         assert _pair(a, b) == [], (a, b)  # grouped by alignment, too
+
+
+def test_a_second_letter_and_a_courts_earlier_ruling_are_other_events():
+    a = ["Ada Morrow sent a letter to the committee on Oct. 28 about the emails."]
+    b = ["Ada Morrow sent a second letter to the committee on Nov. 6 about the emails."]
+    assert _articles(a, b) == []
+    c = ["The Supreme Court ruled 5-4 in the health care case."]
+    d = ["The Supreme Court ruled 6-3 to uphold the health care subsidies."]
+    assert _articles(c, d) == []

@@ -2,7 +2,7 @@ from newsprism.compare.offices import office_starts
 
 
 def _read(text):
-    return [(key, year) for key, year, *_ in office_starts(text)]
+    return [(key, int(value.split("|")[0])) for key, value, *_ in office_starts(text)]
 
 
 def test_a_start_in_office_is_keyed_by_its_holder_its_relation_and_its_office():
@@ -32,3 +32,10 @@ def test_a_post_within_a_body_is_no_start_in_the_body():
         "Ada Morrow has chaired the Senate Judiciary Committee since 2015.",
     ]:
         assert _read(text) == [], text
+
+
+def test_the_given_name_before_the_holder_is_kept_to_tell_two_people_of_one_surname():
+    assert [v for _, v, *_ in office_starts("Sen. Ada Morrow has served in the Senate since 1993.")] == [
+        "1993|ada"
+    ]
+    assert [v for _, v, *_ in office_starts("Sen. Morrow has served in the Senate since 1993.")] == ["1993|"]

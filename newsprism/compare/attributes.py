@@ -22,7 +22,7 @@ from rapidfuzz.distance import Levenshtein
 
 from newsprism.compare.births import birth_years
 from newsprism.compare.lexicon import zipf
-from newsprism.compare.offices import office_starts
+from newsprism.compare.offices import office_starts, same_holder_given
 from newsprism.compare.tallies import same_vote, tallies
 from newsprism.quotes.names import TITLE_QUALIFIERS, TITLE_WORDS
 from newsprism.text import (
@@ -652,7 +652,10 @@ def _remark_date(text: str, m: Mention) -> bool:
 # 30" is 15); two events of one story lie weeks or months apart.
 _DATE_GAP = 45
 # A sentence telling another event than the story's ("Another player was arrested Jan. 6")
-_ANOTHER = re.compile(r"\b(?:another|separate|previous)\b", re.IGNORECASE)
+_ANOTHER = re.compile(r"\b(?:another|separate|previous|subsequent)\b", re.IGNORECASE)
+# before the date: "sent a second letter to Congress on Nov. 6" (after it, "in a third successive
+# strike" counts the dated event among others)
+_ANOTHER_BEFORE = re.compile(r"\ba\s+(?:second|third|fourth|fifth|new)\b", re.IGNORECASE)
 
 
 # Two clock times further apart than this tell two moments of the story, not one told twice.
@@ -694,7 +697,9 @@ def same_attribute(a_text: str, a: Mention, b_text: str, b: Mention, tied: bool 
     if a.kind == "tally":
         return _times(a_text) == _times(b_text) and same_vote(a_text, b_text)
     if a.kind in ("office_start", "birth"):
-        return True  # one holder's start in one office, or birth (the key), two years
+        # one holder's start in one office, or birth (the key): two years, given names that can be one
+        (year_a, given_a), (year_b, given_b) = str(a.value).split("|"), str(b.value).split("|")
+        return year_a != year_b and same_holder_given(given_a, given_b)
     if a.kind in _MEASURES:
         return _measures_apart(a_text, a, b_text, b)
     if a.kind == "full_name":
@@ -714,6 +719,8 @@ def same_attribute(a_text: str, a: Mention, b_text: str, b: Mention, tied: bool 
         not _dates_apart(str(a.value), str(b.value))
         or _ANOTHER.search(a_text)
         or _ANOTHER.search(b_text)
+        or _ANOTHER_BEFORE.search(a_text[: a.start])
+        or _ANOTHER_BEFORE.search(b_text[: b.start])
         or ordinals_apart(a_text, b_text)
         or _remark_date(a_text, a)
         or _remark_date(b_text, b)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from newsprism.compare.offices import holder_before
+from newsprism.compare.offices import given_before, holder_before
 
 __all__ = ["birth_years"]
 
@@ -24,11 +24,12 @@ _BORN = re.compile(
 # born", "Ada Morrow (D-Vessia), who was born", "Ada Morrow (born", "Ada Morrow, born"
 _NEXT_TO = re.compile(r"(?:\s*\([^()]{1,25}\))?(?:,\s*who|,)?\s*(?:\(\s*)?$", re.IGNORECASE)
 
-Birth = tuple[str, int, str, int, int]  # key "surname|born", year, shown, start, end
+Birth = tuple[str, str, str, int, int]  # key "surname|born", "year|given name", shown, start, end
 
 
 def birth_years(text: str) -> list[Birth]:
-    """(key, year, shown, start, end) of each birth year the sentence gives with its person named."""
+    """(key, "year|given name", shown, start, end) of each birth year the sentence gives with its
+    person named (the given name "" when the sentence writes the surname alone)."""
     out: list[Birth] = []
     for m in _BORN.finditer(text):
         if re.search(r"\b(?:19|20)\d\d\b", m.group("between")):
@@ -38,5 +39,6 @@ def birth_years(text: str) -> list[Birth]:
         holder = holder_before(before[: gap.start()]) if gap else None
         if holder is not None and before[: gap.start()].rstrip().lower().endswith(holder):
             year = m.group("year")
-            out.append((f"{holder}|born", int(year), f"born in {year}", m.start(), m.end()))
+            given = given_before(before, holder)
+            out.append((f"{holder}|born", f"{year}|{given}", f"born in {year}", m.start(), m.end()))
     return out if len({b[0] for b in out}) == len(out) else []

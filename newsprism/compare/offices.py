@@ -13,9 +13,10 @@ from __future__ import annotations
 import re
 
 from newsprism.compare.lexicon import zipf
+from newsprism.quotes.names import TITLE_WORDS
 from newsprism.text import DAYS, MONTHS
 
-__all__ = ["holder_before", "office_starts"]
+__all__ = ["given_before", "holder_before", "office_starts", "same_holder_given"]
 
 _YEAR = r"(?P<year>(?:19|20)\d\d)\b"
 # "has served in Congress since 1993", "has represented the district since 1993", "who has been in
@@ -50,12 +51,13 @@ _NOT_HOLDER = _OFFICES | frozenset(
     congressman congresswoman mr mrs ms dr democrat democrats republican republicans first""".split()  # noqa: SIM905
 )
 
-Start = tuple[str, int, str, int, int]  # key "surname|relation|office", year, shown, start, end
+Start = tuple[str, str, str, int, int]  # key "surname|relation|office", "year|given name", shown, start, end
 
 
 def office_starts(text: str) -> list[Start]:
-    """(key, year, shown, start, end) for each start in an office the sentence gives with its
-    holder and its office named; none when it gives two for one key (two terms, two offices)."""
+    """(key, "year|given name", shown, start, end) for each start in an office the sentence gives
+    with its holder and its office named; none when it gives two for one key (two terms, two
+    offices)."""
     out: list[Start] = []
     for relation, pattern in (("since", _SINCE), ("first elected", _FIRST_ELECTED)):
         for m in pattern.finditer(text):
@@ -71,11 +73,29 @@ def office_starts(text: str) -> list[Start]:
             key = f"{holder}|{relation}|{offices[0]}"
             year = m.group(year_group)
             shown = f"since {year}" if relation == "since" else f"first elected in {year}"
-            out.append((key, int(year), shown, m.start(), m.end()))
-    years: dict[str, set[int]] = {}
-    for key, year, *_ in out:
-        years.setdefault(key, set()).add(year)
+            out.append((key, f"{year}|{given_before(text[: m.start()], holder)}", shown, m.start(), m.end()))
+    years: dict[str, set[str]] = {}
+    for key, value, *_ in out:
+        years.setdefault(key, set()).add(value.split("|")[0])
     return [s for s in out if len(years[s[0]]) == 1]
+
+
+def given_before(before: str, surname: str) -> str:
+    """The given name written right before the last mention of the holder's surname in ``before``
+    ("Ada Morrow": "ada"; "Sen. Morrow", "Morrow": "")."""
+    found = list(
+        re.finditer(rf"\b([A-Z][a-z][\w'’-]*)\.?\s+(?:[A-Z]\.\s+)?{re.escape(surname)}\b", before, re.I)
+    )
+    if not found or not found[-1].group(1)[0].isupper():
+        return ""
+    given = found[-1].group(1).lower()
+    return "" if given in _NOT_HOLDER or given in TITLE_WORDS else given
+
+
+def same_holder_given(a: str, b: str) -> bool:
+    """Two given names of one surname's holder can be one person's: one unknown, or the first
+    three letters alike (Dave / David)."""
+    return not a or not b or a[:3] == b[:3]
 
 
 def holder_before(before: str) -> str | None:
