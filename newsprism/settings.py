@@ -567,6 +567,20 @@ class CompareSettings:
     align_money_veto: bool = True
     align_model_floor: float = 0.3
     align_model_words: float = 0.001
+    # A pair the model accepts under align_model_sure (a weak join: p 0.15-0.30, mostly two
+    # sentences of one topic; the clustering raises it to align_link) must also share a second,
+    # specific kind of evidence: a name of rarity-weighted overlap at least align_second_names,
+    # a number, a date, rare words of weighted overlap at least align_second_evidence_words, or
+    # a word or name few statements of the story use (idf at least align_second_rarity of the
+    # rarest possible). Calibrate halves and the facts dev set dev3, main -> this (docs/results/
+    # brief.md 0y-agree), facts found / agree cite P: ECB+ 85 / 0.800 -> 85 / 0.800, PolNeAR
+    # 30 / 0.692 -> 29 / 0.716, dev3 39 / 0.755 -> 38 / 0.762. Stricter points buy more
+    # precision with facts (rarity 2.0, i.e. no rare-word way: PolNeAR agree cite P 0.764 and
+    # ledger pair P 0.784 at 27 facts); align_model_sure 0.0 turns the gate off.
+    align_model_sure: float = 0.3
+    align_second_names: float = 0.15
+    align_second_evidence_words: float = 0.15
+    align_second_rarity: float = 0.5
     align_link: float = 0.3
     # A pair the first clustering left apart (its group already held another clause of the
     # article) joins a second group when the model gives it at least align_second and its
