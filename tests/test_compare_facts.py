@@ -1188,3 +1188,12 @@ def test_a_second_letter_and_a_courts_earlier_ruling_are_other_events():
     c = ["The Supreme Court ruled 5-4 in the health care case."]
     d = ["The Supreme Court ruled 6-3 to uphold the health care subsidies."]
     assert _articles(c, d) == []
+
+
+def test_counts_of_votes_run_on_while_reported_and_never_contradict_as_told_wrong():
+    a = ["Ada Morrow won 306 electoral votes in November."]
+    assert _articles(a, ["Ada Morrow won 304 electoral votes in November."]) == []
+    # another unit, told two ways that close, still is
+    assert _articles(["Ada Morrow now has 2,106 points."], ["Ada Morrow now has 2,116 points."]) == [
+        ("number", "point: 2,106 points vs 2,116 points")
+    ]

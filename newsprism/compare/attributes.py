@@ -39,6 +39,7 @@ from newsprism.text import (
 
 __all__ = [
     "MONTH_ABBREVIATED",
+    "RUNNING_COUNTS",
     "Mention",
     "ages_apart",
     "clause",
@@ -540,7 +541,14 @@ _EXACT_CLOSE = 0.05
 _EXACT_LEAST = 100
 
 
+# Counts that run on while they are reported (votes counted through a night, electors pledged
+# and electors who voted: "306 electoral votes" / "304"): two of them are two moments' counts.
+RUNNING_COUNTS = frozenset(["vote", "ballot", "voter"])
+
+
 def _counts_apart(a: Mention, b: Mention) -> bool:
+    if a.key.rstrip("~") in RUNNING_COUNTS:
+        return False
     x, y = sorted((float(a.value), float(b.value)))
     if x <= 0:
         return False
