@@ -423,7 +423,7 @@ class StorySettings:
     # holding its most alike article when that cosine is at least lone_threshold and lone_margin
     # times the best of any other draft (0: off; stories.batch.Batch._adopt_lone, session 13).
     lone_threshold: float = 0.1
-    lone_margin: float = 0.0
+    lone_margin: float = 1.5
     # Heaviest features kept per article vector and per story profile: bounds memory
     # and scoring cost (150 / 250 scored no better on train).
     vector_terms: int = 80

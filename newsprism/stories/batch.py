@@ -663,6 +663,9 @@ class Batch:
         """In a pool of small stories, a one-article draft joins the draft holding its most alike
         article when that cosine is at least ``threshold`` and ``margin`` times the best of any
         other draft (``margin`` 0: off); most alike first, and only while it is still alone.
+        Only drafts smaller than the batch's typical story (:meth:`_typical_size`) take it: a
+        draft of that size already holds a whole story, and a lone article of its topic added
+        to it is the 3+1 cluster. Cosines are over the pool's link vectors (names by spread).
 
         The complete link and settling keep an article out of its story unless every member
         (or the profile) is alike enough: a partisan or opinion report that shares its words
@@ -673,6 +676,7 @@ class Batch:
         if not self.small or margin <= 0.0:
             return
         s = self.index.settings
+        room = self._typical_size() - 1
         alone = [next(iter(m)) for k, m in self.members.items() if k.startswith("~") and len(m) == 1]
         moves = []
         for i in alone:
@@ -680,7 +684,7 @@ class Batch:
             best: dict[str, float] = {}
             for key in self.local.candidates(item.lookup, s.max_candidates):
                 members = self.members.get(key)
-                if key == item.story or key in item.barred or not members:
+                if key == item.story or key in item.barred or not members or len(members) > room:
                     continue
                 if not time_compatible(
                     item.feat.published, self.drafts[key], s.max_gap_days, item.feat.floor
