@@ -419,6 +419,11 @@ class StorySettings:
     small_name_spread: float = 1.0
     small_rare_name: float = 1.0
     small_common_name: float = 0.25
+    # Numbers (n:, not years) weigh this in the pool's link vectors (session 13; roundups
+    # calibration samples 0.773 / 0.764 / 0.773 -> 0.776 / 0.770 / 0.803 at 2, ECB+ train cut to
+    # small stories 0.864 -> 0.877). In every batch's vectors numbers cost PolNeAR (session 11):
+    # its pools never enter the small pool.
+    small_number_weight: float = 2.0
     # In a pool of small stories, after the second cut, a one-article draft joins the draft
     # holding its most alike article when that cosine is at least lone_threshold and lone_margin
     # times the best of any other draft (0: off; stories.batch.Batch._adopt_lone, session 13).

@@ -120,3 +120,13 @@ def test_a_lone_article_does_not_join_a_whole_story_or_one_not_clearly_ahead() -
     assert not _together(batch, "veto3", "veto0")  # a draft of the typical size holds its story
     assert not _together(batch, "torn", "strike0") and not _together(batch, "torn", "flood0")
     assert _together(batch, "veto0", "veto2")
+
+
+def test_numbers_weigh_more_in_the_pool_of_small_stories() -> None:
+    report = [ArticleFeatures("jobs", {"w:hiring": 1, "w:rate": 1, "n:263000": 1, "n:3.6": 1})]
+    heavy = _batch(report + VETO)._spread_vectors([0], bar=3.0)[0]
+    light = _batch(report + VETO, replace(StorySettings(), small_number_weight=1.0))._spread_vectors(
+        [0], bar=3.0
+    )[0]
+    assert heavy["n:263000"] > light["n:263000"]
+    assert heavy["w:hiring"] < light["w:hiring"]

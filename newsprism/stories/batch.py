@@ -391,14 +391,15 @@ class Batch:
         """Link vectors whose names weigh by how many of the pool's articles carry them: in at
         most ``bar`` (about one story's reports) ``small_rare_name``, the event's own actors and
         places; in more, ``small_common_name``, a topic's standing actors (a president in every
-        political story) whose idf alone still ranks them above most words."""
+        political story) whose idf alone still ranks them above most words. Numbers weigh
+        ``small_number_weight``: a figure two reports share (a jobs count, a toll) names the event."""
         s = self.index.settings
         spread: dict[str, int] = {}
         for i in pool:
             for key in self.items[i].feat.counts:
                 if key[0] == "e":
                     spread[key] = spread.get(key, 0) + 1
-        kinds = replace(self.index.kinds, entity=1.0, year=s.link_year_weight)
+        kinds = replace(self.index.kinds, entity=1.0, year=s.link_year_weight, number=s.small_number_weight)
         rare, common = s.small_rare_name, s.small_common_name
         vectors = []
         for i in pool:
