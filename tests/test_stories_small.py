@@ -130,3 +130,21 @@ def test_numbers_weigh_more_in_the_pool_of_small_stories() -> None:
     )[0]
     assert heavy["n:263000"] > light["n:263000"]
     assert heavy["w:hiring"] < light["w:hiring"]
+
+
+def test_a_draft_one_over_the_typical_story_sheds_its_stray() -> None:
+    stray = [ArticleFeatures("stray", {"w:budget": 1, "w:gala": 1, "w:opera": 1, "w:ticket": 1})]
+    batch = _drafted([VETO + stray, STRIKE, FLOOD])
+    batch._shed_extra(0.5)
+    assert not _together(batch, "stray", "veto0")
+    assert _together(batch, "veto0", "veto2") and _together(batch, "veto0", "veto1")
+    off = _drafted([VETO + stray, STRIKE, FLOOD])
+    off._shed_extra(0.0)
+    assert _together(off, "stray", "veto0")
+
+
+def test_a_draft_whose_members_are_alike_sheds_none() -> None:
+    four = _story("flood", ["flood", "levee", "river", "rain"], n=4)
+    batch = _drafted([four, STRIKE, FIRE])
+    batch._shed_extra(0.5)
+    assert all(_together(batch, "flood0", f.article_id) for f in four)

@@ -21,7 +21,10 @@ it is committed:
    alike to its story, so the loose join leaves no stray behind (an article cut
    off a story is not put back into it);
 6. cut again: when the batch's stories are small, a draft of 4+ is cut once more on a
-   graph of fewer neighbours, the batch's standing names left out (:meth:`Batch._recut`).
+   graph of fewer neighbours, the batch's standing names left out (:meth:`Batch._recut`);
+7. in a pool of small stories (below), a draft one larger than the typical story sheds a
+   member clearly less alike than the rest, and a one-article draft joins the smaller draft
+   clearly nearest to it (:meth:`Batch._shed_extra`, :meth:`Batch._adopt_lone`).
 
 When the batch is a pool of small stories (its average-link groups hold two to four
 articles and most of the batch), it is linked again by complete link with names weighed
@@ -127,6 +130,7 @@ class Batch:
         self._pair_singletons(s.pair_threshold)
         self._settle(s.settle_passes, s.stay_threshold)
         self._recut(s.recut_names, s.recut_neighbours, s.recut_threshold)
+        self._shed_extra(s.shed_ratio)
         self._adopt_lone(s.lone_threshold, s.lone_margin)
 
     def _cut_drafts(self, cuts: Callable[[list[list[int]]], list[CutPlan]] | None) -> None:
@@ -659,6 +663,27 @@ class Batch:
             side = set(cut.side)
             leaving = [i for j, i in enumerate(members) if (j in side) != (0 in side)]
             todo.extend((key, self._move_out(key, leaving)))
+
+    def _shed_extra(self, ratio: float) -> None:
+        """In a pool of small stories, a draft one larger than the batch's typical story sheds
+        its least alike member (lowest mean cosine to the others, link vectors) when that mean is
+        under ``ratio`` times the next lowest (0: off).
+
+        The 3+1 cluster: the complete link or settling put a lone article with a story of its
+        topic, and the second cut cannot take one article off. A report of the story is about
+        as alike to the others as they are to each other; the stray is clearly less so.
+        """
+        if not self.small or ratio <= 0.0:
+            return
+        size = self._typical_size() + 1
+        for key in [k for k, m in self.members.items() if k.startswith("~") and len(m) == size > 2]:
+            members = sorted(self.members[key])
+            vectors = [self.spread.get(i, self.items[i].vector) for i in members]
+            sims = [[cosine(a, b, 1.0) for b in vectors] for a in vectors]
+            means = [(sum(row) - row[n]) / (size - 1) for n, row in enumerate(sims)]
+            low, runner_up = sorted(range(size), key=means.__getitem__)[:2]
+            if means[low] < ratio * means[runner_up]:
+                self._move_out(key, [members[low]])
 
     def _adopt_lone(self, threshold: float, margin: float) -> None:
         """In a pool of small stories, a one-article draft joins the draft holding its most alike
