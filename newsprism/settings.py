@@ -435,7 +435,7 @@ class StorySettings:
     # Before that, a draft one larger than the typical story sheds its least alike member when
     # its mean cosine to the others is under shed_ratio times the next lowest (0: off;
     # stories.batch.Batch._shed_extra). Roundups calibration samples (mean of 3) / ECB+ train cut
-    # to small stories: off 0.783 / 0.877, 0.3 0.786 / 0.879, 0.4 0.787 / 0.882, 0.5 0.791 /
+    # to small stories: off 0.783 / 0.877, 0.3 0.785 / 0.879, 0.4 0.787 / 0.882, 0.5 0.791 /
     # 0.885, 0.6 0.796 / 0.882, 0.7 0.798 / 0.870, 1 (always) 0.806 / 0.791. The roundups' stories
     # are all of 3, so they reward any size prior; ECB+'s (1-4 reports) choose the ratio.
     shed_ratio: float = 0.5
