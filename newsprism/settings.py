@@ -425,6 +425,26 @@ class StorySettings:
     small_name_spread: float = 1.0
     small_rare_name: float = 1.0
     small_common_name: float = 0.25
+    # Numbers (n:, not years) weigh this in the pool's link vectors (session 13; roundups
+    # calibration samples 0.773 / 0.764 / 0.773 -> 0.776 / 0.770 / 0.803 at 2, ECB+ train cut to
+    # small stories 0.864 -> 0.877). In every batch's vectors numbers cost PolNeAR (session 11):
+    # its pools never enter the small pool.
+    small_number_weight: float = 2.0
+    # In a pool of small stories, after the second cut, a one-article draft joins the draft
+    # holding its most alike article when that cosine is at least lone_threshold and lone_margin
+    # times the best of any other draft (0: off; stories.batch.Batch._adopt_lone, session 13),
+    # and only a draft smaller than the batch's typical story. Roundups calibration samples
+    # (numbers 2): off 0.750 / 0.753 / 0.787, 1.3 0.779 / 0.772 / 0.805, 1.5 0.776 / 0.770 /
+    # 0.803, 2 0.766 / 0.764 / 0.799; without the size limit 1.5 gave 0.764 / 0.755 / 0.762.
+    lone_threshold: float = 0.1
+    lone_margin: float = 1.5
+    # Before that, a draft one larger than the typical story sheds its least alike member when
+    # its mean cosine to the others is under shed_ratio times the next lowest (0: off;
+    # stories.batch.Batch._shed_extra). Roundups calibration samples (mean of 3) / ECB+ train cut
+    # to small stories: off 0.783 / 0.877, 0.3 0.785 / 0.879, 0.4 0.787 / 0.882, 0.5 0.791 /
+    # 0.885, 0.6 0.796 / 0.882, 0.7 0.798 / 0.870, 1 (always) 0.806 / 0.791. The roundups' stories
+    # are all of 3, so they reward any size prior; ECB+'s (1-4 reports) choose the ratio.
+    shed_ratio: float = 0.5
     # Heaviest features kept per article vector and per story profile: bounds memory
     # and scoring cost (150 / 250 scored no better on train).
     vector_terms: int = 80
