@@ -322,7 +322,6 @@ _AGE_BEFORE_ONE = re.compile(
 )
 _AGE_AFTER_ONE = re.compile(rf"(?<![\w.’'-])((?i:{_TITLE_WORDS})\.?\s+)?([A-Z][a-z][\w'’-]*),\s+(\d{{1,3}}),")
 _CAPITALISED_BEFORE = re.compile(r"[A-Z][\w'’-]*\s+$")
-_AGE_AFTER_HINT = re.compile(r",\s+\d")  # what both "after" patterns hold
 
 
 def _ages(text: str) -> list[Mention]:
@@ -330,23 +329,17 @@ def _ages(text: str) -> list[Mention]:
     nationality or a role written before them: "Englishman Tom Reed"); a surname alone gives
     "age|" (its given name is the article's to tell)."""
     out = []
-    # Every pattern needs "year" (before) or ", 74," (after): most sentences have neither, and
-    # a substring test costs far less than the four scans.
-    before, after = "year" in text, _AGE_AFTER_HINT.search(text) is not None
-    for m in _AGE_BEFORE.finditer(text) if before else ():
+    for m in _AGE_BEFORE.finditer(text):
         if not _THEN_BEFORE.search(text[max(0, m.start() - 8) : m.start()]):  # "then-15-year-old"
             out.append(_age(m.group(1), m.group(2), m.start(), m.end()))
-    for m in _AGE_AFTER.finditer(text) if after else ():
-
-
     for m in _AGE_AFTER.finditer(text):
         out.append(_age(m.group(2) or m.group(3) or m.group(4), m.group(1), m.start(), m.end()))
     for m in _AGE_APPOSED.finditer(text):
         out.append(_age(m.group(2), m.group(1), m.start(), m.end()))
-    for m in _AGE_BEFORE_ONE.finditer(text) if before else ():
+    for m in _AGE_BEFORE_ONE.finditer(text):
         if not _THEN_BEFORE.search(text[max(0, m.start() - 8) : m.start()]):
             out.append(_age(m.group(1), m.group(3), m.start(), m.end(), alone=True))
-    for m in _AGE_AFTER_ONE.finditer(text) if after else ():
+    for m in _AGE_AFTER_ONE.finditer(text):
         if m.group(1) or not _CAPITALISED_BEFORE.search(text[max(0, m.start() - 30) : m.start()]):
             out.append(_age(m.group(3), m.group(2), m.start(), m.end(), alone=True))
     # one age read by two patterns ("President Ada Morrow, 74,"): the reading with a given name
