@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import importlib.util
 import logging
 import math
 import os
 from collections import OrderedDict
 from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from newsprism.errors import StoreError
@@ -42,6 +44,7 @@ __all__ = [
     "doc_to_bytes",
     "model_key",
     "parse_cached",
+    "source_key",
     "text_hash",
 ]
 
@@ -163,6 +166,30 @@ def derived(
     except StoreError as exc:
         log.debug("derived cache not kept: %s", exc)
     return found
+
+
+def source_key(*modules: str) -> str | None:
+    """A hash of the files of ``modules`` (a package counts with every file under it, data
+    included), so that a kept result of changed code misses; None when a file cannot be read."""
+    h = hashlib.sha1()
+    for name in modules:
+        try:
+            spec = importlib.util.find_spec(name)
+        except (ImportError, ValueError):  # a parent package missing
+            return None
+        if spec is None or spec.origin is None:
+            return None
+        roots = [Path(p) for p in spec.submodule_search_locations or []] or [Path(spec.origin)]
+        for root in roots:
+            files = [root] if root.is_file() else sorted(f for f in root.rglob("*") if f.is_file())
+            for f in files:
+                if f.suffix == ".pyc":
+                    continue
+                try:
+                    h.update(f"{name}/{f.relative_to(root)}\0".encode() + f.read_bytes() + b"\0")
+                except OSError:
+                    return None
+    return h.hexdigest()[:16]
 
 
 def model_key(nlp: Language) -> str:
