@@ -50,7 +50,6 @@ from __future__ import annotations
 
 import json
 import math
-import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache, cached_property
@@ -297,17 +296,6 @@ def statement_frames(
     return Frames(tuple(frames), vectors)
 
 
-# A name in the possessive ("Trump's", "Sanders’"): the name is the word shared. Only names: a
-# common noun's possessive ("the port's staff") then joined clauses that share little else.
-_POSSESSIVE = re.compile(r"\b([A-Z][A-Za-z.-]*?)(?:['’]s\b|(?<=s)['’](?![A-Za-z]))")
-
-
-def _without_possessives(text: str) -> str:
-    """The text with the possessive endings of names dropped, so that "Manafort's ties" shares
-    "Manafort" with "Paul Manafort" (a word with an apostrophe is not a content word)."""
-    return _POSSESSIVE.sub(r"\1", text)
-
-
 def _names(text: str) -> set[str]:
     """Capitalised words not starting the text, lower-cased."""
     toks = words(text)
@@ -331,9 +319,8 @@ class StoryPairs:
         self.sentences = vectors if sentences is None else sentences
         self.articles = [st.article_id for st in statements]
         # Number words are left to the number features ("three fire stations" / "three firefighters").
-        texts = [_without_possessives(st.text) for st in statements]
-        self.stems = [{stem(w) for w in content_words(t) if not numbers(w)} for t in texts]
-        self.names = [_names(t) for t in texts]
+        self.stems = [{stem(w) for w in content_words(st.text) if not numbers(w)} for st in statements]
+        self.names = [_names(st.text) for st in statements]
         self.numbers = [numbers(st.text) for st in statements]
         self.counts = [quantities(st.text) for st in statements]
         self.dates = [date_terms(st.text) for st in statements]
