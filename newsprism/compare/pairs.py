@@ -12,8 +12,7 @@ Features (per pair):
 - ``cosine``: sentence-embedding similarity;
 - ``words``: overlap of content-word stems, each weighted by its rarity among the story's
   statements (the story's main actor, named everywhere, says little; a rare shared word
-  says much); a name in the possessive ("Manafort's") is the name, once the two share
-  another word;
+  says much);
 - ``names``: the same, on capitalised names only;
 - ``numbers``: a number both give (not as counts of different things); ``clash``: the same counted thing with different
   values;
@@ -51,7 +50,6 @@ from __future__ import annotations
 
 import json
 import math
-import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache, cached_property
@@ -298,23 +296,6 @@ def statement_frames(
     return Frames(tuple(frames), vectors)
 
 
-# A name in the possessive ("Trump's", "Sanders’"): the name is the word shared. Only names: a
-# common noun's possessive ("the port's staff") then joined clauses that share little else.
-_POSSESSIVE = re.compile(r"\b([A-Z][A-Za-z.-]*?)(?:['’]s\b|(?<=s)['’](?![A-Za-z]))")
-
-
-def _without_possessives(text: str) -> str:
-    """The text with the possessive endings of names dropped, so that "Manafort's ties" shares
-    "Manafort" with "Paul Manafort" (a word with an apostrophe is not a content word)."""
-    return _POSSESSIVE.sub(r"\1", text)
-
-
-def _stems(text: str) -> set[str]:
-    """Stems of the content words (number words are left to the number features: "three fire
-    stations" / "three firefighters")."""
-    return {stem(w) for w in content_words(text) if not numbers(w)}
-
-
 def _names(text: str) -> set[str]:
     """Capitalised words not starting the text, lower-cased."""
     toks = words(text)
@@ -337,10 +318,8 @@ class StoryPairs:
         self.verb_vectors = frames.verb_vectors if frames is not None else {}
         self.sentences = vectors if sentences is None else sentences
         self.articles = [st.article_id for st in statements]
-        self.stems = [_stems(_without_possessives(st.text)) for st in statements]
-        # The words without the names in the possessive: a pair shares words only when these
-        # meet (a possessive name alone is mostly the story's main actor, named everywhere).
-        self.plain = [_stems(st.text) for st in statements]
+        # Number words are left to the number features ("three fire stations" / "three firefighters").
+        self.stems = [{stem(w) for w in content_words(st.text) if not numbers(w)} for st in statements]
         self.names = [_names(st.text) for st in statements]
         self.numbers = [numbers(st.text) for st in statements]
         self.counts = [quantities(st.text) for st in statements]
@@ -355,11 +334,7 @@ class StoryPairs:
 
     def features(self, i: int, j: int) -> list[float]:
         """The :data:`FEATURES` of statements ``i`` and ``j``."""
-        words_ = (
-            _weighted_overlap(self.stems[i], self.stems[j], self.idf)
-            if self.plain[i] & self.plain[j]
-            else 0.0
-        )
+        words_ = _weighted_overlap(self.stems[i], self.stems[j], self.idf)
         lead = 1.0 / (1.0 + max(self.rank[i], self.rank[j]))
         apart = not self.names[i] & self.names[j]
         numbers_, clash, dates, dates_apart, numbers_apart = self._count_features(i, j)
@@ -430,12 +405,9 @@ class StoryPairs:
         if len(pairs) <= _FEW:
             out[:, 1] = _few_row_cosines(self._stem_dicts, rows.tolist(), cols.tolist())
             out[:, 2] = _few_row_cosines(self._name_dicts, rows.tolist(), cols.tolist())
-            plain = _few_row_cosines(self._plain_dicts, rows.tolist(), cols.tolist())
         else:
             out[:, 1] = _row_cosines(self._stem_rows, rows, cols)
             out[:, 2] = _row_cosines(self._name_rows, rows, cols)
-            plain = _row_cosines(self._plain_rows, rows, cols)
-        out[:, 1] *= plain > 0
         counted = self._counted
         for k in np.nonzero(counted[rows] & counted[cols])[0]:
             i, j = int(rows[k]), int(cols[k])
@@ -463,14 +435,6 @@ class StoryPairs:
     @cached_property
     def _name_rows(self) -> csr_matrix:
         return self._weighted(self.names, self.name_idf)
-
-    @cached_property
-    def _plain_rows(self) -> csr_matrix:
-        return self._weighted(self.plain, _idf(self.plain))
-
-    @cached_property
-    def _plain_dicts(self) -> list[dict[int, float]]:
-        return _row_dicts(self._plain_rows)
 
     @cached_property
     def _stem_dicts(self) -> list[dict[int, float]]:
