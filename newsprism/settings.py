@@ -189,6 +189,12 @@ class TimelineSettings:
     # cross-outlet pairs of dated sentences on one day, 58 same event, 27 not), cosine >= 0.40
     # joined 20 pairs of one event and none of two; 0.35 joined 31 but 5 wrong.
     same_day_cosine: float = 0.40
+    # Two rows that both cite one article join when that article's two sentences are one day's
+    # event told again: this cosine, or a shared event word next to the date. On the tuning sets
+    # (calibrate halves, PolNeAR dev, dev2, tdev3), 0.40 also joined 4 pairs of two events
+    # (PolNeAR calibrate row pair precision 0.71 -> 0.68); 0.45 added 9 pairs of one event and
+    # none of two.
+    retold_join_cosine: float = 0.45
 
 
 @dataclass(frozen=True)
@@ -561,6 +567,20 @@ class CompareSettings:
     align_money_veto: bool = True
     align_model_floor: float = 0.3
     align_model_words: float = 0.001
+    # A pair the model accepts under align_model_sure (a weak join: p 0.15-0.30, mostly two
+    # sentences of one topic; the clustering raises it to align_link) must also share a second,
+    # specific kind of evidence: a name of rarity-weighted overlap at least align_second_names,
+    # a number, a date, rare words of weighted overlap at least align_second_evidence_words, or
+    # a word or name few statements of the story use (idf at least align_second_rarity of the
+    # rarest possible). Calibrate halves and the facts dev set dev3, main -> this (docs/results/
+    # brief.md 0y-agree), facts found / agree cite P: ECB+ 85 / 0.800 -> 85 / 0.800, PolNeAR
+    # 30 / 0.692 -> 29 / 0.716, dev3 39 / 0.755 -> 38 / 0.762. Stricter points buy more
+    # precision with facts (rarity 2.0, i.e. no rare-word way: PolNeAR agree cite P 0.764 and
+    # ledger pair P 0.784 at 27 facts); align_model_sure 0.0 turns the gate off.
+    align_model_sure: float = 0.3
+    align_second_names: float = 0.15
+    align_second_evidence_words: float = 0.15
+    align_second_rarity: float = 0.5
     align_link: float = 0.3
     # A pair the first clustering left apart (its group already held another clause of the
     # article) joins a second group when the model gives it at least align_second and its
@@ -721,6 +741,10 @@ class CompareSettings:
     # common): two lawmakers saying "I don't like that language" said two things; the
     # example's misattributed quote shares 5 (6 cut it off).
     quote_same_min_shared: int = 4
+    # ...or printed word for word (up to one word in five) inside the other over this many words:
+    # a long run of short words is one text too. Session 13: the one pair this adds on the
+    # calibrate halves and qdev4 is one utterance; it adds none on the 31 PolNeAR dev stories.
+    quote_same_run: int = 8
     # An unknown or unnamed speaker matches anyone, so a pair with one needs this many content
     # stems in common besides agreeing words: "I don't like that language" and "I don't really
     # like that kind of language" share two and may be two lawmakers. Session 9: every such pair
@@ -736,6 +760,11 @@ class CompareSettings:
     # one, two remarks of one candidate sharing "taxes" and "work", a run of 1. Not asked when
     # a version is reported speech (each outlet's rewording; section 13).
     quote_min_run: int = 3
+    # Reported speech of one named speaker under quote_overlap and quote_sim is still one
+    # statement when it shares quote_same_min_shared content stems and prints this many words in
+    # a row alike. Session 13: one more right pair on the ECB+ calibrate half and no pair added
+    # on the 31 PolNeAR dev stories (docs/results/brief.md 0y-qgroups).
+    quote_phrase_run: int = 4
     # A reworded version keeping this share of the reference's content stems (or as close as
     # quote_sim) is a translation; less is a paraphrase. Set on the seeds' translated quote.
     translation_overlap: float = 0.6

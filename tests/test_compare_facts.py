@@ -15,6 +15,16 @@ def test_an_age_is_a_fact_key_whoever_the_outlet_names():
     assert fact_keys(_st(3, "d", "Mr. Jackman, 40"), None) == {"age|40"}
 
 
+def test_one_age_given_to_two_named_people_is_not_one_fact():
+    sts = [
+        _st(0, "a", "Ada Morrow, 39, a ferry clerk, said she saw the fire."),
+        _st(1, "b", "said Tom Keel, 39, who was there for a haircut."),
+        _st(2, "c", "Morrow, 39, told detectives what she saw."),
+    ]
+    assert fact_groups(sts[:2], [], None, [(0,), (1,)]) == []
+    assert fact_groups([sts[0], sts[2]], [], None, [(0,), (1,)]) == [(0, 1)]
+
+
 def test_a_shared_key_groups_statements_that_alignment_kept_apart():
     sts = [_st(0, "a", "a vigil for the 16-year-old turned violent"), _st(1, "b", "Gray, 16, was shot")]
     assert fact_groups(sts, [], None, [(0,), (1,)]) == [(0, 1)]

@@ -1,6 +1,13 @@
 import numpy as np
 
-from newsprism.compare.ledger import build_ledger, near_articles, omissions, text_forms, unique_content
+from newsprism.compare.ledger import (
+    _fold_twins,
+    build_ledger,
+    near_articles,
+    omissions,
+    text_forms,
+    unique_content,
+)
 from newsprism.model import LedgerGroup, Span, Statement
 from newsprism.settings import CompareSettings
 
@@ -99,6 +106,17 @@ def test_groups_sharing_one_statement_of_three_articles_stay_apart():
     sims[3, [0, 4]] = sims[[0, 4], 3] = 0.5  # the second group's most central sentence is s3
     ledger = build_ledger(sts, [(0, 1, 2), (3, 0, 4)], sims, {}, set(), CompareSettings())
     assert len(ledger) == 2
+
+
+def test_twins_fold_against_the_group_first_met_not_the_grown_row():
+    # g2 is a twin of g1 (the same statements in all but one article); g3 shares two statements
+    # with the row g1 and g2 make together but one with g1: a third group of the topic
+    arts = ("a", "b", "c")
+    g1 = LedgerGroup("g1", "statement 0", "consensus", ("s0", "s1", "s2"), arts, 3)
+    g2 = LedgerGroup("g2", "statement 3", "consensus", ("s0", "s1", "s3"), arts, 3)
+    g3 = LedgerGroup("g3", "statement 4", "consensus", ("s0", "s3", "s4"), arts, 3)
+    rows = _fold_twins([g1, g2, g3])
+    assert [set(g.statement_ids) for g in rows] == [{"s0", "s1", "s2", "s3"}, {"s0", "s3", "s4"}]
 
 
 def test_a_sentence_of_a_longer_quote_is_marked_as_a_piece_of_it():

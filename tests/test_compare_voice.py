@@ -183,3 +183,18 @@ def test_a_compound_of_two_common_words_and_a_form_english_never_uses():
     # A typo whose lemma is a lexicon word is still no word.
     assert word_features("difficults", "difficult", "NOUN") is None
     assert word_features("difficult", "difficult", "ADJ") is not None
+
+
+def test_a_lower_case_word_tagged_as_a_proper_noun_is_still_read(nlp):
+    from spacy.tokens import Doc
+
+    from newsprism.compare.voice import own_words
+
+    # The small tagger sometimes reads an ordinary word as a proper noun ("the *slain* teen"),
+    # which used to drop it with the names; a capitalised proper noun stays a name.
+    words = ["Mourners", "met", "Orlavo", "and", "the", "slain", "teen", "'s", "family", "."]
+    pos = ["NOUN", "VERB", "PROPN", "CCONJ", "DET", "PROPN", "NOUN", "PART", "NOUN", "PUNCT"]
+    doc = Doc(nlp.vocab, words=words, pos=pos, sent_starts=[True] + [False] * 9)
+    found = {w for w, *_ in own_words(doc.text, doc)}
+    assert "slain" in found
+    assert "orlavo" not in found

@@ -452,3 +452,23 @@ def test_a_day_named_in_an_event_after_before_is_the_nearer_one(
 ) -> None:
     found = values(text, published)
     assert next(iter(found.values())) == value
+
+
+def test_the_night_between_two_dates_is_the_first_days_night() -> None:
+    got = values(
+        "On the night of May 2 to May 3, the shelling resumed. Drones flew the night from 2 to 3 May over the port."
+    )
+    assert got["the night of May 2 to May 3"] == "2023-05-02TNI"
+    assert got["the night from 2 to 3 May"] == "2023-05-02TNI"
+
+
+def test_overnight_is_the_night_before_the_day_its_sentence_tells() -> None:
+    said = "A ferry sank overnight after the storm, the coastguard said on Wednesday."
+    assert values(said)["overnight"] == "2023-05-02TNI"  # THU's paper: the night into Wednesday
+    assert values("Crews dug overnight and into early Tuesday morning.")["overnight"] == "2023-05-01TNI"
+    assert values("Two drones were shot down overnight.")["overnight"] == "2023-05-03TNI"
+
+
+def test_a_month_a_short_clause_says_it_was_is_a_month() -> None:
+    assert values("She knew all about it. That was May. Now it is over.")["May"] == "2023-05"
+    assert values("The winner was May.") == {}  # a name, as likely

@@ -409,7 +409,14 @@ def test_alike_holds_every_pair_a_grouping_test_could_pass() -> None:
     import numpy as np
 
     from newsprism.model import Span, Timex
-    from newsprism.temporal.timeline import Candidate, _Memo, _one_period_event, _same_day, similarity
+    from newsprism.temporal.timeline import (
+        Candidate,
+        _day_event_word,
+        _Memo,
+        _one_period_event,
+        _same_day,
+        similarity,
+    )
 
     rng = random.Random(5)
     pool = ["harbour", "harbor", "warehouse", "blaze", "firefighters", "council", "meeting", "ferry"]
@@ -440,6 +447,7 @@ def test_alike_holds_every_pair_a_grouping_test_could_pass() -> None:
                 or cosine >= min(cfg.merge_cosine, cfg.conflict_cosine)
                 or (_same_day(a, b) and cosine >= cfg.same_day_cosine)
                 or _one_period_event(a, b)
+                or _day_event_word(a, b)
             )
             if passes:
                 assert q in alike[r] and r in alike[q]
@@ -608,3 +616,106 @@ def test_a_row_whose_date_lies_beyond_the_shown_part_shows_the_dates_clause() ->
     )
     (row,) = timeline_section(short)["timeline"]
     assert row["shown"] == row["text"]
+
+
+def _vectored(arts: list[Article], published: dt.date, vectors: dict[str, list[float]]) -> list:
+    """Candidates of the articles with hand-set sentence vectors (by the sentence's first words)."""
+    import numpy as np
+
+    from newsprism.temporal.timeline import candidates
+    from newsprism.temporal.timexes import tag_text
+
+    cands = []
+    for art in arts:
+        found = list(tag_text(art.text, published, art.id))
+        for c in candidates(art, sentences(art.text), found):
+            vec = next(v for k, v in vectors.items() if c.text.startswith(k))
+            cands.append(dataclasses.replace(c, vector=np.array(vec, dtype=np.float32)))
+    return cands
+
+
+def test_an_article_naming_a_days_event_again_by_the_word_next_to_its_date_joins_its_row() -> None:
+    from newsprism.temporal.timeline import build_timeline
+
+    a = article(
+        "Police shot a teenager on Saturday in Brooklyn. A council met on Saturday to pass a budget. "
+        "Neighbours still spoke of the teenager shot on Saturday, and a vigil grew.",
+        "a",
+        "2013-03-13",
+        "A",
+    )
+    # meaning alike below every bar: only the event word next to the date ("teenager shot") joins
+    vectors = {"Police": [1.0, 0.0, 0.0], "A council": [0.0, 1.0, 0.0], "Neighbours": [0.1, 0.0, 0.995]}
+    entries = build_timeline(_vectored([a], dt.date(2013, 3, 13), vectors), {}, Settings().timeline)
+    rows = sorted(sorted(a.text[s:e][:9] for _, s, e in entry.spans) for entry in entries)
+    assert rows == [["A council"], ["Neighbour", "Police sh"]]
+
+
+def test_two_rows_citing_one_article_join_when_it_tells_one_days_event_twice() -> None:
+    import numpy as np
+
+    from newsprism.temporal.timeline import _Group, _joinable, _Memo
+
+    a = article(
+        "The ferry sank on Tuesday off Kestrel Point. Divers searched the wreck on Tuesday.",
+        "a",
+        "2031-05-08",
+        "A",
+    )
+    b = article("The ferry went down Tuesday, the coastguard said.", "b", "2031-05-08", "B")
+    cfg = Settings().timeline
+    for cosine, joined in ((0.5, True), (0.3, False)):
+        vectors = {"The ferry sank": [1.0, 0.0], "Divers": [cosine, float(np.sqrt(1 - cosine**2))]}
+        vectors["The ferry went"] = [1.0, 0.0]
+        first, second, other = _vectored([a, b], dt.date(2031, 5, 8), vectors)
+        memo = _Memo([first, second, other])
+        assert _joinable(_Group([first, other]), _Group([second]), cfg, memo) is joined
+
+
+def test_a_week_shown_as_its_month_is_not_replaced_by_a_later_day_outside_it() -> None:
+    text = "On this weekend's show, Ada Morrow said the council will vote on the budget Monday night."
+    dates = sorted(e.date for e in run(article(text, "a", "2031-09-21", "A")).timeline)
+    assert dates == ["2031-09", "2031-09-22"]  # the show (this weekend), the vote (Monday)
+
+
+def test_the_words_next_to_a_date_run_past_an_initials_period() -> None:
+    from newsprism.temporal.timeline import _next_words, candidates
+    from newsprism.temporal.timexes import tag_text
+
+    text = "Experts said Russia tried to sway the Nov. 8 U.S. presidential election."
+    a = article(text, "a", "2016-07-31", "A")
+    (cand,) = candidates(a, sentences(text), list(tag_text(text, dt.date(2016, 7, 31), "a")))
+    assert _next_words(cand)[1] == {"presid", "electi"}
+
+
+def test_the_days_before_an_event_are_no_one_day() -> None:
+    from newsprism.temporal.timeline import _event_anchored
+
+    text = "In the days before the vote, Ada Morrow toured the valley. The day before the vote, she rested."
+    assert [c.text for c in _event_anchored(text, [])] == ["The day before the vote"]
+
+
+def test_a_possessive_days_event_word_may_come_third() -> None:
+    from newsprism.temporal.timeline import _next_words, candidates
+    from newsprism.temporal.timexes import tag_text
+
+    text = "The boycott drowned out every story leading up to Thursday night's seventh county debate."
+    a = article(text, "a", "2031-01-30", "A")
+    (cand,) = candidates(a, sentences(text), list(tag_text(text, dt.date(2031, 1, 30), "a")))
+    assert _next_words(cand)[1] == {"sevent", "county", "debate"}
+
+
+def test_a_sentence_that_only_dates_the_one_before_dates_its_event() -> None:
+    text = "Ada Morrow told friends the mayor knew of her lobbying. That was May. Now she is out."
+    (entry,) = run(article(text, "a", "2031-08-17", "A")).timeline
+    assert entry.date == "2031-05" and entry.text.startswith("Ada Morrow told friends")
+
+
+def test_minutes_or_days_later_count_from_the_last_day_told() -> None:
+    text = (
+        "Ada Morrow spoke at a rally in Kestrel on Tuesday. Minutes later, her campaign issued a statement. "
+        "Two days later, the county board met. A few days later, the board adjourned."
+    )
+    entries = run(article(text, "a", "2031-08-08", "A")).timeline
+    dates = {e.text[:10]: e.date for e in entries}
+    assert dates == {"Ada Morrow": "2031-08-05", "Minutes la": "2031-08-05", "Two days l": "2031-08-07"}

@@ -13,6 +13,7 @@ also stops chains from gluing a whole story into one group).
 from __future__ import annotations
 
 import heapq
+import math
 from collections import OrderedDict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -382,6 +383,10 @@ class _PairJudge:
         )
         self.floor = s.align_model_floor
         self.min_words = s.align_model_words
+        self.sure = s.align_model_sure
+        self.second_names = s.align_second_names
+        self.second_words = s.align_second_evidence_words
+        self.second_rarity = s.align_second_rarity
         self.accepted: set[tuple[int, int]] = set()
         self.n = len(statements)
         # The prepared pairs, their probabilities and verdicts, and their codes i * n + j
@@ -413,10 +418,40 @@ class _PairJudge:
         for start in range(0, len(pairs), _SCORED):
             x = self.evidence.matrix(pairs[start : start + _SCORED].tolist())
             self.probability[start : start + len(x)] = self.model.probability(x)
-            # A rewording still shares a name, a number or some rare words.
-            evidence[start : start + len(x)] = (x[:, 1] >= self.min_words) | (x[:, 2] > 0) | (x[:, 3] > 0)
+            evidence[start : start + len(x)] = self._evidence(
+                pairs[start : start + len(x)], x, self.probability[start : start + len(x)]
+            )
         self.yes = evidence & (self.probability >= self.min) & np.asarray(eligible, dtype=bool)
         self.accepted = {(i, j) for i, j in pairs[self.yes].tolist()}
+
+    def _evidence(self, pairs: np.ndarray, x: np.ndarray, probability: np.ndarray) -> np.ndarray:
+        """Whether each of ``pairs`` (feature rows ``x``) holds the evidence its probability
+        needs. A rewording still shares a name, a number or some rare words. Below
+        ``align_model_sure`` the model leans on the two sentences' topic (their embeddings, a
+        lead position), which two different statements of one story share: such a pair also
+        needs a second, specific kind of evidence, a name, a number, a date, several rare words,
+        or a word or name few other statements of the story use."""
+        col = {f: x[:, FEATURES.index(f)] for f in ("words", "names", "numbers", "dates")}
+        some = (col["words"] >= self.min_words) | (col["names"] > 0) | (col["numbers"] > 0)
+        specific = (
+            (col["names"] >= self.second_names)
+            | (col["numbers"] > 0)
+            | (col["dates"] > 0)
+            | (col["words"] >= self.second_words)
+        )
+        ok = some & ((probability >= self.sure) | specific)
+        ask = np.flatnonzero(some & ~ok & (probability >= self.min))
+        if self.evidence is not None and len(ask):
+            ok[ask] = [self._rare_shared(self.evidence, i, j) for i, j in pairs[ask].tolist()]
+        return ok
+
+    def _rare_shared(self, ev: StoryPairs, i: int, j: int) -> bool:
+        """Whether ``i`` and ``j`` share a word stem or a name that few statements of the story
+        use: its rarity (idf) at least ``align_second_rarity`` of the rarest possible."""
+        floor = self.second_rarity * math.log(self.n + 1)
+        return any(ev.idf[t] >= floor for t in ev.stems[i] & ev.stems[j]) or any(
+            ev.name_idf[t] >= floor for t in ev.names[i] & ev.names[j]
+        )
 
     def probability_of(self, i: int, j: int) -> float:
         return float(self.probabilities([(i, j)])[0])
@@ -669,6 +704,8 @@ def _cluster_average(
         return {c: (old_a.get(c), old_b.get(c)) for c in old_a.keys() ^ old_b.keys()}
 
     heap: list[tuple[float, int, int, int, int]] = []
+    # Every pair's own value scored in one call (a call per pair cost more than the values).
+    affinity.judge.probabilities([(min(i, j), max(i, j)) for _, i, j in pairs])
     for _, i, j in pairs:
         got = score(i, j)
         if got is not None:

@@ -163,17 +163,21 @@ def _fold_twins(ledger: list[LedgerGroup]) -> list[LedgerGroup]:
     of them (one outlet's sentence cut into two clauses gave two groups, shown as one fact
     twice)."""
     out: list[LedgerGroup] = []
+    # Each row's group as it first came: a later group is its twin only against that one, not
+    # against the row grown by earlier twins (which chained groups of one topic into one row).
+    first: list[LedgerGroup] = []
     seen: dict[tuple[str, tuple[str, ...]], int] = {}
     by_articles: dict[tuple[str, ...], list[int]] = {}
     for group in ledger:
         key = (group.text, group.article_ids)
         at = seen.get(key)
         if at is None:
-            at = next((k for k in by_articles.get(group.article_ids, []) if _twins(out[k], group)), None)
+            at = next((k for k in by_articles.get(group.article_ids, []) if _twins(first[k], group)), None)
         if at is None:
             seen[key] = len(out)
             by_articles.setdefault(group.article_ids, []).append(len(out))
             out.append(group)
+            first.append(group)
             continue
         kept = out[at]
         ids = kept.statement_ids + tuple(i for i in group.statement_ids if i not in kept.statement_ids)

@@ -165,12 +165,18 @@ def _headline_word(tok: Token) -> bool:
     )
 
 
+def _mistagged(tok: Token) -> bool:
+    """A lower-case word the tagger took for a proper noun, outside any entity ("the family of
+    the *slain* teen"): an ordinary word, its part of speech unknown."""
+    return tok.pos_ == "PROPN" and tok.is_lower and not tok.ent_type_
+
+
 def _own_tokens(voice: str, doc: Doc) -> list[tuple[Token, Word]]:
     """Each own-voice token that could be loaded, with its :data:`Word`."""
     out = []
     for tok in doc:
         low = tok.lower_
-        headline = _headline_word(tok)
+        headline = _headline_word(tok) or _mistagged(tok)
         if (
             tok.is_stop
             or (tok.pos_ in ("PROPN", "NUM", "PUNCT") and not headline)

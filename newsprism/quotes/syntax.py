@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from newsprism.model import Span
+from newsprism.nlp.spacy_model import text_of  # noqa: F401 (the quotes modules read it from here)
 from newsprism.quotes.cues import (
     ANONYMOUS_NOUNS,
     DOCUMENT_NOUNS,
@@ -315,12 +316,3 @@ def expand(doc: Doc, span: Span) -> list[Token]:
     if first < len(doc) and doc[first].idx + len(doc[first].text) <= span.start:
         first += 1
     return list(doc[first : bisect.bisect_left(starts, span.end)])
-
-
-def text_of(doc: Doc) -> str:
-    """``doc.text`` once per doc (spaCy joins every token's text on each access)."""
-    text = doc.user_data.get("newsprism_text")
-    if text is None:
-        text = doc.text
-        doc.user_data["newsprism_text"] = text
-    return text

@@ -315,6 +315,12 @@ def _night_between(m: Mention, ctx: Context) -> Value | None:
     return "TIME", f"{day.isoformat()}TNI", None
 
 
+def _night_of_dates(m: Mention, ctx: Context) -> Value | None:
+    """ "the night of May 2 to May 3": the first day's night, its year found as a date's."""
+    found = _full_date(m, ctx)
+    return None if found is None else ("TIME", f"{found[1][:10]}TNI", None)
+
+
 def _year_of(m: Mention) -> int | None:
     year = m.part("year")
     if not year:
@@ -506,6 +512,8 @@ ABSOLUTE: dict[str, Callable[[Mention, Context], Value | None]] = {
     "weekday": _weekday,
     "rel_weekday": _rel_weekday,
     "night_between": _night_between,
+    "night_dates_mdy": _night_of_dates,
+    "night_dates_dmy": _night_of_dates,
     "date_iso": _full_date,
     "date_num": _full_date,
     "date_mdy": _full_date,

@@ -76,11 +76,27 @@ def _overnight(m: Mention, ctx: Context) -> Value | None:
         direction = "same-or-future" if ctx.day_tense(m) == "future" else "same-or-past"
         day = cal.weekday_near(ctx.reference, lx.WEEKDAYS[named.group(1).lower()], direction)
         return "TIME", f"{day.isoformat()}TNI", None
-    # "overnight" in a news report: the night before publication.
+    # "overnight" in a news report: the night before the day its sentence tells ("... overnight
+    # and into Tuesday", "... overnight, police said on Wednesday"), else before publication.
+    told = _TOLD_DAY.search(_sentence_after(ctx.text, m.end))
+    if told and told.group(1).lower() in lx.WEEKDAYS:
+        day = cal.weekday_near(ctx.reference, lx.WEEKDAYS[told.group(1).lower()], "same-or-past")
+        return "TIME", f"{(day - dt.timedelta(days=1)).isoformat()}TNI", None
     return "TIME", f"{(ctx.reference - dt.timedelta(days=1)).isoformat()}TNI", None
 
 
 _NAMED_NIGHT = re.compile(r"\s+(?:on\s+)?([A-Z][a-z]+day)\b")
+# The day a sentence's overnight ends in: "into (early) Tuesday", or a reporting verb's day.
+_TOLD_DAY = re.compile(
+    r"\b(?:into\s+(?:early\s+)?|(?:said|says|told\s+\w+|reported|announced)\s+(?:on\s+|early\s+)?)([A-Z][a-z]+day)\b"
+)
+
+
+def _sentence_after(text: str, start: int) -> str:
+    """The rest of the sentence from ``start`` (at most 160 characters)."""
+    rest = text[start : start + 160]
+    end = re.search(r"[.!?](?:\s|$)|\n", rest)
+    return rest[: end.start()] if end else rest
 
 
 def _thanksgiving(m: Mention, ctx: Context) -> Value | None:

@@ -47,6 +47,9 @@ def _rule(name: str, pattern: str) -> Rule:
 
 _RULE_PATTERNS: list[tuple[str, str]] = [
     ("night_between", r"the\s+night\s+(?:between|from|of)\s+(?P<wd1>" + WEEKDAY + r")\s+(?:and|to|into)\s+(?P<wd2>" + WEEKDAY + ")"),
+    # "the night of May 2 to May 3", "the night from 2 to 3 May, 2031": the first day's night
+    ("night_dates_mdy", r"the\s+night\s+(?:between|from|of)\s+(?P<month>" + MONTH + r")\s+(?P<day>" + DAY + r")\s+(?:and|to|into)\s+(?:" + MONTH + r"\s+)?" + DAY + r"(?!\d)(?:,?\s+(?P<year>" + YEAR + "))?"),
+    ("night_dates_dmy", r"the\s+night\s+(?:between|from|of)\s+(?:the\s+)?(?P<day>" + DAY + r")\s+(?:and|to|into)\s+(?:the\s+)?" + DAY + r"(?:\s+of)?\s+(?P<month>" + MONTH + r")(?:,?\s+(?P<year>" + YEAR + "))?"),
     ("date_iso", r"(?P<year>" + YEAR + r")-(?P<month>[01]\d)-(?P<day>[0-3]\d)(?:[T\s](?P<hour>[0-2]\d):(?P<minute>[0-5]\d))?"),
     ("date_num", r"(?P<month>1[0-2]|0?[1-9])/(?P<day>[12]\d|3[01]|0?[1-9])/(?P<year>" + YEAR + r"|\d\d)"),
     ("date_mdy", r"(?:(?P<wd>" + _WEEKDAY_ABBR + r"),?\s+)?(?P<month>" + MONTH + r")\s+(?P<day>" + DAY + r")(?!\d)(?:(?:,\s*|\s+)(?P<year>" + YEAR + "))?"),

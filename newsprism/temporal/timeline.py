@@ -124,14 +124,17 @@ def candidates(article: Article, units: list[Span], timexes: list[Timex]) -> lis
     for each of coordinated dates: "in 2004 and 2005" is two dated events)."""
     out = []
     counted = _counted_from_a_date(article.text, timexes) + _eves(article.text, timexes)
+    counted += _later(article.text, timexes)
     counted += [t for t in _counted_from_now(article, timexes) if t.span not in {c.span for c in counted}]
     dated = sorted([*(_as_month(t) for t in timexes), *counted], key=lambda t: t.span.start)
+    # a week shown as its month is still that week when told apart from another date of its unit
+    weeks = {t.span: t.value for t in timexes if _WEEK.match(t.value)}
     pending = _event_anchored(article.text, timexes)
     if pending:  # "the day after the debate" is dated by the debate, never by the last date told
         taken = SpanSet([p.timex.span for p in pending])
         dated = [t for t in dated if not taken.overlapping(t.span.start, t.span.end)]
     index = SpanIndex(dated, lambda t: t.span)  # every unit against every timex was quadratic
-    for unit in units:
+    for before, unit in zip([None, *units[:-1]], units, strict=True):
         near = index.overlapping(unit.start - 1, unit.end + 1)  # widened: holds empty spans too
         # a timex that starts in the unit belongs to it even when the unit was cut inside it
         # ("about 12:30 a.m. | Tuesday" split at the abbreviation's period)
@@ -146,10 +149,13 @@ def candidates(article: Article, units: list[Span], timexes: list[Timex]) -> lis
         if not inside:
             continue
         text = article.text[unit.start : unit.end]
+        if not content_words(text) and before is not None and _DATES_THE_LAST.match(text):
+            unit = Span(before.start, unit.end)  # "That was May.": the sentence before's event
+            text = article.text[unit.start : unit.end]
         if not content_words(text):
             continue  # a date line or a bare date tells when the article was written, not an event
         values = tuple((t.value, t.mod) for t in inside)
-        chain = _coordinated(_anchor(inside), inside, article.text)
+        chain = _coordinated(_anchor(inside, weeks), inside, article.text)
         for anchor in chain:
             if len(chain) > 1:  # each of coordinated dates is its own event, with its date only
                 values = ((anchor.value, anchor.mod),)
@@ -160,7 +166,7 @@ def candidates(article: Article, units: list[Span], timexes: list[Timex]) -> lis
             out.append(
                 Candidate(article.id, unit, text, anchor, m.group(1), part, content_words(text), values)
             )
-        for later, clause in _own_clause_dates(chain, inside, article.text, unit):
+        for later, clause in _own_clause_dates(chain, inside, article.text, unit, weeks):
             m = _DAY.match(later.value)
             assert m is not None
             time = m.group(2) or m.group(3)
@@ -171,6 +177,10 @@ def candidates(article: Article, units: list[Span], timexes: list[Timex]) -> lis
                 )
             )  # fmt: skip
     return out + _anchored_candidates(article, units, pending)
+
+
+# A sentence that only dates the one before ("That was May.", "It was 2009.").
+_DATES_THE_LAST = re.compile(r"^(?:That|This|It)\s+(?:was|is|had\s+been)\s", re.IGNORECASE)
 
 
 # A day counted from an event the sentence names, not from a date: "the day after the debate",
@@ -200,6 +210,8 @@ def _event_anchored(text: str, timexes: list[Timex]) -> list[Candidate]:
             continue
         if rel == "of" and not (m.group("eve") or m.group("part") or (m.group("n") or "").lower() == "the"):
             continue  # "the eve of", "the night of", "the day of"; not "two days of"
+        if re.match(r"the\s+days\b", m.group(0), re.IGNORECASE):
+            continue  # "in the days before the vote": a stretch of days, no one of them
         if m.group("eve") and rel != "of":
             continue
         count = lx.NUMBERS.get((m.group("n") or "").lower(), 1) if m.group("n") else 0
@@ -402,7 +414,7 @@ def _names_a_thing(t: Timex, text: str) -> bool:
 
 
 def _own_clause_dates(
-    chain: list[Timex], inside: list[Timex], text: str, unit: Span
+    chain: list[Timex], inside: list[Timex], text: str, unit: Span, weeks: dict[Span, str] | None = None
 ) -> list[tuple[Timex, str]]:
     """Later dates of a unit that open a clause of their own and cannot be the anchor's moment,
     each with its clause's text: a second event of the sentence ("On Thursday, he said the
@@ -414,7 +426,7 @@ def _own_clause_dates(
             _OPENER.finditer(text, last.span.end, t.span.start), key=lambda o: o.start(), default=None
         )
         clashes = all(
-            not _overlap((t.value, t.mod), (c.value, c.mod)) for c in (*chain, *(x for x, _ in out))
+            not _overlap(_moment(t, weeks), _moment(c, weeks)) for c in (*chain, *(x for x, _ in out))
         )
         if opener is None and clashes and _ISO_DAY.match(t.value) and _names_a_thing(last, text):
             # "release his 2014 return Friday": the year names a thing, the day is the event's
@@ -515,6 +527,34 @@ def _counted_from_a_date(text: str, timexes: list[Timex]) -> list[Timex]:
     return out
 
 
+# "Minutes later", "hours later", "two days later": counted from the day the text told last.
+_LATER = re.compile(
+    r"\b(?:(?:(?:a\s+few|several|\d+|some|(?P<n>a|an|one|two|three|four|five|six))\s+)?"
+    r"(?P<unit>minutes|hours|days?)|(?P<small>minutes|hours))\s+later\b",
+    re.IGNORECASE,
+)
+_LATER_REACH = 800  # characters back to the day counted from: a paragraph or two
+
+
+def _later(text: str, timexes: list[Timex]) -> list[Timex]:
+    """The day of an event told as "minutes later" or "two days later": the last date the text
+    told, when a day and within a paragraph or two, plus the days counted (timeline only: for TimeML
+    "two days" stays a duration). A vague count of days ("a few days later") gives no day."""
+    dated = [t for t in timexes if _DAY.match(t.value)]
+    out = []
+    for m in _LATER.finditer(text):
+        last = next((t for t in reversed(dated) if t.span.end <= m.start()), None)
+        if last is None or m.start() - last.span.end > _LATER_REACH or not _ISO_DAY.match(last.value[:10]):
+            continue  # too far back, or the last date told is a month or a year
+        unit = (m.group("unit") or m.group("small") or "").lower()
+        if unit.startswith("day") and not m.group("n"):
+            continue
+        count = lx.NUMBERS.get((m.group("n") or "").lower(), 1) if unit.startswith("day") else 0
+        when = dt.date.fromisoformat(last.value[:10]) + dt.timedelta(days=count)
+        out.append(Timex(Span(m.start(), m.end()), m.group(0), "DATE", when.isoformat(), last.article_id))
+    return out
+
+
 # "on the eve of Tuesday's primary", "on the eve of the March 3 vote": the day before.
 _EVE = re.compile(r"\b(?:on\s+)?the\s+eve\s+of\s+(?:[A-Za-z'’-]+\s+){0,3}?$", re.IGNORECASE)
 
@@ -605,14 +645,24 @@ def _coordinated(anchor: Timex, inside: list[Timex], text: str) -> list[Timex]:
     return [t for t in chain if not (t.value in seen or seen.add(t.value))]
 
 
-def _anchor(inside: list[Timex]) -> Timex:
+def _anchor(inside: list[Timex], weeks: dict[Span, str] | None = None) -> Timex:
     """The first dated expression, or a more precise one inside it that follows (a clock
-    time on the same day, the day of the same month)."""
+    time on the same day, the day of the same month; not a day of the month outside a week
+    shown as that month: "this weekend's show ... Monday's debate" are two moments)."""
     first = inside[0]
     for t in inside[1:]:
-        if t.value.startswith(first.value[:10]) and len(t.value) > len(first.value):
+        if (
+            t.value.startswith(first.value[:10])
+            and len(t.value) > len(first.value)
+            and _overlap(_moment(first, weeks), _moment(t, weeks))
+        ):
             return t
     return first
+
+
+def _moment(t: Timex, weeks: dict[Span, str] | None) -> tuple[str, str | None]:
+    """The value and mod a date's moment is compared by: a week shown as its month by its week."""
+    return (weeks or {}).get(t.span, t.value), t.mod
 
 
 FUZZY_WORD = 80  # rapidfuzz ratio at which two spellings are one word
@@ -795,8 +845,12 @@ class _Memo:
                     # primary on Tuesday"); a month's or a year's on the same side
                     by_side.setdefault((c.day, side if len(c.day) != 10 else 0, w), []).append(r)
         for rows in by_side.values():
-            for r in rows:
-                out[r].update(q for q in rows if self._cands[q].article_id != self._cands[r].article_id)
+            for r in rows:  # one article's two sentences of one day may tell one event
+                out[r].update(
+                    q
+                    for q in rows
+                    if self._cands[q].article_id != self._cands[r].article_id or len(self._cands[r].day) == 10
+                )
 
     def _alike_aligned(self, out: list[set[int]]) -> None:
         """Pairs of candidates whose statements the compare stage aligned."""
@@ -849,8 +903,9 @@ def _best_group(groups: list[_Group], cand: Candidate, cfg: TimelineSettings, me
             )
             if any(
                 _one_period_event(cand, m) or _aligned_day(cand, m)
-                for m in group.members
                 if m.article_id != cand.article_id
+                else _day_event_word(cand, m)
+                for m in group.members
             ):
                 score = max(score, 1.0)
         elif cand.clause is None:  # a clause cut from its sentence is too short to claim a clash
@@ -868,7 +923,8 @@ def _retold(cand: Candidate, group: _Group, cfg: TimelineSettings, memo: _Memo) 
     event, 1 of two); otherwise two sentences of one article are two events."""
     own = [m for m in group.members if m.article_id == cand.article_id]
     return all(memo.compatible(cand, m) for m in group.members) and any(
-        _same_day(cand, m) and memo.semantic(cand, m) >= cfg.same_day_cosine for m in own
+        _same_day(cand, m) and memo.semantic(cand, m) >= cfg.same_day_cosine or _day_event_word(cand, m)
+        for m in own
     )
 
 
@@ -914,11 +970,17 @@ def _merge_groups(
 
 
 def _joinable(a: _Group, b: _Group, cfg: TimelineSettings, memo: _Memo) -> bool:
-    if set(a.articles()) & set(b.articles()):
-        return False
     pairs = [(x, y) for x in a.members for y in b.members]
     if not all(memo.compatible(x, y) for x, y in pairs):
         return False
+    if set(a.articles()) & set(b.articles()):
+        # an article in both tells the event again there, as the first pass lets it (_retold)
+        return any(
+            x.article_id == y.article_id
+            and _same_day(x, y)
+            and (memo.semantic(x, y) >= cfg.retold_join_cosine or _day_event_word(x, y))
+            for x, y in pairs
+        )
     return any(
         memo.similarity(x, y) >= cfg.merge_similarity
         or memo.semantic(x, y) >= (cfg.same_day_cosine if _same_day(x, y) else cfg.merge_cosine)
@@ -929,7 +991,7 @@ def _joinable(a: _Group, b: _Group, cfg: TimelineSettings, memo: _Memo) -> bool:
 
 
 _SIDE_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]+")
-_CLAUSE = re.compile(r"[,;:()—–]|\.(?=\s|$)")
+_CLAUSE = re.compile(r"[,;:()—–]|(?<!\b[A-Z])\.(?=\s|$)")  # not an initial's period ("the U.S. election")
 
 
 def _next_words(c: Candidate) -> tuple[frozenset[str], frozenset[str]]:
@@ -941,7 +1003,10 @@ def _next_words(c: Candidate) -> tuple[frozenset[str], frozenset[str]]:
     def stems(piece: str) -> list[str]:
         return [w.lower()[:6] for w in _SIDE_WORD.findall(piece) if len(w) > 3 and w.lower() not in _STOP]
 
-    return frozenset(stems(before)[-2:]), frozenset(stems(after)[:2])
+    # a possessive day's event is the head of the noun phrase after it, often a third word on
+    # ("Thursday night's seventh Republican debate")
+    wide = 3 if re.match(r"['’]s\b", c.text[max(0, end) :]) else 2
+    return frozenset(stems(before)[-2:]), frozenset(stems(after)[:wide])
 
 
 def _one_period_event(a: Candidate, b: Candidate) -> bool:
@@ -957,6 +1022,17 @@ def _one_period_event(a: Candidate, b: Candidate) -> bool:
     # a month holds many of one person's events: a name next to both dates says who, not
     # which (on one day a shared name or place still tells the event: ECB+ calibrate half)
     return bool((ab & bb | aa & ba) - (name_stems(a.text) & name_stems(b.text)))
+
+
+def _day_event_word(a: Candidate, b: Candidate) -> bool:
+    """Two sentences of one article dated to one day with the same event word next to the
+    date ("the debate tomorrow night" / "Monday night's debate"; "the June 20 shooting" /
+    "investigating the June 20 shooting"): the article tells that event again. A name next to
+    both says who, not which of the day's events; a saying word how it was told."""
+    if not _same_day(a, b):
+        return False
+    (ab, aa), (bb, ba) = _next_words(a), _next_words(b)
+    return bool((ab | aa) & (bb | ba) - _SAYING_WORDS - (name_stems(a.text) & name_stems(b.text)))
 
 
 def _aligned_day(a: Candidate, b: Candidate) -> bool:
