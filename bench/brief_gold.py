@@ -53,10 +53,12 @@ Measures (pooled over the split's articles):
   summary cite recall  for lines stating gold facts F: of the story's articles gold lists as
                        stating a fact of F, the share the line cites (citing fewer is not free)
   agree cite P / R / gold facts   the same for the "what the outlets agree on" lines: ledger groups
-                       of 2+ articles (the first 25, as the brief shows them: a group whose text an
+                       of 2+ articles not possibly-shared (the first 25, as the brief shows them: a group whose text an
                        earlier line shows citing all its articles is not a line), each shown as the
                        group's text in the sentence of the member with that text and citing every
                        article of the group with its members there
+  agree any cite P     agree cite P over every group of 2+ articles whatever its status (the
+                       rows before session 13 kept possibly-shared groups of several origins apart)
 """
 
 from __future__ import annotations
@@ -416,8 +418,10 @@ def _score_line(
     doc_of: dict[str, Doc],
     tally: Tally,
     prefix: str,
+    log: bool = True,
 ) -> None:
-    """One brief line: ``shown`` (article id, start, end) and the spans of each cited article."""
+    """One brief line: ``shown`` (article id, start, end) and the spans of each cited article;
+    ``log``: its wrong cites go to the misses."""
     art, start, end = shown
     doc = doc_of[art]
     facts = set().union(*(facts_at.get((doc.name, n), set()) for n in doc.sentences_of(start, end)))
@@ -436,7 +440,7 @@ def _score_line(
             ok = aid == art or any(_shares_content(text, body[s:e]) for s, e in spans)
         tally.add(f"{prefix}_cites")
         tally.add(f"{prefix}_cites_ok", ok)
-        if not ok:
+        if not ok and log:
             tally.misses.append(f"{prefix} cites {doc_of[aid].name} wrongly: {text[:90]!r}")
 
 
@@ -464,16 +468,20 @@ def score_summary(gold: dict, docs: dict[str, Doc], analysis: Analysis, tally: T
         shown = (line["article_id"], line["start"], line["end"])
         _score_line(shown, cited, facts_at, states, doc_of, tally, "summary")
     ledger = analysis.ledger
-    shared = [ledger[k] for k in agree_rows([(g.text, g.article_ids) for g in ledger])][:AGREE_ROWS]
-    for group in shared:
-        members = [statements[i] for i in group.statement_ids if i in statements]
-        if not members:
-            continue
-        rep = next((m for m in members if m.text == group.text), members[0])
-        cited = defaultdict(list)
-        for m in members:
-            cited[m.article_id].append(sentence(m.id))
-        _score_line((rep.article_id, *sentence(rep.id)), cited, facts_at, states, doc_of, tally, "agree")
+    rows = [(g.text, g.article_ids) for g in ledger]
+    # The brief's agree rows (confirmed groups), and every group of 2+ articles whatever its
+    # status (``agree_any``: the definition before possibly-shared groups of several origins).
+    for prefix, statuses in (("agree", [g.status for g in ledger]), ("agree_any", [])):
+        for group in [ledger[k] for k in agree_rows(rows, statuses)][:AGREE_ROWS]:
+            members = [statements[i] for i in group.statement_ids if i in statements]
+            if not members:
+                continue
+            rep = next((m for m in members if m.text == group.text), members[0])
+            cited = defaultdict(list)
+            for m in members:
+                cited[m.article_id].append(sentence(m.id))
+            line = (rep.article_id, *sentence(rep.id))
+            _score_line(line, cited, facts_at, states, doc_of, tally, prefix, log=prefix == "agree")
 
 
 def score_contradictions(gold: dict, docs: dict[str, Doc], analysis: Analysis, tally: Tally) -> None:
@@ -641,6 +649,7 @@ def measures(t: Tally) -> dict[str, float | None]:
         "agree_cite_precision": t.ratio("agree_cites_ok", "agree_cites"),
         "agree_gold_facts": t.ratio("agree_gold", "agree_lines"),
         "agree_cite_recall": t.ratio("agree_stating_cited", "agree_stating"),
+        "agree_any_cite_precision": t.ratio("agree_any_cites_ok", "agree_any_cites"),
     }
 
 
