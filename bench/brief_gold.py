@@ -53,7 +53,7 @@ Measures (pooled over the split's articles):
   summary cite recall  for lines stating gold facts F: of the story's articles gold lists as
                        stating a fact of F, the share the line cites (citing fewer is not free)
   agree cite P / R / gold facts   the same for the "what the outlets agree on" lines: ledger groups
-                       of 2+ articles not possibly-shared (the first 25, as the brief shows them: a group whose text an
+                       of 2+ articles, not possibly-shared ones of 2+ origins (the first 25, as the brief shows them: a group whose text an
                        earlier line shows citing all its articles is not a line), each shown as the
                        group's text in the sentence of the member with that text and citing every
                        article of the group with its members there
@@ -83,7 +83,7 @@ from newsprism.analyze import analyze_articles
 from newsprism.clean import clean_document
 from newsprism.model import Article, Document
 from newsprism.pipeline import Analysis
-from newsprism.render.brief_text import agree_rows
+from newsprism.render.brief_text import agree_rows, unconfirmed
 
 GOLD = Path(__file__).resolve().parent / "brief_gold"
 _ARTICLES = re.compile(r"^(?:the|a|an)\s+")
@@ -471,8 +471,9 @@ def score_summary(gold: dict, docs: dict[str, Doc], analysis: Analysis, tally: T
     rows = [(g.text, g.article_ids) for g in ledger]
     # The brief's agree rows (confirmed groups), and every group of 2+ articles whatever its
     # status (``agree_any``: the definition before possibly-shared groups of several origins).
-    for prefix, statuses in (("agree", [g.status for g in ledger]), ("agree_any", [])):
-        for group in [ledger[k] for k in agree_rows(rows, statuses)][:AGREE_ROWS]:
+    doubtful = [unconfirmed(g.status, g.independent_support) for g in ledger]
+    for prefix, skip in (("agree", doubtful), ("agree_any", [])):
+        for group in [ledger[k] for k in agree_rows(rows, skip)][:AGREE_ROWS]:
             members = [statements[i] for i in group.statement_ids if i in statements]
             if not members:
                 continue

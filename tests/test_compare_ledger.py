@@ -135,7 +135,7 @@ def test_a_sentence_of_a_longer_quote_is_marked_as_a_piece_of_it():
 
 
 def test_several_origins_held_only_by_weak_joins_are_possibly_shared_not_agreement():
-    from newsprism.render.brief_text import agree_rows
+    from newsprism.render.brief_text import agree_rows, unconfirmed
 
     independent = {"a": "a", "b": "b", "c": "c"}
     s = CompareSettings()
@@ -150,5 +150,6 @@ def test_several_origins_held_only_by_weak_joins_are_possibly_shared_not_agreeme
     assert held.id not in unique_content(ledger, independent).get("a", ())
     assert held.id not in omissions(ledger, ["a", "b", "c"], 0.5).get("c", ())
     rows = [(f"The ferry timetable will change in week {k}.", g.article_ids) for k, g in enumerate(ledger)]
-    shown = [ledger[k].statement_ids for k in agree_rows(rows, [g.status for g in ledger])]
+    doubtful = [unconfirmed(g.status, g.independent_support) for g in ledger]
+    shown = [ledger[k].statement_ids for k in agree_rows(rows, doubtful)]
     assert shown == [("s0", "s1", "s2")]
