@@ -27,7 +27,9 @@ Measures (pooled over the split's articles):
   quote groups P/R/F1  pairs of found quotes in different articles, grouped vs gold groups (a
                        quote that finds several gold entries reports the groups of all of them)
   facts found          shared gold facts (2+ articles) with one ledger group spanning all
-                       their articles (``facts 2+`` : a group spanning at least two)
+                       their articles (``facts 2+`` : a group spanning at least two;
+                       ``confirmed``: a group that is not possibly-shared with 2+ origins, one
+                       the brief shows as agreement, not as "possibly the same fact")
   ledger pair P        statement pairs from different articles grouped by the ledger whose
                        sentences both support one gold fact, over grouped pairs whose
                        sentences both support some gold fact
@@ -336,6 +338,7 @@ def score_facts(gold: dict, docs: dict[str, Doc], analysis: Analysis, tally: Tal
         for sid in g.statement_ids:
             groups_of[sid].append(g)
     unique = {gid for ids in analysis.unique.values() for gid in ids}
+    doubtful = {g.id for g in analysis.ledger if unconfirmed(g.status, g.independent_support)}
     for fact in gold.get("facts", []):
         support = _support_statements(fact, docs, by_doc)
         if len(fact["support"]) < 2:
@@ -350,8 +353,10 @@ def score_facts(gold: dict, docs: dict[str, Doc], analysis: Analysis, tally: Tal
                 for g in groups_of[st.id]:
                     groups[g.id].add(name)
         widest = max((len(v) for v in groups.values()), default=0)
+        firm = max((len(v) for k, v in groups.items() if k not in doubtful), default=0)
         tally.add("facts_shared")
         tally.add("facts_found", widest == len(fact["support"]))
+        tally.add("facts_found_confirmed", firm == len(fact["support"]))
         tally.add("facts_found2", widest >= 2)
         if widest < len(fact["support"]):
             tally.misses.append(f"fact {fact['id']} ({widest}/{len(fact['support'])}): {fact['text']}")
@@ -631,6 +636,7 @@ def measures(t: Tally) -> dict[str, float | None]:
         "quote_group_recall": r,
         "quote_group_f1": f1,
         "facts_found": t.ratio("facts_found", "facts_shared"),
+        "facts_found_confirmed": t.ratio("facts_found_confirmed", "facts_shared"),
         "facts_found_2plus": t.ratio("facts_found2", "facts_shared"),
         "ledger_pair_precision": t.ratio("pair_ok", "pair_n"),
         "only_here_wrong": t.ratio("onlyhere_wrong", "onlyhere_n"),
