@@ -506,6 +506,7 @@ def test_a_weak_model_join_needs_a_second_specific_kind_of_evidence(monkeypatch)
         topic[2],
     ]
     assert (0, 1) in align_statements(rare, clauses, CompareSettings(), sentences).groups
+    assert _parts_of(align_statements(rare, clauses, CompareSettings(), sentences), (0, 1)) == 2
     assert (0, 1) not in align_statements(
         rare, clauses, CompareSettings(align_second_rarity=2.0), sentences
     ).groups
@@ -518,7 +519,14 @@ def test_a_weak_model_join_needs_a_second_specific_kind_of_evidence(monkeypatch)
     assert (0, 1) in align_statements(
         named, clauses, CompareSettings(align_second_rarity=2.0), sentences
     ).groups
+    assert _parts_of(align_statements(named, clauses, CompareSettings(), sentences), (0, 1)) == 1
     # the model sure of the pair (p ~0.6) needs no second kind
     sure = sentences.copy()
     sure[1] = [0.52, np.sqrt(1 - 0.52**2), 0]
     assert (0, 1) in align_statements(topic, clauses, CompareSettings(), sure).groups
+
+
+def _parts_of(found, group):
+    """How many firm parts ``group`` of ``found`` (an Alignment) falls into: two when only a weak
+    join (a moderately rare shared word, no name, number or date) holds it together."""
+    return len(set(found.parts[found.groups.index(group)]))

@@ -132,3 +132,24 @@ def test_a_sentence_of_a_longer_quote_is_marked_as_a_piece_of_it():
     marked = text_forms(ledger, [piece, plain], {"a": text})
     assert [g.form for g in marked] == ["quote_piece", "alone"]
     assert unique_content(marked) == {"a": ("gq", "gp")}  # still listed, shown as the speaker's words
+
+
+def test_several_origins_held_only_by_weak_joins_are_possibly_shared_not_agreement():
+    from newsprism.render.brief_text import agree_rows, unconfirmed
+
+    independent = {"a": "a", "b": "b", "c": "c"}
+    s = CompareSettings()
+    # (0, 1, 2): s0 and s1 firmly joined, s2 only weakly; (3, 4): two parts, one origin each
+    parts = [(0, 0, 2), (0, 1), (0,)]
+    ledger = build_ledger(STS, GROUPS, SIMS, independent, set(), s, parts=parts)
+    status = {g.statement_ids: g.status for g in ledger}
+    assert status[("s0", "s1", "s2")] == "consensus"
+    assert status[("s3", "s4")] == "possibly-shared"
+    held = next(g for g in ledger if g.statement_ids == ("s3", "s4"))
+    assert held.article_ids == ("a", "b") and held.independent_support == 2  # no fact lost
+    assert held.id not in unique_content(ledger, independent).get("a", ())
+    assert held.id not in omissions(ledger, ["a", "b", "c"], 0.5).get("c", ())
+    rows = [(f"The ferry timetable will change in week {k}.", g.article_ids) for k, g in enumerate(ledger)]
+    doubtful = [unconfirmed(g.status, g.independent_support) for g in ledger]
+    shown = [ledger[k].statement_ids for k in agree_rows(rows, doubtful)]
+    assert shown == [("s0", "s1", "s2")]

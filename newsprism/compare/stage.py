@@ -185,7 +185,15 @@ def compare_stage(analysis: Analysis, settings: Settings) -> Analysis:
     ledger = clock.lap(
         "ledger",
         build_ledger(
-            statements, groups, alignment.sims, origins(articles, edges), disputed, s, alignment.related, near
+            statements,
+            groups,
+            alignment.sims,
+            origins(articles, edges),
+            disputed,
+            s,
+            alignment.related,
+            near,
+            alignment.parts,
         ),
     )
     ledger = text_forms(
