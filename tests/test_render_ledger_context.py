@@ -1,5 +1,13 @@
 from newsprism.render.brief_html import _in_sentence
-from newsprism.render.brief_text import agree_rows, in_sentence, quote_piece, sentence_parts, term_brief
+from newsprism.render.brief_text import (
+    agree_rows,
+    as_line,
+    fact_line,
+    in_sentence,
+    quote_piece,
+    sentence_parts,
+    term_brief,
+)
 from newsprism.render.markdown import md_escape
 from newsprism.render.story.view import Links, _outlet_rows
 
@@ -108,3 +116,17 @@ def test_an_agree_line_is_not_repeated_for_a_group_citing_part_of_its_outlets():
         ("Three firefighters were hurt.", ("a", "b")),
     ]
     assert agree_rows(rows) == [0, 2, 4]
+
+
+def test_typewriter_quote_marks_are_read_as_quote_marks_and_a_cut_quote_ends_in_one_ellipsis():
+    # Reported speech holding a ''…'' quote is the outlet's sentence, not "a longer quote".
+    text = "Ada Vell, a spokeswoman for the port, said the crews would work ''to keep every berth open.''"
+    statements = {"s1": {"id": "s1", "text": text, "quote_kind": "direct", "attributed_to": "Ada Vell"}}
+    line = fact_line({"text": text, "statement_ids": ["s1"]}, statements, lambda x: x)
+    assert line == text.replace("''", '"')
+    assert as_line("''We will rebuild the pier,'' she said.") == '"We will rebuild the pier," she said.'
+    long = {
+        "text": "The bridge will open in May " + "and the ferries will run every hour " * 6 + "until then."
+    }
+    shown = quote_piece(long, {})
+    assert shown.endswith("…”") and "……" not in shown

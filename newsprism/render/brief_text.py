@@ -69,8 +69,15 @@ _MARKUP = re.compile(r"</?[A-Za-z][^<>]{0,300}>|\bpic\.twitter\.com/\S+|\bhttps?
 MIN_WORDS = 3
 
 
+# Typewriter quote marks (two apostrophes, two backticks) as some archives print every quote:
+# shown as they are, a reader sees markup, and the quote's words pass for the outlet's own.
+_TYPEWRITER = re.compile(r"''|``")
+
+
 def without_markup(text: str) -> str:
-    """``text`` without tags and bare links (the spaces they leave closed up)."""
+    """``text`` without tags and bare links (the spaces they leave closed up), its typewriter
+    quote marks as plain ones."""
+    text = _TYPEWRITER.sub('"', text)
     if not _MARKUP.search(text):
         return text
     out = re.sub(r"[ \t]{2,}", " ", _MARKUP.sub("", text))
@@ -89,7 +96,7 @@ _ENDS = ".!?…:;\"'”’)]"
 def as_line(text: str) -> str:
     """A summary sentence as a line: quote marks balanced, and "…" where a claim shown without
     the rest of its sentence stops short ("A fire … burned through the night…")."""
-    text = balance_quotes(" ".join(text.split()))
+    text = balance_quotes(" ".join(_TYPEWRITER.sub('"', text).split()))
     return text if not text or text[-1] in _ENDS else text + "…"
 
 
@@ -218,7 +225,7 @@ def fact_line(group: dict, statements: dict[str, dict], esc: Callable[[str], str
 def _unmarked_quote(group: dict, statements: dict[str, dict]) -> bool:
     """A sentence of a direct quote that carries none of the quote's marks ("We have a
     deficit." inside a longer quote): alone it would read as the outlet's own words."""
-    if any(c in group["text"] for c in '“”"'):
+    if any(c in without_markup(group["text"]) for c in '“”"'):
         return False
     return any(
         statements[i].get("quote_kind") == "direct"
@@ -241,8 +248,9 @@ def quote_piece(group: dict, statements: dict[str, dict]) -> str:
     starts_inside, ends_inside = unclosed_quotes(text)
     marked = any(c in text for c in '“”"')
     opens = "“…" if starts_inside or not marked else ""
-    closes = "…”" if ends_inside or not marked else ""
-    return f"{speaker or 'unnamed speaker'}, in a longer quote: {opens}{_short(text)}{closes}"
+    shown = _short(text)
+    closes = ("”" if shown.endswith("…") else "…”") if ends_inside or not marked else ""
+    return f"{speaker or 'unnamed speaker'}, in a longer quote: {opens}{shown}{closes}"
 
 
 def _outlets(report: Report, esc: Callable[[str], str]) -> list[str]:
