@@ -175,3 +175,19 @@ def test_an_outlets_aside_to_its_reader_is_not_a_summary_line():
     st = _st("a1", art, art.text)
     group = LedgerGroup("ga", st.text, "single-source", ("a1",), (art.id,), 1)
     assert summarize([group], [st], [art], {"a1": np.array([1, 0], np.float32)}) == []
+
+
+def test_a_sentence_that_reads_on_from_the_one_before_or_a_quote_with_no_speaker_is_no_line():
+    art = make_article(
+        "It began in March, when the ferry company raised its fares for the island route.\n\n"
+        "“We will run the boats until the last passenger is home tonight!”\n\n"
+        "The ferry company raised its fares for the island route in March this year.",
+        outlet="C",
+    )
+    texts = art.text.split("\n\n")
+    sts = [_st(f"b{k}", art, t) for k, t in enumerate(texts)]
+    groups = [
+        LedgerGroup(f"g{k}", st.text, "single-source", (st.id,), (art.id,), 1) for k, st in enumerate(sts)
+    ]
+    vecs = {st.id: np.array([1, k], np.float32) / np.hypot(1, k) for k, st in enumerate(sts)}
+    assert [s["group_id"] for s in summarize(groups, sts, [art], vecs, redundancy=1.1)] == ["g2"]

@@ -110,6 +110,8 @@ def summarize(
             continue  # a clause cut out of its sentence ("among them three firefighters, ...")
         if not line["full"]:
             continue  # some members tell another fact: the ledger's count would not be this line's
+        if leans_back(line["text"]) or _bare_quote(line["text"]):
+            continue  # "It happened in 2008", "“We are in!”": whose, and what, only the article before says
         candidates.append((group, st, line))
     candidates.sort(
         key=lambda c: (
@@ -155,6 +157,30 @@ def _aside(st: Statement) -> bool:
     for a, b in reversed(quote_regions(text)):
         text = text[:a] + " " + text[b:]
     return bool(_PERSONAL.search(text)) or text.rstrip().endswith("?")
+
+
+# A sentence opening on a pronoun, a demonstrative or a linking word reads on from the one
+# before it ("It began Jan. 30", "This particular showdown", "And then he promised", "Yet the
+# spectacle"): shown alone, the reader cannot tell what it is about.
+_LEANS_BACK = re.compile(
+    r"(?:it|its|this|that|these|those|they|their|them|he|his|she|her|and|yet|also|still|then|such)\b",
+    re.IGNORECASE,
+)
+
+
+def leans_back(text: str) -> bool:
+    """Whether ``text`` opens on a word that refers to what an earlier sentence said."""
+    return bool(_LEANS_BACK.match(text.lstrip(" \"'“‘(—–-…")))
+
+
+def _bare_quote(text: str) -> bool:
+    """A quote with nobody named in its sentence (all of it inside quote marks): alone, a reader
+    cannot tell who says it."""
+    regions = quote_regions(text)
+    outside = text
+    for a, b in reversed(regions):
+        outside = outside[:a] + " " + outside[b:]
+    return bool(regions) and not words(outside)
 
 
 def _cosine(vectors: Mapping[str, np.ndarray]) -> Callable[[str, str], float | None]:
