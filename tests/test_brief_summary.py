@@ -181,6 +181,7 @@ def test_a_sentence_that_reads_on_from_the_one_before_or_a_quote_with_no_speaker
     art = make_article(
         "It began in March, when the ferry company raised its fares for the island route.\n\n"
         "“We will run the boats until the last passenger is home tonight!”\n\n"
+        "''We have a plan for the pier and the harbour and the boats. It will work.''\n\n"
         "The ferry company raised its fares for the island route in March this year.",
         outlet="C",
     )
@@ -190,4 +191,4 @@ def test_a_sentence_that_reads_on_from_the_one_before_or_a_quote_with_no_speaker
         LedgerGroup(f"g{k}", st.text, "single-source", (st.id,), (art.id,), 1) for k, st in enumerate(sts)
     ]
     vecs = {st.id: np.array([1, k], np.float32) / np.hypot(1, k) for k, st in enumerate(sts)}
-    assert [s["group_id"] for s in summarize(groups, sts, [art], vecs, redundancy=1.1)] == ["g2"]
+    assert [s["group_id"] for s in summarize(groups, sts, [art], vecs, redundancy=1.1)] == ["g3"]

@@ -23,7 +23,7 @@ import numpy as np
 
 from newsprism.compare.ledger import carriers
 from newsprism.model import Article, LedgerGroup, Span, Statement
-from newsprism.text import quote_regions, words
+from newsprism.text import quote_regions, unclosed_quotes, words
 
 __all__ = ["summarize"]
 
@@ -176,6 +176,9 @@ def leans_back(text: str) -> bool:
 def _bare_quote(text: str) -> bool:
     """A quote with nobody named in its sentence (all of it inside quote marks): alone, a reader
     cannot tell who says it."""
+    text = text.strip().replace("''", '"')  # typewriter marks, as some archives print quotes
+    if text[:1] in '"“' and unclosed_quotes(text) == (False, True):
+        return True  # a quote that opens the sentence and runs on past it
     regions = quote_regions(text)
     outside = text
     for a, b in reversed(regions):
