@@ -130,3 +130,12 @@ def test_typewriter_quote_marks_are_read_as_quote_marks_and_a_cut_quote_ends_in_
     }
     shown = quote_piece(long, {})
     assert shown.endswith("…”") and "……" not in shown
+
+
+def test_a_whole_quote_shown_as_a_fact_names_its_speaker():
+    text = "“If the ferries stop, the island stops with them.”"
+    statements = {"s1": {"id": "s1", "text": text, "quote_kind": "direct", "attributed_to": "Ada Vell"}}
+    assert fact_line({"text": text, "statement_ids": ["s1"]}, statements, str) == f"Ada Vell: {text}"
+    said = "“The ferries will run,” Ada Vell said."
+    statements = {"s2": {"id": "s2", "text": said, "quote_kind": "direct", "attributed_to": "Ada Vell"}}
+    assert fact_line({"text": said, "statement_ids": ["s2"]}, statements, str) == said

@@ -25,7 +25,7 @@ from newsprism.compare.ledger import carriers
 from newsprism.model import Article, LedgerGroup, Span, Statement
 from newsprism.text import quote_regions, unclosed_quotes, words
 
-__all__ = ["summarize"]
+__all__ = ["bare_quote", "leans_back", "reads_alone", "summarize"]
 
 
 def _position(st: Statement, articles: Mapping[str, Article]) -> float:
@@ -110,7 +110,7 @@ def summarize(
             continue  # a clause cut out of its sentence ("among them three firefighters, ...")
         if not line["full"]:
             continue  # some members tell another fact: the ledger's count would not be this line's
-        if leans_back(line["text"]) or _bare_quote(line["text"]):
+        if leans_back(line["text"]) or bare_quote(line["text"]):
             continue  # "It happened in 2008", "“We are in!”": whose, and what, only the article before says
         candidates.append((group, st, line))
     candidates.sort(
@@ -173,7 +173,7 @@ def leans_back(text: str) -> bool:
     return bool(_LEANS_BACK.match(text.lstrip(" \"'“‘(—–-…")))
 
 
-def _bare_quote(text: str) -> bool:
+def bare_quote(text: str) -> bool:
     """A quote with nobody named in its sentence (all of it inside quote marks): alone, a reader
     cannot tell who says it."""
     text = text.strip().replace("''", '"')  # typewriter marks, as some archives print quotes

@@ -13,7 +13,7 @@ from typing import Any
 
 from newsprism.brief.quote_selection import shown_quote_groups
 from newsprism.brief.revisions import moved_facts
-from newsprism.brief.summary import reads_alone
+from newsprism.brief.summary import bare_quote, reads_alone
 from newsprism.render.copies import copy_names
 from newsprism.render.markdown import MD_SECTIONS, md_escape
 from newsprism.render.terminal import TERM_SECTIONS, rule
@@ -219,7 +219,23 @@ def fact_line(group: dict, statements: dict[str, dict], esc: Callable[[str], str
         return in_sentence({**group, "text": " ".join(group["text"].split())}, esc, context=SENTENCE_CONTEXT)
     if group.get("form") == "quote_piece" or _unmarked_quote(group, statements):
         return esc(quote_piece(group, statements))
-    return esc(balance_quotes(_short(without_markup(group["text"]), limit)))
+    text = balance_quotes(_short(without_markup(group["text"]), limit))
+    speaker = _speaker(group, statements) if bare_quote(text) else None
+    return esc(f"{speaker}: {text}" if speaker else text)  # a quote alone does not say whose it is
+
+
+def _speaker(group: dict, statements: dict[str, dict]) -> str | None:
+    """Who the outlet says spoke the group's own text, when it says."""
+    return next(
+        (
+            statements[i].get("attributed_to")
+            for i in group.get("statement_ids", [])
+            if i in statements
+            and statements[i]["text"] == group["text"]
+            and statements[i].get("attributed_to")
+        ),
+        None,
+    )
 
 
 def _unmarked_quote(group: dict, statements: dict[str, dict]) -> bool:
@@ -237,14 +253,7 @@ def _unmarked_quote(group: dict, statements: dict[str, dict]) -> bool:
 def quote_piece(group: dict, statements: dict[str, dict]) -> str:
     """A sentence cut from a longer direct quote, with the speaker and "…" where the quote goes on."""
     text = without_markup(" ".join(group["text"].split()))
-    speaker = next(
-        (
-            statements[i].get("attributed_to")
-            for i in group.get("statement_ids", [])
-            if i in statements and statements[i]["text"] == group["text"]
-        ),
-        None,
-    )
+    speaker = _speaker(group, statements)
     starts_inside, ends_inside = unclosed_quotes(text)
     marked = any(c in text for c in '“”"')
     opens = "“…" if starts_inside or not marked else ""
