@@ -192,3 +192,10 @@ def test_a_sentence_that_reads_on_from_the_one_before_or_a_quote_with_no_speaker
     ]
     vecs = {st.id: np.array([1, k], np.float32) / np.hypot(1, k) for k, st in enumerate(sts)}
     assert [s["group_id"] for s in summarize(groups, sts, [art], vecs, redundancy=1.1)] == ["g3"]
+
+
+def test_a_sentence_opening_on_a_calendar_this_reads_alone():
+    from newsprism.brief.summary import leans_back
+
+    assert not leans_back("This week, the harbour board voted to close two berths.")
+    assert leans_back("This decision closed two berths.") and leans_back("He closed two berths.")
