@@ -139,3 +139,22 @@ def test_a_whole_quote_shown_as_a_fact_names_its_speaker():
     said = "“The ferries will run,” Ada Vell said."
     statements = {"s2": {"id": "s2", "text": said, "quote_kind": "direct", "attributed_to": "Ada Vell"}}
     assert fact_line({"text": said, "statement_ids": ["s2"]}, statements, str) == said
+
+
+def test_a_summary_line_that_is_a_whole_quote_names_its_speaker():
+    quote = "“We will run the boats until the last passenger is home.”"
+    report = {
+        "articles": [{"id": "a", "label": "Gazette"}],
+        "ledger": [],
+        "statements": [{"id": "s1", "text": quote, "attributed_to": "Ada Vell"}],
+        "summary": [
+            {
+                "text": quote,
+                "statement_id": "s1",
+                "independent_support": 1,
+                "marked": "single-source",
+                "cites": [{"article_id": "a", "outlet": "Gazette"}],
+            }
+        ],
+    }
+    assert f"1. Ada Vell: {quote} [Gazette; 1 independent] (single source)" in term_brief(report)

@@ -52,15 +52,17 @@ def diff_text(diff: list[list[str]]) -> str:
 
 def _summary(report: Report, esc: Callable[[str], str]) -> list[str]:
     labels = _labels(report)
+    statements = {st["id"]: st for st in report.get("statements", [])}
     lines = []
     for k, s in enumerate(report.get("summary", []), 1):
         outlets = ", ".join(sorted({labels.get(c["article_id"], c["outlet"]) for c in s["cites"]}))
         mark = (
             " (single source)" if s.get("marked") else " (disputed)" if s.get("status") == "disputed" else ""
         )
-        lines.append(
-            f"{k}. {esc(as_line(s['text']))} [{esc(outlets)}; {s['independent_support']} independent]{mark}"
-        )
+        text = as_line(s["text"])
+        speaker = statements.get(s.get("statement_id"), {}).get("attributed_to") if bare_quote(text) else None
+        text = f"{speaker}: {text}" if speaker else text  # a quote alone does not say whose it is
+        lines.append(f"{k}. {esc(text)} [{esc(outlets)}; {s['independent_support']} independent]{mark}")
     return lines
 
 
