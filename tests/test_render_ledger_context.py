@@ -158,3 +158,6 @@ def test_a_summary_line_that_is_a_whole_quote_names_its_speaker():
         ],
     }
     assert f"1. Ada Vell: {quote} [Gazette; 1 independent] (single source)" in term_brief(report)
+    runs_on = "''We will run the boats until the last passenger is home."  # the quote goes on
+    report["statements"][0]["text"] = report["summary"][0]["text"] = runs_on
+    assert '1. Ada Vell: "We will run the boats until the last passenger is home.…”' in term_brief(report)

@@ -60,7 +60,10 @@ def _summary(report: Report, esc: Callable[[str], str]) -> list[str]:
             " (single source)" if s.get("marked") else " (disputed)" if s.get("status") == "disputed" else ""
         )
         text = as_line(s["text"])
-        speaker = statements.get(s.get("statement_id"), {}).get("attributed_to") if bare_quote(text) else None
+        # Asked of the article's words: a quote running on past its sentence ends in "…”" once shown.
+        speaker = (
+            statements.get(s.get("statement_id"), {}).get("attributed_to") if bare_quote(s["text"]) else None
+        )
         text = f"{speaker}: {text}" if speaker else text  # a quote alone does not say whose it is
         lines.append(f"{k}. {esc(text)} [{esc(outlets)}; {s['independent_support']} independent]{mark}")
     return lines
