@@ -150,6 +150,7 @@ def test_a_summary_line_that_is_a_whole_quote_names_its_speaker():
         "summary": [
             {
                 "text": quote,
+                "group_id": "g1",
                 "statement_id": "s1",
                 "independent_support": 1,
                 "marked": "single-source",
@@ -158,6 +159,13 @@ def test_a_summary_line_that_is_a_whole_quote_names_its_speaker():
         ],
     }
     assert f"1. Ada Vell: {quote} [Gazette; 1 independent] (single source)" in term_brief(report)
+    from newsprism.render.story.view import story_view
+
+    report["articles"][0].update(title=None, published=None)
+    for c in report["summary"][0]["cites"]:
+        c.update(statement_id="s1", start=0, end=len(quote))
+    links = Links(article=lambda aid, s=None, e=None: f"#{aid}-{s}-{e}", person=lambda n: None)
+    assert story_view(report, links)["summary"][0]["text"] == f"Ada Vell: {quote}"  # the HTML page too
     runs_on = "''We will run the boats until the last passenger is home."  # the quote goes on
     report["statements"][0]["text"] = report["summary"][0]["text"] = runs_on
     assert '1. Ada Vell: "We will run the boats until the last passenger is home.…”' in term_brief(report)

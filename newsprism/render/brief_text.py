@@ -30,6 +30,7 @@ __all__ = [
     "quote_piece",
     "readable",
     "sentence_parts",
+    "summary_text",
     "without_markup",
     "term_brief",
 ]
@@ -59,14 +60,19 @@ def _summary(report: Report, esc: Callable[[str], str]) -> list[str]:
         mark = (
             " (single source)" if s.get("marked") else " (disputed)" if s.get("status") == "disputed" else ""
         )
-        text = as_line(s["text"])
-        # Asked of the article's words: a quote running on past its sentence ends in "…”" once shown.
-        speaker = (
-            statements.get(s.get("statement_id"), {}).get("attributed_to") if bare_quote(s["text"]) else None
-        )
-        text = f"{speaker}: {text}" if speaker else text  # a quote alone does not say whose it is
+        text = summary_text(s, statements)
         lines.append(f"{k}. {esc(text)} [{esc(outlets)}; {s['independent_support']} independent]{mark}")
     return lines
+
+
+def summary_text(line: dict, statements: dict[str, dict]) -> str:
+    """A summary line as shown (:func:`as_line`), a whole quote with its speaker's name first:
+    alone, a quote does not say whose it is."""
+    text = as_line(line["text"])
+    # Asked of the article's words: a quote running on past its sentence ends in "…”" once shown.
+    whole_quote = bare_quote(line["text"])
+    speaker = statements.get(line.get("statement_id"), {}).get("attributed_to") if whole_quote else None
+    return f"{speaker}: {text}" if speaker else text
 
 
 # Markup a page left in its text (an embedded post's tags, a bare link): never the words of a fact.
