@@ -101,6 +101,7 @@ def evaluate(prepared, compare) -> dict:
             set(),
             compare,
             alignment.related,
+            parts=alignment.parts,
         )
         texts = {a.id: a.text for a in analysis.articles}
         redone = analysis.replace(

@@ -1,6 +1,7 @@
 """Contradiction precision and recall on the blind contradiction dev set (bench/brief_contra_dev).
 
     PYTHONPATH=. python bench/brief_contra_dev.py [-v] [--cache DIR | --cached DIR]
+    PYTHONPATH=. python bench/brief_contra_dev.py --gold bench/brief_contra_dev2/gold.json  # PolNeAR look-alikes
 
 A gold pair's sides list every sentence of its article stating the value (a headline and its
 lead tell one figure), so a flag citing any of them finds the pair. A flag is right when it
@@ -18,15 +19,15 @@ import pickle
 import sys
 from pathlib import Path
 
-from brief_gold import build_doc
+from brief_gold import build_doc, build_polnear_doc
 from ecbplus_text import DEFAULT_DATA
+from polnear_text import metadata as polnear_metadata
 
 import newsprism.compare.stage as stage
 from newsprism.analyze import analyze_articles
 from newsprism.compare.contradictions import find_contradictions
 
 GOLD = Path(__file__).resolve().parent / "brief_contra_dev" / "gold.json"
-FLOORS = GOLD.with_name("floors.json")
 
 
 def _flags(story: dict, docs: dict, cache: Path | None, cached: Path | None) -> list:
@@ -61,18 +62,29 @@ def _matches(gold: dict, sides: list[tuple[str, set[int]]]) -> bool:
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    ap.add_argument("--gold", type=Path, default=GOLD, help="gold.json (its source: ecbplus or polnear)")
     ap.add_argument("--cache", type=Path, help="keep find_contradictions' inputs here")
     ap.add_argument("--cached", type=Path, help="score from inputs kept by --cache")
     ap.add_argument("--check", action="store_true", help="fail when precision or recall is below its floor")
     ap.add_argument("-v", "--verbose", action="store_true")
     args = ap.parse_args()
-    if not (args.data / "ecbplus").is_dir():
-        print(f"skipped: no ecbplus data under {args.data}", file=sys.stderr)
+    gold = json.loads(args.gold.read_text(encoding="utf-8"))
+    source = gold.get("source", "ecbplus")
+    if source not in ("ecbplus", "polnear"):
+        source = "ecbplus"
+    if not (args.data / source).is_dir():
+        print(f"skipped: no {source} data under {args.data}", file=sys.stderr)
         return 0
-    stories = json.loads(GOLD.read_text(encoding="utf-8"))["stories"]
+    stories = gold["stories"]
+    meta = polnear_metadata(args.data) if source == "polnear" else {}
     flagged = right = lookalike = real_n = real_hit = 0
     for story in stories:
-        docs = {name: build_doc(args.data, name) for name in story["articles"]}
+        docs = {
+            name: build_polnear_doc(args.data, name, meta.get(name, {}))
+            if meta
+            else build_doc(args.data, name)
+            for name in story["articles"]
+        }
         doc_of = {d.article.id: d for d in docs.values()}
         real = [c for c in story["contradictions"] if c["real"]]
         false = [c for c in story["contradictions"] if not c["real"]]
@@ -109,11 +121,13 @@ def main() -> int:
     print(f"contradiction dev: {len(stories)} stories, {flagged} flagged, {right} right, "
           f"{lookalike} named look-alikes; precision {precision}, recall {recall} ({real_hit}/{real_n})")  # fmt: skip
     if args.check:
-        floors = json.loads(FLOORS.read_text(encoding="utf-8"))
+        floors = json.loads(args.gold.with_name("floors.json").read_text(encoding="utf-8"))
         failed = []
         if flagged and right / flagged < floors["precision"]:
             failed.append(f"precision {right / flagged:.2f} < floor {floors['precision']}")
-        if real_hit / real_n < floors["recall"]:
+        if flagged > floors.get("flagged", flagged):
+            failed.append(f"{flagged} flagged > ceiling {floors['flagged']}")
+        if real_n and real_hit / real_n < floors["recall"]:
             failed.append(f"recall {real_hit / real_n:.2f} < floor {floors['recall']}")
         for line in failed:
             print(f"below floor: {line}", file=sys.stderr)

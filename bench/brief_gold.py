@@ -10,6 +10,7 @@ which report; thresholds are tuned on ``calibrate`` only.
     PYTHONPATH=. python bench/brief_gold.py --gold bench/brief_gold_polnear --split report
     PYTHONPATH=. python bench/brief_gold.py --gold bench/brief_gold_polnear_dev --split dev -v  # timeline dev set
     PYTHONPATH=. python bench/brief_gold.py --gold bench/brief_gold_polnear_dev3 --split dev -v  # facts dev set
+    PYTHONPATH=. python bench/brief_gold.py --gold bench/brief_gold_polnear_qdev4 --split dev -v  # quote groups dev set
 
 A gold directory whose ``stories.json`` says ``"source": "polnear"`` holds PolNeAR stories:
 its articles are PolNeAR texts numbered by ``bench/polnear_text.py``, given to newsprism with
@@ -26,7 +27,9 @@ Measures (pooled over the split's articles):
   quote groups P/R/F1  pairs of found quotes in different articles, grouped vs gold groups (a
                        quote that finds several gold entries reports the groups of all of them)
   facts found          shared gold facts (2+ articles) with one ledger group spanning all
-                       their articles (``facts 2+`` : a group spanning at least two)
+                       their articles (``facts 2+`` : a group spanning at least two;
+                       ``confirmed``: a group that is not possibly-shared with 2+ origins, one
+                       the brief shows as agreement, not as "possibly the same fact")
   ledger pair P        statement pairs from different articles grouped by the ledger whose
                        sentences both support one gold fact, over grouped pairs whose
                        sentences both support some gold fact
@@ -52,10 +55,12 @@ Measures (pooled over the split's articles):
   summary cite recall  for lines stating gold facts F: of the story's articles gold lists as
                        stating a fact of F, the share the line cites (citing fewer is not free)
   agree cite P / R / gold facts   the same for the "what the outlets agree on" lines: ledger groups
-                       of 2+ articles (the first 25, as the brief shows them: a group whose text an
+                       of 2+ articles, not possibly-shared ones of 2+ origins (the first 25, as the brief shows them: a group whose text an
                        earlier line shows citing all its articles is not a line), each shown as the
                        group's text in the sentence of the member with that text and citing every
                        article of the group with its members there
+  agree any cite P     agree cite P over every group of 2+ articles whatever its status (the
+                       rows before session 13 kept possibly-shared groups of several origins apart)
 """
 
 from __future__ import annotations
@@ -80,7 +85,7 @@ from newsprism.analyze import analyze_articles
 from newsprism.clean import clean_document
 from newsprism.model import Article, Document
 from newsprism.pipeline import Analysis
-from newsprism.render.brief_text import agree_rows
+from newsprism.render.brief_text import agree_rows, unconfirmed
 
 GOLD = Path(__file__).resolve().parent / "brief_gold"
 _ARTICLES = re.compile(r"^(?:the|a|an)\s+")
@@ -333,6 +338,7 @@ def score_facts(gold: dict, docs: dict[str, Doc], analysis: Analysis, tally: Tal
         for sid in g.statement_ids:
             groups_of[sid].append(g)
     unique = {gid for ids in analysis.unique.values() for gid in ids}
+    doubtful = {g.id for g in analysis.ledger if unconfirmed(g.status, g.independent_support)}
     for fact in gold.get("facts", []):
         support = _support_statements(fact, docs, by_doc)
         if len(fact["support"]) < 2:
@@ -347,8 +353,10 @@ def score_facts(gold: dict, docs: dict[str, Doc], analysis: Analysis, tally: Tal
                 for g in groups_of[st.id]:
                     groups[g.id].add(name)
         widest = max((len(v) for v in groups.values()), default=0)
+        firm = max((len(v) for k, v in groups.items() if k not in doubtful), default=0)
         tally.add("facts_shared")
         tally.add("facts_found", widest == len(fact["support"]))
+        tally.add("facts_found_confirmed", firm == len(fact["support"]))
         tally.add("facts_found2", widest >= 2)
         if widest < len(fact["support"]):
             tally.misses.append(f"fact {fact['id']} ({widest}/{len(fact['support'])}): {fact['text']}")
@@ -415,8 +423,10 @@ def _score_line(
     doc_of: dict[str, Doc],
     tally: Tally,
     prefix: str,
+    log: bool = True,
 ) -> None:
-    """One brief line: ``shown`` (article id, start, end) and the spans of each cited article."""
+    """One brief line: ``shown`` (article id, start, end) and the spans of each cited article;
+    ``log``: its wrong cites go to the misses."""
     art, start, end = shown
     doc = doc_of[art]
     facts = set().union(*(facts_at.get((doc.name, n), set()) for n in doc.sentences_of(start, end)))
@@ -435,7 +445,7 @@ def _score_line(
             ok = aid == art or any(_shares_content(text, body[s:e]) for s, e in spans)
         tally.add(f"{prefix}_cites")
         tally.add(f"{prefix}_cites_ok", ok)
-        if not ok:
+        if not ok and log:
             tally.misses.append(f"{prefix} cites {doc_of[aid].name} wrongly: {text[:90]!r}")
 
 
@@ -463,16 +473,21 @@ def score_summary(gold: dict, docs: dict[str, Doc], analysis: Analysis, tally: T
         shown = (line["article_id"], line["start"], line["end"])
         _score_line(shown, cited, facts_at, states, doc_of, tally, "summary")
     ledger = analysis.ledger
-    shared = [ledger[k] for k in agree_rows([(g.text, g.article_ids) for g in ledger])][:AGREE_ROWS]
-    for group in shared:
-        members = [statements[i] for i in group.statement_ids if i in statements]
-        if not members:
-            continue
-        rep = next((m for m in members if m.text == group.text), members[0])
-        cited = defaultdict(list)
-        for m in members:
-            cited[m.article_id].append(sentence(m.id))
-        _score_line((rep.article_id, *sentence(rep.id)), cited, facts_at, states, doc_of, tally, "agree")
+    rows = [(g.text, g.article_ids) for g in ledger]
+    # The brief's agree rows (confirmed groups), and every group of 2+ articles whatever its
+    # status (``agree_any``: the definition before possibly-shared groups of several origins).
+    doubtful = [unconfirmed(g.status, g.independent_support) for g in ledger]
+    for prefix, skip in (("agree", doubtful), ("agree_any", [])):
+        for group in [ledger[k] for k in agree_rows(rows, skip)][:AGREE_ROWS]:
+            members = [statements[i] for i in group.statement_ids if i in statements]
+            if not members:
+                continue
+            rep = next((m for m in members if m.text == group.text), members[0])
+            cited = defaultdict(list)
+            for m in members:
+                cited[m.article_id].append(sentence(m.id))
+            line = (rep.article_id, *sentence(rep.id))
+            _score_line(line, cited, facts_at, states, doc_of, tally, prefix, log=prefix == "agree")
 
 
 def score_contradictions(gold: dict, docs: dict[str, Doc], analysis: Analysis, tally: Tally) -> None:
@@ -621,6 +636,7 @@ def measures(t: Tally) -> dict[str, float | None]:
         "quote_group_recall": r,
         "quote_group_f1": f1,
         "facts_found": t.ratio("facts_found", "facts_shared"),
+        "facts_found_confirmed": t.ratio("facts_found_confirmed", "facts_shared"),
         "facts_found_2plus": t.ratio("facts_found2", "facts_shared"),
         "ledger_pair_precision": t.ratio("pair_ok", "pair_n"),
         "only_here_wrong": t.ratio("onlyhere_wrong", "onlyhere_n"),
@@ -640,6 +656,7 @@ def measures(t: Tally) -> dict[str, float | None]:
         "agree_cite_precision": t.ratio("agree_cites_ok", "agree_cites"),
         "agree_gold_facts": t.ratio("agree_gold", "agree_lines"),
         "agree_cite_recall": t.ratio("agree_stating_cited", "agree_stating"),
+        "agree_any_cite_precision": t.ratio("agree_any_cites_ok", "agree_any_cites"),
     }
 
 

@@ -425,6 +425,26 @@ class StorySettings:
     small_name_spread: float = 1.0
     small_rare_name: float = 1.0
     small_common_name: float = 0.25
+    # Numbers (n:, not years) weigh this in the pool's link vectors (session 13; roundups
+    # calibration samples 0.773 / 0.764 / 0.773 -> 0.776 / 0.770 / 0.803 at 2, ECB+ train cut to
+    # small stories 0.864 -> 0.877). In every batch's vectors numbers cost PolNeAR (session 11):
+    # its pools never enter the small pool.
+    small_number_weight: float = 2.0
+    # In a pool of small stories, after the second cut, a one-article draft joins the draft
+    # holding its most alike article when that cosine is at least lone_threshold and lone_margin
+    # times the best of any other draft (0: off; stories.batch.Batch._adopt_lone, session 13),
+    # and only a draft smaller than the batch's typical story. Roundups calibration samples
+    # (numbers 2): off 0.750 / 0.753 / 0.787, 1.3 0.779 / 0.772 / 0.805, 1.5 0.776 / 0.770 /
+    # 0.803, 2 0.766 / 0.764 / 0.799; without the size limit 1.5 gave 0.764 / 0.755 / 0.762.
+    lone_threshold: float = 0.1
+    lone_margin: float = 1.5
+    # Before that, a draft one larger than the typical story sheds its least alike member when
+    # its mean cosine to the others is under shed_ratio times the next lowest (0: off;
+    # stories.batch.Batch._shed_extra). Roundups calibration samples (mean of 3) / ECB+ train cut
+    # to small stories: off 0.783 / 0.877, 0.3 0.785 / 0.879, 0.4 0.787 / 0.882, 0.5 0.791 /
+    # 0.885, 0.6 0.796 / 0.882, 0.7 0.798 / 0.870, 1 (always) 0.806 / 0.791. The roundups' stories
+    # are all of 3, so they reward any size prior; ECB+'s (1-4 reports) choose the ratio.
+    shed_ratio: float = 0.5
     # Heaviest features kept per article vector and per story profile: bounds memory
     # and scoring cost (150 / 250 scored no better on train).
     vector_terms: int = 80
@@ -567,6 +587,20 @@ class CompareSettings:
     align_money_veto: bool = True
     align_model_floor: float = 0.3
     align_model_words: float = 0.001
+    # A pair the model accepts under align_model_sure (a weak join: p 0.15-0.30, mostly two
+    # sentences of one topic; the clustering raises it to align_link) must also share a second,
+    # specific kind of evidence: a name of rarity-weighted overlap at least align_second_names,
+    # a number, a date, rare words of weighted overlap at least align_second_evidence_words, or
+    # a word or name few statements of the story use (idf at least align_second_rarity of the
+    # rarest possible). Calibrate halves and the facts dev set dev3, main -> this (docs/results/
+    # brief.md 0y-agree), facts found / agree cite P: ECB+ 85 / 0.800 -> 85 / 0.800, PolNeAR
+    # 30 / 0.692 -> 29 / 0.716, dev3 39 / 0.755 -> 38 / 0.762. Stricter points buy more
+    # precision with facts (rarity 2.0, i.e. no rare-word way: PolNeAR agree cite P 0.764 and
+    # ledger pair P 0.784 at 27 facts); align_model_sure 0.0 turns the gate off.
+    align_model_sure: float = 0.3
+    align_second_names: float = 0.15
+    align_second_evidence_words: float = 0.15
+    align_second_rarity: float = 0.5
     align_link: float = 0.3
     # A pair the first clustering left apart (its group already held another clause of the
     # article) joins a second group when the model gives it at least align_second and its
@@ -727,6 +761,10 @@ class CompareSettings:
     # common): two lawmakers saying "I don't like that language" said two things; the
     # example's misattributed quote shares 5 (6 cut it off).
     quote_same_min_shared: int = 4
+    # ...or printed word for word (up to one word in five) inside the other over this many words:
+    # a long run of short words is one text too. Session 13: the one pair this adds on the
+    # calibrate halves and qdev4 is one utterance; it adds none on the 31 PolNeAR dev stories.
+    quote_same_run: int = 8
     # An unknown or unnamed speaker matches anyone, so a pair with one needs this many content
     # stems in common besides agreeing words: "I don't like that language" and "I don't really
     # like that kind of language" share two and may be two lawmakers. Session 9: every such pair
@@ -742,6 +780,11 @@ class CompareSettings:
     # one, two remarks of one candidate sharing "taxes" and "work", a run of 1. Not asked when
     # a version is reported speech (each outlet's rewording; section 13).
     quote_min_run: int = 3
+    # Reported speech of one named speaker under quote_overlap and quote_sim is still one
+    # statement when it shares quote_same_min_shared content stems and prints this many words in
+    # a row alike. Session 13: one more right pair on the ECB+ calibrate half and no pair added
+    # on the 31 PolNeAR dev stories (docs/results/brief.md 0y-qgroups).
+    quote_phrase_run: int = 4
     # A reworded version keeping this share of the reference's content stems (or as close as
     # quote_sim) is a translation; less is a paraphrase. Set on the seeds' translated quote.
     translation_overlap: float = 0.6

@@ -8,7 +8,10 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from typing import TypeVar
+
+_T = TypeVar("_T")
 
 __all__ = [
     "ATTRIBUTION_VERBS",
@@ -319,19 +322,29 @@ def negated_words(text: str, window: int = 4) -> set[str]:
 
 def numbers(text: str) -> set[str]:
     """Numbers as normalised strings ("2.6 billion" -> "2600000000")."""
-    if len(text) > _NUMBERS_KEPT_CHARS:
-        return _numbers(text)
-    kept = _NUMBERS_OF.get(text)
-    if kept is None:
-        if len(_NUMBERS_OF) >= _FOLDED_MAX:
-            _NUMBERS_OF.clear()
-        kept = _NUMBERS_OF[text] = frozenset(_numbers(text))
-    return set(kept)  # a new set: callers may add to it
+    return set(_kept(_NUMBERS_OF, text, lambda t: frozenset(_numbers(t))))  # a new set: callers may add to it
 
 
-# Words and short phrases are asked again and again (each statement word, by several steps).
-_NUMBERS_KEPT_CHARS = 32
+# Words, short phrases and statements are read again and again: each statement word, and each
+# statement by several steps of a brief (alignment, the pair model in compare and in the
+# brief, contradictions). What the pure readers below find in a text is kept by text, bounded
+# like _FOLDED, frozen, and handed out as new containers (callers may add to them).
+_KEPT_CHARS = 2000  # statements and sentences; a whole article is read once
 _NUMBERS_OF: dict[str, frozenset[str]] = {}
+_QUANTITIES_OF: dict[str, tuple[tuple[str, frozenset[str]], ...]] = {}
+_KEY_TERMS_OF: dict[str, frozenset[str]] = {}
+
+
+def _kept(table: dict[str, _T], text: str, read: Callable[[str], _T]) -> _T:
+    """``read(text)``, kept in ``table`` for texts up to ``_KEPT_CHARS``."""
+    if len(text) > _KEPT_CHARS:
+        return read(text)
+    found = table.get(text)
+    if found is None:
+        if len(table) >= _FOLDED_MAX:
+            table.clear()
+        found = table[text] = read(text)
+    return found
 
 
 def _numbers(text: str) -> set[str]:
@@ -393,6 +406,11 @@ _PERSONS = {"people", "person", "resident", "inhabitant", "civilian"}
 
 def quantities(text: str) -> dict[str, set[str]]:
     """Counted things: {"people": {"12"}} from "12 people" or "twelve injured people"."""
+    kept = _kept(_QUANTITIES_OF, text, lambda t: tuple((k, frozenset(v)) for k, v in _quantities(t).items()))
+    return {noun: set(values) for noun, values in kept}
+
+
+def _quantities(text: str) -> dict[str, set[str]]:
     out: dict[str, set[str]] = {}
     for m in _QUANTITY.finditer(text):
         value = numbers(m.group(0).rsplit(None, 1)[0])
@@ -463,6 +481,10 @@ def date_terms(text: str) -> set[str]:
 
 def key_terms(text: str) -> set[str]:
     """Names (capitalised words not starting the sentence), numbers and dates."""
+    return set(_kept(_KEY_TERMS_OF, text, lambda t: frozenset(_key_terms(t))))
+
+
+def _key_terms(text: str) -> set[str]:
     toks = words(text)
     names = {
         _SPELLINGS.get(t.lower().rstrip("."), t.lower().rstrip("."))

@@ -484,3 +484,49 @@ def test_two_different_sums_of_money_are_never_one_fact():
     assert (0, 1) in align_statements(sums, _pair(0.6), CompareSettings(align_money_veto=False)).groups
     same = [sums[0], _st(1, "b", "Officials said the council spent $1m on barriers in Carrowmere.")]
     assert (0, 1) in align_statements(same, _pair(0.6), CompareSettings()).groups
+
+
+def test_a_weak_model_join_needs_a_second_specific_kind_of_evidence(monkeypatch):
+    _sentence_model(monkeypatch)
+    # sentences of one topic (p ~0.2 from their similarity alone) sharing a word a third uses too
+    topic = [
+        _st(0, "a", "Officials in the harbour district said the ferry timetable would change soon."),
+        _st(1, "b", "Several traders complained that harbour rents kept rising every season."),
+        _st(2, "c", "The harbour was quiet all morning."),
+    ]
+    clauses = np.array([[1, 0, 0], [0.35, np.sqrt(1 - 0.35**2), 0], [0, 0, 1]], np.float32)
+    sentences = np.array([[1, 0, 0], [0.43, np.sqrt(1 - 0.43**2), 0], [0, 0, 1]], np.float32)
+    assert (0, 1) not in align_statements(topic, clauses, CompareSettings(), sentences).groups
+    off = CompareSettings(align_model_sure=0.0)
+    assert (0, 1) in align_statements(topic, clauses, off, sentences).groups
+    # a word only the two use is the second kind of evidence
+    rare = [
+        topic[0],
+        _st(1, "b", "Several traders complained that ferry rents kept rising every season."),
+        topic[2],
+    ]
+    assert (0, 1) in align_statements(rare, clauses, CompareSettings(), sentences).groups
+    assert _parts_of(align_statements(rare, clauses, CompareSettings(), sentences), (0, 1)) == 2
+    assert (0, 1) not in align_statements(
+        rare, clauses, CompareSettings(align_second_rarity=2.0), sentences
+    ).groups
+    # so is a name both give
+    named = [
+        _st(0, "a", "Officials in the Carrowmere harbour district said the timetable would change soon."),
+        _st(1, "b", "Several traders complained that Carrowmere harbour rents kept rising every season."),
+        topic[2],
+    ]
+    assert (0, 1) in align_statements(
+        named, clauses, CompareSettings(align_second_rarity=2.0), sentences
+    ).groups
+    assert _parts_of(align_statements(named, clauses, CompareSettings(), sentences), (0, 1)) == 1
+    # the model sure of the pair (p ~0.6) needs no second kind
+    sure = sentences.copy()
+    sure[1] = [0.52, np.sqrt(1 - 0.52**2), 0]
+    assert (0, 1) in align_statements(topic, clauses, CompareSettings(), sure).groups
+
+
+def _parts_of(found, group):
+    """How many firm parts ``group`` of ``found`` (an Alignment) falls into: two when only a weak
+    join (a moderately rare shared word, no name, number or date) holds it together."""
+    return len(set(found.parts[found.groups.index(group)]))

@@ -15,6 +15,16 @@ def test_an_age_is_a_fact_key_whoever_the_outlet_names():
     assert fact_keys(_st(3, "d", "Mr. Jackman, 40"), None) == {"age|40"}
 
 
+def test_one_age_given_to_two_named_people_is_not_one_fact():
+    sts = [
+        _st(0, "a", "Ada Morrow, 39, a ferry clerk, said she saw the fire."),
+        _st(1, "b", "said Tom Keel, 39, who was there for a haircut."),
+        _st(2, "c", "Morrow, 39, told detectives what she saw."),
+    ]
+    assert fact_groups(sts[:2], [], None, [(0,), (1,)]) == []
+    assert fact_groups([sts[0], sts[2]], [], None, [(0,), (1,)]) == [(0, 1)]
+
+
 def test_a_shared_key_groups_statements_that_alignment_kept_apart():
     sts = [_st(0, "a", "a vigil for the 16-year-old turned violent"), _st(1, "b", "Gray, 16, was shot")]
     assert fact_groups(sts, [], None, [(0,), (1,)]) == [(0, 1)]
@@ -1011,3 +1021,179 @@ def test_intervals_of_sentences_naming_no_one_in_common_are_two_events():
         "Chela Ortiz, who married the deputy three weeks before he was murdered, spoke.",
         "The deputy was married two weeks ago to his second wife, Chela.",
     ) == [("date", "three weeks before vs two weeks ago")]
+
+
+def test_one_votes_tally_told_two_ways_is_a_contradiction():
+    a = ["The Senate voted 52-48 on Tuesday to confirm Ada Morrow as ambassador."]
+    b = ["The Senate confirmed Ada Morrow as ambassador by a vote of 51-49 on Tuesday."]
+    assert _articles(a, b) == [("number", "senate vote: 52-48 vs 51-49")]
+    for other in [
+        # another body, another year, a procedural vote, the same tally written the other way round
+        ["The committee confirmed Ada Morrow as ambassador by a vote of 12-9 on Tuesday."],
+        ["In 2013 the Senate confirmed Ada Morrow as ambassador by a vote of 51-49."],
+        ["In a procedural vote the Senate voted 51-49 to move Ada Morrow's confirmation as ambassador."],
+        ["Ada Morrow was confirmed as ambassador by the Senate, 48 to 52, on Tuesday."],
+        # two tallies of one body in one article: two votes, none compared
+        ["The Senate voted 51-49 to confirm Ada Morrow as ambassador, then voted 60-40 on a bill."],
+    ]:
+        assert _articles(a, other) == [], other
+    # two tallies of one body in one article, in two sentences: two votes
+    two = [
+        "The Senate voted 55-45 to take up Ada Morrow's nomination as ambassador.",
+        "The Senate voted 51-49 to confirm Ada Morrow as ambassador.",
+    ]
+    assert _articles(a, two) == []
+
+
+def test_a_sentence_cut_after_a_clock_time_is_read_whole():
+    # the splitter cut "... around 10:24 a.m." / "Friday and charged ...": the charge belongs to the age
+    named = [
+        "Chief Bo Lind said 61-year-old Dana Varsk was arrested around 10:24 a.m.",
+        "Friday and charged with two counts of murder in Carrowmere.",
+    ]
+    unnamed = ["A 60-year-old woman charged with killing two people in Carrowmere was released without bail."]
+    assert _articles(unnamed, named) == [("age", "60 vs 61")]
+    # a sentence that ends at its clock time and a new one opening with a name stay two
+    apart = ["Chief Bo Lind said 61-year-old Dana Varsk was arrested around 10:24 a.m.", "Lind charged her."]
+    assert _articles(unnamed, apart) == []
+
+
+def test_one_holders_start_in_one_office_told_with_two_years_is_a_contradiction():
+    opener = "Sen. Ada Morrow of Vessia met donors on Monday."
+    a = [opener, "Ada Morrow has represented the district since 1993."]
+    b = [opener, "Morrow, who has represented the district since 1995, will not run again."]
+    assert _articles(a, b) == [("years", "since 1993 vs since 1995")]
+    # the first election and the first year served are two things; another office; another holder
+    for other in [
+        "Morrow was first elected to represent the district in 1992.",
+        "Ada Morrow has served in the Senate since 1995.",
+        "Bo Lind has represented the district since 1995.",
+        "Bo Morrow has represented the district since 1995.",
+    ]:
+        assert _articles(a, [opener, other]) == [], other
+
+
+def test_an_age_in_an_apposition_after_the_name_is_that_persons_age():
+    a = ["Ada Morrow, the 74-year-old senator, announced on Monday that she is retiring."]
+    b = ["Sen. Ada Morrow, 76, announced on Monday that she is retiring."]
+    assert _articles(a, b) == [("age", "74 vs 76")]
+    # the age of the person the apposition names, not of the name before it
+    c = ["Ada Morrow met Bo Lind, the 16-year-old son of a senator, on Monday."]
+    assert _articles(c, b) == []
+
+
+def test_a_named_persons_age_in_the_shapes_political_news_writes_it():
+    b = ["Sen. Ada Morrow, 76, announced on Monday that she is retiring."]
+    for a in [
+        "The 74-year-old Sen. Ada Morrow announced on Monday that she is retiring.",
+        "The 74-year-old former Vice President Ada Morrow announced on Monday that she is retiring.",
+        "Ada Morrow (D-Vessia), 74, announced on Monday that she is retiring.",
+        "Sen. Ada Morrow, D-Vessia, 74, announced on Monday that she is retiring.",
+        "Ada Morrow, who is 74, announced on Monday that she is retiring.",
+        "Ada Morrow, aged 74, announced on Monday that she is retiring.",
+        "Ada Morrow, 74 years old, announced on Monday that she is retiring.",
+    ]:
+        assert _articles([a], b) == [("age", "74 vs 76")], a
+    # a count after "who is" is no age
+    for a in [
+        "Ada Morrow, who is 74 percent sure, announced on Monday that she is retiring.",
+        "Ada Morrow, who is 74 points behind, announced on Monday that she is retiring.",
+    ]:
+        assert _articles([a], b) == [], a
+
+
+def test_one_events_date_with_an_abbreviated_month_or_its_year():
+    assert _articles(
+        ["The hearing is scheduled for Sept. 27."], ["The hearing is scheduled for Sept. 26."]
+    ) == [("date", "Sept. 27 vs Sept. 26")]
+    a = ["Ada Morrow announced her campaign on June 16, 2015."]
+    assert _articles(a, ["Morrow, who announced her campaign on June 17, 2015, leads the field."]) == [
+        ("date", "June 16 vs June 17")
+    ]
+    # a date of another year; a page's time stamp; "Jan" as a name
+    assert _articles(a, ["Morrow, who announced her campaign on June 17, 2011, leads the field."]) == []
+    assert (
+        _articles(["21 July 2013 Last updated at 11:11 GMT"], ["22 July 2013 Last updated at 17:50 GMT"])
+        == []
+    )
+    assert _articles(["Jan Morrow announced her campaign on Monday."], a) == []
+
+
+def test_dates_of_two_events_of_one_story_never_contradict():
+    for a, b in [
+        # weeks apart (a trial and a sentencing), another person's arrest, two parties' primaries
+        ("Trial is set for June 17 for Ada Morrow.", "Sentencing is set for Nov. 8 for Ada Morrow."),
+        (
+            "Another player, Bo Lind, was arrested early Jan. 6 on Route 52.",
+            "Ada Morrow was arrested Jan. 9 on Route 52.",
+        ),
+        (
+            "The Democratic race moves to Vessia, which holds a primary on Feb. 27.",
+            "Vessia holds its GOP primary on Feb. 20.",
+        ),
+        # a verb in common and no one named in both
+        (
+            "The campaign moves to Vessia, which holds its primary Feb. 20.",
+            "After that, 11 states hold contests on March 1.",
+        ),
+    ]:
+        assert _articles([a], [b]) == [], (a, b)
+
+
+def test_one_persons_birth_year_told_two_ways_is_a_contradiction():
+    a = ["Ada Morrow was born in 1941 in Carrowmere."]
+    assert _articles(a, ["Ada Morrow, who was born in 1943, grew up in Lindvale."]) == [
+        ("years", "born in 1941 vs born in 1943")
+    ]
+    assert _articles(a, ["Bo Lind, who was born in 1943, grew up in Lindvale."]) == []
+    # another person of the surname (a son), named with his given name
+    assert _articles(a, ["Her son, Bo Morrow, was born in 1965."]) == []
+
+
+def test_a_clock_time_rounded_to_a_quarter_hour_is_no_disagreement():
+    a = ["The first call came at 3:33 a.m., a Carrowmere spokesman said."]
+    assert _articles(a, ["The first call came at 3:30 a.m. from a neighbour."]) == []
+    assert (
+        _articles(["The fire broke out at around 9 p.m. in Carrowmere."], ["The fire broke out at 8:49 p.m."])
+        == []
+    )
+    # a minute that is no rounding of the other, or further than rounding goes
+    assert _articles(a, ["The first call came at 3:40 a.m. from a neighbour."]) == [
+        ("time", "3:33 a.m. vs 3:40 a.m.")
+    ]
+    assert _articles(a, ["The first call came at 3:45 a.m. from a neighbour."]) == [
+        ("time", "3:33 a.m. vs 3:45 a.m.")
+    ]
+
+
+def test_two_numbered_events_and_two_remarks_are_no_date_contradiction():
+    for a, b in [
+        (
+            "The candidates will meet in the second debate on Oct. 9.",
+            "The candidates will meet in the third debate on Oct. 19.",
+        ),
+        (
+            "Ada Morrow tweeted on Aug. 1 that the race was rigged.",
+            "Ada Morrow tweeted on Aug. 3 that the press was unfair.",
+        ),
+    ]:
+        assert _articles([a], [b]) == [], (a, b)
+        assert _pair(a, b) == [], (a, b)  # grouped by alignment, too
+
+
+def test_a_second_letter_and_a_courts_earlier_ruling_are_other_events():
+    a = ["Ada Morrow sent a letter to the committee on Oct. 28 about the emails."]
+    b = ["Ada Morrow sent a second letter to the committee on Nov. 6 about the emails."]
+    assert _articles(a, b) == []
+    c = ["The Supreme Court ruled 5-4 in the health care case."]
+    d = ["The Supreme Court ruled 6-3 to uphold the health care subsidies."]
+    assert _articles(c, d) == []
+
+
+def test_counts_of_votes_run_on_while_reported_and_never_contradict_as_told_wrong():
+    a = ["Ada Morrow won 306 electoral votes in November."]
+    assert _articles(a, ["Ada Morrow won 304 electoral votes in November."]) == []
+    # another unit, told two ways that close, still is
+    assert _articles(["Ada Morrow now has 2,106 points."], ["Ada Morrow now has 2,116 points."]) == [
+        ("number", "point: 2,106 points vs 2,116 points")
+    ]

@@ -1,6 +1,13 @@
 import numpy as np
 
-from newsprism.compare.ledger import build_ledger, near_articles, omissions, text_forms, unique_content
+from newsprism.compare.ledger import (
+    _fold_twins,
+    build_ledger,
+    near_articles,
+    omissions,
+    text_forms,
+    unique_content,
+)
 from newsprism.model import LedgerGroup, Span, Statement
 from newsprism.settings import CompareSettings
 
@@ -101,6 +108,17 @@ def test_groups_sharing_one_statement_of_three_articles_stay_apart():
     assert len(ledger) == 2
 
 
+def test_twins_fold_against_the_group_first_met_not_the_grown_row():
+    # g2 is a twin of g1 (the same statements in all but one article); g3 shares two statements
+    # with the row g1 and g2 make together but one with g1: a third group of the topic
+    arts = ("a", "b", "c")
+    g1 = LedgerGroup("g1", "statement 0", "consensus", ("s0", "s1", "s2"), arts, 3)
+    g2 = LedgerGroup("g2", "statement 3", "consensus", ("s0", "s1", "s3"), arts, 3)
+    g3 = LedgerGroup("g3", "statement 4", "consensus", ("s0", "s3", "s4"), arts, 3)
+    rows = _fold_twins([g1, g2, g3])
+    assert [set(g.statement_ids) for g in rows] == [{"s0", "s1", "s2", "s3"}, {"s0", "s3", "s4"}]
+
+
 def test_a_sentence_of_a_longer_quote_is_marked_as_a_piece_of_it():
     text = "“The bridge will open in May. The tolls stay,” the mayor said. Crews worked “all night.”"
     second = text.index("The tolls")
@@ -114,3 +132,24 @@ def test_a_sentence_of_a_longer_quote_is_marked_as_a_piece_of_it():
     marked = text_forms(ledger, [piece, plain], {"a": text})
     assert [g.form for g in marked] == ["quote_piece", "alone"]
     assert unique_content(marked) == {"a": ("gq", "gp")}  # still listed, shown as the speaker's words
+
+
+def test_several_origins_held_only_by_weak_joins_are_possibly_shared_not_agreement():
+    from newsprism.render.brief_text import agree_rows, unconfirmed
+
+    independent = {"a": "a", "b": "b", "c": "c"}
+    s = CompareSettings()
+    # (0, 1, 2): s0 and s1 firmly joined, s2 only weakly; (3, 4): two parts, one origin each
+    parts = [(0, 0, 2), (0, 1), (0,)]
+    ledger = build_ledger(STS, GROUPS, SIMS, independent, set(), s, parts=parts)
+    status = {g.statement_ids: g.status for g in ledger}
+    assert status[("s0", "s1", "s2")] == "consensus"
+    assert status[("s3", "s4")] == "possibly-shared"
+    held = next(g for g in ledger if g.statement_ids == ("s3", "s4"))
+    assert held.article_ids == ("a", "b") and held.independent_support == 2  # no fact lost
+    assert held.id not in unique_content(ledger, independent).get("a", ())
+    assert held.id not in omissions(ledger, ["a", "b", "c"], 0.5).get("c", ())
+    rows = [(f"The ferry timetable will change in week {k}.", g.article_ids) for k, g in enumerate(ledger)]
+    doubtful = [unconfirmed(g.status, g.independent_support) for g in ledger]
+    shown = [ledger[k].statement_ids for k in agree_rows(rows, doubtful)]
+    assert shown == [("s0", "s1", "s2")]

@@ -418,3 +418,116 @@ def test_a_contrast_after_a_comma_is_no_negation_of_the_claim():
 
     assert len(grouped("it was a small hammer, not a heavy wrench like the one that caused the wound")) == 1
     assert grouped("it was not a small hammer or a heavy wrench that caused the wound") == []
+
+
+def test_reported_speech_and_the_direct_quote_holding_its_quoted_words_are_one_utterance():
+    # each outlet prints the remark twice: reported with a few of her words in quote marks, and
+    # whole; the two versions of one article sit in one group with the other outlet's
+    whole = "Perhaps I can, by talking plainly to harbour workers, say, look, the port will stay open,"
+    one = make_article(
+        f"Intro.\n\nShe said she wanted to talk “plainly to harbour workers” today.\n\n“{whole}” Quist said.",
+        outlet="O0",
+    )
+    other = make_article(
+        f"Intro.\n\nQuist said she could talk plainly to “harbour workers” about the port.\n\n“{whole}” she said.",
+        outlet="O1",
+    )
+    quotes = [
+        quote_in(one, "she wanted to talk “plainly to harbour workers”", "Ada Quist", "indirect"),
+        quote_in(one, whole, "Ada Quist"),
+        quote_in(
+            other, "she could talk plainly to “harbour workers” about the port", "Ada Quist", "indirect"
+        ),
+        quote_in(other, whole, "Ada Quist"),
+    ]
+    groups = group_quotes(quotes, TableEmbedder(), CompareSettings(), {one.id: 0, other.id: 1})
+    assert [set(g.quote_ids) for g in groups] == [{q.id for q in quotes}]
+    # quoted words the direct quote does not hold keep the reported version out of its group
+    other_words = make_article(
+        f"Intro.\n\nShe said she wanted to talk “plainly to the dockers” today.\n\n“{whole}” Quist said.",
+        outlet="O0",
+    )
+    apart = [quote_in(other_words, "she wanted to talk “plainly to the dockers”", "Ada Quist", "indirect")]
+    apart += [quote_in(other_words, whole, "Ada Quist"), quotes[3]]
+    order = {other_words.id: 0, other.id: 1}
+    groups = group_quotes(apart, TableEmbedder(), CompareSettings(), order)
+    assert all(not {apart[0].id, apart[1].id} <= set(g.quote_ids) for g in groups)
+
+
+def test_a_short_chant_of_an_unnamed_crowd_joins_the_same_words_given_to_a_named_speaker():
+    one = make_article("Intro.\n\nThe crowd chanted “Shut it down! Shut it down!” again.", outlet="O0")
+    other = make_article("Intro.\n\nThe marchers chanted, “Shut it down!” as he spoke.", outlet="O1")
+    order = {one.id: 0, other.id: 1}
+    named = quote_in(one, "Shut it down! Shut it down!", "Ada Quist", "fragment")
+    crowd = quote_in(other, "Shut it down!", "the marchers")
+    crowd = dataclasses.replace(crowd, speaker=dataclasses.replace(crowd.speaker, kind="nominal"))
+    [group] = group_quotes([named, crowd], TableEmbedder(), CompareSettings(), order)
+    assert set(group.quote_ids) == {named.id, crowd.id}
+    # two named people saying the same two words said two things
+    other_person = quote_in(other, "Shut it down!", "Tomas Reilly")
+    assert group_quotes([named, other_person], TableEmbedder(), CompareSettings(), order) == []
+
+
+def test_a_long_run_of_short_words_printed_alike_is_one_quote_whoever_it_is_given_to():
+    line = "I will stand with you, and I will win with you"
+    longer = f"To every family on the quay I say this tonight: I am with you, {line}."
+    one = make_article(f"Intro.\n\n“{line}!” he said as the crowd cheered.", outlet="O0")
+    other = make_article(f"Intro.\n\n“{longer}” Quist said.", outlet="O1")
+    order = {one.id: 0, other.id: 1}
+    quotes = [quote_in(one, f"{line}!", "Tomas Reilly"), quote_in(other, longer, "Ada Quist")]
+    embedder = TableEmbedder({f"{line}!": 0.6}, anchor=longer)
+    [group] = group_quotes(quotes, embedder, CompareSettings(), order)
+    assert set(group.quote_ids) == {q.id for q in quotes}
+    assert "misattributed" in {v["classification"] for v in group.variants}  # one speaker is wrong
+    # a short run alike ("I will win with you") is no text of its own
+    short = [quote_in(one, "I will stand", "Tomas Reilly"), quotes[1]]
+    assert (
+        group_quotes(short, TableEmbedder({"I will stand": 0.6}, anchor=longer), CompareSettings(), order)
+        == []
+    )
+
+
+def test_a_quoted_cry_joins_the_other_outlets_fuller_version_when_the_meanings_agree():
+    cry = "Papa, papa, I've been stung,"
+    fuller = "Papa, papa, I got stung. Something stung me on my arm"
+    one = make_article(f"Intro.\n\nShe cried “{cry}” her father said.", outlet="O0")
+    other = make_article(f"Intro.\n\n“{fuller},” the girl cried.", outlet="O1")
+    order = {one.id: 0, other.id: 1}
+
+    def grouped(sim: float, speaker: str = "Lina Marsh") -> list:
+        quotes = [quote_in(one, cry, "Lina Marsh", "fragment"), quote_in(other, fuller, speaker)]
+        return group_quotes(quotes, TableEmbedder({cry: sim}, anchor=fuller), CompareSettings(), order)
+
+    assert len(grouped(0.85)) == 1
+    assert grouped(0.5) == []  # two shared words of a longer quote, meanings apart
+    assert grouped(0.85, "Tomas Reilly") == []  # another named speaker
+
+
+def test_reported_speech_of_one_speaker_sharing_a_phrase_and_its_content_words_is_one_statement():
+    short = (
+        "the storm “badly slowed” ferry crossings between Oslo and parts of Denmark, cancelling the"
+        " evening timetable for tourists and lorries alike"
+    )
+    long_ = (
+        "ferry crossings between Oslo and the islands and Denmark were slowed on Friday after two"
+        " large harbour cranes fell across the main channel near the terminal"
+    )
+    one = make_article(f"Intro.\n\nVantor Lines said {short}.", outlet="O0")
+    other = make_article(f"Intro.\n\nVantor Lines said {long_}.", outlet="O1")
+    order = {one.id: 0, other.id: 1}
+
+    def grouped(text: str, art) -> list:
+        quotes = [
+            quote_in(one, short, "Vantor Lines", "indirect"),
+            quote_in(art, text, "Vantor Lines", "indirect"),
+        ]
+        return group_quotes(quotes, TableEmbedder({text: 0.6}, anchor=short), CompareSettings(), order)
+
+    assert len(grouped(long_, other)) == 1
+    # the same content words, never printed as a phrase: two statements
+    scattered = (
+        "Denmark saw fewer ferry crossings on Friday; crossings near Oslo were slowed, and parts of"
+        " the islands and the main channel were closed near the terminal"
+    )
+    third = make_article(f"Intro.\n\nVantor Lines said {scattered}.", outlet="O1")
+    assert grouped(scattered, third) == []

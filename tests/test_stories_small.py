@@ -82,3 +82,69 @@ def test_a_story_linked_in_two_windows_is_merged_in_a_pool_of_small_stories() ->
     index.add_features(VETO + STRIKE + flood + FIRE)
     stories = sorted(sorted(s.article_ids) for s in index.stories())
     assert stories == sorted(sorted(f.article_id for f in s) for s in (VETO, STRIKE, flood, FIRE))
+
+
+def _drafted(groups: list[list[ArticleFeatures]]) -> Batch:
+    """A pool of small stories whose drafts are ``groups``, as the steps before left them."""
+    batch = _batch([f for g in groups for f in g])
+    batch.small = True
+    i = 0
+    for group in groups:
+        key = batch._open(batch.items[i])
+        for _ in group:
+            batch._join(i, key, 0.0)
+            i += 1
+    return batch
+
+
+def _together(batch: Batch, a: str, b: str) -> bool:
+    story = {item.feat.article_id: item.story for item in batch.items}
+    return story[a] == story[b]
+
+
+def test_a_lone_article_joins_the_small_draft_clearly_nearest() -> None:
+    batch = _drafted([VETO, STRIKE[:2], STRIKE[2:], FIRE])
+    batch._adopt_lone(0.1, 1.5)
+    assert _together(batch, "strike2", "strike0")
+    off = _drafted([VETO, STRIKE[:2], STRIKE[2:], FIRE])
+    off._adopt_lone(0.1, 0.0)
+    assert not _together(off, "strike2", "strike0")
+
+
+def test_a_lone_article_does_not_join_a_whole_story_or_one_not_clearly_ahead() -> None:
+    extra_veto = _story("veto", ["veto", "budget", "school", "signed"], n=4)[3:]
+    # shares as much with the strike pair as with the flood pair
+    torn = [ArticleFeatures("torn", {"w:strike": 1, "w:union": 1, "w:flood": 1, "w:levee": 1})]
+    batch = _drafted([VETO, extra_veto, STRIKE[:2], FLOOD[:2], torn, FIRE])
+    batch._adopt_lone(0.1, 1.5)
+    assert not _together(batch, "veto3", "veto0")  # a draft of the typical size holds its story
+    assert not _together(batch, "torn", "strike0") and not _together(batch, "torn", "flood0")
+    assert _together(batch, "veto0", "veto2")
+
+
+def test_numbers_weigh_more_in_the_pool_of_small_stories() -> None:
+    report = [ArticleFeatures("jobs", {"w:hiring": 1, "w:rate": 1, "n:263000": 1, "n:3.6": 1})]
+    heavy = _batch(report + VETO)._spread_vectors([0], bar=3.0)[0]
+    light = _batch(report + VETO, replace(StorySettings(), small_number_weight=1.0))._spread_vectors(
+        [0], bar=3.0
+    )[0]
+    assert heavy["n:263000"] > light["n:263000"]
+    assert heavy["w:hiring"] < light["w:hiring"]
+
+
+def test_a_draft_one_over_the_typical_story_sheds_its_stray() -> None:
+    stray = [ArticleFeatures("stray", {"w:budget": 1, "w:gala": 1, "w:opera": 1, "w:ticket": 1})]
+    batch = _drafted([VETO + stray, STRIKE, FLOOD])
+    batch._shed_extra(0.5)
+    assert not _together(batch, "stray", "veto0")
+    assert _together(batch, "veto0", "veto2") and _together(batch, "veto0", "veto1")
+    off = _drafted([VETO + stray, STRIKE, FLOOD])
+    off._shed_extra(0.0)
+    assert _together(off, "stray", "veto0")
+
+
+def test_a_draft_whose_members_are_alike_sheds_none() -> None:
+    four = _story("flood", ["flood", "levee", "river", "rain"], n=4)
+    batch = _drafted([four, STRIKE, FIRE])
+    batch._shed_extra(0.5)
+    assert all(_together(batch, "flood0", f.article_id) for f in four)

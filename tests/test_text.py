@@ -70,3 +70,19 @@ def test_spelled_out_hundreds_and_persons_under_other_names_are_one_count():
     assert numbers("Around two hundred people") == {"200"}
     assert numbers("twenty-one") == {"21"}
     assert quantities("About 200 residents of the terrace") == quantities("two hundred people nearby")
+
+
+def test_kept_readers_hand_out_new_containers():
+    """numbers, quantities and key_terms keep what they read by text: a caller changing what
+    it got must not change what the next caller gets."""
+    from newsprism.text import key_terms, numbers, quantities
+
+    text = "Officials in Brindle Falls said 12 people and three dogs were rescued on Tuesday."
+    first_numbers, first_counts, first_terms = numbers(text), quantities(text), key_terms(text)
+    first_numbers.add("99")
+    first_counts["people"].add("99")
+    first_counts["cats"] = {"1"}
+    first_terms.add("zzz")
+    assert numbers(text) == {"12", "3"}
+    assert quantities(text) == {"people": {"12"}, "dogs": {"3"}}
+    assert "zzz" not in key_terms(text) and {"brindle", "falls", "12", "tuesday"} <= key_terms(text)

@@ -113,7 +113,9 @@ def summarize(
         candidates.append((group, st, line))
     candidates.sort(
         key=lambda c: (
-            c[2]["independent_support"] < 2,
+            # a group not confirmed as one fact (possibly-shared) is not agreement: it ranks with
+            # the lines of one origin, its count shown as the ledger's
+            c[2]["independent_support"] < 2 or c[2]["status"] == "possibly-shared",
             -c[2]["independent_support"],
             leans_back(c[2]["text"]),  # "It happened in 2008": what, only the sentence before says
             -len({x["article_id"] for x in c[2]["cites"]}),

@@ -13,6 +13,7 @@ also stops chains from gluing a whole story into one group).
 from __future__ import annotations
 
 import heapq
+import math
 from collections import OrderedDict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -40,6 +41,10 @@ class Alignment:
     # Pairs of different articles the pair model finds likely enough to be one fact
     # (``only_here_model``), joined or not: evidence against "only here" and "leaves out".
     related: tuple[tuple[int, int], ...] = ()
+    # For each group, a part label per member: the parts its firm joins (all but weak joins,
+    # see :func:`_firm_parts`) make of it. A group whose parts each hold one origin is held
+    # together across origins only by weak joins: not a confirmed shared fact. Empty: all firm.
+    parts: tuple[tuple[int, ...], ...] = ()
 
 
 def align_statements(
@@ -72,6 +77,7 @@ def align_statements(
     conflicts: list[tuple[int, int, float]] = []
     clashes: set[tuple[int, int]] = set()
     affinity: dict[tuple[int, int], float] = {}
+    judged: set[tuple[int, int]] = set()
     # Out of the bands, a pair the model does not accept is passed over: only these are read.
     read = np.flatnonzero(usual | judge.yes) if judge.on else np.flatnonzero(usual)
     for (i, j), in_band, sim in zip(
@@ -87,6 +93,7 @@ def align_statements(
             ):
                 affinity[i, j] = max(sim, settings.align_mean)
                 pairs.append((sim, i, j))
+                judged.add((i, j))
             continue
         if _conflict(
             a.polarity != b.polarity, nums[i], nums[j], words_[i], words_[j], settings.negation_same_words
@@ -112,6 +119,7 @@ def align_statements(
             # for the similarity the embedding does not give, also for the average link.
             affinity[i, j] = max(sim, settings.align_mean)
             pairs.append((sim, i, j))
+            judged.add((i, j))
     blocked = {(i, j) for i, j, _ in conflicts} | vetoes.amounts
     if judge.on and settings.align_link <= 1.0:
         # Average link over the model's probability of telling one fact: a look-alike at high
@@ -144,9 +152,36 @@ def align_statements(
             settings.align_one_polarity,
         )
     strong = tuple(sorted(c for c in conflicts if c[2] >= settings.contradiction_sim or c[:2] in clashes))
+    firm = {(i, j) for _, i, j in pairs if (i, j) not in judged} | judge.strict
     return Alignment(
-        groups=groups, conflicts=strong, sims=sims, related=judge.related(settings.only_here_model)
+        groups=groups,
+        conflicts=strong,
+        sims=sims,
+        related=judge.related(settings.only_here_model),
+        parts=tuple(_firm_parts(g, firm, judge) for g in groups) if judge.on else (),
     )
+
+
+def _firm_parts(group: Sequence[int], firm: set[tuple[int, int]], judge: _PairJudge) -> tuple[int, ...]:
+    """A part label per member of ``group``: members linked by firm joins share one. Firm: a
+    pair the embedding and key terms join, one the model accepts with strict evidence (a name or
+    rare words overlapping at least ``align_second_names`` / ``align_second_evidence_words``, a
+    number, a date), or one it finds at least ``align_model_sure`` likely. A weak join (under that,
+    held only by a moderately rare shared word) keeps its group but does not confirm it."""
+    label = list(range(len(group)))
+
+    def root(k: int) -> int:
+        while label[k] != k:
+            label[k] = label[label[k]]
+            k = label[k]
+        return k
+
+    for x, i in enumerate(group):
+        for y in range(x + 1, len(group)):
+            a, b = min(i, group[y]), max(i, group[y])
+            if root(x) != root(y) and ((a, b) in firm or judge.probability_of(a, b) >= judge.sure > 0):
+                label[root(y)] = root(x)
+    return tuple(root(k) for k in range(len(group)))
 
 
 def _negative(statements: Sequence[Statement], frames: Frames | None, s: CompareSettings) -> list[bool]:
@@ -382,7 +417,13 @@ class _PairJudge:
         )
         self.floor = s.align_model_floor
         self.min_words = s.align_model_words
+        self.sure = s.align_model_sure
+        self.second_names = s.align_second_names
+        self.second_words = s.align_second_evidence_words
+        self.second_rarity = s.align_second_rarity
         self.accepted: set[tuple[int, int]] = set()
+        # Accepted pairs whose evidence passes without the rarity way (see ``_evidence``).
+        self.strict: set[tuple[int, int]] = set()
         self.n = len(statements)
         # The prepared pairs, their probabilities and verdicts, and their codes i * n + j
         # sorted (``order``: the pair of each); pairs scored later are kept in ``known``.
@@ -408,15 +449,50 @@ class _PairJudge:
         self.order = np.argsort(codes, kind="stable")
         self.codes = codes[self.order]
         evidence = np.zeros(len(pairs), dtype=bool)
+        strict = np.zeros(len(pairs), dtype=bool)
         # In slices: at 500 articles the features of every candidate at once took over 10 GB
         # (the scores do not depend on the slice: compare/pairs.py scores row by row).
         for start in range(0, len(pairs), _SCORED):
             x = self.evidence.matrix(pairs[start : start + _SCORED].tolist())
             self.probability[start : start + len(x)] = self.model.probability(x)
-            # A rewording still shares a name, a number or some rare words.
-            evidence[start : start + len(x)] = (x[:, 1] >= self.min_words) | (x[:, 2] > 0) | (x[:, 3] > 0)
+            evidence[start : start + len(x)], strict[start : start + len(x)] = self._evidence(
+                pairs[start : start + len(x)], x, self.probability[start : start + len(x)]
+            )
         self.yes = evidence & (self.probability >= self.min) & np.asarray(eligible, dtype=bool)
         self.accepted = {(i, j) for i, j in pairs[self.yes].tolist()}
+        self.strict = {(i, j) for i, j in pairs[self.yes & strict].tolist()}
+
+    def _evidence(
+        self, pairs: np.ndarray, x: np.ndarray, probability: np.ndarray
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """Whether each of ``pairs`` (feature rows ``x``) holds the evidence its probability
+        needs, and whether it does without the rarity way (the strict test). A rewording still shares a name, a number or some rare words. Below
+        ``align_model_sure`` the model leans on the two sentences' topic (their embeddings, a
+        lead position), which two different statements of one story share: such a pair also
+        needs a second, specific kind of evidence, a name, a number, a date, several rare words,
+        or a word or name few other statements of the story use."""
+        col = {f: x[:, FEATURES.index(f)] for f in ("words", "names", "numbers", "dates")}
+        some = (col["words"] >= self.min_words) | (col["names"] > 0) | (col["numbers"] > 0)
+        specific = (
+            (col["names"] >= self.second_names)
+            | (col["numbers"] > 0)
+            | (col["dates"] > 0)
+            | (col["words"] >= self.second_words)
+        )
+        strict = some & ((probability >= self.sure) | specific)
+        ok = strict.copy()
+        ask = np.flatnonzero(some & ~ok & (probability >= self.min))
+        if self.evidence is not None and len(ask):
+            ok[ask] = [self._rare_shared(self.evidence, i, j) for i, j in pairs[ask].tolist()]
+        return ok, strict
+
+    def _rare_shared(self, ev: StoryPairs, i: int, j: int) -> bool:
+        """Whether ``i`` and ``j`` share a word stem or a name that few statements of the story
+        use: its rarity (idf) at least ``align_second_rarity`` of the rarest possible."""
+        floor = self.second_rarity * math.log(self.n + 1)
+        return any(ev.idf[t] >= floor for t in ev.stems[i] & ev.stems[j]) or any(
+            ev.name_idf[t] >= floor for t in ev.names[i] & ev.names[j]
+        )
 
     def probability_of(self, i: int, j: int) -> float:
         return float(self.probabilities([(i, j)])[0])
@@ -669,6 +745,8 @@ def _cluster_average(
         return {c: (old_a.get(c), old_b.get(c)) for c in old_a.keys() ^ old_b.keys()}
 
     heap: list[tuple[float, int, int, int, int]] = []
+    # Every pair's own value scored in one call (a call per pair cost more than the values).
+    affinity.judge.probabilities([(min(i, j), max(i, j)) for _, i, j in pairs])
     for _, i, j in pairs:
         got = score(i, j)
         if got is not None:

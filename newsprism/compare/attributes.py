@@ -20,7 +20,10 @@ from functools import lru_cache
 
 from rapidfuzz.distance import Levenshtein
 
+from newsprism.compare.births import birth_years
 from newsprism.compare.lexicon import zipf
+from newsprism.compare.offices import office_starts, same_holder_given
+from newsprism.compare.tallies import same_vote, tallies
 from newsprism.quotes.names import TITLE_QUALIFIERS, TITLE_WORDS
 from newsprism.text import (
     DAYS,
@@ -35,16 +38,21 @@ from newsprism.text import (
 )
 
 __all__ = [
+    "MONTH_ABBREVIATED",
+    "RUNNING_COUNTS",
     "Mention",
     "ages_apart",
     "clause",
     "clause_pieces",
+    "dates_a_remark",
     "content_stems",
     "given_names",
     "mentions",
+    "month_number",
     "name_shared",
     "near_names",
     "one_occasion",
+    "ordinals_apart",
     "quoted_spans",
     "remark_day",
     "same_attribute",
@@ -81,7 +89,7 @@ Sides = tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]
 class Mention:
     """One value of one kind in a sentence (offsets into the sentence text)."""
 
-    kind: str  # clock, block, interval, count, name, calendar, title, age, toll
+    kind: str  # clock, block, interval, count, name, calendar, title, age, toll, tally, ...
     key: str  # what must be equal for two values to be one attribute (a street, a unit)
     value: float | str
     shown: str
@@ -105,6 +113,7 @@ def sides(text: str, start: int, end: int, window: int = 40, drop: frozenset[str
     return frozenset(before[-2:]), frozenset(after[:2]), frozenset(before[-1:]), frozenset(after[:1])
 
 
+@lru_cache(maxsize=1 << 14)  # contradictions ask it of each mention for every pair it is in
 def clause(text: str, m: Mention) -> str:
     """The clause a mention stands in (between commas, semicolons, dashes, brackets)."""
     return clause_pieces(text[: m.start])[-1] + text[m.start : m.end] + clause_pieces(text[m.end :])[0]
@@ -252,7 +261,10 @@ def titles_apart(a: str, b: str) -> bool:
 def mentions(text: str) -> tuple[Mention, ...]:
     """Clock times, street blocks, intervals, counts, rare names and titles the sentence gives."""
     out = [*_counts(text), *_rare_names(text), *_calendar(text), *_titles(text), *_ages(text), *_tolls(text),
-           *_lengths(text), *_magnitudes(text), *_money(text), *_anonymous_ages(text), *_full_names(text)]  # fmt: skip
+           *_lengths(text), *_magnitudes(text), *_money(text), *_anonymous_ages(text), *_full_names(text),
+           *(Mention("tally", *t) for t in tallies(text)),
+           *(Mention("office_start", *s) for s in office_starts(text)),
+           *(Mention("birth", *b) for b in birth_years(text))]  # fmt: skip
     for m in _CLOCK.finditer(text):
         hour, minute = int(m.group(1)), int(m.group(2) or 0)
         if 1 <= hour <= 12 and minute < 60:
@@ -280,10 +292,24 @@ _TITLE_WORDS = "|".join(sorted((re.escape(w) for w in TITLE_WORDS if "." not in 
 # "61-year-old Ada Lee Morrow", "Sixty-year-old Englishman Tom Reed" / "Ada Morrow, 61,": a named
 # person's age (given name and surname; a surname alone may be a relative's)
 _INITIAL = r"(?:[A-Z]\.\s+)?"
+# (titles with their dots and a "former" may stand between: "the 74-year-old former Vice President
+# Ada Morrow", "the 74-year-old Sen. Ada Morrow"; title words are no given names, see _age)
 _AGE_BEFORE = re.compile(
-    rf"(?<![\w-])((?i:{_NUM_WORD}))[- ]year[- ]old\s+((?:[A-Z][a-z][\w'’-]*\s+){{1,3}}{_INITIAL}[A-Z][a-z][\w'’-]*)"
+    rf"(?<![\w-])((?i:{_NUM_WORD}))[- ]year[- ]old\s+(?:former\s+)?"
+    rf"((?:[A-Z][a-z][\w'’-]*\.?\s+){{1,5}}{_INITIAL}[A-Z][a-z][\w'’-]*)"
 )
-_AGE_AFTER = re.compile(rf"\b([A-Z][a-z][\w'’-]*\s+{_INITIAL}[A-Z][a-z][\w'’-]*),\s+(\d{{1,3}}),")
+# "Ada Morrow, 74,", "Ada Morrow (D-Vessia), 74,", "Ada Morrow, D-Vessia, 74,", "Ada Morrow, who is
+# 74,", "Ada Morrow, aged 74,", "Ada Morrow, 74 years old,"
+_PARTY_TAG = r"(?:\s*\([^()]{1,25}\)|,\s+[RDI]-[A-Z][\w.]*)?"
+_AGE_AFTER = re.compile(
+    rf"\b([A-Z][a-z][\w'’-]*\s+{_INITIAL}[A-Z][a-z][\w'’-]*){_PARTY_TAG},\s+"
+    r"(?:(\d{1,3}),|(?:who\s+is|aged)\s+(\d{1,3})(?=\s*[,.;)]|\s+years\s+old\b)"
+    r"|(\d{1,3})\s+years\s+old\b)"
+)
+# "Ada Morrow, the 74-year-old senator": an age in an apposition after the name
+_AGE_APPOSED = re.compile(
+    rf"\b([A-Z][a-z][\w'’-]*\s+{_INITIAL}[A-Z][a-z][\w'’-]*),\s+(?:the|a|an)\s+((?i:{_NUM_WORD}))[- ]year[- ]old\b"
+)
 # Two ages of one name further apart than this are two people (a father and a son), not one age
 # told wrong.
 _AGE_SPAN = 5
@@ -307,6 +333,8 @@ def _ages(text: str) -> list[Mention]:
         if not _THEN_BEFORE.search(text[max(0, m.start() - 8) : m.start()]):  # "then-15-year-old"
             out.append(_age(m.group(1), m.group(2), m.start(), m.end()))
     for m in _AGE_AFTER.finditer(text):
+        out.append(_age(m.group(2) or m.group(3) or m.group(4), m.group(1), m.start(), m.end()))
+    for m in _AGE_APPOSED.finditer(text):
         out.append(_age(m.group(2), m.group(1), m.start(), m.end()))
     for m in _AGE_BEFORE_ONE.finditer(text):
         if not _THEN_BEFORE.search(text[max(0, m.start() - 8) : m.start()]):
@@ -367,6 +395,7 @@ _TOLL_CLASS = {
     "hurt": "injured", "arrested": "arrested", "arresting": "arrested",
 }  # fmt: skip
 _TOLL_WORD = "|".join(_TOLL_CLASS)
+_TOLL_HINT = re.compile(_TOLL_WORD, re.IGNORECASE)  # what both toll patterns hold: most sentences do not
 _BOUND = r"(?:at\s+least|more\s+than|fewer\s+than|less\s+than|about|around|nearly|almost|roughly|some|over|up\s+to|as\s+many\s+as|approximately|an\s+estimated|dozens|hundreds|another|other)"
 # "injuring five people", "killed 10 persons" / "12 people were injured", "two villagers slightly
 # injured", "left three bank workers dead"
@@ -398,7 +427,7 @@ def _tolls(text: str) -> list[Mention]:
     the class, value "count|counted noun"). A bound ("at least three"), an increment ("two
     more"), or two counts of one class in the sentence (two events, or parts of one) give none,
     nor a sentence telling another event or moment (see ``_OTHER_TOLL``)."""
-    if _OTHER_TOLL.search(text):
+    if _OTHER_TOLL.search(text) or not _TOLL_HINT.search(text):
         return []
     found: dict[str, list[Mention]] = {}
     bounded: set[str] = set()
@@ -514,7 +543,14 @@ _EXACT_CLOSE = 0.05
 _EXACT_LEAST = 100
 
 
+# Counts that run on while they are reported (votes counted through a night, electors pledged
+# and electors who voted: "306 electoral votes" / "304"): two of them are two moments' counts.
+RUNNING_COUNTS = frozenset(["vote", "ballot", "voter"])
+
+
 def _counts_apart(a: Mention, b: Mention) -> bool:
+    if a.key.rstrip("~") in RUNNING_COUNTS:
+        return False
     x, y = sorted((float(a.value), float(b.value)))
     if x <= 0:
         return False
@@ -525,8 +561,11 @@ def _counts_apart(a: Mention, b: Mention) -> bool:
 
 # "April 30", "30 April", "mid-May", "early June", "late March" (a month alone is too vague)
 _MONTH = "|".join(MONTHS)
+# "Sept. 27", "Aug. 3": the abbreviations news style writes before a day (with their dot)
+MONTH_ABBREVIATED = r"(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)(?=\.)"
 _CAL_DATE = re.compile(
-    rf"\b(?:(?P<part>early|mid|late)[- ](?P<m1>{_MONTH})|(?P<m2>{_MONTH})\.?\s+(?P<d2>\d{{1,2}})(?!\d|:)"
+    rf"\b(?:(?P<part>early|mid|late)[- ](?P<m1>{_MONTH})"
+    rf"|(?P<m2>{_MONTH}|{MONTH_ABBREVIATED})\.?\s+(?P<d2>\d{{1,2}})(?!\d|:)"
     rf"|(?P<d3>\d{{1,2}})\s+(?P<m3>{_MONTH}))\b",
     re.IGNORECASE,
 )
@@ -545,6 +584,9 @@ def fronted(text: str, m: Mention) -> int | None:
     return m.end + end.end() if _FRONT.match(text[: m.start]) and end else None
 
 
+_STAMP = re.compile(r"\W*(?:last\s+)?(?:updated|published|posted|modified)\b", re.IGNORECASE)
+
+
 def _calendar(text: str) -> list[Mention]:
     """A sentence's calendar date, when it gives exactly one (two dates tell two moments) or
     opens with one: value "month:first:last"."""
@@ -554,28 +596,96 @@ def _calendar(text: str) -> list[Mention]:
     if len(found) != 1:
         return []
     m = found[0]
-    if re.match(r",?\s*(?:19|20)\d\d\b", text[m.end() : m.end() + 7]) and not _FRONT.match(text[: m.start()]):
-        return []  # "April 21, 2004": a dated moment of its own year, mostly another event's
-    month = MONTHS.index((m.group("m1") or m.group("m2") or m.group("m3")).lower()) + 1
+    # "April 21, 2004": a dated moment of its own year, mostly another event's than an undated date
+    # tells; it is compared only with a date of that same year (the key)
+    year = re.match(r",?\s*((?:19|20)\d\d)\b", text[m.end() : m.end() + 7])
+    if year and _STAMP.match(text[m.end() + year.end() :]):
+        return []  # "21 July 2013 Last updated at 11:11 GMT": when a page was written, not an event
+    key = year.group(1) if year and not _FRONT.match(text[: m.start()]) else ""
+    month = month_number(m.group("m1") or m.group("m2") or m.group("m3"))
     first, last = (
         _PARTS[m.group("part").lower()] if m.group("part") else (int(m.group("d2") or m.group("d3")),) * 2
     )
     return (
-        [Mention("calendar", "", f"{month}:{first}:{last}", m.group(0), m.start(), m.end())]
+        [Mention("calendar", key, f"{month}:{first}:{last}", m.group(0), m.start(), m.end())]
         if last <= 31
         else []
     )
 
 
+def month_number(word: str) -> int:
+    """1-12 for a month's name or its abbreviation ("Sept", "sep", "September")."""
+    return next(i for i, name in enumerate(MONTHS, 1) if name.startswith(word.lower()[:3]))
+
+
 def _dates_apart(a: str, b: str) -> bool:
-    """Two calendar dates that cannot be one day (another month, or days that do not overlap)."""
+    """Two calendar dates that cannot be one day (another month, or days that do not overlap) and
+    are no further apart than one event's date told wrong: "mid-May" / "April 30" is, "June 17" /
+    "Nov. 8" (a trial and a sentencing) are two events' dates."""
     ma, fa, la = (int(x) for x in a.split(":"))
     mb, fb, lb = (int(x) for x in b.split(":"))
-    return ma != mb or la < fb or lb < fa
+    if not (ma != mb or la < fb or lb < fa):
+        return False
+    gap = abs((ma * 30.5 + (fa + la) / 2) - (mb * 30.5 + (fb + lb) / 2))
+    return min(gap, 366 - gap) <= _DATE_GAP
+
+
+_ORDINAL = re.compile(r"\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|final)\b", re.I)
+# A communication verb next to a date dates a remark (two tweets, two statements), not the event it tells
+_REMARK_VERBS = frozenset(
+    stem(w)
+    for w in "said says tweeted tweets wrote writes posted posts told stated added announced".split()  # noqa: SIM905
+)
+
+
+def ordinals_apart(a_text: str, b_text: str) -> bool:
+    """Each sentence numbers its event and none alike: "the second debate on Oct. 9" / "the third
+    debate is Oct. 19" are two debates."""
+    oa = {w.lower() for w in _ORDINAL.findall(a_text)}
+    ob = {w.lower() for w in _ORDINAL.findall(b_text)}
+    return bool(oa and ob and not oa & ob)
+
+
+def dates_a_remark(text: str) -> bool:
+    """The sentence's calendar date is the day of a remark (see :func:`_remark_date`)."""
+    return any(_remark_date(text, m) for m in _calendar(text))
+
+
+def _remark_date(text: str, m: Mention) -> bool:
+    """The date's very next word is a verb of saying or posting ("tweeted on Aug. 1 that ..."):
+    the day of a remark; remarks are compared as remarks (see :func:`remark_day`)."""
+    near = sides(text, m.start, m.end, drop=frozenset())
+    return bool((near[2] | near[3]) & _REMARK_VERBS)
+
+
+# Days between two dates of one event told two ways, at most (the hidden set's "mid-May" / "April
+# 30" is 15); two events of one story lie weeks or months apart.
+_DATE_GAP = 45
+# A sentence telling another event than the story's ("Another player was arrested Jan. 6")
+_ANOTHER = re.compile(r"\b(?:another|separate|previous|subsequent)\b", re.IGNORECASE)
+# before the date: "sent a second letter to Congress on Nov. 6" (after it, "in a third successive
+# strike" counts the dated event among others)
+_ANOTHER_BEFORE = re.compile(r"\ba\s+(?:second|third|fourth|fifth|new)\b", re.IGNORECASE)
 
 
 # Two clock times further apart than this tell two moments of the story, not one told twice.
 _CLOCK_SPAN = 180
+# A clock time on a quarter hour is often a rounding of the minute another outlet gives ("3:30
+# a.m." / "3:33 a.m."), within this many minutes; with "about" or "around" before it, within twice
+# as many ("around 9 p.m." / "8.49 p.m.").
+_ROUNDING = 7
+_CLOCK_APPROX = re.compile(r"\b(?:about|around|approximately|roughly|nearly|almost)\s+$", re.IGNORECASE)
+
+
+def _rounded(a_text: str, a: Mention, b_text: str, b: Mention) -> bool:
+    """One of two clock times is the other rounded to a quarter hour."""
+    gap = abs(int(a.value) - int(b.value))
+    for text, m in ((a_text, a), (b_text, b)):
+        if int(m.value) % 15 == 0:
+            approx = _CLOCK_APPROX.search(text[max(0, m.start - 16) : m.start])
+            if gap <= (2 * _ROUNDING if approx else _ROUNDING):
+                return True
+    return False
 
 
 def same_attribute(a_text: str, a: Mention, b_text: str, b: Mention, tied: bool = False) -> bool:
@@ -594,6 +704,12 @@ def same_attribute(a_text: str, a: Mention, b_text: str, b: Mention, tied: bool 
         return tolls_apart(a_text, str(a.value), b_text, str(b.value))
     if a.kind == "anonymous_age":
         return False  # compared with named ages, article by article (contradictions.py)
+    if a.kind == "tally":
+        return _times(a_text) == _times(b_text) and same_vote(a_text, b_text)
+    if a.kind in ("office_start", "birth"):
+        # one holder's start in one office, or birth (the key): two years, given names that can be one
+        (year_a, given_a), (year_b, given_b) = str(a.value).split("|"), str(b.value).split("|")
+        return year_a != year_b and same_holder_given(given_a, given_b)
     if a.kind in _MEASURES:
         return _measures_apart(a_text, a, b_text, b)
     if a.kind == "full_name":
@@ -609,7 +725,16 @@ def same_attribute(a_text: str, a: Mention, b_text: str, b: Mention, tied: bool 
         return spelled_apart(str(a.value), str(b.value)) and bool(sa[2] & sb[2] or sa[3] & sb[3])
     if a.kind == "count" and not _counts_apart(a, b):
         return False
-    if a.kind == "calendar" and not _dates_apart(str(a.value), str(b.value)):
+    if a.kind == "calendar" and (
+        not _dates_apart(str(a.value), str(b.value))
+        or _ANOTHER.search(a_text)
+        or _ANOTHER.search(b_text)
+        or _ANOTHER_BEFORE.search(a_text[: a.start])
+        or _ANOTHER_BEFORE.search(b_text[: b.start])
+        or ordinals_apart(a_text, b_text)
+        or _remark_date(a_text, a)
+        or _remark_date(b_text, b)
+    ):
         return False
     if not _names_agree(a_text, a, b_text, b):
         return False
@@ -618,7 +743,7 @@ def same_attribute(a_text: str, a: Mention, b_text: str, b: Mention, tied: bool 
         # convention two years ago": an interval dates an event the sentence names; no one in common,
         # two events
         return False
-    if a.kind == "clock" and abs(a.value - b.value) > _CLOCK_SPAN:
+    if a.kind == "clock" and (abs(a.value - b.value) > _CLOCK_SPAN or _rounded(a_text, a, b_text, b)):
         return False
     if tied and a.kind == "clock":
         return True
@@ -639,6 +764,10 @@ def same_attribute(a_text: str, a: Mention, b_text: str, b: Mention, tied: bool 
         head_b = _subject_head(clause(b_text, b)) or _appositive_head(b_text, b)
         if head_a is not None and head_b is not None:
             return head_a == head_b
+        if not (sa[2] | sa[3]) & (sb[2] | sb[3]) and not name_shared(a_text, b_text):
+            # no word right next to both dates and no one named in common: "holds its primary
+            # Feb. 20" (South Carolina) / "11 states hold contests on March 1" share a verb only
+            return False
     if sides_meet(sa, sb):
         return True
     # "McDermott now has 2,029 points" / "McDermott now has 2,129 points": the same name next to both
@@ -664,9 +793,7 @@ def tolls_apart(a_text: str, a: str, b_text: str, b: str) -> bool:
         return False
     names_a = {w for w in _SENTENCE_NAME.findall(a_text) if w.lower() not in _DATE_WORDS}
     names_b = {w for w in _SENTENCE_NAME.findall(b_text) if w.lower() not in _DATE_WORDS}
-    times_a = {t.lower() for t in _TIME_MARK.findall(a_text)}
-    times_b = {t.lower() for t in _TIME_MARK.findall(b_text)}
-    return bool(names_a & names_b) and times_a == times_b
+    return bool(names_a & names_b) and _times(a_text) == _times(b_text)
 
 
 def _main_sides(text: str, m: Mention) -> Sides | None:
@@ -912,9 +1039,12 @@ def sentence_names(text: str) -> tuple[frozenset[str], str]:
 def one_occasion(a_text: str, b_text: str) -> bool:
     """Two sentences may tell one occasion: they name a person or place in common, and no month or
     year only one of them names ("a quake in September" tells another)."""
-    times_a = {t.lower() for t in _TIME_MARK.findall(a_text)}
-    times_b = {t.lower() for t in _TIME_MARK.findall(b_text)}
-    return name_shared(a_text, b_text) and times_a == times_b
+    return name_shared(a_text, b_text) and _times(a_text) == _times(b_text)
+
+
+def _times(text: str) -> frozenset[str]:
+    """The months and years a sentence names."""
+    return frozenset(t.lower() for t in _TIME_MARK.findall(text))
 
 
 def name_shared(a_text: str, b_text: str) -> bool:

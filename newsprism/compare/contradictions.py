@@ -17,13 +17,17 @@ import numpy as np
 
 from newsprism.compare.alignment import Alignment
 from newsprism.compare.attributes import (
+    MONTH_ABBREVIATED,
     Mention,
     clause,
     clause_pieces,
     content_stems,
+    dates_a_remark,
     given_names,
     mentions,
+    month_number,
     name_shared,
+    ordinals_apart,
     quoted_spans,
     remark_day,
     same_attribute,
@@ -156,6 +160,10 @@ def _kind(
         and one_tense
         and not _dates_meet(ma, mb)
         and _same_event(a.text, b.text, _CAL_DATE)
+        and not _other_parties(_sentence_of(a, texts or {}), _sentence_of(b, texts or {}))
+        and not ordinals_apart(a.text, b.text)
+        and not dates_a_remark(a.text)
+        and not dates_a_remark(b.text)
     ):
         return (
             "date",
@@ -268,7 +276,7 @@ _MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", 
 # "April 30", "30 April", "mid-May", "early June", "late March" (a month alone is too vague)
 _CAL_DATE = re.compile(
     r"\b(?:(?P<part>early|mid|late)[- ](?P<m1>" + "|".join(_MONTH_NAMES) + r")"
-    r"|(?P<m2>" + "|".join(_MONTH_NAMES) + r")\.?\s+(?P<d2>\d{1,2})(?!\d|:)"
+    r"|(?P<m2>" + "|".join(_MONTH_NAMES) + "|" + MONTH_ABBREVIATED + r")\.?\s+(?P<d2>\d{1,2})(?!\d|:)"
     r"|(?P<d3>\d{1,2})\s+(?P<m3>" + "|".join(_MONTH_NAMES) + r"))\b",
     re.IGNORECASE,
 )
@@ -280,8 +288,7 @@ def _calendar_dates(text: str) -> frozenset[tuple[int, int, int]]:
     """(month, first day, last day) of each calendar date the text gives."""
     out = set()
     for m in _CAL_DATE.finditer(text):
-        month = (m.group("m1") or m.group("m2") or m.group("m3")).lower()
-        number = _MONTH_NAMES.index(month) + 1
+        number = month_number(m.group("m1") or m.group("m2") or m.group("m3"))
         if m.group("part"):
             out.add((number, *_PARTS[m.group("part").lower()]))
         else:
@@ -616,6 +623,38 @@ def _units(statements: Sequence[Statement], texts: Mapping[str, str]) -> dict[_U
         sentence = text[span.start : span.end] if text is not None else st.text
         start = span.start if text is not None else st.span.start
         out.setdefault((st.article_id, start, start + len(sentence)), (sentence, []))[1].append(i)
+    return _clock_cuts_joined(out, texts)
+
+
+# A sentence the splitter cut after a clock time's "a.m." ("was arrested around 10:24 a.m." /
+# "Friday and charged with two counts ..."): the rest opens with a weekday or a lower-case word.
+_CUT_AT_CLOCK = re.compile(r"\b[ap]\.m\.$", re.IGNORECASE)
+
+
+def _clock_cuts_joined(
+    units: dict[_Unit, tuple[str, list[int]]], texts: Mapping[str, str]
+) -> dict[_Unit, tuple[str, list[int]]]:
+    """Units cut after a clock time joined again with the rest of their sentence, so a value
+    and the words that tell what it is of ("arrested", "charged") stand in one unit."""
+    out: dict[_Unit, tuple[str, list[int]]] = {}
+    last: _Unit | None = None
+    for unit in sorted(units):
+        sentence, members = units[unit]
+        text = texts.get(unit[0])
+        if (
+            last is not None
+            and text is not None
+            and last[0] == unit[0]
+            and _CUT_AT_CLOCK.search(out[last][0])
+            and not text[last[2] : unit[1]].strip()
+            and (sentence[0].islower() or sentence.split()[0].lower().strip(",") in _WEEKDAYS)
+        ):
+            joined = (last[0], last[1], unit[2])
+            out[joined] = (text[last[1] : unit[2]], out.pop(last)[1] + members)
+            last = joined
+            continue
+        out[unit] = (sentence, list(members))
+        last = unit
     return out
 
 
@@ -648,9 +687,9 @@ def _attribute_contradictions(
                 by_key.setdefault((m.kind, m.key), []).append((unit, m))
     for (kind, _key), items in by_key.items():
         # An article giving two sums of one currency tells two things or two estimates (a bill and
-        # its part, two packages, a first figure and a revised one): only an article's one sum is
-        # compared.
-        if kind == "money":
+        # its part, two packages, a first figure and a revised one), two tallies of one body two
+        # votes (a procedural one and the final one): only an article's one value is compared.
+        if kind in ("money", "tally"):
             sums: dict[str, set[float | str]] = {}
             for unit, m in items:
                 sums.setdefault(unit[0], set()).add(m.value)
@@ -803,8 +842,31 @@ def _two_events(ta: str, ma: Mention, tb: str, mb: Mention) -> bool:
         _plan_and_report(clause(ta, ma), clause(tb, mb))
         or _other_days(ta, tb)
         or _other_places(ta, tb)
-        or _negated(without_quoted(ta)) != _negated(without_quoted(tb))
+        or _denies(ta) != _denies(tb)
+        or _other_parties(ta, tb)
     )
+
+
+# "released without bail", "landed without incident": what happened, told with what did not come
+# with it; the event itself is not denied.
+_WITHOUT = re.compile(r"\bwithout\b", re.IGNORECASE)
+
+
+# A party's name: "the Democratic race", "its GOP primary" (two parties' contests of one state are
+# two events, whatever else the sentences share)
+_PARTY = re.compile(r"\b(?:(Democratic|Democrats?)|(Republicans?|GOP))\b")
+
+
+def _other_parties(a: str, b: str) -> bool:
+    """Each sentence names a party and none the other names: two parties' events."""
+    pa = {"d" if m.group(1) else "r" for m in _PARTY.finditer(a)}
+    pb = {"d" if m.group(1) else "r" for m in _PARTY.finditer(b)}
+    return bool(pa and pb and not pa & pb)
+
+
+def _denies(text: str) -> bool:
+    """The sentence tells what did not happen (a negation outside quote marks, "without" none)."""
+    return _negated(_WITHOUT.sub(" ", without_quoted(text)))
 
 
 def _remark_days(
@@ -862,9 +924,13 @@ _KINDS = {
     "money": "number",
     "full_name": "name",
     "anonymous_age": "age",
+    "tally": "number",
+    "office_start": "years",
+    "birth": "years",
 }
-# A person's title or age is theirs whatever the sentence tells of them (a plan, another day).
-_PERSONAL = frozenset(["title", "age"])
+# A person's title, age or start in an office is theirs whatever the sentence tells of them (a
+# plan, another day, what they will not do).
+_PERSONAL = frozenset(["title", "age", "office_start", "birth"])
 # Values an outlet reports from a source in its own words ("killing five people, Iranian media
 # said"): read in sentences the quote stage holds as speech, outside their quote marks.
 _REPORTED = _PERSONAL | {"toll", "length", "magnitude", "money", "anonymous_age"}

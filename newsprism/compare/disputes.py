@@ -235,6 +235,7 @@ def _cues(pattern: re.Pattern, text: str) -> list[re.Match]:
     return out
 
 
+@lru_cache(maxsize=1 << 14)  # asked of each sentence by two steps (stances, answered sources)
 def stance(text: str) -> str | None:
     """``deny``, ``assert`` or ``None``; a denial cue wins (a denial often names the charge)."""
     if _cues(_DENY, text):

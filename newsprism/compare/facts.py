@@ -144,8 +144,25 @@ def _count_keys(span: Span) -> set[str]:
 
 def _age_keys(text: str) -> set[str]:
     # One story rarely has two people of one age, and outlets name them differently
-    # ("Kimani Gray", "Kiki", "the teen"): the age alone is the key.
+    # ("Kimani Gray", "Kiki", "the teen"): the age alone is the key (two named people of one
+    # age are told apart in fact_groups, _two_people).
     return {f"age|{m.group(1)}" for p in (_AGE_BEFORE, _AGE_AFTER) for m in p.finditer(text)}
+
+
+def _aged_names(text: str, age: str) -> set[str]:
+    """The surnames ``text`` gives ``age`` after ("King, 39," gives ``king``)."""
+    return {
+        m.group(0).split(",")[0].split()[-1].lower() for m in _AGE_AFTER.finditer(text) if m.group(1) == age
+    }
+
+
+def _two_people(key: str, members: Sequence[int], statements: Sequence[Statement]) -> bool:
+    """Whether an age key's statements give the age to two differently named people ("King, 39"
+    and "Elverton Thomas, 39"): one age, two facts."""
+    if not key.startswith("age|"):
+        return False
+    named = [n for i in members if (n := _aged_names(statements[i].text, key[4:]))]
+    return any(not a & b for a, b in itertools.combinations(named, 2))
 
 
 def _number_keys(text: str) -> set[str]:
@@ -190,8 +207,8 @@ def fact_groups(
         for i in members:
             group_of.setdefault(i, g)
     found: set[tuple[int, ...]] = set()
-    for per_article in by_key.values():
-        if len(per_article) < 2:
+    for key, per_article in by_key.items():
+        if len(per_article) < 2 or _two_people(key, list(per_article.values()), statements):
             continue
         members = tuple(sorted(per_article.values()))
         if len({group_of.get(i) for i in members}) > 1:

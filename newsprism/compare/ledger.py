@@ -6,8 +6,11 @@ Status of a group:
   consensus      at least ``consensus_min_origins`` independent origins carry it;
   single-source  one origin only (one outlet, or several copies of one wire story), and
                  nothing close to it in another origin;
-  possibly-shared one origin in the group, but another origin has a statement close to it
-                 (``only_here_sim``): not confirmed as the same fact, not claimed unique either.
+  possibly-shared not confirmed as the same fact, not claimed unique either: one origin in
+                 the group, but another origin has a statement close to it
+                 (``only_here_sim``); or several origins held together only by weak joins of
+                 the pair model (``Alignment.parts``: no firm part spans two origins). Not an
+                 "agree on" row, not agreement in the summary, not a "leaves out".
 Per article: ``unique`` lists the groups only its origin carries; ``omissions`` the groups
 that most other articles carry and it leaves out.
 """
@@ -43,23 +46,27 @@ def build_ledger(
     settings: CompareSettings,
     related: Sequence[tuple[int, int]] = (),
     near: Nearness | None = None,
+    parts: Sequence[Sequence[int]] = (),
 ) -> list[LedgerGroup]:
     """One :class:`LedgerGroup` per alignment group, most supported first. ``related`` pairs
     (statement indices) are further evidence that a one-origin group is told elsewhere.
-    ``near``: :func:`nearness` of these groups at ``only_here_sim``, when the caller has it."""
+    ``near``: :func:`nearness` of these groups at ``only_here_sim``, when the caller has it.
+    ``parts``: the firm parts of the first groups (``Alignment.parts``); a group none of whose
+    parts holds two origins is possibly-shared, not consensus."""
     ledger = []
     origins = _origin_codes(statements, origin_of)
     partners = _partners(related)
     near = near or nearness(statements, sims, settings.only_here_sim, groups)
     origin_of_article = _article_origins(statements, origins)
-    for members in groups:
+    for k, members in enumerate(groups):
         items = [statements[i] for i in members]
         article_ids = tuple(sorted({s.article_id for s in items}))
         support = len({origin_of.get(a, a) for a in article_ids})
         if any(s.id in disputed for s in items):
             status = "disputed"
         elif support >= settings.consensus_min_origins:
-            status = "consensus"
+            firm = k >= len(parts) or _firmly_shared(items, parts[k], origin_of)
+            status = "consensus" if firm else "possibly-shared"
         elif _near_elsewhere(list(members), origins, near, origin_of_article, partners):
             status = "possibly-shared"
         else:
@@ -77,6 +84,23 @@ def build_ledger(
         )
     ledger.sort(key=lambda g: (-g.independent_support, -len(g.article_ids), g.id))
     return _distinct_rows(_fold_twins(ledger), statements, sims, origin_of, near)
+
+
+def _firmly_shared(items: Sequence[Statement], parts: Sequence[int], origin_of: Mapping[str, str]) -> bool:
+    """Whether one firm part of a group holds two or more origins."""
+    found: dict[int, set[str]] = {}
+    for st, part in zip(items, parts, strict=True):
+        found.setdefault(part, set()).add(origin_of.get(st.article_id, st.article_id))
+    return any(len(v) >= 2 for v in found.values())
+
+
+def _merged_status(kept: LedgerGroup, group: LedgerGroup) -> str:
+    """The status of a row that takes in ``group``: disputed if either is, consensus if either
+    is (a firm group confirms what a weak one only suggested), else the row's own."""
+    for status in ("disputed", "consensus"):
+        if status in (kept.status, group.status):
+            return status
+    return kept.status
 
 
 def nearness(
@@ -116,7 +140,7 @@ def _distinct_rows(
             continue
         ids = kept.statement_ids + tuple(i for i in group.statement_ids if i not in kept.statement_ids)
         articles = tuple(sorted(set(kept.article_ids) | set(group.article_ids)))
-        status = "disputed" if "disputed" in (kept.status, group.status) else kept.status
+        status = _merged_status(kept, group)
         support = len({origin_of.get(a, a) for a in articles})
         out[at] = dataclasses.replace(
             kept, statement_ids=ids, article_ids=articles, status=status, independent_support=support
@@ -163,21 +187,25 @@ def _fold_twins(ledger: list[LedgerGroup]) -> list[LedgerGroup]:
     of them (one outlet's sentence cut into two clauses gave two groups, shown as one fact
     twice)."""
     out: list[LedgerGroup] = []
+    # Each row's group as it first came: a later group is its twin only against that one, not
+    # against the row grown by earlier twins (which chained groups of one topic into one row).
+    first: list[LedgerGroup] = []
     seen: dict[tuple[str, tuple[str, ...]], int] = {}
     by_articles: dict[tuple[str, ...], list[int]] = {}
     for group in ledger:
         key = (group.text, group.article_ids)
         at = seen.get(key)
         if at is None:
-            at = next((k for k in by_articles.get(group.article_ids, []) if _twins(out[k], group)), None)
+            at = next((k for k in by_articles.get(group.article_ids, []) if _twins(first[k], group)), None)
         if at is None:
             seen[key] = len(out)
             by_articles.setdefault(group.article_ids, []).append(len(out))
             out.append(group)
+            first.append(group)
             continue
         kept = out[at]
         ids = kept.statement_ids + tuple(i for i in group.statement_ids if i not in kept.statement_ids)
-        status = "disputed" if "disputed" in (kept.status, group.status) else kept.status
+        status = _merged_status(kept, group)
         out[at] = dataclasses.replace(kept, statement_ids=ids, status=status)
     return out
 
@@ -327,6 +355,7 @@ def omissions(
             g.id
             for g in ledger
             if article_id not in g.article_ids
+            and g.status != "possibly-shared"
             and len(g.article_ids) >= need
             and article_id not in near.get(g.id, ())
         ]

@@ -36,7 +36,7 @@ from newsprism.quotes.names import compatible
 from newsprism.settings import CompareSettings
 from newsprism.text import content_words, negated_words, negations, normalize_words, numbers, stem, words
 
-__all__ = ["ALTERATIONS", "classify", "group_quotes", "word_diff"]
+__all__ = ["ALTERATIONS", "classify", "group_quotes", "grouped_texts", "word_diff"]
 
 ALTERATIONS = frozenset({"altered", "misattributed"})
 
@@ -48,6 +48,8 @@ _CONTRAST = re.compile(r"[,;]\s+not\s+(?=(?:a|an|the)\b)", re.IGNORECASE)
 # A speaker given by description or pronoun ("One", "daughter of X") has no name of their own.
 _DESCRIBED = frozenset({"nominal", "pronoun"})
 _UNNAMED = ("the ", "a ", "an ", "its ", "his ", "her ", "their ", "our ", "one ")
+# The words reported speech prints in quote marks ("she wanted to speak “directly to voters”").
+_MARKED = re.compile(r"[\"“”‘]([^\"“”]+?)[\"“”’](?!\w)")
 
 
 def _surname(quote: Quote) -> str | None:
@@ -107,6 +109,11 @@ def group_quotes(
     return sorted(out, key=lambda g: (-len(g.quote_ids), g.id))
 
 
+def grouped_texts(quotes: Sequence[Quote]) -> list[str]:
+    """The texts :func:`group_quotes` embeds (the compare stage has them embedded ahead)."""
+    return [q.text for q in quotes if _item(q)]
+
+
 def _item(quote: Quote) -> bool:
     """A version that pairs on its own: a direct or reported quote of three words or more, or a
     quoted fragment of a named speaker with two content words or more ("the founder of the
@@ -157,6 +164,7 @@ class _Keys:
     __slots__ = (
         "fragment",
         "kind",
+        "marked",
         "name",
         "negated",
         "quoted",
@@ -180,6 +188,17 @@ class _Keys:
         self.sequence: list[str] = [stem(w) for w in normalize_words(_POSSESSIVE.sub("", quote.text))]
         self.fragment: bool = quote.kind == "fragment"
         self.quoted: bool = quote.kind in ("direct", "fragment")
+        self.marked: list[str] = _marked(quote) if quote.kind == "indirect" else []
+
+
+def _marked(quote: Quote) -> list[str]:
+    """The longest run of words reported speech prints in quote marks, stemmed, when it holds two
+    content words or more: the speaker's own words, so a direct quote holding them is the same
+    utterance even where the outlet's rewording around them shares little."""
+    pieces = [p for p in _MARKED.findall(quote.text) if len(set(content_words(p))) >= 2]
+    if not pieces:
+        return []
+    return [stem(w) for w in normalize_words(_POSSESSIVE.sub("", max(pieces, key=len)))]
 
 
 def _common_run(a: _Keys, b: _Keys) -> int:
@@ -234,7 +253,23 @@ def _candidates(
                 index.setdefault((key.who, st), []).append(k)
     for posting in index.values():
         out.update(_cross_article_pairs(posting, items))
+    out.update(_runs_alike(items, keys, s.quote_same_run))
     return sorted(p for p in out if items[p[0]].article_id != items[p[1]].article_id)
+
+
+def _runs_alike(items: Sequence[Quote], keys: Sequence[_Keys], run: int) -> set[tuple[int, int]]:
+    """Pairs of long quoted versions that print the same four words in a row, whoever they are
+    given to (the blocking ``_printed_alike`` needs)."""
+    index: dict[tuple[str, ...], list[int]] = {}
+    for k, key in enumerate(keys):
+        if key.quoted and len(key.sequence) >= run:
+            for gram in {tuple(key.sequence[i : i + 4]) for i in range(len(key.sequence) - 3)}:
+                index.setdefault(gram, []).append(k)
+    out: set[tuple[int, int]] = set()
+    for posting in index.values():
+        if len(posting) > 1:
+            out.update(_cross_article_pairs(posting, items))
+    return out
 
 
 def _cross_article_pairs(posting: list[int], items: Sequence[Quote]) -> list[tuple[int, int]]:
@@ -264,12 +299,17 @@ def _pair_score(a: Quote, b: Quote, ka: _Keys, kb: _Keys, sim: float, s: Compare
         # ``_with_fragments`` adds such parts word for word).
         same = na is not None and na == nb and _same_speaker(ka, kb) and _same_polarity(ka, kb)
         common = len(ka.stems & kb.stems)
-        alike = common >= s.quote_min_shared and common >= s.quote_overlap * max(len(ka.stems), len(kb.stems))
+        alike = common >= s.quote_min_shared and (
+            common >= s.quote_overlap * max(len(ka.stems), len(kb.stems)) or sim >= s.quote_sim
+        )
         # ...or a fragment of a few content words printed inside the other outlet's longer
         # version, word for word up to a small edit (two words, "emergency response", are
         # often a term)
         within = common >= s.quote_within_min_shared and _nested(ka, kb)
-        return max(overlap, sim) if same and ((alike and _worded(ka, kb, sim, s)) or within) else None
+        if same and ((alike and _worded(ka, kb, sim, s)) or within):
+            return max(overlap, sim)
+        unresolved = _unresolved_alike(ka, kb, overlap, sim, s) and _same_polarity(ka, kb)
+        return max(overlap, sim) if unresolved else None
     copied = overlap >= s.quote_same_words and sim >= s.quote_sim
     long_enough = len(ka.stems & kb.stems) >= s.quote_same_min_shared
     if "indirect" in (a.kind, b.kind):
@@ -277,7 +317,11 @@ def _pair_score(a: Quote, b: Quote, ka: _Keys, kb: _Keys, sim: float, s: Compare
         # same thing, with the same polarity, makes it one utterance — or the same words
         # word for word, given to an unnamed source on one side or long enough to be a copy.
         same = _same_speaker(ka, kb) and _same_polarity(ka, kb)
-        if same and (overlap >= s.quote_overlap or sim >= s.quote_sim) and _worded(ka, kb, sim, s):
+        if (
+            same
+            and (overlap >= s.quote_overlap or sim >= s.quote_sim or _phrased(ka, kb, s))
+            and _worded(ka, kb, sim, s)
+        ):
             return max(overlap, sim)
         unknown = None in (ka.who, kb.who) and len(ka.stems & kb.stems) >= s.quote_unknown_min_shared
         copy = copied and _same_polarity(ka, kb) and (unknown or long_enough)
@@ -297,18 +341,36 @@ def _pair_score(a: Quote, b: Quote, ka: _Keys, kb: _Keys, sim: float, s: Compare
         return max(overlap, sim)
     if copied and long_enough:  # the same long text, whoever it is given to (misattributed)
         return max(overlap, sim)
+    if _printed_alike(ka, kb, s):
+        return max(overlap, sim)
     return None
+
+
+def _printed_alike(ka: _Keys, kb: _Keys, s: CompareSettings) -> bool:
+    """Two quoted versions, one printed word for word inside the other over a long stretch: one
+    text, whoever each outlet gives it to, even when its words are mostly short ones ("I will
+    stand with you, and I will win with you") that leave few content words to count."""
+    short = min(len(ka.sequence), len(kb.sequence))
+    return ka.quoted and kb.quoted and short >= s.quote_same_run and _nested(ka, kb)
+
+
+def _phrased(ka: _Keys, kb: _Keys, s: CompareSettings) -> bool:
+    """Two reported versions of one speaker that share a phrase and enough content words to be
+    one statement, though each outlet's wording around it keeps the overlap low ("the outage
+    hit traffic between Europe and Asia" in a long sentence and in a short one)."""
+    return len(ka.stems & kb.stems) >= s.quote_same_min_shared and _common_run(ka, kb) >= s.quote_phrase_run
 
 
 def _unresolved_alike(ka: _Keys, kb: _Keys, overlap: float, sim: float, s: CompareSettings) -> bool:
     """One side's speaker has no name ("the spokeswoman", "a witness", an unnamed source) and
     the words agree on both counts, with enough of them shared that two people saying much the
-    same thing is unlikely: compatible speakers, one utterance."""
-    return (
-        None in (ka.surname, kb.surname)
-        and len(ka.stems & kb.stems) >= s.quote_unknown_min_shared
-        and overlap >= s.quote_overlap
-        and sim >= s.quote_sim
+    same thing is unlikely: compatible speakers, one utterance. A short version printed word
+    for word inside the other ("Lock them up!" in a chant of it) needs fewer shared words."""
+    if None not in (ka.surname, kb.surname) or overlap < s.quote_overlap or sim < s.quote_sim:
+        return False
+    shared = len(ka.stems & kb.stems)
+    return shared >= s.quote_unknown_min_shared or (
+        shared >= s.quote_min_shared and ka.quoted and kb.quoted and _nested(ka, kb)
     )
 
 
@@ -422,8 +484,16 @@ def _one_speaker(a: _Keys, b: _Keys) -> bool:
 
 
 def _holds_all(parts: list[int], hosts: list[int], keys: Sequence[_Keys]) -> bool:
-    """One of ``hosts`` holds every one of ``parts`` (itself included) as a stretch of its words."""
-    return any(all(k == h or _inside(keys[k].sequence, keys[h].sequence) for k in parts) for h in hosts)
+    """One of ``hosts`` holds every one of ``parts`` (itself included) as a stretch of its words;
+    reported speech is held when the words it prints in quote marks are."""
+    return any(all(k == h or _held(keys[k], keys[h]) for k in parts) for h in hosts)
+
+
+def _held(part: _Keys, host: _Keys) -> bool:
+    """``part`` is a stretch of ``host``, or its quoted words are (a quoted ``host`` only)."""
+    return _inside(part.sequence, host.sequence) or (
+        bool(part.marked) and host.quoted and _inside(part.marked, host.sequence)
+    )
 
 
 def _nested(a: _Keys, b: _Keys) -> bool:

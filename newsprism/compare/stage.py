@@ -31,12 +31,12 @@ from newsprism.compare.ledger import (
 )
 from newsprism.compare.pairs import frames_used, sentence_vectors, statement_frames
 from newsprism.compare.provenance import origins, provenance_edges
-from newsprism.compare.quote_variants import group_quotes
+from newsprism.compare.quote_variants import group_quotes, grouped_texts
 from newsprism.compare.statements import build_statements
 from newsprism.model import Article, Quote, Rejection, Statement
 from newsprism.nlp import load_spacy, parse_cached
 from newsprism.nlp.cache import default_cache
-from newsprism.nlp.embed import Embedder, get_embedder
+from newsprism.nlp.embed import Embedder, EmbedsAhead, get_embedder
 from newsprism.quotes.fallback import fallback_quotes
 from newsprism.settings import CompareSettings, Settings
 
@@ -145,6 +145,10 @@ def compare_stage(analysis: Analysis, settings: Settings) -> Analysis:
         if docs is not None and s.align_model < 1.0 and (frames_used() or s.align_predicate_polarity)
         else None,
     )
+    # The quotes are embedded on the embedder's background thread while alignment and the
+    # steps after it run (grouping them asks last); a run that has them stored starts nothing.
+    if isinstance(embedder, EmbedsAhead):
+        embedder.embed_ahead(grouped_texts(quotes))
     alignment = clock.lap("align", align_statements(statements, vectors, s, sentences, frames))
     edges = clock.lap("provenance", provenance_edges(articles, s))
     contradictions = clock.lap(
@@ -181,7 +185,15 @@ def compare_stage(analysis: Analysis, settings: Settings) -> Analysis:
     ledger = clock.lap(
         "ledger",
         build_ledger(
-            statements, groups, alignment.sims, origins(articles, edges), disputed, s, alignment.related, near
+            statements,
+            groups,
+            alignment.sims,
+            origins(articles, edges),
+            disputed,
+            s,
+            alignment.related,
+            near,
+            alignment.parts,
         ),
     )
     ledger = text_forms(

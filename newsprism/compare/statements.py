@@ -20,6 +20,7 @@ from newsprism.compare.clauses import clause_spans
 from newsprism.errors import TooSlowInputError
 from newsprism.ingest.limits import BUDGET_HINT, cpu_budget
 from newsprism.model import Article, Quote, Rejection, Span, Statement, content_id
+from newsprism.nlp.spacy_model import text_of
 from newsprism.spans import SpanIndex
 from newsprism.text import (
     DAYS,
@@ -122,7 +123,7 @@ def article_statements(
     unit_words: int = 0,
 ) -> list[Statement]:
     """The statements of one article; clause-sized when its parse ``doc`` is given."""
-    if doc is not None and doc.text != article.text:
+    if doc is not None and text_of(doc) != article.text:
         raise ValueError("the parse does not belong to this article's text")
     quoted = _quoted(article, quotes) if doc is not None else []
     starts = [t.idx for t in doc] if doc is not None else []

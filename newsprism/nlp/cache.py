@@ -10,22 +10,26 @@ both caches the run's.
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import logging
 import math
 import os
 from collections import OrderedDict
-from collections.abc import Iterator, Sequence
-from typing import TYPE_CHECKING, Protocol
+from collections.abc import Callable, Iterator, Sequence
+from typing import TYPE_CHECKING, Protocol, TypeVar
 
-from newsprism.nlp.spacy_model import pipe_bounded
+from newsprism.errors import StoreError
+from newsprism.nlp.spacy_model import pipe_bounded, text_of
 
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 __all__ = [
+    "DerivedCache",
     "MemoryParseCache",
     "ParseCache",
     "VectorCache",
@@ -33,10 +37,12 @@ __all__ = [
     "set_default_cache",
     "use_parse_cache",
     "vector_cache",
+    "derived",
     "doc_from_bytes",
     "doc_to_bytes",
     "model_key",
     "parse_cached",
+    "text_hash",
 ]
 
 
@@ -46,6 +52,15 @@ class ParseCache(Protocol):
     def get_parse(self, article_id: str, model: str) -> bytes | None: ...
 
     def put_parse(self, article_id: str, model: str, data: bytes) -> None: ...
+
+
+class DerivedCache(Protocol):
+    """Where what a step finds in a text from the text alone lives between runs: bytes by
+    (text hash, the step and its version)."""
+
+    def get_derived(self, key: str, kind: str) -> bytes | None: ...
+
+    def put_derived(self, key: str, kind: str, value: bytes) -> None: ...
 
 
 class VectorCache(Protocol):
@@ -83,6 +98,7 @@ _LIVE_TOTAL = [0]  # characters of text in _LIVE
 LIVE_CHARS = 8_000_000
 
 _VECTORS: list[VectorCache | None] = [None]
+_DERIVED: list[DerivedCache | None] = [None]
 
 
 def vector_cache() -> VectorCache | None:
@@ -107,14 +123,46 @@ def use_parse_cache(cache: ParseCache) -> Iterator[ParseCache]:
     """Within the block, stages that parse read and fill ``cache`` (e.g. the open Store), and the
     sentence embedder reads and fills its vectors when ``cache`` keeps them."""
     previous = set_default_cache(cache)
-    previous_vectors = _VECTORS[0]
+    previous_vectors, previous_derived = _VECTORS[0], _DERIVED[0]
     if hasattr(cache, "get_vectors"):  # a store keeps sentence vectors too
         _VECTORS[0] = cache  # type: ignore[assignment]
+    if hasattr(cache, "get_derived"):  # and what steps derive from texts
+        _DERIVED[0] = cache  # type: ignore[assignment]
     try:
         yield cache
     finally:
         set_default_cache(previous)
-        _VECTORS[0] = previous_vectors
+        _VECTORS[0], _DERIVED[0] = previous_vectors, previous_derived
+
+
+def text_hash(text: str) -> str:
+    """The key of a text in the stores' caches (sha1 hex)."""
+    return hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def derived(
+    kind: str, text: str, make: Callable[[str], T], encode: Callable[[T], bytes], decode: Callable[[bytes], T]
+) -> T:
+    """``make(text)``, kept in the run's store (when one is in force) by the text's hash and
+    ``kind`` (the step, and a hash of what decides its output: a changed step misses). A store
+    that cannot keep it (read only, older) only costs the work."""
+    store = _DERIVED[0]
+    if store is None:
+        return make(text)
+    key = text_hash(text)
+    try:
+        data = store.get_derived(key, kind)
+    except StoreError as exc:
+        log.debug("derived cache unreadable: %s", exc)
+        return make(text)
+    if data is not None:
+        return decode(data)
+    found = make(text)
+    try:
+        store.put_derived(key, kind, encode(found))
+    except StoreError as exc:
+        log.debug("derived cache not kept: %s", exc)
+    return found
 
 
 def model_key(nlp: Language) -> str:
@@ -167,12 +215,12 @@ def parse_cached(
     for i, (article_id, text) in enumerate(items):
         data = cache.get_parse(article_id, key) if cache is not None else None
         doc = _LIVE.get((article_id, key))
-        if doc is not None and doc.text == text:
+        if doc is not None and text_of(doc) == text:
             if cache is not None and data is None:  # parsed in this process under another cache
                 cache.put_parse(article_id, key, doc_to_bytes(doc))
         else:
             doc = doc_from_bytes(nlp, data) if data else None
-        if doc is not None and doc.text == text:
+        if doc is not None and text_of(doc) == text:
             docs[i] = doc
             _remember(article_id, key, doc)
         else:
@@ -194,7 +242,7 @@ def _remember(article_id: str, key: str, doc: Doc) -> None:
     """Keep ``doc`` among the live Docs, forgetting the oldest past :data:`LIVE_CHARS`."""
     previous = _LIVE.pop((article_id, key), None)
     _LIVE[(article_id, key)] = doc
-    _LIVE_TOTAL[0] += len(doc.text) - (len(previous.text) if previous is not None else 0)
+    _LIVE_TOTAL[0] += len(text_of(doc)) - (len(text_of(previous)) if previous is not None else 0)
     while _LIVE_TOTAL[0] > LIVE_CHARS and len(_LIVE) > 1:
         _, old = _LIVE.popitem(last=False)
-        _LIVE_TOTAL[0] -= len(old.text)
+        _LIVE_TOTAL[0] -= len(text_of(old))

@@ -24,7 +24,7 @@ from typing import Any, Protocol, runtime_checkable
 import numpy as np
 
 from newsprism.errors import ModelMissingError
-from newsprism.nlp.cache import vector_cache
+from newsprism.nlp.cache import text_hash, vector_cache
 
 log = logging.getLogger(__name__)
 
@@ -163,10 +163,6 @@ class _Batches:
         return self.vectors
 
 
-def _key(text: str) -> str:
-    return hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()
-
-
 class MiniLMEmbedder:
     """all-MiniLM-L6-v2 int8: WordPiece, mean pooling over real tokens, L2 norm.
 
@@ -238,7 +234,7 @@ class MiniLMEmbedder:
         return session, {i.name for i in session.get_inputs()}
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
-        keys = [_key(t) for t in texts]
+        keys = [text_hash(t) for t in texts]
         todo = self._from_store(self._missing(keys, texts))
         made = self._collect_ahead({k for k, _ in todo})
         todo = [(k, t) for k, t in todo if k not in self._cache]
@@ -263,7 +259,7 @@ class MiniLMEmbedder:
         Texts are tokenised one at a time: a batch call would start the tokenizer's thread
         pool, and it warns (and turns itself off) when spaCy forks its workers next."""
         self._keep(self._collect_ahead(None))  # one background job at a time
-        todo = self._from_store(self._missing([_key(t) for t in texts], texts))
+        todo = self._from_store(self._missing([text_hash(t) for t in texts], texts))
         if not todo:
             return
         ids = [self._tokenizer.encode(t).ids for _, t in todo]

@@ -58,6 +58,15 @@ def load_spacy(disable: tuple[str, ...] = ()) -> Language:
     raise ModelMissingError(f"the spaCy English model is not installed; {INSTALL_HINT}")
 
 
+def text_of(doc: Doc) -> str:
+    """``doc.text`` once per doc (spaCy joins every token's text on each access: a cached
+    article's Doc is asked for its text by the parse cache, quotes, statements and framing)."""
+    text = doc.user_data.get("newsprism_text")
+    if text is None:
+        text = doc.user_data["newsprism_text"] = doc.text
+    return text
+
+
 # spaCy refuses texts over nlp.max_length (1M characters, error E088) and its parser and
 # entity recogniser need about 1 GB per 100k characters parsed at once: longer texts are
 # parsed in pieces cut at line breaks (never inside a paragraph when one is at hand) and

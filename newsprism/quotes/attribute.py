@@ -51,7 +51,13 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
     from spacy.tokens import Span as SpacySpan
 
-__all__ = ["attribute_direct", "continue_speakers", "lead_in_speakers", "resolve_references"]
+__all__ = [
+    "attribute_direct",
+    "continue_speakers",
+    "lead_in_speakers",
+    "paragraph_lead_ins",
+    "resolve_references",
+]
 
 PERSON_PRONOUNS = frozenset(["he", "she", "him", "her", "his", "i", "we"])
 GROUP_PRONOUNS = frozenset(["they", "it", "its"])
@@ -69,7 +75,12 @@ def _region_after(doc: Doc, quote: Span, marks: list[Span]) -> list[Token]:
     after = [t for t in tokens_between(doc, quote.end, nxt) if not t.is_space]
     words = [t for t in after if not t.is_punct]
     text = text_of(doc)
-    if not words or "\n" in text[quote.end : words[0].idx]:
+    if not words:
+        return []
+    gap = text[quote.end : words[0].idx]
+    # a quote ending in a comma is unfinished: its tag may follow a line break (“…,” / X said)
+    unfinished = text[quote.start : quote.end].rstrip("”’\"'» ")[-1:] == ","
+    if "\n" in gap and not (unfinished and gap.count("\n") <= 2 and not gap.strip("”’\"'» \n")):
         return []
     closed = text[quote.start : quote.end].rstrip("”’\"'» ")[-1:] in ".?!"
     dashed = _dash_name(after) is not None
@@ -167,8 +178,13 @@ def _in_side_clause(cue: Token) -> bool:
     node = cue
     while node.head.i != node.i and node.dep_ in ("xcomp", "ccomp", "conj"):
         node = node.head
-    marked = any(c.dep_ == "mark" and c.lower_ in SIDE_MARKS for c in node.children)
-    return node.i != cue.i and node.dep_ == "advcl" and marked
+        if _side_marked(node):  # the parser may hang "as her family began" on the quote's verb
+            return True
+    return node.i != cue.i and node.dep_ == "advcl" and _side_marked(node)
+
+
+def _side_marked(verb: Token) -> bool:
+    return any(c.dep_ == "mark" and c.lower_ in SIDE_MARKS for c in verb.children)
 
 
 def _went_on(after: list[Token]) -> list[Token]:
@@ -184,6 +200,16 @@ def _went_on(after: list[Token]) -> list[Token]:
         and t.lemma_.lower() == "continue"
         and not any(c.dep_ in ("xcomp", "dobj") for c in t.children)
     ]
+
+
+def _bare_tag(cue: Token, sent: SpacySpan) -> bool:
+    """“…?” Deputy Defender Ana Ruiz asked Cole, who …: a longer sentence after a quote is still
+    its tag when it opens with the speaker and its main verb reports nothing of its own (no
+    clause, no infinitive: the quote is what was said)."""
+    subject = next((c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    opens = subject is not None and subject.left_edge.i == sent.start
+    reports = any(c.dep_ in ("ccomp", "xcomp", "advcl") and c.i > cue.i for c in cue.children)
+    return cue.i == sent.root.i and opens and not reports
 
 
 def _lead_in_subject(doc: Doc, found: Found, sent: list[Token], marks: list[Span]) -> bool:
@@ -207,10 +233,12 @@ def _step_adjacent(doc: Doc, found: Found, marks: list[Span]) -> bool:
     first, last = sentence(toks[0]), sentence(toks[-1])
     if last.end < len(doc):
         nxt = sentence(doc[last.end])
-        short = len(nxt) <= 12 and not any(inside(t, marks) for t in nxt)
+        unquoted = not any(inside(t, marks) for t in nxt)
         # "X agreed." after a quote is X agreeing with its speaker, not X's tag
         cues = [c for c in cue_verbs(nxt)[:1] if c.lemma_.lower() != "agree"]
-        if short and any(_decide(found, cue, marks, "adjacent-tag") for cue in cues):
+        same_line = "\n" not in text_of(doc)[found.span.end : nxt.start_char]
+        tag = unquoted and (len(nxt) <= 12 or (cues and same_line and _bare_tag(cues[0], nxt)))
+        if tag and any(_decide(found, cue, marks, "adjacent-tag") for cue in cues):
             return True
     if first.start > 0:
         prev = sentence(doc[first.start - 1])
@@ -224,8 +252,9 @@ def _step_adjacent(doc: Doc, found: Found, marks: list[Span]) -> bool:
 
 
 def _governing_cue(doc: Doc, found: Found) -> Token | None:
-    """``X said the wall “will be built,” and Y said …``: quoted words inside the clause a speech
-    verb reports belong to that verb's speaker, whatever cue follows them."""
+    """``X said the wall “will be built,” and Y said …``, ``X told fans to “go vote”``: quoted
+    words inside the clause or infinitive a speech verb governs belong to that verb's speaker,
+    whatever cue follows them."""
     words = [t for t in expand(doc, found.span) if not t.is_punct and not t.is_space]
     if not words:
         return None
@@ -237,7 +266,8 @@ def _governing_cue(doc: Doc, found: Found) -> Token | None:
         node = node.head
         outside = not found.span.start <= node.idx < found.span.end
         if outside and node.pos_ == "VERB" and cue_verbs([node]):
-            return node if "ccomp" in passed else None
+            # "told supporters to “go vote”": an infinitive of a speech verb is what it said too
+            return node if passed & {"ccomp", "xcomp"} else None
     return None
 
 
@@ -325,6 +355,7 @@ def continue_speakers(quotes: list[Found], text: str = "") -> None:
     quote was left open (``text`` is the article's, to see the marks)."""
     _share_runs(quotes)
     _tagged_next(quotes)
+    _joined_pairs(quotes, text)
     prev: Found | None = None
     for q in quotes:
         if q.kind == "fragment":
@@ -343,23 +374,62 @@ def continue_speakers(quotes: list[Found], text: str = "") -> None:
         prev = q
 
 
-def lead_in_speakers(doc: Doc, quotes: list[Found], paras: list[Span], marks: SpanSet) -> None:
+# Only these between two quotes make the second one more of the same ("“A” and then “B”").
+_JOINED = re.compile(r"[\s,”’\"']*(?:and|or|but)?(?:\s+then)?[\s,“‘\"']*")
+
+
+def _joined_pairs(quotes: list[Found], text: str) -> None:
+    """``told fans to “go vote” and then “go pick some other place …”``: an untagged quote that
+    only a conjunction parts from the quote before it says more of that speaker's words."""
+    for prev, q in zip(quotes, quotes[1:], strict=False):
+        between = text[prev.span.end : q.span.start]
+        joined = "\n" not in between and "." not in between and _JOINED.fullmatch(between) is not None
+        if q.speaker is None and prev.speaker is not None and q.kind != "indirect" and joined:
+            _inherit(q, prev)
+
+
+def lead_in_speakers(doc: Doc, quotes: list[Found], paras: list[Span]) -> None:
     """``Williams joined the crowd and tried to calm it.`` then a paragraph that is only a quote:
-    an untagged direct quote opening its paragraph, right after a paragraph without quotes whose
-    last sentence has a named person as main subject, is that person's (method ``lead-in``, a
+    an untagged direct quote opening its paragraph, right after a paragraph whose last sentence
+    quotes no more than a few words and has a named person as main subject, is that person's (method ``lead-in``, a
     weak attribution the cross-outlet check may correct)."""
     text = text_of(doc)
     for q in quotes:
         if q.kind != "direct" or q.speaker is not None or not 0 < q.paragraph < len(paras):
             continue
         para, prev = paras[q.paragraph], paras[q.paragraph - 1]
-        if text[para.start : q.span.start].strip(' “"«') or marks.overlapping(prev.start, prev.end):
+        if text[para.start : q.span.start].strip(' “"«'):
             continue
         last = [t for t in tokens_between(doc, prev.start, prev.end) if not t.is_space]
         if not last:
             continue
+        start = sentence(last[-1]).start_char
+        if any(f.kind != "fragment" and f.span.end > start and f.span.start < prev.end for f in quotes):
+            continue  # a quote in the last sentence may be someone else's, to be continued
         subject = _main_subject(sentence(last[-1]))
         if subject is not None and subject.ent_type_ == "PERSON":
+            q.speaker, q.method = subject, "lead-in"
+
+
+def paragraph_lead_ins(doc: Doc, quotes: list[Found], paras: list[Span]) -> None:
+    """``On TV, Sen. Ana Ruiz named three reasons. “…”``: an untagged direct quote that is the
+    first quote of its paragraph, right after a sentence of that paragraph with a named person
+    as main subject, is that person's (before any quote of an earlier paragraph continues)."""
+    first: dict[int, Found] = {}
+    for q in quotes:
+        first.setdefault(q.paragraph, q)
+    for q in first.values():
+        if q.kind != "direct" or q.speaker is not None or not 0 <= q.paragraph < len(paras):
+            continue
+        para = paras[q.paragraph]
+        before = [t for t in tokens_between(doc, para.start, q.span.start) if not t.is_space]
+        while before and before[-1].is_punct and not before[-1].text.endswith((".", "!", "?")):
+            before.pop()  # the opening mark
+        if not before or q.run is not None:
+            continue
+        sent = sentence(before[-1])
+        subject = _main_subject(sent) if sent.end_char <= q.span.start else None
+        if subject is not None and subject.ent_type_ == "PERSON" and sent.root.pos_ in ("VERB", "AUX"):
             q.speaker, q.method = subject, "lead-in"
 
 
@@ -708,7 +778,11 @@ def _resolve_one(doc: Doc, q: Found, marks: list[Span], window: int, state: dict
             cands.sort(key=lambda t: -t.i)
         cands = [c for c in cands if pos - c.idx <= window]
         pronouns = _subject_pronouns(doc, pos - window, pos, marks) if labels == PERSON_ENTS else []
-        ref = _pronoun_referent(q, cands, pronouns, state["speakers"], state["genders"])
+        # a company reached through "the company" is "she" (its spokeswoman) only when no person is
+        people = [c for c in cands if c.i not in state["bodies"]] if labels == PERSON_ENTS else cands
+        ref = _pronoun_referent(q, people, pronouns, state["speakers"], state["genders"])
+        if ref is None and len(people) < len(cands):
+            ref = _pronoun_referent(q, cands, pronouns, state["speakers"], state["genders"])
         if word == "they":  # "three jurors said … , they said": the latest plural source that spoke
             plural = [t for t in state["plural"] if t.idx < pos and pos - t.idx <= window]
             subject = _plural_subject(doc, tok, marks)  # "Critics of the law … They argued"
@@ -753,6 +827,7 @@ def _resolve_one(doc: Doc, q: Found, marks: list[Span], window: int, state: dict
         )
         if ref is not None:
             q.referent, q.method = ref, f"{q.method}+nominal"
+            state["bodies"].add(ref.i)
             return
     if _age_description(tok):  # "said the 46-year-old": the person the last sentences are about
         cands = _antecedents(doc, pos, marks, PERSON_ENTS, since=pos - window)
@@ -926,6 +1001,7 @@ def resolve_references(doc: Doc, quotes: list[Found], marks: list[Span], window:
         "named": [],
         "unnamed": [],
         "plural": [],
+        "bodies": set(),  # organisations reached through a description ("the company")
         "genders": infer_genders(doc, marks),
     }
     said = SpanSet((*marks, *(f.span for f in quotes)))  # people named only inside what was said never speak

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 
 from newsprism.model import Span
 from newsprism.quotes.cues import AS_TAG_VERBS, CHARGE_VERBS, CLAIM_NOUNS, TITLE_CUES
+from newsprism.quotes.documents import source_in_phrase
 from newsprism.quotes.found import Found
 from newsprism.quotes.marks import DASH_CHARS, MarkedSpan
 from newsprism.quotes.syntax import (
@@ -30,6 +31,7 @@ from newsprism.quotes.syntax import (
     inside,
     is_cue,
     may_speak,
+    person_noun,
     sentence,
     subject_of,
     text_of,
@@ -719,6 +721,8 @@ def find_according(doc: Doc, marks: list[Span], direct: list[Span]) -> list[Foun
         source = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
         if source is None:
             continue
+        if source.pos_ == "NOUN" and not source.ent_type_ and not person_noun(source):
+            source = source_in_phrase(source) or source  # "according to a speech X gave"
         phrase = {t.i for t in tok.subtree}
         rest = [t for t in sentence(tok) if t.i not in phrase and not t.is_space]
         while rest and rest[0].is_punct:

@@ -21,7 +21,7 @@ from newsprism.quotes.syntax import inside, subject_of, tokens_between
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-__all__ = ["DOCUMENT_NOUNS", "author_of"]
+__all__ = ["DOCUMENT_NOUNS", "author_of", "source_in_phrase"]
 
 # Kinds of document, by the nouns a story uses for one document ("a new ad" … "the spot").
 DOCUMENT_KINDS = {
@@ -118,3 +118,25 @@ def author_of(doc: Doc, doc_tok: Token, marks: list[Span], window: int) -> Token
     if lemma not in DOCUMENT_NOUNS:
         return None
     return _in_phrase(doc_tok) or _issued_before(doc, doc_tok, marks, window)
+
+
+def source_in_phrase(tok: Token) -> Token | None:
+    """``according to a speech Mrs. Ruiz delivered``, ``information received from Telco``: the
+    person or body a thing said names in its own phrase as its source, if any."""
+    for child in tok.children:  # not a compound: "an NBC poll" is the poll's, as written
+        if child.dep_ == "poss" and _named(child):
+            return child
+    if tok.lemma_.lower() in DOCUMENT_NOUNS:
+        return None  # a document's author is found by :func:`author_of`
+    # "from X" on the noun or on its participle ("received from X"), not inside a relative clause
+    holders = [tok, *(c for c in tok.children if c.dep_ == "acl")]
+    for prep in (c for h in holders for c in h.children if c.dep_ in ("prep", "agent")):
+        inner = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if prep.lower_ in ("from", "by") and inner is not None and _named(inner):
+            return inner
+    for child in tok.children:
+        if child.dep_ == "relcl":
+            subject = next((c for c in child.children if c.dep_ == "nsubj" and _named(c)), None)
+            if subject is not None:
+                return subject
+    return None

@@ -11,6 +11,7 @@ from newsprism.quotes.attribute import (
     attribute_direct,
     continue_speakers,
     lead_in_speakers,
+    paragraph_lead_ins,
     resolve_references,
 )
 from newsprism.quotes.detect import (
@@ -142,8 +143,9 @@ def find_quotes(text: str, doc: Doc, paragraphs: tuple[Span, ...], settings: Quo
     for f in found:
         f.paragraph = _paragraph_index(paras, f.span.start)
     resolve_references(doc, found, mark_spans, settings.pronoun_window)
+    paragraph_lead_ins(doc, found, paras)
     continue_speakers(found, text)
-    lead_in_speakers(doc, found, paras, mark_spans)
+    lead_in_speakers(doc, found, paras)
     continue_speakers(found, text)  # the quotes after a lead-in one continue it
     return found
 

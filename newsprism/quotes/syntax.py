@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from newsprism.model import Span
+from newsprism.nlp.spacy_model import text_of  # noqa: F401 (the quotes modules read it from here)
 from newsprism.quotes.cues import (
     ANONYMOUS_NOUNS,
     DOCUMENT_NOUNS,
@@ -82,8 +83,17 @@ def is_cue(token: Token, think: bool = False) -> bool:
     if token.pos_ != "VERB":
         return False
     if lemma not in SPEECH_VERBS and lemma not in LEVIN_SPEECH_VERBS:
-        return _particle_cue(token, lemma)
+        return _particle_cue(token, lemma) or _put_it(token, lemma)
     return think or lemma not in THINK_VERBS
+
+
+def _put_it(verb: Token, lemma: str) -> bool:
+    """ "As X put it, “…”": the idiom reports what X said (only with "as" and "it")."""
+    return (
+        lemma == "put"
+        and any(c.dep_ == "dobj" and c.lower_ == "it" for c in verb.children)
+        and any(c.dep_ in ("mark", "advmod") and c.lower_ == "as" for c in verb.children)
+    )
 
 
 def _particle_cue(verb: Token, lemma: str) -> bool:
@@ -161,20 +171,147 @@ def subject_of(verb: Token, avoid: list[Span]) -> Token | None:
 
     A relative pronoun subject (``Berg, who said …``) stands for the noun it modifies.
     """
-    author = _document_author(verb, avoid)
+    author = _document_author(verb, avoid) or _heard_saying(verb, avoid) or _inverted_after_comma(verb, avoid)
     if author is not None:
         return author
     node = verb
     for _ in range(3 if _participial(verb) is None else 6):
         found = _direct_subject(node, avoid)
         if found is not None and found.lower_ in RELATIVE and node.dep_ == "relcl":
-            return _antecedent(node.head, found.lower_)
+            return _maker_of(node.head, avoid) or _antecedent(node.head, found.lower_)
         if found is not None:
-            return _speaking_owner(found) or found
+            return _speaking_owner(found) or _unclosed_relative(found, node) or found
         if not (node.dep_ in INHERIT_DEPS or _gerund_preposition(node)) or node.head is node:
             break
+        controller = _object_controller(node, avoid)
+        if controller is not None:
+            return controller
         node = _participial(node) or node.head
-    return _inverted_subject(verb, avoid) or _mistagged_subject(verb, avoid)
+    before = verb.doc[verb.i - 1] if verb.i > 0 else None  # "X, who chairs Y said": no subject parsed
+    left_open = _unclosed_relative(before, verb) if before is not None and not before.is_punct else None
+    return _inverted_subject(verb, avoid) or _mistagged_subject(verb, avoid) or left_open
+
+
+def _unclosed_relative(subject: Token, verb: Token) -> Token | None:
+    """``Ana Ruiz, who is chairman of the Values PAC said …``: a relative clause the writer did
+    not close with a comma ends in the subject the parser gives the verb; the person it
+    describes speaks."""
+    doc = verb.doc
+    if any(t.text == "," for t in doc[subject.i : verb.i]):
+        return None
+    for tok in reversed(doc[sentence(verb).start : subject.left_edge.i]):
+        if tok.text == ",":
+            return None
+        if tok.lower_ == "who" and tok.dep_ == "nsubj" and tok.head.dep_ == "relcl":
+            person = tok.head.head
+            introduced = tok.i > 0 and doc[tok.i - 1].text == "," and person.i < tok.i
+            return person if introduced and person.pos_ == "PROPN" else None
+    return None
+
+
+# Verbs whose object, not subject, does what their infinitive says ("forced him to admit",
+# "led her to declare"); "promise" and "vow" keep the subject as the doer.
+_SUBJECT_CONTROL = frozenset(["promise", "vow", "pledge", "threaten", "offer"])
+
+
+def _object_controller(node: Token, avoid: list[Span]) -> Token | None:
+    """``X forced Y, who …, to admit that …``: the object of the verb an infinitive hangs on
+    is who speaks (object control), not that verb's subject."""
+    head = node.head
+    if node.dep_ != "xcomp" or head.lemma_.lower() in _SUBJECT_CONTROL:
+        return None
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children):
+        return None
+    obj = next((c for c in head.children if c.dep_ == "dobj" and c.i < node.i), None)
+    if obj is None or inside(obj, avoid) or not may_speak(obj):
+        return None
+    return obj
+
+
+def _maker_of(noun: Token, avoid: list[Span]) -> Token | None:
+    """``X made a comment that described …``, ``a statement that said …``: a relative clause on
+    something said or written speaks for whoever made it (the owner or the maker's subject)."""
+    if noun.lemma_.lower() not in DOCUMENT_NOUNS and noun.lemma_.lower() not in _SAID_NOUNS:
+        return None
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if owner is not None:
+        return owner
+    if noun.dep_ != "dobj" or noun.head.pos_ != "VERB":
+        return None
+    return subject_of(noun.head, avoid)
+
+
+# Nouns for something said (beside the written texts of DOCUMENT_NOUNS).
+_SAID_NOUNS = frozenset(["comment", "remark", "speech", "claim", "assertion", "answer", "reply", "response"])
+
+
+def _heard_saying(verb: Token, avoid: list[Span]) -> Token | None:
+    """``footage of Dan Bell saying, “…”``, ``a video shows him saying …``: a participle right
+    after a person (no comma between) tells what that person said, whatever the parser hung
+    it on."""
+    if verb.tag_ != "VBG" or verb.i == 0 or verb.dep_ not in ("advcl", "acl", "xcomp", "ccomp", "dep"):
+        return None
+    prev = verb.doc[verb.i - 1]
+    person = prev.ent_type_ == "PERSON" or prev.lower_ in ("him", "her", "them")
+    # "video of X saying", "shows him saying"; not "a letter to X criticizing …" (the letter's words)
+    seen = prev.dep_ == "dobj" or (prev.dep_ == "pobj" and prev.head.lower_ == "of")
+    if not person or not seen or inside(prev, avoid):
+        return None
+    return prev
+
+
+# Speech verbs that invert after a quote ("…,” argued the council); not those whose object
+# listens ("told", "urged", "warned the council").
+_INVERTING = frozenset(
+    [
+        "say",
+        "add",
+        "write",
+        "ask",
+        "explain",
+        "note",
+        "argue",
+        "insist",
+        "declare",
+        "reply",
+        "respond",
+        "recall",
+        "observe",
+        "remark",
+        "acknowledge",
+        "admit",
+        "claim",
+        "conclude",
+        "concede",
+        "counter",
+        "contend",
+        "maintain",
+        "state",
+        "suggest",
+        "quip",
+        "joke",
+        "agree",
+        "complain",
+        "predict",
+        "retort",
+    ]
+)
+
+
+def _inverted_after_comma(verb: Token, avoid: list[Span]) -> Token | None:
+    """``The result will be “erroneous findings,” argued the council``: a speech verb with no
+    subject of its own right after a comma, followed by a name or a noun for someone, is
+    inverted; the parser may have made it a conjunct of the clause before (whose subject
+    would otherwise be inherited)."""
+    if verb.i == 0 or verb.lemma_.lower() not in _INVERTING or verb.dep_ not in ("conj", "ccomp", "advcl"):
+        return None
+    if verb.doc[verb.i - 1].text not in (",", "”", "'", '"', "’") or _direct_subject(verb, avoid) is not None:
+        return None
+    for child in verb.rights:
+        if child.dep_ in ("dobj", "attr", "npadvmod", "appos", "oprd", "nsubj") and child.i - verb.i <= 6:
+            named = child.ent_type_ in ("PERSON", "ORG", "NORP") or person_noun(child)
+            return child if named and not inside(child, avoid) else None
+    return None
 
 
 def _document_author(verb: Token, avoid: list[Span]) -> Token | None:
@@ -276,7 +413,7 @@ def via_relative(verb: Token) -> bool:
         found = _direct_subject(node, [])
         if found is not None:
             return found.lower_ in RELATIVE and node.dep_ == "relcl"
-        if node.dep_ not in INHERIT_DEPS or node.head is node:
+        if node.dep_ not in INHERIT_DEPS or node.head is node or _object_controller(node, []) is not None:
             return False
         node = node.head
     return False
@@ -315,12 +452,3 @@ def expand(doc: Doc, span: Span) -> list[Token]:
     if first < len(doc) and doc[first].idx + len(doc[first].text) <= span.start:
         first += 1
     return list(doc[first : bisect.bisect_left(starts, span.end)])
-
-
-def text_of(doc: Doc) -> str:
-    """``doc.text`` once per doc (spaCy joins every token's text on each access)."""
-    text = doc.user_data.get("newsprism_text")
-    if text is None:
-        text = doc.text
-        doc.user_data["newsprism_text"] = text
-    return text

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import textwrap
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from newsprism.brief.quote_selection import shown_quote_groups
@@ -31,12 +31,15 @@ __all__ = [
     "readable",
     "sentence_parts",
     "summary_text",
+    "unconfirmed",
     "without_markup",
     "term_brief",
 ]
 
 Report = dict[str, Any]
 LEDGER_ROWS = 25
+UNCONFIRMED = "possibly-shared"  # the ledger status of a group not confirmed as one fact
+UNCONFIRMED_ROWS = 5  # groups of several outlets, not confirmed, listed apart under the agree rows
 OUTLET_ROWS = 3  # "only here" and "leaves out" lines shown per outlet
 SENTENCE_CONTEXT = 160  # characters of a sentence shown around a clause that does not read alone
 
@@ -58,7 +61,13 @@ def _summary(report: Report, esc: Callable[[str], str]) -> list[str]:
     for k, s in enumerate(report.get("summary", []), 1):
         outlets = ", ".join(sorted({labels.get(c["article_id"], c["outlet"]) for c in s["cites"]}))
         mark = (
-            " (single source)" if s.get("marked") else " (disputed)" if s.get("status") == "disputed" else ""
+            " (single source)"
+            if s.get("marked")
+            else " (disputed)"
+            if s.get("status") == "disputed"
+            else " (possibly the same fact, unconfirmed)"
+            if unconfirmed(s.get("status", ""), s["independent_support"])
+            else ""
         )
         text = summary_text(s, statements)
         lines.append(f"{k}. {esc(text)} [{esc(outlets)}; {s['independent_support']} independent]{mark}")
@@ -111,16 +120,24 @@ def as_line(text: str) -> str:
     return text if not text or text[-1] in _ENDS else text + "…"
 
 
-def agree_rows(rows: list[tuple[str, tuple[str, ...]]]) -> list[int]:
-    """Which ledger groups (their shown text and articles, most supported first) are "agree on"
-    lines: two or more articles, readable words, and not the text of an earlier line that already
-    cites all of its articles (a fact group or further group beside the group it overlaps reads
-    as the same line twice)."""
+def unconfirmed(status: str, support: int) -> bool:
+    """Whether a group of ``support`` independent origins is not confirmed as one fact: several
+    origins the ledger holds together only by weak evidence (possibly-shared)."""
+    return status == UNCONFIRMED and support >= 2
+
+
+def agree_rows(rows: list[tuple[str, tuple[str, ...]]], doubtful: Sequence[bool] = ()) -> list[int]:
+    """Which ledger groups (their shown text and articles, most supported first; ``doubtful``
+    whether each is :func:`unconfirmed`, when known) are "agree on" lines: two or more articles,
+    not unconfirmed, readable words, and not the text of an earlier line that already cites all
+    of its articles (a fact group or further group beside the group it overlaps reads as the
+    same line twice)."""
     shown: dict[str, list[set[str]]] = {}
     out = []
     for k, (text, articles) in enumerate(rows):
         if (
             len(articles) < 2
+            or (k < len(doubtful) and doubtful[k])
             or not readable(text)
             or any(set(articles) <= seen for seen in shown.get(text, []))
         ):
@@ -133,17 +150,32 @@ def agree_rows(rows: list[tuple[str, tuple[str, ...]]]) -> list[int]:
 def _ledger(report: Report, esc: Callable[[str], str]) -> list[str]:
     ledger = report.get("ledger", [])
     statements = {s["id"]: s for s in report.get("statements", [])}
-    shared = [ledger[k] for k in agree_rows([(g["text"], tuple(g["article_ids"])) for g in ledger])]
+    rows = [(g["text"], tuple(g["article_ids"])) for g in ledger]
+    doubtful = [unconfirmed(g["status"], g["independent_support"]) for g in ledger]
+    shared = [ledger[k] for k in agree_rows(rows, doubtful)]
     lines = [
         f"- **{g['status']}** ({g['independent_support']} independent; {esc(', '.join(g['outlets']))}): "
-        + (esc(quote_piece(g, statements)) if _unmarked_quote(g, statements) else in_sentence(g, esc))
+        + _row_text(g, statements, esc)
         for g in shared[:LEDGER_ROWS]
+    ]
+    # Groups of several outlets held together only by weak evidence: shown apart, as unconfirmed.
+    maybe = [ledger[k] for k in agree_rows(rows) if doubtful[k]]
+    lines += [
+        f"- possibly the same fact, unconfirmed ({esc(', '.join(g['outlets']))}): "
+        + _row_text(g, statements, esc)
+        for g in maybe[:UNCONFIRMED_ROWS]
     ]
     counts: dict[str, int] = {}
     for g in report.get("ledger", []):
         counts[g["status"]] = counts.get(g["status"], 0) + 1
     lines.append("- groups by status: " + ", ".join(f"{k} {v}" for k, v in sorted(counts.items())))
     return lines
+
+
+def _row_text(group: dict, statements: dict, esc: Callable[[str], str]) -> str:
+    if _unmarked_quote(group, statements):
+        return esc(quote_piece(group, statements))
+    return in_sentence(group, esc)
 
 
 def sentence_parts(group: dict, context: int = 60) -> tuple[str, str]:

@@ -295,6 +295,7 @@ class Store:
             "stories",
             "briefs",
             "vectors",
+            "derived",
         }:
             raise ValueError(table)
         return int(self.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
@@ -347,6 +348,22 @@ class Store:
                 "INSERT OR REPLACE INTO vectors(text_hash, model, vector) VALUES (?,?,?)",
                 [(k, model, v) for k, v in items],
             )
+
+    # what steps derive from a text alone (the derived cache) ---------------------------
+    @_translated
+    def get_derived(self, key: str, kind: str) -> bytes | None:
+        """What the step ``kind`` found in the text of hash ``key``, if kept."""
+        row = self.conn.execute(
+            "SELECT value FROM derived WHERE text_hash = ? AND kind = ?", (key, kind)
+        ).fetchone()
+        return None if row is None else bytes(row[0])
+
+    @_translated
+    def put_derived(self, key: str, kind: str, value: bytes) -> None:
+        """Keep what the step ``kind`` found in the text of hash ``key``."""
+        self.conn.execute(
+            "INSERT OR REPLACE INTO derived(text_hash, kind, value) VALUES (?,?,?)", (key, kind, value)
+        )
 
     # rejections and search --------------------------------------------------------
     @_translated

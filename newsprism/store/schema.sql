@@ -212,3 +212,13 @@ CREATE TABLE copies (
     published  TEXT,
     PRIMARY KEY (article_id, outlet)
 );
+
+-- migration 11: what a step finds in a text from the text alone (the temporal tagger's pattern
+-- matches in an article), kept by the text's hash and the step's version, so a brief run again
+-- (a story that grew, the web app) does not redo it
+CREATE TABLE derived (
+    text_hash TEXT NOT NULL,                -- sha1 of the text
+    kind      TEXT NOT NULL,                -- the step and a hash of what decides its output
+    value     BLOB NOT NULL,                -- the step's own encoding (JSON)
+    PRIMARY KEY (text_hash, kind)
+) WITHOUT ROWID;

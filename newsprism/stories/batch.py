@@ -21,7 +21,10 @@ it is committed:
    alike to its story, so the loose join leaves no stray behind (an article cut
    off a story is not put back into it);
 6. cut again: when the batch's stories are small, a draft of 4+ is cut once more on a
-   graph of fewer neighbours, the batch's standing names left out (:meth:`Batch._recut`).
+   graph of fewer neighbours, the batch's standing names left out (:meth:`Batch._recut`);
+7. in a pool of small stories (below), a draft one larger than the typical story sheds a
+   member clearly less alike than the rest, and a one-article draft joins the smaller draft
+   clearly nearest to it (:meth:`Batch._shed_extra`, :meth:`Batch._adopt_lone`).
 
 When the batch is a pool of small stories (its average-link groups hold two to four
 articles and most of the batch), it is linked again by complete link with names weighed
@@ -106,6 +109,8 @@ class Batch:
     small: bool = False
     # The link window of each draft the average link opened.
     windows: dict[str, int] = field(default_factory=dict)
+    # The pool's link vectors with names weighed by their spread (:meth:`_spread_vectors`), by item.
+    spread: dict[int, dict[str, float]] = field(default_factory=dict)
 
     def run(self, features: Sequence[ArticleFeatures], links: Links | None = None) -> None:
         """Assign ``features`` (in arrival order); ``links``: the windowed steps, run elsewhere."""
@@ -125,6 +130,8 @@ class Batch:
         self._pair_singletons(s.pair_threshold)
         self._settle(s.settle_passes, s.stay_threshold)
         self._recut(s.recut_names, s.recut_neighbours, s.recut_threshold)
+        self._shed_extra(s.shed_ratio)
+        self._adopt_lone(s.lone_threshold, s.lone_margin)
 
     def _cut_drafts(self, cuts: Callable[[list[list[int]]], list[CutPlan]] | None) -> None:
         """Cut each story that holds two events; ``cuts``: the drafts' plans, made elsewhere.
@@ -371,6 +378,7 @@ class Batch:
             return groups
         self.small = True
         vectors = self._spread_vectors(pool, typical * s.small_name_spread)
+        self.spread = dict(zip(pool, vectors, strict=True))
         return average_link(
             vectors,
             [self.items[i].feat.published for i in pool],
@@ -387,14 +395,15 @@ class Batch:
         """Link vectors whose names weigh by how many of the pool's articles carry them: in at
         most ``bar`` (about one story's reports) ``small_rare_name``, the event's own actors and
         places; in more, ``small_common_name``, a topic's standing actors (a president in every
-        political story) whose idf alone still ranks them above most words."""
+        political story) whose idf alone still ranks them above most words. Numbers weigh
+        ``small_number_weight``: a figure two reports share (a jobs count, a toll) names the event."""
         s = self.index.settings
         spread: dict[str, int] = {}
         for i in pool:
             for key in self.items[i].feat.counts:
                 if key[0] == "e":
                     spread[key] = spread.get(key, 0) + 1
-        kinds = replace(self.index.kinds, entity=1.0, year=s.link_year_weight)
+        kinds = replace(self.index.kinds, entity=1.0, year=s.link_year_weight, number=s.small_number_weight)
         rare, common = s.small_rare_name, s.small_common_name
         vectors = []
         for i in pool:
@@ -654,6 +663,76 @@ class Batch:
             side = set(cut.side)
             leaving = [i for j, i in enumerate(members) if (j in side) != (0 in side)]
             todo.extend((key, self._move_out(key, leaving)))
+
+    def _shed_extra(self, ratio: float) -> None:
+        """In a pool of small stories, a draft one larger than the batch's typical story sheds
+        its least alike member (lowest mean cosine to the others, link vectors) when that mean is
+        under ``ratio`` times the next lowest (0: off).
+
+        The 3+1 cluster: the complete link or settling put a lone article with a story of its
+        topic, and the second cut cannot take one article off. A report of the story is about
+        as alike to the others as they are to each other; the stray is clearly less so.
+        """
+        if not self.small or ratio <= 0.0:
+            return
+        size = self._typical_size() + 1
+        for key in [k for k, m in self.members.items() if k.startswith("~") and len(m) == size > 2]:
+            members = sorted(self.members[key])
+            vectors = [self.spread.get(i, self.items[i].vector) for i in members]
+            sims = [[cosine(a, b, 1.0) for b in vectors] for a in vectors]
+            means = [(sum(row) - row[n]) / (size - 1) for n, row in enumerate(sims)]
+            low, runner_up = sorted(range(size), key=means.__getitem__)[:2]
+            if means[low] < ratio * means[runner_up]:
+                self._move_out(key, [members[low]])
+
+    def _adopt_lone(self, threshold: float, margin: float) -> None:
+        """In a pool of small stories, a one-article draft joins the draft holding its most alike
+        article when that cosine is at least ``threshold`` and ``margin`` times the best of any
+        other draft (``margin`` 0: off); most alike first, and only while it is still alone.
+        Only drafts smaller than the batch's typical story (:meth:`_typical_size`) take it: a
+        draft of that size already holds a whole story, and a lone article of its topic added
+        to it is the 3+1 cluster. Cosines are over the pool's link vectors (names by spread).
+
+        The complete link and settling keep an article out of its story unless every member
+        (or the profile) is alike enough: a partisan or opinion report that shares its words
+        with one of its story's reports only stays alone (issue 11, session 13). Its nearest
+        article is still its story's more often than not, and when that one is clearly ahead
+        of the runner-up it is right nine times in ten (the roundups' calibration sample).
+        """
+        if not self.small or margin <= 0.0:
+            return
+        s = self.index.settings
+        room = self._typical_size() - 1
+        alone = [next(iter(m)) for k, m in self.members.items() if k.startswith("~") and len(m) == 1]
+        moves = []
+        for i in alone:
+            item = self.items[i]
+            best: dict[str, float] = {}
+            for key in self.local.candidates(item.lookup, s.max_candidates):
+                members = self.members.get(key)
+                if key == item.story or key in item.barred or not members or len(members) > room:
+                    continue
+                if not time_compatible(
+                    item.feat.published, self.drafts[key], s.max_gap_days, item.feat.floor
+                ):
+                    continue
+                vector = self.spread.get(i, item.vector)
+                best[key] = max(
+                    cosine(vector, self.spread.get(j, self.items[j].vector), 1.0) for j in members
+                )
+            ranked_keys = sorted(best.items(), key=lambda kv: (-kv[1], kv[0]))
+            if not ranked_keys or ranked_keys[0][1] < threshold:
+                continue
+            runner_up = ranked_keys[1][1] if len(ranked_keys) > 1 else 0.0
+            if ranked_keys[0][1] >= margin * runner_up:
+                moves.append((ranked_keys[0][1], i, ranked_keys[0][0]))
+        for score, i, key in sorted(moves, key=lambda m: (-m[0], m[1])):
+            own = self.items[i].story
+            if len(self.members[own]) != 1 or not self.members.get(key):
+                continue
+            self.drafts[own].release(self.items[i].vector)
+            self.members[own].discard(i)
+            self._join(i, key, score)
 
     def _typical_size(self) -> int:
         """The size of the story of this batch's median article among those in draft stories of

@@ -7,9 +7,14 @@ The tagger only finds spans and remembers which rule matched with which parts;
 from __future__ import annotations
 
 import bisect
+import functools
+import hashlib
+import inspect
+import json
 import re
 from dataclasses import dataclass
 
+from newsprism.nlp.cache import derived
 from newsprism.temporal import lexicon as lx
 from newsprism.temporal.rules import PRIORITY, RULES
 
@@ -53,7 +58,7 @@ class Mention:
 
 def find_mentions(text: str) -> list[Mention]:
     """All temporal expressions in ``text``, non-overlapping, in text order."""
-    candidates = [m for m in _all_matches(text) if _plausible(m, text)]
+    candidates = [m for m in _matches(text) if _plausible(m, text)]
     candidates.sort(key=lambda m: (-(m.end - m.start), PRIORITY[m.rule], m.start))
     taken: list[Mention] = []
     starts: list[int] = []  # of taken, sorted; taken never overlap, so their ends sort alike
@@ -65,6 +70,38 @@ def find_mentions(text: str) -> list[Mention]:
             starts.insert(k, cand.start)
             ends.insert(k, cand.end)
     return sorted(taken, key=lambda m: m.start)
+
+
+def _matches(text: str) -> list[Mention]:
+    """Every rule's matches, kept in the run's store by text when the code that finds them can be
+    named (45 scans of each article were the largest step of a brief from cached parses)."""
+    kind = _matches_kind()
+    if kind is None:
+        return _all_matches(text)
+    return derived(kind, text, _all_matches, _encode, _decode)
+
+
+@functools.cache
+def _matches_kind() -> str | None:
+    """``timex-`` and a hash of the rules and of the code that applies them (a changed rule or
+    scan misses the kept matches); None when the source cannot be read."""
+    try:
+        code = inspect.getsource(_all_matches) + inspect.getsource(Mention)
+    except (OSError, TypeError):
+        return None
+    rules = "\n".join(f"{r.name}\t{r.regex.flags}\t{r.regex.pattern}" for r in RULES)
+    return "timex-" + hashlib.sha1((code + rules).encode("utf-8", "surrogatepass")).hexdigest()[:16]
+
+
+def _encode(found: list[Mention]) -> bytes:
+    return json.dumps([[m.start, m.end, m.rule, m.parts] for m in found]).encode("ascii")
+
+
+def _decode(data: bytes) -> list[Mention]:
+    return [
+        Mention(start, end, rule, tuple((k, v) for k, v in parts))
+        for start, end, rule, parts in json.loads(data)
+    ]
 
 
 def _all_matches(text: str) -> list[Mention]:
