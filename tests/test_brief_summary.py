@@ -179,7 +179,7 @@ def test_an_outlets_aside_to_its_reader_is_not_a_summary_line():
 
 def test_a_sentence_that_reads_on_from_the_one_before_comes_after_those_that_read_alone():
     art = make_article(
-        "It began in March, when the ferry company raised its fares for the island route.\n\n"
+        "And then in March the ferry company raised its fares for the island route.\n\n"
         "The ferry company raised its fares for the island route in March this year.",
         outlet="C",
     )
@@ -192,5 +192,5 @@ def test_a_sentence_that_reads_on_from_the_one_before_comes_after_those_that_rea
     assert [s["group_id"] for s in summarize(groups, sts, [art], vecs, max_sentences=1)] == ["g1"]
     from newsprism.brief.summary import leans_back
 
-    assert leans_back("And then they closed two berths.") and not leans_back("Italy closed two berths.")
-    assert not leans_back("That left the harbour closed.")  # a demonstrative's line states facts
+    assert leans_back("And then they closed two berths.") and not leans_back("Andorra closed two berths.")
+    assert not leans_back("That left the harbour closed.") and not leans_back("It closed two berths.")
