@@ -226,6 +226,14 @@ def _lead_in_subject(doc: Doc, found: Found, sent: list[Token], marks: list[Span
     return False
 
 
+def _cue_comma(sent: SpacySpan, marks: list[Span]) -> bool:
+    """``To which she replied,`` split from the quote it leads in: a sentence that ends in a
+    speech verb and a comma."""
+    words = [t for t in sent if not t.is_punct and not t.is_space]
+    ends = sent.text.rstrip().endswith(",") and bool(words) and not inside(words[-1], marks)
+    return ends and bool(cue_verbs(words[-1:]))
+
+
 def _step_adjacent(doc: Doc, found: Found, marks: list[Span]) -> bool:
     toks = expand(doc, found.span)
     if toks is None or len(toks) == 0:
@@ -242,7 +250,7 @@ def _step_adjacent(doc: Doc, found: Found, marks: list[Span]) -> bool:
             return True
     if first.start > 0:
         prev = sentence(doc[first.start - 1])
-        if prev.text.rstrip().endswith(":"):
+        if prev.text.rstrip().endswith(":") or _cue_comma(prev, marks):
             outside = [t for t in prev if not inside(t, marks)]
             cues = cue_verbs(outside)[-1:]
             if not cues:

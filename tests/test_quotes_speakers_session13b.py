@@ -1,0 +1,22 @@
+"""Speaker attribution, session 13 (issue 16 part 2, second pass): a quote left with no speaker
+because its lead-in sentence, ending in a speech verb and a comma, was split from it.
+Fictional texts, parsed with the bundled model."""
+
+from tests.quote_helpers import quotes_of, speaker_of
+
+
+def test_a_lead_in_ending_in_a_speech_verb_and_a_comma_tags_the_next_line(nlp):
+    text = (
+        "Marta Quell said she pushed through the crowd to reach the officers.\n"
+        "A sergeant looked at her and said: “I am so sorry.”\n"
+        "To which she replied,\n"
+        "“I already knew it was over.”\n"
+    )
+    speaker = speaker_of(quotes_of(nlp, text), "already knew")
+    assert speaker is not None and speaker.canonical == "Marta Quell"
+
+
+def test_a_lead_in_ending_in_another_word_and_a_comma_tags_nothing(nlp):
+    text = "Marta Quell walked home through the rain,\n“I already knew it was over.”\n"
+    quote = next(q for q in quotes_of(nlp, text) if "already knew" in text[q.span.start : q.span.end])
+    assert quote.method != "adjacent-tag"
