@@ -20,3 +20,23 @@ def test_a_lead_in_ending_in_another_word_and_a_comma_tags_nothing(nlp):
     text = "Marta Quell walked home through the rain,\n“I already knew it was over.”\n"
     quote = next(q for q in quotes_of(nlp, text) if "already knew" in text[q.span.start : q.span.end])
     assert quote.method != "adjacent-tag"
+
+
+def test_a_quote_after_a_description_naming_its_person_is_that_persons(nlp):
+    text = (
+        "Dan Vell built a chain of bakeries in the 1990s.\n\n"
+        "In those years he grew fast. His former partner at Crumbworks, Lee B. Cole, called him a "
+        'genius at closing deals. "He closed deals that nobody else could close."\n'
+    )
+    speaker = speaker_of(quotes_of(nlp, text), "nobody else")
+    assert speaker is not None and speaker.canonical in ("Lee Cole", "Lee B. Cole")
+
+
+def test_a_description_naming_no_one_at_its_end_gives_no_lead_in(nlp):
+    text = (
+        "Dan Vell built a chain of bakeries in the 1990s.\n\n"
+        "In those years he grew fast. His former partner, who met Lee B. Cole in college, called "
+        'him a genius. "He closed deals that nobody else could close."\n'
+    )
+    speaker = speaker_of(quotes_of(nlp, text), "nobody else")
+    assert speaker is None or "Cole" not in speaker.canonical

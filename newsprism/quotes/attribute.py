@@ -414,8 +414,8 @@ def lead_in_speakers(doc: Doc, quotes: list[Found], paras: list[Span]) -> None:
         start = sentence(last[-1]).start_char
         if any(f.kind != "fragment" and f.span.end > start and f.span.start < prev.end for f in quotes):
             continue  # a quote in the last sentence may be someone else's, to be continued
-        subject = _main_subject(sentence(last[-1]))
-        if subject is not None and subject.ent_type_ == "PERSON":
+        subject = _named_person(_main_subject(sentence(last[-1])))
+        if subject is not None:
             q.speaker, q.method = subject, "lead-in"
 
 
@@ -436,14 +436,29 @@ def paragraph_lead_ins(doc: Doc, quotes: list[Found], paras: list[Span]) -> None
         if not before or q.run is not None:
             continue
         sent = sentence(before[-1])
-        subject = _main_subject(sent) if sent.end_char <= q.span.start else None
-        if subject is not None and subject.ent_type_ == "PERSON" and sent.root.pos_ in ("VERB", "AUX"):
+        subject = _named_person(_main_subject(sent)) if sent.end_char <= q.span.start else None
+        if subject is not None and sent.root.pos_ in ("VERB", "AUX"):
             q.speaker, q.method = subject, "lead-in"
 
 
 def _main_subject(sent: SpacySpan) -> Token | None:
     root = sent.root
     return next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+
+
+def _named_person(subject: Token | None) -> Token | None:
+    """The subject if a named person; for a description, the person named at its end ("His
+    former partner at Lenex, Lee B. Cole, called him …": the apposition the parser may hang on
+    any word of the phrase)."""
+    if subject is None or subject.ent_type_ == "PERSON":
+        return subject
+    if subject.pos_ != "NOUN":
+        return None
+    last = subject.right_edge
+    while last.is_punct and last.i > subject.i:
+        last = last.doc[last.i - 1]
+    named = next((t for t in subject.subtree if t.dep_ == "appos" and t.ent_type_ == "PERSON"), None)
+    return named if named is not None and named.i == last.i else None
 
 
 def _tagged_next(quotes: list[Found]) -> None:
