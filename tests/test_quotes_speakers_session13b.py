@@ -40,3 +40,29 @@ def test_a_description_naming_no_one_at_its_end_gives_no_lead_in(nlp):
     )
     speaker = speaker_of(quotes_of(nlp, text), "nobody else")
     assert speaker is None or "Cole" not in speaker.canonical
+
+
+def test_a_colon_lead_in_in_the_quotes_own_sentence_names_its_speaker(nlp):
+    text = 'Governor Ana Lind is rolling out a new and more personal campaign message: "It is about us."\n'
+    speaker = speaker_of(quotes_of(nlp, text), "about us")
+    assert speaker is not None and speaker.canonical == "Ana Lind"
+
+
+def test_a_colon_lead_in_with_a_speech_verb_is_left_to_that_verb(nlp):
+    text = (
+        "Tom Garr, a data hand, vouched for Ivo Brask.\n\n"
+        '"It helps to know the files," said Garr, explaining he worked with Brask, who was putting '
+        'voter data into the national file: "Ivo is outstanding with data."\n'
+    )
+    speaker = speaker_of(quotes_of(nlp, text), "outstanding")
+    assert speaker is None or "Brask" not in speaker.canonical
+
+
+def test_a_surname_that_the_article_gives_a_mans_honorific_is_not_the_woman_named_in_full(nlp):
+    text = (
+        "Mr. Dorn spoke at the rally with his wife, Michelle Dorn, beside him.\n\n"
+        'President Dorn said: "This election is about all of us."\n'
+        '"We will win," Mr. Dorn said.\n'
+    )
+    speaker = speaker_of(quotes_of(nlp, text), "about all of us")
+    assert speaker is not None and speaker.canonical != "Michelle Dorn"

@@ -165,7 +165,16 @@ def _step_same_sentence(doc: Doc, found: Found, marks: list[Span]) -> bool:
             "according-to",
         )
         return True
-    return False
+    return found.kind == "direct" and _colon_lead_in(doc, found, before, marks)
+
+
+def _colon_lead_in(doc: Doc, found: Found, before: list[Token], marks: list[Span]) -> bool:
+    """``X is rolling out a new message: “It's about me.”``: a lead-in ending in a colon in the
+    quote's own sentence names who says it, as one in the sentence before does."""
+    lead = [t for t in before if not t.is_space and not inside(t, marks)]
+    if len(lead) < 3 or lead[-1].text != ":" or cue_verbs(lead):
+        return False  # a speech verb there had its say in step 1 ("said X, explaining …:")
+    return _lead_in_subject(doc, found, lead[:-1], marks)
 
 
 # Subordinators of a clause after a quote that tells what else happened, not who spoke.
