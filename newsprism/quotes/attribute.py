@@ -165,7 +165,16 @@ def _step_same_sentence(doc: Doc, found: Found, marks: list[Span]) -> bool:
             "according-to",
         )
         return True
-    return False
+    return found.kind == "direct" and _colon_lead_in(doc, found, before, marks)
+
+
+def _colon_lead_in(doc: Doc, found: Found, before: list[Token], marks: list[Span]) -> bool:
+    """``X is rolling out a new message: “It's about me.”``: a lead-in ending in a colon in the
+    quote's own sentence names who says it, as one in the sentence before does."""
+    lead = [t for t in before if not t.is_space and not inside(t, marks)]
+    if len(lead) < 3 or lead[-1].text != ":" or cue_verbs(lead):
+        return False  # a speech verb there had its say in step 1 ("said X, explaining …:")
+    return _lead_in_subject(doc, found, lead[:-1], marks)
 
 
 # Subordinators of a clause after a quote that tells what else happened, not who spoke.
@@ -226,6 +235,14 @@ def _lead_in_subject(doc: Doc, found: Found, sent: list[Token], marks: list[Span
     return False
 
 
+def _cue_comma(sent: SpacySpan, marks: list[Span]) -> bool:
+    """``To which she replied,`` split from the quote it leads in: a sentence that ends in a
+    speech verb and a comma."""
+    words = [t for t in sent if not t.is_punct and not t.is_space]
+    ends = sent.text.rstrip().endswith(",") and bool(words) and not inside(words[-1], marks)
+    return ends and bool(cue_verbs(words[-1:]))
+
+
 def _step_adjacent(doc: Doc, found: Found, marks: list[Span]) -> bool:
     toks = expand(doc, found.span)
     if toks is None or len(toks) == 0:
@@ -242,7 +259,7 @@ def _step_adjacent(doc: Doc, found: Found, marks: list[Span]) -> bool:
             return True
     if first.start > 0:
         prev = sentence(doc[first.start - 1])
-        if prev.text.rstrip().endswith(":"):
+        if prev.text.rstrip().endswith(":") or _cue_comma(prev, marks):
             outside = [t for t in prev if not inside(t, marks)]
             cues = cue_verbs(outside)[-1:]
             if not cues:
@@ -406,8 +423,8 @@ def lead_in_speakers(doc: Doc, quotes: list[Found], paras: list[Span]) -> None:
         start = sentence(last[-1]).start_char
         if any(f.kind != "fragment" and f.span.end > start and f.span.start < prev.end for f in quotes):
             continue  # a quote in the last sentence may be someone else's, to be continued
-        subject = _main_subject(sentence(last[-1]))
-        if subject is not None and subject.ent_type_ == "PERSON":
+        subject = _named_person(_main_subject(sentence(last[-1])))
+        if subject is not None:
             q.speaker, q.method = subject, "lead-in"
 
 
@@ -428,14 +445,29 @@ def paragraph_lead_ins(doc: Doc, quotes: list[Found], paras: list[Span]) -> None
         if not before or q.run is not None:
             continue
         sent = sentence(before[-1])
-        subject = _main_subject(sent) if sent.end_char <= q.span.start else None
-        if subject is not None and subject.ent_type_ == "PERSON" and sent.root.pos_ in ("VERB", "AUX"):
+        subject = _named_person(_main_subject(sent)) if sent.end_char <= q.span.start else None
+        if subject is not None and sent.root.pos_ in ("VERB", "AUX"):
             q.speaker, q.method = subject, "lead-in"
 
 
 def _main_subject(sent: SpacySpan) -> Token | None:
     root = sent.root
     return next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+
+
+def _named_person(subject: Token | None) -> Token | None:
+    """The subject if a named person; for a description, the person named at its end ("His
+    former partner at Lenex, Lee B. Cole, called him …": the apposition the parser may hang on
+    any word of the phrase)."""
+    if subject is None or subject.ent_type_ == "PERSON":
+        return subject
+    if subject.pos_ != "NOUN":
+        return None
+    last = subject.right_edge
+    while last.is_punct and last.i > subject.i:
+        last = last.doc[last.i - 1]
+    named = next((t for t in subject.subtree if t.dep_ == "appos" and t.ent_type_ == "PERSON"), None)
+    return named if named is not None and named.i == last.i else None
 
 
 def _tagged_next(quotes: list[Found]) -> None:

@@ -27,7 +27,7 @@ from newsprism.quotes.detect import (
 from newsprism.quotes.found import Found
 from newsprism.quotes.identity import describe, fold, join, surname_key, widen_name
 from newsprism.quotes.marks import find_marked_spans, join_broken, paragraph_spans
-from newsprism.quotes.names import TITLE_WORDS
+from newsprism.quotes.names import TITLE_WORDS, given_sex
 from newsprism.quotes.syntax import entities, inside
 from newsprism.quotes.tweets import find_tweets
 from newsprism.settings import QuoteSettings
@@ -175,9 +175,37 @@ def _article_canonical(speakers: list[Speaker], doc: Doc, marks: list[Span]) -> 
         clean = _without_possessive(name)
         if len(fold(clean).split()) >= 2:
             full.setdefault(surname_key(clean), set()).add(clean)
-    return {
+    honoured = _honorific_sexes(doc)
+    chosen = {
         k: sorted(v, key=lambda n: (-len(n), n))[0] for k, v in full.items() if len({fold(n) for n in v}) == 1
     }
+    # "the first lady, Michelle Obama" and fifteen "Mr. Obama": the surname alone is not hers
+    return {k: n for k, n in chosen.items() if not _other_sex_honoured(n, honoured)}
+
+
+# Honorifics that tell a person's sex ("Mr. Obama").
+_HONORIFIC_SEX = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f"}
+
+
+def _honorific_sexes(doc: Doc) -> dict[str, set[str]]:
+    """Surname → the sexes its honorifics in the article give (``Mr. Lind`` → m)."""
+    found: dict[str, set[str]] = {}
+    for tok in doc[:-1]:
+        sex = _HONORIFIC_SEX.get(tok.lower_.rstrip("."))
+        name = tok.nbor()
+        if sex is None or not name.is_title:
+            continue
+        while name.i + 1 < len(doc) and name.nbor().is_title and name.nbor().pos_ == "PROPN":
+            name = name.nbor()  # "Mr. Van Voorhis"
+        found.setdefault(surname_key(name.text), set()).add(sex)
+    return found
+
+
+def _other_sex_honoured(name: str, honoured: dict[str, set[str]]) -> bool:
+    """A full name whose given name is of one sex while the article calls someone of that
+    surname by the other sex's honorific: the surname alone is (also) someone else."""
+    sex = given_sex(name)
+    return sex is not None and bool(honoured.get(surname_key(name), set()) - {sex})
 
 
 def _titled(ent) -> bool:
