@@ -175,3 +175,22 @@ def test_an_outlets_aside_to_its_reader_is_not_a_summary_line():
     st = _st("a1", art, art.text)
     group = LedgerGroup("ga", st.text, "single-source", ("a1",), (art.id,), 1)
     assert summarize([group], [st], [art], {"a1": np.array([1, 0], np.float32)}) == []
+
+
+def test_a_sentence_that_reads_on_from_the_one_before_comes_after_those_that_read_alone():
+    art = make_article(
+        "And then in March the ferry company raised its fares for the island route.\n\n"
+        "The ferry company raised its fares for the island route in March this year.",
+        outlet="C",
+    )
+    sts = [_st(f"b{k}", art, t) for k, t in enumerate(art.text.split("\n\n"))]
+    groups = [
+        LedgerGroup(f"g{k}", st.text, "single-source", (st.id,), (art.id,), 1) for k, st in enumerate(sts)
+    ]
+    vecs = {"b0": np.array([1, 0], np.float32), "b1": np.array([0, 1], np.float32)}
+    assert [s["group_id"] for s in summarize(groups, sts, [art], vecs)] == ["g1", "g0"]
+    assert [s["group_id"] for s in summarize(groups, sts, [art], vecs, max_sentences=1)] == ["g1"]
+    from newsprism.brief.summary import leans_back
+
+    assert leans_back("And then they closed two berths.") and not leans_back("Andorra closed two berths.")
+    assert not leans_back("That left the harbour closed.") and not leans_back("It closed two berths.")

@@ -362,3 +362,12 @@ def test_bounded_scoring_gives_every_passage_and_aligned_pair_that_scoring_all_p
                 assert _aligned(va, vb) == expected_pairs
                 aligned += len(expected_pairs)
     assert found and aligned  # the bounds were tested on pairs that pass, not only on pairs that fail
+
+
+def test_a_piece_another_outlet_published_is_a_citation_and_not_when_it_is_the_own_outlet():
+    text = (
+        "Harbour officials conceded as much in a Valley Times article on Monday.\n\n"
+        "The figures first appeared in an Eastport Herald report last week."
+    )
+    art = make_article(text, outlet="Eastport Herald")
+    assert [o for o, _ in find_citations(art)] == ["Valley Times"]

@@ -1,5 +1,13 @@
 from newsprism.render.brief_html import _in_sentence
-from newsprism.render.brief_text import agree_rows, in_sentence, quote_piece, sentence_parts, term_brief
+from newsprism.render.brief_text import (
+    agree_rows,
+    as_line,
+    fact_line,
+    in_sentence,
+    quote_piece,
+    sentence_parts,
+    term_brief,
+)
 from newsprism.render.markdown import md_escape
 from newsprism.render.story.view import Links, _outlet_rows
 
@@ -108,3 +116,56 @@ def test_an_agree_line_is_not_repeated_for_a_group_citing_part_of_its_outlets():
         ("Three firefighters were hurt.", ("a", "b")),
     ]
     assert agree_rows(rows) == [0, 2, 4]
+
+
+def test_typewriter_quote_marks_are_read_as_quote_marks_and_a_cut_quote_ends_in_one_ellipsis():
+    # Reported speech holding a ''…'' quote is the outlet's sentence, not "a longer quote".
+    text = "Ada Vell, a spokeswoman for the port, said the crews would work ''to keep every berth open.''"
+    statements = {"s1": {"id": "s1", "text": text, "quote_kind": "direct", "attributed_to": "Ada Vell"}}
+    line = fact_line({"text": text, "statement_ids": ["s1"]}, statements, lambda x: x)
+    assert line == text.replace("''", '"')
+    assert as_line("''We will rebuild the pier,'' she said.") == '"We will rebuild the pier," she said.'
+    long = {
+        "text": "The bridge will open in May " + "and the ferries will run every hour " * 6 + "until then."
+    }
+    shown = quote_piece(long, {})
+    assert shown.endswith("…”") and "……" not in shown
+
+
+def test_a_whole_quote_shown_as_a_fact_names_its_speaker():
+    text = "“If the ferries stop, the island stops with them.”"
+    statements = {"s1": {"id": "s1", "text": text, "quote_kind": "direct", "attributed_to": "Ada Vell"}}
+    assert fact_line({"text": text, "statement_ids": ["s1"]}, statements, str) == f"Ada Vell: {text}"
+    said = "“The ferries will run,” Ada Vell said."
+    statements = {"s2": {"id": "s2", "text": said, "quote_kind": "direct", "attributed_to": "Ada Vell"}}
+    assert fact_line({"text": said, "statement_ids": ["s2"]}, statements, str) == said
+
+
+def test_a_summary_line_that_is_a_whole_quote_names_its_speaker():
+    quote = "“We will run the boats until the last passenger is home.”"
+    report = {
+        "articles": [{"id": "a", "label": "Gazette"}],
+        "ledger": [],
+        "statements": [{"id": "s1", "text": quote, "attributed_to": "Ada Vell"}],
+        "summary": [
+            {
+                "text": quote,
+                "group_id": "g1",
+                "statement_id": "s1",
+                "independent_support": 1,
+                "marked": "single-source",
+                "cites": [{"article_id": "a", "outlet": "Gazette"}],
+            }
+        ],
+    }
+    assert f"1. Ada Vell: {quote} [Gazette; 1 independent] (single source)" in term_brief(report)
+    from newsprism.render.story.view import story_view
+
+    report["articles"][0].update(title=None, published=None)
+    for c in report["summary"][0]["cites"]:
+        c.update(statement_id="s1", start=0, end=len(quote))
+    links = Links(article=lambda aid, s=None, e=None: f"#{aid}-{s}-{e}", person=lambda n: None)
+    assert story_view(report, links)["summary"][0]["text"] == f"Ada Vell: {quote}"  # the HTML page too
+    runs_on = "''We will run the boats until the last passenger is home."  # the quote goes on
+    report["statements"][0]["text"] = report["summary"][0]["text"] = runs_on
+    assert '1. Ada Vell: "We will run the boats until the last passenger is home.…”' in term_brief(report)

@@ -23,9 +23,9 @@ import numpy as np
 
 from newsprism.compare.ledger import carriers
 from newsprism.model import Article, LedgerGroup, Span, Statement
-from newsprism.text import quote_regions, words
+from newsprism.text import quote_regions, unclosed_quotes, words
 
-__all__ = ["summarize"]
+__all__ = ["bare_quote", "leans_back", "reads_alone", "summarize"]
 
 
 def _position(st: Statement, articles: Mapping[str, Article]) -> float:
@@ -117,6 +117,7 @@ def summarize(
             # the lines of one origin, its count shown as the ledger's
             c[2]["independent_support"] < 2 or c[2]["status"] == "possibly-shared",
             -c[2]["independent_support"],
+            leans_back(c[2]["text"]),  # "It happened in 2008": what, only the sentence before says
             -len({x["article_id"] for x in c[2]["cites"]}),
             -_salience(c[0], by_id, arts, vectors, center),
             c[0].id,
@@ -157,6 +158,32 @@ def _aside(st: Statement) -> bool:
     for a, b in reversed(quote_regions(text)):
         text = text[:a] + " " + text[b:]
     return bool(_PERSONAL.search(text)) or text.rstrip().endswith("?")
+
+
+# A sentence opening on a linking word reads on from the one before it ("And then he promised",
+# "Yet the spectacle"): shown alone, the reader cannot tell what it answers, so it comes after the
+# lines of its support that read alone. Pronouns and demonstratives ("It created a special rule",
+# "That left Cruz center stage", "He said in a statement") are left out: on the calibrate halves
+# those lines state gold facts, as does "Then came the anger: …" (docs/results/brief.md 0y-reader3).
+_LEANS_BACK = re.compile(r"(?:and|yet|also|still|such|well)\b", re.IGNORECASE)
+
+
+def leans_back(text: str) -> bool:
+    """Whether ``text`` opens on a word that refers to what an earlier sentence said."""
+    return bool(_LEANS_BACK.match(text.lstrip(" \"'“‘(—–-…")))
+
+
+def bare_quote(text: str) -> bool:
+    """A quote with nobody named in its sentence (all of it inside quote marks): alone, a reader
+    cannot tell who says it."""
+    text = text.strip().replace("''", '"')  # typewriter marks, as some archives print quotes
+    if text[:1] in '"“' and unclosed_quotes(text) == (False, True):
+        return True  # a quote that opens the sentence and runs on past it
+    regions = quote_regions(text)
+    outside = text
+    for a, b in reversed(regions):
+        outside = outside[:a] + " " + outside[b:]
+    return bool(regions) and not words(outside)
 
 
 def _cosine(vectors: Mapping[str, np.ndarray]) -> Callable[[str, str], float | None]:

@@ -121,6 +121,7 @@ def align_statements(
             pairs.append((sim, i, j))
             judged.add((i, j))
     blocked = {(i, j) for i, j, _ in conflicts} | vetoes.amounts
+    related = judge.related(settings.only_here_model)  # asked twice below: built once
     if judge.on and settings.align_link <= 1.0:
         # Average link over the model's probability of telling one fact: a look-alike at high
         # cosine no longer takes the place of the reworded statement that tells the fact.
@@ -140,7 +141,7 @@ def align_statements(
         if settings.align_extend <= 1.0:
             # Any pair the model finds likely enough may lead a statement to a group, also one
             # the count gate kept from the clustering: the whole group must then vouch for it.
-            near = [(i, j) for _, i, j in pairs] + list(judge.related(settings.only_here_model))
+            near = [(i, j) for _, i, j in pairs] + list(related)
             groups = _extend_groups(statements, link, near, groups, settings, blocked)
     else:
         groups = _cluster(
@@ -157,7 +158,7 @@ def align_statements(
         groups=groups,
         conflicts=strong,
         sims=sims,
-        related=judge.related(settings.only_here_model),
+        related=related,
         parts=tuple(_firm_parts(g, firm, judge) for g in groups) if judge.on else (),
     )
 

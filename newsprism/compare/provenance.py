@@ -56,6 +56,8 @@ _CITE = re.compile(
     rf"|\b[Tt]he ({_OUTLETS}|[A-Z][\w-]+) news agency (?:said|reported|quoted)\b"
     rf"|\b({_OUTLETS}) (?:reported|said|quoted|cited)\b|\baccording to ({_OUTLETS})\b"
     rf"|\bin an interview with ({_OUTLETS})\b|\bciting ({_OUTLETS})\b"
+    # A piece another outlet published: "acknowledged as much in a New York Times article".
+    rf"|\bin an? ({_OUTLETS}) (?:article|report|story|piece|column|op-ed|editorial|interview|poll)\b"
 )
 # A wire dateline opens a paragraph: a short place (and date) line, the agency in brackets,
 # then a dash ("WASHINGTON (Reuters) -", "MEXICO CITY, Feb. 8 (UPI) —", "(AFP) –").

@@ -20,6 +20,7 @@ from newsprism.compare.clauses import clause_spans
 from newsprism.errors import TooSlowInputError
 from newsprism.ingest.limits import BUDGET_HINT, cpu_budget
 from newsprism.model import Article, Quote, Rejection, Span, Statement, content_id
+from newsprism.nlp.cache_articles import kept_statements
 from newsprism.nlp.spacy_model import text_of
 from newsprism.spans import SpanIndex
 from newsprism.text import (
@@ -97,8 +98,14 @@ def build_statements(
         doc = docs[k] if docs is not None else None
         try:
             with cpu_budget(max_seconds, article.path, "statement splitting"):
-                found = article_statements(
-                    article, by_article.get(article.id, []), min_words, doc, min_clause_words, unit_words
+                found = kept_statements(
+                    article,
+                    by_article.get(article.id, []),
+                    min_words,
+                    doc,
+                    min_clause_words,
+                    unit_words,
+                    article_statements,
                 )
             out.extend(found)
         except TooSlowInputError as exc:

@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import importlib.util
 import logging
 import math
 import os
 from collections import OrderedDict
 from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from newsprism.errors import StoreError
@@ -38,10 +40,13 @@ __all__ = [
     "use_parse_cache",
     "vector_cache",
     "derived",
+    "derived_cache",
     "doc_from_bytes",
     "doc_to_bytes",
     "model_key",
     "parse_cached",
+    "parsed_by",
+    "source_key",
     "text_hash",
 ]
 
@@ -99,6 +104,11 @@ LIVE_CHARS = 8_000_000
 
 _VECTORS: list[VectorCache | None] = [None]
 _DERIVED: list[DerivedCache | None] = [None]
+
+
+def derived_cache() -> DerivedCache | None:
+    """The run's cache of what steps derive from texts (the open store), if any."""
+    return _DERIVED[0]
 
 
 def vector_cache() -> VectorCache | None:
@@ -163,6 +173,39 @@ def derived(
     except StoreError as exc:
         log.debug("derived cache not kept: %s", exc)
     return found
+
+
+def source_key(*modules: str) -> str | None:
+    """A hash of the files of ``modules`` (a package counts with every file under it, data
+    included), so that a kept result of changed code misses; None when a file cannot be read."""
+    h = hashlib.sha1()
+    for name in modules:
+        try:
+            spec = importlib.util.find_spec(name)
+        except (ImportError, ValueError):  # a parent package missing
+            return None
+        if spec is None or spec.origin is None:
+            return None
+        roots = [Path(p) for p in spec.submodule_search_locations or []] or [Path(spec.origin)]
+        for root in roots:
+            files = [root] if root.is_file() else sorted(f for f in root.rglob("*") if f.is_file())
+            for f in files:
+                if f.suffix == ".pyc":
+                    continue
+                try:
+                    h.update(f"{name}/{f.relative_to(root)}\0".encode() + f.read_bytes() + b"\0")
+                except OSError:
+                    return None
+    return h.hexdigest()[:16]
+
+
+_PARSED_BY = "newsprism_model"
+
+
+def parsed_by(doc: Doc) -> str | None:
+    """The :func:`model_key` of the pipeline that parsed ``doc`` when it came from
+    :func:`parse_cached` (what is kept from a parse names it), else None."""
+    return doc.user_data.get(_PARSED_BY)
 
 
 def model_key(nlp: Language) -> str:
@@ -239,7 +282,9 @@ def parse_cached(
 
 
 def _remember(article_id: str, key: str, doc: Doc) -> None:
-    """Keep ``doc`` among the live Docs, forgetting the oldest past :data:`LIVE_CHARS`."""
+    """Keep ``doc`` among the live Docs, forgetting the oldest past :data:`LIVE_CHARS`, marked
+    with the model that parsed it (:func:`parsed_by`)."""
+    doc.user_data[_PARSED_BY] = key
     previous = _LIVE.pop((article_id, key), None)
     _LIVE[(article_id, key)] = doc
     _LIVE_TOTAL[0] += len(text_of(doc)) - (len(text_of(previous)) if previous is not None else 0)

@@ -12,6 +12,7 @@ from newsprism.ingest.limits import BUDGET_HINT, cpu_budget
 from newsprism.model import Article, Quote, Rejection, Speaker
 from newsprism.nlp import ParseCache, load_spacy, parse_cached
 from newsprism.nlp.cache import default_cache
+from newsprism.nlp.cache_articles import kept_quotes
 from newsprism.quotes.corroborate import corroborate_speakers
 from newsprism.quotes.extract import extract_quotes
 from newsprism.quotes.fallback import speaker_near
@@ -42,7 +43,7 @@ def quotes_for_articles(
     for article, doc in zip(articles, docs, strict=True):
         try:
             with cpu_budget(settings.nlp.max_seconds, article.path, "quote extraction"):
-                quotes.extend(extract_quotes(article, doc, settings.quotes))
+                quotes.extend(kept_quotes(article, doc, settings.quotes, extract_quotes))
         except TooSlowInputError as exc:  # one article too long or too odd, not the run
             log.warning("quotes skipped on %s: %s", article.path, exc)
             rejections.append(Rejection(article.path, "quotes", str(exc), BUDGET_HINT))

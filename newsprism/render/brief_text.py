@@ -13,7 +13,7 @@ from typing import Any
 
 from newsprism.brief.quote_selection import shown_quote_groups
 from newsprism.brief.revisions import moved_facts
-from newsprism.brief.summary import reads_alone
+from newsprism.brief.summary import bare_quote, reads_alone
 from newsprism.render.copies import copy_names
 from newsprism.render.markdown import MD_SECTIONS, md_escape
 from newsprism.render.terminal import TERM_SECTIONS, rule
@@ -30,6 +30,7 @@ __all__ = [
     "quote_piece",
     "readable",
     "sentence_parts",
+    "summary_text",
     "unconfirmed",
     "without_markup",
     "term_brief",
@@ -55,6 +56,7 @@ def diff_text(diff: list[list[str]]) -> str:
 
 def _summary(report: Report, esc: Callable[[str], str]) -> list[str]:
     labels = _labels(report)
+    statements = {st["id"]: st for st in report.get("statements", [])}
     lines = []
     for k, s in enumerate(report.get("summary", []), 1):
         outlets = ", ".join(sorted({labels.get(c["article_id"], c["outlet"]) for c in s["cites"]}))
@@ -67,10 +69,19 @@ def _summary(report: Report, esc: Callable[[str], str]) -> list[str]:
             if unconfirmed(s.get("status", ""), s["independent_support"])
             else ""
         )
-        lines.append(
-            f"{k}. {esc(as_line(s['text']))} [{esc(outlets)}; {s['independent_support']} independent]{mark}"
-        )
+        text = summary_text(s, statements)
+        lines.append(f"{k}. {esc(text)} [{esc(outlets)}; {s['independent_support']} independent]{mark}")
     return lines
+
+
+def summary_text(line: dict, statements: dict[str, dict]) -> str:
+    """A summary line as shown (:func:`as_line`), a whole quote with its speaker's name first:
+    alone, a quote does not say whose it is."""
+    text = as_line(line["text"])
+    # Asked of the article's words: a quote running on past its sentence ends in "…”" once shown.
+    whole_quote = bare_quote(line["text"])
+    speaker = statements.get(line.get("statement_id"), {}).get("attributed_to") if whole_quote else None
+    return f"{speaker}: {text}" if speaker else text
 
 
 # Markup a page left in its text (an embedded post's tags, a bare link): never the words of a fact.
@@ -78,8 +89,15 @@ _MARKUP = re.compile(r"</?[A-Za-z][^<>]{0,300}>|\bpic\.twitter\.com/\S+|\bhttps?
 MIN_WORDS = 3
 
 
+# Typewriter quote marks (two apostrophes, two backticks) as some archives print every quote:
+# shown as they are, a reader sees markup, and the quote's words pass for the outlet's own.
+_TYPEWRITER = re.compile(r"''|``")
+
+
 def without_markup(text: str) -> str:
-    """``text`` without tags and bare links (the spaces they leave closed up)."""
+    """``text`` without tags and bare links (the spaces they leave closed up), its typewriter
+    quote marks as plain ones."""
+    text = _TYPEWRITER.sub('"', text)
     if not _MARKUP.search(text):
         return text
     out = re.sub(r"[ \t]{2,}", " ", _MARKUP.sub("", text))
@@ -98,7 +116,7 @@ _ENDS = ".!?…:;\"'”’)]"
 def as_line(text: str) -> str:
     """A summary sentence as a line: quote marks balanced, and "…" where a claim shown without
     the rest of its sentence stops short ("A fire … burned through the night…")."""
-    text = balance_quotes(" ".join(text.split()))
+    text = balance_quotes(" ".join(_TYPEWRITER.sub('"', text).split()))
     return text if not text or text[-1] in _ENDS else text + "…"
 
 
@@ -244,13 +262,29 @@ def fact_line(group: dict, statements: dict[str, dict], esc: Callable[[str], str
         return in_sentence({**group, "text": " ".join(group["text"].split())}, esc, context=SENTENCE_CONTEXT)
     if group.get("form") == "quote_piece" or _unmarked_quote(group, statements):
         return esc(quote_piece(group, statements))
-    return esc(balance_quotes(_short(without_markup(group["text"]), limit)))
+    text = balance_quotes(_short(without_markup(group["text"]), limit))
+    speaker = _speaker(group, statements) if bare_quote(text) else None
+    return esc(f"{speaker}: {text}" if speaker else text)  # a quote alone does not say whose it is
+
+
+def _speaker(group: dict, statements: dict[str, dict]) -> str | None:
+    """Who the outlet says spoke the group's own text, when it says."""
+    return next(
+        (
+            statements[i].get("attributed_to")
+            for i in group.get("statement_ids", [])
+            if i in statements
+            and statements[i]["text"] == group["text"]
+            and statements[i].get("attributed_to")
+        ),
+        None,
+    )
 
 
 def _unmarked_quote(group: dict, statements: dict[str, dict]) -> bool:
     """A sentence of a direct quote that carries none of the quote's marks ("We have a
     deficit." inside a longer quote): alone it would read as the outlet's own words."""
-    if any(c in group["text"] for c in '“”"'):
+    if any(c in without_markup(group["text"]) for c in '“”"'):
         return False
     return any(
         statements[i].get("quote_kind") == "direct"
@@ -262,19 +296,13 @@ def _unmarked_quote(group: dict, statements: dict[str, dict]) -> bool:
 def quote_piece(group: dict, statements: dict[str, dict]) -> str:
     """A sentence cut from a longer direct quote, with the speaker and "…" where the quote goes on."""
     text = without_markup(" ".join(group["text"].split()))
-    speaker = next(
-        (
-            statements[i].get("attributed_to")
-            for i in group.get("statement_ids", [])
-            if i in statements and statements[i]["text"] == group["text"]
-        ),
-        None,
-    )
+    speaker = _speaker(group, statements)
     starts_inside, ends_inside = unclosed_quotes(text)
     marked = any(c in text for c in '“”"')
     opens = "“…" if starts_inside or not marked else ""
-    closes = "…”" if ends_inside or not marked else ""
-    return f"{speaker or 'unnamed speaker'}, in a longer quote: {opens}{_short(text)}{closes}"
+    shown = _short(text)
+    closes = ("”" if shown.endswith("…") else "…”") if ends_inside or not marked else ""
+    return f"{speaker or 'unnamed speaker'}, in a longer quote: {opens}{shown}{closes}"
 
 
 def _outlets(report: Report, esc: Callable[[str], str]) -> list[str]:

@@ -13,7 +13,7 @@ from typing import Any
 
 from newsprism.brief.quote_selection import shown_quote_groups
 from newsprism.brief.revisions import moved_facts
-from newsprism.render.brief_text import agree_rows, fact_line, one_per_sentence, sentence_parts
+from newsprism.render.brief_text import agree_rows, fact_line, one_per_sentence, sentence_parts, summary_text
 from newsprism.render.copies import copy_names
 from newsprism.render.story.charts import provenance_graph, timeline_axis
 from newsprism.render.story.labels import short_labels
@@ -238,8 +238,9 @@ def story_view(report: Report, links: Links) -> dict[str, Any]:
          "cites": [_cite({**s, "text": e["text"]}, labels, links) for s in e["spans"]]}
         for e in report.get("timeline", [])
     ]  # fmt: skip
+    statements = {s["id"]: s for s in report.get("statements", [])}
     summary = [
-        {"text": balance_quotes(s["text"]), "marked": s.get("marked"), "independent": s["independent_support"],
+        {"text": summary_text(s, statements), "marked": s.get("marked"), "independent": s["independent_support"],
          "cites": [_cite({**c, "text": s["text"]}, labels, links) for c in s["cites"]]}
         for s in report.get("summary", [])
     ]  # fmt: skip

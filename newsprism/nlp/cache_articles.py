@@ -1,0 +1,151 @@
+"""What is read from one article's parse, kept in the run's store
+(:func:`newsprism.nlp.cache.derived`): its quotes and its statements. A brief from cached
+parses reads them back instead of walking the parse again (about 1 CPU s each in a
+100-article brief).
+
+Each key names everything the output depends on: the article's text and the fields read
+with it, the parser (its name and version: the parse is the text's under it; and spaCy's,
+whose code reads the parse), the settings, what else the step is given (an article's
+statements are cut around its quotes), and the source of the step's modules and of those
+they import from newsprism, data files included: a changed rule, word list or setting misses.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import hashlib
+import importlib.metadata
+import json
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
+
+from newsprism.model import Article, Quote, Span, Speaker, Statement
+from newsprism.nlp.cache import derived, derived_cache, parsed_by, source_key
+from newsprism.settings import QuoteSettings
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+__all__ = ["QUOTE_CODE", "STATEMENT_CODE", "kept_quotes", "kept_statements", "quotes_kind", "statements_kind"]
+
+Extract = Callable[[Article, "Doc", QuoteSettings], tuple[Quote, ...]]
+Cut = Callable[..., list[Statement]]
+
+# The code quote extraction runs: the quotes package and what it imports from newsprism.
+_SHARED = ("newsprism.model", "newsprism.spans", "newsprism.text", "newsprism.nlp.spacy_model")
+QUOTE_CODE = ("newsprism.quotes", *_SHARED)
+# Statement cutting: its module, the clause reader, and what they import from newsprism.
+STATEMENT_CODE = ("newsprism.compare.statements", "newsprism.compare.clauses", *_SHARED)
+
+
+def kept_quotes(article: Article, doc: Doc, settings: QuoteSettings, extract: Extract) -> tuple[Quote, ...]:
+    """``extract(article, doc, settings)``, kept in the store in force by :func:`quotes_kind`
+    and what the extraction reads of ``article`` (``doc`` is its text's parse, from
+    :func:`~newsprism.nlp.cache.parse_cached`: a parse made elsewhere keeps nothing)."""
+    model = parsed_by(doc)
+    kind = quotes_kind(settings, model) if model is not None and derived_cache() is not None else None
+    if kind is None:
+        return extract(article, doc, settings)
+    return derived(kind, _article_key(article), lambda _: extract(article, doc, settings), _encode, _decode)
+
+
+def quotes_kind(settings: QuoteSettings, model: str, code: tuple[str, ...] | None = None) -> str | None:
+    """``quotes-`` and a hash of the parser, the settings and the code (:data:`QUOTE_CODE`);
+    None when the code cannot be read (then nothing is kept)."""
+    return _kind("quotes-", code or QUOTE_CODE, model, dataclasses.asdict(settings))
+
+
+def kept_statements(
+    article: Article,
+    quotes: Sequence[Quote],
+    min_words: int,
+    doc: Doc | None,
+    min_clause_words: int,
+    unit_words: int,
+    cut: Cut,
+) -> list[Statement]:
+    """``cut(article, quotes, min_words, doc, min_clause_words, unit_words)`` (the statements of
+    one article), kept in the store in force by :func:`statements_kind`, what the cut reads of
+    ``article`` and its ``quotes``. Without a parse from :func:`~newsprism.nlp.cache.parse_cached`
+    (sentences only) nothing is kept."""
+    model = parsed_by(doc) if doc is not None and derived_cache() is not None else None
+    kind = statements_kind(model, min_words, min_clause_words, unit_words) if model is not None else None
+    if kind is None:
+        return cut(article, quotes, min_words, doc, min_clause_words, unit_words)
+    given = _article_key(article) + "\0" + json.dumps([dataclasses.asdict(q) for q in quotes])
+    return derived(
+        kind,
+        given,
+        lambda _: cut(article, quotes, min_words, doc, min_clause_words, unit_words),
+        _encode_statements,
+        _decode_statements,
+    )
+
+
+def statements_kind(
+    model: str, min_words: int, min_clause_words: int, unit_words: int, code: tuple[str, ...] | None = None
+) -> str | None:
+    """``statements-`` and a hash of the parser, the settings and the code (:data:`STATEMENT_CODE`)."""
+    return _kind("statements-", code or STATEMENT_CODE, model, [min_words, min_clause_words, unit_words])
+
+
+def _kind(prefix: str, code: tuple[str, ...], model: str, settings: object) -> str | None:
+    source = _source(code)
+    if source is None:
+        return None
+    named = json.dumps([model, _spacy_version(), settings, source], sort_keys=True)
+    return prefix + hashlib.sha1(named.encode("utf-8")).hexdigest()[:16]
+
+
+@functools.cache
+def _spacy_version() -> str:
+    try:
+        return importlib.metadata.version("spacy")
+    except importlib.metadata.PackageNotFoundError:
+        return ""
+
+
+@functools.cache
+def _source(code: tuple[str, ...]) -> str | None:
+    return source_key(*code)
+
+
+def _article_key(article: Article) -> str:
+    """What names what is read from an article besides its text: its id (in every quote's and
+    statement's id), the paragraphs and headings read with the text, and the fields that could be."""
+    fields = [article.id, article.path, article.format, article.title, article.outlet, article.published]
+    spans = [[s.start, s.end] for s in article.paragraphs], [[s.start, s.end] for s in article.headings]
+    return json.dumps([fields, spans]) + "\0" + article.text
+
+
+def _encode(quotes: tuple[Quote, ...]) -> bytes:
+    return json.dumps([dataclasses.asdict(q) for q in quotes]).encode("utf-8", "surrogatepass")
+
+
+def _decode(data: bytes) -> tuple[Quote, ...]:
+    return tuple(_quote(d) for d in json.loads(data.decode("utf-8", "surrogatepass")))
+
+
+def _encode_statements(statements: list[Statement]) -> bytes:
+    return json.dumps([dataclasses.asdict(st) for st in statements]).encode("utf-8", "surrogatepass")
+
+
+def _decode_statements(data: bytes) -> list[Statement]:
+    return [
+        Statement(
+            **{**d, "span": _span(d["span"]), "sentence": _span(d["sentence"]), "hedges": tuple(d["hedges"])}
+        )
+        for d in json.loads(data.decode("utf-8", "surrogatepass"))
+    ]
+
+
+def _span(d: dict | None) -> Span | None:
+    return Span(d["start"], d["end"]) if d is not None else None
+
+
+def _quote(d: dict) -> Quote:
+    speaker = d["speaker"]
+    if speaker is not None:
+        speaker = Speaker(**{**speaker, "span": _span(speaker["span"])})
+    return Quote(**{**d, "span": _span(d["span"]), "cue_span": _span(d["cue_span"]), "speaker": speaker})
