@@ -496,7 +496,11 @@ def test_a_weak_model_join_needs_a_second_specific_kind_of_evidence(monkeypatch)
     ]
     clauses = np.array([[1, 0, 0], [0.35, np.sqrt(1 - 0.35**2), 0], [0, 0, 1]], np.float32)
     sentences = np.array([[1, 0, 0], [0.43, np.sqrt(1 - 0.43**2), 0], [0, 0, 1]], np.float32)
-    assert (0, 1) not in align_statements(topic, clauses, CompareSettings(), sentences).groups
+    refuse = CompareSettings(align_keep_weak=False)
+    assert (0, 1) not in align_statements(topic, clauses, refuse, sentences).groups
+    # kept by default, but as two firm parts: the group is not confirmed as one fact
+    kept = align_statements(topic, clauses, CompareSettings(), sentences)
+    assert (0, 1) in kept.groups and _parts_of(kept, (0, 1)) == 2
     off = CompareSettings(align_model_sure=0.0)
     assert (0, 1) in align_statements(topic, clauses, off, sentences).groups
     # a word only the two use is the second kind of evidence
@@ -508,7 +512,7 @@ def test_a_weak_model_join_needs_a_second_specific_kind_of_evidence(monkeypatch)
     assert (0, 1) in align_statements(rare, clauses, CompareSettings(), sentences).groups
     assert _parts_of(align_statements(rare, clauses, CompareSettings(), sentences), (0, 1)) == 2
     assert (0, 1) not in align_statements(
-        rare, clauses, CompareSettings(align_second_rarity=2.0), sentences
+        rare, clauses, CompareSettings(align_second_rarity=2.0, align_keep_weak=False), sentences
     ).groups
     # so is a name both give
     named = [

@@ -472,3 +472,17 @@ def test_overnight_is_the_night_before_the_day_its_sentence_tells() -> None:
 def test_a_month_a_short_clause_says_it_was_is_a_month() -> None:
     assert values("She knew all about it. That was May. Now it is over.")["May"] == "2023-05"
     assert values("The winner was May.") == {}  # a name, as likely
+
+
+def test_a_given_name_that_is_a_month_is_no_date() -> None:
+    got = values("April Halloran, a spokeswoman for the council, said the ferry would run.")
+    assert "April" not in got
+    assert values("Since April Halloran has led the council.")  # after a preposition: still a month
+
+
+def test_a_month_aimed_at_by_a_past_verb_of_intent_is_the_nearest_one() -> None:
+    may = dt.date(2016, 5, 19)
+    text = "Protesters threatened to disrupt the party's convention in Lowport in July with marches."
+    assert values(text, may)["July"] == "2016-07"
+    # a past verb alone still points back
+    assert values("Turnout fell in the primary held in July.", may)["July"] == "2015-07"

@@ -422,6 +422,7 @@ class _PairJudge:
         self.second_names = s.align_second_names
         self.second_words = s.align_second_evidence_words
         self.second_rarity = s.align_second_rarity
+        self.keep_weak = s.align_keep_weak
         self.accepted: set[tuple[int, int]] = set()
         # Accepted pairs whose evidence passes without the rarity way (see ``_evidence``).
         self.strict: set[tuple[int, int]] = set()
@@ -482,6 +483,8 @@ class _PairJudge:
         )
         strict = some & ((probability >= self.sure) | specific)
         ok = strict.copy()
+        if self.keep_weak:  # kept, unconfirmed: only strict pairs make a group's firm parts
+            return some, strict
         ask = np.flatnonzero(some & ~ok & (probability >= self.min))
         if self.evidence is not None and len(ask):
             ok[ask] = [self._rare_shared(self.evidence, i, j) for i, j in pairs[ask].tolist()]

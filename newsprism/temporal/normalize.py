@@ -55,6 +55,13 @@ _PAST = re.compile(
     r"(?<!\bthe\s)(?<!\ba\s)(?<!\ban\s)(?<!\bits\s)(?<!\bto\sbe\s)\b\w{3,}ed\b",
     re.IGNORECASE,
 )
+# A past verb of intent with its infinitive ("threatened to disrupt", "planned to hold"): the
+# date tells what was aimed at, which may lie after publication as well as before.
+_AIMED = re.compile(
+    r"\b(?:threatened|planned|vowed|promised|pledged|agreed|decided|hoped|intended|expected|wanted|"
+    r"sought|aimed|prepared|scheduled|set|urged|asked)\s+(?:\w+\s+)?to\s+[a-z]+\b(?!.*\b(?:was|were|had)\b)",
+    re.IGNORECASE,
+)
 # A reporting verb right before the date: the date is when it was said, in its tense, whatever
 # the reported clause after it says ("said Monday that he will ...").
 _SAID_BEFORE = re.compile(
@@ -156,6 +163,8 @@ class Context:
         ahead = _AHEAD_OF.search(before)
         if ahead and not _PAST.search(before[ahead.end() :]):
             return "future"  # "the last debate before Iowans kick off the voting Monday": still to come
+        if _AIMED.search(before):
+            return ""  # "threatened to disrupt the convention in July": what was aimed at, either way
         if _PAST.search(before) or _PAST.search(after[:40]):
             return "past"
         if _PRESENT.search(before):
