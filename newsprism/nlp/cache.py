@@ -202,10 +202,10 @@ def source_key(*modules: str) -> str | None:
 _PARSED_BY = "newsprism_model"
 
 
-def parsed_by(doc: Doc) -> str | None:
+def parsed_by(doc: Doc | None) -> str | None:
     """The :func:`model_key` of the pipeline that parsed ``doc`` when it came from
-    :func:`parse_cached` (what is kept from a parse names it), else None."""
-    return doc.user_data.get(_PARSED_BY)
+    :func:`parse_cached` (what is kept from a parse names it), else None (also for no parse)."""
+    return None if doc is None else doc.user_data.get(_PARSED_BY)
 
 
 def model_key(nlp: Language) -> str:
