@@ -263,3 +263,31 @@ def test_an_interrupted_poll_is_marked_in_its_run(site, tmp_path, monkeypatch):
             watch(store, [site.url("/feed.xml")], fast_settings(), 0.01, max_polls=1)
         (run,) = store.runs()
         assert run["status"] == "interrupted" and store.count() == 3  # the pages stored stay
+
+
+def test_ctrl_c_stops_the_watch_though_a_library_left_a_failing_handler(site, tmp_path, capsys):
+    """A SIGINT handler that raises something else (pyspark's, once its context stopped) must
+    not turn Ctrl-C into a fetch error and leave the loop waiting for the next poll."""
+    import signal
+    import threading
+    import time
+
+    def broken(_signum, _frame):
+        raise RuntimeError("the context this handler belongs to is gone")
+
+    site.routes["/slow-feed"] = {"delay": 5.0, "body": "<rss></rss>"}
+    previous = signal.signal(signal.SIGINT, broken)
+    timer = threading.Timer(0.7, signal.pthread_kill, (threading.main_thread().ident, signal.SIGINT))
+    try:
+        timer.start()
+        t0 = time.perf_counter()
+        code = main(
+            ["watch", str(tmp_path / "n.db"), site.url("/slow-feed"), "--set", "fetch.host_interval_s=0"]
+        )
+        elapsed = time.perf_counter() - t0
+        assert signal.getsignal(signal.SIGINT) is broken  # the caller's handler is given back
+    finally:
+        timer.cancel()
+        signal.signal(signal.SIGINT, previous)
+    assert code == 0 and "watch stopped" in capsys.readouterr().err
+    assert elapsed < 3

@@ -4,8 +4,12 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
+import signal
 import sys
+import threading
+from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from newsprism.cli.common import dump
@@ -51,12 +55,35 @@ def run_watch(args: argparse.Namespace, settings: Settings) -> int:
         data = {**r.__dict__, "rejections": [rej.line() for rej in r.rejections]}
         print(json.dumps(data, ensure_ascii=False) if args.json else _poll_line(r), flush=True)
 
-    with Store(args.db) as store:
+    stop = threading.Event()
+    with Store(args.db) as store, _ctrl_c_stops(stop):
         try:
-            watch(store, args.feeds, settings, every, max_polls=args.polls, on_poll=report)
+            watch(store, args.feeds, settings, every, stop=stop, max_polls=args.polls, on_poll=report)
         except KeyboardInterrupt:
+            stop.set()
+        if stop.is_set():
             print("newsprism: watch stopped; a restart resumes from the store", file=sys.stderr)
     return 0
+
+
+@contextlib.contextmanager
+def _ctrl_c_stops(stop: threading.Event) -> Iterator[None]:
+    """Ctrl-C sets ``stop`` and interrupts what runs, whatever handler a library left in place
+    (pyspark's fails once its context stopped): should the interrupt be swallowed on its way up
+    (a fetch's error handling, a finalizer), the loop still ends after the current poll."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def interrupt(_signum: int, _frame: object) -> None:
+        stop.set()
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGINT, interrupt)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 def add_revisions(r: argparse.ArgumentParser) -> None:
