@@ -664,7 +664,7 @@ def test_two_rows_citing_one_article_join_when_it_tells_one_days_event_twice() -
     )
     b = article("The ferry went down Tuesday, the coastguard said.", "b", "2031-05-08", "B")
     cfg = Settings().timeline
-    for cosine, joined in ((0.5, True), (0.3, False)):
+    for cosine, joined in ((cfg.retold_join_cosine + 0.05, True), (0.3, False)):
         vectors = {"The ferry sank": [1.0, 0.0], "Divers": [cosine, float(np.sqrt(1 - cosine**2))]}
         vectors["The ferry went"] = [1.0, 0.0]
         first, second, other = _vectored([a, b], dt.date(2031, 5, 8), vectors)
