@@ -9,6 +9,7 @@ The CLI calls these and only prints; scripts call them directly::
 
 from __future__ import annotations
 
+import ctypes
 import dataclasses
 import functools
 import itertools
@@ -16,6 +17,7 @@ import logging
 import multiprocessing
 import os
 import signal
+import sys
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -244,14 +246,30 @@ def _alone(job: Task) -> Read:
             return _died(job)
 
 
-def _worker_start() -> None:
+def _worker_start(parent: int) -> None:
     # Ctrl-C reaches the whole process group: the parent stops the run, workers stay quiet.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _end_with(parent)
+
+
+def _end_with(parent: int) -> None:
+    """A run killed outright (kill -9, out of memory) leaves no worker waiting on its queue
+    forever: on Linux the kernel ends this worker when the thread that made it goes."""
+    if not sys.platform.startswith("linux"):
+        return  # elsewhere the pool's own checks are all there is
+    try:
+        ctypes.CDLL(None).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        return
+    if os.getppid() != parent:  # the parent went before the request was made
+        os._exit(1)
 
 
 def _new_pool(workers: int) -> ProcessPoolExecutor:
     context = multiprocessing.get_context("fork")
-    return ProcessPoolExecutor(workers, mp_context=context, initializer=_worker_start)
+    return ProcessPoolExecutor(
+        workers, mp_context=context, initializer=_worker_start, initargs=(os.getpid(),)
+    )
 
 
 def _submit(pool: ProcessPoolExecutor, job: Task) -> Future:

@@ -52,6 +52,23 @@ def _kill_after_progress(db, corpus, env, rng):
     return proc.returncode
 
 
+def _lingering(db, grace=10.0):
+    """Processes still running with ``db`` in their command line (Linux /proc), after a grace."""
+    deadline = time.time() + grace
+    while True:
+        found = []
+        for entry in os.listdir("/proc"):
+            try:
+                with open(f"/proc/{entry}/cmdline", "rb") as f:
+                    if str(db).encode() in f.read():
+                        found.append(int(entry))
+            except (OSError, ValueError):
+                continue
+        if not found or time.time() > deadline:
+            return found
+        time.sleep(0.1)
+
+
 def _state(db):
     with sqlite3.connect(db) as conn:
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
@@ -78,6 +95,7 @@ def test_ten_random_kills_leave_a_sound_store_that_completes_to_a_clean_runs(tmp
     rng = random.Random(15)
     codes = [_kill_after_progress(killed_db, corpus, env, rng) for _ in range(KILLS)]
     assert codes == [-signal.SIGKILL] * KILLS
+    assert _lingering(killed_db) == []  # no reader process outlives its killed run
     partial = _state(killed_db)  # sound after the last kill already
     assert 0 < len(partial[0]) < N
     subprocess.run(_cmd(killed_db, corpus), env=env, check=True, capture_output=True, timeout=300)
