@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
 from newsprism.model import Span
@@ -233,12 +233,7 @@ def _maker_of(noun: Token, avoid: list[Span]) -> Token | None:
     something said or written speaks for whoever made it (the owner or the maker's subject)."""
     if noun.lemma_.lower() not in DOCUMENT_NOUNS and noun.lemma_.lower() not in _SAID_NOUNS:
         return None
-    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
-    if owner is not None:
-        return owner
-    if noun.dep_ != "dobj" or noun.head.pos_ != "VERB":
-        return None
-    return subject_of(noun.head, avoid)
+    return _owner_or_maker(noun, avoid, subject_of)
 
 
 # Nouns for something said (beside the written texts of DOCUMENT_NOUNS).
@@ -320,12 +315,20 @@ def _document_author(verb: Token, avoid: list[Span]) -> Token | None:
     noun = verb.head
     if verb.tag_ != "VBG" or verb.dep_ != "acl" or noun.lemma_.lower() not in DOCUMENT_NOUNS:
         return None
+    return _owner_or_maker(noun, avoid, _direct_subject)
+
+
+def _owner_or_maker(
+    noun: Token, avoid: list[Span], subject: Callable[[Token, list[Span]], Token | None]
+) -> Token | None:
+    """Whose a said or written thing is: its possessive owner ("her letter"), else the
+    ``subject`` of the verb that made it when it is that verb's object ("Cisco issued a report")."""
     owner = next((c for c in noun.children if c.dep_ == "poss"), None)
     if owner is not None:
         return owner
     if noun.dep_ != "dobj" or noun.head.pos_ != "VERB":
         return None
-    return _direct_subject(noun.head, avoid)
+    return subject(noun.head, avoid)
 
 
 def _gerund_preposition(node: Token) -> bool:
