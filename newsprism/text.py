@@ -15,6 +15,7 @@ _T = TypeVar("_T")
 
 __all__ = [
     "ATTRIBUTION_VERBS",
+    "NOT_TAKEN",
     "HEDGES",
     "balance_quotes",
     "content_words",
@@ -496,7 +497,19 @@ def _key_terms(text: str) -> set[str]:
 
 @functools.lru_cache(maxsize=32)
 def _word_patterns(lexicon: tuple[str, ...]) -> tuple[tuple[str, re.Pattern], ...]:
-    return tuple((h, re.compile(rf"\b{re.escape(h)}\b")) for h in lexicon)
+    return tuple(
+        (h, re.compile(rf"\b{re.escape(h)}\b" + (NOT_TAKEN if h in _CLAIMS else ""))) for h in lexicon
+    )
+
+
+_CLAIMS = frozenset({"claim", "claims", "claimed", "claiming"})
+# "claimed victory", "claims the nomination", "claimed the lives of": to claim a thing is to take
+# it (or, of a disaster, to cause deaths), not to assert something the outlet holds in doubt.
+NOT_TAKEN = (
+    r"(?!\s+(?:(?:the|a|an|his|her|their|its|our|your)\s+)?"
+    r"(?:victory|victories|credit|lives|life|title|titles|nomination|win|wins|seat|seats|crown|prize|"
+    r"throne|mantle|majority|spot|place|ownership)\b)"
+)
 
 
 def hedges_in(text: str, lexicon: Iterable[str] = HEDGES) -> tuple[str, ...]:

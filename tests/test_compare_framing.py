@@ -204,3 +204,11 @@ def test_according_to_is_counted_once_as_attribution_not_also_as_a_hedge():
     assert frame["attribution_verbs"] == {"according": 1, "said": 1}
     assert "according to" not in frame["hedges"]
     assert frame["headline"]["hedges"] == [] and frame["headline"]["verbs"] == ["according"]
+
+
+def test_claiming_victory_is_neither_a_hedge_nor_an_attribution():
+    text = "Ada Morrow claimed victory in the Lowport primary. Her rival claimed the count was flawed."
+    art = dataclasses.replace(make_article(text, outlet="Daily"), title="Morrow claims victory")
+    frame = article_framing(art, article_statements(art, []), [])
+    assert frame["attribution_verbs"] == {"claimed": 1}  # the rival's claim only
+    assert frame["hedges"] == {"claimed": 1} and frame["headline"]["verbs"] == []

@@ -52,6 +52,12 @@ def test_negation_and_hedges():
     assert hedges_in("the alleged attack, reportedly at night") == ("alleged", "reportedly")
 
 
+def test_claiming_a_thing_is_no_hedge():
+    assert hedges_in("Ada Morrow claimed victory in the Lowport primary.") == ()
+    assert hedges_in("The flood claimed the lives of six people.") == ()
+    assert hedges_in("The council claimed the ferry was safe.") == ("claimed",)
+
+
 def test_quote_regions_cover_curly_and_straight_quotes():
     text = 'He said “no” and "yes".'
     assert [text[s:e] for s, e in quote_regions(text)] == ["“no”", '"yes"']

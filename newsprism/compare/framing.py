@@ -20,6 +20,7 @@ from newsprism.nlp import load_spacy
 from newsprism.text import (
     ATTRIBUTION_VERBS,
     HEDGES,
+    NOT_TAKEN,
     STOPWORDS,
     hedges_in,
     quote_regions,
@@ -37,7 +38,14 @@ __all__ = [
 ]
 
 _WORDS = re.compile(r"[a-z][a-z'-]+")
-_VERB = re.compile(r"\b(" + "|".join(ATTRIBUTION_VERBS) + r")\b", re.IGNORECASE)
+_VERB = re.compile(  # "claimed victory" takes a thing: no attribution (NOT_TAKEN)
+    r"\b("
+    + "|".join(v for v in ATTRIBUTION_VERBS if not v.startswith("claim"))
+    + r"|claim(?:s|ed)\b"
+    + NOT_TAKEN
+    + r")\b",
+    re.IGNORECASE,
+)
 # Hedge phrases headed by an attribution verb ("according to") cite a source: the table counts
 # them once, as that verb, as the gold counts "according to X" as attribution.
 # A one-word hedge ("alleged drone attack") stays a hedge.
@@ -66,7 +74,9 @@ def headline_framing(title: str | None) -> dict:
     hedges = _hedges(title)
     verbs = sorted({m.group(1).lower() for m in _VERB.finditer(title)})
     verbs += [
-        v for v in ("accuses", "blames", "claims", "says", "denies") if re.search(rf"\b{v}\b", title, re.I)
+        v
+        for v in ("accuses", "blames", "claims", "says", "denies")
+        if re.search(rf"\b{v}\b" + (NOT_TAKEN if v == "claims" else ""), title, re.I)
     ]
     kicker = _KICKER.match(title)
     return {
