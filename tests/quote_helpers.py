@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from newsprism.model import Quote, Speaker
 from newsprism.quotes import extract_quotes
+from newsprism.quotes.speakers import merge_speakers
 from tests.conftest import make_article
 
 
@@ -16,3 +17,16 @@ def quotes_of(nlp, text: str) -> list[Quote]:
 def speaker_of(quotes: list[Quote], words: str) -> Speaker | None:
     """The speaker of the first quote holding ``words``."""
     return next(q.speaker for q in quotes if words in q.text)
+
+
+def merged_quotes(nlp, text: str) -> list[Quote]:
+    """The quotes of ``text`` with speaker names merged story-wide, as the quotes stage does."""
+    found = list(quotes_of(nlp, text))
+    quotes, _ = merge_speakers(found, 92, {found[0].article_id: text})
+    return quotes
+
+
+def name_of(nlp, text: str, words: str) -> str | None:
+    """The story-wide name of the speaker of the first quote holding ``words``."""
+    speaker = speaker_of(merged_quotes(nlp, text), words)
+    return speaker.canonical if speaker else None

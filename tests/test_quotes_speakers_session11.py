@@ -4,8 +4,7 @@ of it. Fictional texts, parsed with the bundled model."""
 
 import pytest
 
-from newsprism.quotes.speakers import merge_speakers
-from tests.quote_helpers import quotes_of, speaker_of
+from tests.quote_helpers import merged_quotes, quotes_of, speaker_of
 
 
 @pytest.mark.parametrize("verb", ["barked", "fumed", "shot back", "growled"])
@@ -51,8 +50,7 @@ def test_a_paper_whose_name_starts_with_a_given_name_is_no_person(nlp):
         '"The mayor has misled the public about the deficit," the Douglas Post said in an editorial '
         "on Tuesday. The Post has covered the city since 1890."
     )
-    found = list(quotes_of(nlp, text))
-    quotes, _ = merge_speakers(found, 92, {found[0].article_id: text})
+    quotes = merged_quotes(nlp, text)
     speaker = speaker_of(quotes, "misled the public")
     assert (speaker.canonical, speaker.kind) == ("Douglas Post", "organisation")
 
@@ -62,8 +60,7 @@ def test_a_short_form_of_an_organisation_takes_its_full_name(nlp):
         "The Marsh Valley Gazette first reported the deal on Monday.\n\n"
         'The deal "was never put to a vote," the Gazette said, citing two council members.'
     )
-    found = list(quotes_of(nlp, text))
-    quotes, _ = merge_speakers(found, 92, {found[0].article_id: text})
+    quotes = merged_quotes(nlp, text)
     speaker = speaker_of(quotes, "put to a vote")
     assert (speaker.canonical, speaker.kind) == ("Marsh Valley Gazette", "organisation")
 
@@ -74,6 +71,5 @@ def test_an_organisation_named_with_a_given_name_stays_an_organisation(nlp):
         '"We expect results within a year," Harlan Foundation said in a statement. Foundation staff '
         "will visit in May."
     )
-    found = list(quotes_of(nlp, text))
-    quotes, _ = merge_speakers(found, 92, {found[0].article_id: text})
+    quotes = merged_quotes(nlp, text)
     assert speaker_of(quotes, "within a year").kind == "organisation"

@@ -5,13 +5,7 @@ that is also a given name. Fictional texts, parsed with the bundled model."""
 
 from newsprism.model import Quote, Span, Speaker
 from newsprism.quotes.speakers import merge_speakers
-from tests.quote_helpers import quotes_of, speaker_of
-
-
-def merged(nlp, text: str):
-    found = list(quotes_of(nlp, text))
-    quotes, _ = merge_speakers(found, 92, {found[0].article_id: text})
-    return quotes
+from tests.quote_helpers import merged_quotes, speaker_of
 
 
 def test_an_honorific_makes_a_title_word_a_surname(nlp):
@@ -19,7 +13,7 @@ def test_an_honorific_makes_a_title_word_a_surname(nlp):
         "Dora King hosts a late-night show on the Harbor Channel.\n\n"
         '"Nobody has ever cut a word of mine," Ms. King said on Tuesday.'
     )
-    speaker = speaker_of(merged(nlp, text), "cut a word")
+    speaker = speaker_of(merged_quotes(nlp, text), "cut a word")
     assert (speaker.canonical, speaker.kind) == ("Dora King", "person")
 
 
@@ -28,7 +22,7 @@ def test_a_surname_alone_takes_its_only_full_name_with_a_suffix(nlp):
         "Vice President Walter K. Brandt Jr. spoke at the union hall on Friday.\n\n"
         '"Tell that to the nurses who pay their taxes," Mr. Brandt said.'
     )
-    speaker = speaker_of(merged(nlp, text), "nurses")
+    speaker = speaker_of(merged_quotes(nlp, text), "nurses")
     assert speaker.canonical == "Walter Brandt Jr."
 
 
@@ -37,7 +31,7 @@ def test_a_surname_alone_keeps_apart_from_a_junior_when_the_father_is_named(nlp)
         "Walter Brandt and his son Walter Brandt Jr. run the mill.\n\n"
         '"We will not sell," Mr. Brandt said on Friday.'
     )
-    speaker = speaker_of(merged(nlp, text), "not sell")
+    speaker = speaker_of(merged_quotes(nlp, text), "not sell")
     assert speaker.canonical == "Walter Brandt"
 
 
@@ -47,20 +41,20 @@ def test_a_dateline_the_parser_made_the_subject_gives_way_to_the_person(nlp):
         "MARLOWE -- Mayor Ines Valdor, opening the new bridge on Saturday, said it would "
         "join two halves of the city."
     )
-    speaker = speaker_of(merged(nlp, text), "two halves")
+    speaker = speaker_of(merged_quotes(nlp, text), "two halves")
     assert speaker is not None and speaker.canonical == "Ines Valdor"
 
 
 def test_a_dateline_in_capitals_is_no_organisation_speaker(nlp):
     text = 'MARLOWE -- "The water is safe to drink," MARLOWE said in a notice on Friday.'
-    quotes = merged(nlp, text)
+    quotes = merged_quotes(nlp, text)
     speaker = speaker_of(quotes, "safe to drink")
     assert speaker is None or speaker.canonical != "MARLOWE"
 
 
 def test_every_member_of_a_list_of_three_speaks(nlp):
     text = "Senators Ana Velez, Tom Brandt and Luis Okafor all said the bank misled its customers for years."
-    speaker = speaker_of(merged(nlp, text), "misled")
+    speaker = speaker_of(merged_quotes(nlp, text), "misled")
     assert speaker.canonical == "Ana Velez, Tom Brandt and Luis Okafor"
 
 
@@ -69,7 +63,7 @@ def test_a_joint_source_drops_middle_initials_like_a_person(nlp):
         "Senators Charles E. Varga and Patrick J. Lomond wrote to the agency on Monday.\n\n"
         "Mr. Varga and Mr. Lomond said the program had grown well beyond its purpose."
     )
-    speaker = speaker_of(merged(nlp, text), "grown well beyond")
+    speaker = speaker_of(merged_quotes(nlp, text), "grown well beyond")
     assert speaker.canonical == "Charles Varga and Patrick Lomond"
 
 
@@ -79,7 +73,7 @@ def test_a_surname_that_is_also_a_given_name_takes_the_name_it_ends(nlp):
         "Democrats are trying to turn out voters for Ana Jordan on Election Day.\n\n"
         'Jordan said that "turnout decides this race."'
     )
-    speaker = speaker_of(merged(nlp, text), "turnout decides")
+    speaker = speaker_of(merged_quotes(nlp, text), "turnout decides")
     assert speaker.canonical == "Ana Jordan"
 
 
@@ -88,7 +82,7 @@ def test_a_dash_glued_to_the_closing_mark_still_signs_the_quote(nlp):
         "“The plan helps nobody in this town.” ― Marta Ilves\n"
         "“We need better roads before anything else.”― Pavel Odum\n"
     )
-    quotes = merged(nlp, text)
+    quotes = merged_quotes(nlp, text)
     assert speaker_of(quotes, "better roads").canonical == "Pavel Odum"
 
 
@@ -97,7 +91,7 @@ def test_a_day_the_parser_made_the_subject_is_no_speaker(nlp):
         "“We will find out what happened on that road,” Harlow police Chief Dana Ilves said Monday. "
         "“Nobody will be spared.”"
     )
-    speaker = speaker_of(merged(nlp, text), "find out")
+    speaker = speaker_of(merged_quotes(nlp, text), "find out")
     assert speaker is None or speaker.canonical != "Monday"
 
 
@@ -106,7 +100,7 @@ def test_a_function_word_opening_a_sentence_begins_no_name(nlp):
         "Besides Corvane, the buyer has few investors the state could press.\n\n"
         "Corvane said that it would sell the mine to the buyer."
     )
-    speaker = speaker_of(merged(nlp, text), "sell the mine")
+    speaker = speaker_of(merged_quotes(nlp, text), "sell the mine")
     assert speaker is not None and speaker.canonical == "Corvane"
 
 
@@ -116,7 +110,7 @@ def test_a_role_noun_with_an_owner_is_the_person_apposed_to_it(nlp):
         "one more season.\n\n"
         "That first had his father recommending that his son turn pro."
     )
-    speaker = speaker_of(merged(nlp, text), "turn pro")
+    speaker = speaker_of(merged_quotes(nlp, text), "turn pro")
     assert speaker is not None and speaker.canonical == "Greg Varga"
 
 
@@ -126,7 +120,7 @@ def test_a_possessive_owner_is_no_part_of_a_full_name(nlp):
         "Tomas Varga told his teammates on Wednesday.\n\n"
         '"I have unfinished business here," Varga said.'
     )
-    speaker = speaker_of(merged(nlp, text), "unfinished business")
+    speaker = speaker_of(merged_quotes(nlp, text), "unfinished business")
     assert speaker.canonical == "Tomas Varga"
 
 
@@ -159,7 +153,7 @@ def test_an_age_description_that_is_the_subject_still_speaks(nlp):
         "Marta Ilves spoke to the convention on Monday night.\n\n"
         "“He has always been a fighter,” said the 46-year-old. “Now he will fight for you.”"
     )
-    speaker = speaker_of(merged(nlp, text), "a fighter")
+    speaker = speaker_of(merged_quotes(nlp, text), "a fighter")
     assert speaker is not None and "46-year-old" in speaker.name
 
 
@@ -215,13 +209,13 @@ def test_a_surname_that_opens_no_full_name_reads_as_a_surname():
 
 def test_a_partitive_speaker_keeps_its_group(nlp):
     text = "Some of the marchers shouted, “Let her go,” when the officers held the woman."
-    speaker = speaker_of(merged(nlp, text), "Let her go")
+    speaker = speaker_of(merged_quotes(nlp, text), "Let her go")
     assert speaker is not None and "marchers" in speaker.canonical
 
 
 def test_one_of_a_group_with_a_name_apposed_is_that_person(nlp):
     text = "In a statement, one of the family's attorneys, Dana Ilves, said the video shows a calm man."
-    speaker = speaker_of(merged(nlp, text), "calm man")
+    speaker = speaker_of(merged_quotes(nlp, text), "calm man")
     assert speaker is not None and speaker.canonical == "Dana Ilves"
 
 
@@ -259,14 +253,14 @@ def test_a_quoted_transcript_line_is_its_labels(nlp):
         '"HOLLAND: Will the senator be at the debate tomorrow night?\n\n'
         '"VARGA: She will not be attending. We have said so all week.\n\n'
     )
-    quotes = merged(nlp, text)
+    quotes = merged_quotes(nlp, text)
     assert speaker_of(quotes, "attending").canonical.lower() == "varga"
     assert speaker_of(quotes, "debate tomorrow").canonical.lower() == "holland"
 
 
 def test_a_quote_opening_with_a_word_in_capitals_and_a_colon_that_is_no_name_has_no_label(nlp):
     text = '"WARNING: the bridge is closed," the notice read.'
-    quotes = merged(nlp, text)
+    quotes = merged_quotes(nlp, text)
     speaker = speaker_of(quotes, "bridge is closed")
     assert speaker is None or speaker.canonical != "WARNING"
 
@@ -276,5 +270,5 @@ def test_a_dateline_with_a_wire_credit_gives_way_to_the_person_after_the_dash(nl
         "Mayor doubts the plan.\n\n"
         "MARLOWE (Reuters) - Ines Valdor said she was unlikely to back the plan because it costs too much."
     )
-    speaker = speaker_of(merged(nlp, text), "unlikely to back")
+    speaker = speaker_of(merged_quotes(nlp, text), "unlikely to back")
     assert speaker is not None and speaker.canonical == "Ines Valdor"

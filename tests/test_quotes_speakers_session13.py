@@ -4,16 +4,7 @@ inverted tag after a comma, "as X put it", a tag sentence after a closed questio
 clause the parser hangs on the quote, and a named subject in the quote's own paragraph.
 Fictional texts, parsed with the bundled model."""
 
-from newsprism.quotes.speakers import merge_speakers
-from tests.quote_helpers import quotes_of, speaker_of
-
-
-def name_of(nlp, text: str, words: str) -> str | None:
-    """The story-wide name of the speaker of the first quote holding ``words``."""
-    found = list(quotes_of(nlp, text))
-    quotes, _ = merge_speakers(found, 92, {found[0].article_id: text})
-    speaker = speaker_of(quotes, words)
-    return speaker.canonical if speaker else None
+from tests.quote_helpers import name_of, quotes_of, speaker_of
 
 
 def test_the_object_of_a_control_verb_speaks_its_infinitive(nlp):
