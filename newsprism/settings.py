@@ -623,18 +623,21 @@ class CompareSettings:
     # A statement also joins a further group whose members it matches as a whole: mean pair
     # probability to every member of at least align_extend, from an article the group lacks
     # that already shares align_extend_links groups with each of its articles, no veto with
-    # any member (above 1.0: off). A lead sentence tells the event, the date and the people
-    # at once; the clustering gave it one group, so the other facts lost it. Without the
-    # article links the extension joined two events of one kind (look-alike pairs per
-    # cross-event article pair 4.08 -> 5.68 at 0.5, ECB+ calibrate); same-event article pairs
-    # share a median of 10 groups there, cross-event ones 2-3. 0.6 / 8 was the best point on
-    # both calibrate halves and the example's truth (0.5 folded the example's "letter" group
-    # into its "sprinklers" group), but it is off: it found no PolNeAR fact on either half and
-    # on the PolNeAR report half cost pair precision (0.67 -> 0.64), summary cite precision
-    # (0.94 -> 0.91, under its floor) and look-alikes (4.22 -> 4.33); US-politics stories
-    # are the target (docs/results/brief.md section 0q).
+    # any member, and no other group of it holding one of the members (that would show the
+    # same statements as a second row, which the ledger then folds into a wider one); above
+    # 1.0: off. A lead sentence tells the event, the date and the people at once; the
+    # clustering gave it one group, so the other facts lost it. Without the article links the
+    # extension joined two events of one kind (docs/results/brief.md section 0q). Session 14
+    # (0z-facts, tuning sets): 0.5 / 8 finds 6 more ECB+ calibrate facts (0.603 -> 0.645) at
+    # pair precision 0.702 -> 0.708 and none on PolNeAR, but on the bundled example it joins
+    # statements of two facts the model is sure of (one number counting two things; at 0.6
+    # too), so it stays off.
     align_extend: float = 1.01
     align_extend_links: int = 8
+    # The pair model's count gate (a count on one side only: two facts) reads counts of things
+    # only (text.counts_of_things: no date, clock time, score, code, age in apposition or "one
+    # another"); years still count, they keep two events' statements apart (0t-facts, 0z-facts).
+    align_gate_things: bool = True
     # Statements that share a rare name or number (one that at least two articles state, each
     # once) are linked, single link, where they share two key terms, both or neither count
     # something, the model gives the pair at least align_rare_link, no veto stands between

@@ -245,6 +245,45 @@ def test_an_article_joins_a_further_group_only_when_it_shares_groups_with_its_ar
     assert alignment._extend_groups(sts, link, pairs, linked, s, set())[0] == (0, 1, 2)
 
 
+def test_a_statement_already_grouped_with_a_member_does_not_join_again():
+    sts = _lead_story()
+    pairs = [(0, 2), (1, 2)]
+    link = _FixedLink({2: 0.7})
+    s = CompareSettings(align_extend=0.5, align_extend_links=1)
+    # 2 already sits with 1 in a second group: joining (0, 1) would show those statements twice
+    groups = ((0, 1), (2, 3), (5, 6), (1, 2))
+    assert alignment._extend_groups(sts, link, pairs, groups, s, set())[0] == (0, 1)
+
+
+class _FixedJudge:
+    def __init__(self, probs):
+        self.probs = probs
+
+    def probabilities(self, pairs):
+        return [self.probs.get(p, 0.0) for p in pairs]
+
+
+def test_the_model_affinity_gives_a_block_mean_with_raised_pairs():
+    link = alignment._ModelAffinity(_FixedJudge({(0, 2): 0.8, (1, 2): 0.2}), {(1, 2): 0.3})
+    assert abs(link.block_mean([2], [0, 1]) - 0.55) < 1e-12
+
+
+def test_a_number_that_counts_nothing_does_not_close_the_count_gate(monkeypatch):
+    _sentence_model(monkeypatch)
+    aged = [
+        _st(0, "a", "Harbour master Tomas Brannigan, 52, reopened the Carrowmere quay."),
+        _st(1, "b", "The Carrowmere quay was reopened by its harbour master."),
+    ]
+    clauses = _vectors(0.35)[:2]
+    same = np.stack([clauses[0], clauses[0]])
+    assert (0, 1) in align_statements(aged, clauses, CompareSettings(), same).groups
+    old = CompareSettings(align_gate_things=False)
+    assert (0, 1) not in align_statements(aged, clauses, old, same).groups
+    # a true count on one side still keeps the pair apart
+    counted = [_st(0, "a", "Harbour master Brannigan reopened 52 berths on the Carrowmere quay."), aged[1]]
+    assert (0, 1) not in align_statements(counted, clauses, CompareSettings(), same).groups
+
+
 def test_incremental_average_link_matches_a_direct_one():
     # Block totals summed as clusters merge must give the clusters a direct average link gives
     # (every block's exact mean recomputed before each merge), ties at the floor included.

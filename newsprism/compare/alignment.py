@@ -26,7 +26,16 @@ from newsprism.compare.pairs import FEATURES, Frames, StoryPairs, frames_used, p
 from newsprism.model import Statement
 from newsprism.quotes.identity import one_speaker
 from newsprism.settings import CompareSettings
-from newsprism.text import DAYS, MONTHS, content_words, key_terms, money_amounts, quantities, stem
+from newsprism.text import (
+    DAYS,
+    MONTHS,
+    content_words,
+    counts_of_things,
+    key_terms,
+    money_amounts,
+    quantities,
+    stem,
+)
 
 __all__ = ["Alignment", "Cosines", "align_statements", "cosines"]
 
@@ -65,7 +74,13 @@ def align_statements(
     candidates, usual, close = _candidates(statements, vectors, sims, terms, nums, words_, judge, settings)
     # The model's verdict is asked only where it can decide: both or neither count something,
     # and below the bands one polarity (an opposite polarity is a veto there).
-    counted = np.array([bool(n) for n in nums], dtype=bool)
+    counted = np.array(
+        [
+            bool(counts_of_things(s.text)) if settings.align_gate_things else bool(n)
+            for s, n in zip(statements, nums, strict=True)
+        ],
+        dtype=bool,
+    )
     negative = _negative(statements, frames, settings)
     polarity = _codes(negative)
     left, right = candidates[:, 0], candidates[:, 1]
@@ -380,6 +395,10 @@ class _ModelAffinity:
         pairs = [(min(x, y), max(x, y)) for x in left for y in right]
         probs = self.judge.probabilities(pairs)
         return sum(_exact(max(p, self.raised.get(q, 0.0))) for q, p in zip(pairs, probs, strict=True))
+
+    def block_mean(self, left: list[int], right: list[int]) -> float:
+        """The mean value of the pairs over ``left`` x ``right``."""
+        return _exact_mean(self.block_total(left, right), len(left) * len(right))
 
     def prefetch(self, left: list[int], rights: list[list[int]]) -> None:
         """Score the pairs of ``left`` with each of ``rights`` not scored yet in one call (the
@@ -904,6 +923,10 @@ def _extend_groups(
     near = _neighbours(near_pairs)
     against = _neighbours(blocked)
     together = _groups_together(statements, groups)
+    groups_of: dict[int, list[tuple[int, ...]]] = {}
+    for g in groups:
+        for i in g:
+            groups_of.setdefault(i, []).append(g)
     out = []
     for members in groups:
         articles = {statements[i].article_id for i in members}
@@ -915,6 +938,8 @@ def _extend_groups(
             article = statements[j].article_id
             if article in articles or against.get(j, set()) & set(members):
                 continue
+            if any(set(g) & set(members) for g in groups_of.get(j, ())):
+                continue  # already grouped with a member: a second row of those statements
             if min(together.get(frozenset((article, a)), 0) for a in articles) < s.align_extend_links:
                 continue
             mean = link.block_mean([j], list(members))
