@@ -7,7 +7,8 @@ pairs are returned as *conflicts* for the contradiction finder instead.
 
 Grouping is greedy average-link over the accepted pairs, most similar first, with
 at most one statement per article in a group (an article says a thing once; this
-also stops chains from gluing a whole story into one group).
+also stops chains from gluing a whole story into one group). Afterwards a group also
+takes a member's near copy in its article (a fact an article states twice).
 """
 
 from __future__ import annotations
@@ -153,6 +154,9 @@ def align_statements(
             groups += _second_groups(statements, link, pairs, groups, settings, blocked)
         if settings.align_rare_link <= 1.0:
             groups += _rare_groups(statements, negative, terms, nums, link, groups, settings, blocked)
+        if settings.align_copy_cosine <= 1.0:
+            firm_pairs = [(i, j) for _, i, j in pairs if (i, j) not in judged or (i, j) in judge.strict]
+            groups = _near_copies(statements, sims, firm_pairs, groups, settings.align_copy_cosine, blocked)
         if settings.align_extend <= 1.0:
             # Any pair the model finds likely enough may lead a statement to a group, also one
             # the count gate kept from the clustering: the whole group must then vouch for it.
@@ -950,6 +954,39 @@ def _extend_groups(
             if not against.get(j, set()) & set(kept):
                 kept.append(j)
         out.append(tuple(sorted((*members, *kept))))
+    return tuple(out)
+
+
+def _near_copies(
+    statements: Sequence[Statement],
+    sims: np.ndarray | Cosines,
+    firm_pairs: list[tuple[int, int]],
+    groups: tuple[tuple[int, ...], ...],
+    floor: float,
+    blocked: set[tuple[int, int]],
+) -> tuple[tuple[int, ...], ...]:
+    """Each group of 2+ articles also takes the near copies of its members: a statement of a
+    member's article at least ``floor`` similar to that member, with a firm join
+    (``firm_pairs``) to a member of another article and no veto with any. A live report states
+    a fact twice ("X will keep his title" / "X, the chairman, will keep his title"); one group
+    per article gave each copy its own group, so neither spanned the outlets. The copy keeps its
+    own group too."""
+    near = _neighbours(firm_pairs)
+    against = _neighbours(blocked)
+    out = []
+    for members in groups:
+        member_of = {statements[i].article_id: i for i in members}
+        if len(member_of) < 2:
+            out.append(members)
+            continue
+        copies = [
+            j
+            for j in sorted({j for i in members for j in near.get(i, ())} - set(members))
+            if statements[j].article_id in member_of
+            and float(sims[member_of[statements[j].article_id], j]) >= floor
+            and not against.get(j, set()) & set(members)
+        ]
+        out.append(tuple(sorted((*members, *copies))))
     return tuple(out)
 
 
