@@ -623,9 +623,9 @@ class CompareSettings:
     # A near copy of a group's member (a statement of the same article at least this cosine
     # to it) joins the group too when it has a firm join to a member of another article (above
     # 1.0: off): a live report that states one fact twice gave each copy its own group, so
-    # neither spanned the outlets. Tuning sets (0z-facts): dev3 facts 0.625 -> 0.641, ledger
-    # pair precision PolNeAR calibrate 0.717 -> 0.738, dev3 0.717 -> 0.739, ECB+ calibrate
-    # 0.708 -> 0.703; 0.8 cost an ECB+ fact, 0.75 ECB+ precision (0.65).
+    # neither spanned the outlets. Tuning sets (0z-facts): dev3 facts 0.609 -> 0.625, ledger
+    # pair precision PolNeAR calibrate 0.717 -> 0.738, dev3 0.711 -> 0.734, ECB+ calibrate
+    # 0.702 -> 0.699; 0.8 cost an ECB+ fact, 0.75 ECB+ precision (0.65).
     align_copy_cosine: float = 0.85
     # A statement also joins a further group whose members it matches as a whole: mean pair
     # probability to every member of at least align_extend, from an article the group lacks
@@ -641,10 +641,14 @@ class CompareSettings:
     # too), so it stays off.
     align_extend: float = 1.01
     align_extend_links: int = 8
-    # The pair model's count gate (a count on one side only: two facts) reads counts of things
-    # only (text.counts_of_things: no date, clock time, score, code, age in apposition or "one
-    # another"); years still count, they keep two events' statements apart (0t-facts, 0z-facts).
-    align_gate_things: bool = True
+    # True: the pair model's count gate (a count on one side only: two facts) reads counts of
+    # things only (text.counts_of_things: no date, clock time, score, code, age in apposition or
+    # "one another"; years still count, they keep two events' statements apart). Tuning sets
+    # (docs/results/brief.md 0z-facts): dev3 facts 0.625 -> 0.641, ledger pair precision ECB+
+    # calibrate 0.699 -> 0.703, look-alikes 4.12 -> 4.00; but the false counts it frees also
+    # kept some wrong groups apart, which the ECB+ summary then shows (calibrate summary cite
+    # precision 0.904 -> 0.871, gold facts 0.750 -> 0.703, three lines): off, a lead's call.
+    align_gate_things: bool = False
     # Statements that share a rare name or number (one that at least two articles state, each
     # once) are linked, single link, where they share two key terms, both or neither count
     # something, the model gives the pair at least align_rare_link, no veto stands between

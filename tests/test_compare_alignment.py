@@ -296,12 +296,13 @@ def test_a_number_that_counts_nothing_does_not_close_the_count_gate(monkeypatch)
     ]
     clauses = _vectors(0.35)[:2]
     same = np.stack([clauses[0], clauses[0]])
-    assert (0, 1) in align_statements(aged, clauses, CompareSettings(), same).groups
+    things = CompareSettings(align_gate_things=True)
+    assert (0, 1) in align_statements(aged, clauses, things, same).groups
     old = CompareSettings(align_gate_things=False)
     assert (0, 1) not in align_statements(aged, clauses, old, same).groups
     # a true count on one side still keeps the pair apart
     counted = [_st(0, "a", "Harbour master Brannigan reopened 52 berths on the Carrowmere quay."), aged[1]]
-    assert (0, 1) not in align_statements(counted, clauses, CompareSettings(), same).groups
+    assert (0, 1) not in align_statements(counted, clauses, things, same).groups
 
 
 def test_incremental_average_link_matches_a_direct_one():
