@@ -531,3 +531,26 @@ def test_reported_speech_of_one_speaker_sharing_a_phrase_and_its_content_words_i
     )
     third = make_article(f"Intro.\n\nVantor Lines said {scattered}.", outlet="O1")
     assert grouped(scattered, third) == []
+
+
+def test_reported_statements_sharing_only_the_storys_names_are_two_statements():
+    cause = "the leak under the road between Dunmore and Ellisford, near Castlebridge, remains unexplained"
+    timing = (
+        "the leak began between midnight and dawn on the pipe linking Dunmore to Ellisford and Castlebridge"
+    )
+    # the same statement reworded: words besides the names are shared
+    reworded = "nobody can yet explain the leak under the road from Dunmore to Ellisford"
+    one = make_article(f"Intro.\n\nHarrow Water said {cause}.", outlet="O0")
+    order = {one.id: 0}
+
+    def grouped(text: str) -> list:
+        other = make_article(f"Intro.\n\nHarrow Water said {text}.", outlet="O1")
+        order[other.id] = 1
+        quotes = [
+            quote_in(one, cause, "Harrow Water", "indirect"),
+            quote_in(other, text, "Harrow Water", "indirect"),
+        ]
+        return group_quotes(quotes, TableEmbedder({text: 0.5}, anchor=cause), CompareSettings(), order)
+
+    assert grouped(timing) == []
+    assert len(grouped(reworded)) == 1

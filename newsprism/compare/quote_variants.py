@@ -34,7 +34,16 @@ from newsprism.nlp.embed import Embedder
 from newsprism.quotes.identity import fold
 from newsprism.quotes.names import compatible
 from newsprism.settings import CompareSettings
-from newsprism.text import content_words, negated_words, negations, normalize_words, numbers, stem, words
+from newsprism.text import (
+    content_words,
+    key_terms,
+    negated_words,
+    negations,
+    normalize_words,
+    numbers,
+    stem,
+    words,
+)
 
 __all__ = ["ALTERATIONS", "classify", "group_quotes", "grouped_texts", "word_diff"]
 
@@ -166,6 +175,7 @@ class _Keys:
         "kind",
         "marked",
         "name",
+        "named",
         "negated",
         "quoted",
         "sequence",
@@ -178,6 +188,9 @@ class _Keys:
     def __init__(self, quote: Quote) -> None:
         # "my daughter's been shot" and "my daughter has been shot" share "daughter"
         self.stems: set[str] = {stem(w) for w in content_words(_POSSESSIVE.sub("", quote.text))}
+        # the stems of the names it mentions (the story's people and places, which every
+        # outlet's report of anything in it shares)
+        self.named: set[str] = {stem(t) for t in key_terms(quote.text) if t.isalpha()}
         self.surname: str | None = _surname(quote)
         self.who: str | None = self.surname or _source(quote)
         self.name: str | None = quote.speaker.canonical if self.surname and quote.speaker else None
@@ -319,7 +332,7 @@ def _pair_score(a: Quote, b: Quote, ka: _Keys, kb: _Keys, sim: float, s: Compare
         same = _same_speaker(ka, kb) and _same_polarity(ka, kb)
         if (
             same
-            and (overlap >= s.quote_overlap or sim >= s.quote_sim or _phrased(ka, kb, s))
+            and (_worded_alike(ka, kb, s) or sim >= s.quote_sim or _phrased(ka, kb, s))
             and _worded(ka, kb, sim, s)
         ):
             return max(overlap, sim)
@@ -344,6 +357,17 @@ def _pair_score(a: Quote, b: Quote, ka: _Keys, kb: _Keys, sim: float, s: Compare
     if _printed_alike(ka, kb, s):
         return max(overlap, sim)
     return None
+
+
+def _worded_alike(ka: _Keys, kb: _Keys, s: CompareSettings) -> bool:
+    """Two reported versions of one speaker share ``quote_overlap`` of their content words
+    besides names: each outlet's rewording of a statement keeps the story's people and places,
+    so shared names alone ("the leak under the road between Dunmore and Ellisford") would join
+    two different statements of one spokesman about one event."""
+    if _overlap(ka.stems, kb.stems) < s.quote_overlap:
+        return False
+    shared = (ka.stems & kb.stems) - ka.named - kb.named
+    return len(shared) >= s.quote_overlap * min(len(ka.stems), len(kb.stems))
 
 
 def _printed_alike(ka: _Keys, kb: _Keys, s: CompareSettings) -> bool:
