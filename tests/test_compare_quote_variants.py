@@ -554,3 +554,26 @@ def test_reported_statements_sharing_only_the_storys_names_are_two_statements():
 
     assert grouped(timing) == []
     assert len(grouped(reworded)) == 1
+
+
+def test_reported_speech_sharing_words_with_meanings_far_apart_needs_a_shared_phrase():
+    claim = "the wave of wardens fining unlicensed street traders should be treated as unacceptable"
+    # the same topic words, scattered: another statement
+    other_words = "a warden who fined two unlicensed traders in a street market was wrong to do so"
+    # the same words in a run: one statement, however far the meanings look
+    phrased = "fining unlicensed street traders had to stop, the wardens were told"
+    one = make_article(f"Intro.\n\nMayor Ilse Varga said {claim}.", outlet="O0")
+    order = {one.id: 0}
+
+    def grouped(text: str, sim: float) -> list:
+        other = make_article(f"Intro.\n\nMayor Ilse Varga said {text}.", outlet="O1")
+        order[other.id] = 1
+        quotes = [
+            quote_in(one, claim, "Ilse Varga", "indirect"),
+            quote_in(other, text, "Ilse Varga", "indirect"),
+        ]
+        return group_quotes(quotes, TableEmbedder({text: sim}, anchor=claim), CompareSettings(), order)
+
+    assert grouped(other_words, 0.3) == []
+    assert len(grouped(other_words, 0.5)) == 1  # meanings not far apart: the shared words decide
+    assert len(grouped(phrased, 0.3)) == 1

@@ -226,10 +226,11 @@ def _worded(ka: _Keys, kb: _Keys, sim: float, s: CompareSettings) -> bool:
     by chance ("taxes" and "work" in two lines of one speech; "tied" and "up" in two long
     quotes). Quoted words are the speaker's own, so two outlets quoting one utterance print a
     phrase alike; reported speech is each outlet's rewording, where one shared word may be all
-    that is left, so it is not asked of a pair with an indirect version."""
-    if not (ka.quoted and kb.quoted):
-        return True
-    return sim >= s.quote_sim or _common_run(ka, kb) >= s.quote_min_run
+    that is left, so a pair with an indirect version is asked for it only when the meanings
+    are far apart (topic words shared by two statements: "wardens fining street traders" in a
+    call for new rules and in a criticism of one warden)."""
+    close = s.quote_sim if ka.quoted and kb.quoted else s.quote_far_sim
+    return sim >= close or _common_run(ka, kb) >= s.quote_min_run
 
 
 def _same_speaker(a: _Keys, b: _Keys) -> bool:
