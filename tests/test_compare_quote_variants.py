@@ -577,3 +577,30 @@ def test_reported_speech_sharing_words_with_meanings_far_apart_needs_a_shared_ph
     assert grouped(other_words, 0.3) == []
     assert len(grouped(other_words, 0.5)) == 1  # meanings not far apart: the shared words decide
     assert len(grouped(phrased, 0.3)) == 1
+
+
+def test_reported_speech_joins_the_direct_quote_that_prints_its_one_quoted_word():
+    lede = "the closures of village schools should be called “shameful.”"
+    said = "How often must we watch this? In Brenton, a school with forty pupils shut. It has to be shameful."
+    elsewhere = (
+        "How often must we watch this? In Brenton a school with forty pupils shut, and it has to be shameful."
+    )
+    one = make_article(f"Intro.\n\nMayor Ilse Varga said {lede}\n\n“{said}” she said.", outlet="O0")
+    order = {one.id: 0}
+
+    def grouped(text: str, with_direct: bool) -> list:
+        other = make_article(f"Intro.\n\n“{text}” Ilse Varga said.", outlet="O1")
+        order[other.id] = 1
+        quotes = [quote_in(one, lede, "Ilse Varga", "indirect"), quote_in(other, text, "Ilse Varga")]
+        if with_direct:
+            quotes.append(quote_in(one, said, "Ilse Varga"))
+        groups = group_quotes(quotes, TableEmbedder({text: 0.5}, anchor=lede), CompareSettings(), order)
+        return [sorted(q.id for q in quotes if q.id in g.quote_ids) for g in groups]
+
+    assert len(grouped(elsewhere, False)) == 1
+    # the outlet's lede paraphrase and its own direct quote both join the other outlet's version
+    assert [len(g) for g in grouped(elsewhere, True)] == [3]
+    # a direct quote that does not print the quoted word is another remark
+    assert grouped(elsewhere.replace("shameful", "stopped"), False) == []
+    # ...and one that prints it but shares nothing else may be the word said on another occasion
+    assert grouped("How often must we say it? It has to be shameful.", False) == []
