@@ -788,14 +788,9 @@ class CompareSettings:
     # Quoted versions (direct or fragment) joined on shared words, their meanings not close
     # (similarity < quote_sim), must print this many words in a row alike (stems). Session 11,
     # calibrate halves: every right pair grouped that way shares a run of 3 or more; the wrong
-    # one, two remarks of one candidate sharing "taxes" and "work", a run of 1. Asked of reported
-    # speech (each outlet's rewording; section 13) only when its similarity is under the next one.
+    # one, two remarks of one candidate sharing "taxes" and "work", a run of 1. Not asked when
+    # a version is reported speech (each outlet's rewording; section 13).
     quote_min_run: int = 3
-    # Reported speech joined on shared words with meanings this far apart must print such a run
-    # too: the shared words are then the topic of two statements. Session 14 (calibrate halves
-    # and qdev4): the one reported pair joined under 0.40 without a run of 3 is wrong; the right
-    # ones under it share a run of 3+; no pair of the 31 PolNeAR dev stories changes.
-    quote_far_sim: float = 0.40
     # Reported speech of one named speaker under quote_overlap and quote_sim is still one
     # statement when it shares quote_same_min_shared content stems and prints this many words in
     # a row alike. Session 13: one more right pair on the ECB+ calibrate half and no pair added

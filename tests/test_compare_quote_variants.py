@@ -533,52 +533,6 @@ def test_reported_speech_of_one_speaker_sharing_a_phrase_and_its_content_words_i
     assert grouped(scattered, third) == []
 
 
-def test_reported_statements_sharing_only_the_storys_names_are_two_statements():
-    cause = "the leak under the road between Dunmore and Ellisford, near Castlebridge, remains unexplained"
-    timing = (
-        "the leak began between midnight and dawn on the pipe linking Dunmore to Ellisford and Castlebridge"
-    )
-    # the same statement reworded: words besides the names are shared
-    reworded = "nobody can yet explain the leak under the road from Dunmore to Ellisford"
-    one = make_article(f"Intro.\n\nHarrow Water said {cause}.", outlet="O0")
-    order = {one.id: 0}
-
-    def grouped(text: str) -> list:
-        other = make_article(f"Intro.\n\nHarrow Water said {text}.", outlet="O1")
-        order[other.id] = 1
-        quotes = [
-            quote_in(one, cause, "Harrow Water", "indirect"),
-            quote_in(other, text, "Harrow Water", "indirect"),
-        ]
-        return group_quotes(quotes, TableEmbedder({text: 0.5}, anchor=cause), CompareSettings(), order)
-
-    assert grouped(timing) == []
-    assert len(grouped(reworded)) == 1
-
-
-def test_reported_speech_sharing_words_with_meanings_far_apart_needs_a_shared_phrase():
-    claim = "the wave of wardens fining unlicensed street traders should be treated as unacceptable"
-    # the same topic words, scattered: another statement
-    other_words = "a warden who fined two unlicensed traders in a street market was wrong to do so"
-    # the same words in a run: one statement, however far the meanings look
-    phrased = "fining unlicensed street traders had to stop, the wardens were told"
-    one = make_article(f"Intro.\n\nMayor Ilse Varga said {claim}.", outlet="O0")
-    order = {one.id: 0}
-
-    def grouped(text: str, sim: float) -> list:
-        other = make_article(f"Intro.\n\nMayor Ilse Varga said {text}.", outlet="O1")
-        order[other.id] = 1
-        quotes = [
-            quote_in(one, claim, "Ilse Varga", "indirect"),
-            quote_in(other, text, "Ilse Varga", "indirect"),
-        ]
-        return group_quotes(quotes, TableEmbedder({text: sim}, anchor=claim), CompareSettings(), order)
-
-    assert grouped(other_words, 0.3) == []
-    assert len(grouped(other_words, 0.5)) == 1  # meanings not far apart: the shared words decide
-    assert len(grouped(phrased, 0.3)) == 1
-
-
 def test_reported_speech_joins_the_direct_quote_that_prints_its_one_quoted_word():
     lede = "the closures of village schools should be called “shameful.”"
     said = "How often must we watch this? In Brenton, a school with forty pupils shut. It has to be shameful."

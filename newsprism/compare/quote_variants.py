@@ -34,16 +34,7 @@ from newsprism.nlp.embed import Embedder
 from newsprism.quotes.identity import fold
 from newsprism.quotes.names import compatible
 from newsprism.settings import CompareSettings
-from newsprism.text import (
-    content_words,
-    key_terms,
-    negated_words,
-    negations,
-    normalize_words,
-    numbers,
-    stem,
-    words,
-)
+from newsprism.text import content_words, negated_words, negations, normalize_words, numbers, stem, words
 
 __all__ = ["ALTERATIONS", "classify", "group_quotes", "grouped_texts", "word_diff"]
 
@@ -175,7 +166,6 @@ class _Keys:
         "kind",
         "marks",
         "name",
-        "named",
         "negated",
         "quoted",
         "sequence",
@@ -188,9 +178,6 @@ class _Keys:
     def __init__(self, quote: Quote) -> None:
         # "my daughter's been shot" and "my daughter has been shot" share "daughter"
         self.stems: set[str] = {stem(w) for w in content_words(_POSSESSIVE.sub("", quote.text))}
-        # the stems of the names it mentions (the story's people and places, which every
-        # outlet's report of anything in it shares)
-        self.named: set[str] = {stem(t) for t in key_terms(quote.text) if t.isalpha()}
         self.surname: str | None = _surname(quote)
         self.who: str | None = self.surname or _source(quote)
         self.name: str | None = quote.speaker.canonical if self.surname and quote.speaker else None
@@ -240,11 +227,10 @@ def _worded(ka: _Keys, kb: _Keys, sim: float, s: CompareSettings) -> bool:
     by chance ("taxes" and "work" in two lines of one speech; "tied" and "up" in two long
     quotes). Quoted words are the speaker's own, so two outlets quoting one utterance print a
     phrase alike; reported speech is each outlet's rewording, where one shared word may be all
-    that is left, so a pair with an indirect version is asked for it only when the meanings
-    are far apart (topic words shared by two statements: "wardens fining street traders" in a
-    call for new rules and in a criticism of one warden)."""
-    close = s.quote_sim if ka.quoted and kb.quoted else s.quote_far_sim
-    return sim >= close or _common_run(ka, kb) >= s.quote_min_run
+    that is left, so it is not asked of a pair with an indirect version."""
+    if not (ka.quoted and kb.quoted):
+        return True
+    return sim >= s.quote_sim or _common_run(ka, kb) >= s.quote_min_run
 
 
 def _same_speaker(a: _Keys, b: _Keys) -> bool:
@@ -347,7 +333,7 @@ def _pair_score(a: Quote, b: Quote, ka: _Keys, kb: _Keys, sim: float, s: Compare
         same = _same_speaker(ka, kb) and _same_polarity(ka, kb)
         if (
             same
-            and (_worded_alike(ka, kb, s) or sim >= s.quote_sim or _phrased(ka, kb, s))
+            and (overlap >= s.quote_overlap or sim >= s.quote_sim or _phrased(ka, kb, s))
             and _worded(ka, kb, sim, s)
         ) or (same and _quotes_held(ka, kb)):
             return max(overlap, sim)
@@ -372,17 +358,6 @@ def _pair_score(a: Quote, b: Quote, ka: _Keys, kb: _Keys, sim: float, s: Compare
     if _printed_alike(ka, kb, s):
         return max(overlap, sim)
     return None
-
-
-def _worded_alike(ka: _Keys, kb: _Keys, s: CompareSettings) -> bool:
-    """Two reported versions of one speaker share ``quote_overlap`` of their content words
-    besides names: each outlet's rewording of a statement keeps the story's people and places,
-    so shared names alone ("the leak under the road between Dunmore and Ellisford") would join
-    two different statements of one spokesman about one event."""
-    if _overlap(ka.stems, kb.stems) < s.quote_overlap:
-        return False
-    shared = (ka.stems & kb.stems) - ka.named - kb.named
-    return len(shared) >= s.quote_overlap * min(len(ka.stems), len(kb.stems))
 
 
 def _printed_alike(ka: _Keys, kb: _Keys, s: CompareSettings) -> bool:
