@@ -558,3 +558,21 @@ def test_reported_speech_joins_the_direct_quote_that_prints_its_one_quoted_word(
     assert grouped(elsewhere.replace("shameful", "stopped"), False) == []
     # ...and one that prints it but shares nothing else may be the word said on another occasion
     assert grouped("How often must we say it? It has to be shameful.", False) == []
+
+
+def test_quoted_words_held_by_a_direct_quote_join_before_shared_topic_words():
+    lede = "the closures of village schools in the county should be called “shameful.”"
+    said = "How often must we watch this? In Brenton, a school with forty pupils shut. It has to be shameful."
+    # another statement of hers in the same outlet, sharing more of the lede's words
+    other = "county officials for the closures of three village schools in Brenton and Hollins"
+    one = make_article(f"Intro.\n\nMayor Ilse Varga said {lede}", outlet="O0")
+    two = make_article(f"Intro.\n\n“{said}” Ilse Varga said. She criticised {other}.", outlet="O1")
+    quotes = [
+        quote_in(one, lede, "Ilse Varga", "indirect"),
+        quote_in(two, said, "Ilse Varga"),
+        quote_in(two, other, "Ilse Varga", "indirect"),
+    ]
+    groups = group_quotes(
+        quotes, TableEmbedder({said: 0.5}, anchor=lede), CompareSettings(), {one.id: 0, two.id: 1}
+    )
+    assert [sorted(g.quote_ids) for g in groups] == [sorted([quotes[0].id, quotes[1].id])]

@@ -331,11 +331,13 @@ def _pair_score(a: Quote, b: Quote, ka: _Keys, kb: _Keys, sim: float, s: Compare
         # same thing, with the same polarity, makes it one utterance — or the same words
         # word for word, given to an unnamed source on one side or long enough to be a copy.
         same = _same_speaker(ka, kb) and _same_polarity(ka, kb)
+        if same and _quotes_held(ka, kb):
+            return 1.0
         if (
             same
             and (overlap >= s.quote_overlap or sim >= s.quote_sim or _phrased(ka, kb, s))
             and _worded(ka, kb, sim, s)
-        ) or (same and _quotes_held(ka, kb)):
+        ):
             return max(overlap, sim)
         unknown = None in (ka.who, kb.who) and len(ka.stems & kb.stems) >= s.quote_unknown_min_shared
         copy = copied and _same_polarity(ka, kb) and (unknown or long_enough)
