@@ -25,6 +25,7 @@ from newsprism.quotes.detect import (
     find_trailing,
 )
 from newsprism.quotes.found import Found
+from newsprism.quotes.headline import headline_speakers
 from newsprism.quotes.identity import describe, fold, join, surname_key, widen_name
 from newsprism.quotes.marks import find_marked_spans, join_broken, paragraph_spans
 from newsprism.quotes.names import TITLE_WORDS, given_sex
@@ -147,7 +148,8 @@ def find_quotes(text: str, doc: Doc, paragraphs: tuple[Span, ...], settings: Quo
     continue_speakers(found, text)
     lead_in_speakers(doc, found, paras)
     continue_speakers(found, text)  # the quotes after a lead-in one continue it
-    return found
+    headline_speakers(text, doc, found, paras, marks)  # last: a headline's name continues nothing
+    return sorted(found, key=lambda f: (f.span.start, f.span.end))
 
 
 def _speaker(f: Found) -> Speaker | None:

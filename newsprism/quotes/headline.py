@@ -1,0 +1,142 @@
+"""Headline quotes: a headline speaks only when it names its speaker.
+
+``Lind: ‘We will not back down’`` and ``A warning from Ana Lind: ‘Be ready’``: the quoted words
+after a headline's colon are those of the person its words before the colon end with. That
+name is resolved in the article's body like any mention (the headline's "Lind" is the body's
+"Ana Lind"); a lead that names nobody the body names ("Report:", "The Latest:") leaves its
+quotes unspoken. Headlines that say who said it (``…, Lind says``) are read by the ordinary
+attribution steps.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from newsprism.model import Span
+from newsprism.quotes.detect import inner_span, shape
+from newsprism.quotes.found import Found
+from newsprism.quotes.identity import join, widen_name
+from newsprism.quotes.names import TITLE_WORDS, name_words, same_given
+from newsprism.quotes.syntax import entities, expand, inside
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+    from newsprism.quotes.marks import MarkedSpan
+
+__all__ = ["headline_speakers"]
+
+HEADLINE_WORDS = 30  # a longer first line is a lead paragraph, not a headline
+LEAD_WORDS = 8  # "A lesson from Ana Lind:" at most; a longer lead before a colon is a sentence
+
+
+def _headline(text: str, paras: list[Span]) -> Span | None:
+    """The first paragraph when it is one short line (a headline, or a lead as short)."""
+    if not paras:
+        return None
+    line = text[paras[0].start : paras[0].end].strip()
+    return paras[0] if line and "\n" not in line and len(line.split()) <= HEADLINE_WORDS else None
+
+
+def _colon(text: str, head: Span, marks: list[MarkedSpan]) -> int | None:
+    """Where the lead of ``Name: …`` ends: the first colon outside quote marks and clock times."""
+    for pos in range(head.start, head.end):
+        if text[pos] != ":" or any(m.span.start <= pos < m.span.end for m in marks):
+            continue
+        if pos + 1 < head.end and text[pos - 1 : pos].isdigit() and text[pos + 1].isdigit():
+            continue  # "3:30"
+        return pos
+    return None
+
+
+def _name_run(lead: list[Token]) -> list[Token]:
+    """The capitalised words the lead ends with ("A lesson from Ana Lind" -> Ana Lind), read
+    before an "on" that gives a topic ("Lind on taxes"), titles in front taken off."""
+    cut = next((i for i, t in enumerate(lead) if t.lower_ == "on" and i > 0), len(lead))
+    run: list[Token] = []
+    for tok in reversed(lead[:cut]):
+        if not tok.text[:1].isupper() or tok.is_punct and tok.text != ".":
+            break
+        run.insert(0, tok)
+    while run and run[0].lower_.rstrip(".") in TITLE_WORDS:
+        run.pop(0)
+    return run if len(run) <= 4 else []
+
+
+def _body_people(doc: Doc, after: int, said: list[Span]) -> list[tuple[list[str], Token]]:
+    """(name words, head token) of every person the body names outside quotes, in order."""
+    out = []
+    for e in entities(doc):
+        if e.label_ == "PERSON" and e.start_char >= after and not inside(e.root, said):
+            words = [w for w in name_words(join(widen_name(list(e)))) if w not in TITLE_WORDS]
+            if words:
+                out.append((words, e[-1]))
+    return out
+
+
+def _matches(run: list[str], body: list[str]) -> bool:
+    """ "Lind" or "Ana Lind" (or "Anna Lind") for the body's "Ana Lind"; "Ana" alone for the one
+    body person of that given name (a headline may use it: "Hillary:")."""
+    if len(run) >= 2:
+        return len(body) >= 2 and run[-1] == body[-1] and same_given(run[0], body[0])
+    return run[0] == body[-1] or (len(body) >= 2 and run[0] == body[0])
+
+
+def _named_in_body(doc: Doc, run: list[Token], after: int, said: list[Span]) -> Token | None:
+    """The body mention of the person the headline names: its fullest form, the first one
+    when two forms are equally full; None when the body never names that person, or when a
+    given name alone fits two people."""
+    words = name_words(join(run))
+    if not words:
+        return None
+    found = [(w, t) for w, t in _body_people(doc, after, said) if _matches(words, w)]
+    if len(words) == 1:
+        surnamed = [(w, t) for w, t in found if w[-1] == words[0]]
+        if not surnamed and len({" ".join(w) for w, _ in found}) > 1:
+            return None  # "Ana:" with an Ana Lind and an Ana Ruiz in the body
+        found = surnamed or found
+    if not found:
+        return None
+    return max(found, key=lambda wt: len(wt[0]))[1]
+
+
+def _quotes_after(
+    text: str, doc: Doc, colon: int, head: Span, found: list[Found], marks: list[MarkedSpan]
+) -> list[Found]:
+    """The quotes after the colon: those found there, and marked words no step kept (a
+    headline's title case reads as a title; a fragment there has no speech verb)."""
+    out = [f for f in found if colon < f.span.start < head.end]
+    for m in marks:
+        if (
+            colon < m.span.start
+            and m.span.end <= head.end
+            and not any(f.span.overlaps(m.inner) for f in found)
+        ):
+            kind = "direct" if shape(text, m, 1_000) == "direct" else "fragment"
+            new = Found(kind, inner_span(text, m))
+            if expand(doc, new.span):
+                found.append(new)
+                out.append(new)
+    return out
+
+
+def headline_speakers(
+    text: str, doc: Doc, found: list[Found], paras: list[Span], marks: list[MarkedSpan]
+) -> None:
+    """Give the quotes of a ``Name: ‘…’`` headline to that name, resolved in the body (in place,
+    new quotes appended; quotes another step attributed keep their speaker)."""
+    head = _headline(text, paras)
+    colon = _colon(text, head, marks) if head is not None else None
+    if head is None or colon is None:
+        return
+    lead = expand(doc, Span(head.start, colon))
+    if not lead or len([t for t in lead if not t.is_punct]) > LEAD_WORDS:
+        return
+    run = _name_run(lead)
+    said = [m.span for m in marks]
+    named = _named_in_body(doc, run, head.end, said) if run else None
+    if named is None:
+        return
+    for f in _quotes_after(text, doc, colon, head, found, marks):
+        if f.speaker is None:
+            f.speaker, f.referent, f.method = run[-1], named, "headline"
