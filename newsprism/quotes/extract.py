@@ -226,7 +226,30 @@ def _without_possessive(name: str) -> str:
     return name.replace("’s", "").replace("'s", "").strip()
 
 
-def _canonical(s: Speaker, by_surname: dict[str, str]) -> Speaker:
+# How far back a full name is "just named": its sentence or the one or two before.
+JUST_NAMED = 400
+
+
+def _named_subjects(doc: Doc, marks: SpanSet) -> list[tuple[int, str, str]]:
+    """(offset, surname key, full name) of the persons the article names in full as the
+    subject of a clause, outside quotes, in order."""
+    out = []
+    for e in entities(doc):
+        if e.label_ == "PERSON" and e.root.dep_ in ("nsubj", "nsubjpass") and not inside(e.root, marks):
+            name = _without_possessive(join(widen_name(list(e))))
+            if len(fold(name).split()) >= 2:
+                out.append((e.start_char, surname_key(name), name))
+    return out
+
+
+def _just_named(key: str, at: int, subjects: list[tuple[int, str, str]]) -> str | None:
+    """A surname the article gives two people ("Rosa Lind", "Peter Lind") is the one just named
+    in full as a subject ("But Councilman Peter Lind blasted …. “…,” Lind wrote"), else None."""
+    near = [name for pos, k, name in subjects if k == key and 0 < at - pos <= JUST_NAMED]
+    return near[-1] if near else None
+
+
+def _canonical(s: Speaker, by_surname: dict[str, str], subjects: list[tuple[int, str, str]]) -> Speaker:
     one_word = len(fold(s.canonical).split()) == 1
     if s.kind == "organisation" and one_word and surname_key(s.canonical) in by_surname:
         s = dataclasses.replace(s, kind="person")  # the tagger called a surname an organisation
@@ -234,8 +257,11 @@ def _canonical(s: Speaker, by_surname: dict[str, str]) -> Speaker:
         return s
     base = _without_possessive(s.canonical)
     younger = "younger" in (s.role or "").lower().split()  # the son: named story-wide, by generation
-    if len(fold(base).split()) == 1 and surname_key(base) in by_surname and not younger:
-        base = by_surname[surname_key(base)]
+    key = surname_key(base)
+    if len(fold(base).split()) == 1 and key in by_surname and not younger:
+        base = by_surname[key]
+    elif len(fold(base).split()) == 1 and not younger and s.span is not None:
+        base = _just_named(key, s.span.start, subjects) or base
     return dataclasses.replace(s, canonical=base)
 
 
@@ -247,6 +273,7 @@ def extract_quotes(article: Article, doc: Doc, settings: QuoteSettings | None = 
     speakers = [_speaker(f) for f in found]
     marks = SpanSet(m.span for m in find_marked_spans(article.text, article.paragraphs))
     by_surname = _article_canonical([s for s in speakers if s is not None], doc, marks)
+    subjects = _named_subjects(doc, marks)
     quotes = []
     for f, s in zip(found, speakers, strict=True):
         text = article.text[f.span.start : f.span.end]
@@ -260,7 +287,7 @@ def extract_quotes(article: Article, doc: Doc, settings: QuoteSettings | None = 
                 kind=f.kind,
                 cue=f.cue.text if f.cue is not None else None,
                 cue_span=f.cue_span,
-                speaker=_canonical(s, by_surname) if s is not None else None,
+                speaker=_canonical(s, by_surname, subjects) if s is not None else None,
                 method=f.method,
             )
         )

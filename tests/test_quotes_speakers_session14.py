@@ -1,0 +1,36 @@
+"""Speaker names, session 14 (issue 16 part 2): a bare surname shared by two people of one
+article is the one named in full just before it. Fictional texts, parsed with the bundled model."""
+
+from tests.quote_helpers import name_of
+
+TWO_LINDS = (
+    "Protesters filled Elm Street on Friday night.\n\n"
+    "“They never listen to us,” Rosa Lind, 19, said as officers lined the road.\n\n"
+    "Many in the crowd blamed the city for the closing of the clinic.\n\n"
+    "But Councilman Peter Lind, a frequent critic of the mayor, blamed outsiders for the trouble.\n\n"
+    "“Please stay away from our streets,” Lind wrote on Twitter.\n"
+)
+
+
+def test_a_bare_surname_right_after_a_second_full_name_is_that_person(nlp):
+    assert name_of(nlp, TWO_LINDS, "stay away") == "Peter Lind"
+
+
+def test_the_person_named_first_keeps_a_surname_written_far_from_the_second(nlp):
+    text = (
+        "Councilman Peter Lind opened the meeting on Friday.\n\n"
+        + "The council then heard from residents about the clinic, the roads and the school. " * 6
+        + "\n\nRosa Lind, 19, a student at the school, asked for a new bus line.\n\n"
+        + "The council voted on the budget after a long debate about parking and the new library. " * 6
+        + "\n\n“We will decide next month,” Lind said.\n"
+    )
+    assert name_of(nlp, text, "decide next month") == "Peter Lind"
+
+
+def test_a_second_person_just_named_as_an_object_does_not_take_the_surname(nlp):
+    text = (
+        "Councilman Peter Lind opened the meeting on Friday.\n\n"
+        "Critics showed a photo of Rosa Lind, his niece, at the protest.\n\n"
+        "“We will decide next month,” Lind said.\n"
+    )
+    assert name_of(nlp, text, "decide next month") == "Peter Lind"
