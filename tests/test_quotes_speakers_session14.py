@@ -34,3 +34,29 @@ def test_a_second_person_just_named_as_an_object_does_not_take_the_surname(nlp):
         "“We will decide next month,” Lind said.\n"
     )
     assert name_of(nlp, text, "decide next month") == "Peter Lind"
+
+
+PARTY_RIFT = (
+    "Tom Garr won the party's nomination on Tuesday. Garr thanked his family. Garr promised to "
+    "unite the party. Garr spoke for an hour.\n\n"
+    "Garr also met the delegates, and Garr said he was proud of them.\n\n"
+    "Speaker Sam Lind, who was slow to endorse Mr. Garr, was more direct about the party's rift, "
+    "what he called “our quarrels this year.”\n"
+)
+
+
+def test_a_pronoun_under_a_named_subject_is_that_subject_not_the_storys_main_person(nlp):
+    assert name_of(nlp, PARTY_RIFT, "our quarrels") == "Sam Lind"
+
+
+def test_a_pronoun_of_the_other_sex_than_the_governing_subject_is_not_it(nlp):
+    text = PARTY_RIFT.replace("what he called", "what she called")
+    assert name_of(nlp, text, "our quarrels") != "Sam Lind"
+
+
+def test_the_other_person_named_by_a_given_name_since_keeps_the_surname_open(nlp):
+    text = TWO_LINDS.replace(
+        "“Please stay away from our streets,” Lind wrote on Twitter.\n",
+        "But Rosa said she would come back.\n\n“Please stay away from our streets,” Lind wrote.\n",
+    )
+    assert name_of(nlp, text, "stay away") != "Peter Lind"

@@ -696,6 +696,25 @@ def _pronoun_referent(
     return best_referent(cands, q.speaker, speaker_idx, pronouns, agrees)
 
 
+def _governing_subject(pron: Token, marks: list[Span], genders: dict[str, str]) -> Token | None:
+    """``Speaker Ana Lind, who …, was more direct about the rift, what she called “…”``: a
+    he/she inside a clause under a verb whose subject is a named person of that sex, written
+    before it, is that person (the subject the clause hangs from, not whoever the story is
+    about). The pronoun's own verb and a pronoun that is a main clause's subject are left to
+    salience."""
+    verb = pron.head
+    sex = PRONOUN_GENDER.get(pron.lower_)
+    while verb.head.i != verb.i:
+        verb = verb.head
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None:
+            continue
+        if subject.i > pron.i or subject.ent_type_ != "PERSON" or inside(subject, marks):
+            return None  # the nearest subject up the tree decides, named or not
+        return subject if _gender_of(subject, genders) in (None, sex) else None
+    return None
+
+
 def _subject_pronouns(doc: Doc, start: int, end: int, marks: list[Span]) -> list[Token]:
     """``he``/``she`` subjects outside quotes between two offsets (earlier mentions of someone)."""
     toks = tokens_between(doc, start, end)
@@ -812,7 +831,8 @@ def _resolve_one(doc: Doc, q: Found, marks: list[Span], window: int, state: dict
         pronouns = _subject_pronouns(doc, pos - window, pos, marks) if labels == PERSON_ENTS else []
         # a company reached through "the company" is "she" (its spokeswoman) only when no person is
         people = [c for c in cands if c.i not in state["bodies"]] if labels == PERSON_ENTS else cands
-        ref = _pronoun_referent(q, people, pronouns, state["speakers"], state["genders"])
+        ref = _governing_subject(tok, marks, state["genders"]) if word in ("he", "she") else None
+        ref = ref or _pronoun_referent(q, people, pronouns, state["speakers"], state["genders"])
         if ref is None and len(people) < len(cands):
             ref = _pronoun_referent(q, cands, pronouns, state["speakers"], state["genders"])
         if word == "they":  # "three jurors said … , they said": the latest plural source that spoke

@@ -232,21 +232,38 @@ JUST_NAMED = 400
 
 def _named_subjects(doc: Doc, marks: SpanSet) -> list[tuple[int, str, str]]:
     """(offset, surname key, full name) of the persons the article names in full as the
-    subject of a clause, outside quotes, in order."""
+    subject of a main clause, outside quotes, in order; and (offset, "", given name) for every
+    mention by a given name alone ("Doug said"), which names someone else too."""
     out = []
     for e in entities(doc):
-        if e.label_ == "PERSON" and e.root.dep_ in ("nsubj", "nsubjpass") and not inside(e.root, marks):
-            name = _without_possessive(join(widen_name(list(e))))
-            if len(fold(name).split()) >= 2:
-                out.append((e.start_char, surname_key(name), name))
+        if e.label_ != "PERSON" or inside(e.root, marks):
+            continue
+        name = _without_possessive(join(widen_name(list(e))))
+        words = fold(name).split()
+        main = e.root.dep_ == "ROOT" or (
+            e.root.dep_ in ("nsubj", "nsubjpass") and e.root.head.dep_ in MAIN_DEPS
+        )
+        if len(words) >= 2 and main:
+            out.append((e.start_char, surname_key(name), name))
+        elif len(words) == 1:
+            out.append((e.start_char, "", words[0]))
     return out
+
+
+MAIN_DEPS = ("ROOT", "conj")
 
 
 def _just_named(key: str, at: int, subjects: list[tuple[int, str, str]]) -> str | None:
     """A surname the article gives two people ("Rosa Lind", "Peter Lind") is the one just named
-    in full as a subject ("But Councilman Peter Lind blasted …. “…,” Lind wrote"), else None."""
-    near = [name for pos, k, name in subjects if k == key and 0 < at - pos <= JUST_NAMED]
-    return near[-1] if near else None
+    in full as a main subject ("But Councilman Peter Lind blasted …. “…,” Lind wrote"), unless
+    the other was named by a given name since ("… But Rosa said …"); else None."""
+    near = [(pos, name) for pos, k, name in subjects if k == key and 0 < at - pos <= JUST_NAMED]
+    if not near:
+        return None
+    pos, name = near[-1]
+    others = {fold(n).split()[0] for _, k, n in subjects if k == key and fold(n) != fold(name)}
+    given_since = {n for p, k, n in subjects if not k and pos < p < at}
+    return None if others & given_since else name
 
 
 def _canonical(s: Speaker, by_surname: dict[str, str], subjects: list[tuple[int, str, str]]) -> Speaker:
