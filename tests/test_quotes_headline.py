@@ -61,3 +61,14 @@ def test_a_colon_in_a_body_sentence_is_not_a_headline(nlp):
     )
     speaker = speaker_of(quotes_of(nlp, text), "Wait and see")
     assert speaker is None or speaker.canonical != "Ana Lind"
+
+
+def test_a_name_after_a_verb_in_the_lead_is_its_object_not_the_speaker(nlp):
+    text = "Garr Praises Senator Ana Lind: ‘A Very Good Leader.’\n\n" + BODY
+    quotes = [q for q in quotes_of(nlp, text) if "Very Good Leader" in q.text]
+    assert all(q.speaker is None or q.speaker.canonical != "Ana Lind" for q in quotes)
+
+
+def test_a_title_case_lead_from_a_named_person_gives_the_quote_to_that_person(nlp):
+    text = "A Lesson From Senator Ana Lind: ‘Roads Come First.’\n\n" + BODY
+    assert _named(text, "Roads Come First", nlp) == "Ana Lind"

@@ -49,18 +49,27 @@ def _colon(text: str, head: Span, marks: list[MarkedSpan]) -> int | None:
     return None
 
 
+# Words that may link a lead to the name it ends with ("A lesson from Ana Lind:"); any other
+# word before the name ("Garr Praises Editor Ana Lind:") makes someone else the subject.
+LEAD_LINKS = frozenset(["from", "by", "of"])
+# Small words a title-case headline capitalises ("A Lesson From Ana Lind"): never part of a name.
+SMALL_WORDS = frozenset("a an the and or of to in on at by for from with as vs via".split())  # noqa: SIM905
+
+
 def _name_run(lead: list[Token]) -> list[Token]:
-    """The capitalised words the lead ends with ("A lesson from Ana Lind" -> Ana Lind), read
-    before an "on" that gives a topic ("Lind on taxes"), titles in front taken off."""
+    """The name a lead is, or ends with after "from", "by" or "of" ("Lind", "Sen. Ana Lind",
+    "A lesson from Ana Lind"), read before an "on" that gives a topic ("Lind on taxes"), titles
+    in front taken off; else empty."""
     cut = next((i for i, t in enumerate(lead) if t.lower_ == "on" and i > 0), len(lead))
+    words = [t for t in lead[:cut] if not t.is_punct or t.text == "."]
     run: list[Token] = []
-    for tok in reversed(lead[:cut]):
-        if not tok.text[:1].isupper() or tok.is_punct and tok.text != ".":
-            break
-        run.insert(0, tok)
+    while words and words[-1].text[:1].isupper() and words[-1].lower_ not in SMALL_WORDS:
+        run.insert(0, words.pop())
     while run and run[0].lower_.rstrip(".") in TITLE_WORDS:
         run.pop(0)
-    return run if len(run) <= 4 else []
+    if words and words[-1].lower_ not in LEAD_LINKS:
+        return []
+    return run if len(run) <= 3 else []
 
 
 def _body_people(doc: Doc, after: int, said: list[Span]) -> list[tuple[list[str], Token]]:
