@@ -72,3 +72,16 @@ def test_a_name_after_a_verb_in_the_lead_is_its_object_not_the_speaker(nlp):
 def test_a_title_case_lead_from_a_named_person_gives_the_quote_to_that_person(nlp):
     text = "A Lesson From Senator Ana Lind: ‘Roads Come First.’\n\n" + BODY
     assert _named(text, "Roads Come First", nlp) == "Ana Lind"
+
+
+def test_a_full_name_headline_over_a_body_that_writes_only_the_surname(nlp):
+    text = "Ana Lind: ‘Roads Come First.’\n\nLind told a crowd in Elmford that the farm bill would fail.\n"
+    assert _named(text, "Roads Come First", nlp) in ("Lind", "Ana Lind")
+
+
+def test_a_full_name_headline_does_not_take_another_given_names_surname(nlp):
+    text = (
+        "Rosa Lind: ‘Roads Come First.’\n\nCouncilman Peter Lind told a crowd in Elmford that the "
+        "farm bill would fail.\n\nLind said the roads could wait.\n"
+    )
+    assert _named(text, "Roads Come First", nlp) in (None, "Rosa Lind")

@@ -72,33 +72,45 @@ def _name_run(lead: list[Token]) -> list[Token]:
     return run if len(run) <= 3 else []
 
 
-def _body_people(doc: Doc, after: int, said: list[Span]) -> list[tuple[list[str], Token]]:
-    """(name words, head token) of every person the body names outside quotes, in order."""
+def _body_people(doc: Doc, after: int, said: list[Span], found: list[Found]) -> list[tuple[list[str], Token]]:
+    """(name words, head token) of every person the body names outside quotes, in order: the
+    tagger's persons, and the proper-noun speakers of the body's quotes (a surname it missed)."""
+    heads = [e[-1] for e in entities(doc) if e.label_ == "PERSON" and e.start_char >= after]
+    heads += [f.speaker for f in found if f.speaker is not None and f.speaker.pos_ == "PROPN"]
     out = []
-    for e in entities(doc):
-        if e.label_ == "PERSON" and e.start_char >= after and not inside(e.root, said):
-            words = [w for w in name_words(join(widen_name(list(e)))) if w not in TITLE_WORDS]
-            if words:
-                out.append((words, e[-1]))
+    for head in sorted(
+        {t.i: t for t in heads if t.idx >= after and not inside(t, said)}.values(), key=lambda t: t.i
+    ):
+        ent = next((e for e in entities(doc) if e.start <= head.i < e.end and e.label_ == "PERSON"), None)
+        tokens = widen_name(list(ent) if ent is not None else [head])
+        words = [w for w in name_words(join(tokens)) if w not in TITLE_WORDS]
+        if words:
+            out.append((words, head))
     return out
 
 
 def _matches(run: list[str], body: list[str]) -> bool:
     """ "Lind" or "Ana Lind" (or "Anna Lind") for the body's "Ana Lind"; "Ana" alone for the one
     body person of that given name (a headline may use it: "Hillary:")."""
-    if len(run) >= 2:
-        return len(body) >= 2 and run[-1] == body[-1] and same_given(run[0], body[0])
-    return run[0] == body[-1] or (len(body) >= 2 and run[0] == body[0])
+    if len(run) >= 2 and len(body) >= 2:
+        return run[-1] == body[-1] and same_given(run[0], body[0])
+    return run[-1] == body[-1] or (len(run) == 1 and len(body) >= 2 and run[0] == body[0])
 
 
-def _named_in_body(doc: Doc, run: list[Token], after: int, said: list[Span]) -> Token | None:
+def _named_in_body(
+    doc: Doc, run: list[Token], after: int, said: list[Span], quotes: list[Found]
+) -> Token | None:
     """The body mention of the person the headline names: its fullest form, the first one
     when two forms are equally full; None when the body never names that person, or when a
     given name alone fits two people."""
     words = name_words(join(run))
     if not words:
         return None
-    found = [(w, t) for w, t in _body_people(doc, after, said) if _matches(words, w)]
+    people = _body_people(doc, after, said, quotes)
+    found = [(w, t) for w, t in people if _matches(words, w)]
+    other = [w for w, _ in people if len(w) >= 2 and w[-1] == words[-1] and not _matches(words, w)]
+    if len(words) >= 2 and other and all(len(w) == 1 for w, _ in found):
+        return None  # "Ana Lind:" where the body's "Lind" may be its "Peter Lind"
     if len(words) == 1:
         surnamed = [(w, t) for w, t in found if w[-1] == words[0]]
         if not surnamed and len({" ".join(w) for w, _ in found}) > 1:
@@ -143,7 +155,7 @@ def headline_speakers(
         return
     run = _name_run(lead)
     said = [m.span for m in marks]
-    named = _named_in_body(doc, run, head.end, said) if run else None
+    named = _named_in_body(doc, run, head.end, said, found) if run else None
     if named is None:
         return
     for f in _quotes_after(text, doc, colon, head, found, marks):
