@@ -60,3 +60,20 @@ def test_the_other_person_named_by_a_given_name_since_keeps_the_surname_open(nlp
         "But Rosa said she would come back.\n\n“Please stay away from our streets,” Lind wrote.\n",
     )
     assert name_of(nlp, text, "stay away") != "Peter Lind"
+
+
+def test_they_after_two_named_people_who_spoke_is_both_of_them(nlp):
+    text = (
+        "Producers John Miller and David Brown said the film would open in May.\n\n"
+        "“We are thrilled,” they said.\n"
+    )
+    assert name_of(nlp, text, "thrilled") == "John Miller and David Brown"
+
+
+def test_they_after_a_later_plural_source_is_that_source(nlp):
+    text = (
+        "Producers John Miller and David Brown said the film would open in May.\n\n"
+        "Three critics said the script was weak.\n\n"
+        "“It is far too long,” they said.\n"
+    )
+    assert name_of(nlp, text, "far too long") != "John Miller and David Brown"

@@ -1046,6 +1046,13 @@ def _delayed_name(doc: Doc, q: Found, marks: list[Span]) -> Token | None:
     return persons[0].root if persons and here.start == 0 else None
 
 
+def _joint_persons(tok: Token) -> bool:
+    """``Ana Lind and Tom Garr said``: a named person joined to another named person."""
+    return tok.ent_type_ == "PERSON" and any(
+        c.dep_ == "conj" and c.ent_type_ == "PERSON" for c in tok.children
+    )
+
+
 def resolve_references(doc: Doc, quotes: list[Found], marks: list[Span], window: int) -> None:
     """Step 4: pronoun and role-noun speakers point at an earlier named one (in place)."""
     state: dict = {
@@ -1069,8 +1076,8 @@ def resolve_references(doc: Doc, quotes: list[Found], marks: list[Span], window:
         named = q.referent if q.referent is not None else q.speaker
         if named is not None and named.pos_ == "NOUN" and not named.ent_type_ and _indefinite(named):
             state["unnamed"].append(named)
-        if named is not None and named.tag_ == "NNS" and not named.ent_type_:
-            state["plural"].append(named)
+        if named is not None and ((named.tag_ == "NNS" and not named.ent_type_) or _joint_persons(named)):
+            state["plural"].append(named)  # "three jurors", "Ana Lind and Tom Garr": a later "they"
         if named is not None and (named.ent_type_ or named.pos_ == "PROPN"):
             state["speakers"].add(named.i)
             state["named"].append(named)
