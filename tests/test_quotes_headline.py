@@ -85,3 +85,19 @@ def test_a_full_name_headline_does_not_take_another_given_names_surname(nlp):
         "farm bill would fail.\n\nLind said the roads could wait.\n"
     )
     assert _named(text, "Roads Come First", nlp) in (None, "Rosa Lind")
+
+
+def test_an_untagged_quote_opening_the_body_under_a_named_headline_is_that_persons(nlp):
+    text = (
+        "Ana Lind: ‘Roads Come First.’\n\n"
+        "“Roads come first. The farm bill will fail every rural family without them.”\n\n" + BODY
+    )
+    assert _named(text, "rural family without them", nlp) == "Ana Lind"
+
+
+def test_an_untagged_quote_opening_the_body_under_an_unnamed_headline_stays_unspoken(nlp):
+    text = (
+        "Report: Roads ‘Come First.’\n\n"
+        "“Roads come first. The farm bill will fail every rural family without them.”\n\n" + BODY
+    )
+    assert _named(text, "rural family without them", nlp) is None

@@ -28,6 +28,7 @@ __all__ = ["headline_speakers"]
 
 HEADLINE_WORDS = 30  # a longer first line is a lead paragraph, not a headline
 LEAD_WORDS = 8  # "A lesson from Ana Lind:" at most; a longer lead before a colon is a sentence
+OPENING_MARKS = " \t\"“‘'«"  # what may stand before a quote's first word in its paragraph
 
 
 def _headline(text: str, paras: list[Span]) -> Span | None:
@@ -161,3 +162,18 @@ def headline_speakers(
     for f in _quotes_after(text, doc, colon, head, found, marks):
         if f.speaker is None:
             f.speaker, f.referent, f.method = run[-1], named, "headline"
+    opening = _opening_quote(text, found, paras)
+    if opening is not None:  # the headline's words given in full below it
+        opening.speaker, opening.referent, opening.method = run[-1], named, "headline"
+
+
+def _opening_quote(text: str, found: list[Found], paras: list[Span]) -> Found | None:
+    """An untagged direct quote that opens the paragraph right under the headline ("Lind:
+    ‘Roads first’" / "“Roads come first, and …”"): what the headline quoted, in full."""
+    if len(paras) < 2:
+        return None
+    for f in found:
+        before = text[paras[1].start : f.span.start] if paras[1].start <= f.span.start else "x"
+        if f.kind == "direct" and f.speaker is None and not before.strip(OPENING_MARKS):
+            return f
+    return None
