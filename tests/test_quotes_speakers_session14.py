@@ -77,3 +77,21 @@ def test_they_after_a_later_plural_source_is_that_source(nlp):
         "“It is far too long,” they said.\n"
     )
     assert name_of(nlp, text, "far too long") != "John Miller and David Brown"
+
+
+def test_the_source_after_a_source_no_step_took_as_a_speaker_is_that_source(nlp):
+    text = (
+        "Investigators never asked the witness about the weapon, according to the rules that a "
+        "police source described to reporters on Monday.\n\n"
+        "“They are only asked to say what happened,” the source said.\n"
+    )
+    assert name_of(nlp, text, "only asked") == "a police source"
+
+
+def test_the_source_far_from_any_source_stays_as_written(nlp):
+    text = (
+        "Reporters met a police source near the court.\n\n"
+        "The trial opened in May. The jury heard from nine witnesses. The defense rested in June.\n\n"
+        "“They are only asked to say what happened,” the source said.\n"
+    )
+    assert name_of(nlp, text, "only asked") == "the source"

@@ -891,8 +891,9 @@ def _resolve_one(doc: Doc, q: Found, marks: list[Span], window: int, state: dict
     if noun is None:
         return
     earlier = [t for t in reversed(state["unnamed"]) if t.lemma_.lower() == noun and pos - t.idx <= window]
-    if earlier:  # "a senior official said … the official added": the same unnamed source
-        q.referent, q.method = earlier[0], f"{q.method}+nominal"
+    introduced = _introduced_before(tok, noun, marks) if not earlier and _definite(tok) else None
+    if earlier or introduced is not None:  # "a senior official said … the official added": one source
+        q.referent, q.method = earlier[0] if earlier else introduced, f"{q.method}+nominal"
         return
     labels = ("ORG",) if noun in ORG_NOUNS else PERSON_ENTS
     mods = _modifiers(tok)
@@ -923,6 +924,24 @@ def _resolve_one(doc: Doc, q: Found, marks: list[Span], window: int, state: dict
             ref = _named_next(doc, tok, marks)
     if ref is not None:
         q.referent, q.method = ref, f"{q.method}+nominal"
+
+
+def _introduced_before(tok: Token, noun: str, marks: list[Span], sentences: int = 2) -> Token | None:
+    """``… and a police source said NYPD policy … “…,” the source said``: the latest indefinite
+    mention of the same noun in this sentence or the ones just before, outside quotes (a
+    source the steps before did not take as a quote's speaker)."""
+    start = sentence(tok).start
+    for _ in range(sentences):
+        start = sentence(tok.doc[start - 1]).start if start > 0 else start
+    for cand in reversed(tok.doc[start : tok.i]):
+        if (
+            cand.lemma_.lower() == noun
+            and cand.pos_ == "NOUN"
+            and _indefinite(cand)
+            and not inside(cand, marks)
+        ):
+            return cand
+    return None
 
 
 def _definite(tok: Token) -> bool:
