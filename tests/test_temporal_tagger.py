@@ -486,3 +486,38 @@ def test_a_month_aimed_at_by_a_past_verb_of_intent_is_the_nearest_one() -> None:
     assert values(text, may)["July"] == "2016-07"
     # a past verb alone still points back
     assert values("Turnout fell in the primary held in July.", may)["July"] == "2015-07"
+
+
+def test_a_weekday_opening_a_sentence_whose_titled_subject_will_act_is_ahead() -> None:
+    thursday = dt.date(2015, 12, 31)
+    assert (
+        values("On Monday, Mr. Tolliver will hold two rallies in Dover.", thursday)["Monday"] == "2016-01-04"
+    )
+    assert values("On Monday, Mr. Tolliver held two rallies in Dover.", thursday)["Monday"] == "2015-12-28"
+
+
+def test_a_date_that_is_supposed_to_come_is_ahead() -> None:
+    december = dt.date(2015, 12, 31)
+    text = "All the letters are supposed to be made public by Jan. 29."
+    assert values(text, december)["Jan. 29"] == "2016-01-29"
+    assert values("The letters were made public on Jan. 29.", december)["Jan. 29"] == "2015-01-29"
+
+
+def test_a_cause_named_after_a_future_verb_keeps_its_own_day() -> None:
+    sunday = dt.date(2016, 8, 28)
+    text = "He said voters will back him because of the shooting in Lowport on Friday of a bus driver."
+    assert values(text, sunday)["Friday"] == "2016-08-26"
+    assert values("He said voters will back him on Friday.", sunday)["Friday"] == "2016-09-02"
+
+
+def test_a_month_told_in_no_tense_after_a_date_ahead_is_of_that_time() -> None:
+    august = dt.date(2016, 8, 31)
+    text = "Ada Morrow runs in the April 2017 election. Polls see her reaching an early May run-off."
+    assert values(text, august)["early May"] == "2017-05"
+    assert values("Polls see her reaching an early May run-off.", august)["early May"] == "2016-05"
+
+
+def test_a_passive_participle_is_no_past_verb() -> None:
+    thursday = dt.date(2009, 6, 5)
+    assert values("The sale should be completed in October.", thursday)["October"] == "2009-10"
+    assert values("The sale was completed in October.", thursday)["October"] == "2008-10"

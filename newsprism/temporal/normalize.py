@@ -25,7 +25,7 @@ Value = tuple[str, str, str | None]  # (type, value, mod)
 
 _FUTURE = re.compile(
     r"\b(?:will|won['’]t|wo\s+n't|'ll|shall|would|(?:is|are|was|were)\s+(?:due|expected|scheduled|set|"
-    r"slated|going|planning|poised|likely)\s+to|plans?\s+to|planned\s+to|planning\s+to|intends?\s+to|"
+    r"slated|going|planning|poised|likely)\s+to|(?:is|are|am)\s+supposed\s+to|plans?\s+to|planned\s+to|planning\s+to|intends?\s+to|"
     r"(?:is|are)\s+to|upcoming|(?<!-)expected|scheduled|as\s+(?:soon|early)\s+as|"
     r"(?:is|are)\s+set\s+(?:for|on)|due\s+(?:on|to|for|by|in|at)|"
     # "postponed the vote to Friday", "pushed back until Monday": the new date is ahead
@@ -33,7 +33,9 @@ _FUTURE = re.compile(
     re.IGNORECASE,
 )
 _FUTURE_AFTER = re.compile(
-    r"^[\s,]*(?:\w+\s+){0,4}?(?:will|'ll|(?:is|are)\s+(?:due|expected|scheduled|set)\s+to)\b", re.IGNORECASE
+    # the subject's words may be a title ("On Monday, Mr. Clinton will hold")
+    r"^[\s,]*(?:\w+\.?\s+){0,4}?(?:will|'ll|(?:is|are)\s+(?:due|expected|scheduled|set)\s+to)\b",
+    re.IGNORECASE,
 )
 # "-ed" words are past verbs unless a determiner makes them adjectives ("the reduced dividend").
 # Irregular past forms that are not also present forms or common nouns ("hit", "set", "read").
@@ -50,9 +52,11 @@ _SAME_FORM_PAST = (
     r"(?-i:quit|put|cut|hit|let|shut|split|spread|cost|hurt|bet|burst|cast|shed)\b"
 )
 _PAST = re.compile(
-    r"\b(?:was|were|had|did|said|ago|last|" + _IRREGULAR_PAST + r")\b|" + _SAME_FORM_PAST + r"|"
-    # nor after "be": a passive infinitive tells no tense ("to be replaced through November")
-    r"(?<!\bthe\s)(?<!\ba\s)(?<!\ban\s)(?<!\bits\s)(?<!\bto\sbe\s)\b\w{3,}ed\b",
+    # a participle after "be" is a passive, its tense the auxiliary's ("are supposed to be made
+    # public by Jan. 29", "should be completed in October")
+    r"(?<!\bbe\s)\b(?:was|were|had|did|said|ago|last|" + _IRREGULAR_PAST + r")\b|" + _SAME_FORM_PAST + r"|"
+    # nor after "be" ("to be replaced through November")
+    r"(?<!\bthe\s)(?<!\ba\s)(?<!\ban\s)(?<!\bits\s)(?<!\bbe\s)\b\w{3,}ed\b",
     re.IGNORECASE,
 )
 # A past verb of intent with its infinitive ("threatened to disrupt", "planned to hold"): the
@@ -88,7 +92,10 @@ _AHEAD_OF = re.compile(
 # to win it on Tuesday", "ahead of Saturday's caucus"), not a past verb earlier in the clause
 # ("described the race Clinton is facing ..."). Each alternative names what it tells.
 _NEAREST_CUE = re.compile(
-    r"(?P<ahead>\b(?:ahead\s+of|in\s+anticipation\s+of|in\s+the\s+run-up\s+to)\b)"
+    # a cause named after the verb is its own moment ("will vote for him because of the slaying
+    # in Chicago on Friday"): the verb's tense does not date it
+    r"(?P<cause>\b(?:because\s+of|in\s+the\s+wake\s+of|in\s+response\s+to|prompted\s+by)\b)"
+    r"|(?P<ahead>\b(?:ahead\s+of|in\s+anticipation\s+of|in\s+the\s+run-up\s+to)\b)"
     r"|(?P<prog>\b(?:is|are|am)\s+(?:\w+ly\s+)?[a-z]+ing\b)"
     r"|(?P<modal>\b(?:could|might|can|should|must|(?-i:may))\b(?!\s+(?:not\s+)?have\b))"
     r"|(?P<inf>\bto\s+(?!(?:the|his|her|its|our|their|this|that|a|an|date|be\s+\w+ed)\b)(?-i:[a-z]+)\b(?<!ing))"
@@ -137,6 +144,9 @@ class Context:
     # A year that opens its sentence ("In 1998, ... sold in June"): (year, where it ends); the
     # months and days without a year later in that sentence are of that year.
     frame_year: tuple[int, int] | None = None
+    # Where the last point ended: a month told in no tense right after a date ahead of
+    # publication is of that date's time ("the April 2017 election ... an early May run-off").
+    last_point_end: int = -1
 
     def framed_year(self, mention: Mention) -> int | None:
         """The year a sentence opened with, when ``mention`` is in that sentence."""
@@ -144,6 +154,14 @@ class Context:
             return None
         year, end = self.frame_year
         return None if _SENTENCE_END.search(self.text, end, mention.start) else year
+
+    def ahead_point(self, mention: Mention) -> dt.date | None:
+        """The last point told, when it lies after publication and ends within
+        ``_AHEAD_CHARS`` before ``mention`` (the text is telling what is to come)."""
+        point, ref = self.last_point, self.reference
+        if point is None or ref is None or point <= ref or mention.start - self.last_point_end > _AHEAD_CHARS:
+            return None
+        return point
 
     def anchor(self) -> dt.date | None:
         return self.last_day or self.reference
@@ -195,6 +213,8 @@ class Context:
                 return "future"
             return self.tense(mention)
         kind = cues[-1].lastgroup
+        if kind == "cause":
+            return ""
         if kind == "past":
             return self.tense(mention)
         if kind == "inf":
@@ -362,6 +382,8 @@ def _full_date(m: Mention, ctx: Context) -> Value | None:
     return "DATE", date.isoformat(), None
 
 
+# How close after a date ahead of publication a month told in no tense is of that date's time.
+_AHEAD_CHARS = 800  # a paragraph or two, as "minutes later" reaches back (timeline)
 # How far from publication a month and day without a year may be moved to another year because
 # of the tense: half a year. A writer omits the year of a date in the current year, or of a
 # recent one; "June 25" told in the past in January is more likely a slip of tense than a date
@@ -431,7 +453,7 @@ def _month(m: Mention, ctx: Context) -> Value | None:
     elif tense == "past" and month > ref.month + 1:
         year -= 1
     elif not tense:
-        year = cal.closest_year(ref, month, 15).year
+        year = cal.closest_year(ctx.ahead_point(m) or ref, month, 15).year
     return "DATE", f"{year}-{month:02d}", mod
 
 

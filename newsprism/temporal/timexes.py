@@ -49,6 +49,7 @@ def tag_text(
             ctx.last_day = dt.date.fromisoformat(val[:10])
         if typ == "DATE" and (point := _POINT.match(val)):
             ctx.last_point = dt.date(int(point[1]), int(point[2] or 1), 1)
+            ctx.last_point_end = mention.end
             if point[2] is None and _FRAME.search(text, max(0, mention.start - 12), mention.start):
                 ctx.frame_year = (int(point[1]), mention.end)
         span = Span(mention.start, mention.end)
