@@ -719,3 +719,11 @@ def test_minutes_or_days_later_count_from_the_last_day_told() -> None:
     entries = run(article(text, "a", "2031-08-08", "A")).timeline
     dates = {e.text[:10]: e.date for e in entries}
     assert dates == {"Ada Morrow": "2031-08-05", "Minutes la": "2031-08-05", "Two days l": "2031-08-07"}
+
+
+def test_in_the_past_week_is_the_month_when_its_days_lie_in_one() -> None:
+    text = "In the past week, the friendship between Ada Morrow and the mayor came to an end."
+    assert [e.date for e in run(article(text, "a", "2031-12-31", "A")).timeline] == ["2031-12"]
+    assert run(article(text, "a", "2031-12-03", "A")).timeline == ()  # the week straddles two months
+    # "the past week's ..." dates nothing: no "in" or "over" before it
+    assert run(article("The past week was long for Ada Morrow.", "a", "2031-12-31", "A")).timeline == ()

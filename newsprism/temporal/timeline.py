@@ -124,7 +124,7 @@ def candidates(article: Article, units: list[Span], timexes: list[Timex]) -> lis
     for each of coordinated dates: "in 2004 and 2005" is two dated events)."""
     out = []
     counted = _counted_from_a_date(article.text, timexes) + _eves(article.text, timexes)
-    counted += _later(article.text, timexes)
+    counted += _later(article.text, timexes) + _recent(article, timexes)
     counted += [t for t in _counted_from_now(article, timexes) if t.span not in {c.span for c in counted}]
     dated = sorted([*(_as_month(t) for t in timexes), *counted], key=lambda t: t.span.start)
     # a week shown as its month is still that week when told apart from another date of its unit
@@ -501,6 +501,31 @@ def _counted_from_now(article: Article, timexes: list[Timex]) -> list[Timex]:
         sign = 1 if after.group(1).lower() == "before" else -1
         when = day + dt.timedelta(days=sign * int(m.group(1)))
         out.append(dataclasses.replace(t, type="DATE", value=when.isoformat(), mod=None))
+    return out
+
+
+# "in the past week", "over the last two weeks", "during the past few days": the days up to publication.
+_RECENT = re.compile(r"\b(?:in|over|during|within)\s+(?:just\s+)?$", re.IGNORECASE)
+_RECENT_TEXT = re.compile(r"^the\s+(?:past|last)\s", re.IGNORECASE)
+_SPAN_DAYS = re.compile(r"^P(\d+|X)([DW])$")
+
+
+def _recent(article: Article, timexes: list[Timex]) -> list[Timex]:
+    """The month of an event told as in the days or weeks up to publication ("in the past week,
+    the friendship ended"), when those days lie in one month (timeline only: for TimeML "the
+    past week" stays a duration). A few days count as a week."""
+    day = published_date(article)
+    out = []
+    for t in timexes if day else ():
+        m = _SPAN_DAYS.match(t.value)
+        if t.type != "DURATION" or not m or not _RECENT_TEXT.match(t.text):
+            continue
+        if not _RECENT.search(article.text[max(0, t.span.start - 20) : t.span.start]):
+            continue
+        days = 7 if m.group(1) == "X" else int(m.group(1)) * (7 if m.group(2) == "W" else 1)
+        first = day - dt.timedelta(days=days)
+        if (first.year, first.month) == (day.year, day.month):
+            out.append(dataclasses.replace(t, type="DATE", value=f"{day.year}-{day.month:02d}", mod=None))
     return out
 
 
