@@ -521,3 +521,35 @@ def test_a_passive_participle_is_no_past_verb() -> None:
     thursday = dt.date(2009, 6, 5)
     assert values("The sale should be completed in October.", thursday)["October"] == "2009-10"
     assert values("The sale was completed in October.", thursday)["October"] == "2008-10"
+
+
+def test_late_summer_takes_its_year_from_the_tense_as_summer_does() -> None:
+    december = dt.date(2015, 12, 22)
+    assert values("By late summer, she looked vulnerable.", december)["late summer"] == "2015-SU"
+    assert values("They will meet in early spring.", december)["early spring"] == "2016-SP"
+
+
+def test_a_weekday_before_or_after_a_date_is_counted_from_that_date() -> None:
+    wednesday = dt.date(2015, 12, 23)
+    got = values(
+        "The debate was held the Saturday before Christmas, the vote the Monday after Nov. 26.", wednesday
+    )
+    assert got["Saturday before Christmas"] == "2015-12-19"
+    assert got["Monday after Nov. 26"] == "2015-11-30"
+
+
+def test_a_week_before_or_after_a_date_is_that_week_not_the_date() -> None:
+    tuesday = dt.date(2015, 12, 22)
+    got = values(
+        "In the week before Christmas, the council met; it sat the weekend after May 3, 2014.", tuesday
+    )
+    assert got["week before Christmas"] == "2015-W51"
+    assert got["weekend after May 3, 2014"] == "2014-W19-WE"
+    assert "Christmas" not in got
+
+
+def test_a_holiday_naming_a_kind_of_thing_and_plural_weekdays_date_nothing() -> None:
+    wednesday = dt.date(2015, 12, 23)
+    got = values("A Christmas-themed ad of Christmas gifts runs on Saturday nights.", wednesday)
+    assert got == {"Saturday": "XXXX-WXX-6TNI"}
+    assert values("They met on Christmas morning.", wednesday)["Christmas"] == "2015-12-25"

@@ -279,6 +279,9 @@ def day_value(day: dt.date, part: str | None, typ: str = "DATE") -> Value:
 def _weekday(m: Mention, ctx: Context) -> Value | None:
     wd = lx.WEEKDAYS[low(m, "wd")]
     part = m.part("part") or _part_from_pre(m.part("pre"))
+    if every := _EVERY.match(ctx.text, m.end):  # "on Saturday nights": every one, no day
+        code = lx.DAY_PARTS.get(every.group(1).lower()[:-1], "")
+        return "SET", f"XXXX-WXX-{wd + 1}" + (f"T{code}" if code else ""), None
     if ctx.reference is None or _named_day(ctx.text, m):
         return "DATE", f"XXXX-WXX-{wd + 1}", None
     tense = ctx.day_tense(m)
@@ -298,6 +301,7 @@ def _weekday(m: Mention, ctx: Context) -> Value | None:
     return typ, value, None if part else mod_of(m.part("pre"))
 
 
+_EVERY = re.compile(r"\s+(mornings|afternoons|evenings|nights)\b", re.IGNORECASE)
 _WORD_BEFORE = re.compile(r"([A-Z][a-z]+)[\s-]+$")
 
 
@@ -520,6 +524,9 @@ def _season(m: Mention, ctx: Context) -> Value | None:
         return "DATE", f"{year}-{code}", mod_of(rel or None)
     if not rel and low(m, "season") == "fall" and not _season_fall(m, ctx):
         return None  # the verb, or "the fall of the regime"
+    mod = mod_of(rel or None)
+    if rel in {"early", "late"}:
+        rel = ""  # "by late summer": a part of the season, whose year the tense tells as for "summer"
     if ctx.reference is None:
         return "DATE", f"XXXX-{code}", None
     ref_year, ref_code = cal.season_of(ctx.reference)
@@ -536,7 +543,7 @@ def _season(m: Mention, ctx: Context) -> Value | None:
             year -= 1
         elif tense == "future" and order.index(code) < order.index(ref_code):
             year += 1
-    return "DATE", f"{year}-{code}", mod_of(rel or None)
+    return "DATE", f"{year}-{code}", mod
 
 
 ABSOLUTE: dict[str, Callable[[Mention, Context], Value | None]] = {
