@@ -727,3 +727,19 @@ def test_in_the_past_week_is_the_month_when_its_days_lie_in_one() -> None:
     assert run(article(text, "a", "2031-12-03", "A")).timeline == ()  # the week straddles two months
     # "the past week's ..." dates nothing: no "in" or "over" before it
     assert run(article("The past week was long for Ada Morrow.", "a", "2031-12-31", "A")).timeline == ()
+
+
+def test_two_outlets_rows_of_one_year_join_when_alike_in_meaning_and_words() -> None:
+    import numpy as np
+
+    from newsprism.temporal.timeline import build_timeline
+
+    a = article(
+        "Thirteen years on, the ferry board voted in 2018 to sell the Kestrel pier.", "a", "2031-05-08", "A"
+    )
+    b = article("The board's 2018 sale of the pier still angers the harbour crews.", "b", "2031-05-08", "B")
+    cfg = Settings().timeline
+    for cosine, rows in ((cfg.period_cosine + 0.02, 1), (cfg.period_cosine - 0.1, 2)):
+        vectors = {"Thirteen": [1.0, 0.0], "The board": [cosine, float(np.sqrt(1 - cosine**2))]}
+        cands = _vectored([a, b], dt.date(2031, 5, 8), vectors)
+        assert len(build_timeline(cands, {"a": "A", "b": "B"}, cfg)) == rows

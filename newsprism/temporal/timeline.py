@@ -826,6 +826,7 @@ class _Memo:
         high = min(cfg.merge_cosine, cfg.conflict_cosine) * slack
         days = {d: k for k, d in enumerate(sorted({c.day for c in self._cands}))}
         day = np.array([days[c.day] if len(c.day) == 10 else -1 for c in self._cands])
+        period = np.array([days[c.day] if len(c.day) < 10 else -1 for c in self._cands])
         for start in range(0, n, _ROWS):
             block = self._cosines[start : start + _ROWS]
             for r in range(start, min(n, start + _ROWS)):
@@ -833,6 +834,8 @@ class _Memo:
                 close = row >= high
                 if day[r] >= 0:
                     close |= (row >= cfg.same_day_cosine * slack) & (day == day[r])
+                if period[r] >= 0:
+                    close |= (row >= cfg.period_cosine * slack) & (period == period[r])
                 out[r].update(np.flatnonzero(close).tolist())
         self._alike_words(out, min(cfg.merge_similarity, cfg.conflict_similarity) * slack)
         self._alike_periods(out)
@@ -927,7 +930,7 @@ def _best_group(groups: list[_Group], cand: Candidate, cfg: TimelineSettings, me
                 words / cfg.merge_similarity, meaning / cfg.merge_cosine, same_day / cfg.same_day_cosine
             )
             if any(
-                _one_period_event(cand, m) or _aligned_day(cand, m)
+                _one_period_event(cand, m) or _aligned_day(cand, m) or _period_alike(cand, m, cfg, memo)
                 if m.article_id != cand.article_id
                 else _day_event_word(cand, m)
                 for m in group.members
@@ -1011,6 +1014,7 @@ def _joinable(a: _Group, b: _Group, cfg: TimelineSettings, memo: _Memo) -> bool:
         or memo.semantic(x, y) >= (cfg.same_day_cosine if _same_day(x, y) else cfg.merge_cosine)
         or _one_period_event(x, y)
         or _aligned_day(x, y)
+        or _period_alike(x, y, cfg, memo)
         for x, y in pairs
     )
 
@@ -1047,6 +1051,19 @@ def _one_period_event(a: Candidate, b: Candidate) -> bool:
     # a month holds many of one person's events: a name next to both dates says who, not
     # which (on one day a shared name or place still tells the event: ECB+ calibrate half)
     return bool((ab & bb | aa & ba) - (name_stems(a.text) & name_stems(b.text)))
+
+
+def _period_alike(a: Candidate, b: Candidate, cfg: TimelineSettings, memo: _Memo) -> bool:
+    """Two outlets' sentences dated to one month or year, alike in meaning and in words ("her
+    first campaign for the White House in 2008" / "in 2008, the last election without a
+    Democratic incumbent in the White House"): a looser pair of bars than any date's."""
+    return (
+        a.article_id != b.article_id
+        and len(a.day) < 10
+        and a.day == b.day
+        and memo.semantic(a, b) >= cfg.period_cosine
+        and memo.similarity(a, b) >= cfg.period_similarity
+    )
 
 
 def _day_event_word(a: Candidate, b: Candidate) -> bool:
