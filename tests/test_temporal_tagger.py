@@ -553,3 +553,9 @@ def test_a_holiday_naming_a_kind_of_thing_and_plural_weekdays_date_nothing() -> 
     got = values("A Christmas-themed ad of Christmas gifts runs on Saturday nights.", wednesday)
     assert got == {"Saturday": "XXXX-WXX-6TNI"}
     assert values("They met on Christmas morning.", wednesday)["Christmas"] == "2015-12-25"
+
+
+def test_a_looming_event_told_in_the_past_is_still_ahead() -> None:
+    april = dt.date(2016, 4, 15)
+    assert values("He was not hopeful about the looming showdown in July.", april)["July"] == "2016-07"
+    assert values("He was not hopeful about the showdown in July.", april)["July"] == "2015-07"
