@@ -559,3 +559,14 @@ def test_a_looming_event_told_in_the_past_is_still_ahead() -> None:
     april = dt.date(2016, 4, 15)
     assert values("He was not hopeful about the looming showdown in July.", april)["July"] == "2016-07"
     assert values("He was not hopeful about the showdown in July.", april)["July"] == "2015-07"
+
+
+def test_a_sentence_ends_after_a_closing_double_apostrophe() -> None:
+    saturday = dt.date(2016, 3, 12)
+    text = "He said, ''I'd like to punch him in the face.'' And in Lowport on Wednesday, as people kept shouting, he left."
+    assert values(text, saturday)["Wednesday"] == "2016-03-09"  # not "to punch" ahead
+
+
+def test_an_ed_word_in_a_compound_is_no_past_verb() -> None:
+    wednesday = dt.date(2016, 3, 23)
+    assert values("Then comes the delegate-packed April 19 primary.", wednesday)["April 19"] == "2016-04-19"

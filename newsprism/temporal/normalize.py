@@ -55,8 +55,9 @@ _PAST = re.compile(
     # a participle after "be" is a passive, its tense the auxiliary's ("are supposed to be made
     # public by Jan. 29", "should be completed in October")
     r"(?<!\bbe\s)\b(?:was|were|had|did|said|ago|last|" + _IRREGULAR_PAST + r")\b|" + _SAME_FORM_PAST + r"|"
-    # nor after "be" ("to be replaced through November")
-    r"(?<!\bthe\s)(?<!\ba\s)(?<!\ban\s)(?<!\bits\s)(?<!\bbe\s)\b\w{3,}ed\b",
+    # nor after "be" ("to be replaced through November"), nor in a compound ("the delegate-packed
+    # April 19 primary")
+    r"(?<!\bthe\s)(?<!\ba\s)(?<!\ban\s)(?<!\bits\s)(?<!\bbe\s)(?<!-)\b\w{3,}ed\b",
     re.IGNORECASE,
 )
 # A past verb of intent with its infinitive ("threatened to disrupt", "planned to hold"): the
@@ -115,7 +116,8 @@ _PROG_ADJUNCT = re.compile(r"\b(?:is|are|am)\s+[a-z]+ing\s+(?:in|at|for|during)\
 # Monday's caucus" is three days ahead; a Wednesday paper's "polls taken before Tuesday's
 # primary" the day before).
 _BEFORE_EVENT = re.compile(r"\b(?:before|until|till|in\s+advance\s+of)\s+$", re.IGNORECASE)
-_SENTENCE_END = re.compile(r"(?<![ap]\.m)(?<!\b[A-Z])[.!?]\s+(?=[A-Z\"“‘']|'')|\n")
+# (a closing quote may follow the stop: ''I'd like to punch him.'' And in Fayetteville ...)
+_SENTENCE_END = re.compile(r"(?<![ap]\.m)(?<!\b[A-Z])[.!?](?:''|[\"”’)])?\s+(?=[A-Z\"“‘']|'')|\n")
 _MODS = {
     "less than": "LESS_THAN", "fewer than": "LESS_THAN", "under": "LESS_THAN",
     "more than": "MORE_THAN", "over": "MORE_THAN", "at least": "EQUAL_OR_MORE",
