@@ -570,3 +570,20 @@ def test_a_sentence_ends_after_a_closing_double_apostrophe() -> None:
 def test_an_ed_word_in_a_compound_is_no_past_verb() -> None:
     wednesday = dt.date(2016, 3, 23)
     assert values("Then comes the delegate-packed April 19 primary.", wednesday)["April 19"] == "2016-04-19"
+
+
+def test_to_before_a_plural_noun_is_no_infinitive_of_a_plan() -> None:
+    wednesday = dt.date(2016, 9, 7)
+    assert (
+        values("Ada Morrow, speaking to reporters Tuesday on her plane, said it.", wednesday)["Tuesday"]
+        == "2016-09-06"
+    )
+    assert values("She wants them to discuss it Tuesday.", wednesday)["Tuesday"] == "2016-09-13"
+
+
+def test_before_right_after_a_past_verb_is_a_place_not_a_clause_to_come() -> None:
+    wednesday = dt.date(2016, 3, 2)
+    text = "The leaders went before reporters on Capitol Hill Tuesday to denounce the plan."
+    assert values(text, wednesday)["Tuesday"] == "2016-03-01"
+    ahead = "It was the last debate before Iowans kick off the voting Monday."
+    assert values(ahead, dt.date(2016, 1, 29))["Monday"] == "2016-02-01"

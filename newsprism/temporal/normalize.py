@@ -60,6 +60,7 @@ _PAST = re.compile(
     r"(?<!\bthe\s)(?<!\ba\s)(?<!\ban\s)(?<!\bits\s)(?<!\bbe\s)(?<!-)\b\w{3,}ed\b",
     re.IGNORECASE,
 )
+_PAST_VERB_LAST = re.compile(r"\b(?:" + _IRREGULAR_PAST + r"|appeared|\w{3,}ed)\s+$", re.IGNORECASE)
 # A past verb of intent with its infinitive ("threatened to disrupt", "planned to hold"): the
 # date tells what was aimed at, which may lie after publication as well as before.
 _AIMED = re.compile(
@@ -99,7 +100,8 @@ _NEAREST_CUE = re.compile(
     r"|(?P<ahead>\b(?:ahead\s+of|in\s+anticipation\s+of|in\s+the\s+run-up\s+to)\b)"
     r"|(?P<prog>\b(?:is|are|am)\s+(?:\w+ly\s+)?[a-z]+ing\b)"
     r"|(?P<modal>\b(?:could|might|can|should|must|(?-i:may))\b(?!\s+(?:not\s+)?have\b))"
-    r"|(?P<inf>\bto\s+(?!(?:the|his|her|its|our|their|this|that|a|an|date|be\s+\w+ed)\b)(?-i:[a-z]+)\b(?<!ing))"
+    # (not a plural noun after "to": "speaking to reporters Tuesday"; "to discuss", "to focus" are verbs)
+    r"|(?P<inf>\bto\s+(?!(?:the|his|her|its|our|their|this|that|a|an|date|be\s+\w+ed)\b)(?-i:[a-z]+)\b(?<!ing)(?<![^su\W]s))"
     r"|(?P<pres>\b(?-i:[a-z]{2,}[^sui'’\W]s)\s+(?:its|their|his|her)\b)"
     r"|(?P<future>" + _FUTURE.pattern + r")"
     r"|(?P<past>" + _PAST.pattern + r")",
@@ -181,6 +183,8 @@ class Context:
         if (possessive or len(before) < 12) and _FUTURE_AFTER.match(after):
             return "future"
         ahead = _AHEAD_OF.search(before)
+        if ahead and _PAST_VERB_LAST.search(before, 0, ahead.start()):
+            ahead = None  # "went before reporters on Tuesday": a place, no clause to come
         if ahead and not _PAST.search(before[ahead.end() :]):
             return "future"  # "the last debate before Iowans kick off the voting Monday": still to come
         if _AIMED.search(before):
