@@ -587,3 +587,9 @@ def test_before_right_after_a_past_verb_is_a_place_not_a_clause_to_come() -> Non
     assert values(text, wednesday)["Tuesday"] == "2016-03-01"
     ahead = "It was the last debate before Iowans kick off the voting Monday."
     assert values(ahead, dt.date(2016, 1, 29))["Monday"] == "2016-02-01"
+
+
+def test_could_not_be_reached_tells_of_a_try_already_made() -> None:
+    sunday = dt.date(2016, 5, 29)
+    assert values("Her aides could not be reached for comment Saturday.", sunday)["Saturday"] == "2016-05-28"
+    assert values("Her aides could meet the council Saturday.", sunday)["Saturday"] == "2016-06-04"

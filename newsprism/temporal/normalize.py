@@ -99,7 +99,8 @@ _NEAREST_CUE = re.compile(
     r"(?P<cause>\b(?:because\s+of|in\s+the\s+wake\s+of|in\s+response\s+to|prompted\s+by)\b)"
     r"|(?P<ahead>\b(?:ahead\s+of|in\s+anticipation\s+of|in\s+the\s+run-up\s+to)\b)"
     r"|(?P<prog>\b(?:is|are|am)\s+(?:\w+ly\s+)?[a-z]+ing\b)"
-    r"|(?P<modal>\b(?:could|might|can|should|must|(?-i:may))\b(?!\s+(?:not\s+)?have\b))"
+    # ("could not be reached for comment Saturday" tells of a try already made)
+    r"|(?P<modal>\b(?:could|might|can|should|must|(?-i:may))\b(?!\s+(?:not\s+)?have\b|\s+not\s+be\s+reached\b))"
     # (not a plural noun after "to": "speaking to reporters Tuesday"; "to discuss", "to focus" are verbs)
     r"|(?P<inf>\bto\s+(?!(?:the|his|her|its|our|their|this|that|a|an|date|be\s+\w+ed)\b)(?-i:[a-z]+)\b(?<!ing)(?<![^su\W]s))"
     r"|(?P<pres>\b(?-i:[a-z]{2,}[^sui'’\W]s)\s+(?:its|their|his|her)\b)"
