@@ -764,6 +764,13 @@ def same_attribute(a_text: str, a: Mention, b_text: str, b: Mention, tied: bool 
         head_b = _subject_head(clause(b_text, b)) or _appositive_head(b_text, b)
         if head_a is not None and head_b is not None:
             return head_a == head_b
+        # "ahead of Vessia's April 30 primary" / "The Vessia primary is scheduled for May 15": the
+        # noun a date qualifies names its event; one event's when the sentences name one place
+        # or person in common too (a campaign story dates each state's primary)
+        head_a = head_a or _attributive_head(a_text, a)
+        head_b = head_b or _attributive_head(b_text, b)
+        if head_a is not None and head_b is not None:
+            return head_a == head_b and name_shared(a_text, b_text)
         if not (sa[2] | sa[3]) & (sb[2] | sb[3]) and not name_shared(a_text, b_text):
             # no word right next to both dates and no one named in common: "holds its primary
             # Feb. 20" (South Carolina) / "11 states hold contests on March 1" share a verb only
@@ -843,6 +850,25 @@ def _appositive_head(text: str, m: Mention) -> str | None:
         return None
     words = subject.group(1).lower().split()
     cut = next((i for i, w in enumerate(words) if w in _OF), len(words))
+    return stem(words[cut - 1]) if cut > 0 else None
+
+
+# "the April 30 primary", "Vessia's mid-May primary", "the Feb. 21 GOP debate": a determiner or a
+# possessive, the date, then the noun it qualifies (names between, as a party's)
+_DETERMINER_BEFORE = re.compile(r"(?:\b(?:the|its|his|her|their|this)|[A-Z][\w'’-]*['’]s)\s+$", re.IGNORECASE)
+_QUALIFIED = re.compile(r"^\s+(?:[A-Z][\w.-]*\s+){0,2}((?:[a-z][\w-]*\s+)?[a-z][\w-]*)")
+
+
+def _attributive_head(text: str, m: Mention) -> str | None:
+    """The head word (stem) of the noun phrase a date stands in as a modifier ("Vessia's April
+    30 primary" -> primari; "the April 30 filing deadline" -> deadlin), or None."""
+    if not _DETERMINER_BEFORE.search(text[: m.start]):
+        return None
+    after = _QUALIFIED.match(text[m.end :])
+    if after is None:
+        return None
+    words = after.group(1).split()
+    cut = next((i for i, w in enumerate(words) if w in STOPWORDS or w in _DATE_WORDS), len(words))
     return stem(words[cut - 1]) if cut > 0 else None
 
 

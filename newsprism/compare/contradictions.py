@@ -227,7 +227,14 @@ def _place_words(place: str) -> frozenset[str]:
 
 
 # "from 1967 to 1979", "1967-79", "1967–1979": the years something lasted (a term in office)
-_YEAR_RANGE = re.compile(r"\b((?:19|20)\d\d)\s*(?:-|–|—|to|until|through)\s*((?:19|20)?\d\d)\b")
+# "from January 1967 to January 1979", "between 1966 and 1978" too
+_MONTH_OF = (
+    r"(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+)?"
+)
+_YEAR_RANGE = re.compile(
+    rf"\bbetween\s+{_MONTH_OF}((?:19|20)\d\d)\s+and\s+{_MONTH_OF}((?:19|20)\d\d)\b"
+    rf"|\b{_MONTH_OF}((?:19|20)\d\d)\s*(?:-|–|—|to|until|through)\s*{_MONTH_OF}((?:19|20)?\d\d)\b"
+)
 
 
 # "was elected to the Senate in 1966 and served until 1978": a term told by its first year and its
@@ -242,7 +249,9 @@ _TERM_SPAN = re.compile(
 
 def _span_matches(text: str) -> list[tuple[int, str, str]]:
     """(offset of the first year, first year, last year) of each span of years in ``text``."""
-    out = [(m.start(), m.group(1), m.group(2)) for m in _YEAR_RANGE.finditer(text)]
+    out = [
+        (m.start(), m.group(1) or m.group(3), m.group(2) or m.group(4)) for m in _YEAR_RANGE.finditer(text)
+    ]
     return out + [(m.start("first"), m.group("first"), m.group("last")) for m in _TERM_SPAN.finditer(text)]
 
 
@@ -542,7 +551,7 @@ def find_contradictions(
             if marks[i] & marks[j] and statements[i].polarity == statements[j].polarity
         )
     out: dict[str, Contradiction] = {}
-    for i, j in _term_pairs(statements, {(i, j) for i, j, _ in pairs}, texts or {}):
+    for i, j in _term_pairs(statements, texts or {}):
         a, b = sorted((statements[i], statements[j]), key=lambda s: (s.article_id, s.span.start))
         (ra,), (rb,) = _year_ranges(a.text), _year_ranges(b.text)
         note = f"{_range_text(*ra)} vs {_range_text(*rb)}"
@@ -967,7 +976,7 @@ _ROLES = frozenset(
 
 
 def _term_pairs(
-    statements: Sequence[Statement], seen: set[tuple[int, int]], texts: Mapping[str, str] | None = None
+    statements: Sequence[Statement], texts: Mapping[str, str] | None = None
 ) -> list[tuple[int, int]]:
     """Statements of different articles that give one person's years in office differently,
     whether or not alignment paired them (the rest of two such sentences often differ): each
@@ -981,7 +990,7 @@ def _term_pairs(
     for k, (i, ra) in enumerate(spans):
         for j, rb in spans[k + 1 :]:
             a, b = statements[i], statements[j]
-            if a.article_id == b.article_id or ra == rb or (i, j) in seen or (j, i) in seen:
+            if a.article_id == b.article_id or ra == rb:
                 continue
             if not _spans_overlap(ra, rb) or a.polarity != b.polarity:
                 continue
@@ -991,7 +1000,10 @@ def _term_pairs(
             # by office, the name shared is the holder's, not the office's ("to the United States")
             # the holder's own name next to both spans is no office ("Ada Morrow served ..." /
             # "Ada Morrow (1920-1999)": a term and a life)
-            office = _office_words(a.text) & _office_words(b.text) - {n[:_PREFIX] for n in named}
+            oa, ob = _span_office(a, texts or {}), _span_office(b, texts or {})
+            if _offices_apart(oa, ob):
+                continue  # "in the House from 1959 to 1967" / "in the Senate from 1961 to 1979"
+            office = oa & ob - {n[:_PREFIX] for n in named}
             if (
                 _same_event(a.text, b.text, _YEAR_RANGE)
                 or {n for n in named if n[:_PREFIX] not in office}
@@ -1034,19 +1046,56 @@ _OFFICE_WORDS = re.compile(r"[A-Za-z][\w'’-]*")
 _PREFIX = 5
 
 
+# An office by the words news copy names it with (a title before a name, the body, the holder):
+# "Sen. Ada Morrow", "a senator", "in the Senate" are one office; "Gov." and "led the state" not.
+_OFFICES = {
+    "senate": "senate", "senator": "senate", "sen": "senate", "house": "house", "representative": "house",
+    "rep": "house", "congressman": "house", "congresswoman": "house", "governor": "governor",
+    "gov": "governor", "governorship": "governor", "mayor": "mayor", "president": "president",
+    "presidency": "president",
+}  # fmt: skip
+_OFFICE_MARK = "office:"
+
+
 def _office_words(text: str) -> set[str]:
     """First letters (five) of the words, capitalised ones too, in the two words before each
     span of years in its clause, function words and verbs of holding left out ("served in the
-    Senate from" -> senat; "a senator from" -> senat)."""
+    Senate from" -> senat; "a senator from" -> senat); and the office those words name
+    ("office:senate"), else the office named last before the span in ``text`` ("Gov. Ada
+    Morrow, who led the state from 1966 to 1978" -> office:governor)."""
     out = set()
     for at, _, _ in _span_matches(text):
         pieces = clause_pieces(text[max(0, at - 80) : at])
-        kept = _office_kept(pieces[-1])
+        head = pieces[-1]
+        kept = _office_kept(head)
         if not kept and len(pieces) > 1 and not pieces[-1].strip(" from"):
             # "served two terms in the Senate, from 1967 to 1979": the span closes the clause before
-            kept = _office_kept(pieces[-2])
+            head = pieces[-2]
+            kept = _office_kept(head)
         out.update(w[:_PREFIX] for w in kept if len(w) >= _PREFIX)
+        named = _offices_in(head) or _offices_in(text[:at])[-1:]
+        out.update(_OFFICE_MARK + o for o in named)
     return out
+
+
+def _offices_in(text: str) -> list[str]:
+    return [_OFFICES[w.lower()] for w in _OFFICE_WORDS.findall(text) if w.lower() in _OFFICES]
+
+
+def _offices_apart(a: set[str], b: set[str]) -> bool:
+    """Both spans name an office and no office in common: two offices' terms."""
+    oa, ob = {w for w in a if w.startswith(_OFFICE_MARK)}, {w for w in b if w.startswith(_OFFICE_MARK)}
+    return bool(oa and ob and not oa & ob)
+
+
+def _span_office(st: Statement, texts: Mapping[str, str]) -> set[str]:
+    """The office words of a statement's span of years, read in its sentence when that gives the
+    same one span (a clause "from 1966 to 1978, died on Saturday" or "who served 1967-1979" names
+    no office; its sentence does: "a senator from Vessia,", "Former Sen. Ada Morrow")."""
+    sentence = _sentence_of(st, texts)
+    if sentence != st.text and _year_ranges(sentence) == _year_ranges(st.text):
+        return _office_words(sentence)
+    return _office_words(st.text)
 
 
 def _office_kept(head: str) -> list[str]:

@@ -1,0 +1,37 @@
+"""The date of one named event told two ways by two outlets (fictional sentences; session 14,
+issue 16 item 4): the noun a date qualifies names its event ("Vessia's April 30 primary")."""
+
+import numpy as np
+
+from newsprism.compare.alignment import Alignment
+from newsprism.compare.contradictions import find_contradictions
+from newsprism.model import Span, Statement
+
+
+def _flags(a_text: str, b_text: str) -> list[tuple[str, str]]:
+    """Kinds and notes flagged for two one-sentence articles alignment kept apart."""
+    sts = [
+        Statement(id=f"s{i}", article_id=art, text=t, span=Span(0, len(t)), sentence=Span(0, len(t)))
+        for i, (art, t) in enumerate((("a", a_text), ("b", b_text)))
+    ]
+    apart = Alignment(groups=((0,), (1,)), conflicts=(), sims=np.eye(2, dtype=np.float32))
+    found = find_contradictions(sts, apart, {"a": a_text, "b": b_text}, min_shared=2)
+    return sorted({(c.kind, c.note) for c in found})
+
+
+LEAD = "Bo Lind leads the field ahead of Vessia's April 30 primary, a new poll shows."
+
+
+def test_a_date_qualifying_its_event_is_compared_with_that_events_date():
+    assert _flags(LEAD, "The Vessia primary is scheduled for May 15.") == [("date", "April 30 vs May 15")]
+    assert _flags(LEAD, "Lind is favored in Vessia's mid-May primary.") == [("date", "April 30 vs mid-May")]
+
+
+def test_another_event_another_place_or_a_date_precision_allows_is_none():
+    for other in [
+        "The Dorran primary is scheduled for May 15.",  # another state's primary
+        "Voters in Vessia face the May 1 filing deadline for the primary.",  # another event
+        "Lind is favored in Vessia's late April primary.",  # late April holds April 30
+        "Ada Morrow said on May 15 that Lind would win the Vessia primary.",  # the day of a remark
+    ]:
+        assert _flags(LEAD, other) == [], other
