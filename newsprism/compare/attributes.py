@@ -417,7 +417,14 @@ _NOT_TOLL_AFTER = re.compile(r"^(?:\s+more\b|,\s*\d[\d,]*\s+of\s+them\b|\s+of\b)
 _OTHER_TOLL = re.compile(
     r"\b(?:another|separate|previous|earlier|latest|last|weekend|(?:days?|weeks?|months?)\s+(?:after|before|"
     r"earlier|later|ago)|so\s+far|could\s+rise|expected\s+to\s+rise|rose|risen|climbed|initial|preliminary|"
-    r"(?:19|20)\d\d)\b",
+    r"(?:19|20)\d\d|alone|bringing\s+(?:the|its)\s+(?:total|toll|death\s+toll))\b",
+    re.IGNORECASE,
+)
+# "The death toll in the Carrow shooting stands at 12", "claimed the lives of 17 people": a count
+# of the dead told without a verb of killing next to it
+_TOLL_STANDS = re.compile(
+    rf"\b(?:death\s+toll\b[^.;:()]{{0,50}}?\b(?:stands?\s+at|stood\s+at|is|was|of|at)"
+    rf"|claimed\s+the\s+lives\s+of)\s+((?:{_BOUND}\s+)?)({_TOLL_NUM})\b(?!\s*(?:percent|%))",
     re.IGNORECASE,
 )
 
@@ -427,10 +434,12 @@ def _tolls(text: str) -> list[Mention]:
     the class, value "count|counted noun"). A bound ("at least three"), an increment ("two
     more"), or two counts of one class in the sentence (two events, or parts of one) give none,
     nor a sentence telling another event or moment (see ``_OTHER_TOLL``)."""
-    if _OTHER_TOLL.search(text) or not _TOLL_HINT.search(text):
+    if _OTHER_TOLL.search(text) or not _TOLL_HINT.search(text) and not _TOLL_STANDS.search(text):
         return []
     found: dict[str, list[Mention]] = {}
     bounded: set[str] = set()
+    for m in _TOLL_STANDS.finditer(text):
+        _add_toll(found, bounded, "killed", m.group(1), m.group(2), "", text, m.start(2), m.end(2))
     for m in _TOLL_AFTER.finditer(text):
         cls = _TOLL_CLASS[m.group(1).lower()]
         noun = (m.group(4) or "").lower()
