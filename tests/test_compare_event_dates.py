@@ -35,3 +35,9 @@ def test_another_event_another_place_or_a_date_precision_allows_is_none():
         "Ada Morrow said on May 15 that Lind would win the Vessia primary.",  # the day of a remark
     ]:
         assert _flags(LEAD, other) == [], other
+
+
+def test_a_month_alone_dates_the_event_it_qualifies():
+    assert _flags(LEAD, "Lind is favored in Vessia's May primary.") == [("date", "April 30 vs May")]
+    assert _flags(LEAD, "Lind is favored in Vessia's April primary.") == []  # April holds April 30
+    assert _flags(LEAD, "Lind won Vessia's May straw poll.") == []  # another event

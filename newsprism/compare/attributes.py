@@ -602,6 +602,8 @@ def _calendar(text: str) -> list[Mention]:
     found = list(_CAL_DATE.finditer(text))
     if len(found) > 1 and _FRONT.match(text[: found[0].start()]):
         found = found[:1]
+    if not found:
+        return _month_of_event(text)
     if len(found) != 1:
         return []
     m = found[0]
@@ -620,6 +622,37 @@ def _calendar(text: str) -> list[Mention]:
         if last <= 31
         else []
     )
+
+
+# "Vessia's May primary", "the November election": a month alone dates the event noun it
+# qualifies (elsewhere a month alone is too vague: "in May" dates anything)
+_MONTH_QUALIFIES = re.compile(
+    r"(?:\b(?i:the|its|his|her|their|this)|[A-Z][\w'’-]*['’]s)\s+(?P<month>"
+    + "|".join(m.capitalize() for m in MONTHS)
+    + r")\s+(?=[a-z])"
+)
+
+
+# Events a calendar sets and news dates by the month ahead of them: "the May primary" is a
+# date, "the April survey" or "the October report" one of many such things.
+_SCHEDULED = frozenset(
+    stem(w)
+    for w in """primary primaries election elections caucus caucuses runoff referendum vote hearing
+    hearings debate convention trial summit inauguration""".split()  # noqa: SIM905
+)
+
+
+def _month_of_event(text: str) -> list[Mention]:
+    """The one month a sentence gives as a modifier of a scheduled event ("the May primary"):
+    value "month:1:31", compared with a day of another month ("the April 30 primary")."""
+    found = [
+        m for m in _MONTH_QUALIFIES.finditer(text) if _attributive_words(text, m.end("month")) & _SCHEDULED
+    ]
+    if len(found) != 1 or re.search(r"\b(?:19|20)\d\d\b", text):
+        return []
+    m = found[0]
+    month = month_number(m.group("month"))
+    return [Mention("calendar", "", f"{month}:1:31", m.group("month"), m.start("month"), m.end("month"))]
 
 
 def month_number(word: str) -> int:
@@ -776,10 +809,10 @@ def same_attribute(a_text: str, a: Mention, b_text: str, b: Mention, tied: bool 
         # "ahead of Vessia's April 30 primary" / "The Vessia primary is scheduled for May 15": the
         # noun a date qualifies names its event; one event's when the sentences name one place
         # or person in common too (a campaign story dates each state's primary)
-        head_a = head_a or _attributive_head(a_text, a)
-        head_b = head_b or _attributive_head(b_text, b)
-        if head_a is not None and head_b is not None:
-            return head_a == head_b and name_shared(a_text, b_text)
+        event_a = {head_a} if head_a else _attributive_head(a_text, a)
+        event_b = {head_b} if head_b else _attributive_head(b_text, b)
+        if event_a and event_b:
+            return bool(event_a & event_b) and name_shared(a_text, b_text)
         if not (sa[2] | sa[3]) & (sb[2] | sb[3]) and not name_shared(a_text, b_text):
             # no word right next to both dates and no one named in common: "holds its primary
             # Feb. 20" (South Carolina) / "11 states hold contests on March 1" share a verb only
@@ -868,17 +901,25 @@ _DETERMINER_BEFORE = re.compile(r"(?:\b(?:the|its|his|her|their|this)|[A-Z][\w'�
 _QUALIFIED = re.compile(r"^\s+(?:[A-Z][\w.-]*\s+){0,2}((?:[a-z][\w-]*\s+)?[a-z][\w-]*)")
 
 
-def _attributive_head(text: str, m: Mention) -> str | None:
-    """The head word (stem) of the noun phrase a date stands in as a modifier ("Vessia's April
-    30 primary" -> primari; "the April 30 filing deadline" -> deadlin), or None."""
+def _attributive_head(text: str, m: Mention) -> frozenset[str]:
+    """Stems of the noun phrase a date stands in as a modifier, its first two words ("Vessia's
+    April 30 primary" -> primary; "the April 30 filing deadline" -> filing, deadline; "the
+    September debate anyway" -> debate, anyway: no parse tells the noun, and one of two words
+    in common is asked), or none."""
     if not _DETERMINER_BEFORE.search(text[: m.start]):
-        return None
-    after = _QUALIFIED.match(text[m.end :])
+        return frozenset()
+    return _attributive_words(text, m.end)
+
+
+def _attributive_words(text: str, at: int) -> frozenset[str]:
+    """Stems of the (at most two) lower-case words right after ``at``, names between ("April
+    30 GOP primary"), up to a function word."""
+    after = _QUALIFIED.match(text[at:])
     if after is None:
-        return None
+        return frozenset()
     words = after.group(1).split()
     cut = next((i for i, w in enumerate(words) if w in STOPWORDS or w in _DATE_WORDS), len(words))
-    return stem(words[cut - 1]) if cut > 0 else None
+    return frozenset(stem(w) for w in words[:cut])
 
 
 def quoted_spans(text: str) -> list[tuple[int, int]]:
