@@ -41,3 +41,37 @@ def test_a_month_alone_dates_the_event_it_qualifies():
     assert _flags(LEAD, "Lind is favored in Vessia's May primary.") == [("date", "April 30 vs May")]
     assert _flags(LEAD, "Lind is favored in Vessia's April primary.") == []  # April holds April 30
     assert _flags(LEAD, "Lind won Vessia's May straw poll.") == []  # another event
+
+
+def test_two_named_things_dates_a_period_bound_or_a_day_range_are_no_contradiction():
+    # two states' contests in relative clauses of their names
+    assert (
+        _flags(
+            "Lind is well placed in Vessia, which votes Feb. 27.",
+            "Even in his home state of Dorran, which votes in mid-March, Lind trails.",
+        )
+        == []
+    )
+    # the start or the bound of a period dates no event
+    assert (
+        _flags(
+            "For the first time since early October, Lind has dropped out of the top three.",
+            "Lind's group has spent $12 million since early September in Vessia.",
+        )
+        == []
+    )
+    assert (
+        _flags(
+            "Lind campaigned a few weeks before the April 19 primary in Vessia.",
+            "Lind lost more contests in Vessia than he won between early March and the end of the primary season.",
+        )
+        == []
+    )
+    # two polls' days: "September 16-19" / "Sept. 19 to 22" share a day
+    assert (
+        _flags(
+            "The Vessia survey was conducted September 16-19 among 600 voters.",
+            "The Vessia poll was conducted from Sept. 19 to 22 among 1,001 adults.",
+        )
+        == []
+    )

@@ -617,6 +617,9 @@ def _calendar(text: str) -> list[Mention]:
     first, last = (
         _PARTS[m.group("part").lower()] if m.group("part") else (int(m.group("d2") or m.group("d3")),) * 2
     )
+    through = _DAYS_THROUGH.match(text[m.end() :])
+    if through and first < int(through.group(1)) <= 31:
+        last = int(through.group(1))  # "conducted September 16-19": the days a thing lasted
     return (
         [Mention("calendar", key, f"{month}:{first}:{last}", m.group(0), m.start(), m.end())]
         if last <= 31
@@ -653,6 +656,10 @@ def _month_of_event(text: str) -> list[Mention]:
     m = found[0]
     month = month_number(m.group("month"))
     return [Mention("calendar", "", f"{month}:1:31", m.group("month"), m.start("month"), m.end("month"))]
+
+
+# "September 16-19", "Sept. 19 to 22": a day range, the date its first day
+_DAYS_THROUGH = re.compile(r"\s*(?:-|–|to|through)\s*(\d{1,2})\b(?![:.,]?\d)")
 
 
 def month_number(word: str) -> int:
@@ -719,6 +726,33 @@ _ROUNDING = 7
 _CLOCK_APPROX = re.compile(r"\b(?:about|around|approximately|roughly|nearly|almost)\s+$", re.IGNORECASE)
 
 
+# "since early October", "between early March and ...", "from Sept. 19": the bound of a period,
+# no date of one event
+_PERIOD_BOUND = re.compile(r"\b(?:since|between|until|till|through|from)\s+$", re.IGNORECASE)
+# "South Carolina, which votes Feb. 27": a relative clause, its subject the name before it
+_RELATIVE = re.compile(r"^\s*(?:which|who|where)\b", re.IGNORECASE)
+_NAME_RUN = re.compile(r"((?:[A-Z][\w'’.-]*\s+)*[A-Z][\w'’.-]*)\s*$")
+
+
+def _antecedent(text: str, m: Mention) -> frozenset[str]:
+    """The name a relative clause holding the mention is about ("Clinton is well positioned in
+    South Carolina, which votes Feb. 27" -> south, carolina), or none."""
+    pieces = clause_pieces(text[: m.start])
+    if len(pieces) < 2 or not _RELATIVE.match(pieces[-1]):
+        return frozenset()
+    run = _NAME_RUN.search(pieces[-2])
+    if run is None or run.start() == 0:
+        return frozenset()  # the sentence's opening word, whatever it is
+    return frozenset(w.lower() for w in run.group(1).split() if w.lower() not in _DATE_WORDS)
+
+
+def _antecedents_agree(a_text: str, a: Mention, b_text: str, b: Mention) -> bool:
+    """Two dates in relative clauses of two named things ("South Carolina, which votes Feb. 27" /
+    "Florida, which votes in mid-March") are two things' dates."""
+    na, nb = _antecedent(a_text, a), _antecedent(b_text, b)
+    return not (na and nb) or bool(na & nb)
+
+
 def _rounded(a_text: str, a: Mention, b_text: str, b: Mention) -> bool:
     """One of two clock times is the other rounded to a quarter hour."""
     gap = abs(int(a.value) - int(b.value))
@@ -776,6 +810,9 @@ def same_attribute(a_text: str, a: Mention, b_text: str, b: Mention, tied: bool 
         or ordinals_apart(a_text, b_text)
         or _remark_date(a_text, a)
         or _remark_date(b_text, b)
+        or _PERIOD_BOUND.search(a_text[: a.start])
+        or _PERIOD_BOUND.search(b_text[: b.start])
+        or not _antecedents_agree(a_text, a, b_text, b)
     ):
         return False
     if not _names_agree(a_text, a, b_text, b):
