@@ -75,3 +75,24 @@ def test_two_named_things_dates_a_period_bound_or_a_day_range_are_no_contradicti
         )
         == []
     )
+
+
+def _dated_flags(a_text: str, b_text: str, day: str) -> list[tuple[str, str]]:
+    sts = [
+        Statement(id=f"s{i}", article_id=art, text=t, span=Span(0, len(t)), sentence=Span(0, len(t)))
+        for i, (art, t) in enumerate((("a", a_text), ("b", b_text)))
+    ]
+    apart = Alignment(groups=((0,), (1,)), conflicts=(), sims=np.eye(2, dtype=np.float32))
+    texts, published = {"a": a_text, "b": b_text}, {"a": day, "b": day}
+    return sorted({(c.kind, c.note) for c in find_contradictions(sts, apart, texts, published=published)})
+
+
+def test_a_date_passed_and_a_date_to_come_on_the_publication_day_are_two_events():
+    a = "Lind, who won the April 30 primary by ten points, now turns to Dorran."
+    b = "Lind is favored in the May 15 primary, his aides said."
+    assert _dated_flags(a, b, "2016-05-02") == []
+    # both still to come: one event's date told two ways
+    coming = "Lind leads the field ahead of the April 30 primary in Vessia."
+    assert _dated_flags(coming, "Lind is favored in the May 15 primary in Vessia.", "2016-04-10") == [
+        ("date", "April 30 vs May 15")
+    ]

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from calendar import monthrange
 from collections.abc import Mapping, Sequence
+from datetime import date
 from functools import lru_cache
 from typing import Any
 
@@ -723,6 +725,8 @@ def _attribute_contradictions(
                         and _plan_and_report(ta, tb)
                         or kind == "full_name"
                         and _both_spellings(articles[ua[0]], articles[ub[0]], ma, mb)
+                        or kind == "calendar"
+                        and _past_and_coming(ma, published.get(ua[0]), mb, published.get(ub[0]))
                     ):
                         continue
                     found.append((ua, ma, ub, mb))
@@ -833,6 +837,32 @@ def _update(
     return kind in ("count", "toll", "age") and _grew(
         article_a, str(a.value), article_b, str(b.value), published
     )
+
+
+def _side_of_day(m: Mention, published: str | None) -> int:
+    """-1 when a calendar date ("month:first:last") lies wholly before the day its article was
+    published, 1 wholly after, 0 when it holds that day or the article is undated (the year taken
+    as the nearest: "Jan. 3" in a December article is the coming one)."""
+    try:
+        day = date.fromisoformat((published or "")[:10])
+    except ValueError:
+        return 0
+    month, first, last = (int(x) for x in str(m.value).split(":"))
+    sides = set()
+    for d in (first, last):
+        near = min(
+            (date(y, month, min(d, monthrange(y, month)[1])) for y in (day.year - 1, day.year, day.year + 1)),
+            key=lambda c: abs((c - day).days),
+        )
+        sides.add((near > day) - (near < day))
+    return sides.pop() if len(sides) == 1 else 0
+
+
+def _past_and_coming(a: Mention, published_a: str | None, b: Mention, published_b: str | None) -> bool:
+    """One date had passed when its article was written and the other was still to come when
+    its article was: no event is both done and ahead ("Lind, who won the April 30 primary" /
+    "Lind is favored in the May 15 primary", both of May 2: two primaries)."""
+    return {_side_of_day(a, published_a), _side_of_day(b, published_b)} == {-1, 1}
 
 
 def _with_given(m: Mention, article: str) -> Mention | None:
