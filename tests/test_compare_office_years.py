@@ -133,3 +133,28 @@ def test_two_offices_or_a_life_and_a_term_are_no_contradiction():
         )
         == []
     )
+
+
+def test_a_relatives_years_or_years_of_something_else_are_no_term():
+    assert (
+        _flags(
+            "Sen. Ada Morrow, whose father served in the Senate from 1967 to 1979, spoke.",
+            "Ada Morrow served in the Senate from 1966 to 1978.",
+        )
+        == []
+    )
+    assert (
+        _flags(
+            "Ada Morrow, who served in the Senate from 1967 to 1979, spoke.",
+            "Ada Morrow's husband, Bo, was a senator from 1966 to 1978.",
+        )
+        == []
+    )
+    # the title names the holder's office, the clause tells where he lived
+    assert (
+        _flags(
+            "Sen. Harlan Voss lived in Carrowmere from 1967 to 1979.",
+            "Harlan Voss, a senator from 1966 to 1978, died.",
+        )
+        == []
+    )

@@ -1031,7 +1031,7 @@ def _term_pairs(
             # the holder's own name next to both spans is no office ("Ada Morrow served ..." /
             # "Ada Morrow (1920-1999)": a term and a life)
             oa, ob = _span_office(a, texts or {}), _span_office(b, texts or {})
-            if _offices_apart(oa, ob):
+            if _offices_apart(oa, ob) or _KIN_MARK in oa | ob:
                 continue  # "in the House from 1959 to 1967" / "in the Senate from 1961 to 1979"
             office = oa & ob - {n[:_PREFIX] for n in named}
             if (
@@ -1071,7 +1071,9 @@ def _person_named(a: str, b: str) -> frozenset[str]:
 
 
 # Words that hold an office for a span of years: the office itself is named next to the span.
-_HOLDING = frozenset("served serving serve held holding represented representing was were elected".split())  # noqa: SIM905
+_HOLDING = frozenset(
+    "served serving serve held holding represented representing was were elected led".split()  # noqa: SIM905
+)
 _OFFICE_WORDS = re.compile(r"[A-Za-z][\w'’-]*")
 _PREFIX = 5
 
@@ -1085,6 +1087,15 @@ _OFFICES = {
     "presidency": "president",
 }  # fmt: skip
 _OFFICE_MARK = "office:"
+_JURISDICTIONS = frozenset("state city seat office post chamber district country nation county".split())  # noqa: SIM905
+# "whose father served in the Senate from 1967 to 1979", "Ada Morrow's husband, Bo, was a senator
+# from ...": the years are a relative's, not those of the person the sentence names
+_KIN = re.compile(
+    r"\b(?:father|mother|husband|wife|son|daughter|brother|sister|grandfather|grandmother|uncle|aunt|"
+    r"widow|widower|predecessor|successor)s?\b",
+    re.IGNORECASE,
+)
+_KIN_MARK = "kin:"
 
 
 def _office_words(text: str) -> set[str]:
@@ -1103,8 +1114,15 @@ def _office_words(text: str) -> set[str]:
             head = pieces[-2]
             kept = _office_kept(head)
         out.update(w[:_PREFIX] for w in kept if len(w) >= _PREFIX)
-        named = _offices_in(head) or _offices_in(text[:at])[-1:]
+        # the clause names only the holder ("Sen. Ada Morrow (1967-1979)") or where the office
+        # was held ("who led the state"), or nothing: the office is the one the sentence names
+        # last before the span; not "lived in Carrowmere"
+        near = _kept_as_written(head)
+        bare = all(w[0].isupper() or w.lower() in _JURISDICTIONS for w in near)
+        named = _offices_in(" ".join(near)) or (_offices_in(text[:at])[-1:] if bare else [])
         out.update(_OFFICE_MARK + o for o in named)
+        if _KIN.search(text[:at]):
+            out.add(_KIN_MARK)
     return out
 
 
@@ -1129,8 +1147,17 @@ def _span_office(st: Statement, texts: Mapping[str, str]) -> set[str]:
 
 
 def _office_kept(head: str) -> list[str]:
-    words = [w.lower() for w in _OFFICE_WORDS.findall(head)]
-    return [w for w in words if w not in STOPWORDS and w not in _HOLDING and w not in _DATE_WORDS][-2:]
+    return [w.lower() for w in _kept_as_written(head)]
+
+
+def _kept_as_written(head: str) -> list[str]:
+    """The last two words of ``head`` that are no function word, verb of holding or date word."""
+    words = _OFFICE_WORDS.findall(head)
+    return [
+        w
+        for w in words
+        if (low := w.lower()) not in STOPWORDS and low not in _HOLDING and low not in _DATE_WORDS
+    ][-2:]
 
 
 def _values(kind: str, note: str, a: str, b: str) -> tuple[str, str]:
