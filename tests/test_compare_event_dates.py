@@ -96,3 +96,20 @@ def test_a_date_passed_and_a_date_to_come_on_the_publication_day_are_two_events(
     assert _dated_flags(coming, "Lind is favored in the May 15 primary in Vessia.", "2016-04-10") == [
         ("date", "April 30 vs May 15")
     ]
+
+
+def test_a_recurring_events_dates_a_week_apart_are_two_of_them():
+    for a, b in [
+        ("In his March 3 speech, Lind attacked Dane.", "In his March 10 speech, Lind praised Dane."),
+        ("Lind spoke at the March 3 rally in Vessia.", "Lind spoke at the March 10 rally in Vessia."),
+        (
+            "In a March 3 interview, Lind said he would win.",
+            "In a March 10 interview, Lind said he might lose.",
+        ),
+    ]:
+        assert _flags(a, b) == [], a
+    # an event held once: two weeks apart is one date told wrong
+    assert _flags(
+        "Lind will face Dane in the March 22 primary in Vessia.",
+        "Lind will face Dane in the April 5 primary in Vessia.",
+    ) == [("date", "March 22 vs April 5")]

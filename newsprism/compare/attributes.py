@@ -679,6 +679,35 @@ def _dates_apart(a: str, b: str) -> bool:
     return min(gap, 366 - gap) <= _DATE_GAP
 
 
+def _date_gap(a: str, b: str) -> int:
+    """Days between the nearest days of two calendar dates ("month:first:last"), over a year's
+    turn."""
+    (ma, fa, la), (mb, fb, lb) = ((int(x) for x in v.split(":")) for v in (a, b))
+    start_a, end_a, start_b, end_b = ma * 31 + fa, ma * 31 + la, mb * 31 + fb, mb * 31 + lb
+    gap = max(0, start_b - end_a, start_a - end_b)
+    return min(gap, 12 * 31 - gap)
+
+
+# Events held once on a day a calendar sets ("the April 30 primary"): their date told two weeks
+# apart is one date told wrong. A speech, a rally, a debate, an interview, a meeting recur: two
+# such dates more than a few days apart are two of them ("his March 3 speech" / "his March 10
+# speech"), and an unnamed event likewise.
+_ONCE = frozenset(
+    stem(w)
+    for w in """primary primaries election elections caucus caucuses runoff runoffs referendum convention
+    inauguration""".split()  # noqa: SIM905
+)
+_RECURRING_GAP = 3
+
+
+def _event_words(text: str, m: Mention) -> frozenset[str]:
+    """Stems of the words that may name the event a date dates: those next to it, the noun it
+    qualifies, the subject of its clause."""
+    near = sides(text, m.start, m.end)
+    head = _subject_head(clause(text, m)) or _appositive_head(text, m)
+    return near[0] | near[1] | _attributive_head(text, m) | ({head} if head else frozenset())
+
+
 _ORDINAL = re.compile(r"\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|final)\b", re.I)
 # A communication verb next to a date dates a remark (two tweets, two statements), not the event it tells
 _REMARK_VERBS = frozenset(
@@ -813,6 +842,8 @@ def same_attribute(a_text: str, a: Mention, b_text: str, b: Mention, tied: bool 
         or _PERIOD_BOUND.search(a_text[: a.start])
         or _PERIOD_BOUND.search(b_text[: b.start])
         or not _antecedents_agree(a_text, a, b_text, b)
+        or _date_gap(str(a.value), str(b.value)) > _RECURRING_GAP
+        and not (_event_words(a_text, a) | _event_words(b_text, b)) & _ONCE
     ):
         return False
     if not _names_agree(a_text, a, b_text, b):
