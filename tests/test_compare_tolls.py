@@ -43,3 +43,10 @@ def test_one_events_toll_told_two_ways_on_one_day_is_flagged_a_later_larger_one_
     b = "The death toll in the Carrowmere mall shooting stands at 14, police said."
     assert _flags(a, b, "2017-06-04", "2017-06-04") == ["killed: 12 killed vs 14 killed"]
     assert _flags(a, b, "2017-06-04", "2017-06-05") == []  # a later report's larger toll: an update
+
+
+def test_a_toll_counting_the_attacker_is_another_count_than_the_victims():
+    assert _tolls("Fifty people were killed at the Carrowmere club, including the gunman.") == []
+    assert _tolls("The shooting left 50 people dead in Carrowmere, counting the gunman.") == []
+    # a part named after the toll leaves the toll the event's
+    assert _tolls("The fire injured 12 people, three of them firefighters.") == ["12|people"]

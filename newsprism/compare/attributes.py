@@ -417,7 +417,10 @@ _NOT_TOLL_AFTER = re.compile(r"^(?:\s+more\b|,\s*\d[\d,]*\s+of\s+them\b|\s+of\b)
 _OTHER_TOLL = re.compile(
     r"\b(?:another|separate|previous|earlier|latest|last|weekend|(?:days?|weeks?|months?)\s+(?:after|before|"
     r"earlier|later|ago)|so\s+far|could\s+rise|expected\s+to\s+rise|rose|risen|climbed|initial|preliminary|"
-    r"(?:19|20)\d\d|alone|bringing\s+(?:the|its)\s+(?:total|toll|death\s+toll))\b",
+    r"(?:19|20)\d\d|alone|bringing\s+(?:the|its)\s+(?:total|toll|death\s+toll)|"
+    # "50 people were killed, including the gunman": a count of another set than the victims'
+    r"(?:including|counting|excluding|besides|plus)\s+(?:the\s+|a\s+|an\s+|two\s+|three\s+)?(?:\w+\s+)?"
+    r"(?:gunm[ae]n|shooters?|attackers?|assailants?|bombers?|suspects?|perpetrators?|hijackers?))\b",
     re.IGNORECASE,
 )
 # "The death toll in the Carrow shooting stands at 12", "claimed the lives of 17 people": a count
