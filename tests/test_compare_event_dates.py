@@ -113,3 +113,16 @@ def test_a_recurring_events_dates_a_week_apart_are_two_of_them():
         "Lind will face Dane in the March 22 primary in Vessia.",
         "Lind will face Dane in the April 5 primary in Vessia.",
     ) == [("date", "March 22 vs April 5")]
+
+
+def test_a_recurring_events_dates_are_two_occasions_when_alignment_grouped_them_too():
+    a_text, b_text = (
+        "Lind spoke at the March 3 rally in Vessia.",
+        "Lind spoke at the March 10 rally in Vessia.",
+    )
+    sts = [
+        Statement(id=f"s{i}", article_id=art, text=t, span=Span(0, len(t)), sentence=Span(0, len(t)))
+        for i, (art, t) in enumerate((("a", a_text), ("b", b_text)))
+    ]
+    grouped = Alignment(groups=((0, 1),), conflicts=(), sims=np.ones((2, 2), dtype=np.float32))
+    assert find_contradictions(sts, grouped, {"a": a_text, "b": b_text}, min_shared=2) == []

@@ -54,6 +54,7 @@ __all__ = [
     "one_occasion",
     "ordinals_apart",
     "quoted_spans",
+    "recurring_apart",
     "remark_day",
     "same_attribute",
     "same_remark",
@@ -701,6 +702,17 @@ _ONCE = frozenset(
     inauguration""".split()  # noqa: SIM905
 )
 _RECURRING_GAP = 3
+
+
+def recurring_apart(a_text: str, b_text: str) -> bool:
+    """Each sentence gives one calendar date, more than a few days apart, and neither names an
+    event held once next to it: two occasions of a recurring event (see ``_ONCE``)."""
+    ca, cb = _calendar(a_text), _calendar(b_text)
+    if len(ca) != 1 or len(cb) != 1:
+        return False
+    (a,), (b,) = ca, cb
+    gap = _date_gap(str(a.value), str(b.value))
+    return gap > _RECURRING_GAP and not (_event_words(a_text, a) | _event_words(b_text, b)) & _ONCE
 
 
 def _event_words(text: str, m: Mention) -> frozenset[str]:

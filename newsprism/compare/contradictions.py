@@ -31,6 +31,7 @@ from newsprism.compare.attributes import (
     name_shared,
     ordinals_apart,
     quoted_spans,
+    recurring_apart,
     remark_day,
     same_attribute,
     same_remark,
@@ -166,6 +167,7 @@ def _kind(
         and not ordinals_apart(a.text, b.text)
         and not dates_a_remark(a.text)
         and not dates_a_remark(b.text)
+        and not recurring_apart(a.text, b.text)
     ):
         return (
             "date",
