@@ -710,7 +710,10 @@ def recurring_apart(a_text: str, b_text: str) -> bool:
     ca, cb = _calendar(a_text), _calendar(b_text)
     if len(ca) != 1 or len(cb) != 1:
         return False
-    (a,), (b,) = ca, cb
+    return _two_occasions(a_text, ca[0], b_text, cb[0])
+
+
+def _two_occasions(a_text: str, a: Mention, b_text: str, b: Mention) -> bool:
     gap = _date_gap(str(a.value), str(b.value))
     return gap > _RECURRING_GAP and not (_event_words(a_text, a) | _event_words(b_text, b)) & _ONCE
 
@@ -857,8 +860,7 @@ def same_attribute(a_text: str, a: Mention, b_text: str, b: Mention, tied: bool 
         or _PERIOD_BOUND.search(a_text[: a.start])
         or _PERIOD_BOUND.search(b_text[: b.start])
         or not _antecedents_agree(a_text, a, b_text, b)
-        or _date_gap(str(a.value), str(b.value)) > _RECURRING_GAP
-        and not (_event_words(a_text, a) | _event_words(b_text, b)) & _ONCE
+        or _two_occasions(a_text, a, b_text, b)
     ):
         return False
     if not _names_agree(a_text, a, b_text, b):
