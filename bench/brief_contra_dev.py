@@ -152,6 +152,8 @@ def main() -> int:
             failed.append(f"precision {right / flagged:.2f} < floor {floors['precision']}")
         if flagged > floors.get("flagged", flagged):
             failed.append(f"{flagged} flagged > ceiling {floors['flagged']}")
+        if lookalike > floors.get("lookalikes", lookalike):
+            failed.append(f"{lookalike} named look-alikes flagged > ceiling {floors['lookalikes']}")
         if real_n and real_hit / real_n < floors["recall"]:
             failed.append(f"recall {real_hit / real_n:.2f} < floor {floors['recall']}")
         for line in failed:
