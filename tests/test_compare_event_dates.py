@@ -126,3 +126,15 @@ def test_a_recurring_events_dates_are_two_occasions_when_alignment_grouped_them_
     ]
     grouped = Alignment(groups=((0, 1),), conflicts=(), sims=np.ones((2, 2), dtype=np.float32))
     assert find_contradictions(sts, grouped, {"a": a_text, "b": b_text}, min_shared=2) == []
+
+
+def test_a_date_to_come_told_weeks_before_the_event_was_held_is_compared():
+    sts_text = ("Vessia's primary is in mid-May.", "Vessia held its primary on April 30.")
+    sts = [
+        Statement(id=f"s{i}", article_id=art, text=t, span=Span(0, len(t)), sentence=Span(0, len(t)))
+        for i, (art, t) in enumerate(zip("ab", sts_text, strict=True))
+    ]
+    apart = Alignment(groups=((0,), (1,)), conflicts=(), sims=np.eye(2, dtype=np.float32))
+    texts, published = dict(zip("ab", sts_text, strict=True)), {"a": "2016-04-10", "b": "2016-05-02"}
+    found = find_contradictions(sts, apart, texts, published=published)
+    assert [(c.kind, c.note) for c in found] == [("date", "mid-May vs April 30")]

@@ -861,10 +861,20 @@ def _side_of_day(m: Mention, published: str | None) -> int:
 
 
 def _past_and_coming(a: Mention, published_a: str | None, b: Mention, published_b: str | None) -> bool:
-    """One date had passed when its article was written and the other was still to come when
-    its article was: no event is both done and ahead ("Lind, who won the April 30 primary" /
-    "Lind is favored in the May 15 primary", both of May 2: two primaries)."""
-    return {_side_of_day(a, published_a), _side_of_day(b, published_b)} == {-1, 1}
+    """Articles of days close together, one date passed when its article was written and the
+    other still to come when its article was: no event is both done and ahead ("Lind, who won
+    the April 30 primary" / "Lind is favored in the May 15 primary", both of May 2: two
+    primaries). Weeks apart, the earlier article may have dated the event wrong."""
+    try:
+        apart = abs(
+            (date.fromisoformat((published_a or "")[:10]) - date.fromisoformat((published_b or "")[:10])).days
+        )
+    except ValueError:
+        return False
+    return apart <= _CLOSE_DAYS and {_side_of_day(a, published_a), _side_of_day(b, published_b)} == {-1, 1}
+
+
+_CLOSE_DAYS = 3
 
 
 def _with_given(m: Mention, article: str) -> Mention | None:
