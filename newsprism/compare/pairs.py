@@ -54,7 +54,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache, cached_property
 from importlib import resources
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 import numpy as np
 from scipy.sparse import csr_matrix
@@ -318,19 +318,18 @@ class StoryPairs:
         self.verb_vectors = frames.verb_vectors if frames is not None else {}
         self.sentences = vectors if sentences is None else sentences
         self.articles = [st.article_id for st in statements]
-        # Number words are left to the number features ("three fire stations" / "three firefighters").
-        self.stems = [{stem(w) for w in content_words(st.text) if not numbers(w)} for st in statements]
-        self.names = [_names(st.text) for st in statements]
-        self.numbers = [numbers(st.text) for st in statements]
-        self.counts = [quantities(st.text) for st in statements]
-        self.dates = [date_terms(st.text) for st in statements]
-        self.negative = [st.polarity == "negative" for st in statements]
-        self.rank = _ranks(statements)
-        self.idf = _idf(self.stems)
-        self.name_idf = _idf(self.names)
-        # The rarest name of each statement, as a share of the rarest possible (0: none).
-        top = math.log(len(statements) + 1) or 1.0
-        self.name_peak = np.array([max((self.name_idf[t] for t in b), default=0.0) / top for b in self.names])
+        (
+            self.stems,
+            self.names,
+            self.numbers,
+            self.counts,
+            self.dates,
+            self.negative,
+            self.rank,
+            self.idf,
+            self.name_idf,
+            self.name_peak,
+        ) = _text_evidence(tuple(statements))
 
     def features(self, i: int, j: int) -> list[float]:
         """The :data:`FEATURES` of statements ``i`` and ``j``."""
@@ -471,6 +470,50 @@ class StoryPairs:
             data.extend(w / norm for _, w in weights)
             indptr.append(len(indices))
         return csr_matrix((data, indices, indptr), shape=(len(bags), max(1, len(vocab))))
+
+
+# The last story's evidence from its statements alone: the brief's pair judge reads the same
+# statements as alignment's (it differs only in vectors and frames), so it is built once.
+class _TextEvidence(NamedTuple):
+    stems: list[set[str]]
+    names: list[set[str]]
+    numbers: list[set[str]]
+    counts: list[dict[str, set[str]]]
+    dates: list[set[str]]
+    negative: list[bool]
+    rank: list[int]
+    idf: dict[str, float]
+    name_idf: dict[str, float]
+    name_peak: np.ndarray
+
+
+_LAST_TEXT: list = [None, None]
+
+
+def _text_evidence(statements: tuple[Statement, ...]) -> _TextEvidence:
+    """:class:`StoryPairs`' attributes read from the statements alone (shared, never changed)."""
+    if _LAST_TEXT[0] == statements:
+        return _LAST_TEXT[1]
+    # Number words are left to the number features ("three fire stations" / "three firefighters").
+    stems = [{stem(w) for w in content_words(st.text) if not numbers(w)} for st in statements]
+    names = [_names(st.text) for st in statements]
+    name_idf = _idf(names)
+    # The rarest name of each statement, as a share of the rarest possible (0: none).
+    top = math.log(len(statements) + 1) or 1.0
+    found = _TextEvidence(
+        stems,
+        names,
+        [numbers(st.text) for st in statements],
+        [quantities(st.text) for st in statements],
+        [date_terms(st.text) for st in statements],
+        [st.polarity == "negative" for st in statements],
+        _ranks(statements),
+        _idf(stems),
+        name_idf,
+        np.array([max((name_idf[t] for t in b), default=0.0) / top for b in names]),
+    )
+    _LAST_TEXT[:] = [statements, found]
+    return found
 
 
 def _row_cosines(m: csr_matrix, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
