@@ -1,11 +1,9 @@
 """What framing reads from an article's parse, kept in the store in force: the same framing
-read back, and a miss whenever the code, the parser, the text or the quotes' spans change.
-The pair model's per-statement evidence from the statements alone is built once per story."""
+read back, and a miss whenever the code, the parser, the text or the quotes' spans change."""
 
-import numpy as np
 import pytest
 
-from newsprism.compare import framing, pairs
+from newsprism.compare import framing
 from newsprism.compare.statements import article_statements
 from newsprism.nlp import MemoryParseCache, cache_articles, parse_cached, use_parse_cache
 from newsprism.quotes.extract import extract_quotes
@@ -91,19 +89,3 @@ def test_a_changed_framing_module_misses(tmp_path, monkeypatch):
         cache_articles.FRAMING_CODE
     )
     assert cache_articles.framing_kind(MODEL) is not None
-
-
-def test_story_evidence_is_built_once_and_matches_a_fresh_build(story):
-    article, doc, quotes = story
-    statements = article_statements(article, list(quotes), 5, doc, 3, 0)
-    vectors = np.eye(len(statements))
-    first = pairs.StoryPairs(statements, vectors)
-    again = pairs.StoryPairs(list(statements), vectors * 0.5)
-    assert again.stems is first.stems and again.idf is first.idf
-    assert again.features(0, 1)[0] == 0.0 and again.vectors is not first.vectors
-    pairs._LAST_TEXT[:] = [None, None]
-    fresh = pairs.StoryPairs(statements, vectors)
-    assert fresh.stems is not first.stems and fresh.stems == first.stems
-    assert fresh.features(0, 1) == first.features(0, 1)
-    other = pairs.StoryPairs(statements[1:], vectors[1:])
-    assert len(other.stems) == len(statements) - 1
