@@ -699,6 +699,8 @@ def _cluster_average(
     cluster_of = list(range(len(statements)))
     members: dict[int, list[int]] = {i: [i] for i in range(len(statements))}
     articles: dict[int, set[str]] = {i: {st.article_id} for i, st in enumerate(statements)}
+    # Per cluster (keyed like ``members``, merged with them): the statements its members link
+    # to and those they are vetoed with, so a merge reads each once, not each member's.
     links = _neighbours((i, j) for _, i, j in pairs)
     against = _neighbours(blocked)
     version = dict.fromkeys(members, 0)
@@ -720,9 +722,7 @@ def _cluster_average(
         return left + right
 
     def linkable(a: int, b: int) -> bool:
-        return not articles[a] & articles[b] and not any(
-            cluster_of[y] == b for x in members[a] for y in against.get(x, ())
-        )
+        return articles[a].isdisjoint(articles[b]) and not any(cluster_of[y] == b for y in against.get(a, ()))
 
     def score(a: int, b: int) -> float | None:
         if not linkable(a, b):
@@ -764,11 +764,14 @@ def _cluster_average(
         split = (a, first, second, halves)
         members[a] = first + second
         articles[a] |= articles.pop(b)
+        for per_cluster in (links, against):
+            if b in per_cluster:
+                per_cluster[a] = per_cluster.get(a, set()) | per_cluster.pop(b)
         for k in members[a]:
             cluster_of[k] = a
         version[a] += 1
         del version[b]
-        near = {cluster_of[y] for x in members[a] for y in links.get(x, ())} - {a}
+        near = {cluster_of[y] for y in links.get(a, ())} - {a}
         affinity.prefetch(members[a], [members[c] for c in near if c not in totals[a] and linkable(a, c)])
         for c in near:
             got = score(a, c)
