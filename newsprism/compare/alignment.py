@@ -377,6 +377,11 @@ class _ModelAffinity:
         (every float is a whole number of them): block totals add up without rounding, so
         a merged cluster's total is the sum of its parts' and the mean does not depend on
         the order of the merges."""
+        if len(left) == 1 and len(right) == 1:  # most blocks: one pair, scored already
+            q = (min(left[0], right[0]), max(left[0], right[0]))
+            p = self.judge.known.get(q)
+            p = self.judge.probabilities([q])[0] if p is None else p
+            return _exact(max(p, self.raised.get(q, 0.0)))
         pairs = [(min(x, y), max(x, y)) for x in left for y in right]
         probs = self.judge.probabilities(pairs)
         return sum(_exact(max(p, self.raised.get(q, 0.0))) for q, p in zip(pairs, probs, strict=True))
