@@ -432,6 +432,11 @@ class StorySettings:
     # small stories 0.864 -> 0.877). In every batch's vectors numbers cost PolNeAR (session 11):
     # its pools never enter the small pool.
     small_number_weight: float = 2.0
+    # A learned pair decision for that link (stories.pairs, session 14): path of a logistic pair
+    # model (JSON written by bench/stories_pairs.py); the complete link then cuts its same-story
+    # probability at the model's fitted bar instead of the cosine at small_link_threshold.
+    # "": off (the cosine decides).
+    small_pair_model: str = ""
     # In a pool of small stories, after the second cut, a one-article draft joins the draft
     # holding its most alike article when that cosine is at least lone_threshold and lone_margin
     # times the best of any other draft (0: off; stories.batch.Batch._adopt_lone, session 13),

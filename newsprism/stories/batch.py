@@ -45,11 +45,14 @@ from datetime import date
 from operator import itemgetter
 from typing import TYPE_CHECKING
 
+import numpy as np
+
 from newsprism.errors import StoryStateError
 from newsprism.stories.blocking import Blocker, block_keys
 from newsprism.stories.decide import Choice, StoryProfile, choose, similarity, time_compatible
 from newsprism.stories.features import ArticleFeatures
 from newsprism.stories.link import average_link
+from newsprism.stories.pairs import load_model, pair_features
 from newsprism.stories.partition import best_cut
 from newsprism.stories.vector import KindWeights, cosine, ranked, raw_weights, top_terms, unit_of, weigh
 
@@ -379,16 +382,28 @@ class Batch:
         self.small = True
         vectors = self._spread_vectors(pool, typical * s.small_name_spread)
         self.spread = dict(zip(pool, vectors, strict=True))
+        threshold, similarity = s.small_link_threshold, None
+        if s.small_pair_model:
+            model = load_model(s.small_pair_model)
+            feats = [self.items[i].feat for i in pool]
+            bar = typical * s.small_name_spread
+
+            def similarity(start: int, stop: int) -> np.ndarray:
+                found = pair_features(feats[start:stop], vectors[start:stop], self.index.df, bar)
+                return model.probability(found)
+
+            threshold = model.threshold
         return average_link(
             vectors,
             [self.items[i].feat.published for i in pool],
-            s.small_link_threshold,
+            threshold,
             s.max_gap_days,
             s.link_window,
             s.link_word_gate,
             s.close_days,
             s.late_factor,
             s.small_link_method,
+            similarity,
         )
 
     def _spread_vectors(self, pool: list[int], bar: float) -> list[dict[str, float]]:
