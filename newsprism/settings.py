@@ -437,6 +437,9 @@ class StorySettings:
     # probability at the model's fitted bar instead of the cosine at small_link_threshold.
     # "": off (the cosine decides).
     small_pair_model: str = ""
+    # With that model, the shed and lone steps (shed_ratio, lone_margin) compare pairs of one
+    # link window by its probability too, not by the cosine.
+    small_pair_steps: bool = False
     # In a pool of small stories, after the second cut, a one-article draft joins the draft
     # holding its most alike article when that cosine is at least lone_threshold and lone_margin
     # times the best of any other draft (0: off; stories.batch.Batch._adopt_lone, session 13),

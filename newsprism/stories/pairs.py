@@ -41,6 +41,10 @@ FEATURES = (
     "rank",
     "share",
     "title_rank",
+    "words_rank",
+    "words_share",
+    "title_share",
+    "rank_gap",
 )
 
 
@@ -54,6 +58,8 @@ class PairModel:
     means: tuple[float, ...]
     scales: tuple[float, ...]
     threshold: float
+    # The link that cuts the probability: "average" or "complete".
+    method: str = "complete"
 
     def probability(self, features: Mapping[str, np.ndarray]) -> np.ndarray:
         """Same-story probability of every pair whose feature matrices are ``features``."""
@@ -85,6 +91,7 @@ def _read_model(path: str, _version: int) -> PairModel:
             tuple(float(data["means"][k]) for k in FEATURES),
             tuple(float(data["scales"][k]) for k in FEATURES),
             float(data["threshold"]),
+            str(data.get("method", "complete")),
         )
     except (OSError, ValueError, KeyError, TypeError) as exc:
         raise SettingsError(
@@ -109,15 +116,22 @@ def pair_features(
     titles = [title_counts(f.title) for f in feats]
     link = _cosines(vectors)
     title = _cosines([_unit({k: math.log1p(n) * df.idf(k) for k, n in t.items()}) for t in titles])
+    words = _cosines([_unit({k: v for k, v in vec.items() if k[0] == "w"}) for vec in vectors])
     return {
+        "words_rank": _mutual_rank(words),
+        "words_share": _best_share(words),
+        "title_share": _best_share(title),
+        "rank_gap": _rank_gap(link),
         "link": link,
         "rank": _mutual_rank(link),
         "share": _best_share(link),
         "title_rank": _mutual_rank(title),
         "title": title,
-        "words": _cosines([_unit({k: v for k, v in vec.items() if k[0] == "w"}) for vec in vectors]),
+        "words": words,
         "names": _cosines([_unit({k: v for k, v in vec.items() if k[0] == "e"}) for vec in vectors]),
-        "rare_names": np.log1p(_shared([{k: math.sqrt(df.idf(k)) for k in f.counts if k in rare} for f in feats])),
+        "rare_names": np.log1p(
+            _shared([{k: math.sqrt(df.idf(k)) for k in f.counts if k in rare} for f in feats])
+        ),
         "common_names": _shared([{k: 1.0 for k in f.counts if k[0] == "e" and k not in rare} for f in feats]),
         "numbers": np.minimum(_shared([{k: 1.0 for k in f.counts if k[0] == "n"} for f in feats]), 3.0),
         "dates": np.minimum(_shared([{k: 1.0 for k in f.counts if k[0] in "yd"} for f in feats]), 3.0),
@@ -131,6 +145,17 @@ def _mutual_rank(sims: np.ndarray) -> np.ndarray:
     np.fill_diagonal(masked, -np.inf)
     ranks = np.argsort(np.argsort(-masked, axis=1, kind="stable"), axis=1, kind="stable")
     return np.log1p(np.maximum(ranks, ranks.T).astype(float))
+
+
+def _rank_gap(sims: np.ndarray) -> np.ndarray:
+    """A pair's similarity over the larger of its two articles' third best: how far the pair
+    stands above the crowd of its topic."""
+    masked = sims.copy()
+    np.fill_diagonal(masked, 0.0)
+    k = min(2, len(sims) - 1)
+    third = -np.partition(-masked, k, axis=1)[:, k] if len(sims) > 2 else np.zeros(len(sims))
+    top = np.maximum(third[:, None], third[None, :])
+    return np.log1p(np.divide(masked, top, out=np.zeros_like(masked), where=top > 0.0))
 
 
 def _best_share(sims: np.ndarray) -> np.ndarray:
