@@ -27,8 +27,9 @@ it is committed:
    clearly nearest to it (:meth:`Batch._shed_extra`, :meth:`Batch._adopt_lone`).
 
 When the batch is a pool of small stories (its average-link groups hold two to four
-articles and most of the batch), it is linked again by complete link with names weighed
-by their spread in the batch, the merge (3) joins only drafts of different link windows,
+articles and most of the batch), it is linked again with names weighed by their spread in
+the batch (by a learned pair decision, :mod:`.pairs`, in a pool of 20+; else by complete
+link on the cosine), the merge (3) joins only drafts of different link windows,
 and settling (5) keeps an article whose story still holds it (:meth:`Batch._small_groups`).
 
 Every step looks only at blocked candidates or at one draft story's members, so
