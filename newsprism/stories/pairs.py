@@ -114,27 +114,27 @@ def pair_features(
     spread: Counter[str] = Counter(k for f in feats for k in f.counts if k[0] == "e")
     rare = {k for k, n in spread.items() if n <= rare_bar}
     titles = [title_counts(f.title) for f in feats]
-    link = _cosines(vectors)
-    title = _cosines([_unit({k: math.log1p(n) * df.idf(k) for k, n in t.items()}) for t in titles])
-    words = _cosines([_unit({k: v for k, v in vec.items() if k[0] == "w"}) for vec in vectors])
+    link = _shared(vectors)  # cosines: the vectors are of unit length
+    title = _shared([_unit({k: math.log1p(n) * df.idf(k) for k, n in t.items()}) for t in titles])
+    words = _shared([_unit({k: v for k, v in vec.items() if k[0] == "w"}) for vec in vectors])
     return {
-        "words_rank": _mutual_rank(words),
-        "words_share": _best_share(words),
-        "title_share": _best_share(title),
-        "rank_gap": _rank_gap(link),
         "link": link,
-        "rank": _mutual_rank(link),
-        "share": _best_share(link),
-        "title_rank": _mutual_rank(title),
-        "title": title,
         "words": words,
-        "names": _cosines([_unit({k: v for k, v in vec.items() if k[0] == "e"}) for vec in vectors]),
+        "names": _shared([_unit({k: v for k, v in vec.items() if k[0] == "e"}) for vec in vectors]),
+        "title": title,
         "rare_names": np.log1p(
             _shared([{k: math.sqrt(df.idf(k)) for k in f.counts if k in rare} for f in feats])
         ),
         "common_names": _shared([{k: 1.0 for k in f.counts if k[0] == "e" and k not in rare} for f in feats]),
         "numbers": np.minimum(_shared([{k: 1.0 for k in f.counts if k[0] == "n"} for f in feats]), 3.0),
         "dates": np.minimum(_shared([{k: 1.0 for k in f.counts if k[0] in "yd"} for f in feats]), 3.0),
+        "rank": _mutual_rank(link),
+        "share": _best_share(link),
+        "title_rank": _mutual_rank(title),
+        "words_rank": _mutual_rank(words),
+        "words_share": _best_share(words),
+        "title_share": _best_share(title),
+        "rank_gap": _rank_gap(link),
     }
 
 
@@ -172,13 +172,9 @@ def _unit(vector: dict[str, float]) -> dict[str, float]:
     return {k: v / norm for k, v in vector.items()} if norm > 0.0 else {}
 
 
-def _cosines(vectors: Sequence[Mapping[str, float]]) -> np.ndarray:
-    """Pairwise dot products of unit sparse vectors."""
-    return _shared(vectors)
-
-
 def _shared(weighted: Sequence[Mapping[str, float]]) -> np.ndarray:
-    """For each pair, the sum over keys both carry of the product of their weights."""
+    """For each pair, the sum over keys both carry of the product of their weights (of unit
+    vectors: their cosine)."""
     keys: dict[str, int] = {}
     rows, cols, values = [], [], []
     for row, vector in enumerate(weighted):
