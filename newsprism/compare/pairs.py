@@ -51,7 +51,7 @@ from __future__ import annotations
 import json
 import math
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from functools import cache, cached_property
 from importlib import resources
 from typing import TYPE_CHECKING
@@ -60,6 +60,7 @@ import numpy as np
 from scipy.sparse import csr_matrix
 
 from newsprism.compare.facts import FRAME_VERBS, arg_key, specific_argument
+from newsprism.compare.predicates import Predicate, predicate_of
 from newsprism.model import Statement
 from newsprism.text import content_words, date_terms, numbers, quantities, stem, words
 
@@ -98,6 +99,11 @@ FEATURES = (
     "args",
     "swapped",
     "args_verb",
+    "pred_sim",
+    "subject_same",
+    "subject_apart",
+    "apart_pred",
+    "object_same",
 )
 
 
@@ -123,7 +129,19 @@ class PairModel:
 
 
 # The features read from the parse (:func:`statement_frames`).
-FRAME_FEATURES = ("verb", "verb_sim", "args", "swapped", "args_verb")
+FRAME_FEATURES = (
+    "verb",
+    "verb_sim",
+    "args",
+    "swapped",
+    "args_verb",
+    "pred_sim",
+    "subject_same",
+    "subject_apart",
+    "apart_pred",
+    "object_same",
+)
+_FRAMED = slice(FEATURES.index(FRAME_FEATURES[0]), FEATURES.index(FRAME_FEATURES[-1]) + 1)
 
 
 def frames_used() -> bool:
@@ -183,6 +201,8 @@ class Frame:
     others: frozenset[str] = frozenset()
     # Whether the statement's own predicate is negated (None: no parse); see :func:`_negated`.
     negated: bool | None = None
+    # Its main predicate and core arguments (compare/predicates.py), None without one.
+    predicate: Predicate | None = None
 
     @property
     def args(self) -> frozenset[str]:
@@ -195,6 +215,8 @@ class Frames:
 
     frames: tuple[Frame, ...]
     verb_vectors: Mapping[str, np.ndarray]
+    # A unit vector per predicate phrase ("lose primary"), embedded once per distinct phrase.
+    phrase_vectors: Mapping[str, np.ndarray] = field(default_factory=dict)
 
 
 def _role_keys(tok: Token) -> set[str]:
@@ -280,20 +302,24 @@ def statement_frames(
     embed: Callable[[list[str]], np.ndarray] | None = None,
 ) -> Frames:
     """The :class:`Frame` of each statement from its article's parse (empty without one), and
-    the embedding of each content verb's lemma (none without ``embed``)."""
+    the embedding of each content verb's lemma and each predicate phrase (none without ``embed``)."""
     frames = []
     for st in statements:
         doc = docs.get(st.article_id)
         span = None if doc is None else doc.char_span(st.span.start, st.span.end, alignment_mode="expand")
-        frames.append(Frame() if span is None else _frame(span))
+        frames.append(Frame() if span is None else replace(_frame(span), predicate=predicate_of(span)))
     lemmas = sorted({v for f in frames for v in f.verbs})
-    vectors: dict[str, np.ndarray] = {}
-    if embed is not None and lemmas:
-        found = np.asarray(embed(lemmas), dtype=np.float64)
-        norms = np.linalg.norm(found, axis=1, keepdims=True)
-        found = found / np.where(norms > 0, norms, 1.0)
-        vectors = dict(zip(lemmas, found, strict=True))
-    return Frames(tuple(frames), vectors)
+    phrases = sorted({f.predicate.phrase for f in frames if f.predicate is not None})
+    return Frames(tuple(frames), _unit_vectors(lemmas, embed), _unit_vectors(phrases, embed))
+
+
+def _unit_vectors(texts: list[str], embed: Callable[[list[str]], np.ndarray] | None) -> dict[str, np.ndarray]:
+    """Each of ``texts`` embedded once, scaled to unit length (none without ``embed``)."""
+    if embed is None or not texts:
+        return {}
+    found = np.asarray(embed(texts), dtype=np.float64)
+    norms = np.linalg.norm(found, axis=1, keepdims=True)
+    return dict(zip(texts, found / np.where(norms > 0, norms, 1.0), strict=True))
 
 
 def _names(text: str) -> set[str]:
@@ -316,6 +342,7 @@ class StoryPairs:
         self.vectors = vectors
         self.frames = frames.frames if frames is not None else tuple(Frame() for _ in statements)
         self.verb_vectors = frames.verb_vectors if frames is not None else {}
+        self.phrase_vectors = frames.phrase_vectors if frames is not None else {}
         self.sentences = vectors if sentences is None else sentences
         self.articles = [st.article_id for st in statements]
         # Number words are left to the number features ("three fire stations" / "three firefighters").
@@ -367,8 +394,12 @@ class StoryPairs:
         )
 
     def _frame_features(self, i: int, j: int) -> list[float]:
-        """``verb``, ``verb_sim``, ``args``, ``swapped``, ``args_verb`` of one pair."""
+        """The :data:`FRAME_FEATURES` of one pair."""
         a, b = self.frames[i], self.frames[j]
+        return self._verb_features(a, b) + self._predicate_features(a.predicate, b.predicate)
+
+    def _verb_features(self, a: Frame, b: Frame) -> list[float]:
+        """``verb``, ``verb_sim``, ``args``, ``swapped``, ``args_verb``."""
         if not a.verbs or not b.verbs:
             return [0.0] * 5
         sim = 1.0 if a.verbs & b.verbs else 0.0
@@ -381,6 +412,20 @@ class StoryPairs:
         crossed = (a.agents & b.patients) | (b.agents & a.patients)
         swapped = bool(crossed - (a.agents & b.agents))
         return [float(bool(a.verbs & b.verbs)), sim, args, float(swapped), args * sim]
+
+    def _predicate_features(self, a: Predicate | None, b: Predicate | None) -> list[float]:
+        """``pred_sim``, ``subject_same``, ``subject_apart``, ``apart_pred``, ``object_same``:
+        what happened (the predicate phrases' embeddings) and to whom (the core arguments).
+        Two different named subjects of one kind of predicate ("she lost" / "Trump won") are
+        two facts of one occasion."""
+        if a is None or b is None:
+            return [0.0] * 5
+        va, vb = self.phrase_vectors.get(a.phrase), self.phrase_vectors.get(b.phrase)
+        sim = 1.0 if a.phrase == b.phrase else float(va @ vb) if va is not None and vb is not None else 0.0
+        same = a.subject is not None and a.subject == b.subject
+        apart = a.named_subject and b.named_subject and a.subject != b.subject
+        objects = a.object is not None and a.object == b.object
+        return [sim, float(same), float(apart), float(apart) * sim, float(objects)]
 
     def _shared_numbers(self, i: int, j: int) -> set[str]:
         """Numbers both give, less those that count different things ("three fire stations" /
@@ -423,7 +468,7 @@ class StoryPairs:
         out[:, 12] = out[:, 7] * np.minimum(1.0, out[:, 1] / _SOME_WORDS)
         framed = self._framed
         for k in np.nonzero(framed[rows] & framed[cols])[0]:
-            out[k, 13:18] = self._frame_features(int(rows[k]), int(cols[k]))
+            out[k, _FRAMED] = self._frame_features(int(rows[k]), int(cols[k]))
         return out
 
     # Per-statement arrays ``matrix`` reads, built once: the average link asks for a few pairs
@@ -450,7 +495,7 @@ class StoryPairs:
 
     @cached_property
     def _framed(self) -> np.ndarray:
-        return np.array([bool(f.verbs) for f in self.frames], dtype=bool)
+        return np.array([bool(f.verbs) or f.predicate is not None for f in self.frames], dtype=bool)
 
     @cached_property
     def _negative_array(self) -> np.ndarray:
