@@ -107,6 +107,12 @@ FEATURES = (
 )
 
 
+# The embedding cosine of two unrelated verb lemmas ("win" / "speak" 0.38, "win" / "offer" 0.30)
+# and of two of one kind ("win" / "lose" 0.69, "win" / "beat" 0.63, "shoot" / "kill" 0.59):
+# ``apart_pred`` counts a different subject from the first, fully from the second.
+_UNRELATED_VERBS = 0.4
+_ONE_KIND = 0.7
+
 # Rarity-weighted shared words from which two leads count as fully sharing their words
 # (``lead_words``); a typical same-fact pair shares about 0.17, a look-alike 0.07.
 _SOME_WORDS = 0.1
@@ -423,9 +429,10 @@ class StoryPairs:
         va, vb = self.phrase_vectors.get(a.phrase), self.phrase_vectors.get(b.phrase)
         sim = 1.0 if a.phrase == b.phrase else float(va @ vb) if va is not None and vb is not None else 0.0
         same = a.subject is not None and a.subject == b.subject
-        apart = a.named_subject and b.named_subject and a.subject != b.subject
+        apart = a.apart_from(b)
+        kind = min(1.0, max(0.0, (sim - _UNRELATED_VERBS) / (_ONE_KIND - _UNRELATED_VERBS)))
         objects = a.object is not None and a.object == b.object
-        return [sim, float(same), float(apart), float(apart) * sim, float(objects)]
+        return [sim, float(same), float(apart), float(apart) * kind, float(objects)]
 
     def _shared_numbers(self, i: int, j: int) -> set[str]:
         """Numbers both give, less those that count different things ("three fire stations" /

@@ -16,7 +16,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from newsprism.compare.clauses import REPORTING_LEMMAS
 from newsprism.compare.facts import FRAME_VERBS, arg_key
+from newsprism.quotes.cues import SPEECH_VERBS
 from newsprism.quotes.names import given_sex
 
 if TYPE_CHECKING:
@@ -24,9 +26,14 @@ if TYPE_CHECKING:
 
 __all__ = ["Predicate", "predicate_of"]
 
+# Verbs that give way to the verb of what they report or frame ("argued that his attacks were
+# aimed at ...": aim).
+_GIVING_WAY = FRAME_VERBS | REPORTING_LEMMAS | SPEECH_VERBS
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
 _OBJECTS = frozenset({"dobj", "obj", "attr", "oprd", "dative"})
 _REPORTED = frozenset({"ccomp", "xcomp", "parataxis"})
+# Relative pronouns ("who", "which", "that"): a relative clause's subject is the noun it describes.
+_RELATIVE = frozenset({"WP", "WDT"})
 _PRONOUN_SEX = {"he": "m", "him": "m", "she": "f", "her": "f"}
 # Sentences back a personal pronoun may reach for its person.
 _PRONOUN_REACH = 3
@@ -37,6 +44,8 @@ class Predicate:
     """The main predicate of a statement and the keys of its core arguments (None: none read)."""
 
     lemma: str
+    # What is embedded to compare predicates: the lemma with its particle, "not" when negated
+    # (its arguments left out: "win primary" / "win Oklahoma" are one predicate).
     phrase: str
     negated: bool = False
     subject: str | None = None
@@ -48,6 +57,17 @@ class Predicate:
         """Whether the subject is a name (an entity key), the case a different subject tells."""
         return self.subject is not None and self.subject.startswith("@")
 
+    def apart_from(self, other: Predicate) -> bool:
+        """Whether the two have different named subjects neither of which fills the other's
+        predicate ("she lost" / "Trump won"; not "Ostrow beat Lindqvist" / "Lindqvist lost to
+        Ostrow")."""
+        if not (self.named_subject and other.named_subject) or self.subject == other.subject:
+            return False
+        return self.subject not in (other.object, other.oblique) and other.subject not in (
+            self.object,
+            self.oblique,
+        )
+
 
 def predicate_of(span: Span) -> Predicate | None:
     """The :class:`Predicate` of a statement's tokens, or None when no verb heads it."""
@@ -56,28 +76,38 @@ def predicate_of(span: Span) -> Predicate | None:
         return None
     inside = {t.i for t in span}
     children = [c for c in verb.children if c.i in inside]
-    if verb.dep_ == "conj" and not any(c.dep_ in _SUBJECTS for c in children):
-        children += [c for c in verb.head.children if c.dep_ in _SUBJECTS]
     lemma = verb.lemma_.lower()
     particle = next((c.lower_ for c in children if c.dep_ == "prt"), None)
     negated = any(c.dep_ == "neg" for c in children)
-    subject = next((_key(c) for c in children if c.dep_ in _SUBJECTS), None)
     obj_tok = next((c for c in children if c.dep_ in _OBJECTS or c.dep_ == "acomp"), None)
-    obj = _key(obj_tok) if obj_tok is not None else None
     oblique = next(
         (_key(g) for c in children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"), None
     )
-    words = [("not " if negated else "") + lemma, particle or ""]
-    if obj_tok is not None:
-        words.append(obj_tok.lemma_.lower())
+    lemma += " " + particle if particle else ""
     return Predicate(
-        lemma=lemma + (" " + particle if particle else ""),
-        phrase=" ".join(w for w in words if w),
+        lemma=lemma,
+        phrase=("not " if negated else "") + lemma,
         negated=negated,
-        subject=subject,
-        object=obj,
+        subject=_subject(verb),
+        object=_key(obj_tok) if obj_tok is not None else None,
         oblique=oblique,
     )
+
+
+def _subject(verb: Token) -> str | None:
+    """The key of the verb's subject; a verb without one takes it from the clause it depends on
+    ("Ostrow won, beating Lindqvist": Ostrow beat) or, in a relative clause, from the noun it
+    describes ("Lindqvist, who lost the primary")."""
+    for _ in range(3):
+        subject = next((c for c in verb.children if c.dep_ in _SUBJECTS), None)
+        if subject is not None and not (subject.tag_ in _RELATIVE and verb.dep_ == "relcl"):
+            return _key(subject)
+        if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN"):
+            return _key(verb.head)
+        if verb.dep_ not in ("conj", "advcl", "xcomp") or verb.head.i == verb.i:
+            return None
+        verb = verb.head
+    return None
 
 
 def _main_verb(span: Span) -> Token | None:
@@ -90,7 +120,7 @@ def _main_verb(span: Span) -> Token | None:
         return None
     verb = verbs[0]
     for _ in range(3):  # "said she would try to win": say -> try -> win
-        if verb.lemma_.lower() not in FRAME_VERBS and verb.pos_ == "VERB":
+        if verb.lemma_.lower() not in _GIVING_WAY and verb.pos_ == "VERB":
             break
         inner = next((c for c in verb.children if c.dep_ in _REPORTED and c.i in inside), None)
         if inner is None:
