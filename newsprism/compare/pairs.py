@@ -44,6 +44,14 @@ Who did what to whom, read from the parse (:func:`statement_frames`; 0 without a
   of both ("A beat B" / "B beat A");
 - ``args_verb``: ``args`` times ``verb_sim``, the rewording with few shared words that keeps
   the arguments and a compatible predicate.
+
+What happened to whom, from each statement's main predicate (compare/predicates.py; 0 without one):
+
+- ``pred_sim``: the embedding similarity of the two predicates (lemma, particle, negation);
+- ``subject_same`` / ``object_same``: the two share their subject / object;
+- ``subject_apart``: two different named subjects, neither filling the other's predicate;
+- ``apart_pred``: ``subject_apart`` where the predicates are of one kind ("she lost the primary"
+  / "Trump won the primary": one occasion, two facts).
 """
 
 from __future__ import annotations
