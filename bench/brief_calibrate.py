@@ -60,7 +60,7 @@ MODEL_GRID = {
     "align_link": [0.25, 0.3, 0.35, 0.45],
 }
 # Weights of ``apart_pred`` (compare/pairs.py: two different named subjects of one kind of
-# predicate, "she lost" / "Trump won"); session 14 shipped the middle of the plateau (-4.5).
+# predicate, "she lost" / "Trump won"); session 14 measured -4.5 (the middle of the tuning plateau) and shipped 0 (docs/results/brief.md 0z-predicates).
 APART_WEIGHTS = [0.0, -1.0, -2.0, -3.0, -4.0, -4.5, -5.0, -5.5, -6.0]
 GRID = {
     "align_strong": [0.66, 0.70, 0.74],
