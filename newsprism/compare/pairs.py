@@ -316,12 +316,18 @@ def statement_frames(
     embed: Callable[[list[str]], np.ndarray] | None = None,
 ) -> Frames:
     """The :class:`Frame` of each statement from its article's parse (empty without one), and
-    the embedding of each content verb's lemma and each predicate phrase (none without ``embed``)."""
+    the embedding of each content verb's lemma and each predicate phrase. Without ``embed`` (the
+    pair model weighs no frame feature: only the predicate polarity is read) no predicate is read
+    and nothing is embedded."""
     frames = []
     for st in statements:
         doc = docs.get(st.article_id)
         span = None if doc is None else doc.char_span(st.span.start, st.span.end, alignment_mode="expand")
-        frames.append(Frame() if span is None else replace(_frame(span), predicate=predicate_of(span)))
+        if span is None:
+            frames.append(Frame())
+        else:
+            frame = _frame(span)
+            frames.append(frame if embed is None else replace(frame, predicate=predicate_of(span)))
     lemmas = sorted({v for f in frames for v in f.verbs})
     phrases = sorted({f.predicate.phrase for f in frames if f.predicate is not None})
     return Frames(tuple(frames), _unit_vectors(lemmas, embed), _unit_vectors(phrases, embed))
