@@ -155,7 +155,9 @@ FRAME_FEATURES = (
     "apart_pred",
     "object_same",
 )
-_FRAMED = slice(FEATURES.index(FRAME_FEATURES[0]), FEATURES.index(FRAME_FEATURES[-1]) + 1)
+# Columns of the verb features (read pair by pair) and of the predicate features (in bulk).
+_VERBED = slice(FEATURES.index("verb"), FEATURES.index("args_verb") + 1)
+_PREDICATED = slice(FEATURES.index("pred_sim"), FEATURES.index("object_same") + 1)
 
 
 def frames_used() -> bool:
@@ -487,10 +489,28 @@ class StoryPairs:
         out[:, 8] = np.einsum("ij,ij->i", self.sentences[rows], self.sentences[cols])
         out[:, 9] = (out[:, 2] <= 0) * np.minimum(self.name_peak[rows], self.name_peak[cols])
         out[:, 12] = out[:, 7] * np.minimum(1.0, out[:, 1] / _SOME_WORDS)
-        framed = self._framed
-        for k in np.nonzero(framed[rows] & framed[cols])[0]:
-            out[k, _FRAMED] = self._frame_features(int(rows[k]), int(cols[k]))
+        verbed = self._verbed
+        for k in np.nonzero(verbed[rows] & verbed[cols])[0]:
+            i, j = int(rows[k]), int(cols[k])
+            out[k, _VERBED] = self._verb_features(self.frames[i], self.frames[j])
+        if self._predicates.any():
+            out[:, _PREDICATED] = self._predicate_columns(rows, cols)
         return out
+
+    def _predicate_columns(self, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
+        """What :meth:`_predicate_features` gives, for many pairs at once."""
+        has = self._predicates[rows] & self._predicates[cols]
+        phrase, subject, obj, oblique = self._predicate_codes
+        sim = np.einsum("ij,ij->i", self._phrase_rows[rows], self._phrase_rows[cols])
+        sim = np.where(phrase[rows] == phrase[cols], 1.0, sim) * has
+        sr, sc = subject[rows], subject[cols]
+        same = has & (sr >= 0) & (sr == sc)
+        named = self._named_subjects
+        apart = named[rows] & named[cols] & (sr != sc)
+        apart &= (sr != obj[cols]) & (sr != oblique[cols]) & (sc != obj[rows]) & (sc != oblique[rows])
+        kind = np.clip((sim - _UNRELATED_VERBS) / (_ONE_KIND - _UNRELATED_VERBS), 0.0, 1.0)
+        objects = has & (obj[rows] >= 0) & (obj[rows] == obj[cols])
+        return np.column_stack([sim, same, apart, apart * kind, objects]).astype(np.float64)
 
     # Per-statement arrays ``matrix`` reads, built once: the average link asks for a few pairs
     # at a time, and rebuilding them per call made each call cost the whole story.
@@ -515,8 +535,46 @@ class StoryPairs:
         return np.array([bool(n) or bool(d) for n, d in zip(self.numbers, self.dates, strict=True)])
 
     @cached_property
-    def _framed(self) -> np.ndarray:
-        return np.array([bool(f.verbs) or f.predicate is not None for f in self.frames], dtype=bool)
+    def _verbed(self) -> np.ndarray:
+        return np.array([bool(f.verbs) for f in self.frames], dtype=bool)
+
+    @cached_property
+    def _predicates(self) -> np.ndarray:
+        return np.array([f.predicate is not None for f in self.frames], dtype=bool)
+
+    @cached_property
+    def _named_subjects(self) -> np.ndarray:
+        return np.array(
+            [f.predicate is not None and f.predicate.named_subject for f in self.frames], dtype=bool
+        )
+
+    @cached_property
+    def _predicate_codes(self) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+        """Per statement a code of its predicate phrase, subject, object and oblique (-1: none);
+        argument codes share one numbering, so a subject can meet the other's object."""
+        phrases: dict[str, int] = {}
+        args: dict[str, int] = {}
+
+        def code(table: dict[str, int], key: str | None) -> int:
+            return -1 if key is None else table.setdefault(key, len(table))
+
+        preds = [f.predicate for f in self.frames]
+        return (
+            np.array([code(phrases, p.phrase if p else None) for p in preds]),
+            np.array([code(args, p.subject if p else None) for p in preds]),
+            np.array([code(args, p.object if p else None) for p in preds]),
+            np.array([code(args, p.oblique if p else None) for p in preds]),
+        )
+
+    @cached_property
+    def _phrase_rows(self) -> np.ndarray:
+        """Each statement's predicate phrase vector (zeros without one)."""
+        dim = next((len(v) for v in self.phrase_vectors.values()), 1)
+        out = np.zeros((len(self.frames), dim))
+        for k, f in enumerate(self.frames):
+            if f.predicate is not None and f.predicate.phrase in self.phrase_vectors:
+                out[k] = self.phrase_vectors[f.predicate.phrase]
+        return out
 
     @cached_property
     def _negative_array(self) -> np.ndarray:
