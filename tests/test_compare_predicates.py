@@ -64,6 +64,8 @@ def test_different_subjects_of_one_kind_of_predicate_are_apart(nlp):
     sts = [_st(i, k, t) for i, (k, t) in enumerate(texts.items())]
     # Predicate phrases embedded by a stand-in: one vector for every phrase (fully similar).
     frames = statement_frames(sts, docs, lambda xs: np.ones((len(xs), 4)))
+    # without the embedder (no frame feature weighed) no predicate is read
+    assert all(f.predicate is None for f in statement_frames(sts, docs).frames)
     ev = StoryPairs(sts, np.eye(3, dtype=np.float32), frames=frames)
     apart, pred = FEATURES.index("apart_pred"), FEATURES.index("pred_sim")
     assert ev.features(0, 1)[apart] == pytest.approx(1.0)
