@@ -424,6 +424,42 @@ def quantities(text: str) -> dict[str, set[str]]:
     return {noun: set(values) for noun, values in kept}
 
 
+def counts_of_things(text: str) -> dict[str, set[str]]:
+    """:func:`quantities` without the numbers that count nothing: the day or year of a date
+    ("June 24 outside", "June 24, 2005 murder"), a clock time ("4:43 left"), a score ("45-42
+    game"), a code ("No. VA089897 filed"), an age in apposition ("Zimmerman, 32, noted") and
+    the pronoun "one another"."""
+    out: dict[str, set[str]] = {}
+    for m in _QUANTITY.finditer(text):
+        if _counts_nothing(text, m):
+            continue
+        for noun, values in _quantities(m.group(0)).items():
+            out.setdefault(noun, set()).update(values)
+    return out
+
+
+_MONTH_BEFORE = re.compile(
+    r"\b(?:" + "|".join(m[:3] for m in MONTHS) + r")[a-z]*\.?\s+(?:\d{1,2},?\s+)?$", re.IGNORECASE
+)
+_NAME_BEFORE = re.compile(r"\b[A-Z][\w'’.-]*,\s+$")
+
+
+def _counts_nothing(text: str, m: re.Match[str]) -> bool:
+    """Whether the number of a :data:`_QUANTITY` match ``m`` is part of a date, a clock time, a
+    score or a code, an age set off by commas after a name, or "one" of "one another"."""
+    start = m.start()
+    glued = text[start - 1] if start else " "
+    if glued == ":" or glued.isalpha() or (glued in "-–" and start > 1 and text[start - 2].isdigit()):
+        return True
+    before = text[max(0, start - 20) : start]
+    if _MONTH_BEFORE.search(before):
+        return True
+    raw = m.group(0).rsplit(None, 1)[0]
+    if raw.endswith(",") and _NAME_BEFORE.search(before) and raw[:-1].isdigit() and len(raw) <= 4:
+        return True  # "Zimmerman, 32, noted": an age in apposition
+    return m.group(0).lower().split()[-1] == "another" and raw.lower() == "one"
+
+
 def _quantities(text: str) -> dict[str, set[str]]:
     out: dict[str, set[str]] = {}
     for m in _QUANTITY.finditer(text):

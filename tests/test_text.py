@@ -1,4 +1,5 @@
 from newsprism.text import (
+    counts_of_things,
     hedges_in,
     money_amounts,
     negations,
@@ -43,6 +44,26 @@ def test_quantities_tie_counts_to_the_counted_thing():
         "people": {"21"},
         "firefighter": {"3"},
     }
+
+
+def test_counts_of_things_leave_out_numbers_that_count_nothing():
+    # a date's day and year, a clock time, a score, a case code, an age in apposition, "one another"
+    for text in (
+        "Brannigan was arrested on June 24 outside the quay.",
+        "the ferry's March 3, 2009 sailing",
+        "The Carrowmere ball is set for its Feb. 22 date.",
+        "with 4:43 left in the half",
+        "Tollbury made it a 45-42 game",
+        "charged in case No. KQ04471 filed this morning",
+        "Tomas Brannigan, 52, noted that the gates were shut.",
+        "the harbour masters praised one another",
+    ):
+        assert quantities(text), text  # read as counts by quantities
+        assert counts_of_things(text) == {}, text
+    assert counts_of_things("Tomas Brannigan, 52, counted 12 boats") == {"boat": {"12"}}
+    assert counts_of_things("the 2009 sailing of three ferries") == quantities(
+        "the 2009 sailing of three ferries"
+    )
 
 
 def test_negation_and_hedges():
