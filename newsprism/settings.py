@@ -197,6 +197,16 @@ class TimelineSettings:
     # Wednesday denial and its Wednesday residence line joined into the 3 a.m. attack's row), and
     # 0.55 gives the same rows as 0.45 on every tuning set (docs/results/brief.md 0y-lead).
     retold_join_cosine: float = 0.55
+    # Two outlets' sentences dated to one month or one year (not a day) are one event when both
+    # their meaning and their words are this alike: a month or a year holds many events, so the
+    # day's 0.40 is too loose, and neither test alone tells them apart. On the tuning sets
+    # (calibrate halves, PolNeAR dev, dev2, tdev3, tdev5; cross-outlet pairs of one month or
+    # year whose sentences support gold events, 19 same event, 27 not), cosine >= 0.45 with
+    # words >= 0.25 holds 10 pairs of one event and 1 of two (already joined by its words,
+    # 0.67); cosine alone at 0.45 holds 3 more of two ("In September, Trump did the same
+    # thing." / "Trump appeared at the September debate anyway.").
+    period_cosine: float = 0.45
+    period_similarity: float = 0.25
 
 
 @dataclass(frozen=True)
@@ -432,6 +442,22 @@ class StorySettings:
     # small stories 0.864 -> 0.877). In every batch's vectors numbers cost PolNeAR (session 11):
     # its pools never enter the small pool.
     small_number_weight: float = 2.0
+    # A learned pair decision for that link (stories.pairs, session 14): path of a logistic pair
+    # model (JSON written by bench/stories_pairs.py; relative: in newsprism/stories); the pool is
+    # then linked by the model's link (average) at its fitted bar (0.4) on the same-story
+    # probability instead of by the cosine at small_link_threshold. "": off. Tuning figures
+    # (one batch): roundups calibration seeds 0-2 (fitted on) 0.791 -> 0.829 (mean), seeds 3 / 4
+    # (not fitted on) 0.800 / 0.792 -> 0.818 / 0.820; ECB+ train cut to small stories 0.885 ->
+    # 0.900; PolNeAR calibrate / -new a batch a day 0.324 / 0.207 -> 0.348 / 0.245 (one batch
+    # never enters the pool); ECB+ train one batch 0.930 either way, batches of 50 0.840 -> 0.833.
+    small_pair_model: str = "pair_model.json"
+    # ... in a pool of at least small_pair_min articles: its features rank each pair among each
+    # article's others (fitted on pools of 159-1,197), which says little in a pool of a few.
+    small_pair_min: int = 20
+    # With that model, the shed and lone steps (shed_ratio, lone_margin) compare pairs of one
+    # link window by its probability too, not by the cosine. Off: roundups 0.829 -> 0.845 but
+    # ECB+ small stories 0.900 -> 0.886 (each step alone: +0.005-0.008 / -0.005-0.009).
+    small_pair_steps: bool = False
     # In a pool of small stories, after the second cut, a one-article draft joins the draft
     # holding its most alike article when that cosine is at least lone_threshold and lone_margin
     # times the best of any other draft (0: off; stories.batch.Batch._adopt_lone, session 13),

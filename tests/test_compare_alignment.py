@@ -315,6 +315,7 @@ def test_incremental_average_link_matches_a_direct_one():
     class Judge:
         def __init__(self, probs):
             self.probs = probs
+            self.known = {}  # pairs scored so far (none: each is asked of probabilities)
 
         def probabilities(self, pairs):
             return [self.probs.get(p, 0.0) for p in pairs]

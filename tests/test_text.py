@@ -113,3 +113,20 @@ def test_kept_readers_hand_out_new_containers():
     assert numbers(text) == {"12", "3"}
     assert quantities(text) == {"people": {"12"}, "dogs": {"3"}}
     assert "zzz" not in key_terms(text) and {"brindle", "falls", "12", "tuesday"} <= key_terms(text)
+
+
+def test_numbers_read_short_scales_and_compound_ordinals():
+    assert numbers("a 1.5bn loan and a €3bn fund") == {"1500000000", "3000000000"}
+    assert numbers("the eighty-first session") == {"81"}  # as "81st", not eighty
+    assert numbers("eighty delegates") == {"80"}
+
+
+def test_a_compound_ordinal_counts_nothing():
+    assert quantities("the eighty-first district sent twenty-one voters") == {"voter": {"21"}}
+
+
+def test_date_terms_read_abbreviated_months():
+    from newsprism.text import date_terms
+
+    assert date_terms("Filed on Feb. 22, heard Sept 9, due Jun 2017") == {"february", "september", "june"}
+    assert date_terms("Rain may mar the parade") == {"may"}  # words, not "Mar."

@@ -396,6 +396,11 @@ class _ModelAffinity:
         (every float is a whole number of them): block totals add up without rounding, so
         a merged cluster's total is the sum of its parts' and the mean does not depend on
         the order of the merges."""
+        if len(left) == 1 and len(right) == 1:  # most blocks: one pair, scored already
+            q = (min(left[0], right[0]), max(left[0], right[0]))
+            p = self.judge.known.get(q)
+            p = self.judge.probabilities([q])[0] if p is None else p
+            return _exact(max(p, self.raised.get(q, 0.0)))
         pairs = [(min(x, y), max(x, y)) for x in left for y in right]
         probs = self.judge.probabilities(pairs)
         return sum(_exact(max(p, self.raised.get(q, 0.0))) for q, p in zip(pairs, probs, strict=True))
@@ -722,6 +727,8 @@ def _cluster_average(
     cluster_of = list(range(len(statements)))
     members: dict[int, list[int]] = {i: [i] for i in range(len(statements))}
     articles: dict[int, set[str]] = {i: {st.article_id} for i, st in enumerate(statements)}
+    # Per cluster (keyed like ``members``, merged with them): the statements its members link
+    # to and those they are vetoed with, so a merge reads each once, not each member's.
     links = _neighbours((i, j) for _, i, j in pairs)
     against = _neighbours(blocked)
     version = dict.fromkeys(members, 0)
@@ -743,9 +750,7 @@ def _cluster_average(
         return left + right
 
     def linkable(a: int, b: int) -> bool:
-        return not articles[a] & articles[b] and not any(
-            cluster_of[y] == b for x in members[a] for y in against.get(x, ())
-        )
+        return articles[a].isdisjoint(articles[b]) and not any(cluster_of[y] == b for y in against.get(a, ()))
 
     def score(a: int, b: int) -> float | None:
         if not linkable(a, b):
@@ -787,11 +792,14 @@ def _cluster_average(
         split = (a, first, second, halves)
         members[a] = first + second
         articles[a] |= articles.pop(b)
+        for per_cluster in (links, against):
+            if b in per_cluster:
+                per_cluster[a] = per_cluster.get(a, set()) | per_cluster.pop(b)
         for k in members[a]:
             cluster_of[k] = a
         version[a] += 1
         del version[b]
-        near = {cluster_of[y] for x in members[a] for y in links.get(x, ())} - {a}
+        near = {cluster_of[y] for y in links.get(a, ())} - {a}
         affinity.prefetch(members[a], [members[c] for c in near if c not in totals[a] and linkable(a, c)])
         for c in near:
             got = score(a, c)
