@@ -500,7 +500,7 @@ class StoryPairs:
         """What :meth:`_predicate_features` gives, for many pairs at once."""
         has = self._predicates[rows] & self._predicates[cols]
         phrase, subject, obj, oblique = self._predicate_codes
-        sim = np.einsum("ij,ij->i", self._phrase_rows[rows], self._phrase_rows[cols])
+        sim = _row_dots(self._phrase_rows, rows, cols)
         sim = np.where(phrase[rows] == phrase[cols], 1.0, sim) * has
         sr, sc = subject[rows], subject[cols]
         same = has & (sr >= 0) & (sr == sc)
