@@ -887,6 +887,11 @@ def _resolve_one(doc: Doc, q: Found, marks: list[Span], window: int, state: dict
         if ref is not None:
             q.referent, q.method = ref, f"{q.method}+nominal"
         return
+    if _member_description(tok):  # "The Ohio Republican did give …, saying": the one just named
+        ref = _nearest_agent(doc, tok, marks, state["speakers"], window)
+        if ref is not None:
+            q.referent, q.method = ref, f"{q.method}+nominal"
+        return
     noun = _nominal_noun(tok)
     if noun is None:
         return
@@ -924,6 +929,55 @@ def _resolve_one(doc: Doc, q: Found, marks: list[Span], window: int, state: dict
             ref = _named_next(doc, tok, marks)
     if ref is not None:
         q.referent, q.method = ref, f"{q.method}+nominal"
+
+
+# Singular nouns for a member of a party or camp ("the Ohio Republican"); demonyms ("the
+# Texan") are the tagger's singular NORP words.
+_MEMBER_NOUNS = frozenset(
+    ["republican", "democrat", "libertarian", "independent", "conservative", "liberal", "progressive"]
+)
+
+
+def _member_description(tok: Token) -> bool:
+    """``the Wisconsin Republican``, ``the Texan``: "the", places, groups or adjectives, then a
+    singular party-member or demonym noun: a person the article named, described."""
+    if tok.tag_ not in ("NN", "NNP") or not _definite(tok):
+        return False
+    if tok.lower_ not in _MEMBER_NOUNS and tok.ent_type_ != "NORP":
+        return False
+    return all(
+        c.dep_ == "det"
+        or (c.dep_ == "amod" and c.pos_ == "ADJ")
+        or (c.dep_ == "compound" and (c.ent_type_ in ("GPE", "NORP") or c.pos_ == "PROPN"))
+        for c in tok.lefts
+    )
+
+
+def _subjectlike(tok: Token) -> bool:
+    head = tok
+    while head.dep_ in ("compound", "flat", "conj") and head.head.i != head.i:
+        head = head.head
+    return head.dep_ in ("nsubj", "nsubjpass")
+
+
+def _nearest_agent(doc: Doc, tok: Token, marks: list[Span], speakers: set[int], window: int) -> Token | None:
+    """The latest named person before ``tok`` (outside what was said, within three sentences)
+    that spoke or was a subject; None when another person of that sentence is as near ("Ana
+    Lind and Tom Garr met …. The Ohio Republican said": either)."""
+    cands = _antecedents(doc, tok.idx, marks, ("PERSON",), since=tok.idx - window)
+    ref = _latest_agent(cands, tok, speakers)
+    if ref is None:
+        return None
+    rivals = [
+        c
+        for c in cands
+        if c.i != ref.i
+        and sentence(c).start == sentence(ref).start
+        and c.lower_ != ref.lower_
+        and (c.i in speakers or _subjectlike(c))
+    ]
+    joint = ref.dep_ == "conj" or any(c.dep_ == "conj" and c.pos_ == "PROPN" for c in ref.children)
+    return None if rivals or joint else ref
 
 
 def _introduced_before(tok: Token, noun: str, marks: list[Span], sentences: int = 2) -> Token | None:
