@@ -67,3 +67,14 @@ def test_the_party_description_stays_unresolved_between_two_equally_near_persons
         "The Maine Republican later told reporters “we will need more time.”\n"
     )
     assert name_of(nlp, text, "more time") not in ("Tom Garr", "Ana Ruiz")
+
+
+def test_a_title_joined_to_an_unknown_title_word_is_not_cut_in_half():
+    name = "United Field Workers Secretary - Treasurer Ana Lind"
+    assert strip_titles(name) == name
+
+
+def test_a_title_word_we_do_not_list_is_not_taken_for_the_name():
+    name = "United Field Workers Secretary Treasurer Ana Lind"
+    assert strip_titles(name) == name
+    assert strip_titles("Ohio State Sen. Ana Maria Lind") == "Ana Maria Lind"

@@ -102,7 +102,10 @@ def _after_placed_title(words: list[str], title) -> int:
     ]
     if not offices or not all(w[:1].isupper() for w in words[: offices[-1]]):
         return 0
-    return offices[-1] + 1
+    start = offices[-1] + 1
+    # "Secretary Treasurer Ana Lind": past two words, the title may go on with a word we do
+    # not know; the name starts there only with a given name
+    return start if len(words) - start == 2 or is_given_name(words[start]) else 0
 
 
 @functools.cache
