@@ -78,3 +78,20 @@ def test_a_title_word_we_do_not_list_is_not_taken_for_the_name():
     name = "United Field Workers Secretary Treasurer Ana Lind"
     assert strip_titles(name) == name
     assert strip_titles("Ohio State Sen. Ana Maria Lind") == "Ana Maria Lind"
+
+
+TWO_PEOPLE = (
+    "Sen. Tom Garr of Maine, a Republican, said on Friday that he was not ready to back the nominee.\n\n"
+    "“I am just not there yet,” Garr told reporters.\n\n"
+    "Businessman Ed Holt has won most states.\n\n"
+)
+
+
+def test_the_party_description_is_the_person_introduced_with_that_party_and_state(nlp):
+    text = TWO_PEOPLE + "The Maine Republican later told reporters that “the party must unite soon.”\n"
+    assert name_of(nlp, text, "must unite") == "Tom Garr"
+
+
+def test_an_abbreviated_title_and_an_of_place_introduce_the_state_senator(nlp):
+    text = TWO_PEOPLE + "The Maine senator later told reporters that “the party must unite soon.”\n"
+    assert name_of(nlp, text, "must unite") == "Tom Garr"

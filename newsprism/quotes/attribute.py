@@ -737,14 +737,26 @@ def _nominal_referent(
     the description's qualifiers (``the Republican nominee``: "Republican presidential nominee
     X", never "Democratic vice presidential nominee Y")."""
     for c in cands:
-        near = {t.lemma_.lower() for t in sentence(c) if t.i < c.i and c.i - t.i <= 4 and t.tag_ != "NNS"}
-        near |= {t.lemma_.lower() for t in c.children if t.dep_ == "appos" for t in t.subtree}
-        near |= {t.lower_ for t in c.doc[c.left_edge.i : c.i + 1]}  # "St Brigid's Hospital"
-        if c.dep_ == "appos" and c.head.pos_ == "NOUN":  # "his father, coach Greg Lind": the noun it names
-            near.add(c.head.lemma_.lower())
+        near = _described_with(c)
         if noun in near and mods <= near and (near & OTHER_ROLE) <= mods:
             return c
     return None
+
+
+# Abbreviated titles written before names, and the noun a description uses for them.
+_TITLE_ABBREVIATIONS = {"sen": "senator", "gov": "governor", "rep": "representative", "gen": "general"}
+
+
+def _described_with(c: Token) -> set[str]:
+    """The words a person mention is introduced with: the few before it ("Maine Sen."), its
+    apposition (", a Republican,"), its "of" place ("Sen. Tom Garr of Maine")."""
+    near = {t.lemma_.lower() for t in sentence(c) if t.i < c.i and c.i - t.i <= 4 and t.tag_ != "NNS"}
+    near |= {t.lemma_.lower() for t in c.children if t.dep_ == "appos" for t in t.subtree}
+    near |= {t.lower_ for t in c.doc[c.left_edge.i : c.i + 1]}  # "St Brigid's Hospital"
+    near |= {t.lower_ for p in c.children if p.dep_ == "prep" and p.lower_ == "of" for t in p.subtree}
+    if c.dep_ == "appos" and c.head.pos_ == "NOUN":  # "his father, coach Greg Lind": the noun it names
+        near.add(c.head.lemma_.lower())
+    return near | {_TITLE_ABBREVIATIONS[w.rstrip(".")] for w in near if w.rstrip(".") in _TITLE_ABBREVIATIONS}
 
 
 def _modifiers(tok: Token) -> frozenset[str]:
@@ -965,6 +977,10 @@ def _nearest_agent(doc: Doc, tok: Token, marks: list[Span], speakers: set[int], 
     that spoke or was a subject; None when another person of that sentence is as near ("Ana
     Lind and Tom Garr met …. The Ohio Republican said": either)."""
     cands = _antecedents(doc, tok.idx, marks, ("PERSON",), since=tok.idx - window)
+    words = {tok.lemma_.lower(), *(c.lemma_.lower() for c in tok.lefts if c.dep_ == "compound")}
+    described = [c for c in cands if words <= _described_with(c)]  # "Sen. Garr of Maine, a Republican"
+    if described:
+        return described[0]
     ref = _latest_agent(cands, tok, speakers)
     if ref is None:
         return None
