@@ -95,3 +95,11 @@ def test_the_party_description_is_the_person_introduced_with_that_party_and_stat
 def test_an_abbreviated_title_and_an_of_place_introduce_the_state_senator(nlp):
     text = TWO_PEOPLE + "The Maine senator later told reporters that “the party must unite soon.”\n"
     assert name_of(nlp, text, "must unite") == "Tom Garr"
+
+
+def test_a_description_by_wealth_stands_for_the_person_just_named(nlp):
+    text = (
+        "Tom Garr spoke to a crowd of 3,000 people in Reno on Sunday.\n\n"
+        "The billionaire property magnate says “the league has gone soft on everyone.”\n"
+    )
+    assert name_of(nlp, text, "gone soft") == "Tom Garr"

@@ -1042,11 +1042,27 @@ def _age_description(tok: Token) -> bool:
     return len(words) <= 6 and words[0] == "the" and bool(re.fullmatch(r"the\d+-?year-?old", "".join(words)))
 
 
+# Nouns for a person by wealth or trade that stand for someone already named ("the billionaire
+# real estate magnate says"), as titles do.
+STATUS_NOUNS = frozenset(
+    [
+        "billionaire",
+        "millionaire",
+        "magnate",
+        "mogul",
+        "tycoon",
+        "businessman",
+        "businesswoman",
+        "entrepreneur",
+    ]
+)
+
+
 def _anaphoric_title(tok: Token, noun: str) -> bool:
     """``the senator``, ``the Republican nominee``: one person's title after the article named
     them (a possessive, "Connecticut's tax commissioner", introduces someone new)."""
     dets = {c.lower_ for c in tok.children if c.dep_ in ("det", "poss")}
-    person = noun in TITLE_WORDS or (
+    person = noun in TITLE_WORDS | STATUS_NOUNS or (
         agent_noun(tok) and noun not in ORG_NOUNS | ORG_DESCRIPTORS and not _introduced_unnamed(tok, noun)
     )
     return tok.tag_ == "NN" and dets == {"the"} and person and noun not in ANONYMOUS_NOUNS
