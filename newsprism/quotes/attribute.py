@@ -737,14 +737,26 @@ def _nominal_referent(
     the description's qualifiers (``the Republican nominee``: "Republican presidential nominee
     X", never "Democratic vice presidential nominee Y")."""
     for c in cands:
-        near = {t.lemma_.lower() for t in sentence(c) if t.i < c.i and c.i - t.i <= 4 and t.tag_ != "NNS"}
-        near |= {t.lemma_.lower() for t in c.children if t.dep_ == "appos" for t in t.subtree}
-        near |= {t.lower_ for t in c.doc[c.left_edge.i : c.i + 1]}  # "St Brigid's Hospital"
-        if c.dep_ == "appos" and c.head.pos_ == "NOUN":  # "his father, coach Greg Lind": the noun it names
-            near.add(c.head.lemma_.lower())
+        near = _described_with(c)
         if noun in near and mods <= near and (near & OTHER_ROLE) <= mods:
             return c
     return None
+
+
+# Abbreviated titles written before names, and the noun a description uses for them.
+_TITLE_ABBREVIATIONS = {"sen": "senator", "gov": "governor", "rep": "representative", "gen": "general"}
+
+
+def _described_with(c: Token) -> set[str]:
+    """The words a person mention is introduced with: the few before it ("Maine Sen."), its
+    apposition (", a Republican,"), its "of" place ("Sen. Tom Garr of Maine")."""
+    near = {t.lemma_.lower() for t in sentence(c) if t.i < c.i and c.i - t.i <= 4 and t.tag_ != "NNS"}
+    near |= {t.lemma_.lower() for t in c.children if t.dep_ == "appos" for t in t.subtree}
+    near |= {t.lower_ for t in c.doc[c.left_edge.i : c.i + 1]}  # "St Brigid's Hospital"
+    near |= {t.lower_ for p in c.children if p.dep_ == "prep" and p.lower_ == "of" for t in p.subtree}
+    if c.dep_ == "appos" and c.head.pos_ == "NOUN":  # "his father, coach Greg Lind": the noun it names
+        near.add(c.head.lemma_.lower())
+    return near | {_TITLE_ABBREVIATIONS[w.rstrip(".")] for w in near if w.rstrip(".") in _TITLE_ABBREVIATIONS}
 
 
 def _modifiers(tok: Token) -> frozenset[str]:
@@ -887,6 +899,11 @@ def _resolve_one(doc: Doc, q: Found, marks: list[Span], window: int, state: dict
         if ref is not None:
             q.referent, q.method = ref, f"{q.method}+nominal"
         return
+    if _member_description(tok):  # "The Ohio Republican did give …, saying": the one just named
+        ref = _nearest_agent(doc, tok, marks, state["speakers"], window)
+        if ref is not None:
+            q.referent, q.method = ref, f"{q.method}+nominal"
+        return
     noun = _nominal_noun(tok)
     if noun is None:
         return
@@ -924,6 +941,59 @@ def _resolve_one(doc: Doc, q: Found, marks: list[Span], window: int, state: dict
             ref = _named_next(doc, tok, marks)
     if ref is not None:
         q.referent, q.method = ref, f"{q.method}+nominal"
+
+
+# Singular nouns for a member of a party or camp ("the Ohio Republican"); demonyms ("the
+# Texan") are the tagger's singular NORP words.
+_MEMBER_NOUNS = frozenset(
+    ["republican", "democrat", "libertarian", "independent", "conservative", "liberal", "progressive"]
+)
+
+
+def _member_description(tok: Token) -> bool:
+    """``the Wisconsin Republican``, ``the Texan``: "the", places, groups or adjectives, then a
+    singular party-member or demonym noun: a person the article named, described."""
+    if tok.tag_ not in ("NN", "NNP") or not _definite(tok):
+        return False
+    if tok.lower_ not in _MEMBER_NOUNS and tok.ent_type_ != "NORP":
+        return False
+    return all(
+        c.dep_ == "det"
+        or (c.dep_ == "amod" and c.pos_ == "ADJ")
+        or (c.dep_ == "compound" and (c.ent_type_ in ("GPE", "NORP") or c.pos_ == "PROPN"))
+        for c in tok.lefts
+    )
+
+
+def _subjectlike(tok: Token) -> bool:
+    head = tok
+    while head.dep_ in ("compound", "flat", "conj") and head.head.i != head.i:
+        head = head.head
+    return head.dep_ in ("nsubj", "nsubjpass")
+
+
+def _nearest_agent(doc: Doc, tok: Token, marks: list[Span], speakers: set[int], window: int) -> Token | None:
+    """The latest named person before ``tok`` (outside what was said, within three sentences)
+    that spoke or was a subject; None when another person of that sentence is as near ("Ana
+    Lind and Tom Garr met …. The Ohio Republican said": either)."""
+    cands = _antecedents(doc, tok.idx, marks, ("PERSON",), since=tok.idx - window)
+    words = {tok.lemma_.lower(), *(c.lemma_.lower() for c in tok.lefts if c.dep_ == "compound")}
+    described = [c for c in cands if words <= _described_with(c)]  # "Sen. Garr of Maine, a Republican"
+    if described:
+        return described[0]
+    ref = _latest_agent(cands, tok, speakers)
+    if ref is None:
+        return None
+    rivals = [
+        c
+        for c in cands
+        if c.i != ref.i
+        and sentence(c).start == sentence(ref).start
+        and c.lower_ != ref.lower_
+        and (c.i in speakers or _subjectlike(c))
+    ]
+    joint = ref.dep_ == "conj" or any(c.dep_ == "conj" and c.pos_ == "PROPN" for c in ref.children)
+    return None if rivals or joint else ref
 
 
 def _introduced_before(tok: Token, noun: str, marks: list[Span], sentences: int = 2) -> Token | None:
@@ -972,11 +1042,27 @@ def _age_description(tok: Token) -> bool:
     return len(words) <= 6 and words[0] == "the" and bool(re.fullmatch(r"the\d+-?year-?old", "".join(words)))
 
 
+# Nouns for a person by wealth or trade that stand for someone already named ("the billionaire
+# real estate magnate says"), as titles do.
+STATUS_NOUNS = frozenset(
+    [
+        "billionaire",
+        "millionaire",
+        "magnate",
+        "mogul",
+        "tycoon",
+        "businessman",
+        "businesswoman",
+        "entrepreneur",
+    ]
+)
+
+
 def _anaphoric_title(tok: Token, noun: str) -> bool:
     """``the senator``, ``the Republican nominee``: one person's title after the article named
     them (a possessive, "Connecticut's tax commissioner", introduces someone new)."""
     dets = {c.lower_ for c in tok.children if c.dep_ in ("det", "poss")}
-    person = noun in TITLE_WORDS or (
+    person = noun in TITLE_WORDS | STATUS_NOUNS or (
         agent_noun(tok) and noun not in ORG_NOUNS | ORG_DESCRIPTORS and not _introduced_unnamed(tok, noun)
     )
     return tok.tag_ == "NN" and dets == {"the"} and person and noun not in ANONYMOUS_NOUNS

@@ -42,7 +42,7 @@ __all__ = [
 TITLE_WORDS = frozenset(
     """mr mrs ms miss mx dr prof sir dame lord lady rev reverend fr father sister brother rabbi imam
     pastor bishop cardinal pope king queen prince princess duke duchess emir sheikh sultan
-    president vice prime minister secretary general chancellor premier governor mayor senator sen
+    president vice prime minister secretary general chancellor premier governor gov mayor senator sen
     representative rep congressman congresswoman congressmember assemblyman assemblywoman
     councilman councilwoman councillor councilor alderman speaker leader deputy chief executive
     director chairman chairwoman chair chairperson ceo cfo coo cto founder president-elect
@@ -87,9 +87,25 @@ def strip_titles(name: str) -> str:
         or title(words[1])  # a word qualifying the title: "Norwegian Prime Minister Lund"
     ):
         words = words[1:]
+    words = words[_after_placed_title(words, title) :]
     if len(words) == 2 and words[0].lower().rstrip(".,") in TITLE_WORDS and words[1][:1].isupper():
         words = words[1:]  # "Senator Smith": a surname after a title
     return " ".join(words).strip(" ,")
+
+
+def _after_placed_title(words: list[str], title) -> int:
+    """Where the name starts after a title qualified by several capitalised words ("New
+    Hampshire Sen. Ana Lind", "Ohio Gov. Ana Lind"): after the last office word that leaves two
+    words, when every word before it is capitalised; else 0."""
+    offices = [
+        i for i, w in enumerate(words[:-2]) if title(w) and w.lower().rstrip(".,") not in TITLE_QUALIFIERS
+    ]
+    if not offices or not all(w[:1].isupper() for w in words[: offices[-1]]):
+        return 0
+    start = offices[-1] + 1
+    # "Secretary Treasurer Ana Lind": past two words, the title may go on with a word we do
+    # not know; the name starts there only with a given name
+    return start if len(words) - start == 2 or is_given_name(words[start]) else 0
 
 
 @functools.cache

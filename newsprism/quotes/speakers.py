@@ -209,12 +209,12 @@ _PERSONS_BODY = re.compile(
 
 
 def _persons_body(name: str) -> str | None:
-    """``Ms. Brenner's campaign`` -> ``Brenner campaign`` (honorific, article and possessive
-    off), so every outlet's way of writing it is one speaker; None for other names."""
+    """``Ms. Brenner's campaign`` -> ``Brenner campaign`` (honorific, titles, article and
+    possessive off), so every outlet's way of writing it is one speaker; None for other names."""
     m = _PERSONS_BODY.match(name.strip())
     if m is None or not m.group(1)[:1].isupper():
         return None
-    return f"{m.group(1)} {m.group(2).lower()}"
+    return f"{strip_titles(m.group(1))} {m.group(2).lower()}"  # "Ohio Gov. Ana Lind's campaign"
 
 
 def _before_dash(name: str) -> str:
