@@ -444,6 +444,9 @@ class StorySettings:
     # ... in a pool of at least small_pair_min articles: its features rank each pair among each
     # article's others (fitted on pools of 159-1,197), which says little in a pool of a few.
     small_pair_min: int = 20
+    # ... and whose typical story holds at most small_pair_typical articles: the rank features
+    # expect a story's reports to be each other's nearest two, as in the pools it was fitted on.
+    small_pair_typical: int = 3
     # With that model, the shed and lone steps (shed_ratio, lone_margin) compare pairs of one
     # link window by its probability too, not by the cosine. Off: roundups 0.829 -> 0.845 but
     # ECB+ small stories 0.900 -> 0.886 (each step alone: +0.005-0.008 / -0.005-0.009).
