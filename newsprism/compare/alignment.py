@@ -7,7 +7,8 @@ pairs are returned as *conflicts* for the contradiction finder instead.
 
 Grouping is greedy average-link over the accepted pairs, most similar first, with
 at most one statement per article in a group (an article says a thing once; this
-also stops chains from gluing a whole story into one group).
+also stops chains from gluing a whole story into one group). Afterwards a group also
+takes a member's near copy in its article (a fact an article states twice).
 """
 
 from __future__ import annotations
@@ -26,7 +27,16 @@ from newsprism.compare.pairs import FEATURES, Frames, StoryPairs, frames_used, p
 from newsprism.model import Statement
 from newsprism.quotes.identity import one_speaker
 from newsprism.settings import CompareSettings
-from newsprism.text import DAYS, MONTHS, content_words, key_terms, money_amounts, quantities, stem
+from newsprism.text import (
+    DAYS,
+    MONTHS,
+    content_words,
+    counts_of_things,
+    key_terms,
+    money_amounts,
+    quantities,
+    stem,
+)
 
 __all__ = ["Alignment", "Cosines", "align_statements", "cosines"]
 
@@ -65,7 +75,13 @@ def align_statements(
     candidates, usual, close = _candidates(statements, vectors, sims, terms, nums, words_, judge, settings)
     # The model's verdict is asked only where it can decide: both or neither count something,
     # and below the bands one polarity (an opposite polarity is a veto there).
-    counted = np.array([bool(n) for n in nums], dtype=bool)
+    counted = np.array(
+        [
+            bool(counts_of_things(s.text)) if settings.align_gate_things else bool(n)
+            for s, n in zip(statements, nums, strict=True)
+        ],
+        dtype=bool,
+    )
     negative = _negative(statements, frames, settings)
     polarity = _codes(negative)
     left, right = candidates[:, 0], candidates[:, 1]
@@ -138,6 +154,9 @@ def align_statements(
             groups += _second_groups(statements, link, pairs, groups, settings, blocked)
         if settings.align_rare_link <= 1.0:
             groups += _rare_groups(statements, negative, terms, nums, link, groups, settings, blocked)
+        if settings.align_copy_cosine <= 1.0:
+            firm_pairs = [(i, j) for _, i, j in pairs if (i, j) not in judged or (i, j) in judge.strict]
+            groups = _near_copies(statements, sims, firm_pairs, groups, settings.align_copy_cosine, blocked)
         if settings.align_extend <= 1.0:
             # Any pair the model finds likely enough may lead a statement to a group, also one
             # the count gate kept from the clustering: the whole group must then vouch for it.
@@ -377,9 +396,18 @@ class _ModelAffinity:
         (every float is a whole number of them): block totals add up without rounding, so
         a merged cluster's total is the sum of its parts' and the mean does not depend on
         the order of the merges."""
+        if len(left) == 1 and len(right) == 1:  # most blocks: one pair, scored already
+            q = (min(left[0], right[0]), max(left[0], right[0]))
+            p = self.judge.known.get(q)
+            p = self.judge.probabilities([q])[0] if p is None else p
+            return _exact(max(p, self.raised.get(q, 0.0)))
         pairs = [(min(x, y), max(x, y)) for x in left for y in right]
         probs = self.judge.probabilities(pairs)
         return sum(_exact(max(p, self.raised.get(q, 0.0))) for q, p in zip(pairs, probs, strict=True))
+
+    def block_mean(self, left: list[int], right: list[int]) -> float:
+        """The mean value of the pairs over ``left`` x ``right``."""
+        return _exact_mean(self.block_total(left, right), len(left) * len(right))
 
     def prefetch(self, left: list[int], rights: list[list[int]]) -> None:
         """Score the pairs of ``left`` with each of ``rights`` not scored yet in one call (the
@@ -699,6 +727,8 @@ def _cluster_average(
     cluster_of = list(range(len(statements)))
     members: dict[int, list[int]] = {i: [i] for i in range(len(statements))}
     articles: dict[int, set[str]] = {i: {st.article_id} for i, st in enumerate(statements)}
+    # Per cluster (keyed like ``members``, merged with them): the statements its members link
+    # to and those they are vetoed with, so a merge reads each once, not each member's.
     links = _neighbours((i, j) for _, i, j in pairs)
     against = _neighbours(blocked)
     version = dict.fromkeys(members, 0)
@@ -720,9 +750,7 @@ def _cluster_average(
         return left + right
 
     def linkable(a: int, b: int) -> bool:
-        return not articles[a] & articles[b] and not any(
-            cluster_of[y] == b for x in members[a] for y in against.get(x, ())
-        )
+        return articles[a].isdisjoint(articles[b]) and not any(cluster_of[y] == b for y in against.get(a, ()))
 
     def score(a: int, b: int) -> float | None:
         if not linkable(a, b):
@@ -764,11 +792,14 @@ def _cluster_average(
         split = (a, first, second, halves)
         members[a] = first + second
         articles[a] |= articles.pop(b)
+        for per_cluster in (links, against):
+            if b in per_cluster:
+                per_cluster[a] = per_cluster.get(a, set()) | per_cluster.pop(b)
         for k in members[a]:
             cluster_of[k] = a
         version[a] += 1
         del version[b]
-        near = {cluster_of[y] for x in members[a] for y in links.get(x, ())} - {a}
+        near = {cluster_of[y] for y in links.get(a, ())} - {a}
         affinity.prefetch(members[a], [members[c] for c in near if c not in totals[a] and linkable(a, c)])
         for c in near:
             got = score(a, c)
@@ -904,6 +935,10 @@ def _extend_groups(
     near = _neighbours(near_pairs)
     against = _neighbours(blocked)
     together = _groups_together(statements, groups)
+    groups_of: dict[int, list[tuple[int, ...]]] = {}
+    for g in groups:
+        for i in g:
+            groups_of.setdefault(i, []).append(g)
     out = []
     for members in groups:
         articles = {statements[i].article_id for i in members}
@@ -915,6 +950,8 @@ def _extend_groups(
             article = statements[j].article_id
             if article in articles or against.get(j, set()) & set(members):
                 continue
+            if any(set(g) & set(members) for g in groups_of.get(j, ())):
+                continue  # already grouped with a member: a second row of those statements
             if min(together.get(frozenset((article, a)), 0) for a in articles) < s.align_extend_links:
                 continue
             mean = link.block_mean([j], list(members))
@@ -925,6 +962,39 @@ def _extend_groups(
             if not against.get(j, set()) & set(kept):
                 kept.append(j)
         out.append(tuple(sorted((*members, *kept))))
+    return tuple(out)
+
+
+def _near_copies(
+    statements: Sequence[Statement],
+    sims: np.ndarray | Cosines,
+    firm_pairs: list[tuple[int, int]],
+    groups: tuple[tuple[int, ...], ...],
+    floor: float,
+    blocked: set[tuple[int, int]],
+) -> tuple[tuple[int, ...], ...]:
+    """Each group of 2+ articles also takes the near copies of its members: a statement of a
+    member's article at least ``floor`` similar to that member, with a firm join
+    (``firm_pairs``) to a member of another article and no veto with any. A live report states
+    a fact twice ("X will keep his title" / "X, the chairman, will keep his title"); one group
+    per article gave each copy its own group, so neither spanned the outlets. The copy keeps its
+    own group too."""
+    near = _neighbours(firm_pairs)
+    against = _neighbours(blocked)
+    out = []
+    for members in groups:
+        member_of = {statements[i].article_id: i for i in members}
+        if len(member_of) < 2:
+            out.append(members)
+            continue
+        copies = [
+            j
+            for j in sorted({j for i in members for j in near.get(i, ())} - set(members))
+            if statements[j].article_id in member_of
+            and float(sims[member_of[statements[j].article_id], j]) >= floor
+            and not against.get(j, set()) & set(members)
+        ]
+        out.append(tuple(sorted((*members, *copies))))
     return tuple(out)
 
 

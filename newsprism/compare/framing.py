@@ -8,15 +8,28 @@ group with two or more articles) the hedges and verb this article used for it.
 
 from __future__ import annotations
 
+import json
 import re
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from newsprism.compare.voice import loaded_terms, own_voice
+from newsprism.compare.voice import (
+    Term,
+    lemma_counts,
+    loaded_terms,
+    own_voice,
+    repeated_lemmas,
+    reported_spans,
+    score_terms,
+    voice_of,
+    voice_terms,
+)
 from newsprism.model import Article, LedgerGroup, Quote, Statement
 from newsprism.nlp import load_spacy
+from newsprism.nlp.cache_articles import kept_framing
 from newsprism.text import (
     ATTRIBUTION_VERBS,
     HEDGES,
@@ -35,6 +48,8 @@ __all__ = [
     "headline_framing",
     "headline_terms",
     "presupposed_events",
+    "read_parse",
+    "ParseReading",
 ]
 
 _WORDS = re.compile(r"[a-z][a-z'-]+")
@@ -259,6 +274,46 @@ def _merge(a: dict[str, int], b: dict[str, int]) -> dict[str, int]:
     return dict(sorted((Counter(a) + Counter(b)).items()))
 
 
+@dataclass(frozen=True)
+class ParseReading:
+    """What framing reads from one article's parse around its quotes' spans: a cached brief
+    reads it back from the store (:func:`~newsprism.nlp.cache_articles.kept_framing`) instead
+    of walking the parse again."""
+
+    reported: tuple[tuple[int, int], ...]  # reported speech (:func:`reported_spans`)
+    terms: tuple[Term, ...]  # own-voice words that could be loaded, with their phrases
+    repeated: frozenset[str]  # their lemmas used more than once in the article
+    doubts: tuple[tuple[str, int], ...]  # :func:`doubt_hedges`
+
+
+def read_parse(text: str, quotes: Sequence[Quote], doc: Doc) -> ParseReading:
+    """Read ``doc`` (the parse of ``text``) for framing; ``quotes`` are the article's quotes."""
+    reported = reported_spans(doc)
+    voice = voice_of(text, quotes, reported)
+    terms = voice_terms(voice, doc)
+    return ParseReading(
+        tuple(reported),
+        tuple(terms),
+        frozenset(repeated_lemmas(terms, lemma_counts(doc))),
+        tuple(doubt_hedges(doc, voice).items()),
+    )
+
+
+def _encode(reading: ParseReading) -> bytes:
+    fields = [reading.reported, reading.terms, sorted(reading.repeated), reading.doubts]
+    return json.dumps(fields).encode("utf-8", "surrogatepass")
+
+
+def _decode(data: bytes) -> ParseReading:
+    reported, terms, repeated, doubts = json.loads(data.decode("utf-8", "surrogatepass"))
+    return ParseReading(
+        tuple((a, b) for a, b in reported),
+        tuple(((w, lemma, pos, tuple(roles)), unit) for (w, lemma, pos, roles), unit in terms),
+        frozenset(repeated),
+        tuple((h, n) for h, n in doubts),
+    )
+
+
 def article_framing(
     article: Article,
     statements: Sequence[Statement],
@@ -271,13 +326,20 @@ def article_framing(
     """One article's framing. ``doc`` is its parse (own voice and parts of speech are read
     from it when given); ``shared`` the share of the story's other articles using a word;
     ``quotes`` the article's quotes (their words are not the outlet's)."""
-    voice = own_voice(article.text, statements, doc, quotes)
+    reading = None
+    if doc is not None:
+        reading = kept_framing(
+            article.text, quotes, doc, lambda: read_parse(article.text, quotes, doc), _encode, _decode
+        )
+        voice = voice_of(article.text, quotes, reading.reported)
+    else:
+        voice = own_voice(article.text, statements, doc, quotes)
     headline = headline_framing(article.title)
     headline["body_hedges"] = body_hedges(headline["presupposes"], article.text, voice, article.title)
     verbs = Counter(m.group(1).lower() for m in _VERB.finditer(_outside_quotes(article.text)))
     hedges = Counter(h for st in statements for h in _hedges(_outside_quotes(st.text)))
-    if doc is not None:  # doubt worded in ways no list holds, each once (a listed phrase is counted)
-        hedges.update({h: n for h, n in doubt_hedges(doc, voice).items() if h not in hedges})
+    if reading is not None:  # doubt worded in ways no list holds, each once (a listed phrase is counted)
+        hedges.update({h: n for h, n in reading.doubts if h not in hedges})
     claims = []
     mine = {st.id: st for st in statements}
     for group in ledger:
@@ -307,7 +369,9 @@ def article_framing(
         "attribution_verbs": dict(sorted(verbs.items())),
         "verb_tone": dict(sorted(Counter(ATTRIBUTION_VERBS[v] for v in verbs.elements()).items())),
         "loaded_terms": _merge(
-            loaded_terms(voice, doc, shared, loaded_threshold),
+            score_terms(reading.terms, set(reading.repeated), shared, loaded_threshold)
+            if reading is not None
+            else loaded_terms(voice, None, shared, loaded_threshold),
             # With the body's parse at hand, the headline is parsed too.
             headline_terms(article.title, article.text, shared, loaded_threshold) if doc is not None else {},
         ),
@@ -387,6 +451,36 @@ def _skeleton(word: str) -> str:
     return low[0].translate(_FIRST_SOUND) + inner + low[-1]
 
 
+# A capitalised word right after a name word, or right before it: a title's abbreviation may
+# end in a stop ("Gov."), a sentence's last word may not ("... the Kremlin. Zelensky said").
+_NAME_AFTER = re.compile(r" ([A-Z][\w’'-]+)")
+_NAME_BEFORE = re.compile(r"([A-Z][\w’'-]+|[A-Z][a-z]{1,3}\.) $")
+
+
+def _companions(articles: Sequence[Article]) -> dict[str, set[str]]:
+    """Per name word, the capitalised words written next to it (one space apart): a first
+    name's surname, a surname's first name or title."""
+    out: dict[str, set[str]] = {}
+    for a in articles:
+        text = f"{a.title or ''} {a.text}"
+        for m in _NAME_WORD.finditer(text):
+            near = set()
+            if (after := _NAME_AFTER.match(text, m.end())) is not None:
+                near.add(after.group(1))
+            if (before := _NAME_BEFORE.search(text[max(0, m.start() - 40) : m.start()])) is not None:
+                near.add(before.group(1))
+            out.setdefault(m.group(), set()).update(near)
+    return out
+
+
+def _one_name(a: str, b: str, companions: Mapping[str, set[str]]) -> bool:
+    """Two spellings of one name unless both are written beside other name words and never
+    beside the same one ("Paul Ryan" / "Phil Bryant": two people; "Volodymyr Zelensky" /
+    "Volodymyr Zelenskiy": one)."""
+    ca, cb = companions.get(a, set()), companions.get(b, set())
+    return not (ca and cb) or bool(ca & cb)
+
+
 def spelling_choices(articles: Sequence[Article]) -> dict[str, dict[str, list[str]]]:
     """Per article, each name it spells one way while another outlet of the story spells it
     another way: ``{article_id: {"Tchaikovsky": ["Tchaikovskiy"]}}``. Spellings are told apart by string
@@ -404,12 +498,17 @@ def spelling_choices(articles: Sequence[Article]) -> dict[str, dict[str, list[st
     for w in sorted(used):
         shapes.setdefault(_skeleton(w), []).append(w)
     out: dict[str, dict[str, list[str]]] = {}
+    companions = _companions(articles) if any(len(f) > 1 for f in shapes.values()) else {}
     for forms in shapes.values():
         if len(forms) < 2:
             continue
         for w in forms:
             # Two forms in one article are two names ("Paris" and "Peres"), not two spellings.
-            others = sorted(o for o in forms if o != w and used[o] - used[w] and not used[o] & used[w])
+            others = sorted(
+                o
+                for o in forms
+                if o != w and used[o] - used[w] and not used[o] & used[w] and _one_name(w, o, companions)
+            )
             for article in used[w]:
                 if others:
                     out.setdefault(article, {})[w] = others

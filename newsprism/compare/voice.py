@@ -23,7 +23,20 @@ from newsprism.model import Quote, Statement
 from newsprism.quotes.cues import SPEECH_VERBS
 from newsprism.text import HEDGES, quote_regions
 
-__all__ = ["blank", "lemma_counts", "loaded_terms", "own_voice", "own_words", "reported_spans", "term_unit"]
+__all__ = [
+    "Term",
+    "blank",
+    "lemma_counts",
+    "loaded_terms",
+    "own_voice",
+    "own_words",
+    "repeated_lemmas",
+    "reported_spans",
+    "score_terms",
+    "term_unit",
+    "voice_of",
+    "voice_terms",
+]
 
 # A reporting verb's phrase that holds what was said ("accused X of lying", "called it a stunt"
 # is an oprd, "described it as reckless").
@@ -106,12 +119,18 @@ def own_voice(
     """The outlet's own words: quote marks' contents, the quotes stage's quotes (``quotes``, of
     this article) and reported speech blanked, offsets kept. Without a parse, every statement
     taken from a quote or attributed to a speaker is blanked whole (the safe side)."""
-    spans = list(quote_regions(text)) + [(q.span.start, q.span.end) for q in quotes]
     if doc is None:
-        spans += [(st.span.start, st.span.end) for st in statements if st.quote_id or st.attributed_to]
-    else:
-        spans += reported_spans(doc)
-    return blank(text, spans)
+        return voice_of(
+            text,
+            quotes,
+            [(st.span.start, st.span.end) for st in statements if st.quote_id or st.attributed_to],
+        )
+    return voice_of(text, quotes, reported_spans(doc))
+
+
+def voice_of(text: str, quotes: Sequence[Quote], reported: Sequence[tuple[int, int]]) -> str:
+    """``text`` with quote marks' contents, ``quotes`` and the ``reported`` spans blanked."""
+    return blank(text, [*quote_regions(text), *((q.span.start, q.span.end) for q in quotes), *reported])
 
 
 def _in_compound(tok: Token) -> bool:
@@ -171,6 +190,12 @@ def _mistagged(tok: Token) -> bool:
     return tok.pos_ == "PROPN" and tok.is_lower and not tok.ent_type_
 
 
+def _acronym(tok: Token) -> bool:
+    """Two capitals in a word not written all in capitals ("PUMAs", "NGOs", "CEOs"): an
+    abbreviation or a name, never an evaluative word, whatever the tagger calls it."""
+    return sum(c.isupper() for c in tok.text) >= 2 and not tok.text.isupper()
+
+
 def _own_tokens(voice: str, doc: Doc) -> list[tuple[Token, Word]]:
     """Each own-voice token that could be loaded, with its :data:`Word`."""
     out = []
@@ -183,7 +208,7 @@ def _own_tokens(voice: str, doc: Doc) -> list[tuple[Token, Word]]:
             or not _WORD.fullmatch(low)
         ):
             continue
-        if _in_compound(tok) or low in _HEDGE_WORDS:
+        if _in_compound(tok) or low in _HEDGE_WORDS or _acronym(tok):
             continue
         if _mid_capital(tok) and not headline:  # "Bellflower courthouse": a name the tagger missed
             continue
@@ -227,6 +252,35 @@ def term_unit(tok: Token, voice: str) -> str:
     return " ".join(t.lower_ for t in span)
 
 
+# An own-voice word that could be loaded, with the phrase it is read in (:func:`term_unit`).
+Term = tuple[Word, str]
+
+
+def voice_terms(voice: str, doc: Doc) -> list[Term]:
+    """Each own-voice token that could be loaded (:func:`own_words`), with its phrase."""
+    return [(word, term_unit(tok, voice)) for tok, word in _own_tokens(voice, doc)]
+
+
+def repeated_lemmas(terms: Sequence[Term], counts: Counter[str]) -> set[str]:
+    """The lemmas (the word when none) of ``terms`` that ``counts`` holds more than once."""
+    return {k for (w, lemma, _pos, _roles), _unit in terms if counts[k := lemma or w] > 1}
+
+
+def score_terms(
+    terms: Sequence[Term],
+    repeated: set[str],
+    shared: Callable[[str], float] | None = None,
+    threshold: float | None = None,
+) -> dict[str, int]:
+    """How often each loaded term of ``terms`` occurs (its phrase); ``repeated`` the lemmas
+    used more than once in the article (:func:`repeated_lemmas`)."""
+    share = shared or (lambda _w: 0.0)
+    keys = list(dict.fromkeys(word for word, _unit in terms))
+    candidates = [(w, lemma, pos, share(w), role, (lemma or w) in repeated) for w, lemma, pos, role in keys]
+    verdicts = dict(zip(keys, loaded_words(candidates, threshold), strict=True))
+    return dict(sorted(Counter(unit for word, unit in terms if verdicts[word]).items()))
+
+
 def loaded_terms(
     voice: str,
     doc: Doc | None = None,
@@ -237,14 +291,9 @@ def loaded_terms(
     word in its phrase (:func:`term_unit`) when there is a parse. ``shared`` gives the share
     of the story's other articles that use a word (the story's vocabulary); ``threshold`` the
     probability from which a word is loaded (default: the model's)."""
-    share = shared or (lambda _w: 0.0)
-    counts: Counter[str] = Counter()
-    pairs = _own_tokens(voice, doc) if doc is not None else [(None, w) for w in own_words(voice)]
-    lemmas = lemma_counts(doc) if doc is not None else Counter(k[0] for _t, k in pairs)
-    keys = list(dict.fromkeys(key for _tok, key in pairs))
-    candidates = [(w, lemma, pos, share(w), role, lemmas[lemma or w] > 1) for w, lemma, pos, role in keys]
-    verdicts = dict(zip(keys, loaded_words(candidates, threshold), strict=True))
-    for tok, key in pairs:
-        if verdicts[key]:
-            counts[term_unit(tok, voice) if tok is not None else key[0]] += 1
-    return dict(sorted(counts.items()))
+    if doc is None:
+        terms = [(w, w[0]) for w in own_words(voice)]
+        counts = Counter(w[0] for w, _unit in terms)
+    else:
+        terms, counts = voice_terms(voice, doc), lemma_counts(doc)
+    return score_terms(terms, repeated_lemmas(terms, counts), shared, threshold)

@@ -1,7 +1,7 @@
 """What is read from one article's parse, kept in the run's store
-(:func:`newsprism.nlp.cache.derived`): its quotes and its statements. A brief from cached
-parses reads them back instead of walking the parse again (about 1 CPU s each in a
-100-article brief).
+(:func:`newsprism.nlp.cache.derived`): its quotes, its statements and what framing reads of
+it. A brief from cached parses reads them back instead of walking the parse again (about
+1 CPU s each in a 100-article brief).
 
 Each key names everything the output depends on: the article's text and the fields read
 with it, the parser (its name and version: the parse is the text's under it; and spaCy's,
@@ -18,7 +18,7 @@ import hashlib
 import importlib.metadata
 import json
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from newsprism.model import Article, Quote, Span, Speaker, Statement
 from newsprism.nlp.cache import derived, derived_cache, parsed_by, source_key
@@ -27,7 +27,18 @@ from newsprism.settings import QuoteSettings
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-__all__ = ["QUOTE_CODE", "STATEMENT_CODE", "kept_quotes", "kept_statements", "quotes_kind", "statements_kind"]
+__all__ = [
+    "FRAMING_CODE",
+    "QUOTE_CODE",
+    "STATEMENT_CODE",
+    "framing_kind",
+    "kept_framing",
+    "kept_quotes",
+    "kept_statements",
+    "quotes_kind",
+    "statements_kind",
+]
+T = TypeVar("T")
 
 Extract = Callable[[Article, "Doc", QuoteSettings], tuple[Quote, ...]]
 Cut = Callable[..., list[Statement]]
@@ -37,6 +48,14 @@ _SHARED = ("newsprism.model", "newsprism.spans", "newsprism.text", "newsprism.nl
 QUOTE_CODE = ("newsprism.quotes", *_SHARED)
 # Statement cutting: its module, the clause reader, and what they import from newsprism.
 STATEMENT_CODE = ("newsprism.compare.statements", "newsprism.compare.clauses", *_SHARED)
+# Framing's reading of a parse: own voice and loaded words (word rarity from wordfreq, in the key).
+FRAMING_CODE = (
+    "newsprism.compare.framing",
+    "newsprism.compare.voice",
+    "newsprism.compare.lexicon",
+    "newsprism.quotes.cues",
+    *_SHARED,
+)
 
 
 def kept_quotes(article: Article, doc: Doc, settings: QuoteSettings, extract: Extract) -> tuple[Quote, ...]:
@@ -90,18 +109,42 @@ def statements_kind(
     return _kind("statements-", code or STATEMENT_CODE, model, [min_words, min_clause_words, unit_words])
 
 
+def kept_framing(
+    text: str,
+    quotes: Sequence[Quote],
+    doc: Doc,
+    read: Callable[[], T],
+    encode: Callable[[T], bytes],
+    decode: Callable[[bytes], T],
+) -> T:
+    """``read()`` (what framing reads from ``doc``, the parse of ``text``, around the spans of
+    the article's ``quotes``), kept in the store in force by :func:`framing_kind`, ``text``
+    and the quotes' spans. A parse not from :func:`~newsprism.nlp.cache.parse_cached` keeps nothing."""
+    model = parsed_by(doc) if derived_cache() is not None else None
+    kind = framing_kind(model) if model is not None else None
+    if kind is None:
+        return read()
+    given = json.dumps([[q.span.start, q.span.end] for q in quotes]) + "\0" + text
+    return derived(kind, given, lambda _: read(), encode, decode)
+
+
+def framing_kind(model: str, code: tuple[str, ...] | None = None) -> str | None:
+    """``framing-`` and a hash of the parser, wordfreq's version and the code (:data:`FRAMING_CODE`)."""
+    return _kind("framing-", code or FRAMING_CODE, model, {"wordfreq": _version("wordfreq")})
+
+
 def _kind(prefix: str, code: tuple[str, ...], model: str, settings: object) -> str | None:
     source = _source(code)
     if source is None:
         return None
-    named = json.dumps([model, _spacy_version(), settings, source], sort_keys=True)
+    named = json.dumps([model, _version("spacy"), settings, source], sort_keys=True)
     return prefix + hashlib.sha1(named.encode("utf-8")).hexdigest()[:16]
 
 
 @functools.cache
-def _spacy_version() -> str:
+def _version(package: str) -> str:
     try:
-        return importlib.metadata.version("spacy")
+        return importlib.metadata.version(package)
     except importlib.metadata.PackageNotFoundError:
         return ""
 
