@@ -166,7 +166,7 @@ def main() -> int:
     if not (args.data / "neus_roundups").is_dir():
         print(f"{args.data}: no neus_roundups here; pass --data with the eval folder", file=sys.stderr)
         return 2
-    settings = StorySettings()
+    settings = dataclasses.replace(StorySettings(), small_pair_model="")  # the cosine: "model off"
     pools = [roundup_pool(args.data, seed, settings) for seed in args.fit_seeds]
     if not args.no_ecb:
         pools += ecb_small_pools(args.data, settings)

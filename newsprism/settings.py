@@ -448,12 +448,17 @@ class StorySettings:
     # probability instead of by the cosine at small_link_threshold. "": off. Tuning figures
     # (one batch): roundups calibration seeds 0-2 (fitted on) 0.791 -> 0.829 (mean), seeds 3 / 4
     # (not fitted on) 0.800 / 0.792 -> 0.818 / 0.820; ECB+ train cut to small stories 0.885 ->
-    # 0.900; PolNeAR calibrate / -new a batch a day 0.324 / 0.207 -> 0.348 / 0.245 (one batch
-    # never enters the pool); ECB+ train one batch 0.930 either way, batches of 50 0.840 -> 0.833.
+    # 0.903; PolNeAR calibrate pools never use it (unchanged); ECB+ train one batch 0.930 either
+    # way, batches of 50 0.840 -> 0.833.
     small_pair_model: str = "pair_model.json"
     # ... in a pool of at least small_pair_min articles: its features rank each pair among each
-    # article's others (fitted on pools of 159-1,197), which says little in a pool of a few.
+    # article's others (fitted on pools of 159-1,197), which says little in a pool of a few
+    # (with no floor, PolNeAR a batch a day rose 0.324 -> 0.348 by one pair joined in a pool of
+    # under five: floors 5 to 50 all give 0.324).
     small_pair_min: int = 20
+    # ... and whose typical story holds at most small_pair_typical articles: the rank features
+    # expect a story's reports to be each other's nearest two, as in the pools it was fitted on.
+    small_pair_typical: int = 3
     # With that model, the shed and lone steps (shed_ratio, lone_margin) compare pairs of one
     # link window by its probability too, not by the cosine. Off: roundups 0.829 -> 0.845 but
     # ECB+ small stories 0.900 -> 0.886 (each step alone: +0.005-0.008 / -0.005-0.009).

@@ -91,7 +91,7 @@ def test_one_batch_of_small_stories_keeps_each_story_apart_with_the_model() -> N
     assert stories == sorted(sorted(f.article_id for f in s) for s in (VETO, STRIKE, FLOOD, FIRE))
 
 
-def test_a_pool_of_a_few_articles_is_linked_by_the_cosine(tmp_path: Path) -> None:
+def test_a_pool_of_a_few_articles_or_of_larger_stories_is_linked_by_the_cosine(tmp_path: Path) -> None:
     # A model that keeps every pair together (bias only): used, it lumps stories together.
     lumper = tmp_path / "lumper.json"
     zero = {k: 0.0 for k in FEATURES}
@@ -108,7 +108,12 @@ def test_a_pool_of_a_few_articles_is_linked_by_the_cosine(tmp_path: Path) -> Non
         encoding="utf-8",
     )
     feats = VETO + STRIKE + FLOOD + FIRE
-    for least, used in ((0, True), (len(feats) + 1, False)):
-        index = StoryIndex(replace(StorySettings(), small_pair_model=str(lumper), small_pair_min=least))
+    # Used in a pool of 12 whose typical story holds 3; not in a smaller pool, nor when the
+    # model is kept to pools of smaller stories.
+    for least, typical, used in ((0, 3, True), (len(feats) + 1, 3, False), (0, 2, False)):
+        settings = replace(
+            StorySettings(), small_pair_model=str(lumper), small_pair_min=least, small_pair_typical=typical
+        )
+        index = StoryIndex(settings)
         index.add_features(feats)
         assert (len(index) < 4) == used

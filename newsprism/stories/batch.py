@@ -389,7 +389,7 @@ class Batch:
         vectors = self._spread_vectors(pool, typical * s.small_name_spread)
         self.spread = dict(zip(pool, vectors, strict=True))
         threshold, similarity, method = s.small_link_threshold, None, s.small_link_method
-        if s.small_pair_model and len(pool) >= s.small_pair_min:
+        if s.small_pair_model and len(pool) >= s.small_pair_min and typical <= s.small_pair_typical:
             model = load_model(s.small_pair_model)
             feats = [self.items[i].feat for i in pool]
             bar = typical * s.small_name_spread
