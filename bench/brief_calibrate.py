@@ -5,6 +5,8 @@ each point of a threshold grid and prints facts found, ledger pair precision, "o
 errors and contradiction precision, so the chosen point and its neighbours can be read.
 
     PYTHONPATH=. python bench/brief_calibrate.py            # the grid
+    PYTHONPATH=. python bench/brief_calibrate.py --apart [--gold bench/brief_gold_polnear_dev3 --split dev]
+        # the pair model's weight on two different subjects of one kind of predicate
 """
 
 from __future__ import annotations
@@ -28,14 +30,17 @@ from brief_gold import (
     score_contradictions,
     score_facts,
     score_ledger_pairs,
+    score_summary,
 )
 
+import newsprism.compare.alignment as alignment_module
+import newsprism.compare.pairs as pairs_module
 from newsprism.analyze import analyze_articles
 from newsprism.compare.alignment import align_statements
 from newsprism.compare.contradictions import find_contradictions
 from newsprism.compare.facts import fact_groups
 from newsprism.compare.ledger import build_ledger, unique_content
-from newsprism.compare.pairs import sentence_vectors, statement_frames
+from newsprism.compare.pairs import FEATURES, PairModel, pair_model, sentence_vectors, statement_frames
 from newsprism.compare.provenance import origins
 from newsprism.compare.stage import _parses, embedder_for
 from newsprism.settings import Settings
@@ -54,6 +59,9 @@ MODEL_GRID = {
     "align_model_words": [0.001, 0.3],
     "align_link": [0.25, 0.3, 0.35, 0.45],
 }
+# Weights of ``apart_pred`` (compare/pairs.py: two different named subjects of one kind of
+# predicate, "she lost" / "Trump won"); session 14 measured -4.5 (the middle of the tuning plateau) and shipped 0 (docs/results/brief.md 0z-predicates).
+APART_WEIGHTS = [0.0, -1.0, -2.0, -3.0, -4.0, -4.5, -5.0, -5.5, -6.0]
 GRID = {
     "align_strong": [0.66, 0.70, 0.74],
     "align_weak": [0.50, 0.55, 0.60, 0.65],
@@ -116,7 +124,31 @@ def evaluate(prepared, compare) -> dict:
         score_facts(gold, docs, redone, total)
         score_ledger_pairs(gold, docs, redone, total)
         score_contradictions(gold, docs, redone, total)
+        score_summary(gold, docs, redone, total)
     return measures(total)
+
+
+def _with_weight(feature: str, weight: float) -> None:
+    """Make the alignment read the shipped pair model with one feature's weight replaced."""
+    model = pair_model()
+    weights = list(model.weights)
+    weights[FEATURES.index(feature)] = weight
+    changed = PairModel(tuple(weights), model.intercept)
+    alignment_module.pair_model = pairs_module.pair_model = lambda: changed
+
+
+def apart_grid(prepared) -> None:
+    """Facts found (in a confirmed group), ledger pair and agree-row precision per weight of
+    ``apart_pred``."""
+    print("apart_pred | facts confirmed pairP agreeP onlyhere")
+    for weight in APART_WEIGHTS:
+        _with_weight("apart_pred", weight)
+        m = evaluate(prepared, Settings().compare)
+        print(
+            f"{weight:5.1f} | {m['facts_found']:.3f} {m['facts_found_confirmed']:.3f}"
+            f" {m['ledger_pair_precision']:.3f} {m['agree_cite_precision']:.3f} {m['only_here_wrong']:.3f}",
+            flush=True,
+        )
 
 
 def main() -> int:
@@ -125,9 +157,16 @@ def main() -> int:
     ap.add_argument("--contradictions", action="store_true", help="the contradiction gate's grid")
     ap.add_argument("--only-here", action="store_true", help="the only-here confidence grid")
     ap.add_argument("--model", action="store_true", help="the pair model's grid")
+    ap.add_argument("--apart", action="store_true", help="the pair model's weight on apart_pred")
     ap.add_argument("--gold", type=Path, default=GOLD, help="gold directory (default bench/brief_gold)")
+    ap.add_argument("--split", default="calibrate", help="calibrate, or dev for a dev set (never report)")
     args = ap.parse_args()
-    prepared = prepare(Path(args.data), load_split("calibrate", args.gold), gold_source(args.gold))
+    if args.split == "report":
+        ap.error("thresholds are chosen on the calibrate half or a dev set, never on report")
+    prepared = prepare(Path(args.data), load_split(args.split, args.gold), gold_source(args.gold))
+    if args.apart:
+        apart_grid(prepared)
+        return 0
     base = Settings().compare
     grid = (
         CONTRADICTION_GRID

@@ -197,6 +197,16 @@ class TimelineSettings:
     # Wednesday denial and its Wednesday residence line joined into the 3 a.m. attack's row), and
     # 0.55 gives the same rows as 0.45 on every tuning set (docs/results/brief.md 0y-lead).
     retold_join_cosine: float = 0.55
+    # Two outlets' sentences dated to one month or one year (not a day) are one event when both
+    # their meaning and their words are this alike: a month or a year holds many events, so the
+    # day's 0.40 is too loose, and neither test alone tells them apart. On the tuning sets
+    # (calibrate halves, PolNeAR dev, dev2, tdev3, tdev5; cross-outlet pairs of one month or
+    # year whose sentences support gold events, 19 same event, 27 not), cosine >= 0.45 with
+    # words >= 0.25 holds 10 pairs of one event and 1 of two (already joined by its words,
+    # 0.67); cosine alone at 0.45 holds 3 more of two ("In September, Trump did the same
+    # thing." / "Trump appeared at the September debate anyway.").
+    period_cosine: float = 0.45
+    period_similarity: float = 0.25
 
 
 @dataclass(frozen=True)
@@ -432,6 +442,22 @@ class StorySettings:
     # small stories 0.864 -> 0.877). In every batch's vectors numbers cost PolNeAR (session 11):
     # its pools never enter the small pool.
     small_number_weight: float = 2.0
+    # A learned pair decision for that link (stories.pairs, session 14): path of a logistic pair
+    # model (JSON written by bench/stories_pairs.py; relative: in newsprism/stories); the pool is
+    # then linked by the model's link (average) at its fitted bar (0.4) on the same-story
+    # probability instead of by the cosine at small_link_threshold. "": off. Tuning figures
+    # (one batch): roundups calibration seeds 0-2 (fitted on) 0.791 -> 0.829 (mean), seeds 3 / 4
+    # (not fitted on) 0.800 / 0.792 -> 0.818 / 0.820; ECB+ train cut to small stories 0.885 ->
+    # 0.900; PolNeAR calibrate / -new a batch a day 0.324 / 0.207 -> 0.348 / 0.245 (one batch
+    # never enters the pool); ECB+ train one batch 0.930 either way, batches of 50 0.840 -> 0.833.
+    small_pair_model: str = "pair_model.json"
+    # ... in a pool of at least small_pair_min articles: its features rank each pair among each
+    # article's others (fitted on pools of 159-1,197), which says little in a pool of a few.
+    small_pair_min: int = 20
+    # With that model, the shed and lone steps (shed_ratio, lone_margin) compare pairs of one
+    # link window by its probability too, not by the cosine. Off: roundups 0.829 -> 0.845 but
+    # ECB+ small stories 0.900 -> 0.886 (each step alone: +0.005-0.008 / -0.005-0.009).
+    small_pair_steps: bool = False
     # In a pool of small stories, after the second cut, a one-article draft joins the draft
     # holding its most alike article when that cosine is at least lone_threshold and lone_margin
     # times the best of any other draft (0: off; stories.batch.Batch._adopt_lone, session 13),
@@ -620,21 +646,35 @@ class CompareSettings:
     # shared facts up, pair precision not down, look-alike share not up.
     align_second: float = 0.3
     align_second_words: float = 0.2
+    # A near copy of a group's member (a statement of the same article at least this cosine
+    # to it) joins the group too when it has a firm join to a member of another article (above
+    # 1.0: off): a live report that states one fact twice gave each copy its own group, so
+    # neither spanned the outlets. Tuning sets (0z-facts): dev3 facts 0.609 -> 0.625, ledger
+    # pair precision PolNeAR calibrate 0.717 -> 0.738, dev3 0.711 -> 0.734, ECB+ calibrate
+    # 0.702 -> 0.699; 0.8 cost an ECB+ fact, 0.75 ECB+ precision (0.65).
+    align_copy_cosine: float = 0.85
     # A statement also joins a further group whose members it matches as a whole: mean pair
     # probability to every member of at least align_extend, from an article the group lacks
     # that already shares align_extend_links groups with each of its articles, no veto with
-    # any member (above 1.0: off). A lead sentence tells the event, the date and the people
-    # at once; the clustering gave it one group, so the other facts lost it. Without the
-    # article links the extension joined two events of one kind (look-alike pairs per
-    # cross-event article pair 4.08 -> 5.68 at 0.5, ECB+ calibrate); same-event article pairs
-    # share a median of 10 groups there, cross-event ones 2-3. 0.6 / 8 was the best point on
-    # both calibrate halves and the example's truth (0.5 folded the example's "letter" group
-    # into its "sprinklers" group), but it is off: it found no PolNeAR fact on either half and
-    # on the PolNeAR report half cost pair precision (0.67 -> 0.64), summary cite precision
-    # (0.94 -> 0.91, under its floor) and look-alikes (4.22 -> 4.33); US-politics stories
-    # are the target (docs/results/brief.md section 0q).
+    # any member, and no other group of it holding one of the members (that would show the
+    # same statements as a second row, which the ledger then folds into a wider one); above
+    # 1.0: off. A lead sentence tells the event, the date and the people at once; the
+    # clustering gave it one group, so the other facts lost it. Without the article links the
+    # extension joined two events of one kind (docs/results/brief.md section 0q). Session 14
+    # (0z-facts, tuning sets): 0.5 / 8 finds 6 more ECB+ calibrate facts (0.603 -> 0.645) at
+    # pair precision 0.702 -> 0.708 and none on PolNeAR, but on the bundled example it joins
+    # statements of two facts the model is sure of (one number counting two things; at 0.6
+    # too), so it stays off.
     align_extend: float = 1.01
     align_extend_links: int = 8
+    # True: the pair model's count gate (a count on one side only: two facts) reads counts of
+    # things only (text.counts_of_things: no date, clock time, score, code, age in apposition or
+    # "one another"; years still count, they keep two events' statements apart). Tuning sets
+    # (docs/results/brief.md 0z-facts): dev3 facts 0.625 -> 0.641, ledger pair precision ECB+
+    # calibrate 0.699 -> 0.703, look-alikes 4.12 -> 4.00; but the false counts it frees also
+    # kept some wrong groups apart, which the ECB+ summary then shows (calibrate summary cite
+    # precision 0.904 -> 0.871, gold facts 0.750 -> 0.703, three lines): off, a lead's call.
+    align_gate_things: bool = False
     # Statements that share a rare name or number (one that at least two articles state, each
     # once) are linked, single link, where they share two key terms, both or neither count
     # something, the model gives the pair at least align_rare_link, no veto stands between

@@ -162,11 +162,18 @@ _UNITS = (
 _TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
 _WORD_NUMBERS = {w: i + 1 for i, w in enumerate(_UNITS)} | {w: 20 + 10 * i for i, w in enumerate(_TENS)}
 _WORD_NUMBERS |= {"dozen": 12, "hundred": 100}
+# A compound ordinal counts as its number ("eighty-first" is 81, as "81st" is), not its tens.
+_ORDINAL_UNITS = {
+    w: i + 1
+    for i, w in enumerate(
+        ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth")
+    )
+}
 _WORD_NUMBER = (
     r"(?:"
     + "|".join(_TENS)
     + r")(?:-(?:"
-    + "|".join(_UNITS[:9])
+    + "|".join((*_UNITS[:9], *_ORDINAL_UNITS))
     + r"))?|"
     + "|".join(sorted(_WORD_NUMBERS, key=len, reverse=True))
 )
@@ -174,7 +181,7 @@ _WORD_NUMBER = (
 # not) and runs over at most 60 more digits and commas: a quantity's search retried every digit
 # of a long run, each time to the end of it (25,000 digits took minutes).
 _NUMBER = re.compile(
-    r"(\$?(?<!\d)\d[\d,]{0,60}(?:\.\d+)?)\s*(million|billion|thousand|%|percent)?|\b((?:"
+    r"([$€£]?(?<!\d)\d[\d,]{0,60}(?:\.\d+)?)\s*(million|billion|trillion|thousand|%|percent|(?:bn|tn)\b)?|\b((?:"
     + _WORD_NUMBER
     + r")(?:\s+(?:hundred|thousand))?)\b",
     re.IGNORECASE,
@@ -354,12 +361,12 @@ def _numbers(text: str) -> set[str]:
         if m.group(3):
             found.add(str(_word_number(m.group(3))))
             continue
-        raw = m.group(1).lstrip("$").replace(",", "")
+        raw = m.group(1).lstrip("$€£").replace(",", "")
         try:
             value = float(raw)
         except ValueError:
             continue
-        scale = {"million": 1e6, "billion": 1e9, "thousand": 1e3}.get((m.group(2) or "").lower(), 1)
+        scale = _MONEY_SCALE.get((m.group(2) or "").lower(), 1)
         found.add(format(value * scale, ".15g"))
     return found
 
@@ -378,6 +385,7 @@ _MONEY_SCALE = {
     "billion": 1e9,
     "bn": 1e9,
     "trillion": 1e12,
+    "tn": 1e12,
 }
 
 
@@ -397,8 +405,13 @@ def _word_number(word: str) -> int:
     """ "twenty-one" -> 21, "two hundred" -> 200."""
     first, _, scale = word.lower().partition(" ")
     tens, _, unit = first.partition("-")
-    value = _WORD_NUMBERS[tens] + (_WORD_NUMBERS[unit] if unit else 0)
+    value = _WORD_NUMBERS[tens] + (_WORD_NUMBERS.get(unit) or _ORDINAL_UNITS[unit] if unit else 0)
     return value * {"hundred": 100, "thousand": 1000}.get(scale.strip(), 1)
+
+
+def _is_ordinal(m: re.Match) -> bool:
+    """A compound ordinal ("the eighty-first district") ranks a thing: it counts nothing."""
+    return bool(m.group(3)) and m.group(3).lower().rpartition("-")[2] in _ORDINAL_UNITS
 
 
 # Counts of persons under another name are one unit ("about 200 residents" / "two hundred people").
@@ -411,9 +424,47 @@ def quantities(text: str) -> dict[str, set[str]]:
     return {noun: set(values) for noun, values in kept}
 
 
+def counts_of_things(text: str) -> dict[str, set[str]]:
+    """:func:`quantities` without the numbers that count nothing: the day or year of a date
+    ("June 24 outside", "June 24, 2005 murder"), a clock time ("4:43 left"), a score ("45-42
+    game"), a code ("No. VA089897 filed"), an age in apposition ("Zimmerman, 32, noted") and
+    the pronoun "one another"."""
+    out: dict[str, set[str]] = {}
+    for m in _QUANTITY.finditer(text):
+        if _counts_nothing(text, m):
+            continue
+        for noun, values in _quantities(m.group(0)).items():
+            out.setdefault(noun, set()).update(values)
+    return out
+
+
+_MONTH_BEFORE = re.compile(
+    r"\b(?:" + "|".join(m[:3] for m in MONTHS) + r")[a-z]*\.?\s+(?:\d{1,2},?\s+)?$", re.IGNORECASE
+)
+_NAME_BEFORE = re.compile(r"\b[A-Z][\w'’.-]*,\s+$")
+
+
+def _counts_nothing(text: str, m: re.Match[str]) -> bool:
+    """Whether the number of a :data:`_QUANTITY` match ``m`` is part of a date, a clock time, a
+    score or a code, an age set off by commas after a name, or "one" of "one another"."""
+    start = m.start()
+    glued = text[start - 1] if start else " "
+    if glued == ":" or glued.isalpha() or (glued in "-–" and start > 1 and text[start - 2].isdigit()):
+        return True
+    before = text[max(0, start - 20) : start]
+    if _MONTH_BEFORE.search(before):
+        return True
+    raw = m.group(0).rsplit(None, 1)[0]
+    if raw.endswith(",") and _NAME_BEFORE.search(before) and raw[:-1].isdigit() and len(raw) <= 4:
+        return True  # "Zimmerman, 32, noted": an age in apposition
+    return m.group(0).lower().split()[-1] == "another" and raw.lower() == "one"
+
+
 def _quantities(text: str) -> dict[str, set[str]]:
     out: dict[str, set[str]] = {}
     for m in _QUANTITY.finditer(text):
+        if _is_ordinal(m):
+            continue
         value = numbers(m.group(0).rsplit(None, 1)[0])
         noun = stem(m.group(4))
         noun = "people" if noun in _PERSONS else noun
@@ -449,6 +500,8 @@ def counts_at(text: str) -> list[tuple[int, int, str, set[str]]]:
     ("300 Welsh sheep" -> (0, 15, "sheep", {"300"})), as :func:`counted_things` reads them."""
     out = []
     for m in _QUANTITY.finditer(text):
+        if _is_ordinal(m):
+            continue
         value = numbers(m.group(0).rsplit(None, 1)[0])
         head, end = m.group(4), m.end()
         if head.lower() in STOPWORDS:
@@ -473,11 +526,19 @@ def counts_at(text: str) -> list[tuple[int, int, str, set[str]]]:
 
 
 _DATE_TERM = re.compile(r"\b(?:" + "|".join(DAYS + MONTHS) + r")\b")
+# An abbreviated month, with its period or before a day ("Feb. 22", "Sept 9"): "mar" or "may"
+# alone are words.
+_MONTH_ABBREVIATION = re.compile(r"\b(jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)(?:\.|(?=\s+\d))")
 
 
 def date_terms(text: str) -> set[str]:
-    """Weekday and month names the text uses, lower-cased (one pass over the text)."""
-    return set(_DATE_TERM.findall(text.lower()))
+    """Weekday and month names the text uses, lower-cased, abbreviated months as their full name
+    (one pass over the text)."""
+    low = text.lower()
+    found = set(_DATE_TERM.findall(low))
+    for m in _MONTH_ABBREVIATION.finditer(low):
+        found.add(next(name for name in MONTHS if name.startswith(m.group(1)[:3])))
+    return found
 
 
 def key_terms(text: str) -> set[str]:

@@ -313,3 +313,20 @@ def test_a_meaning_changing_version_is_named_once_in_capitals():
     text = term_brief(report)
     assert "- ALTERED (negation dropped) — B: We closed the bridge." in text
     assert "altered" not in text.replace("ALTERED", "") and "- translation — C:" in text
+
+
+def test_words_printed_inside_a_reported_sentence_of_the_same_article_are_one_version():
+    group = {
+        "id": "g1",
+        "speaker": "Ada Vell",
+        "variants": [
+            _variant("a", "the mayor the likely winner", "indirect", reference=True, start=10, end=37),
+            _variant("b", 'she considered Brisk the "likely winner."', "indirect", start=100, end=141),
+            _variant("b", "likely winner.", "fragment", start=126, end=140),
+        ],
+    }
+    [shown] = shown_quote_groups({"quote_groups": [group]})
+    assert [(v["article_id"], v["text"]) for v in shown["variants"]] == [
+        ("a", "the mayor the likely winner"),
+        ("b", 'she considered Brisk the "likely winner."'),
+    ]

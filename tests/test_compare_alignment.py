@@ -52,12 +52,14 @@ def test_weak_pairs_need_shared_names():
     assert (0, 1) not in align_statements(plain, _pair(0.6), CompareSettings()).groups
 
 
-def test_a_group_holds_one_statement_per_article():
+def test_a_group_holds_one_statement_per_article_and_its_near_copies():
     sts = [_st(0, "a", "Kirby spoke."), _st(1, "b", "Kirby spoke."), _st(2, "b", "Kirby spoke.")]
     vecs = np.stack([np.array([1, 0], np.float32)] * 3)
-    result = align_statements(sts, vecs, CompareSettings())
+    result = align_statements(sts, vecs, CompareSettings(align_copy_cosine=1.01))
     for group in result.groups:
         assert len({sts[k].article_id for k in group}) == len(group)
+    # article b states it twice: the copy joins the group beside its own
+    assert (0, 1, 2) in align_statements(sts, vecs, CompareSettings()).groups
 
 
 def test_a_count_clash_between_a_clause_and_a_sentence_is_a_contradiction_candidate():
@@ -243,6 +245,64 @@ def test_an_article_joins_a_further_group_only_when_it_shares_groups_with_its_ar
     assert alignment._extend_groups(sts, link, pairs, groups, s, set())[0] == (0, 1)
     linked = ((0, 1), (2, 3), (5, 6))
     assert alignment._extend_groups(sts, link, pairs, linked, s, set())[0] == (0, 1, 2)
+
+
+def test_a_statement_already_grouped_with_a_member_does_not_join_again():
+    sts = _lead_story()
+    pairs = [(0, 2), (1, 2)]
+    link = _FixedLink({2: 0.7})
+    s = CompareSettings(align_extend=0.5, align_extend_links=1)
+    # 2 already sits with 1 in a second group: joining (0, 1) would show those statements twice
+    groups = ((0, 1), (2, 3), (5, 6), (1, 2))
+    assert alignment._extend_groups(sts, link, pairs, groups, s, set())[0] == (0, 1)
+
+
+def test_a_near_copy_of_a_member_joins_its_group_through_a_firm_join():
+    sts = [
+        _st(0, "a", "Brannigan will keep his post as harbour master."),
+        _st(1, "b", "Brannigan keeps his harbour post."),
+        _st(2, "a", "Brannigan, the harbour master, will keep his post."),
+        _st(3, "a", "Brannigan thanked the ferry crews."),
+    ]
+    groups = ((0, 1), (2,), (3,))
+    sims = np.eye(4, dtype=np.float32)
+    sims[0, 2] = sims[2, 0] = 0.9
+    sims[0, 3] = sims[3, 0] = 0.5
+    firm = [(1, 2), (1, 3)]
+    assert alignment._near_copies(sts, sims, firm, groups, 0.85, set())[0] == (0, 1, 2)
+    assert alignment._near_copies(sts, sims, firm, groups, 0.85, {(1, 2)})[0] == (0, 1)
+    assert alignment._near_copies(sts, sims, [(1, 3)], groups, 0.85, set())[0] == (0, 1)
+    assert alignment._near_copies(sts, sims, firm, groups, 0.85, set())[1:] == groups[1:]
+
+
+class _FixedJudge:
+    def __init__(self, probs):
+        self.probs = probs
+
+    def probabilities(self, pairs):
+        return [self.probs.get(p, 0.0) for p in pairs]
+
+
+def test_the_model_affinity_gives_a_block_mean_with_raised_pairs():
+    link = alignment._ModelAffinity(_FixedJudge({(0, 2): 0.8, (1, 2): 0.2}), {(1, 2): 0.3})
+    assert abs(link.block_mean([2], [0, 1]) - 0.55) < 1e-12
+
+
+def test_a_number_that_counts_nothing_does_not_close_the_count_gate(monkeypatch):
+    _sentence_model(monkeypatch)
+    aged = [
+        _st(0, "a", "Harbour master Tomas Brannigan, 52, reopened the Carrowmere quay."),
+        _st(1, "b", "The Carrowmere quay was reopened by its harbour master."),
+    ]
+    clauses = _vectors(0.35)[:2]
+    same = np.stack([clauses[0], clauses[0]])
+    things = CompareSettings(align_gate_things=True)
+    assert (0, 1) in align_statements(aged, clauses, things, same).groups
+    old = CompareSettings(align_gate_things=False)
+    assert (0, 1) not in align_statements(aged, clauses, old, same).groups
+    # a true count on one side still keeps the pair apart
+    counted = [_st(0, "a", "Harbour master Brannigan reopened 52 berths on the Carrowmere quay."), aged[1]]
+    assert (0, 1) not in align_statements(counted, clauses, things, same).groups
 
 
 def test_incremental_average_link_matches_a_direct_one():

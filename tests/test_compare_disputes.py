@@ -532,3 +532,39 @@ def test_a_claim_the_outlet_corrects_in_a_bracket_is_a_dispute_with_the_outlet()
         "Marlow repeated his claim that the council hired wardens (a plan first made in 2019).",
     ]:
         assert not _one([_st(0, "a", text)], {"a": "Harbour Gazette"}), text
+
+
+def test_turning_down_an_offer_is_no_denial():
+    assert stance("Vale proposed they meet on the ferry on June 3, but Brisk rejected that, too.") is None
+    assert stance("The port offered a new berth; the union rejected it.") is None
+    assert stance("Vale said the union was paid, but Brisk rejected that.") == "deny"
+
+
+def test_a_person_named_before_the_denial_cue_denies_not_the_speaker_the_sentence_is_given_to():
+    from newsprism.model import Quote, Speaker
+
+    def quote(qid, name):
+        sp = Speaker(name=name, canonical=name, kind="person")
+        return Quote(id=qid, article_id="a", text="...", span=Span(0, 3), kind="direct", speaker=sp)
+
+    quotes = {"q1": quote("q1", "Ada Brisk"), "q2": quote("q2", "Tom Vale")}
+    sts = [
+        _st(0, "a", "Ada Brisk accused the council of hiding the audit."),
+        _st(
+            1,
+            "b",
+            "Tom Vale asked for a vote, but Brisk dismissed the claim that the audit was hidden.",
+            who="Tom Vale",
+        ),
+    ]
+    vectors = np.ones((2, 2), dtype=np.float32) / np.sqrt(2)
+    disputes = find_disputes(sts, quotes, vectors, 0.5)
+    # Brisk both accuses and dismisses: no side of hers disputes herself, and Vale denies nothing.
+    assert all("Tom Vale" not in [e["actor"] for e in d.denies] for d in disputes)
+
+
+def test_outrage_that_something_happened_is_no_denial():
+    assert stance("It is absurd that 400 insiders backed her before anybody was in the race.") is None
+    assert stance("It's simply ridiculous that the ferry still runs late.") is None
+    assert stance("The claim is absurd, the mayor said.") == "deny"
+    assert stance("That is absurd.") == "deny"

@@ -212,3 +212,15 @@ def test_claiming_victory_is_neither_a_hedge_nor_an_attribution():
     frame = article_framing(art, article_statements(art, []), [])
     assert frame["attribution_verbs"] == {"claimed": 1}  # the rival's claim only
     assert frame["hedges"] == {"claimed": 1} and frame["headline"]["verbs"] == []
+
+
+def test_two_first_names_of_one_shape_beside_different_surnames_are_two_people():
+    from newsprism.compare.framing import spelling_choices
+
+    a = make_article("Speaker Paul Renner said on Thursday he would wait. Renner spoke briefly.", "A")
+    b = make_article("Gov. Phil Brant of the state urged unity. Brant spoke later.", "B")
+    assert spelling_choices([a, b]) == {}
+    # One name written beside the same first name in both outlets stays one name.
+    c = make_article("President Anton Gandoufi spoke on Tuesday.", "C")
+    d = make_article("President Anton Qandoufi spoke on Tuesday.", "D")
+    assert spelling_choices([c, d]) == {c.id: {"Gandoufi": ["Qandoufi"]}, d.id: {"Qandoufi": ["Gandoufi"]}}

@@ -371,3 +371,15 @@ def test_a_piece_another_outlet_published_is_a_citation_and_not_when_it_is_the_o
     )
     art = make_article(text, outlet="Eastport Herald")
     assert [o for o, _ in find_citations(art)] == ["Valley Times"]
+
+
+def test_an_outlet_that_characterized_wrote_or_first_reported_a_thing_is_cited():
+    text = (
+        "The Valley Times characterized the mood as grudging acceptance.\n\n"
+        "The Harbour Gazette first reported the closure. Ferry Weekly described the pier as unsafe."
+    )
+    art = make_article(text, outlet="Eastport Herald")
+    assert sorted(o.removeprefix("The ") for o, _ in find_citations(art)) == [
+        "Harbour Gazette",
+        "Valley Times",
+    ]

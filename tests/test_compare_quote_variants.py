@@ -531,3 +531,48 @@ def test_reported_speech_of_one_speaker_sharing_a_phrase_and_its_content_words_i
     )
     third = make_article(f"Intro.\n\nVantor Lines said {scattered}.", outlet="O1")
     assert grouped(scattered, third) == []
+
+
+def test_reported_speech_joins_the_direct_quote_that_prints_its_one_quoted_word():
+    lede = "the closures of village schools should be called “shameful.”"
+    said = "How often must we watch this? In Brenton, a school with forty pupils shut. It has to be shameful."
+    elsewhere = (
+        "How often must we watch this? In Brenton a school with forty pupils shut, and it has to be shameful."
+    )
+    one = make_article(f"Intro.\n\nMayor Ilse Varga said {lede}\n\n“{said}” she said.", outlet="O0")
+    order = {one.id: 0}
+
+    def grouped(text: str, with_direct: bool) -> list:
+        other = make_article(f"Intro.\n\n“{text}” Ilse Varga said.", outlet="O1")
+        order[other.id] = 1
+        quotes = [quote_in(one, lede, "Ilse Varga", "indirect"), quote_in(other, text, "Ilse Varga")]
+        if with_direct:
+            quotes.append(quote_in(one, said, "Ilse Varga"))
+        groups = group_quotes(quotes, TableEmbedder({text: 0.5}, anchor=lede), CompareSettings(), order)
+        return [sorted(q.id for q in quotes if q.id in g.quote_ids) for g in groups]
+
+    assert len(grouped(elsewhere, False)) == 1
+    # the outlet's lede paraphrase and its own direct quote both join the other outlet's version
+    assert [len(g) for g in grouped(elsewhere, True)] == [3]
+    # a direct quote that does not print the quoted word is another remark
+    assert grouped(elsewhere.replace("shameful", "stopped"), False) == []
+    # ...and one that prints it but shares nothing else may be the word said on another occasion
+    assert grouped("How often must we say it? It has to be shameful.", False) == []
+
+
+def test_quoted_words_held_by_a_direct_quote_join_before_shared_topic_words():
+    lede = "the closures of village schools in the county should be called “shameful.”"
+    said = "How often must we watch this? In Brenton, a school with forty pupils shut. It has to be shameful."
+    # another statement of hers in the same outlet, sharing more of the lede's words
+    other = "county officials for the closures of three village schools in Brenton and Hollins"
+    one = make_article(f"Intro.\n\nMayor Ilse Varga said {lede}", outlet="O0")
+    two = make_article(f"Intro.\n\n“{said}” Ilse Varga said. She criticised {other}.", outlet="O1")
+    quotes = [
+        quote_in(one, lede, "Ilse Varga", "indirect"),
+        quote_in(two, said, "Ilse Varga"),
+        quote_in(two, other, "Ilse Varga", "indirect"),
+    ]
+    groups = group_quotes(
+        quotes, TableEmbedder({said: 0.5}, anchor=lede), CompareSettings(), {one.id: 0, two.id: 1}
+    )
+    assert [sorted(g.quote_ids) for g in groups] == [sorted([quotes[0].id, quotes[1].id])]

@@ -198,3 +198,13 @@ def test_a_lower_case_word_tagged_as_a_proper_noun_is_still_read(nlp):
     found = {w for w, *_ in own_words(doc.text, doc)}
     assert "slain" in found
     assert "orlavo" not in found
+
+
+def test_an_abbreviation_in_the_plural_is_not_an_own_voice_word(nlp):
+    from newsprism.compare.voice import own_words
+
+    text = "Angry PUMAs and several NGOs marched against the scandalous plan."
+    doc = nlp(text)
+    words = [w for w, *_ in own_words(own_voice(text, [], doc), doc)]
+    assert "pumas" not in words and "ngos" not in words
+    assert "scandalous" in words and "angry" in words

@@ -176,3 +176,14 @@ def test_pronoun_never_resolves_to_someone_named_inside_reported_speech(nlp):
     )
     reported, direct = _quotes(nlp, text)
     assert reported.kind == "indirect" and direct.speaker.canonical == "Dmitry Peskov"
+
+
+def test_a_colon_after_a_phrase_that_is_no_name_gives_no_speaker(nlp):
+    text = (
+        "Kingmaker no more: Vell ends her bid.\n\n"
+        "Mayor Ada Vell ended her campaign on Friday, telling supporters that she had "
+        "\u201crenewed hope\u201d and that \u201cthe town will find its way forward.\u201d"
+    )
+    quotes = _quotes(nlp, text)
+    assert all(q.speaker is None or q.speaker.canonical != "Kingmaker" for q in quotes)
+    assert not any(q.method == "colon" for q in quotes)

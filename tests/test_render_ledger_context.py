@@ -9,7 +9,7 @@ from newsprism.render.brief_text import (
     term_brief,
 )
 from newsprism.render.markdown import md_escape
-from newsprism.render.story.view import Links, _outlet_rows
+from newsprism.render.story.view import Links, _matrix, _outlet_rows
 
 
 def _group(text, before="", after=""):
@@ -169,3 +169,32 @@ def test_a_summary_line_that_is_a_whole_quote_names_its_speaker():
     runs_on = "''We will run the boats until the last passenger is home."  # the quote goes on
     report["statements"][0]["text"] = report["summary"][0]["text"] = runs_on
     assert '1. Ada Vell: "We will run the boats until the last passenger is home.…”' in term_brief(report)
+
+
+def test_the_story_matrix_shows_no_row_for_a_group_held_only_by_weak_evidence():
+    def group(gid, status, text, sids):
+        return {"id": gid, "status": status, "text": text, "statement_ids": sids, "article_ids": ["a", "b"],
+                "outlets": ["Gazette", "Courier"], "independent_support": 2}  # fmt: skip
+
+    statements = [
+        {"id": f"s{k}", "article_id": aid, "text": text, "start": 0, "end": len(text)}
+        for k, (aid, text) in enumerate(
+            [
+                ("a", "The ferry sank."),
+                ("b", "A ferry went down."),
+                ("a", "Rain fell."),
+                ("b", "Fog rolled in."),
+            ]
+        )
+    ]
+    report = {
+        "ledger": [
+            group("g1", "consensus", "The ferry sank.", ["s0", "s1"]),
+            group("g2", "possibly-shared", "Heavy rain fell on the town all night.", ["s2", "s3"]),
+        ],
+        "statements": statements,
+    }
+    links = Links(article=lambda aid, s=None, e=None: f"#{aid}", person=lambda n: None)
+    outlets = [{"id": "a", "label": "Gazette"}, {"id": "b", "label": "Courier"}]
+    rows = _matrix(report, outlets, links)["rows"]
+    assert [r["text"] for r in rows] == ["The ferry sank."]

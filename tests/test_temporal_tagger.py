@@ -486,3 +486,110 @@ def test_a_month_aimed_at_by_a_past_verb_of_intent_is_the_nearest_one() -> None:
     assert values(text, may)["July"] == "2016-07"
     # a past verb alone still points back
     assert values("Turnout fell in the primary held in July.", may)["July"] == "2015-07"
+
+
+def test_a_weekday_opening_a_sentence_whose_titled_subject_will_act_is_ahead() -> None:
+    thursday = dt.date(2015, 12, 31)
+    assert (
+        values("On Monday, Mr. Tolliver will hold two rallies in Dover.", thursday)["Monday"] == "2016-01-04"
+    )
+    assert values("On Monday, Mr. Tolliver held two rallies in Dover.", thursday)["Monday"] == "2015-12-28"
+
+
+def test_a_date_that_is_supposed_to_come_is_ahead() -> None:
+    december = dt.date(2015, 12, 31)
+    text = "All the letters are supposed to be made public by Jan. 29."
+    assert values(text, december)["Jan. 29"] == "2016-01-29"
+    assert values("The letters were made public on Jan. 29.", december)["Jan. 29"] == "2015-01-29"
+
+
+def test_a_cause_named_after_a_future_verb_keeps_its_own_day() -> None:
+    sunday = dt.date(2016, 8, 28)
+    text = "He said voters will back him because of the shooting in Lowport on Friday of a bus driver."
+    assert values(text, sunday)["Friday"] == "2016-08-26"
+    assert values("He said voters will back him on Friday.", sunday)["Friday"] == "2016-09-02"
+
+
+def test_a_month_told_in_no_tense_after_a_date_ahead_is_of_that_time() -> None:
+    august = dt.date(2016, 8, 31)
+    text = "Ada Morrow runs in the April 2017 election. Polls see her reaching an early May run-off."
+    assert values(text, august)["early May"] == "2017-05"
+    assert values("Polls see her reaching an early May run-off.", august)["early May"] == "2016-05"
+
+
+def test_a_passive_participle_is_no_past_verb() -> None:
+    thursday = dt.date(2009, 6, 5)
+    assert values("The sale should be completed in October.", thursday)["October"] == "2009-10"
+    assert values("The sale was completed in October.", thursday)["October"] == "2008-10"
+
+
+def test_late_summer_takes_its_year_from_the_tense_as_summer_does() -> None:
+    december = dt.date(2015, 12, 22)
+    assert values("By late summer, she looked vulnerable.", december)["late summer"] == "2015-SU"
+    assert values("They will meet in early spring.", december)["early spring"] == "2016-SP"
+
+
+def test_a_weekday_before_or_after_a_date_is_counted_from_that_date() -> None:
+    wednesday = dt.date(2015, 12, 23)
+    got = values(
+        "The debate was held the Saturday before Christmas, the vote the Monday after Nov. 26.", wednesday
+    )
+    assert got["Saturday before Christmas"] == "2015-12-19"
+    assert got["Monday after Nov. 26"] == "2015-11-30"
+
+
+def test_a_week_before_or_after_a_date_is_that_week_not_the_date() -> None:
+    tuesday = dt.date(2015, 12, 22)
+    got = values(
+        "In the week before Christmas, the council met; it sat the weekend after May 3, 2014.", tuesday
+    )
+    assert got["week before Christmas"] == "2015-W51"
+    assert got["weekend after May 3, 2014"] == "2014-W19-WE"
+    assert "Christmas" not in got
+
+
+def test_a_holiday_naming_a_kind_of_thing_and_plural_weekdays_date_nothing() -> None:
+    wednesday = dt.date(2015, 12, 23)
+    got = values("A Christmas-themed ad of Christmas gifts runs on Saturday nights.", wednesday)
+    assert got == {"Saturday": "XXXX-WXX-6TNI"}
+    assert values("They met on Christmas morning.", wednesday)["Christmas"] == "2015-12-25"
+
+
+def test_a_looming_event_told_in_the_past_is_still_ahead() -> None:
+    april = dt.date(2016, 4, 15)
+    assert values("He was not hopeful about the looming showdown in July.", april)["July"] == "2016-07"
+    assert values("He was not hopeful about the showdown in July.", april)["July"] == "2015-07"
+
+
+def test_a_sentence_ends_after_a_closing_double_apostrophe() -> None:
+    saturday = dt.date(2016, 3, 12)
+    text = "He said, ''I'd like to punch him in the face.'' And in Lowport on Wednesday, as people kept shouting, he left."
+    assert values(text, saturday)["Wednesday"] == "2016-03-09"  # not "to punch" ahead
+
+
+def test_an_ed_word_in_a_compound_is_no_past_verb() -> None:
+    wednesday = dt.date(2016, 3, 23)
+    assert values("Then comes the delegate-packed April 19 primary.", wednesday)["April 19"] == "2016-04-19"
+
+
+def test_to_before_a_plural_noun_is_no_infinitive_of_a_plan() -> None:
+    wednesday = dt.date(2016, 9, 7)
+    assert (
+        values("Ada Morrow, speaking to reporters Tuesday on her plane, said it.", wednesday)["Tuesday"]
+        == "2016-09-06"
+    )
+    assert values("She wants them to discuss it Tuesday.", wednesday)["Tuesday"] == "2016-09-13"
+
+
+def test_before_right_after_a_past_verb_is_a_place_not_a_clause_to_come() -> None:
+    wednesday = dt.date(2016, 3, 2)
+    text = "The leaders went before reporters on Capitol Hill Tuesday to denounce the plan."
+    assert values(text, wednesday)["Tuesday"] == "2016-03-01"
+    ahead = "It was the last debate before Iowans kick off the voting Monday."
+    assert values(ahead, dt.date(2016, 1, 29))["Monday"] == "2016-02-01"
+
+
+def test_could_not_be_reached_tells_of_a_try_already_made() -> None:
+    sunday = dt.date(2016, 5, 29)
+    assert values("Her aides could not be reached for comment Saturday.", sunday)["Saturday"] == "2016-05-28"
+    assert values("Her aides could meet the council Saturday.", sunday)["Saturday"] == "2016-06-04"

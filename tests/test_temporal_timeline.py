@@ -719,3 +719,27 @@ def test_minutes_or_days_later_count_from_the_last_day_told() -> None:
     entries = run(article(text, "a", "2031-08-08", "A")).timeline
     dates = {e.text[:10]: e.date for e in entries}
     assert dates == {"Ada Morrow": "2031-08-05", "Minutes la": "2031-08-05", "Two days l": "2031-08-07"}
+
+
+def test_in_the_past_week_is_the_month_when_its_days_lie_in_one() -> None:
+    text = "In the past week, the friendship between Ada Morrow and the mayor came to an end."
+    assert [e.date for e in run(article(text, "a", "2031-12-31", "A")).timeline] == ["2031-12"]
+    assert run(article(text, "a", "2031-12-03", "A")).timeline == ()  # the week straddles two months
+    # "the past week's ..." dates nothing: no "in" or "over" before it
+    assert run(article("The past week was long for Ada Morrow.", "a", "2031-12-31", "A")).timeline == ()
+
+
+def test_two_outlets_rows_of_one_year_join_when_alike_in_meaning_and_words() -> None:
+    import numpy as np
+
+    from newsprism.temporal.timeline import build_timeline
+
+    a = article(
+        "Thirteen years on, the ferry board voted in 2018 to sell the Kestrel pier.", "a", "2031-05-08", "A"
+    )
+    b = article("The board's 2018 sale of the pier still angers the harbour crews.", "b", "2031-05-08", "B")
+    cfg = Settings().timeline
+    for cosine, rows in ((cfg.period_cosine + 0.02, 1), (cfg.period_cosine - 0.1, 2)):
+        vectors = {"Thirteen": [1.0, 0.0], "The board": [cosine, float(np.sqrt(1 - cosine**2))]}
+        cands = _vectored([a, b], dt.date(2031, 5, 8), vectors)
+        assert len(build_timeline(cands, {"a": "A", "b": "B"}, cfg)) == rows

@@ -1,4 +1,5 @@
 from newsprism.text import (
+    counts_of_things,
     hedges_in,
     money_amounts,
     negations,
@@ -43,6 +44,26 @@ def test_quantities_tie_counts_to_the_counted_thing():
         "people": {"21"},
         "firefighter": {"3"},
     }
+
+
+def test_counts_of_things_leave_out_numbers_that_count_nothing():
+    # a date's day and year, a clock time, a score, a case code, an age in apposition, "one another"
+    for text in (
+        "Brannigan was arrested on June 24 outside the quay.",
+        "the ferry's March 3, 2009 sailing",
+        "The Carrowmere ball is set for its Feb. 22 date.",
+        "with 4:43 left in the half",
+        "Tollbury made it a 45-42 game",
+        "charged in case No. KQ04471 filed this morning",
+        "Tomas Brannigan, 52, noted that the gates were shut.",
+        "the harbour masters praised one another",
+    ):
+        assert quantities(text), text  # read as counts by quantities
+        assert counts_of_things(text) == {}, text
+    assert counts_of_things("Tomas Brannigan, 52, counted 12 boats") == {"boat": {"12"}}
+    assert counts_of_things("the 2009 sailing of three ferries") == quantities(
+        "the 2009 sailing of three ferries"
+    )
 
 
 def test_negation_and_hedges():
@@ -92,3 +113,20 @@ def test_kept_readers_hand_out_new_containers():
     assert numbers(text) == {"12", "3"}
     assert quantities(text) == {"people": {"12"}, "dogs": {"3"}}
     assert "zzz" not in key_terms(text) and {"brindle", "falls", "12", "tuesday"} <= key_terms(text)
+
+
+def test_numbers_read_short_scales_and_compound_ordinals():
+    assert numbers("a 1.5bn loan and a €3bn fund") == {"1500000000", "3000000000"}
+    assert numbers("the eighty-first session") == {"81"}  # as "81st", not eighty
+    assert numbers("eighty delegates") == {"80"}
+
+
+def test_a_compound_ordinal_counts_nothing():
+    assert quantities("the eighty-first district sent twenty-one voters") == {"voter": {"21"}}
+
+
+def test_date_terms_read_abbreviated_months():
+    from newsprism.text import date_terms
+
+    assert date_terms("Filed on Feb. 22, heard Sept 9, due Jun 2017") == {"february", "september", "june"}
+    assert date_terms("Rain may mar the parade") == {"may"}  # words, not "Mar."

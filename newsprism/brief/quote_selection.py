@@ -90,13 +90,31 @@ def _with_reference(variants: list[dict[str, Any]]) -> list[dict[str, Any]]:
     ]
 
 
+def _nested(v: dict[str, Any], w: dict[str, Any]) -> bool:
+    """``v`` is printed inside ``w`` in the same article (the quoted words of a sentence of
+    reported speech, "presumptive nominee" in 'he considered Trump the "presumptive nominee"')."""
+    if v is w or v.get("article_id") != w.get("article_id") or "start" not in v or "start" not in w:
+        return False
+    return w["start"] <= v["start"] and v["end"] <= w["end"] and w["end"] - w["start"] > v["end"] - v["start"]
+
+
+def _outer(variants: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """One version per printed passage: a version inside another of its article is that same
+    printing, shown once (as the longer one), unless it is the reference or flagged."""
+    return [
+        v
+        for v in variants
+        if v.get("reference") or v.get("flagged") or not any(_nested(v, w) for w in variants)
+    ]
+
+
 def shown_quote_groups(report: dict[str, Any]) -> list[dict[str, Any]]:
     """The report's quote groups as the section shows them: only versions of a person's words,
     a group split where its versions tell different things, and only parts that two or more
     articles carry."""
     out = []
     for group in report.get("quote_groups", []):
-        kept = [v for v in group.get("variants", []) if _person_words(v)]
+        kept = _outer([v for v in group.get("variants", []) if _person_words(v)])
         for part in _parts(kept):
             if len({v.get("article_id") for v in part}) < 2:
                 continue

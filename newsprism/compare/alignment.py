@@ -7,7 +7,8 @@ pairs are returned as *conflicts* for the contradiction finder instead.
 
 Grouping is greedy average-link over the accepted pairs, most similar first, with
 at most one statement per article in a group (an article says a thing once; this
-also stops chains from gluing a whole story into one group).
+also stops chains from gluing a whole story into one group). Afterwards a group also
+takes a member's near copy in its article (a fact an article states twice).
 """
 
 from __future__ import annotations
@@ -26,7 +27,16 @@ from newsprism.compare.pairs import FEATURES, Frames, StoryPairs, frames_used, p
 from newsprism.model import Statement
 from newsprism.quotes.identity import one_speaker
 from newsprism.settings import CompareSettings
-from newsprism.text import DAYS, MONTHS, content_words, key_terms, money_amounts, quantities, stem
+from newsprism.text import (
+    DAYS,
+    MONTHS,
+    content_words,
+    counts_of_things,
+    key_terms,
+    money_amounts,
+    quantities,
+    stem,
+)
 
 __all__ = ["Alignment", "Cosines", "align_statements", "cosines"]
 
@@ -65,7 +75,13 @@ def align_statements(
     candidates, usual, close = _candidates(statements, vectors, sims, terms, nums, words_, judge, settings)
     # The model's verdict is asked only where it can decide: both or neither count something,
     # and below the bands one polarity (an opposite polarity is a veto there).
-    counted = np.array([bool(n) for n in nums], dtype=bool)
+    counted = np.array(
+        [
+            bool(counts_of_things(s.text)) if settings.align_gate_things else bool(n)
+            for s, n in zip(statements, nums, strict=True)
+        ],
+        dtype=bool,
+    )
     negative = _negative(statements, frames, settings)
     polarity = _codes(negative)
     left, right = candidates[:, 0], candidates[:, 1]
@@ -138,6 +154,9 @@ def align_statements(
             groups += _second_groups(statements, link, pairs, groups, settings, blocked)
         if settings.align_rare_link <= 1.0:
             groups += _rare_groups(statements, negative, terms, nums, link, groups, settings, blocked)
+        if settings.align_copy_cosine <= 1.0:
+            firm_pairs = [(i, j) for _, i, j in pairs if (i, j) not in judged or (i, j) in judge.strict]
+            groups = _near_copies(statements, sims, firm_pairs, groups, settings.align_copy_cosine, blocked)
         if settings.align_extend <= 1.0:
             # Any pair the model finds likely enough may lead a statement to a group, also one
             # the count gate kept from the clustering: the whole group must then vouch for it.
@@ -385,6 +404,10 @@ class _ModelAffinity:
         pairs = [(min(x, y), max(x, y)) for x in left for y in right]
         probs = self.judge.probabilities(pairs)
         return sum(_exact(max(p, self.raised.get(q, 0.0))) for q, p in zip(pairs, probs, strict=True))
+
+    def block_mean(self, left: list[int], right: list[int]) -> float:
+        """The mean value of the pairs over ``left`` x ``right``."""
+        return _exact_mean(self.block_total(left, right), len(left) * len(right))
 
     def prefetch(self, left: list[int], rights: list[list[int]]) -> None:
         """Score the pairs of ``left`` with each of ``rights`` not scored yet in one call (the
@@ -912,6 +935,10 @@ def _extend_groups(
     near = _neighbours(near_pairs)
     against = _neighbours(blocked)
     together = _groups_together(statements, groups)
+    groups_of: dict[int, list[tuple[int, ...]]] = {}
+    for g in groups:
+        for i in g:
+            groups_of.setdefault(i, []).append(g)
     out = []
     for members in groups:
         articles = {statements[i].article_id for i in members}
@@ -923,6 +950,8 @@ def _extend_groups(
             article = statements[j].article_id
             if article in articles or against.get(j, set()) & set(members):
                 continue
+            if any(set(g) & set(members) for g in groups_of.get(j, ())):
+                continue  # already grouped with a member: a second row of those statements
             if min(together.get(frozenset((article, a)), 0) for a in articles) < s.align_extend_links:
                 continue
             mean = link.block_mean([j], list(members))
@@ -933,6 +962,39 @@ def _extend_groups(
             if not against.get(j, set()) & set(kept):
                 kept.append(j)
         out.append(tuple(sorted((*members, *kept))))
+    return tuple(out)
+
+
+def _near_copies(
+    statements: Sequence[Statement],
+    sims: np.ndarray | Cosines,
+    firm_pairs: list[tuple[int, int]],
+    groups: tuple[tuple[int, ...], ...],
+    floor: float,
+    blocked: set[tuple[int, int]],
+) -> tuple[tuple[int, ...], ...]:
+    """Each group of 2+ articles also takes the near copies of its members: a statement of a
+    member's article at least ``floor`` similar to that member, with a firm join
+    (``firm_pairs``) to a member of another article and no veto with any. A live report states
+    a fact twice ("X will keep his title" / "X, the chairman, will keep his title"); one group
+    per article gave each copy its own group, so neither spanned the outlets. The copy keeps its
+    own group too."""
+    near = _neighbours(firm_pairs)
+    against = _neighbours(blocked)
+    out = []
+    for members in groups:
+        member_of = {statements[i].article_id: i for i in members}
+        if len(member_of) < 2:
+            out.append(members)
+            continue
+        copies = [
+            j
+            for j in sorted({j for i in members for j in near.get(i, ())} - set(members))
+            if statements[j].article_id in member_of
+            and float(sims[member_of[statements[j].article_id], j]) >= floor
+            and not against.get(j, set()) & set(members)
+        ]
+        out.append(tuple(sorted((*members, *copies))))
     return tuple(out)
 
 

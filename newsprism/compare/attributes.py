@@ -54,6 +54,7 @@ __all__ = [
     "one_occasion",
     "ordinals_apart",
     "quoted_spans",
+    "recurring_apart",
     "remark_day",
     "same_attribute",
     "same_remark",
@@ -417,7 +418,17 @@ _NOT_TOLL_AFTER = re.compile(r"^(?:\s+more\b|,\s*\d[\d,]*\s+of\s+them\b|\s+of\b)
 _OTHER_TOLL = re.compile(
     r"\b(?:another|separate|previous|earlier|latest|last|weekend|(?:days?|weeks?|months?)\s+(?:after|before|"
     r"earlier|later|ago)|so\s+far|could\s+rise|expected\s+to\s+rise|rose|risen|climbed|initial|preliminary|"
-    r"(?:19|20)\d\d)\b",
+    r"(?:19|20)\d\d|alone|bringing\s+(?:the|its)\s+(?:total|toll|death\s+toll)|"
+    # "50 people were killed, including the gunman": a count of another set than the victims'
+    r"(?:including|counting|excluding|besides|plus)\s+(?:the\s+|a\s+|an\s+|two\s+|three\s+)?(?:\w+\s+)?"
+    r"(?:gunm[ae]n|shooters?|attackers?|assailants?|bombers?|suspects?|perpetrators?|hijackers?))\b",
+    re.IGNORECASE,
+)
+# "The death toll in the Carrow shooting stands at 12", "claimed the lives of 17 people": a count
+# of the dead told without a verb of killing next to it
+_TOLL_STANDS = re.compile(
+    rf"\b(?:death\s+toll\b[^.;:()]{{0,50}}?\b(?:stands?\s+at|stood\s+at|is|was|of|at)"
+    rf"|claimed\s+the\s+lives\s+of)\s+((?:{_BOUND}\s+)?)({_TOLL_NUM})\b(?!\s*(?:percent|%))",
     re.IGNORECASE,
 )
 
@@ -427,10 +438,12 @@ def _tolls(text: str) -> list[Mention]:
     the class, value "count|counted noun"). A bound ("at least three"), an increment ("two
     more"), or two counts of one class in the sentence (two events, or parts of one) give none,
     nor a sentence telling another event or moment (see ``_OTHER_TOLL``)."""
-    if _OTHER_TOLL.search(text) or not _TOLL_HINT.search(text):
+    if _OTHER_TOLL.search(text) or not _TOLL_HINT.search(text) and not _TOLL_STANDS.search(text):
         return []
     found: dict[str, list[Mention]] = {}
     bounded: set[str] = set()
+    for m in _TOLL_STANDS.finditer(text):
+        _add_toll(found, bounded, "killed", m.group(1), m.group(2), "", text, m.start(2), m.end(2))
     for m in _TOLL_AFTER.finditer(text):
         cls = _TOLL_CLASS[m.group(1).lower()]
         noun = (m.group(4) or "").lower()
@@ -593,6 +606,8 @@ def _calendar(text: str) -> list[Mention]:
     found = list(_CAL_DATE.finditer(text))
     if len(found) > 1 and _FRONT.match(text[: found[0].start()]):
         found = found[:1]
+    if not found:
+        return _month_of_event(text)
     if len(found) != 1:
         return []
     m = found[0]
@@ -606,11 +621,49 @@ def _calendar(text: str) -> list[Mention]:
     first, last = (
         _PARTS[m.group("part").lower()] if m.group("part") else (int(m.group("d2") or m.group("d3")),) * 2
     )
+    through = _DAYS_THROUGH.match(text[m.end() :])
+    if through and first < int(through.group(1)) <= 31:
+        last = int(through.group(1))  # "conducted September 16-19": the days a thing lasted
     return (
         [Mention("calendar", key, f"{month}:{first}:{last}", m.group(0), m.start(), m.end())]
         if last <= 31
         else []
     )
+
+
+# "Vessia's May primary", "the November election": a month alone dates the event noun it
+# qualifies (elsewhere a month alone is too vague: "in May" dates anything)
+_MONTH_QUALIFIES = re.compile(
+    r"(?:\b(?i:the|its|his|her|their|this)|[A-Z][\w'’-]*['’]s)\s+(?P<month>"
+    + "|".join(m.capitalize() for m in MONTHS)
+    + r")\s+(?=[a-z])"
+)
+
+
+# Events a calendar sets and news dates by the month ahead of them: "the May primary" is a
+# date, "the April survey" or "the October report" one of many such things.
+_SCHEDULED = frozenset(
+    stem(w)
+    for w in """primary primaries election elections caucus caucuses runoff referendum vote hearing
+    hearings debate convention trial summit inauguration""".split()  # noqa: SIM905
+)
+
+
+def _month_of_event(text: str) -> list[Mention]:
+    """The one month a sentence gives as a modifier of a scheduled event ("the May primary"):
+    value "month:1:31", compared with a day of another month ("the April 30 primary")."""
+    found = [
+        m for m in _MONTH_QUALIFIES.finditer(text) if _attributive_words(text, m.end("month")) & _SCHEDULED
+    ]
+    if len(found) != 1 or re.search(r"\b(?:19|20)\d\d\b", text):
+        return []
+    m = found[0]
+    month = month_number(m.group("month"))
+    return [Mention("calendar", "", f"{month}:1:31", m.group("month"), m.start("month"), m.end("month"))]
+
+
+# "September 16-19", "Sept. 19 to 22": a day range, the date its first day
+_DAYS_THROUGH = re.compile(r"\s*(?:-|–|to|through)\s*(\d{1,2})\b(?![:.,]?\d)")
 
 
 def month_number(word: str) -> int:
@@ -628,6 +681,49 @@ def _dates_apart(a: str, b: str) -> bool:
         return False
     gap = abs((ma * 30.5 + (fa + la) / 2) - (mb * 30.5 + (fb + lb) / 2))
     return min(gap, 366 - gap) <= _DATE_GAP
+
+
+def _date_gap(a: str, b: str) -> int:
+    """Days between the nearest days of two calendar dates ("month:first:last"), over a year's
+    turn."""
+    (ma, fa, la), (mb, fb, lb) = ((int(x) for x in v.split(":")) for v in (a, b))
+    start_a, end_a, start_b, end_b = ma * 31 + fa, ma * 31 + la, mb * 31 + fb, mb * 31 + lb
+    gap = max(0, start_b - end_a, start_a - end_b)
+    return min(gap, 12 * 31 - gap)
+
+
+# Events held once on a day a calendar sets ("the April 30 primary"): their date told two weeks
+# apart is one date told wrong. A speech, a rally, a debate, an interview, a meeting recur: two
+# such dates more than a few days apart are two of them ("his March 3 speech" / "his March 10
+# speech"), and an unnamed event likewise.
+_ONCE = frozenset(
+    stem(w)
+    for w in """primary primaries election elections caucus caucuses runoff runoffs referendum convention
+    inauguration""".split()  # noqa: SIM905
+)
+_RECURRING_GAP = 3
+
+
+def recurring_apart(a_text: str, b_text: str) -> bool:
+    """Each sentence gives one calendar date, more than a few days apart, and neither names an
+    event held once next to it: two occasions of a recurring event (see ``_ONCE``)."""
+    ca, cb = _calendar(a_text), _calendar(b_text)
+    if len(ca) != 1 or len(cb) != 1:
+        return False
+    return _two_occasions(a_text, ca[0], b_text, cb[0])
+
+
+def _two_occasions(a_text: str, a: Mention, b_text: str, b: Mention) -> bool:
+    gap = _date_gap(str(a.value), str(b.value))
+    return gap > _RECURRING_GAP and not (_event_words(a_text, a) | _event_words(b_text, b)) & _ONCE
+
+
+def _event_words(text: str, m: Mention) -> frozenset[str]:
+    """Stems of the words that may name the event a date dates: those next to it, the noun it
+    qualifies, the subject of its clause."""
+    near = sides(text, m.start, m.end)
+    head = _subject_head(clause(text, m)) or _appositive_head(text, m)
+    return near[0] | near[1] | _attributive_head(text, m) | ({head} if head else frozenset())
 
 
 _ORDINAL = re.compile(r"\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|final)\b", re.I)
@@ -675,6 +771,33 @@ _CLOCK_SPAN = 180
 # as many ("around 9 p.m." / "8.49 p.m.").
 _ROUNDING = 7
 _CLOCK_APPROX = re.compile(r"\b(?:about|around|approximately|roughly|nearly|almost)\s+$", re.IGNORECASE)
+
+
+# "since early October", "between early March and ...", "from Sept. 19": the bound of a period,
+# no date of one event
+_PERIOD_BOUND = re.compile(r"\b(?:since|between|until|till|through|from)\s+$", re.IGNORECASE)
+# "South Carolina, which votes Feb. 27": a relative clause, its subject the name before it
+_RELATIVE = re.compile(r"^\s*(?:which|who|where)\b", re.IGNORECASE)
+_NAME_RUN = re.compile(r"((?:[A-Z][\w'’.-]*\s+)*[A-Z][\w'’.-]*)\s*$")
+
+
+def _antecedent(text: str, m: Mention) -> frozenset[str]:
+    """The name a relative clause holding the mention is about ("Clinton is well positioned in
+    South Carolina, which votes Feb. 27" -> south, carolina), or none."""
+    pieces = clause_pieces(text[: m.start])
+    if len(pieces) < 2 or not _RELATIVE.match(pieces[-1]):
+        return frozenset()
+    run = _NAME_RUN.search(pieces[-2])
+    if run is None or run.start() == 0:
+        return frozenset()  # the sentence's opening word, whatever it is
+    return frozenset(w.lower() for w in run.group(1).split() if w.lower() not in _DATE_WORDS)
+
+
+def _antecedents_agree(a_text: str, a: Mention, b_text: str, b: Mention) -> bool:
+    """Two dates in relative clauses of two named things ("South Carolina, which votes Feb. 27" /
+    "Florida, which votes in mid-March") are two things' dates."""
+    na, nb = _antecedent(a_text, a), _antecedent(b_text, b)
+    return not (na and nb) or bool(na & nb)
 
 
 def _rounded(a_text: str, a: Mention, b_text: str, b: Mention) -> bool:
@@ -734,6 +857,10 @@ def same_attribute(a_text: str, a: Mention, b_text: str, b: Mention, tied: bool 
         or ordinals_apart(a_text, b_text)
         or _remark_date(a_text, a)
         or _remark_date(b_text, b)
+        or _PERIOD_BOUND.search(a_text[: a.start])
+        or _PERIOD_BOUND.search(b_text[: b.start])
+        or not _antecedents_agree(a_text, a, b_text, b)
+        or _two_occasions(a_text, a, b_text, b)
     ):
         return False
     if not _names_agree(a_text, a, b_text, b):
@@ -764,6 +891,13 @@ def same_attribute(a_text: str, a: Mention, b_text: str, b: Mention, tied: bool 
         head_b = _subject_head(clause(b_text, b)) or _appositive_head(b_text, b)
         if head_a is not None and head_b is not None:
             return head_a == head_b
+        # "ahead of Vessia's April 30 primary" / "The Vessia primary is scheduled for May 15": the
+        # noun a date qualifies names its event; one event's when the sentences name one place
+        # or person in common too (a campaign story dates each state's primary)
+        event_a = {head_a} if head_a else _attributive_head(a_text, a)
+        event_b = {head_b} if head_b else _attributive_head(b_text, b)
+        if event_a and event_b:
+            return bool(event_a & event_b) and name_shared(a_text, b_text)
         if not (sa[2] | sa[3]) & (sb[2] | sb[3]) and not name_shared(a_text, b_text):
             # no word right next to both dates and no one named in common: "holds its primary
             # Feb. 20" (South Carolina) / "11 states hold contests on March 1" share a verb only
@@ -844,6 +978,33 @@ def _appositive_head(text: str, m: Mention) -> str | None:
     words = subject.group(1).lower().split()
     cut = next((i for i, w in enumerate(words) if w in _OF), len(words))
     return stem(words[cut - 1]) if cut > 0 else None
+
+
+# "the April 30 primary", "Vessia's mid-May primary", "the Feb. 21 GOP debate": a determiner or a
+# possessive, the date, then the noun it qualifies (names between, as a party's)
+_DETERMINER_BEFORE = re.compile(r"(?:\b(?:the|its|his|her|their|this)|[A-Z][\w'’-]*['’]s)\s+$", re.IGNORECASE)
+_QUALIFIED = re.compile(r"^\s+(?:[A-Z][\w.-]*\s+){0,2}((?:[a-z][\w-]*\s+)?[a-z][\w-]*)")
+
+
+def _attributive_head(text: str, m: Mention) -> frozenset[str]:
+    """Stems of the noun phrase a date stands in as a modifier, its first two words ("Vessia's
+    April 30 primary" -> primary; "the April 30 filing deadline" -> filing, deadline; "the
+    September debate anyway" -> debate, anyway: no parse tells the noun, and one of two words
+    in common is asked), or none."""
+    if not _DETERMINER_BEFORE.search(text[: m.start]):
+        return frozenset()
+    return _attributive_words(text, m.end)
+
+
+def _attributive_words(text: str, at: int) -> frozenset[str]:
+    """Stems of the (at most two) lower-case words right after ``at``, names between ("April
+    30 GOP primary"), up to a function word."""
+    after = _QUALIFIED.match(text[at:])
+    if after is None:
+        return frozenset()
+    words = after.group(1).split()
+    cut = next((i for i, w in enumerate(words) if w in STOPWORDS or w in _DATE_WORDS), len(words))
+    return frozenset(stem(w) for w in words[:cut])
 
 
 def quoted_spans(text: str) -> list[tuple[int, int]]:

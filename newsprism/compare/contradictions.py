@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from calendar import monthrange
 from collections.abc import Mapping, Sequence
+from datetime import date
 from functools import lru_cache
 from typing import Any
 
@@ -29,6 +31,7 @@ from newsprism.compare.attributes import (
     name_shared,
     ordinals_apart,
     quoted_spans,
+    recurring_apart,
     remark_day,
     same_attribute,
     same_remark,
@@ -164,6 +167,7 @@ def _kind(
         and not ordinals_apart(a.text, b.text)
         and not dates_a_remark(a.text)
         and not dates_a_remark(b.text)
+        and not recurring_apart(a.text, b.text)
     ):
         return (
             "date",
@@ -227,7 +231,14 @@ def _place_words(place: str) -> frozenset[str]:
 
 
 # "from 1967 to 1979", "1967-79", "1967–1979": the years something lasted (a term in office)
-_YEAR_RANGE = re.compile(r"\b((?:19|20)\d\d)\s*(?:-|–|—|to|until|through)\s*((?:19|20)?\d\d)\b")
+# "from January 1967 to January 1979", "between 1966 and 1978" too
+_MONTH_OF = (
+    r"(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+)?"
+)
+_YEAR_RANGE = re.compile(
+    rf"\bbetween\s+{_MONTH_OF}((?:19|20)\d\d)\s+and\s+{_MONTH_OF}((?:19|20)\d\d)\b"
+    rf"|\b{_MONTH_OF}((?:19|20)\d\d)\s*(?:-|–|—|to|until|through)\s*{_MONTH_OF}((?:19|20)?\d\d)\b"
+)
 
 
 # "was elected to the Senate in 1966 and served until 1978": a term told by its first year and its
@@ -242,7 +253,9 @@ _TERM_SPAN = re.compile(
 
 def _span_matches(text: str) -> list[tuple[int, str, str]]:
     """(offset of the first year, first year, last year) of each span of years in ``text``."""
-    out = [(m.start(), m.group(1), m.group(2)) for m in _YEAR_RANGE.finditer(text)]
+    out = [
+        (m.start(), m.group(1) or m.group(3), m.group(2) or m.group(4)) for m in _YEAR_RANGE.finditer(text)
+    ]
     return out + [(m.start("first"), m.group("first"), m.group("last")) for m in _TERM_SPAN.finditer(text)]
 
 
@@ -542,7 +555,7 @@ def find_contradictions(
             if marks[i] & marks[j] and statements[i].polarity == statements[j].polarity
         )
     out: dict[str, Contradiction] = {}
-    for i, j in _term_pairs(statements, {(i, j) for i, j, _ in pairs}, texts or {}):
+    for i, j in _term_pairs(statements, texts or {}):
         a, b = sorted((statements[i], statements[j]), key=lambda s: (s.article_id, s.span.start))
         (ra,), (rb,) = _year_ranges(a.text), _year_ranges(b.text)
         note = f"{_range_text(*ra)} vs {_range_text(*rb)}"
@@ -714,6 +727,8 @@ def _attribute_contradictions(
                         and _plan_and_report(ta, tb)
                         or kind == "full_name"
                         and _both_spellings(articles[ua[0]], articles[ub[0]], ma, mb)
+                        or kind == "calendar"
+                        and _past_and_coming(ma, published.get(ua[0]), mb, published.get(ub[0]))
                     ):
                         continue
                     found.append((ua, ma, ub, mb))
@@ -824,6 +839,42 @@ def _update(
     return kind in ("count", "toll", "age") and _grew(
         article_a, str(a.value), article_b, str(b.value), published
     )
+
+
+def _side_of_day(m: Mention, published: str | None) -> int:
+    """-1 when a calendar date ("month:first:last") lies wholly before the day its article was
+    published, 1 wholly after, 0 when it holds that day or the article is undated (the year taken
+    as the nearest: "Jan. 3" in a December article is the coming one)."""
+    try:
+        day = date.fromisoformat((published or "")[:10])
+    except ValueError:
+        return 0
+    month, first, last = (int(x) for x in str(m.value).split(":"))
+    sides = set()
+    for d in (first, last):
+        near = min(
+            (date(y, month, min(d, monthrange(y, month)[1])) for y in (day.year - 1, day.year, day.year + 1)),
+            key=lambda c: abs((c - day).days),
+        )
+        sides.add((near > day) - (near < day))
+    return sides.pop() if len(sides) == 1 else 0
+
+
+def _past_and_coming(a: Mention, published_a: str | None, b: Mention, published_b: str | None) -> bool:
+    """Articles of days close together, one date passed when its article was written and the
+    other still to come when its article was: no event is both done and ahead ("Lind, who won
+    the April 30 primary" / "Lind is favored in the May 15 primary", both of May 2: two
+    primaries). Weeks apart, the earlier article may have dated the event wrong."""
+    try:
+        apart = abs(
+            (date.fromisoformat((published_a or "")[:10]) - date.fromisoformat((published_b or "")[:10])).days
+        )
+    except ValueError:
+        return False
+    return apart <= _CLOSE_DAYS and {_side_of_day(a, published_a), _side_of_day(b, published_b)} == {-1, 1}
+
+
+_CLOSE_DAYS = 3
 
 
 def _with_given(m: Mention, article: str) -> Mention | None:
@@ -967,7 +1018,7 @@ _ROLES = frozenset(
 
 
 def _term_pairs(
-    statements: Sequence[Statement], seen: set[tuple[int, int]], texts: Mapping[str, str] | None = None
+    statements: Sequence[Statement], texts: Mapping[str, str] | None = None
 ) -> list[tuple[int, int]]:
     """Statements of different articles that give one person's years in office differently,
     whether or not alignment paired them (the rest of two such sentences often differ): each
@@ -981,7 +1032,7 @@ def _term_pairs(
     for k, (i, ra) in enumerate(spans):
         for j, rb in spans[k + 1 :]:
             a, b = statements[i], statements[j]
-            if a.article_id == b.article_id or ra == rb or (i, j) in seen or (j, i) in seen:
+            if a.article_id == b.article_id or ra == rb:
                 continue
             if not _spans_overlap(ra, rb) or a.polarity != b.polarity:
                 continue
@@ -991,7 +1042,10 @@ def _term_pairs(
             # by office, the name shared is the holder's, not the office's ("to the United States")
             # the holder's own name next to both spans is no office ("Ada Morrow served ..." /
             # "Ada Morrow (1920-1999)": a term and a life)
-            office = _office_words(a.text) & _office_words(b.text) - {n[:_PREFIX] for n in named}
+            oa, ob = _span_office(a, texts or {}), _span_office(b, texts or {})
+            if _offices_apart(oa, ob) or _KIN_MARK in oa | ob:
+                continue  # "in the House from 1959 to 1967" / "in the Senate from 1961 to 1979"
+            office = oa & ob - {n[:_PREFIX] for n in named}
             if (
                 _same_event(a.text, b.text, _YEAR_RANGE)
                 or {n for n in named if n[:_PREFIX] not in office}
@@ -1029,29 +1083,93 @@ def _person_named(a: str, b: str) -> frozenset[str]:
 
 
 # Words that hold an office for a span of years: the office itself is named next to the span.
-_HOLDING = frozenset("served serving serve held holding represented representing was were elected".split())  # noqa: SIM905
+_HOLDING = frozenset(
+    "served serving serve held holding represented representing was were elected led".split()  # noqa: SIM905
+)
 _OFFICE_WORDS = re.compile(r"[A-Za-z][\w'’-]*")
 _PREFIX = 5
+
+
+# An office by the words news copy names it with (a title before a name, the body, the holder):
+# "Sen. Ada Morrow", "a senator", "in the Senate" are one office; "Gov." and "led the state" not.
+_OFFICES = {
+    "senate": "senate", "senator": "senate", "sen": "senate", "house": "house", "representative": "house",
+    "rep": "house", "congressman": "house", "congresswoman": "house", "governor": "governor",
+    "gov": "governor", "governorship": "governor", "mayor": "mayor", "president": "president",
+    "presidency": "president",
+}  # fmt: skip
+_OFFICE_MARK = "office:"
+_JURISDICTIONS = frozenset("state city seat office post chamber district country nation county".split())  # noqa: SIM905
+# "whose father served in the Senate from 1967 to 1979", "Ada Morrow's husband, Bo, was a senator
+# from ...": the years are a relative's, not those of the person the sentence names
+_KIN = re.compile(
+    r"\b(?:father|mother|husband|wife|son|daughter|brother|sister|grandfather|grandmother|uncle|aunt|"
+    r"widow|widower|predecessor|successor)s?\b",
+    re.IGNORECASE,
+)
+_KIN_MARK = "kin:"
 
 
 def _office_words(text: str) -> set[str]:
     """First letters (five) of the words, capitalised ones too, in the two words before each
     span of years in its clause, function words and verbs of holding left out ("served in the
-    Senate from" -> senat; "a senator from" -> senat)."""
+    Senate from" -> senat; "a senator from" -> senat); and the office those words name
+    ("office:senate"), else the office named last before the span in ``text`` ("Gov. Ada
+    Morrow, who led the state from 1966 to 1978" -> office:governor)."""
     out = set()
     for at, _, _ in _span_matches(text):
         pieces = clause_pieces(text[max(0, at - 80) : at])
-        kept = _office_kept(pieces[-1])
+        head = pieces[-1]
+        kept = _office_kept(head)
         if not kept and len(pieces) > 1 and not pieces[-1].strip(" from"):
             # "served two terms in the Senate, from 1967 to 1979": the span closes the clause before
-            kept = _office_kept(pieces[-2])
+            head = pieces[-2]
+            kept = _office_kept(head)
         out.update(w[:_PREFIX] for w in kept if len(w) >= _PREFIX)
+        # the clause names only the holder ("Sen. Ada Morrow (1967-1979)") or where the office
+        # was held ("who led the state"), or nothing: the office is the one the sentence names
+        # last before the span; not "lived in Carrowmere"
+        near = _kept_as_written(head)
+        bare = all(w[0].isupper() or w.lower() in _JURISDICTIONS for w in near)
+        named = _offices_in(" ".join(near)) or (_offices_in(text[:at])[-1:] if bare else [])
+        out.update(_OFFICE_MARK + o for o in named)
+        if _KIN.search(text[:at]):
+            out.add(_KIN_MARK)
     return out
 
 
+def _offices_in(text: str) -> list[str]:
+    return [_OFFICES[w.lower()] for w in _OFFICE_WORDS.findall(text) if w.lower() in _OFFICES]
+
+
+def _offices_apart(a: set[str], b: set[str]) -> bool:
+    """Both spans name an office and no office in common: two offices' terms."""
+    oa, ob = {w for w in a if w.startswith(_OFFICE_MARK)}, {w for w in b if w.startswith(_OFFICE_MARK)}
+    return bool(oa and ob and not oa & ob)
+
+
+def _span_office(st: Statement, texts: Mapping[str, str]) -> set[str]:
+    """The office words of a statement's span of years, read in its sentence when that gives the
+    same one span (a clause "from 1966 to 1978, died on Saturday" or "who served 1967-1979" names
+    no office; its sentence does: "a senator from Vessia,", "Former Sen. Ada Morrow")."""
+    sentence = _sentence_of(st, texts)
+    if sentence != st.text and _year_ranges(sentence) == _year_ranges(st.text):
+        return _office_words(sentence)
+    return _office_words(st.text)
+
+
 def _office_kept(head: str) -> list[str]:
-    words = [w.lower() for w in _OFFICE_WORDS.findall(head)]
-    return [w for w in words if w not in STOPWORDS and w not in _HOLDING and w not in _DATE_WORDS][-2:]
+    return [w.lower() for w in _kept_as_written(head)]
+
+
+def _kept_as_written(head: str) -> list[str]:
+    """The last two words of ``head`` that are no function word, verb of holding or date word."""
+    words = _OFFICE_WORDS.findall(head)
+    return [
+        w
+        for w in words
+        if (low := w.lower()) not in STOPWORDS and low not in _HOLDING and low not in _DATE_WORDS
+    ][-2:]
 
 
 def _values(kind: str, note: str, a: str, b: str) -> tuple[str, str]:

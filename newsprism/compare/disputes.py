@@ -194,6 +194,20 @@ _CLAIM_OBJECT = re.compile(
 )
 
 
+# "Clinton proposed they debate on April 15, but Sanders rejected that": turning down an offer,
+# not denying a claim. ("suggested" is left out: it also introduces claims.)
+_PROPOSAL = re.compile(
+    r"\b(?:propos(?:ed|es|al)|offer(?:ed|s)?|invit(?:ed|es|ation)|request(?:ed|s)?|plan(?:ned)? to)\b",
+    re.IGNORECASE,
+)
+
+
+# "It is absurd that 400 insiders backed her before the race began": outrage at something that
+# happened (it asserts the thing), not a denial of a claim ("the claim is absurd", "That's absurd.").
+_IT_IS = re.compile(r"\bit(?:[’']s|\s+(?:is|was|would be|seems))\s+(?:\w+\s+)?$", re.IGNORECASE)
+_OUTRAGE = re.compile(r"\s+that\b", re.IGNORECASE)
+
+
 # "I don't believe she is qualified": a negated verb of opinion states a view (often a charge),
 # it denies nothing said before.
 _OPINION = re.compile(
@@ -227,7 +241,11 @@ def _cues(pattern: re.Pattern, text: str) -> list[re.Match]:
             continue
         if pattern is _ASSERT and (_HABITUAL.search(before) or _PARTICIPLE.match(text, m.end())):
             continue
-        if _REFUSAL_VERB.fullmatch(cue) and not _CLAIM_OBJECT.match(text, m.end()):
+        if _OUTRAGE.match(text, m.end()) and _IT_IS.search(before):
+            continue
+        if _REFUSAL_VERB.fullmatch(cue) and (
+            not _CLAIM_OBJECT.match(text, m.end()) or _PROPOSAL.search(text[: m.start()])
+        ):
             continue
         if pattern is _DENY and _PRONOUN_NEGATION.fullmatch(cue) and _OPINION.match(text, m.end()):
             continue
@@ -253,8 +271,13 @@ _CUE = re.compile(
 )
 
 
-def _actor(statement: Statement, quote: Quote | None) -> tuple[str | None, str | None]:
-    """(actor as written, party): the quote's speaker, else whoever stands before the cue."""
+def _actor(
+    statement: Statement, quote: Quote | None, people: frozenset[str] = frozenset()
+) -> tuple[str | None, str | None]:
+    """(actor as written, party): the quote's speaker, else whoever stands before the cue. A
+    person of the story (``people``, actor keys) named before the cue acts for themself, not
+    for the speaker the statement is given to ("Clinton proposed a debate, but Sanders rejected
+    that": Sanders rejects, though the sentence may be read as Clinton's)."""
     if quote is not None and quote.speaker is not None:
         # A role that names one country or body ("Peruvian President") gives the side.
         role = parties_in(quote.speaker.role or "")
@@ -272,6 +295,9 @@ def _actor(statement: Statement, quote: Quote | None) -> tuple[str | None, str |
     parties = parties_in(head)
     if len(parties) == 1:
         party = next(iter(parties))
+        named, speaker = _names(head), statement.attributed_to
+        if speaker and named and _actor_key(named[-1]) in people and not _same_person(speaker, named[-1]):
+            return named[-1], party
         # The speaker the statement is attributed to speaks for the side named before the cue.
         return (statement.attributed_to or party), party
     name = statement.attributed_to
@@ -377,13 +403,13 @@ def find_disputes(
     told in one sentence. ``outlets`` names each article's outlet (its own voice's actor)."""
     party_stances, topic_stances = [], []
     display = _display_names(statements)
-    people = {
+    people = frozenset(
         _actor_key(q.speaker.canonical or q.speaker.name)
         for q in quotes.values()
         if q.speaker is not None and q.speaker.kind == "person"
-    }
+    )
     for k, st, kind in _sentence_stances(statements):
-        name, party = _actor(st, quotes.get(st.quote_id or ""))
+        name, party = _actor(st, quotes.get(st.quote_id or ""), people)
         if name is not None and name.lower() in PRONOUNS:
             name = _pronoun_actor(statements, k, st, name, people)
             if name is None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Doc
@@ -451,6 +451,36 @@ def _skeleton(word: str) -> str:
     return low[0].translate(_FIRST_SOUND) + inner + low[-1]
 
 
+# A capitalised word right after a name word, or right before it: a title's abbreviation may
+# end in a stop ("Gov."), a sentence's last word may not ("... the Kremlin. Zelensky said").
+_NAME_AFTER = re.compile(r" ([A-Z][\w’'-]+)")
+_NAME_BEFORE = re.compile(r"([A-Z][\w’'-]+|[A-Z][a-z]{1,3}\.) $")
+
+
+def _companions(articles: Sequence[Article]) -> dict[str, set[str]]:
+    """Per name word, the capitalised words written next to it (one space apart): a first
+    name's surname, a surname's first name or title."""
+    out: dict[str, set[str]] = {}
+    for a in articles:
+        text = f"{a.title or ''} {a.text}"
+        for m in _NAME_WORD.finditer(text):
+            near = set()
+            if (after := _NAME_AFTER.match(text, m.end())) is not None:
+                near.add(after.group(1))
+            if (before := _NAME_BEFORE.search(text[max(0, m.start() - 40) : m.start()])) is not None:
+                near.add(before.group(1))
+            out.setdefault(m.group(), set()).update(near)
+    return out
+
+
+def _one_name(a: str, b: str, companions: Mapping[str, set[str]]) -> bool:
+    """Two spellings of one name unless both are written beside other name words and never
+    beside the same one ("Paul Ryan" / "Phil Bryant": two people; "Volodymyr Zelensky" /
+    "Volodymyr Zelenskiy": one)."""
+    ca, cb = companions.get(a, set()), companions.get(b, set())
+    return not (ca and cb) or bool(ca & cb)
+
+
 def spelling_choices(articles: Sequence[Article]) -> dict[str, dict[str, list[str]]]:
     """Per article, each name it spells one way while another outlet of the story spells it
     another way: ``{article_id: {"Tchaikovsky": ["Tchaikovskiy"]}}``. Spellings are told apart by string
@@ -468,12 +498,17 @@ def spelling_choices(articles: Sequence[Article]) -> dict[str, dict[str, list[st
     for w in sorted(used):
         shapes.setdefault(_skeleton(w), []).append(w)
     out: dict[str, dict[str, list[str]]] = {}
+    companions = _companions(articles) if any(len(f) > 1 for f in shapes.values()) else {}
     for forms in shapes.values():
         if len(forms) < 2:
             continue
         for w in forms:
             # Two forms in one article are two names ("Paris" and "Peres"), not two spellings.
-            others = sorted(o for o in forms if o != w and used[o] - used[w] and not used[o] & used[w])
+            others = sorted(
+                o
+                for o in forms
+                if o != w and used[o] - used[w] and not used[o] & used[w] and _one_name(w, o, companions)
+            )
             for article in used[w]:
                 if others:
                     out.setdefault(article, {})[w] = others

@@ -44,6 +44,14 @@ Who did what to whom, read from the parse (:func:`statement_frames`; 0 without a
   of both ("A beat B" / "B beat A");
 - ``args_verb``: ``args`` times ``verb_sim``, the rewording with few shared words that keeps
   the arguments and a compatible predicate.
+
+What happened to whom, from each statement's main predicate (compare/predicates.py; 0 without one):
+
+- ``pred_sim``: the embedding similarity of the two predicates (lemma, particle, negation);
+- ``subject_same`` / ``object_same``: the two share their subject / object;
+- ``subject_apart``: two different named subjects, neither filling the other's predicate;
+- ``apart_pred``: ``subject_apart`` where the predicates are of one kind ("she lost the primary"
+  / "Trump won the primary": one occasion, two facts).
 """
 
 from __future__ import annotations
@@ -51,7 +59,7 @@ from __future__ import annotations
 import json
 import math
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from functools import cache, cached_property
 from importlib import resources
 from typing import TYPE_CHECKING, NamedTuple
@@ -60,6 +68,7 @@ import numpy as np
 from scipy.sparse import csr_matrix
 
 from newsprism.compare.facts import FRAME_VERBS, arg_key, specific_argument
+from newsprism.compare.predicates import Predicate, predicate_of
 from newsprism.model import Statement
 from newsprism.text import content_words, date_terms, numbers, quantities, stem, words
 
@@ -98,8 +107,19 @@ FEATURES = (
     "args",
     "swapped",
     "args_verb",
+    "pred_sim",
+    "subject_same",
+    "subject_apart",
+    "apart_pred",
+    "object_same",
 )
 
+
+# The embedding cosine of two unrelated verb lemmas ("win" / "speak" 0.38, "win" / "offer" 0.30)
+# and of two of one kind ("win" / "lose" 0.69, "win" / "beat" 0.63, "shoot" / "kill" 0.59):
+# ``apart_pred`` counts a different subject from the first, fully from the second.
+_UNRELATED_VERBS = 0.4
+_ONE_KIND = 0.7
 
 # Rarity-weighted shared words from which two leads count as fully sharing their words
 # (``lead_words``); a typical same-fact pair shares about 0.17, a look-alike 0.07.
@@ -123,7 +143,21 @@ class PairModel:
 
 
 # The features read from the parse (:func:`statement_frames`).
-FRAME_FEATURES = ("verb", "verb_sim", "args", "swapped", "args_verb")
+FRAME_FEATURES = (
+    "verb",
+    "verb_sim",
+    "args",
+    "swapped",
+    "args_verb",
+    "pred_sim",
+    "subject_same",
+    "subject_apart",
+    "apart_pred",
+    "object_same",
+)
+# Columns of the verb features (read pair by pair) and of the predicate features (in bulk).
+_VERBED = slice(FEATURES.index("verb"), FEATURES.index("args_verb") + 1)
+_PREDICATED = slice(FEATURES.index("pred_sim"), FEATURES.index("object_same") + 1)
 
 
 def frames_used() -> bool:
@@ -183,6 +217,8 @@ class Frame:
     others: frozenset[str] = frozenset()
     # Whether the statement's own predicate is negated (None: no parse); see :func:`_negated`.
     negated: bool | None = None
+    # Its main predicate and core arguments (compare/predicates.py), None without one.
+    predicate: Predicate | None = None
 
     @property
     def args(self) -> frozenset[str]:
@@ -195,6 +231,8 @@ class Frames:
 
     frames: tuple[Frame, ...]
     verb_vectors: Mapping[str, np.ndarray]
+    # A unit vector per predicate phrase ("lose primary"), embedded once per distinct phrase.
+    phrase_vectors: Mapping[str, np.ndarray] = field(default_factory=dict)
 
 
 def _role_keys(tok: Token) -> set[str]:
@@ -280,20 +318,30 @@ def statement_frames(
     embed: Callable[[list[str]], np.ndarray] | None = None,
 ) -> Frames:
     """The :class:`Frame` of each statement from its article's parse (empty without one), and
-    the embedding of each content verb's lemma (none without ``embed``)."""
+    the embedding of each content verb's lemma and each predicate phrase. Without ``embed`` (the
+    pair model weighs no frame feature: only the predicate polarity is read) no predicate is read
+    and nothing is embedded."""
     frames = []
     for st in statements:
         doc = docs.get(st.article_id)
         span = None if doc is None else doc.char_span(st.span.start, st.span.end, alignment_mode="expand")
-        frames.append(Frame() if span is None else _frame(span))
+        if span is None:
+            frames.append(Frame())
+        else:
+            frame = _frame(span)
+            frames.append(frame if embed is None else replace(frame, predicate=predicate_of(span)))
     lemmas = sorted({v for f in frames for v in f.verbs})
-    vectors: dict[str, np.ndarray] = {}
-    if embed is not None and lemmas:
-        found = np.asarray(embed(lemmas), dtype=np.float64)
-        norms = np.linalg.norm(found, axis=1, keepdims=True)
-        found = found / np.where(norms > 0, norms, 1.0)
-        vectors = dict(zip(lemmas, found, strict=True))
-    return Frames(tuple(frames), vectors)
+    phrases = sorted({f.predicate.phrase for f in frames if f.predicate is not None})
+    return Frames(tuple(frames), _unit_vectors(lemmas, embed), _unit_vectors(phrases, embed))
+
+
+def _unit_vectors(texts: list[str], embed: Callable[[list[str]], np.ndarray] | None) -> dict[str, np.ndarray]:
+    """Each of ``texts`` embedded once, scaled to unit length (none without ``embed``)."""
+    if embed is None or not texts:
+        return {}
+    found = np.asarray(embed(texts), dtype=np.float64)
+    norms = np.linalg.norm(found, axis=1, keepdims=True)
+    return dict(zip(texts, found / np.where(norms > 0, norms, 1.0), strict=True))
 
 
 def _names(text: str) -> set[str]:
@@ -316,6 +364,7 @@ class StoryPairs:
         self.vectors = vectors
         self.frames = frames.frames if frames is not None else tuple(Frame() for _ in statements)
         self.verb_vectors = frames.verb_vectors if frames is not None else {}
+        self.phrase_vectors = frames.phrase_vectors if frames is not None else {}
         self.sentences = vectors if sentences is None else sentences
         self.articles = [st.article_id for st in statements]
         (
@@ -366,8 +415,12 @@ class StoryPairs:
         )
 
     def _frame_features(self, i: int, j: int) -> list[float]:
-        """``verb``, ``verb_sim``, ``args``, ``swapped``, ``args_verb`` of one pair."""
+        """The :data:`FRAME_FEATURES` of one pair."""
         a, b = self.frames[i], self.frames[j]
+        return self._verb_features(a, b) + self._predicate_features(a.predicate, b.predicate)
+
+    def _verb_features(self, a: Frame, b: Frame) -> list[float]:
+        """``verb``, ``verb_sim``, ``args``, ``swapped``, ``args_verb``."""
         if not a.verbs or not b.verbs:
             return [0.0] * 5
         sim = 1.0 if a.verbs & b.verbs else 0.0
@@ -380,6 +433,21 @@ class StoryPairs:
         crossed = (a.agents & b.patients) | (b.agents & a.patients)
         swapped = bool(crossed - (a.agents & b.agents))
         return [float(bool(a.verbs & b.verbs)), sim, args, float(swapped), args * sim]
+
+    def _predicate_features(self, a: Predicate | None, b: Predicate | None) -> list[float]:
+        """``pred_sim``, ``subject_same``, ``subject_apart``, ``apart_pred``, ``object_same``:
+        what happened (the predicate phrases' embeddings) and to whom (the core arguments).
+        Two different named subjects of one kind of predicate ("she lost" / "Trump won") are
+        two facts of one occasion."""
+        if a is None or b is None:
+            return [0.0] * 5
+        va, vb = self.phrase_vectors.get(a.phrase), self.phrase_vectors.get(b.phrase)
+        sim = 1.0 if a.phrase == b.phrase else float(va @ vb) if va is not None and vb is not None else 0.0
+        same = a.subject is not None and a.subject == b.subject
+        apart = a.apart_from(b)
+        kind = min(1.0, max(0.0, (sim - _UNRELATED_VERBS) / (_ONE_KIND - _UNRELATED_VERBS)))
+        objects = a.object is not None and a.object == b.object
+        return [sim, float(same), float(apart), float(apart) * kind, float(objects)]
 
     def _shared_numbers(self, i: int, j: int) -> set[str]:
         """Numbers both give, less those that count different things ("three fire stations" /
@@ -420,10 +488,28 @@ class StoryPairs:
         out[:, 8] = _row_dots(self.sentences, rows, cols)
         out[:, 9] = (out[:, 2] <= 0) * np.minimum(self.name_peak[rows], self.name_peak[cols])
         out[:, 12] = out[:, 7] * np.minimum(1.0, out[:, 1] / _SOME_WORDS)
-        framed = self._framed
-        for k in np.nonzero(framed[rows] & framed[cols])[0]:
-            out[k, 13:18] = self._frame_features(int(rows[k]), int(cols[k]))
+        verbed = self._verbed
+        for k in np.nonzero(verbed[rows] & verbed[cols])[0]:
+            i, j = int(rows[k]), int(cols[k])
+            out[k, _VERBED] = self._verb_features(self.frames[i], self.frames[j])
+        if self._predicates.any():
+            out[:, _PREDICATED] = self._predicate_columns(rows, cols)
         return out
+
+    def _predicate_columns(self, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
+        """What :meth:`_predicate_features` gives, for many pairs at once."""
+        has = self._predicates[rows] & self._predicates[cols]
+        phrase, subject, obj, oblique = self._predicate_codes
+        sim = _row_dots(self._phrase_rows, rows, cols)
+        sim = np.where(phrase[rows] == phrase[cols], 1.0, sim) * has
+        sr, sc = subject[rows], subject[cols]
+        same = has & (sr >= 0) & (sr == sc)
+        named = self._named_subjects
+        apart = named[rows] & named[cols] & (sr != sc)
+        apart &= (sr != obj[cols]) & (sr != oblique[cols]) & (sc != obj[rows]) & (sc != oblique[rows])
+        kind = np.clip((sim - _UNRELATED_VERBS) / (_ONE_KIND - _UNRELATED_VERBS), 0.0, 1.0)
+        objects = has & (obj[rows] >= 0) & (obj[rows] == obj[cols])
+        return np.column_stack([sim, same, apart, apart * kind, objects]).astype(np.float64)
 
     # Per-statement arrays ``matrix`` reads, built once: the average link asks for a few pairs
     # at a time, and rebuilding them per call made each call cost the whole story.
@@ -448,8 +534,46 @@ class StoryPairs:
         return np.array([bool(n) or bool(d) for n, d in zip(self.numbers, self.dates, strict=True)])
 
     @cached_property
-    def _framed(self) -> np.ndarray:
+    def _verbed(self) -> np.ndarray:
         return np.array([bool(f.verbs) for f in self.frames], dtype=bool)
+
+    @cached_property
+    def _predicates(self) -> np.ndarray:
+        return np.array([f.predicate is not None for f in self.frames], dtype=bool)
+
+    @cached_property
+    def _named_subjects(self) -> np.ndarray:
+        return np.array(
+            [f.predicate is not None and f.predicate.named_subject for f in self.frames], dtype=bool
+        )
+
+    @cached_property
+    def _predicate_codes(self) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+        """Per statement a code of its predicate phrase, subject, object and oblique (-1: none);
+        argument codes share one numbering, so a subject can meet the other's object."""
+        phrases: dict[str, int] = {}
+        args: dict[str, int] = {}
+
+        def code(table: dict[str, int], key: str | None) -> int:
+            return -1 if key is None else table.setdefault(key, len(table))
+
+        preds = [f.predicate for f in self.frames]
+        return (
+            np.array([code(phrases, p.phrase if p else None) for p in preds]),
+            np.array([code(args, p.subject if p else None) for p in preds]),
+            np.array([code(args, p.object if p else None) for p in preds]),
+            np.array([code(args, p.oblique if p else None) for p in preds]),
+        )
+
+    @cached_property
+    def _phrase_rows(self) -> np.ndarray:
+        """Each statement's predicate phrase vector (zeros without one)."""
+        dim = next((len(v) for v in self.phrase_vectors.values()), 1)
+        out = np.zeros((len(self.frames), dim))
+        for k, f in enumerate(self.frames):
+            if f.predicate is not None and f.predicate.phrase in self.phrase_vectors:
+                out[k] = self.phrase_vectors[f.predicate.phrase]
+        return out
 
     @cached_property
     def _negative_array(self) -> np.ndarray:

@@ -54,7 +54,9 @@ _CREDIT = re.compile(
 _CITE = re.compile(
     rf"\btold (?:the )?({_OUTLETS})\b|\bspeaking to ({_OUTLETS})\b|\bsaid on ({_OUTLETS})\b"
     rf"|\b[Tt]he ({_OUTLETS}|[A-Z][\w-]+) news agency (?:said|reported|quoted)\b"
-    rf"|\b({_OUTLETS}) (?:reported|said|quoted|cited)\b|\baccording to ({_OUTLETS})\b"
+    rf"|\b({_OUTLETS}) (?:(?:first |also |later )?(?:reported|said|quoted|cited|wrote|revealed|obtained)"
+    r"|characteri[sz]ed|described|published)\b"
+    rf"|\baccording to ({_OUTLETS})\b"
     rf"|\bin an interview with ({_OUTLETS})\b|\bciting ({_OUTLETS})\b"
     # A piece another outlet published: "acknowledged as much in a New York Times article".
     rf"|\bin an? ({_OUTLETS}) (?:article|report|story|piece|column|op-ed|editorial|interview|poll)\b"

@@ -164,7 +164,7 @@ class _Keys:
     __slots__ = (
         "fragment",
         "kind",
-        "marked",
+        "marks",
         "name",
         "negated",
         "quoted",
@@ -188,17 +188,31 @@ class _Keys:
         self.sequence: list[str] = [stem(w) for w in normalize_words(_POSSESSIVE.sub("", quote.text))]
         self.fragment: bool = quote.kind == "fragment"
         self.quoted: bool = quote.kind in ("direct", "fragment")
-        self.marked: list[str] = _marked(quote) if quote.kind == "indirect" else []
+        self.marks: list[list[str]] = _marks(quote) if quote.kind == "indirect" else []
 
 
-def _marked(quote: Quote) -> list[str]:
-    """The longest run of words reported speech prints in quote marks, stemmed, when it holds two
-    content words or more: the speaker's own words, so a direct quote holding them is the same
-    utterance even where the outlet's rewording around them shares little."""
-    pieces = [p for p in _MARKED.findall(quote.text) if len(set(content_words(p))) >= 2]
-    if not pieces:
-        return []
-    return [stem(w) for w in normalize_words(_POSSESSIVE.sub("", max(pieces, key=len)))]
+def _marks(quote: Quote) -> list[list[str]]:
+    """The runs of words reported speech prints in quote marks (each with a content word),
+    stemmed: the speaker's own words, so a direct quote printing them all is the same utterance
+    even where the outlet's rewording around them shares little."""
+    pieces = [p for p in _MARKED.findall(quote.text) if content_words(p)]
+    return [[stem(w) for w in normalize_words(_POSSESSIVE.sub("", p))] for p in pieces]
+
+
+def _marks_in(part: _Keys, host: _Keys) -> bool:
+    """``part`` is reported speech whose quoted words ``host``, a direct quote, prints, every one,
+    with two content words between them and the rest of the two versions: a single quoted word
+    ("should be called “shameful”") is enough beside another shared word ("the school"), not
+    alone (a speaker repeats one word, "a reformer", on every occasion)."""
+    if not part.marks or not host.quoted or not all(_inside(m, host.sequence) for m in part.marks):
+        return False
+    marked = {w for m in part.marks for w in m}
+    return len(part.stems & host.stems) >= 2 or len(marked & part.stems) >= 2
+
+
+def _quotes_held(ka: _Keys, kb: _Keys) -> bool:
+    """One version is reported speech whose quoted words the other, a direct quote, prints."""
+    return not (ka.fragment or kb.fragment) and (_marks_in(ka, kb) or _marks_in(kb, ka))
 
 
 def _common_run(a: _Keys, b: _Keys) -> int:
@@ -317,6 +331,8 @@ def _pair_score(a: Quote, b: Quote, ka: _Keys, kb: _Keys, sim: float, s: Compare
         # same thing, with the same polarity, makes it one utterance — or the same words
         # word for word, given to an unnamed source on one side or long enough to be a copy.
         same = _same_speaker(ka, kb) and _same_polarity(ka, kb)
+        if same and _quotes_held(ka, kb):
+            return 1.0
         if (
             same
             and (overlap >= s.quote_overlap or sim >= s.quote_sim or _phrased(ka, kb, s))
@@ -491,9 +507,7 @@ def _holds_all(parts: list[int], hosts: list[int], keys: Sequence[_Keys]) -> boo
 
 def _held(part: _Keys, host: _Keys) -> bool:
     """``part`` is a stretch of ``host``, or its quoted words are (a quoted ``host`` only)."""
-    return _inside(part.sequence, host.sequence) or (
-        bool(part.marked) and host.quoted and _inside(part.marked, host.sequence)
-    )
+    return _inside(part.sequence, host.sequence) or _marks_in(part, host)
 
 
 def _nested(a: _Keys, b: _Keys) -> bool:

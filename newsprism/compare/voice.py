@@ -190,6 +190,12 @@ def _mistagged(tok: Token) -> bool:
     return tok.pos_ == "PROPN" and tok.is_lower and not tok.ent_type_
 
 
+def _acronym(tok: Token) -> bool:
+    """Two capitals in a word not written all in capitals ("PUMAs", "NGOs", "CEOs"): an
+    abbreviation or a name, never an evaluative word, whatever the tagger calls it."""
+    return sum(c.isupper() for c in tok.text) >= 2 and not tok.text.isupper()
+
+
 def _own_tokens(voice: str, doc: Doc) -> list[tuple[Token, Word]]:
     """Each own-voice token that could be loaded, with its :data:`Word`."""
     out = []
@@ -202,7 +208,7 @@ def _own_tokens(voice: str, doc: Doc) -> list[tuple[Token, Word]]:
             or not _WORD.fullmatch(low)
         ):
             continue
-        if _in_compound(tok) or low in _HEDGE_WORDS:
+        if _in_compound(tok) or low in _HEDGE_WORDS or _acronym(tok):
             continue
         if _mid_capital(tok) and not headline:  # "Bellflower courthouse": a name the tagger missed
             continue

@@ -696,6 +696,25 @@ def _pronoun_referent(
     return best_referent(cands, q.speaker, speaker_idx, pronouns, agrees)
 
 
+def _governing_subject(pron: Token, marks: list[Span], genders: dict[str, str]) -> Token | None:
+    """``Speaker Ana Lind, who …, was more direct about the rift, what she called “…”``: a
+    he/she inside a clause under a verb whose subject is a named person of that sex, written
+    before it, is that person (the subject the clause hangs from, not whoever the story is
+    about). The pronoun's own verb and a pronoun that is a main clause's subject are left to
+    salience."""
+    verb = pron.head
+    sex = PRONOUN_GENDER.get(pron.lower_)
+    while verb.head.i != verb.i:
+        verb = verb.head
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None:
+            continue
+        if subject.i > pron.i or subject.ent_type_ != "PERSON" or inside(subject, marks):
+            return None  # the nearest subject up the tree decides, named or not
+        return subject if _gender_of(subject, genders) in (None, sex) else None
+    return None
+
+
 def _subject_pronouns(doc: Doc, start: int, end: int, marks: list[Span]) -> list[Token]:
     """``he``/``she`` subjects outside quotes between two offsets (earlier mentions of someone)."""
     toks = tokens_between(doc, start, end)
@@ -812,7 +831,8 @@ def _resolve_one(doc: Doc, q: Found, marks: list[Span], window: int, state: dict
         pronouns = _subject_pronouns(doc, pos - window, pos, marks) if labels == PERSON_ENTS else []
         # a company reached through "the company" is "she" (its spokeswoman) only when no person is
         people = [c for c in cands if c.i not in state["bodies"]] if labels == PERSON_ENTS else cands
-        ref = _pronoun_referent(q, people, pronouns, state["speakers"], state["genders"])
+        ref = _governing_subject(tok, marks, state["genders"]) if word in ("he", "she") else None
+        ref = ref or _pronoun_referent(q, people, pronouns, state["speakers"], state["genders"])
         if ref is None and len(people) < len(cands):
             ref = _pronoun_referent(q, cands, pronouns, state["speakers"], state["genders"])
         if word == "they":  # "three jurors said … , they said": the latest plural source that spoke
@@ -871,8 +891,9 @@ def _resolve_one(doc: Doc, q: Found, marks: list[Span], window: int, state: dict
     if noun is None:
         return
     earlier = [t for t in reversed(state["unnamed"]) if t.lemma_.lower() == noun and pos - t.idx <= window]
-    if earlier:  # "a senior official said … the official added": the same unnamed source
-        q.referent, q.method = earlier[0], f"{q.method}+nominal"
+    introduced = _introduced_before(tok, noun, marks) if not earlier and _definite(tok) else None
+    if earlier or introduced is not None:  # "a senior official said … the official added": one source
+        q.referent, q.method = earlier[0] if earlier else introduced, f"{q.method}+nominal"
         return
     labels = ("ORG",) if noun in ORG_NOUNS else PERSON_ENTS
     mods = _modifiers(tok)
@@ -903,6 +924,24 @@ def _resolve_one(doc: Doc, q: Found, marks: list[Span], window: int, state: dict
             ref = _named_next(doc, tok, marks)
     if ref is not None:
         q.referent, q.method = ref, f"{q.method}+nominal"
+
+
+def _introduced_before(tok: Token, noun: str, marks: list[Span], sentences: int = 2) -> Token | None:
+    """``… and a police source said NYPD policy … “…,” the source said``: the latest indefinite
+    mention of the same noun in this sentence or the ones just before, outside quotes (a
+    source the steps before did not take as a quote's speaker)."""
+    start = sentence(tok).start
+    for _ in range(sentences):
+        start = sentence(tok.doc[start - 1]).start if start > 0 else start
+    for cand in reversed(tok.doc[start : tok.i]):
+        if (
+            cand.lemma_.lower() == noun
+            and cand.pos_ == "NOUN"
+            and _indefinite(cand)
+            and not inside(cand, marks)
+        ):
+            return cand
+    return None
 
 
 def _definite(tok: Token) -> bool:
@@ -1026,6 +1065,13 @@ def _delayed_name(doc: Doc, q: Found, marks: list[Span]) -> Token | None:
     return persons[0].root if persons and here.start == 0 else None
 
 
+def _joint_persons(tok: Token) -> bool:
+    """``Ana Lind and Tom Garr said``: a named person joined to another named person."""
+    return tok.ent_type_ == "PERSON" and any(
+        c.dep_ == "conj" and c.ent_type_ == "PERSON" for c in tok.children
+    )
+
+
 def resolve_references(doc: Doc, quotes: list[Found], marks: list[Span], window: int) -> None:
     """Step 4: pronoun and role-noun speakers point at an earlier named one (in place)."""
     state: dict = {
@@ -1049,8 +1095,8 @@ def resolve_references(doc: Doc, quotes: list[Found], marks: list[Span], window:
         named = q.referent if q.referent is not None else q.speaker
         if named is not None and named.pos_ == "NOUN" and not named.ent_type_ and _indefinite(named):
             state["unnamed"].append(named)
-        if named is not None and named.tag_ == "NNS" and not named.ent_type_:
-            state["plural"].append(named)
+        if named is not None and ((named.tag_ == "NNS" and not named.ent_type_) or _joint_persons(named)):
+            state["plural"].append(named)  # "three jurors", "Ana Lind and Tom Garr": a later "they"
         if named is not None and (named.ent_type_ or named.pos_ == "PROPN"):
             state["speakers"].add(named.i)
             state["named"].append(named)

@@ -25,6 +25,7 @@ from newsprism.quotes.detect import (
     find_trailing,
 )
 from newsprism.quotes.found import Found
+from newsprism.quotes.headline import headline_speakers
 from newsprism.quotes.identity import describe, fold, join, surname_key, widen_name
 from newsprism.quotes.marks import find_marked_spans, join_broken, paragraph_spans
 from newsprism.quotes.names import TITLE_WORDS, given_sex
@@ -147,7 +148,8 @@ def find_quotes(text: str, doc: Doc, paragraphs: tuple[Span, ...], settings: Quo
     continue_speakers(found, text)
     lead_in_speakers(doc, found, paras)
     continue_speakers(found, text)  # the quotes after a lead-in one continue it
-    return found
+    headline_speakers(text, doc, found, paras, marks)  # last: a headline's name continues nothing
+    return sorted(found, key=lambda f: (f.span.start, f.span.end))
 
 
 def _speaker(f: Found) -> Speaker | None:
@@ -224,7 +226,47 @@ def _without_possessive(name: str) -> str:
     return name.replace("’s", "").replace("'s", "").strip()
 
 
-def _canonical(s: Speaker, by_surname: dict[str, str]) -> Speaker:
+# How far back a full name is "just named": its sentence or the one or two before.
+JUST_NAMED = 400
+
+
+def _named_subjects(doc: Doc, marks: SpanSet) -> list[tuple[int, str, str]]:
+    """(offset, surname key, full name) of the persons the article names in full as the
+    subject of a main clause, outside quotes, in order; and (offset, "", given name) for every
+    mention by a given name alone ("Doug said"), which names someone else too."""
+    out = []
+    for e in entities(doc):
+        if e.label_ != "PERSON" or inside(e.root, marks):
+            continue
+        name = _without_possessive(join(widen_name(list(e))))
+        words = fold(name).split()
+        main = e.root.dep_ == "ROOT" or (
+            e.root.dep_ in ("nsubj", "nsubjpass") and e.root.head.dep_ in MAIN_DEPS
+        )
+        if len(words) >= 2 and main:
+            out.append((e.start_char, surname_key(name), name))
+        elif len(words) == 1:
+            out.append((e.start_char, "", words[0]))
+    return out
+
+
+MAIN_DEPS = ("ROOT", "conj")
+
+
+def _just_named(key: str, at: int, subjects: list[tuple[int, str, str]]) -> str | None:
+    """A surname the article gives two people ("Rosa Lind", "Peter Lind") is the one just named
+    in full as a main subject ("But Councilman Peter Lind blasted …. “…,” Lind wrote"), unless
+    the other was named by a given name since ("… But Rosa said …"); else None."""
+    near = [(pos, name) for pos, k, name in subjects if k == key and 0 < at - pos <= JUST_NAMED]
+    if not near:
+        return None
+    pos, name = near[-1]
+    others = {fold(n).split()[0] for _, k, n in subjects if k == key and fold(n) != fold(name)}
+    given_since = {n for p, k, n in subjects if not k and pos < p < at}
+    return None if others & given_since else name
+
+
+def _canonical(s: Speaker, by_surname: dict[str, str], subjects: list[tuple[int, str, str]]) -> Speaker:
     one_word = len(fold(s.canonical).split()) == 1
     if s.kind == "organisation" and one_word and surname_key(s.canonical) in by_surname:
         s = dataclasses.replace(s, kind="person")  # the tagger called a surname an organisation
@@ -232,8 +274,11 @@ def _canonical(s: Speaker, by_surname: dict[str, str]) -> Speaker:
         return s
     base = _without_possessive(s.canonical)
     younger = "younger" in (s.role or "").lower().split()  # the son: named story-wide, by generation
-    if len(fold(base).split()) == 1 and surname_key(base) in by_surname and not younger:
-        base = by_surname[surname_key(base)]
+    key = surname_key(base)
+    if len(fold(base).split()) == 1 and key in by_surname and not younger:
+        base = by_surname[key]
+    elif len(fold(base).split()) == 1 and not younger and s.span is not None:
+        base = _just_named(key, s.span.start, subjects) or base
     return dataclasses.replace(s, canonical=base)
 
 
@@ -245,6 +290,7 @@ def extract_quotes(article: Article, doc: Doc, settings: QuoteSettings | None = 
     speakers = [_speaker(f) for f in found]
     marks = SpanSet(m.span for m in find_marked_spans(article.text, article.paragraphs))
     by_surname = _article_canonical([s for s in speakers if s is not None], doc, marks)
+    subjects = _named_subjects(doc, marks)
     quotes = []
     for f, s in zip(found, speakers, strict=True):
         text = article.text[f.span.start : f.span.end]
@@ -258,7 +304,7 @@ def extract_quotes(article: Article, doc: Doc, settings: QuoteSettings | None = 
                 kind=f.kind,
                 cue=f.cue.text if f.cue is not None else None,
                 cue_span=f.cue_span,
-                speaker=_canonical(s, by_surname) if s is not None else None,
+                speaker=_canonical(s, by_surname, subjects) if s is not None else None,
                 method=f.method,
             )
         )

@@ -27,8 +27,9 @@ it is committed:
    clearly nearest to it (:meth:`Batch._shed_extra`, :meth:`Batch._adopt_lone`).
 
 When the batch is a pool of small stories (its average-link groups hold two to four
-articles and most of the batch), it is linked again by complete link with names weighed
-by their spread in the batch, the merge (3) joins only drafts of different link windows,
+articles and most of the batch), it is linked again with names weighed by their spread in
+the batch (by a learned pair decision, :mod:`.pairs`, in a pool of 20+; else by complete
+link on the cosine), the merge (3) joins only drafts of different link windows,
 and settling (5) keeps an article whose story still holds it (:meth:`Batch._small_groups`).
 
 Every step looks only at blocked candidates or at one draft story's members, so
@@ -45,11 +46,14 @@ from datetime import date
 from operator import itemgetter
 from typing import TYPE_CHECKING
 
+import numpy as np
+
 from newsprism.errors import StoryStateError
 from newsprism.stories.blocking import Blocker, block_keys
 from newsprism.stories.decide import Choice, StoryProfile, choose, similarity, time_compatible
 from newsprism.stories.features import ArticleFeatures
 from newsprism.stories.link import average_link
+from newsprism.stories.pairs import load_model, pair_features
 from newsprism.stories.partition import best_cut
 from newsprism.stories.vector import KindWeights, cosine, ranked, raw_weights, top_terms, unit_of, weigh
 
@@ -111,6 +115,11 @@ class Batch:
     windows: dict[str, int] = field(default_factory=dict)
     # The pool's link vectors with names weighed by their spread (:meth:`_spread_vectors`), by item.
     spread: dict[int, dict[str, float]] = field(default_factory=dict)
+    # With a pair model (stories.pairs): each pool item's link window and place in it, and each
+    # window's same-story probabilities; the later steps of the pool compare pairs by them.
+    paired: dict[int, tuple[int, int]] = field(default_factory=dict)
+    chances: dict[int, np.ndarray] = field(default_factory=dict)
+    model_steps: bool = False
 
     def run(self, features: Sequence[ArticleFeatures], links: Links | None = None) -> None:
         """Assign ``features`` (in arrival order); ``links``: the windowed steps, run elsewhere."""
@@ -379,16 +388,33 @@ class Batch:
         self.small = True
         vectors = self._spread_vectors(pool, typical * s.small_name_spread)
         self.spread = dict(zip(pool, vectors, strict=True))
+        threshold, similarity, method = s.small_link_threshold, None, s.small_link_method
+        if s.small_pair_model and len(pool) >= s.small_pair_min:
+            model = load_model(s.small_pair_model)
+            feats = [self.items[i].feat for i in pool]
+            bar = typical * s.small_name_spread
+
+            def similarity(start: int, stop: int) -> np.ndarray:
+                found = pair_features(feats[start:stop], vectors[start:stop], self.index.df, bar)
+                chances = model.probability(found)
+                if self.model_steps:
+                    self.chances[start] = chances.copy()
+                    self.paired.update((i, (start, j - start)) for j, i in enumerate(pool[start:stop], start))
+                return chances
+
+            threshold, method = model.threshold, model.method
+            self.model_steps = s.small_pair_steps
         return average_link(
             vectors,
             [self.items[i].feat.published for i in pool],
-            s.small_link_threshold,
+            threshold,
             s.max_gap_days,
             s.link_window,
             s.link_word_gate,
             s.close_days,
             s.late_factor,
-            s.small_link_method,
+            method,
+            similarity,
         )
 
     def _spread_vectors(self, pool: list[int], bar: float) -> list[dict[str, float]]:
@@ -679,7 +705,8 @@ class Batch:
         for key in [k for k, m in self.members.items() if k.startswith("~") and len(m) == size > 2]:
             members = sorted(self.members[key])
             vectors = [self.spread.get(i, self.items[i].vector) for i in members]
-            sims = [[cosine(a, b, 1.0) for b in vectors] for a in vectors]
+            pairs = list(zip(members, vectors, strict=True))
+            sims = [[self._alike(i, j, a, b) for j, b in pairs] for i, a in pairs]
             means = [(sum(row) - row[n]) / (size - 1) for n, row in enumerate(sims)]
             low, runner_up = sorted(range(size), key=means.__getitem__)[:2]
             if means[low] < ratio * means[runner_up]:
@@ -718,7 +745,7 @@ class Batch:
                     continue
                 vector = self.spread.get(i, item.vector)
                 best[key] = max(
-                    cosine(vector, self.spread.get(j, self.items[j].vector), 1.0) for j in members
+                    self._alike(i, j, vector, self.spread.get(j, self.items[j].vector)) for j in members
                 )
             ranked_keys = sorted(best.items(), key=lambda kv: (-kv[1], kv[0]))
             if not ranked_keys or ranked_keys[0][1] < threshold:
@@ -733,6 +760,14 @@ class Batch:
             self.drafts[own].release(self.items[i].vector)
             self.members[own].discard(i)
             self._join(i, key, score)
+
+    def _alike(self, i: int, j: int, a: dict[str, float], b: dict[str, float]) -> float:
+        """How alike items ``i`` and ``j`` (vectors ``a``, ``b``) are: their pair model's
+        probability when one linked them in one window, else the cosine."""
+        here, there = self.paired.get(i), self.paired.get(j)
+        if here is not None and there is not None and here[0] == there[0]:
+            return float(self.chances[here[0]][here[1], there[1]])
+        return cosine(a, b, 1.0)
 
     def _typical_size(self) -> int:
         """The size of the story of this batch's median article among those in draft stories of

@@ -32,7 +32,15 @@ from newsprism.temporal.lexicon import NAMED_DAY_WORDS
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-__all__ = ["ArticleFeatures", "fast_features", "lead_actions", "parse_published", "spacy_features", "stem"]
+__all__ = [
+    "ArticleFeatures",
+    "fast_features",
+    "lead_actions",
+    "parse_published",
+    "spacy_features",
+    "stem",
+    "title_counts",
+]
 
 _WORD = re.compile(r"[^\W\d_][\w'’\-]*|\d+(?:[.,]\d+)*", re.UNICODE)
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
@@ -231,6 +239,13 @@ def _features(article: Article, counts: Counter[str]) -> ArticleFeatures:
         title=title,
         floor=day if bound else None,
     )
+
+
+def title_counts(title: str) -> Counter[str]:
+    """The content-word features (``w:``) of a headline, as :func:`fast_features` counts them."""
+    counts: Counter[str] = Counter()
+    _add_words(counts, title, numbers=False)
+    return counts
 
 
 def _first_line(text: str) -> str:

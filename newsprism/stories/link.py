@@ -12,7 +12,7 @@ in the group size, so a batch is linked in windows of at most ``window`` article
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 
 import numpy as np
@@ -33,9 +33,11 @@ def average_link(
     close_days: int = 0,
     late: float = 1.0,
     method: str = "average",
+    similarity: Callable[[int, int], np.ndarray] | None = None,
 ) -> list[list[int]]:
     """Groups (lists of indices, each sorted, in order of first member) whose average link is >= ``threshold``
     (``method`` "complete": every pair of a group is, as a pool of small stories needs).
+    ``similarity``: the pair similarities of the window ``start:stop`` (default: the cosines of ``vectors``).
 
     Two dated articles more than ``max_gap_days`` apart never end in one group; more than
     ``close_days`` apart (> 0: on), their similarity counts ``late`` times.
@@ -44,8 +46,9 @@ def average_link(
     for start in range(0, len(vectors), window):
         stop = min(start + window, len(vectors))
         window_vectors, days = vectors[start:stop], published[start:stop]
+        sims = similarity_matrix(window_vectors) if similarity is None else similarity(start, stop)
         for group in _link_window(
-            window_vectors, days, threshold, (max_gap_days, close_days, late), word_gate, method
+            window_vectors, sims, days, threshold, (max_gap_days, close_days, late), word_gate, method
         ):
             groups.append([start + i for i in group])
     return groups
@@ -53,6 +56,7 @@ def average_link(
 
 def _link_window(
     vectors: Sequence[Mapping[str, float]],
+    sims: np.ndarray,
     published: Sequence[date | None],
     threshold: float,
     gaps: tuple[int, int, float],
@@ -62,7 +66,7 @@ def _link_window(
     n = len(vectors)
     if n < 2:
         return [[0]] if n else []
-    sims = similarity_matrix(vectors)
+    # sims is the caller's fresh matrix: changed in place.
     if word_gate > 0.0:
         words = similarity_matrix([{k: v for k, v in vec.items() if k[0] == "w"} for vec in vectors])
         sims[words < word_gate] = 0.0

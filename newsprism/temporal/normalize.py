@@ -25,15 +25,17 @@ Value = tuple[str, str, str | None]  # (type, value, mod)
 
 _FUTURE = re.compile(
     r"\b(?:will|won['’]t|wo\s+n't|'ll|shall|would|(?:is|are|was|were)\s+(?:due|expected|scheduled|set|"
-    r"slated|going|planning|poised|likely)\s+to|plans?\s+to|planned\s+to|planning\s+to|intends?\s+to|"
-    r"(?:is|are)\s+to|upcoming|(?<!-)expected|scheduled|as\s+(?:soon|early)\s+as|"
+    r"slated|going|planning|poised|likely)\s+to|(?:is|are|am)\s+supposed\s+to|plans?\s+to|planned\s+to|planning\s+to|intends?\s+to|"
+    r"(?:is|are)\s+to|upcoming|looming|impending|forthcoming|(?<!-)expected|scheduled|as\s+(?:soon|early)\s+as|"
     r"(?:is|are)\s+set\s+(?:for|on)|due\s+(?:on|to|for|by|in|at)|"
     # "postponed the vote to Friday", "pushed back until Monday": the new date is ahead
     r"(?:postpon|delay|reschedul|adjourn|push)\w*(?:\s+\w+){0,3}?(?:\s+back)?\s+(?:until|till|to)(?=\s*$))\b",
     re.IGNORECASE,
 )
 _FUTURE_AFTER = re.compile(
-    r"^[\s,]*(?:\w+\s+){0,4}?(?:will|'ll|(?:is|are)\s+(?:due|expected|scheduled|set)\s+to)\b", re.IGNORECASE
+    # the subject's words may be a title ("On Monday, Mr. Clinton will hold")
+    r"^[\s,]*(?:\w+\.?\s+){0,4}?(?:will|'ll|(?:is|are)\s+(?:due|expected|scheduled|set)\s+to)\b",
+    re.IGNORECASE,
 )
 # "-ed" words are past verbs unless a determiner makes them adjectives ("the reduced dividend").
 # Irregular past forms that are not also present forms or common nouns ("hit", "set", "read").
@@ -50,11 +52,15 @@ _SAME_FORM_PAST = (
     r"(?-i:quit|put|cut|hit|let|shut|split|spread|cost|hurt|bet|burst|cast|shed)\b"
 )
 _PAST = re.compile(
-    r"\b(?:was|were|had|did|said|ago|last|" + _IRREGULAR_PAST + r")\b|" + _SAME_FORM_PAST + r"|"
-    # nor after "be": a passive infinitive tells no tense ("to be replaced through November")
-    r"(?<!\bthe\s)(?<!\ba\s)(?<!\ban\s)(?<!\bits\s)(?<!\bto\sbe\s)\b\w{3,}ed\b",
+    # a participle after "be" is a passive, its tense the auxiliary's ("are supposed to be made
+    # public by Jan. 29", "should be completed in October")
+    r"(?<!\bbe\s)\b(?:was|were|had|did|said|ago|last|" + _IRREGULAR_PAST + r")\b|" + _SAME_FORM_PAST + r"|"
+    # nor after "be" ("to be replaced through November"), nor in a compound ("the delegate-packed
+    # April 19 primary")
+    r"(?<!\bthe\s)(?<!\ba\s)(?<!\ban\s)(?<!\bits\s)(?<!\bbe\s)(?<!-)\b\w{3,}ed\b",
     re.IGNORECASE,
 )
+_PAST_VERB_LAST = re.compile(r"\b(?:" + _IRREGULAR_PAST + r"|appeared|\w{3,}ed)\s+$", re.IGNORECASE)
 # A past verb of intent with its infinitive ("threatened to disrupt", "planned to hold"): the
 # date tells what was aimed at, which may lie after publication as well as before.
 _AIMED = re.compile(
@@ -88,10 +94,15 @@ _AHEAD_OF = re.compile(
 # to win it on Tuesday", "ahead of Saturday's caucus"), not a past verb earlier in the clause
 # ("described the race Clinton is facing ..."). Each alternative names what it tells.
 _NEAREST_CUE = re.compile(
-    r"(?P<ahead>\b(?:ahead\s+of|in\s+anticipation\s+of|in\s+the\s+run-up\s+to)\b)"
+    # a cause named after the verb is its own moment ("will vote for him because of the slaying
+    # in Chicago on Friday"): the verb's tense does not date it
+    r"(?P<cause>\b(?:because\s+of|in\s+the\s+wake\s+of|in\s+response\s+to|prompted\s+by)\b)"
+    r"|(?P<ahead>\b(?:ahead\s+of|in\s+anticipation\s+of|in\s+the\s+run-up\s+to)\b)"
     r"|(?P<prog>\b(?:is|are|am)\s+(?:\w+ly\s+)?[a-z]+ing\b)"
-    r"|(?P<modal>\b(?:could|might|can|should|must|(?-i:may))\b(?!\s+(?:not\s+)?have\b))"
-    r"|(?P<inf>\bto\s+(?!(?:the|his|her|its|our|their|this|that|a|an|date|be\s+\w+ed)\b)(?-i:[a-z]+)\b(?<!ing))"
+    # ("could not be reached for comment Saturday" tells of a try already made)
+    r"|(?P<modal>\b(?:could|might|can|should|must|(?-i:may))\b(?!\s+(?:not\s+)?have\b|\s+not\s+be\s+reached\b))"
+    # (not a plural noun after "to": "speaking to reporters Tuesday"; "to discuss", "to focus" are verbs)
+    r"|(?P<inf>\bto\s+(?!(?:the|his|her|its|our|their|this|that|a|an|date|be\s+\w+ed)\b)(?-i:[a-z]+)\b(?<!ing)(?<![^su\W]s))"
     r"|(?P<pres>\b(?-i:[a-z]{2,}[^sui'’\W]s)\s+(?:its|their|his|her)\b)"
     r"|(?P<future>" + _FUTURE.pattern + r")"
     r"|(?P<past>" + _PAST.pattern + r")",
@@ -108,7 +119,8 @@ _PROG_ADJUNCT = re.compile(r"\b(?:is|are|am)\s+[a-z]+ing\s+(?:in|at|for|during)\
 # Monday's caucus" is three days ahead; a Wednesday paper's "polls taken before Tuesday's
 # primary" the day before).
 _BEFORE_EVENT = re.compile(r"\b(?:before|until|till|in\s+advance\s+of)\s+$", re.IGNORECASE)
-_SENTENCE_END = re.compile(r"(?<![ap]\.m)(?<!\b[A-Z])[.!?]\s+(?=[A-Z\"“‘']|'')|\n")
+# (a closing quote may follow the stop: ''I'd like to punch him.'' And in Fayetteville ...)
+_SENTENCE_END = re.compile(r"(?<![ap]\.m)(?<!\b[A-Z])[.!?](?:''|[\"”’)])?\s+(?=[A-Z\"“‘']|'')|\n")
 _MODS = {
     "less than": "LESS_THAN", "fewer than": "LESS_THAN", "under": "LESS_THAN",
     "more than": "MORE_THAN", "over": "MORE_THAN", "at least": "EQUAL_OR_MORE",
@@ -137,6 +149,9 @@ class Context:
     # A year that opens its sentence ("In 1998, ... sold in June"): (year, where it ends); the
     # months and days without a year later in that sentence are of that year.
     frame_year: tuple[int, int] | None = None
+    # Where the last point ended: a month told in no tense right after a date ahead of
+    # publication is of that date's time ("the April 2017 election ... an early May run-off").
+    last_point_end: int = -1
 
     def framed_year(self, mention: Mention) -> int | None:
         """The year a sentence opened with, when ``mention`` is in that sentence."""
@@ -144,6 +159,14 @@ class Context:
             return None
         year, end = self.frame_year
         return None if _SENTENCE_END.search(self.text, end, mention.start) else year
+
+    def ahead_point(self, mention: Mention) -> dt.date | None:
+        """The last point told, when it lies after publication and ends within
+        ``_AHEAD_CHARS`` before ``mention`` (the text is telling what is to come)."""
+        point, ref = self.last_point, self.reference
+        if point is None or ref is None or point <= ref or mention.start - self.last_point_end > _AHEAD_CHARS:
+            return None
+        return point
 
     def anchor(self) -> dt.date | None:
         return self.last_day or self.reference
@@ -161,6 +184,8 @@ class Context:
         if (possessive or len(before) < 12) and _FUTURE_AFTER.match(after):
             return "future"
         ahead = _AHEAD_OF.search(before)
+        if ahead and _PAST_VERB_LAST.search(before, 0, ahead.start()):
+            ahead = None  # "went before reporters on Tuesday": a place, no clause to come
         if ahead and not _PAST.search(before[ahead.end() :]):
             return "future"  # "the last debate before Iowans kick off the voting Monday": still to come
         if _AIMED.search(before):
@@ -195,6 +220,8 @@ class Context:
                 return "future"
             return self.tense(mention)
         kind = cues[-1].lastgroup
+        if kind == "cause":
+            return ""
         if kind == "past":
             return self.tense(mention)
         if kind == "inf":
@@ -259,6 +286,9 @@ def day_value(day: dt.date, part: str | None, typ: str = "DATE") -> Value:
 def _weekday(m: Mention, ctx: Context) -> Value | None:
     wd = lx.WEEKDAYS[low(m, "wd")]
     part = m.part("part") or _part_from_pre(m.part("pre"))
+    if every := _EVERY.match(ctx.text, m.end):  # "on Saturday nights": every one, no day
+        code = lx.DAY_PARTS.get(every.group(1).lower()[:-1], "")
+        return "SET", f"XXXX-WXX-{wd + 1}" + (f"T{code}" if code else ""), None
     if ctx.reference is None or _named_day(ctx.text, m):
         return "DATE", f"XXXX-WXX-{wd + 1}", None
     tense = ctx.day_tense(m)
@@ -278,6 +308,7 @@ def _weekday(m: Mention, ctx: Context) -> Value | None:
     return typ, value, None if part else mod_of(m.part("pre"))
 
 
+_EVERY = re.compile(r"\s+(mornings|afternoons|evenings|nights)\b", re.IGNORECASE)
 _WORD_BEFORE = re.compile(r"([A-Z][a-z]+)[\s-]+$")
 
 
@@ -362,6 +393,8 @@ def _full_date(m: Mention, ctx: Context) -> Value | None:
     return "DATE", date.isoformat(), None
 
 
+# How close after a date ahead of publication a month told in no tense is of that date's time.
+_AHEAD_CHARS = 800  # a paragraph or two, as "minutes later" reaches back (timeline)
 # How far from publication a month and day without a year may be moved to another year because
 # of the tense: half a year. A writer omits the year of a date in the current year, or of a
 # recent one; "June 25" told in the past in January is more likely a slip of tense than a date
@@ -431,7 +464,7 @@ def _month(m: Mention, ctx: Context) -> Value | None:
     elif tense == "past" and month > ref.month + 1:
         year -= 1
     elif not tense:
-        year = cal.closest_year(ref, month, 15).year
+        year = cal.closest_year(ctx.ahead_point(m) or ref, month, 15).year
     return "DATE", f"{year}-{month:02d}", mod
 
 
@@ -498,6 +531,9 @@ def _season(m: Mention, ctx: Context) -> Value | None:
         return "DATE", f"{year}-{code}", mod_of(rel or None)
     if not rel and low(m, "season") == "fall" and not _season_fall(m, ctx):
         return None  # the verb, or "the fall of the regime"
+    mod = mod_of(rel or None)
+    if rel in {"early", "late"}:
+        rel = ""  # "by late summer": a part of the season, whose year the tense tells as for "summer"
     if ctx.reference is None:
         return "DATE", f"XXXX-{code}", None
     ref_year, ref_code = cal.season_of(ctx.reference)
@@ -514,7 +550,7 @@ def _season(m: Mention, ctx: Context) -> Value | None:
             year -= 1
         elif tense == "future" and order.index(code) < order.index(ref_code):
             year += 1
-    return "DATE", f"{year}-{code}", mod_of(rel or None)
+    return "DATE", f"{year}-{code}", mod
 
 
 ABSOLUTE: dict[str, Callable[[Mention, Context], Value | None]] = {

@@ -322,11 +322,20 @@ def _time_oclock(m: Mention, ctx: Context) -> Value | None:
     return "TIME", f"T{hour:02d}:00", _clock_mod(m, ctx)
 
 
+# A one-word holiday before a noun other than a time's is a kind of thing, no date ("a
+# Christmas ad", "Christmas-themed", "Halloween costumes"); "Christmas morning" is the day.
+# (a time noun a word on keeps it a time: "the Christmas shopping season")
+_TIME_NOUN = r"(?:eve|day|morning|afternoon|evening|night|weekend|week|holidays?|season|break|period|time|vacation|recess)\b"
+_MODIFIED = re.compile(r"(?:-[a-z]|\s+(?!" + _TIME_NOUN + r"|[a-z]+\s+" + _TIME_NOUN + r")[a-z])")
+
+
 def _holiday(m: Mention, ctx: Context) -> Value | None:
     name = re.sub(r"\s+", " ", ctx.text[m.start : m.end].lower())
     name = re.sub(r"\s+\d{4}$", "", name)
     month, day = lx.HOLIDAYS[name]
     year = m.part("year")
+    if not year and " " not in name and _MODIFIED.match(ctx.text, m.end):
+        return None
     if year:
         return "DATE", f"{year}-{month:02d}-{day:02d}", None
     if ctx.reference is None:

@@ -124,7 +124,7 @@ def candidates(article: Article, units: list[Span], timexes: list[Timex]) -> lis
     for each of coordinated dates: "in 2004 and 2005" is two dated events)."""
     out = []
     counted = _counted_from_a_date(article.text, timexes) + _eves(article.text, timexes)
-    counted += _later(article.text, timexes)
+    counted += _later(article.text, timexes) + _recent(article, timexes)
     counted += [t for t in _counted_from_now(article, timexes) if t.span not in {c.span for c in counted}]
     dated = sorted([*(_as_month(t) for t in timexes), *counted], key=lambda t: t.span.start)
     # a week shown as its month is still that week when told apart from another date of its unit
@@ -504,6 +504,31 @@ def _counted_from_now(article: Article, timexes: list[Timex]) -> list[Timex]:
     return out
 
 
+# "in the past week", "over the last two weeks", "during the past few days": the days up to publication.
+_RECENT = re.compile(r"\b(?:in|over|during|within)\s+(?:just\s+)?$", re.IGNORECASE)
+_RECENT_TEXT = re.compile(r"^the\s+(?:past|last)\s", re.IGNORECASE)
+_SPAN_DAYS = re.compile(r"^P(\d+|X)([DW])$")
+
+
+def _recent(article: Article, timexes: list[Timex]) -> list[Timex]:
+    """The month of an event told as in the days or weeks up to publication ("in the past week,
+    the friendship ended"), when those days lie in one month (timeline only: for TimeML "the
+    past week" stays a duration). A few days count as a week."""
+    day = published_date(article)
+    out = []
+    for t in timexes if day else ():
+        m = _SPAN_DAYS.match(t.value)
+        if t.type != "DURATION" or not m or not _RECENT_TEXT.match(t.text):
+            continue
+        if not _RECENT.search(article.text[max(0, t.span.start - 20) : t.span.start]):
+            continue
+        days = 7 if m.group(1) == "X" else int(m.group(1)) * (7 if m.group(2) == "W" else 1)
+        first = day - dt.timedelta(days=days)
+        if (first.year, first.month) == (day.year, day.month):
+            out.append(dataclasses.replace(t, type="DATE", value=f"{day.year}-{day.month:02d}", mod=None))
+    return out
+
+
 # "a day before Tuesday's primary", "two days after the March 3 vote", "three days before the
 # vote on March 3": a count of days, "before" or "after", then a dated event in a few words.
 _TO_DATE = re.compile(r"\s+(before|after)\s+((?:[A-Za-z'’-]+\s+){0,3}?)$", re.IGNORECASE)
@@ -801,6 +826,7 @@ class _Memo:
         high = min(cfg.merge_cosine, cfg.conflict_cosine) * slack
         days = {d: k for k, d in enumerate(sorted({c.day for c in self._cands}))}
         day = np.array([days[c.day] if len(c.day) == 10 else -1 for c in self._cands])
+        period = np.array([days[c.day] if len(c.day) < 10 else -1 for c in self._cands])
         for start in range(0, n, _ROWS):
             block = self._cosines[start : start + _ROWS]
             for r in range(start, min(n, start + _ROWS)):
@@ -808,6 +834,8 @@ class _Memo:
                 close = row >= high
                 if day[r] >= 0:
                     close |= (row >= cfg.same_day_cosine * slack) & (day == day[r])
+                if period[r] >= 0:
+                    close |= (row >= cfg.period_cosine * slack) & (period == period[r])
                 out[r].update(np.flatnonzero(close).tolist())
         self._alike_words(out, min(cfg.merge_similarity, cfg.conflict_similarity) * slack)
         self._alike_periods(out)
@@ -902,7 +930,7 @@ def _best_group(groups: list[_Group], cand: Candidate, cfg: TimelineSettings, me
                 words / cfg.merge_similarity, meaning / cfg.merge_cosine, same_day / cfg.same_day_cosine
             )
             if any(
-                _one_period_event(cand, m) or _aligned_day(cand, m)
+                _one_period_event(cand, m) or _aligned_day(cand, m) or _period_alike(cand, m, cfg, memo)
                 if m.article_id != cand.article_id
                 else _day_event_word(cand, m)
                 for m in group.members
@@ -986,6 +1014,7 @@ def _joinable(a: _Group, b: _Group, cfg: TimelineSettings, memo: _Memo) -> bool:
         or memo.semantic(x, y) >= (cfg.same_day_cosine if _same_day(x, y) else cfg.merge_cosine)
         or _one_period_event(x, y)
         or _aligned_day(x, y)
+        or _period_alike(x, y, cfg, memo)
         for x, y in pairs
     )
 
@@ -1022,6 +1051,19 @@ def _one_period_event(a: Candidate, b: Candidate) -> bool:
     # a month holds many of one person's events: a name next to both dates says who, not
     # which (on one day a shared name or place still tells the event: ECB+ calibrate half)
     return bool((ab & bb | aa & ba) - (name_stems(a.text) & name_stems(b.text)))
+
+
+def _period_alike(a: Candidate, b: Candidate, cfg: TimelineSettings, memo: _Memo) -> bool:
+    """Two outlets' sentences dated to one month or year, alike in meaning and in words ("her
+    first campaign for the White House in 2008" / "in 2008, the last election without a
+    Democratic incumbent in the White House"): a looser pair of bars than any date's."""
+    return (
+        a.article_id != b.article_id
+        and len(a.day) < 10
+        and a.day == b.day
+        and memo.semantic(a, b) >= cfg.period_cosine
+        and memo.similarity(a, b) >= cfg.period_similarity
+    )
 
 
 def _day_event_word(a: Candidate, b: Candidate) -> bool:

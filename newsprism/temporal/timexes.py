@@ -7,6 +7,7 @@ import re
 from collections.abc import Callable
 
 from newsprism.model import Span, Timex
+from newsprism.temporal import calendar as cal
 from newsprism.temporal.durations import DURATIONS
 from newsprism.temporal.normalize import ABSOLUTE, Context, Value
 from newsprism.temporal.relative import RELATIVE
@@ -49,11 +50,13 @@ def tag_text(
             ctx.last_day = dt.date.fromisoformat(val[:10])
         if typ == "DATE" and (point := _POINT.match(val)):
             ctx.last_point = dt.date(int(point[1]), int(point[2] or 1), 1)
+            ctx.last_point_end = mention.end
             if point[2] is None and _FRAME.search(text, max(0, mention.start - 12), mention.start):
                 ctx.frame_year = (int(point[1]), mention.end)
         span = Span(mention.start, mention.end)
         timexes.append(Timex(span, text[span.start : span.end], typ, val, article_id, mod))
-    return tuple(_anchor_times(_before_a_date(timexes, text), text, reference))
+    by_a_date = _week_by_a_date(_weekday_by_a_date(_before_a_date(timexes, text), text), text)
+    return tuple(_anchor_times(by_a_date, text, reference))
 
 
 # A year that opens its sentence: "In 1998, ...", "Back in 1995 ..." (not "who sold it in 1998").
@@ -78,6 +81,64 @@ def _before_a_date(timexes: list[Timex], text: str) -> list[Timex]:
         )
         value = f"{day.isoformat()}TNI" if m.group(1).lower() == "night" else day.isoformat()
         out[i] = _with_value(tx, value)
+    return out
+
+
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_WEEKDAY_NAME = re.compile(r"^(?:" + "|".join(_WEEKDAYS) + r")$", re.IGNORECASE)
+_BY_A_DATE = re.compile(r"^\s+(before|after)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _weekday_by_a_date(timexes: list[Timex], text: str) -> list[Timex]:
+    """ "the Saturday before Christmas", "the Monday after May 3": that weekday nearest before
+    (after) the date, one expression, not a weekday counted from publication and a second day."""
+    out: list[Timex] = []
+    i = 0
+    while i < len(timexes):
+        tx = timexes[i]
+        nxt = timexes[i + 1] if i + 1 < len(timexes) else None
+        link = _BY_A_DATE.match(text[tx.span.end : nxt.span.start]) if nxt else None
+        if nxt is None or link is None or not _WEEKDAY_NAME.match(tx.text) or not _DAY.match(nxt.value):
+            out.append(tx)
+            i += 1
+            continue
+        date = dt.date.fromisoformat(nxt.value)
+        step = -1 if link.group(1).lower() == "before" else 1
+        wanted = _WEEKDAYS.index(tx.text.lower())
+        day = date + dt.timedelta(days=step)
+        while day.weekday() != wanted:
+            day += dt.timedelta(days=step)
+        span = Span(tx.span.start, nxt.span.end)
+        out.append(Timex(span, text[span.start : span.end], "DATE", day.isoformat(), tx.article_id))
+        i += 2
+    return out
+
+
+_WEEK_BY = re.compile(r"\b(week(?:end)?)\s+(before|after)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _week_by_a_date(timexes: list[Timex], text: str) -> list[Timex]:
+    """ "the week before Christmas", "the weekend after May 3": the week (weekend) next to that
+    date, one expression, not the date itself (the week is when it happened)."""
+    out: list[Timex] = []
+    for tx in timexes:
+        m = _WEEK_BY.search(text, max(0, tx.span.start - 20), tx.span.start)
+        if m is None or not _DAY.match(tx.value):
+            out.append(tx)
+            continue
+        if out and m.start() < out[-1].span.end:
+            if not re.search(r"week(?:end)?$", out[-1].text, re.IGNORECASE):
+                out.append(tx)
+                continue
+            out.pop()  # "the weekend" tagged alone: the date says which
+        date = dt.date.fromisoformat(tx.value)
+        unit, step = m.group(1).lower(), -1 if m.group(2).lower() == "before" else 1
+        day = date + dt.timedelta(days=7 * step if unit == "week" else step)
+        while unit == "weekend" and day.weekday() != 5:
+            day += dt.timedelta(days=step)
+        span = Span(m.start(), tx.span.end)
+        value = cal.format_unit(day, unit)
+        out.append(Timex(span, text[span.start : span.end], "DATE", value, tx.article_id))
     return out
 
 

@@ -13,7 +13,14 @@ from typing import Any
 
 from newsprism.brief.quote_selection import shown_quote_groups
 from newsprism.brief.revisions import moved_facts
-from newsprism.render.brief_text import agree_rows, fact_line, one_per_sentence, sentence_parts, summary_text
+from newsprism.render.brief_text import (
+    agree_rows,
+    fact_line,
+    one_per_sentence,
+    sentence_parts,
+    summary_text,
+    unconfirmed,
+)
 from newsprism.render.copies import copy_names
 from newsprism.render.story.charts import provenance_graph, timeline_axis
 from newsprism.render.story.labels import short_labels
@@ -108,7 +115,9 @@ def _matrix(report: Report, outlets: list[dict[str, Any]], links: Links) -> dict
     statements = {s["id"]: s for s in report.get("statements", [])}
     rows = []
     ledger = report.get("ledger", [])
-    shared = [ledger[k] for k in agree_rows([(g["text"], tuple(g["article_ids"])) for g in ledger])]
+    # Groups held together only by weak evidence are not rows: a cell would read as agreement.
+    doubtful = [unconfirmed(g["status"], g["independent_support"]) for g in ledger]
+    shared = [ledger[k] for k in agree_rows([(g["text"], tuple(g["article_ids"])) for g in ledger], doubtful)]
     for g in shared[:MATRIX_ROWS]:
         cells = {statements[s]["article_id"]: statements[s] for s in g["statement_ids"] if s in statements}
         rows.append(

@@ -1,0 +1,114 @@
+"""Issue 11, session 14: a learned pair decision for the complete link of a pool of small stories."""
+
+import json
+from dataclasses import replace
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from newsprism.errors import SettingsError
+from newsprism.settings import StorySettings
+from newsprism.stories import StoryIndex
+from newsprism.stories.features import ArticleFeatures
+from newsprism.stories.pairs import FEATURES, PairModel, load_model, pair_features
+from newsprism.stories.vector import DocFrequency, unit_of
+
+
+def _story(tag: str, words: list[str], n: int = 3) -> list[ArticleFeatures]:
+    """``n`` reports of one event: its own words, place and headline, and a name every story shares."""
+    return [
+        ArticleFeatures(
+            f"{tag}{k}",
+            {"e:governor": 2, f"e:{tag}ville": 1, **{f"w:{w}": 1 for w in words}, f"w:{tag}x{k}": 1},
+            title=f"Governor and the {words[0]} in {tag.title()}ville",
+        )
+        for k in range(n)
+    ]
+
+
+VETO = _story("veto", ["veto", "budget", "school", "signed"])
+STRIKE = _story("strike", ["strike", "budget", "pension", "union"])
+FLOOD = _story("flood", ["flood", "levee", "river", "rain"])
+FIRE = _story("fire", ["blaze", "warehouse", "crew", "smoke"])
+
+
+def _features(feats: list[ArticleFeatures]) -> dict[str, np.ndarray]:
+    df = DocFrequency()
+    for f in feats:
+        df.update(f.counts)
+    vectors = [
+        unit_of(sorted(((k, float(v)) for k, v in f.counts.items()), key=lambda kv: -kv[1])) for f in feats
+    ]
+    return pair_features(feats, vectors, df, rare_bar=3.0)
+
+
+def test_reports_of_one_story_rank_each_other_first_and_share_its_rare_names() -> None:
+    found = _features(VETO + FLOOD)
+    assert set(found) == set(FEATURES)
+    same, other = (0, 1), (0, 3)
+    assert found["rank"][same] < found["rank"][other]  # each other's nearest, not the flood's
+    assert found["share"][same] == pytest.approx(1.0)
+    assert found["share"][other] < 0.5
+    assert found["rare_names"][same] > 0.0 and found["rare_names"][other] == 0.0  # vetoville, not governor
+    assert found["common_names"][other] == 1.0  # the governor, in all six
+    assert found["title"][same] > found["title"][other]
+
+
+def _model(**weights: float) -> PairModel:
+    n = len(FEATURES)
+    w = tuple(weights.get(k, 0.0) for k in FEATURES)
+    return PairModel(w, 0.0, (0.0,) * n, (1.0,) * n, threshold=0.5)
+
+
+def test_the_probability_follows_the_weights() -> None:
+    model = _model(share=2.0, rank=-1.0)
+    zero = np.zeros((2, 2))
+    base = {k: zero for k in FEATURES}
+    near = model.probability({**base, "share": np.ones((2, 2))})
+    far = model.probability({**base, "rank": np.ones((2, 2))})
+    assert near[0, 1] > 0.5 > far[0, 1]
+
+
+def test_the_packaged_model_loads_and_a_bad_one_is_named(tmp_path: Path) -> None:
+    packaged = load_model(StorySettings().small_pair_model or "pair_model.json")
+    assert len(packaged.weights) == len(FEATURES) and packaged.method in ("average", "complete")
+    broken = tmp_path / "model.json"
+    broken.write_text('{"weights": {}}', encoding="utf-8")
+    with pytest.raises(SettingsError, match="model.json"):
+        load_model(str(broken))
+    with pytest.raises(SettingsError, match="missing.json"):
+        load_model(str(tmp_path / "missing.json"))
+
+
+def test_one_batch_of_small_stories_keeps_each_story_apart_with_the_model() -> None:
+    settings = replace(
+        StorySettings(), small_pair_model="pair_model.json", small_pair_steps=True, small_pair_min=0
+    )
+    index = StoryIndex(settings)
+    index.add_features(VETO + STRIKE + FLOOD + FIRE)
+    stories = sorted(sorted(s.article_ids) for s in index.stories())
+    assert stories == sorted(sorted(f.article_id for f in s) for s in (VETO, STRIKE, FLOOD, FIRE))
+
+
+def test_a_pool_of_a_few_articles_is_linked_by_the_cosine(tmp_path: Path) -> None:
+    # A model that keeps every pair together (bias only): used, it lumps stories together.
+    lumper = tmp_path / "lumper.json"
+    zero = {k: 0.0 for k in FEATURES}
+    lumper.write_text(
+        json.dumps(
+            {
+                "weights": zero,
+                "bias": 5.0,
+                "means": zero,
+                "scales": {k: 1.0 for k in FEATURES},
+                "threshold": 0.5,
+            }
+        ),
+        encoding="utf-8",
+    )
+    feats = VETO + STRIKE + FLOOD + FIRE
+    for least, used in ((0, True), (len(feats) + 1, False)):
+        index = StoryIndex(replace(StorySettings(), small_pair_model=str(lumper), small_pair_min=least))
+        index.add_features(feats)
+        assert (len(index) < 4) == used
