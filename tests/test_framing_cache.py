@@ -6,6 +6,7 @@ import pytest
 from newsprism.compare import framing
 from newsprism.compare.statements import article_statements
 from newsprism.nlp import MemoryParseCache, cache_articles, parse_cached, use_parse_cache
+from newsprism.nlp.cache import parsed_by
 from newsprism.quotes.extract import extract_quotes
 from newsprism.settings import QuoteSettings
 from newsprism.store import Store
@@ -67,14 +68,18 @@ def test_text_quotes_and_parser_are_in_the_key(tmp_path, nlp, story):
         return framing.read_parse(article.text, quotes, doc)
 
     args = (framing._encode, framing._decode)
+    model = parsed_by(doc)
     with Store(tmp_path / "s.db") as store, use_parse_cache(store):
-        cache_articles.kept_framing(article.text, quotes, doc, read, *args)
-        cache_articles.kept_framing(article.text, quotes, doc, read, *args)
+        cache_articles.kept_framing(article.text, quotes, model, read, *args)
+        cache_articles.kept_framing(article.text, quotes, model, read, *args)
         assert len(calls) == 1
-        cache_articles.kept_framing(article.text, quotes[1:], doc, read, *args)  # other quotes
-        cache_articles.kept_framing(article.text + " ", quotes, doc, read, *args)  # other text
-        cache_articles.kept_framing(article.text, quotes, nlp(article.text), read, *args)  # parsed elsewhere
-        assert len(calls) == 4
+        cache_articles.kept_framing(article.text, quotes[1:], model, read, *args)  # other quotes
+        cache_articles.kept_framing(article.text + " ", quotes, model, read, *args)  # other text
+        cache_articles.kept_framing(article.text, quotes, "core-test-2", read, *args)  # other parser
+        other = parsed_by(nlp(article.text))  # parsed elsewhere: no model named, nothing kept
+        cache_articles.kept_framing(article.text, quotes, other, read, *args)
+        cache_articles.kept_framing(article.text, quotes, other, read, *args)
+        assert len(calls) == 6
     assert cache_articles.framing_kind(MODEL) != cache_articles.framing_kind("core-test-2")
 
 
@@ -89,3 +94,14 @@ def test_a_changed_framing_module_misses(tmp_path, monkeypatch):
         cache_articles.FRAMING_CODE
     )
     assert cache_articles.framing_kind(MODEL) is not None
+
+
+def test_a_headline_apart_from_the_body_is_read_once(tmp_path, monkeypatch):
+    title = "Shameful council rams through reckless marsh scheme"
+    expected = framing.headline_terms(title, "The council met on Tuesday.")
+    assert expected  # loaded words found in the title's own parse
+    with Store(tmp_path / "s.db") as store, use_parse_cache(store):
+        assert framing.headline_terms(title, "The council met on Tuesday.") == expected
+        monkeypatch.setattr(framing, "read_parse", _refused)
+        assert framing.headline_terms(title, "Another body.") == expected
+        assert store.count("derived") == 1

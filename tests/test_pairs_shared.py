@@ -28,7 +28,7 @@ def test_story_evidence_is_built_once_and_matches_a_fresh_build():
     again = pairs.StoryPairs(list(statements), vectors * 0.5)
     assert again.stems is first.stems and again.idf is first.idf
     assert again.features(0, 1)[0] == 0.0 and again.vectors is not first.vectors
-    pairs._LAST_TEXT[:] = [None, None]
+    pairs._LAST_TEXT[0] = None
     fresh = pairs.StoryPairs(statements, vectors)
     assert fresh.stems is not first.stems and fresh.stems == first.stems
     assert fresh.features(0, 1) == first.features(0, 1)

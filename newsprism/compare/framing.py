@@ -28,7 +28,8 @@ from newsprism.compare.voice import (
     voice_terms,
 )
 from newsprism.model import Article, LedgerGroup, Quote, Statement
-from newsprism.nlp import load_spacy
+from newsprism.nlp import load_spacy, model_key
+from newsprism.nlp.cache import parsed_by
 from newsprism.nlp.cache_articles import kept_framing
 from newsprism.text import (
     ATTRIBUTION_VERBS,
@@ -265,9 +266,12 @@ def headline_terms(
     from its text), read from its own parse; a headline atop the body is read with the body."""
     if not title or title.strip()[:_HEADLINE_CHARS] in text:
         return {}
-    title = title[:_HEADLINE_CHARS]
-    doc = load_spacy()(title)
-    return loaded_terms(own_voice(title, [], doc), doc, shared, threshold)
+    title, nlp = title[:_HEADLINE_CHARS], load_spacy()
+    # kept like a body's reading: a brief from the store does not parse its titles again
+    reading = kept_framing(
+        title, (), model_key(nlp), lambda: read_parse(title, (), nlp(title)), _encode, _decode
+    )
+    return score_terms(reading.terms, set(reading.repeated), shared, threshold)
 
 
 def _merge(a: dict[str, int], b: dict[str, int]) -> dict[str, int]:
@@ -329,7 +333,12 @@ def article_framing(
     reading = None
     if doc is not None:
         reading = kept_framing(
-            article.text, quotes, doc, lambda: read_parse(article.text, quotes, doc), _encode, _decode
+            article.text,
+            quotes,
+            parsed_by(doc),
+            lambda: read_parse(article.text, quotes, doc),
+            _encode,
+            _decode,
         )
         voice = voice_of(article.text, quotes, reading.reported)
     else:

@@ -596,8 +596,6 @@ class StoryPairs:
         return csr_matrix((data, indices, indptr), shape=(len(bags), max(1, len(vocab))))
 
 
-# The last story's evidence from its statements alone: the brief's pair judge reads the same
-# statements as alignment's (it differs only in vectors and frames), so it is built once.
 class _TextEvidence(NamedTuple):
     stems: list[set[str]]
     names: list[set[str]]
@@ -611,13 +609,17 @@ class _TextEvidence(NamedTuple):
     name_peak: np.ndarray
 
 
-_LAST_TEXT: list = [None, None]
+# The last story's statements and their evidence, in one slot (a thread never reads one
+# story's statements with another's evidence): the brief's pair judge reads the same
+# statements as alignment's (it differs only in vectors and frames), so it is built once.
+_LAST_TEXT: list[tuple[tuple[Statement, ...], _TextEvidence] | None] = [None]
 
 
 def _text_evidence(statements: tuple[Statement, ...]) -> _TextEvidence:
     """:class:`StoryPairs`' attributes read from the statements alone (shared, never changed)."""
-    if _LAST_TEXT[0] == statements:
-        return _LAST_TEXT[1]
+    last = _LAST_TEXT[0]
+    if last is not None and last[0] == statements:
+        return last[1]
     # Number words are left to the number features ("three fire stations" / "three firefighters").
     stems = [{stem(w) for w in content_words(st.text) if not numbers(w)} for st in statements]
     names = [_names(st.text) for st in statements]
@@ -636,7 +638,7 @@ def _text_evidence(statements: tuple[Statement, ...]) -> _TextEvidence:
         name_idf,
         np.array([max((name_idf[t] for t in b), default=0.0) / top for b in names]),
     )
-    _LAST_TEXT[:] = [statements, found]
+    _LAST_TEXT[0] = (statements, found)
     return found
 
 

@@ -112,16 +112,17 @@ def statements_kind(
 def kept_framing(
     text: str,
     quotes: Sequence[Quote],
-    doc: Doc,
+    model: str | None,
     read: Callable[[], T],
     encode: Callable[[T], bytes],
     decode: Callable[[bytes], T],
 ) -> T:
-    """``read()`` (what framing reads from ``doc``, the parse of ``text``, around the spans of
-    the article's ``quotes``), kept in the store in force by :func:`framing_kind`, ``text``
-    and the quotes' spans. A parse not from :func:`~newsprism.nlp.cache.parse_cached` keeps nothing."""
-    model = parsed_by(doc) if derived_cache() is not None else None
-    kind = framing_kind(model) if model is not None else None
+    """``read()`` (what framing reads from the parse of ``text`` by the pipeline ``model``
+    names, around the spans of the article's ``quotes``), kept in the store in force by
+    :func:`framing_kind`, ``text`` and the quotes' spans. No model (a parse not from
+    :func:`~newsprism.nlp.cache.parse_cached`, see :func:`~newsprism.nlp.cache.parsed_by`):
+    nothing kept."""
+    kind = framing_kind(model) if model is not None and derived_cache() is not None else None
     if kind is None:
         return read()
     given = json.dumps([[q.span.start, q.span.end] for q in quotes]) + "\0" + text
