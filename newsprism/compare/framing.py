@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
+from newsprism.compare.lexicon import zipf
 from newsprism.compare.voice import (
     Term,
     lemma_counts,
@@ -481,6 +482,15 @@ def _one_name(a: str, b: str, companions: Mapping[str, set[str]]) -> bool:
     return not (ca and cb) or bool(ca & cb)
 
 
+# Both forms this common in general English (zipf) are two words ("Cake" / "Choke"), not two
+# spellings of one name; a transliterated name is rarer than that ("Kiev" 3.5, "Kyiv" 3.1).
+_COMMON_FORM = 3.6
+
+
+def _two_words(a: str, b: str) -> bool:
+    return min(zipf(a), zipf(b)) >= _COMMON_FORM
+
+
 def spelling_choices(articles: Sequence[Article]) -> dict[str, dict[str, list[str]]]:
     """Per article, each name it spells one way while another outlet of the story spells it
     another way: ``{article_id: {"Tchaikovsky": ["Tchaikovskiy"]}}``. Spellings are told apart by string
@@ -507,7 +517,11 @@ def spelling_choices(articles: Sequence[Article]) -> dict[str, dict[str, list[st
             others = sorted(
                 o
                 for o in forms
-                if o != w and used[o] - used[w] and not used[o] & used[w] and _one_name(w, o, companions)
+                if o != w
+                and used[o] - used[w]
+                and not used[o] & used[w]
+                and not _two_words(w, o)
+                and _one_name(w, o, companions)
             )
             for article in used[w]:
                 if others:
