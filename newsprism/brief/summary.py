@@ -147,17 +147,23 @@ def _reads_alone(group: LedgerGroup, st: Statement, whole: bool) -> bool:
 
 
 _PERSONAL = re.compile(r"\b(?:we|us|our|you|your|i|me|my)\b", re.IGNORECASE)
+# A newsletter naming itself and its issue ("This is Harbour Watch for Wednesday, …", "Welcome
+# to The Briefing"): the outlet introducing its page, not a fact.
+_MASTHEAD = re.compile(
+    r"(?:This is|Welcome to) (?:the |The )?(?:[A-Z][\w’'&-]*\s){0,3}?[A-Z][\w’'&-]*"
+    r"(?: for (?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|[.!]?$)"
+)
 
 
 def _aside(st: Statement) -> bool:
-    """An outlet's own-voice word to its reader (first or second person outside quote marks, or
-    a question): commentary, not a fact the outlets can share."""
+    """An outlet's own-voice word to its reader (first or second person outside quote marks, a
+    question, a newsletter naming itself): commentary, not a fact the outlets can share."""
     if st.quote_id is not None or st.attributed_to is not None:
         return False
     text = st.text
     for a, b in reversed(quote_regions(text)):
         text = text[:a] + " " + text[b:]
-    return bool(_PERSONAL.search(text)) or text.rstrip().endswith("?")
+    return bool(_PERSONAL.search(text)) or text.rstrip().endswith("?") or bool(_MASTHEAD.match(text.strip()))
 
 
 # A sentence opening on a linking word reads on from the one before it ("And then he promised",
