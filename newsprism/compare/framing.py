@@ -83,11 +83,24 @@ def _outside_quotes(text: str) -> str:
 _KICKER = re.compile(r"^\s*([A-Z][A-Z’'&-]+(?: [A-Z][A-Z’'&-]+){0,3})\s*(?::|\s\|)\s+\S")
 
 
+# A headline that wonders ("Maybe X", "X could …") or asks ("…, but is it?") does not state its
+# claim; "May" before a number is the month.
+_HEADLINE_DOUBT = re.compile(r"\b(?:maybe|perhaps|possibly|could|might|may(?!\s+\d))\b", re.IGNORECASE)
+
+
+def _headline_hedges(title: str) -> list[str]:
+    hedges = _hedges(title)
+    outside = _outside_quotes(title)
+    words = {w for h in hedges for w in h.split()}  # "may have" is one hedge, not two
+    hedges += [m.group().lower() for m in _HEADLINE_DOUBT.finditer(outside) if m.group().lower() not in words]
+    return hedges + (["?"] if outside.rstrip(" .").endswith("?") else [])
+
+
 def headline_framing(title: str | None) -> dict:
-    """Does the headline assert (no hedge, no attribution verb) or report a claim?"""
+    """Does the headline assert (no hedge, no attribution verb, no question) or report a claim?"""
     if not title:
         return {"text": None, "kicker": None, "asserts": None, "hedges": [], "verbs": [], "presupposes": []}
-    hedges = _hedges(title)
+    hedges = _headline_hedges(title)
     verbs = sorted({m.group(1).lower() for m in _VERB.finditer(title)})
     verbs += [
         v
