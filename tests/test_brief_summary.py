@@ -187,6 +187,15 @@ def test_a_newsletter_introducing_itself_is_not_a_summary_line():
     st = _st("n2", fact, fact.text)
     group = LedgerGroup("gf", st.text, "single-source", ("n2",), (fact.id,), 1)
     assert len(summarize([group], [st], [fact], {"n2": np.array([1, 0], np.float32)})) == 1
+    # A signpost to what the page holds is no fact; one that goes on past a colon gives its fact.
+    post = make_article("Sink or swim: Here's a look at what each ferry line needs on Tuesday.", outlet="E")
+    st = _st("n3", post, post.text)
+    group = LedgerGroup("gp", st.text, "single-source", ("n3",), (post.id,), 1)
+    assert summarize([group], [st], [post], {"n3": np.array([1, 0], np.float32)}) == []
+    given = make_article("Here's one example: the ferry fund lost four million last year.", outlet="F")
+    st = _st("n4", given, given.text)
+    group = LedgerGroup("gg", st.text, "single-source", ("n4",), (given.id,), 1)
+    assert len(summarize([group], [st], [given], {"n4": np.array([1, 0], np.float32)})) == 1
 
 
 def test_a_sentence_that_reads_on_from_the_one_before_comes_after_those_that_read_alone():

@@ -153,17 +153,24 @@ _MASTHEAD = re.compile(
     r"(?:This is|Welcome to) (?:the |The )?(?:[A-Z][\w’'&-]*\s){0,3}?[A-Z][\w’'&-]*"
     r"(?: for (?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|[.!]?$)"
 )
+# A signpost to what the page holds ("Win or go home: Here's a look at what each needs"); one
+# that goes on past a colon gives the fact it announces ("Here's one example: the fund lost …").
+_SIGNPOST = re.compile(r"(?:^|:\s+)here(?:['’]s| is| are)\b[^:]*$", re.IGNORECASE)
 
 
 def _aside(st: Statement) -> bool:
     """An outlet's own-voice word to its reader (first or second person outside quote marks, a
-    question, a newsletter naming itself): commentary, not a fact the outlets can share."""
+    question, a newsletter naming itself, a signpost to what follows): commentary, not a fact the outlets can share."""
     if st.quote_id is not None or st.attributed_to is not None:
         return False
     text = st.text
     for a, b in reversed(quote_regions(text)):
         text = text[:a] + " " + text[b:]
-    return bool(_PERSONAL.search(text)) or text.rstrip().endswith("?") or bool(_MASTHEAD.match(text.strip()))
+    return (
+        bool(_PERSONAL.search(text))
+        or text.rstrip().endswith("?")
+        or bool(_MASTHEAD.match(text.strip()) or _SIGNPOST.search(text.strip()))
+    )
 
 
 # A sentence opening on a linking word reads on from the one before it ("And then he promised",
