@@ -192,6 +192,12 @@ def test_a_newsletter_introducing_itself_is_not_a_summary_line():
     st = _st("n3", post, post.text)
     group = LedgerGroup("gp", st.text, "single-source", ("n3",), (post.id,), 1)
     assert summarize([group], [st], [post], {"n3": np.array([1, 0], np.float32)}) == []
+    # The clause before the colon is picked, but the line shows its whole sentence.
+    lead = make_article("Win, lose or get out of the ferry race: Here's a look at what each line needs.", "G")
+    clause = "Win, lose or get out of the ferry race"
+    st = dataclasses.replace(_st("n5", lead, clause), sentence=Span(0, len(lead.text)))
+    group = LedgerGroup("gl", clause, "single-source", ("n5",), (lead.id,), 1)
+    assert summarize([group], [st], [lead], {"n5": np.array([1, 0], np.float32)}) == []
     given = make_article("Here's one example: the ferry fund lost four million last year.", outlet="F")
     st = _st("n4", given, given.text)
     group = LedgerGroup("gg", st.text, "single-source", ("n4",), (given.id,), 1)

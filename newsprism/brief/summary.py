@@ -106,6 +106,8 @@ def summarize(
         line = _sentence(
             group, st, by_id, arts, sentence_groups, origin_of or {}, close, avoid_quotes or set()
         )
+        if page_note(st.text) or page_note(line["text"]):
+            continue  # the shown sentence, not only the picked clause ("Win or go home: Here's …")
         if not _reads_alone(group, st, line["whole"]):
             continue  # a clause cut out of its sentence ("among them three firefighters, ...")
         if not line["full"]:
@@ -158,19 +160,22 @@ _MASTHEAD = re.compile(
 _SIGNPOST = re.compile(r"(?:^|:\s+)here(?:['’]s| is| are)\b[^:]*$", re.IGNORECASE)
 
 
+def page_note(text: str) -> bool:
+    """Whether ``text`` speaks of the page itself (a newsletter naming itself, a signpost to
+    what follows) rather than stating a fact."""
+    text = text.strip()
+    return bool(_MASTHEAD.match(text) or _SIGNPOST.search(text))
+
+
 def _aside(st: Statement) -> bool:
-    """An outlet's own-voice word to its reader (first or second person outside quote marks, a
-    question, a newsletter naming itself, a signpost to what follows): commentary, not a fact the outlets can share."""
+    """An outlet's own-voice word to its reader (first or second person outside quote marks, or
+    a question): commentary, not a fact the outlets can share."""
     if st.quote_id is not None or st.attributed_to is not None:
         return False
     text = st.text
     for a, b in reversed(quote_regions(text)):
         text = text[:a] + " " + text[b:]
-    return (
-        bool(_PERSONAL.search(text))
-        or text.rstrip().endswith("?")
-        or bool(_MASTHEAD.match(text.strip()) or _SIGNPOST.search(text.strip()))
-    )
+    return bool(_PERSONAL.search(text)) or text.rstrip().endswith("?")
 
 
 # A sentence opening on a linking word reads on from the one before it ("And then he promised",
