@@ -150,3 +150,25 @@ def test_ledger_context_is_the_rest_of_the_representative_sentence():
         )
     flood = next(g for g in report["ledger"] if g["text"].startswith("The storm flooded"))
     assert flood["before"] == "" and flood["after"].startswith(", and the mayor closed")
+
+
+def test_a_clause_after_a_semicolon_is_shown_inside_its_whole_sentence():
+    text = (
+        "The defeat raises the possibility that the mayor's strength is partly an illusion; "
+        "she may not be as strong as she looks. The council meets on Friday."
+    )
+    one = make_article(text, outlet="Harbour Post")
+    two = make_article("The council meets on Friday to weigh the budget.", outlet="Valley News")
+    set_embedder(LexicalEmbedder())
+    try:
+        analysis = run_stages(
+            Analysis(articles=(one, two)), Settings(), [("compare", compare_stage), ("brief", brief_stage)]
+        )
+    finally:
+        set_embedder(None)
+    report = build_report(analysis)
+    weak = next(g for g in report["ledger"] if g["text"].startswith("she may not be"))
+    assert weak["before"].startswith("The defeat raises") and weak["before"].rstrip().endswith(";")
+    # The statements' sentence bounds are the whole sentence too, so the invariant of the context holds.
+    rep = next(s for s in report["statements"] if s["text"].startswith("she may not be"))
+    assert one.text[rep["sentence_start"] : rep["sentence_end"]].startswith("The defeat raises")

@@ -177,6 +177,33 @@ def test_an_outlets_aside_to_its_reader_is_not_a_summary_line():
     assert summarize([group], [st], [art], {"a1": np.array([1, 0], np.float32)}) == []
 
 
+def test_a_newsletter_introducing_itself_is_not_a_summary_line():
+    art = make_article("This is Harbour Watch for Wednesday, March 5, 2031.", outlet="C")
+    st = _st("n1", art, art.text)
+    group = LedgerGroup("gn", st.text, "single-source", ("n1",), (art.id,), 1)
+    assert summarize([group], [st], [art], {"n1": np.array([1, 0], np.float32)}) == []
+    # A sentence that opens the same way and reports a fact stays a line.
+    fact = make_article("This is the third time the harbour has flooded since Wednesday.", outlet="D")
+    st = _st("n2", fact, fact.text)
+    group = LedgerGroup("gf", st.text, "single-source", ("n2",), (fact.id,), 1)
+    assert len(summarize([group], [st], [fact], {"n2": np.array([1, 0], np.float32)})) == 1
+    # A signpost to what the page holds is no fact; one that goes on past a colon gives its fact.
+    post = make_article("Sink or swim: Here's a look at what each ferry line needs on Tuesday.", outlet="E")
+    st = _st("n3", post, post.text)
+    group = LedgerGroup("gp", st.text, "single-source", ("n3",), (post.id,), 1)
+    assert summarize([group], [st], [post], {"n3": np.array([1, 0], np.float32)}) == []
+    # The clause before the colon is picked, but the line shows its whole sentence.
+    lead = make_article("Win, lose or get out of the ferry race: Here's a look at what each line needs.", "G")
+    clause = "Win, lose or get out of the ferry race"
+    st = dataclasses.replace(_st("n5", lead, clause), sentence=Span(0, len(lead.text)))
+    group = LedgerGroup("gl", clause, "single-source", ("n5",), (lead.id,), 1)
+    assert summarize([group], [st], [lead], {"n5": np.array([1, 0], np.float32)}) == []
+    given = make_article("Here's one example: the ferry fund lost four million last year.", outlet="F")
+    st = _st("n4", given, given.text)
+    group = LedgerGroup("gg", st.text, "single-source", ("n4",), (given.id,), 1)
+    assert len(summarize([group], [st], [given], {"n4": np.array([1, 0], np.float32)})) == 1
+
+
 def test_a_sentence_that_reads_on_from_the_one_before_comes_after_those_that_read_alone():
     art = make_article(
         "And then in March the ferry company raised its fares for the island route.\n\n"

@@ -224,3 +224,28 @@ def test_two_first_names_of_one_shape_beside_different_surnames_are_two_people()
     c = make_article("President Anton Gandoufi spoke on Tuesday.", "C")
     d = make_article("President Anton Qandoufi spoke on Tuesday.", "D")
     assert spelling_choices([c, d]) == {c.id: {"Gandoufi": ["Qandoufi"]}, d.id: {"Qandoufi": ["Gandoufi"]}}
+
+
+def test_two_common_english_words_of_one_shape_are_not_two_spellings_of_a_name():
+    from newsprism.compare.framing import spelling_choices
+
+    # "Cake" (a show's title) and "Choke" (a front page's cry) share a skeleton but are words.
+    a = make_article("The baker, star of the show “Cake Boss,” joined the rally on Monday.", "A")
+    b = make_article("“Choke!” read the front page of the city tabloid on Sunday.", "B")
+    assert spelling_choices([a, b]) == {}
+    # A rare name and its variant still count, even when one form is a fairly common word.
+    c = make_article("Officials in Kiev said the talks would resume.", "C")
+    d = make_article("Officials in Kyiv said the talks would resume.", "D")
+    assert spelling_choices([c, d]) == {c.id: {"Kiev": ["Kyiv"]}, d.id: {"Kyiv": ["Kiev"]}}
+
+
+def test_a_headline_that_wonders_or_asks_does_not_state_its_claim_as_fact():
+    from newsprism.compare.framing import headline_framing
+
+    assert headline_framing("Maybe the mayor hasn't rewritten the rules")["asserts"] is False
+    assert headline_framing("Harbour lead looks strong, but could it be misleading?")["asserts"] is False
+    assert headline_framing("Ferry strike perhaps over by Friday")["asserts"] is False
+    # A month is no hedge; a plain report still states its claim.
+    assert headline_framing("Port to reopen May 3 after the flood")["asserts"] is True
+    assert headline_framing("Mayor closes every school after the flood")["asserts"] is True
+    assert headline_framing("Polls may have missed the late swing")["hedges"] == ["may have"]

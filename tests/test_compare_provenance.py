@@ -383,3 +383,16 @@ def test_an_outlet_that_characterized_wrote_or_first_reported_a_thing_is_cited()
         "Harbour Gazette",
         "Valley Times",
     ]
+
+
+def test_a_link_list_item_that_names_its_source_in_brackets_is_a_citation():
+    art = make_article(
+        "POLLS MISSED THE SWING - Our own analysis of the harbour vote. [Gazette.]\n\n"
+        "-Ada Vell explains why the polls were off on the mayor. [Harbour Times.]\n\n"
+        "-Tom Orrin counts the ballots again. [Quayside.]\n\n"
+        "The mayor [Ms. Vell's rival] spoke on Tuesday.",
+        outlet="Gazette",
+    )
+    cited = dict(find_citations(art))
+    assert sorted(cited) == ["Harbour Times", "Quayside"]  # never itself, never an inserted aside
+    assert cited["Quayside"] == "-Tom Orrin counts the ballots again. [Quayside.]"

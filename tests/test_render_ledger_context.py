@@ -198,3 +198,22 @@ def test_the_story_matrix_shows_no_row_for_a_group_held_only_by_weak_evidence():
     outlets = [{"id": "a", "label": "Gazette"}, {"id": "b", "label": "Courier"}]
     rows = _matrix(report, outlets, links)["rows"]
     assert [r["text"] for r in rows] == ["The ferry sank."]
+
+
+def test_a_timeline_row_does_not_open_on_what_a_sentence_split_left_over():
+    text = "? - The mayor has led the polls by ten points for much of the winter."
+    report = {
+        "articles": [{"id": "a", "label": "Gazette", "title": None, "published": None}],
+        "ledger": [],
+        "timeline": [
+            {"date": "2031", "time": None, "text": text, "shown": text, "article_ids": ["a"], "conflict": None,
+             "versions": [], "spans": [{"article_id": "a", "start": 0, "end": len(text)}]}
+        ],
+    }  # fmt: skip
+    row = next(line for line in term_brief(report).splitlines() if "2031" in line)
+    assert "2031 The mayor has led the polls" in row and "?" not in row
+    from newsprism.render.story.view import story_view
+
+    links = Links(article=lambda aid, s=None, e=None: f"#{aid}-{s}-{e}", person=lambda n: None)
+    page = story_view(report, links)
+    assert page["timeline"][0]["text"].startswith("The mayor has led")

@@ -13,13 +13,48 @@ from typing import Any
 from newsprism.analysis import Analysis
 from newsprism.compare.contradictions import group_contradictions
 from newsprism.compare.provenance import origins
-from newsprism.model import Statement
+from newsprism.model import Span, Statement
 
 __all__ = ["brief_sections"]
 
 
+def _joined(pieces: Sequence[Span], body: str) -> dict[tuple[int, int], Span]:
+    """Each sentence piece of one article with the pieces a semicolon joins it to: the
+    statements cut a sentence at ";", and "he may not be as strong as he looks." reads only
+    after the clause before it."""
+    ordered = sorted(set((p.start, p.end) for p in pieces))
+    out: dict[tuple[int, int], Span] = {}
+    run: list[tuple[int, int]] = []
+    for piece in [*ordered, None]:
+        if run and piece is not None and piece[0] >= run[-1][1]:
+            gap = body[run[-1][1] : piece[0]].strip()
+            if gap == ";" or (not gap and body[: run[-1][1]].rstrip().endswith(";")):
+                run.append(piece)
+                continue
+        whole = Span(run[0][0], max(e for _, e in run)) if run else None
+        out.update({p: whole for p in run if whole is not None})
+        run = [piece] if piece is not None else []
+    return out
+
+
+def _sentences(analysis: Analysis) -> dict[str, Span]:
+    """Per statement, its whole sentence (pieces joined by a semicolon made one)."""
+    texts = {a.id: a.text for a in analysis.articles}
+    pieces: dict[str, list[Span]] = {}
+    for s in analysis.statements:
+        pieces.setdefault(s.article_id, []).append(s.sentence or s.span)
+    joined = {a: _joined(p, texts.get(a, "")) for a, p in pieces.items()}
+    return {
+        s.id: joined[s.article_id].get(
+            ((s.sentence or s.span).start, (s.sentence or s.span).end), s.sentence or s.span
+        )
+        for s in analysis.statements
+    }
+
+
 def _statements(analysis: Analysis) -> list[dict[str, Any]]:
     kinds = {q.id: q.kind for q in analysis.quotes}
+    sentences = _sentences(analysis)
     return [
         {
             "id": s.id,
@@ -32,8 +67,8 @@ def _statements(analysis: Analysis) -> list[dict[str, Any]]:
             "attributed_to": s.attributed_to,
             "hedges": list(s.hedges),
             "polarity": s.polarity,
-            "sentence_start": (s.sentence or s.span).start,
-            "sentence_end": (s.sentence or s.span).end,
+            "sentence_start": sentences[s.id].start,
+            "sentence_end": sentences[s.id].end,
         }
         for s in analysis.statements
     ]
@@ -43,6 +78,7 @@ def _ledger(analysis: Analysis) -> list[dict[str, Any]]:
     labels = {a.id: a.label for a in analysis.articles}
     texts = {a.id: a.text for a in analysis.articles}
     statements = {s.id: s for s in analysis.statements}
+    sentences = _sentences(analysis)
     return [
         {
             "id": g.id,
@@ -53,21 +89,23 @@ def _ledger(analysis: Analysis) -> list[dict[str, Any]]:
             "statement_ids": list(g.statement_ids),
             "independent_support": g.independent_support,
             "form": g.form,
-            **_context(g.text, [statements[i] for i in g.statement_ids if i in statements], texts),
+            **_context(g.text, [statements[i] for i in g.statement_ids if i in statements], texts, sentences),
         }
         for g in analysis.ledger
     ]
 
 
-def _context(text: str, members: list[Statement], texts: dict[str, str]) -> dict[str, str]:
+def _context(
+    text: str, members: list[Statement], texts: dict[str, str], sentences: dict[str, Span]
+) -> dict[str, str]:
     """The rest of the sentence around the group's clause ("before", "after"): a clause such as
     "while the site was made safe" reads only inside its sentence."""
     for s in members:
         if s.text == text and s.sentence is not None and s.article_id in texts:
-            body = texts[s.article_id]
+            body, whole = texts[s.article_id], sentences.get(s.id, s.sentence)
             return {
-                "before": body[s.sentence.start : s.span.start],
-                "after": body[s.span.end : s.sentence.end],
+                "before": body[whole.start : s.span.start],
+                "after": body[s.span.end : whole.end],
             }
     return {"before": "", "after": ""}
 

@@ -106,6 +106,8 @@ def summarize(
         line = _sentence(
             group, st, by_id, arts, sentence_groups, origin_of or {}, close, avoid_quotes or set()
         )
+        if page_note(st.text) or page_note(line["text"]):
+            continue  # the shown sentence, not only the picked clause ("Win or go home: Here's …")
         if not _reads_alone(group, st, line["whole"]):
             continue  # a clause cut out of its sentence ("among them three firefighters, ...")
         if not line["full"]:
@@ -147,6 +149,22 @@ def _reads_alone(group: LedgerGroup, st: Statement, whole: bool) -> bool:
 
 
 _PERSONAL = re.compile(r"\b(?:we|us|our|you|your|i|me|my)\b", re.IGNORECASE)
+# A newsletter naming itself and its issue ("This is Harbour Watch for Wednesday, …", "Welcome
+# to The Briefing"): the outlet introducing its page, not a fact.
+_MASTHEAD = re.compile(
+    r"(?:This is|Welcome to) (?:the |The )?(?:[A-Z][\w’'&-]*\s){0,3}?[A-Z][\w’'&-]*"
+    r"(?: for (?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|[.!]?$)"
+)
+# A signpost to what the page holds ("Win or go home: Here's a look at what each needs"); one
+# that goes on past a colon gives the fact it announces ("Here's one example: the fund lost …").
+_SIGNPOST = re.compile(r"(?:^|:\s+)here(?:['’]s| is| are)\b[^:]*$", re.IGNORECASE)
+
+
+def page_note(text: str) -> bool:
+    """Whether ``text`` speaks of the page itself (a newsletter naming itself, a signpost to
+    what follows) rather than stating a fact."""
+    text = text.strip()
+    return bool(_MASTHEAD.match(text) or _SIGNPOST.search(text))
 
 
 def _aside(st: Statement) -> bool:

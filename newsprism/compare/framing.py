@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
+from newsprism.compare.lexicon import zipf
 from newsprism.compare.voice import (
     Term,
     lemma_counts,
@@ -83,11 +84,24 @@ def _outside_quotes(text: str) -> str:
 _KICKER = re.compile(r"^\s*([A-Z][A-Z’'&-]+(?: [A-Z][A-Z’'&-]+){0,3})\s*(?::|\s\|)\s+\S")
 
 
+# A headline that wonders ("Maybe X", "X could …") or asks ("…, but is it?") does not state its
+# claim; "May" before a number is the month.
+_HEADLINE_DOUBT = re.compile(r"\b(?:maybe|perhaps|possibly|could|might|may(?!\s+\d))\b", re.IGNORECASE)
+
+
+def _headline_hedges(title: str) -> list[str]:
+    hedges = _hedges(title)
+    outside = _outside_quotes(title)
+    words = {w for h in hedges for w in h.split()}  # "may have" is one hedge, not two
+    hedges += [m.group().lower() for m in _HEADLINE_DOUBT.finditer(outside) if m.group().lower() not in words]
+    return hedges + (["?"] if outside.rstrip(" .").endswith("?") else [])
+
+
 def headline_framing(title: str | None) -> dict:
-    """Does the headline assert (no hedge, no attribution verb) or report a claim?"""
+    """Does the headline assert (no hedge, no attribution verb, no question) or report a claim?"""
     if not title:
         return {"text": None, "kicker": None, "asserts": None, "hedges": [], "verbs": [], "presupposes": []}
-    hedges = _hedges(title)
+    hedges = _headline_hedges(title)
     verbs = sorted({m.group(1).lower() for m in _VERB.finditer(title)})
     verbs += [
         v
@@ -490,6 +504,15 @@ def _one_name(a: str, b: str, companions: Mapping[str, set[str]]) -> bool:
     return not (ca and cb) or bool(ca & cb)
 
 
+# Both forms this common in general English (zipf) are two words ("Cake" / "Choke"), not two
+# spellings of one name; a transliterated name is rarer than that ("Kiev" 3.5, "Kyiv" 3.1).
+_COMMON_FORM = 3.6
+
+
+def _two_words(a: str, b: str) -> bool:
+    return min(zipf(a), zipf(b)) >= _COMMON_FORM
+
+
 def spelling_choices(articles: Sequence[Article]) -> dict[str, dict[str, list[str]]]:
     """Per article, each name it spells one way while another outlet of the story spells it
     another way: ``{article_id: {"Tchaikovsky": ["Tchaikovskiy"]}}``. Spellings are told apart by string
@@ -516,7 +539,11 @@ def spelling_choices(articles: Sequence[Article]) -> dict[str, dict[str, list[st
             others = sorted(
                 o
                 for o in forms
-                if o != w and used[o] - used[w] and not used[o] & used[w] and _one_name(w, o, companions)
+                if o != w
+                and used[o] - used[w]
+                and not used[o] & used[w]
+                and not _two_words(w, o)
+                and _one_name(w, o, companions)
             )
             for article in used[w]:
                 if others:

@@ -78,7 +78,10 @@ _CANONICAL = {
     "nbc": "NBC News",
     "cbs": "CBS News",
     "new york times": "The New York Times",
+    "nyt": "The New York Times",
     "washington post": "The Washington Post",
+    "washpost": "The Washington Post",
+    "wapo": "The Washington Post",
     "dpa": "DPA",
 }
 
@@ -105,6 +108,13 @@ def find_credits(article: Article) -> list[tuple[str, str]]:
     return sorted((k, v) for k, v in found.items() if not _names_itself(k, article))
 
 
+# A link list names each item's source in brackets at the item's end ("-X explains why the
+# polls were off. [Gazette.]"): a short capitalised name, its full stop inside the brackets.
+_SOURCE_LABEL = re.compile(
+    r"^.*\[((?:[Tt]he )?[A-Z][\w&'-]*(?: [A-Z][\w&'-]*){0,3})\.\][ \t]*$", re.MULTILINE
+)
+
+
 def find_citations(article: Article) -> list[tuple[str, str]]:
     """(outlet, sentence) for each outlet the article names as a source of information."""
     found: dict[str, str] = {}
@@ -113,6 +123,8 @@ def find_citations(article: Article) -> list[tuple[str, str]]:
         for m in _CITE.finditer(sentence):
             raw = next(g for g in m.groups() if g)
             found.setdefault(_outlet_name(raw), sentence)
+    for m in _SOURCE_LABEL.finditer(article.text):
+        found.setdefault(_outlet_name(m.group(1)), m.group(0).strip())
     return sorted((k, v) for k, v in found.items() if not _names_itself(k, article))
 
 

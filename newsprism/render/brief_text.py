@@ -120,6 +120,16 @@ def as_line(text: str) -> str:
     return text if not text or text[-1] in _ENDS else text + "…"
 
 
+# What a sentence split can leave at the head of a row ("? - Trump has led …" after a headline
+# cut at its question mark): punctuation a reader cannot read as the start of a sentence.
+_LEFT_OVER = re.compile(r"^(?:[?!.;:,]+\s*(?:[-–—]+\s*)?|[-–—]+\s+)")
+
+
+def row_text(text: str) -> str:
+    """A listed row's text without punctuation a sentence split left at its head."""
+    return _LEFT_OVER.sub("", text.lstrip())
+
+
 def unconfirmed(status: str, support: int) -> bool:
     """Whether a group of ``support`` independent origins is not confirmed as one fact: several
     origins the ledger holds together only by weak evidence (possibly-shared)."""
@@ -407,8 +417,8 @@ def _timeline(report: Report, esc: Callable[[str], str]) -> list[str]:
         when = e["date"] + (f" {e['time']}" if e.get("time") else "")
         who = ", ".join(labels.get(a, a) for a in e["article_ids"])
         mark = " (background)" if e.get("background") else ""
-        shown = e.get("shown") or e["text"]
-        cut = "…" if shown != e["text"] else ""  # the date's clause, from inside the sentence
+        shown = row_text(e.get("shown") or e["text"])
+        cut = "…" if shown != row_text(e["text"]) else ""  # the date's clause, from inside the sentence
         lines.append(f"- **{when}**{mark} {esc(cut + _short(without_markup(shown)))} [{esc(who)}]")
         if e.get("conflict"):
             lines.append("  - dates differ:")

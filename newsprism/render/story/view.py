@@ -17,6 +17,7 @@ from newsprism.render.brief_text import (
     agree_rows,
     fact_line,
     one_per_sentence,
+    row_text,
     sentence_parts,
     summary_text,
     unconfirmed,
@@ -242,7 +243,7 @@ def story_view(report: Report, links: Links) -> dict[str, Any]:
     outlets = _outlets(report, links)
     labels = {o["id"]: o["label"] for o in outlets}
     timeline = [
-        {"date": e["date"], "time": e["time"], "text": e["text"], "conflict": e["conflict"],
+        {"date": e["date"], "time": e["time"], "text": row_text(e["text"]), "conflict": e["conflict"],
          "versions": [{"when": v["when"], **_cite(v, labels, links)} for v in e.get("versions", [])],
          "cites": [_cite({**s, "text": e["text"]}, labels, links) for s in e["spans"]]}
         for e in report.get("timeline", [])
