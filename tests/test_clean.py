@@ -222,3 +222,17 @@ def test_question_headline_is_still_the_title():
     art = _clean_text(raw)
     assert art.title == "Will the Ostrel pier open by spring?"
     assert "Will the Ostrel pier" not in art.text
+
+
+def test_a_headline_with_a_full_stop_is_the_title_when_printed_twice_or_in_title_case():
+    body = "The harbour board of Ostrel voted on Tuesday to rebuild the old pier by next spring.\n"
+    twice = _clean_text(
+        f"Board votes to rebuild the old pier.\n\nBoard votes to rebuild the old pier.\n\n{body}"
+    )
+    assert twice.title == "Board votes to rebuild the old pier."
+    assert "Board votes" not in twice.text
+    cased = _clean_text(f"Harbour Board Votes To Rebuild The Old Pier.\n\n{body}")
+    assert cased.title == "Harbour Board Votes To Rebuild The Old Pier."
+    # A plain sentence with a stop, printed once, stays in the text (the lead is never the title).
+    once = _clean_text(f"The board voted to rebuild the old pier.\n\n{body}")
+    assert once.title != "The board voted to rebuild the old pier."
