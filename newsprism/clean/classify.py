@@ -190,24 +190,14 @@ def _is_slogan(line: Line) -> bool:
     return len(line.words) <= 8 and not _is_sentence(line.text)
 
 
-_TITLE_CASE_SHARE = 0.8
-
-
 def _title_like(line: Line, stop: bool = False) -> bool:
     """3-30 words (2+ with letters: "06 / 03 / 2025" is a date) that do not end with a full stop
     (a sentence) or a colon (a label), closing quotes and brackets aside. ``stop``: a full stop
-    is allowed (a line printed twice, or written in title case, is a headline with a stop)."""
+    is allowed (a line printed twice at once is a headline with a stop)."""
     lettered = sum(1 for w in line.words if any(c.isalpha() for c in w))
     bare = _bare(line.text)
     ends = (":",) if stop else (".", ":")
     return 3 <= len(line.words) <= 30 and lettered >= 2 and not bare.endswith(ends)
-
-
-def _title_case(line: Line) -> bool:
-    """Most longer words capitalised ("Romney Will Not Be Present For Trump Nomination."): a
-    headline's style, which a sentence of prose does not have."""
-    words = [w for w in line.words if len(w) > 3 and w[:1].isalpha()]
-    return len(words) >= 3 and sum(w[:1].isupper() for w in words) >= _TITLE_CASE_SHARE * len(words)
 
 
 def _title_index(lines: list[Line], v: Verdicts) -> int:
@@ -235,9 +225,7 @@ def _title_index(lines: list[Line], v: Verdicts) -> int:
         return head[0][0]
     for i, _ in head:
         line = lines[i]
-        if (
-            _title_like(line) or (_title_like(line, stop=True) and _title_case(line))
-        ) and not P.SITE_LINE.match(line.text):
+        if _title_like(line) and not P.SITE_LINE.match(line.text):
             return i
     return -1
 
