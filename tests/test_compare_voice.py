@@ -208,3 +208,13 @@ def test_an_abbreviation_in_the_plural_is_not_an_own_voice_word(nlp):
     words = [w for w, *_ in own_words(own_voice(text, [], doc), doc)]
     assert "pumas" not in words and "ngos" not in words
     assert "scandalous" in words and "angry" in words
+
+
+def test_a_loaded_word_before_a_name_is_shown_without_the_name(nlp):
+    from newsprism.compare.voice import term_unit
+
+    text = "Voters saw a derisive Vell on stage, and an unruly young mob at the gate."
+    doc = nlp(text)
+    word = {t.text: t for t in doc}
+    assert term_unit(word["derisive"], text) == "derisive"
+    assert term_unit(word["unruly"], text) == "unruly young mob"

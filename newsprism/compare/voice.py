@@ -237,12 +237,14 @@ _UNIT_GAP = 3
 
 
 def term_unit(tok: Token, voice: str) -> str:
-    """The phrase a loaded word is read in: an adjective with the noun it describes ("unruly
-    young mob", "furious clashes"), an adverb with the verb or adjective it modifies
+    """The phrase a loaded word is read in: an adjective with the common noun it describes
+    ("unruly young mob", "furious clashes"; not a name), an adverb with the verb or adjective it modifies
     ("vehemently deny", "lavishly subsidized"); else the word. The whole phrase must be the
     outlet's own words."""
     head = tok.head
-    describes = tok.dep_ == "amod" and head.pos_ in ("NOUN", "PROPN")
+    # A name is not part of the wording ("combative Christie" is "combative"): the reader sees the
+    # outlet's word, not the person it is said of.
+    describes = tok.dep_ == "amod" and head.pos_ == "NOUN" and not head.ent_type_
     modifies = tok.dep_ == "advmod" and head.pos_ in ("VERB", "ADJ")
     if not (describes or modifies) or not 0 < head.i - tok.i <= _UNIT_GAP:
         return tok.lower_
