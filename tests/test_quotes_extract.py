@@ -187,3 +187,13 @@ def test_a_colon_after_a_phrase_that_is_no_name_gives_no_speaker(nlp):
     quotes = _quotes(nlp, text)
     assert all(q.speaker is None or q.speaker.canonical != "Kingmaker" for q in quotes)
     assert not any(q.method == "colon" for q in quotes)
+
+
+def test_a_digest_line_names_its_source_after_the_dash(nlp):
+    text = (
+        "\u201cThe polls were fine,\u201d Tom Reed said on Tuesday. Sarah Palmer, a pollster, disagreed.\n\n"
+        "The lesson of the night - Sarah Palmer: \u201cKeep in contact with voters, always and everywhere.\u201d\n"
+    )
+    quotes = _quotes(nlp, text)
+    lesson = next(q for q in quotes if q.text.startswith("Keep in contact"))
+    assert lesson.method == "colon" and lesson.speaker.canonical == "Sarah Palmer"

@@ -739,6 +739,7 @@ def find_according(doc: Doc, marks: list[Span], direct: list[Span]) -> list[Foun
     return found
 
 
+_DASHES = frozenset({"-", "–", "—", "--"})
 _NAME_PARTICLES = frozenset(
     {"de", "da", "di", "del", "der", "van", "von", "bin", "al", "la", "le", "du", "dos"}
 )
@@ -748,14 +749,19 @@ def _colon_speaker(doc: Doc, para: Span, colon: int) -> list[Token] | None:
     """The label before a paragraph's colon when it names someone: a PERSON/ORG entity
     or an all-capitals transcript label (``WALLACE:``), at most four words."""
     toks = [t for t in tokens_between(doc, para.start, colon) if not t.is_space]
+    # A digest's "TOPIC - Source: “…”": the source is what follows the last dash.
+    dashes = [k for k, t in enumerate(toks) if t.text in _DASHES]
+    if dashes:
+        toks = toks[dashes[-1] + 1 :]
     if not toks or len(toks) > 4 or not toks[0].text[:1].isupper():
         return None
     # A label is a name and nothing else: a lower-case word makes it a phrase ("Spoiler no
     # more: Kasich ends bid"), save the small words inside names ("Charles de Gaulle").
     if any(t.is_alpha and t.is_lower and t.lower_ not in _NAME_PARTICLES for t in toks):
         return None
-    named = all(t.ent_type_ in ("PERSON", "ORG") for t in toks if t.text[:1].isupper())
     people = {t.lower_ for e in entities(doc) if e.label_ == "PERSON" for t in e}
+    # each capitalised word a name here, or a person's name elsewhere in the article
+    named = all(t.ent_type_ in ("PERSON", "ORG") or t.lower_ in people for t in toks if t.text[:1].isupper())
     # capitals only when the word is a person's name elsewhere: not "CURRENCIES:" or "WATCH:"
     shouting = all(t.text.isupper() and t.lower_ in people for t in toks if t.is_alpha)
     return toks if named or shouting else None

@@ -44,12 +44,20 @@ def _paragraph_index(paras: list[Span], pos: int) -> int:
     return max(0, bisect.bisect_right([p.start for p in paras], pos) - 1)
 
 
+_LABEL = 60  # characters: how far from a paragraph's start its colon label may end (detect.find_colon)
+
+
 def _with_colon(found: list[Found], colon: list[Found]) -> list[Found]:
     """A colon label speaks the paragraph: it gives a speaker to the quote there, or is one."""
     for c in colon:
         inner = [f for f in found if c.span.overlaps(f.span)]
         for f in inner:
-            if f.kind == "direct" and f.speaker is None:
+            # A cue inside the label ("Media shares blame - Pollster: “…”") told no speaker:
+            # the label names the source.
+            in_label = (
+                f.cue_span is not None and c.cue_span.start - _LABEL <= f.cue_span.start < c.cue_span.start
+            )
+            if f.kind == "direct" and (f.speaker is None or in_label):
                 f.speaker, f.cue_span, f.method = c.speaker, c.cue_span, "colon"
         if not inner:
             found.append(c)
