@@ -142,19 +142,8 @@ class PairModel:
         return 1.0 / (1.0 + np.exp(-z))
 
 
-# The features read from the parse (:func:`statement_frames`).
-FRAME_FEATURES = (
-    "verb",
-    "verb_sim",
-    "args",
-    "swapped",
-    "args_verb",
-    "pred_sim",
-    "subject_same",
-    "subject_apart",
-    "apart_pred",
-    "object_same",
-)
+# The features read from the parse (:func:`statement_frames`): the last ones, from "verb" on.
+FRAME_FEATURES = FEATURES[FEATURES.index("verb") :]
 # Columns of the verb features (read pair by pair) and of the predicate features (in bulk).
 _VERBED = slice(FEATURES.index("verb"), FEATURES.index("args_verb") + 1)
 _PREDICATED = slice(FEATURES.index("pred_sim"), FEATURES.index("object_same") + 1)
