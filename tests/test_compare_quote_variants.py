@@ -632,3 +632,24 @@ def test_a_quoted_term_alone_does_not_join_reported_speech_to_a_direct_quote():
         quote_in(other, "The storm response process is still running,", "Mira Lund"),
     ]
     assert group_quotes(quotes, TableEmbedder(), CompareSettings(), order) == []
+
+
+def test_one_speakers_versions_giving_the_same_two_figures_are_one_statement():
+    one = make_article(
+        "Intro.\n\n“These four ferries carry 70% of the island's freight,” Lund said.", outlet="O0"
+    )
+    other = make_article(
+        "Intro.\n\n“Close to 70 percent of all freight to the island travels on the four ferries,” Lund said.",
+        outlet="O1",
+    )
+    order = {one.id: 0, other.id: 1}
+    a = quote_in(one, "These four ferries carry 70% of the island's freight,", "Mira Lund")
+    b = quote_in(
+        other, "Close to 70 percent of all freight to the island travels on the four ferries,", "Mira Lund"
+    )
+    [group] = group_quotes([a, b], TableEmbedder(), CompareSettings(), order)
+    assert set(group.quote_ids) == {a.id, b.id}
+    # one figure alike is not enough: a speaker cites one number in several remarks
+    third = make_article("Intro.\n\n“Fares rose 70% in a decade on the island,” Lund said.", outlet="O2")
+    c = quote_in(third, "Fares rose 70% in a decade on the island,", "Mira Lund")
+    assert group_quotes([a, c], TableEmbedder(), CompareSettings(), {one.id: 0, third.id: 1}) == []

@@ -171,6 +171,7 @@ class _Keys:
         "marks",
         "name",
         "negated",
+        "numbers",
         "quoted",
         "sequence",
         "stems",
@@ -189,6 +190,7 @@ class _Keys:
         polar = _CONTRAST.sub(", ", quote.text)
         self.negated: bool = negations(polar) > 0
         self.denied: set[str] = negated_words(polar) if self.negated else set()
+        self.numbers: set[str] = numbers(quote.text)
         self.words: list[str] = normalize_words(polar)
         self.sequence: list[str] = [stem(w) for w in normalize_words(_POSSESSIVE.sub("", quote.text))]
         self.fragment: bool = quote.kind == "fragment"
@@ -359,7 +361,12 @@ def _pair_score(a: Quote, b: Quote, ka: _Keys, kb: _Keys, sim: float, s: Compare
             return 1.0
         if (
             same
-            and (overlap >= s.quote_overlap or sim >= s.quote_sim or _phrased(ka, kb, s))
+            and (
+                overlap >= s.quote_overlap
+                or sim >= s.quote_sim
+                or _phrased(ka, kb, s)
+                or _counted_alike(ka, kb, s)
+            )
             and _worded(ka, kb, sim, s)
         ):
             return max(overlap, sim)
@@ -373,7 +380,11 @@ def _pair_score(a: Quote, b: Quote, ka: _Keys, kb: _Keys, sim: float, s: Compare
         na is not None
         and na == nb
         and _same_speaker(ka, kb)
-        and ((overlap >= s.quote_overlap and shared and _worded(ka, kb, sim, s)) or sim >= s.quote_sim)
+        and (
+            (overlap >= s.quote_overlap and shared and _worded(ka, kb, sim, s))
+            or sim >= s.quote_sim
+            or (_counted_alike(ka, kb, s) and _same_polarity(ka, kb))
+        )
     ):
         return max(overlap, sim)
     # An unknown speaker matches anyone, so the words themselves must agree on both counts.
@@ -384,6 +395,14 @@ def _pair_score(a: Quote, b: Quote, ka: _Keys, kb: _Keys, sim: float, s: Compare
     if _printed_alike(ka, kb, s):
         return max(overlap, sim)
     return None
+
+
+def _counted_alike(ka: _Keys, kb: _Keys, s: CompareSettings) -> bool:
+    """Two versions of one speaker giving the same figures, and a word besides, however each
+    outlet words the rest: a speaker's two remarks seldom repeat two numbers."""
+    if len(ka.numbers & kb.numbers) < s.quote_same_numbers:
+        return False
+    return any(not any(c.isdigit() for c in w) for w in ka.stems & kb.stems)
 
 
 def _printed_alike(ka: _Keys, kb: _Keys, s: CompareSettings) -> bool:
