@@ -576,3 +576,80 @@ def test_quoted_words_held_by_a_direct_quote_join_before_shared_topic_words():
         quotes, TableEmbedder({said: 0.5}, anchor=lede), CompareSettings(), {one.id: 0, two.id: 1}
     )
     assert [sorted(g.quote_ids) for g in groups] == [sorted([quotes[0].id, quotes[1].id])]
+
+
+def test_two_reported_versions_printing_one_remarks_words_are_one_utterance():
+    # each outlet reports the line in its own sentence; one swaps a pronoun for a bracketed
+    # insertion and spells the verb with a hyphen
+    one = make_article(
+        "Intro.\n\nBrann has said he would “flood-proof [the old quays] by spring.”", outlet="O0"
+    )
+    other = make_article("Intro.\n\nBrann promised to “flood proof them by spring.”", outlet="O1")
+    order = {one.id: 0, other.id: 1}
+    quotes = [
+        quote_in(one, "he would “flood-proof [the old quays] by spring.”", "Olav Brann", "indirect"),
+        quote_in(other, "to “flood proof them by spring.”", "Olav Brann", "indirect"),
+    ]
+    [group] = group_quotes(quotes, TableEmbedder(), CompareSettings(), order)
+    assert set(group.quote_ids) == {q.id for q in quotes}
+    # other quoted words of the same speaker are another remark
+    third = make_article("Intro.\n\nBrann promised to “rebuild the ferry sheds by spring.”", outlet="O2")
+    apart = [quotes[0], quote_in(third, "to “rebuild the ferry sheds by spring.”", "Olav Brann", "indirect")]
+    assert group_quotes(apart, TableEmbedder(), CompareSettings(), {one.id: 0, third.id: 1}) == []
+
+
+def test_a_negation_that_denies_none_of_the_shared_words_keeps_one_statement():
+    one = make_article("Intro.\n\nLund said Brann had a boat but then came the twist.", outlet="O0")
+    other = make_article(
+        "Intro.\n\nLund said the clerk Brann was at the dock and had a boat, but isn't the one who sank the ferry.",
+        outlet="O1",
+    )
+    order = {one.id: 0, other.id: 1}
+    quotes = [
+        quote_in(one, "Brann had a boat but then came the twist", "Mira Lund", "indirect"),
+        quote_in(
+            other,
+            "the clerk Brann was at the dock and had a boat, but isn't the one who sank the ferry",
+            "Mira Lund",
+            "indirect",
+        ),
+    ]
+    [group] = group_quotes(quotes, TableEmbedder(), CompareSettings(), order)
+    assert set(group.quote_ids) == {q.id for q in quotes}
+    # a negation of a shared word is a flipped claim
+    denied = make_article("Intro.\n\nLund said Brann never had a boat at the dock.", outlet="O2")
+    flipped = [quotes[0], quote_in(denied, "Brann never had a boat at the dock", "Mira Lund", "indirect")]
+    assert group_quotes(flipped, TableEmbedder(), CompareSettings(), {one.id: 0, denied.id: 1}) == []
+
+
+def test_a_quoted_term_alone_does_not_join_reported_speech_to_a_direct_quote():
+    # the two share only the term the reported version quotes: two statements about one thing
+    one = make_article("Intro.\n\nThe firm went into “storm response” mode on Friday.", outlet="O0")
+    other = make_article("Intro.\n\n“The storm response process is still running,” Lund said.", outlet="O1")
+    order = {one.id: 0, other.id: 1}
+    quotes = [
+        quote_in(one, "The firm went into “storm response” mode on Friday", "Mira Lund", "indirect"),
+        quote_in(other, "The storm response process is still running,", "Mira Lund"),
+    ]
+    assert group_quotes(quotes, TableEmbedder(), CompareSettings(), order) == []
+
+
+def test_one_speakers_versions_giving_the_same_two_figures_are_one_statement():
+    one = make_article(
+        "Intro.\n\n“These four ferries carry 70% of the island's freight,” Lund said.", outlet="O0"
+    )
+    other = make_article(
+        "Intro.\n\n“Close to 70 percent of all freight to the island travels on the four ferries,” Lund said.",
+        outlet="O1",
+    )
+    order = {one.id: 0, other.id: 1}
+    a = quote_in(one, "These four ferries carry 70% of the island's freight,", "Mira Lund")
+    b = quote_in(
+        other, "Close to 70 percent of all freight to the island travels on the four ferries,", "Mira Lund"
+    )
+    [group] = group_quotes([a, b], TableEmbedder(), CompareSettings(), order)
+    assert set(group.quote_ids) == {a.id, b.id}
+    # one figure alike is not enough: a speaker cites one number in several remarks
+    third = make_article("Intro.\n\n“Fares rose 70% in a decade on the island,” Lund said.", outlet="O2")
+    c = quote_in(third, "Fares rose 70% in a decade on the island,", "Mira Lund")
+    assert group_quotes([a, c], TableEmbedder(), CompareSettings(), {one.id: 0, third.id: 1}) == []
