@@ -842,11 +842,6 @@ class CompareSettings:
     # a row alike. Session 13: one more right pair on the ECB+ calibrate half and no pair added
     # on the 31 PolNeAR dev stories (docs/results/brief.md 0y-qgroups).
     quote_phrase_run: int = 4
-    # Versions of one named speaker that print this many of the same figures ("90 percent" of
-    # the traffic on "three" cables, however reworded) and a content word besides are one
-    # statement. Session 15: the one such pair on the tuning sets and the 31 PolNeAR dev stories
-    # is one utterance (docs/results/brief.md 0za-qgroups).
-    quote_same_numbers: int = 2
     # A reworded version keeping this share of the reference's content stems (or as close as
     # quote_sim) is a translation; less is a paraphrase. Set on the seeds' translated quote.
     translation_overlap: float = 0.6
