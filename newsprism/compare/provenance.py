@@ -55,6 +55,8 @@ _CITE = re.compile(
     rf"\btold (?:the )?({_OUTLETS})\b|\bspeaking to ({_OUTLETS})\b|\bsaid on ({_OUTLETS})\b"
     rf"|\b[Tt]he ({_OUTLETS}|[A-Z][\w-]+) news agency (?:said|reported|quoted)\b"
     rf"|\b({_OUTLETS}) (?:(?:first |also |later )?(?:reported|said|quoted|cited|wrote|revealed|obtained)"
+    # and in the present tense a column uses for the day's news ("the Post reports that ...")
+    r"|(?:reports|writes|reveals) that"
     r"|characteri[sz]ed|described|published)\b"
     rf"|\baccording to ({_OUTLETS})\b"
     rf"|\bin an interview with ({_OUTLETS})\b|\bciting ({_OUTLETS})\b"
@@ -62,9 +64,10 @@ _CITE = re.compile(
     rf"|\bin an? ({_OUTLETS}) (?:article|report|story|piece|column|op-ed|editorial|interview|poll)\b"
 )
 # A wire dateline opens a paragraph: a short place (and date) line, the agency in brackets,
-# then a dash ("WASHINGTON (Reuters) -", "MEXICO CITY, Feb. 8 (UPI) —", "(AFP) –").
+# then a dash ("WASHINGTON (Reuters) -", "MEXICO CITY, Feb. 8 (UPI) —", "(AFP) –"). A party and
+# state label is no agency ("Sen. Ada Vell (R-Ohio) — announced ...", a list of candidates).
 _DATELINE = re.compile(
-    rf"^(?:[A-Za-z][\w.,' -]{{0,40}}?\s?)?\(({_OUTLETS}|[A-Z][\w.&'-]*(?: [A-Z][\w.&'-]*){{0,3}})\)\s*[—–-]",
+    rf"^(?:[A-Za-z][\w.,' -]{{0,40}}?\s?)?\((?![A-Z]-[A-Z])({_OUTLETS}|[A-Z][\w.&'-]*(?: [A-Z][\w.&'-]*){{0,3}})\)\s*[—–-]",
     re.MULTILINE,
 )
 # Reuters signs its copy "(Reporting by ...; Editing by ...)": a house style, read as its credit.
@@ -88,6 +91,8 @@ _CANONICAL = {
 
 def _outlet_name(raw: str) -> str:
     name = raw.strip()
+    if name.startswith("the "):  # "the Valley Times reports" and "The Valley Times said": one outlet
+        name = "The " + name[4:]
     return _CANONICAL.get(name.lower(), name if not name.islower() else name.upper())
 
 
