@@ -420,3 +420,19 @@ def test_an_outlet_that_reports_or_writes_in_the_present_tense_is_cited():
         "Harbour Gazette",
         "Valley Times",
     ]
+
+
+def test_outlet_names_ending_in_caller_beast_examiner_or_standard_and_the_hill_are_cited():
+    text = (
+        "The aide told the Harbour Caller it was over. The Quay Examiner reported the vote.\n\n"
+        "According to The Hill, the deal held. The senator told the Daily Beast he was done.\n\n"
+        "The Weekly Standard said so. The governor climbed Signal Hill said to be steep."
+    )
+    art = make_article(text, outlet="Eastport Herald")
+    assert sorted(o.removeprefix("The ") for o, _ in find_citations(art)) == [
+        "Daily Beast",
+        "Harbour Caller",
+        "Hill",
+        "Quay Examiner",
+        "Weekly Standard",
+    ]
