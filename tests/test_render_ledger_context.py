@@ -251,4 +251,5 @@ def test_the_rows_shown_and_the_more_line_add_up_to_the_facts_counted():
     }
     text = term_brief(report)
     assert "6 facts only here" in text
-    assert "only here: … and 2 more" in text  # g5 and g6: the three rows shown hold g1-g4
+    # Three rows shown and three more make the six the outlet's line counts (rows counted 4 before).
+    assert "only here: … and 3 more" in text

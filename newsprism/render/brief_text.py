@@ -330,9 +330,9 @@ def _outlets(report: Report, esc: Callable[[str], str]) -> list[str]:
         for what, ids in (("only here", only), ("leaves out", missing)):
             shown = one_per_sentence(ids, texts, statements)
             lines += [f"  - {what}: {fact_line(texts[g], statements, esc)}" for g in shown[:OUTLET_ROWS]]
-            # The rest counts facts, as the outlet's line does: a row shows every fact of its
-            # sentence, and a fact too short to show as a line is still one of the count.
-            rest = len(ids) - _facts_in_rows(ids, shown[:OUTLET_ROWS], texts, statements)
+            # The rest counts facts, as the outlet's line does, so that the rows and the rest add up
+            # to it (a row that holds two clauses of its sentence still counts one).
+            rest = len(ids) - len(shown[:OUTLET_ROWS])
             if rest > 0:  # the list is not the whole of it
                 lines.append(f"  - {what}: … and {rest} more")
     return lines
@@ -342,14 +342,6 @@ def _sentence_key(group: dict, statements: dict[str, dict]) -> tuple[str, int] |
     """The article and sentence start of the group's first statement."""
     first = next((statements[i] for i in group.get("statement_ids", []) if i in statements), None)
     return (first["article_id"], first.get("sentence_start", first["start"])) if first else None
-
-
-def _facts_in_rows(
-    ids: list[str], rows: list[str], groups: dict[str, dict], statements: dict[str, dict]
-) -> int:
-    """How many of ``ids`` the rows show: each row's group and the groups of its sentence."""
-    keys = {_sentence_key(groups[g], statements) for g in rows} - {None}
-    return sum(1 for g in ids if g in rows or (g in groups and _sentence_key(groups[g], statements) in keys))
 
 
 def _plural(n: int, noun: str) -> str:
