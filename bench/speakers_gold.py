@@ -72,7 +72,9 @@ def _print_speakers(gold: dict, docs: dict, found: dict[int, str], analysis) -> 
         names[want][norm_name(ours) or "?"] += 1
         if not speaker_ok(ours, want):
             method = f"{q.method}, as written {q.speaker.name!r}" if q.speaker else q.method
-            print(f"  WRONG {gq['doc'][:24]}[{gq['sentence']}] ours={ours!r} gold={want!r} ({method})")
+            print(
+                f"  WRONG {gq['doc'][:24]}[{gq['sentence']}] ours={ours!r} gold={want!r} ({method}) at {gq['locator'][:40]!r}"
+            )
             print(f"        {_context(docs[gq['doc']], gq)}")
     for person, seen in names.items():
         if len(seen) > 1:
