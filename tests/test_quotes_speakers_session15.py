@@ -57,3 +57,31 @@ def test_a_newspaper_named_in_apposition_is_named_by_its_name(nlp):
     )
     art, doc = _labelled(nlp, text, "Dienas Vestis", "ORG")
     assert _named(art, doc, "as a matter of policy") == "Dienas Vestis"
+
+
+MARCH = (
+    "Several hundred marchers took to the streets of Dunmore on Tuesday to speak out about "
+    "Senator Lena Voss.\n\n"
+    "Dozens in the crowd held signs with the names of people killed in police shootings. But the "
+    "marchers also paid tribute to young men like Carl Hayes, 22, who was fatally shot in June by "
+    "an off-duty Orange County, Fla., deputy sheriff in an alleged traffic dispute.\n\n"
+    'As they made their way down Main Street, they chanted "stop the killing" and "no justice, '
+    'no peace."\n'
+)
+
+
+def test_they_is_never_a_place_that_only_says_where_another_is(nlp):
+    assert name_of(nlp, MARCH, "stop the killing") == "the marchers"
+
+
+def test_she_is_never_a_place_that_spoke(nlp):
+    text = (
+        "The state of Nevada said on Friday that it would appeal the ruling. Nevada said the "
+        'judge had ignored the law.\n\n"We will win this case in the end," she said.\n'
+    )
+    assert name_of(nlp, text, "win this case") != "Nevada"
+
+
+def test_hope_opening_a_sentence_stays_a_given_name(nlp):
+    text = 'Hope Marlow said the plan would fail. "It cannot work," Marlow said.\n'
+    assert name_of(nlp, text, "cannot work") == "Hope Marlow"

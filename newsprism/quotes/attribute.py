@@ -63,6 +63,7 @@ PERSON_PRONOUNS = frozenset(["he", "she", "him", "her", "his", "i", "we"])
 GROUP_PRONOUNS = frozenset(["they", "it", "its"])
 PERSON_ENTS = ("PERSON",)
 GROUP_ENTS = ("ORG", "GPE", "NORP")
+PLACE_ENTS = ("GPE", "LOC", "FAC", "NORP")
 
 
 def _region_after(doc: Doc, quote: Span, marks: list[Span]) -> list[Token]:
@@ -558,7 +559,21 @@ def _modifier(ent) -> bool:
     tagger split, "Hawaiian Gardens"): the noun is what a pronoun can stand for, not it.
     (Dropping an organisation inside a title, "Defense Attorney X", was tried: on calibrate,
     "they" then reached an older wrong entity more often than it was right.)"""
-    return (ent.label_ == "NORP" and ent.root.dep_ in ("amod", "compound")) or _employer(ent)
+    return (
+        (ent.label_ == "NORP" and ent.root.dep_ in ("amod", "compound")) or _placed_in(ent) or _employer(ent)
+    )
+
+
+def _placed_in(ent) -> bool:
+    """``Orange County, Fla.``, ``Austin, Texas``: a place written after another to say where
+    it is, or a place that qualifies a noun ("an Orange County deputy sheriff"); it locates, it
+    does not act."""
+    root = ent.root
+    if ent.label_ != "GPE":
+        return False
+    if root.dep_ == "appos" and root.head.ent_type_ in ("GPE", "LOC"):
+        return True
+    return root.dep_ in ("compound", "nmod") and root.head.pos_ == "NOUN" and not root.head.ent_type_
 
 
 def _employer(ent) -> bool:
@@ -837,7 +852,11 @@ def _resolve_one(doc: Doc, q: Found, marks: list[Span], window: int, state: dict
         cands = _antecedents(doc, pos, marks, labels, since=pos - window)
         if labels == PERSON_ENTS:  # earlier speakers the tagger did not label still count
             seen = {c.i for c in cands}
-            cands += [t for t in state["named"] if t.i not in seen and t.idx < pos and t.pos_ == "PROPN"]
+            cands += [
+                t
+                for t in state["named"]
+                if t.i not in seen and t.idx < pos and t.pos_ == "PROPN" and t.ent_type_ not in PLACE_ENTS
+            ]  # a place that spoke ("Moscow said") is never "he" or "she"
             cands.sort(key=lambda t: -t.i)
         cands = [c for c in cands if pos - c.idx <= window]
         pronouns = _subject_pronouns(doc, pos - window, pos, marks) if labels == PERSON_ENTS else []
