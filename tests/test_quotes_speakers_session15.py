@@ -85,3 +85,11 @@ def test_she_is_never_a_place_that_spoke(nlp):
 def test_hope_opening_a_sentence_stays_a_given_name(nlp):
     text = 'Hope Marlow said the plan would fail. "It cannot work," Marlow said.\n'
     assert name_of(nlp, text, "cannot work") == "Hope Marlow"
+
+
+def test_a_participle_on_a_passive_verb_is_its_subjects_not_the_agents(nlp):
+    text = (
+        "Comedian Rita Vance was booed and shouted down by Tom Garr supporters after telling "
+        "holdouts for the Ohio senator that they were “being ridiculous.”\n"
+    )
+    assert name_of(nlp, text, "being ridiculous") == "Rita Vance"

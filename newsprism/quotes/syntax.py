@@ -108,13 +108,18 @@ def cue_verbs(tokens: Iterable[Token], think: bool = False) -> list[Token]:
     return [t for t in tokens if is_cue(t, think)]
 
 
-def _direct_subject(verb: Token, avoid: list[Span]) -> Token | None:
+def _direct_subject(verb: Token, avoid: list[Span], agent: bool = True) -> Token | None:
+    """The subject of ``verb``; with ``agent``, the agent of a passive one ("was told by X"),
+    which speaks only when ``verb`` is the cue itself: a participle hung on a passive verb tells
+    of its subject ("Lind was booed by fans after telling them …" is Lind's)."""
     found = [  # a dash the tagger took for a noun is no subject
         c for c in verb.children if c.dep_ in SUBJECT_DEPS and not inside(c, avoid) and not is_dash(c.text)
     ]
     if found:
         # "WASHINGTON — Rep. Ana Ruiz said": a dateline the parser made a second subject
         return next((c for c in found if not _dateline(c)), found[0])
+    if not agent:
+        return None
     for child in verb.children:  # passive: "was told by X"
         if child.dep_ == "agent":
             for grand in child.children:
@@ -176,7 +181,7 @@ def subject_of(verb: Token, avoid: list[Span]) -> Token | None:
         return author
     node = verb
     for _ in range(3 if _participial(verb) is None else 6):
-        found = _direct_subject(node, avoid)
+        found = _direct_subject(node, avoid, agent=node is verb)
         if found is not None and found.lower_ in RELATIVE and node.dep_ == "relcl":
             return _maker_of(node.head, avoid) or _antecedent(node.head, found.lower_)
         if found is not None:
@@ -187,6 +192,8 @@ def subject_of(verb: Token, avoid: list[Span]) -> Token | None:
         if controller is not None:
             return controller
         node = _participial(node) or node.head
+        if _gerund_preposition(node) and node.head is not node:
+            node = node.head  # "after telling …": the preposition has no subject of its own
     before = verb.doc[verb.i - 1] if verb.i > 0 else None  # "X, who chairs Y said": no subject parsed
     left_open = _unclosed_relative(before, verb) if before is not None and not before.is_punct else None
     return _inverted_subject(verb, avoid) or _mistagged_subject(verb, avoid) or left_open
