@@ -10,7 +10,7 @@ from spacy.tokens import Doc
 from newsprism.quotes import extract_quotes
 from newsprism.quotes.speakers import merge_speakers
 from tests.conftest import make_article
-from tests.quote_helpers import name_of
+from tests.quote_helpers import name_of, quotes_of, speaker_of
 
 
 def _labelled(nlp, text: str, name: str, label: str) -> tuple[object, Doc]:
@@ -93,3 +93,29 @@ def test_a_participle_on_a_passive_verb_is_its_subjects_not_the_agents(nlp):
         "holdouts for the Ohio senator that they were “being ridiculous.”\n"
     )
     assert name_of(nlp, text, "being ridiculous") == "Rita Vance"
+
+
+def test_who_is_slammed_for_suggesting_something_suggested_it(nlp):
+    text = (
+        "In 2008, Ana Lind slammed Tom Garr as elitist and out-of-touch for suggesting that rural "
+        'voters "cling to their old habits," and bragged about her father teaching her to fish.\n'
+    )
+    assert name_of(nlp, text, "cling to their old habits") == "Tom Garr"
+
+
+def test_a_remark_after_a_side_clause_goes_on_from_the_main_report(nlp):
+    text = (
+        "Rep. Tom Garr easily won his primary on Tuesday.\n\n"
+        '"I think we need him back in the House," Dale Brennick said during a panel on his show '
+        "after the first-term congressman easily won his primary, remarking that while there are "
+        '"still some voters angry over the farm bill," Garr already "paid a very heavy political price."\n'
+    )
+    assert speaker_of(quotes_of(nlp, text), "still some voters").name == "Dale Brennick"
+
+
+def test_a_report_after_a_side_clause_of_a_main_clause_that_reports_nothing_is_the_side_clauses(nlp):
+    text = (
+        "The ministry went ahead with the new rule one day after the Tax Office dropped two other "
+        "changes, saying they had come along too late in the term.\n"
+    )
+    assert "ministry" not in speaker_of(quotes_of(nlp, text), "too late").name.lower()

@@ -225,6 +225,10 @@ def _object_controller(node: Token, avoid: list[Span]) -> Token | None:
     """``X forced Y, who …, to admit that …``: the object of the verb an infinitive hangs on
     is who speaks (object control), not that verb's subject."""
     head = node.head
+    if node.dep_ == "pcomp" and node.tag_ == "VBG" and head.lower_ == "for" and head.dep_ == "prep":
+        # "X slammed Y as elitist for suggesting that …": who is blamed or thanked for it did it
+        obj = next((c for c in head.head.children if c.dep_ == "dobj" and c.i < head.i), None)
+        return obj if obj is not None and not inside(obj, avoid) and may_speak(obj) else None
     if node.dep_ != "xcomp" or head.lemma_.lower() in _SUBJECT_CONTROL:
         return None
     if not any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children):
@@ -405,7 +409,14 @@ def _participial(verb: Token) -> Token | None:
     clause's noun belongs to, to climb from (None when the participle is no such case)."""
     head = verb.head
     comma = verb.i > 0 and verb.doc[verb.i - 1].text == ","
-    if verb.tag_ != "VBG" or verb.dep_ != "advcl" or not comma or head.dep_ not in ("relcl", "acl"):
+    if verb.tag_ != "VBG" or verb.dep_ != "advcl" or not comma:
+        return None
+    if head.dep_ == "advcl" and any(c.dep_ == "mark" for c in head.children):
+        # "X said … after Y won the primary, remarking that …": a report that goes on from a
+        # main clause that reports is the main clause's ("X went ahead after Y dropped it,
+        # saying …" is Y's)
+        return head.head if is_cue(head.head) else None
+    if head.dep_ not in ("relcl", "acl"):
         return None
     owner = head.head.head  # relative clause -> its noun -> the verb or preposition holding it
     while owner.pos_ == "ADP" and owner.head.i != owner.i:
