@@ -119,3 +119,21 @@ def test_a_report_after_a_side_clause_of_a_main_clause_that_reports_nothing_is_t
         "changes, saying they had come along too late in the term.\n"
     )
     assert "ministry" not in speaker_of(quotes_of(nlp, text), "too late").name.lower()
+
+
+HECKLE_BODY = (
+    "\n\nComedian Rita Vance was booed and shouted down by Lena Voss supporters after telling "
+    "holdouts for the Ohio senator that they were “being ridiculous.”\n\n"
+    "Vance, herself a Voss supporter during the primary, incurred a wave of boos upon saying, "
+    "“Lena heard the passion of the people.”\n"
+)
+
+
+def test_a_sentence_case_headline_gives_its_quote_to_the_subject_it_opens_with(nlp):
+    text = "Rita Vance heckles Lena Garr supporters: 'You're being ridiculous.'" + HECKLE_BODY
+    assert name_of(nlp, text, "You're being ridiculous") == "Rita Vance"
+
+
+def test_a_passive_headline_lead_does_not_give_its_quote_to_the_name_it_opens_with(nlp):
+    text = "Rita Vance mocked by Lena Garr supporters: 'You're being ridiculous.'" + HECKLE_BODY
+    assert name_of(nlp, text, "You're being ridiculous") != "Rita Vance"
