@@ -137,3 +137,12 @@ def test_a_sentence_case_headline_gives_its_quote_to_the_subject_it_opens_with(n
 def test_a_passive_headline_lead_does_not_give_its_quote_to_the_name_it_opens_with(nlp):
     text = "Rita Vance mocked by Lena Garr supporters: 'You're being ridiculous.'" + HECKLE_BODY
     assert name_of(nlp, text, "You're being ridiculous") != "Rita Vance"
+
+
+def test_a_tag_after_a_question_may_say_how_the_question_was_put(nlp):
+    text = (
+        "Lind asked Garr if he would expel all the newcomers or just “the bad ones.”\n\n"
+        "“The bad ones, the troublemakers?” Garr asked, turning the question into an audience "
+        "participation game.\n\n“Out!” the crowd yelled.\n"
+    )
+    assert name_of(nlp, text, "the troublemakers") == "Garr"

@@ -218,8 +218,22 @@ def _bare_tag(cue: Token, sent: SpacySpan) -> bool:
     clause, no infinitive: the quote is what was said)."""
     subject = next((c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     opens = subject is not None and subject.left_edge.i == sent.start
-    reports = any(c.dep_ in ("ccomp", "xcomp", "advcl") and c.i > cue.i for c in cue.children)
+    reports = any(
+        c.dep_ in ("ccomp", "xcomp", "advcl") and c.i > cue.i and not _aside(c) for c in cue.children
+    )
     return cue.i == sent.root.i and opens and not reports
+
+
+def _aside(clause: Token) -> bool:
+    """``…, turning the question into a game``: a participle after a comma that reports nothing
+    (no speech verb, no clause of its own) says how, not what."""
+    comma = clause.i > 0 and clause.doc[clause.i - 1].text == ","
+    return (
+        comma
+        and clause.tag_ == "VBG"
+        and not cue_verbs([clause])
+        and not any(c.dep_ in ("ccomp", "xcomp") for c in clause.children)
+    )
 
 
 def _lead_in_subject(doc: Doc, found: Found, sent: list[Token], marks: list[Span]) -> bool:
