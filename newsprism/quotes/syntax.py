@@ -192,7 +192,7 @@ def subject_of(verb: Token, avoid: list[Span]) -> Token | None:
         if controller is not None:
             return controller
         node = _participial(node) or node.head
-        if _gerund_preposition(node) and node.head is not node:
+        if _gerund_preposition(node) and node.head is not node and node.head.pos_ in ("VERB", "AUX"):
             node = node.head  # "after telling …": the preposition has no subject of its own
     before = verb.doc[verb.i - 1] if verb.i > 0 else None  # "X, who chairs Y said": no subject parsed
     left_open = _unclosed_relative(before, verb) if before is not None and not before.is_punct else None
