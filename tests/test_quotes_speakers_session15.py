@@ -10,7 +10,7 @@ from spacy.tokens import Doc
 from newsprism.quotes import extract_quotes
 from newsprism.quotes.speakers import merge_speakers
 from tests.conftest import make_article
-from tests.quote_helpers import name_of, quotes_of, speaker_of
+from tests.quote_helpers import merged_quotes, name_of, quotes_of, speaker_of
 
 
 def _labelled(nlp, text: str, name: str, label: str) -> tuple[object, Doc]:
@@ -146,3 +146,13 @@ def test_a_tag_after_a_question_may_say_how_the_question_was_put(nlp):
         "participation game.\n\n“Out!” the crowd yelled.\n"
     )
     assert name_of(nlp, text, "the troublemakers") == "Garr"
+
+
+def test_a_tag_after_a_closing_quote_inside_a_report_speaks_for_the_sentence(nlp):
+    text = (
+        "Tom Garr said on Friday that he would not run.\n\n"
+        "Garr cannot say that “from his perspective,” Ana Lind added, saying it should be “up to "
+        "the voters to decide or not.”\n"
+    )
+    assert name_of(nlp, text, "it should be") == "Ana Lind"
+    assert all(q.speaker.canonical == "Ana Lind" for q in merged_quotes(nlp, text) if "voters" in q.text)
