@@ -156,3 +156,14 @@ def test_a_tag_after_a_closing_quote_inside_a_report_speaks_for_the_sentence(nlp
     )
     assert name_of(nlp, text, "it should be") == "Ana Lind"
     assert all(q.speaker.canonical == "Ana Lind" for q in merged_quotes(nlp, text) if "voters" in q.text)
+
+
+def test_he_is_not_the_person_his_own_quoted_words_name(nlp):
+    text = (
+        "Tom Garr said the plan was a disgrace. Garr promised to fight it, and Garr later spoke "
+        "again about it. Garr has attacked the president for weeks.\n\n"
+        "President Paul Lind denounced Garr’s remarks as “hurtful” and warned of what a Garr "
+        "victory would mean.\n\n"
+        "“If the voters choose Garr, that will have consequences for everyone,” he said.\n"
+    )
+    assert name_of(nlp, text, "If the voters choose Garr") == "Paul Lind"

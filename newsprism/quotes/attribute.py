@@ -725,6 +725,13 @@ def _pronoun_referent(
     return best_referent(cands, q.speaker, speaker_idx, pronouns, agrees)
 
 
+def _not_named_within(cands: list[Token], said: str) -> list[Token]:
+    """“If voters choose Garr, …,” he said: a person their own words name in the third person
+    is not who says them; the others, when any is left."""
+    others = [c for c in cands if not re.search(rf"(?<![\w’'-]){re.escape(c.text)}(?![\w-])", said)]
+    return others or cands
+
+
 def _governing_subject(pron: Token, marks: list[Span], genders: dict[str, str]) -> Token | None:
     """``Speaker Ana Lind, who …, was more direct about the rift, what she called “…”``: a
     he/she inside a clause under a verb whose subject is a named person of that sex, written
@@ -876,6 +883,8 @@ def _resolve_one(doc: Doc, q: Found, marks: list[Span], window: int, state: dict
         pronouns = _subject_pronouns(doc, pos - window, pos, marks) if labels == PERSON_ENTS else []
         # a company reached through "the company" is "she" (its spokeswoman) only when no person is
         people = [c for c in cands if c.i not in state["bodies"]] if labels == PERSON_ENTS else cands
+        if word in ("he", "she") and q.kind == "direct":  # a paraphrase names its speaker freely
+            people = _not_named_within(people, text_of(doc)[q.span.start : q.span.end])
         ref = _governing_subject(tok, marks, state["genders"]) if word in ("he", "she") else None
         ref = ref or _pronoun_referent(q, people, pronouns, state["speakers"], state["genders"])
         if ref is None and len(people) < len(cands):
