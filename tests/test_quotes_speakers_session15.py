@@ -167,3 +167,14 @@ def test_he_is_not_the_person_his_own_quoted_words_name(nlp):
         "“If the voters choose Garr, that will have consequences for everyone,” he said.\n"
     )
     assert name_of(nlp, text, "If the voters choose Garr") == "Paul Lind"
+
+
+def test_a_short_clause_after_an_open_quote_is_its_tag_whatever_the_verb(nlp):
+    text = (
+        "Soon after the attack, Tom Garr said the town had lost its way: “The town is no longer "
+        "the town,” he claimed.\n\n"
+        "“The town will always be the town,” an angry Paul Lind retaliated. “It never gives up, "
+        "because it still has ideals.”\n"
+    )
+    assert name_of(nlp, text, "will always be the town") == "Paul Lind"
+    assert name_of(nlp, text, "never gives up") == "Paul Lind"

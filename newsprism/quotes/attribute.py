@@ -150,7 +150,7 @@ def _step_same_sentence(doc: Doc, found: Found, marks: list[Span]) -> bool:
     after = _region_after(doc, found.span, marks)
     before = _region_before(doc, found.span, marks)
     cues = [c for c in cue_verbs(after) if not _in_side_clause(c)][:1] + cue_verbs(before)[::-1][:1]
-    cues = cues or _went_on(after)
+    cues = cues or _went_on(after) or _tag_shaped(doc, found, after)
     if any(_decide(found, cue, marks, "syntactic-subject") for cue in cues):
         return True
     dash = _dash_name(after)
@@ -210,6 +210,23 @@ def _went_on(after: list[Token]) -> list[Token]:
         and t.lemma_.lower() == "continue"
         and not any(c.dep_ in ("xcomp", "dobj") for c in t.children)
     ]
+
+
+def _tag_shaped(doc: Doc, found: Found, after: list[Token]) -> list[Token]:
+    """``“…,” an angry Lind retaliated.``: after a quote left open with a comma, a short clause
+    of a subject and a verb with no object or clause of its own is the quote's tag, whatever
+    the verb (it tells how the words were said)."""
+    said = text_of(doc)[found.span.start : found.span.end].rstrip("”’\"'» ")
+    words = [t for t in after if not t.is_punct and not t.is_space]
+    if not said.endswith(",") or not words or len(words) > 6:
+        return []
+    return [
+        t
+        for t in words[:5]
+        if t.pos_ == "VERB"
+        and any(c.dep_ == "nsubj" and c.i < t.i for c in t.children)
+        and not any(c.dep_ in ("dobj", "ccomp", "xcomp") and c.i > t.i for c in t.children)
+    ][:1]  # (the quote itself may be parsed as its clause)
 
 
 def _bare_tag(cue: Token, sent: SpacySpan) -> bool:
