@@ -893,9 +893,20 @@ def _two_events(ta: str, ma: Mention, tb: str, mb: Mention) -> bool:
         _plan_and_report(clause(ta, ma), clause(tb, mb))
         or _other_days(ta, tb)
         or _other_places(ta, tb)
-        or _denies(ta) != _denies(tb)
+        or _denies(_main_part(ta, ma)) != _denies(_main_part(tb, mb))
         or _other_parties(ta, tb)
     )
+
+
+# "Although no debate will take place, both campaign before the June 7 primary": a clause opening
+# the sentence that concedes another fact; its negation denies that fact, not the dated event
+_CONCESSIVE = re.compile(r"^\W*(?:although|though|even\s+though|even\s+as|while)\b[^,;]*,", re.IGNORECASE)
+
+
+def _main_part(text: str, m: Mention) -> str:
+    """The sentence without an opening concessive clause, when the value stands after it."""
+    opening = _CONCESSIVE.match(text)
+    return text[opening.end() :] if opening and opening.end() <= m.start else text
 
 
 # "released without bail", "landed without incident": what happened, told with what did not come
