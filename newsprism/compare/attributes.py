@@ -24,7 +24,7 @@ from newsprism.compare.births import birth_years
 from newsprism.compare.lexicon import zipf
 from newsprism.compare.offices import office_starts, same_holder_given
 from newsprism.compare.tallies import same_vote, tallies
-from newsprism.quotes.names import TITLE_QUALIFIERS, TITLE_WORDS
+from newsprism.quotes.names import TITLE_QUALIFIERS, TITLE_WORDS, is_given_name
 from newsprism.text import (
     DAYS,
     MONTHS,
@@ -378,7 +378,17 @@ def given_names(text: str, surname: str) -> frozenset[str]:
         and g not in TITLE_WORDS
         and g not in TITLE_QUALIFIERS
         and g not in _DATE_WORDS
+        # "Young Morrow supporters rallied": a common word capitalised for opening its sentence
+        and not (
+            _SENTENCE_START.search(text[: m.start()]) and zipf(g) >= _COMMON_WORD and not is_given_name(g)
+        )
     )
+
+
+_SENTENCE_START = re.compile(r"(?:^|[.!?][\"'”’)\]]*\s+|\n\s*)$")
+# A word this common in general English ("young" 5.4, "many" 6.0) opening a sentence is that
+# word, unless it is a given name too ("Mark", "John"); names that are neither stay ("Bernie" 4.0)
+_COMMON_WORD = 4.5
 
 
 def ages_apart(a: str, b: str) -> bool:
