@@ -743,3 +743,48 @@ def test_two_outlets_rows_of_one_year_join_when_alike_in_meaning_and_words() -> 
         vectors = {"Thirteen": [1.0, 0.0], "The board": [cosine, float(np.sqrt(1 - cosine**2))]}
         cands = _vectored([a, b], dt.date(2031, 5, 8), vectors)
         assert len(build_timeline(cands, {"a": "A", "b": "B"}, cfg)) == rows
+
+
+def test_a_month_and_a_day_inside_it_of_one_event_join_keeping_the_day() -> None:
+    # session 15: "the Dunmore primary next month" and "the primary on May 13" in two papers;
+    # meaning and words alike below every bar, only the event word next to both dates joins
+    from newsprism.temporal.timeline import build_timeline
+
+    a = article(
+        "Farmers in the north lean toward Okoro in the primary next month, a survey found.", "a", "", "A"
+    )
+    b = article("Turnout could shape the primary on May 13 as crews repair flooded roads.", "b", "", "B")
+    c = article("Okoro opened a seed depot in May beside the river.", "c", "", "C")
+    vectors = {"Farmers": [1.0, 0.0, 0.0], "Turnout": [0.0, 1.0, 0.0], "Okoro": [0.0, 0.0, 1.0]}
+    entries = build_timeline(_vectored([a, b, c], dt.date(2031, 4, 20), vectors), {}, Settings().timeline)
+    rows = sorted((e.date, sorted(e.article_ids), e.conflict) for e in entries)
+    # the finer date is kept, the month agrees with it; the depot's May has no event word shared
+    assert rows == [("2031-05", ["c"], None), ("2031-05-13", ["a", "b"], None)]
+
+
+def test_one_articles_two_sentences_of_one_month_join_by_the_event_word_next_to_it() -> None:
+    from newsprism.temporal.timeline import build_timeline
+
+    a = article(
+        "Support stood at 40 percent in a county poll last month. Okoro opened a depot last month. "
+        "Crews counted 33 percent for the levy in the poll last month, up from spring.",
+        "a",
+        "",
+        "A",
+    )
+    vectors = {"Support": [1.0, 0.0, 0.0], "Okoro": [0.0, 1.0, 0.0], "Crews": [0.0, 0.0, 1.0]}
+    entries = build_timeline(_vectored([a], dt.date(2031, 7, 15), vectors), {}, Settings().timeline)
+    rows = sorted(sorted(a.text[s:e][:7] for _, s, e in entry.spans) for entry in entries)
+    assert rows == [["Crews c", "Support"], ["Okoro o"]]
+
+
+def test_an_announcement_is_no_event_word_of_its_own() -> None:
+    from newsprism.temporal.timeline import build_timeline
+
+    a = article(
+        "The levy was agreed on Sunday and formally announced on Wednesday by the mayor.", "a", "", "A"
+    )
+    b = article("Councillor Varga announced earlier this month that she would quit the board.", "b", "", "B")
+    vectors = {"The levy": [1.0, 0.0], "Councillor": [0.0, 1.0]}
+    entries = build_timeline(_vectored([a, b], dt.date(2031, 8, 18), vectors), {}, Settings().timeline)
+    assert all(len(e.article_ids) == 1 for e in entries)
