@@ -788,21 +788,3 @@ def test_an_announcement_is_no_event_word_of_its_own() -> None:
     vectors = {"The levy": [1.0, 0.0], "Councillor": [0.0, 1.0]}
     entries = build_timeline(_vectored([a, b], dt.date(2031, 8, 18), vectors), {}, Settings().timeline)
     assert all(len(e.article_ids) == 1 for e in entries)
-
-
-def test_an_articles_coarser_mention_joins_the_row_its_finer_day_is_in() -> None:
-    # session 15: one paper's "the primary next month" and its day of the primary, another
-    # paper's "the primary on June 7": one row at the day, whichever sentence comes first
-    from newsprism.temporal.timeline import build_timeline
-
-    a = article(
-        "Okoro leads among farmers in the primary next month, a survey found. "
-        "Clerks expect long lines on June 7 at every school hall.",
-        "a",
-        "",
-        "A",
-    )
-    b = article("Turnout could shape the primary on June 7 as crews repair flooded roads.", "b", "", "B")
-    vectors = {"Okoro": [1.0, 0.0], "Clerks": [0.0, 1.0], "Turnout": [0.0, 1.0]}
-    entries = build_timeline(_vectored([a, b], dt.date(2031, 5, 20), vectors), {}, Settings().timeline)
-    assert [(e.date, sorted(e.article_ids), len(e.spans)) for e in entries] == [("2031-06-07", ["a", "b"], 3)]

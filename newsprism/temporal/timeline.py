@@ -775,11 +775,7 @@ def build_timeline(
     firm dates give the same event (:func:`week_flips`)."""
     groups: list[_Group] = []
     cands = week_flips(resolve_anchored(cands), published or {}, cfg)
-    # a day before the month or year around it: the event takes its finer date first, and its
-    # coarser mentions join it (_retold, _inner_event_word)
-    ordered = sorted(
-        cands, key=lambda c: (c.day + ("~" if len(c.day) < 10 else ""), c.article_id, c.span.start)
-    )
+    ordered = sorted(cands, key=lambda c: (c.day, c.article_id, c.span.start))
     memo = _Memo(ordered)
     alike = memo.alike(cfg)
     owner: dict[int, int] = {}  # row of a candidate -> index of its group
@@ -966,14 +962,9 @@ def _retold(cand: Candidate, group: _Group, cfg: TimelineSettings, memo: _Memo) 
     row (on the calibrate halves, same-article pairs of one day at cosine >= 0.40: 14 of one
     event, 1 of two); otherwise two sentences of one article are two events."""
     own = [m for m in group.members if m.article_id == cand.article_id]
-    return all(memo.compatible(cand, m) for m in group.members) and (
-        any(
-            _same_day(cand, m) and memo.semantic(cand, m) >= cfg.same_day_cosine or _day_event_word(cand, m)
-            for m in own
-        )
-        # the event told again at a coarser date ("the primary next month" beside "Tuesday's
-        # primary"), by the event word another outlet's finer date has next to it
-        or any(len(cand.day) < len(m.day) and _inner_event_word(cand, m) for m in group.members)
+    return all(memo.compatible(cand, m) for m in group.members) and any(
+        _same_day(cand, m) and memo.semantic(cand, m) >= cfg.same_day_cosine or _day_event_word(cand, m)
+        for m in own
     )
 
 
@@ -1026,9 +1017,10 @@ def _joinable(a: _Group, b: _Group, cfg: TimelineSettings, memo: _Memo) -> bool:
         # an article in both tells the event again there, as the first pass lets it (_retold)
         return any(
             x.article_id == y.article_id
-            and (_same_day(x, y) and memo.semantic(x, y) >= cfg.retold_join_cosine or _day_event_word(x, y))
+            and _same_day(x, y)
+            and (memo.semantic(x, y) >= cfg.retold_join_cosine or _day_event_word(x, y))
             for x, y in pairs
-        ) or any(_inner_event_word(x, y) and _coarser_retold(x, y, a, b) for x, y in pairs)
+        )
     return any(
         memo.similarity(x, y) >= cfg.merge_similarity
         or memo.semantic(x, y) >= (cfg.same_day_cosine if _same_day(x, y) else cfg.merge_cosine)
@@ -1038,13 +1030,6 @@ def _joinable(a: _Group, b: _Group, cfg: TimelineSettings, memo: _Memo) -> bool:
         or _period_alike(x, y, cfg, memo)
         for x, y in pairs
     )
-
-
-def _coarser_retold(x: Candidate, y: Candidate, a: _Group, b: _Group) -> bool:
-    """Whether the coarser of two outlets' candidates is the only member of its article on its
-    side: its article's finer sentences sit on the other side, with the event."""
-    coarse, side = (x, a) if len(x.day) < len(y.day) else (y, b)
-    return all(m is coarse for m in side.members if m.article_id == coarse.article_id)
 
 
 _SIDE_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]+")
