@@ -873,21 +873,12 @@ class _Memo:
                     # primary on Tuesday"); a month's or a year's on the same side
                     by_side.setdefault((c.day, side if len(c.day) != 10 else 0, w), []).append(r)
         for rows in by_side.values():
-            for r in rows:  # one article's two sentences of one date may tell one event
-                out[r].update(rows)
-        self._alike_nested(out)
-
-    def _alike_nested(self, out: list[set[int]]) -> None:
-        """Pairs of candidates, one dated inside the other's month or year, with a word next to
-        the date in common."""
-        by_word: dict[str, list[int]] = {}
-        for r, c in enumerate(self._cands):
-            for w in _next_words(c)[0] | _next_words(c)[1]:
-                by_word.setdefault(w, []).append(r)
-        for rows in by_word.values():
-            for r in rows:
-                a = self._cands[r]
-                out[r].update(q for q in rows if _nested(a, self._cands[q]))
+            for r in rows:  # one article's two sentences of one day may tell one event
+                out[r].update(
+                    q
+                    for q in rows
+                    if self._cands[q].article_id != self._cands[r].article_id or len(self._cands[r].day) == 10
+                )
 
     def _alike_aligned(self, out: list[set[int]]) -> None:
         """Pairs of candidates whose statements the compare stage aligned."""
@@ -939,10 +930,7 @@ def _best_group(groups: list[_Group], cand: Candidate, cfg: TimelineSettings, me
                 words / cfg.merge_similarity, meaning / cfg.merge_cosine, same_day / cfg.same_day_cosine
             )
             if any(
-                _one_period_event(cand, m)
-                or _aligned_day(cand, m)
-                or _period_alike(cand, m, cfg, memo)
-                or _inner_event_word(cand, m)
+                _one_period_event(cand, m) or _aligned_day(cand, m) or _period_alike(cand, m, cfg, memo)
                 if m.article_id != cand.article_id
                 else _day_event_word(cand, m)
                 for m in group.members
@@ -1025,7 +1013,6 @@ def _joinable(a: _Group, b: _Group, cfg: TimelineSettings, memo: _Memo) -> bool:
         memo.similarity(x, y) >= cfg.merge_similarity
         or memo.semantic(x, y) >= (cfg.same_day_cosine if _same_day(x, y) else cfg.merge_cosine)
         or _one_period_event(x, y)
-        or _inner_event_word(x, y)
         or _aligned_day(x, y)
         or _period_alike(x, y, cfg, memo)
         for x, y in pairs
@@ -1083,29 +1070,8 @@ def _day_event_word(a: Candidate, b: Candidate) -> bool:
     """Two sentences of one article dated to one day with the same event word next to the
     date ("the debate tomorrow night" / "Monday night's debate"; "the June 20 shooting" /
     "investigating the June 20 shooting"): the article tells that event again. A name next to
-    both says who, not which of the day's events; a saying word how it was told. Dated to one
-    month or one year, the word sits on the same side ("a CBS News poll last month" / "in a
-    CBS News poll last month"), as between outlets (:func:`_one_period_event`)."""
-    (ab, aa), (bb, ba) = _next_words(a), _next_words(b)
-    names = name_stems(a.text) & name_stems(b.text)
-    if len(a.day) < 10 and a.day == b.day and a.span != b.span:
-        return bool((ab & bb | aa & ba) - _SAYING_WORDS - names)
-    if not (_same_day(a, b) or _nested(a, b)):
-        return False
-    return bool((ab | aa) & (bb | ba) - _SAYING_WORDS - names)
-
-
-def _nested(a: Candidate, b: Candidate) -> bool:
-    """One dated inside the other's month or year (not the same date)."""
-    return bool(a.day and b.day) and a.day != b.day and (a.day.startswith(b.day) or b.day.startswith(a.day))
-
-
-def _inner_event_word(a: Candidate, b: Candidate) -> bool:
-    """Two outlets' sentences, one dated inside the other's month or year, with the same event
-    word next to the date ("ahead of next week's New York primary" in a paper of the week
-    before / "the New York primary on Tuesday"): one event told at two precisions; the row
-    keeps the finer date (:func:`_date_of`) and the coarser agrees with it."""
-    if a.article_id == b.article_id or not _nested(a, b):
+    both says who, not which of the day's events; a saying word how it was told."""
+    if not _same_day(a, b):
         return False
     (ab, aa), (bb, ba) = _next_words(a), _next_words(b)
     return bool((ab | aa) & (bb | ba) - _SAYING_WORDS - (name_stems(a.text) & name_stems(b.text)))
@@ -1133,9 +1099,7 @@ _DEICTIC = re.compile(
 
 
 # Words next to a day that tell how or where something was said, not which event it was.
-_SAYING_WORDS = frozenset(
-    {"told", "tweete", "interv", "statem", "report", "speaki", "saying", "telling", "announ"}
-)
+_SAYING_WORDS = frozenset({"told", "tweete", "interv", "statem", "report", "speaki", "saying", "telling"})
 
 
 def _same_day(a: Candidate, b: Candidate) -> bool:
