@@ -1,7 +1,12 @@
 """The values contradictions read in an article's sentences, kept in the store in force: the
-same values read back, and a miss whenever the sentences or the code change."""
+same values read back, and a miss whenever the sentences or the code change; and pairs of one
+value never read further."""
+
+import numpy as np
 
 from newsprism.compare import attributes, contradictions
+from newsprism.compare.alignment import Alignment
+from newsprism.model import Span, Statement
 from newsprism.nlp import cache_articles, use_parse_cache
 from newsprism.store import Store
 
@@ -72,3 +77,30 @@ def test_unreadable_code_keeps_nothing(tmp_path, monkeypatch):
     with Store(tmp_path / "s.db") as store, use_parse_cache(store):
         assert contradictions._article_mentions(ARTICLES)
         assert store.count("derived") == 0
+
+
+def test_one_value_twice_is_not_read_for_two_events(monkeypatch):
+    texts = [
+        "The fire at the 4400 block of Tamsin Road broke out on Tuesday, firefighters said.",
+        "Firefighters said the fire at the 4400 block of Tamsin Road broke out on Tuesday.",
+        "On Tuesday the fire broke out at the 4500 block of Tamsin Road, firefighters said.",
+    ]
+    sts = [
+        Statement(id=f"s{i}", article_id=f"a{i}", text=t, span=Span(0, len(t))) for i, t in enumerate(texts)
+    ]
+    apart = Alignment(groups=((0,), (1,), (2,)), conflicts=(), sims=np.eye(3, dtype=np.float32))
+    read = []
+    two_events = contradictions._two_events
+
+    def watched(ta, ma, tb, mb):
+        read.append((ma.kind, ma.value, mb.value))
+        return two_events(ta, ma, tb, mb)
+
+    monkeypatch.setattr(contradictions, "_two_events", watched)
+    found = contradictions.find_contradictions(sts, apart)
+    assert {(c.a["statement_id"], c.b["statement_id"]) for c in found if "block" in c.note} == {
+        ("s0", "s2"),
+        ("s1", "s2"),
+    }
+    blocks = [r for r in read if r[0] == "block"]
+    assert len(blocks) == 2 and all(a != b for _, a, b in blocks)

@@ -717,6 +717,8 @@ def _attribute_contradictions(
                 continue
             for k, (ua, ma) in enumerate(items):
                 for ub, mb in items[k + 1 :]:
+                    if ma.value == mb.value:
+                        continue  # one value twice disagrees on nothing (same_attribute's first test)
                     ta, tb = units[ua][0], units[ub][0]
                     if (
                         ua[0] == ub[0]
