@@ -409,10 +409,12 @@ class _ModelAffinity:
         """The mean value of the pairs over ``left`` x ``right``."""
         return _exact_mean(self.block_total(left, right), len(left) * len(right))
 
-    def prefetch(self, left: list[int], rights: list[list[int]]) -> None:
-        """Score the pairs of ``left`` with each of ``rights`` not scored yet in one call (the
+    def prefetch(self, blocks: list[tuple[list[int], list[int]]]) -> None:
+        """Score the pairs of each block (left x right) not scored yet in one call (the
         blocks a merge asks next: one call each costs more than the features themselves)."""
-        self.judge.probabilities([(min(x, y), max(x, y)) for right in rights for y in right for x in left])
+        self.judge.probabilities(
+            [(min(x, y), max(x, y)) for left, right in blocks for y in right for x in left]
+        )
 
 
 def _exact(value: float) -> int:
@@ -795,12 +797,18 @@ def _cluster_average(
         for per_cluster in (links, against):
             if b in per_cluster:
                 per_cluster[a] = per_cluster.get(a, set()) | per_cluster.pop(b)
-        for k in members[a]:
+        for k in second:  # the first part's are a's already
             cluster_of[k] = a
         version[a] += 1
         del version[b]
         near = {cluster_of[y] for y in links.get(a, ())} - {a}
-        affinity.prefetch(members[a], [members[c] for c in near if c not in totals[a] and linkable(a, c)])
+        affinity.prefetch(
+            [
+                (_unsummed(halves.get(c), first, second), members[c])
+                for c in near
+                if c not in totals[a] and linkable(a, c)
+            ]
+        )
         for c in near:
             got = score(a, c)
             if got is not None:
@@ -808,6 +816,15 @@ def _cluster_average(
                 heapq.heappush(heap, (-got, x, y, version[x], version[y]))
         split = None
     return tuple(sorted(tuple(sorted(m)) for m in members.values()))
+
+
+def _unsummed(known: tuple[int | None, int | None] | None, first: list[int], second: list[int]) -> list[int]:
+    """The part of a merged cluster (``first`` + ``second``) whose block total with a cluster
+    is not known (``known``: the two parts' totals, one of them None); its pairs are the
+    only ones not scored yet."""
+    if known is None:
+        return first + second
+    return second if known[0] is not None else first
 
 
 def _second_groups(
