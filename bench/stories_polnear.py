@@ -55,7 +55,11 @@ SPLITS = {
 def load(data: Path, split: str) -> tuple[list[Article], list[str]]:
     """The split's articles (cleaned as ``analyze`` cleans a file, metadata attached) and gold."""
     groups = json.loads(LABELS.read_text(encoding="utf-8"))["labels"]
-    labels = {stem: story for key in SPLITS[split] for stem, story in groups[key].items()}
+    return labelled(data, {stem: story for key in SPLITS[split] for stem, story in groups[key].items()})
+
+
+def labelled(data: Path, labels: dict[str, str]) -> tuple[list[Article], list[str]]:
+    """The articles of ``labels`` (stem -> story), in stem order, with their stories."""
     meta = metadata(data)
     articles, gold = [], []
     for stem, story in sorted(labels.items()):
