@@ -189,9 +189,11 @@ def pool_pairs(pool: Pool, settings: StorySettings) -> tuple[np.ndarray, np.ndar
 
 
 def fit_logistic(
-    x: np.ndarray, y: np.ndarray, ridge: float = RIDGE
+    x: np.ndarray, y: np.ndarray, ridge: float = RIDGE, weight: np.ndarray | None = None
 ) -> tuple[np.ndarray, float, np.ndarray, np.ndarray]:
-    """(weights, bias, means, scales): logistic regression on standardised ``x`` (Newton steps)."""
+    """(weights, bias, means, scales): logistic regression on standardised ``x`` (Newton steps),
+    each pair counted ``weight`` times (1 when not given)."""
+    weight = np.ones(len(y)) if weight is None else weight
     means, scales = x.mean(axis=0), x.std(axis=0)
     scales[scales == 0.0] = 1.0
     z = np.hstack([(x - means) / scales, np.ones((len(x), 1))])
@@ -200,8 +202,8 @@ def fit_logistic(
     penalty[-1] = 0.0
     for _ in range(50):
         p = 1.0 / (1.0 + np.exp(-(z @ w)))
-        grad = z.T @ (p - y) + penalty * w
-        hess = (z * (p * (1 - p))[:, None]).T @ z + np.diag(penalty)
+        grad = z.T @ (weight * (p - y)) + penalty * w
+        hess = (z * (weight * p * (1 - p))[:, None]).T @ z + np.diag(penalty)
         step = np.linalg.solve(hess, grad)
         w -= step
         if np.abs(step).max() < 1e-8:
@@ -254,6 +256,7 @@ def main() -> int:
     ap.add_argument("--no-ecb", action="store_true", help="fit on the roundups pools only")
     ap.add_argument("--undated-ecb", action="store_true", help="ECB+ pools without dates (session 14)")
     ap.add_argument("--no-polnear", action="store_true", help="no PolNeAR pool (session 14)")
+    ap.add_argument("--balance", action="store_true", help="each kind of pool weighs alike in the fit")
     ap.add_argument("--without", nargs="*", default=[], choices=FEATURES, help="features left out (weight 0)")
     args = ap.parse_args()
     if not (args.data / "neus_roundups").is_dir():
@@ -277,7 +280,16 @@ def main() -> int:
     x = np.concatenate(xs)
     for name in args.without:
         x[:, FEATURES.index(name)] = 0.0
-    w, bias, means, scales = fit_logistic(x, np.concatenate(ys), args.ridge)
+    weight = None
+    if args.balance:  # each kind of pool weighs as much as the roundups' pairs, whatever its count
+        kinds = [p.kind for p in pools]
+        total = {k: sum(len(y) for p, y in zip(pools, ys, strict=True) if p.kind == k) for k in set(kinds)}
+        top = max(total.values())
+        weight = np.concatenate(
+            [np.full(len(y), top / total[p.kind]) for p, y in zip(pools, ys, strict=True)]
+        )
+        weight *= len(weight) / weight.sum()
+    w, bias, means, scales = fit_logistic(x, np.concatenate(ys), args.ridge, weight)
     print("weights (standardised):", ", ".join(f"{k} {v:+.2f}" for k, v in zip(FEATURES, w, strict=True)))
     print("model off:", _line(*mean_by_set(pools + held, settings)), flush=True)
     best = (-1.0, 0.0, "")
