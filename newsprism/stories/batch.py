@@ -450,7 +450,12 @@ class Batch:
         """
         s = self.index.settings
         fetch = self.index.member_features
-        if not s.small_pair_model or s.small_pair_older <= 0 or fetch is None:
+        if (
+            not s.small_pair_model
+            or s.small_pair_older <= 0
+            or fetch is None
+            or len(self.items) < s.small_pair_min
+        ):
             return None
         near: dict[int, list[tuple[float, str]]] = {}
         for i, item in enumerate(self.items):
@@ -464,7 +469,7 @@ class Batch:
             near[i] = sorted(scored, reverse=True)[: s.small_pair_older]
         stories = sorted({sid for found in near.values() for _, sid in found})
         sizes = [self.index.profiles[sid].size for sid in stories]
-        if not stories or _typical(sizes) > s.small_pair_typical:
+        if not stories or _typical(sizes) > s.small_pair_typical or not self._small_batch():
             return None
         members = {sid: self.index.profiles[sid].article_ids[-s.recent_members :] for sid in stories}
         known = fetch([a for ids in members.values() for a in ids])
@@ -487,6 +492,24 @@ class Batch:
             for i, g in enumerate(found[: len(self.items)])
             if (sid := names[g]) is not None
         }
+
+    def _small_batch(self) -> bool:
+        """Do the batch's own articles link into small groups (or none)? A batch whose articles
+        already hold several reports of one story (a stream in date order) is not a scatter of
+        small stories' reports: its stories are larger than the stored ones yet show."""
+        s = self.index.settings
+        every = list(range(len(self.items)))
+        groups = average_link(
+            self._link_vectors(every),
+            [item.feat.published for item in self.items],
+            s.link_threshold,
+            s.max_gap_days,
+            s.link_window,
+            s.link_word_gate,
+            s.close_days,
+            s.late_factor,
+        )
+        return _typical([len(g) for g in groups]) <= s.small_pair_typical
 
     def _spread_vectors(self, pool: list[int], bar: float) -> list[dict[str, float]]:
         return self._spread_feature_vectors([self.items[i].feat for i in pool], bar)
