@@ -34,6 +34,7 @@ from stories_roundups import CALIBRATION_STORIES, load_pool
 from newsprism.settings import StorySettings
 from newsprism.stories import StoryIndex, extract_features
 from newsprism.stories import batch as batch_module
+from newsprism.stories.index import feature_lookup
 from newsprism.stories.metrics import adjusted_rand
 from newsprism.stories.pairs import FEATURES, pair_features
 
@@ -41,6 +42,8 @@ DEFAULT_DATA = Path(__file__).resolve().parents[2] / "shared" / "eval"
 # The link and bars tried on the probability (the fit keeps the best mean of the two sets).
 BARS = {"complete": (0.1, 0.15, 0.2, 0.25, 0.3), "average": (0.3, 0.4, 0.5, 0.6)}
 RIDGE = 1.0
+# Stored stories each article of a later batch is linked with (small_pair_older) while fitting.
+OLDER = 10
 
 
 @dataclasses.dataclass
@@ -188,6 +191,115 @@ def pool_pairs(pool: Pool, settings: StorySettings) -> tuple[np.ndarray, np.ndar
     return np.concatenate([x for x, _ in seen]), np.concatenate([y for _, y in seen])
 
 
+def stream(pool: Pool, settings: StorySettings, batch: int = 50, seed: int = 0) -> StoryIndex:
+    """The pool ingested in a seeded random order, ``batch`` articles at a time (what a stream
+    ingested in small batches does), the stored articles' features read back as the store does."""
+    order = list(range(len(pool.feats)))
+    random.Random(seed).shuffle(order)
+    index = StoryIndex(dataclasses.replace(settings, **pool.overrides))
+    index.member_features = feature_lookup(pool.feats)
+    for start in range(0, len(order), batch):
+        index.add_features([pool.feats[i] for i in order[start : start + batch]])
+    return index
+
+
+def older_pairs(pool: Pool, settings: StorySettings) -> tuple[np.ndarray, np.ndarray]:
+    """(pair features, same story) of the pairs the later batches' model link compares
+    (:meth:`Batch._older_by_model`, run by the pool's model) when the pool is streamed: every
+    pair with at least one article of the batch (two stored stories are never linked)."""
+    seen: list[tuple[np.ndarray, np.ndarray]] = []
+    gold = {f.article_id: g for f, g in zip(pool.feats, pool.gold, strict=True)}
+    last: list = []
+    features, link = batch_module.pair_features, batch_module.fixed_link
+
+    def remember(feats, *args):
+        found = features(feats, *args)
+        last[:] = [feats, found]
+        return found
+
+    def capture(chances, fixed, *args):
+        feats, found = last
+        upper = np.triu_indices(len(fixed), k=1)
+        new = np.array([name is None for name in fixed])
+        x = np.stack([found[k][upper] for k in FEATURES], axis=1)
+        labels = np.array([gold[f.article_id] for f in feats])
+        y = (labels[:, None] == labels[None, :])[upper].astype(float)
+        dated = x[:, FEATURES.index("undated")] == 0.0
+        far = x[:, FEATURES.index("gap")] > np.log1p(settings.max_gap_days)
+        keep = (new[:, None] | new[None, :])[upper] & ~(dated & far)
+        seen.append((x[keep], y[keep]))
+        return link(chances, fixed, *args)
+
+    batch_module.pair_features, batch_module.fixed_link = remember, capture
+    try:
+        stream(pool, settings)
+    finally:
+        batch_module.pair_features, batch_module.fixed_link = features, link
+    if not seen:
+        return np.zeros((0, len(FEATURES))), np.zeros(0)
+    return np.concatenate([x for x, _ in seen]), np.concatenate([y for _, y in seen])
+
+
+def fit_older(args: argparse.Namespace) -> int:
+    """``--older``: the model of a later batch's link with the stored stories it may join."""
+    # The path on (its default reach when on), by the pool's model.
+    settings = dataclasses.replace(StorySettings(), small_pair_older=OLDER, small_pair_older_model="")
+    pools = [roundup_pool(args.data, seed, settings) for seed in args.fit_seeds]
+    pools += ecb_small_pools(args.data, settings)
+    xs, ys = [], []
+    for pool in pools:
+        x, y = older_pairs(pool, settings)
+        print(f"{pool.name} in batches of 50: {len(y)} pairs compared, {int(y.sum())} same story", flush=True)
+        xs.append(x)
+        ys.append(y)
+    w, bias, means, scales = fit_logistic(np.concatenate(xs), np.concatenate(ys), args.ridge)
+    print("weights (standardised):", ", ".join(f"{k} {v:+.2f}" for k, v in zip(FEATURES, w, strict=True)))
+
+    def streamed(on: StorySettings, chosen: list[Pool]) -> tuple[dict[str, float], list[float]]:
+        each = [
+            adjusted_rand(p.gold, [index.story_of(f.article_id) or "" for f in p.feats])
+            for p in chosen
+            for index in [stream(p, on)]
+        ]
+        kinds: dict[str, list[float]] = {}
+        for pool, a in zip(chosen, each, strict=True):
+            kinds.setdefault(pool.kind, []).append(a)
+        return {k: sum(v) / len(v) for k, v in kinds.items()}, each
+
+    print("the pool's model:", _line(*streamed(settings, pools)), flush=True)
+    best = (-1.0, 0.0)
+    with tempfile.TemporaryDirectory() as tmp:
+        for bar in BARS["average"]:
+            path = Path(tmp) / f"older-{bar}.json"
+            path.write_text(
+                json.dumps(model_json(w, bias, means, scales, bar, "", "average")), encoding="utf-8"
+            )
+            found, each = streamed(dataclasses.replace(settings, small_pair_older_model=str(path)), pools)
+            print(f"average {bar}:", _line(found, each), flush=True)
+            if sum(found.values()) / len(found) > best[0]:
+                best = (sum(found.values()) / len(found), bar)
+    about = (
+        f"Fitted by bench/stories_pairs.py --older on the later batches' links of roundups calibration"
+        f" seeds {args.fit_seeds} and ECB+ train cut to small stories (6 samples), each streamed in batches"
+        f" of 50 (seeded order), ridge {args.ridge}; bar by mean ARI. Never val, test or a report half."
+    )
+    args.out.write_text(
+        json.dumps(model_json(w, bias, means, scales, best[1], about, "average"), indent=1) + "\n",
+        encoding="utf-8",
+    )
+    print(f"written {args.out} (average link at {best[1]})")
+    on = dataclasses.replace(settings, small_pair_older_model=str(args.out))
+    for seed in args.check_seeds:
+        pool = roundup_pool(args.data, seed, settings)
+        print(
+            f"check roundups seed {seed} in batches of 50: the pool's model",
+            _line(*streamed(settings, [pool])),
+            "this one",
+            _line(*streamed(on, [pool])),
+        )
+    return 0
+
+
 def fit_logistic(
     x: np.ndarray, y: np.ndarray, ridge: float = RIDGE, weight: np.ndarray | None = None
 ) -> tuple[np.ndarray, float, np.ndarray, np.ndarray]:
@@ -258,10 +370,13 @@ def main() -> int:
     ap.add_argument("--no-polnear", action="store_true", help="no PolNeAR pool (session 14)")
     ap.add_argument("--balance", action="store_true", help="each kind of pool weighs alike in the fit")
     ap.add_argument("--without", nargs="*", default=[], choices=FEATURES, help="features left out (weight 0)")
+    ap.add_argument("--older", action="store_true", help="fit the later batches' model (small_pair_older)")
     args = ap.parse_args()
     if not (args.data / "neus_roundups").is_dir():
         print(f"{args.data}: no neus_roundups here; pass --data with the eval folder", file=sys.stderr)
         return 2
+    if args.older:
+        return fit_older(args)
     settings = dataclasses.replace(StorySettings(), small_pair_model="")  # the cosine: "model off"
     pools = [roundup_pool(args.data, seed, settings) for seed in args.fit_seeds]
     if not args.no_ecb:

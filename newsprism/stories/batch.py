@@ -120,11 +120,9 @@ class Batch:
     paired: dict[int, tuple[int, int]] = field(default_factory=dict)
     chances: dict[int, np.ndarray] = field(default_factory=dict)
     model_steps: bool = False
-    # The pair model judged this batch's articles against the members of stored stories
-    # (:meth:`_older_by_model`): later steps leave stored stories alone.
-    judged: bool = False
-    # ... and grouped the rest: item -> group (used by small_pair_free).
-    free: dict[int, int] = field(default_factory=dict)
+    # The items the pair model judged against the members of stored stories
+    # (:meth:`_older_by_model`): a draft of them only is not merged into a stored story.
+    judged: set[int] = field(default_factory=set)
 
     def run(self, features: Sequence[ArticleFeatures], links: Links | None = None) -> None:
         """Assign ``features`` (in arrival order); ``links``: the windowed steps, run elsewhere."""
@@ -347,26 +345,22 @@ class Batch:
         rest are grouped by average link (:mod:`.link`) into this batch's draft stories
         (``groups``: those linked elsewhere, see :meth:`link_groups`)."""
         pool = []
-        judged = self._older_by_model() if groups is None else None
+        judged = self._older_by_model() if groups is None else {}
         for i, item in enumerate(self.items):
-            if judged is not None:  # the model has placed it, or kept it out of every stored story
-                if i in judged:
-                    self._join(i, *judged[i])
+            if i in judged:  # the model has placed it, or kept it out of every stored story
+                joined = judged[i]
+                if joined is not None:
+                    self._join(i, *joined)
                 else:
                     pool.append(i)
-                item.older = [judged[i][0]] if i in judged else []
+                item.older = [] if joined is None else [joined[0]]
                 continue
             choice = self._extend_choice(item.vector, item.feat.published, item.feat.floor, self._older(item))
             if choice.story_id is not None:
                 self._join(i, choice.story_id, choice.score)
             else:
                 pool.append(i)
-        if groups is None and self.judged and self.index.settings.small_pair_free:
-            by_group: dict[int, list[int]] = {}
-            for j, i in enumerate(pool):
-                by_group.setdefault(self.free[i], []).append(j)
-            groups = sorted(by_group.values(), key=itemgetter(0))
-        elif groups is None:
+        if groups is None:
             groups = self._link_groups(pool, threshold)
         elif len(pool) != len(self.items):
             raise ValueError("groups linked elsewhere hold for a first batch only (no story joined)")
@@ -435,7 +429,7 @@ class Batch:
             similarity,
         )
 
-    def _older_by_model(self) -> dict[int, tuple[str, float]] | None:
+    def _older_by_model(self) -> dict[int, tuple[str, float] | None]:
         """Which stored story each article of a later batch joins, by the pair model (issue 11).
 
         A batch that is not itself a pool of small stories (a stream ingested 50 at a time) never
@@ -445,8 +439,10 @@ class Batch:
         ``small_pair_older`` nearest stored stories by profile cosine, their latest
         ``recent_members`` read back through ``index.member_features``): an average link in which a
         stored story is one fixed group, two stored stories never merge and an article joins the
-        stored story its group holds. Committed assignments never change. None: not applicable
-        (then stored stories are joined as before). Values: (story id, profile cosine).
+        stored story its group holds. Committed assignments never change. An article whose
+        nearest stored story is not small (over ``small_story_size``) is left to the profile bar.
+        Keys: the articles judged; values: (story id, profile cosine), None to open or join a
+        story of this batch. Empty: not applicable (stored stories are joined as before).
         """
         s = self.index.settings
         fetch = self.index.member_features
@@ -456,7 +452,7 @@ class Batch:
             or fetch is None
             or len(self.items) < s.small_pair_min
         ):
-            return None
+            return {}
         near: dict[int, list[tuple[float, str]]] = {}
         for i, item in enumerate(self.items):
             scored = []
@@ -466,32 +462,31 @@ class Batch:
                     centroid = profile.centroid
                     dot = sum(v * centroid.get(k, 0.0) for k, v in item.vector.items())
                     scored.append((dot / profile.norm, story_id))
-            near[i] = sorted(scored, reverse=True)[: s.small_pair_older]
+            scored.sort(reverse=True)
+            if not scored or self.index.profiles[scored[0][1]].size <= s.small_story_size:
+                near[i] = scored[: s.small_pair_older]
         stories = sorted({sid for found in near.values() for _, sid in found})
         sizes = [self.index.profiles[sid].size for sid in stories]
         if not stories or _typical(sizes) > s.small_pair_typical or not self._small_batch():
-            return None
+            return {}
         members = {sid: self.index.profiles[sid].article_ids[-s.recent_members :] for sid in stories}
         known = fetch([a for ids in members.values() for a in ids])
         old = [(sid, known[a]) for sid, ids in members.items() for a in ids if a in known]
-        feats = [item.feat for item in self.items] + [f for _, f in old]
+        mine = sorted(near)
+        feats = [self.items[i].feat for i in mine] + [f for _, f in old]
         if len(feats) < s.small_pair_min or len(feats) > s.link_window:
-            return None
-        model = load_model(s.small_pair_model)
+            return {}
+        model = load_model(s.small_pair_older_model or s.small_pair_model)
         bar = max(_typical(sizes), 2) * s.small_name_spread
         vectors = self._spread_feature_vectors(feats, bar)
         chances = model.probability(pair_features(feats, vectors, self.index.df, bar))
         chances[days_apart([f.published for f in feats]) > s.max_gap_days] = 0.0
-        fixed = [None] * len(self.items) + [sid for sid, _ in old]
+        fixed = [None] * len(mine) + [sid for sid, _ in old]
         found, names = fixed_link(chances, fixed, model.threshold, model.method)
         score = {(i, sid): c for i, pairs in near.items() for c, sid in pairs}
-        self.judged = True
-        self.free = {i: g for i, g in enumerate(found[: len(self.items)]) if names[g] is None}
-        return {
-            i: (sid, score.get((i, sid), 0.0))
-            for i, g in enumerate(found[: len(self.items)])
-            if (sid := names[g]) is not None
-        }
+        self.judged = set(mine)
+        joined = {i: names[g] for i, g in zip(mine, found, strict=False)}
+        return {i: None if sid is None else (sid, score.get((i, sid), 0.0)) for i, sid in joined.items()}
 
     def _small_batch(self) -> bool:
         """Do the batch's own articles link into small groups (or none)? A batch whose articles
@@ -903,7 +898,7 @@ class Batch:
             if (
                 other.id == key
                 or not _older(other.id, key)
-                or (self.judged and not other.id.startswith("~"))
+                or (not other.id.startswith("~") and self.members[key] <= self.judged)
                 or (self.small and not self._apart(key, other.id))
             ):
                 continue
