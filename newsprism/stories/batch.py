@@ -453,6 +453,11 @@ class Batch:
             or len(self.items) < s.small_pair_min
         ):
             return {}
+        # Cheap first: the stored stories the batch may join, by size (a stream of large stories
+        # stops here, before any cosine).
+        reach = {sid for item in self.items for sid in self._older(item)}
+        if not reach or _typical([self.index.profiles[sid].size for sid in reach]) > s.small_pair_typical:
+            return {}
         near: dict[int, list[tuple[float, str]]] = {}
         for i, item in enumerate(self.items):
             scored = []
