@@ -463,6 +463,18 @@ class StorySettings:
     # link window by its probability too, not by the cosine. Off: roundups 0.829 -> 0.845 but
     # ECB+ small stories 0.900 -> 0.886 (each step alone: +0.005-0.008 / -0.005-0.009).
     small_pair_steps: bool = False
+    # A later batch of at least small_pair_min articles (a stream ingested in small batches) is
+    # linked by a pair model together with the members of the stored stories its articles may
+    # join, each article's small_pair_older nearest by profile cosine, when those stories are
+    # small and the batch's own link groups are too (stories.batch.Batch._older_by_model; needs
+    # the stored articles' features, which the store reads back). 0: off. Tuning (session 15,
+    # batches of 50 in random order, 3 orders): roundups calibration seed 0 0.405 -> 0.545 with
+    # the pool's model, 0.636 with small_pair_older_model; 10 against 1 / 3 / 5 / 20: 0.429 /
+    # 0.526 / 0.537 / 0.544 (pool's model).
+    small_pair_older: int = 10
+    # ... by this pair model, fitted on such links (bench/stories_pairs.py --older): its pairs
+    # mix a batch with the stored stories nearest it, not a pool's. "": small_pair_model.
+    small_pair_older_model: str = "pair_model_older.json"
     # In a pool of small stories, after the second cut, a one-article draft joins the draft
     # holding its most alike article when that cosine is at least lone_threshold and lone_margin
     # times the best of any other draft (0: off; stories.batch.Batch._adopt_lone, session 13),
