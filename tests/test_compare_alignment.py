@@ -595,3 +595,44 @@ def _parts_of(found, group):
     """How many firm parts ``group`` of ``found`` (an Alignment) falls into: two when only a weak
     join (a moderately rare shared word, no name, number or date) holds it together."""
     return len(set(found.parts[found.groups.index(group)]))
+
+
+def _occasion_story(second):
+    """Eight statements of three articles that all name Carrowmere and its regatta (the story's
+    occasion); 0 and 1 are the pair under test, ``second`` the text of 1."""
+    texts = [
+        "The Carrowmere regatta opened on a cold morning.",
+        second,
+        "Crowds lined the Carrowmere regatta course.",
+        "The Carrowmere regatta drew rowers from the coast.",
+        "Carrowmere regatta officials counted the boats.",
+        "A band played at the Carrowmere regatta.",
+        "The Carrowmere regatta ended at dusk.",
+        "Carrowmere regatta stalls sold soup.",
+    ]
+    sts = [_st(k, "abc"[k % 3], text) for k, text in enumerate(texts)]
+    n = len(sts)
+    clauses, sentences = np.eye(n, n + 1, dtype=np.float32), np.eye(n, n + 1, dtype=np.float32)
+    clauses[1] = 0.0
+    clauses[1, 0], clauses[1, n] = 0.35, np.sqrt(1 - 0.35**2)
+    sentences[1] = 0.0
+    sentences[1, 0], sentences[1, n] = 0.6, 0.8  # 0 and 1: the model is sure (p ~0.9)
+    return sts, clauses, sentences
+
+
+def test_a_join_on_the_stories_occasion_alone_does_not_confirm_its_group(monkeypatch):
+    _sentence_model(monkeypatch)
+    occasion = CompareSettings(align_occasion_share=0.5, align_occasion_cosine=0.9)
+    sts, clauses, sentences = _occasion_story("The Carrowmere regatta had its windiest day in years.")
+    found = align_statements(sts, clauses, occasion, sentences)
+    # kept whole (no fact lost), but not confirmed: every statement of the story names them
+    assert (0, 1) in found.groups and _parts_of(found, (0, 1)) == 2
+    assert _parts_of(align_statements(sts, clauses, CompareSettings(), sentences), (0, 1)) == 1
+    # a word the two share and the rest of the story does not use is the fact's own evidence
+    sts, clauses, sentences = _occasion_story("The Carrowmere regatta opened on a cold, grey morning.")
+    assert _parts_of(align_statements(sts, clauses, occasion, sentences), (0, 1)) == 1
+    # so is a near paraphrase
+    sts, clauses, sentences = _occasion_story("The Carrowmere regatta had its windiest day in years.")
+    clauses[1] = sentences[1]
+    near = CompareSettings(align_occasion_share=0.5, align_occasion_cosine=0.55)
+    assert _parts_of(align_statements(sts, clauses, near, sentences), (0, 1)) == 1

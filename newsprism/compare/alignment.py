@@ -15,14 +15,15 @@ from __future__ import annotations
 
 import heapq
 import math
-from collections import OrderedDict
-from collections.abc import Iterable, Sequence
+from collections import Counter, OrderedDict
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 
 from newsprism.compare.blocking import candidate_pairs
+from newsprism.compare.lexicon import zipf
 from newsprism.compare.pairs import FEATURES, Frames, StoryPairs, frames_used, pair_model
 from newsprism.model import Statement
 from newsprism.quotes.identity import one_speaker
@@ -34,6 +35,7 @@ from newsprism.text import (
     counts_of_things,
     key_terms,
     money_amounts,
+    numbers,
     quantities,
     stem,
 )
@@ -173,21 +175,60 @@ def align_statements(
         )
     strong = tuple(sorted(c for c in conflicts if c[2] >= settings.contradiction_sim or c[:2] in clashes))
     firm = {(i, j) for _, i, j in pairs if (i, j) not in judged} | judge.strict
+    if not judge.on or judge.evidence is None:
+        return Alignment(groups=groups, conflicts=strong, sims=sims, related=related)
+    occasion = _Occasion(
+        statements, judge.evidence, settings.align_occasion_share, settings.align_occasion_zipf
+    )
+
+    def confirms(a: int, b: int) -> bool:
+        if (a, b) not in firm and not judge.probability_of(a, b) >= judge.sure > 0:
+            return False
+        return occasion.specific(a, b) or float(sims[a, b]) >= settings.align_occasion_cosine
+
     return Alignment(
         groups=groups,
         conflicts=strong,
         sims=sims,
         related=related,
-        parts=tuple(_firm_parts(g, firm, judge) for g in groups) if judge.on else (),
+        parts=tuple(_firm_parts(g, confirms) for g in groups),
     )
 
 
-def _firm_parts(group: Sequence[int], firm: set[tuple[int, int]], judge: _PairJudge) -> tuple[int, ...]:
-    """A part label per member of ``group``: members linked by firm joins share one. Firm: a
-    pair the embedding and key terms join, one the model accepts with strict evidence (a name or
-    rare words overlapping at least ``align_second_names`` / ``align_second_evidence_words``, a
-    number, a date), or one it finds at least ``align_model_sure`` likely. A weak join (under that,
-    held only by a moderately rare shared word) keeps its group but does not confirm it."""
+class _Occasion:
+    """The story's occasion: the words, names, numbers, weekdays and months more than
+    ``share`` of its statements carry (its people, place and event, which nearly every article
+    names). Two different statements of one story share them; one fact told twice shares
+    something more specific. Words as common as ``zipf`` in general English ("other", "back",
+    "call") are no evidence whatever their rarity in the story."""
+
+    def __init__(self, statements: Sequence[Statement], ev: StoryPairs, share: float, zipf_: float) -> None:
+        bags = [
+            {stem(w) for w in content_words(st.text) if not numbers(w) and zipf(w) < zipf_}
+            | {("name", t) for t in ev.names[i]}
+            | {("number", t) for t in ev.numbers[i]}
+            | {("date", t) for t in ev.dates[i]}
+            for i, st in enumerate(statements)
+        ]
+        df = Counter(t for bag in bags for t in bag)
+        # never fewer than one statement per article: a fact every outlet states is no occasion
+        most = max(share * len(bags), float(len(set(ev.articles))))
+        self.specific_terms = [{t for t in bag if df[t] <= most} for bag in bags]
+
+    def specific(self, i: int, j: int) -> bool:
+        """Whether statements ``i`` and ``j`` share a term that is not the occasion's."""
+        return not self.specific_terms[i].isdisjoint(self.specific_terms[j])
+
+
+def _firm_parts(group: Sequence[int], confirms: Callable[[int, int], bool]) -> tuple[int, ...]:
+    """A part label per member of ``group``: members linked by confirming joins share one.
+    Firm: a pair the embedding and key terms join, one the model accepts with strict evidence (a
+    name or rare words overlapping at least ``align_second_names`` /
+    ``align_second_evidence_words``, a number, a date), or one it finds at least
+    ``align_model_sure`` likely; it confirms when the two also share a term specific to the fact,
+    not the story's occasion (:class:`_Occasion`), or are near paraphrases
+    (``align_occasion_cosine``). Other joins (a weak join held only by a moderately rare shared
+    word, or a firm one held by the occasion) keep their group but do not confirm it."""
     label = list(range(len(group)))
 
     def root(k: int) -> int:
@@ -199,7 +240,7 @@ def _firm_parts(group: Sequence[int], firm: set[tuple[int, int]], judge: _PairJu
     for x, i in enumerate(group):
         for y in range(x + 1, len(group)):
             a, b = min(i, group[y]), max(i, group[y])
-            if root(x) != root(y) and ((a, b) in firm or judge.probability_of(a, b) >= judge.sure > 0):
+            if root(x) != root(y) and confirms(a, b):
                 label[root(y)] = root(x)
     return tuple(root(k) for k in range(len(group)))
 
