@@ -23,7 +23,6 @@ from typing import Any
 import numpy as np
 
 from newsprism.compare.blocking import candidate_pairs
-from newsprism.compare.lexicon import zipf
 from newsprism.compare.pairs import FEATURES, Frames, StoryPairs, frames_used, pair_model
 from newsprism.model import Statement
 from newsprism.quotes.identity import one_speaker
@@ -38,6 +37,7 @@ from newsprism.text import (
     numbers,
     quantities,
     stem,
+    words,
 )
 
 __all__ = ["Alignment", "Cosines", "align_statements", "cosines"]
@@ -177,14 +177,11 @@ def align_statements(
     firm = {(i, j) for _, i, j in pairs if (i, j) not in judged} | judge.strict
     if not judge.on or judge.evidence is None:
         return Alignment(groups=groups, conflicts=strong, sims=sims, related=related)
-    occasion = _Occasion(
-        statements, judge.evidence, settings.align_occasion_share, settings.align_occasion_zipf
-    )
+    occasion = _Occasion(statements, judge.evidence, settings.align_occasion_share)
 
     def confirms(a: int, b: int) -> bool:
-        if (a, b) not in firm and not judge.probability_of(a, b) >= judge.sure > 0:
-            return False
-        return occasion.specific(a, b) or float(sims[a, b]) >= settings.align_occasion_cosine
+        sure = (a, b) in firm or judge.probability_of(a, b) >= judge.sure > 0
+        return sure and occasion.specific(a, b)
 
     return Alignment(
         groups=groups,
@@ -196,16 +193,20 @@ def align_statements(
 
 
 class _Occasion:
-    """The story's occasion: the words, names, numbers, weekdays and months more than
-    ``share`` of its statements carry (its people, place and event, which nearly every article
-    names). Two different statements of one story share them; one fact told twice shares
-    something more specific. Words as common as ``zipf`` in general English ("other", "back",
-    "call") are no evidence whatever their rarity in the story."""
+    """The story's occasion: the words, names (a person's given name counted as the surname it
+    stands before), numbers, weekdays and months more than ``share`` of its statements carry:
+    its people, place and event, which nearly every statement names. Two different statements
+    of one story share them; one fact told twice shares something more specific."""
 
-    def __init__(self, statements: Sequence[Statement], ev: StoryPairs, share: float, zipf_: float) -> None:
+    def __init__(self, statements: Sequence[Statement], ev: StoryPairs, share: float) -> None:
+        self.on = share < 1.0
+        self.specific_terms: list[set[object]] = []
+        if not self.on:
+            return
+        head = _name_heads(statements)
         bags = [
-            {stem(w) for w in content_words(st.text) if not numbers(w) and zipf(w) < zipf_}
-            | {("name", t) for t in ev.names[i]}
+            {_term(w, head, ev.names[i]) for w in content_words(st.text) if not numbers(w)}
+            | {("name", head.get(t, t)) for t in ev.names[i]}
             | {("number", t) for t in ev.numbers[i]}
             | {("date", t) for t in ev.dates[i]}
             for i, st in enumerate(statements)
@@ -216,8 +217,44 @@ class _Occasion:
         self.specific_terms = [{t for t in bag if df[t] <= most} for bag in bags]
 
     def specific(self, i: int, j: int) -> bool:
-        """Whether statements ``i`` and ``j`` share a term that is not the occasion's."""
-        return not self.specific_terms[i].isdisjoint(self.specific_terms[j])
+        """Whether statements ``i`` and ``j`` share a term that is not the occasion's (always,
+        with the test off)."""
+        return not self.on or not self.specific_terms[i].isdisjoint(self.specific_terms[j])
+
+
+def _term(word: str, head: dict[str, str], names: set[str]) -> str | tuple[str, str]:
+    """A word's stem, or, written as one of the statement's ``names``, the name it is part of
+    (:func:`_name_heads`)."""
+    return ("name", head[word]) if word in names and word in head else stem(word)
+
+
+def _name_heads(statements: Sequence[Statement]) -> dict[str, str]:
+    """The name word each lower-cased name word stands for: a word the story mostly writes just
+    before one other name word at least as frequent ("Hillary" before "Clinton", "Reince" before
+    "Priebus", a middle initial skipped) is part of that person's name, as frequent as it."""
+    seen: Counter[str] = Counter()
+    before: dict[str, Counter[str]] = {}
+    for st in statements:
+        # capitalised words in a row (None between them), initials left out
+        toks = [
+            t.rstrip(".").lower() if k and t[:1].isupper() else None for k, t in enumerate(words(st.text))
+        ]
+        toks = [t for t in toks if t is None or len(t) > 1]
+        seen.update(t for t in toks if t)
+        for a, b in zip(toks, toks[1:], strict=False):
+            if a and b:
+                before.setdefault(a, Counter())[b] += 1
+    head: dict[str, str] = {}
+    for a, after in before.items():
+        b, n = after.most_common(1)[0]
+        if b != a and 3 * n >= 2 * seen[a] and seen[b] >= seen[a]:
+            head[a] = b
+    for a in list(head):  # "Debbie" -> "Wasserman" -> "Schultz"
+        seen_chain = {a}
+        while head[a] in head and head[head[a]] not in seen_chain:
+            seen_chain.add(head[a])
+            head[a] = head[head[a]]
+    return head
 
 
 def _firm_parts(group: Sequence[int], confirms: Callable[[int, int], bool]) -> tuple[int, ...]:
@@ -226,9 +263,9 @@ def _firm_parts(group: Sequence[int], confirms: Callable[[int, int], bool]) -> t
     name or rare words overlapping at least ``align_second_names`` /
     ``align_second_evidence_words``, a number, a date), or one it finds at least
     ``align_model_sure`` likely; it confirms when the two also share a term specific to the fact,
-    not the story's occasion (:class:`_Occasion`), or are near paraphrases
-    (``align_occasion_cosine``). Other joins (a weak join held only by a moderately rare shared
-    word, or a firm one held by the occasion) keep their group but do not confirm it."""
+    not the story's occasion (:class:`_Occasion`). Other joins (a weak join held only by a
+    moderately rare shared word, or a firm one held by the occasion alone) keep their group but
+    do not confirm it."""
     label = list(range(len(group)))
 
     def root(k: int) -> int:
