@@ -653,6 +653,10 @@ class CompareSettings:
     # confirmed group 82 / 27 / 37 -> 81 / 27 / 35. 0.03 lost 3-5 confirmed facts per set for
     # no more precision on PolNeAR. 1.0: off.
     align_occasion_share: float = 0.05
+    # ... unless the two are near paraphrases, at least this cosine (the seeds' "We don't attack
+    # Putin or Moscow" / "We are not attacking Putin or Moscow", 0.79, tells the story's core
+    # denial in the story's own words).
+    align_occasion_cosine: float = 0.7
     align_link: float = 0.3
     # A pair the first clustering left apart (its group already held another clause of the
     # article) joins a second group when the model gives it at least align_second and its

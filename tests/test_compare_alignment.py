@@ -637,6 +637,13 @@ def test_a_join_on_the_stories_occasion_alone_does_not_confirm_its_group(monkeyp
     # a word the two share and the rest of the story does not use is the fact's own evidence
     sts, clauses, sentences = _occasion_story("The Carrowmere regatta opened on a cold, grey morning.")
     assert _parts_of(align_statements(sts, clauses, _OCCASION, sentences), (0, 1)) == 1
+    # so is a near paraphrase in the occasion's own words
+    sts, clauses, sentences = _occasion_story("The Carrowmere regatta had its windiest day in years.")
+    clauses[1] = 0.0
+    clauses[1, 0], clauses[1, len(sts)] = 0.8, 0.6
+    assert _parts_of(align_statements(sts, clauses, _OCCASION, sentences), (0, 1)) == 1
+    no_paraphrase = CompareSettings(align_occasion_share=0.5, align_occasion_cosine=1.01)
+    assert _parts_of(align_statements(sts, clauses, no_paraphrase, sentences), (0, 1)) == 2
 
 
 def test_a_given_name_counts_as_often_as_the_surname_it_stands_before(monkeypatch):

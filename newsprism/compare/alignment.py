@@ -181,7 +181,8 @@ def align_statements(
 
     def confirms(a: int, b: int) -> bool:
         sure = (a, b) in firm or judge.probability_of(a, b) >= judge.sure > 0
-        return sure and occasion.specific(a, b)
+        # a near paraphrase needs no more: one fact told in the occasion's own words
+        return sure and (occasion.specific(a, b) or float(sims[a, b]) >= settings.align_occasion_cosine)
 
     return Alignment(
         groups=groups,
@@ -263,7 +264,9 @@ def _firm_parts(group: Sequence[int], confirms: Callable[[int, int], bool]) -> t
     name or rare words overlapping at least ``align_second_names`` /
     ``align_second_evidence_words``, a number, a date), or one it finds at least
     ``align_model_sure`` likely; it confirms when the two also share a term specific to the fact,
-    not the story's occasion (:class:`_Occasion`). Other joins (a weak join held only by a
+    not the story's occasion (:class:`_Occasion`), or are near paraphrases
+    (``align_occasion_cosine``: "We don't attack X or Y" / "We are not attacking X or Y"). Other
+    joins (a weak join held only by a
     moderately rare shared word, or a firm one held by the occasion alone) keep their group but
     do not confirm it."""
     label = list(range(len(group)))
