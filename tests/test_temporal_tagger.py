@@ -603,3 +603,12 @@ def test_could_not_be_reached_tells_of_a_try_already_made() -> None:
     sunday = dt.date(2016, 5, 29)
     assert values("Her aides could not be reached for comment Saturday.", sunday)["Saturday"] == "2016-05-28"
     assert values("Her aides could meet the council Saturday.", sunday)["Saturday"] == "2016-06-04"
+
+
+def test_a_month_after_an_article_before_a_name_is_a_date() -> None:
+    # session 15: "In a September Tolven Courier-KBN poll" (tdev6); a bare month before a
+    # surname is still a given name, and "the May ..." may be a person
+    tuesday = dt.date(2031, 11, 11)
+    assert values("In a September Tolven Courier-KBN poll, most said no.", tuesday)["September"] == "2031-09"
+    assert "April" not in values("April Okoro, a spokeswoman, declined.", tuesday)
+    assert "May" not in values("The May Okoro cabinet fell.", tuesday)
