@@ -542,6 +542,17 @@ _DATE_TERM = re.compile(r"\b(?:" + "|".join(DAYS + MONTHS) + r")\b")
 _MONTH_ABBREVIATION = re.compile(r"\b(jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)(?:\.|(?=\s+\d))")
 
 
+# A signpost to what the page holds ("Win or go home: Here's a look at what each needs"); one
+# that goes on past a colon gives the fact it announces ("Here's one example: the fund lost …");
+# one ending on the colon introduces what follows ("Here are five things to watch tonight:").
+_SIGNPOST = re.compile(r"(?:^|:\s+)here(?:['’]s| is| are)\b[^:]*:?$", re.IGNORECASE)
+
+
+def signpost(text: str) -> bool:
+    """Whether ``text`` points the reader to what the page holds next rather than telling it."""
+    return bool(_SIGNPOST.search(text.strip()))
+
+
 def date_terms(text: str) -> set[str]:
     """Weekday and month names the text uses, lower-cased, abbreviated months as their full name
     (one pass over the text)."""

@@ -25,6 +25,10 @@ def values(text: str, ref: dt.date | None = THU) -> dict[str, str]:
         ("The council will meet on Monday.", "Monday", "2023-05-08"),
         ("Two ships that were due on Saturday wait at anchor.", "Saturday", "2023-05-06"),
         ("The council met on Monday.", "Monday", "2023-05-01"),
+        # "as soon as" takes its own clause's tense: a past day here, a coming one without a past verb
+        ("As soon as the votes were counted Tuesday, the race turned.", "Tuesday", "2023-05-02"),
+        ("The board could rule as soon as Tuesday.", "Tuesday", "2023-05-09"),
+        ("Traders were likely to buy as soon as trading opened Monday.", "Monday", "2023-05-08"),
         (
             "drones struck in the night between Tuesday and Wednesday.",
             "the night between Tuesday and Wednesday",

@@ -743,3 +743,9 @@ def test_two_outlets_rows_of_one_year_join_when_alike_in_meaning_and_words() -> 
         vectors = {"Thirteen": [1.0, 0.0], "The board": [cosine, float(np.sqrt(1 - cosine**2))]}
         cands = _vectored([a, b], dt.date(2031, 5, 8), vectors)
         assert len(build_timeline(cands, {"a": "A", "b": "B"}, cfg)) == rows
+
+
+def test_a_signpost_to_the_page_is_no_event() -> None:
+    text = "The council votes on the dam tonight.\n\nHere are the Courier's four things to watch tonight:"
+    rows = [e.text for e in run(article(text, "a", "2031-09-18", "A")).timeline]
+    assert rows == ["The council votes on the dam tonight."]

@@ -23,7 +23,7 @@ import numpy as np
 
 from newsprism.compare.ledger import carriers
 from newsprism.model import Article, LedgerGroup, Span, Statement
-from newsprism.text import quote_regions, unclosed_quotes, words
+from newsprism.text import quote_regions, signpost, unclosed_quotes, words
 
 __all__ = ["bare_quote", "leans_back", "reads_alone", "summarize"]
 
@@ -161,16 +161,13 @@ _MASTHEAD = re.compile(
     r"(?:This is|Welcome to) (?:the |The )?(?:[A-Z][\w’'&-]*\s){0,3}?[A-Z][\w’'&-]*"
     r"(?: for (?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|[.!]?$)"
 )
-# A signpost to what the page holds ("Win or go home: Here's a look at what each needs"); one
-# that goes on past a colon gives the fact it announces ("Here's one example: the fund lost …").
-_SIGNPOST = re.compile(r"(?:^|:\s+)here(?:['’]s| is| are)\b[^:]*$", re.IGNORECASE)
 
 
 def page_note(text: str) -> bool:
     """Whether ``text`` speaks of the page itself (a newsletter naming itself, a signpost to
     what follows) rather than stating a fact."""
     text = text.strip()
-    return bool(_MASTHEAD.match(text) or _SIGNPOST.search(text))
+    return bool(_MASTHEAD.match(text)) or signpost(text)
 
 
 def _aside(st: Statement) -> bool:

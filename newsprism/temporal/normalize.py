@@ -114,6 +114,21 @@ _IN_FRONT_OF = re.compile(
     r"\b(?:testif\w*|appear\w*|go|goes|going|gone|come|comes|coming|stand\w*|argu\w*|plead\w*|speak\w*|spoken)\s+$",
     re.IGNORECASE,
 )
+# "as soon as" and "as early as" take the tense of their own clause: "as soon as the results
+# were counted Tuesday" tells a past day.
+_AS_SOON = re.compile(r"as\s+(?:soon|early)\s+as", re.IGNORECASE)
+
+
+def _future_cue(before: str) -> bool:
+    """Whether the clause before a date points ahead: a future cue other than a conjunction
+    whose own clause is told in the past ("were likely to buy as soon as trading opened Monday"
+    still points ahead through "likely to")."""
+    return any(
+        not (_AS_SOON.fullmatch(cue.group(0)) and _PAST.search(before, cue.end()))
+        for cue in _FUTURE.finditer(before)
+    )
+
+
 _FUTURE_WORD = re.compile(r"\b(?:will|is|are)\b|'ll", re.IGNORECASE)
 _REPORTS = re.compile(r"\b(?:says|tells|announces|adds|writes|reports)\b", re.IGNORECASE)
 # After a possessive day ("Tuesday's primary") only a cue that takes the day's event as its
@@ -185,7 +200,7 @@ class Context:
         possessive = after[:2] in {"'s", "’s"}
         if _SAID_BEFORE.search(before):
             return "past"
-        if not possessive and _FUTURE.search(before):
+        if not possessive and _future_cue(before):
             return "future"
         if (possessive or len(before) < 12) and _FUTURE_AFTER.match(after):
             return "future"

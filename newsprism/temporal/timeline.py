@@ -28,6 +28,7 @@ from newsprism.spans import SpanIndex, SpanSet
 from newsprism.temporal import calendar as cal
 from newsprism.temporal import lexicon as lx
 from newsprism.temporal.published import published_date
+from newsprism.text import signpost
 
 __all__ = ["Candidate", "build_timeline", "candidates", "sentences"]
 
@@ -152,8 +153,10 @@ def candidates(article: Article, units: list[Span], timexes: list[Timex]) -> lis
         if not content_words(text) and before is not None and _DATES_THE_LAST.match(text):
             unit = Span(before.start, unit.end)  # "That was May.": the sentence before's event
             text = article.text[unit.start : unit.end]
-        if not content_words(text):
-            continue  # a date line or a bare date tells when the article was written, not an event
+        if not content_words(text) or signpost(text):
+            # a date line or a bare date tells when the article was written, and "Here are five
+            # things to watch tonight:" what the page holds: neither is an event
+            continue
         values = tuple((t.value, t.mod) for t in inside)
         chain = _coordinated(_anchor(inside, weeks), inside, article.text)
         for anchor in chain:
