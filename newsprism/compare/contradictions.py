@@ -8,6 +8,7 @@ places. Each contradiction carries both statements with their spans.
 from __future__ import annotations
 
 import dataclasses
+import json
 import re
 from calendar import monthrange
 from collections.abc import Mapping, Sequence
@@ -37,6 +38,7 @@ from newsprism.compare.attributes import (
     same_remark,
 )
 from newsprism.model import Contradiction, Statement, content_id
+from newsprism.nlp.cache_articles import kept_mentions
 from newsprism.text import (
     DAYS,
     MONTHS,
@@ -623,6 +625,22 @@ def _plan_and_report(a: str, b: str) -> bool:
     return bool(_PAST.search(_FUTURE.sub(" ", reported)))
 
 
+# "will face voters next month", "in two weeks": a moment ahead a plan names without a date
+_AHEAD = re.compile(
+    r"\b(?:next|coming)\s+(?:week|month|year|spring|summer|fall|autumn|winter)\b"
+    r"|\bin\s+(?:a|an|two|three|four|five|six|\d+)\s+(?:days?|weeks?|months?|years?)\b",
+    re.IGNORECASE,
+)
+
+
+def _plan_dated(a: str, b: str) -> bool:
+    """Of a plan and a report (see :func:`_plan_and_report`), the plan names when it comes ("Trial
+    is set for June 17 for 26-year-old Dana Varsk"): an age beside it may be the age then. A plan
+    with no moment ("Ada Morrow, 74, will not run again") gives the person's age now."""
+    plan = a if _future(a) else b
+    return bool(_calendar_dates(plan) or _event_days(plan) or _AHEAD.search(plan))
+
+
 def _told(c: Contradiction, unit_of: Mapping[str, _Unit], kind: str = "") -> tuple[frozenset[_Unit], str]:
     """The two sentences a contradiction cites, and its kind."""
     return frozenset((unit_of[c.a["statement_id"]], unit_of[c.b["statement_id"]])), kind or c.kind
@@ -686,11 +704,12 @@ def _attribute_contradictions(
     for unit, (text, _) in units.items():
         articles.setdefault(unit[0], []).append(text)
     first: dict[tuple[str, str, str], float | str] = {}
+    read = _article_mentions(articles)
     for unit, (text, members) in sorted(units.items()):
         quoted = quoted_spans(text)
         # a sentence that is all quote still names its speaker in the outlet's words (the title)
         spoken = all(statements[i].quote_id for i in members)
-        for found_m in mentions(text):
+        for found_m in read[text]:
             m = _with_given(found_m, " ".join(articles[unit[0]]))
             if m is None:
                 continue
@@ -714,6 +733,8 @@ def _attribute_contradictions(
                 continue
             for k, (ua, ma) in enumerate(items):
                 for ub, mb in items[k + 1 :]:
+                    if ma.value == mb.value:
+                        continue  # one value twice disagrees on nothing (same_attribute's first test)
                     ta, tb = units[ua][0], units[ub][0]
                     if (
                         ua[0] == ub[0]
@@ -725,6 +746,7 @@ def _attribute_contradictions(
                         or _update(kind, ua[0], ma, ub[0], mb, published or {})
                         or kind == "age"
                         and _plan_and_report(ta, tb)
+                        and _plan_dated(ta, tb)
                         or kind == "full_name"
                         and _both_spellings(articles[ua[0]], articles[ub[0]], ma, mb)
                         or kind == "calendar"
@@ -739,6 +761,26 @@ def _attribute_contradictions(
     found = [f for f in found if f[1].kind != "count" or frozenset((f[0], f[2])) not in measured]
     out = [_attribute_contradiction(statements, units, *f) for f in found]
     return out + _remark_days(statements, units)
+
+
+def _article_mentions(articles: Mapping[str, Sequence[str]]) -> dict[str, tuple[Mention, ...]]:
+    """Each sentence's :func:`mentions`, kept per article in the run's store (a cached brief
+    reads them back instead of running every value reader over every sentence)."""
+    out: dict[str, tuple[Mention, ...]] = {}
+    for texts in articles.values():
+        out.update(
+            zip(texts, kept_mentions(texts, mentions, _encode_mentions, _decode_mentions), strict=True)
+        )
+    return out
+
+
+def _encode_mentions(found: list[tuple[Mention, ...]]) -> bytes:
+    rows = [[[m.kind, m.key, m.value, m.shown, m.start, m.end] for m in ms] for ms in found]
+    return json.dumps(rows).encode("utf-8", "surrogatepass")
+
+
+def _decode_mentions(data: bytes) -> list[tuple[Mention, ...]]:
+    return [tuple(Mention(*m) for m in ms) for ms in json.loads(data.decode("utf-8", "surrogatepass"))]
 
 
 _MEASURED = frozenset(["length", "magnitude", "money"])
@@ -893,9 +935,20 @@ def _two_events(ta: str, ma: Mention, tb: str, mb: Mention) -> bool:
         _plan_and_report(clause(ta, ma), clause(tb, mb))
         or _other_days(ta, tb)
         or _other_places(ta, tb)
-        or _denies(ta) != _denies(tb)
+        or _denies(_main_part(ta, ma)) != _denies(_main_part(tb, mb))
         or _other_parties(ta, tb)
     )
+
+
+# "Although no debate will take place, both campaign before the June 7 primary": a clause opening
+# the sentence that concedes another fact; its negation denies that fact, not the dated event
+_CONCESSIVE = re.compile(r"^\W*(?:although|though|even\s+though|even\s+as|while)\b[^,;]*,", re.IGNORECASE)
+
+
+def _main_part(text: str, m: Mention) -> str:
+    """The sentence without an opening concessive clause, when the value stands after it."""
+    opening = _CONCESSIVE.match(text)
+    return text[opening.end() :] if opening and opening.end() <= m.start else text
 
 
 # "released without bail", "landed without incident": what happened, told with what did not come
@@ -915,6 +968,7 @@ def _other_parties(a: str, b: str) -> bool:
     return bool(pa and pb and not pa & pb)
 
 
+@lru_cache(maxsize=_CACHE)  # asked of both sentences of every pair of values
 def _denies(text: str) -> bool:
     """The sentence tells what did not happen (a negation outside quote marks, "without" none)."""
     return _negated(_WITHOUT.sub(" ", without_quoted(text)))
