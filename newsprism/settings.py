@@ -469,8 +469,8 @@ class StorySettings:
     # small and the batch's own link groups are too (stories.batch.Batch._older_by_model; needs
     # the stored articles' features, which the store reads back). 0: off. Tuning (session 15,
     # batches of 50 in random order, 3 orders): roundups calibration seed 0 0.405 -> 0.545 with
-    # the pool's model, 0.636 with small_pair_older_model; 10 against 1 / 3 / 5 / 20: 0.429 /
-    # 0.526 / 0.537 / 0.544 (pool's model).
+    # the pool's model, 0.624 with small_pair_older_model; 10 against 1 / 3 / 5 / 20: 0.429 /
+    # 0.526 / 0.537 / 0.544 (pool's model). Dated ECB+ train b50 0.840 -> 0.822 (a guard).
     small_pair_older: int = 10
     # ... by this pair model, fitted on such links (bench/stories_pairs.py --older): its pairs
     # mix a batch with the stored stories nearest it, not a pool's. "": small_pair_model.

@@ -5,12 +5,15 @@ from dataclasses import replace
 
 import numpy as np
 
+from newsprism.model import Article, OffsetMap
 from newsprism.settings import StorySettings
-from newsprism.stories import StoryIndex
+from newsprism.store import Store
+from newsprism.stories import StoryIndex, persist
 from newsprism.stories.batch import Batch
 from newsprism.stories.features import ArticleFeatures
 from newsprism.stories.index import feature_lookup
 from newsprism.stories.link import fixed_link
+from newsprism.stories.persist import assign_stories
 
 TOPICS = [
     ["veto", "budget", "school", "signed"],
@@ -91,3 +94,44 @@ def test_without_stored_features_or_when_off_the_batch_joins_as_before() -> None
     _, without = _stream(replace(StorySettings(), small_pair_older=5), with_lookup=False)
     _, off = _stream(replace(StorySettings(), small_pair_older=0), with_lookup=True)
     assert not without.judged and not off.judged
+
+
+def _article(aid: str, title: str, text: str) -> Article:
+    return Article(id=aid, path=f"{aid}.txt", raw=text, text=text, offsets=OffsetMap(), title=title)
+
+
+def test_ingest_in_two_batches_reads_the_stored_members_back(tmp_path, monkeypatch) -> None:
+    read: list[str] = []
+    original = persist._stored_features
+
+    def spy(store, settings, ids):
+        read.extend(ids)
+        return original(store, settings, ids)
+
+    monkeypatch.setattr(persist, "_stored_features", spy)
+
+    def report(s: int, k: int) -> Article:
+        w = TOPICS[s]
+        place = f"{w[0].title()}ville"
+        text = (
+            f"Officials in {place} said the {w[0]} and the {w[1]} left the {w[2]} in doubt. "
+            f"Mayor {w[3].title()}son of {place} spoke about the {w[0]} on Tuesday. Report {k} of {w[0]}."
+        )
+        return _article(f"{w[0]}{k}", f"The {w[0]} in {place}", text)
+
+    def lone(k: int) -> Article:
+        text = f"Residents of Lonetown{k} met Alder{k}son about quiet matter{k} and plan{k} today."
+        return _article(f"lone{k}", f"Lonetown{k} meets", text)
+
+    first = [report(s, k) for s in range(len(TOPICS)) for k in range(2)]
+    later = [report(s, 2) for s in range(len(TOPICS))] + [lone(k) for k in range(10)]
+    with Store(str(tmp_path / "news.db")) as store:
+        store.add_articles(first)
+        before = {a.article_id: a.story_id for a in assign_stories(store, first)}
+        store.add_articles(later)
+        after = {a.article_id: a.story_id for a in assign_stories(store, later)}
+    for s in range(len(TOPICS)):
+        tag = TOPICS[s][0]
+        assert after[f"{tag}2"] == before[f"{tag}0"]
+    assert not {after[f"lone{k}"] for k in range(10)} & set(before.values())
+    assert {f"{t[0]}0" for t in TOPICS} <= set(read)  # the model saw the stored members

@@ -96,8 +96,10 @@ def assign_features(
 
 
 def _stored_features(store: Store, settings: StorySettings, ids: Sequence[str]) -> dict[str, ArticleFeatures]:
-    """The features of stored articles ``ids``, computed again from their stored text."""
-    found = extract_features(list(store.articles(list(ids))), settings.entities, settings)
+    """The features of stored articles ``ids``, computed again from their stored text (an id
+    no longer stored is left out: the link then goes without that member)."""
+    stored = [i for i in ids if store.has_article(i)]
+    found = extract_features(list(store.articles(stored)), settings.entities, settings)
     return {f.article_id: f for f in found}
 
 
