@@ -221,3 +221,30 @@ def test_a_sentence_that_reads_on_from_the_one_before_comes_after_those_that_rea
 
     assert leans_back("And then they closed two berths.") and not leans_back("Andorra closed two berths.")
     assert not leans_back("That left the harbour closed.") and not leans_back("It closed two berths.")
+
+
+def test_an_unconfirmed_group_ranks_as_one_origins_line_not_by_its_outlets():
+    a = make_article(
+        "The harbour council met on Monday to vote on the ferry fares for next year.\n\n"
+        "A ferry official said the fares might rise by a small amount next spring.",
+        outlet="A",
+    )
+    b = make_article(
+        "The island ferry will carry more cars from next month, the company said.\n\n"
+        "Fares on the island ferry could go up slightly in the spring, an official hinted.",
+        outlet="B",
+    )
+    (a0, a1), (b0, b1) = a.text.split("\n\n"), b.text.split("\n\n")
+    sts = [_st("u0", a, a0), _st("u1", a, a1), _st("u2", b, b1), _st("u3", b, b0)]
+    groups = [
+        LedgerGroup("g1", a0, "single-source", ("u0",), (a.id,), 1),
+        LedgerGroup("g2", a1, "possibly-shared", ("u1", "u2"), (a.id, b.id), 2),
+        LedgerGroup("g3", b0, "single-source", ("u3",), (b.id,), 1),
+    ]
+    one, other = np.array([1, 0], np.float32), np.array([0, 1], np.float32)
+    vecs = {"u0": one, "u1": other, "u2": other, "u3": one}
+    summary = summarize(groups, sts, [a, b], vecs)
+    # As central as the rest, the opening sentence leads: two outlets not confirmed as one fact
+    # are no support to rank by (they ranked the unconfirmed group first).
+    assert [s["group_id"] for s in summary] == ["g1", "g2"]
+    assert summary[1]["status"] == "possibly-shared" and summary[1]["independent_support"] == 2

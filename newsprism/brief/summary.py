@@ -117,10 +117,11 @@ def summarize(
         key=lambda c: (
             # a group not confirmed as one fact (possibly-shared) is not agreement: it ranks with
             # the lines of one origin, its count shown as the ledger's
-            c[2]["independent_support"] < 2 or c[2]["status"] == "possibly-shared",
-            -c[2]["independent_support"],
+            _unagreed(c[2]),
+            # an unconfirmed group's outlets are no support to rank by: it ranks as one origin's line
+            -(1 if _unagreed(c[2]) else c[2]["independent_support"]),
             leans_back(c[2]["text"]),  # "It happened in 2008": what, only the sentence before says
-            -len({x["article_id"] for x in c[2]["cites"]}),
+            -(1 if _unagreed(c[2]) else len({x["article_id"] for x in c[2]["cites"]})),
             -_salience(c[0], by_id, arts, vectors, center),
             c[0].id,
         )
@@ -138,6 +139,11 @@ def summarize(
         del line["whole"], line["full"]
         lines.append(line)
     return lines
+
+
+def _unagreed(line: dict) -> bool:
+    """A line no two origins confirm: one origin's, or a group not confirmed as one fact."""
+    return line["independent_support"] < 2 or line["status"] == "possibly-shared"
 
 
 def _reads_alone(group: LedgerGroup, st: Statement, whole: bool) -> bool:

@@ -8,6 +8,7 @@ places. Each contradiction carries both statements with their spans.
 from __future__ import annotations
 
 import dataclasses
+import json
 import re
 from calendar import monthrange
 from collections.abc import Mapping, Sequence
@@ -37,6 +38,7 @@ from newsprism.compare.attributes import (
     same_remark,
 )
 from newsprism.model import Contradiction, Statement, content_id
+from newsprism.nlp.cache_articles import kept_mentions
 from newsprism.quotes.names import given_sex
 from newsprism.text import (
     DAYS,
@@ -703,11 +705,12 @@ def _attribute_contradictions(
     for unit, (text, _) in units.items():
         articles.setdefault(unit[0], []).append(text)
     first: dict[tuple[str, str, str], float | str] = {}
+    read = _article_mentions(articles)
     for unit, (text, members) in sorted(units.items()):
         quoted = quoted_spans(text)
         # a sentence that is all quote still names its speaker in the outlet's words (the title)
         spoken = all(statements[i].quote_id for i in members)
-        for found_m in mentions(text):
+        for found_m in read[text]:
             m = _with_given(found_m, " ".join(articles[unit[0]]))
             if m is None:
                 continue
@@ -731,6 +734,8 @@ def _attribute_contradictions(
                 continue
             for k, (ua, ma) in enumerate(items):
                 for ub, mb in items[k + 1 :]:
+                    if ma.value == mb.value:
+                        continue  # one value twice disagrees on nothing (same_attribute's first test)
                     ta, tb = units[ua][0], units[ub][0]
                     if (
                         ua[0] == ub[0]
@@ -757,6 +762,26 @@ def _attribute_contradictions(
     found = [f for f in found if f[1].kind != "count" or frozenset((f[0], f[2])) not in measured]
     out = [_attribute_contradiction(statements, units, *f) for f in found]
     return out + _remark_days(statements, units)
+
+
+def _article_mentions(articles: Mapping[str, Sequence[str]]) -> dict[str, tuple[Mention, ...]]:
+    """Each sentence's :func:`mentions`, kept per article in the run's store (a cached brief
+    reads them back instead of running every value reader over every sentence)."""
+    out: dict[str, tuple[Mention, ...]] = {}
+    for texts in articles.values():
+        out.update(
+            zip(texts, kept_mentions(texts, mentions, _encode_mentions, _decode_mentions), strict=True)
+        )
+    return out
+
+
+def _encode_mentions(found: list[tuple[Mention, ...]]) -> bytes:
+    rows = [[[m.kind, m.key, m.value, m.shown, m.start, m.end, m.sex] for m in ms] for ms in found]
+    return json.dumps(rows).encode("utf-8", "surrogatepass")
+
+
+def _decode_mentions(data: bytes) -> list[tuple[Mention, ...]]:
+    return [tuple(Mention(*m) for m in ms) for ms in json.loads(data.decode("utf-8", "surrogatepass"))]
 
 
 _MEASURED = frozenset(["length", "magnitude", "money"])
@@ -948,6 +973,7 @@ def _other_parties(a: str, b: str) -> bool:
     return bool(pa and pb and not pa & pb)
 
 
+@lru_cache(maxsize=_CACHE)  # asked of both sentences of every pair of values
 def _denies(text: str) -> bool:
     """The sentence tells what did not happen (a negation outside quote marks, "without" none)."""
     return _negated(_WITHOUT.sub(" ", without_quoted(text)))

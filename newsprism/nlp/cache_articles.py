@@ -1,6 +1,6 @@
 """What is read from one article's parse, kept in the run's store
 (:func:`newsprism.nlp.cache.derived`): its quotes, its statements and what framing reads of
-it. A brief from cached parses reads them back instead of walking the parse again (about
+it; and the values contradictions read in its sentences. A brief from cached parses reads them back instead of walking the parse again (about
 1 CPU s each in a 100-article brief).
 
 Each key names everything the output depends on: the article's text and the fields read
@@ -32,7 +32,10 @@ __all__ = [
     "QUOTE_CODE",
     "STATEMENT_CODE",
     "framing_kind",
+    "mentions_kind",
+    "MENTION_CODE",
     "kept_framing",
+    "kept_mentions",
     "kept_quotes",
     "kept_statements",
     "quotes_kind",
@@ -54,6 +57,17 @@ FRAMING_CODE = (
     "newsprism.compare.voice",
     "newsprism.compare.lexicon",
     "newsprism.quotes.cues",
+    *_SHARED,
+)
+# Contradictions' values of a sentence (compare/attributes.mentions) and what they import from
+# newsprism (quotes for its title and name lists); word rarity from wordfreq (in the key).
+MENTION_CODE = (
+    "newsprism.compare.attributes",
+    "newsprism.compare.births",
+    "newsprism.compare.offices",
+    "newsprism.compare.tallies",
+    "newsprism.compare.lexicon",
+    "newsprism.quotes",
     *_SHARED,
 )
 
@@ -132,6 +146,26 @@ def kept_framing(
 def framing_kind(model: str, code: tuple[str, ...] | None = None) -> str | None:
     """``framing-`` and a hash of the parser, wordfreq's version and the code (:data:`FRAMING_CODE`)."""
     return _kind("framing-", code or FRAMING_CODE, model, {"wordfreq": _version("wordfreq")})
+
+
+def kept_mentions(
+    sentences: Sequence[str],
+    read: Callable[[str], T],
+    encode: Callable[[list[T]], bytes],
+    decode: Callable[[bytes], list[T]],
+) -> list[T]:
+    """``read(sentence)`` of each of one article's ``sentences`` (what contradictions compare:
+    it reads the text alone), kept in the store in force as one entry by :func:`mentions_kind`
+    and the sentences; without a store, or when the code cannot be read, only read."""
+    kind = mentions_kind() if derived_cache() is not None else None
+    if kind is None:
+        return [read(s) for s in sentences]
+    return derived(kind, "\0".join(sentences), lambda _: [read(s) for s in sentences], encode, decode)
+
+
+def mentions_kind(code: tuple[str, ...] | None = None) -> str | None:
+    """``mentions-`` and a hash of wordfreq's version and the code (:data:`MENTION_CODE`)."""
+    return _kind("mentions-", code or MENTION_CODE, "", {"wordfreq": _version("wordfreq")})
 
 
 def _kind(prefix: str, code: tuple[str, ...], model: str, settings: object) -> str | None:

@@ -37,6 +37,7 @@ _ORDINAL_SECOND = re.compile(
     re.IGNORECASE,
 )
 _MONTH_LOOKALIKES = frozenset({"may", "march", "june", "august"})
+_ARTICLE_BEFORE = re.compile(r"\b(?:a|an|the)\s+$", re.IGNORECASE)
 _NAME_AFTER = re.compile(r" [A-Z][a-z]+\b")  # a capitalised word right after a bare month
 _COPULA_BEFORE = re.compile(r"(?:^|[.!?\"”’]\s+|\n)(?:That|This|It)\s+(?:was|is)\s+$")
 
@@ -197,6 +198,8 @@ def _plausible_month(mention: Mention, before: str, after: str = "") -> bool:
     month = (mention.part("month") or "").lower()
     if _PREP_BEFORE.search(before) or (_COPULA_BEFORE.search(before) and re.match(r"[.;]", after)):
         return True
-    if _NAME_AFTER.match(after):
-        return False  # "April Mellody, a spokeswoman": a given name before a surname
+    if _NAME_AFTER.match(after) and not (_ARTICLE_BEFORE.search(before) and month not in _MONTH_LOOKALIKES):
+        # "April Mellody, a spokeswoman": a given name before a surname; but an article makes
+        # the month a modifier ("a September Washington Post-ABC News poll")
+        return False
     return month not in _MONTH_LOOKALIKES
