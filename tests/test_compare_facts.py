@@ -841,6 +841,18 @@ def test_an_age_beside_an_undated_plan_is_the_persons_age_now():
     )
 
 
+def test_a_courtesy_title_tells_whose_surname_an_age_is():
+    # session 15: "Mrs. Clinton, 68," in an article naming Bill and Hillary Clinton was nobody's
+    # age; "Mrs." leaves the woman's given name only ("Mr." the man's)
+    both = "Ada Morrow and her husband, Carl Morrow, toured Vessia; Mrs. Morrow, 68, spoke first."
+    assert _unaligned(both, "Critics mocked the 67-year-old Ada Morrow at the rally.") == [
+        ("age", "68 vs 67")
+    ]
+    assert _unaligned(both, "Critics mocked the 67-year-old Carl Morrow at the rally.") == []
+    plain = "Ada Morrow and her husband, Carl Morrow, toured Vessia; Morrow, 68, spoke first."
+    assert _unaligned(plain, "Critics mocked the 67-year-old Ada Morrow at the rally.") == []
+
+
 def test_office_years_and_a_primary_date_told_in_other_sentence_shapes():
     for a, b, want in [
         # an abbreviation's dot ends no clause; a span closing the clause before it

@@ -18,6 +18,7 @@ ARTICLES = {
     "a2": [
         "Crews reached the 4500 block of Tamsin Road at 3:40 p.m., the Quellbrook council said.",
         "The repairs will cost $2.5 million, a magnitude 4.2 tremor having cracked the dam.",
+        "Mrs. Quillon, 58, led the crews.",  # an age whose person's sex a title tells
     ],
 }
 
@@ -30,6 +31,7 @@ def test_values_are_kept_and_read_back_the_same(tmp_path, monkeypatch):
     expected = {t: attributes.mentions(t) for texts in ARTICLES.values() for t in texts}
     kinds = {m.kind for found in expected.values() for m in found}
     assert {"block", "clock", "age", "money"} <= kinds  # ints, floats and strings as values
+    assert any(m.sex for found in expected.values() for m in found)
     assert contradictions._article_mentions(ARTICLES) == expected  # no store: read
     with Store(tmp_path / "s.db") as store, use_parse_cache(store):
         assert contradictions._article_mentions(ARTICLES) == expected

@@ -96,6 +96,7 @@ class Mention:
     shown: str
     start: int
     end: int
+    sex: str = ""  # an age's person by a courtesy title before a surname alone ("Mrs. Morrow, 68,"): m or f
 
 
 def _common(piece: str, drop: frozenset[str]) -> list[str]:
@@ -339,10 +340,10 @@ def _ages(text: str) -> list[Mention]:
         out.append(_age(m.group(2), m.group(1), m.start(), m.end()))
     for m in _AGE_BEFORE_ONE.finditer(text):
         if not _THEN_BEFORE.search(text[max(0, m.start() - 8) : m.start()]):
-            out.append(_age(m.group(1), m.group(3), m.start(), m.end(), alone=True))
+            out.append(_age(m.group(1), m.group(3), m.start(), m.end(), alone=True, title=m.group(2)))
     for m in _AGE_AFTER_ONE.finditer(text):
         if m.group(1) or not _CAPITALISED_BEFORE.search(text[max(0, m.start() - 30) : m.start()]):
-            out.append(_age(m.group(3), m.group(2), m.start(), m.end(), alone=True))
+            out.append(_age(m.group(3), m.group(2), m.start(), m.end(), alone=True, title=m.group(1)))
     # one age read by two patterns ("President Ada Morrow, 74,"): the reading with a given name
     kept: dict[tuple[str, str], Mention] = {}
     for a in out:
@@ -351,7 +352,13 @@ def _ages(text: str) -> list[Mention]:
     return list(kept.values())
 
 
-def _age(number: str, name: str, start: int, end: int, alone: bool = False) -> Mention | None:
+# "Mr. Sanders, 74,", "Mrs. Clinton, 68,": the titles that tell a person's sex
+_COURTESY_SEX = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f"}
+
+
+def _age(
+    number: str, name: str, start: int, end: int, alone: bool = False, title: str | None = None
+) -> Mention | None:
     words = [w for w in name.split() if len(w.rstrip(".")) > 1]
     found = numbers(number)
     if len(words) < (1 if alone else 2) or len(found) != 1:
@@ -362,7 +369,8 @@ def _age(number: str, name: str, start: int, end: int, alone: bool = False) -> M
     surname = words[-1].lower()
     if not 0 < age < 120 or surname in STOPWORDS or surname in _DATE_WORDS:
         return None
-    return Mention("age", surname, f"{age}|{' '.join(given)}", str(age), start, end)
+    sex = _COURTESY_SEX.get((title or "").strip().rstrip(".").lower(), "") if alone else ""
+    return Mention("age", surname, f"{age}|{' '.join(given)}", str(age), start, end, sex)
 
 
 def given_names(text: str, surname: str) -> frozenset[str]:

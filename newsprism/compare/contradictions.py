@@ -39,6 +39,7 @@ from newsprism.compare.attributes import (
 )
 from newsprism.model import Contradiction, Statement, content_id
 from newsprism.nlp.cache_articles import kept_mentions
+from newsprism.quotes.names import given_sex
 from newsprism.text import (
     DAYS,
     MONTHS,
@@ -775,7 +776,7 @@ def _article_mentions(articles: Mapping[str, Sequence[str]]) -> dict[str, tuple[
 
 
 def _encode_mentions(found: list[tuple[Mention, ...]]) -> bytes:
-    rows = [[[m.kind, m.key, m.value, m.shown, m.start, m.end] for m in ms] for ms in found]
+    rows = [[[m.kind, m.key, m.value, m.shown, m.start, m.end, m.sex] for m in ms] for ms in found]
     return json.dumps(rows).encode("utf-8", "surrogatepass")
 
 
@@ -921,10 +922,14 @@ _CLOSE_DAYS = 3
 
 def _with_given(m: Mention, article: str) -> Mention | None:
     """An age given to a surname alone ("Morrow, 74,") takes the one given name its article
-    writes before that surname; none, or two people of that name, and it is nobody's."""
+    writes before that surname; none, or two people of that name, and it is nobody's. A courtesy
+    title leaves out the given names of the other sex ("Mrs. Clinton, 68," with Bill and Hillary
+    Clinton named: Hillary)."""
     if m.kind != "age" or not str(m.value).endswith("|"):
         return m
     given = given_names(article, m.key)
+    if m.sex:
+        given = frozenset(g for g in given if given_sex(f"{g} {m.key}") in (None, m.sex))
     return dataclasses.replace(m, value=f"{m.value}{next(iter(given))}") if len(given) == 1 else None
 
 
