@@ -749,3 +749,15 @@ def test_a_signpost_to_the_page_is_no_event() -> None:
     text = "The council votes on the dam tonight.\n\nHere are the Courier's four things to watch tonight:"
     rows = [e.text for e in run(article(text, "a", "2031-09-18", "A")).timeline]
     assert rows == ["The council votes on the dam tonight."]
+
+
+def test_a_date_clash_between_two_peoples_events_is_two_rows() -> None:
+    text = "{who}, who endorsed Brell for governor {when}, spoke at the harbour rally on the quay."
+    a = article(text.format(who="Mayor Ada Morrow", when="on Thursday"), "a", "2031-09-18", "A")
+    b = article(text.format(who="Ilse Varga", when="in February"), "b", "2031-09-18", "B")
+    rows = run(a, b).timeline
+    assert sorted(e.date for e in rows) == ["2031-02", "2031-09-18"] and all(e.conflict is None for e in rows)
+    # one person's event dated two ways is still one row with the clash shown
+    c = article(text.format(who="Ada Morrow", when="in February"), "c", "2031-09-18", "C")
+    (row,) = run(a, c).timeline
+    assert row.conflict is not None

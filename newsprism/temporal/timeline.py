@@ -939,13 +939,35 @@ def _best_group(groups: list[_Group], cand: Candidate, cfg: TimelineSettings, me
                 for m in group.members
             ):
                 score = max(score, 1.0)
-        elif cand.clause is None:  # a clause cut from its sentence is too short to claim a clash
+        elif cand.clause is None and not _other_people(cand, group.members):
+            # (a clause cut from its sentence is too short to claim a clash)
             score = max(words / cfg.conflict_similarity, meaning / cfg.conflict_cosine)
         else:
             score = 0.0
         if score >= 1.0 and score > best_score:
             best, best_score = group, score
     return best
+
+
+_CALENDAR_STEMS = frozenset(w[:6] for w in (*lx.MONTHS, *lx.WEEKDAYS))
+
+
+def _people(text: str) -> frozenset[str]:
+    """Name stems of ``text`` (:func:`name_stems`) without its first word, capitalised by the
+    sentence ("But", "In"), and without months and weekdays, which date rather than name."""
+    first = _WORD.search(text)
+    opener = {first.group(0).lower().strip("'’-")[:6]} if first else set()
+    return name_stems(text) - opener - _CALENDAR_STEMS
+
+
+def _other_people(cand: Candidate, members: list[Candidate]) -> bool:
+    """Whether ``cand`` and a member it clashes with in date each name someone the other does
+    not: "Obama, who endorsed Clinton on Thursday" and "Reid, who endorsed Clinton in February"
+    tell two people's events, not one event two outlets date differently."""
+    mine = _people(cand.meaning)
+    return any(
+        mine - (theirs := _people(m.meaning)) and theirs - mine for m in members if not compatible(cand, m)
+    )
 
 
 def _retold(cand: Candidate, group: _Group, cfg: TimelineSettings, memo: _Memo) -> bool:
