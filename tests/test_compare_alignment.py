@@ -699,3 +699,15 @@ def test_a_given_name_counts_as_often_as_the_surname_it_stands_before(monkeypatc
     # "Marta" only the pair writes, but it is Quell, whom every statement names
     sts, clauses, sentences = _occasion_story("Then Marta Quell spoke for an hour.", texts)
     assert _parts_of(align_statements(sts, clauses, _OCCASION, sentences), (0, 1)) == 2
+
+
+def test_the_number_one_alone_does_not_confirm_a_group(monkeypatch):
+    _sentence_model(monkeypatch)
+    texts = ["One rower fell at the Carrowmere regatta.", *_REGATTA[1:]]
+    # "one rower" and "one prize" share the commonest number only, mostly no count at all
+    sts, clauses, sentences = _occasion_story("The Carrowmere regatta gave one prize late.", texts)
+    assert _parts_of(align_statements(sts, clauses, _OCCASION, sentences), (0, 1)) == 2
+    # any other number the two share is the fact's own evidence
+    texts = ["The Carrowmere regatta was 7 hours long.", *_REGATTA[1:]]
+    sts, clauses, sentences = _occasion_story("At the Carrowmere regatta, 7 judges arrived late.", texts)
+    assert _parts_of(align_statements(sts, clauses, _OCCASION, sentences), (0, 1)) == 1

@@ -576,21 +576,3 @@ def test_quoted_words_held_by_a_direct_quote_join_before_shared_topic_words():
         quotes, TableEmbedder({said: 0.5}, anchor=lede), CompareSettings(), {one.id: 0, two.id: 1}
     )
     assert [sorted(g.quote_ids) for g in groups] == [sorted([quotes[0].id, quotes[1].id])]
-
-
-def test_reported_speech_of_two_content_words_is_no_version_of_a_long_sentence_sharing_one():
-    long_ = (
-        "he would ask the county's delegates, who have publicly pledged to Ada Morrow, not only to"
-        " change their votes but to skip the autumn convention"
-    )
-    short = "he hadn't discussed that with Morrow"
-    one = make_article(f"Intro.\n\nTomas Brell said {long_}.", outlet="O0")
-    other = make_article(f"Intro.\n\nTomas Brell insisted {short}.", outlet="O1")
-    quotes = [
-        quote_in(one, long_, "Tomas Brell", "indirect"),
-        quote_in(other, short, "Tomas Brell", "indirect"),
-    ]
-    groups = group_quotes(
-        quotes, TableEmbedder({short: 0.2}, anchor=long_), CompareSettings(), {one.id: 0, other.id: 1}
-    )
-    assert groups == []  # one shared word ("Morrow") is half of the short version's two, not a version

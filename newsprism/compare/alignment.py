@@ -215,7 +215,9 @@ class _Occasion:
         df = Counter(t for bag in bags for t in bag)
         # never fewer than one statement per article: a fact every outlet states is no occasion
         most = max(share * len(bags), float(len(set(ev.articles))))
-        self.specific_terms = [{t for t in bag if df[t] <= most} for bag in bags]
+        # "one" is the commonest number and mostly no count ("one of us", "no one", a list's
+        # "1)"): no evidence that two statements tell one fact
+        self.specific_terms = [{t for t in bag if df[t] <= most and t != ("number", "1")} for bag in bags]
 
     def specific(self, i: int, j: int) -> bool:
         """Whether statements ``i`` and ``j`` share a term that is not the occasion's (always,

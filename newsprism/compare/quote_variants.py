@@ -333,10 +333,11 @@ def _pair_score(a: Quote, b: Quote, ka: _Keys, kb: _Keys, sim: float, s: Compare
         same = _same_speaker(ka, kb) and _same_polarity(ka, kb)
         if same and _quotes_held(ka, kb):
             return 1.0
-        # (an overlap counted on a version of one or two content words is one shared word: "she
-        # hadn't discussed that with Clinton" is no version of a long sentence naming Clinton)
-        overlapping = overlap >= s.quote_overlap and len(ka.stems & kb.stems) >= s.quote_min_shared
-        if same and (overlapping or sim >= s.quote_sim or _phrased(ka, kb, s)) and _worded(ka, kb, sim, s):
+        if (
+            same
+            and (overlap >= s.quote_overlap or sim >= s.quote_sim or _phrased(ka, kb, s))
+            and _worded(ka, kb, sim, s)
+        ):
             return max(overlap, sim)
         unknown = None in (ka.who, kb.who) and len(ka.stems & kb.stems) >= s.quote_unknown_min_shared
         copy = copied and _same_polarity(ka, kb) and (unknown or long_enough)
