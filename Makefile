@@ -70,7 +70,8 @@ fuzz: install-test
 # (bench/stories_floors.json); then disputes on their dev split and the seeds (regression floors,
 # bench/brief_disputes/floors.json; about 15 s CPU); then contradictions on their blind dev set
 # (bench/brief_contra_dev/floors.json; about 20 s CPU) and their PolNeAR look-alike set, where no flag is
-# allowed (bench/brief_contra_dev2/floors.json; about 12 s CPU); then the brief's cross-section consistency on the
+# allowed (bench/brief_contra_dev2/floors.json; about 12 s CPU), and a second such set of three-outlet groups
+# (bench/brief_contra_dev3/floors.json; about 30 s CPU); then the brief's cross-section consistency on the
 # seeds and the example (bench/brief_consistency.py: floor 0 violations, under a minute).
 # Needs ../shared/eval; without it, says so and passes.
 eval: install-test
@@ -84,6 +85,7 @@ eval: install-test
 	PYTHONPATH=$(CURDIR) $(BIN)/python bench/brief_disputes.py --seeds --check
 	PYTHONPATH=$(CURDIR) $(BIN)/python bench/brief_contra_dev.py --check
 	PYTHONPATH=$(CURDIR) $(BIN)/python bench/brief_contra_dev.py --gold bench/brief_contra_dev2/gold.json --check
+	PYTHONPATH=$(CURDIR) $(BIN)/python bench/brief_contra_dev.py --gold bench/brief_contra_dev3/gold.json --check
 	PYTHONPATH=$(CURDIR) $(BIN)/python bench/brief_consistency.py --sets seeds,example --check
 
 lint: install-test

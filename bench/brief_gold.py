@@ -11,6 +11,7 @@ which report; thresholds are tuned on ``calibrate`` only.
     PYTHONPATH=. python bench/brief_gold.py --gold bench/brief_gold_polnear_dev --split dev -v  # timeline dev set
     PYTHONPATH=. python bench/brief_gold.py --gold bench/brief_gold_polnear_dev3 --split dev -v  # facts dev set
     PYTHONPATH=. python bench/brief_gold.py --gold bench/brief_gold_polnear_tdev5 --split dev -v  # timeline dev set (blind, session 14)
+    PYTHONPATH=. python bench/brief_gold.py --gold bench/brief_gold_polnear_tdev6 --split dev -v  # timeline dev set (blind, session 15)
     PYTHONPATH=. python bench/brief_gold.py --gold bench/brief_gold_polnear_qdev4 --split dev -v  # quote groups dev set
 
 A gold directory whose ``stories.json`` says ``"source": "polnear"`` holds PolNeAR stories:

@@ -41,6 +41,7 @@ from newsprism.model import Article
 from newsprism.settings import StorySettings
 from newsprism.stories import StoryIndex, extract_features
 from newsprism.stories.features import ArticleFeatures
+from newsprism.stories.index import feature_lookup
 from newsprism.stories.metrics import adjusted_rand
 from newsprism.temporal.published import resolve_published
 
@@ -73,6 +74,7 @@ def run(
     ordered = stream(features, seed)
     size = batch or len(ordered)
     index = StoryIndex(settings)
+    index.member_features = feature_lookup(features)  # what the store reads back
     for start in range(0, len(ordered), size):
         index.add_features(ordered[start : start + size])
     return [index.story_of(f.article_id) or "" for f in features]

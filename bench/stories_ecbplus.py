@@ -30,6 +30,7 @@ from scipy.cluster.hierarchy import fcluster, linkage
 from newsprism.model import Article, OffsetMap, content_id
 from newsprism.settings import StorySettings
 from newsprism.stories import StoryIndex, extract_features
+from newsprism.stories.index import feature_lookup
 from newsprism.stories.metrics import adjusted_rand, b_cubed, v_measure
 
 TEST = range(36, 46)
@@ -116,6 +117,7 @@ def streamed(features, docs, settings: StorySettings, batch: int, orders: int = 
         order = list(range(len(docs)))
         random.Random(seed).shuffle(order)
         index = StoryIndex(settings)
+        index.member_features = feature_lookup(features)  # what the store reads back
         for start in range(0, len(order), batch):
             index.add_features([features[i] for i in order[start : start + batch]])
         result.append(adjusted_rand(gold, [index.story_of(f.article_id) for f in features]))

@@ -34,6 +34,7 @@ from newsprism.model import Article, Document
 from newsprism.settings import StorySettings
 from newsprism.stories import StoryIndex, extract_features
 from newsprism.stories.features import ArticleFeatures
+from newsprism.stories.index import feature_lookup
 from newsprism.temporal.published import resolve_published
 
 LABELS = Path(__file__).with_name("stories_polnear") / "labels.json"
@@ -55,7 +56,11 @@ SPLITS = {
 def load(data: Path, split: str) -> tuple[list[Article], list[str]]:
     """The split's articles (cleaned as ``analyze`` cleans a file, metadata attached) and gold."""
     groups = json.loads(LABELS.read_text(encoding="utf-8"))["labels"]
-    labels = {stem: story for key in SPLITS[split] for stem, story in groups[key].items()}
+    return labelled(data, {stem: story for key in SPLITS[split] for stem, story in groups[key].items()})
+
+
+def labelled(data: Path, labels: dict[str, str]) -> tuple[list[Article], list[str]]:
+    """The articles of ``labels`` (stem -> story), in stem order, with their stories."""
     meta = metadata(data)
     articles, gold = [], []
     for stem, story in sorted(labels.items()):
@@ -87,6 +92,7 @@ def run(feats: list[ArticleFeatures], settings: StorySettings, by_day: bool = Fa
     """Our stories: one batch, or one batch per publication day in date order (undated with the day
     before them in file order, as a crawler would hand them over)."""
     index = StoryIndex(settings)
+    index.member_features = feature_lookup(feats)  # what the store reads back
     if not by_day:
         index.add_features(feats)
     else:

@@ -36,6 +36,7 @@ from stories_ecbplus import LINK_GRID, tfidf_tree, with_overrides
 from newsprism.model import Article, OffsetMap, content_id
 from newsprism.settings import StorySettings
 from newsprism.stories import StoryIndex, extract_features
+from newsprism.stories.index import feature_lookup
 from newsprism.stories.metrics import adjusted_rand, b_cubed, v_measure
 from newsprism.stories.opinion import is_opinion
 from newsprism.stories.vector import DocFrequency, KindWeights, ranked, raw_weights, unit_of
@@ -91,6 +92,7 @@ def ours(docs: list[Doc], settings: StorySettings, batch: int | None = None, see
         random.Random(seed).shuffle(order)
     size = batch or len(docs)
     index = StoryIndex(settings)
+    index.member_features = feature_lookup(feats)  # what the store reads back
     for start in range(0, len(order), size):
         index.add_features([feats[i] for i in order[start : start + size]])
     return [index.story_of(f.article_id) or "" for f in feats]

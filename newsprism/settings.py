@@ -463,6 +463,18 @@ class StorySettings:
     # link window by its probability too, not by the cosine. Off: roundups 0.829 -> 0.845 but
     # ECB+ small stories 0.900 -> 0.886 (each step alone: +0.005-0.008 / -0.005-0.009).
     small_pair_steps: bool = False
+    # A later batch of at least small_pair_min articles (a stream ingested in small batches) is
+    # linked by a pair model together with the members of the stored stories its articles may
+    # join, each article's small_pair_older nearest by profile cosine, when those stories are
+    # small and the batch's own link groups are too (stories.batch.Batch._older_by_model; needs
+    # the stored articles' features, which the store reads back). 0: off. Tuning (session 15,
+    # batches of 50 in random order, 3 orders): roundups calibration seed 0 0.405 -> 0.545 with
+    # the pool's model, 0.636 with small_pair_older_model; 10 against 1 / 3 / 5 / 20: 0.429 /
+    # 0.526 / 0.537 / 0.544 (pool's model).
+    small_pair_older: int = 10
+    # ... by this pair model, fitted on such links (bench/stories_pairs.py --older): its pairs
+    # mix a batch with the stored stories nearest it, not a pool's. "": small_pair_model.
+    small_pair_older_model: str = "pair_model_older.json"
     # In a pool of small stories, after the second cut, a one-article draft joins the draft
     # holding its most alike article when that cosine is at least lone_threshold and lone_margin
     # times the best of any other draft (0: off; stories.batch.Batch._adopt_lone, session 13),
@@ -643,6 +655,20 @@ class CompareSettings:
     # only here wrongly 0.026 / 0.055 / 0.082 -> 0.026 / 0.044 / 0.067; summary gold facts
     # 0.781 / 0.729 / 0.732 -> 0.766 / 0.708 / 0.696 (docs/results/brief.md 0y-lead).
     align_keep_weak: bool = True
+    # A firm join confirms its group (consensus, an agree row) only when its two statements share
+    # a term (word, name, number, weekday or month) at most align_occasion_share of the story's
+    # statements carry, never fewer than one per article: the people, place and day nearly every
+    # statement of a story names are its occasion, not evidence that two statements tell one
+    # fact. Other groups stay whole, "possibly-shared". Tuning sets (calibrate halves and dev3,
+    # docs/results/brief.md 0za-agree), off -> 0.05: agree cite P (the brief's rows) ECB+ 0.811
+    # -> 0.826, PolNeAR 0.748 -> 0.803, dev3 0.780 -> 0.806; facts found unchanged, in a
+    # confirmed group 82 / 27 / 37 -> 81 / 27 / 35. 0.03 lost 3-5 confirmed facts per set for
+    # no more precision on PolNeAR. 1.0: off.
+    align_occasion_share: float = 0.05
+    # ... unless the two are near paraphrases, at least this cosine (the seeds' "We don't attack
+    # Putin or Moscow" / "We are not attacking Putin or Moscow", 0.79, tells the story's core
+    # denial in the story's own words).
+    align_occasion_cosine: float = 0.7
     align_link: float = 0.3
     # A pair the first clustering left apart (its group already held another clause of the
     # article) joins a second group when the model gives it at least align_second and its

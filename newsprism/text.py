@@ -67,6 +67,17 @@ _ABBREV = {
     "lt",
     "sgt",
     "prof",
+    # titles written before a name, never at a sentence's end ("the Rev. Al Vell", "Sens. Orrin and Roe")
+    "rev",
+    "sens",
+    "reps",
+    "govs",
+    "capt",
+    "adm",
+    "maj",
+    "cmdr",
+    "msgr",
+    "supt",
 }
 # The look-behind starts a match only at the first mark of a run: a run that fails from its
 # first mark fails from every later one, and retrying each made a long run of dots quadratic.

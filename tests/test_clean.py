@@ -236,3 +236,40 @@ def test_a_headline_with_a_full_stop_is_the_title_when_printed_twice_at_once():
     for once in ("The board voted to rebuild the old pier.", "Harbour Board Votes To Rebuild The Old Pier."):
         art = _clean_text(f"{once}\n\n{body}")
         assert art.title != once and once in art.text
+
+
+PROMO_TAIL = """Harbour council votes to close the pier
+
+The Farrowby council voted on Tuesday to close the old pier for a year while engineers decide whether the timber can be saved.
+
+Listen to our analysis of Tuesday's vote in the podcast embedded above. Subscribe here.
+
+Residents said the pier had been part of the town for a century and that they would fight the decision at the next meeting.
+
+\ufeffAlso on Farrowby Tribune:
+
+Piers of the Coast.
+
+1.
+
+of.
+
+12.
+
+Cllr. Ada Vell (Harbour Party) — Elected May 3, 2015
+Vell left the council June 1, 2018.
+"""
+
+
+def test_a_promo_heading_takes_the_short_lines_after_it_and_an_embed_pointer_goes():
+    art = _clean(PROMO_TAIL)
+    reasons = {r.text: r.reason for r in art.removed}
+    assert art.text.endswith("would fight the decision at the next meeting.")
+    assert "Vell" not in art.text and "Piers of the Coast" not in art.text
+    assert reasons["Vell left the council June 1, 2018."] == "related-content block"
+    assert "podcast" not in art.text
+    # Prose after the heading keeps the heading's block in the article: it was no page furniture.
+    kept = _clean(
+        PROMO_TAIL.replace("Piers of the Coast.", "The council " + "met again and voted " * 5 + "today.")
+    )
+    assert "Vell left the council" in kept.text

@@ -633,3 +633,69 @@ def test_a_merge_scores_only_the_pairs_not_summed_yet():
         assert watched == plain
         merged += n - len(watched)
     assert merged > 30 and again == []
+
+
+_REGATTA = [
+    "The Carrowmere regatta opened on a cold morning.",
+    None,
+    "Crowds lined the Carrowmere regatta course.",
+    "The Carrowmere regatta drew rowers from the coast.",
+    "Carrowmere regatta officials counted the boats.",
+    "A band played at the Carrowmere regatta.",
+    "The Carrowmere regatta ended at dusk.",
+    "Carrowmere regatta stalls sold soup.",
+]
+
+
+def _occasion_story(second, texts=tuple(_REGATTA)):
+    """Statements of three articles, most naming the story's occasion; 0 and 1 (``second`` its
+    text) are the pair under test, which the model is sure of (p ~0.9)."""
+    texts = [second if k == 1 else t for k, t in enumerate(texts)]
+    sts = [_st(k, "abc"[k % 3], text) for k, text in enumerate(texts)]
+    n = len(sts)
+    clauses, sentences = np.eye(n, n + 1, dtype=np.float32), np.eye(n, n + 1, dtype=np.float32)
+    clauses[1] = 0.0
+    clauses[1, 0], clauses[1, n] = 0.35, np.sqrt(1 - 0.35**2)
+    sentences[1] = 0.0
+    sentences[1, 0], sentences[1, n] = 0.6, 0.8
+    return sts, clauses, sentences
+
+
+_OCCASION = CompareSettings(align_occasion_share=0.5)
+_NO_OCCASION = CompareSettings(align_occasion_share=1.0)
+
+
+def test_a_join_on_the_stories_occasion_alone_does_not_confirm_its_group(monkeypatch):
+    _sentence_model(monkeypatch)
+    sts, clauses, sentences = _occasion_story("The Carrowmere regatta had its windiest day in years.")
+    found = align_statements(sts, clauses, _OCCASION, sentences)
+    # kept whole (no fact lost), but not confirmed: every statement of the story names them
+    assert (0, 1) in found.groups and _parts_of(found, (0, 1)) == 2
+    assert _parts_of(align_statements(sts, clauses, _NO_OCCASION, sentences), (0, 1)) == 1
+    # a word the two share and the rest of the story does not use is the fact's own evidence
+    sts, clauses, sentences = _occasion_story("The Carrowmere regatta opened on a cold, grey morning.")
+    assert _parts_of(align_statements(sts, clauses, _OCCASION, sentences), (0, 1)) == 1
+    # so is a near paraphrase in the occasion's own words
+    sts, clauses, sentences = _occasion_story("The Carrowmere regatta had its windiest day in years.")
+    clauses[1] = 0.0
+    clauses[1, 0], clauses[1, len(sts)] = 0.8, 0.6
+    assert _parts_of(align_statements(sts, clauses, _OCCASION, sentences), (0, 1)) == 1
+    no_paraphrase = CompareSettings(align_occasion_share=0.5, align_occasion_cosine=1.01)
+    assert _parts_of(align_statements(sts, clauses, no_paraphrase, sentences), (0, 1)) == 2
+
+
+def test_a_given_name_counts_as_often_as_the_surname_it_stands_before(monkeypatch):
+    _sentence_model(monkeypatch)
+    texts = [
+        "Mayor Marta Quell opened the hearing.",
+        None,
+        "Critics of Quell gathered outside.",
+        "Quell answered the council.",
+        "The council thanked Quell.",
+        "Quell left before noon.",
+        "Aides to Quell declined to comment.",
+        "Quell will speak again.",
+    ]
+    # "Marta" only the pair writes, but it is Quell, whom every statement names
+    sts, clauses, sentences = _occasion_story("Then Marta Quell spoke for an hour.", texts)
+    assert _parts_of(align_statements(sts, clauses, _OCCASION, sentences), (0, 1)) == 2

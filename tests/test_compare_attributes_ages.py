@@ -22,3 +22,13 @@ def test_age_of_a_surname_alone():
 
 def test_no_age_without_its_words():
     assert _ages("The Year Old Varga festival drew 4,000 people, 300 more than last year.") == []
+
+
+def test_a_common_word_opening_a_sentence_is_no_given_name():
+    # session 15: "Young Sanders supporters never had to live ..." made "Young" a second given
+    # name, so "the 74-year-old Sanders" was nobody's age
+    from newsprism.compare.attributes import given_names
+
+    text = "Young Morrow supporters rallied on Friday. Ada Morrow, 74, spoke. Ada Morrow left."
+    assert given_names(text, "Morrow") == frozenset(["ada"])
+    assert given_names("Ada Morrow spoke. Bo Morrow, her son, did not.", "Morrow") == frozenset(["ada", "bo"])

@@ -138,3 +138,35 @@ def test_a_date_to_come_told_weeks_before_the_event_was_held_is_compared():
     texts, published = dict(zip("ab", sts_text, strict=True)), {"a": "2016-04-10", "b": "2016-05-02"}
     found = find_contradictions(sts, apart, texts, published=published)
     assert [(c.kind, c.note) for c in found] == [("date", "mid-May vs April 30")]
+
+
+def test_a_negation_in_an_opening_concessive_clause_denies_no_dated_event():
+    # session 15: "Although no debate will take place, ... before the June 7 primary" tells the
+    # primary as it is; only the debate is denied (PolNeAR copy with one date altered was missed)
+    lead = "Ada Morrow campaigned in Vessia ahead of the state's June 7 primary."
+    assert _flags(
+        lead, "Although no debate is planned, both campaign in Vessia before the June 14 primary."
+    ) == [("date", "June 7 vs June 14")]
+    # the date inside the denied clause, or a main clause denied, stays two events
+    assert _flags(lead, "The Vessia primary was not held on June 14, officials said.") == []
+    assert _flags(lead, "Although campaigning, Morrow will not attend the June 14 primary in Vessia.") == []
+
+
+def test_a_date_qualifying_a_once_held_event_is_read_beside_other_dates():
+    # "New York's April 19 primary and the contests that follow on April 26": two dates, one of
+    # them the primary's by its noun
+    lead = "Vessia's April 19 primary and the contests that follow on April 26 give Lind a chance."
+    assert _flags(lead, "Vessia is the site of the next primary, on April 21.") == [
+        ("date", "April 19 vs April 21")
+    ]
+    # the noun right before a date names its event too, singular or plural
+    assert _flags(
+        "Polls tighten days ahead of the Feb. 1 caucus in Vessia.",
+        "The debate came before the Vessia caucuses on Feb. 8.",
+    ) == [("date", "Feb. 1 vs Feb. 8")]
+    # two dates of two named events, or a date qualifying a recurring event, read none
+    assert (
+        _flags("Vessia's April 19 primary and Dorran's April 26 primary follow.", "Vessia votes on April 21.")
+        == []
+    )
+    assert _flags("The April 19 debate and the April 26 vote follow.", "The debate is on April 21.") == []

@@ -825,6 +825,22 @@ def test_a_toll_that_grew_in_a_later_report_is_an_update():
     )
 
 
+def test_an_age_beside_an_undated_plan_is_the_persons_age_now():
+    # session 15: "Sanders, 74, almost certainly will not run again" / "the 73-year-old Sanders"
+    # (PolNeAR copy with one age altered was missed): a plan with no moment ahead tells no later
+    # stage; a plan dated ahead still does (the trial above)
+    assert _unaligned(
+        "Ada Morrow, 74, almost certainly will not run for the Senate again.",
+        "Critics mocked the 73-year-old Ada Morrow at the rally.",
+    ) == [("age", "74 vs 73")]
+    assert (
+        _unaligned(
+            "Ada Morrow, 74, will face voters next month.", "Critics mocked the 73-year-old Ada Morrow."
+        )
+        == []
+    )
+
+
 def test_office_years_and_a_primary_date_told_in_other_sentence_shapes():
     for a, b, want in [
         # an abbreviation's dot ends no clause; a span closing the clause before it

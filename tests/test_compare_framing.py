@@ -249,3 +249,13 @@ def test_a_headline_that_wonders_or_asks_does_not_state_its_claim_as_fact():
     assert headline_framing("Port to reopen May 3 after the flood")["asserts"] is True
     assert headline_framing("Mayor closes every school after the flood")["asserts"] is True
     assert headline_framing("Polls may have missed the late swing")["hedges"] == ["may have"]
+
+
+def test_a_list_or_a_guide_to_what_comes_states_no_claim_as_fact():
+    from newsprism.compare.framing import headline_framing
+
+    assert headline_framing("5 things to watch in tonight's harbour debate")["asserts"] is False
+    assert headline_framing("Three takeaways from the council vote")["asserts"] is False
+    assert headline_framing("What to watch for as the ferry strike ends")["asserts"] is False
+    # A number that counts what happened is a claim.
+    assert headline_framing("5 ferries sink in the harbour storm")["asserts"] is True

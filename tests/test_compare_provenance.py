@@ -396,3 +396,43 @@ def test_a_link_list_item_that_names_its_source_in_brackets_is_a_citation():
     cited = dict(find_citations(art))
     assert sorted(cited) == ["Harbour Times", "Quayside"]  # never itself, never an inserted aside
     assert cited["Quayside"] == "-Tom Orrin counts the ballots again. [Quayside.]"
+
+
+def test_a_party_and_state_label_before_a_dash_is_no_wire_dateline():
+    listing = make_article(
+        "Gov. Ada Vell (R-Ohio) — Announced March 3, 2015\n\n"
+        "Rep. Tom Orrin (D-Mass.) — who chairs the panel — spoke first.\n\n"
+        "Sen. Lia Brandt (I-Vt.) - Announced May 1, 2015",
+        outlet="Daily",
+    )
+    dated = make_article("HARBOURTON (Reuters) — The council voted.", outlet="Daily")
+    assert find_credits(listing) == []
+    assert [a for a, _ in find_credits(dated)] == ["Reuters"]
+
+
+def test_an_outlet_that_reports_or_writes_in_the_present_tense_is_cited():
+    text = (
+        "On the same day that the Valley Times reports that the pier was sold, nobody asked.\n\n"
+        "The Harbour Gazette writes that the ferry will stop. The mayor reports to the council."
+    )
+    art = make_article(text, outlet="Eastport Herald")
+    assert sorted(o.removeprefix("The ") for o, _ in find_citations(art)) == [
+        "Harbour Gazette",
+        "Valley Times",
+    ]
+
+
+def test_outlet_names_ending_in_caller_beast_examiner_or_standard_and_the_hill_are_cited():
+    text = (
+        "The aide told the Harbour Caller it was over. The Quay Examiner reported the vote.\n\n"
+        "According to The Hill, the deal held. The senator told the Daily Beast he was done.\n\n"
+        "The Weekly Standard said so. The governor climbed Signal Hill said to be steep."
+    )
+    art = make_article(text, outlet="Eastport Herald")
+    assert sorted(o.removeprefix("The ") for o, _ in find_citations(art)) == [
+        "Daily Beast",
+        "Harbour Caller",
+        "Hill",
+        "Quay Examiner",
+        "Weekly Standard",
+    ]

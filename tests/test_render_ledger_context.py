@@ -217,3 +217,39 @@ def test_a_timeline_row_does_not_open_on_what_a_sentence_split_left_over():
     links = Links(article=lambda aid, s=None, e=None: f"#{aid}-{s}-{e}", person=lambda n: None)
     page = story_view(report, links)
     assert page["timeline"][0]["text"].startswith("The mayor has led")
+
+
+def test_the_rows_shown_and_the_more_line_add_up_to_the_facts_counted():
+    # Six facts only here: two clauses of one sentence (one row), one unreadable, four others.
+    texts = {
+        "g1": ("The council closed the pier", 0),
+        "g2": ("and the ferry stopped.", 0),
+        "g3": ("Crews worked overnight.", 40),
+        "g4": ("The mayor spoke on Tuesday.", 80),
+        "g5": ("Residents gathered at the quay.", 120),
+        "g6": ("—", 160),
+    }
+    report = {
+        "articles": [{"id": "a", "label": "Gazette"}],
+        "ledger": [
+            {
+                "id": g,
+                "text": t,
+                "status": "single-source",
+                "article_ids": ["a"],
+                "outlets": ["Gazette"],
+                "independent_support": 1,
+                "statement_ids": [f"s{g}"],
+            }
+            for g, (t, _) in texts.items()
+        ],
+        "statements": [
+            {"id": f"s{g}", "article_id": "a", "text": t, "start": at, "sentence_start": at}
+            for g, (t, at) in texts.items()
+        ],
+        "unique": {"a": list(texts)},
+    }
+    text = term_brief(report)
+    assert "6 facts only here" in text
+    # Three rows shown and three more make the six the outlet's line counts (rows counted 4 before).
+    assert "only here: … and 3 more" in text

@@ -117,3 +117,39 @@ def test_a_pool_of_a_few_articles_or_of_larger_stories_is_linked_by_the_cosine(t
         index = StoryIndex(settings)
         index.add_features(feats)
         assert (len(index) < 4) == used
+
+
+def test_dates_outlets_and_opinion_headlines_are_pair_features() -> None:
+    from datetime import date
+
+    base = VETO[0]
+    feats = [
+        replace(base, article_id="a", published=date(2019, 3, 1), outlet="Daily Ledger"),
+        replace(base, article_id="b", published=date(2019, 3, 4), outlet="Daily Ledger"),
+        replace(base, article_id="c", outlet="Evening Post", title="Opinion: the veto was a mistake"),
+    ]
+    found = _features(feats)
+    assert found["gap"][0, 1] == pytest.approx(np.log1p(3))
+    assert found["undated"][0, 1] == 0.0 and found["undated"][0, 2] == 1.0
+    assert found["gap"][0, 2] == 0.0  # no gap is read from a missing date
+    assert found["outlet"][0, 1] == 1.0 and found["outlet"][0, 2] == 0.0
+    assert found["opinion"][0, 1] == 0.0 and found["opinion"][1, 2] == 1.0
+
+
+def test_a_model_fitted_without_the_newer_features_still_loads(tmp_path: Path) -> None:
+    older = [k for k in FEATURES if k not in ("gap", "undated", "outlet", "opinion")]
+    path = tmp_path / "older.json"
+    path.write_text(
+        json.dumps(
+            {
+                "weights": dict.fromkeys(older, 1.0),
+                "bias": 0.0,
+                "means": dict.fromkeys(older, 0.0),
+                "scales": dict.fromkeys(older, 1.0),
+                "threshold": 0.4,
+            }
+        ),
+        encoding="utf-8",
+    )
+    model = load_model(str(path))
+    assert model.weights[FEATURES.index("gap")] == 0.0 and model.weights[0] == 1.0

@@ -589,6 +589,16 @@ def test_before_right_after_a_past_verb_is_a_place_not_a_clause_to_come() -> Non
     assert values(ahead, dt.date(2016, 1, 29))["Monday"] == "2016-02-01"
 
 
+def test_before_after_a_verb_of_appearing_is_a_place_not_a_clause_to_come() -> None:
+    # session 15: "while testifying before ... investigators in October" in a July paper
+    text = (
+        "The panel asked whether Okoro misled it while testifying before Tolven Council members in October."
+    )
+    assert values(text, dt.date(2031, 7, 11))["October"] == "2030-10"
+    ahead = "It was the last forum before Dunmore voters choose a mayor in September."
+    assert values(ahead, dt.date(2031, 7, 11))["September"] == "2031-09"
+
+
 def test_could_not_be_reached_tells_of_a_try_already_made() -> None:
     sunday = dt.date(2016, 5, 29)
     assert values("Her aides could not be reached for comment Saturday.", sunday)["Saturday"] == "2016-05-28"

@@ -23,6 +23,16 @@ def test_sentences_end_at_stops_and_newlines_but_not_abbreviations():
     ]
 
 
+def test_a_title_before_a_name_does_not_end_a_sentence():
+    text = (
+        "He met the Rev. Ada Vell and Sens. Tom Orrin and Lia Brandt. Capt. Bo Kim and Adm. Ed Roe came too."
+    )
+    assert _sentences(text) == [
+        "He met the Rev. Ada Vell and Sens. Tom Orrin and Lia Brandt.",
+        "Capt. Bo Kim and Adm. Ed Roe came too.",
+    ]
+
+
 def test_sentence_keeps_its_closing_quote():
     text = "“We fight on our territory.” He said it twice."
     assert _sentences(text) == ["“We fight on our territory.”", "He said it twice."]

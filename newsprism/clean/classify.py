@@ -64,6 +64,8 @@ class Verdicts:
 _LINE_RULES: tuple[tuple[bool, Callable[[str], object], str], ...] = (
     (True, P.SHARE.match, "share or navigation widget"),
     (True, P.RELATED.match, "related-article link"),
+    (True, P.PROMO_HEAD.match, "related-content heading"),
+    (True, P.EMBED_NOTE.match, "embedded-media pointer"),
     (True, P.READ_MORE.match, "read-more link"),
     (True, P.COPYRIGHT.search, "copyright notice"),
     (False, P.DEVELOPING.match, "developing-story notice"),
@@ -291,6 +293,20 @@ def _mark_body(lines: list[Line], v: Verdicts, body: int) -> None:
             v.reasons[i], v.author = "byline", v.author or text
 
 
+_BLOCK_PROSE_WORDS = 20  # a line this long after a promotion heading is article, not a link list
+
+
+def _mark_promo_tail(lines: list[Line], v: Verdicts) -> None:
+    """A promotion heading ("Also on The Tribune:") followed to the end by short lines only
+    (headlines, a slideshow's counters and captions) opens page furniture: all of it goes."""
+    head = next((i for i, r in enumerate(v.reasons) if r == "related-content heading"), None)
+    if head is None or any(len(ln.words) >= _BLOCK_PROSE_WORDS for ln in lines[head + 1 :]):
+        return
+    for i in range(head + 1, len(lines)):
+        if v.reasons[i] is None:
+            v.reasons[i] = "related-content block"
+
+
 def _reads_as_prose(text: str) -> bool:
     """A short body line that ends with a stop or a comma (closing quotes and the spaces
     between aside: "too hard. \"") or ends a quotation is a sentence or its end, not a heading.
@@ -337,6 +353,7 @@ def classify_lines(lines: list[Line], cfg: CleanSettings, known_title: str | Non
     _mark_bios(lines, v, cfg)
     title_index = _mark_title(lines, v, known_title)
     body = _mark_header(lines, v, title_index)
+    _mark_promo_tail(lines, v)
     _keep_body_urls(lines, v, body)
     _mark_body(lines, v, body)
     if title_index >= 0 and all(r is not None for r in v.reasons):

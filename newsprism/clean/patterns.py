@@ -41,6 +41,15 @@ READ_MORE = re.compile(
     r"related|more from|most read|trending|top stories)\b[^.!?]{0,120}$",
     _I,
 )
+# A promotion heading that opens the page's own links or slideshow after the article
+# ("Also on The Tribune:", "More from Harbour News:"); the BOM some pages put before it aside.
+PROMO_HEAD = re.compile(
+    r"^\ufeff?(?:also|more) (?:on|from) (?:the )?[A-Z][\w'&.-]*(?: [A-Z][\w'&.-]*){0,3}\s*:$", _I
+)
+# A pointer to media the page embedded ("Listen to our analysis in the podcast embedded above.").
+EMBED_NOTE = re.compile(
+    r"^\ufeff?(?:listen|watch)\b.{0,120}\b(?:podcast|video|clip|audio|player)\b.{0,40}\b(?:above|below)\b", _I
+)
 RELATED = re.compile(r"^related(?:\s+(?:article|story|stories|coverage|content|link))?\s*:", _I)
 SHARE = re.compile(
     r"^(?:(?:main|site|social|primary|secondary|footer|top) (?:navigation|menu)|listen to this (?:article|story)|play audio|share(?: this)?(?: article| story| on \w+)?|tweet|email|print|copy link|"

@@ -15,8 +15,8 @@ from __future__ import annotations
 
 import heapq
 import math
-from collections import OrderedDict
-from collections.abc import Iterable, Sequence
+from collections import Counter, OrderedDict
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -34,8 +34,10 @@ from newsprism.text import (
     counts_of_things,
     key_terms,
     money_amounts,
+    numbers,
     quantities,
     stem,
+    words,
 )
 
 __all__ = ["Alignment", "Cosines", "align_statements", "cosines"]
@@ -173,21 +175,100 @@ def align_statements(
         )
     strong = tuple(sorted(c for c in conflicts if c[2] >= settings.contradiction_sim or c[:2] in clashes))
     firm = {(i, j) for _, i, j in pairs if (i, j) not in judged} | judge.strict
+    if not judge.on or judge.evidence is None:
+        return Alignment(groups=groups, conflicts=strong, sims=sims, related=related)
+    occasion = _Occasion(statements, judge.evidence, settings.align_occasion_share)
+
+    def confirms(a: int, b: int) -> bool:
+        sure = (a, b) in firm or judge.probability_of(a, b) >= judge.sure > 0
+        # a near paraphrase needs no more: one fact told in the occasion's own words
+        return sure and (occasion.specific(a, b) or float(sims[a, b]) >= settings.align_occasion_cosine)
+
     return Alignment(
         groups=groups,
         conflicts=strong,
         sims=sims,
         related=related,
-        parts=tuple(_firm_parts(g, firm, judge) for g in groups) if judge.on else (),
+        parts=tuple(_firm_parts(g, confirms) for g in groups),
     )
 
 
-def _firm_parts(group: Sequence[int], firm: set[tuple[int, int]], judge: _PairJudge) -> tuple[int, ...]:
-    """A part label per member of ``group``: members linked by firm joins share one. Firm: a
-    pair the embedding and key terms join, one the model accepts with strict evidence (a name or
-    rare words overlapping at least ``align_second_names`` / ``align_second_evidence_words``, a
-    number, a date), or one it finds at least ``align_model_sure`` likely. A weak join (under that,
-    held only by a moderately rare shared word) keeps its group but does not confirm it."""
+class _Occasion:
+    """The story's occasion: the words, names (a person's given name counted as the surname it
+    stands before), numbers, weekdays and months more than ``share`` of its statements carry:
+    its people, place and event, which nearly every statement names. Two different statements
+    of one story share them; one fact told twice shares something more specific."""
+
+    def __init__(self, statements: Sequence[Statement], ev: StoryPairs, share: float) -> None:
+        self.on = share < 1.0
+        self.specific_terms: list[set[object]] = []
+        if not self.on:
+            return
+        head = _name_heads(statements)
+        bags = [
+            {_term(w, head, ev.names[i]) for w in content_words(st.text) if not numbers(w)}
+            | {("name", head.get(t, t)) for t in ev.names[i]}
+            | {("number", t) for t in ev.numbers[i]}
+            | {("date", t) for t in ev.dates[i]}
+            for i, st in enumerate(statements)
+        ]
+        df = Counter(t for bag in bags for t in bag)
+        # never fewer than one statement per article: a fact every outlet states is no occasion
+        most = max(share * len(bags), float(len(set(ev.articles))))
+        self.specific_terms = [{t for t in bag if df[t] <= most} for bag in bags]
+
+    def specific(self, i: int, j: int) -> bool:
+        """Whether statements ``i`` and ``j`` share a term that is not the occasion's (always,
+        with the test off)."""
+        return not self.on or not self.specific_terms[i].isdisjoint(self.specific_terms[j])
+
+
+def _term(word: str, head: dict[str, str], names: set[str]) -> str | tuple[str, str]:
+    """A word's stem, or, written as one of the statement's ``names``, the name it is part of
+    (:func:`_name_heads`)."""
+    return ("name", head[word]) if word in names and word in head else stem(word)
+
+
+def _name_heads(statements: Sequence[Statement]) -> dict[str, str]:
+    """The name word each lower-cased name word stands for: a word the story mostly writes just
+    before one other name word at least as frequent ("Hillary" before "Clinton", "Reince" before
+    "Priebus", a middle initial skipped) is part of that person's name, as frequent as it."""
+    seen: Counter[str] = Counter()
+    before: dict[str, Counter[str]] = {}
+    for st in statements:
+        # capitalised words in a row (None between them), initials left out
+        toks = [
+            t.rstrip(".").lower() if k and t[:1].isupper() else None for k, t in enumerate(words(st.text))
+        ]
+        toks = [t for t in toks if t is None or len(t) > 1]
+        seen.update(t for t in toks if t)
+        for a, b in zip(toks, toks[1:], strict=False):
+            if a and b:
+                before.setdefault(a, Counter())[b] += 1
+    head: dict[str, str] = {}
+    for a, after in before.items():
+        b, n = after.most_common(1)[0]
+        if b != a and 3 * n >= 2 * seen[a] and seen[b] >= seen[a]:
+            head[a] = b
+    for a in list(head):  # "Debbie" -> "Wasserman" -> "Schultz"
+        seen_chain = {a}
+        while head[a] in head and head[head[a]] not in seen_chain:
+            seen_chain.add(head[a])
+            head[a] = head[head[a]]
+    return head
+
+
+def _firm_parts(group: Sequence[int], confirms: Callable[[int, int], bool]) -> tuple[int, ...]:
+    """A part label per member of ``group``: members linked by confirming joins share one.
+    Firm: a pair the embedding and key terms join, one the model accepts with strict evidence (a
+    name or rare words overlapping at least ``align_second_names`` /
+    ``align_second_evidence_words``, a number, a date), or one it finds at least
+    ``align_model_sure`` likely; it confirms when the two also share a term specific to the fact,
+    not the story's occasion (:class:`_Occasion`), or are near paraphrases
+    (``align_occasion_cosine``: "We don't attack X or Y" / "We are not attacking X or Y"). Other
+    joins (a weak join held only by a
+    moderately rare shared word, or a firm one held by the occasion alone) keep their group but
+    do not confirm it."""
     label = list(range(len(group)))
 
     def root(k: int) -> int:
@@ -199,7 +280,7 @@ def _firm_parts(group: Sequence[int], firm: set[tuple[int, int]], judge: _PairJu
     for x, i in enumerate(group):
         for y in range(x + 1, len(group)):
             a, b = min(i, group[y]), max(i, group[y])
-            if root(x) != root(y) and ((a, b) in firm or judge.probability_of(a, b) >= judge.sure > 0):
+            if root(x) != root(y) and confirms(a, b):
                 label[root(y)] = root(x)
     return tuple(root(k) for k in range(len(group)))
 

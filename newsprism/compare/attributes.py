@@ -24,7 +24,7 @@ from newsprism.compare.births import birth_years
 from newsprism.compare.lexicon import zipf
 from newsprism.compare.offices import office_starts, same_holder_given
 from newsprism.compare.tallies import same_vote, tallies
-from newsprism.quotes.names import TITLE_QUALIFIERS, TITLE_WORDS
+from newsprism.quotes.names import TITLE_QUALIFIERS, TITLE_WORDS, is_given_name
 from newsprism.text import (
     DAYS,
     MONTHS,
@@ -378,7 +378,17 @@ def given_names(text: str, surname: str) -> frozenset[str]:
         and g not in TITLE_WORDS
         and g not in TITLE_QUALIFIERS
         and g not in _DATE_WORDS
+        # "Young Morrow supporters rallied": a common word capitalised for opening its sentence
+        and not (
+            _SENTENCE_START.search(text[: m.start()]) and zipf(g) >= _COMMON_WORD and not is_given_name(g)
+        )
     )
+
+
+_SENTENCE_START = re.compile(r"(?:^|[.!?][\"'”’)\]]*\s+|\n\s*)$")
+# A word this common in general English ("young" 5.4, "many" 6.0) opening a sentence is that
+# word, unless it is a given name too ("Mark", "John"); names that are neither stay ("Bernie" 4.0)
+_COMMON_WORD = 4.5
 
 
 def ages_apart(a: str, b: str) -> bool:
@@ -606,6 +616,8 @@ def _calendar(text: str) -> list[Mention]:
     found = list(_CAL_DATE.finditer(text))
     if len(found) > 1 and _FRONT.match(text[: found[0].start()]):
         found = found[:1]
+    if len(found) > 1:
+        found = _once_held_dates(text, found)
     if not found:
         return _month_of_event(text)
     if len(found) != 1:
@@ -629,6 +641,17 @@ def _calendar(text: str) -> list[Mention]:
         if last <= 31
         else []
     )
+
+
+def _once_held_dates(text: str, found: list[re.Match[str]]) -> list[re.Match[str]]:
+    """Of a sentence's several dates, the one that qualifies an event held once ("New York's April
+    19 primary and the contests that follow on April 26": the primary's), when only one does."""
+    held = [
+        m
+        for m in found
+        if _DETERMINER_BEFORE.search(text[: m.start()]) and _attributive_words(text, m.end()) & _ONCE
+    ]
+    return held if len(held) == 1 else []
 
 
 # "Vessia's May primary", "the November election": a month alone dates the event noun it
@@ -702,6 +725,17 @@ _ONCE = frozenset(
     inauguration""".split()  # noqa: SIM905
 )
 _RECURRING_GAP = 3
+# "the Feb. 1 caucus" / "the Iowa caucuses on Feb. 8": one event's noun, singular or plural (the
+# stemmer keeps "caucu" and "caucus", "primary" and "primari" apart)
+_SINGULAR = {
+    stem(plural): stem(plural.removesuffix("es") if plural.endswith("ses") else plural.removesuffix("s"))
+    for plural in "caucuses elections runoffs conventions inaugurations referendums".split()  # noqa: SIM905
+} | {stem("primaries"): stem("primary")}
+
+
+def _one_form(stems: frozenset[str] | set[str]) -> frozenset[str]:
+    """Stems with an event noun's plural read as its singular."""
+    return frozenset(_SINGULAR.get(w, w) for w in stems)
 
 
 def recurring_apart(a_text: str, b_text: str) -> bool:
@@ -894,10 +928,10 @@ def same_attribute(a_text: str, a: Mention, b_text: str, b: Mention, tied: bool 
         # "ahead of Vessia's April 30 primary" / "The Vessia primary is scheduled for May 15": the
         # noun a date qualifies names its event; one event's when the sentences name one place
         # or person in common too (a campaign story dates each state's primary)
-        event_a = {head_a} if head_a else _attributive_head(a_text, a)
-        event_b = {head_b} if head_b else _attributive_head(b_text, b)
+        event_a = {head_a} if head_a else _attributive_head(a_text, a) or _held_before(a_text, a)
+        event_b = {head_b} if head_b else _attributive_head(b_text, b) or _held_before(b_text, b)
         if event_a and event_b:
-            return bool(event_a & event_b) and name_shared(a_text, b_text)
+            return bool(_one_form(event_a) & _one_form(event_b)) and name_shared(a_text, b_text)
         if not (sa[2] | sa[3]) & (sb[2] | sb[3]) and not name_shared(a_text, b_text):
             # no word right next to both dates and no one named in common: "holds its primary
             # Feb. 20" (South Carolina) / "11 states hold contests on March 1" share a verb only
@@ -994,6 +1028,20 @@ def _attributive_head(text: str, m: Mention) -> frozenset[str]:
     if not _DETERMINER_BEFORE.search(text[: m.start]):
         return frozenset()
     return _attributive_words(text, m.end)
+
+
+# "the site of the next primary, on April 21", "the Iowa caucuses on Feb. 1", "the primary,
+# scheduled for May 15": the noun right before a date names its event
+_NOUN_BEFORE = re.compile(
+    r"\b([a-z]+)\s*,?\s+(?:(?:is|was|will\s+be)\s+)?(?:(?:set|scheduled|slated|held)\s+)?(?:for\s+|on\s+)?$"
+)
+
+
+def _held_before(text: str, m: Mention) -> frozenset[str]:
+    """The stem of an event held once (see ``_ONCE``) named right before a date, or none."""
+    before = _NOUN_BEFORE.search(text[: m.start])
+    word = stem(before.group(1)) if before else ""
+    return frozenset([word]) if word in _ONCE else frozenset()
 
 
 def _attributive_words(text: str, at: int) -> frozenset[str]:

@@ -89,11 +89,22 @@ _KICKER = re.compile(r"^\s*([A-Z][A-Z’'&-]+(?: [A-Z][A-Z’'&-]+){0,3})\s*(?::
 _HEADLINE_DOUBT = re.compile(r"\b(?:maybe|perhaps|possibly|could|might|may(?!\s+\d))\b", re.IGNORECASE)
 
 
+# A list or a guide to what is coming ("5 things to watch in tonight's debate", "Three
+# takeaways from ...", "What to watch for ...") promises an article; it states no claim.
+_HEADLINE_GUIDE = re.compile(
+    r"^\s*(?:(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:\w+\s+)?"
+    r"(?:things|ways|reasons|takeaways|questions|lessons|moments|facts|signs|highlights)"
+    r"|(?:what|here'?s what|where|how)\s+to\s+(?:watch|know|expect|look for))\b",
+    re.IGNORECASE,
+)
+
+
 def _headline_hedges(title: str) -> list[str]:
     hedges = _hedges(title)
     outside = _outside_quotes(title)
     words = {w for h in hedges for w in h.split()}  # "may have" is one hedge, not two
     hedges += [m.group().lower() for m in _HEADLINE_DOUBT.finditer(outside) if m.group().lower() not in words]
+    hedges += [m.group().strip().lower() for m in _HEADLINE_GUIDE.finditer(outside)]
     return hedges + (["?"] if outside.rstrip(" .").endswith("?") else [])
 
 

@@ -41,9 +41,10 @@ __all__ = ["find_credits", "find_citations", "origins", "provenance_edges", "sha
 _OUTLETS = (
     "Reuters|AFP|Agence France-Presse|AP|Associated Press|UPI|TASS|RIA Novosti|RIA|Interfax|Xinhua|"
     "NBC|CNN|MSNBC|CBS|ABC|BBC|Bloomberg|Al Jazeera|The Guardian|Politico|Axios|DPA|"
-    "Anadolu|Yonhap|Kyodo|dpa|EFE|ANSA|PTI|"
+    "Anadolu|Yonhap|Kyodo|dpa|EFE|ANSA|PTI|The Hill|"
     r"(?:[Tt]he )?(?:[A-Z][\w.&'-]+ ){0,3}(?:News|Times|Post|Journal|Herald|Tribune|Telegraph|Gazette|"
-    r"Chronicle|Daily|Magazine|Radio|Television|TV|Network|Press|Agency|Wire|Observer|Independent)"
+    r"Chronicle|Daily|Magazine|Radio|Television|TV|Network|Press|Agency|Wire|Observer|Independent|"
+    r"Caller|Beast|Examiner|Standard|Globe|Monitor|Inquirer|Dispatch|Courier|Bulletin|Insider|Blaze)"
 )
 _CREDIT = re.compile(
     rf"\b({_OUTLETS}|[A-Z][\w.&-]+(?: [A-Z][\w.&-]+){{0,3}}) contributed(?: reporting| to this report)\b"
@@ -52,19 +53,22 @@ _CREDIT = re.compile(
     r"|\b(?:[Hh]/[Tt]|[Hh]at tip)/?:? (?:to )?((?:[Tt]he )?[A-Z][\w.&-]*(?: [A-Z][\w.&-]*){0,3})"
 )
 _CITE = re.compile(
-    rf"\btold (?:the )?({_OUTLETS})\b|\bspeaking to ({_OUTLETS})\b|\bsaid on ({_OUTLETS})\b"
+    rf"\btold (?:the )?({_OUTLETS})\b|\b[Ss]peaking to ({_OUTLETS})\b|\bsaid on ({_OUTLETS})\b"
     rf"|\b[Tt]he ({_OUTLETS}|[A-Z][\w-]+) news agency (?:said|reported|quoted)\b"
     rf"|\b({_OUTLETS}) (?:(?:first |also |later )?(?:reported|said|quoted|cited|wrote|revealed|obtained)"
+    # and in the present tense a column uses for the day's news ("the Post reports that ...")
+    r"|(?:reports|writes|reveals) that"
     r"|characteri[sz]ed|described|published)\b"
-    rf"|\baccording to ({_OUTLETS})\b"
-    rf"|\bin an interview with ({_OUTLETS})\b|\bciting ({_OUTLETS})\b"
+    rf"|\b[Aa]ccording to ({_OUTLETS})\b"  # opening a sentence too
+    rf"|\b[Ii]n an interview with ({_OUTLETS})\b|\b[Cc]iting ({_OUTLETS})\b"
     # A piece another outlet published: "acknowledged as much in a New York Times article".
-    rf"|\bin an? ({_OUTLETS}) (?:article|report|story|piece|column|op-ed|editorial|interview|poll)\b"
+    rf"|\b[Ii]n an? ({_OUTLETS}) (?:article|report|story|piece|column|op-ed|editorial|interview|poll)\b"
 )
 # A wire dateline opens a paragraph: a short place (and date) line, the agency in brackets,
-# then a dash ("WASHINGTON (Reuters) -", "MEXICO CITY, Feb. 8 (UPI) —", "(AFP) –").
+# then a dash ("WASHINGTON (Reuters) -", "MEXICO CITY, Feb. 8 (UPI) —", "(AFP) –"). A party and
+# state label is no agency ("Sen. Ada Vell (R-Ohio) — announced ...", a list of candidates).
 _DATELINE = re.compile(
-    rf"^(?:[A-Za-z][\w.,' -]{{0,40}}?\s?)?\(({_OUTLETS}|[A-Z][\w.&'-]*(?: [A-Z][\w.&'-]*){{0,3}})\)\s*[—–-]",
+    rf"^(?:[A-Za-z][\w.,' -]{{0,40}}?\s?)?\((?![A-Z]-[A-Z])({_OUTLETS}|[A-Z][\w.&'-]*(?: [A-Z][\w.&'-]*){{0,3}})\)\s*[—–-]",
     re.MULTILINE,
 )
 # Reuters signs its copy "(Reporting by ...; Editing by ...)": a house style, read as its credit.
@@ -88,6 +92,8 @@ _CANONICAL = {
 
 def _outlet_name(raw: str) -> str:
     name = raw.strip()
+    if name.startswith("the "):  # "the Valley Times reports" and "The Valley Times said": one outlet
+        name = "The " + name[4:]
     return _CANONICAL.get(name.lower(), name if not name.islower() else name.upper())
 
 

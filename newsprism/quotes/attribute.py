@@ -63,6 +63,7 @@ PERSON_PRONOUNS = frozenset(["he", "she", "him", "her", "his", "i", "we"])
 GROUP_PRONOUNS = frozenset(["they", "it", "its"])
 PERSON_ENTS = ("PERSON",)
 GROUP_ENTS = ("ORG", "GPE", "NORP")
+PLACE_ENTS = ("GPE", "LOC", "FAC", "NORP")
 
 
 def _region_after(doc: Doc, quote: Span, marks: list[Span]) -> list[Token]:
@@ -149,7 +150,7 @@ def _step_same_sentence(doc: Doc, found: Found, marks: list[Span]) -> bool:
     after = _region_after(doc, found.span, marks)
     before = _region_before(doc, found.span, marks)
     cues = [c for c in cue_verbs(after) if not _in_side_clause(c)][:1] + cue_verbs(before)[::-1][:1]
-    cues = cues or _went_on(after)
+    cues = cues or _went_on(after) or _tag_shaped(doc, found, after)
     if any(_decide(found, cue, marks, "syntactic-subject") for cue in cues):
         return True
     dash = _dash_name(after)
@@ -211,14 +212,45 @@ def _went_on(after: list[Token]) -> list[Token]:
     ]
 
 
+def _tag_shaped(doc: Doc, found: Found, after: list[Token]) -> list[Token]:
+    """``“…,” an angry Lind retaliated.``: after a quote left open with a comma, a short clause
+    of a subject and a verb with no object or clause of its own is the quote's tag, whatever
+    the verb (it tells how the words were said)."""
+    said = text_of(doc)[found.span.start : found.span.end].rstrip("”’\"'» ")
+    words = [t for t in after if not t.is_punct and not t.is_space]
+    if not said.endswith(",") or not words or len(words) > 6:
+        return []
+    return [
+        t
+        for t in words[:5]
+        if t.pos_ == "VERB"
+        and any(c.dep_ == "nsubj" and c.i < t.i for c in t.children)
+        and not any(c.dep_ in ("dobj", "ccomp", "xcomp") and c.i > t.i for c in t.children)
+    ][:1]  # (the quote itself may be parsed as its clause)
+
+
 def _bare_tag(cue: Token, sent: SpacySpan) -> bool:
     """“…?” Deputy Defender Ana Ruiz asked Cole, who …: a longer sentence after a quote is still
     its tag when it opens with the speaker and its main verb reports nothing of its own (no
     clause, no infinitive: the quote is what was said)."""
     subject = next((c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     opens = subject is not None and subject.left_edge.i == sent.start
-    reports = any(c.dep_ in ("ccomp", "xcomp", "advcl") and c.i > cue.i for c in cue.children)
+    reports = any(
+        c.dep_ in ("ccomp", "xcomp", "advcl") and c.i > cue.i and not _aside(c) for c in cue.children
+    )
     return cue.i == sent.root.i and opens and not reports
+
+
+def _aside(clause: Token) -> bool:
+    """``…, turning the question into a game``: a participle after a comma that reports nothing
+    (no speech verb, no clause of its own) says how, not what."""
+    comma = clause.i > 0 and clause.doc[clause.i - 1].text == ","
+    return (
+        comma
+        and clause.tag_ == "VBG"
+        and not cue_verbs([clause])
+        and not any(c.dep_ in ("ccomp", "xcomp") for c in clause.children)
+    )
 
 
 def _lead_in_subject(doc: Doc, found: Found, sent: list[Token], marks: list[Span]) -> bool:
@@ -558,7 +590,21 @@ def _modifier(ent) -> bool:
     tagger split, "Hawaiian Gardens"): the noun is what a pronoun can stand for, not it.
     (Dropping an organisation inside a title, "Defense Attorney X", was tried: on calibrate,
     "they" then reached an older wrong entity more often than it was right.)"""
-    return (ent.label_ == "NORP" and ent.root.dep_ in ("amod", "compound")) or _employer(ent)
+    return (
+        (ent.label_ == "NORP" and ent.root.dep_ in ("amod", "compound")) or _placed_in(ent) or _employer(ent)
+    )
+
+
+def _placed_in(ent) -> bool:
+    """``Orange County, Fla.``, ``Austin, Texas``: a place written after another to say where
+    it is, or a place that qualifies a noun ("an Orange County deputy sheriff"); it locates, it
+    does not act."""
+    root = ent.root
+    if ent.label_ != "GPE":
+        return False
+    if root.dep_ == "appos" and root.head.ent_type_ in ("GPE", "LOC"):
+        return True
+    return root.dep_ in ("compound", "nmod") and root.head.pos_ == "NOUN" and not root.head.ent_type_
 
 
 def _employer(ent) -> bool:
@@ -694,6 +740,13 @@ def _pronoun_referent(
 
     cands = [c for c in cands if agrees(c, q.speaker)]
     return best_referent(cands, q.speaker, speaker_idx, pronouns, agrees)
+
+
+def _not_named_within(cands: list[Token], said: str) -> list[Token]:
+    """“If voters choose Garr, …,” he said: a person their own words name in the third person
+    is not who says them; the others, when any is left."""
+    others = [c for c in cands if not re.search(rf"(?<![\w’'-]){re.escape(c.text)}(?![\w-])", said)]
+    return others or cands
 
 
 def _governing_subject(pron: Token, marks: list[Span], genders: dict[str, str]) -> Token | None:
@@ -837,12 +890,18 @@ def _resolve_one(doc: Doc, q: Found, marks: list[Span], window: int, state: dict
         cands = _antecedents(doc, pos, marks, labels, since=pos - window)
         if labels == PERSON_ENTS:  # earlier speakers the tagger did not label still count
             seen = {c.i for c in cands}
-            cands += [t for t in state["named"] if t.i not in seen and t.idx < pos and t.pos_ == "PROPN"]
+            cands += [
+                t
+                for t in state["named"]
+                if t.i not in seen and t.idx < pos and t.pos_ == "PROPN" and t.ent_type_ not in PLACE_ENTS
+            ]  # a place that spoke ("Moscow said") is never "he" or "she"
             cands.sort(key=lambda t: -t.i)
         cands = [c for c in cands if pos - c.idx <= window]
         pronouns = _subject_pronouns(doc, pos - window, pos, marks) if labels == PERSON_ENTS else []
         # a company reached through "the company" is "she" (its spokeswoman) only when no person is
         people = [c for c in cands if c.i not in state["bodies"]] if labels == PERSON_ENTS else cands
+        if word in ("he", "she") and q.kind == "direct":  # a paraphrase names its speaker freely
+            people = _not_named_within(people, text_of(doc)[q.span.start : q.span.end])
         ref = _governing_subject(tok, marks, state["genders"]) if word in ("he", "she") else None
         ref = ref or _pronoun_referent(q, people, pronouns, state["speakers"], state["genders"])
         if ref is None and len(people) < len(cands):

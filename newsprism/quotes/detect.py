@@ -437,6 +437,8 @@ def find_indirect(
         if verb.lemma_.lower() in NAMING_LEMMAS:
             continue  # "call X Y" names; a clause the parser hangs on it ("I'd have called you nuts") is no report
         for clause in _complements(verb):
+            if _inner_tag(clause):
+                break  # the sentence is the inner speaker's: "X cannot say that “…,” Y added"
             span = _content_span(clause, verb)
             span = _balanced(text_of(doc), span) if span is not None else None
             if (
@@ -466,6 +468,18 @@ def find_indirect(
                 doc, verb, marks, direct, direct_share
             )
     return found
+
+
+def _inner_tag(clause: Token) -> bool:
+    """``Garr cannot say that “from his view,” Lind added, …``: a clause the parser hung on the
+    first verb is the tag of the whole sentence when it is a speech verb whose own subject
+    follows a closing quote mark and a comma: everything before the tag is what Lind said."""
+    subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or subject.i > clause.i or not is_cue(clause) or clause.i - subject.i > 4:
+        return False
+    k = subject.left_edge.i
+    before = [t.text for t in clause.doc[max(0, k - 2) : k]]
+    return len(before) == 2 and before[0] == "," and before[1] in ("”", '"', "''")
 
 
 def _participle_quote(

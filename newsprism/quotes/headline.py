@@ -1,7 +1,8 @@
 """Headline quotes: a headline speaks only when it names its speaker.
 
 ``Lind: ‘We will not back down’`` and ``A warning from Ana Lind: ‘Be ready’``: the quoted words
-after a headline's colon are those of the person its words before the colon end with. That
+after a headline's colon are those of the person its words before the colon end with, or
+open with as the subject of a lower-case verb (``Ana Lind heckles her rivals: ‘…’``). That
 name is resolved in the article's body like any mention (the headline's "Lind" is the body's
 "Ana Lind"); a lead that names nobody the body names ("Report:", "The Latest:") leaves its
 quotes unspoken. Headlines that say who said it (``…, Lind says``) are read by the ordinary
@@ -71,6 +72,25 @@ def _name_run(lead: list[Token]) -> list[Token]:
     if words and words[-1].lower_ not in LEAD_LINKS:
         return []
     return run if len(run) <= 3 else []
+
+
+def _subject_run(lead: list[Token]) -> list[Token]:
+    """The name a sentence-case lead opens with when a lower-case word, its verb, follows it
+    ("Ana Lind heckles her rivals:"): the subject of the headline, whose words the quote after
+    the colon are; not in title case (the verb cannot be told from a name there), not with
+    "by" in the lead (a passive: "Lind mocked by Garr:"), not before a small word ("Lind and
+    Garr:")."""
+    words = [t for t in lead if not t.is_punct or t.text == "."]
+    run: list[Token] = []
+    while words and words[0].text[:1].isupper() and words[0].lower_ not in SMALL_WORDS:
+        run.append(words.pop(0))
+    while run and run[0].lower_.rstrip(".") in TITLE_WORDS:
+        run.pop(0)
+    if not words or not words[0].text[:1].islower() or words[0].lower_ in SMALL_WORDS:
+        return []
+    if any(t.lower_ == "by" for t in words):
+        return []
+    return run if 1 <= len(run) <= 3 else []
 
 
 def _body_people(doc: Doc, after: int, said: list[Span], found: list[Found]) -> list[tuple[list[str], Token]]:
@@ -154,7 +174,7 @@ def headline_speakers(
     lead = expand(doc, Span(head.start, colon))
     if not lead or len([t for t in lead if not t.is_punct]) > LEAD_WORDS:
         return
-    run = _name_run(lead)
+    run = _name_run(lead) or _subject_run(lead)
     said = [m.span for m in marks]
     named = _named_in_body(doc, run, head.end, said, found) if run else None
     if named is None:

@@ -16,8 +16,8 @@ import unicodedata
 from typing import TYPE_CHECKING
 
 from newsprism.model import Speaker
-from newsprism.quotes.cues import ANONYMOUS_NOUNS, ORG_DESCRIPTORS, ORG_NOUNS, PEOPLE_NOUNS
-from newsprism.quotes.marks import is_dash
+from newsprism.quotes.cues import ANONYMOUS_NOUNS, ORG_DESCRIPTORS, ORG_NOUNS, PEOPLE_NOUNS, SPEECH_VERBS
+from newsprism.quotes.marks import DOUBLE_OPEN, SINGLE_OPEN, is_dash
 from newsprism.quotes.names import (
     TITLE_QUALIFIERS,
     TITLE_WORDS,
@@ -247,9 +247,24 @@ def widen_name(tokens: list[Token]) -> list[Token]:
             break
         first -= 1
     out = [*doc[first : tokens[0].i], *tokens]
-    while len(out) > 1 and _role_word(out[0].lower_):
+    while len(out) > 1 and (_role_word(out[0].lower_) or _opening_verb(out[0], out[-1])):
         out.pop(0)  # "Justice Dunphy", "Organizer Dwayne Croteau": the title is a role
     return out
+
+
+def _opening_verb(tok: Token, last: Token) -> bool:
+    """``Said Lind, “…”``: a reporting verb capitalised only because it opens the sentence,
+    which the tagger took into the name ``… last``. A verb that is a given name too ("Said",
+    "Hope") is one only when a quote follows the name at once ("Said Lind, “…”", not "Hope
+    Lind said")."""
+    word = tok.lower_
+    stems = {word, word[:-1], word[:-2]} if word.endswith(("s", "ed")) else {word}
+    if tok.is_sent_start is not True or not (word in ("said", "told", "wrote") or stems & SPEECH_VERBS):
+        return False
+    after = [t.text for t in tok.doc[last.i + 1 : last.i + 3]]
+    return not is_given_name(word) or (
+        len(after) == 2 and after[0] in ",:" and after[1][:1] in DOUBLE_OPEN + SINGLE_OPEN + "\"'"
+    )
 
 
 def _name_before(tok: Token, length: int) -> bool:
@@ -318,6 +333,11 @@ def _organisation(head: Token, toks: list[Token]) -> Speaker | None:
         return Speaker(name=name, canonical=name, kind="person", span=token_span(toks))
     name = join(words)
     return Speaker(name=name, canonical=name, kind="organisation", span=token_span(toks))
+
+
+def _job_noun(word: str) -> bool:
+    """A lower-case title or job noun before a name ("host", "manager"), not a qualifier."""
+    return word in TITLE_WORDS and word not in TITLE_QUALIFIERS
 
 
 def _person_words(words: list[Token]) -> bool:
@@ -394,6 +414,11 @@ def _role_led(head: Token, toks: list[Token]) -> Speaker | None:
         for t in toks
         if t.i < (names[0].i if names else head.i) and t.lower_ in ROLE_WORDS | ANONYMOUS_NOUNS
     ]
+    if not roles:  # "Metro Radio host Ana Lind": an employer, a job noun, then a person's name
+        roles = [t for t in toks if t.i < head.i and t.pos_ == "NOUN" and _job_noun(t.lower_)]
+        names = [t for t in toks if roles and t.i > roles[-1].i]
+        if not (_person_words(names) and head in names):
+            return None
     if not names or not roles or names[0].i < roles[-1].i:
         return None
     name = _clean_name([t for t in toks if t.i >= names[0].i])
@@ -406,11 +431,18 @@ def _role_led(head: Token, toks: list[Token]) -> Speaker | None:
 _KIN_NOUNS = PEOPLE_NOUNS - {"camp", "campaign", "staff", "team", "family"}
 
 
+# Common nouns for a body that a name in apposition names ("the newspaper X", "the group X").
+_BODY_NOUNS = ORG_NOUNS | ORG_DESCRIPTORS | {"newspaper", "paper", "magazine", "outlet", "website", "daily"}
+
+
 def _appositive_name(head: Token, toks: list[Token]) -> Speaker | None:
     """``Its chief executive, Corin Ashdale, said``: the name in apposition is the speaker."""
     if head.pos_ != "NOUN":
         return None
     for child in head.rights:
+        if child.dep_ == "appos" and child.ent_type_ == "ORG" and head.lemma_.lower() in _BODY_NOUNS:
+            name = join(_whole_entity(child, [child]))  # "the Latvian newspaper Dienas Vestis"
+            return Speaker(name=name, canonical=name, kind="organisation", span=token_span(toks))
         if child.dep_ == "appos" and (child.ent_type_ == "PERSON" or child.pos_ == "PROPN"):
             found = _person(child, mention_tokens(child)) or _role_led(child, mention_tokens(child))
             if found is None and head.lemma_.lower() in ROLE_WORDS | ANONYMOUS_NOUNS | _KIN_NOUNS:

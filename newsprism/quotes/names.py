@@ -52,7 +52,7 @@ TITLE_WORDS = frozenset(
     captain col colonel maj major gen admiral commander cmdr corporal cpl pvt private marshal
     ambassador envoy consul diplomat analyst economist researcher professor scientist expert
     historian author writer editor reporter correspondent columnist anchor host producer actor
-    actress singer rapper star model designer artist player coach manager owner striker pitcher
+    actress singer rapper comedian star model designer artist player coach manager owner striker pitcher
     quarterback guard forward defender goalkeeper midfielder captain veteran former acting interim
     senior junior state federal national us u.s. democratic republican gop labour tory advocate
     undersheriff lawmaker activist campaigner organizer organiser commentator strategist consultant

@@ -108,13 +108,18 @@ def cue_verbs(tokens: Iterable[Token], think: bool = False) -> list[Token]:
     return [t for t in tokens if is_cue(t, think)]
 
 
-def _direct_subject(verb: Token, avoid: list[Span]) -> Token | None:
+def _direct_subject(verb: Token, avoid: list[Span], agent: bool = True) -> Token | None:
+    """The subject of ``verb``; with ``agent``, the agent of a passive one ("was told by X"),
+    which speaks only when ``verb`` is the cue itself: a participle hung on a passive verb tells
+    of its subject ("Lind was booed by fans after telling them …" is Lind's)."""
     found = [  # a dash the tagger took for a noun is no subject
         c for c in verb.children if c.dep_ in SUBJECT_DEPS and not inside(c, avoid) and not is_dash(c.text)
     ]
     if found:
         # "WASHINGTON — Rep. Ana Ruiz said": a dateline the parser made a second subject
         return next((c for c in found if not _dateline(c)), found[0])
+    if not agent:
+        return None
     for child in verb.children:  # passive: "was told by X"
         if child.dep_ == "agent":
             for grand in child.children:
@@ -176,7 +181,7 @@ def subject_of(verb: Token, avoid: list[Span]) -> Token | None:
         return author
     node = verb
     for _ in range(3 if _participial(verb) is None else 6):
-        found = _direct_subject(node, avoid)
+        found = _direct_subject(node, avoid, agent=node is verb)
         if found is not None and found.lower_ in RELATIVE and node.dep_ == "relcl":
             return _maker_of(node.head, avoid) or _antecedent(node.head, found.lower_)
         if found is not None:
@@ -187,6 +192,8 @@ def subject_of(verb: Token, avoid: list[Span]) -> Token | None:
         if controller is not None:
             return controller
         node = _participial(node) or node.head
+        if _gerund_preposition(node) and node.head is not node and node.head.pos_ in ("VERB", "AUX"):
+            node = node.head  # "after telling …": the preposition has no subject of its own
     before = verb.doc[verb.i - 1] if verb.i > 0 else None  # "X, who chairs Y said": no subject parsed
     left_open = _unclosed_relative(before, verb) if before is not None and not before.is_punct else None
     return _inverted_subject(verb, avoid) or _mistagged_subject(verb, avoid) or left_open
@@ -218,6 +225,10 @@ def _object_controller(node: Token, avoid: list[Span]) -> Token | None:
     """``X forced Y, who …, to admit that …``: the object of the verb an infinitive hangs on
     is who speaks (object control), not that verb's subject."""
     head = node.head
+    if node.dep_ == "pcomp" and node.tag_ == "VBG" and head.lower_ == "for" and head.dep_ == "prep":
+        # "X slammed Y as elitist for suggesting that …": who is blamed or thanked for it did it
+        obj = next((c for c in head.head.children if c.dep_ == "dobj" and c.i < head.i), None)
+        return obj if obj is not None and not inside(obj, avoid) and may_speak(obj) else None
     if node.dep_ != "xcomp" or head.lemma_.lower() in _SUBJECT_CONTROL:
         return None
     if not any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children):
@@ -398,7 +409,14 @@ def _participial(verb: Token) -> Token | None:
     clause's noun belongs to, to climb from (None when the participle is no such case)."""
     head = verb.head
     comma = verb.i > 0 and verb.doc[verb.i - 1].text == ","
-    if verb.tag_ != "VBG" or verb.dep_ != "advcl" or not comma or head.dep_ not in ("relcl", "acl"):
+    if verb.tag_ != "VBG" or verb.dep_ != "advcl" or not comma:
+        return None
+    if head.dep_ == "advcl" and any(c.dep_ == "mark" for c in head.children):
+        # "X said … after Y won the primary, remarking that …": a report that goes on from a
+        # main clause that reports is the main clause's ("X went ahead after Y dropped it,
+        # saying …" is Y's)
+        return head.head if is_cue(head.head) else None
+    if head.dep_ not in ("relcl", "acl"):
         return None
     owner = head.head.head  # relative clause -> its noun -> the verb or preposition holding it
     while owner.pos_ == "ADP" and owner.head.i != owner.i:

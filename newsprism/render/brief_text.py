@@ -330,9 +330,18 @@ def _outlets(report: Report, esc: Callable[[str], str]) -> list[str]:
         for what, ids in (("only here", only), ("leaves out", missing)):
             shown = one_per_sentence(ids, texts, statements)
             lines += [f"  - {what}: {fact_line(texts[g], statements, esc)}" for g in shown[:OUTLET_ROWS]]
-            if len(shown) > OUTLET_ROWS:  # the list is not the whole of it
-                lines.append(f"  - {what}: … and {len(shown) - OUTLET_ROWS} more")
+            # The rest counts facts, as the outlet's line does, so that the rows and the rest add up
+            # to it (a row that holds two clauses of its sentence still counts one).
+            rest = len(ids) - len(shown[:OUTLET_ROWS])
+            if rest > 0:  # the list is not the whole of it
+                lines.append(f"  - {what}: … and {rest} more")
     return lines
+
+
+def _sentence_key(group: dict, statements: dict[str, dict]) -> tuple[str, int] | None:
+    """The article and sentence start of the group's first statement."""
+    first = next((statements[i] for i in group.get("statement_ids", []) if i in statements), None)
+    return (first["article_id"], first.get("sentence_start", first["start"])) if first else None
 
 
 def _plural(n: int, noun: str) -> str:
@@ -347,12 +356,7 @@ def one_per_sentence(group_ids: list[str], groups: dict[str, dict], statements: 
     for g in group_ids:
         if g not in groups or not readable(groups[g]["text"]):
             continue
-        first = next((statements[i] for i in groups[g].get("statement_ids", []) if i in statements), None)
-        key = (
-            (first["article_id"], first.get("sentence_start", first["start"]))
-            if first
-            else ("", -1 - len(out))
-        )
+        key = _sentence_key(groups[g], statements) or ("", -1 - len(out))
         if key in seen:
             continue
         seen.add(key)

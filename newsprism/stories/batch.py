@@ -52,7 +52,7 @@ from newsprism.errors import StoryStateError
 from newsprism.stories.blocking import Blocker, block_keys
 from newsprism.stories.decide import Choice, StoryProfile, choose, similarity, time_compatible
 from newsprism.stories.features import ArticleFeatures
-from newsprism.stories.link import average_link
+from newsprism.stories.link import average_link, days_apart, fixed_link
 from newsprism.stories.pairs import load_model, pair_features
 from newsprism.stories.partition import best_cut
 from newsprism.stories.vector import KindWeights, cosine, ranked, raw_weights, top_terms, unit_of, weigh
@@ -120,6 +120,9 @@ class Batch:
     paired: dict[int, tuple[int, int]] = field(default_factory=dict)
     chances: dict[int, np.ndarray] = field(default_factory=dict)
     model_steps: bool = False
+    # The items the pair model judged against the members of stored stories
+    # (:meth:`_older_by_model`): a draft of them only is not merged into a stored story.
+    judged: set[int] = field(default_factory=set)
 
     def run(self, features: Sequence[ArticleFeatures], links: Links | None = None) -> None:
         """Assign ``features`` (in arrival order); ``links``: the windowed steps, run elsewhere."""
@@ -342,7 +345,16 @@ class Batch:
         rest are grouped by average link (:mod:`.link`) into this batch's draft stories
         (``groups``: those linked elsewhere, see :meth:`link_groups`)."""
         pool = []
+        judged = self._older_by_model() if groups is None else {}
         for i, item in enumerate(self.items):
+            if i in judged:  # the model has placed it, or kept it out of every stored story
+                joined = judged[i]
+                if joined is not None:
+                    self._join(i, *joined)
+                else:
+                    pool.append(i)
+                item.older = [] if joined is None else [joined[0]]
+                continue
             choice = self._extend_choice(item.vector, item.feat.published, item.feat.floor, self._older(item))
             if choice.story_id is not None:
                 self._join(i, choice.story_id, choice.score)
@@ -417,7 +429,92 @@ class Batch:
             similarity,
         )
 
+    def _older_by_model(self) -> dict[int, tuple[str, float] | None]:
+        """Which stored story each article of a later batch joins, by the pair model (issue 11).
+
+        A batch that is not itself a pool of small stories (a stream ingested 50 at a time) never
+        reaches the model, and its articles join stored stories by the profile bar, which lets a
+        topic's stories grow into one. When the stored stories an article may join are small,
+        the model instead links the batch together with their members (each article's
+        ``small_pair_older`` nearest stored stories by profile cosine, their latest
+        ``recent_members`` read back through ``index.member_features``): an average link in which a
+        stored story is one fixed group, two stored stories never merge and an article joins the
+        stored story its group holds. Committed assignments never change. An article whose
+        nearest stored story is not small (over ``small_story_size``) is left to the profile bar.
+        Keys: the articles judged; values: (story id, profile cosine), None to open or join a
+        story of this batch. Empty: not applicable (stored stories are joined as before).
+        """
+        s = self.index.settings
+        fetch = self.index.member_features
+        if (
+            not s.small_pair_model
+            or s.small_pair_older <= 0
+            or fetch is None
+            or len(self.items) < s.small_pair_min
+        ):
+            return {}
+        # Cheap first: the stored stories the batch may join, by size (a stream of large stories
+        # stops here, before any cosine).
+        reach = {sid for item in self.items for sid in self._older(item)}
+        if not reach or _typical([self.index.profiles[sid].size for sid in reach]) > s.small_pair_typical:
+            return {}
+        near: dict[int, list[tuple[float, str]]] = {}
+        for i, item in enumerate(self.items):
+            scored = []
+            for story_id in self._older(item):
+                profile = self.index.profiles[story_id]
+                if profile.norm > 0.0:
+                    centroid = profile.centroid
+                    dot = sum(v * centroid.get(k, 0.0) for k, v in item.vector.items())
+                    scored.append((dot / profile.norm, story_id))
+            scored.sort(reverse=True)
+            if not scored or self.index.profiles[scored[0][1]].size <= s.small_story_size:
+                near[i] = scored[: s.small_pair_older]
+        stories = sorted({sid for found in near.values() for _, sid in found})
+        sizes = [self.index.profiles[sid].size for sid in stories]
+        if not stories or _typical(sizes) > s.small_pair_typical or not self._small_batch():
+            return {}
+        members = {sid: self.index.profiles[sid].article_ids[-s.recent_members :] for sid in stories}
+        known = fetch([a for ids in members.values() for a in ids])
+        old = [(sid, known[a]) for sid, ids in members.items() for a in ids if a in known]
+        mine = sorted(near)
+        feats = [self.items[i].feat for i in mine] + [f for _, f in old]
+        if len(feats) < s.small_pair_min or len(feats) > s.link_window:
+            return {}
+        model = load_model(s.small_pair_older_model or s.small_pair_model)
+        bar = max(_typical(sizes), 2) * s.small_name_spread
+        vectors = self._spread_feature_vectors(feats, bar)
+        chances = model.probability(pair_features(feats, vectors, self.index.df, bar))
+        chances[days_apart([f.published for f in feats]) > s.max_gap_days] = 0.0
+        fixed = [None] * len(mine) + [sid for sid, _ in old]
+        found, names = fixed_link(chances, fixed, model.threshold, model.method)
+        score = {(i, sid): c for i, pairs in near.items() for c, sid in pairs}
+        self.judged = set(mine)
+        joined = {i: names[g] for i, g in zip(mine, found, strict=False)}
+        return {i: None if sid is None else (sid, score.get((i, sid), 0.0)) for i, sid in joined.items()}
+
+    def _small_batch(self) -> bool:
+        """Do the batch's own articles link into small groups (or none)? A batch whose articles
+        already hold several reports of one story (a stream in date order) is not a scatter of
+        small stories' reports: its stories are larger than the stored ones yet show."""
+        s = self.index.settings
+        every = list(range(len(self.items)))
+        groups = average_link(
+            self._link_vectors(every),
+            [item.feat.published for item in self.items],
+            s.link_threshold,
+            s.max_gap_days,
+            s.link_window,
+            s.link_word_gate,
+            s.close_days,
+            s.late_factor,
+        )
+        return _typical([len(g) for g in groups]) <= s.small_pair_typical
+
     def _spread_vectors(self, pool: list[int], bar: float) -> list[dict[str, float]]:
+        return self._spread_feature_vectors([self.items[i].feat for i in pool], bar)
+
+    def _spread_feature_vectors(self, feats: Sequence[ArticleFeatures], bar: float) -> list[dict[str, float]]:
         """Link vectors whose names weigh by how many of the pool's articles carry them: in at
         most ``bar`` (about one story's reports) ``small_rare_name``, the event's own actors and
         places; in more, ``small_common_name``, a topic's standing actors (a president in every
@@ -425,15 +522,15 @@ class Batch:
         ``small_number_weight``: a figure two reports share (a jobs count, a toll) names the event."""
         s = self.index.settings
         spread: dict[str, int] = {}
-        for i in pool:
-            for key in self.items[i].feat.counts:
+        for feat in feats:
+            for key in feat.counts:
                 if key[0] == "e":
                     spread[key] = spread.get(key, 0) + 1
         kinds = replace(self.index.kinds, entity=1.0, year=s.link_year_weight, number=s.small_number_weight)
         rare, common = s.small_rare_name, s.small_common_name
         vectors = []
-        for i in pool:
-            raw = raw_weights(self.items[i].feat.counts, self.index.df, kinds)
+        for feat in feats:
+            raw = raw_weights(feat.counts, self.index.df, kinds)
             for key in raw:
                 if key[0] == "e":
                     raw[key] *= rare if spread[key] <= bar else common
@@ -806,6 +903,7 @@ class Batch:
             if (
                 other.id == key
                 or not _older(other.id, key)
+                or (not other.id.startswith("~") and self.members[key] <= self.judged)
                 or (self.small and not self._apart(key, other.id))
             ):
                 continue

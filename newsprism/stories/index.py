@@ -11,7 +11,7 @@ store can persist it between runs.
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -25,7 +25,15 @@ from newsprism.stories.decide import StoryProfile
 from newsprism.stories.features import ArticleFeatures, fast_features, spacy_features
 from newsprism.stories.vector import DocFrequency, KindWeights, top_terms
 
-__all__ = ["Assignment", "StoryIndex", "arrival_key", "cluster", "extract_features", "story_id_for"]
+__all__ = [
+    "Assignment",
+    "StoryIndex",
+    "arrival_key",
+    "cluster",
+    "extract_features",
+    "feature_lookup",
+    "story_id_for",
+]
 
 log = logging.getLogger(__name__)
 STATE_VERSION = 1
@@ -65,6 +73,15 @@ def extract_features(
     ]
 
 
+def feature_lookup(
+    features: Sequence[ArticleFeatures],
+) -> Callable[[Sequence[str]], dict[str, ArticleFeatures]]:
+    """A :attr:`StoryIndex.member_features` over ``features`` held in memory (what a store
+    reads back from its articles), for an index fed without a store."""
+    by_id = {f.article_id: f for f in features}
+    return lambda ids: {i: by_id[i] for i in ids if i in by_id}
+
+
 class StoryIndex:
     """Stories seen so far and the blocking index over them."""
 
@@ -83,6 +100,9 @@ class StoryIndex:
         # The latest members' vectors (trimmed) per story, so a later batch can still
         # tell whether its newcomers to the story are another event (Batch cut).
         self.recent: dict[str, list[dict[str, float]]] = {}
+        # The features of stored articles by id (the store reads them back), for the pair
+        # model's link of a later batch with the stories it may join; None: not available.
+        self.member_features: Callable[[Sequence[str]], dict[str, ArticleFeatures]] | None = None
         # What the last batch changed, so the store writes only that.
         self.changed_features: set[str] = set()
         self.changed_postings: set[str] = set()

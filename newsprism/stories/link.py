@@ -20,7 +20,7 @@ from scipy.cluster.hierarchy import fcluster, linkage
 
 from newsprism.stories.partition import similarity_matrix
 
-__all__ = ["average_link"]
+__all__ = ["average_link", "days_apart", "fixed_link"]
 
 
 def average_link(
@@ -71,7 +71,7 @@ def _link_window(
         words = similarity_matrix([{k: v for k, v in vec.items() if k[0] == "w"} for vec in vectors])
         sims[words < word_gate] = 0.0
     max_gap_days, close_days, late = gaps
-    apart = _days_apart(published)
+    apart = days_apart(published)
     if close_days > 0:
         sims[apart > close_days] *= late
     distance = 1.0 - np.clip(sims, 0.0, 1.0)
@@ -87,7 +87,7 @@ def _link_window(
     return sorted(by_label.values(), key=lambda g: g[0])
 
 
-def _days_apart(published: Sequence[date | None]) -> np.ndarray:
+def days_apart(published: Sequence[date | None]) -> np.ndarray:
     """Days between each two dated articles (-1 where either date is unknown)."""
     n = len(published)
     apart = np.full((n, n), -1, dtype=np.int32)
@@ -98,3 +98,54 @@ def _days_apart(published: Sequence[date | None]) -> np.ndarray:
     index = np.array(dated)
     apart[np.ix_(index, index)] = np.abs(ordinals[:, None] - ordinals[None, :])
     return apart
+
+
+def fixed_link(
+    sims: np.ndarray, fixed: Sequence[str | None], threshold: float, method: str = "average"
+) -> tuple[list[int], list[str | None]]:
+    """Agglomerative link of ``sims`` where some items already belong to a group that must not
+    change (``fixed``: its name, None for a free item): items of one name start as one group,
+    two named groups never merge, and merging stops when no allowed pair of groups links at
+    ``threshold`` or more (``method`` "average": the mean of the cross pairs, "complete": the
+    least). Returns each item's group and each group's name (None: it holds no named item)."""
+    start: dict[str | None, list[int]] = {}
+    groups: list[list[int]] = []
+    for i, name in enumerate(fixed):
+        if name is None:
+            groups.append([i])
+        else:
+            start.setdefault(name, []).append(i)
+    names: list[str | None] = [None] * len(groups) + list(start)
+    groups += list(start.values())
+    reduce = np.minimum.reduceat if method == "complete" else np.add.reduceat
+    order = np.array([i for g in groups for i in g])
+    bounds = np.cumsum([0] + [len(g) for g in groups[:-1]])
+    if not len(order):
+        return [], []
+    link = reduce(reduce(sims[np.ix_(order, order)], bounds, axis=0), bounds, axis=1).astype(float)
+    sizes = np.array([len(g) for g in groups], dtype=float)
+    alive = np.ones(len(groups), dtype=bool)
+    named = np.array([n is not None for n in names])
+    while True:
+        score = link / np.outer(sizes, sizes) if method != "complete" else link.copy()
+        blocked = ~np.outer(alive, alive) | np.outer(named, named)
+        np.fill_diagonal(blocked, True)
+        score[blocked] = -np.inf
+        a, b = np.unravel_index(int(np.argmax(score)), score.shape)
+        if score[a, b] < threshold:
+            break
+        if named[b]:
+            a, b = b, a  # keep the named group's row
+        groups[a] += groups[b]
+        names[a] = names[a] if names[a] is not None else names[b]
+        named[a] = names[a] is not None
+        pick = np.minimum if method == "complete" else np.add
+        link[a, :] = pick(link[a, :], link[b, :])
+        link[:, a] = link[a, :]
+        sizes[a] += sizes[b]
+        alive[b] = False
+    out = [0] * len(fixed)
+    for g, group in enumerate(groups):
+        for i in group:
+            out[i] = g
+    return out, names

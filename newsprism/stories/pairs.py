@@ -24,6 +24,7 @@ from scipy.sparse import csr_matrix
 
 from newsprism.errors import SettingsError
 from newsprism.stories.features import ArticleFeatures, title_counts
+from newsprism.stories.opinion import is_opinion
 from newsprism.stories.vector import DocFrequency
 
 __all__ = ["FEATURES", "PairModel", "load_model", "pair_features"]
@@ -45,7 +46,13 @@ FEATURES = (
     "words_share",
     "title_share",
     "rank_gap",
+    "gap",
+    "undated",
+    "outlet",
+    "opinion",
 )
+# Days apart at which the date gap stops growing (the link's hard window is max_gap_days).
+GAP_CAP = 30
 
 
 @dataclass(frozen=True)
@@ -86,10 +93,11 @@ def _read_model(path: str, _version: int) -> PairModel:
     try:
         data = json.loads(Path(path).read_text(encoding="utf-8"))
         model = PairModel(
-            tuple(float(data["weights"][k]) for k in FEATURES),
+            # A feature a model was fitted without weighs nothing (session 14's models).
+            tuple(float(data["weights"].get(k, 0.0)) for k in FEATURES),
             float(data["bias"]),
-            tuple(float(data["means"][k]) for k in FEATURES),
-            tuple(float(data["scales"][k]) for k in FEATURES),
+            tuple(float(data["means"].get(k, 0.0)) for k in FEATURES),
+            tuple(float(data["scales"].get(k, 1.0)) for k in FEATURES),
             float(data["threshold"]),
             str(data.get("method", "complete")),
         )
@@ -135,6 +143,27 @@ def pair_features(
         "words_share": _best_share(words),
         "title_share": _best_share(title),
         "rank_gap": _rank_gap(link),
+        **_context(feats),
+    }
+
+
+def _context(feats: Sequence[ArticleFeatures]) -> dict[str, np.ndarray]:
+    """What the pair's articles say besides their terms: the days between their publication
+    dates (log, capped; 0 when either is undated), whether either is undated, whether one known
+    outlet wrote both, and how many of the two headlines read as opinion."""
+    days = np.array([f.published.toordinal() if f.published else 0 for f in feats], dtype=float)
+    dated = days > 0
+    both = dated[:, None] & dated[None, :]
+    gap = np.log1p(np.minimum(np.abs(days[:, None] - days[None, :]), GAP_CAP))
+    names = {o: n for n, o in enumerate(sorted({f.outlet for f in feats if f.outlet}))}
+    outlet = np.array([names.get(f.outlet, -1) if f.outlet else -1 for f in feats])
+    same = (outlet[:, None] == outlet[None, :]) & (outlet[:, None] >= 0)
+    opinion = np.array([float(is_opinion(f.title, "")) for f in feats])
+    return {
+        "gap": np.where(both, gap, 0.0),
+        "undated": (~both).astype(float),
+        "outlet": same.astype(float),
+        "opinion": opinion[:, None] + opinion[None, :],
     }
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from datetime import UTC, datetime
+from functools import partial
 
 from newsprism.model import Article, Story
 from newsprism.settings import StorySettings
@@ -85,11 +86,19 @@ def assign_features(
     with store.transaction():
         if index is None:
             index = open_index(store.conn, s)
+        if index.member_features is None:
+            index.member_features = partial(_stored_features, store, s)
         _prefetch(index, features)
         assignments = index.add_features(features)
         if assignments:
             _save(store, index, assignments, run_id)
     return assignments
+
+
+def _stored_features(store: Store, settings: StorySettings, ids: Sequence[str]) -> dict[str, ArticleFeatures]:
+    """The features of stored articles ``ids``, computed again from their stored text."""
+    found = extract_features(list(store.articles(list(ids))), settings.entities, settings)
+    return {f.article_id: f for f in found}
 
 
 def _prefetch(index: StoryIndex, features: Sequence[ArticleFeatures]) -> None:

@@ -108,6 +108,12 @@ _NEAREST_CUE = re.compile(
     r"|(?P<past>" + _PAST.pattern + r")",
     re.IGNORECASE,
 )
+# A verb of appearing before a body: its "before" is a place ("while testifying before Benghazi
+# Committee investigators in October"), as after a past verb ("went before reporters").
+_IN_FRONT_OF = re.compile(
+    r"\b(?:testif\w*|appear\w*|go|goes|going|gone|come|comes|coming|stand\w*|argu\w*|plead\w*|speak\w*|spoken)\s+$",
+    re.IGNORECASE,
+)
 _FUTURE_WORD = re.compile(r"\b(?:will|is|are)\b|'ll", re.IGNORECASE)
 _REPORTS = re.compile(r"\b(?:says|tells|announces|adds|writes|reports)\b", re.IGNORECASE)
 # After a possessive day ("Tuesday's primary") only a cue that takes the day's event as its
@@ -184,7 +190,9 @@ class Context:
         if (possessive or len(before) < 12) and _FUTURE_AFTER.match(after):
             return "future"
         ahead = _AHEAD_OF.search(before)
-        if ahead and _PAST_VERB_LAST.search(before, 0, ahead.start()):
+        if ahead and (
+            _PAST_VERB_LAST.search(before, 0, ahead.start()) or _IN_FRONT_OF.search(before, 0, ahead.start())
+        ):
             ahead = None  # "went before reporters on Tuesday": a place, no clause to come
         if ahead and not _PAST.search(before[ahead.end() :]):
             return "future"  # "the last debate before Iowans kick off the voting Monday": still to come

@@ -1,0 +1,97 @@
+"""Does real copy reach the contradiction detector? PolNeAR articles with one value altered.
+
+PolNeAR's outlets state the values of one story alike (no real cross-outlet conflict of values was
+found in sessions 13 and 15: bench/brief_contra_dev2, bench/brief_contra_dev3). This probe takes
+pairs of real sentences of two outlets that give one value (a primary's date), alters the value in
+one of them (``edits``: an exact string of the article replaced) and runs the whole pipeline on
+the articles, as ``analyze`` would: a case is found when a contradiction cites both target
+sentences (PolNeAR sentence numbers of bench/polnear_text.py, counted after the edit). Cases
+named ``s-*`` insert a sentence written for the probe into a real article (office years, which no
+two outlets state). A probe of recall on real copy, not gold: ``why`` says what each case is and,
+for a case no reader should find (two parties' contests, reported speech), why; flags citing other
+sentences are listed, to be read.
+
+    PYTHONPATH=$PWD:$PWD/bench python bench/brief_contra_probe.py [--case p-ny] [-v]
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import json
+import sys
+from pathlib import Path
+
+from brief_gold import Doc
+from polnear_text import DEFAULT_DATA, metadata, read_text, sentence_spans
+
+from newsprism.analyze import analyze_articles
+from newsprism.clean import clean_document
+from newsprism.model import Document
+
+CASES = Path(__file__).resolve().parent / "brief_contra_probe" / "cases.json"
+
+
+def _doc(data: Path, name: str, edits: list[list[str]], meta: dict[str, str]) -> Doc:
+    """A PolNeAR article with the case's edits, cleaned and dated as brief_gold builds one."""
+    raw = read_text(data, name)
+    for old, new in edits:
+        if raw.count(old) != 1:
+            raise SystemExit(f"{CASES}: {old!r} is not found once in {name}; fix the case's edit")
+        raw = raw.replace(old, new)
+    article = clean_document(Document(path=f"{name}.txt", raw=raw, format="text"))
+    article = dataclasses.replace(
+        article,
+        outlet=meta.get("publisher") or article.outlet,
+        title=meta.get("title") or article.title,
+        published=meta.get("publication_date") or article.published,
+        published_source="metadata",
+    )
+    return Doc(name, article, dict(enumerate(sentence_spans(raw))))
+
+
+def run(case: dict, data: Path, meta: dict) -> tuple[bool, list[str]]:
+    """Whether a contradiction cites the case's two target sentences, and every flag's line."""
+    docs = {n: _doc(data, n, case.get("edits", {}).get(n, []), meta.get(n, {})) for n in case["articles"]}
+    by_id = {d.article.id: d for d in docs.values()}
+    want = {(name, number) for name, number in case["target"]}
+    found, lines = False, []
+    for c in analyze_articles([d.article for d in docs.values()]).contradictions:
+        sides = [
+            (by_id[s["article_id"]].name, by_id[s["article_id"]].sentences_of(s["start"], s["end"]))
+            for s in (c.a, c.b)
+        ]
+        cited = {(name, number) for name, numbers in sides for number in numbers}
+        hit = want <= cited
+        found |= hit
+        lines.append(f"   {'target' if hit else 'OTHER '} {c.kind}: {c.note} | {sides}")
+    return found, lines
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    ap.add_argument("--case", default="", help="only cases whose name starts with this")
+    ap.add_argument("-v", "--verbose", action="store_true")
+    args = ap.parse_args()
+    if not (args.data / "polnear").is_dir():
+        print(f"skipped: no polnear data under {args.data}", file=sys.stderr)
+        return 0
+    meta = metadata(args.data)
+    cases = [
+        c for c in json.loads(CASES.read_text(encoding="utf-8"))["cases"] if c["name"].startswith(args.case)
+    ]
+    hits = others = 0
+    for case in cases:
+        found, lines = run(case, args.data, meta)
+        hits += found
+        others += sum(line.startswith("   OTHER") for line in lines)
+        print(f"{'found ' if found else 'missed'} {case['name']}: {case['why']}")
+        if args.verbose:
+            print("\n".join(lines))
+    print(f"contradiction probe: {hits} of {len(cases)} altered values found; {others} other flags")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
