@@ -104,3 +104,27 @@ def test_one_value_twice_is_not_read_for_two_events(monkeypatch):
     }
     blocks = [r for r in read if r[0] == "block"]
     assert len(blocks) == 2 and all(a != b for _, a, b in blocks)
+
+
+def test_the_key_covers_what_the_value_readers_import():
+    """Every newsprism module the value readers import at module level, and what those import,
+    is in the key's code (a package counts with all its files)."""
+    import ast
+    import importlib.util
+    from pathlib import Path
+
+    code = cache_articles.MENTION_CODE
+    todo, seen = ["newsprism.compare.attributes"], set()
+    while todo:
+        name = todo.pop()
+        if name in seen:
+            continue
+        seen.add(name)
+        assert any(name == c or name.startswith(c + ".") for c in code), name
+        spec = importlib.util.find_spec(name)
+        if spec.submodule_search_locations:  # a package's __init__ names no reader here
+            continue
+        for node in ast.parse(Path(spec.origin).read_text(encoding="utf-8")).body:
+            if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("newsprism"):
+                todo.append(node.module)
+    assert {"newsprism.compare.births", "newsprism.quotes.names", "newsprism.text"} <= seen
