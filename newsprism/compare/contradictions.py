@@ -37,8 +37,8 @@ from newsprism.compare.attributes import (
     same_attribute,
     same_remark,
 )
-from newsprism.model import Contradiction, Statement, content_id
-from newsprism.nlp.cache_articles import kept_mentions
+from newsprism.model import Contradiction, Span, Statement, content_id
+from newsprism.nlp.cache_articles import kept_marks, kept_mentions
 from newsprism.quotes.names import given_sex
 from newsprism.text import (
     DAYS,
@@ -519,6 +519,37 @@ def _marks(a: Statement, texts: Mapping[str, str]) -> int:
     return bits
 
 
+def _group_marks(
+    statements: Sequence[Statement], groups: Sequence[Sequence[int]], texts: Mapping[str, str]
+) -> dict[int, int]:
+    """:func:`_marks` of every grouped statement, kept per article in the run's store (by the
+    statements' texts and sentences and the article's text: what the marks read)."""
+    by_article: dict[str, list[int]] = {}
+    for i in dict.fromkeys(i for group in groups for i in group):
+        by_article.setdefault(statements[i].article_id, []).append(i)
+    out: dict[int, int] = {}
+    for article, members in by_article.items():
+        read = [(statements[i].text, _span_pair(statements[i].sentence)) for i in members]
+        given = json.dumps(read) + "\0" + texts.get(article, "\0")
+        found = kept_marks(
+            given, lambda m=members: [_marks(statements[i], texts) for i in m], _encode_ints, _decode_ints
+        )
+        out.update(zip(members, found, strict=True))
+    return out
+
+
+def _span_pair(span: Span | None) -> list[int] | None:
+    return None if span is None else [span.start, span.end]
+
+
+def _encode_ints(values: list[int]) -> bytes:
+    return json.dumps(values).encode("ascii")
+
+
+def _decode_ints(data: bytes) -> list[int]:
+    return json.loads(data.decode("ascii"))
+
+
 def _pair_sims(sims: Any, pairs: Sequence[tuple[int, int, bool]]) -> list[float]:
     """The similarity of each pair, read at once (a lazy matrix computes each row once, many
     rows per product, rather than a row or two per pair); 1.0 without a matrix."""
@@ -546,11 +577,11 @@ def find_contradictions(
     pair at least ``close_sim`` alike (counts, negation, office years and calendar dates are
     specific enough below it)."""
     pairs = [(i, j, True) for i, j, _ in alignment.conflicts]
-    marks: dict[int, int] = {}
+    marks = _group_marks(statements, alignment.groups, texts or {})
     for group in alignment.groups:
         # Only members that give a date or a place can disagree with another on one: a group of
         # a hundred outlets is not a hundred squared pairs to read.
-        dated = [i for i in group if marks.setdefault(i, _marks(statements[i], texts or {}))]
+        dated = [i for i in group if marks[i]]
         pairs.extend(
             (i, j, False)
             for k, i in enumerate(dated)

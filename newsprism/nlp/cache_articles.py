@@ -32,9 +32,12 @@ __all__ = [
     "QUOTE_CODE",
     "STATEMENT_CODE",
     "framing_kind",
+    "marks_kind",
     "mentions_kind",
+    "MARK_CODE",
     "MENTION_CODE",
     "kept_framing",
+    "kept_marks",
     "kept_mentions",
     "kept_quotes",
     "kept_statements",
@@ -70,6 +73,10 @@ MENTION_CODE = (
     "newsprism.quotes",
     *_SHARED,
 )
+
+# Which dates and places a grouped statement gives (compare/contradictions._marks: its readers
+# are in that module and read words and months through the value readers' modules).
+MARK_CODE = ("newsprism.compare.contradictions", *MENTION_CODE)
 
 
 def kept_quotes(article: Article, doc: Doc, settings: QuoteSettings, extract: Extract) -> tuple[Quote, ...]:
@@ -166,6 +173,23 @@ def kept_mentions(
 def mentions_kind(code: tuple[str, ...] | None = None) -> str | None:
     """``mentions-`` and a hash of wordfreq's version and the code (:data:`MENTION_CODE`)."""
     return _kind("mentions-", code or MENTION_CODE, "", {"wordfreq": _version("wordfreq")})
+
+
+def kept_marks(
+    given: str, read: Callable[[], T], encode: Callable[[T], bytes], decode: Callable[[bytes], T]
+) -> T:
+    """``read()`` (contradictions' date and place marks of one article's grouped statements),
+    kept in the store in force by :func:`marks_kind` and ``given`` (what the marks read: the
+    statements' texts and sentences and the article's text)."""
+    kind = marks_kind() if derived_cache() is not None else None
+    if kind is None:
+        return read()
+    return derived(kind, given, lambda _: read(), encode, decode)
+
+
+def marks_kind(code: tuple[str, ...] | None = None) -> str | None:
+    """``marks-`` and a hash of wordfreq's version and the code (:data:`MARK_CODE`)."""
+    return _kind("marks-", code or MARK_CODE, "", {"wordfreq": _version("wordfreq")})
 
 
 def _kind(prefix: str, code: tuple[str, ...], model: str, settings: object) -> str | None:
