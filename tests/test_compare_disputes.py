@@ -599,3 +599,8 @@ def test_blame_shared_or_taken_blames_nobody():
     assert stance("Pollsters and reporters share blame in the count overhype.") is None
     assert stance("The minister took the blame for the late count.") is None
     assert stance("The union blamed the port for the delay.") == "assert"
+
+
+def test_a_cue_in_a_negated_reason_takes_no_side():
+    assert stance("The count was late, but it isn't because the clerks were dead wrong.") is None
+    assert stance("The clerks said the mayor was dead wrong.") == "deny"

@@ -144,8 +144,12 @@ _REPORTED_CHARGE = re.compile(
 )
 
 
-# A cue under negation takes no stance ("did not deny", "never publicly blamed", "not disavowing").
-_NEGATED = re.compile(r"(?:\b(?:not|never|no|nor)|n[’']t)\s+(?:\w+\s+)?$", re.IGNORECASE)
+# A cue under negation takes no stance ("did not deny", "never publicly blamed", "not disavowing"),
+# nor one in a reason negated ("it isn't because they were dead wrong").
+_NEGATED = re.compile(
+    r"(?:\b(?:not|never|no|nor)|n[’']t)\s+(?:\w+\s+)?$|(?:\bnot|n[’']t)\s+because\s+[^.;:!?,]*$",
+    re.IGNORECASE,
+)
 # "the alleged attack": a hedge on a noun, not somebody alleging.
 _DETERMINER = re.compile(r"\b(?:the|an?|his|her|its|their|this|that|these|those)\s+$", re.IGNORECASE)
 # "calls to investigate alleged fraud", "a probe into alleged bribes": after a preposition or a verb's
