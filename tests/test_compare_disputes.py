@@ -568,3 +568,39 @@ def test_outrage_that_something_happened_is_no_denial():
     assert stance("It's simply ridiculous that the ferry still runs late.") is None
     assert stance("The claim is absurd, the mayor said.") == "deny"
     assert stance("That is absurd.") == "deny"
+
+
+def test_a_denial_answers_only_a_charge_about_the_matter_it_names():
+    def pairs(denial):
+        sts = [
+            _st(0, "a", "Vera Holm accused Tomas Brisk of a cynical smear over her donors.", who="Vera Holm"),
+            _st(1, "b", denial, who="Tomas Brisk"),
+        ]
+        vectors = np.ones((2, 2), dtype=np.float32) / np.sqrt(2)  # alike in meaning
+        return {
+            (a["statement_id"], d["statement_id"])
+            for x in find_disputes(sts, {}, vectors, 0.5)
+            for a in x.asserts
+            for d in x.denies
+        }
+
+    # A denial of charges about his harbour record does not answer a charge about her donors ...
+    assert ("s0", "s1") not in pairs("Brisk dismissed Holm's charges about his record on the harbour.")
+    # ... while one about her donors does.
+    assert ("s0", "s1") in pairs("Brisk dismissed Holm's charges about her donors.")
+
+
+def test_another_matter_is_no_different_account():
+    assert stance("What the mayor said in private is a different story, according to an aide.") is None
+    assert stance("The port authority told a different story.") == "deny"
+
+
+def test_blame_shared_or_taken_blames_nobody():
+    assert stance("Pollsters and reporters share blame in the count overhype.") is None
+    assert stance("The minister took the blame for the late count.") is None
+    assert stance("The union blamed the port for the delay.") == "assert"
+
+
+def test_a_cue_in_a_negated_reason_takes_no_side():
+    assert stance("The count was late, but it isn't because the clerks were dead wrong.") is None
+    assert stance("The clerks said the mayor was dead wrong.") == "deny"

@@ -144,8 +144,12 @@ _REPORTED_CHARGE = re.compile(
 )
 
 
-# A cue under negation takes no stance ("did not deny", "never publicly blamed", "not disavowing").
-_NEGATED = re.compile(r"(?:\b(?:not|never|no|nor)|n[’']t)\s+(?:\w+\s+)?$", re.IGNORECASE)
+# A cue under negation takes no stance ("did not deny", "never publicly blamed", "not disavowing"),
+# nor one in a reason negated ("it isn't because they were dead wrong").
+_NEGATED = re.compile(
+    r"(?:\b(?:not|never|no|nor)|n[’']t)\s+(?:\w+\s+)?$|(?:\bnot|n[’']t)\s+because\s+[^.;:!?,]*$",
+    re.IGNORECASE,
+)
 # "the alleged attack": a hedge on a noun, not somebody alleging.
 _DETERMINER = re.compile(r"\b(?:the|an?|his|her|its|their|this|that|these|those)\s+$", re.IGNORECASE)
 # "calls to investigate alleged fraud", "a probe into alleged bribes": after a preposition or a verb's
@@ -215,6 +219,20 @@ _OPINION = re.compile(
 )
 
 
+# "What he said privately is a different story": another matter, not a denial (which is told:
+# "gave a different account").
+_COPULA = re.compile(r"(?:\b(?:is|was|are|were|be|been|remains)|[’']s)\s+$", re.IGNORECASE)
+
+
+# "shares blame", "took the blame": blame a side takes or is given a share of, a noun; nobody
+# blames anybody in it.
+_BLAME_TAKEN = re.compile(
+    r"\b(?:share[sd]?|sharing|takes?|taken|took|taking|accept\w*|deserve[sd]?|bears?|bore|escape[sd]?|avoid\w*)"
+    r"\s+(?:the\s+|some\s+|no\s+|(?:much|most|part)\s+of\s+the\s+)?$",
+    re.IGNORECASE,
+)
+
+
 def _cues(pattern: re.Pattern, text: str) -> list[re.Match]:
     """The cues of ``pattern`` in ``text`` that take a stance (not negated, not a hedge, not a
     noun mention, not a court's charge)."""
@@ -248,6 +266,10 @@ def _cues(pattern: re.Pattern, text: str) -> list[re.Match]:
         ):
             continue
         if pattern is _DENY and _PRONOUN_NEGATION.fullmatch(cue) and _OPINION.match(text, m.end()):
+            continue
+        if pattern is _DENY and "different" in cue and _COPULA.search(before):
+            continue
+        if cue.startswith("blame") and _BLAME_TAKEN.search(before):
             continue
         out.append(m)
     return out
@@ -729,6 +751,60 @@ def _agent_denied(text: str, denier: str) -> str | None:
     return names[-1].split()[-1].lower().strip("’'") if names else None
 
 
+# What a denial says the charge it answers is about ("dismissed the charges about his stance on X",
+# "denied allegations of bribery") and what a charge is about ("accused him of a smear over her
+# fundraising"): the words after the charge noun or the accusing verb, up to the clause's end.
+_DENIED_MATTER = re.compile(
+    r"\b(?:claims?|allegations?|accusations?|charges?|criticism|attacks?|suggestions?)\s+"
+    r"(?:about|of|over|regarding|concerning|on)\s+([^.;:!?,]+)",
+    re.IGNORECASE,
+)
+_CHARGE_MATTER = re.compile(
+    r"\b(?:accus|blam|charg|alleg)\w*\b[^.;:!?,]*?\b(?:of|about|over|for|that)\s+([^.;:!?]+)", re.IGNORECASE
+)
+# The matter ends where the clause turns to how or why ("... on X by pointing out that ...").
+_MATTER_END = re.compile(r"\s+(?:by|because|when|while|after|before|as|and then|but|which|who)\s+|,", re.I)
+
+
+def _matter(pattern: re.Pattern, text: str, skip: frozenset[str]) -> frozenset[str]:
+    """The stems of what ``text`` says a charge is about (empty when it does not say): content
+    words after ``pattern``'s anchor, the parties and the story's occasion words (``skip``) left out."""
+    m = pattern.search(without_quoted(text)) or pattern.search(text)
+    if m is None:
+        return frozenset()
+    words = _MATTER_END.split(m.group(1), maxsplit=1)[0]
+    return frozenset(stem(w) for w in content_words(words) if w not in skip and len(w) > 2)
+
+
+def _other_matter(denial: str, claim: str, skip: frozenset[str]) -> bool:
+    """A denial answers a charge only about the same matter: when the denial names what it
+    answers ("charges about his stance on X"), the charge must share one of those words (in what
+    it is about, or anywhere when it does not say)."""
+    denied = _matter(_DENIED_MATTER, denial, skip)
+    if not denied:
+        return False
+    charged = _matter(_CHARGE_MATTER, claim, skip) or frozenset(
+        stem(w) for w in content_words(claim) if w not in skip
+    )
+    return bool(charged) and not denied & charged
+
+
+def _occasion_words(statements: Sequence[Statement]) -> frozenset[str]:
+    """Words every article of a story uses (the occasion: "debate", "primary"), which say nothing
+    about what one charge is about; none for a story of one article."""
+    by_article: dict[str, set[str]] = {}
+    for st in statements:
+        by_article.setdefault(st.article_id, set()).update(content_words(st.text))
+    if len(by_article) < 2:
+        return frozenset()
+    return frozenset(set.intersection(*by_article.values()))
+
+
+def _skip_words(occasion: frozenset[str], *actors: str) -> frozenset[str]:
+    """The words a matter leaves out: the story's occasion words and the two sides' names."""
+    return occasion | {w for a in actors for w in normalize_words(a or "")}
+
+
 def _named_claims(
     statements: Sequence[Statement], stances: list[Stance], vectors: np.ndarray
 ) -> tuple[list[Stance], list[tuple[int, int]]]:
@@ -737,6 +813,7 @@ def _named_claims(
     taken = {x[0] for x in stances}
     out: list[Stance] = []
     links: list[tuple[int, int]] = []
+    occasion = _occasion_words(statements)
     for kd, sd, kind, actor_d in stances:
         if kind != "deny":
             continue
@@ -762,6 +839,8 @@ def _named_claims(
             accused = _accused_named(st.text, party_key(st.attributed_to or source))
             if accused and not accused & cleared:
                 continue  # it accuses someone the denial does not speak for
+            if _other_matter(sd.text, st.text, _skip_words(occasion, actor_d, st.attributed_to or source)):
+                continue  # it denies a charge about something else
             if stance(st.text) != "deny" and float(vectors[k] @ vectors[kd]) >= _NAMED_SIM:
                 if k not in taken:
                     out.append((k, st, "assert", st.attributed_to or source))
@@ -810,9 +889,11 @@ def _link_stances(
     min_sim: float,
     elsewhere: set[str] = frozenset(),
     links: Sequence[tuple[int, int]] = (),
+    occasion: frozenset[str] = frozenset(),
 ) -> dict[int, list[Stance]]:
     """Join each denial to the allegations it answers: the one just before it when it points
-    back ("rejected the allegation"), and any allegation close in meaning by another actor."""
+    back ("rejected the allegation"), and any allegation close in meaning by another actor;
+    never one about another matter than the denial names (``occasion``: the story's words)."""
     asserts = [x for x in stances if x[2] == "assert"]
     assert_vectors = vectors[[x[0] for x in asserts]] if asserts else vectors[:0]
     by_article: dict[str, list[Stance]] = {}
@@ -839,13 +920,17 @@ def _link_stances(
         anaphor = _ANAPHORIC.search(sd.text)
         if anaphor and earlier:
             answered = _answered(earlier, anaphor.group(), kd)
-            if answered[3].lower() != actor_d.lower():
+            if answered[3].lower() != actor_d.lower() and not _other_matter(
+                sd.text, answered[1].text, _skip_words(occasion, actor_d, answered[3])
+            ):
                 parent[find(kd)] = find(answered[0])
         for ka, sa, _, actor_a in _close_asserts(asserts, assert_vectors, vectors, kd, min_sim):
             if _further_charge(sa.text):
                 continue
-            if actor_a.lower() != actor_d.lower() and not _clears_another(
-                cleared, accused[ka], every_accused
+            if (
+                actor_a.lower() != actor_d.lower()
+                and not _clears_another(cleared, accused[ka], every_accused)
+                and not _other_matter(sd.text, sa.text, _skip_words(occasion, actor_d, actor_a))
             ):
                 parent[find(kd)] = find(ka)
     groups: dict[int, list[Stance]] = {}
@@ -897,7 +982,8 @@ def _topic_disputes(
 ) -> list[Dispute]:
     """Allegation/denial pairs about one thing, by different actors, joined into claims."""
     out = []
-    for members in _link_stances(stances, vectors, min_sim, elsewhere, links).values():
+    linked = _link_stances(stances, vectors, min_sim, elsewhere, links, _occasion_words(statements))
+    for members in linked.values():
         pro = [_evidence(st, actor, actor) for _, st, kind, actor in members if kind == "assert"]
         con = [_evidence(st, actor, actor) for _, st, kind, actor in members if kind == "deny"]
         # Someone who both alleges and denies ("Varga made the accusation" / "Varga dismissed
