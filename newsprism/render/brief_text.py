@@ -422,7 +422,8 @@ def _timeline(report: Report, esc: Callable[[str], str]) -> list[str]:
         who = ", ".join(labels.get(a, a) for a in e["article_ids"])
         mark = " (background)" if e.get("background") else ""
         shown = row_text(e.get("shown") or e["text"])
-        cut = "…" if shown != row_text(e["text"]) else ""  # the date's clause, from inside the sentence
+        # the date's clause, from inside the sentence (a row shown with its subject says so itself)
+        cut = "…" if shown != row_text(e["text"]) and row_text(e["text"]).endswith(shown) else ""
         lines.append(f"- **{when}**{mark} {esc(cut + _short(without_markup(shown)))} [{esc(who)}]")
         if e.get("conflict"):
             lines.append("  - dates differ:")
