@@ -436,3 +436,13 @@ def test_outlet_names_ending_in_caller_beast_examiner_or_standard_and_the_hill_a
         "Quay Examiner",
         "Weekly Standard",
     ]
+
+
+def test_an_interview_given_to_a_paper_named_today_or_to_public_radio_is_a_citation():
+    # session 15 (reader6): "Figueroa told USA Today" was no citation while "told CBS" was one
+    text = (
+        "“We were there on legitimate business,” the spokeswoman told Valley Today.\n\n"
+        "The mayor told NPR the pier would reopen. Today said nothing new about the pier."
+    )
+    art = make_article(text, outlet="Eastport Herald")
+    assert [o for o, _ in find_citations(art)] == ["NPR", "Valley Today"]

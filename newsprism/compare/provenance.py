@@ -40,11 +40,13 @@ __all__ = ["find_credits", "find_citations", "origins", "provenance_edges", "sha
 # word only a news outlet's name ends in ("the Daily News", "the Tribune", "Channel 4 News").
 _OUTLETS = (
     "Reuters|AFP|Agence France-Presse|AP|Associated Press|UPI|TASS|RIA Novosti|RIA|Interfax|Xinhua|"
-    "NBC|CNN|MSNBC|CBS|ABC|BBC|Bloomberg|Al Jazeera|The Guardian|Politico|Axios|DPA|"
+    "NBC|CNN|MSNBC|CBS|ABC|BBC|NPR|PBS|C-SPAN|Newsweek|Bloomberg|Al Jazeera|The Guardian|Politico|Axios|DPA|"
     "Anadolu|Yonhap|Kyodo|dpa|EFE|ANSA|PTI|The Hill|"
     r"(?:[Tt]he )?(?:[A-Z][\w.&'-]+ ){0,3}(?:News|Times|Post|Journal|Herald|Tribune|Telegraph|Gazette|"
     r"Chronicle|Daily|Magazine|Radio|Television|TV|Network|Press|Agency|Wire|Observer|Independent|"
     r"Caller|Beast|Examiner|Standard|Globe|Monitor|Inquirer|Dispatch|Courier|Bulletin|Insider|Blaze)"
+    # "... Today" once a name comes before it ("told Valley Today"): alone, the word opens sentences
+    r"|(?:[Tt]he )?(?:[A-Z][\w.&'-]+ ){1,3}Today"
 )
 _CREDIT = re.compile(
     rf"\b({_OUTLETS}|[A-Z][\w.&-]+(?: [A-Z][\w.&-]+){{0,3}}) contributed(?: reporting| to this report)\b"
