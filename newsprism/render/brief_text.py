@@ -416,6 +416,8 @@ def _provenance(report: Report, esc: Callable[[str], str]) -> list[str]:
 def _timeline(report: Report, esc: Callable[[str], str]) -> list[str]:
     """Each dated event once, with its outlets; a date conflict with every side's passage."""
     labels = _labels(report)
+    statements = {st["id"]: st for st in report.get("statements", [])}
+    at = {(st.get("article_id"), st.get("start"), st.get("end")): st["id"] for st in statements.values()}
     lines = []
     for e in report.get("timeline", []):
         when = e["date"] + (f" {e['time']}" if e.get("time") else "")
@@ -424,7 +426,13 @@ def _timeline(report: Report, esc: Callable[[str], str]) -> list[str]:
         shown = row_text(e.get("shown") or e["text"])
         # the date's clause, from inside the sentence (a row shown with its subject says so itself)
         cut = "…" if shown != row_text(e["text"]) and row_text(e["text"]).endswith(shown) else ""
-        lines.append(f"- **{when}**{mark} {esc(cut + _short(without_markup(shown)))} [{esc(who)}]")
+        row = esc(cut + _short(without_markup(shown)))
+        # a sentence of a longer quote, no mark of its own: alone it reads as the outlet's words
+        ids = [at[k] for s in e.get("spans", []) if (k := (s["article_id"], s["start"], s["end"])) in at]
+        piece = {"text": e["text"], "statement_ids": ids[:1]}
+        if ids and _unmarked_quote(piece, statements):
+            row = esc(quote_piece(piece, statements))
+        lines.append(f"- **{when}**{mark} {row} [{esc(who)}]")
         if e.get("conflict"):
             lines.append("  - dates differ:")
             lines += [
