@@ -274,3 +274,7 @@ def test_a_timeline_row_cut_from_a_longer_quote_names_its_speaker():
     }  # fmt: skip
     row = next(line for line in term_brief(report).splitlines() if "2031-05-04" in line)
     assert "2031-05-04 Dale Orr, in a longer quote: “…The board has hidden the pier since yesterday.…”" in row
+    from newsprism.render.story.view import story_view
+
+    page = story_view(report, Links(article=lambda aid, s=None, e=None: "#", person=lambda n: None))
+    assert page["timeline"][0]["text"].startswith("Dale Orr, in a longer quote:")

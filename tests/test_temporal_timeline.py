@@ -780,5 +780,13 @@ def test_a_row_cut_from_the_middle_of_its_sentence_is_shown_with_its_subject() -
     (row,) = [r for r in rows if r["date"] == "2031-07-23"]
     assert row["text"] == "made a plea for calm on Wednesday."
     assert row["shown"] == "TOLVEN - Mara Lind and Tomas Brenn … made a plea for calm on Wednesday."
-    report = {"ledger": [], "timeline": [row], "articles": [{"id": "a", "label": "A"}]}
+    report = {
+        "ledger": [],
+        "timeline": [row],
+        "articles": [{"id": "a", "label": "A", "title": None, "published": None}],
+    }
     assert "**2031-07-23** TOLVEN - Mara Lind and Tomas Brenn … made a plea" in md_brief(report)
+    from newsprism.render.story.view import Links, story_view
+
+    page = story_view(report, Links(article=lambda aid, s=None, e=None: "#", person=lambda n: None))
+    assert page["timeline"][0]["text"] == row["shown"]
