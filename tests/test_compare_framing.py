@@ -276,3 +276,10 @@ def test_a_hedge_in_a_sentence_cut_from_a_longer_quote_is_the_speakers_not_the_o
         for k, t in enumerate(cut)
     ]
     assert article_framing(art, statements, [])["hedges"] == {"apparently": 1}
+
+
+def test_a_headline_giving_someones_explanation_attributes_its_claim():
+    # session 15 (reader6): "Survivors Explain Why <candidate> Offers Needed Change" stated as fact
+    framed = headline_framing("Ferry Crash Survivors Explain Why Mayor Vell Offers Needed Change")
+    assert framed["asserts"] is False and "explain" in framed["verbs"]
+    assert headline_framing("Mayor Vell Offers Needed Change To The Harbour")["asserts"] is True

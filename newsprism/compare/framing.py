@@ -124,7 +124,8 @@ def headline_framing(title: str | None) -> dict:
     verbs = sorted({m.group(1).lower() for m in _VERB.finditer(title)})
     verbs += [
         v
-        for v in ("accuses", "blames", "claims", "says", "denies")
+        # "Survivors explain why the mayor deserves a vote": the reason is theirs
+        for v in ("accuses", "blames", "claims", "says", "denies", "explain", "explains")
         if re.search(rf"\b{v}\b" + (NOT_TAKEN if v == "claims" else ""), title, re.I)
     ]
     kicker = _KICKER.match(title)
