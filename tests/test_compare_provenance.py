@@ -446,3 +446,17 @@ def test_an_interview_given_to_a_paper_named_today_or_to_public_radio_is_a_citat
     )
     art = make_article(text, outlet="Eastport Herald")
     assert [o for o, _ in find_citations(art)] == ["NPR", "Valley Today"]
+
+
+def test_a_credit_read_from_a_dateline_the_cleaner_cut_shows_the_dateline_as_its_evidence():
+    # session 15 (reader6): the brief showed "credited: UPI" for a dateline cut from the text
+    from newsprism.clean import clean_document
+    from newsprism.model import Document
+
+    raw = (
+        "Ferry held at the pier\n\nPublished: May 26, 2031\n\nFerry held at the pier.\n\n"
+        "TOLVEN, May 26 (UPI) — A ferry was held at the pier on Monday.\n\n"
+        "The harbour board said the hold was routine.\n"
+    )
+    art = clean_document(Document(path="t.txt", raw=raw, format="text"))
+    assert find_credits(art) == [("UPI", "TOLVEN, May 26 (UPI) —")]

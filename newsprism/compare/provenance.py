@@ -102,7 +102,9 @@ def _outlet_name(raw: str) -> str:
 def find_credits(article: Article) -> list[tuple[str, str]]:
     """(agency, evidence line) from the cleaner's credits and credit lines in the text."""
     found: dict[str, str] = {}
-    lines = [r.text for r in article.removed if "credit" in r.reason] + article.text.splitlines()
+    # a dateline the cleaner cut ("HEMPSTEAD, N.Y., Sept. 26 (UPI) —") is the evidence a reader checks
+    lines = [r.text.strip() for r in article.removed if "credit" in r.reason or r.reason == "dateline"]
+    lines += article.text.splitlines()
     for line in lines:
         for m in _CREDIT.finditer(line):
             agency = _outlet_name(next(g for g in m.groups() if g).rstrip("."))
