@@ -278,3 +278,18 @@ def test_a_timeline_row_cut_from_a_longer_quote_names_its_speaker():
 
     page = story_view(report, Links(article=lambda aid, s=None, e=None: "#", person=lambda n: None))
     assert page["timeline"][0]["text"].startswith("Dale Orr, in a longer quote:")
+
+
+def test_a_timeline_row_ending_inside_its_quote_closes_it():
+    # session 15 (reader6): "Limbaugh told his radio audience of Monday, “What has happened …" left open
+    text = "Dale Orr told listeners on Monday, “This is the story."
+    report = {
+        "articles": [{"id": "a", "label": "Gazette", "title": None, "published": None}],
+        "ledger": [],
+        "timeline": [
+            {"date": "2031-05-05", "time": None, "text": text, "shown": text, "article_ids": ["a"], "conflict": None,
+             "versions": [], "spans": [{"article_id": "a", "start": 0, "end": len(text)}]}
+        ],
+    }  # fmt: skip
+    row = next(line for line in term_brief(report).splitlines() if "2031-05-05" in line)
+    assert "on Monday, “This is the story.…” [Gazette]" in row

@@ -425,7 +425,8 @@ def _timeline(report: Report, esc: Callable[[str], str]) -> list[str]:
         shown = row_text(e.get("shown") or e["text"])
         # the date's clause, from inside the sentence (a row shown with its subject says so itself)
         cut = "…" if shown != row_text(e["text"]) and row_text(e["text"]).endswith(shown) else ""
-        row = timeline_quote(e, statements) or cut + _short(without_markup(shown))
+        # a row ending inside its quote closes it ("… told listeners, “This is the story.…”")
+        row = timeline_quote(e, statements) or cut + balance_quotes(_short(without_markup(shown)))
         lines.append(f"- **{when}**{mark} {esc(row)} [{esc(who)}]")
         if e.get("conflict"):
             lines.append("  - dates differ:")
