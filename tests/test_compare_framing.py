@@ -259,3 +259,27 @@ def test_a_list_or_a_guide_to_what_comes_states_no_claim_as_fact():
     assert headline_framing("What to watch for as the ferry strike ends")["asserts"] is False
     # A number that counts what happened is a claim.
     assert headline_framing("5 ferries sink in the harbour storm")["asserts"] is True
+
+
+def test_a_hedge_in_a_sentence_cut_from_a_longer_quote_is_the_speakers_not_the_outlets():
+    # session 15 (reader6): a quoted sentence's "apparently" was counted as the outlet's hedge
+    from newsprism.model import Span, Statement
+
+    text = (
+        'The mayor reflected on her style. "I love to wave my arms. But apparently that is a '
+        'little loud for the harbour board." Apparently the board agreed.'
+    )
+    art = make_article(text, outlet="A")
+    cut = ("But apparently that is a little loud for the harbour board.", "Apparently the board agreed.")
+    statements = [
+        Statement(id=f"s{k}", article_id=art.id, text=t, span=Span(text.index(t), text.index(t) + len(t)))
+        for k, t in enumerate(cut)
+    ]
+    assert article_framing(art, statements, [])["hedges"] == {"apparently": 1}
+
+
+def test_a_headline_giving_someones_explanation_attributes_its_claim():
+    # session 15 (reader6): "Survivors Explain Why <candidate> Offers Needed Change" stated as fact
+    framed = headline_framing("Ferry Crash Survivors Explain Why Mayor Vell Offers Needed Change")
+    assert framed["asserts"] is False and "explain" in framed["verbs"]
+    assert headline_framing("Mayor Vell Offers Needed Change To The Harbour")["asserts"] is True

@@ -436,3 +436,27 @@ def test_outlet_names_ending_in_caller_beast_examiner_or_standard_and_the_hill_a
         "Quay Examiner",
         "Weekly Standard",
     ]
+
+
+def test_an_interview_given_to_a_paper_named_today_or_to_public_radio_is_a_citation():
+    # session 15 (reader6): "Figueroa told USA Today" was no citation while "told CBS" was one
+    text = (
+        "“We were there on legitimate business,” the spokeswoman told Valley Today.\n\n"
+        "The mayor told NPR the pier would reopen. Today said nothing new about the pier."
+    )
+    art = make_article(text, outlet="Eastport Herald")
+    assert [o for o, _ in find_citations(art)] == ["NPR", "Valley Today"]
+
+
+def test_a_credit_read_from_a_dateline_the_cleaner_cut_shows_the_dateline_as_its_evidence():
+    # session 15 (reader6): the brief showed "credited: UPI" for a dateline cut from the text
+    from newsprism.clean import clean_document
+    from newsprism.model import Document
+
+    raw = (
+        "Ferry held at the pier\n\nPublished: May 26, 2031\n\nFerry held at the pier.\n\n"
+        "TOLVEN, May 26 (UPI) — A ferry was held at the pier on Monday.\n\n"
+        "The harbour board said the hold was routine.\n"
+    )
+    art = clean_document(Document(path="t.txt", raw=raw, format="text"))
+    assert find_credits(art) == [("UPI", "TOLVEN, May 26 (UPI) —")]

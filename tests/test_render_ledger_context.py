@@ -253,3 +253,43 @@ def test_the_rows_shown_and_the_more_line_add_up_to_the_facts_counted():
     assert "6 facts only here" in text
     # Three rows shown and three more make the six the outlet's line counts (rows counted 4 before).
     assert "only here: … and 3 more" in text
+
+
+def test_a_timeline_row_cut_from_a_longer_quote_names_its_speaker():
+    # session 15 (reader6): a host's quoted sentence was a timeline row in the outlet's own voice
+    body = "Dale Orr told listeners on Monday, “This is the story. The board has hidden the pier since yesterday.”"
+    text = "The board has hidden the pier since yesterday."
+    start = body.index(text)
+    report = {
+        "articles": [{"id": "a", "label": "Gazette", "title": None, "published": None}],
+        "ledger": [],
+        "statements": [
+            {"id": "s1", "article_id": "a", "text": text, "start": start, "end": start + len(text),
+             "quote_id": "q1", "quote_kind": "direct", "attributed_to": "Dale Orr"}
+        ],
+        "timeline": [
+            {"date": "2031-05-04", "time": None, "text": text, "shown": text, "article_ids": ["a"],
+             "conflict": None, "versions": [], "spans": [{"article_id": "a", "start": start, "end": start + len(text)}]}
+        ],
+    }  # fmt: skip
+    row = next(line for line in term_brief(report).splitlines() if "2031-05-04" in line)
+    assert "2031-05-04 Dale Orr, in a longer quote: “…The board has hidden the pier since yesterday.…”" in row
+    from newsprism.render.story.view import story_view
+
+    page = story_view(report, Links(article=lambda aid, s=None, e=None: "#", person=lambda n: None))
+    assert page["timeline"][0]["text"].startswith("Dale Orr, in a longer quote:")
+
+
+def test_a_timeline_row_ending_inside_its_quote_closes_it():
+    # session 15 (reader6): "Limbaugh told his radio audience of Monday, “What has happened …" left open
+    text = "Dale Orr told listeners on Monday, “This is the story."
+    report = {
+        "articles": [{"id": "a", "label": "Gazette", "title": None, "published": None}],
+        "ledger": [],
+        "timeline": [
+            {"date": "2031-05-05", "time": None, "text": text, "shown": text, "article_ids": ["a"], "conflict": None,
+             "versions": [], "spans": [{"article_id": "a", "start": 0, "end": len(text)}]}
+        ],
+    }  # fmt: skip
+    row = next(line for line in term_brief(report).splitlines() if "2031-05-05" in line)
+    assert "on Monday, “This is the story.…” [Gazette]" in row

@@ -761,3 +761,32 @@ def test_a_date_clash_between_two_peoples_events_is_two_rows() -> None:
     c = article(text.format(who="Ada Morrow", when="in February"), "c", "2031-09-18", "C")
     (row,) = run(a, c).timeline
     assert row.conflict is not None
+
+
+def test_a_row_cut_from_the_middle_of_its_sentence_is_shown_with_its_subject() -> None:
+    # session 15 (reader6): an appositive split off left "made a plea for calm on Wednesday." alone
+    text = (
+        "TOLVEN - Mara Lind and Tomas Brenn, two of the sailors who survived the wreck off Tolven "
+        "last year, made a plea for calm on Wednesday."
+    )
+    a = article(text, "a", "2031-07-28", "A")
+    cut = text.index("made a plea")
+    whole = Span(0, len(text))
+    statements = (
+        Statement(id="s1", article_id="a", text=text[: cut - 2], span=Span(0, cut - 2), sentence=whole),
+        Statement(id="s2", article_id="a", text=text[cut:], span=Span(cut, len(text)), sentence=whole),
+    )
+    rows = timeline_section(run(a, statements=statements))["timeline"]
+    (row,) = [r for r in rows if r["date"] == "2031-07-23"]
+    assert row["text"] == "made a plea for calm on Wednesday."
+    assert row["shown"] == "TOLVEN - Mara Lind and Tomas Brenn … made a plea for calm on Wednesday."
+    report = {
+        "ledger": [],
+        "timeline": [row],
+        "articles": [{"id": "a", "label": "A", "title": None, "published": None}],
+    }
+    assert "**2031-07-23** TOLVEN - Mara Lind and Tomas Brenn … made a plea" in md_brief(report)
+    from newsprism.render.story.view import Links, story_view
+
+    page = story_view(report, Links(article=lambda aid, s=None, e=None: "#", person=lambda n: None))
+    assert page["timeline"][0]["text"] == row["shown"]

@@ -6,7 +6,8 @@ import re
 from typing import Any
 
 from newsprism.analysis import Analysis
-from newsprism.model import TimelineEntry, Timex
+from newsprism.brief.summary import reads_alone
+from newsprism.model import Span, TimelineEntry, Timex
 from newsprism.temporal.published import published_date
 
 __all__ = ["entry_json", "timeline_section"]
@@ -51,7 +52,41 @@ def timeline_section(analysis: Analysis) -> dict[str, Any]:
     days = sorted(d.isoformat() for a in analysis.articles if (d := published_date(a)))
     month = days[0][:7] if days else None
     texts = {a.id: a.text for a in analysis.articles}
-    return {"timeline": [entry_json(e, month, _shown(e, texts, analysis.timexes)) for e in entries]}
+    sentences = {
+        (s.article_id, s.span.start, s.span.end): s.sentence for s in analysis.statements if s.sentence
+    }
+    return {
+        "timeline": [
+            entry_json(e, month, _with_subject(e, texts, sentences) or _shown(e, texts, analysis.timexes))
+            for e in entries
+        ]
+    }
+
+
+HEAD = 60  # characters of a sentence's opening shown before a clause cut from it
+
+
+def _with_subject(
+    entry: TimelineEntry, texts: dict[str, str], sentences: dict[tuple[str, int, int], Span]
+) -> str | None:
+    """A row cut from the middle of its sentence ("made an impassioned call … on Wednesday.")
+    names nobody: shown after its sentence's opening up to the first clause mark, which holds
+    the subject ("The two survivors … made an impassioned call …")."""
+    if reads_alone(entry.text):
+        return None
+    for article_id, start, end in entry.spans:
+        text = texts.get(article_id, "")
+        sentence = sentences.get((article_id, start, end))
+        if text[start:end] != entry.text or sentence is None or sentence.start >= start:
+            continue
+        head = text[sentence.start : start]
+        mark = _CLAUSE_MARK.search(head)
+        head = head[: mark.start()] if mark and mark.start() > 0 else head.rstrip(" ,;:")
+        if len(head) > HEAD:
+            head = head[:HEAD].rsplit(" ", 1)[0]
+        if reads_alone(head):
+            return f"{' '.join(head.split())} … {entry.text}"
+    return None
 
 
 def _shown(entry: TimelineEntry, texts: dict[str, str], timexes: tuple[Timex, ...]) -> str | None:

@@ -79,6 +79,14 @@ def _outside_quotes(text: str) -> str:
     return text
 
 
+def _own_words(st: Statement, text: str, outside: str) -> str:
+    """A statement's words outside quotes, read in its article: a sentence cut from a longer
+    quote holds no quote mark of its own ("... but apparently that's a little scary.")."""
+    if text[st.span.start : st.span.end] == st.text:
+        return outside[st.span.start : st.span.end]
+    return _outside_quotes(st.text)
+
+
 # "DESPERATION: ...", "WATCH: ...", "BREAKING | ...": an all-capitals label an outlet puts before
 # its headline. A dash is left out: "NATO – Russia talks" joins two names.
 _KICKER = re.compile(r"^\s*([A-Z][A-Z’'&-]+(?: [A-Z][A-Z’'&-]+){0,3})\s*(?::|\s\|)\s+\S")
@@ -116,7 +124,8 @@ def headline_framing(title: str | None) -> dict:
     verbs = sorted({m.group(1).lower() for m in _VERB.finditer(title)})
     verbs += [
         v
-        for v in ("accuses", "blames", "claims", "says", "denies")
+        # "Survivors explain why the mayor deserves a vote": the reason is theirs
+        for v in ("accuses", "blames", "claims", "says", "denies", "explain", "explains")
         if re.search(rf"\b{v}\b" + (NOT_TAKEN if v == "claims" else ""), title, re.I)
     ]
     kicker = _KICKER.match(title)
@@ -370,8 +379,9 @@ def article_framing(
         voice = own_voice(article.text, statements, doc, quotes)
     headline = headline_framing(article.title)
     headline["body_hedges"] = body_hedges(headline["presupposes"], article.text, voice, article.title)
-    verbs = Counter(m.group(1).lower() for m in _VERB.finditer(_outside_quotes(article.text)))
-    hedges = Counter(h for st in statements for h in _hedges(_outside_quotes(st.text)))
+    outside = _outside_quotes(article.text)
+    verbs = Counter(m.group(1).lower() for m in _VERB.finditer(outside))
+    hedges = Counter(h for st in statements for h in _hedges(_own_words(st, article.text, outside)))
     if reading is not None:  # doubt worded in ways no list holds, each once (a listed phrase is counted)
         hedges.update({h: n for h, n in reading.doubts if h not in hedges})
     claims = []

@@ -40,11 +40,13 @@ __all__ = ["find_credits", "find_citations", "origins", "provenance_edges", "sha
 # word only a news outlet's name ends in ("the Daily News", "the Tribune", "Channel 4 News").
 _OUTLETS = (
     "Reuters|AFP|Agence France-Presse|AP|Associated Press|UPI|TASS|RIA Novosti|RIA|Interfax|Xinhua|"
-    "NBC|CNN|MSNBC|CBS|ABC|BBC|Bloomberg|Al Jazeera|The Guardian|Politico|Axios|DPA|"
+    "NBC|CNN|MSNBC|CBS|ABC|BBC|NPR|PBS|C-SPAN|Newsweek|Bloomberg|Al Jazeera|The Guardian|Politico|Axios|DPA|"
     "Anadolu|Yonhap|Kyodo|dpa|EFE|ANSA|PTI|The Hill|"
     r"(?:[Tt]he )?(?:[A-Z][\w.&'-]+ ){0,3}(?:News|Times|Post|Journal|Herald|Tribune|Telegraph|Gazette|"
     r"Chronicle|Daily|Magazine|Radio|Television|TV|Network|Press|Agency|Wire|Observer|Independent|"
     r"Caller|Beast|Examiner|Standard|Globe|Monitor|Inquirer|Dispatch|Courier|Bulletin|Insider|Blaze)"
+    # "... Today" once a name comes before it ("told Valley Today"): alone, the word opens sentences
+    r"|(?:[Tt]he )?(?:[A-Z][\w.&'-]+ ){1,3}Today"
 )
 _CREDIT = re.compile(
     rf"\b({_OUTLETS}|[A-Z][\w.&-]+(?: [A-Z][\w.&-]+){{0,3}}) contributed(?: reporting| to this report)\b"
@@ -100,7 +102,9 @@ def _outlet_name(raw: str) -> str:
 def find_credits(article: Article) -> list[tuple[str, str]]:
     """(agency, evidence line) from the cleaner's credits and credit lines in the text."""
     found: dict[str, str] = {}
-    lines = [r.text for r in article.removed if "credit" in r.reason] + article.text.splitlines()
+    # a dateline the cleaner cut ("HEMPSTEAD, N.Y., Sept. 26 (UPI) —") is the evidence a reader checks
+    lines = [r.text.strip() for r in article.removed if "credit" in r.reason or r.reason == "dateline"]
+    lines += article.text.splitlines()
     for line in lines:
         for m in _CREDIT.finditer(line):
             agency = _outlet_name(next(g for g in m.groups() if g).rstrip("."))

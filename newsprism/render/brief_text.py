@@ -416,14 +416,18 @@ def _provenance(report: Report, esc: Callable[[str], str]) -> list[str]:
 def _timeline(report: Report, esc: Callable[[str], str]) -> list[str]:
     """Each dated event once, with its outlets; a date conflict with every side's passage."""
     labels = _labels(report)
+    statements = {st["id"]: st for st in report.get("statements", [])}
     lines = []
     for e in report.get("timeline", []):
         when = e["date"] + (f" {e['time']}" if e.get("time") else "")
         who = ", ".join(labels.get(a, a) for a in e["article_ids"])
         mark = " (background)" if e.get("background") else ""
         shown = row_text(e.get("shown") or e["text"])
-        cut = "…" if shown != row_text(e["text"]) else ""  # the date's clause, from inside the sentence
-        lines.append(f"- **{when}**{mark} {esc(cut + _short(without_markup(shown)))} [{esc(who)}]")
+        # the date's clause, from inside the sentence (a row shown with its subject says so itself)
+        cut = "…" if shown != row_text(e["text"]) and row_text(e["text"]).endswith(shown) else ""
+        # a row ending inside its quote closes it ("… told listeners, “This is the story.…”")
+        row = timeline_quote(e, statements) or cut + balance_quotes(_short(without_markup(shown)))
+        lines.append(f"- **{when}**{mark} {esc(row)} [{esc(who)}]")
         if e.get("conflict"):
             lines.append("  - dates differ:")
             lines += [
@@ -431,6 +435,25 @@ def _timeline(report: Report, esc: Callable[[str], str]) -> list[str]:
                 for v in e.get("versions", [])
             ]
     return lines
+
+
+def timeline_quote(entry: dict, statements: dict[str, dict]) -> str | None:
+    """A timeline row that is a sentence of a longer quote with no mark of its own, as its
+    speaker's words: alone it would read as the outlet's."""
+    spans = {(s["article_id"], s["start"], s["end"]) for s in entry.get("spans", [])}
+    ids = [
+        i for i, st in statements.items() if (st.get("article_id"), st.get("start"), st.get("end")) in spans
+    ]
+    piece = {"text": entry["text"], "statement_ids": ids[:1]}
+    return quote_piece(piece, statements) if ids and _unmarked_quote(piece, statements) else None
+
+
+def timeline_text(entry: dict, statements: dict[str, dict]) -> str:
+    """A timeline row's whole text as a page shows it: a quote's sentence with its speaker, a
+    clause cut from its sentence after the sentence's opening (``shown``), else the row."""
+    shown = row_text(entry.get("shown") or entry["text"])
+    with_subject = shown != row_text(entry["text"]) and not row_text(entry["text"]).endswith(shown)
+    return timeline_quote(entry, statements) or (shown if with_subject else row_text(entry["text"]))
 
 
 def _revision_item(item: dict, labels: dict[str, str], esc: Callable[[str], str]) -> str:

@@ -17,9 +17,9 @@ from newsprism.render.brief_text import (
     agree_rows,
     fact_line,
     one_per_sentence,
-    row_text,
     sentence_parts,
     summary_text,
+    timeline_text,
     unconfirmed,
 )
 from newsprism.render.copies import copy_names
@@ -242,13 +242,13 @@ def story_view(report: Report, links: Links) -> dict[str, Any]:
     """Everything the story page shows, JSON-ready."""
     outlets = _outlets(report, links)
     labels = {o["id"]: o["label"] for o in outlets}
+    statements = {s["id"]: s for s in report.get("statements", [])}
     timeline = [
-        {"date": e["date"], "time": e["time"], "text": row_text(e["text"]), "conflict": e["conflict"],
+        {"date": e["date"], "time": e["time"], "text": timeline_text(e, statements), "conflict": e["conflict"],
          "versions": [{"when": v["when"], **_cite(v, labels, links)} for v in e.get("versions", [])],
          "cites": [_cite({**s, "text": e["text"]}, labels, links) for s in e["spans"]]}
         for e in report.get("timeline", [])
     ]  # fmt: skip
-    statements = {s["id"]: s for s in report.get("statements", [])}
     summary = [
         {"text": summary_text(s, statements), "marked": s.get("marked"), "independent": s["independent_support"],
          "cites": [_cite({**c, "text": s["text"]}, labels, links) for c in s["cites"]]}
