@@ -226,6 +226,8 @@ _HEADLINE_SMALL = frozenset("a an the and but or nor of to in on at by for from 
 _HEADLINE_LINE = re.compile(r"[^\n]+")
 
 
+# A story's lines are read twice (each article's, then the whole story's for the name index)
+@functools.lru_cache(maxsize=1 << 14)
 def _headline(line: str) -> bool:
     """A line in title case ("Bush Hits Marco On Eminent Domain"): its capitalised words are
     not names ("Bush Hits Marco" is no full name of Bush)."""
