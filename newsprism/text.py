@@ -313,7 +313,20 @@ def _stem(word: str) -> str:
 
 
 def content_words(text: str) -> list[str]:
-    return [w for w in normalize_words(text) if w not in STOPWORDS and "'" not in w]
+    found = _CONTENT.get(text)
+    if found is None:
+        if len(_CONTENT) >= _CONTENT_MAX:
+            _CONTENT.clear()
+        found = _CONTENT[text] = tuple(
+            w for w in normalize_words(text) if w not in STOPWORDS and "'" not in w
+        )
+    return list(found)  # a new list: callers may change it
+
+
+# Each text's content words, kept: alignment (twice) and the pair features read every statement's
+# (bounded like _FOLDED, by texts).
+_CONTENT: dict[str, tuple[str, ...]] = {}
+_CONTENT_MAX = 1 << 15
 
 
 # Negations that belong to how a source is described, not to the claim ("two officials who

@@ -1,4 +1,5 @@
 from newsprism.text import (
+    content_words,
     counts_of_things,
     hedges_in,
     money_amounts,
@@ -140,3 +141,10 @@ def test_date_terms_read_abbreviated_months():
 
     assert date_terms("Filed on Feb. 22, heard Sept 9, due Jun 2017") == {"february", "september", "june"}
     assert date_terms("Rain may mar the parade") == {"may"}  # words, not "Mar."
+
+
+def test_kept_content_words_are_a_new_list_each_call() -> None:
+    # content_words keeps each text's words: a caller changing its list must not change the next
+    first = content_words("The ferry crew waited at the pier")
+    first.append("changed")
+    assert content_words("The ferry crew waited at the pier") == ["ferry", "crew", "waited", "pier"]

@@ -107,6 +107,7 @@ def _common(piece: str, drop: frozenset[str]) -> list[str]:
     ]
 
 
+@lru_cache(maxsize=1 << 14)  # same_attribute reads each mention's sides again for every pair it is in
 def sides(text: str, start: int, end: int, window: int = 40, drop: frozenset[str] = _NOT_EVENT) -> Sides:
     """Stems of the common words next to ``text[start:end]`` in its clause (dates, saying verbs
     and names left out: a story's people stand next to every value it gives)."""

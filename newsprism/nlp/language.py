@@ -24,7 +24,12 @@ def language_problem(text: str, sample: int = 20_000) -> str | None:
     if len(words) < 20:
         return None
     letters = "".join(words)
-    latin = sum(ch.isascii() or "\u00c0" <= ch <= "\u024f" for ch in letters) / len(letters)
+    # an all-ASCII text (most news) is all Latin: no reading letter by letter
+    latin = (
+        1.0
+        if letters.isascii()
+        else sum(ch.isascii() or "\u00c0" <= ch <= "\u024f" for ch in letters) / len(letters)
+    )
     if latin < _MIN_LATIN:
         return "the text is not in the Latin script"
     english = sum(w.lower() in _ENGLISH for w in words) / len(words)
