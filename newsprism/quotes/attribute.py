@@ -150,7 +150,7 @@ def _step_same_sentence(doc: Doc, found: Found, marks: list[Span]) -> bool:
     after = _region_after(doc, found.span, marks)
     before = _region_before(doc, found.span, marks)
     cues = [c for c in cue_verbs(after) if not _in_side_clause(c)][:1] + cue_verbs(before)[::-1][:1]
-    cues = cues or _went_on(after) or _tag_shaped(doc, found, after)
+    cues = _person_first(cues, marks) or _went_on(after) or _tag_shaped(doc, found, after)
     if any(_decide(found, cue, marks, "syntactic-subject") for cue in cues):
         return True
     dash = _dash_name(after)
@@ -167,6 +167,19 @@ def _step_same_sentence(doc: Doc, found: Found, marks: list[Span]) -> bool:
         )
         return True
     return found.kind == "direct" and _colon_lead_in(doc, found, before, marks)
+
+
+def _person_first(cues: list[Token], marks: list[Span]) -> list[Token]:
+    """``X said: “…,” the Times reported.``: an outlet that reports what a person said is no
+    speaker; the person's own cue before the quote goes first."""
+    if len(cues) < 2:
+        return cues
+    teller, said = (subject_of(c, marks) for c in cues[:2])
+    outlet = teller is not None and teller.ent_type_ == "ORG" and cues[0].lemma_.lower() == "report"
+    person = said is not None and (said.pos_ == "PROPN" or said.lower_ in ("he", "she"))
+    # the person's verb leads straight into the quote ("X said: “…”")
+    leads = all(t.is_punct or t.is_space for t in cues[1].doc[cues[1].i + 1 : cues[0].i][:2])
+    return [cues[1], cues[0]] if outlet and person and leads and said.i != teller.i else cues
 
 
 def _colon_lead_in(doc: Doc, found: Found, before: list[Token], marks: list[Span]) -> bool:
@@ -742,6 +755,17 @@ def _pronoun_referent(
     return best_referent(cands, q.speaker, speaker_idx, pronouns, agrees)
 
 
+def _the_named(tok: Token) -> bool:
+    """``the Associated Press``, ``the Times``: a name the tagger called an organisation that
+    takes "the" (people's names do not)."""
+    if tok.ent_type_ != "ORG" or tok.ent_iob_ == "":
+        return False
+    start = tok.i
+    while start > 0 and tok.doc[start].ent_iob_ == "I":
+        start -= 1
+    return tok.doc[start].lower_ == "the" or (start > 0 and tok.doc[start - 1].lower_ == "the")
+
+
 def _not_named_within(cands: list[Token], said: str) -> list[Token]:
     """“If voters choose Garr, …,” he said: a person their own words name in the third person
     is not who says them; the others, when any is left."""
@@ -899,6 +923,8 @@ def _resolve_one(doc: Doc, q: Found, marks: list[Span], window: int, state: dict
         cands = [c for c in cands if pos - c.idx <= window]
         pronouns = _subject_pronouns(doc, pos - window, pos, marks) if labels == PERSON_ENTS else []
         # a company reached through "the company" is "she" (its spokeswoman) only when no person is
+        if word in ("he", "she"):  # "The Associated Press reported …": a body, never he or she
+            cands = [c for c in cands if not _the_named(c)]
         people = [c for c in cands if c.i not in state["bodies"]] if labels == PERSON_ENTS else cands
         if word in ("he", "she") and q.kind == "direct":  # a paraphrase names its speaker freely
             people = _not_named_within(people, text_of(doc)[q.span.start : q.span.end])

@@ -1,0 +1,42 @@
+"""Speakers, session 15 second pass (issue 16 part 2): an outlet reporting a person's words,
+an event as the subject of a side clause, a verb after ", then", an organisation named with
+"the" taken for "he" or "she". Fictional texts, parsed with the bundled model."""
+
+from tests.quote_helpers import name_of
+
+
+def test_an_outlet_reporting_a_persons_words_is_not_their_speaker(nlp):
+    text = (
+        "Senator Dan Holloway spoke to reporters about the vote on Monday.\n\n"
+        "When asked about how the plan would affect farmers, Holloway said: "
+        '"There will always be exceptions," the Tribune reported.\n'
+    )
+    assert name_of(nlp, text, "always be exceptions") == "Dan Holloway"
+
+
+def test_an_event_is_never_a_speaker(nlp):
+    text = (
+        "Senator Ana Brightwater has spent the week in Ohio.\n\n"
+        "She sent out a fundraising email as the budget committee meeting began vowing to "
+        '"fight for every dollar" in the state\'s last primary.\n'
+    )
+    assert name_of(nlp, text, "every dollar") == "Ana Brightwater"
+
+
+def test_a_verb_after_then_goes_on_with_the_earlier_subject(nlp):
+    text = (
+        "Governor Ray Lindqvist took the stage late on Friday.\n\n"
+        "The crowd shouted for several minutes. Lindqvist gestured as if to stop the noise, "
+        'then leaned in and boomed: "Let\'s win this in November."\n'
+    )
+    assert name_of(nlp, text, "win this in November") == "Ray Lindqvist"
+
+
+def test_an_organisation_named_with_the_is_never_he_or_she(nlp):
+    text = (
+        "Senator Ana Brightwater has spent the week in Ohio. The Associated Press reported that "
+        '"her rival had won the count."\n\n'
+        "The independent Ohio senator vowed last month to stay in the race. "
+        '"We will fight for every dollar," she said.\n'
+    )
+    assert name_of(nlp, text, "every dollar") != "Associated Press"
