@@ -40,3 +40,12 @@ def test_an_organisation_named_with_the_is_never_he_or_she(nlp):
         '"We will fight for every dollar," she said.\n'
     )
     assert name_of(nlp, text, "every dollar") != "Associated Press"
+
+
+def test_a_fragment_takes_the_speech_verb_it_hangs_from(nlp):
+    text = (
+        "The race has turned bitter this month.\n\n"
+        'Senator Ana Lindqvist accuses the mayor of "hiding from voters" and Carl Brody says '
+        'he is "losing the city," part of a verbal lashing they have given him since the vote.\n'
+    )
+    assert name_of(nlp, text, "hiding from voters") == "Ana Lindqvist"
