@@ -49,3 +49,12 @@ def test_a_fragment_takes_the_speech_verb_it_hangs_from(nlp):
         'he is "losing the city," part of a verbal lashing they have given him since the vote.\n'
     )
     assert name_of(nlp, text, "hiding from voters") == "Ana Lindqvist"
+
+
+def test_a_named_body_that_found_the_quoted_words_wrote_them(nlp):
+    text = (
+        'Gun laws are a popular topic with voters. In 2015, Gallup found that "about three times '
+        'as many voters said it was more important to fund schools than to cut taxes." But since '
+        "2009, the numbers have moved.\n"
+    )
+    assert name_of(nlp, text, "fund schools") == "Gallup"

@@ -153,6 +153,9 @@ def _step_same_sentence(doc: Doc, found: Found, marks: list[Span]) -> bool:
     cues = _person_first(cues, marks) or _went_on(after) or _tag_shaped(doc, found, after)
     if any(_decide(found, cue, marks, "syntactic-subject") for cue in cues):
         return True
+    finder = _named_finder(before) if found.kind == "direct" else None
+    if finder is not None and _decide(found, finder, marks, "syntactic-subject"):
+        return True
     dash = _dash_name(after)
     if dash is not None:
         found.cue_span, found.speaker, found.method = token_span(after[:1]), dash, "dash"
@@ -180,6 +183,18 @@ def _person_first(cues: list[Token], marks: list[Span]) -> list[Token]:
     # the person's verb leads straight into the quote ("X said: “…”")
     leads = all(t.is_punct or t.is_space for t in cues[1].doc[cues[1].i + 1 : cues[0].i][:2])
     return [cues[1], cues[0]] if outlet and person and leads and said.i != teller.i else cues
+
+
+def _named_finder(before: list[Token]) -> Token | None:
+    """``In 2014, Pew found that “…”``: "find" is no speech verb (findings are not speech), but
+    a named body that found what the quote marks hold right after "that" wrote those words."""
+    words = [t for t in before if not t.is_space and t.text not in "“\"‘'"]
+    if len(words) < 3 or words[-1].lower_ != "that":
+        return None
+    verb = words[-2]
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    named = subject is not None and subject.pos_ == "PROPN" and subject.ent_type_ in ("ORG", "")
+    return verb if verb.pos_ == "VERB" and verb.lemma_.lower() == "find" and named else None
 
 
 def _colon_lead_in(doc: Doc, found: Found, before: list[Token], marks: list[Span]) -> bool:
