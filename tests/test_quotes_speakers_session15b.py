@@ -58,3 +58,13 @@ def test_a_named_body_that_found_the_quoted_words_wrote_them(nlp):
         "2009, the numbers have moved.\n"
     )
     assert name_of(nlp, text, "fund schools") == "Gallup"
+
+
+def test_a_surname_shared_by_a_family_gives_no_sex_to_a_full_name(nlp):
+    text = (
+        "Zarif Okonkwo said he accepted the nomination because he owed it to his party and his "
+        "voters. He spoke for an hour, and he thanked his supporters.\n\n"
+        "Earlier, his daughter Amarachi Okonkwo took the stage. She said her father has been an "
+        "advocate for women in his company.\n"
+    )
+    assert name_of(nlp, text, "advocate for women") == "Amarachi Okonkwo"

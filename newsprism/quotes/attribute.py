@@ -697,7 +697,25 @@ def _gender_of(tok: Token, genders: dict[str, str]) -> str | None:
     if before in ("ms", "mrs", "miss"):
         return "f"
     named = given_sex(ent.text) if ent is not None and len(ent) > 1 else None
-    return named or _surname_sex(tok) or genders.get(tok.lower_)
+    if named or _surname_sex(tok):
+        return named or _surname_sex(tok)
+    # "Ghazala Khan" beside "Khizr Khan": the surname's pronoun votes are the family's, not hers
+    full = ent is not None and len(ent) > 1
+    return None if full and _family_name(tok) else genders.get(tok.lower_)
+
+
+def _family_name(tok: Token) -> bool:
+    """Two or more full person names of the article end in ``tok``'s word (a family)."""
+    key = "newsprism_family_names"
+    table = tok.doc.user_data.get(key)
+    if table is None:
+        given: dict[str, set[str]] = {}
+        for e in entities(tok.doc):
+            if e.label_ == "PERSON" and len(e) > 1:
+                given.setdefault(e[-1].lower_, set()).add(e[0].lower_)
+        table = {name for name, firsts in given.items() if len(firsts) > 1}
+        tok.doc.user_data[key] = table
+    return tok.lower_ in table
 
 
 def _surname_sex(tok: Token) -> str | None:
