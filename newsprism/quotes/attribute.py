@@ -150,8 +150,11 @@ def _step_same_sentence(doc: Doc, found: Found, marks: list[Span]) -> bool:
     after = _region_after(doc, found.span, marks)
     before = _region_before(doc, found.span, marks)
     cues = [c for c in cue_verbs(after) if not _in_side_clause(c)][:1] + cue_verbs(before)[::-1][:1]
-    cues = cues or _went_on(after) or _tag_shaped(doc, found, after)
+    cues = _person_first(cues, marks) or _went_on(after) or _tag_shaped(doc, found, after)
     if any(_decide(found, cue, marks, "syntactic-subject") for cue in cues):
+        return True
+    finder = _named_finder(before) if found.kind == "direct" else None
+    if finder is not None and _decide(found, finder, marks, "syntactic-subject"):
         return True
     dash = _dash_name(after)
     if dash is not None:
@@ -167,6 +170,31 @@ def _step_same_sentence(doc: Doc, found: Found, marks: list[Span]) -> bool:
         )
         return True
     return found.kind == "direct" and _colon_lead_in(doc, found, before, marks)
+
+
+def _person_first(cues: list[Token], marks: list[Span]) -> list[Token]:
+    """``X said: “…,” the Times reported.``: an outlet that reports what a person said is no
+    speaker; the person's own cue before the quote goes first."""
+    if len(cues) < 2:
+        return cues
+    teller, said = (subject_of(c, marks) for c in cues[:2])
+    outlet = teller is not None and teller.ent_type_ == "ORG" and cues[0].lemma_.lower() == "report"
+    person = said is not None and (said.pos_ == "PROPN" or said.lower_ in ("he", "she"))
+    # the person's verb leads straight into the quote ("X said: “…”")
+    leads = all(t.is_punct or t.is_space for t in cues[1].doc[cues[1].i + 1 : cues[0].i][:2])
+    return [cues[1], cues[0]] if outlet and person and leads and said.i != teller.i else cues
+
+
+def _named_finder(before: list[Token]) -> Token | None:
+    """``In 2014, Pew found that “…”``: "find" is no speech verb (findings are not speech), but
+    a named body that found what the quote marks hold right after "that" wrote those words."""
+    words = [t for t in before if not t.is_space and t.text not in "“\"‘'"]
+    if len(words) < 3 or words[-1].lower_ != "that":
+        return None
+    verb = words[-2]
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    named = subject is not None and subject.pos_ == "PROPN" and subject.ent_type_ in ("ORG", "")
+    return verb if verb.pos_ == "VERB" and verb.lemma_.lower() == "find" and named else None
 
 
 def _colon_lead_in(doc: Doc, found: Found, before: list[Token], marks: list[Span]) -> bool:
@@ -669,7 +697,25 @@ def _gender_of(tok: Token, genders: dict[str, str]) -> str | None:
     if before in ("ms", "mrs", "miss"):
         return "f"
     named = given_sex(ent.text) if ent is not None and len(ent) > 1 else None
-    return named or _surname_sex(tok) or genders.get(tok.lower_)
+    if named or _surname_sex(tok):
+        return named or _surname_sex(tok)
+    # "Ghazala Khan" beside "Khizr Khan": the surname's pronoun votes are the family's, not hers
+    full = ent is not None and len(ent) > 1
+    return None if full and _family_name(tok) else genders.get(tok.lower_)
+
+
+def _family_name(tok: Token) -> bool:
+    """Two or more full person names of the article end in ``tok``'s word (a family)."""
+    key = "newsprism_family_names"
+    table = tok.doc.user_data.get(key)
+    if table is None:
+        given: dict[str, set[str]] = {}
+        for e in entities(tok.doc):
+            if e.label_ == "PERSON" and len(e) > 1:
+                given.setdefault(e[-1].lower_, set()).add(e[0].lower_)
+        table = {name for name, firsts in given.items() if len(firsts) > 1}
+        tok.doc.user_data[key] = table
+    return tok.lower_ in table
 
 
 def _surname_sex(tok: Token) -> str | None:
@@ -740,6 +786,17 @@ def _pronoun_referent(
 
     cands = [c for c in cands if agrees(c, q.speaker)]
     return best_referent(cands, q.speaker, speaker_idx, pronouns, agrees)
+
+
+def _the_named(tok: Token) -> bool:
+    """``the Associated Press``, ``the Times``: a name the tagger called an organisation that
+    takes "the" (people's names do not)."""
+    if tok.ent_type_ != "ORG" or tok.ent_iob_ == "":
+        return False
+    start = tok.i
+    while start > 0 and tok.doc[start].ent_iob_ == "I":
+        start -= 1
+    return tok.doc[start].lower_ == "the" or (start > 0 and tok.doc[start - 1].lower_ == "the")
 
 
 def _not_named_within(cands: list[Token], said: str) -> list[Token]:
@@ -899,6 +956,8 @@ def _resolve_one(doc: Doc, q: Found, marks: list[Span], window: int, state: dict
         cands = [c for c in cands if pos - c.idx <= window]
         pronouns = _subject_pronouns(doc, pos - window, pos, marks) if labels == PERSON_ENTS else []
         # a company reached through "the company" is "she" (its spokeswoman) only when no person is
+        if word in ("he", "she"):  # "The Associated Press reported …": a body, never he or she
+            cands = [c for c in cands if not _the_named(c)]
         people = [c for c in cands if c.i not in state["bodies"]] if labels == PERSON_ENTS else cands
         if word in ("he", "she") and q.kind == "direct":  # a paraphrase names its speaker freely
             people = _not_named_within(people, text_of(doc)[q.span.start : q.span.end])

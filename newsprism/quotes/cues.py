@@ -382,3 +382,11 @@ DOCUMENT_NOUNS = frozenset(
     ad video complaint filing lawsuit study document editorial column essay petition motion
     notice""".split()  # noqa: SIM905
 )
+
+# Occasions: "as the committee meeting began vowing to …" — an event that begins or ends is
+# never who spoke; the speaker is the subject of the clause it is a side of.
+EVENT_NOUNS = frozenset(
+    """meeting hearing session conference convention debate rally ceremony summit event
+    election primary caucus festival parade match game tournament concert celebration
+    funeral vigil briefing forum gathering banquet gala inauguration""".split()  # noqa: SIM905
+)

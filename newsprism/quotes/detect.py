@@ -113,7 +113,9 @@ def _sentence_cue(doc: Doc, mark: MarkedSpan, marks: list[Span]) -> Token | None
         return None
     sent: SpacySpan = sentence(tok[0])
     cues = [t for t in cue_verbs(sent) if not inside(t, marks)]
-    return cues[-1] if cues else None
+    # "X described Y as a “disgrace” after she blamed …": the verb the words hang from first
+    above = {a.i for a in tok[0].ancestors}
+    return next((c for c in reversed(cues) if c.i in above), cues[-1] if cues else None)
 
 
 def classify_marked(

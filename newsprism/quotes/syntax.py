@@ -11,6 +11,7 @@ from newsprism.nlp.spacy_model import text_of  # noqa: F401 (the quotes modules 
 from newsprism.quotes.cues import (
     ANONYMOUS_NOUNS,
     DOCUMENT_NOUNS,
+    EVENT_NOUNS,
     LEVIN_SPEECH_VERBS,
     ORG_NOUNS,
     PARTICLE_CUES,
@@ -184,9 +185,11 @@ def subject_of(verb: Token, avoid: list[Span]) -> Token | None:
         found = _direct_subject(node, avoid, agent=node is verb)
         if found is not None and found.lower_ in RELATIVE and node.dep_ == "relcl":
             return _maker_of(node.head, avoid) or _antecedent(node.head, found.lower_)
-        if found is not None:
+        if found is not None and not (_occasion(found) and node.dep_ == "advcl"):
             return _speaking_owner(found) or _unclosed_relative(found, node) or found
-        if not (node.dep_ in INHERIT_DEPS or _gerund_preposition(node)) or node.head is node:
+        if not (node.dep_ in INHERIT_DEPS or _gerund_preposition(node) or _then_clause(node)):
+            break
+        if node.head is node:
             break
         controller = _object_controller(node, avoid)
         if controller is not None:
@@ -197,6 +200,26 @@ def subject_of(verb: Token, avoid: list[Span]) -> Token | None:
     before = verb.doc[verb.i - 1] if verb.i > 0 else None  # "X, who chairs Y said": no subject parsed
     left_open = _unclosed_relative(before, verb) if before is not None and not before.is_punct else None
     return _inverted_subject(verb, avoid) or _mistagged_subject(verb, avoid) or left_open
+
+
+def _occasion(noun: Token) -> bool:
+    """``as the committee meeting began vowing …``: an event is no speaker (its side clause's
+    subject is looked for instead)."""
+    return noun.pos_ == "NOUN" and noun.lemma_.lower() in EVENT_NOUNS
+
+
+def _then_clause(verb: Token) -> bool:
+    """``X gestured …, then leaned in and boomed: “…”``: a verb after a comma that the parser
+    left unlabelled ("dep") under an earlier verb goes on with that verb's subject."""
+    comma = any(t.text == "," for t in verb.doc[verb.head.i + 1 : verb.left_edge.i])
+    return (
+        verb.dep_ == "dep"
+        and verb.pos_ == "VERB"
+        and verb.head.pos_ == "VERB"
+        and verb.head.i < verb.i
+        and comma
+        and any(c.lower_ == "then" for c in verb.children)
+    )
 
 
 def _unclosed_relative(subject: Token, verb: Token) -> Token | None:
