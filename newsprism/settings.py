@@ -669,6 +669,10 @@ class CompareSettings:
     # Putin or Moscow" / "We are not attacking Putin or Moscow", 0.79, tells the story's core
     # denial in the story's own words).
     align_occasion_cosine: float = 0.7
+    # ... and only between statements that can tell one deed (compare/alignment._Deeds): not two
+    # different named doers, and one predicate (the same lemma, a nominalisation, or predicate
+    # phrases at least this embedding cosine apart). Above 1.0: off.
+    align_confirm_predicate: float = 0.6
     align_link: float = 0.3
     # A pair the first clustering left apart (its group already held another clause of the
     # article) joins a second group when the model gives it at least align_second and its

@@ -24,6 +24,7 @@ import numpy as np
 
 from newsprism.compare.blocking import candidate_pairs
 from newsprism.compare.pairs import FEATURES, Frames, StoryPairs, frames_used, pair_model
+from newsprism.compare.predicates import one_deed
 from newsprism.model import Statement
 from newsprism.quotes.identity import one_speaker
 from newsprism.settings import CompareSettings
@@ -178,11 +179,13 @@ def align_statements(
     if not judge.on or judge.evidence is None:
         return Alignment(groups=groups, conflicts=strong, sims=sims, related=related)
     occasion = _Occasion(statements, judge.evidence, settings.align_occasion_share)
+    deeds = _Deeds(judge.evidence, words_, settings.align_confirm_predicate)
 
     def confirms(a: int, b: int) -> bool:
         sure = (a, b) in firm or judge.probability_of(a, b) >= judge.sure > 0
         # a near paraphrase needs no more: one fact told in the occasion's own words
-        return sure and (occasion.specific(a, b) or float(sims[a, b]) >= settings.align_occasion_cosine)
+        specific = occasion.specific(a, b) or float(sims[a, b]) >= settings.align_occasion_cosine
+        return sure and specific and deeds.alike(a, b)
 
     return Alignment(
         groups=groups,
@@ -223,6 +226,39 @@ class _Occasion:
         """Whether statements ``i`` and ``j`` share a term that is not the occasion's (always,
         with the test off)."""
         return not self.on or not self.specific_terms[i].isdisjoint(self.specific_terms[j])
+
+
+class _Deeds:
+    """Who did what in each statement (its parsed predicate, compare/predicates.py): a join
+    confirms its group only between statements that can tell one deed (:func:`one_deed`): a rare
+    word both share says nothing of what happened when two doers did it ("Trump fired back" /
+    "Romney fired back") or two things happened ("Sanders kept campaigning" / "the campaign went
+    into overdrive"). A statement without a parsed predicate is not judged."""
+
+    def __init__(self, ev: StoryPairs, words_: Sequence[set[str]], floor: float) -> None:
+        self.on = floor <= 1.0
+        self.predicates = [f.predicate for f in ev.frames]
+        self.vectors = ev.phrase_vectors
+        self.words = words_
+        self.floor = floor
+
+    def alike(self, i: int, j: int) -> bool:
+        """Whether statements ``i`` and ``j`` can tell one deed (always, with the test off)."""
+        a, b = self.predicates[i], self.predicates[j]
+        if not self.on or a is None or b is None:
+            return True
+        va, vb = self.vectors.get(a.phrase), self.vectors.get(b.phrase)
+        similarity = float(va @ vb) if va is not None and vb is not None else 0.0
+        if one_deed(a, b, similarity, self.floor):
+            return True
+        return not a.apart_from(b) and (_nominal(a.lemma, self.words[j]) or _nominal(b.lemma, self.words[i]))
+
+
+def _nominal(lemma: str, words_: set[str]) -> bool:
+    """Whether ``words_`` hold a noun made of the verb ``lemma`` ("announce" / "announcement",
+    "elect" / "election", "win" / "winner")."""
+    root = lemma.split()[0].removesuffix("e")
+    return len(root) >= 3 and any(w.startswith(root) and len(w) > len(root) + 1 for w in words_)
 
 
 def _term(word: str, head: dict[str, str], names: set[str]) -> str | tuple[str, str]:
