@@ -17,14 +17,14 @@ import heapq
 import math
 from collections import Counter, OrderedDict
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 import numpy as np
 
 from newsprism.compare.blocking import candidate_pairs
 from newsprism.compare.pairs import FEATURES, Frames, StoryPairs, frames_used, pair_model
-from newsprism.compare.predicates import one_deed
+from newsprism.compare.predicates import Predicate, one_deed
 from newsprism.model import Statement
 from newsprism.quotes.identity import one_speaker
 from newsprism.settings import CompareSettings
@@ -237,7 +237,10 @@ class _Deeds:
 
     def __init__(self, ev: StoryPairs, words_: Sequence[set[str]], floor: float) -> None:
         self.on = floor <= 1.0
-        self.predicates = [f.predicate for f in ev.frames]
+        # a word the story writes as a name is one wherever the tagger missed it ("Trump fired
+        # back", read as a common noun at the start of a sentence)
+        names = {n for found in ev.names for n in found} if self.on else set()
+        self.predicates = [_named(f.predicate, names) for f in ev.frames]
         self.vectors = ev.phrase_vectors
         self.words = words_
         self.floor = floor
@@ -252,6 +255,22 @@ class _Deeds:
         if one_deed(a, b, similarity, self.floor):
             return True
         return not a.apart_from(b) and (_nominal(a.lemma, self.words[j]) or _nominal(b.lemma, self.words[i]))
+
+
+def _named(predicate: Predicate | None, names: set[str]) -> Predicate | None:
+    """``predicate`` with each argument that is one of the story's ``names`` keyed as a name."""
+    if predicate is None:
+        return None
+
+    def key(arg: str | None) -> str | None:
+        return "@" + arg if arg is not None and arg in names else arg
+
+    return replace(
+        predicate,
+        subject=key(predicate.subject),
+        object=key(predicate.object),
+        oblique=key(predicate.oblique),
+    )
 
 
 def _nominal(lemma: str, words_: set[str]) -> bool:
