@@ -179,7 +179,7 @@ def align_statements(
     if not judge.on or judge.evidence is None:
         return Alignment(groups=groups, conflicts=strong, sims=sims, related=related)
     occasion = _Occasion(statements, judge.evidence, settings.align_occasion_share)
-    deeds = _Deeds(judge.evidence, words_, settings.align_confirm_predicate)
+    deeds = _Deeds(frames, judge.evidence.names, words_, settings.align_confirm_predicate)
 
     def confirms(a: int, b: int) -> bool:
         sure = (a, b) in firm or judge.probability_of(a, b) >= judge.sure > 0
@@ -235,13 +235,15 @@ class _Deeds:
     "Romney fired back") or two things happened ("Sanders kept campaigning" / "the campaign went
     into overdrive"). A statement without a parsed predicate is not judged."""
 
-    def __init__(self, ev: StoryPairs, words_: Sequence[set[str]], floor: float) -> None:
-        self.on = floor <= 1.0
+    def __init__(
+        self, frames: Frames | None, names: Sequence[set[str]], words_: Sequence[set[str]], floor: float
+    ) -> None:
+        self.on = floor <= 1.0 and frames is not None
         # a word the story writes as a name is one wherever the tagger missed it ("Trump fired
         # back", read as a common noun at the start of a sentence)
-        names = {n for found in ev.names for n in found} if self.on else set()
-        self.predicates = [_named(f.predicate, names) for f in ev.frames]
-        self.vectors = ev.phrase_vectors
+        story_names = {n for found in names for n in found} if self.on else set()
+        self.predicates = [_named(f.predicate, story_names) for f in frames.frames] if frames else []
+        self.vectors = frames.phrase_vectors if frames else {}
         self.words = words_
         self.floor = floor
 
