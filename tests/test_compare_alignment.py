@@ -729,12 +729,20 @@ def test_a_confirming_join_needs_one_doer_and_one_deed():
     vectors["come"] = vectors["walk"]
     vectors["declare"] = np.array([0.8, 0.6])
     preds.append(Predicate("announce", "announce", subject="ostrow"))  # a name the tagger missed
-    frames = SimpleNamespace(frames=[SimpleNamespace(predicate=p) for p in preds], phrase_vectors=vectors)
-    names = [set(), {"ostrow"}, set(), set(), set(), set()]
-    words = [set(), set(), set(), {"announcement", "came"}, set(), set()]
+    preds.append(Predicate("lead", "lead", subject="@quell"))  # "leading Quell to announce ..."
+    verbs = [set()] * 6 + [{"lead", "announce"}]
+    frames = SimpleNamespace(
+        frames=[SimpleNamespace(predicate=p, verbs=v) for p, v in zip(preds, verbs, strict=True)],
+        phrase_vectors=vectors,
+        verb_vectors={},
+    )
+    names = [set(), {"ostrow"}, set(), set(), set(), set(), set()]
+    words = [set(), set(), set(), {"announcement", "came"}, set(), set(), set()]
     deeds = alignment._Deeds(frames, names, words, 0.6)
     assert not deeds.alike(0, 1) and not deeds.alike(0, 2) and not deeds.alike(0, 5)
     assert deeds.alike(0, 3) and deeds.alike(0, 4)
+    # the deed may be told by a verb other than the main predicate
+    assert deeds.alike(0, 6) and not deeds.alike(2, 6)
     assert alignment._Deeds(frames, names, words, 1.01).alike(0, 1)  # the test off
     # a word the story never writes as a name is no named doer
-    assert alignment._Deeds(frames, [set()] * 6, words, 0.6).alike(0, 5)
+    assert alignment._Deeds(frames, [set()] * 7, words, 0.6).alike(0, 5)

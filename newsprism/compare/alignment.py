@@ -244,6 +244,12 @@ class _Deeds:
         story_names = {n for found in names for n in found} if self.on else set()
         self.predicates = [_named(f.predicate, story_names) for f in frames.frames] if frames else []
         self.vectors = frames.phrase_vectors if frames else {}
+        self.verb_vectors = frames.verb_vectors if frames else {}
+        self.verbs = (
+            [f.verbs | ({f.predicate.lemma.split()[0]} if f.predicate else set()) for f in frames.frames]
+            if frames
+            else []
+        )
         self.words = words_
         self.floor = floor
 
@@ -256,7 +262,24 @@ class _Deeds:
         similarity = float(va @ vb) if va is not None and vb is not None else 0.0
         if one_deed(a, b, similarity, self.floor):
             return True
-        return not a.apart_from(b) and (_nominal(a.lemma, self.words[j]) or _nominal(b.lemma, self.words[i]))
+        # the main predicate is read from a fragile parse ("knocking Cruz out of the race" /
+        # "leading Cruz to drop out of the race"): any verb of the one may tell the other's deed
+        return not a.apart_from(b) and self._some_verb(i, j)
+
+    def _some_verb(self, i: int, j: int) -> bool:
+        """Whether a content verb of ``i`` and one of ``j`` are one (the same lemma or verbs at
+        least ``floor`` alike), or one's verb is a word of the other ("finished third" / "his
+        third-place finish", "announced" / "the announcement")."""
+        vi, vj = self.verbs[i], self.verbs[j]
+        if (
+            vi & vj
+            or any(_nominal(v, self.words[j]) for v in vi)
+            or any(_nominal(v, self.words[i]) for v in vj)
+        ):
+            return True
+        left = [self.verb_vectors[v] for v in vi if v in self.verb_vectors]
+        right = [self.verb_vectors[v] for v in vj if v in self.verb_vectors]
+        return bool(left and right) and float((np.asarray(left) @ np.asarray(right).T).max()) >= self.floor
 
 
 def _named(predicate: Predicate | None, names: set[str]) -> Predicate | None:
@@ -279,7 +302,7 @@ def _nominal(lemma: str, words_: set[str]) -> bool:
     """Whether ``words_`` hold a noun made of the verb ``lemma`` ("announce" / "announcement",
     "elect" / "election", "win" / "winner")."""
     root = lemma.split()[0].removesuffix("e")
-    return len(root) >= 3 and any(w.startswith(root) and len(w) > len(root) + 1 for w in words_)
+    return len(root) >= 3 and any(w.startswith(root) for w in words_)
 
 
 def _term(word: str, head: dict[str, str], names: set[str]) -> str | tuple[str, str]:
