@@ -744,5 +744,8 @@ def test_a_confirming_join_needs_one_doer_and_one_deed():
     # the deed may be told by a verb other than the main predicate
     assert deeds.alike(0, 6) and not deeds.alike(2, 6)
     assert alignment._Deeds(frames, names, words, 1.01).alike(0, 1)  # the test off
+    # the doers' test off: one deed of two doers passes, another deed still does not
+    no_doers = alignment._Deeds(frames, names, words, 0.6, agents=False)
+    assert no_doers.alike(0, 1) and not no_doers.alike(0, 2)
     # a word the story never writes as a name is no named doer
     assert alignment._Deeds(frames, [set()] * 7, words, 0.6).alike(0, 5)

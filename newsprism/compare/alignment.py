@@ -179,7 +179,9 @@ def align_statements(
     if not judge.on or judge.evidence is None:
         return Alignment(groups=groups, conflicts=strong, sims=sims, related=related)
     occasion = _Occasion(statements, judge.evidence, settings.align_occasion_share)
-    deeds = _Deeds(frames, judge.evidence.names, words_, settings.align_confirm_predicate)
+    deeds = _Deeds(
+        frames, judge.evidence.names, words_, settings.align_confirm_predicate, settings.align_confirm_agents
+    )
 
     def confirms(a: int, b: int) -> bool:
         sure = (a, b) in firm or judge.probability_of(a, b) >= judge.sure > 0
@@ -236,7 +238,12 @@ class _Deeds:
     into overdrive"). A statement without a parsed predicate is not judged."""
 
     def __init__(
-        self, frames: Frames | None, names: Sequence[set[str]], words_: Sequence[set[str]], floor: float
+        self,
+        frames: Frames | None,
+        names: Sequence[set[str]],
+        words_: Sequence[set[str]],
+        floor: float,
+        agents: bool = True,
     ) -> None:
         self.on = floor <= 1.0 and frames is not None
         # a word the story writes as a name is one wherever the tagger missed it ("Trump fired
@@ -252,19 +259,22 @@ class _Deeds:
         )
         self.words = words_
         self.floor = floor
+        self.agents = agents
 
     def alike(self, i: int, j: int) -> bool:
         """Whether statements ``i`` and ``j`` can tell one deed (always, with the test off)."""
+        if not self.on:
+            return True
         a, b = self.predicates[i], self.predicates[j]
-        if not self.on or a is None or b is None:
+        if a is None or b is None:
             return True
         va, vb = self.vectors.get(a.phrase), self.vectors.get(b.phrase)
         similarity = float(va @ vb) if va is not None and vb is not None else 0.0
-        if one_deed(a, b, similarity, self.floor):
+        if one_deed(a, b, similarity, self.floor, self.agents):
             return True
         # the main predicate is read from a fragile parse ("knocking Cruz out of the race" /
         # "leading Cruz to drop out of the race"): any verb of the one may tell the other's deed
-        return not a.apart_from(b) and self._some_verb(i, j)
+        return not (self.agents and a.apart_from(b)) and self._some_verb(i, j)
 
     def _some_verb(self, i: int, j: int) -> bool:
         """Whether a content verb of ``i`` and one of ``j`` are one (the same lemma or verbs at

@@ -69,12 +69,12 @@ class Predicate:
         )
 
 
-def one_deed(a: Predicate, b: Predicate, similarity: float, floor: float) -> bool:
+def one_deed(a: Predicate, b: Predicate, similarity: float, floor: float, agents: bool = True) -> bool:
     """Whether two statements' predicates can tell one deed: not two named doers of it ("Trump
     fired back" / "Romney fired back", :meth:`Predicate.apart_from`), and one predicate: the same
     lemma or phrases whose embedding ``similarity`` reaches ``floor`` ("kept campaigning" / "went
-    into overdrive" do not)."""
-    if a.apart_from(b):
+    into overdrive" do not). ``agents`` False: the doers are not compared."""
+    if agents and a.apart_from(b):
         return False
     return a.lemma == b.lemma or similarity >= floor
 
