@@ -669,6 +669,15 @@ class CompareSettings:
     # Putin or Moscow" / "We are not attacking Putin or Moscow", 0.79, tells the story's core
     # denial in the story's own words).
     align_occasion_cosine: float = 0.7
+    # ... and only between statements that can tell one deed (compare/alignment._Deeds): one
+    # predicate (a content verb of each the same lemma or at least align_confirm_predicate alike
+    # by the embedding, or one's verb a word of the other: "finished third" / "third-place
+    # finish") and, with align_confirm_agents, not two different named doers ("Trump fired back"
+    # / "Romney fired back"). Off (above 1.0): on the tuning sets every floor tried cost 5-18
+    # confirmed shared facts per set for its precision, and the doers' test lowered PolNeAR's
+    # agree cite P (docs/results/brief.md 0za-agree4).
+    align_confirm_predicate: float = 1.01
+    align_confirm_agents: bool = False
     align_link: float = 0.3
     # A pair the first clustering left apart (its group already held another clause of the
     # article) joins a second group when the model gives it at least align_second and its

@@ -711,3 +711,41 @@ def test_the_number_one_alone_does_not_confirm_a_group(monkeypatch):
     texts = ["The Carrowmere regatta was 7 hours long.", *_REGATTA[1:]]
     sts, clauses, sentences = _occasion_story("At the Carrowmere regatta, 7 judges arrived late.", texts)
     assert _parts_of(align_statements(sts, clauses, _OCCASION, sentences), (0, 1)) == 1
+
+
+def test_a_confirming_join_needs_one_doer_and_one_deed():
+    from types import SimpleNamespace
+
+    from newsprism.compare.predicates import Predicate
+
+    preds = [
+        Predicate("announce", "announce", subject="@quell"),
+        Predicate("announce", "announce", subject="@ostrow"),  # another doer
+        Predicate("walk", "walk", subject="@quell"),  # another deed, far in the embedding
+        Predicate("come", "come", subject="announcement"),  # the deed as a noun
+        Predicate("declare", "declare"),  # a close predicate, no named doer
+    ]
+    vectors = {"announce": np.array([1.0, 0.0]), "walk": np.array([0.0, 1.0])}
+    vectors["come"] = vectors["walk"]
+    vectors["declare"] = np.array([0.8, 0.6])
+    preds.append(Predicate("announce", "announce", subject="ostrow"))  # a name the tagger missed
+    preds.append(Predicate("lead", "lead", subject="@quell"))  # "leading Quell to announce ..."
+    verbs = [set()] * 6 + [{"lead", "announce"}]
+    frames = SimpleNamespace(
+        frames=[SimpleNamespace(predicate=p, verbs=v) for p, v in zip(preds, verbs, strict=True)],
+        phrase_vectors=vectors,
+        verb_vectors={},
+    )
+    names = [set(), {"ostrow"}, set(), set(), set(), set(), set()]
+    words = [set(), set(), set(), {"announcement", "came"}, set(), set(), set()]
+    deeds = alignment._Deeds(frames, names, words, 0.6)
+    assert not deeds.alike(0, 1) and not deeds.alike(0, 2) and not deeds.alike(0, 5)
+    assert deeds.alike(0, 3) and deeds.alike(0, 4)
+    # the deed may be told by a verb other than the main predicate
+    assert deeds.alike(0, 6) and not deeds.alike(2, 6)
+    assert alignment._Deeds(frames, names, words, 1.01).alike(0, 1)  # the test off
+    # the doers' test off: one deed of two doers passes, another deed still does not
+    no_doers = alignment._Deeds(frames, names, words, 0.6, agents=False)
+    assert no_doers.alike(0, 1) and not no_doers.alike(0, 2)
+    # a word the story never writes as a name is no named doer
+    assert alignment._Deeds(frames, [set()] * 7, words, 0.6).alike(0, 5)

@@ -77,3 +77,17 @@ def test_different_subjects_of_one_kind_of_predicate_are_apart(nlp):
     assert lost.subject == "@lindqvist" and beat.subject == "@ostrow" and not lost.apart_from(beat)
     assert _first(nlp, "Paul Lindqvist won the primary.").apart_from(_first(nlp, texts["a"]))
     assert np.allclose(ev.matrix([(0, 1), (0, 2)]), [ev.features(0, 1), ev.features(0, 2)])
+
+
+def test_one_deed_needs_one_doer_and_one_predicate(nlp):
+    from newsprism.compare.predicates import one_deed
+
+    ostrow = _first(nlp, "Mara Ostrow fired back at the council.")
+    # two named doers of one deed are two facts, whatever word they share
+    assert not one_deed(ostrow, _first(nlp, "Paul Lindqvist fired back on Friday."), 1.0, 0.6)
+    # one doer, or a side with no named doer, may tell the same deed
+    assert one_deed(ostrow, _first(nlp, "Ostrow fired back within the hour."), 0.0, 0.6)
+    assert one_deed(ostrow, _first(nlp, "The mayor fired back at the council."), 0.0, 0.6)
+    # but not a different predicate, unless its embedding is close enough
+    kept = _first(nlp, "Then Ostrow kept walking.")
+    assert not one_deed(ostrow, kept, 0.3, 0.6) and one_deed(ostrow, kept, 0.65, 0.6)

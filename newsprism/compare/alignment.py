@@ -17,13 +17,14 @@ import heapq
 import math
 from collections import Counter, OrderedDict
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 import numpy as np
 
 from newsprism.compare.blocking import candidate_pairs
 from newsprism.compare.pairs import FEATURES, Frames, StoryPairs, frames_used, pair_model
+from newsprism.compare.predicates import Predicate, one_deed
 from newsprism.model import Statement
 from newsprism.quotes.identity import one_speaker
 from newsprism.settings import CompareSettings
@@ -178,11 +179,15 @@ def align_statements(
     if not judge.on or judge.evidence is None:
         return Alignment(groups=groups, conflicts=strong, sims=sims, related=related)
     occasion = _Occasion(statements, judge.evidence, settings.align_occasion_share)
+    deeds = _Deeds(
+        frames, judge.evidence.names, words_, settings.align_confirm_predicate, settings.align_confirm_agents
+    )
 
     def confirms(a: int, b: int) -> bool:
         sure = (a, b) in firm or judge.probability_of(a, b) >= judge.sure > 0
         # a near paraphrase needs no more: one fact told in the occasion's own words
-        return sure and (occasion.specific(a, b) or float(sims[a, b]) >= settings.align_occasion_cosine)
+        specific = occasion.specific(a, b) or float(sims[a, b]) >= settings.align_occasion_cosine
+        return sure and specific and deeds.alike(a, b)
 
     return Alignment(
         groups=groups,
@@ -223,6 +228,91 @@ class _Occasion:
         """Whether statements ``i`` and ``j`` share a term that is not the occasion's (always,
         with the test off)."""
         return not self.on or not self.specific_terms[i].isdisjoint(self.specific_terms[j])
+
+
+class _Deeds:
+    """Who did what in each statement (its parsed predicate, compare/predicates.py): a join
+    confirms its group only between statements that can tell one deed (:func:`one_deed`): a rare
+    word both share says nothing of what happened when two doers did it ("Trump fired back" /
+    "Romney fired back") or two things happened ("Sanders kept campaigning" / "the campaign went
+    into overdrive"). A statement without a parsed predicate is not judged."""
+
+    def __init__(
+        self,
+        frames: Frames | None,
+        names: Sequence[set[str]],
+        words_: Sequence[set[str]],
+        floor: float,
+        agents: bool = True,
+    ) -> None:
+        self.on = floor <= 1.0 and frames is not None
+        # a word the story writes as a name is one wherever the tagger missed it ("Trump fired
+        # back", read as a common noun at the start of a sentence)
+        story_names = {n for found in names for n in found} if self.on else set()
+        self.predicates = [_named(f.predicate, story_names) for f in frames.frames] if frames else []
+        self.vectors = frames.phrase_vectors if frames else {}
+        self.verb_vectors = frames.verb_vectors if frames else {}
+        self.verbs = (
+            [f.verbs | ({f.predicate.lemma.split()[0]} if f.predicate else set()) for f in frames.frames]
+            if frames
+            else []
+        )
+        self.words = words_
+        self.floor = floor
+        self.agents = agents
+
+    def alike(self, i: int, j: int) -> bool:
+        """Whether statements ``i`` and ``j`` can tell one deed (always, with the test off)."""
+        if not self.on:
+            return True
+        a, b = self.predicates[i], self.predicates[j]
+        if a is None or b is None:
+            return True
+        va, vb = self.vectors.get(a.phrase), self.vectors.get(b.phrase)
+        similarity = float(va @ vb) if va is not None and vb is not None else 0.0
+        if one_deed(a, b, similarity, self.floor, self.agents):
+            return True
+        # the main predicate is read from a fragile parse ("knocking Cruz out of the race" /
+        # "leading Cruz to drop out of the race"): any verb of the one may tell the other's deed
+        return not (self.agents and a.apart_from(b)) and self._some_verb(i, j)
+
+    def _some_verb(self, i: int, j: int) -> bool:
+        """Whether a content verb of ``i`` and one of ``j`` are one (the same lemma or verbs at
+        least ``floor`` alike), or one's verb is a word of the other ("finished third" / "his
+        third-place finish", "announced" / "the announcement")."""
+        vi, vj = self.verbs[i], self.verbs[j]
+        if (
+            vi & vj
+            or any(_nominal(v, self.words[j]) for v in vi)
+            or any(_nominal(v, self.words[i]) for v in vj)
+        ):
+            return True
+        left = [self.verb_vectors[v] for v in vi if v in self.verb_vectors]
+        right = [self.verb_vectors[v] for v in vj if v in self.verb_vectors]
+        return bool(left and right) and float((np.asarray(left) @ np.asarray(right).T).max()) >= self.floor
+
+
+def _named(predicate: Predicate | None, names: set[str]) -> Predicate | None:
+    """``predicate`` with each argument that is one of the story's ``names`` keyed as a name."""
+    if predicate is None:
+        return None
+
+    def key(arg: str | None) -> str | None:
+        return "@" + arg if arg is not None and arg in names else arg
+
+    return replace(
+        predicate,
+        subject=key(predicate.subject),
+        object=key(predicate.object),
+        oblique=key(predicate.oblique),
+    )
+
+
+def _nominal(lemma: str, words_: set[str]) -> bool:
+    """Whether ``words_`` hold a noun made of the verb ``lemma`` ("announce" / "announcement",
+    "elect" / "election", "win" / "winner")."""
+    root = lemma.split()[0].removesuffix("e")
+    return len(root) >= 3 and any(w.startswith(root) for w in words_)
 
 
 def _term(word: str, head: dict[str, str], names: set[str]) -> str | tuple[str, str]:

@@ -24,7 +24,7 @@ from newsprism.quotes.names import given_sex
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-__all__ = ["Predicate", "predicate_of"]
+__all__ = ["Predicate", "one_deed", "predicate_of"]
 
 # Verbs that give way to the verb of what they report or frame ("argued that his attacks were
 # aimed at ...": aim).
@@ -67,6 +67,16 @@ class Predicate:
             self.object,
             self.oblique,
         )
+
+
+def one_deed(a: Predicate, b: Predicate, similarity: float, floor: float, agents: bool = True) -> bool:
+    """Whether two statements' predicates can tell one deed: not two named doers of it ("Trump
+    fired back" / "Romney fired back", :meth:`Predicate.apart_from`), and one predicate: the same
+    lemma or phrases whose embedding ``similarity`` reaches ``floor`` ("kept campaigning" / "went
+    into overdrive" do not). ``agents`` False: the doers are not compared."""
+    if agents and a.apart_from(b):
+        return False
+    return a.lemma == b.lemma or similarity >= floor
 
 
 def predicate_of(span: Span) -> Predicate | None:

@@ -133,14 +133,16 @@ def compare_stage(analysis: Analysis, settings: Settings) -> Analysis:
         if s.align_model < 1.0
         else None,
     )
-    # Frames serve the pair model's frame features (their verbs embedded) and the polarity
-    # gates' predicate polarity (the parse alone).
+    # Frames serve the pair model's frame features and the confirmation of a group by one deed
+    # (their verbs and predicates embedded) and the polarity gates' predicate polarity (the
+    # parse alone).
+    deeds = frames_used() or s.align_confirm_predicate <= 1.0
     frames = clock.lap(
         "frames",
         statement_frames(
             statements,
             {a.id: d for a, d in zip(articles, docs, strict=True)},
-            embedder.embed if frames_used() else None,
+            embedder.embed if deeds else None,
         )
         if docs is not None and s.align_model < 1.0 and (frames_used() or s.align_predicate_polarity)
         else None,
