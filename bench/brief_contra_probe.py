@@ -17,17 +17,14 @@ sentences are listed, to be read.
 from __future__ import annotations
 
 import argparse
-import dataclasses
 import json
 import sys
 from pathlib import Path
 
-from brief_gold import Doc
-from polnear_text import DEFAULT_DATA, metadata, read_text, sentence_spans
+from brief_gold import Doc, build_polnear_doc
+from polnear_text import DEFAULT_DATA, metadata, read_text
 
 from newsprism.analyze import analyze_articles
-from newsprism.clean import clean_document
-from newsprism.model import Document
 
 CASES = Path(__file__).resolve().parent / "brief_contra_probe" / "cases.json"
 
@@ -39,15 +36,7 @@ def _doc(data: Path, name: str, edits: list[list[str]], meta: dict[str, str]) ->
         if raw.count(old) != 1:
             raise SystemExit(f"{CASES}: {old!r} is not found once in {name}; fix the case's edit")
         raw = raw.replace(old, new)
-    article = clean_document(Document(path=f"{name}.txt", raw=raw, format="text"))
-    article = dataclasses.replace(
-        article,
-        outlet=meta.get("publisher") or article.outlet,
-        title=meta.get("title") or article.title,
-        published=meta.get("publication_date") or article.published,
-        published_source="metadata",
-    )
-    return Doc(name, article, dict(enumerate(sentence_spans(raw))))
+    return build_polnear_doc(data, name, meta, raw)
 
 
 def run(case: dict, data: Path, meta: dict) -> tuple[bool, list[str]]:

@@ -137,10 +137,11 @@ def build_doc(data: Path, name: str) -> Doc:
     return Doc(name, clean_document(document), spans)
 
 
-def build_polnear_doc(data: Path, name: str, meta: dict[str, str]) -> Doc:
+def build_polnear_doc(data: Path, name: str, meta: dict[str, str], raw: str | None = None) -> Doc:
     """A PolNeAR article as a text file, cleaned as ``analyze`` cleans one, with its outlet,
-    title and date from the metadata (as a crawler would have them)."""
-    raw = polnear_read(data, name)
+    title and date from the metadata (as a crawler would have them). ``raw``, when given, is
+    the article's text edited by the caller (bench/brief_contra_probe.py)."""
+    raw = polnear_read(data, name) if raw is None else raw
     spans = dict(enumerate(polnear_spans(raw)))
     article = clean_document(Document(path=f"{name}.txt", raw=raw, format="text"))
     article = dataclasses.replace(
