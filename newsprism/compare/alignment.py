@@ -570,10 +570,13 @@ class _ModelAffinity:
         a merged cluster's total is the sum of its parts' and the mean does not depend on
         the order of the merges."""
         if len(left) == 1 and len(right) == 1:  # most blocks: one pair, scored already
-            q = (min(left[0], right[0]), max(left[0], right[0]))
+            x, y = left[0], right[0]
+            q = (x, y) if x < y else (y, x)
             p = self.judge.known.get(q)
-            p = self.judge.probabilities([q])[0] if p is None else p
-            return _exact(max(p, self.raised.get(q, 0.0)))
+            if p is None:
+                p = self.judge.probabilities([q])[0]
+            raised = self.raised.get(q)
+            return _exact(p if raised is None or p >= raised else raised)
         pairs = [(min(x, y), max(x, y)) for x in left for y in right]
         probs = self.judge.probabilities(pairs)
         return sum(_exact(max(p, self.raised.get(q, 0.0))) for q, p in zip(pairs, probs, strict=True))
@@ -658,7 +661,7 @@ class _PairJudge:
         # In slices: at 500 articles the features of every candidate at once took over 10 GB
         # (the scores do not depend on the slice: compare/pairs.py scores row by row).
         for start in range(0, len(pairs), _SCORED):
-            x = self.evidence.matrix(pairs[start : start + _SCORED].tolist())
+            x = self.evidence.matrix(pairs[start : start + _SCORED])
             self.probability[start : start + len(x)] = self.model.probability(x)
             evidence[start : start + len(x)], strict[start : start + len(x)] = self._evidence(
                 pairs[start : start + len(x)], x, self.probability[start : start + len(x)]
@@ -925,15 +928,21 @@ def _cluster_average(
         return left + right
 
     def linkable(a: int, b: int) -> bool:
-        return articles[a].isdisjoint(articles[b]) and not any(cluster_of[y] == b for y in against.get(a, ()))
+        if not articles[a].isdisjoint(articles[b]):
+            return False
+        vetoed = against.get(a)  # most clusters have none
+        return not vetoed or not any(cluster_of[y] == b for y in vetoed)
 
     def score(a: int, b: int) -> float | None:
         if not linkable(a, b):
             return None
-        known = totals.setdefault(a, {})
-        if b not in known:
-            known[b] = totals.setdefault(b, {})[a] = block(a, b)
-        mean = _exact_mean(known[b], len(members[a]) * len(members[b]))
+        known = totals.get(a)
+        if known is None:
+            known = totals[a] = {}
+        total = known.get(b)
+        if total is None:
+            total = known[b] = totals.setdefault(b, {})[a] = block(a, b)
+        mean = _exact_mean(total, len(members[a]) * len(members[b]))
         return mean if mean >= mean_min else None
 
     def merge_totals(a: int, b: int) -> dict[int, tuple[int | None, int | None]]:
