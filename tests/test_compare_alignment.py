@@ -357,6 +357,18 @@ def test_incremental_average_link_matches_a_direct_one():
         assert found == direct(statements, probs, raised, pairs, 0.3, blocked)
 
 
+def test_a_cluster_that_cannot_join_leaves_the_links():
+    # Clusters only grow, so one that cannot join a cluster now never can: its statements (and
+    # the cluster's own) leave the cluster's links and are not read at its next merges.
+    members = {0: [0, 1], 2: [2, 5], 3: [3], 4: [4]}
+    cluster_of = [0, 0, 2, 3, 4, 2]
+    links = {0: {1, 2, 3, 4, 5}}
+    near = alignment._linkable_near(0, links, cluster_of, members, lambda a, c: c != 2)
+    assert sorted(near) == [3, 4]
+    assert links[0] == {3, 4}
+    assert alignment._linkable_near(0, {}, cluster_of, members, lambda a, c: True) == []
+
+
 def _unit_rows(n, seed=3):
     rng = np.random.default_rng(seed)
     v = rng.standard_normal((n, 384)).astype(np.float32)

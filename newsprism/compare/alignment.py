@@ -577,7 +577,7 @@ class _ModelAffinity:
                 p = self.judge.probabilities([q])[0]
             raised = self.raised.get(q)
             return _exact(p if raised is None or p >= raised else raised)
-        pairs = [(min(x, y), max(x, y)) for x in left for y in right]
+        pairs = [(x, y) if x < y else (y, x) for x in left for y in right]
         probs = self.judge.probabilities(pairs)
         return sum(_exact(max(p, self.raised.get(q, 0.0))) for q, p in zip(pairs, probs, strict=True))
 
@@ -934,8 +934,9 @@ def _cluster_average(
         return not vetoed or not any(cluster_of[y] == b for y in vetoed)
 
     def score(a: int, b: int) -> float | None:
-        if not linkable(a, b):
-            return None
+        return scored(a, b) if linkable(a, b) else None
+
+    def scored(a: int, b: int) -> float | None:
         known = totals.get(a)
         if known is None:
             known = totals[a] = {}
@@ -962,7 +963,7 @@ def _cluster_average(
 
     heap: list[tuple[float, int, int, int, int]] = []
     # Every pair's own value scored in one call (a call per pair cost more than the values).
-    affinity.judge.probabilities([(min(i, j), max(i, j)) for _, i, j in pairs])
+    affinity.judge.probabilities([(i, j) if i < j else (j, i) for _, i, j in pairs])
     for _, i, j in pairs:
         got = score(i, j)
         if got is not None:
@@ -976,28 +977,54 @@ def _cluster_average(
         split = (a, first, second, halves)
         members[a] = first + second
         articles[a] |= articles.pop(b)
-        for per_cluster in (links, against):
+        for per_cluster in (links, against):  # each cluster's own sets: grown in place
             if b in per_cluster:
-                per_cluster[a] = per_cluster.get(a, set()) | per_cluster.pop(b)
+                theirs = per_cluster.pop(b)
+                if a in per_cluster:
+                    per_cluster[a] |= theirs
+                else:
+                    per_cluster[a] = theirs
         for k in second:  # the first part's are a's already
             cluster_of[k] = a
         version[a] += 1
         del version[b]
-        near = {cluster_of[y] for y in links.get(a, ())} - {a}
+        near = _linkable_near(a, links, cluster_of, members, linkable)
         affinity.prefetch(
-            [
-                (_unsummed(halves.get(c), first, second), members[c])
-                for c in near
-                if c not in totals[a] and linkable(a, c)
-            ]
+            [(_unsummed(halves.get(c), first, second), members[c]) for c in near if c not in totals[a]]
         )
         for c in near:
-            got = score(a, c)
+            got = scored(a, c)
             if got is not None:
                 x, y = (a, c) if a < c else (c, a)
                 heapq.heappush(heap, (-got, x, y, version[x], version[y]))
         split = None
     return tuple(sorted(tuple(sorted(m)) for m in members.values()))
+
+
+def _linkable_near(
+    a: int,
+    links: dict[int, set[int]],
+    cluster_of: list[int],
+    members: dict[int, list[int]],
+    linkable: Callable[[int, int], bool],
+) -> list[int]:
+    """The clusters that cluster ``a``'s members link to and ``a`` may join. The statements of
+    the others, and ``a``'s own, leave ``a``'s links: clusters only grow, and with them their
+    articles and vetoes, so a cluster that cannot join ``a`` now never can (a merge read each
+    of them again before)."""
+    linked = links.get(a)
+    if not linked:
+        return []
+    near = {cluster_of[y] for y in linked}
+    linked.difference_update(members[a])
+    near.discard(a)
+    out = []
+    for c in near:
+        if linkable(a, c):
+            out.append(c)
+        else:
+            linked.difference_update(members[c])
+    return out
 
 
 def _unsummed(known: tuple[int | None, int | None] | None, first: list[int], second: list[int]) -> list[int]:
