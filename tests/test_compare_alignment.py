@@ -360,13 +360,15 @@ def test_incremental_average_link_matches_a_direct_one():
 def test_a_cluster_that_cannot_join_leaves_the_links():
     # Clusters only grow, so one that cannot join a cluster now never can: its statements (and
     # the cluster's own) leave the cluster's links and are not read at its next merges.
-    members = {0: [0, 1], 2: [2, 5], 3: [3], 4: [4]}
-    cluster_of = [0, 0, 2, 3, 4, 2]
-    links = {0: {1, 2, 3, 4, 5}}
-    near = alignment._linkable_near(0, links, cluster_of, members, lambda a, c: c != 2)
-    assert sorted(near) == [3, 4]
+    members = {0: [0, 1], 2: [2, 5], 3: [3], 4: [4], 6: [6]}
+    cluster_of = [0, 0, 2, 3, 4, 2, 6]
+    articles = {0: {"a", "b"}, 2: {"b", "c"}, 3: {"d"}, 4: {"e"}, 6: {"f"}}
+    links = {0: {1, 2, 3, 4, 5, 6}}
+    against = {0: {6}}  # a vetoed pair: 1 and 6 (cluster 0 holds the veto of its member)
+    near = alignment._linkable_near(0, links, cluster_of, members, articles, against)
+    assert sorted(near) == [3, 4]  # 2 shares article "b", 6 is vetoed
     assert links[0] == {3, 4}
-    assert alignment._linkable_near(0, {}, cluster_of, members, lambda a, c: True) == []
+    assert alignment._linkable_near(0, {}, cluster_of, members, articles, against) == []
 
 
 def _unit_rows(n, seed=3):
@@ -433,6 +435,26 @@ def test_the_pair_judge_reads_prepared_pairs_in_any_order_and_scores_the_rest():
     assert judge.related(floor) == tuple(
         (i, j) for (i, j), p in zip(prepared.tolist(), judge.probability, strict=True) if p >= floor
     )
+
+
+def test_the_pair_judge_keeps_the_shared_words_of_prepared_pairs():
+    # The second clustering reads the "words" feature of pairs prepare scored: kept from there,
+    # equal to the bulk features; pairs not prepared are computed.
+    words = ["harbour", "ferry", "council", "budget", "storm", "bridge"]
+    sts = [
+        _st(k, f"a{k % 7}", f"The {words[k % 6]} plan of the {words[(k * 5) % 6]} council.")
+        for k in range(40)
+    ]
+    judge = alignment._PairJudge(sts, _unit_rows(40, seed=4), CompareSettings())
+    every = [(i, j) for i in range(40) for j in range(i + 1, 40)]
+    judge.prepare(np.array(every[:500], dtype=np.int64), np.ones(500, dtype=bool))
+    judge.evidence.matrix = None  # prepared pairs are not computed again
+    assert judge.shared_words(every[:500][::-1]) == judge.words[::-1].tolist()
+    assert max(judge.words) > 0
+    del judge.evidence.matrix
+    asked = every[490:520]
+    want = judge.evidence.matrix(asked)[:, FEATURES.index("words")].tolist()
+    assert judge.shared_words(asked) == want
 
 
 class _ProbLink:

@@ -444,6 +444,7 @@ _MIN_ROWS = 2  # one row is a matrix-vector product, which BLAS sums in another 
 _SCORED = 50_000  # candidate pairs whose features are computed at once
 _ASKED = 64  # rows asked at once up to which they are kept for the next asks
 _KEEP = 1 << 25  # values of recently asked rows kept (128 MB in float32)
+_WORDS = FEATURES.index("words")
 
 
 def cosines(vectors: np.ndarray) -> np.ndarray | Cosines:
@@ -639,6 +640,7 @@ class _PairJudge:
         self.codes = np.zeros(0, dtype=np.int64)
         self.order = np.zeros(0, dtype=np.int64)
         self.probability = np.zeros(0)
+        self.words = np.zeros(0)  # the "words" feature of each prepared pair
         self.yes = np.zeros(0, dtype=bool)
         self.known: dict[tuple[int, int], float] = {}
 
@@ -652,7 +654,7 @@ class _PairJudge:
         ``eligible`` ones can be accepted as one fact."""
         if self.model is None or self.evidence is None or not len(pairs):
             return
-        self.pairs, self.probability = pairs, np.zeros(len(pairs))
+        self.pairs, self.probability, self.words = pairs, np.zeros(len(pairs)), np.zeros(len(pairs))
         codes = pairs[:, 0] * self.n + pairs[:, 1]
         self.order = np.argsort(codes, kind="stable")
         self.codes = codes[self.order]
@@ -663,6 +665,7 @@ class _PairJudge:
         for start in range(0, len(pairs), _SCORED):
             x = self.evidence.matrix(pairs[start : start + _SCORED])
             self.probability[start : start + len(x)] = self.model.probability(x)
+            self.words[start : start + len(x)] = x[:, _WORDS]
             evidence[start : start + len(x)], strict[start : start + len(x)] = self._evidence(
                 pairs[start : start + len(x)], x, self.probability[start : start + len(x)]
             )
@@ -724,15 +727,25 @@ class _PairJudge:
                 )
         return [self.known.get(p, 0.0) for p in pairs]
 
-    def _prepared(self, pairs: list[tuple[int, int]]) -> list[float | None]:
-        """The probability of each of ``pairs`` scored by :meth:`prepare`, else None."""
+    def _prepared(self, pairs: list[tuple[int, int]], values: np.ndarray | None = None) -> list[float | None]:
+        """The probability (or of ``values``, another per-pair array of :meth:`prepare`) of
+        each of ``pairs`` scored by :meth:`prepare`, else None."""
         if not len(self.codes):
             return [None] * len(pairs)
         codes = np.array([i * self.n + j for i, j in pairs], dtype=np.int64)
         at = np.minimum(np.searchsorted(self.codes, codes), len(self.codes) - 1)
         hit = (self.codes[at] == codes).tolist()
-        found = self.probability[self.order[at]].tolist()
+        found = (self.probability if values is None else values)[self.order[at]].tolist()
         return [p if ok else None for p, ok in zip(found, hit, strict=True)]
+
+    def shared_words(self, pairs: list[tuple[int, int]]) -> list[float]:
+        """The "words" feature of ``pairs`` (``i < j``): kept by :meth:`prepare`, else computed."""
+        found = self._prepared(pairs, self.words)
+        missing = [p for p, got in zip(pairs, found, strict=True) if got is None]
+        if missing and self.evidence is not None:
+            extra = iter(self.evidence.matrix(missing)[:, _WORDS].tolist())
+            found = [next(extra) if got is None else got for got in found]
+        return [0.0 if got is None else got for got in found]
 
     def related(self, floor: float) -> tuple[tuple[int, int], ...]:
         """Scored pairs at least ``floor`` likely to be one fact."""
@@ -988,7 +1001,7 @@ def _cluster_average(
             cluster_of[k] = a
         version[a] += 1
         del version[b]
-        near = _linkable_near(a, links, cluster_of, members, linkable)
+        near = _linkable_near(a, links, cluster_of, members, articles, against)
         affinity.prefetch(
             [(_unsummed(halves.get(c), first, second), members[c]) for c in near if c not in totals[a]]
         )
@@ -1006,21 +1019,24 @@ def _linkable_near(
     links: dict[int, set[int]],
     cluster_of: list[int],
     members: dict[int, list[int]],
-    linkable: Callable[[int, int], bool],
+    articles: dict[int, set[str]],
+    against: dict[int, set[int]],
 ) -> list[int]:
-    """The clusters that cluster ``a``'s members link to and ``a`` may join. The statements of
-    the others, and ``a``'s own, leave ``a``'s links: clusters only grow, and with them their
-    articles and vetoes, so a cluster that cannot join ``a`` now never can (a merge read each
-    of them again before)."""
+    """The clusters that cluster ``a``'s members link to and ``a`` may join (no article in
+    common, no vetoed pair). The statements of the others, and ``a``'s own, leave ``a``'s
+    links: clusters only grow, and with them their articles and vetoes, so a cluster that
+    cannot join ``a`` now never can (a merge read each of them again before)."""
     linked = links.get(a)
     if not linked:
         return []
     near = {cluster_of[y] for y in linked}
     linked.difference_update(members[a])
     near.discard(a)
+    barred = {cluster_of[y] for y in against.get(a, ())}
+    own = articles[a]
     out = []
     for c in near:
-        if linkable(a, c):
+        if c not in barred and own.isdisjoint(articles[c]):
             out.append(c)
         else:
             linked.difference_update(members[c])
@@ -1054,7 +1070,7 @@ def _second_groups(
     if not apart or link.judge.evidence is None:
         return ()
     probs = link.judge.probabilities(apart)
-    shared_words = link.judge.evidence.matrix(apart)[:, FEATURES.index("words")]
+    shared_words = link.judge.shared_words(apart)
     sure = [
         (prob, i, j)
         for (i, j), prob, words_ in zip(apart, probs, shared_words, strict=True)
