@@ -282,24 +282,19 @@ def loaded_words(candidates: Sequence[Candidate], threshold: float | None = None
     the model's) at the top of the meaning range are embedded."""
     model = loaded_model()
     floor = model.threshold if threshold is None else threshold
-    judged = [_judged(c) for c in candidates]
-    features = [f for f, _top in judged]
-    maybe = [c[0] for c, (f, top) in zip(candidates, judged, strict=True) if f and top >= floor]
+    # A word every other article of the story uses for it is the story's word, not a choice.
+    features = [word_features(*c) if c[3] < 1.0 else None for c in candidates]
+    top = model.meaning_range[1]
+    maybe = [
+        c[0]
+        for c, f in zip(candidates, features, strict=True)
+        if f and model.probability((*f[:-1], top)) >= floor
+    ]
     scores = meanings(maybe, model)
     return [
         f is not None and c[0] in scores and model.probability((*f[:-1], scores[c[0]])) >= floor
         for c, f in zip(candidates, features, strict=True)
     ]
-
-
-@functools.lru_cache(maxsize=1 << 16)
-def _judged(candidate: Candidate) -> tuple[tuple[float, ...] | None, float]:
-    """A candidate's :func:`word_features` (None for a word every other article of the story
-    uses for it: the story's word, not a choice) and its probability at the top of the
-    meaning range. Kept: a story's articles share most of their words, with the same share."""
-    model = loaded_model()
-    features = word_features(*candidate) if candidate[3] < 1.0 else None
-    return features, model.probability((*features[:-1], model.meaning_range[1])) if features else 0.0
 
 
 def is_loaded(
