@@ -1,4 +1,5 @@
 import numpy as np
+import pytest
 
 from newsprism.compare import alignment
 from newsprism.compare.alignment import align_statements
@@ -273,6 +274,23 @@ def test_a_near_copy_of_a_member_joins_its_group_through_a_firm_join():
     assert alignment._near_copies(sts, sims, firm, groups, 0.85, {(1, 2)})[0] == (0, 1)
     assert alignment._near_copies(sts, sims, [(1, 3)], groups, 0.85, set())[0] == (0, 1)
     assert alignment._near_copies(sts, sims, firm, groups, 0.85, set())[1:] == groups[1:]
+
+
+def test_near_copies_read_a_lazy_matrix_in_one_call(monkeypatch):
+    # Past the dense size each value read alone costs a row product: the copies' similarities
+    # are read at once, with the values (and groups) the dense matrix gives.
+    rng = np.random.default_rng(7)
+    base = _unit_rows(12, seed=8)
+    v = base[np.arange(60) % 6] + 0.1 * _unit_rows(60, seed=9)
+    v = (v / np.linalg.norm(v, axis=1, keepdims=True)).astype(np.float32)
+    sts = [_st(k, f"a{k % 5}", f"Statement {k}.") for k in range(60)]
+    groups = tuple(tuple(range(k, 60, 12))[:5] for k in range(12))
+    firm = [(int(i), int(j)) for i, j in rng.integers(0, 60, (200, 2)) if i != j]
+    dense = alignment._near_copies(sts, v @ v.T, firm, groups, 0.8, set())
+    lazy = alignment.Cosines(v)
+    monkeypatch.setattr(alignment.Cosines, "_one", lambda *a: pytest.fail("a value read alone"))
+    assert alignment._near_copies(sts, lazy, firm, groups, 0.8, set()) == dense
+    assert dense != groups  # some copies joined
 
 
 class _FixedJudge:

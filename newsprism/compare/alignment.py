@@ -1223,21 +1223,38 @@ def _near_copies(
     own group too."""
     near = _neighbours(firm_pairs)
     against = _neighbours(blocked)
-    out = []
+    # Each group's possible copies (the member of its article, the copy) first, their
+    # similarities then read at once: past _DENSE_UP_TO statements a lazy matrix computes a
+    # row per value read alone (241 of 355 CPU s of a 500-article alignment).
+    asked: list[tuple[int, int]] = []
+    spans: list[tuple[int, int] | None] = []  # None: a group of one article, kept as it is
     for members in groups:
         member_of = {statements[i].article_id: i for i in members}
         if len(member_of) < 2:
-            out.append(members)
+            spans.append(None)
             continue
-        copies = [
-            j
+        start = len(asked)
+        asked += [
+            (member_of[statements[j].article_id], j)
             for j in sorted({j for i in members for j in near.get(i, ())} - set(members))
-            if statements[j].article_id in member_of
-            and float(sims[member_of[statements[j].article_id], j]) >= floor
-            and not against.get(j, set()) & set(members)
+            if statements[j].article_id in member_of and not against.get(j, set()) & set(members)
         ]
-        out.append(tuple(sorted((*members, *copies))))
-    return tuple(out)
+        spans.append((start, len(asked)))
+    close = _pair_values(sims, asked)
+    return tuple(
+        members
+        if span is None
+        else tuple(sorted((*members, *(asked[k][1] for k in range(*span) if close[k] >= floor))))
+        for members, span in zip(groups, spans, strict=True)
+    )
+
+
+def _pair_values(sims: np.ndarray | Cosines, pairs: list[tuple[int, int]]) -> list[float]:
+    """``float(sims[i, j])`` of each of ``pairs``, read in one call (the same values)."""
+    if not pairs:
+        return []
+    rows, cols = np.array(pairs, dtype=np.int64).T
+    return np.asarray(sims[rows, cols]).tolist()
 
 
 def _groups_together(
