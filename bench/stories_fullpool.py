@@ -91,11 +91,18 @@ def pools(data: Path, held: bool, seeds: int, settings: StorySettings) -> list[F
     return out
 
 
-def run(pool: FullPool, settings: StorySettings, seed: int = 0) -> list[str]:
-    """Our stories, the pool in one batch in date order (undated at seeded places)."""
+def run(pool: FullPool, settings: StorySettings, seed: int = 0, batch: int = 0) -> list[str]:
+    """Our stories, the pool in one batch in date order (undated at seeded places), or ``batch``
+    articles at a time in a seeded random order (a stream ingested in small batches)."""
     index = StoryIndex(settings)
     index.member_features = feature_lookup(pool.feats)
-    index.add_features(stream(pool.feats, seed))
+    if batch <= 0:
+        index.add_features(stream(pool.feats, seed))
+    else:
+        order = list(pool.feats)
+        random.Random(seed).shuffle(order)
+        for start in range(0, len(order), batch):
+            index.add_features(order[start : start + batch])
     return [index.story_of(f.article_id) or "" for f in pool.feats]
 
 
@@ -112,6 +119,7 @@ def main() -> int:
     ap.add_argument("--seeds", type=int, default=3)
     ap.add_argument("--set", nargs="*", default=[], help="StorySettings overrides name=value")
     ap.add_argument("--tfidf", action="store_true", help="also TF-IDF average link given k")
+    ap.add_argument("--batch", type=int, default=0, help="ingest this many at a time (3 random orders)")
     args = ap.parse_args()
     if not (args.data / "ecbplus").is_dir() or not (args.data / "polnear").is_dir():
         print(f"no ECB+ or PolNeAR under {args.data}: pass --data", file=sys.stderr)
@@ -119,6 +127,14 @@ def main() -> int:
     settings = with_overrides(args.set)
     aris = []
     for pool in pools(args.data, args.pool == "held", args.seeds, StorySettings()):
+        if args.batch:
+            each = [scores(pool.gold, run(pool, settings, seed, args.batch))["ARI"] for seed in range(3)]
+            aris.append(sum(each) / 3)
+            print(
+                f"{pool.name} in batches of {args.batch}: ARI {' '.join(f'{a:.3f}' for a in each)}",
+                flush=True,
+            )
+            continue
         r = scores(pool.gold, run(pool, settings))
         aris.append(r["ARI"])
         base = f"  TF-IDF given k {given_k(pool):.3f}" if args.tfidf else ""

@@ -475,6 +475,17 @@ class StorySettings:
     # ... by this pair model, fitted on such links (bench/stories_pairs.py --older): its pairs
     # mix a batch with the stored stories nearest it, not a pool's. "": small_pair_model.
     small_pair_older_model: str = "pair_model_older.json"
+    # A pool of full articles (its median article holds at least small_full_terms distinct
+    # terms; headline-and-lead pools such as the roundups hold ~50, ECB+'s short reports ~120,
+    # news sites' articles 200-300) whose first link groups under small_linked_share of it is
+    # still a pool of small stories when at least small_mutual_share of its articles are each
+    # other's nearest by the pool's link cosine (stories.pairs.mutual_share), and it is at least
+    # small_pair_min articles; 0: off. A full-article pool of that regime is linked by
+    # small_pair_full_model ("": small_pair_model), fitted on full-article pairs
+    # (bench/stories_pairs.py --full). Session 16, see docs/results/stories.md.
+    small_full_terms: int = 150
+    small_mutual_share: float = 0.5
+    small_pair_full_model: str = "pair_model_full.json"
     # In a pool of small stories, after the second cut, a one-article draft joins the draft
     # holding its most alike article when that cosine is at least lone_threshold and lone_margin
     # times the best of any other draft (0: off; stories.batch.Batch._adopt_lone, session 13),
