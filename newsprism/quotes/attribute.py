@@ -27,7 +27,7 @@ from newsprism.model import Span
 from newsprism.quotes.cues import ANONYMOUS_NOUNS, ORG_DESCRIPTORS, ORG_NOUNS, SPEECH_VERBS
 from newsprism.quotes.documents import DOCUMENT_NOUNS, VOICE_NOUNS, author_of
 from newsprism.quotes.found import Found
-from newsprism.quotes.identity import ROLE_WORDS, surnames
+from newsprism.quotes.identity import ROLE_WORDS, glued_dateline, surnames
 from newsprism.quotes.marks import DOUBLE_CLOSE, STRAIGHT_DOUBLE, is_dash
 from newsprism.quotes.names import TITLE_QUALIFIERS, TITLE_WORDS, given_sex
 from newsprism.quotes.salience import best_referent
@@ -566,6 +566,10 @@ def _surname_mentions(doc: Doc) -> list:
         if e.label_ == "PERSON" and len(words) >= 2 and words[-1] in surnames(doc):
             full.setdefault(words[-1], set()).add(words[0])
     single = {e.start for e in entities(doc) if len(e) == 1 and e.label_ != "PERSON"}
+    # a family's surname stands for no one in particular, unless the tagger reads it alone as a
+    # person elsewhere in the article ("Trump said" beside "Ivanka Trump"): then a mis-tagged
+    # "Trump vowed" is that same bare-surname person again
+    alone = {e.text for e in entities(doc) if len(e) == 1 and e.label_ == "PERSON"}
     return [
         doc[t.i : t.i + 1]
         for t in doc
@@ -573,7 +577,7 @@ def _surname_mentions(doc: Doc) -> list:
         and t.pos_ in ("PROPN", "NOUN")
         and t.dep_ != "compound"  # "the Rossi campaign": a modifier, no mention of the person
         and t.shape_.startswith("Xx")
-        and len(full.get(t.text, ())) == 1  # a family's surname stands for no one in particular
+        and (len(full.get(t.text, ())) == 1 or (len(full.get(t.text, ())) > 1 and t.text in alone))
     ]
 
 
@@ -585,12 +589,19 @@ def _persons(doc: Doc, surnames_too: bool = True) -> list:
     found = doc.user_data.get(key)
     if found is None:
         found = [e for e in entities(doc) if e.label_ == "PERSON"] + _described_names(doc)
+        found += _dateline_persons(doc)
         if surnames_too:
             seen = {e.start for e in found}
             found += [s for s in _surname_mentions(doc) if s.start not in seen]
         found.sort(key=lambda e: e.start)
         doc.user_data[key] = found
     return found
+
+
+def _dateline_persons(doc: Doc) -> list:
+    """``CLEVELAND - Ana Ruiz painted …`` tagged as one entity: the person after the dash."""
+    found = (glued_dateline(e) for e in entities(doc) if e.label_ != "PERSON")
+    return [span for span in found if span is not None]
 
 
 # A legislator's party and state ("Rep. Norm Dicks, D-Wash."), which taggers read as an
