@@ -5,9 +5,10 @@ misread a word, the entity labels are set by hand so the test does not hang on t
 from spacy.tokens import Span as SpacySpan
 
 from newsprism.quotes import extract_quotes
+from newsprism.quotes.names import given_sex
 from newsprism.quotes.speakers import merge_speakers
 from tests.conftest import make_article
-from tests.quote_helpers import speaker_of
+from tests.quote_helpers import name_of, speaker_of
 
 
 def _relabelled(nlp, text: str, labels: list[tuple[str, int, str]]):
@@ -54,3 +55,95 @@ def test_a_person_glued_to_a_dateline_is_the_person(nlp):
     )
     labels = [("DAYTON - Tom Garr", 0, "ORG")]
     assert _name(nlp, text, labels, "careless council") == "Tom Garr"
+
+
+def test_a_bare_name_and_verb_after_a_question_is_its_tag(nlp):
+    text = (
+        "In an interview with radio host Carl Brody on Monday, Mayor Tom Garr defended his budget.\n\n"
+        '"By the way it is negotiable. Things are negotiable," Garr said. "I\'ll cut the park a little."\n\n'
+        '"Would it be negotiable about the new stadium?" Brody pressed. "Maybe sell some of the land?"\n'
+    )
+    assert name_of(nlp, text, "new stadium") == "Carl Brody"
+    assert name_of(nlp, text, "some of the land") == "Carl Brody"
+
+
+def test_a_sentence_that_leads_into_the_next_paragraphs_quote_is_not_the_tag_before_it(nlp):
+    text = (
+        "Speaker Ana Ruiz said on Thursday that she cannot yet back the mayor.\n\n"
+        "“I think voters want to know, 'Does he share our values?'” she added. “There are many "
+        "questions that voters will want answered, myself included. I want to help unite this city.”\n\n"
+        "Garr fired back with a snarky statement. \"I am not ready to back the speaker's agenda. "
+        'Perhaps in the future, we can work together," Garr said.\n'
+    )
+    assert name_of(nlp, text, "many questions") == "Ana Ruiz"
+
+
+def test_two_surnames_without_the_given_name_are_the_person_written_in_full(nlp):
+    text = (
+        '"We will hear everyone," party chair Debbie Marchetti Lowry said on Thursday in Phoenix.\n\n'
+        'Marchetti Lowry said at the hearing that drafting the platform "is an open process" and '
+        'that the meeting "will be the most open in our history."\n'
+    )
+    assert name_of(nlp, text, "open process") == "Debbie Marchetti Lowry"
+
+
+def test_a_report_inside_a_quotes_tag_does_not_take_over_the_quote_that_goes_on(nlp):
+    text = (
+        "Mayor Tom Garr was gracious in declaring victory on Tuesday night.\n\n"
+        '“We are going to start fixing roads again and we are going to fix so many," Garr said at '
+        "his victory party in Dayton, two hours after local stations declared him the winner of the "
+        'primary. "You are going to be so happy.”\n'
+    )
+    assert name_of(nlp, text, "so happy") == "Tom Garr"
+
+
+def test_a_report_passed_on_by_an_outlet_is_its_first_speakers(nlp):
+    text = (
+        "Mayor Tom Garr backed out of the county fair on Friday.\n\n"
+        "The Garr campaign said the candidate will be attending events in Akron and Toledo on "
+        "Saturday, KTV reported.\n"
+    )
+    assert name_of(nlp, text, "attending events") == "Garr campaign"
+
+
+def test_a_person_named_in_full_in_the_quoted_words_is_not_he_who_says_them(nlp):
+    text = (
+        "Mayor Tom Garr accepted the nomination on Thursday. He said he would fix the roads. He "
+        "vowed to hire more police officers. He promised lower taxes.\n\n"
+        "Earlier, Sheriff Dan Ruiz vouched for Garr's plan to build a wall along the river. He said, "
+        '"Tom Garr will build the wall" - at which point the crowd chanted "Build the wall!" - "and '
+        'restore law and order in our city."\n'
+    )
+    assert name_of(nlp, text, "Tom Garr will build") == "Dan Ruiz"
+    assert name_of(nlp, text, "restore law and order") == "Dan Ruiz"
+
+
+def test_a_nickname_the_name_table_lacks_has_the_sex_of_its_full_names():
+    assert given_sex("Bernie Fenwick") == "m"  # Bernard
+    assert given_sex("Chris Fenwick") is None  # Christopher and Christine
+
+
+def test_one_person_written_with_and_without_an_accent_is_no_family(nlp):
+    text = (
+        "President François Delmas spoke on Tuesday in Lyon. Francois Delmas, who faces an election "
+        "next year, took questions.\n\n"
+        "Even comedian Tom Garr lost his temper over the remarks. “That was cruel,” Garr said.\n\n"
+        "Delmas denounced the remarks as “hurtful and humiliating” and warned of what would follow. "
+        "“If the voters choose him, that will have consequences,” he said.\n"
+    )
+    assert name_of(nlp, text, "will have consequences") in ("François Delmas", "Francois Delmas")
+
+
+def test_a_surname_taken_for_a_common_noun_in_a_bare_tag_is_the_person(nlp):
+    text = (
+        "In an interview with radio host Carl Brody on Monday, Mayor Tom Garr defended his budget.\n\n"
+        '"By the way it is negotiable," Garr said.\n\n'
+        '"Would it be negotiable about the new stadium?" Brody pressed. "Maybe sell some land?"\n'
+    )
+    doc = nlp(text)
+    word = doc.char_span(text.index("Brody pressed"), text.index("Brody pressed") + 5)[0]
+    doc.ents = [e for e in doc.ents if not (e.start <= word.i < e.end)]
+    word.pos_, word.tag_ = "NOUN", "NN"
+    art = make_article(text)
+    quotes, _ = merge_speakers(list(extract_quotes(art, doc)), 92, {art.id: text})
+    assert speaker_of(quotes, "new stadium").canonical == "Carl Brody"

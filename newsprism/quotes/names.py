@@ -204,7 +204,12 @@ def given_sex(name: str) -> str | None:
     words = [g for g in given if len(g) > 1]
     if not family or not words or len(words[0]) < 3:
         return None
-    return _first_names().get(words[0])
+    table = _first_names()
+    if words[0] in table:
+        return table[words[0]]
+    # a nickname the table lacks ("Bernie") has the sex its full names share ("Bernard")
+    sexes = {table.get(full) for full in _nicknames().get(words[0], ())}
+    return next(iter(sexes)) if len(sexes) == 1 else None
 
 
 def compatible(a: str, b: str) -> bool:

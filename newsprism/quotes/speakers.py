@@ -330,14 +330,22 @@ def _surnames_as_persons(quotes: list[Quote], texts: Mapping[str, str]) -> list[
     full |= {
         shaped
         for q in quotes
-        if q.speaker is not None and q.speaker.kind == "organisation"
+        if q.speaker is not None
+        and (
+            q.speaker.kind == "organisation"
+            or (q.speaker.kind == "nominal" and q.speaker.canonical.istitle())
+        )
         for shaped in [_person_shaped(q.speaker.canonical, texts.get(q.article_id, ""))]
         if shaped
-    }
+    }  # "Hannity pressed" with the surname tagged as a common noun
     surnames = {name_words(n)[-1] for n in full}
     # "Chela and her in-laws" tagged as an organisation: the given name of one full name
     firsts = Counter(name_words(n)[0] for n in full if len(name_words(n)[0]) > 2)
     surnames |= {w for w, k in firsts.items() if k == 1 and w not in surnames}
+    # "Wasserman Schultz" after "Debbie Wasserman Schultz": two surnames, tagged as a body
+    doubles = {
+        " ".join(n.split()[-2:]) for n in full if len(n.split()) >= 3 and not is_given_name(n.split()[-2])
+    }
     out = []
     for q in quotes:
         s = q.speaker
@@ -346,7 +354,7 @@ def _surnames_as_persons(quotes: list[Quote], texts: Mapping[str, str]) -> list[
             and s.kind in ("anonymous", "organisation", "nominal")
             and (
                 (_CAPITALISED.fullmatch(s.canonical) and s.canonical.lower() in surnames)
-                or (s.kind == "organisation" and s.canonical in full)  # "Ana Lind" tagged ORG once
+                or (s.kind == "organisation" and s.canonical in full | doubles)  # "Ana Lind" tagged ORG once
             )
         ):
             q = dataclasses.replace(q, speaker=dataclasses.replace(s, kind="person", anonymous=False))
@@ -522,6 +530,8 @@ def _full_form(
     if len(core) == 2 and core[0].lower() in _PARTICLES:  # "de Blasio", "De Blasio": one surname
         lower = f"{core[0].lower()} {core[1]}"
         core = [lower if lower in text or core[0].islower() else " ".join(core)]
+    elif len(core) == 2 and not is_given_name(core[0]) and _longer_name_ends(" ".join(core), text):
+        core = [" ".join(core)]  # "Wasserman Schultz" after "Debbie Wasserman Schultz": two surnames
     if len(core) != 1:
         return None
     word = core[0].strip(" ,.")
@@ -582,6 +592,11 @@ def _full_form(
     if pool and (len(pool) == 1 or pool.most_common(2)[0][1] > pool.most_common(2)[1][1]):
         return pool.most_common(1)[0][0]
     return _one_generation(word, gen or younger, found, story)
+
+
+def _longer_name_ends(name: str, text: str) -> bool:
+    """The text writes ``name`` after a capitalised given name ("Debbie Wasserman Schultz")."""
+    return any(is_given_name(m.group(1)) for m in re.finditer(rf"\b([A-Z][a-z]+) {re.escape(name)}\b", text))
 
 
 def _one_generation(
