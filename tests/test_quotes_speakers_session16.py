@@ -147,3 +147,13 @@ def test_a_surname_taken_for_a_common_noun_in_a_bare_tag_is_the_person(nlp):
     art = make_article(text)
     quotes, _ = merge_speakers(list(extract_quotes(art, doc)), 92, {art.id: text})
     assert speaker_of(quotes, "new stadium").canonical == "Carl Brody"
+
+
+def test_her_and_him_after_a_name_give_it_no_sex(nlp):
+    text = (
+        "Governor Chris Garr savaged the budget on Monday, and the mayor hit back.\n\n"
+        "Garr began the morning by dropping to one knee, all but begging a woman who claimed to be "
+        "undecided to cast her ballot for him. After he gave her a long answer about pensions, she "
+        "said he had her vote.\n"
+    )
+    assert name_of(nlp, text, "had her vote") != "Chris Garr"

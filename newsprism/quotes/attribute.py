@@ -814,8 +814,8 @@ FEMALE = frozenset(["she", "her", "hers", "herself"])
 
 
 def infer_genders(doc: Doc, marks: list[Span]) -> dict[str, str]:
-    """Surname → ``m``/``f`` from the pronouns that follow a person's mention, outside quotes,
-    up to the end of the next sentence or the next person named (whichever comes first)."""
+    """Surname → ``m``/``f`` from the subject pronouns that follow a person's mention, outside
+    quotes, up to the end of the next sentence or the next person named (whichever comes first)."""
     votes: dict[str, list[int]] = {}
     persons = [e for e in _persons(doc, surnames_too=False) if not inside(e.root, marks)]
     for k, ent in enumerate(persons):
@@ -826,7 +826,8 @@ def infer_genders(doc: Doc, marks: list[Span]) -> dict[str, str]:
             stop = min(stop, persons[k + 1].start)
         tally = votes.setdefault(ent[-1].lower_, [0, 0])
         for tok in doc[ent.end : stop]:
-            if not inside(tok, marks):
+            # only "he"/"she" as a subject: "her ballot", "told him" are as often someone else
+            if not inside(tok, marks) and tok.dep_ in ("nsubj", "nsubjpass"):
                 tally[0] += tok.lower_ in MALE
                 tally[1] += tok.lower_ in FEMALE
     return {name: "m" if m > f else "f" for name, (m, f) in votes.items() if m != f}
