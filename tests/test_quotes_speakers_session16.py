@@ -37,8 +37,8 @@ def _name(nlp, text: str, labels: list[tuple[str, int, str]], words: str) -> str
 
 def test_a_family_surname_the_tagger_misreads_is_still_the_person_it_names_alone(nlp):
     text = (
-        "Mayor Tom Garr walked in with his daughter, Lena Garr, on Monday. Garr said the vote "
-        "would come soon.\n\n"
+        "Mayor Tom Garr walked in with his daughter, Lena Garr, on Monday. Garr said he would "
+        "call the vote soon.\n\n"
         'His rival, Paul Denton, said in a statement: "Tonight the mayor offered nothing new."\n\n'
         "In every district, Garr vowed to repair the roads before anything else. "
         '"Roads, not slogans, will be our creed," he said.\n'
