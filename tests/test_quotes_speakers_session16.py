@@ -157,3 +157,22 @@ def test_her_and_him_after_a_name_give_it_no_sex(nlp):
         "said he had her vote.\n"
     )
     assert name_of(nlp, text, "had her vote") != "Chris Garr"
+
+
+def test_characterized_as_reports_words_like_described_as(nlp):
+    text = (
+        '"I\'ve heard from many sources that he will vote for the mayor," former Senator Dan Ruiz '
+        'said on a radio show. "So we\'ll see what they do in the booth."\n\n'
+        "The Dayton Tribune characterized many voters' view of the race as a “long journey from "
+        "anger to grudging acceptance.”\n"
+    )
+    assert name_of(nlp, text, "grudging acceptance") == "Dayton Tribune"
+
+
+def test_a_thing_that_reminds_us_inside_a_writers_report_is_no_speaker(nlp):
+    text = (
+        "Author Tom Garr has a new book out this month.\n\n"
+        "The story of the river pilots reminds us that such ideals did not come easily to the "
+        "valley, where early mayors envisioned a “town for the few,” Garr writes in his book.\n"
+    )
+    assert name_of(nlp, text, "town for the few") == "Tom Garr"

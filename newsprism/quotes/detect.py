@@ -493,12 +493,12 @@ def _inner_report(clause: Token) -> bool:
     above only passes it on. Not under "say" or "tell": "a spokesman said the witness told
     detectives …" stays the spokesman's, the source who relays it."""
     subject = next((c for c in clause.children if c.dep_ == "nsubj" and c.i < clause.i), None)
-    return (
-        subject is not None
-        and subject.pos_ in ("PROPN", "NOUN")
-        and is_cue(clause)
-        and any(c.dep_ == "ccomp" and c.i > clause.i for c in clause.children)
-    )
+    named = subject is not None and (
+        subject.pos_ == "PROPN"
+        or subject.ent_type_ in ("PERSON", "ORG")
+        or any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in subject.children)  # "the Lind campaign"
+    )  # "the story of the porters reminds us that …, X writes" stays X's
+    return named and is_cue(clause) and any(c.dep_ == "ccomp" and c.i > clause.i for c in clause.children)
 
 
 def _participle_quote(
