@@ -176,3 +176,21 @@ def test_a_thing_that_reminds_us_inside_a_writers_report_is_no_speaker(nlp):
         "valley, where early mayors envisioned a “town for the few,” Garr writes in his book.\n"
     )
     assert name_of(nlp, text, "town for the few") == "Tom Garr"
+
+
+def test_a_shared_surname_said_as_he_is_the_man_of_that_name(nlp):
+    op_ed = (
+        "Only one governor since 1990 lost the first two contests and still won his party's nod "
+        "(Tom Lind in 1992).\n"
+    )
+    report = (
+        'Mayor Ana Lind was bracing for a loss on Monday. "It\'s going to be a race to the finish," '
+        "Ana Lind said.\n\nLind's husband, Tom, spoke at rallies all week.\n\n"
+        "At day's end, Lind said as he introduced his wife in Hudson, \"Finally, the dam broke, and "
+        'we are free" to debate ideas.\n'
+    )
+    arts = [make_article(op_ed, outlet="x"), make_article(report, outlet="y")]
+    found = [q for art in arts for q in extract_quotes(art, nlp(art.text))]
+    quotes, _ = merge_speakers(found, 92, {art.id: art.text for art in arts})
+    assert speaker_of(quotes, "the dam broke").canonical == "Tom Lind"
+    assert speaker_of(quotes, "race to the finish").canonical == "Ana Lind"

@@ -437,3 +437,14 @@ def strip_company(name: str) -> str:
     head, tail = joined[:-_LEGAL_TAIL], joined[-_LEGAL_TAIL:]
     bare = (head + _LEGAL.sub("", tail)).strip(" ,")
     return bare or name
+
+
+# "Clinton said as he introduced his wife": a time clause right after the tag is its subject's.
+_SIDE_CLAUSE = re.compile(r"\s+said,?\s+(?:as|while|when|after|before)\s+(he|she)\b")
+
+
+def side_clause_sex(text: str, end: int) -> str | None:
+    """``m``/``f`` from the he/she opening a time clause right after a name ending at ``end`` and
+    "said" ("Lind said as he …"): a surname two people share is then the one of that sex."""
+    m = _SIDE_CLAUSE.match(text, end)
+    return None if m is None else ("m" if m.group(1) == "he" else "f")

@@ -43,6 +43,7 @@ from newsprism.quotes.names import (
     most_written,
     name_words,
     same_given,
+    side_clause_sex,
     strip_company,
     strip_titles,
     surname,
@@ -452,7 +453,11 @@ def _resolve_short(quotes: list[Quote], texts: Mapping[str, str]) -> list[Quote]
             )
             younger = s.kind == "person" and "younger" in name_words(s.role or "")
             text = texts.get(q.article_id, "")
-            sex = _honorific(text[s.span.start : s.span.end]) if s.span is not None else None
+            sex = (
+                (_honorific(text[s.span.start : s.span.end]) or side_clause_sex(text, s.span.end))
+                if s.span is not None
+                else None
+            )
             pool = _Pool(story, titles, _titles(s.role) if s.kind == "person" else set())
             full = [_full_form(p, text, pool, texts, younger, sex, genders, written) or p for p in parts]
             name = full[0] if len(full) == 1 else ", ".join(full[:-1]) + " and " + full[-1]
