@@ -11,9 +11,9 @@ from tests.conftest import make_article
 from tests.quote_helpers import name_of, speaker_of
 
 
-def _relabelled(nlp, text: str, labels: list[tuple[str, int, str]]):
+def _relabelled(nlp, text: str, labels: list[tuple[str, int, str | None]]):
     """The parse of ``text`` with the entities holding the ``n``-th occurrence of each word (or
-    phrase) replaced by one of the given label."""
+    phrase) replaced by one of the given label (None: no entity there)."""
     doc = nlp(text)
     ents = list(doc.ents)
     for words, n, label in labels:
@@ -22,12 +22,13 @@ def _relabelled(nlp, text: str, labels: list[tuple[str, int, str]]):
             start = text.index(words, start + 1)
         span = doc.char_span(start, start + len(words))
         ents = [e for e in ents if e.end <= span.start or e.start >= span.end]
-        ents.append(SpacySpan(doc, span.start, span.end, label=label))
+        if label is not None:
+            ents.append(SpacySpan(doc, span.start, span.end, label=label))
     doc.ents = sorted(ents, key=lambda e: e.start)
     return doc
 
 
-def _name(nlp, text: str, labels: list[tuple[str, int, str]], words: str) -> str | None:
+def _name(nlp, text: str, labels: list[tuple[str, int, str | None]], words: str) -> str | None:
     art = make_article(text)
     found = list(extract_quotes(art, _relabelled(nlp, text, labels)))
     quotes, _ = merge_speakers(found, 92, {art.id: text})
@@ -194,3 +195,19 @@ def test_a_shared_surname_said_as_he_is_the_man_of_that_name(nlp):
     quotes, _ = merge_speakers(found, 92, {art.id: art.text for art in arts})
     assert speaker_of(quotes, "the dam broke").canonical == "Tom Lind"
     assert speaker_of(quotes, "race to the finish").canonical == "Ana Lind"
+
+
+def test_he_inside_a_quote_a_colon_leads_in_is_the_named_subject_before_the_colon(nlp):
+    text = (
+        "Former adviser Paul Denton has been a loud critic of the mayor's campaign all year. He "
+        "seemed to know her habits, warning that the mayor is “still in control of the race.”\n\n"
+        "For the most part, campaign staff publicly ignore the advice. But sometimes they can’t "
+        "help themselves.\n\n"
+        "“In breaking news,” Denton tweeted last January, “@MayorLind wins full-throated "
+        "endorsement from her press secretary,” after campaign spokesman Brian Holloway expressed "
+        "his general support for his boss online.\n\n"
+        "Holloway fired back: “As a guardian of the @CityHall legacy,” he wrote, “we know you are "
+        "rooting for @MayorLind, too. You just play a critic on TV!”\n"
+    )
+    labels = [("Holloway", 1, None)]  # the tagger leaves the surname unlabelled
+    assert _name(nlp, text, labels, "guardian of the") == "Brian Holloway"

@@ -910,6 +910,27 @@ def _governing_subject(pron: Token, marks: list[Span], genders: dict[str, str]) 
     return None
 
 
+def _colon_lead(doc: Doc, q: Found, genders: dict[str, str]) -> Token | None:
+    """``Fallon fired back: “As a guardian …,” he wrote, “…”``: a he/she tag inside a quote that
+    a colon leads in is the named person whose clause ends in that colon, when the sex fits."""
+    assert q.speaker is not None
+    text = text_of(doc)
+    before = text[: q.span.start].rstrip(" “\"‘'")
+    if not before.endswith(":") or "\n" in text[len(before) : q.span.start]:
+        return None
+    colon = next((t for t in reversed(tokens_between(doc, 0, len(before))) if t.text == ":"), None)
+    if colon is None or colon.i == 0:
+        return None
+    start = sentence(colon).start
+    verb = next((t for t in reversed(doc[start : colon.i]) if t.pos_ in ("VERB", "AUX")), None)
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None) if verb else None
+    known = subject is not None and subject.pos_ == "PROPN" and subject.text in surnames(doc)
+    subject = subject if known else _named_person(subject)  # "Fallon" the tagger left unlabelled
+    if subject is None or subject.i > colon.i:
+        return None
+    return subject if _gender_of(subject, genders) in (None, PRONOUN_GENDER.get(q.speaker.lower_)) else None
+
+
 def _subject_pronouns(doc: Doc, start: int, end: int, marks: list[Span]) -> list[Token]:
     """``he``/``she`` subjects outside quotes between two offsets (earlier mentions of someone)."""
     toks = tokens_between(doc, start, end)
@@ -1048,6 +1069,7 @@ def _resolve_one(doc: Doc, q: Found, marks: list[Span], window: int, state: dict
             said = text_of(doc)[q.span.start : q.span.end]
             people = _not_named_within(people, said, q.kind in ("direct", "fragment"))
         ref = _governing_subject(tok, marks, state["genders"]) if word in ("he", "she") else None
+        ref = ref or (_colon_lead(doc, q, state["genders"]) if word in ("he", "she") else None)
         ref = ref or _pronoun_referent(q, people, pronouns, state["speakers"], state["genders"])
         if ref is None and len(people) < len(cands):
             ref = _pronoun_referent(q, cands, pronouns, state["speakers"], state["genders"])
