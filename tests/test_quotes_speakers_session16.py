@@ -211,3 +211,15 @@ def test_he_inside_a_quote_a_colon_leads_in_is_the_named_subject_before_the_colo
     )
     labels = [("Holloway", 1, None)]  # the tagger leaves the surname unlabelled
     assert _name(nlp, text, labels, "guardian of the") == "Brian Holloway"
+
+
+def test_a_quote_set_off_by_dashes_is_the_words_of_the_person_whose_clause_it_interrupts(nlp):
+    text = (
+        "Mayor Tom Lind spoke for an hour on Thursday. Carl Brody, a delegate from Akron, said the "
+        "noise at this week's meeting was all part of the show.\n\n"
+        "\"We're alive, unlike the robots you're going to see next week\" at the other convention, "
+        "he said.\n\n"
+        "When Lind finally wrapped up — “I will fight for you, and I will win for you!” — the "
+        "balloons cascaded down on the crowd.\n"
+    )
+    assert name_of(nlp, text, "win for you") == "Tom Lind"

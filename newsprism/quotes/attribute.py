@@ -188,7 +188,29 @@ def _step_same_sentence(doc: Doc, found: Found, marks: list[Span]) -> bool:
             "according-to",
         )
         return True
-    return found.kind == "direct" and _colon_lead_in(doc, found, before, marks)
+    if found.kind == "direct" and _colon_lead_in(doc, found, before, marks):
+        return True
+    aside = _dash_aside(doc, found, before) if found.kind == "direct" else None
+    if aside is not None:
+        found.cue_span, found.speaker, found.method = token_span([aside]), aside, "lead-in"
+        return True
+    return False
+
+
+def _dash_aside(doc: Doc, found: Found, before: list[Token]) -> Token | None:
+    """``When Lind finally wrapped up — “I will fight for you!” — the balloons fell``: a quote set
+    off by dashes inside a sentence is the words of the named person whose clause it interrupts."""
+    text = text_of(doc)
+    lead = text[: found.span.start].rstrip(" “\"‘'")
+    tail = text[found.span.end :].lstrip(" ”\"’'")
+    if not (lead[-1:] and is_dash(lead[-1]) and tail[:1] and is_dash(tail[0])):
+        return None
+    verbs = [t for t in before if t.pos_ == "VERB" and not inside(t, [found.span])]
+    subject = next((c for c in verbs[-1].children if c.dep_ == "nsubj"), None) if verbs else None
+    person = subject is not None and (
+        subject.ent_type_ == "PERSON" or (subject.pos_ == "PROPN" and subject.text in surnames(doc))
+    )
+    return subject if person and subject.i < verbs[-1].i else None
 
 
 def _person_first(cues: list[Token], marks: list[Span]) -> list[Token]:
