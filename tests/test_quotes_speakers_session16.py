@@ -5,7 +5,7 @@ misread a word, the entity labels are set by hand so the test does not hang on t
 from spacy.tokens import Span as SpacySpan
 
 from newsprism.quotes import extract_quotes
-from newsprism.quotes.names import given_sex
+from newsprism.quotes.names import given_sex, repaired
 from newsprism.quotes.speakers import merge_speakers
 from tests.conftest import make_article
 from tests.quote_helpers import name_of, speaker_of
@@ -223,3 +223,13 @@ def test_a_quote_set_off_by_dashes_is_the_words_of_the_person_whose_clause_it_in
         "balloons cascaded down on the crowd.\n"
     )
     assert name_of(nlp, text, "win for you") == "Tom Lind"
+
+
+def test_a_name_whose_utf8_was_read_as_windows_1252_is_repaired(nlp):
+    text = (
+        "French President FranÃ§ois Delmas spoke in Lyon on Tuesday.\n\n"
+        "“That will have consequences,” FranÃ§ois Delmas said.\n"
+    )
+    assert name_of(nlp, text, "have consequences") == "François Delmas"
+    assert repaired("RaÃol Ortiz") == "Raúl Ortiz"  # "Ãº" after compatibility decomposition
+    assert repaired("José Ortiz") == "José Ortiz"

@@ -16,6 +16,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+import unicodedata
 from collections.abc import Iterable, Mapping
 from importlib import resources
 
@@ -448,3 +449,28 @@ def side_clause_sex(text: str, end: int) -> str | None:
     "said" ("Lind said as he …"): a surname two people share is then the one of that sex."""
     m = _SIDE_CLAUSE.match(text, end)
     return None if m is None else ("m" if m.group(1) == "he" else "f")
+
+
+# UTF-8 read as Windows-1252 ("FranÃ§ois"), sometimes then decomposed ("RaÃºl" as "RaÃol").
+_MOJIBAKE = re.compile(r"[ÂÃ](.)")
+
+
+def _undecomposed(lead: str, char: str) -> str:
+    """The letter two UTF-8 bytes read as ``lead`` and ``char`` stood for, also when ``char`` is
+    what compatibility decomposition made of the second byte's character ("º" -> "o")."""
+    for byte in range(0x80, 0xC0):
+        try:
+            seen = bytes([byte]).decode("cp1252")
+        except UnicodeDecodeError:
+            continue
+        if seen == char or unicodedata.normalize("NFKD", seen) == char:
+            return (lead.encode("cp1252") + bytes([byte])).decode("utf-8")
+    return lead + char
+
+
+def repaired(name: str) -> str:
+    """``name`` with UTF-8 mis-read as Windows-1252 undone ("FranÃ§ois" -> "François")."""
+    text = unicodedata.normalize("NFC", name)
+    if not _MOJIBAKE.search(text):
+        return name
+    return _MOJIBAKE.sub(lambda m: _undecomposed(m.group(0)[0], m.group(1)), text)

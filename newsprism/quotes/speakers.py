@@ -42,6 +42,7 @@ from newsprism.quotes.names import (
     most_complete,
     most_written,
     name_words,
+    repaired,
     same_given,
     side_clause_sex,
     strip_company,
@@ -231,6 +232,9 @@ def _untitled(quote: Quote, texts: Mapping[str, str]) -> Quote:
         return quote
     if _dateline(quote, texts):
         return dataclasses.replace(quote, speaker=None)
+    if repaired(s.canonical) != s.canonical:  # "FranÃ§ois Hollande": the text's encoding slip
+        s = dataclasses.replace(s, canonical=repaired(s.canonical))
+        quote = dataclasses.replace(quote, speaker=s)
     body = _persons_body(s.canonical) if s.kind in ("organisation", "nominal") else None
     if body is not None:  # "Ms. Brenner's campaign", "the Brenner campaign": one body, story wide
         return dataclasses.replace(quote, speaker=dataclasses.replace(s, canonical=body, kind="organisation"))
