@@ -940,7 +940,8 @@ def _colon_lead(doc: Doc, q: Found, genders: dict[str, str]) -> Token | None:
     before = text[: q.span.start].rstrip(" “\"‘'")
     if not before.endswith(":") or "\n" in text[len(before) : q.span.start]:
         return None
-    colon = next((t for t in reversed(tokens_between(doc, 0, len(before))) if t.text == ":"), None)
+    span = doc.char_span(len(before) - 1, len(before))
+    colon = span[0] if span is not None and len(span) == 1 else None
     if colon is None or colon.i == 0:
         return None
     start = sentence(colon).start
