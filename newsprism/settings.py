@@ -750,6 +750,10 @@ class CompareSettings:
     # endorsements of Clinton, who is in a tight race" / "Clinton and Sanders are locked in a
     # tight race") says nothing against one fact; such a pair is joined only when the model
     # finds it at least this likely (above 1.0: off, any opposite polarity stops a pair).
+    # Tuning sets (docs/results/brief.md 0zb-agree): PolNeAR calibrate facts 0.714 -> 0.738,
+    # dev3 0.625 -> 0.641; without the floor (the model's own 0.15) PolNeAR calibrate pair P
+    # fell 0.026 and ECB+ agree cite P 0.011; 0.2 finds one more dev4 fact but raises ECB+
+    # calibrate look-alikes 4.09 -> 4.19 (report half 2.94 under a ceiling of 3.0).
     align_polarity_denied: float = 0.5
     # Blocking (compare/blocking.py): alignment judges only each statement's align_neighbours
     # most similar statements of other articles, and pairs sharing a word stem, name or
