@@ -363,3 +363,32 @@ def test_the_brief_sets_a_loaded_term_beside_the_other_outlets_wording():
     lines = _contrasts(report, lambda s: s)
     assert lines[-1] == "- Ledger writes “slain”; Tribune on the same matter: “The teenager was killed.”"
     assert _contrasts({"framing": [{"outlet": "Tribune", "contrasts": {}}]}, lambda s: s) == []
+
+
+def test_the_story_page_sets_a_loaded_term_beside_the_other_outlets_wording():
+    from newsprism.render.story.jinja import story_env
+    from newsprism.render.story.view import Links, story_view
+
+    frame = {
+        "article_id": "a1",
+        "outlet": "Ledger",
+        "headline": headline_framing(None) | {"body_hedges": []},
+        "hedges": {},
+        "attribution_verbs": {},
+        "loaded_terms": {"slain": 1},
+        "contrasts": {"slain": [{"article_id": "b1", "text": "The teenager was killed.", "how": "ledger"}]},
+        "spellings": {},
+    }
+    report = {
+        "articles": [
+            {"id": aid, "label": label, "title": None, "published": None}
+            for aid, label in (("a1", "Ledger"), ("b1", "Tribune"))
+        ],
+        "ledger": [],
+        "framing": [frame, {**{k: v for k, v in frame.items() if k != "contrasts"}, "article_id": "b1"}],
+    }
+    links = Links(article=lambda aid, s=None, e=None: "#", person=lambda n: None)
+    page = story_env().get_template("story_body.html").render(**story_view(report, links))
+    # a framing stored before contrasts were read has none, and the page still draws
+    assert page.count("on the same matter") == 1
+    assert "“slain”; Tribune on the same matter: “The teenager was killed.”" in page
