@@ -392,3 +392,34 @@ def test_the_story_page_sets_a_loaded_term_beside_the_other_outlets_wording():
     # a framing stored before contrasts were read has none, and the page still draws
     assert page.count("on the same matter") == 1
     assert "“slain”; Tribune on the same matter: “The teenager was killed.”" in page
+
+
+def test_a_word_another_outlet_leaves_out_of_the_same_fact_is_listed_from_a_lower_bar():
+    from newsprism.compare.framing import contrasted
+
+    kinds = {"slain": "without", "stark": "none", "grim": "shared", "fiery": "none"}
+    loaded = {"grim": 1, "fiery speech": 2}  # at the bar
+    lower = {"grim": 1, "fiery speech": 2, "slain teen": 1, "stark": 1}  # at the bar minus the step
+    # "slain" is told plainer elsewhere: kept from the lower bar; "stark" no one else tells:
+    # only from the bar; "grim" every outlet telling the fact uses: the story's word.
+    assert contrasted(loaded, lower, kinds.__getitem__) == {"fiery speech": 2, "slain teen": 1}
+
+
+def test_the_contrast_of_a_word_is_read_over_its_own_voice_occurrences():
+    from newsprism.compare.framing import StoryContrast, _contrast_kind
+
+    a = make_article(
+        "The slain teenager was walking home from a Brooklyn vigil. His slain cousin lived nearby.",
+        outlet="Ledger",
+    )
+    b = make_article(
+        "The teenager killed on Monday was walking home from a Brooklyn vigil.", outlet="Tribune"
+    )
+    c = make_article(
+        "The slain teenager was walking home from a Brooklyn vigil, police said.", outlet="Courier"
+    )
+    story = StoryContrast([a, b, c], [], [])
+    assert _contrast_kind(story, a.id, a.text, "slain") == "without"  # the Tribune's plainer telling
+    assert _contrast_kind(StoryContrast([a, c], [], []), a.id, a.text, "slain") == "shared"
+    # blanked (quoted or reported) occurrences are not read
+    assert _contrast_kind(story, a.id, " " * len(a.text), "slain") == "none"

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from newsprism.compare.lexicon import zipf
+from newsprism.compare.lexicon import loaded_model, zipf
 from newsprism.compare.voice import (
     Term,
     lemma_counts,
@@ -32,6 +32,7 @@ from newsprism.model import Article, LedgerGroup, Quote, Statement
 from newsprism.nlp import load_spacy, model_key
 from newsprism.nlp.cache import parsed_by
 from newsprism.nlp.cache_articles import kept_framing
+from newsprism.settings import CompareSettings
 from newsprism.text import (
     ATTRIBUTION_VERBS,
     HEDGES,
@@ -353,6 +354,25 @@ def _decode(data: bytes) -> ParseReading:
     )
 
 
+def _body_terms(
+    article: Article,
+    reading: ParseReading,
+    voice: str,
+    shared: Callable[[str], float] | None,
+    threshold: float | None,
+    story: StoryContrast | None,
+    step: float,
+) -> dict[str, int]:
+    """The loaded terms of the article's body, contrast read when ``story`` is given."""
+    repeated = set(reading.repeated)
+    loaded = score_terms(reading.terms, repeated, shared, threshold)
+    if story is None or step <= 0:
+        return loaded
+    bar = loaded_model().threshold if threshold is None else threshold
+    lower = score_terms(reading.terms, repeated, shared, bar - step)
+    return contrasted(loaded, lower, lambda word: _contrast_kind(story, article.id, voice, word))
+
+
 def article_framing(
     article: Article,
     statements: Sequence[Statement],
@@ -361,10 +381,13 @@ def article_framing(
     shared: Callable[[str], float] | None = None,
     quotes: Sequence[Quote] = (),
     loaded_threshold: float | None = None,
+    story: StoryContrast | None = None,
+    contrast_step: float = 0.0,
 ) -> dict:
     """One article's framing. ``doc`` is its parse (own voice and parts of speech are read
     from it when given); ``shared`` the share of the story's other articles using a word;
-    ``quotes`` the article's quotes (their words are not the outlet's)."""
+    ``quotes`` the article's quotes (their words are not the outlet's); ``story`` how the
+    other outlets tell each fact, read with ``contrast_step`` (``compare.loaded_contrast_step``)."""
     reading = None
     if doc is not None:
         reading = kept_framing(
@@ -414,7 +437,7 @@ def article_framing(
         "attribution_verbs": dict(sorted(verbs.items())),
         "verb_tone": dict(sorted(Counter(ATTRIBUTION_VERBS[v] for v in verbs.elements()).items())),
         "loaded_terms": _merge(
-            score_terms(reading.terms, set(reading.repeated), shared, loaded_threshold)
+            _body_terms(article, reading, voice, shared, loaded_threshold, story, contrast_step)
             if reading is not None
             else loaded_terms(voice, None, shared, loaded_threshold),
             # With the body's parse at hand, the headline is parsed too.
@@ -440,7 +463,7 @@ def _sharing(articles: Sequence[Article]) -> dict[str, Callable[[str], float]]:
 
 # How much of a sentence's content words another outlet's sentence must share (Jaccard) to be
 # read as telling the same fact when the ledger groups neither (docs/results/brief.md 0zb).
-_NEAR_OVERLAP = 0.2
+_NEAR_OVERLAP = 0.3
 # Counterparts shown per loaded term: one per other outlet.
 _STEM = 5
 
@@ -552,6 +575,35 @@ class StoryContrast:
         return out
 
 
+def _contrast_kind(story: StoryContrast, article_id: str, voice: str, word: str) -> str:
+    """How the other outlets tell the facts ``word`` stands in, over its own-voice occurrences
+    (``voice``: the article's text with quotes and reported speech blanked): "without" (one
+    tells it without the word), "shared" (every one that tells it uses the word) or "none"."""
+    told = {
+        c["uses"]
+        for m in re.finditer(rf"(?<![\w-]){re.escape(word)}(?![\w-])", voice, re.IGNORECASE)
+        for c in story.counterparts(article_id, m.start(), word)
+    }
+    return "without" if False in told else "shared" if told else "none"
+
+
+def contrasted(
+    loaded: Mapping[str, int],
+    lower: Mapping[str, int],
+    kind: Callable[[str], str],
+) -> dict[str, int]:
+    """The loaded terms once contrast is read: ``loaded`` are those listed at the bar, ``lower``
+    those listed at the bar minus the contrast step; ``kind`` tells how other outlets word a
+    term's word (:func:`_contrast_kind`). A word another outlet leaves out of the same fact is
+    kept from the lower bar; one every outlet telling the fact uses is the story's word."""
+    kinds = {unit: kind(unit.split()[0]) for unit in lower}
+    return {
+        unit: n
+        for unit, n in lower.items()
+        if kinds[unit] == "without" or (unit in loaded and kinds[unit] != "shared")
+    }
+
+
 def _own_at(text: str, term: str) -> int | None:
     """Where ``term`` first stands outside quote marks in ``text`` (its first word's offset)."""
     outside = _outside_quotes(text)
@@ -585,8 +637,11 @@ def build_framing(
     docs: Sequence[Doc] | None = None,
     quotes: Sequence[Quote] = (),
     loaded_threshold: float | None = None,
+    contrast_step: float | None = None,
 ) -> list[dict]:
-    """Framing of every article; ``docs`` are the articles' parses, in the same order."""
+    """Framing of every article; ``docs`` are the articles' parses, in the same order;
+    ``contrast_step`` defaults to ``compare.loaded_contrast_step``."""
+    step = CompareSettings().loaded_contrast_step if contrast_step is None else contrast_step
     by_article: dict[str, list[Statement]] = {}
     for st in statements:
         by_article.setdefault(st.article_id, []).append(st)
@@ -613,6 +668,8 @@ def build_framing(
             sharing[a.id],
             quotes_of.get(a.id, []),
             loaded_threshold,
+            story,
+            step,
         )
         frame["contrasts"] = loaded_contrasts(frame, a, story)
         frames.append({**frame, "spellings": spellings.get(a.id, {})})
