@@ -464,7 +464,7 @@ def _sharing(articles: Sequence[Article]) -> dict[str, Callable[[str], float]]:
 # How much of a sentence's content words another outlet's sentence must share (Jaccard) to be
 # read as telling the same fact when the ledger groups neither (docs/results/brief.md 0zb).
 _NEAR_OVERLAP = 0.3
-# Counterparts shown per loaded term: one per other outlet.
+# Letters of a word's stem: "rampaged" and "rampage" are one word to the contrast.
 _STEM = 5
 
 
