@@ -70,6 +70,31 @@ def test_possessive_weekday_keeps_the_day() -> None:
     assert found["Friday"] == "2023-05-05"
 
 
+def test_a_possessive_weekday_whose_event_will_come_is_ahead() -> None:
+    found = values("And while Monday's debate in Kestrel will be his first, she has debated often.")
+    assert found["Monday"] == "2023-05-08"  # a Thursday paper: the next Monday
+    assert values("Monday's debate in Kestrel was his first.")["Monday"] == "2023-05-01"
+
+
+def test_a_month_after_were_to_or_push_until_after_is_ahead() -> None:
+    found = values("Brell said Thursday that if she were to win in March, she would sign it.")
+    assert found["March"] == "2024-03"
+    found = values("Officials said it could push the vote until after the February election.")
+    assert found["February"] == "2024-02"
+    assert values("Officials said the two were to blame for the flood in March.")["March"] == "2023-03"
+
+
+def test_a_day_or_month_of_last_year_counts_from_publication() -> None:
+    found = values("We started this journey on June 16th of last year, she said.")
+    assert found == {"June 16th": "2022-06-16", "last year": "2022"}  # TimeML tags the two apart
+    assert values("They will meet in June of next year.")["June"] == "2024-06"
+
+
+def test_a_month_after_a_and_before_a_lower_case_noun_is_a_date() -> None:
+    assert values("During a May interview on a radio show, Brell said he won.") == {"May": "2023-05"}
+    assert values("Brell may resign. Theresa May spoke to a May Day rally.") == {}
+
+
 def test_spans_point_into_the_text() -> None:
     text = "Peskov spoke on Thursday, a day after the attack."
     for t in tag_text(text, THU, "a1"):

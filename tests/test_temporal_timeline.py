@@ -721,6 +721,21 @@ def test_minutes_or_days_later_count_from_the_last_day_told() -> None:
     assert dates == {"Ada Morrow": "2031-08-05", "Minutes la": "2031-08-05", "Two days l": "2031-08-07"}
 
 
+def test_hours_or_days_earlier_count_back_from_the_last_day_told() -> None:
+    text = (
+        "The harbour board met Ada Morrow on Tuesday night. She had written to the board a few hours "
+        "earlier. Four days earlier, the pier had closed. Brell tweeted about it earlier in the morning."
+    )
+    entries = run(article(text, "a", "2031-08-08", "A")).timeline  # a Friday: Tuesday is the 5th
+    dates = {text[start : start + 10]: e.date for e in entries for _, start, _ in e.spans}
+    assert dates == {
+        "The harbou": "2031-08-05",
+        "She had wr": "2031-08-05",
+        "Four days ": "2031-08-01",  # not four days before publication
+        "Brell twee": "2031-08-01",  # the morning of the last day told
+    }
+
+
 def test_in_the_past_week_is_the_month_when_its_days_lie_in_one() -> None:
     text = "In the past week, the friendship between Ada Morrow and the mayor came to an end."
     assert [e.date for e in run(article(text, "a", "2031-12-31", "A")).timeline] == ["2031-12"]

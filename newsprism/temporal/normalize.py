@@ -26,15 +26,17 @@ Value = tuple[str, str, str | None]  # (type, value, mod)
 _FUTURE = re.compile(
     r"\b(?:will|won['’]t|wo\s+n't|'ll|shall|would|(?:is|are|was|were)\s+(?:due|expected|scheduled|set|"
     r"slated|going|planning|poised|likely)\s+to|(?:is|are|am)\s+supposed\s+to|plans?\s+to|planned\s+to|planning\s+to|intends?\s+to|"
-    r"(?:is|are)\s+to|upcoming|looming|impending|forthcoming|(?<!-)expected|scheduled|as\s+(?:soon|early)\s+as|"
+    r"(?:is|are)\s+to|(?<=\bwere\s)to(?=\s+(?!blame\b)[a-z]+\b)|upcoming|looming|impending|forthcoming|(?<!-)expected|scheduled|as\s+(?:soon|early)\s+as|"
     r"(?:is|are)\s+set\s+(?:for|on)|due\s+(?:on|to|for|by|in|at)|"
     # "postponed the vote to Friday", "pushed back until Monday": the new date is ahead
-    r"(?:postpon|delay|reschedul|adjourn|push)\w*(?:\s+\w+){0,3}?(?:\s+back)?\s+(?:until|till|to)(?=\s*$))\b",
+    r"(?:postpon|delay|reschedul|adjourn|push)\w*(?:\s+\w+){0,3}?(?:\s+back)?\s+(?:until|till|to)"
+    r"(?:\s+after(?:\s+the)?)?(?=\s*$))\b",
     re.IGNORECASE,
 )
 _FUTURE_AFTER = re.compile(
-    # the subject's words may be a title ("On Monday, Mr. Clinton will hold")
-    r"^[\s,]*(?:\w+\.?\s+){0,4}?(?:will|'ll|(?:is|are)\s+(?:due|expected|scheduled|set)\s+to)\b",
+    # the subject's words may be a title ("On Monday, Mr. Clinton will hold"), or the day's
+    # event after a possessive ("Monday's debate in New York will be his first")
+    r"^(?:['’]s\b)?[\s,]*(?:\w+\.?\s+){0,4}?(?:will|'ll|(?:is|are)\s+(?:due|expected|scheduled|set)\s+to)\b",
     re.IGNORECASE,
 )
 # "-ed" words are past verbs unless a determiner makes them adjectives ("the reduced dividend").
@@ -396,6 +398,8 @@ def _full_date(m: Mention, ctx: Context) -> Value | None:
     month = int(m.part("month") or 0) if m.rule in {"date_iso", "date_num"} else lx.MONTHS[low(m, "month")]
     day = int(re.sub(r"\D", "", m.part("day") or ""))
     year = _year_of(m)
+    if year is None:
+        year = _year_said_after(m, ctx)
     try:
         if year is not None:
             date = dt.date(year, month, day)
@@ -470,12 +474,28 @@ def _month_year(m: Mention, ctx: Context) -> Value | None:
     return "DATE", f"{_year_of(m)}-{month:02d}", mod_of(low(m, "pre").split(" ")[-1] or None)
 
 
+# "June 16th of last year", "October of next year": TimeML tags the year apart, but it is the
+# date's year, counted from publication.
+_OF_YEAR_AFTER = re.compile(r"\s+of\s+(last|this|next)\s+year\b", re.IGNORECASE)
+_YEAR_STEPS = {"last": -1, "this": 0, "next": 1}
+
+
+def _year_said_after(m: Mention, ctx: Context) -> int | None:
+    """The year "of last/this/next year" right after a month or a day gives it."""
+    after = _OF_YEAR_AFTER.match(ctx.text, m.end)
+    if after is None or ctx.reference is None:
+        return None
+    return ctx.reference.year + _YEAR_STEPS[after.group(1).lower()]
+
+
 def _month(m: Mention, ctx: Context) -> Value | None:
     month = lx.MONTHS[low(m, "month")]
     mod = mod_of(low(m, "pre") or None)
     ref = ctx.reference
     if (framed := ctx.framed_year(m)) is not None:
         return "DATE", f"{framed}-{month:02d}", mod
+    if (said := _year_said_after(m, ctx)) is not None:
+        return "DATE", f"{said}-{month:02d}", mod
     if ref is None:
         # No publication date: a narrative's months follow the last year it named.
         year_of = ctx.last_point.year if ctx.last_point else "XXXX"

@@ -38,6 +38,7 @@ _ORDINAL_SECOND = re.compile(
 )
 _MONTH_LOOKALIKES = frozenset({"may", "march", "june", "august"})
 _ARTICLE_BEFORE = re.compile(r"\b(?:a|an|the)\s+$", re.IGNORECASE)
+_INDEFINITE_BEFORE = re.compile(r"\b(?:a|an)\s+$", re.IGNORECASE)
 _NAME_AFTER = re.compile(r" [A-Z][a-z]+\b")  # a capitalised word right after a bare month
 _COPULA_BEFORE = re.compile(r"(?:^|[.!?\"”’]\s+|\n)(?:That|This|It)\s+(?:was|is)\s+$")
 
@@ -202,4 +203,6 @@ def _plausible_month(mention: Mention, before: str, after: str = "") -> bool:
         # "April Mellody, a spokeswoman": a given name before a surname; but an article makes
         # the month a modifier ("a September Washington Post-ABC News poll")
         return False
+    if _INDEFINITE_BEFORE.search(before) and re.match(r" [a-z]", after):
+        return True  # "a May interview", "an August poll": no verb or name follows "a"
     return month not in _MONTH_LOOKALIKES

@@ -127,7 +127,9 @@ def candidates(article: Article, units: list[Span], timexes: list[Timex]) -> lis
     counted = _counted_from_a_date(article.text, timexes) + _eves(article.text, timexes)
     counted += _later(article.text, timexes) + _recent(article, timexes)
     counted += [t for t in _counted_from_now(article, timexes) if t.span not in {c.span for c in counted}]
-    dated = sorted([*(_as_month(t) for t in timexes), *counted], key=lambda t: t.span.start)
+    recounted = SpanSet([c.span for c in counted])  # "four days earlier" counted from now by the rules
+    own = [_as_month(t) for t in timexes if not recounted.overlapping(t.span.start, t.span.end)]
+    dated = sorted([*own, *counted], key=lambda t: t.span.start)
     # a week shown as its month is still that week when told apart from another date of its unit
     weeks = {t.span: t.value for t in timexes if _WEEK.match(t.value)}
     pending = _event_anchored(article.text, timexes)
@@ -555,29 +557,45 @@ def _counted_from_a_date(text: str, timexes: list[Timex]) -> list[Timex]:
     return out
 
 
-# "Minutes later", "hours later", "two days later": counted from the day the text told last.
+# "Minutes later", "hours earlier", "two days later", "four days earlier", "earlier in the
+# morning": counted from the day the text told last (a writer counts "earlier" from the story's
+# moment, "ago" from now).
 _LATER = re.compile(
     r"\b(?:(?:(?:a\s+few|several|\d+|some|(?P<n>a|an|one|two|three|four|five|six))\s+)?"
-    r"(?P<unit>minutes|hours|days?)|(?P<small>minutes|hours))\s+later\b",
+    r"(?P<unit>minutes|hours|days?)|(?P<small>minutes|hours))\s+(?P<dir>later|earlier)\b"
+    r"|\b(?:earlier|later)\s+in\s+the\s+(?:morning|afternoon|evening|day)\b",
     re.IGNORECASE,
 )
 _LATER_REACH = 800  # characters back to the day counted from: a paragraph or two
 
 
 def _later(text: str, timexes: list[Timex]) -> list[Timex]:
-    """The day of an event told as "minutes later" or "two days later": the last date the text
-    told, when a day and within a paragraph or two, plus the days counted (timeline only: for TimeML
-    "two days" stays a duration). A vague count of days ("a few days later") gives no day."""
+    """The day of an event told as "minutes later", "hours earlier" or "two days later": the
+    last date the text told, when a day and within a paragraph or two, plus or minus the days
+    counted (timeline only: for TimeML "two days" stays a duration, "four days earlier" a day
+    counted from publication). A vague count of days ("a few days later") gives no day."""
     dated = [t for t in timexes if _DAY.match(t.value)]
-    out = []
+    out: list[Timex] = []
     for m in _LATER.finditer(text):
-        last = next((t for t in reversed(dated) if t.span.end <= m.start()), None)
+        # a day counted here replaces the rules' value of its words ("four days earlier")
+        known = sorted(
+            [
+                t
+                for t in dated
+                if not any(o.span.start < t.span.end and t.span.start < o.span.end for o in out)
+            ]
+            + out,
+            key=lambda t: t.span.start,
+        )
+        last = next((t for t in reversed(known) if t.span.end <= m.start()), None)
         if last is None or m.start() - last.span.end > _LATER_REACH or not _ISO_DAY.match(last.value[:10]):
             continue  # too far back, or the last date told is a month or a year
         unit = (m.group("unit") or m.group("small") or "").lower()
         if unit.startswith("day") and not m.group("n"):
             continue
         count = lx.NUMBERS.get((m.group("n") or "").lower(), 1) if unit.startswith("day") else 0
+        if (m.group("dir") or "").lower() == "earlier":
+            count = -count
         when = dt.date.fromisoformat(last.value[:10]) + dt.timedelta(days=count)
         out.append(Timex(Span(m.start(), m.end()), m.group(0), "DATE", when.isoformat(), last.article_id))
     return out
