@@ -734,6 +734,16 @@ def test_hours_or_days_earlier_count_back_from_the_last_day_told() -> None:
         "Four days ": "2031-08-01",  # not four days before publication
         "Brell twee": "2031-08-01",  # the morning of the last day told
     }
+    text = (
+        "Brell debated on Tuesday night before voters in Kestrel go to the polls Aug. 20. "
+        "Four rivals debated earlier in the evening."
+    )
+    dates = {
+        text[start : start + 10]: e.date
+        for e in run(article(text, "a", "2031-08-08", "A")).timeline
+        for _, start, _ in e.spans
+    }
+    assert dates["Four rival"] == "2031-08-05"  # not the coming vote's day
 
 
 def test_in_the_past_week_is_the_month_when_its_days_lie_in_one() -> None:

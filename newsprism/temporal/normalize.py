@@ -204,7 +204,9 @@ class Context:
             return "past"
         if not possessive and _future_cue(before):
             return "future"
-        if (possessive or len(before) < 12) and _FUTURE_AFTER.match(after):
+        # (a possessive day opening its clause: "And while Monday's debate will be"; not "The
+        # results of Tuesday's primaries will shape")
+        if len(before) < 12 and _FUTURE_AFTER.match(after):
             return "future"
         ahead = _AHEAD_OF.search(before)
         if ahead and (

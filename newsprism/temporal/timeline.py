@@ -125,7 +125,7 @@ def candidates(article: Article, units: list[Span], timexes: list[Timex]) -> lis
     for each of coordinated dates: "in 2004 and 2005" is two dated events)."""
     out = []
     counted = _counted_from_a_date(article.text, timexes) + _eves(article.text, timexes)
-    counted += _later(article.text, timexes) + _recent(article, timexes)
+    counted += _later(article.text, timexes, published_date(article)) + _recent(article, timexes)
     counted += [t for t in _counted_from_now(article, timexes) if t.span not in {c.span for c in counted}]
     recounted = SpanSet([c.span for c in counted])  # "four days earlier" counted from now by the rules
     own = [_as_month(t) for t in timexes if not recounted.overlapping(t.span.start, t.span.end)]
@@ -569,11 +569,13 @@ _LATER = re.compile(
 _LATER_REACH = 800  # characters back to the day counted from: a paragraph or two
 
 
-def _later(text: str, timexes: list[Timex]) -> list[Timex]:
+def _later(text: str, timexes: list[Timex], published: dt.date | None = None) -> list[Timex]:
     """The day of an event told as "minutes later", "hours earlier" or "two days later": the
     last date the text told, when a day and within a paragraph or two, plus or minus the days
     counted (timeline only: for TimeML "two days" stays a duration, "four days earlier" a day
-    counted from publication). A vague count of days ("a few days later") gives no day."""
+    counted from publication). A vague count of days ("a few days later") gives no day. What
+    happened "earlier" is counted from a day told that is not still to come ("voters go to the
+    polls Feb. 9 ... debated earlier in the evening" is the debate's evening)."""
     dated = [t for t in timexes if _DAY.match(t.value)]
     out: list[Timex] = []
     for m in _LATER.finditer(text):
@@ -587,14 +589,23 @@ def _later(text: str, timexes: list[Timex]) -> list[Timex]:
             + out,
             key=lambda t: t.span.start,
         )
-        last = next((t for t in reversed(known) if t.span.end <= m.start()), None)
+        earlier = m.group(0).lower().startswith("earlier") or (m.group("dir") or "").lower() == "earlier"
+        last = next(
+            (
+                t
+                for t in reversed(known)
+                if t.span.end <= m.start()
+                and not (earlier and published and t.value[:10] > published.isoformat())
+            ),
+            None,
+        )
         if last is None or m.start() - last.span.end > _LATER_REACH or not _ISO_DAY.match(last.value[:10]):
             continue  # too far back, or the last date told is a month or a year
         unit = (m.group("unit") or m.group("small") or "").lower()
         if unit.startswith("day") and not m.group("n"):
             continue
         count = lx.NUMBERS.get((m.group("n") or "").lower(), 1) if unit.startswith("day") else 0
-        if (m.group("dir") or "").lower() == "earlier":
+        if earlier:
             count = -count
         when = dt.date.fromisoformat(last.value[:10]) + dt.timedelta(days=count)
         out.append(Timex(Span(m.start(), m.end()), m.group(0), "DATE", when.isoformat(), last.article_id))
