@@ -746,6 +746,19 @@ def test_hours_or_days_earlier_count_back_from_the_last_day_told() -> None:
     assert dates["Four rival"] == "2031-08-05"  # not the coming vote's day
 
 
+def test_an_event_known_by_its_date_is_dated_when_it_names_the_event() -> None:
+    text = (
+        "It was the worst attack on the harbour since 9/11, Brell said. "
+        "The 9/11 families of Kestrel met the mayor. Ada Morrow recalled the 9/11 attacks."
+    )
+    dates = {
+        text[start : start + 10]: e.date
+        for e in run(article(text, "a", "2031-08-08", "A")).timeline
+        for _, start, _ in e.spans
+    }
+    assert dates == {"It was the": "2001-09-11", "Ada Morrow": "2001-09-11"}  # not the families' meeting
+
+
 def test_in_the_past_week_is_the_month_when_its_days_lie_in_one() -> None:
     text = "In the past week, the friendship between Ada Morrow and the mayor came to an end."
     assert [e.date for e in run(article(text, "a", "2031-12-31", "A")).timeline] == ["2031-12"]

@@ -125,6 +125,7 @@ def candidates(article: Article, units: list[Span], timexes: list[Timex]) -> lis
     for each of coordinated dates: "in 2004 and 2005" is two dated events)."""
     out = []
     counted = _counted_from_a_date(article.text, timexes) + _eves(article.text, timexes)
+    counted += _named_dates(article.text, article.id)
     counted += _later(article.text, timexes, published_date(article)) + _recent(article, timexes)
     counted += [t for t in _counted_from_now(article, timexes) if t.span not in {c.span for c in counted}]
     recounted = SpanSet([c.span for c in counted])  # "four days earlier" counted from now by the rules
@@ -609,6 +610,27 @@ def _later(text: str, timexes: list[Timex], published: dt.date | None = None) ->
             count = -count
         when = dt.date.fromisoformat(last.value[:10]) + dt.timedelta(days=count)
         out.append(Timex(Span(m.start(), m.end()), m.group(0), "DATE", when.isoformat(), last.article_id))
+    return out
+
+
+# An event known by its date, used as a date ("since 9/11", "before 9/11") or naming the event
+# ("the 9/11 attacks"); not as a mere label ("9/11 families", "the 9/11 Commission").
+_NAMED_DATE = re.compile(
+    r"(?:\b(?P<prep>since|after|before|until|on|of)\s+)?(?<![\w/])(?P<name>"
+    + "|".join(re.escape(n) for n in lx.NAMED_DATES)
+    + r")(?![\w/])(?P<noun>\s+(?:terror(?:ist)?\s+)?(?:attacks?|hijackings?|bombings?))?",
+    re.IGNORECASE,
+)
+
+
+def _named_dates(text: str, article_id: str) -> list[Timex]:
+    """The day of an event known by its date ("the 9/11 attacks"), as a dated expression on
+    its name (timeline only)."""
+    out = []
+    for m in _NAMED_DATE.finditer(text):
+        if m.group("prep") or m.group("noun"):
+            span = Span(m.start("name"), m.end("name"))
+            out.append(Timex(span, m.group("name"), "DATE", lx.NAMED_DATES[m.group("name")], article_id))
     return out
 
 
