@@ -97,6 +97,12 @@ def test_a_month_after_a_and_before_a_lower_case_noun_is_a_date() -> None:
     assert values("Brell may resign. Theresa May spoke to a May Day rally.") == {}
 
 
+def test_a_year_after_a_comma_and_a_space_is_a_year_not_after_a_bare_comma() -> None:
+    assert values("Brell hosted in 2004, 2005 and 2007.") == {"2004": "2004", "2005": "2005", "2007": "2007"}
+    assert values("Ada Morrow, 2015 winner of the Kestrel prize, spoke.") == {"2015": "2015"}
+    assert values("The port moved 1,2015 crates.") == {}
+
+
 def test_spans_point_into_the_text() -> None:
     text = "Peskov spoke on Thursday, a day after the attack."
     for t in tag_text(text, THU, "a1"):

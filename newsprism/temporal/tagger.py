@@ -173,7 +173,9 @@ def _in_title(mention: Mention, text: str, before: str) -> bool:
 def _plausible_year(mention: Mention, before: str, after: str) -> bool:
     if mention.part("pre"):
         return True
-    if re.search(r"[\d$£€.,:/#]\s*$", before) or re.match(r"\s*(?:%|percent|[-/]\d)", after):
+    # (a comma and a space is a list's or an apposition's: "in 2004, 2005 and 2006", "Ames,
+    # 2015 winner of the prize"; a comma alone a number's: "1,2015")
+    if re.search(r"(?:[\d$£€.:/#]\s*|,)$", before) or re.match(r"\s*(?:%|percent|[-/]\d)", after):
         return False
     return bool(_YEAR_BEFORE.search(before) or _YEAR_AFTER.match(after) or _before_year_noun(mention, after))
 
