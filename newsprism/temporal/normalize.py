@@ -26,7 +26,7 @@ Value = tuple[str, str, str | None]  # (type, value, mod)
 _FUTURE = re.compile(
     r"\b(?:will|won['’]t|wo\s+n't|'ll|shall|would|(?:is|are|was|were)\s+(?:due|expected|scheduled|set|"
     r"slated|going|planning|poised|likely)\s+to|(?:is|are|am)\s+supposed\s+to|plans?\s+to|planned\s+to|planning\s+to|intends?\s+to|"
-    r"(?:is|are)\s+to|(?<=\bwere\s)to(?=\s+(?!blame\b)[a-z]+\b)|upcoming|looming|impending|forthcoming|(?<!-)expected|scheduled|as\s+(?:soon|early)\s+as|"
+    r"(?:is|are)\s+to|if\s+(?:[\w'’]+\s+){1,4}?were\s+to(?=\s+(?!blame\b)[a-z]+\b)|upcoming|looming|impending|forthcoming|(?<!-)expected|scheduled|as\s+(?:soon|early)\s+as|"
     r"(?:is|are)\s+set\s+(?:for|on)|due\s+(?:on|to|for|by|in|at)|"
     # "postponed the vote to Friday", "pushed back until Monday": the new date is ahead
     r"(?:postpon|delay|reschedul|adjourn|push)\w*(?:\s+\w+){0,3}?(?:\s+back)?\s+(?:until|till|to)"
