@@ -74,6 +74,8 @@ def test_a_possessive_weekday_whose_event_will_come_is_ahead() -> None:
     found = values("And while Monday's debate in Kestrel will be his first, she has debated often.")
     assert found["Monday"] == "2023-05-08"  # a Thursday paper: the next Monday
     assert values("Monday's debate in Kestrel was his first.")["Monday"] == "2023-05-01"
+    # yesterday's event is the news: what comes of it lies ahead, not the day
+    assert values("Wednesday's vote will shape the race.")["Wednesday"] == "2023-05-03"
     # the day names what the subject is of: its event is past, what comes of it ahead
     assert values("The results of Monday's two primaries will shape the race.")["Monday"] == "2023-05-01"
 

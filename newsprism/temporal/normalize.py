@@ -256,6 +256,13 @@ class Context:
             return "" if any(c.lastgroup == "past" for c in cues[:-1]) else "future"
         return "future"
 
+    def opens_with_possessive(self, mention: Mention) -> bool:
+        """Whether ``mention`` is a possessive day opening its clause with no cue before it
+        ("And while Monday's debate ..."), whose tense only a verb after it gives."""
+        before = self._clause_before(mention.start)
+        possessive = self.text[mention.end : mention.end + 2] in {"'s", "’s"}
+        return possessive and len(before) < 12 and not _NEAREST_CUE.search(before)
+
     def before_event(self, mention: Mention) -> bool:
         """Whether ``mention`` is a possessive day naming an event after "before" or "until"."""
         possessive = self.text[mention.end : mention.end + 2] in {"'s", "’s"}
@@ -319,6 +326,8 @@ def _weekday(m: Mention, ctx: Context) -> Value | None:
     if ctx.reference is None or _named_day(ctx.text, m):
         return "DATE", f"XXXX-WXX-{wd + 1}", None
     tense = ctx.day_tense(m)
+    if tense == "future" and (ctx.reference.weekday() - wd) % 7 == 1 and ctx.opens_with_possessive(m):
+        tense = "past"  # "Tuesday's results will shape the race" in a Wednesday paper: yesterday's
     # A bare weekday is the most recent one (news tells what happened), except the day after
     # publication, which a clause in no past tense means ("Friday" in a Thursday article).
     tomorrow = (wd - ctx.reference.weekday()) % 7 == 1
