@@ -759,6 +759,12 @@ def test_an_event_known_by_its_date_is_dated_when_it_names_the_event() -> None:
     assert dates == {"It was the": "2001-09-11", "Ada Morrow": "2001-09-11"}  # not the families' meeting
 
 
+def test_a_date_after_a_semicolon_is_the_next_clauses_event() -> None:
+    text = "The vigil in Kestrel was held Monday evening; the next night a crowd looted the harbour store."
+    rows = run(article(text, "a", "2031-08-08", "A")).timeline  # a Friday
+    assert sorted((e.date, e.time) for e in rows) == [("2031-08-04", "evening"), ("2031-08-05", "night")]
+
+
 def test_in_the_past_week_is_the_month_when_its_days_lie_in_one() -> None:
     text = "In the past week, the friendship between Ada Morrow and the mayor came to an end."
     assert [e.date for e in run(article(text, "a", "2031-12-31", "A")).timeline] == ["2031-12"]

@@ -389,7 +389,9 @@ _OPENER = re.compile(
     r"\b(?:said|says|saying|told|telling|announced|added|after|before|ahead\s+of|when|while|until|that|"
     r"and\s+(?:then\s+)?(?:he|she|they|it|we|I))\b"
     # a participle right before the date opens a reduced clause: "a process launched in 2012"
-    r"|\b[a-z]{3,}ed(?=\s+(?:in|on|during|since)\s+$)",
+    r"|\b[a-z]{3,}ed(?=\s+(?:in|on|during|since)\s+$)"
+    # a semicolon joins two clauses, each with its own event ("held Monday; the next night ...")
+    r"|;",
     re.IGNORECASE,
 )
 
