@@ -80,6 +80,14 @@ def test_a_possessive_weekday_whose_event_will_come_is_ahead() -> None:
     assert values("The results of Monday's two primaries will shape the race.")["Monday"] == "2023-05-01"
 
 
+def test_a_weekday_after_a_schedules_present_verb_is_ahead() -> None:
+    found = values("Delegates head to Kestrel for the convention, which begins Monday.")
+    assert found["Monday"] == "2023-05-08"  # a Thursday paper
+    assert values("The talks resume on Tuesday in Kestrel.")["Tuesday"] == "2023-05-09"
+    assert values("The fair got off to a rocky start Monday.")["Monday"] == "2023-05-01"  # a noun
+    assert values("The convention, which began Monday, ended early.")["Monday"] == "2023-05-01"
+
+
 def test_a_month_after_were_to_or_push_until_after_is_ahead() -> None:
     found = values("Brell said Thursday that if she were to win in March, she would sign it.")
     assert found["March"] == "2024-03"

@@ -85,6 +85,14 @@ _PRESENT = re.compile(
     re.IGNORECASE,
 )
 _CLAUSE_END = re.compile(r"[,;:–—]")
+# A schedule's present-tense verb right before a weekday: what the day will see ("which begins
+# Monday", "the talks resume on Tuesday"), not a historical present.
+_SCHEDULED_BEFORE = re.compile(
+    # (plural forms only of verbs that are no nouns: "got off to a rocky start Monday")
+    r"\b(?:begins?|opens|starts|ends|closes|convenes?|reconvenes?|resumes?|expires?|kicks?\s+off|takes?\s+effect)"
+    r"\s+(?:on\s+)?$",
+    re.IGNORECASE,
+)
 # "before" or "until" opening a clause with its own subject and verb: the clause's day is after
 # the sentence's, and told in no past tense it is still to come.
 _AHEAD_OF = re.compile(
@@ -233,6 +241,8 @@ class Context:
         possessive = after[:2] in {"'s", "’s"}
         if _SAID_BEFORE.search(before):
             return "past"
+        if _SCHEDULED_BEFORE.search(before):
+            return "future"  # "the convention, which begins Monday": a schedule told in the present
         cues = list(_NEAREST_CUE.finditer(before))
         if possessive:
             if _PROG_ADJUNCT.search(before) or (cues and cues[-1].lastgroup == "ahead"):
