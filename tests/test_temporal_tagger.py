@@ -88,6 +88,16 @@ def test_a_weekday_after_a_schedules_present_verb_is_ahead() -> None:
     assert values("The convention, which began Monday, ended early.")["Monday"] == "2023-05-01"
 
 
+def test_the_day_of_an_event_named_after_before_is_the_nearest() -> None:
+    fri = dt.date(2023, 5, 5)  # a Friday paper: the primary is three days ahead, not four back
+    found = values("Reports track the spending before the Kestrel primary on Monday.", fri)
+    assert found["Monday"] == "2023-05-08"
+    assert (
+        values("She posted minutes before the shootings occurred on Monday.", fri)["Monday"] == "2023-05-01"
+    )
+    assert values("Brell testified before the harbour committee on Monday.", fri)["Monday"] == "2023-05-01"
+
+
 def test_a_month_after_were_to_or_push_until_after_is_ahead() -> None:
     found = values("Brell said Thursday that if she were to win in March, she would sign it.")
     assert found["March"] == "2024-03"

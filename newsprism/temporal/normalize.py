@@ -150,6 +150,11 @@ _PROG_ADJUNCT = re.compile(r"\b(?:is|are|am)\s+[a-z]+ing\s+(?:in|at|for|during)\
 # Monday's caucus" is three days ahead; a Wednesday paper's "polls taken before Tuesday's
 # primary" the day before).
 _BEFORE_EVENT = re.compile(r"\b(?:before|until|till|in\s+advance\s+of)\s+$", re.IGNORECASE)
+# An event named after "before" or "until", its day after "on" ("before the New Hampshire primary on").
+_EVENT_ON = re.compile(
+    r"\b(?:before|until)\s+(?P<np>(?:the|a|an|its|their|his|her)\s+(?:[\w'’-]+\s+){1,4}?)on\s+$",
+    re.IGNORECASE,
+)
 # (a closing quote may follow the stop: ''I'd like to punch him.'' And in Fayetteville ...)
 _SENTENCE_END = re.compile(r"(?<![ap]\.m)(?<!\b[A-Z])[.!?](?:''|[\"”’)])?\s+(?=[A-Z\"“‘']|'')|\n")
 _MODS = {
@@ -274,11 +279,19 @@ class Context:
         return possessive and len(before) < 12 and not _NEAREST_CUE.search(before)
 
     def before_event(self, mention: Mention) -> bool:
-        """Whether ``mention`` is a possessive day naming an event after "before" or "until"."""
+        """Whether ``mention`` is a possessive day naming an event after "before" or "until",
+        or the day of such an event named with "on" ("spending before the primary on Tuesday",
+        "days before the caucuses on Monday"; not after a verb of appearing, whose "before" is
+        a place, nor when a verb tells the event: "before the shootings occurred on Wednesday")."""
         possessive = self.text[mention.end : mention.end + 2] in {"'s", "’s"}
-        return possessive and bool(
-            _BEFORE_EVENT.search(self.text[max(0, mention.start - 30) : mention.start])
-        )
+        before = self.text[max(0, mention.start - 80) : mention.start]
+        if possessive:
+            return bool(_BEFORE_EVENT.search(before[-30:]))
+        named = _EVENT_ON.search(before)
+        if named is None or _PAST.search(named.group("np")) or _FUTURE.search(named.group("np")):
+            return False
+        lead = before[: named.start()]
+        return not (_IN_FRONT_OF.search(lead) or _PAST_VERB_LAST.search(lead))
 
     def verb_right_before(self, mention: Mention) -> bool:
         """Whether a past verb comes right before ``mention`` ("took place on", "was held")."""
