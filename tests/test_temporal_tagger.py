@@ -126,6 +126,7 @@ def test_a_year_after_a_comma_and_a_space_is_a_year_not_after_a_bare_comma() -> 
     assert values("Brell hosted in 2004, 2005 and 2007.") == {"2004": "2004", "2005": "2005", "2007": "2007"}
     assert values("Ada Morrow, 2015 winner of the Kestrel prize, spoke.") == {"2015": "2015"}
     assert values("The port moved 1,2015 crates.") == {}
+    assert "2016" not in values("PostedFebruary 6, 2016 at noon")  # a date the date rules did not take
 
 
 def test_spans_point_into_the_text() -> None:

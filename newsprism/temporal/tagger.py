@@ -174,8 +174,11 @@ def _plausible_year(mention: Mention, before: str, after: str) -> bool:
     if mention.part("pre"):
         return True
     # (a comma and a space is a list's or an apposition's: "in 2004, 2005 and 2006", "Ames,
-    # 2015 winner of the prize"; a comma alone a number's: "1,2015")
-    if re.search(r"(?:[\d$£€.:/#]\s*|,)$", before) or re.match(r"\s*(?:%|percent|[-/]\d)", after):
+    # 2015 winner of the prize"; a comma alone a number's, "1,2015", and after a day a date's
+    # the date rules did not take: "FeaturedFebruary 6, 2016")
+    if re.search(r"(?:[\d$£€.:/#]\s*|,|(?<!\d)\d{1,2},\s*)$", before) or re.match(
+        r"\s*(?:%|percent|[-/]\d)", after
+    ):
         return False
     return bool(_YEAR_BEFORE.search(before) or _YEAR_AFTER.match(after) or _before_year_noun(mention, after))
 
