@@ -749,7 +749,8 @@ def test_hours_or_days_earlier_count_back_from_the_last_day_told() -> None:
 def test_an_event_known_by_its_date_is_dated_when_it_names_the_event() -> None:
     text = (
         "It was the worst attack on the harbour since 9/11, Brell said. "
-        "The 9/11 families of Kestrel met the mayor. Ada Morrow recalled the 9/11 attacks."
+        "The 9/11 families of Kestrel met the mayor. Ada Morrow recalled the 9/11 attacks. "
+        "Brell met families of 9/11 victims. Varga's remarks on 9/11 drew fire."
     )
     dates = {
         text[start : start + 10]: e.date

@@ -616,11 +616,12 @@ def _later(text: str, timexes: list[Timex], published: dt.date | None = None) ->
 
 
 # An event known by its date, used as a date ("since 9/11", "before 9/11") or naming the event
-# ("the 9/11 attacks"); not as a mere label ("9/11 families", "the 9/11 Commission").
+# ("the 9/11 attacks"); not as a mere label ("9/11 families", "families of 9/11 victims", "the
+# 9/11 Commission") nor as a topic ("remarks on 9/11").
 _NAMED_DATE = re.compile(
-    r"(?:\b(?P<prep>since|after|before|until|on|of)\s+)?(?<![\w/])(?P<name>"
+    r"(?:\b(?P<prep>since|after|before|until)\s+)?(?<![\w/])(?P<name>"
     + "|".join(re.escape(n) for n in lx.NAMED_DATES)
-    + r")(?![\w/])(?P<noun>\s+(?:terror(?:ist)?\s+)?(?:attacks?|hijackings?|bombings?))?",
+    + r")(?![\w/])(?:(?P<noun>\s+(?:terror(?:ist)?\s+)?(?:attacks?|hijackings?|bombings?)\b)|(?![ \t]+[A-Za-z]))",
     re.IGNORECASE,
 )
 
