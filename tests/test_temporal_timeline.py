@@ -744,6 +744,16 @@ def test_hours_or_days_earlier_count_back_from_the_last_day_told() -> None:
         for _, start, _ in e.spans
     }
     assert dates["Four rival"] == "2031-08-05"  # not the coming vote's day
+    text = (
+        'At a Tuesday rally in Kestrel, Brell spoke. "Today, the harbour is ours," he said. '
+        "A day earlier, Brell toured the docks."
+    )
+    dates = {
+        text[start : start + 10]: e.date
+        for e in run(article(text, "a", "2031-08-08", "A")).timeline
+        for _, start, _ in e.spans
+    }
+    assert dates["A day earl"] == "2031-08-04"  # from the rally, not from the quote's "Today"
 
 
 def test_an_event_known_by_its_date_is_dated_when_it_names_the_event() -> None:

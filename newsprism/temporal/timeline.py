@@ -28,7 +28,7 @@ from newsprism.spans import SpanIndex, SpanSet
 from newsprism.temporal import calendar as cal
 from newsprism.temporal import lexicon as lx
 from newsprism.temporal.published import published_date
-from newsprism.text import signpost
+from newsprism.text import quote_regions, signpost
 
 __all__ = ["Candidate", "build_timeline", "candidates", "sentences"]
 
@@ -570,6 +570,9 @@ _LATER = re.compile(
     re.IGNORECASE,
 )
 _LATER_REACH = 800  # characters back to the day counted from: a paragraph or two
+_DEICTIC = re.compile(
+    r"(?:today|tonight|yesterday|tomorrow|this\s+(?:morning|afternoon|evening))\b", re.IGNORECASE
+)
 
 
 def _later(text: str, timexes: list[Timex], published: dt.date | None = None) -> list[Timex]:
@@ -579,7 +582,14 @@ def _later(text: str, timexes: list[Timex], published: dt.date | None = None) ->
     counted from publication). A vague count of days ("a few days later") gives no day. What
     happened "earlier" is counted from a day told that is not still to come ("voters go to the
     polls Feb. 9 ... debated earlier in the evening" is the debate's evening)."""
-    dated = [t for t in timexes if _DAY.match(t.value)]
+    quoted = SpanSet([Span(a, b) for a, b in quote_regions(text)])
+    # a speaker's "today" inside a quote tells the speaking day, not the narrative's moment
+    dated = [
+        t
+        for t in timexes
+        if _DAY.match(t.value)
+        and not (_DEICTIC.match(t.text) and quoted.overlapping(t.span.start, t.span.end))
+    ]
     out: list[Timex] = []
     for m in _LATER.finditer(text):
         # a day counted here replaces the rules' value of its words ("four days earlier")
