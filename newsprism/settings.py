@@ -475,6 +475,21 @@ class StorySettings:
     # ... by this pair model, fitted on such links (bench/stories_pairs.py --older): its pairs
     # mix a batch with the stored stories nearest it, not a pool's. "": small_pair_model.
     small_pair_older_model: str = "pair_model_older.json"
+    # A pool of full articles (its median article holds at least small_full_terms distinct
+    # terms; headline-and-lead pools such as the roundups hold ~50, ECB+'s short reports ~120,
+    # news sites' articles 200-300) whose first link groups under small_linked_share of it is
+    # still a pool of small stories when at least small_mutual_share of its articles are each
+    # other's nearest by the pool's link cosine (stories.pairs.mutual_share), and it is at least
+    # small_pair_min articles; 0: off. A full-article pool of that regime is linked by
+    # small_pair_full_model ("": small_pair_model), fitted on full-article pairs
+    # (bench/stories_pairs.py --full). Session 16 (bench/stories_fullpool.py, tuning figures): its
+    # fitting pool 0.594 -> 0.654 in one batch; 2-fold CV by topic (model fitted on the other half)
+    # 0.671 -> 0.699, mutual bar 0.45 / 0.5 / 0.55: 0.699 / 0.699 / 0.666; PolNeAR calibrate months
+    # unchanged (mutual share 0.27-0.45; forced in, calibrate fell 0.380 -> 0.286). Held-out pool,
+    # once: 0.678 -> 0.687.
+    small_full_terms: int = 150
+    small_mutual_share: float = 0.5
+    small_pair_full_model: str = "pair_model_full.json"
     # In a pool of small stories, after the second cut, a one-article draft joins the draft
     # holding its most alike article when that cosine is at least lone_threshold and lone_margin
     # times the best of any other draft (0: off; stories.batch.Batch._adopt_lone, session 13),
@@ -744,6 +759,17 @@ class CompareSettings:
     # facts found / ledger pair precision: ECB+ 0.589 / 0.718 -> 0.603 / 0.704, PolNeAR
     # 0.714 / 0.717 unchanged, dev3 0.578 / 0.681 -> 0.609 / 0.711; look-alikes 4.16 -> 4.11.
     align_predicate_polarity: bool = True
+    # Below the bands, opposite polarity stops a pair only where the negative statement denies
+    # something the other tells (a word with the stem of a lemma its negation denies:
+    # compare/pairs.py ``_denied``); a negation of something else ("The editorials were not
+    # endorsements of Clinton, who is in a tight race" / "Clinton and Sanders are locked in a
+    # tight race") says nothing against one fact; such a pair is joined only when the model
+    # finds it at least this likely (above 1.0: off, any opposite polarity stops a pair).
+    # Tuning sets (docs/results/brief.md 0zb-agree): PolNeAR calibrate facts 0.714 -> 0.738,
+    # dev3 0.625 -> 0.641; without the floor (the model's own 0.15) PolNeAR calibrate pair P
+    # fell 0.026 and ECB+ agree cite P 0.011; 0.2 finds one more dev4 fact but raises ECB+
+    # calibrate look-alikes 4.09 -> 4.19 (report half 2.94 under a ceiling of 3.0).
+    align_polarity_denied: float = 0.5
     # Blocking (compare/blocking.py): alignment judges only each statement's align_neighbours
     # most similar statements of other articles, and pairs sharing a word stem, name or
     # number that at most align_rare statements use (a rewording keeps a rare term where the
