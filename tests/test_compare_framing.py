@@ -327,7 +327,7 @@ def test_a_loaded_term_is_set_beside_the_wording_another_outlet_gives_the_same_f
 
 
 def test_with_no_ledger_group_the_nearest_sentence_of_the_other_outlet_is_its_telling():
-    from newsprism.compare.framing import StoryContrast
+    from newsprism.compare.framing import StoryContrast, loaded_contrasts
 
     a = make_article("The mayor rampaged through the budget hearing on Tuesday night.", outlet="Ledger")
     b = make_article(
@@ -343,6 +343,8 @@ def test_with_no_ledger_group_the_nearest_sentence_of_the_other_outlet_is_its_te
             "uses": False,
         }
     ]
+    # The reader is shown only a telling the ledger joined: a nearest sentence is a guess.
+    assert loaded_contrasts({"loaded_terms": {"rampaged": 1}}, a, StoryContrast([a, b], [], [])) == {}
 
 
 def test_the_brief_sets_a_loaded_term_beside_the_other_outlets_wording():
