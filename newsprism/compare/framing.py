@@ -626,7 +626,11 @@ def loaded_contrasts(frame: dict, article: Article, story: StoryContrast) -> dic
             continue
         word = term.split()[0].lower()  # a phrase unit starts with its loaded word
         found = story.counterparts(article.id, at, word)
-        without = [{k: c[k] for k in ("article_id", "text", "how")} for c in found if not c["uses"] and c["how"] == "ledger"]
+        without = [
+            {k: c[k] for k in ("article_id", "text", "how")}
+            for c in found
+            if not c["uses"] and c["how"] == "ledger"
+        ]
         if without:
             out[term] = without
     return out
