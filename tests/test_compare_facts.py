@@ -993,6 +993,18 @@ def test_one_quakes_magnitude_told_two_ways_is_a_contradiction_another_quakes_is
     assert _articles(two, [a]) == []
 
 
+def test_a_sum_handed_over_is_a_sum_not_a_bound():
+    from newsprism.compare.attributes import mentions
+
+    def sums(text):
+        return [m.shown for m in mentions(text) if m.kind == "money"]
+
+    assert sums("Wealthy donors handed over $25 million last month to a Vessian group.") == ["$25 million"]
+    assert sums("The firm turned over $2 million to the Carrowmere court.") == ["$2 million"]
+    # "over" a bound still
+    assert sums("Wealthy donors gave over $25 million last month to a Vessian group.") == []
+
+
 def test_one_things_value_in_money_told_two_ways_is_a_contradiction():
     a = "Four robbers made off with $137-million of diamonds and jewels from a Carrowmere store."
     b = "Robbers snatched $108 million worth of diamond rings from a Carrowmere boutique, officials said."

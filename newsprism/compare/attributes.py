@@ -1228,6 +1228,10 @@ _VALUED_BEFORE = re.compile(
 )
 
 
+# "handed over $25 million", "turned over $2 million": a sum given, not a bound ("over $2 million")
+_HANDED_OVER = re.compile(r"\b(?:hand|turn|fork|sign)(?:s|ed|ing)?\s+over\s+$", re.IGNORECASE)
+
+
 def _money(text: str) -> list[Mention]:
     """Sums of money keyed by currency (value in units). A sum in brackets after another converts
     it at the outlet's rate ("85 million euros ($108 million)"): not compared, the rate differs
@@ -1235,7 +1239,7 @@ def _money(text: str) -> list[Mention]:
     out = []
     for m in _MONEY.finditer(text):
         before = text[max(0, m.start() - 20) : m.start()]
-        if _BOUND_BEFORE.search(before) or re.search(r"\(\s*$", before):
+        if _BOUND_BEFORE.search(before) and not _HANDED_OVER.search(before) or re.search(r"\(\s*$", before):
             continue
         number = m.group("n1") or m.group("n2")
         scale = (m.group("s1") or m.group("s2") or "").lower()
