@@ -255,11 +255,12 @@ _CAREER = re.compile(r"\b(?:served|retired|died|dies|former|formerly|(?:19|20)\d
 
 
 def titles_apart(a: str, b: str, offices: bool = True) -> bool:
-    """Two titles of one person ("given|title"), given names compatible (Dave / David), that name
-    two elected offices ("Ohio Sen." / "Gov."; ``offices``: the sentences tell no career) or where one is the other's office under a rank
-    word ("District Attorney" / "Assistant District Attorney": the ranked title's words after its
-    rank word close the other title, which has no rank word). Other title differences ("Senator" /
-    "Democratic candidate") are not compared."""
+    """Two titles of one person ("given|title"), given names compatible (Dave / David), that
+    name two elected offices ("Ohio Sen." / "Gov."; only with ``offices``, when the sentences tell
+    no career) or where one is the other's office under a rank word ("District Attorney" /
+    "Assistant District Attorney": the ranked title's words after its rank word close the other
+    title, which has no rank word). Other title differences ("Senator" / "Democratic candidate")
+    are not compared."""
     ga, ta = a.split("|")
     gb, tb = b.split("|")
     if ga[:3] != gb[:3]:
