@@ -475,6 +475,21 @@ class StorySettings:
     # ... by this pair model, fitted on such links (bench/stories_pairs.py --older): its pairs
     # mix a batch with the stored stories nearest it, not a pool's. "": small_pair_model.
     small_pair_older_model: str = "pair_model_older.json"
+    # A pool of full articles (its median article holds at least small_full_terms distinct
+    # terms; headline-and-lead pools such as the roundups hold ~50, ECB+'s short reports ~120,
+    # news sites' articles 200-300) whose first link groups under small_linked_share of it is
+    # still a pool of small stories when at least small_mutual_share of its articles are each
+    # other's nearest by the pool's link cosine (stories.pairs.mutual_share), and it is at least
+    # small_pair_min articles; 0: off. A full-article pool of that regime is linked by
+    # small_pair_full_model ("": small_pair_model), fitted on full-article pairs
+    # (bench/stories_pairs.py --full). Session 16 (bench/stories_fullpool.py, tuning figures): its
+    # fitting pool 0.594 -> 0.654 in one batch; 2-fold CV by topic (model fitted on the other half)
+    # 0.671 -> 0.699, mutual bar 0.45 / 0.5 / 0.55: 0.699 / 0.699 / 0.666; PolNeAR calibrate months
+    # unchanged (mutual share 0.27-0.45; forced in, calibrate fell 0.380 -> 0.286). Held-out pool,
+    # once: 0.678 -> 0.687.
+    small_full_terms: int = 150
+    small_mutual_share: float = 0.5
+    small_pair_full_model: str = "pair_model_full.json"
     # In a pool of small stories, after the second cut, a one-article draft joins the draft
     # holding its most alike article when that cosine is at least lone_threshold and lone_margin
     # times the best of any other draft (0: off; stories.batch.Batch._adopt_lone, session 13),

@@ -53,7 +53,7 @@ from newsprism.stories.blocking import Blocker, block_keys
 from newsprism.stories.decide import Choice, StoryProfile, choose, similarity, time_compatible
 from newsprism.stories.features import ArticleFeatures
 from newsprism.stories.link import average_link, days_apart, fixed_link
-from newsprism.stories.pairs import load_model, pair_features
+from newsprism.stories.pairs import load_model, mutual_share, pair_features
 from newsprism.stories.partition import best_cut
 from newsprism.stories.vector import KindWeights, cosine, ranked, raw_weights, top_terms, unit_of, weigh
 
@@ -391,18 +391,25 @@ class Batch:
         sizes = [len(g) for g in groups]
         typical = _typical(sizes)
         linked = sum(n for n in sizes if n > 1)
-        if (
-            s.small_story_size <= 0
-            or not 0 < typical <= s.small_story_size
-            or linked < s.small_linked_share * len(pool)
-        ):
+        if s.small_story_size <= 0 or not 0 < typical <= s.small_story_size:
             return groups
+        full = self._full_articles(pool)
+        vectors: list[dict[str, float]] = []
+        if linked < s.small_linked_share * len(pool):
+            # Full articles of one story share fewer terms than headlines do, so the first link
+            # groups few of them: whether most are a mate's nearest tells a pool of small stories.
+            if not full or s.small_mutual_share <= 0.0 or len(pool) < s.small_pair_min:
+                return groups
+            vectors = self._spread_vectors(pool, typical * s.small_name_spread)
+            if mutual_share(vectors, s.link_window) < s.small_mutual_share:
+                return groups
         self.small = True
-        vectors = self._spread_vectors(pool, typical * s.small_name_spread)
+        vectors = vectors or self._spread_vectors(pool, typical * s.small_name_spread)
         self.spread = dict(zip(pool, vectors, strict=True))
         threshold, similarity, method = s.small_link_threshold, None, s.small_link_method
-        if s.small_pair_model and len(pool) >= s.small_pair_min and typical <= s.small_pair_typical:
-            model = load_model(s.small_pair_model)
+        path = s.small_pair_full_model if full and s.small_pair_full_model else s.small_pair_model
+        if path and len(pool) >= s.small_pair_min and typical <= s.small_pair_typical:
+            model = load_model(path)
             feats = [self.items[i].feat for i in pool]
             bar = typical * s.small_name_spread
 
@@ -428,6 +435,15 @@ class Batch:
             method,
             similarity,
         )
+
+    def _full_articles(self, pool: list[int]) -> bool:
+        """Is the pool's median article a full article (at least ``small_full_terms`` distinct
+        terms), not a headline and lead?"""
+        s = self.index.settings
+        if s.small_full_terms <= 0 or not pool:
+            return False
+        terms = sorted(len(self.items[i].feat.counts) for i in pool)
+        return terms[len(terms) // 2] >= s.small_full_terms
 
     def _older_by_model(self) -> dict[int, tuple[str, float] | None]:
         """Which stored story each article of a later batch joins, by the pair model (issue 11).

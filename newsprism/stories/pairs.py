@@ -27,7 +27,7 @@ from newsprism.stories.features import ArticleFeatures, title_counts
 from newsprism.stories.opinion import is_opinion
 from newsprism.stories.vector import DocFrequency
 
-__all__ = ["FEATURES", "PairModel", "load_model", "pair_features"]
+__all__ = ["FEATURES", "PairModel", "load_model", "mutual_share", "pair_features"]
 
 # The pair features, in the order of a model's weights.
 FEATURES = (
@@ -145,6 +145,24 @@ def pair_features(
         "rank_gap": _rank_gap(link),
         **_context(feats),
     }
+
+
+def mutual_share(vectors: Sequence[Mapping[str, float]], window: int) -> float:
+    """The share of articles whose nearest other (by the cosine of ``vectors``, within each
+    ``window`` of them) has it as its nearest too: in a pool of small stories most reports are
+    a mate's nearest; in a stream of one-off articles few are."""
+    if len(vectors) < 2:
+        return 0.0
+    mutual = 0
+    for start in range(0, len(vectors), window):
+        sims = _shared(vectors[start : start + window])
+        if len(sims) < 2:
+            continue
+        np.fill_diagonal(sims, 0.0)
+        nearest = sims.argmax(axis=1)
+        alike = sims[np.arange(len(sims)), nearest] > 0.0
+        mutual += int(np.sum(alike & (nearest[nearest] == np.arange(len(sims)))))
+    return mutual / len(vectors)
 
 
 def _context(feats: Sequence[ArticleFeatures]) -> dict[str, np.ndarray]:
