@@ -759,6 +759,17 @@ class CompareSettings:
     # facts found / ledger pair precision: ECB+ 0.589 / 0.718 -> 0.603 / 0.704, PolNeAR
     # 0.714 / 0.717 unchanged, dev3 0.578 / 0.681 -> 0.609 / 0.711; look-alikes 4.16 -> 4.11.
     align_predicate_polarity: bool = True
+    # Below the bands, opposite polarity stops a pair only where the negative statement denies
+    # something the other tells (a word with the stem of a lemma its negation denies:
+    # compare/pairs.py ``_denied``); a negation of something else ("The editorials were not
+    # endorsements of Clinton, who is in a tight race" / "Clinton and Sanders are locked in a
+    # tight race") says nothing against one fact; such a pair is joined only when the model
+    # finds it at least this likely (above 1.0: off, any opposite polarity stops a pair).
+    # Tuning sets (docs/results/brief.md 0zb-agree): PolNeAR calibrate facts 0.714 -> 0.738,
+    # dev3 0.625 -> 0.641; without the floor (the model's own 0.15) PolNeAR calibrate pair P
+    # fell 0.026 and ECB+ agree cite P 0.011; 0.2 finds one more dev4 fact but raises ECB+
+    # calibrate look-alikes 4.09 -> 4.19 (report half 2.94 under a ceiling of 3.0).
+    align_polarity_denied: float = 0.5
     # Blocking (compare/blocking.py): alignment judges only each statement's align_neighbours
     # most similar statements of other articles, and pairs sharing a word stem, name or
     # number that at most align_rare statements use (a rewording keeps a rare term where the

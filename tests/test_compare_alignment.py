@@ -749,3 +749,27 @@ def test_a_confirming_join_needs_one_doer_and_one_deed():
     assert no_doers.alike(0, 1) and not no_doers.alike(0, 2)
     # a word the story never writes as a name is no named doer
     assert alignment._Deeds(frames, [set()] * 7, words, 0.6).alike(0, 5)
+
+
+def test_a_negation_of_something_else_does_not_keep_a_rewording_apart():
+    from newsprism.compare.pairs import statement_frames
+    from newsprism.nlp.spacy_model import load_spacy
+
+    texts = {
+        "a": "The editorials were not endorsements of Mayor Ostrow, who faces a close race in Carrowmere.",
+        "b": "Mayor Ostrow faces a close race in Carrowmere.",
+        "c": "Mayor Ostrow does not face a close race in Carrowmere.",
+    }
+    nlp = load_spacy()
+    docs = {k: nlp(t) for k, t in texts.items()}
+    sts = [_st(0, "b", texts["b"]), _st(1, "a", texts["a"], "negative"), _st(2, "c", texts["c"], "negative")]
+    frames = statement_frames(sts, docs)
+    vecs = _vectors(0.45, 0.45)
+    on = align_statements(sts, vecs, CompareSettings(align_polarity_denied=0.0), frames=frames)
+    off = align_statements(sts, vecs, CompareSettings(align_polarity_denied=1.01), frames=frames)
+    together = {frozenset((i, j)) for g in on.groups for i in g for j in g if i != j}
+    # "not endorsements" denies nothing the race statement tells: one fact below the bands
+    assert frozenset((0, 1)) in together
+    # "does not face a close race" denies what it tells: never one fact
+    assert frozenset((0, 2)) not in together
+    assert not any(0 in g and 1 in g for g in off.groups)

@@ -168,3 +168,27 @@ def test_predicate_polarity_reads_the_statements_own_predicate():
     assert negated == [False, True, True, False, True, False]
     # Without a parse there is no reading.
     assert statement_frames(sts[:1], {}).frames[0].negated is None
+
+
+def test_a_negation_names_what_it_denies():
+    from newsprism.compare.pairs import statement_frames
+    from newsprism.nlp.spacy_model import load_spacy
+
+    texts = {
+        "a": "The editorials were not endorsements of Mayor Ostrow.",
+        "b": "The mayor did not open the Ostrowa bridge.",
+        "c": "That does not mean losses in Carrowmere.",
+        "d": "The council has not said whether it has a plan.",
+        "e": "The mayor opened the Ostrowa bridge.",
+    }
+    nlp = load_spacy()
+    docs = {k: nlp(t) for k, t in texts.items()}
+    sts = [_st(i, k, t) for i, (k, t) in enumerate(texts.items())]
+    denied = [set(f.denied) for f in statement_frames(sts, docs).frames]
+    # a copula's complement, a verb and its object, a verb of meaning's complement; a negated
+    # telling names nothing (it opposes any statement of the matter); no negation, nothing denied
+    assert denied[0] == {"endorsement"}
+    assert denied[1] == {"open", "bridge"}
+    assert denied[2] == {"loss"}
+    assert denied[3] == set()
+    assert denied[4] == set()

@@ -86,10 +86,13 @@ def align_statements(
         dtype=bool,
     )
     negative = _negative(statements, frames, settings)
-    polarity = _codes(negative)
+    opposed = _Opposed(negative, frames, words_, settings.align_polarity_denied <= 1.0)
     left, right = candidates[:, 0], candidates[:, 1]
-    judge.prepare(
-        candidates, (counted[left] == counted[right]) & (usual | (polarity[left] == polarity[right]))
+    apart = opposed.pairs(candidates)
+    judge.prepare(candidates, (counted[left] == counted[right]) & (usual | ~apart))
+    # a pair of opposite polarity whose negation denies something else must be surer
+    judge.refuse(
+        ~usual & ~apart & (opposed.codes[left] != opposed.codes[right]), settings.align_polarity_denied
     )
     vetoes = _Vetoes(statements, settings)
     pairs: list[tuple[float, int, int]] = []
@@ -107,9 +110,7 @@ def align_statements(
             continue
         if not in_band:
             # Below the embedding bands only the model can join a pair, never against a veto.
-            if judge.same(i, j) and not _conflict(
-                negative[i] != negative[j], nums[i], nums[j], words_[i], words_[j], 0.0
-            ):
+            if judge.same(i, j) and not _conflict(opposed(i, j), nums[i], nums[j], words_[i], words_[j], 0.0):
                 affinity[i, j] = max(sim, settings.align_mean)
                 pairs.append((sim, i, j))
                 judged.add((i, j))
@@ -385,6 +386,47 @@ def _negative(statements: Sequence[Statement], frames: Frames | None, s: Compare
     if not s.align_predicate_polarity or frames is None:
         return own
     return [o if f.negated is None else f.negated for o, f in zip(own, frames.frames, strict=True)]
+
+
+class _Opposed:
+    """Whether two statements are of opposite polarity for the gates below the bands. With
+    ``denied`` on, only where the negative one denies something the other tells (a word of the
+    other with the stem of a lemma its negation denies, :func:`newsprism.compare.pairs._denied`):
+    "the editorials were not endorsements of Clinton, who is in a tight race" denies nothing
+    "Clinton and Sanders are locked in a tight race" tells, "Clinton did not win Missouri" does
+    deny what "Clinton won Missouri" tells. A negation whose denied words were not read opposes
+    any affirmation."""
+
+    def __init__(
+        self, negative: Sequence[bool], frames: Frames | None, words_: Sequence[set[str]], denied: bool
+    ) -> None:
+        self.negative = negative
+        self.codes = _codes(negative)
+        self.denied = (
+            [{stem(w) for w in f.denied} for f in frames.frames] if denied and frames is not None else None
+        )
+        # the other's words and its verbs' lemmas ("won" is the "win" a negation denies)
+        self.stems = (
+            [{stem(w) for w in ws | f.verbs} for ws, f in zip(words_, frames.frames, strict=True)]
+            if self.denied is not None and frames is not None
+            else []
+        )
+
+    def __call__(self, i: int, j: int) -> bool:
+        if self.negative[i] == self.negative[j]:
+            return False
+        if self.denied is None:
+            return True
+        neg, other = (i, j) if self.negative[i] else (j, i)
+        return not self.denied[neg] or not self.denied[neg].isdisjoint(self.stems[other])
+
+    def pairs(self, pairs: np.ndarray) -> np.ndarray:
+        """Whether each of ``pairs`` (an ``(m, 2)`` array) is opposed."""
+        out = self.codes[pairs[:, 0]] != self.codes[pairs[:, 1]] if len(pairs) else np.zeros(0, dtype=bool)
+        if self.denied is not None:
+            for k in np.flatnonzero(out).tolist():
+                out[k] = self(int(pairs[k, 0]), int(pairs[k, 1]))
+        return out
 
 
 def _codes(values: Sequence[object]) -> np.ndarray:
@@ -666,6 +708,17 @@ class _PairJudge:
         self.yes = evidence & (self.probability >= self.min) & np.asarray(eligible, dtype=bool)
         self.accepted = {(i, j) for i, j in pairs[self.yes].tolist()}
         self.strict = {(i, j) for i, j in pairs[self.yes & strict].tolist()}
+
+    def refuse(self, where: np.ndarray, floor: float) -> None:
+        """Refuse the prepared pairs marked in ``where`` that the model finds under ``floor``."""
+        if not len(self.yes):
+            return
+        drop = np.asarray(where, dtype=bool) & self.yes & (self.probability < floor)
+        if drop.any():
+            self.yes &= ~drop
+            refused = {(i, j) for i, j in self.pairs[drop].tolist()}
+            self.accepted -= refused
+            self.strict -= refused
 
     def _evidence(
         self, pairs: np.ndarray, x: np.ndarray, probability: np.ndarray

@@ -58,7 +58,7 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache, cached_property
 from importlib import resources
@@ -67,9 +67,11 @@ from typing import TYPE_CHECKING, NamedTuple
 import numpy as np
 from scipy.sparse import csr_matrix
 
+from newsprism.compare.clauses import REPORTING_LEMMAS
 from newsprism.compare.facts import FRAME_VERBS, arg_key, specific_argument
 from newsprism.compare.predicates import Predicate, predicate_of
 from newsprism.model import Statement
+from newsprism.quotes.cues import SPEECH_VERBS
 from newsprism.text import content_words, date_terms, numbers, quantities, stem, words
 
 if TYPE_CHECKING:
@@ -208,6 +210,9 @@ class Frame:
     negated: bool | None = None
     # Its main predicate and core arguments (compare/predicates.py), None without one.
     predicate: Predicate | None = None
+    # What its negation denies (see :func:`_denied`): lemmas of the negated predicate, or of its
+    # complements when the predicate is a copula or light verb; empty when not negated.
+    denied: frozenset[str] = frozenset()
 
     @property
     def args(self) -> frozenset[str]:
@@ -263,7 +268,12 @@ def _frame(tokens: Sequence[Token]) -> Frame:
                     if obj.dep_ == "pobj":
                         (agents if child.dep_ == "agent" else others).update(_role_keys(obj))
     return Frame(
-        frozenset(verbs), frozenset(agents), frozenset(patients), frozenset(others), _negated(tokens)
+        frozenset(verbs),
+        frozenset(agents),
+        frozenset(patients),
+        frozenset(others),
+        _negated(tokens),
+        denied=_denied(tokens),
     )
 
 
@@ -277,6 +287,12 @@ def _negated(tokens: Sequence[Token]) -> bool:
     its arguments, or a negative pronoun as an argument. A negation inside a subordinate
     clause, an aside or a quoted phrase ("who conceded she is 'not a natural politician'"),
     or on an adjective ("found him not guilty") leaves the predicate affirmed."""
+    return any(True for _ in _negations(tokens))
+
+
+def _negations(tokens: Sequence[Token]) -> Iterator[tuple[Token, Token]]:
+    """Each head of the statement (see :func:`_negated`) with the negation or negative argument
+    that denies it."""
     inside = {tok.i for tok in tokens}
     heads = [tok for tok in tokens if tok.head.i == tok.i or tok.head.i not in inside]
     # what a head reports is the statement's content ("X said the plan is not ready")
@@ -284,8 +300,46 @@ def _negated(tokens: Sequence[Token]) -> bool:
     for head in heads:
         for child in head.children:
             if child.i in inside and (child.dep_ == "neg" or _negative_argument(child)):
-                return True
-    return False
+                yield head, child
+
+
+# Complements that carry what a copula, a light verb or a verb of meaning denies ("were not
+# endorsements", "is not clear", "made no mention", "did not mean that agencies could build").
+_COMPLEMENTS = frozenset({"attr", "acomp", "dobj", "obj", "oprd", "xcomp", "ccomp"})
+_OBJECTS_DENIED = frozenset({"dobj", "obj", "attr", "oprd", "nsubjpass"})
+# Verbs whose negation denies their complement ("did not mean that ...", "was not meant to hit").
+_MEANING = frozenset({"mean", "intend", "expect", "plan", "believe", "suggest", "indicate"})
+
+
+def _denied(tokens: Sequence[Token]) -> frozenset[str]:
+    """The lemmas of what the statement's negation denies: the negated predicate and its object
+    ("did not point the gun"), or, on a copula, a light verb or a verb of meaning, its complements
+    and their objects ("were not endorsements", "made no mention", "was not meant to hit the
+    girl"). Two statements of opposite polarity tell opposite things only where the other tells
+    something this one denies."""
+    out: set[str] = set()
+    for head, neg in _negations(tokens):
+        lemma = head.lemma_.lower()
+        if lemma in _TELLING:
+            # "never said a word about whether he was armed", "hasn't said whether": what is
+            # denied is a telling of the matter, which opposes any statement of it
+            return frozenset()
+        if neg.dep_ != "neg":
+            out.add(neg.lemma_.lower())
+        if lemma not in FRAME_VERBS and lemma not in _MEANING:
+            out.add(lemma)
+            out.update(c.lemma_.lower() for c in head.children if c.dep_ in _OBJECTS_DENIED)
+            continue
+        for c in head.children:
+            if c.dep_ in _COMPLEMENTS and c is not neg:
+                out.add(c.lemma_.lower())
+                out.update(g.lemma_.lower() for g in c.children if g.dep_ in _OBJECTS_DENIED)
+    # a verb that frames or a negative pronoun ("no one") names no content
+    return frozenset(w for w in out if w.isalpha() and w not in FRAME_VERBS and w not in _NEGATIVE_WORDS)
+
+
+_NEGATIVE_WORDS = _NEGATIVE_ARGS | {"one", "no"}
+_TELLING = REPORTING_LEMMAS | SPEECH_VERBS | {"know", "tell", "say", "comment", "disclose", "reveal"}
 
 
 _REPORTED = frozenset({"ccomp", "parataxis"})

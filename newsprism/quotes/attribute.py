@@ -27,9 +27,9 @@ from newsprism.model import Span
 from newsprism.quotes.cues import ANONYMOUS_NOUNS, ORG_DESCRIPTORS, ORG_NOUNS, SPEECH_VERBS
 from newsprism.quotes.documents import DOCUMENT_NOUNS, VOICE_NOUNS, author_of
 from newsprism.quotes.found import Found
-from newsprism.quotes.identity import ROLE_WORDS, surnames
+from newsprism.quotes.identity import ROLE_WORDS, fold, glued_dateline, surnames
 from newsprism.quotes.marks import DOUBLE_CLOSE, STRAIGHT_DOUBLE, is_dash
-from newsprism.quotes.names import TITLE_QUALIFIERS, TITLE_WORDS, given_sex
+from newsprism.quotes.names import TITLE_QUALIFIERS, TITLE_WORDS, given_sex, is_given_name, same_given
 from newsprism.quotes.salience import best_referent
 from newsprism.quotes.syntax import (
     agent_noun,
@@ -86,10 +86,29 @@ def _region_after(doc: Doc, quote: Span, marks: list[Span]) -> list[Token]:
     closed = text[quote.start : quote.end].rstrip("”’\"'» ")[-1:] in ".?!"
     dashed = _dash_name(after) is not None
     # a lower-case word after it is its tag all the same ("…?” she continued.)
-    if closed and not dashed and sentence(words[0]).start == words[0].i and not words[0].is_lower:
+    opens = sentence(words[0]).start == words[0].i and not words[0].is_lower
+    if closed and not dashed and opens and not _bare_subject_verb(doc, quote, sentence(words[0])):
         return []  # a finished sentence; what follows is the next sentence, not this quote's tag
     sent_end = sentence(words[0]).end_char
     return [t for t in after if t.idx < sent_end]
+
+
+def _bare_subject_verb(doc: Doc, quote: Span, sent: SpacySpan) -> bool:
+    """``“Would it be negotiable?” Brody pressed.``: after a question or an exclamation, a
+    sentence of only a named subject and its verb is the quote's tag."""
+    if text_of(doc)[quote.start : quote.end].rstrip("”’\"'» ")[-1:] not in "?!":
+        return False
+    words = [t for t in sent if not t.is_punct and not t.is_space]
+    root = sent.root
+    subject = [c for c in root.children if c.dep_ == "nsubj" and c.i < root.i]
+    return (
+        2 <= len(words) <= 3
+        and root.pos_ == "VERB"
+        and root.i == words[-1].i
+        and bool(subject)
+        and subject[0].pos_ in ("PROPN", "NOUN")  # a surname the tagger took for a noun
+        and subject[0].is_title
+    )
 
 
 def _region_before(doc: Doc, quote: Span, marks: list[Span]) -> list[Token]:
@@ -169,7 +188,29 @@ def _step_same_sentence(doc: Doc, found: Found, marks: list[Span]) -> bool:
             "according-to",
         )
         return True
-    return found.kind == "direct" and _colon_lead_in(doc, found, before, marks)
+    if found.kind == "direct" and _colon_lead_in(doc, found, before, marks):
+        return True
+    aside = _dash_aside(doc, found, before) if found.kind == "direct" else None
+    if aside is not None:
+        found.cue_span, found.speaker, found.method = token_span([aside]), aside, "lead-in"
+        return True
+    return False
+
+
+def _dash_aside(doc: Doc, found: Found, before: list[Token]) -> Token | None:
+    """``When Lind finally wrapped up — “I will fight for you!” — the balloons fell``: a quote set
+    off by dashes inside a sentence is the words of the named person whose clause it interrupts."""
+    text = text_of(doc)
+    lead = text[: found.span.start].rstrip(" “\"‘'")
+    tail = text[found.span.end :].lstrip(" ”\"’'")
+    if not (lead[-1:] and is_dash(lead[-1]) and tail[:1] and is_dash(tail[0])):
+        return None
+    verbs = [t for t in before if t.pos_ == "VERB" and not inside(t, [found.span])]
+    subject = next((c for c in verbs[-1].children if c.dep_ == "nsubj"), None) if verbs else None
+    person = subject is not None and (
+        subject.ent_type_ == "PERSON" or (subject.pos_ == "PROPN" and subject.text in surnames(doc))
+    )
+    return subject if person and subject.i < verbs[-1].i else None
 
 
 def _person_first(cues: list[Token], marks: list[Span]) -> list[Token]:
@@ -246,7 +287,9 @@ def _tag_shaped(doc: Doc, found: Found, after: list[Token]) -> list[Token]:
     the verb (it tells how the words were said)."""
     said = text_of(doc)[found.span.start : found.span.end].rstrip("”’\"'» ")
     words = [t for t in after if not t.is_punct and not t.is_space]
-    if not said.endswith(",") or not words or len(words) > 6:
+    # "“…?” Brody pressed.": after a question or an exclamation only a bare subject and verb
+    limit = 6 if said.endswith(",") else 3 if said.endswith(("?", "!")) else 0
+    if not words or len(words) > limit:
         return []
     return [
         t
@@ -315,6 +358,7 @@ def _step_adjacent(doc: Doc, found: Found, marks: list[Span]) -> bool:
         cues = [c for c in cue_verbs(nxt)[:1] if c.lemma_.lower() != "agree"]
         same_line = "\n" not in text_of(doc)[found.span.end : nxt.start_char]
         tag = unquoted and (len(nxt) <= 12 or (cues and same_line and _bare_tag(cues[0], nxt)))
+        tag = tag and (same_line or not _leads_next_quote(doc, nxt, marks))
         if tag and any(_decide(found, cue, marks, "adjacent-tag") for cue in cues):
             return True
     if first.start > 0:
@@ -326,6 +370,19 @@ def _step_adjacent(doc: Doc, found: Found, marks: list[Span]) -> bool:
                 return _lead_in_subject(doc, found, outside, marks)
             return any(_decide(found, cue, marks, "adjacent-tag") for cue in cues)
     return False
+
+
+def _leads_next_quote(doc: Doc, sent: SpacySpan, marks: list[Span]) -> bool:
+    """``Trump fired back with a statement. “I am not …”``: a sentence opening a paragraph
+    whose next words are a quote introduces that quote, not the one that ended the paragraph
+    before."""
+    text = text_of(doc)
+    line_end = text.find("\n", sent.end_char)
+    line_end = len(text) if line_end < 0 else line_end
+    rest = text[sent.end_char : line_end]
+    return bool(rest.strip()) and any(
+        m.start == sent.end_char + len(rest) - len(rest.lstrip()) for m in marks
+    )
 
 
 def _governing_cue(doc: Doc, found: Found) -> Token | None:
@@ -448,7 +505,21 @@ def continue_speakers(quotes: list[Found], text: str = "") -> None:
             )
         ):
             _inherit(q, prev)
-        prev = q
+        if not (prev is not None and _in_tag_of(prev, q, text)):
+            prev = q
+
+
+def _in_tag_of(prev: Found, q: Found, text: str) -> bool:
+    """``“…,” X said at the party, after news outlets declared him the victor``: a report inside
+    the tag of the direct quote before it, no sentence between, is no new speaker to go on with."""
+    between = text[prev.span.end : q.span.start]
+    return (
+        prev.kind == "direct"
+        and q.kind == "indirect"
+        and prev.speaker is not None
+        and "\n" not in between
+        and re.search(r"[.!?][”’\"']*\s", between) is None
+    )
 
 
 # Only these between two quotes make the second one more of the same ("“A” and then “B”").
@@ -560,12 +631,16 @@ def _surname_mentions(doc: Doc) -> list:
     another kind (taggers read surnames as places and companies), that is the surname of a
     full person name in the article is that person mentioned again (one-token spans), so a
     pronoun after it can reach them."""
-    full: dict[str, set[str]] = {}
-    for e in entities(doc):
-        words = e.text.split()
-        if e.label_ == "PERSON" and len(words) >= 2 and words[-1] in surnames(doc):
-            full.setdefault(words[-1], set()).add(words[0])
+    full = {
+        e[-1].text
+        for e in entities(doc)
+        if e.label_ == "PERSON" and len(e.text.split()) >= 2 and e.text.split()[-1] in surnames(doc)
+    }
     single = {e.start for e in entities(doc) if len(e) == 1 and e.label_ != "PERSON"}
+    # a family's surname stands for no one in particular, unless the tagger reads it alone as a
+    # person elsewhere in the article ("Trump said" beside "Ivanka Trump"): then a mis-tagged
+    # "Trump vowed" is that same bare-surname person again
+    alone = {e.text for e in entities(doc) if len(e) == 1 and e.label_ == "PERSON"}
     return [
         doc[t.i : t.i + 1]
         for t in doc
@@ -573,7 +648,8 @@ def _surname_mentions(doc: Doc) -> list:
         and t.pos_ in ("PROPN", "NOUN")
         and t.dep_ != "compound"  # "the Rossi campaign": a modifier, no mention of the person
         and t.shape_.startswith("Xx")
-        and len(full.get(t.text, ())) == 1  # a family's surname stands for no one in particular
+        and t.text in full
+        and (t.lower_ not in _families(doc) or t.text in alone)
     ]
 
 
@@ -585,12 +661,19 @@ def _persons(doc: Doc, surnames_too: bool = True) -> list:
     found = doc.user_data.get(key)
     if found is None:
         found = [e for e in entities(doc) if e.label_ == "PERSON"] + _described_names(doc)
+        found += _dateline_persons(doc)
         if surnames_too:
             seen = {e.start for e in found}
             found += [s for s in _surname_mentions(doc) if s.start not in seen]
         found.sort(key=lambda e: e.start)
         doc.user_data[key] = found
     return found
+
+
+def _dateline_persons(doc: Doc) -> list:
+    """``CLEVELAND - Ana Ruiz painted …`` tagged as one entity: the person after the dash."""
+    found = (glued_dateline(e) for e in entities(doc) if e.label_ != "PERSON")
+    return [span for span in found if span is not None]
 
 
 # A legislator's party and state ("Rep. Norm Dicks, D-Wash."), which taggers read as an
@@ -687,6 +770,10 @@ def _gender_of(tok: Token, genders: dict[str, str]) -> str | None:
     name the article writes with that surname (also for a surname tagged as something else:
     "Trump's plan" read as a company), else the pronouns that followed it (noisy: "Galt asked
     whether she had read it" votes Galt female)."""
+    if tok.ent_type_ != "PERSON" and tok.pos_ == "PROPN" and _family_name(tok):
+        # a family's surname the tagger missed ("Trump vowed" beside "Ivanka Trump"): which of
+        # them only the article's pronouns after the name tell; else no he or she is them
+        return genders.get(tok.lower_, MIXED)
     if tok.ent_type_ not in ("PERSON", ""):  # a surname the tagger read as a company or place
         return _surname_sex(tok) if tok.pos_ == "PROPN" else None  # (its pronoun votes: too noisy)
     ent = next((e for e in entities(tok.doc) if e.start <= tok.i < e.end), None)
@@ -706,16 +793,26 @@ def _gender_of(tok: Token, genders: dict[str, str]) -> str | None:
 
 def _family_name(tok: Token) -> bool:
     """Two or more full person names of the article end in ``tok``'s word (a family)."""
+    return tok.lower_ in _families(tok.doc)
+
+
+def _families(doc: Doc) -> set[str]:
+    """The surnames (lower case) that end the full names of two or more people of ``doc``."""
     key = "newsprism_family_names"
-    table = tok.doc.user_data.get(key)
+    table = doc.user_data.get(key)
     if table is None:
         given: dict[str, set[str]] = {}
-        for e in entities(tok.doc):
+        for e in entities(doc):
             if e.label_ == "PERSON" and len(e) > 1:
-                given.setdefault(e[-1].lower_, set()).add(e[0].lower_)
-        table = {name for name, firsts in given.items() if len(firsts) > 1}
-        tok.doc.user_data[key] = table
-    return tok.lower_ in table
+                given.setdefault(e[-1].lower_, set()).add(fold(e[0].text))
+        # two different people: "François" / "Francois" or "Bernie" / "Bernard" are one
+        table = {
+            name
+            for name, firsts in given.items()
+            if any(not same_given(a, b) for a in firsts for b in firsts if a < b)
+        }
+        doc.user_data[key] = table
+    return table
 
 
 def _surname_sex(tok: Token) -> str | None:
@@ -733,13 +830,14 @@ def _surname_sex(tok: Token) -> str | None:
     return table.get(tok.lower_)
 
 
+MIXED = "mixed"  # the sex of a name whose pronouns are those of several people
 MALE = frozenset(["he", "him", "his", "himself"])
 FEMALE = frozenset(["she", "her", "hers", "herself"])
 
 
 def infer_genders(doc: Doc, marks: list[Span]) -> dict[str, str]:
-    """Surname → ``m``/``f`` from the pronouns that follow a person's mention, outside quotes,
-    up to the end of the next sentence or the next person named (whichever comes first)."""
+    """Surname → ``m``/``f`` from the subject pronouns that follow a person's mention, outside
+    quotes, up to the end of the next sentence or the next person named (whichever comes first)."""
     votes: dict[str, list[int]] = {}
     persons = [e for e in _persons(doc, surnames_too=False) if not inside(e.root, marks)]
     for k, ent in enumerate(persons):
@@ -750,7 +848,8 @@ def infer_genders(doc: Doc, marks: list[Span]) -> dict[str, str]:
             stop = min(stop, persons[k + 1].start)
         tally = votes.setdefault(ent[-1].lower_, [0, 0])
         for tok in doc[ent.end : stop]:
-            if not inside(tok, marks):
+            # only "he"/"she" as a subject: "her ballot", "told him" are as often someone else
+            if not inside(tok, marks) and tok.dep_ in ("nsubj", "nsubjpass"):
                 tally[0] += tok.lower_ in MALE
                 tally[1] += tok.lower_ in FEMALE
     return {name: "m" if m > f else "f" for name, (m, f) in votes.items() if m != f}
@@ -799,10 +898,18 @@ def _the_named(tok: Token) -> bool:
     return tok.doc[start].lower_ == "the" or (start > 0 and tok.doc[start - 1].lower_ == "the")
 
 
-def _not_named_within(cands: list[Token], said: str) -> list[Token]:
+def _not_named_within(cands: list[Token], said: str, own_words: bool = True) -> list[Token]:
     """“If voters choose Garr, …,” he said: a person their own words name in the third person
-    is not who says them; the others, when any is left."""
-    others = [c for c in cands if not re.search(rf"(?<![\w’'-]){re.escape(c.text)}(?![\w-])", said)]
+    is not who says them; the others, when any is left. A paraphrase (not ``own_words``) may
+    name its speaker by surname, so there only a full name counts ("he said Tom Garr will …")."""
+
+    def named(c: Token) -> bool:
+        if own_words:
+            return re.search(rf"(?<![\w’'-]){re.escape(c.text)}(?![\w-])", said) is not None
+        found = re.finditer(rf"\b([A-Z][a-z]+) {re.escape(c.text)}(?![\w-])", said)
+        return any(is_given_name(m.group(1)) for m in found)
+
+    others = [c for c in cands if not named(c)]
     return others or cands
 
 
@@ -823,6 +930,28 @@ def _governing_subject(pron: Token, marks: list[Span], genders: dict[str, str]) 
             return None  # the nearest subject up the tree decides, named or not
         return subject if _gender_of(subject, genders) in (None, sex) else None
     return None
+
+
+def _colon_lead(doc: Doc, q: Found, genders: dict[str, str]) -> Token | None:
+    """``Fallon fired back: “As a guardian …,” he wrote, “…”``: a he/she tag inside a quote that
+    a colon leads in is the named person whose clause ends in that colon, when the sex fits."""
+    assert q.speaker is not None
+    text = text_of(doc)
+    before = text[: q.span.start].rstrip(" “\"‘'")
+    if not before.endswith(":") or "\n" in text[len(before) : q.span.start]:
+        return None
+    span = doc.char_span(len(before) - 1, len(before))
+    colon = span[0] if span is not None and len(span) == 1 else None
+    if colon is None or colon.i == 0:
+        return None
+    start = sentence(colon).start
+    verb = next((t for t in reversed(doc[start : colon.i]) if t.pos_ in ("VERB", "AUX")), None)
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None) if verb else None
+    known = subject is not None and subject.pos_ == "PROPN" and subject.text in surnames(doc)
+    subject = subject if known else _named_person(subject)  # "Fallon" the tagger left unlabelled
+    if subject is None or subject.i > colon.i:
+        return None
+    return subject if _gender_of(subject, genders) in (None, PRONOUN_GENDER.get(q.speaker.lower_)) else None
 
 
 def _subject_pronouns(doc: Doc, start: int, end: int, marks: list[Span]) -> list[Token]:
@@ -959,9 +1088,11 @@ def _resolve_one(doc: Doc, q: Found, marks: list[Span], window: int, state: dict
         if word in ("he", "she"):  # "The Associated Press reported …": a body, never he or she
             cands = [c for c in cands if not _the_named(c)]
         people = [c for c in cands if c.i not in state["bodies"]] if labels == PERSON_ENTS else cands
-        if word in ("he", "she") and q.kind == "direct":  # a paraphrase names its speaker freely
-            people = _not_named_within(people, text_of(doc)[q.span.start : q.span.end])
+        if word in ("he", "she"):  # a paraphrase names anyone, but seldom its speaker in full
+            said = text_of(doc)[q.span.start : q.span.end]
+            people = _not_named_within(people, said, q.kind in ("direct", "fragment"))
         ref = _governing_subject(tok, marks, state["genders"]) if word in ("he", "she") else None
+        ref = ref or (_colon_lead(doc, q, state["genders"]) if word in ("he", "she") else None)
         ref = ref or _pronoun_referent(q, people, pronouns, state["speakers"], state["genders"])
         if ref is None and len(people) < len(cands):
             ref = _pronoun_referent(q, cands, pronouns, state["speakers"], state["genders"])

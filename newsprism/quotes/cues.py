@@ -101,6 +101,8 @@ SPEECH_VERBS = frozenset(
         "recall",
         "recount",
         "describe",
+        "characterize",
+        "characterise",
         "call",
         "dub",
         "label",

@@ -441,6 +441,8 @@ def find_indirect(
         for clause in _complements(verb):
             if _inner_tag(clause):
                 break  # the sentence is the inner speaker's: "X cannot say that “…,” Y added"
+            if verb.lemma_.lower() not in ("say", "tell") and _inner_report(clause):
+                break  # "X said the mayor will attend, the Tribune reported": X's words, found at X
             span = _content_span(clause, verb)
             span = _balanced(text_of(doc), span) if span is not None else None
             if (
@@ -482,6 +484,21 @@ def _inner_tag(clause: Token) -> bool:
     k = subject.left_edge.i
     before = [t.text for t in clause.doc[max(0, k - 2) : k]]
     return len(before) == 2 and before[0] == "," and before[1] in ("”", '"', "''")
+
+
+def _inner_report(clause: Token) -> bool:
+    """``The campaign said the candidate will attend, CNN reported``, ``fact checkers pointed out
+    that Comey said only …``: a clause that is itself a report, a speech verb with its own named
+    subject before it and its own clause, is the report to attribute (to its subject); the verb
+    above only passes it on. Not under "say" or "tell": "a spokesman said the witness told
+    detectives …" stays the spokesman's, the source who relays it."""
+    subject = next((c for c in clause.children if c.dep_ == "nsubj" and c.i < clause.i), None)
+    named = subject is not None and (
+        subject.pos_ == "PROPN"
+        or subject.ent_type_ in ("PERSON", "ORG")
+        or any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in subject.children)  # "the Lind campaign"
+    )  # "the story of the porters reminds us that …, X writes" stays X's
+    return named and is_cue(clause) and any(c.dep_ == "ccomp" and c.i > clause.i for c in clause.children)
 
 
 def _participle_quote(

@@ -28,7 +28,7 @@ from newsprism.quotes.found import Found
 from newsprism.quotes.headline import headline_speakers
 from newsprism.quotes.identity import describe, fold, join, surname_key, widen_name
 from newsprism.quotes.marks import find_marked_spans, join_broken, paragraph_spans
-from newsprism.quotes.names import TITLE_WORDS, given_sex
+from newsprism.quotes.names import TITLE_WORDS, given_sex, side_clause_sex
 from newsprism.quotes.syntax import entities, inside
 from newsprism.quotes.tweets import find_tweets
 from newsprism.settings import QuoteSettings
@@ -274,7 +274,9 @@ def _just_named(key: str, at: int, subjects: list[tuple[int, str, str]]) -> str 
     return None if others & given_since else name
 
 
-def _canonical(s: Speaker, by_surname: dict[str, str], subjects: list[tuple[int, str, str]]) -> Speaker:
+def _canonical(
+    s: Speaker, by_surname: dict[str, str], subjects: list[tuple[int, str, str]], text: str = ""
+) -> Speaker:
     one_word = len(fold(s.canonical).split()) == 1
     if s.kind == "organisation" and one_word and surname_key(s.canonical) in by_surname:
         s = dataclasses.replace(s, kind="person")  # the tagger called a surname an organisation
@@ -283,10 +285,14 @@ def _canonical(s: Speaker, by_surname: dict[str, str], subjects: list[tuple[int,
     base = _without_possessive(s.canonical)
     younger = "younger" in (s.role or "").lower().split()  # the son: named story-wide, by generation
     key = surname_key(base)
-    if len(fold(base).split()) == 1 and key in by_surname and not younger:
-        base = by_surname[key]
-    elif len(fold(base).split()) == 1 and not younger and s.span is not None:
-        base = _just_named(key, s.span.start, subjects) or base
+    if len(fold(base).split()) == 1 and not younger:
+        full = by_surname.get(key) or (
+            _just_named(key, s.span.start, subjects) if s.span is not None else None
+        )
+        # "Lind said as he …" where the article's full Lind is a woman: the story's other Lind
+        sex = side_clause_sex(text, s.span.end) if s.span is not None else None
+        if full is not None and (sex is None or given_sex(full) in (None, sex)):
+            base = full
     return dataclasses.replace(s, canonical=base)
 
 
@@ -312,7 +318,7 @@ def extract_quotes(article: Article, doc: Doc, settings: QuoteSettings | None = 
                 kind=f.kind,
                 cue=f.cue.text if f.cue is not None else None,
                 cue_span=f.cue_span,
-                speaker=_canonical(s, by_surname, subjects) if s is not None else None,
+                speaker=_canonical(s, by_surname, subjects, article.text) if s is not None else None,
                 method=f.method,
             )
         )

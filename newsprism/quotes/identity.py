@@ -30,6 +30,7 @@ from newsprism.quotes.syntax import entities, token_span
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
+    from spacy.tokens import Span as SpacySpan
 
 __all__ = ["describe", "fold", "mention_tokens", "one_speaker", "surname_key", "surnames"]
 
@@ -729,6 +730,27 @@ def _after_dateline(head: Token) -> Token | None:
     return next((c for c in head.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"), None)
 
 
+def glued_dateline(ent: SpacySpan) -> SpacySpan | None:
+    """``CLEVELAND - Ana Ruiz painted …``: a tagger may glue a dateline (capitals, then a dash)
+    and the person after it into one entity of another kind; the name after the dash (a known
+    given name first), else None."""
+    if len(ent) < 4 or not (ent[0].is_upper and len(ent[0]) > 2):
+        return None
+    dash = next((t.i for t in ent if is_dash(t.text)), None)
+    if dash is None or ent.end - dash < 3:
+        return None
+    name = ent.doc[dash + 1 : ent.end]
+    return name if given_sex(name.text) is not None else None
+
+
+def _glued_person(head: Token, toks: list[Token]) -> Speaker | None:
+    ent = next((e for e in entities(head.doc) if e.start <= head.i < e.end), None)
+    name = glued_dateline(ent) if ent is not None and ent.label_ != "PERSON" else None
+    if name is None or head.i < name.start:
+        return None
+    return Speaker(name=name.text, canonical=name.text, kind="person", span=token_span(list(name)))
+
+
 def _one_of_named(head: Token) -> Token | None:
     """ "one of the family's lawyers, Ana Ruiz, said": the person apposed to the group."""
     if head.lower_ != "one":
@@ -755,7 +777,7 @@ def describe(head: Token) -> Speaker:
     appositive = _appositive_name(head, toks)
     if appositive is not None:
         return appositive
-    known = _known_surname(head, toks)
+    known = _known_surname(head, toks) or _glued_person(head, toks)
     if known is not None:
         return _joint(head, known) or known
     if _bare_title(head, toks):  # "the Speaker", "President" in a headline: a role, no name

@@ -16,6 +16,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+import unicodedata
 from collections.abc import Iterable, Mapping
 from importlib import resources
 
@@ -204,7 +205,12 @@ def given_sex(name: str) -> str | None:
     words = [g for g in given if len(g) > 1]
     if not family or not words or len(words[0]) < 3:
         return None
-    return _first_names().get(words[0])
+    table = _first_names()
+    if words[0] in table:
+        return table[words[0]]
+    # a nickname the table lacks ("Bernie") has the sex its full names share ("Bernard")
+    sexes = {table.get(full) for full in _nicknames().get(words[0], ())}
+    return next(iter(sexes)) if len(sexes) == 1 else None
 
 
 def compatible(a: str, b: str) -> bool:
@@ -432,3 +438,39 @@ def strip_company(name: str) -> str:
     head, tail = joined[:-_LEGAL_TAIL], joined[-_LEGAL_TAIL:]
     bare = (head + _LEGAL.sub("", tail)).strip(" ,")
     return bare or name
+
+
+# "Clinton said as he introduced his wife": a time clause right after the tag is its subject's.
+_SIDE_CLAUSE = re.compile(r"\s+said,?\s+(?:as|while|when|after|before)\s+(he|she)\b")
+
+
+def side_clause_sex(text: str, end: int) -> str | None:
+    """``m``/``f`` from the he/she opening a time clause right after a name ending at ``end`` and
+    "said" ("Lind said as he …"): a surname two people share is then the one of that sex."""
+    m = _SIDE_CLAUSE.match(text, end)
+    return None if m is None else ("m" if m.group(1) == "he" else "f")
+
+
+# UTF-8 read as Windows-1252 ("FranÃ§ois"), sometimes then decomposed ("RaÃºl" as "RaÃol").
+_MOJIBAKE = re.compile(r"[ÂÃ](.)")
+
+
+def _undecomposed(lead: str, char: str) -> str:
+    """The letter two UTF-8 bytes read as ``lead`` and ``char`` stood for, also when ``char`` is
+    what compatibility decomposition made of the second byte's character ("º" -> "o")."""
+    for byte in range(0x80, 0xC0):
+        try:
+            seen = bytes([byte]).decode("cp1252")
+        except UnicodeDecodeError:
+            continue
+        if seen == char or unicodedata.normalize("NFKD", seen) == char:
+            return (lead.encode("cp1252") + bytes([byte])).decode("utf-8")
+    return lead + char
+
+
+def repaired(name: str) -> str:
+    """``name`` with UTF-8 mis-read as Windows-1252 undone ("FranÃ§ois" -> "François")."""
+    text = unicodedata.normalize("NFC", name)
+    if not _MOJIBAKE.search(text):
+        return name
+    return _MOJIBAKE.sub(lambda m: _undecomposed(m.group(0)[0], m.group(1)), text)

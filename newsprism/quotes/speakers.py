@@ -42,7 +42,9 @@ from newsprism.quotes.names import (
     most_complete,
     most_written,
     name_words,
+    repaired,
     same_given,
+    side_clause_sex,
     strip_company,
     strip_titles,
     surname,
@@ -230,6 +232,9 @@ def _untitled(quote: Quote, texts: Mapping[str, str]) -> Quote:
         return quote
     if _dateline(quote, texts):
         return dataclasses.replace(quote, speaker=None)
+    if repaired(s.canonical) != s.canonical:  # "FranÃ§ois Hollande": the text's encoding slip
+        s = dataclasses.replace(s, canonical=repaired(s.canonical))
+        quote = dataclasses.replace(quote, speaker=s)
     body = _persons_body(s.canonical) if s.kind in ("organisation", "nominal") else None
     if body is not None:  # "Ms. Brenner's campaign", "the Brenner campaign": one body, story wide
         return dataclasses.replace(quote, speaker=dataclasses.replace(s, canonical=body, kind="organisation"))
@@ -330,14 +335,22 @@ def _surnames_as_persons(quotes: list[Quote], texts: Mapping[str, str]) -> list[
     full |= {
         shaped
         for q in quotes
-        if q.speaker is not None and q.speaker.kind == "organisation"
+        if q.speaker is not None
+        and (
+            q.speaker.kind == "organisation"
+            or (q.speaker.kind == "nominal" and q.speaker.canonical.istitle())
+        )
         for shaped in [_person_shaped(q.speaker.canonical, texts.get(q.article_id, ""))]
         if shaped
-    }
+    }  # "Hannity pressed" with the surname tagged as a common noun
     surnames = {name_words(n)[-1] for n in full}
     # "Chela and her in-laws" tagged as an organisation: the given name of one full name
     firsts = Counter(name_words(n)[0] for n in full if len(name_words(n)[0]) > 2)
     surnames |= {w for w, k in firsts.items() if k == 1 and w not in surnames}
+    # "Wasserman Schultz" after "Debbie Wasserman Schultz": two surnames, tagged as a body
+    doubles = {
+        " ".join(n.split()[-2:]) for n in full if len(n.split()) >= 3 and not is_given_name(n.split()[-2])
+    }
     out = []
     for q in quotes:
         s = q.speaker
@@ -346,7 +359,7 @@ def _surnames_as_persons(quotes: list[Quote], texts: Mapping[str, str]) -> list[
             and s.kind in ("anonymous", "organisation", "nominal")
             and (
                 (_CAPITALISED.fullmatch(s.canonical) and s.canonical.lower() in surnames)
-                or (s.kind == "organisation" and s.canonical in full)  # "Ana Lind" tagged ORG once
+                or (s.kind == "organisation" and s.canonical in full | doubles)  # "Ana Lind" tagged ORG once
             )
         ):
             q = dataclasses.replace(q, speaker=dataclasses.replace(s, kind="person", anonymous=False))
@@ -444,7 +457,11 @@ def _resolve_short(quotes: list[Quote], texts: Mapping[str, str]) -> list[Quote]
             )
             younger = s.kind == "person" and "younger" in name_words(s.role or "")
             text = texts.get(q.article_id, "")
-            sex = _honorific(text[s.span.start : s.span.end]) if s.span is not None else None
+            sex = (
+                (_honorific(text[s.span.start : s.span.end]) or side_clause_sex(text, s.span.end))
+                if s.span is not None
+                else None
+            )
             pool = _Pool(story, titles, _titles(s.role) if s.kind == "person" else set())
             full = [_full_form(p, text, pool, texts, younger, sex, genders, written) or p for p in parts]
             name = full[0] if len(full) == 1 else ", ".join(full[:-1]) + " and " + full[-1]
@@ -522,6 +539,8 @@ def _full_form(
     if len(core) == 2 and core[0].lower() in _PARTICLES:  # "de Blasio", "De Blasio": one surname
         lower = f"{core[0].lower()} {core[1]}"
         core = [lower if lower in text or core[0].islower() else " ".join(core)]
+    elif len(core) == 2 and not is_given_name(core[0]) and _longer_name_ends(" ".join(core), text):
+        core = [" ".join(core)]  # "Wasserman Schultz" after "Debbie Wasserman Schultz": two surnames
     if len(core) != 1:
         return None
     word = core[0].strip(" ,.")
@@ -582,6 +601,11 @@ def _full_form(
     if pool and (len(pool) == 1 or pool.most_common(2)[0][1] > pool.most_common(2)[1][1]):
         return pool.most_common(1)[0][0]
     return _one_generation(word, gen or younger, found, story)
+
+
+def _longer_name_ends(name: str, text: str) -> bool:
+    """The text writes ``name`` after a capitalised given name ("Debbie Wasserman Schultz")."""
+    return any(is_given_name(m.group(1)) for m in re.finditer(rf"\b([A-Z][a-z]+) {re.escape(name)}\b", text))
 
 
 def _one_generation(
