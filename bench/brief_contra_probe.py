@@ -15,7 +15,10 @@ A target side may list several sentence numbers (an outlet stating the value twi
 A case with no target is an unaltered set (``--cases bench/brief_contra_probe2/cases.json``): each
 of its flags is an invented one.
 
-    PYTHONPATH=$PWD:$PWD/bench python bench/brief_contra_probe.py [--cases PATH] [--case p-ny] [-v]
+    PYTHONPATH=$PWD:$PWD/bench python bench/brief_contra_probe.py [--cases PATH] [--case p-ny] [-v] [--check]
+
+``--check`` (``make eval``) fails when fewer altered values are found than the ``found`` floor of the
+``floors.json`` beside the cases, or when any flag cites other sentences or an unaltered set.
 """
 
 from __future__ import annotations
@@ -67,6 +70,7 @@ def main() -> int:
     ap.add_argument("--cases", type=Path, default=CASES, help="a cases.json (default: the first probe)")
     ap.add_argument("--case", default="", help="only cases whose name starts with this")
     ap.add_argument("-v", "--verbose", action="store_true")
+    ap.add_argument("--check", action="store_true", help="fail under the found floor or on any other flag")
     args = ap.parse_args()
     if not (args.data / "polnear").is_dir():
         print(f"skipped: no polnear data under {args.data}", file=sys.stderr)
@@ -93,7 +97,17 @@ def main() -> int:
         f"contradiction probe: {hits} of {len(altered)} altered values found; {others} other flags;"
         f" {unaltered} flags on {len(cases) - len(altered)} unaltered sets"
     )
-    return 0
+    return _check(args.cases, hits, others + unaltered) if args.check else 0
+
+
+def _check(cases: Path, hits: int, invented: int) -> int:
+    """1 with a line saying why when the probe is under its floor or flags anything else."""
+    floor = json.loads(cases.with_name("floors.json").read_text(encoding="utf-8"))["found"]
+    failed = [f"found {hits} < floor {floor}"] if hits < floor else []
+    failed += [f"{invented} flags cite sentences no edit altered (allowed: 0)"] if invented else []
+    for line in failed:
+        print(f"FAIL {cases.parent.name}: {line}", file=sys.stderr)
+    return 1 if failed else 0
 
 
 if __name__ == "__main__":
