@@ -653,7 +653,6 @@ def test_one_persons_title_with_and_without_a_rank_word_is_a_contradiction():
     for a, b in [
         ("District Attorney Dana Varsk spoke to reporters.", "Assistant District Attorney Omar Varsk spoke."),
         ("Former Deputy Director Ada Morrow left early.", "Agency Director Ada Morrow left early."),
-        ("Democratic Senator Ada Morrow voted no.", "Vessian Governor Ada Morrow voted no."),
         ("Deputy Director Ada Morrow voted.", "Deputy Chief Ada Morrow voted."),
         ("The then-Deputy Director Ada Morrow voted.", "Agency Director Ada Morrow voted."),
         ("Deputy Juan Abel Ruiz was shot on Friday.", "Juan Abel Ruiz was shot on Friday."),
@@ -663,6 +662,27 @@ def test_one_persons_title_with_and_without_a_rank_word_is_a_contradiction():
         ("Associate Justice Ada Morrow wrote the opinion.", "High Court Justice Ada Morrow wrote it."),
         ("Lieutenant General Ada Morrow led the unit.", "Army General Ada Morrow led the unit."),
         ("Assistant Professor Ada Morrow led the study.", "Vessia Professor Ada Morrow led the study."),
+    ]:
+        assert _unaligned(a, b) == [], (a, b)
+
+
+def test_one_persons_two_elected_offices_are_a_contradiction():
+    assert _unaligned(
+        "Vessia Sen. Ada Morrow toured the flooded valley on Monday.",
+        "Gov. Ada Morrow toured the flooded valley on Monday.",
+    ) == [("title", "Vessia Sen vs Gov")]
+    assert _unaligned("Democratic Senator Ada Morrow voted no.", "Vessian Governor Ada Morrow voted no.") == [
+        ("title", "Democratic Senator vs Vessian Governor")
+    ]
+    # a former office, an office under a rank word, one office in two forms, another person
+    for a, b in [
+        ("Former Gov. Ada Morrow toured the valley.", "Sen. Ada Morrow toured the valley."),
+        ("Lt. Gov. Ada Morrow toured the valley.", "Sen. Ada Morrow toured the valley."),
+        ("State Senator Ada Morrow toured the valley.", "Vessia Sen. Ada Morrow toured the valley."),
+        ("Rep. Omar Morrow toured the valley.", "Sen. Ada Morrow toured the valley."),
+        # a career told: the highest office held may be an honorific title
+        ("Gov. Ada Morrow died on Saturday at her farm.", "Sen. Ada Morrow died on Saturday at home."),
+        ("Gov. Ada Morrow, who led Vessia in 1990, spoke.", "Sen. Ada Morrow spoke at the dinner."),
     ]:
         assert _unaligned(a, b) == [], (a, b)
 
@@ -973,6 +993,18 @@ def test_one_quakes_magnitude_told_two_ways_is_a_contradiction_another_quakes_is
     assert _articles(two, [a]) == []
 
 
+def test_a_sum_handed_over_is_a_sum_not_a_bound():
+    from newsprism.compare.attributes import mentions
+
+    def sums(text):
+        return [m.shown for m in mentions(text) if m.kind == "money"]
+
+    assert sums("Wealthy donors handed over $25 million last month to a Vessian group.") == ["$25 million"]
+    assert sums("The firm turned over $2 million to the Carrowmere court.") == ["$2 million"]
+    # "over" a bound still
+    assert sums("Wealthy donors gave over $25 million last month to a Vessian group.") == []
+
+
 def test_one_things_value_in_money_told_two_ways_is_a_contradiction():
     a = "Four robbers made off with $137-million of diamonds and jewels from a Carrowmere store."
     b = "Robbers snatched $108 million worth of diamond rings from a Carrowmere boutique, officials said."
@@ -1225,3 +1257,38 @@ def test_counts_of_votes_run_on_while_reported_and_never_contradict_as_told_wron
     assert _articles(["Ada Morrow now has 2,106 points."], ["Ada Morrow now has 2,116 points."]) == [
         ("number", "point: 2,106 points vs 2,116 points")
     ]
+
+
+def test_a_count_needed_for_a_goal_is_no_report_against_a_plan():
+    # "needed to qualify" says what the count is for: the sentence tells nothing that happened
+    a = ["Rivals hope to keep Ada Morrow from the 1,450 signatures needed to qualify for the ballot."]
+    b = ["Ada Morrow will fail to gather the 1,405 signatures needed to qualify for the ballot."]
+    assert _articles(a, b) == [("number", "signatur: 1,450 signatures vs 1,405 signatures")]
+    # a count that was gathered against one still to come: two moments
+    a = ["Ada Morrow gathered 1,450 signatures to qualify for the ballot."]
+    assert _articles(a, b) == []
+
+
+def _spoken_against(a_sentence, b_sentence):
+    """Kinds flagged between an outlet's sentence and one the quote stage holds as speech whole."""
+    import numpy as np
+
+    from newsprism.compare.alignment import Alignment
+    from newsprism.compare.contradictions import find_contradictions
+
+    sts = [
+        Statement(id="s0", article_id="a", text=a_sentence, span=Span(0, len(a_sentence))),
+        Statement(id="s1", article_id="b", text=b_sentence, span=Span(0, len(b_sentence)), quote_id="q1"),
+    ]
+    apart = Alignment(groups=((0,), (1,)), conflicts=(), sims=np.eye(2, dtype=np.float32))
+    texts = {"a": a_sentence, "b": b_sentence}
+    return [(c.kind, c.note) for c in find_contradictions(sts, apart, texts, min_shared=2)]
+
+
+def test_a_date_opening_a_spoken_sentence_is_the_outlets():
+    a = "Whatever the result in Vessia and Carrowmere, which holds a primary on May 21, the race goes on."
+    b = 'Finally, with Carrowmere\'s May 14 primary looming, Mayor Ada Morrow wrote on Monday, "We are ready."'
+    assert _spoken_against(a, b) == [("date", "May 21 vs May 14")]
+    # a date inside someone's words stays theirs
+    b = 'After Ada Morrow said Carrowmere\'s May 14 primary was safe, the mayor wrote on Monday, "We are ready."'
+    assert _spoken_against(a, b) == []

@@ -283,3 +283,145 @@ def test_a_headline_giving_someones_explanation_attributes_its_claim():
     framed = headline_framing("Ferry Crash Survivors Explain Why Mayor Vell Offers Needed Change")
     assert framed["asserts"] is False and "explain" in framed["verbs"]
     assert headline_framing("Mayor Vell Offers Needed Change To The Harbour")["asserts"] is True
+
+
+def _told(article, sid: str, words: str, quote_id: str | None = None):
+    from newsprism.model import Span, Statement
+
+    start = article.text.index(words)
+    end = start + len(words)
+    return Statement(sid, article.id, words, Span(start, end), quote_id=quote_id, sentence=Span(start, end))
+
+
+def test_a_loaded_term_is_set_beside_the_wording_another_outlet_gives_the_same_fact():
+    from newsprism.compare.framing import StoryContrast, loaded_contrasts
+    from newsprism.model import LedgerGroup
+
+    a = make_article(
+        "Police said the slain teenager was walking home from a Brooklyn vigil.", outlet="Ledger"
+    )
+    b = make_article(
+        "Police said the teenager killed on Monday was walking home from a Brooklyn vigil.", outlet="Tribune"
+    )
+    c = make_article(
+        "The slain teenager was walking home from a Brooklyn vigil, police said.", outlet="Courier"
+    )
+    d = make_article(
+        "“The teenager was walking home from a Brooklyn vigil,” his aunt said.", outlet="Gazette"
+    )
+    sa, sb = _told(a, "s1", a.text), _told(b, "s2", b.text)
+    sc, sd = _told(c, "s3", c.text), _told(d, "s4", d.text, quote_id="q1")
+    group = LedgerGroup("g1", a.text, "consensus", ("s1", "s2", "s3", "s4"), (a.id, b.id, c.id, d.id), 4)
+    story = StoryContrast([a, b, c, d], [sa, sb, sc, sd], [group])
+    frame = {"loaded_terms": {"slain teenager": 1}}
+    contrasts = loaded_contrasts(frame, a, story)
+    # The Tribune tells it with a plainer word; the Courier uses "slain" too; the Gazette's is a quote.
+    assert [c["article_id"] for c in contrasts["slain teenager"]] == [b.id]
+    assert contrasts["slain teenager"][0]["how"] == "ledger"
+    # A weak join ("possibly-shared") is not known to tell the same fact, and no other
+    # sentence shares enough of the clause's words.
+    weak = dataclasses.replace(group, status="possibly-shared")
+    far = make_article("Officers cleared the street late on Tuesday.", outlet="Tribune")
+    story = StoryContrast([a, far], [sa, _told(far, "s2", far.text)], [weak])
+    assert loaded_contrasts(frame, a, story) == {}
+
+
+def test_with_no_ledger_group_the_nearest_sentence_of_the_other_outlet_is_its_telling():
+    from newsprism.compare.framing import StoryContrast, loaded_contrasts
+
+    a = make_article("The mayor rampaged through the budget hearing on Tuesday night.", outlet="Ledger")
+    b = make_article(
+        "Rain fell. The mayor walked out of the budget hearing on Tuesday night. Schools opened.",
+        outlet="Tribune",
+    )
+    found = StoryContrast([a, b], [], []).counterparts(a.id, a.text.index("rampaged"), "rampaged")
+    assert found == [
+        {
+            "article_id": b.id,
+            "text": "The mayor walked out of the budget hearing on Tuesday night.",
+            "how": "nearest",
+            "uses": False,
+        }
+    ]
+    # The reader is shown only a telling the ledger joined: a nearest sentence is a guess.
+    assert loaded_contrasts({"loaded_terms": {"rampaged": 1}}, a, StoryContrast([a, b], [], [])) == {}
+
+
+def test_the_brief_sets_a_loaded_term_beside_the_other_outlets_wording():
+    from newsprism.render.brief_text import _contrasts
+
+    report = {
+        "articles": [{"id": "a1", "label": "Ledger"}, {"id": "b1", "label": "Tribune"}],
+        "framing": [
+            {
+                "outlet": "Ledger",
+                "contrasts": {
+                    "slain": [{"article_id": "b1", "text": "The teenager was killed.", "how": "ledger"}]
+                },
+            },
+            {"outlet": "Tribune", "contrasts": {}},
+        ],
+    }
+    lines = _contrasts(report, lambda s: s)
+    assert lines[-1] == "- Ledger writes “slain”; Tribune on the same matter: “The teenager was killed.”"
+    assert _contrasts({"framing": [{"outlet": "Tribune", "contrasts": {}}]}, lambda s: s) == []
+
+
+def test_the_story_page_sets_a_loaded_term_beside_the_other_outlets_wording():
+    from newsprism.render.story.jinja import story_env
+    from newsprism.render.story.view import Links, story_view
+
+    frame = {
+        "article_id": "a1",
+        "outlet": "Ledger",
+        "headline": headline_framing(None) | {"body_hedges": []},
+        "hedges": {},
+        "attribution_verbs": {},
+        "loaded_terms": {"slain": 1},
+        "contrasts": {"slain": [{"article_id": "b1", "text": "The teenager was killed.", "how": "ledger"}]},
+        "spellings": {},
+    }
+    report = {
+        "articles": [
+            {"id": aid, "label": label, "title": None, "published": None}
+            for aid, label in (("a1", "Ledger"), ("b1", "Tribune"))
+        ],
+        "ledger": [],
+        "framing": [frame, {**{k: v for k, v in frame.items() if k != "contrasts"}, "article_id": "b1"}],
+    }
+    links = Links(article=lambda aid, s=None, e=None: "#", person=lambda n: None)
+    page = story_env().get_template("story_body.html").render(**story_view(report, links))
+    # a framing stored before contrasts were read has none, and the page still draws
+    assert page.count("on the same matter") == 1
+    assert "“slain”; Tribune on the same matter: “The teenager was killed.”" in page
+
+
+def test_a_word_another_outlet_leaves_out_of_the_same_fact_is_listed_from_a_lower_bar():
+    from newsprism.compare.framing import contrasted
+
+    kinds = {"slain": "without", "stark": "none", "grim": "shared", "fiery": "none"}
+    loaded = {"grim": 1, "fiery speech": 2}  # at the bar
+    lower = {"grim": 1, "fiery speech": 2, "slain teen": 1, "stark": 1}  # at the bar minus the step
+    # "slain" is told plainer elsewhere: kept from the lower bar; "stark" no one else tells:
+    # only from the bar; "grim" every outlet telling the fact uses: the story's word.
+    assert contrasted(loaded, lower, kinds.__getitem__) == {"fiery speech": 2, "slain teen": 1}
+
+
+def test_the_contrast_of_a_word_is_read_over_its_own_voice_occurrences():
+    from newsprism.compare.framing import StoryContrast, _contrast_kind
+
+    a = make_article(
+        "The slain teenager was walking home from a Brooklyn vigil. His slain cousin lived nearby.",
+        outlet="Ledger",
+    )
+    b = make_article(
+        "The teenager killed on Monday was walking home from a Brooklyn vigil.", outlet="Tribune"
+    )
+    c = make_article(
+        "The slain teenager was walking home from a Brooklyn vigil, police said.", outlet="Courier"
+    )
+    story = StoryContrast([a, b, c], [], [])
+    assert _contrast_kind(story, a.id, a.text, "slain") == "without"  # the Tribune's plainer telling
+    assert _contrast_kind(StoryContrast([a, c], [], []), a.id, a.text, "slain") == "shared"
+    # blanked (quoted or reported) occurrences are not read
+    assert _contrast_kind(story, a.id, " " * len(a.text), "slain") == "none"

@@ -576,3 +576,24 @@ def test_quoted_words_held_by_a_direct_quote_join_before_shared_topic_words():
         quotes, TableEmbedder({said: 0.5}, anchor=lede), CompareSettings(), {one.id: 0, two.id: 1}
     )
     assert [sorted(g.quote_ids) for g in groups] == [sorted([quotes[0].id, quotes[1].id])]
+
+
+def test_an_unnamed_speakers_reported_words_the_direct_quote_does_not_print_are_another_remark():
+    said = "carry the campaign to the next caucus, in Millbrook County,"
+    told = "to “win every last ballot” in the final caucus of the season in Millbrook County next week"
+    kept = "to “carry the campaign to the next caucus” in Millbrook County next week"
+    one = make_article(f"Intro.\n\n“{said}” Dara Venn said.", outlet="O0")
+    other = make_article(f"Intro.\n\nShe vowed {told}. She vowed {kept}.", outlet="O1")
+    order = {one.id: 0, other.id: 1}
+
+    def grouped(text: str) -> list:
+        first = quote_in(one, said, "Dara Venn")
+        first = dataclasses.replace(first, speaker=dataclasses.replace(first.speaker, kind="person"))
+        second = quote_in(other, text, "She", "indirect")
+        second = dataclasses.replace(second, speaker=dataclasses.replace(second.speaker, kind="pronoun"))
+        return group_quotes(
+            [first, second], TableEmbedder({text: 0.8}, anchor=said), CompareSettings(), order
+        )
+
+    assert grouped(told) == []  # her own words, "win every last ballot", are not in the direct quote
+    assert len(grouped(kept)) == 1  # the quoted words are the direct quote's: one utterance

@@ -70,6 +70,65 @@ def test_possessive_weekday_keeps_the_day() -> None:
     assert found["Friday"] == "2023-05-05"
 
 
+def test_a_possessive_weekday_whose_event_will_come_is_ahead() -> None:
+    found = values("And while Monday's debate in Kestrel will be his first, she has debated often.")
+    assert found["Monday"] == "2023-05-08"  # a Thursday paper: the next Monday
+    assert values("Monday's debate in Kestrel was his first.")["Monday"] == "2023-05-01"
+    # yesterday's event is the news: what comes of it lies ahead, not the day
+    assert values("Wednesday's vote will shape the race.")["Wednesday"] == "2023-05-03"
+    # the day names what the subject is of: its event is past, what comes of it ahead
+    assert values("The results of Monday's two primaries will shape the race.")["Monday"] == "2023-05-01"
+
+
+def test_a_weekday_after_a_schedules_present_verb_is_ahead() -> None:
+    found = values("Delegates head to Kestrel for the convention, which begins Monday.")
+    assert found["Monday"] == "2023-05-08"  # a Thursday paper
+    assert values("The talks resume on Tuesday in Kestrel.")["Tuesday"] == "2023-05-09"
+    assert values("The fair got off to a rocky start Monday.")["Monday"] == "2023-05-01"  # a noun
+    assert values("The convention, which began Monday, ended early.")["Monday"] == "2023-05-01"
+
+
+def test_the_day_of_an_event_named_after_before_is_the_nearest() -> None:
+    fri = dt.date(2023, 5, 5)  # a Friday paper: the primary is three days ahead, not four back
+    found = values("Reports track the spending before the Kestrel primary on Monday.", fri)
+    assert found["Monday"] == "2023-05-08"
+    assert (
+        values("She posted minutes before the shootings occurred on Monday.", fri)["Monday"] == "2023-05-01"
+    )
+    assert values("Brell testified before the harbour committee on Monday.", fri)["Monday"] == "2023-05-01"
+
+
+def test_a_month_after_were_to_or_push_until_after_is_ahead() -> None:
+    found = values("Brell said Thursday that if she were to win in March, she would sign it.")
+    assert found["March"] == "2024-03"
+    found = values("Officials said it could push the vote until after the February election.")
+    assert found["February"] == "2024-02"
+    assert values("Officials said the two were to blame for the flood in March.")["March"] == "2023-03"
+    # a plan told in the past may have passed: only the conditional "if ... were to" is ahead
+    assert (
+        values("Brell said the two were to meet Tuesday, but the talks fell apart.")["Tuesday"]
+        == "2023-05-02"
+    )
+
+
+def test_a_day_or_month_of_last_year_counts_from_publication() -> None:
+    found = values("We started this journey on June 16th of last year, she said.")
+    assert found == {"June 16th": "2022-06-16", "last year": "2022"}  # TimeML tags the two apart
+    assert values("They will meet in June of next year.")["June"] == "2024-06"
+
+
+def test_a_month_after_a_and_before_a_lower_case_noun_is_a_date() -> None:
+    assert values("During a May interview on a radio show, Brell said he won.") == {"May": "2023-05"}
+    assert values("Brell may resign. Theresa May spoke to a May Day rally.") == {}
+
+
+def test_a_year_after_a_comma_and_a_space_is_a_year_not_after_a_bare_comma() -> None:
+    assert values("Brell hosted in 2004, 2005 and 2007.") == {"2004": "2004", "2005": "2005", "2007": "2007"}
+    assert values("Ada Morrow, 2015 winner of the Kestrel prize, spoke.") == {"2015": "2015"}
+    assert values("The port moved 1,2015 crates.") == {}
+    assert "2016" not in values("PostedFebruary 6, 2016 at noon")  # a date the date rules did not take
+
+
 def test_spans_point_into_the_text() -> None:
     text = "Peskov spoke on Thursday, a day after the attack."
     for t in tag_text(text, THU, "a1"):

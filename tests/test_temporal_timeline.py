@@ -721,6 +721,61 @@ def test_minutes_or_days_later_count_from_the_last_day_told() -> None:
     assert dates == {"Ada Morrow": "2031-08-05", "Minutes la": "2031-08-05", "Two days l": "2031-08-07"}
 
 
+def test_hours_or_days_earlier_count_back_from_the_last_day_told() -> None:
+    text = (
+        "The harbour board met Ada Morrow on Tuesday night. She had written to the board a few hours "
+        "earlier. Four days earlier, the pier had closed. Brell tweeted about it earlier in the morning."
+    )
+    entries = run(article(text, "a", "2031-08-08", "A")).timeline  # a Friday: Tuesday is the 5th
+    dates = {text[start : start + 10]: e.date for e in entries for _, start, _ in e.spans}
+    assert dates == {
+        "The harbou": "2031-08-05",
+        "She had wr": "2031-08-05",
+        "Four days ": "2031-08-01",  # not four days before publication
+        "Brell twee": "2031-08-01",  # the morning of the last day told
+    }
+    text = (
+        "Brell debated on Tuesday night before voters in Kestrel go to the polls Aug. 20. "
+        "Four rivals debated earlier in the evening."
+    )
+    dates = {
+        text[start : start + 10]: e.date
+        for e in run(article(text, "a", "2031-08-08", "A")).timeline
+        for _, start, _ in e.spans
+    }
+    assert dates["Four rival"] == "2031-08-05"  # not the coming vote's day
+    text = (
+        'At a Tuesday rally in Kestrel, Brell spoke. "Today, the harbour is ours," he said. '
+        "A day earlier, Brell toured the docks."
+    )
+    dates = {
+        text[start : start + 10]: e.date
+        for e in run(article(text, "a", "2031-08-08", "A")).timeline
+        for _, start, _ in e.spans
+    }
+    assert dates["A day earl"] == "2031-08-04"  # from the rally, not from the quote's "Today"
+
+
+def test_an_event_known_by_its_date_is_dated_when_it_names_the_event() -> None:
+    text = (
+        "It was the worst attack on the harbour since 9/11, Brell said. "
+        "The 9/11 families of Kestrel met the mayor. Ada Morrow recalled the 9/11 attacks. "
+        "Brell met families of 9/11 victims. Varga's remarks on 9/11 drew fire."
+    )
+    dates = {
+        text[start : start + 10]: e.date
+        for e in run(article(text, "a", "2031-08-08", "A")).timeline
+        for _, start, _ in e.spans
+    }
+    assert dates == {"It was the": "2001-09-11", "Ada Morrow": "2001-09-11"}  # not the families' meeting
+
+
+def test_a_date_after_a_semicolon_is_the_next_clauses_event() -> None:
+    text = "The vigil in Kestrel was held Monday evening; the next night a crowd looted the harbour store."
+    rows = run(article(text, "a", "2031-08-08", "A")).timeline  # a Friday
+    assert sorted((e.date, e.time) for e in rows) == [("2031-08-04", "evening"), ("2031-08-05", "night")]
+
+
 def test_in_the_past_week_is_the_month_when_its_days_lie_in_one() -> None:
     text = "In the past week, the friendship between Ada Morrow and the mayor came to an end."
     assert [e.date for e in run(article(text, "a", "2031-12-31", "A")).timeline] == ["2031-12"]

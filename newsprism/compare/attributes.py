@@ -236,15 +236,38 @@ def _titles(text: str) -> list[Mention]:
     return out
 
 
-def titles_apart(a: str, b: str) -> bool:
-    """Two titles of one person ("given|title") where one is the other's office under a rank
-    word ("District Attorney" / "Assistant District Attorney"): given names compatible (Dave /
-    David), the ranked title's words after its rank word close the other title, which has no
-    rank word. Other title differences ("Senator" / "Democratic candidate") are not compared."""
+# Elected offices a title names, by their short and long forms: a sitting senator is no governor.
+# A former office is no title here (_THEN), nor one under a rank word ("Lt. Gov.").
+_ELECTED = {"sen": "senate", "senator": "senate", "rep": "house", "representative": "house",
+            "congressman": "house", "congresswoman": "house", "gov": "governor", "governor": "governor",
+            "mayor": "mayor"}  # fmt: skip
+
+
+def _elected_office(words: list[str]) -> str | None:
+    """The one elected office a title's words name, none when they name two, a rank or none."""
+    offices = {_ELECTED[w] for w in words if w in _ELECTED}
+    return offices.pop() if len(offices) == 1 and not (RANKS | {"lt"}) & set(words) else None
+
+
+# A sentence telling a career (a term served, a death, a year): its titles may be honorific, the
+# highest office a person held ("Gov. Voss, who served from 1967 to 1979" / "Sen. Voss")
+_CAREER = re.compile(r"\b(?:served|retired|died|dies|former|formerly|(?:19|20)\d\d)\b", re.IGNORECASE)
+
+
+def titles_apart(a: str, b: str, offices: bool = True) -> bool:
+    """Two titles of one person ("given|title"), given names compatible (Dave / David), that
+    name two elected offices ("Ohio Sen." / "Gov."; only with ``offices``, when the sentences tell
+    no career) or where one is the other's office under a rank word ("District Attorney" /
+    "Assistant District Attorney": the ranked title's words after its rank word close the other
+    title, which has no rank word). Other title differences ("Senator" / "Democratic candidate")
+    are not compared."""
     ga, ta = a.split("|")
     gb, tb = b.split("|")
     if ga[:3] != gb[:3]:
         return False
+    office_a, office_b = _elected_office(ta.split()), _elected_office(tb.split())
+    if offices and office_a and office_b and office_a != office_b:
+        return True
     for ranked, plain in ((ta.split(), tb.split()), (tb.split(), ta.split())):
         at = next((i for i, w in enumerate(ranked) if w in RANKS), None)
         if at is None or RANKS & set(plain):
@@ -863,7 +886,8 @@ def same_attribute(a_text: str, a: Mention, b_text: str, b: Mention, tied: bool 
     if a.kind == "block":
         return True  # one street, two blocks
     if a.kind == "title":
-        return titles_apart(str(a.value), str(b.value))
+        career = bool(_CAREER.search(a_text) or _CAREER.search(b_text))
+        return titles_apart(str(a.value), str(b.value), offices=not career)
     if a.kind == "age":
         return ages_apart(str(a.value), str(b.value))
     if a.kind == "toll":
@@ -1205,6 +1229,10 @@ _VALUED_BEFORE = re.compile(
 )
 
 
+# "handed over $25 million", "turned over $2 million": a sum given, not a bound ("over $2 million")
+_HANDED_OVER = re.compile(r"\b(?:hand|turn|fork|sign)(?:s|ed|ing)?\s+over\s+$", re.IGNORECASE)
+
+
 def _money(text: str) -> list[Mention]:
     """Sums of money keyed by currency (value in units). A sum in brackets after another converts
     it at the outlet's rate ("85 million euros ($108 million)"): not compared, the rate differs
@@ -1212,7 +1240,7 @@ def _money(text: str) -> list[Mention]:
     out = []
     for m in _MONEY.finditer(text):
         before = text[max(0, m.start() - 20) : m.start()]
-        if _BOUND_BEFORE.search(before) or re.search(r"\(\s*$", before):
+        if _BOUND_BEFORE.search(before) and not _HANDED_OVER.search(before) or re.search(r"\(\s*$", before):
             continue
         number = m.group("n1") or m.group("n2")
         scale = (m.group("s1") or m.group("s2") or "").lower()

@@ -647,6 +647,11 @@ def _other_places(a: str, b: str) -> bool:
     return not any(p in low_b for p in pa) and not any(p in low_a for p in pb)
 
 
+# "the 1,237 delegates needed to clinch", "the 60 votes required to pass": a participle after a
+# count tells what the count is for, not that something happened
+_COUNT_PARTICIPLE = re.compile(r"(\b\d[\d,.]*(?:\s+[a-z][\w-]*){1,2}?)\s+(?:needed|required)(?=\s+to\s)")
+
+
 def _plan_and_report(a: str, b: str) -> bool:
     """One sentence tells a plan ("will be held on May 14", "is set for") and the other what
     happened ("was held on April 30"): two moments, not one told twice. A sentence in the
@@ -654,7 +659,7 @@ def _plan_and_report(a: str, b: str) -> bool:
     if _future(a) == _future(b):
         return False
     reported = b if _future(a) else a
-    return bool(_PAST.search(_FUTURE.sub(" ", reported)))
+    return bool(_PAST.search(_COUNT_PARTICIPLE.sub(r"\1", _FUTURE.sub(" ", reported))))
 
 
 # "will face voters next month", "in two weeks": a moment ahead a plan names without a date
@@ -745,7 +750,8 @@ def _attribute_contradictions(
             m = _with_given(found_m, " ".join(articles[unit[0]]))
             if m is None:
                 continue
-            if (m.kind in _REPORTED or not spoken) and not any(s <= m.start < e for s, e in quoted):
+            outlets = m.kind in _REPORTED or not spoken or _in_opening_phrase(text, m)
+            if outlets and not any(s <= m.start < e for s, e in quoted):
                 if m.kind in _OWN_FIGURE and first.setdefault((unit[0], m.kind, m.key), m.value) != m.value:
                     continue  # a second figure the article gives is another source's (see _OWN_FIGURE)
                 by_key.setdefault((m.kind, m.key), []).append((unit, m))
@@ -793,6 +799,22 @@ def _attribute_contradictions(
     found = [f for f in found if f[1].kind != "count" or frozenset((f[0], f[2])) not in measured]
     out = [_attribute_contradiction(statements, units, *f) for f in found]
     return out + _remark_days(statements, units)
+
+
+# "Finally, with the city's April 19 primary looming, the mayor tweeted ...": a phrase opening
+# the sentence, before its speaker, in which no one speaks, is the outlet's setting of the scene
+_OPENING_PHRASE = re.compile(
+    r"^\W*(?:[A-Za-z]+,\s+)?(?:with|after|before|ahead\s+of|following|as)\b[^,;:\"“”]*,", re.IGNORECASE
+)
+
+
+def _in_opening_phrase(text: str, m: Mention) -> bool:
+    """The value stands in a phrase opening a sentence the quote stage holds as speech, and the
+    phrase tells no one's words: the outlet's value, not the speaker's."""
+    opening = _OPENING_PHRASE.match(text)
+    return bool(
+        opening and m.end <= opening.end() and not _SAYING_WORDS & set(_COMMON.findall(opening.group(0)))
+    )
 
 
 def _article_mentions(articles: Mapping[str, Sequence[str]]) -> dict[str, tuple[Mention, ...]]:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from newsprism.compare.lexicon import zipf
+from newsprism.compare.lexicon import loaded_model, zipf
 from newsprism.compare.voice import (
     Term,
     lemma_counts,
@@ -32,6 +32,7 @@ from newsprism.model import Article, LedgerGroup, Quote, Statement
 from newsprism.nlp import load_spacy, model_key
 from newsprism.nlp.cache import parsed_by
 from newsprism.nlp.cache_articles import kept_framing
+from newsprism.settings import CompareSettings
 from newsprism.text import (
     ATTRIBUTION_VERBS,
     HEDGES,
@@ -46,6 +47,7 @@ from newsprism.text import (
 __all__ = [
     "article_framing",
     "build_framing",
+    "StoryContrast",
     "doubt_hedges",
     "headline_framing",
     "headline_terms",
@@ -352,6 +354,25 @@ def _decode(data: bytes) -> ParseReading:
     )
 
 
+def _body_terms(
+    article: Article,
+    reading: ParseReading,
+    voice: str,
+    shared: Callable[[str], float] | None,
+    threshold: float | None,
+    story: StoryContrast | None,
+    step: float,
+) -> dict[str, int]:
+    """The loaded terms of the article's body, contrast read when ``story`` is given."""
+    repeated = set(reading.repeated)
+    loaded = score_terms(reading.terms, repeated, shared, threshold)
+    if story is None or step <= 0:
+        return loaded
+    bar = loaded_model().threshold if threshold is None else threshold
+    lower = score_terms(reading.terms, repeated, shared, bar - step)
+    return contrasted(loaded, lower, lambda word: _contrast_kind(story, article.id, voice, word))
+
+
 def article_framing(
     article: Article,
     statements: Sequence[Statement],
@@ -360,10 +381,13 @@ def article_framing(
     shared: Callable[[str], float] | None = None,
     quotes: Sequence[Quote] = (),
     loaded_threshold: float | None = None,
+    story: StoryContrast | None = None,
+    contrast_step: float = 0.0,
 ) -> dict:
     """One article's framing. ``doc`` is its parse (own voice and parts of speech are read
     from it when given); ``shared`` the share of the story's other articles using a word;
-    ``quotes`` the article's quotes (their words are not the outlet's)."""
+    ``quotes`` the article's quotes (their words are not the outlet's); ``story`` how the
+    other outlets tell each fact, read with ``contrast_step`` (``compare.loaded_contrast_step``)."""
     reading = None
     if doc is not None:
         reading = kept_framing(
@@ -413,7 +437,7 @@ def article_framing(
         "attribution_verbs": dict(sorted(verbs.items())),
         "verb_tone": dict(sorted(Counter(ATTRIBUTION_VERBS[v] for v in verbs.elements()).items())),
         "loaded_terms": _merge(
-            score_terms(reading.terms, set(reading.repeated), shared, loaded_threshold)
+            _body_terms(article, reading, voice, shared, loaded_threshold, story, contrast_step)
             if reading is not None
             else loaded_terms(voice, None, shared, loaded_threshold),
             # With the body's parse at hand, the headline is parsed too.
@@ -437,6 +461,181 @@ def _sharing(articles: Sequence[Article]) -> dict[str, Callable[[str], float]]:
     return {a.id: share_for(a.id) for a in articles}
 
 
+# How much of a sentence's content words another outlet's sentence must share (Jaccard) to be
+# read as telling the same fact when the ledger groups neither (docs/results/brief.md 0zb).
+_NEAR_OVERLAP = 0.3
+# Letters of a word's stem: "rampaged" and "rampage" are one word to the contrast.
+_STEM = 5
+
+
+def _content(text: str) -> set[str]:
+    return {w for w in _WORDS.findall(text.lower()) if w not in STOPWORDS}
+
+
+def _stem(word: str) -> str:
+    return word[:_STEM] if len(word) > _STEM + 1 else word
+
+
+def _uses(sentence: str, word: str) -> bool:
+    """The sentence holds ``word`` or a word of its stem ("rampaged" / "rampage" share one;
+    "slain" / "killed" none)."""
+    stem = _stem(word)
+    return any(w.startswith(stem) for w in _WORDS.findall(sentence.lower()))
+
+
+# Content words (by stem) a counterpart must share with the word's own clause to be shown as
+# telling the same fact: the ledger's groups join whole statements, and one shared name is
+# not yet the same fact (docs/results/brief.md 0zb).
+_SHARED_STEMS = 3
+
+
+class StoryContrast:
+    """How the story's other outlets tell the fact a word of one outlet's own voice sits in:
+    the statements the ledger groups with the word's statement, else each other article's
+    sentence sharing the most content words (at least :data:`_NEAR_OVERLAP`). A loaded word
+    another outlet leaves out of the same fact is that outlet's choice of wording, not the
+    story's vocabulary."""
+
+    def __init__(
+        self, articles: Sequence[Article], statements: Sequence[Statement], ledger: Sequence[LedgerGroup]
+    ) -> None:
+        self.articles = {a.id: a for a in articles}
+        self.sentences = {a.id: split_sentences(a.text) for a in articles}
+        self.words = {a.id: [_content(a.text[s:e]) for s, e in self.sentences[a.id]] for a in articles}
+        self.statements = {st.id: st for st in statements}
+        self.of_article: dict[str, list[Statement]] = {}
+        for st in statements:
+            self.of_article.setdefault(st.article_id, []).append(st)
+        self.groups: dict[str, list[LedgerGroup]] = {}
+        for group in ledger:
+            # a weak join ("possibly-shared") is not known to tell the same fact
+            if len(set(group.article_ids)) >= 2 and group.status in ("consensus", "disputed"):
+                for sid in group.statement_ids:
+                    self.groups.setdefault(sid, []).append(group)
+
+    def _sentence(self, article_id: str, at: int) -> tuple[int, int] | None:
+        return next(((s, e) for s, e in self.sentences[article_id] if s <= at < e), None)
+
+    def _grouped(self, article_id: str, at: int) -> dict[str, Statement]:
+        """Per other article, the first statement the ledger groups with one holding ``at``."""
+        out: dict[str, Statement] = {}
+        for st in self.of_article.get(article_id, []):
+            if not st.span.start <= at < st.span.end:  # the word's own clause, not its sentence
+                continue
+            for group in self.groups.get(st.id, []):
+                for sid in group.statement_ids:
+                    other = self.statements.get(sid)
+                    # a quote is the speaker's wording, not the other outlet's
+                    if other is not None and other.article_id != article_id and other.quote_id is None:
+                        out.setdefault(other.article_id, other)
+        return out
+
+    def _nearest(self, article_id: str, words: set[str]) -> tuple[int, int] | None:
+        best, found = _NEAR_OVERLAP, None
+        for (s, e), theirs in zip(self.sentences[article_id], self.words[article_id], strict=True):
+            if words and theirs and (j := len(words & theirs) / len(words | theirs)) >= best:
+                best, found = j, (s, e)
+        return found
+
+    def counterparts(self, article_id: str, at: int, word: str) -> list[dict]:
+        """Each other outlet's telling of the fact at offset ``at`` of ``article_id``'s text
+        (where its own-voice ``word`` stands): ``{"article_id", "text", "how": "ledger" |
+        "nearest", "uses": does it use the word too}``; none for an outlet that does not tell it."""
+        sentence = self._sentence(article_id, at)
+        if sentence is None:
+            return []
+        article = self.articles[article_id]
+        words = _content(article.text[sentence[0] : sentence[1]]) - {word}
+        # the word's own clause (its statement), else its sentence
+        clause = next(
+            (
+                (st.span.start, st.span.end)
+                for st in self.of_article.get(article_id, [])
+                if st.span.start <= at < st.span.end
+            ),
+            sentence,
+        )
+        stems = {_stem(w) for w in _content(article.text[clause[0] : clause[1]])} - {_stem(word)}
+        grouped = self._grouped(article_id, at)
+        out = []
+        for other, theirs in self.articles.items():
+            if theirs.label == article.label:  # another outlet's wording, not another of its own
+                continue
+            if other in grouped:
+                span = grouped[other].sentence or grouped[other].span
+                where, how = (span.start, span.end), "ledger"
+            elif (near := self._nearest(other, words)) is not None:
+                where, how = near, "nearest"
+            else:
+                continue
+            said = " ".join(theirs.text[where[0] : where[1]].split())
+            if said[:1] in "\"“‘'" or len(stems & {_stem(w) for w in _content(said)}) < _SHARED_STEMS:
+                continue
+            out.append({"article_id": other, "text": said, "how": how, "uses": _uses(said, word)})
+        return out
+
+
+def _contrast_kind(story: StoryContrast, article_id: str, voice: str, word: str) -> str:
+    """How the other outlets tell the facts ``word`` stands in, over its own-voice occurrences
+    (``voice``: the article's text with quotes and reported speech blanked): "without" (one
+    tells it without the word), "shared" (every one that tells it uses the word) or "none"."""
+    told = {
+        c["uses"]
+        for m in re.finditer(rf"(?<![\w-]){re.escape(word)}(?![\w-])", voice, re.IGNORECASE)
+        for c in story.counterparts(article_id, m.start(), word)
+    }
+    return "without" if False in told else "shared" if told else "none"
+
+
+def contrasted(
+    loaded: Mapping[str, int],
+    lower: Mapping[str, int],
+    kind: Callable[[str], str],
+) -> dict[str, int]:
+    """The loaded terms once contrast is read: ``loaded`` are those listed at the bar, ``lower``
+    those listed at the bar minus the contrast step; ``kind`` tells how other outlets word a
+    term's word (:func:`_contrast_kind`). A word another outlet leaves out of the same fact is
+    kept from the lower bar; one every outlet telling the fact uses is the story's word."""
+    kinds = {unit: kind(unit.split()[0]) for unit in lower}
+    return {
+        unit: n
+        for unit, n in lower.items()
+        if kinds[unit] == "without" or (unit in loaded and kinds[unit] != "shared")
+    }
+
+
+def _own_at(text: str, term: str) -> int | None:
+    """Where ``term`` first stands outside quote marks in ``text`` (its first word's offset)."""
+    outside = _outside_quotes(text)
+    words = r"\W+".join(re.escape(w) for w in term.split())
+    m = re.search(rf"(?<![\w-]){words}(?![\w-])", outside, re.IGNORECASE)
+    return m.start() if m else None
+
+
+def loaded_contrasts(frame: dict, article: Article, story: StoryContrast) -> dict[str, list[dict]]:
+    """Per loaded term of ``frame`` (an article's framing), the other outlets that tell the
+    same fact without its word (:meth:`StoryContrast.counterparts`): the plainer wording a
+    reader can set beside it. A term no other outlet tells, or every one tells with the same
+    word, has none. Only counterparts the ledger groups with the term's statement are shown:
+    the nearest-sentence guess (good enough for the off-by-default bar step) names a different
+    matter about a third of the time on the calibrate halves, which a reader cannot tell."""
+    out = {}
+    for term in frame["loaded_terms"]:
+        at = _own_at(article.text, term)
+        if at is None:
+            continue
+        word = term.split()[0].lower()  # a phrase unit starts with its loaded word
+        found = story.counterparts(article.id, at, word)
+        without = [
+            {k: c[k] for k in ("article_id", "text", "how")}
+            for c in found
+            if not c["uses"] and c["how"] == "ledger"
+        ]
+        if without:
+            out[term] = without
+    return out
+
+
 def build_framing(
     articles: Sequence[Article],
     statements: Sequence[Statement],
@@ -444,8 +643,11 @@ def build_framing(
     docs: Sequence[Doc] | None = None,
     quotes: Sequence[Quote] = (),
     loaded_threshold: float | None = None,
+    contrast_step: float | None = None,
 ) -> list[dict]:
-    """Framing of every article; ``docs`` are the articles' parses, in the same order."""
+    """Framing of every article; ``docs`` are the articles' parses, in the same order;
+    ``contrast_step`` defaults to ``compare.loaded_contrast_step``."""
+    step = CompareSettings().loaded_contrast_step if contrast_step is None else contrast_step
     by_article: dict[str, list[Statement]] = {}
     for st in statements:
         by_article.setdefault(st.article_id, []).append(st)
@@ -460,22 +662,24 @@ def build_framing(
                 shared_of.setdefault(article_id, []).append(group)
     spellings = spelling_choices(articles)
     sharing = _sharing(articles)
+    story = StoryContrast(articles, statements, ledger)
     parses = list(docs) if docs is not None and len(docs) == len(articles) else [None] * len(articles)
-    return [
-        {
-            **article_framing(
-                a,
-                by_article.get(a.id, []),
-                shared_of.get(a.id, []),
-                doc,
-                sharing[a.id],
-                quotes_of.get(a.id, []),
-                loaded_threshold,
-            ),
-            "spellings": spellings.get(a.id, {}),
-        }
-        for a, doc in zip(articles, parses, strict=True)
-    ]
+    frames = []
+    for a, doc in zip(articles, parses, strict=True):
+        frame = article_framing(
+            a,
+            by_article.get(a.id, []),
+            shared_of.get(a.id, []),
+            doc,
+            sharing[a.id],
+            quotes_of.get(a.id, []),
+            loaded_threshold,
+            story,
+            step,
+        )
+        frame["contrasts"] = loaded_contrasts(frame, a, story)
+        frames.append({**frame, "spellings": spellings.get(a.id, {})})
+    return frames
 
 
 _NAME_WORD = re.compile(r"\b[A-Z][a-z-]{3,}\b")

@@ -384,10 +384,23 @@ def _unresolved_alike(ka: _Keys, kb: _Keys, overlap: float, sim: float, s: Compa
     for word inside the other ("Lock them up!" in a chant of it) needs fewer shared words."""
     if None not in (ka.surname, kb.surname) or overlap < s.quote_overlap or sim < s.quote_sim:
         return False
+    if _marks_unprinted(ka, kb) or _marks_unprinted(kb, ka):
+        return False
     shared = len(ka.stems & kb.stems)
     return shared >= s.quote_unknown_min_shared or (
         shared >= s.quote_min_shared and ka.quoted and kb.quoted and _nested(ka, kb)
     )
+
+
+def _marks_unprinted(part: _Keys, host: _Keys) -> bool:
+    """``part`` is reported speech that prints some of the speaker's own words in quote marks (two
+    content words or more) and ``host``, a direct quote, prints none of them: the one stretch of
+    ``part`` known word for word is not in ``host``, so the words they share around it are the
+    occasion each outlet names ("the primary in Washington"), not one utterance."""
+    if not host.quoted or host.fragment:
+        return False
+    marked = [m for m in part.marks if len(set(m) & part.stems) >= 2]
+    return bool(marked) and not any(_inside(m, host.sequence) for m in marked)
 
 
 def _second_version(ka: _Keys, kb: _Keys, sim: float, s: CompareSettings) -> bool:

@@ -213,6 +213,7 @@ def compare_stage(analysis: Analysis, settings: Settings) -> Analysis:
         docs if docs is not None else _parses(articles, settings),
         quotes,
         s.loaded_threshold,
+        s.loaded_contrast_step,
     )
     return analysis.replace(
         quotes=tuple(quotes),

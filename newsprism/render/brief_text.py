@@ -395,7 +395,29 @@ def _framing(report: Report, esc: Callable[[str], str]) -> list[str]:
             spelling or "—",
         ]
         lines.append(f"| {esc(f['outlet'])} | " + " | ".join(esc(c) for c in cells) + " |")
-    return lines
+    return lines + _contrasts(report, esc)
+
+
+# Loaded terms shown beside another outlet's wording, at most this many per outlet.
+CONTRAST_LINES = 3
+
+
+def _contrasts(report: Report, esc: Callable[[str], str]) -> list[str]:
+    """Each outlet's loaded terms beside how another outlet words the same matter without
+    them (compare/framing.py ``loaded_contrasts``): the choice of word, shown, not scored."""
+    labels = _labels(report)
+    lines = []
+    for f in report.get("framing", []):
+        for term, others in list((f.get("contrasts") or {}).items())[:CONTRAST_LINES]:
+            other = others[0]
+            lines.append(
+                f"- {esc(f['outlet'])} writes “{esc(term)}”; "
+                f"{esc(labels.get(other['article_id'], other['article_id']))} on the same matter: "
+                f"“{esc(_short(other['text']))}”"
+            )
+    if not lines:
+        return []
+    return ["", "Loaded terms beside another outlet's wording of the same matter:", *lines]
 
 
 def _provenance(report: Report, esc: Callable[[str], str]) -> list[str]:

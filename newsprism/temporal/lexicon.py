@@ -91,6 +91,10 @@ REF_WORDS = {
     "in the days ahead": "FUTURE_REF", "the coming days": "FUTURE_REF",
 }  # fmt: skip
 
+# Events known by their date, written month/day without a year (timeline only: TimeML tags
+# them as events, not as temporal expressions).
+NAMED_DATES = {"9/11": "2001-09-11", "7/7": "2005-07-07"}
+
 # Fixed-date holidays, month-day.
 HOLIDAYS = {
     "new year's day": (1, 1), "christmas": (12, 25), "christmas day": (12, 25),

@@ -26,15 +26,17 @@ Value = tuple[str, str, str | None]  # (type, value, mod)
 _FUTURE = re.compile(
     r"\b(?:will|won['’]t|wo\s+n't|'ll|shall|would|(?:is|are|was|were)\s+(?:due|expected|scheduled|set|"
     r"slated|going|planning|poised|likely)\s+to|(?:is|are|am)\s+supposed\s+to|plans?\s+to|planned\s+to|planning\s+to|intends?\s+to|"
-    r"(?:is|are)\s+to|upcoming|looming|impending|forthcoming|(?<!-)expected|scheduled|as\s+(?:soon|early)\s+as|"
+    r"(?:is|are)\s+to|if\s+(?:[\w'’]+\s+){1,4}?were\s+to(?=\s+(?!blame\b)[a-z]+\b)|upcoming|looming|impending|forthcoming|(?<!-)expected|scheduled|as\s+(?:soon|early)\s+as|"
     r"(?:is|are)\s+set\s+(?:for|on)|due\s+(?:on|to|for|by|in|at)|"
     # "postponed the vote to Friday", "pushed back until Monday": the new date is ahead
-    r"(?:postpon|delay|reschedul|adjourn|push)\w*(?:\s+\w+){0,3}?(?:\s+back)?\s+(?:until|till|to)(?=\s*$))\b",
+    r"(?:postpon|delay|reschedul|adjourn|push)\w*(?:\s+\w+){0,3}?(?:\s+back)?\s+(?:until|till|to)"
+    r"(?:\s+after(?:\s+the)?)?(?=\s*$))\b",
     re.IGNORECASE,
 )
 _FUTURE_AFTER = re.compile(
-    # the subject's words may be a title ("On Monday, Mr. Clinton will hold")
-    r"^[\s,]*(?:\w+\.?\s+){0,4}?(?:will|'ll|(?:is|are)\s+(?:due|expected|scheduled|set)\s+to)\b",
+    # the subject's words may be a title ("On Monday, Mr. Clinton will hold"), or the day's
+    # event after a possessive ("Monday's debate in New York will be his first")
+    r"^(?:['’]s\b)?[\s,]*(?:\w+\.?\s+){0,4}?(?:will|'ll|(?:is|are)\s+(?:due|expected|scheduled|set)\s+to)\b",
     re.IGNORECASE,
 )
 # "-ed" words are past verbs unless a determiner makes them adjectives ("the reduced dividend").
@@ -83,6 +85,14 @@ _PRESENT = re.compile(
     re.IGNORECASE,
 )
 _CLAUSE_END = re.compile(r"[,;:–—]")
+# A schedule's present-tense verb right before a weekday: what the day will see ("which begins
+# Monday", "the talks resume on Tuesday"), not a historical present.
+_SCHEDULED_BEFORE = re.compile(
+    # (plural forms only of verbs that are no nouns: "got off to a rocky start Monday")
+    r"\b(?:begins?|opens|starts|ends|closes|convenes?|reconvenes?|resumes?|expires?|kicks?\s+off|takes?\s+effect)"
+    r"\s+(?:on\s+)?$",
+    re.IGNORECASE,
+)
 # "before" or "until" opening a clause with its own subject and verb: the clause's day is after
 # the sentence's, and told in no past tense it is still to come.
 _AHEAD_OF = re.compile(
@@ -140,6 +150,11 @@ _PROG_ADJUNCT = re.compile(r"\b(?:is|are|am)\s+[a-z]+ing\s+(?:in|at|for|during)\
 # Monday's caucus" is three days ahead; a Wednesday paper's "polls taken before Tuesday's
 # primary" the day before).
 _BEFORE_EVENT = re.compile(r"\b(?:before|until|till|in\s+advance\s+of)\s+$", re.IGNORECASE)
+# An event named after "before" or "until", its day after "on" ("before the New Hampshire primary on").
+_EVENT_ON = re.compile(
+    r"\b(?:before|until)\s+(?P<np>(?:the|a|an|its|their|his|her)\s+(?:[\w'’-]+\s+){1,4}?)on\s+$",
+    re.IGNORECASE,
+)
 # (a closing quote may follow the stop: ''I'd like to punch him.'' And in Fayetteville ...)
 _SENTENCE_END = re.compile(r"(?<![ap]\.m)(?<!\b[A-Z])[.!?](?:''|[\"”’)])?\s+(?=[A-Z\"“‘']|'')|\n")
 _MODS = {
@@ -202,7 +217,9 @@ class Context:
             return "past"
         if not possessive and _future_cue(before):
             return "future"
-        if (possessive or len(before) < 12) and _FUTURE_AFTER.match(after):
+        # (a possessive day opening its clause: "And while Monday's debate will be"; not "The
+        # results of Tuesday's primaries will shape")
+        if len(before) < 12 and _FUTURE_AFTER.match(after):
             return "future"
         ahead = _AHEAD_OF.search(before)
         if ahead and (
@@ -229,6 +246,8 @@ class Context:
         possessive = after[:2] in {"'s", "’s"}
         if _SAID_BEFORE.search(before):
             return "past"
+        if _SCHEDULED_BEFORE.search(before):
+            return "future"  # "the convention, which begins Monday": a schedule told in the present
         cues = list(_NEAREST_CUE.finditer(before))
         if possessive:
             if _PROG_ADJUNCT.search(before) or (cues and cues[-1].lastgroup == "ahead"):
@@ -252,12 +271,27 @@ class Context:
             return "" if any(c.lastgroup == "past" for c in cues[:-1]) else "future"
         return "future"
 
-    def before_event(self, mention: Mention) -> bool:
-        """Whether ``mention`` is a possessive day naming an event after "before" or "until"."""
+    def opens_with_possessive(self, mention: Mention) -> bool:
+        """Whether ``mention`` is a possessive day opening its clause with no cue before it
+        ("And while Monday's debate ..."), whose tense only a verb after it gives."""
+        before = self._clause_before(mention.start)
         possessive = self.text[mention.end : mention.end + 2] in {"'s", "’s"}
-        return possessive and bool(
-            _BEFORE_EVENT.search(self.text[max(0, mention.start - 30) : mention.start])
-        )
+        return possessive and len(before) < 12 and not _NEAREST_CUE.search(before)
+
+    def before_event(self, mention: Mention) -> bool:
+        """Whether ``mention`` is a possessive day naming an event after "before" or "until",
+        or the day of such an event named with "on" ("spending before the primary on Tuesday",
+        "days before the caucuses on Monday"; not after a verb of appearing, whose "before" is
+        a place, nor when a verb tells the event: "before the shootings occurred on Wednesday")."""
+        possessive = self.text[mention.end : mention.end + 2] in {"'s", "’s"}
+        before = self.text[max(0, mention.start - 80) : mention.start]
+        if possessive:
+            return bool(_BEFORE_EVENT.search(before[-30:]))
+        named = _EVENT_ON.search(before)
+        if named is None or _PAST.search(named.group("np")) or _FUTURE.search(named.group("np")):
+            return False
+        lead = before[: named.start()]
+        return not (_IN_FRONT_OF.search(lead) or _PAST_VERB_LAST.search(lead))
 
     def verb_right_before(self, mention: Mention) -> bool:
         """Whether a past verb comes right before ``mention`` ("took place on", "was held")."""
@@ -315,6 +349,8 @@ def _weekday(m: Mention, ctx: Context) -> Value | None:
     if ctx.reference is None or _named_day(ctx.text, m):
         return "DATE", f"XXXX-WXX-{wd + 1}", None
     tense = ctx.day_tense(m)
+    if tense == "future" and (ctx.reference.weekday() - wd) % 7 == 1 and ctx.opens_with_possessive(m):
+        tense = "past"  # "Tuesday's results will shape the race" in a Wednesday paper: yesterday's
     # A bare weekday is the most recent one (news tells what happened), except the day after
     # publication, which a clause in no past tense means ("Friday" in a Thursday article).
     tomorrow = (wd - ctx.reference.weekday()) % 7 == 1
@@ -396,6 +432,8 @@ def _full_date(m: Mention, ctx: Context) -> Value | None:
     month = int(m.part("month") or 0) if m.rule in {"date_iso", "date_num"} else lx.MONTHS[low(m, "month")]
     day = int(re.sub(r"\D", "", m.part("day") or ""))
     year = _year_of(m)
+    if year is None:
+        year = _year_said_after(m, ctx)
     try:
         if year is not None:
             date = dt.date(year, month, day)
@@ -470,12 +508,28 @@ def _month_year(m: Mention, ctx: Context) -> Value | None:
     return "DATE", f"{_year_of(m)}-{month:02d}", mod_of(low(m, "pre").split(" ")[-1] or None)
 
 
+# "June 16th of last year", "October of next year": TimeML tags the year apart, but it is the
+# date's year, counted from publication.
+_OF_YEAR_AFTER = re.compile(r"\s+of\s+(last|this|next)\s+year\b", re.IGNORECASE)
+_YEAR_STEPS = {"last": -1, "this": 0, "next": 1}
+
+
+def _year_said_after(m: Mention, ctx: Context) -> int | None:
+    """The year "of last/this/next year" right after a month or a day gives it."""
+    after = _OF_YEAR_AFTER.match(ctx.text, m.end)
+    if after is None or ctx.reference is None:
+        return None
+    return ctx.reference.year + _YEAR_STEPS[after.group(1).lower()]
+
+
 def _month(m: Mention, ctx: Context) -> Value | None:
     month = lx.MONTHS[low(m, "month")]
     mod = mod_of(low(m, "pre") or None)
     ref = ctx.reference
     if (framed := ctx.framed_year(m)) is not None:
         return "DATE", f"{framed}-{month:02d}", mod
+    if (said := _year_said_after(m, ctx)) is not None:
+        return "DATE", f"{said}-{month:02d}", mod
     if ref is None:
         # No publication date: a narrative's months follow the last year it named.
         year_of = ctx.last_point.year if ctx.last_point else "XXXX"

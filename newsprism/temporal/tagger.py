@@ -38,6 +38,7 @@ _ORDINAL_SECOND = re.compile(
 )
 _MONTH_LOOKALIKES = frozenset({"may", "march", "june", "august"})
 _ARTICLE_BEFORE = re.compile(r"\b(?:a|an|the)\s+$", re.IGNORECASE)
+_INDEFINITE_BEFORE = re.compile(r"\b(?:a|an)\s+$", re.IGNORECASE)
 _NAME_AFTER = re.compile(r" [A-Z][a-z]+\b")  # a capitalised word right after a bare month
 _COPULA_BEFORE = re.compile(r"(?:^|[.!?\"”’]\s+|\n)(?:That|This|It)\s+(?:was|is)\s+$")
 
@@ -172,7 +173,12 @@ def _in_title(mention: Mention, text: str, before: str) -> bool:
 def _plausible_year(mention: Mention, before: str, after: str) -> bool:
     if mention.part("pre"):
         return True
-    if re.search(r"[\d$£€.,:/#]\s*$", before) or re.match(r"\s*(?:%|percent|[-/]\d)", after):
+    # (a comma and a space is a list's or an apposition's: "in 2004, 2005 and 2006", "Ames,
+    # 2015 winner of the prize"; a comma alone a number's, "1,2015", and after a day a date's
+    # the date rules did not take: "FeaturedFebruary 6, 2016")
+    if re.search(r"(?:[\d$£€.:/#]\s*|,|(?<!\d)\d{1,2},\s*)$", before) or re.match(
+        r"\s*(?:%|percent|[-/]\d)", after
+    ):
         return False
     return bool(_YEAR_BEFORE.search(before) or _YEAR_AFTER.match(after) or _before_year_noun(mention, after))
 
@@ -202,4 +208,6 @@ def _plausible_month(mention: Mention, before: str, after: str = "") -> bool:
         # "April Mellody, a spokeswoman": a given name before a surname; but an article makes
         # the month a modifier ("a September Washington Post-ABC News poll")
         return False
+    if _INDEFINITE_BEFORE.search(before) and re.match(r" [a-z]", after):
+        return True  # "a May interview", "an August poll": no verb or name follows "a"
     return month not in _MONTH_LOOKALIKES

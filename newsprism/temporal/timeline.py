@@ -28,7 +28,7 @@ from newsprism.spans import SpanIndex, SpanSet
 from newsprism.temporal import calendar as cal
 from newsprism.temporal import lexicon as lx
 from newsprism.temporal.published import published_date
-from newsprism.text import signpost
+from newsprism.text import quote_regions, signpost
 
 __all__ = ["Candidate", "build_timeline", "candidates", "sentences"]
 
@@ -125,9 +125,12 @@ def candidates(article: Article, units: list[Span], timexes: list[Timex]) -> lis
     for each of coordinated dates: "in 2004 and 2005" is two dated events)."""
     out = []
     counted = _counted_from_a_date(article.text, timexes) + _eves(article.text, timexes)
-    counted += _later(article.text, timexes) + _recent(article, timexes)
+    counted += _named_dates(article.text, article.id)
+    counted += _later(article.text, timexes, published_date(article)) + _recent(article, timexes)
     counted += [t for t in _counted_from_now(article, timexes) if t.span not in {c.span for c in counted}]
-    dated = sorted([*(_as_month(t) for t in timexes), *counted], key=lambda t: t.span.start)
+    recounted = SpanSet([c.span for c in counted])  # "four days earlier" counted from now by the rules
+    own = [_as_month(t) for t in timexes if not recounted.overlapping(t.span.start, t.span.end)]
+    dated = sorted([*own, *counted], key=lambda t: t.span.start)
     # a week shown as its month is still that week when told apart from another date of its unit
     weeks = {t.span: t.value for t in timexes if _WEEK.match(t.value)}
     pending = _event_anchored(article.text, timexes)
@@ -386,7 +389,9 @@ _OPENER = re.compile(
     r"\b(?:said|says|saying|told|telling|announced|added|after|before|ahead\s+of|when|while|until|that|"
     r"and\s+(?:then\s+)?(?:he|she|they|it|we|I))\b"
     # a participle right before the date opens a reduced clause: "a process launched in 2012"
-    r"|\b[a-z]{3,}ed(?=\s+(?:in|on|during|since)\s+$)",
+    r"|\b[a-z]{3,}ed(?=\s+(?:in|on|during|since)\s+$)"
+    # a semicolon joins two clauses, each with its own event ("held Monday; the next night ...")
+    r"|;",
     re.IGNORECASE,
 )
 
@@ -555,31 +560,90 @@ def _counted_from_a_date(text: str, timexes: list[Timex]) -> list[Timex]:
     return out
 
 
-# "Minutes later", "hours later", "two days later": counted from the day the text told last.
+# "Minutes later", "hours earlier", "two days later", "four days earlier", "earlier in the
+# morning": counted from the day the text told last (a writer counts "earlier" from the story's
+# moment, "ago" from now).
 _LATER = re.compile(
     r"\b(?:(?:(?:a\s+few|several|\d+|some|(?P<n>a|an|one|two|three|four|five|six))\s+)?"
-    r"(?P<unit>minutes|hours|days?)|(?P<small>minutes|hours))\s+later\b",
+    r"(?P<unit>minutes|hours|days?)|(?P<small>minutes|hours))\s+(?P<dir>later|earlier)\b"
+    r"|\b(?:earlier|later)\s+in\s+the\s+(?:morning|afternoon|evening|day)\b",
     re.IGNORECASE,
 )
 _LATER_REACH = 800  # characters back to the day counted from: a paragraph or two
+_DEICTIC = re.compile(
+    r"(?:today|tonight|yesterday|tomorrow|this\s+(?:morning|afternoon|evening))\b", re.IGNORECASE
+)
 
 
-def _later(text: str, timexes: list[Timex]) -> list[Timex]:
-    """The day of an event told as "minutes later" or "two days later": the last date the text
-    told, when a day and within a paragraph or two, plus the days counted (timeline only: for TimeML
-    "two days" stays a duration). A vague count of days ("a few days later") gives no day."""
-    dated = [t for t in timexes if _DAY.match(t.value)]
-    out = []
+def _later(text: str, timexes: list[Timex], published: dt.date | None = None) -> list[Timex]:
+    """The day of an event told as "minutes later", "hours earlier" or "two days later": the
+    last date the text told, when a day and within a paragraph or two, plus or minus the days
+    counted (timeline only: for TimeML "two days" stays a duration, "four days earlier" a day
+    counted from publication). A vague count of days ("a few days later") gives no day. What
+    happened "earlier" is counted from a day told that is not still to come ("voters go to the
+    polls Feb. 9 ... debated earlier in the evening" is the debate's evening)."""
+    quoted = SpanSet([Span(a, b) for a, b in quote_regions(text)])
+    # a speaker's "today" inside a quote tells the speaking day, not the narrative's moment
+    dated = [
+        t
+        for t in timexes
+        if _DAY.match(t.value)
+        and not (_DEICTIC.match(t.text) and quoted.overlapping(t.span.start, t.span.end))
+    ]
+    out: list[Timex] = []
     for m in _LATER.finditer(text):
-        last = next((t for t in reversed(dated) if t.span.end <= m.start()), None)
+        # a day counted here replaces the rules' value of its words ("four days earlier")
+        known = sorted(
+            [
+                t
+                for t in dated
+                if not any(o.span.start < t.span.end and t.span.start < o.span.end for o in out)
+            ]
+            + out,
+            key=lambda t: t.span.start,
+        )
+        earlier = m.group(0).lower().startswith("earlier") or (m.group("dir") or "").lower() == "earlier"
+        last = next(
+            (
+                t
+                for t in reversed(known)
+                if t.span.end <= m.start()
+                and not (earlier and published and t.value[:10] > published.isoformat())
+            ),
+            None,
+        )
         if last is None or m.start() - last.span.end > _LATER_REACH or not _ISO_DAY.match(last.value[:10]):
             continue  # too far back, or the last date told is a month or a year
         unit = (m.group("unit") or m.group("small") or "").lower()
         if unit.startswith("day") and not m.group("n"):
             continue
         count = lx.NUMBERS.get((m.group("n") or "").lower(), 1) if unit.startswith("day") else 0
+        if earlier:
+            count = -count
         when = dt.date.fromisoformat(last.value[:10]) + dt.timedelta(days=count)
         out.append(Timex(Span(m.start(), m.end()), m.group(0), "DATE", when.isoformat(), last.article_id))
+    return out
+
+
+# An event known by its date, used as a date ("since 9/11", "before 9/11") or naming the event
+# ("the 9/11 attacks"); not as a mere label ("9/11 families", "families of 9/11 victims", "the
+# 9/11 Commission") nor as a topic ("remarks on 9/11").
+_NAMED_DATE = re.compile(
+    r"(?:\b(?P<prep>since|after|before|until)\s+)?(?<![\w/])(?P<name>"
+    + "|".join(re.escape(n) for n in lx.NAMED_DATES)
+    + r")(?![\w/])(?:(?P<noun>\s+(?:terror(?:ist)?\s+)?(?:attacks?|hijackings?|bombings?)\b)|(?![ \t]+[A-Za-z]))",
+    re.IGNORECASE,
+)
+
+
+def _named_dates(text: str, article_id: str) -> list[Timex]:
+    """The day of an event known by its date ("the 9/11 attacks"), as a dated expression on
+    its name (timeline only)."""
+    out = []
+    for m in _NAMED_DATE.finditer(text):
+        if m.group("prep") or m.group("noun"):
+            span = Span(m.start("name"), m.end("name"))
+            out.append(Timex(span, m.group("name"), "DATE", lx.NAMED_DATES[m.group("name")], article_id))
     return out
 
 

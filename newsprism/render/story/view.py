@@ -263,6 +263,7 @@ def story_view(report: Report, links: Links) -> dict[str, Any]:
         "quote_groups": _quote_groups(report, labels, links),
         "outlet_rows": _outlet_rows(report, labels, links),
         "framing": report.get("framing", []),
+        "outlet_labels": labels,  # a loaded term's other-outlet wording names its outlet
         "timeline": timeline,
         "timeline_axis": timeline_axis(timeline),
         "provenance": _provenance(report, outlets),
