@@ -1,4 +1,5 @@
 import numpy as np
+import pytest
 
 from newsprism.compare import alignment
 from newsprism.compare.alignment import align_statements
@@ -275,6 +276,23 @@ def test_a_near_copy_of_a_member_joins_its_group_through_a_firm_join():
     assert alignment._near_copies(sts, sims, firm, groups, 0.85, set())[1:] == groups[1:]
 
 
+def test_near_copies_read_a_lazy_matrix_in_one_call(monkeypatch):
+    # Past the dense size each value read alone costs a row product: the copies' similarities
+    # are read at once, with the values (and groups) the dense matrix gives.
+    rng = np.random.default_rng(7)
+    base = _unit_rows(12, seed=8)
+    v = base[np.arange(60) % 6] + 0.1 * _unit_rows(60, seed=9)
+    v = (v / np.linalg.norm(v, axis=1, keepdims=True)).astype(np.float32)
+    sts = [_st(k, f"a{k % 5}", f"Statement {k}.") for k in range(60)]
+    groups = tuple(tuple(range(k, 60, 12))[:5] for k in range(12))
+    firm = [(int(i), int(j)) for i, j in rng.integers(0, 60, (200, 2)) if i != j]
+    dense = alignment._near_copies(sts, v @ v.T, firm, groups, 0.8, set())
+    lazy = alignment.Cosines(v)
+    monkeypatch.setattr(alignment.Cosines, "_one", lambda *a: pytest.fail("a value read alone"))
+    assert alignment._near_copies(sts, lazy, firm, groups, 0.8, set()) == dense
+    assert dense != groups  # some copies joined
+
+
 class _FixedJudge:
     def __init__(self, probs):
         self.probs = probs
@@ -357,6 +375,20 @@ def test_incremental_average_link_matches_a_direct_one():
         assert found == direct(statements, probs, raised, pairs, 0.3, blocked)
 
 
+def test_a_cluster_that_cannot_join_leaves_the_links():
+    # Clusters only grow, so one that cannot join a cluster now never can: its statements (and
+    # the cluster's own) leave the cluster's links and are not read at its next merges.
+    members = {0: [0, 1], 2: [2, 5], 3: [3], 4: [4], 6: [6]}
+    cluster_of = [0, 0, 2, 3, 4, 2, 6]
+    articles = {0: {"a", "b"}, 2: {"b", "c"}, 3: {"d"}, 4: {"e"}, 6: {"f"}}
+    links = {0: {1, 2, 3, 4, 5, 6}}
+    against = {0: {6}}  # a vetoed pair: 1 and 6 (cluster 0 holds the veto of its member)
+    near = alignment._linkable_near(0, links, cluster_of, members, articles, against)
+    assert sorted(near) == [3, 4]  # 2 shares article "b", 6 is vetoed
+    assert links[0] == {3, 4}
+    assert alignment._linkable_near(0, {}, cluster_of, members, articles, against) == []
+
+
 def _unit_rows(n, seed=3):
     rng = np.random.default_rng(seed)
     v = rng.standard_normal((n, 384)).astype(np.float32)
@@ -421,6 +453,26 @@ def test_the_pair_judge_reads_prepared_pairs_in_any_order_and_scores_the_rest():
     assert judge.related(floor) == tuple(
         (i, j) for (i, j), p in zip(prepared.tolist(), judge.probability, strict=True) if p >= floor
     )
+
+
+def test_the_pair_judge_keeps_the_shared_words_of_prepared_pairs():
+    # The second clustering reads the "words" feature of pairs prepare scored: kept from there,
+    # equal to the bulk features; pairs not prepared are computed.
+    words = ["harbour", "ferry", "council", "budget", "storm", "bridge"]
+    sts = [
+        _st(k, f"a{k % 7}", f"The {words[k % 6]} plan of the {words[(k * 5) % 6]} council.")
+        for k in range(40)
+    ]
+    judge = alignment._PairJudge(sts, _unit_rows(40, seed=4), CompareSettings())
+    every = [(i, j) for i in range(40) for j in range(i + 1, 40)]
+    judge.prepare(np.array(every[:500], dtype=np.int64), np.ones(500, dtype=bool))
+    judge.evidence.matrix = None  # prepared pairs are not computed again
+    assert judge.shared_words(every[:500][::-1]) == judge.words[::-1].tolist()
+    assert max(judge.words) > 0
+    del judge.evidence.matrix
+    asked = every[490:520]
+    want = judge.evidence.matrix(asked)[:, FEATURES.index("words")].tolist()
+    assert judge.shared_words(asked) == want
 
 
 class _ProbLink:

@@ -87,6 +87,27 @@ def test_a_rewording_far_down_the_neighbour_list_is_found_by_its_rare_term():
     }
 
 
+def test_rare_pairs_read_their_similarities_from_the_neighbour_search_rows(monkeypatch):
+    # With a lazy matrix, the rare-term pairs' similarities come from the row blocks the
+    # neighbour search computes: each row once, the pairs those of the dense matrix.
+    from newsprism.compare.alignment import Cosines
+
+    rng = np.random.default_rng(4)
+    vectors = _unit(rng, 3000, dim=16)
+    ids = [f"a{k % 40}" for k in range(3000)]
+    bags = [{f"w{k % 700}", f"v{(k * 7) % 900}"} for k in range(3000)]
+    dense = candidate_pairs(vectors, ids, 0.2, 3, bags, 6, vectors @ vectors.T)
+    lazy = Cosines(vectors)
+    computed = []
+    product = Cosines._product
+    monkeypatch.setattr(
+        Cosines, "_product", lambda self, idx: computed.append(len(idx)) or product(self, idx)
+    )
+    found = candidate_pairs(vectors, ids, 0.2, 3, bags, 6, lazy)
+    assert np.array_equal(found, dense) and len(found) > 3000
+    assert sum(computed) == 3000
+
+
 def _story(rng, n_articles=8, facts=12):
     """Articles that each tell most of a few facts in slightly different words and vectors."""
     base = _unit(rng, facts, dim=16)

@@ -59,6 +59,33 @@ def test_bulk_features_equal_pair_by_pair():
     assert np.allclose(ev.matrix(pairs), expected, atol=1e-5)
 
 
+def test_count_features_of_many_pairs_equal_pair_by_pair():
+    # Past a few thousand pairs that hold numbers or dates, those sharing no number or unit take
+    # their count features from sparse overlaps: the same values as the sets give.
+    texts = [
+        "Twelve people were injured in the fire on Tuesday.",
+        "12 people were hurt on Tuesday.",
+        "21 people were injured in 2019.",
+        "Three fire stations sent three firefighters in March.",
+        "The quay reopened on 4 March after 40 days.",
+        "About 200 residents left on Friday.",
+        "Two ferries and 12 crew were held in 2019.",
+        "The council met on Friday, 4 March.",
+        "The ferry sailed on Tuesday.",
+        "The harbour reopened in March.",
+    ]
+    sts = [_st(k, f"a{k}", texts[k % len(texts)]) for k in range(80)]
+    rng = np.random.default_rng(1)
+    vecs = rng.normal(size=(80, 8)).astype(np.float32)
+    ev = StoryPairs(sts, vecs / np.linalg.norm(vecs, axis=1, keepdims=True))
+    pairs = [(i, j) for i in range(80) for j in range(i + 1, 80)]
+    counts = [FEATURES.index(f) for f in ("numbers", "clash", "dates", "dates_apart", "numbers_apart")]
+    got = ev.matrix(np.array(pairs))[:, counts]
+    expected = np.array([[ev.features(i, j)[k] for k in counts] for i, j in pairs])
+    assert len(pairs) > 3000 and expected.sum(axis=0).min() > 0
+    assert np.array_equal(got, expected)
+
+
 def test_a_clause_cut_from_its_sentence_is_compared_by_that_sentence_too():
     text = "The quay reopened on Friday, and the ferry resumed its crossings."
     clause = Statement(

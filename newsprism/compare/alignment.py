@@ -486,6 +486,7 @@ _MIN_ROWS = 2  # one row is a matrix-vector product, which BLAS sums in another 
 _SCORED = 50_000  # candidate pairs whose features are computed at once
 _ASKED = 64  # rows asked at once up to which they are kept for the next asks
 _KEEP = 1 << 25  # values of recently asked rows kept (128 MB in float32)
+_WORDS = FEATURES.index("words")
 
 
 def cosines(vectors: np.ndarray) -> np.ndarray | Cosines:
@@ -612,11 +613,14 @@ class _ModelAffinity:
         a merged cluster's total is the sum of its parts' and the mean does not depend on
         the order of the merges."""
         if len(left) == 1 and len(right) == 1:  # most blocks: one pair, scored already
-            q = (min(left[0], right[0]), max(left[0], right[0]))
+            x, y = left[0], right[0]
+            q = (x, y) if x < y else (y, x)
             p = self.judge.known.get(q)
-            p = self.judge.probabilities([q])[0] if p is None else p
-            return _exact(max(p, self.raised.get(q, 0.0)))
-        pairs = [(min(x, y), max(x, y)) for x in left for y in right]
+            if p is None:
+                p = self.judge.probabilities([q])[0]
+            raised = self.raised.get(q)
+            return _exact(p if raised is None or p >= raised else raised)
+        pairs = [(x, y) if x < y else (y, x) for x in left for y in right]
         probs = self.judge.probabilities(pairs)
         return sum(_exact(max(p, self.raised.get(q, 0.0))) for q, p in zip(pairs, probs, strict=True))
 
@@ -678,6 +682,7 @@ class _PairJudge:
         self.codes = np.zeros(0, dtype=np.int64)
         self.order = np.zeros(0, dtype=np.int64)
         self.probability = np.zeros(0)
+        self.words = np.zeros(0)  # the "words" feature of each prepared pair
         self.yes = np.zeros(0, dtype=bool)
         self.known: dict[tuple[int, int], float] = {}
 
@@ -691,7 +696,7 @@ class _PairJudge:
         ``eligible`` ones can be accepted as one fact."""
         if self.model is None or self.evidence is None or not len(pairs):
             return
-        self.pairs, self.probability = pairs, np.zeros(len(pairs))
+        self.pairs, self.probability, self.words = pairs, np.zeros(len(pairs)), np.zeros(len(pairs))
         codes = pairs[:, 0] * self.n + pairs[:, 1]
         self.order = np.argsort(codes, kind="stable")
         self.codes = codes[self.order]
@@ -700,8 +705,9 @@ class _PairJudge:
         # In slices: at 500 articles the features of every candidate at once took over 10 GB
         # (the scores do not depend on the slice: compare/pairs.py scores row by row).
         for start in range(0, len(pairs), _SCORED):
-            x = self.evidence.matrix(pairs[start : start + _SCORED].tolist())
+            x = self.evidence.matrix(pairs[start : start + _SCORED])
             self.probability[start : start + len(x)] = self.model.probability(x)
+            self.words[start : start + len(x)] = x[:, _WORDS]
             evidence[start : start + len(x)], strict[start : start + len(x)] = self._evidence(
                 pairs[start : start + len(x)], x, self.probability[start : start + len(x)]
             )
@@ -774,15 +780,25 @@ class _PairJudge:
                 )
         return [self.known.get(p, 0.0) for p in pairs]
 
-    def _prepared(self, pairs: list[tuple[int, int]]) -> list[float | None]:
-        """The probability of each of ``pairs`` scored by :meth:`prepare`, else None."""
+    def _prepared(self, pairs: list[tuple[int, int]], values: np.ndarray | None = None) -> list[float | None]:
+        """The probability (or of ``values``, another per-pair array of :meth:`prepare`) of
+        each of ``pairs`` scored by :meth:`prepare`, else None."""
         if not len(self.codes):
             return [None] * len(pairs)
         codes = np.array([i * self.n + j for i, j in pairs], dtype=np.int64)
         at = np.minimum(np.searchsorted(self.codes, codes), len(self.codes) - 1)
         hit = (self.codes[at] == codes).tolist()
-        found = self.probability[self.order[at]].tolist()
+        found = (self.probability if values is None else values)[self.order[at]].tolist()
         return [p if ok else None for p, ok in zip(found, hit, strict=True)]
+
+    def shared_words(self, pairs: list[tuple[int, int]]) -> list[float]:
+        """The "words" feature of ``pairs`` (``i < j``): kept by :meth:`prepare`, else computed."""
+        found = self._prepared(pairs, self.words)
+        missing = [p for p, got in zip(pairs, found, strict=True) if got is None]
+        if missing and self.evidence is not None:
+            extra = iter(self.evidence.matrix(missing)[:, _WORDS].tolist())
+            found = [next(extra) if got is None else got for got in found]
+        return [0.0 if got is None else got for got in found]
 
     def related(self, floor: float) -> tuple[tuple[int, int], ...]:
         """Scored pairs at least ``floor`` likely to be one fact."""
@@ -978,15 +994,22 @@ def _cluster_average(
         return left + right
 
     def linkable(a: int, b: int) -> bool:
-        return articles[a].isdisjoint(articles[b]) and not any(cluster_of[y] == b for y in against.get(a, ()))
+        if not articles[a].isdisjoint(articles[b]):
+            return False
+        vetoed = against.get(a)  # most clusters have none
+        return not vetoed or not any(cluster_of[y] == b for y in vetoed)
 
     def score(a: int, b: int) -> float | None:
-        if not linkable(a, b):
-            return None
-        known = totals.setdefault(a, {})
-        if b not in known:
-            known[b] = totals.setdefault(b, {})[a] = block(a, b)
-        mean = _exact_mean(known[b], len(members[a]) * len(members[b]))
+        return scored(a, b) if linkable(a, b) else None
+
+    def scored(a: int, b: int) -> float | None:
+        known = totals.get(a)
+        if known is None:
+            known = totals[a] = {}
+        total = known.get(b)
+        if total is None:
+            total = known[b] = totals.setdefault(b, {})[a] = block(a, b)
+        mean = _exact_mean(total, len(members[a]) * len(members[b]))
         return mean if mean >= mean_min else None
 
     def merge_totals(a: int, b: int) -> dict[int, tuple[int | None, int | None]]:
@@ -1006,7 +1029,7 @@ def _cluster_average(
 
     heap: list[tuple[float, int, int, int, int]] = []
     # Every pair's own value scored in one call (a call per pair cost more than the values).
-    affinity.judge.probabilities([(min(i, j), max(i, j)) for _, i, j in pairs])
+    affinity.judge.probabilities([(i, j) if i < j else (j, i) for _, i, j in pairs])
     for _, i, j in pairs:
         got = score(i, j)
         if got is not None:
@@ -1020,28 +1043,57 @@ def _cluster_average(
         split = (a, first, second, halves)
         members[a] = first + second
         articles[a] |= articles.pop(b)
-        for per_cluster in (links, against):
+        for per_cluster in (links, against):  # each cluster's own sets: grown in place
             if b in per_cluster:
-                per_cluster[a] = per_cluster.get(a, set()) | per_cluster.pop(b)
+                theirs = per_cluster.pop(b)
+                if a in per_cluster:
+                    per_cluster[a] |= theirs
+                else:
+                    per_cluster[a] = theirs
         for k in second:  # the first part's are a's already
             cluster_of[k] = a
         version[a] += 1
         del version[b]
-        near = {cluster_of[y] for y in links.get(a, ())} - {a}
+        near = _linkable_near(a, links, cluster_of, members, articles, against)
         affinity.prefetch(
-            [
-                (_unsummed(halves.get(c), first, second), members[c])
-                for c in near
-                if c not in totals[a] and linkable(a, c)
-            ]
+            [(_unsummed(halves.get(c), first, second), members[c]) for c in near if c not in totals[a]]
         )
         for c in near:
-            got = score(a, c)
+            got = scored(a, c)
             if got is not None:
                 x, y = (a, c) if a < c else (c, a)
                 heapq.heappush(heap, (-got, x, y, version[x], version[y]))
         split = None
     return tuple(sorted(tuple(sorted(m)) for m in members.values()))
+
+
+def _linkable_near(
+    a: int,
+    links: dict[int, set[int]],
+    cluster_of: list[int],
+    members: dict[int, list[int]],
+    articles: dict[int, set[str]],
+    against: dict[int, set[int]],
+) -> list[int]:
+    """The clusters that cluster ``a``'s members link to and ``a`` may join (no article in
+    common, no vetoed pair). The statements of the others, and ``a``'s own, leave ``a``'s
+    links: clusters only grow, and with them their articles and vetoes, so a cluster that
+    cannot join ``a`` now never can (a merge read each of them again before)."""
+    linked = links.get(a)
+    if not linked:
+        return []
+    near = {cluster_of[y] for y in linked}
+    linked.difference_update(members[a])
+    near.discard(a)
+    barred = {cluster_of[y] for y in against.get(a, ())}
+    own = articles[a]
+    out = []
+    for c in near:
+        if c not in barred and own.isdisjoint(articles[c]):
+            out.append(c)
+        else:
+            linked.difference_update(members[c])
+    return out
 
 
 def _unsummed(known: tuple[int | None, int | None] | None, first: list[int], second: list[int]) -> list[int]:
@@ -1071,7 +1123,7 @@ def _second_groups(
     if not apart or link.judge.evidence is None:
         return ()
     probs = link.judge.probabilities(apart)
-    shared_words = link.judge.evidence.matrix(apart)[:, FEATURES.index("words")]
+    shared_words = link.judge.shared_words(apart)
     sure = [
         (prob, i, j)
         for (i, j), prob, words_ in zip(apart, probs, shared_words, strict=True)
@@ -1224,21 +1276,38 @@ def _near_copies(
     own group too."""
     near = _neighbours(firm_pairs)
     against = _neighbours(blocked)
-    out = []
+    # Each group's possible copies (the member of its article, the copy) first, their
+    # similarities then read at once: past _DENSE_UP_TO statements a lazy matrix computes a
+    # row per value read alone (241 of 355 CPU s of a 500-article alignment).
+    asked: list[tuple[int, int]] = []
+    spans: list[tuple[int, int] | None] = []  # None: a group of one article, kept as it is
     for members in groups:
         member_of = {statements[i].article_id: i for i in members}
         if len(member_of) < 2:
-            out.append(members)
+            spans.append(None)
             continue
-        copies = [
-            j
+        start = len(asked)
+        asked += [
+            (member_of[statements[j].article_id], j)
             for j in sorted({j for i in members for j in near.get(i, ())} - set(members))
-            if statements[j].article_id in member_of
-            and float(sims[member_of[statements[j].article_id], j]) >= floor
-            and not against.get(j, set()) & set(members)
+            if statements[j].article_id in member_of and not against.get(j, set()) & set(members)
         ]
-        out.append(tuple(sorted((*members, *copies))))
-    return tuple(out)
+        spans.append((start, len(asked)))
+    close = _pair_values(sims, asked)
+    return tuple(
+        members
+        if span is None
+        else tuple(sorted((*members, *(asked[k][1] for k in range(*span) if close[k] >= floor))))
+        for members, span in zip(groups, spans, strict=True)
+    )
+
+
+def _pair_values(sims: np.ndarray | Cosines, pairs: list[tuple[int, int]]) -> list[float]:
+    """``float(sims[i, j])`` of each of ``pairs``, read in one call (the same values)."""
+    if not pairs:
+        return []
+    rows, cols = np.array(pairs, dtype=np.int64).T
+    return np.asarray(sims[rows, cols]).tolist()
 
 
 def _groups_together(

@@ -43,18 +43,36 @@ def neighbour_pairs(
     every such pair; a tie goes to the earlier statement). ``sims``, when the caller has the
     whole similarity matrix, is read instead of recomputing its rows (the same values to the
     last bit). Returns an ``(m, 2)`` array, sorted."""
+    return _neighbours_and_values(vectors, articles, floor, k, sims)[0]
+
+
+def _neighbours_and_values(
+    vectors: np.ndarray,
+    articles: np.ndarray,
+    floor: float,
+    k: int,
+    sims: np.ndarray | None = None,
+    asked: np.ndarray | None = None,
+) -> tuple[np.ndarray, np.ndarray]:
+    """:func:`neighbour_pairs`, and the similarity of each of the ``asked`` pairs (sorted by
+    row, read from ``sims``) taken from the same row blocks: past the dense size, ``sims``
+    computes the rows it is asked, and reading the asked pairs apart computed most rows twice."""
     n = len(vectors)
     found: list[np.ndarray] = []
+    values = np.zeros(0 if asked is None else len(asked), dtype=np.result_type(vectors, vectors))
     for start in range(0, n, _BLOCK):
         stop = min(n, start + _BLOCK)
         block = sims[start:stop] if sims is not None else vectors[start:stop] @ vectors.T
+        if asked is not None:
+            lo, hi = np.searchsorted(asked[:, 0], [start, stop])
+            values[lo:hi] = block[asked[lo:hi, 0] - start, asked[lo:hi, 1]]
         r, c = np.nonzero(block >= floor)
         other = articles[r + start] != articles[c]
         r, c = r[other], c[other]
         if k > 0 and len(r):
             r, c = _top(r, c, block[r, c], k, stop - start)
         found.append(np.stack([r + start, c], axis=1))
-    return _unique_pairs(found, n)
+    return _unique_pairs(found, n), values
 
 
 def _top(
@@ -124,17 +142,15 @@ def candidate_pairs(
 ) -> np.ndarray:
     """Embedding neighbours and rare-term pairs together, each at similarity >= ``floor``."""
     articles = article_codes(article_ids)
-    near = neighbour_pairs(vectors, articles, floor, k, sims)
     if k <= 0 or not bags or max_df <= 1:
-        return near
-    rare = rare_term_pairs(bags, articles, max_df)
-    if len(rare):
-        if sims is not None:
-            close = sims[rare[:, 0], rare[:, 1]]
-        else:
-            close = np.einsum("ij,ij->i", vectors[rare[:, 0]], vectors[rare[:, 1]])
-        rare = rare[close >= floor]
-    return _unique_pairs([near, rare], len(vectors))
+        return neighbour_pairs(vectors, articles, floor, k, sims)
+    rare = rare_term_pairs(bags, articles, max_df)  # sorted: rows ascending
+    if sims is not None:  # the rare pairs' similarities from the neighbour search's rows
+        near, close = _neighbours_and_values(vectors, articles, floor, k, sims, rare)
+    else:
+        near = neighbour_pairs(vectors, articles, floor, k)
+        close = np.einsum("ij,ij->i", vectors[rare[:, 0]], vectors[rare[:, 1]])
+    return _unique_pairs([near, rare[close >= floor]], len(vectors))
 
 
 def _unique_pairs(parts: list[np.ndarray], n: int) -> np.ndarray:

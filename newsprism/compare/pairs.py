@@ -58,7 +58,7 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache, cached_property
 from importlib import resources
@@ -503,13 +503,17 @@ class StoryPairs:
         apart |= {n for u, ns in cb.items() if u not in ca for n in ns}
         return shared - apart
 
-    def matrix(self, pairs: Sequence[tuple[int, int]]) -> np.ndarray:
-        """Feature rows for ``pairs``, computed for all pairs at once (sparse products for the
-        word and name overlaps; set operations only where both statements hold numbers or dates)."""
+    def matrix(self, pairs: Sequence[tuple[int, int]] | np.ndarray) -> np.ndarray:
+        """Feature rows for ``pairs`` (tuples or an ``(m, 2)`` array), computed for all pairs at
+        once (sparse products for the word and name overlaps; set operations only where both
+        statements hold numbers or dates)."""
         if not len(pairs):
             return np.zeros((0, len(FEATURES)))
-        rows = np.asarray([p[0] for p in pairs])
-        cols = np.asarray([p[1] for p in pairs])
+        if isinstance(pairs, np.ndarray):  # alignment's candidates: no list of 50,000 tuples
+            rows, cols = pairs[:, 0].astype(np.int64), pairs[:, 1].astype(np.int64)
+        else:
+            rows = np.asarray([p[0] for p in pairs])
+            cols = np.asarray([p[1] for p in pairs])
         out = np.zeros((len(pairs), len(FEATURES)))
         out[:, 0] = _row_dots(self.vectors, rows, cols)
         if len(pairs) <= _FEW:
@@ -519,11 +523,18 @@ class StoryPairs:
             out[:, 1] = _row_cosines(self._stem_rows, rows, cols)
             out[:, 2] = _row_cosines(self._name_rows, rows, cols)
         counted = self._counted
-        for k in np.nonzero(counted[rows] & counted[cols])[0]:
-            i, j = int(rows[k]), int(cols[k])
-            got = self._count_features(i, j)  # only these need sets; the rest is in bulk
-            out[k, 3:6] = got[:3]
-            out[k, 10:12] = got[3:]
+        both = np.flatnonzero(counted[rows] & counted[cols])
+        if len(both) > _FEW:
+            both = self._bulk_counts(out, both, rows[both], cols[both])
+        if len(both):  # only these need sets; the rest is in bulk
+            got = np.array(
+                [
+                    self._count_features(i, j)
+                    for i, j in zip(rows[both].tolist(), cols[both].tolist(), strict=True)
+                ]
+            )
+            out[both, 3:6] = got[:, :3]
+            out[both, 10:12] = got[:, 3:]
         negative = self._negative_array
         out[:, 6] = negative[rows] != negative[cols]
         rank = self._rank_array
@@ -538,6 +549,32 @@ class StoryPairs:
         if self._predicates.any():
             out[:, _PREDICATED] = self._predicate_columns(rows, cols)
         return out
+
+    def _bulk_counts(
+        self, out: np.ndarray, both: np.ndarray, rows: np.ndarray, cols: np.ndarray
+    ) -> np.ndarray:
+        """What :meth:`_count_features` gives the pairs ``both`` (statements ``rows``,
+        ``cols``) that share no number and no counted unit, written into ``out``: their date
+        features from the overlap of date sets, no shared number, no clash. Returns the
+        others (``both``' entries), which need the sets."""
+        has_numbers, has_dates = self._has_counts
+        numbers_, dates, units = self._count_rows
+        dated = _row_cosines(dates, rows, cols) > 0
+        out[both, 5] = dated
+        out[both, 10] = has_dates[rows] & has_dates[cols] & ~dated
+        out[both, 11] = has_numbers[rows] & has_numbers[cols]
+        shared = (_row_cosines(numbers_, rows, cols) > 0) | (_row_cosines(units, rows, cols) > 0)
+        return both[shared]
+
+    @cached_property
+    def _count_rows(self) -> tuple[csr_matrix, csr_matrix, csr_matrix]:
+        """Each statement's numbers, dates and counted units as rows of ones."""
+        return _incidence(self.numbers), _incidence(self.dates), _incidence([c.keys() for c in self.counts])
+
+    @cached_property
+    def _has_counts(self) -> tuple[np.ndarray, np.ndarray]:
+        """Whether each statement holds a number, and a date."""
+        return np.array([bool(n) for n in self.numbers]), np.array([bool(d) for d in self.dates])
 
     def _predicate_columns(self, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
         """What :meth:`_predicate_features` gives, for many pairs at once."""
@@ -698,6 +735,16 @@ def _row_dots(m: np.ndarray, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
         r, c = rows[start : start + _DOT_PAIRS], cols[start : start + _DOT_PAIRS]
         out[start : start + len(r)] = np.einsum("ij,ij->i", m[r], m[c])
     return out
+
+
+def _incidence(bags: Sequence[Iterable[str]]) -> csr_matrix:
+    """Rows of ones, a column per term of ``bags``: a product of two rows counts their shared terms."""
+    vocab: dict[str, int] = {}
+    indices = [vocab.setdefault(t, len(vocab)) for bag in bags for t in bag]
+    indptr = np.cumsum([0] + [len(bag) for bag in bags])
+    m = csr_matrix((np.ones(len(indices)), indices, indptr), shape=(len(bags), max(1, len(vocab))))
+    m.sort_indices()
+    return m
 
 
 def _row_cosines(m: csr_matrix, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
