@@ -756,6 +756,27 @@ def test_hours_or_days_earlier_count_back_from_the_last_day_told() -> None:
     assert dates["A day earl"] == "2031-08-04"  # from the rally, not from the quote's "Today"
 
 
+def test_days_earlier_do_not_count_from_a_today_that_means_nowadays() -> None:
+    text = (
+        "Brell held a rally in Kestrel on Tuesday night. Then, the harbour was quiet. "
+        "Today, it is the pier that draws the crowds. "
+        "The rally drew half the crowd of the pier's opening four days earlier."
+    )
+    dates = {
+        text[start : start + 10]: e.date
+        for e in run(article(text, "a", "2031-08-08", "A")).timeline  # a Friday
+        for _, start, _ in e.spans
+    }
+    assert dates["The rally "] == "2031-08-01"  # four days before the rally, not before now
+    text = "Today the harbour board voted to close the pier. Two days earlier, Brell toured the docks."
+    dates = {
+        text[start : start + 10]: e.date
+        for e in run(article(text, "a", "2031-08-08", "A")).timeline
+        for _, start, _ in e.spans
+    }
+    assert dates["Two days e"] == "2031-08-06"  # a today that tells an event is counted from
+
+
 def test_an_event_known_by_its_date_is_dated_when_it_names_the_event() -> None:
     text = (
         "It was the worst attack on the harbour since 9/11, Brell said. "

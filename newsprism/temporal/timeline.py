@@ -569,6 +569,8 @@ _LATER = re.compile(
     r"|\b(?:earlier|later)\s+in\s+the\s+(?:morning|afternoon|evening|day)\b",
     re.IGNORECASE,
 )
+# "Today, it is Trump that ...", "Today they are tied": a present state, not a past event's day
+_NOWADAYS = re.compile(r"today\s*,?\s+(?:[\w']+\s+){0,3}?(?:is|are)\s+(?!\w+ed\b)", re.IGNORECASE)
 _LATER_REACH = 800  # characters back to the day counted from: a paragraph or two
 _DEICTIC = re.compile(
     r"(?:today|tonight|yesterday|tomorrow|this\s+(?:morning|afternoon|evening))\b", re.IGNORECASE
@@ -583,12 +585,14 @@ def _later(text: str, timexes: list[Timex], published: dt.date | None = None) ->
     happened "earlier" is counted from a day told that is not still to come ("voters go to the
     polls Feb. 9 ... debated earlier in the evening" is the debate's evening)."""
     quoted = SpanSet([Span(a, b) for a, b in quote_regions(text)])
-    # a speaker's "today" inside a quote tells the speaking day, not the narrative's moment
+    # a speaker's "today" inside a quote tells the speaking day, not the narrative's moment;
+    # "Today, it is ..." tells a state of these days, no moment either
     dated = [
         t
         for t in timexes
         if _DAY.match(t.value)
         and not (_DEICTIC.match(t.text) and quoted.overlapping(t.span.start, t.span.end))
+        and not _NOWADAYS.match(text, t.span.start)
     ]
     out: list[Timex] = []
     for m in _LATER.finditer(text):
