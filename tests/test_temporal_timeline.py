@@ -777,6 +777,19 @@ def test_days_earlier_do_not_count_from_a_today_that_means_nowadays() -> None:
     assert dates["Two days e"] == "2031-08-06"  # a today that tells an event is counted from
 
 
+def test_hours_earlier_count_from_a_past_midnight_whose_verb_comes_late() -> None:
+    text = (
+        "The Kestrel race is now a rout. Shortly before midnight, with roughly three-quarters of the precincts "
+        "in, Brell had a wide lead. Four hours earlier, a Morrow memo was released."
+    )
+    dates = {
+        text[start : start + 10]: e.date
+        for e in run(article(text, "a", "2031-08-06", "A")).timeline  # a Wednesday paper
+        for _, start, _ in e.spans
+    }
+    assert dates["Shortly be"] == "2031-08-05" and dates["Four hours"] == "2031-08-05"
+
+
 def test_an_event_known_by_its_date_is_dated_when_it_names_the_event() -> None:
     text = (
         "It was the worst attack on the harbour since 9/11, Brell said. "

@@ -242,6 +242,12 @@ class Context:
             return "past"
         return ""
 
+    def sentence_tense_after(self, mention: Mention) -> str:
+        """``past`` when the rest of the sentence after ``mention`` is told in the past and has
+        no future cue, else ``""``."""
+        rest = _SENTENCE_END.split(self.text[mention.end : mention.end + 200], maxsplit=1)[0]
+        return "past" if _PAST.search(rest) and not _FUTURE.search(rest) else ""
+
     def day_tense(self, mention: Mention) -> str:
         """The tense for a weekday or a holiday: the nearest verb cue before it in its clause
         decides; without one, :meth:`tense`."""
