@@ -768,6 +768,18 @@ def test_days_earlier_do_not_count_from_a_today_that_means_nowadays() -> None:
         for _, start, _ in e.spans
     }
     assert dates["The rally "] == "2031-08-01"  # four days before the rally, not before now
+    # the rally told paragraphs back: the count follows "rally", counted from that rally's day
+    far = "Then, the harbour was quiet and the pier was closed for the long winter months. " * 10
+    text = (
+        f"Brell held a rally in Kestrel on Tuesday night. {far}Today, it is the pier that draws "
+        "the crowds. Brell's rally drew twice the crowd of Morrow's rally four days earlier."
+    )
+    dates = {
+        text[start : start + 10]: e.date
+        for e in run(article(text, "a", "2031-08-08", "A")).timeline
+        for _, start, _ in e.spans
+    }
+    assert dates["Brell's ra"] == "2031-08-01"
     text = "Today the harbour board voted to close the pier. Two days earlier, Brell toured the docks."
     dates = {
         text[start : start + 10]: e.date

@@ -617,6 +617,11 @@ def _later(text: str, timexes: list[Timex], published: dt.date | None = None) ->
             None,
         )
         if last is None or m.start() - last.span.end > _LATER_REACH or not _ISO_DAY.match(last.value[:10]):
+            # too far back, or a month or a year: only a count of days may follow a like
+            # event's noun
+            told = [t for t in known if t.span.end <= m.start() and _ISO_DAY.match(t.value[:10])]
+            last = _like_event_day(text, m.start(), told) if m.group("n") else None
+        if last is None or not _ISO_DAY.match(last.value[:10]):
             continue  # too far back, or the last date told is a month or a year
         unit = (m.group("unit") or m.group("small") or "").lower()
         if unit.startswith("day") and not m.group("n"):
@@ -627,6 +632,28 @@ def _later(text: str, timexes: list[Timex], published: dt.date | None = None) ->
         when = dt.date.fromisoformat(last.value[:10]) + dt.timedelta(days=count)
         out.append(Timex(Span(m.start(), m.end()), m.group(0), "DATE", when.isoformat(), last.article_id))
     return out
+
+
+# a noun phrase's head right before the count: "CNN's Republican debate four days earlier"
+_NOUN_BEFORE = re.compile(
+    r"\b(?:the|a|an|its|their|his|her|[A-Z]\w*['’]s)\s+(?:[\w-]+\s+){0,2}?([a-z]{4,})\s+$"
+)
+
+
+def _like_event_day(text: str, at: int, known: list[Timex]) -> Timex | None:
+    """The day told last, anywhere before, in a sentence naming the noun the count follows:
+    "the viewers for CNN's debate four days earlier" compares with the debate the story is
+    about ("a Democratic debate Saturday night", paragraphs back)."""
+    noun = _NOUN_BEFORE.search(text, max(0, at - 30), at)
+    if noun is None:
+        return None
+    word = re.compile(rf"\b{noun.group(1)}s?\b", re.IGNORECASE)
+    units = sentences(text[:at])
+    for t in reversed(known):
+        unit = next((u for u in units if u.start <= t.span.start < u.end), None)
+        if unit is not None and unit.end < at and word.search(text, unit.start, unit.end):
+            return t
+    return None
 
 
 # An event known by its date, used as a date ("since 9/11", "before 9/11") or naming the event
