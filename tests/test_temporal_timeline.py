@@ -802,6 +802,19 @@ def test_hours_earlier_count_from_a_past_midnight_whose_verb_comes_late() -> Non
     assert dates["Shortly be"] == "2031-08-05" and dates["Four hours"] == "2031-08-05"
 
 
+def test_moments_after_or_before_is_the_moment_told_last() -> None:
+    text = (
+        "Brell toured the Kestrel docks on Tuesday. Her remarks came moments after the harbour "
+        "board spoke to the dockers about the pier."
+    )
+    dates = {
+        text[start : start + 10]: e.date
+        for e in run(article(text, "a", "2031-08-08", "A")).timeline  # a Friday
+        for _, start, _ in e.spans
+    }
+    assert dates["Her remark"] == "2031-08-05"
+
+
 def test_an_event_known_by_its_date_is_dated_when_it_names_the_event() -> None:
     text = (
         "It was the worst attack on the harbour since 9/11, Brell said. "

@@ -566,7 +566,10 @@ def _counted_from_a_date(text: str, timexes: list[Timex]) -> list[Timex]:
 _LATER = re.compile(
     r"\b(?:(?:(?:a\s+few|several|\d+|some|(?P<n>a|an|one|two|three|four|five|six))\s+)?"
     r"(?P<unit>minutes|hours|days?)|(?P<small>minutes|hours))\s+(?P<dir>later|earlier)\b"
-    r"|\b(?:earlier|later)\s+in\s+the\s+(?:morning|afternoon|evening|day)\b",
+    r"|\b(?:earlier|later)\s+in\s+the\s+(?:morning|afternoon|evening|day)\b"
+    # "came moments after the senator spoke": the moment told last ("Moments later" alone was
+    # measured and dropped: a background day told last)
+    r"|\bmoments\s+(?P<near>after|before)\b",
     re.IGNORECASE,
 )
 # "Today, it is Trump that ...", "Today they are tied": a present state, not a past event's day
@@ -606,7 +609,8 @@ def _later(text: str, timexes: list[Timex], published: dt.date | None = None) ->
             + out,
             key=lambda t: t.span.start,
         )
-        earlier = m.group(0).lower().startswith("earlier") or (m.group("dir") or "").lower() == "earlier"
+        back = {(m.group("dir") or "").lower(), (m.group("near") or "").lower()}
+        earlier = m.group(0).lower().startswith("earlier") or bool(back & {"earlier", "before"})
         last = next(
             (
                 t
