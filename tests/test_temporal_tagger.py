@@ -117,6 +117,29 @@ def test_a_day_or_month_of_last_year_counts_from_publication() -> None:
     assert values("They will meet in June of next year.")["June"] == "2024-06"
 
 
+def test_last_month_named_just_before_publication_is_a_year_back() -> None:
+    # TimeML (TimeBank): "last February" in a March paper is the February a year before;
+    # the month just past would be "last month"
+    dec = dt.date(2023, 12, 18)
+    assert values("The pantry opened its doors last November.", dec)["last November"] == "2022-11"
+    assert values("The pantry opened its doors last October.", dec)["last October"] == "2023-10"
+    assert values("The pantry opened its doors last May.")["last May"] == "2022-05"
+    assert values("The pantry opened its doors last March.")["last March"] == "2023-03"
+
+
+def test_last_weekday_is_the_week_before_when_this_weeks_days_are_told_bare() -> None:
+    wed = dt.date(2023, 5, 10)
+    told = "On Tuesday, the mayor resigned. She met the donor last Monday."
+    assert values(told, wed)["last Monday"] == "2023-05-01"
+    # told alone (TimeBank: "the day before last Tuesday" in a Thursday paper), this week's
+    assert values("She met the donor last Monday.", wed)["last Monday"] == "2023-05-08"
+    # a bare weekday of the week before says nothing of this week's
+    assert (
+        values("On Friday, the mayor resigned. She met the donor last Monday.", wed)["last Monday"]
+        == "2023-05-08"
+    )
+
+
 def test_a_month_after_a_and_before_a_lower_case_noun_is_a_date() -> None:
     assert values("During a May interview on a radio show, Brell said he won.") == {"May": "2023-05"}
     assert values("Brell may resign. Theresa May spoke to a May Day rally.") == {}

@@ -756,6 +756,65 @@ def test_hours_or_days_earlier_count_back_from_the_last_day_told() -> None:
     assert dates["A day earl"] == "2031-08-04"  # from the rally, not from the quote's "Today"
 
 
+def test_days_earlier_do_not_count_from_a_today_that_means_nowadays() -> None:
+    text = (
+        "Brell held a rally in Kestrel on Tuesday night. Then, the harbour was quiet. "
+        "Today, it is the pier that draws the crowds. "
+        "The rally drew half the crowd of the pier's opening four days earlier."
+    )
+    dates = {
+        text[start : start + 10]: e.date
+        for e in run(article(text, "a", "2031-08-08", "A")).timeline  # a Friday
+        for _, start, _ in e.spans
+    }
+    assert dates["The rally "] == "2031-08-01"  # four days before the rally, not before now
+    # the rally told paragraphs back: the count follows "rally", counted from that rally's day
+    far = "Then, the harbour was quiet and the pier was closed for the long winter months. " * 10
+    text = (
+        f"Brell held a rally in Kestrel on Tuesday night. {far}Today, it is the pier that draws "
+        "the crowds. Brell's rally drew twice the crowd of Morrow's rally four days earlier."
+    )
+    dates = {
+        text[start : start + 10]: e.date
+        for e in run(article(text, "a", "2031-08-08", "A")).timeline
+        for _, start, _ in e.spans
+    }
+    assert dates["Brell's ra"] == "2031-08-01"
+    text = "Today the harbour board voted to close the pier. Two days earlier, Brell toured the docks."
+    dates = {
+        text[start : start + 10]: e.date
+        for e in run(article(text, "a", "2031-08-08", "A")).timeline
+        for _, start, _ in e.spans
+    }
+    assert dates["Two days e"] == "2031-08-06"  # a today that tells an event is counted from
+
+
+def test_hours_earlier_count_from_a_past_midnight_whose_verb_comes_late() -> None:
+    text = (
+        "The Kestrel race is now a rout. Shortly before midnight, with roughly three-quarters of the precincts "
+        "in, Brell had a wide lead. Four hours earlier, a Morrow memo was released."
+    )
+    dates = {
+        text[start : start + 10]: e.date
+        for e in run(article(text, "a", "2031-08-06", "A")).timeline  # a Wednesday paper
+        for _, start, _ in e.spans
+    }
+    assert dates["Shortly be"] == "2031-08-05" and dates["Four hours"] == "2031-08-05"
+
+
+def test_moments_after_or_before_is_the_moment_told_last() -> None:
+    text = (
+        "Brell toured the Kestrel docks on Tuesday. Her remarks came moments after the harbour "
+        "board spoke to the dockers about the pier."
+    )
+    dates = {
+        text[start : start + 10]: e.date
+        for e in run(article(text, "a", "2031-08-08", "A")).timeline  # a Friday
+        for _, start, _ in e.spans
+    }
+    assert dates["Her remark"] == "2031-08-05"
+
+
 def test_an_event_known_by_its_date_is_dated_when_it_names_the_event() -> None:
     text = (
         "It was the worst attack on the harbour since 9/11, Brell said. "

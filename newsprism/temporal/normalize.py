@@ -188,6 +188,10 @@ class Context:
     # Where the last point ended: a month told in no tense right after a date ahead of
     # publication is of that date's time ("the April 2017 election ... an early May run-off").
     last_point_end: int = -1
+    # A bare weekday told earlier that fell in publication's own week, before its day ("On
+    # Tuesday" in a Wednesday paper): the writer names this week's days bare, so a later "last
+    # Monday" is the week before.
+    own_week_told: bool = False
 
     def framed_year(self, mention: Mention) -> int | None:
         """The year a sentence opened with, when ``mention`` is in that sentence."""
@@ -237,6 +241,12 @@ class Context:
         if _PAST.search(self._sentence_before(mention.start)):
             return "past"
         return ""
+
+    def sentence_tense_after(self, mention: Mention) -> str:
+        """``past`` when the rest of the sentence after ``mention`` is told in the past and has
+        no future cue, else ``""``."""
+        rest = _SENTENCE_END.split(self.text[mention.end : mention.end + 200], maxsplit=1)[0]
+        return "past" if _PAST.search(rest) and not _FUTURE.search(rest) else ""
 
     def day_tense(self, mention: Mention) -> str:
         """The tense for a weekday or a holiday: the nearest verb cue before it in its clause
@@ -363,8 +373,14 @@ def _weekday(m: Mention, ctx: Context) -> Value | None:
         # print edition's date): a day up to then is the one meant
         later = cal.weekday_near(ctx.latest, wd, "same-or-past")
         day = later if later > ctx.reference else day
+    ctx.own_week_told |= day < ctx.reference and _in_own_week(day, ctx.reference)
     typ, value, _ = day_value(day, part)
     return typ, value, None if part else mod_of(m.part("pre"))
+
+
+def _in_own_week(day: dt.date, ref: dt.date) -> bool:
+    """``day`` lies in the (Monday-Sunday) week of ``ref``."""
+    return ref - dt.timedelta(days=ref.weekday()) <= day <= ref + dt.timedelta(days=6 - ref.weekday())
 
 
 _EVERY = re.compile(r"\s+(mornings|afternoons|evenings|nights)\b", re.IGNORECASE)
@@ -395,6 +411,8 @@ def _rel_weekday(m: Mention, ctx: Context) -> Value | None:
         return "DATE", f"XXXX-WXX-{wd + 1}", None
     if rel in {"last", "past", "the previous"}:
         day = cal.weekday_near(ctx.reference, wd, "past")
+        if ctx.own_week_told and _in_own_week(day, ctx.reference):
+            day -= dt.timedelta(days=7)
     elif rel in {"next", "coming", "the following"}:
         day = cal.weekday_near(ctx.reference, wd, "future")
     else:  # this Friday: the one of this week
@@ -564,8 +582,11 @@ def _month_rel(m: Mention, ctx: Context) -> Value | None:
     if ref is None:
         return "DATE", f"XXXX-{month:02d}", None
     year = ref.year
-    if rel in {"last", "past", "previous", "the previous"} and month >= ref.month:
-        year -= 1
+    if rel in {"last", "past", "previous", "the previous"}:
+        # the month just before publication would be "last month": "last November" told in
+        # December is a year back (TimeBank: "last February" in a March paper is 1997's)
+        year -= 1 if month >= ref.month - 1 else 0
+        year -= 1 if month == 12 and ref.month == 1 else 0
     elif rel in {"next", "coming", "following", "the following"} and month <= ref.month:
         year += 1
     return "DATE", f"{year}-{month:02d}", None

@@ -566,9 +566,14 @@ def _counted_from_a_date(text: str, timexes: list[Timex]) -> list[Timex]:
 _LATER = re.compile(
     r"\b(?:(?:(?:a\s+few|several|\d+|some|(?P<n>a|an|one|two|three|four|five|six))\s+)?"
     r"(?P<unit>minutes|hours|days?)|(?P<small>minutes|hours))\s+(?P<dir>later|earlier)\b"
-    r"|\b(?:earlier|later)\s+in\s+the\s+(?:morning|afternoon|evening|day)\b",
+    r"|\b(?:earlier|later)\s+in\s+the\s+(?:morning|afternoon|evening|day)\b"
+    # "came moments after the senator spoke": the moment told last ("Moments later" alone was
+    # measured and dropped: a background day told last)
+    r"|\bmoments\s+(?P<near>after|before)\b",
     re.IGNORECASE,
 )
+# "Today, it is Trump that ...", "Today they are tied": a present state, not a past event's day
+_NOWADAYS = re.compile(r"today\s*,?\s+(?:[\w']+\s+){0,3}?(?:is|are)\s+(?!\w+ed\b)", re.IGNORECASE)
 _LATER_REACH = 800  # characters back to the day counted from: a paragraph or two
 _DEICTIC = re.compile(
     r"(?:today|tonight|yesterday|tomorrow|this\s+(?:morning|afternoon|evening))\b", re.IGNORECASE
@@ -583,12 +588,14 @@ def _later(text: str, timexes: list[Timex], published: dt.date | None = None) ->
     happened "earlier" is counted from a day told that is not still to come ("voters go to the
     polls Feb. 9 ... debated earlier in the evening" is the debate's evening)."""
     quoted = SpanSet([Span(a, b) for a, b in quote_regions(text)])
-    # a speaker's "today" inside a quote tells the speaking day, not the narrative's moment
+    # a speaker's "today" inside a quote tells the speaking day, not the narrative's moment;
+    # "Today, it is ..." tells a state of these days, no moment either
     dated = [
         t
         for t in timexes
         if _DAY.match(t.value)
         and not (_DEICTIC.match(t.text) and quoted.overlapping(t.span.start, t.span.end))
+        and not _NOWADAYS.match(text, t.span.start)
     ]
     out: list[Timex] = []
     for m in _LATER.finditer(text):
@@ -602,7 +609,8 @@ def _later(text: str, timexes: list[Timex], published: dt.date | None = None) ->
             + out,
             key=lambda t: t.span.start,
         )
-        earlier = m.group(0).lower().startswith("earlier") or (m.group("dir") or "").lower() == "earlier"
+        back = {(m.group("dir") or "").lower(), (m.group("near") or "").lower()}
+        earlier = m.group(0).lower().startswith("earlier") or bool(back & {"earlier", "before"})
         last = next(
             (
                 t
@@ -613,6 +621,11 @@ def _later(text: str, timexes: list[Timex], published: dt.date | None = None) ->
             None,
         )
         if last is None or m.start() - last.span.end > _LATER_REACH or not _ISO_DAY.match(last.value[:10]):
+            # too far back, or a month or a year: only a count of days may follow a like
+            # event's noun
+            told = [t for t in known if t.span.end <= m.start() and _ISO_DAY.match(t.value[:10])]
+            last = _like_event_day(text, m.start(), told) if m.group("n") else None
+        if last is None or not _ISO_DAY.match(last.value[:10]):
             continue  # too far back, or the last date told is a month or a year
         unit = (m.group("unit") or m.group("small") or "").lower()
         if unit.startswith("day") and not m.group("n"):
@@ -623,6 +636,28 @@ def _later(text: str, timexes: list[Timex], published: dt.date | None = None) ->
         when = dt.date.fromisoformat(last.value[:10]) + dt.timedelta(days=count)
         out.append(Timex(Span(m.start(), m.end()), m.group(0), "DATE", when.isoformat(), last.article_id))
     return out
+
+
+# a noun phrase's head right before the count: "CNN's Republican debate four days earlier"
+_NOUN_BEFORE = re.compile(
+    r"\b(?:the|a|an|its|their|his|her|[A-Z]\w*['’]s)\s+(?:[\w-]+\s+){0,2}?([a-z]{4,})\s+$"
+)
+
+
+def _like_event_day(text: str, at: int, known: list[Timex]) -> Timex | None:
+    """The day told last, anywhere before, in a sentence naming the noun the count follows:
+    "the viewers for CNN's debate four days earlier" compares with the debate the story is
+    about ("a Democratic debate Saturday night", paragraphs back)."""
+    noun = _NOUN_BEFORE.search(text, max(0, at - 30), at)
+    if noun is None:
+        return None
+    word = re.compile(rf"\b{noun.group(1)}s?\b", re.IGNORECASE)
+    units = sentences(text[:at])
+    for t in reversed(known):
+        unit = next((u for u in units if u.start <= t.span.start < u.end), None)
+        if unit is not None and unit.end < at and word.search(text, unit.start, unit.end):
+            return t
+    return None
 
 
 # An event known by its date, used as a date ("since 9/11", "before 9/11") or naming the event

@@ -171,7 +171,10 @@ def _midnight_told_past(tx: Timex, text: str, reference: dt.date) -> str:
     """A midnight that only the publication day dates, told in the past ("were woken shortly
     before midnight"): the end of the publication day is not past when the article appears,
     so it is the midnight that ended the day before."""
-    tense = Context(text, reference).tense(Mention(tx.span.start, tx.span.end, "time_word", ()))
+    ctx, mention = Context(text, reference), Mention(tx.span.start, tx.span.end, "time_word", ())
+    # (an opening "Shortly before midnight, with most precincts tallied, the senator had a lead":
+    # the sentence's verb comes after a long aside)
+    tense = ctx.tense(mention) or ctx.sentence_tense_after(mention)
     return (reference - dt.timedelta(days=1) if tense == "past" else reference).isoformat()
 
 
