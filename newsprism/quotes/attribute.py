@@ -29,7 +29,14 @@ from newsprism.quotes.documents import DOCUMENT_NOUNS, VOICE_NOUNS, author_of
 from newsprism.quotes.found import Found
 from newsprism.quotes.identity import ROLE_WORDS, fold, glued_dateline, surnames
 from newsprism.quotes.marks import DOUBLE_CLOSE, STRAIGHT_DOUBLE, is_dash
-from newsprism.quotes.names import TITLE_QUALIFIERS, TITLE_WORDS, given_sex, is_given_name, same_given
+from newsprism.quotes.names import (
+    TITLE_QUALIFIERS,
+    TITLE_WORDS,
+    first_name_sex,
+    given_sex,
+    is_given_name,
+    same_given,
+)
 from newsprism.quotes.salience import best_referent
 from newsprism.quotes.syntax import (
     agent_noun,
@@ -786,8 +793,12 @@ def _gender_of(tok: Token, genders: dict[str, str]) -> str | None:
     named = given_sex(ent.text) if ent is not None and len(ent) > 1 else None
     if named or _surname_sex(tok):
         return named or _surname_sex(tok)
-    # "Ghazala Khan" beside "Khizr Khan": the surname's pronoun votes are the family's, not hers
     full = ent is not None and len(ent) > 1
+    if not full and tok.lower_ not in _surname_table(tok.doc) and first_name_sex(tok.text):
+        # "a rubber Hillary mask. “…,” he said": a given name alone, no surname here, has its
+        # sex (the pronouns after it may be the next person's)
+        return first_name_sex(tok.text)
+    # "Ghazala Khan" beside "Khizr Khan": the surname's pronoun votes are the family's, not hers
     return None if full and _family_name(tok) else genders.get(tok.lower_)
 
 
@@ -818,16 +829,21 @@ def _families(doc: Doc) -> set[str]:
 def _surname_sex(tok: Token) -> str | None:
     """The sex the first names give every full name of the article ending in ``tok`` ("Lind"
     after "Ana Lind"), when they agree."""
+    sexes = _surname_table(tok.doc).get(tok.lower_, set())
+    return next(iter(sexes)) if len(sexes) == 1 else None
+
+
+def _surname_table(doc: Doc) -> dict[str, set[str | None]]:
+    """Surname (lower case) → the sexes of the full person names of ``doc`` that end in it."""
     key = "newsprism_surname_sex"
-    table = tok.doc.user_data.get(key)
+    table = doc.user_data.get(key)
     if table is None:
-        sexes: dict[str, set[str | None]] = {}
-        for e in entities(tok.doc):
+        table = {}
+        for e in entities(doc):
             if e.label_ == "PERSON" and len(e) > 1:
-                sexes.setdefault(e[-1].lower_, set()).add(given_sex(e.text))
-        table = {name: next(iter(found)) for name, found in sexes.items() if len(found) == 1}
-        tok.doc.user_data[key] = table
-    return table.get(tok.lower_)
+                table.setdefault(e[-1].lower_, set()).add(given_sex(e.text))
+        doc.user_data[key] = table
+    return table
 
 
 MIXED = "mixed"  # the sex of a name whose pronouns are those of several people

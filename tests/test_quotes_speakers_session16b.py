@@ -1,0 +1,32 @@
+"""Speakers, session 16 second pass (issue 16 part 2): a party word left in a name, a given name
+alone, a quote inside another person's report. Fictional texts, parsed with the bundled model."""
+
+from newsprism.quotes import extract_quotes
+from newsprism.quotes.names import full_names
+from newsprism.quotes.speakers import merge_speakers
+from tests.conftest import make_article
+from tests.quote_helpers import speaker_of
+
+
+def _name(nlp, text: str, words: str) -> str | None:
+    art = make_article(text)
+    found = list(extract_quotes(art, nlp(text)))
+    quotes, _ = merge_speakers(found, 92, {art.id: text})
+    speaker = speaker_of(quotes, words)
+    return speaker.canonical if speaker else None
+
+
+def test_a_party_word_before_a_name_is_no_part_of_it():
+    assert full_names("The crowd booed Democrat Ana Lindqvist all night.", "Ana") == ["Ana Lindqvist"]
+
+
+def test_a_given_name_alone_keeps_its_sex_and_a_delegate_who_did_something_is_salient(nlp):
+    text = (
+        "The delegates cheered their nominee, Tom Garr, and jeered his rival, Democrat Ana "
+        "Lindqvist, all evening.\n\n"
+        "Garr raised his arms and shouted: “We will win in November.”\n\n"
+        "Lindqvist made an appearance of sorts, courtesy of Paul Denton, a delegate from Ohio "
+        "who wore a rubber Ana mask and a striped prison suit.\n\n"
+        "“I bought the mask last night because I thought it would be funny,” he said.\n"
+    )
+    assert _name(nlp, text, "bought the mask") == "Paul Denton"
