@@ -30,3 +30,12 @@ def test_a_given_name_alone_keeps_its_sex_and_a_delegate_who_did_something_is_sa
         "“I bought the mask last night because I thought it would be funny,” he said.\n"
     )
     assert _name(nlp, text, "bought the mask") == "Paul Denton"
+
+
+def test_she_after_a_woman_described_by_a_man_of_unknown_sex_is_the_woman(nlp):
+    text = (
+        "Gov. Chris Garrity described Democratic senator Ana Lindqvist as a “disgrace” after she "
+        "attacked county engineers and blamed the floods on “years of neglect” downstream.\n\n"
+        "The two have feuded since the spring.\n"
+    )
+    assert _name(nlp, text, "years of neglect") == "Ana Lindqvist"

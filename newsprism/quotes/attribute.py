@@ -948,6 +948,30 @@ def _governing_subject(pron: Token, marks: list[Span], genders: dict[str, str]) 
     return None
 
 
+def _sex_known_beside(q: Found, ref: Token, marks: list[Span], genders: dict[str, str]) -> Token | None:
+    """``Gov. Chris Garr described Ana Lind as a “disgrace” after she blamed …``: a referent
+    whose sex nothing tells gives way to the one person of the pronoun's sex named earlier in
+    the pronoun's own sentence, outside quote marks (also when named inside what another said
+    of them: the person described is no quoted word)."""
+    pron = q.speaker
+    assert pron is not None
+    if _gender_of(ref, genders) is not None:
+        return None
+    sex = PRONOUN_GENDER.get(pron.lower_)
+    here = sentence(pron)
+    known = {
+        e.root.lower_: e.root
+        for e in entities(pron.doc)
+        if e.label_ == "PERSON"
+        and here.start <= e.start
+        and e.end <= pron.i
+        and not inside(e.root, marks)
+        and not q.span.start <= e.root.idx < q.span.end
+        and _gender_of(e.root, genders) == sex
+    }
+    return next(iter(known.values())) if len(known) == 1 else None
+
+
 def _colon_lead(doc: Doc, q: Found, genders: dict[str, str]) -> Token | None:
     """``Fallon fired back: “As a guardian …,” he wrote, “…”``: a he/she tag inside a quote that
     a colon leads in is the named person whose clause ends in that colon, when the sex fits."""
@@ -1112,6 +1136,8 @@ def _resolve_one(doc: Doc, q: Found, marks: list[Span], window: int, state: dict
         ref = ref or _pronoun_referent(q, people, pronouns, state["speakers"], state["genders"])
         if ref is None and len(people) < len(cands):
             ref = _pronoun_referent(q, cands, pronouns, state["speakers"], state["genders"])
+        if ref is not None and word in ("he", "she"):
+            ref = _sex_known_beside(q, ref, state["marks"], state["genders"]) or ref
         if word == "they":  # "three jurors said … , they said": the latest plural source that spoke
             plural = [t for t in state["plural"] if t.idx < pos and pos - t.idx <= window]
             subject = _plural_subject(doc, tok, marks)  # "Critics of the law … They argued"
@@ -1432,6 +1458,7 @@ def resolve_references(doc: Doc, quotes: list[Found], marks: list[Span], window:
         "plural": [],
         "bodies": set(),  # organisations reached through a description ("the company")
         "genders": infer_genders(doc, marks),
+        "marks": marks,
     }
     said = SpanSet((*marks, *(f.span for f in quotes)))  # people named only inside what was said never speak
     for q in sorted(quotes, key=lambda f: f.span.start):
