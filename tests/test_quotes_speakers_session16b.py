@@ -39,3 +39,17 @@ def test_she_after_a_woman_described_by_a_man_of_unknown_sex_is_the_woman(nlp):
         "The two have feuded since the spring.\n"
     )
     assert _name(nlp, text, "years of neglect") == "Ana Lindqvist"
+
+
+def test_quoted_words_in_a_persons_offer_are_that_persons_not_the_rejecters(nlp):
+    text = (
+        "The city's new mayor on Tuesday rejected Governor Tom Garrity's offer to make an "
+        "“exception” to his ban on street protests for the festival.\n\n"
+        "The two men have not spoken since.\n"
+    )
+    assert _name(nlp, text, "exception") == "Tom Garrity"
+
+
+def test_a_fragment_that_is_itself_the_possessed_noun_stays_the_quoted_speakers(nlp):
+    text = "It is, said Rep. Tom Garrity, the Greens' “last sour note” before the vote.\n"
+    assert _name(nlp, text, "last sour note") == "Tom Garrity"

@@ -24,7 +24,7 @@ import re
 from typing import TYPE_CHECKING
 
 from newsprism.model import Span
-from newsprism.quotes.cues import ANONYMOUS_NOUNS, ORG_DESCRIPTORS, ORG_NOUNS, SPEECH_VERBS
+from newsprism.quotes.cues import ANONYMOUS_NOUNS, CLAIM_NOUNS, ORG_DESCRIPTORS, ORG_NOUNS, SPEECH_VERBS
 from newsprism.quotes.documents import DOCUMENT_NOUNS, VOICE_NOUNS, author_of
 from newsprism.quotes.found import Found
 from newsprism.quotes.identity import ROLE_WORDS, fold, glued_dateline, surnames
@@ -416,6 +416,10 @@ def attribute_direct(doc: Doc, found: Found, marks: list[Span]) -> None:
     """Steps 1 and 2 for one direct quote or fragment (in place)."""
     if found.speaker is not None:
         return
+    owner = _utterance_owner(doc, found) if found.kind == "fragment" else None
+    if owner is not None:  # "X rejected Lind's offer to make an “exception”": Lind's words
+        found.speaker, found.method = owner, "possessor"
+        return
     governing = _governing_cue(doc, found) if found.kind == "fragment" else None
     if governing is not None and _decide(found, governing, marks, "syntactic-subject"):
         return
@@ -427,6 +431,31 @@ def attribute_direct(doc: Doc, found: Found, marks: list[Span]) -> None:
         return
     if not _step_same_sentence(doc, found, marks):
         _step_adjacent(doc, found, marks)
+
+
+# Nouns for something said or put forward besides those of speech verbs ("vow", "claim"):
+# "Lind's offer to make an “exception”" gives Lind's words.
+_UTTERANCE_NOUNS = CLAIM_NOUNS | {"offer", "proposal", "threat", "warning", "plea", "idea", "plan"}
+
+
+def _utterance_owner(doc: Doc, found: Found) -> Token | None:
+    """The named person whose utterance noun ("offer", "vow", "remark") holds a quoted
+    fragment, through its possessor ("Lind's offer to …"), before any verb above it: the words
+    are that person's, not those of whoever rejected or mocked the offer."""
+    toks = [t for t in expand(doc, found.span) if not (t.is_punct or t.is_space)]
+    if not toks:
+        return None
+    node = toks[0]
+    while node.head.i != node.i:
+        node = node.head
+        if node.pos_ in ("VERB", "AUX") and not (node.dep_ == "acl" and node.tag_ == "VB"):
+            return None  # only "offer to make …" (an infinitive the noun governs) is passed
+        lemma = node.lemma_.lower()
+        outside = not found.span.start <= node.idx < found.span.end  # "the “last sour note”" names
+        if outside and node.pos_ == "NOUN" and (lemma in _UTTERANCE_NOUNS or lemma in SPEECH_VERBS):
+            owner = next((c for c in node.children if c.dep_ == "poss"), None)
+            return owner if owner is not None and owner.ent_type_ == "PERSON" else None
+    return None
 
 
 def _label_inside(doc: Doc, found: Found) -> Token | None:
