@@ -53,3 +53,8 @@ def test_quoted_words_in_a_persons_offer_are_that_persons_not_the_rejecters(nlp)
 def test_a_fragment_that_is_itself_the_possessed_noun_stays_the_quoted_speakers(nlp):
     text = "It is, said Rep. Tom Garrity, the Greens' “last sour note” before the vote.\n"
     assert _name(nlp, text, "last sour note") == "Tom Garrity"
+
+
+def test_words_said_of_a_persons_remarks_are_the_critics(nlp):
+    text = "Mayor Ana Lindqvist described Tom Garrity’s remarks as “hurtful and cheap” on Friday.\n"
+    assert _name(nlp, text, "hurtful and cheap") == "Ana Lindqvist"

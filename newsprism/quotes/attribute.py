@@ -447,12 +447,14 @@ def _utterance_owner(doc: Doc, found: Found) -> Token | None:
         return None
     node = toks[0]
     while node.head.i != node.i:
-        node = node.head
+        child, node = node, node.head
         if node.pos_ in ("VERB", "AUX") and not (node.dep_ == "acl" and node.tag_ == "VB"):
             return None  # only "offer to make …" (an infinitive the noun governs) is passed
         lemma = node.lemma_.lower()
         outside = not found.span.start <= node.idx < found.span.end  # "the “last sour note”" names
         if outside and node.pos_ == "NOUN" and (lemma in _UTTERANCE_NOUNS or lemma in SPEECH_VERBS):
+            if child.dep_ not in ("acl", "ccomp"):
+                return None  # "denounced Lind's remarks as “hurtful”": the verb's words, not hers
             owner = next((c for c in node.children if c.dep_ == "poss"), None)
             return owner if owner is not None and owner.ent_type_ == "PERSON" else None
     return None
