@@ -58,3 +58,16 @@ def test_a_fragment_that_is_itself_the_possessed_noun_stays_the_quoted_speakers(
 def test_words_said_of_a_persons_remarks_are_the_critics(nlp):
     text = "Mayor Ana Lindqvist described Tom Garrity’s remarks as “hurtful and cheap” on Friday.\n"
     assert _name(nlp, text, "hurtful and cheap") == "Ana Lindqvist"
+
+
+def test_words_the_tag_says_refer_to_another_persons_vow_are_that_persons(nlp):
+    text = (
+        "''I think that most voters will not be satisfied with 'We will crush them all,''' said "
+        "Senator Ana Lindqvist of Ohio, referring to Mr. Garrity's boastful vow last week.\n\n"
+        "Tom Garrity did not respond.\n"
+    )
+    art = make_article(text)
+    quotes, _ = merge_speakers(list(extract_quotes(art, nlp(text))), 92, {art.id: text})
+    names = {q.text.strip(" ,'"): q.speaker.canonical for q in quotes if q.speaker}
+    assert names["We will crush them all"] == "Tom Garrity"  # the nested words
+    assert _name(nlp, text, "most voters") == "Ana Lindqvist"  # the quote around them

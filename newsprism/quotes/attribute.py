@@ -420,6 +420,10 @@ def attribute_direct(doc: Doc, found: Found, marks: list[Span]) -> None:
     if owner is not None:  # "X rejected Lind's offer to make an “exception”": Lind's words
         found.speaker, found.method = owner, "possessor"
         return
+    owner = _referred_owner(doc, found, marks)
+    if owner is not None:  # "“… ‘We'll crush them’ …,” said X, referring to Lind's vow"
+        found.speaker, found.method = owner, "referred"
+        return
     governing = _governing_cue(doc, found) if found.kind == "fragment" else None
     if governing is not None and _decide(found, governing, marks, "syntactic-subject"):
         return
@@ -432,6 +436,10 @@ def attribute_direct(doc: Doc, found: Found, marks: list[Span]) -> None:
     if not _step_same_sentence(doc, found, marks):
         _step_adjacent(doc, found, marks)
 
+
+# Methods that give quoted words to someone other than the tag's speaker: the owner of an
+# utterance noun, or the person the tag says the words refer to.
+OWNED_WORDS = frozenset(["possessor", "referred"])
 
 # Nouns for something said or put forward besides those of speech verbs ("vow", "claim"):
 # "Lind's offer to make an “exception”" gives Lind's words.
@@ -457,6 +465,52 @@ def _utterance_owner(doc: Doc, found: Found) -> Token | None:
                 return None  # "denounced Lind's remarks as “hurtful”": the verb's words, not hers
             owner = next((c for c in node.children if c.dep_ == "poss"), None)
             return owner if owner is not None and owner.ent_type_ == "PERSON" else None
+    return None
+
+
+# Verbs of a tag that say the quote quotes someone else ("…,” said Lind, referring to Garr's
+# vow), with the preposition their object takes, if any.
+_REFERRING = {"refer": "to", "allude": "to", "quote": "", "cite": "", "paraphrase": "", "mock": ""}
+
+
+def _referred_owner(doc: Doc, found: Found, marks: list[Span]) -> Token | None:
+    """``“… not be satisfied with ‘We'll crush them,’” said Lind, referring to Garr's vow``: a
+    quote nested inside another whose tag refers to a named person's utterance (or quotes the
+    person) is that person's, not the outer quote's speaker's."""
+    own = found.span.end - found.span.start + 2  # the quote's own marks
+    outer = [m for m in marks if m.contains(found.span) and m.end - m.start > own]
+    if not outer and found.kind != "fragment":
+        return None  # a quote of its own is the tag's speaker's; only words inside it are not
+    end = max((m.end for m in outer), default=found.span.end + 1)
+    after = [t for t in expand(doc, Span(end, end + 1))]
+    if not after:
+        return None
+    for tok in sentence(after[0]):
+        prep = _REFERRING.get(tok.lemma_.lower())
+        if tok.i < after[0].i or prep is None or tok.pos_ != "VERB" or inside(tok, marks):
+            continue
+        objs = (
+            [c for c in tok.children if c.dep_ == "dobj"]
+            if not prep
+            else [
+                g
+                for c in tok.children
+                if c.dep_ == "prep" and c.lower_ == prep
+                for g in c.children
+                if g.dep_ == "pobj"
+            ]
+        )
+        for obj in objs:
+            if obj.ent_type_ == "PERSON":
+                return obj
+            lemma = obj.lemma_.lower()
+            owner = next((c for c in obj.children if c.dep_ == "poss"), None)
+            if (
+                owner is not None
+                and owner.ent_type_ == "PERSON"
+                and (lemma in _UTTERANCE_NOUNS or lemma in SPEECH_VERBS)
+            ):
+                return owner
     return None
 
 
