@@ -71,3 +71,12 @@ def test_words_the_tag_says_refer_to_another_persons_vow_are_that_persons(nlp):
     names = {q.text.strip(" ,'"): q.speaker.canonical for q in quotes if q.speaker}
     assert names["We will crush them all"] == "Tom Garrity"  # the nested words
     assert _name(nlp, text, "most voters") == "Ana Lindqvist"  # the quote around them
+
+
+def test_a_given_name_that_acts_keeps_the_sex_its_pronouns_show(nlp):
+    text = (
+        "Leader Kim Jong-chol arrived in Seoul on Monday for two days of talks.\n\n"
+        "Kim said in a speech he was ready to meet the envoy at any time. But he warned that "
+        "he may seek another path if the sanctions continued.\n"
+    )
+    assert _name(nlp, text, "another path") == "Kim Jong-chol"

@@ -879,12 +879,27 @@ def _gender_of(tok: Token, genders: dict[str, str]) -> str | None:
     if named or _surname_sex(tok):
         return named or _surname_sex(tok)
     full = ent is not None and len(ent) > 1
-    if not full and tok.lower_ not in _surname_table(tok.doc) and first_name_sex(tok.text):
-        # "a rubber Hillary mask. “…,” he said": a given name alone, no surname here, has its
-        # sex (the pronouns after it may be the next person's)
+    if (
+        not full
+        and _lone_modifier(tok)
+        and tok.lower_ not in _surname_table(tok.doc)
+        and first_name_sex(tok.text)
+    ):
+        # "a rubber Hillary mask. “…,” he said": a given name alone that modifies a noun has its
+        # sex; the pronouns after it are the next person's ("Kim said" keeps its votes)
         return first_name_sex(tok.text)
     # "Ghazala Khan" beside "Khizr Khan": the surname's pronoun votes are the family's, not hers
     return None if full and _family_name(tok) else genders.get(tok.lower_)
+
+
+def _lone_modifier(tok: Token) -> bool:
+    """A name modifying a common noun with no proper noun on either side: "a rubber Hillary
+    mask", not the "Dia" of "Mamadou Dia" that the tagger split."""
+    doc = tok.doc
+    before = doc[tok.i - 1] if tok.i > 0 else None
+    after = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    alone = all(t is None or t.pos_ != "PROPN" for t in (before, after))
+    return alone and tok.dep_ == "compound" and tok.head.pos_ == "NOUN"
 
 
 def _family_name(tok: Token) -> bool:
