@@ -24,12 +24,19 @@ import re
 from typing import TYPE_CHECKING
 
 from newsprism.model import Span
-from newsprism.quotes.cues import ANONYMOUS_NOUNS, ORG_DESCRIPTORS, ORG_NOUNS, SPEECH_VERBS
+from newsprism.quotes.cues import ANONYMOUS_NOUNS, CLAIM_NOUNS, ORG_DESCRIPTORS, ORG_NOUNS, SPEECH_VERBS
 from newsprism.quotes.documents import DOCUMENT_NOUNS, VOICE_NOUNS, author_of
 from newsprism.quotes.found import Found
 from newsprism.quotes.identity import ROLE_WORDS, fold, glued_dateline, surnames
 from newsprism.quotes.marks import DOUBLE_CLOSE, STRAIGHT_DOUBLE, is_dash
-from newsprism.quotes.names import TITLE_QUALIFIERS, TITLE_WORDS, given_sex, is_given_name, same_given
+from newsprism.quotes.names import (
+    TITLE_QUALIFIERS,
+    TITLE_WORDS,
+    first_name_sex,
+    given_sex,
+    is_given_name,
+    same_given,
+)
 from newsprism.quotes.salience import best_referent
 from newsprism.quotes.syntax import (
     agent_noun,
@@ -409,6 +416,14 @@ def attribute_direct(doc: Doc, found: Found, marks: list[Span]) -> None:
     """Steps 1 and 2 for one direct quote or fragment (in place)."""
     if found.speaker is not None:
         return
+    owner = _utterance_owner(doc, found) if found.kind == "fragment" else None
+    if owner is not None:  # "X rejected Lind's offer to make an “exception”": Lind's words
+        found.speaker, found.method = owner, "possessor"
+        return
+    owner = _referred_owner(doc, found, marks)
+    if owner is not None:  # "“… ‘We'll crush them’ …,” said X, referring to Lind's vow"
+        found.speaker, found.method = owner, "referred"
+        return
     governing = _governing_cue(doc, found) if found.kind == "fragment" else None
     if governing is not None and _decide(found, governing, marks, "syntactic-subject"):
         return
@@ -420,6 +435,83 @@ def attribute_direct(doc: Doc, found: Found, marks: list[Span]) -> None:
         return
     if not _step_same_sentence(doc, found, marks):
         _step_adjacent(doc, found, marks)
+
+
+# Methods that give quoted words to someone other than the tag's speaker: the owner of an
+# utterance noun, or the person the tag says the words refer to.
+OWNED_WORDS = frozenset(["possessor", "referred"])
+
+# Nouns for something said or put forward besides those of speech verbs ("vow", "claim"):
+# "Lind's offer to make an “exception”" gives Lind's words.
+_UTTERANCE_NOUNS = CLAIM_NOUNS | {"offer", "proposal", "threat", "warning", "plea", "idea", "plan"}
+
+
+def _utterance_owner(doc: Doc, found: Found) -> Token | None:
+    """The named person whose utterance noun ("offer", "vow", "remark") holds a quoted
+    fragment, through its possessor ("Lind's offer to …"), before any verb above it: the words
+    are that person's, not those of whoever rejected or mocked the offer."""
+    toks = [t for t in expand(doc, found.span) if not (t.is_punct or t.is_space)]
+    if not toks:
+        return None
+    node = toks[0]
+    while node.head.i != node.i:
+        child, node = node, node.head
+        if node.pos_ in ("VERB", "AUX") and not (node.dep_ == "acl" and node.tag_ == "VB"):
+            return None  # only "offer to make …" (an infinitive the noun governs) is passed
+        lemma = node.lemma_.lower()
+        outside = not found.span.start <= node.idx < found.span.end  # "the “last sour note”" names
+        if outside and node.pos_ == "NOUN" and (lemma in _UTTERANCE_NOUNS or lemma in SPEECH_VERBS):
+            if child.dep_ not in ("acl", "ccomp"):
+                return None  # "denounced Lind's remarks as “hurtful”": the verb's words, not hers
+            owner = next((c for c in node.children if c.dep_ == "poss"), None)
+            return owner if owner is not None and owner.ent_type_ == "PERSON" else None
+    return None
+
+
+# Verbs of a tag that say the quote quotes someone else ("…,” said Lind, referring to Garr's
+# vow), with the preposition their object takes, if any.
+_REFERRING = {"refer": "to", "allude": "to", "quote": "", "cite": "", "paraphrase": "", "mock": ""}
+
+
+def _referred_owner(doc: Doc, found: Found, marks: list[Span]) -> Token | None:
+    """``“… not be satisfied with ‘We'll crush them,’” said Lind, referring to Garr's vow``: a
+    quote nested inside another whose tag refers to a named person's utterance (or quotes the
+    person) is that person's, not the outer quote's speaker's."""
+    own = found.span.end - found.span.start + 2  # the quote's own marks
+    outer = [m for m in marks if m.contains(found.span) and m.end - m.start > own]
+    if not outer and found.kind != "fragment":
+        return None  # a quote of its own is the tag's speaker's; only words inside it are not
+    end = max((m.end for m in outer), default=found.span.end + 1)
+    after = [t for t in expand(doc, Span(end, end + 1))]
+    if not after:
+        return None
+    for tok in sentence(after[0]):
+        prep = _REFERRING.get(tok.lemma_.lower())
+        if tok.i < after[0].i or prep is None or tok.pos_ != "VERB" or inside(tok, marks):
+            continue
+        objs = (
+            [c for c in tok.children if c.dep_ == "dobj"]
+            if not prep
+            else [
+                g
+                for c in tok.children
+                if c.dep_ == "prep" and c.lower_ == prep
+                for g in c.children
+                if g.dep_ == "pobj"
+            ]
+        )
+        for obj in objs:
+            if obj.ent_type_ == "PERSON":
+                return obj
+            lemma = obj.lemma_.lower()
+            owner = next((c for c in obj.children if c.dep_ == "poss"), None)
+            if (
+                owner is not None
+                and owner.ent_type_ == "PERSON"
+                and (lemma in _UTTERANCE_NOUNS or lemma in SPEECH_VERBS)
+            ):
+                return owner
+    return None
 
 
 def _label_inside(doc: Doc, found: Found) -> Token | None:
@@ -786,9 +878,28 @@ def _gender_of(tok: Token, genders: dict[str, str]) -> str | None:
     named = given_sex(ent.text) if ent is not None and len(ent) > 1 else None
     if named or _surname_sex(tok):
         return named or _surname_sex(tok)
-    # "Ghazala Khan" beside "Khizr Khan": the surname's pronoun votes are the family's, not hers
     full = ent is not None and len(ent) > 1
+    if (
+        not full
+        and _lone_modifier(tok)
+        and tok.lower_ not in _surname_table(tok.doc)
+        and first_name_sex(tok.text)
+    ):
+        # "a rubber Hillary mask. “…,” he said": a given name alone that modifies a noun has its
+        # sex; the pronouns after it are the next person's ("Kim said" keeps its votes)
+        return first_name_sex(tok.text)
+    # "Ghazala Khan" beside "Khizr Khan": the surname's pronoun votes are the family's, not hers
     return None if full and _family_name(tok) else genders.get(tok.lower_)
+
+
+def _lone_modifier(tok: Token) -> bool:
+    """A name modifying a common noun with no proper noun on either side: "a rubber Hillary
+    mask", not the "Dia" of "Mamadou Dia" that the tagger split."""
+    doc = tok.doc
+    before = doc[tok.i - 1] if tok.i > 0 else None
+    after = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    alone = all(t is None or t.pos_ != "PROPN" for t in (before, after))
+    return alone and tok.dep_ == "compound" and tok.head.pos_ == "NOUN"
 
 
 def _family_name(tok: Token) -> bool:
@@ -818,16 +929,21 @@ def _families(doc: Doc) -> set[str]:
 def _surname_sex(tok: Token) -> str | None:
     """The sex the first names give every full name of the article ending in ``tok`` ("Lind"
     after "Ana Lind"), when they agree."""
+    sexes = _surname_table(tok.doc).get(tok.lower_, set())
+    return next(iter(sexes)) if len(sexes) == 1 else None
+
+
+def _surname_table(doc: Doc) -> dict[str, set[str | None]]:
+    """Surname (lower case) → the sexes of the full person names of ``doc`` that end in it."""
     key = "newsprism_surname_sex"
-    table = tok.doc.user_data.get(key)
+    table = doc.user_data.get(key)
     if table is None:
-        sexes: dict[str, set[str | None]] = {}
-        for e in entities(tok.doc):
+        table = {}
+        for e in entities(doc):
             if e.label_ == "PERSON" and len(e) > 1:
-                sexes.setdefault(e[-1].lower_, set()).add(given_sex(e.text))
-        table = {name: next(iter(found)) for name, found in sexes.items() if len(found) == 1}
-        tok.doc.user_data[key] = table
-    return table.get(tok.lower_)
+                table.setdefault(e[-1].lower_, set()).add(given_sex(e.text))
+        doc.user_data[key] = table
+    return table
 
 
 MIXED = "mixed"  # the sex of a name whose pronouns are those of several people
@@ -930,6 +1046,30 @@ def _governing_subject(pron: Token, marks: list[Span], genders: dict[str, str]) 
             return None  # the nearest subject up the tree decides, named or not
         return subject if _gender_of(subject, genders) in (None, sex) else None
     return None
+
+
+def _sex_known_beside(q: Found, ref: Token, marks: list[Span], genders: dict[str, str]) -> Token | None:
+    """``Gov. Chris Garr described Ana Lind as a “disgrace” after she blamed …``: a referent
+    whose sex nothing tells gives way to the one person of the pronoun's sex named earlier in
+    the pronoun's own sentence, outside quote marks (also when named inside what another said
+    of them: the person described is no quoted word)."""
+    pron = q.speaker
+    assert pron is not None
+    if _gender_of(ref, genders) is not None:
+        return None
+    sex = PRONOUN_GENDER.get(pron.lower_)
+    here = sentence(pron)
+    known = {
+        e.root.lower_: e.root
+        for e in entities(pron.doc)
+        if e.label_ == "PERSON"
+        and here.start <= e.start
+        and e.end <= pron.i
+        and not inside(e.root, marks)
+        and not q.span.start <= e.root.idx < q.span.end
+        and _gender_of(e.root, genders) == sex
+    }
+    return next(iter(known.values())) if len(known) == 1 else None
 
 
 def _colon_lead(doc: Doc, q: Found, genders: dict[str, str]) -> Token | None:
@@ -1096,6 +1236,8 @@ def _resolve_one(doc: Doc, q: Found, marks: list[Span], window: int, state: dict
         ref = ref or _pronoun_referent(q, people, pronouns, state["speakers"], state["genders"])
         if ref is None and len(people) < len(cands):
             ref = _pronoun_referent(q, cands, pronouns, state["speakers"], state["genders"])
+        if ref is not None and word in ("he", "she"):
+            ref = _sex_known_beside(q, ref, state["marks"], state["genders"]) or ref
         if word == "they":  # "three jurors said … , they said": the latest plural source that spoke
             plural = [t for t in state["plural"] if t.idx < pos and pos - t.idx <= window]
             subject = _plural_subject(doc, tok, marks)  # "Critics of the law … They argued"
@@ -1416,6 +1558,7 @@ def resolve_references(doc: Doc, quotes: list[Found], marks: list[Span], window:
         "plural": [],
         "bodies": set(),  # organisations reached through a description ("the company")
         "genders": infer_genders(doc, marks),
+        "marks": marks,
     }
     said = SpanSet((*marks, *(f.span for f in quotes)))  # people named only inside what was said never speak
     for q in sorted(quotes, key=lambda f: f.span.start):

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from newsprism.model import Article, Quote, Span, Speaker, content_id
 from newsprism.quotes.attribute import (
+    OWNED_WORDS,
     attribute_direct,
     continue_speakers,
     lead_in_speakers,
@@ -89,7 +90,7 @@ def _mixed(text: str, found: list[Found]) -> list[Found]:
         if f.speaker is None:
             f.speaker, f.cue, f.cue_span, f.method = outer.speaker, outer.cue, outer.cue_span, outer.method
     for f in found:  # quoted words inside a clause their own cue reports are that clause's speaker's
-        if f.kind == "fragment" and f.cue is not None:
+        if f.kind == "fragment" and f.cue is not None and f.method not in OWNED_WORDS:
             outer = next(
                 (
                     c

@@ -30,6 +30,7 @@ __all__ = [
     "family_name",
     "full_names",
     "generation",
+    "first_name_sex",
     "given_sex",
     "most_complete",
     "most_written",
@@ -57,7 +58,7 @@ TITLE_WORDS = frozenset(
     quarterback guard forward defender goalkeeper midfielder captain veteran former acting interim
     senior junior state federal national us u.s. democratic republican gop labour tory advocate
     undersheriff lawmaker activist campaigner organizer organiser commentator strategist consultant
-    nominee candidate challenger incumbent frontrunner front-runner
+    nominee candidate challenger incumbent frontrunner front-runner democrat
     """.split()  # noqa: SIM905
 )
 # Title words that qualify a title rather than name an office: "The GOP", "US" or "State"
@@ -203,13 +204,22 @@ def given_sex(name: str) -> str | None:
     name, a surname alone, a name of two letters: "Lu Kang" is a man whose surname comes first)."""
     given, family = _parts(strip_titles(name))
     words = [g for g in given if len(g) > 1]
-    if not family or not words or len(words[0]) < 3:
+    if not family or not words:
+        return None
+    return first_name_sex(words[0])
+
+
+def first_name_sex(word: str) -> str | None:
+    """``m``/``f`` for one given name ("Hillary" -> f) borne by one sex at least nine times in
+    ten, else None (shorter than three letters, rare, shared)."""
+    word = word.lower().rstrip(".")
+    if len(word) < 3:
         return None
     table = _first_names()
-    if words[0] in table:
-        return table[words[0]]
+    if word in table:
+        return table[word]
     # a nickname the table lacks ("Bernie") has the sex its full names share ("Bernard")
-    sexes = {table.get(full) for full in _nicknames().get(words[0], ())}
+    sexes = {table.get(full) for full in _nicknames().get(word, ())}
     return next(iter(sexes)) if len(sexes) == 1 else None
 
 

@@ -61,9 +61,11 @@ def _role_points(tok: Token, speakers: set[int]) -> float:
 
 
 def _relative_subject(head: Token) -> bool:
-    """The phrase heads a relative clause whose subject is "who" (a mention of it)."""
+    """The phrase heads a relative clause whose subject is "who" (a mention of it), also through
+    its apposition ("of Ana Ruiz, a delegate who dressed up as …")."""
     return any(
-        c.dep_ == "relcl" and any(g.dep_ in SUBJECTS and g.lower_ == "who" for g in c.children)
+        (c.dep_ == "relcl" and any(g.dep_ in SUBJECTS and g.lower_ == "who" for g in c.children))
+        or (c.dep_ == "appos" and _relative_subject(c))
         for c in head.rights
     )
 
