@@ -185,10 +185,11 @@ def align_statements(
     )
 
     def confirms(a: int, b: int) -> bool:
-        sure = (a, b) in firm or judge.probability_of(a, b) >= judge.sure > 0
+        if not ((a, b) in firm or judge.probability_of(a, b) >= judge.sure > 0):
+            return False  # the cheap test first: a lazy matrix computes sims[a, b] on each read
         # a near paraphrase needs no more: one fact told in the occasion's own words
         specific = occasion.specific(a, b) or float(sims[a, b]) >= settings.align_occasion_cosine
-        return sure and specific and deeds.alike(a, b)
+        return specific and deeds.alike(a, b)
 
     return Alignment(
         groups=groups,
