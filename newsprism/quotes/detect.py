@@ -778,14 +778,24 @@ _NAME_PARTICLES = frozenset(
 )
 
 
-def _colon_speaker(doc: Doc, para: Span, colon: int) -> list[Token] | None:
+# A digest's source label may say it continues ("TOPIC - More from Jones: “…”").
+_MORE_FROM = ("more", "from")
+
+
+def _colon_speaker(doc: Doc, para: Span, colon: int, quoted: bool = False) -> list[Token] | None:
     """The label before a paragraph's colon when it names someone: a PERSON/ORG entity
-    or an all-capitals transcript label (``WALLACE:``), at most four words."""
+    or an all-capitals transcript label (``WALLACE:``), at most four words. In a digest's
+    "TOPIC - Source: “…”" (``quoted``: the words after the colon open with a quote mark) the
+    source after the last dash may be one or two names not tagged as entities."""
     toks = [t for t in tokens_between(doc, para.start, colon) if not t.is_space]
-    # A digest's "TOPIC - Source: “…”": the source is what follows the last dash.
     dashes = [k for k, t in enumerate(toks) if t.text in _DASHES]
     if dashes:
         toks = toks[dashes[-1] + 1 :]
+        if tuple(t.lower_ for t in toks[:2]) == _MORE_FROM:
+            toks = toks[2:]
+        digest = _digest_source(toks) if quoted else None
+        if digest is not None:
+            return digest
     if not toks or len(toks) > 4 or not toks[0].text[:1].isupper():
         return None
     # A label is a name and nothing else: a lower-case word makes it a phrase ("Spoiler no
@@ -800,15 +810,44 @@ def _colon_speaker(doc: Doc, para: Span, colon: int) -> list[Token] | None:
     return toks if named or shouting else None
 
 
+def _digest_source(toks: list[Token]) -> list[Token] | None:
+    """The source of a digest's "TOPIC - Source: “…”": one to three capitalised words, or two
+    such names joined by "and" (the first name's words are the label)."""
+    words = [t for t in toks if not t.is_punct or t.text == "."]
+    if not words or len(words) > 7:
+        return None
+    parts: list[list[Token]] = [[]]
+    for t in words:
+        if t.lower_ == "and":
+            parts.append([])
+        else:
+            parts[-1].append(t)
+    if len(parts) > 2 or any(not 1 <= len(part) <= 3 for part in parts):
+        return None
+    if not all(t.text[:1].isupper() for part in parts for t in part if t.is_alpha):
+        return None
+    return parts[0]
+
+
+# How far a digest's "TOPIC - Source:" may run before its colon (a plain label ends by 60).
+_DIGEST_LABEL = 160
+
+
 def find_colon(doc: Doc, paras: list[Span]) -> list[Found]:
     """``Berg: “…”`` or a transcript ``PENCE: Well, look…``: the speaker labels the paragraph."""
     text = text_of(doc)
     found: list[Found] = []
     for para in paras:
-        colon = text.find(":", para.start, min(para.end, para.start + 60))
+        colon = text.find(":", para.start, min(para.end, para.start + _DIGEST_LABEL))
         if colon < 0 or colon + 2 >= para.end:
             continue
-        label = _colon_speaker(doc, para, colon)
+        quoted = text[colon + 1 : colon + 4].lstrip()[:1] in ("“", '"')
+        # past 60 characters only a digest's quoted "TOPIC - Source:" is a label
+        if colon - para.start > 60 and not (
+            quoted and any(d in text[para.start : colon] for d in (" - ", " – ", " — "))
+        ):
+            continue
+        label = _colon_speaker(doc, para, colon, quoted)
         start = colon + 1
         while start < para.end and text[start] in ' \t“"‘«':
             start += 1

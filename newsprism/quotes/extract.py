@@ -45,7 +45,7 @@ def _paragraph_index(paras: list[Span], pos: int) -> int:
     return max(0, bisect.bisect_right([p.start for p in paras], pos) - 1)
 
 
-_LABEL = 60  # characters: how far from a paragraph's start its colon label may end (detect.find_colon)
+_LABEL = 160  # characters: how far from a paragraph's start its colon label may end (detect._DIGEST_LABEL)
 
 
 def _with_colon(found: list[Found], colon: list[Found]) -> list[Found]:

@@ -104,7 +104,9 @@ def mention_tokens(head: Token) -> list[Token]:
 def _dash_side(toks: list[Token], head: Token) -> list[Token]:
     """Only the tokens on the head's side of a dash: "made public ― Ana Berg" is two phrases
     (a hyphen between words, "NBC-Wall Street Journal poll", joins them)."""
-    cuts = [t.i for t in toks if is_dash(t.text) and (t.text != "-" or t.whitespace_)]
+    # every dash between the phrase's ends: the parser may hang a dash outside the subtree
+    span = head.doc[toks[0].i : toks[-1].i + 1] if toks else []
+    cuts = [t.i for t in span if is_dash(t.text) and (t.text != "-" or t.whitespace_)]
     before = [i for i in cuts if i < head.i]
     after = [i for i in cuts if i > head.i]
     lo, hi = max(before, default=-1), min(after, default=len(head.doc))
