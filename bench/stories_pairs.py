@@ -23,6 +23,7 @@ import sys
 import tempfile
 import zlib
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
@@ -322,20 +323,14 @@ def fit_full(args: argparse.Namespace) -> int:
     w, bias, means, scales = fit_logistic(np.concatenate(xs), np.concatenate(ys), args.ridge)
     print("weights (standardised):", ", ".join(f"{k} {v:+.2f}" for k, v in zip(FEATURES, w, strict=True)))
     print("model off:", _line(*mean_by_set(pools, settings)), flush=True)
-    best = (-1.0, 0.0, "")
     with tempfile.TemporaryDirectory() as tmp:
-        for method, bars in BARS.items():
-            for bar in bars:
-                path = Path(tmp) / f"model-{method}-{bar}.json"
-                path.write_text(
-                    json.dumps(model_json(w, bias, means, scales, bar, "", method)), encoding="utf-8"
-                )
-                found, each = mean_by_set(
-                    pools, dataclasses.replace(settings, small_pair_full_model=str(path))
-                )
-                print(f"{method} {bar}:", _line(found, each), flush=True)
-                if found["full"] > best[0]:
-                    best = (found["full"], bar, method)
+        best = _best_bar(
+            pools,
+            tmp,
+            (w, bias, means, scales),
+            lambda path: dataclasses.replace(settings, small_pair_full_model=path),
+            lambda found: found["full"],
+        )
     about = (
         "Fitted by bench/stories_pairs.py --full on the fitting pool of bench/stories_fullpool.py "
         f"(3 cuts of ECB+ train's odd topics with PolNeAR's fitting half), ridge {args.ridge}; "
@@ -402,6 +397,28 @@ def mean_by_set(pools: list[Pool], settings: StorySettings) -> tuple[dict[str, f
     return {k: sum(v) / len(v) for k, v in kinds.items()}, each
 
 
+def _best_bar(
+    pools: list,
+    tmp: str,
+    fitted: tuple,
+    with_model: Callable[[str], StorySettings],
+    score: Callable[[dict], float],
+) -> tuple[float, float, str]:
+    """The (score, bar, link method) of the best grid point: each bar of ``BARS`` written as a
+    model file under ``tmp`` with the ``fitted`` (weights, bias, means, scales), read by the
+    settings ``with_model`` gives for its path, scored by ``score`` over the pools' mean ARI."""
+    best = (-1.0, 0.0, "")
+    for method, bars in BARS.items():
+        for bar in bars:
+            path = Path(tmp) / f"model-{method}-{bar}.json"
+            path.write_text(json.dumps(model_json(*fitted, bar, "", method)), encoding="utf-8")
+            found, each = mean_by_set(pools, with_model(str(path)))
+            print(f"{method} {bar}:", _line(found, each), flush=True)
+            if score(found) > best[0]:
+                best = (score(found), bar, method)
+    return best
+
+
 def _line(means: dict[str, float], each: list[float]) -> str:
     return ", ".join(f"{k} {v:.3f}" for k, v in means.items()) + f"  ({' '.join(f'{a:.3f}' for a in each)})"
 
@@ -461,19 +478,14 @@ def main() -> int:
     w, bias, means, scales = fit_logistic(x, np.concatenate(ys), args.ridge, weight)
     print("weights (standardised):", ", ".join(f"{k} {v:+.2f}" for k, v in zip(FEATURES, w, strict=True)))
     print("model off:", _line(*mean_by_set(pools + held, settings)), flush=True)
-    best = (-1.0, 0.0, "")
     with tempfile.TemporaryDirectory() as tmp:
-        for method, bars in BARS.items():
-            for bar in bars:
-                path = Path(tmp) / f"model-{method}-{bar}.json"
-                path.write_text(
-                    json.dumps(model_json(w, bias, means, scales, bar, "", method)), encoding="utf-8"
-                )
-                on = dataclasses.replace(settings, small_pair_model=str(path), small_pair_steps=args.steps)
-                found, each = mean_by_set(pools, on)
-                print(f"{method} {bar}:", _line(found, each), flush=True)
-                if sum(found.values()) / len(found) > best[0]:
-                    best = (sum(found.values()) / len(found), bar, method)
+        best = _best_bar(
+            pools,
+            tmp,
+            (w, bias, means, scales),
+            lambda path: dataclasses.replace(settings, small_pair_model=path, small_pair_steps=args.steps),
+            lambda found: sum(found.values()) / len(found),
+        )
         about = (
             f"Fitted by bench/stories_pairs.py on roundups calibration seeds {args.fit_seeds}"
             + ("" if args.no_ecb else " and ECB+ train cut to small stories (6 samples)")
