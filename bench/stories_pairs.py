@@ -314,12 +314,7 @@ def fit_full(args: argparse.Namespace) -> int:
         gold = {f.article_id: g for f, g in zip(pool.feats, pool.gold, strict=True)}
         feats = stream(pool.feats, 0)
         pools.append(Pool(f"full {pool.name}", feats, [gold[f.article_id] for f in feats], forced))
-    xs, ys = [], []
-    for pool in pools:
-        x, y = pool_pairs(pool, settings)
-        print(f"{pool.name}: {len(pool.feats)} articles, {len(y)} pairs compared, {int(y.sum())} same story")
-        xs.append(x)
-        ys.append(y)
+    xs, ys = _pairs_of(pools, settings)
     w, bias, means, scales = fit_logistic(np.concatenate(xs), np.concatenate(ys), args.ridge)
     print("weights (standardised):", ", ".join(f"{k} {v:+.2f}" for k, v in zip(FEATURES, w, strict=True)))
     print("model off:", _line(*mean_by_set(pools, settings)), flush=True)
@@ -397,6 +392,17 @@ def mean_by_set(pools: list[Pool], settings: StorySettings) -> tuple[dict[str, f
     return {k: sum(v) / len(v) for k, v in kinds.items()}, each
 
 
+def _pairs_of(pools: list, settings: StorySettings) -> tuple[list, list]:
+    """Each pool's compared pairs (features, same-story labels), with a line per pool."""
+    xs, ys = [], []
+    for pool in pools:
+        x, y = pool_pairs(pool, settings)
+        print(f"{pool.name}: {len(pool.feats)} articles, {len(y)} pairs compared, {int(y.sum())} same story")
+        xs.append(x)
+        ys.append(y)
+    return xs, ys
+
+
 def _best_bar(
     pools: list,
     tmp: str,
@@ -457,12 +463,7 @@ def main() -> int:
         fit, out = polnear_pools(args.data, settings)
         pools.append(fit)
         held.append(out)
-    xs, ys = [], []
-    for pool in pools:
-        x, y = pool_pairs(pool, settings)
-        print(f"{pool.name}: {len(pool.feats)} articles, {len(y)} pairs compared, {int(y.sum())} same story")
-        xs.append(x)
-        ys.append(y)
+    xs, ys = _pairs_of(pools, settings)
     x = np.concatenate(xs)
     for name in args.without:
         x[:, FEATURES.index(name)] = 0.0
