@@ -129,3 +129,9 @@ def test_according_to_people_who_heard_it_they_stay_the_source(nlp):
         "group fired at them.\n"
     )
     assert name_of(nlp, text, "with friends") == "authorities"
+
+
+def test_an_honorific_inside_a_description_is_dropped():
+    q = _q("a", 0, "He is resting.", "A representative for Mr. Lind", "syntactic-subject", "anonymous")
+    quotes, _ = merge_speakers([q], 92, {"a": "A representative for Mr. Lind said so."})
+    assert quotes[0].speaker.canonical == "A representative for Lind"

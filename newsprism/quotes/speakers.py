@@ -231,6 +231,10 @@ def _before_dash(name: str) -> str:
     return re.split(rf"\s[-{DASH_CHARS}]+\s?", name)[0]
 
 
+# An honorific before a capitalised name inside a description ("a spokesman for Mr. Lind").
+_HONORIFIC = re.compile(r"(?<=\s)(?:Mr|Mrs|Ms|Dr)\.?\s+(?=[A-Z])")
+
+
 def _untitled(quote: Quote, texts: Mapping[str, str]) -> Quote:
     """Titles off person names, legal forms off company names; a dateline taken for a speaker
     removed."""
@@ -257,6 +261,11 @@ def _untitled(quote: Quote, texts: Mapping[str, str]) -> Quote:
             quote
             if bare == s.canonical
             else dataclasses.replace(quote, speaker=dataclasses.replace(s, canonical=bare))
+        )
+    if s.kind in ("anonymous", "nominal") and _HONORIFIC.search(s.canonical):
+        # "a representative for Mr. Lind": the honorific is one outlet's house style
+        return dataclasses.replace(
+            quote, speaker=dataclasses.replace(s, canonical=_HONORIFIC.sub("", s.canonical))
         )
     if s.kind != "person":
         return quote
