@@ -54,8 +54,28 @@ def score_story(data: Path, gold: dict, tally: Tally, source: str, verbose: bool
     analysis = analyze_articles([d.article for d in docs.values()], stages=QUOTE_STAGES)
     found = match_quotes(gold, docs, analysis, tally)
     score_speakers(gold, found, analysis, tally)
+    _count_initials(gold, found, analysis, tally)
     if verbose:
         _print_speakers(gold, docs, found, analysis)
+
+
+def _count_initials(gold: dict, found: dict[int, str], analysis, tally: Tally) -> None:
+    """Wrong speakers whose name differs from the gold's by a middle initial only ("Ana Lind" /
+    "Ana K. Lind"): the ECB+ gold writes the fullest form, the PolNeAR gold the plain one, so
+    this count shows how much of a figure is that convention (a diagnostic, not a score)."""
+    people = {p["id"]: p["name"] for p in gold.get("speakers", [])}
+    quotes = {q.id: q for q in analysis.quotes}
+    for i, qid in found.items():
+        want = people.get(gold["quotes"][i].get("speaker"))
+        sp = quotes[qid].speaker
+        ours = sp.canonical if sp else None
+        if want and ours and not speaker_ok(ours, want) and _plain(ours) == _plain(want):
+            tally.add("speaker_initial_only")
+
+
+def _plain(name: str) -> str:
+    words = norm_name(name).split()
+    return " ".join(words[:1] + [w for w in words[1:-1] if len(w) > 1] + words[-1:])
 
 
 def _print_speakers(gold: dict, docs: dict, found: dict[int, str], analysis) -> None:
@@ -106,6 +126,11 @@ def main() -> int:
     )
     print(
         f"  same name                 {_ratio(total, 'samename_ok', 'samename_n')} ({int(n['samename_ok'])}/{int(n['samename_n'])})"
+    )
+    initials = int(n["speaker_initial_only"])
+    folded = (n["speaker_ok"] + initials) / n["speaker_n"] if n["speaker_n"] else 0.0
+    print(
+        f"  (diagnostic) wrong by a middle initial only: {initials}; speaker accuracy without them {folded:.3f}"
     )
     return 0
 

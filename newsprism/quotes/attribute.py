@@ -1321,7 +1321,7 @@ def _resolve_one(doc: Doc, q: Found, marks: list[Span], window: int, state: dict
     ref = _nominal_referent(doc, noun, cands, mods)
     if labels == PERSON_ENTS:
         q.owner = _owner_of(tok, state["genders"])
-        ref = ref or _named_anywhere(doc, noun, marks, q.owner, mods)
+        ref = ref or _named_anywhere(doc, noun, marks, q.owner, mods, tok)
         if ref is None and _anaphoric_title(tok, noun):
             # "The Democratic presidential nominee says": a title, not a role to find a name
             # for, stands for whom the last sentences are about
@@ -1484,17 +1484,35 @@ def _owner_of(tok: Token, genders: dict[str, str]) -> Token | None:
 
 
 def _named_anywhere(
-    doc: Doc, noun: str, marks: list[Span], owner: Token | None, mods: frozenset[str] = frozenset()
+    doc: Doc,
+    noun: str,
+    marks: list[Span],
+    owner: Token | None,
+    mods: frozenset[str] = frozenset(),
+    description: Token | None = None,
 ) -> Token | None:
     """The one person the article names with ``noun`` ("ministry spokesman Anna Berg"),
     before or after the description; nobody when two different people carry the role or
-    the role belongs to someone else than the ``owner`` ("the mayor's spokesman")."""
-    heads = [e.root for e in entities(doc) if e.label_ == "PERSON" and not inside(e.root, marks)]
+    the role belongs to someone else than the ``owner`` ("the mayor's spokesman"). A name
+    just after the ``description`` itself is not introduced by it ("the comedian added on
+    Twitter", a platform the tagger read as a person)."""
+    heads = [
+        e.root
+        for e in entities(doc)
+        if e.label_ == "PERSON" and not inside(e.root, marks) and not _just_after(description, e.root)
+    ]
     found = [h for h in heads if _nominal_referent(doc, noun, [h], mods) is not None]
     found = [h for h in found if owner is None or _owned_by(h, owner)]
     if len({h.lower_ for h in found}) != 1:
         return None
     return found[0]
+
+
+def _just_after(description: Token | None, tok: Token) -> bool:
+    """``tok`` within a few words after ``description``, in its sentence."""
+    return (
+        description is not None and 0 < tok.i - description.i <= 4 and sentence(tok) == sentence(description)
+    )
 
 
 def _owned_by(named: Token, owner: Token) -> bool:

@@ -102,6 +102,22 @@ def _follows(prev: Quote, nxt: Quote, old: str, text: str) -> bool:
     )
 
 
+def _right_after_tag(prev: Quote, q: Quote, text: str) -> bool:
+    """``q`` continues ``prev`` straight after the tag naming its speaker (“…,” Lind said. “…”):
+    the writer named the speaker, so another outlet's look-alike words (a second person on the
+    same topic) do not overrule it."""
+    if q.method != "continuation" or prev.article_id != q.article_id or not _strong(prev):
+        return False
+    assert prev.speaker is not None and q.speaker is not None
+    gap = text[prev.span.end : q.span.start]
+    return (
+        prev.speaker.canonical == q.speaker.canonical
+        and len(gap) < 80
+        and prev.speaker.name in gap
+        and gap.count("\n") <= 2
+    )
+
+
 def corroborate_speakers(
     quotes: Sequence[Quote], texts: dict[str, str], min_shared: int = 3, min_overlap: float = 0.6
 ) -> list[Quote]:
@@ -112,7 +128,8 @@ def corroborate_speakers(
     k = 0
     while k < len(out):
         q = out[k]
-        source = _named_elsewhere(q, strong, min_shared, min_overlap) if _weak(q) else None
+        tagged = k > 0 and _right_after_tag(out[k - 1], q, texts.get(q.article_id, ""))
+        source = _named_elsewhere(q, strong, min_shared, min_overlap) if _weak(q) and not tagged else None
         if source is None:
             k += 1
             continue

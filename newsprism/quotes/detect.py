@@ -20,7 +20,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from newsprism.model import Span
-from newsprism.quotes.cues import AS_TAG_VERBS, CHARGE_VERBS, CLAIM_NOUNS, TITLE_CUES
+from newsprism.quotes.cues import AS_TAG_VERBS, CHARGE_VERBS, CLAIM_NOUNS, SPEECH_VERBS, TITLE_CUES
 from newsprism.quotes.documents import source_in_phrase
 from newsprism.quotes.found import Found
 from newsprism.quotes.marks import DASH_CHARS, MarkedSpan
@@ -762,7 +762,7 @@ def find_according(doc: Doc, marks: list[Span], direct: list[Span]) -> list[Foun
             rest.pop(0)
         while rest and rest[-1].is_punct:
             rest.pop()
-        if len(rest) < 3:
+        if len(rest) < 3 or (not person_noun(source) and _reports_itself(rest)):
             continue
         span = token_span(rest)
         if any(d.overlaps(span) for d in direct):
@@ -770,6 +770,17 @@ def find_according(doc: Doc, marks: list[Span], direct: list[Span]) -> list[Foun
         cue_toks = [tok, to]
         found.append(Found("indirect", span, tok, token_span(cue_toks), source, "according-to"))
     return found
+
+
+def _reports_itself(rest: list[Token]) -> bool:
+    """``According to a 1998 profile, Lind said she …``: the sentence's own speech verb and its
+    subject name the speaker; a publication only passes the report on (people who heard it,
+    "according to authorities, the teenager told police …", stay the source: the caller's
+    check)."""
+    return any(
+        t.dep_ == "ROOT" and t.lemma_.lower() in SPEECH_VERBS and any(c.dep_ == "nsubj" for c in t.children)
+        for t in rest
+    )
 
 
 _DASHES = frozenset({"-", "–", "—", "--"})

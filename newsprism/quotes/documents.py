@@ -29,7 +29,10 @@ DOCUMENT_KINDS = {
     **dict.fromkeys(["message", "note"], "text"),
     **dict.fromkeys(["ad", "advert", "advertisement", "commercial", "spot", "clip", "video"], "ad"),
     **dict.fromkeys(["study", "analysis", "report", "survey"], "study"),
+    **dict.fromkeys(["editorial", "column", "op-ed"], "press"),
 }
+# A paper's own pieces: "an editorial in the Daily Courier" is the paper's.
+PRESS_PIECES = frozenset(k for k, v in DOCUMENT_KINDS.items() if v == "press")
 DOCUMENT_NOUNS = frozenset(DOCUMENT_KINDS)
 # Voices of a document: "a narrator in the new ad", "the ad's narrator" speak for its author.
 VOICE_NOUNS = frozenset(["narrator", "announcer", "voice", "voiceover", "voice-over"])
@@ -53,9 +56,12 @@ def _in_phrase(doc_tok: Token) -> Token | None:
     for child in doc_tok.lefts:  # "a new Carla Brenner ad", "an RNC video"
         if child.dep_ == "compound" and (child.ent_type_ in AUTHOR_LABELS or child.pos_ == "PROPN"):
             return child
+    press = doc_tok.lemma_.lower() in PRESS_PIECES
     for tok in doc_tok.subtree:
         if tok.dep_ == "pobj" and tok.head.lower_ in ("from", "by") and _named(tok):
             return tok
+        if press and tok.dep_ == "pobj" and tok.head.lower_ == "in" and tok.head.head.i == doc_tok.i:
+            return tok  # "an editorial in the conservative daily X": the paper, its head noun
     return None
 
 

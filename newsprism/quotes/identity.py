@@ -26,7 +26,7 @@ from newsprism.quotes.names import (
     is_given_name,
     strip_titles,
 )
-from newsprism.quotes.syntax import entities, token_span
+from newsprism.quotes.syntax import entities, sentence, token_span
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -611,6 +611,56 @@ def _joint_titled(head: Token) -> Speaker | None:
     return Speaker(name=name, canonical=name, kind="group", span=token_span(toks))
 
 
+# Kinds of publication written before its name ("trade magazine Variety", "the newspaper Le Monde").
+MEDIA_NOUNS = frozenset(
+    "magazine publication newspaper paper daily weekly tabloid journal website outlet broadcaster".split()  # noqa: SIM905
+)
+
+
+def _media_name(head: Token, toks: list[Token]) -> Speaker | None:
+    """``Trade publication Variety``, ``trade magazine The Daily Courier``: the publication's
+    name after the noun for its kind, an organisation, however the parser hung the two."""
+    if head.pos_ == "PROPN":
+        kinds = [t for t in toks if t.i < head.i and t.pos_ == "NOUN" and t.lower_ in MEDIA_NOUNS]
+        names = [t for t in toks if kinds and t.i > kinds[-1].i and t.pos_ == "PROPN"]
+    elif head.pos_ == "NOUN" and head.lower_ in MEDIA_NOUNS and not head.ent_type_:
+        names = []
+        for t in head.doc[head.i + 1 : sentence(head).end]:
+            if t.pos_ == "PROPN" or (
+                not names and t.lower_ == "the" and t.i + 1 < len(t.doc) and t.nbor().pos_ == "PROPN"
+            ):
+                names.append(t)
+                continue
+            break
+    else:
+        return None
+    if not [t for t in names if t.pos_ == "PROPN"]:
+        return None
+    name = join(names)
+    return Speaker(name=join(toks) if head.pos_ == "NOUN" else name, canonical=name, kind="organisation",
+                   span=token_span(toks))  # fmt: skip
+
+
+def _titles_then_name(head: Token) -> Speaker | None:
+    """``CHA president and chief executive officer Sister Ana Lind said``: bare titles joined by
+    "and" up to one named person are that person's offices, not a second speaker ("the
+    president and Senator Lind", with its article, stays two people)."""
+    if head.pos_ != "NOUN" or head.lemma_.lower() not in TITLE_WORDS or head.ent_type_:
+        return None
+    if any(c.dep_ in ("det", "poss") for c in head.children):
+        return None
+    conj = [c for c in head.children if c.dep_ == "conj"]
+    named = [c for c in conj if c.ent_type_ == "PERSON"]
+    titles = [c for c in conj if c.pos_ == "NOUN" and c.lemma_.lower() in TITLE_WORDS and not c.ent_type_]
+    if len(named) != 1 or len(named) + len(titles) != len(conj) or conj[-1] is not named[0]:
+        return None
+    found = _person(named[0], mention_tokens(named[0]))
+    if found is None:
+        return None
+    role = join([t for t in head.subtree if t.i < named[0].left_edge.i and t.dep_ != "cc" or t.i == head.i])
+    return dataclasses.replace(found, role=found.role or role)
+
+
 def _misread_name(head: Token) -> bool:
     """A capitalised word inside a sentence that the tagger called an adverb or a common noun
     ("Reilly/ADV told", "― Morrow/NOUN boasted"): a name it did not know."""
@@ -776,12 +826,15 @@ def describe(head: Token) -> Speaker:
     if named is not None:
         head = named
     toks = mention_tokens(head)
-    appositive = _appositive_name(head, toks)
+    appositive = _appositive_name(head, toks) or _titles_then_name(head)
     if appositive is not None:
         return appositive
     known = _known_surname(head, toks) or _glued_person(head, toks)
     if known is not None:
         return _joint(head, known) or known
+    media = _media_name(head, toks)
+    if media is not None:
+        return media
     if _bare_title(head, toks):  # "the Speaker", "President" in a headline: a role, no name
         text = join(toks)
         return Speaker(name=text, canonical=text, kind="nominal", span=token_span(toks))

@@ -335,11 +335,14 @@ def _name_patterns(word: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
     )
 
 
+# "of" or "of the" just before a capitalised run: the run opens with the object of a title.
+_OF_BEFORE = re.compile(r"\bof(?:\s+the)?\s+$")
+
+
 def _full_names(text: str, word: str) -> list[str]:
     hits = sorted((m.start(), m.group(1)) for p in _name_patterns(word) for m in p.finditer(text))
-    found = [name for _, name in hits]  # reading order: the person introduced first comes first
     out = []
-    for name in found:
+    for at, name in hits:  # reading order: the person introduced first comes first
         words = name.split()
         owners = [k for k, w in enumerate(words[:-1]) if re.search(r"[’']s?$", w)]
         words = words[owners[-1] + 1 :] if owners else words  # "Creighton's Doug Lind": the owner is no name
@@ -348,6 +351,13 @@ def _full_names(text: str, word: str) -> list[str]:
         words = strip_titles(" ".join(words)).split()
         if len(words) >= 3 and words[0].isalpha() and words[0].isupper() and is_given_name(words[1]):
             words = words[1:]  # "DA Phillip Stirling", "GOP Mitt Romney": an acronym first describes
+        if (
+            len(words) >= 3
+            and _OF_BEFORE.search(text, 0, at)
+            and not is_given_name(words[0])
+            and is_given_name(words[1])
+        ):
+            words = words[1:]  # "Secretary of the Interior Ana Lind": the office's object is no name
         name = " ".join(words)
         if len([w for w in name.split() if w.lower().rstrip(".,") not in _SUFFIXES]) >= 2:
             out.append(name)

@@ -31,6 +31,7 @@ from newsprism.quotes.cues import ANONYMOUS_NOUNS, ORG_DESCRIPTORS, ORG_NOUNS
 from newsprism.quotes.identity import PRONOUNS, fold, surname_key
 from newsprism.quotes.marks import DASH_CHARS
 from newsprism.quotes.names import (
+    TITLE_QUALIFIERS,
     TITLE_WORDS,
     NameIndex,
     compatible,
@@ -87,9 +88,15 @@ def _surname_merges(keys: Iterable[str]) -> dict[str, str]:
         if len(k.split()) >= 2:
             full[surname_key(k)].add(k)
     out = {}
+    for names in full.values():  # "Boone Lind" after a title: the end of the one "Ana Boone Lind"
+        for k in names:
+            longer = [f for f in names if f.endswith(" " + k.removeprefix("person:"))]
+            if len(longer) == 1:
+                out[k] = longer[0]
     for k in persons:
-        if len(k.split()) == 1 and len(full.get(surname_key(k), ())) == 1:
-            out[k] = next(iter(full[surname_key(k)]))
+        heads = {f for f in full.get(surname_key(k), ()) if f not in out}
+        if len(k.split()) == 1 and len(heads) == 1:
+            out[k] = next(iter(heads))
     return out
 
 
@@ -224,6 +231,10 @@ def _before_dash(name: str) -> str:
     return re.split(rf"\s[-{DASH_CHARS}]+\s?", name)[0]
 
 
+# An honorific before a capitalised name inside a description ("a spokesman for Mr. Lind").
+_HONORIFIC = re.compile(r"(?<=\s)(?:Mr|Mrs|Ms|Dr)\.?\s+(?=[A-Z])")
+
+
 def _untitled(quote: Quote, texts: Mapping[str, str]) -> Quote:
     """Titles off person names, legal forms off company names; a dateline taken for a speaker
     removed."""
@@ -238,12 +249,23 @@ def _untitled(quote: Quote, texts: Mapping[str, str]) -> Quote:
     body = _persons_body(s.canonical) if s.kind in ("organisation", "nominal") else None
     if body is not None:  # "Ms. Brenner's campaign", "the Brenner campaign": one body, story wide
         return dataclasses.replace(quote, speaker=dataclasses.replace(s, canonical=body, kind="organisation"))
+    person = _titled_person(s.canonical) if s.kind == "organisation" else None
+    if person is not None:  # "Homicide Detective Ana Lind" read as one organisation
+        role = s.canonical[: len(s.canonical) - len(person)].strip(" ,")
+        return dataclasses.replace(
+            quote, speaker=dataclasses.replace(s, canonical=person, kind="person", role=role)
+        )
     if s.kind == "organisation":
         bare = strip_company(_before_dash(s.canonical))
         return (
             quote
             if bare == s.canonical
             else dataclasses.replace(quote, speaker=dataclasses.replace(s, canonical=bare))
+        )
+    if s.kind in ("anonymous", "nominal") and _HONORIFIC.search(s.canonical):
+        # "a representative for Mr. Lind": the honorific is one outlet's house style
+        return dataclasses.replace(
+            quote, speaker=dataclasses.replace(s, canonical=_HONORIFIC.sub("", s.canonical))
         )
     if s.kind != "person":
         return quote
@@ -255,6 +277,25 @@ def _untitled(quote: Quote, texts: Mapping[str, str]) -> Quote:
         return quote
     role = s.role or s.canonical[: len(s.canonical) - len(name)].strip(" ,") or None
     return dataclasses.replace(quote, speaker=dataclasses.replace(s, canonical=name, role=role))
+
+
+def _titled_person(name: str) -> str | None:
+    """The person an organisation-tagged name holds after a person's title ("Homicide Detective
+    Ana Lind", "Academy President Boone Lind" -> "Ana Lind", "Boone Lind"); None when the title
+    word only qualifies ("National Security Council") or the rest ends in a body's noun."""
+    rest = strip_titles(name)
+    words = rest.split()
+    if rest == name or len(words) < 2 or not all(_CAPITALISED.fullmatch(w) for w in words):
+        return None
+    before = name[: len(name) - len(rest)].split()
+    title = before[-1].lower().rstrip(".,") if before else ""
+    if (
+        title not in TITLE_WORDS
+        or title in TITLE_QUALIFIERS
+        or words[-1].lower() in ORG_NOUNS | ORG_DESCRIPTORS
+    ):
+        return None
+    return rest
 
 
 def _other_sex(s: Speaker, text: str) -> bool:
