@@ -290,7 +290,7 @@ def mentions(text: str) -> tuple[Mention, ...]:
            *_lengths(text), *_magnitudes(text), *_money(text), *_anonymous_ages(text), *_full_names(text),
            *(Mention("tally", *t) for t in tallies(text)),
            *(Mention("office_start", *s) for s in office_starts(text)),
-           *(Mention("birth", *b) for b in birth_years(text))]  # fmt: skip
+           *(Mention("birth", *b) for b in birth_years(text)), *_children(text)]  # fmt: skip
     for m in _CLOCK.finditer(text):
         hour, minute = int(m.group(1)), int(m.group(2) or 0)
         if 1 <= hour <= 12 and minute < 60:
@@ -892,6 +892,8 @@ def same_attribute(a_text: str, a: Mention, b_text: str, b: Mention, tied: bool 
         return ages_apart(str(a.value), str(b.value))
     if a.kind == "toll":
         return tolls_apart(a_text, str(a.value), b_text, str(b.value))
+    if a.kind == "children":
+        return not (a.sex and b.sex and a.sex != b.sex)  # a mother's and a father's count: two people
     if a.kind == "anonymous_age":
         return False  # compared with named ages, article by article (contradictions.py)
     if a.kind == "tally":
@@ -1310,6 +1312,49 @@ _AGE_ANONYMOUS = re.compile(
     rf"(?<![\w-])((?i:{_NUM_WORD}))[- ]year[- ]old,?\s+((?:[A-Za-z][\w-]*,?\s+){{0,3}}?)({_PERSON_NOUNS})\b"
     r"(?!\s+[A-Z])"
 )
+
+
+# "a mother of 12", "the father of three children", "one of her 12 children": how many children a
+# named parent has, which the story does not change and outlets copy from a family or the police.
+_PARENT = re.compile(
+    r"\b(?P<role>(?i:mother|father|mom|dad))\s+of\s+(?P<n1>\d{1,2}|(?i:"
+    + "|".join(_INTERVAL_NUMBERS)
+    + r"))\b"
+    r"(?:\s+(?i:children|kids))?(?P<after>\s+[A-Z][a-z][\w'’-]*(?:\s+[A-Z][a-z][\w'’-]*)*)?"
+)
+_CHILDREN = re.compile(
+    r"\b(?P<role>his|her)\s+(?P<n1>\d{1,2}|" + "|".join(_INTERVAL_NUMBERS) + r")\s+(?:children|kids)\b",
+    re.IGNORECASE,
+)
+_ROLE_SEX = {"mother": "f", "mom": "f", "her": "f", "father": "m", "dad": "m", "his": "m"}
+_NAME_WORD = re.compile(r"(?<![\w'’.-])[A-Z][a-z][\w'’-]*")
+# A word this common in general English opening a sentence is no one's name ("The", "Video").
+_NAME_ZIPF = 4.0
+
+
+def _children(text: str) -> list[Mention]:
+    """A named parent's number of children, keyed by the parent's surname: the name right after
+    ("Mother of 13 Ada Vell") or the last name before in the sentence ("Vell, 34, was walking with
+    one of her 12 children"); a count of no named parent is nobody's."""
+    out = []
+    for pattern in (_PARENT, _CHILDREN):
+        for m in pattern.finditer(text):
+            after = m.groupdict().get("after")
+            if after and after.split()[-1].lower() not in _DATE_WORDS:
+                holder = after.split()[-1]
+            else:
+                before = [w for w in _NAME_WORD.findall(text[: m.start()]) if w.lower() not in _DATE_WORDS]
+                before = [w for w in before if zipf(w) < _NAME_ZIPF and w.lower() not in TITLE_WORDS]
+                if not before:
+                    continue
+                holder = before[-1]
+            word = m.group("n1").lower()
+            value = int(word) if word.isdigit() else _INTERVAL_NUMBERS.index(word) + 2
+            sex = _ROLE_SEX[m.group("role").lower()]
+            out.append(
+                Mention("children", holder.lower(), value, m.group(0).strip(), m.start(), m.end(), sex)
+            )
+    return out
 
 
 def _anonymous_ages(text: str) -> list[Mention]:
