@@ -19,6 +19,9 @@ def test_a_parents_children_are_read_with_the_parent_named_after_or_before():
     assert _children("Tomas Vellin, 41, was walking with one of his 6 children.") == [("vellin", 6, "m")]
     # no named parent: nobody's count; a capitalised common word opening the sentence is no name
     assert _children("The life of a mother of 12 was claimed by a stray bullet.") == []
+    # a possessive name is another's relative; a name far back is another clause's person
+    assert _children("Vellin's wife, a mother of three, was not home.") == []
+    assert _children("Vellin told police he was aiming at rivals when a bullet hit the mother of 9.") == []
 
 
 def _flags(a_text: str, b_text: str, conflict: bool = False) -> list[str]:

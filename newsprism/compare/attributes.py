@@ -1334,20 +1334,19 @@ _NAME_ZIPF = 4.0
 
 def _children(text: str) -> list[Mention]:
     """A named parent's number of children, keyed by the parent's surname: the name right after
-    ("Mother of 13 Ada Vell") or the last name before in the sentence ("Vell, 34, was walking with
-    one of her 12 children"); a count of no named parent is nobody's."""
+    ("Mother of 13 Ada Vell") or a name shortly before ("Vell, 34, was walking with one of her 12
+    children"). A possessive name is another's relative ("Vell's wife, a mother of three"), a
+    name further back another clause's person ("Vell told police a bullet hit the mother of
+    13"); a count of no named parent is nobody's."""
     out = []
     for pattern in (_PARENT, _CHILDREN):
         for m in pattern.finditer(text):
             after = m.groupdict().get("after")
-            if after and after.split()[-1].lower() not in _DATE_WORDS:
-                holder = after.split()[-1]
-            else:
-                before = [w for w in _NAME_WORD.findall(text[: m.start()]) if w.lower() not in _DATE_WORDS]
-                before = [w for w in before if zipf(w) < _NAME_ZIPF and w.lower() not in TITLE_WORDS]
-                if not before:
-                    continue
-                holder = before[-1]
+            holder = after.split()[-1] if after and after.split()[-1].lower() not in _DATE_WORDS else None
+            if holder is None:
+                holder = _parent_before(text, m.start())
+            if holder is None:
+                continue
             word = m.group("n1").lower()
             value = int(word) if word.isdigit() else _INTERVAL_NUMBERS.index(word) + 2
             sex = _ROLE_SEX[m.group("role").lower()]
@@ -1355,6 +1354,20 @@ def _children(text: str) -> list[Mention]:
                 Mention("children", holder.lower(), value, m.group(0).strip(), m.start(), m.end(), sex)
             )
     return out
+
+
+# How far before "mother of N" / "her N children" the parent's name may stand (characters).
+_PARENT_WINDOW = 45
+
+
+def _parent_before(text: str, at: int) -> str | None:
+    before = list(_NAME_WORD.finditer(text[max(0, at - _PARENT_WINDOW) : at]))
+    for found in reversed(before):
+        word = found.group(0)
+        if word.lower() in _DATE_WORDS or word.lower() in TITLE_WORDS or zipf(word) >= _NAME_ZIPF:
+            continue
+        return None if word.endswith(("'s", "’s")) else word
+    return None
 
 
 def _anonymous_ages(text: str) -> list[Mention]:
