@@ -51,3 +51,12 @@ def test_days_of_a_story_that_runs_on_are_two_moments():
     c = "The shooting of the boy sparked riots across Vessia and 140 arrests, officials said."
     d = "The shooting of the boy sparked riots across Vessia and 147 arrests, officials said."
     assert _flags(c, d, conflict=True) != []
+
+
+def test_a_nickname_spelled_two_ways_is_flagged_two_nicknames_are_not():
+    a = "The defendant, who is known by the street moniker of Tavo, was charged on Friday."
+    assert [m.value for m in mentions(a) if m.kind == "nickname"] == ["Tavo"]
+    assert _flags(a, 'Police said he is a gang member known by the nickname "Tavy."') == ["Tavo vs Tavy"]
+    assert _flags(a, 'Police said he is a gang member known by the nickname "Bruno."') == []
+    # no cue, no nickname: a capitalised word after "known as" names a place as often
+    assert not [m for m in mentions("He moved to a town known as Tavo Creek.") if m.kind == "nickname"]

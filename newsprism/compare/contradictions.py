@@ -791,7 +791,7 @@ def _attribute_contradictions(
                         or kind == "age"
                         and _plan_and_report(ta, tb)
                         and _plan_dated(ta, tb)
-                        or kind == "full_name"
+                        or kind in ("full_name", "nickname")
                         and _both_spellings(articles[ua[0]], articles[ub[0]], ma, mb)
                         or kind == "calendar"
                         and _past_and_coming(ma, published.get(ua[0]), mb, published.get(ub[0]))
@@ -1097,10 +1097,11 @@ _KINDS = {
     "office_start": "years",
     "birth": "years",
     "children": "number",
+    "nickname": "name",
 }
 # A person's title, age or start in an office is theirs whatever the sentence tells of them (a
 # plan, another day, what they will not do).
-_PERSONAL = frozenset(["title", "age", "office_start", "birth", "children"])
+_PERSONAL = frozenset(["title", "age", "office_start", "birth", "children", "nickname"])
 # Values an outlet reports from a source in its own words ("killing five people, Iranian media
 # said"): read in sentences the quote stage holds as speech, outside their quote marks.
 _REPORTED = _PERSONAL | {"toll", "length", "magnitude", "money", "anonymous_age"}
