@@ -290,7 +290,7 @@ def mentions(text: str) -> tuple[Mention, ...]:
            *_lengths(text), *_magnitudes(text), *_money(text), *_anonymous_ages(text), *_full_names(text),
            *(Mention("tally", *t) for t in tallies(text)),
            *(Mention("office_start", *s) for s in office_starts(text)),
-           *(Mention("birth", *b) for b in birth_years(text))]  # fmt: skip
+           *(Mention("birth", *b) for b in birth_years(text)), *_children(text), *_nicknames(text)]  # fmt: skip
     for m in _CLOCK.finditer(text):
         hour, minute = int(m.group(1)), int(m.group(2) or 0)
         if 1 <= hour <= 12 and minute < 60:
@@ -562,6 +562,23 @@ def _rare_names(text: str) -> list[Mention]:
         Mention("name", f"{m.group(0)[0]}{len(m.group(0))}", m.group(0), m.group(0), m.start(), m.end())
         for m in _CAPITALISED.finditer(text)
         if m.start() > 0 and zipf(m.group(0)) < _RARE_NAME
+    ]
+
+
+# "known by the street moniker of Sepe", 'the nickname "Sepy"', "nicknamed Tavo": a name the
+# outlets copied from the police or a court, whose spelling one of them can get wrong. The cue
+# makes it the outlet's word even inside quote marks, so the mention starts at the cue.
+_NICKNAME = re.compile(
+    r"\b(?:nicknamed|nickname|moniker|alias|a\.k\.a\.|aka)\s+(?:of\s+)?[\"“‘']?([A-Z][a-z]{2,})\b"
+    r"(?![\"”’']?\s+[A-Z])"
+)
+
+
+def _nicknames(text: str) -> list[Mention]:
+    """A one-word nickname after its cue (key "nickname", value the name)."""
+    return [
+        Mention("nickname", "nickname", m.group(1), m.group(1), m.start(), m.end())
+        for m in _NICKNAME.finditer(text)
     ]
 
 
@@ -892,6 +909,10 @@ def same_attribute(a_text: str, a: Mention, b_text: str, b: Mention, tied: bool 
         return ages_apart(str(a.value), str(b.value))
     if a.kind == "toll":
         return tolls_apart(a_text, str(a.value), b_text, str(b.value))
+    if a.kind == "nickname":
+        return spelled_apart(str(a.value), str(b.value))  # two nicknames one letter apart: one, misspelled
+    if a.kind == "children":
+        return not (a.sex and b.sex and a.sex != b.sex)  # a mother's and a father's count: two people
     if a.kind == "anonymous_age":
         return False  # compared with named ages, article by article (contradictions.py)
     if a.kind == "tally":
@@ -1310,6 +1331,62 @@ _AGE_ANONYMOUS = re.compile(
     rf"(?<![\w-])((?i:{_NUM_WORD}))[- ]year[- ]old,?\s+((?:[A-Za-z][\w-]*,?\s+){{0,3}}?)({_PERSON_NOUNS})\b"
     r"(?!\s+[A-Z])"
 )
+
+
+# "a mother of 12", "the father of three children", "one of her 12 children": how many children a
+# named parent has, which the story does not change and outlets copy from a family or the police.
+_PARENT = re.compile(
+    r"\b(?P<role>(?i:mother|father|mom|dad))\s+of\s+(?P<n1>\d{1,2}|(?i:"
+    + "|".join(_INTERVAL_NUMBERS)
+    + r"))\b"
+    r"(?:\s+(?i:children|kids))?(?P<after>\s+[A-Z][a-z][\w'’-]*(?:\s+[A-Z][a-z][\w'’-]*)*)?"
+)
+_CHILDREN = re.compile(
+    r"\b(?P<role>his|her)\s+(?P<n1>\d{1,2}|" + "|".join(_INTERVAL_NUMBERS) + r")\s+(?:children|kids)\b",
+    re.IGNORECASE,
+)
+_ROLE_SEX = {"mother": "f", "mom": "f", "her": "f", "father": "m", "dad": "m", "his": "m"}
+_NAME_WORD = re.compile(r"(?<![\w'’.-])[A-Z][a-z][\w'’-]*")
+# A word this common in general English opening a sentence is no one's name ("The", "Video").
+_NAME_ZIPF = 4.0
+
+
+def _children(text: str) -> list[Mention]:
+    """A named parent's number of children, keyed by the parent's surname: the name right after
+    ("Mother of 13 Ada Vell") or a name shortly before ("Vell, 34, was walking with one of her 12
+    children"). A possessive name is another's relative ("Vell's wife, a mother of three"), a
+    name further back another clause's person ("Vell told police a bullet hit the mother of
+    13"); a count of no named parent is nobody's."""
+    out = []
+    for pattern in (_PARENT, _CHILDREN):
+        for m in pattern.finditer(text):
+            after = m.groupdict().get("after")
+            holder = after.split()[-1] if after and after.split()[-1].lower() not in _DATE_WORDS else None
+            if holder is None:
+                holder = _parent_before(text, m.start())
+            if holder is None:
+                continue
+            word = m.group("n1").lower()
+            value = int(word) if word.isdigit() else _INTERVAL_NUMBERS.index(word) + 2
+            sex = _ROLE_SEX[m.group("role").lower()]
+            out.append(
+                Mention("children", holder.lower(), value, m.group(0).strip(), m.start(), m.end(), sex)
+            )
+    return out
+
+
+# How far before "mother of N" / "her N children" the parent's name may stand (characters).
+_PARENT_WINDOW = 45
+
+
+def _parent_before(text: str, at: int) -> str | None:
+    before = list(_NAME_WORD.finditer(text[max(0, at - _PARENT_WINDOW) : at]))
+    for found in reversed(before):
+        word = found.group(0)
+        if word.lower() in _DATE_WORDS or word.lower() in TITLE_WORDS or zipf(word) >= _NAME_ZIPF:
+            continue
+        return None if word.endswith(("'s", "’s")) else word
+    return None
 
 
 def _anonymous_ages(text: str) -> list[Mention]:

@@ -132,7 +132,7 @@ def _kind(
     (only statements already judged to tell one fact can disagree on its date or place)."""
     if conflict:
         qa, qb = _quantities_undated(a.text), _quantities_undated(b.text)
-        for unit in sorted(qa.keys() & qb.keys() - _SHARES):
+        for unit in sorted(qa.keys() & qb.keys() - _SHARES - _ELAPSED):
             if (
                 not qa[unit] & qb[unit]
                 and (
@@ -204,6 +204,12 @@ def _kind(
 # A share differs by poll, sample and moment ("plus or minus four percentage points among that
 # group" / "5.7 percentage points"): no count of one thing.
 _SHARES = frozenset(["percent", "percentage"])
+# Time elapsed in a story that runs on ("five days of riots" / "eight days of riots", "after 20
+# hours"): each outlet counts to its own moment of writing, so two counts are two moments.
+# Years are kept: a sentence or a term of years is one value, not a clock still running.
+_ELAPSED = frozenset(
+    ["minute", "minutes", "hour", "hours", "day", "days", "week", "weeks", "month", "months"]
+)
 # "178 of 369 punches", "seven of them": a part of a whole, counted over another scope
 _PART = re.compile(r"\b\d[\d,]*\s+of\s+(?:(?:his|her|their|its|the)\s+)?\d")
 
@@ -785,7 +791,7 @@ def _attribute_contradictions(
                         or kind == "age"
                         and _plan_and_report(ta, tb)
                         and _plan_dated(ta, tb)
-                        or kind == "full_name"
+                        or kind in ("full_name", "nickname")
                         and _both_spellings(articles[ua[0]], articles[ub[0]], ma, mb)
                         or kind == "calendar"
                         and _past_and_coming(ma, published.get(ua[0]), mb, published.get(ub[0]))
@@ -1090,10 +1096,12 @@ _KINDS = {
     "tally": "number",
     "office_start": "years",
     "birth": "years",
+    "children": "number",
+    "nickname": "name",
 }
 # A person's title, age or start in an office is theirs whatever the sentence tells of them (a
 # plan, another day, what they will not do).
-_PERSONAL = frozenset(["title", "age", "office_start", "birth"])
+_PERSONAL = frozenset(["title", "age", "office_start", "birth", "children", "nickname"])
 # Values an outlet reports from a source in its own words ("killing five people, Iranian media
 # said"): read in sentences the quote stage holds as speech, outside their quote marks.
 _REPORTED = _PERSONAL | {"toll", "length", "magnitude", "money", "anonymous_age"}
