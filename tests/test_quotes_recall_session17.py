@@ -43,3 +43,91 @@ def test_a_typed_double_quote_with_its_tag_is_a_direct_quote(nlp):
     [q] = [q for q in quotes if q.kind == "direct"]
     assert q.text == "The budget is a disgrace,"
     assert q.speaker.canonical == "Dale Morrow"
+
+
+def test_a_clause_of_time_after_a_speech_verb_is_no_report(nlp):
+    quotes = quotes_of(
+        nlp, "Lee Morton, a critic of the council, said before Jane Hill appeared on the scene."
+    )
+    assert [q for q in quotes if q.kind == "indirect"] == []
+
+
+def test_a_clause_the_speech_verb_governs_is_still_reported(nlp):
+    quotes = quotes_of(nlp, "Lee Morton said that Jane Hill appeared on the scene before noon.")
+    assert [q.text for q in quotes if q.kind == "indirect"] == ["Jane Hill appeared on the scene before noon"]
+
+
+def test_a_later_tag_reports_its_own_clause_not_the_earlier_quote_and_tag(nlp):
+    text = (
+        "“We will bury him on Friday,” said Gil Monroe, a pastor who is working with the family; "
+        "the hour had yet to be set, he said."
+    )
+    indirect = [q.text for q in quotes_of(nlp, text) if q.kind == "indirect"]
+    assert indirect == ["the hour had yet to be set"]
+
+
+def test_a_cue_in_a_fronted_when_clause_reports_no_main_clause(nlp):
+    text = "When the verdict was finally announced a collective gasp was followed by cries and sobs."
+    assert list(quotes_of(nlp, text)) == []
+
+
+def test_a_cue_in_a_fronted_when_clause_reports_its_that_clause(nlp):
+    text = "When the director, Jim Crane, said on Tuesday that his staff had no proof, experts understood."
+    [q] = [q for q in quotes_of(nlp, text) if q.kind == "indirect"]
+    assert q.text == "his staff had no proof"
+
+
+def test_as_tags_still_report(nlp):
+    quotes = quotes_of(nlp, "As Greg Morton said on Thursday, the plan will fail in the spring.")
+    assert any(q.kind == "indirect" and "the plan will fail" in q.text for q in quotes)
+
+
+def test_quoted_words_naming_where_something_was_said_are_no_quote(nlp):
+    text = (
+        "Rollo Telecom said in an e-mailed “network status update,” adding that it is restoring all services."
+    )
+    quotes = quotes_of(nlp, text)
+    assert [q.text for q in quotes] == ["it is restoring all services"]
+
+
+def test_a_sentence_like_title_after_a_work_noun_is_no_quote(nlp):
+    text = "Pat Dunn, author of the 2005 book “The Long Night: High Times and Low Deals at the Fair.”"
+    assert list(quotes_of(nlp, text)) == []
+
+
+def test_a_title_with_the_writers_comma_inside_the_marks_is_no_quote(nlp):
+    text = "Actor Leo Dean, who earned praise for his work in “Silver River Blues,” said the strike hurts everyone."
+    quotes = quotes_of(nlp, text)
+    assert [q.kind for q in quotes] == ["indirect"]
+    assert quotes[0].text == "the strike hurts everyone"
+
+
+def test_a_later_tag_reports_every_part_of_a_sentence_without_quote_marks(nlp):
+    text = "A clerk of the store was also hurt; he refused medical care, the spokeswoman said."
+    [q] = [q for q in quotes_of(nlp, text) if q.kind == "indirect"]
+    assert q.text.startswith("A clerk of the store")
+
+
+def test_a_quote_left_open_runs_over_single_lines_up_to_its_continuation():
+    text = (
+        "“I was at home,” said Mary Jones.\n“People stood on cars.\nI saw them take garbage.\n"
+        "They threw rocks.\n“I said, ‘Oh my!’” she said.\nThe march ended at nine."
+    )
+    spans = find_marked_spans(text)
+    inner = [text[m.inner.start : m.inner.end] for m in spans]
+    assert inner[1] == "People stood on cars.\nI saw them take garbage.\nThey threw rocks."
+    assert spans[1].run is not None and spans[1].run == spans[2].run
+
+
+def test_an_open_quote_does_not_run_over_paragraphs_set_apart_by_blank_lines():
+    text = "“People stood on cars.\n\nThe police came at nine.\n\n“I said, ‘Oh my!’” she said."
+    assert _marked(text) == ["People stood on cars.", "I said, ‘Oh my!’"]
+
+
+def test_a_cue_in_a_fronted_while_clause_reports_its_complement(nlp):
+    text = (
+        "While the top candidates of both parties say the nation must lead the fight, they differ by degree."
+    )
+    assert any(
+        q.kind == "indirect" and q.text.startswith("the nation must lead") for q in quotes_of(nlp, text)
+    )

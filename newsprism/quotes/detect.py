@@ -85,9 +85,21 @@ def is_title(text: str, mark: MarkedSpan) -> bool:
     if before and (before[-1].lower().strip(",") in TITLE_CUES or before[-1].lower() == "so-called"):
         return True
     inner = text[mark.inner.start : mark.inner.end].strip()
+    if _prev_char(text, mark.span.start) not in CLAUSE_BEFORE + "\n":
+        inner = inner.removesuffix(",")  # the writer's comma set inside the marks: `in “Big Fish,” he`
     words = [w for w in _words(inner) if len(w) > 3]
     capital = sum(1 for w in words if w[0].isupper())
     return bool(words) and capital == len(words) and len(words) >= 2 and inner[-1:] not in CLAUSE_END
+
+
+# Nouns for works and the words that introduce a title: quoted words right after one are the
+# work's title, however sentence-like (``the 2005 book “The Show: High Times at the Awards.”``).
+WORK_CUES = frozenset(TITLE_CUES - {"called", "named", "dubbed", "nicknamed", "hashtag", "slogan"})
+
+
+def _after_work_noun(text: str, mark: MarkedSpan) -> bool:
+    before = text[max(0, mark.span.start - 25) : mark.span.start].split()
+    return bool(before) and before[-1].lower() in WORK_CUES
 
 
 def shape(text: str, mark: MarkedSpan, long_words: int) -> str:
@@ -126,6 +138,8 @@ def classify_marked(
     if is_heading(text, mark, para, heading_words):
         return None
     kind = shape(text, mark, long_words)
+    if kind == "direct" and _after_work_noun(text, mark):
+        return None
     if kind == "direct":
         found = Found("direct", inner_span(text, mark))
         starts = _prev_char(text, mark.span.start) in CLAUSE_BEFORE + "\n"
@@ -134,8 +148,9 @@ def classify_marked(
     if kind == "none" or (is_title(text, mark) and not _named_by_speaker(doc, mark)):
         return None
     cue = _sentence_cue(doc, mark, marks)
-    if cue is None:
-        return None
+    words = [t for t in expand(doc, mark.inner) if not (t.is_punct or t.is_space)]
+    if cue is None or (words and _in_medium(cue, words[0])):
+        return None  # nobody's words, or the name of where they were said (``on “Meet the Press”``)
     return Found("fragment", inner_span(text, mark), cue=cue, cue_span=token_span([cue]))
 
 
@@ -225,6 +240,13 @@ def _content_span(clause: Token, verb: Token) -> Span | None:
     cut |= {t.i for p in _participles(clause, verb) for t in p.subtree}
     cut |= _relative_words(verb, clause)  # "Kelly, who he claims has been unfair": "who" is a person
     toks = [t for t in clause.subtree if t.i != verb.i and t.i not in cut]
+    # a tag after its clause reports that clause: a direct quote and its tag before a semicolon
+    # are a sentence part of their own ("“…,” said Ann Lee, …; a date was not set, he said"),
+    # though a tag reports every part of "X was hurt; he refused care, she said"
+    semis = [t.i for t in toks if t.text == ";" and t.i < clause.i]
+    before = verb.doc[sentence(verb).start : semis[-1]] if semis else []
+    if clause.i < verb.i and semis and any(t.text in QUOTE_MARKS for t in before):
+        toks = [t for t in toks if t.i > semis[-1]]
     if toks and toks[0].lower_ == "that" and toks[0].dep_ == "mark":
         toks.pop(0)
     while toks and (toks[-1].is_punct or toks[-1].is_space or toks[-1].dep_ == "cc"):
@@ -335,6 +357,23 @@ def _relative_xcomp(verb: Token) -> list[Token]:
     return [c for c in verb.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")]
 
 
+# Subordinators that make a clause a time, a cause or a condition of the telling, never what
+# was told: "said before the mayor arrived".
+ADVERBIAL_MARKS = frozenset(
+    "before after until till since because while whilst once although though unless whereas".split()  # noqa: SIM905
+)
+
+
+def _adverbial(clause: Token) -> bool:
+    return any(c.dep_ == "mark" and c.lower_ in ADVERBIAL_MARKS for c in clause.children)
+
+
+def _inverted_tag(clause: Token) -> bool:
+    """``“…,” said Ann Lee, …; a date was not set, he said``: a speech verb followed by its
+    subject is the tag of an earlier quote, not what the later tag reports."""
+    return is_cue(clause) and any(c.dep_ == "nsubj" and c.i > clause.i for c in clause.children)
+
+
 def _complements(verb: Token) -> list[Token]:
     """The clause a cue verb reports: a claim noun's clause first (the parser may also hang
     a later relative clause's verb on the cue as ccomp), else its clausal complements."""
@@ -342,7 +381,7 @@ def _complements(verb: Token) -> list[Token]:
     if claim is not None:
         return [claim]
     clauses = (
-        [c for c in verb.children if c.dep_ == "ccomp"]
+        [c for c in verb.children if c.dep_ == "ccomp" and not _adverbial(c) and not _inverted_tag(c)]
         or _stray_that_clauses(verb)
         or _misread_object(verb)
         or _relative_xcomp(verb)
@@ -427,6 +466,22 @@ def _with_fronted(verb: Token, clause: Token, span: Span) -> Span:
     return Span(toks[0].idx, span.end)
 
 
+def _subordinate_cue(verb: Token) -> bool:
+    """``When the verdict was announced a gasp went up``: a passive cue in a clause opened by
+    "when" (or "once", "after", "before", "while") that the parser made the sentence's root
+    tells the time of the main clause, which it does not report; its own "that" clause it
+    does ("When Lee said that …, …"), and an active one its complement ("While both parties
+    say the US must act, they differ")."""
+    opener = next((c for c in verb.children if c.dep_ in ("advmod", "mark")), None)
+    return (
+        opener is not None
+        and opener.i < verb.i
+        and opener.lower_ in ("when", "whenever", "once", "after", "before", "while")
+        and opener.i == sentence(verb).start
+        and any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+    )
+
+
 def find_indirect(
     doc: Doc, marks: list[Span], direct: list[Span], think: bool, direct_share: float
 ) -> list[Found]:
@@ -439,6 +494,8 @@ def find_indirect(
         if verb.lemma_.lower() in NAMING_LEMMAS:
             continue  # "call X Y" names; a clause the parser hangs on it ("I'd have called you nuts") is no report
         for clause in _complements(verb):
+            if _subordinate_cue(verb) and not any(m.lower_ == "that" for m in clause.children):
+                continue  # the main clause after "When the verdict was announced"
             if _inner_tag(clause):
                 break  # the sentence is the inner speaker's: "X cannot say that “…,” Y added"
             if verb.lemma_.lower() not in ("say", "tell") and _inner_report(clause):
@@ -711,6 +768,16 @@ def _act_content(verb: Token, fragment: list[Token]) -> Span | None:
     return token_span(toks)
 
 
+# Prepositions whose phrase on a speech verb tells where, when or how something was said.
+MEDIUM_PREPS = frozenset(["in", "on", "at", "during", "via", "through", "over"])
+
+
+def _in_medium(verb: Token, tok: Token) -> bool:
+    """``tok`` sits in a phrase of place, time or medium on ``verb`` (``said in a “memo”``)."""
+    prep = next((a for a in tok.ancestors if a.head.i == verb.i), None)
+    return prep is not None and prep.dep_ == "prep" and prep.lower_ in MEDIUM_PREPS
+
+
 def find_speech_acts(doc: Doc, found: list[Found]) -> list[Found]:
     """A quoted fragment inside what a speech verb without a reported clause governs is a mixed
     quote of that act: ``Manafort dismissed the kerfuffle as “absurd.”`` reports Manafort, as
@@ -732,6 +799,8 @@ def find_speech_acts(doc: Doc, found: list[Found]) -> list[Found]:
             continue  # "a guest would call him “Sam”" tells of no act
         if verb.lemma_.lower() in NAMING_LEMMAS and any(c.tag_ == "WP" for c in verb.children):
             continue  # "what he called “…”" names a thing
+        if _in_medium(verb, toks[0]):
+            continue  # "said in an e-mailed “traffic update”": where it was said, not what
         span = _act_content(verb, toks)
         if span is None:
             continue

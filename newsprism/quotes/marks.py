@@ -11,6 +11,7 @@ paragraph gives one segment, and the segments share a ``run``.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -205,7 +206,9 @@ BROKEN_REACH = 6
 def join_broken(text: str, paras: list[Span], reach: int = BROKEN_REACH) -> list[Span]:
     """A quote left open whose closing mark comes first in a later paragraph, with only
     unmarked paragraphs (up to ``reach``) in between, was broken by line breaks, not continued:
-    join those paragraphs (a continued quote re-opens each paragraph instead)."""
+    join those paragraphs (a continued quote re-opens each paragraph instead). Single lines
+    without marks after a line left open, before a line that continues the quote, are the open
+    line's (:func:`_lines_of_one`)."""
     text = typed_doubles(text)
     out: list[Span] = []
     waiting: list[Span] = []  # unmarked paragraphs after one left open
@@ -224,10 +227,20 @@ def join_broken(text: str, paras: list[Span], reach: int = BROKEN_REACH) -> list
         if left_open and first is None and len(waiting) < reach:
             waiting.append(para)
             continue
-        out += waiting
+        if waiting and _starts_with_open(text, para) and _lines_of_one(text, [out[-1], *waiting]):
+            out[-1] = Span(out[-1].start, waiting[-1].end)  # its lines, up to the quote continued here
+        else:
+            out += waiting
         waiting = []
         out.append(para)
     return out + waiting
+
+
+def _lines_of_one(text: str, paras: list[Span]) -> bool:
+    """Lines with a single line break between them (text printed a sentence a line): an open
+    quote runs over them when the next quote paragraph continues it, as a paragraph left open
+    runs on in print; between paragraphs set apart by a blank line it does not."""
+    return all(text.count("\n", a.end, b.start) == 1 for a, b in itertools.pairwise(paras))
 
 
 def _marked(open_at: int, close_at: int, double: bool, closed: bool, run: int | None = None) -> MarkedSpan:
