@@ -1,6 +1,8 @@
 """Quote recall and precision, session 17 (issue 16): double marks typed as two straight single
 marks, and clauses that report nothing. Fictional texts, parsed with the bundled model."""
 
+from newsprism.clean import clean_document
+from newsprism.model import Document
 from newsprism.quotes.marks import find_marked_spans, typed_doubles
 from tests.quote_helpers import quotes_of
 
@@ -131,3 +133,34 @@ def test_a_cue_in_a_fronted_while_clause_reports_its_complement(nlp):
     assert any(
         q.kind == "indirect" and q.text.startswith("the nation must lead") for q in quotes_of(nlp, text)
     )
+
+
+def test_according_to_inside_a_report_is_the_speakers_hedge(nlp):
+    text = "Kay Sims said that according to her reading, the rules require a named source of harm."
+    [q] = [q for q in quotes_of(nlp, text) if q.kind == "indirect"]
+    assert q.speaker.canonical == "Kay Sims" and "the rules require" in q.text
+
+
+def test_a_report_inside_an_according_to_sentence_is_a_quote_of_its_own(nlp):
+    text = (
+        "According to authorities, the teenager told police he was with a group of friends down the street."
+    )
+    quotes = [q for q in quotes_of(nlp, text) if q.kind == "indirect"]
+    assert {q.text for q in quotes} == {
+        "the teenager told police he was with a group of friends down the street",
+        "he was with a group of friends down the street",
+    }
+
+
+def test_a_quote_line_with_its_tag_and_no_stop_is_no_heading():
+    raw = (
+        "Ferry service to Ostrel resumes after storm\n"
+        "The ferry to Ostrel sailed again on Friday after three days in port, the operator said.\n"
+        "“It matters that the route was lost,” he said\n"
+        "Captain Ilse Varro said the crossing took forty minutes.\n"
+        "Repairs and timetables\n"
+    )
+    art = clean_document(Document(path="ferry.txt", raw=raw, format="text"))
+    heads = [art.text[h.start : h.end] for h in art.headings]
+    assert "“It matters that the route was lost,” he said" in art.text
+    assert heads == ["Repairs and timetables"]

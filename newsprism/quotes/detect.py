@@ -813,6 +813,12 @@ def find_speech_acts(doc: Doc, found: list[Found]) -> list[Found]:
     return list(out.values())
 
 
+def _reported(tok: Token) -> bool:
+    """``tok`` lies in the clause a speech verb reports (``X said that according to his reading,
+    …``): a source named there is the speaker's, inside the speaker's report."""
+    return any(a.dep_ == "ccomp" and is_cue(a.head) for a in [tok, *tok.ancestors])
+
+
 def find_according(doc: Doc, marks: list[Span], direct: list[Span]) -> list[Found]:
     """``According to X, …``: the rest of the sentence, given to X."""
     found: list[Found] = []
@@ -821,7 +827,7 @@ def find_according(doc: Doc, marks: list[Span], direct: list[Span]) -> list[Foun
             continue
         to = next((c for c in tok.children if c.lower_ == "to"), None)
         source = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
-        if source is None:
+        if source is None or _reported(tok):
             continue
         if source.pos_ == "NOUN" and not source.ent_type_ and not person_noun(source):
             source = source_in_phrase(source) or source  # "according to a speech X gave"
