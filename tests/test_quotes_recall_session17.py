@@ -121,9 +121,15 @@ def test_a_quote_left_open_runs_over_single_lines_up_to_its_continuation():
     assert spans[1].run is not None and spans[1].run == spans[2].run
 
 
-def test_an_open_quote_does_not_run_over_paragraphs_set_apart_by_blank_lines():
-    text = "“People stood on cars.\n\nThe police came at nine.\n\n“I said, ‘Oh my!’” she said."
+def test_an_open_quote_does_not_run_over_a_paragraph_of_prose():
+    prose = "The police came at nine and stayed until the last of the marchers had gone home, " * 2
+    text = f"“People stood on cars.\n\n{prose.strip()}\n\n“I said, ‘Oh my!’” she said."
     assert _marked(text) == ["People stood on cars.", "I said, ‘Oh my!’"]
+
+
+def test_short_lines_after_an_open_quote_line_set_apart_by_blank_lines_are_its_own():
+    text = "“People stood on cars.\n\nI saw them take garbage.\n\n“I said, ‘Oh my!’” she said."
+    assert _marked(text) == ["People stood on cars.\n\nI saw them take garbage.", "I said, ‘Oh my!’"]
 
 
 def test_a_cue_in_a_fronted_while_clause_reports_its_complement(nlp):
@@ -164,3 +170,13 @@ def test_a_quote_line_with_its_tag_and_no_stop_is_no_heading():
     heads = [art.text[h.start : h.end] for h in art.headings]
     assert "“It matters that the route was lost,” he said" in art.text
     assert heads == ["Repairs and timetables"]
+
+
+def test_a_report_in_a_condition_nobody_met_is_no_quote(nlp):
+    text = "But had you told me in 1999 that his record would fall within three seasons, I would have bet against it."
+    assert [q for q in quotes_of(nlp, text) if q.kind == "indirect"] == []
+
+
+def test_a_plain_past_perfect_report_stays_a_quote(nlp):
+    text = "The coach had told reporters that his record would fall within three seasons."
+    assert any(q.kind == "indirect" for q in quotes_of(nlp, text))

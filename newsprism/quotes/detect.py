@@ -466,6 +466,19 @@ def _with_fronted(verb: Token, clause: Token, span: Span) -> Span:
     return Span(toks[0].idx, span.end)
 
 
+def _counterfactual(verb: Token) -> bool:
+    """``Had you told me that …, I'd have laughed``: "had" (or "were", "should") before the
+    subject makes a condition nobody met, so no one said it."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    aux = next((c for c in verb.children if c.dep_ == "aux" and c.lower_ in ("had", "were", "should")), None)
+    return (
+        subject is not None
+        and aux is not None
+        and aux.i < subject.i
+        and not sentence(verb).text.rstrip().endswith("?")
+    )
+
+
 def _subordinate_cue(verb: Token) -> bool:
     """``When the verdict was announced a gasp went up``: a passive cue in a clause opened by
     "when" (or "once", "after", "before", "while") that the parser made the sentence's root
@@ -493,6 +506,8 @@ def find_indirect(
             continue
         if verb.lemma_.lower() in NAMING_LEMMAS:
             continue  # "call X Y" names; a clause the parser hangs on it ("I'd have called you nuts") is no report
+        if _counterfactual(verb):
+            continue
         for clause in _complements(verb):
             if _subordinate_cue(verb) and not any(m.lower_ == "that" for m in clause.children):
                 continue  # the main clause after "When the verdict was announced"

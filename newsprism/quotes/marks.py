@@ -206,9 +206,9 @@ BROKEN_REACH = 6
 def join_broken(text: str, paras: list[Span], reach: int = BROKEN_REACH) -> list[Span]:
     """A quote left open whose closing mark comes first in a later paragraph, with only
     unmarked paragraphs (up to ``reach``) in between, was broken by line breaks, not continued:
-    join those paragraphs (a continued quote re-opens each paragraph instead). Single lines
-    without marks after a line left open, before a line that continues the quote, are the open
-    line's (:func:`_lines_of_one`)."""
+    join those paragraphs (a continued quote re-opens each paragraph instead). Short lines
+    without marks after a quote line left open, before a line that continues the quote, are
+    the open line's (:func:`_lines_of_one`)."""
     text = typed_doubles(text)
     out: list[Span] = []
     waiting: list[Span] = []  # unmarked paragraphs after one left open
@@ -237,10 +237,15 @@ def join_broken(text: str, paras: list[Span], reach: int = BROKEN_REACH) -> list
 
 
 def _lines_of_one(text: str, paras: list[Span]) -> bool:
-    """Lines with a single line break between them (text printed a sentence a line): an open
+    """The paragraph left open opens with a mark (it is a quote's paragraph) and the ones after
+    it are short (a sentence or two each, as text printed a sentence a line has them): an open
     quote runs over them when the next quote paragraph continues it, as a paragraph left open
-    runs on in print; between paragraphs set apart by a blank line it does not."""
-    return all(text.count("\n", a.end, b.start) == 1 for a, b in itertools.pairwise(paras))
+    runs on in print."""
+    return _starts_with_open(text, paras[0]) and all(len(p) <= SENTENCE_LINE for p in paras[1:])
+
+
+# Characters: a line this short is a sentence or two, not a paragraph of prose.
+SENTENCE_LINE = 160
 
 
 def _marked(open_at: int, close_at: int, double: bool, closed: bool, run: int | None = None) -> MarkedSpan:
