@@ -11,7 +11,6 @@ paragraph gives one segment, and the segments share a ``run``.
 
 from __future__ import annotations
 
-import itertools
 import re
 from dataclasses import dataclass
 
