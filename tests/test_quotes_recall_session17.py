@@ -180,3 +180,22 @@ def test_a_report_in_a_condition_nobody_met_is_no_quote(nlp):
 def test_a_plain_past_perfect_report_stays_a_quote(nlp):
     text = "The coach had told reporters that his record would fall within three seasons."
     assert any(q.kind == "indirect" for q in quotes_of(nlp, text))
+
+
+def test_a_that_clause_hung_on_the_noun_of_where_it_was_said_is_the_report(nlp):
+    text = (
+        "Mr. Dale, who has both praised Mr. Lund and criticized his staff, offered a cool embrace on "
+        "Tuesday, stressing in his remarks that Mr. Lund would sign laws passed by the Senate."
+    )
+    [q] = [q for q in quotes_of(nlp, text) if q.kind == "indirect"]
+    assert q.text == "Mr. Lund would sign laws passed by the Senate"
+
+
+def test_a_nouns_own_that_clause_is_still_no_report(nlp):
+    assert list(quotes_of(nlp, "Ann Lee responded to the revelation that she had lied about the vote.")) == []
+
+
+def test_according_to_a_source_the_parser_read_as_a_verb_phrase(nlp):
+    text = "As a boss on “The Showroom,” Carl Lund repeatedly demeaned women with crude language, according to show insiders."
+    [q] = [q for q in quotes_of(nlp, text) if q.kind == "indirect"]
+    assert q.method.startswith("according-to") and "demeaned women" in q.text

@@ -313,7 +313,8 @@ def _stray_that_clauses(verb: Token) -> list[Token]:
     and which has its own subject is the verb's complement, when the noun is the verb's
     addressee (an object: "told the audience") or inside the prepositional phrases after it.
     Without an addressee, the clause must be set off from the noun by an aside and a comma
-    (``said on CNN, where he is a contributor, that …``). A noun's own "that" clause (``a lack
+    (``said on CNN, where he is a contributor, that …``), or the noun must say where the words
+    were given (``stressing in his remarks that …``). A noun's own "that" clause (``a lack
     of confidence that …``, ``responded to the revelation that …``) is no stray: it tells what
     the noun holds."""
     out: list[Token] = []
@@ -327,11 +328,11 @@ def _stray_that_clauses(verb: Token) -> list[Token]:
             kids = list(clause.children)
             that = next((k for k in kids if k.lower_ == "that" and k.dep_ == "mark"), None)
             if (
-                clause.dep_ == "relcl"
+                clause.dep_ in ("relcl", "acl")
                 and clause.i > noun.i
                 and that is not None
                 and any(k.dep_ in ("nsubj", "nsubjpass") and k.lower_ != "that" for k in kids)
-                and (addressee or verb.doc[that.i - 1].text == ",")
+                and (addressee or verb.doc[that.i - 1].text == "," or _in_medium(verb, noun))
             ):
                 out.append(clause)
     return out
@@ -828,6 +829,16 @@ def find_speech_acts(doc: Doc, found: list[Found]) -> list[Found]:
     return list(out.values())
 
 
+def _according_source(to: Token) -> Token | None:
+    """The source after "according to": its object, or the noun of an object the parser read as
+    a verb phrase ("according to show insiders": "show" a verb, "insiders" its object)."""
+    source = next((c for c in to.children if c.dep_ == "pobj"), None)
+    if source is not None:
+        return source
+    phrase = next((c for c in to.children if c.dep_ == "pcomp"), None)
+    return next((c for c in phrase.children if c.dep_ == "dobj"), None) if phrase is not None else None
+
+
 def _reported(tok: Token) -> bool:
     """``tok`` lies in the clause a speech verb reports (``X said that according to his reading,
     …``): a source named there is the speaker's, inside the speaker's report."""
@@ -841,7 +852,7 @@ def find_according(doc: Doc, marks: list[Span], direct: list[Span]) -> list[Foun
         if tok.lower_ != "according" or inside(tok, marks):
             continue
         to = next((c for c in tok.children if c.lower_ == "to"), None)
-        source = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+        source = _according_source(to) if to is not None else None
         if source is None or _reported(tok):
             continue
         if source.pos_ == "NOUN" and not source.ent_type_ and not person_noun(source):
