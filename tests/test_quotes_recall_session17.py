@@ -199,3 +199,14 @@ def test_according_to_a_source_the_parser_read_as_a_verb_phrase(nlp):
     text = "As a boss on “The Showroom,” Carl Lund repeatedly demeaned women with crude language, according to show insiders."
     [q] = [q for q in quotes_of(nlp, text) if q.kind == "indirect"]
     assert q.method.startswith("according-to") and "demeaned women" in q.text
+
+
+def test_a_claim_nouns_that_clause_after_a_medium_preposition_is_no_report(nlp):
+    text = "Jon Nix is firing back at accusations that he is spreading lies about the plan for the park."
+    assert list(quotes_of(nlp, text)) == []
+
+
+def test_a_verb_that_reports_a_clause_makes_no_second_mixed_quote(nlp):
+    text = "He told the station’s “Morning” show on Friday that he was not rude and that he has nothing to regret."
+    indirect = [q.text for q in quotes_of(nlp, text) if q.kind == "indirect"]
+    assert indirect == ["he was not rude and that he has nothing to regret"]

@@ -332,10 +332,16 @@ def _stray_that_clauses(verb: Token) -> list[Token]:
                 and clause.i > noun.i
                 and that is not None
                 and any(k.dep_ in ("nsubj", "nsubjpass") and k.lower_ != "that" for k in kids)
-                and (addressee or verb.doc[that.i - 1].text == "," or _in_medium(verb, noun))
+                and (addressee or verb.doc[that.i - 1].text == "," or _medium_noun(verb, noun))
             ):
                 out.append(clause)
     return out
+
+
+def _medium_noun(verb: Token, noun: Token) -> bool:
+    """``stressing in his remarks that …``: the noun says where the words were given, and is no
+    claim noun, whose "that" clause tells the claim (``fired back at accusations that …``)."""
+    return _in_medium(verb, noun) and noun.lemma_.lower() not in CLAIM_NOUNS
 
 
 def _misread_object(verb: Token) -> list[Token]:
@@ -800,12 +806,13 @@ def find_speech_acts(doc: Doc, found: list[Found]) -> list[Found]:
     ``he said it was “absurd”`` does (the fragment stays, as the quoted words of it). Verbs with
     a clause are ``find_indirect``'s; fragments already inside an indirect quote are left."""
     clauses = [f.span for f in found if f.kind == "indirect"]
+    reporting = {f.cue.i for f in found if f.kind == "indirect" and f.cue is not None}
     direct = [f.span for f in found if f.kind == "direct"]
     out: dict[int, Found] = {}  # one quote per act, however many quoted words it holds
     for f in found:
         verb = f.cue
-        if f.kind != "fragment" or verb is None or f.speaker is None:
-            continue
+        if f.kind != "fragment" or verb is None or f.speaker is None or verb.i in reporting:
+            continue  # a verb that reports a clause is find_indirect's
         if any(c.contains(f.span) for c in clauses) or any(d.contains(f.span) for d in direct):
             continue
         toks = [t for t in expand(doc, f.span) if not (t.is_punct or t.is_space)]
