@@ -210,3 +210,8 @@ def test_a_verb_that_reports_a_clause_makes_no_second_mixed_quote(nlp):
     text = "He told the station’s “Morning” show on Friday that he was not rude and that he has nothing to regret."
     indirect = [q.text for q in quotes_of(nlp, text) if q.kind == "indirect"]
     assert indirect == ["he was not rude and that he has nothing to regret"]
+
+
+def test_the_fact_that_after_a_pointing_verb_is_no_report(nlp):
+    text = "Jane Hill sought to brush aside her loss, pointing to a big win in Ohio and the fact that she won more delegates."
+    assert not any(q.text.startswith("she won more delegates") for q in quotes_of(nlp, text))

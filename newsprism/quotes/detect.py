@@ -327,12 +327,13 @@ def _stray_that_clauses(verb: Token) -> list[Token]:
         for clause in noun.children:
             kids = list(clause.children)
             that = next((k for k in kids if k.lower_ == "that" and k.dep_ == "mark"), None)
+            medium = _medium_noun(verb, noun)
             if (
-                clause.dep_ in ("relcl", "acl")
+                (clause.dep_ == "relcl" or (clause.dep_ == "acl" and medium))
                 and clause.i > noun.i
                 and that is not None
                 and any(k.dep_ in ("nsubj", "nsubjpass") and k.lower_ != "that" for k in kids)
-                and (addressee or verb.doc[that.i - 1].text == "," or _medium_noun(verb, noun))
+                and (addressee or verb.doc[that.i - 1].text == "," or medium)
             ):
                 out.append(clause)
     return out
