@@ -23,7 +23,8 @@ def test_an_apostrophe_inside_a_typed_double_quote_stays_a_letter():
 
 def test_a_third_single_mark_beside_a_typed_double_is_a_quote_within_it():
     text = "''He told me, 'Go home,''' she said."
-    [span] = find_marked_spans(text)
+    span, nested = find_marked_spans(text)
+    assert not nested.double and text[nested.inner.start : nested.inner.end] == "Go home,"
     assert text[span.span.start : span.span.end] == "''He told me, 'Go home,'''"
     assert text[span.inner.start : span.inner.end] == "He told me, 'Go home,'"
 

@@ -795,8 +795,18 @@ def _act_content(verb: Token, fragment: list[Token]) -> Span | None:
 MEDIUM_PREPS = frozenset(["in", "on", "at", "during", "via", "through", "over"])
 
 
+# Verbs that only report: a phrase of place, time or medium on them is where the words were
+# given ("said on CNN"); on other cues such a phrase is an argument ("blamed X on “…”").
+PLAIN_REPORTING = frozenset(
+    "say tell write add state announce comment remark speak post tweet stress note report explain "  # noqa: SIM905
+    "insist declare reply respond".split()
+)
+
+
 def _in_medium(verb: Token, tok: Token) -> bool:
     """``tok`` sits in a phrase of place, time or medium on ``verb`` (``said in a “memo”``)."""
+    if verb.lemma_.lower() not in PLAIN_REPORTING:
+        return False
     prep = next((a for a in tok.ancestors if a.head.i == verb.i), None)
     return prep is not None and prep.dep_ == "prep" and prep.lower_ in MEDIUM_PREPS
 

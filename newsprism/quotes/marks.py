@@ -85,6 +85,13 @@ def _with_typed_pairs(text: str, span: MarkedSpan) -> MarkedSpan:
     return MarkedSpan(Span(start, end), span.inner, span.double, span.closed, span.run)
 
 
+def _typed(text: str, span: MarkedSpan) -> bool:
+    """A double quote typed with single marks (two straight ones): the single-quoted words in it
+    are read as quotes of their own, as they were before such marks were read as one (a quote
+    ending in another person's words, which the tag may give to that person)."""
+    return text[span.span.start : span.span.start + 2] == "''"
+
+
 def paragraph_spans(text: str, paragraphs: tuple[Span, ...] = ()) -> list[Span]:
     """The given paragraph spans, else spans of non-blank lines."""
     if paragraphs:
@@ -266,6 +273,7 @@ def find_marked_spans(text: str, paragraphs: tuple[Span, ...] = ()) -> list[Mark
         pairs, _ = _pairs_in_paragraph(marked, para, False)
         for a, b in pairs:
             cand = _marked(a, b, False, True)
-            if not any(d.span.overlaps(cand.span) for d in doubles) and len(cand.inner) > 1:
+            holder = next((d for d in doubles if d.span.overlaps(cand.span)), None)
+            if (holder is None or _typed(text, holder)) and len(cand.inner) > 1:
                 singles.append(cand)
     return sorted(doubles + singles, key=lambda m: m.span.start)
