@@ -312,7 +312,18 @@ def _reads_as_prose(text: str) -> bool:
     between aside: "too hard. \"") or ends a quotation is a sentence or its end, not a heading.
     A stop inside brackets ("(BEGIN VIDEO CLIP.)") does not count: such lines are labels."""
     unquoted = text.rstrip().rstrip("’'\"”").rstrip()
-    return bool(_STOP_AT_END.search(unquoted)) or _ends_quotation(text)
+    return bool(_STOP_AT_END.search(unquoted)) or _ends_quotation(text) or _tagged_quotation(text)
+
+
+# A closing double mark, then a short speech tag to the end of the line ("…,” he said).
+_QUOTE_TAG = re.compile(r"[,.!?][\"”]\s+(?:[\w.'’-]+\s+){0,3}[\w.'’-]+\s*$")
+
+
+def _tagged_quotation(text: str) -> bool:
+    """A quotation and its speech tag (``“It was lost,” he said``) with the stop left off, as a
+    sentence-a-line text prints it: a sentence, not a heading."""
+    m = _QUOTE_TAG.search(text.rstrip())
+    return m is not None and bool(_SAY.search(m.group()))
 
 
 def _ends_quotation(text: str) -> bool:

@@ -477,12 +477,12 @@ def _referred_owner(doc: Doc, found: Found, marks: list[Span]) -> Token | None:
     """``“… not be satisfied with ‘We'll crush them,’” said Lind, referring to Garr's vow``: a
     quote nested inside another whose tag refers to a named person's utterance (or quotes the
     person) is that person's, not the outer quote's speaker's."""
-    own = found.span.end - found.span.start + 2  # the quote's own marks
-    outer = [m for m in marks if m.contains(found.span) and m.end - m.start > own]
+    holders = sorted((m for m in marks if m.contains(found.span)), key=lambda m: m.end - m.start)
+    outer = holders[1:]  # the first is the quote's own marks (two characters each for typed doubles)
     if not outer and found.kind != "fragment":
         return None  # a quote of its own is the tag's speaker's; only words inside it are not
     end = max((m.end for m in outer), default=found.span.end + 1)
-    after = [t for t in expand(doc, Span(end, end + 1))]
+    after = [t for t in expand(doc, Span(end, end + 2)) if not t.is_space]  # past a space after the marks
     if not after:
         return None
     for tok in sentence(after[0]):

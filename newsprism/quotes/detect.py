@@ -85,9 +85,21 @@ def is_title(text: str, mark: MarkedSpan) -> bool:
     if before and (before[-1].lower().strip(",") in TITLE_CUES or before[-1].lower() == "so-called"):
         return True
     inner = text[mark.inner.start : mark.inner.end].strip()
+    if _prev_char(text, mark.span.start) not in CLAUSE_BEFORE + "\n":
+        inner = inner.removesuffix(",")  # the writer's comma set inside the marks: `in “Big Fish,” he`
     words = [w for w in _words(inner) if len(w) > 3]
     capital = sum(1 for w in words if w[0].isupper())
     return bool(words) and capital == len(words) and len(words) >= 2 and inner[-1:] not in CLAUSE_END
+
+
+# Nouns for works and the words that introduce a title: quoted words right after one are the
+# work's title, however sentence-like (``the 2005 book “The Show: High Times at the Awards.”``).
+WORK_CUES = frozenset(TITLE_CUES - {"called", "named", "dubbed", "nicknamed", "hashtag", "slogan"})
+
+
+def _after_work_noun(text: str, mark: MarkedSpan) -> bool:
+    before = text[max(0, mark.span.start - 25) : mark.span.start].split()
+    return bool(before) and before[-1].lower() in WORK_CUES
 
 
 def shape(text: str, mark: MarkedSpan, long_words: int) -> str:
@@ -126,6 +138,8 @@ def classify_marked(
     if is_heading(text, mark, para, heading_words):
         return None
     kind = shape(text, mark, long_words)
+    if kind == "direct" and _after_work_noun(text, mark):
+        return None
     if kind == "direct":
         found = Found("direct", inner_span(text, mark))
         starts = _prev_char(text, mark.span.start) in CLAUSE_BEFORE + "\n"
@@ -134,8 +148,9 @@ def classify_marked(
     if kind == "none" or (is_title(text, mark) and not _named_by_speaker(doc, mark)):
         return None
     cue = _sentence_cue(doc, mark, marks)
-    if cue is None:
-        return None
+    words = [t for t in expand(doc, mark.inner) if not (t.is_punct or t.is_space)]
+    if cue is None or (words and _in_medium(cue, words[0])):
+        return None  # nobody's words, or the name of where they were said (``on “Meet the Press”``)
     return Found("fragment", inner_span(text, mark), cue=cue, cue_span=token_span([cue]))
 
 
@@ -225,6 +240,13 @@ def _content_span(clause: Token, verb: Token) -> Span | None:
     cut |= {t.i for p in _participles(clause, verb) for t in p.subtree}
     cut |= _relative_words(verb, clause)  # "Kelly, who he claims has been unfair": "who" is a person
     toks = [t for t in clause.subtree if t.i != verb.i and t.i not in cut]
+    # a tag after its clause reports that clause: a direct quote and its tag before a semicolon
+    # are a sentence part of their own ("“…,” said Ann Lee, …; a date was not set, he said"),
+    # though a tag reports every part of "X was hurt; he refused care, she said"
+    semis = [t.i for t in toks if t.text == ";" and t.i < clause.i]
+    before = verb.doc[sentence(verb).start : semis[-1]] if semis else []
+    if clause.i < verb.i and semis and any(t.text in QUOTE_MARKS for t in before):
+        toks = [t for t in toks if t.i > semis[-1]]
     if toks and toks[0].lower_ == "that" and toks[0].dep_ == "mark":
         toks.pop(0)
     while toks and (toks[-1].is_punct or toks[-1].is_space or toks[-1].dep_ == "cc"):
@@ -291,7 +313,8 @@ def _stray_that_clauses(verb: Token) -> list[Token]:
     and which has its own subject is the verb's complement, when the noun is the verb's
     addressee (an object: "told the audience") or inside the prepositional phrases after it.
     Without an addressee, the clause must be set off from the noun by an aside and a comma
-    (``said on CNN, where he is a contributor, that …``). A noun's own "that" clause (``a lack
+    (``said on CNN, where he is a contributor, that …``), or the noun must say where the words
+    were given (``stressing in his remarks that …``). A noun's own "that" clause (``a lack
     of confidence that …``, ``responded to the revelation that …``) is no stray: it tells what
     the noun holds."""
     out: list[Token] = []
@@ -304,15 +327,22 @@ def _stray_that_clauses(verb: Token) -> list[Token]:
         for clause in noun.children:
             kids = list(clause.children)
             that = next((k for k in kids if k.lower_ == "that" and k.dep_ == "mark"), None)
+            medium = _medium_noun(verb, noun)
             if (
-                clause.dep_ == "relcl"
+                (clause.dep_ == "relcl" or (clause.dep_ == "acl" and medium))
                 and clause.i > noun.i
                 and that is not None
                 and any(k.dep_ in ("nsubj", "nsubjpass") and k.lower_ != "that" for k in kids)
-                and (addressee or verb.doc[that.i - 1].text == ",")
+                and (addressee or verb.doc[that.i - 1].text == "," or medium)
             ):
                 out.append(clause)
     return out
+
+
+def _medium_noun(verb: Token, noun: Token) -> bool:
+    """``stressing in his remarks that …``: the noun says where the words were given, and is no
+    claim noun, whose "that" clause tells the claim (``fired back at accusations that …``)."""
+    return _in_medium(verb, noun) and noun.lemma_.lower() not in CLAIM_NOUNS
 
 
 def _misread_object(verb: Token) -> list[Token]:
@@ -335,6 +365,23 @@ def _relative_xcomp(verb: Token) -> list[Token]:
     return [c for c in verb.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")]
 
 
+# Subordinators that make a clause a time, a cause or a condition of the telling, never what
+# was told: "said before the mayor arrived".
+ADVERBIAL_MARKS = frozenset(
+    "before after until till since because while whilst once although though unless whereas".split()  # noqa: SIM905
+)
+
+
+def _adverbial(clause: Token) -> bool:
+    return any(c.dep_ == "mark" and c.lower_ in ADVERBIAL_MARKS for c in clause.children)
+
+
+def _inverted_tag(clause: Token) -> bool:
+    """``“…,” said Ann Lee, …; a date was not set, he said``: a speech verb followed by its
+    subject is the tag of an earlier quote, not what the later tag reports."""
+    return is_cue(clause) and any(c.dep_ == "nsubj" and c.i > clause.i for c in clause.children)
+
+
 def _complements(verb: Token) -> list[Token]:
     """The clause a cue verb reports: a claim noun's clause first (the parser may also hang
     a later relative clause's verb on the cue as ccomp), else its clausal complements."""
@@ -342,7 +389,7 @@ def _complements(verb: Token) -> list[Token]:
     if claim is not None:
         return [claim]
     clauses = (
-        [c for c in verb.children if c.dep_ == "ccomp"]
+        [c for c in verb.children if c.dep_ == "ccomp" and not _adverbial(c) and not _inverted_tag(c)]
         or _stray_that_clauses(verb)
         or _misread_object(verb)
         or _relative_xcomp(verb)
@@ -427,6 +474,35 @@ def _with_fronted(verb: Token, clause: Token, span: Span) -> Span:
     return Span(toks[0].idx, span.end)
 
 
+def _counterfactual(verb: Token) -> bool:
+    """``Had you told me that …, I'd have laughed``: "had" (or "were", "should") before the
+    subject makes a condition nobody met, so no one said it."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    aux = next((c for c in verb.children if c.dep_ == "aux" and c.lower_ in ("had", "were", "should")), None)
+    return (
+        subject is not None
+        and aux is not None
+        and aux.i < subject.i
+        and not sentence(verb).text.rstrip().endswith("?")
+    )
+
+
+def _subordinate_cue(verb: Token) -> bool:
+    """``When the verdict was announced a gasp went up``: a passive cue in a clause opened by
+    "when" (or "once", "after", "before", "while") that the parser made the sentence's root
+    tells the time of the main clause, which it does not report; its own "that" clause it
+    does ("When Lee said that …, …"), and an active one its complement ("While both parties
+    say the US must act, they differ")."""
+    opener = next((c for c in verb.children if c.dep_ in ("advmod", "mark")), None)
+    return (
+        opener is not None
+        and opener.i < verb.i
+        and opener.lower_ in ("when", "whenever", "once", "after", "before", "while")
+        and opener.i == sentence(verb).start
+        and any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+    )
+
+
 def find_indirect(
     doc: Doc, marks: list[Span], direct: list[Span], think: bool, direct_share: float
 ) -> list[Found]:
@@ -438,7 +514,11 @@ def find_indirect(
             continue
         if verb.lemma_.lower() in NAMING_LEMMAS:
             continue  # "call X Y" names; a clause the parser hangs on it ("I'd have called you nuts") is no report
+        if _counterfactual(verb):
+            continue
         for clause in _complements(verb):
+            if _subordinate_cue(verb) and not any(m.lower_ == "that" for m in clause.children):
+                continue  # the main clause after "When the verdict was announced"
             if _inner_tag(clause):
                 break  # the sentence is the inner speaker's: "X cannot say that “…,” Y added"
             if verb.lemma_.lower() not in ("say", "tell") and _inner_report(clause):
@@ -711,18 +791,39 @@ def _act_content(verb: Token, fragment: list[Token]) -> Span | None:
     return token_span(toks)
 
 
+# Prepositions whose phrase on a speech verb tells where, when or how something was said.
+MEDIUM_PREPS = frozenset(["in", "on", "at", "during", "via", "through", "over"])
+
+
+# Verbs that only report: a phrase of place, time or medium on them is where the words were
+# given ("said on CNN"); on other cues such a phrase is an argument ("blamed X on “…”").
+PLAIN_REPORTING = frozenset(
+    "say tell write add state announce comment remark speak post tweet stress note report explain "  # noqa: SIM905
+    "insist declare reply respond".split()
+)
+
+
+def _in_medium(verb: Token, tok: Token) -> bool:
+    """``tok`` sits in a phrase of place, time or medium on ``verb`` (``said in a “memo”``)."""
+    if verb.lemma_.lower() not in PLAIN_REPORTING:
+        return False
+    prep = next((a for a in tok.ancestors if a.head.i == verb.i), None)
+    return prep is not None and prep.dep_ == "prep" and prep.lower_ in MEDIUM_PREPS
+
+
 def find_speech_acts(doc: Doc, found: list[Found]) -> list[Found]:
     """A quoted fragment inside what a speech verb without a reported clause governs is a mixed
     quote of that act: ``Manafort dismissed the kerfuffle as “absurd.”`` reports Manafort, as
     ``he said it was “absurd”`` does (the fragment stays, as the quoted words of it). Verbs with
     a clause are ``find_indirect``'s; fragments already inside an indirect quote are left."""
     clauses = [f.span for f in found if f.kind == "indirect"]
+    reporting = {f.cue.i for f in found if f.kind == "indirect" and f.cue is not None}
     direct = [f.span for f in found if f.kind == "direct"]
     out: dict[int, Found] = {}  # one quote per act, however many quoted words it holds
     for f in found:
         verb = f.cue
-        if f.kind != "fragment" or verb is None or f.speaker is None:
-            continue
+        if f.kind != "fragment" or verb is None or f.speaker is None or verb.i in reporting:
+            continue  # a verb that reports a clause is find_indirect's
         if any(c.contains(f.span) for c in clauses) or any(d.contains(f.span) for d in direct):
             continue
         toks = [t for t in expand(doc, f.span) if not (t.is_punct or t.is_space)]
@@ -732,6 +833,8 @@ def find_speech_acts(doc: Doc, found: list[Found]) -> list[Found]:
             continue  # "a guest would call him “Sam”" tells of no act
         if verb.lemma_.lower() in NAMING_LEMMAS and any(c.tag_ == "WP" for c in verb.children):
             continue  # "what he called “…”" names a thing
+        if _in_medium(verb, toks[0]):
+            continue  # "said in an e-mailed “traffic update”": where it was said, not what
         span = _act_content(verb, toks)
         if span is None:
             continue
@@ -744,6 +847,22 @@ def find_speech_acts(doc: Doc, found: list[Found]) -> list[Found]:
     return list(out.values())
 
 
+def _according_source(to: Token) -> Token | None:
+    """The source after "according to": its object, or the noun of an object the parser read as
+    a verb phrase ("according to show insiders": "show" a verb, "insiders" its object)."""
+    source = next((c for c in to.children if c.dep_ == "pobj"), None)
+    if source is not None:
+        return source
+    phrase = next((c for c in to.children if c.dep_ == "pcomp"), None)
+    return next((c for c in phrase.children if c.dep_ == "dobj"), None) if phrase is not None else None
+
+
+def _reported(tok: Token) -> bool:
+    """``tok`` lies in the clause a speech verb reports (``X said that according to his reading,
+    …``): a source named there is the speaker's, inside the speaker's report."""
+    return any(a.dep_ == "ccomp" and is_cue(a.head) for a in [tok, *tok.ancestors])
+
+
 def find_according(doc: Doc, marks: list[Span], direct: list[Span]) -> list[Found]:
     """``According to X, …``: the rest of the sentence, given to X."""
     found: list[Found] = []
@@ -751,8 +870,8 @@ def find_according(doc: Doc, marks: list[Span], direct: list[Span]) -> list[Foun
         if tok.lower_ != "according" or inside(tok, marks):
             continue
         to = next((c for c in tok.children if c.lower_ == "to"), None)
-        source = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
-        if source is None:
+        source = _according_source(to) if to is not None else None
+        if source is None or _reported(tok):
             continue
         if source.pos_ == "NOUN" and not source.ent_type_ and not person_noun(source):
             source = source_in_phrase(source) or source  # "according to a speech X gave"

@@ -113,7 +113,9 @@ def _dedupe(found: list[Found]) -> list[Found]:
     """One quote per content span; an indirect quote inside a direct one is dropped."""
     out: dict[tuple[int, int], Found] = {}
     direct = SpanSet(f.span for f in found if f.kind == "direct")
-    indirect = SpanSet(f.span for f in found if f.kind == "indirect")
+    # "According to police, the boy told them he ran": the boy's report inside the police's is
+    # a quote of its own; inside another speaker's report it is part of that report
+    indirect = SpanSet(f.span for f in found if f.kind == "indirect" and f.method != "according-to")
     for f in found:
         if f.kind == "indirect" and direct.holds(f.span):
             continue

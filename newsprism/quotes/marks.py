@@ -11,11 +11,12 @@ paragraph gives one segment, and the segments share a ``run``.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from newsprism.model import Span
 
-__all__ = ["MarkedSpan", "find_marked_spans", "join_broken", "paragraph_spans"]
+__all__ = ["MarkedSpan", "find_marked_spans", "join_broken", "paragraph_spans", "typed_doubles"]
 
 DOUBLE_OPEN = "“„«‟"
 DOUBLE_CLOSE = "”»"
@@ -46,6 +47,49 @@ class MarkedSpan:
     double: bool
     closed: bool = True
     run: int | None = None  # same value on the paragraph segments of one continued quote
+
+
+# Two straight single marks typed for one double mark (``''Not now,'' he said``), as news
+# archives and treebank-style text print quotes; a third one beside them is a single mark
+# inside the double (``'''Sir, …'' he said``, ``the word 'old-school,''' said``).
+_TYPED_DOUBLE = re.compile(r"(?<!')'{2,3}(?!')")
+
+
+def typed_doubles(text: str) -> str:
+    """``text`` of the same length with each pair of straight single marks that stands for a
+    double mark read as one: ``"`` beside the quoted words and a space on the other side, so
+    the pair opens or closes a double quote and never pairs up as single marks."""
+    if "''" not in text:
+        return text
+    chars = list(text)
+    for m in _TYPED_DOUBLE.finditer(text):
+        a, b = m.start(), m.end()
+        prev = text[a - 1] if a > 0 else " "
+        nxt = text[b] if b < len(text) else " "
+        if (prev.isspace() or prev in OPENERS_BEFORE) and not nxt.isspace():
+            chars[a], chars[a + 1] = " ", '"'  # opening (a third mark after it opens a single)
+        elif not prev.isspace() and (nxt.isspace() or nxt in CLOSERS_AFTER):
+            chars[b - 2], chars[b - 1] = '"', " "  # closing (a third mark before it closes a single)
+    return "".join(chars)
+
+
+def _with_typed_pairs(text: str, span: MarkedSpan) -> MarkedSpan:
+    """The marked span widened over the other character of a typed double mark."""
+    start, end = span.span.start, span.span.end
+    if span.double and start > 0 and text[start - 1 : start + 1] == "''":
+        start -= 1
+    if span.double and span.closed and text[end - 1 : end + 1] == "''":
+        end += 1
+    if (start, end) == (span.span.start, span.span.end):
+        return span
+    return MarkedSpan(Span(start, end), span.inner, span.double, span.closed, span.run)
+
+
+def _typed(text: str, span: MarkedSpan) -> bool:
+    """A double quote typed with single marks (two straight ones): the single-quoted words in it
+    are read as quotes of their own, as they were before such marks were read as one (a quote
+    ending in another person's words, which the tag may give to that person)."""
+    return text[span.span.start : span.span.start + 2] == "''"
 
 
 def paragraph_spans(text: str, paragraphs: tuple[Span, ...] = ()) -> list[Span]:
@@ -131,7 +175,8 @@ def _mistyped_close(text: str, i: int, later: list[tuple[int, str]]) -> bool:
 
 
 def _starts_with_open(text: str, para: Span) -> bool:
-    return para.end > para.start and text[para.start] in DOUBLE_OPEN + STRAIGHT_DOUBLE
+    first = text[para.start : para.end].lstrip()[:1]  # lstrip: a typed double mark reads ` "`
+    return first != "" and first in DOUBLE_OPEN + STRAIGHT_DOUBLE
 
 
 def _double_spans(text: str, paras: list[Span]) -> list[MarkedSpan]:
@@ -144,16 +189,17 @@ def _double_spans(text: str, paras: list[Span]) -> list[MarkedSpan]:
     run: int | None = None  # run of the quote continued from the previous paragraph
     for k, para in enumerate(paras):
         pairs, left_open = _pairs_in_paragraph(text, para, True)
+        head = para.start + len(text[para.start : para.end]) - len(text[para.start : para.end].lstrip())
         for a, b in pairs:
-            spans.append(_marked(a, b, True, True, run if a == para.start else None))
-        if run is not None and (not pairs or pairs[0][0] != para.start) and left_open != para.start:
+            spans.append(_marked(a, b, True, True, run if a == head else None))
+        if run is not None and (not pairs or pairs[0][0] != head) and left_open != head:
             run = None
         if left_open is None:
             run = None
             continue
         nxt = paras[k + 1] if k + 1 < len(paras) else None
         continued = nxt is not None and _starts_with_open(text, nxt)
-        this_run = run if (run is not None and left_open == para.start) else left_open
+        this_run = run if (run is not None and left_open == head) else left_open
         spans.append(_marked(left_open, para.end - 1, True, False, this_run if continued else run))
         run = this_run if continued else None
     return spans
@@ -166,7 +212,10 @@ BROKEN_REACH = 6
 def join_broken(text: str, paras: list[Span], reach: int = BROKEN_REACH) -> list[Span]:
     """A quote left open whose closing mark comes first in a later paragraph, with only
     unmarked paragraphs (up to ``reach``) in between, was broken by line breaks, not continued:
-    join those paragraphs (a continued quote re-opens each paragraph instead)."""
+    join those paragraphs (a continued quote re-opens each paragraph instead). Short lines
+    without marks after a quote line left open, before a line that continues the quote, are
+    the open line's (:func:`_lines_of_one`)."""
+    text = typed_doubles(text)
     out: list[Span] = []
     waiting: list[Span] = []  # unmarked paragraphs after one left open
     for para in paras:
@@ -184,10 +233,25 @@ def join_broken(text: str, paras: list[Span], reach: int = BROKEN_REACH) -> list
         if left_open and first is None and len(waiting) < reach:
             waiting.append(para)
             continue
-        out += waiting
+        if waiting and _starts_with_open(text, para) and _lines_of_one(text, [out[-1], *waiting]):
+            out[-1] = Span(out[-1].start, waiting[-1].end)  # its lines, up to the quote continued here
+        else:
+            out += waiting
         waiting = []
         out.append(para)
     return out + waiting
+
+
+def _lines_of_one(text: str, paras: list[Span]) -> bool:
+    """The paragraph left open opens with a mark (it is a quote's paragraph) and the ones after
+    it are short (a sentence or two each, as text printed a sentence a line has them): an open
+    quote runs over them when the next quote paragraph continues it, as a paragraph left open
+    runs on in print."""
+    return _starts_with_open(text, paras[0]) and all(len(p) <= SENTENCE_LINE for p in paras[1:])
+
+
+# Characters: a line this short is a sentence or two, not a paragraph of prose.
+SENTENCE_LINE = 160
 
 
 def _marked(open_at: int, close_at: int, double: bool, closed: bool, run: int | None = None) -> MarkedSpan:
@@ -202,12 +266,14 @@ def find_marked_spans(text: str, paragraphs: tuple[Span, ...] = ()) -> list[Mark
     they are quotes within a quote) and only within one paragraph.
     """
     paras = join_broken(text, paragraph_spans(text, paragraphs))
-    doubles = _double_spans(text, paras)
+    marked = typed_doubles(text)
+    doubles = [_with_typed_pairs(text, d) for d in _double_spans(marked, paras)]
     singles = []
     for para in paras:
-        pairs, _ = _pairs_in_paragraph(text, para, False)
+        pairs, _ = _pairs_in_paragraph(marked, para, False)
         for a, b in pairs:
             cand = _marked(a, b, False, True)
-            if not any(d.span.overlaps(cand.span) for d in doubles) and len(cand.inner) > 1:
+            holder = next((d for d in doubles if d.span.overlaps(cand.span)), None)
+            if (holder is None or _typed(text, holder)) and len(cand.inner) > 1:
                 singles.append(cand)
     return sorted(doubles + singles, key=lambda m: m.span.start)
