@@ -9,7 +9,8 @@ of a brief whose parses and embeddings are cached (the web app's or ``briefs``' 
 
 Articles are real news documents from ECB+ (topics in order, 50 documents, then PolNeAR's; with
 ``--docs-per-article 3`` every article joins three documents, to reach the length of a
-full news article). Run in a fresh process so the embedding model load is counted.
+full news article; when the two corpora run out, their 1,906 documents are spread over the
+articles, one or two each: 1,000 articles at ``--docs-per-article 2``). Run in a fresh process so the embedding model load is counted.
 Prints the load average before and after, seconds per step (``compare.*``), in total, the CPU seconds of the run (on a shared
 machine the wall times move with the load; compare CPU seconds), the peak resident memory
 (``ru_maxrss``), and a digest of the report without its timings (two versions of the code
@@ -68,6 +69,14 @@ def doc_text(path: Path) -> str:
     return ecb_text(path) if path.suffix == ".xml" else path.read_text(encoding="utf-8").strip()
 
 
+def article_docs(texts: list[str], n: int, k: int) -> list[list[str]]:
+    """``k`` documents an article; when fewer than ``n * k`` are there, all of them spread
+    over ``n`` articles (sizes differ by one at most)."""
+    if len(texts) >= n * k:
+        return [texts[i * k : (i + 1) * k] for i in range(n)]
+    return [texts[i * len(texts) // n : (i + 1) * len(texts) // n] for i in range(n)]
+
+
 def cpu_seconds() -> float:
     """User + system CPU seconds of this process and its finished children (the spaCy workers)."""
     own, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -98,10 +107,9 @@ def main() -> int:
     args = parser.parse_args()
     docs = ecb_docs(args.data, args.articles * args.docs_per_article)
     texts = [doc_text(d) for d in docs]
-    k = args.docs_per_article
     articles = tuple(
-        plain_article(f"ecb-{i}.txt", "\n\n".join(texts[i * k : (i + 1) * k]), outlet=f"outlet-{i}")
-        for i in range(len(texts) // k)
+        plain_article(f"ecb-{i}.txt", "\n\n".join(part), outlet=f"outlet-{i}")
+        for i, part in enumerate(article_docs(texts, args.articles, args.docs_per_article))
     )
     with contextlib.ExitStack() as stack:
         if args.store:

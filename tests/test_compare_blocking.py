@@ -161,3 +161,16 @@ def test_a_cap_keeps_the_k_highest_of_each_row_ties_to_the_earlier_column():
                 expected |= {(row, col) for _, col in entries[:k]}
             assert set(zip(kept_r.tolist(), kept_c.tolist(), strict=True)) == expected
             assert len(kept_r) == len(expected)
+
+
+def test_distinct_is_numpys_unique_sorted_values_by_one_sort():
+    import numpy as np
+
+    from newsprism.compare.blocking import distinct
+
+    rng = np.random.default_rng(3)
+    for size in (0, 1, 2, 7, 500):
+        values = rng.integers(-5, 40, size)
+        assert np.array_equal(distinct(values), np.unique(values))
+        assert distinct(values).dtype == values.dtype
+    assert distinct(np.array([4, 4, 4])).tolist() == [4]

@@ -425,3 +425,38 @@ def test_the_contrast_of_a_word_is_read_over_its_own_voice_occurrences():
     assert _contrast_kind(StoryContrast([a, c], [], []), a.id, a.text, "slain") == "shared"
     # blanked (quoted or reported) occurrences are not read
     assert _contrast_kind(story, a.id, " " * len(a.text), "slain") == "none"
+
+
+def test_the_nearest_sentence_is_the_later_of_two_equal_overlaps_and_none_under_the_floor():
+    from newsprism.compare.framing import StoryContrast
+
+    a = make_article("The mayor rampaged through the budget hearing on Tuesday.", outlet="Ledger")
+    b = make_article(
+        "The mayor left the budget hearing. Pigeons crowded the square. The mayor quit the budget hearing.",
+        outlet="Tribune",
+    )
+    c = make_article("Pigeons crowded the square near the harbour. Ferries ran late.", outlet="Courier")
+    story = StoryContrast([a, b, c], [], [])
+    words = {"mayor", "budget", "hearing", "tuesday"}
+    overlaps = story._overlaps(words)
+    assert c.id not in overlaps  # no sentence of it shares a word: never read
+    near = story._nearest(b.id, words, overlaps[b.id])
+    assert b.text[near[0] : near[1]] == "The mayor quit the budget hearing."
+    assert story._nearest(b.id, {"mayor", "pigeons", "ferries", "harbour", "late", "square"}, {}) is None
+
+
+def test_sentence_overlaps_from_the_postings_equal_the_sets_own_counts():
+    from newsprism.compare.framing import StoryContrast
+
+    texts = [
+        "Firefighters reached the warehouse at dawn. The warehouse roof fell.",
+        "The roof of the warehouse fell before dawn. Firefighters stayed all day.",
+        "A ferry ran late. The harbour closed at noon.",
+    ]
+    arts = [make_article(t, outlet=f"Outlet {k}") for k, t in enumerate(texts)]
+    story = StoryContrast(arts, [], [])
+    words = {"warehouse", "roof", "dawn", "harbour"}
+    overlaps = story._overlaps(words)
+    for art in arts:
+        expected = {k: len(words & w) for k, w in enumerate(story.words[art.id]) if words & w}
+        assert dict(overlaps.get(art.id, {})) == expected

@@ -134,3 +134,15 @@ def test_a_given_name_alone_keeps_the_full_name_it_begins() -> None:
     texts = {"a": "Doug Brandtner scored. Brandtner was usual Dependable Doug. Doug said more."}
     merged, _ = merge_speakers([_quote(0, "a", "Doug")], texts=texts)
     assert [q.speaker.canonical for q in merged] == ["Doug Brandtner"]
+
+
+def test_a_kept_name_index_of_one_text_gives_full_names_result_and_is_built_once():
+    from newsprism.quotes.speakers import _name_index
+
+    text = (
+        "Mayor Ana Velsko opened the ferry terminal. Velsko said the Velsko Foundation paid.\n\n"
+        "Council member Tomas Rell disagreed; Rell voted no. the late Rell Ostrander wrote."
+    )
+    for word in ("Velsko", "Rell", "Ostrander", "Mayor", "de"):
+        assert _name_index(text).full_names(word) == full_names(text, word)
+    assert _name_index(text) is _name_index(text)

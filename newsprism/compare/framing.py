@@ -512,6 +512,7 @@ class StoryContrast:
             if len(set(group.article_ids)) >= 2 and group.status in ("consensus", "disputed"):
                 for sid in group.statement_ids:
                     self.groups.setdefault(sid, []).append(group)
+        self._postings: dict[str, list[tuple[str, int]]] | None = None  # word -> (article, sentence)
 
     def _sentence(self, article_id: str, at: int) -> tuple[int, int] | None:
         return next(((s, e) for s, e in self.sentences[article_id] if s <= at < e), None)
@@ -530,11 +531,31 @@ class StoryContrast:
                         out.setdefault(other.article_id, other)
         return out
 
-    def _nearest(self, article_id: str, words: set[str]) -> tuple[int, int] | None:
+    def _overlaps(self, words: set[str]) -> dict[str, Counter]:
+        """Per article, how many of ``words`` each of its sentences holds (by sentence index;
+        sentences holding none left out), from the story's postings: reading every sentence of
+        every article for each word asked made the contrast quadratic in the story's size."""
+        if self._postings is None:
+            self._postings = {}
+            for article_id, sets in self.words.items():
+                for k, theirs in enumerate(sets):
+                    for w in theirs:
+                        self._postings.setdefault(w, []).append((article_id, k))
+        out: dict[str, Counter] = {}
+        for w in words:
+            for article_id, k in self._postings.get(w, ()):
+                out.setdefault(article_id, Counter())[k] += 1
+        return out
+
+    def _nearest(self, article_id: str, words: set[str], shared: Mapping[int, int]) -> tuple[int, int] | None:
+        """The article's sentence whose content words overlap ``words`` most (Jaccard, at least
+        :data:`_NEAR_OVERLAP`; the later among equals); ``shared``: :meth:`_overlaps`'s counts."""
         best, found = _NEAR_OVERLAP, None
-        for (s, e), theirs in zip(self.sentences[article_id], self.words[article_id], strict=True):
-            if words and theirs and (j := len(words & theirs) / len(words | theirs)) >= best:
-                best, found = j, (s, e)
+        sentences, sets = self.sentences[article_id], self.words[article_id]
+        for k in sorted(shared):
+            n = shared[k]  # |words & theirs|, so |words | theirs| is the sizes' sum less n
+            if (j := n / (len(words) + len(sets[k]) - n)) >= best:
+                best, found = j, sentences[k]
         return found
 
     def counterparts(self, article_id: str, at: int, word: str) -> list[dict]:
@@ -557,6 +578,7 @@ class StoryContrast:
         )
         stems = {_stem(w) for w in _content(article.text[clause[0] : clause[1]])} - {_stem(word)}
         grouped = self._grouped(article_id, at)
+        overlaps = self._overlaps(words)
         out = []
         for other, theirs in self.articles.items():
             if theirs.label == article.label:  # another outlet's wording, not another of its own
@@ -564,7 +586,7 @@ class StoryContrast:
             if other in grouped:
                 span = grouped[other].sentence or grouped[other].span
                 where, how = (span.start, span.end), "ledger"
-            elif (near := self._nearest(other, words)) is not None:
+            elif (near := self._nearest(other, words, overlaps.get(other, {}))) is not None:
                 where, how = near, "nearest"
             else:
                 continue

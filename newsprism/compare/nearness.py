@@ -17,6 +17,8 @@ from typing import Any
 
 import numpy as np
 
+from newsprism.compare.blocking import distinct
+
 __all__ = ["Nearness"]
 
 _ROWS = 256  # rows of the similarity matrix read at once
@@ -80,13 +82,13 @@ def _inside(groups: Iterable[Sequence[int]], n: int) -> np.ndarray:
     for group in groups:
         m = np.asarray(group, dtype=np.int64)
         parts.append((m[:, None] * n + m[None, :]).reshape(-1))
-    return np.unique(np.concatenate(parts)) if parts else np.zeros(0, dtype=np.int64)
+    return distinct(np.concatenate(parts)) if parts else np.zeros(0, dtype=np.int64)
 
 
 def _row_articles(mask: np.ndarray, articles: np.ndarray, width: int, start: int) -> np.ndarray:
     """Distinct ``row * width + article`` codes of the true entries of ``mask`` (rows from ``start``)."""
     r, c = np.nonzero(mask)
-    return np.unique((r.astype(np.int64) + start) * width + articles[c])
+    return distinct((r.astype(np.int64) + start) * width + articles[c])
 
 
 def _csr(parts: list[np.ndarray], n: int, width: int) -> tuple[np.ndarray, np.ndarray]:

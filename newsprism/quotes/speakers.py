@@ -18,6 +18,7 @@ The displayed canonical name is the most frequent full form, then the longest.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
@@ -597,7 +598,7 @@ def _full_form(
     def same_generation(names: Iterable[str]) -> Counter:
         return Counter(n for n in names if generation(n) == gen and (sex is None or gender(n) in (None, sex)))
 
-    found = full_names(text, word)
+    found = _name_index(text).full_names(word)
     # A surname alone refers back to the person the article introduced first with it; another
     # person of that surname keeps being written in full. Names ending in the word come first: a
     # name it begins ("Trump Tower", "Lind Foundation") is its name only where no other is
@@ -619,7 +620,7 @@ def _full_form(
     # Others have none. Read once per word and run (``written``): every text of the story.
     seen = written if written is not None else {}
     if word not in seen:
-        seen[word] = [n for t in texts.values() if word in t for n in full_names(t, word)]
+        seen[word] = [n for t in texts.values() if word in t for n in _name_index(t).full_names(word)]
     in_texts = seen[word]
     pool = same_generation(story.get(word.lower(), Counter()).elements()) or same_generation(
         n for n in in_texts if _ends_in(n, word) or given
@@ -642,6 +643,13 @@ def _full_form(
     if pool and (len(pool) == 1 or pool.most_common(2)[0][1] > pool.most_common(2)[1][1]):
         return pool.most_common(1)[0][0]
     return _one_generation(word, gen or younger, found, story)
+
+
+# Each short name resolved reads its article's and the story's texts again for the word:
+# indexed once a text, only the pieces holding the word are read (full_names' result).
+@functools.lru_cache(maxsize=4096)
+def _name_index(text: str) -> NameIndex:
+    return NameIndex(text)
 
 
 def _longer_name_ends(name: str, text: str) -> bool:
