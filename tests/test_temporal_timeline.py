@@ -904,3 +904,33 @@ def test_a_row_cut_from_the_middle_of_its_sentence_is_shown_with_its_subject() -
 
     page = story_view(report, Links(article=lambda aid, s=None, e=None: "#", person=lambda n: None))
     assert page["timeline"][0]["text"] == row["shown"]
+
+
+def test_late_and_early_keep_their_half_of_a_day_or_a_month() -> None:
+    from newsprism.temporal.calendar import value_interval
+
+    def overlap(x: tuple[str, str | None], y: tuple[str, str | None]) -> bool:
+        (a0, a1), (b0, b1) = value_interval(*x), value_interval(*y)
+        return a0 < b1 and b0 < a1
+
+    late, early = ("2031-05-08", "END"), ("2031-05-08", "START")
+    assert not overlap(late, ("2031-05-08TMO", None))  # "late Thursday" is no Thursday morning
+    assert overlap(late, ("2031-05-08TNI", None)) and overlap(late, ("2031-05-08", None))
+    assert overlap(early, ("2031-05-08TMO", None)) and not overlap(early, ("2031-05-08TEV", None))
+    assert not overlap(("2031-06", "START"), ("2031-06-25", None))  # "early June"
+    assert overlap(("2031-06", "END"), ("2031-06-25", None))
+
+
+def test_a_late_evening_event_leaves_the_morning_row() -> None:
+    a = article(
+        "The singer's lawyer told the judge on Thursday morning that the singer had checked into a clinic.",
+        "a",
+        "2031-05-09",
+        "A",
+    )
+    b = article(
+        "The singer checked into a desert clinic late Thursday, her agent said.", "b", "2031-05-09", "B"
+    )
+    c = article("The singer checked into the desert clinic late Thursday night.", "c", "2031-05-09", "C")
+    rows = sorted(sorted(e.article_ids) for e in run(a, b, c).timeline)
+    assert rows == [["a"], ["b", "c"]]
