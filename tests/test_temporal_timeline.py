@@ -934,3 +934,21 @@ def test_a_late_evening_event_leaves_the_morning_row() -> None:
     c = article("The singer checked into the desert clinic late Thursday night.", "c", "2031-05-09", "C")
     rows = sorted(sorted(e.article_ids) for e in run(a, b, c).timeline)
     assert rows == [["a"], ["b", "c"]]
+
+
+def test_one_amount_on_one_date_is_one_event_however_worded() -> None:
+    a = article(
+        "Filings from the 2009 accounts of the shipyard show a $412 million shortfall.",
+        "a",
+        "2031-03-02",
+        "A",
+    )
+    b = article(
+        "Auditors say the harbour group lost more than $410 million in 2009.",
+        "b",
+        "2031-03-02",
+        "B",
+    )
+    c = article("In 2009 its chief executive took home a $3 million bonus.", "c", "2031-03-02", "C")
+    rows = sorted(sorted(e.article_ids) for e in run(a, b, c).timeline)
+    assert rows == [["a", "b"], ["c"]]
