@@ -6,7 +6,7 @@ import dataclasses
 import datetime as dt
 
 from newsprism.brief.timeline import entry_json, timeline_section
-from newsprism.model import Article, LedgerGroup, OffsetMap, Span, Statement
+from newsprism.model import Article, LedgerGroup, OffsetMap, Span, Statement, Timex
 from newsprism.pipeline import Analysis
 from newsprism.render.brief_text import md_brief
 from newsprism.settings import Settings
@@ -952,3 +952,30 @@ def test_one_amount_on_one_date_is_one_event_however_worded() -> None:
     c = article("In 2009 its chief executive took home a $3 million bonus.", "c", "2031-03-02", "C")
     rows = sorted(sorted(e.article_ids) for e in run(a, b, c).timeline)
     assert rows == [["a", "b"], ["c"]]
+
+
+def test_aligned_statements_of_one_month_are_one_event_unless_one_tells_it_by_reference() -> None:
+    from newsprism.temporal.timeline import Candidate, _period_alike, content_words
+
+    class Alike:  # the two tests' answers, as MiniLM gives them for such a pair
+        def semantic(self, a: Candidate, b: Candidate) -> float:
+            return 0.75
+
+        def similarity(self, a: Candidate, b: Candidate) -> float:
+            return 0.0  # names only in common
+
+    def cand(aid: str, text: str, aligned: str | None) -> Candidate:
+        timex = Timex(Span(0, 4), "November 2032", "DATE", "2032-11")
+        words = content_words(text)
+        return Candidate(aid, Span(0, len(text)), text, timex, "2032-11", None, words, aligned=aligned)
+
+    a = cand("a", "The third Harrow Vale picture is scheduled to reach cinemas in November 2032.", "g1")
+    b = cand(
+        "b", "Apparently Orlen Studios would like a November 2032 opening for the Harrow Vale sequel.", "g1"
+    )
+    cfg = Settings().timeline
+    assert _period_alike(a, b, cfg, Alike())
+    assert not _period_alike(a, dataclasses.replace(b, aligned=None), cfg, Alike())
+    # "the same thing" names its event by reference: another of the month's events, maybe
+    c = cand("c", "In November 2032, Orlen did the same thing.", "g1")
+    assert not _period_alike(a, c, cfg, Alike())

@@ -1236,14 +1236,24 @@ def _same_amount(a: Candidate, b: Candidate) -> bool:
 def _period_alike(a: Candidate, b: Candidate, cfg: TimelineSettings, memo: _Memo) -> bool:
     """Two outlets' sentences dated to one month or year, alike in meaning and in words ("her
     first campaign for the White House in 2008" / "in 2008, the last election without a
-    Democratic incumbent in the White House"): a looser pair of bars than any date's."""
+    Democratic incumbent in the White House"): a looser pair of bars than any date's. Statements
+    the compare stage aligned need only the meaning ("scheduled to hit theaters in November of
+    2013" / "would like a November 2013 release date": names only in common, so no words), when
+    each tells its event itself: "In September, Trump did the same thing." names it by reference
+    (PolNeAR dev: aligned with another September event)."""
+    aligned = (
+        a.aligned is not None and a.aligned == b.aligned and min(len(a.words), len(b.words)) > _BY_REFERENCE
+    )
     return (
         a.article_id != b.article_id
         and len(a.day) < 10
         and a.day == b.day
         and memo.semantic(a, b) >= cfg.period_cosine
-        and memo.similarity(a, b) >= cfg.period_similarity
+        and (aligned or memo.similarity(a, b) >= cfg.period_similarity)
     )
+
+
+_BY_REFERENCE = 3  # content words at most of a sentence that names its event by reference
 
 
 def _day_event_word(a: Candidate, b: Candidate) -> bool:
