@@ -979,3 +979,15 @@ def test_aligned_statements_of_one_month_are_one_event_unless_one_tells_it_by_re
     # "the same thing" names its event by reference: another of the month's events, maybe
     c = cand("c", "In November 2032, Orlen did the same thing.", "g1")
     assert not _period_alike(a, c, cfg, Alike())
+
+
+def test_years_between_are_no_row_but_coordinated_years_are_two() -> None:
+    a = article(
+        "Between 2011 and 2016, the mill at Carrow was closed. The owner of the Carrow mill was fined in 2016.",
+        "a",
+        "2031-03-02",
+        "A",
+    )
+    c = article("The Carrow mill was sold in 2004 and 2005.", "c", "2031-03-02", "C")
+    rows = sorted((e.date, e.text[:9]) for e in run(a, c).timeline)
+    assert rows == [("2004", "The Carro"), ("2005", "The Carro"), ("2016", "The owner")]

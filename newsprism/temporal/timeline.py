@@ -150,7 +150,7 @@ def candidates(article: Article, units: list[Span], timexes: list[Timex]) -> lis
             and _DAY.match(t.value)
             and not _dateline(article.text, unit, t)
         ]
-        inside = _decades_alone(_ranges_as_months(inside, article.text))
+        inside = _decades_alone(_year_ranges(_ranges_as_months(inside, article.text), article.text))
         if not inside:
             continue
         text = article.text[unit.start : unit.end]
@@ -354,6 +354,34 @@ def _decades_alone(inside: list[Timex]) -> list[Timex]:
     ("the 1980s", not "the mid-1990s", which no precision holds)."""
     finer = any(len(_DAY.match(t.value)[1]) > 3 for t in inside)  # type: ignore[index]
     return [t for t in inside if len(_DAY.match(t.value)[1]) > 3 or not (finer or t.mod)]  # type: ignore[index]
+
+
+_YEAR = re.compile(r"^\d{4}$")
+_BETWEEN = re.compile(r"\bbetween\s+$", re.IGNORECASE)
+
+
+def _year_ranges(inside: list[Timex], text: str) -> list[Timex]:
+    """Years "between 1991 and 1998" are no row: what happened between them spans the years and
+    neither is its date (as a row, the end year joined another event of that year; as their
+    decade, the same). A term's ends ("served from 2019 to 2023") stay two events, its start
+    and its end, as "in 2004 and 2005" does."""
+    out: list[Timex] = []
+    skip = False
+    for t, nxt in zip(inside, [*inside[1:], None], strict=False):
+        if skip:
+            skip = False
+            continue
+        if (
+            nxt is not None
+            and _YEAR.match(t.value)
+            and _YEAR.match(nxt.value)
+            and re.fullmatch(r"\s+and\s+", text[t.span.end : nxt.span.start])
+            and _BETWEEN.search(text[max(0, t.span.start - 12) : t.span.start])
+        ):
+            skip = True
+            continue
+        out.append(t)
+    return out
 
 
 def _ranges_as_months(inside: list[Timex], text: str) -> list[Timex]:
