@@ -6,7 +6,7 @@ import dataclasses
 import datetime as dt
 
 from newsprism.brief.timeline import entry_json, timeline_section
-from newsprism.model import Article, LedgerGroup, OffsetMap, Span, Statement
+from newsprism.model import Article, LedgerGroup, OffsetMap, Span, Statement, Timex
 from newsprism.pipeline import Analysis
 from newsprism.render.brief_text import md_brief
 from newsprism.settings import Settings
@@ -904,3 +904,90 @@ def test_a_row_cut_from_the_middle_of_its_sentence_is_shown_with_its_subject() -
 
     page = story_view(report, Links(article=lambda aid, s=None, e=None: "#", person=lambda n: None))
     assert page["timeline"][0]["text"] == row["shown"]
+
+
+def test_late_and_early_keep_their_half_of_a_day_or_a_month() -> None:
+    from newsprism.temporal.calendar import value_interval
+
+    def overlap(x: tuple[str, str | None], y: tuple[str, str | None]) -> bool:
+        (a0, a1), (b0, b1) = value_interval(*x), value_interval(*y)
+        return a0 < b1 and b0 < a1
+
+    late, early = ("2031-05-08", "END"), ("2031-05-08", "START")
+    assert not overlap(late, ("2031-05-08TMO", None))  # "late Thursday" is no Thursday morning
+    assert overlap(late, ("2031-05-08TNI", None)) and overlap(late, ("2031-05-08", None))
+    assert overlap(early, ("2031-05-08TMO", None)) and not overlap(early, ("2031-05-08TEV", None))
+    assert not overlap(("2031-06", "START"), ("2031-06-25", None))  # "early June"
+    assert overlap(("2031-06", "END"), ("2031-06-25", None))
+
+
+def test_a_late_evening_event_leaves_the_morning_row() -> None:
+    a = article(
+        "The singer's lawyer told the judge on Thursday morning that the singer had checked into a clinic.",
+        "a",
+        "2031-05-09",
+        "A",
+    )
+    b = article(
+        "The singer checked into a desert clinic late Thursday, her agent said.", "b", "2031-05-09", "B"
+    )
+    c = article("The singer checked into the desert clinic late Thursday night.", "c", "2031-05-09", "C")
+    rows = sorted(sorted(e.article_ids) for e in run(a, b, c).timeline)
+    assert rows == [["a"], ["b", "c"]]
+
+
+def test_one_amount_on_one_date_is_one_event_however_worded() -> None:
+    a = article(
+        "Filings from the 2009 accounts of the shipyard show a $412 million shortfall.",
+        "a",
+        "2031-03-02",
+        "A",
+    )
+    b = article(
+        "Auditors say the harbour group lost more than $410 million in 2009.",
+        "b",
+        "2031-03-02",
+        "B",
+    )
+    c = article("In 2009 its chief executive took home a $3 million bonus.", "c", "2031-03-02", "C")
+    rows = sorted(sorted(e.article_ids) for e in run(a, b, c).timeline)
+    assert rows == [["a", "b"], ["c"]]
+
+
+def test_aligned_statements_of_one_month_are_one_event_unless_one_tells_it_by_reference() -> None:
+    from newsprism.temporal.timeline import Candidate, _period_alike, content_words
+
+    class Alike:  # the two tests' answers, as MiniLM gives them for such a pair
+        def semantic(self, a: Candidate, b: Candidate) -> float:
+            return 0.75
+
+        def similarity(self, a: Candidate, b: Candidate) -> float:
+            return 0.0  # names only in common
+
+    def cand(aid: str, text: str, aligned: str | None) -> Candidate:
+        timex = Timex(Span(0, 4), "November 2032", "DATE", "2032-11")
+        words = content_words(text)
+        return Candidate(aid, Span(0, len(text)), text, timex, "2032-11", None, words, aligned=aligned)
+
+    a = cand("a", "The third Harrow Vale picture is scheduled to reach cinemas in November 2032.", "g1")
+    b = cand(
+        "b", "Apparently Orlen Studios would like a November 2032 opening for the Harrow Vale sequel.", "g1"
+    )
+    cfg = Settings().timeline
+    assert _period_alike(a, b, cfg, Alike())
+    assert not _period_alike(a, dataclasses.replace(b, aligned=None), cfg, Alike())
+    # "the same thing" names its event by reference: another of the month's events, maybe
+    c = cand("c", "In November 2032, Orlen did the same thing.", "g1")
+    assert not _period_alike(a, c, cfg, Alike())
+
+
+def test_years_between_are_no_row_but_coordinated_years_are_two() -> None:
+    a = article(
+        "Between 2011 and 2016, the mill at Carrow was closed. The owner of the Carrow mill was fined in 2016.",
+        "a",
+        "2031-03-02",
+        "A",
+    )
+    c = article("The Carrow mill was sold in 2004 and 2005.", "c", "2031-03-02", "C")
+    rows = sorted((e.date, e.text[:9]) for e in run(a, c).timeline)
+    assert rows == [("2004", "The Carro"), ("2005", "The Carro"), ("2016", "The owner")]

@@ -135,7 +135,7 @@ def value_interval(value: str, mod: str | None = None) -> tuple[dt.datetime, dt.
         return dt.datetime(y, 1, 1), dt.datetime(y + 1, 1, 1)
     if not m["d"]:
         start = dt.datetime(y, int(m["m"]), 1)
-        return start, dt.datetime(y + int(m["m"]) // 12, int(m["m"]) % 12 + 1, 1)
+        return _part_of((start, dt.datetime(y + int(m["m"]) // 12, int(m["m"]) % 12 + 1, 1)), mod)
     day = dt.datetime(y, int(m["m"]), int(m["d"]))
     if m["hh"]:
         moment = day + dt.timedelta(hours=int(m["hh"]), minutes=int(m["mm"]))
@@ -147,4 +147,17 @@ def value_interval(value: str, mod: str | None = None) -> tuple[dt.datetime, dt.
     if m["part"]:
         lo, hi = _PART_HOURS[m["part"]]
         return day + dt.timedelta(hours=lo), day + dt.timedelta(hours=hi)
-    return day, day + dt.timedelta(days=1)
+    return _part_of((day, day + dt.timedelta(days=1)), mod)
+
+
+def _part_of(span: tuple[dt.datetime, dt.datetime], mod: str | None) -> tuple[dt.datetime, dt.datetime]:
+    """The half a START or END mod keeps of a day or a month: "late Thursday" is no Thursday
+    morning, "early June" no June 25 (halves, not thirds: a looser reading keeps fewer false
+    clashes)."""
+    start, end = span
+    half = (end - start) / 2
+    if mod == "START":
+        return start, start + half
+    if mod == "END":
+        return start + half, end
+    return span

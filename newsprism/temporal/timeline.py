@@ -13,6 +13,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import functools
+import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -149,7 +150,7 @@ def candidates(article: Article, units: list[Span], timexes: list[Timex]) -> lis
             and _DAY.match(t.value)
             and not _dateline(article.text, unit, t)
         ]
-        inside = _decades_alone(_ranges_as_months(inside, article.text))
+        inside = _decades_alone(_year_ranges(_ranges_as_months(inside, article.text), article.text))
         if not inside:
             continue
         text = article.text[unit.start : unit.end]
@@ -353,6 +354,34 @@ def _decades_alone(inside: list[Timex]) -> list[Timex]:
     ("the 1980s", not "the mid-1990s", which no precision holds)."""
     finer = any(len(_DAY.match(t.value)[1]) > 3 for t in inside)  # type: ignore[index]
     return [t for t in inside if len(_DAY.match(t.value)[1]) > 3 or not (finer or t.mod)]  # type: ignore[index]
+
+
+_YEAR = re.compile(r"^\d{4}$")
+_BETWEEN = re.compile(r"\bbetween\s+$", re.IGNORECASE)
+
+
+def _year_ranges(inside: list[Timex], text: str) -> list[Timex]:
+    """Years "between 1991 and 1998" are no row: what happened between them spans the years and
+    neither is its date (as a row, the end year joined another event of that year; as their
+    decade, the same). A term's ends ("served from 2019 to 2023") stay two events, its start
+    and its end, as "in 2004 and 2005" does."""
+    out: list[Timex] = []
+    skip = False
+    for t, nxt in zip(inside, [*inside[1:], None], strict=False):
+        if skip:
+            skip = False
+            continue
+        if (
+            nxt is not None
+            and _YEAR.match(t.value)
+            and _YEAR.match(nxt.value)
+            and re.fullmatch(r"\s+and\s+", text[t.span.end : nxt.span.start])
+            and _BETWEEN.search(text[max(0, t.span.start - 12) : t.span.start])
+        ):
+            skip = True
+            continue
+        out.append(t)
+    return out
 
 
 def _ranges_as_months(inside: list[Timex], text: str) -> list[Timex]:
@@ -942,6 +971,7 @@ class _Memo:
         self._alike_words(out, min(cfg.merge_similarity, cfg.conflict_similarity) * slack)
         self._alike_periods(out)
         self._alike_aligned(out)
+        self._alike_amounts(out)
         for r, rows in enumerate(out):
             for q in rows:
                 out[q].add(r)
@@ -992,6 +1022,17 @@ class _Memo:
             for r in rows:
                 out[r].update(rows)
 
+    def _alike_amounts(self, out: list[set[int]]) -> None:
+        """Pairs of two articles, one date, one amount (:func:`_same_amount`)."""
+        by_day: dict[str, list[int]] = {}
+        for r, c in enumerate(self._cands):
+            if _amounts(c.meaning):
+                by_day.setdefault(c.day, []).append(r)
+        for rows in by_day.values():
+            for r, q in itertools.combinations(rows, 2):
+                if _same_amount(self._cands[r], self._cands[q]):
+                    out[r].add(q)
+
     def _get(self, kind: str, a: Candidate, b: Candidate, fn: Any) -> Any:
         key = (kind, id(a), id(b))
         if key not in self._pairs:
@@ -1032,7 +1073,10 @@ def _best_group(groups: list[_Group], cand: Candidate, cfg: TimelineSettings, me
                 words / cfg.merge_similarity, meaning / cfg.merge_cosine, same_day / cfg.same_day_cosine
             )
             if any(
-                _one_period_event(cand, m) or _aligned_day(cand, m) or _period_alike(cand, m, cfg, memo)
+                _one_period_event(cand, m)
+                or _aligned_day(cand, m)
+                or _period_alike(cand, m, cfg, memo)
+                or _same_amount(cand, m)
                 if m.article_id != cand.article_id
                 else _day_event_word(cand, m)
                 for m in group.members
@@ -1139,6 +1183,7 @@ def _joinable(a: _Group, b: _Group, cfg: TimelineSettings, memo: _Memo) -> bool:
         or _one_period_event(x, y)
         or _aligned_day(x, y)
         or _period_alike(x, y, cfg, memo)
+        or _same_amount(x, y)
         for x, y in pairs
     )
 
@@ -1177,17 +1222,66 @@ def _one_period_event(a: Candidate, b: Candidate) -> bool:
     return bool((ab & bb | aa & ba) - (name_stems(a.text) & name_stems(b.text)))
 
 
+# An amount a sentence names: money, a count in millions, a share, a number with thousands
+# separators. Years and small counts name too many things to tell an event.
+_AMOUNT = re.compile(
+    r"(?P<cur>[$€£])?\s?(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)"
+    r"(?:\s?(?P<scale>million|billion|trillion)\b)?(?:\s?(?P<pct>%|percent\b|per\s+cent\b))?",
+    re.IGNORECASE,
+)
+_SCALE = {"million": 1e6, "billion": 1e9, "trillion": 1e12}
+AMOUNT_SLACK = 0.02  # outlets round: "$916 million" and "more than $915 million" are one sum
+
+
+@functools.lru_cache(maxsize=4096)  # asked for every pair a group test tries
+def _amounts(text: str) -> frozenset[tuple[str, float]]:
+    """(kind, value) of each amount of ``text``: kind is the currency, "%", or "" for a count."""
+    out = set()
+    for m in _AMOUNT.finditer(text):
+        num, scale = m["num"], (m["scale"] or "").lower()
+        if not (m["cur"] or scale or m["pct"] or "," in num):
+            continue
+        kind = m["cur"] or ("%" if m["pct"] else "")
+        out.add((kind, float(num.replace(",", "")) * _SCALE.get(scale, 1)))
+    return frozenset(out)
+
+
+def _one_amount(x: frozenset[tuple[str, float]], y: frozenset[tuple[str, float]]) -> bool:
+    return any(k == j and abs(v - w) <= AMOUNT_SLACK * max(v, w) for k, v in x for j, w in y)
+
+
+def _same_amount(a: Candidate, b: Candidate) -> bool:
+    """Two outlets' sentences of one date naming one amount ("leaked documents from his 1995 tax
+    return show he took a $916 million loss" / "a net loss of more than $915 million in 1995"):
+    the amount tells which of the date's events, however differently the rest is worded."""
+    return (
+        a.article_id != b.article_id
+        and a.day == b.day
+        and _one_amount(_amounts(a.meaning), _amounts(b.meaning))
+    )
+
+
 def _period_alike(a: Candidate, b: Candidate, cfg: TimelineSettings, memo: _Memo) -> bool:
     """Two outlets' sentences dated to one month or year, alike in meaning and in words ("her
     first campaign for the White House in 2008" / "in 2008, the last election without a
-    Democratic incumbent in the White House"): a looser pair of bars than any date's."""
+    Democratic incumbent in the White House"): a looser pair of bars than any date's. Statements
+    the compare stage aligned need only the meaning ("scheduled to hit theaters in November of
+    2013" / "would like a November 2013 release date": names only in common, so no words), when
+    each tells its event itself: "In September, Trump did the same thing." names it by reference
+    (PolNeAR dev: aligned with another September event)."""
+    aligned = (
+        a.aligned is not None and a.aligned == b.aligned and min(len(a.words), len(b.words)) > _BY_REFERENCE
+    )
     return (
         a.article_id != b.article_id
         and len(a.day) < 10
         and a.day == b.day
         and memo.semantic(a, b) >= cfg.period_cosine
-        and memo.similarity(a, b) >= cfg.period_similarity
+        and (aligned or memo.similarity(a, b) >= cfg.period_similarity)
     )
+
+
+_BY_REFERENCE = 3  # content words at most of a sentence that names its event by reference
 
 
 def _day_event_word(a: Candidate, b: Candidate) -> bool:
