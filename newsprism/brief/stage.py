@@ -33,13 +33,13 @@ def brief_stage(analysis: Analysis, settings: Settings) -> Analysis:
         settings.compare.summary_redundancy,
         {v["quote_id"] for g in analysis.quote_groups for v in g.variants if v.get("flagged")},
         origins(analysis.articles, analysis.provenance),
-        _pair_closeness(analysis, vecs, embedder_for(settings).embed, settings.compare.align_date_alone),
+        _pair_closeness(analysis, vecs, embedder_for(settings).embed),
     )
     return analysis.replace(summary=tuple(summary))
 
 
 def _pair_closeness(
-    analysis: Analysis, vecs: np.ndarray, embed: Callable[[list[str]], np.ndarray], date_alone: bool = True
+    analysis: Analysis, vecs: np.ndarray, embed: Callable[[list[str]], np.ndarray]
 ) -> Callable[[str, str], float | None] | None:
     """P(one fact) of two statements from the fitted pair model (None without the model): the
     same judge that aligned them decides which outlets a summary line may cite."""
@@ -50,9 +50,7 @@ def _pair_closeness(
     index = {st.id: k for k, st in enumerate(statements)}
     matrix = np.asarray(vecs, dtype=np.float64)
     texts = {a.id: a.text for a in analysis.articles}
-    pairs = StoryPairs(
-        statements, matrix, sentence_vectors(statements, texts, matrix, embed), date_alone=date_alone
-    )
+    pairs = StoryPairs(statements, matrix, sentence_vectors(statements, texts, matrix, embed))
 
     def close(a: str, b: str) -> float | None:
         if a not in index or b not in index:
