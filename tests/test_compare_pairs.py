@@ -219,3 +219,20 @@ def test_a_negation_names_what_it_denies():
     assert denied[2] == {"loss"}
     assert denied[3] == set()
     assert denied[4] == set()
+
+
+def test_a_shared_day_alone_is_no_shared_date():
+    sts = [
+        _st(0, "a", "On Sunday the mayor opened the ferry terminal."),
+        _st(1, "b", "Protesters marched on Sunday afternoon."),
+        _st(2, "c", "The ferry terminal opened Sunday."),
+    ]
+    dates = FEATURES.index("dates")
+    told = StoryPairs(sts, np.eye(3, dtype=np.float32))
+    assert told.features(0, 1)[dates] == 1.0  # the old reading: any shared day
+    ev = StoryPairs(sts, np.eye(3, dtype=np.float32), date_alone=False)
+    # two different things said that Sunday share only the day
+    assert ev.features(0, 1)[dates] == 0.0
+    # the terminal's opening shares the day beside words of its own
+    assert ev.features(0, 2)[dates] == 1.0
+    assert ev.matrix([(0, 1), (0, 2)])[:, dates].tolist() == [0.0, 1.0]

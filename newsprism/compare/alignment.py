@@ -664,7 +664,9 @@ class _PairJudge:
         # Frame features are read only when the model weighs them (a walk per pair otherwise).
         framed = frames if frames_used() else None
         self.evidence = (
-            StoryPairs(statements, vectors, sentences, framed) if self.model and len(statements) else None
+            StoryPairs(statements, vectors, sentences, framed, s.align_date_alone)
+            if self.model and len(statements)
+            else None
         )
         self.floor = s.align_model_floor
         self.min_words = s.align_model_words

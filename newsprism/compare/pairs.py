@@ -72,7 +72,7 @@ from newsprism.compare.facts import FRAME_VERBS, arg_key, specific_argument
 from newsprism.compare.predicates import Predicate, predicate_of
 from newsprism.model import Statement
 from newsprism.quotes.cues import SPEECH_VERBS
-from newsprism.text import content_words, date_terms, numbers, quantities, stem, words
+from newsprism.text import DAYS, MONTHS, content_words, date_terms, numbers, quantities, stem, words
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -122,6 +122,8 @@ FEATURES = (
 # ``apart_pred`` counts a different subject from the first, fully from the second.
 _UNRELATED_VERBS = 0.4
 _ONE_KIND = 0.7
+
+_DATE_STEMS = frozenset(stem(w) for w in DAYS + MONTHS)
 
 # Rarity-weighted shared words from which two leads count as fully sharing their words
 # (``lead_words``); a typical same-fact pair shares about 0.17, a look-alike 0.07.
@@ -395,7 +397,9 @@ def _names(text: str) -> set[str]:
 
 class StoryPairs:
     """Per-statement evidence of one story, and features of any of its pairs. ``sentences``
-    holds the vector of each statement's sentence (default: the statement's own vector)."""
+    holds the vector of each statement's sentence (default: the statement's own vector).
+    Without ``date_alone`` a shared weekday or month is a shared date only beside a shared
+    word (:meth:`_beyond`)."""
 
     def __init__(
         self,
@@ -403,8 +407,10 @@ class StoryPairs:
         vectors: np.ndarray,
         sentences: np.ndarray | None = None,
         frames: Frames | None = None,
+        date_alone: bool = True,
     ) -> None:
         self.vectors = vectors
+        self.date_alone = date_alone
         self.frames = frames.frames if frames is not None else tuple(Frame() for _ in statements)
         self.verb_vectors = frames.verb_vectors if frames is not None else {}
         self.phrase_vectors = frames.phrase_vectors if frames is not None else {}
@@ -429,6 +435,8 @@ class StoryPairs:
         lead = 1.0 / (1.0 + max(self.rank[i], self.rank[j]))
         apart = not self.names[i] & self.names[j]
         numbers_, clash, dates, dates_apart, numbers_apart = self._count_features(i, j)
+        if not self.date_alone:
+            dates *= float(not self._beyond[i].isdisjoint(self._beyond[j]))
         return [
             float(self.vectors[i] @ self.vectors[j]),
             words_,
@@ -535,6 +543,8 @@ class StoryPairs:
             )
             out[both, 3:6] = got[:, :3]
             out[both, 10:12] = got[:, 3:]
+        if not self.date_alone:
+            out[:, 5] *= _row_cosines(self._beyond_rows, rows, cols) > 0
         negative = self._negative_array
         out[:, 6] = negative[rows] != negative[cols]
         rank = self._rank_array
@@ -565,6 +575,17 @@ class StoryPairs:
         out[both, 11] = has_numbers[rows] & has_numbers[cols]
         shared = (_row_cosines(numbers_, rows, cols) > 0) | (_row_cosines(units, rows, cols) > 0)
         return both[shared]
+
+    @cached_property
+    def _beyond(self) -> list[set[str]]:
+        """Each statement's word stems but weekdays and months. A story about one moment names
+        its day in many statements ("on Sunday", "Sunday's debate"): two different things
+        said that day share it, so a shared day or month tells one fact only beside a word."""
+        return [bag - _DATE_STEMS for bag in self.stems]
+
+    @cached_property
+    def _beyond_rows(self) -> csr_matrix:
+        return _incidence(self._beyond)
 
     @cached_property
     def _count_rows(self) -> tuple[csr_matrix, csr_matrix, csr_matrix]:
