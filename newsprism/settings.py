@@ -723,6 +723,15 @@ class CompareSettings:
     # too), so it stays off.
     align_extend: float = 1.01
     align_extend_links: int = 8
+    # A statement an accepted pair links to a member of another group, from an article that
+    # group lacks, joins it too as a further supporting passage (compare/support.py): the pair
+    # at least align_support likely, the statement at least align_support_mean on average with
+    # every member, its article sharing at least align_support_links groups with each of the
+    # group's (0: not asked). A lead tells several facts; one group held it and the others
+    # lost its article. Above 1.0: off.
+    align_support: float = 1.01
+    align_support_mean: float = 0.0
+    align_support_links: int = 0
     # True: the pair model's count gate (a count on one side only: two facts) reads counts of
     # things only (text.counts_of_things: no date, clock time, score, code, age in apposition or
     # "one another"; years still count, they keep two events' statements apart). Tuning sets

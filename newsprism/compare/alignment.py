@@ -25,6 +25,7 @@ import numpy as np
 from newsprism.compare.blocking import candidate_pairs
 from newsprism.compare.pairs import FEATURES, Frames, StoryPairs, frames_used, pair_model
 from newsprism.compare.predicates import Predicate, one_deed
+from newsprism.compare.support import further_support
 from newsprism.model import Statement
 from newsprism.quotes.identity import one_speaker
 from newsprism.settings import CompareSettings
@@ -166,6 +167,8 @@ def align_statements(
             # the count gate kept from the clustering: the whole group must then vouch for it.
             near = [(i, j) for _, i, j in pairs] + list(related)
             groups = _extend_groups(statements, link, near, groups, settings, blocked)
+        if settings.align_support <= 1.0:
+            groups = _further_support(statements, link, pairs, groups, settings, blocked)
     else:
         groups = _cluster(
             statements,
@@ -1259,6 +1262,28 @@ def _extend_groups(
                 kept.append(j)
         out.append(tuple(sorted((*members, *kept))))
     return tuple(out)
+
+
+def _further_support(
+    statements: Sequence[Statement],
+    link: _ModelAffinity,
+    pairs: list[tuple[float, int, int]],
+    groups: tuple[tuple[int, ...], ...],
+    s: CompareSettings,
+    blocked: set[tuple[int, int]],
+) -> tuple[tuple[int, ...], ...]:
+    """``groups`` with the further supporting statements of :func:`further_support`."""
+    return further_support(
+        [st.article_id for st in statements],
+        groups,
+        sorted({(min(i, j), max(i, j)) for _, i, j in pairs}),
+        link.judge.probabilities,
+        blocked,
+        s.align_support,
+        s.align_support_mean,
+        _groups_together(statements, groups) if s.align_support_links else None,
+        s.align_support_links,
+    )
 
 
 def _near_copies(
