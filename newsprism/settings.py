@@ -732,6 +732,9 @@ class CompareSettings:
     align_support: float = 1.01
     align_support_mean: float = 0.0
     align_support_links: int = 0
+    align_support_least: float = 0.0
+    align_support_own: bool = False
+    align_support_vouch: bool = False
     # True: the pair model's count gate (a count on one side only: two facts) reads counts of
     # things only (text.counts_of_things: no date, clock time, score, code, age in apposition or
     # "one another"; years still count, they keep two events' statements apart). Tuning sets

@@ -61,3 +61,15 @@ def test_a_grown_group_inside_another_keeps_its_own_members():
     probability = _probability({(0, 2): 0.6, (1, 2): 0.6})
     out = further_support(articles, groups, [(0, 2)], probability, [], 0.5)
     assert out == ((0, 1, 2), (2,))
+
+
+def test_a_join_that_would_not_confirm_a_group_adds_no_support():
+    # "Lowe won Ashby, Brill and Corran" / "Mercer won Ashby, Brill and Dunmore": the model likes
+    # the pair, but it shares only the story's occasion, so it does not vouch for the fact
+    probability = _probability({(0, 3): 0.6, (0, 2): 0.5, (1, 3): 0.05})
+    never = further_support(ARTICLES, GROUPS, [(0, 3)], probability, [], 0.5, vouch=lambda a, b: False)
+    assert never == GROUPS
+    always = further_support(
+        ARTICLES, GROUPS, [(0, 3)], probability, [], 0.5, mean=0.4, vouch=lambda a, b: True
+    )
+    assert always == ((0, 1), (0, 2, 3))

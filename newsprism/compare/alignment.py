@@ -167,8 +167,6 @@ def align_statements(
             # the count gate kept from the clustering: the whole group must then vouch for it.
             near = [(i, j) for _, i, j in pairs] + list(related)
             groups = _extend_groups(statements, link, near, groups, settings, blocked)
-        if settings.align_support <= 1.0:
-            groups = _further_support(statements, link, pairs, groups, settings, blocked)
     else:
         groups = _cluster(
             statements,
@@ -194,6 +192,9 @@ def align_statements(
         specific = occasion.specific(a, b) or float(sims[a, b]) >= settings.align_occasion_cosine
         return specific and deeds.alike(a, b)
 
+    if settings.align_support <= 1.0 and settings.align_link <= 1.0:
+        vouch = confirms if settings.align_support_vouch else None
+        groups = _further_support(statements, judge, pairs, groups, settings, blocked, vouch)
     return Alignment(
         groups=groups,
         conflicts=strong,
@@ -1266,23 +1267,27 @@ def _extend_groups(
 
 def _further_support(
     statements: Sequence[Statement],
-    link: _ModelAffinity,
+    judge: _PairJudge,
     pairs: list[tuple[float, int, int]],
     groups: tuple[tuple[int, ...], ...],
     s: CompareSettings,
     blocked: set[tuple[int, int]],
+    vouch: Callable[[int, int], bool] | None = None,
 ) -> tuple[tuple[int, ...], ...]:
     """``groups`` with the further supporting statements of :func:`further_support`."""
     return further_support(
         [st.article_id for st in statements],
         groups,
         sorted({(min(i, j), max(i, j)) for _, i, j in pairs}),
-        link.judge.probabilities,
+        judge.probabilities,
         blocked,
         s.align_support,
         s.align_support_mean,
         _groups_together(statements, groups) if s.align_support_links else None,
         s.align_support_links,
+        s.align_support_least,
+        s.align_support_own,
+        vouch,
     )
 
 

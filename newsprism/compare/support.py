@@ -27,6 +27,9 @@ def further_support(
     mean: float = 0.0,
     together: Mapping[frozenset[str], int] | None = None,
     links: int = 0,
+    least: float = 0.0,
+    own: bool = False,
+    vouch: Callable[[int, int], bool] | None = None,
 ) -> tuple[tuple[int, ...], ...]:
     """``groups`` (statement indices; ``article_of`` each statement's article) each widened by
     the statements of articles it lacks that an accepted pair of ``joins`` (``i < j``) links to a
@@ -34,9 +37,18 @@ def further_support(
     with no ``blocked`` pair with any, not grouped with a member already (that would show the
     same statements as a second row) and, given ``together`` (how many groups two articles
     share), from an article sharing at least ``links`` groups with each of the group's articles
-    (two events of one kind share few). One statement per article, the likeliest; a widened
-    group inside another group keeps its own members."""
-    sure = [p for p, prob in zip(joins, probability(list(joins)), strict=True) if prob >= bar]
+    (two events of one kind share few), and at least ``least`` with every member of another
+    article. With ``own``, also into a group that holds another statement of its article (a
+    wrong or weaker join of that article took its place). ``vouch`` (two statement indices): the
+    join must also be one that would confirm a group (a term specific to the fact, not the
+    story's occasion: a list of places two winners won shares only the occasion). One
+    statement per article, the
+    likeliest; a widened group inside another group keeps its own members."""
+    sure = [
+        p
+        for p, prob in zip(joins, probability(list(joins)), strict=True)
+        if prob >= bar and (vouch is None or vouch(*p))
+    ]
     if not sure:
         return groups
     groups_of: dict[int, list[int]] = {}
@@ -48,10 +60,16 @@ def further_support(
     for i, j in sure:
         for new, member in ((i, j), (j, i)):
             for g in groups_of.get(member, ()):
-                if _may_join(new, groups[g], article_of, groups_of, groups, against, together, links):
-                    score = _mean(new, groups[g], probability)
+                if _may_join(new, groups[g], article_of, groups_of, groups, against, together, links, own):
+                    others = tuple(m for m in groups[g] if article_of[m] != article_of[new])
+                    values = probability([(min(new, m), max(new, m)) for m in others])
+                    score = sum(values) / len(values)
                     best = offers.setdefault(g, {}).get(article_of[new])
-                    if score >= mean and (best is None or (score, -new) > (best[0], -best[1])):
+                    if (
+                        score >= mean
+                        and min(values) >= least
+                        and (best is None or (score, -new) > (best[0], -best[1]))
+                    ):
                         offers[g][article_of[new]] = (score, new)
     grown = [
         tuple(sorted((*members, *_kept(offers.get(g, {}), against)))) for g, members in enumerate(groups)
@@ -68,22 +86,22 @@ def _may_join(
     against: Mapping[int, set[int]],
     together: Mapping[frozenset[str], int] | None,
     links: int,
+    own: bool = False,
 ) -> bool:
     """Whether statement ``new`` may join the group of ``members`` (see :func:`further_support`)."""
     articles = {article_of[m] for m in members}
-    if new in members or article_of[new] in articles or against.get(new, set()) & set(members):
+    if new in members or against.get(new, set()) & set(members):
+        return False
+    if article_of[new] in articles and not own:
+        return False
+    articles.discard(article_of[new])
+    if not articles:
         return False
     if any(set(groups[h]) & set(members) for h in groups_of.get(new, ())):
         return False
     return together is None or all(
         together.get(frozenset((article_of[new], a)), 0) >= links for a in articles
     )
-
-
-def _mean(new: int, members: tuple[int, ...], probability: Callable[[list[Pair]], list[float]]) -> float:
-    """The mean probability of ``new`` with each member."""
-    values = probability([(min(new, m), max(new, m)) for m in members])
-    return sum(values) / len(values)
 
 
 def _kept(offers: Mapping[str, tuple[float, int]], against: Mapping[int, set[int]]) -> list[int]:
