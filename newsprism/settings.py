@@ -733,7 +733,6 @@ class CompareSettings:
     align_support_mean: float = 0.0
     align_support_links: int = 0
     align_support_least: float = 0.0
-    align_support_own: bool = False
     align_support_vouch: bool = False
     # True: the pair model's count gate (a count on one side only: two facts) reads counts of
     # things only (text.counts_of_things: no date, clock time, score, code, age in apposition or

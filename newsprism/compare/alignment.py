@@ -1286,7 +1286,6 @@ def _further_support(
         _groups_together(statements, groups) if s.align_support_links else None,
         s.align_support_links,
         s.align_support_least,
-        s.align_support_own,
         vouch,
     )
 

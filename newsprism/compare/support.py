@@ -28,22 +28,18 @@ def further_support(
     together: Mapping[frozenset[str], int] | None = None,
     links: int = 0,
     least: float = 0.0,
-    own: bool = False,
     vouch: Callable[[int, int], bool] | None = None,
 ) -> tuple[tuple[int, ...], ...]:
     """``groups`` (statement indices; ``article_of`` each statement's article) each widened by
     the statements of articles it lacks that an accepted pair of ``joins`` (``i < j``) links to a
-    member with ``probability`` at least ``bar``, at least ``mean`` on average to all members,
-    with no ``blocked`` pair with any, not grouped with a member already (that would show the
-    same statements as a second row) and, given ``together`` (how many groups two articles
-    share), from an article sharing at least ``links`` groups with each of the group's articles
-    (two events of one kind share few), and at least ``least`` with every member of another
-    article. With ``own``, also into a group that holds another statement of its article (a
-    wrong or weaker join of that article took its place). ``vouch`` (two statement indices): the
-    join must also be one that would confirm a group (a term specific to the fact, not the
-    story's occasion: a list of places two winners won shares only the occasion). One
-    statement per article, the
-    likeliest; a widened group inside another group keeps its own members."""
+    member with ``probability`` at least ``bar``: at least ``mean`` on average and ``least`` with
+    every member, no ``blocked`` pair with any, not grouped with a member already (that would
+    show the same statements as a second row) and, given ``together`` (how many groups two
+    articles share), from an article sharing at least ``links`` groups with each of the group's
+    articles (two events of one kind share few). ``vouch`` (two statement indices): the join
+    must also be one that would confirm a group (a term specific to the fact, not the story's
+    occasion: two winners' lists of the same places share only the occasion). One statement per
+    article, the likeliest; a widened group inside another group keeps its own members."""
     sure = [
         p
         for p, prob in zip(joins, probability(list(joins)), strict=True)
@@ -60,9 +56,8 @@ def further_support(
     for i, j in sure:
         for new, member in ((i, j), (j, i)):
             for g in groups_of.get(member, ()):
-                if _may_join(new, groups[g], article_of, groups_of, groups, against, together, links, own):
-                    others = tuple(m for m in groups[g] if article_of[m] != article_of[new])
-                    values = probability([(min(new, m), max(new, m)) for m in others])
+                if _may_join(new, groups[g], article_of, groups_of, groups, against, together, links):
+                    values = probability([(min(new, m), max(new, m)) for m in groups[g]])
                     score = sum(values) / len(values)
                     best = offers.setdefault(g, {}).get(article_of[new])
                     if (
@@ -86,16 +81,10 @@ def _may_join(
     against: Mapping[int, set[int]],
     together: Mapping[frozenset[str], int] | None,
     links: int,
-    own: bool = False,
 ) -> bool:
     """Whether statement ``new`` may join the group of ``members`` (see :func:`further_support`)."""
     articles = {article_of[m] for m in members}
-    if new in members or against.get(new, set()) & set(members):
-        return False
-    if article_of[new] in articles and not own:
-        return False
-    articles.discard(article_of[new])
-    if not articles:
+    if new in members or article_of[new] in articles or against.get(new, set()) & set(members):
         return False
     if any(set(groups[h]) & set(members) for h in groups_of.get(new, ())):
         return False
