@@ -1278,7 +1278,13 @@ def _further_support(
     return further_support(
         [st.article_id for st in statements],
         groups,
-        sorted({(min(i, j), max(i, j)) for _, i, j in pairs}),
+        sorted(
+            {
+                (min(i, j), max(i, j))
+                for _, i, j in pairs
+                if not s.align_one_polarity or statements[i].polarity == statements[j].polarity
+            }
+        ),
         judge.probabilities,
         blocked,
         s.align_support,
