@@ -129,6 +129,32 @@ def test_a_summary_line_says_what_the_ledger_says_about_its_claim():
     assert first["status"] == ledger[0].status
 
 
+def test_a_claim_that_supports_two_groups_is_shown_whole_only_where_both_are_carried():
+    text = "The storm flooded the harbour district overnight, and the mayor closed every school on Monday."
+    art = make_article(text, outlet="C")
+    other = make_article("The storm flooded the harbour district. The mayor closed every school.", outlet="D")
+    third = make_article("Flood water reached the harbour district before dawn.", outlet="E")
+    sts = [
+        *_two_clauses(art, text),
+        _st("d1", other, "The storm flooded the harbour district."),
+        _st("d2", other, "The mayor closed every school."),
+        _st("e1", third, "Flood water reached the harbour district before dawn."),
+    ]
+    # c1 tells the flood (with D) and, as a further supporting passage, its hour (with E only):
+    # D does not carry every fact of the sentence, so no line cites D for all of it.
+    ledger = [
+        LedgerGroup("g3", sts[4].text, "consensus", ("c1", "e1"), (art.id, third.id), 2),
+        LedgerGroup("g1", sts[0].text, "consensus", ("c1", "d1"), (art.id, other.id), 2),
+        LedgerGroup("g2", sts[1].text, "consensus", ("c2", "d2"), (art.id, other.id), 2),
+    ]
+    vecs = {
+        k: np.array(v, np.float32)
+        for k, v in {"c1": [1, 0], "c2": [0, 1], "d1": [1, 0], "d2": [0, 1], "e1": [1, 0]}.items()
+    }
+    summary = summarize(ledger, sts, [art, other, third], vecs)
+    assert summary and all(s["text"] != text or "D" not in {c["outlet"] for c in s["cites"]} for s in summary)
+
+
 def test_a_clause_cut_from_its_sentence_is_never_a_summary_line():
     art = make_article(
         "Twelve people were injured on Tuesday, among them three firefighters, the fire service said.",

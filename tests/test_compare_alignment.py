@@ -155,7 +155,9 @@ def test_groups_merge_only_while_their_mean_probability_holds(monkeypatch):
     vecs = np.array([[1, 0], [half, half], [0, 1]], dtype=np.float32)
     # 0-1 and 1-2 are near-certain, 0-2 is not: the mean of the third's pairs with {0, 1} is ~0.5.
     assert (0, 1, 2) in align_statements(sts, vecs, CompareSettings(align_link=0.3), vecs).groups
-    apart = align_statements(sts, vecs, CompareSettings(align_link=0.6, align_second=1.01), vecs).groups
+    apart = align_statements(
+        sts, vecs, CompareSettings(align_link=0.6, align_second=1.01, align_support=1.01), vecs
+    ).groups
     assert (0, 1, 2) not in apart and len([g for g in apart if len(g) == 2]) == 1
 
 
@@ -183,8 +185,13 @@ def test_a_sentence_that_tells_two_facts_supports_both(monkeypatch):
     sentences = np.array([[1, 0, 0], [1, 0, 0], [0.9, 0, np.sqrt(0.19)]], dtype=np.float32)
     both = align_statements(sts, clauses, CompareSettings(), sentences).groups
     assert (0, 2) in both and (1, 2) in both
-    one = align_statements(sts, clauses, CompareSettings(align_second=1.01), sentences).groups
+    one = align_statements(
+        sts, clauses, CompareSettings(align_second=1.01, align_support=1.01), sentences
+    ).groups
     assert ((0, 2) in one) != ((1, 2) in one)
+    # ... and with the second groups off, further support (compare/support.py) finds the second
+    further = align_statements(sts, clauses, CompareSettings(align_second=1.01, align_support=0.5), sentences)
+    assert (0, 2) in further.groups and (1, 2) in further.groups
 
 
 def test_a_second_group_needs_shared_rare_words(monkeypatch):

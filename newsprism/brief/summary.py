@@ -233,13 +233,16 @@ def _key(st: Statement) -> tuple[str, int]:
 def _sentence_groups(
     statements: Sequence[Statement], ledger: Sequence[LedgerGroup]
 ) -> dict[tuple[str, int], list[LedgerGroup]]:
-    """The ledger groups of every claim of each sentence."""
-    group_of = {sid: g for g in ledger for sid in g.statement_ids}
+    """The ledger groups of every claim of each sentence: each group a claim is in (a claim
+    that tells several facts supports each of their groups)."""
+    groups_of: dict[str, list[LedgerGroup]] = {}
+    for g in ledger:
+        for sid in g.statement_ids:
+            groups_of.setdefault(sid, []).append(g)
     out: dict[tuple[str, int], list[LedgerGroup]] = {}
     for st in statements:
-        if st.id in group_of:
-            out.setdefault(_key(st), []).append(group_of[st.id])
-    return out
+        out.setdefault(_key(st), []).extend(groups_of.get(st.id, ()))
+    return {k: v for k, v in out.items() if v}
 
 
 def _sentence_vectors(

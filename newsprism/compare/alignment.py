@@ -25,6 +25,7 @@ import numpy as np
 from newsprism.compare.blocking import candidate_pairs
 from newsprism.compare.pairs import FEATURES, Frames, StoryPairs, frames_used, pair_model
 from newsprism.compare.predicates import Predicate, one_deed
+from newsprism.compare.support import further_support
 from newsprism.model import Statement
 from newsprism.quotes.identity import one_speaker
 from newsprism.settings import CompareSettings
@@ -191,6 +192,9 @@ def align_statements(
         specific = occasion.specific(a, b) or float(sims[a, b]) >= settings.align_occasion_cosine
         return specific and deeds.alike(a, b)
 
+    if settings.align_support <= 1.0 and settings.align_link <= 1.0:
+        vouch = confirms if settings.align_support_vouch else None
+        groups = _further_support(statements, judge, pairs, groups, settings, blocked, vouch)
     return Alignment(
         groups=groups,
         conflicts=strong,
@@ -1261,6 +1265,37 @@ def _extend_groups(
                 kept.append(j)
         out.append(tuple(sorted((*members, *kept))))
     return tuple(out)
+
+
+def _further_support(
+    statements: Sequence[Statement],
+    judge: _PairJudge,
+    pairs: list[tuple[float, int, int]],
+    groups: tuple[tuple[int, ...], ...],
+    s: CompareSettings,
+    blocked: set[tuple[int, int]],
+    vouch: Callable[[int, int], bool] | None = None,
+) -> tuple[tuple[int, ...], ...]:
+    """``groups`` with the further supporting statements of :func:`further_support`."""
+    return further_support(
+        [st.article_id for st in statements],
+        groups,
+        sorted(
+            {
+                (min(i, j), max(i, j))
+                for _, i, j in pairs
+                if not s.align_one_polarity or statements[i].polarity == statements[j].polarity
+            }
+        ),
+        judge.probabilities,
+        blocked,
+        s.align_support,
+        s.align_support_mean,
+        _groups_together(statements, groups) if s.align_support_links else None,
+        s.align_support_links,
+        s.align_support_least,
+        vouch,
+    )
 
 
 def _near_copies(
