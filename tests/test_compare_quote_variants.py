@@ -597,3 +597,35 @@ def test_an_unnamed_speakers_reported_words_the_direct_quote_does_not_print_are_
 
     assert grouped(told) == []  # her own words, "win every last ballot", are not in the direct quote
     assert len(grouped(kept)) == 1  # the quoted words are the direct quote's: one utterance
+
+
+def test_a_quote_of_two_sentences_is_in_the_group_of_each_sentence():
+    # one outlet prints two sentences as one quote; another prints the first, two more a longer
+    # version of the second with the speaker unnamed: the whole quote is in both groups
+    head, tail = "The river has risen past the old bridge.", "Every family must leave tonight"
+    longer = f"{tail}, and the shelters at the school stay open until the water falls"
+
+    def groups_of(second_speaker: str, kind: str) -> tuple[list, list]:
+        texts = [f"{head} {tail}.", head, longer, longer]
+        speakers = ["Ada Quist", "Ada Quist", second_speaker, second_speaker]
+        arts = [make_article(f"Intro.\n\n“{t}” someone said.", outlet=f"O{k}") for k, t in enumerate(texts)]
+        quotes = [
+            dataclasses.replace(
+                quote_in(a, t, who), speaker=dataclasses.replace(quote_in(a, t, who).speaker, kind=kind)
+            )
+            if k >= 2
+            else quote_in(a, t, who)
+            for k, (a, t, who) in enumerate(zip(arts, texts, speakers, strict=True))
+        ]
+        order = {a.id: k for k, a in enumerate(arts)}
+        return quotes, group_quotes(quotes, TableEmbedder(), CompareSettings(), order)
+
+    quotes, groups = groups_of("the spokeswoman", "nominal")
+    whole = quotes[0].id
+    assert len(groups) == 2 and all(whole in g.quote_ids for g in groups)
+    # the reference of the second sentence's group is the other outlets' version, not the whole
+    second = next(g for g in groups if quotes[2].id in g.quote_ids)
+    assert next(v for v in second.variants if v["reference"])["quote_id"] != whole
+    # another named speaker's words: the whole quote stays in its own group only
+    quotes, groups = groups_of("Tomas Reilly", "person")
+    assert sum(whole in g.quote_ids for g in groups) == 1

@@ -21,6 +21,7 @@ most of the others, earliest article on a tie) and classified:
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import itertools
 import re
@@ -34,7 +35,16 @@ from newsprism.nlp.embed import Embedder
 from newsprism.quotes.identity import fold
 from newsprism.quotes.names import compatible
 from newsprism.settings import CompareSettings
-from newsprism.text import content_words, negated_words, negations, normalize_words, numbers, stem, words
+from newsprism.text import (
+    content_words,
+    negated_words,
+    negations,
+    normalize_words,
+    numbers,
+    split_sentences,
+    stem,
+    words,
+)
 
 __all__ = ["ALTERATIONS", "classify", "group_quotes", "grouped_texts", "word_diff"]
 
@@ -99,19 +109,80 @@ def group_quotes(
             pairs.append((score, i, j, _second_version(keys[i], keys[j], float(sims[i, j]), settings)))
     taken = set(items)  # a set: membership in the list compared every pair of quotes
     fragments = _Fragments([q for q in quotes if q not in taken and len(words(q.text)) >= 2])
+    clusters = _cluster(items, keys, pairs, settings.quote_overlap)
+    seconds = _second_groups(items, keys, clusters, settings)
     out = []
-    for members in _cluster(items, keys, pairs, settings.quote_overlap):
+    for c, members in enumerate(clusters):
         group = _with_fragments([items[k] for k in members], fragments)
-        if len({q.article_id for q in group}) < 2:
+        covered = {q.article_id for q in group}
+        extra = [items[k] for k in seconds.get(c, ()) if items[k].article_id not in covered]
+        if len({q.article_id for q in group + extra}) < 2:
             continue
+        group += extra
         vecs = embedder.embed([q.text for q in group])
-        out.append(_build_group(group, vecs @ vecs.T, embedder, settings, order))
+        out.append(_build_group(group, vecs @ vecs.T, embedder, settings, order, len(group) - len(extra)))
     return sorted(out, key=lambda g: (-len(g.quote_ids), g.id))
 
 
 def grouped_texts(quotes: Sequence[Quote]) -> list[str]:
     """The texts :func:`group_quotes` embeds (the compare stage has them embedded ahead)."""
     return [q.text for q in quotes if _item(q)]
+
+
+def _second_groups(
+    items: Sequence[Quote], keys: Sequence[_Keys], clusters: list[list[int]], s: CompareSettings
+) -> dict[int, list[int]]:
+    """Cluster index -> quotes of several sentences that join it as well: one sentence of the quote
+    is a version of a member from another article (the pair test, sentence by sentence). Each
+    sentence is its own utterance, so an outlet printing two sentences as one quote carries both
+    utterances, and belongs to both groups; clustering keeps it in one (one version per article)."""
+    where = {k: c for c, members in enumerate(clusters) for k in members}
+    index: dict[str, set[int]] = {}
+    for k, key in enumerate(keys):
+        for st in key.stems:
+            index.setdefault(st, set()).add(k)
+    out: dict[int, list[int]] = {}
+    for q, item in enumerate(items):
+        parts = _sentence_versions(item)
+        if not parts:
+            continue
+        near = Counter(m for st in keys[q].stems for m in index[st] if items[m].article_id != item.article_id)
+        for c in sorted({where[m] for m, n in near.items() if n >= s.quote_min_shared} - {where[q]}):
+            if item.article_id in {items[m].article_id for m in clusters[c]}:
+                continue
+            if any(_sentence_joins(parts, items[m], keys[m], s) for m in clusters[c]):
+                out.setdefault(c, []).append(q)
+    return out
+
+
+def _sentence_versions(quote: Quote) -> list[tuple[Quote, _Keys]]:
+    """The sentences of a direct quote of two or more (three words or more each), each a version
+    of its own; none for a quote of one sentence."""
+    if quote.kind != "direct":
+        return []
+    parts = [quote.text[a:b] for a, b in split_sentences(quote.text)]
+    parts = [p for p in parts if len(words(p)) >= 3]
+    if len(parts) < 2:
+        return []
+    versions = [dataclasses.replace(quote, text=p) for p in parts]
+    return [(v, _Keys(v)) for v in versions]
+
+
+def _sentence_joins(parts: list[tuple[Quote, _Keys]], other: Quote, key: _Keys, s: CompareSettings) -> bool:
+    """One of ``parts`` (a quote's sentences) is a version of ``other`` by the words alone, with a
+    phrase both print (a short sentence shares a larger part of its few words by chance): the
+    pair test with no embedding similarity, or the sentence printed word for word inside the
+    other version or holding it, by one speaker or with one side unnamed."""
+    for part, pk in parts:
+        if _common_run(pk, key) < s.quote_min_run:
+            continue
+        if _pair_score(part, other, pk, key, 0.0, s) is not None:
+            return True
+        compatible = None in (pk.surname, key.surname) or _same_speaker(pk, key)
+        long_enough = min(len(pk.sequence), len(key.sequence)) >= s.quote_sentence_run
+        if compatible and long_enough and key.quoted and _nested(pk, key):
+            return True
+    return False
 
 
 def _item(quote: Quote) -> bool:
@@ -547,12 +618,20 @@ def _inside(small: list[str], big: list[str]) -> bool:
 
 
 def _build_group(
-    group: list[Quote], sims: np.ndarray, embedder: Embedder, s: CompareSettings, order: dict[str, int]
+    group: list[Quote],
+    sims: np.ndarray,
+    embedder: Embedder,
+    s: CompareSettings,
+    order: dict[str, int],
+    own: int | None = None,
 ) -> QuoteGroup:
+    """The group of ``group``'s versions; the first ``own`` are its own members (the rest are
+    quotes of several sentences that are in another group too: never the reference, which would
+    show their other sentences as this utterance's words)."""
     speakers = Counter(_surname(q) for q in group if _surname(q))
     main = speakers.most_common(1)[0][0] if speakers else None
     display = next((q.speaker.canonical for q in group if q.speaker and _surname(q) == main), None)
-    ref = _reference(group, order)
+    ref = _reference(group[:own], order)
     variants = []
     for k, quote in enumerate(group):
         others = [q for q in group if q is not quote]
