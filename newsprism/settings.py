@@ -915,8 +915,9 @@ class CompareSettings:
     # on the 31 PolNeAR dev stories (docs/results/brief.md 0y-qgroups).
     quote_phrase_run: int = 4
     # A sentence of a quote printed word for word inside another outlet's quoted version (or
-    # holding it) joins that version's group when it has this many words: a whole sentence
-    # alike is strong enough where a speaker is unnamed on one side. Session 17, ECB+ calibrate.
+    # holding it, or holding its quote marks) joins that version's group when this many words
+    # run alike: a stretch that long printed alike is strong enough where a speaker is unnamed
+    # on one side. Session 17: 5 gains every right pair on the calibrate halves and dev sets.
     quote_sentence_run: int = 5
     # A reworded version keeping this share of the reference's content stems (or as close as
     # quote_sim) is a translation; less is a paraphrase. Set on the seeds' translated quote.

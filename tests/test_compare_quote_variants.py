@@ -629,3 +629,33 @@ def test_a_quote_of_two_sentences_is_in_the_group_of_each_sentence():
     # another named speaker's words: the whole quote stays in its own group only
     quotes, groups = groups_of("Tomas Reilly", "person")
     assert sum(whole in g.quote_ids for g in groups) == 1
+
+
+def _three_outlets(texts_speakers_kinds, embedder=None):
+    arts, quotes = [], []
+    for k, (text, who, kind) in enumerate(texts_speakers_kinds):
+        art = make_article(f"Intro {k}.\n\n{text} the paper said.", outlet=f"O{k}")
+        arts.append(art)
+        quotes.append(quote_in(art, text, who, kind))
+    order = {a.id: k for k, a in enumerate(arts)}
+    return quotes, group_quotes(quotes, embedder or TableEmbedder(), CompareSettings(), order)
+
+
+UNNAMED = "in any way tied to the unfair public scrutiny the club has faced"
+REPORTED = f"she said she was sorry “if the fire is {UNNAMED} since the vote”"
+
+
+def test_a_quote_with_no_speaker_joins_the_reported_version_printing_it_in_quote_marks():
+    # the reported sentence says more around the quoted words: meanings not close
+    far = TableEmbedder(pinned={REPORTED: 0.5}, anchor=UNNAMED)
+    quotes, groups = _three_outlets([(UNNAMED, None, "direct"), (REPORTED, "Ada Quist", "indirect")], far)
+    assert len(groups) == 1 and set(groups[0].quote_ids) == {q.id for q in quotes}
+
+
+def test_an_unnamed_version_does_not_join_two_named_speakers():
+    other = f"he hoped the blaze was not “{UNNAMED}”".replace("not ", "")
+    quotes, groups = _three_outlets(
+        [(UNNAMED, None, "direct"), (REPORTED, "Ada Quist", "indirect"), (other, "Tomas Reilly", "indirect")]
+    )
+    assert all(not {quotes[1].id, quotes[2].id} <= set(g.quote_ids) for g in groups)
+    assert any(quotes[0].id in g.quote_ids for g in groups)

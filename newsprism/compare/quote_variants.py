@@ -133,7 +133,8 @@ def _second_groups(
     items: Sequence[Quote], keys: Sequence[_Keys], clusters: list[list[int]], s: CompareSettings
 ) -> dict[int, list[int]]:
     """Cluster index -> quotes of several sentences that join it as well: one sentence of the quote
-    is a version of a member from another article (the pair test, sentence by sentence). Each
+    is a version of every member (the pair test, sentence by sentence; a sentence that is a
+    version of one member only may be another sentence than the others print). Each
     sentence is its own utterance, so an outlet printing two sentences as one quote carries both
     utterances, and belongs to both groups; clustering keeps it in one (one version per article)."""
     where = {k: c for c, members in enumerate(clusters) for k in members}
@@ -150,7 +151,7 @@ def _second_groups(
         for c in sorted({where[m] for m, n in near.items() if n >= s.quote_min_shared} - {where[q]}):
             if item.article_id in {items[m].article_id for m in clusters[c]}:
                 continue
-            if any(_sentence_joins(parts, items[m], keys[m], s) for m in clusters[c]):
+            if any(all(_sentence_joins(part, items[m], keys[m], s) for m in clusters[c]) for part in parts):
                 out.setdefault(c, []).append(q)
     return out
 
@@ -168,21 +169,21 @@ def _sentence_versions(quote: Quote) -> list[tuple[Quote, _Keys]]:
     return [(v, _Keys(v)) for v in versions]
 
 
-def _sentence_joins(parts: list[tuple[Quote, _Keys]], other: Quote, key: _Keys, s: CompareSettings) -> bool:
-    """One of ``parts`` (a quote's sentences) is a version of ``other`` by the words alone, with a
+def _sentence_joins(part: tuple[Quote, _Keys], other: Quote, key: _Keys, s: CompareSettings) -> bool:
+    """``part`` (one sentence of a quote) is a version of ``other`` by the words alone, with a
     phrase both print (a short sentence shares a larger part of its few words by chance): the
-    pair test with no embedding similarity, or the sentence printed word for word inside the
-    other version or holding it, by one speaker or with one side unnamed."""
-    for part, pk in parts:
-        if _common_run(pk, key) < s.quote_min_run:
-            continue
-        if _pair_score(part, other, pk, key, 0.0, s) is not None:
-            return True
-        compatible = None in (pk.surname, key.surname) or _same_speaker(pk, key)
-        long_enough = min(len(pk.sequence), len(key.sequence)) >= s.quote_sentence_run
-        if compatible and long_enough and key.quoted and _nested(pk, key):
-            return True
-    return False
+    pair test with no embedding similarity; or, by one speaker or with one side unnamed, a run
+    of ``quote_sentence_run`` words alike where one is word for word inside the other (or
+    ``other``'s quote marks are inside the sentence)."""
+    quote, pk = part
+    run = _common_run(pk, key)
+    if run < s.quote_min_run:
+        return False
+    if _pair_score(quote, other, pk, key, 0.0, s) is not None:
+        return True
+    compatible = None in (pk.surname, key.surname) or _same_speaker(pk, key)
+    held = _nested(pk, key) if key.quoted else _marks_in(key, pk)
+    return compatible and run >= s.quote_sentence_run and held
 
 
 def _item(quote: Quote) -> bool:
@@ -339,6 +340,7 @@ def _candidates(
     for posting in index.values():
         out.update(_cross_article_pairs(posting, items))
     out.update(_runs_alike(items, keys, s.quote_same_run))
+    out.update(_marks_alike(items, keys))
     return sorted(p for p in out if items[p[0]].article_id != items[p[1]].article_id)
 
 
@@ -354,6 +356,28 @@ def _runs_alike(items: Sequence[Quote], keys: Sequence[_Keys], run: int) -> set[
     for posting in index.values():
         if len(posting) > 1:
             out.update(_cross_article_pairs(posting, items))
+    return out
+
+
+def _marks_alike(items: Sequence[Quote], keys: Sequence[_Keys]) -> set[tuple[int, int]]:
+    """Pairs where a version with no named speaker and another share a run of quoted words that
+    one of them prints in quote marks (the blocking ``_marks_printed`` needs): the first three
+    words of each quoted piece, looked up among the three-word runs of every quoted text."""
+    runs: dict[tuple[str, ...], set[int]] = {}
+    for k, key in enumerate(keys):
+        for text in key.marks + ([key.sequence] if key.quoted else []):
+            for i in range(len(text) - 2):
+                runs.setdefault(tuple(text[i : i + 3]), set()).add(k)
+    out: set[tuple[int, int]] = set()
+    for k, key in enumerate(keys):
+        pieces = key.marks or ([key.sequence] if key.quoted and not key.fragment else [])
+        for piece in pieces:
+            hosts = [h for h in runs.get(tuple(piece[:3]), ()) if h != k]
+            out.update(
+                (min(k, h), max(k, h))
+                for h in hosts
+                if items[h].article_id != items[k].article_id and None in (key.surname, keys[h].surname)
+            )
     return out
 
 
@@ -412,7 +436,8 @@ def _pair_score(a: Quote, b: Quote, ka: _Keys, kb: _Keys, sim: float, s: Compare
             return max(overlap, sim)
         unknown = None in (ka.who, kb.who) and len(ka.stems & kb.stems) >= s.quote_unknown_min_shared
         copy = copied and _same_polarity(ka, kb) and (unknown or long_enough)
-        if copy or (_unresolved_alike(ka, kb, overlap, sim, s) and _same_polarity(ka, kb)):
+        unresolved = _unresolved_alike(ka, kb, overlap, sim, s) or _marks_printed(ka, kb, s)
+        if copy or (unresolved and _same_polarity(ka, kb)):
             return max(overlap, sim)
         return None
     shared = len(ka.stems & kb.stems) >= s.quote_min_shared
@@ -461,6 +486,28 @@ def _unresolved_alike(ka: _Keys, kb: _Keys, overlap: float, sim: float, s: Compa
     return shared >= s.quote_unknown_min_shared or (
         shared >= s.quote_min_shared and ka.quoted and kb.quoted and _nested(ka, kb)
     )
+
+
+def _marks_printed(ka: _Keys, kb: _Keys, s: CompareSettings) -> bool:
+    """One side's speaker has no name and the speaker's own words, a run of
+    ``quote_unknown_min_shared`` content words or more that one version prints in quote marks,
+    are the other's quoted words (inside its direct quote or its quote marks), or a direct quote
+    is printed whole inside the other's quote marks: words in quote marks are known word for
+    word, so such a run is one utterance whoever each outlet names (a speaker read wrong)."""
+    if None not in (ka.surname, kb.surname):
+        return False
+    n = s.quote_unknown_min_shared
+    return _marked_within(ka, kb, n) or _marked_within(kb, ka, n)
+
+
+def _marked_within(part: _Keys, host: _Keys, n: int) -> bool:
+    """``part``'s quoted words (its quote marks, or the whole of a direct quote) of ``n`` content
+    words or more are inside ``host``'s quoted words; two direct quotes are not asked here."""
+    hosts = host.marks + ([host.sequence] if host.quoted and not host.fragment else [])
+    pieces = part.marks if part.marks else ([part.sequence] if part.quoted and not part.fragment else [])
+    if not part.marks:
+        hosts = host.marks  # a direct quote counts only inside the other's quote marks
+    return any(len(set(p) & part.stems) >= n and any(_inside(p, h) for h in hosts) for p in pieces)
 
 
 def _marks_unprinted(part: _Keys, host: _Keys) -> bool:
@@ -524,10 +571,19 @@ def _cluster(
             continue
         if not _splits_held(merged, items, keys, overlap):
             continue
+        if None in (keys[i].surname, keys[j].surname) and not _speakers_agree(members[ci], members[cj], keys):
+            continue
         members[ci] += members.pop(cj)
         for k in members[ci]:
             cluster[k] = ci
     return sorted(sorted(m) for m in members.values())
+
+
+def _speakers_agree(first: list[int], second: list[int], keys: Sequence[_Keys]) -> bool:
+    """The named speakers of two clusters joined through an unnamed version are one person: an
+    unnamed speaker matches anyone, but two named people do not become one through them."""
+    named = [[keys[k] for k in ks if keys[k].surname is not None] for ks in (first, second)]
+    return all(_same_speaker(a, b) for a in named[0] for b in named[1])
 
 
 def _repeated(
