@@ -659,3 +659,15 @@ def test_an_unnamed_version_does_not_join_two_named_speakers():
     )
     assert all(not {quotes[1].id, quotes[2].id} <= set(g.quote_ids) for g in groups)
     assert any(quotes[0].id in g.quote_ids for g in groups)
+
+
+def test_two_outlets_quoting_different_sentences_of_a_third_ones_quote_are_two_groups():
+    head, tail = "The river has risen past the old bridge.", "Every family on the quay must leave tonight."
+    texts = [f"{head} {tail}", head, tail]
+    arts = [make_article(f"Intro.\n\n“{t}” Quist said.", outlet=f"O{k}") for k, t in enumerate(texts)]
+    quotes = [quote_in(a, t, "Ada Quist") for a, t in zip(arts, texts, strict=True)]
+    order = {a.id: k for k, a in enumerate(arts)}
+    groups = group_quotes(quotes, TableEmbedder(), CompareSettings(), order)
+    whole, first, second = (q.id for q in quotes)
+    assert all(not {first, second} <= set(g.quote_ids) for g in groups)
+    assert {frozenset(g.quote_ids) for g in groups} == {frozenset({whole, first}), frozenset({whole, second})}

@@ -109,13 +109,14 @@ def group_quotes(
             pairs.append((score, i, j, _second_version(keys[i], keys[j], float(sims[i, j]), settings)))
     taken = set(items)  # a set: membership in the list compared every pair of quotes
     fragments = _Fragments([q for q in quotes if q not in taken and len(words(q.text)) >= 2])
-    clusters = _cluster(items, keys, pairs, settings.quote_overlap)
-    seconds = _second_groups(items, keys, clusters, settings)
+    sentences = _Sentences(items, keys, settings)
+    clusters = _cluster(items, keys, pairs, settings.quote_overlap, sentences)
+    seconds = _second_groups(items, keys, clusters, settings, sentences)
     out = []
     for c, members in enumerate(clusters):
         group = _with_fragments([items[k] for k in members], fragments)
-        covered = {q.article_id for q in group}
-        extra = [items[k] for k in seconds.get(c, ()) if items[k].article_id not in covered]
+        ids = {q.id for q in group}
+        extra = [q for q in seconds.get(c, ()) if q.id not in ids]
         if len({q.article_id for q in group + extra}) < 2:
             continue
         group += extra
@@ -130,11 +131,17 @@ def grouped_texts(quotes: Sequence[Quote]) -> list[str]:
 
 
 def _second_groups(
-    items: Sequence[Quote], keys: Sequence[_Keys], clusters: list[list[int]], s: CompareSettings
-) -> dict[int, list[int]]:
-    """Cluster index -> quotes of several sentences that join it as well: one sentence of the quote
-    is a version of every member (the pair test, sentence by sentence; a sentence that is a
-    version of one member only may be another sentence than the others print). Each
+    items: Sequence[Quote],
+    keys: Sequence[_Keys],
+    clusters: list[list[int]],
+    s: CompareSettings,
+    sentences: _Sentences,
+) -> dict[int, list[Quote]]:
+    """Cluster index -> quotes of several sentences that join it as well, as the sentence that does
+    (same id and span; the group compares that sentence with its versions, so the quote's other
+    sentences read as no alteration): one sentence of the quote is a version of a member, and of
+    every member that is a version of some sentence of it (another sentence would be another
+    utterance). Each
     sentence is its own utterance, so an outlet printing two sentences as one quote carries both
     utterances, and belongs to both groups; clustering keeps it in one (one version per article)."""
     where = {k: c for c, members in enumerate(clusters) for k in members}
@@ -142,18 +149,60 @@ def _second_groups(
     for k, key in enumerate(keys):
         for st in key.stems:
             index.setdefault(st, set()).add(k)
-    out: dict[int, list[int]] = {}
+    out: dict[int, list[Quote]] = {}
     for q, item in enumerate(items):
-        parts = _sentence_versions(item)
+        parts = sentences.of(q)
         if not parts:
             continue
         near = Counter(m for st in keys[q].stems for m in index[st] if items[m].article_id != item.article_id)
         for c in sorted({where[m] for m, n in near.items() if n >= s.quote_min_shared} - {where[q]}):
-            if item.article_id in {items[m].article_id for m in clusters[c]}:
-                continue
-            if any(all(_sentence_joins(part, items[m], keys[m], s) for m in clusters[c]) for part in parts):
-                out.setdefault(c, []).append(q)
+            mine = [m for m in clusters[c] if items[m].article_id == item.article_id]
+            if not all(_held(keys[m], keys[q]) for m in mine):
+                continue  # another thing its article says (a part of the quote is no other thing)
+            others = [m for m in clusters[c] if m not in mine]
+            found = [f for f in (sentences.matched(q, m) for m in others) if f]
+            common = frozenset.intersection(*found) if found else frozenset()
+            if common:
+                out.setdefault(c, []).append(parts[min(common)][0])
     return out
+
+
+class _Sentences:
+    """The sentences of each quote of several (``_sentence_versions``), and which of them another
+    version is a version of, each read once."""
+
+    def __init__(self, items: Sequence[Quote], keys: Sequence[_Keys], s: CompareSettings) -> None:
+        self.items, self.keys, self.s = items, keys, s
+        self.parts: dict[int, list[tuple[Quote, _Keys]]] = {}
+        self.seen: dict[tuple[int, int], frozenset[int]] = {}
+
+    def of(self, k: int) -> list[tuple[Quote, _Keys]]:
+        if k not in self.parts:
+            self.parts[k] = _sentence_versions(self.items[k])
+        return self.parts[k]
+
+    def matched(self, q: int, m: int) -> frozenset[int]:
+        """The sentences of quote ``q`` that version ``m`` is a version of."""
+        if (q, m) not in self.seen:
+            other, key = self.items[m], self.keys[m]
+            self.seen[q, m] = frozenset(
+                n for n, part in enumerate(self.of(q)) if _sentence_joins(part, other, key, self.s)
+            )
+        return self.seen[q, m]
+
+    def apart(self, merged: list[int]) -> bool:
+        """Two versions of different articles in ``merged`` are versions of different sentences of
+        one quote of several (and of no sentence in common): each sentence is its own utterance,
+        so the quote that prints both is in both groups (``_second_groups``), and the two are not
+        in one. One article's versions of its sentences are parts of it (``_parts_of_one``)."""
+        for q in merged:
+            if not self.of(q):
+                continue
+            found = [(self.items[m].article_id, self.matched(q, m)) for m in merged if m != q]
+            found = [(a, f) for a, f in found if f]
+            if any(a != b and not (f & g) for (a, f), (b, g) in itertools.combinations(found, 2)):
+                return True
+        return False
 
 
 def _sentence_versions(quote: Quote) -> list[tuple[Quote, _Keys]]:
@@ -553,7 +602,11 @@ def _copy_of_one_speaker(ka: _Keys, kb: _Keys, sim: float, s: CompareSettings) -
 
 
 def _cluster(
-    items: Sequence[Quote], keys: Sequence[_Keys], pairs: list[tuple[float, int, int, bool]], overlap: float
+    items: Sequence[Quote],
+    keys: Sequence[_Keys],
+    pairs: list[tuple[float, int, int, bool]],
+    overlap: float,
+    sentences: _Sentences,
 ) -> list[list[int]]:
     """Pairs joined best first; one version per article in a group (an article's other quotes of
     one speaker are mostly other things said), unless the pair is a ``_second_version`` or the
@@ -572,6 +625,8 @@ def _cluster(
         if not _splits_held(merged, items, keys, overlap):
             continue
         if None in (keys[i].surname, keys[j].surname) and not _speakers_agree(members[ci], members[cj], keys):
+            continue
+        if sentences.apart(merged):
             continue
         members[ci] += members.pop(cj)
         for k in members[ci]:
