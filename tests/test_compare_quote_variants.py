@@ -671,3 +671,14 @@ def test_two_outlets_quoting_different_sentences_of_a_third_ones_quote_are_two_g
     whole, first, second = (q.id for q in quotes)
     assert all(not {first, second} <= set(g.quote_ids) for g in groups)
     assert {frozenset(g.quote_ids) for g in groups} == {frozenset({whole, first}), frozenset({whole, second})}
+
+
+def test_reported_words_in_quote_marks_that_the_direct_quote_does_not_print_are_another_remark():
+    said = "she vowed to “fight for every vote” in the last primary in the capital"
+    other = "We will continue the fight in the next primary, in the capital."
+    quotes, groups = _three_outlets([(said, "Ada Quist", "indirect"), (other, "Ada Quist", "direct")])
+    assert groups == []
+    # the same report printing the direct quote's words in its quote marks is the same remark
+    held = "she vowed to “continue the fight in the next primary” in the capital"
+    quotes, groups = _three_outlets([(held, "Ada Quist", "indirect"), (other, "Ada Quist", "direct")])
+    assert len(groups) == 1

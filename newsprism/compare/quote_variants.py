@@ -474,7 +474,7 @@ def _pair_score(a: Quote, b: Quote, ka: _Keys, kb: _Keys, sim: float, s: Compare
         # Reported speech is the outlet's wording: only the same named speaker saying the
         # same thing, with the same polarity, makes it one utterance — or the same words
         # word for word, given to an unnamed source on one side or long enough to be a copy.
-        same = _same_speaker(ka, kb) and _same_polarity(ka, kb)
+        same = _same_speaker(ka, kb) and _same_polarity(ka, kb) and not _marks_elsewhere(ka, kb)
         if same and _quotes_held(ka, kb):
             return 1.0
         if (
@@ -557,6 +557,12 @@ def _marked_within(part: _Keys, host: _Keys, n: int) -> bool:
     if not part.marks:
         hosts = host.marks  # a direct quote counts only inside the other's quote marks
     return any(len(set(p) & part.stems) >= n and any(_inside(p, h) for h in hosts) for p in pieces)
+
+
+def _marks_elsewhere(ka: _Keys, kb: _Keys) -> bool:
+    """Either version is reported speech whose quoted words (two content words or more) the other,
+    a direct quote, does not print (``_marks_unprinted``), whoever the speaker is."""
+    return _marks_unprinted(ka, kb) or _marks_unprinted(kb, ka)
 
 
 def _marks_unprinted(part: _Keys, host: _Keys) -> bool:
