@@ -192,16 +192,21 @@ class _Sentences:
 
     def apart(self, merged: list[int]) -> bool:
         """Two versions of different articles in ``merged`` are versions of different sentences of
-        one quote of several (and of no sentence in common): each sentence is its own utterance,
-        so the quote that prints both is in both groups (``_second_groups``), and the two are not
-        in one. One article's versions of its sentences are parts of it (``_parts_of_one``)."""
+        one quote of several (and of no sentence in common) and share few words themselves: each
+        sentence is its own utterance, so the quote that prints both is in both groups
+        (``_second_groups``), and the two are not in one. Versions that are alike on their own
+        (short sentences of one remark each outlet cuts differently) stay together, and one
+        article's versions of its sentences are parts of it (``_parts_of_one``)."""
         for q in merged:
             if not self.of(q):
                 continue
-            found = [(self.items[m].article_id, self.matched(q, m)) for m in merged if m != q]
-            found = [(a, f) for a, f in found if f]
-            if any(a != b and not (f & g) for (a, f), (b, g) in itertools.combinations(found, 2)):
-                return True
+            found = [(m, self.matched(q, m)) for m in merged if m != q]
+            found = [(m, f) for m, f in found if f]
+            for (a, f), (b, g) in itertools.combinations(found, 2):
+                if f & g or self.items[a].article_id == self.items[b].article_id:
+                    continue
+                if _overlap(self.keys[a].stems, self.keys[b].stems) < self.s.quote_overlap:
+                    return True
         return False
 
 
