@@ -295,17 +295,21 @@ def score_speakers(gold: dict, found: dict[int, str], analysis: Analysis, tally:
             tally.add("samename_ok", a == b)
 
 
-def _groups_through_fragments(analysis: Analysis, found: dict[int, str]) -> dict[str, str]:
-    """System quote id -> its quote group. A matched quote outside every group takes the group
-    of a fragment inside it (its quoted words, grouped on their own): the gold enters a mixed
-    quote once, as the indirect quote, so grouping its quoted words groups that quote."""
-    group_of = {qid: g.id for g in analysis.quote_groups for qid in g.quote_ids}
+def _groups_through_fragments(analysis: Analysis, found: dict[int, str]) -> dict[str, set[str]]:
+    """System quote id -> its quote groups (a quote of several sentences may be in one group per
+    sentence). A matched quote outside every group takes the groups of a fragment inside it (its
+    quoted words, grouped on their own): the gold enters a mixed quote once, as the indirect
+    quote, so grouping its quoted words groups that quote."""
+    group_of: dict[str, set[str]] = defaultdict(set)
+    for g in analysis.quote_groups:
+        for qid in g.quote_ids:
+            group_of[qid].add(g.id)
     quotes = {q.id: q for q in analysis.quotes}
     for qid in set(found.values()) - group_of.keys():
         inner = [f for f in analysis.quotes if f.id in group_of and _part_of(f, quotes[qid])]
         if inner:
             group_of[qid] = group_of[inner[0].id]
-    return group_of
+    return dict(group_of)
 
 
 def score_quote_groups(gold: dict, found: dict[int, str], analysis: Analysis, tally: Tally) -> None:
@@ -326,7 +330,7 @@ def score_quote_groups(gold: dict, found: dict[int, str], analysis: Analysis, ta
         if ga["doc"] == gb["doc"]:
             continue
         same_gold = bool(groups[qa] & groups[qb])
-        same_sys = qa in group_of and group_of.get(qa) == group_of.get(qb)
+        same_sys = bool(group_of.get(qa, set()) & group_of.get(qb, set()))
         tally.add("qg_gold", same_gold)
         tally.add("qg_sys", same_sys)
         tally.add("qg_both", same_gold and same_sys)

@@ -941,6 +941,11 @@ class CompareSettings:
     # a row alike. Session 13: one more right pair on the ECB+ calibrate half and no pair added
     # on the 31 PolNeAR dev stories (docs/results/brief.md 0y-qgroups).
     quote_phrase_run: int = 4
+    # A sentence of a quote printed word for word inside another outlet's quoted version (or
+    # holding it, or holding its quote marks) joins that version's group when this many words
+    # run alike: a stretch that long printed alike is strong enough where a speaker is unnamed
+    # on one side. Session 17: 5 gains every right pair on the calibrate halves and dev sets.
+    quote_sentence_run: int = 5
     # A reworded version keeping this share of the reference's content stems (or as close as
     # quote_sim) is a translation; less is a paraphrase. Set on the seeds' translated quote.
     translation_overlap: float = 0.6

@@ -597,3 +597,88 @@ def test_an_unnamed_speakers_reported_words_the_direct_quote_does_not_print_are_
 
     assert grouped(told) == []  # her own words, "win every last ballot", are not in the direct quote
     assert len(grouped(kept)) == 1  # the quoted words are the direct quote's: one utterance
+
+
+def test_a_quote_of_two_sentences_is_in_the_group_of_each_sentence():
+    # one outlet prints two sentences as one quote; another prints the first, two more a longer
+    # version of the second with the speaker unnamed: the whole quote is in both groups
+    head, tail = "The river has risen past the old bridge.", "Every family must leave tonight"
+    longer = f"{tail}, and the shelters at the school stay open until the water falls"
+
+    def groups_of(second_speaker: str, kind: str) -> tuple[list, list]:
+        texts = [f"{head} {tail}.", head, longer, longer]
+        speakers = ["Ada Quist", "Ada Quist", second_speaker, second_speaker]
+        arts = [make_article(f"Intro.\n\n“{t}” someone said.", outlet=f"O{k}") for k, t in enumerate(texts)]
+        quotes = [
+            dataclasses.replace(
+                quote_in(a, t, who), speaker=dataclasses.replace(quote_in(a, t, who).speaker, kind=kind)
+            )
+            if k >= 2
+            else quote_in(a, t, who)
+            for k, (a, t, who) in enumerate(zip(arts, texts, speakers, strict=True))
+        ]
+        order = {a.id: k for k, a in enumerate(arts)}
+        return quotes, group_quotes(quotes, TableEmbedder(), CompareSettings(), order)
+
+    quotes, groups = groups_of("the spokeswoman", "nominal")
+    whole = quotes[0].id
+    assert len(groups) == 2 and all(whole in g.quote_ids for g in groups)
+    # the reference of the second sentence's group is the other outlets' version, not the whole
+    second = next(g for g in groups if quotes[2].id in g.quote_ids)
+    assert next(v for v in second.variants if v["reference"])["quote_id"] != whole
+    # another named speaker's words: the whole quote stays in its own group only
+    quotes, groups = groups_of("Tomas Reilly", "person")
+    assert sum(whole in g.quote_ids for g in groups) == 1
+
+
+def _three_outlets(texts_speakers_kinds, embedder=None):
+    arts, quotes = [], []
+    for k, (text, who, kind) in enumerate(texts_speakers_kinds):
+        art = make_article(f"Intro {k}.\n\n{text} the paper said.", outlet=f"O{k}")
+        arts.append(art)
+        quotes.append(quote_in(art, text, who, kind))
+    order = {a.id: k for k, a in enumerate(arts)}
+    return quotes, group_quotes(quotes, embedder or TableEmbedder(), CompareSettings(), order)
+
+
+UNNAMED = "in any way tied to the unfair public scrutiny the club has faced"
+REPORTED = f"she said she was sorry “if the fire is {UNNAMED} since the vote”"
+
+
+def test_a_quote_with_no_speaker_joins_the_reported_version_printing_it_in_quote_marks():
+    # the reported sentence says more around the quoted words: meanings not close
+    far = TableEmbedder(pinned={REPORTED: 0.5}, anchor=UNNAMED)
+    quotes, groups = _three_outlets([(UNNAMED, None, "direct"), (REPORTED, "Ada Quist", "indirect")], far)
+    assert len(groups) == 1 and set(groups[0].quote_ids) == {q.id for q in quotes}
+
+
+def test_an_unnamed_version_does_not_join_two_named_speakers():
+    other = f"he hoped the blaze was not “{UNNAMED}”".replace("not ", "")
+    quotes, groups = _three_outlets(
+        [(UNNAMED, None, "direct"), (REPORTED, "Ada Quist", "indirect"), (other, "Tomas Reilly", "indirect")]
+    )
+    assert all(not {quotes[1].id, quotes[2].id} <= set(g.quote_ids) for g in groups)
+    assert any(quotes[0].id in g.quote_ids for g in groups)
+
+
+def test_two_outlets_quoting_different_sentences_of_a_third_ones_quote_are_two_groups():
+    head, tail = "The river has risen past the old bridge.", "Every family on the quay must leave tonight."
+    texts = [f"{head} {tail}", head, tail]
+    arts = [make_article(f"Intro.\n\n“{t}” Quist said.", outlet=f"O{k}") for k, t in enumerate(texts)]
+    quotes = [quote_in(a, t, "Ada Quist") for a, t in zip(arts, texts, strict=True)]
+    order = {a.id: k for k, a in enumerate(arts)}
+    groups = group_quotes(quotes, TableEmbedder(), CompareSettings(), order)
+    whole, first, second = (q.id for q in quotes)
+    assert all(not {first, second} <= set(g.quote_ids) for g in groups)
+    assert {frozenset(g.quote_ids) for g in groups} == {frozenset({whole, first}), frozenset({whole, second})}
+
+
+def test_reported_words_in_quote_marks_that_the_direct_quote_does_not_print_are_another_remark():
+    said = "she vowed to “fight for every vote” in the last primary in the capital"
+    other = "We will continue the fight in the next primary, in the capital."
+    quotes, groups = _three_outlets([(said, "Ada Quist", "indirect"), (other, "Ada Quist", "direct")])
+    assert groups == []
+    # the same report printing the direct quote's words in its quote marks is the same remark
+    held = "she vowed to “continue the fight in the next primary” in the capital"
+    quotes, groups = _three_outlets([(held, "Ada Quist", "indirect"), (other, "Ada Quist", "direct")])
+    assert len(groups) == 1

@@ -21,6 +21,7 @@ most of the others, earliest article on a tie) and classified:
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import itertools
 import re
@@ -34,7 +35,16 @@ from newsprism.nlp.embed import Embedder
 from newsprism.quotes.identity import fold
 from newsprism.quotes.names import compatible
 from newsprism.settings import CompareSettings
-from newsprism.text import content_words, negated_words, negations, normalize_words, numbers, stem, words
+from newsprism.text import (
+    content_words,
+    negated_words,
+    negations,
+    normalize_words,
+    numbers,
+    split_sentences,
+    stem,
+    words,
+)
 
 __all__ = ["ALTERATIONS", "classify", "group_quotes", "grouped_texts", "word_diff"]
 
@@ -99,19 +109,135 @@ def group_quotes(
             pairs.append((score, i, j, _second_version(keys[i], keys[j], float(sims[i, j]), settings)))
     taken = set(items)  # a set: membership in the list compared every pair of quotes
     fragments = _Fragments([q for q in quotes if q not in taken and len(words(q.text)) >= 2])
+    sentences = _Sentences(items, keys, settings)
+    clusters = _cluster(items, keys, pairs, settings.quote_overlap, sentences)
+    seconds = _second_groups(items, keys, clusters, settings, sentences)
     out = []
-    for members in _cluster(items, keys, pairs, settings.quote_overlap):
+    for c, members in enumerate(clusters):
         group = _with_fragments([items[k] for k in members], fragments)
-        if len({q.article_id for q in group}) < 2:
+        ids = {q.id for q in group}
+        extra = [q for q in seconds.get(c, ()) if q.id not in ids]
+        if len({q.article_id for q in group + extra}) < 2:
             continue
+        group += extra
         vecs = embedder.embed([q.text for q in group])
-        out.append(_build_group(group, vecs @ vecs.T, embedder, settings, order))
+        out.append(_build_group(group, vecs @ vecs.T, embedder, settings, order, len(group) - len(extra)))
     return sorted(out, key=lambda g: (-len(g.quote_ids), g.id))
 
 
 def grouped_texts(quotes: Sequence[Quote]) -> list[str]:
     """The texts :func:`group_quotes` embeds (the compare stage has them embedded ahead)."""
     return [q.text for q in quotes if _item(q)]
+
+
+def _second_groups(
+    items: Sequence[Quote],
+    keys: Sequence[_Keys],
+    clusters: list[list[int]],
+    s: CompareSettings,
+    sentences: _Sentences,
+) -> dict[int, list[Quote]]:
+    """Cluster index -> quotes of several sentences that join it as well, as the sentence that does
+    (same id and span; the group compares that sentence with its versions, so the quote's other
+    sentences read as no alteration): one sentence of the quote is a version of a member, and of
+    every member that is a version of some sentence of it (another sentence would be another
+    utterance). Each
+    sentence is its own utterance, so an outlet printing two sentences as one quote carries both
+    utterances, and belongs to both groups; clustering keeps it in one (one version per article)."""
+    where = {k: c for c, members in enumerate(clusters) for k in members}
+    index: dict[str, set[int]] = {}
+    for k, key in enumerate(keys):
+        for st in key.stems:
+            index.setdefault(st, set()).add(k)
+    out: dict[int, list[Quote]] = {}
+    for q, item in enumerate(items):
+        parts = sentences.of(q)
+        if not parts:
+            continue
+        near = Counter(m for st in keys[q].stems for m in index[st] if items[m].article_id != item.article_id)
+        for c in sorted({where[m] for m, n in near.items() if n >= s.quote_min_shared} - {where[q]}):
+            mine = [m for m in clusters[c] if items[m].article_id == item.article_id]
+            if not all(_held(keys[m], keys[q]) for m in mine):
+                continue  # another thing its article says (a part of the quote is no other thing)
+            others = [m for m in clusters[c] if m not in mine]
+            found = [f for f in (sentences.matched(q, m) for m in others) if f]
+            common = frozenset.intersection(*found) if found else frozenset()
+            if common:
+                out.setdefault(c, []).append(parts[min(common)][0])
+    return out
+
+
+class _Sentences:
+    """The sentences of each quote of several (``_sentence_versions``), and which of them another
+    version is a version of, each read once."""
+
+    def __init__(self, items: Sequence[Quote], keys: Sequence[_Keys], s: CompareSettings) -> None:
+        self.items, self.keys, self.s = items, keys, s
+        self.parts: dict[int, list[tuple[Quote, _Keys]]] = {}
+        self.seen: dict[tuple[int, int], frozenset[int]] = {}
+
+    def of(self, k: int) -> list[tuple[Quote, _Keys]]:
+        if k not in self.parts:
+            self.parts[k] = _sentence_versions(self.items[k])
+        return self.parts[k]
+
+    def matched(self, q: int, m: int) -> frozenset[int]:
+        """The sentences of quote ``q`` that version ``m`` is a version of."""
+        if (q, m) not in self.seen:
+            other, key = self.items[m], self.keys[m]
+            self.seen[q, m] = frozenset(
+                n for n, part in enumerate(self.of(q)) if _sentence_joins(part, other, key, self.s)
+            )
+        return self.seen[q, m]
+
+    def apart(self, merged: list[int]) -> bool:
+        """Two versions of different articles in ``merged`` are versions of different sentences of
+        one quote of several (and of no sentence in common) and share few words themselves: each
+        sentence is its own utterance, so the quote that prints both is in both groups
+        (``_second_groups``), and the two are not in one. Versions that are alike on their own
+        (short sentences of one remark each outlet cuts differently) stay together, and one
+        article's versions of its sentences are parts of it (``_parts_of_one``)."""
+        for q in merged:
+            if not self.of(q):
+                continue
+            found = [(m, self.matched(q, m)) for m in merged if m != q]
+            found = [(m, f) for m, f in found if f]
+            for (a, f), (b, g) in itertools.combinations(found, 2):
+                if f & g or self.items[a].article_id == self.items[b].article_id:
+                    continue
+                if _overlap(self.keys[a].stems, self.keys[b].stems) < self.s.quote_overlap:
+                    return True
+        return False
+
+
+def _sentence_versions(quote: Quote) -> list[tuple[Quote, _Keys]]:
+    """The sentences of a direct quote of two or more (three words or more each), each a version
+    of its own; none for a quote of one sentence."""
+    if quote.kind != "direct":
+        return []
+    parts = [quote.text[a:b] for a, b in split_sentences(quote.text)]
+    parts = [p for p in parts if len(words(p)) >= 3]
+    if len(parts) < 2:
+        return []
+    versions = [dataclasses.replace(quote, text=p) for p in parts]
+    return [(v, _Keys(v)) for v in versions]
+
+
+def _sentence_joins(part: tuple[Quote, _Keys], other: Quote, key: _Keys, s: CompareSettings) -> bool:
+    """``part`` (one sentence of a quote) is a version of ``other`` by the words alone, with a
+    phrase both print (a short sentence shares a larger part of its few words by chance): the
+    pair test with no embedding similarity; or, by one speaker or with one side unnamed, a run
+    of ``quote_sentence_run`` words alike where one is word for word inside the other (or
+    ``other``'s quote marks are inside the sentence)."""
+    quote, pk = part
+    run = _common_run(pk, key)
+    if run < s.quote_min_run:
+        return False
+    if _pair_score(quote, other, pk, key, 0.0, s) is not None:
+        return True
+    compatible = None in (pk.surname, key.surname) or _same_speaker(pk, key)
+    held = _nested(pk, key) if key.quoted else _marks_in(key, pk)
+    return compatible and run >= s.quote_sentence_run and held
 
 
 def _item(quote: Quote) -> bool:
@@ -268,6 +394,7 @@ def _candidates(
     for posting in index.values():
         out.update(_cross_article_pairs(posting, items))
     out.update(_runs_alike(items, keys, s.quote_same_run))
+    out.update(_marks_alike(items, keys))
     return sorted(p for p in out if items[p[0]].article_id != items[p[1]].article_id)
 
 
@@ -283,6 +410,28 @@ def _runs_alike(items: Sequence[Quote], keys: Sequence[_Keys], run: int) -> set[
     for posting in index.values():
         if len(posting) > 1:
             out.update(_cross_article_pairs(posting, items))
+    return out
+
+
+def _marks_alike(items: Sequence[Quote], keys: Sequence[_Keys]) -> set[tuple[int, int]]:
+    """Pairs where a version with no named speaker and another share a run of quoted words that
+    one of them prints in quote marks (the blocking ``_marks_printed`` needs): the first three
+    words of each quoted piece, looked up among the three-word runs of every quoted text."""
+    runs: dict[tuple[str, ...], set[int]] = {}
+    for k, key in enumerate(keys):
+        for text in key.marks + ([key.sequence] if key.quoted else []):
+            for i in range(len(text) - 2):
+                runs.setdefault(tuple(text[i : i + 3]), set()).add(k)
+    out: set[tuple[int, int]] = set()
+    for k, key in enumerate(keys):
+        pieces = key.marks or ([key.sequence] if key.quoted and not key.fragment else [])
+        for piece in pieces:
+            hosts = [h for h in runs.get(tuple(piece[:3]), ()) if h != k]
+            out.update(
+                (min(k, h), max(k, h))
+                for h in hosts
+                if items[h].article_id != items[k].article_id and None in (key.surname, keys[h].surname)
+            )
     return out
 
 
@@ -330,7 +479,7 @@ def _pair_score(a: Quote, b: Quote, ka: _Keys, kb: _Keys, sim: float, s: Compare
         # Reported speech is the outlet's wording: only the same named speaker saying the
         # same thing, with the same polarity, makes it one utterance — or the same words
         # word for word, given to an unnamed source on one side or long enough to be a copy.
-        same = _same_speaker(ka, kb) and _same_polarity(ka, kb)
+        same = _same_speaker(ka, kb) and _same_polarity(ka, kb) and not _marks_elsewhere(ka, kb)
         if same and _quotes_held(ka, kb):
             return 1.0
         if (
@@ -341,7 +490,8 @@ def _pair_score(a: Quote, b: Quote, ka: _Keys, kb: _Keys, sim: float, s: Compare
             return max(overlap, sim)
         unknown = None in (ka.who, kb.who) and len(ka.stems & kb.stems) >= s.quote_unknown_min_shared
         copy = copied and _same_polarity(ka, kb) and (unknown or long_enough)
-        if copy or (_unresolved_alike(ka, kb, overlap, sim, s) and _same_polarity(ka, kb)):
+        unresolved = _unresolved_alike(ka, kb, overlap, sim, s) or _marks_printed(ka, kb, s)
+        if copy or (unresolved and _same_polarity(ka, kb)):
             return max(overlap, sim)
         return None
     shared = len(ka.stems & kb.stems) >= s.quote_min_shared
@@ -392,6 +542,34 @@ def _unresolved_alike(ka: _Keys, kb: _Keys, overlap: float, sim: float, s: Compa
     )
 
 
+def _marks_printed(ka: _Keys, kb: _Keys, s: CompareSettings) -> bool:
+    """One side's speaker has no name and the speaker's own words, a run of
+    ``quote_unknown_min_shared`` content words or more that one version prints in quote marks,
+    are the other's quoted words (inside its direct quote or its quote marks), or a direct quote
+    is printed whole inside the other's quote marks: words in quote marks are known word for
+    word, so such a run is one utterance whoever each outlet names (a speaker read wrong)."""
+    if None not in (ka.surname, kb.surname):
+        return False
+    n = s.quote_unknown_min_shared
+    return _marked_within(ka, kb, n) or _marked_within(kb, ka, n)
+
+
+def _marked_within(part: _Keys, host: _Keys, n: int) -> bool:
+    """``part``'s quoted words (its quote marks, or the whole of a direct quote) of ``n`` content
+    words or more are inside ``host``'s quoted words; two direct quotes are not asked here."""
+    hosts = host.marks + ([host.sequence] if host.quoted and not host.fragment else [])
+    pieces = part.marks if part.marks else ([part.sequence] if part.quoted and not part.fragment else [])
+    if not part.marks:
+        hosts = host.marks  # a direct quote counts only inside the other's quote marks
+    return any(len(set(p) & part.stems) >= n and any(_inside(p, h) for h in hosts) for p in pieces)
+
+
+def _marks_elsewhere(ka: _Keys, kb: _Keys) -> bool:
+    """Either version is reported speech whose quoted words (two content words or more) the other,
+    a direct quote, does not print (``_marks_unprinted``), whoever the speaker is."""
+    return _marks_unprinted(ka, kb) or _marks_unprinted(kb, ka)
+
+
 def _marks_unprinted(part: _Keys, host: _Keys) -> bool:
     """``part`` is reported speech that prints some of the speaker's own words in quote marks (two
     content words or more) and ``host``, a direct quote, prints none of them: the one stretch of
@@ -435,7 +613,11 @@ def _copy_of_one_speaker(ka: _Keys, kb: _Keys, sim: float, s: CompareSettings) -
 
 
 def _cluster(
-    items: Sequence[Quote], keys: Sequence[_Keys], pairs: list[tuple[float, int, int, bool]], overlap: float
+    items: Sequence[Quote],
+    keys: Sequence[_Keys],
+    pairs: list[tuple[float, int, int, bool]],
+    overlap: float,
+    sentences: _Sentences,
 ) -> list[list[int]]:
     """Pairs joined best first; one version per article in a group (an article's other quotes of
     one speaker are mostly other things said), unless the pair is a ``_second_version`` or the
@@ -453,10 +635,21 @@ def _cluster(
             continue
         if not _splits_held(merged, items, keys, overlap):
             continue
+        if None in (keys[i].surname, keys[j].surname) and not _speakers_agree(members[ci], members[cj], keys):
+            continue
+        if sentences.apart(merged):
+            continue
         members[ci] += members.pop(cj)
         for k in members[ci]:
             cluster[k] = ci
     return sorted(sorted(m) for m in members.values())
+
+
+def _speakers_agree(first: list[int], second: list[int], keys: Sequence[_Keys]) -> bool:
+    """The named speakers of two clusters joined through an unnamed version are one person: an
+    unnamed speaker matches anyone, but two named people do not become one through them."""
+    named = [[keys[k] for k in ks if keys[k].surname is not None] for ks in (first, second)]
+    return all(_same_speaker(a, b) for a in named[0] for b in named[1])
 
 
 def _repeated(
@@ -547,12 +740,20 @@ def _inside(small: list[str], big: list[str]) -> bool:
 
 
 def _build_group(
-    group: list[Quote], sims: np.ndarray, embedder: Embedder, s: CompareSettings, order: dict[str, int]
+    group: list[Quote],
+    sims: np.ndarray,
+    embedder: Embedder,
+    s: CompareSettings,
+    order: dict[str, int],
+    own: int | None = None,
 ) -> QuoteGroup:
+    """The group of ``group``'s versions; the first ``own`` are its own members (the rest are
+    quotes of several sentences that are in another group too: never the reference, which would
+    show their other sentences as this utterance's words)."""
     speakers = Counter(_surname(q) for q in group if _surname(q))
     main = speakers.most_common(1)[0][0] if speakers else None
     display = next((q.speaker.canonical for q in group if q.speaker and _surname(q) == main), None)
-    ref = _reference(group, order)
+    ref = _reference(group[:own], order)
     variants = []
     for k, quote in enumerate(group):
         others = [q for q in group if q is not quote]
