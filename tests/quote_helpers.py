@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from newsprism.model import Quote, Speaker
+from newsprism.model import Quote, Span, Speaker
 from newsprism.quotes import extract_quotes
 from newsprism.quotes.speakers import merge_speakers
 from tests.conftest import make_article
@@ -30,3 +30,27 @@ def name_of(nlp, text: str, words: str) -> str | None:
     """The story-wide name of the speaker of the first quote holding ``words``."""
     speaker = speaker_of(merged_quotes(nlp, text), words)
     return speaker.canonical if speaker else None
+
+
+def direct_quote(
+    article: str,
+    start: int,
+    text: str,
+    name: str,
+    method: str,
+    written: str | None = None,
+    *,
+    kind: str = "person",
+) -> Quote:
+    """A direct quote of ``name`` (written ``written`` where the article writes it otherwise),
+    found by ``method``, for tests of the steps after extraction."""
+    sp = Speaker(name=written or name, canonical=name, kind=kind, span=Span(start, start + 2))
+    return Quote(
+        id=f"{article}{start}",
+        article_id=article,
+        text=text,
+        span=Span(start, start + len(text)),
+        kind="direct",
+        speaker=sp,
+        method=method,
+    )

@@ -1,20 +1,9 @@
 """Weak speakers checked against other outlets, on hand-built quotes (no model)."""
 
-from newsprism.model import Quote, Span, Speaker
 from newsprism.quotes.corroborate import corroborate_speakers, same_words
+from tests.quote_helpers import direct_quote
 
-
-def _q(article: str, start: int, text: str, name: str, method: str, written: str | None = None) -> Quote:
-    sp = Speaker(name=written or name, canonical=name, kind="person", span=Span(start, start + 2))
-    return Quote(
-        id=f"{article}{start}",
-        article_id=article,
-        text=text,
-        span=Span(start, start + len(text)),
-        kind="direct",
-        speaker=sp,
-        method=method,
-    )
+_q = direct_quote
 
 
 FARMER = "We never sold the land to the mining company; we farm it still"

@@ -1,26 +1,12 @@
 """Speakers, session 17 (issue 16 part 2): the error kinds of the first blind ECB+ speaker set.
 Fictional texts, parsed with the bundled model, and hand-built quotes."""
 
-from newsprism.model import Quote, Span, Speaker
 from newsprism.quotes.corroborate import corroborate_speakers
 from newsprism.quotes.names import full_names
 from newsprism.quotes.speakers import _surname_merges, merge_speakers
-from tests.quote_helpers import name_of
+from tests.quote_helpers import direct_quote, name_of
 
-
-def _q(
-    article: str, start: int, text: str, name: str, method: str, kind: str = "person", written: str = ""
-) -> Quote:
-    sp = Speaker(name=written or name, canonical=name, kind=kind, span=Span(start, start + 2))
-    return Quote(
-        id=f"{article}{start}",
-        article_id=article,
-        text=text,
-        span=Span(start, start + len(text)),
-        kind="direct",
-        speaker=sp,
-        method=method,
-    )
+_q = direct_quote
 
 
 def test_the_object_of_an_office_is_no_part_of_the_name():
@@ -37,11 +23,13 @@ def test_a_person_the_tagger_read_as_an_organisation_after_a_title_is_that_perso
         "We will find who did this.",
         "Homicide Detective Omar Brandt",
         "syntactic-subject",
-        "organisation",
+        kind="organisation",
     )
     quotes, _ = merge_speakers([q], 92, {"a": "Homicide Detective Omar Brandt said so."})
     assert (quotes[0].speaker.canonical, quotes[0].speaker.kind) == ("Omar Brandt", "person")
-    body = _q("a", 0, "We will appeal.", "National Security Council", "syntactic-subject", "organisation")
+    body = _q(
+        "a", 0, "We will appeal.", "National Security Council", "syntactic-subject", kind="organisation"
+    )
     quotes, _ = merge_speakers([body], 92, {"a": "The National Security Council said so."})
     assert quotes[0].speaker.canonical == "National Security Council"
 
@@ -132,6 +120,6 @@ def test_according_to_people_who_heard_it_they_stay_the_source(nlp):
 
 
 def test_an_honorific_inside_a_description_is_dropped():
-    q = _q("a", 0, "He is resting.", "A representative for Mr. Lind", "syntactic-subject", "anonymous")
+    q = _q("a", 0, "He is resting.", "A representative for Mr. Lind", "syntactic-subject", kind="anonymous")
     quotes, _ = merge_speakers([q], 92, {"a": "A representative for Mr. Lind said so."})
     assert quotes[0].speaker.canonical == "A representative for Lind"

@@ -16,6 +16,7 @@ import functools
 import itertools
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -360,54 +361,59 @@ _YEAR = re.compile(r"^\d{4}$")
 _BETWEEN = re.compile(r"\bbetween\s+$", re.IGNORECASE)
 
 
+def _rewrite_pairs(
+    inside: list[Timex], step: Callable[[Timex, Timex | None], tuple[list[Timex], bool]]
+) -> list[Timex]:
+    """Each timex read with the next one: ``step`` gives what stands for it on the timeline and
+    whether it took the next one too (a range's two ends are one reading)."""
+    out: list[Timex] = []
+    i = 0
+    while i < len(inside):
+        kept, took = step(inside[i], inside[i + 1] if i + 1 < len(inside) else None)
+        out.extend(kept)
+        i += 2 if took else 1
+    return out
+
+
 def _year_ranges(inside: list[Timex], text: str) -> list[Timex]:
     """Years "between 1991 and 1998" are no row: what happened between them spans the years and
     neither is its date (as a row, the end year joined another event of that year; as their
     decade, the same). A term's ends ("served from 2019 to 2023") stay two events, its start
     and its end, as "in 2004 and 2005" does."""
-    out: list[Timex] = []
-    skip = False
-    for t, nxt in zip(inside, [*inside[1:], None], strict=False):
-        if skip:
-            skip = False
-            continue
-        if (
+
+    def step(t: Timex, nxt: Timex | None) -> tuple[list[Timex], bool]:
+        between = (
             nxt is not None
             and _YEAR.match(t.value)
             and _YEAR.match(nxt.value)
             and re.fullmatch(r"\s+and\s+", text[t.span.end : nxt.span.start])
             and _BETWEEN.search(text[max(0, t.span.start - 12) : t.span.start])
-        ):
-            skip = True
-            continue
-        out.append(t)
-    return out
+        )
+        return ([], True) if between else ([t], False)
+
+    return _rewrite_pairs(inside, step)
 
 
 def _ranges_as_months(inside: list[Timex], text: str) -> list[Timex]:
     """A range of days within one month on the timeline as that month: the event spans the
     days, and no one of them is its date ("the poll was conducted May 13-22")."""
-    out: list[Timex] = []
-    skip = False
-    for t, nxt in zip(inside, [*inside[1:], None], strict=False):
-        if skip:
-            skip = False
-            continue
-        if _ISO_DAY.match(t.value):
-            end = _RANGE_END.match(text, t.span.end)
-            joined = (
-                nxt is not None
-                and _ISO_DAY.match(nxt.value)
-                and nxt.value[:7] == t.value[:7]
-                and nxt.value > t.value
-                and _RANGE_GAP.match(text[t.span.end : nxt.span.start])
-            )
-            if (end and int(end.group(1)) > int(t.value[8:])) or joined:
-                out.append(dataclasses.replace(t, value=t.value[:7], mod=None))
-                skip = bool(joined)
-                continue
-        out.append(t)
-    return out
+
+    def step(t: Timex, nxt: Timex | None) -> tuple[list[Timex], bool]:
+        if not _ISO_DAY.match(t.value):
+            return [t], False
+        end = _RANGE_END.match(text, t.span.end)
+        joined = (
+            nxt is not None
+            and _ISO_DAY.match(nxt.value)
+            and nxt.value[:7] == t.value[:7]
+            and nxt.value > t.value
+            and _RANGE_GAP.match(text[t.span.end : nxt.span.start])
+        )
+        if (end and int(end.group(1)) > int(t.value[8:])) or joined:
+            return [dataclasses.replace(t, value=t.value[:7], mod=None)], bool(joined)
+        return [t], False
+
+    return _rewrite_pairs(inside, step)
 
 
 # What opens a clause of its own between two dates of one unit: a reporting verb, a
