@@ -202,6 +202,22 @@ def locate(doc: Doc, sentence: int, locator: str) -> tuple[int, int] | None:
     return (a + i, a + i + len(locator))
 
 
+_MARKS = "\"'“”‘’«» "
+
+
+def _without_marks(doc: Doc, loc: tuple[int, int] | None) -> tuple[int, int] | None:
+    """A locator's span without the quote marks at its ends: a gold locator may take the closing
+    mark with the words, a quote's span never does."""
+    if loc is None:
+        return None
+    a, b = loc
+    while a < b and doc.article.raw[a] in _MARKS:
+        a += 1
+    while b > a and doc.article.raw[b - 1] in _MARKS:
+        b -= 1
+    return (a, b) if a < b else loc
+
+
 def _inside_same_speaker(
     gq: dict, first: str | None, loc: tuple[int, int] | None, span: tuple[int, int]
 ) -> bool:
@@ -247,11 +263,12 @@ def match_quotes(gold: dict, docs: dict[str, Doc], analysis: Analysis, tally: Ta
     for i, gq in enumerate(gold.get("quotes", [])):
         doc = docs[gq["doc"]]
         loc = locate(doc, gq["sentence"], gq["locator"])
+        inner = _without_marks(doc, loc)
         best, best_overlap = None, 0
         for q in by_doc[gq["doc"]]:
             rs, re_ = doc.raw_span(q.span.start, q.span.end)
             overlap = min(re_, loc[1]) - max(rs, loc[0]) if loc else 0
-            if q.id in used and not _inside_same_speaker(gq, used[q.id], loc, (rs, re_)):
+            if q.id in used and not _inside_same_speaker(gq, used[q.id], inner, (rs, re_)):
                 continue
             if overlap > best_overlap:
                 best, best_overlap = q, overlap

@@ -1,4 +1,4 @@
-"""The brief gold's speaker check: one person's names with and without a middle initial."""
+"""The brief gold's scoring: one person's names with and without a middle initial; locators."""
 
 from __future__ import annotations
 
@@ -23,3 +23,17 @@ def test_other_differences_still_count():
     assert not speaker_ok("Talby", "Oren Q. Talby")  # a surname alone is not the canonical name
     assert not speaker_ok(None, "Oren Talby")
     assert speaker_ok("a spokeswoman for the port", "port spokeswoman")  # unnamed: a shared word
+
+
+def test_a_locator_is_read_without_the_quote_marks_at_its_ends():
+    from types import SimpleNamespace
+
+    from brief_gold import _without_marks
+
+    raw = 'She said: "The pier stays shut. We will rebuild it." Then she left.'
+    doc = SimpleNamespace(article=SimpleNamespace(raw=raw))
+    start = raw.index("We will")
+    end = raw.index("Then") - 1  # the locator took the closing mark
+    assert raw[slice(*_without_marks(doc, (start, end)))] == "We will rebuild it."
+    assert _without_marks(doc, (0, 3)) == (0, 3)
+    assert _without_marks(doc, None) is None
