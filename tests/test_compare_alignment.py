@@ -190,7 +190,9 @@ def test_a_sentence_that_tells_two_facts_supports_both(monkeypatch):
     ).groups
     assert ((0, 2) in one) != ((1, 2) in one)
     # ... and with the second groups off, further support (compare/support.py) finds the second
-    further = align_statements(sts, clauses, CompareSettings(align_second=1.01, align_support=0.5), sentences)
+    # (two articles share too few groups for the article-link test: asked off here)
+    off = CompareSettings(align_second=1.01, align_support=0.5, align_support_links=0)
+    further = align_statements(sts, clauses, off, sentences)
     assert (0, 2) in further.groups and (1, 2) in further.groups
 
 
