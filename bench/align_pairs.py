@@ -42,7 +42,7 @@ from brief_lookalike import ecb_event_pairs, polnear_event_pairs
 from newsprism.analyze import analyze_articles
 from newsprism.compare.pairs import FEATURES, Frames, StoryPairs, sentence_vectors, statement_frames
 from newsprism.compare.stage import _parses, embedder_for
-from newsprism.settings import Settings
+from newsprism.settings import load_settings
 
 POLNEAR = Path(__file__).parent / "brief_gold_polnear"
 MODEL = Path(__file__).parent.parent / "newsprism" / "compare" / "pair_model.json"
@@ -64,7 +64,7 @@ def story_pairs(data: Path, gold: dict, source: str) -> tuple[np.ndarray, np.nda
         docs = {n: build_polnear_doc(data, n, meta.get(n, {})) for n in gold["articles"]}
     else:
         docs = {n: build_doc(data, n) for n in gold["articles"]}
-    analysis = analyze_articles([d.article for d in docs.values()])
+    analysis = analyze_articles([d.article for d in docs.values()], load_settings())
     doc_of = {d.article.id: d for d in docs.values()}
     facts_at: dict[tuple[str, int], set[str]] = defaultdict(set)
     for fact in gold.get("facts", []):
@@ -77,7 +77,7 @@ def story_pairs(data: Path, gold: dict, source: str) -> tuple[np.ndarray, np.nda
         doc = doc_of[st.article_id]
         sentences = doc.sentences_of(st.span.start, st.span.end)
         facts.append(set().union(*(facts_at.get((doc.name, n), set()) for n in sentences)))
-    embedder = embedder_for(Settings())
+    embedder = embedder_for(load_settings())
     vectors = embedder.embed([st.text for st in statements])
     texts = {a.id: a.text for a in analysis.articles}
     evidence = StoryPairs(
@@ -97,9 +97,9 @@ def story_pairs(data: Path, gold: dict, source: str) -> tuple[np.ndarray, np.nda
 
 def _evidence(articles: list) -> tuple[list, StoryPairs]:
     """The statements of one brief over ``articles`` and their pair evidence."""
-    analysis = analyze_articles(articles)
+    analysis = analyze_articles(articles, load_settings())
     statements = list(analysis.statements)
-    embedder = embedder_for(Settings())
+    embedder = embedder_for(load_settings())
     vectors = embedder.embed([st.text for st in statements])
     texts = {a.id: a.text for a in analysis.articles}
     return statements, StoryPairs(
@@ -112,7 +112,7 @@ def _evidence(articles: list) -> tuple[list, StoryPairs]:
 
 def _frames(analysis, embedder) -> Frames:
     """Who did what to whom in each statement, from the articles' (cached) parses."""
-    parses = _parses(analysis.articles, Settings())
+    parses = _parses(analysis.articles, load_settings())
     docs = dict(zip((a.id for a in analysis.articles), parses, strict=True))
     return statement_frames(analysis.statements, docs, embedder.embed)
 
@@ -121,7 +121,7 @@ def lookalike_pairs(own: list, other: list) -> np.ndarray:
     """Feature rows of the pairs across two events of one kind in one brief (all negatives)."""
     statements, evidence = _evidence([*own, *other])
     side = {a.id: 0 for a in own} | {a.id: 1 for a in other}
-    floor = Settings().compare.align_model_floor
+    floor = load_settings().compare.align_model_floor
     pairs = [
         (i, j)
         for i, j in itertools.combinations(range(len(statements)), 2)

@@ -43,7 +43,7 @@ from newsprism.compare.ledger import build_ledger, unique_content
 from newsprism.compare.pairs import FEATURES, PairModel, pair_model, sentence_vectors, statement_frames
 from newsprism.compare.provenance import origins
 from newsprism.compare.stage import _parses, embedder_for
-from newsprism.settings import Settings
+from newsprism.settings import load_settings
 
 ONLY_HERE_GRID = {"only_here_sim": [0.4, 0.45, 0.5], "only_here_model": [1.0, 0.3, 0.2, 0.15, 0.1, 0.05]}
 CONTRADICTION_GRID = {
@@ -71,7 +71,7 @@ GRID = {
 
 
 def prepare(data, stories, source="ecbplus"):
-    settings = Settings()
+    settings = load_settings()
     meta = polnear_metadata(data) if source == "polnear" else {}
     out = []
     for gold in stories:
@@ -97,7 +97,7 @@ def evaluate(prepared, compare) -> dict:
     for gold, docs, analysis, vectors, (sentences, frames) in prepared:
         statements = analysis.statements
         alignment = align_statements(statements, vectors, compare, sentences, frames)
-        docs_ = _parses(analysis.articles, Settings())
+        docs_ = _parses(analysis.articles, load_settings())
         groups = list(alignment.groups)
         if compare.fact_keys:
             groups += fact_groups(statements, analysis.articles, docs_, alignment.groups)
@@ -143,7 +143,7 @@ def apart_grid(prepared) -> None:
     print("apart_pred | facts confirmed pairP agreeP onlyhere")
     for weight in APART_WEIGHTS:
         _with_weight("apart_pred", weight)
-        m = evaluate(prepared, Settings().compare)
+        m = evaluate(prepared, load_settings().compare)
         print(
             f"{weight:5.1f} | {m['facts_found']:.3f} {m['facts_found_confirmed']:.3f}"
             f" {m['ledger_pair_precision']:.3f} {m['agree_cite_precision']:.3f} {m['only_here_wrong']:.3f}",
@@ -167,7 +167,7 @@ def main() -> int:
     if args.apart:
         apart_grid(prepared)
         return 0
-    base = Settings().compare
+    base = load_settings().compare
     grid = (
         CONTRADICTION_GRID
         if args.contradictions

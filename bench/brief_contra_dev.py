@@ -33,6 +33,7 @@ from newsprism.analyze import analyze_articles
 from newsprism.clean import clean_document
 from newsprism.compare.contradictions import find_contradictions
 from newsprism.model import Document
+from newsprism.settings import load_settings
 
 GOLD = Path(__file__).resolve().parent / "brief_contra_dev" / "gold.json"
 
@@ -49,7 +50,7 @@ def _flags(story: dict, docs: dict, cache: Path | None, cached: Path | None) -> 
 
     stage.find_contradictions = keep
     try:
-        analysis = analyze_articles([d.article for d in docs.values()])
+        analysis = analyze_articles([d.article for d in docs.values()], load_settings())
     finally:
         stage.find_contradictions = find_contradictions
     if cache is not None and kept:

@@ -32,6 +32,7 @@ from brief_gold import Doc, build_polnear_doc
 from polnear_text import DEFAULT_DATA, metadata, read_text
 
 from newsprism.analyze import analyze_articles
+from newsprism.settings import load_settings
 
 CASES = Path(__file__).resolve().parent / "brief_contra_probe" / "cases.json"
 
@@ -52,7 +53,7 @@ def run(case: dict, data: Path, meta: dict) -> tuple[bool, list[str]]:
     by_id = {d.article.id: d for d in docs.values()}
     want = [(name, set(number if isinstance(number, list) else [number])) for name, number in case["target"]]
     found, lines = False, []
-    for c in analyze_articles([d.article for d in docs.values()]).contradictions:
+    for c in analyze_articles([d.article for d in docs.values()], load_settings()).contradictions:
         sides = [
             (by_id[s["article_id"]].name, by_id[s["article_id"]].sentences_of(s["start"], s["end"]))
             for s in (c.a, c.b)

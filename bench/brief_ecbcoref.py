@@ -27,6 +27,7 @@ from pathlib import Path
 from brief_gold import DEFAULT_DATA, Doc, build_doc
 
 from newsprism.analyze import analyze_articles
+from newsprism.settings import load_settings
 
 TEST, TRAIN = range(36, 46), range(1, 36)
 
@@ -69,7 +70,7 @@ def pairwise(pairs: list[tuple[bool, bool]]) -> tuple[float, float, float]:
 def subtopic(data: Path, names: list[str]) -> tuple[list, list]:
     docs: dict[str, Doc] = {n: build_doc(data, n) for n in names}
     gold = {n: chains(data / "ecbplus" / "ECB+" / n.split("_")[0] / f"{n}.xml") for n in names}
-    analysis = analyze_articles([d.article for d in docs.values()])
+    analysis = analyze_articles([d.article for d in docs.values()], load_settings())
     name_of = {d.article.id: d.name for d in docs.values()}
     group_of: dict[str, set[str]] = defaultdict(set)
     for g in analysis.ledger:

@@ -88,6 +88,7 @@ from newsprism.clean import clean_document
 from newsprism.model import Article, Document
 from newsprism.pipeline import Analysis
 from newsprism.render.brief_text import agree_rows, unconfirmed
+from newsprism.settings import load_settings
 
 GOLD = Path(__file__).resolve().parent / "brief_gold"
 _ARTICLES = re.compile(r"^(?:the|a|an)\s+")
@@ -650,7 +651,7 @@ def score_story(data: Path, gold: dict, tally: Tally, source: str = "ecbplus") -
         docs = {name: build_polnear_doc(data, name, meta.get(name, {})) for name in gold["articles"]}
     else:
         docs = {name: build_doc(data, name) for name in gold["articles"]}
-    analysis = analyze_articles([d.article for d in docs.values()])
+    analysis = analyze_articles([d.article for d in docs.values()], load_settings())
     found = match_quotes(gold, docs, analysis, tally)
     score_speakers(gold, found, analysis, tally)
     score_quote_groups(gold, found, analysis, tally)

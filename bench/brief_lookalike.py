@@ -31,6 +31,7 @@ from polnear_text import metadata as polnear_metadata
 
 from newsprism.analyze import analyze_articles
 from newsprism.model import Article
+from newsprism.settings import load_settings
 
 
 def _other_subtopic(data: Path, story: dict) -> list[str]:
@@ -70,7 +71,7 @@ def polnear_event_pairs(data: Path, stories: list[dict]) -> list[tuple[list[Arti
 
 def score(own: list[Article], other: list[Article], tally: dict[str, int]) -> None:
     """Add one two-event brief's counts to ``tally``."""
-    analysis = analyze_articles([*own, *other])
+    analysis = analyze_articles([*own, *other], load_settings())
     side = {a.id: 0 for a in own} | {a.id: 1 for a in other}
     article_of = {st.id: st.article_id for st in analysis.statements}
     tally["cross_article_pairs"] += len(own) * len(other)
