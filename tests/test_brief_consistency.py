@@ -102,6 +102,17 @@ def test_a_summary_status_other_than_the_groups():
     assert _kinds(brief) == {"summary_status": 1}
 
 
+def test_a_summary_line_showing_another_groups_text_with_another_count():
+    brief = _brief()
+    brief["ledger"][1]["text"] = brief["summary"][0]["text"]  # g2's row would print line 1's words
+    brief["ledger"][1]["independent_support"] = 1
+    brief["ledger"][1]["article_ids"] = ["A"]
+    brief["ledger"][1]["statement_ids"] = ["s4"]
+    assert _kinds(brief) == {"summary_text": 1}
+    brief["ledger"][1]["independent_support"] = 2  # the same count and status: nothing to trip on
+    assert "summary_text" not in _kinds(brief)
+
+
 def test_a_summary_counting_an_altered_quote():
     brief = _brief()
     brief["statements"][1]["quote_id"] = "q9"

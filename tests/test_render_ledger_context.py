@@ -6,6 +6,7 @@ from newsprism.render.brief_text import (
     in_sentence,
     quote_piece,
     sentence_parts,
+    summary_text,
     term_brief,
 )
 from newsprism.render.markdown import md_escape
@@ -293,3 +294,12 @@ def test_a_timeline_row_ending_inside_its_quote_closes_it():
     }  # fmt: skip
     row = next(line for line in term_brief(report).splitlines() if "2031-05-05" in line)
     assert "on Monday, “This is the story.…” [Gazette]" in row
+
+
+def test_a_summary_line_cut_from_a_longer_quote_is_shown_as_its_speakers_words():
+    piece = "We will run the boats until the last passenger is home."  # no mark: the quote goes on around it
+    statements = {"s1": {"id": "s1", "text": piece, "quote_kind": "direct", "attributed_to": "Ada Vell"}}
+    line = {"text": piece, "statement_id": "s1"}
+    assert summary_text(line, statements) == f"Ada Vell, in a longer quote: “…{piece}…”"
+    statements["s1"]["quote_kind"] = None  # the outlet's own sentence stays as it is
+    assert summary_text(line, statements) == piece

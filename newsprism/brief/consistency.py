@@ -9,6 +9,9 @@ groups, the provenance origins or the articles' own text. The kinds:
                     origins of the outlets it cites;
   summary_cites     a summary line cites an outlet its group does not hold;
   summary_status    a line counted by two or more origins shows another status than its group;
+  summary_text      a line shows, word for word, the text of another group that the ledger counts
+                    or rates otherwise (one sentence, two counts: a statement may support two
+                    groups, and the agree rows show each group's own text);
   altered_support   a summary line counts an outlet whose quote it is told by was flagged as
                     altered or misattributed (the outlet does not support the claim as shown);
   only_here         an "only here" group has a second origin, or its text or statements sit in
@@ -41,6 +44,7 @@ KINDS = (
     "summary_support",
     "summary_cites",
     "summary_status",
+    "summary_text",
     "altered_support",
     "only_here",
     "leaves_out",
@@ -122,6 +126,7 @@ def _summary(
 ) -> list[Violation]:
     out = []
     flagged = _flagged_quotes(report)
+    shown_by = {norm(g["text"]): g for g in groups.values() if g.get("text")}
     for k, line in enumerate(report.get("summary", []), 1):
         where = f"summary {k}"
         group = groups.get(line["group_id"])
@@ -145,6 +150,20 @@ def _summary(
             )
         if support >= 2 and line["status"] != group["status"]:
             out.append(Violation("summary_status", where, f"{line['status']} vs ledger {group['status']}"))
+        other = shown_by.get(norm(line["text"]))
+        if (
+            other is not None
+            and other["id"] != group["id"]
+            and ((other["independent_support"], other["status"]) != (support, line["status"]))
+        ):
+            out.append(
+                Violation(
+                    "summary_text",
+                    where,
+                    f"is group {other['id']}'s text, which the ledger counts "
+                    f"{other['independent_support']} ({other['status']})",
+                )
+            )
         shown = statements.get(line["statement_id"], {})
         for c in line["cites"]:
             st = statements.get(c["statement_id"], {})

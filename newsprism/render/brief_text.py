@@ -76,7 +76,11 @@ def _summary(report: Report, esc: Callable[[str], str]) -> list[str]:
 
 def summary_text(line: dict, statements: dict[str, dict]) -> str:
     """A summary line as shown (:func:`as_line`), a whole quote with its speaker's name first:
-    alone, a quote does not say whose it is."""
+    alone, a quote does not say whose it is; a sentence of a longer quote with no mark of its own
+    as its speaker's words (:func:`quote_piece`), as the agree rows show it."""
+    piece = {"text": line["text"], "statement_ids": [line.get("statement_id")]}
+    if line.get("statement_id") in statements and _unmarked_quote(piece, statements):
+        return quote_piece(piece, statements)
     text = as_line(line["text"])
     # Asked of the article's words: a quote running on past its sentence ends in "…”" once shown.
     whole_quote = bare_quote(line["text"])
