@@ -604,3 +604,16 @@ def test_blame_shared_or_taken_blames_nobody():
 def test_a_cue_in_a_negated_reason_takes_no_side():
     assert stance("The count was late, but it isn't because the clerks were dead wrong.") is None
     assert stance("The clerks said the mayor was dead wrong.") == "deny"
+
+
+def test_a_denial_in_a_relative_clause_is_its_own_subjects_not_the_speakers():
+    text = (
+        "Two crane drivers told the Ledger that a contractor had cut the power to the pumps in May, "
+        "something the operator has denied."
+    )
+    assert stance(text) is None  # the drivers assert; the operator's denial is not theirs
+    (d,) = _one([_st(0, "a", text)])
+    assert d.denies[0]["actor"] == "operator" and d.asserts[0]["actor"] == "Two crane drivers"
+    assert not d.asserts[0].get("named_only")  # the sentence is the drivers' own account
+    # A relative clause without a subject of its own ("which denied it") leaves the denial as it was.
+    assert stance("The operator, which denied it, paid the fine.") == "deny"

@@ -271,6 +271,8 @@ def _cues(pattern: re.Pattern, text: str) -> list[re.Match]:
             continue
         if cue.startswith("blame") and _BLAME_TAKEN.search(before):
             continue
+        if pattern is _DENY and _in_relative_denial(text, m):
+            continue
         out.append(m)
     return out
 
@@ -1141,8 +1143,12 @@ def _denier(outside: str) -> str | None:
 
 
 # "X alleges that ..., a claim that Y disputes": the claim's denier in a relative clause.
+# "..., a claim that the port disputes", "..., something the firm has denied", "..., which the
+# club rejects": a relative clause with its own subject; its denial is that subject's, not the
+# sentence speaker's, who asserts the claim.
 _RELATIVE_DENIAL = re.compile(
-    r",\s+(?:a|an|the)\s+(?:claim|charge|allegation|accusation|assertion|contention)\s+(?:that|which)\s+"
+    r",\s+(?:(?:a|an|the)\s+(?:claim|charge|allegation|accusation|assertion|contention|account)\s+"
+    r"(?:that|which)|something|which|what)\s+"
     r"((?:[\w’'.-]+\s+){1,5}?)(?:\w+ly\s+)?(?:disput|den(?:y|ies|ied)|reject|refut|dismiss)\w*",
     re.IGNORECASE,
 )
@@ -1153,15 +1159,28 @@ _FINDS = re.compile(
 )
 
 
-def _relative_denial(outside: str) -> tuple[str, str] | None:
-    """(denier, claimant) of "X alleges ..., a claim that Y strongly disputes"."""
+def _in_relative_denial(text: str, cue: re.Match) -> bool:
+    """Whether the denial ``cue`` is the verb of a relative clause with its own subject."""
+    return any(
+        r.start() < cue.start() and r.end() >= cue.end() and _subject(r.group(1))
+        for r in _RELATIVE_DENIAL.finditer(text)
+    )
+
+
+def _relative_denial(outside: str, speaker: str | None = None) -> tuple[str, str] | None:
+    """(denier, claimant) of "X alleges ..., a claim that Y strongly disputes"; the claimant is
+    the sentence's speaker when it has one ("two workers told the paper that ..., something the
+    firm has denied")."""
     m = _RELATIVE_DENIAL.search(outside)
     if m is None:
         return None
-    names = _names(outside[: m.start()])
+    head = outside[: m.start()]
+    said = _SAYS.search(head)
+    names = _names(head)
+    claimant = speaker or (said and _subject(head[: said.start()])) or (names[0] if names else None)
     denier = _subject(m.group(1))
-    if names and denier and _actor_key(names[0]) != _actor_key(denier):
-        return denier, names[0]
+    if claimant and denier and _actor_key(claimant) != _actor_key(denier):
+        return denier, claimant
     return None
 
 
@@ -1249,7 +1268,10 @@ def _sentence_disputes(
         elif (source := _source_answered(outside, speaker)) and (denier := speaker or _denier(outside)):
             pair = (source, denier)
             reported = _report_words(statements, group, source)
-        elif found := _relative_denial(outside) or _contrast_claimant(outside) or _clause_answer(group):
+        elif found := _relative_denial(outside, speaker):
+            pair = (found[1], found[0])
+            reported = [_evidence(st, found[1], found[1])]  # the sentence is the claimant's report
+        elif found := _contrast_claimant(outside) or _clause_answer(group):
             pair = (found[1], found[0])
         elif (claimant := _corrected_claim(outside)) and _actor_key(claimant) != _actor_key(outlet):
             pair = (claimant, outlet)
