@@ -128,6 +128,17 @@ def test_prose_is_never_a_junk_line():
     assert line_reason("still-image-taken-from-video-shows-a-flying-object") == "image file name"
 
 
+def test_a_pointer_to_a_writers_social_account_is_a_page_element():
+    assert line_reason("Follow Mira Tallis on Twitter @mtallis.") == "social account pointer"
+    assert line_reason("You can follow her on Instagram") == "social account pointer"
+    for prose in (
+        "Follow the river path to the bridge and turn left at the mill.",
+        "Followers on Twitter mocked the mayor's plan for the harbour.",
+        "Follow Varga on Twitter, the campaign urged supporters at the rally in Lorn on Monday night.",
+    ):
+        assert line_reason(prose) is None
+
+
 def test_ids_come_from_content():
     assert _clean().id == _clean().id
     assert _clean().id != _clean(RAW + "\nOne more line of body text that is long enough to count.").id

@@ -63,6 +63,7 @@ class Verdicts:
 # 300 characters only (a credit is far shorter).
 _LINE_RULES: tuple[tuple[bool, Callable[[str], object], str], ...] = (
     (True, P.SHARE.match, "share or navigation widget"),
+    (True, P.FOLLOW_LINE.match, "social account pointer"),
     (True, P.RELATED.match, "related-article link"),
     (True, P.PROMO_HEAD.match, "related-content heading"),
     (True, P.EMBED_NOTE.match, "embedded-media pointer"),

@@ -58,6 +58,14 @@ SHARE = re.compile(
     r"(?:facebook|twitter|whatsapp|linkedin|telegram|reddit)(?:\s*[|•,/]\s*\w+)*)\.?:?$",
     _I,
 )
+# A writer's or outlet's pointer to its social accounts at the article's end ("Follow Mira Tallis
+# on Twitter @mtallis.", "You can follow her on Instagram"): a page element, never a fact.
+FOLLOW_LINE = re.compile(
+    r"^(?:you can )?follow\s+(?:us|me|him|her|them|[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3})\s+"
+    r"(?:on|at|via)\s+(?:twitter|x|facebook|instagram|threads|bluesky|mastodon|tiktok|linkedin)\b"
+    r"(?:\s*(?:[:,]|and|or)?\s*@?[\w.]+){0,4}\s*\.?$",
+    _I,
+)
 COPYRIGHT = re.compile(r"^(?:copyright\b|©|\(c\)\s*\d{4})|all rights reserved", _I)
 DEVELOPING = re.compile(
     r"^(?:this is a (?:developing|breaking) (?:news )?story|this story (?:is developing|will be updated|"
