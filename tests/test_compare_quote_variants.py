@@ -682,3 +682,29 @@ def test_reported_words_in_quote_marks_that_the_direct_quote_does_not_print_are_
     held = "she vowed to “continue the fight in the next primary” in the capital"
     quotes, groups = _three_outlets([(held, "Ada Quist", "indirect"), (other, "Ada Quist", "direct")])
     assert len(groups) == 1
+
+
+def test_a_fragment_joins_a_speakers_quote_only_where_its_article_names_the_speaker():
+    long = "We were told the ferry was safe, and the report calls it seaworthy on every page."
+    one = make_article(f"Intro.\n\n“{long}” Dale Morrow said.", outlet="O0")
+    two = make_article(f"Intro.\n\n“{long}” Morrow told reporters.", outlet="O1")
+    headline = make_article(
+        "Port calls ferry “seaworthy on every page”\n\nThe port said so on Monday.", outlet="O2"
+    )
+    named = make_article(
+        "Morrow's ferry “seaworthy on every page”\n\nDale Morrow spoke on Monday.", outlet="O3"
+    )
+    order = {a.id: k for k, a in enumerate((one, two, headline, named))}
+
+    def members(third):
+        quotes = [
+            quote_in(one, long, "Dale Morrow"),
+            quote_in(two, long, "Morrow"),
+            quote_in(third, "seaworthy on every page", None, "fragment"),
+        ]
+        texts = {a.id: a.text for a in (one, two, third)}
+        [group] = group_quotes(quotes, TableEmbedder(), CompareSettings(), order, texts)
+        return {v["article_id"] for v in group.variants}
+
+    assert headline.id not in members(headline)  # never names Morrow: the port's words, not his
+    assert named.id in members(named)

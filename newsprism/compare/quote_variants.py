@@ -26,7 +26,7 @@ import difflib
 import itertools
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 import numpy as np
 
@@ -92,9 +92,14 @@ def _overlap(a: set[str], b: set[str]) -> float:
 
 
 def group_quotes(
-    quotes: Sequence[Quote], embedder: Embedder, settings: CompareSettings, order: dict[str, int]
+    quotes: Sequence[Quote],
+    embedder: Embedder,
+    settings: CompareSettings,
+    order: dict[str, int],
+    texts: Mapping[str, str] | None = None,
 ) -> list[QuoteGroup]:
-    """Cross-article groups of one quote, each with its classified variants."""
+    """Cross-article groups of one quote, each with its classified variants; ``texts`` (article
+    id -> text) lets a short fragment join only where its article names the group's speaker."""
     # Reported speech groups too: outlets often paraphrase what another prints in quotes.
     items = [q for q in quotes if _item(q)]
     if not items:
@@ -111,10 +116,11 @@ def group_quotes(
     fragments = _Fragments([q for q in quotes if q not in taken and len(words(q.text)) >= 2])
     sentences = _Sentences(items, keys, settings)
     clusters = _cluster(items, keys, pairs, settings.quote_overlap, sentences)
+    vocab = None if texts is None else {a: set(normalize_words(t)) for a, t in texts.items()}
     seconds = _second_groups(items, keys, clusters, settings, sentences)
     out = []
     for c, members in enumerate(clusters):
-        group = _with_fragments([items[k] for k in members], fragments)
+        group = _with_fragments([items[k] for k in members], fragments, vocab)
         ids = {q.id for q in group}
         extra = [q for q in seconds.get(c, ()) if q.id not in ids]
         if len({q.article_id for q in group + extra}) < 2:
@@ -267,15 +273,27 @@ class _Fragments:
         return [self.items[k] for k in sorted(found)]
 
 
-def _with_fragments(group: list[Quote], fragments: _Fragments) -> list[Quote]:
+def _with_fragments(
+    group: list[Quote], fragments: _Fragments, vocab: Mapping[str, set[str]] | None = None
+) -> list[Quote]:
     """Add short quoted fragments ("a powder keg") that are a contiguous part of a version,
-    from articles the group does not cover yet, when their speaker does not contradict."""
+    from articles the group does not cover yet, when their speaker does not contradict and
+    their article names the group's speaker (``vocab``: article id -> its words): an article
+    that never names a person does not print their words ("top secret" in a headline is not
+    a senator's "top secret")."""
     speakers = {_surname(q) for q in group} - {None}
     seen = {q.article_id for q in group}
     full = [normalize_words(q.text) for q in group]
     out = list(group)
     for frag, toks, who in fragments.within(full):
         if frag.article_id in seen or (who is not None and who not in speakers):
+            continue
+        if (
+            who is None
+            and speakers
+            and vocab is not None
+            and not speakers & vocab.get(frag.article_id, speakers)
+        ):
             continue
         if any(_contiguous(toks, f) for f in full):
             out.append(frag)

@@ -204,7 +204,9 @@ def compare_stage(analysis: Analysis, settings: Settings) -> Analysis:
         {a.id: a.text for a in articles},
         None if docs is None else {a.id: d for a, d in zip(articles, docs, strict=True)},
     )
-    quote_groups = clock.lap("ledger_quotes", group_quotes(quotes, embedder, s, _order(articles)))
+    quote_groups = clock.lap(
+        "ledger_quotes", group_quotes(quotes, embedder, s, _order(articles), {a.id: a.text for a in articles})
+    )
     # Own voice and loaded words read the parse, parsed now when statements did without it.
     framing = build_framing(
         articles,
