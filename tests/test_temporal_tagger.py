@@ -698,3 +698,10 @@ def test_a_month_after_an_article_before_a_name_is_a_date() -> None:
     assert values("In a September Tolven Courier-KBN poll, most said no.", tuesday)["September"] == "2031-09"
     assert "April" not in values("April Okoro, a spokeswoman, declined.", tuesday)
     assert "May" not in values("The May Okoro cabinet fell.", tuesday)
+
+
+def test_a_future_told_with_a_curly_apostrophe_points_ahead() -> None:
+    jan = dt.date(2031, 1, 31)
+    assert values("“I’ll vote for her in November,” the farmer said.", jan)["November"] == "2031-11"
+    assert values("“I'll vote for her in November,” the farmer said.", jan)["November"] == "2031-11"
+    assert values("The farmer voted for her in November.", jan)["November"] == "2030-11"

@@ -24,7 +24,7 @@ __all__ = ["ABSOLUTE", "Context", "Value", "day_value", "low", "mod_of"]
 Value = tuple[str, str, str | None]  # (type, value, mod)
 
 _FUTURE = re.compile(
-    r"\b(?:will|won['’]t|wo\s+n't|'ll|shall|would|(?:is|are|was|were)\s+(?:due|expected|scheduled|set|"
+    r"\b(?:will|won['’]t|wo\s+n['’]t|['’]ll|shall|would|(?:is|are|was|were)\s+(?:due|expected|scheduled|set|"
     r"slated|going|planning|poised|likely)\s+to|(?:is|are|am)\s+supposed\s+to|plans?\s+to|planned\s+to|planning\s+to|intends?\s+to|"
     r"(?:is|are)\s+to|if\s+(?:[\w'’]+\s+){1,4}?were\s+to(?=\s+(?!blame\b)[a-z]+\b)|upcoming|looming|impending|forthcoming|(?<!-)expected|scheduled|as\s+(?:soon|early)\s+as|"
     r"(?:is|are)\s+set\s+(?:for|on)|due\s+(?:on|to|for|by|in|at)|"
@@ -36,7 +36,7 @@ _FUTURE = re.compile(
 _FUTURE_AFTER = re.compile(
     # the subject's words may be a title ("On Monday, Mr. Clinton will hold"), or the day's
     # event after a possessive ("Monday's debate in New York will be his first")
-    r"^(?:['’]s\b)?[\s,]*(?:\w+\.?\s+){0,4}?(?:will|'ll|(?:is|are)\s+(?:due|expected|scheduled|set)\s+to)\b",
+    r"^(?:['’]s\b)?[\s,]*(?:\w+\.?\s+){0,4}?(?:will|['’]ll|(?:is|are)\s+(?:due|expected|scheduled|set)\s+to)\b",
     re.IGNORECASE,
 )
 # "-ed" words are past verbs unless a determiner makes them adjectives ("the reduced dividend").
@@ -139,7 +139,7 @@ def _future_cue(before: str) -> bool:
     )
 
 
-_FUTURE_WORD = re.compile(r"\b(?:will|is|are)\b|'ll", re.IGNORECASE)
+_FUTURE_WORD = re.compile(r"\b(?:will|is|are)\b|['’]ll", re.IGNORECASE)
 _REPORTS = re.compile(r"\b(?:says|tells|announces|adds|writes|reports)\b", re.IGNORECASE)
 # After a possessive day ("Tuesday's primary") only a cue that takes the day's event as its
 # object or adjunct counts: "ahead of", or a progressive verb right before it ("is facing in").
