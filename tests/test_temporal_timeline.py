@@ -991,3 +991,20 @@ def test_years_between_are_no_row_but_coordinated_years_are_two() -> None:
     c = article("The Carrow mill was sold in 2004 and 2005.", "c", "2031-03-02", "C")
     rows = sorted((e.date, e.text[:9]) for e in run(a, c).timeline)
     assert rows == [("2004", "The Carro"), ("2005", "The Carro"), ("2016", "The owner")]
+
+
+def test_an_event_counted_back_from_the_day_told_before_it() -> None:
+    # "on <day> - N days after <event>": the event is N days before that day
+    text = "Reed testified on March 12, 2027 - six days after the harbour vote. Lind left on May 4, 2027, a day before the gala."
+    got = {e.date for e in run(article(text, "a", "2031-03-14", "A")).timeline}
+    assert {"2027-03-12", "2027-03-06", "2027-05-04", "2027-05-05"} <= got
+
+
+def test_an_event_a_count_of_days_ahead() -> None:
+    # "the first debate in 10 days": publication plus ten days; a process taking days is no date
+    a = article("Heading into the first debate in 10 days, Reed said little.", "a", "2031-03-14", "A")
+    assert [e.date for e in run(a).timeline] == ["2031-03-24"]
+    b = article(
+        "The protests that culminated in two days of violence ended the talks.", "b", "2031-03-14", "B"
+    )
+    assert run(b).timeline == ()
