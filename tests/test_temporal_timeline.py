@@ -1008,3 +1008,16 @@ def test_an_event_a_count_of_days_ahead() -> None:
         "The protests that culminated in two days of violence ended the talks.", "b", "2031-03-14", "B"
     )
     assert run(b).timeline == ()
+
+
+def test_two_outlets_one_day_one_clock_time_are_one_event() -> None:
+    # nothing in common but the day and the minute: one event; another minute stays apart
+    a = article(
+        "Handcuffed to each other in the back of the van, both wardens watched the prisoner flee "
+        "across the orchard at around 7:40 a.m. on Sunday, Reed said.",
+        "a", "2031-03-18", "A",
+    )  # fmt: skip
+    b = article("Tomas Vrba escaped just after 7:40 a.m. on Sunday.", "b", "2031-03-18", "B")
+    c = article("Lind opened the market stalls at 8:15 a.m. on Sunday.", "c", "2031-03-18", "C")
+    rows = run(a, b, c).timeline
+    assert sorted(sorted(r.article_ids) for r in rows) == [["a", "b"], ["c"]]
