@@ -566,6 +566,12 @@ _EVENT_IN = re.compile(
     re.IGNORECASE,
 )
 _DAYS_AHEAD = re.compile(r"P(\d{1,2})D")
+# ... told as still to come: "the second injury in two days" is a count within a span
+_AHEAD_CUE = re.compile(
+    r"\b(?:heading\s+into|ahead\s+of|before|will\s+(?:\w+\s+)?|to\s+face|prepar\w+\s+for|set\s+for|"
+    r"scheduled\s+for|looking\s+ahead\s+to)\s*$",
+    re.IGNORECASE,
+)
 
 
 def _days_ahead(article: Article, timexes: list[Timex]) -> list[Timex]:
@@ -577,7 +583,8 @@ def _days_ahead(article: Article, timexes: list[Timex]) -> list[Timex]:
         m = _DAYS_AHEAD.fullmatch(t.value)
         if t.type != "DURATION" or not m or int(m.group(1)) > 31 or not t.text.lower().endswith("days"):
             continue
-        if _EVENT_IN.search(article.text, max(0, t.span.start - 50), t.span.start):
+        event = _EVENT_IN.search(article.text, max(0, t.span.start - 50), t.span.start)
+        if event and _AHEAD_CUE.search(article.text, max(0, event.start() - 30), event.start()):
             when = day + dt.timedelta(days=int(m.group(1)))
             out.append(dataclasses.replace(t, type="DATE", value=when.isoformat(), mod=None))
     return out
