@@ -1008,6 +1008,9 @@ def test_an_event_a_count_of_days_ahead() -> None:
         "The protests that culminated in two days of violence ended the talks.", "b", "2031-03-14", "B"
     )
     assert run(b).timeline == ()
+    # a count of things within a span, not an event to come
+    c = article("Reed was the second keeper in two days to leave the harbour club.", "c", "2031-03-14", "C")
+    assert run(c).timeline == ()
 
 
 def test_two_outlets_one_day_one_clock_time_are_one_event() -> None:
