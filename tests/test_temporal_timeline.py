@@ -6,7 +6,7 @@ import dataclasses
 import datetime as dt
 
 from newsprism.brief.timeline import entry_json, timeline_section
-from newsprism.model import Article, LedgerGroup, OffsetMap, Span, Statement, Timex
+from newsprism.model import Article, LedgerGroup, OffsetMap, Removal, Span, Statement, Timex
 from newsprism.pipeline import Analysis
 from newsprism.render.brief_text import md_brief
 from newsprism.settings import Settings
@@ -1024,3 +1024,18 @@ def test_two_outlets_one_day_one_clock_time_are_one_event() -> None:
     c = article("Lind opened the market stalls at 8:15 a.m. on Sunday.", "c", "2031-03-18", "C")
     rows = run(a, b, c).timeline
     assert sorted(sorted(r.article_ids) for r in rows) == [["a", "b"], ["c"]]
+
+
+def test_an_appended_correction_counts_its_days_from_its_own_date() -> None:
+    text = (
+        "Reed opened the harbour bridge on Friday.\n\n"
+        "CORRECTION:\n\n"
+        "An article on Monday misstated its length. On Wednesday, however, the mayor gave the figure."
+    )
+    a = dataclasses.replace(
+        article(text, "a", "2031-03-17", "A"),  # a Monday paper, the note dated Saturday 22nd
+        removed=(Removal("Saturday, March 22, 2031.", "date line", len(text), len(text) + 26),),
+    )
+    got = {e.date for e in run(a).timeline}
+    assert {"2031-03-14", "2031-03-17", "2031-03-19"} <= got  # not the Wednesday before publication
+    assert "2031-03-12" not in got
