@@ -83,8 +83,8 @@ def written_until(article: Article) -> dt.date | None:
 
 
 # A correction appended under its own heading, dated by its own last line ("CORRECTION: ... An
-# article on Monday ... On Wednesday, however, ..." then "Saturday, December 19, 2015."): its days
-# count from that date. How long after publication such a note may come: a season.
+# article on Monday misstated ... On Wednesday, the mayor ..." then "Saturday, March 22, 2031."):
+# its days count from that date. How long after publication such a note may come: a season.
 _CORRECTION = re.compile(r"^(?:CORRECTIONS?|Corrections?|Editor['’]s [Nn]ote)\s*:", re.MULTILINE)
 _CORRECTION_DAYS = 92
 

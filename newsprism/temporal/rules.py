@@ -20,7 +20,7 @@ _WEEKDAY_ABBR = r"(?:" + lx.alternation(lx.WEEKDAYS, case_sensitive=True) + r"\.
 DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 YEAR = r"(?:1[6-9]\d\d|20\d\d)"
 # A stray full stop between an ordinal day and its year, the sentence running on with a
-# preposition ("reported on September 11th. 2012 on the evening news"): no sentence ends there
+# preposition ("aired live on March 3rd. 2027 on the harbour channel"): no sentence ends there
 # (a year opening a sentence is its subject: "May 3rd. 2016 was ...").
 _STRAY_STOP = r"(?<=st|nd|rd|th)\.[ \t]+(?=\d{4}[ \t]+(?:on|in|at|by|from|during|when|with|for)\b)"
 _NUM_WORD = lx.alternation(lx.NUMBERS)

@@ -559,14 +559,14 @@ def _counted_from_now(article: Article, timexes: list[Timex]) -> list[Timex]:
     return out
 
 
-# "the first debate in 10 days", "the vote in just three days": an event named, then "in" and a
+# "the final vote in 10 days", "the vote in just three days": an event named, then "in" and a
 # count of days, is that many days after publication.
 _EVENT_IN = re.compile(
     r"\bthe\s+(?:(?!that\b|which\b|who\b)[\w-]+\s+){0,2}?(?![a-z]+ed\b)[a-z]{4,}\s+in\s+(?:just\s+|only\s+)?$",
     re.IGNORECASE,
 )
 _DAYS_AHEAD = re.compile(r"P(\d{1,2})D")
-# ... told as still to come: "the second injury in two days" is a count within a span
+# ... told as still to come: "the second keeper in two days to leave" is a count within a span
 _AHEAD_CUE = re.compile(
     r"\b(?:heading\s+into|ahead\s+of|before|will\s+(?:\w+\s+)?|to\s+face|prepar\w+\s+for|set\s+for|"
     r"scheduled\s+for|looking\s+ahead\s+to)\s*$",
@@ -575,7 +575,7 @@ _AHEAD_CUE = re.compile(
 
 
 def _days_ahead(article: Article, timexes: list[Timex]) -> list[Timex]:
-    """The day of an event told as "the debate in 10 days": publication plus the days, on the
+    """The day of an event told as "the vote in 10 days": publication plus the days, on the
     count's span (timeline only: for TimeML it stays a duration)."""
     day = published_date(article)
     out = []
@@ -638,7 +638,7 @@ def _counted_from_a_date(text: str, timexes: list[Timex]) -> list[Timex]:
     return out + _counted_back(text, timexes)
 
 
-# "on November 12 - six days after the election", "March 5, two days before the vote": a day,
+# "on March 12 - six days after the vote", "March 5, two days before the gala": a day,
 # a dash or a comma, then a count of days "after" or "before" an event named next.
 _DAY_THEN_COUNT = re.compile(r"\s*(?:,|-{1,2}|–|—)\s*")
 _COUNT_TO_EVENT = re.compile(
@@ -648,7 +648,7 @@ _COUNT_TO_EVENT = re.compile(
 
 def _counts_to_event(text: str, t: Timex) -> bool:
     """Whether ``t`` is a count of days dated as the event named after it ("six days after
-    the election")."""
+    the vote")."""
     return (
         t.type == "DATE"
         and _COUNT_WORDS.search(t.text) is not None
@@ -663,7 +663,7 @@ _AFTER_A_DAY = re.compile(r"(?:\d|day)(?:st|nd|rd|th)?\s*(?:,|-{1,2}|–|—)\s*
 
 def _counted_back(text: str, timexes: list[Timex]) -> list[Timex]:
     """The day of the event a count follows, counted from the day told just before it ("on
-    November 12 - six days after the election": the election is November 6), on the count's
+    March 12 - six days after the vote": the vote is March 6), on the count's
     span. Timeline candidates only."""
     out = []
     for t, nxt in zip(timexes, timexes[1:], strict=False):
@@ -1370,9 +1370,9 @@ _CLOCK = re.compile(r"^\d\d:\d\d$")
 
 
 def _same_clock(a: Candidate, b: Candidate) -> bool:
-    """Two outlets' sentences of one day at one clock time ("fleeing on foot at around 9 a.m."
-    / "escaped just after 9 a.m."): a day's events seldom share a minute, so the time tells
-    which one, however differently the rest is worded. Once on the tuning sets, right."""
+    """Two outlets' sentences of one day at one clock time ("the ferry sank at around 7:40
+    a.m." / "sirens sounded just after 7:40 a.m."): a day's events seldom share a minute, so the
+    time tells which one, however differently the rest is worded. Once on the tuning sets, right."""
     return (
         a.article_id != b.article_id
         and a.day == b.day
