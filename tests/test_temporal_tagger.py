@@ -705,3 +705,17 @@ def test_a_future_told_with_a_curly_apostrophe_points_ahead() -> None:
     assert values("“I’ll vote for her in November,” the farmer said.", jan)["November"] == "2031-11"
     assert values("“I'll vote for her in November,” the farmer said.", jan)["November"] == "2031-11"
     assert values("The farmer voted for her in November.", jan)["November"] == "2030-11"
+
+
+def test_a_stray_full_stop_between_an_ordinal_day_and_its_year() -> None:
+    # the sentence runs on with a preposition: the year is the day's, and a later bare month of
+    # that name follows it
+    ref = dt.date(2031, 12, 5)
+    got = values(
+        "It was aired live on March 3rd. 2027 on the harbour channel. On March 9 the mayor resigned.", ref
+    )
+    assert got["March 3rd. 2027"] == "2027-03-03"
+    assert got["March 9"] == "2027-03-09"
+    # a year opening the next sentence is that sentence's own
+    got = values("The mill closed on May 3rd. 2027 was a hard year for the valley.", ref)
+    assert got == {"May 3rd": "2031-05-03"}

@@ -6,7 +6,7 @@ import dataclasses
 import datetime as dt
 
 from newsprism.brief.timeline import entry_json, timeline_section
-from newsprism.model import Article, LedgerGroup, OffsetMap, Span, Statement, Timex
+from newsprism.model import Article, LedgerGroup, OffsetMap, Removal, Span, Statement, Timex
 from newsprism.pipeline import Analysis
 from newsprism.render.brief_text import md_brief
 from newsprism.settings import Settings
@@ -991,3 +991,51 @@ def test_years_between_are_no_row_but_coordinated_years_are_two() -> None:
     c = article("The Carrow mill was sold in 2004 and 2005.", "c", "2031-03-02", "C")
     rows = sorted((e.date, e.text[:9]) for e in run(a, c).timeline)
     assert rows == [("2004", "The Carro"), ("2005", "The Carro"), ("2016", "The owner")]
+
+
+def test_an_event_counted_back_from_the_day_told_before_it() -> None:
+    # "on <day> - N days after <event>": the event is N days before that day
+    text = "Reed testified on March 12, 2027 - six days after the harbour vote. Lind left on May 4, 2027, a day before the gala."
+    got = {e.date for e in run(article(text, "a", "2031-03-14", "A")).timeline}
+    assert {"2027-03-12", "2027-03-06", "2027-05-04", "2027-05-05"} <= got
+
+
+def test_an_event_a_count_of_days_ahead() -> None:
+    # "the first debate in 10 days": publication plus ten days; a process taking days is no date
+    a = article("Heading into the first debate in 10 days, Reed said little.", "a", "2031-03-14", "A")
+    assert [e.date for e in run(a).timeline] == ["2031-03-24"]
+    b = article(
+        "The protests that culminated in two days of violence ended the talks.", "b", "2031-03-14", "B"
+    )
+    assert run(b).timeline == ()
+    # a count of things within a span, not an event to come
+    c = article("Reed was the second keeper in two days to leave the harbour club.", "c", "2031-03-14", "C")
+    assert run(c).timeline == ()
+
+
+def test_two_outlets_one_day_one_clock_time_are_one_event() -> None:
+    # nothing in common but the day and the minute: one event; another minute stays apart
+    a = article(
+        "Handcuffed to each other in the back of the van, both wardens watched the prisoner flee "
+        "across the orchard at around 7:40 a.m. on Sunday, Reed said.",
+        "a", "2031-03-18", "A",
+    )  # fmt: skip
+    b = article("Tomas Vrba escaped just after 7:40 a.m. on Sunday.", "b", "2031-03-18", "B")
+    c = article("Lind opened the market stalls at 8:15 a.m. on Sunday.", "c", "2031-03-18", "C")
+    rows = run(a, b, c).timeline
+    assert sorted(sorted(r.article_ids) for r in rows) == [["a", "b"], ["c"]]
+
+
+def test_an_appended_correction_counts_its_days_from_its_own_date() -> None:
+    text = (
+        "Reed opened the harbour bridge on Friday.\n\n"
+        "CORRECTION:\n\n"
+        "An article on Monday misstated its length. On Wednesday, however, the mayor gave the figure."
+    )
+    a = dataclasses.replace(
+        article(text, "a", "2031-03-17", "A"),  # a Monday paper, the note dated Saturday 22nd
+        removed=(Removal("Saturday, March 22, 2031.", "date line", len(text), len(text) + 26),),
+    )
+    got = {e.date for e in run(a).timeline}
+    assert {"2031-03-14", "2031-03-17", "2031-03-19"} <= got  # not the Wednesday before publication
+    assert "2031-03-12" not in got

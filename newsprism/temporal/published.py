@@ -82,6 +82,24 @@ def written_until(article: Article) -> dt.date | None:
     return max(later) if later else None
 
 
+# A correction appended under its own heading, dated by its own last line ("CORRECTION: ... An
+# article on Monday misstated ... On Wednesday, the mayor ..." then "Saturday, March 22, 2031."):
+# its days count from that date. How long after publication such a note may come: a season.
+_CORRECTION = re.compile(r"^(?:CORRECTIONS?|Corrections?|Editor['’]s [Nn]ote)\s*:", re.MULTILINE)
+_CORRECTION_DAYS = 92
+
+
+def correction_dated(article: Article) -> tuple[int, dt.date] | None:
+    """Where an appended correction starts in the text and the day it is dated, when the
+    article has one (its date line removed by the cleaner, later than publication)."""
+    published = published_date(article)
+    heading = list(_CORRECTION.finditer(article.text))
+    if published is None or not heading:
+        return None
+    later = [d for d in _date_line_days(article) if _LATEST_DAYS < (d - published).days <= _CORRECTION_DAYS]
+    return (heading[0].start(), max(later)) if later else None
+
+
 def _date_line_days(article: Article) -> list[dt.date]:
     out = []
     for removal in article.removed:

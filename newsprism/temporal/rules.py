@@ -19,6 +19,10 @@ WEEKDAY = lx.alternation([w for w in lx.WEEKDAYS if w.endswith("day")], case_sen
 _WEEKDAY_ABBR = r"(?:" + lx.alternation(lx.WEEKDAYS, case_sensitive=True) + r"\.?)"
 DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 YEAR = r"(?:1[6-9]\d\d|20\d\d)"
+# A stray full stop between an ordinal day and its year, the sentence running on with a
+# preposition ("aired live on March 3rd. 2027 on the harbour channel"): no sentence ends there
+# (a year opening a sentence is its subject: "May 3rd. 2016 was ...").
+_STRAY_STOP = r"(?<=st|nd|rd|th)\.[ \t]+(?=\d{4}[ \t]+(?:on|in|at|by|from|during|when|with|for)\b)"
 _NUM_WORD = lx.alternation(lx.NUMBERS)
 _TENS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[-\s](?:one|two|three|four|five|six|seven|eight|nine)"
 NUM = r"(?:\d+(?:[.,]\d+)?(?:\s+1/2)?|" + _TENS + "|" + _NUM_WORD + r")(?:\s+and\s+a\s+half)?"
@@ -52,7 +56,7 @@ _RULE_PATTERNS: list[tuple[str, str]] = [
     ("night_dates_dmy", r"the\s+night\s+(?:between|from|of)\s+(?:the\s+)?(?P<day>" + DAY + r")\s+(?:and|to|into)\s+(?:the\s+)?" + DAY + r"(?:\s+of)?\s+(?P<month>" + MONTH + r")(?:,?\s+(?P<year>" + YEAR + "))?"),
     ("date_iso", r"(?P<year>" + YEAR + r")-(?P<month>[01]\d)-(?P<day>[0-3]\d)(?:[T\s](?P<hour>[0-2]\d):(?P<minute>[0-5]\d))?"),
     ("date_num", r"(?P<month>1[0-2]|0?[1-9])/(?P<day>[12]\d|3[01]|0?[1-9])/(?P<year>" + YEAR + r"|\d\d)"),
-    ("date_mdy", r"(?:(?P<wd>" + _WEEKDAY_ABBR + r"),?\s+)?(?P<month>" + MONTH + r")\s+(?P<day>" + DAY + r")(?!\d)(?:(?:,\s*|\s+)(?P<year>" + YEAR + "))?"),
+    ("date_mdy", r"(?:(?P<wd>" + _WEEKDAY_ABBR + r"),?\s+)?(?P<month>" + MONTH + r")\s+(?P<day>" + DAY + r")(?!\d)(?:(?:,\s*|\s+|" + _STRAY_STOP + r")(?P<year>" + YEAR + "))?"),
     ("date_dmy", r"(?:(?P<wd>" + _WEEKDAY_ABBR + r"),?\s+)?(?:the\s+)?(?P<day>" + DAY + r")(?:\s+of)?\s+(?P<month>" + MONTH + r")(?:,?\s+(?P<year>" + YEAR + "))?"),
     ("month_year", r"(?:(?P<pre>early|late|mid|the\s+end\s+of|the\s+beginning\s+of)[\s-]+)?(?P<month>" + _MONTH_FULL + r")(?:,?\s+(?:of\s+)?)(?P<year>" + YEAR + ")"),
     ("month_that_year", r"(?:(?P<pre>early|late|mid|the\s+end\s+of|the\s+beginning\s+of)[\s-]+)?(?P<month>" + _MONTH_FULL + r")(?:\s+of)?\s+(?P<yrel>that|the\s+same|the\s+following|the\s+next|the\s+previous)\s+year"),

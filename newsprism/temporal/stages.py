@@ -11,7 +11,7 @@ from newsprism.ingest.limits import BUDGET_HINT, cpu_budget
 from newsprism.model import Article, Rejection, Span, Timex
 from newsprism.settings import Settings
 from newsprism.spans import SpanSet
-from newsprism.temporal.published import published_date, resolve_published, written_until
+from newsprism.temporal.published import correction_dated, published_date, resolve_published, written_until
 from newsprism.temporal.timeline import Candidate, build_timeline, candidates, sentences
 from newsprism.temporal.timexes import tag_text
 
@@ -36,9 +36,7 @@ def timeline_stage(analysis: Analysis, settings: Settings) -> Analysis:
     for article in analysis.articles:
         try:
             with cpu_budget(settings.nlp.max_seconds, article.path, "temporal tagging"):
-                found = list(
-                    tag_text(article.text, published_date(article), article.id, written_until(article))
-                )
+                found = _tagged(article)
                 found_cands = candidates(article, _units(analysis, article), found)
         except TooSlowInputError as exc:  # some date patterns still backtrack on hostile runs
             log.warning("timeline skipped on %s: %s", article.path, exc)
@@ -55,6 +53,18 @@ def timeline_stage(analysis: Analysis, settings: Settings) -> Analysis:
     published = {a.id: day for a in analysis.articles if (day := published_date(a)) is not None}
     timeline = build_timeline(_embedded(cands, settings), labels, settings.timeline, published)
     return analysis.replace(timexes=tuple(timexes), timeline=tuple(timeline), rejections=tuple(rejections))
+
+
+def _tagged(article: Article) -> list[Timex]:
+    """The article's expressions, those of an appended correction counted from its own date."""
+    published, latest = published_date(article), written_until(article)
+    note = correction_dated(article)
+    if note is None:
+        return list(tag_text(article.text, published, article.id, latest))
+    start, day = note
+    body = list(tag_text(article.text[:start], published, article.id, latest))
+    tail = tag_text(article.text[start:], day, article.id)
+    return body + [dataclasses.replace(t, span=Span(t.span.start + start, t.span.end + start)) for t in tail]
 
 
 def _embedded(cands: list[Candidate], settings: Settings) -> list[Candidate]:

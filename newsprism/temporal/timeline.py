@@ -129,13 +129,20 @@ def candidates(article: Article, units: list[Span], timexes: list[Timex]) -> lis
     counted = _counted_from_a_date(article.text, timexes) + _eves(article.text, timexes)
     counted += _named_dates(article.text, article.id)
     counted += _later(article.text, timexes, published_date(article)) + _recent(article, timexes)
-    counted += [t for t in _counted_from_now(article, timexes) if t.span not in {c.span for c in counted}]
+    ahead = _counted_from_now(article, timexes) + _days_ahead(article, timexes)
+    counted += [t for t in ahead if t.span not in {c.span for c in counted}]
     recounted = SpanSet([c.span for c in counted])  # "four days earlier" counted from now by the rules
     own = [_as_month(t) for t in timexes if not recounted.overlapping(t.span.start, t.span.end)]
     dated = sorted([*own, *counted], key=lambda t: t.span.start)
     # a week shown as its month is still that week when told apart from another date of its unit
     weeks = {t.span: t.value for t in timexes if _WEEK.match(t.value)}
-    pending = _event_anchored(article.text, timexes)
+    # a count right after a day is counted from that day ("on March 12 - six days after the vote")
+    back = SpanSet([t.span for t in counted if _counts_to_event(article.text, t)])
+    pending = [
+        p
+        for p in _event_anchored(article.text, timexes)
+        if not back.overlapping(p.timex.span.start, p.timex.span.end)
+    ]
     if pending:  # "the day after the debate" is dated by the debate, never by the last date told
         taken = SpanSet([p.timex.span for p in pending])
         dated = [t for t in dated if not taken.overlapping(t.span.start, t.span.end)]
@@ -471,6 +478,11 @@ def _own_clause_dates(
         clashes = all(
             not _overlap(_moment(t, weeks), _moment(c, weeks)) for c in (*chain, *(x for x, _ in out))
         )
+        if clashes and _counts_to_event(text, t):
+            # "on March 12 - six days after the vote": the count dates the event it names
+            out.append((t, text[t.span.start : unit.end]))
+            last = t
+            continue
         if opener is None and clashes and _ISO_DAY.match(t.value) and _names_a_thing(last, text):
             # "release his 2014 return Friday": the year names a thing, the day is the event's
             out.append((t, text[last.span.start : unit.end]))
@@ -547,6 +559,37 @@ def _counted_from_now(article: Article, timexes: list[Timex]) -> list[Timex]:
     return out
 
 
+# "the final vote in 10 days", "the vote in just three days": an event named, then "in" and a
+# count of days, is that many days after publication.
+_EVENT_IN = re.compile(
+    r"\bthe\s+(?:(?!that\b|which\b|who\b)[\w-]+\s+){0,2}?(?![a-z]+ed\b)[a-z]{4,}\s+in\s+(?:just\s+|only\s+)?$",
+    re.IGNORECASE,
+)
+_DAYS_AHEAD = re.compile(r"P(\d{1,2})D")
+# ... told as still to come: "the second keeper in two days to leave" is a count within a span
+_AHEAD_CUE = re.compile(
+    r"\b(?:heading\s+into|ahead\s+of|before|will\s+(?:\w+\s+)?|to\s+face|prepar\w+\s+for|set\s+for|"
+    r"scheduled\s+for|looking\s+ahead\s+to)\s*$",
+    re.IGNORECASE,
+)
+
+
+def _days_ahead(article: Article, timexes: list[Timex]) -> list[Timex]:
+    """The day of an event told as "the vote in 10 days": publication plus the days, on the
+    count's span (timeline only: for TimeML it stays a duration)."""
+    day = published_date(article)
+    out = []
+    for t in timexes if day else ():
+        m = _DAYS_AHEAD.fullmatch(t.value)
+        if t.type != "DURATION" or not m or int(m.group(1)) > 31 or not t.text.lower().endswith("days"):
+            continue
+        event = _EVENT_IN.search(article.text, max(0, t.span.start - 50), t.span.start)
+        if event and _AHEAD_CUE.search(article.text, max(0, event.start() - 30), event.start()):
+            when = day + dt.timedelta(days=int(m.group(1)))
+            out.append(dataclasses.replace(t, type="DATE", value=when.isoformat(), mod=None))
+    return out
+
+
 # "in the past week", "over the last two weeks", "during the past few days": the days up to publication.
 _RECENT = re.compile(r"\b(?:in|over|during|within)\s+(?:just\s+)?$", re.IGNORECASE)
 _RECENT_TEXT = re.compile(r"^the\s+(?:past|last)\s", re.IGNORECASE)
@@ -592,6 +635,48 @@ def _counted_from_a_date(text: str, timexes: list[Timex]) -> list[Timex]:
         sign = -1 if link.group(1).lower() == "before" else 1
         when = dt.date.fromisoformat(nxt.value) + dt.timedelta(days=sign * int(m.group(1)))
         out.append(dataclasses.replace(t, type="DATE", value=when.isoformat(), mod=None))
+    return out + _counted_back(text, timexes)
+
+
+# "on March 12 - six days after the vote", "March 5, two days before the gala": a day,
+# a dash or a comma, then a count of days "after" or "before" an event named next.
+_DAY_THEN_COUNT = re.compile(r"\s*(?:,|-{1,2}|–|—)\s*")
+_COUNT_TO_EVENT = re.compile(
+    r"\s+(before|after)\s+(?:the\s+|a\s+|an\s+|his\s+|her\s+|their\s+)?[A-Za-z]", re.IGNORECASE
+)
+
+
+def _counts_to_event(text: str, t: Timex) -> bool:
+    """Whether ``t`` is a count of days dated as the event named after it ("six days after
+    the vote")."""
+    return (
+        t.type == "DATE"
+        and _COUNT_WORDS.search(t.text) is not None
+        and _AFTER_A_DAY.search(text, max(0, t.span.start - 12), t.span.start) is not None
+        and bool(_COUNT_TO_EVENT.match(text, t.span.end))
+    )
+
+
+_COUNT_WORDS = re.compile(r"\bdays?$", re.IGNORECASE)
+_AFTER_A_DAY = re.compile(r"(?:\d|day)(?:st|nd|rd|th)?\s*(?:,|-{1,2}|–|—)\s*$", re.IGNORECASE)
+
+
+def _counted_back(text: str, timexes: list[Timex]) -> list[Timex]:
+    """The day of the event a count follows, counted from the day told just before it ("on
+    March 12 - six days after the vote": the vote is March 6), on the count's
+    span. Timeline candidates only."""
+    out = []
+    for t, nxt in zip(timexes, timexes[1:], strict=False):
+        m = _DAYS_SPAN.fullmatch(nxt.value)
+        if nxt.type != "DURATION" or not m or not _ISO_DAY.fullmatch(t.value):
+            continue
+        if not _DAY_THEN_COUNT.fullmatch(text, t.span.end, nxt.span.start):
+            continue
+        if (link := _COUNT_TO_EVENT.match(text, nxt.span.end)) is None:
+            continue
+        sign = -1 if link.group(1).lower() == "after" else 1
+        when = dt.date.fromisoformat(t.value) + dt.timedelta(days=sign * int(m.group(1)))
+        out.append(dataclasses.replace(nxt, type="DATE", value=when.isoformat(), mod=None))
     return out
 
 
@@ -978,6 +1063,7 @@ class _Memo:
         self._alike_periods(out)
         self._alike_aligned(out)
         self._alike_amounts(out)
+        self._alike_clocks(out)
         for r, rows in enumerate(out):
             for q in rows:
                 out[q].add(r)
@@ -1039,6 +1125,17 @@ class _Memo:
                 if _same_amount(self._cands[r], self._cands[q]):
                     out[r].add(q)
 
+    def _alike_clocks(self, out: list[set[int]]) -> None:
+        """Pairs of two articles, one day, one clock time (:func:`_same_clock`)."""
+        by_moment: dict[tuple[str, str | None], list[int]] = {}
+        for r, c in enumerate(self._cands):
+            if _CLOCK.match(c.time or ""):
+                by_moment.setdefault((c.day, c.time), []).append(r)
+        for rows in by_moment.values():
+            for r, q in itertools.combinations(rows, 2):
+                if _same_clock(self._cands[r], self._cands[q]):
+                    out[r].add(q)
+
     def _get(self, kind: str, a: Candidate, b: Candidate, fn: Any) -> Any:
         key = (kind, id(a), id(b))
         if key not in self._pairs:
@@ -1083,6 +1180,7 @@ def _best_group(groups: list[_Group], cand: Candidate, cfg: TimelineSettings, me
                 or _aligned_day(cand, m)
                 or _period_alike(cand, m, cfg, memo)
                 or _same_amount(cand, m)
+                or _same_clock(cand, m)
                 if m.article_id != cand.article_id
                 else _day_event_word(cand, m)
                 for m in group.members
@@ -1190,6 +1288,7 @@ def _joinable(a: _Group, b: _Group, cfg: TimelineSettings, memo: _Memo) -> bool:
         or _aligned_day(x, y)
         or _period_alike(x, y, cfg, memo)
         or _same_amount(x, y)
+        or _same_clock(x, y)
         for x, y in pairs
     )
 
@@ -1264,6 +1363,21 @@ def _same_amount(a: Candidate, b: Candidate) -> bool:
         a.article_id != b.article_id
         and a.day == b.day
         and _one_amount(_amounts(a.meaning), _amounts(b.meaning))
+    )
+
+
+_CLOCK = re.compile(r"^\d\d:\d\d$")
+
+
+def _same_clock(a: Candidate, b: Candidate) -> bool:
+    """Two outlets' sentences of one day at one clock time ("the ferry sank at around 7:40
+    a.m." / "sirens sounded just after 7:40 a.m."): a day's events seldom share a minute, so the
+    time tells which one, however differently the rest is worded. Once on the tuning sets, right."""
+    return (
+        a.article_id != b.article_id
+        and a.day == b.day
+        and bool(_CLOCK.match(a.time or ""))
+        and a.time == b.time
     )
 
 
