@@ -37,6 +37,7 @@ from newsprism.compare.attributes import (
     same_attribute,
     same_remark,
 )
+from newsprism.compare.prison_terms import main_person
 from newsprism.model import Contradiction, Span, Statement, content_id
 from newsprism.nlp.cache_articles import kept_marks, kept_mentions
 from newsprism.quotes.names import given_sex
@@ -753,7 +754,7 @@ def _attribute_contradictions(
         # a sentence that is all quote still names its speaker in the outlet's words (the title)
         spoken = all(statements[i].quote_id for i in members)
         for found_m in read[text]:
-            m = _with_given(found_m, " ".join(articles[unit[0]]))
+            m = _with_holder(_with_given(found_m, " ".join(articles[unit[0]])), " ".join(articles[unit[0]]))
             if m is None:
                 continue
             outlets = m.kind in _REPORTED or not spoken or _in_opening_phrase(text, m)
@@ -992,6 +993,14 @@ def _with_given(m: Mention, article: str) -> Mention | None:
     return dataclasses.replace(m, value=f"{m.value}{next(iter(given))}") if len(given) == 1 else None
 
 
+def _with_holder(m: Mention | None, article: str) -> Mention | None:
+    """A prison term told of "he" or "she" is the article's main person's, or nobody's."""
+    if m is None or m.kind != "prison" or m.key:
+        return m
+    main = main_person(article)
+    return dataclasses.replace(m, key=main) if main else None
+
+
 def _two_events(ta: str, ma: Mention, tb: str, mb: Mention) -> bool:
     """The two sentences tell two events (a plan and a report, two days, two places, what did not
     happen and what did), so their values are two events' values."""
@@ -1099,10 +1108,11 @@ _KINDS = {
     "children": "number",
     "nickname": "name",
     "home": "place",
+    "prison": "number",
 }
 # A person's title, age or start in an office is theirs whatever the sentence tells of them (a
 # plan, another day, what they will not do).
-_PERSONAL = frozenset(["title", "age", "office_start", "birth", "children", "nickname", "home"])
+_PERSONAL = frozenset(["title", "age", "office_start", "birth", "children", "nickname", "home", "prison"])
 # Values an outlet reports from a source in its own words ("killing five people, Iranian media
 # said"): read in sentences the quote stage holds as speech, outside their quote marks.
 _REPORTED = _PERSONAL | {"toll", "length", "magnitude", "money", "anonymous_age"}

@@ -31,8 +31,8 @@ _BODY = frozenset(
 )
 # "Bo Vell, 23, of Tarn Street, Dunmore,": an address, whose street is no town
 _STREET = frozenset(
-    "street st road rd avenue ave lane drive boulevard way close place court terrace crescent".split()
-)  # noqa: SIM905
+    "street st road rd avenue ave lane drive boulevard way close place court terrace crescent".split()  # noqa: SIM905
+)
 
 Home = tuple[str, str, str, int, int]  # surname, "town|given names", shown, start, end
 
