@@ -22,7 +22,7 @@ from rapidfuzz.distance import Levenshtein
 
 from newsprism.compare.births import birth_years
 from newsprism.compare.lexicon import zipf
-from newsprism.compare.offices import office_starts, same_holder_given
+from newsprism.compare.offices import office_starts, office_tenures, same_holder_given
 from newsprism.compare.prison_terms import prison_terms, terms_apart
 from newsprism.compare.residences import homes, homes_apart
 from newsprism.compare.tallies import same_vote, tallies
@@ -292,6 +292,7 @@ def mentions(text: str) -> tuple[Mention, ...]:
            *_lengths(text), *_magnitudes(text), *_money(text), *_anonymous_ages(text), *_full_names(text),
            *(Mention("tally", *t) for t in tallies(text)),
            *(Mention("office_start", *s) for s in office_starts(text)),
+           *(Mention("tenure", *t) for t in office_tenures(text)),
            *(Mention("birth", *b) for b in birth_years(text)), *_children(text), *_nicknames(text),
            *(Mention("home", *h) for h in homes(text)), *(Mention("prison", *t) for t in prison_terms(text))]  # fmt: skip
     for m in _CLOCK.finditer(text):
@@ -924,7 +925,7 @@ def same_attribute(a_text: str, a: Mention, b_text: str, b: Mention, tied: bool 
         return False  # compared with named ages, article by article (contradictions.py)
     if a.kind == "tally":
         return _times(a_text) == _times(b_text) and same_vote(a_text, b_text)
-    if a.kind in ("office_start", "birth"):
+    if a.kind in ("office_start", "birth", "tenure"):
         # one holder's start in one office, or birth (the key): two years, given names that can be one
         (year_a, given_a), (year_b, given_b) = str(a.value).split("|"), str(b.value).split("|")
         return year_a != year_b and same_holder_given(given_a, given_b)

@@ -1109,10 +1109,13 @@ _KINDS = {
     "nickname": "name",
     "home": "place",
     "prison": "number",
+    "tenure": "years",
 }
 # A person's title, age or start in an office is theirs whatever the sentence tells of them (a
 # plan, another day, what they will not do).
-_PERSONAL = frozenset(["title", "age", "office_start", "birth", "children", "nickname", "home", "prison"])
+_PERSONAL = frozenset(
+    ["title", "age", "office_start", "birth", "children", "nickname", "home", "prison", "tenure"]
+)
 # Values an outlet reports from a source in its own words ("killing five people, Iranian media
 # said"): read in sentences the quote stage holds as speech, outside their quote marks.
 _REPORTED = _PERSONAL | {"toll", "length", "magnitude", "money", "anonymous_age"}
