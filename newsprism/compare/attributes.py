@@ -292,7 +292,7 @@ def mentions(text: str) -> tuple[Mention, ...]:
            *_lengths(text), *_magnitudes(text), *_money(text), *_anonymous_ages(text), *_full_names(text),
            *(Mention("tally", *t) for t in tallies(text)),
            *(Mention("office_start", *s) for s in office_starts(text)),
-           *(Mention("tenure", *t) for t in office_tenures(text)),
+           *(Mention("tenure", *t) for t in office_tenures(text)), *_group_ages(text),
            *(Mention("birth", *b) for b in birth_years(text)), *_children(text), *_nicknames(text),
            *(Mention("home", *h) for h in homes(text)), *(Mention("prison", *t) for t in prison_terms(text))]  # fmt: skip
     for m in _CLOCK.finditer(text):
@@ -921,7 +921,7 @@ def same_attribute(a_text: str, a: Mention, b_text: str, b: Mention, tied: bool 
         return spelled_apart(str(a.value), str(b.value))  # two nicknames one letter apart: one, misspelled
     if a.kind == "children":
         return not (a.sex and b.sex and a.sex != b.sex)  # a mother's and a father's count: two people
-    if a.kind == "anonymous_age":
+    if a.kind in ("anonymous_age", "group_ages"):
         return False  # compared with named ages, article by article (contradictions.py)
     if a.kind == "tally":
         return _times(a_text) == _times(b_text) and same_vote(a_text, b_text)
@@ -1339,6 +1339,29 @@ _AGE_ANONYMOUS = re.compile(
     rf"(?<![\w-])((?i:{_NUM_WORD}))[- ]year[- ]old,?\s+((?:[A-Za-z][\w-]*,?\s+){{0,3}}?)({_PERSON_NOUNS})\b"
     r"(?!\s+[A-Z])"
 )
+
+
+# "two women -- 68 and 48-years-old --", "the victims, who were 61 and 48 years old", "aged 19, 20 and
+# 22": the ages of a group, each of no named person
+_GROUP_AGES = re.compile(
+    r"(?:\b(?P<cue>aged|ages)\s+)?(?<![\w.,-])(?P<ages>\d{1,2}(?:,\s*\d{1,2})*,?\s+and\s+\d{1,2})\b"
+    r"(?P<old>[- ]years?[- ]old\b|\s+years\s+old\b)?"
+)
+
+
+def _group_ages(text: str) -> list[Mention]:
+    """The ages of a group told as a list ("68 and 48-years-old"): value the ages, largest first,
+    joined by "|"; compared with another list or the named ages of one sentence (contradictions.py)."""
+    out = []
+    for m in _GROUP_AGES.finditer(text):
+        if not (m.group("cue") or m.group("old")) or re.search(r"\bbetween\s+$", text[: m.start("ages")]):
+            continue  # "between 30 and 40 years old": a range, no one's age
+        ages = sorted((int(x) for x in re.findall(r"\d+", m.group("ages"))), reverse=True)
+        if all(0 < a < 120 for a in ages):
+            out.append(
+                Mention("group_ages", "", "|".join(map(str, ages)), m.group(0).strip(), m.start(), m.end())
+            )
+    return out
 
 
 # "a mother of 12", "the father of three children", "one of her 12 children": how many children a
