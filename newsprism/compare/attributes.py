@@ -292,7 +292,7 @@ def mentions(text: str) -> tuple[Mention, ...]:
            *_lengths(text), *_magnitudes(text), *_money(text), *_anonymous_ages(text), *_full_names(text),
            *(Mention("tally", *t) for t in tallies(text)),
            *(Mention("office_start", *s) for s in office_starts(text)),
-           *(Mention("tenure", *t) for t in office_tenures(text)), *_group_ages(text),
+           *(Mention("tenure", *t) for t in office_tenures(text)), *_group_ages(text), *_sale_years(text),
            *(Mention("birth", *b) for b in birth_years(text)), *_children(text), *_nicknames(text),
            *(Mention("home", *h) for h in homes(text)), *(Mention("prison", *t) for t in prison_terms(text))]  # fmt: skip
     for m in _CLOCK.finditer(text):
@@ -915,6 +915,8 @@ def same_attribute(a_text: str, a: Mention, b_text: str, b: Mention, tied: bool 
         return tolls_apart(a_text, str(a.value), b_text, str(b.value))
     if a.kind == "home":
         return homes_apart(str(a.value), str(b.value))
+    if a.kind == "sale_year":
+        return True  # one sale's sum, two years (the values differ: tested first)
     if a.kind == "prison":
         return terms_apart(str(a.value), str(b.value))
     if a.kind == "nickname":
@@ -1276,6 +1278,35 @@ def _money(text: str) -> list[Mention]:
         currency = m.group("sign") or m.group("cur").lower().rstrip("s")
         value = float(number.replace(",", "")) * _SCALE.get(scale, 1.0)
         out.append(Mention("money", _CURRENCY[currency], value, m.group(0).strip(), m.start(), m.end()))
+    return out
+
+
+# "sold the field for a reported $30 million in 1967": a sale happens once, so one sum of one sale
+# told with two years is one date told two ways (the verbs of a transfer of ownership)
+_SALE = re.compile(
+    r"\b(?:sold|bought|purchased|acquired)\b[^.;:]{0,60}?\bfor\s+(?:a\s+reported\s+|an\s+estimated\s+)?$"
+)
+_SALE_YEAR = re.compile(r"\s+in\s+((?:19|20)\d\d)\b(?!\s*[-–])")
+
+
+def _sale_years(text: str) -> list[Mention]:
+    """The year of a sale told with its sum ("sold ... for $30 million in 1967"): key the sum,
+    value the year."""
+    out = []
+    for m in _money(text):
+        year = _SALE_YEAR.match(text[m.end :])
+        if year and _SALE.search(text[max(0, m.start - 90) : m.start]):
+            key = f"{m.key}|{float(m.value):g}"
+            out.append(
+                Mention(
+                    "sale_year",
+                    key,
+                    int(year.group(1)),
+                    f"{m.shown} in {year.group(1)}",
+                    m.start,
+                    m.end + year.end(),
+                )
+            )
     return out
 
 

@@ -1178,6 +1178,7 @@ _KINDS = {
     "prison": "number",
     "tenure": "years",
     "group_ages": "age",
+    "sale_year": "date",
 }
 # A person's title, age or start in an office is theirs whatever the sentence tells of them (a
 # plan, another day, what they will not do).
