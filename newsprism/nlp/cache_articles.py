@@ -68,6 +68,8 @@ MENTION_CODE = (
     "newsprism.compare.attributes",
     "newsprism.compare.births",
     "newsprism.compare.offices",
+    "newsprism.compare.prison_terms",
+    "newsprism.compare.residences",
     "newsprism.compare.tallies",
     "newsprism.compare.lexicon",
     "newsprism.quotes",
