@@ -23,6 +23,7 @@ from rapidfuzz.distance import Levenshtein
 from newsprism.compare.births import birth_years
 from newsprism.compare.lexicon import zipf
 from newsprism.compare.offices import office_starts, office_tenures, same_holder_given
+from newsprism.compare.person_acts import act_dates, act_dates_apart
 from newsprism.compare.prison_terms import prison_terms, terms_apart
 from newsprism.compare.residences import homes, homes_apart
 from newsprism.compare.tallies import same_vote, tallies
@@ -294,7 +295,8 @@ def mentions(text: str) -> tuple[Mention, ...]:
            *(Mention("office_start", *s) for s in office_starts(text)),
            *(Mention("tenure", *t) for t in office_tenures(text)), *_group_ages(text), *_sale_years(text),
            *(Mention("birth", *b) for b in birth_years(text)), *_children(text), *_nicknames(text),
-           *(Mention("home", *h) for h in homes(text)), *(Mention("prison", *t) for t in prison_terms(text))]  # fmt: skip
+           *(Mention("home", *h) for h in homes(text)), *(Mention("prison", *t) for t in prison_terms(text)),
+           *(Mention("act_date", *d) for d in act_dates(text))]  # fmt: skip
     for m in _CLOCK.finditer(text):
         hour, minute = int(m.group(1)), int(m.group(2) or 0)
         if 1 <= hour <= 12 and minute < 60:
@@ -919,6 +921,8 @@ def same_attribute(a_text: str, a: Mention, b_text: str, b: Mention, tied: bool 
         return True  # one sale's sum, two years (the values differ: tested first)
     if a.kind == "prison":
         return terms_apart(str(a.value), str(b.value))
+    if a.kind == "act_date":
+        return act_dates_apart(str(a.value), str(b.value))
     if a.kind == "nickname":
         return spelled_apart(str(a.value), str(b.value))  # two nicknames one letter apart: one, misspelled
     if a.kind == "children":

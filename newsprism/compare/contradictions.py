@@ -1061,11 +1061,12 @@ def _with_given(m: Mention, article: str) -> Mention | None:
 
 
 def _with_holder(m: Mention | None, article: str) -> Mention | None:
-    """A prison term told of "he" or "she" is the article's main person's, or nobody's."""
-    if m is None or m.kind != "prison" or m.key:
+    """A prison term or a dated act told of "he" or "she" is the article's main person's, or
+    nobody's."""
+    if m is None or m.kind not in ("prison", "act_date") or m.key.split("|")[0]:
         return m
     main = main_person(article)
-    return dataclasses.replace(m, key=main) if main else None
+    return dataclasses.replace(m, key=f"{main}{m.key}") if main else None
 
 
 def _two_events(ta: str, ma: Mention, tb: str, mb: Mention) -> bool:
@@ -1179,11 +1180,12 @@ _KINDS = {
     "tenure": "years",
     "group_ages": "age",
     "sale_year": "date",
+    "act_date": "date",
 }
 # A person's title, age or start in an office is theirs whatever the sentence tells of them (a
 # plan, another day, what they will not do).
 _PERSONAL = frozenset(
-    ["title", "age", "office_start", "birth", "children", "nickname", "home", "prison", "tenure"]
+    ["title", "age", "office_start", "birth", "children", "nickname", "home", "prison", "tenure", "act_date"]
 )
 # Values an outlet reports from a source in its own words ("killing five people, Iranian media
 # said"): read in sentences the quote stage holds as speech, outside their quote marks.

@@ -19,7 +19,7 @@ from functools import lru_cache
 from newsprism.compare.lexicon import zipf
 from newsprism.quotes.names import TITLE_WORDS, is_given_name
 
-__all__ = ["main_person", "prison_terms", "terms_apart"]
+__all__ = ["holder_opening", "main_person", "prison_terms", "terms_apart"]
 
 _NUMBER_WORDS = "one two three four five six seven eight nine ten eleven twelve".split()  # noqa: SIM905
 _NUM = r"(?:\d{1,3}|" + "|".join(_NUMBER_WORDS) + r"|a|an)"
@@ -60,7 +60,7 @@ def prison_terms(text: str) -> list[Term]:
     if len(found) != 1 or len(_ANY_TERM.findall(text)) > 1:
         return []  # two terms: whose is which is not told
     m = found[0]
-    holder = _holder(text[: m.start()])
+    holder = holder_opening(text[: m.start()])
     if holder is None:
         return []
     word = m.group("n").lower()
@@ -72,7 +72,8 @@ def prison_terms(text: str) -> list[Term]:
     return [(holder, f"{amount:g} {unit}", m.group(0), m.start(), m.end())]
 
 
-def _holder(before: str) -> str | None:
+def holder_opening(before: str) -> str | None:
+    """The surname of the name opening ``before`` (titles left out), "" for "he" / "she", or None."""
     if _PRONOUN.match(before):
         return ""
     opening = _OPENING_NAME.match(before)

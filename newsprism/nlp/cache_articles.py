@@ -68,6 +68,7 @@ MENTION_CODE = (
     "newsprism.compare.attributes",
     "newsprism.compare.births",
     "newsprism.compare.offices",
+    "newsprism.compare.person_acts",
     "newsprism.compare.prison_terms",
     "newsprism.compare.residences",
     "newsprism.compare.tallies",
