@@ -72,7 +72,7 @@ fuzz: install-test
 # (bench/brief_contra_dev/floors.json; about 20 s CPU) and their PolNeAR look-alike set, where no flag is
 # allowed (bench/brief_contra_dev2/floors.json; about 12 s CPU), and a second such set of three-outlet groups
 # (bench/brief_contra_dev3/floors.json; about 30 s CPU), a blind ECB+ set of 7 groups (bench/brief_contra_dev4/floors.json;
-# about 60 s CPU), the two probes of real copy with one value altered
+# about 60 s CPU), a second blind ECB+ set of 5 groups (bench/brief_contra_dev5/floors.json; about 40 s CPU), the two probes of real copy with one value altered
 # (found floors in bench/brief_contra_probe*/floors.json, no other flag; about 60 s CPU); then the brief's cross-section consistency on the
 # seeds and the example (bench/brief_consistency.py: floor 0 violations, under a minute).
 # Needs ../shared/eval; without it, says so and passes.
@@ -89,6 +89,7 @@ eval: install-test
 	PYTHONPATH=$(CURDIR) $(BIN)/python bench/brief_contra_dev.py --gold bench/brief_contra_dev2/gold.json --check
 	PYTHONPATH=$(CURDIR) $(BIN)/python bench/brief_contra_dev.py --gold bench/brief_contra_dev3/gold.json --check
 	PYTHONPATH=$(CURDIR) $(BIN)/python bench/brief_contra_dev.py --gold bench/brief_contra_dev4/gold.json --check
+	PYTHONPATH=$(CURDIR) $(BIN)/python bench/brief_contra_dev.py --gold bench/brief_contra_dev5/gold.json --check
 	PYTHONPATH=$(CURDIR):$(CURDIR)/bench $(BIN)/python bench/brief_contra_probe.py --check
 	PYTHONPATH=$(CURDIR):$(CURDIR)/bench $(BIN)/python bench/brief_contra_probe.py --cases bench/brief_contra_probe2/cases.json --check
 	PYTHONPATH=$(CURDIR) $(BIN)/python bench/brief_consistency.py --sets seeds,example --check

@@ -22,7 +22,10 @@ from rapidfuzz.distance import Levenshtein
 
 from newsprism.compare.births import birth_years
 from newsprism.compare.lexicon import zipf
-from newsprism.compare.offices import office_starts, same_holder_given
+from newsprism.compare.offices import office_starts, office_tenures, same_holder_given
+from newsprism.compare.person_acts import act_dates, act_dates_apart
+from newsprism.compare.prison_terms import prison_terms, terms_apart
+from newsprism.compare.residences import homes, homes_apart
 from newsprism.compare.tallies import same_vote, tallies
 from newsprism.quotes.names import TITLE_QUALIFIERS, TITLE_WORDS, is_given_name
 from newsprism.text import (
@@ -290,7 +293,10 @@ def mentions(text: str) -> tuple[Mention, ...]:
            *_lengths(text), *_magnitudes(text), *_money(text), *_anonymous_ages(text), *_full_names(text),
            *(Mention("tally", *t) for t in tallies(text)),
            *(Mention("office_start", *s) for s in office_starts(text)),
-           *(Mention("birth", *b) for b in birth_years(text)), *_children(text), *_nicknames(text)]  # fmt: skip
+           *(Mention("tenure", *t) for t in office_tenures(text)), *_group_ages(text), *_sale_years(text),
+           *(Mention("birth", *b) for b in birth_years(text)), *_children(text), *_nicknames(text),
+           *(Mention("home", *h) for h in homes(text)), *(Mention("prison", *t) for t in prison_terms(text)),
+           *(Mention("act_date", *d) for d in act_dates(text))]  # fmt: skip
     for m in _CLOCK.finditer(text):
         hour, minute = int(m.group(1)), int(m.group(2) or 0)
         if 1 <= hour <= 12 and minute < 60:
@@ -909,15 +915,23 @@ def same_attribute(a_text: str, a: Mention, b_text: str, b: Mention, tied: bool 
         return ages_apart(str(a.value), str(b.value))
     if a.kind == "toll":
         return tolls_apart(a_text, str(a.value), b_text, str(b.value))
+    if a.kind == "home":
+        return homes_apart(str(a.value), str(b.value))
+    if a.kind == "sale_year":
+        return True  # one sale's sum, two years (the values differ: tested first)
+    if a.kind == "prison":
+        return terms_apart(str(a.value), str(b.value))
+    if a.kind == "act_date":
+        return act_dates_apart(str(a.value), str(b.value))
     if a.kind == "nickname":
         return spelled_apart(str(a.value), str(b.value))  # two nicknames one letter apart: one, misspelled
     if a.kind == "children":
         return not (a.sex and b.sex and a.sex != b.sex)  # a mother's and a father's count: two people
-    if a.kind == "anonymous_age":
+    if a.kind in ("anonymous_age", "group_ages"):
         return False  # compared with named ages, article by article (contradictions.py)
     if a.kind == "tally":
         return _times(a_text) == _times(b_text) and same_vote(a_text, b_text)
-    if a.kind in ("office_start", "birth"):
+    if a.kind in ("office_start", "birth", "tenure"):
         # one holder's start in one office, or birth (the key): two years, given names that can be one
         (year_a, given_a), (year_b, given_b) = str(a.value).split("|"), str(b.value).split("|")
         return year_a != year_b and same_holder_given(given_a, given_b)
@@ -1271,6 +1285,35 @@ def _money(text: str) -> list[Mention]:
     return out
 
 
+# "sold the field for a reported $30 million in 1967": a sale happens once, so one sum of one sale
+# told with two years is one date told two ways (the verbs of a transfer of ownership)
+_SALE = re.compile(
+    r"\b(?:sold|bought|purchased|acquired)\b[^.;:]{0,60}?\bfor\s+(?:a\s+reported\s+|an\s+estimated\s+)?$"
+)
+_SALE_YEAR = re.compile(r"\s+in\s+((?:19|20)\d\d)\b(?!\s*[-–])")
+
+
+def _sale_years(text: str) -> list[Mention]:
+    """The year of a sale told with its sum ("sold ... for $30 million in 1967"): key the sum,
+    value the year."""
+    out = []
+    for m in _money(text):
+        year = _SALE_YEAR.match(text[m.end :])
+        if year and _SALE.search(text[max(0, m.start - 90) : m.start]):
+            key = f"{m.key}|{float(m.value):g}"
+            out.append(
+                Mention(
+                    "sale_year",
+                    key,
+                    int(year.group(1)),
+                    f"{m.shown} in {year.group(1)}",
+                    m.start,
+                    m.end + year.end(),
+                )
+            )
+    return out
+
+
 def valued_things(text: str, m: Mention) -> frozenset[str]:
     """First letters (five) of the nouns a sum is the value of ("$137 million of diamonds and
     jewels" -> diamo, jewel; "jewels valued at $5 million" -> jewel)."""
@@ -1331,6 +1374,29 @@ _AGE_ANONYMOUS = re.compile(
     rf"(?<![\w-])((?i:{_NUM_WORD}))[- ]year[- ]old,?\s+((?:[A-Za-z][\w-]*,?\s+){{0,3}}?)({_PERSON_NOUNS})\b"
     r"(?!\s+[A-Z])"
 )
+
+
+# "two women -- 68 and 48-years-old --", "the victims, who were 61 and 48 years old", "aged 19, 20 and
+# 22": the ages of a group, each of no named person
+_GROUP_AGES = re.compile(
+    r"(?:\b(?P<cue>aged|ages)\s+)?(?<![\w.,-])(?P<ages>\d{1,2}(?:,\s*\d{1,2})*,?\s+and\s+\d{1,2})\b"
+    r"(?P<old>[- ]years?[- ]old\b|\s+years\s+old\b)?"
+)
+
+
+def _group_ages(text: str) -> list[Mention]:
+    """The ages of a group told as a list ("68 and 48-years-old"): value the ages, largest first,
+    joined by "|"; compared with another list or the named ages of one sentence (contradictions.py)."""
+    out = []
+    for m in _GROUP_AGES.finditer(text):
+        if not (m.group("cue") or m.group("old")) or re.search(r"\bbetween\s+$", text[: m.start("ages")]):
+            continue  # "between 30 and 40 years old": a range, no one's age
+        ages = sorted((int(x) for x in re.findall(r"\d+", m.group("ages"))), reverse=True)
+        if all(0 < a < 120 for a in ages):
+            out.append(
+                Mention("group_ages", "", "|".join(map(str, ages)), m.group(0).strip(), m.start(), m.end())
+            )
+    return out
 
 
 # "a mother of 12", "the father of three children", "one of her 12 children": how many children a

@@ -37,6 +37,7 @@ from newsprism.compare.attributes import (
     same_attribute,
     same_remark,
 )
+from newsprism.compare.prison_terms import main_person
 from newsprism.model import Contradiction, Span, Statement, content_id
 from newsprism.nlp.cache_articles import kept_marks, kept_mentions
 from newsprism.quotes.names import given_sex
@@ -753,7 +754,7 @@ def _attribute_contradictions(
         # a sentence that is all quote still names its speaker in the outlet's words (the title)
         spoken = all(statements[i].quote_id for i in members)
         for found_m in read[text]:
-            m = _with_given(found_m, " ".join(articles[unit[0]]))
+            m = _with_holder(_with_given(found_m, " ".join(articles[unit[0]])), " ".join(articles[unit[0]]))
             if m is None:
                 continue
             outlets = m.kind in _REPORTED or not spoken or _in_opening_phrase(text, m)
@@ -800,6 +801,7 @@ def _attribute_contradictions(
                     found.append((ua, ma, ub, mb))
                     tied.add((ua, ub))
     found += _anonymous_ages(units, by_key, published or {})
+    found += _group_ages(units, by_key, published or {})
     # a measure read as a plain count too ("60 metres" counts metres): told once, as the measure
     measured = {frozenset((ua, ub)) for ua, ma, ub, _ in found if ma.kind in _MEASURED}
     found = [f for f in found if f[1].kind != "count" or frozenset((f[0], f[2])) not in measured]
@@ -905,6 +907,72 @@ def _anonymous_ages(
     return out
 
 
+def _group_ages(
+    units: Mapping[_Unit, tuple[str, list[int]]],
+    by_key: Mapping[tuple[str, str], list[tuple[_Unit, Mention]]],
+    published: Mapping[str, str],
+) -> list[tuple[_Unit, Mention, _Unit, Mention]]:
+    """A group's ages told as a list ("two women -- 68 and 48-years-old") against another
+    article's list or one sentence's named ages ("Ada Vell, 48, and Bo Lind, 61"): as many ages,
+    all but one the same, the two left a few years apart, and the two sentences naming someone
+    or something in common or sharing a word of the event. One person's age told two ways; two
+    groups of one size rarely share all ages but one."""
+    lists: dict[_Unit, list[tuple[Mention, list[int]]]] = {}
+    for (kind, _), items in by_key.items():
+        for unit, m in items:
+            if kind == "group_ages":
+                lists.setdefault(unit, []).append((m, [int(x) for x in str(m.value).split("|")]))
+    named: dict[_Unit, list[Mention]] = {}
+    for (kind, _), items in by_key.items():
+        if kind == "age":
+            for unit, m in items:
+                named.setdefault(unit, []).append(m)
+    for unit, ms in named.items():
+        if len(ms) >= 2:
+            lists.setdefault(unit, []).append((ms[0], [int(str(m.value).split("|")[0]) for m in ms]))
+    out = []
+    for ua, ga in sorted(lists.items()):
+        for ma, ages_a in ga:
+            if ma.kind != "group_ages":
+                continue
+            for ub, gb in sorted(lists.items()):
+                if ub[0] == ua[0]:
+                    continue
+                for mb, ages_b in gb:
+                    odd = _one_age_apart(ages_a, ages_b)
+                    ta, tb = units[ua][0], units[ub][0]
+                    if (
+                        odd is None
+                        or (mb.kind == "group_ages" and ub < ua)  # two lists: told once
+                        or not (name_shared(ta, tb) or _event_words(ta) & _event_words(tb))
+                        or _grew(ua[0], str(odd[0]), ub[0], str(odd[1]), published)
+                    ):
+                        continue
+                    if mb.kind == "age":
+                        mb = next(m for m in named[ub] if int(str(m.value).split("|")[0]) == odd[1])
+                    out.append((ua, ma, ub, mb))
+    return out
+
+
+# Two lists of a group's ages disagree on one person when one age differs by this much at most.
+_GROUP_AGE_SPAN = 10
+
+
+def _one_age_apart(a: list[int], b: list[int]) -> tuple[int, int] | None:
+    """The one age of list ``a`` and the one of ``b`` left when the others pair off, if the two
+    lists are as long, all but one alike, and the two left a few years apart."""
+    if len(a) != len(b) or len(a) < 2:
+        return None
+    left_a, left_b = list(a), list(b)
+    for x in a:
+        if x in left_b:
+            left_a.remove(x)
+            left_b.remove(x)
+    if len(left_a) != 1 or not 0 < abs(left_a[0] - left_b[0]) <= _GROUP_AGE_SPAN:
+        return None
+    return left_a[0], left_b[0]
+
+
 # An unnamed person and a named one are one person's ages only this close.
 _ANONYMOUS_AGE_SPAN = 2
 
@@ -990,6 +1058,15 @@ def _with_given(m: Mention, article: str) -> Mention | None:
     if m.sex:
         given = frozenset(g for g in given if given_sex(f"{g} {m.key}") in (None, m.sex))
     return dataclasses.replace(m, value=f"{m.value}{next(iter(given))}") if len(given) == 1 else None
+
+
+def _with_holder(m: Mention | None, article: str) -> Mention | None:
+    """A prison term or a dated act told of "he" or "she" is the article's main person's, or
+    nobody's."""
+    if m is None or m.kind not in ("prison", "act_date") or m.key.split("|")[0]:
+        return m
+    main = main_person(article)
+    return dataclasses.replace(m, key=f"{main}{m.key}") if main else None
 
 
 def _two_events(ta: str, ma: Mention, tb: str, mb: Mention) -> bool:
@@ -1098,10 +1175,18 @@ _KINDS = {
     "birth": "years",
     "children": "number",
     "nickname": "name",
+    "home": "place",
+    "prison": "number",
+    "tenure": "years",
+    "group_ages": "age",
+    "sale_year": "date",
+    "act_date": "date",
 }
 # A person's title, age or start in an office is theirs whatever the sentence tells of them (a
 # plan, another day, what they will not do).
-_PERSONAL = frozenset(["title", "age", "office_start", "birth", "children", "nickname"])
+_PERSONAL = frozenset(
+    ["title", "age", "office_start", "birth", "children", "nickname", "home", "prison", "tenure", "act_date"]
+)
 # Values an outlet reports from a source in its own words ("killing five people, Iranian media
 # said"): read in sentences the quote stage holds as speech, outside their quote marks.
 _REPORTED = _PERSONAL | {"toll", "length", "magnitude", "money", "anonymous_age"}

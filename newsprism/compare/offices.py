@@ -16,7 +16,7 @@ from newsprism.compare.lexicon import zipf
 from newsprism.quotes.names import TITLE_WORDS
 from newsprism.text import DAYS, MONTHS
 
-__all__ = ["given_before", "holder_before", "office_starts", "same_holder_given"]
+__all__ = ["given_before", "holder_before", "office_starts", "office_tenures", "same_holder_given"]
 
 _YEAR = r"(?P<year>(?:19|20)\d\d)\b"
 # "has served in Congress since 1993", "has represented the district since 1993", "who has been in
@@ -45,6 +45,27 @@ _POSTS = frozenset(
     ranking committee subcommittee caucus delegation""".split()  # noqa: SIM905
 )
 _NAME = re.compile(r"\b([A-Z][a-z][\w'’-]*)\b(?!\s+[A-Z][a-z])")
+_TENURE_WORDS = """one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
+    sixteen seventeen eighteen nineteen twenty""".split()  # noqa: SIM905
+_TENURE_NUMBERS = {w: i + 1 for i, w in enumerate(_TENURE_WORDS)} | {"thirty": 30, "forty": 40, "fifty": 50}
+# "Morrow, who served in the Senate for 36 years", "Ada Morrow served as governor for eight years":
+# a finished term's length (not "has served ... for", a term still running; not "for nearly 36
+# years", a bound)
+_TENURE = re.compile(
+    r"(?<!\bhas\s)(?<!\bhave\s)(?<!\bhad\s)\bserved\s+(?:as|in|on)\s+(?P<between>[^.;:()]{1,40}?)\s+for\s+"
+    r"(?P<n>\d{1,2}|" + "|".join(_TENURE_NUMBERS) + r")\s+years\b",
+    re.IGNORECASE,
+)
+# elected posts a tenure names by title ("served as senator"), as the body they sit in
+_POST_OFFICE = {
+    "senator": "senate",
+    "governor": "governorship",
+    "mayor": "mayoralty",
+    "congressman": "house",
+    "congresswoman": "house",
+    "representative": "house",
+    "president": "presidency",
+}
 # Capitalised words that are no one's surname: the office, the calendar, titles
 _NOT_HOLDER = _OFFICES | frozenset(
     """the a an in on of and but since who he she they sen rep gov president senator representative
@@ -116,3 +137,24 @@ _CALENDAR = frozenset(DAYS) | frozenset(MONTHS)
 _COMMON_WORD = 5.2
 # "of Vessia", "from Carrowmere", "in Lindvale": a place, not the holder
 _PLACE_BEFORE = re.compile(r"\b(?:of|from|in|at|for)\s+(?:[A-Z][\w'’.-]*\s+)*$")
+
+
+Tenure = tuple[str, str, str, int, int]  # key "surname|tenure|office", "years|given name", shown, start, end
+
+
+def office_tenures(text: str) -> list[Tenure]:
+    """(key, "years|given name", shown, start, end) of each finished term in one office the
+    sentence gives with its holder named; none when it gives two (two offices, two terms)."""
+    found = list(_TENURE.finditer(text))
+    if len(found) != 1 or len(re.findall(r"\bfor\s+\S+\s+years\b", text, re.IGNORECASE)) > 1:
+        return []
+    m = found[0]
+    words = re.findall(r"[a-z]+", m.group("between").lower())
+    offices = {w for w in words if w in _OFFICES} | {_POST_OFFICE[w] for w in words if w in _POST_OFFICE}
+    holder = holder_before(text[: m.start()])
+    if len(offices) != 1 or _POSTS & set(words) - {"president"} or holder is None:
+        return []
+    n = m.group("n").lower()
+    years = n if n.isdigit() else str(_TENURE_NUMBERS[n])
+    given = given_before(text[: m.start()], holder)
+    return [(f"{holder}|tenure|{offices.pop()}", f"{years}|{given}", m.group(0), m.start(), m.end())]
