@@ -92,35 +92,42 @@ def prepare(data, stories, source="ecbplus"):
     return out
 
 
+def evaluate_one(gold, docs, analysis, vectors, extra, compare):
+    """One story's analysis with alignment, fact groups, ledger, "only here" and
+    contradictions redone at ``compare``."""
+    sentences, frames = extra
+    statements = analysis.statements
+    alignment = align_statements(statements, vectors, compare, sentences, frames)
+    docs_ = _parses(analysis.articles, load_settings())
+    groups = list(alignment.groups)
+    if compare.fact_keys:
+        groups += fact_groups(statements, analysis.articles, docs_, alignment.groups)
+    ledger = build_ledger(
+        statements,
+        groups,
+        alignment.sims,
+        origins(analysis.articles, analysis.provenance),
+        set(),
+        compare,
+        alignment.related,
+        parts=alignment.parts,
+    )
+    texts = {a.id: a.text for a in analysis.articles}
+    return analysis.replace(
+        ledger=tuple(ledger),
+        unique=unique_content(ledger),
+        contradictions=tuple(
+            find_contradictions(
+                statements, alignment, texts, compare.contradiction_min_sim, compare.contradiction_shared
+            )
+        ),
+    )
+
+
 def evaluate(prepared, compare) -> dict:
     total = Tally()
-    for gold, docs, analysis, vectors, (sentences, frames) in prepared:
-        statements = analysis.statements
-        alignment = align_statements(statements, vectors, compare, sentences, frames)
-        docs_ = _parses(analysis.articles, load_settings())
-        groups = list(alignment.groups)
-        if compare.fact_keys:
-            groups += fact_groups(statements, analysis.articles, docs_, alignment.groups)
-        ledger = build_ledger(
-            statements,
-            groups,
-            alignment.sims,
-            origins(analysis.articles, analysis.provenance),
-            set(),
-            compare,
-            alignment.related,
-            parts=alignment.parts,
-        )
-        texts = {a.id: a.text for a in analysis.articles}
-        redone = analysis.replace(
-            ledger=tuple(ledger),
-            unique=unique_content(ledger),
-            contradictions=tuple(
-                find_contradictions(
-                    statements, alignment, texts, compare.contradiction_min_sim, compare.contradiction_shared
-                )
-            ),
-        )
+    for gold, docs, analysis, vectors, extra in prepared:
+        redone = evaluate_one(gold, docs, analysis, vectors, extra, compare)
         score_facts(gold, docs, redone, total)
         score_ledger_pairs(gold, docs, redone, total)
         score_contradictions(gold, docs, redone, total)

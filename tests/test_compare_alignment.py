@@ -326,11 +326,42 @@ def test_a_number_that_counts_nothing_does_not_close_the_count_gate(monkeypatch)
     same = np.stack([clauses[0], clauses[0]])
     things = CompareSettings(align_gate_things=True)
     assert (0, 1) in align_statements(aged, clauses, things, same).groups
-    old = CompareSettings(align_gate_things=False)
+    old = CompareSettings(align_gate_things=False, align_count_sure=1.01)
     assert (0, 1) not in align_statements(aged, clauses, old, same).groups
     # a true count on one side still keeps the pair apart
     counted = [_st(0, "a", "Harbour master Brannigan reopened 52 berths on the Carrowmere quay."), aged[1]]
     assert (0, 1) not in align_statements(counted, clauses, things, same).groups
+
+
+def _one_sided(monkeypatch, counted, other, sentence_sim, settings):
+    _sentence_model(monkeypatch)
+    sts = [_st(0, "a", counted), _st(1, "b", other)]
+    clauses = _vectors(0.35)[:2]
+    sentences = _vectors(sentence_sim)[:2]
+    return (0, 1) in align_statements(sts, clauses, settings, sentences).groups
+
+
+@pytest.mark.parametrize("support", [True, False])
+def test_a_count_on_one_side_joins_when_the_other_names_the_counted_thing(monkeypatch, support):
+    # two articles cannot share the further-support link test's groups: asked off here
+    s = CompareSettings(align_count_support=support, align_support_links=0)
+    counted = "Two harbour pilots guided the stricken ferry into Carrowmere."
+    plain = "Harbour pilots guided the stricken ferry into Carrowmere late on Sunday."
+    assert _one_sided(monkeypatch, counted, plain, 1.0, s)
+    # the model must be sure of it: p = sigmoid(20 * 0.55 - 10) = 0.73 passes, 0.27 does not
+    assert _one_sided(monkeypatch, counted, plain, 0.55, s)
+    assert not _one_sided(monkeypatch, counted, plain, 0.45, s)
+    # off: a count on one side only keeps any pair apart below the bands
+    off = CompareSettings(align_count_support=support, align_support_links=0, align_count_sure=1.01)
+    assert not _one_sided(monkeypatch, counted, plain, 1.0, off)
+
+
+@pytest.mark.parametrize("support", [True, False])
+def test_a_count_of_a_thing_the_other_does_not_name_stays_apart(monkeypatch, support):
+    s = CompareSettings(align_count_support=support, align_support_links=0)
+    counted = "Twenty-one passengers were treated for cold after the ferry reached Carrowmere."
+    plain = "Harbour pilots guided the stricken ferry into Carrowmere late on Sunday."
+    assert not _one_sided(monkeypatch, counted, plain, 1.0, s)
 
 
 def test_incremental_average_link_matches_a_direct_one():

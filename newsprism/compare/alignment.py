@@ -33,6 +33,7 @@ from newsprism.text import (
     DAYS,
     MONTHS,
     content_words,
+    counted_things,
     counts_of_things,
     key_terms,
     money_amounts,
@@ -90,11 +91,29 @@ def align_statements(
     opposed = _Opposed(negative, frames, words_, settings.align_polarity_denied <= 1.0)
     left, right = candidates[:, 0], candidates[:, 1]
     apart = opposed.pairs(candidates)
-    judge.prepare(candidates, (counted[left] == counted[right]) & (usual | ~apart))
+    judge.prepare(candidates, usual | ~apart)
     # a pair of opposite polarity whose negation denies something else must be surer
     judge.refuse(
         ~usual & ~apart & (opposed.codes[left] != opposed.codes[right]), settings.align_polarity_denied
     )
+    # A count on one side only is two facts, unless the other side names the counted thing
+    # (it tells the same thing without its count) and the model is sure of the pair.
+    one_sided = counted[left] != counted[right]
+    told = _count_told(statements, words_, counted, candidates, one_sided)
+    # With align_count_support the pair only offers further support (after the groups are
+    # formed, with its test of one event); else it may join groups in the clustering.
+    counted_sure = (
+        [
+            (i, j)
+            for i, j in candidates[
+                one_sided & told & judge.yes & (judge.probability >= settings.align_count_sure)
+            ].tolist()
+        ]
+        if settings.align_count_support and len(judge.yes)
+        else []
+    )
+    judge.refuse(one_sided & ~told, math.inf)
+    judge.refuse(one_sided & told, math.inf if settings.align_count_support else settings.align_count_sure)
     vetoes = _Vetoes(statements, settings)
     pairs: list[tuple[float, int, int]] = []
     conflicts: list[tuple[int, int, float]] = []
@@ -194,7 +213,8 @@ def align_statements(
 
     if settings.align_support <= 1.0 and settings.align_link <= 1.0:
         vouch = confirms if settings.align_support_vouch else None
-        groups = _further_support(statements, judge, pairs, groups, settings, blocked, vouch)
+        offered = pairs + [(0.0, i, j) for i, j in counted_sure]
+        groups = _further_support(statements, judge, offered, groups, settings, blocked, vouch)
     return Alignment(
         groups=groups,
         conflicts=strong,
@@ -432,6 +452,32 @@ class _Opposed:
             for k in np.flatnonzero(out).tolist():
                 out[k] = self(int(pairs[k, 0]), int(pairs[k, 1]))
         return out
+
+
+def _count_told(
+    statements: Sequence[Statement],
+    words_: Sequence[set[str]],
+    counted: np.ndarray,
+    pairs: np.ndarray,
+    one_sided: np.ndarray,
+) -> np.ndarray:
+    """For each of ``pairs`` marked ``one_sided`` (only the ``counted`` side counts something),
+    whether the other side names a thing that side counts ("officers shot the teenager" / "two
+    officers shot him"): the same thing told without its count, not a second fact ("Twenty-one
+    people were injured" / "The fire broke out on the quay")."""
+    out = np.zeros(len(pairs), dtype=bool)
+    things: dict[int, set[str]] = {}
+    stems: dict[int, set[str]] = {}
+    for k in np.flatnonzero(one_sided).tolist():
+        i, j = int(pairs[k, 0]), int(pairs[k, 1])
+        counting, other = (i, j) if counted[i] else (j, i)
+        if counting not in things:
+            text = statements[counting].text
+            things[counting] = set(quantities(text)) | set(counted_things(text))
+        if other not in stems:
+            stems[other] = {stem(w) for w in words_[other]}
+        out[k] = not things[counting].isdisjoint(stems[other])
+    return out
 
 
 def _codes(values: Sequence[object]) -> np.ndarray:
