@@ -866,3 +866,33 @@ def test_a_negation_of_something_else_does_not_keep_a_rewording_apart():
     # "does not face a close race" denies what it tells: never one fact
     assert frozenset((0, 2)) not in together
     assert not any(0 in g and 1 in g for g in off.groups)
+
+
+def test_a_weak_pair_needs_one_sentence_among_the_others_nearest():
+    texts = [
+        "The mayor opened the ferry terminal.",
+        "The ferry terminal was opened by the mayor.",
+        "The mayor cut the ribbon at the ferry terminal.",
+        "Ferry crews welcomed the mayor at the terminal.",
+        "The council debated the harbour budget.",
+        "Fishermen asked the council for a harbour wall.",
+        "The harbour budget grew by a tenth.",
+        "The council will vote on the harbour in May.",
+    ]
+    sts = [_st(k, "a" if k in (0, 5, 6, 7) else "b", t) for k, t in enumerate(texts)]
+    e = np.eye(8, dtype=np.float32)
+    v = np.stack(
+        [e[0], 0.9 * e[0] + 0.436 * e[4], 0.8 * e[0] + 0.6 * e[5], 0.7 * e[0] + 0.714 * e[6],
+         0.1 * e[0] + 0.5 * e[1] + 0.45 * e[2] + 0.4 * e[3], e[1], e[2], e[3]]
+    )  # fmt: skip
+    v /= np.linalg.norm(v, axis=1, keepdims=True)
+    pairs = np.array([[0, 3], [0, 4]], dtype=np.int64)
+    x = np.zeros((2, len(FEATURES)))
+    x[:, FEATURES.index("words")] = 1.0
+    on = alignment._PairJudge(sts, v, CompareSettings(align_model_nearest=0.3, align_model_nearest_rank=3))
+    off = alignment._PairJudge(sts, v, CompareSettings(align_model_nearest=0.0))
+    weak, sure = np.array([0.2, 0.2]), np.array([0.5, 0.5])
+    # 3 is among the 0's three nearest in article b; 4 is not, nor is 0 among 4's in article a
+    assert on._evidence(pairs, x, weak)[0].tolist() == [True, False]
+    assert off._evidence(pairs, x, weak)[0].tolist() == [True, True]
+    assert on._evidence(pairs, x, sure)[0].tolist() == [True, True]

@@ -236,3 +236,21 @@ def test_a_shared_day_alone_is_no_shared_date():
     # the terminal's opening shares the day beside words of its own
     assert ev.features(0, 2)[dates] == 1.0
     assert ev.matrix([(0, 1), (0, 2)])[:, dates].tolist() == [0.0, 1.0]
+
+
+def test_a_pair_is_nearest_only_where_one_sentence_is_the_others_best_match():
+    sts = [
+        _st(0, "a", "The mayor opened the ferry terminal on Sunday."),
+        _st(1, "b", "The new ferry terminal was opened by the mayor."),
+        _st(2, "b", "Fishermen protested outside the council hall."),
+        _st(3, "c", "The fishermen want a new harbour wall."),
+        _st(4, "c", "The mayor's ferry plan cost the town dearly."),
+    ]
+    v = np.array([[1.0, 0, 0], [0.9, 0.436, 0], [0, 1.0, 0], [0, 0.6, 0.8], [0.3, 0, 0.954]])
+    ev = StoryPairs(sts, v)
+    # 0 meets 1 first in article b
+    assert ev.nearest(np.array([[0, 1]])).tolist() == [True]
+    # 1 meets 4 first in article c, and 3 meets 2 first in article b: two sentences of one topic
+    assert ev.nearest(np.array([[1, 3]])).tolist() == [False]
+    # within the two nearest of its article, 3 is near enough to 1
+    assert ev.nearest(np.array([[1, 3]]), rank=2).tolist() == [True]

@@ -725,6 +725,8 @@ class _PairJudge:
         self.second_words = s.align_second_evidence_words
         self.second_rarity = s.align_second_rarity
         self.keep_weak = s.align_keep_weak
+        self.nearest = s.align_model_nearest
+        self.nearest_rank = s.align_model_nearest_rank
         self.accepted: set[tuple[int, int]] = set()
         # Accepted pairs whose evidence passes without the rarity way (see ``_evidence``).
         self.strict: set[tuple[int, int]] = set()
@@ -796,6 +798,10 @@ class _PairJudge:
             | (col["dates"] > 0)
             | (col["words"] >= self.second_words)
         )
+        # under ``align_model_nearest`` the pair must also stand out of the story's topic
+        weak = np.flatnonzero(some & (probability < self.nearest) & (probability >= self.min))
+        if self.evidence is not None and len(weak):
+            some[weak] = self.evidence.nearest(pairs[weak], self.nearest_rank)
         strict = some & ((probability >= self.sure) | specific)
         ok = strict.copy()
         if self.keep_weak:  # kept, unconfirmed: only strict pairs make a group's firm parts

@@ -576,6 +576,40 @@ class StoryPairs:
         shared = (_row_cosines(numbers_, rows, cols) > 0) | (_row_cosines(units, rows, cols) > 0)
         return both[shared]
 
+    def nearest(self, pairs: np.ndarray, rank: int = 1) -> np.ndarray:
+        """For each pair ``(i, j)`` of ``pairs`` (an ``(m, 2)`` array), whether one statement's
+        sentence is among the ``rank`` nearest sentences of its article to the other's (clauses
+        of one sentence count once). A sentence of a loose story is near many sentences of
+        another article: a pair that is neither one's best match there is mostly two
+        statements of one topic, not one fact told twice."""
+        out = np.zeros(len(pairs), dtype=bool)
+        for k, (i, j) in enumerate(np.asarray(pairs, dtype=np.int64).tolist()):
+            here = float(self.sentences[i] @ self.sentences[j])
+            out[k] = here >= self._nth(i, self.articles[j], rank) or here >= self._nth(
+                j, self.articles[i], rank
+            )
+        return out
+
+    def _nth(self, i: int, article: str, rank: int) -> float:
+        """The ``rank``-th highest sentence cosine of statement ``i`` to the sentences of
+        ``article`` (less a rounding margin)."""
+        key = (i, article, rank)
+        if key not in self._nth_of:
+            near = np.unique(self.sentences[self._article_rows[article]] @ self.sentences[i])
+            self._nth_of[key] = float(near[max(0, len(near) - rank)]) - 1e-9
+        return self._nth_of[key]
+
+    @cached_property
+    def _nth_of(self) -> dict[tuple[int, str, int], float]:
+        return {}
+
+    @cached_property
+    def _article_rows(self) -> dict[str, np.ndarray]:
+        rows: dict[str, list[int]] = {}
+        for k, article in enumerate(self.articles):
+            rows.setdefault(article, []).append(k)
+        return {a: np.array(r, dtype=np.int64) for a, r in rows.items()}
+
     @cached_property
     def _beyond(self) -> list[set[str]]:
         """Each statement's word stems but weekdays and months. A story about one moment names
