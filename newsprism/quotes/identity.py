@@ -32,7 +32,15 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
     from spacy.tokens import Span as SpacySpan
 
-__all__ = ["describe", "fold", "mention_tokens", "one_speaker", "surname_key", "surnames"]
+__all__ = [
+    "abbreviated_title",
+    "describe",
+    "fold",
+    "mention_tokens",
+    "one_speaker",
+    "surname_key",
+    "surnames",
+]
 
 HONORIFICS = frozenset(
     ["mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr.", "prof", "prof.", "sir", "dame"]
@@ -803,6 +811,27 @@ def _glued_person(head: Token, toks: list[Token]) -> Speaker | None:
     return Speaker(name=name.text, canonical=name.text, kind="person", span=token_span(list(name)))
 
 
+# Titles written as abbreviations, whose dot a parser may take for a sentence's end.
+_TITLE_ABBREVIATIONS = frozenset(
+    "sgt lt capt col gen gov sen rep det insp supt cmdr maj cpl pvt adm dr prof rev atty".split()  # noqa: SIM905
+)
+
+
+def abbreviated_title(tok: Token) -> bool:
+    """``Sgt`` in "Police Sgt. Ana Ruiz": a title abbreviation, its dot a token of its own."""
+    return tok.lower_ in _TITLE_ABBREVIATIONS and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].text == "."
+
+
+def _after_abbreviated_title(head: Token) -> Token | None:
+    """ "said Police Sgt. Ana Ruiz": the parser may end the phrase at the title's abbreviation
+    dot and leave the name after it apart; the person named right after the dot speaks."""
+    doc = head.doc
+    if not abbreviated_title(head) or head.i + 2 >= len(doc):
+        return None
+    ent = next((e for e in entities(doc) if e.start == head.i + 2 and e.label_ == "PERSON"), None)
+    return ent.root if ent is not None and len(ent) >= 2 else None
+
+
 def _one_of_named(head: Token) -> Token | None:
     """ "one of the family's lawyers, Ana Ruiz, said": the person apposed to the group."""
     if head.lower_ != "one":
@@ -822,7 +851,7 @@ def _one_of_named(head: Token) -> Token | None:
 
 def describe(head: Token) -> Speaker:
     """A :class:`Speaker` for the mention headed by ``head``, before any cross-mention merging."""
-    named = _after_dateline(head) or _one_of_named(head)
+    named = _after_dateline(head) or _one_of_named(head) or _after_abbreviated_title(head)
     if named is not None:
         head = named
     toks = mention_tokens(head)

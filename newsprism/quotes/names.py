@@ -95,6 +95,16 @@ def strip_titles(name: str) -> str:
     return " ".join(words).strip(" ,")
 
 
+# An age or a base written before a name as its modifier ("25-year-old Ana Lind",
+# "London-based Lind Holdings"): a description, no part of the name.
+_DESCRIPTOR = re.compile(r"^(?:\S+-year-old|(?:[A-Z][\w.’'-]*\s+)*[A-Z][\w.’']*-based)\s+(?=[A-Z])")
+
+
+def strip_descriptors(name: str) -> str:
+    """``25-year-old Ana Lind`` -> ``Ana Lind``; ``New York-based Lind Watch`` -> ``Lind Watch``."""
+    return _DESCRIPTOR.sub("", name, count=1)
+
+
 def _after_placed_title(words: list[str], title) -> int:
     """Where the name starts after a title qualified by several capitalised words ("New
     Hampshire Sen. Ana Lind", "Ohio Gov. Ana Lind"): after the last office word that leaves two
@@ -283,20 +293,26 @@ def _headline_names(line: str) -> str:
     return "".join(out)
 
 
+# Endings of nouns for what someone is or does ("pensioner", "retiree", "novelist"): such a
+# word opening a sentence before a name describes the person ("Pensioner Ana Lind said").
+DESCRIBING_ENDINGS = ("er", "or", "ee", "ist", "ian", "ant")
 _SENTENCE_START = re.compile(
     r"(?:^|(?<=[.!?:])[\"”’')\]]*\s+)[\"“‘'(]?([A-Z][a-z]+)(?=\s+[A-Z])", re.MULTILINE
 )
 
 
 def _common_starts(text: str) -> str:
-    """Sentence-initial capitalised words that the text also writes in lower case, or that are
-    function words ("Besides Patriot, …"), and that are no given name ("Maybe Trump said", "Top
+    """Sentence-initial capitalised words that the text also writes in lower case, that are
+    function words ("Besides Patriot, …") or nouns for someone ("Pensioner Ana Lind"), and that
+    are no given name ("Maybe Trump said", "Top
     Clinton aides") blanked: they begin no name."""
     lower = set(re.findall(r"(?<![\w’'-])[a-z]+", text)) | STOP_WORDS
 
     def blank(m: re.Match) -> str:
         word = m.group(1)
-        common = word.lower() in lower and word.lower() not in _first_names()
+        common = (
+            word.lower() in lower or word.lower().endswith(DESCRIBING_ENDINGS)
+        ) and word.lower() not in _first_names()
         return m.group(0)[: m.start(1) - m.start(0)] + ("~" * len(word) if common else word)
 
     return _SENTENCE_START.sub(blank, text)

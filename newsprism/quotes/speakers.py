@@ -32,6 +32,7 @@ from newsprism.quotes.cues import ANONYMOUS_NOUNS, ORG_DESCRIPTORS, ORG_NOUNS
 from newsprism.quotes.identity import PRONOUNS, fold, surname_key
 from newsprism.quotes.marks import DASH_CHARS
 from newsprism.quotes.names import (
+    DESCRIBING_ENDINGS,
     TITLE_QUALIFIERS,
     TITLE_WORDS,
     NameIndex,
@@ -48,6 +49,7 @@ from newsprism.quotes.names import (
     same_given,
     side_clause_sex,
     strip_company,
+    strip_descriptors,
     strip_titles,
     surname,
     without_middle_initials,
@@ -247,6 +249,9 @@ def _untitled(quote: Quote, texts: Mapping[str, str]) -> Quote:
     if repaired(s.canonical) != s.canonical:  # "FranÃ§ois Hollande": the text's encoding slip
         s = dataclasses.replace(s, canonical=repaired(s.canonical))
         quote = dataclasses.replace(quote, speaker=s)
+    if s.kind in ("person", "organisation"):
+        s = _undescribed(s, texts.get(quote.article_id, ""))
+        quote = dataclasses.replace(quote, speaker=s)
     body = _persons_body(s.canonical) if s.kind in ("organisation", "nominal") else None
     if body is not None:  # "Ms. Brenner's campaign", "the Brenner campaign": one body, story wide
         return dataclasses.replace(quote, speaker=dataclasses.replace(s, canonical=body, kind="organisation"))
@@ -278,6 +283,35 @@ def _untitled(quote: Quote, texts: Mapping[str, str]) -> Quote:
         return quote
     role = s.role or s.canonical[: len(s.canonical) - len(name)].strip(" ,") or None
     return dataclasses.replace(quote, speaker=dataclasses.replace(s, canonical=name, role=role))
+
+
+def _undescribed(s: Speaker, text: str) -> Speaker:
+    """A name without the description written before it: an age ("25-year-old Ana Lind", a
+    person whatever the tagger said), a base ("London-based Lind Watch"), or a noun for what
+    someone is that opens the sentence ("Pensioner Ana Lind said")."""
+    bare = strip_descriptors(s.canonical)
+    if bare != s.canonical:
+        aged = "-year-old" in s.canonical[: len(s.canonical) - len(bare)]
+        return dataclasses.replace(s, canonical=bare, kind="person" if aged else s.kind)
+    person = _opening_description(s, text)
+    if person is None:
+        return s
+    return dataclasses.replace(s, canonical=person, kind="person", role=s.canonical.split()[0].lower())
+
+
+def _opening_description(s: Speaker, text: str) -> str | None:
+    """``Pensioner Ana Lind said``: a noun for someone ("pensioner", "retiree") capitalised only
+    because it opens the sentence, read into the name (often as an organisation); the name
+    after it, else None. A given name ("Walker Lind") or a title stays."""
+    words = s.canonical.split()
+    if len(words) < 2 or s.span is None or not all(_CAPITALISED.match(w) for w in words):
+        return None
+    before = text[: s.span.start].rstrip(" “\"'‘")
+    first = words[0].lower()
+    opens = before == "" or before[-1] in '.!?\n”"'
+    if not opens or is_given_name(words[0]) or first in TITLE_WORDS or not first.endswith(DESCRIBING_ENDINGS):
+        return None
+    return " ".join(words[1:])
 
 
 def _titled_person(name: str) -> str | None:
@@ -488,11 +522,25 @@ def _resolve_short(quotes: list[Quote], texts: Mapping[str, str]) -> list[Quote]
         if s is not None and s.kind == "person" and len(s.canonical.split()) >= 2:
             story[name_words(s.canonical)[-1]][s.canonical] += 1
             titles[s.canonical] |= _titles(s.role)
-    out = []
     genders: dict[str, str | None] = {}
     written: dict[str, list[str]] = {}  # word -> the full names the story writes for it
-    for q in quotes:
+    before = _previous_quotes(quotes)
+    resolved: dict[int, Quote] = {}
+    for k in sorted(range(len(quotes)), key=lambda k: (quotes[k].article_id, quotes[k].span.start)):
+        q = quotes[k]
         s = q.speaker
+        kept = _full_speaker(resolved.get(before.get(k, -1)))
+        if (
+            s is not None
+            and s.kind == "person"
+            and kept
+            and len(s.canonical.split()) == 1
+            and _ends_in(kept, s.canonical)
+        ):
+            # "His son, Tim Lind, said …. “…,” Lind said": the Lind who spoke just before, not
+            # the Lind the article introduced first
+            resolved[k] = dataclasses.replace(q, speaker=dataclasses.replace(s, canonical=kept))
+            continue
         if s is not None and s.kind in ("person", "group"):
             parts = (
                 re.split(r",\s+(?:and\s+)?|\s+and\s+", s.canonical) if s.kind == "group" else [s.canonical]
@@ -509,8 +557,31 @@ def _resolve_short(quotes: list[Quote], texts: Mapping[str, str]) -> list[Quote]
             name = full[0] if len(full) == 1 else ", ".join(full[:-1]) + " and " + full[-1]
             if name != s.canonical:
                 q = dataclasses.replace(q, speaker=dataclasses.replace(s, canonical=name))
-        out.append(q)
-    return out
+        resolved[k] = q
+    return [resolved[k] for k in range(len(quotes))]
+
+
+# How close (characters) a quote by a surname alone must follow one by a full name for the
+# surname to be that person's: the next sentence or two.
+_JUST_BEFORE = 300
+
+
+def _previous_quotes(quotes: list[Quote]) -> dict[int, int]:
+    """Index of a quote -> index of the quote just before it in its article, when that one
+    ends at most ``_JUST_BEFORE`` characters before it."""
+    order = sorted(range(len(quotes)), key=lambda k: (quotes[k].article_id, quotes[k].span.start))
+    return {
+        k: j
+        for j, k in zip(order, order[1:], strict=False)
+        if quotes[j].article_id == quotes[k].article_id
+        and 0 <= quotes[k].span.start - quotes[j].span.end <= _JUST_BEFORE
+    }
+
+
+def _full_speaker(q: Quote | None) -> str | None:
+    """The speaker of ``q`` when it is a person written with two names or more."""
+    s = q.speaker if q is not None else None
+    return s.canonical if s is not None and s.kind == "person" and len(s.canonical.split()) >= 2 else None
 
 
 _HONORIFIC = re.compile(r"\b(Mrs|Ms|Miss|Mr)\b\.?\s")
