@@ -1,8 +1,18 @@
 """Speakers, session 18 (issue 16 part 2): the error kinds of the second blind ECB+ speaker set.
 Fictional texts, parsed with the bundled model."""
 
+from newsprism.analyze import analyze_articles
+from newsprism.quotes.fallback import profile_name
 from newsprism.quotes.names import full_names, strip_descriptors
+from newsprism.stages import STAGES
+from tests.conftest import make_article
 from tests.quote_helpers import name_of
+
+
+def quotes_of_story(text: str):
+    """The quotes the quotes stage gives ``text`` (its fallbacks included)."""
+    stages = [(n, s) for n, s in STAGES if n in ("published", "quotes")]
+    return analyze_articles([make_article(text)], stages=stages).quotes
 
 
 def test_an_age_or_a_base_before_a_name_is_no_part_of_it():
@@ -63,3 +73,26 @@ def test_a_name_of_unknown_sex_already_called_he_is_no_she(nlp):
         "“I just feel sad,” she said.\n"
     )
     assert name_of(nlp, text, "feel sad") == "Dana Orrin"
+
+
+def test_a_quote_ending_a_labelled_profile_is_the_profiled_persons():
+    assert profile_name("Name: Ivo Lind Age: 30City: Varn Why he came: “x”", 45) == "Ivo Lind"
+    assert profile_name("He said: “x”", 9) is None
+    text = (
+        "See the faces of the march below.\n\n"
+        "Name: Mirela Dovan Age: 31City: VarnJob: CookWhy she’s marching: “I cook ten hours a day "
+        "and still cannot pay the rent. We need a raise now.”\n"
+    )
+    found = list(quotes_of_story(text))
+    assert any(q.speaker is not None and q.speaker.canonical == "Mirela Dovan" for q in found)
+
+
+def test_the_source_again_is_the_source_described_before(nlp):
+    text = (
+        "The club fired its coach on Saturday.\n\n"
+        "“It was not all on him,” a source with ties to the owners said.\n\n"
+        + "The team had won four of its first ten games and lost the rest by wide margins. " * 20
+        + "\n\n“Nobody saw progress,” the source said.\n"
+    )
+    first, again = name_of(nlp, text, "not all on him"), name_of(nlp, text, "Nobody saw")
+    assert first == again == "a source with ties to the owners"

@@ -1017,8 +1017,8 @@ def _pronoun_referent(
     def agrees(cand: Token, pron: Token) -> bool:
         return _gender_of(cand, genders) in (None, PRONOUN_GENDER.get(pron.lower_))
 
-    def unsexed(cand: Token) -> bool:
-        return _gender_of(cand, genders) is None
+    def unsexed(cand: Token) -> bool:  # one person of no known sex (a family's name is several)
+        return _gender_of(cand, genders) is None and not _family_name(cand)
 
     cands = [c for c in cands if agrees(c, q.speaker)]
     return best_referent(cands, q.speaker, speaker_idx, pronouns, agrees, unsexed)

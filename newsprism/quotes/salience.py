@@ -116,7 +116,9 @@ def salience(
         if fits:
             best = max(fits, key=lambda k: scores[k])
             mentions.append((best, here, _role_points(tok, speakers)))
-            if unsexed(latest[best]):
+            if (
+                unsexed(latest[best]) and tok.dep_ in SUBJECTS and tok.head.dep_ == "ROOT"
+            ):  # not "if she wins"
                 called.setdefault(best, set()).add(tok.lower_)
     scores = _scores(mentions, _sentence_index(at))
     return {k: v for k, v in scores.items() if not _called_otherwise(called.get(k), at)}

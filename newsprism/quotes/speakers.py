@@ -511,6 +511,37 @@ def _story_titles(quotes: list[Quote]) -> list[Quote]:
     return out
 
 
+_BARE_DEFINITE = re.compile(r"^the\s+([a-z-]+)$", re.IGNORECASE)  # "the spokesman", "The source"
+_UNNAMED = ("anonymous", "nominal")
+
+
+def _head_noun(description: str) -> str:
+    """``a source with knowledge of …`` -> source; ``Lind’s spokesman`` -> spokesman."""
+    words = re.split(r"\s+(?:with|for|of|from|at|in|close|to|on|who|,)\b|,", description, maxsplit=1)[
+        0
+    ].split()
+    return words[-1].lower() if words else ""
+
+
+def _same_source_again(quotes: list[Quote]) -> list[Quote]:
+    """``the source added`` after ``a source close to the team said``: the unnamed source the
+    article described last with that noun, under the name it was described with."""
+    order = sorted(range(len(quotes)), key=lambda k: (quotes[k].article_id, quotes[k].span.start))
+    out = list(quotes)
+    last: dict[tuple[str, str], str] = {}  # (article, head noun) -> the latest description
+    for k in order:
+        s = quotes[k].speaker
+        if s is None or s.kind not in _UNNAMED:
+            continue
+        m = _BARE_DEFINITE.match(s.canonical)
+        key = (quotes[k].article_id, m.group(1).lower() if m else _head_noun(s.canonical))
+        if m is None:
+            last[key] = s.canonical
+        elif key in last:
+            out[k] = dataclasses.replace(quotes[k], speaker=dataclasses.replace(s, canonical=last[key]))
+    return out
+
+
 def _resolve_short(quotes: list[Quote], texts: Mapping[str, str]) -> list[Quote]:
     """A one-word person name takes the full name the story writes for it: the article's own
     most frequent full form ("Coleman" -> "Elijah Coleman"), else the story's only one; so do
@@ -798,7 +829,7 @@ def merge_speakers(
     texts = texts or {}
     quotes = _surnames_as_persons(_short_organisations([_untitled(q, texts) for q in quotes], texts), texts)
     quotes = _resolve_short(quotes, texts)
-    quotes = _story_titles(_kin_roles(quotes, texts))
+    quotes = _same_source_again(_story_titles(_kin_roles(quotes, texts)))
     written = _written_forms(quotes, texts)
     counts = Counter(m for forms in {id(v): v for v in written.values()}.values() for m in forms)
     variants = _person_variants(written, counts)
