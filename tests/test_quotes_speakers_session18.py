@@ -96,3 +96,38 @@ def test_the_source_again_is_the_source_described_before(nlp):
     )
     first, again = name_of(nlp, text, "not all on him"), name_of(nlp, text, "Nobody saw")
     assert first == again == "a source with ties to the owners"
+
+
+def test_a_numeral_the_story_writes_stays_on_the_name():
+    from newsprism.quotes.speakers import merge_speakers
+    from tests.quote_helpers import direct_quote
+
+    texts = {
+        "a": "“We will act,” said Committee Chairman Ted J. Varrow II (D-Ohio).",
+        "b": "Rep. Ted Varrow, D-Ohio, said members may act.",
+    }
+    one = direct_quote("a", 0, "We will act", "Ted J. Varrow II", "syntactic-subject")
+    two = direct_quote("b", 0, "members may act", "Ted Varrow", "syntactic-subject")
+    quotes, _ = merge_speakers([one, two], 92, texts)
+    assert {q.speaker.canonical for q in quotes} == {"Ted Varrow II"}
+
+
+def test_the_object_of_an_office_is_no_part_of_the_name_in_a_long_text():
+    from newsprism.quotes.names import NameIndex
+
+    text = "Secretary of the Interior Kenneth Dallow, who heads it, said so. Later Dallow left."
+    assert NameIndex(text).full_names("Dallow") == ["Kenneth Dallow"]
+
+
+def test_two_surnames_tagged_one_organisation_are_the_people_named_before(nlp):
+    from newsprism.quotes.identity import describe
+
+    doc = nlp(
+        "Secretary of Trade Gary Lemke and Secretary of the Interior Ken Savaro spoke.\n\n"
+        "Lemke and Savaro said the two departments will review the rules."
+    )
+    head = next(t for t in doc if t.text == "Lemke" and t.dep_ == "nsubj")
+    found = describe(head)
+    assert found.canonical.count("Lemke") == 1 and found.canonical.count("Savaro") == 1
+    firm = describe(nlp("Procter and Gamble said the plant will close.")[0])
+    assert firm.canonical == "Procter and Gamble"

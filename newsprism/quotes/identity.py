@@ -22,6 +22,7 @@ from newsprism.quotes.names import (
     TITLE_QUALIFIERS,
     TITLE_WORDS,
     compatible,
+    full_names,
     given_sex,
     is_given_name,
     strip_titles,
@@ -588,6 +589,9 @@ def _joint_bodies(head: Token, first: Speaker) -> Speaker | None:
     """``Greenpeace and the Sierra Club said``: named bodies speaking together are one joint
     source, like named people."""
     parts = [c for c in head.rights if c.dep_ == "conj" and c.ent_type_ == "ORG"]
+    inside = [c for c in parts if _same_entity(head, c)]
+    if inside:  # "Lind and Ruiz" tagged one organisation: a firm, or two people named before
+        return _tagged_pair(head, inside)
     others = [_organisation(c, mention_tokens(c)) for c in parts]
     names = [first.canonical] + [o.canonical for o in others if o is not None]
     if len(names) < 2 or len(names) != len(parts) + 1:
@@ -597,6 +601,24 @@ def _joint_bodies(head: Token, first: Speaker) -> Speaker | None:
     return Speaker(
         name=name, canonical=name, kind="group", span=token_span(sorted(tokens, key=lambda t: t.i))
     )
+
+
+def _tagged_pair(head: Token, parts: list[Token]) -> Speaker | None:
+    """Surnames joined by "and" that the tagger read as one organisation: the people the article
+    named in full before ("Ana Lind … Tom Ruiz … Lind and Ruiz said"), else the one body it
+    is ("Procter and Gamble"; None: the organisation as written)."""
+    names = list(dict.fromkeys(_person_in_full(head.doc, t.text) for t in (head, *parts)))
+    if len(names) < 2 or not all(names):
+        return None
+    name = ", ".join(names[:-1]) + " and " + names[-1]
+    tokens = [head, *parts]
+    return Speaker(name=name, canonical=name, kind="group", span=token_span(tokens))
+
+
+def _person_in_full(doc: Doc, word: str) -> str | None:
+    """The one full person name (a given name first) the article writes ending in ``word``."""
+    found = {n for n in full_names(doc.text, word) if n.split()[-1] == word and is_given_name(n.split()[0])}
+    return next(iter(found)) if len(found) == 1 else None
 
 
 def _joint_titled(head: Token) -> Speaker | None:

@@ -355,7 +355,9 @@ def _name_patterns(word: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
 _OF_BEFORE = re.compile(r"\bof(?:\s+the)?\s+$")
 
 
-def _full_names(text: str, word: str) -> list[str]:
+def _full_names(text: str, word: str, before: str = "") -> list[str]:
+    """Full names holding ``word`` in ``text``; ``before`` is the text just before it (a piece
+    of a longer text), read only for the "of the" before a run."""
     hits = sorted((m.start(), m.group(1)) for p in _name_patterns(word) for m in p.finditer(text))
     out = []
     for at, name in hits:  # reading order: the person introduced first comes first
@@ -369,7 +371,7 @@ def _full_names(text: str, word: str) -> list[str]:
             words = words[1:]  # "DA Phillip Stirling", "GOP Mitt Romney": an acronym first describes
         if (
             len(words) >= 3
-            and _OF_BEFORE.search(text, 0, at)
+            and _OF_BEFORE.search(before + text[:at])
             and not is_given_name(words[0])
             and is_given_name(words[1])
         ):
@@ -407,7 +409,15 @@ class NameIndex:
             if not pieces or pieces[-1] != k:
                 pieces.append(k)
             at = self.text.find(word, at + 1)
-        return [name for k in pieces for name in _full_names(self.text[self.starts[k] : self.ends[k]], word)]
+        return [
+            name
+            for k in pieces
+            for name in _full_names(
+                self.text[self.starts[k] : self.ends[k]],
+                word,
+                self.text[max(0, self.starts[k] - 8) : self.starts[k]],
+            )
+        ]
 
 
 def most_complete(names: Iterable[str]) -> str:

@@ -815,8 +815,20 @@ def _person_variants(written: Mapping[str, list[str]], counts: Mapping[str, int]
     out: dict[str, str] = {}
     for n in full:
         peers = sorted({m for m in by_surname[family_name(n)] + written[n] if compatible(n, m)})
-        out[n] = most_written(peers, counts)
+        out[n] = _with_numeral(most_written(peers, counts), peers)
     return out
+
+
+_NUMERALS = frozenset(["ii", "iii", "iv"])
+
+
+def _with_numeral(name: str, peers: list[str]) -> str:
+    """``Nick Rahall`` -> ``Nick Rahall II`` when the story writes him so: a numeral names one
+    person of a family, which a shorter form that many write leaves out."""
+    numerals = {w for p in peers for w in name_words(p)[-1:] if w in _NUMERALS}
+    if len(numerals) != 1 or name_words(name)[-1:] == list(numerals):
+        return name
+    return f"{name} {numerals.pop().upper()}"
 
 
 def merge_speakers(
