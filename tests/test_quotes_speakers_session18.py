@@ -131,3 +131,11 @@ def test_two_surnames_tagged_one_organisation_are_the_people_named_before(nlp):
     assert found.canonical.count("Lemke") == 1 and found.canonical.count("Savaro") == 1
     firm = describe(nlp("Procter and Gamble said the plant will close.")[0])
     assert firm.canonical == "Procter and Gamble"
+
+
+def test_an_office_qualified_by_lower_case_words_is_no_part_of_the_name():
+    from newsprism.quotes.names import strip_titles
+
+    assert strip_titles("Newly elected Guild President Mara Osk") == "Mara Osk"
+    assert strip_titles("a friend of President Mara Osk") == "a friend of President Mara Osk"
+    assert strip_titles("Msgr. Tallis") == "Tallis"

@@ -835,7 +835,7 @@ def _glued_person(head: Token, toks: list[Token]) -> Speaker | None:
 
 # Titles written as abbreviations, whose dot a parser may take for a sentence's end.
 _TITLE_ABBREVIATIONS = frozenset(
-    "sgt lt capt col gen gov sen rep det insp supt cmdr maj cpl pvt adm dr prof rev atty".split()  # noqa: SIM905
+    "sgt lt capt col gen gov sen rep det insp supt cmdr maj cpl pvt adm dr prof rev msgr atty".split()  # noqa: SIM905
 )
 
 

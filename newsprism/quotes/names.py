@@ -42,7 +42,7 @@ __all__ = [
 
 # Titles, ranks, offices and job words written before a name ("Analyst Rob Enderle").
 TITLE_WORDS = frozenset(
-    """mr mrs ms miss mx dr prof sir dame lord lady rev reverend fr father sister brother rabbi imam
+    """mr mrs ms miss mx dr prof sir dame lord lady rev reverend fr msgr monsignor father sister brother rabbi imam
     pastor bishop cardinal pope king queen prince princess duke duchess emir sheikh sultan
     president vice prime minister secretary general chancellor premier governor gov mayor senator sen
     representative rep congressman congresswoman congressmember assemblyman assemblywoman
@@ -112,12 +112,18 @@ def _after_placed_title(words: list[str], title) -> int:
     offices = [
         i for i, w in enumerate(words[:-2]) if title(w) and w.lower().rstrip(".,") not in TITLE_QUALIFIERS
     ]
-    if not offices or not all(w[:1].isupper() for w in words[: offices[-1]]):
+    if not offices or not all(w[:1].isupper() or _qualifying(w) for w in words[: offices[-1]]):
         return 0
     start = offices[-1] + 1
     # "Secretary Treasurer Ana Lind": past two words, the title may go on with a word we do
     # not know; the name starts there only with a given name
     return start if len(words) - start == 2 or is_given_name(words[start]) else 0
+
+
+def _qualifying(word: str) -> bool:
+    """A lower-case word qualifying an office, not naming whose it is ("newly elected",
+    "recently appointed"; "a friend of President Lind" is someone else)."""
+    return word.isalpha() and word.islower() and word.endswith(("ly", "ed"))
 
 
 @functools.cache
