@@ -567,6 +567,7 @@ def _resolve_short(quotes: list[Quote], texts: Mapping[str, str]) -> list[Quote]
             and kept
             and len(s.canonical.split()) == 1
             and _ends_in(kept, s.canonical)
+            and _same_sex(s, kept, texts.get(q.article_id, ""), texts, genders)
         ):
             # "His son, Tim Lind, said …. “…,” Lind said": the Lind who spoke just before, not
             # the Lind the article introduced first
@@ -595,6 +596,18 @@ def _resolve_short(quotes: list[Quote], texts: Mapping[str, str]) -> list[Quote]
 # How close (characters) a quote by a surname alone must follow one by a full name for the
 # surname to be that person's: the next sentence or two.
 _JUST_BEFORE = 300
+
+
+def _same_sex(
+    s: Speaker, full: str, text: str, texts: Mapping[str, str], genders: dict[str, str | None]
+) -> bool:
+    """Whether a short mention can be ``full`` by sex: "Mr. Lind" is not Ana Lind."""
+    said = _honorific(text[s.span.start : s.span.end]) if s.span is not None else None
+    if said is None:
+        return True
+    if full not in genders:
+        genders[full] = _name_gender(full, texts)
+    return genders[full] in (None, said)
 
 
 def _previous_quotes(quotes: list[Quote]) -> dict[int, int]:
