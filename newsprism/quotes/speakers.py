@@ -601,8 +601,11 @@ _JUST_BEFORE = 300
 def _same_sex(
     s: Speaker, full: str, text: str, texts: Mapping[str, str], genders: dict[str, str | None]
 ) -> bool:
-    """Whether a short mention can be ``full`` by sex: "Mr. Lind" is not Ana Lind."""
-    said = _honorific(text[s.span.start : s.span.end]) if s.span is not None else None
+    """Whether a short mention can be ``full`` by sex: "Mr. Lind", "Lind said as he …" is not
+    Ana Lind."""
+    if s.span is None:
+        return True
+    said = _honorific(text[s.span.start : s.span.end]) or side_clause_sex(text, s.span.end)
     if said is None:
         return True
     if full not in genders:
