@@ -158,7 +158,8 @@ def build_polnear_doc(data: Path, name: str, meta: dict[str, str], raw: str | No
 def norm_name(name: str | None) -> str:
     if not name:
         return ""
-    folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+    # a curly apostrophe is the straight one ("O’Malley" / "O'Malley"); NFKD would drop it
+    folded = unicodedata.normalize("NFKD", name.replace("’", "'")).encode("ascii", "ignore").decode().lower()
     folded = re.sub(r"[^a-z0-9 ]+", " ", folded)
     return _ARTICLES.sub("", re.sub(r"\s+", " ", folded).strip())
 

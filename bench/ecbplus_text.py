@@ -26,6 +26,10 @@ _SPLIT_SLASH = re.compile(r"(?<=\d) / (?=\d)")
 _SPACED_DASH = re.compile(r"(\S+) - (?=(\S+))")
 
 
+# An opening straight mark the tokeniser left on its word (the ECB+ "plus" documents).
+_GLUED_OPENER = re.compile(r'^"\w')
+
+
 def _hyphen(m: re.Match) -> str:
     """ "16 - year - old", "bird's - eye" were hyphens; "Wright - director of" (a name, then a
     lower-case word) was a dash."""
@@ -41,12 +45,22 @@ def xml_path(data: Path, name: str) -> Path:
     return data / "ecbplus" / "ECB+" / name.split("_")[0] / f"{name}.xml"
 
 
-def detokenise(tokens: list[str]) -> str:
-    """Join tokens as the article printed them: quotes, contractions and hyphens closed up."""
+def detokenise(tokens: list[str], closers_apart: bool = False) -> str:
+    """Join tokens as the article printed them: quotes, contractions and hyphens closed up.
+
+    ``closers_apart``: the document's tokeniser kept an opening straight mark on its word
+    (`"Politics`) and split only closing ones off, so a lone `"` closes (after a colon, it
+    opens: `He added: "[…]`); toggling would read every other closing mark as an opening one
+    (`the law, "Salazar said.`)."""
     out: list[str] = []
     open_straight = False
     glue_next = False
-    for token in tokens:
+    for k, token in enumerate(tokens):
+        if token == '"' and closers_apart:
+            opens = k > 0 and tokens[k - 1] == ":"
+            out.append(' "' if opens else '"')
+            glue_next = opens
+            continue
         if token in ("``", "“"):
             out.append(" “")
             glue_next = True
@@ -75,9 +89,10 @@ def sentences(xml: Path) -> list[tuple[int, str]]:
     grouped: dict[int, list[str]] = {}
     for token in ET.parse(xml).getroot().iter("token"):
         grouped.setdefault(int(token.get("sentence", "0")), []).append(token.text or "")
+    closers_apart = any(_GLUED_OPENER.match(t) for tokens in grouped.values() for t in tokens)
     out = []
     for number, tokens in sorted(grouped.items()):
-        line = detokenise(tokens)
+        line = detokenise(tokens, closers_apart)
         if line.startswith("http"):
             continue
         out.append((number, line))

@@ -107,13 +107,14 @@ def main() -> int:
     ap.add_argument("--gold", type=Path, default=GOLD, help="gold directory (default bench/brief_gold)")
     ap.add_argument("--split", choices=["calibrate", "report", "dev", "all"], default="dev")
     ap.add_argument("-v", "--verbose", action="store_true", help="print every wrong or split speaker")
+    ap.add_argument("--story", help="only this story")
     args = ap.parse_args()
     source = gold_source(args.gold)
     if not (args.data / source).is_dir():
         print(f"{args.data / source}: no {source} data here; pass --data pointing at the shared eval folder")
         return 2
     total = Tally()
-    stories = load_split(args.split, args.gold)
+    stories = [g for g in load_split(args.split, args.gold) if args.story in (None, g["story"])]
     for gold in stories:
         score_story(args.data, gold, total, source, args.verbose)
     n = total.n

@@ -17,6 +17,11 @@ def test_a_middle_initial_on_one_side_names_the_same_person():
     assert not speaker_ok("Oren Talby", "Oren Q. Talby", strict=True)
 
 
+def test_a_curly_apostrophe_is_the_straight_one():
+    assert speaker_ok("Oren O’Talby", "Oren O'Talby")
+    assert not speaker_ok("Oren O’Talby", "Oren O’Tarby")
+
+
 def test_other_differences_still_count():
     assert not speaker_ok("Oren Talby", "Mara Talby")
     assert not speaker_ok("Oren Q. Talby", "Oren Q. Talbot")

@@ -27,7 +27,7 @@ from newsprism.model import Span
 from newsprism.quotes.cues import ANONYMOUS_NOUNS, CLAIM_NOUNS, ORG_DESCRIPTORS, ORG_NOUNS, SPEECH_VERBS
 from newsprism.quotes.documents import DOCUMENT_NOUNS, VOICE_NOUNS, author_of
 from newsprism.quotes.found import Found
-from newsprism.quotes.identity import ROLE_WORDS, fold, glued_dateline, surnames
+from newsprism.quotes.identity import ROLE_WORDS, abbreviated_title, fold, glued_dateline, surnames
 from newsprism.quotes.marks import DOUBLE_CLOSE, STRAIGHT_DOUBLE, is_dash
 from newsprism.quotes.names import (
     TITLE_QUALIFIERS,
@@ -144,7 +144,8 @@ def _according(tokens: list[Token]) -> tuple[Token, Token] | None:
 def _decide(found: Found, cue: Token, marks: list[Span], method: str) -> bool:
     speaker = subject_of(cue, marks)
     if speaker is not None and speaker.ent_type_ in ("DATE", "TIME") and speaker.dep_ == "npadvmod":
-        speaker = _named_before(cue)  # "…,” police Chief Ana Ruiz said Monday: misparsed, Monday no speaker
+        # "…,” police Chief Ana Ruiz said Monday: misparsed, Monday no speaker
+        speaker = _named_before(cue) or _described_before(cue, marks)
     if speaker is None:
         return False
     method += "+relative" if via_relative(cue) else ""
@@ -158,6 +159,19 @@ def _named_before(cue: Token) -> Token | None:
     if prev is None or prev.ent_type_ not in ("PERSON", "ORG") or prev.ent_iob_ == "":
         return None
     return prev
+
+
+def _described_before(cue: Token, marks: list[Span]) -> Token | None:
+    """``“…,” a source close to the team said Monday``: the parser made the noun phrase after
+    the closing mark part of the quote; its first noun for someone, between the mark and the
+    verb, is the speaker."""
+    start = max((m.end for m in marks if m.end <= cue.idx), default=-1)
+    if start < 0:
+        return None
+    between = [t for t in cue.doc[: cue.i] if t.idx >= start and not t.is_punct and not t.is_space]
+    if not between or cue.i - between[0].i > 12:
+        return None
+    return next((t for t in between if person_noun(t) and t.pos_ in ("NOUN", "PROPN")), None)
 
 
 def _dash_name(tokens: list[Token]) -> Token | None:
@@ -783,7 +797,11 @@ def _antecedents(
     heads = [
         e.root
         for e in ents
-        if e.end_char <= before and e.root.idx >= since and not PARTY_TAG.match(e.text) and not _modifier(e)
+        if e.end_char <= before
+        and e.root.idx >= since
+        and not PARTY_TAG.match(e.text)
+        and not _modifier(e)
+        and not abbreviated_title(e.root)  # "Police Sgt. Ana Ruiz": the entity cut at the dot
     ]
     return [h for h in reversed(heads) if not inside(h, marks)]
 
@@ -999,8 +1017,11 @@ def _pronoun_referent(
     def agrees(cand: Token, pron: Token) -> bool:
         return _gender_of(cand, genders) in (None, PRONOUN_GENDER.get(pron.lower_))
 
+    def unsexed(cand: Token) -> bool:  # one person of no known sex (a family's name is several)
+        return _gender_of(cand, genders) is None and not _family_name(cand)
+
     cands = [c for c in cands if agrees(c, q.speaker)]
-    return best_referent(cands, q.speaker, speaker_idx, pronouns, agrees)
+    return best_referent(cands, q.speaker, speaker_idx, pronouns, agrees, unsexed)
 
 
 def _the_named(tok: Token) -> bool:
@@ -1219,7 +1240,11 @@ def _resolve_one(doc: Doc, q: Found, marks: list[Span], window: int, state: dict
             cands += [
                 t
                 for t in state["named"]
-                if t.i not in seen and t.idx < pos and t.pos_ == "PROPN" and t.ent_type_ not in PLACE_ENTS
+                if t.i not in seen
+                and t.idx < pos
+                and t.pos_ == "PROPN"
+                and t.ent_type_ not in PLACE_ENTS
+                and not abbreviated_title(t)  # its name is after the dot, in the candidates
             ]  # a place that spoke ("Moscow said") is never "he" or "she"
             cands.sort(key=lambda t: -t.i)
         cands = [c for c in cands if pos - c.idx <= window]

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from newsprism.model import Article, Quote, Span, Speaker, content_id
 from newsprism.text import split_sentences, words
 
-__all__ = ["fallback_quotes", "speaker_near"]
+__all__ = ["fallback_quotes", "profile_name", "speaker_near"]
 
 # Curly and straight marks mix in copy-edited text ("...,” said X): either opens, either closes.
 _MARKS = re.compile(r"[“\"]([^“”\"\n]{3,}?)(?:[”\"]|(?=\n))|«([^»]{3,}?)»")
@@ -211,3 +211,16 @@ def speaker_near(text: str, start: int, end: int) -> str | None:
     """The speaker a reporting verb next to the quote ``text[start:end]`` names, for a quote the
     parse-based attribution left without one ("…,” said Ron Howard, the director of …")."""
     return _speaker_name(_context(text, split_sentences(text), start, end))
+
+
+# A profile's labelled fields before its quote ("Name: Ana Lind Age: 27 … Why she came: “…”"):
+# the name runs to the next "Label:".
+_PROFILE = re.compile(r"\bName:\s*([A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}?)(?=\s+[A-Z][a-z]+:|\s*$)")
+
+
+def profile_name(text: str, start: int) -> str | None:
+    """The name a labelled profile gives ("Name: Ana Lind Age: 27 …") earlier in the paragraph
+    of the quote starting at ``start`` (captions of a photo series of people speaking)."""
+    head = text[text.rfind("\n", 0, start) + 1 : start]
+    m = _PROFILE.search(head)
+    return m.group(1) if m else None

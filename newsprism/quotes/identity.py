@@ -22,6 +22,7 @@ from newsprism.quotes.names import (
     TITLE_QUALIFIERS,
     TITLE_WORDS,
     compatible,
+    full_names,
     given_sex,
     is_given_name,
     strip_titles,
@@ -32,7 +33,15 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
     from spacy.tokens import Span as SpacySpan
 
-__all__ = ["describe", "fold", "mention_tokens", "one_speaker", "surname_key", "surnames"]
+__all__ = [
+    "abbreviated_title",
+    "describe",
+    "fold",
+    "mention_tokens",
+    "one_speaker",
+    "surname_key",
+    "surnames",
+]
 
 HONORIFICS = frozenset(
     ["mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr.", "prof", "prof.", "sir", "dame"]
@@ -580,6 +589,9 @@ def _joint_bodies(head: Token, first: Speaker) -> Speaker | None:
     """``Greenpeace and the Sierra Club said``: named bodies speaking together are one joint
     source, like named people."""
     parts = [c for c in head.rights if c.dep_ == "conj" and c.ent_type_ == "ORG"]
+    inside = [c for c in parts if _same_entity(head, c)]
+    if inside:  # "Lind and Ruiz" tagged one organisation: a firm, or two people named before
+        return _tagged_pair(head, inside)
     others = [_organisation(c, mention_tokens(c)) for c in parts]
     names = [first.canonical] + [o.canonical for o in others if o is not None]
     if len(names) < 2 or len(names) != len(parts) + 1:
@@ -589,6 +601,24 @@ def _joint_bodies(head: Token, first: Speaker) -> Speaker | None:
     return Speaker(
         name=name, canonical=name, kind="group", span=token_span(sorted(tokens, key=lambda t: t.i))
     )
+
+
+def _tagged_pair(head: Token, parts: list[Token]) -> Speaker | None:
+    """Surnames joined by "and" that the tagger read as one organisation: the people the article
+    named in full before ("Ana Lind … Tom Ruiz … Lind and Ruiz said"), else the one body it
+    is ("Procter and Gamble"; None: the organisation as written)."""
+    names = list(dict.fromkeys(_person_in_full(head.doc, t.text) for t in (head, *parts)))
+    if len(names) < 2 or not all(names):
+        return None
+    name = ", ".join(names[:-1]) + " and " + names[-1]
+    tokens = [head, *parts]
+    return Speaker(name=name, canonical=name, kind="group", span=token_span(tokens))
+
+
+def _person_in_full(doc: Doc, word: str) -> str | None:
+    """The one full person name (a given name first) the article writes ending in ``word``."""
+    found = {n for n in full_names(doc.text, word) if n.split()[-1] == word and is_given_name(n.split()[0])}
+    return next(iter(found)) if len(found) == 1 else None
 
 
 def _joint_titled(head: Token) -> Speaker | None:
@@ -803,6 +833,27 @@ def _glued_person(head: Token, toks: list[Token]) -> Speaker | None:
     return Speaker(name=name.text, canonical=name.text, kind="person", span=token_span(list(name)))
 
 
+# Titles written as abbreviations, whose dot a parser may take for a sentence's end.
+_TITLE_ABBREVIATIONS = frozenset(
+    "sgt lt capt col gen gov sen rep det insp supt cmdr maj cpl pvt adm dr prof rev msgr atty".split()  # noqa: SIM905
+)
+
+
+def abbreviated_title(tok: Token) -> bool:
+    """``Sgt`` in "Police Sgt. Ana Ruiz": a title abbreviation, its dot a token of its own."""
+    return tok.lower_ in _TITLE_ABBREVIATIONS and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].text == "."
+
+
+def _after_abbreviated_title(head: Token) -> Token | None:
+    """ "said Police Sgt. Ana Ruiz": the parser may end the phrase at the title's abbreviation
+    dot and leave the name after it apart; the person named right after the dot speaks."""
+    doc = head.doc
+    if not abbreviated_title(head) or head.i + 2 >= len(doc):
+        return None
+    ent = next((e for e in entities(doc) if e.start == head.i + 2 and e.label_ == "PERSON"), None)
+    return ent.root if ent is not None and len(ent) >= 2 else None
+
+
 def _one_of_named(head: Token) -> Token | None:
     """ "one of the family's lawyers, Ana Ruiz, said": the person apposed to the group."""
     if head.lower_ != "one":
@@ -822,7 +873,7 @@ def _one_of_named(head: Token) -> Token | None:
 
 def describe(head: Token) -> Speaker:
     """A :class:`Speaker` for the mention headed by ``head``, before any cross-mention merging."""
-    named = _after_dateline(head) or _one_of_named(head)
+    named = _after_dateline(head) or _one_of_named(head) or _after_abbreviated_title(head)
     if named is not None:
         head = named
     toks = mention_tokens(head)

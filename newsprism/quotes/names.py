@@ -42,7 +42,7 @@ __all__ = [
 
 # Titles, ranks, offices and job words written before a name ("Analyst Rob Enderle").
 TITLE_WORDS = frozenset(
-    """mr mrs ms miss mx dr prof sir dame lord lady rev reverend fr father sister brother rabbi imam
+    """mr mrs ms miss mx dr prof sir dame lord lady rev reverend fr msgr monsignor father sister brother rabbi imam
     pastor bishop cardinal pope king queen prince princess duke duchess emir sheikh sultan
     president vice prime minister secretary general chancellor premier governor gov mayor senator sen
     representative rep congressman congresswoman congressmember assemblyman assemblywoman
@@ -95,6 +95,16 @@ def strip_titles(name: str) -> str:
     return " ".join(words).strip(" ,")
 
 
+# An age or a base written before a name as its modifier ("25-year-old Ana Lind",
+# "London-based Lind Holdings"): a description, no part of the name.
+_DESCRIPTOR = re.compile(r"^(?:\S+-year-old|(?:[A-Z][\w.’'-]*\s+)*[A-Z][\w.’']*-based)\s+(?=[A-Z])")
+
+
+def strip_descriptors(name: str) -> str:
+    """``25-year-old Ana Lind`` -> ``Ana Lind``; ``New York-based Lind Watch`` -> ``Lind Watch``."""
+    return _DESCRIPTOR.sub("", name, count=1)
+
+
 def _after_placed_title(words: list[str], title) -> int:
     """Where the name starts after a title qualified by several capitalised words ("New
     Hampshire Sen. Ana Lind", "Ohio Gov. Ana Lind"): after the last office word that leaves two
@@ -102,12 +112,18 @@ def _after_placed_title(words: list[str], title) -> int:
     offices = [
         i for i, w in enumerate(words[:-2]) if title(w) and w.lower().rstrip(".,") not in TITLE_QUALIFIERS
     ]
-    if not offices or not all(w[:1].isupper() for w in words[: offices[-1]]):
+    if not offices or not all(w[:1].isupper() or _qualifying(w) for w in words[: offices[-1]]):
         return 0
     start = offices[-1] + 1
     # "Secretary Treasurer Ana Lind": past two words, the title may go on with a word we do
     # not know; the name starts there only with a given name
     return start if len(words) - start == 2 or is_given_name(words[start]) else 0
+
+
+def _qualifying(word: str) -> bool:
+    """A lower-case word qualifying an office, not naming whose it is ("newly elected",
+    "recently appointed"; "a friend of President Lind" is someone else)."""
+    return word.isalpha() and word.islower() and word.endswith(("ly", "ed"))
 
 
 @functools.cache
@@ -283,20 +299,26 @@ def _headline_names(line: str) -> str:
     return "".join(out)
 
 
+# Endings of nouns for what someone is or does ("pensioner", "retiree", "novelist"): such a
+# word opening a sentence before a name describes the person ("Pensioner Ana Lind said").
+DESCRIBING_ENDINGS = ("er", "or", "ee", "ist", "ian", "ant")
 _SENTENCE_START = re.compile(
     r"(?:^|(?<=[.!?:])[\"”’')\]]*\s+)[\"“‘'(]?([A-Z][a-z]+)(?=\s+[A-Z])", re.MULTILINE
 )
 
 
 def _common_starts(text: str) -> str:
-    """Sentence-initial capitalised words that the text also writes in lower case, or that are
-    function words ("Besides Patriot, …"), and that are no given name ("Maybe Trump said", "Top
+    """Sentence-initial capitalised words that the text also writes in lower case, that are
+    function words ("Besides Patriot, …") or nouns for someone ("Pensioner Ana Lind"), and that
+    are no given name ("Maybe Trump said", "Top
     Clinton aides") blanked: they begin no name."""
     lower = set(re.findall(r"(?<![\w’'-])[a-z]+", text)) | STOP_WORDS
 
     def blank(m: re.Match) -> str:
         word = m.group(1)
-        common = word.lower() in lower and word.lower() not in _first_names()
+        common = (
+            word.lower() in lower or word.lower().endswith(DESCRIBING_ENDINGS)
+        ) and word.lower() not in _first_names()
         return m.group(0)[: m.start(1) - m.start(0)] + ("~" * len(word) if common else word)
 
     return _SENTENCE_START.sub(blank, text)
@@ -339,7 +361,9 @@ def _name_patterns(word: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
 _OF_BEFORE = re.compile(r"\bof(?:\s+the)?\s+$")
 
 
-def _full_names(text: str, word: str) -> list[str]:
+def _full_names(text: str, word: str, before: str = "") -> list[str]:
+    """Full names holding ``word`` in ``text``; ``before`` is the text just before it (a piece
+    of a longer text), read only for the "of the" before a run."""
     hits = sorted((m.start(), m.group(1)) for p in _name_patterns(word) for m in p.finditer(text))
     out = []
     for at, name in hits:  # reading order: the person introduced first comes first
@@ -353,7 +377,7 @@ def _full_names(text: str, word: str) -> list[str]:
             words = words[1:]  # "DA Phillip Stirling", "GOP Mitt Romney": an acronym first describes
         if (
             len(words) >= 3
-            and _OF_BEFORE.search(text, 0, at)
+            and _OF_BEFORE.search(before + text[:at])
             and not is_given_name(words[0])
             and is_given_name(words[1])
         ):
@@ -391,7 +415,15 @@ class NameIndex:
             if not pieces or pieces[-1] != k:
                 pieces.append(k)
             at = self.text.find(word, at + 1)
-        return [name for k in pieces for name in _full_names(self.text[self.starts[k] : self.ends[k]], word)]
+        return [
+            name
+            for k in pieces
+            for name in _full_names(
+                self.text[self.starts[k] : self.ends[k]],
+                word,
+                self.text[max(0, self.starts[k] - 8) : self.starts[k]],
+            )
+        ]
 
 
 def most_complete(names: Iterable[str]) -> str:

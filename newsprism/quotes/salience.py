@@ -94,13 +94,17 @@ def salience(
     speakers: set[int],
     pronouns: Sequence[Token] = (),
     agrees: Callable[[Token, Token], bool] = lambda cand, pron: True,
+    unsexed: Callable[[Token], bool] = lambda cand: False,
 ) -> dict[str, float]:
     """Points per candidate (keyed by lower-cased head word, e.g. the surname) for a pronoun at
     ``at``. Earlier ``pronouns`` (he/she outside quotes) are mentions too, of the candidate
-    most salient at their place that ``agrees`` with them: "Purdy … He became … he adds"."""
+    most salient at their place that ``agrees`` with them: "Purdy … He became … he adds". A
+    candidate of no known sex (``unsexed``) that such a pronoun was taken for keeps its sex: one
+    called "he" is no "she" later."""
     mentions: list[tuple[str, int, float]] = []
     latest: dict[str, Token] = {}
     said_by_pronoun = {p.i for p in pronouns}
+    called: dict[str, set[str]] = {}  # the he/she each candidate was taken for so far
     for tok in sorted([*cands, *pronouns], key=lambda t: t.i):
         here = _sentence_index(tok)
         if tok.i not in said_by_pronoun:
@@ -108,10 +112,24 @@ def salience(
             mentions.append((tok.lower_, here, _role_points(tok, speakers)))
             continue
         scores = _scores(mentions, here)
-        fits = [k for k in scores if agrees(latest[k], tok)]
+        fits = [k for k in scores if agrees(latest[k], tok) and not _called_otherwise(called.get(k), tok)]
         if fits:
-            mentions.append((max(fits, key=lambda k: scores[k]), here, _role_points(tok, speakers)))
-    return _scores(mentions, _sentence_index(at))
+            best = max(fits, key=lambda k: scores[k])
+            mentions.append((best, here, _role_points(tok, speakers)))
+            if (
+                unsexed(latest[best]) and tok.dep_ in SUBJECTS and tok.head.dep_ == "ROOT"
+            ):  # not "if she wins"
+                called.setdefault(best, set()).add(tok.lower_)
+    scores = _scores(mentions, _sentence_index(at))
+    return {k: v for k, v in scores.items() if not _called_otherwise(called.get(k), at)}
+
+
+_SEXED = frozenset(["he", "she"])
+
+
+def _called_otherwise(called: set[str] | None, pron: Token) -> bool:
+    """A name the text has already called "he" is no "she" (and the other way round)."""
+    return pron.lower_ in _SEXED and bool(called) and called & _SEXED == _SEXED - {pron.lower_}
 
 
 def best_referent(
@@ -120,11 +138,12 @@ def best_referent(
     speakers: set[int],
     pronouns: Sequence[Token] = (),
     agrees: Callable[[Token, Token], bool] = lambda cand, pron: True,
+    unsexed: Callable[[Token], bool] = lambda cand: False,
 ) -> Token | None:
     """The latest mention of the most salient candidate (ties: the more recent one)."""
     if not cands:
         return None
-    scores = salience(cands, at, speakers, pronouns, agrees)
+    scores = salience(cands, at, speakers, pronouns, agrees, unsexed)
     latest: dict[str, Token] = {}
     for c in sorted(cands, key=lambda t: t.i):
         latest[c.lower_] = c

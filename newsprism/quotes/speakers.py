@@ -32,6 +32,7 @@ from newsprism.quotes.cues import ANONYMOUS_NOUNS, ORG_DESCRIPTORS, ORG_NOUNS
 from newsprism.quotes.identity import PRONOUNS, fold, surname_key
 from newsprism.quotes.marks import DASH_CHARS
 from newsprism.quotes.names import (
+    DESCRIBING_ENDINGS,
     TITLE_QUALIFIERS,
     TITLE_WORDS,
     NameIndex,
@@ -48,6 +49,7 @@ from newsprism.quotes.names import (
     same_given,
     side_clause_sex,
     strip_company,
+    strip_descriptors,
     strip_titles,
     surname,
     without_middle_initials,
@@ -247,6 +249,9 @@ def _untitled(quote: Quote, texts: Mapping[str, str]) -> Quote:
     if repaired(s.canonical) != s.canonical:  # "FranÃ§ois Hollande": the text's encoding slip
         s = dataclasses.replace(s, canonical=repaired(s.canonical))
         quote = dataclasses.replace(quote, speaker=s)
+    if s.kind in ("person", "organisation"):
+        s = _undescribed(s, texts.get(quote.article_id, ""))
+        quote = dataclasses.replace(quote, speaker=s)
     body = _persons_body(s.canonical) if s.kind in ("organisation", "nominal") else None
     if body is not None:  # "Ms. Brenner's campaign", "the Brenner campaign": one body, story wide
         return dataclasses.replace(quote, speaker=dataclasses.replace(s, canonical=body, kind="organisation"))
@@ -278,6 +283,35 @@ def _untitled(quote: Quote, texts: Mapping[str, str]) -> Quote:
         return quote
     role = s.role or s.canonical[: len(s.canonical) - len(name)].strip(" ,") or None
     return dataclasses.replace(quote, speaker=dataclasses.replace(s, canonical=name, role=role))
+
+
+def _undescribed(s: Speaker, text: str) -> Speaker:
+    """A name without the description written before it: an age ("25-year-old Ana Lind", a
+    person whatever the tagger said), a base ("London-based Lind Watch"), or a noun for what
+    someone is that opens the sentence ("Pensioner Ana Lind said")."""
+    bare = strip_descriptors(s.canonical)
+    if bare != s.canonical:
+        aged = "-year-old" in s.canonical[: len(s.canonical) - len(bare)]
+        return dataclasses.replace(s, canonical=bare, kind="person" if aged else s.kind)
+    person = _opening_description(s, text)
+    if person is None:
+        return s
+    return dataclasses.replace(s, canonical=person, kind="person", role=s.canonical.split()[0].lower())
+
+
+def _opening_description(s: Speaker, text: str) -> str | None:
+    """``Pensioner Ana Lind said``: a noun for someone ("pensioner", "retiree") capitalised only
+    because it opens the sentence, read into the name (often as an organisation); the name
+    after it, else None. A given name ("Walker Lind") or a title stays."""
+    words = s.canonical.split()
+    if len(words) < 2 or s.span is None or not all(_CAPITALISED.match(w) for w in words):
+        return None
+    before = text[: s.span.start].rstrip(" “\"'‘")
+    first = words[0].lower()
+    opens = before == "" or before[-1] in '.!?\n”"'
+    if not opens or is_given_name(words[0]) or first in TITLE_WORDS or not first.endswith(DESCRIBING_ENDINGS):
+        return None
+    return " ".join(words[1:])
 
 
 def _titled_person(name: str) -> str | None:
@@ -477,6 +511,37 @@ def _story_titles(quotes: list[Quote]) -> list[Quote]:
     return out
 
 
+_BARE_DEFINITE = re.compile(r"^the\s+([a-z-]+)$", re.IGNORECASE)  # "the spokesman", "The source"
+_UNNAMED = ("anonymous", "nominal")
+
+
+def _head_noun(description: str) -> str:
+    """``a source with knowledge of …`` -> source; ``Lind’s spokesman`` -> spokesman."""
+    words = re.split(r"\s+(?:with|for|of|from|at|in|close|to|on|who|,)\b|,", description, maxsplit=1)[
+        0
+    ].split()
+    return words[-1].lower() if words else ""
+
+
+def _same_source_again(quotes: list[Quote]) -> list[Quote]:
+    """``the source added`` after ``a source close to the team said``: the unnamed source the
+    article described last with that noun, under the name it was described with."""
+    order = sorted(range(len(quotes)), key=lambda k: (quotes[k].article_id, quotes[k].span.start))
+    out = list(quotes)
+    last: dict[tuple[str, str], str] = {}  # (article, head noun) -> the latest description
+    for k in order:
+        s = quotes[k].speaker
+        if s is None or s.kind not in _UNNAMED:
+            continue
+        m = _BARE_DEFINITE.match(s.canonical)
+        key = (quotes[k].article_id, m.group(1).lower() if m else _head_noun(s.canonical))
+        if m is None:
+            last[key] = s.canonical
+        elif key in last:
+            out[k] = dataclasses.replace(quotes[k], speaker=dataclasses.replace(s, canonical=last[key]))
+    return out
+
+
 def _resolve_short(quotes: list[Quote], texts: Mapping[str, str]) -> list[Quote]:
     """A one-word person name takes the full name the story writes for it: the article's own
     most frequent full form ("Coleman" -> "Elijah Coleman"), else the story's only one; so do
@@ -488,11 +553,26 @@ def _resolve_short(quotes: list[Quote], texts: Mapping[str, str]) -> list[Quote]
         if s is not None and s.kind == "person" and len(s.canonical.split()) >= 2:
             story[name_words(s.canonical)[-1]][s.canonical] += 1
             titles[s.canonical] |= _titles(s.role)
-    out = []
     genders: dict[str, str | None] = {}
     written: dict[str, list[str]] = {}  # word -> the full names the story writes for it
-    for q in quotes:
+    before = _previous_quotes(quotes)
+    resolved: dict[int, Quote] = {}
+    for k in sorted(range(len(quotes)), key=lambda k: (quotes[k].article_id, quotes[k].span.start)):
+        q = quotes[k]
         s = q.speaker
+        kept = _full_speaker(resolved.get(before.get(k, -1)))
+        if (
+            s is not None
+            and s.kind == "person"
+            and kept
+            and len(s.canonical.split()) == 1
+            and _ends_in(kept, s.canonical)
+            and _same_sex(s, kept, texts.get(q.article_id, ""), texts, genders)
+        ):
+            # "His son, Tim Lind, said …. “…,” Lind said": the Lind who spoke just before, not
+            # the Lind the article introduced first
+            resolved[k] = dataclasses.replace(q, speaker=dataclasses.replace(s, canonical=kept))
+            continue
         if s is not None and s.kind in ("person", "group"):
             parts = (
                 re.split(r",\s+(?:and\s+)?|\s+and\s+", s.canonical) if s.kind == "group" else [s.canonical]
@@ -509,8 +589,46 @@ def _resolve_short(quotes: list[Quote], texts: Mapping[str, str]) -> list[Quote]
             name = full[0] if len(full) == 1 else ", ".join(full[:-1]) + " and " + full[-1]
             if name != s.canonical:
                 q = dataclasses.replace(q, speaker=dataclasses.replace(s, canonical=name))
-        out.append(q)
-    return out
+        resolved[k] = q
+    return [resolved[k] for k in range(len(quotes))]
+
+
+# How close (characters) a quote by a surname alone must follow one by a full name for the
+# surname to be that person's: the next sentence or two.
+_JUST_BEFORE = 300
+
+
+def _same_sex(
+    s: Speaker, full: str, text: str, texts: Mapping[str, str], genders: dict[str, str | None]
+) -> bool:
+    """Whether a short mention can be ``full`` by sex: "Mr. Lind", "Lind said as he …" is not
+    Ana Lind."""
+    if s.span is None:
+        return True
+    said = _honorific(text[s.span.start : s.span.end]) or side_clause_sex(text, s.span.end)
+    if said is None:
+        return True
+    if full not in genders:
+        genders[full] = _name_gender(full, texts)
+    return genders[full] in (None, said)
+
+
+def _previous_quotes(quotes: list[Quote]) -> dict[int, int]:
+    """Index of a quote -> index of the quote just before it in its article, when that one
+    ends at most ``_JUST_BEFORE`` characters before it."""
+    order = sorted(range(len(quotes)), key=lambda k: (quotes[k].article_id, quotes[k].span.start))
+    return {
+        k: j
+        for j, k in zip(order, order[1:], strict=False)
+        if quotes[j].article_id == quotes[k].article_id
+        and 0 <= quotes[k].span.start - quotes[j].span.end <= _JUST_BEFORE
+    }
+
+
+def _full_speaker(q: Quote | None) -> str | None:
+    """The speaker of ``q`` when it is a person written with two names or more."""
+    s = q.speaker if q is not None else None
+    return s.canonical if s is not None and s.kind == "person" and len(s.canonical.split()) >= 2 else None
 
 
 _HONORIFIC = re.compile(r"\b(Mrs|Ms|Miss|Mr)\b\.?\s")
@@ -713,8 +831,20 @@ def _person_variants(written: Mapping[str, list[str]], counts: Mapping[str, int]
     out: dict[str, str] = {}
     for n in full:
         peers = sorted({m for m in by_surname[family_name(n)] + written[n] if compatible(n, m)})
-        out[n] = most_written(peers, counts)
+        out[n] = _with_numeral(most_written(peers, counts), peers)
     return out
+
+
+_NUMERALS = frozenset(["ii", "iii", "iv"])
+
+
+def _with_numeral(name: str, peers: list[str]) -> str:
+    """``Nick Rahall`` -> ``Nick Rahall II`` when the story writes him so: a numeral names one
+    person of a family, which a shorter form that many write leaves out."""
+    numerals = {w for p in peers for w in name_words(p)[-1:] if w in _NUMERALS}
+    if len(numerals) != 1 or name_words(name)[-1:] == list(numerals):
+        return name
+    return f"{name} {numerals.pop().upper()}"
 
 
 def merge_speakers(
@@ -727,7 +857,7 @@ def merge_speakers(
     texts = texts or {}
     quotes = _surnames_as_persons(_short_organisations([_untitled(q, texts) for q in quotes], texts), texts)
     quotes = _resolve_short(quotes, texts)
-    quotes = _story_titles(_kin_roles(quotes, texts))
+    quotes = _same_source_again(_story_titles(_kin_roles(quotes, texts)))
     written = _written_forms(quotes, texts)
     counts = Counter(m for forms in {id(v): v for v in written.values()}.values() for m in forms)
     variants = _person_variants(written, counts)

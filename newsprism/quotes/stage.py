@@ -15,7 +15,7 @@ from newsprism.nlp.cache import default_cache
 from newsprism.nlp.cache_articles import kept_quotes
 from newsprism.quotes.corroborate import corroborate_speakers
 from newsprism.quotes.extract import extract_quotes
-from newsprism.quotes.fallback import speaker_near
+from newsprism.quotes.fallback import profile_name, speaker_near
 from newsprism.quotes.speakers import merge_speakers
 from newsprism.settings import Settings
 
@@ -59,10 +59,11 @@ def quotes_for_articles(
 def _cue_nearby(quote: Quote, texts: dict[str, str]) -> Quote:
     """A direct quote the parse left without a speaker takes the name a reporting verb beside
     it gives ("…,” said Ron Howard, the director of …" where the long apposition misled the
-    parse)."""
+    parse), else the name of the profile it ends ("Name: Ana Lind Age: 27 … “…”")."""
     if quote.speaker is not None or quote.kind != "direct":
         return quote
-    name = speaker_near(texts.get(quote.article_id, ""), quote.span.start, quote.span.end)
+    text = texts.get(quote.article_id, "")
+    name = speaker_near(text, quote.span.start, quote.span.end) or profile_name(text, quote.span.start)
     if not name:
         return quote
     kind = "person" if name[:1].isupper() else "nominal"
