@@ -490,6 +490,10 @@ class StorySettings:
     small_full_terms: int = 150
     small_mutual_share: float = 0.5
     small_pair_full_model: str = "pair_model_full.json"
+    # In a pool linked by small_pair_full_model, settling never takes an article out of a story of
+    # two or more (a story's profile cosine is no judge of the model's groups: loose multi-outlet
+    # stories share few words, and settling broke 51 right pairs against 18 wrong on the fitting pool).
+    small_full_keeps: bool = True
     # In a pool of small stories, after the second cut, a one-article draft joins the draft
     # holding its most alike article when that cosine is at least lone_threshold and lone_margin
     # times the best of any other draft (0: off; stories.batch.Batch._adopt_lone, session 13),
