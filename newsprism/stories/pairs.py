@@ -53,6 +53,7 @@ FEATURES = (
     "text_gap",
     "year_gap",
     "year_same",
+    "names_rank",
 )
 # Days apart at which the date gap stops growing (the link's hard window is max_gap_days).
 GAP_CAP = 30
@@ -130,10 +131,12 @@ def pair_features(
     link = _shared(vectors)  # cosines: the vectors are of unit length
     title = _shared([_unit({k: math.log1p(n) * df.idf(k) for k, n in t.items()}) for t in titles])
     words = _shared([_unit({k: v for k, v in vec.items() if k[0] == "w"}) for vec in vectors])
+    names = _shared([_unit({k: v for k, v in vec.items() if k[0] == "e"}) for vec in vectors])
     return {
         "link": link,
         "words": words,
-        "names": _shared([_unit({k: v for k, v in vec.items() if k[0] == "e"}) for vec in vectors]),
+        "names": names,
+        "names_rank": _mutual_rank(names),
         "title": title,
         "rare_names": np.log1p(
             _shared([{k: math.sqrt(df.idf(k)) for k in f.counts if k in rare} for f in feats])
