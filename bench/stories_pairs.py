@@ -375,7 +375,10 @@ def cross_validate(pools: list[Pool], settings: StorySettings, args: argparse.Na
             for name in args.without:
                 x[:, FEATURES.index(name)] = 0.0
             fitted = fit_logistic(x, np.concatenate(ys), args.ridge)
-            print(f"fold {fold} weights:", ", ".join(f"{k} {v:+.2f}" for k, v in zip(FEATURES, fitted[0])))
+            print(
+                f"fold {fold} weights:",
+                ", ".join(f"{k} {v:+.2f}" for k, v in zip(FEATURES, fitted[0], strict=True)),
+            )
             for bar in args.cv_bars:
                 path = Path(tmp) / f"cv-{fold}-{bar}.json"
                 path.write_text(json.dumps(model_json(*fitted, bar, "", "average")), encoding="utf-8")
