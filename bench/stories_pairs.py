@@ -19,6 +19,7 @@ import argparse
 import dataclasses
 import json
 import random
+import re
 import sys
 import tempfile
 import zlib
@@ -314,6 +315,8 @@ def fit_full(args: argparse.Namespace) -> int:
         gold = {f.article_id: g for f, g in zip(pool.feats, pool.gold, strict=True)}
         feats = stream(pool.feats, 0)
         pools.append(Pool(f"full {pool.name}", feats, [gold[f.article_id] for f in feats], forced))
+    if args.cv:
+        return cross_validate(pools, settings, args)
     xs, ys = _pairs_of(pools, settings)
     w, bias, means, scales = fit_logistic(np.concatenate(xs), np.concatenate(ys), args.ridge)
     print("weights (standardised):", ", ".join(f"{k} {v:+.2f}" for k, v in zip(FEATURES, w, strict=True)))
@@ -336,6 +339,55 @@ def fit_full(args: argparse.Namespace) -> int:
         encoding="utf-8",
     )
     print(f"written {args.out} ({best[2]} link at {best[1]})")
+    return 0
+
+
+def topic_fold(story: str) -> int:
+    """The fold (0 or 1) of a fitting-pool story by its topic: an ECB+ story by its topic number
+    (both events of a topic on one side), a PolNeAR story by a hash of it (not the hash that split
+    the fitting and held-out halves)."""
+    topic = re.match(r"\d+(?=ecb)", story)
+    return int(topic.group()) // 2 % 2 if topic else zlib.crc32(story.encode()) // 2 % 2
+
+
+def _fold_pool(pool: Pool, fold: int) -> Pool:
+    pick = [i for i, g in enumerate(pool.gold) if topic_fold(g) == fold]
+    return dataclasses.replace(
+        pool,
+        name=f"{pool.name} fold {fold}",
+        feats=[pool.feats[i] for i in pick],
+        gold=[pool.gold[i] for i in pick],
+    )
+
+
+def cross_validate(pools: list[Pool], settings: StorySettings, args: argparse.Namespace) -> int:
+    """``--cv``: 2-fold CV by topic over the fitting pool's cuts: the model fitted on one fold's
+    pools (regime forced), scored on the other fold's (default entry), at each bar of ``--cv-bars``."""
+    scores: dict[float, list[float]] = {bar: [] for bar in args.cv_bars}
+    with tempfile.TemporaryDirectory() as tmp:
+        for fold in (0, 1):
+            train = [_fold_pool(p, 1 - fold) for p in pools]
+            test = [dataclasses.replace(_fold_pool(p, fold), overrides={}) for p in pools]
+            cosine = [ari(p, settings) for p in test]
+            print(f"fold {fold} cosine: {' '.join(f'{a:.3f}' for a in cosine)}")
+            xs, ys = _pairs_of(train, settings)
+            x = np.concatenate(xs)
+            for name in args.without:
+                x[:, FEATURES.index(name)] = 0.0
+            fitted = fit_logistic(x, np.concatenate(ys), args.ridge)
+            print(
+                f"fold {fold} weights:",
+                ", ".join(f"{k} {v:+.2f}" for k, v in zip(FEATURES, fitted[0], strict=True)),
+            )
+            for bar in args.cv_bars:
+                path = Path(tmp) / f"cv-{fold}-{bar}.json"
+                path.write_text(json.dumps(model_json(*fitted, bar, "", "average")), encoding="utf-8")
+                on = dataclasses.replace(settings, small_pair_full_model=str(path))
+                each = [ari(p, on) for p in test]
+                scores[bar] += each
+                print(f"fold {fold} average {bar}: {' '.join(f'{a:.3f}' for a in each)}", flush=True)
+    for bar, each in scores.items():
+        print(f"CV by topic, average {bar}: mean ARI {sum(each) / len(each):.3f}")
     return 0
 
 
@@ -446,6 +498,8 @@ def main() -> int:
     ap.add_argument(
         "--full", action="store_true", help="fit the full-article pools' model (small_pair_full_model)"
     )
+    ap.add_argument("--cv", action="store_true", help="with --full: 2-fold CV by topic on the fitting pool")
+    ap.add_argument("--cv-bars", type=float, nargs="+", default=[0.6], help="average-link bars --cv scores")
     args = ap.parse_args()
     if not (args.data / "neus_roundups").is_dir():
         print(f"{args.data}: no neus_roundups here; pass --data with the eval folder", file=sys.stderr)

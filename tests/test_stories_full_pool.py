@@ -79,3 +79,25 @@ def test_one_off_full_articles_stay_out() -> None:
 def test_the_packaged_full_article_model_loads() -> None:
     model = load_model(StorySettings().small_pair_full_model)
     assert model.method in ("average", "complete") and 0.0 < model.threshold < 1.0
+
+
+def test_settling_keeps_the_full_article_models_stories() -> None:
+    """A story of two loose reports that the model linked stays whole: the profile cosine that
+    settling reads is no judge of it (their shared words are few)."""
+    settings = replace(StorySettings(), small_full_terms=10, small_pair_min=10, stay_threshold=0.99)
+    loose = [[0, 1]] + [[i] for i in range(2, len(POOL))]
+    kept = _batch(POOL, settings)
+    groups = kept._small_groups(list(range(len(POOL))), loose)
+    assert kept.full_model
+    for group in groups:
+        key = kept._open(kept.items[group[0]])
+        for j in group:
+            kept._join(j, key, 0.0)
+    assert not any(kept._replace(i, settings.stay_threshold) for i in range(len(POOL)))
+    off = _batch(POOL, replace(settings, small_full_keeps=False))
+    groups = off._small_groups(list(range(len(POOL))), loose)
+    for group in groups:
+        key = off._open(off.items[group[0]])
+        for j in group:
+            off._join(j, key, 0.0)
+    assert any(off._replace(i, settings.stay_threshold) for i in range(len(POOL)))

@@ -153,3 +153,30 @@ def test_a_model_fitted_without_the_newer_features_still_loads(tmp_path: Path) -
     )
     model = load_model(str(path))
     assert model.weights[FEATURES.index("gap")] == 0.0 and model.weights[0] == 1.0
+
+
+def test_an_undated_articles_own_text_dates_it_against_the_other() -> None:
+    from datetime import date
+
+    base = VETO[0]
+    feats = [
+        replace(base, article_id="a", published=date(2019, 3, 1)),
+        replace(base, article_id="b", floor=date(2019, 3, 5)),  # its latest past full date
+        replace(base, article_id="c", counts={**base.counts, "y:2011": 1, "d:2012-05-02": 1}),
+        replace(base, article_id="d", published=date(2012, 6, 1)),
+        replace(base, article_id="e"),  # writes no year
+    ]
+    found = _features(feats)
+    assert found["text_gap"][0, 1] == pytest.approx(np.log1p(4))
+    assert found["text_gap"][0, 3] == 0.0  # two dated articles: the gap feature says it
+    assert found["text_gap"][0, 2] == 0.0  # a year is no day
+    # The latest year an undated article writes (2012) against a date's year (7 apart, capped at 5).
+    assert found["year_gap"][2, 0] == pytest.approx(np.log1p(5)) and found["year_same"][2, 0] == 0.0
+    assert found["year_gap"][2, 3] == 0.0 and found["year_same"][2, 3] == 1.0
+    assert found["year_gap"][1, 0] == 0.0 and found["year_same"][1, 0] == 1.0  # the floor's year
+    assert found["year_gap"][4, 0] == 0.0 and found["year_same"][4, 0] == 0.0  # nothing written
+
+
+def test_names_rank_reads_which_pairs_are_each_others_nearest_by_names() -> None:
+    found = _features(VETO + FLOOD)
+    assert found["names_rank"][0, 1] < found["names_rank"][0, 3]

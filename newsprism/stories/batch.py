@@ -120,6 +120,8 @@ class Batch:
     paired: dict[int, tuple[int, int]] = field(default_factory=dict)
     chances: dict[int, np.ndarray] = field(default_factory=dict)
     model_steps: bool = False
+    # The pool's groups were linked by the full-article pair model (see _replace).
+    full_model: bool = False
     # The items the pair model judged against the members of stored stories
     # (:meth:`_older_by_model`): a draft of them only is not merged into a stored story.
     judged: set[int] = field(default_factory=set)
@@ -423,6 +425,7 @@ class Batch:
 
             threshold, method = model.threshold, model.method
             self.model_steps = s.small_pair_steps
+            self.full_model = full and bool(s.small_pair_full_model)
         return average_link(
             vectors,
             [self.items[i].feat.published for i in pool],
@@ -641,10 +644,9 @@ class Batch:
         candidates = [c for c in self._candidates(item) if c.id not in item.barred]
         if not any(c.id == before for c in candidates):
             candidates.append(self.drafts[before])
-        if (
-            (s.settle_keeps or self.small)
-            and len(self.members[before]) > 1
-            and self._holds(item, before, threshold)
+        if len(self.members[before]) > 1 and (
+            (self.full_model and s.small_full_keeps)
+            or ((s.settle_keeps or self.small) and self._holds(item, before, threshold))
         ):
             return False
         choice = self._settle_choice(item, candidates, threshold, before, words=s.event_word_floor)

@@ -50,9 +50,15 @@ FEATURES = (
     "undated",
     "outlet",
     "opinion",
+    "text_gap",
+    "year_gap",
+    "year_same",
+    "names_rank",
 )
 # Days apart at which the date gap stops growing (the link's hard window is max_gap_days).
 GAP_CAP = 30
+# Years apart at which the year gap of a pair with an undated article stops growing.
+YEAR_CAP = 5
 
 
 @dataclass(frozen=True)
@@ -125,10 +131,12 @@ def pair_features(
     link = _shared(vectors)  # cosines: the vectors are of unit length
     title = _shared([_unit({k: math.log1p(n) * df.idf(k) for k, n in t.items()}) for t in titles])
     words = _shared([_unit({k: v for k, v in vec.items() if k[0] == "w"}) for vec in vectors])
+    names = _shared([_unit({k: v for k, v in vec.items() if k[0] == "e"}) for vec in vectors])
     return {
         "link": link,
         "words": words,
-        "names": _shared([_unit({k: v for k, v in vec.items() if k[0] == "e"}) for vec in vectors]),
+        "names": names,
+        "names_rank": _mutual_rank(names),
         "title": title,
         "rare_names": np.log1p(
             _shared([{k: math.sqrt(df.idf(k)) for k in f.counts if k in rare} for f in feats])
@@ -182,7 +190,42 @@ def _context(feats: Sequence[ArticleFeatures]) -> dict[str, np.ndarray]:
         "undated": (~both).astype(float),
         "outlet": same.astype(float),
         "opinion": opinion[:, None] + opinion[None, :],
+        **_text_time(feats, ~both),
     }
+
+
+def _text_time(feats: Sequence[ArticleFeatures], undated: np.ndarray) -> dict[str, np.ndarray]:
+    """Time evidence of a pair with an undated article, from what its own text writes (issue 11:
+    never from other articles): the days between the two articles' days where both have one (a
+    date, or an undated article's text floor: the latest past full date it writes), and the
+    years between their years (a date's, or the latest year an undated article writes), with
+    whether those years are the same. 0 for two dated articles (``gap`` says it) or no evidence."""
+    days = np.array([_text_day(f) for f in feats], dtype=float)
+    years = np.array([_text_year(f) for f in feats], dtype=float)
+    has_day = undated & (days[:, None] > 0) & (days[None, :] > 0)
+    has_year = undated & (years[:, None] > 0) & (years[None, :] > 0)
+    day_gap = np.log1p(np.minimum(np.abs(days[:, None] - days[None, :]), GAP_CAP))
+    year_gap = np.abs(years[:, None] - years[None, :])
+    return {
+        "text_gap": np.where(has_day, day_gap, 0.0),
+        "year_gap": np.where(has_year, np.log1p(np.minimum(year_gap, YEAR_CAP)), 0.0),
+        "year_same": (has_year & (year_gap == 0)).astype(float),
+    }
+
+
+def _text_day(feat: ArticleFeatures) -> int:
+    day = feat.published or feat.floor
+    return day.toordinal() if day else 0
+
+
+def _text_year(feat: ArticleFeatures) -> int:
+    """The article's year: its publication date's, else the latest year its text writes."""
+    if feat.published:
+        return feat.published.year
+    written = [int(k[2:6]) for k in feat.counts if k[0] in "yd"]
+    if feat.floor:
+        written.append(feat.floor.year)
+    return max(written, default=0)
 
 
 def _mutual_rank(sims: np.ndarray) -> np.ndarray:
