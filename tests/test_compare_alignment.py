@@ -344,7 +344,7 @@ def _one_sided(monkeypatch, counted, other, sentence_sim, settings):
 @pytest.mark.parametrize("support", [True, False])
 def test_a_count_on_one_side_joins_when_the_other_names_the_counted_thing(monkeypatch, support):
     # two articles cannot share the further-support link test's groups: asked off here
-    s = CompareSettings(align_count_support=support, align_support_links=0)
+    s = CompareSettings(align_count_support=support, align_support_links=0, align_count_sure=0.5)
     counted = "Two harbour pilots guided the stricken ferry into Carrowmere."
     plain = "Harbour pilots guided the stricken ferry into Carrowmere late on Sunday."
     assert _one_sided(monkeypatch, counted, plain, 1.0, s)
@@ -358,7 +358,7 @@ def test_a_count_on_one_side_joins_when_the_other_names_the_counted_thing(monkey
 
 @pytest.mark.parametrize("support", [True, False])
 def test_a_count_of_a_thing_the_other_does_not_name_stays_apart(monkeypatch, support):
-    s = CompareSettings(align_count_support=support, align_support_links=0)
+    s = CompareSettings(align_count_support=support, align_support_links=0, align_count_sure=0.5)
     counted = "Twenty-one passengers were treated for cold after the ferry reached Carrowmere."
     plain = "Harbour pilots guided the stricken ferry into Carrowmere late on Sunday."
     assert not _one_sided(monkeypatch, counted, plain, 1.0, s)
