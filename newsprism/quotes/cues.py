@@ -11,6 +11,7 @@ out on purpose: they report intentions and findings, not speech.
 from __future__ import annotations
 
 __all__ = [
+    "ACT_FRAMES",
     "ANONYMOUS_NOUNS",
     "AS_TAG_VERBS",
     "CHARGE_VERBS",
@@ -20,6 +21,7 @@ __all__ = [
     "ORG_DESCRIPTORS",
     "ORG_NOUNS",
     "PARTICLE_CUES",
+    "SPEECH_NOUNS",
     "SPEECH_VERBS",
     "TITLE_CUES",
 ]
@@ -211,6 +213,47 @@ CHARGE_VERBS = {
     "chastise": "for",
     "fault": "for",
 }
+
+# Nouns for something said: "rejected his remarks", "disputed the account".
+SPEECH_NOUNS = frozenset(
+    """remark comment statement characterization characterisation account version description
+    criticism assessment idea notion premise argument theory story""".split()  # noqa: SIM905
+)
+
+
+def _frames(spec: str) -> dict[str, tuple[str, ...]]:
+    """``"vow pledge: to obj"`` lines → {verb: frames}."""
+    out: dict[str, tuple[str, ...]] = {}
+    for line in spec.strip().splitlines():
+        verbs, frames = line.split(":")
+        for verb in verbs.split():
+            out[verb] = out.get(verb, ()) + tuple(frames.split())
+    return out
+
+
+# Speech acts that report no clause, with the complements that make each one speech (see
+# ``quotes.acts.act_frame``): written from the common English verbs of promising, urging,
+# describing, denouncing and stating, by kind, not from any story. "call" only with "for",
+# "on" or a predicate: "called the police" is no speech.
+ACT_FRAMES = _frames(
+    """
+    vow pledge promise threaten swear: to obj
+    urge ask tell implore beg press advise instruct encourage challenge warn: obj-to
+    urge demand advocate: obj
+    call: for on pred
+    press appeal argue: for
+    rail argue speak warn protest inveigh: against
+    lash: at
+    point: to
+    describe characterize characterise portray depict label brand dismiss hail tout identify: as
+    blast slam attack rip lambaste assail praise: as for
+    describe characterize characterise denounce decry condemn praise hail applaud: obj
+    note allege announce recall reference highlight stress emphasize emphasise reiterate: obj
+    acknowledge concede confirm predict forecast estimate: obj
+    deny reject dispute refute rebut contest: claim
+    link tie connect compare liken: link
+    """
+)
 
 # Verbs that leave their content out in an "as" clause ("As the Post reported, …", "as he
 # noted, …"): reporting verbs that need a complement. Verbs of manner of speaking ("as they

@@ -53,6 +53,7 @@ __all__ = [
     "find_indirect",
     "find_speech_acts",
     "find_trailing",
+    "headline_line",
 ]
 
 CLAUSE_BEFORE = ":,.?!-(;" + DASH_CHARS
@@ -287,7 +288,7 @@ def _question(text: str, span: Span) -> bool:
     return first in QUESTION_WORDS and not text[: span.start].rstrip(" ,").lower().endswith("that")
 
 
-def _headline(text: str, pos: int) -> bool:
+def headline_line(text: str, pos: int) -> bool:
     """A short line without end punctuation (a headline or a caption), not running prose."""
     start = text.rfind("\n", 0, pos) + 1
     end = text.find("\n", pos)
@@ -528,7 +529,7 @@ def find_indirect(
             if (
                 span is None
                 or _mostly_inside(span, direct, direct_share)
-                or _headline(text_of(doc), verb.idx)
+                or headline_line(text_of(doc), verb.idx)
             ):
                 continue
             if (span.start > verb.idx or not _closes(verb)) and _question(text_of(doc), span):
@@ -616,7 +617,7 @@ def _as_content(verb: Token) -> Span | None:
 
 def _as_tag(doc: Doc, verb: Token, marks: list[Span], direct: list[Span], share: float) -> list[Found]:
     span = _as_content(verb)
-    if span is None or _mostly_inside(span, direct, share) or _headline(text_of(doc), verb.idx):
+    if span is None or _mostly_inside(span, direct, share) or headline_line(text_of(doc), verb.idx):
         return []
     speaker = subject_of(verb, marks)
     # its own subject or agent ("As noted above, the plan failed": no one said it, the plan least)
@@ -666,7 +667,7 @@ def find_trailing(
         while toks and toks[0].is_punct:
             toks.pop(0)
         span = token_span(toks) if len(toks) >= 3 and any(t.pos_ in ("VERB", "AUX") for t in toks) else None
-        if span is None or _mostly_inside(span, found, share) or _headline(text_of(doc), verb.idx):
+        if span is None or _mostly_inside(span, found, share) or headline_line(text_of(doc), verb.idx):
             continue
         speaker = subject if subject.i > verb.i or len(subjects) > 1 else subject_of(verb, marks)
         if speaker is None or _dummy(speaker):
@@ -677,7 +678,7 @@ def find_trailing(
 
 def _medial(doc: Doc, verb: Token, marks: list[Span], direct: list[Span], share: float) -> list[Found]:
     span = _medial_content(verb)
-    if span is None or _mostly_inside(span, direct, share) or _headline(text_of(doc), verb.idx):
+    if span is None or _mostly_inside(span, direct, share) or headline_line(text_of(doc), verb.idx):
         return []
     speaker = subject_of(verb, marks)
     if speaker is None or _dummy(speaker) or not span.start <= speaker.idx < span.end:
@@ -748,7 +749,7 @@ def find_charges(doc: Doc, marks: list[Span], found: list[Span], share: float) -
         if toks is None:
             continue
         span = token_span(toks)
-        if _mostly_inside(span, found, share) or _headline(text_of(doc), verb.idx):
+        if _mostly_inside(span, found, share) or headline_line(text_of(doc), verb.idx):
             continue
         speaker = subject_of(verb, marks)
         if speaker is None or _dummy(speaker) or not may_speak(speaker):

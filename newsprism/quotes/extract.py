@@ -7,6 +7,7 @@ import dataclasses
 from typing import TYPE_CHECKING
 
 from newsprism.model import Article, Quote, Span, Speaker, content_id
+from newsprism.quotes.acts import find_acts
 from newsprism.quotes.attribute import (
     OWNED_WORDS,
     attribute_direct,
@@ -149,6 +150,7 @@ def find_quotes(text: str, doc: Doc, paragraphs: tuple[Span, ...], settings: Quo
     cues = {f.cue.i for f in found if f.cue is not None}
     found += find_trailing(doc, mark_spans, SpanSet(f.span for f in found), settings.direct_share, cues)
     found += find_charges(doc, mark_spans, SpanSet(f.span for f in found), settings.direct_share)
+    found += find_acts(doc, mark_spans, found)
     found = _with_colon(found, find_colon(doc, paras))
     found = _with_tweets(found, find_tweets(doc, paras))
     found = _dedupe(found)
