@@ -32,8 +32,8 @@ _NOT_CONTENT = frozenset(
 )
 
 # A verb with one of these children tells of no act that happened: a passive (its subject is
-# what was described), a modal ("would call for") or a negation ("did not call for").
-_NO_ACT = frozenset(["nsubjpass", "auxpass", "neg"])
+# what was described) or a negation ("did not call for"); a modal ("would call for") too.
+_NO_ACT = frozenset(["nsubjpass", "neg"])
 
 
 def _infinitive(tok: Token) -> bool:
@@ -81,7 +81,11 @@ def act_frame(verb: Token) -> str | None:
     frames = ACT_FRAMES.get(verb.lemma_.lower())
     if not frames or verb.pos_ != "VERB" or any(c.dep_ in _NO_ACT or c.tag_ == "MD" for c in verb.children):
         return None
-    if _infinitive(verb) or any(c.dep_ == "prt" for c in verb.children):
+    # "who's called for": a "'s" read as a passive's "is" is "has" when the verb has a subject
+    passive = any(c.dep_ == "auxpass" for c in verb.children) and not any(
+        c.dep_ == "nsubj" for c in verb.children
+    )
+    if passive or _infinitive(verb) or any(c.dep_ == "prt" for c in verb.children):
         return None  # "forced X to acknowledge": not (yet) done; "called out", "called off": other verbs
     kids = list(verb.children)
     obj = next((c for c in kids if c.dep_ == "dobj"), None)

@@ -251,7 +251,8 @@ ACT_FRAMES = _frames(
     note allege announce recall reference highlight stress emphasize emphasise reiterate: obj
     acknowledge concede confirm predict forecast estimate: obj
     deny reject dispute refute rebut contest: claim
-    link tie connect compare liken: link
+    link tie connect compare liken challenge: link
+    herald voice: obj
     """
 )
 

@@ -288,6 +288,25 @@ def _question(text: str, span: Span) -> bool:
     return first in QUESTION_WORDS and not text[: span.start].rstrip(" ,").lower().endswith("that")
 
 
+# Verbs whose "whether", "how" or "why" clause is what was said: a question put ("asked whether
+# …") or an account given ("explained how …"). After other verbs such a clause reports no claim
+# ("did not say why …").
+QUESTION_CUES = frozenset(["ask", "question", "wonder", "inquire", "enquire", "query", "explain", "describe"])
+
+
+def _asked(verb: Token) -> bool:
+    """``she asked whether …``, ``explained how …``: a question or an account given. Not when
+    negated or modal ("may ask whether": nobody has), nor passive ("Asked whether …, Lee
+    said": the question is someone else's, the answer is the quote)."""
+    kids = list(verb.children)
+    perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in kids)
+    return (
+        verb.lemma_.lower() in QUESTION_CUES
+        and (verb.tag_ != "VBN" or perfect)
+        and not any(c.dep_ in ("neg", "auxpass", "nsubjpass") or c.tag_ == "MD" for c in kids)
+    )
+
+
 def headline_line(text: str, pos: int) -> bool:
     """A short line without end punctuation (a headline or a caption), not running prose."""
     start = text.rfind("\n", 0, pos) + 1
@@ -532,7 +551,11 @@ def find_indirect(
                 or headline_line(text_of(doc), verb.idx)
             ):
                 continue
-            if (span.start > verb.idx or not _closes(verb)) and _question(text_of(doc), span):
+            if (
+                (span.start > verb.idx or not _closes(verb))
+                and _question(text_of(doc), span)
+                and not _asked(verb)
+            ):
                 continue  # an indirect question reports no claim (a fronted "When …" clause is none)
             relative = [token_span([doc[i]]) for i in sorted(_relative_words(verb, clause))]
             avoid = (
