@@ -14,7 +14,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from newsprism.model import Span
-from newsprism.quotes.cues import ACT_FRAMES, CLAIM_NOUNS, SPEECH_NOUNS
+from newsprism.quotes.cues import ACT_FRAMES, CLAIM_NOUNS, DOCUMENT_NOUNS, SPEECH_NOUNS
 from newsprism.quotes.detect import headline_line
 from newsprism.quotes.found import Found
 from newsprism.quotes.syntax import inside, may_speak, subject_of, token_span
@@ -124,6 +124,11 @@ def _worded(toks: list[Token]) -> bool:
     return len(words) >= 1 and len([t for t in toks if not (t.is_punct or t.is_space)]) >= 2
 
 
+def _may_act(speaker: Token) -> bool:
+    """A speaker, or a document that states ("the complaint alleged …", "the video cites …")."""
+    return may_speak(speaker) or speaker.lemma_.lower() in DOCUMENT_NOUNS
+
+
 def find_acts(doc: Doc, marks: list[Span], found: list[Found]) -> list[Found]:
     """Speech acts outside quote marks whose verb reports no clause already found."""
     cues = {f.cue.i for f in found if f.cue is not None}
@@ -141,7 +146,7 @@ def find_acts(doc: Doc, marks: list[Span], found: list[Found]) -> list[Found]:
         if any(s.overlaps(span) for s in spans):
             continue  # the words are already a quote (or a quote's part)
         speaker = subject_of(verb, marks)
-        if speaker is None or speaker.lower_ in ("it", "there") or not may_speak(speaker):
+        if speaker is None or speaker.lower_ in ("it", "there") or not _may_act(speaker):
             continue
         out.append(Found("indirect", span, verb, token_span([verb]), speaker, "syntactic-subject"))
     return out

@@ -717,6 +717,15 @@ def _predicate_clauses(noun: Token) -> list[Token]:
     return [c for c in head.children if c.dep_ == "ccomp" and c.i > head.i]
 
 
+def _named_author(noun: Token) -> Token | None:
+    """``a Daily Ledger report that …``: a named body or person in front of the claim noun is
+    its author (the last word of the name, which the parser hangs on the noun)."""
+    return next(
+        (c for c in noun.children if c.dep_ == "compound" and c.ent_type_ in ("ORG", "PERSON", "NORP")),
+        None,
+    )
+
+
 def find_claims(doc: Doc, marks: list[Span], direct: list[Span], direct_share: float) -> list[Found]:
     """``Norway's claim that …``, ``the accusation by X that …``: a claim noun with its
     author (a possessor or a ``by`` phrase) and a "that" clause, outside quotes."""
@@ -724,7 +733,7 @@ def find_claims(doc: Doc, marks: list[Span], direct: list[Span], direct_share: f
     for noun in doc:
         if noun.pos_ != "NOUN" or noun.lemma_.lower() not in CLAIM_NOUNS or inside(noun, marks):
             continue
-        author = next((c for c in noun.children if c.dep_ == "poss"), None)
+        author = next((c for c in noun.children if c.dep_ == "poss"), None) or _named_author(noun)
         if author is None:
             by = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"), None)
             author = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
