@@ -83,3 +83,26 @@ def test_a_question_nobody_put_is_not_reported(nlp, text):
 def test_the_question_in_an_asked_tag_is_not_the_answerers(nlp):
     text = 'Asked whether the bridge would reopen, Dana Whitlock said, "Probably."'
     assert not any(t.startswith("whether") for t, _ in _indirect(nlp, text))
+
+
+def test_a_document_that_alleges_is_the_source(nlp):
+    text = "The complaint alleged two counts of fraud against the builder."
+    assert [t for t, _ in _indirect(nlp, text)] == ["two counts of fraud against the builder"]
+
+
+def test_an_aim_is_no_act(nlp):
+    assert _indirect(nlp, "The firm has been working to emphasize its retail arm in recent years.") == []
+
+
+def test_a_named_body_before_a_claim_noun_is_its_author(nlp):
+    text = "Critics seized on a Daily Ledger report that the mayor had misled the council."
+    assert ("the mayor had misled the council", "Daily Ledger") in _indirect(nlp, text)
+
+
+def test_the_setting_turns_acts_and_questions_off(nlp):
+    from newsprism.quotes import extract_quotes
+    from newsprism.settings import QuoteSettings
+    from tests.conftest import make_article
+
+    art = make_article("Dana Whitlock called for an inquiry. Lee Hart asked whether the bridge would reopen.")
+    assert extract_quotes(art, nlp(art.text), QuoteSettings(speech_acts=False)) == ()

@@ -85,7 +85,8 @@ def act_frame(verb: Token) -> str | None:
     passive = any(c.dep_ == "auxpass" for c in verb.children) and not any(
         c.dep_ == "nsubj" for c in verb.children
     )
-    if passive or _infinitive(verb) or any(c.dep_ == "prt" for c in verb.children):
+    to = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)  # "working to stress": an aim
+    if passive or to or any(c.dep_ == "prt" for c in verb.children):
         return None  # "forced X to acknowledge": not (yet) done; "called out", "called off": other verbs
     kids = list(verb.children)
     obj = next((c for c in kids if c.dep_ == "dobj"), None)

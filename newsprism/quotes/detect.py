@@ -524,9 +524,10 @@ def _subordinate_cue(verb: Token) -> bool:
 
 
 def find_indirect(
-    doc: Doc, marks: list[Span], direct: list[Span], think: bool, direct_share: float
+    doc: Doc, marks: list[Span], direct: list[Span], think: bool, direct_share: float, asked: bool = False
 ) -> list[Found]:
-    """``X said (that) …``: a speech verb outside quotes with a clausal complement."""
+    """``X said (that) …``: a speech verb outside quotes with a clausal complement; with
+    ``asked``, a question put or an account given too (``asked whether …``)."""
     found: list[Found] = []
     told: set[int] = set()  # participles whose speaker a cue before them gave
     for verb in doc:
@@ -554,7 +555,7 @@ def find_indirect(
             if (
                 (span.start > verb.idx or not _closes(verb))
                 and _question(text_of(doc), span)
-                and not _asked(verb)
+                and not (asked and _asked(verb))
             ):
                 continue  # an indirect question reports no claim (a fronted "When …" clause is none)
             relative = [token_span([doc[i]]) for i in sorted(_relative_words(verb, clause))]

@@ -141,7 +141,9 @@ def find_quotes(text: str, doc: Doc, paragraphs: tuple[Span, ...], settings: Quo
             if f.kind == "direct" or f.speaker is not None:  # a fragment nobody said is a scare quote
                 found.append(f)
     whole = SpanSet(f.span for f in found if f.kind == "direct" and not f.embedded)
-    found += find_indirect(doc, mark_spans, whole, settings.think_verbs, settings.direct_share)
+    found += find_indirect(
+        doc, mark_spans, whole, settings.think_verbs, settings.direct_share, settings.speech_acts
+    )
     found = _mixed(text, found)
     found += find_speech_acts(doc, found)
     direct = SpanSet(f.span for f in found if f.kind == "direct")
@@ -150,7 +152,8 @@ def find_quotes(text: str, doc: Doc, paragraphs: tuple[Span, ...], settings: Quo
     cues = {f.cue.i for f in found if f.cue is not None}
     found += find_trailing(doc, mark_spans, SpanSet(f.span for f in found), settings.direct_share, cues)
     found += find_charges(doc, mark_spans, SpanSet(f.span for f in found), settings.direct_share)
-    found += find_acts(doc, mark_spans, found)
+    if settings.speech_acts:
+        found += find_acts(doc, mark_spans, found)
     found = _with_colon(found, find_colon(doc, paras))
     found = _with_tweets(found, find_tweets(doc, paras))
     found = _dedupe(found)
