@@ -106,3 +106,25 @@ def test_the_setting_turns_acts_and_questions_off(nlp):
 
     art = make_article("Dana Whitlock called for an inquiry. Lee Hart asked whether the bridge would reopen.")
     assert extract_quotes(art, nlp(art.text), QuoteSettings(speech_acts=False)) == ()
+
+
+def test_an_act_inside_another_speakers_report_is_a_quote_of_its_own(nlp):
+    text = "Lee Hart said Monday that Dana Whitlock has long called for a new bridge over the river."
+    quotes = _indirect(nlp, text)
+    assert ("for a new bridge over the river", "Dana Whitlock") in quotes
+    assert any(t.startswith("Dana Whitlock has long called") and s == "Lee Hart" for t, s in quotes)
+
+
+def test_an_act_in_a_condition_is_no_act(nlp):
+    text = "Lee Hart said he would have resigned if Dana Whitlock had asked him to do so."
+    assert not any(s == "Dana Whitlock" for _, s in _indirect(nlp, text))
+
+
+def test_made_it_clear_that_reports_the_clause(nlp):
+    [(content, speaker)] = _indirect(nlp, "Dana Whitlock made it clear that the council would not pay.")
+    assert content.endswith("the council would not pay") and speaker == "Dana Whitlock"
+
+
+def test_a_text_that_makes_clear_is_the_writers_reading(nlp):
+    text = "Dana Whitlock issued a statement. But her language makes clear that she is angry."
+    assert not any(t.endswith("she is angry") for t, _ in _indirect(nlp, text))

@@ -22,7 +22,7 @@ from newsprism.quotes.syntax import inside, may_speak, subject_of, token_span
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-__all__ = ["act_frame", "find_acts"]
+__all__ = ["act_frame", "find_acts", "find_made_clear"]
 
 # Children of an act verb that are not what it reports: who acted, joined clauses, asides, and
 # when or how it happened ("on Tuesday", "repeatedly").
@@ -86,8 +86,11 @@ def act_frame(verb: Token) -> str | None:
         c.dep_ == "nsubj" for c in verb.children
     )
     to = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)  # "working to stress": an aim
-    if passive or to or any(c.dep_ == "prt" for c in verb.children):
-        return None  # "forced X to acknowledge": not (yet) done; "called out", "called off": other verbs
+    condition = any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in verb.children)
+    if passive or to or condition or verb.dep_ == "amod" or any(c.dep_ == "prt" for c in verb.children):
+        # "forced X to acknowledge", "if X had asked": not (yet) done; "pledged delegates": a
+        # description; "called out", "called off": other verbs
+        return None
     kids = list(verb.children)
     obj = next((c for c in kids if c.dep_ == "dobj"), None)
     infinitive = any(_infinitive(c) for c in kids)
@@ -134,6 +137,7 @@ def find_acts(doc: Doc, marks: list[Span], found: list[Found]) -> list[Found]:
     """Speech acts outside quote marks whose verb reports no clause already found."""
     cues = {f.cue.i for f in found if f.cue is not None}
     spans = [f.span for f in found]
+    reports = [f.span for f in found if f.kind == "indirect"]
     out: list[Found] = []
     for verb in doc:
         if verb.i in cues or verb.lemma_.lower() not in ACT_FRAMES or inside(verb, marks):
@@ -144,10 +148,57 @@ def find_acts(doc: Doc, marks: list[Span], found: list[Found]) -> list[Found]:
         if not _worded(toks):
             continue
         span = token_span(toks)
-        if any(s.overlaps(span) for s in spans):
-            continue  # the words are already a quote (or a quote's part)
+        # the words are already a quote (or a quote's part), but for an act inside another's
+        # report ("Lee said Ann has long called for …"): Ann's act, which Lee reports
+        within = [s for s in reports if s.contains(span) and s.start <= verb.idx]
+        if any(s.overlaps(span) for s in spans if s not in within):
+            continue
         speaker = subject_of(verb, marks)
         if speaker is None or speaker.lower_ in ("it", "there") or not _may_act(speaker):
+            continue
+        out.append(Found("indirect", span, verb, token_span([verb]), speaker, "syntactic-subject", act=True))
+    return out
+
+
+# "made it clear that …", "made plain that …": an adjective of stating after "make".
+_STATED = frozenset(["clear", "plain", "known"])
+
+
+def _that_clause(word: Token) -> Token | None:
+    """The clause opened by "that" that hangs on ``word`` (or on its own clause)."""
+    return next(
+        (
+            c
+            for c in word.children
+            if c.i > word.i and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+        ),
+        None,
+    )
+
+
+def find_made_clear(doc: Doc, marks: list[Span], found: list[Found]) -> list[Found]:
+    """``Lee made it clear that …``: the parser hangs the clause on "clear", not on a speech
+    verb; the clause is Lee's report."""
+    spans = [f.span for f in found]
+    out: list[Found] = []
+    for verb in doc:
+        if verb.lemma_.lower() != "make" or verb.pos_ != "VERB" or inside(verb, marks):
+            continue
+        word = next((c for c in verb.children if c.lower_ in _STATED and c.i > verb.i), None)
+        clause = None if word is None else (_that_clause(word) or _that_clause(verb))
+        if clause is None:
+            continue
+        toks = [t for t in clause.subtree if not (t.dep_ == "mark" and t.head is clause)]
+        while toks and (toks[-1].is_punct or toks[-1].is_space):
+            toks.pop()
+        span = token_span(toks) if toks else None
+        if span is None or any(s.overlaps(span) for s in spans):
+            continue
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is not None and not may_speak(subject):
+            continue  # "his language makes clear that …": the writer's reading of a text
+        speaker = subject_of(verb, marks)
+        if speaker is None or not may_speak(speaker):
             continue
         out.append(Found("indirect", span, verb, token_span([verb]), speaker, "syntactic-subject"))
     return out

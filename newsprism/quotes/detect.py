@@ -729,7 +729,8 @@ def _named_author(noun: Token) -> Token | None:
 
 def find_claims(doc: Doc, marks: list[Span], direct: list[Span], direct_share: float) -> list[Found]:
     """``Norway's claim that …``, ``the accusation by X that …``: a claim noun with its
-    author (a possessor or a ``by`` phrase) and a "that" clause, outside quotes."""
+    author (a possessor or a ``by`` phrase) and a "that" clause, outside quotes (the parser
+    may read the clause as a relative one, its "that" then a marker, not a pronoun)."""
     found: list[Found] = []
     for noun in doc:
         if noun.pos_ != "NOUN" or noun.lemma_.lower() not in CLAIM_NOUNS or inside(noun, marks):
@@ -742,7 +743,8 @@ def find_claims(doc: Doc, marks: list[Span], direct: list[Span], direct_share: f
             (
                 c
                 for c in (*noun.children, *_predicate_clauses(noun))
-                if c.dep_ in ("acl", "ccomp") and any(m.lower_ == "that" for m in c.children)
+                if (c.dep_ in ("acl", "ccomp") and any(m.lower_ == "that" for m in c.children))
+                or (c.dep_ == "relcl" and any(m.lower_ == "that" and m.dep_ == "mark" for m in c.children))
             ),
             None,
         )
