@@ -128,3 +128,8 @@ def test_made_it_clear_that_reports_the_clause(nlp):
 def test_a_text_that_makes_clear_is_the_writers_reading(nlp):
     text = "Dana Whitlock issued a statement. But her language makes clear that she is angry."
     assert not any(t.endswith("she is angry") for t, _ in _indirect(nlp, text))
+
+
+def test_a_participle_tagged_as_a_past_tense_puts_no_question(nlp):
+    text = '"We are a new team," Lee Hart said when asked what the win means to the club.'
+    assert not any(t.startswith("what") for t, _ in _indirect(nlp, text))

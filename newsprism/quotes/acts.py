@@ -17,7 +17,7 @@ from newsprism.model import Span
 from newsprism.quotes.cues import ACT_FRAMES, CLAIM_NOUNS, DOCUMENT_NOUNS, SPEECH_NOUNS
 from newsprism.quotes.detect import headline_line
 from newsprism.quotes.found import Found
-from newsprism.quotes.syntax import inside, may_speak, subject_of, token_span
+from newsprism.quotes.syntax import inside, may_speak, subject_of, subjectless_past, token_span
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -87,7 +87,8 @@ def act_frame(verb: Token) -> str | None:
     )
     to = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)  # "working to stress": an aim
     condition = any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in verb.children)
-    if passive or to or condition or verb.dep_ == "amod" or any(c.dep_ == "prt" for c in verb.children):
+    described = verb.dep_ == "amod" or subjectless_past(verb)
+    if passive or to or condition or described or any(c.dep_ == "prt" for c in verb.children):
         # "forced X to acknowledge", "if X had asked": not (yet) done; "pledged delegates": a
         # description; "called out", "called off": other verbs
         return None

@@ -34,6 +34,7 @@ from newsprism.quotes.syntax import (
     person_noun,
     sentence,
     subject_of,
+    subjectless_past,
     text_of,
     token_span,
     tokens_between,
@@ -303,6 +304,7 @@ def _asked(verb: Token) -> bool:
     return (
         verb.lemma_.lower() in QUESTION_CUES
         and (verb.tag_ != "VBN" or perfect)
+        and not subjectless_past(verb)
         and not any(c.dep_ in ("neg", "auxpass", "nsubjpass") or c.tag_ == "MD" for c in kids)
     )
 
