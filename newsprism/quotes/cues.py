@@ -3,9 +3,10 @@
 Lists are lemmas, written from the common English reporting verbs and checked by
 reading the cues annotated in the GGT and PolNeAR development sets. Belief verbs
 (think, believe...) are kept apart: PolNeAR counts them as attribution, GGT and
-most readers do not, so they are used only with ``quotes.think_verbs``. Cues that
-PolNeAR has and these lists lack (cite, call for, plan, want, show, find) are left
-out on purpose: they report intentions and findings, not speech.
+most readers do not, so they are used only with ``quotes.think_verbs``. Speech acts
+with no reported clause ("called for", "vowed to") are ``ACT_FRAMES``', used with
+``quotes.speech_acts``. Cues that PolNeAR has and these lists lack (cite, plan, want,
+show, find) are left out on purpose: they report intentions and findings, not speech.
 """
 
 from __future__ import annotations
