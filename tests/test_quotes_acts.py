@@ -133,3 +133,14 @@ def test_a_text_that_makes_clear_is_the_writers_reading(nlp):
 def test_a_participle_tagged_as_a_past_tense_puts_no_question(nlp):
     text = '"We are a new team," Lee Hart said when asked what the win means to the club.'
     assert not any(t.startswith("what") for t, _ in _indirect(nlp, text))
+
+
+def test_an_acts_words_stay_the_outlets_own_voice(nlp):
+    from newsprism.compare.voice import voice_of
+    from newsprism.quotes.acts import is_act
+
+    text = 'Dana Whitlock portrayed herself as a shrewd reformer. Lee Hart said the plan was "reckless."'
+    quotes = quotes_of(nlp, text)
+    assert any(is_act(q.method) for q in quotes)
+    voice = voice_of(text, quotes, [])
+    assert "shrewd reformer" in voice and "reckless" not in voice

@@ -22,7 +22,18 @@ from newsprism.quotes.syntax import inside, may_speak, subject_of, subjectless_p
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-__all__ = ["act_frame", "find_acts", "find_made_clear"]
+__all__ = ["ACT_METHOD", "act_frame", "find_acts", "find_made_clear", "is_act"]
+
+# How an act's speaker is found (its subject), marked as an act: the words of an act are the
+# outlet's own paraphrase ("portrayed himself as a shrewd manipulator"), which framing reads as
+# its own voice, unlike a reported clause.
+ACT_METHOD = "syntactic-subject+act"
+
+
+def is_act(method: str | None) -> bool:
+    """A quote's ``method`` says it is a speech act read by :func:`find_acts`."""
+    return method is not None and "act" in method.split("+")
+
 
 # Children of an act verb that are not what it reports: who acted, joined clauses, asides, and
 # when or how it happened ("on Tuesday", "repeatedly").
@@ -157,7 +168,7 @@ def find_acts(doc: Doc, marks: list[Span], found: list[Found]) -> list[Found]:
         speaker = subject_of(verb, marks)
         if speaker is None or speaker.lower_ in ("it", "there") or not _may_act(speaker):
             continue
-        out.append(Found("indirect", span, verb, token_span([verb]), speaker, "syntactic-subject", act=True))
+        out.append(Found("indirect", span, verb, token_span([verb]), speaker, ACT_METHOD, act=True))
     return out
 
 
