@@ -79,7 +79,7 @@ def test_a_fronted_when_clause_before_a_closing_tag_is_no_question(nlp):
     [quote] = _indirect(quotes_of(nlp, text))
     assert quote.text.startswith("When the guards")
     # an indirect question after the cue still reports no claim
-    assert _indirect(quotes_of(nlp, "The mayor asked when the bridge would open.")) == []
+    assert _indirect(quotes_of(nlp, "The mayor did not say when the bridge would open.")) == []
 
 
 def test_a_tag_with_an_object_of_its_own_reports_nothing_before_it(nlp):

@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsprism.compare.lexicon import ROLES, loaded_words, zipf
 from newsprism.model import Quote, Statement
+from newsprism.quotes.acts import is_act
 from newsprism.quotes.cues import SPEECH_VERBS
 from newsprism.text import HEDGES, quote_regions
 
@@ -130,7 +131,9 @@ def own_voice(
 
 def voice_of(text: str, quotes: Sequence[Quote], reported: Sequence[tuple[int, int]]) -> str:
     """``text`` with quote marks' contents, ``quotes`` and the ``reported`` spans blanked."""
-    return blank(text, [*quote_regions(text), *((q.span.start, q.span.end) for q in quotes), *reported])
+    # a speech act's words ("described X as a shrewd manipulator") are the outlet's paraphrase
+    spans = [(q.span.start, q.span.end) for q in quotes if not is_act(q.method)]
+    return blank(text, [*quote_regions(text), *spans, *reported])
 
 
 def _in_compound(tok: Token) -> bool:

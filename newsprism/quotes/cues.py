@@ -3,14 +3,16 @@
 Lists are lemmas, written from the common English reporting verbs and checked by
 reading the cues annotated in the GGT and PolNeAR development sets. Belief verbs
 (think, believe...) are kept apart: PolNeAR counts them as attribution, GGT and
-most readers do not, so they are used only with ``quotes.think_verbs``. Cues that
-PolNeAR has and these lists lack (cite, call for, plan, want, show, find) are left
-out on purpose: they report intentions and findings, not speech.
+most readers do not, so they are used only with ``quotes.think_verbs``. Speech acts
+with no reported clause ("called for", "vowed to") are ``ACT_FRAMES``', used with
+``quotes.speech_acts``. Cues that PolNeAR has and these lists lack (cite, plan, want,
+show, find) are left out on purpose: they report intentions and findings, not speech.
 """
 
 from __future__ import annotations
 
 __all__ = [
+    "ACT_FRAMES",
     "ANONYMOUS_NOUNS",
     "AS_TAG_VERBS",
     "CHARGE_VERBS",
@@ -20,6 +22,7 @@ __all__ = [
     "ORG_DESCRIPTORS",
     "ORG_NOUNS",
     "PARTICLE_CUES",
+    "SPEECH_NOUNS",
     "SPEECH_VERBS",
     "TITLE_CUES",
 ]
@@ -211,6 +214,48 @@ CHARGE_VERBS = {
     "chastise": "for",
     "fault": "for",
 }
+
+# Nouns for something said: "rejected his remarks", "disputed the account".
+SPEECH_NOUNS = frozenset(
+    """remark comment statement characterization characterisation account version description
+    criticism assessment idea notion premise argument theory story""".split()  # noqa: SIM905
+)
+
+
+def _frames(spec: str) -> dict[str, tuple[str, ...]]:
+    """``"vow pledge: to obj"`` lines → {verb: frames}."""
+    out: dict[str, tuple[str, ...]] = {}
+    for line in spec.strip().splitlines():
+        verbs, frames = line.split(":")
+        for verb in verbs.split():
+            out[verb] = out.get(verb, ()) + tuple(frames.split())
+    return out
+
+
+# Speech acts that report no clause, with the complements that make each one speech (see
+# ``quotes.acts.act_frame``): written from the common English verbs of promising, urging,
+# describing, denouncing and stating, by kind, not from any story. "call" only with "for",
+# "on" or a predicate: "called the police" is no speech. Left out on reading the tuning sets'
+# extras: verbs whose bare object the golds do not take for speech (condemn, denounce, stress,
+# reiterate, acknowledge, confirm, predict, estimate) and "press/appeal/argue for".
+ACT_FRAMES = _frames(
+    """
+    vow pledge promise threaten swear: to obj
+    urge ask tell implore beg press advise instruct encourage challenge warn: obj-to
+    urge demand advocate: obj
+    call: for on pred
+    rail argue speak warn protest inveigh: against
+    lash: at
+    point: to
+    describe characterize characterise portray depict label brand dismiss hail tout identify: as
+    blast slam attack rip lambaste assail praise: as for
+    describe characterize characterise decry praise hail applaud: obj
+    note allege announce recall reference: obj
+    deny reject dispute refute rebut contest: claim
+    link tie connect compare liken challenge: link
+    herald voice: obj
+    """
+)
 
 # Verbs that leave their content out in an "as" clause ("As the Post reported, …", "as he
 # noted, …"): reporting verbs that need a complement. Verbs of manner of speaking ("as they

@@ -34,6 +34,7 @@ from newsprism.quotes.syntax import (
     person_noun,
     sentence,
     subject_of,
+    subjectless_past,
     text_of,
     token_span,
     tokens_between,
@@ -53,6 +54,7 @@ __all__ = [
     "find_indirect",
     "find_speech_acts",
     "find_trailing",
+    "headline_line",
 ]
 
 CLAUSE_BEFORE = ":,.?!-(;" + DASH_CHARS
@@ -287,7 +289,27 @@ def _question(text: str, span: Span) -> bool:
     return first in QUESTION_WORDS and not text[: span.start].rstrip(" ,").lower().endswith("that")
 
 
-def _headline(text: str, pos: int) -> bool:
+# Verbs whose "whether", "how" or "why" clause is what was said: a question put ("asked whether
+# …") or an account given ("explained how …"). After other verbs such a clause reports no claim
+# ("did not say why …").
+QUESTION_CUES = frozenset(["ask", "question", "wonder", "inquire", "enquire", "query", "explain", "describe"])
+
+
+def _asked(verb: Token) -> bool:
+    """``she asked whether …``, ``explained how …``: a question or an account given. Not when
+    negated or modal ("may ask whether": nobody has), nor passive ("Asked whether …, Lee
+    said": the question is someone else's, the answer is the quote)."""
+    kids = list(verb.children)
+    perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in kids)
+    return (
+        verb.lemma_.lower() in QUESTION_CUES
+        and (verb.tag_ != "VBN" or perfect)
+        and not subjectless_past(verb)
+        and not any(c.dep_ in ("neg", "auxpass", "nsubjpass") or c.tag_ == "MD" for c in kids)
+    )
+
+
+def headline_line(text: str, pos: int) -> bool:
     """A short line without end punctuation (a headline or a caption), not running prose."""
     start = text.rfind("\n", 0, pos) + 1
     end = text.find("\n", pos)
@@ -504,9 +526,10 @@ def _subordinate_cue(verb: Token) -> bool:
 
 
 def find_indirect(
-    doc: Doc, marks: list[Span], direct: list[Span], think: bool, direct_share: float
+    doc: Doc, marks: list[Span], direct: list[Span], think: bool, direct_share: float, asked: bool = False
 ) -> list[Found]:
-    """``X said (that) …``: a speech verb outside quotes with a clausal complement."""
+    """``X said (that) …``: a speech verb outside quotes with a clausal complement; with
+    ``asked``, a question put or an account given too (``asked whether …``)."""
     found: list[Found] = []
     told: set[int] = set()  # participles whose speaker a cue before them gave
     for verb in doc:
@@ -528,10 +551,14 @@ def find_indirect(
             if (
                 span is None
                 or _mostly_inside(span, direct, direct_share)
-                or _headline(text_of(doc), verb.idx)
+                or headline_line(text_of(doc), verb.idx)
             ):
                 continue
-            if (span.start > verb.idx or not _closes(verb)) and _question(text_of(doc), span):
+            if (
+                (span.start > verb.idx or not _closes(verb))
+                and _question(text_of(doc), span)
+                and not (asked and _asked(verb))
+            ):
                 continue  # an indirect question reports no claim (a fronted "When …" clause is none)
             relative = [token_span([doc[i]]) for i in sorted(_relative_words(verb, clause))]
             avoid = (
@@ -616,7 +643,7 @@ def _as_content(verb: Token) -> Span | None:
 
 def _as_tag(doc: Doc, verb: Token, marks: list[Span], direct: list[Span], share: float) -> list[Found]:
     span = _as_content(verb)
-    if span is None or _mostly_inside(span, direct, share) or _headline(text_of(doc), verb.idx):
+    if span is None or _mostly_inside(span, direct, share) or headline_line(text_of(doc), verb.idx):
         return []
     speaker = subject_of(verb, marks)
     # its own subject or agent ("As noted above, the plan failed": no one said it, the plan least)
@@ -666,7 +693,7 @@ def find_trailing(
         while toks and toks[0].is_punct:
             toks.pop(0)
         span = token_span(toks) if len(toks) >= 3 and any(t.pos_ in ("VERB", "AUX") for t in toks) else None
-        if span is None or _mostly_inside(span, found, share) or _headline(text_of(doc), verb.idx):
+        if span is None or _mostly_inside(span, found, share) or headline_line(text_of(doc), verb.idx):
             continue
         speaker = subject if subject.i > verb.i or len(subjects) > 1 else subject_of(verb, marks)
         if speaker is None or _dummy(speaker):
@@ -677,7 +704,7 @@ def find_trailing(
 
 def _medial(doc: Doc, verb: Token, marks: list[Span], direct: list[Span], share: float) -> list[Found]:
     span = _medial_content(verb)
-    if span is None or _mostly_inside(span, direct, share) or _headline(text_of(doc), verb.idx):
+    if span is None or _mostly_inside(span, direct, share) or headline_line(text_of(doc), verb.idx):
         return []
     speaker = subject_of(verb, marks)
     if speaker is None or _dummy(speaker) or not span.start <= speaker.idx < span.end:
@@ -693,14 +720,24 @@ def _predicate_clauses(noun: Token) -> list[Token]:
     return [c for c in head.children if c.dep_ == "ccomp" and c.i > head.i]
 
 
+def _named_author(noun: Token) -> Token | None:
+    """``a Daily Ledger report that …``: a named body or person in front of the claim noun is
+    its author (the last word of the name, which the parser hangs on the noun)."""
+    return next(
+        (c for c in noun.children if c.dep_ == "compound" and c.ent_type_ in ("ORG", "PERSON", "NORP")),
+        None,
+    )
+
+
 def find_claims(doc: Doc, marks: list[Span], direct: list[Span], direct_share: float) -> list[Found]:
     """``Norway's claim that …``, ``the accusation by X that …``: a claim noun with its
-    author (a possessor or a ``by`` phrase) and a "that" clause, outside quotes."""
+    author (a possessor or a ``by`` phrase) and a "that" clause, outside quotes (the parser
+    may read the clause as a relative one, its "that" then a marker, not a pronoun)."""
     found: list[Found] = []
     for noun in doc:
         if noun.pos_ != "NOUN" or noun.lemma_.lower() not in CLAIM_NOUNS or inside(noun, marks):
             continue
-        author = next((c for c in noun.children if c.dep_ == "poss"), None)
+        author = next((c for c in noun.children if c.dep_ == "poss"), None) or _named_author(noun)
         if author is None:
             by = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"), None)
             author = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
@@ -708,7 +745,8 @@ def find_claims(doc: Doc, marks: list[Span], direct: list[Span], direct_share: f
             (
                 c
                 for c in (*noun.children, *_predicate_clauses(noun))
-                if c.dep_ in ("acl", "ccomp") and any(m.lower_ == "that" for m in c.children)
+                if (c.dep_ in ("acl", "ccomp") and any(m.lower_ == "that" for m in c.children))
+                or (c.dep_ == "relcl" and any(m.lower_ == "that" and m.dep_ == "mark" for m in c.children))
             ),
             None,
         )
@@ -748,7 +786,7 @@ def find_charges(doc: Doc, marks: list[Span], found: list[Span], share: float) -
         if toks is None:
             continue
         span = token_span(toks)
-        if _mostly_inside(span, found, share) or _headline(text_of(doc), verb.idx):
+        if _mostly_inside(span, found, share) or headline_line(text_of(doc), verb.idx):
             continue
         speaker = subject_of(verb, marks)
         if speaker is None or _dummy(speaker) or not may_speak(speaker):

@@ -7,6 +7,7 @@ import dataclasses
 from typing import TYPE_CHECKING
 
 from newsprism.model import Article, Quote, Span, Speaker, content_id
+from newsprism.quotes.acts import find_acts, find_made_clear
 from newsprism.quotes.attribute import (
     OWNED_WORDS,
     attribute_direct,
@@ -119,8 +120,9 @@ def _dedupe(found: list[Found]) -> list[Found]:
     for f in found:
         if f.kind == "indirect" and direct.holds(f.span):
             continue
-        if f.kind == "indirect" and f.cue_span and any(i != f.span for i in _holding(indirect, f.cue_span)):
-            continue  # nested attribution: the outer one is the quote
+        nested = f.cue_span and any(i != f.span for i in _holding(indirect, f.cue_span))
+        if f.kind == "indirect" and nested and not f.act:
+            continue  # nested attribution: the outer one is the quote (an act inside it is one too)
         out.setdefault((f.span.start, f.span.end), f)
     return sorted(out.values(), key=lambda f: (f.span.start, f.span.end))
 
@@ -140,7 +142,9 @@ def find_quotes(text: str, doc: Doc, paragraphs: tuple[Span, ...], settings: Quo
             if f.kind == "direct" or f.speaker is not None:  # a fragment nobody said is a scare quote
                 found.append(f)
     whole = SpanSet(f.span for f in found if f.kind == "direct" and not f.embedded)
-    found += find_indirect(doc, mark_spans, whole, settings.think_verbs, settings.direct_share)
+    found += find_indirect(
+        doc, mark_spans, whole, settings.think_verbs, settings.direct_share, settings.speech_acts
+    )
     found = _mixed(text, found)
     found += find_speech_acts(doc, found)
     direct = SpanSet(f.span for f in found if f.kind == "direct")
@@ -149,6 +153,9 @@ def find_quotes(text: str, doc: Doc, paragraphs: tuple[Span, ...], settings: Quo
     cues = {f.cue.i for f in found if f.cue is not None}
     found += find_trailing(doc, mark_spans, SpanSet(f.span for f in found), settings.direct_share, cues)
     found += find_charges(doc, mark_spans, SpanSet(f.span for f in found), settings.direct_share)
+    found += find_made_clear(doc, mark_spans, found)
+    if settings.speech_acts:
+        found += find_acts(doc, mark_spans, found)
     found = _with_colon(found, find_colon(doc, paras))
     found = _with_tweets(found, find_tweets(doc, paras))
     found = _dedupe(found)

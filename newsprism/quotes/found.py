@@ -34,3 +34,4 @@ class Found:
     referent: Token | None = None  # what a pronoun or nominal speaker ("he", "the minister") points to
     owner: Token | None = None  # whose role a possessive description names ("his spokesman")
     embedded: bool = False  # a long quote that starts inside a clause ("Lind represents the “…”")
+    act: bool = False  # a speech act with no reported clause ("called for …"): its own quote when nested

@@ -28,11 +28,12 @@ if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
 
 __all__ = [
+    "agent_noun",
     "cue_verbs",
     "inside",
-    "agent_noun",
     "person_noun",
     "subject_of",
+    "subjectless_past",
     "token_span",
     "tokens_between",
     "via_relative",
@@ -496,3 +497,13 @@ def expand(doc: Doc, span: Span) -> list[Token]:
     if first < len(doc) and doc[first].idx + len(doc[first].text) <= span.start:
         first += 1
     return list(doc[first : bisect.bisect_left(starts, span.end)])
+
+
+def subjectless_past(verb: Token) -> bool:
+    """A past form with no subject of its own that no coordination lends one: a participle the
+    tagger took for a past tense ("when asked what …", "with enough pledged delegates")."""
+    return (
+        verb.tag_ == "VBD"
+        and verb.dep_ not in ("conj", "ROOT")
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children)
+    )

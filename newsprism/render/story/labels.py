@@ -18,6 +18,7 @@ _METHOD_PARTS = {
     "document": "the article's author",
     "outlets": "other outlets name the same speaker",
     "relative": "a relative clause",
+    "act": "read as a speech act ('called for', 'vowed to')",
 }
 
 _FIELD_SOURCES = {
