@@ -77,7 +77,7 @@ def main() -> int:
         saved[name] = {"counts": counts, "violations": [vars(v) for v in violations]}
     print("total".ljust(28) + " ".join(str(totals[k]).rjust(9) for k in KINDS))
     gated = sum(totals[k] for k in GATED)
-    print(f"{gated} violations (statement_twice listed, not gated); {time.process_time() - cpu:.0f} s CPU")
+    print(f"{gated} violations (statement_twice and summary_text listed, not gated); {time.process_time() - cpu:.0f} s CPU")
     if args.save:
         args.save.write_text(json.dumps({"totals": totals, "stories": saved}, indent=1), encoding="utf-8")
     if args.check and gated:

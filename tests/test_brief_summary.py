@@ -274,19 +274,3 @@ def test_an_unconfirmed_group_ranks_as_one_origins_line_not_by_its_outlets():
     # are no support to rank by (they ranked the unconfirmed group first).
     assert [s["group_id"] for s in summary] == ["g1", "g2"]
     assert summary[1]["status"] == "possibly-shared" and summary[1]["independent_support"] == 2
-
-
-def test_a_line_never_prints_another_groups_row_with_another_count():
-    a = make_article("Ships will sail again on Monday, the harbour master said.", outlet="A")
-    b = make_article("All ships will sail again from the harbour on Monday morning.", outlet="B")
-    c = make_article("The harbour master said on Sunday that ships would sail again on Monday.", outlet="C")
-    sts = [_st("s1", a, a.text), _st("s2", b, b.text), _st("s3", c, c.text)]
-    # s1 supports both groups; its sentence is g1's row, which the ledger rates "disputed".
-    ledger = [
-        LedgerGroup("g1", a.text, "disputed", ("s1", "s3"), (a.id, c.id), 2),
-        LedgerGroup("g2", b.text, "consensus", ("s1", "s2"), (a.id, b.id), 2),
-    ]
-    vecs = {k: np.array([1, 0], np.float32) for k in ("s1", "s2", "s3")}
-    lines = {s["group_id"]: s for s in summarize(ledger, sts, [a, b, c], vecs, redundancy=1.1)}
-    assert lines["g2"]["text"] == b.text  # told in B's words, not in g1's row with g2's count
-    assert lines["g1"]["text"] == a.text and lines["g1"]["status"] == "disputed"

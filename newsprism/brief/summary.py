@@ -34,15 +34,14 @@ def _position(st: Statement, articles: Mapping[str, Article]) -> float:
     return (st.sentence or st.span).start / max(1, len(art.text)) if art else 1.0
 
 
-def _ranked_statements(
+def _pick_statement(
     group: LedgerGroup,
     by_id: Mapping[str, Statement],
     articles: Mapping[str, Article],
     avoid: set[str],
-) -> list[Statement]:
-    """The group's statements, the one to show first."""
+) -> Statement:
     items = [by_id[s] for s in group.statement_ids if s in by_id]
-    return sorted(
+    return min(
         items,
         key=lambda st: (
             st.quote_id in avoid,
@@ -99,20 +98,14 @@ def summarize(
     vectors, sentence_means = _sentence_vectors(statements, vectors)
     sentence_groups = _sentence_groups(statements, ledger)
     center = np.mean(sentence_means, axis=0) if sentence_means else None
-    shown_by = {" ".join(g.text.split()): g for g in ledger}
     candidates = []
     for group in ledger:
-        # The first statement whose line is not another group's row in other words and counts.
-        for st in _ranked_statements(group, by_id, arts, avoid_quotes or set()):
-            line = _sentence(
-                group, st, by_id, arts, sentence_groups, origin_of or {}, close, avoid_quotes or set()
-            )
-            if not _told_otherwise(line, group, shown_by):
-                break
-        else:
-            continue  # every way to tell it is another group's row: that row tells it
+        st = _pick_statement(group, by_id, arts, avoid_quotes or set())
         if len(words(st.text)) < 6 or _aside(st):
             continue
+        line = _sentence(
+            group, st, by_id, arts, sentence_groups, origin_of or {}, close, avoid_quotes or set()
+        )
         if page_note(st.text) or page_note(line["text"]):
             continue  # the shown sentence, not only the picked clause ("Win or go home: Here's …")
         if not _reads_alone(group, st, line["whole"]):
@@ -146,17 +139,6 @@ def summarize(
         del line["whole"], line["full"]
         lines.append(line)
     return lines
-
-
-def _told_otherwise(line: dict, group: LedgerGroup, shown_by: Mapping[str, LedgerGroup]) -> bool:
-    """Whether ``line`` shows the text of another ledger group counted or rated otherwise (a
-    statement supporting two groups would print one sentence with two counts)."""
-    other = shown_by.get(" ".join(line["text"].split()))
-    return (
-        other is not None
-        and other.id != group.id
-        and (other.independent_support, other.status) != (line["independent_support"], line["status"])
-    )
 
 
 def _unagreed(line: dict) -> bool:
