@@ -1,12 +1,9 @@
 """The ages of a group told as a list against another list or named ages (fictional sentences;
 session 18, issue 16 part 4)."""
 
-import numpy as np
-
-from newsprism.compare.alignment import Alignment
 from newsprism.compare.attributes import mentions
-from newsprism.compare.contradictions import _one_age_apart, find_contradictions
-from newsprism.model import Span, Statement
+from newsprism.compare.contradictions import _one_age_apart
+from tests.contra_helpers import two_article_flags as _flags
 
 
 def _lists(text: str) -> list[str]:
@@ -27,15 +24,6 @@ def test_two_lists_disagree_on_one_age_only():
     assert _one_age_apart([58, 31], [52, 29]) is None  # two ages apart: two groups
     assert _one_age_apart([58, 31], [31, 17]) is None  # far apart: another person
     assert _one_age_apart([58, 31, 9], [58, 31]) is None
-
-
-def _flags(a_text: str, b_text: str) -> list[str]:
-    sts = [
-        Statement(id=f"s{i}", article_id=art, text=t, span=Span(0, len(t)), sentence=Span(0, len(t)))
-        for i, (art, t) in enumerate((("a", a_text), ("b", b_text)))
-    ]
-    alignment = Alignment(groups=((0,), (1,)), conflicts=(), sims=np.eye(2, dtype=np.float32))
-    return [c.note for c in find_contradictions(sts, alignment, {"a": a_text, "b": b_text}, min_shared=2)]
 
 
 def test_a_list_against_named_ages_flags_the_one_age_told_two_ways():

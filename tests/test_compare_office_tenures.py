@@ -1,12 +1,8 @@
 """The length of a finished term in one office, its holder named (fictional sentences; session 18,
 issue 16 part 4)."""
 
-import numpy as np
-
-from newsprism.compare.alignment import Alignment
-from newsprism.compare.contradictions import find_contradictions
 from newsprism.compare.offices import office_tenures
-from newsprism.model import Span, Statement
+from tests.contra_helpers import two_article_flags as _flags
 
 
 def _tenures(text: str) -> list[tuple[str, str]]:
@@ -28,15 +24,6 @@ def test_a_running_term_a_bound_a_post_or_two_terms_are_not_read():
     assert _tenures("Morrow served in the Senate for nearly 36 years.") == []
     assert _tenures("Ada Morrow served as Senate majority leader for six years.") == []
     assert _tenures("Vellin served on the city council for 12 years and as mayor for eight years.") == []
-
-
-def _flags(a_text: str, b_text: str) -> list[str]:
-    sts = [
-        Statement(id=f"s{i}", article_id=art, text=t, span=Span(0, len(t)), sentence=Span(0, len(t)))
-        for i, (art, t) in enumerate((("a", a_text), ("b", b_text)))
-    ]
-    alignment = Alignment(groups=((0,), (1,)), conflicts=(), sims=np.eye(2, dtype=np.float32))
-    return [c.note for c in find_contradictions(sts, alignment, {"a": a_text, "b": b_text}, min_shared=2)]
 
 
 def test_one_holders_tenure_told_two_ways_is_flagged_two_offices_are_not():

@@ -1,12 +1,8 @@
 """The date of an act a person does once, told by name or "he" in an article about one person
 (fictional sentences; session 18, issue 16 part 4)."""
 
-import numpy as np
-
-from newsprism.compare.alignment import Alignment
-from newsprism.compare.contradictions import find_contradictions
 from newsprism.compare.person_acts import act_dates, act_dates_apart
-from newsprism.model import Span, Statement
+from tests.contra_helpers import two_article_flags as _flags
 
 
 def _acts(text: str) -> list[tuple[str, str]]:
@@ -32,15 +28,6 @@ def test_two_dates_of_one_act_are_apart_unless_they_overlap():
     assert act_dates_apart("1981:7:1:31", "1981:6:27:27")
     assert not act_dates_apart("1981:7:1:31", "1981:7:14:14")
     assert act_dates_apart("1981:7:14:14", "1982:7:14:14")
-
-
-def _flags(a_text: str, b_text: str) -> list[str]:
-    sts = [
-        Statement(id=f"s{i}", article_id=art, text=t, span=Span(0, len(t)), sentence=Span(0, len(t)))
-        for i, (art, t) in enumerate((("a", a_text), ("b", b_text)))
-    ]
-    alignment = Alignment(groups=((0,), (1,)), conflicts=(), sims=np.eye(2, dtype=np.float32))
-    return [c.note for c in find_contradictions(sts, alignment, {"a": a_text, "b": b_text}, min_shared=2)]
 
 
 def test_one_persons_plea_dated_two_ways_is_flagged_two_people_are_not():

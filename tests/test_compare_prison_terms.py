@@ -1,12 +1,8 @@
 """The time a person served in prison, its holder named or the article's main person (fictional
 sentences; session 18, issue 16 part 4)."""
 
-import numpy as np
-
-from newsprism.compare.alignment import Alignment
-from newsprism.compare.contradictions import find_contradictions
 from newsprism.compare.prison_terms import main_person, prison_terms, terms_apart
-from newsprism.model import Span, Statement
+from tests.contra_helpers import two_article_flags as _flags
 
 
 def _terms(text: str) -> list[tuple[str, str]]:
@@ -37,15 +33,6 @@ def test_the_main_person_is_the_surname_written_most_by_far_or_first():
     assert main_person(one) == "vellin"
     two = "Ada Morrow said Tomas Vellin lied. Vellin denied it. Morrow and Vellin met. Morrow left."
     assert main_person(two) is None
-
-
-def _flags(a_text: str, b_text: str) -> list[str]:
-    sts = [
-        Statement(id=f"s{i}", article_id=art, text=t, span=Span(0, len(t)), sentence=Span(0, len(t)))
-        for i, (art, t) in enumerate((("a", a_text), ("b", b_text)))
-    ]
-    alignment = Alignment(groups=((0,), (1,)), conflicts=(), sims=np.eye(2, dtype=np.float32))
-    return [c.note for c in find_contradictions(sts, alignment, {"a": a_text, "b": b_text}, min_shared=2)]
 
 
 def test_one_persons_term_told_two_ways_is_flagged_two_peoples_terms_are_not():

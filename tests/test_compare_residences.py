@@ -1,12 +1,8 @@
 """A named person's home town as news copy writes it after the name (fictional sentences;
 session 18, issue 16 part 4)."""
 
-import numpy as np
-
-from newsprism.compare.alignment import Alignment
-from newsprism.compare.contradictions import find_contradictions
 from newsprism.compare.residences import homes, homes_apart
-from newsprism.model import Span, Statement
+from tests.contra_helpers import two_article_flags as _flags
 
 
 def _homes(text: str) -> list[tuple[str, str]]:
@@ -34,15 +30,6 @@ def test_two_towns_are_apart_only_for_one_given_name():
     assert homes_apart("carrowmere|tomas ivo", "dunmore|tomas")
     assert not homes_apart("carrowmere|tomas", "carrowmere|tomas ivo")
     assert not homes_apart("carrowmere|ada", "dunmore|tomas")  # two people of one surname
-
-
-def _flags(a_text: str, b_text: str) -> list[str]:
-    sts = [
-        Statement(id=f"s{i}", article_id=art, text=t, span=Span(0, len(t)), sentence=Span(0, len(t)))
-        for i, (art, t) in enumerate((("a", a_text), ("b", b_text)))
-    ]
-    alignment = Alignment(groups=((0,), (1,)), conflicts=(), sims=np.eye(2, dtype=np.float32))
-    return [c.note for c in find_contradictions(sts, alignment, {"a": a_text, "b": b_text}, min_shared=2)]
 
 
 def test_one_persons_home_town_told_two_ways_is_flagged_two_people_are_not():
